@@ -1,0 +1,25 @@
+"""kit: find out on whose word a news claim stands.
+
+Load a case (``load_case``), then ask which origins a claim rests on (``origins``), how many of them are
+independent (``independence``, ``provenance``), where reporting went in a circle (``circular``), where a figure
+was inflated, narrowed or hardened (``drift``), and how a figure moved over time (``timeline``).
+
+Plotting and widgets live in submodules imported only when used, so ``import kit`` stays light.
+"""
+from . import synth
+from .analyses import circular, drift, timeline
+from .case import Case, check_case, load_case, save_case
+from .errors import CaseError, Problem
+from .graph import citation_graph, outlet_graph
+from .provenance import independence, origins, provenance, without
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Case", "CaseError", "Problem",
+    "load_case", "check_case", "save_case",
+    "citation_graph", "outlet_graph",
+    "origins", "independence", "provenance", "without",
+    "circular", "drift", "timeline",
+    "synth",
+]

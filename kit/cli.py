@@ -1,0 +1,207 @@
+"""The command line: ``python -m kit check PATH`` and ``python -m kit trace PATH CLAIM_ID``.
+
+Exit codes: 0 all fine, 1 the case has problems (or the claim is not in it), 2 the command was
+used wrongly, 3 an internal error in the kit (a bug: please report it).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+
+__all__ = ["main", "format_problems", "summary_line", "trace_text"]
+
+MAX_PER_FILE = 100
+
+
+def format_problems(problems, limit: int = MAX_PER_FILE) -> list[str]:
+    """The lines ``kit check`` prints: each problem as ``FILE:LINE: COLUMN: message``, at most ``limit`` per file.
+
+    Examples
+    --------
+    >>> from kit import Problem
+    >>> ps = [Problem("c.csv", i, "low", "bad") for i in range(2, 6)]
+    >>> format_problems(ps, limit=2)
+    ['c.csv:2: low: bad', 'c.csv:3: low: bad', 'c.csv: ... and 2 more problems in this file']
+    """
+    shown, lines, hidden = Counter(), [], Counter()
+    for p in problems:
+        if shown[p.file] < limit:
+            shown[p.file] += 1
+            lines.append(str(p))
+        else:
+            hidden[p.file] += 1
+    for file, n in hidden.items():
+        lines.append(f"{file}: ... and {n} more problem{'s' if n != 1 else ''} in this file")
+    return lines
+
+
+def summary_line(case) -> str:
+    """The one line ``kit check`` prints for a valid case.
+
+    Examples
+    --------
+    >>> import kit
+    >>> summary_line(kit.synth.make_case(10))  # doctest: +ELLIPSIS
+    'OK: Synthetic case (10 reports, seed 0): 10 sources, 10 reports, 10 claims, ... citations, 0 loops, 0 warnings'
+    """
+    from .analyses import circular
+    n_loops = len(circular(case))
+    n_warn = len(case.warnings)
+    return (f"OK: {case.title}: {len(case.sources)} sources, {len(case.reports)} reports, "
+            f"{len(case.claims)} claims, {len(case.citations)} citations, "
+            f"{n_loops} loop{'s' if n_loops != 1 else ''}, {n_warn} warning{'s' if n_warn != 1 else ''}")
+
+
+def _quote(text, width=90) -> str:
+    text = " ".join(str(text).split())
+    return "“" + (text if len(text) <= width else text[: width - 1] + "…") + "”"
+
+
+def trace_text(case, claim_id: str) -> str:
+    """The claim, its citations as an indented tree, and its origins with their grades.
+
+    Examples
+    --------
+    >>> import kit
+    >>> case = kit.synth.make_case(30)
+    >>> print(trace_text(case, "k0000").splitlines()[0])  # doctest: +ELLIPSIS
+    k0000 — Source outlet0000, 2018-02-... credibility ...
+    """
+    from .graph import claim_context
+    from .provenance import origins
+
+    found = origins(case, claim_id)  # raises KeyError for an unknown claim
+    ctx = claim_context(case).set_index("claim_id")
+    src = case.sources.set_index("source_id")
+    by_claim = {k: list(g[["cites", "relation"]].itertuples(index=False))
+                for k, g in case.citations.groupby("claim_id", sort=False)}
+
+    def claim_label(k):
+        r = ctx.loc[k]
+        fig = ""
+        if r["low"] is not None and str(r["low"]) != "<NA>":
+            hi = r["high"]
+            fig = f", figure {r['low']}" + ("+" if str(hi) == "<NA>" else ("" if hi == r["low"] else f"–{hi}"))
+        return f"{k} — {r['outlet']}, {r['published']:%Y-%m-%d} ({r['certainty']}{fig})"
+
+    def source_label(s):
+        r = src.loc[s]
+        return f"{s} [source: {r['name']}, {r['kind']}, reliability {r['reliability']}]"
+
+    lines = []
+    r = ctx.loc[claim_id]
+    lines.append(f"{claim_label(claim_id)}, credibility {r['credibility']}")
+    lines.append(f"  {_quote(r['text'])}")
+    lines.append("")
+    lines.append("Rests on:")
+    shown = set()
+
+    def walk(k, prefix):
+        shown.add(k)
+        cites = by_claim.get(k, [])
+        supports = [c for c in cites if c.relation != "disputes"]
+        items = list(cites)
+        if not supports:
+            items = [("own reporting", None)] + items
+        for i, item in enumerate(items):
+            last = i == len(items) - 1
+            branch, cont = ("└─ ", "   ") if last else ("├─ ", "│  ")
+            if item[1] is None:
+                lines.append(f"{prefix}{branch}own reporting by {source_label(ctx.loc[k, 'source_id'])}")
+                continue
+            cited, relation = item
+            note = " (not followed)" if relation == "disputes" else ""
+            if cited in ctx.index:
+                again = cited in shown
+                tail = " (loop: shown above)" if again else note
+                lines.append(f"{prefix}{branch}{relation} {claim_label(cited)}{tail}")
+                if not again and relation != "disputes":
+                    walk(cited, prefix + cont)
+            else:
+                lines.append(f"{prefix}{branch}{relation} {source_label(cited)}{note}")
+
+    walk(claim_id, "  ")
+    lines.append("")
+    n = len(found)
+    lines.append(f"Origins ({n} independent origin{'s' if n != 1 else ''}):" if n else
+                 "Origins: none — this claim rests only on a loop of claims citing each other")
+    for row in found.itertuples(index=False):
+        lines.append(f"  {row.source_id:<20} {row.name} ({row.kind}), reliability {row.reliability}, "
+                     f"{row.hops} hop{'s' if row.hops != 1 else ''}")
+    return "\n".join(lines)
+
+
+def _load_or_report(path):
+    from .case import check_case
+    case, problems, warnings = check_case(path)
+    everything = sorted(problems + warnings, key=lambda p: (_file_rank(p.file), p.line))
+    for line in format_problems(everything):
+        print(line)
+    return case, problems
+
+
+def _file_rank(file):
+    from .case import _problem_order
+    from .errors import Problem
+    return _problem_order(Problem(file, 0, None, ""))[0]
+
+
+def _check(args) -> int:
+    case, problems = _load_or_report(args.path)
+    if case is None:
+        n = len(problems)
+        print(f"{n} problem{'s' if n != 1 else ''} found in {args.path}; fix them and run kit check again")
+        return 1
+    print(summary_line(case))
+    return 0
+
+
+def _trace(args) -> int:
+    case, problems = _load_or_report(args.path)
+    if case is None:
+        print(f"{args.path} has problems; fix them (see kit check) before tracing a claim")
+        return 1
+    try:
+        print(trace_text(case, args.claim_id))
+    except KeyError as e:
+        print(f"{args.path}: {e.args[0]}")
+        return 1
+    return 0
+
+
+def main(argv=None) -> int:
+    """Run the command line; return the exit code.
+
+    Examples
+    --------
+    >>> main(["check", "no/such/case"])
+    no/such/case: there is no folder or file here; give the case's folder, its case.toml, or an .xlsx workbook
+    1 problem found in no/such/case; fix them and run kit check again
+    1
+    """
+    parser = argparse.ArgumentParser(prog="kit", description="Check a case and trace its claims to their origins.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("check", help="check a case; print each problem as FILE:LINE: COLUMN: message")
+    p.add_argument("path", help="the case's folder, its case.toml, or an .xlsx workbook")
+    p.set_defaults(func=_check)
+    p = sub.add_parser("trace", help="print a claim, its chain of citations and its origins")
+    p.add_argument("path", help="the case's folder, its case.toml, or an .xlsx workbook")
+    p.add_argument("claim_id", help="the claim to trace")
+    p.set_defaults(func=_trace)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except (BrokenPipeError, KeyboardInterrupt):
+        return 1
+    except Exception as e:  # noqa: BLE001 - never a traceback for the user; KIT_DEBUG=1 shows it
+        if os.environ.get("KIT_DEBUG"):
+            raise
+        print(f"kit: internal error ({type(e).__name__}: {e}); this is a bug in the kit, not in your data — "
+              "please report it with the command you ran (KIT_DEBUG=1 shows the details)", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

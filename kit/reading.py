@@ -1,0 +1,395 @@
+"""Reading a case's files into raw tables of text, with the physical line of every record.
+
+Nothing here judges the values; :mod:`kit.checking` does. This module only finds the files,
+decodes them (UTF-8, with or without a BOM, CRLF or LF), refuses to guess other encodings or
+delimiters, and keeps every record with the line it starts on.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import Problem
+from .schema import COLUMNS, META_KEYS, TABLES
+
+__all__ = ["RawTable", "RawCase", "read_raw", "resolve_case_path"]
+
+csv.field_size_limit(2**31 - 1)
+
+
+@dataclass
+class RawTable:
+    """One table as text: ``cells`` (a DataFrame of str, blank rows left out) and ``lines`` (record start lines)."""
+
+    name: str
+    file: str
+    cells: pd.DataFrame
+    lines: list
+    header_line: int = 1
+
+
+@dataclass
+class RawCase:
+    """What :func:`read_raw` found: the raw tables, ``meta``, and the problems met while reading."""
+
+    path: str
+    tables: dict = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)
+    folder: str | None = None
+
+
+def resolve_case_path(path) -> tuple[str, str]:
+    """Say what kind of case ``path`` names: ``("folder", dir)``, ``("xlsx", file)`` or ``("missing", path)``.
+
+    Examples
+    --------
+    >>> resolve_case_path("no/such/place")[0]
+    'missing'
+    """
+    p = os.fspath(path)
+    if os.path.isdir(p):
+        return "folder", p
+    if os.path.isfile(p):
+        if p.lower().endswith((".xlsx", ".xlsm")):
+            return "xlsx", p
+        if os.path.basename(p) == "case.toml":
+            return "folder", os.path.dirname(p) or "."
+        return "unknown", p
+    return "missing", p
+
+
+def read_raw(path) -> RawCase:
+    """Read every table of the case at ``path`` (folder, ``case.toml`` or ``.xlsx``) as text.
+
+    Examples
+    --------
+    >>> raw = read_raw("no/such/place")
+    >>> print(raw.problems[0])
+    no/such/place: there is no folder or file here; give the case's folder, its case.toml, or an .xlsx workbook
+    """
+    kind, p = resolve_case_path(path)
+    raw = RawCase(path=os.fspath(path))
+    if kind == "missing":
+        raw.problems.append(Problem(raw.path, 0, None,
+                                    "there is no folder or file here; give the case's folder, its case.toml, or an .xlsx workbook"))
+    elif kind == "unknown":
+        raw.problems.append(Problem(raw.path, 0, None,
+                                    "this is not a case: give the case's folder, its case.toml, or an .xlsx workbook"))
+    elif kind == "xlsx":
+        _read_workbook(p, raw)
+    else:
+        raw.folder = p
+        _read_folder(p, raw)
+    if "title" not in raw.meta or not str(raw.meta.get("title") or "").strip():
+        base = raw.folder if raw.folder is not None else os.path.splitext(p)[0]
+        raw.meta["title"] = os.path.basename(os.path.abspath(base))
+    return raw
+
+
+# --- folders of CSV ---------------------------------------------------------------------------
+
+def _read_folder(folder: str, raw: RawCase) -> None:
+    toml_path = os.path.join(folder, "case.toml")
+    if os.path.exists(toml_path):
+        _read_toml(toml_path, raw)
+    for name in TABLES:
+        file = os.path.join(folder, f"{name}.csv")
+        parquet = os.path.join(folder, f"{name}.parquet")
+        if not os.path.exists(file) and os.path.exists(parquet):
+            _read_parquet(parquet, name, raw)
+            continue
+        if not os.path.exists(file):
+            raw.problems.append(Problem(file, 0, None,
+                                        f"the file is missing; a case needs {name}.csv with the columns "
+                                        f"{', '.join(_required_names(name))} (see docs/case-format.md)"))
+            continue
+        table = read_csv_table(file, name, raw.problems)
+        if table is not None:
+            raw.tables[name] = table
+
+
+def _required_names(name):
+    from .schema import REQUIRED
+    return REQUIRED[name]
+
+
+def _read_toml(file: str, raw: RawCase) -> None:
+    try:
+        with open(file, "rb") as fh:
+            data = fh.read()
+        text = data.decode("utf-8-sig")
+        meta = tomllib.loads(text)
+    except UnicodeDecodeError:
+        raw.problems.append(Problem(file, 0, None, "the file is not UTF-8; re-save it as UTF-8 text"))
+        return
+    except tomllib.TOMLDecodeError as e:
+        raw.problems.append(Problem(file, 0, None,
+                                    f"the file is not valid TOML ({e}); write one setting per line, "
+                                    'text in double quotes, e.g. title = "Deir ez-Zor, 7 Feb 2018"'))
+        return
+    except OSError as e:
+        raw.problems.append(Problem(file, 0, None, f"the file cannot be read ({e.strerror})"))
+        return
+    _take_meta(meta, file, raw)
+
+
+def _take_meta(meta: dict, file: str, raw: RawCase) -> None:
+    for key in META_KEYS:
+        if key in meta and not isinstance(meta[key], str):
+            raw.problems.append(Problem(file, 0, None,
+                                        f"'{key}' must be text in double quotes, e.g. {key} = \"...\""))
+    raw.meta.update(meta)
+
+
+def _read_parquet(file: str, name: str, raw: RawCase) -> None:
+    try:
+        frame = pd.read_parquet(file)
+    except Exception as e:  # noqa: BLE001 - any reader failure is reported, not raised
+        raw.problems.append(Problem(file, 0, None, f"the file cannot be read as parquet ({type(e).__name__}: {e})"))
+        return
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    cells = frame.astype(object).where(frame.notna(), "")
+    cells = cells.map(_cell_text) if hasattr(cells, "map") else cells.applymap(_cell_text)
+    raw.tables[name] = RawTable(name, file, cells.reset_index(drop=True), list(range(2, len(cells) + 2)))
+
+
+# --- one CSV file -----------------------------------------------------------------------------
+
+_ENCODING_HINT = ("re-save it as UTF-8: in Excel choose 'CSV UTF-8 (Comma delimited) (*.csv)', "
+                  "in LibreOffice tick 'Edit filter settings' and pick 'Unicode (UTF-8)', "
+                  "in Google Sheets use File > Download > CSV")
+_DELIMITERS = {";": "semicolon", "\t": "tab", "|": "pipe"}
+
+
+def _guess_encoding(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    if len(data) > 3 and (data[1::2].count(0) > len(data) // 4 or data[0::2].count(0) > len(data) // 4):
+        return "UTF-16"
+    high = [b for b in data if b >= 0x80]
+    if any(0x80 <= b <= 0x9F for b in high):
+        try:
+            data.decode("cp1252")
+            return "Windows-1252"
+        except UnicodeDecodeError:
+            pass
+    return "Latin-1 (ISO-8859-1) or Windows-1252"
+
+
+def decode_bytes(data: bytes, file: str, problems: list) -> str | None:
+    """Decode a table's bytes as UTF-8 (a BOM is fine); report, never guess, anything else.
+
+    Examples
+    --------
+    >>> probs = []
+    >>> decode_bytes("\\ufeffname\\r\\nФонтанка\\r\\n".encode("utf-8"), "s.csv", probs)
+    'name\\r\\nФонтанка\\r\\n'
+    >>> decode_bytes("caf\\xe9".encode("cp1252"), "s.csv", probs) is None
+    True
+    >>> print(probs[0])  # doctest: +ELLIPSIS
+    s.csv: the file is not UTF-8: it looks like Latin-1 (ISO-8859-1) or Windows-1252 (first odd byte 0xE9 on line 1); re-save it as UTF-8: ...
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        enc = _guess_encoding(data)
+        line = data[: e.start].count(b"\n") + 1
+        problems.append(Problem(file, 0, None,
+                                f"the file is not UTF-8: it looks like {enc} (first odd byte 0x{data[e.start]:02X} "
+                                f"on line {line}); {_ENCODING_HINT}"))
+        return None
+    if "\x00" in text:
+        problems.append(Problem(file, 0, None,
+                                f"the file contains NUL bytes; it looks like UTF-16 or a binary file; {_ENCODING_HINT}"))
+        return None
+    return text
+
+
+def _sniff_delimiter(header_line: str) -> str | None:
+    commas = header_line.count(",")
+    best = max(_DELIMITERS, key=header_line.count)
+    if header_line.count(best) > commas:
+        return best
+    return None
+
+
+def read_csv_table(file: str, name: str, problems: list) -> RawTable | None:
+    """Read one CSV file into a :class:`RawTable`; append problems instead of raising.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp(); f = os.path.join(d, "citations.csv")
+    >>> _ = open(f, "w", encoding="utf-8").write('claim_id,cites,relation,evidence\\nk1,s1,relies_on,"a\\nb"\\n\\nk2,k1, corroborates ,x\\n')
+    >>> t = read_csv_table(f, "citations", [])
+    >>> t.lines, list(t.cells["relation"])
+    ([2, 5], ['relies_on', 'corroborates'])
+    """
+    try:
+        with open(file, "rb") as fh:
+            data = fh.read()
+    except OSError as e:
+        problems.append(Problem(file, 0, None, f"the file cannot be read ({e.strerror})"))
+        return None
+    text = decode_bytes(data, file, problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.append(Problem(file, 0, None,
+                                f"the file is empty; it needs at least a header row: {','.join(COLUMNS[name])}"))
+        return None
+    first = text.lstrip("\r\n").splitlines()[0]
+    delim = _sniff_delimiter(first)
+    if delim is not None:
+        problems.append(Problem(file, 0, None,
+                                f"the file is {_DELIMITERS[delim]}-separated; the kit reads comma-separated files: "
+                                "re-save it as 'CSV UTF-8 (Comma delimited)' (in LibreOffice set the field "
+                                "delimiter to ','), or export it again from your spreadsheet as CSV"))
+        return None
+    return parse_csv_text(text, file, name, problems)
+
+
+def parse_csv_text(text: str, file: str, name: str, problems: list) -> RawTable | None:
+    """Split CSV text into records, keeping each record's first physical line."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header = None
+    header_line = 1
+    rows, lines = [], []
+    prev = 0
+    try:
+        for record in reader:
+            start = prev + 1
+            prev = reader.line_num
+            if not any(c.strip() for c in record):
+                continue
+            if header is None:
+                header, header_line = record, start
+                continue
+            rows.append(record)
+            lines.append(start)
+    except csv.Error as e:
+        problems.append(Problem(file, prev + 1, None,
+                                f"the file cannot be read as CSV from this line on ({e}); a quote is probably "
+                                "left open: a value with a comma, quote or line break must be wrapped in double "
+                                'quotes, with quotes inside doubled ("")'))
+        return None
+    columns = [c.replace("\ufeff", "").strip().lower() for c in header]
+    width = len(columns)
+    fixed = []
+    for record, line in zip(rows, lines):
+        if len(record) > width:
+            extra = record[width:]
+            if any(c.strip() for c in extra):
+                problems.append(Problem(file, line, None,
+                                        f"this row has {len(record)} values but the header has {width} columns; "
+                                        "a value with a comma in it must be wrapped in double quotes"))
+            record = record[:width]
+        elif len(record) < width:
+            record = record + [""] * (width - len(record))
+        fixed.append([c.strip() for c in record])
+    cells = pd.DataFrame(fixed, columns=range(width), dtype=object) if fixed else \
+        pd.DataFrame({i: pd.Series([], dtype=object) for i in range(width)})
+    return _name_columns(RawTable(name, file, cells, lines, header_line), columns, problems)
+
+
+def _name_columns(table: RawTable, columns: list, problems: list) -> RawTable:
+    seen = {}
+    keep, names = [], []
+    for i, col in enumerate(columns):
+        if col == "":
+            if (table.cells[i].astype(str).str.strip() != "").any():
+                problems.append(Problem(table.file, table.header_line, f"column {i + 1}",
+                                        "this column has values but no name in the header row; name it or delete it"))
+            continue
+        if col in seen:
+            problems.append(Problem(table.file, table.header_line, col,
+                                    f"the column '{col}' appears twice in the header (columns {seen[col] + 1} "
+                                    f"and {i + 1}); keep one"))
+            continue
+        seen[col] = i
+        keep.append(i)
+        names.append(col)
+    cells = table.cells[keep].copy()
+    cells.columns = names
+    table.cells = cells.reset_index(drop=True)
+    return table
+
+
+# --- xlsx workbooks ---------------------------------------------------------------------------
+
+def _cell_text(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        if v != v:  # NaN
+            return ""
+        return str(int(v)) if v.is_integer() else repr(v)
+    if isinstance(v, _dt.datetime):
+        if v.time() == _dt.time(0) and v.tzinfo is None:
+            return v.date().isoformat()
+        return v.isoformat()
+    if isinstance(v, (_dt.date, pd.Timestamp)):
+        return v.isoformat()
+    return str(v)
+
+
+def _read_workbook(file: str, raw: RawCase) -> None:
+    try:
+        import openpyxl
+        wb = openpyxl.load_workbook(file, data_only=True)
+    except Exception as e:  # noqa: BLE001 - a broken workbook is a problem to report
+        raw.problems.append(Problem(file, 0, None,
+                                    f"the workbook cannot be opened ({type(e).__name__}); save it again as an "
+                                    ".xlsx workbook"))
+        return
+    sheets = {s.strip().lower(): s for s in wb.sheetnames}
+    if "case" in sheets:
+        ws = wb[sheets["case"]]
+        meta = {}
+        for row in ws.iter_rows(values_only=True):
+            if row and row[0] is not None and str(row[0]).strip():
+                meta[str(row[0]).strip()] = _cell_text(row[1] if len(row) > 1 else None).strip()
+        _take_meta(meta, f"{file}#case", raw)
+    for name in TABLES:
+        label = f"{file}#{name}"
+        if name not in sheets:
+            raw.problems.append(Problem(label, 0, None,
+                                        f"the workbook has no sheet named '{name}' (it has: "
+                                        f"{', '.join(wb.sheetnames)}); add it with the columns "
+                                        f"{', '.join(_required_names(name))}"))
+            continue
+        ws = wb[sheets[name]]
+        for rng in getattr(ws.merged_cells, "ranges", ()):
+            raw.problems.append(Problem(label, rng.min_row, None,
+                                        f"cells {rng.coord} are merged; unmerge them and put a value in each cell"))
+        header, header_line, rows, lines = None, 1, [], []
+        for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            cells = [_cell_text(v).strip() for v in row]
+            if not any(cells):
+                continue
+            if header is None:
+                header, header_line = cells, r
+                continue
+            rows.append(cells)
+            lines.append(r)
+        if header is None:
+            raw.problems.append(Problem(label, 0, None,
+                                        f"the sheet is empty; it needs at least a header row: {','.join(COLUMNS[name])}"))
+            continue
+        width = len(header)
+        rows = [(c + [""] * width)[:width] for c in rows]
+        cells = pd.DataFrame(rows, columns=range(width), dtype=object) if rows else \
+            pd.DataFrame({i: pd.Series([], dtype=object) for i in range(width)})
+        columns = [c.strip().lower() for c in header]
+        raw.tables[name] = _name_columns(RawTable(name, label, cells, lines, header_line), columns, raw.problems)
+

@@ -1,0 +1,38 @@
+"""The case format's tables, columns and allowed values (``docs/case-format.md``), in one place."""
+from __future__ import annotations
+
+__all__ = [
+    "TABLES", "COLUMNS", "REQUIRED", "ID_COLUMN", "KINDS", "MEASURES", "CERTAINTIES",
+    "RELATIONS", "SUPPORTING", "RELIABILITY", "CREDIBILITY", "CERTAINTY_RANK", "META_KEYS",
+]
+
+TABLES = ("sources", "reports", "claims", "citations")
+
+COLUMNS = {
+    "sources": ("source_id", "name", "kind", "affiliation", "country", "reliability", "confidential", "url", "notes"),
+    "reports": ("report_id", "source_id", "published", "title", "url", "archive_url", "language", "notes"),
+    "claims": ("claim_id", "report_id", "proposition", "text", "low", "high", "subject", "measure",
+               "certainty", "credibility"),
+    "citations": ("claim_id", "cites", "relation", "evidence"),
+}
+
+REQUIRED = {
+    "sources": ("source_id", "name", "kind"),
+    "reports": ("report_id", "source_id", "published"),
+    "claims": ("claim_id", "report_id", "proposition", "text", "certainty"),
+    "citations": ("claim_id", "cites", "relation"),
+}
+
+ID_COLUMN = {"sources": "source_id", "reports": "report_id", "claims": "claim_id"}
+
+KINDS = ("wire", "newspaper", "broadcaster", "online", "official", "military", "monitor", "company",
+         "individual", "social", "anonymous", "document")
+MEASURES = ("killed", "wounded", "casualties", "captured", "present", "other")
+CERTAINTIES = ("asserted", "estimated", "alleged", "rumoured", "questioned", "denied")
+RELATIONS = ("relies_on", "corroborates", "disputes")
+SUPPORTING = ("relies_on", "corroborates")
+RELIABILITY = ("A", "B", "C", "D", "E", "F")
+CREDIBILITY = (1, 2, 3, 4, 5, 6)
+#: the scale along which a claim can harden; questioned and denied are off it.
+CERTAINTY_RANK = {"rumoured": 1, "alleged": 2, "estimated": 3, "asserted": 4}
+META_KEYS = ("title", "question", "summary", "language", "license")
