@@ -23,3 +23,11 @@ __all__ = [
     "circular", "drift", "timeline",
     "synth",
 ]
+
+
+def __getattr__(name):
+    # kit.show (matplotlib) and kit.widgets (ipywidgets) load on first use, so `import kit` stays light.
+    if name in ("show", "widgets"):
+        import importlib
+        return importlib.import_module(f"kit.{name}")
+    raise AttributeError(f"module 'kit' has no attribute {name!r}")

@@ -1,0 +1,237 @@
+"""Pictures of a case with matplotlib: the citation graph and the figure over time.
+
+Imported only when used (``import kit.show`` or ``kit.show``), so ``import kit`` stays light and headless.
+"""
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib
+import matplotlib.pyplot as plt
+import matplotlib.ticker
+import networkx as nx
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from .analyses import circular
+from .graph import citation_graph, claim_context
+
+__all__ = ["KIND_COLOURS", "story_layout", "plot_citation_graph", "plot_timeline", "figure_label"]
+
+#: colour per source kind; origins that cannot be checked (anonymous, social) stand out in warm colours
+KIND_COLOURS = {
+    "wire": "#1f77b4", "newspaper": "#4c9be8", "broadcaster": "#17becf", "online": "#9467bd",
+    "official": "#2ca02c", "military": "#556b2f", "monitor": "#8c564b", "company": "#7f7f7f",
+    "individual": "#bcbd22", "social": "#ff7f0e", "anonymous": "#d62728", "document": "#e377c2",
+}
+UNCHECKABLE = ("anonymous", "social")
+EDGE_STYLE = {"relies_on": dict(style="solid", color="#444444"),
+              "corroborates": dict(style="dashed", color="#444444"),
+              "disputes": dict(style="solid", color="#d62728")}
+
+
+def figure_label(low, high) -> str:
+    """A claim's figure as a reader would say it.
+
+    Examples
+    --------
+    >>> figure_label(201, None), figure_label(100, 100), figure_label(200, 300), figure_label(None, None)
+    ('201+', '100', '200–300', '')
+    """
+    def empty(v):
+        return v is None or v is pd.NA or (isinstance(v, float) and v != v)
+    if empty(low):
+        return "" if empty(high) else f"≤{high}"
+    if empty(high):
+        return f"{low}+"
+    return f"{low}" if low == high else f"{low}–{high}"
+
+
+def _subgraph(case, proposition):
+    g = citation_graph(case)
+    if proposition is None:
+        return g
+    start = [n for n, d in g.nodes(data=True) if d.get("node_type") == "claim" and d.get("proposition") == proposition]
+    keep = set(start)
+    for n in start:
+        keep |= nx.descendants(g, n)
+    for n in list(keep):
+        d = g.nodes[n]
+        if d.get("node_type") == "claim" and not any(
+                g.edges[n, m]["relation"] != "disputes" for m in g.successors(n)):
+            keep.add(d["source_id"])  # own reporting: show the publisher it rests on
+    return g.subgraph(keep).copy()
+
+
+def story_layout(case, proposition=None) -> dict:
+    """Stable positions: claims left to right in order of publication, one row per outlet; sources on the left.
+
+    The same case and proposition always give the same positions, so pictures of successive moments line up.
+
+    Examples
+    --------
+    >>> import kit
+    >>> case = kit.synth.make_case(20)
+    >>> pos = story_layout(case)
+    >>> pos == story_layout(case)
+    True
+    """
+    g = _subgraph(case, proposition)
+    claims = sorted((n for n, d in g.nodes(data=True) if d["node_type"] == "claim"),
+                    key=lambda n: (g.nodes[n]["published"], n))
+    sources = sorted(n for n, d in g.nodes(data=True) if d["node_type"] == "source")
+    lanes = list(dict.fromkeys(g.nodes[n]["source_id"] for n in claims))  # one lane per outlet
+    pos = {}
+    for i, n in enumerate(claims):
+        pos[n] = (1.0 + i, -float(lanes.index(g.nodes[n]["source_id"])))
+    lane_of = {}
+    for n in claims:  # each source beside the first lane that cites it (or publishes a claim resting on it)
+        for m in list(g.successors(n)) + [g.nodes[n]["source_id"]]:
+            if m in g and g.nodes[m]["node_type"] == "source":
+                lane_of.setdefault(m, pos[n][1])
+    ys = {}
+    for n in sorted(sources, key=lambda s: (-lane_of.get(s, 1.0), s)):
+        y = lane_of.get(n, 1.0)
+        while any(abs(y - other) < 0.85 for other in ys.values()):
+            y -= 0.9
+        ys[n] = y
+    for n in sources:
+        pos[n] = (-0.5, ys[n])
+    return pos
+
+
+def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight=None, pos=None):
+    """Draw the citation graph: claims by publication time, sources on the left, coloured by kind.
+
+    Edges are drawn by relation (relies_on solid, corroborates dashed, disputes red); anonymous and
+    social-media sources get a thick red outline; claims in a loop a dotted ring.
+
+    Parameters
+    ----------
+    proposition : str, optional
+        Draw only the claims about it and what they cite.
+    upto : pandas.Timestamp, optional
+        Draw only claims published by then (the graph as it stood at that moment).
+    highlight : str, optional
+        A claim id to draw larger (e.g. the newest).
+
+    Examples
+    --------
+    >>> import kit, kit.show
+    >>> case = kit.synth.make_case(30)
+    >>> ax = kit.show.plot_citation_graph(case, case.claims["proposition"].iloc[0])
+    >>> ax.get_title() != ""
+    True
+    """
+    g = _subgraph(case, proposition)
+    pos = pos or story_layout(case, proposition)
+    if upto is not None:
+        upto = pd.Timestamp(upto)
+        hidden = [n for n, d in g.nodes(data=True) if d["node_type"] == "claim" and d["published"] > upto]
+        g.remove_nodes_from(hidden)
+        g.remove_nodes_from([n for n, d in g.nodes(data=True) if d["node_type"] == "source" and g.degree(n) == 0
+                             and not any(g.nodes[m].get("source_id") == n for m in g)])
+    if ax is None:
+        _, ax = plt.subplots(figsize=(11, 6))
+    src_kind = case.sources.set_index("source_id")["kind"].to_dict()
+    claims = [n for n, d in g.nodes(data=True) if d["node_type"] == "claim"]
+    sources = [n for n, d in g.nodes(data=True) if d["node_type"] == "source"]
+    for relation, style in EDGE_STYLE.items():
+        edges = [(u, v) for u, v, d in g.edges(data=True) if d["relation"] == relation]
+        if edges:
+            nx.draw_networkx_edges(g, pos, edgelist=edges, ax=ax, style=style["style"], edge_color=style["color"],
+                                   arrows=True, arrowsize=12, node_size=600, width=1.3)
+    own = [(n, g.nodes[n]["source_id"]) for n in claims if g.nodes[n]["source_id"] in g
+           and not any(g.edges[n, m]["relation"] != "disputes" for m in g.successors(n))]
+    if own:
+        nx.draw_networkx_edges(g, pos, edgelist=own, ax=ax, style="dotted", edge_color="#999999", arrows=True,
+                               arrowsize=10, node_size=600, width=1.0)
+    colours = [KIND_COLOURS.get(src_kind.get(g.nodes[n]["source_id"]), "#cccccc") for n in claims]
+    sizes = [900 if n == highlight else 450 for n in claims]
+    nx.draw_networkx_nodes(g, pos, nodelist=claims, ax=ax, node_color=colours, node_size=sizes,
+                           edgecolors=["black" if n == highlight else "white" for n in claims], linewidths=2)
+    nx.draw_networkx_nodes(g, pos, nodelist=sources, ax=ax, node_shape="s", node_size=420,
+                           node_color=[KIND_COLOURS.get(g.nodes[n]["kind"], "#cccccc") for n in sources],
+                           edgecolors=["#d62728" if g.nodes[n]["kind"] in UNCHECKABLE else "white" for n in sources],
+                           linewidths=[3 if g.nodes[n]["kind"] in UNCHECKABLE else 1 for n in sources])
+    looped = {c for loop in circular(case) for c in loop} & set(claims)
+    if looped:
+        nx.draw_networkx_nodes(g, pos, nodelist=sorted(looped), ax=ax, node_size=1400, node_color="none",
+                               edgecolors="#d62728", linewidths=1.5).set_linestyle(":")
+    labels = {n: figure_label(g.nodes[n]["low"], g.nodes[n]["high"]) for n in claims}
+    lanes = {}
+    for n in claims:
+        lanes.setdefault(g.nodes[n]["outlet"], pos[n])
+    for outlet, (x, y) in lanes.items():
+        ax.annotate(str(outlet), (x, y), xytext=(-14, 9), textcoords="offset points", ha="right", va="bottom",
+                    fontsize=8, fontweight="bold", color="#333333")
+    labels.update({n: "\n".join(textwrap.wrap(str(g.nodes[n]["name"]), 22)) for n in sources})
+    for n, text in labels.items():
+        x, y = pos[n]
+        ax.annotate(text, (x, y), xytext=(0, -16), textcoords="offset points", ha="center", va="top", fontsize=7.5)
+    kinds = sorted({src_kind.get(g.nodes[n]["source_id"]) for n in claims} | {g.nodes[n]["kind"] for n in sources}
+                   - {None})
+    handles = [Patch(color=KIND_COLOURS[k], label=k) for k in kinds]
+    handles += [Line2D([], [], color="#444444", label="relies on"),
+                Line2D([], [], color="#444444", ls="--", label="corroborates"),
+                Line2D([], [], color="#d62728", label="disputes"),
+                Line2D([], [], color="#999999", ls=":", label="own reporting"),
+                Line2D([], [], marker="s", ls="", mfc="white", mec="#d62728", mew=2, label="cannot be checked")]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    ax.set_title(f"{case.title}: {'who cites whom' if proposition is None else proposition}"
+                 + (f", as of {upto:%d %b %Y}" if upto is not None else ""), fontsize=10)
+    ax.set_axis_off()
+    xs = [p[0] for p in pos.values()] or [0]
+    ys = [p[1] for p in pos.values()] or [0]
+    ax.set_xlim(min(xs) - 1.2, max(xs) + 0.8)
+    ax.set_ylim(min(ys) - 1.0, max(ys) + 0.6)
+    return ax
+
+
+def plot_timeline(case, proposition, *, ax=None, upto=None):
+    """The figure over time: a bar from low to high per claim (an arrow where there is no upper bound).
+
+    Examples
+    --------
+    >>> import kit, kit.show
+    >>> case = kit.synth.make_case(30)
+    >>> ax = kit.show.plot_timeline(case, case.claims["proposition"].iloc[0])
+    >>> ax.get_ylabel()
+    'figure reported'
+    """
+    from .analyses import timeline
+    t = timeline(case, proposition)
+    ctx = claim_context(case).set_index("claim_id")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 4))
+    src_kind = case.sources.set_index("source_id")["kind"].to_dict()
+    t = t[t["low"].notna() | t["high"].notna()].reset_index(drop=True)
+    same_day = t.groupby(t["published"].dt.normalize()).cumcount()
+    for k, row in enumerate(t.itertuples(index=False)):
+        colour = KIND_COLOURS.get(src_kind.get(row.source_id), "#777777")
+        faded = upto is not None and row.published > pd.Timestamp(upto)
+        alpha = 0.2 if faded else 0.95
+        x = row.published + pd.Timedelta(hours=2 * int(same_day.iat[k]))
+        low = float(row.low) if pd.notna(row.low) else None
+        high = float(row.high) if pd.notna(row.high) else None
+        if low is not None and high is not None and high > low:
+            ax.plot([x, x], [low, high], color=colour, lw=5, alpha=alpha, solid_capstyle="butt")
+        if low is not None:
+            ax.plot([x], [low], marker="^" if high is None else "o", ms=9, color=colour, alpha=alpha, ls="")
+        else:
+            ax.plot([x], [high], marker="v", ms=9, color=colour, alpha=alpha, ls="")
+        label = f"{row.outlet}: {figure_label(row.low, row.high)}"
+        if ctx.at[row.claim_id, "certainty"] in ("questioned", "denied"):
+            label += f" ({ctx.at[row.claim_id, 'certainty']})"
+        ax.annotate(label, (x, low if low is not None else high), xytext=(8, 6 - 11 * int(same_day.iat[k])),
+                    textcoords="offset points", fontsize=7.5, alpha=alpha)
+    if upto is not None:
+        ax.axvline(pd.Timestamp(upto), color="#d62728", lw=1, ls="--")
+    ax.set_yscale("symlog", linthresh=1)
+    ax.yaxis.set_major_formatter(matplotlib.ticker.ScalarFormatter())
+    ax.set_ylabel("figure reported")
+    ax.set_title(f"{proposition}: the figure over time (▲ at least, ▼ at most, bar = range)",
+                 fontsize=10)
+    ax.figure.autofmt_xdate()
+    return ax
