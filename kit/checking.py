@@ -340,7 +340,7 @@ def _typed(c: _Checker, name: str) -> pd.DataFrame:
         elif col == "confidential":
             out[col] = values.str.lower().isin(TRUE).astype(bool).to_numpy()
         elif col == "published":
-            out[col] = parse_published(values)[0].reset_index(drop=True)
+            out[col] = parse_published(values)[0].reset_index(drop=True).astype("datetime64[ns, UTC]")
         elif col in ("low", "high"):
             out[col] = _count(values)
         elif col == "credibility":

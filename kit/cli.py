@@ -152,7 +152,8 @@ def _check(args) -> int:
     case, problems = _load_or_report(args.path)
     if case is None:
         n = len(problems)
-        print(f"{n} problem{'s' if n != 1 else ''} found in {args.path}; fix them and run kit check again")
+        print(f"{n} problem{'s' if n != 1 else ''} found in {args.path}; fix them and run kit check again",
+              file=sys.stderr)
         return 1
     print(summary_line(case))
     return 0
@@ -161,12 +162,12 @@ def _check(args) -> int:
 def _trace(args) -> int:
     case, problems = _load_or_report(args.path)
     if case is None:
-        print(f"{args.path} has problems; fix them (see kit check) before tracing a claim")
+        print(f"{args.path} has problems; fix them (see kit check) before tracing a claim", file=sys.stderr)
         return 1
     try:
         print(trace_text(case, args.claim_id))
     except KeyError as e:
-        print(f"{args.path}: {e.args[0]}")
+        print(f"{args.path}: {e.args[0]}", file=sys.stderr)
         return 1
     return 0
 
@@ -178,7 +179,6 @@ def main(argv=None) -> int:
     --------
     >>> main(["check", "no/such/case"])
     no/such/case: there is no folder or file here; give the case's folder, its case.toml, or an .xlsx workbook
-    1 problem found in no/such/case; fix them and run kit check again
     1
     """
     parser = argparse.ArgumentParser(prog="kit", description="Check a case and trace its claims to their origins.")

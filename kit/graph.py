@@ -21,9 +21,10 @@ def claim_context(case) -> pd.DataFrame:
     reports = case.reports.set_index("report_id")
     names = case.sources.set_index("source_id")["name"]
     out = case.claims.copy()
-    out["published"] = out["report_id"].map(reports["published"])
-    out["source_id"] = out["report_id"].map(reports["source_id"]).astype("string")
-    out["outlet"] = out["source_id"].map(names).astype("string")
+    by_report = reports.reindex(out["report_id"])
+    out["published"] = by_report["published"].array
+    out["source_id"] = by_report["source_id"].astype("string").array
+    out["outlet"] = names.reindex(out["source_id"]).astype("string").array
     return out
 
 
