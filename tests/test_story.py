@@ -1,0 +1,147 @@
+"""kit.story: the optional story.csv beside a case, and the automatic story (one step per publication day).
+
+Expected values are worked out by hand from the files under data/deir-ez-zor/ and tests/cases/.
+"""
+import pathlib
+import shutil
+
+import pandas as pd
+import pytest
+
+import kit
+from kit.story import auto_story, claims_by, load_story, read_story, story_path
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+DEIR = ROOT / "data" / "deir-ez-zor"
+SEED = ROOT.parent / "shared" / "seeds" / "deir-ez-zor-article.txt"
+
+
+@pytest.fixture
+def deir():
+    return kit.load_case(DEIR)
+
+
+def test_deir_story_is_read_from_its_story_csv(deir):
+    story = load_story(deir, "russians_killed_feb7")
+    assert list(story.columns) == ["step", "date", "upto", "title", "text"]
+    assert list(story["step"]) == [1, 2, 3, 4, 5, 6]
+    assert [d.strftime("%Y-%m-%d") for d in story["date"]] == [
+        "2017-12-01", "2018-02-07", "2018-02-12", "2018-02-13", "2018-02-13", "2018-02-13"]
+    assert story["upto"].iloc[2] == pd.Timestamp("2018-02-12T23:59:59.999999Z")
+    assert story["title"].iloc[2] == "12 February: Reuters, “at least two”"
+    assert str(story["date"].dtype) == "datetime64[ns, UTC]"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article is not beside the clone")
+def test_deir_story_text_is_quoted_verbatim_from_the_seed_article(deir):
+    article = SEED.read_text(encoding="utf-8")
+    for text in load_story(deir)["text"]:
+        for passage in text.split(" [...] "):
+            assert passage in article, passage
+
+
+def test_claims_by_each_step_of_the_deir_story(deir):
+    story = load_story(deir)
+    seen = [claims_by(deir, t, "russians_killed_feb7") for t in story["upto"]]
+    assert seen[0] == []  # December 2017: nothing yet about 7 February
+    assert seen[1] == ["afp-cit-three-more", "moscow-times-reported", "other-media-dozens-or-hundreds",
+                       "reuters-buga-dozens"]
+    assert seen[2] == seen[1] + ["reuters-two-killed"]
+    assert seen[3] == seen[4] == seen[5] == seen[2] + [
+        "bloomberg-more-than-200", "daily-beast-200-contract-killers", "daily-beast-200-russian-fighters",
+        "tsarizm-questions-200", "tsarizm-up-to-200"]
+
+
+def test_auto_story_is_one_step_per_publication_day(echo_case):
+    story = load_story(echo_case, "strike_deaths")  # the echo fixture has no story.csv
+    assert story_path(echo_case).endswith("story.csv")
+    assert list(story["step"]) == [1, 2, 3, 4]
+    assert [d.strftime("%Y-%m-%d") for d in story["date"]] == ["2022-06-01", "2022-06-02", "2022-06-03",
+                                                               "2022-06-04"]
+    assert story["title"].iloc[0] == "01 Jun 2022: Outlet One, Outlet Two (2 new claims)"
+    assert story["title"].iloc[3] == "04 Jun 2022: Outlet One (1 new claim)"
+    assert story["text"].iloc[3] == "Outlet One: at least 10, asserted: “The aggregator says at least ten”"
+    assert claims_by(echo_case, story["upto"].iloc[2], "strike_deaths") == ["e_one", "e_two", "e_echo",
+                                                                          "e_direct", "e_indep"]
+
+
+def test_auto_story_of_a_whole_case_and_of_an_empty_case(echo_case, empty_case):
+    assert len(auto_story(echo_case)) == 4  # expert_view claims fall on days already in the story
+    empty = auto_story(empty_case)
+    assert len(empty) == 0 and list(empty.columns) == ["step", "date", "upto", "title", "text"]
+
+
+def test_auto_story_unknown_proposition(echo_case):
+    with pytest.raises(KeyError, match="strike_deaths"):
+        auto_story(echo_case, "strike_death")
+
+
+def _case_with_story(tmp_path, text, encoding="utf-8"):
+    folder = tmp_path / "echo"
+    shutil.copytree(pathlib.Path(__file__).parent / "cases" / "echo", folder)
+    (folder / "story.csv").write_bytes(text.encode(encoding))
+    return kit.load_case(folder), folder / "story.csv"
+
+
+def test_a_story_csv_beside_any_case_is_used(tmp_path):
+    case, _ = _case_with_story(tmp_path, "step,date,title,text\n1,2022-06-02T10:00:00Z,Mid-morning,Two outlets\n")
+    story = load_story(case, "strike_deaths")
+    assert list(story["title"]) == ["Mid-morning"]
+    assert story["upto"].iloc[0] == pd.Timestamp("2022-06-02T10:00:00Z")  # a date-time is its own moment
+    assert claims_by(case, story["upto"].iloc[0], "strike_deaths") == ["e_one", "e_two", "e_echo"]
+
+
+def test_every_problem_of_a_bad_story_csv_is_reported(tmp_path):
+    case, file = _case_with_story(tmp_path, (
+        "step,date,title,text,colour\n"
+        "1,2022-06-02,First,,red\n"
+        "x,2022-06-31,,text,\n"
+        "1,,Again,text,\n"
+        "3,2022-06-01,Earlier,text,\n"))
+    with pytest.raises(kit.CaseError) as err:
+        load_story(case)
+    got = [str(p).replace(str(file), "story.csv") for p in err.value.problems]
+    assert got == [
+        "story.csv:3: step: 'x' is not a step number; number the steps 1, 2, 3, ...",
+        "story.csv:3: date: '2022-06-31' is not a real date: June 2022 has 30 days; check the day (dates are YYYY-MM-DD)",
+        "story.csv:3: title: the title is empty; give the step a short title",
+        "story.csv:4: step: step 1 is used twice (also on line 2); number the steps 1, 2, 3, ...",
+        "story.csv:4: date: the date is empty; write it as YYYY-MM-DD, e.g. 2018-02-13",
+    ]
+    assert [str(w).replace(str(file), "story.csv") for w in err.value.warnings] == [
+        "story.csv:1: colour: warning: unknown column 'colour' (story.csv has step,date,title,text); it is ignored"]
+
+
+def test_a_story_must_go_forward_in_time(tmp_path):
+    _, file = _case_with_story(tmp_path, "step,date,title,text\n2,2022-06-01,B,\n1,2022-06-03,A,\n")
+    with pytest.raises(kit.CaseError) as err:
+        read_story(file)
+    assert [str(p).replace(str(file), "story.csv") for p in err.value.problems] == [
+        "story.csv:2: date: step 2 (2022-06-01) is dated before step 1 (2022-06-03); a story goes forward in time"]
+
+
+@pytest.mark.parametrize("text, encoding, expected", [
+    ("step,title,text\n1,A,\n", "utf-8",
+     "story.csv:1: date: the column 'date' is missing; story.csv needs the columns step,date,title,text"),
+    ("step;date;title;text\n1;2022-06-01;A;\n", "utf-8",
+     "story.csv: the file is not comma-separated; re-save it as 'CSV UTF-8 (Comma delimited)'"),
+    ("", "utf-8", "story.csv: the file is empty; it needs at least a header row: step,date,title,text"),
+    ("step,date,title,text\n1,2022-06-01,Café,\n", "cp1252", "story.csv: the file is not UTF-8"),
+])
+def test_unreadable_story_files(tmp_path, text, encoding, expected):
+    _, file = _case_with_story(tmp_path, text, encoding)
+    with pytest.raises(kit.CaseError) as err:
+        read_story(file)
+    assert str(err.value.problems[0]).replace(str(file), "story.csv").startswith(expected)
+
+
+def test_a_header_only_story_is_empty(tmp_path):
+    _, file = _case_with_story(tmp_path, "\ufeffstep,date,title,text\r\n")
+    assert len(read_story(file)) == 0
+
+
+def test_story_path_of_a_workbook_and_of_case_toml(workbook_case, tmp_path):
+    assert story_path(workbook_case).endswith("workbook.story.csv")
+    case = kit.load_case(DEIR / "case.toml")
+    assert pathlib.Path(story_path(case)) == DEIR / "story.csv"
+    assert len(load_story(case)) == 6
