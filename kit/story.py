@@ -246,7 +246,9 @@ def auto_story(case, proposition=None) -> pd.DataFrame:
 
 
 def load_story(case, proposition=None) -> pd.DataFrame:
-    """The case's story: its ``story.csv`` when there is one, else :func:`auto_story`.
+    """The case's story: its ``story.csv`` when there is one with at least one step, else :func:`auto_story`.
+
+    A header-only ``story.csv`` (as in ``data/template/``) means no story has been written yet.
 
     Raises
     ------
@@ -266,7 +268,9 @@ def load_story(case, proposition=None) -> pd.DataFrame:
     """
     file = story_path(case)
     if file is not None and os.path.exists(file):
-        return read_story(file)
+        story = read_story(file)
+        if len(story):
+            return story
     return auto_story(case, proposition)
 
 

@@ -135,9 +135,17 @@ def test_unreadable_story_files(tmp_path, text, encoding, expected):
     assert str(err.value.problems[0]).replace(str(file), "story.csv").startswith(expected)
 
 
-def test_a_header_only_story_is_empty(tmp_path):
-    _, file = _case_with_story(tmp_path, "\ufeffstep,date,title,text\r\n")
+def test_a_header_only_story_is_empty_and_the_automatic_story_is_used(tmp_path):
+    case, file = _case_with_story(tmp_path, "\ufeffstep,date,title,text\r\n")
     assert len(read_story(file)) == 0
+    assert len(load_story(case, "strike_deaths")) == 4
+
+
+def test_the_template_case_is_blank_and_valid():
+    case = kit.load_case(ROOT / "data" / "template")
+    assert [len(t) for t in (case.sources, case.reports, case.claims, case.citations)] == [0, 0, 0, 0]
+    assert len(read_story(ROOT / "data" / "template" / "story.csv")) == 0
+    assert len(load_story(case)) == 0
 
 
 def test_story_path_of_a_workbook_and_of_case_toml(workbook_case, tmp_path):
