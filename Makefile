@@ -1,0 +1,95 @@
+# Build and test harness for kit.  `make test` is what CI runs (.ci/run).
+#
+#   make .venv/.installed  the virtualenv with kit (editable) + notebooks + test extras
+#   make lab               JupyterLab on notebooks/  (HOST, PORT, TOKEN, NO_BROWSER=1)
+#   make test              unit tests + doctests, notebooks (nbval), public contract tests
+#   make check             python -m kit check data/deir-ez-zor
+#   make clean             remove .venv and caches
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+HOST       ?= 127.0.0.1
+PORT       ?= 8888
+TOKEN      ?=
+NO_BROWSER ?=
+
+CONTRACT  ?= ../shared/contract
+NOTEBOOKS := $(wildcard notebooks/*.ipynb)
+
+# jupyter_core stops warning about its path migration.
+export JUPYTER_PLATFORM_DIRS := 1
+
+# Tests never open windows: pytest runs with matplotlib's Agg backend.  The notebook kernels get
+# the inline backend instead (also headless, and what JupyterLab uses), because under Agg a
+# kernel displays no figures and its outputs would differ from those saved in JupyterLab.
+MPL_TESTS     := Agg
+MPL_NOTEBOOKS := module://matplotlib_inline.backend_inline
+
+PYTEST := $(PY) -m pytest -p no:cacheprovider
+
+# $(call pytest_step,MPLBACKEND,ARGS,WHAT): run pytest, remember WHAT in $$failed if it failed.
+# Exit 5 (no tests collected) is not a failure.
+define pytest_step
+rc=0; MPLBACKEND=$(1) $(PYTEST) $(2) || rc=$$?; \
+if [ $$rc -eq 5 ]; then echo "make: note: pytest collected no tests in $(3) (exit 5); not a failure"; \
+elif [ $$rc -ne 0 ]; then failed="$$failed $(3)"; fi
+endef
+
+.PHONY: lab test check clean
+
+# The virtualenv.  Rebuilt only when pyproject.toml changes.  uv (from PyPI) installs in
+# seconds; if it cannot be installed, plain pip does the same job in about a minute.
+# PYTHONDONTWRITEBYTECODE=1 is set on these machines, so byte-code is compiled at install.
+$(STAMP): pyproject.toml
+	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --default-pip
+	if $(PY) -m pip install --quiet uv; then \
+	  $(VENV)/bin/uv pip install --python $(PY) --compile-bytecode -e '.[notebooks,test]'; \
+	else \
+	  echo "make: note: could not install uv; falling back to pip"; \
+	  $(PY) -m pip install --compile -e '.[notebooks,test]'; \
+	fi
+	touch $@
+
+# `make .venv` works too.
+$(VENV): $(STAMP) ;
+
+lab: $(STAMP)
+	mkdir -p notebooks
+	exec $(VENV)/bin/jupyter lab \
+	  --ServerApp.root_dir=notebooks \
+	  --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
+	  $(if $(TOKEN),--IdentityProvider.token=$(TOKEN)) \
+	  $(if $(filter 1,$(NO_BROWSER)),--no-browser) \
+	  $$([ "$$(id -u)" = 0 ] && echo --allow-root)
+
+# All three steps run even when an earlier one fails, so one CI log shows every failure.
+test: $(STAMP)
+	@failed=""; \
+	echo "== unit tests and doctests: tests/ kit/"; \
+	$(call pytest_step,$(MPL_TESTS),tests kit,tests/+kit/); \
+	$(if $(NOTEBOOKS),\
+	  echo "== notebooks (nbval --nbval-lax): $(NOTEBOOKS)"; \
+	  $(call pytest_step,$(MPL_NOTEBOOKS),--nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg $(NOTEBOOKS),notebooks/);,\
+	  echo "== notebooks: none in notebooks/, nothing to run";) \
+	if [ -d $(CONTRACT) ]; then \
+	  echo "== public contract tests: $(CONTRACT)"; \
+	  $(call pytest_step,$(MPL_TESTS),$(CONTRACT) -q,$(CONTRACT)); \
+	else \
+	  echo "== public contract tests: NOT RUN: $(CONTRACT) does not exist (CI lays shared/ beside the clone)"; \
+	fi; \
+	if [ -n "$$failed" ]; then echo "make: test FAILED in:$$failed"; exit 1; fi; \
+	echo "make: test passed"
+
+check: $(STAMP)
+	$(PY) -m kit check data/deir-ez-zor
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis build dist *.egg-info
+	find . -path ./.git -prune -o \( -name __pycache__ -o -name .ipynb_checkpoints \) -type d -prune -exec rm -rf {} +
