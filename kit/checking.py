@@ -55,6 +55,8 @@ class _Checker:
 
     def err(self, table, i, column, message):
         t = self.tables[table]
+        if i in t.bad_rows:  # already reported as unreadable; its values are in the wrong columns
+            return
         self.problems.append(Problem(t.file, t.lines[i], column, message))
 
     def warn(self, table, i, column, message):
@@ -90,7 +92,7 @@ def check_tables(raw_tables: dict):
             _check_columns(c, name)
             _check_values(c, name)
     _check_references(c)
-    if c.problems or set(raw_tables) != set(TABLES):
+    if c.problems or set(raw_tables) != set(TABLES) or any(t.bad_rows for t in raw_tables.values()):
         return None, c.problems, c.warnings
     frames = {name: _typed(c, name) for name in TABLES}
     _check_time_order(c, frames)
@@ -104,9 +106,10 @@ def _check_columns(c: _Checker, name: str) -> None:
         if col not in have:
             near = suggest(col, [h for h in have if h not in COLUMNS[name]])
             hint = f" (the header has '{near}': rename it '{col}')" if near else ""
+            where = f"the {name} sheet" if "#" in t.file else f"{name}.csv"
             c.problems.append(Problem(t.file, t.header_line, col,
-                                      f"the required column '{col}' is missing{hint}; "
-                                      f"{name}.csv needs {', '.join(REQUIRED[name])}"))
+                                      f"the required column '{col}' is missing{hint}; add it to the header row: "
+                                      f"{where} needs {', '.join(REQUIRED[name])}"))
     for col in have:
         if col not in COLUMNS[name]:
             s = suggest(col, COLUMNS[name])
@@ -120,8 +123,11 @@ def _check_values(c: _Checker, name: str) -> None:
     for col in REQUIRED[name]:
         if col in t.cells.columns:
             for i in np.flatnonzero((c.col(name, col) == "").to_numpy()):
-                what = "published date" if col == "published" else col
-                c.err(name, i, col, f"the {what} is empty; every {noun} needs one")
+                if col == "published":
+                    c.err(name, i, col, f"the published date is empty; every {noun} needs one: write it as "
+                                        "YYYY-MM-DD, e.g. 2018-02-13")
+                else:
+                    c.err(name, i, col, f"the {col} is empty; every {noun} needs one")
     # ids: slugs and uniqueness
     slug_cols = [ID_COLUMN.get(name)] + (["proposition"] if name == "claims" else [])
     for col in filter(None, slug_cols):
@@ -193,7 +199,8 @@ def _number_problem(v: str, col: str) -> str:
     if NUMBER.match(compact):
         return f"{base}: write it without separators, as {compact}"
     if v.startswith("-") and NUMBER.match(v[1:]):
-        return f"{base} the kit can use: a count cannot be negative"
+        return (f"{base} the kit can use: a count cannot be negative; write how many were counted "
+                f"(e.g. {v[1:]}) and put the report's wording in 'text'")
     return (f"{base}: keep the report's own words in 'text' and put a range in low/high "
             "(e.g. 'more than 200' is low 201 with high empty, 'about 100' is low 100, high 100; "
             "leave both empty when the report gives no figure)")
@@ -228,6 +235,18 @@ _ALT_FORMATS = ("%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d", "%b 
                 "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%Y%m%d", "%d/%m/%y", "%m/%d/%y")
 
 
+_NS_MIN, _NS_MAX = pd.Timestamp.min.tz_localize("UTC"), pd.Timestamp.max.tz_localize("UTC")
+
+
+def _as_ns(ts: pd.Series) -> pd.Series:
+    """``ts`` as datetime64[ns, UTC]; times outside what nanoseconds can hold (before 1677, after 2262) become NaT."""
+    if str(ts.dtype) == "datetime64[ns, UTC]":
+        return ts
+    if len(ts):
+        ts = ts.where((ts >= _NS_MIN) & (ts <= _NS_MAX))
+    return ts.astype("datetime64[ns, UTC]")
+
+
 def _date_problem(v: str) -> str:
     if v == "":
         return "the date is empty; write it as YYYY-MM-DD, e.g. 2018-02-13"
@@ -240,6 +259,8 @@ def _date_problem(v: str) -> str:
         if not 1 <= d <= days:
             return (f"'{v}' is not a real date: {calendar.month_name[mo]} {y} has {days} days; "
                     "check the day (dates are YYYY-MM-DD)")
+        if not 1677 < y < 2262:
+            return f"'{v}' is outside the years the kit handles (1678 to 2261); check the year"
         return f"'{v}' is not a real time of day; write date-times as 2018-02-13T14:05:00Z"
     found = set()
     squeezed = re.sub(r"\s+", " ", v.replace(".", " ").strip()) if re.search(r"[A-Za-z]", v) else v
@@ -275,15 +296,18 @@ def parse_published(values: pd.Series):
     iso = values.str.match(ISO.pattern)
     normal = values.where(iso).str.replace(" ", "T", n=1).str.replace(",", ".", n=1)
     ts = pd.to_datetime(normal, format="ISO8601", utc=True, errors="coerce")
+    ts = _as_ns(ts)
     bad = [(int(i), _date_problem(values.iat[i])) for i in np.flatnonzero((ts.isna() & (values != "")).to_numpy())]
     return ts, bad
 
 
 def _check_references(c: _Checker) -> None:
     have = c.tables
-    source_ids = set(c.col("sources", "source_id")) - {""} if "sources" in have else None
-    report_ids = set(c.col("reports", "report_id")) - {""} if "reports" in have else None
-    claim_ids = set(c.col("claims", "claim_id")) - {""} if "claims" in have else None
+    # a table that is missing, or lacks its id column, is already reported: checking references against it
+    # would only add noise.
+    source_ids = set(c.col("sources", "source_id")) - {""} if c.has("sources", "source_id") else None
+    report_ids = set(c.col("reports", "report_id")) - {""} if c.has("reports", "report_id") else None
+    claim_ids = set(c.col("claims", "claim_id")) - {""} if c.has("claims", "claim_id") else None
 
     def dangling(table, col, known, what, file_name, alt=None):
         if known is None or not c.has(table, col):

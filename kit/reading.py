@@ -33,6 +33,8 @@ class RawTable:
     cells: pd.DataFrame
     lines: list
     header_line: int = 1
+    #: rows (0-based) already reported as unreadable (e.g. too many values): their values are not checked again.
+    bad_rows: set = field(default_factory=set)
 
 
 @dataclass
@@ -195,16 +197,24 @@ def decode_bytes(data: bytes, file: str, problems: list) -> str | None:
     >>> decode_bytes("caf\\xe9".encode("cp1252"), "s.csv", probs) is None
     True
     >>> print(probs[0])  # doctest: +ELLIPSIS
-    s.csv: the file is not UTF-8: it looks like Latin-1 (ISO-8859-1) or Windows-1252 (first odd byte 0xE9 on line 1); re-save it as UTF-8: ...
+    s.csv: the file is not UTF-8: it looks like Latin-1 (ISO-8859-1) or Windows-1252 (first seen on line 1, which reads 'café' in that encoding); re-save it as UTF-8: ...
     """
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         enc = _guess_encoding(data)
         line = data[: e.start].count(b"\n") + 1
+        where = f"line {line}"
+        if enc != "UTF-16":
+            start = max(data.rfind(b"\n", 0, e.start), data.rfind(b",", 0, e.start)) + 1
+            end = min([i for i in (data.find(b"\n", e.start), data.find(b",", e.start)) if i >= 0] or [len(data)])
+            word = data[start:end].decode("cp1252" if "Windows" in enc else "latin-1", errors="replace")
+            word = " ".join(word.split())[:40]
+            if word:
+                where += f", which reads '{word}' in that encoding"
         problems.append(Problem(file, 0, None,
-                                f"the file is not UTF-8: it looks like {enc} (first odd byte 0x{data[e.start]:02X} "
-                                f"on line {line}); {_ENCODING_HINT}"))
+                                f"the file is not UTF-8: it looks like {enc} (first seen on {where}); "
+                                f"{_ENCODING_HINT}"))
         return None
     if "\x00" in text:
         problems.append(Problem(file, 0, None,
@@ -258,46 +268,66 @@ def read_csv_table(file: str, name: str, problems: list) -> RawTable | None:
 
 
 def parse_csv_text(text: str, file: str, name: str, problems: list) -> RawTable | None:
-    """Split CSV text into records, keeping each record's first physical line."""
+    """Split CSV text into records, keeping each record's first physical line.
+
+    Examples
+    --------
+    >>> probs = []
+    >>> t = parse_csv_text(' a , b\\n\\n1,"x\\ny"\\n,\\n2,3,\\n', "t.csv", "citations", probs)
+    >>> t.lines, t.cells.to_dict("list"), probs
+    ([3, 6], {'a': ['1', '2'], 'b': ['x\\ny', '3']}, [])
+    """
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header = None
     header_line = 1
     rows, lines = [], []
     prev = 0
+    join = "".join
     try:
         for record in reader:
             start = prev + 1
             prev = reader.line_num
-            if not any(c.strip() for c in record):
-                continue
+            if not join(record).strip():
+                continue  # a blank row, or a row of empty cells
             if header is None:
                 header, header_line = record, start
                 continue
             rows.append(record)
             lines.append(start)
-    except csv.Error as e:
+    except csv.Error:
         problems.append(Problem(file, prev + 1, None,
-                                f"the file cannot be read as CSV from this line on ({e}); a quote is probably "
-                                "left open: a value with a comma, quote or line break must be wrapped in double "
+                                "the file cannot be read as CSV from this line on: a double quote (\") is probably "
+                                "left open here; a value with a comma, quote or line break must be wrapped in double "
                                 'quotes, with quotes inside doubled ("")'))
+        return None
+    if header is None:
+        problems.append(Problem(file, 0, None,
+                                f"the file has no header row; the first row must name the columns: "
+                                f"{','.join(COLUMNS[name])}"))
         return None
     columns = [c.replace("\ufeff", "").strip().lower() for c in header]
     width = len(columns)
-    fixed = []
-    for record, line in zip(rows, lines):
+    bad_rows = set()
+    for i in [i for i, record in enumerate(rows) if len(record) != width]:
+        record = rows[i]
         if len(record) > width:
-            extra = record[width:]
-            if any(c.strip() for c in extra):
-                problems.append(Problem(file, line, None,
-                                        f"this row has {len(record)} values but the header has {width} columns; "
-                                        "a value with a comma in it must be wrapped in double quotes"))
-            record = record[:width]
-        elif len(record) < width:
-            record = record + [""] * (width - len(record))
-        fixed.append([c.strip() for c in record])
-    cells = pd.DataFrame(fixed, columns=range(width), dtype=object) if fixed else \
-        pd.DataFrame({i: pd.Series([], dtype=object) for i in range(width)})
-    return _name_columns(RawTable(name, file, cells, lines, header_line), columns, problems)
+            if join(record[width:]).strip():
+                bad_rows.add(i)
+                problems.append(Problem(file, lines[i], None,
+                                        f"this row has {len(record)} values but the header has {width} columns, "
+                                        "so its values land in the wrong columns; a value with a comma in it must be "
+                                        'wrapped in double quotes, e.g. "Five Russian citizens, it says"'))
+            rows[i] = record[:width]
+        else:
+            rows[i] = record + [""] * (width - len(record))
+    # column by column: cheaper in time and memory than a row-wise frame for a million rows
+    strip = str.strip
+    data = {}
+    for j, values in enumerate(zip(*rows) if rows else [()] * width):
+        data[j] = pd.Series(list(map(strip, values)), dtype=object)
+    del rows
+    cells = pd.DataFrame(data) if data else pd.DataFrame(index=range(len(lines)))
+    return _name_columns(RawTable(name, file, cells, lines, header_line, bad_rows), columns, problems)
 
 
 def _name_columns(table: RawTable, columns: list, problems: list) -> RawTable:

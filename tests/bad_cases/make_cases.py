@@ -1,0 +1,224 @@
+"""Regenerate the CSV cases of the bad-input corpus (tests/bad_cases/<name>/).
+
+Run from the repository root:  python tests/bad_cases/make_cases.py
+
+Every case starts from BASE, a small valid case (the Deir ez-Zor story in miniature), and breaks one
+thing. The workbook cases are made by make_xlsx.py. Each folder's ``expected.txt`` holds the exact lines
+``python -m kit check tests/bad_cases/<name>`` prints (the exit code follows from the last line: 0 after
+``OK: ...``, else 1); those files were reviewed by hand (``python tests/test_bad_cases.py --update`` rewrites them from the current kit,
+for review with ``git diff``).
+
+The committed files are the test data; this script only documents how they were made.
+"""
+import pathlib
+import shutil
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+BASE = {
+    "case.toml": 'title = "Deir ez-Zor in miniature"\nquestion = "How many Russians were killed on 7 February 2018?"\n',
+    "sources.csv": (
+        "source_id,name,kind,affiliation,country,reliability,confidential,url,notes\n"
+        "reuters,Reuters,wire,,GB,B,false,https://www.reuters.com,\n"
+        "mod_ru,Russian Ministry of Defence,official,Russian government,RU,D,false,,\n"
+        "anon_us,US official (unnamed),anonymous,US government,US,F,true,,\n"
+        "fontanka,Fontanka,online,,RU,C,false,https://www.fontanka.ru,\n"
+    ),
+    "reports.csv": (
+        "report_id,source_id,published,title,url,archive_url,language,notes\n"
+        "r_fontanka,fontanka,2018-02-13,Russian fighters killed in Syria,,,ru,\n"
+        "r_reuters,reuters,2018-02-14T09:30:00Z,Russians killed in U.S. strikes,,,en,\n"
+        "r_mod,mod_ru,2018-02-15,Statement on Deir ez-Zor,,,ru,\n"
+    ),
+    "claims.csv": (
+        "claim_id,report_id,proposition,text,low,high,subject,measure,certainty,credibility\n"
+        'k_font,r_fontanka,russians_killed_feb7,"Dozens of Russian fighters were killed, sources say",'
+        "20,,Russian fighters,killed,alleged,3\n"
+        'k_reut,r_reuters,russians_killed_feb7,"Some 100 Russians killed, a US official says",'
+        "100,100,Russians,killed,asserted,3\n"
+        "k_mod,r_mod,russians_killed_feb7,Five Russian citizens may have died,5,5,Russian citizens,killed,"
+        "asserted,2\n"
+        "k_mod_deny,r_mod,servicemen_involved,No Russian servicemen took part,,,Russian servicemen,present,"
+        "denied,\n"
+    ),
+    "citations.csv": (
+        "claim_id,cites,relation,evidence\n"
+        'k_reut,anon_us,relies_on,"a U.S. official said"\n'
+        "k_reut,k_font,corroborates,\n"
+        "k_mod,k_reut,disputes,reports of hundreds are disinformation\n"
+    ),
+}
+
+REQUIRED = {
+    "sources": ("source_id", "name", "kind"),
+    "reports": ("report_id", "source_id", "published"),
+    "claims": ("claim_id", "report_id", "proposition", "text", "certainty"),
+    "citations": ("claim_id", "cites", "relation"),
+}
+
+
+def drop_column(text: str, column: str) -> str:
+    """Remove ``column`` from simple CSV text (no quoted commas before it)."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(text)))
+    i = rows[0].index(column)
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([r[:i] + r[i + 1:] for r in rows])
+    return buf.getvalue()
+
+
+def sub(file, old, new, count=1):
+    """A change: replace ``old`` by ``new`` in ``file`` (it must be there)."""
+    def change(files):
+        assert old in files[file], (file, old)
+        files[file] = files[file].replace(old, new, count)
+    return change
+
+
+def append(file, text):
+    def change(files):
+        files[file] += text
+    return change
+
+
+def remove(file):
+    def change(files):
+        del files[file]
+    return change
+
+
+def put(file, text):
+    def change(files):
+        files[file] = text
+    return change
+
+
+def encode_as(file, encoding):
+    def change(files):
+        files[file] = files[file].encode(encoding)
+    return change
+
+
+# name -> list of changes applied to a copy of BASE (files are str, or bytes once encoded).
+CASES = {}
+
+for _t in REQUIRED:
+    CASES[f"missing_file_{_t}"] = [remove(f"{_t}.csv")]
+for _t, _cols in REQUIRED.items():
+    for _c in _cols:
+        CASES[f"missing_column_{_t}_{_c}"] = [lambda f, t=_t, c=_c: f.__setitem__(f"{t}.csv", drop_column(f[f"{t}.csv"], c))]
+
+CASES.update({
+    # columns and shape
+    "unknown_column_warning": [sub("sources.csv", "url,notes\n", "url,notes,twitter\n"),
+                               sub("sources.csv", "https://www.reuters.com,\n", "https://www.reuters.com,,@reuters\n")],
+    "misspelt_column": [sub("claims.csv", ",certainty,", ",certainity,")],
+    "duplicate_column": [sub("reports.csv", "language,notes\n", "language,title\n")],
+    "unnamed_column_with_values": [sub("citations.csv", "relation,evidence\n", "relation,evidence,\n"),
+                                   sub("citations.csv", "disinformation\n", "disinformation,see page 2\n")],
+    "row_too_long": [sub("claims.csv", "Five Russian citizens may have died,5,5",
+                         "Five Russian citizens, may have died,5,5")],
+    "unclosed_quote": [sub("claims.csv", '"Some 100 Russians killed, a US official says"',
+                           '"Some 100 Russians killed, a US official says')],
+    "empty_file": [put("claims.csv", "")],
+    "blank_lines_only": [put("citations.csv", "\n\n  \n")],
+    "header_only_claims": [put("claims.csv", BASE["claims.csv"].splitlines(keepends=True)[0])],
+    "header_only_citations_is_fine": [put("citations.csv", BASE["citations.csv"].splitlines(keepends=True)[0])],
+    # ids
+    "duplicate_id_sources": [append("sources.csv", "reuters,Reuters (again),wire,,GB,B,false,,\n")],
+    "duplicate_id_reports": [append("reports.csv", "r_mod,mod_ru,2018-02-16,Second statement,,,ru,\n")],
+    "duplicate_id_claims": [append("claims.csv", "k_font,r_fontanka,russians_killed_feb7,Dozens killed,,,,killed,"
+                                                 "alleged,\n")],
+    "duplicate_citation_pair": [append("citations.csv", "k_reut,k_font,relies_on,\n")],
+    "id_both_source_and_claim": [append("sources.csv", "k_mod,Ministry spokesman,individual,,RU,,,,\n")],
+    "bad_slug_ids": [sub("sources.csv", "fontanka,Fontanka", "Fontanka.ru,Fontanka"),
+                     sub("reports.csv", "r_fontanka,fontanka,", "r fontanka,Fontanka.ru,"),
+                     sub("claims.csv", "k_font,r_fontanka,", "K-Font,r fontanka,"),
+                     sub("citations.csv", "k_reut,k_font,", "k_reut,K-Font,")],
+    "bad_slug_proposition": [sub("claims.csv", "servicemen_involved", "Servicemen involved?")],
+    "empty_required_cells": [sub("sources.csv", "mod_ru,Russian Ministry of Defence,official", "mod_ru,,official"),
+                             sub("claims.csv", "No Russian servicemen took part,,,Russian servicemen,present,denied",
+                                 ",,,Russian servicemen,present,")],
+    # references
+    "dangling_report_source": [sub("reports.csv", "r_mod,mod_ru,", "r_mod,mod_rus,")],
+    "dangling_claim_report": [sub("claims.csv", "k_mod,r_mod,", "k_mod,r_tass,")],
+    "dangling_citation_claim": [append("citations.csv", "k_tass,k_mod,relies_on,\n")],
+    "dangling_citation_cites": [sub("citations.csv", "k_reut,anon_us,", "k_reut,anon_usa,"),
+                                append("citations.csv", "k_mod_deny,pentagon,disputes,\n")],
+    # enums and grades
+    "enum_kind_near_miss": [sub("sources.csv", "US official (unnamed),anonymous,", "US official (unnamed),anonymus,")],
+    "enum_kind_unknown": [sub("sources.csv", "Fontanka,online,", "Fontanka,blog,")],
+    "enum_measure_near_miss": [sub("claims.csv", "Russians,killed,", "Russians,kiled,")],
+    "enum_certainty_near_miss": [sub("claims.csv", "Russian fighters,killed,alleged,", "Russian fighters,killed,alledged,")],
+    "enum_relation_near_miss": [sub("citations.csv", "anon_us,relies_on,", "anon_us,relies on,")],
+    "enum_case_insensitive_is_fine": [sub("sources.csv", "Reuters,wire,", "Reuters,Wire,"),
+                                      sub("claims.csv", "killed,asserted,3", "Killed,ASSERTED,3"),
+                                      sub("citations.csv", "corroborates", "Corroborates")],
+    "bad_grades": [sub("sources.csv", "Reuters,wire,,GB,B,false", "Reuters,wire,,gb,A+,maybe"),
+                   sub("claims.csv", "Five Russian citizens may have died,5,5,Russian citizens,killed,asserted,2",
+                       "Five Russian citizens may have died,5,5,Russian citizens,killed,asserted,7")],
+    # dates
+    "date_dd_mm_yyyy": [sub("reports.csv", "2018-02-13", "13/02/2018")],
+    "date_month_name": [sub("reports.csv", "2018-02-13", "Feb 13 2018")],
+    "date_ambiguous": [sub("reports.csv", "2018-02-13", "02/03/2018")],
+    "date_not_real": [sub("reports.csv", "2018-02-13", "2018-02-30")],
+    "date_empty": [sub("reports.csv", "fontanka,2018-02-13,", "fontanka,,")],
+    "date_words": [sub("reports.csv", "2018-02-15", "mid-February")],
+    # numbers
+    "low_above_high": [sub("claims.csv", "100,100,Russians", "100,10,Russians")],
+    "words_in_low": [sub("claims.csv", "20,,Russian fighters", "dozens,,Russian fighters")],
+    "tilde_in_high": [sub("claims.csv", "100,100,Russians", "100,~100,Russians")],
+    "thousands_separator": [sub("claims.csv", "100,100,Russians", '"1,000","1,000",Russians')],
+    "negative_count": [sub("claims.csv", "5,5,Russian citizens", "-5,5,Russian citizens")],
+    # encodings and delimiters
+    "semicolon_delimited": [put("sources.csv", BASE["sources.csv"].replace(",", ";"))],
+    "tab_delimited": [put("reports.csv", BASE["reports.csv"].replace(",", "\t"))],
+    "windows_1252": [sub("sources.csv", "Russian Ministry of Defence", "Minist\u00e8re russe de la D\u00e9fense \u2013 \u201cMO\u201d"),
+                     encode_as("sources.csv", "cp1252")],
+    "latin_1": [sub("claims.csv", "Five Russian citizens may have died", "F\u00fcnf russische B\u00fcrger get\u00f6tet"),
+                encode_as("claims.csv", "latin-1")],
+    "utf16": [encode_as("citations.csv", "utf-16")],
+    "bom_and_crlf_is_fine": [lambda f: f.__setitem__("claims.csv", ("\ufeff" + f["claims.csv"]).replace("\n", "\r\n")
+                                                     .encode("utf-8"))],
+    "formula_like_cells_are_text": [
+        sub("sources.csv", "Russian Ministry of Defence,official", "=Russian Ministry of Defence,official"),
+        sub("claims.csv", "Five Russian citizens may have died", "+5 Russian citizens may have died"),
+        sub("citations.csv", "reports of hundreds are disinformation", "@mod_russia: reports of hundreds are fake"),
+        sub("reports.csv", "Statement on Deir ez-Zor", "-Statement on Deir ez-Zor")],
+    # case.toml
+    "broken_case_toml": [put("case.toml", "title = Deir ez-Zor in miniature\n")],
+    "case_toml_title_not_text": [put("case.toml", "title = 2018\n")],
+    # analyses-level findings that are not errors
+    "citation_of_later_claim_warning": [append("citations.csv", "k_font,k_mod,disputes,\n")],
+    "loop_is_fine": [append("citations.csv", "k_font,k_reut,relies_on,as Reuters reported\n")],
+    "many_problems_capped": [append("claims.csv", "".join(
+        f"k_extra{i:03d},r_mod,extra,Extra claim {i},lots,,,,asserted,\n" for i in range(105)))],
+})
+
+
+def build(name, changes, root=HERE):
+    files = dict(BASE)
+    for change in changes:
+        change(files)
+    folder = root / name
+    if folder.exists():
+        for p in folder.iterdir():
+            if p.name != "expected.txt":
+                p.unlink()
+    folder.mkdir(parents=True, exist_ok=True)
+    for file, content in files.items():
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        (folder / file).write_bytes(data)
+    return folder
+
+
+def main():
+    for name, changes in CASES.items():
+        build(name, changes)
+    print(f"wrote {len(CASES)} cases under {HERE}")
+
+
+if __name__ == "__main__":
+    main()
