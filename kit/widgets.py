@@ -391,7 +391,7 @@ def lineage(case, claim_id: str) -> pd.DataFrame:
     return out.astype({"depth": "int64", "loop": bool, **{f: bool for f in DRIFT_FLAGS}})
 
 
-def _label(case, item, item_type, width=34):
+def _label(case, item, item_type, width=24):
     import textwrap
     if item_type == "source":
         s = case.sources.set_index("source_id")
@@ -399,7 +399,8 @@ def _label(case, item, item_type, width=34):
     else:
         c = claim_context(case).set_index("claim_id")
         fig = _figure(c.at[item, "low"], c.at[item, "high"])
-        text = f"{c.at[item, 'outlet']}: {fig + ' ' if fig else ''}({c.at[item, 'certainty']})"
+        text = f"{c.at[item, 'outlet']}: {fig + ' ' if fig else ''}({c.at[item, 'certainty']})" if fig else \
+            f"{c.at[item, 'outlet']} ({c.at[item, 'certainty']})"
     return "\n".join(textwrap.wrap(text, width)[:3])
 
 
@@ -421,8 +422,8 @@ def plot_lineage(case, claim_id: str, *, ax=None):
 
     tree = lineage(case, claim_id)
     if ax is None:
-        fig = Figure(figsize=(10, 1.2 + 0.7 * len(tree)))
-        ax = fig.subplots()
+        import matplotlib.pyplot as plt
+        _, ax = plt.subplots(figsize=(10, 1.4 + 0.55 * len(tree)))
     depth = tree["depth"].tolist()
     order = list(range(len(tree)))
     parent_of = {}
@@ -460,7 +461,8 @@ def plot_lineage(case, claim_id: str, *, ax=None):
         note = tree.at[i, "relation"] + (" (loop)" if tree.at[i, "loop"] else "")
         if drifted:
             note += "\n" + ", ".join(drifted)
-        ax.annotate(note, ((x0 + x1) / 2, (y0 + y1) / 2), ha="center", va="bottom", fontsize=7,
+        ax.annotate(note, (x0 + 0.42 * (x1 - x0), y0 + 0.42 * (y1 - y0)), xytext=(0, 2), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=7,
                     color="#d62728" if drifted else "#555555")
     for i in order:
         item, kind = tree.at[i, "item"], tree.at[i, "item_type"]
