@@ -8,6 +8,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .checking import check_tables
@@ -129,8 +130,11 @@ def load_case(path) -> Case:
 def _cell(v) -> str:
     if v is None or v is pd.NA or (isinstance(v, float) and v != v) or v is pd.NaT:
         return ""
-    if isinstance(v, bool):
+    if isinstance(v, (bool, np.bool_)):
         return "true" if v else "false"
+    if isinstance(v, (float, np.floating)):
+        # positional, shortest round-tripping digits: 1e-05 would not read back as a number
+        return np.format_float_positional(float(v), trim="-")
     if isinstance(v, pd.Timestamp):
         v = v.tz_convert("UTC") if v.tzinfo else v
         if v == v.normalize():
@@ -152,25 +156,47 @@ def table_csv(frame: pd.DataFrame, name: str) -> str:
     claim_id,cites,relation,evidence
     """
     cols = [c for c in COLUMNS[name] if c in frame.columns] + [c for c in frame.columns if c not in COLUMNS[name]]
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(cols)
-    for row in frame[cols].itertuples(index=False, name=None):
+    # csv.writer quotes a value holding "\r" only when "\r" is in its line terminator, so rows are written
+    # with "\r\n" (every value with a line break gets quoted) and their terminators turned into "\n".
+    buf, out = io.StringIO(), []
+    w = csv.writer(buf, lineterminator="\r\n")
+    for row in [cols, *frame[cols].itertuples(index=False, name=None)]:
+        buf.seek(0)
+        buf.truncate()
         w.writerow([_cell(v) for v in row])
-    return buf.getvalue()
+        out.append(buf.getvalue()[:-2])
+    return "\n".join(out) + "\n"
 
 
 def _toml_value(v) -> str:
+    import datetime as dt
+    import math
+
     if isinstance(v, bool):
         return "true" if v else "false"
-    if isinstance(v, (int, float)):
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        if math.isnan(v):
+            return "nan"
+        if math.isinf(v):
+            return "inf" if v > 0 else "-inf"
         return repr(v)
+    if isinstance(v, (dt.datetime, dt.date, dt.time)):
+        return v.isoformat()  # TOML's own date and time forms
     if isinstance(v, (list, tuple)):
         return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(x)}" for k, x in v.items()) + "}"
     s = str(v).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") \
         .replace("\t", "\\t")
-    s = "".join(ch if ch >= " " or ch in "\\" else f"\\u{ord(ch):04x}" for ch in s)
+    s = "".join(ch if (" " <= ch != "\x7f") or ch in "\\" else f"\\u{ord(ch):04x}" for ch in s)
     return f'"{s}"'
+
+
+def _toml_key(k) -> str:
+    import re
+    return k if re.fullmatch(r"[A-Za-z0-9_-]+", str(k)) else _toml_value(str(k))
 
 
 def meta_toml(meta: dict) -> str:
@@ -186,9 +212,7 @@ def meta_toml(meta: dict) -> str:
     """
     lines, tables = [], []
 
-    def key(k):
-        import re
-        return k if re.fullmatch(r"[A-Za-z0-9_-]+", k) else _toml_value(k)
+    key = _toml_key
 
     for k, v in meta.items():
         if isinstance(v, dict):
@@ -211,6 +235,27 @@ def meta_toml(meta: dict) -> str:
     return out
 
 
+def _write_temp(path: Path, text: str) -> str:
+    """Write ``text`` to a new temporary file beside ``path``; return its name (removed again on failure)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        _remove(tmp)
+        raise
+    return tmp
+
+
+def _remove(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
 def atomic_write(path, text: str) -> None:
     """Write ``text`` to ``path`` via a temporary file in the same folder, then replace: never half a file.
 
@@ -222,23 +267,21 @@ def atomic_write(path, text: str) -> None:
     'a,b\\n'
     """
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = _write_temp(path, text)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        _remove(tmp)
         raise
 
 
 def save_case(case: Case, path) -> Path:
-    """Write ``case`` as a folder of canonical CSV files and ``case.toml``, each file atomically.
+    """Write ``case`` as a folder of canonical CSV files and ``case.toml``, atomically.
 
-    ``load_case(path)`` then gives equal tables.
+    Every file is first written in full to a temporary file in the same folder; only when all of them are
+    written are they moved over the old files (``os.replace``, atomic on one file system). If anything fails
+    or is interrupted, the temporary files are removed and no file is ever left half-written.
+    ``load_case(path)`` then gives equal tables and meta.
 
     Examples
     --------
@@ -253,6 +296,15 @@ def save_case(case: Case, path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     texts = {f"{name}.csv": table_csv(getattr(case, name), name) for name in TABLES}
     texts["case.toml"] = meta_toml(case.meta)
-    for file, text in texts.items():
-        atomic_write(folder / file, text)
+    temps = {}
+    try:
+        for file, text in texts.items():
+            temps[file] = _write_temp(folder / file, text)
+        for file in list(temps):
+            os.replace(temps[file], folder / file)
+            del temps[file]
+    except BaseException:
+        for tmp in temps.values():
+            _remove(tmp)
+        raise
     return folder

@@ -215,7 +215,11 @@ def _check_claims(c: _Checker) -> None:
         ok = values.str.match(NUMBER.pattern) | (values == "")
         for i in np.flatnonzero((~ok).to_numpy()):
             c.err("claims", i, col, _number_problem(values.iat[i], col))
-        parsed[col] = pd.to_numeric(values.where(ok & (values != "")), errors="coerce")
+        nums = pd.to_numeric(values.where(ok & (values != "")), errors="coerce")
+        huge = nums.abs() == np.inf
+        for i in np.flatnonzero(huge.to_numpy()):
+            c.err("claims", i, col, f"'{values.iat[i][:20]}...' is too large a number for a count; check it")
+        parsed[col] = nums.where(~huge)
     if len(parsed) == 2:
         bad = parsed["low"] > parsed["high"]
         for i in np.flatnonzero(bad.fillna(False).to_numpy()):
