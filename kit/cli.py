@@ -1,4 +1,5 @@
-"""The command line: ``python -m kit check PATH`` and ``python -m kit trace PATH CLAIM_ID``.
+"""The command line: ``python -m kit check PATH``, ``python -m kit trace PATH CLAIM_ID``,
+``python -m kit publish PATH OUT_DIR`` and ``python -m kit export PATH OUT_DIR``.
 
 Exit codes: 0 all fine, 1 the case has problems (or the claim is not in it), 2 the command was
 used wrongly, 3 an internal error in the kit (a bug: please report it).
@@ -172,6 +173,45 @@ def _trace(args) -> int:
     return 0
 
 
+_REVEAL_WARNING = ("kit: warning: --reveal-confidential: confidential sources are shown by name, url and notes; "
+                   "this output is an internal draft: do not publish it")
+
+
+def _publish(args) -> int:
+    case, problems = _load_or_report(args.path)
+    if case is None:
+        print(f"{args.path} has problems; fix them (see kit check) before publishing", file=sys.stderr)
+        return 1
+    from .publish import publish
+    if args.reveal_confidential:
+        print(_REVEAL_WARNING, file=sys.stderr)
+    try:
+        page = publish(case, args.out_dir, reveal_confidential=args.reveal_confidential)
+    except ValueError as e:
+        print(f"{args.path}: {e}", file=sys.stderr)
+        return 1
+    print(f"wrote {page}")
+    return 0
+
+
+def _export(args) -> int:
+    case, problems = _load_or_report(args.path)
+    if case is None:
+        print(f"{args.path} has problems; fix them (see kit check) before exporting", file=sys.stderr)
+        return 1
+    from .export import export
+    if args.reveal_confidential:
+        print(_REVEAL_WARNING, file=sys.stderr)
+    try:
+        files = export(case, args.out_dir, reveal_confidential=args.reveal_confidential)
+    except ValueError as e:
+        print(f"{args.path}: {e}", file=sys.stderr)
+        return 1
+    for path in files.values():
+        print(f"wrote {path}")
+    return 0
+
+
 def main(argv=None) -> int:
     """Run the command line; return the exit code.
 
@@ -190,6 +230,18 @@ def main(argv=None) -> int:
     p.add_argument("path", help="the case's folder, its case.toml, or an .xlsx workbook")
     p.add_argument("claim_id", help="the claim to trace")
     p.set_defaults(func=_trace)
+    p = sub.add_parser("publish", help="write OUT_DIR/index.html: the case's story as one self-contained page")
+    p.add_argument("path", help="the case's folder, its case.toml, or an .xlsx workbook")
+    p.add_argument("out_dir", help="the folder to write index.html into (created if needed)")
+    p.add_argument("--reveal-confidential", action="store_true",
+                   help="internal drafts only: show confidential sources by name (prints a warning)")
+    p.set_defaults(func=_publish)
+    p = sub.add_parser("export", help="write GEXF, GraphML, node-link JSON, safe CSV and ClaimReview JSON-LD")
+    p.add_argument("path", help="the case's folder, its case.toml, or an .xlsx workbook")
+    p.add_argument("out_dir", help="the folder to write the files into (created if needed)")
+    p.add_argument("--reveal-confidential", action="store_true",
+                   help="internal use only: keep confidential sources' names (prints a warning)")
+    p.set_defaults(func=_export)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

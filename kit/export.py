@@ -1,0 +1,288 @@
+"""Export a case for other tools: Gephi (GEXF, GraphML), node-link JSON, spreadsheet-safe CSV, ClaimReview JSON-LD.
+
+:func:`export` writes, into one folder, from the *redacted* case (:func:`kit.redact.redact`):
+
+=========================  =====================================================================================
+``citation_graph.gexf``    the citation graph for Gephi: node attributes ``node_type``, ``kind``, ``reliability``,
+                           ``published`` ... (all text), edge attribute ``relation``
+``citation_graph.graphml`` the same graph as GraphML
+``citation_graph.json``    the same graph as node-link JSON (``nodes``, ``links``)
+``sources.csv`` ...        the four tables, plus ``provenance.csv`` (per claim: n_cited, n_origins, echo, origins),
+                           safe to open in a spreadsheet: a cell starting with ``=``, ``+``, ``-``, ``@``, tab or
+                           carriage return is prefixed with ``'`` (OWASP "CSV injection")
+``claimreview.jsonld``     schema.org ClaimReview for each proposition with a verdict in ``case.toml``
+=========================  =====================================================================================
+"""
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import json
+import os
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from .redact import redact
+
+__all__ = ["export", "export_graph", "neutralise", "csv_text", "claim_reviews", "FORMULA_STARTS"]
+
+#: first characters that make a spreadsheet read a cell as a formula (OWASP), plus their full-width forms
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralise(value) -> str:
+    """A cell as text a spreadsheet will not run: prefixed with ``'`` when it starts like a formula.
+
+    Examples
+    --------
+    >>> [neutralise(v) for v in ["=1+1", "+1", "-2", "@SUM(A1)", "\\tx", "\\rx", "plain", "", None, 3]]
+    ["'=1+1", "'+1", "'-2", "'@SUM(A1)", "'\\tx", "'\\rx", 'plain', '', '', '3']
+    """
+    text = _text(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _text(v) -> str:
+    if v is None or v is pd.NA or v is pd.NaT:
+        return ""
+    if isinstance(v, float) and v != v:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, pd.Timestamp):
+        return v.tz_convert("UTC").strftime("%Y-%m-%dT%H:%M:%SZ") if v.tzinfo else v.isoformat()
+    if isinstance(v, tuple):
+        return ";".join(str(x) for x in v)
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if hasattr(v, "item") and not isinstance(v, str):
+        return _text(v.item())
+    return str(v)
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """The table as CSV text with every cell quoted and neutralised (:func:`neutralise`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> print(csv_text(pd.DataFrame({"a": ["=cmd", "ok"], "n": [1, None]})), end="")
+    "a","n"
+    "'=cmd","1"
+    "ok",""
+    """
+    buf = io.StringIO()
+    w = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    w.writerow([neutralise(c) for c in frame.columns])
+    for row in frame.itertuples(index=False, name=None):
+        w.writerow([neutralise(v) for v in row])
+    return buf.getvalue()
+
+
+def export_graph(case) -> nx.DiGraph:
+    """The citation graph with only text attributes (``None`` dropped), ready for the GEXF and GraphML writers.
+
+    Claim nodes: ``node_type="claim"``, ``label`` (outlet, date, figure), ``kind`` and ``reliability`` of the
+    publisher, ``published`` (ISO 8601, UTC), ``proposition``, ``text``, ``low``, ``high``, ``certainty``,
+    ``credibility``, ``outlet``, ``source_id``, ``report_id``. Source nodes: ``node_type="source"``, ``label``
+    (the name), ``kind``, ``reliability`` and the other source columns. Edges: ``relation`` and ``evidence``.
+
+    Examples
+    --------
+    >>> import kit
+    >>> g = export_graph(kit.synth.make_case(10))
+    >>> all(isinstance(v, str) for _, d in g.nodes(data=True) for v in d.values())
+    True
+    >>> sorted({d["node_type"] for _, d in g.nodes(data=True)})
+    ['claim', 'source']
+    """
+    from .graph import citation_graph
+
+    src = citation_graph(case)
+    kinds = case.sources.set_index("source_id")
+    g = nx.DiGraph()
+    for n, d in src.nodes(data=True):
+        attrs = {}
+        if d.get("node_type") == "claim":
+            pub = d.get("source_id")
+            attrs["kind"] = kinds.at[pub, "kind"] if pub in kinds.index else None
+            attrs["reliability"] = kinds.at[pub, "reliability"] if pub in kinds.index else None
+            date = pd.Timestamp(d["published"]).strftime("%Y-%m-%d") if d.get("published") is not None else ""
+            fig = _figure(d.get("low"), d.get("high"))
+            attrs["label"] = f"{d.get('outlet')}, {date}" + (f": {fig}" if fig else "")
+            keys = ("node_type", "published", "proposition", "text", "low", "high", "subject", "measure",
+                    "certainty", "credibility", "outlet", "source_id", "report_id")
+        else:
+            attrs["label"] = d.get("name")
+            keys = ("node_type", "name", "kind", "reliability", "affiliation", "country", "confidential", "url",
+                    "notes")
+        for k in keys:
+            if k in d:
+                attrs[k] = d[k]
+        clean = {k: _text(v) for k, v in attrs.items() if _text(v) != ""}
+        g.add_node(str(n), **clean)
+    for u, v, d in src.edges(data=True):
+        g.add_edge(str(u), str(v), **{k: _text(x) for k, x in d.items() if _text(x) != ""})
+    return g
+
+
+def _figure(low, high) -> str:
+    lo, hi = _text(low), _text(high)
+    if not lo:
+        return f"at most {hi}" if hi else ""
+    if not hi:
+        return f"at least {lo}"
+    return lo if lo == hi else f"{lo} to {hi}"
+
+
+def claim_reviews(case, *, built=None) -> dict:
+    """schema.org ClaimReview objects for the propositions with a verdict in ``case.toml``.
+
+    ``[verdicts.<proposition>]`` takes ``rating`` (text, required), ``claim_id`` (the claim reviewed, required, a
+    claim of that proposition), ``note`` (the review's text), and optionally ``author`` (who reviews) and ``url``
+    (where the review is published; only an http(s) url is used).
+
+    Returns
+    -------
+    dict
+        ``proposition -> ClaimReview`` (a dict ready for ``json.dumps``), in ``case.toml`` order.
+
+    Raises
+    ------
+    ValueError
+        When a verdict is not a table, has no rating, or names a claim that is not a claim of its proposition.
+
+    Examples
+    --------
+    >>> import kit
+    >>> r = claim_reviews(kit.load_case("tests/cases/hostile"), built="2026-01-01")["plant_fire_dead"]
+    >>> r["@type"], r["reviewRating"]["alternateName"], r["itemReviewed"]["author"]["name"]
+    ('ClaimReview', 'Unproven', 'Tabloid <img src=x onerror=alert(3)>')
+    """
+    from .graph import claim_context
+    from .publish import safe_url
+
+    verdicts = case.meta.get("verdicts") or {}
+    if not isinstance(verdicts, dict):
+        raise ValueError("case.toml: 'verdicts' must be tables, e.g. [verdicts.my_proposition] rating = \"False\"")
+    built = built or _dt.datetime.now(_dt.timezone.utc).date().isoformat()
+    ctx = claim_context(case).set_index("claim_id")
+    kinds = case.sources.set_index("source_id")["kind"].to_dict()
+    reports = case.reports.set_index("report_id")
+    out = {}
+    for prop, v in verdicts.items():
+        where = f"case.toml: [verdicts.{prop}]"
+        if not isinstance(v, dict):
+            raise ValueError(f"{where} must be a table with rating, claim_id and note")
+        rating, claim_id = v.get("rating"), v.get("claim_id")
+        if not isinstance(rating, str) or not rating.strip():
+            raise ValueError(f'{where} has no rating; write e.g. rating = "False"')
+        if not isinstance(claim_id, str) or claim_id not in ctx.index:
+            raise ValueError(f"{where}: claim_id {claim_id!r} is not a claim of the case")
+        row = ctx.loc[claim_id]
+        if row["proposition"] != prop:
+            raise ValueError(f"{where}: claim {claim_id!r} is about {row['proposition']!r}, not {prop!r}")
+        publisher = row["source_id"]
+        author_type = "Person" if kinds.get(publisher) == "individual" else "Organization"
+        item = {"@type": "Claim", "datePublished": pd.Timestamp(row["published"]).strftime("%Y-%m-%d"),
+                "author": {"@type": author_type, "name": _text(row["outlet"])}}
+        rep = reports.loc[row["report_id"]] if row["report_id"] in reports.index else None
+        if rep is not None:
+            url = safe_url(rep.get("url"))
+            if url:
+                appearance = {"@type": "CreativeWork", "url": url}
+                if _text(rep.get("title")):
+                    appearance["headline"] = _text(rep.get("title"))
+                item["appearance"] = [appearance]
+        review = {"@context": "https://schema.org", "@type": "ClaimReview", "datePublished": built,
+                  "name": f"{case.title}: {prop}", "claimReviewed": " ".join(_text(row["text"]).split()),
+                  "itemReviewed": item,
+                  "reviewRating": {"@type": "Rating", "alternateName": rating.strip()}}
+        if isinstance(v.get("note"), str) and v["note"].strip():
+            review["reviewBody"] = v["note"].strip()
+        if isinstance(v.get("author"), str) and v["author"].strip():
+            review["author"] = {"@type": "Organization", "name": v["author"].strip()}
+        if safe_url(v.get("url")):
+            review["url"] = safe_url(v.get("url"))
+        out[prop] = review
+    return out
+
+
+def _tables(case) -> dict:
+    from .graph import claim_context
+    from .provenance import provenance
+
+    out = {name: getattr(case, name) for name in ("sources", "reports", "claims", "citations")}
+    prov = provenance(case)
+    ctx = claim_context(case).set_index("claim_id")
+    p = prov[["n_cited", "n_origins", "echo", "origins"]].copy()
+    p.insert(0, "proposition", ctx["proposition"].reindex(p.index))
+    out["provenance"] = p.reset_index()
+    return out
+
+
+def _write(path: Path, text: str, encoding="utf-8") -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding=encoding)
+    os.replace(tmp, path)
+
+
+def export(case, out_dir, *, reveal_confidential: bool = False, built=None) -> dict:
+    """Write every export of ``case`` (redacted first) into ``out_dir``; return ``name -> path``.
+
+    Parameters
+    ----------
+    case : kit.Case
+        Not changed.
+    out_dir : str or path
+        Created if needed.
+    reveal_confidential : bool
+        For internal use only: confidential sources keep their names.
+    built : str, optional
+        The ClaimReview ``datePublished`` (ISO date; today, UTC, by default).
+
+    Returns
+    -------
+    dict
+        ``"gexf"``, ``"graphml"``, ``"json"``, ``"sources.csv"`` ... ``"provenance.csv"`` and, when the case has
+        verdicts, ``"claimreview"``: the files written.
+
+    Examples
+    --------
+    >>> import kit, tempfile
+    >>> files = export(kit.load_case("tests/cases/hostile"), tempfile.mkdtemp(), built="2026-01-01")
+    >>> sorted(files)  # doctest: +NORMALIZE_WHITESPACE
+    ['citations.csv', 'claimreview', 'claims.csv', 'gexf', 'graphml', 'json', 'provenance.csv', 'reports.csv',
+     'sources.csv']
+    >>> any("Ivan Petrov" in p.read_text(encoding="utf-8") for p in files.values())
+    False
+    """
+    red = redact(case, reveal=reveal_confidential)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    files = {}
+    g = export_graph(red)
+    for key, name, writer in (("gexf", "citation_graph.gexf", nx.write_gexf),
+                              ("graphml", "citation_graph.graphml", nx.write_graphml)):
+        buf = io.BytesIO()
+        writer(g, buf)
+        target = out / name
+        tmp = target.with_name(f".{name}.{os.getpid()}.tmp")
+        tmp.write_bytes(buf.getvalue())
+        os.replace(tmp, target)
+        files[key] = target
+    data = nx.node_link_data(g, edges="links")
+    data["graph"] = {"title": red.title}
+    files["json"] = out / "citation_graph.json"
+    _write(files["json"], json.dumps(data, ensure_ascii=False, indent=1))
+    for name, frame in _tables(red).items():
+        files[f"{name}.csv"] = out / f"{name}.csv"
+        _write(files[f"{name}.csv"], csv_text(frame), encoding="utf-8-sig")
+    reviews = claim_reviews(red, built=built)
+    if reviews:
+        files["claimreview"] = out / "claimreview.jsonld"
+        _write(files["claimreview"], json.dumps(list(reviews.values()), ensure_ascii=False, indent=1))
+    return files

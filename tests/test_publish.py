@@ -1,0 +1,195 @@
+"""kit.publish: one self-contained, escaped, redacted explainer page."""
+import html
+import json
+import pathlib
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+
+import pytest
+
+import kit
+from kit.publish import choose_proposition, publish, safe_url, script_json
+from kit.redact import confidential_fields
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+HOSTILE = pathlib.Path(__file__).resolve().parent / "cases" / "hostile"
+DEIR = ROOT / "data" / "deir-ez-zor"
+MINI = ROOT.parent / "shared" / "contract" / "cases" / "mini"
+
+
+@pytest.fixture(scope="module")
+def hostile_page(tmp_path_factory):
+    case = kit.load_case(HOSTILE)
+    before = case.sources.copy(), case.reports.copy(), case.claims.copy(), case.citations.copy(), repr(case.meta)
+    page = publish(case, tmp_path_factory.mktemp("hostile"), built="2026-01-02").read_text(encoding="utf-8")
+    after = case.sources, case.reports, case.claims, case.citations, repr(case.meta)
+    assert all(a.equals(b) for a, b in zip(before[:4], after[:4])) and before[4] == after[4], "input changed"
+    return page
+
+
+@pytest.fixture(scope="module")
+def deir_page(tmp_path_factory):
+    return publish(kit.load_case(DEIR), tmp_path_factory.mktemp("deir"), built="2026-01-02") \
+        .read_text(encoding="utf-8")
+
+
+def _forms(secret):
+    """The ways a secret could be written in a page: as is, HTML-escaped, JSON-escaped."""
+    return {secret, html.escape(secret), html.escape(secret, quote=False), json.dumps(secret)[1:-1],
+            script_json(secret)[1:-1]}
+
+
+class _Tags(HTMLParser):
+    """Every start tag with its attributes, and the text of <style> elements, as a browser would parse them."""
+
+    def __init__(self, page):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.styles, self._in_style = [], [], False
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_style = tag == "style"
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.styles.append(data)
+
+
+def test_no_script_from_case_text(hostile_page):
+    tags = _Tags(hostile_page).tags
+    assert [t for t, _ in tags if t in ("img", "iframe", "object", "embed", "base", "link", "form")] == []
+    for tag, attrs in tags:
+        assert not [a for a in attrs if a.lower().startswith("on")], (tag, attrs)
+        for a in ("href", "xlink:href", "src", "action"):
+            assert not (attrs.get(a) or "").strip().lower().startswith(("javascript:", "data:text")), (tag, attrs)
+    # the only <script> elements are the page's own: the JSON-LD, the JSON data and the stepper
+    assert [a.get("type") for t, a in tags if t == "script"] == ["application/ld+json", "application/json", None]
+    assert "<script>alert" not in hostile_page.lower()
+
+
+def test_json_blocks_cannot_be_broken_out_of(hostile_page):
+    for m in re.finditer(r'<script type="application/(?:ld\+)?json"[^>]*>(.*?)</script>', hostile_page, re.DOTALL):
+        body = m.group(1)
+        assert "<" not in body and ">" not in body and "&" not in body
+        json.loads(body)
+    data = json.loads(re.search(r'id="kit-data">(.*?)</script>', hostile_page, re.DOTALL).group(1))
+    assert data["title"].startswith("Hostile case </script>")  # the text survives, as text
+    assert [s["step"] for s in data["steps"]] == [1, 2, 3]
+
+
+def test_text_shows_as_text(hostile_page):
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Wire" in hostile_page
+    assert "&lt;img src=x onerror=alert(7)&gt; dozens dead at the plant" in hostile_page
+    assert "javascript:alert(14) and more" in hostile_page  # a narrative, not a link
+
+
+@pytest.mark.parametrize("name", ["hostile_page", "deir_page"])
+def test_no_request_to_anything_else(name, request):
+    page = request.getfixturevalue(name)
+    parsed = _Tags(page)
+    for tag, attrs in parsed.tags:
+        assert "src" not in attrs and "srcset" not in attrs, (tag, attrs)
+        assert tag not in ("link", "img", "iframe", "object", "embed", "base", "audio", "video", "source"), tag
+        for a in ("href", "xlink:href"):
+            if a in attrs:
+                href = attrs[a]
+                if tag == "a" and a == "href":  # a link for the reader to follow, never loaded by the page
+                    assert href.startswith("#") or re.match(r"https?://", href), href
+                else:
+                    assert href.startswith("#"), (tag, href)
+        style = attrs.get("style") or ""
+        assert "@import" not in style and not re.search(r"""url\(\s*["']?(?!#)""", style), style
+    css = "".join(parsed.styles)
+    assert "@import" not in css and not re.search(r"""url\(\s*["']?(?!#)""", css)
+    # and by plain regex over the whole page: no http(s) resource attribute of any kind
+    assert not re.search(r"""<(?!a\b)[a-z]+\b[^<>]*\s(?:src|href|xlink:href|data)\s*=\s*["']?\s*(?:https?:)?//""",
+                         page, re.I)
+    assert not re.search(r"""url\(\s*["']?\s*(?:https?:)?//""", page, re.I)
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+
+
+@pytest.mark.parametrize("name", ["hostile_page", "deir_page"])
+def test_every_figure_has_alt_text(name, request):
+    page = request.getfixturevalue(name)
+    svgs = re.findall(r"<svg\b[^>]*>", page)
+    assert svgs
+    for tag in svgs:
+        assert 'role="img"' in tag
+        alt = re.search(r'aria-label="([^"]+)"', tag).group(1)
+        assert len(alt) > 30
+    assert len(re.findall(r"<figcaption>", page)) == len(svgs)
+
+
+def test_alt_text_states_what_the_figure_shows(deir_page):
+    alts = [html.unescape(a) for a in re.findall(r'<svg\b[^>]*aria-label="([^"]+)"', deir_page)]
+    last_timeline = [a for a in alts if a.startswith("The figure rose")][-1]
+    assert "to at least 201 (Bloomberg, 13 Feb 2018)" in last_timeline
+    assert "1 independent origin behind the highest figure: Two Russians (unnamed, to Bloomberg)" in last_timeline
+    assert alts[0].startswith("Citation graph for russians_killed_feb7 as of 1 Dec 2017: no claim")
+
+
+def _assert_no_secret(case, data: bytes):
+    data = data.lower()
+    secrets = confidential_fields(case)
+    assert secrets
+    for secret in secrets:
+        for form in _forms(secret):
+            assert form.lower().encode("utf-8") not in data, form
+    assert b"confidential source 1" in data
+
+
+def test_redaction_every_byte(hostile_page, tmp_path):
+    _assert_no_secret(kit.load_case(HOSTILE), hostile_page.encode("utf-8"))
+    if MINI.exists():
+        case = kit.load_case(MINI)
+        _assert_no_secret(case, publish(case, tmp_path).read_bytes())
+
+
+def test_steps_and_progressive_enhancement(deir_page):
+    sections = re.findall(r'<section class="step" id="step-(\d+)"', deir_page)
+    assert sections == ["1", "2", "3", "4", "5", "6"]  # story.csv's six steps, none hidden in the HTML
+    assert not re.search(r'<section class="step"[^>]*hidden', deir_page)
+    assert '<nav class="stepper" id="stepper" aria-label="Story steps" hidden>' in deir_page
+    for word in ("What an origin is", "What echo means", "How the counts were made", "Sources and their grades",
+                 "2026-01-02"):
+        assert word in deir_page
+    assert "Conflict Intelligence Team" in deir_page
+
+
+def test_choose_proposition(tmp_path):
+    assert choose_proposition(kit.load_case(DEIR)) == "russians_killed_feb7"
+    assert choose_proposition(kit.load_case(HOSTILE)) == "plant_fire_dead"
+    import dataclasses
+    case = kit.load_case(HOSTILE)
+    with pytest.raises(ValueError, match="no claim has it"):
+        choose_proposition(dataclasses.replace(case, meta={**case.meta, "proposition": "nope"}))
+    assert choose_proposition(dataclasses.replace(case, meta={"title": "x"})) == "plant_fire_dead"
+
+
+def test_safe_url():
+    assert safe_url("http://a.example/x") == "http://a.example/x"
+    for bad in ("javascript:alert(1)", "JAVASCRIPT:alert(1)", " data:text/html,x", "vbscript:x", "//a.example",
+                "http://", "https://a.example/x y", "file:///etc/passwd"):
+        assert safe_url(bad) is None, bad
+
+
+def test_cli_publish_reveal_warns_and_shows_names(tmp_path):
+    env = {"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"}
+    r = subprocess.run([sys.executable, "-m", "kit", "publish", str(HOSTILE), str(tmp_path / "o"),
+                        "--reveal-confidential"], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "warning" in r.stderr and "reveal-confidential" in r.stderr
+    page = (tmp_path / "o" / "index.html").read_text(encoding="utf-8")
+    assert "Ivan Petrov (Telegram)" in page and "Internal draft" in page and 'content="noindex"' in page
+    from kit.cli import main
+    assert main(["publish", "no/such/case", str(tmp_path / "p")]) == 1
+    assert not (tmp_path / "p").exists()
