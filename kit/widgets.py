@@ -87,7 +87,8 @@ class StoryStepper(_Displayable):
         Steps as :func:`kit.story.load_story` returns them; by default the case's ``story.csv`` or one step per
         publication day.
     max_nodes : int
-        Past this many claims the graph is drawn aggregated: one node per outlet and day, sized by its claims.
+        Past this many claims the graph is drawn the fast way: claims pooled into one node per outlet and day
+        (sized by their number), edges as line collections, no labels; the figure over time without labels.
     max_rows : int
         The table shows the latest this many claims (``table`` holds them all).
 
@@ -124,7 +125,7 @@ class StoryStepper(_Displayable):
     ('tsarizm-up-to-200', 'Questions remain: a feedback loop')
     """
 
-    def __init__(self, case, proposition=None, *, story=None, max_nodes=300, max_rows=40, figsize=(11, 9),
+    def __init__(self, case, proposition=None, *, story=None, max_nodes=80, max_rows=40, figsize=(11, 9),
                  dpi=72):
         from .show import story_layout
 
@@ -167,7 +168,7 @@ class StoryStepper(_Displayable):
             self.ax_graph, self.ax_time = self.fig.subplots(2, 1, height_ratios=[2.6, 1])
         else:
             self.ax_graph, self.ax_time = self.fig.subplots(1, 1), None
-        self.fig.subplots_adjust(left=0.04, right=0.80, top=0.95, bottom=0.08, hspace=0.35)
+        self.fig.subplots_adjust(left=0.07, right=0.80, top=0.95, bottom=0.08, hspace=0.35)
 
         n = max(self.n_steps, 1)
         options = [(f"{k}: {d:%d %b %Y}", int(k)) for k, d in zip(self.story["step"].index + 1, self.story["date"])]
@@ -252,9 +253,25 @@ class StoryStepper(_Displayable):
                 self._draw_timeline_fast(self.ax_time)
             elif len(self._ctx):
                 plot_timeline(self.case, self.proposition, ax=self.ax_time, upto=self.upto)
+            self._fix_time_axis(self.ax_time)
         self.image = _png(self.fig, self.dpi)
         self._images[self.step] = self.image
         self.graph.value = self.image
+
+    def _fix_time_axis(self, ax):
+        """The same time axis at every step (the claims' span); a moment outside it is marked at the edge."""
+        if not len(self._ctx):
+            return
+        first, last = self._published.min(), self._published.max()
+        pad = max((last - first) * 0.04, pd.Timedelta(days=1))
+        lo, hi = (first - pad).tz_convert(None), (last + pad).tz_convert(None)
+        ax.set_xlim(lo, hi)
+        moment = self.upto.tz_convert(None)
+        if moment < lo or moment > hi:
+            x, ha, arrow = (lo, "left", "◀") if moment < lo else (hi, "right", "▶")
+            label = f"{arrow} now: {self.upto:%d %b %Y}" if arrow == "◀" else f"now: {self.upto:%d %b %Y} {arrow}"
+            ax.annotate(label, (x, 1), xycoords=("data", "axes fraction"), xytext=(0, -4),
+                        textcoords="offset points", ha=ha, va="top", fontsize=8, color="#d62728")
 
     def _draw_timeline_fast(self, ax):
         """The figure over time for many claims: dots and range bars, no labels, later claims faded."""
@@ -281,53 +298,72 @@ class StoryStepper(_Displayable):
         ax.set_title(f"{self.proposition}: the figure over time ({int(has.sum())} claims with a figure)", fontsize=10)
 
     def _prepare_aggregate(self, case):
+        """Arrays for the fast picture: one node per (outlet, day) bucket of claims, one per cited source."""
+        from .show import KIND_COLOURS, UNCHECKABLE
+
         ctx = self._ctx
         lanes = np.array([self.pos[c][1] for c in ctx["claim_id"]])
-        days = ctx["published"].dt.floor("D")
-        day_index = pd.factorize(days, sort=True)[0]
-        keys = pd.Series(list(zip(lanes, day_index)))
-        bucket, uniques = pd.factorize(keys)
-        self._agg_bucket = bucket
-        self._agg_xy = np.array([(1.0 + d, y) for y, d in uniques])
-        self._agg_pub = ctx["published"].dt.tz_convert(None).to_numpy()
-        index = {c: i for i, c in enumerate(ctx["claim_id"])}
-        cit = case.citations
-        cit = cit[cit["claim_id"].isin(index) & cit["cites"].isin(index)]
-        self._agg_edges = (np.array([index[c] for c in cit["claim_id"]], dtype=int),
-                           np.array([index[c] for c in cit["cites"]], dtype=int),
-                           np.asarray(cit["relation"].isin(SUPPORTING)))
+        day_index = pd.factorize(ctx["published"].dt.floor("D"), sort=True)[0]
+        bucket, uniques = pd.factorize(pd.Series(list(zip(lanes, day_index))))
+        n_buckets = len(uniques)
         kinds = case.sources.set_index("source_id")["kind"]
-        from .show import KIND_COLOURS
+        index = {c: i for i, c in enumerate(ctx["claim_id"])}
+        cit = case.citations[case.citations["claim_id"].isin(index)]
+        cited_sources = sorted(set(cit["cites"]) - set(index) - set(ctx["claim_id"]) & set(kinds.index))
+        src_node = {sid: n_buckets + k for k, sid in enumerate(cited_sources)}
+        xy = [(1.0 + d, y) for y, d in uniques] + [(-0.5, self.pos.get(sid, (0, -k))[1])
+                                                   for k, sid in enumerate(cited_sources)]
+        self._agg_xy = np.array(xy, dtype=float).reshape(-1, 2)
+        self._agg_bucket = bucket
+        self._agg_n_buckets = n_buckets
+        self._agg_pub = ctx["published"].dt.tz_convert(None).to_numpy()
+        cit = cit[cit["cites"].isin(index) | cit["cites"].isin(src_node)]
+        citing = np.array([index[c] for c in cit["claim_id"]], dtype=int)
+        cited_claim = np.array([index.get(c, -1) for c in cit["cites"]], dtype=int)
+        target = np.where(cited_claim >= 0, bucket[np.maximum(cited_claim, 0)] if len(cited_claim) else cited_claim,
+                          np.array([src_node.get(c, -1) for c in cit["cites"]], dtype=int))
+        self._agg_edges = (citing, cited_claim, target, np.asarray(cit["relation"].astype(str)))
         self._agg_colour = np.array([KIND_COLOURS.get(kinds.get(s), "#cccccc") for s in ctx["source_id"]])
+        self._agg_src_colour = np.array([KIND_COLOURS.get(kinds[s], "#cccccc") for s in cited_sources])
+        self._agg_src_edge = np.array(["#d62728" if kinds[s] in UNCHECKABLE else "white" for s in cited_sources])
+        first = pd.Series(np.arange(len(bucket))).groupby(bucket).first()
+        self._agg_bucket_colour = self._agg_colour[first.reindex(range(n_buckets)).to_numpy()] if n_buckets else \
+            np.array([], dtype=object)
 
     def _draw_aggregate(self, ax):
+        """The graph drawn the fast way: claims pooled per outlet and day, edges as line collections."""
         visible = self._agg_pub <= np.datetime64(self.upto.tz_convert(None))
-        counts = np.bincount(self._agg_bucket[visible], minlength=len(self._agg_xy))
-        on = counts > 0
-        xy = self._agg_xy
-        a, b, supporting = self._agg_edges
-        keep = visible[a] & visible[b]
-        pairs = pd.DataFrame({"u": self._agg_bucket[a[keep]], "v": self._agg_bucket[b[keep]],
-                              "s": supporting[keep]})
+        nb, xy = self._agg_n_buckets, self._agg_xy
+        counts = np.bincount(self._agg_bucket[visible], minlength=nb)
+        citing, cited_claim, target, relation = self._agg_edges
+        keep = visible[citing] & ((cited_claim < 0) | visible[np.maximum(cited_claim, 0)])
+        pairs = pd.DataFrame({"u": self._agg_bucket[citing[keep]], "v": target[keep], "r": relation[keep]})
         pairs = pairs[pairs["u"] != pairs["v"]].value_counts().reset_index(name="n")
-        for is_support, colour, style in ((True, "#444444", "solid"), (False, "#d62728", "solid")):
-            p = pairs[pairs["s"] == is_support]
+        for rel, colour, style in (("relies_on", "#444444", "solid"), ("corroborates", "#444444", "dashed"),
+                                   ("disputes", "#d62728", "solid")):
+            p = pairs[pairs["r"] == rel]
             if len(p):
                 segs = np.stack([xy[p["u"].to_numpy()], xy[p["v"].to_numpy()]], axis=1)
-                ax.add_collection(LineCollection(segs, colors=colour, linestyles=style, alpha=0.35,
-                                                 linewidths=0.4 + np.sqrt(p["n"].to_numpy())))
-        first = pd.Series(np.arange(len(self._agg_bucket))).groupby(self._agg_bucket).first()
-        colours = self._agg_colour[first.reindex(range(len(xy))).to_numpy()]
-        ax.scatter(xy[on, 0], xy[on, 1], s=20 + 25 * np.sqrt(counts[on]), c=colours[on], edgecolors="white",
-                   linewidths=0.5, zorder=3)
+                ax.add_collection(LineCollection(segs, colors=colour, linestyles=style, alpha=0.4,
+                                                 linewidths=0.5 + np.sqrt(p["n"].to_numpy())))
+        on = counts > 0
+        ax.scatter(xy[:nb][on, 0], xy[:nb][on, 1], s=20 + 25 * np.sqrt(counts[on]), c=self._agg_bucket_colour[on],
+                   edgecolors="white", linewidths=0.5, zorder=3)
+        shown_src = np.unique(pairs["v"][pairs["v"] >= nb].to_numpy()).astype(int)
+        if len(shown_src):
+            ax.scatter(xy[shown_src, 0], xy[shown_src, 1], s=60, marker="s",
+                       c=self._agg_src_colour[shown_src - nb], edgecolors=self._agg_src_edge[shown_src - nb],
+                       linewidths=1.5, zorder=3)
         if self.newest is not None:
-            k = self._agg_bucket[self.visible_claims.__len__() - 1]
+            k = self._agg_bucket[len(self.visible_claims) - 1]
             ax.scatter([xy[k, 0]], [xy[k, 1]], s=300, facecolors="none", edgecolors="black", linewidths=2, zorder=4)
-        ax.set_xlim(xy[:, 0].min() - 1, xy[:, 0].max() + 1)
-        ax.set_ylim(xy[:, 1].min() - 1, xy[:, 1].max() + 1)
+        if len(xy):
+            ax.set_xlim(xy[:, 0].min() - 1, xy[:, 0].max() + 1)
+            ax.set_ylim(xy[:, 1].min() - 1, xy[:, 1].max() + 1)
         ax.set_axis_off()
-        ax.set_title(f"{self.case.title}: {self.proposition or 'who cites whom'}, as of {self.upto:%d %b %Y} "
-                     f"({len(self.visible_claims)} claims; one dot per outlet and day, red lines dispute)", fontsize=10)
+        ax.set_title(f"{self.case.title}: {self.proposition or 'who cites whom'}, as of {self.upto:%d %b %Y}\n"
+                     f"{len(self.visible_claims)} claims, one dot per outlet and day (sized by claims); squares: "
+                     "origins quoted directly; dashed: corroborates; red: disputes", fontsize=9)
 
 
 # --- ClaimTracer ------------------------------------------------------------------------------

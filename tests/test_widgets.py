@@ -78,6 +78,19 @@ def test_each_step_draws_a_new_picture_on_a_stable_layout(deir):
     s.go(2)
     assert s.image == two  # drawn once, shown again
     assert s.pos == kit.show.story_layout(deir, PROP)
+    limits = set()
+    for step in range(1, 7):
+        s.go(step)
+        limits.add((s.ax_graph.get_xlim(), s.ax_graph.get_ylim(), s.ax_time.get_xlim()))
+    assert len(limits) == 1  # nothing moves from step to step
+
+
+def test_the_fast_picture_shows_the_same_claims(deir):
+    s = StoryStepper(deir, PROP, max_nodes=3)
+    assert s.aggregated
+    for step, claims in [(1, []), (2, BY_7_FEB), (3, BY_12_FEB), (6, BY_13_FEB)]:
+        s.go(step)
+        assert s.visible_claims == claims and s.image[:4] == b"\x89PNG"
 
 
 def test_the_table_shows_independence_and_drift(stepper, deir):
