@@ -621,10 +621,11 @@ class ClaimTracer(_Displayable):
             f"<br>certainty <b>{c['certainty']}</b>, credibility <b>{self.credibility}</b>; cites {p['n_cited']}, "
             f"rests on <b>{p['n_origins']}</b> independent origin{'s' if p['n_origins'] != 1 else ''}"
             f"{' (an echo: supports share an origin)' if p['echo'] else ''}</p>")
-        shown = self.tree.assign(item=["    " * d + i for d, i in zip(self.tree["depth"], self.tree["item"])])
+        shown = self.tree.assign(item=["\u00a0\u00a0\u00a0" * (d - 1) + "└─\u00a0" + i if d else i
+                                       for d, i in zip(self.tree["depth"], self.tree["item"])])
         flags = shown[list(DRIFT_FLAGS)].apply(lambda r: ", ".join(f for f in DRIFT_FLAGS if r[f]), axis=1)
         shown = shown.assign(drift=flags)[["item", "relation", "evidence", "drift"]]
-        self.tree_html.value = _table_html(shown, index=False).replace("<td>", "<td style='white-space:pre'>", 1)
+        self.tree_html.value = _table_html(shown, index=False)
         self.origins_html.value = _table_html(self.origins, index=False)
         toggles = {}
         for s in self.origins["source_id"]:
@@ -669,7 +670,8 @@ class SourceExercise(_Displayable):
     independent origins?* and *which source does it finally rest on?*, grades that source A–F, and presses
     Check. Check reveals the kit's answer (computed from the case by :func:`kit.independence` and
     :func:`kit.origins`, never stored), explains the difference and keeps the score: one point for the number
-    of origins, one for the origins themselves, one for the grade the case gives.
+    of origins, one for the origins themselves, one for giving the grade the case gives its origin (any of
+    them, where the origins are graded differently).
 
     Attributes
     ----------
@@ -776,8 +778,8 @@ class SourceExercise(_Displayable):
         picked = list(self.source.value)
         right_count = self.n_origins.value == a["n_origins"]
         right_origins = set(picked) == set(a["origins"])
-        graded = [s for s in picked if s in a["reliability"]]
-        right_grade = bool(graded) and all(a["reliability"][s] == self.grade.value for s in graded)
+        grades = set(a["reliability"].values())
+        right_grade = self.grade.value in grades if len(grades) > 1 else grades == {self.grade.value}
         names = self.case.sources.set_index("source_id")["name"]
         lines = []
         origin_words = ", ".join(f"{names[s]} (graded {a['reliability'][s]})" for s in a["origins"]) or "nothing"
@@ -799,10 +801,12 @@ class SourceExercise(_Displayable):
                              + " (an outlet that relays a claim is not where it comes from).")
             if missed:
                 lines.append("You missed: " + html.escape(", ".join(names[s] for s in missed)) + ".")
-        if not right_grade:
-            lines.append(f"You graded {self.grade.value}; the case grades "
+        if not right_grade and a["origins"]:
+            lines.append(f"You graded the source {self.grade.value}; the case grades "
                          + html.escape(", ".join(f"{names[s]} {a['reliability'][s]}" for s in a["origins"]))
-                         + " (F: cannot be judged from what the case knows).")
+                         + (" (F: its reliability cannot be judged from what is known)." if "F" in grades else "."))
+        elif not a["origins"]:
+            lines.append("The claim rests on nothing: its citations go round in a loop with no way out.")
         points = int(right_count) + int(right_origins) + int(right_grade)
         if self.claim_id not in self._scored:
             self._scored.add(self.claim_id)

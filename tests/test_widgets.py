@@ -305,3 +305,16 @@ def test_exercise_explains_an_echo(echo_case):
     result = ex.check()
     assert (result["n_origins"], result["origins"], result["grade"]) == (False, True, True)
     assert "they share an origin (an echo), so they count once" in result["feedback"]
+
+
+def test_exercise_grade_is_the_grade_of_the_origin_and_a_dead_loop_rests_on_nothing(deir, loop_case):
+    ex = SourceExercise(deir, PROP)  # AFP relays the Conflict Intelligence Team, graded F (cannot be judged)
+    ex.grade.value = "F"
+    result = ex.check()
+    assert (result["n_origins"], result["origins"], result["grade"]) == (True, False, True)
+    ex = SourceExercise(loop_case, "sightings")
+    ex.show(ex.claims.index("dead_x"))
+    ex.n_origins.value = 0
+    result = ex.check()
+    assert (result["n_origins"], result["origins"], result["points"]) == (True, True, 2)
+    assert "rests on nothing" in result["feedback"]
