@@ -1,0 +1,271 @@
+"""Fuzzing kit.load_case: whatever the files hold, the only outcomes are a Case or kit.CaseError.
+
+Never another exception, never a hang (each load runs under an alarm of HANG_SECONDS). Inputs:
+random bytes as each table or case.toml; near-valid tables (the bad-case corpus's valid base case with random
+edits: cells replaced by tricky text, characters inserted/deleted, rows duplicated/dropped, quotes and
+delimiters sprinkled, re-encoded, truncated); random tables under the right headers; random workbooks.
+
+``make test`` runs a bounded number of examples (a few seconds). For a long run set KIT_FUZZ_EXAMPLES, e.g.
+``KIT_FUZZ_EXAMPLES=5000 .venv/bin/python -m pytest -p no:cacheprovider tests/test_fuzz.py -q``
+(``make fuzz``). Failing examples are kept in .hypothesis/ and replayed first next time.
+"""
+import contextlib
+import os
+import pathlib
+import signal
+import sys
+import tempfile
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import kit
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent / "bad_cases"))
+from make_cases import BASE  # noqa: E402
+
+EXAMPLES = int(os.environ.get("KIT_FUZZ_EXAMPLES", "40"))
+HANG_SECONDS = 20
+FILES = ("sources.csv", "reports.csv", "claims.csv", "citations.csv", "case.toml")
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 100,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                       HealthCheck.filter_too_much])
+
+
+class Hang(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def time_limit(seconds):
+    """Raise Hang if the block runs longer than ``seconds`` (SIGALRM; POSIX main thread)."""
+    if not hasattr(signal, "setitimer"):  # pragma: no cover - Windows: no limit
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise Hang(f"load_case ran longer than {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def only_case_or_case_error(path):
+    """Load ``path``; fail on anything but a Case or a CaseError whose problems print in the contract's form."""
+    try:
+        with time_limit(HANG_SECONDS):
+            result = kit.load_case(path)
+    except kit.CaseError as e:
+        assert e.problems, "a CaseError without problems"
+        for p in e.problems + e.warnings:
+            assert str(p).startswith(p.file) and p.message
+            assert isinstance(p.line, int) and p.line >= 0
+        return e
+    assert isinstance(result, kit.Case)
+    for t in ("sources", "reports", "claims", "citations"):
+        assert len(getattr(result, t).columns) > 0
+    return result
+
+
+def load_files(files: dict):
+    with tempfile.TemporaryDirectory() as d:
+        folder = pathlib.Path(d) / "case"
+        folder.mkdir()
+        for name, data in files.items():
+            (folder / name).write_bytes(data)
+        return only_case_or_case_error(folder)
+
+
+BASE_BYTES = {name: text.encode("utf-8") for name, text in BASE.items()}
+
+# --- random bytes -------------------------------------------------------------------------------
+
+
+@FUZZ
+@given(st.sampled_from(FILES), st.binary(max_size=400))
+def test_random_bytes_in_one_file(name, data):
+    load_files({**BASE_BYTES, name: data})
+
+
+@FUZZ
+@given(st.dictionaries(st.sampled_from(FILES), st.binary(max_size=200), max_size=5))
+def test_random_bytes_everywhere(files):
+    load_files(files)
+
+
+# --- near-valid tables --------------------------------------------------------------------------
+
+TRICKY = st.sampled_from(['"', '""', ",", "\n", "\r", "\r\n", ";", "\t", "\x00", "\ufeff", " ", "=", "+", "-1",
+                          "@", "~100", "1e400", "9" * 30, "0.5", "NaN", "inf", "-0", "2018-02-30", "13/02/2018",
+                          "1677-01-01", "2262-04-12T00:00:00Z", "0001-01-01", "9999-12-31T23:59:59+14:00",
+                          "2018-02-13T25:00", "2018-02-13T14:05:00.1234567891Z", "T", "Z", "\u2028", "\x85",
+                          "\x0b", "\x1c", "Ё", "😀", "k_font", "reuters", "anon_us", "r_mod", "anonymus",
+                          "relies_on", "denied", "source_id", "claim_id", "true", "F", "7", "", "#", "\\", "ß",
+                          "\ud7ff", "a" * 300])
+CELL = st.one_of(TRICKY, st.text(max_size=6), st.lists(TRICKY, max_size=4).map("".join))
+
+
+@st.composite
+def edited_text(draw, text):
+    """``text`` with a few random edits."""
+    for _ in range(draw(st.integers(1, 5))):
+        kind = draw(st.sampled_from(["insert", "delete", "replace_cell", "dup_line", "drop_line", "truncate",
+                                     "swap_lines", "header"]))
+        lines = text.split("\n")
+        if kind == "insert":
+            i = draw(st.integers(0, len(text)))
+            text = text[:i] + draw(CELL) + text[i:]
+        elif kind == "delete" and text:
+            i = draw(st.integers(0, len(text) - 1))
+            text = text[:i] + text[i + draw(st.integers(1, 10)):]
+        elif kind == "replace_cell":
+            i = draw(st.integers(0, len(lines) - 1))
+            cells = lines[i].split(",")
+            j = draw(st.integers(0, len(cells) - 1))
+            cells[j] = draw(CELL)
+            lines[i] = ",".join(cells)
+            text = "\n".join(lines)
+        elif kind == "dup_line":
+            i = draw(st.integers(0, len(lines) - 1))
+            text = "\n".join(lines[: i + 1] + [lines[i]] + lines[i + 1:])
+        elif kind == "drop_line":
+            i = draw(st.integers(0, len(lines) - 1))
+            text = "\n".join(lines[:i] + lines[i + 1:])
+        elif kind == "truncate":
+            text = text[: draw(st.integers(0, len(text)))]
+        elif kind == "swap_lines" and len(lines) > 1:
+            i, j = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+            text = "\n".join(lines)
+        elif kind == "header":
+            cells = lines[0].split(",")
+            j = draw(st.integers(0, len(cells) - 1))
+            cells[j] = draw(st.sampled_from(["", cells[j].upper(), cells[j] + " ", "x", cells[0], "\ufeff" + cells[j]]))
+            lines[0] = ",".join(cells)
+            text = "\n".join(lines)
+    return text
+
+
+ENCODINGS = st.sampled_from(["utf-8", "utf-8", "utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"])
+
+
+def encode(text, encoding):
+    return text.encode(encoding, errors="replace") if encoding in ("cp1252", "latin-1") else \
+        text.encode(encoding, errors="surrogatepass")
+
+
+@st.composite
+def near_valid_cases(draw):
+    files = dict(BASE_BYTES)
+    for name in draw(st.lists(st.sampled_from(FILES), min_size=1, max_size=5, unique=True)):
+        text = draw(edited_text(BASE[name]))
+        if draw(st.booleans()):
+            text = text.replace("\n", draw(st.sampled_from(["\r\n", "\r", "\n"])))
+        files[name] = encode(text, draw(ENCODINGS))
+    return files
+
+
+@FUZZ
+@given(near_valid_cases())
+def test_near_valid_tables(files):
+    load_files(files)
+
+
+COLUMNS = {
+    "sources.csv": "source_id,name,kind,affiliation,country,reliability,confidential,url,notes",
+    "reports.csv": "report_id,source_id,published,title,url,archive_url,language,notes",
+    "claims.csv": "claim_id,report_id,proposition,text,low,high,subject,measure,certainty,credibility",
+    "citations.csv": "claim_id,cites,relation,evidence",
+}
+IDS = st.sampled_from(["a", "b", "c", "k1", "k2", "s1", "r1", "A", "a b", ""])
+VALUES = {
+    "kind": st.sampled_from(["wire", "anonymous", "Social", "blog", ""]),
+    "published": st.sampled_from(["2018-02-13", "2018-02-13T14:05:00Z", "2018-02-13 14:05+03:00", "",
+                                  "2018-02-30", "0001-01-01", "x"]),
+    "low": st.sampled_from(["", "1", "2.5", "100", "dozens", "1e400", "9" * 400, "+3", "-1", "1,000"]),
+    "certainty": st.sampled_from(["asserted", "Denied", "", "sure"]),
+    "relation": st.sampled_from(["relies_on", "corroborates", "disputes", "DISPUTES", "cites"]),
+    "credibility": st.sampled_from(["", "1", "6", "7", "2.0"]),
+    "reliability": st.sampled_from(["", "A", "f", "Z"]),
+    "confidential": st.sampled_from(["", "yes", "0", "maybe"]),
+    "country": st.sampled_from(["", "RU", "ru", "Russia"]),
+}
+
+
+@st.composite
+def random_tables(draw):
+    """Random rows under the right headers: ids from a tiny pool so that references and duplicates happen."""
+    files = {}
+    for name, header in COLUMNS.items():
+        cols = header.split(",")
+        rows = [header]
+        for _ in range(draw(st.integers(0, 6))):
+            row = []
+            for c in cols:
+                if c in VALUES or (c == "high" and "low" in VALUES):
+                    row.append(draw(VALUES.get(c, VALUES["low"])))
+                elif c.endswith("_id") or c in ("cites", "proposition"):
+                    row.append(draw(IDS))
+                else:
+                    row.append(draw(CELL))
+            rows.append(",".join('"' + v.replace('"', '""') + '"' if any(ch in v for ch in ',"\r\n') else v
+                                 for v in row))
+        files[name] = ("\n".join(rows) + "\n").encode("utf-8", errors="surrogatepass")
+    return files
+
+
+@FUZZ
+@given(random_tables())
+def test_random_tables(files):
+    load_files(files)
+
+
+# --- workbooks ------------------------------------------------------------------------------------
+
+XL_VALUE = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**20), st.floats(allow_nan=True),
+                     st.datetimes(min_value=__import__("datetime").datetime(1900, 1, 1)),
+                     st.dates(min_value=__import__("datetime").date(1900, 1, 1)),
+                     st.times(), IDS, TRICKY.filter(lambda s: all(ch >= " " or ch in "\t\n\r" for ch in s)))
+
+
+@settings(max_examples=max(5, EXAMPLES // 4), deadline=None, derandomize=EXAMPLES <= 100,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.dictionaries(st.sampled_from(["sources", "reports", "claims", "citations", "case", "Claims ", "other"]),
+                       st.lists(st.lists(XL_VALUE, max_size=10), max_size=5), max_size=5),
+       st.booleans())
+def test_random_workbooks(sheets, with_headers):
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        key = name.strip().lower()
+        if with_headers and key in ("sources", "reports", "claims", "citations"):
+            ws.append(COLUMNS[f"{key}.csv"].split(","))
+        for row in rows:
+            try:
+                ws.append(row)
+            except (ValueError, TypeError, openpyxl.utils.exceptions.IllegalCharacterError):
+                pass  # openpyxl refuses some values; not what we test
+    with tempfile.TemporaryDirectory() as d:
+        path = pathlib.Path(d) / "case.xlsx"
+        try:
+            wb.save(path)
+        except Exception:  # noqa: BLE001 - openpyxl could not write it; nothing to load
+            return
+        only_case_or_case_error(path)
+
+
+@FUZZ
+@given(st.binary(max_size=300))
+def test_random_bytes_as_a_workbook(data):
+    with tempfile.TemporaryDirectory() as d:
+        path = pathlib.Path(d) / "case.xlsx"
+        path.write_bytes(b"PK\x03\x04" + data if data[:1] == b"\x00" else data)
+        only_case_or_case_error(path)
