@@ -1,18 +1,26 @@
 """On whose word does a claim stand: origins, independence and echo for one claim or all of them.
 
 One engine serves :func:`origins`, :func:`independence`, :func:`provenance` and :func:`without`, so
-their answers agree by construction. It condenses citation loops into single nodes, walks the
-condensed graph once in topological order, and passes each node's origin set up to the claims that
-cite it.
+their answers agree by construction. It works on arrays, never a Python loop or a search per claim:
+
+1. the supporting citations (``relies_on``, ``corroborates``) become integer edges, claim -> claim or
+   claim -> source (``disputes`` are never followed);
+2. citation loops are condensed with ``scipy.sparse.csgraph.connected_components(connection="strong")``;
+3. the condensed graph is cut into levels (a level's nodes cite only nodes of lower levels), peeled
+   from the claims that cite no other claim upwards, with numpy;
+4. origin sets are sparse boolean rows (node x source), computed a level at a time as
+   ``own origins + (citations of the level) @ (rows of the levels below)`` with scipy's sparse product.
+
+A claim's own origins are the sources it cites directly, or its publisher when it has no supporting
+citation at all ("own reporting"). :func:`origins` walks the same integer edges breadth-first from one
+claim to give each origin's ``hops``.
 """
 from __future__ import annotations
 
-from collections import deque
-
-import networkx as nx
+import numpy as np
 import pandas as pd
 
-from .graph import claim_context, supporting_citations
+from .schema import SUPPORTING
 
 __all__ = ["origins", "independence", "provenance", "without"]
 
@@ -24,57 +32,236 @@ def _unknown(kind: str, value, choices) -> KeyError:
     return KeyError(f"there is no {kind} '{value}' in this case{hint}")
 
 
-class _Engine:
-    """Origin sets for every claim of a case, computed once."""
+def _ids(values) -> np.ndarray:
+    """A column of ids as a numpy array of Python strings (no copy for the kit's string columns)."""
+    return np.asarray(pd.Series(values).to_numpy(dtype=object), dtype=object)
+
+
+class _Lookup:
+    """Positions of ids in an array of unique ids (-1 when absent), with one hash table built once."""
+
+    def __init__(self, ids):
+        self.ids = np.asarray(pd.Series(ids).to_numpy(dtype=object), dtype=object)
+        try:  # pandas' string hash table: the fastest exact lookup of Python strings pandas offers
+            from pandas._libs.hashtable import StringHashTable
+            self.table = StringHashTable(max(len(self.ids), 1))
+            self.table.map_locations(self.ids)
+        except Exception:  # pragma: no cover - other pandas versions, or ids that are not all str
+            self.table = None
+            self.index = pd.Index(self.ids, dtype=object)
+
+    def __call__(self, values, runs: bool = False) -> np.ndarray:
+        """Positions of ``values``; with ``runs``, runs of equal values are looked up once."""
+        obj = np.asarray(pd.Series(values).to_numpy(dtype=object), dtype=object)
+        if len(obj) == 0:
+            return np.zeros(0, dtype=np.int64)
+        if runs:
+            heads = np.flatnonzero(np.concatenate([[True], obj[1:] != obj[:-1]]))
+            if len(heads) < 0.7 * len(obj):
+                return np.repeat(self(obj[heads]), np.diff(np.append(heads, len(obj))))
+        if self.table is not None:
+            try:
+                return self.table.lookup(obj).astype(np.int64)
+            except Exception:  # pragma: no cover - a value that is not a str
+                self.table = None
+                self.index = pd.Index(self.ids, dtype=object)
+        return self.index.get_indexer(obj).astype(np.int64)
+
+
+def _unique_sorted(x: np.ndarray) -> np.ndarray:
+    """``np.unique`` for integers, by sorting (numpy's hash-based unique is far slower on millions)."""
+    x = np.sort(x)
+    return x[np.concatenate([[True], x[1:] != x[:-1]])] if len(x) else x
+
+
+def _gather(indptr: np.ndarray, rows: np.ndarray):
+    """For CSR ``indptr`` and some ``rows``: (position in ``rows``, flat index) of every entry of those rows."""
+    starts = indptr[rows]
+    lengths = indptr[rows + 1] - starts
+    total = int(lengths.sum())
+    owner = np.repeat(np.arange(len(rows)), lengths)
+    if total == 0:
+        return owner, np.zeros(0, dtype=np.int64)
+    offsets = np.cumsum(lengths) - lengths
+    flat = np.arange(total, dtype=np.int64) - np.repeat(offsets - starts, lengths)
+    return owner, flat
+
+
+class _Graph:
+    """The case's supporting citations as integer arrays.
+
+    Claims are numbered 0..n-1 in claims-table order; sources 0..m-1 in sorted id order (so sorting
+    source numbers sorts their ids). ``ptr``/``b`` is a CSR list of each claim's distinct supports,
+    where an item below ``n`` is a claim and ``n + j`` is source ``j``; ``a`` is the citing claim of
+    each entry.
+    """
 
     def __init__(self, case):
-        ctx = claim_context(case)
-        self.claim_ids = list(ctx["claim_id"])
-        self.publisher = dict(zip(ctx["claim_id"], ctx["source_id"]))
-        support = supporting_citations(case)
-        claims = set(self.claim_ids)
-        self.supports = {c: [] for c in self.claim_ids}
-        for citing, cited in support[["claim_id", "cites"]].itertuples(index=False):
-            self.supports[citing].append(cited)
-        g = nx.DiGraph()
-        g.add_nodes_from(self.claim_ids)
-        g.add_edges_from((a, b) for a, bs in self.supports.items() for b in bs if b in claims)
-        cond = nx.condensation(g)
-        member_of = cond.graph["mapping"]
-        sets = {}
-        for node in reversed(list(nx.topological_sort(cond))):
-            found = set()
-            for claim in cond.nodes[node]["members"]:
-                cited = self.supports[claim]
-                if not cited:
-                    found.add(self.publisher[claim])
-                for item in cited:
-                    if item not in claims:
-                        found.add(item)
-            for succ in cond.successors(node):
-                found |= sets[succ]
-            sets[node] = frozenset(found)
-        self.origins = {c: sets[member_of[c]] for c in self.claim_ids}
-        self.claims = claims
+        self.case = case
+        claims, cit = case.claims, case.citations
+        self.claim_ids = _ids(claims["claim_id"])
+        n = self.n = len(self.claim_ids)
+        rel = _ids(cit["relation"])
+        supporting = np.zeros(len(rel), dtype=bool)
+        for r in SUPPORTING:
+            supporting |= rel == r
+        citing = cit["claim_id"].array[supporting]
+        cited = cit["cites"].array[supporting]
 
-    def support_origins(self, item) -> frozenset:
-        return self.origins[item] if item in self.claims else frozenset([item])
+        claim_index = _Lookup(self.claim_ids)
+        a = claim_index(citing, runs=True)
+        cited_claim = claim_index(cited)
+        cited_other = np.asarray(cited.to_numpy(dtype=object), dtype=object)[cited_claim < 0]
+        # every id that can be an origin: the sources table, plus (only in a case that was never checked)
+        # publishers or cited ids missing from it
+        source_ids = _ids(case.sources["source_id"])
+        for extra in (pd.unique(case.reports["source_id"].array), pd.unique(cited_other)):
+            extra = np.asarray(extra, dtype=object)
+            missing = extra[_Lookup(source_ids)(extra) < 0] if len(extra) else extra
+            if len(missing):
+                source_ids = np.concatenate([source_ids, missing])
+        self.source_ids = np.sort(pd.unique(source_ids).astype(str)).astype(object)
+        m = self.m = len(self.source_ids)
+        self.source_index = _Lookup(self.source_ids)
 
-    def row(self, claim):
-        cited = list(dict.fromkeys(self.supports[claim]))
-        seen, echo = set(), False
-        if len(cited) >= 2:
-            for item in cited:
-                o = self.support_origins(item)
-                if seen & o:
-                    echo = True
-                    break
-                seen |= o
-        return len(cited), len(self.origins[claim]), echo, tuple(sorted(self.origins[claim]))
+        b = cited_claim.copy()
+        b[cited_claim < 0] = n + self.source_index(cited_other)
+        keep = a >= 0
+        key = _unique_sorted(a[keep] * (n + m) + b[keep])    # distinct (claim, item) pairs, sorted by claim
+        self.a, self.b = key // (n + m), key % (n + m)
+        self.n_cited = np.bincount(self.a, minlength=n).astype(np.int64)
+        self.ptr = np.concatenate([[0], np.cumsum(self.n_cited)]).astype(np.int64)
+
+    def publishers(self, claims: np.ndarray) -> np.ndarray:
+        """The source number of each given claim's publisher."""
+        case = self.case
+        if len(claims) == 0:
+            return np.zeros(0, dtype=np.int64)
+        report = _Lookup(case.reports["report_id"])(case.claims["report_id"].array[claims])
+        return self.source_index(case.reports["source_id"].array[report])
+
+
+class _Engine:
+    """Origin sets for every claim of a case, computed once in arrays (see the module's docstring)."""
+
+    def __init__(self, case):
+        from scipy import sparse
+        from scipy.sparse.csgraph import connected_components
+
+        g = self.graph = _Graph(case)
+        n, m = g.n, g.m
+        a, b = g.a, g.b
+        to_claim = b < n
+        # 1. condense loops
+        adj = sparse.csr_matrix((np.ones(int(to_claim.sum()), dtype=bool), (a[to_claim], b[to_claim])),
+                                shape=(n, n))
+        k, comp = connected_components(adj, directed=True, connection="strong") if n else (0, np.zeros(0, int))
+        comp = comp.astype(np.int64)
+        ca, cb = comp[a[to_claim]], comp[b[to_claim]]
+        cross = ca != cb
+        ca, cb = ca[cross], cb[cross]           # condensed edges (repeats are harmless below)
+        # 2. levels: a node's level is one more than the highest level it cites; peel from level 0 up
+        level = np.full(k, -1, dtype=np.int64)
+        cited_by = sparse.csr_matrix((np.ones(len(ca), dtype=bool), (cb, ca)), shape=(k, k))
+        rptr, rsrc = cited_by.indptr.astype(np.int64), cited_by.indices.astype(np.int64)
+        remaining = np.diff(sparse.csr_matrix(cited_by.T).indptr).astype(np.int64)
+        frontier = np.flatnonzero(remaining == 0)
+        depth = 0
+        while len(frontier):
+            level[frontier] = depth
+            _, flat = _gather(rptr, frontier)
+            hit = np.sort(rsrc[flat])
+            first = np.flatnonzero(np.concatenate([[True], hit[1:] != hit[:-1]])) if len(hit) else hit
+            citers, counts = hit[first], np.diff(np.append(first, len(hit)))
+            remaining[citers] -= counts
+            frontier = citers[remaining[citers] == 0]
+            depth += 1
+        self.depth = depth
+        small = np.int16 if depth < 2**15 else np.int64       # numpy sorts int16 by radix: linear time
+        order = np.argsort(level.astype(small), kind="stable")  # condensed nodes, level by level
+        pos = np.empty(k, dtype=np.int64)
+        pos[order] = np.arange(k)
+        bounds = np.searchsorted(level[order], np.arange(depth + 1))
+        # own origins of each node: sources cited directly, or the publisher of a claim without support
+        to_src = ~to_claim
+        own_rows = np.concatenate([pos[comp[a[to_src]]], pos[comp[g.n_cited == 0]]])
+        own_cols = np.concatenate([b[to_src] - n, g.publishers(np.flatnonzero(g.n_cited == 0))])
+        own = sparse.csr_matrix((np.ones(len(own_rows), dtype=bool), (own_rows, own_cols)), shape=(k, m))
+        own.sum_duplicates()
+        # condensed edges in level order, grouped by citing level
+        eorder = np.argsort(level[ca].astype(small), kind="stable")
+        ea, eb = pos[ca[eorder]], pos[cb[eorder]]
+        ebounds = np.searchsorted(level[ca[eorder]], np.arange(depth + 1))
+        # 3. origin sets, a level at a time, into one growing CSR (rows in level order)
+        idx_dtype = np.int32      # scipy keeps int32 index arrays as they are (no copy per level)
+        indptr = np.zeros(k + 1, dtype=idx_dtype)
+        indices = np.zeros(max(16, own.nnz * 2), dtype=idx_dtype)
+        nnz = 0
+        for lv in range(depth):
+            lo, hi = bounds[lv], bounds[lv + 1]
+            rows = own[lo:hi]
+            e0, e1 = ebounds[lv], ebounds[lv + 1]
+            if e1 > e0:
+                below = sparse.csr_matrix((np.ones(nnz, dtype=bool), indices[:nnz], indptr[:lo + 1]),
+                                          shape=(lo, m), copy=False)
+                step = sparse.csr_matrix((np.ones(e1 - e0, dtype=bool), (ea[e0:e1] - lo, eb[e0:e1])),
+                                         shape=(hi - lo, lo))
+                rows = (rows + step @ below).tocsr()
+            rows.sum_duplicates()
+            add = rows.nnz
+            if nnz + add >= np.iinfo(idx_dtype).max:
+                idx_dtype = np.int64
+                indptr, indices = indptr.astype(idx_dtype), indices.astype(idx_dtype)
+            if nnz + add > len(indices):
+                indices = np.concatenate([indices, np.zeros(max(nnz + add, 2 * len(indices)) - len(indices),
+                                                            dtype=idx_dtype)])
+            indices[nnz:nnz + add] = rows.indices
+            indptr[lo + 1:hi + 1] = nnz + rows.indptr[1:]
+            nnz += add
+        sets = sparse.csr_matrix((np.ones(nnz, dtype=bool), indices[:nnz], indptr), shape=(k, m))
+        sets.sort_indices()
+        self.set_ptr, self.set_idx = sets.indptr.astype(np.int64), sets.indices.astype(np.int64)
+        self.row_of = pos[comp] if n else np.zeros(0, dtype=np.int64)   # claim -> its node's row
+        sizes = np.diff(self.set_ptr)
+        self.n_origins = sizes[self.row_of].astype(np.int64)
+        # 4. echo: some origin is reached through two or more supports, i.e. the supports' origin sets,
+        # counted with repeats, hold more than their union.
+        item_size = np.concatenate([self.n_origins, np.ones(m, dtype=np.int64)])
+        with_repeats = np.bincount(a, weights=item_size[b], minlength=n).astype(np.int64)
+        # for a claim outside a loop the union is its own origin set; inside one, count it
+        union = self.n_origins.copy()
+        comp_size = np.bincount(comp, minlength=k)
+        looped = (comp_size[comp] > 1) | np.isin(np.arange(n), a[a == b])
+        lc = np.flatnonzero(looped)
+        if len(lc):
+            owner, flat = _gather(g.ptr, lc)
+            items = b[flat]
+            claim_items = items < n
+            src_owner = owner[~claim_items]
+            src_vals = items[~claim_items] - n
+            o2, f2 = _gather(self.set_ptr, self.row_of[items[claim_items]])
+            all_owner = np.concatenate([src_owner, owner[claim_items][o2]])
+            all_vals = np.concatenate([src_vals, self.set_idx[f2]])
+            pairs = _unique_sorted(all_owner * max(m, 1) + all_vals)
+            union[lc] = np.bincount(pairs // max(m, 1), minlength=len(lc))
+        self.echo = with_repeats > union
+
+    def origin_tuples(self) -> np.ndarray:
+        """A sorted tuple of source ids per claim (claims in one loop share one tuple object)."""
+        flat = self.graph.source_ids[self.set_idx].tolist()
+        ptr = self.set_ptr.tolist()
+        per_row = np.fromiter((tuple(flat[i:j]) for i, j in zip(ptr[:-1], ptr[1:])), dtype=object,
+                              count=len(ptr) - 1)
+        return per_row[self.row_of]
 
 
 def provenance(case) -> pd.DataFrame:
     """Origins, independence and echo for every claim of the case at once.
+
+    Computed in one pass over the whole citation graph with array operations (see the module's
+    docstring): loops condensed, levels walked in topological order, origin sets propagated as sparse
+    boolean rows. The answers equal a per-claim search; only building the output tuples touches each
+    claim in Python.
 
     Returns
     -------
@@ -82,8 +269,16 @@ def provenance(case) -> pd.DataFrame:
         Indexed by ``claim_id`` in the claims table's order, with ``n_cited`` (distinct items the claim
         cites with ``relies_on``/``corroborates``), ``n_origins``, ``echo`` (two or more supports share an
         origin) and ``origins`` (a sorted tuple of source ids). Claims in a loop with no way out of it
-        rest on nothing: ``n_origins`` 0. A claim resting on very many origins keeps them all (the
-        tuple is exact, never truncated), at a memory cost of one id per origin per claim.
+        rest on nothing: ``n_origins`` 0.
+
+    Notes
+    -----
+    A claim resting on very many origins keeps them all: the answer is exact, never truncated or
+    estimated. The cost is one stored entry per (claim, origin) pair: memory and time grow with the sum
+    of the origin-set sizes (about 12 bytes per pair while computing, plus one tuple slot per pair in
+    the result), so a graph where, say, 100,000 claims each rest on 10,000 origins needs about a billion
+    entries and will run out of memory rather than give an approximate answer. Claims of one loop share
+    a single tuple. Nothing is cached on the case between calls.
 
     Examples
     --------
@@ -95,10 +290,14 @@ def provenance(case) -> pd.DataFrame:
     True
     """
     e = _Engine(case)
-    rows = [e.row(c) for c in e.claim_ids]
-    out = pd.DataFrame(rows, columns=["n_cited", "n_origins", "echo", "origins"],
-                       index=pd.Index(e.claim_ids, name="claim_id", dtype=object))
-    return out.astype({"n_cited": "int64", "n_origins": "int64", "echo": bool})
+    g = e.graph
+    out = pd.DataFrame({
+        "n_cited": g.n_cited.astype("int64"),
+        "n_origins": e.n_origins.astype("int64"),
+        "echo": e.echo.astype(bool),
+        "origins": e.origin_tuples(),
+    }, index=pd.Index(g.claim_ids, name="claim_id", dtype=object))
+    return out
 
 
 def origins(case, claim_id: str) -> pd.DataFrame:
@@ -126,33 +325,46 @@ def origins(case, claim_id: str) -> pd.DataFrame:
     >>> list(o.columns)
     ['source_id', 'name', 'kind', 'reliability', 'hops']
     """
-    e = _Engine(case)
-    if claim_id not in e.claims:
-        raise _unknown("claim", claim_id, e.claim_ids)
-    hops = {}
-    dist = {claim_id: 0}
-    queue = deque([claim_id])
-    while queue:
-        claim = queue.popleft()
-        d = dist[claim]
-        cited = e.supports[claim]
-        reached = [e.publisher[claim]] if not cited else [i for i in cited if i not in e.claims]
-        for source in reached:
-            hops.setdefault(source, d + 1)
-        for item in cited:
-            if item in e.claims and item not in dist:
-                dist[item] = d + 1
-                queue.append(item)
-    src = case.sources.set_index("source_id")
-    ids = sorted(hops, key=lambda s: (hops[s], s))
-    out = pd.DataFrame({
+    g = _Graph(case)
+    where = np.flatnonzero(g.claim_ids == claim_id) if isinstance(claim_id, str) else []
+    if not len(where):
+        raise _unknown("claim", claim_id, g.claim_ids)
+    n = g.n
+    seen = np.zeros(n, dtype=bool)
+    hops = np.full(g.m, np.iinfo(np.int64).max, dtype=np.int64)
+    frontier = where[:1].astype(np.int64)
+    seen[frontier] = True
+    own_claims, own_hops = [], []
+    d = 0
+    while len(frontier):     # breadth first, a whole distance at a time
+        own = frontier[g.n_cited[frontier] == 0]
+        own_claims.append(own)
+        own_hops.append(np.full(len(own), d + 1, dtype=np.int64))
+        _, flat = _gather(g.ptr, frontier)
+        items = g.b[flat]
+        direct = items[items >= n] - n
+        hops[direct] = np.minimum(hops[direct], d + 1)
+        nxt = _unique_sorted(items[items < n])
+        frontier = nxt[~seen[nxt]]
+        seen[frontier] = True
+        d += 1
+    np.minimum.at(hops, g.publishers(np.concatenate(own_claims)), np.concatenate(own_hops))
+    hops[hops == np.iinfo(np.int64).max] = -1
+    found = np.flatnonzero(hops >= 0)                    # sorted ids; a stable sort by hops keeps that
+    found = found[np.argsort(hops[found], kind="stable")]
+    ids = g.source_ids[found].tolist()
+    src = case.sources.drop_duplicates("source_id").set_index("source_id")
+
+    def column(name):
+        return pd.array(src[name].reindex(ids).to_numpy(dtype=object, na_value=None), dtype="string")
+
+    return pd.DataFrame({
         "source_id": pd.array(ids, dtype="string"),
-        "name": pd.array([src.at[s, "name"] for s in ids], dtype="string"),
-        "kind": pd.array([src.at[s, "kind"] for s in ids], dtype="string"),
-        "reliability": pd.array([src.at[s, "reliability"] for s in ids], dtype="string"),
-        "hops": pd.array([hops[s] for s in ids], dtype="int64"),
+        "name": column("name"),
+        "kind": column("kind"),
+        "reliability": column("reliability"),
+        "hops": pd.array(hops[found], dtype="int64"),
     })
-    return out
 
 
 def independence(case, proposition: str) -> pd.DataFrame:
@@ -178,6 +390,7 @@ def independence(case, proposition: str) -> pd.DataFrame:
     >>> list(d.columns)
     ['published', 'source_id', 'n_cited', 'n_origins', 'echo', 'origins']
     """
+    from .graph import claim_context
     ctx = claim_context(case)
     props = ctx["proposition"]
     if not (props == proposition).any():
@@ -217,4 +430,7 @@ def without(case, source_id: str) -> list[str]:
     if source_id not in set(known):
         raise _unknown("source", source_id, known)
     e = _Engine(case)
-    return [c for c in e.claim_ids if e.origins[c] == frozenset([source_id])]
+    j = int(np.searchsorted(e.graph.source_ids.astype(str), source_id))
+    only = (e.n_origins == 1) & (e.set_idx[e.set_ptr[e.row_of].clip(max=max(len(e.set_idx) - 1, 0))] == j) \
+        if len(e.set_idx) else np.zeros(e.graph.n, dtype=bool)
+    return e.graph.claim_ids[only].tolist()
