@@ -326,21 +326,27 @@ main{max-width:62rem;margin:0 auto;padding:1rem 1rem 3rem}
 h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 .75rem;overflow-wrap:anywhere}
 h2{font-size:1.3rem;line-height:1.3;margin:.25rem 0 .5rem;overflow-wrap:anywhere}
 h3{font-size:1.05rem;margin:1.25rem 0 .4rem}
-p,li,td,th,figcaption,dd{overflow-wrap:anywhere}
+p,li,figcaption,dd{overflow-wrap:anywhere}
+td{overflow-wrap:break-word}
+th{white-space:nowrap}
+td.nw{white-space:nowrap}
+table.claims{min-width:48rem}
 .question{font-size:1.1rem;color:var(--muted)}
 .summary{font-size:.95rem;color:var(--muted)}
 .verdict{border-left:4px solid var(--accent);background:var(--soft);padding:.6rem .9rem;margin:1rem 0}
 .warning{border:2px solid var(--warn);color:var(--warn);padding:.6rem .9rem;font-weight:600}
-.stepper{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;
-background:rgba(255,255,255,.97);border-bottom:1px solid var(--line);padding:.5rem 0;margin:1rem 0}
+.stepper{position:sticky;top:0;z-index:2;display:grid;grid-template-columns:auto 1fr auto;gap:.5rem;
+align-items:center;background:#fff;border-bottom:1px solid var(--line);padding:.5rem 0;margin:1rem 0}
 .stepper[hidden]{display:none}
 .stepper button{font:inherit;font-size:1rem;padding:.5rem .9rem;min-height:44px;min-width:44px;border-radius:.4rem;
 border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer}
 .stepper button:disabled{background:#eef1f5;color:#8a8f98;border-color:var(--line);cursor:default}
 .stepper button:focus-visible{outline:3px solid #f6b400;outline-offset:2px}
-#counter{flex:1 1 12rem;font-size:.95rem;color:var(--muted)}
+#counter{font-size:.95rem;color:var(--muted);text-align:center;line-height:1.3}
 .hint{font-size:.85rem;color:var(--muted);margin:.25rem 0 0}
-.step{border-top:1px solid var(--line);padding-top:1rem;margin-top:1.5rem}
+.step{border-top:1px solid var(--line);padding-top:1rem;margin-top:1.5rem;scroll-margin-top:5rem}
+details.about{font-size:.95rem;color:var(--muted);margin:.5rem 0}
+details.about summary{cursor:pointer;color:var(--accent)}
 .js .step{border-top:0;margin-top:0}
 .step[hidden]{display:none}
 .step-meta{font-size:.9rem;color:var(--muted);margin:0}
@@ -368,6 +374,8 @@ a{color:var(--accent)}
   main{padding:.5rem .75rem 2rem}
   h1{font-size:1.35rem}
   h2{font-size:1.15rem}
+  .stepper button{padding:.5rem .6rem}
+  #counter{font-size:.85rem}
   .fig-scroll svg.kit-fig{width:720px;max-width:none}
 }
 @media print{.stepper{display:none}.step[hidden]{display:block}}
@@ -448,7 +456,7 @@ def _claims_table(frame, visible, new, reports) -> str:
         flag_html = "".join(f'<span class="flag">{_esc(f)}</span>' for f in flags) or "—"
         rows.append(
             f'<tr class="{"new" if k in new else ""}">'
-            f"<td>{_esc(_date(r['published']))}</td>"
+            f"<td class='nw'>{_esc(_date(r['published']))}</td>"
             f"<td>{_link(r['outlet'], rep.get('url'))}</td>"
             f'<td class="says">{_esc(" ".join(str(r["text"]).split()))}</td>'
             f"<td>{_esc(_figure_words(r['low'], r['high'])) or '—'}</td>"
@@ -463,11 +471,12 @@ def _claims_table(frame, visible, new, reports) -> str:
             "<th scope='col' title='distinct origin sources it finally rests on'>Origins</th>"
             "<th scope='col'>Echo</th><th scope='col'>Drift</th></tr>")
     return (f'<div class="table-wrap" tabindex="0" role="region" aria-label="Claims so far">'
-            f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div>")
+            f"<table class='claims'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def _methods(case, built, reveal) -> str:
-    src = case.sources.sort_values("source_id", kind="stable")
+    src = case.sources.assign(_k=case.sources["name"].astype(str).str.casefold()).sort_values(
+        ["_k", "source_id"], kind="stable")
     rows = []
     for r in src.itertuples(index=False):
         grade = str(r.reliability) if isinstance(r.reliability, str) else "F"
@@ -614,7 +623,7 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False) -
 <header>
 <h1>{_esc(case.title)}</h1>
 {f'<p class="question">{_esc(meta.get("question"))}</p>' if meta.get("question") else ''}
-{f'<p class="summary">{_esc(meta.get("summary"))}</p>' if meta.get("summary") else ''}
+{f'<details class="about"><summary>About this case</summary><p>{_esc(meta.get("summary"))}</p></details>' if meta.get("summary") else ''}
 <p class="hint">The story of <code>{_esc(proposition)}</code> in {_plural(n, 'step')}. With the buttons below or the
 ← → arrow keys you go through it one step at a time; the <a href="#methods">methods</a> are at the end.</p>
 {verdict_html}

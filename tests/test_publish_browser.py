@@ -1,0 +1,141 @@
+"""A real browser opens published pages: the Deir ez-Zor explainer and the hostile fixture case.
+
+Chromium (Debian's, driven by Playwright for Python) loads each ``index.html`` from ``file://``, with every
+request recorded. Asserts: no dialog opened (no script from case text ran), no console error, no request other
+than the page itself, the Previous/Next buttons and the arrow keys change the visible step, and with JavaScript
+off every step shows. Screenshots at 390 and 1280 px wide go to ``tests/artifacts/`` (git-ignored).
+
+Where Playwright or /usr/bin/chromium is missing the tests FAIL, unless KIT_SKIP_BROWSER=1 is set on purpose.
+"""
+from __future__ import annotations
+
+import os
+import pathlib
+
+import pytest
+
+import kit
+from kit.publish import publish
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+ARTIFACTS = pathlib.Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+CASES = {"deir-ez-zor": ROOT / "data" / "deir-ez-zor",
+         "hostile": pathlib.Path(__file__).resolve().parent / "cases" / "hostile"}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    problems = []
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+        problems.append("Playwright for Python is not installed (.venv/bin/python -m pip install playwright)")
+    if not os.path.exists(CHROMIUM):
+        problems.append(f"{CHROMIUM} is missing (as root: apt-get update && apt-get install -y chromium)")
+    if problems:
+        message = "; ".join(problems) + ". Set KIT_SKIP_BROWSER=1 to skip the browser tests on purpose."
+        if os.environ.get("KIT_SKIP_BROWSER") == "1":
+            pytest.skip(message)
+        pytest.fail(message)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site")
+    return {name: publish(kit.load_case(path), out / name, built="2026-01-02") for name, path in CASES.items()}
+
+
+class Watch:
+    """Everything the page does that it should not: dialogs, console errors, page errors, requests."""
+
+    def __init__(self, page, url):
+        self.url, self.dialogs, self.errors, self.requests = url, [], [], []
+        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: self.requests.append(r.url))
+
+    def check(self):
+        assert self.dialogs == [], f"a dialog opened: {self.dialogs}"
+        assert self.errors == [], f"console errors: {self.errors}"
+        assert [u for u in self.requests if u.split("#")[0] != self.url] == [], self.requests
+
+
+def _visible_steps(page):
+    return page.eval_on_selector_all("section.step", "els => els.filter(e => e.offsetParent !== null).map(e => e.id)")
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_page_steps_offline_and_runs_no_case_text(browser, pages, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    url = pages[name].resolve().as_uri()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        watch = Watch(page, url)
+        page.goto(url, wait_until="load")
+        n = page.locator("section.step").count()
+        assert n >= 3
+        assert _visible_steps(page) == ["step-1"]
+        assert page.locator("#prev").is_disabled() and page.locator("#next").is_enabled()
+        counter = page.locator("#counter").inner_text()
+        assert counter.startswith(f"Step 1 of {n}")
+        page.click("#next")
+        assert _visible_steps(page) == ["step-2"]
+        assert page.locator("#counter").inner_text().startswith(f"Step 2 of {n}")
+        page.click("#prev")
+        assert _visible_steps(page) == ["step-1"]
+        page.locator("body").click(position={"x": 5, "y": 5})
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        assert _visible_steps(page) == ["step-3"]
+        page.keyboard.press("ArrowLeft")
+        assert _visible_steps(page) == ["step-2"]
+        for _ in range(n + 2):
+            page.keyboard.press("ArrowRight")
+        assert _visible_steps(page) == [f"step-{n}"] and page.locator("#next").is_disabled()
+        svgs = page.locator(f"#step-{n} svg.kit-fig")
+        assert svgs.count() == 2 and all(len(svgs.nth(i).get_attribute("aria-label")) > 30 for i in range(2))
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+        page.keyboard.press("Home")
+        page.evaluate("window.scrollTo(0, 0)")
+        page.keyboard.press("ArrowLeft")
+        page.screenshot(path=str(ARTIFACTS / f"publish-{name}-1280.png"), full_page=True)
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(url + "#step-2", wait_until="load")
+        assert _visible_steps(page) == ["step-2"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the page scrolls sideways at 390 px"
+        font = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.narrative p, h2')).fontSize)")
+        assert font >= 15
+        page.screenshot(path=str(ARTIFACTS / f"publish-{name}-390.png"), full_page=True)
+        if name == "hostile":
+            assert "<script>alert(1)</script> Wire" in page.locator("body").inner_text()
+            assert page.evaluate("document.querySelectorAll('img, iframe, a[href^=\"javascript\"]').length") == 0
+        watch.check()
+    finally:
+        context.close()
+
+
+def test_without_javascript_every_step_shows(browser, pages):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        url = pages["deir-ez-zor"].resolve().as_uri()
+        watch = Watch(page, url)
+        page.goto(url, wait_until="load")
+        n = page.locator("section.step").count()
+        assert _visible_steps(page) == [f"step-{i}" for i in range(1, n + 1)]
+        assert not page.locator("#stepper").is_visible()
+        watch.check()
+    finally:
+        context.close()
