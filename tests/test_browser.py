@@ -96,7 +96,13 @@ def _die_with_parent():
 
 
 @pytest.fixture
-def lab(tmp_path):
+def playwright_api():
+    """Playwright's sync API; checked before any server starts."""
+    return _requirements()
+
+
+@pytest.fixture
+def lab(tmp_path, playwright_api):
     """JupyterLab on 127.0.0.1 with a token, a fresh HOME and config; stopped in every outcome."""
     root = tmp_path / "root"
     path = _notebook_with_stepper(root)
@@ -148,8 +154,8 @@ IMAGE_DIGEST = """async (img) => {
 }"""
 
 
-def test_story_stepper_in_jupyterlab(lab):
-    sync_playwright = _requirements()
+def test_story_stepper_in_jupyterlab(playwright_api, lab):
+    sync_playwright = playwright_api
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
