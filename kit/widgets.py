@@ -25,7 +25,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.ticker import ScalarFormatter
 
-from .analyses import drift, timeline
+from .analyses import drift
 from .graph import claim_context
 from .provenance import independence, origins, provenance, without
 from .schema import RELIABILITY, SUPPORTING
