@@ -301,9 +301,10 @@ def parse_csv_text(text: str, file: str, name: str, problems: list) -> RawTable 
                                 'quotes, with quotes inside doubled ("")'))
         return None
     if header is None:
+        names = f": {','.join(COLUMNS[name])}" if name in COLUMNS else ""
         problems.append(Problem(file, 0, None,
-                                f"the file has no header row; the first row must name the columns: "
-                                f"{','.join(COLUMNS[name])}"))
+                                f"the file has no header row (only empty cells); the first row must name the "
+                                f"columns{names}"))
         return None
     columns = [c.replace("\ufeff", "").strip().lower() for c in header]
     width = len(columns)
@@ -330,14 +331,28 @@ def parse_csv_text(text: str, file: str, name: str, problems: list) -> RawTable 
     return _name_columns(RawTable(name, file, cells, lines, header_line, bad_rows), columns, problems)
 
 
+def _letters(n: int) -> str:
+    """A spreadsheet's column letters: 1 -> A, 27 -> AA.
+
+    >>> _letters(1), _letters(26), _letters(28)
+    ('A', 'Z', 'AB')
+    """
+    out = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
 def _name_columns(table: RawTable, columns: list, problems: list) -> RawTable:
     seen = {}
     keep, names = [], []
     for i, col in enumerate(columns):
         if col == "":
             if (table.cells[i].astype(str).str.strip() != "").any():
-                problems.append(Problem(table.file, table.header_line, f"column {i + 1}",
-                                        "this column has values but no name in the header row; name it or delete it"))
+                problems.append(Problem(table.file, table.header_line, None,
+                                        f"column {i + 1} ({_letters(i + 1)} in a spreadsheet) has values but no name "
+                                        "in the header row; give it a name in the first row, or delete the column"))
             continue
         if col in seen:
             problems.append(Problem(table.file, table.header_line, col,

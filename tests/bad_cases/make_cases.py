@@ -124,6 +124,7 @@ CASES.update({
                            '"Some 100 Russians killed, a US official says')],
     "empty_file": [put("claims.csv", "")],
     "blank_lines_only": [put("citations.csv", "\n\n  \n")],
+    "only_empty_cells": [put("citations.csv", ",,,\n,,,\n")],
     "header_only_claims": [put("claims.csv", BASE["claims.csv"].splitlines(keepends=True)[0])],
     "header_only_citations_is_fine": [put("citations.csv", BASE["citations.csv"].splitlines(keepends=True)[0])],
     # ids
