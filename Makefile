@@ -70,7 +70,7 @@ lab: $(STAMP)
 	  $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 # All three steps run even when an earlier one fails, so one CI log shows every failure.
-test: $(STAMP)
+test: $(STAMP) browser-deps
 	@failed=""; \
 	echo "== unit tests and doctests: tests/ kit/"; \
 	$(call pytest_step,$(MPL_TESTS),tests kit,tests/+kit/); \
@@ -86,6 +86,18 @@ test: $(STAMP)
 	fi; \
 	if [ -n "$$failed" ]; then echo "make: test FAILED in:$$failed"; exit 1; fi; \
 	echo "make: test passed"
+
+# Browser tests: Playwright for Python in .venv, and Debian's chromium, installed with apt-get when missing and
+# we are root (as in CI). Without chromium the browser tests fail, unless KIT_SKIP_BROWSER=1 is set on purpose.
+.PHONY: browser-deps
+browser-deps: $(STAMP)
+	@$(PY) -c 'import playwright' 2>/dev/null || $(VENV)/bin/uv pip install --python $(PY) --compile-bytecode 'playwright>=1.40' \
+	  || $(PY) -m pip install --compile 'playwright>=1.40'
+	@if [ "$${KIT_SKIP_BROWSER:-}" = 1 ] || [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "== installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "make: note: /usr/bin/chromium is missing and cannot be installed here; the browser tests will fail (KIT_SKIP_BROWSER=1 skips them)"; fi
 
 check: $(STAMP)
 	$(PY) -m kit check data/deir-ez-zor

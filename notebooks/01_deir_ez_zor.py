@@ -158,6 +158,19 @@ for proposition in ["progov_killed_feb7", "progov_wounded_feb7"]:
 print(kit.circular(case))
 
 # %% [markdown]
+# ## 7. Step through the story
+#
+# The story as it unfolded, one step at a time: press **Next** (or drag the date slider, or **Play**). Each step shows
+# the citation graph as it stood that day — the newest claim ringed in black — the figure over time with the day
+# marked in red, the claims so far with their independent origins, echo and drift flags, and what the seed article
+# says about that moment (`data/deir-ez-zor/story.csv`).
+
+# %% tags=["nbval-ignore-output"]
+import kit.widgets
+
+kit.widgets.StoryStepper(case, "russians_killed_feb7")
+
+# %% [markdown]
 # ## What this adds up to
 #
 # "More than 200 Russians killed" rests on one anonymous origin, reached through Bloomberg; the earlier, smaller
