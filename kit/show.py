@@ -230,6 +230,12 @@ def plot_timeline(case, proposition, *, ax=None, upto=None):
         ax.axvline(pd.Timestamp(upto), color="#d62728", lw=1, ls="--")
     ax.set_yscale("symlog", linthresh=1)
     ax.yaxis.set_major_formatter(matplotlib.ticker.ScalarFormatter())
+    figures = pd.concat([t["low"], t["high"]]).dropna().astype(float)
+    ax.set_ylim(0, max(figures.max() * 3 if len(figures) else 10.0, 10.0))
+    if len(t):  # room on the right for the labels of the last day
+        first, last = t["published"].min(), t["published"].max()
+        span = max(last - first, pd.Timedelta(days=1))
+        ax.set_xlim(first - span * 0.05, last + span * 0.3)
     ax.set_ylabel("figure reported")
     ax.set_title(f"{proposition}: the figure over time (▲ at least, ▼ at most, bar = range)",
                  fontsize=10)
