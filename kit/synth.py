@@ -218,6 +218,9 @@ def make_case(n_reports: int, *, seed: int = 0):
     c_rank[c_order] = np.arange(n_claims)
     report_ids = _ids("r", n, max(4, len(str(max(n - 1, 0)))))
     claim_ids = _ids("k", n_claims, max(4, len(str(max(n_claims - 1, 0)))))
+    # Python strings made once; the tables below share them (gathers, not per-cell conversions)
+    report_o, claim_o = report_ids.astype(object), claim_ids.astype(object)
+    outlet_o, origin_o = outlet_ids.astype(object), origin_ids.astype(object)
 
     # ---- tables
     source_ids = np.concatenate([outlet_ids, origin_ids])
@@ -233,7 +236,7 @@ def make_case(n_reports: int, *, seed: int = 0):
     }
     when = _START + seconds[r_order].astype("timedelta64[s]")
     reports = {
-        "report_id": report_ids, "source_id": outlet_ids[publisher[r_order]],
+        "report_id": report_ids, "source_id": outlet_o[publisher[r_order]],
         "published": pd.DatetimeIndex(when).tz_localize("UTC"), "title": None, "url": None,
         "archive_url": None, "language": None, "notes": None,
     }
@@ -245,22 +248,23 @@ def make_case(n_reports: int, *, seed: int = 0):
     no_high = rng.random(n_claims) < 0.3
     no_figure = rng.random(n_claims) < 0.05
     claims = {
-        "claim_id": claim_ids, "report_id": report_ids[r_rank[c_report[c_order]]],
+        "claim_id": claim_o, "report_id": report_o[r_rank[c_report[c_order]]],
         "proposition": _padded("story_", cs, 5),
         "text": np.char.add("Claim ", claim_ids),
         "low": pd.array(np.where(no_figure, 0, low), dtype="Int64"),
         "high": pd.array(np.where(no_high | no_figure, 0, high), dtype="Int64"),
-        "subject": _SUBJECTS[rng.integers(0, len(_SUBJECTS), n_claims)],
-        "measure": np.array(MEASURES)[rng.integers(0, len(MEASURES), n_claims)],
-        "certainty": np.array(CERTAINTIES)[rng.choice(6, n_claims, p=[0.5, 0.2, 0.15, 0.08, 0.04, 0.03])],
+        "subject": _SUBJECTS.astype(object)[rng.integers(0, len(_SUBJECTS), n_claims)],
+        "measure": np.array(MEASURES, dtype=object)[rng.integers(0, len(MEASURES), n_claims)],
+        "certainty": np.array(CERTAINTIES, dtype=object)[rng.choice(6, n_claims,
+                                                                     p=[0.5, 0.2, 0.15, 0.08, 0.04, 0.03])],
         "credibility": pd.array(rng.integers(1, 7, n_claims), dtype="Int64"),
     }
     claims["low"][no_figure] = pd.NA
     claims["high"][no_high | no_figure] = pd.NA
     cite_order = np.lexsort((np.arange(len(a)), c_rank[a]))
     a, b, relation = a[cite_order], b[cite_order], relation[cite_order]
-    cites = np.where(b >= 0, claim_ids[c_rank[np.maximum(b, 0)]], origin_ids[np.maximum(-b - 1, 0)])
-    citations = {"claim_id": claim_ids[c_rank[a]], "cites": cites, "relation": relation, "evidence": None}
+    cites = np.where(b >= 0, claim_o[c_rank[np.maximum(b, 0)]], origin_o[np.maximum(-b - 1, 0)])
+    citations = {"claim_id": claim_o[c_rank[a]], "cites": cites, "relation": relation, "evidence": None}
 
     frames = {name: _frame(name, cols) for name, cols in
               (("sources", sources), ("reports", reports), ("claims", claims), ("citations", citations))}
@@ -277,9 +281,10 @@ def _frame(name: str, cols: dict) -> pd.DataFrame:
     for col in COLUMNS[name]:
         v = cols.get(col)
         if v is None:
-            out[col] = pd.array([pd.NA] * length, dtype="string") if length else pd.array([], dtype="string")
+            out[col] = pd.Series(pd.NA, index=pd.RangeIndex(length), dtype="string").array
         elif dtypes[col] == "string":
-            out[col] = pd.array(np.asarray(v).astype(object), dtype="string")
+            v = np.asarray(v)
+            out[col] = pd.array(v if v.dtype == object else v.astype(object), dtype="string")
         else:
             out[col] = pd.Series(v).astype(dtypes[col]).array if length else pd.array([], dtype=dtypes[col])
     return pd.DataFrame(out)
