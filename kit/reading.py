@@ -138,7 +138,8 @@ def _read_toml(file: str, raw: RawCase) -> None:
                                     'text in double quotes, e.g. title = "Deir ez-Zor, 7 Feb 2018"'))
         return
     except OSError as e:
-        raw.problems.append(Problem(file, 0, None, f"the file cannot be read ({e.strerror})"))
+        raw.problems.append(Problem(file, 0, None, f"the file cannot be read ({e.strerror}); check that "
+                                                                "you may open it and that no other program locks it"))
         return
     _take_meta(meta, file, raw)
 
@@ -247,7 +248,8 @@ def read_csv_table(file: str, name: str, problems: list) -> RawTable | None:
         with open(file, "rb") as fh:
             data = fh.read()
     except OSError as e:
-        problems.append(Problem(file, 0, None, f"the file cannot be read ({e.strerror})"))
+        problems.append(Problem(file, 0, None, f"the file cannot be read ({e.strerror}); check that "
+                                                                "you may open it and that no other program locks it"))
         return None
     text = decode_bytes(data, file, problems)
     if text is None:
@@ -394,8 +396,9 @@ def _read_workbook(file: str, raw: RawCase) -> None:
         wb = openpyxl.load_workbook(file, data_only=True)
     except Exception as e:  # noqa: BLE001 - a broken workbook is a problem to report
         raw.problems.append(Problem(file, 0, None,
-                                    f"the workbook cannot be opened ({type(e).__name__}); save it again as an "
-                                    ".xlsx workbook"))
+                                    f"the workbook cannot be opened ({type(e).__name__}): it may be damaged, "
+                                    "password-protected, or an old .xls file; open it in your spreadsheet and save it "
+                                    "again as 'Excel Workbook (.xlsx)'"))
         return
     sheets = {s.strip().lower(): s for s in wb.sheetnames}
     if "case" in sheets:

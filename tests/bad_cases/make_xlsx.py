@@ -49,6 +49,22 @@ def save(name, book, merge=()):
     folder = HERE / name
     folder.mkdir(exist_ok=True)
     wb.save(folder / "case.xlsx")
+    _fix_zip_times(folder / "case.xlsx")
+
+
+def _fix_zip_times(path):
+    """Give every member of the .xlsx zip a fixed time, so that regenerating changes no byte."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        members = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in members:
+            info.date_time = (2024, 1, 1, 0, 0, 0)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2024-01-01T00:00:00Z", data)
+            z.writestr(info, data)
 
 
 def main():
@@ -71,6 +87,9 @@ def main():
     book = sheets()
     book["Sources "] = book.pop("sources")  # sheet names are matched ignoring case and spaces
     save("xlsx_sheet_name_spacing_is_fine", book)
+    folder = HERE / "xlsx_not_a_workbook"  # a CSV file renamed to .xlsx, as happens
+    folder.mkdir(exist_ok=True)
+    (folder / "case.xlsx").write_text(BASE["sources.csv"], encoding="utf-8")
     print("wrote the workbook cases")
 
 
