@@ -186,7 +186,7 @@ def _publish(args) -> int:
     if args.reveal_confidential:
         print(_REVEAL_WARNING, file=sys.stderr)
     try:
-        page = publish(case, args.out_dir, reveal_confidential=args.reveal_confidential)
+        page = publish(case, args.out_dir, reveal_confidential=args.reveal_confidential, notebook=args.notebook)
     except ValueError as e:
         print(f"{args.path}: {e}", file=sys.stderr)
         return 1
@@ -235,6 +235,8 @@ def main(argv=None) -> int:
     p.add_argument("out_dir", help="the folder to write index.html into (created if needed)")
     p.add_argument("--reveal-confidential", action="store_true",
                    help="internal drafts only: show confidential sources by name (prints a warning)")
+    p.add_argument("--notebook", metavar="IPYNB",
+                   help="also run this notebook and write it beside the page as notebook.html (offline)")
     p.set_defaults(func=_publish)
     p = sub.add_parser("export", help="write GEXF, GraphML, node-link JSON, safe CSV and ClaimReview JSON-LD")
     p.add_argument("path", help="the case's folder, its case.toml, or an .xlsx workbook")

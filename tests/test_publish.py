@@ -193,3 +193,15 @@ def test_cli_publish_reveal_warns_and_shows_names(tmp_path):
     from kit.cli import main
     assert main(["publish", "no/such/case", str(tmp_path / "p")]) == 1
     assert not (tmp_path / "p").exists()
+
+
+def test_notebook_refused_for_a_confidential_case(tmp_path):
+    from kit.publish import notebook_html, offline_html
+    with pytest.raises(ValueError, match="confidential"):
+        notebook_html(ROOT / "notebooks" / "01_deir_ez_zor.ipynb", kit.load_case(HOSTILE), tmp_path / "n.html")
+    assert not (tmp_path / "n.html").exists()
+    with pytest.raises(ValueError, match="another host"):
+        offline_html('<html><head></head><body><video src="https://x.example/v.mp4"></video></body></html>')
+    page = offline_html('<head></head><script type="module">import m from "https://cdn.example/m.mjs";</script>'
+                        '<style>@import url("https://cdn.example/f.css");</style>')
+    assert "cdn.example" not in page

@@ -139,3 +139,21 @@ def test_without_javascript_every_step_shows(browser, pages):
         watch.check()
     finally:
         context.close()
+
+
+def test_notebook_page_is_offline(browser, tmp_path):
+    """Notebook 01 rendered for publishing (stored outputs) loads nothing from anywhere and logs no error."""
+    from kit.publish import notebook_html
+
+    out = notebook_html(ROOT / "notebooks" / "01_deir_ez_zor.ipynb", kit.load_case(CASES["deir-ez-zor"]),
+                        tmp_path / "notebook.html", execute=False)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        url = out.resolve().as_uri()
+        watch = Watch(page, url)
+        page.goto(url, wait_until="load")
+        assert page.locator(".jp-Cell").count() > 3
+        watch.check()
+    finally:
+        context.close()
