@@ -198,6 +198,9 @@ def _number_problem(v: str, col: str) -> str:
     compact = v.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("_", "")
     if NUMBER.match(compact):
         return f"{base}: write it without separators, as {compact}"
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)", v.strip())
+    if m:
+        return f"{base}: a range goes in two cells: low {m.group(1)} and high {m.group(2)}"
     if v.startswith("-") and NUMBER.match(v[1:]):
         return (f"{base} the kit can use: a count cannot be negative; write how many were counted "
                 f"(e.g. {v[1:]}) and put the report's wording in 'text'")

@@ -172,6 +172,7 @@ CASES.update({
     "words_in_low": [sub("claims.csv", "20,,Russian fighters", "dozens,,Russian fighters")],
     "tilde_in_high": [sub("claims.csv", "100,100,Russians", "100,~100,Russians")],
     "thousands_separator": [sub("claims.csv", "100,100,Russians", '"1,000","1,000",Russians')],
+    "range_in_one_cell": [sub("claims.csv", "100,100,Russians", "100-200,,Russians")],
     "negative_count": [sub("claims.csv", "5,5,Russian citizens", "-5,5,Russian citizens")],
     # encodings and delimiters
     "semicolon_delimited": [put("sources.csv", BASE["sources.csv"].replace(",", ";"))],
