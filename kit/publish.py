@@ -175,6 +175,7 @@ def timeline_alt(case, proposition, upto=None) -> str:
 def _origin_names(case, origins) -> str:
     src = case.sources.set_index("source_id")
     parts = []
+    origins = sorted(origins, key=lambda s: (str(src.at[s, "name"]).casefold() if s in src.index else str(s), s))
     for s in origins:
         if s in src.index:
             r = src.loc[s]
