@@ -247,11 +247,41 @@ class _Engine:
         self.echo = with_repeats > union
 
     def origin_tuples(self) -> np.ndarray:
-        """A sorted tuple of source ids per claim (claims in one loop share one tuple object)."""
-        flat = self.graph.source_ids[self.set_idx].tolist()
-        ptr = self.set_ptr.tolist()
-        per_row = np.fromiter((tuple(flat[i:j]) for i, j in zip(ptr[:-1], ptr[1:])), dtype=object,
-                              count=len(ptr) - 1)
+        """A sorted tuple of source ids per claim; claims with the same origin set share one tuple object.
+
+        Sets of up to three origins (most of them) are encoded exactly as one integer each, so equal sets
+        are found by sorting; a tuple is built once per distinct small set and once per larger set.
+        """
+        import gc
+
+        ptr, idx = self.set_ptr, self.set_idx
+        rows = len(ptr) - 1
+        size = np.diff(ptr)
+        base = self.graph.m + 1
+        small = (size <= 3) & (base ** 3 * 4 < 2**62)
+        key = np.zeros(rows, dtype=np.int64)
+        for j in range(3):                         # key = (size, first, second, third) in base m + 1
+            has = small & (size > j)
+            digit = np.zeros(rows, dtype=np.int64)
+            digit[has] = idx[ptr[:-1][has] + j] + 1
+            key = key * base + digit
+        key = np.where(small, key + size * base ** 3, -1)
+        distinct, first, inverse = np.unique(key[small], return_index=True, return_inverse=True) \
+            if small.any() else (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64))
+        build = np.concatenate([np.flatnonzero(small)[first], np.flatnonzero(~small)])
+        starts, ends = ptr[build], ptr[build + 1]
+        flat = self.graph.source_ids[idx].tolist()
+        enabled = gc.isenabled()
+        gc.disable()                               # a million new tuples: no cycle hunting meanwhile
+        try:
+            made = np.fromiter((tuple(flat[i:j]) for i, j in zip(starts.tolist(), ends.tolist())),
+                               dtype=object, count=len(build))
+        finally:
+            if enabled:
+                gc.enable()
+        per_row = np.empty(rows, dtype=object)
+        per_row[np.flatnonzero(small)] = made[:len(distinct)][inverse]
+        per_row[np.flatnonzero(~small)] = made[len(distinct):]
         return per_row[self.row_of]
 
 
