@@ -205,3 +205,13 @@ def test_notebook_refused_for_a_confidential_case(tmp_path):
     page = offline_html('<head></head><script type="module">import m from "https://cdn.example/m.mjs";</script>'
                         '<style>@import url("https://cdn.example/f.css");</style>')
     assert "cdn.example" not in page
+
+
+def test_dollar_signs_in_names_are_not_math(tmp_path):
+    import dataclasses
+    case = kit.load_case(HOSTILE)
+    sources = case.sources.copy()
+    sources.loc[sources["source_id"] == "wire", "name"] = "$5 Wire $^{x}_"
+    case = dataclasses.replace(case, sources=sources, meta={**case.meta, "title": "Costs $3 and $4"})
+    page = publish(case, tmp_path).read_text(encoding="utf-8")
+    assert "$5 Wire $^{x}_" in page
