@@ -4,6 +4,7 @@
 #   make lab               JupyterLab on notebooks/  (HOST, PORT, TOKEN, NO_BROWSER=1)
 #   make test              unit tests + doctests, notebooks (nbval), public contract tests
 #   make check             python -m kit check data/deir-ez-zor
+#   make explainer         site/deir-ez-zor/: the Deir ez-Zor explainer page and notebook 01, offline
 #   make clean             remove .venv and caches
 
 SHELL := /bin/bash
@@ -41,7 +42,7 @@ if [ $$rc -eq 5 ]; then echo "make: note: pytest collected no tests in $(3) (exi
 elif [ $$rc -ne 0 ]; then failed="$$failed $(3)"; fi
 endef
 
-.PHONY: lab test check clean
+.PHONY: lab test check clean explainer
 
 # The virtualenv.  Rebuilt only when pyproject.toml changes.  uv (from PyPI) installs in
 # seconds; if it cannot be installed, plain pip does the same job in about a minute.
@@ -98,6 +99,11 @@ browser-deps: $(STAMP)
 	  echo "== installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "make: note: /usr/bin/chromium is missing and cannot be installed here; the browser tests will fail (KIT_SKIP_BROWSER=1 skips them)"; fi
+
+# The published explainer: one self-contained page, and notebook 01 run and rendered offline beside it.
+explainer: $(STAMP)
+	rm -rf site/deir-ez-zor
+	MPLBACKEND=$(MPL_TESTS) $(PY) -m kit publish data/deir-ez-zor site/deir-ez-zor --notebook notebooks/01_deir_ez_zor.ipynb
 
 check: $(STAMP)
 	$(PY) -m kit check data/deir-ez-zor

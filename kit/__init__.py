@@ -26,8 +26,8 @@ __all__ = [
 
 
 def __getattr__(name):
-    # kit.show (matplotlib), kit.widgets (ipywidgets) and kit.story load on first use, so `import kit` stays light.
-    if name in ("show", "widgets", "story"):
+    # kit.show (matplotlib), kit.widgets (ipywidgets), kit.story and the publishing modules load on first use, so `import kit` stays light.
+    if name in ("show", "widgets", "story", "publish", "export", "redact"):
         import importlib
         return importlib.import_module(f"kit.{name}")
     raise AttributeError(f"module 'kit' has no attribute {name!r}")
