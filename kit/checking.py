@@ -42,6 +42,57 @@ def suggest(value: str, choices) -> str | None:
     return found[0] if found else None
 
 
+def _ok_mask(values: pd.Series, ok) -> np.ndarray:
+    """``ok(v)`` for every value, as a boolean array, calling ``ok`` once per distinct value.
+
+    A million-row column usually holds few distinct values (a proposition, a certainty, a report id), so
+    this is much faster than a per-row string operation.
+
+    Examples
+    --------
+    >>> _ok_mask(pd.Series(["a", "B", "a", ""], dtype=object), str.islower).tolist()
+    [True, False, True, False]
+    """
+    arr = values.to_numpy(dtype=object)
+    uniq = pd.unique(arr)
+    if len(uniq) == len(arr):
+        return np.fromiter((bool(ok(v)) for v in arr), dtype=bool, count=len(arr))
+    flags = np.fromiter((bool(ok(v)) for v in uniq), dtype=bool, count=len(uniq))
+    if flags.all():
+        return np.ones(len(arr), dtype=bool)
+    return flags[pd.Index(uniq, dtype=object).get_indexer(arr)]
+
+
+def _bad(values: pd.Series, ok) -> np.ndarray:
+    """Positions of the non-empty values for which ``ok`` is false."""
+    return np.flatnonzero(~_ok_mask(values, lambda v: v == "" or ok(v)))
+
+
+class _Suggester:
+    """``suggest`` against a possibly large set of ids; for a large set only ids of about the same length are
+    compared (the index is built on the first call: most checks never need it)."""
+
+    def __init__(self, choices):
+        self.choices = choices
+        self.by_len = None
+
+    def __call__(self, value):
+        if len(self.choices) <= 2000:
+            return suggest(value, self.choices)
+        self.calls = getattr(self, "calls", 0) + 1
+        if self.calls > 200:  # a table of thousands of wrong ids: the first suggestions are enough
+            return None
+        if self.by_len is None:
+            self.by_len = {}
+            for ch in self.choices:
+                self.by_len.setdefault(len(ch), []).append(ch)
+        n = len(value)
+        near = [ch for k in range(max(0, n - 3), n + 4) for ch in self.by_len.get(k, ())]
+        if len(near) > 20_000:  # too many look-alikes to compare quickly; no suggestion
+            return None
+        return suggest(value, near)
+
+
 def _slugify(value: str) -> str:
     s = re.sub(r"[^a-z0-9_-]+", "_", value.strip().lower()).strip("_")
     return s or "an_id"
@@ -52,6 +103,7 @@ class _Checker:
         self.tables = tables
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
+        self._cols: dict = {}
 
     def err(self, table, i, column, message):
         t = self.tables[table]
@@ -65,10 +117,16 @@ class _Checker:
         self.warnings.append(Problem(t.file, line, column, message, "warning"))
 
     def col(self, table, column) -> pd.Series:
-        cells = self.tables[table].cells
-        if column in cells.columns:
-            return cells[column].astype(str)
-        return pd.Series([""] * len(cells), dtype=object, index=cells.index)
+        """The column as text (computed once: a million-row table is asked for the same column many times)."""
+        key = (table, column)
+        if key not in self._cols:
+            cells = self.tables[table].cells
+            if column in cells.columns:
+                col = cells[column]
+                self._cols[key] = col if col.dtype == object else col.astype(str)
+            else:
+                self._cols[key] = pd.Series([""] * len(cells), dtype=object, index=cells.index)
+        return self._cols[key]
 
     def has(self, table, column) -> bool:
         return table in self.tables and column in self.tables[table].cells.columns
@@ -134,8 +192,7 @@ def _check_values(c: _Checker, name: str) -> None:
         if not c.has(name, col):
             continue
         values = c.col(name, col)
-        bad = (values != "") & ~values.str.match(SLUG.pattern)
-        for i in np.flatnonzero(bad.to_numpy()):
+        for i in _bad(values, SLUG.match):
             v = values.iat[i]
             c.err(name, i, col, f"'{v}' is not a valid id: use only lower-case letters, digits, '-' and '_' "
                                 f"(for example '{_slugify(v)}')")
@@ -154,10 +211,9 @@ def _check_values(c: _Checker, name: str) -> None:
     # enums
     for (table, col), allowed in ENUMS.items():
         if table == name and c.has(name, col):
-            values = c.col(name, col).str.lower()
-            bad = (values != "") & ~values.isin(allowed)
-            for i in np.flatnonzero(bad.to_numpy()):
-                v = c.col(name, col).iat[i]
+            values = c.col(name, col)
+            for i in _bad(values, lambda v: v.lower() in allowed):
+                v = values.iat[i]
                 s = suggest(v, allowed)
                 hint = f": did you mean '{s}'? Use" if s else "; use"
                 c.err(name, i, col, f"'{v}' is not a {col}{hint} one of: {', '.join(allowed)}")
@@ -215,7 +271,7 @@ def _check_claims(c: _Checker) -> None:
         if not c.has("claims", col):
             continue
         values = c.col("claims", col)
-        ok = values.str.match(NUMBER.pattern) | (values == "")
+        ok = pd.Series(_ok_mask(values, lambda v: v == "" or NUMBER.match(v)), index=values.index)
         for i in np.flatnonzero((~ok).to_numpy()):
             c.err("claims", i, col, _number_problem(values.iat[i], col))
         nums = pd.to_numeric(values.where(ok & (values != "")), errors="coerce")
@@ -321,9 +377,10 @@ def _check_references(c: _Checker) -> None:
             return
         values = c.col(table, col)
         universe = known | (alt or set())
-        for i in np.flatnonzero(((values != "") & ~values.isin(universe)).to_numpy()):
+        near = _Suggester(universe)
+        for i in _bad(values, universe.__contains__):
             v = values.iat[i]
-            s = suggest(v, universe)
+            s = near(v)
             hint = f": did you mean '{s}'? Otherwise add it to" if s else "; add it to"
             c.err(table, i, col, f"'{v}' is not {what}{hint} {file_name}, or correct the id")
 

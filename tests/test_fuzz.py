@@ -269,3 +269,49 @@ def test_random_bytes_as_a_workbook(data):
         path = pathlib.Path(d) / "case.xlsx"
         path.write_bytes(b"PK\x03\x04" + data if data[:1] == b"\x00" else data)
         only_case_or_case_error(path)
+
+
+# --- the CSV reader's fast path agrees with reading record by record ------------------------------
+
+def reference_records(text):
+    """(line, record) of every non-blank record, tracking lines record by record (the slow, obvious way)."""
+    import csv
+    import io
+
+    reader, out, prev = csv.reader(io.StringIO(text, newline=""), strict=True), [], 0
+    for record in reader:
+        start, prev = prev + 1, reader.line_num
+        if "".join(record).strip():
+            out.append((start, [c.strip() for c in record]))
+    return out
+
+
+@FUZZ
+@given(st.lists(st.lists(CELL, min_size=1, max_size=5), min_size=1, max_size=8),
+       st.sampled_from(["\n", "\r\n", "\r"]), st.booleans())
+def test_csv_lines_are_physical_lines(rows, eol, quote_all):
+    import csv
+    import io
+
+    from kit.reading import parse_csv_text
+
+    rows = [[c.replace("\x00", "") for c in r] for r in rows]
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL).writerows(
+        [["a", "b", "c", "d", "e"]] + rows)
+    text = buf.getvalue().replace("\r\n", eol) if eol != "\r\n" else buf.getvalue()
+    try:
+        want = reference_records(text)
+    except csv.Error:
+        problems = []
+        assert parse_csv_text(text, "t.csv", "claims", problems) is None and problems
+        return
+    problems = []
+    table = parse_csv_text(text, "t.csv", "claims", problems)
+    assert table is not None
+    assert table.header_line == want[0][0]
+    assert table.lines == [line for line, _ in want[1:]]
+    got = table.cells.values.tolist()
+    for (line, record), row in zip(want[1:], got):
+        n = min(len(record), 5)
+        assert row[:n] == record[:n], line
