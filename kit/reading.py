@@ -103,6 +103,12 @@ def _read_folder(folder: str, raw: RawCase) -> None:
     toml_path = os.path.join(folder, "case.toml")
     if os.path.exists(toml_path):
         _read_toml(toml_path, raw)
+    if not any(os.path.exists(os.path.join(folder, f"{name}.{ext}")) for name in TABLES for ext in ("csv", "parquet")):
+        raw.problems.append(Problem(raw.path, 0, None,
+                                    "this folder holds none of the case's tables (sources.csv, reports.csv, claims.csv, "
+                                    "citations.csv); give the folder that holds them, or start a case as "
+                                    "docs/case-format.md shows"))
+        return
     for name in TABLES:
         file = os.path.join(folder, f"{name}.csv")
         parquet = os.path.join(folder, f"{name}.parquet")

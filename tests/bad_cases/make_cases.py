@@ -195,6 +195,9 @@ CASES.update({
     # analyses-level findings that are not errors
     "citation_of_later_claim_warning": [append("citations.csv", "k_font,k_mod,disputes,\n")],
     "loop_is_fine": [append("citations.csv", "k_font,k_reut,relies_on,as Reuters reported\n")],
+    "loop_same_report_is_fine": [append("citations.csv", "k_mod,k_mod_deny,relies_on,\nk_mod_deny,k_mod,relies_on,\n")],
+    "self_citation_is_fine": [append("citations.csv", "k_mod_deny,k_mod_deny,relies_on,\n")],
+    "empty_folder": [remove(f) for f in ("case.toml", "sources.csv", "reports.csv", "claims.csv", "citations.csv")],
     "many_problems_capped": [append("claims.csv", "".join(
         f"k_extra{i:03d},r_mod,extra,Extra claim {i},lots,,,,asserted,\n" for i in range(105)))],
 })
