@@ -102,6 +102,34 @@ def test_entry_point_matches_driver(name):
     _compare(name, p.stdout, p.stderr, p.returncode)
 
 
+def _template(message: str) -> str:
+    """A message with its values blanked: quoted values, parentheses and numbers."""
+    import re
+
+    message = re.sub(r"(?<![A-Za-z])'[^']*'(?![A-Za-z])", "''", message)
+    message = re.sub(r"\([^)]*\)", "()", message)
+    return re.sub(r"\d+", "0", message)
+
+
+def test_every_message_in_the_corpus_is_in_the_docs():
+    """docs/when-kit-check-complains.md shows every kind of message the corpus prints (values aside)."""
+    import re
+
+    doc = (ROOT / "docs" / "when-kit-check-complains.md").read_text(encoding="utf-8")
+    doc = re.sub(r"```.*?```", "", doc, flags=re.S)
+    shown = [_template(span) for span in re.findall(r"`([^`]+)`", doc)]
+    missing = set()
+    for name in NAMES:
+        for line in (BAD / name / "expected.txt").read_text(encoding="utf-8").splitlines():
+            if line.startswith("OK: "):
+                continue
+            message = re.match(r"^[^:]+(?::\d+: [^:]+)?: (?:warning: )?(.*)$", line).group(1)
+            key = _template(message)[:45]
+            if not any(key in s for s in shown):
+                missing.add(f"{name}: {message}")
+    assert not missing, "add these to docs/when-kit-check-complains.md:\n" + "\n".join(sorted(missing))
+
+
 def test_formula_like_cells_are_kept_as_text():
     import kit
 
