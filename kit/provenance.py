@@ -34,14 +34,18 @@ def _unknown(kind: str, value, choices) -> KeyError:
 
 def _ids(values) -> np.ndarray:
     """A column of ids as a numpy array of Python strings (no copy for the kit's string columns)."""
-    return np.asarray(pd.Series(values).to_numpy(dtype=object), dtype=object)
+    if isinstance(values, np.ndarray):
+        return values if values.dtype == object else values.astype(object)
+    if isinstance(values, (pd.Series, pd.Index, pd.api.extensions.ExtensionArray)):
+        return np.asarray(values.to_numpy(dtype=object), dtype=object)
+    return np.asarray(list(values), dtype=object)
 
 
 class _Lookup:
     """Positions of ids in an array of unique ids (-1 when absent), with one hash table built once."""
 
     def __init__(self, ids):
-        self.ids = np.asarray(pd.Series(ids).to_numpy(dtype=object), dtype=object)
+        self.ids = _ids(ids)
         try:  # pandas' string hash table: the fastest exact lookup of Python strings pandas offers
             from pandas._libs.hashtable import StringHashTable
             self.table = StringHashTable(max(len(self.ids), 1))
@@ -52,7 +56,7 @@ class _Lookup:
 
     def __call__(self, values, runs: bool = False) -> np.ndarray:
         """Positions of ``values``; with ``runs``, runs of equal values are looked up once."""
-        obj = np.asarray(pd.Series(values).to_numpy(dtype=object), dtype=object)
+        obj = _ids(values)
         if len(obj) == 0:
             return np.zeros(0, dtype=np.int64)
         if runs:
@@ -115,11 +119,11 @@ class _Graph:
         # every id that can be an origin: the sources table, plus (only in a case that was never checked)
         # publishers or cited ids missing from it
         source_ids = _ids(case.sources["source_id"])
-        for extra in (pd.unique(case.reports["source_id"].array), pd.unique(cited_other)):
-            extra = np.asarray(extra, dtype=object)
-            missing = extra[_Lookup(source_ids)(extra) < 0] if len(extra) else extra
-            if len(missing):
-                source_ids = np.concatenate([source_ids, missing])
+        known = _Lookup(source_ids)
+        extra = _ids(pd.unique(np.concatenate([_ids(pd.unique(case.reports["source_id"].array)), cited_other])))
+        missing = extra[known(extra) < 0]
+        if len(missing):
+            source_ids = np.concatenate([source_ids, missing])
         self.source_ids = np.sort(pd.unique(source_ids).astype(str)).astype(object)
         m = self.m = len(self.source_ids)
         self.source_index = _Lookup(self.source_ids)
@@ -137,8 +141,14 @@ class _Graph:
         case = self.case
         if len(claims) == 0:
             return np.zeros(0, dtype=np.int64)
-        report = _Lookup(case.reports["report_id"])(case.claims["report_id"].array[claims])
-        return self.source_index(case.reports["source_id"].array[report])
+        wanted = _ids(case.claims["report_id"].array[claims])
+        uniq = pd.unique(wanted)
+        # look every report up in a small table of the wanted ones (cheaper than hashing all reports)
+        hit = _Lookup(uniq)(case.reports["report_id"])
+        found = np.flatnonzero(hit >= 0)
+        report = np.full(len(uniq), -1, dtype=np.int64)
+        report[hit[found]] = found
+        return self.source_index(_ids(case.reports["source_id"])[report[_Lookup(uniq)(wanted)]])
 
 
 class _Engine:
@@ -231,7 +241,8 @@ class _Engine:
         # for a claim outside a loop the union is its own origin set; inside one, count it
         union = self.n_origins.copy()
         comp_size = np.bincount(comp, minlength=k)
-        looped = (comp_size[comp] > 1) | np.isin(np.arange(n), a[a == b])
+        looped = comp_size[comp] > 1
+        looped[a[a == b]] = True                   # a claim citing itself
         lc = np.flatnonzero(looped)
         if len(lc):
             owner, flat = _gather(g.ptr, lc)
