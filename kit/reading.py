@@ -225,8 +225,10 @@ def decode_bytes(data: bytes, file: str, problems: list) -> str | None:
                                 f"{_ENCODING_HINT}"))
         return None
     if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
         problems.append(Problem(file, 0, None,
-                                f"the file contains NUL bytes; it looks like UTF-16 or a binary file; {_ENCODING_HINT}"))
+                                f"the file contains NUL bytes (first on line {line}); it looks like UTF-16 or a binary "
+                                f"file, or was damaged; {_ENCODING_HINT}"))
         return None
     return text
 

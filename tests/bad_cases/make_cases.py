@@ -166,6 +166,8 @@ CASES.update({
     "date_ambiguous": [sub("reports.csv", "2018-02-13", "02/03/2018")],
     "date_not_real": [sub("reports.csv", "2018-02-13", "2018-02-30")],
     "date_empty": [sub("reports.csv", "fontanka,2018-02-13,", "fontanka,,")],
+    "date_time_of_day": [sub("reports.csv", "2018-02-14T09:30:00Z", "2018-02-14T25:30:00Z")],
+    "date_year_out_of_range": [sub("reports.csv", "2018-02-15", "0001-01-01")],
     "date_words": [sub("reports.csv", "2018-02-15", "mid-February")],
     # numbers
     "low_above_high": [sub("claims.csv", "100,100,Russians", "100,10,Russians")],
@@ -173,6 +175,7 @@ CASES.update({
     "tilde_in_high": [sub("claims.csv", "100,100,Russians", "100,~100,Russians")],
     "thousands_separator": [sub("claims.csv", "100,100,Russians", '"1,000","1,000",Russians')],
     "range_in_one_cell": [sub("claims.csv", "100,100,Russians", "100-200,,Russians")],
+    "huge_number": [sub("claims.csv", "100,100,Russians", "1" + "0" * 400 + ",,Russians")],
     "negative_count": [sub("claims.csv", "5,5,Russian citizens", "-5,5,Russian citizens")],
     # encodings and delimiters
     "semicolon_delimited": [put("sources.csv", BASE["sources.csv"].replace(",", ";"))],
@@ -181,6 +184,8 @@ CASES.update({
                      encode_as("sources.csv", "cp1252")],
     "latin_1": [sub("claims.csv", "Five Russian citizens may have died", "F\u00fcnf russische B\u00fcrger get\u00f6tet"),
                 encode_as("claims.csv", "latin-1")],
+    "nul_bytes": [sub("citations.csv", "disinformation", "disinfo\x00rmation"), encode_as("citations.csv", "utf-8")],
+    "case_toml_not_utf8": [sub("case.toml", "miniature", "mini\u00e8ture"), encode_as("case.toml", "cp1252")],
     "utf16": [encode_as("citations.csv", "utf-16")],
     "bom_and_crlf_is_fine": [lambda f: f.__setitem__("claims.csv", ("\ufeff" + f["claims.csv"]).replace("\n", "\r\n")
                                                      .encode("utf-8"))],

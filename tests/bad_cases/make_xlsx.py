@@ -87,6 +87,10 @@ def main():
     book = sheets()
     book["Sources "] = book.pop("sources")  # sheet names are matched ignoring case and spaces
     save("xlsx_sheet_name_spacing_is_fine", book)
+    book = sheets()
+    book["reports"] = []  # the sheet is there, with nothing in it
+    save("xlsx_empty_sheet", book)
+
     folder = HERE / "xlsx_not_a_workbook"  # a CSV file renamed to .xlsx, as happens
     folder.mkdir(exist_ok=True)
     (folder / "case.xlsx").write_text(BASE["sources.csv"], encoding="utf-8")
