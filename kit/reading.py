@@ -433,9 +433,12 @@ def _read_workbook(file: str, raw: RawCase) -> None:
     if "case" in sheets:
         ws = wb[sheets["case"]]
         meta = {}
-        for row in ws.iter_rows(values_only=True):
+        for r, row in enumerate(ws.iter_rows(values_only=True)):
             if row and row[0] is not None and str(row[0]).strip():
-                meta[str(row[0]).strip()] = _cell_text(row[1] if len(row) > 1 else None).strip()
+                key, value = str(row[0]).strip(), _cell_text(row[1] if len(row) > 1 else None).strip()
+                if r == 0 and key.lower() == "key" and value.lower() == "value":
+                    continue  # a header row, not a setting
+                meta[key] = value
         _take_meta(meta, f"{file}#case", raw)
     for name in TABLES:
         label = f"{file}#{name}"

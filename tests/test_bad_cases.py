@@ -140,6 +140,13 @@ def test_formula_like_cells_are_kept_as_text():
     assert "-Statement on Deir ez-Zor" in set(case.reports["title"])
 
 
+def test_workbook_case_sheet_header_is_not_a_setting():
+    import kit
+
+    meta = kit.load_case(BAD / "xlsx_sheet_name_spacing_is_fine" / "case.xlsx").meta
+    assert meta == {"title": "Deir ez-Zor in miniature (workbook)"}
+
+
 def test_encoding_problem_files_are_not_guessed_into_data():
     import kit
 
