@@ -10,6 +10,7 @@ delimiters sprinkled, re-encoded, truncated); random tables under the right head
 (``make fuzz``). Failing examples are kept in .hypothesis/ and replayed first next time.
 """
 import contextlib
+import datetime
 import os
 import pathlib
 import signal
@@ -229,8 +230,8 @@ def test_random_tables(files):
 # --- workbooks ------------------------------------------------------------------------------------
 
 XL_VALUE = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**20), st.floats(allow_nan=True),
-                     st.datetimes(min_value=__import__("datetime").datetime(1900, 1, 1)),
-                     st.dates(min_value=__import__("datetime").date(1900, 1, 1)),
+                     st.datetimes(min_value=datetime.datetime(1900, 1, 1)),
+                     st.dates(min_value=datetime.date(1900, 1, 1)),
                      st.times(), IDS, TRICKY.filter(lambda s: all(ch >= " " or ch in "\t\n\r" for ch in s)))
 
 

@@ -10,11 +10,14 @@ when writing or replacing fails (os.replace / os.fsync monkeypatched to raise), 
 no temporary file is left behind.
 """
 import csv
+import dataclasses
+import datetime
 import io
 import os
 import pathlib
 import tempfile
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -42,7 +45,7 @@ KINDS = ("wire", "newspaper", "broadcaster", "online", "official", "military", "
          "social", "anonymous", "document")
 DATES = st.builds(
     lambda d, t, fmt: fmt(d, t),
-    st.dates(min_value=__import__("datetime").date(1990, 1, 1), max_value=__import__("datetime").date(2100, 12, 31)),
+    st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2100, 12, 31)),
     st.times(),
     st.sampled_from([
         lambda d, t: d.isoformat(),
@@ -165,25 +168,14 @@ def test_round_trip_of_tricky_cells_by_hand(tmp_path, cases_dir):
     claims["text"] = claims["text"].astype("string")
     tricky = '=SUM(A1:A2), "quoted"\nand a new line — Дейр-эз-Зор\r\n+7 @all'
     claims.loc[0, "text"] = tricky
-    claims.loc[0, "low"] = pd_na()
-    import dataclasses
-
+    claims.loc[0, "low"] = pd.NA
     case = dataclasses.replace(case, claims=claims, meta={"title": 'Title with "quotes" \\ and \x7f'})
     again = kit.load_case(kit.save_case(case, tmp_path / "out"))
     assert again.claims.loc[0, "text"] == tricky
     assert again.meta["title"] == case.meta["title"]
 
 
-def pd_na():
-    import pandas as pd
-    return pd.NA
-
-
 def test_small_and_large_floats_are_written_as_plain_numbers(tmp_path, cases_dir):
-    import dataclasses
-
-    import pandas as pd
-
     case = kit.load_case(cases_dir / "one_row")
     claims = case.claims.copy()
     claims["low"] = pd.array([0.00001], dtype="Float64")
