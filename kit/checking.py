@@ -192,7 +192,7 @@ def _check_values(c: _Checker, name: str) -> None:
         if not c.has(name, col):
             continue
         values = c.col(name, col)
-        for i in _bad(values, SLUG.match):
+        for i in _bad(values, SLUG.fullmatch):
             v = values.iat[i]
             c.err(name, i, col, f"'{v}' is not a valid id: use only lower-case letters, digits, '-' and '_' "
                                 f"(for example '{_slugify(v)}')")
@@ -271,7 +271,7 @@ def _check_claims(c: _Checker) -> None:
         if not c.has("claims", col):
             continue
         values = c.col("claims", col)
-        ok = pd.Series(_ok_mask(values, lambda v: v == "" or NUMBER.match(v)), index=values.index)
+        ok = pd.Series(_ok_mask(values, lambda v: v == "" or NUMBER.fullmatch(v)), index=values.index)
         for i in np.flatnonzero((~ok).to_numpy()):
             c.err("claims", i, col, _number_problem(values.iat[i], col))
         nums = pd.to_numeric(values.where(ok & (values != "")), errors="coerce")
