@@ -449,9 +449,7 @@ def _read_workbook(file: str, raw: RawCase) -> None:
                                         f"{', '.join(_required_names(name))}"))
             continue
         ws = wb[sheets[name]]
-        for rng in getattr(ws.merged_cells, "ranges", ()):
-            raw.problems.append(Problem(label, rng.min_row, None,
-                                        f"cells {rng.coord} are merged; unmerge them and put a value in each cell"))
+        merged = list(getattr(ws.merged_cells, "ranges", ()))
         header, header_line, rows, lines = None, 1, [], []
         for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
             cells = [_cell_text(v).strip() for v in row]
@@ -462,6 +460,12 @@ def _read_workbook(file: str, raw: RawCase) -> None:
                 continue
             rows.append(cells)
             lines.append(r)
+        for rng in merged:
+            column = None
+            if header is not None and rng.min_col == rng.max_col and rng.min_col <= len(header):
+                column = header[rng.min_col - 1].strip().lower() or None
+            raw.problems.append(Problem(label, rng.min_row, column,
+                                        f"cells {rng.coord} are merged; unmerge them and put a value in each cell"))
         if header is None:
             raw.problems.append(Problem(label, 0, None,
                                         f"the sheet is empty; it needs at least a header row: {','.join(COLUMNS[name])}"))
