@@ -5,6 +5,7 @@
 #   make test              unit tests + doctests, notebooks (nbval), public contract tests
 #   make check             python -m kit check data/deir-ez-zor
 #   make explainer         site/deir-ez-zor/: the Deir ez-Zor explainer page and notebook 01, offline
+#   make fuzz              long fuzz and round-trip run (KIT_FUZZ_EXAMPLES, KIT_ROUNDTRIP_EXAMPLES; default 3000)
 #   make clean             remove .venv and caches
 
 SHELL := /bin/bash
@@ -42,7 +43,7 @@ if [ $$rc -eq 5 ]; then echo "make: note: pytest collected no tests in $(3) (exi
 elif [ $$rc -ne 0 ]; then failed="$$failed $(3)"; fi
 endef
 
-.PHONY: lab test check clean explainer
+.PHONY: lab test check clean explainer fuzz
 
 # The virtualenv.  Rebuilt only when pyproject.toml changes.  uv (from PyPI) installs in
 # seconds; if it cannot be installed, plain pip does the same job in about a minute.
@@ -104,6 +105,12 @@ browser-deps: $(STAMP)
 explainer: $(STAMP)
 	rm -rf site/deir-ez-zor
 	MPLBACKEND=$(MPL_TESTS) $(PY) -m kit publish data/deir-ez-zor site/deir-ez-zor --notebook notebooks/01_deir_ez_zor.ipynb
+
+# Long fuzz and round-trip run (about 7 minutes at 3000 examples); failing examples are kept in .hypothesis/ and
+# replayed first next time.
+fuzz: $(STAMP)
+	KIT_FUZZ_EXAMPLES=$${KIT_FUZZ_EXAMPLES:-3000} KIT_ROUNDTRIP_EXAMPLES=$${KIT_ROUNDTRIP_EXAMPLES:-3000} \
+	  MPLBACKEND=$(MPL_TESTS) $(PY) -m pytest -q tests/test_fuzz.py tests/test_roundtrip.py
 
 check: $(STAMP)
 	$(PY) -m kit check data/deir-ez-zor
