@@ -109,11 +109,11 @@ class _Checker:
         t = self.tables[table]
         if i in t.bad_rows:  # already reported as unreadable; its values are in the wrong columns
             return
-        self.problems.append(Problem(t.file, t.lines[i], column, message))
+        self.problems.append(Problem(t.file, int(t.lines[i]), column, message))
 
     def warn(self, table, i, column, message):
         t = self.tables[table]
-        line = t.header_line if i is None else t.lines[i]
+        line = t.header_line if i is None else int(t.lines[i])
         self.warnings.append(Problem(t.file, line, column, message, "warning"))
 
     def col(self, table, column) -> pd.Series:

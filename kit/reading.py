@@ -241,8 +241,12 @@ def _sniff_delimiter(header_line: str) -> str | None:
     return None
 
 
-def read_csv_table(file: str, name: str, problems: list) -> RawTable | None:
+def read_csv_table(file: str, name: str, problems: list, fast: bool = True) -> RawTable | None:
     """Read one CSV file into a :class:`RawTable`; append problems instead of raising.
+
+    With ``fast`` (the default), a file that :func:`parse_csv_fast` can read exactly is read with pyarrow;
+    any other goes through :func:`parse_csv_text` (the csv module). Both give the same values, lines and
+    problems; only the cells' dtype differs (pyarrow-backed strings or Python strings).
 
     Examples
     --------
@@ -250,7 +254,7 @@ def read_csv_table(file: str, name: str, problems: list) -> RawTable | None:
     >>> d = tempfile.mkdtemp(); f = os.path.join(d, "citations.csv")
     >>> _ = open(f, "w", encoding="utf-8").write('claim_id,cites,relation,evidence\\nk1,s1,relies_on,"a\\nb"\\n\\nk2,k1, corroborates ,x\\n')
     >>> t = read_csv_table(f, "citations", [])
-    >>> t.lines, list(t.cells["relation"])
+    >>> list(t.lines), list(t.cells["relation"])
     ([2, 5], ['relies_on', 'corroborates'])
     """
     try:
@@ -275,7 +279,119 @@ def read_csv_table(file: str, name: str, problems: list) -> RawTable | None:
                                 "re-save it as 'CSV UTF-8 (Comma delimited)' (in LibreOffice set the field "
                                 "delimiter to ','), or export it again from your spreadsheet as CSV"))
         return None
+    if fast:
+        table = parse_csv_fast(data, file, name, problems)
+        if table is not None:
+            return table
     return parse_csv_text(text, file, name, problems)
+
+
+def _pyarrow():
+    try:
+        import pyarrow  # noqa: F401
+        import pyarrow.compute  # noqa: F401
+        import pyarrow.csv  # noqa: F401
+    except ImportError:  # pragma: no cover - pyarrow is a dependency; without it every file takes the exact path
+        return None
+    return pyarrow
+
+
+def parse_csv_fast(data: bytes, file: str, name: str, problems: list) -> RawTable | None:
+    """Read CSV bytes with pyarrow's multithreaded reader when that gives exactly what :func:`parse_csv_text` gives.
+
+    That is the case when no value holds a line break and every double quote belongs to a well-formed quoted
+    value (opening at the start of a value, closing at its end, quotes inside doubled): then each non-empty
+    physical line is one record, and its line number is known from where the line breaks are. The bytes are
+    checked for that with array operations; anything else (a quoted line break, a stray quote, a lone carriage
+    return, rows of differing widths, ...) returns None, and the caller reads the text with the csv module.
+    Cells come back as pyarrow-backed strings, stripped; ``lines`` is a numpy array.
+
+    Examples
+    --------
+    >>> t = parse_csv_fast(b'a,b\\r\\n\\r\\n1,"x, y"\\r\\n,\\r\\n2,3\\r\\n', "t.csv", "citations", [])
+    >>> t.lines.tolist(), t.cells.astype(object).to_dict("list")
+    ([3, 5], {'a': ['1', '2'], 'b': ['x, y', '3']})
+    >>> parse_csv_fast(b'a,b\\n1,"x\\ny"\\n', "t.csv", "citations", []) is None  # a quoted line break
+    True
+    """
+    pa = _pyarrow()
+    if pa is None or not data:
+        return None
+    import numpy as np
+    import pyarrow.compute as pc
+    import pyarrow.csv as pv
+
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        return None  # a carriage return on its own is a line break to the csv module, not to pyarrow
+    arr = np.frombuffer(data, dtype=np.uint8)
+    n = len(arr)
+    ends = np.flatnonzero(arr == 10)
+    if data[-1:] != b"\n":
+        ends = np.append(ends, n)
+    starts = np.empty(len(ends), dtype=np.int64)
+    starts[:1] = 0
+    starts[1:] = ends[:-1] + 1
+    length = ends - starts
+    has_cr = np.zeros(len(ends), dtype=bool)
+    nonzero = length > 0
+    has_cr[nonzero] = arr[ends[nonzero] - 1] == 13
+    length -= has_cr
+    nonempty = np.flatnonzero(length > 0)  # pyarrow skips empty lines; each other line is one record
+    if not len(nonempty):
+        return None
+    quotes = np.flatnonzero(arr == 34)
+    raw = arr
+    if len(quotes):
+        per_line = np.bincount(np.searchsorted(ends, quotes), minlength=len(ends))
+        if (per_line % 2).any():
+            return None  # a value with a line break in it (or a quote left open)
+        opens, closes = quotes[0::2], quotes[1::2]
+        before = raw[np.maximum(opens - 1, 0)]
+        ok_open = (opens == 0) | (before == 44) | (before == 10)
+        ok_open[1:] |= opens[1:] == closes[:-1] + 1  # the second quote of a doubled ""
+        after = raw[np.minimum(closes + 1, n - 1)]
+        ok_close = (closes == n - 1) | (after == 44) | (after == 10) | (after == 13)
+        ok_close[:-1] |= closes[:-1] + 1 == opens[1:]
+        if not (ok_open.all() and ok_close.all()):
+            return None
+    first = data[starts[nonempty[0]]: starts[nonempty[0]] + length[nonempty[0]]].decode("utf-8")
+    width = len(next(csv.reader([first], strict=True)))
+    names = [f"c{j}" for j in range(width)]
+    try:
+        table = pv.read_csv(
+            pa.py_buffer(data),
+            read_options=pv.ReadOptions(column_names=names, block_size=1 << 24),
+            parse_options=pv.ParseOptions(newlines_in_values=False, ignore_empty_lines=True),
+            convert_options=pv.ConvertOptions(column_types={c: pa.string() for c in names}, null_values=[],
+                                              strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, pa.ArrowException):
+        return None  # e.g. a row with more or fewer values than the first: the exact reader reports it
+    if table.num_rows != len(nonempty):
+        return None
+    columns = [pc.utf8_trim_whitespace(table.column(j)) for j in range(width)]
+    del table
+    blank = None
+    for col in columns:
+        empty = pc.equal(col, "")
+        blank = empty if blank is None else pc.and_(blank, empty)
+    keep = np.flatnonzero(~blank.to_numpy(zero_copy_only=False)) if width else np.zeros(0, dtype=np.int64)
+    if not len(keep):
+        return None
+    header = [col[int(keep[0])].as_py() for col in columns]
+    header_line = int(nonempty[keep[0]]) + 1
+    rows = keep[1:]
+    lines = nonempty[rows] + 1
+    all_rows = len(rows) == len(nonempty) - 1 and (len(rows) == 0 or rows[0] == 1)
+    take = None if all_rows else pa.array(rows)
+    data_cols = {}
+    for j, col in enumerate(columns):
+        col = col.slice(1) if all_rows else col.take(take)
+        data_cols[j] = pd.Series(pd.arrays.ArrowStringArray(col), copy=False)
+    cells = pd.DataFrame(data_cols) if data_cols else pd.DataFrame(index=range(len(lines)))
+    column_names = [c.replace("\ufeff", "").strip().lower() for c in header]
+    return _name_columns(RawTable(name, file, cells, lines, header_line, set()), column_names, problems)
 
 
 def parse_csv_text(text: str, file: str, name: str, problems: list) -> RawTable | None:
