@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import networkx as nx
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -130,3 +131,30 @@ def test_provenance_on_a_synthetic_case_matches_networkx():
     got = {c: (int(a), int(b), bool(e), o) for c, a, b, e, o in p.itertuples()}
     assert got == {c: r[:4] for c, r in ref.items()}
     assert kit.circular(case), "the synthetic case should hold loops"
+
+
+def test_dask_path_on_a_two_worker_cluster_gives_identical_answers(tmp_path):
+    """kit.scale.provenance_dask (iterated joins over partitioned parquet) on a LocalCluster with 2 workers.
+
+    Needs the `scale` extra (dask[dataframe,distributed], pyarrow); skipped where it is not installed.
+    """
+    pytest.importorskip("dask.distributed")
+    pytest.importorskip("pyarrow")
+    import dask
+    from dask.distributed import Client, LocalCluster
+
+    import kit.scale
+
+    case = kit.synth.make_case(1500, seed=9)
+    assert kit.circular(case), "the case should hold loops"
+    want = kit.provenance(case)
+    tables = kit.scale.write_tables(case, tmp_path / "tables", npartitions=3)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster), dask.config.set({"distributed.comm.timeouts.connect": "30s"}):
+        got = kit.scale.provenance_dask(tables)
+        out = kit.scale.provenance_dask(tables, tmp_path / "out")
+    assert got.equals(want)
+    written = pd.read_parquet(out).set_index("claim_id").reindex(want.index)
+    assert [tuple(v) for v in written["origins"]] == list(want["origins"])
+    assert (written["n_origins"].to_numpy() == want["n_origins"].to_numpy()).all()
+    assert (written["echo"].to_numpy() == want["echo"].to_numpy()).all()
