@@ -375,7 +375,9 @@ def lineage(case, claim_id: str) -> pd.DataFrame:
     ``relation`` (``relies_on``, ``corroborates``, ``disputes``, or ``own reporting`` for a claim resting on its
     publisher), the citation's ``evidence``, whether ``item`` is a ``claim`` or a ``source``, and the drift flags of
     the hop. Supporting hops are followed; a ``disputes`` hop is shown but not followed, and a claim met again on
-    the same path is marked ``loop`` and not followed again.
+    the same path is marked ``loop`` and not followed again. A claim reached again by another path is marked
+    ``repeat`` and not expanded a second time (its subtree is shown where it first appears), so the tree stays as
+    small as the set of claims the claim rests on, however many paths lead there.
 
     Examples
     --------
@@ -391,8 +393,10 @@ def lineage(case, claim_id: str) -> pd.DataFrame:
     if claim_id not in ctx.index:
         origins(case, claim_id)  # raises the KeyError with a suggestion
     cites = {}
-    for row in case.citations.itertuples(index=False):
-        cites.setdefault(row.claim_id, []).append((row.cites, row.relation, row.evidence))
+    cit = case.citations  # zip over lists: itertuples over Arrow-backed strings is slow on big cases
+    for citing, cited, relation, evidence in zip(cit["claim_id"].tolist(), cit["cites"].tolist(),
+                                                 cit["relation"].tolist(), cit["evidence"].tolist()):
+        cites.setdefault(citing, []).append((cited, relation, evidence))
     flag_rows = {}
     seen_props = set()
 
@@ -404,47 +408,59 @@ def lineage(case, claim_id: str) -> pd.DataFrame:
                 flag_rows[(r.claim_id, r.cites)] = tuple(bool(getattr(r, f)) for f in DRIFT_FLAGS)
         return flag_rows.get((a, b), (False,) * len(DRIFT_FLAGS))
 
-    rows = [(0, None, claim_id, "claim", "", "", False, (False,) * len(DRIFT_FLAGS))]
+    rows = [(0, None, claim_id, "claim", "", "", False, False, (False,) * len(DRIFT_FLAGS))]
+    expanded = set()
 
     def walk(claim, depth, path):
+        expanded.add(claim)
         supporting = [c for c in cites.get(claim, []) if c[1] in SUPPORTING]
         if not supporting:
-            rows.append((depth + 1, claim, ctx.at[claim, "source_id"], "source", "own reporting", "", False,
+            rows.append((depth + 1, claim, ctx.at[claim, "source_id"], "source", "own reporting", "", False, False,
                          (False,) * len(DRIFT_FLAGS)))
         for item, relation, evidence in cites.get(claim, []):
             is_claim = item in ctx.index
             looped = is_claim and item in path
+            follow = is_claim and relation in SUPPORTING and not looped
+            repeat = follow and item in expanded
             f = hop_flags(claim, item) if is_claim else (False,) * len(DRIFT_FLAGS)
             rows.append((depth + 1, claim, item, "claim" if is_claim else "source", relation,
-                         "" if evidence is None or evidence is pd.NA else str(evidence), looped, f))
-            if is_claim and relation in SUPPORTING and not looped:
+                         "" if evidence is None or evidence is pd.NA else str(evidence), looped, repeat, f))
+            if follow and not repeat:
                 walk(item, depth + 1, path | {item})
 
     walk(claim_id, 0, {claim_id})
-    out = pd.DataFrame([(d, p, i, k, r, e, lo, *f) for d, p, i, k, r, e, lo, f in rows],
-                       columns=["depth", "parent", "item", "item_type", "relation", "evidence", "loop",
+    out = pd.DataFrame([(d, p, i, k, r, e, lo, rp, *f) for d, p, i, k, r, e, lo, rp, f in rows],
+                       columns=["depth", "parent", "item", "item_type", "relation", "evidence", "loop", "repeat",
                                 *DRIFT_FLAGS])
-    return out.astype({"depth": "int64", "loop": bool, **{f: bool for f in DRIFT_FLAGS}})
+    return out.astype({"depth": "int64", "loop": bool, "repeat": bool, **{f: bool for f in DRIFT_FLAGS}})
 
 
-def _label(case, item, item_type, width=24):
+def _label(sources, ctx, item, item_type, width=24):
+    """A node's label; ``sources`` indexed by source_id, ``ctx`` the claim context indexed by claim_id."""
     import textwrap
     if item_type == "source":
-        s = case.sources.set_index("source_id")
+        s = sources
         text = f"{s.at[item, 'name']} [{s.at[item, 'kind']}, {s.at[item, 'reliability']}]"
     else:
-        c = claim_context(case).set_index("claim_id")
+        c = ctx
         fig = _figure(c.at[item, "low"], c.at[item, "high"])
         text = f"{c.at[item, 'outlet']}: {fig + ' ' if fig else ''}({c.at[item, 'certainty']})" if fig else \
             f"{c.at[item, 'outlet']} ({c.at[item, 'certainty']})"
     return "\n".join(textwrap.wrap(text, width)[:3])
 
 
-def plot_lineage(case, claim_id: str, *, ax=None):
+def plot_lineage(case, claim_id: str, *, ax=None, tree=None):
     """Draw a claim's lineage (:func:`lineage`) as a tree from the claim (left) to its origins (right).
 
     Edges are drawn by relation (relies_on solid, corroborates dashed, disputes red, own reporting dotted);
     hops whose figure or meaning drifted are labelled; origins that cannot be checked are outlined in red.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure by default.
+    tree : pandas.DataFrame, optional
+        The claim's :func:`lineage`, when the caller has it already.
 
     Examples
     --------
@@ -456,7 +472,7 @@ def plot_lineage(case, claim_id: str, *, ax=None):
     """
     from .show import KIND_COLOURS, UNCHECKABLE
 
-    tree = lineage(case, claim_id)
+    tree = lineage(case, claim_id) if tree is None else tree
     if ax is None:
         import matplotlib.pyplot as plt
         _, ax = plt.subplots(figsize=(10, 1.4 + 0.55 * len(tree)))
@@ -483,7 +499,8 @@ def plot_lineage(case, claim_id: str, *, ax=None):
             y_of[i] = sum(y_of[j] for j in kids) / len(kids)
 
     place(0)
-    kinds = case.sources.set_index("source_id")["kind"]
+    sources = case.sources.set_index("source_id")
+    kinds = sources["kind"]
     ctx = claim_context(case).set_index("claim_id")
     styles = {"relies_on": ("solid", "#444444"), "corroborates": ("dashed", "#444444"),
               "disputes": ("solid", "#d62728"), "own reporting": ("dotted", "#999999")}
@@ -494,7 +511,8 @@ def plot_lineage(case, claim_id: str, *, ax=None):
         ax.annotate("", (x1 - 0.08, y1), (x0 + 0.08, y0),
                     arrowprops=dict(arrowstyle="-|>", linestyle=ls, color=colour, lw=1.3))
         drifted = [f.replace("_", " ") for f in DRIFT_FLAGS if tree.at[i, f]]
-        note = tree.at[i, "relation"] + (" (loop)" if tree.at[i, "loop"] else "")
+        note = tree.at[i, "relation"] + (" (loop)" if tree.at[i, "loop"] else "") + \
+            (" (shown above)" if tree.at[i, "repeat"] else "")
         if drifted:
             note += "\n" + ", ".join(drifted)
         ax.annotate(note, (x0 + 0.42 * (x1 - x0), y0 + 0.42 * (y1 - y0)), xytext=(0, 2), textcoords="offset points",
@@ -509,7 +527,7 @@ def plot_lineage(case, claim_id: str, *, ax=None):
         else:
             colour, edge, marker = KIND_COLOURS.get(kinds.get(ctx.at[item, "source_id"]), "#cccccc"), "white", "o"
         ax.plot([tree.at[i, "depth"]], [y_of[i]], marker=marker, ms=14, color=colour, mec=edge, mew=2.5, ls="")
-        ax.annotate(_label(case, item, kind), (tree.at[i, "depth"], y_of[i]), xytext=(0, -12),
+        ax.annotate(_label(sources, ctx, item, kind), (tree.at[i, "depth"], y_of[i]), xytext=(0, -12),
                     textcoords="offset points", ha="center", va="top", fontsize=7.5)
     ax.set_xlim(-0.6, tree["depth"].max() + 0.6)
     ax.set_ylim(-leaves + 0.3, 0.7)
@@ -638,7 +656,7 @@ class ClaimTracer(_Displayable):
         self._what_if()
         if self.draw:
             fig = Figure(figsize=(10, 1.4 + 0.55 * len(self.tree)))
-            plot_lineage(self.case, claim_id, ax=fig.subplots())
+            plot_lineage(self.case, claim_id, ax=fig.subplots(), tree=self.tree)
             self.image = _png(fig, self.dpi)
             self.graph.value = self.image
 
