@@ -12,6 +12,8 @@ from datetime import datetime
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .errors import Problem
 from .schema import (CERTAINTIES, COLUMNS, ID_COLUMN, KINDS, MEASURES, RELATIONS, RELIABILITY, REQUIRED, TABLES)
@@ -68,6 +70,87 @@ def _bad(values: pd.Series, ok) -> np.ndarray:
     return np.flatnonzero(~_ok_mask(values, lambda v: v == "" or ok(v)))
 
 
+def _pa(values: pd.Series) -> pa.Array:
+    """The column as a pyarrow ``large_string`` array (no copy of the text for pyarrow-backed columns).
+
+    >>> _pa(pd.Series(["a", ""], dtype=object)).to_pylist()
+    ['a', '']
+    """
+    arr = pa.array(values.array) if values.dtype != object else pa.array(values.to_numpy(), type=pa.large_string())
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    return arr if arr.type == pa.large_string() else arr.cast(pa.large_string())
+
+
+def _np(mask) -> np.ndarray:
+    """A pyarrow boolean array (no nulls) as a numpy one."""
+    return mask.to_numpy(zero_copy_only=False).astype(bool, copy=False)
+
+
+def _empty(values: pd.Series) -> np.ndarray:
+    return _np(pc.equal(_pa(values), ""))
+
+
+def _fullmatch(values: pd.Series, regex: re.Pattern) -> np.ndarray:
+    """``regex.fullmatch(v)`` for every value, as a boolean array.
+
+    ASCII values are matched by pyarrow (RE2: the patterns used here mean the same there); any other value by
+    Python's ``re`` (whose ``\\d`` also matches other scripts' digits), so the answer is Python's for every value.
+
+    >>> _fullmatch(pd.Series(["ab", "a b", "é", "ab\\n"], dtype=object), SLUG).tolist()
+    [True, False, False, False]
+    """
+    arr = _pa(values)
+    pattern = regex.pattern
+    pattern = ("" if pattern.startswith("^") else "^") + pattern + ("" if pattern.endswith("$") else "$")
+    ok = _np(pc.match_substring_regex(arr, pattern))
+    other = np.flatnonzero(~_np(pc.string_is_ascii(arr)))
+    if len(other):
+        fullmatch = regex.fullmatch
+        ok[other] = [bool(fullmatch(values.iat[i])) for i in other]
+    return ok
+
+
+def _first_seen(values: pd.Series):
+    """``(codes, first)``: a code per value, and for each code the position where its value first appears."""
+    codes, _ = pd.factorize(values, sort=False)
+    codes = np.asarray(codes, dtype=np.int64)
+    return codes, _first_of_codes(codes)
+
+
+def _first_of_codes(codes: np.ndarray) -> np.ndarray:
+    # codes numbered in order of first appearance: a code is new where it exceeds every earlier one
+    if not len(codes):
+        return np.zeros(0, dtype=np.int64)
+    top = np.maximum.accumulate(codes)
+    return np.flatnonzero(np.diff(top, prepend=-1) > 0)
+
+
+def _by_uniques(values: pd.Series, fn) -> np.ndarray:
+    """``fn`` applied to the distinct values only, spread back over the column (a numpy object array).
+
+    >>> _by_uniques(pd.Series(["a", "B", "a"], dtype=object), str.upper).tolist()
+    ['A', 'B', 'A']
+    """
+    codes, uniques = pd.factorize(values, sort=False)
+    mapped = np.empty(len(uniques), dtype=object)
+    mapped[:] = [fn(v) for v in np.asarray(uniques, dtype=object)]
+    return mapped[np.asarray(codes)]
+
+
+def _numbers(values: pd.Series, ok: np.ndarray) -> pd.Series:
+    """``pd.to_numeric`` of the values where ``ok`` (else NaN), converting each distinct value once."""
+    codes, uniques = pd.factorize(values, sort=False)
+    codes = np.asarray(codes)
+    uniques = pd.Series(np.asarray(uniques, dtype=object), dtype=object)
+    good = np.zeros(len(uniques), dtype=bool)
+    good[codes[ok]] = True
+    nums = pd.to_numeric(uniques.where(good & (uniques != "").to_numpy()), errors="coerce").to_numpy(dtype=float)
+    out = nums[codes] if len(nums) else np.zeros(len(codes), dtype=float)
+    out[~ok] = np.nan
+    return pd.Series(out, index=values.index)
+
+
 class _Suggester:
     """``suggest`` against a possibly large set of ids; for a large set only ids of about the same length are
     compared (the index is built on the first call: most checks never need it)."""
@@ -104,6 +187,7 @@ class _Checker:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self._cols: dict = {}
+        self._published = None
 
     def err(self, table, i, column, message):
         t = self.tables[table]
@@ -123,13 +207,25 @@ class _Checker:
             cells = self.tables[table].cells
             if column in cells.columns:
                 col = cells[column]
-                self._cols[key] = col if col.dtype == object else col.astype(str)
+                keep = col.dtype == object or isinstance(col.dtype, pd.StringDtype)
+                self._cols[key] = col if keep else col.astype(str)
             else:
                 self._cols[key] = pd.Series([""] * len(cells), dtype=object, index=cells.index)
         return self._cols[key]
 
+    def obj(self, table, column) -> pd.Series:
+        """The column as Python strings (for the checks of small tables that run Python's string methods)."""
+        values = self.col(table, column)
+        return values if values.dtype == object else values.astype(object)
+
     def has(self, table, column) -> bool:
         return table in self.tables and column in self.tables[table].cells.columns
+
+    def published(self):
+        """``parse_published`` of reports.published, computed once."""
+        if self._published is None:
+            self._published = parse_published(self.col("reports", "published"))
+        return self._published
 
 
 def check_tables(raw_tables: dict):
@@ -180,7 +276,7 @@ def _check_values(c: _Checker, name: str) -> None:
     noun = ROW_NOUN[name]
     for col in REQUIRED[name]:
         if col in t.cells.columns:
-            for i in np.flatnonzero((c.col(name, col) == "").to_numpy()):
+            for i in np.flatnonzero(_empty(c.col(name, col))):
                 if col == "published":
                     c.err(name, i, col, f"the published date is empty; every {noun} needs one: write it as "
                                         "YYYY-MM-DD, e.g. 2018-02-13")
@@ -192,22 +288,19 @@ def _check_values(c: _Checker, name: str) -> None:
         if not c.has(name, col):
             continue
         values = c.col(name, col)
-        for i in _bad(values, SLUG.fullmatch):
+        for i in np.flatnonzero(~(_empty(values) | _fullmatch(values, SLUG))):
             v = values.iat[i]
             c.err(name, i, col, f"'{v}' is not a valid id: use only lower-case letters, digits, '-' and '_' "
                                 f"(for example '{_slugify(v)}')")
     if name in ID_COLUMN and c.has(name, ID_COLUMN[name]):
         col = ID_COLUMN[name]
         values = c.col(name, col)
-        dup = values.duplicated(keep="first") & (values != "")
-        if dup.any():
-            first = {}
-            for i, v in enumerate(values):
-                first.setdefault(v, i)
-            for i in np.flatnonzero(dup.to_numpy()):
-                v = values.iat[i]
-                c.err(name, i, col, f"the id '{v}' is already used on line {t.lines[first[v]]}; "
-                                    f"give each {noun} its own id")
+        codes, first = _first_seen(values)
+        dup = (first[codes] != np.arange(len(codes))) & ~_empty(values)
+        for i in np.flatnonzero(dup):
+            v = values.iat[i]
+            c.err(name, i, col, f"the id '{v}' is already used on line {int(t.lines[first[codes[i]]])}; "
+                                f"give each {noun} its own id")
     # enums
     for (table, col), allowed in ENUMS.items():
         if table == name and c.has(name, col):
@@ -220,8 +313,7 @@ def _check_values(c: _Checker, name: str) -> None:
     if name == "sources":
         _check_sources(c)
     elif name == "reports" and c.has(name, "published"):
-        values = c.col(name, "published")
-        _, bad = parse_published(values)
+        _, bad = c.published()
         for i, message in bad:
             c.err(name, i, "published", message)
     elif name == "claims":
@@ -230,20 +322,20 @@ def _check_values(c: _Checker, name: str) -> None:
 
 def _check_sources(c: _Checker) -> None:
     if c.has("sources", "country"):
-        values = c.col("sources", "country")
+        values = c.obj("sources", "country")
         for i in np.flatnonzero(((values != "") & ~values.str.match(r"^[A-Z]{2}$")).to_numpy()):
             v = values.iat[i]
             fix = f" (write '{v.upper()}')" if re.fullmatch(r"[A-Za-z]{2}", v) else ""
             c.err("sources", i, "country", f"'{v}' is not a country code{fix}: use two capital letters, "
                                            "an ISO 3166 code such as RU, US, SY, or XX for unknown")
     if c.has("sources", "reliability"):
-        values = c.col("sources", "reliability")
+        values = c.obj("sources", "reliability")
         for i in np.flatnonzero(((values != "") & ~values.str.upper().isin(RELIABILITY)).to_numpy()):
             c.err("sources", i, "reliability", f"'{values.iat[i]}' is not a reliability grade: use a letter A to F "
                                                "(A completely reliable ... E unreliable, F cannot be judged), "
                                                "or leave it empty for F")
     if c.has("sources", "confidential"):
-        values = c.col("sources", "confidential")
+        values = c.obj("sources", "confidential")
         for i in np.flatnonzero((~values.str.lower().isin(TRUE | FALSE)).to_numpy()):
             c.err("sources", i, "confidential", f"'{values.iat[i]}' is not true or false: write true, false, yes, "
                                                 "no, 1 or 0 (empty means false)")
@@ -271,14 +363,15 @@ def _check_claims(c: _Checker) -> None:
         if not c.has("claims", col):
             continue
         values = c.col("claims", col)
-        ok = pd.Series(_ok_mask(values, lambda v: v == "" or NUMBER.fullmatch(v)), index=values.index)
-        for i in np.flatnonzero((~ok).to_numpy()):
+        ok = _ok_mask(values, lambda v: v == "" or NUMBER.fullmatch(v))
+        for i in np.flatnonzero(~ok):
             c.err("claims", i, col, _number_problem(values.iat[i], col))
-        nums = pd.to_numeric(values.where(ok & (values != "")), errors="coerce")
+        nums = _numbers(values, ok)
         huge = nums.abs() == np.inf
         for i in np.flatnonzero(huge.to_numpy()):
             c.err("claims", i, col, f"'{values.iat[i][:20]}...' is too large a number for a count; check it")
         parsed[col] = nums.where(~huge)
+    c.numbers = parsed
     if len(parsed) == 2:
         bad = parsed["low"] > parsed["high"]
         for i in np.flatnonzero(bad.fillna(False).to_numpy()):
@@ -287,8 +380,8 @@ def _check_claims(c: _Checker) -> None:
                                        "for no upper bound")
     if c.has("claims", "credibility"):
         values = c.col("claims", "credibility")
-        ok = values.isin(["", "1", "2", "3", "4", "5", "6"])
-        for i in np.flatnonzero((~ok).to_numpy()):
+        ok = _np(pc.is_in(_pa(values), value_set=pa.array(["", "1", "2", "3", "4", "5", "6"], pa.large_string())))
+        for i in np.flatnonzero(~ok):
             c.err("claims", i, "credibility", f"'{values.iat[i]}' is not a credibility grade: use a number 1 to 6 "
                                               "(1 confirmed ... 5 improbable, 6 cannot be judged), or leave it "
                                               "empty for 6")
@@ -355,30 +448,46 @@ def parse_published(values: pd.Series):
     >>> bad
     [(2, "'13/02/2018' is not an ISO date; write it as 2018-02-13 (YYYY-MM-DD)")]
     """
-    values = values.astype(str).str.strip()
-    iso = values.str.match(ISO.pattern)
-    normal = values.where(iso).str.replace(" ", "T", n=1).str.replace(",", ".", n=1)
-    ts = pd.to_datetime(normal, format="ISO8601", utc=True, errors="coerce")
+    if values.dtype != object and not isinstance(values.dtype, pd.StringDtype):
+        values = values.astype(str)
+    arr = pc.utf8_trim_whitespace(_pa(values))  # the same white space as str.strip
+    values = pd.Series(pd.arrays.ArrowStringArray(arr.cast(pa.string())), index=values.index)
+    iso = _fullmatch(values, ISO)
+    normal = pc.replace_substring(pc.replace_substring(arr, " ", "T", max_replacements=1), ",", ".",
+                                  max_replacements=1)
+    normal = pc.if_else(pa.array(iso), normal, pa.scalar(None, pa.large_string()))
+    ts = pd.to_datetime(pd.Series(normal.to_numpy(zero_copy_only=False), index=values.index, dtype=object),
+                        format="ISO8601", utc=True, errors="coerce")
     ts = _as_ns(ts)
-    bad = [(int(i), _date_problem(values.iat[i])) for i in np.flatnonzero((ts.isna() & (values != "")).to_numpy())]
+    bad = [(int(i), _date_problem(values.iat[i])) for i in np.flatnonzero(ts.isna().to_numpy() & ~_np(pc.equal(arr, "")))]
     return ts, bad
 
 
 def _check_references(c: _Checker) -> None:
-    have = c.tables
     # a table that is missing, or lacks its id column, is already reported: checking references against it
-    # would only add noise.
-    source_ids = set(c.col("sources", "source_id")) - {""} if c.has("sources", "source_id") else None
-    report_ids = set(c.col("reports", "report_id")) - {""} if c.has("reports", "report_id") else None
-    claim_ids = set(c.col("claims", "claim_id")) - {""} if c.has("claims", "claim_id") else None
+    # would only add noise. Ids are compared as pyarrow arrays (hash look-ups in C); Python sets of ids are
+    # built only to suggest a correction for an id that is not found.
+    def ids(table, col):
+        return _pa(c.col(table, col)) if c.has(table, col) else None
+
+    source_ids, report_ids, claim_ids = ids("sources", "source_id"), ids("reports", "report_id"), \
+        ids("claims", "claim_id")
 
     def dangling(table, col, known, what, file_name, alt=None):
         if known is None or not c.has(table, col):
             return
         values = c.col(table, col)
-        universe = known | (alt or set())
+        arr = _pa(values)
+        found = _np(pc.is_in(arr, value_set=known))
+        if alt is not None:
+            found |= _np(pc.is_in(arr, value_set=alt))
+        bad = np.flatnonzero(~(found | _np(pc.equal(arr, ""))))
+        if not len(bad):
+            return
+        universe = set(known.to_pylist()) | set(alt.to_pylist() if alt is not None else ())
+        universe.discard("")
         near = _Suggester(universe)
-        for i in _bad(values, universe.__contains__):
+        for i in bad:
             v = values.iat[i]
             s = near(v)
             hint = f": did you mean '{s}'? Otherwise add it to" if s else "; add it to"
@@ -390,59 +499,75 @@ def _check_references(c: _Checker) -> None:
     if claim_ids is not None and source_ids is not None:
         dangling("citations", "cites", claim_ids, "a claim_id in claims.csv nor a source_id in sources.csv",
                  "claims.csv or sources.csv", source_ids)
-        both = claim_ids & source_ids
-        if both:
+        both = _np(pc.is_in(claim_ids, value_set=source_ids)) & ~_np(pc.equal(claim_ids, ""))
+        if both.any():
             src_line = dict(zip(c.col("sources", "source_id"), c.tables["sources"].lines))
             values = c.col("claims", "claim_id")
-            for i in np.flatnonzero(values.isin(both).to_numpy()):
+            for i in np.flatnonzero(both):
                 v = values.iat[i]
-                c.err("claims", i, "claim_id", f"'{v}' is also a source_id (sources.csv line {src_line[v]}); "
+                c.err("claims", i, "claim_id", f"'{v}' is also a source_id (sources.csv line {int(src_line[v])}); "
                                                "sources and claims share one set of ids, so rename one of them")
     if c.has("citations", "claim_id") and c.has("citations", "cites"):
-        pairs = c.col("citations", "claim_id") + "\x00" + c.col("citations", "cites")
-        dup = pairs.duplicated(keep="first")
-        if dup.any():
-            first = {}
-            for i, p in enumerate(pairs):
-                first.setdefault(p, i)
-            for i in np.flatnonzero(dup.to_numpy()):
-                line = c.tables["citations"].lines[first[pairs.iat[i]]]
-                c.err("citations", i, "cites", f"'{c.col('citations', 'claim_id').iat[i]}' already cites "
-                                               f"'{c.col('citations', 'cites').iat[i]}' on line {line}; "
-                                               "keep one row per pair")
+        a, _ = pd.factorize(c.col("citations", "claim_id"), sort=False)
+        b, ub = pd.factorize(c.col("citations", "cites"), sort=False)
+        pairs, _ = pd.factorize(np.asarray(a, dtype=np.int64) * max(len(ub), 1) + np.asarray(b, dtype=np.int64),
+                                sort=False)
+        pairs = np.asarray(pairs, dtype=np.int64)
+        first = _first_of_codes(pairs)
+        for i in np.flatnonzero(first[pairs] != np.arange(len(pairs))):
+            line = int(c.tables["citations"].lines[first[pairs[i]]])
+            c.err("citations", i, "cites", f"'{c.col('citations', 'claim_id').iat[i]}' already cites "
+                                           f"'{c.col('citations', 'cites').iat[i]}' on line {line}; "
+                                           "keep one row per pair")
 
 
-def _text(values: pd.Series) -> pd.Series:
-    return pd.array(values.where(values != "", None), dtype="string")
+def _text(values: pd.Series):
+    arr = _pa(values)
+    return pd.array(pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr), dtype="string")
+
+
+def _lower_text(values: pd.Series):
+    """Enum values lower-cased (by Python's rules, once per distinct value), empty as missing."""
+    codes, uniques = pd.factorize(values, sort=False)
+    mapped = pa.array([None if v == "" else v.lower() for v in np.asarray(uniques, dtype=object)], pa.large_string())
+    return pd.array(mapped.take(pa.array(np.asarray(codes))), dtype="string")
 
 
 def _typed(c: _Checker, name: str) -> pd.DataFrame:
     cells = c.tables[name].cells
+    numbers = getattr(c, "numbers", {})
     out = {}
     for col in COLUMNS[name]:
         values = c.col(name, col).reset_index(drop=True)
         if (name, col) in ENUMS:
-            out[col] = _text(values.str.lower())
+            out[col] = _lower_text(values)
         elif col == "reliability":
+            values = c.obj(name, col).reset_index(drop=True)
             out[col] = pd.array(values.str.upper().where(values != "", "F"), dtype="string")
         elif col == "confidential":
+            values = c.obj(name, col).reset_index(drop=True)
             out[col] = values.str.lower().isin(TRUE).astype(bool).to_numpy()
         elif col == "published":
-            out[col] = parse_published(values)[0].reset_index(drop=True).astype("datetime64[ns, UTC]")
+            out[col] = c.published()[0].reset_index(drop=True).astype("datetime64[ns, UTC]")
         elif col in ("low", "high"):
-            out[col] = _count(values)
+            nums = numbers[col] if col in numbers else _numbers(values, np.ones(len(values), dtype=bool))
+            out[col] = _count(nums.reset_index(drop=True))
         elif col == "credibility":
-            out[col] = pd.array(pd.to_numeric(values.where(values != "", "6")), dtype="Int64")
+            grades = _by_uniques(values, lambda v: 6 if v == "" else int(v))
+            out[col] = pd.array(grades.astype(np.int64), dtype="Int64")
         else:
             out[col] = _text(values)
     for col in cells.columns:
         if col not in out:
-            out[col] = _text(cells[col].astype(str).reset_index(drop=True))
+            values = cells[col]
+            if values.dtype != object and not isinstance(values.dtype, pd.StringDtype):
+                values = values.astype(str)
+            out[col] = _text(values.reset_index(drop=True))
     return pd.DataFrame(out)
 
 
-def _count(values: pd.Series):
-    nums = pd.to_numeric(values.where(values != ""), errors="coerce")
+def _count(nums: pd.Series):
+    """Parsed counts as whole numbers (Int64) when all are whole, else Float64."""
     whole = nums.dropna()
     if (whole == whole.round()).all() and (whole.abs() < 2**53).all():
         return pd.array(nums.round().astype("Float64"), dtype="Int64")
@@ -451,12 +576,21 @@ def _count(values: pd.Series):
 
 def _check_time_order(c: _Checker, frames: dict) -> None:
     claims, reports, cites = frames["claims"], frames["reports"], frames["citations"]
-    when = claims["report_id"].map(dict(zip(reports["report_id"], reports["published"])))
-    published = dict(zip(claims["claim_id"], when))
-    citing = cites["claim_id"].map(published)
-    cited = cites["cites"].map(published)
-    later = (cited > citing).fillna(False).to_numpy(dtype=bool)
+    # every reference is known to resolve here (else there were errors); look ids up as arrays
+    report_at = pc.index_in(_pa(claims["report_id"]), value_set=_pa(reports["report_id"])).to_numpy(
+        zero_copy_only=False)
+    published = reports["published"].to_numpy(dtype="datetime64[ns]")[report_at.astype(np.int64)]
+    claim_ids = _pa(claims["claim_id"])
+    citing_at = pc.index_in(_pa(cites["claim_id"]), value_set=claim_ids)
+    cited_at = pc.index_in(_pa(cites["cites"]), value_set=claim_ids)
+    citing = published[citing_at.to_numpy(zero_copy_only=False).astype(np.int64)]
+    is_claim = _np(pc.is_valid(cited_at))
+    cited = np.full(len(cites), np.datetime64("NaT"), dtype="datetime64[ns]")
+    cited[is_claim] = published[cited_at.drop_null().to_numpy().astype(np.int64)]
+    later = np.zeros(len(cites), dtype=bool)
+    later[is_claim] = cited[is_claim] > citing[is_claim]
     for i in np.flatnonzero(later):
-        c.warn("citations", i, "cites", f"'{cites['claim_id'].iat[i]}' ({citing.iat[i]:%Y-%m-%d %H:%M}) cites "
-                                        f"'{cites['cites'].iat[i]}', published later ({cited.iat[i]:%Y-%m-%d %H:%M}); "
+        t_citing, t_cited = pd.Timestamp(citing[i], tz="UTC"), pd.Timestamp(cited[i], tz="UTC")
+        c.warn("citations", i, "cites", f"'{cites['claim_id'].iat[i]}' ({t_citing:%Y-%m-%d %H:%M}) cites "
+                                        f"'{cites['cites'].iat[i]}', published later ({t_cited:%Y-%m-%d %H:%M}); "
                                         "fine if the report was updated, otherwise check the dates")
