@@ -41,34 +41,63 @@ def _ids(values) -> np.ndarray:
     return np.asarray(list(values), dtype=object)
 
 
+def _arrow(values):
+    """``values`` as a pyarrow array when they are Arrow-backed strings already, else None (no conversion)."""
+    arr = values.array if isinstance(values, (pd.Series, pd.Index)) else values
+    dtype = getattr(arr, "dtype", None)
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        import pyarrow as pa
+        out = pa.array(arr)
+        return out.combine_chunks() if isinstance(out, pa.ChunkedArray) else out
+    return None
+
+
 class _Lookup:
-    """Positions of ids in an array of unique ids (-1 when absent), with one hash table built once."""
+    """Positions of ids in an array of unique ids (-1 when absent).
+
+    Arrow-backed strings are looked up with ``pyarrow.compute.index_in`` (C++, no Python objects made);
+    other strings with pandas' string hash table, built once.
+    """
 
     def __init__(self, ids):
-        self.ids = _ids(ids)
-        try:  # pandas' string hash table: the fastest exact lookup of Python strings pandas offers
-            from pandas._libs.hashtable import StringHashTable
-            self.table = StringHashTable(max(len(self.ids), 1))
-            self.table.map_locations(self.ids)
-        except Exception:  # pragma: no cover - other pandas versions, or ids that are not all str
-            self.table = None
-            self.index = pd.Index(self.ids, dtype=object)
+        self.source = ids
+        self.table = self.index = self.arrow = None
+
+    def _hashed(self):
+        if self.table is None and self.index is None:
+            ids = _ids(self.source)
+            try:  # pandas' string hash table: the fastest exact lookup of Python strings pandas offers
+                from pandas._libs.hashtable import StringHashTable
+                self.table = StringHashTable(max(len(ids), 1))
+                self.table.map_locations(ids)
+            except Exception:  # pragma: no cover - other pandas versions, or ids that are not all str
+                self.table, self.index = None, pd.Index(ids, dtype=object)
 
     def __call__(self, values, runs: bool = False) -> np.ndarray:
         """Positions of ``values``; with ``runs``, runs of equal values are looked up once."""
-        obj = _ids(values)
-        if len(obj) == 0:
+        if len(values) == 0:
             return np.zeros(0, dtype=np.int64)
+        queried = _arrow(values)
+        if queried is not None:
+            import pyarrow as pa
+            import pyarrow.compute as pc
+            if self.arrow is None:
+                self.arrow = _arrow(self.source)
+                if self.arrow is None:
+                    self.arrow = pa.array(_ids(self.source), type=queried.type)
+            found = pc.index_in(queried.cast(self.arrow.type), value_set=self.arrow)
+            return np.asarray(pc.fill_null(found, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
+        obj = _ids(values)
         if runs:
             heads = np.flatnonzero(np.concatenate([[True], obj[1:] != obj[:-1]]))
             if len(heads) < 0.7 * len(obj):
                 return np.repeat(self(obj[heads]), np.diff(np.append(heads, len(obj))))
+        self._hashed()
         if self.table is not None:
             try:
                 return self.table.lookup(obj).astype(np.int64)
             except Exception:  # pragma: no cover - a value that is not a str
-                self.table = None
-                self.index = pd.Index(self.ids, dtype=object)
+                self.table, self.index = None, pd.Index(_ids(self.source), dtype=object)
         return self.index.get_indexer(obj).astype(np.int64)
 
 
@@ -105,17 +134,20 @@ class _Graph:
         claims, cit = case.claims, case.citations
         self.claim_ids = _ids(claims["claim_id"])
         n = self.n = len(self.claim_ids)
-        rel = _ids(cit["relation"])
-        supporting = np.zeros(len(rel), dtype=bool)
-        for r in SUPPORTING:
-            supporting |= rel == r
+        if _arrow(cit["relation"]) is not None:
+            supporting = cit["relation"].isin(SUPPORTING).to_numpy(dtype=bool, na_value=False)
+        else:
+            rel = _ids(cit["relation"])
+            supporting = np.zeros(len(rel), dtype=bool)
+            for r in SUPPORTING:
+                supporting |= rel == r
         citing = cit["claim_id"].array[supporting]
         cited = cit["cites"].array[supporting]
 
-        claim_index = _Lookup(self.claim_ids)
+        claim_index = _Lookup(claims["claim_id"])
         a = claim_index(citing, runs=True)
         cited_claim = claim_index(cited)
-        cited_other = np.asarray(cited.to_numpy(dtype=object), dtype=object)[cited_claim < 0]
+        cited_other = _ids(cited[cited_claim < 0])
         # every id that can be an origin: the sources table, plus (only in a case that was never checked)
         # publishers or cited ids missing from it
         source_ids = _ids(case.sources["source_id"])
@@ -148,7 +180,7 @@ class _Graph:
         found = np.flatnonzero(hit >= 0)
         report = np.full(len(uniq), -1, dtype=np.int64)
         report[hit[found]] = found
-        return self.source_index(_ids(case.reports["source_id"])[report[_Lookup(uniq)(wanted)]])
+        return self.source_index(_ids(case.reports["source_id"].array[report[_Lookup(uniq)(wanted)]]))
 
 
 class _Engine:
