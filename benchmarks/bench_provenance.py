@@ -21,7 +21,8 @@ What it does, in one process and one run (see BENCHMARKS.md for results and how 
    and checks the three give the same answers;
 3. **scale** (1,000,000 reports; 100,000 with ``--quick``), in a fresh child process so that its peak
    RSS is that of the workload alone: ``kit.load_case`` time from CSV, then ``kit.provenance`` (median
-   of 5 runs after loading) and the process's peak RSS;
+   of 5 runs after loading) and the process's peak RSS; then, in another fresh process, ``kit.load_case`` of
+   the same case written as ``<table>.parquet`` files (same provenance checked);
 4. **import time**: ``python -X importtime -c "import kit"`` against ``import pandas, networkx``
    (median of 7 runs each, cumulative microseconds of the top-level imports).
 
@@ -230,8 +231,11 @@ def scale_only(folder: str) -> dict:
     t_load, big = timed(kit.load_case, folder)
     rss_after_load = peak_rss_mb()
     case_size = {t: len(getattr(big, t)) for t in ("sources", "reports", "claims", "citations")}
-    runs = [timed_cpu(kit.provenance, big)[:2] for _ in range(5)]
+    full = [timed_cpu(kit.provenance, big) for _ in range(5)]
+    runs = [(w, c) for w, c, _ in full]
+    p = full[-1][2]
     return {"scale_case": case_size,
+            "scale_fingerprint": [int(p["n_origins"].sum()), int(p["echo"].sum()), int(p["n_cited"].sum())],
             "scale": {"load_csv_s": t_load, "provenance_median_s": statistics.median(w for w, _ in runs),
                       "provenance_cpu_median_s": statistics.median(c for _, c in runs),
                       "provenance_runs_s": [w for w, _ in runs], "provenance_cpu_runs_s": [c for _, c in runs],
@@ -239,9 +243,38 @@ def scale_only(folder: str) -> dict:
                       "load_average_after": os.getloadavg()}}
 
 
+def ensure_parquet(csv_folder: Path, folder: Path) -> float:
+    """The same case as ``<table>.parquet`` files (written from the loaded CSV case, in a child process)."""
+    stamp = folder / ".made"
+    want = (csv_folder / ".made").read_text()
+    if stamp.exists() and stamp.read_text() == want:
+        return 0.0
+    folder.mkdir(parents=True, exist_ok=True)
+    code = ("import sys, shutil, kit; c = kit.load_case(sys.argv[1]); "
+            "[getattr(c, t).to_parquet(f'{sys.argv[2]}/{t}.parquet', index=False) "
+            "for t in ('sources', 'reports', 'claims', 'citations')]; "
+            "shutil.copy(f'{sys.argv[1]}/case.toml', sys.argv[2])")
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, str(csv_folder), str(folder)], check=True, cwd=ROOT)
+    stamp.write_text(want)
+    return time.perf_counter() - t
+
+
+def parquet_only(folder: str) -> dict:
+    """Time kit.load_case of the parquet folder; a fingerprint of the provenance to compare (child process)."""
+    kit.provenance(kit.synth.make_case(50))
+    t_load, big = timed(kit.load_case, folder)
+    p = kit.provenance(big)
+    return {"load_parquet_s": t_load, "peak_rss_mb": peak_rss_mb(),
+            "fingerprint": [int(p["n_origins"].sum()), int(p["echo"].sum()), int(p["n_cited"].sum())]}
+
+
 def main(argv=None) -> int:
     if argv is None and len(sys.argv) == 3 and sys.argv[1] == "--scale-only":
         print(json.dumps(scale_only(sys.argv[2])))
+        return 0
+    if argv is None and len(sys.argv) == 3 and sys.argv[1] == "--parquet-only":
+        print(json.dumps(parquet_only(sys.argv[2])))
         return 0
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="10x smaller (10,000 and 100,000 reports)")
@@ -299,6 +332,13 @@ def main(argv=None) -> int:
     out = subprocess.run([sys.executable, __file__, "--scale-only", str(big_dir)], cwd=ROOT, check=True,
                          capture_output=True, text=True)
     res.update(json.loads(out.stdout.strip().splitlines()[-1]))
+    # ---- the same case from parquet tables (kit.load_case reads <table>.parquet when no CSV is there)
+    pq_dir = data / f"synth_{n_big}_s{args.seed}_parquet"
+    ensure_parquet(big_dir, pq_dir)
+    out = subprocess.run([sys.executable, __file__, "--parquet-only", str(pq_dir)], cwd=ROOT, check=True,
+                         capture_output=True, text=True)
+    res["parquet"] = json.loads(out.stdout.strip().splitlines()[-1])
+    assert res["parquet"]["fingerprint"] == res["scale_fingerprint"], "parquet and CSV cases disagree"
 
     # ---- import time
     t_kit_imp, t_base_imp = import_times(["import kit", "import pandas, networkx"])
@@ -321,6 +361,8 @@ def main(argv=None) -> int:
     print(f"scale, {res['scale_case']['reports']:,} reports / {res['scale_case']['claims']:,} claims / "
           f"{res['scale_case']['citations']:,} citations:")
     print(f"  {'kit.load_case from CSV (all checks)':38s} {s['load_csv_s']:8.2f} s   (goal <= 8 s at 1M)")
+    print(f"  {'kit.load_case from parquet':38s} {res['parquet']['load_parquet_s']:8.2f} s   (goal <= 4 s at 1M; "
+          f"that process's peak RSS {res['parquet']['peak_rss_mb'] / 1024:.2f} GB)")
     print(f"  {'kit.provenance, median of 5':38s} {s['provenance_median_s']:8.2f} s   (goal <= 5 s at 1M); "
           f"CPU {s['provenance_cpu_median_s']:.2f} s; runs {', '.join(f'{t:.2f}' for t in s['provenance_runs_s'])}")
     print(f"  {'peak RSS of that process':38s} {s['peak_rss_mb'] / 1024:8.2f} GB  (goal <= 3 GB at 1M)")
