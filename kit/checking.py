@@ -27,6 +27,9 @@ TRUE = {"true", "yes", "1", "y", "t"}
 FALSE = {"false", "no", "0", "n", "f", ""}
 ENUMS = {("sources", "kind"): KINDS, ("claims", "measure"): MEASURES,
          ("claims", "certainty"): CERTAINTIES, ("citations", "relation"): RELATIONS}
+#: the columns that hold ids (encoded together, see _Checker.ids)
+ID_REFS = (("sources", "source_id"), ("reports", "report_id"), ("claims", "claim_id"), ("reports", "source_id"),
+           ("claims", "report_id"), ("citations", "claim_id"), ("citations", "cites"))
 ROW_NOUN = {"sources": "source", "reports": "report", "claims": "claim", "citations": "citation"}
 
 
@@ -187,7 +190,9 @@ class _Checker:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self._cols: dict = {}
+        self._arrays: dict = {}
         self._published = None
+        self._ids = None
 
     def err(self, table, i, column, message):
         t = self.tables[table]
@@ -212,6 +217,41 @@ class _Checker:
             else:
                 self._cols[key] = pd.Series([""] * len(cells), dtype=object, index=cells.index)
         return self._cols[key]
+
+    def pa(self, table, column) -> pa.Array:
+        """The column as a pyarrow array (computed once)."""
+        key = (table, column)
+        if key not in self._arrays:
+            self._arrays[key] = _pa(self.col(table, column))
+        return self._arrays[key]
+
+    def ids(self, table, column) -> np.ndarray:
+        """The column's id codes: every id column of the case is encoded with one dictionary, once, so that
+        look-ups between tables are integer array operations. ``self.n_ids`` is the dictionary's size,
+        ``self.empty_id`` the code of the empty string (-1 if there is none)."""
+        if self._ids is None:
+            keys = [k for k in ID_REFS if self.has(*k)]
+            arrays = [self.pa(*k) for k in keys]
+            big = pa.chunked_array(arrays, type=pa.large_string()).combine_chunks() if arrays else \
+                pa.array([], pa.large_string())
+            encoded = pc.dictionary_encode(big)
+            codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+            self.n_ids = len(encoded.dictionary)
+            self.empty_id = pc.index(encoded.dictionary, "").as_py()
+            self._ids = {}
+            start = 0
+            for k, a in zip(keys, arrays):
+                self._ids[k] = codes[start:start + len(a)]
+                start += len(a)
+        return self._ids[(table, column)]
+
+    def id_set(self, *columns) -> np.ndarray:
+        """A boolean array over id codes: true for the ids found in any of ``columns`` ((table, column) pairs)."""
+        self.ids(*columns[0])
+        known = np.zeros(self.n_ids + 1, dtype=bool)
+        for table, column in columns:
+            known[self.ids(table, column)] = True
+        return known
 
     def obj(self, table, column) -> pd.Series:
         """The column as Python strings (for the checks of small tables that run Python's string methods)."""
@@ -295,8 +335,13 @@ def _check_values(c: _Checker, name: str) -> None:
     if name in ID_COLUMN and c.has(name, ID_COLUMN[name]):
         col = ID_COLUMN[name]
         values = c.col(name, col)
-        codes, first = _first_seen(values)
-        dup = (first[codes] != np.arange(len(codes))) & ~_empty(values)
+        codes = c.ids(name, col)
+        repeated = np.bincount(codes, minlength=c.n_ids)[codes] > 1 if len(codes) else np.zeros(0, dtype=bool)
+        if repeated.any():
+            codes, first = _first_seen(values)
+            dup = (first[codes] != np.arange(len(codes))) & ~_empty(values)
+        else:
+            dup = repeated
         for i in np.flatnonzero(dup):
             v = values.iat[i]
             c.err(name, i, col, f"the id '{v}' is already used on line {int(t.lines[first[codes[i]]])}; "
@@ -305,7 +350,11 @@ def _check_values(c: _Checker, name: str) -> None:
     for (table, col), allowed in ENUMS.items():
         if table == name and c.has(name, col):
             values = c.col(name, col)
-            for i in _bad(values, lambda v: v.lower() in allowed):
+            exact = _np(pc.is_in(c.pa(name, col), value_set=pa.array(("",) + tuple(allowed), pa.large_string())))
+            rest = np.flatnonzero(~exact)
+            if len(rest):
+                rest = rest[_bad(values.iloc[rest], lambda v: v.lower() in allowed)]
+            for i in rest:
                 v = values.iat[i]
                 s = suggest(v, allowed)
                 hint = f": did you mean '{s}'? Use" if s else "; use"
@@ -465,26 +514,24 @@ def parse_published(values: pd.Series):
 
 def _check_references(c: _Checker) -> None:
     # a table that is missing, or lacks its id column, is already reported: checking references against it
-    # would only add noise. Ids are compared as pyarrow arrays (hash look-ups in C); Python sets of ids are
+    # would only add noise. Ids are compared as integer codes (see _Checker.ids); Python sets of ids are
     # built only to suggest a correction for an id that is not found.
-    def ids(table, col):
-        return _pa(c.col(table, col)) if c.has(table, col) else None
+    has_sources, has_reports, has_claims = c.has("sources", "source_id"), c.has("reports", "report_id"), \
+        c.has("claims", "claim_id")
 
-    source_ids, report_ids, claim_ids = ids("sources", "source_id"), ids("reports", "report_id"), \
-        ids("claims", "claim_id")
-
-    def dangling(table, col, known, what, file_name, alt=None):
-        if known is None or not c.has(table, col):
+    def dangling(table, col, known, what, file_name):
+        if not known or not c.has(table, col):
             return
         values = c.col(table, col)
-        arr = _pa(values)
-        found = _np(pc.is_in(arr, value_set=known))
-        if alt is not None:
-            found |= _np(pc.is_in(arr, value_set=alt))
-        bad = np.flatnonzero(~(found | _np(pc.equal(arr, ""))))
+        ok = c.id_set(*known)
+        if c.empty_id is not None:
+            ok[c.empty_id] = True
+        bad = np.flatnonzero(~ok[c.ids(table, col)])
         if not len(bad):
             return
-        universe = set(known.to_pylist()) | set(alt.to_pylist() if alt is not None else ())
+        universe = set()
+        for t, k in known:
+            universe.update(c.col(t, k))
         universe.discard("")
         near = _Suggester(universe)
         for i in bad:
@@ -493,13 +540,16 @@ def _check_references(c: _Checker) -> None:
             hint = f": did you mean '{s}'? Otherwise add it to" if s else "; add it to"
             c.err(table, i, col, f"'{v}' is not {what}{hint} {file_name}, or correct the id")
 
-    dangling("reports", "source_id", source_ids, "a source_id in sources.csv", "sources.csv")
-    dangling("claims", "report_id", report_ids, "a report_id in reports.csv", "reports.csv")
-    dangling("citations", "claim_id", claim_ids, "a claim_id in claims.csv", "claims.csv")
-    if claim_ids is not None and source_ids is not None:
-        dangling("citations", "cites", claim_ids, "a claim_id in claims.csv nor a source_id in sources.csv",
-                 "claims.csv or sources.csv", source_ids)
-        both = _np(pc.is_in(claim_ids, value_set=source_ids)) & ~_np(pc.equal(claim_ids, ""))
+    sources, reports, claims = ("sources", "source_id"), ("reports", "report_id"), ("claims", "claim_id")
+    dangling("reports", "source_id", [sources] if has_sources else None, "a source_id in sources.csv",
+             "sources.csv")
+    dangling("claims", "report_id", [reports] if has_reports else None, "a report_id in reports.csv", "reports.csv")
+    dangling("citations", "claim_id", [claims] if has_claims else None, "a claim_id in claims.csv", "claims.csv")
+    if has_claims and has_sources:
+        dangling("citations", "cites", [claims, sources],
+                 "a claim_id in claims.csv nor a source_id in sources.csv", "claims.csv or sources.csv")
+        claim_codes = c.ids(*claims)
+        both = c.id_set(sources)[claim_codes] & (claim_codes != c.empty_id)
         if both.any():
             src_line = dict(zip(c.col("sources", "source_id"), c.tables["sources"].lines))
             values = c.col("claims", "claim_id")
@@ -508,26 +558,34 @@ def _check_references(c: _Checker) -> None:
                 c.err("claims", i, "claim_id", f"'{v}' is also a source_id (sources.csv line {int(src_line[v])}); "
                                                "sources and claims share one set of ids, so rename one of them")
     if c.has("citations", "claim_id") and c.has("citations", "cites"):
-        a, _ = pd.factorize(c.col("citations", "claim_id"), sort=False)
-        b, ub = pd.factorize(c.col("citations", "cites"), sort=False)
-        pairs, _ = pd.factorize(np.asarray(a, dtype=np.int64) * max(len(ub), 1) + np.asarray(b, dtype=np.int64),
-                                sort=False)
-        pairs = np.asarray(pairs, dtype=np.int64)
-        first = _first_of_codes(pairs)
-        for i in np.flatnonzero(first[pairs] != np.arange(len(pairs))):
-            line = int(c.tables["citations"].lines[first[pairs[i]]])
-            c.err("citations", i, "cites", f"'{c.col('citations', 'claim_id').iat[i]}' already cites "
-                                           f"'{c.col('citations', 'cites').iat[i]}' on line {line}; "
-                                           "keep one row per pair")
+        key = c.ids("citations", "claim_id") * (c.n_ids + 1) + c.ids("citations", "cites")
+        if pd.Series(key).duplicated().any():
+            pairs, _ = pd.factorize(key, sort=False)
+            pairs = np.asarray(pairs, dtype=np.int64)
+            first = _first_of_codes(pairs)
+            for i in np.flatnonzero(first[pairs] != np.arange(len(pairs))):
+                line = int(c.tables["citations"].lines[first[pairs[i]]])
+                c.err("citations", i, "cites", f"'{c.col('citations', 'claim_id').iat[i]}' already cites "
+                                               f"'{c.col('citations', 'cites').iat[i]}' on line {line}; "
+                                               "keep one row per pair")
 
 
-def _text(values: pd.Series):
-    arr = _pa(values)
-    return pd.array(pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr), dtype="string")
+def _text(values: pd.Series, arr=None):
+    arr = _pa(values) if arr is None else arr
+    empty = pc.equal(arr, "")
+    n_empty = pc.sum(empty).as_py() or 0
+    if n_empty == len(arr):
+        arr = pa.nulls(len(arr), arr.type)
+    elif n_empty:
+        arr = pc.if_else(empty, pa.scalar(None, arr.type), arr)
+    return pd.array(arr, dtype="string")
 
 
-def _lower_text(values: pd.Series):
+def _lower_text(values: pd.Series, allowed=(), arr=None):
     """Enum values lower-cased (by Python's rules, once per distinct value), empty as missing."""
+    arr = _pa(values) if arr is None else arr
+    if pc.all(pc.is_in(arr, value_set=pa.array(("",) + tuple(allowed), pa.large_string()))).as_py() is not False:
+        return _text(values, arr)  # already lower-case
     codes, uniques = pd.factorize(values, sort=False)
     mapped = pa.array([None if v == "" else v.lower() for v in np.asarray(uniques, dtype=object)], pa.large_string())
     return pd.array(mapped.take(pa.array(np.asarray(codes))), dtype="string")
@@ -540,7 +598,7 @@ def _typed(c: _Checker, name: str) -> pd.DataFrame:
     for col in COLUMNS[name]:
         values = c.col(name, col).reset_index(drop=True)
         if (name, col) in ENUMS:
-            out[col] = _lower_text(values)
+            out[col] = _lower_text(values, ENUMS[(name, col)], c.pa(name, col))
         elif col == "reliability":
             values = c.obj(name, col).reset_index(drop=True)
             out[col] = pd.array(values.str.upper().where(values != "", "F"), dtype="string")
@@ -556,7 +614,7 @@ def _typed(c: _Checker, name: str) -> pd.DataFrame:
             grades = _by_uniques(values, lambda v: 6 if v == "" else int(v))
             out[col] = pd.array(grades.astype(np.int64), dtype="Int64")
         else:
-            out[col] = _text(values)
+            out[col] = _text(values, c.pa(name, col))
     for col in cells.columns:
         if col not in out:
             values = cells[col]
@@ -576,17 +634,17 @@ def _count(nums: pd.Series):
 
 def _check_time_order(c: _Checker, frames: dict) -> None:
     claims, reports, cites = frames["claims"], frames["reports"], frames["citations"]
-    # every reference is known to resolve here (else there were errors); look ids up as arrays
-    report_at = pc.index_in(_pa(claims["report_id"]), value_set=_pa(reports["report_id"])).to_numpy(
-        zero_copy_only=False)
-    published = reports["published"].to_numpy(dtype="datetime64[ns]")[report_at.astype(np.int64)]
-    claim_ids = _pa(claims["claim_id"])
-    citing_at = pc.index_in(_pa(cites["claim_id"]), value_set=claim_ids)
-    cited_at = pc.index_in(_pa(cites["cites"]), value_set=claim_ids)
-    citing = published[citing_at.to_numpy(zero_copy_only=False).astype(np.int64)]
-    is_claim = _np(pc.is_valid(cited_at))
+    # here every id is unique and every reference resolves (else there were errors): rows by id code
+    report_row = np.full(c.n_ids + 1, -1, dtype=np.int64)
+    report_row[c.ids("reports", "report_id")] = np.arange(len(reports))
+    claim_row = np.full(c.n_ids + 1, -1, dtype=np.int64)
+    claim_row[c.ids("claims", "claim_id")] = np.arange(len(claims))
+    published = reports["published"].to_numpy(dtype="datetime64[ns]")[report_row[c.ids("claims", "report_id")]]
+    citing = published[claim_row[c.ids("citations", "claim_id")]]
+    cited_at = claim_row[c.ids("citations", "cites")]
+    is_claim = cited_at >= 0
     cited = np.full(len(cites), np.datetime64("NaT"), dtype="datetime64[ns]")
-    cited[is_claim] = published[cited_at.drop_null().to_numpy().astype(np.int64)]
+    cited[is_claim] = published[cited_at[is_claim]]
     later = np.zeros(len(cites), dtype=bool)
     later[is_claim] = cited[is_claim] > citing[is_claim]
     for i in np.flatnonzero(later):
