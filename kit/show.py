@@ -200,9 +200,13 @@ def plot_timeline(case, proposition, *, ax=None, upto=None):
     >>> ax.get_ylabel()
     'figure reported'
     """
-    from .analyses import timeline
-    t = timeline(case, proposition)
-    ctx = claim_context(case).set_index("claim_id")
+    ctx = claim_context(case)
+    if not (ctx["proposition"] == proposition).any():
+        from .analyses import timeline
+        timeline(case, proposition)  # raises the KeyError with a suggestion
+    # the timeline's rows without its origin counts: a picture needs no provenance
+    t = ctx[ctx["proposition"] == proposition].sort_values(["published", "claim_id"], kind="stable")
+    ctx = ctx.set_index("claim_id")
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 4))
     src_kind = case.sources.set_index("source_id")["kind"].to_dict()

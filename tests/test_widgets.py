@@ -74,7 +74,7 @@ def test_each_step_draws_a_new_picture_on_a_stable_layout(deir):
     s.go(2)
     two = s.image
     s.go(3)
-    assert s.image != two and s.graph.value == s.image and s.image[:4] == b"\x89PNG"
+    assert s.image != two and s.graph.value == s.image and b"<svg" in s.image[:400]
     s.go(2)
     assert s.image == two  # drawn once, shown again
     assert s.pos == kit.show.story_layout(deir, PROP)
@@ -90,7 +90,7 @@ def test_the_fast_picture_shows_the_same_claims(deir):
     assert s.aggregated
     for step, claims in [(1, []), (2, BY_7_FEB), (3, BY_12_FEB), (6, BY_13_FEB)]:
         s.go(step)
-        assert s.visible_claims == claims and s.image[:4] == b"\x89PNG"
+        assert s.visible_claims == claims and b"<svg" in s.image[:400]
 
 
 def test_the_table_shows_independence_and_drift(stepper, deir):
@@ -137,7 +137,7 @@ def test_large_stories_are_drawn_aggregated():
     s.go(s.n_steps // 2)
     moment = s.upto
     expected = kit.story.claims_by(case, moment, prop)
-    assert s.visible_claims == expected and s.image[:4] == b"\x89PNG"
+    assert s.visible_claims == expected and b"<svg" in s.image[:400]
 
 
 def test_unknown_proposition(deir):
