@@ -80,9 +80,7 @@ def _pa(values: pd.Series) -> pa.Array:
     ['a', '']
     """
     arr = pa.array(values.array) if values.dtype != object else pa.array(values.to_numpy(), type=pa.large_string())
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
-    return arr if arr.type == pa.large_string() else arr.cast(pa.large_string())
+    return arr if arr.type == pa.large_string() else arr.cast(pa.large_string())  # (may be a ChunkedArray)
 
 
 def _np(mask) -> np.ndarray:
@@ -232,12 +230,15 @@ class _Checker:
         if self._ids is None:
             keys = [k for k in ID_REFS if self.has(*k)]
             arrays = [self.pa(*k) for k in keys]
-            big = pa.chunked_array(arrays, type=pa.large_string()).combine_chunks() if arrays else \
+            chunks = [ch for a in arrays for ch in (a.chunks if isinstance(a, pa.ChunkedArray) else [a])]
+            encoded = pc.dictionary_encode(pa.chunked_array(chunks, type=pa.large_string()))
+            # the chunks share one dictionary, grown as they are read: the last one holds every id
+            codes = np.concatenate([ch.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+                                    for ch in encoded.chunks] or [np.zeros(0, dtype=np.int64)])
+            dictionary = encoded.chunk(encoded.num_chunks - 1).dictionary if encoded.num_chunks else \
                 pa.array([], pa.large_string())
-            encoded = pc.dictionary_encode(big)
-            codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-            self.n_ids = len(encoded.dictionary)
-            self.empty_id = pc.index(encoded.dictionary, "").as_py()
+            self.n_ids = len(dictionary)
+            self.empty_id = pc.index(dictionary, "").as_py()
             self._ids = {}
             start = 0
             for k, a in zip(keys, arrays):

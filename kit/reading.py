@@ -208,7 +208,8 @@ def _parquet_text(column):
         t = t.value_type
     empty = pa.scalar("", pa.string())
     if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_null(t):
-        return pc.fill_null(column.cast(pa.string()), empty)
+        column = column.cast(pa.string())
+        return pc.fill_null(column, empty) if column.null_count else column
     if pa.types.is_boolean(t):
         return pc.fill_null(pc.if_else(column, "true", "false"), empty)
     if pa.types.is_integer(t) or pa.types.is_date32(t) or pa.types.is_date64(t):
@@ -430,11 +431,14 @@ def parse_csv_fast(data: bytes, file: str, name: str, problems: list) -> RawTabl
         return None
     columns = [pc.utf8_trim_whitespace(table.column(j)) for j in range(width)]
     del table
-    blank = None
-    for col in columns:
-        empty = pc.equal(col, "")
-        blank = empty if blank is None else pc.and_(blank, empty)
-    keep = np.flatnonzero(~blank.to_numpy(zero_copy_only=False)) if width else np.zeros(0, dtype=np.int64)
+    # a record is blank when all its cells are empty: only rows whose first cell is empty can be
+    blank = np.zeros(table_rows := len(columns[0]) if width else 0, dtype=bool)
+    maybe = np.flatnonzero(pc.equal(columns[0], "").to_numpy(zero_copy_only=False)) if width else blank
+    if len(maybe):
+        at = pa.array(maybe)
+        blank[maybe] = np.logical_and.reduce(
+            [pc.equal(col.take(at), "").to_numpy(zero_copy_only=False) for col in columns])
+    keep = np.flatnonzero(~blank) if table_rows else np.zeros(0, dtype=np.int64)
     if not len(keep):
         return None
     header = [col[int(keep[0])].as_py() for col in columns]
