@@ -27,6 +27,8 @@ TRUE = {"true", "yes", "1", "y", "t"}
 FALSE = {"false", "no", "0", "n", "f", ""}
 ENUMS = {("sources", "kind"): KINDS, ("claims", "measure"): MEASURES,
          ("claims", "certainty"): CERTAINTIES, ("citations", "relation"): RELATIONS}
+#: from this many rows in all, the ids are hashed in a second thread while the other checks run
+THREAD_ROWS = 100_000
 #: the columns that hold ids (encoded together, see _Checker.ids)
 ID_REFS = (("sources", "source_id"), ("reports", "report_id"), ("claims", "claim_id"), ("reports", "source_id"),
            ("claims", "report_id"), ("citations", "claim_id"), ("citations", "cites"))
@@ -228,8 +230,21 @@ class _Checker:
         look-ups between tables are integer array operations. ``self.n_ids`` is the dictionary's size,
         ``self.empty_id`` the code of the empty string (-1 if there is none)."""
         if self._ids is None:
-            keys = [k for k in ID_REFS if self.has(*k)]
-            arrays = [self.pa(*k) for k in keys]
+            self.start_ids()
+        if not isinstance(self._ids, dict):
+            self._ids_done(self._ids)
+            self._ids = self._ids.result()[0]
+        return self._ids[(table, column)]
+
+    def start_ids(self, pool=None) -> None:
+        """Begin encoding the id columns (see :meth:`ids`): in ``pool``'s thread while the other checks go on
+        (pyarrow hashes outside Python's lock), or at once without a pool."""
+        from concurrent.futures import Future
+
+        keys = [k for k in ID_REFS if self.has(*k)]
+        arrays = [self.pa(*k) for k in keys]  # pandas work stays in this thread
+
+        def encode():
             chunks = [ch for a in arrays for ch in (a.chunks if isinstance(a, pa.ChunkedArray) else [a])]
             encoded = pc.dictionary_encode(pa.chunked_array(chunks, type=pa.large_string()))
             # the chunks share one dictionary, grown as they are read: the last one holds every id
@@ -237,14 +252,22 @@ class _Checker:
                                     for ch in encoded.chunks] or [np.zeros(0, dtype=np.int64)])
             dictionary = encoded.chunk(encoded.num_chunks - 1).dictionary if encoded.num_chunks else \
                 pa.array([], pa.large_string())
-            self.n_ids = len(dictionary)
-            self.empty_id = pc.index(dictionary, "").as_py()
-            self._ids = {}
-            start = 0
+            out, start = {}, 0
             for k, a in zip(keys, arrays):
-                self._ids[k] = codes[start:start + len(a)]
+                out[k] = codes[start:start + len(a)]
                 start += len(a)
-        return self._ids[(table, column)]
+            return out, len(dictionary), pc.index(dictionary, "").as_py()
+
+        def done(future):
+            self.n_ids, self.empty_id = future.result()[1:]
+
+        if pool is None:
+            future = Future()
+            future.set_result(encode())
+        else:
+            future = pool.submit(encode)
+        self._ids = future
+        self._ids_done = done
 
     def id_set(self, *columns) -> np.ndarray:
         """A boolean array over id codes: true for the ids found in any of ``columns`` ((table, column) pairs)."""
@@ -281,12 +304,17 @@ def check_tables(raw_tables: dict):
     >>> check_tables(raw.tables)
     (None, [], [])
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     c = _Checker(raw_tables)
-    for name in TABLES:
-        if name in raw_tables:
-            _check_columns(c, name)
-            _check_values(c, name)
-    _check_references(c)
+    big = sum(len(t.cells) for t in raw_tables.values()) > THREAD_ROWS
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        c.start_ids(pool if big else None)  # on big tables, hashing every id runs beside the single-column checks
+        for name in TABLES:
+            if name in raw_tables:
+                _check_columns(c, name)
+                _check_values(c, name)
+        _check_references(c)
     if c.problems or set(raw_tables) != set(TABLES) or any(t.bad_rows for t in raw_tables.values()):
         return None, c.problems, c.warnings
     frames = {name: _typed(c, name) for name in TABLES}
@@ -336,13 +364,10 @@ def _check_values(c: _Checker, name: str) -> None:
     if name in ID_COLUMN and c.has(name, ID_COLUMN[name]):
         col = ID_COLUMN[name]
         values = c.col(name, col)
-        codes = c.ids(name, col)
-        repeated = np.bincount(codes, minlength=c.n_ids)[codes] > 1 if len(codes) else np.zeros(0, dtype=bool)
-        if repeated.any():
+        dup = np.zeros(0, dtype=bool)
+        if pc.count_distinct(c.pa(name, col)).as_py() < len(values):
             codes, first = _first_seen(values)
             dup = (first[codes] != np.arange(len(codes))) & ~_empty(values)
-        else:
-            dup = repeated
         for i in np.flatnonzero(dup):
             v = values.iat[i]
             c.err(name, i, col, f"the id '{v}' is already used on line {int(t.lines[first[codes[i]]])}; "

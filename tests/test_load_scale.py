@@ -121,8 +121,12 @@ def test_random_tables_read_the_same_both_ways():
     assert accepted > 50
 
 
-def test_fast_and_exact_paths_give_the_same_problems_and_frames(tmp_path):
-    """A whole case with errors and warnings, read fast and read exactly: the same problems, word for word."""
+@pytest.mark.parametrize("threaded", [False, True])
+def test_fast_and_exact_paths_give_the_same_problems_and_frames(tmp_path, monkeypatch, threaded):
+    """A whole case with errors and warnings, read fast and read exactly: the same problems, word for word
+    (also with the ids hashed in a second thread, as for big tables)."""
+    if threaded:
+        monkeypatch.setattr(kit.checking, "THREAD_ROWS", 0)
     base = kit.synth.make_case(300, seed=3)
     folder = kit.save_case(base, tmp_path / "case")
     claims = (folder / "claims.csv").read_text(encoding="utf-8").splitlines()
