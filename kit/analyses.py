@@ -1,7 +1,7 @@
 """Loops, drift and the timeline of a figure."""
 from __future__ import annotations
 
-import networkx as nx
+import numpy as np
 import pandas as pd
 
 from .graph import claim_context, supporting_citations
@@ -29,17 +29,31 @@ def circular(case) -> list[list[str]]:
     >>> all(len(loop) >= 1 for loop in loops)
     True
     """
-    ctx = claim_context(case)
-    when = dict(zip(ctx["claim_id"], ctx["published"]))
-    g = nx.DiGraph()
-    g.add_nodes_from(ctx["claim_id"])
-    sup = supporting_citations(case)
-    g.add_edges_from((a, b) for a, b in sup[["claim_id", "cites"]].itertuples(index=False) if b in when)
-    loops = []
-    for scc in nx.strongly_connected_components(g):
-        if len(scc) > 1 or any(g.has_edge(c, c) for c in scc):
-            loops.append(sorted(scc, key=lambda c: (when[c], c)))
-    return sorted(loops, key=lambda loop: (when[loop[0]], loop[0]))
+    from scipy import sparse
+    from scipy.sparse.csgraph import connected_components
+
+    from .provenance import _Graph
+
+    g = _Graph(case)  # the supporting citations as integer arrays, shared with the provenance engine
+    n = g.n
+    to_claim = g.b < n
+    a, b = g.a[to_claim], g.b[to_claim]
+    if n == 0 or len(a) == 0:
+        return []
+    adj = sparse.csr_matrix((np.ones(len(a), dtype=bool), (a, b)), shape=(n, n))
+    k, comp = connected_components(adj, directed=True, connection="strong")
+    in_loop = np.bincount(comp, minlength=k) > 1
+    in_loop[comp[a[a == b]]] = True  # a claim citing itself
+    idx = np.flatnonzero(in_loop[comp])
+    if len(idx) == 0:
+        return []
+    published = case.reports.set_index("report_id")["published"]
+    rows = pd.DataFrame({"comp": comp[idx], "claim_id": np.asarray(case.claims["claim_id"].array[idx], dtype=object),
+                         "when": published.reindex(case.claims["report_id"].array[idx]).to_numpy()})
+    rows = rows.sort_values(["comp", "when", "claim_id"], kind="stable")
+    loops = [(grp["when"].iat[0], grp["claim_id"].iat[0], list(grp["claim_id"]))
+             for _, grp in rows.groupby("comp", sort=False)]
+    return [loop for *_, loop in sorted(loops, key=lambda t: (t[0], t[1]))]
 
 
 def _norm(s: pd.Series) -> pd.Series:
