@@ -17,7 +17,7 @@ from matplotlib.patches import Patch
 from .analyses import circular
 from .graph import citation_graph, claim_context
 
-__all__ = ["KIND_COLOURS", "story_layout", "plot_citation_graph", "plot_timeline", "figure_label"]
+__all__ = ["KIND_COLOURS", "story_graph", "story_layout", "plot_citation_graph", "plot_timeline", "figure_label"]
 
 #: colour per source kind; origins that cannot be checked (anonymous, social) stand out in warm colours
 KIND_COLOURS = {
@@ -48,7 +48,17 @@ def figure_label(low, high) -> str:
     return f"{low}" if low == high else f"{low}–{high}"
 
 
-def _subgraph(case, proposition):
+def story_graph(case, proposition=None):
+    """The part of the citation graph a picture of ``proposition`` shows: its claims, everything they cite, and
+    the outlets that claims resting on their own reporting stand on (the whole graph when no proposition).
+
+    Examples
+    --------
+    >>> import kit
+    >>> g = story_graph(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
+    >>> ("bloomberg_two_russians" in g, "december-mod-41-troops" in g)
+    (True, False)
+    """
     g = citation_graph(case)
     if proposition is None:
         return g
@@ -77,7 +87,7 @@ def story_layout(case, proposition=None) -> dict:
     >>> pos == story_layout(case)
     True
     """
-    g = _subgraph(case, proposition)
+    g = story_graph(case, proposition)
     claims = sorted((n for n, d in g.nodes(data=True) if d["node_type"] == "claim"),
                     key=lambda n: (g.nodes[n]["published"], n))
     sources = sorted(n for n, d in g.nodes(data=True) if d["node_type"] == "source")
@@ -101,7 +111,8 @@ def story_layout(case, proposition=None) -> dict:
     return pos
 
 
-def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight=None, pos=None):
+def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight=None, pos=None, graph=None,
+                        loops=None):
     """Draw the citation graph: claims by publication time, sources on the left, coloured by kind.
 
     Edges are drawn by relation (relies_on solid, corroborates dashed, disputes red); anonymous and
@@ -115,6 +126,11 @@ def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight
         Draw only claims published by then (the graph as it stood at that moment).
     highlight : str, optional
         A claim id to draw larger (e.g. the newest).
+    pos : dict, optional
+        Node positions; :func:`story_layout` by default.
+    graph, loops : optional
+        :func:`story_graph` and :func:`kit.circular` of the case, when the caller draws many moments of one story
+        and has them already (they are only read, never changed).
 
     Examples
     --------
@@ -124,7 +140,7 @@ def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight
     >>> ax.get_title() != ""
     True
     """
-    g = _subgraph(case, proposition)
+    g = (story_graph(case, proposition) if graph is None else graph).copy()
     pos = pos or story_layout(case, proposition)
     if upto is not None:
         upto = pd.Timestamp(upto)
@@ -155,7 +171,7 @@ def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight
                            node_color=[KIND_COLOURS.get(g.nodes[n]["kind"], "#cccccc") for n in sources],
                            edgecolors=["#d62728" if g.nodes[n]["kind"] in UNCHECKABLE else "white" for n in sources],
                            linewidths=[3 if g.nodes[n]["kind"] in UNCHECKABLE else 1 for n in sources])
-    looped = {c for loop in circular(case) for c in loop} & set(claims)
+    looped = {c for loop in (circular(case) if loops is None else loops) for c in loop} & set(claims)
     if looped:
         nx.draw_networkx_nodes(g, pos, nodelist=sorted(looped), ax=ax, node_size=1400, node_color="none",
                                edgecolors="#d62728", linewidths=1.5).set_linestyle(":")
@@ -243,5 +259,5 @@ def plot_timeline(case, proposition, *, ax=None, upto=None):
     ax.set_ylabel("figure reported")
     ax.set_title(f"{proposition}: the figure over time (▲ at least, ▼ at most, bar = range)",
                  fontsize=10)
-    ax.figure.autofmt_xdate()
+    ax.tick_params(axis="x", labelrotation=30)  # cheaper than figure.autofmt_xdate(), which lays out every tick
     return ax

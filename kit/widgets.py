@@ -172,6 +172,7 @@ class StoryStepper(_Displayable):
         if self.aggregated:
             self._prepare_aggregate(case)
         self._images = {}
+        self._story_graph = self._loops = None
         self.fig = Figure(figsize=figsize)
         has_timeline = proposition is not None
         if has_timeline:
@@ -255,8 +256,12 @@ class StoryStepper(_Displayable):
         if self.aggregated:
             self._draw_aggregate(ax)
         else:
+            if self._story_graph is None:  # computed once per stepper, read at every step
+                from .analyses import circular
+                from .show import story_graph
+                self._story_graph, self._loops = story_graph(self.case, self.proposition), circular(self.case)
             plot_citation_graph(self.case, self.proposition, ax=ax, upto=self.upto, highlight=self.newest,
-                                pos=self.pos)
+                                pos=self.pos, graph=self._story_graph, loops=self._loops)
         if self.ax_time is not None:
             self.ax_time.clear()
             if self.aggregated:
