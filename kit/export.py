@@ -26,6 +26,7 @@ import networkx as nx
 import pandas as pd
 
 from .redact import redact
+from .wording import figure_words
 
 __all__ = ["export", "export_graph", "neutralise", "csv_text", "claim_reviews", "FORMULA_STARTS"]
 
@@ -111,7 +112,7 @@ def export_graph(case) -> nx.DiGraph:
             attrs["kind"] = kinds.at[pub, "kind"] if pub in kinds.index else None
             attrs["reliability"] = kinds.at[pub, "reliability"] if pub in kinds.index else None
             date = pd.Timestamp(d["published"]).strftime("%Y-%m-%d") if d.get("published") is not None else ""
-            fig = _figure(d.get("low"), d.get("high"))
+            fig = figure_words(d.get("low"), d.get("high"))
             attrs["label"] = f"{d.get('outlet')}, {date}" + (f": {fig}" if fig else "")
             keys = ("node_type", "published", "proposition", "text", "low", "high", "subject", "measure",
                     "certainty", "credibility", "outlet", "source_id", "report_id")
@@ -127,15 +128,6 @@ def export_graph(case) -> nx.DiGraph:
     for u, v, d in src.edges(data=True):
         g.add_edge(str(u), str(v), **{k: _text(x) for k, x in d.items() if _text(x) != ""})
     return g
-
-
-def _figure(low, high) -> str:
-    lo, hi = _text(low), _text(high)
-    if not lo:
-        return f"at most {hi}" if hi else ""
-    if not hi:
-        return f"at least {lo}"
-    return lo if lo == hi else f"{lo} to {hi}"
 
 
 def claim_reviews(case, *, built=None) -> dict:

@@ -28,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from .redact import redact, redact_text
+from .wording import figure_words
 
 __all__ = ["publish", "page_html", "choose_proposition", "script_json", "safe_url", "timeline_alt", "graph_alt",
            "notebook_html", "offline_html", "DRIFT_FLAGS"]
@@ -84,21 +85,6 @@ def safe_url(url):
 def _date(ts) -> str:
     ts = pd.Timestamp(ts)
     return f"{ts.day} {ts:%b %Y}"
-
-
-def _figure_words(low, high) -> str:
-    def empty(v):
-        return v is None or v is pd.NA or (isinstance(v, float) and v != v)
-    if empty(low):
-        return "" if empty(high) else f"at most {_num(high)}"
-    if empty(high):
-        return f"at least {_num(low)}"
-    return _num(low) if low == high else f"{_num(low)} to {_num(high)}"
-
-
-def _num(v) -> str:
-    f = float(v)
-    return str(int(f)) if f.is_integer() else f"{f:g}"
 
 
 def _plural(n, word, many=None) -> str:
@@ -201,15 +187,15 @@ def _timeline_alt(case, frame, proposition, upto) -> str:
     behind = (f"{_plural(n, 'independent origin')} behind the highest figure: {_origin_names(case, origins)}"
               if n else "the highest figure rests on no origin (only on claims citing each other)")
     if i_peak == 0:
-        head = (f"One figure so far{when}: {_figure_words(first['low'], first['high'])} "
+        head = (f"One figure so far{when}: {figure_words(first['low'], first['high'])} "
                 f"({first['outlet']}, {_date(first['published'])})" if n_fig == 1 else
-                f"The first figure, {_figure_words(first['low'], first['high'])} ({first['outlet']}, "
+                f"The first figure, {figure_words(first['low'], first['high'])} ({first['outlet']}, "
                 f"{_date(first['published'])}), is still the highest of {n_fig} figures{when}")
     else:
         days = (pd.Timestamp(peak["published"]).normalize() - pd.Timestamp(first["published"]).normalize()).days
         span = "the same day" if days == 0 else f"in {_plural(days, 'day')}"
-        head = (f"The figure rose from {_figure_words(first['low'], first['high'])} ({first['outlet']}, "
-                f"{_date(first['published'])}) to {_figure_words(peak['low'], peak['high'])} ({peak['outlet']}, "
+        head = (f"The figure rose from {figure_words(first['low'], first['high'])} ({first['outlet']}, "
+                f"{_date(first['published'])}) to {figure_words(peak['low'], peak['high'])} ({peak['outlet']}, "
                 f"{_date(peak['published'])}) {span}; {_plural(n_fig, 'claim')} with a figure{when}")
     return f"{head}; {behind}."
 
@@ -253,7 +239,7 @@ def _graph_alt(case, frame, proposition, upto) -> str:
     loops = [lp for lp in circular(case) if set(lp) & ids]
     parts.append(f"{_plural(len(loops), 'citation loop')}" if loops else "no citation loop")
     newest = shown.iloc[-1]
-    fig = _figure_words(newest["low"], newest["high"])
+    fig = figure_words(newest["low"], newest["high"])
     parts.append(f"newest: {newest['outlet']}, {_date(newest['published'])}" + (f", {fig}" if fig else ""))
     return "; ".join(parts) + "."
 
@@ -460,7 +446,7 @@ def _claims_table(frame, visible, new, reports) -> str:
             f"<td class='nw'>{_esc(_date(r['published']))}</td>"
             f"<td>{_link(r['outlet'], rep.get('url'))}</td>"
             f'<td class="says">{_esc(" ".join(str(r["text"]).split()))}</td>'
-            f"<td>{_esc(_figure_words(r['low'], r['high'])) or '—'}</td>"
+            f"<td>{_esc(figure_words(r['low'], r['high'])) or '—'}</td>"
             f"<td>{_esc(r['certainty'])}</td>"
             f'<td class="num">{int(r["n_cited"])}</td>'
             f'<td class="num">{int(r["n_origins"])}</td>'

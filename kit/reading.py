@@ -13,7 +13,6 @@ import operator
 import os
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd

@@ -16,6 +16,7 @@ from matplotlib.patches import Patch
 
 from .analyses import circular
 from .graph import citation_graph, claim_context
+from .wording import figure_label  # noqa: F401  (re-exported: kit.show.figure_label)
 
 __all__ = ["KIND_COLOURS", "story_graph", "story_layout", "plot_citation_graph", "plot_timeline", "figure_label"]
 
@@ -29,23 +30,6 @@ UNCHECKABLE = ("anonymous", "social")
 EDGE_STYLE = {"relies_on": dict(style="solid", color="#444444"),
               "corroborates": dict(style="dashed", color="#444444"),
               "disputes": dict(style="solid", color="#d62728")}
-
-
-def figure_label(low, high) -> str:
-    """A claim's figure as a reader would say it.
-
-    Examples
-    --------
-    >>> figure_label(201, None), figure_label(100, 100), figure_label(200, 300), figure_label(None, None)
-    ('201+', '100', '200–300', '')
-    """
-    def empty(v):
-        return v is None or v is pd.NA or (isinstance(v, float) and v != v)
-    if empty(low):
-        return "" if empty(high) else f"≤{high}"
-    if empty(high):
-        return f"{low}+"
-    return f"{low}" if low == high else f"{low}–{high}"
 
 
 def story_graph(case, proposition=None):

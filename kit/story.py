@@ -17,6 +17,7 @@ import os
 import pandas as pd
 
 from .errors import CaseError, Problem
+from .wording import figure_words
 
 __all__ = ["STORY_COLUMNS", "story_path", "read_story", "load_story", "auto_story", "claims_by"]
 
@@ -182,17 +183,6 @@ def read_story(file) -> pd.DataFrame:
     return out.sort_values("step", kind="stable").reset_index(drop=True)
 
 
-def _figure_words(low, high) -> str:
-    """A claim's figure in words: 'at least 2', 'at most 200', '100', '200 to 300', or ''."""
-    def empty(v):
-        return v is None or v is pd.NA or (isinstance(v, float) and v != v)
-    if empty(low):
-        return "" if empty(high) else f"at most {high}"
-    if empty(high):
-        return f"at least {low}"
-    return f"{low}" if low == high else f"{low} to {high}"
-
-
 def _plural(n, word):
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -238,7 +228,7 @@ def auto_story(case, proposition=None) -> pd.DataFrame:
         title = f"{day:%d %b %Y}: {outlets} ({_plural(len(group), 'new claim')})"
         lines = []
         for row in group.itertuples(index=False):
-            fig = _figure_words(row.low, row.high)
+            fig = figure_words(row.low, row.high)
             lines.append(f"{row.outlet}: {fig + ', ' if fig else ''}{row.certainty}: “{' '.join(str(row.text).split())}”")
         rows.append((k, day, day + _END_OF_DAY, title, "\n".join(lines)))
     out = pd.DataFrame(rows, columns=_FRAME_COLUMNS)

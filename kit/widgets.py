@@ -27,6 +27,7 @@ from matplotlib.ticker import ScalarFormatter
 
 from .analyses import drift
 from .graph import claim_context
+from .wording import figure_label
 from .provenance import independence, origins, provenance, without
 from .schema import RELIABILITY, SUPPORTING
 from .story import load_story
@@ -57,11 +58,6 @@ def _table_html(frame: pd.DataFrame, index=True) -> str:
         return "<p><i>(nothing yet)</i></p>"
     return frame.to_html(index=index, escape=True, border=0, na_rep="",
                          classes="kit-table").replace("<table", '<table style="font-size:85%"', 1)
-
-
-def _figure(low, high) -> str:
-    from .show import figure_label
-    return figure_label(low, high)
 
 
 class _Displayable:
@@ -162,7 +158,7 @@ class StoryStepper(_Displayable):
         self._rows = pd.DataFrame({
             "published": base["published"].dt.strftime("%Y-%m-%d"),
             "outlet": base["outlet"],
-            "figure": [_figure(lo, hi) for lo, hi in zip(base["low"], base["high"])],
+            "figure": [figure_label(lo, hi) for lo, hi in zip(base["low"], base["high"])],
             "certainty": base["certainty"],
         }, index=base.index).join(prov[["n_cited", "n_origins", "echo"]]).join(flags)
         self._rows.index.name = "claim_id"
@@ -290,7 +286,6 @@ class StoryStepper(_Displayable):
 
     def _draw_timeline_fast(self, ax):
         """The figure over time for many claims: dots and range bars, no labels, later claims faded."""
-        from .show import KIND_COLOURS
         t = self._ctx
         x = t["published"].dt.tz_convert(None).to_numpy()
         low = pd.to_numeric(t["low"], errors="coerce").astype(float).to_numpy()
@@ -458,7 +453,7 @@ def _label(sources, ctx, item, item_type, width=24):
         text = f"{s.at[item, 'name']} [{s.at[item, 'kind']}, {s.at[item, 'reliability']}]"
     else:
         c = ctx
-        fig = _figure(c.at[item, "low"], c.at[item, "high"])
+        fig = figure_label(c.at[item, "low"], c.at[item, "high"])
         text = f"{c.at[item, 'outlet']}: {fig + ' ' if fig else ''}({c.at[item, 'certainty']})" if fig else \
             f"{c.at[item, 'outlet']} ({c.at[item, 'certainty']})"
     return "\n".join(textwrap.wrap(text, width)[:3])

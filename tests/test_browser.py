@@ -5,8 +5,7 @@ Needs Playwright for Python and Debian's chromium (`make test` installs both; se
 missing the test FAILS, unless KIT_SKIP_BROWSER=1 is set on purpose. A screenshot is saved under tests/artifacts/
 (git-ignored) in every outcome where the page was reached. The server started here is stopped in every outcome.
 
-Until notebook 01 has a StoryStepper cell, the test serves a copy of notebook 01 with the cells below appended
-(STEPPER_CELLS): the same cells we propose for notebook 01.
+The test serves a copy of notebook 01 with its stored outputs cleared, so what the page shows was computed now.
 """
 from __future__ import annotations
 
@@ -29,15 +28,6 @@ NOTEBOOK = "01_deir_ez_zor.ipynb"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-
-STEPPER_CELLS = [
-    ("markdown", "## Step through the story\n\nThe story as it unfolded, one step at a time: press **Next** (or drag "
-                 "the date slider, or **Play**). Each step shows the citation graph as it stood that day — the newest "
-                 "claim ringed in black — the figure over time with the day marked in red, the claims so far with "
-                 "their independent origins, echo and drift flags, and what the seed article says about that moment "
-                 "(`data/deir-ez-zor/story.csv`)."),
-    ("code", "import kit.widgets\n\nkit.widgets.StoryStepper(case, \"russians_killed_feb7\")"),
-]
 
 SKIP = os.environ.get("KIT_SKIP_BROWSER") == "1"
 
@@ -73,10 +63,7 @@ def _notebook_with_stepper(root: pathlib.Path) -> str:
     (root / "notebooks").mkdir(parents=True)
     os.symlink(ROOT / "data", root / "data")
     nb = nbformat.read(ROOT / "notebooks" / NOTEBOOK, as_version=4)
-    if not any("StoryStepper" in c.source for c in nb.cells):
-        for kind, source in STEPPER_CELLS:
-            cell = nbformat.v4.new_markdown_cell(source) if kind == "markdown" else nbformat.v4.new_code_cell(source)
-            nb.cells.append(cell)
+    assert any("StoryStepper" in c.source for c in nb.cells), f"notebooks/{NOTEBOOK} has no StoryStepper cell"
     for cell in nb.cells:  # start from a clean page: no stored outputs that could be mistaken for fresh ones
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
@@ -111,7 +98,7 @@ def lab(tmp_path, playwright_api):
     env.update(HOME=str(home), JUPYTER_CONFIG_DIR=str(home / ".jupyter"), JUPYTER_DATA_DIR=str(home / "data"),
                JUPYTER_RUNTIME_DIR=str(home / "runtime"), JUPYTER_PLATFORM_DIRS="1")
     port, token = _free_port(), secrets.token_hex(16)
-    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
            "--ServerApp.port_retries=0", "--LabApp.news_url=", "--LabApp.check_for_updates_class="
            "jupyterlab.NeverCheckForUpdate"]
