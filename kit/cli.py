@@ -168,10 +168,17 @@ def _check(args) -> int:
     return 0
 
 
-def _trace(args) -> int:
-    case, problems = _load_or_report(args.path)
+def _valid_case(args, doing: str):
+    """The case, or None after printing its problems and that they stop ``doing``."""
+    case, _ = _load_or_report(args.path)
     if case is None:
-        print(f"{args.path} has problems; fix them (see kit check) before tracing a claim", file=sys.stderr)
+        print(f"{args.path} has problems; fix them (see kit check) before {doing}", file=sys.stderr)
+    return case
+
+
+def _trace(args) -> int:
+    case = _valid_case(args, "tracing a claim")
+    if case is None:
         return 1
     try:
         print(trace_text(case, args.claim_id))
@@ -186,9 +193,8 @@ _REVEAL_WARNING = ("kit: warning: --reveal-confidential: confidential sources ar
 
 
 def _publish(args) -> int:
-    case, problems = _load_or_report(args.path)
+    case = _valid_case(args, "publishing")
     if case is None:
-        print(f"{args.path} has problems; fix them (see kit check) before publishing", file=sys.stderr)
         return 1
     from .publish import publish
     if args.reveal_confidential:
@@ -203,9 +209,8 @@ def _publish(args) -> int:
 
 
 def _export(args) -> int:
-    case, problems = _load_or_report(args.path)
+    case = _valid_case(args, "exporting")
     if case is None:
-        print(f"{args.path} has problems; fix them (see kit check) before exporting", file=sys.stderr)
         return 1
     from .export import export
     if args.reveal_confidential:
