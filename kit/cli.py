@@ -157,9 +157,29 @@ def _file_rank(file):
     return _problem_order(Problem(file, 0, None, ""))[0]
 
 
+def _story_problems(path) -> list:
+    """Problems of the optional story.csv beside a case folder's tables (``kit.story.read_story`` checks it)."""
+    from .errors import CaseError
+    from .reading import resolve_case_path
+    kind, folder = resolve_case_path(path)
+    file = os.path.join(folder, "story.csv")
+    if kind != "folder" or not os.path.exists(file):
+        return []
+    from .story import read_story
+    try:
+        read_story(file)
+    except CaseError as err:
+        return list(err.problems)
+    return []
+
+
 def _check(args) -> int:
     case, problems = _load_or_report(args.path)
-    if case is None:
+    story = _story_problems(args.path)
+    for line in format_problems(story):
+        print(line)
+    problems = problems + story
+    if case is None or story:
         n = len(problems)
         print(f"{n} problem{'s' if n != 1 else ''} found in {args.path}; fix them and run kit check again",
               file=sys.stderr)

@@ -153,3 +153,23 @@ def test_story_path_of_a_workbook_and_of_case_toml(workbook_case, tmp_path):
     case = kit.load_case(DEIR / "case.toml")
     assert pathlib.Path(story_path(case)) == DEIR / "story.csv"
     assert len(load_story(case)) == 6
+
+
+def test_kit_check_also_checks_story_csv(tmp_path):
+    """`kit check` reports a broken story.csv beside the tables (exit 1); the tables themselves still load."""
+    import subprocess
+    import sys
+
+    case = tmp_path / "case"
+    shutil.copytree(ROOT / "data" / "deir-ez-zor", case)
+    with open(case / "story.csv", "a", encoding="utf-8") as f:
+        f.write("7,13/02/2018,,x\n")
+    p = subprocess.run([sys.executable, "-m", "kit", "check", str(case)], capture_output=True, text=True, cwd=ROOT)
+    assert p.returncode == 1, p.stdout + p.stderr
+    assert f"{case / 'story.csv'}:8: date: '13/02/2018' is not an ISO date" in p.stdout
+    assert f"{case / 'story.csv'}:8: title: " in p.stdout
+    assert "2 problems found" in p.stderr
+    assert len(kit.load_case(case).claims) == 19  # the analyses do not depend on the story
+    ok = subprocess.run([sys.executable, "-m", "kit", "check", str(ROOT / "data" / "deir-ez-zor")],
+                        capture_output=True, text=True, cwd=ROOT)
+    assert ok.returncode == 0 and ok.stdout.startswith("OK: "), ok.stdout + ok.stderr
