@@ -18,7 +18,8 @@ from .analyses import circular
 from .graph import citation_graph, claim_context
 from .wording import figure_label  # noqa: F401  (re-exported: kit.show.figure_label)
 
-__all__ = ["KIND_COLOURS", "story_graph", "story_layout", "plot_citation_graph", "plot_timeline", "figure_label"]
+__all__ = ["KIND_COLOURS", "story_graph", "story_layout", "plot_citation_graph", "legend_html", "plot_timeline",
+           "figure_label"]
 
 #: colour per source kind; origins that cannot be checked (anonymous, social) stand out in warm colours
 KIND_COLOURS = {
@@ -96,7 +97,7 @@ def story_layout(case, proposition=None) -> dict:
 
 
 def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight=None, pos=None, graph=None,
-                        loops=None):
+                        loops=None, legend=True):
     """Draw the citation graph: claims by publication time, sources on the left, coloured by kind.
 
     Edges are drawn by relation (relies_on solid, corroborates dashed, disputes red); anonymous and
@@ -115,6 +116,8 @@ def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight
     graph, loops : optional
         :func:`story_graph` and :func:`kit.circular` of the case, when the caller draws many moments of one story
         and has them already (they are only read, never changed).
+    legend : bool
+        Draw the legend beside the graph (default). A caller showing :func:`legend_html` once leaves it out.
 
     Examples
     --------
@@ -178,7 +181,8 @@ def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight
                 Line2D([], [], color="#d62728", label="disputes"),
                 Line2D([], [], color="#999999", ls=":", label="own reporting"),
                 Line2D([], [], marker="s", ls="", mfc="white", mec="#d62728", mew=2, label="cannot be checked")]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    if legend:
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     ax.set_title(f"{case.title}: {'who cites whom' if proposition is None else proposition}"
                  + (f", as of {upto:%d %b %Y}" if upto is not None else ""), fontsize=10)
     ax.set_axis_off()
@@ -187,6 +191,34 @@ def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight
     ax.set_xlim(min(xs) - 1.2, max(xs) + 0.8)
     ax.set_ylim(min(ys) - 1.0, max(ys) + 0.6)
     return ax
+
+
+def legend_html(case, proposition=None) -> str:
+    """The citation graph's legend as a line of HTML: the source kinds in the story, edges, and unchecked sources.
+
+    Examples
+    --------
+    >>> import kit
+    >>> html = legend_html(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
+    >>> "anonymous" in html and "wire" in html and "corroborates" in html
+    True
+    """
+    import html
+
+    g = story_graph(case, proposition)
+    src_kind = case.sources.set_index("source_id")["kind"].to_dict()
+    kinds = sorted({d.get("kind") if d["node_type"] == "source" else src_kind.get(d.get("source_id"))
+                    for _, d in g.nodes(data=True)} - {None})  # sources, and the outlets that publish the claims
+    box = ('<span style="display:inline-block;width:10px;height:10px;background:{c};margin:0 3px 0 10px;'
+           'vertical-align:middle"></span>{k}')
+    line = ('<span style="display:inline-block;width:22px;border-top:2px {s} {c};margin:0 3px 0 10px;'
+            'vertical-align:middle"></span>{k}')
+    parts = [box.format(c=KIND_COLOURS.get(k, "#cccccc"), k=html.escape(str(k))) for k in kinds]
+    parts += [line.format(s="solid", c="#444444", k="relies on"), line.format(s="dashed", c="#444444", k="corroborates"),
+              line.format(s="solid", c="#d62728", k="disputes"), line.format(s="dotted", c="#999999", k="own reporting"),
+              '<span style="display:inline-block;width:8px;height:8px;border:2px solid #d62728;margin:0 3px 0 10px;'
+              'vertical-align:middle"></span>cannot be checked']
+    return '<div class="kit-legend" style="font-size:80%;line-height:1.8">' + "".join(parts) + "</div>"
 
 
 def plot_timeline(case, proposition, *, ax=None, upto=None):

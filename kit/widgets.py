@@ -195,7 +195,9 @@ class StoryStepper(_Displayable):
         self.slider.observe(lambda ch: self._show(ch["new"]), names="value")
         self.play.observe(lambda ch: setattr(self.slider, "value", ch["new"]), names="value")
         controls = W.HBox([self.prev_button, self.next_button, self.play, self.slider])
-        self.container = W.VBox([controls, self.title_html, self.text_html, self.graph,
+        from .show import legend_html
+        self.legend_html = W.HTML(legend_html(case, proposition))  # drawn once, not in every step's picture
+        self.container = W.VBox([controls, self.title_html, self.text_html, self.legend_html, self.graph,
                                  W.HTML("<b>Claims so far</b>"), self.table_html])
         self.container.add_class("kit-story-stepper")
         self.step = 0
@@ -257,7 +259,7 @@ class StoryStepper(_Displayable):
                 from .show import story_graph
                 self._story_graph, self._loops = story_graph(self.case, self.proposition), circular(self.case)
             plot_citation_graph(self.case, self.proposition, ax=ax, upto=self.upto, highlight=self.newest,
-                                pos=self.pos, graph=self._story_graph, loops=self._loops)
+                                pos=self.pos, graph=self._story_graph, loops=self._loops, legend=False)
         if self.ax_time is not None:
             self.ax_time.clear()
             if self.aggregated:
