@@ -21,33 +21,11 @@ import time
 import urllib.request
 
 import pytest
+from _browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_fail
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ARTIFACTS = pathlib.Path(__file__).resolve().parent / "artifacts"
 NOTEBOOK = "01_deir_ez_zor.ipynb"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-SKIP = os.environ.get("KIT_SKIP_BROWSER") == "1"
-
-
-def _requirements():
-    """Playwright's sync API, or fail (skip only with KIT_SKIP_BROWSER=1)."""
-    problems = []
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-        problems.append("Playwright for Python is not installed in this environment (pip install playwright)")
-    if not os.path.exists(CHROMIUM):
-        problems.append(f"{CHROMIUM} is missing (as root: apt-get update && apt-get install -y chromium)")
-    if problems:
-        message = "; ".join(problems) + ". Set KIT_SKIP_BROWSER=1 to skip the browser tests on purpose."
-        if SKIP:
-            pytest.skip(message)
-        pytest.fail(message)
-    return sync_playwright
 
 
 def _free_port() -> int:
@@ -84,7 +62,7 @@ def _die_with_parent():
 @pytest.fixture
 def playwright_api():
     """Playwright's sync API; checked before any server starts."""
-    return _requirements()
+    return playwright_or_fail()
 
 
 @pytest.fixture

@@ -9,38 +9,23 @@ Where Playwright or /usr/bin/chromium is missing the tests FAIL, unless KIT_SKIP
 """
 from __future__ import annotations
 
-import os
 import pathlib
 
 import pytest
+from _browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_fail
 
 import kit
 from kit.publish import publish
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ARTIFACTS = pathlib.Path(__file__).resolve().parent / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 CASES = {"deir-ez-zor": ROOT / "data" / "deir-ez-zor",
          "hostile": pathlib.Path(__file__).resolve().parent / "cases" / "hostile"}
 
 
 @pytest.fixture(scope="module")
 def browser():
-    problems = []
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-        problems.append("Playwright for Python is not installed (.venv/bin/python -m pip install playwright)")
-    if not os.path.exists(CHROMIUM):
-        problems.append(f"{CHROMIUM} is missing (as root: apt-get update && apt-get install -y chromium)")
-    if problems:
-        message = "; ".join(problems) + ". Set KIT_SKIP_BROWSER=1 to skip the browser tests on purpose."
-        if os.environ.get("KIT_SKIP_BROWSER") == "1":
-            pytest.skip(message)
-        pytest.fail(message)
+    sync_playwright = playwright_or_fail()
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
