@@ -143,18 +143,12 @@ def trace_text(case, claim_id: str) -> str:
 
 
 def _load_or_report(path):
-    from .case import check_case
+    from .case import _problem_order, check_case
     case, problems, warnings = check_case(path)
-    everything = sorted(problems + warnings, key=lambda p: (_file_rank(p.file), p.line))
+    everything = sorted(problems + warnings, key=_problem_order)  # the loader's order: file, then line
     for line in format_problems(everything):
         print(line)
     return case, problems
-
-
-def _file_rank(file):
-    from .case import _problem_order
-    from .errors import Problem
-    return _problem_order(Problem(file, 0, None, ""))[0]
 
 
 def _story_problems(path) -> list:
