@@ -9,14 +9,14 @@ Plotting and widgets live in submodules imported only when used, so ``import kit
 from . import synth
 from .analyses import circular, drift, timeline
 from .case import Case, check_case, load_case, save_case
-from .errors import CaseError, Problem
+from .errors import CaseError, Problem, UnknownName
 from .graph import citation_graph, outlet_graph
 from .provenance import independence, origins, provenance, without
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Case", "CaseError", "Problem",
+    "Case", "CaseError", "Problem", "UnknownName",
     "load_case", "check_case", "save_case",
     "citation_graph", "outlet_graph",
     "origins", "independence", "provenance", "without",

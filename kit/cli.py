@@ -1,4 +1,4 @@
-"""The command line: ``python -m kit check PATH``, ``python -m kit trace PATH CLAIM_ID``,
+"""The command line (argparse only; the work is done by the modules it calls): ``python -m kit check PATH``, ``python -m kit trace PATH CLAIM_ID``,
 ``python -m kit publish PATH OUT_DIR`` and ``python -m kit export PATH OUT_DIR``.
 
 Exit codes: 0 all fine, 1 the case has problems (or the claim is not in it), 2 the command was
@@ -9,138 +9,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections import Counter
-from typing import NamedTuple
 
-__all__ = ["main", "format_problems", "summary_line", "trace_text"]
+from .errors import format_problems
 
-MAX_PER_FILE = 100
-
-
-def format_problems(problems, limit: int = MAX_PER_FILE) -> list[str]:
-    """The lines ``kit check`` prints: each problem as ``FILE:LINE: COLUMN: message``, at most ``limit`` per file.
-
-    Examples
-    --------
-    >>> from kit import Problem
-    >>> ps = [Problem("c.csv", i, "low", "bad") for i in range(2, 6)]
-    >>> format_problems(ps, limit=2)
-    ['c.csv:2: low: bad', 'c.csv:3: low: bad', 'c.csv: ... and 2 more problems in this file']
-    """
-    shown, lines, hidden = Counter(), [], Counter()
-    for p in problems:
-        if shown[p.file] < limit:
-            shown[p.file] += 1
-            lines.append(str(p))
-        else:
-            hidden[p.file] += 1
-    for file, n in hidden.items():
-        lines.append(f"{file}: ... and {n} more problem{'s' if n != 1 else ''} in this file")
-    return lines
-
-
-def summary_line(case) -> str:
-    """The one line ``kit check`` prints for a valid case.
-
-    Examples
-    --------
-    >>> import kit
-    >>> summary_line(kit.synth.make_case(10))  # doctest: +ELLIPSIS
-    'OK: Synthetic case (10 reports, seed 0): 10 sources, 10 reports, 10 claims, ... citations, 0 loops, 0 warnings'
-    """
-    from .analyses import circular
-    n_loops = len(circular(case))
-    n_warn = len(case.warnings)
-    return (f"OK: {case.title}: {len(case.sources)} sources, {len(case.reports)} reports, "
-            f"{len(case.claims)} claims, {len(case.citations)} citations, "
-            f"{n_loops} loop{'s' if n_loops != 1 else ''}, {n_warn} warning{'s' if n_warn != 1 else ''}")
-
-
-def _quote(text, width=90) -> str:
-    text = " ".join(str(text).split())
-    return "“" + (text if len(text) <= width else text[: width - 1] + "…") + "”"
-
-
-class _Cite(NamedTuple):
-    cites: str
-    relation: str
-
-
-def trace_text(case, claim_id: str) -> str:
-    """The claim, its citations as an indented tree, and its origins with their grades.
-
-    Examples
-    --------
-    >>> import kit
-    >>> case = kit.synth.make_case(30)
-    >>> print(trace_text(case, "k0000").splitlines()[0])  # doctest: +ELLIPSIS
-    k0000 — Source outlet0000, 2018-02-... credibility ...
-    """
-    from .graph import claim_context
-    from .provenance import origins
-
-    found = origins(case, claim_id)  # raises KeyError for an unknown claim
-    ctx = claim_context(case).set_index("claim_id")
-    src = case.sources.set_index("source_id")
-    by_claim = {}  # one pass over the citations: a groupby per claim is slow on large cases
-    cit = case.citations
-    for citing, cited, relation in zip(cit["claim_id"].tolist(), cit["cites"].tolist(), cit["relation"].tolist()):
-        by_claim.setdefault(citing, []).append(_Cite(cited, relation))
-
-    def claim_label(k):
-        r = ctx.loc[k]
-        fig = ""
-        if r["low"] is not None and str(r["low"]) != "<NA>":
-            hi = r["high"]
-            fig = f", figure {r['low']}" + ("+" if str(hi) == "<NA>" else ("" if hi == r["low"] else f"–{hi}"))
-        return f"{k} — {r['outlet']}, {r['published']:%Y-%m-%d} ({r['certainty']}{fig})"
-
-    def source_label(s):
-        r = src.loc[s]
-        return f"{s} [source: {r['name']}, {r['kind']}, reliability {r['reliability']}]"
-
-    lines = []
-    r = ctx.loc[claim_id]
-    lines.append(f"{claim_label(claim_id)}, credibility {r['credibility']}")
-    lines.append(f"  {_quote(r['text'])}")
-    lines.append("")
-    lines.append("Rests on:")
-    shown = set()
-
-    def walk(k, prefix):
-        shown.add(k)
-        cites = by_claim.get(k, [])
-        supports = [c for c in cites if c.relation != "disputes"]
-        items = list(cites)
-        if not supports:
-            items = [("own reporting", None)] + items
-        for i, item in enumerate(items):
-            last = i == len(items) - 1
-            branch, cont = ("└─ ", "   ") if last else ("├─ ", "│  ")
-            if item[1] is None:
-                lines.append(f"{prefix}{branch}own reporting by {source_label(ctx.loc[k, 'source_id'])}")
-                continue
-            cited, relation = item
-            note = " (not followed)" if relation == "disputes" else ""
-            if cited in ctx.index:
-                again = cited in shown
-                tail = " (loop: shown above)" if again else note
-                lines.append(f"{prefix}{branch}{relation} {claim_label(cited)}{tail}")
-                if not again and relation != "disputes":
-                    walk(cited, prefix + cont)
-            else:
-                lines.append(f"{prefix}{branch}{relation} {source_label(cited)}{note}")
-
-    walk(claim_id, "  ")
-    lines.append("")
-    n = len(found)
-    lines.append(f"Origins ({n} independent origin{'s' if n != 1 else ''}):" if n else
-                 "Origins: none — this claim rests only on a loop of claims citing each other")
-    for row in found.itertuples(index=False):
-        lines.append(f"  {row.source_id:<20} {row.name} ({row.kind}), reliability {row.reliability}, "
-                     f"{row.hops} hop{'s' if row.hops != 1 else ''}")
-    return "\n".join(lines)
-
+__all__ = ["main"]
 
 def _load_or_report(path):
     from .case import _problem_order, check_case
@@ -178,6 +50,7 @@ def _check(args) -> int:
         print(f"{n} problem{'s' if n != 1 else ''} found in {args.path}; fix them and run kit check again",
               file=sys.stderr)
         return 1
+    from .analyses import summary_line
     print(summary_line(case))
     return 0
 
@@ -194,10 +67,12 @@ def _trace(args) -> int:
     case = _valid_case(args, "tracing a claim")
     if case is None:
         return 1
+    from .errors import UnknownName
+    from .trace import trace_text
     try:
         print(trace_text(case, args.claim_id))
-    except KeyError as e:
-        print(f"{args.path}: {e.args[0]}", file=sys.stderr)
+    except UnknownName as e:
+        print(f"{args.path}: {e}", file=sys.stderr)
         return 1
     return 0
 

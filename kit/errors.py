@@ -1,13 +1,16 @@
 """Problems found in a case, and the one exception the kit raises for bad data.
 
 A *problem* says where (file, line, column) and what is wrong, in words a reporter
-understands. :class:`CaseError` carries every problem found in a case at once.
+understands. :class:`CaseError` carries every problem found in a case at once; :class:`UnknownName`
+is raised when the API is asked about a claim, source or proposition the case does not have.
 """
 from __future__ import annotations
 
+import difflib
+from collections import Counter
 from dataclasses import dataclass
 
-__all__ = ["Problem", "CaseError"]
+__all__ = ["Problem", "CaseError", "UnknownName", "nearest_names", "format_problems"]
 
 
 @dataclass(frozen=True, order=True)
@@ -87,3 +90,130 @@ class CaseError(ValueError):
         n = len(self.problems)
         head = f"{n} problem{'s' if n != 1 else ''} in the case:"
         super().__init__("\n".join([head, *map(str, self.problems)]))
+
+
+def nearest_names(name, known, *, n: int = 3) -> list[str]:
+    """The known names closest to ``name``: those it starts (or that start) it, then the nearest by spelling.
+
+    Parameters
+    ----------
+    name : str
+        The name asked for.
+    known : iterable of str
+        The names the case has.
+    n : int, default 3
+        At most this many suggestions.
+
+    Returns
+    -------
+    list of str
+        Suggestions, best first; empty when nothing is close.
+
+    See Also
+    --------
+    UnknownName : the exception whose message carries these suggestions.
+
+    Examples
+    --------
+    >>> nearest_names("daily-beast-200", ["daily-beast-200-russian-fighters", "bloomberg-more-than-200"])
+    ['daily-beast-200-russian-fighters']
+    >>> nearest_names("reuter", ["reuters", "tass"])
+    ['reuters']
+    >>> nearest_names("zzz", ["reuters", "tass"])
+    []
+    """
+    name = str(name)
+    known = [str(k) for k in known]
+    folded = name.casefold()
+    by_prefix = sorted((k for k in known if len(folded) >= 3 and
+                        (k.casefold().startswith(folded) or folded.startswith(k.casefold()))),
+                       key=lambda k: (abs(len(k) - len(name)), k))
+    out = list(dict.fromkeys(by_prefix))[:n]
+    if len(out) < n:
+        for k in difflib.get_close_matches(name, known, n=n, cutoff=0.6):
+            if k not in out:
+                out.append(k)
+    return out[:n]
+
+
+class UnknownName(KeyError):
+    """A claim, source or proposition that is not in the case.
+
+    A :class:`KeyError` (so ``except KeyError`` still catches it) whose message reads as a sentence and
+    suggests the nearest names, by prefix as well as by spelling.
+
+    Parameters
+    ----------
+    kind : str
+        What was asked for: ``"claim"``, ``"source"``, ``"proposition"``, ...
+    name : str
+        The name asked for.
+    known : iterable of str, optional
+        The names of that kind the case has, to suggest from.
+
+    Attributes
+    ----------
+    kind, name : str
+        As given.
+    suggestions : list of str
+        The nearest known names, best first.
+
+    See Also
+    --------
+    nearest_names : how suggestions are chosen.
+
+    Examples
+    --------
+    >>> err = UnknownName("claim", "daily-beast-200", ["daily-beast-200-russian-fighters", "tass-five"])
+    >>> print(err)
+    there is no claim 'daily-beast-200' in this case; did you mean 'daily-beast-200-russian-fighters'?
+    >>> isinstance(err, KeyError), err.suggestions
+    (True, ['daily-beast-200-russian-fighters'])
+    """
+
+    def __init__(self, kind: str, name, known=()):
+        self.kind = kind
+        self.name = name
+        self.suggestions = nearest_names(name, known)
+        hint = ""
+        if self.suggestions:
+            hint = "; did you mean " + " or ".join(f"'{s}'" for s in self.suggestions) + "?"
+        super().__init__(f"there is no {kind} '{name}' in this case{hint}")
+
+    def __str__(self) -> str:  # KeyError would show the repr of the message, quotes and all
+        return str(self.args[0])
+
+
+MAX_PER_FILE = 100
+
+
+def format_problems(problems, limit: int = MAX_PER_FILE) -> list[str]:
+    """The lines ``kit check`` prints: each problem as ``FILE:LINE: COLUMN: message``, at most ``limit`` per file.
+
+    Parameters
+    ----------
+    problems : iterable of Problem
+    limit : int, default 100
+        At most this many lines per file; the rest are counted in one line.
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> from kit import Problem
+    >>> ps = [Problem("c.csv", i, "low", "bad") for i in range(2, 6)]
+    >>> format_problems(ps, limit=2)
+    ['c.csv:2: low: bad', 'c.csv:3: low: bad', 'c.csv: ... and 2 more problems in this file']
+    """
+    shown, lines, hidden = Counter(), [], Counter()
+    for p in problems:
+        if shown[p.file] < limit:
+            shown[p.file] += 1
+            lines.append(str(p))
+        else:
+            hidden[p.file] += 1
+    for file, n in hidden.items():
+        lines.append(f"{file}: ... and {n} more problem{'s' if n != 1 else ''} in this file")
+    return lines

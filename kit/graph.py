@@ -2,27 +2,42 @@
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
-from .schema import SUPPORTING
+from .errors import UnknownName
+from .schema import BASES, DEFAULT_FOLLOW, SUPPORTING
 
-__all__ = ["claim_context", "citation_graph", "outlet_graph"]
+__all__ = ["claim_context", "citation_graph", "outlet_graph", "supporting_citations", "followed_citations",
+           "own_reporting", "check_follow", "followed_mask", "unknown_claim"]
 
 
 def claim_context(case) -> pd.DataFrame:
-    """The claims table with each claim's ``published`` time, publisher ``source_id`` and ``outlet`` name.
+    """The claims table with each claim's ``published`` time (and ``published_latest``), publisher ``source_id``
+    and ``outlet`` name.
+
+    Parameters
+    ----------
+    case : kit.Case
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame: the claims' columns, then ``published``, ``published_latest``, ``source_id``, ``outlet``.
 
     Examples
     --------
     >>> import kit
-    >>> list(claim_context(kit.synth.make_case(3)).columns[-3:])
-    ['published', 'source_id', 'outlet']
+    >>> list(claim_context(kit.synth.make_case(3)).columns[-4:])
+    ['published', 'published_latest', 'source_id', 'outlet']
     """
     reports = case.reports.set_index("report_id")
     names = case.sources.set_index("source_id")["name"]
     out = case.claims.copy()
     by_report = reports.reindex(out["report_id"])
     out["published"] = by_report["published"].array
+    latest = by_report["published_latest"] if "published_latest" in by_report.columns else by_report["published"]
+    out["published_latest"] = latest.array
     out["source_id"] = by_report["source_id"].astype("string").array
     out["outlet"] = names.reindex(out["source_id"]).astype("string").array
     return out
@@ -102,6 +117,19 @@ def outlet_graph(case) -> nx.DiGraph:
 def supporting_citations(case) -> pd.DataFrame:
     """The citations that carry support (``relies_on`` and ``corroborates``), as a new frame.
 
+    Parameters
+    ----------
+    case : kit.Case
+
+    Returns
+    -------
+    pandas.DataFrame
+        The supporting rows of ``case.citations``, whatever their basis.
+
+    See Also
+    --------
+    followed_citations : the same, keeping only the bases an analysis follows.
+
     Examples
     --------
     >>> import kit
@@ -110,3 +138,144 @@ def supporting_citations(case) -> pd.DataFrame:
     """
     c = case.citations
     return c[c["relation"].isin(SUPPORTING)].reset_index(drop=True)
+
+
+def check_follow(follow) -> tuple:
+    """``follow`` as a tuple of citation bases, or a clear error for a basis that does not exist.
+
+    Parameters
+    ----------
+    follow : str or iterable of str
+        Citation bases (``stated``, ``inferred``, ``suspected``); a single string is one basis.
+
+    Returns
+    -------
+    tuple of str
+
+    Raises
+    ------
+    ValueError
+        For a value that is not a basis.
+
+    Examples
+    --------
+    >>> check_follow("stated")
+    ('stated',)
+    >>> check_follow(["stated", "Inferred"])
+    ('stated', 'inferred')
+    """
+    items = (follow,) if isinstance(follow, str) else tuple(follow)
+    out = tuple(str(b).strip().lower() for b in items)
+    bad = [b for b in out if b not in BASES]
+    if bad:
+        raise ValueError(f"follow= takes citation bases ({', '.join(BASES)}); {bad[0]!r} is not one")
+    return out
+
+
+def followed_citations(case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+    """The supporting citations an analysis follows: ``relies_on``/``corroborates`` whose ``basis`` is in ``follow``.
+
+    A case without a ``basis`` column, or a citation with an empty basis, counts as ``stated`` (contract version 2).
+
+    Parameters
+    ----------
+    case : kit.Case
+    follow : iterable of str, default ("stated", "inferred")
+        The citation bases to follow.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame of those citation rows.
+
+    See Also
+    --------
+    supporting_citations : every supporting citation, whatever its basis.
+    own_reporting : the claims left with no followed support.
+
+    Examples
+    --------
+    >>> import kit
+    >>> case = kit.synth.make_case(50)
+    >>> len(followed_citations(case)) == len(supporting_citations(case))
+    True
+    >>> len(followed_citations(case, follow=("suspected",)))
+    0
+    """
+    c = case.citations
+    return c[followed_mask(c, follow)].reset_index(drop=True)
+
+
+def followed_mask(citations: pd.DataFrame, follow=DEFAULT_FOLLOW) -> np.ndarray:
+    """Which rows of a citations table an analysis follows: supporting relation and a basis in ``follow``.
+
+    The one place for that rule (the array engine, the lineage walker and :func:`followed_citations` call it).
+    A table without a ``basis`` column, or an empty basis, counts as ``stated``.
+
+    Parameters
+    ----------
+    citations : pandas.DataFrame
+        A citations table.
+    follow : iterable of str, default ("stated", "inferred")
+        The citation bases to follow.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"relation": ["relies_on", "disputes", "corroborates"], "basis": ["stated", "stated", "suspected"]})
+    >>> followed_mask(c).tolist(), followed_mask(c, follow=("stated", "suspected")).tolist()
+    ([True, False, False], [True, False, True])
+    """
+    follow = check_follow(follow)
+    keep = np.array(citations["relation"].isin(SUPPORTING).to_numpy(dtype=bool, na_value=False))
+    if "basis" in citations.columns:
+        basis = citations["basis"]
+        ok = np.array(basis.isin(follow).to_numpy(dtype=bool, na_value=False))
+        if "stated" in follow:   # an empty basis means stated
+            ok |= basis.isna().to_numpy(dtype=bool) | (basis == "").to_numpy(dtype=bool, na_value=False)
+        keep = keep & ok
+    elif "stated" not in follow:
+        keep = np.zeros(len(citations), dtype=bool)
+    return np.array(keep, dtype=bool)
+
+
+def own_reporting(case, follow=DEFAULT_FOLLOW) -> pd.Series:
+    """For each claim: does it rest on its own publisher ("own reporting")?
+
+    The one place for the rule of the case format: a claim with no followed supporting citation rests on its own
+    report's publisher, which is then its origin, one hop away.
+
+    Parameters
+    ----------
+    case : kit.Case
+    follow : iterable of str, default ("stated", "inferred")
+        The citation bases to follow.
+
+    Returns
+    -------
+    pandas.Series of bool
+        Indexed by ``claim_id``, in the order of ``case.claims``.
+
+    See Also
+    --------
+    followed_citations : the citations that count as support.
+
+    Examples
+    --------
+    >>> import kit
+    >>> own = own_reporting(kit.synth.make_case(30))
+    >>> own.dtype, own.index.name
+    (dtype('bool'), 'claim_id')
+    """
+    cited = pd.Index(followed_citations(case, follow)["claim_id"]).unique()
+    ids = case.claims["claim_id"]
+    return pd.Series(~ids.isin(cited).to_numpy(), index=pd.Index(ids, name="claim_id"), name="own_reporting")
+
+
+def unknown_claim(case, claim_id) -> UnknownName:
+    """The error for a claim id the case does not have, with the nearest ids suggested."""
+    return UnknownName("claim", claim_id, case.claims["claim_id"].tolist())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 __all__ = [
     "TABLES", "COLUMNS", "REQUIRED", "ID_COLUMN", "KINDS", "MEASURES", "CERTAINTIES",
-    "RELATIONS", "SUPPORTING", "RELIABILITY", "CREDIBILITY", "CERTAINTY_RANK", "META_KEYS",
+    "RELATIONS", "SUPPORTING", "BASES", "DEFAULT_FOLLOW", "RELIABILITY", "CREDIBILITY", "CERTAINTY_RANK", "META_KEYS",
 ]
 
 TABLES = ("sources", "reports", "claims", "citations")
@@ -31,6 +31,10 @@ MEASURES = ("killed", "wounded", "casualties", "captured", "present", "other")
 CERTAINTIES = ("asserted", "estimated", "alleged", "rumoured", "questioned", "denied")
 RELATIONS = ("relies_on", "corroborates", "disputes")
 SUPPORTING = ("relies_on", "corroborates")
+#: who says a claim rests on what it cites (contract version 2): the report itself, a reading of other evidence, a hunch
+BASES = ("stated", "inferred", "suspected")
+#: the bases the analyses follow unless told otherwise
+DEFAULT_FOLLOW = ("stated", "inferred")
 RELIABILITY = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY = (1, 2, 3, 4, 5, 6)
 #: the scale along which a claim can harden; questioned and denied are off it.

@@ -15,23 +15,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from .analyses import circular
-from .graph import citation_graph, claim_context
+from .graph import citation_graph, claim_context, own_reporting
+from .style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE
 from .wording import figure_label  # noqa: F401  (re-exported: kit.show.figure_label)
 
-__all__ = ["KIND_COLOURS", "story_graph", "story_layout", "plot_citation_graph", "legend_html", "plot_timeline",
+__all__ = ["KIND_COLOURS", "UNCHECKABLE", "story_graph", "story_layout", "plot_citation_graph", "legend_html", "plot_timeline",
            "figure_label"]
-
-#: colour per source kind; origins that cannot be checked (anonymous, social) stand out in warm colours
-KIND_COLOURS = {
-    "wire": "#1f77b4", "newspaper": "#4c9be8", "broadcaster": "#17becf", "online": "#9467bd",
-    "official": "#2ca02c", "military": "#556b2f", "monitor": "#8c564b", "company": "#7f7f7f",
-    "individual": "#bcbd22", "social": "#ff7f0e", "anonymous": "#d62728", "document": "#e377c2",
-}
-UNCHECKABLE = ("anonymous", "social")
-EDGE_STYLE = {"relies_on": dict(style="solid", color="#444444"),
-              "corroborates": dict(style="dashed", color="#444444"),
-              "disputes": dict(style="solid", color="#d62728")}
-
 
 def story_graph(case, proposition=None):
     """The part of the citation graph a picture of ``proposition`` shows: its claims, everything they cite, and
@@ -45,6 +34,8 @@ def story_graph(case, proposition=None):
     (True, False)
     """
     g = citation_graph(case)
+    own = own_reporting(case)
+    g.graph["own_reporting"] = set(own.index[own.to_numpy()])   # the claims resting on their publisher
     if proposition is None:
         return g
     start = [n for n, d in g.nodes(data=True) if d.get("node_type") == "claim" and d.get("proposition") == proposition]
@@ -52,11 +43,11 @@ def story_graph(case, proposition=None):
     for n in start:
         keep |= nx.descendants(g, n)
     for n in list(keep):
-        d = g.nodes[n]
-        if d.get("node_type") == "claim" and not any(
-                g.edges[n, m]["relation"] != "disputes" for m in g.successors(n)):
-            keep.add(d["source_id"])  # own reporting: show the publisher it rests on
-    return g.subgraph(keep).copy()
+        if n in g.graph["own_reporting"]:
+            keep.add(g.nodes[n]["source_id"])  # own reporting: show the publisher it rests on
+    sub = g.subgraph(keep).copy()
+    sub.graph.update(g.graph)
+    return sub
 
 
 def story_layout(case, proposition=None) -> dict:
@@ -140,15 +131,19 @@ def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight
     src_kind = case.sources.set_index("source_id")["kind"].to_dict()
     claims = [n for n, d in g.nodes(data=True) if d["node_type"] == "claim"]
     sources = [n for n, d in g.nodes(data=True) if d["node_type"] == "source"]
-    for relation, style in EDGE_STYLE.items():
+    for relation, (style, colour) in RELATION_STYLE.items():
         edges = [(u, v) for u, v, d in g.edges(data=True) if d["relation"] == relation]
         if edges:
-            nx.draw_networkx_edges(g, pos, edgelist=edges, ax=ax, style=style["style"], edge_color=style["color"],
+            nx.draw_networkx_edges(g, pos, edgelist=edges, ax=ax, style=style, edge_color=colour,
                                    arrows=True, arrowsize=12, node_size=600, width=1.3)
-    own = [(n, g.nodes[n]["source_id"]) for n in claims if g.nodes[n]["source_id"] in g
-           and not any(g.edges[n, m]["relation"] != "disputes" for m in g.successors(n))]
+    resting = g.graph.get("own_reporting")
+    if resting is None:
+        mask = own_reporting(case)
+        resting = set(mask.index[mask.to_numpy()])
+    own = [(n, g.nodes[n]["source_id"]) for n in claims if n in resting and g.nodes[n]["source_id"] in g]
     if own:
-        nx.draw_networkx_edges(g, pos, edgelist=own, ax=ax, style="dotted", edge_color="#999999", arrows=True,
+        style, colour = RELATION_STYLE[OWN_REPORTING]
+        nx.draw_networkx_edges(g, pos, edgelist=own, ax=ax, style=style, edge_color=colour, arrows=True,
                                arrowsize=10, node_size=600, width=1.0)
     colours = [KIND_COLOURS.get(src_kind.get(g.nodes[n]["source_id"]), "#cccccc") for n in claims]
     sizes = [900 if n == highlight else 450 for n in claims]
@@ -176,11 +171,9 @@ def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight
     kinds = sorted({src_kind.get(g.nodes[n]["source_id"]) for n in claims} | {g.nodes[n]["kind"] for n in sources}
                    - {None})
     handles = [Patch(color=KIND_COLOURS[k], label=k) for k in kinds]
-    handles += [Line2D([], [], color="#444444", label="relies on"),
-                Line2D([], [], color="#444444", ls="--", label="corroborates"),
-                Line2D([], [], color="#d62728", label="disputes"),
-                Line2D([], [], color="#999999", ls=":", label="own reporting"),
-                Line2D([], [], marker="s", ls="", mfc="white", mec="#d62728", mew=2, label="cannot be checked")]
+    handles += [Line2D([], [], color=colour, ls=style, label=relation.replace("_", " "))
+                for relation, (style, colour) in RELATION_STYLE.items()]
+    handles += [Line2D([], [], marker="s", ls="", mfc="white", mec="#d62728", mew=2, label="cannot be checked")]
     if legend:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     ax.set_title(f"{case.title}: {'who cites whom' if proposition is None else proposition}"
@@ -214,9 +207,9 @@ def legend_html(case, proposition=None) -> str:
     line = ('<span style="display:inline-block;width:22px;border-top:2px {s} {c};margin:0 3px 0 10px;'
             'vertical-align:middle"></span>{k}')
     parts = [box.format(c=KIND_COLOURS.get(k, "#cccccc"), k=html.escape(str(k))) for k in kinds]
-    parts += [line.format(s="solid", c="#444444", k="relies on"), line.format(s="dashed", c="#444444", k="corroborates"),
-              line.format(s="solid", c="#d62728", k="disputes"), line.format(s="dotted", c="#999999", k="own reporting"),
-              '<span style="display:inline-block;width:8px;height:8px;border:2px solid #d62728;margin:0 3px 0 10px;'
+    parts += [line.format(s=style, c=colour, k=relation.replace("_", " "))
+              for relation, (style, colour) in RELATION_STYLE.items()]
+    parts += ['<span style="display:inline-block;width:8px;height:8px;border:2px solid #d62728;margin:0 3px 0 10px;'
               'vertical-align:middle"></span>cannot be checked']
     return '<div class="kit-legend" style="font-size:80%;line-height:1.8">' + "".join(parts) + "</div>"
 

@@ -215,8 +215,8 @@ def auto_story(case, proposition=None) -> pd.DataFrame:
     ctx = claim_context(case)
     if proposition is not None:
         if not (ctx["proposition"] == proposition).any():
-            from .provenance import _unknown
-            raise _unknown("proposition", proposition, ctx["proposition"].unique())
+            from .errors import UnknownName
+            raise UnknownName("proposition", proposition, ctx["proposition"].unique())
         ctx = ctx[ctx["proposition"] == proposition]
     if not len(ctx):
         return _empty()

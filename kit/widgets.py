@@ -31,10 +31,11 @@ from .wording import figure_label
 from .provenance import independence, origins, provenance, without
 from .schema import RELIABILITY, SUPPORTING
 from .story import load_story
+from .style import DRIFT_FLAGS, KIND_COLOURS, RELATION_STYLE, UNCHECKABLE, drift_words
+from .trace import lineage, tree_rows
 
 __all__ = ["StoryStepper", "ClaimTracer", "SourceExercise", "lineage", "plot_lineage"]
 
-DRIFT_FLAGS = ("inflated", "scope_changed", "measure_changed", "hardened")
 
 
 def _png(fig, dpi=72) -> bytes:
@@ -311,8 +312,6 @@ class StoryStepper(_Displayable):
 
     def _prepare_aggregate(self, case):
         """Arrays for the fast picture: one node per (outlet, day) bucket of claims, one per cited source."""
-        from .show import KIND_COLOURS, UNCHECKABLE
-
         ctx = self._ctx
         lanes = np.array([self.pos[c][1] for c in ctx["claim_id"]])
         day_index = pd.factorize(ctx["published"].dt.floor("D"), sort=True)[0]
@@ -380,73 +379,6 @@ class StoryStepper(_Displayable):
 
 # --- ClaimTracer ------------------------------------------------------------------------------
 
-def lineage(case, claim_id: str) -> pd.DataFrame:
-    """A claim's lineage as a tree, one row per hop, depth first, down to the origins.
-
-    Each row is one hop from ``parent`` to ``item`` at ``depth`` (the claim itself is depth 0): its
-    ``relation`` (``relies_on``, ``corroborates``, ``disputes``, or ``own reporting`` for a claim resting on its
-    publisher), the citation's ``evidence``, whether ``item`` is a ``claim`` or a ``source``, and the drift flags of
-    the hop. Supporting hops are followed; a ``disputes`` hop is shown but not followed, and a claim met again on
-    the same path is marked ``loop`` and not followed again. A claim reached again by another path is marked
-    ``repeat`` and not expanded a second time (its subtree is shown where it first appears), so the tree stays as
-    small as the set of claims the claim rests on, however many paths lead there.
-
-    Examples
-    --------
-    >>> import kit
-    >>> from kit.widgets import lineage
-    >>> t = lineage(kit.load_case("data/deir-ez-zor"), "daily-beast-200-russian-fighters")
-    >>> t[["depth", "item", "relation"]].values.tolist()
-    [[0, 'daily-beast-200-russian-fighters', ''], [1, 'bloomberg-more-than-200', 'relies_on'], [2, 'bloomberg_two_russians', 'relies_on']]
-    >>> t.loc[1, ["inflated", "scope_changed", "hardened"]].tolist()
-    [False, True, True]
-    """
-    ctx = claim_context(case).set_index("claim_id")
-    if claim_id not in ctx.index:
-        origins(case, claim_id)  # raises the KeyError with a suggestion
-    cites = {}
-    cit = case.citations  # zip over lists: itertuples over Arrow-backed strings is slow on big cases
-    for citing, cited, relation, evidence in zip(cit["claim_id"].tolist(), cit["cites"].tolist(),
-                                                 cit["relation"].tolist(), cit["evidence"].tolist()):
-        cites.setdefault(citing, []).append((cited, relation, evidence))
-    flag_rows = {}
-    seen_props = set()
-
-    def hop_flags(a, b):
-        p = ctx.at[a, "proposition"]
-        if p not in seen_props:
-            seen_props.add(p)
-            for r in drift(case, p).itertuples(index=False):
-                flag_rows[(r.claim_id, r.cites)] = tuple(bool(getattr(r, f)) for f in DRIFT_FLAGS)
-        return flag_rows.get((a, b), (False,) * len(DRIFT_FLAGS))
-
-    rows = [(0, None, claim_id, "claim", "", "", False, False, (False,) * len(DRIFT_FLAGS))]
-    expanded = set()
-
-    def walk(claim, depth, path):
-        expanded.add(claim)
-        supporting = [c for c in cites.get(claim, []) if c[1] in SUPPORTING]
-        if not supporting:
-            rows.append((depth + 1, claim, ctx.at[claim, "source_id"], "source", "own reporting", "", False, False,
-                         (False,) * len(DRIFT_FLAGS)))
-        for item, relation, evidence in cites.get(claim, []):
-            is_claim = item in ctx.index
-            looped = is_claim and item in path
-            follow = is_claim and relation in SUPPORTING and not looped
-            repeat = follow and item in expanded
-            f = hop_flags(claim, item) if is_claim else (False,) * len(DRIFT_FLAGS)
-            rows.append((depth + 1, claim, item, "claim" if is_claim else "source", relation,
-                         "" if evidence is None or evidence is pd.NA else str(evidence), looped, repeat, f))
-            if follow and not repeat:
-                walk(item, depth + 1, path | {item})
-
-    walk(claim_id, 0, {claim_id})
-    out = pd.DataFrame([(d, p, i, k, r, e, lo, rp, *f) for d, p, i, k, r, e, lo, rp, f in rows],
-                       columns=["depth", "parent", "item", "item_type", "relation", "evidence", "loop", "repeat",
-                                *DRIFT_FLAGS])
-    return out.astype({"depth": "int64", "loop": bool, "repeat": bool, **{f: bool for f in DRIFT_FLAGS}})
-
-
 def _label(sources, ctx, item, item_type, width=24):
     """A node's label; ``sources`` indexed by source_id, ``ctx`` the claim context indexed by claim_id."""
     import textwrap
@@ -482,51 +414,29 @@ def plot_lineage(case, claim_id: str, *, ax=None, tree=None):
     >>> ax.get_title()
     'Lineage of daily-beast-200-russian-fighters'
     """
-    from .show import KIND_COLOURS, UNCHECKABLE
-
     tree = lineage(case, claim_id) if tree is None else tree
     if ax is None:
         import matplotlib.pyplot as plt
         _, ax = plt.subplots(figsize=(10, 1.4 + 0.55 * len(tree)))
-    depth = tree["depth"].tolist()
     order = list(range(len(tree)))
-    parent_of = {}
-    for i in order[1:]:  # depth first: a row's parent is the nearest row above it one level up
-        parent_of[i] = next(j for j in range(i - 1, -1, -1) if depth[j] == depth[i] - 1)
-    kids_of = {}
-    for i, j in parent_of.items():
-        kids_of.setdefault(j, []).append(i)
-    leaves = 0
-    y_of = {}
-
-    def place(i):  # a leaf gets its own row; a parent sits at the mean of its children
-        nonlocal leaves
-        kids = kids_of.get(i, [])
-        if not kids:
-            y_of[i] = -leaves
-            leaves += 1
-        else:
-            for j in kids:
-                place(j)
-            y_of[i] = sum(y_of[j] for j in kids) / len(kids)
-
-    place(0)
+    parent_of = dict(enumerate(tree["parent_row"].tolist()))
+    ys = tree_rows(tree)
+    y_of = dict(enumerate(ys))
+    leaves = int(-min(ys)) + 1 if ys else 1
     sources = case.sources.set_index("source_id")
     kinds = sources["kind"]
     ctx = claim_context(case).set_index("claim_id")
-    styles = {"relies_on": ("solid", "#444444"), "corroborates": ("dashed", "#444444"),
-              "disputes": ("solid", "#d62728"), "own reporting": ("dotted", "#999999")}
     for i in order[1:]:
         parent = parent_of[i]
         x0, y0, x1, y1 = tree.at[parent, "depth"], y_of[parent], tree.at[i, "depth"], y_of[i]
-        ls, colour = styles.get(tree.at[i, "relation"], ("solid", "#444444"))
+        ls, colour = RELATION_STYLE.get(tree.at[i, "relation"], RELATION_STYLE["relies_on"])
         ax.annotate("", (x1 - 0.08, y1), (x0 + 0.08, y0),
                     arrowprops=dict(arrowstyle="-|>", linestyle=ls, color=colour, lw=1.3))
-        drifted = [f.replace("_", " ") for f in DRIFT_FLAGS if tree.at[i, f]]
+        drifted = drift_words(tree.iloc[i])
         note = tree.at[i, "relation"] + (" (loop)" if tree.at[i, "loop"] else "") + \
-            (" (shown above)" if tree.at[i, "repeat"] else "")
+            (" (already shown above)" if tree.at[i, "repeat"] else "")
         if drifted:
-            note += "\n" + ", ".join(drifted)
+            note += "\n" + drifted
         ax.annotate(note, (x0 + 0.42 * (x1 - x0), y0 + 0.42 * (y1 - y0)), xytext=(0, 2), textcoords="offset points",
                     ha="center", va="bottom", fontsize=7,
                     color="#d62728" if drifted else "#555555")
@@ -653,7 +563,7 @@ class ClaimTracer(_Displayable):
             f"{' (an echo: supports share an origin)' if p['echo'] else ''}</p>")
         shown = self.tree.assign(item=["\u00a0\u00a0\u00a0" * (d - 1) + "└─\u00a0" + i if d else i
                                        for d, i in zip(self.tree["depth"], self.tree["item"])])
-        flags = shown[list(DRIFT_FLAGS)].apply(lambda r: ", ".join(f for f in DRIFT_FLAGS if r[f]), axis=1)
+        flags = shown.apply(drift_words, axis=1)
         shown = shown.assign(drift=flags)[["item", "relation", "evidence", "drift"]]
         self.tree_html.value = _table_html(shown, index=False)
         self.origins_html.value = _table_html(self.origins, index=False)

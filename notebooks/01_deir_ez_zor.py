@@ -74,7 +74,7 @@ print(kit.origins(case, "daily-beast-200-russian-fighters").to_string(index=Fals
 # source whose reliability cannot be judged (grade F). The whole chain, as `python -m kit trace` prints it:
 
 # %%
-from kit.cli import trace_text
+from kit.trace import trace_text
 
 print(trace_text(case, "daily-beast-200-russian-fighters"))
 

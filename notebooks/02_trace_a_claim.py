@@ -32,7 +32,7 @@ claim_id = "other-media-dozens-or-hundreds"
 # %%
 import kit
 import kit.widgets
-from kit.cli import trace_text
+from kit.trace import trace_text
 
 case = kit.load_case(case_path)
 claim_id = claim_id or str(kit.provenance(case)["n_cited"].idxmax())

@@ -36,7 +36,7 @@ import pandas as pd
 
 import kit
 import kit.story
-from kit.cli import summary_line
+from kit.analyses import summary_line
 
 work = pathlib.Path(work_dir or tempfile.mkdtemp(prefix="kit-")) / "my-case"
 shutil.copytree("../data/template", work)

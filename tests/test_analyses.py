@@ -17,8 +17,12 @@ ROOT = CASES.parent.parent
 
 ORIGINS_COLS = ["source_id", "name", "kind", "reliability", "hops"]
 INDEPENDENCE_COLS = ["published", "source_id", "n_cited", "n_origins", "echo", "origins"]
-DRIFT_COLS = ["claim_id", "cites", "relation", "inflated", "scope_changed", "measure_changed", "hardened"]
-TIMELINE_COLS = ["claim_id", "published", "source_id", "outlet", "low", "high", "certainty", "n_origins"]
+# contract version 2: drift has basis and question_changed; the timeline has published_latest
+DRIFT_COLS = ["claim_id", "cites", "relation", "basis", "question_changed", "inflated", "scope_changed",
+              "measure_changed", "hardened"]
+DRIFT_V1 = [c for c in DRIFT_COLS if c not in ("basis", "question_changed")]   # the flags compared row by row
+TIMELINE_V1 = ["claim_id", "published", "source_id", "outlet", "low", "high", "certainty", "n_origins"]
+TIMELINE_COLS = ["claim_id", "published", "published_latest", "source_id", "outlet", "low", "high", "certainty", "n_origins"]
 T = pd.Timestamp
 
 
@@ -334,14 +338,14 @@ def test_loops_never_hang():
 
 
 def test_drift_flags(drift_case):
-    """Source citations (k2 -> official), disputes (k7 -> k2) and another proposition's claim (k3 -> k_other)
-    are not drift rows. Empty high = no upper bound; either low empty -> not inflated; subject/measure compared
+    """Source citations (k2 -> official) and disputes (k7 -> k2) are not drift rows; since contract version 2 a
+    citation of another proposition's claim (k3 -> k_other) is, with question_changed. Empty high = no upper bound; either low empty -> not inflated; subject/measure compared
     only when both are given, ignoring case and spaces; questioned/denied never harden."""
     d = kit.drift(drift_case, "russians_killed")
     assert list(d.columns) == DRIFT_COLS
     for name in ("inflated", "scope_changed", "measure_changed", "hardened"):
         assert pd.api.types.is_bool_dtype(d[name].dtype), name
-    assert rows(d, DRIFT_COLS) == [
+    assert rows(d, DRIFT_V1) == [
         # claim, cites, relation,        inflated, scope, measure, hardened
         ("k2", "k1", "relies_on", True, True, True, True),       # 2 -> 201+; fighters -> citizens; casualties -> killed; rumoured -> asserted
         ("k3", "k2", "relies_on", False, False, False, False),   # "Russian  Citizens" = "russian citizens"; both highs unbounded
@@ -352,17 +356,20 @@ def test_drift_flags(drift_case):
         ("k8", "k2", "relies_on", False, False, False, False),   # 150-250 within 201+; asserted -> estimated
         ("k9", "k1", "corroborates", True, False, False, True),  # same low, high unbounded > 2; "Asserted"
         ("k10", "k5", "relies_on", False, False, False, False),  # questioned -> asserted does not count
+        ("k3", "k_other", "relies_on", False, True, True, False),  # version 2: another proposition's claim
     ]
+    assert d["question_changed"].tolist() == [False] * 9 + [True]    # ... is a row, and its question changed
+    assert set(d["basis"]) == {"stated"}
 
 
 def test_drift_disputes_not_drift(disputes_case):
     d = kit.drift(disputes_case, "soldiers_killed")
-    assert rows(d, DRIFT_COLS) == [("d_mixed", "d_report", "relies_on", False, False, False, True)]
+    assert rows(d, DRIFT_V1) == [("d_mixed", "d_report", "relies_on", False, False, False, True)]
 
 
 def test_drift_cyrillic_float_low_and_denied(cyrillic_case):
     d = kit.drift(cyrillic_case, "russians_killed")
-    assert rows(d, DRIFT_COLS) == [
+    assert rows(d, DRIFT_V1) == [
         ("c_ins", "c_late", "corroborates", True, False, True, False),   # 2.5-10 vs 5-5: high 10 > 5
         ("c_late", "c_mo", "relies_on", True, False, False, False),      # 5 > 0; denied is off the scale
     ]
@@ -423,7 +430,7 @@ def test_timeline_echo(echo_case):
     t = kit.timeline(echo_case, "strike_deaths")
     assert list(t.columns) == TIMELINE_COLS
     assert isinstance(t.index, pd.RangeIndex) and list(t.index) == list(range(6))
-    assert rows(t, TIMELINE_COLS) == [
+    assert rows(t, TIMELINE_V1) == [
         ("e_one", T("2022-06-01T09:00:00Z"), "outlet1", "Outlet One", 12, 12, "alleged", 1),
         ("e_two", T("2022-06-01T11:00:00Z"), "outlet2", "Outlet Two", 10, 15, "alleged", 1),
         ("e_echo", T("2022-06-02T09:00:00Z"), "aggregator", "News Aggregator", 10, None, "asserted", 1),
@@ -456,5 +463,5 @@ def test_timeline_own_reporting_and_one_row(own_reporting_case, one_row_case):
     t = kit.timeline(own_reporting_case, "flood_dead")
     assert list(t["claim_id"]) == ["o1", "o2", "o3", "o4", "o5"]     # o4, o5 share r4: by claim_id
     t1 = kit.timeline(one_row_case, "only_question")
-    assert rows(t1, TIMELINE_COLS) == [
+    assert rows(t1, TIMELINE_V1) == [
         ("c1", T("2024-01-15T08:30:00Z"), "solo", "Solo Gazette", 7, 7, "asserted", 1)]

@@ -97,7 +97,7 @@ def test_the_table_shows_independence_and_drift(stepper, deir):
     stepper.go(4)
     t = stepper.table
     assert list(t.columns) == ["published", "outlet", "figure", "certainty", "n_cited", "n_origins", "echo",
-                               "inflated", "scope_changed", "measure_changed", "hardened"]
+                               "question_changed", "inflated", "scope_changed", "measure_changed", "hardened"]
     ind = kit.independence(deir, PROP)
     assert t["n_origins"].to_dict() == ind.loc[t.index, "n_origins"].to_dict()
     assert t.loc["daily-beast-200-russian-fighters", ["figure", "scope_changed", "hardened"]].tolist() == [
