@@ -11,12 +11,12 @@
                            safe to open in a spreadsheet: a cell starting with ``=``, ``+``, ``-``, ``@``, tab or
                            carriage return is prefixed with ``'`` (OWASP "CSV injection")
 ``claimreview.jsonld``     schema.org ClaimReview for each proposition with a verdict in ``case.toml``
+                           (:func:`kit.claimreview.claim_reviews`)
 =========================  =====================================================================================
 """
 from __future__ import annotations
 
 import csv
-import datetime as _dt
 import io
 import json
 import os
@@ -25,8 +25,9 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
+from .claimreview import claim_reviews
 from .redact import redact
-from .wording import figure_words
+from .wording import cell_text, figure_words
 
 __all__ = ["export", "export_graph", "neutralise", "csv_text", "claim_reviews", "FORMULA_STARTS"]
 
@@ -42,26 +43,8 @@ def neutralise(value) -> str:
     >>> [neutralise(v) for v in ["=1+1", "+1", "-2", "@SUM(A1)", "\\tx", "\\rx", "plain", "", None, 3]]
     ["'=1+1", "'+1", "'-2", "'@SUM(A1)", "'\\tx", "'\\rx", 'plain', '', '', '3']
     """
-    text = _text(value)
+    text = cell_text(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def _text(v) -> str:
-    if v is None or v is pd.NA or v is pd.NaT:
-        return ""
-    if isinstance(v, float) and v != v:
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, pd.Timestamp):
-        return v.tz_convert("UTC").strftime("%Y-%m-%dT%H:%M:%SZ") if v.tzinfo else v.isoformat()
-    if isinstance(v, tuple):
-        return ";".join(str(x) for x in v)
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    if hasattr(v, "item") and not isinstance(v, str):
-        return _text(v.item())
-    return str(v)
 
 
 def csv_text(frame: pd.DataFrame) -> str:
@@ -123,84 +106,11 @@ def export_graph(case) -> nx.DiGraph:
         for k in keys:
             if k in d:
                 attrs[k] = d[k]
-        clean = {k: _text(v) for k, v in attrs.items() if _text(v) != ""}
+        clean = {k: cell_text(v) for k, v in attrs.items() if cell_text(v) != ""}
         g.add_node(str(n), **clean)
     for u, v, d in src.edges(data=True):
-        g.add_edge(str(u), str(v), **{k: _text(x) for k, x in d.items() if _text(x) != ""})
+        g.add_edge(str(u), str(v), **{k: cell_text(x) for k, x in d.items() if cell_text(x) != ""})
     return g
-
-
-def claim_reviews(case, *, built=None) -> dict:
-    """schema.org ClaimReview objects for the propositions with a verdict in ``case.toml``.
-
-    ``[verdicts.<proposition>]`` takes ``rating`` (text, required), ``claim_id`` (the claim reviewed, required, a
-    claim of that proposition), ``note`` (the review's text), and optionally ``author`` (who reviews) and ``url``
-    (where the review is published; only an http(s) url is used).
-
-    Returns
-    -------
-    dict
-        ``proposition -> ClaimReview`` (a dict ready for ``json.dumps``), in ``case.toml`` order.
-
-    Raises
-    ------
-    ValueError
-        When a verdict is not a table, has no rating, or names a claim that is not a claim of its proposition.
-
-    Examples
-    --------
-    >>> import kit
-    >>> r = claim_reviews(kit.load_case("tests/cases/hostile"), built="2026-01-01")["plant_fire_dead"]
-    >>> r["@type"], r["reviewRating"]["alternateName"], r["itemReviewed"]["author"]["name"]
-    ('ClaimReview', 'Unproven', 'Tabloid <img src=x onerror=alert(3)>')
-    """
-    from .graph import claim_context
-    from .publish import safe_url
-
-    verdicts = case.meta.get("verdicts") or {}
-    if not isinstance(verdicts, dict):
-        raise ValueError("case.toml: 'verdicts' must be tables, e.g. [verdicts.my_proposition] rating = \"False\"")
-    built = built or _dt.datetime.now(_dt.timezone.utc).date().isoformat()
-    ctx = claim_context(case).set_index("claim_id")
-    kinds = case.sources.set_index("source_id")["kind"].to_dict()
-    reports = case.reports.set_index("report_id")
-    out = {}
-    for prop, v in verdicts.items():
-        where = f"case.toml: [verdicts.{prop}]"
-        if not isinstance(v, dict):
-            raise ValueError(f"{where} must be a table with rating, claim_id and note")
-        rating, claim_id = v.get("rating"), v.get("claim_id")
-        if not isinstance(rating, str) or not rating.strip():
-            raise ValueError(f'{where} has no rating; write e.g. rating = "False"')
-        if not isinstance(claim_id, str) or claim_id not in ctx.index:
-            raise ValueError(f"{where}: claim_id {claim_id!r} is not a claim of the case")
-        row = ctx.loc[claim_id]
-        if row["proposition"] != prop:
-            raise ValueError(f"{where}: claim {claim_id!r} is about {row['proposition']!r}, not {prop!r}")
-        publisher = row["source_id"]
-        author_type = "Person" if kinds.get(publisher) == "individual" else "Organization"
-        item = {"@type": "Claim", "datePublished": pd.Timestamp(row["published"]).strftime("%Y-%m-%d"),
-                "author": {"@type": author_type, "name": _text(row["outlet"])}}
-        rep = reports.loc[row["report_id"]] if row["report_id"] in reports.index else None
-        if rep is not None:
-            url = safe_url(rep.get("url"))
-            if url:
-                appearance = {"@type": "CreativeWork", "url": url}
-                if _text(rep.get("title")):
-                    appearance["headline"] = _text(rep.get("title"))
-                item["appearance"] = [appearance]
-        review = {"@context": "https://schema.org", "@type": "ClaimReview", "datePublished": built,
-                  "name": f"{case.title}: {prop}", "claimReviewed": " ".join(_text(row["text"]).split()),
-                  "itemReviewed": item,
-                  "reviewRating": {"@type": "Rating", "alternateName": rating.strip()}}
-        if isinstance(v.get("note"), str) and v["note"].strip():
-            review["reviewBody"] = v["note"].strip()
-        if isinstance(v.get("author"), str) and v["author"].strip():
-            review["author"] = {"@type": "Organization", "name": v["author"].strip()}
-        if safe_url(v.get("url")):
-            review["url"] = safe_url(v.get("url"))
-        out[prop] = review
-    return out
 
 
 def _tables(case) -> dict:

@@ -1,9 +1,9 @@
-"""How the kit says a figure: one place for the words and symbols every renderer uses."""
+"""How the kit says a figure, a count and a date: one place for the words and symbols every renderer uses."""
 from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["is_missing", "figure_label", "figure_words"]
+__all__ = ["is_missing", "figure_label", "figure_words", "plural", "date_words", "cell_text"]
 
 
 def is_missing(v) -> bool:
@@ -59,3 +59,76 @@ def figure_words(low, high) -> str:
     if is_missing(high):
         return f"at least {_num(low)}"
     return _num(low) if _num(low) == _num(high) else f"{_num(low)} to {_num(high)}"
+
+
+def plural(n, word, many=None) -> str:
+    """``n`` and ``word``, in the plural unless ``n`` is 1: ``1 claim``, ``3 claims``, ``2 sources are``.
+
+    Parameters
+    ----------
+    n : int
+        The count.
+    word : str
+        The singular; its plural is ``word + "s"`` unless ``many`` is given.
+    many : str, optional
+        The plural when it is not ``word + "s"``.
+
+    Examples
+    --------
+    >>> plural(1, "claim"), plural(3, "claim"), plural(0, "origin source")
+    ('1 claim', '3 claims', '0 origin sources')
+    >>> plural(2, "source is", "sources are"), plural(1, "claim shows", "claims show")
+    ('2 sources are', '1 claim shows')
+    """
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def date_words(moment) -> str:
+    """A moment as a reader writes the day: ``7 Feb 2018`` (no leading zero, no time).
+
+    Parameters
+    ----------
+    moment : str, datetime or pandas.Timestamp
+        Anything :class:`pandas.Timestamp` reads; the day is the one of its own time zone.
+
+    Examples
+    --------
+    >>> date_words("2018-02-07T22:10:00Z"), date_words(pd.Timestamp("2017-12-01"))
+    ('7 Feb 2018', '1 Dec 2017')
+    """
+    ts = pd.Timestamp(moment)
+    return f"{ts.day} {ts:%b %Y}"
+
+
+def cell_text(value) -> str:
+    """A cell as plain text for files other tools read: empty cells ``""``, booleans ``true``/``false``, times
+    ISO 8601 (UTC with ``Z``), a tuple of ids ``;``-joined, a whole float without ``.0``.
+
+    Parameters
+    ----------
+    value : object
+        A cell of a case table (or a numpy scalar).
+
+    Examples
+    --------
+    >>> [cell_text(v) for v in [None, pd.NA, float("nan"), True, 3.0, 2.5, ("a", "b"), "x"]]
+    ['', '', '', 'true', '3', '2.5', 'a;b', 'x']
+    >>> cell_text(pd.Timestamp("2018-02-07 22:10", tz="UTC"))
+    '2018-02-07T22:10:00Z'
+    """
+    v = value
+    if v is None or v is pd.NA or v is pd.NaT:
+        return ""
+    if isinstance(v, float) and v != v:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, pd.Timestamp):
+        return v.tz_convert("UTC").strftime("%Y-%m-%dT%H:%M:%SZ") if v.tzinfo else v.isoformat()
+    if isinstance(v, tuple):
+        return ";".join(str(x) for x in v)
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if hasattr(v, "item") and not isinstance(v, str):
+        return cell_text(v.item())
+    return str(v)

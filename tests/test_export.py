@@ -1,6 +1,5 @@
-"""kit.export: Gephi files read back the same, spreadsheet-safe CSV, ClaimReview JSON-LD, all redacted."""
+"""kit.export: Gephi files read back the same, spreadsheet-safe CSV, all redacted (ClaimReview: test_claimreview)."""
 import csv
-import dataclasses
 import io
 import json
 import pathlib
@@ -9,7 +8,7 @@ import networkx as nx
 import pytest
 
 import kit
-from kit.export import claim_reviews, csv_text, export, export_graph, neutralise
+from kit.export import csv_text, export, export_graph, neutralise
 from kit.redact import confidential_fields, redact
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -80,34 +79,6 @@ def test_csv_files_are_spreadsheet_safe(hostile_files):
     reports = hostile_files["reports.csv"].read_text(encoding="utf-8-sig")
     assert "\"'+1+1\"" in reports and "\"'-2+3\"" in reports
     assert csv_text(__import__("pandas").DataFrame({"=h": ["x"]})).startswith("\"'=h\"")
-
-
-def test_claimreview_jsonld(hostile_files):
-    reviews = json.loads(hostile_files["claimreview"].read_text(encoding="utf-8"))
-    assert len(reviews) == 1
-    r = reviews[0]
-    assert r["@context"] == "https://schema.org" and r["@type"] == "ClaimReview"
-    assert r["datePublished"] == "2026-01-02"
-    assert r["claimReviewed"] == "=cmd|' /C calc'!A0 50 dead says the wire"
-    assert r["reviewRating"] == {"@type": "Rating", "alternateName": "Unproven"}
-    assert r["reviewBody"].startswith("Rests on one confidential source")
-    item = r["itemReviewed"]
-    assert item["@type"] == "Claim" and item["datePublished"] == "2024-03-03"
-    assert item["author"] == {"@type": "Organization", "name": "Tabloid <img src=x onerror=alert(3)>"}
-    assert item["appearance"] == [{"@type": "CreativeWork", "url": "https://tabloid.example/50",
-                                   "headline": "Tabloid: 50 dead"}]
-
-
-def test_verdict_errors():
-    case = kit.load_case(HOSTILE)
-    for verdict, message in (({"claim_id": "k-wire"}, "no rating"),
-                             ({"rating": "False", "claim_id": "nope"}, "not a claim"),
-                             ({"rating": "False", "claim_id": "k-tabloid-denial"}, "is about"),
-                             ("False", "must be a table")):
-        bad = dataclasses.replace(case, meta={**case.meta, "verdicts": {"plant_fire_dead": verdict}})
-        with pytest.raises(ValueError, match=message):
-            claim_reviews(bad)
-    assert claim_reviews(kit.load_case(DEIR)) == {}
 
 
 def test_redaction_across_every_exported_byte(hostile_files, tmp_path):

@@ -1,4 +1,4 @@
-"""kit.publish: one self-contained, escaped, redacted explainer page."""
+"""kit.publish.page: one self-contained, escaped, redacted explainer page (the notebook page: test_publish_notebook)."""
 import html
 import json
 import pathlib
@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 import pytest
 
 import kit
-from kit.publish import choose_proposition, publish, safe_url, script_json
+from kit.html import script_json
+from kit.publish import choose_proposition, publish
 from kit.redact import confidential_fields
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -175,13 +176,6 @@ def test_choose_proposition(tmp_path):
     assert choose_proposition(dataclasses.replace(case, meta={"title": "x"})) == "plant_fire_dead"
 
 
-def test_safe_url():
-    assert safe_url("http://a.example/x") == "http://a.example/x"
-    for bad in ("javascript:alert(1)", "JAVASCRIPT:alert(1)", " data:text/html,x", "vbscript:x", "//a.example",
-                "http://", "https://a.example/x y", "file:///etc/passwd"):
-        assert safe_url(bad) is None, bad
-
-
 def test_cli_publish_reveal_warns_and_shows_names(tmp_path):
     env = {"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"}
     r = subprocess.run([sys.executable, "-m", "kit", "publish", str(HOSTILE), str(tmp_path / "o"),
@@ -195,18 +189,6 @@ def test_cli_publish_reveal_warns_and_shows_names(tmp_path):
     assert not (tmp_path / "p").exists()
 
 
-def test_notebook_refused_for_a_confidential_case(tmp_path):
-    from kit.publish import notebook_html, offline_html
-    with pytest.raises(ValueError, match="confidential"):
-        notebook_html(ROOT / "notebooks" / "01_deir_ez_zor.ipynb", kit.load_case(HOSTILE), tmp_path / "n.html")
-    assert not (tmp_path / "n.html").exists()
-    with pytest.raises(ValueError, match="another host"):
-        offline_html('<html><head></head><body><video src="https://x.example/v.mp4"></video></body></html>')
-    page = offline_html('<head></head><script type="module">import m from "https://cdn.example/m.mjs";</script>'
-                        '<style>@import url("https://cdn.example/f.css");</style>')
-    assert "cdn.example" not in page
-
-
 def test_dollar_signs_in_names_are_not_math(tmp_path):
     import dataclasses
     case = kit.load_case(HOSTILE)
@@ -215,3 +197,31 @@ def test_dollar_signs_in_names_are_not_math(tmp_path):
     case = dataclasses.replace(case, sources=sources, meta={**case.meta, "title": "Costs $3 and $4"})
     page = publish(case, tmp_path).read_text(encoding="utf-8")
     assert "$5 Wire $^{x}_" in page
+
+
+def test_css_and_script_are_the_package_files_and_the_csp_hash_is_theirs(deir_page):
+    import base64
+    import hashlib
+    from importlib import resources
+
+    static = resources.files("kit.publish").joinpath("static")
+    js = static.joinpath("page.js").read_bytes().decode("utf-8")
+    css = static.joinpath("page.css").read_bytes().decode("utf-8")
+    assert "addEventListener" in js and ".stepper" in css
+    scripts = re.findall(r"<script>(.*?)</script>", deir_page, re.DOTALL)
+    assert scripts == [js]  # the one inline script is page.js, byte for byte
+    assert re.findall(r"<style>(.*?)</style>", deir_page, re.DOTALL)[0] == css
+    digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', deir_page).group(1)
+    assert f"script-src 'sha256-{digest}';" in csp
+    assert csp.count("sha256-") == 1
+
+
+def test_publish_names_stay_importable():
+    import kit.html
+    import kit.publish
+    for name in ("publish", "page_html", "choose_proposition", "script_json", "safe_url", "timeline_alt",
+                 "graph_alt", "notebook_html", "offline_html", "DRIFT_FLAGS"):
+        assert name in kit.publish.__all__ and hasattr(kit.publish, name), name
+    assert kit.publish.safe_url is kit.html.safe_url and kit.publish.script_json is kit.html.script_json
+

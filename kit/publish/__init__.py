@@ -1,0 +1,41 @@
+"""Publish a case as one self-contained explainer page a reader steps through without a kernel.
+
+:func:`publish` writes ``index.html``: the story of one proposition in steps (the same steps as
+:class:`kit.widgets.StoryStepper`: ``story.csv`` or one step per publication day, from :mod:`kit.story`), each with
+its title, narrative, the citation graph as it stood, the figure over time and the table of claims so far, then a
+methods box. Figures are inline SVG; CSS and JavaScript are inline; the page requests nothing from any other host
+or file (a Content-Security-Policy in the page forbids it, and allows only the page's own script).
+
+With JavaScript the reader sees one step at a time (Previous / Next buttons, arrow keys, ``#step-N`` in the
+address); without it every step shows, one under another.
+
+Safety: the case is redacted once, here, with :func:`kit.redact.redact`, and every part of the page is made from
+the redacted case. Every text from the case is escaped; data embedded as JSON has ``<``, ``>`` and ``&`` escaped
+(``\\u003c`` ...) so that no ``</script>`` in a text can close the script element; urls are linked only when
+they are ``http(s)`` (:mod:`kit.html`).
+
+The package's modules:
+
+- :mod:`kit.publish.page`: :func:`publish` and :func:`page_html`, the page itself; its CSS and JavaScript are the
+  files ``static/page.css`` and ``static/page.js``;
+- :mod:`kit.publish.words`: which proposition the page tells and the alt texts of its figures;
+- :mod:`kit.publish.figures`: the figures as inline SVG;
+- :mod:`kit.publish.notebook`: a notebook as an offline page beside the explainer.
+
+Examples
+--------
+>>> import kit, tempfile
+>>> from kit.publish import publish
+>>> page = publish(kit.load_case("tests/cases/hostile"), tempfile.mkdtemp(), built="2026-01-01")
+>>> page.name, "Ivan Petrov" in page.read_text(encoding="utf-8")
+('index.html', False)
+"""
+from __future__ import annotations
+
+from ..html import safe_url, script_json
+from .notebook import notebook_html, offline_html
+from .page import page_html, publish
+from .words import DRIFT_FLAGS, choose_proposition, graph_alt, timeline_alt
+
+__all__ = ["publish", "page_html", "choose_proposition", "script_json", "safe_url", "timeline_alt", "graph_alt",
+           "notebook_html", "offline_html", "DRIFT_FLAGS"]

@@ -1,0 +1,135 @@
+"""A notebook as one offline HTML page, published beside the explainer page (``kit publish --notebook``).
+
+:func:`offline_html` makes an nbconvert page work without a network; :func:`notebook_html` runs a notebook and
+writes it through :func:`offline_html`, refusing a case with a confidential source (a figure cannot be redacted).
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+__all__ = ["offline_html", "notebook_html"]
+
+_EXTERNAL = r"""(?:https?:)?//"""
+_OFFLINE_CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+                "font-src data:; base-uri 'none'; form-action 'none'")
+
+
+def offline_html(text: str) -> str:
+    """An nbconvert page made to work offline: scripts and stylesheets from other hosts removed, requests forbidden.
+
+    nbconvert's pages load require.js, MathJax, mermaid and the widget renderer from public CDNs, which readers
+    behind strict networks cannot reach. This removes those elements and the inline scripts that fetch from another
+    host (math then shows as its TeX source; widget views, which need the CDN's renderer, show a note instead) and
+    adds a Content-Security-Policy that forbids any request.
+
+    Raises
+    ------
+    ValueError
+        When a reference to another host remains that this function does not know how to remove.
+
+    Examples
+    --------
+    >>> page = ('<html><head><script src="https://cdn.example/require.js"></script>'
+    ...         '<link rel="stylesheet" href="https://cdn.example/x.css"></head><body><p>hi</p></body></html>')
+    >>> out = offline_html(page)
+    >>> "cdn.example" in out, "<p>hi</p>" in out, "Content-Security-Policy" in out
+    (False, True, True)
+    """
+    text = re.sub(rf"""<script\b[^>]*\ssrc\s*=\s*["']?{_EXTERNAL}[^>]*>.*?</script\s*>""", "", text,
+                  flags=re.IGNORECASE | re.DOTALL)
+    text = re.sub(r"""<script\b[^>]*type\s*=\s*["']?module["']?[^>]*>(?:(?!</script).)*?(?:https?:)?//"""
+                  r"""(?:(?!</script).)*</script\s*>""", "", text, flags=re.IGNORECASE | re.DOTALL)
+    # inline scripts that fetch from another host (nbconvert's widget-renderer loader)
+    text = re.sub(r"""<script\b(?![^>]*\stype\s*=\s*["']?application/)[^>]*>(?:(?!</script).)*?["'`]"""
+                  r"""(?:https?:)?//[a-z0-9](?:(?!</script).)*</script\s*>""", "", text,
+                  flags=re.IGNORECASE | re.DOTALL)
+    text = re.sub(r"""(<script type="application/vnd\.jupyter\.widget-view\+json">.*?</script>)""",
+                  r"""\1<p class="kit-offline-note"><em>(An interactive widget: it needs a running notebook. """
+                  r"""The published page tells the same story step by step.)</em></p>""", text, flags=re.DOTALL)
+    text = re.sub(rf"""<link\b[^>]*\shref\s*=\s*["']?{_EXTERNAL}[^>]*>""", "", text, flags=re.IGNORECASE)
+    text = re.sub(rf"""@import\s+(?:url\()?["']?{_EXTERNAL}[^;]*;""", "", text, flags=re.IGNORECASE)
+    left = re.search(rf"""<(?!a\b)[a-z]+\b[^<>]*\s(?:src|href|data)\s*=\s*["']?\s*{_EXTERNAL}""", text,
+                     re.IGNORECASE)
+    if left:
+        raise ValueError(f"the page still refers to another host: {left.group(0)[:120]!r}")
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{_OFFLINE_CSP}">'
+    if re.search(r"<head\b[^>]*>", text, re.IGNORECASE):
+        text = re.sub(r"(<head\b[^>]*>)", lambda m: m.group(1) + meta, text, count=1, flags=re.IGNORECASE)
+    else:
+        text = meta + text
+    return text
+
+
+def notebook_html(notebook, case, out_path, *, execute: bool = True, reveal_confidential: bool = False,
+                  timeout: int = 600) -> Path:
+    """Render a notebook to one offline HTML page (run first, by default), for publishing beside the explainer.
+
+    The notebook computes from the case's own files, so its figures (images) could show a confidential source's
+    name where no text redaction reaches. A case with a confidential source is therefore refused, unless
+    ``reveal_confidential`` (internal drafts). Every text form of every confidential field is still removed from
+    the page as a second line of defence. See :func:`offline_html` for what is removed to make the page offline.
+
+    Parameters
+    ----------
+    notebook : str or path
+        An ``.ipynb`` file; it runs in its own folder with the inline matplotlib backend.
+    case : kit.Case
+        The case the notebook tells (for the confidential check).
+    out_path : str or path
+        The HTML file to write.
+    execute : bool
+        Run the notebook first (``False``: use its stored outputs).
+
+    Raises
+    ------
+    ValueError
+        When the case has a confidential source and ``reveal_confidential`` is false.
+
+    Examples
+    --------
+    >>> import kit, tempfile, os, nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Hello $x$")])
+    >>> d = tempfile.mkdtemp(); nbformat.write(nb, os.path.join(d, "n.ipynb"))
+    >>> page = notebook_html(os.path.join(d, "n.ipynb"), kit.synth.make_case(3), os.path.join(d, "n.html"),
+    ...                      execute=False)
+    >>> "cdnjs" in page.read_text(encoding="utf-8")
+    False
+    """
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    from ..redact import confidential_fields
+
+    secrets = confidential_fields(case)
+    if secrets and not reveal_confidential:
+        raise ValueError("the case has confidential sources and a notebook's figures cannot be redacted; "
+                         "publish the page without the notebook, or use --reveal-confidential for an internal draft")
+    notebook = Path(notebook)
+    nb = nbformat.read(notebook, as_version=4)
+    if execute:
+        from nbconvert.preprocessors import ExecutePreprocessor
+        saved = os.environ.get("MPLBACKEND")
+        os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+        try:
+            ExecutePreprocessor(timeout=timeout).preprocess(nb, {"metadata": {"path": str(notebook.parent)}})
+        finally:
+            if saved is None:
+                os.environ.pop("MPLBACKEND", None)
+            else:
+                os.environ["MPLBACKEND"] = saved
+    exporter = HTMLExporter(template_name="lab")
+    body, _ = exporter.from_notebook_node(nb)
+    text = offline_html(body)
+    if not reveal_confidential:
+        for secret in secrets:
+            for form in {secret, html.escape(secret), html.escape(secret, quote=False)}:
+                text = re.sub(re.escape(form), "(withheld)", text, flags=re.IGNORECASE)
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, out)
+    return out
