@@ -23,12 +23,11 @@ from ..redact import redact, redact_text
 from ..wording import date_words, figure_words, plural
 from .figures import plot_safe, step_figures, svg
 from .notebook import notebook_html
+from ..style import DRIFT_WORDS, grade_words
 from .words import DRIFT_FLAGS, choose_proposition, claims_frame, graph_alt, timeline_alt
 
 __all__ = ["publish", "page_html", "static_text", "csp_hash"]
 
-_GRADES = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable", "D": "not usually reliable",
-           "E": "unreliable", "F": "reliability cannot be judged"}
 
 
 def static_text(name: str) -> str:
@@ -85,7 +84,7 @@ def _claims_table(frame, visible, new, reports) -> str:
     for k in visible:
         r = frame.loc[k]
         rep = reports.get(r["report_id"], {})
-        flags = [f.replace("_", " ") for f in DRIFT_FLAGS if bool(r[f])]
+        flags = [DRIFT_WORDS[f] for f in DRIFT_FLAGS if bool(r[f])]
         flag_html = "".join(f'<span class="flag">{escape(f)}</span>' for f in flags) or "—"
         rows.append(
             f'<tr class="{"new" if k in new else ""}">'
@@ -114,7 +113,7 @@ def _methods(case, built, reveal, notebook_href=None) -> str:
     for r in src.itertuples(index=False):
         grade = str(r.reliability) if isinstance(r.reliability, str) else "F"
         rows.append(f"<tr><td>{link(r.name, getattr(r, 'url', None))}</td><td>{escape(r.kind)}</td>"
-                    f"<td>{escape(grade)} — {escape(_GRADES.get(grade, ''))}</td></tr>")
+                    f"<td>{escape(grade)} — {escape(grade_words(grade))}</td></tr>")
     n_conf = int(case.sources["confidential"].fillna(False).astype(bool).sum()) if len(case.sources) else 0
     conf_note = ("" if not n_conf else
                  (f"<p>{plural(n_conf, 'source is', 'sources are')} confidential and "
