@@ -37,8 +37,10 @@ def _datasette(files, *paths):
 def test_datasette_answers_a_claims_origins(deir_db):
     case = kit.load_case(DEIR)
     claim = "daily-beast-200-russian-fighters"
-    (status, body), = _datasette(deir_db, f"/deir/claim_origins.json?claim_id={claim}&_shape=array")
-    assert status == 200
+    (status, body), (s2, found) = _datasette(deir_db, f"/deir/claim_origins.json?claim_id={claim}&_shape=array",
+                                             "/deir/claims.json?_search=Cossack&_shape=array&_col=claim_id")
+    assert status == s2 == 200
+    assert json.loads(found) == [{"claim_id": "reuters-buga-dozens"}]  # Datasette's search box uses claims_fts
     got = {(r["source_id"], r["hops"]) for r in json.loads(body)}
     want = {(s, int(h)) for s, h in kit.origins(case, claim)[["source_id", "hops"]].itertuples(index=False)}
     assert got == want and got
