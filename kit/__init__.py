@@ -27,7 +27,10 @@ __all__ = [
 
 def __getattr__(name):
     # kit.show (matplotlib), kit.widgets (ipywidgets), kit.story and the publishing modules load on first use, so `import kit` stays light.
-    if name in ("show", "widgets", "story", "publish", "export", "redact"):
+    if name == "import_prov":
+        from .prov import import_prov
+        return import_prov
+    if name in ("show", "widgets", "story", "publish", "export", "redact", "prov", "sqlite", "gexf", "trace", "style"):
         import importlib
         return importlib.import_module(f"kit.{name}")
     raise AttributeError(f"module 'kit' has no attribute {name!r}")

@@ -106,6 +106,18 @@ def _export(args) -> int:
         print(_REVEAL_WARNING, file=sys.stderr)
     try:
         files = export(case, args.out_dir, reveal_confidential=args.reveal_confidential)
+        out = os.path.join(args.out_dir, "")
+        reveal = args.reveal_confidential
+        if args.sqlite:
+            from .sqlite import export_sqlite
+            files.update(export_sqlite(case, out + "case.db", reveal_confidential=reveal))
+        if args.prov:
+            from .prov import write_prov
+            files["prov"] = write_prov(case, out + "case.prov.json", reveal_confidential=reveal)
+        if args.gexf_dynamic:
+            from .gexf import write_dynamic_gexf
+            files["gexf_dynamic"] = write_dynamic_gexf(case, out + "citation_graph_timeline.gexf",
+                                                       reveal_confidential=reveal)
     except ValueError as e:
         print(f"{args.path}: {e}", file=sys.stderr)
         return 1
@@ -145,6 +157,11 @@ def main(argv=None) -> int:
     p.add_argument("out_dir", help="the folder to write the files into (created if needed)")
     p.add_argument("--reveal-confidential", action="store_true",
                    help="internal use only: keep confidential sources' names (prints a warning)")
+    p.add_argument("--sqlite", action="store_true",
+                   help="also write OUT_DIR/case.db and OUT_DIR/metadata.json for Datasette")
+    p.add_argument("--prov", action="store_true", help="also write OUT_DIR/case.prov.json (W3C PROV-JSON)")
+    p.add_argument("--gexf-dynamic", action="store_true",
+                   help="also write OUT_DIR/citation_graph_timeline.gexf for Gephi's timeline")
     p.set_defaults(func=_export)
     args = parser.parse_args(argv)
     try:

@@ -158,7 +158,7 @@ def sqlite_tables(case) -> dict:
     """
     from .analyses import circular, drift
     from .graph import claim_context
-    from .provenance import origins, provenance
+    from .provenance import origin_hops, provenance
 
     out = {t: getattr(case, t) for t in ("sources", "reports", "claims", "citations")}
     cit = case.citations.copy()
@@ -172,9 +172,7 @@ def sqlite_tables(case) -> dict:
     p.insert(1, "proposition", props.reindex(p["claim_id"]).to_numpy())
     p["origins"] = p["origins"].map(";".join)
     out["provenance"] = p
-    parts = [origins(case, k)[["source_id", "hops"]].assign(claim_id=k) for k in case.claims["claim_id"]]
-    o = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["claim_id", "source_id", "hops"])
-    out["claim_origins"] = o[["claim_id", "source_id", "hops"]]
+    out["claim_origins"] = origin_hops(case)
     drifts = [drift(case, prop).assign(proposition=prop) for prop in pd.unique(case.claims["proposition"])]
     d = pd.concat(drifts, ignore_index=True) if drifts else pd.DataFrame(columns=["proposition", "claim_id", "cites"])
     out["drift"] = d[["proposition", *[c for c in d.columns if c != "proposition"]]]
