@@ -80,8 +80,8 @@ lab: $(STAMP)
 # All three steps run even when an earlier one fails, so one CI log shows every failure.
 test: $(STAMP) browser-deps
 	@failed=""; \
-	echo "== unit tests and doctests: tests/ kit/"; \
-	$(call pytest_step,$(MPL_TESTS),tests kit,tests/+kit/); \
+	echo "== unit tests and doctests: tests/ kit/ scripts/"; \
+	$(call pytest_step,$(MPL_TESTS),tests kit scripts,tests/+kit/+scripts/); \
 	$(if $(NOTEBOOKS),\
 	  echo "== notebooks (nbval --nbval-lax): $(NOTEBOOKS)"; \
 	  $(call pytest_step,$(MPL_NOTEBOOKS),--nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg $(NOTEBOOKS),notebooks/);,\
@@ -131,8 +131,8 @@ lint: $(STAMP)
 	echo "make: lint passed"
 
 # environment.yml is generated from pyproject.toml and EXTRAS above; tests/test_environment.py fails when it is out of date.
-environment.yml:
-	$(PYTHON) scripts/environment.py > $@.tmp && mv $@.tmp $@
+environment.yml: $(STAMP)
+	$(PY) scripts/environment.py --write
 
 check: $(STAMP)
 	$(PY) -m kit check data/deir-ez-zor
