@@ -1,4 +1,4 @@
-# Build and test harness for kit.  `make test` is what CI runs (.ci/run).
+# Build and test harness for kit.  `make test` and `make lint` are what CI runs (.ci/run).
 #
 #   make .venv/.installed  the virtualenv with kit (editable) + the notebooks, test and dev extras
 #   make lab               JupyterLab on notebooks/  (HOST, PORT, TOKEN, NO_BROWSER=1)
@@ -118,13 +118,14 @@ fuzz: $(STAMP)
 	KIT_FUZZ_EXAMPLES=$${KIT_FUZZ_EXAMPLES:-3000} KIT_ROUNDTRIP_EXAMPLES=$${KIT_ROUNDTRIP_EXAMPLES:-3000} \
 	  MPLBACKEND=$(MPL_TESTS) $(PY) -m pytest -q tests/test_fuzz.py tests/test_roundtrip.py
 
-# All three steps run even when an earlier one fails.
+# All three steps run even when an earlier one fails; one line per finding (`ruff check PATH` explains a finding,
+# `ruff format --diff PATH` shows what the formatter would change, `ruff format PATH` makes the change).
 lint: $(STAMP)
 	@failed=""; \
 	echo "== ruff check $(LINT_PATHS)"; \
-	$(VENV)/bin/ruff check $(LINT_PATHS) || failed="$$failed ruff-check"; \
+	$(VENV)/bin/ruff check --output-format concise $(LINT_PATHS) || failed="$$failed ruff-check"; \
 	echo "== ruff format --check $(LINT_PATHS)"; \
-	$(VENV)/bin/ruff format --check $(LINT_PATHS) || failed="$$failed ruff-format"; \
+	$(VENV)/bin/ruff format --check --output-format concise $(LINT_PATHS) || failed="$$failed ruff-format"; \
 	echo "== mypy kit"; \
 	$(VENV)/bin/mypy kit || failed="$$failed mypy"; \
 	if [ -n "$$failed" ]; then echo "make: lint FAILED in:$$failed"; exit 1; fi; \
