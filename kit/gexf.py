@@ -38,6 +38,15 @@ _FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 def xml_safe(text) -> str:
     """``text`` with every character XML 1.0 forbids replaced: VT and FF by a line break, the rest by U+FFFD.
 
+    Parameters
+    ----------
+    text : object
+        Any value; it is turned into text first.
+
+    Returns
+    -------
+    str
+
     Examples
     --------
     >>> xml_safe("one\\x0btwo\\x00three\\ud800")

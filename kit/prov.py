@@ -168,6 +168,22 @@ def to_prov(case, *, reveal_confidential: bool = False):
 def prov_json(case, *, reveal_confidential: bool = False, indent: int | None = 1) -> str:
     """The case as PROV-JSON text (confidential sources redacted first).
 
+    Parameters
+    ----------
+    case : kit.Case
+    reveal_confidential : bool, default False
+        Keep confidential sources' names (internal drafts only).
+    indent : int or None, default 1
+        JSON indentation.
+
+    Returns
+    -------
+    str
+
+    See Also
+    --------
+    to_prov : the document itself; import_prov : the way back.
+
     Examples
     --------
     >>> import json, kit
@@ -180,6 +196,17 @@ def prov_json(case, *, reveal_confidential: bool = False, indent: int | None = 1
 
 def write_prov(case, path, *, reveal_confidential: bool = False) -> Path:
     """Write :func:`prov_json` to ``path`` (UTF-8) atomically; return the path.
+
+    Parameters
+    ----------
+    case : kit.Case
+    path : str or Path
+    reveal_confidential : bool, default False
+        Keep confidential sources' names (internal drafts only).
+
+    Returns
+    -------
+    pathlib.Path
 
     Examples
     --------

@@ -113,6 +113,7 @@ COLUMN_DESCRIPTIONS = {
 }
 COLUMN_DESCRIPTIONS["claims"]["high"] = COLUMN_DESCRIPTIONS["claims"]["low"]
 
+#: one sentence per table of the database, shown by Datasette
 TABLE_DESCRIPTIONS = {
     "sources": "Who can be the origin of a claim.",
     "reports": "What was published, by whom, when.",
@@ -203,7 +204,18 @@ def _sql_type(series: pd.Series):
 def datasette_metadata(case, database: str, tables: dict | None = None) -> dict:
     """Datasette's metadata for the database ``database`` built from ``case`` (as it is; not redacted here).
 
-    ``tables`` are :func:`sqlite_tables` of the case, when already computed.
+    Parameters
+    ----------
+    case : kit.Case
+    database : str
+        The database's name as Datasette serves it (the file name without ``.db``).
+    tables : dict, optional
+        :func:`sqlite_tables` of the case, when already computed.
+
+    Returns
+    -------
+    dict
+        Ready for ``json.dump`` as Datasette's ``metadata.json``.
 
     Examples
     --------
