@@ -1,0 +1,1 @@
+"""Draft a case from one article."""
