@@ -179,9 +179,10 @@ def slug(text: str, default: str = "x") -> str:
 
     Examples
     --------
-    >>> slug("The Daily Beast"), slug("Their associates (unnamed, to Reuters)")
-    ('daily-beast', 'their-associates')
+    >>> slug("The Daily Beast"), slug("Their associates (unnamed, to Reuters)"), slug("The U.S. official")
+    ('daily-beast', 'their-associates', 'us-official')
     """
-    words = re.findall(r"[a-z0-9]+", re.sub(r"\([^)]*\)", " ", text.lower()))
+    text = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", re.sub(r"\([^)]*\)", " ", text.lower()))
+    words = re.findall(r"[a-z0-9]+", text)
     words = [w for w in words if w not in ("the", "a", "an")] or words
     return "-".join(words[:5]) or default
