@@ -163,6 +163,8 @@ def main(argv=None) -> int:
     p.add_argument("--gexf-dynamic", action="store_true",
                    help="also write OUT_DIR/citation_graph_timeline.gexf for Gephi's timeline")
     p.set_defaults(func=_export)
+    from .draft.cli import add_parser as add_draft_parser
+    add_draft_parser(sub)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

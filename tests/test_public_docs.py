@@ -44,6 +44,13 @@ NOT_YET_DOCUMENTED: set[str] = {
     "kit.schema",  # every constant but CERTAINTY_RANK has no comment
     "kit.show",  # story_graph, story_layout, legend_html, plot_timeline, figure_label
     "kit.story",  # story_path, load_story, claims_by
+    "kit.draft.build",  # build_tables
+    "kit.draft.cli",  # add_parser, run
+    "kit.draft.compare",  # overlaps
+    "kit.draft.cues",  # find_attributions
+    "kit.draft.extract",  # markdown_text, html_text, sentences
+    "kit.draft.names",  # normalise_name, normalise_key, name_tokens, same_name, slug
+    "kit.draft.numbers",  # figures, measure_of, subject_after
     "kit.wording",  # is_missing, figure_label, figure_words
 }
 
