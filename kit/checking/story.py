@@ -40,11 +40,24 @@ def story_frame(rows=None) -> pd.DataFrame:
     }, columns=_FRAME_COLUMNS)
 
 
+#: the most digits a step number may have
+STEP_DIGITS = 9
+
+
 def _step_problem(v: str) -> str | None:
-    """What is wrong with ``v`` as a step number (None: nothing)."""
+    """What is wrong with ``v`` as a step number (None: nothing).
+
+    >>> _step_problem("3") is None, _step_problem("²"), _step_problem("1" * 30)
+    (True, "'²' is not a step number; number the steps 1, 2, 3, ... (with the digits 0 to 9)", "'11111111111111111111...' is too large a step number; number the steps 1, 2, 3, ...")
+    """
     if v == "":
         return "the step number is empty; number the steps 1, 2, 3, ..."
-    if not v.isdigit() or int(v) < 1:
+    if not (v.isascii() and v.isdigit()):
+        digits = " (with the digits 0 to 9)" if v.isdigit() or v.isdecimal() else ""
+        return f"'{v[:20]}{'...' if len(v) > 20 else ''}' is not a step number; number the steps 1, 2, 3, ...{digits}"
+    if len(v.lstrip("0")) > STEP_DIGITS:
+        return f"'{v[:20]}{'...' if len(v) > 20 else ''}' is too large a step number; number the steps 1, 2, 3, ..."
+    if int(v) < 1:
         return f"'{v}' is not a step number; number the steps 1, 2, 3, ..."
     return None
 

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Problem
-from .tables import RawTable, cell_text
+from .tables import RawTable, cell_text, name_columns
 
 __all__ = ["read_parquet_table"]
 
@@ -14,7 +14,8 @@ def read_parquet_table(file: str, name: str, problems: list) -> RawTable | None:
     """A ``<table>.parquet`` file as text cells; append problems instead of raising.
 
     Strings are kept as they are, other values written as in a workbook (:func:`kit.reading.tables.cell_text`),
-    missing values empty; the record of row ``i`` (from 0) has line ``i + 2``.
+    missing values empty; the record of row ``i`` (from 0) has line ``i + 2``. Column names are matched as in a
+    CSV header (stripped, ignoring case): two that differ only in case are one column named twice, a problem.
 
     Examples
     --------
@@ -24,6 +25,10 @@ def read_parquet_table(file: str, name: str, problems: list) -> RawTable | None:
     >>> t = read_parquet_table(f, "claims", [])
     >>> t.cells.astype(object).to_dict("list"), t.lines.tolist()
     ({'claim_id': ['k1', 'k2'], 'low': ['2', '']}, [2, 3])
+    >>> pd.DataFrame({"Claim_ID": ["k1"], "claim_id": ["k2"]}).to_parquet(f, index=False)
+    >>> probs = []
+    >>> list(read_parquet_table(f, "claims", probs).cells.columns), len(probs)
+    (['claim_id'], 1)
     """
     try:
         import pyarrow.parquet as pq
@@ -47,8 +52,11 @@ def read_parquet_table(file: str, name: str, problems: list) -> RawTable | None:
     del table
     n = len(data[0]) if data else 0
     cells = pd.DataFrame(data) if data else pd.DataFrame(index=range(n))
+    table = RawTable(name, file, cells, np.arange(2, n + 2, dtype=np.int64))
+    if len(set(names)) < len(names) or "" in names:  # e.g. 'Claim_ID' and 'claim_id': named as a CSV header is
+        return name_columns(table, names, problems)
     cells.columns = names
-    return RawTable(name, file, cells, np.arange(2, n + 2, dtype=np.int64))
+    return table
 
 
 def _parquet_text(column):

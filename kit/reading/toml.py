@@ -8,7 +8,11 @@ from ..errors import Problem
 from ..schema import META_KEYS
 from .tables import RawCase, read_bytes
 
-__all__ = ["read_toml", "take_meta", "key_lines", "line_of"]
+__all__ = ["read_toml", "take_meta", "key_lines", "line_of", "MAX_DEPTH"]
+
+#: how deeply case.toml may nest tables and lists (a verdict is three levels: verdicts, the proposition, its
+#: settings); deeper settings could not be saved or copied again
+MAX_DEPTH = 32
 
 _KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
 _DOTTED = rf"{_KEY}(?:\s*\.\s*{_KEY})*"
@@ -43,7 +47,71 @@ def read_toml(file: str, raw: RawCase) -> None:
                                     f"the file is not valid TOML ({e}); write one setting per line, "
                                     'text in double quotes, e.g. title = "Deir ez-Zor, 7 Feb 2018"'))
         return
-    take_meta(meta, file, raw, key_lines(text))
+    except RecursionError:  # lists or inline tables nested hundreds deep: Python's TOML reader recurses
+        line, key = _deep_line(text)
+        raw.problems.append(_too_deep(file, line, key))
+        return
+    lines = key_lines(text)
+    deep = _deep_path(meta)
+    if deep is not None:
+        below = [n for path, n in lines.items() if path[:len(deep)] == deep]  # where the deep part is written
+        raw.problems.append(_too_deep(file, min(below, default=line_of(lines, deep)), deep[0]))
+        return
+    take_meta(meta, file, raw, lines)
+
+
+def _too_deep(file, line, key) -> Problem:
+    return Problem(file, line, key, f"the setting nests tables or lists more than {MAX_DEPTH} levels deep, more "
+                                    "than the kit reads; case.toml holds text, numbers, dates, lists and tables a "
+                                    "few levels deep: flatten it, or delete it")
+
+
+def _deep_path(meta: dict) -> tuple | None:
+    """The key path to a value nested more than MAX_DEPTH tables or lists deep in ``meta``, else None
+    (without recursion: the nesting may be thousands deep).
+
+    >>> _deep_path({"a": {"b": [1]}}) is None, _deep_path({"a": [[[[1]]]]}) is None
+    (True, True)
+    """
+    stack = [(meta, (), 1)]
+    while stack:
+        node, path, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return path[:1] + path[1:MAX_DEPTH]
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for k, v in items:
+            if isinstance(v, (dict, list)):
+                stack.append((v, path + ((k,) if isinstance(node, dict) else ()), depth + 1))
+    return None
+
+
+def _deep_line(text: str) -> tuple:
+    """``(line, key)`` where brackets first nest more than MAX_DEPTH deep in a TOML text (strings skipped)."""
+    depth, quote, key = 0, None, None
+    for n, line in enumerate(text.splitlines(), start=1):
+        m = _ASSIGN.match(line)
+        if m and depth == 0:
+            key = (_path(m.group(1), False) or (None,))[0]
+        i = 0
+        while i < len(line):
+            ch = line[i]
+            if quote:
+                if ch == "\\" and quote == '"':
+                    i += 1
+                elif ch == quote:
+                    quote = None
+            elif ch in "\"'":
+                quote = ch
+            elif ch == "#":
+                break
+            elif ch in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return n, key
+            elif ch in "]}":
+                depth -= 1
+            i += 1
+    return 0, None
 
 
 def take_meta(meta: dict, file: str, raw: RawCase, lines: dict | None = None) -> None:

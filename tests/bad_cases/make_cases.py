@@ -109,6 +109,29 @@ def encode_as(file, encoding):
     return change
 
 
+def to_parquet(table, extra_column=None):
+    """Give ``table`` as ``<table>.parquet`` (text columns, as pyarrow writes them) instead of its CSV file;
+    ``extra_column`` (name, copy of) adds a column."""
+    def change(files):
+        import csv
+        import io
+
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        rows = list(csv.reader(io.StringIO(files.pop(f"{table}.csv"))))
+        columns = {name: [r[i] for r in rows[1:]] for i, name in enumerate(rows[0])}
+        names, arrays = list(columns), [pa.array(v, pa.string()) for v in columns.values()]
+        if extra_column:
+            name, copy_of = extra_column
+            names.insert(0, name)
+            arrays.insert(0, pa.array(columns[copy_of], pa.string()))
+        buf = io.BytesIO()
+        pq.write_table(pa.Table.from_arrays(arrays, names=names), buf)
+        files[f"{table}.parquet"] = buf.getvalue()
+    return change
+
+
 # name -> list of changes applied to a copy of BASE (files are str, or bytes once encoded).
 CASES = {}
 
@@ -243,6 +266,12 @@ CASES.update({
     "story_csv_windows_1252": [put("story.csv", STORY.replace("Ministry: five", "Minist\u00e8re: cinq")),
                                encode_as("story.csv", "cp1252")],
     "story_csv_row_too_long": [put("story.csv", STORY.replace("Ministry: five,", "Ministry, five,"))],
+    # hostile input (issue 14)
+    "story_csv_step_not_plain_digits": [put("story.csv", STORY.replace("\n2,", "\n\u00b2,")
+                                             .replace("\n3,", "\n" + "3" * 5000 + ","))],
+    "case_toml_nested_too_deep": [append("case.toml", "sections = " + "[" * 500 + "]" * 500 + "\n")],
+    "case_toml_tables_too_deep": [append("case.toml", "\n[" + ".".join(["part"] * 100) + "]\nnote = \"deep\"\n")],
+    "parquet_columns_differ_only_in_case": [to_parquet("claims", ("Claim_ID", "claim_id"))],
     # analyses-level findings that are not errors
     "citation_of_later_claim_warning": [append("citations.csv", "k_font,k_mod,disputes,\n")],
     "loop_is_fine": [append("citations.csv", "k_font,k_reut,relies_on,as Reuters reported\n")],
