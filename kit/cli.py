@@ -15,49 +15,29 @@ from .errors import format_problems
 __all__ = ["main"]
 
 def _load_or_report(path):
-    from .case import _problem_order, check_case
-    case, problems, warnings = check_case(path)
-    everything = sorted(problems + warnings, key=_problem_order)  # the loader's order: file, then line
+    from .case import check_case, problem_order
+    case, problems, warnings = check_case(path, story=True)
+    everything = sorted(problems + warnings, key=problem_order)  # the loader's order: file, then line
     for line in format_problems(everything):
         print(line)
-    return case, problems
-
-
-def _story_problems(path) -> list:
-    """Problems of the optional story.csv beside a case folder's tables (``kit.story.read_story`` checks it)."""
-    from .errors import CaseError
-    from .reading import resolve_case_path
-    kind, folder = resolve_case_path(path)
-    file = os.path.join(folder, "story.csv")
-    if kind != "folder" or not os.path.exists(file):
-        return []
-    from .story import read_story
-    try:
-        read_story(file)
-    except CaseError as err:
-        return list(err.problems)
-    return []
+    return case, problems, warnings
 
 
 def _check(args) -> int:
-    case, problems = _load_or_report(args.path)
-    story = _story_problems(args.path)
-    for line in format_problems(story):
-        print(line)
-    problems = problems + story
-    if case is None or story:
+    case, problems, warnings = _load_or_report(args.path)
+    if case is None or problems:
         n = len(problems)
         print(f"{n} problem{'s' if n != 1 else ''} found in {args.path}; fix them and run kit check again",
               file=sys.stderr)
         return 1
     from .analyses import summary_line
-    print(summary_line(case))
+    print(summary_line(case, n_warnings=len(warnings)))
     return 0
 
 
 def _valid_case(args, doing: str):
     """The case, or None after printing its problems and that they stop ``doing``."""
-    case, _ = _load_or_report(args.path)
+    case, _, _ = _load_or_report(args.path)
     if case is None:
         print(f"{args.path} has problems; fix them (see kit check) before {doing}", file=sys.stderr)
     return case

@@ -202,7 +202,7 @@ def write_dynamic_gexf(case, path, *, lasting: bool = True, timeformat: str | No
     """
     from pathlib import Path
 
-    from .case import atomic_write
+    from .saving import atomic_write
 
     g = dynamic_gexf(case, lasting=lasting, timeformat=timeformat, reveal_confidential=reveal_confidential)
     buf = io.BytesIO()

@@ -120,7 +120,7 @@ def to_prov(case, *, reveal_confidential: bool = False):
                 out[kit[_local(col)]] = v
         return out
 
-    from .case import meta_toml
+    from .saving import meta_toml
     columns = {t: list(getattr(red, t).columns) for t in TABLES}
     doc.entity(kitdoc["case"], {"prov:type": kit["Case"], "prov:label": red.title,
                                 kitdoc["meta_toml"]: meta_toml(red.meta), kitdoc["columns"]: json.dumps(columns)})
@@ -215,7 +215,7 @@ def write_prov(case, path, *, reveal_confidential: bool = False) -> Path:
     >>> import_prov(p).claims["claim_id"].tolist()[:3]
     ['self_s', 'ring_k', 'ring_b']
     """
-    from .case import atomic_write
+    from .saving import atomic_write
     path = Path(path)
     atomic_write(path, prov_json(case, reveal_confidential=reveal_confidential))
     return path
@@ -311,7 +311,8 @@ def import_prov(doc_or_path_or_text):
     ...     print(err.problems[0])
     PROV-JSON text: there is no kitdoc:case entity here, so this is not a case written by kit.prov; ...
     """
-    from .case import Case, table_csv
+    from .case import Case
+    from .saving import table_csv
     from .checking import check_tables
     from .reading import parse_csv_text
 
@@ -368,7 +369,7 @@ def import_prov(doc_or_path_or_text):
 
 def _as_cells(frame: pd.DataFrame, table: str, columns) -> pd.DataFrame:
     """The rows read from the document, in the table's columns, with times as Timestamps (the case's columns)."""
-    from .case import table_csv
+    from .saving import table_csv
 
     cols = [c for c in (columns or list(COLUMNS[table])) if c not in _DERIVED.get(table, ())]
     cols += [c for c in frame.columns if c not in cols and c not in _DERIVED.get(table, ())]

@@ -285,7 +285,7 @@ def export_sqlite(case, path, *, reveal_confidential: bool = False, metadata_pat
     """
     import sqlite_utils
 
-    from .case import atomic_write
+    from .saving import atomic_write
 
     red = redact(case, reveal=reveal_confidential)
     path = Path(path)

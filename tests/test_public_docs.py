@@ -51,6 +51,21 @@ NOT_YET_DOCUMENTED: set[str] = {
     "kit.draft.extract",  # markdown_text, html_text, sentences
     "kit.draft.names",  # normalise_name, normalise_key, name_tokens, same_name, slug
     "kit.draft.numbers",  # figures, measure_of, subject_after
+    "kit.checking.arrays",  # helpers made public when reading.py/checking.py were split into packages
+    "kit.checking.checker",  # helpers made public when reading.py/checking.py were split into packages
+    "kit.checking.columns",  # helpers made public when reading.py/checking.py were split into packages
+    "kit.checking.dates",  # helpers made public when reading.py/checking.py were split into packages
+    "kit.checking.references",  # helpers made public when reading.py/checking.py were split into packages
+    "kit.checking.suggest",  # helpers made public when reading.py/checking.py were split into packages
+    "kit.checking.time_order",  # helpers made public when reading.py/checking.py were split into packages
+    "kit.checking.typed",  # helpers made public when reading.py/checking.py were split into packages
+    "kit.checking.values",  # helpers made public when reading.py/checking.py were split into packages
+    "kit.reading.csv",  # helpers made public when reading.py/checking.py were split into packages
+    "kit.reading.parquet",  # helpers made public when reading.py/checking.py were split into packages
+    "kit.reading.tables",  # helpers made public when reading.py/checking.py were split into packages
+    "kit.reading.toml",  # helpers made public when reading.py/checking.py were split into packages
+    "kit.reading.workbook",  # helpers made public when reading.py/checking.py were split into packages
+    "kit.saving",  # helpers made public when reading.py/checking.py were split into packages
     "kit.wording",  # is_missing, figure_label, figure_words
 }
 

@@ -130,7 +130,8 @@ def write_draft(article_path, out_dir, *, publisher: str | None = None, publishe
     ...
     kit.draft.build.DraftError: ...: this folder already holds a case (...); kit draft never writes into an existing case: give a new folder
     """
-    from ..case import load_case, meta_toml, table_csv
+    from ..case import load_case
+    from ..saving import meta_toml, table_csv
     from ..errors import CaseError
 
     out = Path(out_dir)
