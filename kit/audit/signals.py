@@ -1,0 +1,261 @@
+"""The ``shared_text`` signal: the later claim repeats a run of an earlier claim's words.
+
+How a pair is found and judged (``docs/audit.md`` says it for reporters):
+
+1. **words**: texts become content words (:mod:`kit.audit.text`); texts with the same content words in the same
+   order form one *group* (syndicated copy), handled once;
+2. **candidates**: MinHash/LSH over each group's set of content words (:mod:`kit.audit.minhash`); never all pairs;
+3. **exact check**: a content word of the later text is *shared* when it starts or ends a pair of adjacent content
+   words that the earlier text also has. Shared words at most :data:`GAP` words apart form one *passage*; a
+   passage counts when it holds at least :data:`MIN_WORDS` shared words (so a stock phrase such as "three hundred
+   pupils" never suffices);
+4. **score** (see :func:`score`): from how many words are shared, how rare they are in the case, and how much of
+   the later claim they cover;
+5. **what is already explained**: an earlier claim of the later claim's own publisher, a claim it already cites
+   (any citation row) or one that a followed chain of citations reaches (:func:`kit.audit.reach.explained_pairs`)
+   *explains* the words they share. The later claim's matches are taken strongest first (on a tie, an explaining
+   one first, then the earlier claim); a suspected pair is kept only if its shared words not yet accounted for
+   still make :data:`MIN_WORDS` words scoring at least ``min_score``, and then its words count as accounted for.
+   So a copy of a copy is listed against the copy it repeats most closely, not against every claim with the same
+   words, and a claim that repeats its declared source's words is not listed against that source's source.
+
+``evidence`` is the shared passages as the later claim has them (its own characters, from the first to the last
+shared word), joined by " … ".
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .minhash import candidate_pairs, distinct, member, mix64, signatures
+from .text import word_spans
+
+__all__ = ["MIN_WORDS", "GAP", "SCALE", "word_weights", "score", "shared_text"]
+
+MIN_WORDS = 5
+GAP = 2
+#: evidence strength giving a score of 1 - 1/e (about 0.63).
+SCALE = 3.0
+
+
+def word_weights(df: np.ndarray, n_texts: int) -> np.ndarray:
+    """How rare each word is: 1 for a word only the two texts of a pair have, 0 for a word every text has.
+
+    ``w = log(n / df) / log(n / 2)``, clipped to 0..1, where ``df`` is the number of distinct texts with the word
+    and ``n`` the number of distinct texts (1 for every word when ``n`` is 2 or less).
+
+    Examples
+    --------
+    >>> word_weights(np.array([2, 4, 8, 100]), 100).round(2).tolist()
+    [1.0, 0.82, 0.65, 0.0]
+    """
+    df = np.maximum(np.asarray(df, dtype=float), 1)
+    if n_texts <= 2:
+        return np.ones(len(df))
+    return np.clip(np.log(n_texts / df) / np.log(n_texts / 2), 0, 1)
+
+
+def score(shared_weight, claim_weight):
+    """Score of a shared passage: ``1 - exp(-S / SCALE)``, ``S = W * (1 + W / T) / 2``.
+
+    ``W`` is the summed rarity (:func:`word_weights`) of the shared words, ``T`` that of all the later claim's
+    content words: the evidence is the shared words' rarity, counted in full when they are the whole claim and
+    half when they are a small part of it.
+
+    Examples
+    --------
+    >>> round(float(score(8.0, 8.0)), 2), round(float(score(2.0, 10.0)), 2)
+    (0.93, 0.33)
+    """
+    w = np.asarray(shared_weight, dtype=float)
+    t = np.maximum(np.asarray(claim_weight, dtype=float), 1e-12)
+    return 1 - np.exp(-w * (1 + np.minimum(w / t, 1)) / 2 / SCALE)
+
+
+def _ranges(starts: np.ndarray, lengths: np.ndarray):
+    """Flat indices ``starts[i] .. starts[i] + lengths[i] - 1`` for all ``i``, and the ``i`` of each."""
+    lengths = np.maximum(lengths, 0).astype(np.int64)
+    owner = np.repeat(np.arange(len(lengths)), lengths)
+    first = np.cumsum(lengths) - lengths
+    return np.asarray(starts, dtype=np.int64)[owner] + np.arange(int(lengths.sum())) - first[owner], owner
+
+
+def _groups(ptr, ids):
+    """Texts with the same content words in the same order share a group; the group's first text is its head."""
+    n = len(ptr) - 1
+    length = np.diff(ptr)
+    pos = np.arange(len(ids)) - np.repeat(ptr[:-1], length)
+    h = mix64(mix64(ids) ^ mix64(pos + (1 << 40)))
+    doc_hash = np.zeros(n, dtype=np.uint64)
+    live = length > 0
+    if live.any():
+        doc_hash[live] = np.add.reduceat(h, ptr[:-1][live])
+    codes, _ = pd.factorize(pd.Series(doc_hash ^ mix64(length)))
+    codes = np.where(live, codes, -1)
+    head = np.full(int(codes.max()) + 1 if n else 0, -1, dtype=np.int64)
+    # factorize numbers groups in order of first appearance: a text opens its group when its code is a new maximum
+    seen = np.maximum.accumulate(np.concatenate([[-1], codes[:-1]])) if n else codes
+    first = np.flatnonzero(codes > seen)
+    head[codes[first]] = first
+    return codes, head
+
+
+def _exact(corp, weight, doc_weight, later, earlier):
+    """The exact check of text pairs: kept passages and each pair's shared weight, words and positions."""
+    ptr, ids = corp.ptr, corp.ids
+    x = mix64(ids)
+    bigram = mix64(x[:-1] * np.uint64(3) + x[1:]) if len(ids) > 1 else np.zeros(0, np.uint64)
+    salt = mix64(np.arange(len(later), dtype=np.uint64) + np.uint64(1 << 50))
+    lu, lv = np.diff(ptr)[later], np.diff(ptr)[earlier]
+    ui, uo = _ranges(ptr[later], lu - 1)
+    vi, vo = _ranges(ptr[earlier], lv - 1)
+    hit = member(bigram[ui] ^ salt[uo], bigram[vi] ^ salt[vo])
+    tstart = np.cumsum(lu) - lu
+    rel = ui - ptr[later][uo]
+    matched = np.zeros(int(lu.sum()), dtype=bool)
+    matched[(tstart[uo] + rel)[hit]] = True
+    matched[(tstart[uo] + rel + 1)[hit]] = True
+    idx = np.flatnonzero(matched)
+    owner = np.searchsorted(tstart, idx, side="right") - 1
+    rel = idx - tstart[owner]
+    new = np.ones(len(idx), dtype=bool)
+    new[1:] = (owner[1:] != owner[:-1]) | (rel[1:] - rel[:-1] > GAP + 1)
+    passage = np.cumsum(new) - 1
+    n_pass = int(passage[-1]) + 1 if len(passage) else 0
+    w = weight[ids[ptr[later][owner] + rel]]
+    p_words = np.bincount(passage, minlength=n_pass)
+    p_weight = np.bincount(passage, weights=w, minlength=n_pass)
+    p_owner = owner[new]
+    keep = p_words >= MIN_WORDS
+    in_kept = keep[passage]
+    pair_weight = np.bincount(p_owner[keep], weights=p_weight[keep], minlength=len(later))
+    pair_words = np.bincount(p_owner[keep], weights=p_words[keep], minlength=len(later)).astype(np.int64)
+    starts = rel[new][keep]
+    ends = rel[np.concatenate([new[1:], [True]])][keep] if len(rel) else rel
+    return {
+        "weight": pair_weight, "words": pair_words,
+        "score": score(pair_weight, doc_weight[later]),
+        "passages": (p_owner[keep], starts, ends),
+        "positions": (owner[in_kept], rel[in_kept], w[in_kept]),
+    }
+
+
+def shared_text(claims, corp, explained, *, min_score: float = 0.5) -> pd.DataFrame:
+    """Pairs (later, earlier) whose texts share a passage, with score and evidence (see the module's docstring).
+
+    Parameters
+    ----------
+    claims : kit.audit.context.Claims
+    corp : kit.audit.text.Corpus
+        The words of ``claims.text``, in the same (time) order.
+    explained : callable
+        ``explained(later, earlier) -> bool array`` for time-order positions: a followed chain leads there.
+    min_score : float
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``later``, ``earlier`` (time-order positions), ``signal``, ``score``, ``evidence``.
+
+    Examples
+    --------
+    >>> import kit
+    >>> from kit.audit.context import claims_in_time_order
+    >>> from kit.audit.text import corpus
+    >>> c = claims_in_time_order(kit.synth.make_case(40, seed=1, copy_rate=0.3))
+    >>> rows = shared_text(c, corpus(c.text), lambda a, b: np.zeros(len(a), bool))
+    >>> bool((rows["score"] >= 0.5).all()), sorted(set(rows["signal"]))
+    (True, ['shared_text'])
+    """
+    n = len(claims)
+    ptr, ids = corp.ptr, corp.ids
+    codes, head = _groups(ptr, ids)
+    heads = head[head >= 0]
+    n_texts = len(heads)
+    # rarity of words over distinct texts
+    hw, hwo = _ranges(ptr[heads], np.diff(ptr)[heads])
+    nv = max(len(corp.vocab), 1)
+    df = np.bincount(distinct(hwo.astype(np.int64) * nv + ids[hw]) % nv, minlength=len(corp.vocab))
+    weight = word_weights(df, n_texts)
+    doc_weight = np.bincount(np.repeat(np.arange(n), np.diff(ptr)), weights=weight[ids], minlength=n)
+    # candidates among the heads, then each head compared with itself for groups of more than one text
+    hptr = np.concatenate([[0], np.cumsum(np.diff(ptr)[heads])])
+    sig = signatures(hptr, ids[hw])
+    cand = candidate_pairs(sig)
+    sizes = np.bincount(codes[codes >= 0], minlength=len(head))
+    multi = head[sizes > 1]
+    later_h = np.concatenate([heads[cand[:, 0]], multi])
+    earlier_h = np.concatenate([heads[cand[:, 1]], multi])
+    m = _exact(corp, weight, doc_weight, later_h, earlier_h)
+    good = np.flatnonzero(m["words"] > 0)
+    # spread a head pair to the texts of the later group: each against the earlier group's first text, or (when
+    # that one is by the same publisher, which explains the words) against nothing more
+    members = np.flatnonzero(codes >= 0)
+    by_group = members[np.argsort(codes[members], kind="stable")]
+    gptr = np.concatenate([[0], np.cumsum(sizes)])
+    g_later = codes[later_h[good]]
+    u, mi = _ranges(gptr[g_later], sizes[g_later])
+    u, mi = by_group[u], good[mi]
+    g_earlier = codes[earlier_h[mi]]
+    v = head[g_earlier]
+    ok = (v < u) & (v >= 0)
+    u, v, mi = u[ok], v[ok], mi[ok]
+    if len(u) == 0:
+        return _rows(claims, corp, [], [], [], [])
+    accounted = ((claims.publisher[u] == claims.publisher[v]) | (claims.publisher[u] < 0)
+                 | member(claims.pair_keys(u, v), claims.cited))
+    rest = np.flatnonzero(~accounted)
+    accounted[rest] = explained(u[rest], v[rest])
+    return _choose(claims, corp, m, u, v, mi, accounted, doc_weight, min_score)
+
+
+def _choose(claims, corp, m, u, v, mi, accounted, doc_weight, min_score):
+    """Keep the suspected pairs whose shared words are not yet accounted for (see the module's docstring)."""
+    sc = m["score"][mi]
+    order = np.lexsort((v, ~accounted, -sc, u))        # per later claim: strongest first; on a tie, accounted, earliest
+    u, v, mi, accounted, sc = u[order], v[order], mi[order], accounted[order], sc[order]
+    starts = np.flatnonzero(np.concatenate([[True], u[1:] != u[:-1]]))
+    count = np.diff(np.concatenate([starts, [len(u)]]))
+    single = np.repeat(count == 1, count)
+    keep = single & ~accounted & (sc >= min_score)
+    po, prel, pw = m["positions"]
+    pptr = np.concatenate([[0], np.cumsum(np.bincount(po, minlength=len(m["score"])))])
+    for s, c in zip(starts[count > 1], count[count > 1]):
+        covered = set()
+        for i in range(s, s + c):
+            j = mi[i]
+            pos = prel[pptr[j]:pptr[j + 1]].tolist()
+            if accounted[i]:
+                covered.update(pos)
+                continue
+            fresh = [k for k, p in enumerate(pos) if p not in covered]
+            if len(fresh) >= MIN_WORDS and sc[i] >= min_score:
+                wn = float(pw[pptr[j]:pptr[j + 1]][fresh].sum())
+                if score(wn, doc_weight[u[i]]) >= min_score:
+                    keep[i] = True
+                    covered.update(pos)
+    k = np.flatnonzero(keep)
+    return _rows(claims, corp, u[k], v[k], mi[k], sc[k], m)
+
+
+def _rows(claims, corp, u, v, mi, sc, m=None) -> pd.DataFrame:
+    evidence = [_evidence(claims, corp, int(a), int(j), m) for a, j in zip(u, mi)] if m is not None else []
+    return pd.DataFrame({"later": np.asarray(u, dtype=np.int64), "earlier": np.asarray(v, dtype=np.int64),
+                         "signal": "shared_text", "score": np.asarray(sc, dtype=float),
+                         "evidence": pd.Series(evidence, dtype=object)})
+
+
+def _evidence(claims, corp, u: int, j: int, m) -> str:
+    owner, starts, ends = m["passages"]
+    lo, hi = np.searchsorted(owner, [j, j + 1])
+    text = claims.text_at(u)
+    spans = word_spans(text)
+    base = int(corp.ptr[u])
+    parts = []
+    for s, e in zip(starts[lo:hi], ends[lo:hi]):
+        a, b = int(corp.pos[base + s]), int(corp.pos[base + e])
+        if len(spans) == corp.n_words[u]:
+            parts.append(text[spans[a][1]:spans[b][2]])
+        else:                                               # the two normalisations disagree: show the words
+            parts.append(" ".join(corp.vocab[corp.ids[base + s:base + e + 1]]))
+    return " … ".join(parts)
