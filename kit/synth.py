@@ -282,7 +282,8 @@ def make_case(n_reports: int, *, seed: int = 0, copy_rate: float = 0.0):
     claims["high"][no_high | no_figure] = pd.NA
     truth = None
     if copy_rate > 0:
-        a, b, relation, truth = _hidden_copies(claims, a, b, relation, n=n, c_order=c_order, c_rank=c_rank,
+        from .audit.synthetic import with_hidden_copies
+        a, b, relation, truth = with_hidden_copies(claims, a, b, relation, n=n, c_order=c_order, c_rank=c_rank,
                                                c_report=c_report, cs=cs, publisher=publisher, lead=lead,
                                                heads=heads, sc=sc, synd_lead=synd_lead, claim_o=claim_o,
                                                copy_rate=float(copy_rate), seed=seed)
@@ -300,34 +301,6 @@ def make_case(n_reports: int, *, seed: int = 0, copy_rate: float = 0.0):
     if truth is not None:
         _remember(case, truth)
     return case
-
-
-def _hidden_copies(claims, a, b, relation, *, n, c_order, c_rank, c_report, cs, publisher, lead, heads, sc,
-                   synd_lead, claim_o, copy_rate, seed):
-    """Varied texts and hidden copies (:mod:`kit.audit.synthetic`); the copies' citations dropped."""
-    from .audit.synthetic import texts_and_copies
-
-    base = c_order < n
-    x = np.minimum(c_order, n - 1)
-    syndicated_of = np.full(len(c_order), -1, dtype=np.int64)
-    target = np.full(n, -1, dtype=np.int64)
-    target[sc] = c_rank[synd_lead]
-    syndicated_of[base] = target[x[base]]
-    eligible = base & ~lead[x] & ~np.isin(c_order, heads)
-    low = claims["low"].to_numpy(dtype=float, na_value=np.nan)
-    high = claims["high"].to_numpy(dtype=float, na_value=np.nan)
-    texts, low, high, source = texts_and_copies(cs, publisher[c_report[c_order]], syndicated_of, eligible, low,
-                                                high, copy_rate=copy_rate, seed=seed)
-    claims["text"] = texts
-    claims["low"] = pd.array(np.where(np.isnan(low), 0, low).astype(np.int64), dtype="Int64")
-    claims["high"] = pd.array(np.where(np.isnan(high), 0, high).astype(np.int64), dtype="Int64")
-    claims["low"][np.isnan(low)] = pd.NA
-    claims["high"][np.isnan(high)] = pd.NA
-    copies = np.flatnonzero(source >= 0)
-    keep = ~np.isin(c_rank[a], copies)
-    truth = pd.DataFrame({"claim_id": pd.array(claim_o[copies], dtype="string"),
-                          "cites": pd.array(claim_o[source[copies]], dtype="string")})
-    return a[keep], b[keep], relation[keep], truth
 
 
 _TRUTH: dict = {}

@@ -30,29 +30,33 @@ import pandas as pd
 from .minhash import candidate_pairs, distinct, member, mix64, signatures
 from .text import word_spans
 
-__all__ = ["MIN_WORDS", "GAP", "SCALE", "word_weights", "score", "shared_text"]
+__all__ = ["MIN_WORDS", "GAP", "SCALE", "BACKGROUND", "word_weights", "score", "shared_text"]
 
 MIN_WORDS = 5
 GAP = 2
 #: evidence strength giving a score of 1 - 1/e (about 0.63).
 SCALE = 3.0
+#: imagined texts without any of the words (see :func:`word_weights`).
+BACKGROUND = 10
 
 
 def word_weights(df: np.ndarray, n_texts: int) -> np.ndarray:
-    """How rare each word is: 1 for a word only the two texts of a pair have, 0 for a word every text has.
+    """How rare each word is: 1 for a word only the two texts of a pair have, near 0 for a word every text has.
 
-    ``w = log(n / df) / log(n / 2)``, clipped to 0..1, where ``df`` is the number of distinct texts with the word
-    and ``n`` the number of distinct texts (1 for every word when ``n`` is 2 or less).
+    ``w = log(m / df) / log(m / 2)``, clipped to 0..1, where ``df`` is the number of distinct texts with the word
+    and ``m = n + BACKGROUND``: ``n`` distinct texts plus :data:`BACKGROUND` imagined texts without the word, so
+    that in a case of three claims the words that a copy shares with its source do not all count as common.
 
     Examples
     --------
     >>> word_weights(np.array([2, 4, 8, 100]), 100).round(2).tolist()
-    [1.0, 0.82, 0.65, 0.0]
+    [1.0, 0.83, 0.65, 0.02]
+    >>> word_weights(np.array([3]), 3).round(2).tolist()
+    [0.78]
     """
     df = np.maximum(np.asarray(df, dtype=float), 1)
-    if n_texts <= 2:
-        return np.ones(len(df))
-    return np.clip(np.log(n_texts / df) / np.log(n_texts / 2), 0, 1)
+    m = n_texts + BACKGROUND
+    return np.clip(np.log(m / df) / np.log(m / 2), 0, 1)
 
 
 def score(shared_weight, claim_weight):

@@ -14,8 +14,11 @@ Texts are made of invented words (syllables: no real name is used) so that text 
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
-__all__ = ["texts_and_copies"]
+from .minhash import member
+
+__all__ = ["texts_and_copies", "with_hidden_copies"]
 
 _CONS, _VOWELS = "bdfghjklmnprstvz", "aeiou"
 _STOP = np.array("the a of in to and on at for with by from was were that as is has had been".split(), dtype=object)
@@ -153,3 +156,44 @@ def _edited(text: str, edit, vocab, rng) -> str:
             if r < EDIT:
                 out.append(vocab[int(rng.integers(0, len(vocab)))])
     return " ".join(out)
+
+
+def with_hidden_copies(claims, a, b, relation, *, n, c_order, c_rank, c_report, cs, publisher, lead, heads, sc,
+                   synd_lead, claim_o, copy_rate, seed):
+    """Give :func:`kit.synth.make_case`'s claims varied texts and hidden copies (changing ``claims`` in place: it is
+    the generator's own dict of columns), drop the copies' citations, and return the citations and the truth.
+
+    Returns
+    -------
+    a, b, relation : numpy.ndarray
+        The citations kept (the generator's arrays).
+    truth : pandas.DataFrame
+        ``claim_id`` (the copy) and ``cites`` (what it copies).
+
+    Examples
+    --------
+    >>> import kit
+    >>> len(kit.synth.hidden_copies(kit.synth.make_case(200, seed=1, copy_rate=0.2))) > 0
+    True
+    """
+    base = c_order < n
+    x = np.minimum(c_order, n - 1)
+    syndicated_of = np.full(len(c_order), -1, dtype=np.int64)
+    target = np.full(n, -1, dtype=np.int64)
+    target[sc] = c_rank[synd_lead]
+    syndicated_of[base] = target[x[base]]
+    eligible = base & ~lead[x] & ~member(c_order, heads)
+    low = claims["low"].to_numpy(dtype=float, na_value=np.nan)
+    high = claims["high"].to_numpy(dtype=float, na_value=np.nan)
+    texts, low, high, source = texts_and_copies(cs, publisher[c_report[c_order]], syndicated_of, eligible, low,
+                                                high, copy_rate=copy_rate, seed=seed)
+    claims["text"] = texts
+    claims["low"] = pd.array(np.where(np.isnan(low), 0, low).astype(np.int64), dtype="Int64")
+    claims["high"] = pd.array(np.where(np.isnan(high), 0, high).astype(np.int64), dtype="Int64")
+    claims["low"][np.isnan(low)] = pd.NA
+    claims["high"][np.isnan(high)] = pd.NA
+    copies = np.flatnonzero(source >= 0)
+    keep = ~member(c_rank[a], copies)
+    truth = pd.DataFrame({"claim_id": pd.array(claim_o[copies], dtype="string"),
+                          "cites": pd.array(claim_o[source[copies]], dtype="string")})
+    return a[keep], b[keep], relation[keep], truth
