@@ -246,6 +246,21 @@ def test_a_followed_chain_explains_a_pair_and_an_unfollowed_one_does_not(tmp_pat
     assert pairs_of(audit(one(tmp_path, claims, hunch, name="hunch"))) == {("k3", "k1")}
 
 
+def test_explained_pairs_agrees_with_networkx_reachability():
+    import networkx as nx
+    case = kit.synth.make_case(3_000, seed=9)
+    cit = case.citations[case.citations["relation"] != "disputes"]
+    claims = set(case.claims["claim_id"])
+    g = nx.DiGraph((a, b) for a, b in zip(cit["claim_id"], cit["cites"]) if b in claims)
+    rng = np.random.default_rng(1)
+    ids = case.claims["claim_id"].to_numpy()
+    pairs = [tuple(ids[rng.integers(0, len(ids), 2)]) for _ in range(3000)]
+    pairs += [(a, b) for a in list(g)[:300] for b in list(nx.descendants(g, a))[:3]]   # some reachable for sure
+    want = [a in g and b in nx.descendants(g, a) for a, b in pairs]
+    got = explained_pairs(case, pairs).tolist()
+    assert got == want and sum(want) > 300
+
+
 def test_the_earlier_claim_is_the_one_cited(tmp_path):
     case = one(tmp_path, [("k1", "herald", "2018-02-14T10:00:00Z", "p", EDITED, "", ""),
                           ("k2", "wire", "2018-02-13T10:00:00Z", "p", COPIED, "", "")])

@@ -16,7 +16,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .minhash import member
+from .minhash import member, mix64
 from .text import STOP_WORDS, words
 
 __all__ = ["WINDOW_HOURS", "MAX_SHARING", "unusual", "same_figure", "attributions", "same_attribution"]
@@ -45,19 +45,26 @@ def unusual(low, high):
 
 
 def _first_before(group, claims, members):
-    """For each member (time order): the first earlier member of its group with another publisher, or -1."""
+    """For each member (time order): the first earlier member of its group with another publisher, or -1.
+
+    That is the group's first member when its publisher differs, else the group's first member of a publisher
+    other than the first's, if that one is earlier.
+    """
     out = np.full(len(members), -1, dtype=np.int64)
+    if len(members) == 0:
+        return out
     order = np.lexsort((members, group))
     g, mem = group[order], members[order]
-    starts = np.flatnonzero(np.concatenate([[True], g[1:] != g[:-1]]))
-    ends = np.concatenate([starts[1:], [len(g)]])
-    for s, e in zip(starts[ends - starts > 1], ends[ends - starts > 1]):
-        block = mem[s:e]
-        pubs = claims.publisher[block]
-        for i in range(1, len(block)):
-            other = np.flatnonzero(pubs[:i] != pubs[i])
-            if len(other):
-                out[order[s + i]] = block[other[0]]
+    pub = claims.publisher[mem]
+    start = np.flatnonzero(np.concatenate([[True], g[1:] != g[:-1]]))
+    run = np.repeat(np.arange(len(start)), np.diff(np.concatenate([start, [len(g)]])))
+    head = mem[start][run]
+    differs = pub != pub[start][run]
+    second = np.full(len(start), np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(second, run[differs], mem[differs])     # members are in time order: the smallest is the first
+    second = second[run]
+    answer = np.where(differs, head, np.where(second < mem, second, -1))
+    out[order] = answer
     return out
 
 
@@ -96,8 +103,8 @@ def same_figure(claims, copied=None) -> pd.DataFrame:
     """
     has = ~np.isnan(claims.low) & (claims.proposition >= 0)
     idx = np.flatnonzero(has & unusual(claims.low, claims.high))
-    key = pd.MultiIndex.from_arrays([claims.proposition[idx], claims.low[idx], np.nan_to_num(claims.high[idx], nan=-1)])
-    group, _ = pd.factorize(key)
+    group, _ = pd.factorize(mix64(claims.proposition[idx]) ^ mix64(claims.low[idx].view(np.int64) + 1)
+                            ^ mix64(np.nan_to_num(claims.high[idx], nan=-1).view(np.int64) + 2))
     k = np.bincount(group)[group] if len(group) else group
     n_prop = np.bincount(claims.proposition[has], minlength=int(claims.proposition.max(initial=-1)) + 1)
     sel = (k >= 2) & (k <= MAX_SHARING)
@@ -173,15 +180,14 @@ def same_attribution(claims, corp, copied=None) -> pd.DataFrame:
     hint = member(corp.all_ids, np.flatnonzero(np.isin(corp.vocab, _HINT_WORDS)))
     owner = np.repeat(np.arange(len(corp)), corp.n_words)
     maybe = np.flatnonzero(np.bincount(owner[hint], minlength=len(corp)) > 0)
-    found = [(i, p) for i in maybe.tolist() for p in dict.fromkeys(_in_words(corp.normalised(i)))]
+    found = [(i, p) for i, t in zip(maybe.tolist(), corp.normalised_many(maybe)) for p in dict.fromkeys(_in_words(t))]
     if not found:
         return _frame([], [], "same_attribution", [], [])
     idx = np.array([i for i, _ in found], dtype=np.int64)
     phrase = np.array([p for _, p in found], dtype=object)
     codes, uniq = pd.factorize(phrase)
     f = np.bincount(codes)[codes]
-    key = pd.MultiIndex.from_arrays([claims.proposition[idx], codes])
-    group, _ = pd.factorize(key)
+    group, _ = pd.factorize(claims.proposition[idx].astype(np.int64) * (int(codes.max()) + 1) + codes)
     v = _first_before(group, claims, idx)
     ok = (v >= 0) & (claims.proposition[idx] >= 0)
     u, v, phrase, f = idx[ok], v[ok], phrase[ok], f[ok]

@@ -21,7 +21,9 @@ def arrow_strings(values):
     import pyarrow as pa
 
     arr = values.array if isinstance(values, (pd.Series, pd.Index)) else values
-    if isinstance(getattr(arr, "dtype", None), pd.StringDtype) and arr.dtype.storage == "pyarrow":
+    if isinstance(arr, (pa.Array, pa.ChunkedArray)):
+        out = arr
+    elif isinstance(getattr(arr, "dtype", None), pd.StringDtype) and arr.dtype.storage == "pyarrow":
         out = pa.array(arr)
     else:
         out = pa.array([v if isinstance(v, str) else None for v in np.asarray(arr, dtype=object)], type=pa.string())

@@ -168,9 +168,11 @@ def candidate_pairs(sig: np.ndarray, *, bands: int = BANDS, rows: int = ROWS, wi
     keys_out = []
     for band in range(bands):
         block = sig[live, band * rows:(band + 1) * rows].astype(np.uint64)
-        key = mix64(np.uint64(band))
-        for j in range(rows):
-            key = mix64(key ^ block[:, j])
+        with np.errstate(over="ignore"):
+            key = np.full(len(live), mix64(np.uint64(band)), dtype=np.uint64)
+            for j in range(rows):                         # a polynomial in the row values, then one mix
+                key = key * np.uint64(0x100000001B3) + block[:, j]
+        key = mix64(key)
         order = np.argsort(key, kind="stable")            # stable: time order within a bucket
         k = key[order]
         new = np.concatenate([[True], k[1:] != k[:-1]])

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .minhash import candidate_pairs, distinct, member, mix64, signatures
-from .text import word_spans
+from .text import PUNCTUATION, word_spans
 
 __all__ = ["MIN_WORDS", "GAP", "SCALE", "BACKGROUND", "word_weights", "score", "shared_text"]
 
@@ -253,13 +253,16 @@ def _evidence(claims, corp, u: int, j: int, m) -> str:
     owner, starts, ends = m["passages"]
     lo, hi = np.searchsorted(owner, [j, j + 1])
     text = claims.text_at(u)
-    spans = word_spans(text)
     base = int(corp.ptr[u])
-    parts = []
-    for s, e in zip(starts[lo:hi], ends[lo:hi]):
-        a, b = int(corp.pos[base + s]), int(corp.pos[base + e])
-        if len(spans) == corp.n_words[u]:
-            parts.append(text[spans[a][1]:spans[b][2]])
-        else:                                               # the two normalisations disagree: show the words
-            parts.append(" ".join(corp.vocab[corp.ids[base + s:base + e + 1]]))
-    return " … ".join(parts)
+    cut = [(int(corp.pos[base + s]), int(corp.pos[base + e])) for s, e in zip(starts[lo:hi], ends[lo:hi])]
+    chunks = text.split()
+    if " ".join(chunks) == text.strip():                    # single spaces: the chunks give the characters
+        at = [i for i, c in enumerate(chunks) if c.strip(PUNCTUATION)]
+        if len(at) == corp.n_words[u]:
+            return " … ".join(" ".join(chunks[at[a]:at[b] + 1]).strip(PUNCTUATION) for a, b in cut)
+    spans = word_spans(text)
+    if len(spans) == corp.n_words[u]:
+        return " … ".join(text[spans[a][1]:spans[b][2]] for a, b in cut)
+    # the two normalisations disagree (an unusual space or letter case): show the normalised words
+    return " … ".join(" ".join(corp.vocab[corp.ids[base + s:base + e + 1]])
+                      for s, e in zip(starts[lo:hi], ends[lo:hi]))

@@ -105,6 +105,25 @@ class Corpus:
         """
         return " ".join(self.vocab[self.all_ids[self.all_ptr[i]:self.all_ptr[i + 1]]])
 
+    def normalised_many(self, docs) -> list:
+        """:meth:`normalised` for many texts at once (joined by pyarrow).
+
+        Examples
+        --------
+        >>> corpus(["A b.", "", "C, d"]).normalised_many([2, 0, 1])
+        ['c d', 'a b', '']
+        """
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        docs = np.asarray(docs, dtype=np.int64)
+        length = self.n_words[docs]
+        offsets = np.concatenate([[0], np.cumsum(length)]).astype(np.int64)
+        first = np.repeat(self.all_ptr[docs] - offsets[:-1], length)
+        take = first + np.arange(int(offsets[-1]))
+        strings = pa.array(self.vocab, type=pa.string()).take(pa.array(self.all_ids[take]))
+        return pc.binary_join(pa.LargeListArray.from_arrays(pa.array(offsets), strings), " ").to_pylist()
+
 
 def corpus(texts) -> Corpus:
     """Normalise many texts at once with pyarrow (no Python object per word).
@@ -137,16 +156,19 @@ def corpus(texts) -> Corpus:
     arr = pc.fill_null(arr.cast(pa.string()), "")
     chunks = pc.utf8_split_whitespace(pc.replace_substring(arr, "\u2019", "'"))
     doc = np.asarray(pc.list_parent_indices(chunks).to_numpy(zero_copy_only=False), dtype=np.int64)
-    flat = pc.utf8_lower(pc.utf8_trim(pc.list_flatten(chunks), characters=PUNCTUATION))
-    keep = np.asarray(pc.not_equal(pc.utf8_length(flat), 0).to_numpy(zero_copy_only=False), dtype=bool)
-    doc = doc[keep]
-    flat = flat.filter(pa.array(keep))
-    enc = pc.dictionary_encode(flat)
-    if isinstance(enc, pa.ChunkedArray):
-        enc = enc.combine_chunks()
-    vocab = np.asarray(enc.dictionary.to_pylist(), dtype=object)
-    word_id = np.asarray(enc.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
-    stop = np.fromiter((w in STOP_WORDS for w in vocab), dtype=bool, count=len(vocab))
+    # normalise each distinct chunk once (far fewer than the chunks), then map the chunks to their words
+    raw = pc.dictionary_encode(pc.list_flatten(chunks))
+    if isinstance(raw, pa.ChunkedArray):
+        raw = raw.combine_chunks()
+    words_of_raw = pc.dictionary_encode(pc.utf8_lower(pc.utf8_trim(raw.dictionary, characters=PUNCTUATION)))
+    vocab = np.asarray(words_of_raw.dictionary.to_pylist(), dtype=object)
+    to_word = np.asarray(words_of_raw.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+    word_id = to_word[np.asarray(raw.indices.to_numpy(zero_copy_only=False), dtype=np.int64)]
+    empty = np.flatnonzero(vocab == "")
+    if len(empty):                                          # chunks that were all punctuation are no words
+        keep = word_id != empty[0]
+        doc, word_id = doc[keep], word_id[keep]
+    stop = np.fromiter((w in STOP_WORDS or w == "" for w in vocab), dtype=bool, count=len(vocab))
     n_words = np.bincount(doc, minlength=n).astype(np.int64)
     starts = np.concatenate([[0], np.cumsum(n_words)[:-1]]) if n else np.zeros(0, np.int64)
     pos_all = np.arange(len(doc), dtype=np.int64) - starts[doc]
