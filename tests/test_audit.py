@@ -296,7 +296,7 @@ def test_minhash_identical_sets_agree_and_near_copies_become_candidates():
     cand = {tuple(p) for p in candidate_pairs(sig).tolist()}
     found = sum((200 + i, i) in cand for i in range(50))
     assert found >= 45 and len(cand) < 100
-    assert np.isclose(float(collision_probability(0.8)), 1 - (1 - 0.8 ** 4) ** 10)
+    assert np.isclose(float(collision_probability(0.8)), 1 - (1 - 0.8 ** 4) ** 20)
 
 
 def test_make_case_without_copies_is_unchanged_and_with_copies_keeps_the_truth_aside():

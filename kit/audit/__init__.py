@@ -20,11 +20,11 @@ import pandas as pd
 from .context import claims_in_time_order
 from .figures import same_attribution, same_figure
 from .minhash import member
-from .reach import DEFAULT_FOLLOW, explained_pairs
+from .reach import DEFAULT_FOLLOW, explained_pairs, explained_rows
 from .signals import shared_text
 from .text import corpus
 
-__all__ = ["COLUMNS", "audit", "with_suspected", "explained_pairs"]
+__all__ = ["COLUMNS", "audit", "with_suspected", "explained_pairs", "explained_rows"]
 
 #: the columns of :func:`audit`'s table (``also`` names the other signals that raised the same pair).
 COLUMNS = ("claim_id", "cites", "signal", "score", "evidence", "also")
@@ -67,8 +67,7 @@ def audit(case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW) -> pd.DataFram
     corp = corpus(claims.text)
 
     def explained(later, earlier):
-        pairs = pd.DataFrame({"claim_id": claims.ids_at(later), "cites": claims.ids_at(earlier)})
-        return explained_pairs(case, pairs, follow)
+        return explained_rows(case, claims.row[later], claims.row[earlier], follow)
 
     rows = [shared_text(claims, corp, explained, min_score=min_score)]
     copied = {}

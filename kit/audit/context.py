@@ -56,10 +56,6 @@ class Claims:
         import pyarrow as pa
         return pd.Series(pd.arrays.ArrowStringArray(self.claim_id.take(pa.array(np.asarray(at, dtype=np.int64)))))
 
-    def text_at(self, i: int) -> str:
-        """The text of the claim at time-order position ``i`` ("" when empty)."""
-        return self.text[int(i)].as_py() or ""
-
     def pair_keys(self, later: np.ndarray, earlier: np.ndarray) -> np.ndarray:
         """``later * n + earlier`` as int64 (compare with :attr:`cited`)."""
         return np.asarray(later, dtype=np.int64) * len(self) + np.asarray(earlier, dtype=np.int64)

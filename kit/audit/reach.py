@@ -15,7 +15,7 @@ from ..schema import SUPPORTING
 from .ids import arrow_strings, positions
 from .minhash import distinct, member
 
-__all__ = ["DEFAULT_FOLLOW", "basis_of", "followed", "explained_pairs"]
+__all__ = ["DEFAULT_FOLLOW", "basis_of", "followed", "explained_pairs", "explained_rows"]
 
 DEFAULT_FOLLOW = ("stated", "inferred")
 
@@ -78,21 +78,40 @@ def explained_pairs(case, pairs, follow=DEFAULT_FOLLOW) -> np.ndarray:
     >>> explained_pairs(case, [(first["claim_id"], first["cites"]), (first["cites"], first["claim_id"])]).tolist()
     [True, False]
     """
-    from scipy import sparse
-    from scipy.sparse.csgraph import breadth_first_order
-
     if isinstance(pairs, pd.DataFrame):
         a_ids, b_ids = pairs["claim_id"], pairs["cites"]
     else:
         pairs = list(pairs)
         a_ids = pd.Series([p[0] for p in pairs], dtype=object)
         b_ids = pd.Series([p[1] for p in pairs], dtype=object)
-    out = np.zeros(len(a_ids), dtype=bool)
+    if len(a_ids) == 0:
+        return np.zeros(0, dtype=bool)
+    claim_ids = _edges(case, tuple(follow))[0]
+    return explained_rows(case, positions(a_ids, claim_ids), positions(b_ids, claim_ids), follow)
+
+
+def explained_rows(case, pa, pb, follow=DEFAULT_FOLLOW) -> np.ndarray:
+    """:func:`explained_pairs` for pairs given as rows of ``case.claims`` (-1: not a claim; never explained).
+
+    Examples
+    --------
+    >>> import kit
+    >>> case = kit.synth.make_case(300, seed=2)
+    >>> ids = list(case.claims["claim_id"])
+    >>> cit = case.citations[case.citations["cites"].isin(ids)].iloc[0]
+    >>> a, b = ids.index(cit["claim_id"]), ids.index(cit["cites"])
+    >>> explained_rows(case, np.array([a, b, -1]), np.array([b, a, b])).tolist()
+    [True, False, False]
+    """
+    from scipy import sparse
+    from scipy.sparse.csgraph import breadth_first_order
+
+    pa, pb = np.asarray(pa, dtype=np.int64), np.asarray(pb, dtype=np.int64)
+    out = np.zeros(len(pa), dtype=bool)
     if len(out) == 0:
         return out
     claim_ids, ea, eb = _edges(case, tuple(follow))
     n = len(claim_ids)
-    pa, pb = positions(a_ids, claim_ids), positions(b_ids, claim_ids)
     valid = (pa >= 0) & (pb >= 0)
     out_degree = np.bincount(ea, minlength=n)
     todo = valid & (out_degree[np.maximum(pa, 0)] > 0)

@@ -5,6 +5,7 @@ How a pair is found and judged (``docs/audit.md`` says it for reporters):
 1. **words**: texts become content words (:mod:`kit.audit.text`); texts with the same content words in the same
    order form one *group* (syndicated copy), handled once;
 2. **candidates**: MinHash/LSH over each group's set of content words (:mod:`kit.audit.minhash`); never all pairs;
+   a candidate whose signatures agree on fewer than :data:`MIN_SIMILARITY` of their entries is dropped;
 3. **exact check**: a content word of the later text is *shared* when it starts or ends a pair of adjacent content
    words that the earlier text also has. Shared words at most :data:`GAP` words apart form one *passage*; a
    passage counts when it holds at least :data:`MIN_WORDS` shared words (so a stock phrase such as "three hundred
@@ -27,13 +28,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .minhash import candidate_pairs, distinct, member, mix64, signatures
+from .minhash import candidate_pairs, distinct, estimated_similarity, member, mix64, signatures
 from .text import PUNCTUATION, word_spans
 
-__all__ = ["MIN_WORDS", "GAP", "SCALE", "BACKGROUND", "word_weights", "score", "shared_text"]
+__all__ = ["MIN_WORDS", "GAP", "MIN_SIMILARITY", "SCALE", "BACKGROUND", "word_weights", "score", "shared_text"]
 
 MIN_WORDS = 5
 GAP = 2
+#: candidates whose signatures agree on fewer than this share of entries are not checked word by word.
+MIN_SIMILARITY = 0.25
 #: evidence strength giving a score of 1 - 1/e (about 0.63).
 SCALE = 3.0
 #: imagined texts without any of the words (see :func:`word_weights`).
@@ -107,13 +110,15 @@ def _groups(ptr, ids):
 def _exact(corp, weight, doc_weight, later, earlier):
     """The exact check of text pairs: kept passages and each pair's shared weight, words and positions."""
     ptr, ids = corp.ptr, corp.ids
-    x = mix64(ids)
-    bigram = mix64(x[:-1] * np.uint64(3) + x[1:]) if len(ids) > 1 else np.zeros(0, np.uint64)
     salt = mix64(np.arange(len(later), dtype=np.uint64) + np.uint64(1 << 50))
     lu, lv = np.diff(ptr)[later], np.diff(ptr)[earlier]
     ui, uo = _ranges(ptr[later], lu - 1)
     vi, vo = _ranges(ptr[earlier], lv - 1)
-    hit = member(bigram[ui] ^ salt[uo], bigram[vi] ^ salt[vo])
+
+    def bigrams(i, o):                                    # word ids are below 2**31: (a, b) packs into 64 bits
+        return mix64((ids[i] << 32) | ids[i + 1]) ^ salt[o]
+    hit = member(bigrams(ui, uo), bigrams(vi, vo))
+    del vi, vo
     tstart = np.cumsum(lu) - lu
     rel = ui - ptr[later][uo]
     matched = np.zeros(int(lu.sum()), dtype=bool)
@@ -181,19 +186,24 @@ def shared_text(claims, corp, explained, *, min_score: float = 0.5) -> pd.DataFr
     nv = max(len(corp.vocab), 1)
     df = np.bincount(distinct(hwo.astype(np.int64) * nv + ids[hw]) % nv, minlength=len(corp.vocab))
     weight = word_weights(df, n_texts)
-    doc_weight = np.bincount(np.repeat(np.arange(n), np.diff(ptr)), weights=weight[ids], minlength=n)
+    doc_weight = np.zeros(n)
+    live = np.diff(ptr) > 0
+    if live.any():
+        doc_weight[live] = np.add.reduceat(weight[ids], ptr[:-1][live])
     # candidates among the heads, then each head compared with itself for groups of more than one text
     hptr = np.concatenate([[0], np.cumsum(np.diff(ptr)[heads])])
     sig = signatures(hptr, ids[hw])
     cand = candidate_pairs(sig)
+    cand = cand[estimated_similarity(sig, cand) >= MIN_SIMILARITY]
+    del sig
     sizes = np.bincount(codes[codes >= 0], minlength=len(head))
     multi = head[sizes > 1]
     later_h = np.concatenate([heads[cand[:, 0]], multi])
     earlier_h = np.concatenate([heads[cand[:, 1]], multi])
     m = _exact(corp, weight, doc_weight, later_h, earlier_h)
     good = np.flatnonzero(m["words"] > 0)
-    # spread a head pair to the texts of the later group: each against the earlier group's first text, or (when
-    # that one is by the same publisher, which explains the words) against nothing more
+    # spread a head pair to the texts of the later group: each against the earlier group's first text and, when
+    # that one is by its own publisher, also against the group's first text by another publisher
     members = np.flatnonzero(codes >= 0)
     by_group = members[np.argsort(codes[members], kind="stable")]
     gptr = np.concatenate([[0], np.cumsum(sizes)])
@@ -202,22 +212,46 @@ def shared_text(claims, corp, explained, *, min_score: float = 0.5) -> pd.DataFr
     u, mi = by_group[u], good[mi]
     g_earlier = codes[earlier_h[mi]]
     v = head[g_earlier]
+    f2 = _first_other_publisher(by_group, gptr, claims.publisher)[g_earlier]
+    also = (claims.publisher[v] == claims.publisher[u]) & (f2 >= 0)
+    u, v, mi = np.concatenate([u, u[also]]), np.concatenate([v, f2[also]]), np.concatenate([mi, mi[also]])
     ok = (v < u) & (v >= 0)
     u, v, mi = u[ok], v[ok], mi[ok]
     if len(u) == 0:
         return _rows(claims, corp, [], [], [], [])
-    accounted = ((claims.publisher[u] == claims.publisher[v]) | (claims.publisher[u] < 0)
-                 | member(claims.pair_keys(u, v), claims.cited))
-    rest = np.flatnonzero(~accounted)
-    accounted[rest] = explained(u[rest], v[rest])
-    return _choose(claims, corp, m, u, v, mi, accounted, doc_weight, min_score)
+    # how each match is explained: 0 by the tables (cited, or a followed chain), 1 not (suspected), 2 by its own
+    # publisher; on equal evidence the tables' explanation is preferred, and one's own publisher's last
+    kind = np.where((claims.publisher[u] == claims.publisher[v]) | (claims.publisher[u] < 0), 2, 1)
+    cited = member(claims.pair_keys(u, v), claims.cited)
+    kind[cited] = 0
+    rest = np.flatnonzero(kind == 1)
+    kind[rest[explained(u[rest], v[rest])]] = 0
+    lengths = np.diff(ptr)
+    similar = m["words"] / np.maximum(lengths[later_h] + lengths[earlier_h] - m["words"], 1)
+    return _choose(claims, corp, m, u, v, mi, kind, similar, doc_weight, min_score)
 
 
-def _choose(claims, corp, m, u, v, mi, accounted, doc_weight, min_score):
+def _first_other_publisher(by_group, gptr, publisher):
+    """For each group: its first text whose publisher differs from the first text's (-1 if none)."""
+    g = np.repeat(np.arange(len(gptr) - 1), np.diff(gptr))
+    out = np.full(len(gptr) - 1, -1, dtype=np.int64)
+    if len(by_group) == 0:
+        return out
+    head_pub = publisher[by_group[gptr[:-1][np.diff(gptr) > 0]]]
+    other = np.flatnonzero(publisher[by_group] != np.repeat(head_pub, np.diff(gptr)[np.diff(gptr) > 0]))
+    if len(other):
+        firsts = other[np.concatenate([[True], g[other][1:] != g[other][:-1]])]
+        out[g[firsts]] = by_group[firsts]
+    return out
+
+
+def _choose(claims, corp, m, u, v, mi, kind, similar, doc_weight, min_score):
     """Keep the suspected pairs whose shared words are not yet accounted for (see the module's docstring)."""
     sc = m["score"][mi]
-    order = np.lexsort((v, ~accounted, -sc, u))        # per later claim: strongest first; on a tie, accounted, earliest
-    u, v, mi, accounted, sc = u[order], v[order], mi[order], accounted[order], sc[order]
+    # per later claim: strongest first; on a tie the more similar text, then the explained, then the earliest
+    order = np.lexsort((v, kind, -similar[mi], -sc, u))
+    u, v, mi, sc = u[order], v[order], mi[order], sc[order]
+    accounted = kind[order] != 1
     starts = np.flatnonzero(np.concatenate([[True], u[1:] != u[:-1]]))
     count = np.diff(np.concatenate([starts, [len(u)]]))
     single = np.repeat(count == 1, count)
@@ -243,16 +277,18 @@ def _choose(claims, corp, m, u, v, mi, accounted, doc_weight, min_score):
 
 
 def _rows(claims, corp, u, v, mi, sc, m=None) -> pd.DataFrame:
-    evidence = [_evidence(claims, corp, int(a), int(j), m) for a, j in zip(u, mi)] if m is not None else []
+    import pyarrow as pa
+
+    texts = claims.text.take(pa.array(np.asarray(u, dtype=np.int64))).to_pylist() if len(u) else []
+    evidence = [_evidence(t or "", corp, int(a), int(j), m) for t, a, j in zip(texts, u, mi)] if m is not None else []
     return pd.DataFrame({"later": np.asarray(u, dtype=np.int64), "earlier": np.asarray(v, dtype=np.int64),
                          "signal": "shared_text", "score": np.asarray(sc, dtype=float),
                          "evidence": pd.Series(evidence, dtype=object)})
 
 
-def _evidence(claims, corp, u: int, j: int, m) -> str:
+def _evidence(text: str, corp, u: int, j: int, m) -> str:
     owner, starts, ends = m["passages"]
     lo, hi = np.searchsorted(owner, [j, j + 1])
-    text = claims.text_at(u)
     base = int(corp.ptr[u])
     cut = [(int(corp.pos[base + s]), int(corp.pos[base + e])) for s, e in zip(starts[lo:hi], ends[lo:hi])]
     chunks = text.split()

@@ -155,28 +155,33 @@ def corpus(texts) -> Corpus:
     n = len(arr)
     arr = pc.fill_null(arr.cast(pa.string()), "")
     chunks = pc.utf8_split_whitespace(pc.replace_substring(arr, "\u2019", "'"))
-    doc = np.asarray(pc.list_parent_indices(chunks).to_numpy(zero_copy_only=False), dtype=np.int64)
+    del arr
+    doc = np.asarray(pc.list_parent_indices(chunks).to_numpy(zero_copy_only=False), dtype=np.int32)
     # normalise each distinct chunk once (far fewer than the chunks), then map the chunks to their words
     raw = pc.dictionary_encode(pc.list_flatten(chunks))
+    del chunks
     if isinstance(raw, pa.ChunkedArray):
         raw = raw.combine_chunks()
     words_of_raw = pc.dictionary_encode(pc.utf8_lower(pc.utf8_trim(raw.dictionary, characters=PUNCTUATION)))
     vocab = np.asarray(words_of_raw.dictionary.to_pylist(), dtype=object)
-    to_word = np.asarray(words_of_raw.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
-    word_id = to_word[np.asarray(raw.indices.to_numpy(zero_copy_only=False), dtype=np.int64)]
+    to_word = np.asarray(words_of_raw.indices.to_numpy(zero_copy_only=False), dtype=np.int32)
+    word_id = to_word[np.asarray(raw.indices.to_numpy(zero_copy_only=False))]
+    del raw, words_of_raw
     empty = np.flatnonzero(vocab == "")
     if len(empty):                                          # chunks that were all punctuation are no words
         keep = word_id != empty[0]
         doc, word_id = doc[keep], word_id[keep]
+        del keep
     stop = np.fromiter((w in STOP_WORDS or w == "" for w in vocab), dtype=bool, count=len(vocab))
     n_words = np.bincount(doc, minlength=n).astype(np.int64)
-    starts = np.concatenate([[0], np.cumsum(n_words)[:-1]]) if n else np.zeros(0, np.int64)
-    pos_all = np.arange(len(doc), dtype=np.int64) - starts[doc]
-    content = ~stop[word_id]
-    ids, cdoc, pos = word_id[content], doc[content], pos_all[content]
-    ptr = np.concatenate([[0], np.cumsum(np.bincount(cdoc, minlength=n))]).astype(np.int64)
     all_ptr = np.concatenate([[0], np.cumsum(n_words)]).astype(np.int64)
-    return Corpus(vocab=vocab, stop=stop, n_words=n_words, all_ptr=all_ptr, all_ids=word_id.astype(np.int32),
+    content = np.flatnonzero(~stop[word_id])
+    cdoc = doc[content]
+    del doc
+    pos = (content - all_ptr[cdoc]).astype(np.int32)        # position among all the words of its text
+    ids = word_id[content].astype(np.int64)
+    ptr = np.concatenate([[0], np.cumsum(np.bincount(cdoc, minlength=n))]).astype(np.int64)
+    return Corpus(vocab=vocab, stop=stop, n_words=n_words, all_ptr=all_ptr, all_ids=word_id,
                   ptr=ptr, ids=ids, pos=pos)
 
 
