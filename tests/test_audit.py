@@ -22,8 +22,8 @@ from kit.audit import cli as audit_cli
 from kit.audit.minhash import candidate_pairs, collision_probability, signatures
 from kit.audit.text import corpus, word_spans, words
 
-MINI2 = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "contract", "cases", "mini2")
-MINI2 = os.environ.get("KIT_MINI2", os.path.normpath(MINI2) if os.path.isdir(MINI2) else "/work/shared/contract/cases/mini2")
+# the shared contract lies beside the repository (as the Makefile's CONTRACT says)
+MINI2 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "contract", "cases", "mini2")
 ALL = ("stated", "inferred", "suspected")
 
 
@@ -74,6 +74,7 @@ def one(tmp_path, claims, citations=(), name="c"):
 def mini2(tmp_path_factory):
     """mini2 from the shared contract. Until the reader takes version 2 dates, a copy with exact dates and
     ``published_latest`` set as the contract reads them (r3: 2025-05 -> May 1-31, r4: May 2-4)."""
+    assert os.path.isdir(MINI2), f"the shared contract case is missing: {MINI2}"
     try:
         return kit.load_case(MINI2)
     except kit.CaseError:
@@ -151,7 +152,8 @@ def test_shared_text_ignores_stock_phrases_and_stop_words(tmp_path):
          "", ""),
         ("k2", "herald", "2018-02-13T12:00:00Z", "p",
          "More than three hundred pupils moved, and it is what it is for them, the Herald says.", "", ""),
-        ("k3", "radio", "2018-02-13T13:00:00Z", "p", "Three hundred pupils face a long bus ride to the library.", "", "")])
+        ("k3", "radio", "2018-02-13T13:00:00Z", "p", "Three hundred pupils face a long bus ride to the library.", "",
+         "")])
     assert audit(case).empty
 
 
@@ -205,7 +207,8 @@ def test_same_attribution_pairs_the_same_anonymous_wording(tmp_path):
     case = one(tmp_path, [
         ("k1", "wire", "2018-02-13T10:00:00Z", "p", "More than 200 died in the assault, two of the Russians said.", "",
          ""),
-        ("k2", "herald", "2018-02-14T10:00:00Z", "p", "Scores perished, two of the Russians said on Wednesday.", "", ""),
+        ("k2", "herald", "2018-02-14T10:00:00Z", "p", "Scores perished, two of the Russians said on Wednesday.", "",
+         ""),
         ("k3", "radio", "2018-02-14T11:00:00Z", "other", "Two of the Russians said it was a rout.", "", "")])
     a = audit(case)
     assert pairs_of(a) == {("k2", "k1")}                     # k3 answers another question
@@ -278,7 +281,8 @@ def test_a_copy_of_a_copy_is_listed_against_the_copy_it_repeats(tmp_path):
 # ---------------------------------------------------------------------------------------------- the parts
 
 @pytest.mark.parametrize("text", [
-    "“Dozens” were killed, al-Assad’s  allies said…", "Zürich — Дейр-эз-Зор,\tthe (unnamed) source's 200+",
+    "“Dozens” were killed, al-Assad’s  allies said…",
+    "Zürich — Дейр-эз-Зор,\tthe (unnamed) source's 200+",
     " ,,, -- ", "", "tab\tand\nnewline  end.", "'quoted' \"twice\" «guillemets» ¿qué?"])
 def test_the_bulk_and_the_single_text_normalisation_agree(text):
     c = corpus([text])

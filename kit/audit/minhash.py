@@ -18,7 +18,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["BANDS", "ROWS", "WINDOW", "estimated_similarity", "mix64", "distinct", "member", "signatures", "candidate_pairs", "collision_probability"]
+__all__ = ["BANDS", "ROWS", "WINDOW", "estimated_similarity", "mix64", "distinct", "member", "signatures",
+           "candidate_pairs", "collision_probability"]
 
 BANDS = 20
 ROWS = 4

@@ -14,9 +14,10 @@ How a pair is found and judged (``docs/audit.md`` says it for reporters):
    the later claim they cover;
 5. **what is already explained**: an earlier claim of the later claim's own publisher, a claim it already cites
    (any citation row) or one that a followed chain of citations reaches (:func:`kit.audit.reach.explained_pairs`)
-   *explains* the words they share. The later claim's matches are taken strongest first (on a tie, an explaining
-   one first, then the earlier claim); a suspected pair is kept only if its shared words not yet accounted for
-   still make :data:`MIN_WORDS` words scoring at least ``min_score``, and then its words count as accounted for.
+   *explains* the words they share. The later claim's matches are taken strongest first (on a tie: the more
+   similar text, one the tables explain, another publisher's before its own publisher's, the earlier); a
+   suspected pair is kept only if its shared words not yet accounted for still make :data:`MIN_WORDS` words
+   scoring at least ``min_score``, and then its words count as accounted for.
    So a copy of a copy is listed against the copy it repeats most closely, not against every claim with the same
    words, and a claim that repeats its declared source's words is not listed against that source's source.
 

@@ -21,7 +21,8 @@ import numpy as np
 __all__ = ["PUNCTUATION", "STOP_WORDS", "words", "word_spans", "Corpus", "corpus"]
 
 #: cut from both ends of a chunk: ASCII punctuation and the common typographic marks.
-PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»‹›“”„‟‘’‚‛–—―‐‑‒…·•°¡¿§¶†‡′″"
+PUNCTUATION = ("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+               "«»‹›“”„‟‘’‚‛–—―‐‑‒…·•°¡¿§¶†‡′″")
 
 #: English function words and reporting verbs; never content on their own.
 STOP_WORDS = frozenset("""
