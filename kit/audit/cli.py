@@ -19,6 +19,16 @@ __all__ = ["add_parser", "run", "audit_text", "append_suspected"]
 def add_parser(subparsers):
     """Add the ``audit`` command to an ``argparse`` sub-parser set; it runs :func:`run`.
 
+    Parameters
+    ----------
+    subparsers : argparse sub-parser set
+        As ``ArgumentParser.add_subparsers()`` returns it.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+        The ``audit`` parser.
+
     Examples
     --------
     >>> import argparse
@@ -51,6 +61,16 @@ def _score(text: str) -> float:
 def audit_text(rows, min_score: float) -> str:
     """The lines ``kit audit`` prints for the rows of :func:`kit.audit.audit`.
 
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        From :func:`kit.audit.audit`.
+    min_score : float
+
+    Returns
+    -------
+    str
+
     Examples
     --------
     >>> import pandas as pd
@@ -82,6 +102,13 @@ def append_suspected(folder, rows) -> int:
 
     Only appends: every byte already in the file stays. The rows use the file's own columns, column order and
     line ending; the file keeps its permissions.
+
+    Parameters
+    ----------
+    folder : str or os.PathLike
+        The case folder.
+    rows : pandas.DataFrame
+        ``claim_id``, ``cites`` and optionally ``evidence``.
 
     Returns
     -------
@@ -143,6 +170,15 @@ def append_suspected(folder, rows) -> int:
 
 def run(args) -> int:
     """Run ``kit audit`` for parsed ``args`` (``path``, ``min_score``, ``write``); return the exit code.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+
+    Returns
+    -------
+    int
+        0 done, 1 the case has problems or cannot be written.
 
     Examples
     --------

@@ -71,6 +71,16 @@ def claims_in_time_order(case, follow=DEFAULT_FOLLOW) -> Claims:
 
     ``published_latest`` is used where the reports table has it (case format version 2), else ``published``.
 
+    Parameters
+    ----------
+    case : kit.Case
+    follow : tuple of str
+        The citation bases followed (for ``cites_nothing``).
+
+    Returns
+    -------
+    Claims
+
     Examples
     --------
     >>> import kit

@@ -31,6 +31,15 @@ def unusual(low, high):
 
     The said value of an open range ("more than 200": low 201, high empty) is ``low - 1``.
 
+    Parameters
+    ----------
+    low, high : numpy.ndarray of float
+        NaN where empty.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+
     Examples
     --------
     >>> unusual(np.array([217., 201., 200., 7., 130.]), np.array([217., np.nan, 200., 7., 142.])).tolist()
@@ -94,6 +103,17 @@ def same_figure(claims, copied=None) -> pd.DataFrame:
     ``n`` that give any figure (the fewer share it, the less likely a coincidence), and ``gap`` is the time
     between the two (middle of each possible publication time).
 
+    Parameters
+    ----------
+    claims : kit.audit.context.Claims
+    copied : dict, optional
+        Later -> earlier time-order positions of the ``shared_text`` pairs.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``later``, ``earlier`` (time-order positions), ``signal``, ``score``, ``evidence``.
+
     Examples
     --------
     >>> import kit
@@ -144,6 +164,14 @@ _HINT_WORDS = ("said", "says", "say", "told", "according", "anonymity", "anonymo
 def attributions(text: str) -> list[str]:
     """The anonymous-source wordings in ``text``, normalised (:func:`kit.audit.text.words`).
 
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of str
+
     Examples
     --------
     >>> attributions("More than 200 died, two of the Russians said.")
@@ -167,6 +195,19 @@ def same_attribution(claims, corp, copied=None) -> pd.DataFrame:
     ``score = (1 - exp(-c / 1.5)) / (1 + ln(f / 2))``: ``c`` is the number of content words in the wording
     (the more specific, the less likely a coincidence) and ``f`` the number of claims in the whole case that use it
     (a stock formula used everywhere counts less).
+
+    Parameters
+    ----------
+    claims : kit.audit.context.Claims
+    corp : kit.audit.text.Corpus
+        The words of ``claims.text``.
+    copied : dict, optional
+        As for :func:`same_figure`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`same_figure`'s.
 
     Examples
     --------

@@ -13,6 +13,14 @@ __all__ = ["arrow_strings", "positions"]
 def arrow_strings(values):
     """A column of strings as a ``pyarrow`` array (no copy when it is Arrow-backed already); missing stays null.
 
+    Parameters
+    ----------
+    values : pandas.Series, pandas.Index, pyarrow.Array or sequence of str
+
+    Returns
+    -------
+    pyarrow.StringArray
+
     Examples
     --------
     >>> arrow_strings(pd.Series(["a", None], dtype=object)).to_pylist()
@@ -33,6 +41,14 @@ def arrow_strings(values):
 
 def positions(values, ids) -> np.ndarray:
     """Position of each of ``values`` among ``ids`` (the first, if repeated), -1 where absent.
+
+    Parameters
+    ----------
+    values, ids : as for :func:`arrow_strings`
+
+    Returns
+    -------
+    numpy.ndarray of int64
 
     Examples
     --------

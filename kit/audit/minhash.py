@@ -32,6 +32,14 @@ _M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
 def mix64(x: np.ndarray) -> np.ndarray:
     """SplitMix64's finaliser: a well-spread 64-bit hash of each integer.
 
+    Parameters
+    ----------
+    x : numpy.ndarray of integers
+
+    Returns
+    -------
+    numpy.ndarray of uint64
+
     Examples
     --------
     >>> mix64(np.array([1, 2])).dtype, len(set(mix64(np.arange(1000)).tolist()))
@@ -47,6 +55,14 @@ def mix64(x: np.ndarray) -> np.ndarray:
 def distinct(x: np.ndarray) -> np.ndarray:
     """The distinct values of an integer array, sorted (by sorting: ``np.unique`` hashes, which is slower here).
 
+    Parameters
+    ----------
+    x : numpy.ndarray of integers
+
+    Returns
+    -------
+    numpy.ndarray
+
     Examples
     --------
     >>> distinct(np.array([3, 1, 3, 2])).tolist()
@@ -59,6 +75,15 @@ def distinct(x: np.ndarray) -> np.ndarray:
 def member(values: np.ndarray, of: np.ndarray) -> np.ndarray:
     """``np.isin(values, of)`` for integer arrays, with pandas' hash table (a binary search per value, as
     ``np.isin`` does, is several times slower on large arrays).
+
+    Parameters
+    ----------
+    values, of : numpy.ndarray of integers
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        ``True`` where the value is in ``of``.
 
     Examples
     --------
@@ -73,6 +98,16 @@ def member(values: np.ndarray, of: np.ndarray) -> np.ndarray:
 
 def collision_probability(j, bands: int = BANDS, rows: int = ROWS):
     """The chance that two texts of Jaccard similarity ``j`` become a candidate pair.
+
+    Parameters
+    ----------
+    j : float or numpy.ndarray
+        Jaccard similarity.
+    bands, rows : int
+
+    Returns
+    -------
+    float or numpy.ndarray
 
     Examples
     --------
@@ -139,6 +174,19 @@ def signatures(ptr: np.ndarray, ids: np.ndarray, *, n_hashes: int = BANDS * ROWS
 
 def estimated_similarity(sig: np.ndarray, pairs: np.ndarray, *, chunk: int = 1 << 17) -> np.ndarray:
     """The share of equal signature entries of each pair: an estimate of their Jaccard similarity.
+
+    Parameters
+    ----------
+    sig : numpy.ndarray
+        From :func:`signatures`.
+    pairs : numpy.ndarray, shape (m, 2)
+        Row numbers of ``sig``.
+    chunk : int
+        Pairs compared at a time (bounds the memory used).
+
+    Returns
+    -------
+    numpy.ndarray of float, shape (m,)
 
     Examples
     --------

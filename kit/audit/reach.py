@@ -23,6 +23,14 @@ DEFAULT_FOLLOW = ("stated", "inferred")
 def basis_of(citations: pd.DataFrame) -> np.ndarray:
     """Each citation's basis, lower-case, ``stated`` where the column is missing or the value empty.
 
+    Parameters
+    ----------
+    citations : pandas.DataFrame
+
+    Returns
+    -------
+    numpy.ndarray of object
+
     Examples
     --------
     >>> basis_of(pd.DataFrame({"claim_id": ["a", "b"], "basis": ["Inferred", None]})).tolist()
@@ -36,6 +44,15 @@ def basis_of(citations: pd.DataFrame) -> np.ndarray:
 
 def followed(citations: pd.DataFrame, follow=DEFAULT_FOLLOW) -> np.ndarray:
     """Boolean mask of the supporting citations whose basis is followed.
+
+    Parameters
+    ----------
+    citations : pandas.DataFrame
+    follow : tuple of str
+
+    Returns
+    -------
+    numpy.ndarray of bool
 
     Examples
     --------
@@ -92,6 +109,17 @@ def explained_pairs(case, pairs, follow=DEFAULT_FOLLOW) -> np.ndarray:
 
 def explained_rows(case, pa, pb, follow=DEFAULT_FOLLOW) -> np.ndarray:
     """:func:`explained_pairs` for pairs given as rows of ``case.claims`` (-1: not a claim; never explained).
+
+    Parameters
+    ----------
+    case : kit.Case
+    pa, pb : numpy.ndarray of int
+        Rows of the citing and the cited claim.
+    follow : tuple of str
+
+    Returns
+    -------
+    numpy.ndarray of bool
 
     Examples
     --------

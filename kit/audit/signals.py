@@ -51,6 +51,17 @@ def word_weights(df: np.ndarray, n_texts: int) -> np.ndarray:
     and ``m = n + BACKGROUND``: ``n`` distinct texts plus :data:`BACKGROUND` imagined texts without the word, so
     that in a case of three claims the words that a copy shares with its source do not all count as common.
 
+    Parameters
+    ----------
+    df : numpy.ndarray of int
+        Distinct texts with each word.
+    n_texts : int
+        Distinct texts in all.
+
+    Returns
+    -------
+    numpy.ndarray of float
+
     Examples
     --------
     >>> word_weights(np.array([2, 4, 8, 100]), 100).round(2).tolist()
@@ -69,6 +80,18 @@ def score(shared_weight, claim_weight):
     ``W`` is the summed rarity (:func:`word_weights`) of the shared words, ``T`` that of all the later claim's
     content words: the evidence is the shared words' rarity, counted in full when they are the whole claim and
     half when they are a small part of it.
+
+    Parameters
+    ----------
+    shared_weight : float or numpy.ndarray
+        ``W``.
+    claim_weight : float or numpy.ndarray
+        ``T``.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Between 0 and 1.
 
     Examples
     --------

@@ -163,6 +163,17 @@ def with_hidden_copies(claims, a, b, relation, *, n, c_order, c_rank, c_report, 
     """Give :func:`kit.synth.make_case`'s claims varied texts and hidden copies (changing ``claims`` in place: it is
     the generator's own dict of columns), drop the copies' citations, and return the citations and the truth.
 
+    Parameters
+    ----------
+    claims : dict
+        The generator's columns.
+    a, b, relation : numpy.ndarray
+        The generator's citations.
+    n, c_order, c_rank, c_report, cs, publisher, lead, heads, sc, synd_lead, claim_o
+        The generator's arrays (see :func:`kit.synth.make_case`).
+    copy_rate : float
+    seed : int
+
     Returns
     -------
     a, b, relation : numpy.ndarray

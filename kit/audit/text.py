@@ -46,6 +46,14 @@ _WORD = re.compile(rf"[^\s{_P}](?:\S*[^\s{_P}])?")
 def words(text: str) -> list[str]:
     """The normalised words of ``text`` (see the module's docstring).
 
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of str
+
     Examples
     --------
     >>> words("Three hundred pupils, the Council said: “moved”.")
@@ -56,6 +64,15 @@ def words(text: str) -> list[str]:
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     """Each word of ``text`` with the start and end of its characters in ``text``.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of (str, int, int)
+        The word, its start and its end (``text[start:end]`` is the word as written).
 
     Examples
     --------
