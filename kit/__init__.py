@@ -8,6 +8,7 @@ Plotting and widgets live in submodules imported only when used, so ``import kit
 """
 from . import synth
 from .analyses import circular, drift, timeline
+from .audit import audit, with_suspected
 from .case import Case, check_case, load_case, save_case
 from .errors import CaseError, Problem, UnknownName
 from .graph import citation_graph, outlet_graph
@@ -20,7 +21,7 @@ __all__ = [
     "load_case", "check_case", "save_case",
     "citation_graph", "outlet_graph",
     "origins", "independence", "provenance", "without",
-    "circular", "drift", "timeline",
+    "circular", "drift", "timeline", "audit", "with_suspected",
     "synth",
 ]
 

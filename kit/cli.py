@@ -143,7 +143,9 @@ def main(argv=None) -> int:
     p.add_argument("--gexf-dynamic", action="store_true",
                    help="also write OUT_DIR/citation_graph_timeline.gexf for Gephi's timeline")
     p.set_defaults(func=_export)
+    from .audit.cli import add_parser as add_audit_parser
     from .draft.cli import add_parser as add_draft_parser
+    add_audit_parser(sub)
     add_draft_parser(sub)
     args = parser.parse_args(argv)
     try:

@@ -318,6 +318,15 @@ def hidden_copies(case) -> pd.DataFrame:
     Kept aside, not in the case's tables; known for a case made by :func:`make_case` with ``copy_rate > 0``,
     and for cases derived from it that keep its claims table (e.g. :func:`kit.audit.with_suspected`).
 
+    Parameters
+    ----------
+    case : kit.Case
+        A case made by :func:`make_case`.
+
+    Returns
+    -------
+    pandas.DataFrame
+
     Raises
     ------
     KeyError

@@ -20,7 +20,8 @@ import pandas as pd
 from .context import claims_in_time_order
 from .figures import same_attribution, same_figure
 from .minhash import member
-from .reach import DEFAULT_FOLLOW, explained_pairs, explained_rows
+from ..schema import DEFAULT_FOLLOW
+from .reach import explained_pairs, explained_rows
 from .signals import shared_text
 from .text import corpus
 

@@ -8,7 +8,8 @@ import pandas as pd
 
 from .ids import arrow_strings, positions
 from .minhash import distinct
-from .reach import DEFAULT_FOLLOW, followed
+from ..graph import followed_mask
+from ..schema import DEFAULT_FOLLOW
 
 __all__ = ["Claims", "claims_in_time_order"]
 
@@ -117,7 +118,7 @@ def claims_in_time_order(case, follow=DEFAULT_FOLLOW) -> Claims:
     both = (a >= 0) & (b >= 0)
     hi, lo = np.maximum(a[both], b[both]), np.minimum(a[both], b[both])
     cited = distinct(hi.astype(np.int64) * n + lo)
-    supports = a[followed(cit, follow) & (a >= 0)]
+    supports = a[followed_mask(cit, follow) & (a >= 0)]
     cites_nothing = np.bincount(supports, minlength=n) == 0
     text = arrow_strings(claims["text"]).take(take)
     return Claims(row=order, claim_id=ids, text=text, publisher=publisher[order],

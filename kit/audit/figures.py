@@ -21,7 +21,9 @@ from .text import STOP_WORDS, words
 
 __all__ = ["WINDOW_HOURS", "MAX_SHARING", "unusual", "same_figure", "attributions", "same_attribution"]
 
+#: how close in time (hours) two reports of the same unusual figure must be for same_figure
 WINDOW_HOURS = 72
+#: a figure given by more than this many claims of a proposition is not unusual
 MAX_SHARING = 3
 _NS_HOUR = 3_600_000_000_000
 

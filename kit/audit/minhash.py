@@ -21,7 +21,9 @@ import pandas as pd
 __all__ = ["BANDS", "ROWS", "WINDOW", "estimated_similarity", "mix64", "distinct", "member", "signatures",
            "candidate_pairs", "collision_probability"]
 
+#: LSH bands of the MinHash signature
 BANDS = 20
+#: hash rows per band (BANDS * ROWS hashes in all)
 ROWS = 4
 #: in a bucket of more than this many texts, each pairs only with the ``WINDOW`` texts before it (and the first).
 WINDOW = 100

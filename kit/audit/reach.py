@@ -1,8 +1,7 @@
 """Which pairs of claims the tables already explain: a followed chain of supporting citations leads there.
 
-One function, :func:`explained_pairs`, so that it can be swapped for ``kit.provenance``'s own reachability once
-that takes ``follow=``. A citation is followed when its relation is ``relies_on`` or ``corroborates`` and its
-``basis`` is in ``follow`` (a missing ``basis`` column or an empty value means ``stated``).
+One function, :func:`explained_pairs`. Which citations are followed is the kit's one rule,
+:func:`kit.graph.followed_mask` (supporting relation, basis in ``follow``; a missing or empty basis means ``stated``).
 """
 from __future__ import annotations
 
@@ -11,57 +10,12 @@ import weakref
 import numpy as np
 import pandas as pd
 
-from ..schema import SUPPORTING
+from ..graph import followed_mask
+from ..schema import DEFAULT_FOLLOW
 from .ids import arrow_strings, positions
 from .minhash import distinct, member
 
-__all__ = ["DEFAULT_FOLLOW", "basis_of", "followed", "explained_pairs", "explained_rows"]
-
-DEFAULT_FOLLOW = ("stated", "inferred")
-
-
-def basis_of(citations: pd.DataFrame) -> np.ndarray:
-    """Each citation's basis, lower-case, ``stated`` where the column is missing or the value empty.
-
-    Parameters
-    ----------
-    citations : pandas.DataFrame
-
-    Returns
-    -------
-    numpy.ndarray of object
-
-    Examples
-    --------
-    >>> basis_of(pd.DataFrame({"claim_id": ["a", "b"], "basis": ["Inferred", None]})).tolist()
-    ['inferred', 'stated']
-    """
-    if "basis" not in citations.columns:
-        return np.full(len(citations), "stated", dtype=object)
-    b = citations["basis"].astype("string").str.strip().str.lower()
-    return b.mask(b.isna() | (b == ""), "stated").to_numpy(dtype=object)
-
-
-def followed(citations: pd.DataFrame, follow=DEFAULT_FOLLOW) -> np.ndarray:
-    """Boolean mask of the supporting citations whose basis is followed.
-
-    Parameters
-    ----------
-    citations : pandas.DataFrame
-    follow : tuple of str
-
-    Returns
-    -------
-    numpy.ndarray of bool
-
-    Examples
-    --------
-    >>> cit = pd.DataFrame({"claim_id": ["a", "a"], "cites": ["b", "c"], "relation": ["relies_on", "disputes"]})
-    >>> followed(cit).tolist(), followed(cit, follow=("inferred",)).tolist()
-    ([True, False], [False, False])
-    """
-    rel = citations["relation"].astype("string").str.lower().isin(SUPPORTING).to_numpy(dtype=bool, na_value=False)
-    return rel & np.isin(basis_of(citations), [str(f).lower() for f in follow])
+__all__ = ["explained_pairs", "explained_rows"]
 
 
 def explained_pairs(case, pairs, follow=DEFAULT_FOLLOW) -> np.ndarray:
@@ -212,7 +166,7 @@ def _edges(case, follow):
     if _LAST and _LAST[0][0] == key and _LAST[0][1]() is case.claims and _LAST[0][2]() is case.citations:
         return _LAST[0][3]
     claim_ids = arrow_strings(case.claims["claim_id"])
-    cit = case.citations[followed(case.citations, follow)]
+    cit = case.citations[followed_mask(case.citations, follow)]
     ea, eb = positions(cit["claim_id"], claim_ids), positions(cit["cites"], claim_ids)
     ok = (ea >= 0) & (eb >= 0)
     value = (claim_ids, ea[ok], eb[ok])

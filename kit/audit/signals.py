@@ -34,7 +34,9 @@ from .text import PUNCTUATION, word_spans
 
 __all__ = ["MIN_WORDS", "GAP", "MIN_SIMILARITY", "SCALE", "BACKGROUND", "word_weights", "score", "shared_text"]
 
+#: a passage counts when it holds at least this many shared words
 MIN_WORDS = 5
+#: shared words at most this many words apart form one passage
 GAP = 2
 #: candidates whose signatures agree on fewer than this share of entries are not checked word by word.
 MIN_SIMILARITY = 0.25
