@@ -31,6 +31,7 @@ claim_id = "other-media-dozens-or-hundreds"
 
 # %%
 import kit
+import kit.show
 import kit.widgets
 from kit.trace import trace_text
 
@@ -68,7 +69,7 @@ print(kit.origins(case, claim_id).to_string(index=False))
 # is labelled in red.
 
 # %%
-kit.widgets.plot_lineage(case, claim_id);
+kit.show.plot_lineage(case, claim_id);
 
 # %% [markdown]
 # ## What if an origin is discredited?

@@ -14,13 +14,12 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .analyses import circular
-from .graph import citation_graph, claim_context, own_reporting
-from .style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE
-from .wording import figure_label  # noqa: F401  (re-exported: kit.show.figure_label)
+from ..analyses import circular
+from ..graph import citation_graph, claim_context, own_reporting
+from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE
+from ..wording import figure_label
 
-__all__ = ["KIND_COLOURS", "UNCHECKABLE", "story_graph", "story_layout", "plot_citation_graph", "legend_html", "plot_timeline",
-           "figure_label"]
+__all__ = ["story_graph", "story_layout", "plot_citation_graph", "legend_html", "plot_timeline"]
 
 def story_graph(case, proposition=None):
     """The part of the citation graph a picture of ``proposition`` shows: its claims, everything they cite, and
@@ -227,7 +226,7 @@ def plot_timeline(case, proposition, *, ax=None, upto=None):
     """
     ctx = claim_context(case)
     if not (ctx["proposition"] == proposition).any():
-        from .analyses import timeline
+        from ..analyses import timeline
         timeline(case, proposition)  # raises the KeyError with a suggestion
     # the timeline's rows without its origin counts: a picture needs no provenance
     t = ctx[ctx["proposition"] == proposition].sort_values(["published", "claim_id"], kind="stable")
@@ -270,3 +269,4 @@ def plot_timeline(case, proposition, *, ax=None, upto=None):
                  fontsize=10)
     ax.tick_params(axis="x", labelrotation=30)  # cheaper than figure.autofmt_xdate(), which lays out every tick
     return ax
+
