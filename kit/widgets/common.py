@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..html import escape
 
-__all__ = ["NOT_RUN", "png_bytes", "svg_bytes", "table_html", "Displayable"]
+__all__ = ["NOT_RUN", "png_bytes", "svg_bytes", "table_html", "Displayable", "Panel"]
 
 #: what a widget cell shows when its notebook has not run (JupyterLab falls back to text/plain)
 NOT_RUN = "{name}: an interactive widget. Run the notebook (Run ▸ Run All Cells) to use it."
@@ -150,3 +150,26 @@ class Displayable:
         bundle = self.container._repr_mimebundle_(**kwargs)
         bundle["text/plain"] = repr(self)
         return bundle
+
+
+class Panel(Displayable):
+    """A part of a widget shown on its own (e.g. the exercise's score at the end of a notebook), with the same hint.
+
+    Parameters
+    ----------
+    container : ipywidgets.Widget
+    name : str
+        What the hint calls it.
+
+    Examples
+    --------
+    >>> import ipywidgets as W
+    >>> print(repr(Panel(W.HTML("3 of 3"), "Your score")))
+    Your score: an interactive widget. Run the notebook (Run ▸ Run All Cells) to use it.
+    """
+
+    def __init__(self, container, name: str):
+        self.container, self.name = container, name
+
+    def __repr__(self) -> str:
+        return NOT_RUN.format(name=self.name)

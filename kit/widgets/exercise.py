@@ -22,7 +22,7 @@ from ..html import escape
 from ..schema import DEFAULT_FOLLOW, RELIABILITY
 from ..style import RELIABILITY_WORDS
 from ..wording import date_words, is_missing, plural
-from .common import Displayable
+from .common import Displayable, Panel
 from .grading import MAX_POINTS, LearnerAnswer, answer_key, grade_answer
 
 __all__ = ["SourceExercise", "SCORE_COLUMNS"]
@@ -71,7 +71,7 @@ class SourceExercise(Displayable):
     score, checked, max_score : int
         Points won, claims scored, and 3 per claim scored.
     n_origins, source, grade, check_button, next_button, prev_button, learner, save_button, container : ipywidgets
-    scoreboard : ipywidgets.VBox
+    scoreboard : kit.widgets.common.Panel
         The live score and the *Save my scores* button, to show again at the end of a notebook.
 
     Examples
@@ -136,10 +136,12 @@ class SourceExercise(Displayable):
         self.save_button.on_click(lambda _: self.save_scores())
         for w in (self.n_origins, self.source, self.grade):
             w.observe(lambda _: self._keep(), names="value")
-        self.scoreboard = W.VBox([self.score_html, W.HBox([self.learner, self.save_button]), self.save_html])
+        board = W.VBox([self.score_html, W.HBox([self.learner, self.save_button]), self.save_html])
+        board.add_class("kit-scoreboard")
+        self.scoreboard = Panel(board, "Your score")
         self.container = W.VBox([self.claim_html, self.n_origins, self.source, self.grade,
                                  W.HBox([self.check_button, self.prev_button, self.next_button]), self.attempt_html,
-                                 self.feedback_html, self.scoreboard])
+                                 self.feedback_html, board])
         self.container.add_class("kit-source-exercise")
         self.index = -1
         self.show(0)
@@ -285,7 +287,7 @@ class SourceExercise(Displayable):
 
     def save_scores(self) -> str:
         """Write :meth:`scores_csv` to ``scores-<learner>.csv`` in ``scores_dir``; return the path written."""
-        slug = re.sub(r"[^a-z0-9]+", "-", self.learner.value.strip().lower()).strip("-") or "learner"
+        slug = re.sub(r"\W+", "-", self.learner.value.strip().lower()).strip("-_") or "learner"
         path = os.path.join(os.fspath(self.scores_dir), f"scores-{slug}.csv")
         self.scores_csv(path)
         self.save_html.value = (f"<p>Saved {plural(self.checked, 'scored claim')} to <code>{escape(path)}</code>."
