@@ -32,7 +32,7 @@ def test_plot_lineage_is_reexported_and_draws_every_hop(echo_case):
     texts = _texts(ax)
     assert ax.get_title() == "Lineage of e_echo (News Aggregator, 2 Jun 2022)"
     assert sum(t.startswith("Official (unnamed)") for t in texts) == 2  # reached through both outlets
-    assert "corroborates\ninflated, hardened" in texts and "relies_on" in texts  # drift shown on the hop
+    assert "corroborates\ninflated, hardened" in texts and "relies on" in texts  # drift shown on the hop
 
 
 def test_plot_lineage_shows_what_falls(echo_case):
@@ -96,3 +96,48 @@ def test_outlet_tables_by_hand(own_reporting_case, loop_case, echo_case):
 def test_outlet_roles_follow_bases(drift_case):
     stated = outlet_roles(drift_case, follow=("stated",))
     assert list(stated.index) == list(outlet_roles(drift_case).index)
+
+
+def test_the_graph_of_a_step_shows_only_the_sources_cited_so_far(echo_case):
+    ax = kit.show.plot_citation_graph(echo_case, "strike_deaths", claims=["e_one"])
+    texts = _texts(ax)
+    assert "Official (unnamed)" in texts
+    assert not any(t.startswith(("Dr. Expert", "Outlet Two")) for t in texts)  # cited only by later claims
+    ax = kit.show.plot_citation_graph(echo_case, "strike_deaths")
+    assert any(t.startswith("Dr. Expert") for t in _texts(ax))
+
+
+def _with_uncertain_date(case, report_id, latest):
+    import pandas as pd
+
+    reports = case.reports.copy()
+    reports["published_latest"] = reports["published"]
+    reports.loc[reports["report_id"] == report_id, "published_latest"] = pd.Timestamp(latest)
+    return kit.Case(case.sources, reports, case.claims, case.citations, meta=case.meta)
+
+
+def test_the_timeline_draws_uncertain_dates_as_spans(echo_case):
+    import pandas as pd
+
+    case = _with_uncertain_date(echo_case, "r3", "2022-06-03T21:00Z")  # e_echo: 2 Jun 09:00 .. 3 Jun 21:00
+    ax = kit.show.plot_timeline(case, "strike_deaths")
+    labels = _texts(ax)
+    assert "News Aggregator: 10+ (date uncertain)" in labels
+    assert sum("date uncertain" in t for t in labels) == 1
+    spans = [line for line in ax.get_lines() if len(line.get_xdata()) == 2 and line.get_ydata()[0] ==
+             line.get_ydata()[1]]
+    assert len(spans) == 1
+    x0, x1 = (pd.Timestamp(matplotlib.dates.num2date(x)) if not isinstance(x, pd.Timestamp) else x
+              for x in spans[0].get_xdata())
+    assert (x0, x1) == (pd.Timestamp("2022-06-02T09:00Z"), pd.Timestamp("2022-06-03T21:00Z"))
+    label = next(t for t in ax.texts if "date uncertain" in t.get_text())
+    mid = pd.Timestamp(matplotlib.dates.num2date(matplotlib.dates.date2num(label.xy[0])))
+    assert mid == pd.Timestamp("2022-06-03T03:00Z")  # its mark in the middle of the span
+    plain = kit.show.plot_timeline(echo_case, "strike_deaths")
+    assert not any("date uncertain" in t for t in _texts(plain))
+
+
+def test_the_timeline_fades_claims_not_shown_at_a_step(echo_case):
+    ax = kit.show.plot_timeline(echo_case, "strike_deaths", claims=["e_one"])
+    alpha = {t.get_text().split(":")[0] + ":" + t.get_text().split(":")[1]: t.get_alpha() for t in ax.texts}
+    assert alpha["Outlet One: 12"] > 0.9 and alpha["Outlet Two: 10–15"] < 0.3

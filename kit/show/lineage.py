@@ -18,7 +18,7 @@ def _lineage_label(sources, ctx, item, item_type, width=24):
         text = f"{sources.at[item, 'name']} [{sources.at[item, 'kind']}, {sources.at[item, 'reliability']}]"
     else:
         fig = figure_label(ctx.at[item, "low"], ctx.at[item, "high"])
-        text = f"{ctx.at[item, 'outlet']}: {fig + ' ' if fig else ''}({ctx.at[item, 'certainty']})"
+        text = f"{ctx.at[item, 'outlet']}{': ' + fig if fig else ''} ({ctx.at[item, 'certainty']})"
     return "\n".join(textwrap.wrap(text, width)[:3])
 
 
@@ -75,13 +75,13 @@ def plot_lineage(case, claim_id: str, *, ax=None, tree=None, discredited=(), los
         ax.annotate("", (depth[i] - 0.08, y_of[i]), (depth[p] + 0.08, y_of[p]),
                     arrowprops=dict(arrowstyle="-|>", linestyle=ls, color=colour, lw=1.3))
         drifted = drift_words(tree.iloc[i])
-        note = tree.at[i, "relation"] + (" (loop)" if tree.at[i, "loop"] else "") + \
+        note = str(tree.at[i, "relation"]).replace("_", " ") + (" (loop)" if tree.at[i, "loop"] else "") + \
             (" (already shown above)" if tree.at[i, "repeat"] else "")
         if drifted:
             note += "\n" + drifted
-        ax.annotate(note, (depth[p] + 0.42 * (depth[i] - depth[p]), y_of[p] + 0.42 * (y_of[i] - y_of[p])),
-                    xytext=(0, 2), textcoords="offset points", ha="center", va="bottom", fontsize=7,
-                    color="#d62728" if drifted else "#555555")
+        ax.annotate(note, (depth[p] + 0.5 * (depth[i] - depth[p]), y_of[p] + 0.5 * (y_of[i] - y_of[p])),
+                    ha="center", va="center", fontsize=7, color="#d62728" if drifted else "#555555",
+                    bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.9))
     for i in range(len(tree)):
         item, kind = tree.at[i, "item"], tree.at[i, "item_type"]
         if kind == "source":
