@@ -142,3 +142,62 @@ def test_large_stories_are_drawn_aggregated():
 def test_unknown_proposition(deir):
     with pytest.raises(KeyError, match=PROP):
         StoryStepper(deir, "russians_killed_feb8")
+
+
+# --- one screen, tables for people, steps by story row (issue 11 item 2, issue 10 item 3) ----------------
+
+def _story(rows):
+    """A story frame as kit.story.load_story gives it, with a `claims` column naming what each step adds."""
+    out = pd.DataFrame(rows, columns=["step", "date", "title", "text", "claims"])
+    out["date"] = pd.to_datetime(out["date"], utc=True)
+    out["upto"] = out["date"] + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1)
+    return out[["step", "date", "upto", "title", "text", "claims"]]
+
+
+def test_one_row_one_step_also_within_a_day(echo_case):
+    story = _story([(1, "2022-06-01", "Outlet One", "", ("e_one",)),
+                    (2, "2022-06-01", "Outlet Two", "", ("e_two",)),
+                    (3, "2022-06-02", "The roundup", "", ()),
+                    (4, "2022-06-03", "Later", "", ())])
+    s = StoryStepper(echo_case, "strike_deaths", story=story)
+    assert s.visible_claims == ["e_one"]  # e_two, published the same day, waits for its own step
+    s.go(2)
+    assert (s.visible_claims, s.new_claims, s.newest) == (["e_one", "e_two"], ["e_two"], "e_two")
+    s.go(3)
+    assert s.visible_claims == ["e_one", "e_two", "e_echo"]
+    s.go(1)  # going back
+    assert s.visible_claims == ["e_one"] and s.new_claims == ["e_one"]
+    with pytest.raises(KeyError, match="e_tw"):
+        StoryStepper(echo_case, "strike_deaths", story=_story([(1, "2022-06-01", "x", "", ("e_tw",))]))
+
+
+def test_the_table_is_for_people_and_folded(stepper):
+    stepper.go(4)
+    html = stepper.table_html.value
+    assert "<NA>" not in html and "nan" not in html and "False" not in html and "True" not in html
+    assert "Two Russians (unnamed, to Bloomberg)" in html  # origins as names
+    assert "scope changed, hardened" in html  # drift as words
+    assert "13 Feb 2018" in html and "at least 201" in html
+    assert "—" in html  # a claim with no figure
+    assert "('" not in html  # no tuples
+    assert stepper.table_fold.selected_index is None  # folded
+    assert stepper.table_fold.get_title(0) == "All 10 claims so far"
+
+
+def test_what_changed_at_this_step(echo_case):
+    s = StoryStepper(echo_case, "strike_deaths")
+    assert s.changes == ["Outlet One, 1 Jun 2022: 12 (alleged), rests on Official (unnamed)",
+                         "Outlet Two, 1 Jun 2022: 10 to 15 (alleged), rests on Official (unnamed)"]
+    s.go(2)
+    assert s.changes == ["News Aggregator, 2 Jun 2022: at least 10 (asserted), rests on Official (unnamed) (an echo: "
+                         "its supports share an origin); drift from what it cites: inflated, hardened"]
+    assert "What changed at this step" in s.changes_html.value
+
+
+def test_the_stepper_is_side_by_side_and_says_to_run_the_notebook(stepper):
+    left, right = stepper.ax_graph.get_position(), stepper.ax_time.get_position()
+    assert left.x1 <= right.x0 and abs(left.y0 - right.y0) < 0.05  # side by side, not stacked
+    width, height = stepper.fig.get_size_inches()
+    assert width / height > 2.2  # wide and short: fits beside its text on a 1440x900 screen
+    assert repr(stepper) == "StoryStepper: an interactive widget. Run the notebook (Run ▸ Run All Cells) to use it."
+    assert stepper._repr_mimebundle_()["text/plain"] == repr(stepper)

@@ -120,3 +120,55 @@ def test_tracer_what_if_two_origins(echo_case):
     assert tracer.lost == ["e_x"]
     tracer.toggles["outlet2"].value = True
     assert tracer.lost == ["e_x", "e_y", "e_indep"]
+
+
+# --- issue 11, item 4 -------------------------------------------------------------------------
+
+def test_a_search_that_matches_nothing_says_so_and_keeps_the_claim(echo_case):
+    tracer = ClaimTracer(echo_case, "e_echo", draw=False)
+    options = tracer.dropdown.options
+    tracer.search.value = "xyz"
+    assert tracer.matches == []
+    assert "no claim matches ‘xyz’" in tracer.search_html.value
+    assert "still showing News Aggregator, 2 Jun 2022" in tracer.search_html.value
+    assert tracer.claim_id == "e_echo" and tracer.dropdown.options == options and tracer.dropdown.value == "e_echo"
+    tracer.search.value = "<b>x"
+    assert "&lt;b&gt;x" in tracer.search_html.value  # the query is escaped
+    tracer.search.value = "expert"
+    assert tracer.matches == ["e_x", "e_indep"] and "2 claims match" in tracer.search_html.value
+    tracer.search.value = "e_single"  # ids still find a claim
+    assert tracer.matches == ["e_single"] and "1 claim matches" in tracer.search_html.value
+
+
+def test_after_discrediting_header_and_picture_show_what_fell(echo_case):
+    tracer = ClaimTracer(echo_case, "e_echo")
+    before = tracer.image
+    tracer.toggles["anon"].value = True
+    assert "Without Official (unnamed), this claim falls" in tracer.claim_html.value
+    assert tracer.image != before and tracer.graph.value == tracer.image
+    assert "<b>5</b> claims of the case lose all support" in tracer.lost_html.value
+    assert 'data-id="e_single"' in tracer.lost_html.value and "e_single" not in tracer.lost_html.value.replace(
+        'data-id="e_single"', "")  # names, not ids, are shown
+    tracer.toggles["anon"].value = False
+    assert tracer.image == before and "falls" not in tracer.claim_html.value
+    tracer = ClaimTracer(echo_case, "e_indep", draw=False)
+    tracer.toggles["expert1"].value = True
+    assert "this claim still stands</b> on Outlet Two" in tracer.claim_html.value
+    assert "<b>1</b> claim of the case loses all support" in tracer.lost_html.value
+
+
+def test_names_on_buttons_and_in_tables(echo_case):
+    tracer = ClaimTracer(echo_case, "e_indep", draw=False)
+    assert sorted(t.description for t in tracer.toggles.values()) == ["discredit Dr. Expert", "discredit Outlet Two"]
+    assert "Dr. Expert" in tracer.origins_html.value and "usually reliable" not in tracer.origins_html.value
+    assert "C (fairly reliable)" in tracer.origins_html.value
+    assert "Outlet One, 2 Jun 2022" in tracer.tree_html.value  # e_x, by name and date
+    assert tracer.dropdown.options[0][0].startswith("Outlet One, 1 Jun 2022: Twelve killed")
+    assert "<NA>" not in tracer.tree_html.value and "nan" not in tracer.tree_html.value
+
+
+def test_widgets_say_to_run_the_notebook(echo_case):
+    for widget in (ClaimTracer(echo_case, draw=False),):
+        bundle = widget._repr_mimebundle_()
+        assert bundle["text/plain"] == "ClaimTracer: an interactive widget. Run the notebook (Run ▸ Run All Cells) to use it."
+        assert "application/vnd.jupyter.widget-view+json" in bundle

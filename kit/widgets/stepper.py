@@ -1,4 +1,4 @@
-"""The StoryStepper: step through the story of a case in time.
+"""The StoryStepper: step through the story of a case in time, on one screen.
 
 Examples
 --------
@@ -13,30 +13,33 @@ from __future__ import annotations
 import ipywidgets as W
 import numpy as np
 import pandas as pd
-from matplotlib.collections import LineCollection
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
-from matplotlib.ticker import ScalarFormatter
 
 from ..analyses import drift
 from ..graph import claim_context
 from ..html import escape
 from ..provenance import independence, provenance
-from ..story import load_story
-from ..style import DRIFT_FLAGS, KIND_COLOURS, UNCHECKABLE
-from ..wording import figure_label
+from ..story import claims_by, load_story
+from ..style import DRIFT_FLAGS, drift_words
+from ..wording import date_words, figure_label, figure_words, is_missing, plural
 from .common import Displayable, svg_bytes, table_html
 
 __all__ = ["StoryStepper"]
 
+#: how many new claims "what changed at this step" lists before saying how many more
+MAX_CHANGES = 5
+
 
 class StoryStepper(Displayable):
-    """Step through the story of a case in time.
+    """Step through the story of a case in time, on one screen.
 
-    Each step shows the citation graph as it stood at that moment (claims appear when published, the newest
-    highlighted, edges by relation, anonymous and social-media origins outlined, loops ringed), the figure
-    over time with the moment marked, a table of the claims so far (``n_cited``, ``n_origins``, ``echo`` and
-    drift flags) and the step's narrative. The graph's layout is :func:`kit.show.story_layout`, the same at
-    every step, so nodes never jump.
+    One row of the story, one step (:func:`kit.story.load_story`: ``story.csv``, or one step per publication day).
+    Each step shows its title and narrative, then the citation graph as it stood (only the claims shown so far and
+    the sources they cite; the newest highlighted, edges by relation, loops ringed) beside the figure over time
+    with the moment marked, then *what changed at this step* in a few lines; the table of every claim so far is
+    folded below. Where ``story.csv`` names the claims each step adds, a step shows exactly those so far, also
+    within a day. The graph's layout is :func:`kit.show.story_layout`, the same at every step, so nodes never jump.
 
     Parameters
     ----------
@@ -44,32 +47,34 @@ class StoryStepper(Displayable):
     proposition : str, optional
         The question whose claims are shown (all claims when None; then no figure over time is drawn).
     story : pandas.DataFrame, optional
-        Steps as :func:`kit.story.load_story` returns them; by default the case's ``story.csv`` or one step per
-        publication day.
+        Steps as :func:`kit.story.load_story` returns them (a ``claims`` column of id tuples is optional).
     max_nodes : int
-        Past this many claims the graph is drawn the fast way: claims pooled into one node per outlet and day
-        (sized by their number), edges as line collections, no labels; the figure over time without labels.
+        Past this many claims the graph is drawn the fast way (:class:`kit.show.aggregate.StoryAggregate`).
     max_rows : int
-        The table shows the latest this many claims (``table`` holds them all).
+        The folded table shows the latest this many claims (``table`` holds them all).
+    figsize : (float, float)
+        The picture's size in inches (graph and figure over time side by side).
 
     Attributes
     ----------
     step : int
-        The current step, 1-based; set it to move.
+        The current step, 1-based; set ``slider.value`` (or call :meth:`go`) to move.
     n_steps : int
     upto : pandas.Timestamp
         The moment the current step shows.
     visible_claims : list of str
-        The claims published by then, in order of publication.
+        The claims shown at this step, in order of publication.
     new_claims : list of str
-        Those that appeared at this step; ``newest`` is the last published of them all.
+        Those not shown at the step before; ``newest`` is the last of them (or of all shown, when none is new).
     table : pandas.DataFrame
-        What the table shows: the visible claims with their outlet, figure, certainty, ``n_cited``,
-        ``n_origins``, ``echo`` and the drift flags.
+        The visible claims, indexed by id: ``published``, ``outlet``, ``figure``, ``certainty``, ``n_cited``,
+        ``n_origins``, ``echo`` and the drift flags (what the folded table shows, in words).
+    changes : list of str
+        "What changed at this step", one line per new claim.
     title, text : str
         The step's title and narrative.
     image : bytes
-        The SVG drawn for this step (graph above, figure over time below), text kept as text.
+        The SVG drawn for this step, text kept as text.
     prev_button, next_button, slider, play, container : ipywidgets
         The controls; ``slider.value`` is the step number.
 
@@ -85,25 +90,23 @@ class StoryStepper(Displayable):
     ('tsarizm-up-to-200', 'Questions remain: a feedback loop')
     """
 
-    def __init__(self, case, proposition=None, *, story=None, max_nodes=80, max_rows=40, figsize=(11, 9),
-                 dpi=72):
-        from ..show import story_layout
+    def __init__(self, case, proposition=None, *, story=None, max_nodes=80, max_rows=40, figsize=(14, 5.0)):
+        from ..show import legend_html, story_layout
 
         self.case, self.proposition = case, proposition
         self.story = load_story(case, proposition) if story is None else story.reset_index(drop=True)
         self.n_steps = len(self.story)
-        self.dpi = dpi
         ctx = claim_context(case)
         if proposition is not None:
             if not (ctx["proposition"] == proposition).any():
-                independence(case, proposition)  # raises the KeyError with a suggestion
+                independence(case, proposition)  # raises kit.UnknownName with a suggestion
             ctx = ctx[ctx["proposition"] == proposition]
         self._ctx = ctx.sort_values(["published", "claim_id"], kind="stable").reset_index(drop=True)
-        self._published = self._ctx["published"]
+        self._index = {c: i for i, c in enumerate(self._ctx["claim_id"])}
+        self._named = self._named_claims()
         prov = provenance(case)
         flags = pd.DataFrame(False, index=prov.index, columns=list(DRIFT_FLAGS))
-        props = [proposition] if proposition is not None else list(ctx["proposition"].unique())
-        for p in props:
+        for p in ([proposition] if proposition is not None else list(ctx["proposition"].unique())):
             d = drift(case, p)
             if len(d):
                 flags.loc[:, :] = flags.to_numpy() | d.groupby("claim_id")[list(DRIFT_FLAGS)].any().reindex(
@@ -116,23 +119,36 @@ class StoryStepper(Displayable):
             "certainty": base["certainty"],
         }, index=base.index).join(prov[["n_cited", "n_origins", "echo"]]).join(flags)
         self._rows.index.name = "claim_id"
+        names = case.sources.set_index("source_id")["name"].astype(str)
+        self._people = pd.DataFrame({
+            "published": [date_words(t) for t in base["published"]],
+            "outlet": base["outlet"].astype(str),
+            "figure": [figure_words(lo, hi) or None for lo, hi in zip(base["low"], base["high"])],
+            "certainty": base["certainty"],
+            "rests on": [", ".join(str(names.get(s, s)) for s in prov.at[c, "origins"]) or "nothing (a loop)"
+                         for c in base.index],
+            "origins": prov.loc[base.index, "n_origins"].to_numpy(),
+            "echo": ["echo" if e else "" for e in prov.loc[base.index, "echo"]],
+            "drift": [drift_words(r) for r in flags.loc[base.index].to_dict("records")],
+        }, index=base.index)
         self.max_nodes, self.max_rows = max_nodes, max_rows
         self.aggregated = len(self._ctx) > max_nodes
         self.pos = story_layout(case, proposition)
         if self.aggregated:
-            self._prepare_aggregate(case)
-        self._images = {}
+            from ..show.aggregate import StoryAggregate
+            self._aggregate = StoryAggregate(case, self._ctx, self.pos, proposition)
+        self._images, self._visible = {}, {}
         self._story_graph = self._loops = None
-        self.fig = Figure(figsize=figsize)
-        has_timeline = proposition is not None
-        if has_timeline:
-            self.ax_graph, self.ax_time = self.fig.subplots(2, 1, height_ratios=[2.6, 1])
+        self.fig = Figure(figsize=figsize if proposition is not None else (10, figsize[1]))
+        if proposition is not None:
+            self.ax_graph, self.ax_time = self.fig.subplots(1, 2, width_ratios=[1.8, 1])
+            self.fig.subplots_adjust(left=0.01, right=0.985, top=0.93, bottom=0.1, wspace=0.12)
         else:
             self.ax_graph, self.ax_time = self.fig.subplots(1, 1), None
-        self.fig.subplots_adjust(left=0.07, right=0.80, top=0.95, bottom=0.08, hspace=0.35)
+            self.fig.subplots_adjust(left=0.01, right=0.99, top=0.9, bottom=0.02)
 
         n = max(self.n_steps, 1)
-        options = [(f"{k}: {d:%d %b %Y}", int(k)) for k, d in zip(self.story["step"].index + 1, self.story["date"])]
+        options = [(f"{k}: {date_words(d)}", int(k)) for k, d in zip(self.story.index + 1, self.story["date"])]
         self.prev_button = W.Button(description="Previous", icon="step-backward", tooltip="previous step (earlier)",
                                     layout=W.Layout(width="110px"))
         self.next_button = W.Button(description="Next", icon="step-forward", tooltip="next step (later)",
@@ -141,26 +157,54 @@ class StoryStepper(Displayable):
                                         continuous_update=False, layout=W.Layout(width="420px"))
         self.play = W.Play(value=1, min=1, max=n, step=1, interval=2000, description="Play", repeat=False)
         self.title_html = W.HTML()
-        self.text_html = W.HTML(layout=W.Layout(max_width="1000px"))
-        self.graph = W.Image(format="svg+xml", layout=W.Layout(max_width="1000px"))
+        self.text_html = W.HTML(layout=W.Layout(max_width="1150px"))
+        self.graph = W.Image(format="svg+xml", layout=W.Layout(width="100%", max_width="1150px"))
+        self.changes_html = W.HTML(layout=W.Layout(max_width="1150px"))
         self.table_html = W.HTML()
+        self.table_fold = W.Accordion(children=[self.table_html], selected_index=None,
+                                      layout=W.Layout(max_width="1150px"))
         self.prev_button.on_click(lambda _: self._move(-1))
         self.next_button.on_click(lambda _: self._move(+1))
         self.slider.observe(lambda ch: self._show(ch["new"]), names="value")
         self.play.observe(lambda ch: setattr(self.slider, "value", ch["new"]), names="value")
         controls = W.HBox([self.prev_button, self.next_button, self.play, self.slider])
-        from ..show import legend_html
         self.legend_html = W.HTML(legend_html(case, proposition))  # drawn once, not in every step's picture
         self.container = W.VBox([controls, self.title_html, self.text_html, self.legend_html, self.graph,
-                                 W.HTML("<b>Claims so far</b>"), self.table_html])
+                                 self.changes_html, self.table_fold])
         self.container.add_class("kit-story-stepper")
         self.step = 0
         self._show(1)
 
     # state ---------------------------------------------------------------------------------
+    def _named_claims(self) -> list:
+        """Per step, the claims its story row names (empty sets where the story names none)."""
+        if "claims" not in self.story.columns:
+            return [set() for _ in range(self.n_steps)]
+        out = []
+        for ids in self.story["claims"]:
+            ids = tuple(ids) if isinstance(ids, (tuple, list)) else ()
+            unknown = [c for c in ids if c not in self._index]
+            if unknown:
+                from ..errors import UnknownName
+                raise UnknownName("claim", unknown[0], list(self._index))
+            out.append(set(ids))
+        return out
+
+    def visible_at(self, step: int) -> list:
+        """The claims shown at ``step`` (1-based), in order of publication (:func:`kit.story.claims_by`)."""
+        step = int(step)
+        if step not in self._visible:
+            if not self.n_steps:
+                self._visible[step] = list(self._ctx["claim_id"])
+            else:
+                named = set().union(*self._named[:step])
+                later = set().union(*self._named[step:])
+                self._visible[step] = claims_by(self.case, self.story.at[step - 1, "upto"], self.proposition,
+                                                named=named, later=later)
+        return self._visible[step]
+
     def _move(self, delta):
-        target = min(max(self.step + delta, 1), max(self.n_steps, 1))
-        self.slider.value = target  # observers redraw
+        self.slider.value = min(max(self.step + delta, 1), max(self.n_steps, 1))  # observers redraw
 
     def go(self, step: int):
         """Show step ``step`` (1-based, clipped to the story); the same as setting ``slider.value``."""
@@ -170,7 +214,6 @@ class StoryStepper(Displayable):
         step = int(step)
         if step == self.step:
             return
-        previous = set(getattr(self, "visible_claims", []))
         self.step = step
         if self.n_steps:
             row = self.story.iloc[step - 1]
@@ -179,22 +222,50 @@ class StoryStepper(Displayable):
         else:
             self.upto = pd.Timestamp.max.tz_localize("UTC")
             self.title, self.text = "No story: the case has no claims", ""
-        shown = self._ctx[self._published <= self.upto]
-        self.visible_claims = list(shown["claim_id"])
-        self.new_claims = [c for c in self.visible_claims if c not in previous]
-        self.newest = self.visible_claims[-1] if self.visible_claims else None
+        self.visible_claims = self.visible_at(step)
+        before = set(self.visible_at(step - 1)) if step > 1 else set()
+        self.new_claims = [c for c in self.visible_claims if c not in before]
+        self.newest = (self.new_claims or self.visible_claims or [None])[-1]
         self.table = self._rows.loc[self.visible_claims]
         self.play.value = step
         self.prev_button.disabled = step <= 1
         self.next_button.disabled = step >= self.n_steps
         self.title_html.value = (f"<h3 class='kit-step-title' style='margin:4px 0'>Step {step} of {self.n_steps}: "
                                  f"{escape(self.title)}</h3>")
-        self.text_html.value = f"<p class='kit-step-text'>{escape(self.text)}</p>"
-        shown = self.table if len(self.table) <= self.max_rows else self.table.iloc[-self.max_rows:]
-        more = len(self.table) - len(shown)
-        self.table_html.value = (f"<p><i>{more} earlier claims not shown (see <code>.table</code>)</i></p>"
-                                 if more else "") + table_html(shown)
+        self.text_html.value = (f"<p class='kit-step-text' style='margin:2px 0;max-height:5.4em;overflow-y:auto;"
+                                f"line-height:1.35'>{escape(self.text)}</p>")
+        self._show_changes()
+        shown = self._people.loc[self.visible_claims]
+        if len(shown) > self.max_rows:
+            shown = shown.iloc[-self.max_rows:]
+        more = len(self.visible_claims) - len(shown)
+        self.table_html.value = (f"<p><i>{plural(more, 'earlier claim')} not shown (see <code>.table</code>)</i></p>"
+                                 if more else "") + table_html(shown, index=False, row_ids=list(shown.index))
+        self.table_fold.set_title(0, f"All {plural(len(self.visible_claims), 'claim')} so far")
         self._draw()
+
+    def _show_changes(self):
+        lines = []
+        for c in self.new_claims[:MAX_CHANGES]:
+            r = self._people.loc[c]
+            if is_missing(r["figure"]):  # no figure: a few of the claim's own words instead
+                words = " ".join(str(self._ctx.at[self._index[c], "text"]).split())
+                fig = f"“{words[:60]}{'…' if len(words) > 60 else ''}” "
+            else:
+                fig = f"{r['figure']} "
+            line = f"{r['outlet']}, {r['published']}: {fig}({r['certainty']}), rests on {r['rests on']}"
+            if r["echo"]:
+                line += " (an echo: its supports share an origin)"
+            if r["drift"]:
+                line += f"; drift from what it cites: {r['drift']}"
+            lines.append(line)
+        if len(self.new_claims) > MAX_CHANGES:
+            lines.append(f"and {plural(len(self.new_claims) - MAX_CHANGES, 'more new claim')} (see the table below)")
+        self.changes = lines
+        li = "<li style='margin:0;line-height:1.3'>"
+        items = "".join(f"{li}{escape(line)}</li>" for line in lines) or f"{li}no new claim at this step</li>"
+        self.changes_html.value = ("<div class='kit-step-changes' style='font-size:90%;line-height:1.3'><b>What "
+                                   f"changed at this step</b><ul style='margin:2px 0 0 1.2em;padding:0'>{items}</ul></div>")
 
     # drawing -------------------------------------------------------------------------------
     def _draw(self):
@@ -205,21 +276,28 @@ class StoryStepper(Displayable):
             return
         ax = self.ax_graph
         ax.clear()
+        visible = np.zeros(len(self._ctx), dtype=bool)
+        visible[[self._index[c] for c in self.visible_claims]] = True
         if self.aggregated:
-            self._draw_aggregate(ax)
+            newest = self._index[self.newest] if self.newest is not None else None
+            self._aggregate.draw_graph(ax, visible, newest, self.upto)
         else:
             if self._story_graph is None:  # computed once per stepper, read at every step
                 from ..analyses import circular
                 from ..show import story_graph
                 self._story_graph, self._loops = story_graph(self.case, self.proposition), circular(self.case)
             plot_citation_graph(self.case, self.proposition, ax=ax, upto=self.upto, highlight=self.newest,
-                                pos=self.pos, graph=self._story_graph, loops=self._loops, legend=False)
+                                pos=self.pos, graph=self._story_graph, loops=self._loops, legend=False,
+                                claims=self.visible_claims)
+            ax.set_title(f"Who cites whom, as of {date_words(self.upto)} ({plural(len(self.visible_claims), 'claim')})",
+                         fontsize=9)
         if self.ax_time is not None:
             self.ax_time.clear()
             if self.aggregated:
-                self._draw_timeline_fast(self.ax_time)
+                self._aggregate.draw_timeline(self.ax_time, visible, self.upto)
             elif len(self._ctx):
-                plot_timeline(self.case, self.proposition, ax=self.ax_time, upto=self.upto)
+                plot_timeline(self.case, self.proposition, ax=self.ax_time, upto=self.upto,
+                              claims=self.visible_claims)
             self._fix_time_axis(self.ax_time)
         self.image = svg_bytes(self.fig)
         self._images[self.step] = self.image
@@ -227,105 +305,23 @@ class StoryStepper(Displayable):
 
     def _fix_time_axis(self, ax):
         """The same time axis at every step (the claims' span); a moment outside it is marked at the edge."""
+        if not self.aggregated:
+            ax.set_title("The figure over time (▲ at least, ▼ at most, bar: range, ├─┤ date uncertain)", fontsize=9)
         if not len(self._ctx):
             return
-        first, last = self._published.min(), self._published.max()
+        latest = self._ctx["published_latest"].fillna(self._ctx["published"])
+        first, last = self._ctx["published"].min(), max(self._ctx["published"].max(), latest.max())
         pad = max((last - first) * 0.04, pd.Timedelta(days=1))
-        lo, hi = (first - pad).tz_convert(None), (last + pad).tz_convert(None)
+        lo, hi = (first - pad).tz_convert(None), (last + (last - first) * 0.45 + pad).tz_convert(None)  # labels
         ax.set_xlim(lo, hi)
+        locator = AutoDateLocator(maxticks=6)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        ax.tick_params(axis="x", labelrotation=0, labelsize=8)
         moment = self.upto.tz_convert(None)
         if moment < lo or moment > hi:
             x, ha, arrow = (lo, "left", "◀") if moment < lo else (hi, "right", "▶")
-            label = f"{arrow} now: {self.upto:%d %b %Y}" if arrow == "◀" else f"now: {self.upto:%d %b %Y} {arrow}"
+            words = date_words(self.upto)
+            label = f"{arrow} now: {words}" if arrow == "◀" else f"now: {words} {arrow}"
             ax.annotate(label, (x, 1), xycoords=("data", "axes fraction"), xytext=(0, -4),
                         textcoords="offset points", ha=ha, va="top", fontsize=8, color="#d62728")
-
-    def _draw_timeline_fast(self, ax):
-        """The figure over time for many claims: dots and range bars, no labels, later claims faded."""
-        t = self._ctx
-        x = t["published"].dt.tz_convert(None).to_numpy()
-        low = pd.to_numeric(t["low"], errors="coerce").astype(float).to_numpy()
-        high = pd.to_numeric(t["high"], errors="coerce").astype(float).to_numpy()
-        later = self._agg_pub > np.datetime64(self.upto.tz_convert(None))
-        y = np.where(np.isnan(low), high, low)
-        has = ~np.isnan(y)
-        for faded in (True, False):
-            m = has & (later == faded)
-            alpha = 0.15 if faded else 0.9
-            bar = m & ~np.isnan(low) & ~np.isnan(high) & (high > low)
-            if bar.any():
-                ax.vlines(x[bar], low[bar], high[bar], colors=self._agg_colour[bar], lw=3, alpha=alpha)
-            if m.any():
-                ax.scatter(x[m], y[m], s=12, c=self._agg_colour[m], alpha=alpha, linewidths=0)
-        ax.axvline(self.upto.tz_convert(None), color="#d62728", lw=1, ls="--")
-        ax.set_yscale("symlog", linthresh=1)
-        ax.yaxis.set_major_formatter(ScalarFormatter())
-        ax.set_ylabel("figure reported")
-        ax.set_title(f"{self.proposition}: the figure over time ({int(has.sum())} claims with a figure)", fontsize=10)
-
-    def _prepare_aggregate(self, case):
-        """Arrays for the fast picture: one node per (outlet, day) bucket of claims, one per cited source."""
-        ctx = self._ctx
-        lanes = np.array([self.pos[c][1] for c in ctx["claim_id"]])
-        day_index = pd.factorize(ctx["published"].dt.floor("D"), sort=True)[0]
-        bucket, uniques = pd.factorize(pd.Series(list(zip(lanes, day_index))))
-        n_buckets = len(uniques)
-        kinds = case.sources.set_index("source_id")["kind"]
-        index = {c: i for i, c in enumerate(ctx["claim_id"])}
-        cit = case.citations[case.citations["claim_id"].isin(index)]
-        cited_sources = sorted(set(cit["cites"]) - set(index) - set(ctx["claim_id"]) & set(kinds.index))
-        src_node = {sid: n_buckets + k for k, sid in enumerate(cited_sources)}
-        xy = [(1.0 + d, y) for y, d in uniques] + [(-0.5, self.pos.get(sid, (0, -k))[1])
-                                                   for k, sid in enumerate(cited_sources)]
-        self._agg_xy = np.array(xy, dtype=float).reshape(-1, 2)
-        self._agg_bucket = bucket
-        self._agg_n_buckets = n_buckets
-        self._agg_pub = ctx["published"].dt.tz_convert(None).to_numpy()
-        cit = cit[cit["cites"].isin(index) | cit["cites"].isin(src_node)]
-        citing = np.array([index[c] for c in cit["claim_id"]], dtype=int)
-        cited_claim = np.array([index.get(c, -1) for c in cit["cites"]], dtype=int)
-        target = np.where(cited_claim >= 0, bucket[np.maximum(cited_claim, 0)] if len(cited_claim) else cited_claim,
-                          np.array([src_node.get(c, -1) for c in cit["cites"]], dtype=int))
-        self._agg_edges = (citing, cited_claim, target, np.asarray(cit["relation"].astype(str)))
-        self._agg_colour = np.array([KIND_COLOURS.get(kinds.get(s), "#cccccc") for s in ctx["source_id"]])
-        self._agg_src_colour = np.array([KIND_COLOURS.get(kinds[s], "#cccccc") for s in cited_sources])
-        self._agg_src_edge = np.array(["#d62728" if kinds[s] in UNCHECKABLE else "white" for s in cited_sources])
-        first = pd.Series(np.arange(len(bucket))).groupby(bucket).first()
-        self._agg_bucket_colour = self._agg_colour[first.reindex(range(n_buckets)).to_numpy()] if n_buckets else \
-            np.array([], dtype=object)
-
-    def _draw_aggregate(self, ax):
-        """The graph drawn the fast way: claims pooled per outlet and day, edges as line collections."""
-        visible = self._agg_pub <= np.datetime64(self.upto.tz_convert(None))
-        nb, xy = self._agg_n_buckets, self._agg_xy
-        counts = np.bincount(self._agg_bucket[visible], minlength=nb)
-        citing, cited_claim, target, relation = self._agg_edges
-        keep = visible[citing] & ((cited_claim < 0) | visible[np.maximum(cited_claim, 0)])
-        pairs = pd.DataFrame({"u": self._agg_bucket[citing[keep]], "v": target[keep], "r": relation[keep]})
-        pairs = pairs[pairs["u"] != pairs["v"]].value_counts().reset_index(name="n")
-        for rel, colour, style in (("relies_on", "#444444", "solid"), ("corroborates", "#444444", "dashed"),
-                                   ("disputes", "#d62728", "solid")):
-            p = pairs[pairs["r"] == rel]
-            if len(p):
-                segs = np.stack([xy[p["u"].to_numpy()], xy[p["v"].to_numpy()]], axis=1)
-                ax.add_collection(LineCollection(segs, colors=colour, linestyles=style, alpha=0.4,
-                                                 linewidths=0.5 + np.sqrt(p["n"].to_numpy())))
-        on = counts > 0
-        ax.scatter(xy[:nb][on, 0], xy[:nb][on, 1], s=20 + 25 * np.sqrt(counts[on]), c=self._agg_bucket_colour[on],
-                   edgecolors="white", linewidths=0.5, zorder=3)
-        shown_src = np.unique(pairs["v"][pairs["v"] >= nb].to_numpy()).astype(int)
-        if len(shown_src):
-            ax.scatter(xy[shown_src, 0], xy[shown_src, 1], s=60, marker="s",
-                       c=self._agg_src_colour[shown_src - nb], edgecolors=self._agg_src_edge[shown_src - nb],
-                       linewidths=1.5, zorder=3)
-        if self.newest is not None:
-            k = self._agg_bucket[len(self.visible_claims) - 1]
-            ax.scatter([xy[k, 0]], [xy[k, 1]], s=300, facecolors="none", edgecolors="black", linewidths=2, zorder=4)
-        if len(xy):
-            ax.set_xlim(xy[:, 0].min() - 1, xy[:, 0].max() + 1)
-            ax.set_ylim(xy[:, 1].min() - 1, xy[:, 1].max() + 1)
-        ax.set_axis_off()
-        ax.set_title(f"{self.case.title}: {self.proposition or 'who cites whom'}, as of {self.upto:%d %b %Y}\n"
-                     f"{len(self.visible_claims)} claims, one dot per outlet and day (sized by claims); squares: "
-                     "origins quoted directly; dashed: corroborates; red: disputes", fontsize=9)
-
