@@ -138,7 +138,7 @@ export function draw(host, data, options) {
     const b = n.box;
     const anchorX = n.kind === "source" ? b[0] + b[2] : b[0] + b[2] / 2;
     const t = svg("text", { x: (anchorX - n.x).toFixed(1), y: (b[1] + b[3] / 2 - n.y).toFixed(1),
-      "text-anchor": n.kind === "source" ? "end" : "middle", class: "kgv-label" }, g);
+      "text-anchor": n.kind === "source" ? "end" : "middle", class: "kgv-label", "aria-hidden": "true" }, g);
     t.textContent = n.label;
     return g;
   });
