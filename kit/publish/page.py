@@ -234,7 +234,7 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
         if reviews:
             jsonld = f'<script type="application/ld+json">{script_json(reviews)}</script>'
     data = {"title": case.title, "proposition": proposition, "built": built, "steps": data_steps}
-    css, js = static_text("page.css") + graph_static("graphview.css"), static_text("page.js")
+    css, js = static_text("page.css"), static_text("page.js")
     graph_js = graph_static("graphview.js")   # the explorable graph: the notebook widget's module, inlined
     explore = graph_html(case, proposition, dom_id="explore",
                          fallback="The picture in each step above shows the graph as it stood then.")
@@ -255,6 +255,7 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
 {robots}
 <title>{escape(case.title)}</title>
 <style>{css}</style>
+<style>{graph_static("graphview.css")}</style>
 {jsonld}
 </head>
 <body>
