@@ -29,14 +29,30 @@ function nodeShape(g, n) {
 }
 
 // An edge from the citing claim to what it cites: a quadratic curve, bent more for each further edge of the pair.
+// A long edge is drawn as two stubs (out of the citing claim, into what it cites) until it is traced: a dashed line
+// thousands of pixels long costs seconds to paint, and a graph of thousands of them is a hairball anyway.
+const LONG = 1400, STUB = 70;
 function edgePath(a, b, bend) {
   const dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1;
   const cx = (a.x + b.x) / 2 - (dy / len) * bend, cy = (a.y + b.y) / 2 + (dx / len) * bend;
   const ex = b.x - cx, ey = b.y - cy, el = Math.hypot(ex, ey) || 1;
-  const sx = a.x + ((cx - a.x) / (Math.hypot(cx - a.x, cy - a.y) || 1)) * R;
-  const sy = a.y + ((cy - a.y) / (Math.hypot(cx - a.x, cy - a.y) || 1)) * R;
+  const sl = Math.hypot(cx - a.x, cy - a.y) || 1;
+  const sx = a.x + ((cx - a.x) / sl) * R, sy = a.y + ((cy - a.y) / sl) * R;
   const tx = b.x - (ex / el) * (R + 3), ty = b.y - (ey / el) * (R + 3);
-  return `M${sx.toFixed(1)},${sy.toFixed(1)}Q${cx.toFixed(1)},${cy.toFixed(1)} ${tx.toFixed(1)},${ty.toFixed(1)}`;
+  const f = (v) => v.toFixed(1);
+  const full = `M${f(sx)},${f(sy)}Q${f(cx)},${f(cy)} ${f(tx)},${f(ty)}`;
+  const box = (pts) => [Math.min(...pts.map((q) => q[0])), Math.min(...pts.map((q) => q[1])),
+    Math.max(...pts.map((q) => q[0])), Math.max(...pts.map((q) => q[1]))];
+  if (len <= LONG) { return { full, stub: null, boxes: [box([[sx, sy], [cx, cy], [tx, ty]])] }; }
+  const pt = (t) => {   // a point of the curve
+    const u = 1 - t;
+    return [u * u * sx + 2 * u * t * cx + t * t * tx, u * u * sy + 2 * u * t * cy + t * t * ty];
+  };
+  const s = STUB / len;
+  const p = [0, s / 2, s, 1 - s, 1 - s / 2, 1].map(pt);
+  const q = p.map((v) => `${f(v[0])},${f(v[1])}`);
+  const stub = `M${q[0]}L${q[1]}L${q[2]}M${q[3]}L${q[4]}L${q[5]}`;
+  return { full, stub, boxes: [box(p.slice(0, 3)), box(p.slice(3))] };
 }
 
 function legend(host, data, prefix) {
@@ -116,16 +132,19 @@ export function draw(host, data, options) {
     tx.textContent = l.label.text;
   }
   const gEdges = svg("g", { class: "kgv-edges", "aria-hidden": "true" }, frag);
-  const pairCount = new Map();
+  const pairCount = new Map(), longPaths = new Map(), edgeBoxes = [];
   const edgeEls = edges.map((e) => {
-    if (e.a === undefined) { return null; }
+    if (e.a === undefined) { edgeBoxes.push([]); return null; }
     const key = e.a < e.b ? `${e.a} ${e.b}` : `${e.b} ${e.a}`;
     const k = pairCount.get(key) || 0;
     pairCount.set(key, k + 1);
     const a = nodes[e.a], b = nodes[e.b];
     const bend = 14 + 16 * k + (Math.abs(a.y - b.y) < 1 ? 0.12 * Math.abs(a.x - b.x) : 0);   // along a lane: clear of its nodes
-    const p = svg("path", { d: edgePath(a, b, k % 2 ? -bend : bend), stroke: e.colour,
-      "stroke-dasharray": DASH[e.style] || "", "marker-end": marker.get(e.colour), class: "kgv-edge" }, gEdges);
+    const path = edgePath(a, b, k % 2 ? -bend : bend);
+    const p = svg("path", { d: path.stub || path.full, stroke: e.colour, "stroke-dasharray": DASH[e.style] || "",
+      "marker-end": marker.get(e.colour), class: path.stub ? "kgv-edge kgv-long" : "kgv-edge" }, gEdges);
+    if (path.stub) { longPaths.set(p, path); }
+    edgeBoxes.push(path.boxes);
     return p;
   });
   const gNodes = svg("g", { class: "kgv-nodes" }, frag);
@@ -142,16 +161,55 @@ export function draw(host, data, options) {
     t.textContent = n.label;
     return g;
   });
+  // tracing draws a veil over everything, then copies of the lit nodes and edges above it: the cost of a click
+  // grows with the lineage, not with the graph
+  const veil = svg("rect", { class: "kgv-veil", x: data.left - 4000, y: -4000, width: data.width + 8000,
+    height: data.height + 8000, display: "none" }, frag);
+  const gLit = svg("g", { class: "kgv-litlayer", "aria-hidden": "true" }, frag);
   root.appendChild(frag);
 
   // ---- zoom and pan: the viewBox follows {x, y, k} (k screen px per unit)
   const view = { x: data.left, y: 0, k: 1 };
   const size = () => [stage.clientWidth || 600, stage.clientHeight || 400];
+  // only the edges near the view are drawn (display none elsewhere): painting thousands of edges nobody sees
+  // would cost more than everything else together. Nodes all stay, each reachable with Tab.
+  // A node far from the view keeps its (empty) focusable element, and gets its circle and label back when near.
+  const shown = edgeEls.map(() => true);
+  const kids = nodes.map(() => null);
+  const nodeBox = nodes.map((n) => [Math.min(n.x - R - 4, n.box[0]), Math.min(n.y - R - 4, n.box[1]),
+    Math.max(n.x + R + 4, n.box[0] + n.box[2]), Math.max(n.y + R + 4, n.box[1] + n.box[3])]);
+  function fill(i, on) {
+    const g = nodeEls[i];
+    if (on && kids[i]) { g.appendChild(kids[i]); kids[i] = null; }
+    else if (!on && !kids[i]) {
+      const f = document.createDocumentFragment();
+      while (g.firstChild) { f.appendChild(g.firstChild); }
+      kids[i] = f;
+    }
+  }
+  let culling = 0;
+  function cull() {
+    if (culling) { cancelAnimationFrame(culling); }
+    culling = 0;
+    const [w, h] = size();
+    const vw = w / view.k, vh = h / view.k;
+    const x0 = view.x - vw / 2, x1 = view.x + vw * 1.5, y0 = view.y - vh / 2, y1 = view.y + vh * 1.5;
+    nodeBox.forEach((b, i) => fill(i, b[0] <= x1 && b[2] >= x0 && b[1] <= y1 && b[3] >= y0));
+    edgeEls.forEach((p, k) => {
+      if (!p) { return; }
+      const on = edgeBoxes[k].some((b) => b[0] <= x1 && b[2] >= x0 && b[1] <= y1 && b[3] >= y0);
+      if (on !== shown[k]) {
+        shown[k] = on;
+        if (on) { p.removeAttribute("display"); } else { p.setAttribute("display", "none"); }
+      }
+    });
+  }
   function apply() {
     const [w, h] = size();
     root.setAttribute("width", w);
     root.setAttribute("height", h);
     root.setAttribute("viewBox", `${view.x.toFixed(1)} ${view.y.toFixed(1)} ${(w / view.k).toFixed(1)} ${(h / view.k).toFixed(1)}`);
+    if (!culling) { culling = requestAnimationFrame(cull); }
   }
   function zoom(f, px, py) {
     const [w, h] = size();
@@ -175,6 +233,7 @@ export function draw(host, data, options) {
     stage.style.height = `${Math.round(Math.min(data.height * view.k + 6, Math.max(260, window.innerHeight * 0.7)))}px`;
   }
   apply();
+  cull();
   zin.addEventListener("click", () => zoom(1.25));
   zout.addEventListener("click", () => zoom(0.8));
   fit.addEventListener("click", fitAll);
@@ -255,11 +314,11 @@ export function draw(host, data, options) {
   }
   function clear() {
     for (const i of lit.nodes) { nodeEls[i].classList.remove("kgv-lit"); }
-    for (const k of lit.edges) { if (edgeEls[k]) { edgeEls[k].classList.remove("kgv-lit"); } }
     lit.nodes = new Set(); lit.edges = new Set();
+    gLit.textContent = "";
+    veil.setAttribute("display", "none");
     if (selected >= 0) { nodeEls[selected].setAttribute("aria-pressed", "false"); }
     selected = -1;
-    root.classList.remove("kgv-tracing");
     status.textContent = "";
     if (opts.onSelect) { opts.onSelect(""); }
   }
@@ -271,11 +330,29 @@ export function draw(host, data, options) {
     const n = nodes[i];
     const w = walk(i, n.kind === "claim");
     lit.nodes = w.nodes; lit.edges = w.edges;
-    for (const j of lit.nodes) { nodeEls[j].classList.add("kgv-lit"); }
-    for (const k of lit.edges) { if (edgeEls[k]) { edgeEls[k].classList.add("kgv-lit"); } }
-    root.classList.add("kgv-tracing");
     selected = i;
     nodeEls[i].setAttribute("aria-pressed", "true");
+    const layer = document.createDocumentFragment();
+    for (const k of lit.edges) {
+      const p = edgeEls[k];
+      if (!p) { continue; }
+      const c = p.cloneNode(false);
+      c.setAttribute("class", "kgv-edge kgv-lit");
+      if (longPaths.has(p)) { c.setAttribute("d", longPaths.get(p).full); }
+      layer.appendChild(c);
+    }
+    for (const j of lit.nodes) {
+      fill(j, true);
+      nodeEls[j].classList.add("kgv-lit");
+      const c = nodeEls[j].cloneNode(true);
+      for (const a of ["tabindex", "role", "aria-label", "aria-pressed", "aria-describedby", "data-i", "data-id"]) {
+        c.removeAttribute(a);
+      }
+      c.setAttribute("data-copy-of", nodes[j].id);
+      layer.appendChild(c);
+    }
+    gLit.appendChild(layer);
+    veil.removeAttribute("display");
     status.textContent = "";
     if (n.kind === "claim") {
       const o = n.origins || [];
@@ -331,6 +408,7 @@ export function draw(host, data, options) {
     if (sx < 20 || sy < 20 || sx > w - 20 || sy > h - 20) {  // keep the focused node in view
       view.x = n.x - w / (2 * view.k); view.y = n.y - h / (2 * view.k); apply();
     }
+    cull();
     showTip(i);
   });
   gNodes.addEventListener("focusout", hideTip);
@@ -360,7 +438,11 @@ export function draw(host, data, options) {
       for (const id of ids || []) { discredited.add(id); }
       regrey();
     },
-    destroy: () => { if (resizer) { resizer.disconnect(); } host.textContent = ""; },
+    destroy: () => {
+      if (resizer) { resizer.disconnect(); }
+      if (culling) { cancelAnimationFrame(culling); }
+      host.textContent = "";
+    },
   };
 }
 
