@@ -227,9 +227,11 @@ export function draw(host, data, options) {
     apply();
   }
   stage.style.height = `${Math.round(Math.min(data.height + 6, Math.max(260, window.innerHeight * 0.7)))}px`;
-  {   // first view: the whole graph when it fits at a readable size, else its start at 60 % or more
+  {   // first view: the whole graph when it fits at 60 % or more; at 60 % when that is at most 2.5 screens wide
+    // (a phone); else its start at full size
     const [w, h] = size();
-    view.k = Math.max(0.6, Math.min(1, w / data.width, h / data.height));
+    const fitK = Math.min(1, w / data.width, h / data.height);
+    view.k = fitK >= 0.6 ? fitK : (data.width * 0.6 <= 2.5 * w ? 0.6 : 1);
     stage.style.height = `${Math.round(Math.min(data.height * view.k + 6, Math.max(260, window.innerHeight * 0.7)))}px`;
   }
   apply();
