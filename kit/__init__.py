@@ -31,7 +31,7 @@ def __getattr__(name):
     if name == "import_prov":
         from .prov import import_prov
         return import_prov
-    if name in ("show", "widgets", "story", "publish", "export", "redact", "prov", "sqlite", "gexf", "trace", "style"):
+    if name in ("show", "widgets", "story", "publish", "export", "redact", "prov", "sqlite", "gexf", "trace", "style", "graphview"):
         import importlib
         return importlib.import_module(f"kit.{name}")
     raise AttributeError(f"module 'kit' has no attribute {name!r}")

@@ -145,8 +145,10 @@ def main(argv=None) -> int:
     p.set_defaults(func=_export)
     from .audit.cli import add_parser as add_audit_parser
     from .draft.cli import add_parser as add_draft_parser
+    from .worksheet import add_parser as add_worksheet_parser
     add_audit_parser(sub)
     add_draft_parser(sub)
+    add_worksheet_parser(sub)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -213,7 +213,7 @@ def write_worksheet(case, out_dir, proposition=None, *, reveal_confidential: boo
     kit.UnknownName
         When no claim has that proposition.
     """
-    from .case import atomic_write
+    from .saving import atomic_write
 
     sheet = worksheet_html(case, proposition, reveal_confidential=reveal_confidential)
     answers = answers_html(case, proposition, reveal_confidential=reveal_confidential)

@@ -1,4 +1,4 @@
-"""The audit's review widget (kit.review.AuditReview): Accept, Reject and Later on a copy of a case.
+"""The audit's review widget (kit.widgets.review.AuditReview): Accept, Reject and Later on a copy of a case.
 
 Each test clicks the widget's real ipywidgets buttons (``Button.click()`` runs the same handlers a browser
 click does) on a synthetic case saved to ``tmp_path``, then reads the files back: Accept appends exactly one row to
@@ -21,7 +21,7 @@ import kit
 from kit.audit.rejected import REJECTED_FILE, append_rejected, read_rejected
 
 pytest.importorskip("ipywidgets")
-from kit.review import AuditReview, answers_line, both_answers, marked_html  # noqa: E402
+from kit.widgets.review import AuditReview, answers_line, both_answers, marked_html  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -286,7 +286,7 @@ def test_later_accept_reject_in_jupyterlab(tmp_path):
     folder = _save(tmp_path / "root" / "case")
     first, second = _pairs(AuditReview(folder).rows)
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(f"from kit.review import AuditReview\nreview = AuditReview({str(folder)!r})\n"
+    nb.cells = [nbformat.v4.new_code_cell(f"from kit.widgets.review import AuditReview\nreview = AuditReview({str(folder)!r})\n"
                                           "review")]
     nbformat.write(nb, tmp_path / "root" / "review.ipynb")
     artifacts = ROOT / "tests" / "artifacts"

@@ -1,7 +1,7 @@
 """Rejected suggestions: ``audit_rejected.csv`` beside the case's tables.
 
 A reporter who looks at a suggested pair and finds no dependence rejects it (the review widget,
-:class:`kit.review.AuditReview`). The pair is then kept in ``audit_rejected.csv`` with the columns ``claim_id``,
+:class:`kit.widgets.AuditReview`). The pair is then kept in ``audit_rejected.csv`` with the columns ``claim_id``,
 ``cites``, ``signal`` (the signal shown when it was rejected) and ``rejected_on`` (the date, ``YYYY-MM-DD``), so that
 :func:`kit.audit.audit` does not suggest it again. The file is not one of the case's tables: the loader and
 ``kit check`` ignore it, and no analysis reads it. Delete a line of it to have the pair suggested again.

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import importlib
 
-__all__ = ["StoryStepper", "ClaimTracer", "SourceExercise", "lineage", "plot_lineage"]
+__all__ = ["StoryStepper", "ClaimTracer", "SourceExercise", "AuditReview", "lineage", "plot_lineage"]
 
-_WHERE = {"StoryStepper": "stepper", "ClaimTracer": "tracer", "SourceExercise": "exercise"}
+_WHERE = {"StoryStepper": "stepper", "ClaimTracer": "tracer", "SourceExercise": "exercise", "AuditReview": "review"}
 
 
 def __getattr__(name):

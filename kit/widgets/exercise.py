@@ -281,7 +281,7 @@ class SourceExercise(Displayable):
                           MAX_POINTS])
         text = buf.getvalue()
         if path is not None:
-            from ..case import atomic_write
+            from ..saving import atomic_write
             atomic_write(path, text)
         return text
 
