@@ -32,6 +32,8 @@ def _save(folder: Path, *, basis: bool = True) -> Path:
         case = kit.Case(case.sources, case.reports, case.claims,
                         case.citations.assign(basis=pd.array(["stated"] * len(case.citations), dtype="string")),
                         meta=case.meta)
+    else:   # a version 1 citations.csv, without the column
+        case = kit.Case(case.sources, case.reports, case.claims, case.citations.drop(columns="basis"), meta=case.meta)
     kit.save_case(case, folder)
     return folder
 
