@@ -1,8 +1,10 @@
-# Build and test harness for kit.  `make test` is what CI runs (.ci/run).
+# Build and test harness for kit.  `make test` and `make lint` are what CI runs (.ci/run).
 #
-#   make .venv/.installed  the virtualenv with kit (editable) + notebooks + test extras
+#   make .venv/.installed  the virtualenv with kit (editable) + the notebooks, test and dev extras
 #   make lab               JupyterLab on notebooks/  (HOST, PORT, TOKEN, NO_BROWSER=1)
 #   make test              unit tests + doctests, notebooks (nbval), public contract tests
+#   make lint              ruff check, ruff format --check, mypy kit
+#   make environment.yml   environment.yml written again from pyproject.toml (scripts/environment.py)
 #   make check             python -m kit check data/deir-ez-zor
 #   make explainer         site/deir-ez-zor/: the Deir ez-Zor explainer page and notebook 01, offline
 #   make fuzz              long fuzz and round-trip run (KIT_FUZZ_EXAMPLES, KIT_ROUNDTRIP_EXAMPLES; default 3000)
@@ -35,6 +37,10 @@ MPL_NOTEBOOKS := module://matplotlib_inline.backend_inline
 
 PYTEST := $(PY) -m pytest -p no:cacheprovider
 
+# The extras `make` installs; environment.yml mirrors core + these (scripts/environment.py reads this line).
+EXTRAS := notebooks,test,dev
+LINT_PATHS := kit tests benchmarks notebooks scripts
+
 # $(call pytest_step,MPLBACKEND,ARGS,WHAT): run pytest, remember WHAT in $$failed if it failed.
 # Exit 5 (no tests collected) is not a failure.
 define pytest_step
@@ -43,7 +49,7 @@ if [ $$rc -eq 5 ]; then echo "make: note: pytest collected no tests in $(3) (exi
 elif [ $$rc -ne 0 ]; then failed="$$failed $(3)"; fi
 endef
 
-.PHONY: lab test check clean explainer fuzz
+.PHONY: lab test lint environment.yml check clean explainer fuzz
 
 # The virtualenv.  Rebuilt only when pyproject.toml changes.  uv (from PyPI) installs in
 # seconds; if it cannot be installed, plain pip does the same job in about a minute.
@@ -52,10 +58,10 @@ $(STAMP): pyproject.toml
 	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --default-pip
 	if $(PY) -m pip install --quiet uv; then \
-	  $(VENV)/bin/uv pip install --python $(PY) --compile-bytecode -e '.[notebooks,test]'; \
+	  $(VENV)/bin/uv pip install --python $(PY) --compile-bytecode -e '.[$(EXTRAS)]'; \
 	else \
 	  echo "make: note: could not install uv; falling back to pip"; \
-	  $(PY) -m pip install --compile -e '.[notebooks,test]'; \
+	  $(PY) -m pip install --compile -e '.[$(EXTRAS)]'; \
 	fi
 	touch $@
 
@@ -74,8 +80,8 @@ lab: $(STAMP)
 # All three steps run even when an earlier one fails, so one CI log shows every failure.
 test: $(STAMP) browser-deps
 	@failed=""; \
-	echo "== unit tests and doctests: tests/ kit/"; \
-	$(call pytest_step,$(MPL_TESTS),tests kit,tests/+kit/); \
+	echo "== unit tests and doctests: tests/ kit/ scripts/"; \
+	$(call pytest_step,$(MPL_TESTS),tests kit scripts,tests/+kit/+scripts/); \
 	$(if $(NOTEBOOKS),\
 	  echo "== notebooks (nbval --nbval-lax): $(NOTEBOOKS)"; \
 	  $(call pytest_step,$(MPL_NOTEBOOKS),--nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg $(NOTEBOOKS),notebooks/);,\
@@ -111,6 +117,23 @@ explainer: $(STAMP)
 fuzz: $(STAMP)
 	KIT_FUZZ_EXAMPLES=$${KIT_FUZZ_EXAMPLES:-3000} KIT_ROUNDTRIP_EXAMPLES=$${KIT_ROUNDTRIP_EXAMPLES:-3000} \
 	  MPLBACKEND=$(MPL_TESTS) $(PY) -m pytest -q tests/test_fuzz.py tests/test_roundtrip.py
+
+# All three steps run even when an earlier one fails; one line per finding (`ruff check PATH` explains a finding,
+# `ruff format --diff PATH` shows what the formatter would change, `ruff format PATH` makes the change).
+lint: $(STAMP)
+	@failed=""; \
+	echo "== ruff check $(LINT_PATHS)"; \
+	$(VENV)/bin/ruff check --output-format concise $(LINT_PATHS) || failed="$$failed ruff-check"; \
+	echo "== ruff format --check $(LINT_PATHS)"; \
+	$(VENV)/bin/ruff format --check --output-format concise $(LINT_PATHS) || failed="$$failed ruff-format"; \
+	echo "== mypy kit"; \
+	$(VENV)/bin/mypy kit || failed="$$failed mypy"; \
+	if [ -n "$$failed" ]; then echo "make: lint FAILED in:$$failed"; exit 1; fi; \
+	echo "make: lint passed"
+
+# environment.yml is generated from pyproject.toml and EXTRAS above; tests/test_environment.py fails when it is out of date.
+environment.yml: $(STAMP)
+	$(PY) scripts/environment.py --write
 
 check: $(STAMP)
 	$(PY) -m kit check data/deir-ez-zor

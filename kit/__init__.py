@@ -8,6 +8,7 @@ Plotting and widgets live in submodules imported only when used, so ``import kit
 """
 from . import synth
 from .analyses import circular, drift, timeline
+from .audit import audit, with_suspected
 from .case import Case, check_case, load_case, save_case
 from .errors import CaseError, Problem, UnknownName
 from .graph import citation_graph, outlet_graph
@@ -20,14 +21,17 @@ __all__ = [
     "load_case", "check_case", "save_case",
     "citation_graph", "outlet_graph",
     "origins", "independence", "provenance", "without",
-    "circular", "drift", "timeline",
+    "circular", "drift", "timeline", "audit", "with_suspected",
     "synth",
 ]
 
 
 def __getattr__(name):
     # kit.show (matplotlib), kit.widgets (ipywidgets), kit.story and the publishing modules load on first use, so `import kit` stays light.
-    if name in ("show", "widgets", "story", "publish", "export", "redact"):
+    if name == "import_prov":
+        from .prov import import_prov
+        return import_prov
+    if name in ("show", "widgets", "story", "publish", "export", "redact", "prov", "sqlite", "gexf", "trace", "style"):
         import importlib
         return importlib.import_module(f"kit.{name}")
     raise AttributeError(f"module 'kit' has no attribute {name!r}")

@@ -158,6 +158,9 @@ class Graph:
 
     def publishers(self, claims: np.ndarray) -> np.ndarray:
         """The source number of each given claim's publisher."""
+        every = getattr(self, "_every_publisher", None)
+        if every is not None:
+            return every[claims]
         case = self.case
         if len(claims) == 0:
             return np.zeros(0, dtype=np.int64)
@@ -169,6 +172,12 @@ class Graph:
         report = np.full(len(uniq), -1, dtype=np.int64)
         report[hit[found]] = found
         return self.source_index(ids_array(case.reports["source_id"].array[report[Lookup(uniq)(wanted)]]))
+
+
+    def cache_publishers(self) -> None:
+        """Look every claim's publisher up once, for callers that ask about many claims one at a time."""
+        self._every_publisher = None
+        self._every_publisher = self.publishers(np.arange(self.n, dtype=np.int64))
 
 
 class Engine:

@@ -202,12 +202,14 @@ def timeline(case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     return out
 
 
-def summary_line(case) -> str:
+def summary_line(case, *, n_warnings=None) -> str:
     """The one line ``kit check`` prints for a valid case.
 
     Parameters
     ----------
     case : kit.Case
+    n_warnings : int, optional
+        The warnings to count (``kit check`` counts the story's too); ``len(case.warnings)`` by default.
 
     Returns
     -------
@@ -220,7 +222,7 @@ def summary_line(case) -> str:
     'OK: Synthetic case (10 reports, seed 0): 10 sources, 10 reports, 10 claims, ... citations, 0 loops, 0 warnings'
     """
     n_loops = len(circular(case))
-    n_warn = len(case.warnings)
+    n_warn = len(case.warnings) if n_warnings is None else n_warnings
     return (f"OK: {case.title}: {len(case.sources)} sources, {len(case.reports)} reports, "
             f"{len(case.claims)} claims, {len(case.citations)} citations, "
             f"{n_loops} loop{'s' if n_loops != 1 else ''}, {n_warn} warning{'s' if n_warn != 1 else ''}")

@@ -1,22 +1,25 @@
-"""The :class:`Case` object, and loading, checking and saving cases."""
+"""The :class:`Case` object, and loading and checking cases (saving is :mod:`kit.saving`).
+
+:func:`check_case` is the one place that puts reading (:mod:`kit.reading`) and checking (:mod:`kit.checking`)
+together: the four tables, ``case.toml`` (its text settings and its publishing settings, ``proposition`` and
+``[verdicts]``) and, when asked, the optional ``story.csv``; :func:`load_case` raises what it finds.
+"""
 from __future__ import annotations
 
-import csv
-import io
 import os
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from .checking import check_tables
+from .checking.meta import check_meta
+from .checking.story import check_story
 from .errors import CaseError, Problem
-from .reading import read_raw
-from .schema import COLUMNS, TABLES
+from .reading import read_csv_table, read_raw
+from .saving import save_case
+from .schema import STORY, TABLES
 
-__all__ = ["Case", "load_case", "check_case", "save_case"]
+__all__ = ["Case", "load_case", "check_case", "check_story_file", "problem_order", "save_case"]
 
 
 @dataclass(frozen=True)
@@ -69,46 +72,124 @@ class Case:
                 f"{len(self.claims)} claims, {len(self.citations)} citations>")
 
 
-def check_case(path):
+def check_case(path, *, story: bool = False):
     """Read and check the case at ``path`` without raising.
+
+    Parameters
+    ----------
+    path : str or path
+        The case's folder, its ``case.toml``, or an ``.xlsx`` workbook.
+    story : bool
+        Also check the optional ``story.csv`` beside the case (:func:`kit.reading.story_file`), as ``kit check``
+        does. Its problems are listed with the others, but do not stop the case (as with :func:`load_case`, which
+        does not read it): the case is returned when only the story has problems.
 
     Returns
     -------
     (Case or None, list of Problem, list of Problem)
-        The case (None when there are errors), the errors, and the warnings.
+        The case (None when the tables or ``case.toml`` have errors), the errors, and the warnings, each in the
+        order of :func:`problem_order`.
+
+    See Also
+    --------
+    load_case : the same, raising :class:`kit.CaseError`.
 
     Examples
     --------
     >>> case, problems, warnings = check_case("no/such/case")
     >>> case is None, len(problems)
     (True, 1)
+    >>> case, problems, warnings = check_case("data/deir-ez-zor", story=True)
+    >>> len(case.claims), problems
+    (19, [])
     """
-    raw = read_raw(path)
+    raw = read_raw(path, story=story)
     frames, problems, warnings = check_tables(raw.tables)
-    problems = raw.problems + problems
-    problems.sort(key=_problem_order)
-    warnings = sorted(warnings, key=_problem_order)
+    claims = frames["claims"] if frames is not None else \
+        (raw.tables["claims"].cells if "claims" in raw.tables else None)
+    meta_problems, meta_warnings = check_meta(raw.meta, claims, raw.meta_file or "case.toml", raw.meta_lines)
+    problems = raw.problems + meta_problems + problems
+    warnings = meta_warnings + warnings
+    story_problems: list = list(raw.story_problems)
+    if raw.story is not None:
+        _, found, story_warnings = check_story(raw.story)
+        story_problems += found
+        warnings += story_warnings
+    problems.sort(key=problem_order)
+    warnings = sorted(warnings, key=problem_order)
     if problems or frames is None:
-        return None, problems, warnings
+        return None, sorted(problems + story_problems, key=problem_order), warnings
     case = Case(frames["sources"], frames["reports"], frames["claims"], frames["citations"],
-                meta=dict(raw.meta), warnings=warnings, path=raw.path)
-    return case, [], warnings
+                meta=dict(raw.meta), warnings=[w for w in warnings if w.file != raw.story_file], path=raw.path)
+    return case, sorted(story_problems, key=problem_order), warnings
 
 
-def _problem_order(p: Problem):
+def problem_order(p: Problem):
+    """The order problems are listed in: ``case.toml``, then the tables, then ``story.csv``; by line in each.
+
+    Examples
+    --------
+    >>> ps = [Problem("x/story.csv", 2, "date", "m"), Problem("x/claims.csv", 9, "low", "m"),
+    ...       Problem("x/case.toml", 3, "proposition", "m"), Problem("x/claims.csv", 4, "low", "m")]
+    >>> [(p.file, p.line) for p in sorted(ps, key=problem_order)]
+    [('x/case.toml', 3), ('x/claims.csv', 4), ('x/claims.csv', 9), ('x/story.csv', 2)]
+    """
     base = os.path.basename(p.file).split("#")[-1]
     rank = {"case.toml": 0, "case": 0, **{f"{t}.csv": i + 1 for i, t in enumerate(TABLES)},
-            **{t: i + 1 for i, t in enumerate(TABLES)}}.get(base, 9)
+            **{t: i + 1 for i, t in enumerate(TABLES)}}.get(base)
+    if rank is None:
+        rank = len(TABLES) + 1 if base.endswith(f"{STORY}.csv") else 9
     return rank, p.line
+
+
+
+
+def check_story_file(file) -> tuple:
+    """Read and check one ``story.csv`` without raising: ``(story or None, problems, warnings)``.
+
+    It is read as the four tables are (:func:`kit.reading.read_csv_table`: UTF-8 with or without a BOM, commas,
+    physical line numbers) and checked by :func:`kit.checking.story.check_story`.
+
+    See Also
+    --------
+    kit.story.read_story : the same, raising :class:`kit.CaseError`.
+
+    Examples
+    --------
+    >>> story, problems, warnings = check_story_file("data/deir-ez-zor/story.csv")
+    >>> list(story["step"]), problems, warnings
+    ([1, 2, 3, 4, 5, 6], [], [])
+    """
+    file = os.fspath(file)
+    problems: list = []
+    table = read_csv_table(file, STORY, problems)
+    if table is None:
+        return None, problems, []
+    story, found, warnings = check_story(table)
+    problems = sorted(problems + found, key=problem_order)
+    return (story if not problems else None), problems, warnings
 
 
 def load_case(path) -> Case:
     """Load a case from a folder of CSV files, its ``case.toml``, or an ``.xlsx`` workbook.
 
+    Parameters
+    ----------
+    path : str or path
+        The case's folder, its ``case.toml``, or an ``.xlsx`` workbook.
+
+    Returns
+    -------
+    Case
+
     Raises
     ------
     CaseError
         With every problem found in the whole case (``err.problems``), when the case is not valid.
+
+    See Also
+    --------
+    check_case : the same without raising; kit.save_case : the way back.
 
     Examples
     --------
@@ -123,188 +204,3 @@ def load_case(path) -> Case:
     if case is None:
         raise CaseError(problems, warnings)
     return case
-
-
-# --- saving --------------------------------------------------------------------------------
-
-def _cell(v) -> str:
-    if v is None or v is pd.NA or (isinstance(v, float) and v != v) or v is pd.NaT:
-        return ""
-    if isinstance(v, (bool, np.bool_)):
-        return "true" if v else "false"
-    if isinstance(v, (float, np.floating)):
-        # positional, shortest round-tripping digits: 1e-05 would not read back as a number
-        return np.format_float_positional(float(v), trim="-")
-    if isinstance(v, pd.Timestamp):
-        v = v.tz_convert("UTC") if v.tzinfo else v
-        if v == v.normalize():
-            return v.strftime("%Y-%m-%d")
-        text = v.strftime("%Y-%m-%dT%H:%M:%S")
-        if v.microsecond or v.nanosecond:
-            text += f".{v.microsecond:06d}{v.nanosecond:03d}".rstrip("0")
-        return text + "Z"
-    return str(v)
-
-
-def table_csv(frame: pd.DataFrame, name: str) -> str:
-    """The canonical CSV text of one table (contract columns first, extras after).
-
-    Examples
-    --------
-    >>> import kit
-    >>> print(table_csv(kit.synth.make_case(1).citations.head(0), "citations"), end="")
-    claim_id,cites,relation,evidence
-    """
-    cols = [c for c in COLUMNS[name] if c in frame.columns] + [c for c in frame.columns if c not in COLUMNS[name]]
-    # csv.writer quotes a value holding "\r" only when "\r" is in its line terminator, so rows are written
-    # with "\r\n" (every value with a line break gets quoted) and their terminators turned into "\n".
-    buf, out = io.StringIO(), []
-    w = csv.writer(buf, lineterminator="\r\n")
-    for row in [cols, *frame[cols].itertuples(index=False, name=None)]:
-        buf.seek(0)
-        buf.truncate()
-        w.writerow([_cell(v) for v in row])
-        out.append(buf.getvalue()[:-2])
-    return "\n".join(out) + "\n"
-
-
-def _toml_value(v) -> str:
-    import datetime as dt
-    import math
-
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, float):
-        if math.isnan(v):
-            return "nan"
-        if math.isinf(v):
-            return "inf" if v > 0 else "-inf"
-        return repr(v)
-    if isinstance(v, (dt.datetime, dt.date, dt.time)):
-        return v.isoformat()  # TOML's own date and time forms
-    if isinstance(v, (list, tuple)):
-        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
-    if isinstance(v, dict):
-        return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(x)}" for k, x in v.items()) + "}"
-    s = str(v).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") \
-        .replace("\t", "\\t")
-    s = "".join(ch if (" " <= ch != "\x7f") or ch in "\\" else f"\\u{ord(ch):04x}" for ch in s)
-    return f'"{s}"'
-
-
-def _toml_key(k) -> str:
-    import re
-    return k if re.fullmatch(r"[A-Za-z0-9_-]+", str(k)) else _toml_value(str(k))
-
-
-def meta_toml(meta: dict) -> str:
-    """``case.toml`` text for ``meta`` (strings, numbers, lists and one level of tables).
-
-    Examples
-    --------
-    >>> print(meta_toml({"title": 'The "200"', "verdicts": {"x": {"rating": "False"}}}), end="")
-    title = "The \\"200\\""
-    <BLANKLINE>
-    [verdicts.x]
-    rating = "False"
-    """
-    lines, tables = [], []
-
-    key = _toml_key
-
-    for k, v in meta.items():
-        if isinstance(v, dict):
-            tables.append((key(k), v))
-        else:
-            lines.append(f"{key(k)} = {_toml_value(v)}")
-    out = "\n".join(lines) + ("\n" if lines else "")
-
-    def emit(prefix, table):
-        nonlocal out
-        simple = {k: v for k, v in table.items() if not isinstance(v, dict)}
-        nested = {k: v for k, v in table.items() if isinstance(v, dict)}
-        if simple or not nested:
-            out += f"\n[{prefix}]\n" + "".join(f"{key(k)} = {_toml_value(v)}\n" for k, v in simple.items())
-        for k, v in nested.items():
-            emit(f"{prefix}.{key(k)}", v)
-
-    for k, v in tables:
-        emit(k, v)
-    return out
-
-
-def _write_temp(path: Path, text: str) -> str:
-    """Write ``text`` to a new temporary file beside ``path``; return its name (removed again on failure)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        _remove(tmp)
-        raise
-    return tmp
-
-
-def _remove(tmp: str) -> None:
-    try:
-        os.unlink(tmp)
-    except OSError:
-        pass
-
-
-def atomic_write(path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder, then replace: never half a file.
-
-    Examples
-    --------
-    >>> import tempfile, os
-    >>> p = os.path.join(tempfile.mkdtemp(), "x.csv")
-    >>> atomic_write(p, "a,b\\n"); open(p).read()
-    'a,b\\n'
-    """
-    path = Path(path)
-    tmp = _write_temp(path, text)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        _remove(tmp)
-        raise
-
-
-def save_case(case: Case, path) -> Path:
-    """Write ``case`` as a folder of canonical CSV files and ``case.toml``, atomically.
-
-    Every file is first written in full to a temporary file in the same folder; only when all of them are
-    written are they moved over the old files (``os.replace``, atomic on one file system). If anything fails
-    or is interrupted, the temporary files are removed and no file is ever left half-written.
-    ``load_case(path)`` then gives equal tables and meta.
-
-    Examples
-    --------
-    >>> import kit, tempfile
-    >>> case = kit.synth.make_case(20, seed=1)
-    >>> out = kit.save_case(case, tempfile.mkdtemp())
-    >>> again = kit.load_case(out)
-    >>> all(getattr(again, t).equals(getattr(case, t)) for t in ("sources", "reports", "claims", "citations"))
-    True
-    """
-    folder = Path(path)
-    folder.mkdir(parents=True, exist_ok=True)
-    texts = {f"{name}.csv": table_csv(getattr(case, name), name) for name in TABLES}
-    texts["case.toml"] = meta_toml(case.meta)
-    temps = {}
-    try:
-        for file, text in texts.items():
-            temps[file] = _write_temp(folder / file, text)
-        for file in list(temps):
-            os.replace(temps[file], folder / file)
-            del temps[file]
-    except BaseException:
-        for tmp in temps.values():
-            _remove(tmp)
-        raise
-    return folder

@@ -15,49 +15,29 @@ from .errors import format_problems
 __all__ = ["main"]
 
 def _load_or_report(path):
-    from .case import _problem_order, check_case
-    case, problems, warnings = check_case(path)
-    everything = sorted(problems + warnings, key=_problem_order)  # the loader's order: file, then line
+    from .case import check_case, problem_order
+    case, problems, warnings = check_case(path, story=True)
+    everything = sorted(problems + warnings, key=problem_order)  # the loader's order: file, then line
     for line in format_problems(everything):
         print(line)
-    return case, problems
-
-
-def _story_problems(path) -> list:
-    """Problems of the optional story.csv beside a case folder's tables (``kit.story.read_story`` checks it)."""
-    from .errors import CaseError
-    from .reading import resolve_case_path
-    kind, folder = resolve_case_path(path)
-    file = os.path.join(folder, "story.csv")
-    if kind != "folder" or not os.path.exists(file):
-        return []
-    from .story import read_story
-    try:
-        read_story(file)
-    except CaseError as err:
-        return list(err.problems)
-    return []
+    return case, problems, warnings
 
 
 def _check(args) -> int:
-    case, problems = _load_or_report(args.path)
-    story = _story_problems(args.path)
-    for line in format_problems(story):
-        print(line)
-    problems = problems + story
-    if case is None or story:
+    case, problems, warnings = _load_or_report(args.path)
+    if case is None or problems:
         n = len(problems)
         print(f"{n} problem{'s' if n != 1 else ''} found in {args.path}; fix them and run kit check again",
               file=sys.stderr)
         return 1
     from .analyses import summary_line
-    print(summary_line(case))
+    print(summary_line(case, n_warnings=len(warnings)))
     return 0
 
 
 def _valid_case(args, doing: str):
     """The case, or None after printing its problems and that they stop ``doing``."""
-    case, _ = _load_or_report(args.path)
+    case, _, _ = _load_or_report(args.path)
     if case is None:
         print(f"{args.path} has problems; fix them (see kit check) before {doing}", file=sys.stderr)
     return case
@@ -106,6 +86,18 @@ def _export(args) -> int:
         print(_REVEAL_WARNING, file=sys.stderr)
     try:
         files = export(case, args.out_dir, reveal_confidential=args.reveal_confidential)
+        out = os.path.join(args.out_dir, "")
+        reveal = args.reveal_confidential
+        if args.sqlite:
+            from .sqlite import export_sqlite
+            files.update(export_sqlite(case, out + "case.db", reveal_confidential=reveal))
+        if args.prov:
+            from .prov import write_prov
+            files["prov"] = write_prov(case, out + "case.prov.json", reveal_confidential=reveal)
+        if args.gexf_dynamic:
+            from .gexf import write_dynamic_gexf
+            files["gexf_dynamic"] = write_dynamic_gexf(case, out + "citation_graph_timeline.gexf",
+                                                       reveal_confidential=reveal)
     except ValueError as e:
         print(f"{args.path}: {e}", file=sys.stderr)
         return 1
@@ -145,7 +137,16 @@ def main(argv=None) -> int:
     p.add_argument("out_dir", help="the folder to write the files into (created if needed)")
     p.add_argument("--reveal-confidential", action="store_true",
                    help="internal use only: keep confidential sources' names (prints a warning)")
+    p.add_argument("--sqlite", action="store_true",
+                   help="also write OUT_DIR/case.db and OUT_DIR/metadata.json for Datasette")
+    p.add_argument("--prov", action="store_true", help="also write OUT_DIR/case.prov.json (W3C PROV-JSON)")
+    p.add_argument("--gexf-dynamic", action="store_true",
+                   help="also write OUT_DIR/citation_graph_timeline.gexf for Gephi's timeline")
     p.set_defaults(func=_export)
+    from .audit.cli import add_parser as add_audit_parser
+    from .draft.cli import add_parser as add_draft_parser
+    add_audit_parser(sub)
+    add_draft_parser(sub)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

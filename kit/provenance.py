@@ -24,7 +24,7 @@ from ._engine import Engine, Graph, gather, unique_sorted
 from .errors import UnknownName
 from .schema import DEFAULT_FOLLOW
 
-__all__ = ["origins", "independence", "provenance", "without"]
+__all__ = ["origins", "origin_hops", "independence", "provenance", "without"]
 
 
 def provenance(case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
@@ -115,10 +115,28 @@ def origins(case, claim_id: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     where = np.flatnonzero(g.claim_ids == claim_id) if isinstance(claim_id, str) else []
     if not len(where):
         raise UnknownName("claim", claim_id, g.claim_ids)
+    found, hops = _hops(g, int(where[0]))
+    ids = g.source_ids[found].tolist()
+    src = case.sources.drop_duplicates("source_id").set_index("source_id")
+
+    def column(name):
+        return pd.array(src[name].reindex(ids).to_numpy(dtype=object, na_value=None), dtype="string")
+
+    return pd.DataFrame({
+        "source_id": pd.array(ids, dtype="string"),
+        "name": column("name"),
+        "kind": column("kind"),
+        "reliability": column("reliability"),
+        "hops": pd.array(hops, dtype="int64"),
+    })
+
+
+def _hops(g: Graph, start: int):
+    """Breadth first from claim number ``start``: the origin source numbers, nearest first, and their hops."""
     n = g.n
     seen = np.zeros(n, dtype=bool)
     hops = np.full(g.m, np.iinfo(np.int64).max, dtype=np.int64)
-    frontier = where[:1].astype(np.int64)
+    frontier = np.array([start], dtype=np.int64)
     seen[frontier] = True
     own_claims, own_hops = [], []
     d = 0
@@ -138,18 +156,53 @@ def origins(case, claim_id: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     hops[hops == np.iinfo(np.int64).max] = -1
     found = np.flatnonzero(hops >= 0)                    # sorted ids; a stable sort by hops keeps that
     found = found[np.argsort(hops[found], kind="stable")]
-    ids = g.source_ids[found].tolist()
-    src = case.sources.drop_duplicates("source_id").set_index("source_id")
+    return found, hops[found]
 
-    def column(name):
-        return pd.array(src[name].reindex(ids).to_numpy(dtype=object, na_value=None), dtype="string")
 
+def origin_hops(case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+    """Every claim's origins with their hops at once: the rows :func:`origins` gives, for all claims.
+
+    The supporting citations are turned into arrays once and walked breadth first from each claim, so this is
+    much faster than calling :func:`origins` per claim.
+
+    Parameters
+    ----------
+    case : kit.Case
+    follow : iterable of str, default ("stated", "inferred")
+        The citation bases to follow.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``claim_id``, ``source_id``, ``hops``; claims in the claims table's order, each claim's origins
+        nearest first (then by id).
+
+    See Also
+    --------
+    origins : one claim's origins with their names and grades.
+
+    Examples
+    --------
+    >>> import kit
+    >>> case = kit.synth.make_case(40)
+    >>> t = origin_hops(case)
+    >>> k = case.claims["claim_id"].iloc[5]
+    >>> t[t["claim_id"] == k]["source_id"].tolist() == kit.origins(case, k)["source_id"].tolist()
+    True
+    """
+    g = Graph(case, follow)
+    g.cache_publishers()
+    claims, sources, hops = [], [], []
+    for i in range(g.n):
+        found, h = _hops(g, i)
+        claims.append(np.full(len(found), i, dtype=np.int64))
+        sources.append(found)
+        hops.append(h)
+    cat = (lambda xs: np.concatenate(xs) if xs else np.zeros(0, dtype=np.int64))
     return pd.DataFrame({
-        "source_id": pd.array(ids, dtype="string"),
-        "name": column("name"),
-        "kind": column("kind"),
-        "reliability": column("reliability"),
-        "hops": pd.array(hops[found], dtype="int64"),
+        "claim_id": pd.array(g.claim_ids[cat(claims)].tolist(), dtype="string"),
+        "source_id": pd.array(g.source_ids[cat(sources)].tolist(), dtype="string"),
+        "hops": pd.array(cat(hops), dtype="int64"),
     })
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 __all__ = [
     "TABLES", "COLUMNS", "REQUIRED", "ID_COLUMN", "KINDS", "MEASURES", "CERTAINTIES",
     "RELATIONS", "SUPPORTING", "BASES", "DEFAULT_FOLLOW", "RELIABILITY", "CREDIBILITY", "CERTAINTY_RANK", "META_KEYS",
+    "STORY", "STORY_COLUMNS", "FILE_COLUMNS", "VERDICT_KEYS",
 ]
 
 TABLES = ("sources", "reports", "claims", "citations")
@@ -40,3 +41,11 @@ CREDIBILITY = (1, 2, 3, 4, 5, 6)
 #: the scale along which a claim can harden; questioned and denied are off it.
 CERTAINTY_RANK = {"rumoured": 1, "alleged": 2, "estimated": 3, "asserted": 4}
 META_KEYS = ("title", "question", "summary", "language", "license")
+
+#: the optional fifth table, story.csv (docs/case-format.md): its name and its columns, all required
+STORY = "story"
+STORY_COLUMNS = ("step", "date", "title", "text")
+#: the columns of every table read from a CSV file, the story included
+FILE_COLUMNS = {**COLUMNS, STORY: STORY_COLUMNS}
+#: the settings of one ``[verdicts.<proposition>]`` table of case.toml: rating and claim_id are required
+VERDICT_KEYS = ("rating", "claim_id", "note", "author", "url")

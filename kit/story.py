@@ -16,29 +16,23 @@ import os
 
 import pandas as pd
 
-from .errors import CaseError, Problem
+from .case import check_story_file
+from .checking.story import END_OF_DAY, story_frame
+from .errors import CaseError
+from .reading import story_file
+from .schema import STORY_COLUMNS
 from .wording import figure_words
 
-__all__ = ["STORY_COLUMNS", "story_path", "read_story", "load_story", "auto_story", "claims_by"]
+__all__ = ["STORY_COLUMNS", "story_path", "read_story", "story_table", "load_story", "auto_story", "claims_by"]
 
-#: the columns of story.csv, all required
-STORY_COLUMNS = ("step", "date", "title", "text")
 _FRAME_COLUMNS = ["step", "date", "upto", "title", "text"]
-_END_OF_DAY = pd.Timedelta(days=1) - pd.Timedelta(microseconds=1)
-
-
-def _empty() -> pd.DataFrame:
-    return pd.DataFrame({"step": pd.Series([], dtype="int64"),
-                         "date": pd.Series([], dtype="datetime64[ns, UTC]"),
-                         "upto": pd.Series([], dtype="datetime64[ns, UTC]"),
-                         "title": pd.Series([], dtype="string"),
-                         "text": pd.Series([], dtype="string")})
 
 
 def story_path(case) -> str | None:
     """Where the case's ``story.csv`` would be: in the case's folder (``None`` for a case not read from disk).
 
-    For a workbook case (``book.xlsx``) it is ``book.story.csv`` beside the workbook.
+    For a workbook case (``book.xlsx``) it is ``book.story.csv`` beside the workbook
+    (:func:`kit.reading.story_file`).
 
     Examples
     --------
@@ -49,24 +43,42 @@ def story_path(case) -> str | None:
     'data/deir-ez-zor/story.csv'
     """
     path = getattr(case, "path", None)
-    if not path:
-        return None
-    path = os.fspath(path)
-    if os.path.isdir(path):
-        return os.path.join(path, "story.csv")
-    if os.path.basename(path) == "case.toml":
-        return os.path.join(os.path.dirname(path), "story.csv")
-    if path.lower().endswith((".xlsx", ".xlsm")):
-        return os.path.splitext(path)[0] + ".story.csv"
-    return None
+    return story_file(path) if path else None
 
 
-def _end_of_day_if_bare(raw: str, ts: pd.Timestamp) -> pd.Timestamp:
-    return ts + _END_OF_DAY if len(raw.strip()) == 10 else ts
+def story_table(checked) -> pd.DataFrame:
+    """The story from a checking result ``(story or None, problems, warnings)``, or :class:`kit.CaseError`.
+
+    Parameters
+    ----------
+    checked : tuple
+        As :func:`kit.case.check_story_file` (or :func:`kit.checking.story.check_story`) returns it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per step, sorted by ``step``: ``step`` (int), ``date`` (UTC timestamp), ``upto`` (the moment
+        the step shows: ``date`` itself for a date-time, the end of that day for a bare date), ``title``, ``text``.
+
+    Raises
+    ------
+    kit.CaseError
+        With every problem found, each as ``FILE:LINE: COLUMN: message``.
+
+    Examples
+    --------
+    >>> from kit.case import check_story_file
+    >>> list(story_table(check_story_file("data/deir-ez-zor/story.csv"))["step"])
+    [1, 2, 3, 4, 5, 6]
+    """
+    story, problems, warnings = checked
+    if problems or story is None:
+        raise CaseError(problems, warnings)
+    return story
 
 
 def read_story(file) -> pd.DataFrame:
-    """Read and check a ``story.csv`` file.
+    """Read and check a ``story.csv`` file (:func:`kit.case.check_story_file`, then :func:`story_table`).
 
     Returns
     -------
@@ -97,90 +109,7 @@ def read_story(file) -> pd.DataFrame:
     >>> read_story(f)[["step", "title"]].to_dict("list")
     {'step': [1, 2], 'title': ['First', 'Later']}
     """
-    from .checking import parse_published
-    from .reading import _sniff_delimiter, decode_bytes, parse_csv_text
-
-    file = os.fspath(file)
-    problems: list[Problem] = []
-    warnings: list[Problem] = []
-    try:
-        with open(file, "rb") as fh:
-            data = fh.read()
-    except OSError as e:
-        raise CaseError([Problem(file, 0, None, f"the file cannot be read ({e.strerror})")]) from None
-    text = decode_bytes(data, file, problems)
-    if text is not None and not text.strip():
-        problems.append(Problem(file, 0, None,
-                                f"the file is empty; it needs at least a header row: {','.join(STORY_COLUMNS)}"))
-        text = None
-    if text is not None:
-        delim = _sniff_delimiter(text.lstrip("\r\n").splitlines()[0])
-        if delim is not None:
-            problems.append(Problem(file, 0, None,
-                                    "the file is not comma-separated; re-save it as 'CSV UTF-8 (Comma delimited)'"))
-            text = None
-    table = parse_csv_text(text, file, "story", problems) if text is not None else None
-    if problems or table is None:
-        raise CaseError(problems)
-
-    cells, lines = table.cells, table.lines
-    missing = [c for c in STORY_COLUMNS if c not in cells.columns]
-    for c in missing:
-        problems.append(Problem(file, table.header_line, c,
-                                f"the column '{c}' is missing; story.csv needs the columns {','.join(STORY_COLUMNS)}"))
-    for c in cells.columns:
-        if c not in STORY_COLUMNS:
-            warnings.append(Problem(file, table.header_line, c,
-                                    f"unknown column '{c}' (story.csv has {','.join(STORY_COLUMNS)}); it is ignored",
-                                    "warning"))
-    if missing:
-        raise CaseError(problems, warnings)
-
-    steps, seen = [], {}
-    for i, v in enumerate(cells["step"]):
-        if not v.isdigit() or int(v) < 1:
-            problems.append(Problem(file, lines[i], "step",
-                                    f"'{v}' is not a step number; number the steps 1, 2, 3, ..." if v else
-                                    "the step number is empty; number the steps 1, 2, 3, ..."))
-            steps.append(None)
-            continue
-        n = int(v)
-        if n in seen:
-            problems.append(Problem(file, lines[i], "step",
-                                    f"step {n} is used twice (also on line {seen[n]}); number the steps 1, 2, 3, ..."))
-        seen.setdefault(n, lines[i])
-        steps.append(n)
-    dates, bad = parse_published(cells["date"])
-    for i, message in bad:
-        problems.append(Problem(file, lines[i], "date", message))
-    for i, v in enumerate(cells["date"]):
-        if v == "":
-            problems.append(Problem(file, lines[i], "date", "the date is empty; write it as YYYY-MM-DD, e.g. 2018-02-13"))
-    for i, v in enumerate(cells["title"]):
-        if v == "":
-            problems.append(Problem(file, lines[i], "title", "the title is empty; give the step a short title"))
-    if not problems:
-        order = sorted(range(len(steps)), key=lambda i: steps[i])
-        for a, b in zip(order, order[1:]):
-            if dates.iat[b] < dates.iat[a]:
-                problems.append(Problem(file, lines[b], "date",
-                                        f"step {steps[b]} ({cells['date'].iat[b]}) is dated before step {steps[a]} "
-                                        f"({cells['date'].iat[a]}); a story goes forward in time"))
-    if problems:
-        problems.sort(key=lambda p: (p.line, STORY_COLUMNS.index(p.column) if p.column in STORY_COLUMNS else 9))
-        raise CaseError(problems, warnings)
-    if not len(cells):
-        return _empty()
-    out = pd.DataFrame({
-        "step": pd.array(steps, dtype="int64"),
-        "date": dates.astype("datetime64[ns, UTC]").to_numpy(),
-        "upto": [_end_of_day_if_bare(r, t) for r, t in zip(cells["date"], dates)],
-        "title": pd.array(list(cells["title"]), dtype="string"),
-        "text": pd.array(list(cells["text"]), dtype="string"),
-    })
-    out["date"] = pd.to_datetime(out["date"], utc=True).astype("datetime64[ns, UTC]")
-    out["upto"] = pd.to_datetime(out["upto"], utc=True).astype("datetime64[ns, UTC]")
-    return out.sort_values("step", kind="stable").reset_index(drop=True)
+    return story_table(check_story_file(file))
 
 
 def _plural(n, word):
@@ -219,7 +148,7 @@ def auto_story(case, proposition=None) -> pd.DataFrame:
             raise UnknownName("proposition", proposition, ctx["proposition"].unique())
         ctx = ctx[ctx["proposition"] == proposition]
     if not len(ctx):
-        return _empty()
+        return story_frame()
     ctx = ctx.sort_values(["published", "claim_id"], kind="stable")
     days = ctx["published"].dt.floor("D")
     rows = []
@@ -230,7 +159,7 @@ def auto_story(case, proposition=None) -> pd.DataFrame:
         for row in group.itertuples(index=False):
             fig = figure_words(row.low, row.high)
             lines.append(f"{row.outlet}: {fig + ', ' if fig else ''}{row.certainty}: “{' '.join(str(row.text).split())}”")
-        rows.append((k, day, day + _END_OF_DAY, title, "\n".join(lines)))
+        rows.append((k, day, day + END_OF_DAY, title, "\n".join(lines)))
     out = pd.DataFrame(rows, columns=_FRAME_COLUMNS)
     return out.astype({"step": "int64", "title": "string", "text": "string"})
 

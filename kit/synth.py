@@ -24,12 +24,14 @@ exactly as :func:`kit.load_case` types them, so ``save_case`` / ``load_case`` gi
 """
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 import pandas as pd
 
 from .schema import CERTAINTIES, COLUMNS, MEASURES
 
-__all__ = ["make_case"]
+__all__ = ["make_case", "hidden_copies"]
 
 _OUTLET_KINDS = np.array(["newspaper", "broadcaster", "online"])
 _ORIGIN_KINDS = np.array(["anonymous", "social", "official", "military", "individual", "document", "monitor"])
@@ -63,11 +65,17 @@ def _story_sizes(rng, n: int) -> np.ndarray:
     return sizes[sizes > 0]
 
 
-def make_case(n_reports: int, *, seed: int = 0):
+def make_case(n_reports: int, *, seed: int = 0, copy_rate: float = 0.0):
     """A realistic synthetic case with ``n_reports`` reports and about as many claims.
 
     See the module's docstring for the shape. About 1% of the claims are in citation loops, about 3% of
     the citations between claims are disputes, and claims cite about three items each.
+
+    With ``copy_rate > 0`` claims get varied texts, syndicated claims repeat their lead's text, and about
+    ``copy_rate`` of the other later claims are *hidden copies*: an earlier claim's text (of another publisher,
+    same story) with about one word in ten edited, its figures, and no citation at all
+    (:mod:`kit.audit.synthetic`). :func:`hidden_copies` gives the ground truth. ``copy_rate=0`` gives exactly the
+    case it always gave.
 
     Parameters
     ----------
@@ -75,6 +83,16 @@ def make_case(n_reports: int, *, seed: int = 0):
         Number of reports; 0 gives an empty case.
     seed : int
         The same seed always gives the same case.
+    copy_rate : float
+        Share of later claims that are hidden copies (0 to 1).
+
+    Returns
+    -------
+    kit.Case
+
+    See Also
+    --------
+    hidden_copies : the ground truth of the hidden copies.
 
     Examples
     --------
@@ -149,7 +167,8 @@ def make_case(n_reports: int, *, seed: int = 0):
     # syndicated copy: the story's lead claim, sometimes the origin too
     sc = np.flatnonzero(syndicated)
     parts_a.append(sc)
-    parts_b.append(starts[story[sc]] + (rng.random(len(sc)) * n_lead[story[sc]]).astype(np.int64))
+    synd_lead = starts[story[sc]] + (rng.random(len(sc)) * n_lead[story[sc]]).astype(np.int64)
+    parts_b.append(synd_lead)
     also = sc[rng.random(len(sc)) < 0.25]
     parts_a.append(also)
     parts_b.append(origin_of(also))
@@ -261,6 +280,13 @@ def make_case(n_reports: int, *, seed: int = 0):
     }
     claims["low"][no_figure] = pd.NA
     claims["high"][no_high | no_figure] = pd.NA
+    truth = None
+    if copy_rate > 0:
+        from .audit.synthetic import with_hidden_copies
+        a, b, relation, truth = with_hidden_copies(claims, a, b, relation, n=n, c_order=c_order, c_rank=c_rank,
+                                               c_report=c_report, cs=cs, publisher=publisher, lead=lead,
+                                               heads=heads, sc=sc, synd_lead=synd_lead, claim_o=claim_o,
+                                               copy_rate=float(copy_rate), seed=seed)
     cite_order = np.lexsort((np.arange(len(a)), c_rank[a]))
     a, b, relation = a[cite_order], b[cite_order], relation[cite_order]
     cites = np.where(b >= 0, claim_o[c_rank[np.maximum(b, 0)]], origin_o[np.maximum(-b - 1, 0)])
@@ -268,9 +294,57 @@ def make_case(n_reports: int, *, seed: int = 0):
 
     frames = {name: _frame(name, cols) for name, cols in
               (("sources", sources), ("reports", reports), ("claims", claims), ("citations", citations))}
-    meta = {"title": f"Synthetic case ({n} reports, seed {seed})"}
-    return Case(frames["sources"], frames["reports"], frames["claims"], frames["citations"], meta=meta,
+    meta = {"title": f"Synthetic case ({n} reports, seed {seed}" + (f", copy rate {copy_rate})" if truth is not None
+                                                                   else ")")}
+    case = Case(frames["sources"], frames["reports"], frames["claims"], frames["citations"], meta=meta,
                 warnings=[], path=None)
+    if truth is not None:
+        _remember(case, truth)
+    return case
+
+
+_TRUTH: dict = {}
+
+
+def _remember(case, truth) -> None:
+    key = id(case.claims)
+    _TRUTH[key] = (weakref.ref(case.claims), truth)
+    weakref.finalize(case.claims, _TRUTH.pop, key, None)
+
+
+def hidden_copies(case) -> pd.DataFrame:
+    """The ground truth of a synthetic case's hidden copies: ``claim_id`` (the copy) and ``cites`` (what it copies).
+
+    Kept aside, not in the case's tables; known for a case made by :func:`make_case` with ``copy_rate > 0``,
+    and for cases derived from it that keep its claims table (e.g. :func:`kit.audit.with_suspected`).
+
+    Parameters
+    ----------
+    case : kit.Case
+        A case made by :func:`make_case`.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Raises
+    ------
+    KeyError
+        For any other case.
+
+    Examples
+    --------
+    >>> import kit
+    >>> case = kit.synth.make_case(500, seed=2, copy_rate=0.1)
+    >>> truth = kit.synth.hidden_copies(case)
+    >>> 20 <= len(truth) <= 80, bool(truth["claim_id"].isin(case.citations["claim_id"]).any())
+    (True, False)
+    """
+    entry = _TRUTH.get(id(case.claims))
+    if entry is None or entry[0]() is not case.claims:
+        raise KeyError("this case has no hidden copies on record: make it with kit.synth.make_case(..., "
+                       "copy_rate=...) in this session")
+    return entry[1].copy()
 
 
 def _frame(name: str, cols: dict) -> pd.DataFrame:

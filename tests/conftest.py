@@ -2,7 +2,12 @@
 
 Every expected answer in the tests was worked out by hand from these files; nothing here calls kit to
 produce an expected value. Each fixture's docstring says what its case demonstrates.
+
+Tests marked ``@pytest.mark.slow`` are skipped unless pytest is given ``--runslow``.
 """
+
+import html
+import json
 import pathlib
 import subprocess
 import sys
@@ -11,6 +16,26 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CASES = pathlib.Path(__file__).resolve().parent / "cases"
+DEIR = ROOT / "data" / "deir-ez-zor"
+HOSTILE = CASES / "hostile"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--runslow",
+        action="store_true",
+        default=False,
+        help="also run the tests marked slow (publish and export of every input, long fuzz runs)",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--runslow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --runslow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture
@@ -103,11 +128,69 @@ def warnings_case():
 
 
 @pytest.fixture
+def deir_case():
+    """deir-ez-zor (data/): the real case built from the seed article; "more than 200 Russian fighters"
+    (daily-beast-200-russian-fighters) rests on one origin, two unnamed Russians, two hops down."""
+    import kit
+
+    return kit.load_case(DEIR)
+
+
+@pytest.fixture
+def hostile_case():
+    """hostile: case text written to break out of HTML, SVG, JSON and CSV (``</script>``, ``onerror=``,
+    ``javascript:`` urls, formula cells), and one confidential source (Ivan Petrov (Telegram)) whose every
+    field must stay out of anything published."""
+    import kit
+
+    return kit.load_case(HOSTILE)
+
+
+def _secret_forms(secret: str) -> set[str]:
+    """The ways a secret could be written in published bytes: as is, HTML-escaped (with and without quotes),
+    JSON-escaped (ASCII or not) and script-safe JSON (``<``, ``>``, ``&``, U+2028/9 as ``\\u`` escapes).
+    Written out here, not taken from kit, so a change to kit's escaping cannot hide a leak."""
+    as_json = {json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]}
+    script_safe = set()
+    for form in as_json:
+        for ch, rep in (
+            ("<", "\\u003c"),
+            (">", "\\u003e"),
+            ("&", "\\u0026"),
+            ("\u2028", "\\u2028"),
+            ("\u2029", "\\u2029"),
+        ):
+            form = form.replace(ch, rep)
+        script_safe.add(form)
+    return {secret, html.escape(secret), html.escape(secret, quote=False)} | as_json | script_safe
+
+
+@pytest.fixture
+def assert_no_secret():
+    """``assert_no_secret(case, data)``: no confidential field of ``case`` (kit.redact.confidential_fields),
+    in any escaped form, is in ``data`` (bytes or str, compared case-insensitively), and the redacted label
+    "Confidential source 1" is. The case must have a confidential source."""
+    from kit.redact import confidential_fields
+
+    def check(case, data):
+        blob = (data.encode("utf-8") if isinstance(data, str) else bytes(data)).lower()
+        secrets = confidential_fields(case)
+        assert secrets, "the case has no confidential source, so nothing would be checked"
+        for secret in secrets:
+            for form in _secret_forms(secret):
+                assert form.lower().encode("utf-8") not in blob, form
+        assert b"confidential source 1" in blob
+
+    return check
+
+
+@pytest.fixture
 def run_kit():
     """Run `python -m kit ARGS...` from the project root; returns the CompletedProcess (text, captured)."""
 
     def run(*args, timeout=120):
-        return subprocess.run([sys.executable, "-m", "kit", *map(str, args)], cwd=ROOT,
-                              capture_output=True, text=True, timeout=timeout)
+        return subprocess.run(
+            [sys.executable, "-m", "kit", *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+        )
 
     return run

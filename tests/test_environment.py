@@ -1,339 +1,220 @@
-"""environment.yml (conda) and pyproject.toml (pip) must list the same dependencies.
+"""environment.yml (conda) and pyproject.toml (pip) list the same dependencies.
 
-pyproject.toml's core dependencies plus the extras that `make` installs (notebooks, test) must
-appear in environment.yml -- as conda packages or in its `pip:` section -- with the same minimum
-versions, and environment.yml must list nothing that pyproject.toml does not.
-
-environment.yml is read with the small line-based parser below (no YAML library is a dependency of
-kit); it understands exactly the simple block style that file uses and refuses anything else, so it
-cannot silently misread the file.
+environment.yml is generated from pyproject.toml by scripts/environment.py (`make environment.yml`). The tests
+check that the committed file is exactly what the script writes, and, reading the file with a real YAML reader,
+that it holds pyproject.toml's core dependencies and the extras `make` installs, with the same minimum versions,
+and nothing else.
 """
+
 from __future__ import annotations
 
+import importlib.util
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
 import pytest
+import yaml
 from packaging.requirements import Requirement
-from packaging.version import InvalidVersion, Version
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = ROOT / "pyproject.toml"
+MAKEFILE = ROOT / "Makefile"
 ENVIRONMENT = ROOT / "environment.yml"
-
-# The extras installed by the Makefile (`-e '.[notebooks,test]'`); environment.yml mirrors them.
-EXTRAS = ("notebooks", "test")
-
-# conda-forge package name -> PyPI name, where the two differ.
-CONDA_TO_PIP = {
-    "matplotlib-base": "matplotlib",  # matplotlib without the Qt GUI stack
-}
-
-# Entries of environment.yml that are conda's own business, not Python dependencies of kit.
-CONDA_ONLY = {"python", "pip"}
+SCRIPT = ROOT / "scripts" / "environment.py"
 
 
-def normalise(name: str) -> str:
-    """PEP 503 name: lower case, runs of `-`, `_`, `.` become one `-`."""
-    return re.sub(r"[-_.]+", "-", name).lower()
+def _load_script():
+    spec = importlib.util.spec_from_file_location("environment_script", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+env = _load_script()
+
+
+def _render(pyproject_text=None, makefile_text=None):
+    return env.render(
+        pyproject_text or PYPROJECT.read_text(encoding="utf-8"), makefile_text or MAKEFILE.read_text(encoding="utf-8")
+    )
+
+
+def _minimum(req: Requirement) -> str | None:
+    found = [s.version for s in req.specifier if s.operator in (">=", "==")]
+    return found[0] if found else None
+
+
+def _conda_minimum(spec: str) -> tuple[str, str | None]:
+    """'pandas>=2.1' | 'python=3.11' | 'pip' -> (name, minimum), independent of the script."""
+    m = re.fullmatch(r"([A-Za-z0-9][A-Za-z0-9_.\-]*)\s*(?:(>=|==|=)\s*([0-9][\w.]*))?", spec.strip())
+    assert m, f"cannot read the conda spec {spec!r}"
+    return m.group(1), m.group(3)
+
+
+def _expected_dependencies() -> dict[str, str | None]:
+    """normalised PyPI name -> minimum, for core + the extras on the Makefile's EXTRAS line."""
+    project = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]
+    extras = re.search(r"^EXTRAS\s*:=\s*(\S+)", MAKEFILE.read_text(encoding="utf-8"), re.M).group(1).split(",")
+    specs = list(project["dependencies"])
+    for extra in extras:
+        specs += project["optional-dependencies"][extra]
+    return {env.normalise(Requirement(s).name): _minimum(Requirement(s)) for s in specs}
+
+
+def _environment_dependencies(text: str) -> dict[str, str | None]:
+    """normalised PyPI name -> minimum, for what environment.yml installs (conda packages and pip:)."""
+    data = yaml.safe_load(text)
+    found: dict[str, str | None] = {}
+    pip: list[str] = []
+    for item in data["dependencies"]:
+        if isinstance(item, dict):
+            pip += item["pip"]
+            continue
+        name, minimum = _conda_minimum(item)
+        if name in ("python", "pip"):
+            continue
+        pypi = {"matplotlib-base": "matplotlib"}.get(name, name)
+        assert env.normalise(pypi) not in found, f"{name} listed twice"
+        found[env.normalise(pypi)] = minimum
+    for spec in pip:
+        if spec.startswith("-"):
+            continue  # `-e .`
+        req = Requirement(spec)
+        assert env.normalise(req.name) not in found, f"{req.name} listed twice"
+        found[env.normalise(req.name)] = _minimum(req)
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
-# environment.yml: a minimal parser for the block-style YAML it is written in
+# The committed file
 
 
-def parse_environment(text: str) -> dict:
-    """Return {"name": str, "channels": [...], "dependencies": [...], "pip": [...]}.
-
-    Understands top-level `key: value` and `key:` followed by `- item` lines, and one nested
-    `- pip:` list inside `dependencies`. Raises ValueError on any other construct.
-    """
-    out: dict = {"name": None, "channels": [], "dependencies": [], "pip": []}
-    key = None
-    pip_indent = None  # indent of the `- pip:` item while reading its list
-    for n, raw in enumerate(text.splitlines(), 1):
-        line = re.sub(r"(^|\s)#.*$", "", raw).rstrip()
-        if not line.strip():
-            continue
-        if "\t" in line[: len(line) - len(line.lstrip())]:
-            raise ValueError(f"environment.yml:{n}: tab in indentation")
-        indent = len(line) - len(line.lstrip(" "))
-        body = line.strip()
-        if indent == 0:
-            m = re.fullmatch(r"([A-Za-z_][\w-]*):(?:\s+(.*))?", body)
-            if not m:
-                raise ValueError(f"environment.yml:{n}: cannot parse {raw!r}")
-            key, value = m.group(1), (m.group(2) or "").strip()
-            pip_indent = None
-            if value[:1] in ("[", "{", "|", ">", "&", "*"):
-                raise ValueError(f"environment.yml:{n}: only simple block style is understood: {raw!r}")
-            if value:
-                out[key] = _unquote(value)
-            elif key not in out:
-                out[key] = []
-            continue
-        if not body.startswith("- ") or key is None:
-            raise ValueError(f"environment.yml:{n}: cannot parse {raw!r}")
-        item = _unquote(body[2:].strip())
-        if pip_indent is not None and indent > pip_indent:
-            out["pip"].append(item)
-            continue
-        pip_indent = None
-        if key == "dependencies" and item == "pip:":
-            pip_indent = indent
-            continue
-        if item.endswith(":") or ": " in item:
-            raise ValueError(f"environment.yml:{n}: unexpected mapping in a list: {raw!r}")
-        if not isinstance(out.get(key), list):
-            raise ValueError(f"environment.yml:{n}: list item under scalar key {key!r}")
-        out[key].append(item)
-    return out
-
-
-def _unquote(s: str) -> str:
-    if len(s) >= 2 and s[0] == s[-1] and s[0] in "'\"":
-        return s[1:-1]
-    return s
-
-
-def conda_requirement(spec: str) -> tuple[str, str | None]:
-    """('pandas>=2.1' | 'pandas >=2.1' | 'python=3.11' | 'numpy 1.26.*') -> (conda name, minimum)."""
-    m = re.fullmatch(r"([A-Za-z0-9][A-Za-z0-9_.\-]*)\s*(.*)", spec.strip())
-    if not m:
-        raise ValueError(f"cannot parse conda spec {spec!r}")
-    name, constraint = m.groups()
-    minimum = None
-    for part in filter(None, re.split(r"[,\s]+", constraint)):
-        v = re.fullmatch(r"(>=|==|=|~=)?v?([0-9][0-9A-Za-z.]*?)(\.\*)?", part)
-        if v:
-            minimum = v.group(2)
-    return name, minimum
-
-
-def pip_requirement(spec: str) -> tuple[str, str | None]:
-    """'pandas>=2.1,<4' -> ('pandas', '2.1'); no lower bound -> None."""
-    req = Requirement(spec)
-    minimum = None
-    for s in req.specifier:
-        if s.operator in (">=", "==", "~=", "==="):
-            minimum = s.version.removesuffix(".*")
-    return req.name, minimum
-
-
-# ---------------------------------------------------------------------------------------------
-# The comparison
-
-
-def pyproject_dependencies(path: Path) -> dict[str, tuple[str, str | None]]:
-    """normalised name -> (as written, minimum) for core + EXTRAS of pyproject.toml."""
-    project = tomllib.loads(path.read_text(encoding="utf-8"))["project"]
-    extras = project.get("optional-dependencies", {})
-    missing_extras = [e for e in EXTRAS if e not in extras]
-    if missing_extras:
-        raise ValueError(f"{path.name}: no optional-dependencies {missing_extras} (the Makefile installs them)")
-    specs = list(project.get("dependencies", []))
-    for extra in EXTRAS:
-        specs += extras[extra]
-    deps: dict[str, tuple[str, str | None]] = {}
-    for spec in specs:
-        name, minimum = pip_requirement(spec)
-        if normalise(name) == normalise(project["name"]):
-            continue  # kit[...] self-references
-        deps[normalise(name)] = (spec, minimum)
-    return deps
-
-
-def environment_dependencies(path: Path) -> tuple[dict[str, tuple[str, str | None]], list[str]]:
-    """(normalised PyPI name -> (as written, minimum), problems) for environment.yml."""
-    env = parse_environment(path.read_text(encoding="utf-8"))
-    deps: dict[str, tuple[str, str | None]] = {}
-    problems = []
-
-    def add(key, spec, minimum):
-        if key in deps:
-            problems.append(f"{key}: listed twice in {path.name} ({deps[key][0]!r} and {spec!r})")
-        deps[key] = (spec, minimum)
-
-    for spec in env["dependencies"]:
-        name, minimum = conda_requirement(spec)
-        if name.lower() in CONDA_ONLY:
-            continue
-        add(normalise(CONDA_TO_PIP.get(name.lower(), name)), spec, minimum)
-    for spec in env["pip"]:
-        if spec.startswith("-"):  # `-e .` and other pip options
-            continue
-        name, minimum = pip_requirement(spec)
-        add(normalise(name), f"pip: {spec}", minimum)
-    return deps, problems
-
-
-def _same_version(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    try:
-        return Version(a) == Version(b)
-    except InvalidVersion:
-        return a == b
-
-
-def compare(pyproject: Path, environment: Path) -> list[str]:
-    """Every disagreement between the two files, as readable lines; [] when they agree."""
-    pip_deps = pyproject_dependencies(pyproject)
-    conda_deps, problems = environment_dependencies(environment)
-    for name in sorted(pip_deps.keys() - conda_deps.keys()):
-        problems.append(f"{name}: in {pyproject.name} ({pip_deps[name][0]!r}) but missing from {environment.name}")
-    for name in sorted(conda_deps.keys() - pip_deps.keys()):
-        problems.append(f"{name}: in {environment.name} ({conda_deps[name][0]!r}) but missing from {pyproject.name}")
-    for name in sorted(pip_deps.keys() & conda_deps.keys()):
-        (pspec, pmin), (cspec, cmin) = pip_deps[name], conda_deps[name]
-        if not _same_version(pmin, cmin):
-            problems.append(
-                f"{name}: minimum versions disagree: {pyproject.name} {pmin} ({pspec!r}), "
-                f"{environment.name} {cmin} ({cspec!r})"
-            )
-    return problems
-
-
-# ---------------------------------------------------------------------------------------------
-# The tests on the real files
+def test_environment_yml_is_what_the_script_writes():
+    assert ENVIRONMENT.read_text(encoding="utf-8") == _render(), (
+        "environment.yml is out of date with pyproject.toml: run `make environment.yml`"
+    )
 
 
 def test_environment_matches_pyproject():
-    problems = compare(PYPROJECT, ENVIRONMENT)
-    assert not problems, "environment.yml and pyproject.toml disagree:\n  " + "\n  ".join(problems)
+    assert _environment_dependencies(ENVIRONMENT.read_text(encoding="utf-8")) == _expected_dependencies()
 
 
 def test_environment_python_matches_requires_python():
     requires = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["requires-python"]
     wanted = re.fullmatch(r">=\s*([\d.]+)", requires.strip())
     assert wanted, f"requires-python {requires!r}: expected the form '>=X.Y'"
-    env = parse_environment(ENVIRONMENT.read_text(encoding="utf-8"))
-    pythons = [conda_requirement(s)[1] for s in env["dependencies"] if conda_requirement(s)[0] == "python"]
-    assert pythons == [wanted.group(1)], f"environment.yml python {pythons} vs requires-python {requires!r}"
+    data = yaml.safe_load(ENVIRONMENT.read_text(encoding="utf-8"))
+    pythons = [_conda_minimum(d)[1] for d in data["dependencies"] if isinstance(d, str) and d.startswith("python")]
+    assert pythons == [wanted.group(1)]
 
 
 def test_environment_uses_conda_forge_and_installs_kit():
-    env = parse_environment(ENVIRONMENT.read_text(encoding="utf-8"))
-    assert env["channels"] == ["conda-forge"]
-    assert "pip" in env["dependencies"], "a `pip:` section needs the conda package pip"
-    assert "-e ." in env["pip"], "environment.yml must install kit itself (`- -e .` under `pip:`)"
+    data = yaml.safe_load(ENVIRONMENT.read_text(encoding="utf-8"))
+    assert data["name"] == "kit" and data["channels"] == ["conda-forge"]
+    assert "pip" in data["dependencies"], "a `pip:` section needs the conda package pip"
+    pip = [d for d in data["dependencies"] if isinstance(d, dict)]
+    assert len(pip) == 1 and "-e ." in pip[0]["pip"], "environment.yml must install kit itself (`- -e .` under pip:)"
+    assert "playwright>=1.40" in pip[0]["pip"] and "matplotlib-base>=3.8" in data["dependencies"]
+
+
+def test_makefile_installs_the_extras_it_names():
+    makefile = MAKEFILE.read_text(encoding="utf-8")
+    installs = re.findall(r"-e '\.\[([^\]]*)\]'", makefile)
+    assert installs and set(installs) == {"$(EXTRAS)"}, installs
+    assert {"notebooks", "test", "dev"} <= set(env.makefile_extras(makefile))
+
+
+def test_check_passes_on_the_repository():
+    r = subprocess.run([sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stdout + r.stderr
 
 
 # ---------------------------------------------------------------------------------------------
-# The comparison catches what it should (fed modified copies)
+# A change to pyproject.toml changes the generated file (so the first test fails until it is regenerated)
 
 
-def _first_core_dependency() -> str:
-    project = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]
-    assert project["dependencies"], "pyproject.toml lists no core dependencies"
-    return normalise(pip_requirement(project["dependencies"][0])[0])
-
-
-def _environment_line_of(name: str) -> str:
-    for line in ENVIRONMENT.read_text(encoding="utf-8").splitlines():
-        item = line.strip()
-        if item.startswith("- ") and not item.startswith("- -") and item != "- pip:":
-            conda_name = conda_requirement(item[2:])[0]
-            if normalise(CONDA_TO_PIP.get(conda_name.lower(), conda_name)) == name:
-                return line
-    raise AssertionError(f"{name} not found in environment.yml")
-
-
-def test_detects_package_missing_from_environment(tmp_path):
-    name = _first_core_dependency()
-    line = _environment_line_of(name)
-    copy = tmp_path / "environment.yml"
-    copy.write_text(ENVIRONMENT.read_text(encoding="utf-8").replace(line + "\n", ""), encoding="utf-8")
-    problems = compare(PYPROJECT, copy)
-    assert any(p.startswith(f"{name}:") and "missing from environment.yml" in p for p in problems), problems
-
-
-def test_detects_package_missing_from_pyproject(tmp_path):
-    name = _first_core_dependency()
-    pyproject = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))
-    spec = pyproject["project"]["dependencies"][0]
+def _pyproject_with(old: str, new: str) -> str:
     text = PYPROJECT.read_text(encoding="utf-8")
-    copy = tmp_path / "pyproject.toml"
-    copy.write_text(re.sub(rf'\n\s*"{re.escape(spec)}",?', "", text, count=1), encoding="utf-8")
-    assert name not in pyproject_dependencies(copy), "the modified copy still lists the package"
-    problems = compare(copy, ENVIRONMENT)
-    assert any(p.startswith(f"{name}:") and "missing from pyproject.toml" in p for p in problems), problems
+    assert old in text, old
+    return text.replace(old, new, 1)
 
 
-def test_detects_package_only_in_pip_section(tmp_path):
-    copy = tmp_path / "environment.yml"
-    copy.write_text(ENVIRONMENT.read_text(encoding="utf-8") + "      - Some_Extra.Package>=1.0\n", encoding="utf-8")
-    problems = compare(PYPROJECT, copy)
-    assert any(p.startswith("some-extra-package:") and "missing from pyproject.toml" in p for p in problems), problems
+def test_a_new_dependency_appears():
+    text = _pyproject_with('"pandas>=2.1",', '"pandas>=2.1",\n    "Some_Extra.Package>=1.0",')
+    rendered = _render(text)
+    assert rendered != ENVIRONMENT.read_text(encoding="utf-8")
+    assert _environment_dependencies(rendered)["some-extra-package"] == "1.0"
 
 
-def test_detects_minimum_version_disagreement(tmp_path):
-    name = _first_core_dependency()
-    line = _environment_line_of(name)
-    changed = re.sub(r"(>=|==|=)\s*[0-9][\w.]*", r"\g<1>0.0.1", line)
-    assert changed != line, f"no version on {line!r}"
-    copy = tmp_path / "environment.yml"
-    copy.write_text(ENVIRONMENT.read_text(encoding="utf-8").replace(line, changed), encoding="utf-8")
-    problems = compare(PYPROJECT, copy)
-    assert any(p.startswith(f"{name}: minimum versions disagree") for p in problems), problems
+def test_a_removed_dependency_disappears():
+    rendered = _render(_pyproject_with('    "networkx>=3.2",\n', ""))
+    assert "networkx" not in _environment_dependencies(rendered)
+    assert "networkx" in _environment_dependencies(ENVIRONMENT.read_text(encoding="utf-8"))
 
 
-def test_detects_duplicate_entry(tmp_path):
-    name = _first_core_dependency()
-    line = _environment_line_of(name)
-    copy = tmp_path / "environment.yml"
-    copy.write_text(ENVIRONMENT.read_text(encoding="utf-8").replace(line, line + "\n" + line), encoding="utf-8")
-    assert any("listed twice" in p for p in compare(PYPROJECT, copy))
+def test_a_new_minimum_version_appears():
+    rendered = _render(_pyproject_with('"numpy>=1.26"', '"numpy>=2.0"'))
+    assert _environment_dependencies(rendered)["numpy"] == "2.0"
+
+
+def test_an_extra_make_does_not_install_is_left_out():
+    deps = _environment_dependencies(ENVIRONMENT.read_text(encoding="utf-8"))
+    assert "python-igraph" not in deps  # the bench extra: pip only, by choice
+    rendered = _render(
+        makefile_text=MAKEFILE.read_text(encoding="utf-8").replace(
+            "EXTRAS := notebooks,test,dev", "EXTRAS := notebooks,test,dev,bench"
+        )
+    )
+    assert _environment_dependencies(rendered)["python-igraph"] == "0.11"
+
+
+def test_check_fails_on_a_stale_copy(tmp_path):
+    for name in ("pyproject.toml", "Makefile"):
+        (tmp_path / name).write_text((ROOT / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "environment.yml").write_text(
+        ENVIRONMENT.read_text(encoding="utf-8").replace("  - scipy>=1.11\n", ""), encoding="utf-8"
+    )
+    r = subprocess.run(
+        [sys.executable, str(SCRIPT), "--check", "--root", str(tmp_path)], capture_output=True, text=True, timeout=60
+    )
+    assert r.returncode == 1 and "+  - scipy>=1.11" in r.stdout and "make environment.yml" in r.stderr
+    assert subprocess.run([sys.executable, str(SCRIPT), "--write", "--root", str(tmp_path)], timeout=60).returncode == 0
+    assert (tmp_path / "environment.yml").read_text(encoding="utf-8") == ENVIRONMENT.read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------------------------
-# The small helpers
+# What the script refuses to guess
 
 
 @pytest.mark.parametrize(
-    "spec, expected",
+    "spec, message",
     [
-        ("pandas>=2.1", ("pandas", "2.1")),
-        ("pandas >=2.1,<4", ("pandas", "2.1")),
-        ("python=3.11", ("python", "3.11")),
-        ("numpy 1.26.*", ("numpy", "1.26")),
-        ("matplotlib-base>=3.8", ("matplotlib-base", "3.8")),
-        ("pip", ("pip", None)),
+        ('"numpy~=1.26"', "conda has no ~=1.26"),
+        ("\"numpy>=1.26; python_version < '3.12'\"", "environment markers"),
+        ('"numpy==1.*"', "conda has no ==1.*"),
     ],
 )
-def test_conda_requirement(spec, expected):
-    assert conda_requirement(spec) == expected
+def test_refuses_a_requirement_conda_cannot_say(spec, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        _render(_pyproject_with('"numpy>=1.26"', spec))
 
 
-def test_names_normalise_case_dash_underscore_dot():
-    assert normalise("Jupyter_Server") == normalise("jupyter-server") == normalise("jupyter.server")
+def test_refuses_one_package_with_two_versions():
+    text = _pyproject_with('"pytest>=8.0",', '"pytest>=8.0",\n    "pandas>=2.2",')
+    with pytest.raises(ValueError, match="pandas is listed as 'pandas>=2.1' and as 'pandas>=2.2'"):
+        _render(text)
 
 
-def test_conda_names_map_to_pip_names(tmp_path):
-    pyproject = tmp_path / "pyproject.toml"
-    pyproject.write_text(
-        '[project]\nname = "kit"\ndependencies = ["Matplotlib>=3.8", "typing_extensions>=4"]\n'
-        "[project.optional-dependencies]\nnotebooks = []\ntest = []\n",
-        encoding="utf-8",
-    )
-    env = tmp_path / "environment.yml"
-    env.write_text("dependencies:\n  - matplotlib-base >=3.8.0\n  - typing-extensions>=4\n", encoding="utf-8")
-    assert compare(pyproject, env) == []
+def test_refuses_an_extra_pyproject_does_not_define():
+    with pytest.raises(ValueError, match=r"extras \['docs'\]"):
+        _render(makefile_text="EXTRAS := notebooks,docs\n")
 
 
-def test_parser_refuses_what_it_does_not_understand():
-    with pytest.raises(ValueError):
-        parse_environment("dependencies: [pandas, numpy]\n")
-    with pytest.raises(ValueError):
-        parse_environment("dependencies:\n  pandas: 2\n")
-
-
-def test_parser_agrees_with_a_real_yaml_reader():
-    yaml = pytest.importorskip("yaml", reason="PyYAML (installed with papermill) is not importable")
-    real = yaml.safe_load(ENVIRONMENT.read_text(encoding="utf-8"))
-    mine = parse_environment(ENVIRONMENT.read_text(encoding="utf-8"))
-    pip = [d["pip"] for d in real["dependencies"] if isinstance(d, dict)]
-    assert mine["name"] == real["name"] and mine["channels"] == real["channels"]
-    assert mine["dependencies"] == [d for d in real["dependencies"] if isinstance(d, str)]
-    assert [mine["pip"]] == pip
+def test_conda_names_and_extras():
+    assert env.conda_spec("Matplotlib>=3.8") == ("matplotlib", "matplotlib-base>=3.8")
+    assert env.conda_spec("dask[dataframe,distributed]>=2024.1") == ("dask", "dask>=2024.1")
+    assert env.conda_spec("pandas<4,>=2.1") == ("pandas", "pandas<4,>=2.1")
+    assert env.normalise("Jupyter_Server") == env.normalise("jupyter-server") == env.normalise("jupyter.server")

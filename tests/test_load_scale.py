@@ -15,7 +15,9 @@ import pytest
 
 import kit
 from kit.checking import check_tables
-from kit.reading import _cell_text, _parquet_text, parse_csv_fast, parse_csv_text, read_csv_table
+from kit.reading import parse_csv_fast, parse_csv_text, read_csv_table
+from kit.reading.parquet import _parquet_text
+from kit.reading.tables import cell_text as _cell_text
 
 TABLES = ("sources", "reports", "claims", "citations")
 HEADER = "claim_id,cites,relation,evidence"
@@ -171,7 +173,7 @@ def write_parquet(case, folder):
     folder.mkdir()
     for name in TABLES:
         getattr(case, name).to_parquet(folder / f"{name}.parquet", index=False)
-    (folder / "case.toml").write_text(kit.case.meta_toml(case.meta), encoding="utf-8")
+    (folder / "case.toml").write_text(kit.saving.meta_toml(case.meta), encoding="utf-8")
     return folder
 
 

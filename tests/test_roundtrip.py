@@ -104,11 +104,12 @@ def cases(draw):
     meta = draw(st.one_of(st.none(), st.fixed_dictionaries(
         {"title": NONEMPTY}, optional={"question": FREE, "summary": FREE, "language": st.just("ru"),
                                        "license": st.just("CC-BY-4.0"),
-                                       "verdicts": st.dictionaries(SLUG, st.dictionaries(SLUG, FREE, max_size=2),
+                                       # nested tables (not [verdicts]: those must name a rating and a claim)
+                                       "sections": st.dictionaries(SLUG, st.dictionaries(SLUG, FREE, max_size=2),
                                                                    max_size=2),
                                        "tags": st.lists(FREE, max_size=3), "year": st.integers(1900, 2100)})))
     if meta is not None:
-        files["case.toml"] = kit.case.meta_toml(meta).encode("utf-8")
+        files["case.toml"] = kit.saving.meta_toml(meta).encode("utf-8")
     return files
 
 

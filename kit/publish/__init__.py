@@ -35,7 +35,8 @@ from __future__ import annotations
 from ..html import safe_url, script_json
 from .notebook import notebook_html, offline_html
 from .page import page_html, publish
-from .words import DRIFT_FLAGS, choose_proposition, graph_alt, timeline_alt
+from ..style import DRIFT_FLAGS
+from .words import choose_proposition, graph_alt, timeline_alt
 
 __all__ = ["publish", "page_html", "choose_proposition", "script_json", "safe_url", "timeline_alt", "graph_alt",
            "notebook_html", "offline_html", "DRIFT_FLAGS"]

@@ -25,6 +25,16 @@ def offline_html(text: str) -> str:
     host (math then shows as its TeX source; widget views, which need the CDN's renderer, show a note instead) and
     adds a Content-Security-Policy that forbids any request.
 
+    Parameters
+    ----------
+    text : str
+        The HTML nbconvert wrote.
+
+    Returns
+    -------
+    str
+        The page, offline.
+
     Raises
     ------
     ValueError

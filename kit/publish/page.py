@@ -24,7 +24,8 @@ from ..wording import date_words, figure_words, plural
 from .figures import plot_safe, step_figures, svg
 from .notebook import notebook_html
 from ..style import DRIFT_WORDS, grade_words
-from .words import DRIFT_FLAGS, choose_proposition, claims_frame, graph_alt, timeline_alt
+from ..style import DRIFT_FLAGS
+from .words import choose_proposition, claims_frame, graph_alt, timeline_alt
 
 __all__ = ["publish", "page_html", "static_text", "csp_hash"]
 

@@ -12,7 +12,7 @@ from ..wording import date_words, figure_words, plural
 
 from ..style import DRIFT_FLAGS
 
-__all__ = ["DRIFT_FLAGS", "choose_proposition", "claims_frame", "timeline_alt", "graph_alt"]
+__all__ = ["choose_proposition", "claims_frame", "timeline_alt", "graph_alt"]
 
 #: the drift flags of :func:`kit.analyses.drift` a claim can show, in the order the page lists them
 _UNCHECKABLE = ("anonymous", "social")

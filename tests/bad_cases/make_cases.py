@@ -49,6 +49,14 @@ BASE = {
     ),
 }
 
+# a valid story.csv for BASE (docs/case-format.md): one step per report, in time order
+STORY = (
+    "step,date,title,text\n"
+    "1,2018-02-13,Fontanka: dozens,\"Dozens of Russian fighters were killed, sources say\"\n"
+    "2,2018-02-14T09:30:00Z,Reuters: some 100,\"Some 100 Russians killed, a US official says\"\n"
+    "3,2018-02-15,Ministry: five,Five Russian citizens may have died\n"
+)
+
 REQUIRED = {
     "sources": ("source_id", "name", "kind"),
     "reports": ("report_id", "source_id", "published"),
@@ -98,6 +106,29 @@ def put(file, text):
 def encode_as(file, encoding):
     def change(files):
         files[file] = files[file].encode(encoding)
+    return change
+
+
+def to_parquet(table, extra_column=None):
+    """Give ``table`` as ``<table>.parquet`` (text columns, as pyarrow writes them) instead of its CSV file;
+    ``extra_column`` (name, copy of) adds a column."""
+    def change(files):
+        import csv
+        import io
+
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        rows = list(csv.reader(io.StringIO(files.pop(f"{table}.csv"))))
+        columns = {name: [r[i] for r in rows[1:]] for i, name in enumerate(rows[0])}
+        names, arrays = list(columns), [pa.array(v, pa.string()) for v in columns.values()]
+        if extra_column:
+            name, copy_of = extra_column
+            names.insert(0, name)
+            arrays.insert(0, pa.array(columns[copy_of], pa.string()))
+        buf = io.BytesIO()
+        pq.write_table(pa.Table.from_arrays(arrays, names=names), buf)
+        files[f"{table}.parquet"] = buf.getvalue()
     return change
 
 
@@ -197,6 +228,50 @@ CASES.update({
     # case.toml
     "broken_case_toml": [put("case.toml", "title = Deir ez-Zor in miniature\n")],
     "case_toml_title_not_text": [put("case.toml", "title = 2018\n")],
+    # case.toml: the publishing settings (proposition, [verdicts]) that kit publish and kit export use
+    "case_toml_proposition_near_miss": [append("case.toml", 'proposition = "russians_kiled"\n')],
+    "case_toml_proposition_unknown": [append("case.toml", 'proposition = "who_fired_first"\n')],
+    "case_toml_proposition_not_text": [append("case.toml", "proposition = 7\n")],
+    "case_toml_verdicts_not_tables": [append("case.toml", 'verdicts = "False"\n')],
+    "case_toml_verdict_not_a_table": [append("case.toml", '\n[verdicts]\nrussians_killed_feb7 = "False"\n')],
+    "case_toml_verdict_unknown_proposition": [append("case.toml", '\n[verdicts.russians_kiled]\nrating = "False"\n'
+                                                                  'claim_id = "k_font"\n')],
+    "case_toml_verdict_no_rating_no_claim": [append("case.toml", '\n[verdicts.russians_killed_feb7]\n'
+                                                                 'note = "Rests on one unnamed official."\n')],
+    "case_toml_verdict_claim_near_miss": [append("case.toml", '\n[verdicts.russians_killed_feb7]\nrating = "False"\n'
+                                                              'claim_id = "k_fnt"\n')],
+    "case_toml_verdict_claim_unknown": [append("case.toml", '\n[verdicts.russians_killed_feb7]\nrating = "False"\n'
+                                                            'claim_id = "tass_statement"\n')],
+    "case_toml_verdict_claim_of_other_proposition": [append("case.toml", '\n[verdicts.russians_killed_feb7]\n'
+                                                                         'rating = "False"\nclaim_id = "k_mod_deny"\n')],
+    "case_toml_verdict_values_not_text": [append("case.toml", '\n[verdicts.russians_killed_feb7]\nrating = 3\n'
+                                                              'claim_id = 2\nnote = true\n')],
+    "case_toml_verdict_unknown_key_warning": [append("case.toml", '\n[verdicts.russians_killed_feb7]\n'
+                                                                  'rating = "Unproven"\nclaim_id = "k_reut"\n'
+                                                                  'notes = "Rests on one unnamed official."\n')],
+    "case_toml_verdict_is_fine": [append("case.toml", 'proposition = "russians_killed_feb7"\n\n'
+                                                      '[verdicts.russians_killed_feb7]\nrating = "Unproven"\n'
+                                                      'claim_id = "k_reut"\nnote = "Rests on one unnamed official."\n')],
+    # story.csv: read by the tables' reader, checked with them
+    "story_csv_is_fine": [put("story.csv", STORY)],
+    "story_csv_missing_column": [put("story.csv", drop_column(STORY, "title"))],
+    "story_csv_unknown_column_warning": [put("story.csv", STORY.replace("title,text\n", "title,text,colour\n"))],
+    "story_csv_bad_steps": [put("story.csv", STORY.replace("\n1,", "\n,").replace("\n2,", "\nx,")
+                                + "3,2018-02-16,Again,\n0,2018-02-16,Zero,\n")],
+    "story_csv_bad_dates": [put("story.csv", STORY.replace("2018-02-13", "13/02/2018")
+                                .replace("2018-02-14T09:30:00Z", "").replace("2018-02-15", "2018-02-30"))],
+    "story_csv_empty_title": [put("story.csv", STORY.replace("Reuters: some 100", ""))],
+    "story_csv_back_in_time": [put("story.csv", STORY.replace("2018-02-15", "2018-02-12"))],
+    "story_csv_semicolon_delimited": [put("story.csv", STORY.replace(",", ";"))],
+    "story_csv_windows_1252": [put("story.csv", STORY.replace("Ministry: five", "Minist\u00e8re: cinq")),
+                               encode_as("story.csv", "cp1252")],
+    "story_csv_row_too_long": [put("story.csv", STORY.replace("Ministry: five,", "Ministry, five,"))],
+    # hostile input (issue 14)
+    "story_csv_step_not_plain_digits": [put("story.csv", STORY.replace("\n2,", "\n\u00b2,")
+                                             .replace("\n3,", "\n" + "3" * 5000 + ","))],
+    "case_toml_nested_too_deep": [append("case.toml", "sections = " + "[" * 500 + "]" * 500 + "\n")],
+    "case_toml_tables_too_deep": [append("case.toml", "\n[" + ".".join(["part"] * 100) + "]\nnote = \"deep\"\n")],
+    "parquet_columns_differ_only_in_case": [to_parquet("claims", ("Claim_ID", "claim_id"))],
     # analyses-level findings that are not errors
     "citation_of_later_claim_warning": [append("citations.csv", "k_font,k_mod,disputes,\n")],
     "loop_is_fine": [append("citations.csv", "k_font,k_reut,relies_on,as Reuters reported\n")],

@@ -91,6 +91,10 @@ def main():
     book["reports"] = []  # the sheet is there, with nothing in it
     save("xlsx_empty_sheet", book)
 
+    book = sheets()
+    book["case"].append(["proposition", "russians_kiled"])  # the publishing setting, on sheet row 3
+    save("xlsx_case_sheet_proposition_near_miss", book)
+
     folder = HERE / "xlsx_not_a_workbook"  # a CSV file renamed to .xlsx, as happens
     folder.mkdir(exist_ok=True)
     (folder / "case.xlsx").write_text(BASE["sources.csv"], encoding="utf-8")

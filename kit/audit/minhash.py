@@ -1,0 +1,267 @@
+"""Candidate pairs of similar texts: MinHash signatures and locality-sensitive hashing, in numpy arrays.
+
+A text is the *set* of its content words (:mod:`kit.audit.text`). Its MinHash signature holds, for each of
+``bands * rows`` hash functions, the smallest hash of its words; two texts agree on one entry with probability
+equal to the Jaccard similarity ``J`` of their sets. Texts that agree on all ``rows`` entries of at least one band
+become a candidate pair: probability ``1 - (1 - J**rows)**bands``. With the default 20 bands of 4 rows a copy with
+about one word in ten changed (``J`` about 0.8) is a candidate with probability 0.99997, a heavily edited one
+(``J`` about 0.7) with 0.996, and two texts of one story that share only a stock phrase (``J`` about 0.15) with
+probability 0.01. Candidates are only candidates: the
+exact check (:mod:`kit.audit.signals`) decides.
+
+The hash functions are ``h_k(x) = (a_k * x + b_k) mod 2**64`` on a 64-bit mix of the word id (odd random
+``a_k``); each product gives two functions, its low and its high 32 bits. Everything is whole-array numpy: no
+Python loop per text or per word (``benchmarks/bench_audit.py`` measures this against ``datasketch``).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["BANDS", "ROWS", "WINDOW", "estimated_similarity", "mix64", "distinct", "member", "signatures",
+           "candidate_pairs", "collision_probability"]
+
+#: LSH bands of the MinHash signature
+BANDS = 20
+#: hash rows per band (BANDS * ROWS hashes in all)
+ROWS = 4
+#: in a bucket of more than this many texts, each pairs only with the ``WINDOW`` texts before it (and the first).
+WINDOW = 100
+
+_M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+
+
+def mix64(x: np.ndarray) -> np.ndarray:
+    """SplitMix64's finaliser: a well-spread 64-bit hash of each integer.
+
+    Parameters
+    ----------
+    x : numpy.ndarray of integers
+
+    Returns
+    -------
+    numpy.ndarray of uint64
+
+    Examples
+    --------
+    >>> mix64(np.array([1, 2])).dtype, len(set(mix64(np.arange(1000)).tolist()))
+    (dtype('uint64'), 1000)
+    """
+    with np.errstate(over="ignore"):
+        z = np.asarray(x).astype(np.uint64) + np.uint64(0x9E3779B97F4A7C15)
+        z = (z ^ (z >> np.uint64(30))) * _M1
+        z = (z ^ (z >> np.uint64(27))) * _M2
+        return z ^ (z >> np.uint64(31))
+
+
+def distinct(x: np.ndarray) -> np.ndarray:
+    """The distinct values of an integer array, sorted (by sorting: ``np.unique`` hashes, which is slower here).
+
+    Parameters
+    ----------
+    x : numpy.ndarray of integers
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Examples
+    --------
+    >>> distinct(np.array([3, 1, 3, 2])).tolist()
+    [1, 2, 3]
+    """
+    s = np.sort(np.asarray(x))
+    return s[np.concatenate([[True], s[1:] != s[:-1]])] if len(s) else s
+
+
+def member(values: np.ndarray, of: np.ndarray) -> np.ndarray:
+    """``np.isin(values, of)`` for integer arrays, with pandas' hash table (a binary search per value, as
+    ``np.isin`` does, is several times slower on large arrays).
+
+    Parameters
+    ----------
+    values, of : numpy.ndarray of integers
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        ``True`` where the value is in ``of``.
+
+    Examples
+    --------
+    >>> member(np.array([1, 5, 2]), np.array([2, 3, 1])).tolist()
+    [True, False, True]
+    """
+    values, of = np.asarray(values), np.asarray(of)
+    if values.dtype == np.uint64:
+        values, of = values.view(np.int64), of.astype(np.uint64).view(np.int64)
+    return pd.Series(values, copy=False).isin(pd.Series(of, copy=False)).to_numpy(dtype=bool)
+
+
+def collision_probability(j, bands: int = BANDS, rows: int = ROWS):
+    """The chance that two texts of Jaccard similarity ``j`` become a candidate pair.
+
+    Parameters
+    ----------
+    j : float or numpy.ndarray
+        Jaccard similarity.
+    bands, rows : int
+
+    Returns
+    -------
+    float or numpy.ndarray
+
+    Examples
+    --------
+    >>> round(float(collision_probability(0.7)), 3), round(float(collision_probability(0.15)), 3)
+    (0.996, 0.01)
+    """
+    return 1 - (1 - np.asarray(j, dtype=float) ** rows) ** bands
+
+
+def signatures(ptr: np.ndarray, ids: np.ndarray, *, n_hashes: int = BANDS * ROWS, seed: int = 1,
+               chunk: int = 1 << 21) -> np.ndarray:
+    """MinHash signatures of the word-id sets ``ids[ptr[i]:ptr[i+1]]``.
+
+    Parameters
+    ----------
+    ptr, ids : numpy.ndarray
+        A CSR list of word ids per text (as :class:`kit.audit.text.Corpus` holds them).
+    n_hashes : int
+        Signature length (even).
+    seed : int
+        Seeds the hash functions: the same seed gives the same signatures.
+    chunk : int
+        Words hashed at a time (bounds the memory used: ``chunk * 8`` bytes per array).
+
+    Returns
+    -------
+    numpy.ndarray of uint32, shape (n_texts, n_hashes)
+        Rows of texts with no words are all ``2**32 - 1``.
+
+    Examples
+    --------
+    >>> s = signatures(np.array([0, 3, 6, 6]), np.array([1, 2, 3, 1, 2, 3]))
+    >>> s.shape, bool((s[0] == s[1]).all()), bool((s[2] == 2**32 - 1).all())
+    ((3, 80), True, True)
+    """
+    n = len(ptr) - 1
+    half = (n_hashes + 1) // 2
+    rng = np.random.default_rng(seed)
+    a = (rng.integers(0, 2**63, half, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
+    b = rng.integers(0, 2**63, half, dtype=np.uint64)
+    out = np.full((n, 2 * half), np.iinfo(np.uint32).max, dtype=np.uint32)
+    lengths = np.diff(ptr)
+    docs = np.flatnonzero(lengths > 0)
+    if len(docs) == 0:
+        return out[:, :n_hashes]
+    x = mix64(ids)
+    # process whole texts a chunk of words at a time
+    ends = ptr[docs + 1]
+    cut = np.searchsorted(ends, np.arange(chunk, int(ends[-1]) + chunk, chunk), side="right")
+    lo = 0
+    for hi in distinct(np.concatenate([cut, [len(docs)]])):
+        if hi <= lo:
+            continue
+        d = docs[lo:hi]
+        w0, w1 = int(ptr[d[0]]), int(ptr[d[-1] + 1])
+        xs = x[w0:w1]
+        starts = ptr[d] - w0
+        for k in range(half):
+            h = (xs * a[k] + b[k]).view(np.uint32).reshape(-1, 2)
+            out[d, 2 * k:2 * k + 2] = np.minimum.reduceat(h, starts, axis=0)
+        lo = hi
+    return out[:, :n_hashes]
+
+
+def estimated_similarity(sig: np.ndarray, pairs: np.ndarray, *, chunk: int = 1 << 17) -> np.ndarray:
+    """The share of equal signature entries of each pair: an estimate of their Jaccard similarity.
+
+    Parameters
+    ----------
+    sig : numpy.ndarray
+        From :func:`signatures`.
+    pairs : numpy.ndarray, shape (m, 2)
+        Row numbers of ``sig``.
+    chunk : int
+        Pairs compared at a time (bounds the memory used).
+
+    Returns
+    -------
+    numpy.ndarray of float, shape (m,)
+
+    Examples
+    --------
+    >>> s = signatures(np.array([0, 3, 6]), np.array([1, 2, 3, 1, 2, 3]))
+    >>> estimated_similarity(s, np.array([[1, 0]])).tolist()
+    [1.0]
+    """
+    out = np.empty(len(pairs))
+    for lo in range(0, len(pairs), chunk):
+        p = pairs[lo:lo + chunk]
+        out[lo:lo + chunk] = (sig[p[:, 0]] == sig[p[:, 1]]).mean(axis=1)
+    return out
+
+
+def candidate_pairs(sig: np.ndarray, *, bands: int = BANDS, rows: int = ROWS, window: int = WINDOW) -> np.ndarray:
+    """Pairs of texts that agree on a whole band of their signatures.
+
+    Texts are taken to be in time order (row ``i`` not later than row ``i + 1``); each pair is given as
+    ``(later, earlier)``. Texts with no words never pair.
+
+    Parameters
+    ----------
+    sig : numpy.ndarray, shape (n, bands * rows)
+        From :func:`signatures`.
+    bands, rows : int
+    window : int
+        In a bucket of more than ``window + 1`` texts, each text pairs with the ``window`` texts before it in the
+        bucket and with the bucket's first, so that a text repeated a million times costs linear, not quadratic,
+        work.
+
+    Returns
+    -------
+    numpy.ndarray of int64, shape (m, 2)
+        Distinct pairs, sorted.
+
+    Examples
+    --------
+    >>> s = signatures(np.array([0, 3, 6, 8]), np.array([1, 2, 3, 1, 2, 3, 7, 8]))
+    >>> candidate_pairs(s).tolist()
+    [[1, 0]]
+    """
+    n = len(sig)
+    empty = (sig == np.iinfo(np.uint32).max).all(axis=1)
+    live = np.flatnonzero(~empty)
+    keys_out = []
+    for band in range(bands):
+        block = sig[live, band * rows:(band + 1) * rows].astype(np.uint64)
+        with np.errstate(over="ignore"):
+            key = np.full(len(live), mix64(np.uint64(band)), dtype=np.uint64)
+            for j in range(rows):                         # a polynomial in the row values, then one mix
+                key = key * np.uint64(0x100000001B3) + block[:, j]
+        key = mix64(key)
+        order = np.argsort(key, kind="stable")            # stable: time order within a bucket
+        k = key[order]
+        new = np.concatenate([[True], k[1:] != k[:-1]])
+        start = np.flatnonzero(new)
+        size = np.diff(np.concatenate([start, [len(k)]]))
+        big = size > 1
+        if not big.any():
+            continue
+        run_of = np.repeat(np.arange(len(start)), size)
+        rank = np.arange(len(k)) - start[run_of]           # position within its bucket
+        members = np.flatnonzero(big[run_of] & (rank > 0))
+        r = rank[members]
+        take = np.minimum(r, window)
+        later = np.repeat(members, take)
+        ramp = np.arange(len(later)) - np.repeat(np.cumsum(take) - take, take)
+        earlier = later - 1 - ramp
+        far = members[r > window]                         # ... and each far member with its bucket's first
+        later = np.concatenate([later, far])
+        earlier = np.concatenate([earlier, start[run_of[far]]])
+        keys_out.append(live[order[later]].astype(np.int64) * n + live[order[earlier]])
+    if not keys_out:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = distinct(np.concatenate(keys_out))
+    return np.stack([pairs // n, pairs % n], axis=1)

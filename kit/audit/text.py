@@ -1,0 +1,209 @@
+"""Normalising claim texts into words, in bulk (pyarrow) and for one text with its character spans (Python).
+
+One rule, in two implementations that give the same words (``tests/test_audit.py`` checks they agree):
+
+1. a *chunk* is a run of characters between white space;
+2. the typographic apostrophe (U+2019) becomes ``'``, and the punctuation in :data:`PUNCTUATION` is cut from
+   both ends of the chunk (so ``"al-Assad,"`` gives ``al-assad`` and ``"“dozens”"`` gives ``dozens``);
+3. the rest is lower-cased (``str.lower``; Arrow's ``utf8_lower``); a chunk that was all punctuation is no word.
+
+*Content words* are the words not in :data:`STOP_WORDS` (English function words and reporting verbs such as
+"said" or "according"): the audit finds shared runs of content words, so shared stop words never suffice on
+their own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["PUNCTUATION", "STOP_WORDS", "words", "word_spans", "Corpus", "corpus"]
+
+#: cut from both ends of a chunk: ASCII punctuation and the common typographic marks.
+PUNCTUATION = ("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+               "«»‹›“”„‟‘’‚‛–—―‐‑‒…·•°¡¿§¶†‡′″")
+
+#: English function words and reporting verbs; never content on their own.
+STOP_WORDS = frozenset("""
+a about above after again against all also am an and any are aren't as at be because been before being below
+between both but by can can't could couldn't did didn't do does doesn't doing don't down during each few for
+from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him
+himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself just let's me more most
+mustn't my myself no nor not now of off on once only or other ought our ours ourselves out over own same
+shan't she she'd she'll she's should shouldn't so some such than that that's the their theirs them themselves
+then there there's these they they'd they'll they're they've this those through to too under until up upon
+very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while who
+who's whom why why's will with won't would wouldn't you you'd you'll you're you've your yours yourself
+yourselves said says say saying told tell tells according reported reports report added claimed stated
+""".split())
+
+_P = re.escape(PUNCTUATION)
+#: a chunk without the punctuation at its ends (the same words as steps 1-2, found in one pass)
+_WORD = re.compile(rf"[^\s{_P}](?:\S*[^\s{_P}])?")
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of ``text`` (see the module's docstring).
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> words("Three hundred pupils, the Council said: “moved”.")
+    ['three', 'hundred', 'pupils', 'the', 'council', 'said', 'moved']
+    """
+    return [w for w, _, _ in word_spans(text)]
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """Each word of ``text`` with the start and end of its characters in ``text``.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of (str, int, int)
+        The word, its start and its end (``text[start:end]`` is the word as written).
+
+    Examples
+    --------
+    >>> word_spans("al-Assad, died")
+    [('al-assad', 0, 8), ('died', 10, 14)]
+    """
+    return [(m.group().replace("\u2019", "'").lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The words of many texts as integer arrays.
+
+    Attributes
+    ----------
+    vocab : numpy.ndarray of object
+        Each distinct word once; a word's id is its position.
+    stop : numpy.ndarray of bool
+        ``stop[id]``: the word is a stop word.
+    n_words : numpy.ndarray of int64
+        Words per text.
+    all_ptr, all_ids : numpy.ndarray
+        All the words of text ``i`` (stop words too) are ``all_ids[all_ptr[i]:all_ptr[i+1]]``.
+    ptr, ids, pos : numpy.ndarray
+        Content words of text ``i`` are ``ids[ptr[i]:ptr[i+1]]`` (word ids, in text order); ``pos`` is each one's
+        position among all the words of its text (to find its characters again with :func:`word_spans`).
+    """
+
+    vocab: np.ndarray
+    stop: np.ndarray
+    n_words: np.ndarray
+    all_ptr: np.ndarray
+    all_ids: np.ndarray
+    ptr: np.ndarray
+    ids: np.ndarray
+    pos: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.n_words)
+
+    def normalised(self, i: int) -> str:
+        """Text ``i``'s words joined by single spaces.
+
+        Examples
+        --------
+        >>> corpus(["Two of the Russians said."]).normalised(0)
+        'two of the russians said'
+        """
+        return " ".join(self.vocab[self.all_ids[self.all_ptr[i]:self.all_ptr[i + 1]]])
+
+    def normalised_many(self, docs) -> list:
+        """:meth:`normalised` for many texts at once (joined by pyarrow).
+
+        Examples
+        --------
+        >>> corpus(["A b.", "", "C, d"]).normalised_many([2, 0, 1])
+        ['c d', 'a b', '']
+        """
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        docs = np.asarray(docs, dtype=np.int64)
+        length = self.n_words[docs]
+        offsets = np.concatenate([[0], np.cumsum(length)]).astype(np.int64)
+        first = np.repeat(self.all_ptr[docs] - offsets[:-1], length)
+        take = first + np.arange(int(offsets[-1]))
+        strings = pa.array(self.vocab, type=pa.string()).take(pa.array(self.all_ids[take]))
+        return pc.binary_join(pa.LargeListArray.from_arrays(pa.array(offsets), strings), " ").to_pylist()
+
+
+def corpus(texts) -> Corpus:
+    """Normalise many texts at once with pyarrow (no Python object per word).
+
+    Parameters
+    ----------
+    texts : sequence of str, pandas.Series or pyarrow.Array
+        Missing values count as empty texts.
+
+    Returns
+    -------
+    Corpus
+
+    Examples
+    --------
+    >>> c = corpus(["The Herald says: three pupils", "pupils moved"])
+    >>> [list(c.vocab[c.ids[c.ptr[i]:c.ptr[i + 1]]]) for i in range(len(c))]
+    [['herald', 'three', 'pupils'], ['pupils', 'moved']]
+    >>> c.n_words.tolist(), c.pos.tolist()
+    ([5, 2], [1, 3, 4, 0, 1])
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = texts if isinstance(texts, (pa.Array, pa.ChunkedArray)) else pa.array(
+        _as_list(texts), type=pa.string(), from_pandas=True)
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    n = len(arr)
+    arr = pc.fill_null(arr.cast(pa.string()), "")
+    chunks = pc.utf8_split_whitespace(pc.replace_substring(arr, "\u2019", "'"))
+    del arr
+    doc = np.asarray(pc.list_parent_indices(chunks).to_numpy(zero_copy_only=False), dtype=np.int32)
+    # normalise each distinct chunk once (far fewer than the chunks), then map the chunks to their words
+    raw = pc.dictionary_encode(pc.list_flatten(chunks))
+    del chunks
+    if isinstance(raw, pa.ChunkedArray):
+        raw = raw.combine_chunks()
+    words_of_raw = pc.dictionary_encode(pc.utf8_lower(pc.utf8_trim(raw.dictionary, characters=PUNCTUATION)))
+    vocab = np.asarray(words_of_raw.dictionary.to_pylist(), dtype=object)
+    to_word = np.asarray(words_of_raw.indices.to_numpy(zero_copy_only=False), dtype=np.int32)
+    word_id = to_word[np.asarray(raw.indices.to_numpy(zero_copy_only=False))]
+    del raw, words_of_raw
+    empty = np.flatnonzero(vocab == "")
+    if len(empty):                                          # chunks that were all punctuation are no words
+        keep = word_id != empty[0]
+        doc, word_id = doc[keep], word_id[keep]
+        del keep
+    stop = np.fromiter((w in STOP_WORDS or w == "" for w in vocab), dtype=bool, count=len(vocab))
+    n_words = np.bincount(doc, minlength=n).astype(np.int64)
+    all_ptr = np.concatenate([[0], np.cumsum(n_words)]).astype(np.int64)
+    content = np.flatnonzero(~stop[word_id])
+    cdoc = doc[content]
+    del doc
+    pos = (content - all_ptr[cdoc]).astype(np.int32)        # position among all the words of its text
+    ids = word_id[content].astype(np.int64)
+    ptr = np.concatenate([[0], np.cumsum(np.bincount(cdoc, minlength=n))]).astype(np.int64)
+    return Corpus(vocab=vocab, stop=stop, n_words=n_words, all_ptr=all_ptr, all_ids=word_id,
+                  ptr=ptr, ids=ids, pos=pos)
+
+
+def _as_list(texts) -> list:
+    if hasattr(texts, "tolist"):
+        texts = texts.tolist()
+    return [t if isinstance(t, str) else None for t in texts]

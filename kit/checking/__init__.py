@@ -1,0 +1,54 @@
+"""Checking raw tables against the case format and turning them into typed frames.
+
+Every check runs on the whole table at once and reports *every* row it finds, each with its file, physical line
+and column, in a sentence that says how to fix it: :mod:`~kit.checking.columns`, :mod:`~kit.checking.values`
+(enums, grades, numbers, dates), :mod:`~kit.checking.references`, :mod:`~kit.checking.time_order` (warnings),
+:mod:`~kit.checking.meta` (case.toml), :mod:`~kit.checking.story` (story.csv); :mod:`~kit.checking.typed` makes
+the typed frames, :mod:`~kit.checking.suggest` the suggestions.
+"""
+from __future__ import annotations
+
+from ..schema import TABLES
+from .checker import Checker
+from .columns import check_columns
+from .dates import parse_published
+from .references import check_references
+from .suggest import suggest
+from .time_order import check_time_order
+from .typed import typed_frame
+from .values import check_values
+
+__all__ = ["check_tables", "suggest", "parse_published", "THREAD_ROWS"]
+
+#: from this many rows in all, the ids are hashed in a second thread while the other checks run
+THREAD_ROWS = 100_000
+
+
+def check_tables(raw_tables: dict):
+    """Check the raw tables; return ``(typed_frames_or_None, problems, warnings)``.
+
+    ``typed_frames`` is None when any error was found.
+
+    Examples
+    --------
+    >>> from kit.reading import read_raw
+    >>> raw = read_raw("no/such/place")
+    >>> check_tables(raw.tables)
+    (None, [], [])
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    c = Checker(raw_tables)
+    big = sum(len(t.cells) for t in raw_tables.values()) > THREAD_ROWS
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        c.start_ids(pool if big else None)  # on big tables, hashing every id runs beside the single-column checks
+        for name in TABLES:
+            if name in raw_tables:
+                check_columns(c, name)
+                check_values(c, name)
+        check_references(c)
+    if c.problems or set(raw_tables) != set(TABLES) or any(t.bad_rows for t in raw_tables.values()):
+        return None, c.problems, c.warnings
+    frames = {name: typed_frame(c, name) for name in TABLES}
+    check_time_order(c, frames)
+    return frames, c.problems, c.warnings

@@ -1,0 +1,125 @@
+"""The state one check of a case shares: the tables, the problems found, and each column computed once."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..errors import Problem
+from .arrays import arrow
+from .dates import parse_published
+
+__all__ = ["Checker", "ID_REFS"]
+
+#: the columns that hold ids (encoded together, see Checker.ids)
+ID_REFS = (("sources", "source_id"), ("reports", "report_id"), ("claims", "claim_id"), ("reports", "source_id"),
+           ("claims", "report_id"), ("citations", "claim_id"), ("citations", "cites"))
+
+
+class Checker:
+    def __init__(self, tables):
+        self.tables = tables
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self._cols: dict = {}
+        self._arrays: dict = {}
+        self._published = None
+        self._ids = None
+
+    def err(self, table, i, column, message):
+        t = self.tables[table]
+        if i in t.bad_rows:  # already reported as unreadable; its values are in the wrong columns
+            return
+        self.problems.append(Problem(t.file, int(t.lines[i]), column, message))
+
+    def warn(self, table, i, column, message):
+        t = self.tables[table]
+        line = t.header_line if i is None else int(t.lines[i])
+        self.warnings.append(Problem(t.file, line, column, message, "warning"))
+
+    def col(self, table, column) -> pd.Series:
+        """The column as text (computed once: a million-row table is asked for the same column many times)."""
+        key = (table, column)
+        if key not in self._cols:
+            cells = self.tables[table].cells
+            if column in cells.columns:
+                col = cells[column]
+                keep = col.dtype == object or isinstance(col.dtype, pd.StringDtype)
+                self._cols[key] = col if keep else col.astype(str)
+            else:
+                self._cols[key] = pd.Series([""] * len(cells), dtype=object, index=cells.index)
+        return self._cols[key]
+
+    def pa(self, table, column) -> pa.Array:
+        """The column as a pyarrow array (computed once)."""
+        key = (table, column)
+        if key not in self._arrays:
+            self._arrays[key] = arrow(self.col(table, column))
+        return self._arrays[key]
+
+    def ids(self, table, column) -> np.ndarray:
+        """The column's id codes: every id column of the case is encoded with one dictionary, once, so that
+        look-ups between tables are integer array operations. ``self.n_ids`` is the dictionary's size,
+        ``self.empty_id`` the code of the empty string (-1 if there is none)."""
+        if self._ids is None:
+            self.start_ids()
+        if not isinstance(self._ids, dict):
+            self._ids_done(self._ids)
+            self._ids = self._ids.result()[0]
+        return self._ids[(table, column)]
+
+    def start_ids(self, pool=None) -> None:
+        """Begin encoding the id columns (see :meth:`ids`): in ``pool``'s thread while the other checks go on
+        (pyarrow hashes outside Python's lock), or at once without a pool."""
+        from concurrent.futures import Future
+
+        keys = [k for k in ID_REFS if self.has(*k)]
+        arrays = [self.pa(*k) for k in keys]  # pandas work stays in this thread
+
+        def encode():
+            chunks = [ch for a in arrays for ch in (a.chunks if isinstance(a, pa.ChunkedArray) else [a])]
+            encoded = pc.dictionary_encode(pa.chunked_array(chunks, type=pa.large_string()))
+            # the chunks share one dictionary, grown as they are read: the last one holds every id
+            codes = np.concatenate([ch.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+                                    for ch in encoded.chunks] or [np.zeros(0, dtype=np.int64)])
+            dictionary = encoded.chunk(encoded.num_chunks - 1).dictionary if encoded.num_chunks else \
+                pa.array([], pa.large_string())
+            out, start = {}, 0
+            for k, a in zip(keys, arrays):
+                out[k] = codes[start:start + len(a)]
+                start += len(a)
+            return out, len(dictionary), pc.index(dictionary, "").as_py()
+
+        def done(future):
+            self.n_ids, self.empty_id = future.result()[1:]
+
+        if pool is None:
+            future = Future()
+            future.set_result(encode())
+        else:
+            future = pool.submit(encode)
+        self._ids = future
+        self._ids_done = done
+
+    def id_set(self, *columns) -> np.ndarray:
+        """A boolean array over id codes: true for the ids found in any of ``columns`` ((table, column) pairs)."""
+        self.ids(*columns[0])
+        known = np.zeros(self.n_ids + 1, dtype=bool)
+        for table, column in columns:
+            known[self.ids(table, column)] = True
+        return known
+
+    def obj(self, table, column) -> pd.Series:
+        """The column as Python strings (for the checks of small tables that run Python's string methods)."""
+        values = self.col(table, column)
+        return values if values.dtype == object else values.astype(object)
+
+    def has(self, table, column) -> bool:
+        return table in self.tables and column in self.tables[table].cells.columns
+
+    def published(self):
+        """``parse_published`` of reports.published, computed once."""
+        if self._published is None:
+            self._published = parse_published(self.col("reports", "published"))
+        return self._published

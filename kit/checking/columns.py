@@ -1,0 +1,27 @@
+"""Checking a table's columns: the required ones are there, unknown ones are named."""
+from __future__ import annotations
+
+from ..errors import Problem
+from ..schema import COLUMNS, REQUIRED
+from .checker import Checker
+from .suggest import suggest
+
+__all__ = ["check_columns"]
+
+
+def check_columns(c: Checker, name: str) -> None:
+    t = c.tables[name]
+    have = list(t.cells.columns)
+    for col in REQUIRED[name]:
+        if col not in have:
+            near = suggest(col, [h for h in have if h not in COLUMNS[name]])
+            hint = f" (the header has '{near}': rename it '{col}')" if near else ""
+            where = f"the {name} sheet" if "#" in t.file else f"{name}.csv"
+            c.problems.append(Problem(t.file, t.header_line, col,
+                                      f"the required column '{col}' is missing{hint}; add it to the header row: "
+                                      f"{where} needs {', '.join(REQUIRED[name])}"))
+    for col in have:
+        if col not in COLUMNS[name]:
+            s = suggest(col, COLUMNS[name])
+            hint = f" (did you mean '{s}'?)" if s else ""
+            c.warn(name, None, col, f"unknown column '{col}'{hint}; it is kept as text but the kit does not use it")

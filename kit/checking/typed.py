@@ -1,0 +1,76 @@
+"""Turning checked tables of text into the typed frames of a Case."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..schema import COLUMNS
+from .arrays import arrow, by_uniques, numbers
+from .checker import Checker
+from .values import ENUMS, TRUE
+
+__all__ = ["typed_frame", "text_array", "lower_text", "count_array"]
+
+
+def text_array(values: pd.Series, arr=None):
+    arr = arrow(values) if arr is None else arr
+    empty = pc.equal(arr, "")
+    n_empty = pc.sum(empty).as_py() or 0
+    if n_empty == len(arr):
+        arr = pa.nulls(len(arr), arr.type)
+    elif n_empty:
+        arr = pc.if_else(empty, pa.scalar(None, arr.type), arr)
+    return pd.array(arr, dtype="string")
+
+
+def lower_text(values: pd.Series, allowed=(), arr=None):
+    """Enum values lower-cased (by Python's rules, once per distinct value), empty as missing."""
+    arr = arrow(values) if arr is None else arr
+    if pc.all(pc.is_in(arr, value_set=pa.array(("",) + tuple(allowed), pa.large_string()))).as_py() is not False:
+        return text_array(values, arr)  # already lower-case
+    codes, uniques = pd.factorize(values, sort=False)
+    mapped = pa.array([None if v == "" else v.lower() for v in np.asarray(uniques, dtype=object)], pa.large_string())
+    return pd.array(mapped.take(pa.array(np.asarray(codes))), dtype="string")
+
+
+def typed_frame(c: Checker, name: str) -> pd.DataFrame:
+    cells = c.tables[name].cells
+    parsed = getattr(c, "numbers", {})  # figures the checker parsed already
+    out = {}
+    for col in COLUMNS[name]:
+        values = c.col(name, col).reset_index(drop=True)
+        if (name, col) in ENUMS:
+            out[col] = lower_text(values, ENUMS[(name, col)], c.pa(name, col))
+        elif col == "reliability":
+            values = c.obj(name, col).reset_index(drop=True)
+            out[col] = pd.array(values.str.upper().where(values != "", "F"), dtype="string")
+        elif col == "confidential":
+            values = c.obj(name, col).reset_index(drop=True)
+            out[col] = values.str.lower().isin(TRUE).astype(bool).to_numpy()
+        elif col == "published":
+            out[col] = c.published()[0].reset_index(drop=True).astype("datetime64[ns, UTC]")
+        elif col in ("low", "high"):
+            nums = parsed[col] if col in parsed else numbers(values, np.ones(len(values), dtype=bool))
+            out[col] = count_array(nums.reset_index(drop=True))
+        elif col == "credibility":
+            grades = by_uniques(values, lambda v: 6 if v == "" else int(v))
+            out[col] = pd.array(grades.astype(np.int64), dtype="Int64")
+        else:
+            out[col] = text_array(values, c.pa(name, col))
+    for col in cells.columns:
+        if col not in out:
+            values = cells[col]
+            if values.dtype != object and not isinstance(values.dtype, pd.StringDtype):
+                values = values.astype(str)
+            out[col] = text_array(values.reset_index(drop=True))
+    return pd.DataFrame(out)
+
+
+def count_array(nums: pd.Series):
+    """Parsed counts as whole numbers (Int64) when all are whole, else Float64."""
+    whole = nums.dropna()
+    if (whole == whole.round()).all() and (whole.abs() < 2**53).all():
+        return pd.array(nums.round().astype("Float64"), dtype="Int64")
+    return pd.array(nums, dtype="Float64")

@@ -1,0 +1,147 @@
+"""Checking the values of each table: required cells, ids (slugs, unique), enums, grades, numbers, dates
+(:mod:`kit.checking.dates`)."""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..schema import CERTAINTIES, ID_COLUMN, KINDS, MEASURES, RELATIONS, RELIABILITY, REQUIRED
+from .arrays import arrow, bad_values, first_seen, fullmatch, is_empty, np_bool, numbers, ok_mask
+from .checker import Checker
+from .suggest import slugify, suggest
+
+__all__ = ["check_values", "check_sources", "check_claims", "number_problem", "SLUG", "NUMBER", "TRUE", "FALSE",
+           "ENUMS", "ROW_NOUN"]
+
+SLUG = re.compile(r"^[a-z0-9_-]+$")
+NUMBER = re.compile(r"^\+?\d+(?:\.\d+)?$")
+TRUE = {"true", "yes", "1", "y", "t"}
+FALSE = {"false", "no", "0", "n", "f", ""}
+ENUMS = {("sources", "kind"): KINDS, ("claims", "measure"): MEASURES,
+         ("claims", "certainty"): CERTAINTIES, ("citations", "relation"): RELATIONS}
+ROW_NOUN = {"sources": "source", "reports": "report", "claims": "claim", "citations": "citation"}
+
+
+def check_values(c: Checker, name: str) -> None:
+    t = c.tables[name]
+    noun = ROW_NOUN[name]
+    for col in REQUIRED[name]:
+        if col in t.cells.columns:
+            for i in np.flatnonzero(is_empty(c.col(name, col))):
+                if col == "published":
+                    c.err(name, i, col, f"the published date is empty; every {noun} needs one: write it as "
+                                        "YYYY-MM-DD, e.g. 2018-02-13")
+                else:
+                    c.err(name, i, col, f"the {col} is empty; every {noun} needs one")
+    # ids: slugs and uniqueness
+    slug_cols = [ID_COLUMN.get(name)] + (["proposition"] if name == "claims" else [])
+    for col in filter(None, slug_cols):
+        if not c.has(name, col):
+            continue
+        values = c.col(name, col)
+        for i in np.flatnonzero(~(is_empty(values) | fullmatch(values, SLUG))):
+            v = values.iat[i]
+            c.err(name, i, col, f"'{v}' is not a valid id: use only lower-case letters, digits, '-' and '_' "
+                                f"(for example '{slugify(v)}')")
+    if name in ID_COLUMN and c.has(name, ID_COLUMN[name]):
+        col = ID_COLUMN[name]
+        values = c.col(name, col)
+        dup = np.zeros(0, dtype=bool)
+        if pc.count_distinct(c.pa(name, col)).as_py() < len(values):
+            codes, first = first_seen(values)
+            dup = (first[codes] != np.arange(len(codes))) & ~is_empty(values)
+        for i in np.flatnonzero(dup):
+            v = values.iat[i]
+            c.err(name, i, col, f"the id '{v}' is already used on line {int(t.lines[first[codes[i]]])}; "
+                                f"give each {noun} its own id")
+    # enums
+    for (table, col), allowed in ENUMS.items():
+        if table == name and c.has(name, col):
+            values = c.col(name, col)
+            exact = np_bool(pc.is_in(c.pa(name, col), value_set=pa.array(("",) + tuple(allowed), pa.large_string())))
+            rest = np.flatnonzero(~exact)
+            if len(rest):
+                rest = rest[bad_values(values.iloc[rest], lambda v: v.lower() in allowed)]
+            for i in rest:
+                v = values.iat[i]
+                s = suggest(v, allowed)
+                hint = f": did you mean '{s}'? Use" if s else "; use"
+                c.err(name, i, col, f"'{v}' is not a {col}{hint} one of: {', '.join(allowed)}")
+    if name == "sources":
+        check_sources(c)
+    elif name == "reports" and c.has(name, "published"):
+        _, bad = c.published()
+        for i, message in bad:
+            c.err(name, i, "published", message)
+    elif name == "claims":
+        check_claims(c)
+
+
+def check_sources(c: Checker) -> None:
+    if c.has("sources", "country"):
+        values = c.obj("sources", "country")
+        for i in np.flatnonzero(((values != "") & ~values.str.match(r"^[A-Z]{2}$")).to_numpy()):
+            v = values.iat[i]
+            fix = f" (write '{v.upper()}')" if re.fullmatch(r"[A-Za-z]{2}", v) else ""
+            c.err("sources", i, "country", f"'{v}' is not a country code{fix}: use two capital letters, "
+                                           "an ISO 3166 code such as RU, US, SY, or XX for unknown")
+    if c.has("sources", "reliability"):
+        values = c.obj("sources", "reliability")
+        for i in np.flatnonzero(((values != "") & ~values.str.upper().isin(RELIABILITY)).to_numpy()):
+            c.err("sources", i, "reliability", f"'{values.iat[i]}' is not a reliability grade: use a letter A to F "
+                                               "(A completely reliable ... E unreliable, F cannot be judged), "
+                                               "or leave it empty for F")
+    if c.has("sources", "confidential"):
+        values = c.obj("sources", "confidential")
+        for i in np.flatnonzero((~values.str.lower().isin(TRUE | FALSE)).to_numpy()):
+            c.err("sources", i, "confidential", f"'{values.iat[i]}' is not true or false: write true, false, yes, "
+                                                "no, 1 or 0 (empty means false)")
+
+
+def number_problem(v: str, col: str) -> str:
+    base = f"'{v}' is not a number"
+    compact = v.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("_", "")
+    if NUMBER.match(compact):
+        return f"{base}: write it without separators, as {compact}"
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)", v.strip())
+    if m:
+        return f"{base}: a range goes in two cells: low {m.group(1)} and high {m.group(2)}"
+    if v.startswith("-") and NUMBER.match(v[1:]):
+        return (f"{base} the kit can use: a count cannot be negative; write how many were counted "
+                f"(e.g. {v[1:]}) and put the report's wording in 'text'")
+    return (f"{base}: keep the report's own words in 'text' and put a range in low/high "
+            "(e.g. 'more than 200' is low 201 with high empty, 'about 100' is low 100, high 100; "
+            "leave both empty when the report gives no figure)")
+
+
+def check_claims(c: Checker) -> None:
+    parsed = {}
+    for col in ("low", "high"):
+        if not c.has("claims", col):
+            continue
+        values = c.col("claims", col)
+        ok = ok_mask(values, lambda v: v == "" or NUMBER.fullmatch(v))
+        for i in np.flatnonzero(~ok):
+            c.err("claims", i, col, number_problem(values.iat[i], col))
+        nums = numbers(values, ok)
+        huge = nums.abs() == np.inf
+        for i in np.flatnonzero(huge.to_numpy()):
+            c.err("claims", i, col, f"'{values.iat[i][:20]}...' is too large a number for a count; check it")
+        parsed[col] = nums.where(~huge)
+    c.numbers = parsed
+    if len(parsed) == 2:
+        bad = parsed["low"] > parsed["high"]
+        for i in np.flatnonzero(bad.fillna(False).to_numpy()):
+            c.err("claims", i, "high", f"high ({c.col('claims', 'high').iat[i]}) is below low "
+                                       f"({c.col('claims', 'low').iat[i]}); swap them, or leave high empty "
+                                       "for no upper bound")
+    if c.has("claims", "credibility"):
+        values = c.col("claims", "credibility")
+        ok = np_bool(pc.is_in(arrow(values), value_set=pa.array(["", "1", "2", "3", "4", "5", "6"], pa.large_string())))
+        for i in np.flatnonzero(~ok):
+            c.err("claims", i, "credibility", f"'{values.iat[i]}' is not a credibility grade: use a number 1 to 6 "
+                                              "(1 confirmed ... 5 improbable, 6 cannot be judged), or leave it "
+                                              "empty for 6")

@@ -1,0 +1,175 @@
+"""``kit draft``: a first draft of a case from one article, for the reporter to correct (``docs/draft.md``).
+
+The draft proposes, from attribution cues in the article's own words, the sources a statement rests on, the
+reports that relay them, the claims (verbatim spans) and the citations between them. Every guess carries a
+``draft: check …`` note. It is never a finished case.
+
+Examples
+--------
+>>> import kit.draft
+>>> tables = kit.draft.draft_case("At least two men were killed, their associates told Reuters.",
+...                               publisher="Example Post", published="2018-02-13")
+>>> tables["sources"]["name"].tolist()
+['Example Post', 'Reuters', 'Their associates (unnamed, via Reuters)']
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .build import COLUMNS, DraftError, build_tables
+from .compare import compare
+from .cues import find_attributions
+from .extract import ArticleError, read_article, sentences
+
+__all__ = ["draft_case", "write_draft", "compare", "DraftError", "ArticleError"]
+
+_CASE_FILES = ("case.toml", "sources.csv", "reports.csv", "claims.csv", "citations.csv")
+
+
+def draft_case(text: str, *, publisher: str | None = None, published: str | None = None, url: str | None = None,
+               title: str | None = None, notes: str = "") -> dict:
+    """Draft the four case tables from an article's main text.
+
+    Parameters
+    ----------
+    text : str
+        The article's main text (see :func:`kit.draft.extract.read_article`); paragraphs separated by ``\\n``.
+    publisher, published, url, title : str, optional
+        The article's own publisher, date (ISO 8601, as the case format wants), address and title.
+        ``published`` is required: a case needs a date for every report, and quoted reports get this one too.
+    notes : str
+        Added to the article's own report's notes.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        ``sources``, ``reports``, ``claims`` and ``citations``, all text (``""`` for empty), in the case format's
+        columns plus ``basis`` on citations and ``notes`` on claims and citations.
+
+    Raises
+    ------
+    DraftError
+        No ``published`` date.
+
+    See Also
+    --------
+    write_draft : the same, from a file, written as a case folder.
+    compare : how much of a hand-built case a draft proposes.
+
+    Examples
+    --------
+    >>> t = draft_case("Bloomberg said more than 200 died.", publisher="P", published="2018-02-13")
+    >>> t["claims"][["text", "low", "high"]].values.tolist()
+    [['Bloomberg said more than 200 died.', '201', '']]
+    >>> t["citations"][["cites", "basis"]].values.tolist()
+    [['bloomberg', 'stated']]
+    """
+    if not published:
+        raise DraftError("the article's date is not known: give it with --published DATE (e.g. 2018-02-13); "
+                         "a case needs a published date for every report")
+    return build_tables(text, find_attributions(sentences(text)), publisher=publisher, published=published,
+                        url=url, title=title, notes=notes)
+
+
+def _refuse_existing(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise DraftError(f"{out}: this is a file, not a folder; give a new folder for the draft")
+    if out.is_dir():
+        held = [f for f in _CASE_FILES if (out / f).exists()]
+        if held:
+            raise DraftError(f"{out}: this folder already holds a case ({', '.join(held)}); kit draft never writes "
+                             "into an existing case: give a new folder")
+        if any(out.iterdir()):
+            raise DraftError(f"{out}: this folder is not empty; kit draft writes only into a new or empty folder")
+
+
+def write_draft(article_path, out_dir, *, publisher: str | None = None, published: str | None = None,
+                url: str | None = None) -> Path:
+    """Draft a case from an article file and write it as a new case folder, atomically.
+
+    The tables are written to a temporary folder beside ``out_dir``, loaded back with :func:`kit.load_case`
+    (so the draft passes ``kit check``), and only then renamed to ``out_dir``. Nothing is ever written into an
+    existing case. What the command line leaves out is taken from the page's metadata where an HTML page has it
+    (marked ``draft: check``).
+
+    Parameters
+    ----------
+    article_path : str or Path
+        A ``.txt``, ``.md`` or saved ``.html`` article.
+    out_dir : str or Path
+        A folder that does not exist yet, or is empty.
+    publisher, published, url : str, optional
+        The article's publisher, date and address.
+
+    Returns
+    -------
+    Path
+        ``out_dir``.
+
+    Raises
+    ------
+    ArticleError
+        The article cannot be read.
+    DraftError
+        ``out_dir`` exists and is not empty, or no date is known.
+
+    Examples
+    --------
+    >>> import os, tempfile, kit
+    >>> d = tempfile.mkdtemp()
+    >>> art = os.path.join(d, "a.txt")
+    >>> _ = open(art, "w", encoding="utf-8").write("Two of the Russians said at least two were killed.\\n")
+    >>> out = write_draft(art, os.path.join(d, "case"), publisher="P", published="2018-02-13")
+    >>> kit.load_case(out).claims["low"].tolist()
+    [2]
+    >>> write_draft(art, out, publisher="P", published="2018-02-13")
+    Traceback (most recent call last):
+    ...
+    kit.draft.build.DraftError: ...: this folder already holds a case (...); kit draft never writes into an existing case: give a new folder
+    """
+    from ..case import load_case
+    from ..saving import meta_toml, table_csv
+    from ..errors import CaseError
+
+    out = Path(out_dir)
+    _refuse_existing(out)
+    article = read_article(article_path)
+    notes = []
+    if not publisher and article.publisher:
+        publisher = article.publisher
+        notes.append("draft: check publisher (from the page's metadata)")
+    if not published and article.published:
+        published = article.published
+        notes.append("draft: check date (from the page's metadata)")
+    if not url and article.url:
+        url = article.url
+    notes.append(f"Drafted by kit draft from {Path(article_path).name}.")
+    tables = draft_case(article.text, publisher=publisher, published=published, url=url, title=article.title,
+                        notes=" ".join(notes))
+    name = article.title or Path(article_path).stem
+    meta = {"title": f"Draft: {name}",
+            "summary": f"A first draft made by kit draft from {Path(article_path).name}: every row is a proposal "
+                       "to check against the article (see the 'draft: check' notes), not a finished case."}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        for table, frame in tables.items():
+            (tmp / f"{table}.csv").write_text(table_csv(frame[COLUMNS[table]], table), encoding="utf-8")
+        (tmp / "case.toml").write_text(meta_toml(meta), encoding="utf-8")
+        try:
+            load_case(tmp)
+        except CaseError as e:
+            if any(p.column == "published" for p in e.problems):
+                raise DraftError(f"--published {published!r} is not a date the case format reads; give an ISO 8601 "
+                                 "date such as 2018-02-13 (or 2018-02, 2018)") from None
+            raise DraftError("the draft does not load as a case (a bug in kit draft, please report it): "
+                             + "; ".join(str(p) for p in e.problems[:5])) from None
+        _refuse_existing(out)
+        os.rename(tmp, out)                      # onto a missing or empty folder: atomic
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out

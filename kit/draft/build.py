@@ -1,0 +1,211 @@
+"""From attributions to the four case tables of a draft (``docs/draft.md``).
+
+Each :class:`~kit.draft.cues.Finding` becomes one claim (or one per figure, when a sentence gives several figures
+in separate clauses: "about 100, with 200 to 300 injured"), in the report of whoever relays it ("told Reuters":
+Reuters' report; otherwise the article's own report), citing each speaker it rests on (``relies_on``, basis
+``stated``, evidence the sentence). Speakers become sources, merged by name (:mod:`kit.draft.names`).
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .cues import Finding, Mention
+from .names import KNOWN_OUTLETS, guess_kind, normalise_key, same_name, slug
+from .numbers import figures, measure_of, subject_after
+
+__all__ = ["DraftError", "build_tables", "COLUMNS"]
+
+#: the columns a draft writes: the contract's, with ``basis`` (contract v2) and ``notes`` on claims and citations
+COLUMNS = {
+    "sources": ["source_id", "name", "kind", "affiliation", "country", "reliability", "confidential", "url", "notes"],
+    "reports": ["report_id", "source_id", "published", "title", "url", "archive_url", "language", "notes"],
+    "claims": ["claim_id", "report_id", "proposition", "text", "low", "high", "subject", "measure", "certainty",
+               "credibility", "notes"],
+    "citations": ["claim_id", "cites", "relation", "evidence", "basis", "notes"],
+}
+_DOC_NOUNS = {"estimate", "report", "statement", "figures", "figure", "account", "data", "count"}
+
+
+class DraftError(ValueError):
+    """A draft cannot be made or written: the message says why and what to do."""
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class _Registry:
+    """Sources, reports and ids of one draft; every id unique across sources and claims (one namespace)."""
+
+    def __init__(self):
+        self.sources, self.reports, self.ids, self.keys, self.report_ids = [], {}, set(), {}, set()
+
+    def new_id(self, base: str) -> str:
+        sid, n = base, 2
+        while sid in self.ids:
+            sid, n = f"{base}-{n}", n + 1
+        self.ids.add(sid)
+        return sid
+
+    def new_report_id(self, base: str) -> str:
+        rid, n = base, 2
+        while rid in self.report_ids:
+            rid, n = f"{base}-{n}", n + 1
+        self.report_ids.add(rid)
+        return rid
+
+    def source(self, mention: Mention, via: str | None, sentence: str, merged: list) -> str:
+        kind, reason = guess_kind(mention.text, head_lower=mention.common, cue=mention.about)
+        words = re.sub(r"^(the|a|an)\s+", "", mention.text, flags=re.I)
+        if kind in ("anonymous", "document"):
+            name = _cap(words) + (f" (unnamed, via {via})" if via else " (unnamed)")
+            key = ("unnamed", normalise_key(words), via)
+            if key in self.keys:
+                return self.keys[key]
+        else:
+            key = normalise_key(mention.text)
+            name = KNOWN_OUTLETS[key][0] if key in KNOWN_OUTLETS else _cap(words)
+            found = self._named(name)
+            head = name.split()
+            if found is None and len(head) > 1 and head[-1].lower() in _DOC_NOUNS:
+                found = self._named(" ".join(head[:-1]), loose=True)
+            if found is not None:
+                if found[1] != name:
+                    merged.append(f"draft: check: '{mention.text}' taken to be {found[1]}")
+                return found[0]
+        sid = self.new_id(slug(name, "source"))
+        if isinstance(key, tuple):
+            self.keys[key] = sid
+        note = f"draft: check kind ({reason})."
+        if mention.affiliation:
+            note += " draft: check affiliation (from the article's words)."
+        self.sources.append({"source_id": sid, "name": name, "kind": kind,
+                             "affiliation": re.sub(r"^the\s+", "", mention.affiliation), "confidential": "false",
+                             "notes": f'{note} Article: "{sentence}"'})
+        return sid
+
+    def _named(self, name: str, loose: bool = False):
+        best = None
+        for row in self.sources:
+            if row["kind"] in ("anonymous", "document"):
+                continue
+            score = same_name(name, row["name"])
+            if score == 2:
+                return row["source_id"], row["name"]
+            if score == 1 and loose or score == 1 and set(normalise_key(name).split()) <= set(
+                    normalise_key(row["name"]).split()):
+                best = best or (row["source_id"], row["name"])
+        return best
+
+    def name_of(self, sid: str) -> str:
+        return next(r["name"] for r in self.sources if r["source_id"] == sid)
+
+    def report(self, sid: str, published: str, sentence: str) -> str:
+        if sid not in self.reports:
+            rid = sid if sid.endswith("report") else f"{sid}-report"
+            rid = self.new_report_id(rid)
+            self.reports[sid] = {"report_id": rid, "source_id": sid, "published": published,
+                                 "notes": "draft: check date: the article gives no date for this report; the "
+                                          f'article\'s own date is used. Article: "{sentence}"'}
+        return self.reports[sid]["report_id"]
+
+
+def _clauses(text: str, masked: str):
+    """(start, end, figures) of each clause holding a figure; one clause when the figures cannot be told apart."""
+    figs = figures(masked)
+    cuts = [0]
+    for a, b in zip(figs, figs[1:]):
+        between = masked[a.end:b.start]
+        m = None
+        for pattern in (r",\s+with\s", r";\s", r",\s+and\s", r",\s"):
+            m = list(re.finditer(pattern, between)) or None
+            if m:
+                break
+        if m:
+            cuts.append(a.end + m[-1].start())
+    cuts.append(len(text))
+    out = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        if lo:
+            lo += len(re.match(r"[,;]\s*", text[lo:]).group())
+        out.append((lo, hi, [f for f in figs if lo <= f.start < hi]))
+    return out
+
+
+def build_tables(text: str, findings: list[Finding], *, publisher: str | None, published: str,
+                 url: str | None = None, title: str | None = None, notes: str = "") -> dict:
+    """The draft's four tables (strings, ``""`` for empty) from the findings on ``text``.
+
+    Examples
+    --------
+    >>> from kit.draft.extract import sentences
+    >>> from kit.draft.cues import find_attributions
+    >>> text = "At least two men were killed, their associates told Reuters on Monday."
+    >>> t = build_tables(text, find_attributions(sentences(text)), publisher="Paper", published="2018-02-13")
+    >>> t["claims"][["report_id", "low", "high", "measure"]].values.tolist()
+    [['reuters-report', '2', '', 'killed']]
+    >>> t["citations"][["cites", "relation", "basis"]].values.tolist()
+    [['their-associates', 'relies_on', 'stated']]
+    """
+    reg = _Registry()
+    own = Mention(publisher or "Publisher of the article (not given)")
+    own_id = reg.source(own, None, text.split("\n", 1)[0], [])
+    reg.sources[0]["notes"] = ("The publisher of the article this draft was made from. "
+                               + ("draft: check: give kit draft --publisher. " if not publisher else "")
+                               + reg.sources[0]["notes"].split(" Article:")[0])
+    own_report = reg.new_report_id(f"{own_id}-article")
+    reports = [{"report_id": own_report, "source_id": own_id, "published": published, "title": title or "",
+                "url": url or "", "notes": ("The article this draft was made from. " + notes).strip()}]
+    claims, citations = [], []
+    count: dict = {}
+    for f in findings:
+        sentence = f.sentence.text
+        merged: list = []
+        relay_id = reg.source(f.relay, None, sentence, merged) if f.relay is not None else None
+        publisher_id = relay_id or own_id
+        report_id = reg.report(relay_id, published, sentence) if relay_id else own_report
+        via = reg.name_of(relay_id) if relay_id else None
+        cited = [reg.source(c, via, sentence, merged) for c in f.cited]
+        cited = [c for i, c in enumerate(cited) if c != publisher_id and c not in cited[:i]]
+        if not cited:
+            continue
+        span = text[f.start:f.end]
+        masked = span
+        for m in [*f.cited, *([f.relay] if f.relay else [])]:
+            masked = masked.replace(m.text, " " * len(m.text))
+        for lo, hi, figs in _clauses(span, masked):
+            while hi > lo and span[hi - 1] in " ,;":
+                hi -= 1
+            words = span[lo:hi]
+            count[report_id] = count.get(report_id, 0) + 1
+            claim_id = reg.new_id(f"{report_id}-{count[report_id]}")
+            row = {"claim_id": claim_id, "report_id": report_id, "text": words, "low": "", "high": "",
+                   "subject": "", "measure": "", "certainty": f.certainty, "credibility": ""}
+            note = [*f.notes, *merged, f"draft: check certainty ('{f.certainty}', from '{f.verb}')"]
+            if figs:
+                fig = figs[0]
+                row["low"] = "" if fig.low is None else str(fig.low)
+                row["high"] = "" if fig.high is None else str(fig.high)
+                row["measure"] = measure_of(words) or ""
+                row["subject"] = subject_after(masked[lo:hi], fig) or ""
+                note += [n for n in [fig.note] if n]
+                note += [f"draft: check low/high: the words also give '{g.words}'" for g in figs[1:]]
+                note.append("draft: check subject, measure and proposition (guessed from the words)")
+            else:
+                note.append("draft: check proposition (one per claim until grouped)")
+            row["proposition"] = (row["measure"] or "figure") if figs else slug(claim_id)
+            row["notes"] = "; ".join(note)
+            claims.append(row)
+            for c in cited:
+                citations.append({"claim_id": claim_id, "cites": c, "relation": "relies_on", "evidence": sentence,
+                                  "basis": "stated", "notes": ""})
+    for row in citations:
+        if row["cites"] in reg.reports:
+            name = reg.name_of(row["cites"])
+            row["notes"] = f"draft: check: cites {name} itself; point it at the claim in the report by {name} it rests on"
+    tables = {"sources": reg.sources, "reports": reports + list(reg.reports.values()), "claims": claims,
+              "citations": citations}
+    return {name: pd.DataFrame([{c: r.get(c, "") for c in COLUMNS[name]} for r in rows], columns=COLUMNS[name],
+                               dtype=object) for name, rows in tables.items()}

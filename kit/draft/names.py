@@ -1,0 +1,188 @@
+"""Names of speakers and outlets: how they are normalised, which are the same, what kind they are guessed to be.
+
+One place for these rules: the cue finder (:mod:`kit.draft.cues`) uses them to merge mentions of one speaker, and
+:func:`kit.draft.compare` uses them to match a draft's sources with a hand-built case's.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["normalise_name", "normalise_key", "name_tokens", "same_name", "guess_kind", "slug", "KNOWN_OUTLETS"]
+
+#: Well-known news outlets: normalised name -> (name as usually written, kind). Kinds are the kit's general
+#: knowledge of the outlet, not something an article says: every draft row using them says "draft: check kind".
+KNOWN_OUTLETS = {
+    "reuters": ("Reuters", "wire"),
+    "afp": ("AFP", "wire"),
+    "ap": ("AP", "wire"),
+    "associated press": ("AP", "wire"),
+    "agence france presse": ("AFP", "wire"),
+    "bloomberg": ("Bloomberg", "wire"),
+    "bloomberg news": ("Bloomberg", "wire"),
+    "tass": ("TASS", "wire"),
+    "ria novosti": ("RIA Novosti", "wire"),
+    "interfax": ("Interfax", "wire"),
+    "anadolu agency": ("Anadolu Agency", "wire"),
+    "daily beast": ("The Daily Beast", "online"),
+    "moscow times": ("The Moscow Times", "online"),
+    "fontanka": ("Fontanka", "online"),
+    "meduza": ("Meduza", "online"),
+    "rbc": ("RBC", "online"),
+    "novaya gazeta": ("Novaya Gazeta", "newspaper"),
+    "kommersant": ("Kommersant", "newspaper"),
+    "new york times": ("The New York Times", "newspaper"),
+    "washington post": ("The Washington Post", "newspaper"),
+    "wall street journal": ("The Wall Street Journal", "newspaper"),
+    "guardian": ("The Guardian", "newspaper"),
+    "financial times": ("Financial Times", "newspaper"),
+    "bbc": ("BBC", "broadcaster"),
+    "cnn": ("CNN", "broadcaster"),
+    "al jazeera": ("Al Jazeera", "broadcaster"),
+    "rt": ("RT", "broadcaster"),
+}
+
+_STOP = {"the", "a", "an", "of", "their", "his", "her", "its", "our", "to", "and"}
+_SOCIAL = {"facebook", "twitter", "telegram", "vkontakte", "vk", "instagram", "youtube", "tiktok", "x"}
+_SOCIAL_THINGS = {"post", "posts", "video", "videos", "account", "accounts", "page", "channel", "message",
+                  "messages", "tweet", "tweets"}
+_PEOPLE = {"official", "officials", "source", "sources", "associate", "associates", "resident", "residents",
+           "witness", "witnesses", "people", "person", "man", "men", "woman", "women", "fighter", "fighters",
+           "soldier", "soldiers", "relative", "relatives", "friend", "friends", "community", "communities",
+           "activist", "activists", "diplomat", "diplomats", "analyst", "analysts", "expert", "experts",
+           "member", "members", "insider", "insiders", "employee", "employees", "media", "reports", "accounts",
+           "russians", "americans", "journalists", "reporters", "colleagues", "spokesman", "spokeswoman"}
+_DOCUMENT = {"report", "document", "statement", "estimate", "letter", "memo", "study", "list"}
+_OFFICIAL = {"ministry", "department", "government", "kremlin", "pentagon", "office", "council", "committee",
+             "embassy", "parliament", "duma", "white house", "state department"}
+_MILITARY = {"coalition", "army", "forces", "command", "military", "navy", "centcom", "troops"}
+_MONITOR = {"observatory", "monitor", "monitors", "monitoring"}
+_OUTLET = {"times": "newspaper", "post": "newspaper", "journal": "newspaper", "gazette": "newspaper",
+           "herald": "newspaper", "tribune": "newspaper", "telegraph": "newspaper", "daily": "newspaper",
+           "news": "online", "agency": "wire", "press": "wire", "radio": "broadcaster", "tv": "broadcaster",
+           "television": "broadcaster"}
+_COMPANY = {"company", "corporation", "corp", "inc", "ltd", "llc"}
+
+
+def name_tokens(name: str) -> tuple:
+    """The words of a name that identify it: lower case, no brackets, no articles, ``U.S.`` as ``us``.
+
+    Examples
+    --------
+    >>> name_tokens("The U.S. official (unnamed, to Bloomberg)")
+    ('us', 'official')
+    >>> name_tokens("US-led coalition")
+    ('us', 'led', 'coalition')
+    """
+    text = re.sub(r"\([^)]*\)", " ", str(name)).lower()
+    text = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", text)      # U.S. -> us., U.K. -> uk.
+    text = re.sub(r"\b([a-z]{1,2})\.", r"\1", text)
+    words = re.findall(r"[a-z0-9]+", text.replace("’", "'").replace("'s", ""))
+    return tuple(w for w in words if w not in _STOP)
+
+
+def normalise_name(name: str) -> str:
+    """The name's identifying words joined by spaces, with well-known aliases folded (``Bloomberg News`` -> ``bloomberg``).
+
+    Examples
+    --------
+    >>> normalise_name("Bloomberg News"), normalise_name("The Daily Beast")
+    ('bloomberg', 'daily beast')
+    >>> normalise_name("Agence France-Presse")
+    'afp'
+    """
+    key = " ".join(name_tokens(name))
+    if key in KNOWN_OUTLETS:
+        return normalise_key(KNOWN_OUTLETS[key][0])
+    return key
+
+
+def normalise_key(name: str) -> str:
+    """:func:`name_tokens` joined by spaces (no alias folding)."""
+    return " ".join(name_tokens(name))
+
+
+def same_name(a: str, b: str) -> int:
+    """How well two names match: 2 the same after :func:`normalise_name`, 1 one's words all among the other's, else 0.
+
+    Examples
+    --------
+    >>> same_name("the U.S. official", "US official (unnamed)")
+    2
+    >>> same_name("two of the Russians", "Two Russians (unnamed, to Bloomberg)")
+    2
+    >>> same_name("Facebook post", "Facebook post with a list of names")
+    1
+    >>> same_name("Reuters", "Associates of the dead (unnamed, to Reuters)")
+    0
+    """
+    na, nb = normalise_name(a), normalise_name(b)
+    if not na or not nb:
+        return 0
+    if na == nb:
+        return 2
+    ta, tb = set(na.split()), set(nb.split())
+    return 1 if (ta <= tb or tb <= ta) else 0
+
+
+def guess_kind(name: str, *, head_lower: bool = False, cue: str = "") -> tuple[str, str]:
+    """The source kind a name suggests, and why (for the row's ``draft: check kind`` note).
+
+    Parameters
+    ----------
+    name : str
+        The speaker's or outlet's name as the article gives it.
+    head_lower : bool
+        True when the name is a common noun phrase ("their associates", "the U.S. official"): an unnamed speaker.
+    cue : str
+        Words around the name that tell its kind, e.g. ``"which monitors social networks"``.
+
+    Returns
+    -------
+    (kind, reason) : tuple of str
+
+    Examples
+    --------
+    >>> guess_kind("Reuters")[0], guess_kind("Maxim Buga")[0], guess_kind("a Facebook post")[0]
+    ('wire', 'individual', 'social')
+    >>> guess_kind("their associates", head_lower=True)[0], guess_kind("The Russian Defense Ministry")[0]
+    ('anonymous', 'official')
+    """
+    key = normalise_key(name)
+    words = set(key.split())
+    if key in KNOWN_OUTLETS:
+        return KNOWN_OUTLETS[key][1], "the kit's list of well-known outlets"
+    if words & _SOCIAL and words & _SOCIAL_THINGS:
+        return "social", "a social-media post or account"
+    if any(w in _MONITOR for w in re.findall(r"[a-z]+", cue.lower())) or words & _MONITOR:
+        return "monitor", "described as monitoring"
+    if words & _OFFICIAL:
+        return "official", "a government body"
+    if words & _MILITARY and not words & _PEOPLE:
+        return "military", "a military body"
+    if head_lower:
+        head = key.split()[-1] if key else ""
+        if head in _DOCUMENT:
+            return "document", "an unnamed report or document"
+        return "anonymous", "an unnamed speaker"
+    for w, kind in _OUTLET.items():
+        if w in words:
+            return kind, f"the word '{w}' in the name"
+    if words & _COMPANY:
+        return "company", "a company name"
+    if 2 <= len(words) <= 3:
+        return "individual", "looks like a person's name"
+    return "online", "an outlet or group the kit does not know"
+
+
+def slug(text: str, default: str = "x") -> str:
+    """An id ``[a-z0-9_-]+`` made from ``text``.
+
+    Examples
+    --------
+    >>> slug("The Daily Beast"), slug("Their associates (unnamed, to Reuters)"), slug("The U.S. official")
+    ('daily-beast', 'their-associates', 'us-official')
+    """
+    text = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", re.sub(r"\([^)]*\)", " ", text.lower()))
+    words = re.findall(r"[a-z0-9]+", text)
+    words = [w for w in words if w not in ("the", "a", "an")] or words
+    return "-".join(words[:5]) or default

@@ -1,0 +1,135 @@
+"""Figures in a claim's words -> the contract's ``low``/``high``, with what is counted.
+
+The contract's rules (docs/case-format.md): a single figure gives low = high; "more than 200" gives low 201 and an
+empty high; "at least two" gives low 2; "up to 200" gives an empty low and high 200; "200 to 300" gives 200 and 300.
+Vague words get a lower bound only, and a ``draft: check`` note: "dozens" low 24 (two dozen, the least "dozens"
+can mean), "hundreds" low 200, "thousands" low 2000; "a dozen" is 12. "About 100" is kept as 100-100 with a note,
+as the hand-built cases do. Numbers that are part of a date ("Feb. 7", "7 February", "2018") are not figures.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Figure", "figures", "measure_of", "subject_after"]
+
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "a thousand": 1000,
+          "a dozen": 12}
+_VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000}
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True)) + r")"
+_FIGURE = re.compile(
+    r"(?<![\w,.])(?:(?P<more>more than|over|upwards of)\s+|(?P<least>at least|no fewer than|no less than)\s+"
+    r"|(?P<upto>up to|as many as|at most|no more than)\s+|(?P<fewer>fewer than|less than)\s+"
+    r"|(?P<about>about|around|roughly|approximately|nearly|almost|some|an estimated)\s+)?"
+    rf"(?:between\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|–|and)\s*(?P<m>{_NUM}))?(?P<plus>\+|\s+or more)?(?!\w|[,.]\d)"
+    r"|(?<!\w)(?P<vague>dozens|hundreds|thousands)(?!\w)", re.I)
+_DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s*$", re.I)
+_DATE_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b|^(?:st|nd|rd|th)\b", re.I)
+_MEASURES = (("wounded", r"injur|wound"), ("casualties", r"casualt"), ("captured", r"captur|captive|prisoner"),
+             ("killed", r"kill|died|dead|death|die\b"))
+_SUBJECT_STOP = re.compile(r"^(?:were|was|are|is|have|has|had|also|and|or|but|who|which|that|in|on|at|by|for|"
+                           r"from|with|to|as|died|killed|injured|wounded|dead|of|mostly|been|would|could|[a-z]+ing)$")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure: where it is in the span, its words, its bounds (None = empty) and a note when unsure."""
+
+    start: int
+    end: int
+    words: str
+    low: int | None
+    high: int | None
+    note: str = ""
+
+
+def _value(text: str) -> int:
+    t = text.lower().replace(",", "")
+    return int(t) if t.isdigit() else _WORDS[re.sub(r"\s+", " ", t)]
+
+
+def figures(span: str) -> list[Figure]:
+    """The figures in ``span``, in order, with the contract's low/high.
+
+    Examples
+    --------
+    >>> [(f.words, f.low, f.high) for f in figures("at least two men; more than 200; about 100, 200 to 300 injured")]
+    [('at least two', 2, None), ('more than 200', 201, None), ('about 100', 100, 100), ('200 to 300', 200, 300)]
+    >>> [(f.words, f.low, f.high) for f in figures("up to 200 died on Feb. 7 2018; dozens or hundreds")]
+    [('up to 200', None, 200), ('dozens', 24, None), ('hundreds', 200, None)]
+    """
+    out = []
+    for m in _FIGURE.finditer(span):
+        words = m.group()
+        if m.group("vague"):
+            v = _VAGUE[words.lower()]
+            out.append(Figure(m.start(), m.end(), words, v, None,
+                              f"draft: check low/high: '{words}' read as at least {v}, no upper bound"))
+            continue
+        n, second = m.group("n"), m.group("m")
+        if _DATE_BEFORE.search(span[:m.start()]) or _DATE_AFTER.search(span[m.end():]):
+            continue
+        if n.isdigit() and len(n) == 4 and 1900 <= int(n) <= 2099 and not second:
+            continue
+        if not n[0].isdigit() and n.lower() == "one" and not m.group("least") and not m.group("more"):
+            continue                                     # "one thing", "no one": not a count
+        low = high = _value(n)
+        note = ""
+        if second:
+            high = _value(second)
+        if m.group("more"):
+            low, high = low + 1, None
+        elif m.group("least") or m.group("plus"):
+            high = None
+        elif m.group("upto"):
+            low = None
+        elif m.group("fewer"):
+            low, high = None, high - 1
+        elif m.group("about"):
+            note = f"draft: check low/high: '{words}' kept as {low}"
+        out.append(Figure(m.start(), m.end(), words, low, high, note))
+    return out
+
+
+def measure_of(clause: str) -> str | None:
+    """What the clause counts, from its words: ``killed``, ``wounded``, ``casualties``, ``captured`` or None.
+
+    Examples
+    --------
+    >>> measure_of("with 200 to 300 injured"), measure_of("put the death toll at about 100"), measure_of("said so")
+    ('wounded', 'killed', None)
+    """
+    for measure, pattern in _MEASURES:
+        if re.search(pattern, clause, re.I):
+            return measure
+    return None
+
+
+def subject_after(span: str, figure: Figure) -> str | None:
+    """The words right after a figure that say who is counted ("Russian men"), or None.
+
+    Examples
+    --------
+    >>> f = figures("at least two Russian men fighting informally")[0]
+    >>> subject_after("at least two Russian men fighting informally", f)
+    'Russian men'
+    """
+    rest = span[figure.end:]
+    words = []
+    for m in re.finditer(r"[“”\"—–,;:.!?()]|[\w’'-]+", rest):
+        w = m.group()
+        if not re.match(r"[\w]", w) or _SUBJECT_STOP.match(w.lower()):
+            if not words and w.lower() in ("of", "its", "the", "their"):
+                continue
+            break
+        if w.lower() in ("its", "the", "their") and not words:
+            continue
+        words.append(w)
+        if len(words) == 4:
+            break
+    return " ".join(words) or None

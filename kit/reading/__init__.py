@@ -1,0 +1,141 @@
+"""Reading a case's files into raw tables of text, with the physical line of every record.
+
+Nothing here judges the values; :mod:`kit.checking` does. This package only finds the files, decodes them
+(UTF-8, with or without a BOM, CRLF or LF), refuses to guess other encodings or delimiters, and keeps every
+record with the line it starts on: :mod:`~kit.reading.csv` (one CSV file, fast and exact parsers),
+:mod:`~kit.reading.parquet`, :mod:`~kit.reading.workbook` (``.xlsx``), :mod:`~kit.reading.toml` (``case.toml``),
+:mod:`~kit.reading.tables` (what they all give: :class:`RawTable`, :class:`RawCase`).
+"""
+from __future__ import annotations
+
+import os
+
+from ..errors import Problem
+from ..schema import REQUIRED, STORY, TABLES
+from .csv import decode_bytes, parse_csv_fast, parse_csv_text, read_csv_table, sniff_delimiter
+from .parquet import read_parquet_table
+from .tables import RawCase, RawTable
+from .toml import read_toml
+from .workbook import read_workbook
+
+__all__ = ["RawTable", "RawCase", "read_raw", "resolve_case_path", "story_file", "read_csv_table",
+           "parse_csv_fast", "parse_csv_text", "decode_bytes", "sniff_delimiter"]
+
+
+def resolve_case_path(path) -> tuple[str, str]:
+    """Say what kind of case ``path`` names: ``("folder", dir)``, ``("xlsx", file)`` or ``("missing", path)``.
+
+    Examples
+    --------
+    >>> resolve_case_path("no/such/place")[0]
+    'missing'
+    >>> resolve_case_path("data/deir-ez-zor/case.toml")
+    ('folder', 'data/deir-ez-zor')
+    """
+    p = os.fspath(path)
+    if os.path.isdir(p):
+        return "folder", p
+    if os.path.isfile(p):
+        if p.lower().endswith((".xlsx", ".xlsm")):
+            return "xlsx", p
+        if os.path.basename(p) == "case.toml":
+            return "folder", os.path.dirname(p) or "."
+        return "unknown", p
+    return "missing", p
+
+
+def story_file(path) -> str | None:
+    """Where the ``story.csv`` of the case at ``path`` is (or would be); None when ``path`` is not a case.
+
+    In a case folder it is ``story.csv``; for a workbook ``book.xlsx`` it is ``book.story.csv`` beside it.
+
+    Examples
+    --------
+    >>> story_file("data/deir-ez-zor/case.toml").replace(os.sep, "/")
+    'data/deir-ez-zor/story.csv'
+    >>> story_file("no/such/place") is None
+    True
+    """
+    kind, p = resolve_case_path(path)
+    if kind == "folder":
+        return os.path.join(p, f"{STORY}.csv")
+    if kind == "xlsx":
+        return os.path.splitext(p)[0] + f".{STORY}.csv"
+    return None
+
+
+def read_raw(path, *, story: bool = False) -> RawCase:
+    """Read every table of the case at ``path`` (folder, ``case.toml`` or ``.xlsx``) as text.
+
+    Parameters
+    ----------
+    path : str or path
+        The case's folder, its ``case.toml``, or an ``.xlsx`` workbook.
+    story : bool
+        Also read the optional ``story.csv`` beside the case (:func:`story_file`) into ``raw.story``; the problems
+        met reading it go to ``raw.story_problems``, not ``raw.problems`` (a broken story does not stop a case).
+
+    Returns
+    -------
+    RawCase
+
+    See Also
+    --------
+    kit.checking.check_tables : what judges the values.
+
+    Examples
+    --------
+    >>> raw = read_raw("no/such/place")
+    >>> print(raw.problems[0])
+    no/such/place: there is no folder or file here; give the case's folder, its case.toml, or an .xlsx workbook
+    >>> list(read_raw("data/deir-ez-zor", story=True).story.cells.columns)
+    ['step', 'date', 'title', 'text']
+    """
+    kind, p = resolve_case_path(path)
+    raw = RawCase(path=os.fspath(path))
+    if kind == "missing":
+        raw.problems.append(Problem(raw.path, 0, None,
+                                    "there is no folder or file here; give the case's folder, its case.toml, or an "
+                                    ".xlsx workbook"))
+    elif kind == "unknown":
+        raw.problems.append(Problem(raw.path, 0, None,
+                                    "this is not a case: give the case's folder, its case.toml, or an .xlsx workbook"))
+    elif kind == "xlsx":
+        read_workbook(p, raw)
+    else:
+        raw.folder = p
+        _read_folder(p, raw)
+    if "title" not in raw.meta or not str(raw.meta.get("title") or "").strip():
+        base = raw.folder if raw.folder is not None else os.path.splitext(p)[0]
+        raw.meta["title"] = os.path.basename(os.path.abspath(base))
+    if story:
+        raw.story_file = story_file(path)
+        if raw.story_file is not None and os.path.exists(raw.story_file):
+            raw.story = read_csv_table(raw.story_file, STORY, raw.story_problems)
+    return raw
+
+
+def _read_folder(folder: str, raw: RawCase) -> None:
+    toml_path = os.path.join(folder, "case.toml")
+    if os.path.exists(toml_path):
+        read_toml(toml_path, raw)
+    if not any(os.path.exists(os.path.join(folder, f"{name}.{ext}")) for name in TABLES for ext in ("csv", "parquet")):
+        raw.problems.append(Problem(raw.path, 0, None,
+                                    "this folder holds none of the case's tables (sources.csv, reports.csv, claims.csv, "
+                                    "citations.csv); give the folder that holds them, or start a case as "
+                                    "docs/case-format.md shows"))
+        return
+    for name in TABLES:
+        file = os.path.join(folder, f"{name}.csv")
+        parquet = os.path.join(folder, f"{name}.parquet")
+        if not os.path.exists(file) and os.path.exists(parquet):
+            table = read_parquet_table(parquet, name, raw.problems)
+        elif not os.path.exists(file):
+            raw.problems.append(Problem(file, 0, None,
+                                        f"the file is missing; a case needs {name}.csv with the columns "
+                                        f"{', '.join(REQUIRED[name])} (see docs/case-format.md)"))
+            continue
+        else:
+            table = read_csv_table(file, name, raw.problems)
+        if table is not None:
+            raw.tables[name] = table

@@ -1,0 +1,95 @@
+"""The hostile fixture case through the new formats: no confidential name, id, url or notes in any byte of the
+PROV-JSON, the SQLite database (every table, the full-text index too), metadata.json or the dynamic GEXF."""
+import html
+import json
+import pathlib
+import re
+import sqlite3
+from urllib.parse import quote
+
+import pytest
+
+import kit
+from kit.gexf import write_dynamic_gexf
+from kit.prov import write_prov
+from kit.redact import confidential_fields, redact
+from kit.sqlite import export_sqlite
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+HOSTILE = pathlib.Path(__file__).resolve().parent / "cases" / "hostile"
+MINI = ROOT.parent / "shared" / "contract" / "cases" / "mini"
+CASES = [p for p in (HOSTILE, MINI) if p.exists()]  # the cases tests/test_export.py checks byte for byte
+
+
+def _write_all(case, out, reveal=False):
+    out.mkdir(parents=True, exist_ok=True)
+    files = export_sqlite(case, out / "case.db", reveal_confidential=reveal)
+    files["prov"] = write_prov(case, out / "case.prov.json", reveal_confidential=reveal)
+    files["gexf"] = write_dynamic_gexf(case, out / "case.gexf", reveal_confidential=reveal)
+    files["gexf-date"] = write_dynamic_gexf(case, out / "case-date.gexf", timeformat="date", lasting=False,
+                                            reveal_confidential=reveal)
+    return files
+
+
+def _forms(secret):
+    """The ways a secret could be written in these files: as is, JSON-, XML-, TOML- or percent-escaped."""
+    return {secret, json.dumps(secret)[1:-1], json.dumps(json.dumps(secret)[1:-1])[1:-1], html.escape(secret),
+            html.escape(secret, quote=False), quote(secret, safe="-_."), secret.replace("&", "&amp;")}
+
+
+@pytest.fixture(scope="module", params=CASES, ids=lambda p: p.name)
+def written(request, tmp_path_factory):
+    case = kit.load_case(request.param)
+    return case, _write_all(case, tmp_path_factory.mktemp(request.param.name))
+
+
+def test_no_secret_in_any_byte(written):
+    case, files = written
+    secrets = confidential_fields(case)
+    assert secrets
+    assert set(files) == {"sqlite", "metadata", "prov", "gexf", "gexf-date"}
+    for name, path in files.items():
+        data = path.read_bytes().lower()
+        for secret in secrets:
+            for form in _forms(secret):
+                assert form.lower().encode("utf-8") not in data, (name, form)
+        if name != "metadata":  # metadata.json names no source
+            assert b"confidential source 1" in data, name
+
+
+def test_no_secret_in_the_database_tables_or_full_text_index(written):
+    case, files = written
+    con = sqlite3.connect(files["sqlite"])
+    try:
+        con.execute("create virtual table temp.vocab using fts5vocab(main, claims_fts, 'row')")
+        terms = {t for (t,) in con.execute("select term from temp.vocab")}
+        cells = []
+        for (table,) in con.execute("select name from sqlite_master where type = 'table'").fetchall():
+            for row in con.execute(f'select * from "{table}"'):
+                cells += [str(v).lower() for v in row if v is not None]
+    finally:
+        con.close()
+    assert terms
+    blob = "\n".join(cells)
+    for secret in confidential_fields(case):
+        assert secret.lower() not in blob, secret
+    # the words of the secrets that the redacted texts do not use anyway are not search terms
+    clean = {w for t in redact(case).claims["text"].dropna() for w in re.findall(r"\w+", t.lower())}
+    words = {w for s in confidential_fields(case) for w in re.findall(r"\w{4,}", s.lower())} - clean
+    assert words
+    assert not (terms & words), terms & words
+
+
+def test_revealing_is_explicit_and_does_show_the_names(tmp_path):
+    case = kit.load_case(HOSTILE)
+    files = _write_all(case, tmp_path, reveal=True)
+    for name in ("sqlite", "prov", "gexf"):
+        assert b"Ivan Petrov (Telegram)" in files[name].read_bytes(), name
+
+
+def test_the_case_is_not_changed(tmp_path):
+    case = kit.load_case(HOSTILE)
+    before = [getattr(case, t).copy() for t in ("sources", "reports", "claims", "citations")], repr(case.meta)
+    _write_all(case, tmp_path)
+    after = [getattr(case, t) for t in ("sources", "reports", "claims", "citations")], repr(case.meta)
+    assert all(a.equals(b) for a, b in zip(before[0], after[0])) and before[1] == after[1]
