@@ -68,9 +68,12 @@ $(STAMP): pyproject.toml
 # `make .venv` works too.
 $(VENV): $(STAMP) ;
 
+# .venv/bin first on the PATH of the server, so the lab's terminals and its kernels' `!` commands find `kit`;
+# jupyter_server_config.py hides the notebooks' .py twins from the file browser and keeps terminals non-login.
 lab: $(STAMP)
 	mkdir -p notebooks
-	exec $(VENV)/bin/jupyter lab \
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" exec $(VENV)/bin/jupyter lab \
+	  --config="$(CURDIR)/jupyter_server_config.py" \
 	  --ServerApp.root_dir=notebooks \
 	  --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
 	  $(if $(TOKEN),--IdentityProvider.token=$(TOKEN)) \

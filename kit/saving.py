@@ -49,8 +49,13 @@ def table_csv(frame: pd.DataFrame, name: str) -> str:
     >>> import kit
     >>> case = kit.load_case("tests/cases/one_row")
     >>> print(table_csv(case.citations.head(0), "citations"), end="")
-    claim_id,cites,relation,evidence
+    claim_id,cites,relation,evidence,basis
     """
+    if name == "reports" and "published_latest" in frame.columns:   # an uncertain date is written as it was given
+        from .checking.dates import published_text
+        written = [published_text(a, b) if a is not pd.NaT and b is not pd.NaT else a
+                   for a, b in zip(frame["published"], frame["published_latest"])]
+        frame = frame.drop(columns="published_latest").assign(published=written)
     cols = [c for c in COLUMNS[name] if c in frame.columns] + [c for c in frame.columns if c not in COLUMNS[name]]
     # csv.writer quotes a value holding "\r" only when "\r" is in its line terminator, so rows are written
     # with "\r\n" (every value with a line break gets quoted) and their terminators turned into "\n".

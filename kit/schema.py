@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 __all__ = [
-    "TABLES", "COLUMNS", "REQUIRED", "ID_COLUMN", "KINDS", "MEASURES", "CERTAINTIES",
+    "TABLES", "COLUMNS", "TYPED_COLUMNS", "REQUIRED", "ID_COLUMN", "KINDS", "MEASURES", "CERTAINTIES",
     "RELATIONS", "SUPPORTING", "BASES", "DEFAULT_FOLLOW", "RELIABILITY", "CREDIBILITY", "CERTAINTY_RANK", "META_KEYS",
     "STORY", "STORY_COLUMNS", "FILE_COLUMNS", "VERDICT_KEYS",
 ]
@@ -14,8 +14,13 @@ COLUMNS = {
     "reports": ("report_id", "source_id", "published", "title", "url", "archive_url", "language", "notes"),
     "claims": ("claim_id", "report_id", "proposition", "text", "low", "high", "subject", "measure",
                "certainty", "credibility"),
-    "citations": ("claim_id", "cites", "relation", "evidence"),
+    "citations": ("claim_id", "cites", "relation", "evidence", "basis"),
 }
+
+#: the columns of each table as ``load_case`` returns it: the file's columns, and (contract version 2) the typed
+#: ``reports`` table's ``published_latest`` beside ``published``
+TYPED_COLUMNS = {name: cols[:cols.index("published") + 1] + ("published_latest",) + cols[cols.index("published") + 1:]
+                 if name == "reports" else cols for name, cols in COLUMNS.items()}
 
 REQUIRED = {
     "sources": ("source_id", "name", "kind"),

@@ -167,7 +167,10 @@ def auto_story(case, proposition=None) -> pd.DataFrame:
 def load_story(case, proposition=None) -> pd.DataFrame:
     """The case's story: its ``story.csv`` when there is one with at least one step, else :func:`auto_story`.
 
-    A header-only ``story.csv`` (as in ``data/template/``) means no story has been written yet.
+    A header-only ``story.csv`` (as in ``data/template/``) means no story has been written yet. Where the story
+    names the claims each step adds (a ``claims`` column: ids separated by ``;``, ``,`` or spaces), that column holds
+    a tuple of ids per step (empty where a step names none); :func:`claims_by` then shows a named claim from its own
+    step on, even on a day shared with other steps.
 
     Raises
     ------
@@ -178,7 +181,7 @@ def load_story(case, proposition=None) -> pd.DataFrame:
     --------
     >>> import kit
     >>> story = load_story(kit.load_case("data/deir-ez-zor"))
-    >>> list(story.columns)
+    >>> list(story.columns)[:5]
     ['step', 'date', 'upto', 'title', 'text']
     >>> int(story["step"].iloc[0])
     1
@@ -186,15 +189,39 @@ def load_story(case, proposition=None) -> pd.DataFrame:
     True
     """
     file = story_path(case)
+    story = None
     if file is not None and os.path.exists(file):
         story = read_story(file)
-        if len(story):
-            return story
-    return auto_story(case, proposition)
+    if story is None or not len(story):
+        story = auto_story(case, proposition)
+    if "claims" in story.columns:
+        import re
+
+        def ids(v):
+            if isinstance(v, (tuple, list)):
+                return tuple(str(x) for x in v)
+            return tuple(re.split(r"[;,\s]+", str(v).strip())) if isinstance(v, str) and v.strip() else ()
+        story = story.assign(claims=story["claims"].map(ids))
+    return story
 
 
-def claims_by(case, moment, proposition=None) -> list[str]:
-    """The ids of the claims (about ``proposition``) published by ``moment``, in order of publication.
+def claims_by(case, moment, proposition=None, *, named=(), later=()) -> list[str]:
+    """The ids of the claims (about ``proposition``) a story shows at ``moment``, in order of publication.
+
+    Those published by ``moment``, plus ``named`` (the claims the story's steps so far name, whatever their date),
+    less ``later`` (claims a later step names: they appear at that step, not before).
+
+    Parameters
+    ----------
+    case : kit.Case
+    moment : pandas.Timestamp or str
+    proposition : str, optional
+    named, later : iterable of str
+        From the ``claims`` column of :func:`load_story`, when the story names the claims its steps add.
+
+    Returns
+    -------
+    list of str
 
     Examples
     --------
@@ -202,11 +229,16 @@ def claims_by(case, moment, proposition=None) -> list[str]:
     >>> case = kit.load_case("data/deir-ez-zor")
     >>> claims_by(case, pd.Timestamp("2018-02-07T23:59Z"), "russians_killed_feb7")
     ['afp-cit-three-more', 'moscow-times-reported', 'other-media-dozens-or-hundreds', 'reuters-buga-dozens']
+    >>> echo = kit.load_case("tests/cases/echo")
+    >>> claims_by(echo, "2022-06-01T23:59Z", "strike_deaths", later=["e_two"])
+    ['e_one']
     """
     from .graph import claim_context
 
     ctx = claim_context(case)
     if proposition is not None:
         ctx = ctx[ctx["proposition"] == proposition]
-    ctx = ctx[ctx["published"] <= pd.Timestamp(moment)].sort_values(["published", "claim_id"], kind="stable")
+    named, later = set(named), set(later) - set(named)
+    shown = ((ctx["published"] <= pd.Timestamp(moment)) | ctx["claim_id"].isin(named)) & ~ctx["claim_id"].isin(later)
+    ctx = ctx[shown].sort_values(["published", "claim_id"], kind="stable")
     return list(ctx["claim_id"])

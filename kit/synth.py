@@ -29,7 +29,7 @@ import weakref
 import numpy as np
 import pandas as pd
 
-from .schema import CERTAINTIES, COLUMNS, MEASURES
+from .schema import CERTAINTIES, COLUMNS, MEASURES, TYPED_COLUMNS
 
 __all__ = ["make_case", "hidden_copies"]
 
@@ -352,8 +352,11 @@ def _frame(name: str, cols: dict) -> pd.DataFrame:
     dtypes = _loaded_dtypes()[name]
     length = max(len(v) for v in cols.values() if v is not None)
     out = {}
-    for col in COLUMNS[name]:
+    defaults = {"published_latest": cols.get("published"), "basis": ["stated"] * length}  # exact dates; stated
+    for col in TYPED_COLUMNS[name]:
         v = cols.get(col)
+        if v is None:
+            v = defaults.get(col)
         if v is None:
             out[col] = pd.Series(pd.NA, index=pd.RangeIndex(length), dtype="string").array
         elif dtypes[col] == "string":

@@ -31,6 +31,7 @@ claim_id = "other-media-dozens-or-hundreds"
 
 # %%
 import kit
+import kit.show
 import kit.widgets
 from kit.trace import trace_text
 
@@ -64,11 +65,11 @@ print(kit.origins(case, claim_id).to_string(index=False))
 # %% [markdown]
 # The lineage drawn as a tree, from the claim (left) to its origins (right). Solid arrows *rely on*, dashed arrows
 # *corroborate*, red arrows *dispute*, dotted arrows lead to an outlet's own reporting; origins that cannot be
-# checked (anonymous people, social-media posts) have a red outline; a hop where the figure or its meaning drifted
+# checked (anonymous people, social-media posts) have a black outline (red would vanish on a red anonymous square); a hop where the figure or its meaning drifted
 # is labelled in red.
 
 # %%
-kit.widgets.plot_lineage(case, claim_id);
+kit.show.plot_lineage(case, claim_id);
 
 # %% [markdown]
 # ## What if an origin is discredited?

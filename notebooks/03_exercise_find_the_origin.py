@@ -26,12 +26,24 @@
 # 2. **Which source does it finally rest on?** Select it in the list (hold Ctrl or Cmd to select several).
 #
 # Then grade that source from A (completely reliable) to F (reliability cannot be judged), as you would on a
-# verification desk. **Check** shows the kit's answer, explains where yours differs, and keeps your score: one point
-# for the number of origins, one for the origins themselves, one for the grade.
+# verification desk. Nothing is filled in for you. **Check** shows the kit's answer, explains where yours differs,
+# and keeps your score: one point for the number of origins, one for the origins themselves, one for the grade.
+# **Each claim is scored once**, at your first Check with an answer; after that its answer is locked. Your answers
+# stay when you go back and forth between claims, and the score under the exercise updates at every Check.
 #
 # *For trainers.* The answers are computed from the case when the notebook runs (`kit.independence` and
-# `kit.origins`); nothing in this notebook gives them away. To run the exercise on another case, change `case_path`
-# and `proposition` in the next cell, or let papermill do it:
+# `kit.origins`); the exercise keeps them inside its grading function, not in an attribute a learner's
+# tab-completion shows. Your answer key, and a worksheet to print for a class without laptops:
+#
+# ```
+# kit worksheet data/deir-ez-zor handout/ --proposition russians_killed_feb7
+# ```
+#
+# writes `handout/worksheet.html` and `handout/answers.html` (confidential sources redacted, as in everything the
+# kit publishes). Each learner can save their scores with **Save my scores (CSV)** at the end (a file
+# `scores-NAME.csv` beside the notebook); read a class's files together with
+# `pandas.concat(map(pandas.read_csv, glob.glob("scores-*.csv")))`. To run the exercise on another case, change
+# `case_path` and `proposition` in the next cell, or let papermill do it:
 #
 # ```
 # papermill notebooks/03_exercise_find_the_origin.ipynb exercise.ipynb -p case_path ../data/my-case -p proposition my_question
@@ -47,6 +59,7 @@ proposition = "russians_killed_feb7"
 # %%
 import kit
 import kit.widgets
+from kit.wording import plural
 
 case = kit.load_case(case_path)
 proposition = proposition or str(case.claims["proposition"].value_counts().idxmax())
@@ -60,13 +73,14 @@ print(case.meta.get("question", case.title))
 # NBVAL_CHECK_OUTPUT
 exercise = kit.widgets.SourceExercise(case, proposition)
 claims = kit.timeline(case, proposition)
-print(f"{len(exercise.claims)} claims from {claims['outlet'].nunique()} outlets, "
+print(f"{plural(len(exercise.claims), 'claim')} from {plural(claims['outlet'].nunique(), 'outlet')}, "
       f"{claims['published'].min():%d %b} to {claims['published'].max():%d %b %Y}")
 
 # %% [markdown]
 # ## The exercise
 #
-# Use **Next claim** and **Previous claim** to move; each claim is scored the first time you check it.
+# Use **Next claim** and **Previous claim** to move; each claim is scored the first time you check it with an
+# answer.
 
 # %% tags=["nbval-ignore-output"]
 exercise
@@ -74,10 +88,11 @@ exercise
 # %% [markdown]
 # ## Your score
 #
-# Run this cell when you are done (it reads the score from the exercise above).
+# The same live score as under the exercise: it follows every Check. Type your name and save your scores for your
+# trainer when you are done.
 
 # %% tags=["nbval-ignore-output"]
-print(f"Score: {exercise.score} of {exercise.max_score} ({exercise.checked} of {len(exercise.claims)} claims checked)")
+exercise.scoreboard
 
 # %% [markdown]
 # ## Afterwards

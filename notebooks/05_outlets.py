@@ -25,19 +25,11 @@
 case_path = "../data/deir-ez-zor"
 
 # %%
-import textwrap
-
-import matplotlib.pyplot as plt
-import networkx as nx
-import pandas as pd
-
 import kit
 import kit.show
-from kit.graph import claim_context
+from kit.outlets import outlet_edges, outlet_reach, outlet_roles
 
 case = kit.load_case(case_path)
-outlets = kit.outlet_graph(case)
-names = case.sources.set_index("source_id")["name"]
 case
 
 # %% [markdown]
@@ -49,31 +41,16 @@ case
 
 # %%
 # NBVAL_CHECK_OUTPUT
-edges = nx.to_pandas_edgelist(outlets).sort_values(["weight", "source", "target"], ascending=[False, True, True])
-print(edges.assign(cites=edges["source"].map(names), cited=edges["target"].map(names))
-      [["cites", "cited", "weight", "relations"]].to_string(index=False))
+print(outlet_edges(case).to_string(index=False))
+
+# %% [markdown]
+# The same graph drawn: each outlet stands left of every outlet it cites, so the origins are on the right. Grey arcs
+# are support (relies on, corroborates), red arcs disputes, drawn apart so an outlet that both relies on and disputes
+# another shows both; the wider the arc, the more citations. Sources that cannot be checked (anonymous people,
+# social-media posts) have a black outline.
 
 # %%
-kinds = case.sources.set_index("source_id")["kind"]
-active = outlets.subgraph([n for n in outlets if outlets.degree(n) > 0]).copy()
-layers = nx.condensation(active)  # columns: origins on the right, each outlet left of all it cites
-for node in reversed(list(nx.topological_sort(layers))):
-    layers.nodes[node]["depth"] = 1 + max([layers.nodes[m]["depth"] for m in layers.successors(node)] + [-1])
-nx.set_node_attributes(active, {n: -layers.nodes[layers.graph["mapping"][n]]["depth"] for n in active}, "layer")
-pos = nx.multipartite_layout(active, subset_key="layer")
-fig, ax = plt.subplots(figsize=(11, 8))
-nx.draw_networkx_nodes(active, pos, ax=ax, node_size=500,
-                       node_color=[kit.show.KIND_COLOURS.get(kinds[n], "#cccccc") for n in active],
-                       edgecolors=["#d62728" if kinds[n] in kit.show.UNCHECKABLE else "white" for n in active],
-                       linewidths=2.5)
-nx.draw_networkx_edges(active, pos, ax=ax, node_size=500, arrowsize=14, connectionstyle="arc3,rad=0.08",
-                       width=[1 + d["weight"] for *_, d in active.edges(data=True)],
-                       edge_color=["#d62728" if set(d["relations"]) == {"disputes"} else "#555555"
-                                   for *_, d in active.edges(data=True)])
-nx.draw_networkx_labels(active, pos, ax=ax, font_size=8,
-                        labels={n: textwrap.fill(str(names[n]), 18) for n in active})
-ax.set_title(f"{case.title}: who cites whom (origins on the right; red: disputes only)", fontsize=10)
-ax.set_axis_off()
+kit.show.plot_outlet_graph(case);
 
 # %% [markdown]
 # ## Who only repeats, who brings an origin
@@ -84,23 +61,7 @@ ax.set_axis_off()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-claims = claim_context(case)
-prov = kit.provenance(case)
-support = case.citations[case.citations["relation"].isin(["relies_on", "corroborates"])]
-quoted = support[support["cites"].isin(case.sources["source_id"])].merge(claims[["claim_id", "source_id"]])
-own = claims[claims["claim_id"].map(prov["n_cited"]) == 0]
-first_hand = (pd.concat([quoted[["source_id", "cites"]].rename(columns={"cites": "origin"}),
-                         own[["source_id"]].assign(origin=own["source_id"])])
-              .drop_duplicates().sort_values(["source_id", "origin"]))
-roles = pd.DataFrame({
-    "claims": claims.groupby("source_id").size(),
-    "cites": pd.Series(dict(outlets.out_degree(weight="weight"))),
-    "cited_by": pd.Series(dict(outlets.in_degree(weight="weight"))),
-    "origins_brought": first_hand.groupby("source_id")["origin"].agg(", ".join),
-}).loc[list(dict.fromkeys(claims["source_id"]))]
-roles["role"] = roles["origins_brought"].isna().map({True: "only repeats", False: "brings an origin"})
-roles.index = roles.index.map(names).rename("outlet")
-print(roles.astype({"claims": int}).fillna("").to_string())
+print(outlet_roles(case).to_string())
 
 # %% [markdown]
 # **1** outlet only repeats: The Daily Beast, all of whose **3** claims rest on Bloomberg's report. Bloomberg
@@ -115,9 +76,4 @@ print(roles.astype({"claims": int}).fillna("").to_string())
 
 # %%
 # NBVAL_CHECK_OUTPUT
-rest = (claims[["claim_id", "source_id"]].assign(origin=claims["claim_id"].map(prov["origins"]))
-        .explode("origin").dropna(subset=["origin"]))
-reach = rest.groupby("source_id")["origin"].nunique().rename("origins_in_the_end")
-brought = first_hand.groupby("source_id")["origin"].nunique().rename("brought_itself")
-print(pd.concat([reach, brought], axis=1).fillna(0).astype(int)
-      .loc[list(dict.fromkeys(claims["source_id"]))].rename(index=names).rename_axis("outlet").to_string())
+print(outlet_reach(case).to_string())

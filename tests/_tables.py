@@ -5,10 +5,12 @@ import os
 import pandas as pd
 
 SOURCES_COLS = ["source_id", "name", "kind", "affiliation", "country", "reliability", "confidential", "url", "notes"]
-REPORTS_COLS = ["report_id", "source_id", "published", "title", "url", "archive_url", "language", "notes"]
+# as load_case types them (contract version 2: published_latest beside published, and the citations' basis)
+REPORTS_COLS = ["report_id", "source_id", "published", "published_latest", "title", "url", "archive_url", "language",
+                "notes"]
 CLAIMS_COLS = ["claim_id", "report_id", "proposition", "text", "low", "high", "subject", "measure", "certainty",
                "credibility"]
-CITATIONS_COLS = ["claim_id", "cites", "relation", "evidence"]
+CITATIONS_COLS = ["claim_id", "cites", "relation", "evidence", "basis"]
 CONTRACT_COLS = {"sources": SOURCES_COLS, "reports": REPORTS_COLS, "claims": CLAIMS_COLS,
                  "citations": CITATIONS_COLS}
 TABLES = ["sources", "reports", "claims", "citations"]

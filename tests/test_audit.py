@@ -352,7 +352,7 @@ def test_cli_prints_and_writes_only_by_appending(tmp_path, capsys):
     assert after.startswith(before) and after[len(before):].decode().endswith(",suspected\n")
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
     again = kit.load_case(folder)
-    assert list(again.citations["basis"].fillna("")) == ["", "suspected"]
+    assert list(again.citations["basis"]) == ["stated", "suspected"]   # an empty basis reads as stated
     assert run_cli(folder, "--write") == 0 and open(path, "rb").read() == after     # nothing new to add
     assert "no suspected dependence found" in capsys.readouterr().out
 

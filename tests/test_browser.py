@@ -1,5 +1,7 @@
-"""A real browser: JupyterLab serves notebook 01, Chromium (driven by Playwright) runs all its cells, clicks the
-StoryStepper's Next button twice, and checks that the step title and the drawn graph change.
+"""A real browser: JupyterLab serves a notebook, Chromium (driven by Playwright) runs all its cells and uses its widgets
+as a reader would, at 1440x900: the StoryStepper of notebook 01 steps (title and graph change) and fits the screen;
+the exercise of notebook 03 scores 0 for a Check without an answer; notebooks 02, 03 and 05 run without a console
+error, the ClaimTracer says when a search matches nothing. Screenshots go to tests/artifacts/.
 
 Needs Playwright for Python and Debian's chromium (`make test` installs both; see the Makefile). Where either is
 missing the test FAILS, unless KIT_SKIP_BROWSER=1 is set on purpose. A screenshot is saved under tests/artifacts/
@@ -34,20 +36,20 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _notebook_with_stepper(root: pathlib.Path) -> str:
+def _notebook_with_stepper(root: pathlib.Path, name: str = NOTEBOOK, needs: str = "StoryStepper") -> str:
     """Lay out notebooks/ and data/ under ``root`` as in the repository; return the notebook's path in it."""
     import nbformat
 
     (root / "notebooks").mkdir(parents=True)
     os.symlink(ROOT / "data", root / "data")
-    nb = nbformat.read(ROOT / "notebooks" / NOTEBOOK, as_version=4)
-    assert any("StoryStepper" in c.source for c in nb.cells), f"notebooks/{NOTEBOOK} has no StoryStepper cell"
+    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    assert any(needs in c.source for c in nb.cells), f"notebooks/{name} has no {needs} cell"
     for cell in nb.cells:  # start from a clean page: no stored outputs that could be mistaken for fresh ones
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     nb.metadata.pop("widgets", None)
-    nbformat.write(nb, root / "notebooks" / NOTEBOOK)
-    return f"notebooks/{NOTEBOOK}"
+    nbformat.write(nb, root / "notebooks" / name)
+    return f"notebooks/{name}"
 
 
 def _die_with_parent():
@@ -67,9 +69,13 @@ def playwright_api():
 
 @pytest.fixture
 def lab(tmp_path, playwright_api):
+    """JupyterLab on 127.0.0.1 serving notebook 01; see :func:`_serve`."""
+    yield from _serve(tmp_path, _notebook_with_stepper(tmp_path / "root"))
+
+
+def _serve(tmp_path, path):
     """JupyterLab on 127.0.0.1 with a token, a fresh HOME and config; stopped in every outcome."""
     root = tmp_path / "root"
-    path = _notebook_with_stepper(root)
     home = tmp_path / "home"
     home.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER") and k != "MPLBACKEND"}
@@ -169,3 +175,160 @@ def test_story_stepper_in_jupyterlab(playwright_api, lab):
     assert "12 February: Reuters" in titles[2], titles
     assert len(set(titles)) == 3, titles
     assert len(set(images)) == 3, images  # the graph was drawn anew at each step
+
+
+# --- issue 11: the surfaces at 1440x900 ---------------------------------------------------------------------------
+
+VIEWPORT = {"width": 1440, "height": 900}
+
+
+def _console_errors(page) -> list:
+    errors: list = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
+
+
+def _run_all(page, url):
+    """Open ``url`` in JupyterLab, accept the kernel if asked, and run every cell through the Run menu."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.goto(url, wait_until="domcontentloaded", timeout=60_000)
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+    accept = page.locator(".jp-Dialog button.jp-mod-accept")
+    try:
+        accept.wait_for(state="visible", timeout=8_000)
+        accept.click()
+    except PlaywrightTimeout:
+        pass
+    page.locator(".jp-StatusBar-TextItem", has_text="Idle").first.wait_for(timeout=60_000)
+    page.locator("li.lm-MenuBar-item", has_text="Run").first.click()
+    page.locator('li.lm-Menu-item[data-command="runmenu:run-all"]').click()
+
+
+def _wait_idle(page):
+    """Until every cell has run: no cell waits with [*] and the kernel is idle."""
+    page.wait_for_function("() => ![...document.querySelectorAll('.jp-InputPrompt')]"
+                           ".some(e => e.innerText.includes('*'))", timeout=180_000)
+    page.locator(".jp-StatusBar-TextItem", has_text="Idle").first.wait_for(timeout=60_000)
+
+
+def _browse(playwright_api, url, name, use):
+    """Open ``url`` at 1440x900, run all cells, call ``use(page)``; screenshots; return (use's result, errors)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    with playwright_api() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport=VIEWPORT)
+        errors = _console_errors(page)
+        try:
+            _run_all(page, url)
+            result = use(page)
+            page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+        except Exception:
+            page.screenshot(path=str(ARTIFACTS / f"{name}_failure.png"), full_page=False)
+            raise
+        finally:
+            browser.close()
+    return result, errors
+
+
+def _serve_notebook(tmp_path, name, needs):
+    return _serve(tmp_path, _notebook_with_stepper(tmp_path / "root", name, needs))
+
+
+def test_the_stepper_fits_1440x900(playwright_api, lab):
+    def use(page):
+        stepper = page.locator(".kit-story-stepper")
+        stepper.wait_for(state="visible", timeout=120_000)
+        stepper.locator("img").first.wait_for(timeout=30_000)
+        _wait_idle(page)
+        page.wait_for_function("() => { const i = document.querySelector('.kit-story-stepper img');"
+                               " return i && i.complete && i.naturalWidth > 0; }", timeout=30_000)
+        stepper.locator("button", has_text="Next").click()
+        page.wait_for_function("() => document.querySelector('.kit-story-stepper .kit-step-title')"
+                               ".innerText.startsWith('Step 2')", timeout=30_000)
+        stepper.evaluate("el => el.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(500)
+        panel = page.locator(".jp-NotebookPanel-notebook").first.bounding_box()
+        return stepper.bounding_box(), panel, stepper.locator("img").first.bounding_box()
+
+    (box, panel, image), errors = _browse(playwright_api, lab, "stepper_1440x900", use)
+    assert box["height"] <= panel["height"], (box, panel)  # the whole stepper on one screen, no scrolling
+    assert box["width"] <= panel["width"] + 1, (box, panel)
+    assert image["width"] > 2 * image["height"], image  # graph and figure over time side by side
+    assert errors == [], errors
+
+
+@pytest.fixture
+def lab03(tmp_path, playwright_api):
+    yield from _serve_notebook(tmp_path, "03_exercise_find_the_origin.ipynb", "SourceExercise")
+
+
+def test_check_without_an_answer_scores_0(playwright_api, lab03):
+    def use(page):
+        ex = page.locator(".kit-source-exercise")
+        ex.wait_for(state="visible", timeout=120_000)
+        _wait_idle(page)
+        ex.scroll_into_view_if_needed()
+        ex.locator("button", has_text="Check").click()
+        page.wait_for_function("() => document.querySelector('.kit-source-exercise').innerText"
+                               ".includes('No answer yet')", timeout=30_000)
+        first = ex.inner_text()
+        ex.locator("select").first.select_option(label="1")  # the number of origins: one answer, then Check
+        ex.locator("button", has_text="Check").click()
+        page.wait_for_function("() => { const t = document.querySelector('.kit-source-exercise').innerText;"
+                               " return t.includes('this was your one attempt') && t.includes('claims checked'); }",
+                               timeout=30_000)
+        return first, ex.inner_text(), page.locator(".kit-scoreboard").count()
+
+    (first, second, boards), errors = _browse(playwright_api, lab03, "exercise_1440x900", use)
+    assert "No answer yet: nothing was scored." in first
+    assert "Score: 0 so far: no claim checked yet" in first
+    assert "1 of 10 claims checked" in second and "Score: 1 of 3" in second, second
+    assert boards == 2  # the live score under the exercise and again in "Your score"
+    assert errors == [], errors
+
+
+@pytest.fixture
+def lab02(tmp_path, playwright_api):
+    yield from _serve_notebook(tmp_path, "02_trace_a_claim.ipynb", "ClaimTracer")
+
+
+def test_tracer_in_the_browser(playwright_api, lab02):
+    def use(page):
+        tracer = page.locator(".kit-claim-tracer")
+        tracer.wait_for(state="visible", timeout=120_000)
+        _wait_idle(page)
+        tracer.scroll_into_view_if_needed()
+        tracer.locator("input[type=text]").first.fill("xyz")
+        page.wait_for_function("() => document.querySelector('.kit-claim-tracer').innerText"
+                               ".includes('no claim matches')", timeout=30_000)
+        said = tracer.inner_text()
+        tracer.locator("button", has_text="discredit").first.click()
+        page.wait_for_function("() => /this claim (falls|still stands)/.test("
+                               "document.querySelector('.kit-claim-tracer').innerText)", timeout=30_000)
+        return said, tracer.inner_text()
+
+    (said, after), errors = _browse(playwright_api, lab02, "tracer_1440x900", use)
+    assert "no claim matches ‘xyz’; still showing Other media (unnamed), 7 Feb 2018" in said
+    assert "discredit Facebook post with a list of names" in after
+    assert "this claim still stands" in after
+    assert errors == [], errors
+
+
+@pytest.fixture
+def lab05(tmp_path, playwright_api):
+    yield from _serve_notebook(tmp_path, "05_outlets.ipynb", "plot_outlet_graph")
+
+
+def test_outlets_notebook_in_the_browser(playwright_api, lab05):
+    def use(page):
+        _wait_idle(page)
+        image = page.locator(".jp-OutputArea-output img").first
+        image.wait_for(timeout=60_000)
+        image.scroll_into_view_if_needed()
+        return image.bounding_box()
+
+    box, errors = _browse(playwright_api, lab05, "outlets_1440x900", use)
+    assert box["width"] > 600
+    assert errors == [], errors

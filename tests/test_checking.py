@@ -27,7 +27,7 @@ def test_one_row_values(one_row_case):
     assert (row["claim_id"], row["report_id"], row["proposition"]) == ("c1", "r1", "only_question")
     assert (int(row["low"]), int(row["high"]), int(row["credibility"])) == (7, 7, 2)
     assert (row["subject"], row["measure"], row["certainty"]) == ("residents", "present", "asserted")
-    assert list(c.citations.columns)[:4] == CITATIONS_COLS
+    assert list(c.citations.columns)[:5] == CITATIONS_COLS
     assert c.warnings == []
 
 

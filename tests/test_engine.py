@@ -26,7 +26,8 @@ SUPPORTING = {"relies_on", "corroborates"}
 def _case_from_rows(tables: dict) -> Case:
     raw = {}
     for name, rows in tables.items():
-        frame = pd.DataFrame(rows, columns=list(COLUMNS[name]), dtype=object).fillna("")
+        columns = [c for c in COLUMNS[name] if c != "basis"]   # the random rows have the version 1 columns
+        frame = pd.DataFrame(rows, columns=columns, dtype=object).fillna("")
         frame = frame.astype(str) if len(frame) else frame
         raw[name] = RawTable(name, f"{name}.csv", frame, list(range(2, len(frame) + 2)))
     frames, problems, warnings = check_tables(raw)

@@ -72,8 +72,10 @@ def test_no_script_from_case_text(hostile_page):
         assert not [a for a in attrs if a.lower().startswith("on")], (tag, attrs)
         for a in ("href", "xlink:href", "src", "action"):
             assert not (attrs.get(a) or "").strip().lower().startswith(("javascript:", "data:text")), (tag, attrs)
-    # the only <script> elements are the page's own: the JSON-LD, the JSON data and the stepper
-    assert [a.get("type") for t, a in tags if t == "script"] == ["application/ld+json", "application/json", None]
+    # the only <script> elements are the page's own: the JSON-LD, the explorable graph's JSON data, the JSON data,
+    # the stepper and the graph's module
+    assert [a.get("type") for t, a in tags if t == "script"] == ["application/ld+json", "application/json",
+                                                                  "application/json", None, "module"]
     assert "<script>alert" not in hostile_page.lower()
 
 
@@ -214,8 +216,11 @@ def test_css_and_script_are_the_package_files_and_the_csp_hash_is_theirs(deir_pa
     assert re.findall(r"<style>(.*?)</style>", deir_page, re.DOTALL)[0] == css
     digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', deir_page).group(1)
-    assert f"script-src 'sha256-{digest}';" in csp
-    assert csp.count("sha256-") == 1
+    graph_js = resources.files("kit.graphview").joinpath("static", "graphview.js").read_bytes().decode("utf-8")
+    assert re.findall(r'<script type="module">(.*?)</script>', deir_page, re.DOTALL) == [graph_js]
+    graph_digest = base64.b64encode(hashlib.sha256(graph_js.encode("utf-8")).digest()).decode("ascii")
+    assert f"script-src 'sha256-{digest}' 'sha256-{graph_digest}';" in csp
+    assert csp.count("sha256-") == 2
 
 
 def test_publish_names_stay_importable():

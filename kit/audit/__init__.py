@@ -22,6 +22,7 @@ from .figures import same_attribution, same_figure
 from .minhash import member
 from ..schema import DEFAULT_FOLLOW
 from .reach import explained_pairs, explained_rows
+from .rejected import read_rejected
 from .signals import shared_text
 from .text import corpus
 
@@ -31,7 +32,7 @@ __all__ = ["COLUMNS", "audit", "with_suspected", "explained_pairs", "explained_r
 COLUMNS = ("claim_id", "cites", "signal", "score", "evidence", "also")
 
 
-def audit(case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def audit(case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected=None) -> pd.DataFrame:
     """Suspected dependence between claims, one row per pair, strongest first.
 
     Parameters
@@ -41,6 +42,10 @@ def audit(case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW) -> pd.DataFram
         Only pairs scoring at least this (0-1) are listed.
     follow : tuple of str
         The citation bases whose chains count as already explaining a pair.
+    rejected : pandas.DataFrame or iterable of (claim_id, cites), optional
+        Pairs a reporter has rejected: they are not listed. By default, the pairs in ``audit_rejected.csv`` of the
+        folder the case was read from (:mod:`kit.audit.rejected`); none for a case with no folder. Give ``()``
+        to list them anyway.
 
     Returns
     -------
@@ -80,7 +85,21 @@ def audit(case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW) -> pd.DataFram
         if len(r):
             r = r[~explained(r["later"].to_numpy(), r["earlier"].to_numpy())]
         rows.append(r)
-    return _combine(claims, pd.concat(rows, ignore_index=True), min_score)
+    return _without_rejected(_combine(claims, pd.concat(rows, ignore_index=True), min_score), case, rejected)
+
+
+def _without_rejected(rows: pd.DataFrame, case, rejected) -> pd.DataFrame:
+    if rejected is None:
+        from ..reading import resolve_case_path
+        kind, folder = resolve_case_path(case.path) if getattr(case, "path", None) else ("none", "")
+        rejected = read_rejected(folder) if kind == "folder" else ()
+    if isinstance(rejected, pd.DataFrame):
+        rejected = zip(rejected["claim_id"].tolist(), rejected["cites"].tolist())
+    skip = {(str(a), str(b)) for a, b in rejected}
+    if not skip or rows.empty:
+        return rows
+    keep = [(a, b) not in skip for a, b in zip(rows["claim_id"].tolist(), rows["cites"].tolist())]
+    return rows[keep].reset_index(drop=True)
 
 
 def _combine(claims, rows: pd.DataFrame, min_score: float) -> pd.DataFrame:
@@ -137,8 +156,8 @@ def with_suspected(case, audit_rows) -> "kit.Case":  # noqa: F821
     >>> from kit.audit import audit, with_suspected
     >>> case = kit.synth.make_case(300, seed=4, copy_rate=0.1)
     >>> more = with_suspected(case, audit(case))
-    >>> len(more.citations) - len(case.citations) == len(audit(case)), "basis" in case.citations.columns
-    (True, False)
+    >>> len(more.citations) - len(case.citations) == len(audit(case)), set(case.citations["basis"])
+    (True, {'stated'})
     >>> sorted(set(more.citations["basis"]))
     ['stated', 'suspected']
     """

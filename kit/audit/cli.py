@@ -97,8 +97,9 @@ def audit_text(rows, min_score: float) -> str:
     return "\n".join(lines)
 
 
-def append_suspected(folder, rows) -> int:
-    """Append ``rows`` (``claim_id``, ``cites``, ``evidence``) to ``folder/citations.csv`` as suspected citations.
+def append_suspected(folder, rows, *, basis: str = "suspected") -> int:
+    """Append ``rows`` (``claim_id``, ``cites``, ``evidence``) to ``folder/citations.csv`` as suspected citations
+    (or, with ``basis=``, as citations a reporter has accepted: ``"stated"`` or ``"inferred"``).
 
     Only appends: every byte already in the file stays. The rows use the file's own columns, column order and
     line ending; the file keeps its permissions.
@@ -109,6 +110,8 @@ def append_suspected(folder, rows) -> int:
         The case folder.
     rows : pandas.DataFrame
         ``claim_id``, ``cites`` and optionally ``evidence``.
+    basis : str
+        The new rows' basis (their relation is ``relies_on``).
 
     Returns
     -------
@@ -137,14 +140,14 @@ def append_suspected(folder, rows) -> int:
     header = next(csv.reader(io.StringIO(text)), [])
     names = [h.strip().lower() for h in header]
     if "basis" not in names:
-        raise ValueError(f"{path}: there is no basis column, so a suspected row could not be told from a stated "
-                         "one; add a column named basis (an empty value means stated) and run kit audit --write again")
+        raise ValueError(f"{path}: there is no basis column, so a {basis} row could not be told from a stated "
+                         "one; add a column named basis (an empty value means stated), then write the rows again")
     newline = "\r\n" if "\r\n" in text else "\n"
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator=newline)
     evidence = rows["evidence"] if "evidence" in rows.columns else [""] * len(rows)
     for claim, cited, ev in zip(rows["claim_id"], rows["cites"], evidence):
-        values = {"claim_id": claim, "cites": cited, "relation": "relies_on", "basis": "suspected",
+        values = {"claim_id": claim, "cites": cited, "relation": "relies_on", "basis": basis,
                   "evidence": "" if ev is None or str(ev) == "<NA>" else str(ev)}
         w.writerow([values.get(name, "") for name in names])
     if not buf.getvalue():

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["BANDS", "ROWS", "WINDOW", "estimated_similarity", "mix64", "distinct", "member", "signatures",
-           "candidate_pairs", "collision_probability"]
+           "word_hashes", "band_keys", "bucket_pairs", "candidate_pairs", "collision_probability"]
 
 #: LSH bands of the MinHash signature
 BANDS = 20
@@ -203,6 +203,105 @@ def estimated_similarity(sig: np.ndarray, pairs: np.ndarray, *, chunk: int = 1 <
     return out
 
 
+def word_hashes(vocab) -> np.ndarray:
+    """A 64-bit hash of each word, from its characters alone (the same in every process and on every machine).
+
+    Signatures are made from these, not from a word's position in one corpus's vocabulary, so that texts
+    normalised in separate pieces (:mod:`kit.audit.dask`) get the same signatures.
+
+    Parameters
+    ----------
+    vocab : sequence of str
+
+    Returns
+    -------
+    numpy.ndarray of uint64
+
+    Examples
+    --------
+    >>> h = word_hashes(["pupils", "moved", "pupils"])
+    >>> h.dtype, bool(h[0] == h[2]), bool(h[0] != h[1])
+    (dtype('uint64'), True, True)
+    """
+    return pd.util.hash_array(np.asarray(vocab, dtype=object), categorize=False)
+
+
+def band_keys(sig: np.ndarray, band: int, rows: int = ROWS, at=None) -> np.ndarray:
+    """One hash per text of its signature's entries in ``band``: texts agreeing on the whole band share the key.
+
+    Parameters
+    ----------
+    sig : numpy.ndarray, shape (n, bands * rows)
+        From :func:`signatures`.
+    band, rows : int
+    at : numpy.ndarray of int, optional
+        Only these rows of ``sig`` (all by default).
+
+    Returns
+    -------
+    numpy.ndarray of uint64, shape (n,) or (len(at),)
+
+    Examples
+    --------
+    >>> s = signatures(np.array([0, 3, 6, 8]), np.array([1, 2, 3, 1, 2, 3, 7, 8]))
+    >>> k = band_keys(s, 0)
+    >>> bool(k[0] == k[1]), bool(k[0] != k[2]), bool(band_keys(s, 1)[0] != k[0])
+    (True, True, True)
+    """
+    cols = slice(band * rows, (band + 1) * rows)
+    block = (sig[:, cols] if at is None else sig[at, cols]).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        key = np.full(len(block), mix64(np.uint64(band)), dtype=np.uint64)
+        for j in range(rows):                             # a polynomial in the row values, then one mix
+            key = key * np.uint64(0x100000001B3) + block[:, j]
+    return mix64(key)
+
+
+def bucket_pairs(key: np.ndarray, window: int = WINDOW):
+    """Pairs of texts with equal ``key`` (one LSH bucket), the texts being in time order.
+
+    Each text pairs with the ``window`` texts before it in its bucket and with the bucket's first.
+
+    Parameters
+    ----------
+    key : numpy.ndarray
+        One key per text, texts in time order (row ``i`` not later than row ``i + 1``).
+    window : int
+
+    Returns
+    -------
+    (numpy.ndarray, numpy.ndarray)
+        ``later`` and ``earlier``: row numbers into ``key`` (not sorted, possibly repeated when ``window`` is
+        large).
+
+    Examples
+    --------
+    >>> later, earlier = bucket_pairs(np.array([7, 3, 7, 7]), window=1)
+    >>> sorted(zip(later.tolist(), earlier.tolist()))
+    [(2, 0), (3, 0), (3, 2)]
+    """
+    order = np.argsort(key, kind="stable")                # stable: time order within a bucket
+    k = key[order]
+    new = np.concatenate([[True], k[1:] != k[:-1]])
+    start = np.flatnonzero(new)
+    size = np.diff(np.concatenate([start, [len(k)]]))
+    big = size > 1
+    if not big.any():
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    run_of = np.repeat(np.arange(len(start)), size)
+    rank = np.arange(len(k)) - start[run_of]               # position within its bucket
+    members = np.flatnonzero(big[run_of] & (rank > 0))
+    r = rank[members]
+    take = np.minimum(r, window)
+    later = np.repeat(members, take)
+    ramp = np.arange(len(later)) - np.repeat(np.cumsum(take) - take, take)
+    earlier = later - 1 - ramp
+    far = members[r > window]                             # ... and each far member with its bucket's first
+    later = np.concatenate([later, far])
+    earlier = np.concatenate([earlier, start[run_of[far]]])
+    return order[later], order[earlier]
+
+
 def candidate_pairs(sig: np.ndarray, *, bands: int = BANDS, rows: int = ROWS, window: int = WINDOW) -> np.ndarray:
     """Pairs of texts that agree on a whole band of their signatures.
 
@@ -235,32 +334,8 @@ def candidate_pairs(sig: np.ndarray, *, bands: int = BANDS, rows: int = ROWS, wi
     live = np.flatnonzero(~empty)
     keys_out = []
     for band in range(bands):
-        block = sig[live, band * rows:(band + 1) * rows].astype(np.uint64)
-        with np.errstate(over="ignore"):
-            key = np.full(len(live), mix64(np.uint64(band)), dtype=np.uint64)
-            for j in range(rows):                         # a polynomial in the row values, then one mix
-                key = key * np.uint64(0x100000001B3) + block[:, j]
-        key = mix64(key)
-        order = np.argsort(key, kind="stable")            # stable: time order within a bucket
-        k = key[order]
-        new = np.concatenate([[True], k[1:] != k[:-1]])
-        start = np.flatnonzero(new)
-        size = np.diff(np.concatenate([start, [len(k)]]))
-        big = size > 1
-        if not big.any():
-            continue
-        run_of = np.repeat(np.arange(len(start)), size)
-        rank = np.arange(len(k)) - start[run_of]           # position within its bucket
-        members = np.flatnonzero(big[run_of] & (rank > 0))
-        r = rank[members]
-        take = np.minimum(r, window)
-        later = np.repeat(members, take)
-        ramp = np.arange(len(later)) - np.repeat(np.cumsum(take) - take, take)
-        earlier = later - 1 - ramp
-        far = members[r > window]                         # ... and each far member with its bucket's first
-        later = np.concatenate([later, far])
-        earlier = np.concatenate([earlier, start[run_of[far]]])
-        keys_out.append(live[order[later]].astype(np.int64) * n + live[order[earlier]])
+        later, earlier = bucket_pairs(band_keys(sig, band, rows, at=live), window)
+        keys_out.append(live[later].astype(np.int64) * n + live[earlier])
     if not keys_out:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = distinct(np.concatenate(keys_out))

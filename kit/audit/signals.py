@@ -29,10 +29,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .minhash import candidate_pairs, distinct, estimated_similarity, member, mix64, signatures
+from .minhash import candidate_pairs, distinct, estimated_similarity, member, mix64, signatures, word_hashes
 from .text import PUNCTUATION, word_spans
 
-__all__ = ["MIN_WORDS", "GAP", "MIN_SIMILARITY", "SCALE", "BACKGROUND", "word_weights", "score", "shared_text"]
+__all__ = ["MIN_WORDS", "GAP", "MIN_SIMILARITY", "SCALE", "BACKGROUND", "word_weights", "score", "text_keys",
+           "head_candidates", "shared_text"]
 
 #: a passage counts when it holds at least this many shared words
 MIN_WORDS = 5
@@ -113,24 +114,88 @@ def _ranges(starts: np.ndarray, lengths: np.ndarray):
     return np.asarray(starts, dtype=np.int64)[owner] + np.arange(int(lengths.sum())) - first[owner], owner
 
 
-def _groups(ptr, ids):
-    """Texts with the same content words in the same order share a group; the group's first text is its head."""
+def text_keys(ptr: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """A 64-bit key per text of its content words in order: texts with the same words in the same order share it.
+
+    Parameters
+    ----------
+    ptr : numpy.ndarray
+        Text ``i``'s words are ``values[ptr[i]:ptr[i+1]]``.
+    values : numpy.ndarray of integers
+        One per word: its hash (:func:`kit.audit.minhash.word_hashes`), so that the key does not depend on which
+        corpus the text was read in.
+
+    Returns
+    -------
+    numpy.ndarray of uint64
+
+    Examples
+    --------
+    >>> k = text_keys(np.array([0, 2, 4, 6]), np.array([5, 9, 5, 9, 9, 5]))
+    >>> bool(k[0] == k[1]), bool(k[0] != k[2])
+    (True, True)
+    """
     n = len(ptr) - 1
     length = np.diff(ptr)
-    pos = np.arange(len(ids)) - np.repeat(ptr[:-1], length)
-    h = mix64(mix64(ids) ^ mix64(pos + (1 << 40)))
+    pos = np.arange(len(values)) - np.repeat(ptr[:-1], length)
+    h = mix64(mix64(values) ^ mix64(pos + (1 << 40)))
     doc_hash = np.zeros(n, dtype=np.uint64)
     live = length > 0
     if live.any():
         doc_hash[live] = np.add.reduceat(h, ptr[:-1][live])
-    codes, _ = pd.factorize(pd.Series(doc_hash ^ mix64(length)))
-    codes = np.where(live, codes, -1)
+    return doc_hash ^ mix64(length)
+
+
+def _groups(ptr, values):
+    """Texts with the same content words in the same order share a group; the group's first text is its head."""
+    n = len(ptr) - 1
+    codes, _ = pd.factorize(pd.Series(text_keys(ptr, values)))
+    codes = np.where(np.diff(ptr) > 0, codes, -1)
     head = np.full(int(codes.max()) + 1 if n else 0, -1, dtype=np.int64)
     # factorize numbers groups in order of first appearance: a text opens its group when its code is a new maximum
     seen = np.maximum.accumulate(np.concatenate([[-1], codes[:-1]])) if n else codes
     first = np.flatnonzero(codes > seen)
     head[codes[first]] = first
     return codes, head
+
+
+def head_candidates(corp):
+    """Steps 1 and 2 of the module's docstring: the groups of equal texts, and candidate pairs of their heads.
+
+    Parameters
+    ----------
+    corp : kit.audit.text.Corpus
+        Texts in time order.
+
+    Returns
+    -------
+    codes : numpy.ndarray of int64
+        Each text's group (-1 for a text with no content words).
+    head : numpy.ndarray of int64
+        Each group's first text.
+    cand : numpy.ndarray of int64, shape (m, 2)
+        ``(later, earlier)`` positions among the heads (``head[head >= 0]``), sorted: pairs that agree on a whole
+        band of their MinHash signatures and on at least :data:`MIN_SIMILARITY` of their entries.
+
+    Examples
+    --------
+    >>> from kit.audit.text import corpus
+    >>> c = corpus(["pupils move to the old library on Monday", "Pupils move to the old library on Monday!",
+    ...             "the roof of Hill School is repaired", "pupils move to the old library Monday"])
+    >>> codes, head, cand = head_candidates(c)
+    >>> codes.tolist(), head.tolist(), cand.tolist()
+    ([0, 0, 1, 0], [0, 2], [])
+    """
+    ptr = corp.ptr
+    values = word_hashes(corp.vocab)[corp.ids]
+    codes, head = _groups(ptr, values)
+    heads = head[head >= 0]
+    hw, _ = _ranges(ptr[heads], np.diff(ptr)[heads])
+    hptr = np.concatenate([[0], np.cumsum(np.diff(ptr)[heads])])
+    sig = signatures(hptr, values[hw])
+    del values, hw
+    cand = candidate_pairs(sig)
+    return codes, head, cand[estimated_similarity(sig, cand) >= MIN_SIMILARITY]
 
 
 def _exact(corp, weight, doc_weight, later, earlier):
@@ -204,7 +269,7 @@ def shared_text(claims, corp, explained, *, min_score: float = 0.5) -> pd.DataFr
     """
     n = len(claims)
     ptr, ids = corp.ptr, corp.ids
-    codes, head = _groups(ptr, ids)
+    codes, head, cand = head_candidates(corp)
     heads = head[head >= 0]
     n_texts = len(heads)
     # rarity of words over distinct texts
@@ -217,11 +282,6 @@ def shared_text(claims, corp, explained, *, min_score: float = 0.5) -> pd.DataFr
     if live.any():
         doc_weight[live] = np.add.reduceat(weight[ids], ptr[:-1][live])
     # candidates among the heads, then each head compared with itself for groups of more than one text
-    hptr = np.concatenate([[0], np.cumsum(np.diff(ptr)[heads])])
-    sig = signatures(hptr, ids[hw])
-    cand = candidate_pairs(sig)
-    cand = cand[estimated_similarity(sig, cand) >= MIN_SIMILARITY]
-    del sig
     sizes = np.bincount(codes[codes >= 0], minlength=len(head))
     multi = head[sizes > 1]
     later_h = np.concatenate([heads[cand[:, 0]], multi])

@@ -8,7 +8,7 @@ import pyarrow.compute as pc
 
 from ..errors import Problem
 from .arrays import arrow
-from .dates import parse_published
+from .dates import parse_published_range
 
 __all__ = ["Checker", "ID_REFS"]
 
@@ -119,7 +119,12 @@ class Checker:
         return table in self.tables and column in self.tables[table].cells.columns
 
     def published(self):
-        """``parse_published`` of reports.published, computed once."""
+        """``(earliest, problems)`` of reports.published (:func:`parse_published_range`, computed once)."""
+        earliest, _, bad = self.published_range()
+        return earliest, bad
+
+    def published_range(self):
+        """``parse_published_range`` of reports.published: earliest, latest, problems; computed once."""
         if self._published is None:
-            self._published = parse_published(self.col("reports", "published"))
+            self._published = parse_published_range(self.col("reports", "published"))
         return self._published

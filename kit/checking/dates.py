@@ -12,10 +12,13 @@ import pyarrow.compute as pc
 
 from .arrays import arrow, fullmatch, np_bool
 
-__all__ = ["parse_published", "date_problem", "as_ns", "ISO", "ALT_FORMATS"]
+__all__ = ["parse_published", "parse_published_range", "published_text", "date_problem", "as_ns", "ISO", "ALT_FORMATS",
+           "YEAR_MONTH"]
 
 #: an ISO 8601 date, or date and time (with or without seconds, fractions and a zone)
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|z|[+-]\d{2}(?::?\d{2})?)?)?$")
+#: a year (``2018``) or a month (``2018-02``): an uncertain date (contract version 2)
+YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 #: the other ways of writing a date that date_problem recognises, to say which ISO date is meant
 ALT_FORMATS = ("%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d", "%b %d %Y", "%b %d, %Y", "%B %d %Y",
                 "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%Y%m%d", "%d/%m/%y", "%m/%d/%y")
@@ -91,3 +94,136 @@ def parse_published(values: pd.Series):
     ts = as_ns(ts)
     bad = [(int(i), date_problem(values.iat[i])) for i in np.flatnonzero(ts.isna().to_numpy() & ~np_bool(pc.equal(arr, "")))]
     return ts, bad
+
+
+def _point(text: str):
+    """One side of a ``published`` value: ``(earliest, latest)`` as UTC timestamps, or a problem message."""
+    m = YEAR_MONTH.match(text)
+    if m:
+        year, month = int(m.group(1)), m.group(2)
+        if not 1677 < year < 2262:
+            return f"'{text}' is outside the years the kit handles (1678 to 2261); check the year"
+        if month is None:
+            return pd.Timestamp(year, 1, 1, tz="UTC"), pd.Timestamp(year, 12, 31, tz="UTC")
+        mo = int(month)
+        if not 1 <= mo <= 12:
+            return f"'{text}' is not a real month: there is no month {mo}; write a month as YYYY-MM, e.g. 2018-02"
+        last = calendar.monthrange(year, mo)[1]
+        return pd.Timestamp(year, mo, 1, tz="UTC"), pd.Timestamp(year, mo, last, tz="UTC")
+    ts, bad = parse_published(pd.Series([text], dtype=object))
+    if bad:
+        return bad[0][1]
+    return ts.iat[0], ts.iat[0]
+
+
+def parse_published_range(values: pd.Series):
+    """Parse ``published`` values, exact or uncertain; return ``(earliest, latest, [(row, message), ...])``.
+
+    An exact date or date-time gives the same point twice. Since contract version 2 a value may also be a month
+    (``2018-02``: 2018-02-01 to 2018-02-28), a year (``2018``: 2018-01-01 to 2018-12-31) or an interval
+    ``START/END`` of two such values (``2018-02-08/2018-02-13``); an interval whose end is before its start is a
+    problem. Exact values take the fast array path of :func:`parse_published`; only the others are read one by one.
+
+    Parameters
+    ----------
+    values : pandas.Series of str
+        The ``published`` column as written.
+
+    Returns
+    -------
+    earliest, latest : pandas.Series of datetime64[ns, UTC]
+        NaT where the value is empty or wrong.
+    problems : list of (int, str)
+        Row position and message for each value that is not a date.
+
+    Examples
+    --------
+    >>> lo, hi, bad = parse_published_range(pd.Series(["2018-02", "2018", "2018-02-08/2018-02-13", "2018-02-13",
+    ...                                                  "2018-02-13/2018-02-08"]))
+    >>> [f"{a:%Y-%m-%d}..{b:%Y-%m-%d}" for a, b in zip(lo[:4], hi[:4])]
+    ['2018-02-01..2018-02-28', '2018-01-01..2018-12-31', '2018-02-08..2018-02-13', '2018-02-13..2018-02-13']
+    >>> bad
+    [(4, "the interval '2018-02-13/2018-02-08' ends before it starts: write the earlier date first, 2018-02-08/2018-02-13")]
+    """
+    earliest, bad = parse_published(values)
+    latest = earliest.copy()
+    if not bad:
+        return earliest, latest, bad
+    text = values.astype(object)
+    fixed, still = [], []
+    for i, message in bad:
+        v = str(text.iat[i]).strip()
+        if "/" in v and all(re.match(r"^[0-9]{4}(?:-|$)", p.strip()) for p in v.split("/")):
+            parts = [p.strip() for p in v.split("/")]
+            if len(parts) != 2 or not all(parts):
+                still.append((i, f"'{v}' is not a date or an interval: write an interval as START/END, e.g. "
+                                 "2018-02-08/2018-02-13"))
+                continue
+            a, b = _point(parts[0]), _point(parts[1])
+            wrong = [x for x in (a, b) if isinstance(x, str)]
+            if wrong:
+                still.append((i, f"in the interval '{v}': {wrong[0]}"))
+                continue
+            if b[1] < a[0]:
+                still.append((i, f"the interval '{v}' ends before it starts: write the earlier date first, "
+                                 f"{parts[1]}/{parts[0]}"))
+                continue
+            fixed.append((i, a[0], b[1]))
+        elif YEAR_MONTH.match(v):
+            p = _point(v)
+            if isinstance(p, str):
+                still.append((i, p))
+            else:
+                fixed.append((i, p[0], p[1]))
+        else:
+            still.append((i, message))
+    if fixed:
+        rows = [i for i, _, _ in fixed]
+        earliest = earliest.copy()
+        earliest.iloc[rows] = pd.DatetimeIndex([a for _, a, _ in fixed]).as_unit("ns")
+        latest.iloc[rows] = pd.DatetimeIndex([b for _, _, b in fixed]).as_unit("ns")
+    return earliest, latest, still
+
+
+def _day_or_time(ts: pd.Timestamp) -> str:
+    if ts == ts.normalize():
+        return ts.strftime("%Y-%m-%d")
+    text = ts.strftime("%Y-%m-%dT%H:%M:%S")
+    if ts.microsecond or ts.nanosecond:
+        text += f".{ts.microsecond:06d}{ts.nanosecond:03d}".rstrip("0")
+    return text + "Z"
+
+
+def published_text(earliest: pd.Timestamp, latest: pd.Timestamp) -> str:
+    """How a ``published`` value is written back: exact, a month, a year, or ``START/END``.
+
+    Parameters
+    ----------
+    earliest, latest : pandas.Timestamp
+        The ``published`` and ``published_latest`` of a report.
+
+    Returns
+    -------
+    str
+        The shortest form that reads back as the same two points.
+
+    Examples
+    --------
+    >>> T = pd.Timestamp
+    >>> published_text(T("2018-02-01", tz="UTC"), T("2018-02-28", tz="UTC"))
+    '2018-02'
+    >>> published_text(T("2018-02-08", tz="UTC"), T("2018-02-13", tz="UTC"))
+    '2018-02-08/2018-02-13'
+    >>> published_text(T("2018-02-13 14:05", tz="UTC"), T("2018-02-13 14:05", tz="UTC"))
+    '2018-02-13T14:05:00Z'
+    """
+    a = earliest.tz_convert("UTC") if earliest.tzinfo else earliest
+    b = latest.tz_convert("UTC") if latest.tzinfo else latest
+    if a == b:
+        return _day_or_time(a)
+    if a == a.normalize() and b == b.normalize() and a.year == b.year:
+        if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+            return f"{a.year:04d}"
+        if a.month == b.month and a.day == 1 and b.day == calendar.monthrange(b.year, b.month)[1]:
+            return f"{a.year:04d}-{a.month:02d}"
+    return f"{_day_or_time(a)}/{_day_or_time(b)}"

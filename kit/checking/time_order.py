@@ -1,4 +1,5 @@
-"""Warning about a claim that cites a claim published after it."""
+"""Warning about a claim that cites a claim certainly published after it (its earliest point after the citing
+claim's latest)."""
 from __future__ import annotations
 
 import numpy as np
@@ -16,8 +17,11 @@ def check_time_order(c: Checker, frames: dict) -> None:
     report_row[c.ids("reports", "report_id")] = np.arange(len(reports))
     claim_row = np.full(c.n_ids + 1, -1, dtype=np.int64)
     claim_row[c.ids("claims", "claim_id")] = np.arange(len(claims))
-    published = reports["published"].to_numpy(dtype="datetime64[ns]")[report_row[c.ids("claims", "report_id")]]
-    citing = published[claim_row[c.ids("citations", "claim_id")]]
+    at = report_row[c.ids("claims", "report_id")]
+    published = reports["published"].to_numpy(dtype="datetime64[ns]")[at]
+    latest = reports["published_latest"] if "published_latest" in reports.columns else reports["published"]
+    # a warning only where the cited claim is certainly later: published after the citing claim's latest point
+    citing = latest.to_numpy(dtype="datetime64[ns]")[at][claim_row[c.ids("citations", "claim_id")]]
     cited_at = claim_row[c.ids("citations", "cites")]
     is_claim = cited_at >= 0
     cited = np.full(len(cites), np.datetime64("NaT"), dtype="datetime64[ns]")

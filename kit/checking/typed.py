@@ -41,7 +41,9 @@ def typed_frame(c: Checker, name: str) -> pd.DataFrame:
     out = {}
     for col in COLUMNS[name]:
         values = c.col(name, col).reset_index(drop=True)
-        if (name, col) in ENUMS:
+        if (name, col) == ("citations", "basis"):   # empty means stated (contract version 2)
+            out[col] = lower_text(values, ENUMS[(name, col)], c.pa(name, col)).fillna("stated")
+        elif (name, col) in ENUMS:
             out[col] = lower_text(values, ENUMS[(name, col)], c.pa(name, col))
         elif col == "reliability":
             values = c.obj(name, col).reset_index(drop=True)
@@ -50,7 +52,9 @@ def typed_frame(c: Checker, name: str) -> pd.DataFrame:
             values = c.obj(name, col).reset_index(drop=True)
             out[col] = values.str.lower().isin(TRUE).astype(bool).to_numpy()
         elif col == "published":
-            out[col] = c.published()[0].reset_index(drop=True).astype("datetime64[ns, UTC]")
+            earliest, latest, _ = c.published_range()
+            out[col] = earliest.reset_index(drop=True).astype("datetime64[ns, UTC]")
+            out["published_latest"] = latest.reset_index(drop=True).astype("datetime64[ns, UTC]")
         elif col in ("low", "high"):
             nums = parsed[col] if col in parsed else numbers(values, np.ones(len(values), dtype=bool))
             out[col] = count_array(nums.reset_index(drop=True))

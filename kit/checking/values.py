@@ -8,7 +8,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..schema import CERTAINTIES, ID_COLUMN, KINDS, MEASURES, RELATIONS, RELIABILITY, REQUIRED
+from ..schema import BASES, CERTAINTIES, ID_COLUMN, KINDS, MEASURES, RELATIONS, RELIABILITY, REQUIRED
 from .arrays import arrow, bad_values, first_seen, fullmatch, is_empty, np_bool, numbers, ok_mask
 from .checker import Checker
 from .suggest import slugify, suggest
@@ -21,7 +21,7 @@ NUMBER = re.compile(r"^\+?\d+(?:\.\d+)?$")
 TRUE = {"true", "yes", "1", "y", "t"}
 FALSE = {"false", "no", "0", "n", "f", ""}
 ENUMS = {("sources", "kind"): KINDS, ("claims", "measure"): MEASURES,
-         ("claims", "certainty"): CERTAINTIES, ("citations", "relation"): RELATIONS}
+         ("claims", "certainty"): CERTAINTIES, ("citations", "relation"): RELATIONS, ("citations", "basis"): BASES}
 ROW_NOUN = {"sources": "source", "reports": "report", "claims": "claim", "citations": "citation"}
 
 

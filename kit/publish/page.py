@@ -18,6 +18,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..claimreview import claim_reviews
+from ..graphview.page import graph_html
+from ..graphview.page import static_text as graph_static
 from ..html import escape, link, script_json
 from ..redact import redact, redact_text
 from ..wording import date_words, figure_words, plural
@@ -234,8 +236,11 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
             jsonld = f'<script type="application/ld+json">{script_json(reviews)}</script>'
     data = {"title": case.title, "proposition": proposition, "built": built, "steps": data_steps}
     css, js = static_text("page.css"), static_text("page.js")
+    graph_js = graph_static("graphview.js")   # the explorable graph: the notebook widget's module, inlined
+    explore = graph_html(case, proposition, dom_id="explore",
+                         fallback="The picture in each step above shows the graph as it stood then.")
     csp = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
-           f"script-src '{csp_hash(js)}'; base-uri 'none'; form-action 'none'")
+           f"script-src '{csp_hash(js)}' '{csp_hash(graph_js)}'; base-uri 'none'; form-action 'none'")
     draft = ('<p class="warning" role="alert">Internal draft: confidential sources are shown by name. '
              "Do not publish this page.</p>" if reveal else "")
     lang = meta.get("language") if isinstance(meta.get("language"), str) else "en"
@@ -251,6 +256,7 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
 {robots}
 <title>{escape(case.title)}</title>
 <style>{css}</style>
+<style>{graph_static("graphview.css")}</style>
 {jsonld}
 </head>
 <body>
@@ -272,10 +278,12 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
 <div id="steps">
 {''.join(sections) if sections else '<p>This case has no story to tell yet.</p>'}
 </div>
+{explore}
 {_methods(case, built, reveal, notebook_href)}
 </main>
 <script type="application/json" id="kit-data">{script_json(data)}</script>
 <script>{js}</script>
+<script type="module">{graph_js}</script>
 </body>
 </html>
 """

@@ -14,13 +14,12 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .analyses import circular
-from .graph import citation_graph, claim_context, own_reporting
-from .style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE
-from .wording import figure_label  # noqa: F401  (re-exported: kit.show.figure_label)
+from ..analyses import circular
+from ..graph import citation_graph, claim_context, own_reporting
+from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE
+from ..wording import figure_label
 
-__all__ = ["KIND_COLOURS", "UNCHECKABLE", "story_graph", "story_layout", "plot_citation_graph", "legend_html", "plot_timeline",
-           "figure_label"]
+__all__ = ["story_graph", "story_layout", "plot_citation_graph", "legend_html", "plot_timeline"]
 
 def story_graph(case, proposition=None):
     """The part of the citation graph a picture of ``proposition`` shows: its claims, everything they cite, and
@@ -88,7 +87,7 @@ def story_layout(case, proposition=None) -> dict:
 
 
 def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight=None, pos=None, graph=None,
-                        loops=None, legend=True):
+                        loops=None, legend=True, claims=None):
     """Draw the citation graph: claims by publication time, sources on the left, coloured by kind.
 
     Edges are drawn by relation (relies_on solid, corroborates dashed, disputes red); anonymous and
@@ -109,6 +108,9 @@ def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight
         and has them already (they are only read, never changed).
     legend : bool
         Draw the legend beside the graph (default). A caller showing :func:`legend_html` once leaves it out.
+    claims : iterable of str, optional
+        Draw only these claims (a story's step, :func:`kit.story.claims_by`); with ``upto``, the title's moment.
+        Either way only the sources the drawn claims cite, or rest on, are drawn.
 
     Examples
     --------
@@ -122,10 +124,14 @@ def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight
     pos = pos or story_layout(case, proposition)
     if upto is not None:
         upto = pd.Timestamp(upto)
-        hidden = [n for n, d in g.nodes(data=True) if d["node_type"] == "claim" and d["published"] > upto]
+    if claims is not None or upto is not None:
+        keep = set(claims) if claims is not None else None
+        hidden = [n for n, d in g.nodes(data=True) if d["node_type"] == "claim"
+                  and (n not in keep if keep is not None else d["published"] > upto)]
         g.remove_nodes_from(hidden)
-        g.remove_nodes_from([n for n, d in g.nodes(data=True) if d["node_type"] == "source" and g.degree(n) == 0
-                             and not any(g.nodes[m].get("source_id") == n for m in g)])
+        resting_on = {g.nodes[n]["source_id"] for n in g if n in g.graph.get("own_reporting", ())}
+        g.remove_nodes_from([n for n, d in g.nodes(data=True) if d["node_type"] == "source"
+                             and g.in_degree(n) == 0 and n not in resting_on])  # only sources cited so far
     if ax is None:
         _, ax = plt.subplots(figsize=(11, 6))
     src_kind = case.sources.set_index("source_id")["kind"].to_dict()
@@ -164,10 +170,13 @@ def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight
     for outlet, (x, y) in lanes.items():
         ax.annotate(str(outlet), (x, y), xytext=(-14, 9), textcoords="offset points", ha="right", va="bottom",
                     fontsize=8, fontweight="bold", color="#333333")
-    labels.update({n: "\n".join(textwrap.wrap(str(g.nodes[n]["name"]), 22)) for n in sources})
     for n, text in labels.items():
         x, y = pos[n]
         ax.annotate(text, (x, y), xytext=(0, -16), textcoords="offset points", ha="center", va="top", fontsize=7.5)
+    for n in sources:  # sources stand in one column: their names to the left, beside the square, not under it
+        x, y = pos[n]
+        ax.annotate("\n".join(textwrap.wrap(str(g.nodes[n]["name"]), 24)[:2]), (x, y), xytext=(-12, 0),
+                    textcoords="offset points", ha="right", va="center", fontsize=7.5)
     kinds = sorted({src_kind.get(g.nodes[n]["source_id"]) for n in claims} | {g.nodes[n]["kind"] for n in sources}
                    - {None})
     handles = [Patch(color=KIND_COLOURS[k], label=k) for k in kinds]
@@ -181,7 +190,7 @@ def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight
     ax.set_axis_off()
     xs = [p[0] for p in pos.values()] or [0]
     ys = [p[1] for p in pos.values()] or [0]
-    ax.set_xlim(min(xs) - 1.2, max(xs) + 0.8)
+    ax.set_xlim(min(xs) - 3.2, max(xs) + 0.8)  # room for the sources' names on the left
     ax.set_ylim(min(ys) - 1.0, max(ys) + 0.6)
     return ax
 
@@ -214,8 +223,27 @@ def legend_html(case, proposition=None) -> str:
     return '<div class="kit-legend" style="font-size:80%;line-height:1.8">' + "".join(parts) + "</div>"
 
 
-def plot_timeline(case, proposition, *, ax=None, upto=None):
+def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None):
     """The figure over time: a bar from low to high per claim (an arrow where there is no upper bound).
+
+    A report whose date is uncertain (``published`` .. ``published_latest``, contract version 2) is drawn as a
+    horizontal span over the dates it may have been published, its mark in the middle, its label saying "date
+    uncertain".
+
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure by default.
+    upto : pandas.Timestamp, optional
+        The moment shown: marked with a dashed line; claims published later are faded.
+    claims : iterable of str, optional
+        The claims shown at that moment (a story's step); the others are faded instead.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
 
     Examples
     --------
@@ -227,33 +255,47 @@ def plot_timeline(case, proposition, *, ax=None, upto=None):
     """
     ctx = claim_context(case)
     if not (ctx["proposition"] == proposition).any():
-        from .analyses import timeline
+        from ..analyses import timeline
         timeline(case, proposition)  # raises the KeyError with a suggestion
     # the timeline's rows without its origin counts: a picture needs no provenance
     t = ctx[ctx["proposition"] == proposition].sort_values(["published", "claim_id"], kind="stable")
-    ctx = ctx.set_index("claim_id")
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 4))
     src_kind = case.sources.set_index("source_id")["kind"].to_dict()
     t = t[t["low"].notna() | t["high"].notna()].reset_index(drop=True)
-    same_day = t.groupby(t["published"].dt.normalize()).cumcount()
+    latest = t["published_latest"] if "published_latest" in t.columns else t["published"]
+    latest = latest.where(latest.notna(), t["published"])
+    uncertain = (latest - t["published"]) >= pd.Timedelta(hours=1)
+    mid = t["published"] + (latest - t["published"]) / 2
+    same_day = t.groupby(mid.dt.normalize()).cumcount()
+    shown = set(claims) if claims is not None else None
     for k, row in enumerate(t.itertuples(index=False)):
         colour = KIND_COLOURS.get(src_kind.get(row.source_id), "#777777")
-        faded = upto is not None and row.published > pd.Timestamp(upto)
+        faded = row.claim_id not in shown if shown is not None else (
+            upto is not None and row.published > pd.Timestamp(upto))
         alpha = 0.2 if faded else 0.95
-        x = row.published + pd.Timedelta(hours=2 * int(same_day.iat[k]))
+        x = mid.iat[k] + pd.Timedelta(hours=2 * int(same_day.iat[k]))
         low = float(row.low) if pd.notna(row.low) else None
         high = float(row.high) if pd.notna(row.high) else None
+        y = low if low is not None else high
+        if uncertain.iat[k]:
+            ax.plot([row.published, latest.iat[k]], [y, y], color=colour, lw=2, alpha=alpha * 0.8, marker="|",
+                    ms=10, mew=2, solid_capstyle="butt")
         if low is not None and high is not None and high > low:
             ax.plot([x, x], [low, high], color=colour, lw=5, alpha=alpha, solid_capstyle="butt")
         if low is not None:
             ax.plot([x], [low], marker="^" if high is None else "o", ms=9, color=colour, alpha=alpha, ls="")
         else:
             ax.plot([x], [high], marker="v", ms=9, color=colour, alpha=alpha, ls="")
-        label = f"{row.outlet}: {figure_label(row.low, row.high)}"
-        if ctx.at[row.claim_id, "certainty"] in ("questioned", "denied"):
-            label += f" ({ctx.at[row.claim_id, 'certainty']})"
-        ax.annotate(label, (x, low if low is not None else high), xytext=(8, 6 - 11 * int(same_day.iat[k])),
+        outlet = str(row.outlet)
+        if len(outlet) > 24 and "(" in outlet:  # "Tsarizm (publisher of the seed article)": the name, not the note
+            outlet = outlet.split("(")[0].strip() or outlet
+        label = f"{outlet}: {figure_label(row.low, row.high)}"
+        if row.certainty in ("questioned", "denied"):
+            label += f" ({row.certainty})"
+        if uncertain.iat[k]:
+            label += " (date uncertain)"
+        ax.annotate(label, (x, y), xytext=(8, 6 - 11 * int(same_day.iat[k])),
                     textcoords="offset points", fontsize=7.5, alpha=alpha)
     if upto is not None:
         ax.axvline(pd.Timestamp(upto), color="#d62728", lw=1, ls="--")
@@ -262,11 +304,11 @@ def plot_timeline(case, proposition, *, ax=None, upto=None):
     figures = pd.concat([t["low"], t["high"]]).dropna().astype(float)
     ax.set_ylim(0, max(figures.max() * 3 if len(figures) else 10.0, 10.0))
     if len(t):  # room on the right for the labels of the last day
-        first, last = t["published"].min(), t["published"].max()
+        first, last = t["published"].min(), max(latest.max(), mid.max())
         span = max(last - first, pd.Timedelta(days=1))
         ax.set_xlim(first - span * 0.05, last + span * 0.3)
     ax.set_ylabel("figure reported")
-    ax.set_title(f"{proposition}: the figure over time (▲ at least, ▼ at most, bar = range)",
+    ax.set_title(f"{proposition}: the figure over time (▲ at least, ▼ at most, bar = range, ├─┤ date uncertain)",
                  fontsize=10)
     ax.tick_params(axis="x", labelrotation=30)  # cheaper than figure.autofmt_xdate(), which lays out every tick
     return ax

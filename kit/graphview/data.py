@@ -1,0 +1,262 @@
+"""The explorable citation graph as plain data, ready for JSON: the one input of the renderer ``graphview.js``.
+
+:func:`graph_data` gathers the part of the case a proposition's picture shows (its claims, everything they cite,
+and the publishers that claims resting on their own reporting stand on), places it with
+:func:`kit.graphview.layout.layout`, and describes every node and edge with the words a reader needs: the claim's
+words, outlet, date, figure and grade; the source's name, kind and grade; each citation's relation, basis and line
+style (:data:`kit.style.RELATION_STYLE`), and whether the analyses follow it. Each claim carries its origins
+(:func:`kit.provenance`), so the renderer greys what falls with a discredited source without asking Python.
+
+Examples
+--------
+>>> import kit
+>>> from kit.graphview.data import graph_data
+>>> d = graph_data(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
+>>> sorted(d)
+['discredited', 'edges', 'height', 'lanes', 'left', 'legend', 'nodes', 'proposition', 'summary', 'ticks', 'title', 'width']
+>>> n = next(n for n in d["nodes"] if n["id"] == "reuters-two-killed")
+>>> n["aria"], n["figure"]
+('Reuters, 12 Feb 2018, at least 2', 'at least 2')
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import UnknownName
+from ..graph import claim_context, followed_mask, own_reporting
+from ..provenance import provenance, without
+from ..schema import DEFAULT_FOLLOW
+from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE, grade_words
+from ..wording import date_words, figure_label, figure_words, is_missing, plural
+from .layout import layout
+
+__all__ = ["graph_data", "scope", "fallen"]
+
+_GREY = "#bbbbbb"
+
+
+def _text(v) -> str:
+    return "" if is_missing(v) else " ".join(str(v).split())
+
+
+def scope(case, proposition=None) -> tuple[list, list]:
+    """The claims and sources the picture of ``proposition`` shows (all of the case when ``None``).
+
+    The proposition's claims, everything they cite (claims of other propositions and sources, disputes too), and
+    the publisher of each claim shown that rests on its own reporting (:func:`kit.graph.own_reporting`).
+
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str, optional
+
+    Returns
+    -------
+    (list of str, list of str)
+        Claim ids in the claims table's order, source ids in the sources table's order.
+
+    Raises
+    ------
+    kit.UnknownName
+        (a KeyError) When no claim has that proposition.
+
+    Examples
+    --------
+    >>> import kit
+    >>> claims, sources = scope(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
+    >>> "bloomberg_two_russians" in sources, "december-mod-41-troops" in claims
+    (True, False)
+    """
+    ids = case.claims["claim_id"].astype(str).tolist()
+    props = case.claims["proposition"].astype(str).tolist()
+    if proposition is not None and proposition not in set(props):
+        raise UnknownName("proposition", proposition, sorted(set(props)))
+    cites: dict = {}
+    for a, b in zip(case.citations["claim_id"].astype(str), case.citations["cites"].astype(str)):
+        cites.setdefault(a, []).append(b)
+    claim_set, source_ids = set(ids), case.sources["source_id"].astype(str).tolist()
+    keep = set(ids) if proposition is None else {c for c, p in zip(ids, props) if p == proposition}
+    todo = list(keep)
+    while todo:                                   # everything the shown claims cite, however far
+        for b in cites.get(todo.pop(), ()):
+            if b not in keep:
+                keep.add(b)
+                if b in claim_set:
+                    todo.append(b)
+    own = own_reporting(case)
+    publisher = claim_context(case).set_index("claim_id")["source_id"].astype(str)
+    keep |= {publisher[c] for c in ids if c in keep and bool(own[c])}
+    if proposition is None:                       # a source nobody cites or rests on is a lane, not a node
+        keep = {k for k in keep if k in claim_set} | {b for v in cites.values() for b in v if b not in claim_set} \
+            | {publisher[c] for c in ids if bool(own[c])}
+    return [c for c in ids if c in keep], [s for s in source_ids if s in keep]
+
+
+def fallen(case, discredited, *, follow=DEFAULT_FOLLOW, origins=None) -> list:
+    """The claims that lose every origin when all of ``discredited`` are discredited.
+
+    For one source this is :func:`kit.without`; for several, the claims whose origins all are among them.
+
+    Parameters
+    ----------
+    case : kit.Case
+    discredited : iterable of str
+        Source ids.
+    follow : iterable of str
+        The citation bases to follow.
+    origins : pandas.Series, optional
+        ``provenance(case)["origins"]``, when the caller has it.
+
+    Returns
+    -------
+    list of str
+        Claim ids in the claims table's order.
+
+    Raises
+    ------
+    kit.UnknownName
+        For a source id the case does not have.
+
+    Examples
+    --------
+    >>> import kit
+    >>> case = kit.load_case("data/deir-ez-zor")
+    >>> fallen(case, ["cit"]) == kit.without(case, "cit")
+    True
+    """
+    gone = list(dict.fromkeys(str(s) for s in discredited))
+    known = case.sources["source_id"].astype(str).tolist()
+    for s in gone:
+        if s not in set(known):
+            raise UnknownName("source", s, known)
+    if not gone:
+        return []
+    if len(gone) == 1:
+        return without(case, gone[0], follow=follow)
+    if origins is None:
+        origins = provenance(case, follow=follow)["origins"]
+    return [c for c, o in origins.items() if o and set(o) <= set(gone)]
+
+
+def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW) -> dict:
+    """The graph of ``proposition`` (or of the whole case) as JSON-ready data for ``graphview.js``.
+
+    Parameters
+    ----------
+    case : kit.Case
+        Shown as given: redact it first (:func:`kit.redact.redact`) for anything published.
+    proposition : str, optional
+        The story to show; every claim of the case when ``None``.
+    discredited : iterable of str
+        Source ids to show discredited; they and the claims that fall with them (:func:`fallen`) are greyed.
+    follow : iterable of str
+        The citation bases the analyses follow (``("stated", "inferred")`` by default).
+
+    Returns
+    -------
+    dict
+        ``nodes`` (claims by publication, then sources: ``id``, ``kind`` ``"claim"`` or ``"source"``, ``label``,
+        ``aria``, ``words``, ``outlet``, ``date``, ``figure``, ``grade``, ``x``, ``y``, ``colour``, ``box`` (the
+        label's ``[x, y, w, h]``), for claims ``origins`` and ``fallen``, for sources ``uncheckable`` and
+        ``discredited``), ``edges`` (``from``, ``to``, ``relation``, ``basis``, ``style``, ``colour``,
+        ``followed``), ``lanes``, ``ticks``, ``legend``, ``discredited``, ``title``, ``proposition``, ``summary``
+        and the drawing's ``left``, ``width`` and ``height``.
+
+    Raises
+    ------
+    kit.UnknownName
+        For an unknown proposition or discredited source.
+
+    Examples
+    --------
+    >>> import kit
+    >>> d = graph_data(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7", discredited=["cit"])
+    >>> sorted(n["id"] for n in d["nodes"] if n.get("fallen"))
+    ['afp-cit-three-more']
+    >>> {e["relation"] for e in d["edges"]} >= {"relies_on", "disputes", "own reporting"}
+    True
+    """
+    claim_ids, source_ids = scope(case, proposition)
+    ctx = claim_context(case).set_index("claim_id")
+    src = case.sources.set_index("source_id")
+    prov = provenance(case, follow=follow)["origins"]
+    gone = set(fallen(case, discredited, follow=follow, origins=prov))
+    discredited = list(dict.fromkeys(str(s) for s in discredited))
+    own = own_reporting(case, follow)
+    kind_of = src["kind"].astype(str).to_dict()
+    shown = set(claim_ids) | set(source_ids)
+
+    cit = case.citations
+    mask = followed_mask(cit, follow)
+    basis = cit["basis"] if "basis" in cit.columns else pd.Series([None] * len(cit), index=cit.index)
+    edges = []
+    for a, b, rel, bs, fol in zip(cit["claim_id"].astype(str), cit["cites"].astype(str), cit["relation"].astype(str),
+                                  basis, mask):
+        if a in shown and b in shown:
+            style, colour = RELATION_STYLE.get(rel, ("solid", "#444444"))
+            edges.append({"from": a, "to": b, "relation": rel, "basis": _text(bs).lower() or "stated",
+                          "style": style, "colour": colour, "followed": bool(fol)})
+    style, colour = RELATION_STYLE[OWN_REPORTING]
+    for c in claim_ids:
+        if bool(own[c]):
+            edges.append({"from": c, "to": str(ctx.at[c, "source_id"]), "relation": OWN_REPORTING, "basis": "",
+                          "style": style, "colour": colour, "followed": True})
+    near: dict = {}
+    for e in edges:
+        if e["to"] in src.index:
+            near.setdefault(e["to"], []).append(e["from"])
+
+    claim_rows = []
+    for c in claim_ids:
+        r = ctx.loc[c]
+        outlet = _text(r["outlet"])
+        claim_rows.append({"id": c, "time": pd.Timestamp(r["published"]), "lane": outlet or str(r["source_id"]),
+                           "label": figure_label(r["low"], r["high"]) or "no figure",
+                           "day": date_words(r["published"])})
+    source_rows = [{"id": s, "label": _text(src.at[s, "name"]) or s, "near": near.get(s, [])} for s in source_ids]
+    lay = layout(claim_rows, source_rows)
+
+    nodes = []
+    for row in sorted(claim_rows, key=lambda c: (c["time"], c["id"])):
+        c = row["id"]
+        r = ctx.loc[c]
+        fig = figure_words(r["low"], r["high"])
+        cred = r["credibility"] if "credibility" in r.index else None
+        grade = "not graded" if is_missing(cred) else f"credibility {int(cred)}: {grade_words(int(cred))}"
+        kind = kind_of.get(str(r["source_id"]), "")
+        nodes.append(_node(lay, c, "claim", aria=f"{row['lane']}, {row['day']}, {fig or 'no figure'}",
+                           words=_text(r["text"]), outlet=row["lane"], date=row["day"], figure=fig,
+                           certainty=_text(r["certainty"]), grade=grade, proposition=_text(r["proposition"]),
+                           colour=_GREY if c in gone else KIND_COLOURS.get(kind, "#cccccc"), source_kind=kind,
+                           origins=list(prov.get(c, ())), fallen=c in gone))
+    for s in source_ids:
+        g = src.at[s, "reliability"] if "reliability" in src.columns else None
+        g = "F" if is_missing(g) else str(g).strip().upper()
+        name = _text(src.at[s, "name"]) or s
+        kind = kind_of.get(s, "")
+        nodes.append(_node(lay, s, "source", aria=f"{name}, grade {g}: {grade_words(g)}", words="", outlet=name,
+                           date="", figure="", certainty="", grade=f"grade {g}: {grade_words(g)}", proposition="",
+                           colour=_GREY if s in discredited else KIND_COLOURS.get(kind, "#cccccc"),
+                           source_kind=kind, uncheckable=kind in UNCHECKABLE, discredited=s in discredited))
+    kinds = sorted({n["source_kind"] for n in nodes} - {""})
+    relations = [r for r in RELATION_STYLE if any(e["relation"] == r for e in edges)]
+    outlets = len(lay["lanes"])
+    title = _text(case.meta.get("title")) if isinstance(case.meta, dict) else ""
+    summary = (f"Citation graph{' of ' + proposition if proposition else ''}: {plural(len(claim_ids), 'claim')} "
+               f"by {plural(outlets, 'outlet')}, left to right in time, and {plural(len(source_ids), 'source')}.")
+    return {
+        "title": title, "proposition": proposition or "", "summary": summary,
+        "nodes": nodes, "edges": edges, "lanes": lay["lanes"], "ticks": lay["ticks"],
+        "left": lay["left"], "width": lay["width"], "height": lay["height"], "discredited": discredited,
+        "legend": {"kinds": [{"kind": k, "colour": KIND_COLOURS.get(k, "#cccccc")} for k in kinds],
+                   "relations": [{"relation": r, "style": RELATION_STYLE[r][0], "colour": RELATION_STYLE[r][1]}
+                                 for r in relations],
+                   "uncheckable": any(n.get("uncheckable") for n in nodes)},
+    }
+
+
+def _node(lay, key, kind, **fields) -> dict:
+    x, y = lay["nodes"][key]
+    b = lay["labels"][key]
+    return {"id": key, "kind": kind, "label": b["text"], "x": round(x, 1), "y": round(y, 1),
+            "box": [round(b["x"], 1), round(b["y"], 1), round(b["w"], 1), round(b["h"], 1)], **fields}

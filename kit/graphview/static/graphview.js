@@ -1,0 +1,483 @@
+// kit graphview: the one renderer of the explorable citation graph, for the notebook widget (anywidget) and the
+// published page. Plain JavaScript, no framework; it draws SVG from the data of kit.graphview.data.graph_data, whose
+// layout is computed in Python. Case text is only ever set with textContent or setAttribute, never parsed as HTML.
+const SVGNS = "http://www.w3.org/2000/svg";
+const DASH = { solid: "", dashed: "6 4", dotted: "2 3" };
+const R = 7;
+let instances = 0;
+
+function svg(tag, attrs, parent) {
+  const e = document.createElementNS(SVGNS, tag);
+  for (const k in attrs) { e.setAttribute(k, attrs[k]); }
+  if (parent) { parent.appendChild(e); }
+  return e;
+}
+
+function tag(name, attrs, parent, text) {
+  const e = document.createElement(name);
+  for (const k in attrs) { e.setAttribute(k, attrs[k]); }
+  if (text !== undefined) { e.textContent = text; }
+  if (parent) { parent.appendChild(e); }
+  return e;
+}
+
+function nodeShape(g, n) {
+  if (n.kind === "source") {
+    return svg("rect", { class: "kgv-shape", x: -R, y: -R, width: 2 * R, height: 2 * R, fill: n.colour }, g);
+  }
+  return svg("circle", { class: "kgv-shape", r: R, fill: n.colour }, g);
+}
+
+// An edge from the citing claim to what it cites: a quadratic curve, bent more for each further edge of the pair.
+// A long edge is drawn as two stubs (out of the citing claim, into what it cites) until it is traced: a dashed line
+// thousands of pixels long costs seconds to paint, and a graph of thousands of them is a hairball anyway.
+const LONG = 1400, STUB = 70;
+function edgePath(a, b, bend) {
+  const dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1;
+  const cx = (a.x + b.x) / 2 - (dy / len) * bend, cy = (a.y + b.y) / 2 + (dx / len) * bend;
+  const ex = b.x - cx, ey = b.y - cy, el = Math.hypot(ex, ey) || 1;
+  const sl = Math.hypot(cx - a.x, cy - a.y) || 1;
+  const sx = a.x + ((cx - a.x) / sl) * R, sy = a.y + ((cy - a.y) / sl) * R;
+  const tx = b.x - (ex / el) * (R + 3), ty = b.y - (ey / el) * (R + 3);
+  const f = (v) => v.toFixed(1);
+  const full = `M${f(sx)},${f(sy)}Q${f(cx)},${f(cy)} ${f(tx)},${f(ty)}`;
+  const box = (pts) => [Math.min(...pts.map((q) => q[0])), Math.min(...pts.map((q) => q[1])),
+    Math.max(...pts.map((q) => q[0])), Math.max(...pts.map((q) => q[1]))];
+  if (len <= LONG) { return { full, stub: null, boxes: [box([[sx, sy], [cx, cy], [tx, ty]])] }; }
+  const pt = (t) => {   // a point of the curve
+    const u = 1 - t;
+    return [u * u * sx + 2 * u * t * cx + t * t * tx, u * u * sy + 2 * u * t * cy + t * t * ty];
+  };
+  const s = STUB / len;
+  const p = [0, s / 2, s, 1 - s, 1 - s / 2, 1].map(pt);
+  const q = p.map((v) => `${f(v[0])},${f(v[1])}`);
+  const stub = `M${q[0]}L${q[1]}L${q[2]}M${q[3]}L${q[4]}L${q[5]}`;
+  return { full, stub, boxes: [box(p.slice(0, 3)), box(p.slice(3))] };
+}
+
+function legend(host, data, prefix) {
+  const box = tag("div", { class: "kgv-legend", role: "group", "aria-label": "Legend" }, host);
+  const item = (draw, words) => {
+    const it = tag("span", { class: "kgv-key" }, box);
+    const s = svg("svg", { width: 26, height: 14, viewBox: "0 0 26 14", "aria-hidden": "true", focusable: "false" }, it);
+    draw(s);
+    tag("span", {}, it, words);
+  };
+  item((s) => svg("circle", { cx: 13, cy: 7, r: 5.5, fill: "#888" }, s), "claim (colour of its outlet)");
+  item((s) => svg("rect", { x: 7.5, y: 1.5, width: 11, height: 11, fill: "#888" }, s), "source");
+  for (const k of data.legend.kinds) {
+    item((s) => svg("rect", { x: 7, y: 1, width: 12, height: 12, rx: 2, fill: k.colour }, s), k.kind);
+  }
+  for (const r of data.legend.relations) {
+    item((s) => svg("line", { x1: 1, y1: 7, x2: 25, y2: 7, stroke: r.colour, "stroke-width": 2,
+      "stroke-dasharray": DASH[r.style] || "" }, s), r.relation.replace("_", " "));
+  }
+  if (data.legend.uncheckable) {
+    item((s) => svg("rect", { x: 7.5, y: 1.5, width: 11, height: 11, fill: "#d62728", class: "kgv-unchecked" }, s),
+      "cannot be checked (anonymous, social)");
+  }
+  item((s) => svg("circle", { cx: 13, cy: 7, r: 5.5, fill: "#bbbbbb", class: "kgv-fallen-key" }, s),
+    "discredited, or falls with a discredited source");
+  return box;
+}
+
+export function draw(host, data, options) {
+  const opts = options || {};
+  const prefix = `kgv${++instances}`;
+  host.textContent = "";
+  host.classList.add("kgv");
+  const nodes = data.nodes, edges = data.edges;
+  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const out = nodes.map(() => []), inc = nodes.map(() => []);
+  edges.forEach((e, k) => {
+    const a = index.get(e.from), b = index.get(e.to);
+    if (a === undefined || b === undefined) { return; }
+    e.a = a; e.b = b;
+    if (e.followed) { out[a].push(k); inc[b].push(k); }
+  });
+
+  const bar = tag("div", { class: "kgv-bar", role: "toolbar", "aria-label": "Graph view" }, host);
+  const zin = tag("button", { type: "button", "aria-label": "Zoom in", title: "Zoom in" }, bar, "+");
+  const zout = tag("button", { type: "button", "aria-label": "Zoom out", title: "Zoom out" }, bar, "\u2212");
+  const fit = tag("button", { type: "button", title: "Show the whole graph" }, bar, "Fit");
+  const reset = tag("button", { type: "button", title: "Back to full size" }, bar, "1:1");
+  tag("span", { class: "kgv-hint" }, bar,
+    "Hover or Tab to a node for its words. Click or Enter traces it; Esc clears. Drag to pan, wheel to zoom.");
+  const stage = tag("div", { class: "kgv-stage" }, host);
+  const root = svg("svg", { class: "kgv-svg", role: "group", "aria-label": data.summary }, stage);
+  const defs = svg("defs", {}, root);
+  const colours = [...new Set(edges.map((e) => e.colour))];
+  const marker = new Map();
+  colours.forEach((c, i) => {
+    const m = svg("marker", { id: `${prefix}-arrow${i}`, viewBox: "0 0 10 10", refX: 8, refY: 5, markerWidth: 7,
+      markerHeight: 7, orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" }, defs);
+    svg("path", { d: "M0,0L10,5L0,10z", fill: c }, m);
+    marker.set(c, `url(#${prefix}-arrow${i})`);
+  });
+  const tip = tag("div", { class: "kgv-tip", role: "tooltip", id: `${prefix}-tip`, hidden: "" }, stage);
+  const status = tag("div", { class: "kgv-status", "aria-live": "polite" }, host);
+  legend(host, data, prefix);
+
+  // ---- the drawing: dates, lanes, edges, nodes (one DocumentFragment: one layout for thousands of nodes)
+  const frag = document.createDocumentFragment();
+  const gTicks = svg("g", { class: "kgv-ticks", "aria-hidden": "true" }, frag);
+  for (const t of data.ticks) {
+    svg("line", { x1: t.x, x2: t.x, y1: t.label.y + t.label.h, y2: data.height - 8, class: "kgv-tickline" }, gTicks);
+    const tx = svg("text", { x: t.x, y: t.label.y + t.label.h / 2, "text-anchor": "middle" }, gTicks);
+    tx.textContent = t.text;
+  }
+  const gLanes = svg("g", { class: "kgv-lanes", "aria-hidden": "true" }, frag);
+  for (const l of data.lanes) {
+    const tx = svg("text", { x: l.label.x + l.label.w, y: l.y, "text-anchor": "end" }, gLanes);
+    tx.textContent = l.label.text;
+  }
+  const gEdges = svg("g", { class: "kgv-edges", "aria-hidden": "true" }, frag);
+  const pairCount = new Map(), longPaths = new Map(), edgeBoxes = [];
+  const edgeEls = edges.map((e) => {
+    if (e.a === undefined) { edgeBoxes.push([]); return null; }
+    const key = e.a < e.b ? `${e.a} ${e.b}` : `${e.b} ${e.a}`;
+    const k = pairCount.get(key) || 0;
+    pairCount.set(key, k + 1);
+    const a = nodes[e.a], b = nodes[e.b];
+    const bend = 14 + 16 * k + (Math.abs(a.y - b.y) < 1 ? 0.12 * Math.abs(a.x - b.x) : 0);   // along a lane: clear of its nodes
+    const path = edgePath(a, b, k % 2 ? -bend : bend);
+    const p = svg("path", { d: path.stub || path.full, stroke: e.colour, "stroke-dasharray": DASH[e.style] || "",
+      "marker-end": marker.get(e.colour), class: path.stub ? "kgv-edge kgv-long" : "kgv-edge" }, gEdges);
+    if (path.stub) { longPaths.set(p, path); }
+    edgeBoxes.push(path.boxes);
+    return p;
+  });
+  const gNodes = svg("g", { class: "kgv-nodes" }, frag);
+  const nodeEls = nodes.map((n, i) => {
+    const g = svg("g", { class: `kgv-node kgv-${n.kind}`, transform: `translate(${n.x},${n.y})`, tabindex: 0,
+      role: "button", "aria-label": n.aria, "aria-pressed": "false", "data-id": n.id, "data-i": i }, gNodes);
+    if (n.uncheckable) { g.classList.add("kgv-uncheckable"); }
+    svg("circle", { class: "kgv-ring", r: R + 4 }, g);
+    nodeShape(g, n);
+    const b = n.box;
+    const anchorX = n.kind === "source" ? b[0] + b[2] : b[0] + b[2] / 2;
+    const t = svg("text", { x: (anchorX - n.x).toFixed(1), y: (b[1] + b[3] / 2 - n.y).toFixed(1),
+      "text-anchor": n.kind === "source" ? "end" : "middle", class: "kgv-label", "aria-hidden": "true" }, g);
+    t.textContent = n.label;
+    return g;
+  });
+  // tracing draws a veil over everything, then copies of the lit nodes and edges above it: the cost of a click
+  // grows with the lineage, not with the graph
+  const veil = svg("rect", { class: "kgv-veil", x: data.left - 4000, y: -4000, width: data.width + 8000,
+    height: data.height + 8000, display: "none" }, frag);
+  const gLit = svg("g", { class: "kgv-litlayer", "aria-hidden": "true" }, frag);
+  root.appendChild(frag);
+
+  // ---- zoom and pan: the viewBox follows {x, y, k} (k screen px per unit)
+  const view = { x: data.left, y: 0, k: 1 };
+  const size = () => [stage.clientWidth || 600, stage.clientHeight || 400];
+  // only the edges near the view are drawn (display none elsewhere): painting thousands of edges nobody sees
+  // would cost more than everything else together. Nodes all stay, each reachable with Tab.
+  // A node far from the view keeps its (empty) focusable element, and gets its circle and label back when near.
+  const shown = edgeEls.map(() => true);
+  const kids = nodes.map(() => null);
+  const nodeBox = nodes.map((n) => [Math.min(n.x - R - 4, n.box[0]), Math.min(n.y - R - 4, n.box[1]),
+    Math.max(n.x + R + 4, n.box[0] + n.box[2]), Math.max(n.y + R + 4, n.box[1] + n.box[3])]);
+  function fill(i, on) {
+    const g = nodeEls[i];
+    if (on && kids[i]) { g.appendChild(kids[i]); kids[i] = null; }
+    else if (!on && !kids[i]) {
+      const f = document.createDocumentFragment();
+      while (g.firstChild) { f.appendChild(g.firstChild); }
+      kids[i] = f;
+    }
+  }
+  let culling = 0;
+  function cull() {
+    if (culling) { cancelAnimationFrame(culling); }
+    culling = 0;
+    const [w, h] = size();
+    const vw = w / view.k, vh = h / view.k;
+    const x0 = view.x - vw / 2, x1 = view.x + vw * 1.5, y0 = view.y - vh / 2, y1 = view.y + vh * 1.5;
+    nodeBox.forEach((b, i) => fill(i, b[0] <= x1 && b[2] >= x0 && b[1] <= y1 && b[3] >= y0));
+    edgeEls.forEach((p, k) => {
+      if (!p) { return; }
+      const on = edgeBoxes[k].some((b) => b[0] <= x1 && b[2] >= x0 && b[1] <= y1 && b[3] >= y0);
+      if (on !== shown[k]) {
+        shown[k] = on;
+        if (on) { p.removeAttribute("display"); } else { p.setAttribute("display", "none"); }
+      }
+    });
+  }
+  function apply() {
+    const [w, h] = size();
+    root.setAttribute("width", w);
+    root.setAttribute("height", h);
+    root.setAttribute("viewBox", `${view.x.toFixed(1)} ${view.y.toFixed(1)} ${(w / view.k).toFixed(1)} ${(h / view.k).toFixed(1)}`);
+    if (!culling) { culling = requestAnimationFrame(cull); }
+  }
+  function zoom(f, px, py) {
+    const [w, h] = size();
+    const cx = px === undefined ? w / 2 : px, cy = py === undefined ? h / 2 : py;
+    const k = Math.min(4, Math.max(0.05, view.k * f));
+    view.x += cx / view.k - cx / k;
+    view.y += cy / view.k - cy / k;
+    view.k = k;
+    apply();
+  }
+  function fitAll() {
+    const [w, h] = size();
+    view.k = Math.min(1, w / data.width, h / data.height);
+    view.x = data.left; view.y = 0;
+    apply();
+  }
+  stage.style.height = `${Math.round(Math.min(data.height + 6, Math.max(260, window.innerHeight * 0.7)))}px`;
+  {   // first view: the whole graph when it fits at 60 % or more; at 60 % when that is at most 2.5 screens wide
+    // (a phone); else its start at full size
+    const [w, h] = size();
+    const fitK = Math.min(1, w / data.width, h / data.height);
+    view.k = fitK >= 0.6 ? fitK : (data.width * 0.6 <= 2.5 * w ? 0.6 : 1);
+    stage.style.height = `${Math.round(Math.min(data.height * view.k + 6, Math.max(260, window.innerHeight * 0.7)))}px`;
+  }
+  apply();
+  cull();
+  zin.addEventListener("click", () => zoom(1.25));
+  zout.addEventListener("click", () => zoom(0.8));
+  fit.addEventListener("click", fitAll);
+  reset.addEventListener("click", () => { view.k = 1; view.x = data.left; view.y = 0; apply(); });
+  root.addEventListener("wheel", (e) => {
+    e.preventDefault();
+    const r = root.getBoundingClientRect();
+    zoom(Math.exp(-e.deltaY * 0.0015), e.clientX - r.left, e.clientY - r.top);
+  }, { passive: false });
+  let drag = null, dragged = false;
+  root.addEventListener("pointerdown", (e) => {
+    if (e.button !== 0) { return; }
+    drag = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y, id: e.pointerId };
+    dragged = false;
+  });
+  root.addEventListener("pointermove", (e) => {
+    if (!drag || e.pointerId !== drag.id) { return; }
+    const dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+    if (!dragged && Math.hypot(dx, dy) < 4) { return; }
+    if (!dragged) { dragged = true; root.setPointerCapture(e.pointerId); root.classList.add("kgv-dragging"); }
+    view.x = drag.vx - dx / view.k; view.y = drag.vy - dy / view.k;
+    apply();
+  });
+  const endDrag = () => { drag = null; root.classList.remove("kgv-dragging"); };
+  root.addEventListener("pointerup", endDrag);
+  root.addEventListener("pointercancel", endDrag);
+  let resizer = null;
+  if (typeof ResizeObserver !== "undefined") { resizer = new ResizeObserver(apply); resizer.observe(stage); }
+
+  // ---- the tooltip: the claim's words, outlet, date, figure and grade (text only)
+  let tipFor = -1;
+  function showTip(i) {
+    const n = nodes[i];
+    tip.textContent = "";
+    tag("strong", {}, tip, n.kind === "claim" ? `${n.outlet} \u00b7 ${n.date}` : n.outlet);
+    if (n.words) { tag("span", { class: "kgv-words" }, tip, `\u201c${n.words}\u201d`); }
+    const facts = n.kind === "claim"
+      ? [n.figure || "no figure", n.certainty, n.grade].filter(Boolean).join(" \u00b7 ")
+      : [n.source_kind, n.grade, n.uncheckable ? "cannot be checked by a reader" : ""].filter(Boolean).join(" \u00b7 ");
+    tag("span", { class: "kgv-facts" }, tip, facts);
+    if (n.kind === "claim" && data.proposition && n.proposition && n.proposition !== data.proposition) {
+      tag("span", { class: "kgv-facts" }, tip, `about ${n.proposition}`);
+    }
+    if (fallenNow.has(i)) { tag("span", { class: "kgv-facts kgv-warn" }, tip, n.kind === "claim"
+      ? "loses all support: every origin is discredited" : "discredited"); }
+    tip.hidden = false;
+    const sr = stage.getBoundingClientRect(), nr = nodeEls[i].getBoundingClientRect();
+    const tw = tip.offsetWidth, th = tip.offsetHeight;
+    const left = Math.max(4, Math.min(sr.width - tw - 4, (nr.left + nr.right) / 2 - sr.left - tw / 2));
+    let top = nr.bottom - sr.top + 8;                       // below the node, else above it
+    if (top + th > sr.height - 4) { top = Math.max(4, nr.top - sr.top - th - 8); }
+    tip.style.left = `${left}px`; tip.style.top = `${top}px`;
+    if (tipFor >= 0 && tipFor !== i) { nodeEls[tipFor].removeAttribute("aria-describedby"); }
+    nodeEls[i].setAttribute("aria-describedby", tip.id);
+    tipFor = i;
+  }
+  function hideTip() {
+    tip.hidden = true;
+    if (tipFor >= 0) { nodeEls[tipFor].removeAttribute("aria-describedby"); }
+    tipFor = -1;
+  }
+
+  // ---- tracing: a claim lights its lineage (followed supporting citations, down to its origins); a source
+  // lights the claims resting on it. Everything else is dimmed.
+  let selected = -1;
+  const lit = { nodes: new Set(), edges: new Set() };
+  function walk(i, forward) {
+    const seen = new Set([i]), used = new Set(), todo = [i];
+    while (todo.length) {
+      const j = todo.pop();
+      for (const k of (forward ? out[j] : inc[j])) {
+        used.add(k);
+        const m = forward ? edges[k].b : edges[k].a;
+        if (!seen.has(m)) { seen.add(m); todo.push(m); }
+      }
+    }
+    return { nodes: seen, edges: used };
+  }
+  function clear() {
+    for (const i of lit.nodes) { nodeEls[i].classList.remove("kgv-lit"); }
+    lit.nodes = new Set(); lit.edges = new Set();
+    gLit.textContent = "";
+    veil.setAttribute("display", "none");
+    if (selected >= 0) { nodeEls[selected].setAttribute("aria-pressed", "false"); }
+    selected = -1;
+    status.textContent = "";
+    if (opts.onSelect) { opts.onSelect(""); }
+  }
+  const names = (ids) => ids.map((id) => nodes[index.get(id)] ? nodes[index.get(id)].outlet : id);
+  function select(i) {
+    const again = i === selected;
+    clear();
+    if (again) { return; }
+    const n = nodes[i];
+    const w = walk(i, n.kind === "claim");
+    lit.nodes = w.nodes; lit.edges = w.edges;
+    selected = i;
+    nodeEls[i].setAttribute("aria-pressed", "true");
+    const layer = document.createDocumentFragment();
+    for (const k of lit.edges) {
+      const p = edgeEls[k];
+      if (!p) { continue; }
+      const c = p.cloneNode(false);
+      c.setAttribute("class", "kgv-edge kgv-lit");
+      if (longPaths.has(p)) { c.setAttribute("d", longPaths.get(p).full); }
+      layer.appendChild(c);
+    }
+    for (const j of lit.nodes) {
+      fill(j, true);
+      nodeEls[j].classList.add("kgv-lit");
+      const c = nodeEls[j].cloneNode(true);
+      for (const a of ["tabindex", "role", "aria-label", "aria-pressed", "aria-describedby", "data-i", "data-id"]) {
+        c.removeAttribute(a);
+      }
+      c.setAttribute("data-copy-of", nodes[j].id);
+      layer.appendChild(c);
+    }
+    gLit.appendChild(layer);
+    veil.removeAttribute("display");
+    status.textContent = "";
+    if (n.kind === "claim") {
+      const o = n.origins || [];
+      tag("p", {}, status, `Traced: ${n.aria}. It rests on ${o.length === 1 ? "1 origin" : o.length + " origins"}`
+        + (o.length ? `: ${names(o).join(", ")}.` : "."));
+    } else {
+      const resting = [...lit.nodes].filter((j) => j !== i && nodes[j].kind === "claim").length;
+      tag("p", {}, status, `${n.outlet}: ${resting === 1 ? "1 claim rests" : resting + " claims rest"} on it here, `
+        + "directly or through other claims.");
+      const on = discredited.has(n.id);
+      const b = tag("button", { type: "button", class: "kgv-discredit", "aria-pressed": on ? "true" : "false" }, status,
+        on ? `Trust ${n.outlet} again` : `What if ${n.outlet} is discredited?`);
+      b.addEventListener("click", () => { toggleDiscredit(n.id); select(i); select(i); });
+    }
+    if (opts.onSelect) { opts.onSelect(n.id); }
+  }
+
+  // ---- discredited sources, and the claims whose every origin is discredited, greyed
+  const discredited = new Set(data.discredited || []);
+  let fallenNow = new Set();
+  function regrey() {
+    for (const i of fallenNow) { nodeEls[i].classList.remove("kgv-fallen"); }
+    fallenNow = new Set();
+    nodes.forEach((n, i) => {
+      const o = n.origins || [];
+      if ((n.kind === "source" && discredited.has(n.id)) || (n.kind === "claim" && o.length && o.every((s) => discredited.has(s)))) {
+        fallenNow.add(i); nodeEls[i].classList.add("kgv-fallen");
+      }
+    });
+  }
+  function toggleDiscredit(id) {
+    if (discredited.has(id)) { discredited.delete(id); } else { discredited.add(id); }
+    regrey();
+    if (opts.onDiscredit) { opts.onDiscredit([...discredited]); }
+  }
+  regrey();
+
+  // ---- events on the nodes (delegated: one listener each, for thousands of nodes)
+  const which = (e) => {
+    const g = e.target.closest ? e.target.closest(".kgv-node") : null;
+    return g ? Number(g.getAttribute("data-i")) : -1;
+  };
+  gNodes.addEventListener("pointerover", (e) => { const i = which(e); if (i >= 0) { showTip(i); } });
+  gNodes.addEventListener("pointerout", (e) => {
+    const i = which(e);
+    if (i >= 0 && i === tipFor && document.activeElement !== nodeEls[i]) { hideTip(); }
+  });
+  gNodes.addEventListener("focusin", (e) => {
+    const i = which(e);
+    if (i < 0) { return; }
+    const [w, h] = size(), n = nodes[i];
+    const sx = (n.x - view.x) * view.k, sy = (n.y - view.y) * view.k;
+    if (sx < 20 || sy < 20 || sx > w - 20 || sy > h - 20) {  // keep the focused node in view
+      view.x = n.x - w / (2 * view.k); view.y = n.y - h / (2 * view.k); apply();
+    }
+    cull();
+    showTip(i);
+  });
+  gNodes.addEventListener("focusout", hideTip);
+  gNodes.addEventListener("click", (e) => {
+    if (dragged) { dragged = false; return; }
+    const i = which(e);
+    if (i >= 0) { select(i); showTip(i); }
+  });
+  host.addEventListener("keydown", (e) => {
+    const i = which(e);
+    const pan = { ArrowLeft: [-60, 0], ArrowRight: [60, 0], ArrowUp: [0, -60], ArrowDown: [0, 60] }[e.key];
+    if (e.key === "Escape") { clear(); hideTip(); }
+    else if ((e.key === "Enter" || e.key === " ") && i >= 0) { select(i); showTip(i); }
+    else if (pan && (i >= 0 || e.target === root)) { view.x += pan[0] / view.k; view.y += pan[1] / view.k; apply(); }
+    else if ((e.key === "+" || e.key === "=") && i >= 0) { zoom(1.25); }
+    else if (e.key === "-" && i >= 0) { zoom(0.8); }
+    else { return; }
+    e.preventDefault();
+    e.stopPropagation();   // the page's own arrow keys (step through the story) stay out of the graph
+  });
+
+  return {
+    select: (id) => { if (index.has(id)) { select(index.get(id)); } },
+    clear, fit: fitAll, zoom,
+    setDiscredited: (ids) => {
+      discredited.clear();
+      for (const id of ids || []) { discredited.add(id); }
+      regrey();
+    },
+    destroy: () => {
+      if (resizer) { resizer.disconnect(); }
+      if (culling) { cancelAnimationFrame(culling); }
+      host.textContent = "";
+    },
+  };
+}
+
+// anywidget: the widget's data is the traitlet `data`; clicks and discredited sources go back to Python.
+function render({ model, el }) {
+  let view = null;
+  const redraw = () => {
+    if (view) { view.destroy(); }
+    view = draw(el, model.get("data"), {
+      onSelect: (id) => { model.set("selected", id); model.save_changes(); },
+      onDiscredit: (ids) => { model.set("discredited", ids); model.save_changes(); },
+    });
+  };
+  const regrey = () => { if (view) { view.setDiscredited(model.get("discredited")); } };
+  model.on("change:data", redraw);
+  model.on("change:discredited", regrey);
+  redraw();
+  return () => {
+    model.off("change:data", redraw);
+    model.off("change:discredited", regrey);
+    if (view) { view.destroy(); }
+  };
+}
+
+export default { render };
+
+// The published page: every element with data-kit-graphview names the JSON script holding its data.
+if (typeof document !== "undefined") {
+  for (const host of document.querySelectorAll("[data-kit-graphview]")) {
+    const src = document.getElementById(host.getAttribute("data-kit-graphview"));
+    if (src && !host.hasAttribute("data-drawn")) {
+      host.setAttribute("data-drawn", "");
+      draw(host, JSON.parse(src.textContent));
+    }
+  }
+}

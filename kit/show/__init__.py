@@ -1,0 +1,22 @@
+"""Every picture the kit draws with matplotlib: the citation graph, the figure over time, a claim's lineage, the
+outlet graph.
+
+Imported only when used (``import kit.show`` or ``kit.show``), so ``import kit`` stays light and headless. The
+modules: :mod:`kit.show.citation` (the citation graph, its stable layout and legend, the figure over time),
+:mod:`kit.show.lineage` (a claim's tree of hops) and :mod:`kit.show.outlet_graph` (who cites whom among outlets).
+
+Examples
+--------
+>>> import kit, kit.show
+>>> ax = kit.show.plot_outlet_graph(kit.load_case("tests/cases/echo"))
+>>> ax.get_title().endswith("arc width: citations")
+True
+"""
+from ..style import KIND_COLOURS, UNCHECKABLE
+from ..wording import figure_label
+from .citation import legend_html, plot_citation_graph, plot_timeline, story_graph, story_layout
+from .lineage import plot_lineage
+from .outlet_graph import plot_outlet_graph
+
+__all__ = ["KIND_COLOURS", "UNCHECKABLE", "figure_label", "story_graph", "story_layout", "plot_citation_graph",
+           "legend_html", "plot_timeline", "plot_lineage", "plot_outlet_graph"]

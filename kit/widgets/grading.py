@@ -1,0 +1,238 @@
+"""Grading a learner's answer against the case: pure functions, no widgets (the exercise and the worksheet call them).
+
+The *answer key* of a proposition (:func:`answer_key`) is what the kit computes from the case — how many independent
+origins each claim rests on, which ones, and how the case grades them. :func:`grade_answer` compares a learner's
+answer with one claim's key and explains the difference: one point for the number of origins, one for the origins
+themselves, one for giving the grade the case gives its origin (any of them, where they are graded differently).
+An empty answer scores nothing and says so.
+
+Examples
+--------
+>>> import kit
+>>> from kit.widgets.grading import LearnerAnswer, answer_key, grade_answer
+>>> key = answer_key(kit.load_case("tests/cases/echo"), "strike_deaths")
+>>> g = grade_answer(key["e_echo"], LearnerAnswer(n_origins=1, origins=("anon",), grade="F"))
+>>> g.points, g.verdict
+(3, 'All right!')
+>>> grade_answer(key["e_echo"], LearnerAnswer()).points
+0
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from ..provenance import independence
+from ..schema import DEFAULT_FOLLOW
+from ..wording import plural
+
+__all__ = ["CaseAnswer", "LearnerAnswer", "Grade", "answer_key", "grade_answer", "MAX_POINTS"]
+
+#: points per claim: the number of origins, the origins, the grade
+MAX_POINTS = 3
+
+
+@dataclass(frozen=True)
+class CaseAnswer:
+    """The kit's answer for one claim.
+
+    Attributes
+    ----------
+    claim_id : str
+    n_origins : int
+        Independent origins (:func:`kit.independence`).
+    origins : tuple of str
+        Their source ids, nearest first.
+    reliability : dict
+        Source id -> reliability grade, for each origin.
+    echo : bool
+        The claim's supports share an origin.
+    n_cited : int
+        Distinct items the claim cites in support.
+    names : dict
+        Source id -> name, for every source of the case (to name a learner's wrong picks too).
+    """
+
+    claim_id: str
+    n_origins: int
+    origins: tuple
+    reliability: dict
+    echo: bool
+    n_cited: int
+    names: dict = field(repr=False, compare=False, default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LearnerAnswer:
+    """What a learner answered for one claim; ``None`` / empty where they gave nothing.
+
+    Attributes
+    ----------
+    n_origins : int or None
+    origins : tuple of str
+        Source ids picked.
+    grade : str or None
+        ``"A"``–``"F"``.
+    """
+
+    n_origins: int | None = None
+    origins: tuple = ()
+    grade: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing was answered."""
+        return self.n_origins is None and not self.origins and self.grade is None
+
+
+@dataclass(frozen=True)
+class Grade:
+    """The result of :func:`grade_answer`.
+
+    Attributes
+    ----------
+    claim_id : str
+    answered : bool
+        False for an empty answer (then nothing is scored and nothing revealed).
+    n_origins, origins, grade : bool
+        Which parts were right.
+    points : int
+        0–3.
+    verdict : str
+        ``"All right!"``, ``"2 of 3 right."`` or what to do first.
+    lines : tuple of str
+        The explanation, sentence by sentence, as plain text (escape it to show it as HTML).
+    """
+
+    claim_id: str
+    answered: bool
+    n_origins: bool
+    origins: bool
+    grade: bool
+    points: int
+    verdict: str
+    lines: tuple
+
+    @property
+    def feedback(self) -> str:
+        """The explanation as one plain-text paragraph."""
+        return " ".join(self.lines)
+
+    def as_dict(self) -> dict:
+        """The grade as a plain dict, ``feedback`` included."""
+        return {**asdict(self), "feedback": self.feedback}
+
+
+def answer_key(case, proposition, *, follow=DEFAULT_FOLLOW) -> dict:
+    """The kit's answer for every claim about ``proposition``, in order of publication.
+
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str
+    follow : iterable of str, default ("stated", "inferred")
+        The citation bases to follow.
+
+    Returns
+    -------
+    dict
+        Claim id -> :class:`CaseAnswer`.
+
+    Raises
+    ------
+    kit.UnknownName
+        When no claim has that proposition.
+
+    See Also
+    --------
+    kit.worksheet.write_worksheet : the key printed as an answer sheet.
+
+    Examples
+    --------
+    >>> import kit
+    >>> key = answer_key(kit.load_case("tests/cases/loop"), "sightings")
+    >>> key["dead_x"].n_origins, key["dead_x"].origins
+    (0, ())
+    """
+    ind = independence(case, proposition, follow=follow)
+    src = case.sources.set_index("source_id")
+    names = {str(k): str(v) for k, v in src["name"].items()}
+    grades = {str(k): (str(v) if isinstance(v, str) and v else "F") for k, v in src["reliability"].items()}
+    out = {}
+    for claim, row in ind.iterrows():
+        found = tuple(str(s) for s in row["origins"])
+        out[str(claim)] = CaseAnswer(claim_id=str(claim), n_origins=int(row["n_origins"]), origins=found,
+                                     reliability={s: grades.get(s, "F") for s in found}, echo=bool(row["echo"]),
+                                     n_cited=int(row["n_cited"]), names=names)
+    return out
+
+
+def grade_answer(case_answer: CaseAnswer, learner_answer: LearnerAnswer) -> Grade:
+    """Grade one learner answer against the kit's answer for the claim, and explain the difference.
+
+    Parameters
+    ----------
+    case_answer : CaseAnswer
+        From :func:`answer_key`.
+    learner_answer : LearnerAnswer
+        A part left empty counts as wrong; an answer with nothing in it scores 0 and reveals nothing.
+
+    Returns
+    -------
+    Grade
+
+    Examples
+    --------
+    >>> import kit
+    >>> key = answer_key(kit.load_case("tests/cases/echo"), "strike_deaths")
+    >>> g = grade_answer(key["e_echo"], LearnerAnswer(n_origins=2, origins=("anon",), grade="F"))
+    >>> g.points, g.lines[1]
+    (2, 'You said 2. The claim cites 2 items, but they share an origin (an echo), so they count once.')
+    >>> grade_answer(key["e_echo"], LearnerAnswer()).verdict
+    'No answer yet: nothing was scored.'
+    """
+    a, mine = case_answer, learner_answer
+    if mine.is_empty:
+        return Grade(a.claim_id, False, False, False, False, 0, "No answer yet: nothing was scored.",
+                     ("Choose how many independent origins the claim rests on, the source(s) it finally rests on "
+                      "and a grade, then press Check. Each claim is scored once, at its first answered Check.",))
+    names = a.names
+
+    def name(s):
+        return names.get(s, s)
+
+    right_count = mine.n_origins is not None and int(mine.n_origins) == a.n_origins
+    right_origins = set(mine.origins) == set(a.origins)
+    grades = set(a.reliability.values())
+    if mine.grade is None:
+        right_grade = False
+    else:
+        right_grade = mine.grade in grades if len(grades) > 1 else grades == {mine.grade}
+    origin_words = ", ".join(f"{name(s)} (graded {a.reliability[s]})" for s in a.origins) or "nothing"
+    lines = [f"The kit finds {plural(a.n_origins, 'independent origin')}: {origin_words}."]
+    if mine.n_origins is None:
+        lines.append("You gave no number of origins.")
+    elif not right_count:
+        why = (f" The claim cites {plural(a.n_cited, 'item')}, but "
+               + ("they share an origin (an echo), so they count once." if a.echo else
+                  "count the sources at the end of each chain, not the outlets on the way."))
+        if a.n_origins == 1 and a.n_cited == 0:
+            why = " The report names no source for it: it rests on the outlet's own reporting."
+        lines.append(f"You said {mine.n_origins}.{why}")
+    if not right_origins:
+        extra = [s for s in mine.origins if s not in a.origins]
+        missed = [s for s in a.origins if s not in mine.origins]
+        if extra:
+            lines.append("Not an origin of this claim: " + ", ".join(name(s) for s in extra)
+                         + " (an outlet that relays a claim is not where it comes from).")
+        if missed:
+            lines.append("You missed: " + ", ".join(name(s) for s in missed) + ".")
+    if not a.origins:
+        lines.append("The claim rests on nothing: its citations go round in a loop with no way out.")
+    elif not right_grade:
+        said = "You gave no grade" if mine.grade is None else f"You graded the source {mine.grade}"
+        lines.append(f"{said}; the case grades " + ", ".join(f"{name(s)} {a.reliability[s]}" for s in a.origins)
+                     + (" (F: its reliability cannot be judged from what is known)." if "F" in grades else "."))
+    points = int(right_count) + int(right_origins) + int(right_grade)
+    verdict = "All right!" if points == MAX_POINTS else f"{points} of {MAX_POINTS} right."
+    return Grade(a.claim_id, True, right_count, right_origins, right_grade, points, verdict, tuple(lines))
+

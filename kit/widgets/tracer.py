@@ -1,0 +1,233 @@
+"""The ClaimTracer: follow a claim down to its origins, and ask what happens if an origin is discredited.
+
+Examples
+--------
+>>> import kit
+>>> from kit.widgets.tracer import ClaimTracer
+>>> t = ClaimTracer(kit.load_case("tests/cases/echo"), "e_echo", draw=False)
+>>> list(t.origins["source_id"])
+['anon']
+"""
+from __future__ import annotations
+
+import ipywidgets as W
+import pandas as pd
+from matplotlib.figure import Figure
+
+from ..graph import claim_context
+from ..html import escape
+from ..provenance import origins, provenance, without
+from ..show import plot_lineage
+from ..style import drift_words, grade_words
+from ..trace import lineage
+from ..wording import date_words, figure_words, plural
+from .common import Displayable, png_bytes, table_html
+
+__all__ = ["ClaimTracer"]
+
+
+class ClaimTracer(Displayable):
+    """Follow a claim down to its origins, and ask what happens if an origin is discredited.
+
+    Pick a claim with the dropdown (type in the search box to filter it by outlet, words or id; a search that
+    matches nothing says so and keeps the claim shown). The tracer shows the claim with its credibility; one *what
+    if* toggle per origin, named for it: switch it on to discredit that source, and the header says whether the claim
+    falls, the picture greys what falls and the list names every claim of the case that loses all support; the
+    lineage drawn (:func:`kit.show.plot_lineage`) and as a table (each hop with its relation, evidence and drift in
+    words); and its origins with their grades in words.
+
+    Parameters
+    ----------
+    case : kit.Case
+    claim_id : str, optional
+        The claim shown first (default: the first published).
+    draw : bool
+        Draw the lineage (a PNG at ``dpi``); False for tests and scripts that only read the tables.
+    dpi : int
+        144 by default: sharp on high-density screens.
+
+    Attributes
+    ----------
+    claim_id : str
+        The claim shown; set ``dropdown.value`` (or call :meth:`select`) to change it.
+    tree : pandas.DataFrame
+        :func:`lineage` of the claim.
+    origins : pandas.DataFrame
+        :func:`kit.origins` of the claim.
+    credibility : int
+        The claim's credibility grade (1–6).
+    discredited : list of str
+        The origins whose toggle is on.
+    lost : list of str
+        The claims of the case that rest on nothing but discredited sources (for one source, exactly
+        :func:`kit.without`).
+    matches : list of str
+        The claims the search matches (empty when none does).
+    search, search_html, dropdown, toggles, container : ipywidgets
+        ``toggles`` maps each origin's source id to its ToggleButton.
+
+    Examples
+    --------
+    >>> import kit, kit.widgets
+    >>> t = kit.widgets.ClaimTracer(kit.load_case("data/deir-ez-zor"))
+    >>> t.dropdown.value = "daily-beast-200-russian-fighters"
+    >>> list(t.origins["source_id"]), t.credibility
+    (['bloomberg_two_russians'], 4)
+    >>> t.toggles["bloomberg_two_russians"].value = True
+    >>> len(t.lost)
+    5
+    """
+
+    def __init__(self, case, claim_id=None, *, draw=True, dpi=144):
+        self.case, self.draw, self.dpi = case, draw, dpi
+        ctx = claim_context(case).sort_values(["published", "claim_id"], kind="stable")
+        self._ctx = ctx.set_index("claim_id")
+        self._prov = provenance(case)
+        self._names = case.sources.set_index("source_id")["name"].astype(str)
+        self._labels = [(self._option_label(r), r.claim_id) for r in ctx.itertuples(index=False)]
+        self._search_text = {v: f"{v} {label}".lower() for label, v in self._labels}
+        self.search = W.Text(placeholder="search claims by outlet, words or id", description="Search",
+                             continuous_update=True, layout=W.Layout(width="420px"))
+        self.search_html = W.HTML()
+        self.dropdown = W.Dropdown(options=self._labels, description="Claim", layout=W.Layout(width="900px"))
+        self.claim_html = W.HTML(layout=W.Layout(max_width="1000px"))
+        self.graph = W.Image(format="png", layout=W.Layout(width="100%", max_width="1000px"))
+        self.tree_html = W.HTML()
+        self.origins_html = W.HTML()
+        self.toggle_box = W.HBox(layout=W.Layout(flex_flow="row wrap"))
+        self.lost_html = W.HTML()
+        self.toggles = {}
+        self.claim_id = None
+        self.matches = [v for _, v in self._labels]
+        self.discredited, self.lost = [], []
+        self._images: dict = {}
+        self.search.observe(lambda ch: self._filter(ch["new"]), names="value")
+        self.dropdown.observe(lambda ch: ch["new"] is not None and self._show(ch["new"]), names="value")
+        self.container = W.VBox([W.HBox([self.search, self.search_html]), self.dropdown, self.claim_html,
+                                 W.HTML("<b>What if?</b> Discredit an origin: which claims of the case lose all "
+                                        "support?"), self.toggle_box, self.lost_html, self.graph,
+                                 W.HTML("<b>Lineage, hop by hop</b>"), self.tree_html,
+                                 W.HTML("<b>Origins</b>"), self.origins_html])
+        self.container.add_class("kit-claim-tracer")
+        first = claim_id if claim_id is not None else (self._labels[0][1] if self._labels else None)
+        if first is not None:
+            self.select(first)
+
+    def _option_label(self, r):
+        text = " ".join(str(r.text).split())
+        return f"{r.outlet}, {date_words(r.published)}: {text[:80]}{'…' if len(text) > 80 else ''}"
+
+    def _claim_words(self, claim_id) -> str:
+        c = self._ctx.loc[claim_id]
+        fig = figure_words(c["low"], c["high"])
+        return f"{c['outlet']}, {date_words(c['published'])}" + (f" ({fig})" if fig else "")
+
+    def _filter(self, query):
+        q = query.strip().lower()
+        matches = [o for o in self._labels if q in self._search_text[o[1]]] if q else self._labels
+        current = self.dropdown.value
+        self.matches = [v for _, v in matches]
+        if not matches:  # keep the list and the claim shown, and say so
+            shown = self._claim_words(self.claim_id) if self.claim_id is not None else "nothing"
+            self.search_html.value = (f"<span class='kit-no-match' style='color:#a00'>no claim matches "
+                                      f"‘{escape(query.strip())}’; still showing {escape(shown)}</span>")
+            return
+        self.search_html.value = ("" if not q else
+                                  f"<span style='color:#555'>{plural(len(matches), 'claim matches', 'claims match')}"
+                                  "</span>")
+        self.dropdown.options = matches
+        if current in self.matches:
+            self.dropdown.value = current
+
+    def select(self, claim_id: str):
+        """Show ``claim_id`` (the same as setting ``dropdown.value``)."""
+        if claim_id not in self._ctx.index:
+            origins(self.case, claim_id)  # raises kit.UnknownName with a suggestion
+        if claim_id not in [v for _, v in self.dropdown.options]:
+            self.search.value = ""
+        self.dropdown.value = claim_id
+        if self.claim_id != claim_id:
+            self._show(claim_id)
+
+    def _show(self, claim_id):
+        self.claim_id = claim_id
+        c = self._ctx.loc[claim_id]
+        self.tree = lineage(self.case, claim_id)
+        self.origins = origins(self.case, claim_id)
+        self.credibility = int(c["credibility"])
+        shown = self.tree.assign(
+            item=["\u00a0\u00a0\u00a0" * (d - 1) + "└─\u00a0" + self._item_words(i, t) if d else
+                  self._item_words(i, t) for d, i, t in zip(self.tree["depth"], self.tree["item"],
+                                                             self.tree["item_type"])],
+            relation=self.tree["relation"].str.replace("_", " "))
+        shown = shown.assign(drift=shown.apply(drift_words, axis=1))[["item", "relation", "evidence", "drift"]]
+        self.tree_html.value = table_html(shown, index=False, row_ids=list(self.tree["item"]))
+        o = self.origins
+        self.origins_html.value = table_html(
+            o.assign(grade=[f"{g} ({grade_words(g)})" for g in o["reliability"]])[["name", "kind", "grade", "hops"]],
+            index=False, row_ids=list(o["source_id"]))
+        toggles = {}
+        for s in o["source_id"]:
+            name = str(self._names.get(s, s))
+            t = W.ToggleButton(value=False, description=f"discredit {name[:40]}{'…' if len(name) > 40 else ''}",
+                               tooltip=f"what if {name} is discredited?", icon="ban", layout=W.Layout(width="auto"))
+            t.observe(lambda ch: self._what_if(), names="value")
+            toggles[s] = t
+        self.toggles = toggles
+        self.toggle_box.children = list(toggles.values())
+        self._what_if()
+
+    def _item_words(self, item, item_type) -> str:
+        if item_type == "source":
+            return f"{self._names.get(item, item)} (source)"
+        return self._claim_words(item)
+
+    def _header(self):
+        c, p = self._ctx.loc[self.claim_id], self._prov.loc[self.claim_id]
+        n = int(p["n_origins"])
+        head = (f"<p><b>{escape(c['outlet'])}</b>, {escape(date_words(c['published']))}: “{escape(c['text'])}”"
+                f"<br>certainty <b>{escape(c['certainty'])}</b>, credibility <b>{self.credibility}</b> "
+                f"({escape(grade_words(self.credibility))}); cites {int(p['n_cited'])}, rests on <b>{n}</b> "
+                f"independent origin{'s' if n != 1 else ''}{' (an echo: supports share an origin)' if p['echo'] else ''}"
+                "</p>")
+        if self.discredited:
+            names = ", ".join(str(self._names.get(s, s)) for s in self.discredited)
+            if self.claim_id in self.lost:
+                head += (f"<p class='kit-falls' style='color:#a00'><b>Without {escape(names)}, this claim falls</b>: "
+                         "it rests on nothing else.</p>")
+            else:
+                left = [str(self._names.get(s, s)) for s in self.origins["source_id"] if s not in self.discredited]
+                head += (f"<p class='kit-stands'><b>Without {escape(names)}, this claim still stands</b> on "
+                         f"{escape(', '.join(left) or 'its other support')}.</p>")
+        self.claim_html.value = head
+
+    def _what_if(self):
+        self.discredited = [s for s, t in self.toggles.items() if t.value]
+        if not self.discredited:
+            self.lost = []
+            self.lost_html.value = "<p><i>Switch an origin on to discredit it.</i></p>"
+        else:
+            if len(self.discredited) == 1:
+                self.lost = without(self.case, self.discredited[0])
+            else:
+                gone = set(self.discredited)
+                self.lost = [c for c, o in self._prov["origins"].items() if o and set(o) <= gone]
+            names = ", ".join(str(self._names.get(s, s)) for s in self.discredited)
+            rows = None
+            if self.lost:
+                lost = self._ctx.loc[self.lost]
+                rows = pd.DataFrame({"claim": [self._claim_words(c) for c in self.lost],
+                                     "question": lost["proposition"].to_numpy(), "words": lost["text"].to_numpy()})
+            self.lost_html.value = (f"<p>Without <b>{escape(names)}</b>, <b>{len(self.lost)}</b> "
+                                    f"{'claim of the case loses' if len(self.lost) == 1 else 'claims of the case lose'}"
+                                    " all support:</p>" + table_html(rows, index=False, row_ids=self.lost,
+                                                                     empty="(none: each rests on something else too)"))
+        self._header()
+        if self.draw:
+            key = (self.claim_id, tuple(self.discredited))
+            if key not in self._images:
+                fig = Figure(figsize=(10, 1.4 + 0.55 * len(self.tree)))
+                plot_lineage(self.case, self.claim_id, ax=fig.subplots(), tree=self.tree,
+                             discredited=self.discredited, lost=self.lost)
+                self._images[key] = png_bytes(fig, self.dpi)
+            self.image = self.graph.value = self._images[key]

@@ -1,0 +1,143 @@
+"""kit.show pictures (drawn with matplotlib's Agg backend) and kit.outlets tables, checked on the fixture cases.
+
+Expected values are worked out by hand from tests/cases/ (see the fixtures' docstrings in conftest.py).
+"""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+import kit  # noqa: E402
+import kit.show  # noqa: E402
+from kit.outlets import first_hand_origins, outlet_edges, outlet_reach, outlet_roles  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _texts(ax):
+    return [t.get_text() for t in ax.texts]
+
+
+def test_plot_lineage_is_reexported_and_draws_every_hop(echo_case):
+    import kit.widgets
+
+    assert kit.widgets.plot_lineage is kit.show.plot_lineage
+    ax = kit.show.plot_lineage(echo_case, "e_echo")
+    texts = _texts(ax)
+    assert ax.get_title() == "Lineage of e_echo (News Aggregator, 2 Jun 2022)"
+    assert sum(t.startswith("Official (unnamed)") for t in texts) == 2  # reached through both outlets
+    assert "corroborates\ninflated, hardened" in texts and "relies on" in texts  # drift shown on the hop
+
+
+def test_plot_lineage_shows_what_falls(echo_case):
+    lost = kit.without(echo_case, "anon")
+    ax = kit.show.plot_lineage(echo_case, "e_echo", discredited=["anon"], lost=lost)
+    texts = _texts(ax)
+    assert ax.get_title().endswith(": falls without Official (unnamed)")
+    assert sum(t.endswith("\ndiscredited") for t in texts) == 2
+    assert sum(t.endswith("\nfalls") for t in texts) == 3  # e_echo, e_one, e_two
+    untouched = kit.show.plot_lineage(echo_case, "e_indep", discredited=["anon"], lost=lost)
+    assert "falls" not in untouched.get_title() and not any(t.endswith("falls") for t in _texts(untouched))
+
+
+def test_plot_lineage_on_a_loop_and_a_long_chain(loop_case):
+    ax = kit.show.plot_lineage(loop_case, "ring_m")
+    assert "corroborates (loop)" in _texts(ax)
+
+
+def test_outlet_graph_draws_support_and_disputes_apart(loop_case):
+    # Paper A both corroborates and disputes Paper B: two arcs, one grey, one red
+    ax = kit.show.plot_outlet_graph(loop_case)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert {"relies on / corroborates", "disputes", "cannot be checked"} <= set(legend)
+    red = [p for p in ax.patches if matplotlib.colors.to_hex(p.get_edgecolor()) == "#d62728"]
+    grey = [p for p in ax.patches if matplotlib.colors.to_hex(p.get_edgecolor()) == "#444444"]
+    assert len(red) == 1 and len(grey) == 5  # the 5 edges of outlet_edges all carry support; 1 also a dispute
+
+
+def test_outlet_graph_labels_sit_beside_their_nodes_not_over_any(drift_case):
+    ax = kit.show.plot_outlet_graph(drift_case)
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    nodes = ax.collections[-1].get_offsets()  # the node markers, drawn last
+    centres = ax.transData.transform(nodes)
+    labels = [t for t in ax.texts if t.get_text()]
+    assert len(labels) == len(nodes) > 3
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    for box in boxes:
+        for x, y in centres:
+            assert not box.contains(x, y), "a label covers a node"
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b), "two labels overlap"
+
+
+def test_outlet_tables_by_hand(own_reporting_case, loop_case, echo_case):
+    assert outlet_edges(own_reporting_case).values.tolist() == [
+        ["Digest", "Paper A", 3, "corroborates 1, relies on 2"], ["Digest", "Channel B", 1, "corroborates 1"]]
+    roles = outlet_roles(own_reporting_case)
+    assert roles["role"].to_dict() == {"Paper A": "brings an origin", "Channel B": "brings an origin",
+                                       "Digest": "only repeats"}
+    assert roles.loc["Digest", ["claims", "cites", "cited_by", "origins_brought"]].tolist() == [2, 4, 0, ""]
+    assert outlet_reach(own_reporting_case).loc["Digest"].tolist() == [2, 0]
+    loop_roles = outlet_roles(loop_case)
+    assert loop_roles.loc["Blog", "origins_brought"] == "Eyewitness"
+    assert loop_roles.loc["Paper A", "role"] == "only repeats"
+    assert ["aggregator", "anon"] in first_hand_origins(echo_case).values.tolist()  # e_direct quotes anon
+
+
+def test_outlet_roles_follow_bases(drift_case):
+    stated = outlet_roles(drift_case, follow=("stated",))
+    assert list(stated.index) == list(outlet_roles(drift_case).index)
+
+
+def test_the_graph_of_a_step_shows_only_the_sources_cited_so_far(echo_case):
+    ax = kit.show.plot_citation_graph(echo_case, "strike_deaths", claims=["e_one"])
+    texts = _texts(ax)
+    assert "Official (unnamed)" in texts
+    assert not any(t.startswith(("Dr. Expert", "Outlet Two")) for t in texts)  # cited only by later claims
+    ax = kit.show.plot_citation_graph(echo_case, "strike_deaths")
+    assert any(t.startswith("Dr. Expert") for t in _texts(ax))
+
+
+def _with_uncertain_date(case, report_id, latest):
+    import pandas as pd
+
+    reports = case.reports.copy()
+    reports["published_latest"] = reports["published"]
+    reports.loc[reports["report_id"] == report_id, "published_latest"] = pd.Timestamp(latest)
+    return kit.Case(case.sources, reports, case.claims, case.citations, meta=case.meta)
+
+
+def test_the_timeline_draws_uncertain_dates_as_spans(echo_case):
+    import pandas as pd
+
+    case = _with_uncertain_date(echo_case, "r3", "2022-06-03T21:00Z")  # e_echo: 2 Jun 09:00 .. 3 Jun 21:00
+    ax = kit.show.plot_timeline(case, "strike_deaths")
+    labels = _texts(ax)
+    assert "News Aggregator: 10+ (date uncertain)" in labels
+    assert sum("date uncertain" in t for t in labels) == 1
+    spans = [line for line in ax.get_lines() if len(line.get_xdata()) == 2 and line.get_ydata()[0] ==
+             line.get_ydata()[1]]
+    assert len(spans) == 1
+    x0, x1 = (pd.Timestamp(matplotlib.dates.num2date(x)) if not isinstance(x, pd.Timestamp) else x
+              for x in spans[0].get_xdata())
+    assert (x0, x1) == (pd.Timestamp("2022-06-02T09:00Z"), pd.Timestamp("2022-06-03T21:00Z"))
+    label = next(t for t in ax.texts if "date uncertain" in t.get_text())
+    mid = pd.Timestamp(matplotlib.dates.num2date(matplotlib.dates.date2num(label.xy[0])))
+    assert mid == pd.Timestamp("2022-06-03T03:00Z")  # its mark in the middle of the span
+    plain = kit.show.plot_timeline(echo_case, "strike_deaths")
+    assert not any("date uncertain" in t for t in _texts(plain))
+
+
+def test_the_timeline_fades_claims_not_shown_at_a_step(echo_case):
+    ax = kit.show.plot_timeline(echo_case, "strike_deaths", claims=["e_one"])
+    alpha = {t.get_text().split(":")[0] + ":" + t.get_text().split(":")[1]: t.get_alpha() for t in ax.texts}
+    assert alpha["Outlet One: 12"] > 0.9 and alpha["Outlet Two: 10–15"] < 0.3
