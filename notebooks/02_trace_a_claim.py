@@ -55,8 +55,9 @@ print(trace_text(case, claim_id))
 # `kit.origins` lists the sources the claim finally rests on, nearest first, with their reliability grade
 # (A–F; F: cannot be judged) and how many hops away they are. For the Deir ez-Zor claim traced here by default —
 # unnamed "other media" spreading rumours of "dozens or hundreds" killed — there are **2** origins: a Facebook post
-# with a list of names (1 hop; a social-media post, which cannot be checked) and the US-led coalition's own
-# estimate (2 hops), which was about "pro-regime" groups, not Russians.
+# with a list of names (2 hops, through what the posts indicate: casualties, not deaths; a social-media post, which
+# cannot be checked) and the US-led coalition's own estimate (2 hops), which was about "pro-regime" groups, not
+# Russians. The third thing the rumours cite, the local communities' "dozens", leads back to the rumours: a loop.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -76,8 +77,8 @@ kit.show.plot_lineage(case, claim_id);
 #
 # `kit.without(case, source_id)` lists the claims of the whole case that would lose every origin if that source
 # were discredited. For the default claim, neither origin alone brings it down: it has two. Discrediting the
-# Facebook post takes **no** claim with it; discrediting the coalition takes **1**, its own estimate of
-# "100 killed".
+# Facebook post takes **1** claim with it, what the posts indicate; discrediting the coalition takes **1**, its own
+# estimate of "100 killed".
 
 # %%
 # NBVAL_CHECK_OUTPUT

@@ -66,8 +66,8 @@ proposition = proposition or str(case.claims["proposition"].value_counts().idxma
 print(case.meta.get("question", case.title))
 
 # %% [markdown]
-# The Deir ez-Zor case has **10** claims about how many Russians were killed on 7 February 2018, from **7**
-# outlets, published between 7 and 13 February:
+# The Deir ez-Zor case has **13** claims about how many Russians were killed on 7 February 2018, from **9**
+# outlets, published between 7 and 13 February at the earliest:
 
 # %%
 # NBVAL_CHECK_OUTPUT

