@@ -4,7 +4,7 @@ from __future__ import annotations
 __all__ = [
     "TABLES", "COLUMNS", "TYPED_COLUMNS", "REQUIRED", "ID_COLUMN", "KINDS", "MEASURES", "CERTAINTIES",
     "RELATIONS", "SUPPORTING", "BASES", "DEFAULT_FOLLOW", "RELIABILITY", "CREDIBILITY", "CERTAINTY_RANK", "META_KEYS",
-    "STORY", "STORY_COLUMNS", "FILE_COLUMNS", "VERDICT_KEYS",
+    "STORY", "STORY_COLUMNS", "STORY_OPTIONAL", "FILE_COLUMNS", "VERDICT_KEYS",
 ]
 
 TABLES = ("sources", "reports", "claims", "citations")
@@ -50,6 +50,8 @@ META_KEYS = ("title", "question", "summary", "language", "license")
 #: the optional fifth table, story.csv (docs/case-format.md): its name and its columns, all required
 STORY = "story"
 STORY_COLUMNS = ("step", "date", "title", "text")
+#: optional columns of story.csv: ``claims``, the ids of the claims each step adds
+STORY_OPTIONAL = ("claims",)
 #: the columns of every table read from a CSV file, the story included
 FILE_COLUMNS = {**COLUMNS, STORY: STORY_COLUMNS}
 #: the settings of one ``[verdicts.<proposition>]`` table of case.toml: rating and claim_id are required

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import Problem
-from ..schema import STORY_COLUMNS
+from ..schema import STORY_COLUMNS, STORY_OPTIONAL
 from .dates import parse_published
 
 __all__ = ["check_story", "story_frame", "END_OF_DAY"]
@@ -102,9 +102,10 @@ def check_story(table) -> tuple:
         problems.append(Problem(file, table.header_line, c,
                                 f"the column '{c}' is missing; story.csv needs the columns {','.join(STORY_COLUMNS)}"))
     for c in cells.columns:
-        if c not in STORY_COLUMNS:
+        if c not in STORY_COLUMNS and c not in STORY_OPTIONAL:
             warnings.append(Problem(file, table.header_line, c,
-                                    f"unknown column '{c}' (story.csv has {','.join(STORY_COLUMNS)}); it is ignored",
+                                    f"unknown column '{c}' (story.csv has {','.join(STORY_COLUMNS + STORY_OPTIONAL)}); "
+                                    "it is ignored",
                                     "warning"))
     if missing:
         return None, problems, warnings
@@ -148,4 +149,6 @@ def check_story(table) -> tuple:
     story = story_frame({"step": steps, "date": list(dates),
                          "upto": [t + END_OF_DAY if b else t for t, b in zip(dates, bare)],
                          "title": column["title"], "text": column["text"]})
+    if "claims" in cells.columns:   # the claims each step adds (kit.story.load_story splits the ids)
+        story = story.assign(claims=[str(v) for v in cells["claims"]])
     return story.sort_values("step", kind="stable").reset_index(drop=True), problems, warnings
