@@ -101,7 +101,7 @@ def check_case(path, *, story: bool = False):
     (True, 1)
     >>> case, problems, warnings = check_case("data/deir-ez-zor", story=True)
     >>> len(case.claims), problems
-    (19, [])
+    (22, [])
     """
     raw = read_raw(path, story=story)
     frames, problems, warnings = check_tables(raw.tables)
@@ -158,7 +158,7 @@ def check_story_file(file) -> tuple:
     --------
     >>> story, problems, warnings = check_story_file("data/deir-ez-zor/story.csv")
     >>> list(story["step"]), problems, warnings
-    ([1, 2, 3, 4, 5, 6], [], [])
+    ([1, 2, 3, 4, 5, 6, 7, 8], [], [])
     """
     file = os.fspath(file)
     problems: list = []

@@ -69,7 +69,7 @@ def story_table(checked) -> pd.DataFrame:
     --------
     >>> from kit.case import check_story_file
     >>> list(story_table(check_story_file("data/deir-ez-zor/story.csv"))["step"])
-    [1, 2, 3, 4, 5, 6]
+    [1, 2, 3, 4, 5, 6, 7, 8]
     """
     story, problems, warnings = checked
     if problems or story is None:
@@ -228,7 +228,7 @@ def claims_by(case, moment, proposition=None, *, named=(), later=()) -> list[str
     >>> import kit, pandas as pd
     >>> case = kit.load_case("data/deir-ez-zor")
     >>> claims_by(case, pd.Timestamp("2018-02-07T23:59Z"), "russians_killed_feb7")
-    ['afp-cit-three-more', 'moscow-times-reported', 'other-media-dozens-or-hundreds', 'reuters-buga-dozens']
+    ['communities-heard-dozens', 'facebook-casualties', 'moscow-times-reported', 'other-media-dozens-or-hundreds', 'other-media-several-killed', 'reuters-buga-dozens']
     >>> echo = kit.load_case("tests/cases/echo")
     >>> claims_by(echo, "2022-06-01T23:59Z", "strike_deaths", later=["e_two"])
     ['e_one']

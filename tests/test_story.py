@@ -23,7 +23,7 @@ def deir():
 
 def test_deir_story_is_read_from_its_story_csv(deir):
     story = load_story(deir, "russians_killed_feb7")
-    assert list(story.columns) == ["step", "date", "upto", "title", "text"]
+    assert list(story.columns) == ["step", "date", "upto", "title", "text", "claims"]  # claims: the ids each step adds
     assert list(story["step"]) == [1, 2, 3, 4, 5, 6, 7, 8]  # the article's order, one row per step
     assert [d.strftime("%Y-%m-%d") for d in story["date"]] == ["2018-02-12"] * 4 + ["2018-02-13"] * 4
     assert story["upto"].iloc[0] == pd.Timestamp("2018-02-12T23:59:59.999999Z")
@@ -109,7 +109,7 @@ def test_every_problem_of_a_bad_story_csv_is_reported(tmp_path):
         "story.csv:4: date: the date is empty; write it as YYYY-MM-DD, e.g. 2018-02-13",
     ]
     assert [str(w).replace(str(file), "story.csv") for w in err.value.warnings] == [
-        "story.csv:1: colour: warning: unknown column 'colour' (story.csv has step,date,title,text); it is ignored"]
+        "story.csv:1: colour: warning: unknown column 'colour' (story.csv has step,date,title,text,claims); it is ignored"]
 
 
 def test_a_story_must_go_forward_in_time(tmp_path):

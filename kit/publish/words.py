@@ -78,7 +78,7 @@ def claims_frame(case, proposition) -> pd.DataFrame:
     >>> import kit
     >>> f = claims_frame(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
     >>> f.index[0], f["outlet"].iloc[0], int(f["n_origins"].iloc[-1])
-    ('afp-cit-three-more', 'AFP', 1)
+    ('communities-heard-dozens', 'Local Russian communities (contacts, unnamed)', 1)
     """
     from ..analyses import drift
     from ..graph import claim_context
@@ -119,7 +119,7 @@ def timeline_alt(case, proposition, upto=None, *, frame=None) -> str:
     >>> import kit, pandas as pd
     >>> case = kit.load_case("data/deir-ez-zor")
     >>> print(timeline_alt(case, "russians_killed_feb7"))  # doctest: +ELLIPSIS
-    The figure rose from at least 3 (AFP, 7 Feb 2018) to at least 201 (Bloomberg, 13 Feb 2018) in 6 days; ...
+    The figure rose from at least 3 (AFP, 12 Feb 2018) to at least 201 (Bloomberg, 13 Feb 2018) in 1 day; ...
     """
     if frame is None:
         frame = claims_frame(case, proposition)

@@ -89,7 +89,7 @@ def read_raw(path, *, story: bool = False) -> RawCase:
     >>> print(raw.problems[0])
     no/such/place: there is no folder or file here; give the case's folder, its case.toml, or an .xlsx workbook
     >>> list(read_raw("data/deir-ez-zor", story=True).story.cells.columns)
-    ['step', 'date', 'title', 'text']
+    ['step', 'date', 'title', 'text', 'claims']
     """
     kind, p = resolve_case_path(path)
     raw = RawCase(path=os.fspath(path))

@@ -83,11 +83,11 @@ class StoryStepper(Displayable):
     >>> import kit, kit.widgets
     >>> s = kit.widgets.StoryStepper(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
     >>> s.n_steps, s.step, s.visible_claims
-    (6, 1, [])
+    (8, 1, ['reuters-two-killed'])
     >>> s.next_button.click(); s.step, len(s.visible_claims)
-    (2, 4)
+    (2, 2)
     >>> s.slider.value = 6; s.newest, s.title
-    ('tsarizm-up-to-200', 'Questions remain: a feedback loop')
+    ('daily-beast-200-russian-fighters', 'The Daily Beast: “more than 200 Russian fighters”')
     """
 
     def __init__(self, case, proposition=None, *, story=None, max_nodes=80, max_rows=40, figsize=(14, 5.0)):
@@ -183,11 +183,12 @@ class StoryStepper(Displayable):
         out = []
         for ids in self.story["claims"]:
             ids = tuple(ids) if isinstance(ids, (tuple, list)) else ()
-            unknown = [c for c in ids if c not in self._index]
+            everything = set(self.case.claims["claim_id"])
+            unknown = [c for c in ids if c not in everything]
             if unknown:
                 from ..errors import UnknownName
-                raise UnknownName("claim", unknown[0], list(self._index))
-            out.append(set(ids))
+                raise UnknownName("claim", unknown[0], sorted(everything))
+            out.append({c for c in ids if c in self._index})   # a claim of another question is not drawn here
         return out
 
     def visible_at(self, step: int) -> list:
