@@ -1,19 +1,8 @@
 """On whose word does a claim stand: origins, independence and echo for one claim or all of them.
 
-One engine serves :func:`origins`, :func:`independence`, :func:`provenance` and :func:`without`, so
-their answers agree by construction. It works on arrays, never a Python loop or a search per claim:
-
-1. the supporting citations (``relies_on``, ``corroborates``) become integer edges, claim -> claim or
-   claim -> source (``disputes`` are never followed);
-2. citation loops are condensed with ``scipy.sparse.csgraph.connected_components(connection="strong")``;
-3. the condensed graph is cut into levels (a level's nodes cite only nodes of lower levels), peeled
-   from the claims that cite no other claim upwards, with numpy;
-4. origin sets are sparse boolean rows (node x source), computed a level at a time as
-   ``own origins + (citations of the level) @ (rows of the levels below)`` with scipy's sparse product.
-
-A claim's own origins are the sources it cites directly, or its publisher when it has no supporting
-citation at all ("own reporting"). :func:`origins` walks the same integer edges breadth-first from one
-claim to give each origin's ``hops``.
+One array engine (:mod:`kit._engine`, whose docstring says how it works) serves :func:`origins`,
+:func:`origin_hops`, :func:`independence`, :func:`provenance` and :func:`without`, so their answers agree by
+construction. Citations whose basis is not followed (``follow=``) are left out before its arrays are built.
 """
 from __future__ import annotations
 
