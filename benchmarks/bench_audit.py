@@ -30,6 +30,7 @@ The goals (issue 12): at 100,000 claims recall >= 0.95 and precision >= 0.95, >=
 recall at least as good; at 1,000,000 claims <= 60 s and <= 4 GB peak RSS. The machine has 2 cores shared with
 other sessions: wall times are inflated by their load, CPU times less so; the JSON records the load average.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -71,9 +72,13 @@ def timed(fn, *args, **kw):
 
 def quality(found: set, truth: set) -> dict:
     hit = len(found & truth)
-    return {"listed": len(found), "hidden_copies": len(truth), "found": hit,
-            "recall": round(hit / len(truth), 4) if truth else None,
-            "precision": round(hit / len(found), 4) if found else None}
+    return {
+        "listed": len(found),
+        "hidden_copies": len(truth),
+        "found": hit,
+        "recall": round(hit / len(truth), 4) if truth else None,
+        "precision": round(hit / len(found), 4) if found else None,
+    }
 
 
 def same_words_quality(found: set, truth: set, case) -> dict:
@@ -81,21 +86,24 @@ def same_words_quality(found: set, truth: set, case) -> dict:
     same order, as the claim really copied: identical texts cannot be told apart by any method."""
     from kit.audit.text import STOP_WORDS, words
 
-    text = dict(zip(case.claims["claim_id"], case.claims["text"]))
+    text = dict(zip(case.claims["claim_id"], case.claims["text"], strict=False))
     key = {}
 
     def content(k):
         if k not in key:
             key[k] = tuple(w for w in words(text[k]) if w not in STOP_WORDS)
         return key[k]
+
     by_later = {}
     for a, b in found:
         by_later.setdefault(a, []).append(b)
     ok = {(c, s) for c, s in truth if (c, s) in found or any(content(w) == content(s) for w in by_later.get(c, ()))}
     copied = dict(truth)
     good = {(a, b) for a, b in found if (a, b) in truth or (a in copied and content(copied[a]) == content(b))}
-    return {"recall": round(len(ok) / len(truth), 4) if truth else None,
-            "precision": round(len(good) / len(found), 4) if found else None}
+    return {
+        "recall": round(len(ok) / len(truth), 4) if truth else None,
+        "precision": round(len(good) / len(found), 4) if found else None,
+    }
 
 
 def truth_of(case) -> set:
@@ -103,6 +111,7 @@ def truth_of(case) -> set:
 
 
 # ------------------------------------------------------------------------------------------ the baseline
+
 
 def claims_table(case) -> pd.DataFrame:
     """Claims with their publisher and time, in time order (what a user would build with pandas)."""
@@ -120,25 +129,26 @@ def rapidfuzz_pairs(df: pd.DataFrame) -> set:
             continue
         texts = g["text"].tolist()
         m = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=-1, score_cutoff=80, dtype=np.uint8)
-        earlier, later = np.nonzero(np.triu(m, 1) >= 80)           # rows and columns in time order
+        earlier, later = np.nonzero(np.triu(m, 1) >= 80)  # rows and columns in time order
         pub = g["source_id"].to_numpy()
         ids = g["claim_id"].to_numpy()
         keep = pub[earlier] != pub[later]
-        out.update(zip(ids[later[keep]].tolist(), ids[earlier[keep]].tolist()))
+        out.update(zip(ids[later[keep]].tolist(), ids[earlier[keep]].tolist(), strict=False))
     return out
 
 
 def with_rules(case, pairs: set) -> set:
-    cited = set(zip(case.citations["claim_id"], case.citations["cites"]))
+    cited = set(zip(case.citations["claim_id"], case.citations["cites"], strict=False))
     cited |= {(b, a) for a, b in cited}
     rest = [p for p in pairs if p not in cited]
     if not rest:
         return set()
     explained = explained_pairs(case, rest)
-    return {p for p, e in zip(rest, explained) if not e}
+    return {p for p, e in zip(rest, explained, strict=False) if not e}
 
 
 # ------------------------------------------------------------------------------------------ MinHash
+
 
 def minhash_comparison(case) -> dict:
     from datasketch import MinHash, MinHashLSH
@@ -151,7 +161,7 @@ def minhash_comparison(case) -> dict:
     t_np, c_np, sig = timed(signatures, corp.ptr, corp.ids)
     t_cand, _, cand = timed(candidate_pairs, sig)
     words = corp.vocab[corp.ids]
-    sets = [[w.encode() for w in set(words[corp.ptr[i]:corp.ptr[i + 1]])] for i in range(n)]
+    sets = [[w.encode() for w in set(words[corp.ptr[i] : corp.ptr[i + 1]])] for i in range(n)]
     sets = [s for s in sets if s]
     t_ds, c_ds, mhs = timed(MinHash.bulk, sets, num_perm=BANDS * ROWS)
 
@@ -160,19 +170,27 @@ def minhash_comparison(case) -> dict:
         for i, m in enumerate(mhs):
             lsh.insert(i, m)
         return sum(len(lsh.query(m)) - 1 for m in mhs) // 2
+
     t_lsh, _, n_pairs = timed(lsh_candidates)
     return {
-        "texts": n, "hash_functions": BANDS * ROWS,
-        "numpy_signatures_s": round(t_np, 3), "numpy_signatures_cpu_s": round(c_np, 3),
-        "numpy_candidates_s": round(t_cand, 3), "numpy_candidate_pairs": int(len(cand)),
-        "datasketch_bulk_s": round(t_ds, 3), "datasketch_bulk_cpu_s": round(c_ds, 3),
-        "datasketch_lsh_insert_query_s": round(t_lsh, 3), "datasketch_candidate_pairs": int(n_pairs),
-        "signatures_ratio": round(t_ds / t_np, 1), "candidates_ratio": round(t_lsh / t_cand, 1),
+        "texts": n,
+        "hash_functions": BANDS * ROWS,
+        "numpy_signatures_s": round(t_np, 3),
+        "numpy_signatures_cpu_s": round(c_np, 3),
+        "numpy_candidates_s": round(t_cand, 3),
+        "numpy_candidate_pairs": int(len(cand)),
+        "datasketch_bulk_s": round(t_ds, 3),
+        "datasketch_bulk_cpu_s": round(c_ds, 3),
+        "datasketch_lsh_insert_query_s": round(t_lsh, 3),
+        "datasketch_candidate_pairs": int(n_pairs),
+        "signatures_ratio": round(t_ds / t_np, 1),
+        "candidates_ratio": round(t_lsh / t_cand, 1),
         "chosen": "numpy" if t_np + t_cand < t_ds + t_lsh else "datasketch",
     }
 
 
 # ------------------------------------------------------------------------------------------ comparison
+
 
 def comparison(n: int) -> dict:
     t_make, _, case = timed(kit.synth.make_case, n, seed=SEED, copy_rate=COPY_RATE)
@@ -180,7 +198,7 @@ def comparison(n: int) -> dict:
     runs = [timed(audit, case) for _ in range(3)]
     walls, cpus = [r[0] for r in runs], [r[1] for r in runs]
     rows = runs[0][2]
-    found = set(zip(rows["claim_id"], rows["cites"]))
+    found = set(zip(rows["claim_id"], rows["cites"], strict=False))
     shared = rows[rows["signal"] == "shared_text"]
     df = claims_table(case)
     t_rf, c_rf, rf = timed(rapidfuzz_pairs, df)
@@ -189,24 +207,37 @@ def comparison(n: int) -> dict:
     kit_q["same_words_counted"] = same_words_quality(found, truth, case)
     rf_q["same_words_counted"] = same_words_quality(rf_rules, truth, case)
     return {
-        "reports": n, "claims": len(case.claims), "citations": len(case.citations),
-        "propositions": int(case.claims["proposition"].nunique()), "make_case_s": round(t_make, 2),
-        "kit_audit": {"wall_s_median": round(statistics.median(walls), 3), "wall_s_runs": [round(w, 3) for w in walls],
-                      "cpu_s_median": round(statistics.median(cpus), 3), **kit_q,
-                      "by_signal": rows["signal"].value_counts().to_dict(),
-                      "shared_text_only": quality(set(zip(shared["claim_id"], shared["cites"])), truth)},
-        "rapidfuzz_token_set_ratio_80": {"wall_s": round(t_rf, 3), "cpu_s": round(c_rf, 3),
-                                         "raw": quality(rf, truth), "with_the_audit_rules": rf_q},
+        "reports": n,
+        "claims": len(case.claims),
+        "citations": len(case.citations),
+        "propositions": int(case.claims["proposition"].nunique()),
+        "make_case_s": round(t_make, 2),
+        "kit_audit": {
+            "wall_s_median": round(statistics.median(walls), 3),
+            "wall_s_runs": [round(w, 3) for w in walls],
+            "cpu_s_median": round(statistics.median(cpus), 3),
+            **kit_q,
+            "by_signal": rows["signal"].value_counts().to_dict(),
+            "shared_text_only": quality(set(zip(shared["claim_id"], shared["cites"], strict=False)), truth),
+        },
+        "rapidfuzz_token_set_ratio_80": {
+            "wall_s": round(t_rf, 3),
+            "cpu_s": round(c_rf, 3),
+            "raw": quality(rf, truth),
+            "with_the_audit_rules": rf_q,
+        },
         "speedup_wall": round(t_rf / statistics.median(walls), 1),
         "speedup_cpu": round(c_rf / statistics.median(cpus), 1),
         "recall_at_least_as_good": bool(kit_q["recall"] >= rf_q["recall"]),
-        "recall_at_least_as_good_same_words_counted": bool(kit_q["same_words_counted"]["recall"]
-                                                           >= rf_q["same_words_counted"]["recall"]),
+        "recall_at_least_as_good_same_words_counted": bool(
+            kit_q["same_words_counted"]["recall"] >= rf_q["same_words_counted"]["recall"]
+        ),
         "minhash": minhash_comparison(case),
     }
 
 
 # ------------------------------------------------------------------------------------------ scale (children)
+
 
 def make_child(n: int, folder: str) -> dict:
     t, _, case = timed(kit.synth.make_case, n, seed=SEED, copy_rate=COPY_RATE)
@@ -221,10 +252,17 @@ def audit_child(folder: str) -> dict:
     rss_loaded = peak_rss_mb()
     t, c, rows = timed(audit, case)
     truth = set(map(tuple, pd.read_parquet(os.path.join(folder, "truth.parquet")).to_numpy()))
-    return {"reports": len(case.reports), "claims": len(case.claims), "load_parquet_s": round(t_load, 2),
-            "peak_rss_after_load_mb": round(rss_loaded), "audit_wall_s": round(t, 2), "audit_cpu_s": round(c, 2),
-            "peak_rss_mb": round(peak_rss_mb()), **quality(set(zip(rows["claim_id"], rows["cites"])), truth),
-            "by_signal": rows["signal"].value_counts().to_dict()}
+    return {
+        "reports": len(case.reports),
+        "claims": len(case.claims),
+        "load_parquet_s": round(t_load, 2),
+        "peak_rss_after_load_mb": round(rss_loaded),
+        "audit_wall_s": round(t, 2),
+        "audit_cpu_s": round(c, 2),
+        "peak_rss_mb": round(peak_rss_mb()),
+        **quality(set(zip(rows["claim_id"], rows["cites"], strict=False)), truth),
+        "by_signal": rows["signal"].value_counts().to_dict(),
+    }
 
 
 def child(*args) -> dict:
@@ -254,21 +292,28 @@ def main(argv=None) -> int:
     small, big = (10_000, 100_000) if args.quick else (100_000, 1_000_000)
     started = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     load_before = os.getloadavg()
-    results = {"started": started, "python": platform.python_version(), "cpus": os.cpu_count(),
-               "machine": "2 cores shared with other agents' sessions: wall times include their load",
-               "load_average_before": [round(x, 2) for x in load_before],
-               "seed": SEED, "copy_rate": COPY_RATE}
+    results = {
+        "started": started,
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "machine": "2 cores shared with other agents' sessions: wall times include their load",
+        "load_average_before": [round(x, 2) for x in load_before],
+        "seed": SEED,
+        "copy_rate": COPY_RATE,
+    }
     results["comparison"] = comparison(small)
     results["scale"] = scale(big)
     results["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     sc, cmp_ = results["scale"], results["comparison"]
     k = cmp_["kit_audit"]
     results["goals"] = {
-        "recall_0.95_at_comparison": k["recall"] >= 0.95, "precision_0.95_at_comparison": k["precision"] >= 0.95,
+        "recall_0.95_at_comparison": k["recall"] >= 0.95,
+        "precision_0.95_at_comparison": k["precision"] >= 0.95,
         "10x_faster_than_rapidfuzz_wall": cmp_["speedup_wall"] >= 10,
         "recall_at_least_rapidfuzz": cmp_["recall_at_least_as_good"],
         "recall_at_least_rapidfuzz_same_words_counted": cmp_["recall_at_least_as_good_same_words_counted"],
-        "scale_under_60_s": sc["audit_wall_s"] <= 60, "scale_under_4_gb": sc["peak_rss_mb"] <= 4096,
+        "scale_under_60_s": sc["audit_wall_s"] <= 60,
+        "scale_under_4_gb": sc["peak_rss_mb"] <= 4096,
     }
     text = json.dumps(results, indent=2)
     print(text)

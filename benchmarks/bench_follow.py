@@ -4,6 +4,7 @@ Run from the repository root (needs git): ``.venv/bin/python benchmarks/bench_fo
 The old kit is unpacked with ``git archive`` into a temporary folder and imported after today's, in one process,
 so both run on the same synthetic case.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -38,8 +39,9 @@ def main(n: int) -> None:
     case = kit.synth.make_case(n)
     rng = np.random.default_rng(0)
     cit = case.citations.copy()
-    cit["basis"] = pd.array(np.where(rng.random(len(cit)) < 0.9, "stated", "inferred"),
-                            dtype=case.citations["cites"].dtype)
+    cit["basis"] = pd.array(
+        np.where(rng.random(len(cit)) < 0.9, "stated", "inferred"), dtype=case.citations["cites"].dtype
+    )
     with_basis = dataclasses.replace(case, citations=cit)
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", OLD, "kit"], check=True, capture_output=True)
@@ -53,8 +55,10 @@ def main(n: int) -> None:
         print(f"{n} reports, v1 engine ({OLD}): {median_time(lambda: old.provenance(case)):.3f} s")
     print(f"{n} reports, v2, no basis column: {median_time(lambda: new.provenance(case)):.3f} s")
     print(f"{n} reports, v2, basis column: {median_time(lambda: new.provenance(with_basis)):.3f} s")
-    print(f"{n} reports, v2, basis column, stated only: "
-          f"{median_time(lambda: new.provenance(with_basis, follow=('stated',))):.3f} s")
+    print(
+        f"{n} reports, v2, basis column, stated only: "
+        f"{median_time(lambda: new.provenance(with_basis, follow=('stated',))):.3f} s"
+    )
 
 
 if __name__ == "__main__":

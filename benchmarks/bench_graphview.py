@@ -14,6 +14,7 @@ Goals (issue 11): a click <= 50 ms, the first draw at 2,000 claims <= 1 s.
     .venv/bin/python benchmarks/bench_graphview.py            # prints a table
     .venv/bin/python benchmarks/bench_graphview.py --json out.json
 """
+
 from __future__ import annotations
 
 import argparse
@@ -92,11 +93,14 @@ def main(argv=None):
     parser.add_argument("--json", help="write the results to this file")
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args(argv)
-    from _browser import CHROMIUM, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
 
-    cases = [("Deir ez-Zor", kit.load_case(ROOT / "data" / "deir-ez-zor"), "russians_killed_feb7"),
-             ("synthetic 2,000 reports", kit.synth.make_case(2000, seed=0), None)]
+    from _browser import CHROMIUM, CHROMIUM_ARGS
+
+    cases = [
+        ("Deir ez-Zor", kit.load_case(ROOT / "data" / "deir-ez-zor"), "russians_killed_feb7"),
+        ("synthetic 2,000 reports", kit.synth.make_case(2000, seed=0), None),
+    ]
     rows = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
@@ -106,27 +110,48 @@ def main(argv=None):
                 data = graph_data(case, prop)
                 py = time.perf_counter() - t
                 m = measure(browser, data, args.rounds)
-                rows.append({"case": label, "proposition": prop, "nodes": m["nodes"], "edges": m["edges"],
-                             "claims": sum(n["kind"] == "claim" for n in data["nodes"]),
-                             "json_kb": round(len(json.dumps(data, ensure_ascii=False).encode()) / 1024, 1),
-                             "graph_data_s": py, "first_draw_ms": m["draws"][0], "first_draw_script_ms": m["scripts"][0],
-                             "redraw_ms": statistics.median(m["draws"][1:]),
-                             "hover_median_ms": statistics.median(m["hovers"]), "hover_max_ms": max(m["hovers"]),
-                             "click_median_ms": statistics.median(m["clicks"]), "click_max_ms": max(m["clicks"])})
+                rows.append(
+                    {
+                        "case": label,
+                        "proposition": prop,
+                        "nodes": m["nodes"],
+                        "edges": m["edges"],
+                        "claims": sum(n["kind"] == "claim" for n in data["nodes"]),
+                        "json_kb": round(len(json.dumps(data, ensure_ascii=False).encode()) / 1024, 1),
+                        "graph_data_s": py,
+                        "first_draw_ms": m["draws"][0],
+                        "first_draw_script_ms": m["scripts"][0],
+                        "redraw_ms": statistics.median(m["draws"][1:]),
+                        "hover_median_ms": statistics.median(m["hovers"]),
+                        "hover_max_ms": max(m["hovers"]),
+                        "click_median_ms": statistics.median(m["clicks"]),
+                        "click_max_ms": max(m["clicks"]),
+                    }
+                )
         finally:
             browser.close()
     js = len(static_text("graphview.js").encode()), len(static_text("graphview.css").encode())
-    print(os.uname().nodename, f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}",
-          time.strftime("%Y-%m-%d %H:%M"), f"graphview.js {js[0] / 1024:.1f} kB, graphview.css {js[1] / 1024:.1f} kB")
-    print(f"{'case':<25}{'claims':>7}{'nodes':>7}{'edges':>7}{'JSON kB':>9}{'data s':>8}{'draw ms':>9}{'(JS)':>8}"
-          f"{'hover ms':>10}{'click ms':>10}{'click max':>11}")
+    print(
+        os.uname().nodename,
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}",
+        time.strftime("%Y-%m-%d %H:%M"),
+        f"graphview.js {js[0] / 1024:.1f} kB, graphview.css {js[1] / 1024:.1f} kB",
+    )
+    print(
+        f"{'case':<25}{'claims':>7}{'nodes':>7}{'edges':>7}{'JSON kB':>9}{'data s':>8}{'draw ms':>9}{'(JS)':>8}"
+        f"{'hover ms':>10}{'click ms':>10}{'click max':>11}"
+    )
     for r in rows:
-        print(f"{r['case']:<25}{r['claims']:>7}{r['nodes']:>7}{r['edges']:>7}{r['json_kb']:>9}"
-              f"{r['graph_data_s']:>8.2f}{r['first_draw_ms']:>9.0f}{r['first_draw_script_ms']:>8.0f}{r['hover_median_ms']:>10.1f}"
-              f"{r['click_median_ms']:>10.1f}{r['click_max_ms']:>11.1f}")
+        print(
+            f"{r['case']:<25}{r['claims']:>7}{r['nodes']:>7}{r['edges']:>7}{r['json_kb']:>9}"
+            f"{r['graph_data_s']:>8.2f}{r['first_draw_ms']:>9.0f}{r['first_draw_script_ms']:>8.0f}{r['hover_median_ms']:>10.1f}"
+            f"{r['click_median_ms']:>10.1f}{r['click_max_ms']:>11.1f}"
+        )
     big = rows[-1]
-    print(f"goals: click <= 50 ms: {'met' if max(r['click_median_ms'] for r in rows) <= 50 else 'NOT met'}; "
-          f"first draw at 2,000 claims <= 1 s: {'met' if big['first_draw_ms'] <= 1000 else 'NOT met'}")
+    print(
+        f"goals: click <= 50 ms: {'met' if max(r['click_median_ms'] for r in rows) <= 50 else 'NOT met'}; "
+        f"first draw at 2,000 claims <= 1 s: {'met' if big['first_draw_ms'] <= 1000 else 'NOT met'}"
+    )
     if args.json:
         Path(args.json).write_text(json.dumps({"rows": rows, "js_bytes": js[0], "css_bytes": js[1]}, indent=1))
     return rows

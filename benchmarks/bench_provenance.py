@@ -28,6 +28,7 @@ What it does, in one process and one run (see BENCHMARKS.md for results and how 
 
 It prints a table with the ratios and the goals, and writes the numbers as JSON (``--json``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,6 +56,7 @@ SUPPORTING = ("relies_on", "corroborates")
 
 # ------------------------------------------------------------------------------------------ helpers
 
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -81,8 +83,10 @@ def ensure_case(folder: Path, n: int, seed: int) -> float:
     if stamp.exists() and stamp.read_text() == want:
         return 0.0
     folder.mkdir(parents=True, exist_ok=True)
-    code = ("import sys, kit; n, seed, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]; "
-            "kit.save_case(kit.synth.make_case(n, seed=seed), out)")
+    code = (
+        "import sys, kit; n, seed, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]; "
+        "kit.save_case(kit.synth.make_case(n, seed=seed), out)"
+    )
     t = time.perf_counter()
     subprocess.run([sys.executable, "-c", code, str(n), str(seed), str(folder)], check=True, cwd=ROOT)
     stamp.write_text(want)
@@ -91,10 +95,11 @@ def ensure_case(folder: Path, n: int, seed: int) -> float:
 
 def tuples_from_csr(ptr: np.ndarray, flat_ids: list) -> np.ndarray:
     p = ptr.tolist()
-    return np.fromiter((tuple(flat_ids[i:j]) for i, j in zip(p[:-1], p[1:])), dtype=object, count=len(p) - 1)
+    return np.fromiter((tuple(flat_ids[i:j]) for i, j in zip(p[:-1], p[1:], strict=False)), dtype=object, count=len(p) - 1)
 
 
 # ------------------------------------------------------------------------------------------ baselines
+
 
 def networkx_loop(case) -> pd.DataFrame:
     """The plain answer: one nx.descendants search per claim, then the own-reporting rule."""
@@ -102,12 +107,12 @@ def networkx_loop(case) -> pd.DataFrame:
 
     claim_ids = case.claims["claim_id"].tolist()
     claims = set(claim_ids)
-    publisher_of_report = dict(zip(case.reports["report_id"], case.reports["source_id"]))
-    publisher = {c: publisher_of_report[r] for c, r in zip(claim_ids, case.claims["report_id"])}
+    publisher_of_report = dict(zip(case.reports["report_id"], case.reports["source_id"], strict=False))
+    publisher = {c: publisher_of_report[r] for c, r in zip(claim_ids, case.claims["report_id"], strict=False)}
     sup = case.citations[case.citations["relation"].isin(SUPPORTING)]
     g = nx.DiGraph()
     g.add_nodes_from(claim_ids)
-    g.add_edges_from(zip(sup["claim_id"], sup["cites"]))
+    g.add_edges_from(zip(sup["claim_id"], sup["cites"], strict=False))
     sets = {}
     for c in claim_ids:
         reach = nx.descendants(g, c)
@@ -125,8 +130,11 @@ def networkx_loop(case) -> pd.DataFrame:
         total = sum(len(sets[i]) if i in claims else 1 for i in cited)
         union = set().union(*[sets[i] if i in claims else {i} for i in cited]) if cited else set()
         rows.append((len(cited), len(sets[c]), total > len(union), tuple(sorted(sets[c]))))
-    return pd.DataFrame(rows, columns=["n_cited", "n_origins", "echo", "origins"],
-                        index=pd.Index(claim_ids, name="claim_id", dtype=object))
+    return pd.DataFrame(
+        rows,
+        columns=["n_cited", "n_origins", "echo", "origins"],
+        index=pd.Index(claim_ids, name="claim_id", dtype=object),
+    )
 
 
 def igraph_all(case, chunk: int = 20_000) -> pd.DataFrame:
@@ -143,10 +151,12 @@ def igraph_all(case, chunk: int = 20_000) -> pd.DataFrame:
     g = ig.Graph(n=n + m, edges=np.column_stack([ea, eb]), directed=True)
     # what each node contributes as an origin: a source itself; a claim without support, its publisher
     outdeg = np.bincount(ea, minlength=n + m)
-    report_pub = pd.Series(case.reports["source_id"].to_numpy(dtype=object),
-                           index=case.reports["report_id"].to_numpy(dtype=object))
-    pub = pd.Index(source_ids).get_indexer(report_pub.reindex(case.claims["report_id"].to_numpy(dtype=object))
-                                           .to_numpy(dtype=object))
+    report_pub = pd.Series(
+        case.reports["source_id"].to_numpy(dtype=object), index=case.reports["report_id"].to_numpy(dtype=object)
+    )
+    pub = pd.Index(source_ids).get_indexer(
+        report_pub.reindex(case.claims["report_id"].to_numpy(dtype=object)).to_numpy(dtype=object)
+    )
     origin_of = np.full(n + m, -1, dtype=np.int64)
     origin_of[:n][outdeg[:n] == 0] = pub[outdeg[:n] == 0]
     origin_of[n:] = np.arange(m)
@@ -159,7 +169,7 @@ def igraph_all(case, chunk: int = 20_000) -> pd.DataFrame:
         flat = np.fromiter((v for r in reach for v in r), dtype=np.int64, count=int(lengths.sum()))
         owner = np.repeat(np.arange(lo, hi), lengths)
         o = origin_of[flat]
-        key = np.sort(owner[o >= 0] * m + o[o >= 0])        # sort-based unique (numpy's hash one is slow)
+        key = np.sort(owner[o >= 0] * m + o[o >= 0])  # sort-based unique (numpy's hash one is slow)
         key = key[np.concatenate([[True], key[1:] != key[:-1]])] if len(key) else key
         counts = np.bincount(key // m - lo, minlength=hi - lo)
         ptrs.append(done + np.cumsum(counts))
@@ -168,22 +178,25 @@ def igraph_all(case, chunk: int = 20_000) -> pd.DataFrame:
     ptr = np.concatenate(ptrs)
     flat_ids = source_ids[np.concatenate(vals)].tolist() if vals else []
     origins = tuples_from_csr(ptr, flat_ids)
-    return pd.DataFrame({"n_origins": np.diff(ptr), "origins": origins},
-                        index=pd.Index(claim_ids, name="claim_id", dtype=object))
+    return pd.DataFrame(
+        {"n_origins": np.diff(ptr), "origins": origins}, index=pd.Index(claim_ids, name="claim_id", dtype=object)
+    )
 
 
 # ------------------------------------------------------------------------------------------ import time
 
+
 def import_time_us(statement: str) -> int:
     """Summed cumulative import time of the top-level imports of one ``python -X importtime`` run (us)."""
-    p = subprocess.run([sys.executable, "-X", "importtime", "-c", statement], capture_output=True, text=True,
-                       cwd=ROOT, check=True)
+    p = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", statement], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     total = 0
     for line in p.stderr.splitlines():
         parts = line.split("|")
         if not line.startswith("import time:") or len(parts) != 3 or parts[1].strip() == "cumulative":
             continue
-        if parts[2].startswith(" ") and not parts[2].startswith("  "):      # top level: one space after '|'
+        if parts[2].startswith(" ") and not parts[2].startswith("  "):  # top level: one space after '|'
             total += int(parts[1])
     return total
 
@@ -198,13 +211,17 @@ def import_times(statements, runs: int = 7) -> list:
 
 
 def heavy_modules_in(statement: str) -> list:
-    code = (f"{statement}; import sys; print(' '.join(m for m in ('matplotlib', 'ipywidgets', 'dask', 'scipy', "
-            "'igraph', 'pyarrow') if m in sys.modules))")
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                          check=True).stdout.split()
+    code = (
+        f"{statement}; import sys; print(' '.join(m for m in ('matplotlib', 'ipywidgets', 'dask', 'scipy', "
+        "'igraph', 'pyarrow') if m in sys.modules))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout.split()
 
 
 # ------------------------------------------------------------------------------------------ main
+
 
 def machine() -> dict:
     def sh(cmd):
@@ -212,35 +229,55 @@ def machine() -> dict:
             return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
         except OSError:  # pragma: no cover
             return "?"
-    import networkx, scipy
+
+    import networkx
+    import scipy
+
     try:
         import igraph
+
         igv = igraph.__version__
     except ImportError:
         igv = None
-    return {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "nproc": sh("nproc"),
-            "memory": sh("free -h | awk '/Mem:/ {print $2}'"), "cpu": sh("lscpu | grep 'Model name' | cut -d: -f2"),
-            "load_average": os.getloadavg(), "python": platform.python_version(), "pandas": pd.__version__,
-            "numpy": np.__version__, "scipy": scipy.__version__, "networkx": networkx.__version__,
-            "igraph": igv, "kit": kit.__version__}
+    return {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "nproc": sh("nproc"),
+        "memory": sh("free -h | awk '/Mem:/ {print $2}'"),
+        "cpu": sh("lscpu | grep 'Model name' | cut -d: -f2"),
+        "load_average": os.getloadavg(),
+        "python": platform.python_version(),
+        "pandas": pd.__version__,
+        "numpy": np.__version__,
+        "scipy": scipy.__version__,
+        "networkx": networkx.__version__,
+        "igraph": igv,
+        "kit": kit.__version__,
+    }
 
 
 def scale_only(folder: str) -> dict:
     """Load the big case and time provenance; print the numbers as one JSON line (run as a child process)."""
-    kit.provenance(kit.synth.make_case(50))          # imports (scipy) are not what is measured
+    kit.provenance(kit.synth.make_case(50))  # imports (scipy) are not what is measured
     t_load, big = timed(kit.load_case, folder)
     rss_after_load = peak_rss_mb()
     case_size = {t: len(getattr(big, t)) for t in ("sources", "reports", "claims", "citations")}
     full = [timed_cpu(kit.provenance, big) for _ in range(5)]
     runs = [(w, c) for w, c, _ in full]
     p = full[-1][2]
-    return {"scale_case": case_size,
-            "scale_fingerprint": [int(p["n_origins"].sum()), int(p["echo"].sum()), int(p["n_cited"].sum())],
-            "scale": {"load_csv_s": t_load, "provenance_median_s": statistics.median(w for w, _ in runs),
-                      "provenance_cpu_median_s": statistics.median(c for _, c in runs),
-                      "provenance_runs_s": [w for w, _ in runs], "provenance_cpu_runs_s": [c for _, c in runs],
-                      "peak_rss_after_load_mb": rss_after_load, "peak_rss_mb": peak_rss_mb(),
-                      "load_average_after": os.getloadavg()}}
+    return {
+        "scale_case": case_size,
+        "scale_fingerprint": [int(p["n_origins"].sum()), int(p["echo"].sum()), int(p["n_cited"].sum())],
+        "scale": {
+            "load_csv_s": t_load,
+            "provenance_median_s": statistics.median(w for w, _ in runs),
+            "provenance_cpu_median_s": statistics.median(c for _, c in runs),
+            "provenance_runs_s": [w for w, _ in runs],
+            "provenance_cpu_runs_s": [c for _, c in runs],
+            "peak_rss_after_load_mb": rss_after_load,
+            "peak_rss_mb": peak_rss_mb(),
+            "load_average_after": os.getloadavg(),
+        },
+    }
 
 
 def ensure_parquet(csv_folder: Path, folder: Path) -> float:
@@ -250,10 +287,12 @@ def ensure_parquet(csv_folder: Path, folder: Path) -> float:
     if stamp.exists() and stamp.read_text() == want:
         return 0.0
     folder.mkdir(parents=True, exist_ok=True)
-    code = ("import sys, shutil, kit; c = kit.load_case(sys.argv[1]); "
-            "[getattr(c, t).to_parquet(f'{sys.argv[2]}/{t}.parquet', index=False) "
-            "for t in ('sources', 'reports', 'claims', 'citations')]; "
-            "shutil.copy(f'{sys.argv[1]}/case.toml', sys.argv[2])")
+    code = (
+        "import sys, shutil, kit; c = kit.load_case(sys.argv[1]); "
+        "[getattr(c, t).to_parquet(f'{sys.argv[2]}/{t}.parquet', index=False) "
+        "for t in ('sources', 'reports', 'claims', 'citations')]; "
+        "shutil.copy(f'{sys.argv[1]}/case.toml', sys.argv[2])"
+    )
     t = time.perf_counter()
     subprocess.run([sys.executable, "-c", code, str(csv_folder), str(folder)], check=True, cwd=ROOT)
     stamp.write_text(want)
@@ -265,8 +304,11 @@ def parquet_only(folder: str) -> dict:
     kit.provenance(kit.synth.make_case(50))
     t_load, big = timed(kit.load_case, folder)
     p = kit.provenance(big)
-    return {"load_parquet_s": t_load, "peak_rss_mb": peak_rss_mb(),
-            "fingerprint": [int(p["n_origins"].sum()), int(p["echo"].sum()), int(p["n_cited"].sum())]}
+    return {
+        "load_parquet_s": t_load,
+        "peak_rss_mb": peak_rss_mb(),
+        "fingerprint": [int(p["n_origins"].sum()), int(p["echo"].sum()), int(p["n_cited"].sum())],
+    }
 
 
 def main(argv=None) -> int:
@@ -289,8 +331,10 @@ def main(argv=None) -> int:
     data.mkdir(parents=True, exist_ok=True)
     (data / ".gitignore").write_text("*\n")
     res = {"machine": machine(), "quick": args.quick, "n_compare": n_cmp, "n_scale": n_big}
-    print(f"kit provenance benchmark{' (quick)' if args.quick else ''}: {res['machine']['date']}, "
-          f"{res['machine']['nproc']} cores, {res['machine']['memory']} RAM, load {res['machine']['load_average']}")
+    print(
+        f"kit provenance benchmark{' (quick)' if args.quick else ''}: {res['machine']['date']}, "
+        f"{res['machine']['nproc']} cores, {res['machine']['memory']} RAM, load {res['machine']['load_average']}"
+    )
 
     cmp_dir, big_dir = data / f"synth_{n_cmp}_s{args.seed}", data / f"synth_{n_big}_s{args.seed}"
     for folder, n in ((cmp_dir, n_cmp), (big_dir, n_big)):
@@ -317,58 +361,89 @@ def main(argv=None) -> int:
         t_nx, cpu_nx, nx_out = timed_cpu(networkx_loop, case)
         assert nx_out.equals(p), "networkx and kit disagree"
         del nx_out
-    res["compare"] = {"load_s": t_load_cmp, "kit_provenance_s": t_kit, "kit_runs_s": [t for t, _, _ in runs],
-                      "networkx_loop_s": t_nx, "igraph_s": t_ig, "same_answers": True,
-                      "vs_networkx": t_nx / t_kit, "vs_igraph": t_ig / t_kit,
-                      "cpu_s": {"kit": cpu_kit, "networkx": cpu_nx, "igraph": cpu_ig},
-                      "cpu_vs_networkx": cpu_nx / cpu_kit, "cpu_vs_igraph": cpu_ig / cpu_kit,
-                      "load_average_after": os.getloadavg(),
-                      "mean_origins": float(p["n_origins"].mean()), "echo_share": float(p["echo"].mean())}
+    res["compare"] = {
+        "load_s": t_load_cmp,
+        "kit_provenance_s": t_kit,
+        "kit_runs_s": [t for t, _, _ in runs],
+        "networkx_loop_s": t_nx,
+        "igraph_s": t_ig,
+        "same_answers": True,
+        "vs_networkx": t_nx / t_kit,
+        "vs_igraph": t_ig / t_kit,
+        "cpu_s": {"kit": cpu_kit, "networkx": cpu_nx, "igraph": cpu_ig},
+        "cpu_vs_networkx": cpu_nx / cpu_kit,
+        "cpu_vs_igraph": cpu_ig / cpu_kit,
+        "load_average_after": os.getloadavg(),
+        "mean_origins": float(p["n_origins"].mean()),
+        "echo_share": float(p["echo"].mean()),
+    }
     del case, p, runs, ig_out
     gc.collect()
     res["compare"]["peak_rss_mb"] = peak_rss_mb()
 
     # ---- scale, in a fresh process so its peak RSS is that of loading + provenance alone
-    out = subprocess.run([sys.executable, __file__, "--scale-only", str(big_dir)], cwd=ROOT, check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--scale-only", str(big_dir)], cwd=ROOT, check=True, capture_output=True, text=True
+    )
     res.update(json.loads(out.stdout.strip().splitlines()[-1]))
     # ---- the same case from parquet tables (kit.load_case reads <table>.parquet when no CSV is there)
     pq_dir = data / f"synth_{n_big}_s{args.seed}_parquet"
     ensure_parquet(big_dir, pq_dir)
-    out = subprocess.run([sys.executable, __file__, "--parquet-only", str(pq_dir)], cwd=ROOT, check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--parquet-only", str(pq_dir)], cwd=ROOT, check=True, capture_output=True, text=True
+    )
     res["parquet"] = json.loads(out.stdout.strip().splitlines()[-1])
     assert res["parquet"]["fingerprint"] == res["scale_fingerprint"], "parquet and CSV cases disagree"
 
     # ---- import time
     t_kit_imp, t_base_imp = import_times(["import kit", "import pandas, networkx"])
-    res["import"] = {"kit_us": t_kit_imp, "pandas_networkx_us": t_base_imp, "ratio": t_kit_imp / t_base_imp,
-                     "heavy_modules_after_import_kit": heavy_modules_in("import kit")}
+    res["import"] = {
+        "kit_us": t_kit_imp,
+        "pandas_networkx_us": t_base_imp,
+        "ratio": t_kit_imp / t_base_imp,
+        "heavy_modules_after_import_kit": heavy_modules_in("import kit"),
+    }
 
     c, s, i = res["compare"], res["scale"], res["import"]
     print()
-    print(f"comparison, {res['compare_case']['claims']:,} claims / {res['compare_case']['citations']:,} citations "
-          f"(mean {c['mean_origins']:.2f} origins per claim), build included:")
+    print(
+        f"comparison, {res['compare_case']['claims']:,} claims / {res['compare_case']['citations']:,} citations "
+        f"(mean {c['mean_origins']:.2f} origins per claim), build included:"
+    )
     print(f"  {'kit.provenance (median of 3)':38s} {c['kit_provenance_s']:8.2f} s")
-    print(f"  {'networkx per-claim descendants loop':38s} {c['networkx_loop_s']:8.2f} s   "
-          f"{c['vs_networkx']:6.1f}x slower than kit   (goal: kit >= 10x faster)")
-    print(f"  {'python-igraph neighborhood + numpy':38s} {c['igraph_s']:8.2f} s   "
-          f"{c['vs_igraph']:6.1f}x slower than kit   (goal: kit faster)")
-    print(f"  same answers: yes (origins for all three; n_cited and echo also against networkx)")
-    print(f"  CPU seconds (not inflated by other load): kit {c['cpu_s']['kit']:.2f}, networkx "
-          f"{c['cpu_s']['networkx']:.2f} ({c['cpu_vs_networkx']:.1f}x), igraph {c['cpu_s']['igraph']:.2f} "
-          f"({c['cpu_vs_igraph']:.1f}x)")
-    print(f"scale, {res['scale_case']['reports']:,} reports / {res['scale_case']['claims']:,} claims / "
-          f"{res['scale_case']['citations']:,} citations:")
+    print(
+        f"  {'networkx per-claim descendants loop':38s} {c['networkx_loop_s']:8.2f} s   "
+        f"{c['vs_networkx']:6.1f}x slower than kit   (goal: kit >= 10x faster)"
+    )
+    print(
+        f"  {'python-igraph neighborhood + numpy':38s} {c['igraph_s']:8.2f} s   "
+        f"{c['vs_igraph']:6.1f}x slower than kit   (goal: kit faster)"
+    )
+    print("  same answers: yes (origins for all three; n_cited and echo also against networkx)")
+    print(
+        f"  CPU seconds (not inflated by other load): kit {c['cpu_s']['kit']:.2f}, networkx "
+        f"{c['cpu_s']['networkx']:.2f} ({c['cpu_vs_networkx']:.1f}x), igraph {c['cpu_s']['igraph']:.2f} "
+        f"({c['cpu_vs_igraph']:.1f}x)"
+    )
+    print(
+        f"scale, {res['scale_case']['reports']:,} reports / {res['scale_case']['claims']:,} claims / "
+        f"{res['scale_case']['citations']:,} citations:"
+    )
     print(f"  {'kit.load_case from CSV (all checks)':38s} {s['load_csv_s']:8.2f} s   (goal <= 8 s at 1M)")
-    print(f"  {'kit.load_case from parquet':38s} {res['parquet']['load_parquet_s']:8.2f} s   (goal <= 4 s at 1M; "
-          f"that process's peak RSS {res['parquet']['peak_rss_mb'] / 1024:.2f} GB)")
-    print(f"  {'kit.provenance, median of 5':38s} {s['provenance_median_s']:8.2f} s   (goal <= 5 s at 1M); "
-          f"CPU {s['provenance_cpu_median_s']:.2f} s; runs {', '.join(f'{t:.2f}' for t in s['provenance_runs_s'])}")
+    print(
+        f"  {'kit.load_case from parquet':38s} {res['parquet']['load_parquet_s']:8.2f} s   (goal <= 4 s at 1M; "
+        f"that process's peak RSS {res['parquet']['peak_rss_mb'] / 1024:.2f} GB)"
+    )
+    print(
+        f"  {'kit.provenance, median of 5':38s} {s['provenance_median_s']:8.2f} s   (goal <= 5 s at 1M); "
+        f"CPU {s['provenance_cpu_median_s']:.2f} s; runs {', '.join(f'{t:.2f}' for t in s['provenance_runs_s'])}"
+    )
     print(f"  {'peak RSS of that process':38s} {s['peak_rss_mb'] / 1024:8.2f} GB  (goal <= 3 GB at 1M)")
-    print(f"import time: kit {i['kit_us'] / 1e3:.0f} ms, pandas+networkx {i['pandas_networkx_us'] / 1e3:.0f} ms, "
-          f"ratio {i['ratio']:.2f} (goal <= 1.5); heavy modules after `import kit`: "
-          f"{i['heavy_modules_after_import_kit'] or 'none'}")
+    print(
+        f"import time: kit {i['kit_us'] / 1e3:.0f} ms, pandas+networkx {i['pandas_networkx_us'] / 1e3:.0f} ms, "
+        f"ratio {i['ratio']:.2f} (goal <= 1.5); heavy modules after `import kit`: "
+        f"{i['heavy_modules_after_import_kit'] or 'none'}"
+    )
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=2, default=str) + "\n")
     return 0

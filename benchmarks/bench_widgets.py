@@ -7,6 +7,7 @@ Goals (issue 3): median <= 100 ms on Deir ez-Zor, <= 300 ms on the 2,000-report 
     .venv/bin/python benchmarks/bench_widgets.py            # prints a table
     .venv/bin/python benchmarks/bench_widgets.py --json out.json
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,21 +48,38 @@ def main(argv=None):
     deir = kit.load_case(ROOT / "data" / "deir-ez-zor")
     synth = kit.synth.make_case(2000, seed=0)
     biggest = synth.claims["proposition"].value_counts().index[0]
-    for label, case, prop, goal in [("Deir ez-Zor", deir, "russians_killed_feb7", 0.100),
-                                    ("synthetic 2,000 reports", synth, biggest, 0.300)]:
+    for label, case, prop, goal in [
+        ("Deir ez-Zor", deir, "russians_killed_feb7", 0.100),
+        ("synthetic 2,000 reports", synth, biggest, 0.300),
+    ]:
         stepper, times, cpu = step_times(case, prop)
         med = statistics.median(times)
-        rows.append({"case": label, "proposition": prop, "steps": stepper.n_steps,
-                     "claims": int((case.claims["proposition"] == prop).sum()),
-                     "aggregated": bool(stepper.aggregated), "median_s": med, "max_s": max(times),
-                     "median_cpu_s": statistics.median(cpu),
-                     "goal_s": goal, "met": med <= goal})
-    print(os.uname().nodename, f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}", time.strftime("%Y-%m-%d %H:%M"))
+        rows.append(
+            {
+                "case": label,
+                "proposition": prop,
+                "steps": stepper.n_steps,
+                "claims": int((case.claims["proposition"] == prop).sum()),
+                "aggregated": bool(stepper.aggregated),
+                "median_s": med,
+                "max_s": max(times),
+                "median_cpu_s": statistics.median(cpu),
+                "goal_s": goal,
+                "met": med <= goal,
+            }
+        )
+    print(
+        os.uname().nodename,
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}",
+        time.strftime("%Y-%m-%d %H:%M"),
+    )
     print(f"{'case':<26}{'steps':>6}{'claims':>8}{'median ms':>11}{'CPU ms':>8}{'max ms':>9}{'goal ms':>9}  met")
     for r in rows:
-        print(f"{r['case']:<26}{r['steps']:>6}{r['claims']:>8}{r['median_s'] * 1000:>11.0f}"
-              f"{r['median_cpu_s'] * 1000:>8.0f}{r['max_s'] * 1000:>9.0f}{r['goal_s'] * 1000:>9.0f}  "
-              f"{'yes' if r['met'] else 'NO'}")
+        print(
+            f"{r['case']:<26}{r['steps']:>6}{r['claims']:>8}{r['median_s'] * 1000:>11.0f}"
+            f"{r['median_cpu_s'] * 1000:>8.0f}{r['max_s'] * 1000:>9.0f}{r['goal_s'] * 1000:>9.0f}  "
+            f"{'yes' if r['met'] else 'NO'}"
+        )
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2))
     return 0

@@ -6,6 +6,7 @@ was inflated, narrowed or hardened (``drift``), and how a figure moved over time
 
 Plotting and widgets live in submodules imported only when used, so ``import kit`` stays light.
 """
+
 from . import synth
 from .analyses import circular, drift, timeline
 from .audit import audit, with_suspected
@@ -17,11 +18,24 @@ from .provenance import independence, origins, provenance, without
 __version__ = "0.1.0"
 
 __all__ = [
-    "Case", "CaseError", "Problem", "UnknownName",
-    "load_case", "check_case", "save_case",
-    "citation_graph", "outlet_graph",
-    "origins", "independence", "provenance", "without",
-    "circular", "drift", "timeline", "audit", "with_suspected",
+    "Case",
+    "CaseError",
+    "Problem",
+    "UnknownName",
+    "load_case",
+    "check_case",
+    "save_case",
+    "citation_graph",
+    "outlet_graph",
+    "origins",
+    "independence",
+    "provenance",
+    "without",
+    "circular",
+    "drift",
+    "timeline",
+    "audit",
+    "with_suspected",
     "synth",
 ]
 
@@ -30,8 +44,23 @@ def __getattr__(name):
     # kit.show (matplotlib), kit.widgets (ipywidgets), kit.story and the publishing modules load on first use, so `import kit` stays light.
     if name == "import_prov":
         from .prov import import_prov
+
         return import_prov
-    if name in ("show", "widgets", "story", "publish", "export", "redact", "prov", "sqlite", "gexf", "trace", "style", "graphview"):
+    if name in (
+        "show",
+        "widgets",
+        "story",
+        "publish",
+        "export",
+        "redact",
+        "prov",
+        "sqlite",
+        "gexf",
+        "trace",
+        "style",
+        "graphview",
+    ):
         import importlib
+
         return importlib.import_module(f"kit.{name}")
     raise AttributeError(f"module 'kit' has no attribute {name!r}")

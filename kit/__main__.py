@@ -1,4 +1,5 @@
 """``python -m kit``: see :mod:`kit.cli`."""
+
 import sys
 
 from .cli import main

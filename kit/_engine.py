@@ -15,6 +15,7 @@ A claim's own origins are the sources it cites directly, or its publisher when i
 citation at all ("own reporting"). :func:`origins` walks the same integer edges breadth-first from one
 claim to give each origin's ``hops``.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -41,6 +42,7 @@ def arrow_strings(values):
     dtype = getattr(arr, "dtype", None)
     if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
         import pyarrow as pa
+
         out = pa.array(arr)
         return out.combine_chunks() if isinstance(out, pa.ChunkedArray) else out
     return None
@@ -62,6 +64,7 @@ class Lookup:
             ids = ids_array(self.source)
             try:  # pandas' string hash table: the fastest exact lookup of Python strings pandas offers
                 from pandas._libs.hashtable import StringHashTable
+
                 self.table = StringHashTable(max(len(ids), 1))
                 self.table.map_locations(ids)
             except Exception:  # pragma: no cover - other pandas versions, or ids that are not all str
@@ -75,6 +78,7 @@ class Lookup:
         if queried is not None:
             import pyarrow as pa
             import pyarrow.compute as pc
+
             if self.arrow is None:
                 self.arrow = arrow_strings(self.source)
                 if self.arrow is None:
@@ -128,7 +132,7 @@ class Graph:
         claims, cit = case.claims, case.citations
         self.claim_ids = ids_array(claims["claim_id"])
         n = self.n = len(self.claim_ids)
-        supporting = followed_mask(cit, follow)   # citations not followed are left out before any array is built
+        supporting = followed_mask(cit, follow)  # citations not followed are left out before any array is built
         citing = cit["claim_id"].array[supporting]
         cited = cit["cites"].array[supporting]
 
@@ -140,7 +144,9 @@ class Graph:
         # publishers or cited ids missing from it
         source_ids = ids_array(case.sources["source_id"])
         known = Lookup(source_ids)
-        extra = ids_array(pd.unique(np.concatenate([ids_array(pd.unique(case.reports["source_id"].array)), cited_other])))
+        extra = ids_array(
+            pd.unique(np.concatenate([ids_array(pd.unique(case.reports["source_id"].array)), cited_other]))
+        )
         missing = extra[known(extra) < 0]
         if len(missing):
             source_ids = np.concatenate([source_ids, missing])
@@ -151,7 +157,7 @@ class Graph:
         b = cited_claim.copy()
         b[cited_claim < 0] = n + self.source_index(cited_other)
         keep = a >= 0
-        key = unique_sorted(a[keep] * (n + m) + b[keep])    # distinct (claim, item) pairs, sorted by claim
+        key = unique_sorted(a[keep] * (n + m) + b[keep])  # distinct (claim, item) pairs, sorted by claim
         self.a, self.b = key // (n + m), key % (n + m)
         self.n_cited = np.bincount(self.a, minlength=n).astype(np.int64)
         self.ptr = np.concatenate([[0], np.cumsum(self.n_cited)]).astype(np.int64)
@@ -173,7 +179,6 @@ class Graph:
         report[hit[found]] = found
         return self.source_index(ids_array(case.reports["source_id"].array[report[Lookup(uniq)(wanted)]]))
 
-
     def cache_publishers(self) -> None:
         """Look every claim's publisher up once, for callers that ask about many claims one at a time."""
         self._every_publisher = None
@@ -192,13 +197,12 @@ class Engine:
         a, b = g.a, g.b
         to_claim = b < n
         # 1. condense loops
-        adj = sparse.csr_matrix((np.ones(int(to_claim.sum()), dtype=bool), (a[to_claim], b[to_claim])),
-                                shape=(n, n))
+        adj = sparse.csr_matrix((np.ones(int(to_claim.sum()), dtype=bool), (a[to_claim], b[to_claim])), shape=(n, n))
         k, comp = connected_components(adj, directed=True, connection="strong") if n else (0, np.zeros(0, int))
         comp = comp.astype(np.int64)
         ca, cb = comp[a[to_claim]], comp[b[to_claim]]
         cross = ca != cb
-        ca, cb = ca[cross], cb[cross]           # condensed edges (repeats are harmless below)
+        ca, cb = ca[cross], cb[cross]  # condensed edges (repeats are harmless below)
         # 2. levels: a node's level is one more than the highest level it cites; peel from level 0 up
         level = np.full(k, -1, dtype=np.int64)
         cited_by = sparse.csr_matrix((np.ones(len(ca), dtype=bool), (cb, ca)), shape=(k, k))
@@ -216,7 +220,7 @@ class Engine:
             frontier = citers[remaining[citers] == 0]
             depth += 1
         self.depth = depth
-        small = np.int16 if depth < 2**15 else np.int64       # numpy sorts int16 by radix: linear time
+        small = np.int16 if depth < 2**15 else np.int64  # numpy sorts int16 by radix: linear time
         order = np.argsort(level.astype(small), kind="stable")  # condensed nodes, level by level
         pos = np.empty(k, dtype=np.int64)
         pos[order] = np.arange(k)
@@ -232,7 +236,7 @@ class Engine:
         ea, eb = pos[ca[eorder]], pos[cb[eorder]]
         ebounds = np.searchsorted(level[ca[eorder]], np.arange(depth + 1))
         # 3. origin sets, a level at a time, into one growing CSR (rows in level order)
-        idx_dtype = np.int32      # scipy keeps int32 index arrays as they are (no copy per level)
+        idx_dtype = np.int32  # scipy keeps int32 index arrays as they are (no copy per level)
         indptr = np.zeros(k + 1, dtype=idx_dtype)
         indices = np.zeros(max(16, own.nnz * 2), dtype=idx_dtype)
         nnz = 0
@@ -241,10 +245,12 @@ class Engine:
             rows = own[lo:hi]
             e0, e1 = ebounds[lv], ebounds[lv + 1]
             if e1 > e0:
-                below = sparse.csr_matrix((np.ones(nnz, dtype=bool), indices[:nnz], indptr[:lo + 1]),
-                                          shape=(lo, m), copy=False)
-                step = sparse.csr_matrix((np.ones(e1 - e0, dtype=bool), (ea[e0:e1] - lo, eb[e0:e1])),
-                                         shape=(hi - lo, lo))
+                below = sparse.csr_matrix(
+                    (np.ones(nnz, dtype=bool), indices[:nnz], indptr[: lo + 1]), shape=(lo, m), copy=False
+                )
+                step = sparse.csr_matrix(
+                    (np.ones(e1 - e0, dtype=bool), (ea[e0:e1] - lo, eb[e0:e1])), shape=(hi - lo, lo)
+                )
                 rows = (rows + step @ below).tocsr()
             rows.sum_duplicates()
             add = rows.nnz
@@ -252,15 +258,16 @@ class Engine:
                 idx_dtype = np.int64
                 indptr, indices = indptr.astype(idx_dtype), indices.astype(idx_dtype)
             if nnz + add > len(indices):
-                indices = np.concatenate([indices, np.zeros(max(nnz + add, 2 * len(indices)) - len(indices),
-                                                            dtype=idx_dtype)])
-            indices[nnz:nnz + add] = rows.indices
-            indptr[lo + 1:hi + 1] = nnz + rows.indptr[1:]
+                indices = np.concatenate(
+                    [indices, np.zeros(max(nnz + add, 2 * len(indices)) - len(indices), dtype=idx_dtype)]
+                )
+            indices[nnz : nnz + add] = rows.indices
+            indptr[lo + 1 : hi + 1] = nnz + rows.indptr[1:]
             nnz += add
         sets = sparse.csr_matrix((np.ones(nnz, dtype=bool), indices[:nnz], indptr), shape=(k, m))
         sets.sort_indices()
         self.set_ptr, self.set_idx = sets.indptr.astype(np.int64), sets.indices.astype(np.int64)
-        self.row_of = pos[comp] if n else np.zeros(0, dtype=np.int64)   # claim -> its node's row
+        self.row_of = pos[comp] if n else np.zeros(0, dtype=np.int64)  # claim -> its node's row
         sizes = np.diff(self.set_ptr)
         self.n_origins = sizes[self.row_of].astype(np.int64)
         # 4. echo: some origin is reached through two or more supports, i.e. the supports' origin sets,
@@ -271,7 +278,7 @@ class Engine:
         union = self.n_origins.copy()
         comp_size = np.bincount(comp, minlength=k)
         looped = comp_size[comp] > 1
-        looped[a[a == b]] = True                   # a claim citing itself
+        looped[a[a == b]] = True  # a claim citing itself
         lc = np.flatnonzero(looped)
         if len(lc):
             owner, flat = gather(g.ptr, lc)
@@ -298,28 +305,32 @@ class Engine:
         rows = len(ptr) - 1
         size = np.diff(ptr)
         base = self.graph.m + 1
-        small = (size <= 3) & (base ** 3 * 4 < 2**62)
+        small = (size <= 3) & (base**3 * 4 < 2**62)
         key = np.zeros(rows, dtype=np.int64)
-        for j in range(3):                         # key = (size, first, second, third) in base m + 1
+        for j in range(3):  # key = (size, first, second, third) in base m + 1
             has = small & (size > j)
             digit = np.zeros(rows, dtype=np.int64)
             digit[has] = idx[ptr[:-1][has] + j] + 1
             key = key * base + digit
-        key = np.where(small, key + size * base ** 3, -1)
-        distinct, first, inverse = np.unique(key[small], return_index=True, return_inverse=True) \
-            if small.any() else (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64))
+        key = np.where(small, key + size * base**3, -1)
+        distinct, first, inverse = (
+            np.unique(key[small], return_index=True, return_inverse=True)
+            if small.any()
+            else (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64))
+        )
         build = np.concatenate([np.flatnonzero(small)[first], np.flatnonzero(~small)])
         starts, ends = ptr[build], ptr[build + 1]
         flat = self.graph.source_ids[idx].tolist()
         enabled = gc.isenabled()
-        gc.disable()                               # a million new tuples: no cycle hunting meanwhile
+        gc.disable()  # a million new tuples: no cycle hunting meanwhile
         try:
-            made = np.fromiter((tuple(flat[i:j]) for i, j in zip(starts.tolist(), ends.tolist())),
-                               dtype=object, count=len(build))
+            made = np.fromiter(
+                (tuple(flat[i:j]) for i, j in zip(starts.tolist(), ends.tolist(), strict=False)), dtype=object, count=len(build)
+            )
         finally:
             if enabled:
                 gc.enable()
         per_row = np.empty(rows, dtype=object)
-        per_row[np.flatnonzero(small)] = made[:len(distinct)][inverse]
-        per_row[np.flatnonzero(~small)] = made[len(distinct):]
+        per_row[np.flatnonzero(small)] = made[: len(distinct)][inverse]
+        per_row[np.flatnonzero(~small)] = made[len(distinct) :]
         return per_row[self.row_of]

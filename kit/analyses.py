@@ -1,4 +1,5 @@
 """Loops, drift and the timeline of a figure."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -58,11 +59,19 @@ def circular(case, *, follow=DEFAULT_FOLLOW) -> list[list[str]]:
     reports = case.reports.set_index("report_id")
     at = case.claims["report_id"].array[idx]
     latest = reports["published_latest"] if "published_latest" in reports.columns else reports["published"]
-    rows = pd.DataFrame({"comp": comp[idx], "claim_id": np.asarray(case.claims["claim_id"].array[idx], dtype=object),
-                         "when": reports["published"].reindex(at).to_numpy(), "until": latest.reindex(at).to_numpy()})
+    rows = pd.DataFrame(
+        {
+            "comp": comp[idx],
+            "claim_id": np.asarray(case.claims["claim_id"].array[idx], dtype=object),
+            "when": reports["published"].reindex(at).to_numpy(),
+            "until": latest.reindex(at).to_numpy(),
+        }
+    )
     rows = rows.sort_values(["comp", "when", "until", "claim_id"], kind="stable")
-    loops = [(grp["when"].iat[0], grp["claim_id"].iat[0], list(grp["claim_id"]))
-             for _, grp in rows.groupby("comp", sort=False)]
+    loops = [
+        (grp["when"].iat[0], grp["claim_id"].iat[0], list(grp["claim_id"]))
+        for _, grp in rows.groupby("comp", sort=False)
+    ]
     return [loop for *_, loop in sorted(loops, key=lambda t: (t[0], t[1]))]
 
 
@@ -148,13 +157,15 @@ def drift(case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
         "measure_changed": changed("measure").astype(bool).to_numpy(),
         "hardened": (ra > rb).fillna(False).astype(bool).to_numpy(),
     }
-    out = pd.DataFrame({
-        "claim_id": rows["claim_id"].astype("string"),
-        "cites": rows["cites"].astype("string"),
-        "relation": rows["relation"].astype("string"),
-        "basis": basis.to_numpy(),
-        **{f: np.asarray(flags[f], dtype=bool) for f in DRIFT_FLAGS},
-    })
+    out = pd.DataFrame(
+        {
+            "claim_id": rows["claim_id"].astype("string"),
+            "cites": rows["cites"].astype("string"),
+            "relation": rows["relation"].astype("string"),
+            "basis": basis.to_numpy(),
+            **{f: np.asarray(flags[f], dtype=bool) for f in DRIFT_FLAGS},
+        }
+    )
     out["basis"] = out["basis"].astype("string")
     return out
 
@@ -193,11 +204,13 @@ def timeline(case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     ctx = claim_context(case)
     if not (ctx["proposition"] == proposition).any():
         raise UnknownName("proposition", proposition, ctx["proposition"].unique())
-    rows = ctx[ctx["proposition"] == proposition].sort_values(["published", "published_latest", "claim_id"],
-                                                              kind="stable")
+    rows = ctx[ctx["proposition"] == proposition].sort_values(
+        ["published", "published_latest", "claim_id"], kind="stable"
+    )
     n = provenance(case, follow=follow)["n_origins"]
-    out = rows[["claim_id", "published", "published_latest", "source_id", "outlet", "low", "high", "certainty"]
-               ].reset_index(drop=True)
+    out = rows[
+        ["claim_id", "published", "published_latest", "source_id", "outlet", "low", "high", "certainty"]
+    ].reset_index(drop=True)
     out["n_origins"] = out["claim_id"].map(n).astype("int64")
     return out
 
@@ -223,6 +236,8 @@ def summary_line(case, *, n_warnings=None) -> str:
     """
     n_loops = len(circular(case))
     n_warn = len(case.warnings) if n_warnings is None else n_warnings
-    return (f"OK: {case.title}: {len(case.sources)} sources, {len(case.reports)} reports, "
-            f"{len(case.claims)} claims, {len(case.citations)} citations, "
-            f"{n_loops} loop{'s' if n_loops != 1 else ''}, {n_warn} warning{'s' if n_warn != 1 else ''}")
+    return (
+        f"OK: {case.title}: {len(case.sources)} sources, {len(case.reports)} reports, "
+        f"{len(case.claims)} claims, {len(case.citations)} citations, "
+        f"{n_loops} loop{'s' if n_loops != 1 else ''}, {n_warn} warning{'s' if n_warn != 1 else ''}"
+    )

@@ -4,6 +4,7 @@
 together: the four tables, ``case.toml`` (its text settings and its publishing settings, ``proposition`` and
 ``[verdicts]``) and, when asked, the optional ``story.csv``; :func:`load_case` raises what it finds.
 """
+
 from __future__ import annotations
 
 import os
@@ -68,8 +69,10 @@ class Case:
         return str(self.meta.get("title", ""))
 
     def __repr__(self) -> str:
-        return (f"<Case {self.title!r}: {len(self.sources)} sources, {len(self.reports)} reports, "
-                f"{len(self.claims)} claims, {len(self.citations)} citations>")
+        return (
+            f"<Case {self.title!r}: {len(self.sources)} sources, {len(self.reports)} reports, "
+            f"{len(self.claims)} claims, {len(self.citations)} citations>"
+        )
 
 
 def check_case(path, *, story: bool = False):
@@ -105,8 +108,9 @@ def check_case(path, *, story: bool = False):
     """
     raw = read_raw(path, story=story)
     frames, problems, warnings = check_tables(raw.tables)
-    claims = frames["claims"] if frames is not None else \
-        (raw.tables["claims"].cells if "claims" in raw.tables else None)
+    claims = (
+        frames["claims"] if frames is not None else (raw.tables["claims"].cells if "claims" in raw.tables else None)
+    )
     meta_problems, meta_warnings = check_meta(raw.meta, claims, raw.meta_file or "case.toml", raw.meta_lines)
     problems = raw.problems + meta_problems + problems
     warnings = meta_warnings + warnings
@@ -119,8 +123,15 @@ def check_case(path, *, story: bool = False):
     warnings = sorted(warnings, key=problem_order)
     if problems or frames is None:
         return None, sorted(problems + story_problems, key=problem_order), warnings
-    case = Case(frames["sources"], frames["reports"], frames["claims"], frames["citations"],
-                meta=dict(raw.meta), warnings=[w for w in warnings if w.file != raw.story_file], path=raw.path)
+    case = Case(
+        frames["sources"],
+        frames["reports"],
+        frames["claims"],
+        frames["citations"],
+        meta=dict(raw.meta),
+        warnings=[w for w in warnings if w.file != raw.story_file],
+        path=raw.path,
+    )
     return case, sorted(story_problems, key=problem_order), warnings
 
 
@@ -135,13 +146,15 @@ def problem_order(p: Problem):
     [('x/case.toml', 3), ('x/claims.csv', 4), ('x/claims.csv', 9), ('x/story.csv', 2)]
     """
     base = os.path.basename(p.file).split("#")[-1]
-    rank = {"case.toml": 0, "case": 0, **{f"{t}.csv": i + 1 for i, t in enumerate(TABLES)},
-            **{t: i + 1 for i, t in enumerate(TABLES)}}.get(base)
+    rank = {
+        "case.toml": 0,
+        "case": 0,
+        **{f"{t}.csv": i + 1 for i, t in enumerate(TABLES)},
+        **{t: i + 1 for i, t in enumerate(TABLES)},
+    }.get(base)
     if rank is None:
         rank = len(TABLES) + 1 if base.endswith(f"{STORY}.csv") else 9
     return rank, p.line
-
-
 
 
 def check_story_file(file) -> tuple:

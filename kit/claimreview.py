@@ -12,6 +12,7 @@ A verdict is written in ``case.toml`` as a table per proposition (here ``tests/c
 the page's proposition as ``<script type="application/ld+json">`` (:func:`kit.publish.page_html`). Both pass a
 redacted case (:func:`kit.redact.redact`); urls are used only when they are ``http(s)`` (:func:`kit.html.safe_url`).
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -64,7 +65,7 @@ def claim_reviews(case, *, built=None) -> dict:
     verdicts = case.meta.get("verdicts") or {}
     if not isinstance(verdicts, dict):
         raise ValueError("case.toml: 'verdicts' must be tables, e.g. [verdicts.my_proposition] rating = \"False\"")
-    built = built or _dt.datetime.now(_dt.timezone.utc).date().isoformat()
+    built = built or _dt.datetime.now(_dt.UTC).date().isoformat()
     ctx = claim_context(case).set_index("claim_id")
     kinds = case.sources.set_index("source_id")["kind"].to_dict()
     reports = case.reports.set_index("report_id")
@@ -83,8 +84,11 @@ def claim_reviews(case, *, built=None) -> dict:
             raise ValueError(f"{where}: claim {claim_id!r} is about {row['proposition']!r}, not {prop!r}")
         publisher = row["source_id"]
         author_type = "Person" if kinds.get(publisher) == "individual" else "Organization"
-        item = {"@type": "Claim", "datePublished": pd.Timestamp(row["published"]).strftime("%Y-%m-%d"),
-                "author": {"@type": author_type, "name": cell_text(row["outlet"])}}
+        item = {
+            "@type": "Claim",
+            "datePublished": pd.Timestamp(row["published"]).strftime("%Y-%m-%d"),
+            "author": {"@type": author_type, "name": cell_text(row["outlet"])},
+        }
         rep = reports.loc[row["report_id"]] if row["report_id"] in reports.index else None
         if rep is not None:
             url = safe_url(rep.get("url"))
@@ -93,10 +97,15 @@ def claim_reviews(case, *, built=None) -> dict:
                 if cell_text(rep.get("title")):
                     appearance["headline"] = cell_text(rep.get("title"))
                 item["appearance"] = [appearance]
-        review = {"@context": "https://schema.org", "@type": "ClaimReview", "datePublished": built,
-                  "name": f"{case.title}: {prop}", "claimReviewed": " ".join(cell_text(row["text"]).split()),
-                  "itemReviewed": item,
-                  "reviewRating": {"@type": "Rating", "alternateName": rating.strip()}}
+        review = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "datePublished": built,
+            "name": f"{case.title}: {prop}",
+            "claimReviewed": " ".join(cell_text(row["text"]).split()),
+            "itemReviewed": item,
+            "reviewRating": {"@type": "Rating", "alternateName": rating.strip()},
+        }
         if isinstance(v.get("note"), str) and v["note"].strip():
             review["reviewBody"] = v["note"].strip()
         if isinstance(v.get("author"), str) and v["author"].strip():

@@ -4,6 +4,7 @@
 Exit codes: 0 all fine, 1 the case has problems (or the claim is not in it), 2 the command was
 used wrongly, 3 an internal error in the kit (a bug: please report it).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,8 +15,10 @@ from .errors import format_problems
 
 __all__ = ["main"]
 
+
 def _load_or_report(path):
     from .case import check_case, problem_order
+
     case, problems, warnings = check_case(path, story=True)
     everything = sorted(problems + warnings, key=problem_order)  # the loader's order: file, then line
     for line in format_problems(everything):
@@ -27,10 +30,13 @@ def _check(args) -> int:
     case, problems, warnings = _load_or_report(args.path)
     if case is None or problems:
         n = len(problems)
-        print(f"{n} problem{'s' if n != 1 else ''} found in {args.path}; fix them and run kit check again",
-              file=sys.stderr)
+        print(
+            f"{n} problem{'s' if n != 1 else ''} found in {args.path}; fix them and run kit check again",
+            file=sys.stderr,
+        )
         return 1
     from .analyses import summary_line
+
     print(summary_line(case, n_warnings=len(warnings)))
     return 0
 
@@ -49,6 +55,7 @@ def _trace(args) -> int:
         return 1
     from .errors import UnknownName
     from .trace import trace_text
+
     try:
         print(trace_text(case, args.claim_id))
     except UnknownName as e:
@@ -57,8 +64,10 @@ def _trace(args) -> int:
     return 0
 
 
-_REVEAL_WARNING = ("kit: warning: --reveal-confidential: confidential sources are shown by name, url and notes; "
-                   "this output is an internal draft: do not publish it")
+_REVEAL_WARNING = (
+    "kit: warning: --reveal-confidential: confidential sources are shown by name, url and notes; "
+    "this output is an internal draft: do not publish it"
+)
 
 
 def _publish(args) -> int:
@@ -66,6 +75,7 @@ def _publish(args) -> int:
     if case is None:
         return 1
     from .publish import publish
+
     if args.reveal_confidential:
         print(_REVEAL_WARNING, file=sys.stderr)
     try:
@@ -82,6 +92,7 @@ def _export(args) -> int:
     if case is None:
         return 1
     from .export import export
+
     if args.reveal_confidential:
         print(_REVEAL_WARNING, file=sys.stderr)
     try:
@@ -90,14 +101,18 @@ def _export(args) -> int:
         reveal = args.reveal_confidential
         if args.sqlite:
             from .sqlite import export_sqlite
+
             files.update(export_sqlite(case, out + "case.db", reveal_confidential=reveal))
         if args.prov:
             from .prov import write_prov
+
             files["prov"] = write_prov(case, out + "case.prov.json", reveal_confidential=reveal)
         if args.gexf_dynamic:
             from .gexf import write_dynamic_gexf
-            files["gexf_dynamic"] = write_dynamic_gexf(case, out + "citation_graph_timeline.gexf",
-                                                       reveal_confidential=reveal)
+
+            files["gexf_dynamic"] = write_dynamic_gexf(
+                case, out + "citation_graph_timeline.gexf", reveal_confidential=reveal
+            )
     except ValueError as e:
         print(f"{args.path}: {e}", file=sys.stderr)
         return 1
@@ -127,25 +142,39 @@ def main(argv=None) -> int:
     p = sub.add_parser("publish", help="write OUT_DIR/index.html: the case's story as one self-contained page")
     p.add_argument("path", help="the case's folder, its case.toml, or an .xlsx workbook")
     p.add_argument("out_dir", help="the folder to write index.html into (created if needed)")
-    p.add_argument("--reveal-confidential", action="store_true",
-                   help="internal drafts only: show confidential sources by name (prints a warning)")
-    p.add_argument("--notebook", metavar="IPYNB",
-                   help="also run this notebook and write it beside the page as notebook.html (offline)")
+    p.add_argument(
+        "--reveal-confidential",
+        action="store_true",
+        help="internal drafts only: show confidential sources by name (prints a warning)",
+    )
+    p.add_argument(
+        "--notebook",
+        metavar="IPYNB",
+        help="also run this notebook and write it beside the page as notebook.html (offline)",
+    )
     p.set_defaults(func=_publish)
     p = sub.add_parser("export", help="write GEXF, GraphML, node-link JSON, safe CSV and ClaimReview JSON-LD")
     p.add_argument("path", help="the case's folder, its case.toml, or an .xlsx workbook")
     p.add_argument("out_dir", help="the folder to write the files into (created if needed)")
-    p.add_argument("--reveal-confidential", action="store_true",
-                   help="internal use only: keep confidential sources' names (prints a warning)")
-    p.add_argument("--sqlite", action="store_true",
-                   help="also write OUT_DIR/case.db and OUT_DIR/metadata.json for Datasette")
+    p.add_argument(
+        "--reveal-confidential",
+        action="store_true",
+        help="internal use only: keep confidential sources' names (prints a warning)",
+    )
+    p.add_argument(
+        "--sqlite", action="store_true", help="also write OUT_DIR/case.db and OUT_DIR/metadata.json for Datasette"
+    )
     p.add_argument("--prov", action="store_true", help="also write OUT_DIR/case.prov.json (W3C PROV-JSON)")
-    p.add_argument("--gexf-dynamic", action="store_true",
-                   help="also write OUT_DIR/citation_graph_timeline.gexf for Gephi's timeline")
+    p.add_argument(
+        "--gexf-dynamic",
+        action="store_true",
+        help="also write OUT_DIR/citation_graph_timeline.gexf for Gephi's timeline",
+    )
     p.set_defaults(func=_export)
     from .audit.cli import add_parser as add_audit_parser
     from .draft.cli import add_parser as add_draft_parser
     from .worksheet import add_parser as add_worksheet_parser
+
     add_audit_parser(sub)
     add_draft_parser(sub)
     add_worksheet_parser(sub)
@@ -154,11 +183,14 @@ def main(argv=None) -> int:
         return args.func(args)
     except (BrokenPipeError, KeyboardInterrupt):
         return 1
-    except Exception as e:  # noqa: BLE001 - never a traceback for the user; KIT_DEBUG=1 shows it
+    except Exception as e:
         if os.environ.get("KIT_DEBUG"):
             raise
-        print(f"kit: internal error ({type(e).__name__}: {e}); this is a bug in the kit, not in your data — "
-              "please report it with the command you ran (KIT_DEBUG=1 shows the details)", file=sys.stderr)
+        print(
+            f"kit: internal error ({type(e).__name__}: {e}); this is a bug in the kit, not in your data — "
+            "please report it with the command you ran (KIT_DEBUG=1 shows the details)",
+            file=sys.stderr,
+        )
         return 3
 
 

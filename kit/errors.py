@@ -4,6 +4,7 @@ A *problem* says where (file, line, column) and what is wrong, in words a report
 understands. :class:`CaseError` carries every problem found in a case at once; :class:`UnknownName`
 is raised when the API is asked about a claim, source or proposition the case does not have.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -125,9 +126,10 @@ def nearest_names(name, known, *, n: int = 3) -> list[str]:
     name = str(name)
     known = [str(k) for k in known]
     folded = name.casefold()
-    by_prefix = sorted((k for k in known if len(folded) >= 3 and
-                        (k.casefold().startswith(folded) or folded.startswith(k.casefold()))),
-                       key=lambda k: (abs(len(k) - len(name)), k))
+    by_prefix = sorted(
+        (k for k in known if len(folded) >= 3 and (k.casefold().startswith(folded) or folded.startswith(k.casefold()))),
+        key=lambda k: (abs(len(k) - len(name)), k),
+    )
     out = list(dict.fromkeys(by_prefix))[:n]
     if len(out) < n:
         for k in difflib.get_close_matches(name, known, n=n, cutoff=0.6):

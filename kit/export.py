@@ -14,6 +14,7 @@
                            (:func:`kit.claimreview.claim_reviews`)
 =========================  =====================================================================================
 """
+
 from __future__ import annotations
 
 import csv
@@ -97,12 +98,34 @@ def export_graph(case) -> nx.DiGraph:
             date = pd.Timestamp(d["published"]).strftime("%Y-%m-%d") if d.get("published") is not None else ""
             fig = figure_words(d.get("low"), d.get("high"))
             attrs["label"] = f"{d.get('outlet')}, {date}" + (f": {fig}" if fig else "")
-            keys = ("node_type", "published", "proposition", "text", "low", "high", "subject", "measure",
-                    "certainty", "credibility", "outlet", "source_id", "report_id")
+            keys = (
+                "node_type",
+                "published",
+                "proposition",
+                "text",
+                "low",
+                "high",
+                "subject",
+                "measure",
+                "certainty",
+                "credibility",
+                "outlet",
+                "source_id",
+                "report_id",
+            )
         else:
             attrs["label"] = d.get("name")
-            keys = ("node_type", "name", "kind", "reliability", "affiliation", "country", "confidential", "url",
-                    "notes")
+            keys = (
+                "node_type",
+                "name",
+                "kind",
+                "reliability",
+                "affiliation",
+                "country",
+                "confidential",
+                "url",
+                "notes",
+            )
         for k in keys:
             if k in d:
                 attrs[k] = d[k]
@@ -167,8 +190,10 @@ def export(case, out_dir, *, reveal_confidential: bool = False, built=None) -> d
     out.mkdir(parents=True, exist_ok=True)
     files = {}
     g = export_graph(red)
-    for key, name, writer in (("gexf", "citation_graph.gexf", nx.write_gexf),
-                              ("graphml", "citation_graph.graphml", nx.write_graphml)):
+    for key, name, writer in (
+        ("gexf", "citation_graph.gexf", nx.write_gexf),
+        ("graphml", "citation_graph.graphml", nx.write_graphml),
+    ):
         buf = io.BytesIO()
         writer(g, buf)
         target = out / name

@@ -19,6 +19,7 @@ Every text is made safe for XML 1.0 first (:func:`xml_safe`): a vertical tab or 
 from Word) becomes a line break, any other character XML forbids becomes U+FFFD, so the file is always
 well-formed. Writers redact confidential sources first (:func:`kit.redact.redact`), as every other export does.
 """
+
 from __future__ import annotations
 
 import io
@@ -78,11 +79,12 @@ def _times(graph: nx.DiGraph, case=None):
     published, latest = {}, {}
     if case is not None:
         from .graph import claim_context
+
         ctx = claim_context(case)
-        published = dict(zip(ctx["claim_id"].astype(str), ctx["published"]))
+        published = dict(zip(ctx["claim_id"].astype(str), ctx["published"], strict=False))
         if "published_latest" in case.reports.columns:
             by_report = case.reports.set_index("report_id")["published_latest"]
-            latest = dict(zip(ctx["claim_id"].astype(str), by_report.reindex(ctx["report_id"]).to_numpy()))
+            latest = dict(zip(ctx["claim_id"].astype(str), by_report.reindex(ctx["report_id"]).to_numpy(), strict=False))
     else:
         for n, d in graph.nodes(data=True):
             if d.get("node_type") == "claim":
@@ -93,8 +95,9 @@ def _times(graph: nx.DiGraph, case=None):
     return published, latest
 
 
-def dynamic_gexf(graph_or_case, *, lasting: bool = True, timeformat: str | None = None,
-                 reveal_confidential: bool = False) -> nx.DiGraph:
+def dynamic_gexf(
+    graph_or_case, *, lasting: bool = True, timeformat: str | None = None, reveal_confidential: bool = False
+) -> nx.DiGraph:
     """A copy of the citation graph with ``start``/``end`` on nodes and edges, every text XML-safe.
 
     Parameters
@@ -137,6 +140,7 @@ def dynamic_gexf(graph_or_case, *, lasting: bool = True, timeformat: str | None 
         src, case, title = graph_or_case, None, graph_or_case.graph.get("title", "")
     else:
         from .export import export_graph
+
         case = redact(graph_or_case, reveal=reveal_confidential)
         src, title = export_graph(case), case.title
     published, latest = _times(src, case)
@@ -177,8 +181,9 @@ def dynamic_gexf(graph_or_case, *, lasting: bool = True, timeformat: str | None 
     return g
 
 
-def write_dynamic_gexf(case, path, *, lasting: bool = True, timeformat: str | None = None,
-                       reveal_confidential: bool = False):
+def write_dynamic_gexf(
+    case, path, *, lasting: bool = True, timeformat: str | None = None, reveal_confidential: bool = False
+):
     """Write :func:`dynamic_gexf` of ``case`` (redacted first) to ``path`` as GEXF 1.2, atomically.
 
     Parameters are those of :func:`dynamic_gexf`; ``path`` is the file to write (its folder must exist).

@@ -1,4 +1,5 @@
 """The citation graph (claims and sources) and the outlet graph (who cites whom)."""
+
 from __future__ import annotations
 
 import networkx as nx
@@ -8,8 +9,17 @@ import pandas as pd
 from .errors import UnknownName
 from .schema import BASES, DEFAULT_FOLLOW, SUPPORTING
 
-__all__ = ["claim_context", "citation_graph", "outlet_graph", "supporting_citations", "followed_citations",
-           "own_reporting", "check_follow", "followed_mask", "unknown_claim"]
+__all__ = [
+    "claim_context",
+    "citation_graph",
+    "outlet_graph",
+    "supporting_citations",
+    "followed_citations",
+    "own_reporting",
+    "check_follow",
+    "followed_mask",
+    "unknown_claim",
+]
 
 
 def claim_context(case) -> pd.DataFrame:
@@ -99,7 +109,7 @@ def outlet_graph(case) -> nx.DiGraph:
     for row in case.sources.to_dict("records"):
         g.add_node(row["source_id"], **{k: _plain(v) for k, v in row.items()})
     ctx = claim_context(case)
-    publisher = dict(zip(ctx["claim_id"], ctx["source_id"]))
+    publisher = dict(zip(ctx["claim_id"], ctx["source_id"], strict=False))
     for citing, cited, relation in case.citations[["claim_id", "cites", "relation"]].itertuples(index=False):
         u = publisher[citing]
         v = publisher.get(cited, cited)
@@ -235,7 +245,7 @@ def followed_mask(citations: pd.DataFrame, follow=DEFAULT_FOLLOW) -> np.ndarray:
     if "basis" in citations.columns:
         basis = citations["basis"]
         ok = np.array(basis.isin(follow).to_numpy(dtype=bool, na_value=False))
-        if "stated" in follow:   # an empty basis means stated
+        if "stated" in follow:  # an empty basis means stated
             ok |= basis.isna().to_numpy(dtype=bool) | (basis == "").to_numpy(dtype=bool, na_value=False)
         keep = keep & ok
     elif "stated" not in follow:

@@ -18,6 +18,7 @@ Examples
 >>> link("AFP", "javascript:alert(1)"), link("AFP", "https://afp.example/a")
 ('AFP', '<a href="https://afp.example/a" rel="noopener noreferrer nofollow">AFP</a>')
 """
+
 from __future__ import annotations
 
 import html as _html
@@ -140,7 +141,6 @@ def script_json(obj) -> str:
     ['</script>']
     """
     text = json.dumps(obj, ensure_ascii=False, default=str)
-    for ch, rep in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
-                    ("\u2029", "\\u2029")):
+    for ch, rep in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(ch, rep)
     return text

@@ -14,6 +14,7 @@ Examples
 >>> outlet_roles(kit.load_case("tests/cases/own_reporting"))["role"].to_dict()
 {'Paper A': 'brings an origin', 'Channel B': 'brings an origin', 'Digest': 'only repeats'}
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -64,7 +65,8 @@ def outlet_edges(case) -> pd.DataFrame:
         rows.append((str(names.get(u, u)), str(names.get(v, v)), int(d["weight"]), words))
     out = pd.DataFrame(rows, columns=["cites", "cited", "weight", "relations"])
     return out.sort_values(["weight", "cites", "cited"], ascending=[False, True, True], kind="stable").reset_index(
-        drop=True)
+        drop=True
+    )
 
 
 def first_hand_origins(case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
@@ -93,8 +95,12 @@ def first_hand_origins(case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     quoted = support[support["cites"].isin(case.sources["source_id"])].merge(claims[["claim_id", "source_id"]])
     own = own_reporting(case, follow)
     mine = claims[claims["claim_id"].map(own).fillna(False).astype(bool).to_numpy()]
-    pairs = pd.concat([quoted[["source_id", "cites"]].rename(columns={"cites": "origin"}),
-                       mine[["source_id"]].assign(origin=mine["source_id"])])
+    pairs = pd.concat(
+        [
+            quoted[["source_id", "cites"]].rename(columns={"cites": "origin"}),
+            mine[["source_id"]].assign(origin=mine["source_id"]),
+        ]
+    )
     return pairs.drop_duplicates().sort_values(["source_id", "origin"]).reset_index(drop=True).astype(str)
 
 
@@ -131,13 +137,16 @@ def outlet_roles(case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     graph = outlet_graph(case)
     brought = first_hand_origins(case, follow)
     publishers = _publishers(case)
-    roles = pd.DataFrame({
-        "claims": claims.groupby("source_id").size(),
-        "cites": pd.Series(dict(graph.out_degree(weight="weight")), dtype="int64"),
-        "cited_by": pd.Series(dict(graph.in_degree(weight="weight")), dtype="int64"),
-        "origins_brought": brought.assign(origin=brought["origin"].map(names)).groupby("source_id")["origin"].agg(
-            lambda o: ", ".join(sorted(o, key=str.lower))),
-    }).reindex(publishers)
+    roles = pd.DataFrame(
+        {
+            "claims": claims.groupby("source_id").size(),
+            "cites": pd.Series(dict(graph.out_degree(weight="weight")), dtype="int64"),
+            "cited_by": pd.Series(dict(graph.in_degree(weight="weight")), dtype="int64"),
+            "origins_brought": brought.assign(origin=brought["origin"].map(names))
+            .groupby("source_id")["origin"]
+            .agg(lambda o: ", ".join(sorted(o, key=str.lower))),
+        }
+    ).reindex(publishers)
     roles["origins_brought"] = roles["origins_brought"].fillna("")
     roles["role"] = roles["origins_brought"].map(lambda o: "brings an origin" if o else "only repeats")
     roles = roles.astype({"claims": "int64", "cites": "int64", "cited_by": "int64"})
@@ -168,8 +177,12 @@ def outlet_reach(case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     names = _names(case)
     claims = claim_context(case)
     prov = provenance(case, follow=follow)
-    rest = (claims[["claim_id", "source_id"]].assign(origin=claims["claim_id"].map(prov["origins"]))
-            .explode("origin").dropna(subset=["origin"]))
+    rest = (
+        claims[["claim_id", "source_id"]]
+        .assign(origin=claims["claim_id"].map(prov["origins"]))
+        .explode("origin")
+        .dropna(subset=["origin"])
+    )
     reach = rest.groupby("source_id")["origin"].nunique().rename("origins_in_the_end")
     brought = first_hand_origins(case, follow).groupby("source_id")["origin"].nunique().rename("brought_itself")
     publishers = _publishers(case)

@@ -25,6 +25,7 @@ columns too), with ``kitdoc:row`` the row's place in its table, so :func:`import
 ``reveal_confidential=True``); times are kept to the microsecond. Identifiers are local to the case
 (``urn:x-kit:claim:ID`` ...). The writers redact confidential sources first, as every other export does.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -44,11 +45,21 @@ __all__ = ["NAMESPACES", "to_prov", "prov_json", "write_prov", "import_prov"]
 
 #: prefix -> namespace URI: ``kit:`` the case's columns and types, ``kitdoc:`` the document's own bookkeeping
 #: (``kitdoc:row``, ``kitdoc:meta_toml``, ``kitdoc:columns``), then the identifiers
-NAMESPACES = {"kit": "urn:x-kit:term:", "kitdoc": "urn:x-kit:doc:", "source": "urn:x-kit:source:", "report": "urn:x-kit:report:",
-              "claim": "urn:x-kit:claim:", "said": "urn:x-kit:said:"}
+NAMESPACES = {
+    "kit": "urn:x-kit:term:",
+    "kitdoc": "urn:x-kit:doc:",
+    "source": "urn:x-kit:source:",
+    "report": "urn:x-kit:report:",
+    "claim": "urn:x-kit:claim:",
+    "said": "urn:x-kit:said:",
+}
 #: columns the structure of the document carries (not repeated as kit: attributes)
-_STRUCTURAL = {"sources": {"source_id"}, "reports": {"report_id", "source_id"},
-               "claims": {"claim_id", "report_id"}, "citations": {"claim_id", "cites"}}
+_STRUCTURAL = {
+    "sources": {"source_id"},
+    "reports": {"report_id", "source_id"},
+    "claims": {"claim_id", "report_id"},
+    "citations": {"claim_id", "cites"},
+}
 #: typed columns the kit derives on loading, never written in a case's files (contract version 2)
 _DERIVED = {"reports": ("published_latest",)}
 _ID = {"sources": "source", "reports": "report", "claims": "claim"}
@@ -121,9 +132,17 @@ def to_prov(case, *, reveal_confidential: bool = False):
         return out
 
     from .saving import meta_toml
+
     columns = {t: list(getattr(red, t).columns) for t in TABLES}
-    doc.entity(kitdoc["case"], {"prov:type": kit["Case"], "prov:label": red.title,
-                                kitdoc["meta_toml"]: meta_toml(red.meta), kitdoc["columns"]: json.dumps(columns)})
+    doc.entity(
+        kitdoc["case"],
+        {
+            "prov:type": kit["Case"],
+            "prov:label": red.title,
+            kitdoc["meta_toml"]: meta_toml(red.meta),
+            kitdoc["columns"]: json.dumps(columns),
+        },
+    )
     for i, row in enumerate(red.sources.to_dict("records")):
         a = attrs(row, "sources", i)
         if _value(row.get("name")) is not None:
@@ -216,6 +235,7 @@ def write_prov(case, path, *, reveal_confidential: bool = False) -> Path:
     ['self_s', 'ring_k', 'ring_b']
     """
     from .saving import atomic_write
+
     path = Path(path)
     atomic_write(path, prov_json(case, reveal_confidential=reveal_confidential))
     return path
@@ -236,14 +256,32 @@ def _load(doc_or_path_or_text):
         try:
             text = Path(name).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as err:
-            raise CaseError([Problem(name, 0, None, f"cannot read this file ({err.__class__.__name__}: {err}); "
-                                                    "give a PROV-JSON file written by kit.prov")]) from None
+            raise CaseError(
+                [
+                    Problem(
+                        name,
+                        0,
+                        None,
+                        f"cannot read this file ({err.__class__.__name__}: {err}); "
+                        "give a PROV-JSON file written by kit.prov",
+                    )
+                ]
+            ) from None
     try:
         return pm.ProvDocument.deserialize(content=text, format="json"), name
     except Exception as err:  # the prov library raises many kinds on bad input
-        raise CaseError([Problem(name, 0, None, f"this is not PROV-JSON that the prov library can read "
-                                                f"({err.__class__.__name__}: {err}); give a file written by "
-                                                "kit.prov.write_prov")]) from None
+        raise CaseError(
+            [
+                Problem(
+                    name,
+                    0,
+                    None,
+                    f"this is not PROV-JSON that the prov library can read "
+                    f"({err.__class__.__name__}: {err}); give a file written by "
+                    "kit.prov.write_prov",
+                )
+            ]
+        ) from None
 
 
 def _types(record) -> set:
@@ -312,9 +350,9 @@ def import_prov(doc_or_path_or_text):
     PROV-JSON text: there is no kitdoc:case entity here, so this is not a case written by kit.prov; ...
     """
     from .case import Case
-    from .saving import table_csv
     from .checking import check_tables
     from .reading import parse_csv_text
+    from .saving import table_csv
 
     doc, name = _load(doc_or_path_or_text)
     rows = {t: [] for t in TABLES}
@@ -338,17 +376,35 @@ def import_prov(doc_or_path_or_text):
             cites = _id(target, "claim") or _id(target, "said") or _id(target, "source")
             rows["citations"].append({"claim_id": _id(rec.args[0], "claim"), "cites": cites, **_row(rec)})
     if case_entity is None:
-        raise CaseError([Problem(name, 0, None, "there is no kitdoc:case entity here, so this is not a case written "
-                                                "by kit.prov; write one with kit.prov.write_prov")])
+        raise CaseError(
+            [
+                Problem(
+                    name,
+                    0,
+                    None,
+                    "there is no kitdoc:case entity here, so this is not a case written "
+                    "by kit.prov; write one with kit.prov.write_prov",
+                )
+            ]
+        )
     found = _kit_attrs(case_entity, "kitdoc")
     problems = []
     try:
         meta = tomllib.loads(str(found.get("meta_toml", "")))
         columns = json.loads(str(found.get("columns", "{}")))
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as err:
-        raise CaseError([Problem(name, 0, None, f"the kitdoc:case entity's kitdoc:meta_toml or kitdoc:columns "
-                                                f"cannot be "
-                                                f"read ({err}); write the document again with kit.prov")]) from None
+        raise CaseError(
+            [
+                Problem(
+                    name,
+                    0,
+                    None,
+                    f"the kitdoc:case entity's kitdoc:meta_toml or kitdoc:columns "
+                    f"cannot be "
+                    f"read ({err}); write the document again with kit.prov",
+                )
+            ]
+        ) from None
     for r in rows["reports"]:
         r["source_id"] = publisher.get(r["report_id"])
     for r in rows["claims"]:
@@ -363,8 +419,15 @@ def import_prov(doc_or_path_or_text):
     problems += errors
     if problems or frames is None:
         raise CaseError(problems, warnings)
-    return Case(frames["sources"], frames["reports"], frames["claims"], frames["citations"],
-                meta=meta, warnings=warnings, path=None)
+    return Case(
+        frames["sources"],
+        frames["reports"],
+        frames["claims"],
+        frames["citations"],
+        meta=meta,
+        warnings=warnings,
+        path=None,
+    )
 
 
 def _as_cells(frame: pd.DataFrame, table: str, columns) -> pd.DataFrame:
@@ -384,5 +447,5 @@ def _as_cells(frame: pd.DataFrame, table: str, columns) -> pd.DataFrame:
         both = pd.DataFrame({"published": start + latest})
         text = table_csv(both, "reports").splitlines()[1:]
         n = len(start)
-        out["published"] = [a if b == a or not b else f"{a}/{b}" for a, b in zip(text[:n], text[n:])]
+        out["published"] = [a if b == a or not b else f"{a}/{b}" for a, b in zip(text[:n], text[n:], strict=False)]
     return out

@@ -4,6 +4,7 @@ One array engine (:mod:`kit._engine`, whose docstring says how it works) serves 
 :func:`origin_hops`, :func:`independence`, :func:`provenance` and :func:`without`, so their answers agree by
 construction. Citations whose basis is not followed (``follow=``) are left out before its arrays are built.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -58,12 +59,15 @@ def provenance(case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     """
     e = Engine(case, follow)
     g = e.graph
-    out = pd.DataFrame({
-        "n_cited": g.n_cited.astype("int64"),
-        "n_origins": e.n_origins.astype("int64"),
-        "echo": e.echo.astype(bool),
-        "origins": e.origin_tuples(),
-    }, index=pd.Index(g.claim_ids, name="claim_id", dtype=object))
+    out = pd.DataFrame(
+        {
+            "n_cited": g.n_cited.astype("int64"),
+            "n_origins": e.n_origins.astype("int64"),
+            "echo": e.echo.astype(bool),
+            "origins": e.origin_tuples(),
+        },
+        index=pd.Index(g.claim_ids, name="claim_id", dtype=object),
+    )
     return out
 
 
@@ -111,13 +115,15 @@ def origins(case, claim_id: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     def column(name):
         return pd.array(src[name].reindex(ids).to_numpy(dtype=object, na_value=None), dtype="string")
 
-    return pd.DataFrame({
-        "source_id": pd.array(ids, dtype="string"),
-        "name": column("name"),
-        "kind": column("kind"),
-        "reliability": column("reliability"),
-        "hops": pd.array(hops, dtype="int64"),
-    })
+    return pd.DataFrame(
+        {
+            "source_id": pd.array(ids, dtype="string"),
+            "name": column("name"),
+            "kind": column("kind"),
+            "reliability": column("reliability"),
+            "hops": pd.array(hops, dtype="int64"),
+        }
+    )
 
 
 def _hops(g: Graph, start: int):
@@ -129,7 +135,7 @@ def _hops(g: Graph, start: int):
     seen[frontier] = True
     own_claims, own_hops = [], []
     d = 0
-    while len(frontier):     # breadth first, a whole distance at a time
+    while len(frontier):  # breadth first, a whole distance at a time
         own = frontier[g.n_cited[frontier] == 0]
         own_claims.append(own)
         own_hops.append(np.full(len(own), d + 1, dtype=np.int64))
@@ -143,7 +149,7 @@ def _hops(g: Graph, start: int):
         d += 1
     np.minimum.at(hops, g.publishers(np.concatenate(own_claims)), np.concatenate(own_hops))
     hops[hops == np.iinfo(np.int64).max] = -1
-    found = np.flatnonzero(hops >= 0)                    # sorted ids; a stable sort by hops keeps that
+    found = np.flatnonzero(hops >= 0)  # sorted ids; a stable sort by hops keeps that
     found = found[np.argsort(hops[found], kind="stable")]
     return found, hops[found]
 
@@ -187,12 +193,14 @@ def origin_hops(case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
         claims.append(np.full(len(found), i, dtype=np.int64))
         sources.append(found)
         hops.append(h)
-    cat = (lambda xs: np.concatenate(xs) if xs else np.zeros(0, dtype=np.int64))
-    return pd.DataFrame({
-        "claim_id": pd.array(g.claim_ids[cat(claims)].tolist(), dtype="string"),
-        "source_id": pd.array(g.source_ids[cat(sources)].tolist(), dtype="string"),
-        "hops": pd.array(cat(hops), dtype="int64"),
-    })
+    cat = lambda xs: np.concatenate(xs) if xs else np.zeros(0, dtype=np.int64)
+    return pd.DataFrame(
+        {
+            "claim_id": pd.array(g.claim_ids[cat(claims)].tolist(), dtype="string"),
+            "source_id": pd.array(g.source_ids[cat(sources)].tolist(), dtype="string"),
+            "hops": pd.array(cat(hops), dtype="int64"),
+        }
+    )
 
 
 def independence(case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
@@ -227,6 +235,7 @@ def independence(case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFra
     ['published', 'source_id', 'n_cited', 'n_origins', 'echo', 'origins']
     """
     from .graph import claim_context
+
     ctx = claim_context(case)
     props = ctx["proposition"]
     if not (props == proposition).any():
@@ -275,6 +284,9 @@ def without(case, source_id: str, *, follow=DEFAULT_FOLLOW) -> list[str]:
         raise UnknownName("source", source_id, known)
     e = Engine(case, follow)
     j = int(np.searchsorted(e.graph.source_ids.astype(str), source_id))
-    only = (e.n_origins == 1) & (e.set_idx[e.set_ptr[e.row_of].clip(max=max(len(e.set_idx) - 1, 0))] == j) \
-        if len(e.set_idx) else np.zeros(e.graph.n, dtype=bool)
+    only = (
+        (e.n_origins == 1) & (e.set_idx[e.set_ptr[e.row_of].clip(max=max(len(e.set_idx) - 1, 0))] == j)
+        if len(e.set_idx)
+        else np.zeros(e.graph.n, dtype=bool)
+    )
     return e.graph.claim_ids[only].tolist()

@@ -18,6 +18,7 @@ its figures and alt text, the exports) as "Confidential source 1", "Confidential
 Renderers (:mod:`kit.publish`, :mod:`kit.export`) receive only the redacted case. Text that travels with a case
 but is not in it (the narrative of ``story.csv``) goes through :func:`redact_text`.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -222,9 +223,15 @@ def redact(case, reveal: bool = False):
     True
     """
     if reveal:
-        return dataclasses.replace(case, sources=case.sources.copy(), reports=case.reports.copy(),
-                                   claims=case.claims.copy(), citations=case.citations.copy(),
-                                   meta=_copy_meta(case.meta), warnings=list(case.warnings))
+        return dataclasses.replace(
+            case,
+            sources=case.sources.copy(),
+            reports=case.reports.copy(),
+            claims=case.claims.copy(),
+            citations=case.citations.copy(),
+            meta=_copy_meta(case.meta),
+            warnings=list(case.warnings),
+        )
     sc = _Scrubber(case)
     conf = set(sc.labels)
     tables = {}
@@ -272,4 +279,5 @@ def redact_text(case, text, reveal: bool = False):
 
 def _copy_meta(meta):
     import copy
+
     return copy.deepcopy(dict(meta))

@@ -3,6 +3,7 @@
 Every file the kit writes goes through :func:`atomic_write` (one file) or :func:`atomic_write_all` (several, all
 written before any is replaced): a reader, or a crash, never sees half a file.
 """
+
 from __future__ import annotations
 
 import csv
@@ -51,10 +52,13 @@ def table_csv(frame: pd.DataFrame, name: str) -> str:
     >>> print(table_csv(case.citations.head(0), "citations"), end="")
     claim_id,cites,relation,evidence,basis
     """
-    if name == "reports" and "published_latest" in frame.columns:   # an uncertain date is written as it was given
+    if name == "reports" and "published_latest" in frame.columns:  # an uncertain date is written as it was given
         from .checking.dates import published_text
-        written = [published_text(a, b) if a is not pd.NaT and b is not pd.NaT else a
-                   for a, b in zip(frame["published"], frame["published_latest"])]
+
+        written = [
+            published_text(a, b) if a is not pd.NaT and b is not pd.NaT else a
+            for a, b in zip(frame["published"], frame["published_latest"], strict=False)
+        ]
         frame = frame.drop(columns="published_latest").assign(published=written)
     cols = [c for c in COLUMNS[name] if c in frame.columns] + [c for c in frame.columns if c not in COLUMNS[name]]
     # csv.writer quotes a value holding "\r" only when "\r" is in its line terminator, so rows are written
@@ -86,8 +90,7 @@ def _toml_value(v) -> str:
         return "[" + ", ".join(_toml_value(x) for x in v) + "]"
     if isinstance(v, dict):
         return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(x)}" for k, x in v.items()) + "}"
-    s = str(v).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") \
-        .replace("\t", "\\t")
+    s = str(v).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
     s = "".join(ch if (" " <= ch != "\x7f") or ch in "\\" else f"\\u{ord(ch):04x}" for ch in s)
     return f'"{s}"'
 
@@ -213,7 +216,7 @@ def atomic_write_all(files: dict, encoding: str = "utf-8") -> list:
     paths = [Path(p) for p in files]
     temps = {}
     try:
-        for path, data in zip(paths, files.values()):
+        for path, data in zip(paths, files.values(), strict=False):
             temps[path] = _write_temp(path, _as_bytes(data, encoding))
         for path in list(temps):
             os.replace(temps[path], path)

@@ -21,6 +21,7 @@ The method: origin pairs ``(claim_id, origin)`` start as every source a claim ci
 the longest chain, loops included). ``n_cited`` counts distinct supports; ``echo`` compares the supports'
 origin sets counted with repeats to their union, exactly as the in-memory engine does.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -54,8 +55,12 @@ def _sorted_lists(df: pd.DataFrame) -> pd.DataFrame:
     if len(df) == 0:
         return _LISTED_META.copy()
     got = df.groupby("claim_id", sort=False)["origin"].agg(lambda s: sorted(s))
-    return pd.DataFrame({"claim_id": pd.array(got.index.to_numpy(dtype=object), dtype="string"),
-                         "origins": pd.Series(list(got.to_numpy()), dtype=object).to_numpy()})
+    return pd.DataFrame(
+        {
+            "claim_id": pd.array(got.index.to_numpy(dtype=object), dtype="string"),
+            "origins": pd.Series(list(got.to_numpy()), dtype=object).to_numpy(),
+        }
+    )
 
 
 def _as_tuple(v) -> tuple:
@@ -69,7 +74,7 @@ def _read(path, name, columns):
     import dask.dataframe as dd
 
     df = dd.read_parquet(f"{path}/{name}", columns=list(columns))
-    return df.astype({c: "string" for c in columns})
+    return df.astype(dict.fromkeys(columns, "string"))
 
 
 def provenance_dask(tables_path, out_path=None, *, max_rounds: int = 10_000):
@@ -126,11 +131,16 @@ def provenance_dask(tables_path, out_path=None, *, max_rounds: int = 10_000):
     # echo: the supports' origin sets counted with repeats, against their union
     sizes = n_origins.rename(columns={"claim_id": "cites"})
     via_claims = to_claim.merge(sizes, on="cites", how="left").fillna({"n_origins": 0})
-    repeats = dd.concat([via_claims.groupby("claim_id")["n_origins"].sum().rename("repeats").to_frame().reset_index(),
-                         to_source.groupby("claim_id").size().rename("repeats").to_frame().reset_index()])
+    repeats = dd.concat(
+        [
+            via_claims.groupby("claim_id")["n_origins"].sum().rename("repeats").to_frame().reset_index(),
+            to_source.groupby("claim_id").size().rename("repeats").to_frame().reset_index(),
+        ]
+    )
     repeats = repeats.groupby("claim_id")["repeats"].sum().to_frame().reset_index()
-    union = dd.concat([to_claim.merge(pairs.rename(columns={"claim_id": "cites"}), on="cites")[["claim_id", "origin"]],
-                       to_source]).drop_duplicates()
+    union = dd.concat(
+        [to_claim.merge(pairs.rename(columns={"claim_id": "cites"}), on="cites")[["claim_id", "origin"]], to_source]
+    ).drop_duplicates()
     union = union.groupby("claim_id").size().rename("union").to_frame().reset_index()
     listed = pairs.shuffle(on="claim_id").map_partitions(_sorted_lists, meta=_LISTED_META)
 
@@ -145,8 +155,16 @@ def provenance_dask(tables_path, out_path=None, *, max_rounds: int = 10_000):
     if out_path is not None:
         out = out.assign(origins=out["origins"].map(lambda v: list(_as_tuple(v)), meta=("origins", object)))
         import pyarrow as pa
-        schema = pa.schema([("claim_id", pa.string()), ("n_cited", pa.int64()), ("n_origins", pa.int64()),
-                            ("echo", pa.bool_()), ("origins", pa.list_(pa.string()))])
+
+        schema = pa.schema(
+            [
+                ("claim_id", pa.string()),
+                ("n_cited", pa.int64()),
+                ("n_origins", pa.int64()),
+                ("echo", pa.bool_()),
+                ("origins", pa.list_(pa.string())),
+            ]
+        )
         out.to_parquet(str(out_path), write_index=False, schema=schema)
         return str(out_path)
     with dask.config.set({"dataframe.convert-string": False}):

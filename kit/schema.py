@@ -1,10 +1,29 @@
 """The case format's tables, columns and allowed values (``docs/case-format.md``), in one place."""
+
 from __future__ import annotations
 
 __all__ = [
-    "TABLES", "COLUMNS", "TYPED_COLUMNS", "REQUIRED", "ID_COLUMN", "KINDS", "MEASURES", "CERTAINTIES",
-    "RELATIONS", "SUPPORTING", "BASES", "DEFAULT_FOLLOW", "RELIABILITY", "CREDIBILITY", "CERTAINTY_RANK", "META_KEYS",
-    "STORY", "STORY_COLUMNS", "STORY_OPTIONAL", "FILE_COLUMNS", "VERDICT_KEYS",
+    "TABLES",
+    "COLUMNS",
+    "TYPED_COLUMNS",
+    "REQUIRED",
+    "ID_COLUMN",
+    "KINDS",
+    "MEASURES",
+    "CERTAINTIES",
+    "RELATIONS",
+    "SUPPORTING",
+    "BASES",
+    "DEFAULT_FOLLOW",
+    "RELIABILITY",
+    "CREDIBILITY",
+    "CERTAINTY_RANK",
+    "META_KEYS",
+    "STORY",
+    "STORY_COLUMNS",
+    "STORY_OPTIONAL",
+    "FILE_COLUMNS",
+    "VERDICT_KEYS",
 ]
 
 TABLES = ("sources", "reports", "claims", "citations")
@@ -12,15 +31,29 @@ TABLES = ("sources", "reports", "claims", "citations")
 COLUMNS = {
     "sources": ("source_id", "name", "kind", "affiliation", "country", "reliability", "confidential", "url", "notes"),
     "reports": ("report_id", "source_id", "published", "title", "url", "archive_url", "language", "notes"),
-    "claims": ("claim_id", "report_id", "proposition", "text", "low", "high", "subject", "measure",
-               "certainty", "credibility"),
+    "claims": (
+        "claim_id",
+        "report_id",
+        "proposition",
+        "text",
+        "low",
+        "high",
+        "subject",
+        "measure",
+        "certainty",
+        "credibility",
+    ),
     "citations": ("claim_id", "cites", "relation", "evidence", "basis"),
 }
 
 #: the columns of each table as ``load_case`` returns it: the file's columns, and (contract version 2) the typed
 #: ``reports`` table's ``published_latest`` beside ``published``
-TYPED_COLUMNS = {name: cols[:cols.index("published") + 1] + ("published_latest",) + cols[cols.index("published") + 1:]
-                 if name == "reports" else cols for name, cols in COLUMNS.items()}
+TYPED_COLUMNS = {
+    name: cols[: cols.index("published") + 1] + ("published_latest",) + cols[cols.index("published") + 1 :]
+    if name == "reports"
+    else cols
+    for name, cols in COLUMNS.items()
+}
 
 REQUIRED = {
     "sources": ("source_id", "name", "kind"),
@@ -31,8 +64,20 @@ REQUIRED = {
 
 ID_COLUMN = {"sources": "source_id", "reports": "report_id", "claims": "claim_id"}
 
-KINDS = ("wire", "newspaper", "broadcaster", "online", "official", "military", "monitor", "company",
-         "individual", "social", "anonymous", "document")
+KINDS = (
+    "wire",
+    "newspaper",
+    "broadcaster",
+    "online",
+    "official",
+    "military",
+    "monitor",
+    "company",
+    "individual",
+    "social",
+    "anonymous",
+    "document",
+)
 MEASURES = ("killed", "wounded", "casualties", "captured", "present", "other")
 CERTAINTIES = ("asserted", "estimated", "alleged", "rumoured", "questioned", "denied")
 RELATIONS = ("relies_on", "corroborates", "disputes")

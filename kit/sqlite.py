@@ -19,6 +19,7 @@ description of every table and column (those of the case's tables as ``docs/case
 ``datasette case.db -m metadata.json``. Case text is plain text there (``description``, never
 ``description_html``), so Datasette escapes it.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,29 +40,34 @@ COLUMN_DESCRIPTIONS = {
         "source_id": "unique slug [a-z0-9_-]+",
         "name": 'as a reader would name it ("Reuters", "US official (unnamed)")',
         "kind": "one of wire, newspaper, broadcaster, online, official, military, monitor, company, individual, "
-                "social, anonymous, document",
+        "social, anonymous, document",
         "affiliation": 'e.g. "Russian government", "US-led coalition"',
         "country": "two capital letters: ISO 3166 alpha-2, or a user-assigned code such as XX",
         "reliability": "Admiralty grade A–F (A completely reliable … E unreliable, F cannot be judged); empty means F",
         "confidential": "true/false (also yes/no/1/0, any case; empty = false). A confidential source's name, url "
-                        "and notes never appear in anything the kit publishes",
-        "url": _FREE, "notes": _FREE,
+        "and notes never appear in anything the kit publishes",
+        "url": _FREE,
+        "notes": _FREE,
     },
     "reports": {
         "report_id": "unique slug",
         "source_id": "the publisher or speaker; must exist in sources.csv",
         "published": "ISO 8601 date or date-time (2018-02-13 or 2018-02-13T14:05:00Z); since version 2 also a month "
-                     "(2018-02), a year (2018) or an interval START/END of two such values (2018-02-08/2018-02-13) "
-                     "when the exact time is not known",
+        "(2018-02), a year (2018) or an interval START/END of two such values (2018-02-08/2018-02-13) "
+        "when the exact time is not known",
         "published_latest": "the latest point the published value allows (contract version 2); published holds "
-                            "the earliest",
-        "title": _FREE, "url": _FREE, "archive_url": _FREE, "language": _FREE, "notes": _FREE,
+        "the earliest",
+        "title": _FREE,
+        "url": _FREE,
+        "archive_url": _FREE,
+        "language": _FREE,
+        "notes": _FREE,
     },
     "claims": {
         "claim_id": "unique slug",
         "report_id": "the report that makes the claim; must exist",
         "proposition": "slug naming the question the claim answers, shared by claims about the same thing (e.g. "
-                       "russians_killed_feb7)",
+        "russians_killed_feb7)",
         "text": "the words of the report (quote or close paraphrase)",
         "low": 'the number asserted, as a range (a single figure: low = high; "more than 200": low 201, high empty)',
         "subject": 'who or what is counted ("Russian citizens", "pro-government fighters")',
@@ -73,12 +79,12 @@ COLUMN_DESCRIPTIONS = {
         "claim_id": "the citing claim; must exist",
         "cites": "a claim_id (another claim) or a source_id (a person, official, post or document quoted directly)",
         "relation": "relies_on (the claim stands on it), corroborates (offered as independent support), disputes "
-                    "(cited to contradict it)",
+        "(cited to contradict it)",
         "evidence": "the passage that shows the citation",
         "basis": 'who says the claim rests on it: stated (the citing report says so: "told Reuters", "according '
-                 'to"), inferred (a reading of the evidence that the report itself does not state, e.g. another '
-                 "article's account of a feedback loop), suspected (a dependence proposed by kit.audit or a hunch, "
-                 "not yet confirmed). Empty means stated",
+        'to"), inferred (a reading of the evidence that the report itself does not state, e.g. another '
+        "article's account of a feedback loop), suspected (a dependence proposed by kit.audit or a hunch, "
+        "not yet confirmed). Empty means stated",
         "cited_claim_id": "cites, when it names a claim (else empty)",
         "cited_source_id": "cites, when it names a source quoted directly (else empty)",
     },
@@ -88,7 +94,7 @@ COLUMN_DESCRIPTIONS = {
         "n_cited": "distinct items it cites with relies_on/corroborates",
         "n_origins": "distinct origin sources",
         "echo": "1 where the claim cites two or more supports that share an origin: apparent corroboration that "
-                "is not independent",
+        "is not independent",
         "origins": "the origin sources' ids, separated by ;",
     },
     "claim_origins": {
@@ -98,7 +104,9 @@ COLUMN_DESCRIPTIONS = {
     },
     "drift": {
         "proposition": "the proposition of the citing claim",
-        "claim_id": "the citing claim", "cites": "the cited claim", "relation": "relies_on or corroborates",
+        "claim_id": "the citing claim",
+        "cites": "the cited claim",
+        "relation": "relies_on or corroborates",
         "question_changed": "1 where the cited claim answers another proposition (contract version 2)",
         "inflated": "1 where the citing low is above the cited low, or the citing high above the cited high",
         "scope_changed": "1 where both subjects are given and differ",
@@ -129,12 +137,19 @@ _KEYS = {  # table -> (primary key, foreign keys)
     "sources": ("source_id", []),
     "reports": ("report_id", [("source_id", "sources", "source_id")]),
     "claims": ("claim_id", [("report_id", "reports", "report_id")]),
-    "citations": (("claim_id", "cites"), [("claim_id", "claims", "claim_id"),
-                                          ("cited_claim_id", "claims", "claim_id"),
-                                          ("cited_source_id", "sources", "source_id")]),
+    "citations": (
+        ("claim_id", "cites"),
+        [
+            ("claim_id", "claims", "claim_id"),
+            ("cited_claim_id", "claims", "claim_id"),
+            ("cited_source_id", "sources", "source_id"),
+        ],
+    ),
     "provenance": ("claim_id", [("claim_id", "claims", "claim_id")]),
-    "claim_origins": (("claim_id", "source_id"), [("claim_id", "claims", "claim_id"),
-                                                  ("source_id", "sources", "source_id")]),
+    "claim_origins": (
+        ("claim_id", "source_id"),
+        [("claim_id", "claims", "claim_id"), ("source_id", "sources", "source_id")],
+    ),
     "drift": (None, [("claim_id", "claims", "claim_id"), ("cites", "claims", "claim_id")]),
     "loops": (("loop_id", "position"), [("claim_id", "claims", "claim_id")]),
 }
@@ -186,8 +201,9 @@ def _cell(v):
     if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
         return None
     if isinstance(v, pd.Timestamp):
-        return v.tz_convert("UTC").strftime("%Y-%m-%dT%H:%M:%S") + (f".{v.microsecond:06d}" if v.microsecond
-                                                                    else "") + "Z"
+        return (
+            v.tz_convert("UTC").strftime("%Y-%m-%dT%H:%M:%S") + (f".{v.microsecond:06d}" if v.microsecond else "") + "Z"
+        )
     if hasattr(v, "item") and not isinstance(v, str):
         v = v.item()
     return int(v) if isinstance(v, bool) else v
@@ -298,10 +314,15 @@ def export_sqlite(case, path, *, reveal_confidential: bool = False, metadata_pat
         with db.conn:
             for name, frame in tables.items():
                 pk, fks = _KEYS[name]
-                db[name].create({c: _sql_type(frame[c]) for c in frame.columns}, pk=pk, foreign_keys=fks,
-                                not_null=[c for c in ((pk,) if isinstance(pk, str) else pk or ())])
-                rows = ({c: _cell(v) for c, v in zip(frame.columns, r)}
-                        for r in frame.itertuples(index=False, name=None))
+                db[name].create(
+                    {c: _sql_type(frame[c]) for c in frame.columns},
+                    pk=pk,
+                    foreign_keys=fks,
+                    not_null=[c for c in ((pk,) if isinstance(pk, str) else pk or ())],
+                )
+                rows = (
+                    {c: _cell(v) for c, v in zip(frame.columns, r, strict=False)} for r in frame.itertuples(index=False, name=None)
+                )
                 db[name].insert_all(rows, batch_size=1000)
         db["claims"].enable_fts(["text"], create_triggers=True)
         bad = db.conn.execute("PRAGMA foreign_key_check").fetchall()

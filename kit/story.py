@@ -10,6 +10,7 @@ and a short narrative. A reporter or trainer writes it in ``story.csv`` (the opt
 Without that file the kit makes one step per day on which a claim was published, with an automatic title.
 Either way every step has an ``upto`` moment: the claims published by then are the ones the step shows.
 """
+
 from __future__ import annotations
 
 import os
@@ -145,6 +146,7 @@ def auto_story(case, proposition=None) -> pd.DataFrame:
     if proposition is not None:
         if not (ctx["proposition"] == proposition).any():
             from .errors import UnknownName
+
             raise UnknownName("proposition", proposition, ctx["proposition"].unique())
         ctx = ctx[ctx["proposition"] == proposition]
     if not len(ctx):
@@ -158,7 +160,9 @@ def auto_story(case, proposition=None) -> pd.DataFrame:
         lines = []
         for row in group.itertuples(index=False):
             fig = figure_words(row.low, row.high)
-            lines.append(f"{row.outlet}: {fig + ', ' if fig else ''}{row.certainty}: “{' '.join(str(row.text).split())}”")
+            lines.append(
+                f"{row.outlet}: {fig + ', ' if fig else ''}{row.certainty}: “{' '.join(str(row.text).split())}”"
+            )
         rows.append((k, day, day + END_OF_DAY, title, "\n".join(lines)))
     out = pd.DataFrame(rows, columns=_FRAME_COLUMNS)
     return out.astype({"step": "int64", "title": "string", "text": "string"})
@@ -201,6 +205,7 @@ def load_story(case, proposition=None) -> pd.DataFrame:
             if isinstance(v, (tuple, list)):
                 return tuple(str(x) for x in v)
             return tuple(re.split(r"[;,\s]+", str(v).strip())) if isinstance(v, str) and v.strip() else ()
+
         story = story.assign(claims=story["claims"].map(ids))
     return story
 

@@ -11,16 +11,36 @@ Examples
 >>> style.grade_words("B")
 'usually reliable'
 """
+
 from __future__ import annotations
 
-__all__ = ["KIND_COLOURS", "UNCHECKABLE", "RELATION_STYLE", "OWN_REPORTING", "DRIFT_FLAGS", "DRIFT_WORDS",
-           "RELIABILITY_WORDS", "CREDIBILITY_WORDS", "grade_words", "drift_words"]
+__all__ = [
+    "KIND_COLOURS",
+    "UNCHECKABLE",
+    "RELATION_STYLE",
+    "OWN_REPORTING",
+    "DRIFT_FLAGS",
+    "DRIFT_WORDS",
+    "RELIABILITY_WORDS",
+    "CREDIBILITY_WORDS",
+    "grade_words",
+    "drift_words",
+]
 
 #: colour per source kind; origins that cannot be checked (anonymous, social) stand out in warm colours
 KIND_COLOURS = {
-    "wire": "#1f77b4", "newspaper": "#4c9be8", "broadcaster": "#17becf", "online": "#9467bd",
-    "official": "#2ca02c", "military": "#556b2f", "monitor": "#8c564b", "company": "#7f7f7f",
-    "individual": "#bcbd22", "social": "#ff7f0e", "anonymous": "#d62728", "document": "#e377c2",
+    "wire": "#1f77b4",
+    "newspaper": "#4c9be8",
+    "broadcaster": "#17becf",
+    "online": "#9467bd",
+    "official": "#2ca02c",
+    "military": "#556b2f",
+    "monitor": "#8c564b",
+    "company": "#7f7f7f",
+    "individual": "#bcbd22",
+    "social": "#ff7f0e",
+    "anonymous": "#d62728",
+    "document": "#e377c2",
 }
 
 #: source kinds whose word cannot be checked by a reader
@@ -50,12 +70,24 @@ DRIFT_WORDS = {
 }
 
 #: Admiralty reliability grades of a source
-RELIABILITY_WORDS = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
-                     "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged"}
+RELIABILITY_WORDS = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
 
 #: Admiralty credibility grades of a claim
-CREDIBILITY_WORDS = {1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful", 5: "improbable",
-                     6: "truth cannot be judged"}
+CREDIBILITY_WORDS = {
+    1: "confirmed",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
 
 
 def grade_words(grade) -> str:

@@ -22,6 +22,7 @@ About one claim per report (loop members share their report) and about three cit
 Everything is drawn with numpy in bulk, so a million reports take seconds; the tables come out typed
 exactly as :func:`kit.load_case` types them, so ``save_case`` / ``load_case`` gives equal frames.
 """
+
 from __future__ import annotations
 
 import weakref
@@ -115,7 +116,7 @@ def make_case(n_reports: int, *, seed: int = 0, copy_rate: float = 0.0):
     starts = np.cumsum(sizes) - sizes
     pos = np.arange(n) - starts[story]
     story_begin = rng.integers(0, 365 * 86400, n_stories)
-    story_begin[:1] = 0                              # the first story opens the case
+    story_begin[:1] = 0  # the first story opens the case
     gaps = rng.exponential(np.repeat(rng.uniform(600, 14400, n_stories), sizes)).astype(np.int64) + 1
     gaps[starts] = 0
     csum = np.cumsum(gaps)
@@ -126,13 +127,13 @@ def make_case(n_reports: int, *, seed: int = 0, copy_rate: float = 0.0):
     n_wires = max(2, n_outlets // 200)
     n_recurring = int(np.clip(n // 5000, 3, 300))
     story_origins = 1 + rng.poisson(1.5, n_stories)
-    n_origins = max(6, n_recurring + int(story_origins.sum()))      # small cases share a few origins
+    n_origins = max(6, n_recurring + int(story_origins.sum()))  # small cases share a few origins
     outlet_ids = _ids("outlet", n_outlets)
     origin_ids = _ids("origin", n_origins)
-    outlet_kinds = np.concatenate([np.full(n_wires, "wire"),
-                                   _OUTLET_KINDS[rng.integers(0, 3, n_outlets - n_wires)]])
-    origin_kinds = np.concatenate([np.full(n_recurring, "official"),
-                                   rng.choice(_ORIGIN_KINDS, size=n_origins - n_recurring, p=_ORIGIN_P)])
+    outlet_kinds = np.concatenate([np.full(n_wires, "wire"), _OUTLET_KINDS[rng.integers(0, 3, n_outlets - n_wires)]])
+    origin_kinds = np.concatenate(
+        [np.full(n_recurring, "official"), rng.choice(_ORIGIN_KINDS, size=n_origins - n_recurring, p=_ORIGIN_P)]
+    )
     origin_start = n_recurring + np.cumsum(story_origins) - story_origins
 
     zipf = 1.0 / np.arange(1, n_outlets + 1) ** 1.1
@@ -142,7 +143,7 @@ def make_case(n_reports: int, *, seed: int = 0, copy_rate: float = 0.0):
     publisher = rng.choice(n_outlets, size=n, p=zipf)
     wire_lead = lead & (rng.random(n) < 0.7)
     publisher[wire_lead] = rng.integers(0, n_wires, int(wire_lead.sum()))
-    publisher[:1] = 0                                # ... with the biggest wire
+    publisher[:1] = 0  # ... with the biggest wire
 
     # ---- citations of the base claims; item < 0 means origin source -item-1
     syndicated = ~lead & (rng.random(n) < 0.33)
@@ -188,8 +189,8 @@ def make_case(n_reports: int, *, seed: int = 0, copy_rate: float = 0.0):
     triple = rng.random(len(heads)) < 0.3
     n_f = 1 + triple
     head_of = np.repeat(heads, n_f)
-    rank = np.arange(len(head_of)) - np.repeat(np.cumsum(n_f) - n_f, n_f)     # 0 or 1 within a loop
-    f_ids = n + np.arange(len(head_of))                                       # followers get ids after base
+    rank = np.arange(len(head_of)) - np.repeat(np.cumsum(n_f) - n_f, n_f)  # 0 or 1 within a loop
+    f_ids = n + np.arange(len(head_of))  # followers get ids after base
     dead = np.repeat(rng.random(len(heads)) < 0.1, n_f)
     # followers' own citations, like a follow-up of the head's position (not for dead loops)
     live_f = f_ids[~dead]
@@ -248,16 +249,26 @@ def make_case(n_reports: int, *, seed: int = 0, copy_rate: float = 0.0):
     names = np.char.add("Source ", source_ids)
     confidential = (kinds == "anonymous") & (rng.random(n_src) < 0.3)
     sources = {
-        "source_id": source_ids, "name": names, "kind": kinds, "affiliation": None,
+        "source_id": source_ids,
+        "name": names,
+        "kind": kinds,
+        "affiliation": None,
         "country": np.array(["RU", "US", "SY", "GB", "XX"])[rng.integers(0, 5, n_src)],
         "reliability": np.array(list("ABCDEF"))[rng.integers(0, 6, n_src)],
-        "confidential": confidential, "url": None, "notes": None,
+        "confidential": confidential,
+        "url": None,
+        "notes": None,
     }
     when = _START + seconds[r_order].astype("timedelta64[s]")
     reports = {
-        "report_id": report_ids, "source_id": outlet_o[publisher[r_order]],
-        "published": pd.DatetimeIndex(when).tz_localize("UTC"), "title": None, "url": None,
-        "archive_url": None, "language": None, "notes": None,
+        "report_id": report_ids,
+        "source_id": outlet_o[publisher[r_order]],
+        "published": pd.DatetimeIndex(when).tz_localize("UTC"),
+        "title": None,
+        "url": None,
+        "archive_url": None,
+        "language": None,
+        "notes": None,
     }
     cs = c_story[c_order]
     base = 10 + (np.arange(n_stories) * 7919 + seed) % 290
@@ -267,15 +278,15 @@ def make_case(n_reports: int, *, seed: int = 0, copy_rate: float = 0.0):
     no_high = rng.random(n_claims) < 0.3
     no_figure = rng.random(n_claims) < 0.05
     claims = {
-        "claim_id": claim_o, "report_id": report_o[r_rank[c_report[c_order]]],
+        "claim_id": claim_o,
+        "report_id": report_o[r_rank[c_report[c_order]]],
         "proposition": _padded("story_", cs, 5),
         "text": np.char.add("Claim ", claim_ids),
         "low": pd.array(np.where(no_figure, 0, low), dtype="Int64"),
         "high": pd.array(np.where(no_high | no_figure, 0, high), dtype="Int64"),
         "subject": _SUBJECTS.astype(object)[rng.integers(0, len(_SUBJECTS), n_claims)],
         "measure": np.array(MEASURES, dtype=object)[rng.integers(0, len(MEASURES), n_claims)],
-        "certainty": np.array(CERTAINTIES, dtype=object)[rng.choice(6, n_claims,
-                                                                     p=[0.5, 0.2, 0.15, 0.08, 0.04, 0.03])],
+        "certainty": np.array(CERTAINTIES, dtype=object)[rng.choice(6, n_claims, p=[0.5, 0.2, 0.15, 0.08, 0.04, 0.03])],
         "credibility": pd.array(rng.integers(1, 7, n_claims), dtype="Int64"),
     }
     claims["low"][no_figure] = pd.NA
@@ -283,21 +294,42 @@ def make_case(n_reports: int, *, seed: int = 0, copy_rate: float = 0.0):
     truth = None
     if copy_rate > 0:
         from .audit.synthetic import with_hidden_copies
-        a, b, relation, truth = with_hidden_copies(claims, a, b, relation, n=n, c_order=c_order, c_rank=c_rank,
-                                               c_report=c_report, cs=cs, publisher=publisher, lead=lead,
-                                               heads=heads, sc=sc, synd_lead=synd_lead, claim_o=claim_o,
-                                               copy_rate=float(copy_rate), seed=seed)
+
+        a, b, relation, truth = with_hidden_copies(
+            claims,
+            a,
+            b,
+            relation,
+            n=n,
+            c_order=c_order,
+            c_rank=c_rank,
+            c_report=c_report,
+            cs=cs,
+            publisher=publisher,
+            lead=lead,
+            heads=heads,
+            sc=sc,
+            synd_lead=synd_lead,
+            claim_o=claim_o,
+            copy_rate=float(copy_rate),
+            seed=seed,
+        )
     cite_order = np.lexsort((np.arange(len(a)), c_rank[a]))
     a, b, relation = a[cite_order], b[cite_order], relation[cite_order]
     cites = np.where(b >= 0, claim_o[c_rank[np.maximum(b, 0)]], origin_o[np.maximum(-b - 1, 0)])
     citations = {"claim_id": claim_o[c_rank[a]], "cites": cites, "relation": relation, "evidence": None}
 
-    frames = {name: _frame(name, cols) for name, cols in
-              (("sources", sources), ("reports", reports), ("claims", claims), ("citations", citations))}
-    meta = {"title": f"Synthetic case ({n} reports, seed {seed}" + (f", copy rate {copy_rate})" if truth is not None
-                                                                   else ")")}
-    case = Case(frames["sources"], frames["reports"], frames["claims"], frames["citations"], meta=meta,
-                warnings=[], path=None)
+    frames = {
+        name: _frame(name, cols)
+        for name, cols in (("sources", sources), ("reports", reports), ("claims", claims), ("citations", citations))
+    }
+    meta = {
+        "title": f"Synthetic case ({n} reports, seed {seed}"
+        + (f", copy rate {copy_rate})" if truth is not None else ")")
+    }
+    case = Case(
+        frames["sources"], frames["reports"], frames["claims"], frames["citations"], meta=meta, warnings=[], path=None
+    )
     if truth is not None:
         _remember(case, truth)
     return case
@@ -342,8 +374,10 @@ def hidden_copies(case) -> pd.DataFrame:
     """
     entry = _TRUTH.get(id(case.claims))
     if entry is None or entry[0]() is not case.claims:
-        raise KeyError("this case has no hidden copies on record: make it with kit.synth.make_case(..., "
-                       "copy_rate=...) in this session")
+        raise KeyError(
+            "this case has no hidden copies on record: make it with kit.synth.make_case(..., "
+            "copy_rate=...) in this session"
+        )
     return entry[1].copy()
 
 
@@ -375,11 +409,20 @@ def _loaded_dtypes() -> dict:
     if not _DTYPES:
         from .checking import check_tables
         from .reading import RawTable
+
         rows = {
             "sources": {"source_id": "s", "name": "S", "kind": "wire", "confidential": "false"},
             "reports": {"report_id": "r", "source_id": "s", "published": "2018-02-13T14:05:00Z"},
-            "claims": {"claim_id": "k", "report_id": "r", "proposition": "p", "text": "t", "low": "1",
-                       "high": "2", "certainty": "asserted", "credibility": "1"},
+            "claims": {
+                "claim_id": "k",
+                "report_id": "r",
+                "proposition": "p",
+                "text": "t",
+                "low": "1",
+                "high": "2",
+                "certainty": "asserted",
+                "credibility": "1",
+            },
             "citations": {"claim_id": "k", "cites": "s", "relation": "relies_on"},
         }
         raw = {}
@@ -388,6 +431,10 @@ def _loaded_dtypes() -> dict:
             raw[name] = RawTable(name, f"{name}.csv", cells, [2])
         frames, problems, _ = check_tables(raw)
         assert not problems, problems
-        _DTYPES.update({name: {c: str(t) if str(t) != "str" else "string" for c, t in f.dtypes.items()}
-                        for name, f in frames.items()})
+        _DTYPES.update(
+            {
+                name: {c: str(t) if str(t) != "str" else "string" for c, t in f.dtypes.items()}
+                for name, f in frames.items()
+            }
+        )
     return _DTYPES

@@ -13,6 +13,7 @@ Examples
 >>> t[["depth", "item", "relation"]].values.tolist()  # doctest: +ELLIPSIS
 [[0, 'daily-beast-200-russian-fighters', ''], [1, 'bloomberg-more-than-200', 'relies_on'], ...]
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -24,8 +25,20 @@ from .wording import figure_label
 
 __all__ = ["lineage", "tree_rows", "trace_text"]
 
-_COLUMNS = ["depth", "parent", "item", "item_type", "relation", "basis", "evidence", "followed", "loop", "repeat",
-            "parent_row", *DRIFT_FLAGS]
+_COLUMNS = [
+    "depth",
+    "parent",
+    "item",
+    "item_type",
+    "relation",
+    "basis",
+    "evidence",
+    "followed",
+    "loop",
+    "repeat",
+    "parent_row",
+    *DRIFT_FLAGS,
+]
 
 
 def _text(v) -> str:
@@ -39,8 +52,9 @@ def _citations_by_claim(case) -> dict:
     basis = cit["basis"].tolist() if "basis" in cit.columns else ["stated"] * n
     evidence = cit["evidence"].tolist() if "evidence" in cit.columns else [""] * n
     out: dict = {}
-    for citing, cited, relation, b, e in zip(cit["claim_id"].tolist(), cit["cites"].tolist(),
-                                             cit["relation"].tolist(), basis, evidence):
+    for citing, cited, relation, b, e in zip(
+        cit["claim_id"].tolist(), cit["cites"].tolist(), cit["relation"].tolist(), basis, evidence, strict=False
+    ):
         out.setdefault(citing, []).append((cited, relation, _text(b).strip().lower() or "stated", _text(e)))
     return out
 
@@ -112,6 +126,7 @@ def lineage(case, claim_id: str, *, follow=DEFAULT_FOLLOW, drift_flags: bool = T
         p = ctx.at[a, "proposition"]
         if p not in seen_props:
             from .analyses import drift
+
             seen_props.add(p)
             for r in drift(case, p, follow=follow).to_dict("records"):
                 flag_rows[(r["claim_id"], r["cites"])] = tuple(bool(r.get(f, False)) for f in DRIFT_FLAGS)
@@ -146,15 +161,37 @@ def lineage(case, claim_id: str, *, follow=DEFAULT_FOLLOW, drift_flags: bool = T
         looped = is_claim and followed and item in on_path
         repeat = is_claim and followed and not looped and item in expanded
         flags = hop_flags(claim, item) if is_claim else no_flags
-        rows.append((depth + 1, claim, item, "claim" if is_claim else "source", relation, basis, evidence,
-                     followed, looped, repeat, row, *flags))
+        rows.append(
+            (
+                depth + 1,
+                claim,
+                item,
+                "claim" if is_claim else "source",
+                relation,
+                basis,
+                evidence,
+                followed,
+                looped,
+                repeat,
+                row,
+                *flags,
+            )
+        )
         if is_claim and followed and not looped and not repeat:
             expanded.add(item)
             on_path.add(item)
             stack.append((item, len(rows) - 1, depth + 1, None))
     out = pd.DataFrame(rows, columns=_COLUMNS)
-    return out.astype({"depth": "int64", "parent_row": "int64", "followed": bool, "loop": bool, "repeat": bool,
-                       **{f: bool for f in DRIFT_FLAGS}})
+    return out.astype(
+        {
+            "depth": "int64",
+            "parent_row": "int64",
+            "followed": bool,
+            "loop": bool,
+            "repeat": bool,
+            **dict.fromkeys(DRIFT_FLAGS, bool),
+        }
+    )
 
 
 def tree_rows(tree: pd.DataFrame) -> list[float]:
@@ -278,9 +315,14 @@ def trace_text(case, claim_id: str, *, follow=DEFAULT_FOLLOW) -> str:
         lines.append(f"{prefix[p]}{branch}{relation}{basis} {label}{tail}")
     lines.append("")
     n = len(found)
-    lines.append(f"Origins ({n} independent origin{'s' if n != 1 else ''}):" if n else
-                 "Origins: none — this claim rests only on a loop of claims citing each other")
+    lines.append(
+        f"Origins ({n} independent origin{'s' if n != 1 else ''}):"
+        if n
+        else "Origins: none — this claim rests only on a loop of claims citing each other"
+    )
     for row in found.itertuples(index=False):
-        lines.append(f"  {row.source_id:<20} {row.name} ({row.kind}), reliability {row.reliability}, "
-                     f"{row.hops} hop{'s' if row.hops != 1 else ''}")
+        lines.append(
+            f"  {row.source_id:<20} {row.name} ({row.kind}), reliability {row.reliability}, "
+            f"{row.hops} hop{'s' if row.hops != 1 else ''}"
+        )
     return "\n".join(lines)

@@ -1,4 +1,5 @@
 """How the kit says a figure, a count and a date: one place for the words and symbols every renderer uses."""
+
 from __future__ import annotations
 
 import pandas as pd

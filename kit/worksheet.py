@@ -18,6 +18,7 @@ Examples
 >>> "Official (unnamed)" in open(files["answers"], encoding="utf-8").read()  # a confidential source
 False
 """
+
 from __future__ import annotations
 
 import os
@@ -51,10 +52,12 @@ text-align: left; vertical-align: top; }
 
 
 def _page(title: str, body: str) -> str:
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<title>{escape(title)}</title>\n<style>{_CSS}</style></head>\n<body>\n{body}\n</body></html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{_CSS}</style></head>\n<body>\n{body}\n</body></html>\n"
+    )
 
 
 def _prepare(case, proposition, reveal_confidential):
@@ -69,15 +72,17 @@ def _prepare(case, proposition, reveal_confidential):
     ctx = claim_context(red).set_index("claim_id")
     cites: dict = {}
     evidence = red.citations["evidence"] if "evidence" in red.citations.columns else [""] * len(red.citations)
-    for claim, relation, ev in zip(red.citations["claim_id"], red.citations["relation"], evidence):
+    for claim, relation, ev in zip(red.citations["claim_id"], red.citations["relation"], evidence, strict=False):
         cites.setdefault(claim, []).append((str(relation), "" if is_missing(ev) else str(ev)))
     return red, proposition, key, ctx, cites
 
 
 def _heading(red, proposition, what: str) -> str:
     question = red.meta.get("question") or proposition
-    return (f"<h1>{escape(red.title)}</h1>\n<p class=\"lead\">{escape(what)} — the question: "
-            f"<b>{escape(question)}</b> (<code>{escape(proposition)}</code>)</p>\n")
+    return (
+        f'<h1>{escape(red.title)}</h1>\n<p class="lead">{escape(what)} — the question: '
+        f"<b>{escape(question)}</b> (<code>{escape(proposition)}</code>)</p>\n"
+    )
 
 
 def worksheet_html(case, proposition=None, *, reveal_confidential: bool = False) -> str:
@@ -108,26 +113,35 @@ def worksheet_html(case, proposition=None, *, reveal_confidential: bool = False)
     (False, False, True)
     """
     red, proposition, key, ctx, cites = _prepare(case, proposition, reveal_confidential)
-    parts = [_heading(red, proposition, f"Worksheet: find the origin of {plural(len(key), 'claim')}"),
-             "<p>For each claim, follow every citation down to a source quoted directly (a person, an official, a "
-             "post, a document) or to an outlet's own reporting. Write how many <b>independent origins</b> the "
-             "claim rests on (two outlets repeating the same source count once), which source(s) it <b>finally "
-             "rests on</b>, and circle the grade you would give that source: "
-             + "; ".join(f"{g} {escape(RELIABILITY_WORDS[g])}" for g in RELIABILITY) + ".</p>",
-             "<p class=\"meta\">Name: <span class=\"blank\"></span></p>"]
+    parts = [
+        _heading(red, proposition, f"Worksheet: find the origin of {plural(len(key), 'claim')}"),
+        "<p>For each claim, follow every citation down to a source quoted directly (a person, an official, a "
+        "post, a document) or to an outlet's own reporting. Write how many <b>independent origins</b> the "
+        "claim rests on (two outlets repeating the same source count once), which source(s) it <b>finally "
+        "rests on</b>, and circle the grade you would give that source: "
+        + "; ".join(f"{g} {escape(RELIABILITY_WORDS[g])}" for g in RELIABILITY)
+        + ".</p>",
+        '<p class="meta">Name: <span class="blank"></span></p>',
+    ]
     for number, claim in enumerate(key, start=1):
         c = ctx.loc[claim]
-        said = "".join(f"<li><i>{escape(rel.replace('_', ' '))}</i>" + (f": “{escape(ev)}”" if ev else "") + "</li>"
-                       for rel, ev in cites.get(claim, [])) or "<li>the report names no source for it</li>"
+        said = (
+            "".join(
+                f"<li><i>{escape(rel.replace('_', ' '))}</i>" + (f": “{escape(ev)}”" if ev else "") + "</li>"
+                for rel, ev in cites.get(claim, [])
+            )
+            or "<li>the report names no source for it</li>"
+        )
         parts.append(
-            f"<section class=\"claim\"><h2>Claim {number} of {len(key)}</h2>"
-            f"<p class=\"meta\"><b>{escape(c['outlet'])}</b>, {escape(date_words(c['published']))}</p>"
+            f'<section class="claim"><h2>Claim {number} of {len(key)}</h2>'
+            f'<p class="meta"><b>{escape(c["outlet"])}</b>, {escape(date_words(c["published"]))}</p>'
             f"<blockquote>“{escape(c['text'])}”</blockquote>"
             f"<p>What the report says about where it comes from:</p><ul>{said}</ul>"
-            "<p>Independent origins: <span class=\"blank short\"></span></p>"
-            "<p>Rests finally on: <span class=\"blank\"></span></p>"
-            "<p class=\"grades\">Grade that source: " + "".join(f"<span>{g}</span>" for g in RELIABILITY) + "</p>"
-            "</section>")
+            '<p>Independent origins: <span class="blank short"></span></p>'
+            '<p>Rests finally on: <span class="blank"></span></p>'
+            '<p class="grades">Grade that source: ' + "".join(f"<span>{g}</span>" for g in RELIABILITY) + "</p>"
+            "</section>"
+        )
     return _page(f"Worksheet: {red.title}", "\n".join(parts))
 
 
@@ -163,18 +177,22 @@ def answers_html(case, proposition=None, *, reveal_confidential: bool = False) -
     True
     """
     red, proposition, key, ctx, _ = _prepare(case, proposition, reveal_confidential)
-    parts = [_heading(red, proposition, f"Answer key: {plural(len(key), 'claim')}"),
-             "<p>The kit's answers, computed from the case (<code>kit.independence</code>, "
-             "<code>kit.origins</code>). Scoring: one point each for the number of origins, the origins themselves, "
-             "and the grade the case gives the origin (any of them, where they are graded differently).</p>",
-             "<table class=\"key\"><tr><th>Claim</th><th>Outlet, date</th><th>Independent origins</th>"
-             "<th>Rests finally on</th></tr>"]
+    parts = [
+        _heading(red, proposition, f"Answer key: {plural(len(key), 'claim')}"),
+        "<p>The kit's answers, computed from the case (<code>kit.independence</code>, "
+        "<code>kit.origins</code>). Scoring: one point each for the number of origins, the origins themselves, "
+        "and the grade the case gives the origin (any of them, where they are graded differently).</p>",
+        '<table class="key"><tr><th>Claim</th><th>Outlet, date</th><th>Independent origins</th>'
+        "<th>Rests finally on</th></tr>",
+    ]
     notes = []
     for number, (claim, a) in enumerate(key.items(), start=1):
         c = ctx.loc[claim]
         origins = ", ".join(f"{a.names.get(s, s)} (graded {a.reliability[s]})" for s in a.origins)
-        parts.append(f"<tr><td>{number}</td><td>{escape(c['outlet'])}, {escape(date_words(c['published']))}</td>"
-                     f"<td>{a.n_origins}</td><td>{escape(origins) or '<i>nothing: a loop with no way out</i>'}</td></tr>")
+        parts.append(
+            f"<tr><td>{number}</td><td>{escape(c['outlet'])}, {escape(date_words(c['published']))}</td>"
+            f"<td>{a.n_origins}</td><td>{escape(origins) or '<i>nothing: a loop with no way out</i>'}</td></tr>"
+        )
         why = []
         fig = figure_words(c["low"], c["high"])
         if a.echo:
@@ -218,8 +236,10 @@ def write_worksheet(case, out_dir, proposition=None, *, reveal_confidential: boo
     sheet = worksheet_html(case, proposition, reveal_confidential=reveal_confidential)
     answers = answers_html(case, proposition, reveal_confidential=reveal_confidential)
     os.makedirs(out_dir, exist_ok=True)
-    files = {"worksheet": os.path.join(os.fspath(out_dir), "worksheet.html"),
-             "answers": os.path.join(os.fspath(out_dir), "answers.html")}
+    files = {
+        "worksheet": os.path.join(os.fspath(out_dir), "worksheet.html"),
+        "answers": os.path.join(os.fspath(out_dir), "answers.html"),
+    }
     atomic_write(files["worksheet"], sheet)
     atomic_write(files["answers"], answers)
     return files
@@ -251,8 +271,11 @@ def add_parser(subparsers):
     p.add_argument("path", help="the case's folder, its case.toml, or an .xlsx workbook")
     p.add_argument("out_dir", help="the folder to write the two files into (created if needed)")
     p.add_argument("--proposition", help="the question (default: the one with the most claims)")
-    p.add_argument("--reveal-confidential", action="store_true",
-                   help="internal drafts only: name confidential sources (prints a warning)")
+    p.add_argument(
+        "--reveal-confidential",
+        action="store_true",
+        help="internal drafts only: name confidential sources (prints a warning)",
+    )
     p.set_defaults(func=run)
     return p
 
@@ -280,8 +303,10 @@ def run(args) -> int:
         print(f"{args.path} has problems; fix them (see kit check) before writing a worksheet", file=sys.stderr)
         return 1
     if args.reveal_confidential:
-        print("kit: warning: --reveal-confidential: confidential sources are shown by name; do not hand this out",
-              file=sys.stderr)
+        print(
+            "kit: warning: --reveal-confidential: confidential sources are shown by name; do not hand this out",
+            file=sys.stderr,
+        )
     try:
         files = write_worksheet(case, args.out_dir, args.proposition, reveal_confidential=args.reveal_confidential)
     except UnknownName as e:

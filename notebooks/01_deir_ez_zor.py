@@ -54,17 +54,24 @@ case
 # %%
 # NBVAL_CHECK_OUTPUT
 timeline = kit.timeline(case, P)
-print(timeline.assign(published=timeline["published"].dt.strftime("%d %b"),
-                      latest=timeline["published_latest"].dt.strftime("%d %b"))
-      [["published", "latest", "outlet", "low", "high", "certainty", "n_origins"]].to_string(index=False))
+print(
+    timeline.assign(
+        published=timeline["published"].dt.strftime("%d %b"), latest=timeline["published_latest"].dt.strftime("%d %b")
+    )[["published", "latest", "outlet", "low", "high", "certainty", "n_origins"]].to_string(index=False)
+)
 figures = timeline.dropna(subset=["low"])
-print("\nfigures in time order:", [f"{o} {int(v)}" for o, v in zip(figures["outlet"], figures["low"])])
-print("first figure:", int(figures["low"].iloc[0]), "| last:", int(figures["low"].iloc[-1]),
-      "| never falls:", figures["low"].is_monotonic_increasing)
+print("\nfigures in time order:", [f"{o} {int(v)}" for o, v in zip(figures["outlet"], figures["low"], strict=False)])
+print(
+    "first figure:",
+    int(figures["low"].iloc[0]),
+    "| last:",
+    int(figures["low"].iloc[-1]),
+    "| never falls:",
+    figures["low"].is_monotonic_increasing,
+)
 
 # %%
-kit.show.plot_timeline(case, P);
-
+kit.show.plot_timeline(case, P)
 # %% [markdown]
 # Read the figures down the table: the first is **2** (Reuters, 12 February); the Conflict Intelligence Team's
 # "at least three other Russians", relayed by AFP, comes after it; on 13 February Bloomberg reports **more than 200**,
@@ -97,8 +104,7 @@ print(trace_text(case, "daily-beast-200-russian-fighters"))
 # edges *disputes*, dotted grey edges a claim resting on its own outlet's reporting; claims in a loop get a dotted ring.
 
 # %%
-kit.show.plot_citation_graph(case, P);
-
+kit.show.plot_citation_graph(case, P)
 # %% [markdown]
 # ## 3. Cited versus independent
 #
@@ -174,8 +180,7 @@ print(trace_text(case, "other-media-dozens-or-hundreds"))
 # %%
 from kit.widgets import plot_lineage
 
-plot_lineage(case, "other-media-dozens-or-hundreds");
-
+plot_lineage(case, "other-media-dozens-or-hundreds")
 # %% [markdown]
 # ## 6. The same question, two readings
 #
@@ -190,10 +195,17 @@ side = pd.DataFrame({"reports say": said["n_origins"], "article argues": table["
 print(side.to_string())
 changed = side[side["reports say"] != side["article argues"]]
 for claim in changed.index:
-    print(f"\n{claim}:\n  reports say:    {', '.join(said.at[claim, 'origins'])}"
-          f"\n  article argues: {', '.join(table.at[claim, 'origins'])}")
-print("\nbest-sourced on what the reports say:", side["reports say"].idxmax(), side["reports say"].max(),
-      "| next best:", side["reports say"].drop(side["reports say"].idxmax()).max())
+    print(
+        f"\n{claim}:\n  reports say:    {', '.join(said.at[claim, 'origins'])}"
+        f"\n  article argues: {', '.join(table.at[claim, 'origins'])}"
+    )
+print(
+    "\nbest-sourced on what the reports say:",
+    side["reports say"].idxmax(),
+    side["reports say"].max(),
+    "| next best:",
+    side["reports say"].drop(side["reports say"].idxmax()).max(),
+)
 
 # %% [markdown]
 # Taken at their word, the rumours of "dozens or hundreds" are the **best-sourced** claim about the Russian dead: 3
@@ -211,9 +223,11 @@ cited = case.claims.set_index("claim_id")
 flagged = drift[drift["question_changed"] | drift["measure_changed"]]
 for row in flagged.itertuples(index=False):
     c = cited.loc[row.cites]
-    print(f"{row.claim_id} {row.relation} {row.cites}: question_changed={row.question_changed}, "
-          f"measure_changed={row.measure_changed}\n  the cited claim answers {c['proposition']!r}, counts "
-          f"{c['measure']!r} of {c['subject'] if pd.notna(c['subject']) else 'no one named'}: “{c['text']}”")
+    print(
+        f"{row.claim_id} {row.relation} {row.cites}: question_changed={row.question_changed}, "
+        f"measure_changed={row.measure_changed}\n  the cited claim answers {c['proposition']!r}, counts "
+        f"{c['measure']!r} of {c['subject'] if pd.notna(c['subject']) else 'no one named'}: “{c['text']}”"
+    )
 
 # %% [markdown]
 # The coalition's "100 killed" was about "pro-regime" groups, not Russians: the article says so ("the coalition

@@ -70,8 +70,7 @@ print(kit.origins(case, claim_id).to_string(index=False))
 # is labelled in red.
 
 # %%
-kit.show.plot_lineage(case, claim_id);
-
+kit.show.plot_lineage(case, claim_id)
 # %% [markdown]
 # ## What if an origin is discredited?
 #

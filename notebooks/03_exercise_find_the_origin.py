@@ -73,8 +73,10 @@ print(case.meta.get("question", case.title))
 # NBVAL_CHECK_OUTPUT
 exercise = kit.widgets.SourceExercise(case, proposition)
 claims = kit.timeline(case, proposition)
-print(f"{plural(len(exercise.claims), 'claim')} from {plural(claims['outlet'].nunique(), 'outlet')}, "
-      f"{claims['published'].min():%d %b} to {claims['published'].max():%d %b %Y}")
+print(
+    f"{plural(len(exercise.claims), 'claim')} from {plural(claims['outlet'].nunique(), 'outlet')}, "
+    f"{claims['published'].min():%d %b} to {claims['published'].max():%d %b %Y}"
+)
 
 # %% [markdown]
 # ## The exercise

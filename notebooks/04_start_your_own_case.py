@@ -62,7 +62,7 @@ print(summary_line(case))
 
 # %%
 with open(work / "sources.csv", "a", encoding="utf-8") as f:
-    f.write('bloomberg,Bloomberg,wire,,US,,false,,\n')
+    f.write("bloomberg,Bloomberg,wire,,US,,false,,\n")
     f.write('two_russians,"Two Russians (unnamed, to Bloomberg)",anonymus,,RU,,false,,"quoted by Bloomberg"\n')
 print(pd.read_csv(work / "sources.csv", dtype=str, keep_default_na=False).T.to_string(header=False))
 
@@ -75,7 +75,7 @@ print(pd.read_csv(work / "sources.csv", dtype=str, keep_default_na=False).T.to_s
 
 # %%
 with open(work / "reports.csv", "a", encoding="utf-8") as f:
-    f.write('bloomberg-2018-02-13,bloomberg,13/02/2018,,,,en,\n')
+    f.write("bloomberg-2018-02-13,bloomberg,13/02/2018,,,,en,\n")
 print(pd.read_csv(work / "reports.csv", dtype=str, keep_default_na=False).T.to_string(header=False))
 
 # %% [markdown]
@@ -88,9 +88,11 @@ print(pd.read_csv(work / "reports.csv", dtype=str, keep_default_na=False).T.to_s
 
 # %%
 with open(work / "claims.csv", "a", encoding="utf-8") as f:
-    f.write('bloomberg-more-than-200,bloomberg-2018-02-13,russians_killed_feb7,"More than 200 contract soldiers, '
-            'mostly Russians fighting on behalf of Syrian leader Bashar al-Assad, died in a failed attack [...], two of '
-            'the Russians said.",201,,"contract soldiers, mostly Russians",killed,alleged,4\n')
+    f.write(
+        'bloomberg-more-than-200,bloomberg-2018-02-13,russians_killed_feb7,"More than 200 contract soldiers, '
+        "mostly Russians fighting on behalf of Syrian leader Bashar al-Assad, died in a failed attack [...], two of "
+        'the Russians said.",201,,"contract soldiers, mostly Russians",killed,alleged,4\n'
+    )
 print(pd.read_csv(work / "claims.csv", dtype=str, keep_default_na=False).T.to_string(header=False))
 
 # %% [markdown]
@@ -114,17 +116,25 @@ print(pd.read_csv(work / "citations.csv", dtype=str, keep_default_na=False).T.to
 # %%
 # NBVAL_CHECK_OUTPUT
 case, problems, warnings = kit.check_case(work)
-print(pd.DataFrame([{"file": pathlib.Path(p.file).name, "line": p.line, "column": p.column, "problem": p.message}
-                    for p in problems]).to_string(index=False))
+print(
+    pd.DataFrame(
+        [
+            {"file": pathlib.Path(p.file).name, "line": p.line, "column": p.column, "problem": p.message}
+            for p in problems
+        ]
+    ).to_string(index=False)
+)
 
 # %% [markdown]
 # We fix them in the files (in a spreadsheet you would edit the cells) and check again, until the case is clean:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-for name, wrong, right in [("sources.csv", ",anonymus,", ",anonymous,"),
-                           ("reports.csv", "13/02/2018", "2018-02-13"),
-                           ("citations.csv", ",two_russian,", ",two_russians,")]:
+for name, wrong, right in [
+    ("sources.csv", ",anonymus,", ",anonymous,"),
+    ("reports.csv", "13/02/2018", "2018-02-13"),
+    ("citations.csv", ",two_russian,", ",two_russians,"),
+]:
     (work / name).write_text((work / name).read_text(encoding="utf-8").replace(wrong, right), encoding="utf-8")
 case, problems, warnings = kit.check_case(work)
 print(len(problems), "problems")
@@ -149,8 +159,9 @@ print(kit.origins(case, "bloomberg-more-than-200").to_string(index=False))
 
 # %%
 # NBVAL_CHECK_OUTPUT
-(work / "case.toml").write_text('title = "My first case"\nquestion = "How many Russians were killed on 7 February '
-                                '2018?"\n', encoding="utf-8")
+(work / "case.toml").write_text(
+    'title = "My first case"\nquestion = "How many Russians were killed on 7 February 2018?"\n', encoding="utf-8"
+)
 with open(work / "story.csv", "a", encoding="utf-8") as f:
     f.write('1,2018-02-13,Bloomberg: more than 200,"Two unnamed Russians speak to Bloomberg."\n')
 case = kit.load_case(work)

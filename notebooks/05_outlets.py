@@ -50,8 +50,7 @@ print(outlet_edges(case).to_string(index=False))
 # social-media posts) have a black outline.
 
 # %%
-kit.show.plot_outlet_graph(case);
-
+kit.show.plot_outlet_graph(case)
 # %% [markdown]
 # ## Who only repeats, who brings an origin
 #

@@ -1,4 +1,5 @@
 """What the browser tests share: Debian's Chromium, how to launch it here, and failing (not skipping) without it."""
+
 from __future__ import annotations
 
 import os
@@ -6,8 +7,14 @@ import os
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def playwright_or_fail():

@@ -1,18 +1,37 @@
 """Helpers the tests of reading, checking, loading and saving share: the contract's columns, and frame columns
 as plain Python values (to compare with literal lists)."""
+
 import os
 
 import pandas as pd
 
 SOURCES_COLS = ["source_id", "name", "kind", "affiliation", "country", "reliability", "confidential", "url", "notes"]
 # as load_case types them (contract version 2: published_latest beside published, and the citations' basis)
-REPORTS_COLS = ["report_id", "source_id", "published", "published_latest", "title", "url", "archive_url", "language",
-                "notes"]
-CLAIMS_COLS = ["claim_id", "report_id", "proposition", "text", "low", "high", "subject", "measure", "certainty",
-               "credibility"]
+REPORTS_COLS = [
+    "report_id",
+    "source_id",
+    "published",
+    "published_latest",
+    "title",
+    "url",
+    "archive_url",
+    "language",
+    "notes",
+]
+CLAIMS_COLS = [
+    "claim_id",
+    "report_id",
+    "proposition",
+    "text",
+    "low",
+    "high",
+    "subject",
+    "measure",
+    "certainty",
+    "credibility",
+]
 CITATIONS_COLS = ["claim_id", "cites", "relation", "evidence", "basis"]
-CONTRACT_COLS = {"sources": SOURCES_COLS, "reports": REPORTS_COLS, "claims": CLAIMS_COLS,
-                 "citations": CITATIONS_COLS}
+CONTRACT_COLS = {"sources": SOURCES_COLS, "reports": REPORTS_COLS, "claims": CLAIMS_COLS, "citations": CITATIONS_COLS}
 TABLES = ["sources", "reports", "claims", "citations"]
 
 UTC = pd.Timestamp  # readability: UTC("2018-02-13T00:00:00Z")

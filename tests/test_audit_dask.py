@@ -2,17 +2,16 @@
 
 Needs the `scale` extra (dask[dataframe,distributed], pyarrow); skipped where it is not installed.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-import kit
-
 pytest.importorskip("dask.distributed")
 pytest.importorskip("pyarrow")
 
-from kit.audit.dask import candidates, candidates_dask  # noqa: E402
+from kit.audit.dask import candidates, candidates_dask
 
 
 def test_the_same_candidate_pairs_on_a_two_worker_cluster(tmp_path):
@@ -24,19 +23,22 @@ def test_the_same_candidate_pairs_on_a_two_worker_cluster(tmp_path):
     case = kit.synth.make_case(5000, seed=11, copy_rate=0.2)
     truth = set(map(tuple, kit.synth.hidden_copies(case).to_numpy()))
     want = candidates(case)
-    pairs = set(zip(want["claim_id"], want["cites"]))
+    pairs = set(zip(want["claim_id"], want["cites"], strict=False))
     # most hidden copies are candidates (the rest repeat a text an earlier claim already has: not a head)
     assert len(truth) > 500 and len(truth & pairs) / len(truth) > 0.85
-    assert len(want) < 5000 * 4999 / 2 / 100                                 # and far from all pairs
+    assert len(want) < 5000 * 4999 / 2 / 100  # and far from all pairs
     tables = kit.scale.write_tables(case, tmp_path / "tables", npartitions=4)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster), dask.config.set({"distributed.comm.timeouts.connect": "30s"}):
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster),
+        dask.config.set({"distributed.comm.timeouts.connect": "30s"}),
+    ):
         got = candidates_dask(tables)
         out = candidates_dask(tables, tmp_path / "pairs")
     assert got.equals(want)
     written = pd.read_parquet(out)
     assert list(written.columns) == ["claim_id", "cites"]
-    assert sorted(zip(written["claim_id"], written["cites"])) == list(zip(want["claim_id"], want["cites"]))
+    assert sorted(zip(written["claim_id"], written["cites"], strict=False)) == list(zip(want["claim_id"], want["cites"], strict=False))
 
 
 def test_the_pairs_are_those_the_audit_checks(tmp_path):
@@ -52,14 +54,14 @@ def test_the_pairs_are_those_the_audit_checks(tmp_path):
 
     c = claims_in_time_order(case)
     head, first = {}, {}
-    for cid, text in zip(c.claim_id.to_pylist(), c.text.to_pylist()):
+    for cid, text in zip(c.claim_id.to_pylist(), c.text.to_pylist(), strict=False):
         key = tuple(w for w in words(text or "") if w not in STOP_WORDS)
-        head[cid] = first.setdefault(key, cid)            # the first claim, in time order, with these words
+        head[cid] = first.setdefault(key, cid)  # the first claim, in time order, with these words
     found = kit.audit(case)
     shared = found[found["signal"] == "shared_text"]
     assert len(shared) > 50
-    cand = set(zip(got["claim_id"], got["cites"]))
-    for a, b in zip(shared["claim_id"], shared["cites"]):
+    cand = set(zip(got["claim_id"], got["cites"], strict=False))
+    for a, b in zip(shared["claim_id"], shared["cites"], strict=False):
         assert head[a] == head[b] or (head[a], head[b]) in cand, (a, b)
 
 

@@ -10,6 +10,7 @@ To review a change of kit's messages:  python tests/test_bad_cases.py --update  
 
 Also here: a 1,000,000-row claims file with one bad row, generated into tmp_path at test time.
 """
+
 import difflib
 import os
 import pathlib
@@ -35,8 +36,15 @@ def run_check(path: str, timeout=60):
     """``python -m kit check PATH`` from the repository root, as a reporter runs it."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     env.pop("KIT_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "kit", "check", path], cwd=ROOT, capture_output=True,
-                          text=True, encoding="utf-8", timeout=timeout, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "kit", "check", path],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        env=env,
+    )
 
 
 # Starting Python and importing pandas for each of the ~80 cases would take a minute, so one subprocess
@@ -64,9 +72,16 @@ def corpus_results():
 
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     env.pop("KIT_DEBUG", None)
-    p = subprocess.run([sys.executable, "-c", _DRIVER], cwd=ROOT, capture_output=True, text=True,
-                       encoding="utf-8", timeout=300, env=env,
-                       input=json.dumps({name: target(name) for name in NAMES}))
+    p = subprocess.run(
+        [sys.executable, "-c", _DRIVER],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        env=env,
+        input=json.dumps({name: target(name) for name in NAMES}),
+    )
     assert p.returncode == 0, p.stderr
     return json.loads(p.stdout)
 
@@ -79,8 +94,7 @@ def _compare(name, stdout, stderr, rc):
     expected = (BAD / name / "expected.txt").read_text(encoding="utf-8").splitlines()
     got = stdout.splitlines()
     if got != expected:
-        diff = "\n".join(difflib.unified_diff(expected, got, f"{name}/expected.txt", "kit check stdout",
-                                              lineterm=""))
+        diff = "\n".join(difflib.unified_diff(expected, got, f"{name}/expected.txt", "kit check stdout", lineterm=""))
         pytest.fail(f"kit check {target(name)} printed something else:\n{diff}\nstderr:\n{stderr}")
     ok = bool(expected) and expected[-1].startswith("OK: ")
     assert rc == (0 if ok else 1), stderr
@@ -95,8 +109,9 @@ def test_bad_case(name, corpus_results):
     _compare(name, r["stdout"], r["stderr"], r["rc"])
 
 
-@pytest.mark.parametrize("name", ["windows_1252", "row_too_long", "citation_of_later_claim_warning",
-                                  "xlsx_merged_cells"])
+@pytest.mark.parametrize(
+    "name", ["windows_1252", "row_too_long", "citation_of_later_claim_warning", "xlsx_merged_cells"]
+)
 def test_entry_point_matches_driver(name):
     p = run_check(target(name))
     _compare(name, p.stdout, p.stderr, p.returncode)
@@ -198,25 +213,31 @@ def test_million_row_claims_file_with_one_bad_row(tmp_path):
     folder = tmp_path / "big"
     write_big_case(folder)
     started = time.perf_counter()
-    p = subprocess.run([sys.executable, "-c", _BIG_SCRIPT, str(folder)], cwd=ROOT, capture_output=True,
-                       text=True, timeout=300)
+    p = subprocess.run(
+        [sys.executable, "-c", _BIG_SCRIPT, str(folder)], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert p.returncode == 0, p.stderr
     import json
 
     report = json.loads(p.stdout.splitlines()[-1])
     lines = report["stdout"].splitlines()
     assert report["rc"] == 1
-    assert lines == [f"{folder}/claims.csv:{BAD_ROW + 2}: low: 'dozens' is not a number: keep the report's own "
-                     "words in 'text' and put a range in low/high (e.g. 'more than 200' is low 201 with high empty, "
-                     "'about 100' is low 100, high 100; leave both empty when the report gives no figure)"], lines
+    assert lines == [
+        f"{folder}/claims.csv:{BAD_ROW + 2}: low: 'dozens' is not a number: keep the report's own "
+        "words in 'text' and put a range in low/high (e.g. 'more than 200' is low 201 with high empty, "
+        "'about 100' is low 100, high 100; leave both empty when the report gives no figure)"
+    ], lines
     assert report["peak_mb"] < 2500, report
-    print(f"1,000,000 rows: {report['seconds']:.1f} s in kit, {time.perf_counter() - started:.1f} s in all, "
-          f"peak RSS {report['peak_mb']:.0f} MB")
+    print(
+        f"1,000,000 rows: {report['seconds']:.1f} s in kit, {time.perf_counter() - started:.1f} s in all, "
+        f"peak RSS {report['peak_mb']:.0f} MB"
+    )
 
 
 def _update():  # pragma: no cover - a maintenance helper, run by hand
-    for name in NAMES + [p.name for p in BAD.iterdir() if p.is_dir() and p.name not in NAMES
-                         and not p.name.startswith(("_", "."))]:
+    for name in NAMES + [
+        p.name for p in BAD.iterdir() if p.is_dir() and p.name not in NAMES and not p.name.startswith(("_", "."))
+    ]:
         p = run_check(target(name))
         (BAD / name / "expected.txt").write_text(p.stdout, encoding="utf-8")
         print(f"{name}: exit {p.returncode}")

@@ -9,6 +9,7 @@ missing the test FAILS, unless KIT_SKIP_BROWSER=1 is set on purpose. A screensho
 
 The test serves a copy of notebook 01 with its stored outputs cleared, so what the page shows was computed now.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,6 +24,7 @@ import time
 import urllib.request
 
 import pytest
+
 from _browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_fail
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -56,6 +58,7 @@ def _die_with_parent():
     """In the child, before exec: ask Linux to SIGTERM the server if pytest itself dies (e.g. killed by a timeout)."""
     try:
         import ctypes
+
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
@@ -79,18 +82,33 @@ def _serve(tmp_path, path):
     home = tmp_path / "home"
     home.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER") and k != "MPLBACKEND"}
-    env.update(HOME=str(home), JUPYTER_CONFIG_DIR=str(home / ".jupyter"), JUPYTER_DATA_DIR=str(home / "data"),
-               JUPYTER_RUNTIME_DIR=str(home / "runtime"), JUPYTER_PLATFORM_DIRS="1")
+    env.update(
+        HOME=str(home),
+        JUPYTER_CONFIG_DIR=str(home / ".jupyter"),
+        JUPYTER_DATA_DIR=str(home / "data"),
+        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+        JUPYTER_PLATFORM_DIRS="1",
+    )
     port, token = _free_port(), secrets.token_hex(16)
-    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-           "--ServerApp.port_retries=0", "--LabApp.news_url=", "--LabApp.check_for_updates_class="
-           "jupyterlab.NeverCheckForUpdate"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--ServerApp.port_retries=0",
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
     if os.geteuid() == 0:
         cmd.append("--allow-root")
     log = open(tmp_path / "lab.log", "wb")
-    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                            preexec_fn=_die_with_parent)
+    proc = subprocess.Popen(
+        cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_die_with_parent
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -102,7 +120,9 @@ def _serve(tmp_path, path):
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     log.flush()
-                    pytest.fail("JupyterLab did not start:\n" + (tmp_path / "lab.log").read_text(errors="replace")[-3000:])
+                    pytest.fail(
+                        "JupyterLab did not start:\n" + (tmp_path / "lab.log").read_text(errors="replace")[-3000:]
+                    )
                 time.sleep(0.3)
         yield f"{base}/lab/tree/{path}?token={token}&reset"
     finally:
@@ -127,6 +147,7 @@ IMAGE_DIGEST = """async (img) => {
 def test_story_stepper_in_jupyterlab(playwright_api, lab):
     sync_playwright = playwright_api
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
@@ -157,7 +178,10 @@ def test_story_stepper_in_jupyterlab(playwright_api, lab):
                 next_button.click()
                 page.wait_for_function(  # the title element is rendered anew, so query it each time
                     "old => { const el = document.querySelector('.kit-story-stepper .kit-step-title');"
-                    " return el !== null && el.innerText !== old; }", arg=before, timeout=30_000)
+                    " return el !== null && el.innerText !== old; }",
+                    arg=before,
+                    timeout=30_000,
+                )
                 digest, deadline = image.evaluate(IMAGE_DIGEST), time.monotonic() + 30
                 while digest == seen[-1][1] and time.monotonic() < deadline:  # the picture follows the title
                     page.wait_for_timeout(200)
@@ -172,7 +196,7 @@ def test_story_stepper_in_jupyterlab(playwright_api, lab):
     titles = [t for t, _ in seen]
     images = [d for _, d in seen]
     assert titles[0].startswith("Step 1 of 8") and titles[2].startswith("Step 3 of 8"), titles
-    assert "A Cossack: “dozens”" in titles[2], titles   # the rebuilt case: 8 steps in the article's order
+    assert "A Cossack: “dozens”" in titles[2], titles  # the rebuilt case: 8 steps in the article's order
     assert len(set(titles)) == 3, titles
     assert len(set(images)) == 3, images  # the graph was drawn anew at each step
 
@@ -208,8 +232,9 @@ def _run_all(page, url):
 
 def _wait_idle(page):
     """Until every cell has run: no cell waits with [*] and the kernel is idle."""
-    page.wait_for_function("() => ![...document.querySelectorAll('.jp-InputPrompt')]"
-                           ".some(e => e.innerText.includes('*'))", timeout=180_000)
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('.jp-InputPrompt')].some(e => e.innerText.includes('*'))", timeout=180_000
+    )
     page.locator(".jp-StatusBar-TextItem", has_text="Idle").first.wait_for(timeout=60_000)
 
 
@@ -242,11 +267,16 @@ def test_the_stepper_fits_1440x900(playwright_api, lab):
         stepper.wait_for(state="visible", timeout=120_000)
         stepper.locator("img").first.wait_for(timeout=30_000)
         _wait_idle(page)
-        page.wait_for_function("() => { const i = document.querySelector('.kit-story-stepper img');"
-                               " return i && i.complete && i.naturalWidth > 0; }", timeout=30_000)
+        page.wait_for_function(
+            "() => { const i = document.querySelector('.kit-story-stepper img');"
+            " return i && i.complete && i.naturalWidth > 0; }",
+            timeout=30_000,
+        )
         stepper.locator("button", has_text="Next").click()
-        page.wait_for_function("() => document.querySelector('.kit-story-stepper .kit-step-title')"
-                               ".innerText.startsWith('Step 2')", timeout=30_000)
+        page.wait_for_function(
+            "() => document.querySelector('.kit-story-stepper .kit-step-title').innerText.startsWith('Step 2')",
+            timeout=30_000,
+        )
         stepper.evaluate("el => el.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(500)
         panel = page.locator(".jp-NotebookPanel-notebook").first.bounding_box()
@@ -271,14 +301,17 @@ def test_check_without_an_answer_scores_0(playwright_api, lab03):
         _wait_idle(page)
         ex.scroll_into_view_if_needed()
         ex.locator("button", has_text="Check").click()
-        page.wait_for_function("() => document.querySelector('.kit-source-exercise').innerText"
-                               ".includes('No answer yet')", timeout=30_000)
+        page.wait_for_function(
+            "() => document.querySelector('.kit-source-exercise').innerText.includes('No answer yet')", timeout=30_000
+        )
         first = ex.inner_text()
         ex.locator("select").first.select_option(label="1")  # the number of origins: one answer, then Check
         ex.locator("button", has_text="Check").click()
-        page.wait_for_function("() => { const t = document.querySelector('.kit-source-exercise').innerText;"
-                               " return t.includes('this was your one attempt') && t.includes('claims checked'); }",
-                               timeout=30_000)
+        page.wait_for_function(
+            "() => { const t = document.querySelector('.kit-source-exercise').innerText;"
+            " return t.includes('this was your one attempt') && t.includes('claims checked'); }",
+            timeout=30_000,
+        )
         return first, ex.inner_text(), page.locator(".kit-scoreboard").count()
 
     (first, second, boards), errors = _browse(playwright_api, lab03, "exercise_1440x900", use)
@@ -301,12 +334,15 @@ def test_tracer_in_the_browser(playwright_api, lab02):
         _wait_idle(page)
         tracer.scroll_into_view_if_needed()
         tracer.locator("input[type=text]").first.fill("xyz")
-        page.wait_for_function("() => document.querySelector('.kit-claim-tracer').innerText"
-                               ".includes('no claim matches')", timeout=30_000)
+        page.wait_for_function(
+            "() => document.querySelector('.kit-claim-tracer').innerText.includes('no claim matches')", timeout=30_000
+        )
         said = tracer.inner_text()
         tracer.locator("button", has_text="discredit").first.click()
-        page.wait_for_function("() => /this claim (falls|still stands)/.test("
-                               "document.querySelector('.kit-claim-tracer').innerText)", timeout=30_000)
+        page.wait_for_function(
+            "() => /this claim (falls|still stands)/.test(document.querySelector('.kit-claim-tracer').innerText)",
+            timeout=30_000,
+        )
         return said, tracer.inner_text()
 
     (said, after), errors = _browse(playwright_api, lab02, "tracer_1440x900", use)

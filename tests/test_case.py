@@ -2,6 +2,7 @@
 
 Every expected value below was worked out by hand from the files in tests/cases/.
 """
+
 import dataclasses
 import os
 import re
@@ -80,8 +81,7 @@ def test_check_cli_on_bad_case(run_kit, cases_dir):
         assert any(f"{f}:{n}: {c}: " in out for f, n, c in places), (what, out)
 
 
-@pytest.mark.parametrize("target", ["empty", "one_row", "echo", "own_reporting", "drift", "disputes",
-                                    "workbook.xlsx"])
+@pytest.mark.parametrize("target", ["empty", "one_row", "echo", "own_reporting", "drift", "disputes", "workbook.xlsx"])
 def test_check_cli_good_case_prints_one_line_summary(run_kit, cases_dir, target):
     p = run_kit("check", cases_dir / target)
     assert p.returncode == 0, p.stdout + p.stderr
@@ -102,7 +102,7 @@ def test_check_cli_prints_warnings_and_exits_0(run_kit, cases_dir):
     assert any("sources.csv:1: twitter_handle: warning: " in ln for ln in warn), warn
     assert any("citations.csv:2: " in ln for ln in warn), warn
     stdout_lines = [ln for ln in p.stdout.splitlines() if ln.strip()]
-    assert stdout_lines and not WARN_RE.match(stdout_lines[-1])      # the summary comes last
+    assert stdout_lines and not WARN_RE.match(stdout_lines[-1])  # the summary comes last
     non_warn = [ln for ln in stdout_lines if not WARN_RE.match(ln)]
     assert len(non_warn) == 1, p.stdout
 
@@ -139,8 +139,9 @@ def test_check_case_with_story_lists_its_problems_but_returns_the_case(tmp_path,
 
 
 def test_check_case_lists_table_case_toml_and_story_problems_in_file_order(tmp_path, cases_dir):
-    folder = _echo_with(tmp_path, cases_dir, story="step,date,title,text\n1,2022-06-01,,\n",
-                        toml='proposition = "strike_death"\n')
+    folder = _echo_with(
+        tmp_path, cases_dir, story="step,date,title,text\n1,2022-06-01,,\n", toml='proposition = "strike_death"\n'
+    )
     claims = (folder / "claims.csv").read_text(encoding="utf-8").replace(",asserted,", ",asserted-ish,", 1)
     (folder / "claims.csv").write_text(claims, encoding="utf-8")
     case, problems, _ = kit.check_case(folder, story=True)
@@ -155,11 +156,20 @@ def test_load_case_raises_for_what_kit_publish_would_reject(tmp_path, cases_dir)
         kit.load_case(folder)
     assert [str(p).replace(str(folder), "echo") for p in err.value.problems] == [
         "echo/case.toml:7: verdicts.strike_deaths.claim_id: 'e_on' is not a claim_id in claims.csv: did you mean "
-        "'e_one'? Otherwise name the claim the verdict reviews"]
+        "'e_one'? Otherwise name the claim the verdict reviews"
+    ]
 
 
 def test_problem_order_puts_the_story_after_the_tables():
-    ps = [kit.Problem("x/story.csv", 1, "date", "m"), kit.Problem("x/citations.csv", 9, "cites", "m"),
-          kit.Problem("book.xlsx#case", 3, "proposition", "m"), kit.Problem("book.story.csv", 2, "step", "m")]
+    ps = [
+        kit.Problem("x/story.csv", 1, "date", "m"),
+        kit.Problem("x/citations.csv", 9, "cites", "m"),
+        kit.Problem("book.xlsx#case", 3, "proposition", "m"),
+        kit.Problem("book.story.csv", 2, "step", "m"),
+    ]
     assert [p.file for p in sorted(ps, key=kit.case.problem_order)] == [
-        "book.xlsx#case", "x/citations.csv", "x/story.csv", "book.story.csv"]
+        "book.xlsx#case",
+        "x/citations.csv",
+        "x/story.csv",
+        "book.story.csv",
+    ]

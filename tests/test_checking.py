@@ -4,17 +4,29 @@ and the rules of case.toml's publishing settings and of story.csv.
 Contract: docs/case-format.md; team extensions (dtypes, orders, Problem objects): docs/api-plan.md.
 Every expected value below was worked out by hand from the files in tests/cases/.
 """
+
 import os
 
 import pandas as pd
 import pytest
 
 import kit
+from _tables import (
+    BAD_EXPECTED,
+    CITATIONS_COLS,
+    CLAIMS_COLS,
+    CONTRACT_COLS,
+    SOURCES_COLS,
+    TABLES,
+    UTC,
+    col,
+    field,
+    is_string_dtype,
+    where,
+)
 from kit.checking.meta import check_meta
 from kit.checking.story import check_story
 from kit.reading import read_csv_table
-from _tables import (BAD_EXPECTED, CITATIONS_COLS, CLAIMS_COLS, CONTRACT_COLS, SOURCES_COLS, TABLES, UTC, col, field,
-                     is_string_dtype, where)
 
 
 def test_one_row_values(one_row_case):
@@ -57,10 +69,19 @@ def test_column_order_is_contract_order(drift_case, cyrillic_case, workbook_case
 
 def test_dtypes(drift_case):
     c = drift_case
-    for t, name in [("sources", "source_id"), ("sources", "name"), ("reports", "report_id"),
-                    ("reports", "source_id"), ("claims", "claim_id"), ("claims", "text"),
-                    ("claims", "subject"), ("claims", "certainty"), ("citations", "cites"),
-                    ("citations", "relation"), ("sources", "reliability")]:
+    for t, name in [
+        ("sources", "source_id"),
+        ("sources", "name"),
+        ("reports", "report_id"),
+        ("reports", "source_id"),
+        ("claims", "claim_id"),
+        ("claims", "text"),
+        ("claims", "subject"),
+        ("claims", "certainty"),
+        ("citations", "cites"),
+        ("citations", "relation"),
+        ("sources", "reliability"),
+    ]:
         assert is_string_dtype(getattr(c, t)[name].dtype), (t, name, getattr(c, t)[name].dtype)
     pub = c.reports["published"].dtype
     assert isinstance(pub, pd.DatetimeTZDtype) and str(pub.tz) == "UTC"
@@ -95,29 +116,33 @@ def test_dates_in_every_allowed_form(cyrillic_case):
     """`2018-02-13` -> 00:00 UTC; `...Z`; `+03:00` converted (14:05+03 = 11:05 UTC); no zone = UTC."""
     r = cyrillic_case.reports
     assert col(r, "report_id") == ["r_fk", "r_mo", "r_ins", "r_late"]
-    assert col(r, "published") == [UTC("2018-02-13T00:00:00Z"), UTC("2018-02-13T12:00:00Z"),
-                                   UTC("2018-02-13T11:05:00Z"), UTC("2018-02-14T09:30:00Z")]
+    assert col(r, "published") == [
+        UTC("2018-02-13T00:00:00Z"),
+        UTC("2018-02-13T12:00:00Z"),
+        UTC("2018-02-13T11:05:00Z"),
+        UTC("2018-02-14T09:30:00Z"),
+    ]
     assert str(r["published"].dt.tz) == "UTC"
 
 
 def test_defaults_for_empty_grades_and_flags(cyrillic_case):
     c = cyrillic_case
-    assert col(c.sources, "reliability") == ["B", "F", "E"]           # "b" upper-cased, empty -> F
-    assert col(c.sources, "confidential") == [True, False, False]     # "Yes", "0", empty
-    assert col(c.claims, "credibility") == [6, 2, 5, 3]               # empty -> 6
+    assert col(c.sources, "reliability") == ["B", "F", "E"]  # "b" upper-cased, empty -> F
+    assert col(c.sources, "confidential") == [True, False, False]  # "Yes", "0", empty
+    assert col(c.claims, "credibility") == [6, 2, 5, 3]  # empty -> 6
     assert str(c.claims["credibility"].dtype) == "Int64"
 
 
 def test_enums_are_case_insensitive_and_lower_cased(cyrillic_case, drift_case):
     c = cyrillic_case
-    assert col(c.sources, "kind") == ["online", "official", "anonymous"]       # "Online", "Anonymous"
-    assert col(c.claims, "measure") == ["killed", "killed", "casualties", "killed"]   # "Killed"
+    assert col(c.sources, "kind") == ["online", "official", "anonymous"]  # "Online", "Anonymous"
+    assert col(c.claims, "measure") == ["killed", "killed", "casualties", "killed"]  # "Killed"
     assert col(c.claims, "certainty") == ["alleged", "denied", "rumoured", "asserted"]  # "Alleged"
-    assert col(c.citations, "relation") == ["relies_on", "corroborates", "relies_on"]   # "Relies_On"
+    assert col(c.citations, "relation") == ["relies_on", "corroborates", "relies_on"]  # "Relies_On"
     d = drift_case.claims.set_index("claim_id")
-    assert d.loc["k9", "certainty"] == "asserted"                     # "Asserted"
-    assert d.loc["k3", "measure"] == "killed"                         # "Killed"
-    assert d.loc["k3", "subject"] == "Russian  Citizens"              # free text is not normalised
+    assert d.loc["k9", "certainty"] == "asserted"  # "Asserted"
+    assert d.loc["k3", "measure"] == "killed"  # "Killed"
+    assert d.loc["k3", "subject"] == "Russian  Citizens"  # free text is not normalised
 
 
 def test_warnings_are_returned_not_raised(warnings_case):
@@ -155,8 +180,8 @@ def test_citing_an_equal_time_claim_is_no_warning(loop_case, drift_case):
     """dead_x <-> dead_y share a report (same time); k3 cites k_other of its own report: not 'later'."""
     assert drift_case.warnings == []
     lines = sorted(where(p)[1] for p in loop_case.warnings if where(p)[0] == "citations.csv")
-    assert not {4, 5, 6, 7, 8, 9} & set(lines), lines   # 4 cites a source; 5, 9 cite earlier claims
-    assert {2, 3} <= set(lines)        # ring_m (r2) -> ring_k (r3), ring_k (r3) -> ring_b (r4)
+    assert not {4, 5, 6, 7, 8, 9} & set(lines), lines  # 4 cites a source; 5, 9 cite earlier claims
+    assert {2, 3} <= set(lines)  # ring_m (r2) -> ring_k (r3), ring_k (r3) -> ring_b (r4)
 
 
 @pytest.fixture
@@ -210,18 +235,27 @@ def hostile(cases_dir):
     return kit.load_case(cases_dir / "hostile")
 
 
-@pytest.mark.parametrize("meta, where_, message", [
-    # the rules kit.export.claim_reviews and kit.publish.choose_proposition apply, word for word where they overlap
-    ({"verdicts": {"plant_fire_dead": {"claim_id": "k-wire"}}}, "verdicts.plant_fire_dead.rating", "has no rating"),
-    ({"verdicts": {"plant_fire_dead": {"rating": "False", "claim_id": "nope"}}}, "verdicts.plant_fire_dead.claim_id",
-     "not a claim"),
-    ({"verdicts": {"plant_fire_dead": {"rating": "False", "claim_id": "k-tabloid-denial"}}},
-     "verdicts.plant_fire_dead.claim_id", "is about"),
-    ({"verdicts": {"plant_fire_dead": "False"}}, "verdicts.plant_fire_dead", "must be a table"),
-    ({"verdicts": "False"}, "verdicts", "must be tables"),
-    ({"proposition": "nope"}, "proposition", "no claim has it"),
-    ({"proposition": 3}, "proposition", "must be text"),
-])
+@pytest.mark.parametrize(
+    "meta, where_, message",
+    [
+        # the rules kit.export.claim_reviews and kit.publish.choose_proposition apply, word for word where they overlap
+        ({"verdicts": {"plant_fire_dead": {"claim_id": "k-wire"}}}, "verdicts.plant_fire_dead.rating", "has no rating"),
+        (
+            {"verdicts": {"plant_fire_dead": {"rating": "False", "claim_id": "nope"}}},
+            "verdicts.plant_fire_dead.claim_id",
+            "not a claim",
+        ),
+        (
+            {"verdicts": {"plant_fire_dead": {"rating": "False", "claim_id": "k-tabloid-denial"}}},
+            "verdicts.plant_fire_dead.claim_id",
+            "is about",
+        ),
+        ({"verdicts": {"plant_fire_dead": "False"}}, "verdicts.plant_fire_dead", "must be a table"),
+        ({"verdicts": "False"}, "verdicts", "must be tables"),
+        ({"proposition": "nope"}, "proposition", "no claim has it"),
+        ({"proposition": 3}, "proposition", "must be text"),
+    ],
+)
 def test_each_publishing_rule_is_a_problem(hostile, meta, where_, message):
     errors, warnings = check_meta(meta, hostile.claims)
     assert [p.column for p in errors] == [where_], [str(p) for p in errors]
@@ -230,16 +264,20 @@ def test_each_publishing_rule_is_a_problem(hostile, meta, where_, message):
 
 
 def test_publishing_rules_suggest_the_nearest_name(hostile):
-    errors, _ = check_meta({"proposition": "plant_fire",
-                            "verdicts": {"plant_fire_dead": {"rating": "False", "claim_id": "k-tabloid-5"}}},
-                           hostile.claims)
+    errors, _ = check_meta(
+        {"proposition": "plant_fire", "verdicts": {"plant_fire_dead": {"rating": "False", "claim_id": "k-tabloid-5"}}},
+        hostile.claims,
+    )
     assert "did you mean 'plant_fire_dead'?" in errors[0].message
     assert "did you mean 'k-tabloid-50'?" in errors[1].message
 
 
 def test_publishing_rules_on_raw_cells_are_the_rules_on_typed_claims(hostile, cases_dir):
     raw = kit.reading.read_raw(cases_dir / "hostile")
-    meta = {"proposition": "plant_fir", "verdicts": {"plant_fire_dead": {"rating": "F", "claim_id": "k-tabloid-denial"}}}
+    meta = {
+        "proposition": "plant_fir",
+        "verdicts": {"plant_fire_dead": {"rating": "F", "claim_id": "k-tabloid-denial"}},
+    }
     assert check_meta(meta, raw.tables["claims"].cells) == check_meta(meta, hostile.claims)
     assert len(check_meta(meta, hostile.claims)[0]) == 2
 
@@ -256,9 +294,7 @@ def test_the_valid_verdicts_of_the_hostile_case_pass(hostile):
 # --------------------------------------------------------------------------------------------- story.csv
 
 
-STORY = ("step,date,title,text\n"
-         "2,2022-06-02T10:00:00Z,Mid-morning,\"Two outlets, one source\"\n"
-         "1,2022-06-01,First,\n")
+STORY = 'step,date,title,text\n2,2022-06-02T10:00:00Z,Mid-morning,"Two outlets, one source"\n1,2022-06-01,First,\n'
 
 
 @pytest.mark.parametrize("fast", [True, False])
@@ -272,13 +308,16 @@ def test_story_fast_and_exact_reads_check_the_same(tmp_path, fast):
     assert str(story["date"].dtype) == "datetime64[ns, UTC]" and str(story["text"].dtype) == "string"
 
 
-@pytest.mark.parametrize("step, message", [
-    ("\u00b2", "'\u00b2' is not a step number; number the steps 1, 2, 3, ... (with the digits 0 to 9)"),
-    ("\u0663", "'\u0663' is not a step number; number the steps 1, 2, 3, ... (with the digits 0 to 9)"),
-    ("9" * 5000, "'99999999999999999999...' is too large a step number; number the steps 1, 2, 3, ..."),
-    ("-1", "'-1' is not a step number; number the steps 1, 2, 3, ..."),
-    ("0", "'0' is not a step number; number the steps 1, 2, 3, ..."),
-])
+@pytest.mark.parametrize(
+    "step, message",
+    [
+        ("\u00b2", "'\u00b2' is not a step number; number the steps 1, 2, 3, ... (with the digits 0 to 9)"),
+        ("\u0663", "'\u0663' is not a step number; number the steps 1, 2, 3, ... (with the digits 0 to 9)"),
+        ("9" * 5000, "'99999999999999999999...' is too large a step number; number the steps 1, 2, 3, ..."),
+        ("-1", "'-1' is not a step number; number the steps 1, 2, 3, ..."),
+        ("0", "'0' is not a step number; number the steps 1, 2, 3, ..."),
+    ],
+)
 def test_hostile_step_numbers_are_problems(tmp_path, step, message):
     f = tmp_path / "story.csv"
     f.write_text(f"step,date,title,text\n{step},2022-06-01,First,\n", encoding="utf-8")

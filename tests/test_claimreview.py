@@ -1,4 +1,5 @@
 """kit.claimreview: schema.org ClaimReview JSON-LD from the verdicts of case.toml (as export and publish write it)."""
+
 import dataclasses
 import json
 import pathlib
@@ -16,6 +17,7 @@ DEIR = ROOT / "data" / "deir-ez-zor"
 @pytest.fixture(scope="module")
 def hostile_files(tmp_path_factory):
     from kit.export import export
+
     return export(kit.load_case(HOSTILE), tmp_path_factory.mktemp("hx"), built="2026-01-02")
 
 
@@ -31,16 +33,19 @@ def test_claimreview_jsonld(hostile_files):
     item = r["itemReviewed"]
     assert item["@type"] == "Claim" and item["datePublished"] == "2024-03-03"
     assert item["author"] == {"@type": "Organization", "name": "Tabloid <img src=x onerror=alert(3)>"}
-    assert item["appearance"] == [{"@type": "CreativeWork", "url": "https://tabloid.example/50",
-                                   "headline": "Tabloid: 50 dead"}]
+    assert item["appearance"] == [
+        {"@type": "CreativeWork", "url": "https://tabloid.example/50", "headline": "Tabloid: 50 dead"}
+    ]
 
 
 def test_verdict_errors():
     case = kit.load_case(HOSTILE)
-    for verdict, message in (({"claim_id": "k-wire"}, "no rating"),
-                             ({"rating": "False", "claim_id": "nope"}, "not a claim"),
-                             ({"rating": "False", "claim_id": "k-tabloid-denial"}, "is about"),
-                             ("False", "must be a table")):
+    for verdict, message in (
+        ({"claim_id": "k-wire"}, "no rating"),
+        ({"rating": "False", "claim_id": "nope"}, "not a claim"),
+        ({"rating": "False", "claim_id": "k-tabloid-denial"}, "is about"),
+        ("False", "must be a table"),
+    ):
         bad = dataclasses.replace(case, meta={**case.meta, "verdicts": {"plant_fire_dead": verdict}})
         with pytest.raises(ValueError, match=message):
             claim_reviews(bad)
@@ -52,11 +57,13 @@ def test_an_unsafe_review_url_is_left_out():
     verdict = {**case.meta["verdicts"]["plant_fire_dead"], "url": "javascript:alert(1)"}
     bad = dataclasses.replace(case, meta={**case.meta, "verdicts": {"plant_fire_dead": verdict}})
     assert "url" not in claim_reviews(bad, built="2026-01-02")["plant_fire_dead"]
-    good = dataclasses.replace(case, meta={**case.meta, "verdicts": {
-        "plant_fire_dead": {**verdict, "url": "https://review.example/fire"}}})
+    good = dataclasses.replace(
+        case, meta={**case.meta, "verdicts": {"plant_fire_dead": {**verdict, "url": "https://review.example/fire"}}}
+    )
     assert claim_reviews(good)["plant_fire_dead"]["url"] == "https://review.example/fire"
 
 
 def test_export_keeps_its_name_for_it():
     import kit.export
+
     assert kit.export.claim_reviews is claim_reviews

@@ -6,6 +6,7 @@
 
 Nothing is skipped: a kit without `__all__`, or a missing README.md, is a failure.
 """
+
 from __future__ import annotations
 
 import importlib

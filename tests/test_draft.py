@@ -4,6 +4,7 @@ The fixtures in tests/cases/draft/ are passages of the seed article (shared/seed
 as .txt, as Markdown, and inside an HTML page with navigation, a ticker, a related-articles box and a footer that
 carry attribution cues of their own: none of that boilerplate may reach the draft.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,8 +25,14 @@ from kit.draft.numbers import figures
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "cases" / "draft"
 # shared/ lies beside the clone (CI, main), or beside the folder of worktrees (wt/NAME)
-SEED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared")
-             if (p / "seeds").is_dir()), ROOT.parent / "shared") / "seeds" / "deir-ez-zor-article.txt"
+SEED = (
+    next(
+        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if (p / "seeds").is_dir()),
+        ROOT.parent / "shared",
+    )
+    / "seeds"
+    / "deir-ez-zor-article.txt"
+)
 REFERENCE = ROOT / "data" / "deir-ez-zor"
 
 # Targets of issue 13, and what was measured when this test was written (data/deir-ez-zor as of then):
@@ -56,11 +63,13 @@ def seed_draft(tmp_path_factory):
 
 def test_seed_draft_proposes_the_hand_built_sources_and_citations(seed_draft):
     m = compare(seed_draft, REFERENCE)
-    print(f"\nsources: {m['sources_matched']} of {m['sources']} ({m['source_share']:.1%}); "
-          f"citations: {m['citations_matched']} of {m['citations']} ({m['citation_share']:.1%}); "
-          f"draft rows without a counterpart: {m['draft_sources_unmatched']} of {m['draft_sources']} sources, "
-          f"{m['draft_claims_unmatched']} of {m['draft_claims']} claims, "
-          f"{m['draft_citations_unmatched']} of {m['draft_citations']} citations")
+    print(
+        f"\nsources: {m['sources_matched']} of {m['sources']} ({m['source_share']:.1%}); "
+        f"citations: {m['citations_matched']} of {m['citations']} ({m['citation_share']:.1%}); "
+        f"draft rows without a counterpart: {m['draft_sources_unmatched']} of {m['draft_sources']} sources, "
+        f"{m['draft_claims_unmatched']} of {m['draft_claims']} claims, "
+        f"{m['draft_citations_unmatched']} of {m['draft_citations']} citations"
+    )
     print("missed citations:", m["missed_citations"])
     assert m["source_share"] >= SOURCE_TARGET, m["missed_sources"]
     assert m["citation_share"] >= CITATION_TARGET, m["missed_citations"]
@@ -76,8 +85,11 @@ def test_compare_counts_a_draft_against_itself_as_complete(seed_draft):
     assert (m["source_share"], m["citation_share"], m["draft_citations_unmatched"]) == (1.0, 1.0, 0)
 
 
-@pytest.mark.parametrize("article", [SEED, FIXTURES / "bloomberg.txt", FIXTURES / "reuters-afp.md",
-                                     FIXTURES / "december-report.html"], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "article",
+    [SEED, FIXTURES / "bloomberg.txt", FIXTURES / "reuters-afp.md", FIXTURES / "december-report.html"],
+    ids=lambda p: p.name,
+)
 def test_every_text_and_evidence_is_a_verbatim_span_of_the_article(article):
     text = read_article(article).text
     tables = draft_case(text, publisher="Tsarizm", published="2018-02-13")
@@ -86,7 +98,7 @@ def test_every_text_and_evidence_is_a_verbatim_span_of_the_article(article):
     for row in rows(tables, "claims"):
         assert row["text"] and row["text"] in text, row["text"]
     for row in rows(tables, "citations"):
-        assert row["evidence"] in whole, row["evidence"]       # the whole sentence, exactly as written
+        assert row["evidence"] in whole, row["evidence"]  # the whole sentence, exactly as written
         assert (row["relation"], row["basis"]) == ("relies_on", "stated")
 
 
@@ -119,14 +131,24 @@ def test_figures_follow_the_contract_and_keep_their_words(seed_draft):
     assert bounds("at least three other Russians") == (3, None)
     buga = claims.loc[next(t for t in claims.index if "“dozens”" in t)]
     assert int(buga["low"]) == 24 and pd.isna(buga["high"]) and "draft: check low/high: 'dozens'" in buga["notes"]
-    measures = dict(zip(seed_draft.claims["text"], seed_draft.claims["measure"]))
+    measures = dict(zip(seed_draft.claims["text"], seed_draft.claims["measure"], strict=False))
     assert measures["with 200 to 300 injured."] == "wounded"
 
 
-@pytest.mark.parametrize("words, low, high", [
-    ("at least two Russian men", 2, None), ("More than 200 contract soldiers", 201, None),
-    ("about 100", 100, 100), ("200 to 300 injured", 200, 300), ("dozens", 24, None), ("up to 200", None, 200),
-    ("41 of its troops", 41, 41), ("between 10 and 20", 10, 20), ("fewer than 10", None, 9)])
+@pytest.mark.parametrize(
+    "words, low, high",
+    [
+        ("at least two Russian men", 2, None),
+        ("More than 200 contract soldiers", 201, None),
+        ("about 100", 100, 100),
+        ("200 to 300 injured", 200, 300),
+        ("dozens", 24, None),
+        ("up to 200", None, 200),
+        ("41 of its troops", 41, 41),
+        ("between 10 and 20", 10, 20),
+        ("fewer than 10", None, 9),
+    ],
+)
 def test_number_words(words, low, high):
     f = figures(words)[0]
     assert (f.low, f.high) == (low, high)
@@ -146,18 +168,17 @@ def test_markdown_loses_its_markup_and_keeps_its_attributions():
     assert {"Reuters", "AFP", "Conflict Intelligence Team", "Maxim Buga", "Facebook post"} <= names
     relay = {r["claim_id"]: r["report_id"] for r in rows(t, "claims")}
     buga = next(r for r in rows(t, "citations") if r["cites"] == "maxim-buga")
-    assert relay[buga["claim_id"]] == "reuters-report"       # "according to Reuters": Reuters relays Buga
+    assert relay[buga["claim_id"]] == "reuters-report"  # "according to Reuters": Reuters relays Buga
 
 
 def test_html_boilerplate_does_not_leak_and_metadata_fills_in(tmp_path):
     out = tmp_path / "draft"
-    assert kit_draft(FIXTURES / "december-report.html", out) == 0    # publisher and date from the page
+    assert kit_draft(FIXTURES / "december-report.html", out) == 0  # publisher and date from the page
     case = kit.load_case(out)
     everything = " ".join(case.claims["text"]) + " ".join(case.citations["evidence"]) + " ".join(case.sources["name"])
     for leaked in ("Bloomberg", "Buga", "Moscow Times", "Subscribe", "NIH", "Related", "Home"):
         assert leaked not in everything
-    assert set(case.sources["name"]) >= {"Tsarizm", "Russian Defense Ministry", "Fontanka",
-                                         "December report (unnamed)"}
+    assert set(case.sources["name"]) >= {"Tsarizm", "Russian Defense Ministry", "Fontanka", "December report (unnamed)"}
     own = case.reports[case.reports["source_id"] == "tsarizm"].iloc[0]
     assert str(own["published"].date()) == "2018-02-13"
     assert own["url"] == "https://tsarizm.example/mercenaries-contractors-aftermath"
@@ -172,7 +193,7 @@ def test_output_passes_kit_check(tmp_path):
     done = subprocess.run([sys.executable, "-m", "kit", "check", str(out)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "OK: Draft: “200 killed”" in done.stdout
-    assert [p.name for p in tmp_path.iterdir()] == ["draft"]         # no temporary folder left beside it
+    assert [p.name for p in tmp_path.iterdir()] == ["draft"]  # no temporary folder left beside it
 
 
 def test_never_writes_into_an_existing_case(tmp_path, capsys):
@@ -193,12 +214,18 @@ def test_never_writes_into_an_existing_case(tmp_path, capsys):
     assert kit_draft(SEED, empty, "--published", "2018-02-13") == 0 and (empty / "claims.csv").is_file()
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["no/such/article.txt", "{out}", "--published", "2018-02-13"], "there is no such file"),
-    ([str(FIXTURES / "bloomberg.txt"), "{out}"], "give it with --published DATE"),
-    ([str(FIXTURES / "bloomberg.txt"), "{out}", "--published", "13/02/2018"], "is not a date the case format reads"),
-    ([str(FIXTURES / "bloomberg.txt").replace(".txt", ".pdf"), "{out}", "--published", "2018"], "reads .txt, .md"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["no/such/article.txt", "{out}", "--published", "2018-02-13"], "there is no such file"),
+        ([str(FIXTURES / "bloomberg.txt"), "{out}"], "give it with --published DATE"),
+        (
+            [str(FIXTURES / "bloomberg.txt"), "{out}", "--published", "13/02/2018"],
+            "is not a date the case format reads",
+        ),
+        ([str(FIXTURES / "bloomberg.txt").replace(".txt", ".pdf"), "{out}", "--published", "2018"], "reads .txt, .md"),
+    ],
+)
 def test_usage_errors_exit_2_without_a_traceback(tmp_path, capsys, argv, message):
     out = tmp_path / "out"
     assert kit_draft(*[a.format(out=out) for a in argv]) == 2
@@ -222,10 +249,14 @@ def test_the_draft_says_what_to_check(seed_draft):
     assert all("draft: check" in n for n in seed_draft.sources["notes"])
     relayed = seed_draft.reports[seed_draft.reports["source_id"] != "tsarizm"]
     assert len(relayed) >= 4 and all(n.startswith("draft: check date") for n in relayed["notes"])
-    assert not seed_draft.claims["text"].str.contains("hadn’t said").any()   # a negated verb is no attribution
+    assert not seed_draft.claims["text"].str.contains("hadn’t said").any()  # a negated verb is no attribution
 
 
 def test_cli_module_is_light():
-    done = subprocess.run([sys.executable, "-c", "import kit.draft, sys; print('trafilatura' in sys.modules)"],
-                          capture_output=True, text=True, env={**os.environ})
+    done = subprocess.run(
+        [sys.executable, "-c", "import kit.draft, sys; print('trafilatura' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        env={**os.environ},
+    )
     assert done.stdout.strip() == "False"

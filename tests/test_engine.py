@@ -6,6 +6,7 @@ with several claims or none, sources that are never cited -- and every claim's a
 own-reporting rule of the contract. ``kit.origins`` (its own search) must give the same source set, with
 ``hops`` the shortest path length.
 """
+
 from __future__ import annotations
 
 import networkx as nx
@@ -26,14 +27,20 @@ SUPPORTING = {"relies_on", "corroborates"}
 def _case_from_rows(tables: dict) -> Case:
     raw = {}
     for name, rows in tables.items():
-        columns = [c for c in COLUMNS[name] if c != "basis"]   # the random rows have the version 1 columns
+        columns = [c for c in COLUMNS[name] if c != "basis"]  # the random rows have the version 1 columns
         frame = pd.DataFrame(rows, columns=columns, dtype=object).fillna("")
         frame = frame.astype(str) if len(frame) else frame
         raw[name] = RawTable(name, f"{name}.csv", frame, list(range(2, len(frame) + 2)))
     frames, problems, warnings = check_tables(raw)
     assert not problems, problems
-    return Case(frames["sources"], frames["reports"], frames["claims"], frames["citations"],
-                meta={"title": "random"}, warnings=warnings)
+    return Case(
+        frames["sources"],
+        frames["reports"],
+        frames["claims"],
+        frames["citations"],
+        meta={"title": "random"},
+        warnings=warnings,
+    )
 
 
 @st.composite
@@ -41,24 +48,68 @@ def cases(draw):
     n_sources = draw(st.integers(1, 6))
     n_reports = draw(st.integers(1, 8))
     n_claims = draw(st.integers(1, 12))
-    sources = [[f"s{i}", f"Source {i}", draw(st.sampled_from(["wire", "anonymous", "social", "official"])),
-                "", "", draw(st.sampled_from(["", "A", "C", "F"])), "", "", ""] for i in range(n_sources)]
-    reports = [[f"r{i}", f"s{draw(st.integers(0, n_sources - 1))}", f"2018-02-{draw(st.integers(1, 28)):02d}",
-                "", "", "", "", ""] for i in range(n_reports)]
-    claims = [[f"k{i}", f"r{draw(st.integers(0, n_reports - 1))}", draw(st.sampled_from(["p", "q"])), "text",
-               "", "", "", "", "asserted", ""] for i in range(n_claims)]
+    sources = [
+        [
+            f"s{i}",
+            f"Source {i}",
+            draw(st.sampled_from(["wire", "anonymous", "social", "official"])),
+            "",
+            "",
+            draw(st.sampled_from(["", "A", "C", "F"])),
+            "",
+            "",
+            "",
+        ]
+        for i in range(n_sources)
+    ]
+    reports = [
+        [
+            f"r{i}",
+            f"s{draw(st.integers(0, n_sources - 1))}",
+            f"2018-02-{draw(st.integers(1, 28)):02d}",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ]
+        for i in range(n_reports)
+    ]
+    claims = [
+        [
+            f"k{i}",
+            f"r{draw(st.integers(0, n_reports - 1))}",
+            draw(st.sampled_from(["p", "q"])),
+            "text",
+            "",
+            "",
+            "",
+            "",
+            "asserted",
+            "",
+        ]
+        for i in range(n_claims)
+    ]
     targets = [f"k{i}" for i in range(n_claims)] + [f"s{i}" for i in range(n_sources)]
-    pairs = draw(st.lists(st.tuples(st.integers(0, n_claims - 1), st.sampled_from(targets),
-                                    st.sampled_from(["relies_on", "relies_on", "corroborates", "disputes"])),
-                          max_size=30, unique_by=lambda t: (t[0], t[1])))
+    pairs = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, n_claims - 1),
+                st.sampled_from(targets),
+                st.sampled_from(["relies_on", "relies_on", "corroborates", "disputes"]),
+            ),
+            max_size=30,
+            unique_by=lambda t: (t[0], t[1]),
+        )
+    )
     citations = [[f"k{a}", b, rel, ""] for a, b, rel in pairs]
     return _case_from_rows({"sources": sources, "reports": reports, "claims": claims, "citations": citations})
 
 
 def reference(case) -> dict:
     """claim_id -> (n_cited, n_origins, echo, origins, hops), the plain way, one search per claim."""
-    publisher = dict(zip(case.reports["report_id"], case.reports["source_id"]))
-    claim_pub = {c: publisher[r] for c, r in zip(case.claims["claim_id"], case.claims["report_id"])}
+    publisher = dict(zip(case.reports["report_id"], case.reports["source_id"], strict=False))
+    claim_pub = {c: publisher[r] for c, r in zip(case.claims["claim_id"], case.claims["report_id"], strict=False)}
     claims = set(claim_pub)
     g = nx.DiGraph()
     g.add_nodes_from(claims)
@@ -115,12 +166,16 @@ def test_provenance_matches_networkx_per_claim(case):
     ref = reference(case)
     for c, (n_cited, n_origins, echo, origins, hops) in ref.items():
         row = p.loc[c]
-        assert (int(row["n_cited"]), int(row["n_origins"]), bool(row["echo"]), row["origins"]) == \
-               (n_cited, n_origins, echo, origins), c
+        assert (int(row["n_cited"]), int(row["n_origins"]), bool(row["echo"]), row["origins"]) == (
+            n_cited,
+            n_origins,
+            echo,
+            origins,
+        ), c
         assert isinstance(row["origins"], tuple)
         o = kit.origins(case, c)
         assert tuple(sorted(o["source_id"])) == origins, c
-        assert dict(zip(o["source_id"], o["hops"])) == hops, c
+        assert dict(zip(o["source_id"], o["hops"], strict=False)) == hops, c
     for s in case.sources["source_id"]:
         assert kit.without(case, s) == [c for c in ref if ref[c][3] == (s,)]
 
@@ -146,8 +201,7 @@ def test_same_answers_whatever_the_string_storage(storage):
                 out[col] = out[col].astype(pd.StringDtype("python") if storage == "python" else object)
         return out
 
-    other = Case(*(convert(getattr(case, t)) for t in ("sources", "reports", "claims", "citations")),
-                 meta=case.meta)
+    other = Case(*(convert(getattr(case, t)) for t in ("sources", "reports", "claims", "citations")), meta=case.meta)
     assert kit.provenance(other).equals(kit.provenance(case))
     claim = case.claims["claim_id"].iloc[-1]
     assert kit.origins(other, claim).equals(kit.origins(case, claim))
@@ -169,8 +223,11 @@ def test_dask_path_on_a_two_worker_cluster_gives_identical_answers(tmp_path):
     assert kit.circular(case), "the case should hold loops"
     want = kit.provenance(case)
     tables = kit.scale.write_tables(case, tmp_path / "tables", npartitions=3)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster), dask.config.set({"distributed.comm.timeouts.connect": "30s"}):
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster),
+        dask.config.set({"distributed.comm.timeouts.connect": "30s"}),
+    ):
         got = kit.scale.provenance_dask(tables)
         out = kit.scale.provenance_dask(tables, tmp_path / "out")
     assert got.equals(want)

@@ -1,6 +1,7 @@
 """kit.widgets.SourceExercise with real ipywidgets objects (no mocks): tests answer, press Check and read the score.
 Expected answers are worked out by hand from data/deir-ez-zor/ and tests/cases/.
 """
+
 import pathlib
 
 import pytest
@@ -23,8 +24,12 @@ def test_exercise_walks_the_claims_in_order_of_publication(deir):
     ex = SourceExercise(deir, PROP)
     assert ex.claims == list(kit.independence(deir, PROP).index)
     # first what may date from 7 February (the case dates them by the interval the article allows), by id
-    assert ex.claims[:4] == ["communities-heard-dozens", "facebook-casualties", "moscow-times-reported",
-                             "other-media-dozens-or-hundreds"]
+    assert ex.claims[:4] == [
+        "communities-heard-dozens",
+        "facebook-casualties",
+        "moscow-times-reported",
+        "other-media-dozens-or-hundreds",
+    ]
     assert ex.shown["outlet"] == "Local Russian communities (contacts, unnamed)"
     ex.next_button.click()
     ex.next_button.click()
@@ -97,6 +102,7 @@ def test_exercise_grade_is_the_grade_of_the_origin_and_a_dead_loop_rests_on_noth
 
 # --- trainer mode (issue 11, item 3) ----------------------------------------------------------
 
+
 def test_nothing_is_preselected_and_check_without_an_answer_scores_nothing(echo_case):
     ex = SourceExercise(echo_case, "strike_deaths")
     assert (ex.n_origins.value, ex.source.value, ex.grade.value) == (None, (), None)
@@ -127,7 +133,7 @@ def test_one_scored_attempt_per_claim_said_plainly(echo_case):
 def test_answers_are_kept_when_going_back_and_the_score_is_live(echo_case):
     ex = SourceExercise(echo_case, "strike_deaths")
     assert "no claim checked yet (6 claims to go)" in ex.score_html.value
-    ex.n_origins.value, ex.source.value = 1, ("anon",)   # claim 1 answered, not checked
+    ex.n_origins.value, ex.source.value = 1, ("anon",)  # claim 1 answered, not checked
     ex.next_button.click()
     assert (ex.n_origins.value, ex.source.value, ex.grade.value) == (None, (), None)  # claim 2 is fresh
     ex.grade.value = "C"
@@ -166,8 +172,20 @@ def test_plurals(own_reporting_case, echo_case):
     assert "The kit finds 1 independent origin:" in ex.result["feedback"]
 
 
-@pytest.mark.parametrize("fixture", ["echo_case", "loop_case", "disputes_case", "own_reporting_case", "drift_case",
-                                     "cyrillic_case", "workbook_case", "one_row_case", "warnings_case"])
+@pytest.mark.parametrize(
+    "fixture",
+    [
+        "echo_case",
+        "loop_case",
+        "disputes_case",
+        "own_reporting_case",
+        "drift_case",
+        "cyrillic_case",
+        "workbook_case",
+        "one_row_case",
+        "warnings_case",
+    ],
+)
 def test_the_exercise_runs_on_any_case(request, fixture):
     case = request.getfixturevalue(fixture)
     for prop in case.claims["proposition"].unique():
@@ -197,12 +215,35 @@ def test_scores_csv_and_the_save_button(echo_case, tmp_path):
     ex.check()
     text = ex.scores_csv()
     rows = pd.read_csv(pd.io.common.StringIO(text), dtype=str, keep_default_na=False)
-    assert list(rows.columns) == ["learner", "proposition", "claim_number", "claim_id", "outlet", "published",
-                                  "answered_n_origins", "answered_origins", "answered_grade", "points", "max_points"]
+    assert list(rows.columns) == [
+        "learner",
+        "proposition",
+        "claim_number",
+        "claim_id",
+        "outlet",
+        "published",
+        "answered_n_origins",
+        "answered_origins",
+        "answered_grade",
+        "points",
+        "max_points",
+    ]
     assert rows.values.tolist() == [
-        ["Ana María", "strike_deaths", "1", "e_one", "Outlet One", "2022-06-01", "1", "Official (unnamed)", "F", "3",
-         "3"],
-        ["Ana María", "strike_deaths", "3", "e_echo", "News Aggregator", "2022-06-02", "2", "", "", "0", "3"]]
+        [
+            "Ana María",
+            "strike_deaths",
+            "1",
+            "e_one",
+            "Outlet One",
+            "2022-06-01",
+            "1",
+            "Official (unnamed)",
+            "F",
+            "3",
+            "3",
+        ],
+        ["Ana María", "strike_deaths", "3", "e_echo", "News Aggregator", "2022-06-02", "2", "", "", "0", "3"],
+    ]
     ex.save_button.click()
     saved = tmp_path / "scores-ana-maría.csv"
     assert saved.read_text(encoding="utf-8") == text

@@ -1,4 +1,5 @@
 """kit.export: Gephi files read back the same, spreadsheet-safe CSV, all redacted (ClaimReview: test_claimreview)."""
+
 import csv
 import io
 import json
@@ -73,12 +74,14 @@ def test_csv_files_are_spreadsheet_safe(hostile_files):
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (name, cell)
         assert text.startswith('"')  # every cell quoted
     claims = list(csv.DictReader(io.StringIO(hostile_files["claims.csv"].read_text(encoding="utf-8-sig"))))
-    assert [c["text"] for c in claims if c["claim_id"] == "k-tabloid-50"] == ["'=cmd|' /C calc'!A0 50 dead says the wire"]
+    assert [c["text"] for c in claims if c["claim_id"] == "k-tabloid-50"] == [
+        "'=cmd|' /C calc'!A0 50 dead says the wire"
+    ]
     sources = hostile_files["sources.csv"].read_text(encoding="utf-8-sig")
-    assert "\"'=HYPERLINK(" in sources and "\"'@SUM(1+1)\"" in sources
+    assert "\"'=HYPERLINK(" in sources and '"\'@SUM(1+1)"' in sources
     reports = hostile_files["reports.csv"].read_text(encoding="utf-8-sig")
-    assert "\"'+1+1\"" in reports and "\"'-2+3\"" in reports
-    assert csv_text(__import__("pandas").DataFrame({"=h": ["x"]})).startswith("\"'=h\"")
+    assert '"\'+1+1"' in reports and '"\'-2+3"' in reports
+    assert csv_text(__import__("pandas").DataFrame({"=h": ["x"]})).startswith('"\'=h"')
 
 
 def test_redaction_across_every_exported_byte(hostile_files, tmp_path):
@@ -95,6 +98,7 @@ def test_redaction_across_every_exported_byte(hostile_files, tmp_path):
 
 def test_cli_export(tmp_path, capsys):
     from kit.cli import main
+
     assert main(["export", str(HOSTILE), str(tmp_path / "o"), "--reveal-confidential"]) == 0
     captured = capsys.readouterr()
     assert "warning" in captured.err

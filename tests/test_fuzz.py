@@ -9,6 +9,7 @@ delimiters sprinkled, re-encoded, truncated); random tables under the right head
 ``KIT_FUZZ_EXAMPLES=5000 .venv/bin/python -m pytest -p no:cacheprovider tests/test_fuzz.py -q``
 (``make fuzz``). Failing examples are kept in .hypothesis/ and replayed first next time.
 """
+
 import contextlib
 import datetime
 import os
@@ -24,14 +25,17 @@ from hypothesis import strategies as st
 import kit
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent / "bad_cases"))
-from make_cases import BASE  # noqa: E402
+from make_cases import BASE
 
 EXAMPLES = int(os.environ.get("KIT_FUZZ_EXAMPLES", "40"))
 HANG_SECONDS = 20
 FILES = ("sources.csv", "reports.csv", "claims.csv", "citations.csv", "case.toml")
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 100,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.filter_too_much])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=EXAMPLES <= 100,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)
 
 
 class Hang(Exception):
@@ -102,13 +106,66 @@ def test_random_bytes_everywhere(files):
 
 # --- near-valid tables --------------------------------------------------------------------------
 
-TRICKY = st.sampled_from(['"', '""', ",", "\n", "\r", "\r\n", ";", "\t", "\x00", "\ufeff", " ", "=", "+", "-1",
-                          "@", "~100", "1e400", "9" * 30, "0.5", "NaN", "inf", "-0", "2018-02-30", "13/02/2018",
-                          "1677-01-01", "2262-04-12T00:00:00Z", "0001-01-01", "9999-12-31T23:59:59+14:00",
-                          "2018-02-13T25:00", "2018-02-13T14:05:00.1234567891Z", "T", "Z", "\u2028", "\x85",
-                          "\x0b", "\x1c", "Ё", "😀", "k_font", "reuters", "anon_us", "r_mod", "anonymus",
-                          "relies_on", "denied", "source_id", "claim_id", "true", "F", "7", "", "#", "\\", "ß",
-                          "\ud7ff", "a" * 300])
+TRICKY = st.sampled_from(
+    [
+        '"',
+        '""',
+        ",",
+        "\n",
+        "\r",
+        "\r\n",
+        ";",
+        "\t",
+        "\x00",
+        "\ufeff",
+        " ",
+        "=",
+        "+",
+        "-1",
+        "@",
+        "~100",
+        "1e400",
+        "9" * 30,
+        "0.5",
+        "NaN",
+        "inf",
+        "-0",
+        "2018-02-30",
+        "13/02/2018",
+        "1677-01-01",
+        "2262-04-12T00:00:00Z",
+        "0001-01-01",
+        "9999-12-31T23:59:59+14:00",
+        "2018-02-13T25:00",
+        "2018-02-13T14:05:00.1234567891Z",
+        "T",
+        "Z",
+        "\u2028",
+        "\x85",
+        "\x0b",
+        "\x1c",
+        "Ё",
+        "😀",
+        "k_font",
+        "reuters",
+        "anon_us",
+        "r_mod",
+        "anonymus",
+        "relies_on",
+        "denied",
+        "source_id",
+        "claim_id",
+        "true",
+        "F",
+        "7",
+        "",
+        "#",
+        "\\",
+        "ß",
+        "\ud7ff",
+        "a" * 300,
+    ]
+)
 CELL = st.one_of(TRICKY, st.text(max_size=6), st.lists(TRICKY, max_size=4).map("".join))
 
 
@@ -116,15 +173,18 @@ CELL = st.one_of(TRICKY, st.text(max_size=6), st.lists(TRICKY, max_size=4).map("
 def edited_text(draw, text):
     """``text`` with a few random edits."""
     for _ in range(draw(st.integers(1, 5))):
-        kind = draw(st.sampled_from(["insert", "delete", "replace_cell", "dup_line", "drop_line", "truncate",
-                                     "swap_lines", "header"]))
+        kind = draw(
+            st.sampled_from(
+                ["insert", "delete", "replace_cell", "dup_line", "drop_line", "truncate", "swap_lines", "header"]
+            )
+        )
         lines = text.split("\n")
         if kind == "insert":
             i = draw(st.integers(0, len(text)))
             text = text[:i] + draw(CELL) + text[i:]
         elif kind == "delete" and text:
             i = draw(st.integers(0, len(text) - 1))
-            text = text[:i] + text[i + draw(st.integers(1, 10)):]
+            text = text[:i] + text[i + draw(st.integers(1, 10)) :]
         elif kind == "replace_cell":
             i = draw(st.integers(0, len(lines) - 1))
             cells = lines[i].split(",")
@@ -134,10 +194,10 @@ def edited_text(draw, text):
             text = "\n".join(lines)
         elif kind == "dup_line":
             i = draw(st.integers(0, len(lines) - 1))
-            text = "\n".join(lines[: i + 1] + [lines[i]] + lines[i + 1:])
+            text = "\n".join(lines[: i + 1] + [lines[i]] + lines[i + 1 :])
         elif kind == "drop_line":
             i = draw(st.integers(0, len(lines) - 1))
-            text = "\n".join(lines[:i] + lines[i + 1:])
+            text = "\n".join(lines[:i] + lines[i + 1 :])
         elif kind == "truncate":
             text = text[: draw(st.integers(0, len(text)))]
         elif kind == "swap_lines" and len(lines) > 1:
@@ -157,8 +217,11 @@ ENCODINGS = st.sampled_from(["utf-8", "utf-8", "utf-8", "utf-8-sig", "utf-16", "
 
 
 def encode(text, encoding):
-    return text.encode(encoding, errors="replace") if encoding in ("cp1252", "latin-1") else \
-        text.encode(encoding, errors="surrogatepass")
+    return (
+        text.encode(encoding, errors="replace")
+        if encoding in ("cp1252", "latin-1")
+        else text.encode(encoding, errors="surrogatepass")
+    )
 
 
 @st.composite
@@ -187,8 +250,9 @@ COLUMNS = {
 IDS = st.sampled_from(["a", "b", "c", "k1", "k2", "s1", "r1", "A", "a b", ""])
 VALUES = {
     "kind": st.sampled_from(["wire", "anonymous", "Social", "blog", ""]),
-    "published": st.sampled_from(["2018-02-13", "2018-02-13T14:05:00Z", "2018-02-13 14:05+03:00", "",
-                                  "2018-02-30", "0001-01-01", "x"]),
+    "published": st.sampled_from(
+        ["2018-02-13", "2018-02-13T14:05:00Z", "2018-02-13 14:05+03:00", "", "2018-02-30", "0001-01-01", "x"]
+    ),
     "low": st.sampled_from(["", "1", "2.5", "100", "dozens", "1e400", "9" * 400, "+3", "-1", "1,000"]),
     "certainty": st.sampled_from(["asserted", "Denied", "", "sure"]),
     "relation": st.sampled_from(["relies_on", "corroborates", "disputes", "DISPUTES", "cites"]),
@@ -215,8 +279,9 @@ def random_tables(draw):
                     row.append(draw(IDS))
                 else:
                     row.append(draw(CELL))
-            rows.append(",".join('"' + v.replace('"', '""') + '"' if any(ch in v for ch in ',"\r\n') else v
-                                 for v in row))
+            rows.append(
+                ",".join('"' + v.replace('"', '""') + '"' if any(ch in v for ch in ',"\r\n') else v for v in row)
+            )
         files[name] = ("\n".join(rows) + "\n").encode("utf-8", errors="surrogatepass")
     return files
 
@@ -229,17 +294,33 @@ def test_random_tables(files):
 
 # --- workbooks ------------------------------------------------------------------------------------
 
-XL_VALUE = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**20), st.floats(allow_nan=True),
-                     st.datetimes(min_value=datetime.datetime(1900, 1, 1)),
-                     st.dates(min_value=datetime.date(1900, 1, 1)),
-                     st.times(), IDS, TRICKY.filter(lambda s: all(ch >= " " or ch in "\t\n\r" for ch in s)))
+XL_VALUE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**20),
+    st.floats(allow_nan=True),
+    st.datetimes(min_value=datetime.datetime(1900, 1, 1)),
+    st.dates(min_value=datetime.date(1900, 1, 1)),
+    st.times(),
+    IDS,
+    TRICKY.filter(lambda s: all(ch >= " " or ch in "\t\n\r" for ch in s)),
+)
 
 
-@settings(max_examples=max(5, EXAMPLES // 4), deadline=None, derandomize=EXAMPLES <= 100,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(st.dictionaries(st.sampled_from(["sources", "reports", "claims", "citations", "case", "Claims ", "other"]),
-                       st.lists(st.lists(XL_VALUE, max_size=10), max_size=5), max_size=5),
-       st.booleans())
+@settings(
+    max_examples=max(5, EXAMPLES // 4),
+    deadline=None,
+    derandomize=EXAMPLES <= 100,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    st.dictionaries(
+        st.sampled_from(["sources", "reports", "claims", "citations", "case", "Claims ", "other"]),
+        st.lists(st.lists(XL_VALUE, max_size=10), max_size=5),
+        max_size=5,
+    ),
+    st.booleans(),
+)
 def test_random_workbooks(sheets, with_headers):
     openpyxl = pytest.importorskip("openpyxl")
     wb = openpyxl.Workbook()
@@ -274,6 +355,7 @@ def test_random_bytes_as_a_workbook(data):
 
 # --- the CSV reader's fast path agrees with reading record by record ------------------------------
 
+
 def reference_records(text):
     """(line, record) of every non-blank record, tracking lines record by record (the slow, obvious way)."""
     import csv
@@ -288,8 +370,11 @@ def reference_records(text):
 
 
 @FUZZ
-@given(st.lists(st.lists(CELL, min_size=1, max_size=5), min_size=1, max_size=8),
-       st.sampled_from(["\n", "\r\n", "\r"]), st.booleans())
+@given(
+    st.lists(st.lists(CELL, min_size=1, max_size=5), min_size=1, max_size=8),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.booleans(),
+)
 def test_csv_lines_are_physical_lines(rows, eol, quote_all):
     import csv
     import io
@@ -299,7 +384,8 @@ def test_csv_lines_are_physical_lines(rows, eol, quote_all):
     rows = [[c.replace("\x00", "") for c in r] for r in rows]
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL).writerows(
-        [["a", "b", "c", "d", "e"]] + rows)
+        [["a", "b", "c", "d", "e"]] + rows
+    )
     text = buf.getvalue().replace("\r\n", eol) if eol != "\r\n" else buf.getvalue()
     try:
         want = reference_records(text)
@@ -313,6 +399,6 @@ def test_csv_lines_are_physical_lines(rows, eol, quote_all):
     assert table.header_line == want[0][0]
     assert table.lines == [line for line, _ in want[1:]]
     got = table.cells.values.tolist()
-    for (line, record), row in zip(want[1:], got):
+    for (line, record), row in zip(want[1:], got, strict=False):
         n = min(len(record), 5)
         assert row[:n] == record[:n], line

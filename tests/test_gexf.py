@@ -1,4 +1,5 @@
 """kit.gexf: dynamic GEXF for Gephi's timeline, read back with networkx; always well-formed XML."""
+
 import dataclasses
 import pathlib
 import xml.etree.ElementTree as ET
@@ -19,7 +20,7 @@ NS = {"g": "http://www.gexf.net/1.2draft"}
 
 def _published(case, fmt):
     ctx = claim_context(case)
-    return {k: t.strftime(fmt) for k, t in zip(ctx["claim_id"], ctx["published"])}
+    return {k: t.strftime(fmt) for k, t in zip(ctx["claim_id"], ctx["published"], strict=False)}
 
 
 def test_deir_replays_in_time(tmp_path):
@@ -37,8 +38,10 @@ def test_deir_replays_in_time(tmp_path):
     ctx = claim_context(case)
     for sid in case.sources["source_id"]:
         times = list(ctx.loc[ctx["source_id"] == sid, "published"])
-        times += [ctx.set_index("claim_id").at[k, "published"] for k in case.citations.loc[
-            case.citations["cites"] == sid, "claim_id"]]
+        times += [
+            ctx.set_index("claim_id").at[k, "published"]
+            for k in case.citations.loc[case.citations["cites"] == sid, "claim_id"]
+        ]
         if times:
             assert g.nodes[sid]["start"] == min(times).strftime("%Y-%m-%d"), sid
         else:
@@ -51,7 +54,9 @@ def test_not_lasting_ends_at_published_latest(tmp_path):
     if "published_latest" in deir.reports.columns:  # data/deir-ez-zor dates undated reports by intervals (v2)
         g = nx.read_gexf(write_dynamic_gexf(deir, tmp_path / "deir.gexf", lasting=False))
         assert (g.nodes["afp-cit-three-more"]["start"], g.nodes["afp-cit-three-more"]["end"]) == (
-            "2018-02-12", "2018-02-13")  # reports.csv: 2018-02-12/2018-02-13
+            "2018-02-12",
+            "2018-02-13",
+        )  # reports.csv: 2018-02-12/2018-02-13
         assert g.nodes["reuters-two-killed"]["end"] == "2018-02-12"  # an exact date
     # the same tables without published_latest, as contract version 1 types them
     case = dataclasses.replace(deir, reports=deir.reports.drop(columns=["published_latest"], errors="ignore"))
@@ -62,8 +67,10 @@ def test_not_lasting_ends_at_published_latest(tmp_path):
     reports["published_latest"] = reports["published"] + pd.Timedelta(days=3)  # as contract v2 types it
     v2 = dataclasses.replace(case, reports=reports)
     g = nx.read_gexf(write_dynamic_gexf(v2, tmp_path / "b.gexf", lasting=False))
-    later = {k: (pd.Timestamp(v) + pd.Timedelta(days=3)).strftime("%Y-%m-%d")
-             for k, v in _published(case, "%Y-%m-%d").items()}
+    later = {
+        k: (pd.Timestamp(v) + pd.Timedelta(days=3)).strftime("%Y-%m-%d")
+        for k, v in _published(case, "%Y-%m-%d").items()
+    }
     for claim, end in later.items():
         assert g.nodes[claim]["end"] == end and g.nodes[claim]["start"] < end
     for u, v, d in g.edges(data=True):
@@ -99,8 +106,9 @@ def test_a_graph_gives_the_same_times_as_its_case():
 def test_texts_xml_forbids_give_well_formed_xml(tmp_path):
     case = kit.load_case(CASES / "hostile")
     claims = case.claims.copy()
-    claims["text"] = claims["text"] + pd.array(["\x0bWord break", "nul\x00", "esc\x1b[31m", "\ufffe", "\x0c"],
-                                               dtype="string")
+    claims["text"] = claims["text"] + pd.array(
+        ["\x0bWord break", "nul\x00", "esc\x1b[31m", "\ufffe", "\x0c"], dtype="string"
+    )
     sources = case.sources.copy()
     sources.loc[1, "name"] = "Wire\x01\x0b2"
     bad = dataclasses.replace(case, claims=claims, sources=sources)

@@ -2,6 +2,7 @@
 
 Expected answers are worked out by hand from tests/cases/ (see the fixtures' docstrings in conftest.py).
 """
+
 import subprocess
 import sys
 
@@ -49,8 +50,9 @@ def test_each_part_is_one_point_and_explained(echo_key):
     g = grade_answer(echo_key["e_echo"], LearnerAnswer(2, ("anon", "outlet1"), "B"))
     assert (g.n_origins, g.origins, g.grade, g.points) == (False, False, False, 0)
     assert "You said 2. The claim cites 2 items, but they share an origin (an echo), so they count once." in g.lines
-    assert "Not an origin of this claim: Outlet One (an outlet that relays a claim is not where it comes from)." \
-        in g.lines
+    assert (
+        "Not an origin of this claim: Outlet One (an outlet that relays a claim is not where it comes from)." in g.lines
+    )
     assert "You graded the source B; the case grades Official (unnamed) F" in g.feedback
     assert g.verdict == "0 of 3 right."
 
@@ -82,5 +84,10 @@ def test_with_differently_graded_origins_any_of_their_grades_is_right():
 def test_as_dict_keeps_the_fields_the_widget_returns(echo_key):
     d = grade_answer(echo_key["e_one"], LearnerAnswer(1, ("anon",), "F")).as_dict()
     assert {k: d[k] for k in ("claim_id", "n_origins", "origins", "grade", "points")} == {
-        "claim_id": "e_one", "n_origins": True, "origins": True, "grade": True, "points": 3}
+        "claim_id": "e_one",
+        "n_origins": True,
+        "origins": True,
+        "grade": True,
+        "points": 3,
+    }
     assert d["feedback"].startswith("The kit finds 1 independent origin: Official (unnamed) (graded F).")

@@ -1,7 +1,7 @@
 """kit.citation_graph and kit.outlet_graph on the named fixture cases (expected values worked out by hand)."""
+
 import networkx as nx
 import pandas as pd
-import pytest
 
 import kit
 
@@ -49,7 +49,7 @@ def test_citation_graph_claim_node_attributes(echo_case):
     assert n["source_id"] == "outlet1" and n["outlet"] == "Outlet One"
     assert pd.Timestamp(n["published"]) == pd.Timestamp("2022-06-01T09:00:00Z")
     e = g.nodes["e_echo"]
-    assert e["high"] is None                                  # <NA> becomes None
+    assert e["high"] is None  # <NA> becomes None
     assert num(e["credibility"]) == 6
     assert e["source_id"] == "aggregator" and e["outlet"] == "News Aggregator"
     x = g.nodes["e_x"]
@@ -63,10 +63,10 @@ def test_citation_graph_source_node_attributes(echo_case):
     assert (a["source_id"], a["name"], a["kind"], a["reliability"]) == ("anon", "Official (unnamed)", "anonymous", "F")
     assert bool(a["confidential"]) is True
     assert a["affiliation"] is None and a["country"] is None
-    assert a["notes"] == "spoke to both outlets"                  # the API keeps names and notes (only publishing redacts)
+    assert a["notes"] == "spoke to both outlets"  # the API keeps names and notes (only publishing redacts)
     assert g.nodes["expert2"]["node_type"] == "source"
-    assert g.nodes["expert2"]["reliability"] == "F"              # empty -> F
-    assert g.degree("expert2") == 0                              # a source nobody cites is still a node
+    assert g.nodes["expert2"]["reliability"] == "F"  # empty -> F
+    assert g.degree("expert2") == 0  # a source nobody cites is still a node
 
 
 def test_citation_graph_keeps_disputes_edges(disputes_case):
@@ -87,7 +87,7 @@ def test_citation_graph_with_loops(loop_case):
     assert g.has_edge("self_s", "self_s") and g.edges["self_s", "self_s"]["relation"] == "relies_on"
     assert g.has_edge("dead_x", "dead_y") and g.has_edge("dead_y", "dead_x")
     assert g.edges["dead_x", "after_z"]["relation"] == "disputes"
-    assert g.edges["dead_x", "dead_y"]["evidence"] is None          # empty evidence -> None
+    assert g.edges["dead_x", "dead_y"]["evidence"] is None  # empty evidence -> None
     assert g.edges["ring_b", "ring_m"]["relation"] == "corroborates"
 
 
@@ -123,7 +123,9 @@ def test_citation_graph_is_a_new_object(echo_case):
 
 
 def weights(g):
-    return {(u, v): (int(d["weight"]), {k: int(c) for k, c in d["relations"].items()}) for u, v, d in g.edges(data=True)}
+    return {
+        (u, v): (int(d["weight"]), {k: int(c) for k, c in d["relations"].items()}) for u, v, d in g.edges(data=True)
+    }
 
 
 def test_outlet_graph_weights_echo(echo_case):

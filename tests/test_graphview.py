@@ -1,5 +1,6 @@
 """kit.graphview: the layout (left to right in time, label boxes that never overlap), the data, the page's fragment
 and the widget's Python side. The browser half is tests/test_graphview_browser.py."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,15 @@ from kit.redact import redact
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DEIR = kit.load_case(ROOT / "data" / "deir-ez-zor")
 HOSTILE = kit.load_case(ROOT / "tests" / "cases" / "hostile")
-SECRETS = ["ivan-petrov-telegram", "Ivan Petrov", "ivanpetrov_secret", "Rostov", "fears for his job", "k-petrov",
-           "r-petrov"]
+SECRETS = [
+    "ivan-petrov-telegram",
+    "Ivan Petrov",
+    "ivanpetrov_secret",
+    "Rostov",
+    "fears for his job",
+    "k-petrov",
+    "r-petrov",
+]
 
 
 def _boxes(d):
@@ -64,10 +72,10 @@ def test_overlap_finder_finds_overlaps():
 
 def test_crowded_labels_are_moved_not_overlapped():
     """Forty long labels in one column of one lane at one moment: every box still free."""
-    claims = [{"id": f"c{i:02d}", "time": 0, "lane": f"Outlet {i % 3}", "label": "1000000–2000000"}
-              for i in range(40)]
-    lay = layout(claims, [{"id": f"s{i}", "label": "A source with a long name indeed", "near": ["c00"]}
-                          for i in range(12)])
+    claims = [{"id": f"c{i:02d}", "time": 0, "lane": f"Outlet {i % 3}", "label": "1000000–2000000"} for i in range(40)]
+    lay = layout(
+        claims, [{"id": f"s{i}", "label": "A source with a long name indeed", "near": ["c00"]} for i in range(12)]
+    )
     boxes = [tuple(b[k] for k in "xywh") for b in lay["labels"].values()]
     assert len(boxes) == 52 and overlapping_pairs(boxes) == []
 
@@ -79,14 +87,14 @@ def test_left_to_right_in_time_one_lane_per_outlet():
     times = [ctx.at[n["id"], "published"] for n in claims]
     xs = [n["x"] for n in claims]
     assert times == sorted(times)
-    assert all(a <= b for a, b in zip(xs, xs[1:]))
-    assert all(xb > xa for ta, tb, xa, xb in zip(times, times[1:], xs, xs[1:]) if tb.normalize() > ta.normalize())
+    assert all(a <= b for a, b in zip(xs, xs[1:], strict=False))
+    assert all(xb > xa for ta, tb, xa, xb in zip(times, times[1:], xs, xs[1:], strict=False) if tb.normalize() > ta.normalize())
     lane_y = {}
     for n in claims:
         assert lane_y.setdefault(n["outlet"], n["y"]) == n["y"]
     assert len(set(lane_y.values())) == len(lane_y) == len(d["lanes"])
     sources = [n for n in d["nodes"] if n["kind"] == "source"]
-    assert max(n["x"] for n in sources) < min(xs)          # sources in a column on the left
+    assert max(n["x"] for n in sources) < min(xs)  # sources in a column on the left
 
 
 def test_layout_is_deterministic():
@@ -107,8 +115,10 @@ def test_nodes_say_outlet_date_figure_and_source_grade():
     assert claim["words"].startswith("More than 200 contract soldiers")
     assert claim["grade"].startswith("credibility ") and claim["origins"] == ["bloomberg_two_russians"]
     src = by["bloomberg_two_russians"]
-    assert src["kind"] == "source" and src["aria"] == "Two Russians (unnamed, to Bloomberg), grade F: " \
-        "reliability cannot be judged"
+    assert (
+        src["kind"] == "source"
+        and src["aria"] == "Two Russians (unnamed, to Bloomberg), grade F: reliability cannot be judged"
+    )
     assert src["uncheckable"] is True and src["colour"] == kit.style.KIND_COLOURS["anonymous"]
     for n in d["nodes"]:
         assert n["aria"] and n["label"] and re.fullmatch(r"#[0-9a-f]{6}", n["colour"])
@@ -118,8 +128,11 @@ def test_edges_keep_the_dispute_beside_the_support():
     """Tsarizm both relies on and disputes Bloomberg's claim: both edges drawn, the dispute red (issue 11)."""
     d = graph_data(DEIR, "russians_killed_feb7")
     outlet = {n["id"]: n["outlet"] for n in d["nodes"]}
-    rels = {e["relation"]: e for e in d["edges"]
-            if outlet[e["from"]].startswith("Tsarizm") and e["to"] == "bloomberg-more-than-200"}
+    rels = {
+        e["relation"]: e
+        for e in d["edges"]
+        if outlet[e["from"]].startswith("Tsarizm") and e["to"] == "bloomberg-more-than-200"
+    }
     assert {"relies_on", "disputes"} <= set(rels)
     assert rels["disputes"]["colour"] == kit.style.RELATION_STYLE["disputes"][1] and not rels["disputes"]["followed"]
     assert rels["relies_on"]["followed"] and rels["relies_on"]["colour"] != rels["disputes"]["colour"]
@@ -158,10 +171,11 @@ def test_hostile_case_leaks_nothing_through_the_graph():
     for secret in SECRETS:
         assert secret not in html, secret
     assert "<script>alert" not in html and "<img" not in html and "</script><" not in html.split("application/json")[1]
-    data = json.loads(re.search(r'<script type="application/json" id="kit-graph-data">(.*?)</script>', html,
-                                re.S).group(1))
+    data = json.loads(
+        re.search(r'<script type="application/json" id="kit-graph-data">(.*?)</script>', html, re.S).group(1)
+    )
     assert data == json.loads(json.dumps(d))
-    assert any("<script>alert(1)</script> Wire" in n["aria"] for n in data["nodes"])   # shown as text, not run
+    assert any("<script>alert(1)</script> Wire" in n["aria"] for n in data["nodes"])  # shown as text, not run
 
 
 def test_published_page_inlines_the_module_and_allows_it_by_hash():
@@ -200,8 +214,11 @@ def test_widget_repr_says_to_run_and_follows_discredit():
 def test_import_kit_graphview_stays_light():
     import subprocess
     import sys
-    code = ("import sys, kit.graphview, kit.graphview.data; "
-            "print(sorted(m for m in ('anywidget', 'matplotlib', 'ipywidgets') if m in sys.modules))")
+
+    code = (
+        "import sys, kit.graphview, kit.graphview.data; "
+        "print(sorted(m for m in ('anywidget', 'matplotlib', 'ipywidgets') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -210,5 +227,5 @@ def test_case_is_not_changed():
     case = kit.load_case(ROOT / "data" / "deir-ez-zor")
     before = [t.copy() for t in (case.sources, case.reports, case.claims, case.citations)]
     graph_data(case, discredited=["cit"])
-    for a, b in zip(before, (case.sources, case.reports, case.claims, case.citations)):
+    for a, b in zip(before, (case.sources, case.reports, case.claims, case.citations), strict=False):
         pd.testing.assert_frame_equal(a, b)

@@ -8,19 +8,20 @@ hovered; axe-core finds no violation in the graph. Screenshots at 1440x900 and 3
 
 Where Playwright or /usr/bin/chromium is missing the tests FAIL, unless KIT_SKIP_BROWSER=1 is set on purpose.
 """
+
 from __future__ import annotations
 
 import os
 import pathlib
 
 import pytest
-from _browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_fail
-from test_publish_browser import Watch
 
 import kit
+from _browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_fail
 from kit.graphview.layout import overlapping_pairs
 from kit.publish import publish
 from kit.trace import lineage
+from test_publish_browser import Watch
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ARTIFACTS = pathlib.Path(__file__).resolve().parent / "artifacts"
@@ -68,7 +69,9 @@ def _veiled(page):
 
 
 def _copies(page):
-    return set(page.eval_on_selector_all("#explore .kgv-litlayer [data-copy-of]", "els => els.map(e => e.dataset.copyOf)"))
+    return set(
+        page.eval_on_selector_all("#explore .kgv-litlayer [data-copy-of]", "els => els.map(e => e.dataset.copyOf)")
+    )
 
 
 def _centre(page, node_id):
@@ -84,8 +87,11 @@ def test_hover_click_escape_on_deir_ez_zor(browser, pages):
         page.locator("#explore").scroll_into_view_if_needed()
         nodes = page.locator("#explore .kgv-node")
         assert nodes.count() >= 19
-        attrs = page.eval_on_selector_all("#explore .kgv-node", """els => els.map(e => [e.getAttribute('tabindex'),
-            e.getAttribute('role'), e.getAttribute('aria-label'), e.getAttribute('aria-pressed')])""")
+        attrs = page.eval_on_selector_all(
+            "#explore .kgv-node",
+            """els => els.map(e => [e.getAttribute('tabindex'),
+            e.getAttribute('role'), e.getAttribute('aria-label'), e.getAttribute('aria-pressed')])""",
+        )
         assert all(t == "0" and r == "button" and label and p == "false" for t, r, label, p in attrs)
         page.screenshot(path=str(ARTIFACTS / "graphview-1440.png"))
 
@@ -105,8 +111,10 @@ def test_hover_click_escape_on_deir_ez_zor(browser, pages):
         # the rest dimmed: a veil over the drawing, copies of the lit nodes above it, nothing else
         assert _veiled(page) and _copies(page) == _lit(page)
         x, y = _centre(page, "afp-cit-three-more")
-        assert page.evaluate(f"document.elementFromPoint({x}, {y}).closest('.kgv-node').dataset.id") \
-            == "afp-cit-three-more"   # under the veil, still the node a click reaches
+        assert (
+            page.evaluate(f"document.elementFromPoint({x}, {y}).closest('.kgv-node').dataset.id")
+            == "afp-cit-three-more"
+        )  # under the veil, still the node a click reaches
         assert "rests on 1 origin: Two Russians" in page.locator("#explore .kgv-status").inner_text()
         page.screenshot(path=str(ARTIFACTS / "graphview-1440-traced.png"))
         page.keyboard.press("Escape")
@@ -130,16 +138,22 @@ def test_labels_as_drawn_do_not_overlap_and_fit_their_boxes(browser, pages):
     context, page, watch = _open(browser, pages, "deir-ez-zor")
     try:
         page.click("#explore .kgv-bar button:has-text('1:1')")
-        rects = page.eval_on_selector_all("#explore svg text", """els => els.map(e => {
-            const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height, e.textContent]; })""")
+        rects = page.eval_on_selector_all(
+            "#explore svg text",
+            """els => els.map(e => {
+            const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height, e.textContent]; })""",
+        )
         data = page.evaluate("JSON.parse(document.getElementById('explore-data').textContent)")
         assert len(rects) == len(data["nodes"]) + len(data["lanes"]) + len(data["ticks"]) > 25
         boxes = [tuple(r[:4]) for r in rects]
         # glyphs may reach a hair outside their line box: shrink each by 0.5 px before comparing
         pairs = overlapping_pairs([(x + 0.5, y + 0.5, w - 1, h - 1) for x, y, w, h in boxes])
         assert pairs == [], [(rects[i][4], rects[j][4]) for i, j in pairs]
-        drawn = page.eval_on_selector_all("#explore .kgv-node .kgv-label", """els => els.map(e =>
-            [e.parentNode.dataset.id, e.getBBox().width])""")
+        drawn = page.eval_on_selector_all(
+            "#explore .kgv-node .kgv-label",
+            """els => els.map(e =>
+            [e.parentNode.dataset.id, e.getBBox().width])""",
+        )
         est = {n["id"]: n["box"][2] for n in data["nodes"]}
         too_wide = [(k, w, est[k]) for k, w in drawn if w > est[k] + 0.5]
         assert too_wide == [], too_wide
@@ -154,8 +168,8 @@ def test_zoom_pan_and_discredit(browser, pages):
     try:
         svg = page.locator("#explore svg.kgv-svg")
         svg.scroll_into_view_if_needed()
-        width = lambda: float(svg.get_attribute("viewBox").split()[2])   # noqa: E731
-        x0 = lambda: float(svg.get_attribute("viewBox").split()[0])      # noqa: E731
+        width = lambda: float(svg.get_attribute("viewBox").split()[2])  # noqa: E731
+        x0 = lambda: float(svg.get_attribute("viewBox").split()[0])  # noqa: E731
         w0 = width()
         page.click("#explore button[aria-label='Zoom in']")
         assert width() < w0
@@ -196,10 +210,12 @@ def test_hostile_case_runs_nothing_and_leaks_nothing(browser, pages):
         for k in ids:
             _node(page, k).hover()
             tips.append(page.locator("#explore [role=tooltip]").inner_text())
-        assert any("<script>alert(8)</script>" in t for t in tips)           # shown as text
+        assert any("<script>alert(8)</script>" in t for t in tips)  # shown as text
         assert page.locator("#explore [role=tooltip] script, #explore [role=tooltip] img").count() == 0
         dom = page.evaluate("document.documentElement.outerHTML")
-        labels = " ".join(page.eval_on_selector_all("[aria-label]", "els => els.map(e => e.getAttribute('aria-label'))"))
+        labels = " ".join(
+            page.eval_on_selector_all("[aria-label]", "els => els.map(e => e.getAttribute('aria-label'))")
+        )
         for secret in SECRETS:
             assert secret not in dom and secret not in labels and all(secret not in t for t in tips), secret
         assert "Confidential source 1" in labels
@@ -226,7 +242,7 @@ def test_phone_width_and_javascript_off(browser, pages):
     try:
         assert page.locator("#explore .kgv-node").count() == 0
         assert "needs JavaScript" in page.locator("#explore").inner_text()
-        assert page.locator("section.step svg").count() >= 3       # the static pictures stay
+        assert page.locator("section.step svg").count() >= 3  # the static pictures stay
     finally:
         context.close()
 

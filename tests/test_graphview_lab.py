@@ -6,6 +6,7 @@ the widget.
 JupyterLab gets a fresh HOME and config and a copy of the notebook with no stored output; the server is stopped in
 every outcome. Where Playwright or /usr/bin/chromium is missing the test FAILS, unless KIT_SKIP_BROWSER=1 is set.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,9 +21,9 @@ import time
 import urllib.request
 
 import pytest
-from _browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_fail
 
 import kit
+from _browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_fail
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ARTIFACTS = pathlib.Path(__file__).resolve().parent / "artifacts"
@@ -46,15 +47,30 @@ def lab(tmp_path):
     home = tmp_path / "home"
     home.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER") and k != "MPLBACKEND"}
-    env.update(HOME=str(home), JUPYTER_CONFIG_DIR=str(home / ".jupyter"), JUPYTER_DATA_DIR=str(home / "data"),
-               JUPYTER_RUNTIME_DIR=str(home / "runtime"), JUPYTER_PLATFORM_DIRS="1")
+    env.update(
+        HOME=str(home),
+        JUPYTER_CONFIG_DIR=str(home / ".jupyter"),
+        JUPYTER_DATA_DIR=str(home / "data"),
+        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+        JUPYTER_PLATFORM_DIRS="1",
+    )
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     token = secrets.token_hex(16)
-    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--ServerApp.port_retries=0",
-           "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--ServerApp.port_retries=0",
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
     if os.geteuid() == 0:
         cmd.append("--allow-root")
     log = open(tmp_path / "lab.log", "wb")
@@ -70,12 +86,14 @@ def lab(tmp_path):
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     log.flush()
-                    pytest.fail("JupyterLab did not start:\n" + (tmp_path / "lab.log").read_text(errors="replace")[-3000:])
+                    pytest.fail(
+                        "JupyterLab did not start:\n" + (tmp_path / "lab.log").read_text(errors="replace")[-3000:]
+                    )
                 time.sleep(0.3)
         yield f"{base}/lab/tree/tests/{NOTEBOOK.name}?token={token}&reset"
     finally:
         if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)   # the server and its kernels (its own session)
+            os.killpg(proc.pid, signal.SIGTERM)  # the server and its kernels (its own session)
             try:
                 proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
@@ -90,6 +108,7 @@ def _last_output(page):
 
 def test_graphview_widget_in_jupyterlab(lab):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     sync_playwright = playwright_or_fail()
     ARTIFACTS.mkdir(exist_ok=True)
     case = kit.load_case(ROOT / "data" / "deir-ez-zor")
@@ -114,8 +133,11 @@ def test_graphview_widget_in_jupyterlab(lab):
             node = page.locator('.kgv .kgv-nodes .kgv-node[data-id="daily-beast-200-russian-fighters"]')
             node.wait_for(state="visible", timeout=120_000)
             node.scroll_into_view_if_needed()
-            page.wait_for_function("() => { const c = document.querySelectorAll('.jp-Cell')[2];"
-                                   " return c && c.innerText.includes('selected:'); }", timeout=60_000)
+            page.wait_for_function(
+                "() => { const c = document.querySelectorAll('.jp-Cell')[2];"
+                " return c && c.innerText.includes('selected:'); }",
+                timeout=60_000,
+            )
             assert "selected: nothing" in _last_output(page)
             node.hover()
             tip = page.locator(".kgv [role=tooltip]")
@@ -124,7 +146,9 @@ def test_graphview_widget_in_jupyterlab(lab):
             assert words in tip.inner_text()
             node.click()
             assert node.get_attribute("aria-pressed") == "true"
-            lit = set(page.eval_on_selector_all(".kgv .kgv-nodes .kgv-node.kgv-lit", "els => els.map(e => e.dataset.id)"))
+            lit = set(
+                page.eval_on_selector_all(".kgv .kgv-nodes .kgv-node.kgv-lit", "els => els.map(e => e.dataset.id)")
+            )
             assert lit == {"daily-beast-200-russian-fighters", "bloomberg-more-than-200", "bloomberg_two_russians"}
             source = page.locator('.kgv .kgv-nodes .kgv-node[data-id="bloomberg_two_russians"]')
             source.click()
@@ -132,8 +156,10 @@ def test_graphview_widget_in_jupyterlab(lab):
             page.screenshot(path=str(ARTIFACTS / "graphview_lab.png"))
             page.locator(".jp-Cell").nth(2).locator(".jp-InputArea-editor").click()
             page.keyboard.press("Shift+Enter")
-            page.wait_for_function("() => document.querySelectorAll('.jp-Cell')[2].innerText"
-                                   ".includes('selected: bloomberg_two_russians')", timeout=30_000)
+            page.wait_for_function(
+                "() => document.querySelectorAll('.jp-Cell')[2].innerText.includes('selected: bloomberg_two_russians')",
+                timeout=30_000,
+            )
             out = _last_output(page)
             lost = kit.without(case, "bloomberg_two_russians")
             assert "discredited: ['bloomberg_two_russians']" in out and f"fallen: {lost}" in out, out

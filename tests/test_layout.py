@@ -3,6 +3,7 @@
 The module import graph is read from the source with :mod:`ast` (every ``import`` statement, at the top of a module
 or inside a function: a lazy import is still a dependency), so nothing is imported to check it.
 """
+
 import ast
 import pathlib
 import tomllib
@@ -86,17 +87,20 @@ def _private_imports():
 
 
 def _too_long():
-    return [f"{MODULES[m].relative_to(ROOT)}: {n} lines" for m in MODULES
-            if (n := len(MODULES[m].read_text(encoding="utf-8").splitlines())) > MAX_LINES * 1.1]
+    return [
+        f"{MODULES[m].relative_to(ROOT)}: {n} lines"
+        for m in MODULES
+        if (n := len(MODULES[m].read_text(encoding="utf-8").splitlines())) > MAX_LINES * 1.1
+    ]
 
 
 def test_the_checker_sees_imports():
     # the checker itself: it must find what is known to be there, or its silence would mean nothing
     edges = set(_graph().edges)
-    assert ("kit.export", "kit.claimreview") in edges          # top-level `from .claimreview import ...`
-    assert ("kit.publish.page", "kit.story") in edges          # lazy `from ..story import ...` in a function
-    assert ("kit.publish", "kit.publish.page") in edges        # a package re-exporting its module
-    assert ("kit.publish.page", "kit") in edges                # `from .. import __version__`
+    assert ("kit.export", "kit.claimreview") in edges  # top-level `from .claimreview import ...`
+    assert ("kit.publish.page", "kit.story") in edges  # lazy `from ..story import ...` in a function
+    assert ("kit.publish", "kit.publish.page") in edges  # a package re-exporting its module
+    assert ("kit.publish.page", "kit") in edges  # `from .. import __version__`
 
 
 def test_publishing_modules_follow_the_layout():
@@ -112,7 +116,7 @@ def test_publishing_modules_follow_the_layout():
 
 @pytest.mark.xfail(strict=False, reason="other modules are being moved")
 def test_every_module_follows_the_layout():
-    problems = ([f"import cycle: {' -> '.join(c)}" for c in _cycles()] + _private_imports() + _too_long())
+    problems = [f"import cycle: {' -> '.join(c)}" for c in _cycles()] + _private_imports() + _too_long()
     assert problems == [], "\n" + "\n".join(problems)
 
 
@@ -128,12 +132,14 @@ def test_static_files_are_package_data():
         assert any(rel.match(g) for g in globs), (rel, globs)
 
 
-@pytest.mark.parametrize("module", ["kit.html", "kit.claimreview", "kit.export", "kit.publish", "kit.publish.page",
-                                    "kit.publish.notebook"])
+@pytest.mark.parametrize(
+    "module", ["kit.html", "kit.claimreview", "kit.export", "kit.publish", "kit.publish.page", "kit.publish.notebook"]
+)
 def test_publishing_modules_import_alone_and_light(module):
     """Each imports first in a fresh interpreter, without matplotlib, nbconvert or the other half of publishing."""
     import subprocess
     import sys
+
     heavy = ("matplotlib", "nbformat", "nbconvert", "ipywidgets", "kit.show", "kit.export", "kit.publish")
     others = [m for m in heavy if not (m == module or module.startswith(m + ".") or m.startswith(module + "."))]
     code = f"import sys, {module}; print(sorted(m for m in {others!r} if m in sys.modules))"

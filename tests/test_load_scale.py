@@ -4,6 +4,7 @@ load to the same case as CSV, and a few hundred thousand rows load in a few seco
 The fast path (kit.reading.parse_csv_fast) is taken only when every non-empty physical line is one record;
 its line numbers come from where the line breaks are. Each test here reads the same bytes both ways.
 """
+
 import datetime as dt
 import os
 import time
@@ -172,9 +173,10 @@ def test_fast_and_exact_paths_give_the_same_problems_and_frames(tmp_path, monkey
 def write_parquet(case, folder):
     folder.mkdir()
     for name in TABLES:
-        frame = getattr(case, name)   # the file's columns: published_latest is derived (exact dates here)
+        frame = getattr(case, name)  # the file's columns: published_latest is derived (exact dates here)
         frame.drop(columns=[c for c in ("published_latest",) if c in frame.columns]).to_parquet(
-            folder / f"{name}.parquet", index=False)
+            folder / f"{name}.parquet", index=False
+        )
     (folder / "case.toml").write_text(kit.saving.meta_toml(case.meta), encoding="utf-8")
     return folder
 
@@ -186,8 +188,9 @@ def test_parquet_round_trip_equals_csv_load(tmp_path):
     for name in TABLES:
         pd.testing.assert_frame_equal(getattr(from_parquet, name), getattr(from_csv, name))
     assert from_parquet.meta == from_csv.meta
-    assert [(w.line, w.column, w.message) for w in from_parquet.warnings] == \
-        [(w.line, w.column, w.message) for w in from_csv.warnings]
+    assert [(w.line, w.column, w.message) for w in from_parquet.warnings] == [
+        (w.line, w.column, w.message) for w in from_csv.warnings
+    ]
 
 
 def test_parquet_line_numbers_are_row_index_plus_two(tmp_path):

@@ -3,6 +3,7 @@ with its jupytext ``py:percent`` file and in sync with it.
 
 (nbval runs every notebook top to bottom in `make test`; these tests cover what nbval does not.)
 """
+
 import json
 import pathlib
 import re
@@ -29,9 +30,14 @@ def _outputs_text(nb, tag=None):
 def test_notebook_02_runs_under_papermill_on_a_fixture_case(tmp_path):
     papermill = pytest.importorskip("papermill")
     out = tmp_path / "traced.ipynb"
-    papermill.execute_notebook(str(NOTEBOOKS / "02_trace_a_claim.ipynb"), str(out), cwd=str(NOTEBOOKS),
-                               parameters={"case_path": str(CASES / "echo"), "claim_id": "e_single"},
-                               progress_bar=False, kernel_name="python3")
+    papermill.execute_notebook(
+        str(NOTEBOOKS / "02_trace_a_claim.ipynb"),
+        str(out),
+        cwd=str(NOTEBOOKS),
+        parameters={"case_path": str(CASES / "echo"), "claim_id": "e_single"},
+        progress_bar=False,
+        kernel_name="python3",
+    )
     nb = json.loads(out.read_text(encoding="utf-8"))
     text = _outputs_text(nb)
     assert "'Echo (test case)': 6 sources, 7 reports, 8 claims, 10 citations" in text  # the case's repr
@@ -45,8 +51,12 @@ def test_notebook_02_runs_under_papermill_on_a_fixture_case(tmp_path):
 
 def test_notebooks_exist():
     names = [p.name for p in IPYNBS]
-    for n in ["02_trace_a_claim.ipynb", "03_exercise_find_the_origin.ipynb", "04_start_your_own_case.ipynb",
-              "05_outlets.ipynb"]:
+    for n in [
+        "02_trace_a_claim.ipynb",
+        "03_exercise_find_the_origin.ipynb",
+        "04_start_your_own_case.ipynb",
+        "05_outlets.ipynb",
+    ]:
         assert n in names
 
 
@@ -61,8 +71,10 @@ def test_every_notebook_has_its_py_percent_pair_in_sync(ipynb):
     assert "py:percent" in formats and "ipynb" in formats, f"{ipynb.name}: jupytext formats are {formats!r}"
     cells = [(c.cell_type, c.source.strip()) for c in nb.cells]
     paired = [(c.cell_type, c.source.strip()) for c in text.cells]
-    assert cells == paired, (f"{ipynb.name} and {py.name} differ: run `jupytext --sync {py.relative_to(ROOT)}` "
-                             "and execute the notebook again")
+    assert cells == paired, (
+        f"{ipynb.name} and {py.name} differ: run `jupytext --sync {py.relative_to(ROOT)}` "
+        "and execute the notebook again"
+    )
     tags = [sorted(c.metadata.get("tags", [])) for c in nb.cells]
     assert tags == [sorted(c.metadata.get("tags", [])) for c in text.cells], f"{ipynb.name}: cell tags differ"
 
@@ -80,7 +92,8 @@ def test_notebooks_are_thin_and_their_outputs_are_stored(ipynb):
             continue
         source = "".join(cell["source"])
         assert not re.search(r"^\s*(def|class)\s|\blambda\b", source, re.M), (
-            f"{ipynb.name}: define functions in kit, not in the notebook:\n{source}")
+            f"{ipynb.name}: define functions in kit, not in the notebook:\n{source}"
+        )
         tags = cell.get("metadata", {}).get("tags", [])
         if "# NBVAL_CHECK_OUTPUT" in source:
             assert cell.get("outputs"), f"{ipynb.name}: a checked cell has no stored output:\n{source}"

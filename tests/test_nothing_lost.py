@@ -7,6 +7,7 @@ every file's bytes and modification time (ns) and the folder's listing are compa
 The commands run through the CLI's entry point in one subprocess (starting Python for each costs a second);
 one run goes through `python -m kit` itself.
 """
+
 import json
 import os
 import pathlib
@@ -70,8 +71,12 @@ _DRIVER = textwrap.dedent("""
 
 
 def argv_list(src: pathlib.Path, out: pathlib.Path, commands) -> list:
-    targets = {"valid": src / "valid", "workbook": src / "workbook.xlsx", "invalid": src / "invalid",
-               "unreadable": src / "unreadable"}
+    targets = {
+        "valid": src / "valid",
+        "workbook": src / "workbook.xlsx",
+        "invalid": src / "invalid",
+        "unreadable": src / "unreadable",
+    }
     argvs = []
     for name, t in targets.items():
         if "check" in commands:
@@ -90,8 +95,15 @@ def argv_list(src: pathlib.Path, out: pathlib.Path, commands) -> list:
 def run_and_compare(inputs, out, commands):
     before = snapshot(inputs)
     argvs = argv_list(inputs, out, commands)
-    p = subprocess.run([sys.executable, "-c", _DRIVER], cwd=ROOT, capture_output=True, text=True, timeout=600,
-                       input=json.dumps(argvs), env={**os.environ, "MPLBACKEND": "Agg"})
+    p = subprocess.run(
+        [sys.executable, "-c", _DRIVER],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        input=json.dumps(argvs),
+        env={**os.environ, "MPLBACKEND": "Agg"},
+    )
     assert p.returncode == 0, p.stderr
     results = json.loads(p.stdout)
     after = snapshot(inputs)
@@ -107,8 +119,7 @@ def run_and_compare(inputs, out, commands):
 
 def test_check_and_trace_never_change_their_input(inputs, tmp_path):
     results = run_and_compare(inputs, tmp_path / "out", ["check", "trace"])
-    rc = {(r["argv"][0], pathlib.Path(r["argv"][1]).name, r["argv"][2:] == ["no_such_claim"]): r["rc"]
-          for r in results}
+    rc = {(r["argv"][0], pathlib.Path(r["argv"][1]).name, r["argv"][2:] == ["no_such_claim"]): r["rc"] for r in results}
     assert rc[("check", "valid", False)] == 0 and rc[("check", "workbook.xlsx", False)] == 0
     assert rc[("check", "invalid", False)] == 1 and rc[("check", "unreadable", False)] == 1
     assert rc[("trace", "valid", False)] == 0 and rc[("trace", "valid", True)] == 1
@@ -128,7 +139,12 @@ def test_other_commands_never_change_their_input(inputs, tmp_path, request):
 def test_python_m_kit_check_leaves_files_alone(inputs):
     before = snapshot(inputs)
     for case in ("valid", "unreadable"):
-        p = subprocess.run([sys.executable, "-m", "kit", "check", str(inputs / case)], cwd=ROOT,
-                           capture_output=True, text=True, timeout=120)
+        p = subprocess.run(
+            [sys.executable, "-m", "kit", "check", str(inputs / case)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert p.returncode == (0 if case == "valid" else 1), p.stdout + p.stderr
     assert snapshot(inputs) == before

@@ -9,6 +9,7 @@ output of a cell marked ``# NBVAL_CHECK_OUTPUT`` (which nbval compares with a fr
 
 Expected values are not written here: they are computed from the case, so only the prose can disagree.
 """
+
 from __future__ import annotations
 
 import csv
@@ -25,8 +26,14 @@ from kit.trace import trace_text
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DEIR = ROOT / "data" / "deir-ez-zor"
 # shared/ lies beside the clone (CI, main), or beside the folder of worktrees (wt/NAME)
-SEED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared")
-             if (p / "seeds").is_dir()), ROOT.parent / "shared") / "seeds" / "deir-ez-zor-article.txt"
+SEED = (
+    next(
+        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if (p / "seeds").is_dir()),
+        ROOT.parent / "shared",
+    )
+    / "seeds"
+    / "deir-ez-zor-article.txt"
+)
 P = "russians_killed_feb7"
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
@@ -47,7 +54,7 @@ def section(path: pathlib.Path, heading: str) -> str:
     level = len(heading) - len(heading.lstrip("#"))
     start = text.index(heading + "\n") + len(heading) + 1
     nxt = re.search(rf"^#{{1,{level}}} ", text[start:], re.M)
-    return text[start:start + nxt.start()] if nxt else text[start:]
+    return text[start : start + nxt.start()] if nxt else text[start:]
 
 
 class Prose:
@@ -65,13 +72,25 @@ class Prose:
     def unchecked_numbers(self) -> list[str]:
         """Numbers outside every checked span, dates, quotations, code and ids."""
         blank = self.text
-        for rx in (r"`[^`]*`", r"“[^”]*”", r"\"[^\"]*\"", rf"\b\d{{1,2}}(?:[–-]\d{{1,2}})? (?:{MONTHS})\b",
-                   rf"\b(?:{MONTHS}) \d{{4}}\b", r"\b(?:19|20)\d{2}\b", r"\bU\+[0-9A-F]{4}\b", r"\b[A-F]–[A-F]\b",
-                   r"\b\d–\d\b", r"#+ \d+\.", r"[\w./-]*\d[\w./-]*\.(?:ipynb|py|csv|md|toml)\b"):
+        for rx in (
+            r"`[^`]*`",
+            r"“[^”]*”",
+            r"\"[^\"]*\"",
+            rf"\b\d{{1,2}}(?:[–-]\d{{1,2}})? (?:{MONTHS})\b",
+            rf"\b(?:{MONTHS}) \d{{4}}\b",
+            r"\b(?:19|20)\d{2}\b",
+            r"\bU\+[0-9A-F]{4}\b",
+            r"\b[A-F]–[A-F]\b",
+            r"\b\d–\d\b",
+            r"#+ \d+\.",
+            r"[\w./-]*\d[\w./-]*\.(?:ipynb|py|csv|md|toml)\b",
+        ):
             blank = re.sub(rx, lambda m: " " * len(m.group()), blank)
-        return [f"{m.group()} in “…{self.text[max(0, m.start() - 50):m.end() + 30]}…”"
-                for m in re.finditer(r"\d+", blank)
-                if not any(a <= m.start() < b for a, b in self.checked)]
+        return [
+            f"{m.group()} in “…{self.text[max(0, m.start() - 50) : m.end() + 30]}…”"
+            for m in re.finditer(r"\d+", blank)
+            if not any(a <= m.start() < b for a, b in self.checked)
+        ]
 
 
 def n(match: re.Match, group=1) -> int:
@@ -79,6 +98,7 @@ def n(match: re.Match, group=1) -> int:
 
 
 # ---------------------------------------------------------------------------------------------- the facts
+
 
 def figures_in_time_order(case):
     t = kit.timeline(case, P)
@@ -113,10 +133,16 @@ def check_two_hundred(prose: Prose, case, *, bold=True):
 def check_counts_behind_the_toll(prose: Prose, case):
     table = kit.independence(case, P)
     only = table[table["origins"] == ("bloomberg_two_russians",)]
-    m = prose.says(r"Of the (\d+) claims about Russians killed on 7 February, \*\*(\d+) rest only on those two "
-                   r"unnamed Russians\*\*.*?all (\d+) together rest on (\d+) distinct origins")
-    assert (n(m, 1), n(m, 2), n(m, 3), n(m, 4)) == (len(table), len(only), len(table),
-                                                    len(set().union(*table["origins"])))
+    m = prose.says(
+        r"Of the (\d+) claims about Russians killed on 7 February, \*\*(\d+) rest only on those two "
+        r"unnamed Russians\*\*.*?all (\d+) together rest on (\d+) distinct origins"
+    )
+    assert (n(m, 1), n(m, 2), n(m, 3), n(m, 4)) == (
+        len(table),
+        len(only),
+        len(table),
+        len(set().union(*table["origins"])),
+    )
 
 
 def loop_facts(case):
@@ -142,20 +168,28 @@ def about_100(case):
 
 # ---------------------------------------------------------------------------------------------- README.md
 
+
 @pytest.fixture(scope="module")
 def readme():
     return section(ROOT / "README.md", "## What it answers: the Deir ez-Zor example")
 
 
 def check_intro(prose: Prose, case):
-    m = prose.says(r"Reuters reported that \*\*at least two\*\* .*? Bloomberg reported \*\*more than (200)\*\* dead, "
-                   r"\"mostly Russians\", and The Daily Beast wrote that \*\*US forces killed more than (200) Russian "
-                   r"fighters\*\*")
+    m = prose.says(
+        r"Reuters reported that \*\*at least two\*\* .*? Bloomberg reported \*\*more than (200)\*\* dead, "
+        r"\"mostly Russians\", and The Daily Beast wrote that \*\*US forces killed more than (200) Russian "
+        r"fighters\*\*"
+    )
     claims = kit.provenance(case).join(case.claims.set_index("claim_id")[["low", "text"]])
     assert "at least two" in claims.at["reuters-two-killed", "text"]
-    assert claims.at["bloomberg-more-than-200", "low"] == n(m, 1) + 1 and "mostly Russians" in claims.at[
-        "bloomberg-more-than-200", "text"]
-    assert claims.at["daily-beast-200-russian-fighters", "text"] == f"US forces killed more than {n(m, 2)} Russian fighters."
+    assert (
+        claims.at["bloomberg-more-than-200", "low"] == n(m, 1) + 1
+        and "mostly Russians" in claims.at["bloomberg-more-than-200", "text"]
+    )
+    assert (
+        claims.at["daily-beast-200-russian-fighters", "text"]
+        == f"US forces killed more than {n(m, 2)} Russian fighters."
+    )
 
 
 def test_readme_numbers_are_the_kits(readme, case):
@@ -170,13 +204,17 @@ def test_readme_numbers_are_the_kits(readme, case):
     assert "other-media-dozens-or-hundreds" in argued[0] and "communities-heard-dozens" in argued[0]
     prose.says(r"`drift` flags the first \*\*question changed\*\* and the second \*\*measure changed\*\*")
     check_drift_flags(case)
-    m = prose.says(r"On stated links alone the rumours have (\d+) independent origins, more than any other claim about "
-                   r"the Russian dead; with the inferred link (\d+)")
+    m = prose.says(
+        r"On stated links alone the rumours have (\d+) independent origins, more than any other claim about "
+        r"the Russian dead; with the inferred link (\d+)"
+    )
     rumours = "other-media-dozens-or-hundreds"
     assert (n(m, 1), n(m, 2)) == (said[rumours], argues[rumours])
     assert said.drop(rumours).max() < said[rumours]
-    m = prose.says(r"There are (\d+) estimates of about (100) dead, the coalition's and a US official's quoted by "
-                   r"Bloomberg \(who gave (200) to (300) \*injured\*\), and neither is about Russians")
+    m = prose.says(
+        r"There are (\d+) estimates of about (100) dead, the coalition's and a US official's quoted by "
+        r"Bloomberg \(who gave (200) to (300) \*injured\*\), and neither is about Russians"
+    )
     est = about_100(case)
     assert n(m) == len(est) and set(est["claim_id"]) == {"coalition-100-killed", "bloomberg-official-about-100"}
     assert not est["proposition"].eq(P).any()
@@ -199,6 +237,7 @@ def test_readme_stepper_sentence(case):
 
 # ---------------------------------------------------------------------------------------------- data/README.md
 
+
 @pytest.fixture(scope="module")
 def data_readme():
     return (ROOT / "data" / "README.md").read_text(encoding="utf-8")
@@ -213,18 +252,32 @@ def test_data_readme_tree_counts_the_files(data_readme, case):
     story = kit.story.load_story(case)
     m = prose.says(r"sources\.csv (\d+) sources")
     assert n(m) == len(case.sources)
-    m = prose.says(r"reports\.csv (\d+) reports, (December \d{4}) to (February \d{4}) \((\d+) of them dated by an "
-                   r"interval or a month\)")
+    m = prose.says(
+        r"reports\.csv (\d+) reports, (December \d{4}) to (February \d{4}) \((\d+) of them dated by an "
+        r"interval or a month\)"
+    )
     earliest, latest = case.reports["published"].min(), case.reports["published_latest"].max()
-    assert (n(m), m.group(2), m.group(3), n(m, 4)) == (len(reports), f"{earliest:%B %Y}", f"{latest:%B %Y}",
-                                                       len(uncertain))
+    assert (n(m), m.group(2), m.group(3), n(m, 4)) == (
+        len(reports),
+        f"{earliest:%B %Y}",
+        f"{latest:%B %Y}",
+        len(uncertain),
+    )
     m = prose.says(r"claims\.csv (\d+) claims on (\d+) propositions")
     assert (n(m, 1), n(m, 2)) == (len(case.claims), case.claims["proposition"].nunique())
-    m = prose.says(r"citations\.csv (\d+) citations: (\d+) relies_on, (\d+) corroborates, (\d+) disputes; (\d+) "
-                   r"stated, (\d+) inferred")
+    m = prose.says(
+        r"citations\.csv (\d+) citations: (\d+) relies_on, (\d+) corroborates, (\d+) disputes; (\d+) "
+        r"stated, (\d+) inferred"
+    )
     rel, basis = cit["relation"].value_counts(), cit["basis"].fillna("stated").replace("", "stated").value_counts()
-    assert [n(m, i) for i in range(1, 7)] == [len(cit), rel["relies_on"], rel["corroborates"], rel["disputes"],
-                                             basis["stated"], basis["inferred"]]
+    assert [n(m, i) for i in range(1, 7)] == [
+        len(cit),
+        rel["relies_on"],
+        rel["corroborates"],
+        rel["disputes"],
+        basis["stated"],
+        basis["inferred"],
+    ]
     m = prose.says(r"story\.csv (\d+) steps")
     assert n(m) == len(story)
     assert prose.unchecked_numbers() == []
@@ -244,21 +297,29 @@ def test_data_readme_says_where_the_year_comes_from(data_readme):
 def test_data_readme_what_the_kit_finds(case):
     prose = Prose("data/README.md, What the kit finds", section(ROOT / "data" / "README.md", "### What the kit finds"))
     f = figures_in_time_order(case).set_index("claim_id")
-    m = prose.says(r"grows in time order from Reuters' “at least two” \((\d+ February)\) through CIT's “at least three "
-                   r"other Russians” \((\d+) or (\d+) February\) to Bloomberg's “more than 200” \((\d+ February)\): the "
-                   r"first figure `kit\.timeline` shows is (\d+), the last is (\d+) or more")
+    m = prose.says(
+        r"grows in time order from Reuters' “at least two” \((\d+ February)\) through CIT's “at least three "
+        r"other Russians” \((\d+) or (\d+) February\) to Bloomberg's “more than 200” \((\d+ February)\): the "
+        r"first figure `kit\.timeline` shows is (\d+), the last is (\d+) or more"
+    )
     assert list(f.index[:2]) == ["reuters-two-killed", "afp-cit-three-more"] and f["low"].is_monotonic_increasing
     assert m.group(1) == feb(f.at["reuters-two-killed", "published"])
-    assert (n(m, 2), n(m, 3)) == (f.at["afp-cit-three-more", "published"].day,
-                                  f.at["afp-cit-three-more", "published_latest"].day)
+    assert (n(m, 2), n(m, 3)) == (
+        f.at["afp-cit-three-more", "published"].day,
+        f.at["afp-cit-three-more", "published_latest"].day,
+    )
     assert m.group(4) == feb(f.at["bloomberg-more-than-200", "published"])
     assert (n(m, 5), n(m, 6)) == (int(f["low"].iloc[0]), int(f["low"].iloc[-1]))
     lost = kit.without(case, "bloomberg_two_russians")
-    m = prose.says(r"All (\d+) claims that stand on the 200 figure have that one origin: "
-                   r"`kit\.without\(case, \"bloomberg_two_russians\"\)` removes all (\d+)")
+    m = prose.says(
+        r"All (\d+) claims that stand on the 200 figure have that one origin: "
+        r"`kit\.without\(case, \"bloomberg_two_russians\"\)` removes all (\d+)"
+    )
     assert n(m, 1) == n(m, 2) == len(lost)
     assert all(kit.origins(case, c)["source_id"].tolist() == ["bloomberg_two_russians"] for c in lost)
-    m = prose.says(r"The seed's `questioned` claim `disputes` Bloomberg's claim and both of The Daily Beast's (\d+) claims")
+    m = prose.says(
+        r"The seed's `questioned` claim `disputes` Bloomberg's claim and both of The Daily Beast's (\d+) claims"
+    )
     cit = case.citations
     disputed = set(cit.loc[(cit["claim_id"] == "tsarizm-questions-200") & (cit["relation"] == "disputes"), "cites"])
     beast = case.claims[(case.claims["report_id"] == "daily-beast") & (case.claims["low"] == n(m) + 1)]
@@ -267,9 +328,11 @@ def test_data_readme_what_the_kit_finds(case):
     m = prose.says(r"`kit\.circular` finds that loop, (\d+) loop of (\d+) claims")
     assert (n(m, 1), n(m, 2)) == (len(argued), len(argued[0])) and stated == []
     rumours = "other-media-dozens-or-hundreds"
-    m = prose.says(r"the rumours rest on (\d+) origins, the local communities, the Facebook posts and the coalition;"
-                   r" with the inferred link \(what the article argues\) the communities are no longer an independent"
-                   r" origin and (\d+) remain\. Neither of those (\d+)")
+    m = prose.says(
+        r"the rumours rest on (\d+) origins, the local communities, the Facebook posts and the coalition;"
+        r" with the inferred link \(what the article argues\) the communities are no longer an independent"
+        r" origin and (\d+) remain\. Neither of those (\d+)"
+    )
     said_o = kit.independence(case, P, follow=("stated",)).at[rumours, "origins"]
     argued_o = kit.independence(case, P).at[rumours, "origins"]
     assert (n(m, 1), n(m, 2), n(m, 3)) == (len(said_o), len(argued_o), len(argued_o))
@@ -283,8 +346,10 @@ def test_data_readme_column_tables_count_the_rows(case):
     prose = Prose("data/README.md, citations.csv table", section(ROOT / "data" / "README.md", "### Files and columns"))
     rel = case.citations["relation"].value_counts()
     basis = case.citations["basis"].fillna("stated").replace("", "stated").value_counts()
-    m = prose.says(r"`relies_on` \((\d+)\), `corroborates` \((\d+): the feedback-loop “confirmations”\), `disputes` "
-                   r"\((\d+): the seed's questioned claim\)")
+    m = prose.says(
+        r"`relies_on` \((\d+)\), `corroborates` \((\d+): the feedback-loop “confirmations”\), `disputes` "
+        r"\((\d+): the seed's questioned claim\)"
+    )
     assert (n(m, 1), n(m, 2), n(m, 3)) == (rel["relies_on"], rel["corroborates"], rel["disputes"])
     m = prose.says(r"`stated` \((\d+): .*?`inferred` \((\d+): ")
     assert (n(m, 1), n(m, 2)) == (basis["stated"], basis["inferred"])
@@ -297,8 +362,10 @@ def test_data_readme_figure_rules_match_the_claims(case):
     def figure(words):
         rows = claims[claims["text"].str.contains(words, regex=False)]
         assert len(rows), words
-        return {(None if pd.isna(lo) else int(lo), None if pd.isna(hi) else int(hi))
-                for lo, hi in zip(rows["low"], rows["high"])}
+        return {
+            (None if pd.isna(lo) else int(lo), None if pd.isna(hi) else int(hi))
+            for lo, hi in zip(rows["low"], rows["high"], strict=False)
+        }
 
     m = prose.says(r"“at least two” is low (\d+) with high empty")
     assert figure("at least two") == {(n(m), None)}
@@ -307,7 +374,10 @@ def test_data_readme_figure_rules_match_the_claims(case):
     m = prose.says(r"“about 100” is (\d+)/(\d+) `estimated`")
     about = claims.set_index("claim_id").loc["bloomberg-official-about-100"]
     assert "about 100" in about["text"] and (about["low"], about["high"], about["certainty"]) == (
-        n(m, 1), n(m, 2), "estimated")
+        n(m, 1),
+        n(m, 2),
+        "estimated",
+    )
     m = prose.says(r"“200 to 300” is (\d+)/(\d+)")
     assert figure("200 to 300") == {(n(m, 1), n(m, 2))}
     m = prose.says(r"“up to 200” is an empty low with high (\d+)")
@@ -322,6 +392,7 @@ def test_data_readme_figure_rules_match_the_claims(case):
 
 
 # ---------------------------------------------------------------------------------------------- notebook 01
+
 
 def _checked_outputs(nb) -> str:
     parts = []
@@ -351,12 +422,17 @@ def test_notebook_01_states_only_numbers_its_checked_cells_print():
 
 def test_notebook_01_no_longer_says_the_old_wrong_things():
     text = flat((ROOT / "notebooks" / "01_deir_ez_zor.py").read_text(encoding="utf-8"))
-    for wrong in ("the count starts at", "The one official figure", "never silently count as support",
-                  "so the case records the \"confirmations\" as corroborations, not as a loop"):
+    for wrong in (
+        "the count starts at",
+        "The one official figure",
+        "never silently count as support",
+        'so the case records the "confirmations" as corroborations, not as a loop',
+    ):
         assert wrong not in text, wrong
 
 
 # ---------------------------------------------------------------------------------------------- the seed
+
 
 @pytest.fixture(scope="module")
 def seed():

@@ -1,4 +1,5 @@
 """kit.publish.page: one self-contained, escaped, redacted explainer page (the notebook page: test_publish_notebook)."""
+
 import html
 import json
 import pathlib
@@ -26,20 +27,24 @@ def hostile_page(tmp_path_factory):
     before = case.sources.copy(), case.reports.copy(), case.claims.copy(), case.citations.copy(), repr(case.meta)
     page = publish(case, tmp_path_factory.mktemp("hostile"), built="2026-01-02").read_text(encoding="utf-8")
     after = case.sources, case.reports, case.claims, case.citations, repr(case.meta)
-    assert all(a.equals(b) for a, b in zip(before[:4], after[:4])) and before[4] == after[4], "input changed"
+    assert all(a.equals(b) for a, b in zip(before[:4], after[:4], strict=False)) and before[4] == after[4], "input changed"
     return page
 
 
 @pytest.fixture(scope="module")
 def deir_page(tmp_path_factory):
-    return publish(kit.load_case(DEIR), tmp_path_factory.mktemp("deir"), built="2026-01-02") \
-        .read_text(encoding="utf-8")
+    return publish(kit.load_case(DEIR), tmp_path_factory.mktemp("deir"), built="2026-01-02").read_text(encoding="utf-8")
 
 
 def _forms(secret):
     """The ways a secret could be written in a page: as is, HTML-escaped, JSON-escaped."""
-    return {secret, html.escape(secret), html.escape(secret, quote=False), json.dumps(secret)[1:-1],
-            script_json(secret)[1:-1]}
+    return {
+        secret,
+        html.escape(secret),
+        html.escape(secret, quote=False),
+        json.dumps(secret)[1:-1],
+        script_json(secret)[1:-1],
+    }
 
 
 class _Tags(HTMLParser):
@@ -74,8 +79,13 @@ def test_no_script_from_case_text(hostile_page):
             assert not (attrs.get(a) or "").strip().lower().startswith(("javascript:", "data:text")), (tag, attrs)
     # the only <script> elements are the page's own: the JSON-LD, the explorable graph's JSON data, the JSON data,
     # the stepper and the graph's module
-    assert [a.get("type") for t, a in tags if t == "script"] == ["application/ld+json", "application/json",
-                                                                  "application/json", None, "module"]
+    assert [a.get("type") for t, a in tags if t == "script"] == [
+        "application/ld+json",
+        "application/json",
+        "application/json",
+        None,
+        "module",
+    ]
     assert "<script>alert" not in hostile_page.lower()
 
 
@@ -114,8 +124,9 @@ def test_no_request_to_anything_else(name, request):
     css = "".join(parsed.styles)
     assert "@import" not in css and not re.search(r"""url\(\s*["']?(?!#)""", css)
     # and by plain regex over the whole page: no http(s) resource attribute of any kind
-    assert not re.search(r"""<(?!a\b)[a-z]+\b[^<>]*\s(?:src|href|xlink:href|data)\s*=\s*["']?\s*(?:https?:)?//""",
-                         page, re.I)
+    assert not re.search(
+        r"""<(?!a\b)[a-z]+\b[^<>]*\s(?:src|href|xlink:href|data)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I
+    )
     assert not re.search(r"""url\(\s*["']?\s*(?:https?:)?//""", page, re.I)
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
 
@@ -163,8 +174,13 @@ def test_steps_and_progressive_enhancement(deir_page):
     assert sections == [str(k) for k in range(1, 9)]  # story.csv's eight steps, none hidden in the HTML
     assert not re.search(r'<section class="step"[^>]*hidden', deir_page)
     assert '<nav class="stepper" id="stepper" aria-label="Story steps" hidden>' in deir_page
-    for word in ("What an origin is", "What echo means", "How the counts were made", "Sources and their grades",
-                 "2026-01-02"):
+    for word in (
+        "What an origin is",
+        "What echo means",
+        "How the counts were made",
+        "Sources and their grades",
+        "2026-01-02",
+    ):
         assert word in deir_page
     assert "Conflict Intelligence Team" in deir_page
 
@@ -173,6 +189,7 @@ def test_choose_proposition(tmp_path):
     assert choose_proposition(kit.load_case(DEIR)) == "russians_killed_feb7"
     assert choose_proposition(kit.load_case(HOSTILE)) == "plant_fire_dead"
     import dataclasses
+
     case = kit.load_case(HOSTILE)
     with pytest.raises(ValueError, match="no claim has it"):
         choose_proposition(dataclasses.replace(case, meta={**case.meta, "proposition": "nope"}))
@@ -181,19 +198,27 @@ def test_choose_proposition(tmp_path):
 
 def test_cli_publish_reveal_warns_and_shows_names(tmp_path):
     env = {"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"}
-    r = subprocess.run([sys.executable, "-m", "kit", "publish", str(HOSTILE), str(tmp_path / "o"),
-                        "--reveal-confidential"], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "kit", "publish", str(HOSTILE), str(tmp_path / "o"), "--reveal-confidential"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     assert "warning" in r.stderr and "reveal-confidential" in r.stderr
     page = (tmp_path / "o" / "index.html").read_text(encoding="utf-8")
     assert "Ivan Petrov (Telegram)" in page and "Internal draft" in page and 'content="noindex"' in page
     from kit.cli import main
+
     assert main(["publish", "no/such/case", str(tmp_path / "p")]) == 1
     assert not (tmp_path / "p").exists()
 
 
 def test_dollar_signs_in_names_are_not_math(tmp_path):
     import dataclasses
+
     case = kit.load_case(HOSTILE)
     sources = case.sources.copy()
     sources.loc[sources["source_id"] == "wire", "name"] = "$5 Wire $^{x}_"
@@ -226,8 +251,18 @@ def test_css_and_script_are_the_package_files_and_the_csp_hash_is_theirs(deir_pa
 def test_publish_names_stay_importable():
     import kit.html
     import kit.publish
-    for name in ("publish", "page_html", "choose_proposition", "script_json", "safe_url", "timeline_alt",
-                 "graph_alt", "notebook_html", "offline_html", "DRIFT_FLAGS"):
+
+    for name in (
+        "publish",
+        "page_html",
+        "choose_proposition",
+        "script_json",
+        "safe_url",
+        "timeline_alt",
+        "graph_alt",
+        "notebook_html",
+        "offline_html",
+        "DRIFT_FLAGS",
+    ):
         assert name in kit.publish.__all__ and hasattr(kit.publish, name), name
     assert kit.publish.safe_url is kit.html.safe_url and kit.publish.script_json is kit.html.script_json
-

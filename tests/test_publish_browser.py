@@ -7,20 +7,23 @@ off every step shows. Screenshots at 390 and 1280 px wide go to ``tests/artifact
 
 Where Playwright or /usr/bin/chromium is missing the tests FAIL, unless KIT_SKIP_BROWSER=1 is set on purpose.
 """
+
 from __future__ import annotations
 
 import pathlib
 
 import pytest
-from _browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_fail
 
 import kit
+from _browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_fail
 from kit.publish import publish
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ARTIFACTS = pathlib.Path(__file__).resolve().parent / "artifacts"
-CASES = {"deir-ez-zor": ROOT / "data" / "deir-ez-zor",
-         "hostile": pathlib.Path(__file__).resolve().parent / "cases" / "hostile"}
+CASES = {
+    "deir-ez-zor": ROOT / "data" / "deir-ez-zor",
+    "hostile": pathlib.Path(__file__).resolve().parent / "cases" / "hostile",
+}
 
 
 @pytest.fixture(scope="module")
@@ -130,8 +133,12 @@ def test_notebook_page_is_offline(browser, tmp_path):
     """Notebook 01 rendered for publishing (stored outputs) loads nothing from anywhere and logs no error."""
     from kit.publish import notebook_html
 
-    out = notebook_html(ROOT / "notebooks" / "01_deir_ez_zor.ipynb", kit.load_case(CASES["deir-ez-zor"]),
-                        tmp_path / "notebook.html", execute=False)
+    out = notebook_html(
+        ROOT / "notebooks" / "01_deir_ez_zor.ipynb",
+        kit.load_case(CASES["deir-ez-zor"]),
+        tmp_path / "notebook.html",
+        execute=False,
+    )
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()

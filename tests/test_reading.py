@@ -3,6 +3,7 @@ parquet, case.toml (and the line of each setting), story.csv read by the same re
 
 Contract: docs/case-format.md. Every expected value below was worked out by hand from the files in tests/cases/.
 """
+
 import os
 import shutil
 
@@ -46,13 +47,13 @@ def test_load_via_xlsx(workbook_case):
     assert c.meta["title"] == "Workbook case"
     assert c.meta["question"] == "How many died in the blast?"
     assert col(c.sources, "source_id") == ["ap", "witness"]
-    assert col(c.sources, "reliability") == ["A", "F"]           # empty -> F
+    assert col(c.sources, "reliability") == ["A", "F"]  # empty -> F
     assert col(c.sources, "confidential") == [False, True]
     assert col(c.reports, "published") == [UTC("2019-05-01T10:00:00Z"), UTC("2019-05-02T00:00:00Z")]
     assert col(c.claims, "claim_id") == ["w1", "w2"]
     assert col(c.claims, "low") == [3, 4]
     assert col(c.claims, "high") == [None, 4]
-    assert col(c.claims, "credibility") == [3, 6]                # empty -> 6
+    assert col(c.claims, "credibility") == [3, 6]  # empty -> 6
     assert str(c.claims["low"].dtype) == "Int64"
     assert col(c.citations, "cites") == ["witness", "w1"]
     assert set(kit.origins(c, "w2")["source_id"]) == {"witness"}
@@ -70,23 +71,27 @@ def test_bom_and_crlf_leave_no_trace(cyrillic_case):
             assert "\ufeff" not in name and "\r" not in name
             for v in df[name].tolist():
                 assert not (isinstance(v, str) and ("\r" in v or "\ufeff" in v)), (t, name, v)
-    assert col(c.citations, "relation") == ["relies_on", "corroborates", "relies_on"]   # last column, no \r
+    assert col(c.citations, "relation") == ["relies_on", "corroborates", "relies_on"]  # last column, no \r
 
 
 def test_cells_are_trimmed(cyrillic_case):
     c = cyrillic_case
-    assert col(c.sources, "name")[0] == "Фонтанка"                    # " Фонтанка "
-    assert col(c.sources, "affiliation")[2] == "ЧВК Вагнера"          # "  ЧВК Вагнера  "
-    assert col(c.reports, "source_id")[0] == "fontanka"               # " fontanka "
-    assert col(c.claims, "low")[0] == 5                               # " 5 "
+    assert col(c.sources, "name")[0] == "Фонтанка"  # " Фонтанка "
+    assert col(c.sources, "affiliation")[2] == "ЧВК Вагнера"  # "  ЧВК Вагнера  "
+    assert col(c.reports, "source_id")[0] == "fontanka"  # " fontanka "
+    assert col(c.claims, "low")[0] == 5  # " 5 "
 
 
 def test_cyrillic_text_preserved(cyrillic_case):
     c = cyrillic_case
     assert col(c.sources, "name") == ["Фонтанка", "Министерство обороны РФ", "Источник, близкий к ЧВК"]
     assert col(c.sources, "affiliation")[1] == "Российское правительство"
-    assert col(c.reports, "title") == ["Фонтанка: погибли россияне", "Заявление", "Источники, близкие к ЧВК",
-                                       "Уточнение"]
+    assert col(c.reports, "title") == [
+        "Фонтанка: погибли россияне",
+        "Заявление",
+        "Источники, близкие к ЧВК",
+        "Уточнение",
+    ]
     assert col(c.claims, "text")[0] == "Погибли россияне, сообщает «Фонтанка»"
     assert col(c.claims, "subject")[:2] == ["Граждане России", "граждане России"]
     assert c.meta["title"] == "Вагнер в Сирии"
@@ -118,7 +123,9 @@ def test_semicolon_file_is_named_not_guessed(tmp_path, cases_dir):
     shutil.copytree(cases_dir / "one_row", bad)
     (bad / "sources.csv").write_text(
         "source_id;name;kind;affiliation;country;reliability;confidential;url;notes\n"
-        "solo;Solo Gazette;newspaper;;GB;C;false;;\n", encoding="utf-8")
+        "solo;Solo Gazette;newspaper;;GB;C;false;;\n",
+        encoding="utf-8",
+    )
     with pytest.raises(kit.CaseError) as e:
         kit.load_case(bad)
     whole = [p for p in e.value.problems if where(p)[:2] == ("sources.csv", 0)]
@@ -131,7 +138,8 @@ def test_windows_1252_file_is_named_not_guessed(tmp_path, cases_dir):
     shutil.copytree(cases_dir / "one_row", bad)
     (bad / "sources.csv").write_bytes(
         "source_id,name,kind,affiliation,country,reliability,confidential,url,notes\n"
-        "solo,Café Gazette,newspaper,,GB,C,false,,\n".encode("cp1252"))
+        "solo,Café Gazette,newspaper,,GB,C,false,,\n".encode("cp1252")
+    )
     with pytest.raises(kit.CaseError) as e:
         kit.load_case(bad)
     whole = [p for p in e.value.problems if where(p)[:2] == ("sources.csv", 0)]
@@ -151,8 +159,9 @@ def test_workbook_problem_names_the_sheet(tmp_path, cases_dir):
     with pytest.raises(kit.CaseError) as e:
         kit.load_case(book)
     hits = [p for p in e.value.problems if str(field(p, "file")).endswith("book.xlsx#claims")]
-    assert [(int(field(p, "line")), field(p, "column")) for p in hits] == [(3, "report_id")], \
-        [str(p) for p in e.value.problems]
+    assert [(int(field(p, "line")), field(p, "column")) for p in hits] == [(3, "report_id")], [
+        str(p) for p in e.value.problems
+    ]
 
 
 # --------------------------------------------------------------------------------------------- case.toml lines, depth
@@ -163,7 +172,10 @@ def test_every_setting_has_its_line_in_case_toml(cases_dir):
     lines = raw.meta_lines
     assert (lines[("title",)], lines[("proposition",)]) == (1, 5)
     assert lines[("verdicts", "plant_fire_dead")] == 7
-    assert (lines[("verdicts", "plant_fire_dead", "rating")], lines[("verdicts", "plant_fire_dead", "claim_id")]) == (8, 9)
+    assert (lines[("verdicts", "plant_fire_dead", "rating")], lines[("verdicts", "plant_fire_dead", "claim_id")]) == (
+        8,
+        9,
+    )
     assert raw.meta_file == str(cases_dir / "hostile" / "case.toml")
 
 
@@ -173,10 +185,13 @@ def test_a_workbook_setting_has_its_sheet_row(workbook_case, cases_dir):
     assert raw.meta_lines[("title",)] >= 1 and set(raw.meta_lines) == {(k,) for k in raw.meta}
 
 
-@pytest.mark.parametrize("text, line", [
-    ('title = "x"\nsections = ' + "[" * 600 + "]" * 600 + "\n", 2),   # tomllib itself would recurse
-    ('title = "x"\n\n[' + ".".join(["a"] * 3000) + ']\nx = 1\n', 3),  # read, but too deep to save or copy
-])
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ('title = "x"\nsections = ' + "[" * 600 + "]" * 600 + "\n", 2),  # tomllib itself would recurse
+        ('title = "x"\n\n[' + ".".join(["a"] * 3000) + "]\nx = 1\n", 3),  # read, but too deep to save or copy
+    ],
+)
 def test_case_toml_nested_too_deep_is_a_problem(tmp_path, cases_dir, text, line):
     folder = tmp_path / "deep"
     shutil.copytree(cases_dir / "one_row", folder)
@@ -198,7 +213,8 @@ def test_parquet_columns_differing_only_in_case_are_one_column_named_twice(tmp_p
     table = read_parquet_table(str(f), "sources", problems)
     assert list(table.cells.columns) == ["source_id", "name"] and list(table.cells["source_id"]) == ["a"]
     assert [str(p).replace(str(f), "sources.parquet") for p in problems] == [
-        "sources.parquet:1: source_id: the column 'source_id' appears twice in the header (columns 1 and 2); keep one"]
+        "sources.parquet:1: source_id: the column 'source_id' appears twice in the header (columns 1 and 2); keep one"
+    ]
 
 
 # --------------------------------------------------------------------------------------------- story.csv
@@ -209,7 +225,8 @@ def test_story_csv_is_read_by_the_tables_reader(tmp_path, cases_dir):
     folder = tmp_path / "echo"
     shutil.copytree(cases_dir / "echo", folder)
     (folder / "story.csv").write_bytes(
-        "\ufeffstep,date,title,text\r\n\r\n1,2022-06-01,First,\"one\r\ntwo\"\r\n2,2022-06-02,Second,\r\n".encode())
+        '\ufeffstep,date,title,text\r\n\r\n1,2022-06-01,First,"one\r\ntwo"\r\n2,2022-06-02,Second,\r\n'.encode()
+    )
     raw = kit.reading.read_raw(folder, story=True)
     assert raw.story_file == str(folder / "story.csv") and raw.story_problems == [] and raw.problems == []
     assert list(raw.story.lines) == [3, 5]

@@ -1,4 +1,5 @@
 """kit.redact: confidential sources become "Confidential source N" everywhere, once, before publishing."""
+
 import dataclasses
 import json
 import pathlib
@@ -39,8 +40,12 @@ def test_no_confidential_field_left_in_any_cell(case):
 def test_hostile_fields_are_the_ones_written():
     case = kit.load_case(HOSTILE)
     assert set(confidential_fields(case)) == {
-        "ivan-petrov-telegram", "Ivan Petrov (Telegram)", "https://t.me/ivanpetrov_secret",
-        "Met in Rostov; fears for his job at the plant", "Rostov Tractor Plant"}
+        "ivan-petrov-telegram",
+        "Ivan Petrov (Telegram)",
+        "https://t.me/ivanpetrov_secret",
+        "Met in Rostov; fears for his job at the plant",
+        "Rostov Tractor Plant",
+    }
 
 
 def test_ids_rewritten_consistently_and_answers_unchanged():
@@ -67,9 +72,11 @@ def test_stable_numbering_by_source_id():
     src = case.sources.copy()
     src["confidential"] = src["source_id"].isin(["wire", "ivan-petrov-telegram", "forum"])
     two = dataclasses.replace(case, sources=src)
-    assert confidential_labels(two) == {"forum": "Confidential source 1",
-                                        "ivan-petrov-telegram": "Confidential source 2",
-                                        "wire": "Confidential source 3"}
+    assert confidential_labels(two) == {
+        "forum": "Confidential source 1",
+        "ivan-petrov-telegram": "Confidential source 2",
+        "wire": "Confidential source 3",
+    }
     shuffled = dataclasses.replace(two, sources=src.iloc[::-1].reset_index(drop=True))
     assert confidential_labels(shuffled) == confidential_labels(two)
     red = redact(two)
@@ -91,8 +98,10 @@ def test_input_not_changed_and_reveal_copies():
 
 def test_redact_text_and_no_confidential_source():
     case = kit.load_case(HOSTILE)
-    assert redact_text(case, "see https://t.me/ivanpetrov_secret or t.me/ivanpetrov_secret") == \
-        "see (withheld) or (withheld)"
+    assert (
+        redact_text(case, "see https://t.me/ivanpetrov_secret or t.me/ivanpetrov_secret")
+        == "see (withheld) or (withheld)"
+    )
     plain = kit.synth.make_case(5)
     assert confidential_labels(plain) == {}
     pd.testing.assert_frame_equal(redact(plain).claims, plain.claims)

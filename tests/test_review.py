@@ -5,6 +5,7 @@ click does) on a synthetic case saved to ``tmp_path``, then reads the files back
 citations.csv (the old file is a prefix of the new one), Reject keeps the pair in audit_rejected.csv and the audit
 stops listing it, Later changes no file; ``kit check`` passes afterwards.
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,7 +22,7 @@ import kit
 from kit.audit.rejected import REJECTED_FILE, append_rejected, read_rejected
 
 pytest.importorskip("ipywidgets")
-from kit.widgets.review import AuditReview, answers_line, both_answers, marked_html  # noqa: E402
+from kit.widgets.review import AuditReview, answers_line, both_answers, marked_html
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,10 +30,14 @@ ROOT = Path(__file__).resolve().parents[1]
 def _save(folder: Path, *, basis: bool = True) -> Path:
     case = kit.synth.make_case(40, seed=2, copy_rate=0.1)
     if basis:
-        case = kit.Case(case.sources, case.reports, case.claims,
-                        case.citations.assign(basis=pd.array(["stated"] * len(case.citations), dtype="string")),
-                        meta=case.meta)
-    else:   # a version 1 citations.csv, without the column
+        case = kit.Case(
+            case.sources,
+            case.reports,
+            case.claims,
+            case.citations.assign(basis=pd.array(["stated"] * len(case.citations), dtype="string")),
+            meta=case.meta,
+        )
+    else:  # a version 1 citations.csv, without the column
         case = kit.Case(case.sources, case.reports, case.claims, case.citations.drop(columns="basis"), meta=case.meta)
     kit.save_case(case, folder)
     return folder
@@ -49,12 +54,13 @@ def _files(folder: Path) -> dict:
 
 def _check(folder: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT), MPLBACKEND="Agg")
-    return subprocess.run([sys.executable, "-m", "kit", "check", str(folder)], capture_output=True, text=True,
-                          env=env, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "kit", "check", str(folder)], capture_output=True, text=True, env=env, cwd=ROOT
+    )
 
 
 def _pairs(rows) -> list:
-    return list(zip(rows["claim_id"].tolist(), rows["cites"].tolist()))
+    return list(zip(rows["claim_id"].tolist(), rows["cites"].tolist(), strict=False))
 
 
 def _item(review, pair):
@@ -83,9 +89,9 @@ def test_accept_appends_only_the_accepted_row(folder):
     old, new = before["citations.csv"], after["citations.csv"]
     assert new.startswith(old) and len(new) > len(old)
     header = next(csv.reader(io.StringIO(old.decode())))
-    added = list(csv.reader(io.StringIO(new[len(old):].decode())))
+    added = list(csv.reader(io.StringIO(new[len(old) :].decode())))
     assert len(added) == 1
-    row = dict(zip(header, added[0]))
+    row = dict(zip(header, added[0], strict=False))
     assert (row["claim_id"], row["cites"], row["relation"], row["basis"]) == (*pair, "relies_on", "inferred")
     assert row["evidence"] == evidence
     assert pair not in _pairs(review.rows) and len(review.rows) == 1
@@ -101,7 +107,7 @@ def test_accept_as_stated_then_the_other(folder):
     old = (folder / "citations.csv").read_bytes()
     _item(review, first).controls["basis"].value = "stated"
     _item(review, first).controls["accept"].click()
-    _item(review, second).controls["accept"].click()           # the default basis: inferred
+    _item(review, second).controls["accept"].click()  # the default basis: inferred
     new = (folder / "citations.csv").read_bytes()
     assert new.startswith(old)
     cit = kit.load_case(folder).citations
@@ -123,12 +129,12 @@ def test_reject_is_remembered_and_changes_no_table(folder):
     assert {n: b for n, b in after.items() if n != REJECTED_FILE} == before
     kept = read_rejected(folder)
     assert kept[["claim_id", "cites", "signal"]].values.tolist() == [[*pair, signal]]
-    assert len(kept["rejected_on"].iloc[0]) == 10                 # YYYY-MM-DD
+    assert len(kept["rejected_on"].iloc[0]) == 10  # YYYY-MM-DD
     case = kit.load_case(folder)
     assert pair not in _pairs(kit.audit(case))
-    assert pair in _pairs(kit.audit(case, rejected=()))          # asked to, the audit still finds it
+    assert pair in _pairs(kit.audit(case, rejected=()))  # asked to, the audit still finds it
     assert pair not in _pairs(review.rows) and len(review.rows) == 1
-    assert pair not in _pairs(AuditReview(folder).rows)          # and a new review does not offer it again
+    assert pair not in _pairs(AuditReview(folder).rows)  # and a new review does not offer it again
     got = _check(folder)
     # kit check ignores audit_rejected.csv: the same report, word for word, as before the rejection
     assert got.returncode == 0 and (got.stdout, got.stderr) == (checked.stdout, checked.stderr)
@@ -179,7 +185,7 @@ def test_both_answers_count_the_declared_and_the_suspected_origins(folder):
         declared = set().union(*kit.independence(more, prop)["origins"])
         real = set().union(*kit.independence(more, prop, follow=("stated", "inferred", "suspected"))["origins"])
         assert (a.at[prop, "declared"], a.at[prop, "if_suspected"]) == (len(declared), len(real))
-    assert (a["if_suspected"] < a["declared"]).any()             # the hidden copies do take origins away
+    assert (a["if_suspected"] < a["declared"]).any()  # the hidden copies do take origins away
     review = AuditReview(folder)
     prop = a.index[(a["if_suspected"] < a["declared"]).to_numpy()][0]
     assert answers_line(a.at[prop, "declared"], a.at[prop, "if_suspected"]) in review._answers.value
@@ -217,15 +223,17 @@ def test_rejections_are_appended_byte_for_byte(tmp_path):
     first = (tmp_path / REJECTED_FILE).read_bytes()
     assert append_rejected(tmp_path, [("k3", "k1", "same_figure")], on="2026-01-06") == 1
     second = (tmp_path / REJECTED_FILE).read_bytes()
-    assert second.startswith(first) and second[len(first):] == b"k3,k1,same_figure,2026-01-06\n"
+    assert second.startswith(first) and second[len(first) :] == b"k3,k1,same_figure,2026-01-06\n"
     assert append_rejected(tmp_path, [], on="2026-01-07") == 0
     assert (tmp_path / REJECTED_FILE).read_bytes() == second
 
 
 # ------------------------------------------------------------------------------------------ in a real browser
 
+
 def _free_port() -> int:
     import socket
+
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -241,12 +249,27 @@ def _lab(tmp_path, notebook: str):
     root, home = tmp_path / "root", tmp_path / "home"
     home.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER") and k != "MPLBACKEND"}
-    env.update(HOME=str(home), JUPYTER_CONFIG_DIR=str(home / ".jupyter"), JUPYTER_DATA_DIR=str(home / "data"),
-               JUPYTER_RUNTIME_DIR=str(home / "runtime"), JUPYTER_PLATFORM_DIRS="1")
+    env.update(
+        HOME=str(home),
+        JUPYTER_CONFIG_DIR=str(home / ".jupyter"),
+        JUPYTER_DATA_DIR=str(home / "data"),
+        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+        JUPYTER_PLATFORM_DIRS="1",
+    )
     port, token = _free_port(), secrets.token_hex(16)
-    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--ServerApp.port_retries=0",
-           "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--ServerApp.port_retries=0",
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
     if os.geteuid() == 0:
         cmd.append("--allow-root")
     log = open(tmp_path / "lab.log", "wb")
@@ -266,8 +289,9 @@ def _lab(tmp_path, notebook: str):
 
 def _stop(proc, log):
     import signal
+
     if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)          # the server and the kernels it started (its own session)
+        os.killpg(proc.pid, signal.SIGTERM)  # the server and the kernels it started (its own session)
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
@@ -288,8 +312,11 @@ def test_later_accept_reject_in_jupyterlab(tmp_path):
     folder = _save(tmp_path / "root" / "case")
     first, second = _pairs(AuditReview(folder).rows)
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(f"from kit.widgets.review import AuditReview\nreview = AuditReview({str(folder)!r})\n"
-                                          "review")]
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            f"from kit.widgets.review import AuditReview\nreview = AuditReview({str(folder)!r})\nreview"
+        )
+    ]
     nbformat.write(nb, tmp_path / "root" / "review.ipynb")
     artifacts = ROOT / "tests" / "artifacts"
     artifacts.mkdir(exist_ok=True)
@@ -323,14 +350,20 @@ def test_later_accept_reject_in_jupyterlab(tmp_path):
                     boxes.nth(n).locator("button", has_text=label).click()
                     widget.get_by_text(says).first.wait_for(timeout=30_000)
 
-                def heads():              # the pair each box names, in order, once the list has been redrawn
-                    return page.evaluate("() => [...document.querySelectorAll('.kit-audit-review .kit-suggestion')]"
-                                         ".map(b => b.innerText.split(' appears')[0])")
+                def heads():  # the pair each box names, in order, once the list has been redrawn
+                    return page.evaluate(
+                        "() => [...document.querySelectorAll('.kit-audit-review .kit-suggestion')]"
+                        ".map(b => b.innerText.split(' appears')[0])"
+                    )
 
                 def wait_for(pairs):
-                    page.wait_for_function("want => JSON.stringify([...document.querySelectorAll("
-                                           "'.kit-audit-review .kit-suggestion')].map(b => b.innerText.split("
-                                           "' appears')[0])) === JSON.stringify(want)", arg=pairs, timeout=30_000)
+                    page.wait_for_function(
+                        "want => JSON.stringify([...document.querySelectorAll("
+                        "'.kit-audit-review .kit-suggestion')].map(b => b.innerText.split("
+                        "' appears')[0])) === JSON.stringify(want)",
+                        arg=pairs,
+                        timeout=30_000,
+                    )
 
                 assert heads() == [first[0], second[0]]
                 click(0, "Later", "left for later")
@@ -340,8 +373,9 @@ def test_later_accept_reject_in_jupyterlab(tmp_path):
                 wait_for([first[0]])
                 after_accept = _files(folder)
                 click(0, "Reject", "rejected, kept in")
-                page.wait_for_function("() => document.querySelectorAll('.kit-audit-review .kit-suggestion')"
-                                       ".length === 0", timeout=30_000)
+                page.wait_for_function(
+                    "() => document.querySelectorAll('.kit-audit-review .kit-suggestion').length === 0", timeout=30_000
+                )
                 page.screenshot(path=str(artifacts / "audit_review_done.png"), full_page=False)
             except Exception:
                 page.screenshot(path=str(artifacts / "audit_review_failure.png"), full_page=False)
@@ -353,7 +387,7 @@ def test_later_accept_reject_in_jupyterlab(tmp_path):
     assert after_later == before
     old, new = before["citations.csv"], after_accept["citations.csv"]
     assert new.startswith(old)
-    added = list(csv.reader(io.StringIO(new[len(old):].decode())))
+    added = list(csv.reader(io.StringIO(new[len(old) :].decode())))
     assert [r[:3] for r in added] == [[*second, "relies_on"]] and added[0][-1] == "inferred"
     assert {n for n in after_accept if after_accept[n] != before.get(n)} == {"citations.csv"}
     assert read_rejected(folder)[["claim_id", "cites"]].values.tolist() == [list(first)]

@@ -9,6 +9,7 @@ Atomicity: save_case writes every file to a temporary file in the same folder, t
 when writing or replacing fails (os.replace / os.fsync monkeypatched to raise), the old files are intact and
 no temporary file is left behind.
 """
+
 import csv
 import dataclasses
 import datetime
@@ -30,8 +31,33 @@ EXAMPLES = int(os.environ.get("KIT_ROUNDTRIP_EXAMPLES", "40"))
 # --- strategies -------------------------------------------------------------------------------
 
 SLUG = st.text("abcdefghijklmnopqrstuvwxyz0123456789_-", min_size=1, max_size=8)
-TRICKY = st.sampled_from([",", '"', "\n", "\r\n", "=", "+", "@", "-", " ", "'", ";", "\t", "Ё", "ж", "Дейр-эз-Зор",
-                          "“", "”", "é", "\u00a0", "😀", "中文", "\\", "#"])
+TRICKY = st.sampled_from(
+    [
+        ",",
+        '"',
+        "\n",
+        "\r\n",
+        "=",
+        "+",
+        "@",
+        "-",
+        " ",
+        "'",
+        ";",
+        "\t",
+        "Ё",
+        "ж",
+        "Дейр-эз-Зор",
+        "“",
+        "”",
+        "é",
+        "\u00a0",
+        "😀",
+        "中文",
+        "\\",
+        "#",
+    ]
+)
 PLAIN = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00"), max_size=12)
 FREE = st.lists(st.one_of(PLAIN, TRICKY), max_size=6).map("".join)
 NONEMPTY = FREE.filter(lambda s: s.strip())
@@ -41,21 +67,39 @@ def enum(values):
     return st.sampled_from(values).flatmap(lambda v: st.sampled_from([v, v.upper(), v.capitalize(), f" {v} "]))
 
 
-KINDS = ("wire", "newspaper", "broadcaster", "online", "official", "military", "monitor", "company", "individual",
-         "social", "anonymous", "document")
+KINDS = (
+    "wire",
+    "newspaper",
+    "broadcaster",
+    "online",
+    "official",
+    "military",
+    "monitor",
+    "company",
+    "individual",
+    "social",
+    "anonymous",
+    "document",
+)
 DATES = st.builds(
     lambda d, t, fmt: fmt(d, t),
     st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2100, 12, 31)),
     st.times(),
-    st.sampled_from([
-        lambda d, t: d.isoformat(),
-        lambda d, t: f"{d.isoformat()}T{t.strftime('%H:%M')}",
-        lambda d, t: f"{d.isoformat()}T{t.strftime('%H:%M:%S')}Z",
-        lambda d, t: f"{d.isoformat()} {t.strftime('%H:%M:%S')}+03:00",
-        lambda d, t: f"{d.isoformat()}T{t.strftime('%H:%M:%S')}.{t.microsecond:06d}-05:30",
-    ]))
-NUMBER = st.one_of(st.integers(0, 10**6).map(str), st.integers(0, 10**18).map(str),
-                   st.decimals(0, 10**6, places=3, allow_nan=False).map(lambda d: format(d, "f")))
+    st.sampled_from(
+        [
+            lambda d, t: d.isoformat(),
+            lambda d, t: f"{d.isoformat()}T{t.strftime('%H:%M')}",
+            lambda d, t: f"{d.isoformat()}T{t.strftime('%H:%M:%S')}Z",
+            lambda d, t: f"{d.isoformat()} {t.strftime('%H:%M:%S')}+03:00",
+            lambda d, t: f"{d.isoformat()}T{t.strftime('%H:%M:%S')}.{t.microsecond:06d}-05:30",
+        ]
+    ),
+)
+NUMBER = st.one_of(
+    st.integers(0, 10**6).map(str),
+    st.integers(0, 10**18).map(str),
+    st.decimals(0, 10**6, places=3, allow_nan=False).map(lambda d: format(d, "f")),
+)
 
 
 @st.composite
@@ -67,47 +111,107 @@ def cases(draw):
     n_rep = draw(st.integers(1, max(1, len(rest) // 2)))
     rep_ids, claim_ids = rest[:n_rep], rest[n_rep:]
     extra = draw(st.sampled_from([None, "twitter", "note_2"]))
-    sources = [["source_id", "name", "kind", "affiliation", "country", "reliability", "confidential", "url",
-                "notes"] + ([extra] if extra else [])]
+    sources = [
+        ["source_id", "name", "kind", "affiliation", "country", "reliability", "confidential", "url", "notes"]
+        + ([extra] if extra else [])
+    ]
     for s in src_ids:
-        sources.append([s, draw(NONEMPTY), draw(enum(KINDS)), draw(FREE),
-                        draw(st.sampled_from(["", "RU", "US", "SY", "XX"])),
-                        draw(st.sampled_from(["", "A", "b", "F", " c "])),
-                        draw(st.sampled_from(["", "true", "False", "yes", "NO", "1", "0"])), draw(FREE), draw(FREE)]
-                       + ([draw(FREE)] if extra else []))
+        sources.append(
+            [
+                s,
+                draw(NONEMPTY),
+                draw(enum(KINDS)),
+                draw(FREE),
+                draw(st.sampled_from(["", "RU", "US", "SY", "XX"])),
+                draw(st.sampled_from(["", "A", "b", "F", " c "])),
+                draw(st.sampled_from(["", "true", "False", "yes", "NO", "1", "0"])),
+                draw(FREE),
+                draw(FREE),
+            ]
+            + ([draw(FREE)] if extra else [])
+        )
     reports = [["report_id", "source_id", "published", "title", "url", "archive_url", "language", "notes"]]
     for r in rep_ids:
-        reports.append([r, draw(st.sampled_from(src_ids)), draw(DATES), draw(FREE), draw(FREE), "",
-                        draw(st.sampled_from(["", "ru", "en"])), draw(FREE)])
-    claims = [["claim_id", "report_id", "proposition", "text", "low", "high", "subject", "measure", "certainty",
-               "credibility"]]
+        reports.append(
+            [
+                r,
+                draw(st.sampled_from(src_ids)),
+                draw(DATES),
+                draw(FREE),
+                draw(FREE),
+                "",
+                draw(st.sampled_from(["", "ru", "en"])),
+                draw(FREE),
+            ]
+        )
+    claims = [
+        [
+            "claim_id",
+            "report_id",
+            "proposition",
+            "text",
+            "low",
+            "high",
+            "subject",
+            "measure",
+            "certainty",
+            "credibility",
+        ]
+    ]
     for k in claim_ids:
-        low, high = draw(st.one_of(st.just(("", "")), st.tuples(NUMBER, st.just("")),
-                                   st.tuples(NUMBER, NUMBER).map(lambda p: tuple(sorted(p, key=float)))))
-        claims.append([k, draw(st.sampled_from(rep_ids)), draw(st.sampled_from(["q1", "q_2", "russians-killed"])),
-                       draw(NONEMPTY), low, high, draw(FREE),
-                       draw(st.one_of(st.just(""), enum(("killed", "wounded", "casualties", "captured", "present",
-                                                         "other")))),
-                       draw(enum(("asserted", "estimated", "alleged", "rumoured", "questioned", "denied"))),
-                       draw(st.sampled_from(["", "1", "3", "6"]))])
+        low, high = draw(
+            st.one_of(
+                st.just(("", "")),
+                st.tuples(NUMBER, st.just("")),
+                st.tuples(NUMBER, NUMBER).map(lambda p: tuple(sorted(p, key=float))),
+            )
+        )
+        claims.append(
+            [
+                k,
+                draw(st.sampled_from(rep_ids)),
+                draw(st.sampled_from(["q1", "q_2", "russians-killed"])),
+                draw(NONEMPTY),
+                low,
+                high,
+                draw(FREE),
+                draw(st.one_of(st.just(""), enum(("killed", "wounded", "casualties", "captured", "present", "other")))),
+                draw(enum(("asserted", "estimated", "alleged", "rumoured", "questioned", "denied"))),
+                draw(st.sampled_from(["", "1", "3", "6"])),
+            ]
+        )
     citations = [["claim_id", "cites", "relation", "evidence"]]
     if claim_ids:
-        pairs = draw(st.lists(st.tuples(st.sampled_from(claim_ids), st.sampled_from(claim_ids + src_ids)),
-                              max_size=20, unique=True))
+        pairs = draw(
+            st.lists(
+                st.tuples(st.sampled_from(claim_ids), st.sampled_from(claim_ids + src_ids)), max_size=20, unique=True
+            )
+        )
         for a, b in pairs:
             citations.append([a, b, draw(enum(("relies_on", "corroborates", "disputes"))), draw(FREE)])
     crlf = draw(st.booleans())
     bom = draw(st.booleans())
     files = {}
-    for name, rows in zip(TABLES, (sources, reports, claims, citations)):
+    for name, rows in zip(TABLES, (sources, reports, claims, citations), strict=False):
         files[f"{name}.csv"] = (("\ufeff" if bom else "") + csv_text(rows, "\r\n" if crlf else "\n")).encode("utf-8")
-    meta = draw(st.one_of(st.none(), st.fixed_dictionaries(
-        {"title": NONEMPTY}, optional={"question": FREE, "summary": FREE, "language": st.just("ru"),
-                                       "license": st.just("CC-BY-4.0"),
-                                       # nested tables (not [verdicts]: those must name a rating and a claim)
-                                       "sections": st.dictionaries(SLUG, st.dictionaries(SLUG, FREE, max_size=2),
-                                                                   max_size=2),
-                                       "tags": st.lists(FREE, max_size=3), "year": st.integers(1900, 2100)})))
+    meta = draw(
+        st.one_of(
+            st.none(),
+            st.fixed_dictionaries(
+                {"title": NONEMPTY},
+                optional={
+                    "question": FREE,
+                    "summary": FREE,
+                    "language": st.just("ru"),
+                    "license": st.just("CC-BY-4.0"),
+                    # nested tables (not [verdicts]: those must name a rating and a claim)
+                    "sections": st.dictionaries(SLUG, st.dictionaries(SLUG, FREE, max_size=2), max_size=2),
+                    "tags": st.lists(FREE, max_size=3),
+                    "year": st.integers(1900, 2100),
+                },
+            ),
+        )
+    )
     if meta is not None:
         files["case.toml"] = kit.saving.meta_toml(meta).encode("utf-8")
     return files
@@ -141,8 +245,10 @@ def assert_same(a, b):
 
 # --- round trip -------------------------------------------------------------------------------
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                       HealthCheck.data_too_large])
+
+@settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(cases())
 def test_round_trip_is_lossless(files):
     with tempfile.TemporaryDirectory() as d:
@@ -156,8 +262,9 @@ def test_round_trip_is_lossless(files):
         assert {f.name: f.read_bytes() for f in q.iterdir()} == before
 
 
-@pytest.mark.parametrize("name", ["cyrillic_bom_crlf", "drift", "loop", "echo", "empty", "one_row", "warnings",
-                                  "workbook.xlsx"])
+@pytest.mark.parametrize(
+    "name", ["cyrillic_bom_crlf", "drift", "loop", "echo", "empty", "one_row", "warnings", "workbook.xlsx"]
+)
 def test_round_trip_of_fixture_cases(name, tmp_path, cases_dir):
     first = kit.load_case(cases_dir / name)
     assert_same(kit.load_case(kit.save_case(first, tmp_path / "out")), first)
@@ -188,6 +295,7 @@ def test_small_and_large_floats_are_written_as_plain_numbers(tmp_path, cases_dir
 
 
 # --- atomic writes ------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def saved(tmp_path, cases_dir):

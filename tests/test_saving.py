@@ -2,6 +2,7 @@
 
 The hypothesis-driven round trip and the interrupted-save tests are in tests/test_roundtrip.py (run by make fuzz).
 """
+
 import pandas as pd
 import pytest
 
@@ -9,8 +10,7 @@ import kit
 from _tables import TABLES
 
 
-@pytest.mark.parametrize("case_name", ["cyrillic_case", "drift_case", "workbook_case", "empty_case",
-                                       "warnings_case"])
+@pytest.mark.parametrize("case_name", ["cyrillic_case", "drift_case", "workbook_case", "empty_case", "warnings_case"])
 def test_save_case_round_trip(tmp_path, case_name, request):
     case = request.getfixturevalue(case_name)
     out = tmp_path / "saved"
@@ -28,7 +28,7 @@ def test_atomic_write_writes_text_and_bytes_exactly(tmp_path):
 
     p = tmp_path / "x.csv"
     assert atomic_write(p, "a,b\r\nФ\n") == p
-    assert p.read_bytes() == "a,b\r\nФ\n".encode("utf-8")  # no newline translation
+    assert p.read_bytes() == "a,b\r\nФ\n".encode()  # no newline translation
     atomic_write(p, "a\n", encoding="utf-8-sig")
     assert p.read_bytes() == b"\xef\xbb\xbfa\n"
     atomic_write(p, b"\x00\x01")

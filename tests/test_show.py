@@ -2,16 +2,17 @@
 
 Expected values are worked out by hand from tests/cases/ (see the fixtures' docstrings in conftest.py).
 """
+
 import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pytest
 
-import kit  # noqa: E402
-import kit.show  # noqa: E402
-from kit.outlets import first_hand_origins, outlet_edges, outlet_reach, outlet_roles  # noqa: E402
+import kit
+import kit.show
+from kit.outlets import first_hand_origins, outlet_edges, outlet_reach, outlet_roles
 
 
 @pytest.fixture(autouse=True)
@@ -75,16 +76,21 @@ def test_outlet_graph_labels_sit_beside_their_nodes_not_over_any(drift_case):
         for x, y in centres:
             assert not box.contains(x, y), "a label covers a node"
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             assert not a.overlaps(b), "two labels overlap"
 
 
 def test_outlet_tables_by_hand(own_reporting_case, loop_case, echo_case):
     assert outlet_edges(own_reporting_case).values.tolist() == [
-        ["Digest", "Paper A", 3, "corroborates 1, relies on 2"], ["Digest", "Channel B", 1, "corroborates 1"]]
+        ["Digest", "Paper A", 3, "corroborates 1, relies on 2"],
+        ["Digest", "Channel B", 1, "corroborates 1"],
+    ]
     roles = outlet_roles(own_reporting_case)
-    assert roles["role"].to_dict() == {"Paper A": "brings an origin", "Channel B": "brings an origin",
-                                       "Digest": "only repeats"}
+    assert roles["role"].to_dict() == {
+        "Paper A": "brings an origin",
+        "Channel B": "brings an origin",
+        "Digest": "only repeats",
+    }
     assert roles.loc["Digest", ["claims", "cites", "cited_by", "origins_brought"]].tolist() == [2, 4, 0, ""]
     assert outlet_reach(own_reporting_case).loc["Digest"].tolist() == [2, 0]
     loop_roles = outlet_roles(loop_case)
@@ -124,11 +130,14 @@ def test_the_timeline_draws_uncertain_dates_as_spans(echo_case):
     labels = _texts(ax)
     assert "News Aggregator: 10+ (date uncertain)" in labels
     assert sum("date uncertain" in t for t in labels) == 1
-    spans = [line for line in ax.get_lines() if len(line.get_xdata()) == 2 and line.get_ydata()[0] ==
-             line.get_ydata()[1]]
+    spans = [
+        line for line in ax.get_lines() if len(line.get_xdata()) == 2 and line.get_ydata()[0] == line.get_ydata()[1]
+    ]
     assert len(spans) == 1
-    x0, x1 = (pd.Timestamp(matplotlib.dates.num2date(x)) if not isinstance(x, pd.Timestamp) else x
-              for x in spans[0].get_xdata())
+    x0, x1 = (
+        pd.Timestamp(matplotlib.dates.num2date(x)) if not isinstance(x, pd.Timestamp) else x
+        for x in spans[0].get_xdata()
+    )
     assert (x0, x1) == (pd.Timestamp("2022-06-02T09:00Z"), pd.Timestamp("2022-06-03T21:00Z"))
     label = next(t for t in ax.texts if "date uncertain" in t.get_text())
     mid = pd.Timestamp(matplotlib.dates.num2date(matplotlib.dates.date2num(label.xy[0])))

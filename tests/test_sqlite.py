@@ -1,4 +1,5 @@
 """kit.sqlite: one SQLite database and metadata.json, opened with Datasette's own Python API (no server)."""
+
 import asyncio
 import json
 import pathlib
@@ -23,6 +24,7 @@ def deir_db(tmp_path_factory):
 
 def _datasette(files, *paths):
     """Datasette's responses to GET ``paths``, from the exported database and metadata, in-process."""
+
     async def go():
         ds = Datasette([str(files["sqlite"])], metadata=json.loads(files["metadata"].read_text(encoding="utf-8")))
         await ds.invoke_startup()
@@ -31,14 +33,18 @@ def _datasette(files, *paths):
             r = await ds.client.get(p)
             out.append((r.status_code, r.text))
         return out
+
     return asyncio.run(go())
 
 
 def test_datasette_answers_a_claims_origins(deir_db):
     case = kit.load_case(DEIR)
     claim = "daily-beast-200-russian-fighters"
-    (status, body), (s2, found) = _datasette(deir_db, f"/deir/claim_origins.json?claim_id={claim}&_shape=array",
-                                             "/deir/claims.json?_search=Cossack&_shape=array&_col=claim_id")
+    (status, body), (s2, found) = _datasette(
+        deir_db,
+        f"/deir/claim_origins.json?claim_id={claim}&_shape=array",
+        "/deir/claims.json?_search=Cossack&_shape=array&_col=claim_id",
+    )
     assert status == s2 == 200
     assert json.loads(found) == [{"claim_id": "reuters-buga-dozens"}]  # Datasette's search box uses claims_fts
     got = {(r["source_id"], r["hops"]) for r in json.loads(body)}
@@ -59,16 +65,22 @@ def test_every_claims_origins_and_provenance(deir_db):
         assert {(s, h) for k, s, h in rows if k == claim} == want, claim
     p = kit.provenance(case)
     for claim, (n_cited, n_origins, echo, origins) in prov.items():
-        assert (n_cited, n_origins, bool(echo)) == (p.at[claim, "n_cited"], p.at[claim, "n_origins"], p.at[claim, "echo"])
+        assert (n_cited, n_origins, bool(echo)) == (
+            p.at[claim, "n_cited"],
+            p.at[claim, "n_origins"],
+            p.at[claim, "echo"],
+        )
         assert tuple(origins.split(";")) == p.at[claim, "origins"]
 
 
 def test_keys_foreign_keys_and_full_text_search(deir_db):
     con = sqlite3.connect(deir_db["sqlite"])
     try:
-        fks = {(t, r[3], r[2], r[4]) for t in ("reports", "claims", "citations", "claim_origins", "drift", "loops",
-                                               "provenance")
-               for r in con.execute(f"pragma foreign_key_list({t})")}
+        fks = {
+            (t, r[3], r[2], r[4])
+            for t in ("reports", "claims", "citations", "claim_origins", "drift", "loops", "provenance")
+            for r in con.execute(f"pragma foreign_key_list({t})")
+        }
         assert ("reports", "source_id", "sources", "source_id") in fks
         assert ("claims", "report_id", "reports", "report_id") in fks
         assert ("citations", "cited_source_id", "sources", "source_id") in fks
@@ -79,11 +91,15 @@ def test_keys_foreign_keys_and_full_text_search(deir_db):
         con.execute("pragma foreign_keys = on")
         with pytest.raises(sqlite3.IntegrityError):
             con.execute("insert into claims (claim_id, report_id) values ('x', 'no-such-report')")
-        hits = con.execute("select claims.claim_id from claims_fts join claims on claims.rowid = claims_fts.rowid "
-                           "where claims_fts match '\"contract soldiers\"'").fetchall()
+        hits = con.execute(
+            "select claims.claim_id from claims_fts join claims on claims.rowid = claims_fts.rowid "
+            "where claims_fts match '\"contract soldiers\"'"
+        ).fetchall()
         assert {h[0] for h in hits} == {"bloomberg-more-than-200"}
-        assert all("contract soldiers" in con.execute("select text from claims where claim_id = ?", h).fetchone()[0]
-                   for h in hits)
+        assert all(
+            "contract soldiers" in con.execute("select text from claims where claim_id = ?", h).fetchone()[0]
+            for h in hits
+        )
     finally:
         con.close()
 
@@ -112,15 +128,17 @@ def test_metadata_is_what_datasette_shows(deir_db):
     assert meta["description"].startswith(case.meta["question"])
     (s1, page), (s2, served) = _datasette(deir_db, "/deir/claims", "/-/metadata.json")
     assert s1 == s2 == 200
-    assert json.loads(served)["databases"]["deir"]["tables"]["claims"]["columns"]["certainty"] \
+    assert (
+        json.loads(served)["databases"]["deir"]["tables"]["claims"]["columns"]["certainty"]
         == COLUMN_DESCRIPTIONS["claims"]["certainty"]
+    )
     assert "What each report asserts." in page
     assert "description_html" not in json.dumps(meta)
 
 
 def test_hostile_text_is_escaped_by_datasette(tmp_path):
     files = export_sqlite(kit.load_case(CASES / "hostile"), tmp_path / "h.db")
-    (status, page), = _datasette(files, "/h/claims")
+    ((status, page),) = _datasette(files, "/h/claims")
     assert status == 200
     assert "<script>alert(6)</script>" not in page and "&lt;script&gt;alert(6)&lt;/script&gt;" in page
 
@@ -155,6 +173,7 @@ def test_a_failed_export_leaves_no_file(tmp_path, monkeypatch):
 
     def boom(case):
         raise RuntimeError("interrupted")
+
     monkeypatch.setattr(ks, "sqlite_tables", boom)
     target = tmp_path / "x.db"
     target.write_bytes(b"old")

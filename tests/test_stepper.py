@@ -3,6 +3,7 @@ and read what the widget shows from its attributes.
 
 Expected claim lists are worked out by hand from data/deir-ez-zor/ and tests/cases/.
 """
+
 import csv
 import pathlib
 import subprocess
@@ -27,21 +28,55 @@ BY_STEP = {
     2: REUTERS,
     3: ["reuters-buga-dozens", *REUTERS],
     4: ["moscow-times-reported", "other-media-dozens-or-hundreds", "reuters-buga-dozens", *REUTERS],
-    5: ["moscow-times-reported", "other-media-dozens-or-hundreds", "reuters-buga-dozens", *REUTERS,
-        "bloomberg-more-than-200", "tsarizm-up-to-200"],
-    6: ["moscow-times-reported", "other-media-dozens-or-hundreds", "reuters-buga-dozens", *REUTERS,
-        "bloomberg-more-than-200", "daily-beast-200-contract-killers", "daily-beast-200-russian-fighters",
-        "tsarizm-up-to-200"],
-    7: ["communities-heard-dozens", "facebook-casualties", "moscow-times-reported", "other-media-dozens-or-hundreds",
-        "other-media-several-killed", "reuters-buga-dozens", *REUTERS, "bloomberg-more-than-200",
-        "daily-beast-200-contract-killers", "daily-beast-200-russian-fighters", "tsarizm-questions-200",
-        "tsarizm-up-to-200"],
+    5: [
+        "moscow-times-reported",
+        "other-media-dozens-or-hundreds",
+        "reuters-buga-dozens",
+        *REUTERS,
+        "bloomberg-more-than-200",
+        "tsarizm-up-to-200",
+    ],
+    6: [
+        "moscow-times-reported",
+        "other-media-dozens-or-hundreds",
+        "reuters-buga-dozens",
+        *REUTERS,
+        "bloomberg-more-than-200",
+        "daily-beast-200-contract-killers",
+        "daily-beast-200-russian-fighters",
+        "tsarizm-up-to-200",
+    ],
+    7: [
+        "communities-heard-dozens",
+        "facebook-casualties",
+        "moscow-times-reported",
+        "other-media-dozens-or-hundreds",
+        "other-media-several-killed",
+        "reuters-buga-dozens",
+        *REUTERS,
+        "bloomberg-more-than-200",
+        "daily-beast-200-contract-killers",
+        "daily-beast-200-russian-fighters",
+        "tsarizm-questions-200",
+        "tsarizm-up-to-200",
+    ],
 }
 BY_STEP[8] = BY_STEP[7]  # the December report is about another question
 # Without the claims column a step shows what was published (at the earliest date allowed) by the end of its day.
-BY_DAY = {k: BY_STEP[7] if k > 4 else ["communities-heard-dozens", "facebook-casualties", "moscow-times-reported",
-                                         "other-media-dozens-or-hundreds", "other-media-several-killed",
-                                         "reuters-buga-dozens", *REUTERS] for k in BY_STEP}
+BY_DAY = {
+    k: BY_STEP[7]
+    if k > 4
+    else [
+        "communities-heard-dozens",
+        "facebook-casualties",
+        "moscow-times-reported",
+        "other-media-dozens-or-hundreds",
+        "other-media-several-killed",
+        "reuters-buga-dozens",
+        *REUTERS,
+    ]
+    for k in BY_STEP
+}
 
 
 @pytest.fixture(scope="module")
@@ -141,12 +176,27 @@ def test_the_fast_picture_shows_the_same_claims(deir):
 def test_the_table_shows_independence_and_drift(stepper, deir):
     stepper.go(6)
     t = stepper.table
-    assert list(t.columns) == ["published", "outlet", "figure", "certainty", "n_cited", "n_origins", "echo",
-                               "question_changed", "inflated", "scope_changed", "measure_changed", "hardened"]
+    assert list(t.columns) == [
+        "published",
+        "outlet",
+        "figure",
+        "certainty",
+        "n_cited",
+        "n_origins",
+        "echo",
+        "question_changed",
+        "inflated",
+        "scope_changed",
+        "measure_changed",
+        "hardened",
+    ]
     ind = kit.independence(deir, PROP)
     assert t["n_origins"].to_dict() == ind.loc[t.index, "n_origins"].to_dict()
     assert t.loc["daily-beast-200-russian-fighters", ["figure", "scope_changed", "hardened"]].tolist() == [
-        "201+", True, True]
+        "201+",
+        True,
+        True,
+    ]
     assert t.loc["other-media-dozens-or-hundreds", "n_origins"] == 2
     assert "daily-beast-200-russian-fighters" in stepper.table_html.value
 
@@ -192,6 +242,7 @@ def test_unknown_proposition(deir):
 
 # --- one screen, tables for people, steps by story row (issue 11 item 2, issue 10 item 3) ----------------
 
+
 def _story(rows):
     """A story frame as kit.story.load_story gives it, with a `claims` column naming what each step adds."""
     out = pd.DataFrame(rows, columns=["step", "date", "title", "text", "claims"])
@@ -201,10 +252,14 @@ def _story(rows):
 
 
 def test_one_row_one_step_also_within_a_day(echo_case):
-    story = _story([(1, "2022-06-01", "Outlet One", "", ("e_one",)),
-                    (2, "2022-06-01", "Outlet Two", "", ("e_two",)),
-                    (3, "2022-06-02", "The roundup", "", ()),
-                    (4, "2022-06-03", "Later", "", ())])
+    story = _story(
+        [
+            (1, "2022-06-01", "Outlet One", "", ("e_one",)),
+            (2, "2022-06-01", "Outlet Two", "", ("e_two",)),
+            (3, "2022-06-02", "The roundup", "", ()),
+            (4, "2022-06-03", "Later", "", ()),
+        ]
+    )
     s = StoryStepper(echo_case, "strike_deaths", story=story)
     assert s.visible_claims == ["e_one"]  # e_two, published the same day, waits for its own step
     s.go(2)
@@ -232,11 +287,15 @@ def test_the_table_is_for_people_and_folded(stepper):
 
 def test_what_changed_at_this_step(echo_case):
     s = StoryStepper(echo_case, "strike_deaths")
-    assert s.changes == ["Outlet One, 1 Jun 2022: 12 (alleged), rests on Official (unnamed)",
-                         "Outlet Two, 1 Jun 2022: 10 to 15 (alleged), rests on Official (unnamed)"]
+    assert s.changes == [
+        "Outlet One, 1 Jun 2022: 12 (alleged), rests on Official (unnamed)",
+        "Outlet Two, 1 Jun 2022: 10 to 15 (alleged), rests on Official (unnamed)",
+    ]
     s.go(2)
-    assert s.changes == ["News Aggregator, 2 Jun 2022: at least 10 (asserted), rests on Official (unnamed) (an echo: "
-                         "its supports share an origin); drift from what it cites: inflated, hardened"]
+    assert s.changes == [
+        "News Aggregator, 2 Jun 2022: at least 10 (asserted), rests on Official (unnamed) (an echo: "
+        "its supports share an origin); drift from what it cites: inflated, hardened"
+    ]
     assert "What changed at this step" in s.changes_html.value
 
 

@@ -2,6 +2,7 @@
 
 Expected values are worked out by hand from the files under data/deir-ez-zor/ and tests/cases/.
 """
+
 import pathlib
 import shutil
 
@@ -44,25 +45,53 @@ def test_claims_by_each_step_of_the_deir_story(deir):
     story = load_story(deir)
     seen = [claims_by(deir, t, "russians_killed_feb7") for t in story["upto"]]
     # by the end of 12 February: what may date from 7 February (rumours, posts, hearsay, Buga), then AFP and Reuters
-    assert seen[0] == seen[1] == seen[2] == seen[3] == [
-        "communities-heard-dozens", "facebook-casualties", "moscow-times-reported", "other-media-dozens-or-hundreds",
-        "other-media-several-killed", "reuters-buga-dozens", "afp-cit-three-more", "reuters-two-killed"]
-    assert seen[4] == seen[5] == seen[6] == seen[7] == seen[0] + [
-        "bloomberg-more-than-200", "daily-beast-200-contract-killers", "daily-beast-200-russian-fighters",
-        "tsarizm-questions-200", "tsarizm-up-to-200"]
+    assert (
+        seen[0]
+        == seen[1]
+        == seen[2]
+        == seen[3]
+        == [
+            "communities-heard-dozens",
+            "facebook-casualties",
+            "moscow-times-reported",
+            "other-media-dozens-or-hundreds",
+            "other-media-several-killed",
+            "reuters-buga-dozens",
+            "afp-cit-three-more",
+            "reuters-two-killed",
+        ]
+    )
+    assert (
+        seen[4]
+        == seen[5]
+        == seen[6]
+        == seen[7]
+        == seen[0]
+        + [
+            "bloomberg-more-than-200",
+            "daily-beast-200-contract-killers",
+            "daily-beast-200-russian-fighters",
+            "tsarizm-questions-200",
+            "tsarizm-up-to-200",
+        ]
+    )
 
 
 def test_auto_story_is_one_step_per_publication_day(echo_case):
     story = load_story(echo_case, "strike_deaths")  # the echo fixture has no story.csv
     assert story_path(echo_case).endswith("story.csv")
     assert list(story["step"]) == [1, 2, 3, 4]
-    assert [d.strftime("%Y-%m-%d") for d in story["date"]] == ["2022-06-01", "2022-06-02", "2022-06-03",
-                                                               "2022-06-04"]
+    assert [d.strftime("%Y-%m-%d") for d in story["date"]] == ["2022-06-01", "2022-06-02", "2022-06-03", "2022-06-04"]
     assert story["title"].iloc[0] == "01 Jun 2022: Outlet One, Outlet Two (2 new claims)"
     assert story["title"].iloc[3] == "04 Jun 2022: Outlet One (1 new claim)"
     assert story["text"].iloc[3] == "Outlet One: at least 10, asserted: “The aggregator says at least ten”"
-    assert claims_by(echo_case, story["upto"].iloc[2], "strike_deaths") == ["e_one", "e_two", "e_echo",
-                                                                          "e_direct", "e_indep"]
+    assert claims_by(echo_case, story["upto"].iloc[2], "strike_deaths") == [
+        "e_one",
+        "e_two",
+        "e_echo",
+        "e_direct",
+        "e_indep",
+    ]
 
 
 def test_auto_story_of_a_whole_case_and_of_an_empty_case(echo_case, empty_case):
@@ -92,12 +121,16 @@ def test_a_story_csv_beside_any_case_is_used(tmp_path):
 
 
 def test_every_problem_of_a_bad_story_csv_is_reported(tmp_path):
-    case, file = _case_with_story(tmp_path, (
-        "step,date,title,text,colour\n"
-        "1,2022-06-02,First,,red\n"
-        "x,2022-06-31,,text,\n"
-        "1,,Again,text,\n"
-        "3,2022-06-01,Earlier,text,\n"))
+    case, file = _case_with_story(
+        tmp_path,
+        (
+            "step,date,title,text,colour\n"
+            "1,2022-06-02,First,,red\n"
+            "x,2022-06-31,,text,\n"
+            "1,,Again,text,\n"
+            "3,2022-06-01,Earlier,text,\n"
+        ),
+    )
     with pytest.raises(kit.CaseError) as err:
         load_story(case)
     got = [str(p).replace(str(file), "story.csv") for p in err.value.problems]
@@ -109,7 +142,8 @@ def test_every_problem_of_a_bad_story_csv_is_reported(tmp_path):
         "story.csv:4: date: the date is empty; write it as YYYY-MM-DD, e.g. 2018-02-13",
     ]
     assert [str(w).replace(str(file), "story.csv") for w in err.value.warnings] == [
-        "story.csv:1: colour: warning: unknown column 'colour' (story.csv has step,date,title,text,claims); it is ignored"]
+        "story.csv:1: colour: warning: unknown column 'colour' (story.csv has step,date,title,text,claims); it is ignored"
+    ]
 
 
 def test_a_story_must_go_forward_in_time(tmp_path):
@@ -117,19 +151,29 @@ def test_a_story_must_go_forward_in_time(tmp_path):
     with pytest.raises(kit.CaseError) as err:
         read_story(file)
     assert [str(p).replace(str(file), "story.csv") for p in err.value.problems] == [
-        "story.csv:2: date: step 2 (2022-06-01) is dated before step 1 (2022-06-03); a story goes forward in time"]
+        "story.csv:2: date: step 2 (2022-06-01) is dated before step 1 (2022-06-03); a story goes forward in time"
+    ]
 
 
-@pytest.mark.parametrize("text, encoding, expected", [
-    ("step,title,text\n1,A,\n", "utf-8",
-     "story.csv:1: date: the column 'date' is missing; story.csv needs the columns step,date,title,text"),
-    ("step;date;title;text\n1;2022-06-01;A;\n", "utf-8",
-     # read by the tables' own reader (issue 9), so with the tables' message
-     "story.csv: the file is semicolon-separated; the kit reads comma-separated files: re-save it as "
-     "'CSV UTF-8 (Comma delimited)'"),
-    ("", "utf-8", "story.csv: the file is empty; it needs at least a header row: step,date,title,text"),
-    ("step,date,title,text\n1,2022-06-01,Café,\n", "cp1252", "story.csv: the file is not UTF-8"),
-])
+@pytest.mark.parametrize(
+    "text, encoding, expected",
+    [
+        (
+            "step,title,text\n1,A,\n",
+            "utf-8",
+            "story.csv:1: date: the column 'date' is missing; story.csv needs the columns step,date,title,text",
+        ),
+        (
+            "step;date;title;text\n1;2022-06-01;A;\n",
+            "utf-8",
+            # read by the tables' own reader (issue 9), so with the tables' message
+            "story.csv: the file is semicolon-separated; the kit reads comma-separated files: re-save it as "
+            "'CSV UTF-8 (Comma delimited)'",
+        ),
+        ("", "utf-8", "story.csv: the file is empty; it needs at least a header row: step,date,title,text"),
+        ("step,date,title,text\n1,2022-06-01,Café,\n", "cp1252", "story.csv: the file is not UTF-8"),
+    ],
+)
 def test_unreadable_story_files(tmp_path, text, encoding, expected):
     _, file = _case_with_story(tmp_path, text, encoding)
     with pytest.raises(kit.CaseError) as err:
@@ -172,8 +216,12 @@ def test_kit_check_also_checks_story_csv(tmp_path):
     assert f"{case / 'story.csv'}:10: title: " in p.stdout
     assert "2 problems found" in p.stderr
     assert len(kit.load_case(case).claims) == 22  # the analyses do not depend on the story
-    ok = subprocess.run([sys.executable, "-m", "kit", "check", str(ROOT / "data" / "deir-ez-zor")],
-                        capture_output=True, text=True, cwd=ROOT)
+    ok = subprocess.run(
+        [sys.executable, "-m", "kit", "check", str(ROOT / "data" / "deir-ez-zor")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     *warnings, summary = ok.stdout.splitlines()  # warnings (if any) print before the summary
     assert ok.returncode == 0 and summary.startswith("OK: "), ok.stdout + ok.stderr
     assert all(": warning: " in w for w in warnings), warnings

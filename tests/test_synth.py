@@ -1,4 +1,5 @@
 """kit.synth.make_case: valid, deterministic, realistic in shape, and typed exactly as load_case types it."""
+
 from __future__ import annotations
 
 import networkx as nx
@@ -26,7 +27,7 @@ def saved(tmp_path_factory):
 def test_round_trip_gives_equal_frames_and_no_problems(saved):
     case, folder = saved
     again, problems, warnings = check_case(folder)
-    assert problems == [] and warnings == []      # valid, and no citation points to a later claim
+    assert problems == [] and warnings == []  # valid, and no citation points to a later claim
     for name in TABLES:
         a, b = getattr(case, name), getattr(again, name)
         assert list(a.dtypes.astype(str)) == list(b.dtypes.astype(str)), name
@@ -67,14 +68,14 @@ def test_about_one_percent_of_claims_in_loops(big):
     in_loops = sum(len(loop) for loop in kit.circular(big))
     assert 0.005 <= in_loops / len(big.claims) <= 0.02
     p = kit.provenance(big)
-    assert (p["n_origins"] == 0).any()            # some loops have no way out
+    assert (p["n_origins"] == 0).any()  # some loops have no way out
 
 
 def test_outlets_heavy_tailed_wires_and_anonymous_origins(big):
     kinds = big.sources.set_index("source_id")["kind"]
     per_outlet = big.reports["source_id"].value_counts()
     top = per_outlet.iloc[: max(1, len(per_outlet) // 100)].sum() / len(big.reports)
-    assert top > 0.15                              # the top 1% of outlets publish a large share
+    assert top > 0.15  # the top 1% of outlets publish a large share
     assert {"wire", "anonymous", "social", "official", "document"} <= set(kinds)
     p = kit.provenance(big)
     origin_kinds = kinds.reindex([s for t in p["origins"] for s in t]).value_counts()
@@ -87,7 +88,7 @@ def test_outlets_heavy_tailed_wires_and_anonymous_origins(big):
 def test_chains_several_hops_deep_not_hundreds(big):
     sup = big.citations[big.citations["relation"] != "disputes"]
     claims = set(big.claims["claim_id"])
-    g = nx.DiGraph((a, b) for a, b in zip(sup["claim_id"], sup["cites"]) if b in claims)
+    g = nx.DiGraph((a, b) for a, b in zip(sup["claim_id"], sup["cites"], strict=False) if b in claims)
     depth = nx.dag_longest_path_length(nx.condensation(g))
     assert 4 <= depth <= 60
     assert np.median(kit.provenance(big)["n_origins"]) <= 10

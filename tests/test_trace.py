@@ -3,6 +3,7 @@
 Regression tests for the house issue: a repeat (a diamond) is not a loop, and chains of any length are traced
 without recursion.
 """
+
 import subprocess
 import sys
 
@@ -16,22 +17,29 @@ from kit.trace import lineage, trace_text, tree_rows
 def _write(folder, sources, reports, claims, citations):
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "sources.csv").write_text("source_id,name,kind\n" + "".join(f"{s},{s.title()},wire\n" for s in sources))
-    (folder / "reports.csv").write_text("report_id,source_id,published\n" + "".join(
-        f"{r},{s},{d}\n" for r, s, d in reports))
-    (folder / "claims.csv").write_text("claim_id,report_id,proposition,text,certainty\n" + "".join(
-        f"{k},{r},p,words of {k},asserted\n" for k, r in claims))
-    (folder / "citations.csv").write_text("claim_id,cites,relation\n" + "".join(
-        f"{a},{b},{rel}\n" for a, b, rel in citations))
+    (folder / "reports.csv").write_text(
+        "report_id,source_id,published\n" + "".join(f"{r},{s},{d}\n" for r, s, d in reports)
+    )
+    (folder / "claims.csv").write_text(
+        "claim_id,report_id,proposition,text,certainty\n"
+        + "".join(f"{k},{r},p,words of {k},asserted\n" for k, r in claims)
+    )
+    (folder / "citations.csv").write_text(
+        "claim_id,cites,relation\n" + "".join(f"{a},{b},{rel}\n" for a, b, rel in citations)
+    )
     return folder
 
 
 @pytest.fixture
 def diamond(tmp_path):
     """A cites B and C; B and C both cite D, which rests on the wire. No loop anywhere."""
-    return _write(tmp_path / "diamond", ["wire", "paper"],
-                  [("r1", "wire", "2024-01-01"), ("r2", "paper", "2024-01-02")],
-                  [("d", "r1"), ("b", "r2"), ("c", "r2"), ("a", "r2")],
-                  [("a", "b", "relies_on"), ("a", "c", "relies_on"), ("b", "d", "relies_on"), ("c", "d", "relies_on")])
+    return _write(
+        tmp_path / "diamond",
+        ["wire", "paper"],
+        [("r1", "wire", "2024-01-01"), ("r2", "paper", "2024-01-02")],
+        [("d", "r1"), ("b", "r2"), ("c", "r2"), ("a", "r2")],
+        [("a", "b", "relies_on"), ("a", "c", "relies_on"), ("b", "d", "relies_on"), ("c", "d", "relies_on")],
+    )
 
 
 def test_a_diamond_is_a_repeat_not_a_loop(diamond):
@@ -69,7 +77,7 @@ def test_a_100000_hop_chain_has_a_lineage(tmp_path):
     n = 100_000
     case = kit.load_case(_chain(tmp_path, n))
     t = lineage(case, "k0", drift_flags=False)
-    assert len(t) == n + 1                        # n claims and the wire the last one rests on
+    assert len(t) == n + 1  # n claims and the wire the last one rests on
     assert t["depth"].max() == n and t["item"].iloc[-1] == "wire"
     assert t["parent_row"].tolist()[:4] == [-1, 0, 1, 2]
     ys = tree_rows(t)
@@ -78,7 +86,7 @@ def test_a_100000_hop_chain_has_a_lineage(tmp_path):
 
 
 def test_tree_rows_put_a_parent_between_its_children():
-    t = pd.DataFrame({"parent_row": [-1, 0, 1, 1, 0]})   # 0 -> (1 -> (2, 3), 4)
+    t = pd.DataFrame({"parent_row": [-1, 0, 1, 1, 0]})  # 0 -> (1 -> (2, 3), 4)
     assert tree_rows(t) == [-1.25, -0.5, 0.0, -1.0, -2.0]
 
 
@@ -99,9 +107,13 @@ def test_unknown_names_read_as_sentences_and_suggest_by_prefix():
 
 
 def test_follow_stated_only_drops_inferred_links(tmp_path):
-    folder = _write(tmp_path / "basis", ["wire", "paper"],
-                    [("r1", "wire", "2024-01-01"), ("r2", "paper", "2024-01-02")],
-                    [("w", "r1"), ("p", "r2")], [("p", "w", "relies_on")])
+    folder = _write(
+        tmp_path / "basis",
+        ["wire", "paper"],
+        [("r1", "wire", "2024-01-01"), ("r2", "paper", "2024-01-02")],
+        [("w", "r1"), ("p", "r2")],
+        [("p", "w", "relies_on")],
+    )
     text = (folder / "citations.csv").read_text().replace("claim_id,cites,relation", "claim_id,cites,relation,basis")
     (folder / "citations.csv").write_text(text.replace("relies_on\n", "relies_on,inferred\n"))
     case = kit.load_case(folder)

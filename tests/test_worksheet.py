@@ -1,4 +1,5 @@
 """kit.worksheet: the printable worksheet and answer key, on the fixture cases (answers worked out by hand)."""
+
 import argparse
 import re
 

@@ -10,6 +10,7 @@ than the citing one (it is the earlier by the middle of their possible publicati
 them already, and no followed chain of citations leads from ``claim_id`` to ``cites``
 (:func:`kit.audit.reach.explained_pairs`).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -17,10 +18,10 @@ import dataclasses
 import numpy as np
 import pandas as pd
 
+from ..schema import DEFAULT_FOLLOW
 from .context import claims_in_time_order
 from .figures import same_attribution, same_figure
 from .minhash import member
-from ..schema import DEFAULT_FOLLOW
 from .reach import explained_pairs, explained_rows
 from .rejected import read_rejected
 from .signals import shared_text
@@ -77,11 +78,14 @@ def audit(case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected=None)
 
     rows = [shared_text(claims, corp, explained, min_score=min_score)]
     copied = {}
-    for a, b in zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist()):
+    for a, b in zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False):
         copied.setdefault(a, []).append(b)
     for r in (same_figure(claims, copied), same_attribution(claims, corp, copied)):
-        r = r[(r["score"] > 0) & (claims.publisher[r["later"]] != claims.publisher[r["earlier"]])
-              & ~member(claims.pair_keys(r["later"], r["earlier"]), claims.cited)]
+        r = r[
+            (r["score"] > 0)
+            & (claims.publisher[r["later"]] != claims.publisher[r["earlier"]])
+            & ~member(claims.pair_keys(r["later"], r["earlier"]), claims.cited)
+        ]
         if len(r):
             r = r[~explained(r["later"].to_numpy(), r["earlier"].to_numpy())]
         rows.append(r)
@@ -91,14 +95,15 @@ def audit(case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected=None)
 def _without_rejected(rows: pd.DataFrame, case, rejected) -> pd.DataFrame:
     if rejected is None:
         from ..reading import resolve_case_path
+
         kind, folder = resolve_case_path(case.path) if getattr(case, "path", None) else ("none", "")
         rejected = read_rejected(folder) if kind == "folder" else ()
     if isinstance(rejected, pd.DataFrame):
-        rejected = zip(rejected["claim_id"].tolist(), rejected["cites"].tolist())
+        rejected = zip(rejected["claim_id"].tolist(), rejected["cites"].tolist(), strict=False)
     skip = {(str(a), str(b)) for a, b in rejected}
     if not skip or rows.empty:
         return rows
-    keep = [(a, b) not in skip for a, b in zip(rows["claim_id"].tolist(), rows["cites"].tolist())]
+    keep = [(a, b) not in skip for a, b in zip(rows["claim_id"].tolist(), rows["cites"].tolist(), strict=False)]
     return rows[keep].reset_index(drop=True)
 
 
@@ -113,22 +118,25 @@ def _combine(claims, rows: pd.DataFrame, min_score: float) -> pd.DataFrame:
     combined = 1 - np.exp(miss)
     best = rows[first].reset_index(drop=True)
     also = [""] * len(best)
-    for g, sig, sc, ev in zip(group[~first], rows["signal"][~first], rows["score"][~first], rows["evidence"][~first]):
+    for g, sig, sc, ev in zip(group[~first], rows["signal"][~first], rows["score"][~first], rows["evidence"][~first], strict=False):
         also[g] = (also[g] + "; " if also[g] else "") + f"{sig} ({sc:.2f}): {ev}"
-    out = pd.DataFrame({
-        "claim_id": claims.ids_at(best["later"]).array,
-        "cites": claims.ids_at(best["earlier"]).array,
-        "signal": pd.array(best["signal"], dtype="string"),
-        "score": combined.round(6),
-        "evidence": pd.array(best["evidence"], dtype="string"),
-        "also": pd.array(also, dtype="string"),
-    })
+    out = pd.DataFrame(
+        {
+            "claim_id": claims.ids_at(best["later"]).array,
+            "cites": claims.ids_at(best["earlier"]).array,
+            "signal": pd.array(best["signal"], dtype="string"),
+            "score": combined.round(6),
+            "evidence": pd.array(best["evidence"], dtype="string"),
+            "also": pd.array(also, dtype="string"),
+        }
+    )
     out = out[out["score"] >= min_score]
-    return out.sort_values(["score", "claim_id", "cites"], ascending=[False, True, True],
-                           kind="stable").reset_index(drop=True)
+    return out.sort_values(["score", "claim_id", "cites"], ascending=[False, True, True], kind="stable").reset_index(
+        drop=True
+    )
 
 
-def with_suspected(case, audit_rows) -> "kit.Case":  # noqa: F821
+def with_suspected(case, audit_rows) -> kit.Case:  # noqa: F821
     """A new case with the audit's pairs added as ``relies_on`` citations of basis ``suspected``.
 
     The given case is not changed. Its citations gain a ``basis`` column (``stated`` for every existing row)
@@ -163,9 +171,9 @@ def with_suspected(case, audit_rows) -> "kit.Case":  # noqa: F821
     """
     rows = pd.DataFrame(audit_rows)
     claim_ids = set(case.claims["claim_id"].tolist())
-    existing = set(zip(case.citations["claim_id"].tolist(), case.citations["cites"].tolist()))
+    existing = set(zip(case.citations["claim_id"].tolist(), case.citations["cites"].tolist(), strict=False))
     problems = []
-    for i, (a, b) in enumerate(zip(rows["claim_id"].tolist(), rows["cites"].tolist())):
+    for i, (a, b) in enumerate(zip(rows["claim_id"].tolist(), rows["cites"].tolist(), strict=False)):
         unknown = [x for x in (a, b) if x not in claim_ids]
         if unknown:
             problems.append(f"row {i}: {', '.join(map(repr, unknown))} is not a claim of this case")

@@ -4,6 +4,7 @@ to the case's ``citations.csv`` as ``suspected`` rows.
 The file is changed only by appending: the rows already there keep every byte, the new text is written to a
 temporary file beside it which then replaces it (``os.replace``), and the file keeps its permissions.
 """
+
 from __future__ import annotations
 
 import csv
@@ -39,16 +40,25 @@ def add_parser(subparsers):
     """
     p = subparsers.add_parser("audit", help="list dependence the citations do not declare (suspected copying)")
     p.add_argument("path", help="the case's folder, its case.toml, or an .xlsx workbook")
-    p.add_argument("--min-score", type=_score, default=0.5, metavar="S",
-                   help="list only pairs scoring at least S, between 0 and 1 (default 0.5)")
-    p.add_argument("--write", action="store_true",
-                   help="append the pairs to citations.csv as rows of basis 'suspected' (a case folder only)")
+    p.add_argument(
+        "--min-score",
+        type=_score,
+        default=0.5,
+        metavar="S",
+        help="list only pairs scoring at least S, between 0 and 1 (default 0.5)",
+    )
+    p.add_argument(
+        "--write",
+        action="store_true",
+        help="append the pairs to citations.csv as rows of basis 'suspected' (a case folder only)",
+    )
     p.set_defaults(func=run)
     return p
 
 
 def _score(text: str) -> float:
     import argparse
+
     try:
         value = float(text)
     except ValueError:
@@ -92,8 +102,10 @@ def audit_text(rows, min_score: float) -> str:
     if n == 0:
         return f"no suspected dependence found (score at least {min_score:g})"
     lines.append("")
-    lines.append(f"{n} suspected pair{'s' if n != 1 else ''} (score at least {min_score:g}); "
-                 "they count only where follow= includes 'suspected'")
+    lines.append(
+        f"{n} suspected pair{'s' if n != 1 else ''} (score at least {min_score:g}); "
+        "they count only where follow= includes 'suspected'"
+    )
     return "\n".join(lines)
 
 
@@ -140,15 +152,22 @@ def append_suspected(folder, rows, *, basis: str = "suspected") -> int:
     header = next(csv.reader(io.StringIO(text)), [])
     names = [h.strip().lower() for h in header]
     if "basis" not in names:
-        raise ValueError(f"{path}: there is no basis column, so a {basis} row could not be told from a stated "
-                         "one; add a column named basis (an empty value means stated), then write the rows again")
+        raise ValueError(
+            f"{path}: there is no basis column, so a {basis} row could not be told from a stated "
+            "one; add a column named basis (an empty value means stated), then write the rows again"
+        )
     newline = "\r\n" if "\r\n" in text else "\n"
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator=newline)
     evidence = rows["evidence"] if "evidence" in rows.columns else [""] * len(rows)
-    for claim, cited, ev in zip(rows["claim_id"], rows["cites"], evidence):
-        values = {"claim_id": claim, "cites": cited, "relation": "relies_on", "basis": basis,
-                  "evidence": "" if ev is None or str(ev) == "<NA>" else str(ev)}
+    for claim, cited, ev in zip(rows["claim_id"], rows["cites"], evidence, strict=False):
+        values = {
+            "claim_id": claim,
+            "cites": cited,
+            "relation": "relies_on",
+            "basis": basis,
+            "evidence": "" if ev is None or str(ev) == "<NA>" else str(ev),
+        }
         w.writerow([values.get(name, "") for name in names])
     if not buf.getvalue():
         return 0
@@ -207,12 +226,18 @@ def run(args) -> int:
         return 0
     kind, folder = resolve_case_path(args.path)
     if kind != "folder":
-        print(f"{args.path}: --write works on a case folder of CSV files; this case is a workbook: add the rows "
-              "above to its citations sheet with basis 'suspected' by hand", file=sys.stderr)
+        print(
+            f"{args.path}: --write works on a case folder of CSV files; this case is a workbook: add the rows "
+            "above to its citations sheet with basis 'suspected' by hand",
+            file=sys.stderr,
+        )
         return 1
     if not os.path.isfile(os.path.join(folder, "citations.csv")):
-        print(f"{args.path}: --write appends to citations.csv, and this case folder has none (its citations come "
-              "from another file); add the rows above by hand", file=sys.stderr)
+        print(
+            f"{args.path}: --write appends to citations.csv, and this case folder has none (its citations come "
+            "from another file); add the rows above by hand",
+            file=sys.stderr,
+        )
         return 1
     try:
         n = append_suspected(folder, rows)

@@ -1,4 +1,5 @@
 """The claims of a case as the audit sees them: in time order, with publisher, dates and figures as arrays."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,10 +7,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .ids import arrow_strings, positions
-from .minhash import distinct
 from ..graph import followed_mask
 from ..schema import DEFAULT_FOLLOW
+from .ids import arrow_strings, positions
+from .minhash import distinct
 
 __all__ = ["Claims", "claims_in_time_order"]
 
@@ -55,6 +56,7 @@ class Claims:
     def ids_at(self, at) -> pd.Series:
         """The claim ids at time-order positions ``at``, as a string Series."""
         import pyarrow as pa
+
         return pd.Series(pd.arrays.ArrowStringArray(self.claim_id.take(pa.array(np.asarray(at, dtype=np.int64)))))
 
     def pair_keys(self, later: np.ndarray, earlier: np.ndarray) -> np.ndarray:
@@ -121,7 +123,17 @@ def claims_in_time_order(case, follow=DEFAULT_FOLLOW) -> Claims:
     supports = a[followed_mask(cit, follow) & (a >= 0)]
     cites_nothing = np.bincount(supports, minlength=n) == 0
     text = arrow_strings(claims["text"]).take(take)
-    return Claims(row=order, claim_id=ids, text=text, publisher=publisher[order],
-                  proposition=prop_codes[order], published=published[order], latest=late[order],
-                  middle=middle[order], low=figure("low")[order], high=figure("high")[order],
-                  cites_nothing=cites_nothing, cited=cited)
+    return Claims(
+        row=order,
+        claim_id=ids,
+        text=text,
+        publisher=publisher[order],
+        proposition=prop_codes[order],
+        published=published[order],
+        latest=late[order],
+        middle=middle[order],
+        low=figure("low")[order],
+        high=figure("high")[order],
+        cites_nothing=cites_nothing,
+        cited=cited,
+    )

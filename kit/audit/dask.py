@@ -21,6 +21,7 @@ The exact check of each candidate needs the two texts and the case's word rariti
 and their texts fit (they are far fewer than the claims). To run on a cluster, create a
 ``dask.distributed.Client`` first; every computation then runs there (workers need kit, pandas, dask, pyarrow).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -62,8 +63,12 @@ def candidates(case) -> pd.DataFrame:
     claims = claims_in_time_order(case)
     _, head, cand = head_candidates(corpus(claims.text))
     heads = head[head >= 0]
-    out = pd.DataFrame({"claim_id": claims.ids_at(heads[cand[:, 0]]).astype(object),
-                        "cites": claims.ids_at(heads[cand[:, 1]]).astype(object)})
+    out = pd.DataFrame(
+        {
+            "claim_id": claims.ids_at(heads[cand[:, 0]]).astype(object),
+            "cites": claims.ids_at(heads[cand[:, 1]]).astype(object),
+        }
+    )
     return out.sort_values(["claim_id", "cites"], kind="stable").reset_index(drop=True)
 
 
@@ -81,13 +86,18 @@ def _row_numbers(df: pd.DataFrame, offsets, partition_info=None) -> pd.DataFrame
 def _report_times(df: pd.DataFrame) -> pd.DataFrame:
     published = _ns(df["published"])
     latest = _ns(df["published_latest"]) if "published_latest" in df.columns else published
-    return pd.DataFrame({"report_id": df["report_id"].astype(object).to_numpy(),
-                         "p": published.astype(np.int64), "l": np.asarray(latest, dtype=np.int64)})
+    return pd.DataFrame(
+        {
+            "report_id": df["report_id"].astype(object).to_numpy(),
+            "p": published.astype(np.int64),
+            "l": np.asarray(latest, dtype=np.int64),
+        }
+    )
 
 
 def _text_meta() -> pd.DataFrame:
     cols = {"row": np.int64, "middle": np.int64, "published": np.int64, "key": np.uint64}
-    cols.update({c: np.uint32 for c in _SIG})
+    cols.update(dict.fromkeys(_SIG, np.uint32))
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in cols.items()})
 
 
@@ -103,8 +113,9 @@ def _texts(df: pd.DataFrame) -> pd.DataFrame:
     found = df["p"].notna().to_numpy()
     p = np.where(found, df["p"].fillna(0).to_numpy(dtype=np.int64), 0)
     late = np.where(found, df["l"].fillna(0).to_numpy(dtype=np.int64), 0)
-    out = pd.DataFrame({"row": df["row"].to_numpy(dtype=np.int64), "middle": p + (late - p) // 2,
-                        "published": p, "key": keys})
+    out = pd.DataFrame(
+        {"row": df["row"].to_numpy(dtype=np.int64), "middle": p + (late - p) // 2, "published": p, "key": keys}
+    )
     out = pd.concat([out, pd.DataFrame(sig, columns=_SIG)], axis=1)
     return out[live].reset_index(drop=True)
 
@@ -115,8 +126,13 @@ def _heads(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _band_meta() -> pd.DataFrame:
-    return pd.DataFrame({"band": pd.Series(dtype=np.int64), "bkey": pd.Series(dtype=np.uint64),
-                         **{c: pd.Series(dtype=np.int64) for c in _TIME}})
+    return pd.DataFrame(
+        {
+            "band": pd.Series(dtype=np.int64),
+            "bkey": pd.Series(dtype=np.uint64),
+            **{c: pd.Series(dtype=np.int64) for c in _TIME},
+        }
+    )
 
 
 def _bands(df: pd.DataFrame) -> pd.DataFrame:
@@ -124,8 +140,16 @@ def _bands(df: pd.DataFrame) -> pd.DataFrame:
     if len(df) == 0:
         return _band_meta()
     sig = df[_SIG].to_numpy(dtype=np.uint32)
-    parts = [pd.DataFrame({"band": np.full(len(df), b, dtype=np.int64), "bkey": band_keys(sig, b, ROWS),
-                           **{c: df[c].to_numpy(dtype=np.int64) for c in _TIME}}) for b in range(BANDS)]
+    parts = [
+        pd.DataFrame(
+            {
+                "band": np.full(len(df), b, dtype=np.int64),
+                "bkey": band_keys(sig, b, ROWS),
+                **{c: df[c].to_numpy(dtype=np.int64) for c in _TIME},
+            }
+        )
+        for b in range(BANDS)
+    ]
     return pd.concat(parts, ignore_index=True)
 
 
@@ -209,8 +233,10 @@ def candidates_dask(tables_path, out_path=None, *, window: int = WINDOW):
         named = named[["claim_id", "cites"]].astype({"claim_id": object, "cites": object})
         if out_path is not None:
             import pyarrow as pa
-            named.to_parquet(str(out_path), write_index=False,
-                             schema=pa.schema([("claim_id", pa.string()), ("cites", pa.string())]))
+
+            named.to_parquet(
+                str(out_path), write_index=False, schema=pa.schema([("claim_id", pa.string()), ("cites", pa.string())])
+            )
             return str(out_path)
         out = named.compute()
     out = out.astype({"claim_id": object, "cites": object})

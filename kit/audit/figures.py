@@ -9,6 +9,7 @@ unusual: not a round number (a multiple of 5, or under 10; "more than 200" is re
 Russians said", "a senior US official, speaking on condition of anonymity"); the later is paired with the first
 claim of another publisher that used the wording.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,6 +53,7 @@ def unusual(low, high):
 
     def odd(x):
         return (x >= 10) & (np.mod(x, 5) != 0)
+
     return odd(said) | (~np.isnan(high) & odd(high))
 
 
@@ -72,7 +74,7 @@ def _first_before(group, claims, members):
     head = mem[start][run]
     differs = pub != pub[start][run]
     second = np.full(len(start), np.iinfo(np.int64).max, dtype=np.int64)
-    np.minimum.at(second, run[differs], mem[differs])     # members are in time order: the smallest is the first
+    np.minimum.at(second, run[differs], mem[differs])  # members are in time order: the smallest is the first
     second = second[run]
     answer = np.where(differs, head, np.where(second < mem, second, -1))
     out[order] = answer
@@ -90,7 +92,7 @@ def _copied_same(u, v, copied, same) -> np.ndarray:
     """True where ``u`` already repeats the words of another claim ``s`` (``copied[u]``) for which ``same(u, s)``."""
     out = np.zeros(len(u), dtype=bool)
     if copied:
-        for i, (a, b) in enumerate(zip(u.tolist(), v.tolist())):
+        for i, (a, b) in enumerate(zip(u.tolist(), v.tolist(), strict=False)):
             out[i] = any(s != b and same(a, s) for s in copied.get(a, ()))
     return out
 
@@ -125,8 +127,11 @@ def same_figure(claims, copied=None) -> pd.DataFrame:
     """
     has = ~np.isnan(claims.low) & (claims.proposition >= 0)
     idx = np.flatnonzero(has & unusual(claims.low, claims.high))
-    group, _ = pd.factorize(mix64(claims.proposition[idx]) ^ mix64(claims.low[idx].view(np.int64) + 1)
-                            ^ mix64(np.nan_to_num(claims.high[idx], nan=-1).view(np.int64) + 2))
+    group, _ = pd.factorize(
+        mix64(claims.proposition[idx])
+        ^ mix64(claims.low[idx].view(np.int64) + 1)
+        ^ mix64(np.nan_to_num(claims.high[idx], nan=-1).view(np.int64) + 2)
+    )
     k = np.bincount(group)[group] if len(group) else group
     n_prop = np.bincount(claims.proposition[has], minlength=int(claims.proposition.max(initial=-1)) + 1)
     sel = (k >= 2) & (k <= MAX_SHARING)
@@ -138,15 +143,19 @@ def same_figure(claims, copied=None) -> pd.DataFrame:
     u, v, k, gap = u[ok], v[ok], k[ok], gap[ok]
 
     def same(a, b):
-        return claims.low[a] == claims.low[b] and (claims.high[a] == claims.high[b]
-                                                   or np.isnan(claims.high[a]) and np.isnan(claims.high[b]))
+        return claims.low[a] == claims.low[b] and (
+            claims.high[a] == claims.high[b] or np.isnan(claims.high[a]) and np.isnan(claims.high[b])
+        )
+
     ok = ~_copied_same(u, v, copied, same)
     u, v, k, gap = u[ok], v[ok], k[ok], gap[ok]
     n = n_prop[claims.proposition[u]]
     sc = (1 - (k - 1) / n) * (1 - gap / WINDOW_HOURS)
-    ev = [f"both give {_fmt(claims.low[a], claims.high[a])} on the same question ({kk} of {nn} claims with a "
-          f"figure give it); this one {g:.0f} h later and citing nothing"
-          for a, kk, nn, g in zip(u, k, n, gap)]
+    ev = [
+        f"both give {_fmt(claims.low[a], claims.high[a])} on the same question ({kk} of {nn} claims with a "
+        f"figure give it); this one {g:.0f} h later and citing nothing"
+        for a, kk, nn, g in zip(u, k, n, gap, strict=False)
+    ]
     return _frame(u, v, "same_figure", sc, ev)
 
 
@@ -158,7 +167,8 @@ _ATTRIBUTION = re.compile(
     rf"(?: (?:familiar with|close to|with knowledge of) (?:the |a |an )?[a-z0-9'-]+(?: [a-z0-9'-]+)?)?"
     r"|\b(?:a|an|the) (?:[a-z0-9'.-]+ ){0,3}?" + _WHO + r" (?:said|told|say|says)\b"
     r"|\bon (?:the )?condition of anonymity\b|\bwho asked not to be (?:named|identified)\b"
-    r"|\bspeaking anonymously\b|\bdeclined to be (?:named|identified)\b")
+    r"|\bspeaking anonymously\b|\bdeclined to be (?:named|identified)\b"
+)
 _HINT = re.compile(r"said|says|say|told|according|anonym|named|identified")
 _HINT_WORDS = ("said", "says", "say", "told", "according", "anonymity", "anonymously", "named", "identified")
 
@@ -223,7 +233,7 @@ def same_attribution(claims, corp, copied=None) -> pd.DataFrame:
     hint = member(corp.all_ids, np.flatnonzero(np.isin(corp.vocab, _HINT_WORDS)))
     owner = np.repeat(np.arange(len(corp)), corp.n_words)
     maybe = np.flatnonzero(np.bincount(owner[hint], minlength=len(corp)) > 0)
-    found = [(i, p) for i, t in zip(maybe.tolist(), corp.normalised_many(maybe)) for p in dict.fromkeys(_in_words(t))]
+    found = [(i, p) for i, t in zip(maybe.tolist(), corp.normalised_many(maybe), strict=False) for p in dict.fromkeys(_in_words(t))]
     if not found:
         return _frame([], [], "same_attribution", [], [])
     idx = np.array([i for i, _ in found], dtype=np.int64)
@@ -237,17 +247,30 @@ def same_attribution(claims, corp, copied=None) -> pd.DataFrame:
     by_claim = {}
     for i, p in found:
         by_claim.setdefault(i, set()).add(p)
-    ok = ~np.array([any(s != b and p in by_claim.get(s, ()) for s in (copied or {}).get(a, ()))
-                    for a, b, p in zip(u.tolist(), v.tolist(), phrase)], dtype=bool)
+    ok = ~np.array(
+        [
+            any(s != b and p in by_claim.get(s, ()) for s in (copied or {}).get(a, ()))
+            for a, b, p in zip(u.tolist(), v.tolist(), phrase, strict=False)
+        ],
+        dtype=bool,
+    )
     u, v, phrase, f = u[ok], v[ok], phrase[ok], f[ok]
     c = np.array([sum(w not in STOP_WORDS for w in p.split()) for p in phrase], dtype=float)
     sc = (1 - np.exp(-c / 1.5)) / (1 + np.log(f / 2))
-    ev = [f"both quote anonymous sources as “{p}” ({ff} claim{'s' if ff != 1 else ''} in the case use these words)"
-          for p, ff in zip(phrase, f)]
+    ev = [
+        f"both quote anonymous sources as “{p}” ({ff} claim{'s' if ff != 1 else ''} in the case use these words)"
+        for p, ff in zip(phrase, f, strict=False)
+    ]
     return _frame(u, v, "same_attribution", sc, ev)
 
 
 def _frame(u, v, signal, sc, ev) -> pd.DataFrame:
-    return pd.DataFrame({"later": np.asarray(u, dtype=np.int64), "earlier": np.asarray(v, dtype=np.int64),
-                         "signal": signal, "score": np.asarray(sc, dtype=float),
-                         "evidence": pd.Series(list(ev), dtype=object)})
+    return pd.DataFrame(
+        {
+            "later": np.asarray(u, dtype=np.int64),
+            "earlier": np.asarray(v, dtype=np.int64),
+            "signal": signal,
+            "score": np.asarray(sc, dtype=float),
+            "evidence": pd.Series(list(ev), dtype=object),
+        }
+    )

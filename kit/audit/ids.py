@@ -2,6 +2,7 @@
 
 (``kit.provenance`` has the same look-up inside its engine; this is the audit's public one.)
 """
+
 from __future__ import annotations
 
 import numpy as np

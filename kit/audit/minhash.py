@@ -13,13 +13,27 @@ The hash functions are ``h_k(x) = (a_k * x + b_k) mod 2**64`` on a 64-bit mix of
 ``a_k``); each product gives two functions, its low and its high 32 bits. Everything is whole-array numpy: no
 Python loop per text or per word (``benchmarks/bench_audit.py`` measures this against ``datasketch``).
 """
+
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["BANDS", "ROWS", "WINDOW", "estimated_similarity", "mix64", "distinct", "member", "signatures",
-           "word_hashes", "band_keys", "bucket_pairs", "candidate_pairs", "collision_probability"]
+__all__ = [
+    "BANDS",
+    "ROWS",
+    "WINDOW",
+    "estimated_similarity",
+    "mix64",
+    "distinct",
+    "member",
+    "signatures",
+    "word_hashes",
+    "band_keys",
+    "bucket_pairs",
+    "candidate_pairs",
+    "collision_probability",
+]
 
 #: LSH bands of the MinHash signature
 BANDS = 20
@@ -119,8 +133,9 @@ def collision_probability(j, bands: int = BANDS, rows: int = ROWS):
     return 1 - (1 - np.asarray(j, dtype=float) ** rows) ** bands
 
 
-def signatures(ptr: np.ndarray, ids: np.ndarray, *, n_hashes: int = BANDS * ROWS, seed: int = 1,
-               chunk: int = 1 << 21) -> np.ndarray:
+def signatures(
+    ptr: np.ndarray, ids: np.ndarray, *, n_hashes: int = BANDS * ROWS, seed: int = 1, chunk: int = 1 << 21
+) -> np.ndarray:
     """MinHash signatures of the word-id sets ``ids[ptr[i]:ptr[i+1]]``.
 
     Parameters
@@ -169,7 +184,7 @@ def signatures(ptr: np.ndarray, ids: np.ndarray, *, n_hashes: int = BANDS * ROWS
         starts = ptr[d] - w0
         for k in range(half):
             h = (xs * a[k] + b[k]).view(np.uint32).reshape(-1, 2)
-            out[d, 2 * k:2 * k + 2] = np.minimum.reduceat(h, starts, axis=0)
+            out[d, 2 * k : 2 * k + 2] = np.minimum.reduceat(h, starts, axis=0)
         lo = hi
     return out[:, :n_hashes]
 
@@ -198,8 +213,8 @@ def estimated_similarity(sig: np.ndarray, pairs: np.ndarray, *, chunk: int = 1 <
     """
     out = np.empty(len(pairs))
     for lo in range(0, len(pairs), chunk):
-        p = pairs[lo:lo + chunk]
-        out[lo:lo + chunk] = (sig[p[:, 0]] == sig[p[:, 1]]).mean(axis=1)
+        p = pairs[lo : lo + chunk]
+        out[lo : lo + chunk] = (sig[p[:, 0]] == sig[p[:, 1]]).mean(axis=1)
     return out
 
 
@@ -252,7 +267,7 @@ def band_keys(sig: np.ndarray, band: int, rows: int = ROWS, at=None) -> np.ndarr
     block = (sig[:, cols] if at is None else sig[at, cols]).astype(np.uint64)
     with np.errstate(over="ignore"):
         key = np.full(len(block), mix64(np.uint64(band)), dtype=np.uint64)
-        for j in range(rows):                             # a polynomial in the row values, then one mix
+        for j in range(rows):  # a polynomial in the row values, then one mix
             key = key * np.uint64(0x100000001B3) + block[:, j]
     return mix64(key)
 
@@ -280,7 +295,7 @@ def bucket_pairs(key: np.ndarray, window: int = WINDOW):
     >>> sorted(zip(later.tolist(), earlier.tolist()))
     [(2, 0), (3, 0), (3, 2)]
     """
-    order = np.argsort(key, kind="stable")                # stable: time order within a bucket
+    order = np.argsort(key, kind="stable")  # stable: time order within a bucket
     k = key[order]
     new = np.concatenate([[True], k[1:] != k[:-1]])
     start = np.flatnonzero(new)
@@ -289,14 +304,14 @@ def bucket_pairs(key: np.ndarray, window: int = WINDOW):
     if not big.any():
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     run_of = np.repeat(np.arange(len(start)), size)
-    rank = np.arange(len(k)) - start[run_of]               # position within its bucket
+    rank = np.arange(len(k)) - start[run_of]  # position within its bucket
     members = np.flatnonzero(big[run_of] & (rank > 0))
     r = rank[members]
     take = np.minimum(r, window)
     later = np.repeat(members, take)
     ramp = np.arange(len(later)) - np.repeat(np.cumsum(take) - take, take)
     earlier = later - 1 - ramp
-    far = members[r > window]                             # ... and each far member with its bucket's first
+    far = members[r > window]  # ... and each far member with its bucket's first
     later = np.concatenate([later, far])
     earlier = np.concatenate([earlier, start[run_of[far]]])
     return order[later], order[earlier]

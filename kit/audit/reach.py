@@ -3,6 +3,7 @@
 One function, :func:`explained_pairs`. Which citations are followed is the kit's one rule,
 :func:`kit.graph.followed_mask` (supporting relation, basis in ``follow``; a missing or empty basis means ``stated``).
 """
+
 from __future__ import annotations
 
 import weakref

@@ -6,6 +6,7 @@ A reporter who looks at a suggested pair and finds no dependence rejects it (the
 :func:`kit.audit.audit` does not suggest it again. The file is not one of the case's tables: the loader and
 ``kit check`` ignore it, and no analysis reads it. Delete a line of it to have the pair suggested again.
 """
+
 from __future__ import annotations
 
 import csv
@@ -60,13 +61,17 @@ def read_rejected(folder) -> pd.DataFrame:
     header = [h.strip().lower() for h in records[0]] if records else []
     missing = [c for c in ("claim_id", "cites") if c not in header]
     if missing:
-        raise ValueError("\n".join(f"{path}:1: {c}: the column '{c}' is missing; the file needs the columns "
-                                   f"{','.join(REJECTED_COLUMNS)}" for c in missing))
+        raise ValueError(
+            "\n".join(
+                f"{path}:1: {c}: the column '{c}' is missing; the file needs the columns {','.join(REJECTED_COLUMNS)}"
+                for c in missing
+            )
+        )
     problems, rows = [], []
     for line, rec in enumerate(records[1:], start=2):
         if not any(v.strip() for v in rec):
             continue
-        values = dict(zip(header, (v.strip() for v in rec)))
+        values = dict(zip(header, (v.strip() for v in rec), strict=False))
         for c in ("claim_id", "cites"):
             if not values.get(c):
                 problems.append(f"{path}:{line}: {c}: the {c} is empty; give the pair's {c}, or delete the line")

@@ -24,6 +24,7 @@ How a pair is found and judged (``docs/audit.md`` says it for reporters):
 ``evidence`` is the shared passages as the later claim has them (its own characters, from the first to the last
 shared word), joined by " … ".
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -32,8 +33,18 @@ import pandas as pd
 from .minhash import candidate_pairs, distinct, estimated_similarity, member, mix64, signatures, word_hashes
 from .text import PUNCTUATION, word_spans
 
-__all__ = ["MIN_WORDS", "GAP", "MIN_SIMILARITY", "SCALE", "BACKGROUND", "word_weights", "score", "text_keys",
-           "head_candidates", "shared_text"]
+__all__ = [
+    "MIN_WORDS",
+    "GAP",
+    "MIN_SIMILARITY",
+    "SCALE",
+    "BACKGROUND",
+    "word_weights",
+    "score",
+    "text_keys",
+    "head_candidates",
+    "shared_text",
+]
 
 #: a passage counts when it holds at least this many shared words
 MIN_WORDS = 5
@@ -206,8 +217,9 @@ def _exact(corp, weight, doc_weight, later, earlier):
     ui, uo = _ranges(ptr[later], lu - 1)
     vi, vo = _ranges(ptr[earlier], lv - 1)
 
-    def bigrams(i, o):                                    # word ids are below 2**31: (a, b) packs into 64 bits
+    def bigrams(i, o):  # word ids are below 2**31: (a, b) packs into 64 bits
         return mix64((ids[i] << 32) | ids[i + 1]) ^ salt[o]
+
     hit = member(bigrams(ui, uo), bigrams(vi, vo))
     del vi, vo
     tstart = np.cumsum(lu) - lu
@@ -233,7 +245,8 @@ def _exact(corp, weight, doc_weight, later, earlier):
     starts = rel[new][keep]
     ends = rel[np.concatenate([new[1:], [True]])][keep] if len(rel) else rel
     return {
-        "weight": pair_weight, "words": pair_words,
+        "weight": pair_weight,
+        "words": pair_words,
         "score": score(pair_weight, doc_weight[later]),
         "passages": (p_owner[keep], starts, ends),
         "positions": (owner[in_kept], rel[in_kept], w[in_kept]),
@@ -344,17 +357,17 @@ def _choose(claims, corp, m, u, v, mi, kind, similar, doc_weight, min_score):
     keep = single & ~accounted & (sc >= min_score)
     po, prel, pw = m["positions"]
     pptr = np.concatenate([[0], np.cumsum(np.bincount(po, minlength=len(m["score"])))])
-    for s, c in zip(starts[count > 1], count[count > 1]):
+    for s, c in zip(starts[count > 1], count[count > 1], strict=False):
         covered = set()
         for i in range(s, s + c):
             j = mi[i]
-            pos = prel[pptr[j]:pptr[j + 1]].tolist()
+            pos = prel[pptr[j] : pptr[j + 1]].tolist()
             if accounted[i]:
                 covered.update(pos)
                 continue
             fresh = [k for k, p in enumerate(pos) if p not in covered]
             if len(fresh) >= MIN_WORDS and sc[i] >= min_score:
-                wn = float(pw[pptr[j]:pptr[j + 1]][fresh].sum())
+                wn = float(pw[pptr[j] : pptr[j + 1]][fresh].sum())
                 if score(wn, doc_weight[u[i]]) >= min_score:
                     keep[i] = True
                     covered.update(pos)
@@ -366,25 +379,32 @@ def _rows(claims, corp, u, v, mi, sc, m=None) -> pd.DataFrame:
     import pyarrow as pa
 
     texts = claims.text.take(pa.array(np.asarray(u, dtype=np.int64))).to_pylist() if len(u) else []
-    evidence = [_evidence(t or "", corp, int(a), int(j), m) for t, a, j in zip(texts, u, mi)] if m is not None else []
-    return pd.DataFrame({"later": np.asarray(u, dtype=np.int64), "earlier": np.asarray(v, dtype=np.int64),
-                         "signal": "shared_text", "score": np.asarray(sc, dtype=float),
-                         "evidence": pd.Series(evidence, dtype=object)})
+    evidence = [_evidence(t or "", corp, int(a), int(j), m) for t, a, j in zip(texts, u, mi, strict=False)] if m is not None else []
+    return pd.DataFrame(
+        {
+            "later": np.asarray(u, dtype=np.int64),
+            "earlier": np.asarray(v, dtype=np.int64),
+            "signal": "shared_text",
+            "score": np.asarray(sc, dtype=float),
+            "evidence": pd.Series(evidence, dtype=object),
+        }
+    )
 
 
 def _evidence(text: str, corp, u: int, j: int, m) -> str:
     owner, starts, ends = m["passages"]
     lo, hi = np.searchsorted(owner, [j, j + 1])
     base = int(corp.ptr[u])
-    cut = [(int(corp.pos[base + s]), int(corp.pos[base + e])) for s, e in zip(starts[lo:hi], ends[lo:hi])]
+    cut = [(int(corp.pos[base + s]), int(corp.pos[base + e])) for s, e in zip(starts[lo:hi], ends[lo:hi], strict=False)]
     chunks = text.split()
-    if " ".join(chunks) == text.strip():                    # single spaces: the chunks give the characters
+    if " ".join(chunks) == text.strip():  # single spaces: the chunks give the characters
         at = [i for i, c in enumerate(chunks) if c.strip(PUNCTUATION)]
         if len(at) == corp.n_words[u]:
-            return " … ".join(" ".join(chunks[at[a]:at[b] + 1]).strip(PUNCTUATION) for a, b in cut)
+            return " … ".join(" ".join(chunks[at[a] : at[b] + 1]).strip(PUNCTUATION) for a, b in cut)
     spans = word_spans(text)
     if len(spans) == corp.n_words[u]:
-        return " … ".join(text[spans[a][1]:spans[b][2]] for a, b in cut)
+        return " … ".join(text[spans[a][1] : spans[b][2]] for a, b in cut)
     # the two normalisations disagree (an unusual space or letter case): show the normalised words
-    return " … ".join(" ".join(corp.vocab[corp.ids[base + s:base + e + 1]])
-                      for s, e in zip(starts[lo:hi], ends[lo:hi]))
+    return " … ".join(
+        " ".join(corp.vocab[corp.ids[base + s : base + e + 1]]) for s, e in zip(starts[lo:hi], ends[lo:hi], strict=False)
+    )

@@ -11,6 +11,7 @@ Texts are made of invented words (syllables: no real name is used) so that text 
   in ten replaced, deleted or followed by an inserted word (figures are kept, and so are the copied figures),
   and loses all its citations. The pairs (copy, copied) are the ground truth.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -21,7 +22,7 @@ from .minhash import member
 __all__ = ["texts_and_copies", "with_hidden_copies"]
 
 _CONS, _VOWELS = "bdfghjklmnprstvz", "aeiou"
-_STOP = np.array("the a of in to and on at for with by from was were that as is has had been".split(), dtype=object)
+_STOP = np.array(["the", "a", "of", "in", "to", "and", "on", "at", "for", "with", "by", "from", "was", "were", "that", "as", "is", "has", "had", "been"], dtype=object)
 _NUMS = np.array(["two", "three", "four", "five", "several"], dtype=object)
 EDIT = 0.1
 
@@ -99,11 +100,11 @@ def texts_and_copies(story, publisher, syndicated_of, eligible, low, high, *, co
     ends = np.cumsum(length)
     texts = np.empty(n, dtype=object)
     for i in range(n):
-        w = list(words[ends[i] - length[i]:ends[i]])
+        w = list(words[ends[i] - length[i] : ends[i]])
         if low[i] == low[i]:
             w.insert(int(where_fig[i]), str(int(low[i])))
         if with_phrase[i]:
-            w[int(where[i]):int(where[i])] = list(vocab[phrase[story[i], which[i]]])
+            w[int(where[i]) : int(where[i])] = list(vocab[phrase[story[i], which[i]]])
         text = " ".join(w)
         if attribution[i]:
             text += f", {nums[i]} of the {nouns[i]}s said"
@@ -113,7 +114,7 @@ def texts_and_copies(story, publisher, syndicated_of, eligible, low, high, *, co
     low, high = low.copy(), high.copy()
     source = _pick_sources(rng, story, publisher, syndicated_of, eligible, copy_rate)
     edit = rng.random
-    for c in np.flatnonzero(source >= 0):                   # in publication order: a copied copy is final
+    for c in np.flatnonzero(source >= 0):  # in publication order: a copied copy is final
         s = source[c]
         texts[c] = _edited(texts[s], edit, vocab, rng)
         low[c], high[c] = low[s], high[s]
@@ -124,15 +125,15 @@ def _pick_sources(rng, story, publisher, syndicated_of, eligible, copy_rate):
     """For each chosen copy: an earlier claim of its story, of another publisher, not itself syndicated copy."""
     n = len(story)
     source = np.full(n, -1, dtype=np.int64)
-    order = np.lexsort((np.arange(n), story))           # claims by story, then publication order
+    order = np.lexsort((np.arange(n), story))  # claims by story, then publication order
     rank_in_story = np.empty(n, dtype=np.int64)
     starts = np.flatnonzero(np.concatenate([[True], story[order][1:] != story[order][:-1]])) if n else order
     run = np.repeat(np.arange(len(starts)), np.diff(np.concatenate([starts, [n]])))
     rank_in_story[order] = np.arange(n) - starts[run]
     story_start = np.empty(n, dtype=np.int64)
-    story_start[order] = starts[run]                      # where each claim's story begins in ``order``
+    story_start[order] = starts[run]  # where each claim's story begins in ``order``
     todo = np.flatnonzero(eligible & (rank_in_story > 0) & (rng.random(n) < copy_rate))
-    for _ in range(8):                                    # a few tries for a claim of another publisher
+    for _ in range(8):  # a few tries for a claim of another publisher
         if len(todo) == 0:
             break
         k = (rank_in_story[todo] * rng.random(len(todo)) ** 1.5).astype(np.int64)
@@ -158,8 +159,26 @@ def _edited(text: str, edit, vocab, rng) -> str:
     return " ".join(out)
 
 
-def with_hidden_copies(claims, a, b, relation, *, n, c_order, c_rank, c_report, cs, publisher, lead, heads, sc,
-                   synd_lead, claim_o, copy_rate, seed):
+def with_hidden_copies(
+    claims,
+    a,
+    b,
+    relation,
+    *,
+    n,
+    c_order,
+    c_rank,
+    c_report,
+    cs,
+    publisher,
+    lead,
+    heads,
+    sc,
+    synd_lead,
+    claim_o,
+    copy_rate,
+    seed,
+):
     """Give :func:`kit.synth.make_case`'s claims varied texts and hidden copies (changing ``claims`` in place: it is
     the generator's own dict of columns), drop the copies' citations, and return the citations and the truth.
 
@@ -196,8 +215,9 @@ def with_hidden_copies(claims, a, b, relation, *, n, c_order, c_rank, c_report, 
     eligible = base & ~lead[x] & ~member(c_order, heads)
     low = claims["low"].to_numpy(dtype=float, na_value=np.nan)
     high = claims["high"].to_numpy(dtype=float, na_value=np.nan)
-    texts, low, high, source = texts_and_copies(cs, publisher[c_report[c_order]], syndicated_of, eligible, low,
-                                                high, copy_rate=copy_rate, seed=seed)
+    texts, low, high, source = texts_and_copies(
+        cs, publisher[c_report[c_order]], syndicated_of, eligible, low, high, copy_rate=copy_rate, seed=seed
+    )
     claims["text"] = texts
     claims["low"] = pd.array(np.where(np.isnan(low), 0, low).astype(np.int64), dtype="Int64")
     claims["high"] = pd.array(np.where(np.isnan(high), 0, high).astype(np.int64), dtype="Int64")
@@ -205,6 +225,10 @@ def with_hidden_copies(claims, a, b, relation, *, n, c_order, c_rank, c_report, 
     claims["high"][np.isnan(high)] = pd.NA
     copies = np.flatnonzero(source >= 0)
     keep = ~member(c_rank[a], copies)
-    truth = pd.DataFrame({"claim_id": pd.array(claim_o[copies], dtype="string"),
-                          "cites": pd.array(claim_o[source[copies]], dtype="string")})
+    truth = pd.DataFrame(
+        {
+            "claim_id": pd.array(claim_o[copies], dtype="string"),
+            "cites": pd.array(claim_o[source[copies]], dtype="string"),
+        }
+    )
     return a[keep], b[keep], relation[keep], truth

@@ -11,6 +11,7 @@ One rule, in two implementations that give the same words (``tests/test_audit.py
 "said" or "according"): the audit finds shared runs of content words, so shared stop words never suffice on
 their own.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,22 +22,12 @@ import numpy as np
 __all__ = ["PUNCTUATION", "STOP_WORDS", "words", "word_spans", "Corpus", "corpus"]
 
 #: cut from both ends of a chunk: ASCII punctuation and the common typographic marks.
-PUNCTUATION = ("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
-               "«»‹›“”„‟‘’‚‛–—―‐‑‒…·•°¡¿§¶†‡′″")
+PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»‹›“”„‟‘’‚‛–—―‐‑‒…·•°¡¿§¶†‡′″"
 
 #: English function words and reporting verbs; never content on their own.
-STOP_WORDS = frozenset("""
-a about above after again against all also am an and any are aren't as at be because been before being below
-between both but by can can't could couldn't did didn't do does doesn't doing don't down during each few for
-from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him
-himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself just let's me more most
-mustn't my myself no nor not now of off on once only or other ought our ours ourselves out over own same
-shan't she she'd she'll she's should shouldn't so some such than that that's the their theirs them themselves
-then there there's these they they'd they'll they're they've this those through to too under until up upon
-very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while who
-who's whom why why's will with won't would wouldn't you you'd you'll you're you've your yours yourself
-yourselves said says say saying told tell tells according reported reports report added claimed stated
-""".split())
+STOP_WORDS = frozenset(
+    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "aren't", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "can't", "could", "couldn't", "did", "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during", "each", "few", "for", "from", "further", "had", "hadn't", "has", "hasn't", "have", "haven't", "having", "he", "he'd", "he'll", "he's", "her", "here", "here's", "hers", "herself", "him", "himself", "his", "how", "how's", "i", "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself", "just", "let's", "me", "more", "most", "mustn't", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own", "same", "shan't", "she", "she'd", "she'll", "she's", "should", "shouldn't", "so", "some", "such", "than", "that", "that's", "the", "their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they", "they'd", "they'll", "they're", "they've", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "very", "was", "wasn't", "we", "we'd", "we'll", "we're", "we've", "were", "weren't", "what", "what's", "when", "when's", "where", "where's", "which", "while", "who", "who's", "whom", "why", "why's", "will", "with", "won't", "would", "wouldn't", "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself", "yourselves", "said", "says", "say", "saying", "told", "tell", "tells", "according", "reported", "reports", "report", "added", "claimed", "stated"]
+)
 
 _P = re.escape(PUNCTUATION)
 #: a chunk without the punctuation at its ends (the same words as steps 1-2, found in one pass)
@@ -121,7 +112,7 @@ class Corpus:
         >>> corpus(["Two of the Russians said."]).normalised(0)
         'two of the russians said'
         """
-        return " ".join(self.vocab[self.all_ids[self.all_ptr[i]:self.all_ptr[i + 1]]])
+        return " ".join(self.vocab[self.all_ids[self.all_ptr[i] : self.all_ptr[i + 1]]])
 
     def normalised_many(self, docs) -> list:
         """:meth:`normalised` for many texts at once (joined by pyarrow).
@@ -166,8 +157,11 @@ def corpus(texts) -> Corpus:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    arr = texts if isinstance(texts, (pa.Array, pa.ChunkedArray)) else pa.array(
-        _as_list(texts), type=pa.string(), from_pandas=True)
+    arr = (
+        texts
+        if isinstance(texts, (pa.Array, pa.ChunkedArray))
+        else pa.array(_as_list(texts), type=pa.string(), from_pandas=True)
+    )
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
     n = len(arr)
@@ -186,7 +180,7 @@ def corpus(texts) -> Corpus:
     word_id = to_word[np.asarray(raw.indices.to_numpy(zero_copy_only=False))]
     del raw, words_of_raw
     empty = np.flatnonzero(vocab == "")
-    if len(empty):                                          # chunks that were all punctuation are no words
+    if len(empty):  # chunks that were all punctuation are no words
         keep = word_id != empty[0]
         doc, word_id = doc[keep], word_id[keep]
         del keep
@@ -196,11 +190,10 @@ def corpus(texts) -> Corpus:
     content = np.flatnonzero(~stop[word_id])
     cdoc = doc[content]
     del doc
-    pos = (content - all_ptr[cdoc]).astype(np.int32)        # position among all the words of its text
+    pos = (content - all_ptr[cdoc]).astype(np.int32)  # position among all the words of its text
     ids = word_id[content].astype(np.int64)
     ptr = np.concatenate([[0], np.cumsum(np.bincount(cdoc, minlength=n))]).astype(np.int64)
-    return Corpus(vocab=vocab, stop=stop, n_words=n_words, all_ptr=all_ptr, all_ids=word_id,
-                  ptr=ptr, ids=ids, pos=pos)
+    return Corpus(vocab=vocab, stop=stop, n_words=n_words, all_ptr=all_ptr, all_ids=word_id, ptr=ptr, ids=ids, pos=pos)
 
 
 def _as_list(texts) -> list:

@@ -6,6 +6,7 @@ and column, in a sentence that says how to fix it: :mod:`~kit.checking.columns`,
 :mod:`~kit.checking.meta` (case.toml), :mod:`~kit.checking.story` (story.csv); :mod:`~kit.checking.typed` makes
 the typed frames, :mod:`~kit.checking.suggest` the suggestions.
 """
+
 from __future__ import annotations
 
 from ..schema import TABLES

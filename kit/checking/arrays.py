@@ -1,5 +1,6 @@
 """Array operations the checks share: a column as pyarrow text, masks computed once per distinct value,
 first appearances, numbers. Each keeps a million-row check to a few array passes."""
+
 from __future__ import annotations
 
 import re
@@ -9,8 +10,18 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["ok_mask", "bad_values", "arrow", "np_bool", "is_empty", "fullmatch", "first_seen", "first_of_codes",
-           "by_uniques", "numbers"]
+__all__ = [
+    "ok_mask",
+    "bad_values",
+    "arrow",
+    "np_bool",
+    "is_empty",
+    "fullmatch",
+    "first_seen",
+    "first_of_codes",
+    "by_uniques",
+    "numbers",
+]
 
 
 def ok_mask(values: pd.Series, ok) -> np.ndarray:

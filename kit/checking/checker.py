@@ -1,4 +1,5 @@
 """The state one check of a case shares: the tables, the problems found, and each column computed once."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -13,8 +14,15 @@ from .dates import parse_published_range
 __all__ = ["Checker", "ID_REFS"]
 
 #: the columns that hold ids (encoded together, see Checker.ids)
-ID_REFS = (("sources", "source_id"), ("reports", "report_id"), ("claims", "claim_id"), ("reports", "source_id"),
-           ("claims", "report_id"), ("citations", "claim_id"), ("citations", "cites"))
+ID_REFS = (
+    ("sources", "source_id"),
+    ("reports", "report_id"),
+    ("claims", "claim_id"),
+    ("reports", "source_id"),
+    ("claims", "report_id"),
+    ("citations", "claim_id"),
+    ("citations", "cites"),
+)
 
 
 class Checker:
@@ -81,13 +89,18 @@ class Checker:
             chunks = [ch for a in arrays for ch in (a.chunks if isinstance(a, pa.ChunkedArray) else [a])]
             encoded = pc.dictionary_encode(pa.chunked_array(chunks, type=pa.large_string()))
             # the chunks share one dictionary, grown as they are read: the last one holds every id
-            codes = np.concatenate([ch.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-                                    for ch in encoded.chunks] or [np.zeros(0, dtype=np.int64)])
-            dictionary = encoded.chunk(encoded.num_chunks - 1).dictionary if encoded.num_chunks else \
-                pa.array([], pa.large_string())
+            codes = np.concatenate(
+                [ch.indices.to_numpy(zero_copy_only=False).astype(np.int64) for ch in encoded.chunks]
+                or [np.zeros(0, dtype=np.int64)]
+            )
+            dictionary = (
+                encoded.chunk(encoded.num_chunks - 1).dictionary
+                if encoded.num_chunks
+                else pa.array([], pa.large_string())
+            )
             out, start = {}, 0
-            for k, a in zip(keys, arrays):
-                out[k] = codes[start:start + len(a)]
+            for k, a in zip(keys, arrays, strict=False):
+                out[k] = codes[start : start + len(a)]
                 start += len(a)
             return out, len(dictionary), pc.index(dictionary, "").as_py()
 

@@ -1,4 +1,5 @@
 """Checking a table's columns: the required ones are there, unknown ones are named."""
+
 from __future__ import annotations
 
 from ..errors import Problem
@@ -17,9 +18,15 @@ def check_columns(c: Checker, name: str) -> None:
             near = suggest(col, [h for h in have if h not in COLUMNS[name]])
             hint = f" (the header has '{near}': rename it '{col}')" if near else ""
             where = f"the {name} sheet" if "#" in t.file else f"{name}.csv"
-            c.problems.append(Problem(t.file, t.header_line, col,
-                                      f"the required column '{col}' is missing{hint}; add it to the header row: "
-                                      f"{where} needs {', '.join(REQUIRED[name])}"))
+            c.problems.append(
+                Problem(
+                    t.file,
+                    t.header_line,
+                    col,
+                    f"the required column '{col}' is missing{hint}; add it to the header row: "
+                    f"{where} needs {', '.join(REQUIRED[name])}",
+                )
+            )
     for col in have:
         if col not in COLUMNS[name]:
             s = suggest(col, COLUMNS[name])

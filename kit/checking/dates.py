@@ -1,4 +1,5 @@
 """Dates as the case format writes them (ISO 8601 dates and date-times, UTC) and what to say about any other."""
+
 from __future__ import annotations
 
 import calendar
@@ -12,16 +13,38 @@ import pyarrow.compute as pc
 
 from .arrays import arrow, fullmatch, np_bool
 
-__all__ = ["parse_published", "parse_published_range", "published_text", "date_problem", "as_ns", "ISO", "ALT_FORMATS",
-           "YEAR_MONTH"]
+__all__ = [
+    "parse_published",
+    "parse_published_range",
+    "published_text",
+    "date_problem",
+    "as_ns",
+    "ISO",
+    "ALT_FORMATS",
+    "YEAR_MONTH",
+]
 
 #: an ISO 8601 date, or date and time (with or without seconds, fractions and a zone)
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|z|[+-]\d{2}(?::?\d{2})?)?)?$")
 #: a year (``2018``) or a month (``2018-02``): an uncertain date (contract version 2)
 YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 #: the other ways of writing a date that date_problem recognises, to say which ISO date is meant
-ALT_FORMATS = ("%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d", "%b %d %Y", "%b %d, %Y", "%B %d %Y",
-                "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%Y%m%d", "%d/%m/%y", "%m/%d/%y")
+ALT_FORMATS = (
+    "%d/%m/%Y",
+    "%m/%d/%Y",
+    "%d.%m.%Y",
+    "%d-%m-%Y",
+    "%Y/%m/%d",
+    "%b %d %Y",
+    "%b %d, %Y",
+    "%B %d %Y",
+    "%B %d, %Y",
+    "%d %b %Y",
+    "%d %B %Y",
+    "%Y%m%d",
+    "%d/%m/%y",
+    "%m/%d/%y",
+)
 
 
 NS_MIN, NS_MAX = pd.Timestamp.min.tz_localize("UTC"), pd.Timestamp.max.tz_localize("UTC")
@@ -46,8 +69,10 @@ def date_problem(v: str) -> str:
             return f"'{v}' is not a real date: there is no month {mo}; write dates as YYYY-MM-DD"
         days = calendar.monthrange(y, mo)[1]
         if not 1 <= d <= days:
-            return (f"'{v}' is not a real date: {calendar.month_name[mo]} {y} has {days} days; "
-                    "check the day (dates are YYYY-MM-DD)")
+            return (
+                f"'{v}' is not a real date: {calendar.month_name[mo]} {y} has {days} days; "
+                "check the day (dates are YYYY-MM-DD)"
+            )
         if not 1677 < y < 2262:
             return f"'{v}' is outside the years the kit handles (1678 to 2261); check the year"
         return f"'{v}' is not a real time of day; write date-times as 2018-02-13T14:05:00Z"
@@ -64,8 +89,10 @@ def date_problem(v: str) -> str:
     if len(found) > 1:
         options = " or ".join(sorted(found))
         return f"'{v}' is ambiguous: it could be {options}; write it as YYYY-MM-DD"
-    return "'%s' is not a date the kit can read; write it as YYYY-MM-DD (e.g. 2018-02-13) or a date-time such " \
-           "as 2018-02-13T14:05:00Z" % v
+    return (
+        "'%s' is not a date the kit can read; write it as YYYY-MM-DD (e.g. 2018-02-13) or a date-time such "
+        "as 2018-02-13T14:05:00Z" % v
+    )
 
 
 def parse_published(values: pd.Series):
@@ -86,13 +113,19 @@ def parse_published(values: pd.Series):
     arr = pc.utf8_trim_whitespace(arrow(values))  # the same white space as str.strip
     values = pd.Series(pd.arrays.ArrowStringArray(arr.cast(pa.string())), index=values.index)
     iso = fullmatch(values, ISO)
-    normal = pc.replace_substring(pc.replace_substring(arr, " ", "T", max_replacements=1), ",", ".",
-                                  max_replacements=1)
+    normal = pc.replace_substring(pc.replace_substring(arr, " ", "T", max_replacements=1), ",", ".", max_replacements=1)
     normal = pc.if_else(pa.array(iso), normal, pa.scalar(None, pa.large_string()))
-    ts = pd.to_datetime(pd.Series(normal.to_numpy(zero_copy_only=False), index=values.index, dtype=object),
-                        format="ISO8601", utc=True, errors="coerce")
+    ts = pd.to_datetime(
+        pd.Series(normal.to_numpy(zero_copy_only=False), index=values.index, dtype=object),
+        format="ISO8601",
+        utc=True,
+        errors="coerce",
+    )
     ts = as_ns(ts)
-    bad = [(int(i), date_problem(values.iat[i])) for i in np.flatnonzero(ts.isna().to_numpy() & ~np_bool(pc.equal(arr, "")))]
+    bad = [
+        (int(i), date_problem(values.iat[i]))
+        for i in np.flatnonzero(ts.isna().to_numpy() & ~np_bool(pc.equal(arr, "")))
+    ]
     return ts, bad
 
 
@@ -156,8 +189,13 @@ def parse_published_range(values: pd.Series):
         if "/" in v and all(re.match(r"^[0-9]{4}(?:-|$)", p.strip()) for p in v.split("/")):
             parts = [p.strip() for p in v.split("/")]
             if len(parts) != 2 or not all(parts):
-                still.append((i, f"'{v}' is not a date or an interval: write an interval as START/END, e.g. "
-                                 "2018-02-08/2018-02-13"))
+                still.append(
+                    (
+                        i,
+                        f"'{v}' is not a date or an interval: write an interval as START/END, e.g. "
+                        "2018-02-08/2018-02-13",
+                    )
+                )
                 continue
             a, b = _point(parts[0]), _point(parts[1])
             wrong = [x for x in (a, b) if isinstance(x, str)]
@@ -165,8 +203,13 @@ def parse_published_range(values: pd.Series):
                 still.append((i, f"in the interval '{v}': {wrong[0]}"))
                 continue
             if b[1] < a[0]:
-                still.append((i, f"the interval '{v}' ends before it starts: write the earlier date first, "
-                                 f"{parts[1]}/{parts[0]}"))
+                still.append(
+                    (
+                        i,
+                        f"the interval '{v}' ends before it starts: write the earlier date first, "
+                        f"{parts[1]}/{parts[0]}",
+                    )
+                )
                 continue
             fixed.append((i, a[0], b[1]))
         elif YEAR_MONTH.match(v):

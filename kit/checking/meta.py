@@ -4,6 +4,7 @@ These are the rules ``kit publish`` (which proposition the page tells, the verdi
 (the ClaimReview of each verdict) apply: checking them here lets ``kit check`` report each one, with its line in
 ``case.toml`` and the nearest existing name, before either command is run.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -115,17 +116,26 @@ def check_meta(meta: dict, claims=None, file: str = "case.toml", lines: dict | N
     if "proposition" in meta:
         named = meta["proposition"]
         if not isinstance(named, str):
-            err(("proposition",), f'the proposition must be text in double quotes, e.g. proposition = "{example[0]}" '
-                                  "(a proposition of claims.csv)")
+            err(
+                ("proposition",),
+                f'the proposition must be text in double quotes, e.g. proposition = "{example[0]}" '
+                "(a proposition of claims.csv)",
+            )
         elif claims.known and named not in claims.propositions():
             ask = f"this names the proposition '{named}', but no claim has it"
-            err(("proposition",), _unknown_proposition(named, claims, ask, "name", "delete the setting") +
-                (", or delete the setting to tell the one with most claims" if claims.propositions() else ""))
+            err(
+                ("proposition",),
+                _unknown_proposition(named, claims, ask, "name", "delete the setting")
+                + (", or delete the setting to tell the one with most claims" if claims.propositions() else ""),
+            )
     if "verdicts" in meta:
         verdicts = meta["verdicts"]
         if not isinstance(verdicts, dict):
-            err(("verdicts",), f"'verdicts' must be tables, one per proposition, e.g. [verdicts.{example[0]}] "
-                               'with rating = "False" and claim_id = "..." on the lines below it')
+            err(
+                ("verdicts",),
+                f"'verdicts' must be tables, one per proposition, e.g. [verdicts.{example[0]}] "
+                'with rating = "False" and claim_id = "..." on the lines below it',
+            )
         else:
             for prop, verdict in verdicts.items():
                 _check_verdict(str(prop), verdict, claims, err, warnings, file, lines)
@@ -136,8 +146,11 @@ def _check_verdict(prop, v, claims: _Claims, err, warnings, file, lines) -> None
     here = ("verdicts", prop)
     table = f"[verdicts.{prop}]"
     if not isinstance(v, dict):
-        err(here, f"the verdict for '{prop}' must be a table with rating, claim_id and note: write {table} on a "
-                  'line of its own, then rating = "False" and claim_id = "..." below it')
+        err(
+            here,
+            f"the verdict for '{prop}' must be a table with rating, claim_id and note: write {table} on a "
+            'line of its own, then rating = "False" and claim_id = "..." below it',
+        )
         return
     known_prop = not claims.known or prop in claims.propositions()
     if not known_prop:
@@ -145,34 +158,49 @@ def _check_verdict(prop, v, claims: _Claims, err, warnings, file, lines) -> None
         err(here, _unknown_proposition(prop, claims, ask, f"rename {table} after", f"delete {table}"))
     rating = v.get("rating")
     if rating is None or (isinstance(rating, str) and not rating.strip()):
-        err(here + ("rating",), f'the verdict for \'{prop}\' has no rating; write e.g. rating = "False" under {table}')
+        err(here + ("rating",), f"the verdict for '{prop}' has no rating; write e.g. rating = \"False\" under {table}")
     elif not isinstance(rating, str):
         err(here + ("rating",), 'the rating must be text in double quotes, e.g. rating = "False"')
     claim_id = v.get("claim_id")
     example = (claims.ids_of(prop)[:1] or ["..."])[0] if claims.known and known_prop else "..."
     if claim_id is None:
-        err(here + ("claim_id",), f"the verdict for '{prop}' names no claim; write the id of the claim reviewed "
-                                  f'under {table}, e.g. claim_id = "{example}"')
+        err(
+            here + ("claim_id",),
+            f"the verdict for '{prop}' names no claim; write the id of the claim reviewed "
+            f'under {table}, e.g. claim_id = "{example}"',
+        )
     elif not isinstance(claim_id, str):
         err(here + ("claim_id",), f'the claim_id must be text in double quotes, e.g. claim_id = "{example}"')
     elif claims.known:
         about = claims.proposition_of(claim_id)
         if about is None:
-            near = nearest(claim_id, claims.ids_of(prop) if known_prop else claims.ids()) or \
-                nearest(claim_id, claims.ids())
+            near = nearest(claim_id, claims.ids_of(prop) if known_prop else claims.ids()) or nearest(
+                claim_id, claims.ids()
+            )
             hint = f": did you mean '{near}'? Otherwise name" if near else "; name"
-            err(here + ("claim_id",), f"'{claim_id}' is not a claim_id in claims.csv{hint} the claim the verdict "
-                                      "reviews")
+            err(
+                here + ("claim_id",),
+                f"'{claim_id}' is not a claim_id in claims.csv{hint} the claim the verdict reviews",
+            )
         elif known_prop and about != prop:
-            err(here + ("claim_id",), f"claim '{claim_id}' is about '{about}', not '{prop}'; name a claim of "
-                                      f"'{prop}' (e.g. '{example}'), or move the verdict to [verdicts.{about}]")
+            err(
+                here + ("claim_id",),
+                f"claim '{claim_id}' is about '{about}', not '{prop}'; name a claim of "
+                f"'{prop}' (e.g. '{example}'), or move the verdict to [verdicts.{about}]",
+            )
     for key in ("note", "author", "url"):
         if key in v and not isinstance(v[key], str):
-            err(here + (key,), f"the {key} must be text in double quotes, e.g. {key} = \"...\"")
+            err(here + (key,), f'the {key} must be text in double quotes, e.g. {key} = "..."')
     for key in v:
         if key not in VERDICT_KEYS:
             s = suggest(str(key), VERDICT_KEYS)
             hint = f" (did you mean '{s}'?)" if s else ""
-            warnings.append(Problem(file, line_of(lines, here + (key,)), ".".join(map(str, here + (key,))),
-                                    f"unknown setting '{key}' in a verdict{hint}; a verdict takes "
-                                    f"{', '.join(VERDICT_KEYS)}", "warning"))
+            warnings.append(
+                Problem(
+                    file,
+                    line_of(lines, here + (key,)),
+                    ".".join(map(str, here + (key,))),
+                    f"unknown setting '{key}' in a verdict{hint}; a verdict takes {', '.join(VERDICT_KEYS)}",
+                    "warning",
+                )
+            )

@@ -1,4 +1,5 @@
 """Checking the ids that point from one table into another, and the citation pairs."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -15,8 +16,11 @@ def check_references(c: Checker) -> None:
     # a table that is missing, or lacks its id column, is already reported: checking references against it
     # would only add noise. Ids are compared as integer codes (see Checker.ids); Python sets of ids are
     # built only to suggest a correction for an id that is not found.
-    has_sources, has_reports, has_claims = c.has("sources", "source_id"), c.has("reports", "report_id"), \
-        c.has("claims", "claim_id")
+    has_sources, has_reports, has_claims = (
+        c.has("sources", "source_id"),
+        c.has("reports", "report_id"),
+        c.has("claims", "claim_id"),
+    )
 
     def dangling(table, col, known, what, file_name):
         if not known or not c.has(table, col):
@@ -40,22 +44,31 @@ def check_references(c: Checker) -> None:
             c.err(table, i, col, f"'{v}' is not {what}{hint} {file_name}, or correct the id")
 
     sources, reports, claims = ("sources", "source_id"), ("reports", "report_id"), ("claims", "claim_id")
-    dangling("reports", "source_id", [sources] if has_sources else None, "a source_id in sources.csv",
-             "sources.csv")
+    dangling("reports", "source_id", [sources] if has_sources else None, "a source_id in sources.csv", "sources.csv")
     dangling("claims", "report_id", [reports] if has_reports else None, "a report_id in reports.csv", "reports.csv")
     dangling("citations", "claim_id", [claims] if has_claims else None, "a claim_id in claims.csv", "claims.csv")
     if has_claims and has_sources:
-        dangling("citations", "cites", [claims, sources],
-                 "a claim_id in claims.csv nor a source_id in sources.csv", "claims.csv or sources.csv")
+        dangling(
+            "citations",
+            "cites",
+            [claims, sources],
+            "a claim_id in claims.csv nor a source_id in sources.csv",
+            "claims.csv or sources.csv",
+        )
         claim_codes = c.ids(*claims)
         both = c.id_set(sources)[claim_codes] & (claim_codes != c.empty_id)
         if both.any():
-            src_line = dict(zip(c.col("sources", "source_id"), c.tables["sources"].lines))
+            src_line = dict(zip(c.col("sources", "source_id"), c.tables["sources"].lines, strict=False))
             values = c.col("claims", "claim_id")
             for i in np.flatnonzero(both):
                 v = values.iat[i]
-                c.err("claims", i, "claim_id", f"'{v}' is also a source_id (sources.csv line {int(src_line[v])}); "
-                                               "sources and claims share one set of ids, so rename one of them")
+                c.err(
+                    "claims",
+                    i,
+                    "claim_id",
+                    f"'{v}' is also a source_id (sources.csv line {int(src_line[v])}); "
+                    "sources and claims share one set of ids, so rename one of them",
+                )
     if c.has("citations", "claim_id") and c.has("citations", "cites"):
         key = c.ids("citations", "claim_id") * (c.n_ids + 1) + c.ids("citations", "cites")
         if pd.Series(key).duplicated().any():
@@ -64,6 +77,11 @@ def check_references(c: Checker) -> None:
             first = first_of_codes(pairs)
             for i in np.flatnonzero(first[pairs] != np.arange(len(pairs))):
                 line = int(c.tables["citations"].lines[first[pairs[i]]])
-                c.err("citations", i, "cites", f"'{c.col('citations', 'claim_id').iat[i]}' already cites "
-                                               f"'{c.col('citations', 'cites').iat[i]}' on line {line}; "
-                                               "keep one row per pair")
+                c.err(
+                    "citations",
+                    i,
+                    "cites",
+                    f"'{c.col('citations', 'claim_id').iat[i]}' already cites "
+                    f"'{c.col('citations', 'cites').iat[i]}' on line {line}; "
+                    "keep one row per pair",
+                )

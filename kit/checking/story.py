@@ -3,6 +3,7 @@
 A story's steps are numbered 1, 2, 3, ... (each number once), each with a date (as ``published`` is written) that
 never goes back in time, and a title; ``text`` may be empty.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -31,13 +32,16 @@ def story_frame(rows=None) -> pd.DataFrame:
     {'step': 'int64', 'date': 'datetime64[ns, UTC]', 'upto': 'datetime64[ns, UTC]', 'title': 'string', 'text': 'string'}
     """
     rows = rows or {"step": [], "date": [], "upto": [], "title": [], "text": []}
-    return pd.DataFrame({
-        "step": pd.Series(rows["step"], dtype="int64"),
-        "date": pd.to_datetime(pd.Series(rows["date"], dtype=object), utc=True).astype("datetime64[ns, UTC]"),
-        "upto": pd.to_datetime(pd.Series(rows["upto"], dtype=object), utc=True).astype("datetime64[ns, UTC]"),
-        "title": pd.Series(rows["title"], dtype="string"),
-        "text": pd.Series(rows["text"], dtype="string"),
-    }, columns=_FRAME_COLUMNS)
+    return pd.DataFrame(
+        {
+            "step": pd.Series(rows["step"], dtype="int64"),
+            "date": pd.to_datetime(pd.Series(rows["date"], dtype=object), utc=True).astype("datetime64[ns, UTC]"),
+            "upto": pd.to_datetime(pd.Series(rows["upto"], dtype=object), utc=True).astype("datetime64[ns, UTC]"),
+            "title": pd.Series(rows["title"], dtype="string"),
+            "text": pd.Series(rows["text"], dtype="string"),
+        },
+        columns=_FRAME_COLUMNS,
+    )
 
 
 #: the most digits a step number may have
@@ -99,14 +103,25 @@ def check_story(table) -> tuple:
     warnings: list[Problem] = []
     missing = [c for c in STORY_COLUMNS if c not in cells.columns]
     for c in missing:
-        problems.append(Problem(file, table.header_line, c,
-                                f"the column '{c}' is missing; story.csv needs the columns {','.join(STORY_COLUMNS)}"))
+        problems.append(
+            Problem(
+                file,
+                table.header_line,
+                c,
+                f"the column '{c}' is missing; story.csv needs the columns {','.join(STORY_COLUMNS)}",
+            )
+        )
     for c in cells.columns:
         if c not in STORY_COLUMNS and c not in STORY_OPTIONAL:
-            warnings.append(Problem(file, table.header_line, c,
-                                    f"unknown column '{c}' (story.csv has {','.join(STORY_COLUMNS + STORY_OPTIONAL)}); "
-                                    "it is ignored",
-                                    "warning"))
+            warnings.append(
+                Problem(
+                    file,
+                    table.header_line,
+                    c,
+                    f"unknown column '{c}' (story.csv has {','.join(STORY_COLUMNS + STORY_OPTIONAL)}); it is ignored",
+                    "warning",
+                )
+            )
     if missing:
         return None, problems, warnings
     column = {c: [str(v) for v in cells[c]] for c in STORY_COLUMNS}
@@ -138,17 +153,27 @@ def check_story(table) -> tuple:
             err(i, "title", "the title is empty; give the step a short title")
     if not problems and not table.bad_rows:
         order = sorted(range(len(steps)), key=lambda i: steps[i])
-        for a, b in zip(order, order[1:]):
+        for a, b in zip(order, order[1:], strict=False):
             if dates.iat[b] < dates.iat[a]:
-                err(b, "date", f"step {steps[b]} ({column['date'][b]}) is dated before step {steps[a]} "
-                               f"({column['date'][a]}); a story goes forward in time")
+                err(
+                    b,
+                    "date",
+                    f"step {steps[b]} ({column['date'][b]}) is dated before step {steps[a]} "
+                    f"({column['date'][a]}); a story goes forward in time",
+                )
     if problems or table.bad_rows:
         problems.sort(key=lambda p: (p.line, STORY_COLUMNS.index(p.column) if p.column in STORY_COLUMNS else 9))
         return None, problems, warnings
     bare = [len(v.strip()) == 10 for v in column["date"]]
-    story = story_frame({"step": steps, "date": list(dates),
-                         "upto": [t + END_OF_DAY if b else t for t, b in zip(dates, bare)],
-                         "title": column["title"], "text": column["text"]})
-    if "claims" in cells.columns:   # the claims each step adds (kit.story.load_story splits the ids)
+    story = story_frame(
+        {
+            "step": steps,
+            "date": list(dates),
+            "upto": [t + END_OF_DAY if b else t for t, b in zip(dates, bare, strict=False)],
+            "title": column["title"],
+            "text": column["text"],
+        }
+    )
+    if "claims" in cells.columns:  # the claims each step adds (kit.story.load_story splits the ids)
         story = story.assign(claims=[str(v) for v in cells["claims"]])
     return story.sort_values("step", kind="stable").reset_index(drop=True), problems, warnings

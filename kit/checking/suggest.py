@@ -1,4 +1,5 @@
 """Suggesting the nearest existing value for a misspelt one (an enum value, an id, a column)."""
+
 from __future__ import annotations
 
 import difflib
@@ -41,8 +42,11 @@ def nearest(value: str, choices) -> str | None:
     v = str(value).lower()
     if not v:
         return None
-    near = [(difflib.SequenceMatcher(None, v, c.lower()).ratio(), -i, c) for i, c in enumerate(choices)
-            if c.lower().startswith(v) or (len(c) > 2 and v.startswith(c.lower()))]
+    near = [
+        (difflib.SequenceMatcher(None, v, c.lower()).ratio(), -i, c)
+        for i, c in enumerate(choices)
+        if c.lower().startswith(v) or (len(c) > 2 and v.startswith(c.lower()))
+    ]
     return max(near)[2] if near else None
 
 

@@ -1,5 +1,6 @@
 """Warning about a claim that cites a claim certainly published after it (its earliest point after the citing
 claim's latest)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -30,6 +31,11 @@ def check_time_order(c: Checker, frames: dict) -> None:
     later[is_claim] = cited[is_claim] > citing[is_claim]
     for i in np.flatnonzero(later):
         t_citing, t_cited = pd.Timestamp(citing[i], tz="UTC"), pd.Timestamp(cited[i], tz="UTC")
-        c.warn("citations", i, "cites", f"'{cites['claim_id'].iat[i]}' ({t_citing:%Y-%m-%d %H:%M}) cites "
-                                        f"'{cites['cites'].iat[i]}', published later ({t_cited:%Y-%m-%d %H:%M}); "
-                                        "fine if the report was updated, otherwise check the dates")
+        c.warn(
+            "citations",
+            i,
+            "cites",
+            f"'{cites['claim_id'].iat[i]}' ({t_citing:%Y-%m-%d %H:%M}) cites "
+            f"'{cites['cites'].iat[i]}', published later ({t_cited:%Y-%m-%d %H:%M}); "
+            "fine if the report was updated, otherwise check the dates",
+        )

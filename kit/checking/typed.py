@@ -1,4 +1,5 @@
 """Turning checked tables of text into the typed frames of a Case."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -41,7 +42,7 @@ def typed_frame(c: Checker, name: str) -> pd.DataFrame:
     out = {}
     for col in COLUMNS[name]:
         values = c.col(name, col).reset_index(drop=True)
-        if (name, col) == ("citations", "basis"):   # empty means stated (contract version 2)
+        if (name, col) == ("citations", "basis"):  # empty means stated (contract version 2)
             out[col] = lower_text(values, ENUMS[(name, col)], c.pa(name, col)).fillna("stated")
         elif (name, col) in ENUMS:
             out[col] = lower_text(values, ENUMS[(name, col)], c.pa(name, col))

@@ -1,5 +1,6 @@
 """Checking the values of each table: required cells, ids (slugs, unique), enums, grades, numbers, dates
 (:mod:`kit.checking.dates`)."""
+
 from __future__ import annotations
 
 import re
@@ -13,15 +14,30 @@ from .arrays import arrow, bad_values, first_seen, fullmatch, is_empty, np_bool,
 from .checker import Checker
 from .suggest import slugify, suggest
 
-__all__ = ["check_values", "check_sources", "check_claims", "number_problem", "SLUG", "NUMBER", "TRUE", "FALSE",
-           "ENUMS", "ROW_NOUN"]
+__all__ = [
+    "check_values",
+    "check_sources",
+    "check_claims",
+    "number_problem",
+    "SLUG",
+    "NUMBER",
+    "TRUE",
+    "FALSE",
+    "ENUMS",
+    "ROW_NOUN",
+]
 
 SLUG = re.compile(r"^[a-z0-9_-]+$")
 NUMBER = re.compile(r"^\+?\d+(?:\.\d+)?$")
 TRUE = {"true", "yes", "1", "y", "t"}
 FALSE = {"false", "no", "0", "n", "f", ""}
-ENUMS = {("sources", "kind"): KINDS, ("claims", "measure"): MEASURES,
-         ("claims", "certainty"): CERTAINTIES, ("citations", "relation"): RELATIONS, ("citations", "basis"): BASES}
+ENUMS = {
+    ("sources", "kind"): KINDS,
+    ("claims", "measure"): MEASURES,
+    ("claims", "certainty"): CERTAINTIES,
+    ("citations", "relation"): RELATIONS,
+    ("citations", "basis"): BASES,
+}
 ROW_NOUN = {"sources": "source", "reports": "report", "claims": "claim", "citations": "citation"}
 
 
@@ -32,8 +48,12 @@ def check_values(c: Checker, name: str) -> None:
         if col in t.cells.columns:
             for i in np.flatnonzero(is_empty(c.col(name, col))):
                 if col == "published":
-                    c.err(name, i, col, f"the published date is empty; every {noun} needs one: write it as "
-                                        "YYYY-MM-DD, e.g. 2018-02-13")
+                    c.err(
+                        name,
+                        i,
+                        col,
+                        f"the published date is empty; every {noun} needs one: write it as YYYY-MM-DD, e.g. 2018-02-13",
+                    )
                 else:
                     c.err(name, i, col, f"the {col} is empty; every {noun} needs one")
     # ids: slugs and uniqueness
@@ -44,8 +64,13 @@ def check_values(c: Checker, name: str) -> None:
         values = c.col(name, col)
         for i in np.flatnonzero(~(is_empty(values) | fullmatch(values, SLUG))):
             v = values.iat[i]
-            c.err(name, i, col, f"'{v}' is not a valid id: use only lower-case letters, digits, '-' and '_' "
-                                f"(for example '{slugify(v)}')")
+            c.err(
+                name,
+                i,
+                col,
+                f"'{v}' is not a valid id: use only lower-case letters, digits, '-' and '_' "
+                f"(for example '{slugify(v)}')",
+            )
     if name in ID_COLUMN and c.has(name, ID_COLUMN[name]):
         col = ID_COLUMN[name]
         values = c.col(name, col)
@@ -55,8 +80,12 @@ def check_values(c: Checker, name: str) -> None:
             dup = (first[codes] != np.arange(len(codes))) & ~is_empty(values)
         for i in np.flatnonzero(dup):
             v = values.iat[i]
-            c.err(name, i, col, f"the id '{v}' is already used on line {int(t.lines[first[codes[i]]])}; "
-                                f"give each {noun} its own id")
+            c.err(
+                name,
+                i,
+                col,
+                f"the id '{v}' is already used on line {int(t.lines[first[codes[i]]])}; give each {noun} its own id",
+            )
     # enums
     for (table, col), allowed in ENUMS.items():
         if table == name and c.has(name, col):
@@ -86,19 +115,33 @@ def check_sources(c: Checker) -> None:
         for i in np.flatnonzero(((values != "") & ~values.str.match(r"^[A-Z]{2}$")).to_numpy()):
             v = values.iat[i]
             fix = f" (write '{v.upper()}')" if re.fullmatch(r"[A-Za-z]{2}", v) else ""
-            c.err("sources", i, "country", f"'{v}' is not a country code{fix}: use two capital letters, "
-                                           "an ISO 3166 code such as RU, US, SY, or XX for unknown")
+            c.err(
+                "sources",
+                i,
+                "country",
+                f"'{v}' is not a country code{fix}: use two capital letters, "
+                "an ISO 3166 code such as RU, US, SY, or XX for unknown",
+            )
     if c.has("sources", "reliability"):
         values = c.obj("sources", "reliability")
         for i in np.flatnonzero(((values != "") & ~values.str.upper().isin(RELIABILITY)).to_numpy()):
-            c.err("sources", i, "reliability", f"'{values.iat[i]}' is not a reliability grade: use a letter A to F "
-                                               "(A completely reliable ... E unreliable, F cannot be judged), "
-                                               "or leave it empty for F")
+            c.err(
+                "sources",
+                i,
+                "reliability",
+                f"'{values.iat[i]}' is not a reliability grade: use a letter A to F "
+                "(A completely reliable ... E unreliable, F cannot be judged), "
+                "or leave it empty for F",
+            )
     if c.has("sources", "confidential"):
         values = c.obj("sources", "confidential")
         for i in np.flatnonzero((~values.str.lower().isin(TRUE | FALSE)).to_numpy()):
-            c.err("sources", i, "confidential", f"'{values.iat[i]}' is not true or false: write true, false, yes, "
-                                                "no, 1 or 0 (empty means false)")
+            c.err(
+                "sources",
+                i,
+                "confidential",
+                f"'{values.iat[i]}' is not true or false: write true, false, yes, no, 1 or 0 (empty means false)",
+            )
 
 
 def number_problem(v: str, col: str) -> str:
@@ -110,11 +153,15 @@ def number_problem(v: str, col: str) -> str:
     if m:
         return f"{base}: a range goes in two cells: low {m.group(1)} and high {m.group(2)}"
     if v.startswith("-") and NUMBER.match(v[1:]):
-        return (f"{base} the kit can use: a count cannot be negative; write how many were counted "
-                f"(e.g. {v[1:]}) and put the report's wording in 'text'")
-    return (f"{base}: keep the report's own words in 'text' and put a range in low/high "
-            "(e.g. 'more than 200' is low 201 with high empty, 'about 100' is low 100, high 100; "
-            "leave both empty when the report gives no figure)")
+        return (
+            f"{base} the kit can use: a count cannot be negative; write how many were counted "
+            f"(e.g. {v[1:]}) and put the report's wording in 'text'"
+        )
+    return (
+        f"{base}: keep the report's own words in 'text' and put a range in low/high "
+        "(e.g. 'more than 200' is low 201 with high empty, 'about 100' is low 100, high 100; "
+        "leave both empty when the report gives no figure)"
+    )
 
 
 def check_claims(c: Checker) -> None:
@@ -135,13 +182,23 @@ def check_claims(c: Checker) -> None:
     if len(parsed) == 2:
         bad = parsed["low"] > parsed["high"]
         for i in np.flatnonzero(bad.fillna(False).to_numpy()):
-            c.err("claims", i, "high", f"high ({c.col('claims', 'high').iat[i]}) is below low "
-                                       f"({c.col('claims', 'low').iat[i]}); swap them, or leave high empty "
-                                       "for no upper bound")
+            c.err(
+                "claims",
+                i,
+                "high",
+                f"high ({c.col('claims', 'high').iat[i]}) is below low "
+                f"({c.col('claims', 'low').iat[i]}); swap them, or leave high empty "
+                "for no upper bound",
+            )
     if c.has("claims", "credibility"):
         values = c.col("claims", "credibility")
         ok = np_bool(pc.is_in(arrow(values), value_set=pa.array(["", "1", "2", "3", "4", "5", "6"], pa.large_string())))
         for i in np.flatnonzero(~ok):
-            c.err("claims", i, "credibility", f"'{values.iat[i]}' is not a credibility grade: use a number 1 to 6 "
-                                              "(1 confirmed ... 5 improbable, 6 cannot be judged), or leave it "
-                                              "empty for 6")
+            c.err(
+                "claims",
+                i,
+                "credibility",
+                f"'{values.iat[i]}' is not a credibility grade: use a number 1 to 6 "
+                "(1 confirmed ... 5 improbable, 6 cannot be judged), or leave it "
+                "empty for 6",
+            )

@@ -12,6 +12,7 @@ Examples
 >>> tables["sources"]["name"].tolist()
 ['Example Post', 'Reuters', 'Their associates (unnamed, via Reuters)']
 """
+
 from __future__ import annotations
 
 import os
@@ -29,8 +30,15 @@ __all__ = ["draft_case", "write_draft", "compare", "DraftError", "ArticleError"]
 _CASE_FILES = ("case.toml", "sources.csv", "reports.csv", "claims.csv", "citations.csv")
 
 
-def draft_case(text: str, *, publisher: str | None = None, published: str | None = None, url: str | None = None,
-               title: str | None = None, notes: str = "") -> dict:
+def draft_case(
+    text: str,
+    *,
+    publisher: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    notes: str = "",
+) -> dict:
     """Draft the four case tables from an article's main text.
 
     Parameters
@@ -68,10 +76,19 @@ def draft_case(text: str, *, publisher: str | None = None, published: str | None
     [['bloomberg', 'stated']]
     """
     if not published:
-        raise DraftError("the article's date is not known: give it with --published DATE (e.g. 2018-02-13); "
-                         "a case needs a published date for every report")
-    return build_tables(text, find_attributions(sentences(text)), publisher=publisher, published=published,
-                        url=url, title=title, notes=notes)
+        raise DraftError(
+            "the article's date is not known: give it with --published DATE (e.g. 2018-02-13); "
+            "a case needs a published date for every report"
+        )
+    return build_tables(
+        text,
+        find_attributions(sentences(text)),
+        publisher=publisher,
+        published=published,
+        url=url,
+        title=title,
+        notes=notes,
+    )
 
 
 def _refuse_existing(out: Path) -> None:
@@ -80,14 +97,17 @@ def _refuse_existing(out: Path) -> None:
     if out.is_dir():
         held = [f for f in _CASE_FILES if (out / f).exists()]
         if held:
-            raise DraftError(f"{out}: this folder already holds a case ({', '.join(held)}); kit draft never writes "
-                             "into an existing case: give a new folder")
+            raise DraftError(
+                f"{out}: this folder already holds a case ({', '.join(held)}); kit draft never writes "
+                "into an existing case: give a new folder"
+            )
         if any(out.iterdir()):
             raise DraftError(f"{out}: this folder is not empty; kit draft writes only into a new or empty folder")
 
 
-def write_draft(article_path, out_dir, *, publisher: str | None = None, published: str | None = None,
-                url: str | None = None) -> Path:
+def write_draft(
+    article_path, out_dir, *, publisher: str | None = None, published: str | None = None, url: str | None = None
+) -> Path:
     """Draft a case from an article file and write it as a new case folder, atomically.
 
     The tables are written to a temporary folder beside ``out_dir``, loaded back with :func:`kit.load_case`
@@ -131,8 +151,8 @@ def write_draft(article_path, out_dir, *, publisher: str | None = None, publishe
     kit.draft.build.DraftError: ...: this folder already holds a case (...); kit draft never writes into an existing case: give a new folder
     """
     from ..case import load_case
-    from ..saving import meta_toml, table_csv
     from ..errors import CaseError
+    from ..saving import meta_toml, table_csv
 
     out = Path(out_dir)
     _refuse_existing(out)
@@ -147,12 +167,15 @@ def write_draft(article_path, out_dir, *, publisher: str | None = None, publishe
     if not url and article.url:
         url = article.url
     notes.append(f"Drafted by kit draft from {Path(article_path).name}.")
-    tables = draft_case(article.text, publisher=publisher, published=published, url=url, title=article.title,
-                        notes=" ".join(notes))
+    tables = draft_case(
+        article.text, publisher=publisher, published=published, url=url, title=article.title, notes=" ".join(notes)
+    )
     name = article.title or Path(article_path).stem
-    meta = {"title": f"Draft: {name}",
-            "summary": f"A first draft made by kit draft from {Path(article_path).name}: every row is a proposal "
-                       "to check against the article (see the 'draft: check' notes), not a finished case."}
+    meta = {
+        "title": f"Draft: {name}",
+        "summary": f"A first draft made by kit draft from {Path(article_path).name}: every row is a proposal "
+        "to check against the article (see the 'draft: check' notes), not a finished case.",
+    }
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
@@ -163,12 +186,16 @@ def write_draft(article_path, out_dir, *, publisher: str | None = None, publishe
             load_case(tmp)
         except CaseError as e:
             if any(p.column == "published" for p in e.problems):
-                raise DraftError(f"--published {published!r} is not a date the case format reads; give an ISO 8601 "
-                                 "date such as 2018-02-13 (or 2018-02, 2018)") from None
-            raise DraftError("the draft does not load as a case (a bug in kit draft, please report it): "
-                             + "; ".join(str(p) for p in e.problems[:5])) from None
+                raise DraftError(
+                    f"--published {published!r} is not a date the case format reads; give an ISO 8601 "
+                    "date such as 2018-02-13 (or 2018-02, 2018)"
+                ) from None
+            raise DraftError(
+                "the draft does not load as a case (a bug in kit draft, please report it): "
+                + "; ".join(str(p) for p in e.problems[:5])
+            ) from None
         _refuse_existing(out)
-        os.rename(tmp, out)                      # onto a missing or empty folder: atomic
+        os.rename(tmp, out)  # onto a missing or empty folder: atomic
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -5,6 +5,7 @@ in separate clauses: "about 100, with 200 to 300 injured"), in the report of who
 Reuters' report; otherwise the article's own report), citing each speaker it rests on (``relies_on``, basis
 ``stated``, evidence the sentence). Speakers become sources, merged by name (:mod:`kit.draft.names`).
 """
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,19 @@ __all__ = ["DraftError", "build_tables", "COLUMNS"]
 COLUMNS = {
     "sources": ["source_id", "name", "kind", "affiliation", "country", "reliability", "confidential", "url", "notes"],
     "reports": ["report_id", "source_id", "published", "title", "url", "archive_url", "language", "notes"],
-    "claims": ["claim_id", "report_id", "proposition", "text", "low", "high", "subject", "measure", "certainty",
-               "credibility", "notes"],
+    "claims": [
+        "claim_id",
+        "report_id",
+        "proposition",
+        "text",
+        "low",
+        "high",
+        "subject",
+        "measure",
+        "certainty",
+        "credibility",
+        "notes",
+    ],
     "citations": ["claim_id", "cites", "relation", "evidence", "basis", "notes"],
 }
 _DOC_NOUNS = {"estimate", "report", "statement", "figures", "figure", "account", "data", "count"}
@@ -81,9 +93,16 @@ class _Registry:
         note = f"draft: check kind ({reason})."
         if mention.affiliation:
             note += " draft: check affiliation (from the article's words)."
-        self.sources.append({"source_id": sid, "name": name, "kind": kind,
-                             "affiliation": re.sub(r"^the\s+", "", mention.affiliation), "confidential": "false",
-                             "notes": f'{note} Article: "{sentence}"'})
+        self.sources.append(
+            {
+                "source_id": sid,
+                "name": name,
+                "kind": kind,
+                "affiliation": re.sub(r"^the\s+", "", mention.affiliation),
+                "confidential": "false",
+                "notes": f'{note} Article: "{sentence}"',
+            }
+        )
         return sid
 
     def _named(self, name: str, loose: bool = False):
@@ -94,8 +113,12 @@ class _Registry:
             score = same_name(name, row["name"])
             if score == 2:
                 return row["source_id"], row["name"]
-            if score == 1 and loose or score == 1 and set(normalise_key(name).split()) <= set(
-                    normalise_key(row["name"]).split()):
+            if (
+                score == 1
+                and loose
+                or score == 1
+                and set(normalise_key(name).split()) <= set(normalise_key(row["name"]).split())
+            ):
                 best = best or (row["source_id"], row["name"])
         return best
 
@@ -106,9 +129,13 @@ class _Registry:
         if sid not in self.reports:
             rid = sid if sid.endswith("report") else f"{sid}-report"
             rid = self.new_report_id(rid)
-            self.reports[sid] = {"report_id": rid, "source_id": sid, "published": published,
-                                 "notes": "draft: check date: the article gives no date for this report; the "
-                                          f'article\'s own date is used. Article: "{sentence}"'}
+            self.reports[sid] = {
+                "report_id": rid,
+                "source_id": sid,
+                "published": published,
+                "notes": "draft: check date: the article gives no date for this report; the "
+                f'article\'s own date is used. Article: "{sentence}"',
+            }
         return self.reports[sid]["report_id"]
 
 
@@ -116,8 +143,8 @@ def _clauses(text: str, masked: str):
     """(start, end, figures) of each clause holding a figure; one clause when the figures cannot be told apart."""
     figs = figures(masked)
     cuts = [0]
-    for a, b in zip(figs, figs[1:]):
-        between = masked[a.end:b.start]
+    for a, b in zip(figs, figs[1:], strict=False):
+        between = masked[a.end : b.start]
         m = None
         for pattern in (r",\s+with\s", r";\s", r",\s+and\s", r",\s"):
             m = list(re.finditer(pattern, between)) or None
@@ -127,15 +154,23 @@ def _clauses(text: str, masked: str):
             cuts.append(a.end + m[-1].start())
     cuts.append(len(text))
     out = []
-    for lo, hi in zip(cuts, cuts[1:]):
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
         if lo:
             lo += len(re.match(r"[,;]\s*", text[lo:]).group())
         out.append((lo, hi, [f for f in figs if lo <= f.start < hi]))
     return out
 
 
-def build_tables(text: str, findings: list[Finding], *, publisher: str | None, published: str,
-                 url: str | None = None, title: str | None = None, notes: str = "") -> dict:
+def build_tables(
+    text: str,
+    findings: list[Finding],
+    *,
+    publisher: str | None,
+    published: str,
+    url: str | None = None,
+    title: str | None = None,
+    notes: str = "",
+) -> dict:
     """The draft's four tables (strings, ``""`` for empty) from the findings on ``text``.
 
     Examples
@@ -152,12 +187,22 @@ def build_tables(text: str, findings: list[Finding], *, publisher: str | None, p
     reg = _Registry()
     own = Mention(publisher or "Publisher of the article (not given)")
     own_id = reg.source(own, None, text.split("\n", 1)[0], [])
-    reg.sources[0]["notes"] = ("The publisher of the article this draft was made from. "
-                               + ("draft: check: give kit draft --publisher. " if not publisher else "")
-                               + reg.sources[0]["notes"].split(" Article:")[0])
+    reg.sources[0]["notes"] = (
+        "The publisher of the article this draft was made from. "
+        + ("draft: check: give kit draft --publisher. " if not publisher else "")
+        + reg.sources[0]["notes"].split(" Article:")[0]
+    )
     own_report = reg.new_report_id(f"{own_id}-article")
-    reports = [{"report_id": own_report, "source_id": own_id, "published": published, "title": title or "",
-                "url": url or "", "notes": ("The article this draft was made from. " + notes).strip()}]
+    reports = [
+        {
+            "report_id": own_report,
+            "source_id": own_id,
+            "published": published,
+            "title": title or "",
+            "url": url or "",
+            "notes": ("The article this draft was made from. " + notes).strip(),
+        }
+    ]
     claims, citations = [], []
     count: dict = {}
     for f in findings:
@@ -171,7 +216,7 @@ def build_tables(text: str, findings: list[Finding], *, publisher: str | None, p
         cited = [c for i, c in enumerate(cited) if c != publisher_id and c not in cited[:i]]
         if not cited:
             continue
-        span = text[f.start:f.end]
+        span = text[f.start : f.end]
         masked = span
         for m in [*f.cited, *([f.relay] if f.relay else [])]:
             masked = masked.replace(m.text, " " * len(m.text))
@@ -181,8 +226,17 @@ def build_tables(text: str, findings: list[Finding], *, publisher: str | None, p
             words = span[lo:hi]
             count[report_id] = count.get(report_id, 0) + 1
             claim_id = reg.new_id(f"{report_id}-{count[report_id]}")
-            row = {"claim_id": claim_id, "report_id": report_id, "text": words, "low": "", "high": "",
-                   "subject": "", "measure": "", "certainty": f.certainty, "credibility": ""}
+            row = {
+                "claim_id": claim_id,
+                "report_id": report_id,
+                "text": words,
+                "low": "",
+                "high": "",
+                "subject": "",
+                "measure": "",
+                "certainty": f.certainty,
+                "credibility": "",
+            }
             note = [*f.notes, *merged, f"draft: check certainty ('{f.certainty}', from '{f.verb}')"]
             if figs:
                 fig = figs[0]
@@ -199,13 +253,31 @@ def build_tables(text: str, findings: list[Finding], *, publisher: str | None, p
             row["notes"] = "; ".join(note)
             claims.append(row)
             for c in cited:
-                citations.append({"claim_id": claim_id, "cites": c, "relation": "relies_on", "evidence": sentence,
-                                  "basis": "stated", "notes": ""})
+                citations.append(
+                    {
+                        "claim_id": claim_id,
+                        "cites": c,
+                        "relation": "relies_on",
+                        "evidence": sentence,
+                        "basis": "stated",
+                        "notes": "",
+                    }
+                )
     for row in citations:
         if row["cites"] in reg.reports:
             name = reg.name_of(row["cites"])
-            row["notes"] = f"draft: check: cites {name} itself; point it at the claim in the report by {name} it rests on"
-    tables = {"sources": reg.sources, "reports": reports + list(reg.reports.values()), "claims": claims,
-              "citations": citations}
-    return {name: pd.DataFrame([{c: r.get(c, "") for c in COLUMNS[name]} for r in rows], columns=COLUMNS[name],
-                               dtype=object) for name, rows in tables.items()}
+            row["notes"] = (
+                f"draft: check: cites {name} itself; point it at the claim in the report by {name} it rests on"
+            )
+    tables = {
+        "sources": reg.sources,
+        "reports": reports + list(reg.reports.values()),
+        "claims": claims,
+        "citations": citations,
+    }
+    return {
+        name: pd.DataFrame(
+            [{c: r.get(c, "") for c in COLUMNS[name]} for r in rows], columns=COLUMNS[name], dtype=object
+        )
+        for name, rows in tables.items()
+    }

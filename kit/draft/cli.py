@@ -7,6 +7,7 @@ Wired into ``kit/cli.py`` with::
 
 Exit codes as the rest of ``kit``: 0 written, 2 used wrongly (no such article, an existing folder, no date).
 """
+
 from __future__ import annotations
 
 import sys
@@ -27,14 +28,19 @@ def add_parser(subparsers):
     (True, 'a.txt', '2018-02-13')
     """
     p = subparsers.add_parser(
-        "draft", help="draft a case from one article (.txt, .md or saved .html), for you to correct",
+        "draft",
+        help="draft a case from one article (.txt, .md or saved .html), for you to correct",
         description="Propose sources, reports, claims and citations from the article's attribution cues "
-                    "('according to X', 'X said', 'told Reuters'). Every guess has a 'draft: check' note.")
+        "('according to X', 'X said', 'told Reuters'). Every guess has a 'draft: check' note.",
+    )
     p.add_argument("article", help="the article: a .txt, .md or saved .html file")
     p.add_argument("out_dir", help="a new (or empty) folder for the draft case; an existing case is never touched")
     p.add_argument("--publisher", metavar="P", help="who published the article (e.g. 'Tsarizm')")
-    p.add_argument("--published", metavar="DATE", help="when, as an ISO 8601 date (e.g. 2018-02-13); required "
-                                                        "unless the saved page's metadata has it")
+    p.add_argument(
+        "--published",
+        metavar="DATE",
+        help="when, as an ISO 8601 date (e.g. 2018-02-13); required unless the saved page's metadata has it",
+    )
     p.add_argument("--url", metavar="U", help="the article's address")
     p.set_defaults(func=run)
     return p
@@ -49,20 +55,23 @@ def run(args) -> int:
     >>> run(argparse.Namespace(article="no/such.txt", out_dir="x", publisher=None, published=None, url=None))
     2
     """
-    from . import ArticleError, DraftError, write_draft
     from ..case import load_case
+    from . import ArticleError, DraftError, write_draft
 
     try:
-        out = write_draft(args.article, args.out_dir, publisher=args.publisher, published=args.published,
-                          url=args.url)
+        out = write_draft(args.article, args.out_dir, publisher=args.publisher, published=args.published, url=args.url)
     except (ArticleError, DraftError) as e:
         print(f"kit draft: {e}", file=sys.stderr)
         return 2
     except OSError as e:
-        print(f"kit draft: cannot write {args.out_dir}: {e.strerror or e}; choose a folder you can write to",
-              file=sys.stderr)
+        print(
+            f"kit draft: cannot write {args.out_dir}: {e.strerror or e}; choose a folder you can write to",
+            file=sys.stderr,
+        )
         return 2
     case = load_case(out)
-    print(f"wrote {out}: a draft of {len(case.sources)} sources, {len(case.reports)} reports, {len(case.claims)} "
-          f"claims and {len(case.citations)} citations; check every 'draft: check' note, then run kit check {out}")
+    print(
+        f"wrote {out}: a draft of {len(case.sources)} sources, {len(case.reports)} reports, {len(case.claims)} "
+        f"claims and {len(case.citations)} citations; check every 'draft: check' note, then run kit check {out}"
+    )
     return 0

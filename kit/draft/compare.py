@@ -10,6 +10,7 @@ Matching, one to one (a maximum matching, so no row counts twice):
   cites the matched source: the cited item is taken as a source, a cited claim standing for its report's publisher
   (the hand-built case's "relies on Bloomberg's claim" matches a draft's "relies on Bloomberg").
 """
+
 from __future__ import annotations
 
 import re
@@ -27,6 +28,7 @@ def _tables(case) -> dict:
     if hasattr(case, "sources"):
         return {t: getattr(case, t) for t in ("sources", "reports", "claims", "citations")}
     from ..case import load_case
+
     return _tables(load_case(case))
 
 
@@ -49,13 +51,13 @@ def overlaps(a: str, b: str) -> bool:
     n = len(short) if len(short) >= 3 and _contains(long_, short) else 0
     if n:
         return True
-    grams = {tuple(wa[i:i + 6]) for i in range(len(wa) - 5)}
-    return any(tuple(wb[i:i + 6]) in grams for i in range(len(wb) - 5))
+    grams = {tuple(wa[i : i + 6]) for i in range(len(wa) - 5)}
+    return any(tuple(wb[i : i + 6]) in grams for i in range(len(wb) - 5))
 
 
 def _contains(long_, short) -> bool:
     k = len(short)
-    return any(long_[i:i + k] == short for i in range(len(long_) - k + 1))
+    return any(long_[i : i + k] == short for i in range(len(long_) - k + 1))
 
 
 def _matching(pairs: dict) -> dict:
@@ -74,8 +76,8 @@ def _matching(pairs: dict) -> dict:
 def _cited_source(tables) -> dict:
     """Each citation's cited item as a source id: a claim stands for its report's publisher."""
     claims, reports = tables["claims"], tables["reports"]
-    publisher = dict(zip(reports["report_id"].astype(str), reports["source_id"].astype(str)))
-    of_claim = {str(c): publisher.get(str(r)) for c, r in zip(claims["claim_id"], claims["report_id"])}
+    publisher = dict(zip(reports["report_id"].astype(str), reports["source_id"].astype(str), strict=False))
+    of_claim = {str(c): publisher.get(str(r)) for c, r in zip(claims["claim_id"], claims["report_id"], strict=False)}
     return {c: of_claim.get(c, c) for c in tables["citations"]["cites"].astype(str)}
 
 
@@ -113,34 +115,42 @@ def compare(draft, reference) -> dict:
     """
     d, r = _tables(draft), _tables(reference)
     ds, rs = d["sources"], r["sources"]
-    names_d = dict(zip(ds["source_id"].astype(str), ds["name"].astype(str)))
-    names_r = dict(zip(rs["source_id"].astype(str), rs["name"].astype(str)))
+    names_d = dict(zip(ds["source_id"].astype(str), ds["name"].astype(str), strict=False))
+    names_r = dict(zip(rs["source_id"].astype(str), rs["name"].astype(str), strict=False))
     cand = {(a, b): same_name(na, nb) for a, na in names_r.items() for b, nb in names_d.items()}
     source_pairs = _matching({k: v for k, v in cand.items() if v})
 
-    text_d = dict(zip(d["claims"]["claim_id"].astype(str), d["claims"]["text"].astype(str)))
-    text_r = dict(zip(r["claims"]["claim_id"].astype(str), r["claims"]["text"].astype(str)))
+    text_d = dict(zip(d["claims"]["claim_id"].astype(str), d["claims"]["text"].astype(str), strict=False))
+    text_r = dict(zip(r["claims"]["claim_id"].astype(str), r["claims"]["text"].astype(str), strict=False))
     cs_d, cs_r = _cited_source(d), _cited_source(r)
-    cit_d = list(zip(d["citations"]["claim_id"].astype(str), d["citations"]["cites"].astype(str)))
-    cit_r = list(zip(r["citations"]["claim_id"].astype(str), r["citations"]["cites"].astype(str)))
+    cit_d = list(zip(d["citations"]["claim_id"].astype(str), d["citations"]["cites"].astype(str), strict=False))
+    cit_r = list(zip(r["citations"]["claim_id"].astype(str), r["citations"]["cites"].astype(str), strict=False))
     cand_c = {}
     for rc in cit_r:
         target = source_pairs.get(cs_r.get(rc[1], rc[1]))
         for dc in cit_d:
-            if target is not None and cs_d.get(dc[1], dc[1]) == target and overlaps(text_r.get(rc[0], ""),
-                                                                                  text_d.get(dc[0], "")):
+            if (
+                target is not None
+                and cs_d.get(dc[1], dc[1]) == target
+                and overlaps(text_r.get(rc[0], ""), text_d.get(dc[0], ""))
+            ):
                 cand_c[(rc, dc)] = 1
     citation_pairs = _matching(cand_c)
     claims_unmatched = [k for k, t in text_d.items() if not any(overlaps(t, u) for u in text_r.values())]
     n_s, n_c = len(names_r), len(cit_r)
     return {
-        "sources": n_s, "sources_matched": len(source_pairs),
+        "sources": n_s,
+        "sources_matched": len(source_pairs),
         "source_share": round(len(source_pairs) / n_s, 3) if n_s else 1.0,
-        "citations": n_c, "citations_matched": len(citation_pairs),
+        "citations": n_c,
+        "citations_matched": len(citation_pairs),
         "citation_share": round(len(citation_pairs) / n_c, 3) if n_c else 1.0,
-        "draft_sources": len(names_d), "draft_sources_unmatched": len(names_d) - len(source_pairs),
-        "draft_claims": len(text_d), "draft_claims_unmatched": len(claims_unmatched),
-        "draft_citations": len(cit_d), "draft_citations_unmatched": len(cit_d) - len(citation_pairs),
+        "draft_sources": len(names_d),
+        "draft_sources_unmatched": len(names_d) - len(source_pairs),
+        "draft_claims": len(text_d),
+        "draft_claims_unmatched": len(claims_unmatched),
+        "draft_citations": len(cit_d),
+        "draft_citations_unmatched": len(cit_d) - len(citation_pairs),
         "source_pairs": dict(sorted(source_pairs.items())),
         "citation_pairs": dict(sorted(citation_pairs.items())),
         "missed_sources": sorted(set(names_r) - set(source_pairs)),

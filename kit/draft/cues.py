@@ -8,6 +8,7 @@ quotation that runs over several sentences belongs to whoever opened it (or, whe
 no speaker, to the one named in the sentence before). Negated verbs ("hadn't said") are no attribution. Pronouns
 ("it", "they") and "this report" are taken to be the last speaker or outlet named, with a ``draft: check`` note.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,29 +19,156 @@ from .extract import Sentence
 __all__ = ["Mention", "Finding", "find_attributions"]
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w[\w’'-]*|[^\w\s]")
-_VERB = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|claimed|claims|wrote|writes|noted|notes|"
-                   r"confirmed|confirms|stated|added|announced|estimated|estimates|thought|believes|believed|"
-                   r"intimated|insisted|alleged|alleges|denied|denies|posted|published|tweeted|"
-                   r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure) at|gave|showed|listed)\b")
+_VERB = re.compile(
+    r"\b(?:said|says|say|told|tells|reported|reports|claimed|claims|wrote|writes|noted|notes|"
+    r"confirmed|confirms|stated|added|announced|estimated|estimates|thought|believes|believed|"
+    r"intimated|insisted|alleged|alleges|denied|denies|posted|published|tweeted|"
+    r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure) at|gave|showed|listed)\b"
+)
 _SOCIAL_ONLY = {"gave", "showed", "listed"}
-_PREP = re.compile(r"(?<![\w-])(?:[Aa]ccording to|[Cc]iting|[Rr]elying on|[Rr]elied on|[Rr]elies on|[Bb]ased on|"
-                   r"[Qq]uoting|(?:as )?reported by)\s+")
-_AUX = {"also", "has", "have", "had", "then", "later", "earlier", "previously", "reportedly", "would", "will", "may",
-        "might", "did", "does", "do", "since", "first", "again", "once", "is", "was", "were", "are", "been", "who",
-        "which", "that", "just", "recently"}
+_PREP = re.compile(
+    r"(?<![\w-])(?:[Aa]ccording to|[Cc]iting|[Rr]elying on|[Rr]elied on|[Rr]elies on|[Bb]ased on|"
+    r"[Qq]uoting|(?:as )?reported by)\s+"
+)
+_AUX = {
+    "also",
+    "has",
+    "have",
+    "had",
+    "then",
+    "later",
+    "earlier",
+    "previously",
+    "reportedly",
+    "would",
+    "will",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "since",
+    "first",
+    "again",
+    "once",
+    "is",
+    "was",
+    "were",
+    "are",
+    "been",
+    "who",
+    "which",
+    "that",
+    "just",
+    "recently",
+}
 _NEG = {"not", "never", "n’t", "n't"}
-_DETS = {"the", "a", "an", "their", "his", "her", "its", "our", "this", "that", "these", "those", "other", "another",
-         "several", "some", "many", "numerous", "unnamed", "anonymous"}
-_QUANT = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "several", "many",
-          "most", "all", "none", "each", "both", "few"}
-_STOPS = {"with", "on", "in", "at", "by", "for", "from", "to", "about", "into", "over", "after", "before", "during",
-          "and", "or", "but", "if", "when", "because", "while", "as", "than", "know", "knew", "is", "was", "were",
-          "are", "be", "been", "led", "that", "which", "who", "what", "where", "there", "here", "we", "i", "you",
-          "not", "so", "then", "also", "of", "said", "says", "told"}
+_DETS = {
+    "the",
+    "a",
+    "an",
+    "their",
+    "his",
+    "her",
+    "its",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "other",
+    "another",
+    "several",
+    "some",
+    "many",
+    "numerous",
+    "unnamed",
+    "anonymous",
+}
+_QUANT = {
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "some",
+    "several",
+    "many",
+    "most",
+    "all",
+    "none",
+    "each",
+    "both",
+    "few",
+}
+_STOPS = {
+    "with",
+    "on",
+    "in",
+    "at",
+    "by",
+    "for",
+    "from",
+    "to",
+    "about",
+    "into",
+    "over",
+    "after",
+    "before",
+    "during",
+    "and",
+    "or",
+    "but",
+    "if",
+    "when",
+    "because",
+    "while",
+    "as",
+    "than",
+    "know",
+    "knew",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "led",
+    "that",
+    "which",
+    "who",
+    "what",
+    "where",
+    "there",
+    "here",
+    "we",
+    "i",
+    "you",
+    "not",
+    "so",
+    "then",
+    "also",
+    "of",
+    "said",
+    "says",
+    "told",
+}
 _PRONOUNS = {"it", "they", "he", "she"}
 _DEMONSTRATIVE = re.compile(r"^(?:this|that|the) (?:report|story|article|account)$", re.I)
-_CERTAINTY = (("asserted", r"confirm"), ("estimated", r"estimat|put the|toll at"), ("rumoured", r"rumou?r"),
-              ("denied", r"denie")), ("alleged", "")
+_CERTAINTY = (
+    (
+        ("asserted", r"confirm"),
+        ("estimated", r"estimat|put the|toll at"),
+        ("rumoured", r"rumou?r"),
+        ("denied", r"denie"),
+    ),
+    ("alleged", ""),
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +192,7 @@ class Finding:
     """One attribution: the claim's words, who publishes them (None: the article itself) and whom they rest on."""
 
     sentence: Sentence
-    start: int                     # the claim's words: article text[start:end]
+    start: int  # the claim's words: article text[start:end]
     end: int
     cited: list = field(default_factory=list)
     relay: Mention | None = None
@@ -85,7 +213,7 @@ def _is_np_word(tok: str) -> bool:
 
 
 def _mention(words: list[str], about: str = "", affiliation: str = "") -> Mention | None:
-    while words and words[0] in "“”\"":
+    while words and words[0] in '“”"':
         words = words[1:]
     if not words or all(w.lower() in _DETS | _QUANT | {"of"} for w in words):
         return None
@@ -115,16 +243,16 @@ def subject_before(prefix: str):
             return "negated"
         if w not in _AUX:
             break
-        prefix = prefix[:m.start(1)].rstrip()
+        prefix = prefix[: m.start(1)].rstrip()
     if re.search(r"(?:^|\s)and$", prefix):
         return "and"
-    for _ in range(2):                               # "X, which monitors …, said" / "X, of the Y said"
+    for _ in range(2):  # "X, which monitors …, said" / "X, of the Y said"
         trailing = prefix.endswith(",")
         body = prefix[:-1] if trailing else prefix
         cut = body.rfind(",")
         if cut < 0:
             break
-        seg = body[cut + 1:].strip()
+        seg = body[cut + 1 :].strip()
         if re.match(r"(which|who|of|based|known|a|an)\b", seg) and body[:cut].strip():
             if seg.startswith("of "):
                 affiliation = seg[3:]
@@ -144,7 +272,7 @@ def subject_before(prefix: str):
         if low in _DETS:
             words.insert(0, tok)
             if low == "the" and k >= 2 and toks[k - 1] == "of" and toks[k - 2].lower() in _QUANT:
-                words[:0] = toks[k - 2:k]
+                words[:0] = toks[k - 2 : k]
             break
         if not _is_np_word(tok) or len(words) >= 6:
             break
@@ -205,22 +333,23 @@ def _cues(s: str):
     """(position, role, mention, verb) for each cue in the sentence; role is speaker, told, according or relying."""
     out = []
     for m in _VERB.finditer(s):
-        subj = subject_before(s[:m.start()])
+        subj = subject_before(s[: m.start()])
         if subj == "and":
             subj = next((c[2] for c in reversed(out) if c[1] in ("speaker", "told")), None)
         if subj is None or subj == "negated":
             continue
-        if m.group() in _SOCIAL_ONLY and not re.search(r"facebook|twitter|telegram|vk|instagram|youtube|tiktok",
-                                                       subj.text, re.I):
+        if m.group() in _SOCIAL_ONLY and not re.search(
+            r"facebook|twitter|telegram|vk|instagram|youtube|tiktok", subj.text, re.I
+        ):
             continue
         if m.group() == "told":
-            obj = object_after(s[m.end():])
+            obj = object_after(s[m.end() :])
             if obj is not None and not obj.common:
                 out.append((m.start(), "told", subj, m.group(), obj))
                 continue
         out.append((m.start(), "speaker", subj, m.group(), None))
     for m in _PREP.finditer(s):
-        obj = object_after(s[m.end():])
+        obj = object_after(s[m.end() :])
         if obj is not None:
             role = "according" if m.group().lower().startswith(("according", "as reported", "reported")) else "relying"
             out.append((m.start(), role, obj, m.group().strip().lower(), None))
@@ -291,8 +420,12 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
         if relay is not None:
             relay = _resolve(relay, history, [], notes)
         cited = [r for r in (_resolve(c, history, [relay] if relay else [], notes) for c in cited) if r is not None]
-        cited = [c for i, c in enumerate(cited) if relay is None or c.text != relay.text
-                 if all(c.text != d.text for d in cited[:i])]
+        cited = [
+            c
+            for i, c in enumerate(cited)
+            if relay is None or c.text != relay.text
+            if all(c.text != d.text for d in cited[:i])
+        ]
         if relay is not None and depth > 0:
             owner = relay
         if not cited:
@@ -303,8 +436,11 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
             last_actor = actor
         tops = outer or [c for c in cues if depths[c[0]] == 0 and c[1] == "according"]
         start, end = _claim_span(s, tops if inner else outer, depths)
-        out.append(Finding(sent, sent.start + start, sent.start + end, cited, relay, verb,
-                           _certainty(verb, s[start:end]), notes))
+        out.append(
+            Finding(
+                sent, sent.start + start, sent.start + end, cited, relay, verb, _certainty(verb, s[start:end]), notes
+            )
+        )
     return out
 
 
@@ -312,8 +448,8 @@ def _claim_span(s: str, outer, depths) -> tuple[int, int]:
     """The claim's words: the quotation after an outer speaker when it runs to the sentence's end, else the sentence."""
     if outer:
         m = re.compile(r"[“\"]").search(s, outer[0][0])
-        if m and not s[outer[0][0]:m.start()].count(",") and len(s[m.end():].split()) >= 4:
-            tail = s[m.end():]
+        if m and not s[outer[0][0] : m.start()].count(",") and len(s[m.end() :].split()) >= 4:
+            tail = s[m.end() :]
             close = max(tail.rfind("”"), tail.rfind('"'))
             inner_end = m.end() + close if close >= len(tail.rstrip()) - 2 else len(s)
             if close < 0 or inner_end < len(s):

@@ -6,6 +6,7 @@ The text returned here *is* the article for :mod:`kit.draft`: every draft claim'
 page is reduced to its main text by ``trafilatura``, which leaves out navigation, footers, comments and other
 boilerplate, and its metadata (site name, date, address, title) fill in what the command line did not give.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,9 +18,47 @@ __all__ = ["Article", "Sentence", "read_article", "markdown_text", "html_text", 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 #: words ending in a full stop that do not end a sentence
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "st", "no", "vs", "jan", "feb", "mar", "apr",
-                 "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "etc", "approx", "gov",
-                 "sen", "rep", "capt", "maj", "prof", "jr", "sr", "inc", "ltd", "corp", "co"}
+ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "st",
+    "no",
+    "vs",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "e.g",
+    "i.e",
+    "etc",
+    "approx",
+    "gov",
+    "sen",
+    "rep",
+    "capt",
+    "maj",
+    "prof",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "corp",
+    "co",
+}
 
 
 class ArticleError(ValueError):
@@ -86,8 +125,10 @@ def read_article(path) -> Article:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in SUFFIXES:
-        raise ArticleError(f"{p}: kit draft reads .txt, .md or saved .html files; this one is '{suffix or 'no suffix'}'"
-                           "; save the article as one of those")
+        raise ArticleError(
+            f"{p}: kit draft reads .txt, .md or saved .html files; this one is '{suffix or 'no suffix'}'"
+            "; save the article as one of those"
+        )
     if not p.is_file():
         raise ArticleError(f"{p}: there is no such file; give the path of the saved article")
     data = p.read_bytes()
@@ -119,8 +160,8 @@ def markdown_text(md: str) -> tuple[str, str | None]:
     >>> markdown_text("---\\ntitle: x\\n---\\n## Head\\n\\n> *AFP* said\\n> it.\\n\\n- [a](u) b\\n")
     ('Head\\nAFP said it.\\na b', 'Head')
     """
-    md = re.sub(r"\A---\n.*?\n---\n", "", md, flags=re.S)             # front matter
-    md = re.sub(r"```.*?```", "", md, flags=re.S)                      # code blocks
+    md = re.sub(r"\A---\n.*?\n---\n", "", md, flags=re.S)  # front matter
+    md = re.sub(r"```.*?```", "", md, flags=re.S)  # code blocks
     md = re.sub(r"<!--.*?-->", "", md, flags=re.S)
     paragraphs, title, block = [], None, []
 
@@ -150,8 +191,8 @@ def markdown_text(md: str) -> tuple[str, str | None]:
 
 
 def _inline(s: str) -> str:
-    s = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", s)                         # images
-    s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)                      # links
+    s = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", s)  # images
+    s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)  # links
     s = re.sub(r"\[([^\]]*)\]\[[^\]]*\]", r"\1", s)
     s = re.sub(r"`([^`]*)`", r"\1", s)
     s = re.sub(r"(\*\*|__)(.+?)\1", r"\2", s)
@@ -175,8 +216,12 @@ def html_text(html: str) -> tuple[str, dict]:
     """
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True,
-                               output_format="txt") or ""
+    text = (
+        trafilatura.extract(
+            html, include_comments=False, include_tables=False, favor_precision=True, output_format="txt"
+        )
+        or ""
+    )
     meta = trafilatura.extract_metadata(html)
     text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
 
@@ -205,10 +250,11 @@ def sentences(text: str) -> list[Sentence]:
     for n, line in enumerate(text.split("\n")):
         start = 0
         for m in _END.finditer(line):
-            word = re.search(r"([\w.]+)[.!?…]*[”\"’)\]]*$", line[start:m.end()])
+            word = re.search(r"([\w.]+)[.!?…]*[”\"’)\]]*$", line[start : m.end()])
             w = word.group(1).lower().rstrip(".") if word else ""
-            if m.group().startswith(".") and (w in ABBREVIATIONS or re.fullmatch(r"(\w\.)*\w", w) and "." in w
-                                              or re.fullmatch(r"[a-z]", w)):
+            if m.group().startswith(".") and (
+                w in ABBREVIATIONS or re.fullmatch(r"(\w\.)*\w", w) and "." in w or re.fullmatch(r"[a-z]", w)
+            ):
                 continue
             _add(out, line, start, m.end(), pos, n)
             start = m.end()

@@ -3,6 +3,7 @@
 One place for these rules: the cue finder (:mod:`kit.draft.cues`) uses them to merge mentions of one speaker, and
 :func:`kit.draft.compare` uses them to match a draft's sources with a hand-built case's.
 """
+
 from __future__ import annotations
 
 import re
@@ -43,23 +44,106 @@ KNOWN_OUTLETS = {
 
 _STOP = {"the", "a", "an", "of", "their", "his", "her", "its", "our", "to", "and"}
 _SOCIAL = {"facebook", "twitter", "telegram", "vkontakte", "vk", "instagram", "youtube", "tiktok", "x"}
-_SOCIAL_THINGS = {"post", "posts", "video", "videos", "account", "accounts", "page", "channel", "message",
-                  "messages", "tweet", "tweets"}
-_PEOPLE = {"official", "officials", "source", "sources", "associate", "associates", "resident", "residents",
-           "witness", "witnesses", "people", "person", "man", "men", "woman", "women", "fighter", "fighters",
-           "soldier", "soldiers", "relative", "relatives", "friend", "friends", "community", "communities",
-           "activist", "activists", "diplomat", "diplomats", "analyst", "analysts", "expert", "experts",
-           "member", "members", "insider", "insiders", "employee", "employees", "media", "reports", "accounts",
-           "russians", "americans", "journalists", "reporters", "colleagues", "spokesman", "spokeswoman"}
+_SOCIAL_THINGS = {
+    "post",
+    "posts",
+    "video",
+    "videos",
+    "account",
+    "accounts",
+    "page",
+    "channel",
+    "message",
+    "messages",
+    "tweet",
+    "tweets",
+}
+_PEOPLE = {
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "associate",
+    "associates",
+    "resident",
+    "residents",
+    "witness",
+    "witnesses",
+    "people",
+    "person",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "fighter",
+    "fighters",
+    "soldier",
+    "soldiers",
+    "relative",
+    "relatives",
+    "friend",
+    "friends",
+    "community",
+    "communities",
+    "activist",
+    "activists",
+    "diplomat",
+    "diplomats",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "member",
+    "members",
+    "insider",
+    "insiders",
+    "employee",
+    "employees",
+    "media",
+    "reports",
+    "accounts",
+    "russians",
+    "americans",
+    "journalists",
+    "reporters",
+    "colleagues",
+    "spokesman",
+    "spokeswoman",
+}
 _DOCUMENT = {"report", "document", "statement", "estimate", "letter", "memo", "study", "list"}
-_OFFICIAL = {"ministry", "department", "government", "kremlin", "pentagon", "office", "council", "committee",
-             "embassy", "parliament", "duma", "white house", "state department"}
+_OFFICIAL = {
+    "ministry",
+    "department",
+    "government",
+    "kremlin",
+    "pentagon",
+    "office",
+    "council",
+    "committee",
+    "embassy",
+    "parliament",
+    "duma",
+    "white house",
+    "state department",
+}
 _MILITARY = {"coalition", "army", "forces", "command", "military", "navy", "centcom", "troops"}
 _MONITOR = {"observatory", "monitor", "monitors", "monitoring"}
-_OUTLET = {"times": "newspaper", "post": "newspaper", "journal": "newspaper", "gazette": "newspaper",
-           "herald": "newspaper", "tribune": "newspaper", "telegraph": "newspaper", "daily": "newspaper",
-           "news": "online", "agency": "wire", "press": "wire", "radio": "broadcaster", "tv": "broadcaster",
-           "television": "broadcaster"}
+_OUTLET = {
+    "times": "newspaper",
+    "post": "newspaper",
+    "journal": "newspaper",
+    "gazette": "newspaper",
+    "herald": "newspaper",
+    "tribune": "newspaper",
+    "telegraph": "newspaper",
+    "daily": "newspaper",
+    "news": "online",
+    "agency": "wire",
+    "press": "wire",
+    "radio": "broadcaster",
+    "tv": "broadcaster",
+    "television": "broadcaster",
+}
 _COMPANY = {"company", "corporation", "corp", "inc", "ltd", "llc"}
 
 
@@ -74,7 +158,7 @@ def name_tokens(name: str) -> tuple:
     ('us', 'led', 'coalition')
     """
     text = re.sub(r"\([^)]*\)", " ", str(name)).lower()
-    text = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", text)      # U.S. -> us., U.K. -> uk.
+    text = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", text)  # U.S. -> us., U.K. -> uk.
     text = re.sub(r"\b([a-z]{1,2})\.", r"\1", text)
     words = re.findall(r"[a-z0-9]+", text.replace("’", "'").replace("'s", ""))
     return tuple(w for w in words if w not in _STOP)

@@ -6,6 +6,7 @@ Vague words get a lower bound only, and a ``draft: check`` note: "dozens" low 24
 can mean), "hundreds" low 200, "thousands" low 2000; "a dozen" is 12. "About 100" is kept as 100-100 with a note,
 as the hand-built cases do. Numbers that are part of a date ("Feb. 7", "7 February", "2018") are not figures.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,27 +14,64 @@ from dataclasses import dataclass
 
 __all__ = ["Figure", "figures", "measure_of", "subject_after"]
 
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "a thousand": 1000,
-          "a dozen": 12}
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a hundred": 100,
+    "a thousand": 1000,
+    "a dozen": 12,
+}
 _VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000}
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True)) + r")"
 _FIGURE = re.compile(
     r"(?<![\w,.])(?:(?P<more>more than|over|upwards of)\s+|(?P<least>at least|no fewer than|no less than)\s+"
     r"|(?P<upto>up to|as many as|at most|no more than)\s+|(?P<fewer>fewer than|less than)\s+"
     r"|(?P<about>about|around|roughly|approximately|nearly|almost|some|an estimated)\s+)?"
     rf"(?:between\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|–|and)\s*(?P<m>{_NUM}))?(?P<plus>\+|\s+or more)?(?!\w|[,.]\d)"
-    r"|(?<!\w)(?P<vague>dozens|hundreds|thousands)(?!\w)", re.I)
+    r"|(?<!\w)(?P<vague>dozens|hundreds|thousands)(?!\w)",
+    re.I,
+)
 _DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s*$", re.I)
 _DATE_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b|^(?:st|nd|rd|th)\b", re.I)
-_MEASURES = (("wounded", r"injur|wound"), ("casualties", r"casualt"), ("captured", r"captur|captive|prisoner"),
-             ("killed", r"kill|died|dead|death|die\b"))
-_SUBJECT_STOP = re.compile(r"^(?:were|was|are|is|have|has|had|also|and|or|but|who|which|that|in|on|at|by|for|"
-                           r"from|with|to|as|died|killed|injured|wounded|dead|of|mostly|been|would|could|[a-z]+ing)$")
+_MEASURES = (
+    ("wounded", r"injur|wound"),
+    ("casualties", r"casualt"),
+    ("captured", r"captur|captive|prisoner"),
+    ("killed", r"kill|died|dead|death|die\b"),
+)
+_SUBJECT_STOP = re.compile(
+    r"^(?:were|was|are|is|have|has|had|also|and|or|but|who|which|that|in|on|at|by|for|"
+    r"from|with|to|as|died|killed|injured|wounded|dead|of|mostly|been|would|could|[a-z]+ing)$"
+)
 
 
 @dataclass(frozen=True)
@@ -68,16 +106,24 @@ def figures(span: str) -> list[Figure]:
         words = m.group()
         if m.group("vague"):
             v = _VAGUE[words.lower()]
-            out.append(Figure(m.start(), m.end(), words, v, None,
-                              f"draft: check low/high: '{words}' read as at least {v}, no upper bound"))
+            out.append(
+                Figure(
+                    m.start(),
+                    m.end(),
+                    words,
+                    v,
+                    None,
+                    f"draft: check low/high: '{words}' read as at least {v}, no upper bound",
+                )
+            )
             continue
         n, second = m.group("n"), m.group("m")
-        if _DATE_BEFORE.search(span[:m.start()]) or _DATE_AFTER.search(span[m.end():]):
+        if _DATE_BEFORE.search(span[: m.start()]) or _DATE_AFTER.search(span[m.end() :]):
             continue
         if n.isdigit() and len(n) == 4 and 1900 <= int(n) <= 2099 and not second:
             continue
         if not n[0].isdigit() and n.lower() == "one" and not m.group("least") and not m.group("more"):
-            continue                                     # "one thing", "no one": not a count
+            continue  # "one thing", "no one": not a count
         low = high = _value(n)
         note = ""
         if second:
@@ -119,7 +165,7 @@ def subject_after(span: str, figure: Figure) -> str | None:
     >>> subject_after("at least two Russian men fighting informally", f)
     'Russian men'
     """
-    rest = span[figure.end:]
+    rest = span[figure.end :]
     words = []
     for m in re.finditer(r"[“”\"—–,;:.!?()]|[\w’'-]+", rest):
         w = m.group()

@@ -14,6 +14,7 @@ Examples
 >>> len(graph_data(kit.load_case("data/deir-ez-zor"))["nodes"]) > 19
 True
 """
+
 from __future__ import annotations
 
 from .data import fallen, graph_data, scope
@@ -26,8 +27,10 @@ def __getattr__(name):
     # the widget needs anywidget (the notebooks extra) and the page's fragment the static files: both on first use
     if name == "GraphView":
         from .widget import GraphView
+
         return GraphView
     if name == "graph_html":
         from .page import graph_html
+
         return graph_html
     raise AttributeError(f"module 'kit.graphview' has no attribute {name!r}")

@@ -18,6 +18,7 @@ Examples
 >>> n["aria"], n["figure"]
 ('Reuters, 12 Feb 2018, at least 2', 'at least 2')
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -72,12 +73,12 @@ def scope(case, proposition=None) -> tuple[list, list]:
     if proposition is not None and proposition not in set(props):
         raise UnknownName("proposition", proposition, sorted(set(props)))
     cites: dict = {}
-    for a, b in zip(case.citations["claim_id"].astype(str), case.citations["cites"].astype(str)):
+    for a, b in zip(case.citations["claim_id"].astype(str), case.citations["cites"].astype(str), strict=False):
         cites.setdefault(a, []).append(b)
     claim_set, source_ids = set(ids), case.sources["source_id"].astype(str).tolist()
-    keep = set(ids) if proposition is None else {c for c, p in zip(ids, props) if p == proposition}
+    keep = set(ids) if proposition is None else {c for c, p in zip(ids, props, strict=False) if p == proposition}
     todo = list(keep)
-    while todo:                                   # everything the shown claims cite, however far
+    while todo:  # everything the shown claims cite, however far
         for b in cites.get(todo.pop(), ()):
             if b not in keep:
                 keep.add(b)
@@ -86,9 +87,12 @@ def scope(case, proposition=None) -> tuple[list, list]:
     own = own_reporting(case)
     publisher = claim_context(case).set_index("claim_id")["source_id"].astype(str)
     keep |= {publisher[c] for c in ids if c in keep and bool(own[c])}
-    if proposition is None:                       # a source nobody cites or rests on is a lane, not a node
-        keep = {k for k in keep if k in claim_set} | {b for v in cites.values() for b in v if b not in claim_set} \
+    if proposition is None:  # a source nobody cites or rests on is a lane, not a node
+        keep = (
+            {k for k in keep if k in claim_set}
+            | {b for v in cites.values() for b in v if b not in claim_set}
             | {publisher[c] for c in ids if bool(own[c])}
+        )
     return [c for c in ids if c in keep], [s for s in source_ids if s in keep]
 
 
@@ -190,17 +194,36 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
     mask = followed_mask(cit, follow)
     basis = cit["basis"] if "basis" in cit.columns else pd.Series([None] * len(cit), index=cit.index)
     edges = []
-    for a, b, rel, bs, fol in zip(cit["claim_id"].astype(str), cit["cites"].astype(str), cit["relation"].astype(str),
-                                  basis, mask):
+    for a, b, rel, bs, fol in zip(
+        cit["claim_id"].astype(str), cit["cites"].astype(str), cit["relation"].astype(str), basis, mask, strict=False
+    ):
         if a in shown and b in shown:
             style, colour = RELATION_STYLE.get(rel, ("solid", "#444444"))
-            edges.append({"from": a, "to": b, "relation": rel, "basis": _text(bs).lower() or "stated",
-                          "style": style, "colour": colour, "followed": bool(fol)})
+            edges.append(
+                {
+                    "from": a,
+                    "to": b,
+                    "relation": rel,
+                    "basis": _text(bs).lower() or "stated",
+                    "style": style,
+                    "colour": colour,
+                    "followed": bool(fol),
+                }
+            )
     style, colour = RELATION_STYLE[OWN_REPORTING]
     for c in claim_ids:
         if bool(own[c]):
-            edges.append({"from": c, "to": str(ctx.at[c, "source_id"]), "relation": OWN_REPORTING, "basis": "",
-                          "style": style, "colour": colour, "followed": True})
+            edges.append(
+                {
+                    "from": c,
+                    "to": str(ctx.at[c, "source_id"]),
+                    "relation": OWN_REPORTING,
+                    "basis": "",
+                    "style": style,
+                    "colour": colour,
+                    "followed": True,
+                }
+            )
     near: dict = {}
     for e in edges:
         if e["to"] in src.index:
@@ -210,9 +233,15 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
     for c in claim_ids:
         r = ctx.loc[c]
         outlet = _text(r["outlet"])
-        claim_rows.append({"id": c, "time": pd.Timestamp(r["published"]), "lane": outlet or str(r["source_id"]),
-                           "label": figure_label(r["low"], r["high"]) or "no figure",
-                           "day": date_words(r["published"])})
+        claim_rows.append(
+            {
+                "id": c,
+                "time": pd.Timestamp(r["published"]),
+                "lane": outlet or str(r["source_id"]),
+                "label": figure_label(r["low"], r["high"]) or "no figure",
+                "day": date_words(r["published"]),
+            }
+        )
     source_rows = [{"id": s, "label": _text(src.at[s, "name"]) or s, "near": near.get(s, [])} for s in source_ids]
     lay = layout(claim_rows, source_rows)
 
@@ -224,39 +253,88 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
         cred = r["credibility"] if "credibility" in r.index else None
         grade = "not graded" if is_missing(cred) else f"credibility {int(cred)}: {grade_words(int(cred))}"
         kind = kind_of.get(str(r["source_id"]), "")
-        nodes.append(_node(lay, c, "claim", aria=f"{row['lane']}, {row['day']}, {fig or 'no figure'}",
-                           words=_text(r["text"]), outlet=row["lane"], date=row["day"], figure=fig,
-                           certainty=_text(r["certainty"]), grade=grade, proposition=_text(r["proposition"]),
-                           colour=_GREY if c in gone else KIND_COLOURS.get(kind, "#cccccc"), source_kind=kind,
-                           origins=list(prov.get(c, ())), fallen=c in gone))
+        nodes.append(
+            _node(
+                lay,
+                c,
+                "claim",
+                aria=f"{row['lane']}, {row['day']}, {fig or 'no figure'}",
+                words=_text(r["text"]),
+                outlet=row["lane"],
+                date=row["day"],
+                figure=fig,
+                certainty=_text(r["certainty"]),
+                grade=grade,
+                proposition=_text(r["proposition"]),
+                colour=_GREY if c in gone else KIND_COLOURS.get(kind, "#cccccc"),
+                source_kind=kind,
+                origins=list(prov.get(c, ())),
+                fallen=c in gone,
+            )
+        )
     for s in source_ids:
         g = src.at[s, "reliability"] if "reliability" in src.columns else None
         g = "F" if is_missing(g) else str(g).strip().upper()
         name = _text(src.at[s, "name"]) or s
         kind = kind_of.get(s, "")
-        nodes.append(_node(lay, s, "source", aria=f"{name}, grade {g}: {grade_words(g)}", words="", outlet=name,
-                           date="", figure="", certainty="", grade=f"grade {g}: {grade_words(g)}", proposition="",
-                           colour=_GREY if s in discredited else KIND_COLOURS.get(kind, "#cccccc"),
-                           source_kind=kind, uncheckable=kind in UNCHECKABLE, discredited=s in discredited))
+        nodes.append(
+            _node(
+                lay,
+                s,
+                "source",
+                aria=f"{name}, grade {g}: {grade_words(g)}",
+                words="",
+                outlet=name,
+                date="",
+                figure="",
+                certainty="",
+                grade=f"grade {g}: {grade_words(g)}",
+                proposition="",
+                colour=_GREY if s in discredited else KIND_COLOURS.get(kind, "#cccccc"),
+                source_kind=kind,
+                uncheckable=kind in UNCHECKABLE,
+                discredited=s in discredited,
+            )
+        )
     kinds = sorted({n["source_kind"] for n in nodes} - {""})
     relations = [r for r in RELATION_STYLE if any(e["relation"] == r for e in edges)]
     outlets = len(lay["lanes"])
     title = _text(case.meta.get("title")) if isinstance(case.meta, dict) else ""
-    summary = (f"Citation graph{' of ' + proposition if proposition else ''}: {plural(len(claim_ids), 'claim')} "
-               f"by {plural(outlets, 'outlet')}, left to right in time, and {plural(len(source_ids), 'source')}.")
+    summary = (
+        f"Citation graph{' of ' + proposition if proposition else ''}: {plural(len(claim_ids), 'claim')} "
+        f"by {plural(outlets, 'outlet')}, left to right in time, and {plural(len(source_ids), 'source')}."
+    )
     return {
-        "title": title, "proposition": proposition or "", "summary": summary,
-        "nodes": nodes, "edges": edges, "lanes": lay["lanes"], "ticks": lay["ticks"],
-        "left": lay["left"], "width": lay["width"], "height": lay["height"], "discredited": discredited,
-        "legend": {"kinds": [{"kind": k, "colour": KIND_COLOURS.get(k, "#cccccc")} for k in kinds],
-                   "relations": [{"relation": r, "style": RELATION_STYLE[r][0], "colour": RELATION_STYLE[r][1]}
-                                 for r in relations],
-                   "uncheckable": any(n.get("uncheckable") for n in nodes)},
+        "title": title,
+        "proposition": proposition or "",
+        "summary": summary,
+        "nodes": nodes,
+        "edges": edges,
+        "lanes": lay["lanes"],
+        "ticks": lay["ticks"],
+        "left": lay["left"],
+        "width": lay["width"],
+        "height": lay["height"],
+        "discredited": discredited,
+        "legend": {
+            "kinds": [{"kind": k, "colour": KIND_COLOURS.get(k, "#cccccc")} for k in kinds],
+            "relations": [
+                {"relation": r, "style": RELATION_STYLE[r][0], "colour": RELATION_STYLE[r][1]} for r in relations
+            ],
+            "uncheckable": any(n.get("uncheckable") for n in nodes),
+        },
     }
 
 
 def _node(lay, key, kind, **fields) -> dict:
     x, y = lay["nodes"][key]
     b = lay["labels"][key]
-    return {"id": key, "kind": kind, "label": b["text"], "x": round(x, 1), "y": round(y, 1),
-            "box": [round(b["x"], 1), round(b["y"], 1), round(b["w"], 1), round(b["h"], 1)], **fields}
+    return {
+        "id": key,
+        "kind": kind,
+        "label": b["text"],
+        "x": round(x, 1),
+        "y": round(y, 1),
+        "box": [round(b["x"], 1), round(b["y"], 1), round(b["w"], 1), round(b["h"], 1)],
+        **fields,
+    }

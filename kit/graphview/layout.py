@@ -14,30 +14,66 @@ Examples
 >>> lay["nodes"]["a"][0] < lay["nodes"]["b"][0], round(text_width("2+"), 1)
 (True, 16.9)
 """
+
 from __future__ import annotations
 
 __all__ = ["FONT_SIZE", "text_width", "layout", "boxes_overlap", "overlapping_pairs"]
 
 #: font size (CSS px) of every label the renderer draws; the estimates below assume it
 FONT_SIZE = 11.0
-_LINE = 1.35          # line height, in font sizes
-_COL = 68.0           # width of one time column
-_LANE = 46.0          # height of one outlet lane
-_R = 7.0              # radius of a claim's circle (a source's square is 2 * _R wide)
-_PAD = 2.0            # space kept around every label box
-_CELL = 64.0          # grid cell of the collision index
-_MAX_NAME = 30        # characters of a source's or outlet's name shown in its label (the full name is in the tooltip)
+_LINE = 1.35  # line height, in font sizes
+_COL = 68.0  # width of one time column
+_LANE = 46.0  # height of one outlet lane
+_R = 7.0  # radius of a claim's circle (a source's square is 2 * _R wide)
+_PAD = 2.0  # space kept around every label box
+_CELL = 64.0  # grid cell of the collision index
+_MAX_NAME = 30  # characters of a source's or outlet's name shown in its label (the full name is in the tooltip)
 
 # advance of each character in em, from DejaVu Sans (what Chromium draws system-ui and sans-serif with on Debian;
 # wider than Arial, Helvetica, Roboto and Segoe UI), rounded up; anything else counts 1 em
-_ADVANCE = {ch: em for chars, em in (
-    ("'ijl", 0.28), ("IJ", 0.30), (" ,.’‘·", 0.32), ("/:;\\|", 0.34), ("f", 0.36), ("-", 0.37), ("r", 0.39),
-    ("()[]t", 0.40), ("!", 0.41), ('"', 0.46), ("*_`–", 0.50), ("“”", 0.52), ("sz", 0.53), ("?cç", 0.54),
-    ("Loö", 0.56), ("eéè", 0.57), ("Fk", 0.58), ("vxy", 0.60), ("P", 0.61), ("TYaàä", 0.62),
-    ("$0123456789ESbdghnpqu{}üñ", 0.64), ("K", 0.66), ("ABVXZ", 0.69), ("CR", 0.70), ("U", 0.74), ("N", 0.75),
-    ("H", 0.76), ("&DG", 0.78), ("OQ", 0.79), ("w", 0.82), ("#+<=>^~≤≥", 0.84), ("M", 0.87), ("%", 0.96),
-    ("m", 0.98), ("W", 0.99), ("@—…", 1.00)) for ch in chars}
-_MARGIN = 1.04        # a little more, for fonts a bit wider still and rounding in the renderer
+_ADVANCE = {
+    ch: em
+    for chars, em in (
+        ("'ijl", 0.28),
+        ("IJ", 0.30),
+        (" ,.’‘·", 0.32),
+        ("/:;\\|", 0.34),
+        ("f", 0.36),
+        ("-", 0.37),
+        ("r", 0.39),
+        ("()[]t", 0.40),
+        ("!", 0.41),
+        ('"', 0.46),
+        ("*_`–", 0.50),
+        ("“”", 0.52),
+        ("sz", 0.53),
+        ("?cç", 0.54),
+        ("Loö", 0.56),
+        ("eéè", 0.57),
+        ("Fk", 0.58),
+        ("vxy", 0.60),
+        ("P", 0.61),
+        ("TYaàä", 0.62),
+        ("$0123456789ESbdghnpqu{}üñ", 0.64),
+        ("K", 0.66),
+        ("ABVXZ", 0.69),
+        ("CR", 0.70),
+        ("U", 0.74),
+        ("N", 0.75),
+        ("H", 0.76),
+        ("&DG", 0.78),
+        ("OQ", 0.79),
+        ("w", 0.82),
+        ("#+<=>^~≤≥", 0.84),
+        ("M", 0.87),
+        ("%", 0.96),
+        ("m", 0.98),
+        ("W", 0.99),
+        ("@—…", 1.00),
+    )
+    for ch in chars
+}
+_MARGIN = 1.04  # a little more, for fonts a bit wider still and rounding in the renderer
 
 
 def text_width(text: str, size: float = FONT_SIZE) -> float:
@@ -77,11 +113,11 @@ def _short(text: str, limit: int = _MAX_NAME) -> str:
     text = " ".join(str(text).split())
     if len(text) <= limit:
         return text
-    cut = text[:limit - 1]
+    cut = text[: limit - 1]
     word = cut.rpartition(" ")[0]
     cut = word if len(word) >= limit // 2 else cut
-    if cut.count("(") > cut.count(")"):           # not inside a bracket: "Tsarizm…", not "Tsarizm (publisher of…"
-        before = cut[:cut.rindex("(")].rstrip()
+    if cut.count("(") > cut.count(")"):  # not inside a bracket: "Tsarizm…", not "Tsarizm (publisher of…"
+        before = cut[: cut.rindex("(")].rstrip()
         cut = before if len(before) >= 4 else cut
     return cut.rstrip(" ,;:(") + "…"
 
@@ -162,7 +198,7 @@ def _spread(wanted: list, gap: float) -> list:
     out = []
     for w in wanted:
         out.append(w if not out else max(w, out[-1] + gap))
-    shift = (sum(out) - sum(wanted)) / len(out) if out else 0.0   # centre the column on what was wanted
+    shift = (sum(out) - sum(wanted)) / len(out) if out else 0.0  # centre the column on what was wanted
     return [y - shift for y in out]
 
 
@@ -197,14 +233,14 @@ def layout(claims, sources, *, font_size: float = FONT_SIZE) -> dict:
     h = font_size * _LINE
     claims = sorted(claims, key=lambda c: (c["time"], str(c["id"])))
     lanes = list(dict.fromkeys(c["lane"] for c in claims))
-    lane_y = {name: _LANE * (i + 1) + h for i, name in enumerate(lanes)}   # two rows of dates on top
+    lane_y = {name: _LANE * (i + 1) + h for i, name in enumerate(lanes)}  # two rows of dates on top
     lane_of = {c["id"]: c["lane"] for c in claims}
     cols = _columns(claims, lane_of)
     lane_w = min(max((text_width(_short(n), font_size) for n in lanes), default=0.0), 220.0)
     src_texts = {s["id"]: _short(s["label"]) for s in sources}
     src_w = max((text_width(t, font_size) for t in src_texts.values()), default=0.0)
-    x_src = src_w + 14.0                          # source squares; their labels to their left, right-aligned
-    x0 = x_src + _R + 24.0 + lane_w + 18.0 if lanes else x_src + 40.0   # the first time column
+    x_src = src_w + 14.0  # source squares; their labels to their left, right-aligned
+    x0 = x_src + _R + 24.0 + lane_w + 18.0 if lanes else x_src + 40.0  # the first time column
     nodes = {c["id"]: (x0 + _COL * cols[c["id"]], lane_y[c["lane"]]) for c in claims}
 
     # sources: beside the mean lane of the claims they are linked to, spread so their labels never touch
@@ -215,51 +251,57 @@ def layout(claims, sources, *, font_size: float = FONT_SIZE) -> dict:
     wanted.sort()
     ys = _spread([w for w, _ in wanted], max(h + 2 * _PAD + 1, 2 * _R + 6))
     top = min(ys, default=_LANE + h)
-    if top < _LANE + h:                           # nothing above the first lane
+    if top < _LANE + h:  # nothing above the first lane
         ys = [y + _LANE + h - top for y in ys]
-    for (_, sid), y in zip(wanted, ys):
+    for (_, sid), y in zip(wanted, ys, strict=False):
         nodes[sid] = (x_src, y)
 
     grid = _Grid()
     for k, (x, y) in nodes.items():
         grid.add(("node", k), (x - _R, y - _R, 2 * _R, 2 * _R))
     labels = {}
-    for s in sources:                             # left of the square: the column is spread, nothing else is there
+    for s in sources:  # left of the square: the column is spread, nothing else is there
         x, y = nodes[s["id"]]
         text = src_texts[s["id"]]
         w = text_width(text, font_size)
         box = (x - _R - 6.0 - w, y - h / 2, w, h)
         labels[s["id"]] = {"text": text, "anchor": "end"}
         grid.add(("label", s["id"]), box)
-        labels[s["id"]].update(zip("xywh", box))
+        labels[s["id"]].update(zip("xywh", box, strict=False))
     lane_rows = []
     for name in lanes:
         text = _short(name)
         w = text_width(text, font_size)
         box = (x0 - 18.0 - w, lane_y[name] - h / 2, w, h)
-        if not grid.free(box):                    # a source label reaches into the lane gutter: go further left
+        if not grid.free(box):  # a source label reaches into the lane gutter: go further left
             box = _push(grid, box, dx=-8.0)
         grid.add(("lane", name), box)
-        lane_rows.append({"name": name, "y": lane_y[name], "label": dict(zip("xywh", box), text=text)})
+        lane_rows.append({"name": name, "y": lane_y[name], "label": dict(zip("xywh", box, strict=False), text=text)})
     for c in claims:
         text = str(c["label"])
         w = text_width(text, font_size)
         x, y = nodes[c["id"]]
-        tries = [(x - w / 2, y + _R + 2), (x - w / 2, y - _R - 2 - h), (x + _R + 3, y - h / 2),
-                 (x - _R - 3 - w, y - h / 2), (x - w / 2, y + _R + 2 + h), (x - w / 2, y - _R - 2 - 2 * h)]
+        tries = [
+            (x - w / 2, y + _R + 2),
+            (x - w / 2, y - _R - 2 - h),
+            (x + _R + 3, y - h / 2),
+            (x - _R - 3 - w, y - h / 2),
+            (x - w / 2, y + _R + 2 + h),
+            (x - w / 2, y - _R - 2 - 2 * h),
+        ]
         box = next(((bx, by, w, h) for bx, by in tries if grid.free((bx, by, w, h))), None)
         if box is None:
             box = _push(grid, (tries[0][0], tries[0][1], w, h), dy=h / 2)
         grid.add(("label", c["id"]), box)
-        labels[c["id"]] = dict(zip("xywh", box), text=text, anchor="middle")
+        labels[c["id"]] = dict(zip("xywh", box, strict=False), text=text, anchor="middle")
     ticks, ends, year = [], [float("-inf"), float("-inf")], None
     seen_days = set()
-    for c in claims:                              # a date above the first claim of each day, on one of two rows
+    for c in claims:  # a date above the first claim of each day, on one of two rows
         day = c.get("day")
         if day is None or day in seen_days:
             continue
         seen_days.add(day)
-        text = day if day.split()[-1] != year else day.rpartition(" ")[0]   # the year only when it changes
+        text = day if day.split()[-1] != year else day.rpartition(" ")[0]  # the year only when it changes
         x = nodes[c["id"]][0]
         w = text_width(text, font_size)
         for row in (0, 1):
@@ -268,14 +310,21 @@ def layout(claims, sources, *, font_size: float = FONT_SIZE) -> dict:
                 grid.add(("tick", day), box)
                 ends[row] = box[0] + w
                 year = day.split()[-1]
-                ticks.append({"text": text, "x": x, "label": dict(zip("xywh", box), text=text)})
+                ticks.append({"text": text, "x": x, "label": dict(zip("xywh", box, strict=False), text=text)})
                 break
     boxes = list(grid.boxes.values())
     left = min(0.0, min((b[0] for b in boxes), default=0.0)) - 8.0
     width = max((b[0] + b[2] for b in boxes), default=0.0) + 20.0 - left
     height = max((b[1] + b[3] for b in boxes), default=0.0) + 16.0
-    return {"nodes": nodes, "labels": labels, "lanes": lane_rows, "ticks": ticks,
-            "left": round(left, 1), "width": round(width, 1), "height": round(height, 1)}
+    return {
+        "nodes": nodes,
+        "labels": labels,
+        "lanes": lane_rows,
+        "ticks": ticks,
+        "left": round(left, 1),
+        "width": round(width, 1),
+        "height": round(height, 1),
+    }
 
 
 def _push(grid, box, dx: float = 0.0, dy: float = 0.0):

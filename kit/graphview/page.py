@@ -15,6 +15,7 @@ Examples
 >>> "export default" in static_text("graphview.js")
 True
 """
+
 from __future__ import annotations
 
 import re
@@ -55,8 +56,9 @@ def static_text(name: str) -> str:
     return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def graph_html(case, proposition=None, *, discredited=(), dom_id: str = "kit-graph", heading: str | None = None,
-               fallback: str = "") -> str:
+def graph_html(
+    case, proposition=None, *, discredited=(), dom_id: str = "kit-graph", heading: str | None = None, fallback: str = ""
+) -> str:
     """The fragment of the explorable graph for a page: a section with the drawing's element and its data.
 
     The module (``static_text("graphview.js")``) and stylesheet must be on the page too, once.

@@ -4,6 +4,7 @@ Its JavaScript is ``static/graphview.js``, the module the published page inlines
 renderer. Needs ``anywidget`` (the ``notebooks`` extra); this module is imported only when
 ``kit.graphview.GraphView`` is first used.
 """
+
 from __future__ import annotations
 
 import anywidget

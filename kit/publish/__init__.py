@@ -30,13 +30,24 @@ Examples
 >>> page.name, "Ivan Petrov" in page.read_text(encoding="utf-8")
 ('index.html', False)
 """
+
 from __future__ import annotations
 
 from ..html import safe_url, script_json
+from ..style import DRIFT_FLAGS
 from .notebook import notebook_html, offline_html
 from .page import page_html, publish
-from ..style import DRIFT_FLAGS
 from .words import choose_proposition, graph_alt, timeline_alt
 
-__all__ = ["publish", "page_html", "choose_proposition", "script_json", "safe_url", "timeline_alt", "graph_alt",
-           "notebook_html", "offline_html", "DRIFT_FLAGS"]
+__all__ = [
+    "publish",
+    "page_html",
+    "choose_proposition",
+    "script_json",
+    "safe_url",
+    "timeline_alt",
+    "graph_alt",
+    "notebook_html",
+    "offline_html",
+    "DRIFT_FLAGS",
+]

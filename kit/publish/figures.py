@@ -2,6 +2,7 @@
 
 matplotlib is imported only when a figure is drawn.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,6 +31,7 @@ def plot_safe(case):
 
     def fix(s):
         return s.map(lambda v: v.replace("$", r"\$") if isinstance(v, str) else v).astype(s.dtype)
+
     sources = case.sources.copy()
     sources["name"] = fix(sources["name"])
     meta = dict(case.meta)
@@ -69,20 +71,29 @@ def svg(fig, prefix: str, alt: str) -> str:
 
     buf = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "kit-publish"}):
-        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None,
-                                                                      "Format": None, "Type": None})
+        fig.savefig(
+            buf,
+            format="svg",
+            bbox_inches="tight",
+            metadata={"Date": None, "Creator": None, "Format": None, "Type": None},
+        )
     text = buf.getvalue()
-    text = text[text.index("<svg"):]
+    text = text[text.index("<svg") :]
     text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.DOTALL)
     head_end = text.index(">")
     head = _SVG_ATTR.sub("", text[:head_end])
-    text = (f'{head} class="kit-fig" role="img" aria-label="{escape(alt)}" focusable="false">'
-            f"<title>{escape(alt)}</title>" + text[head_end + 1:])
+    text = (
+        f'{head} class="kit-fig" role="img" aria-label="{escape(alt)}" focusable="false">'
+        f"<title>{escape(alt)}</title>" + text[head_end + 1 :]
+    )
     text = re.sub(r"\*\s*\{", "svg.kit-fig *{", text)
     ids = set(re.findall(r'\bid="([^"]+)"', text))
     if ids:
-        text = re.sub(r'(\bid="|url\(#|href="#)([^")]+)',
-                      lambda m: m.group(1) + (f"{prefix}-{m.group(2)}" if m.group(2) in ids else m.group(2)), text)
+        text = re.sub(
+            r'(\bid="|url\(#|href="#)([^")]+)',
+            lambda m: m.group(1) + (f"{prefix}-{m.group(2)}" if m.group(2) in ids else m.group(2)),
+            text,
+        )
     return text.strip()
 
 

@@ -3,6 +3,7 @@
 :func:`offline_html` makes an nbconvert page work without a network; :func:`notebook_html` runs a notebook and
 writes it through :func:`offline_html`, refusing a case with a confidential source (a figure cannot be redacted).
 """
+
 from __future__ import annotations
 
 import html
@@ -13,8 +14,10 @@ from pathlib import Path
 __all__ = ["offline_html", "notebook_html"]
 
 _EXTERNAL = r"""(?:https?:)?//"""
-_OFFLINE_CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-                "font-src data:; base-uri 'none'; form-action 'none'")
+_OFFLINE_CSP = (
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+    "font-src data:; base-uri 'none'; form-action 'none'"
+)
 
 
 def offline_html(text: str) -> str:
@@ -48,21 +51,37 @@ def offline_html(text: str) -> str:
     >>> "cdn.example" in out, "<p>hi</p>" in out, "Content-Security-Policy" in out
     (False, True, True)
     """
-    text = re.sub(rf"""<script\b[^>]*\ssrc\s*=\s*["']?{_EXTERNAL}[^>]*>.*?</script\s*>""", "", text,
-                  flags=re.IGNORECASE | re.DOTALL)
-    text = re.sub(r"""<script\b[^>]*type\s*=\s*["']?module["']?[^>]*>(?:(?!</script).)*?(?:https?:)?//"""
-                  r"""(?:(?!</script).)*</script\s*>""", "", text, flags=re.IGNORECASE | re.DOTALL)
+    text = re.sub(
+        rf"""<script\b[^>]*\ssrc\s*=\s*["']?{_EXTERNAL}[^>]*>.*?</script\s*>""",
+        "",
+        text,
+        flags=re.IGNORECASE | re.DOTALL,
+    )
+    text = re.sub(
+        r"""<script\b[^>]*type\s*=\s*["']?module["']?[^>]*>(?:(?!</script).)*?(?:https?:)?//"""
+        r"""(?:(?!</script).)*</script\s*>""",
+        "",
+        text,
+        flags=re.IGNORECASE | re.DOTALL,
+    )
     # inline scripts that fetch from another host (nbconvert's widget-renderer loader)
-    text = re.sub(r"""<script\b(?![^>]*\stype\s*=\s*["']?application/)[^>]*>(?:(?!</script).)*?["'`]"""
-                  r"""(?:https?:)?//[a-z0-9](?:(?!</script).)*</script\s*>""", "", text,
-                  flags=re.IGNORECASE | re.DOTALL)
-    text = re.sub(r"""(<script type="application/vnd\.jupyter\.widget-view\+json">.*?</script>)""",
-                  r"""\1<p class="kit-offline-note"><em>(An interactive widget: it needs a running notebook. """
-                  r"""The published page tells the same story step by step.)</em></p>""", text, flags=re.DOTALL)
+    text = re.sub(
+        r"""<script\b(?![^>]*\stype\s*=\s*["']?application/)[^>]*>(?:(?!</script).)*?["'`]"""
+        r"""(?:https?:)?//[a-z0-9](?:(?!</script).)*</script\s*>""",
+        "",
+        text,
+        flags=re.IGNORECASE | re.DOTALL,
+    )
+    text = re.sub(
+        r"""(<script type="application/vnd\.jupyter\.widget-view\+json">.*?</script>)""",
+        r"""\1<p class="kit-offline-note"><em>(An interactive widget: it needs a running notebook. """
+        r"""The published page tells the same story step by step.)</em></p>""",
+        text,
+        flags=re.DOTALL,
+    )
     text = re.sub(rf"""<link\b[^>]*\shref\s*=\s*["']?{_EXTERNAL}[^>]*>""", "", text, flags=re.IGNORECASE)
     text = re.sub(rf"""@import\s+(?:url\()?["']?{_EXTERNAL}[^;]*;""", "", text, flags=re.IGNORECASE)
-    left = re.search(rf"""<(?!a\b)[a-z]+\b[^<>]*\s(?:src|href|data)\s*=\s*["']?\s*{_EXTERNAL}""", text,
-                     re.IGNORECASE)
+    left = re.search(rf"""<(?!a\b)[a-z]+\b[^<>]*\s(?:src|href|data)\s*=\s*["']?\s*{_EXTERNAL}""", text, re.IGNORECASE)
     if left:
         raise ValueError(f"the page still refers to another host: {left.group(0)[:120]!r}")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{_OFFLINE_CSP}">'
@@ -73,8 +92,9 @@ def offline_html(text: str) -> str:
     return text
 
 
-def notebook_html(notebook, case, out_path, *, execute: bool = True, reveal_confidential: bool = False,
-                  timeout: int = 600) -> Path:
+def notebook_html(
+    notebook, case, out_path, *, execute: bool = True, reveal_confidential: bool = False, timeout: int = 600
+) -> Path:
     """Render a notebook to one offline HTML page (run first, by default), for publishing beside the explainer.
 
     The notebook computes from the case's own files, so its figures (images) could show a confidential source's
@@ -115,12 +135,15 @@ def notebook_html(notebook, case, out_path, *, execute: bool = True, reveal_conf
 
     secrets = confidential_fields(case)
     if secrets and not reveal_confidential:
-        raise ValueError("the case has confidential sources and a notebook's figures cannot be redacted; "
-                         "publish the page without the notebook, or use --reveal-confidential for an internal draft")
+        raise ValueError(
+            "the case has confidential sources and a notebook's figures cannot be redacted; "
+            "publish the page without the notebook, or use --reveal-confidential for an internal draft"
+        )
     notebook = Path(notebook)
     nb = nbformat.read(notebook, as_version=4)
     if execute:
         from nbconvert.preprocessors import ExecutePreprocessor
+
         saved = os.environ.get("MPLBACKEND")
         os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
         try:

@@ -5,6 +5,7 @@ The page's stylesheet and script are the files ``static/page.css`` and ``static/
 with :mod:`importlib.resources` and inlined; the Content-Security-Policy allows only that script, by its SHA-256
 hash computed from the file (:func:`csp_hash`).
 """
+
 from __future__ import annotations
 
 import base64
@@ -22,15 +23,13 @@ from ..graphview.page import graph_html
 from ..graphview.page import static_text as graph_static
 from ..html import escape, link, script_json
 from ..redact import redact, redact_text
+from ..style import DRIFT_FLAGS, DRIFT_WORDS, grade_words
 from ..wording import date_words, figure_words, plural
 from .figures import plot_safe, step_figures, svg
 from .notebook import notebook_html
-from ..style import DRIFT_WORDS, grade_words
-from ..style import DRIFT_FLAGS
 from .words import choose_proposition, claims_frame, graph_alt, timeline_alt
 
 __all__ = ["publish", "page_html", "static_text", "csp_hash"]
-
 
 
 def static_text(name: str) -> str:
@@ -99,31 +98,49 @@ def _claims_table(frame, visible, new, reports) -> str:
             f'<td class="num">{int(r["n_cited"])}</td>'
             f'<td class="num">{int(r["n_origins"])}</td>'
             f"<td>{'yes' if bool(r['echo']) else 'no'}</td>"
-            f"<td>{flag_html}</td></tr>")
-    head = ("<tr><th scope='col'>Published</th><th scope='col'>Outlet</th><th scope='col'>What it says</th>"
-            "<th scope='col'>Figure</th><th scope='col'>Certainty</th>"
-            "<th scope='col' title='distinct items it cites as support'>Cited</th>"
-            "<th scope='col' title='distinct origin sources it finally rests on'>Origins</th>"
-            "<th scope='col'>Echo</th><th scope='col'>Drift</th></tr>")
-    return (f'<div class="table-wrap" tabindex="0" role="region" aria-label="Claims so far">'
-            f"<table class='claims'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div>")
+            f"<td>{flag_html}</td></tr>"
+        )
+    head = (
+        "<tr><th scope='col'>Published</th><th scope='col'>Outlet</th><th scope='col'>What it says</th>"
+        "<th scope='col'>Figure</th><th scope='col'>Certainty</th>"
+        "<th scope='col' title='distinct items it cites as support'>Cited</th>"
+        "<th scope='col' title='distinct origin sources it finally rests on'>Origins</th>"
+        "<th scope='col'>Echo</th><th scope='col'>Drift</th></tr>"
+    )
+    return (
+        f'<div class="table-wrap" tabindex="0" role="region" aria-label="Claims so far">'
+        f"<table class='claims'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def _methods(case, built, reveal, notebook_href=None) -> str:
     src = case.sources.assign(_k=case.sources["name"].astype(str).str.casefold()).sort_values(
-        ["_k", "source_id"], kind="stable")
+        ["_k", "source_id"], kind="stable"
+    )
     rows = []
     for r in src.itertuples(index=False):
         grade = str(r.reliability) if isinstance(r.reliability, str) else "F"
-        rows.append(f"<tr><td>{link(r.name, getattr(r, 'url', None))}</td><td>{escape(r.kind)}</td>"
-                    f"<td>{escape(grade)} — {escape(grade_words(grade))}</td></tr>")
+        rows.append(
+            f"<tr><td>{link(r.name, getattr(r, 'url', None))}</td><td>{escape(r.kind)}</td>"
+            f"<td>{escape(grade)} — {escape(grade_words(grade))}</td></tr>"
+        )
     n_conf = int(case.sources["confidential"].fillna(False).astype(bool).sum()) if len(case.sources) else 0
-    conf_note = ("" if not n_conf else
-                 (f"<p>{plural(n_conf, 'source is', 'sources are')} confidential and "
-                  + ("<strong>shown by name in this internal draft</strong>." if reveal else
-                     "named here only as “Confidential source 1, 2, …” (numbered in a fixed order), "
-                     "with no name, address or notes.") + "</p>"))
+    conf_note = (
+        ""
+        if not n_conf
+        else (
+            f"<p>{plural(n_conf, 'source is', 'sources are')} confidential and "
+            + (
+                "<strong>shown by name in this internal draft</strong>."
+                if reveal
+                else "named here only as “Confidential source 1, 2, …” (numbered in a fixed order), "
+                "with no name, address or notes."
+            )
+            + "</p>"
+        )
+    )
     from .. import __version__
+
     return f"""
 <aside class="methods" id="methods" aria-labelledby="methods-title">
 <h2 id="methods-title">Methods</h2>
@@ -141,18 +158,22 @@ number of distinct origin sources it rests on. <em>Drift</em> flags a claim whos
 cites (inflated), whose subject or measure changed, or whose certainty hardened (rumoured → alleged → estimated →
 asserted). Figures are as reported (“at least” where no upper bound was given). Each step shows the claims
 published by the moment of that step. Computed by kit {escape(__version__)} from
-{plural(len(case.sources), 'source')}, {plural(len(case.reports), 'report')},
-{plural(len(case.claims), 'claim')} and {plural(len(case.citations), 'citation')}.</dd>
+{plural(len(case.sources), "source")}, {plural(len(case.reports), "report")},
+{plural(len(case.claims), "claim")} and {plural(len(case.citations), "citation")}.</dd>
 <dt>Sources and their grades</dt>
 <dd>Grades are the Admiralty scale (A completely reliable … E unreliable; F cannot be judged).
 {conf_note}
 <div class="table-wrap" tabindex="0" role="region" aria-label="Sources and grades"><table>
 <thead><tr><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Grade</th></tr></thead>
-<tbody>{''.join(rows)}</tbody></table></div></dd>
+<tbody>{"".join(rows)}</tbody></table></div></dd>
 <dt>Built</dt>
 <dd><time datetime="{escape(built)}">{escape(built)}</time></dd>
-{f'<dt>The notebook</dt><dd>The analysis step by step, as run for this page: <a href="{escape(notebook_href)}">'
- f'{escape(notebook_href)}</a>.</dd>' if notebook_href else ''}
+{
+        f'<dt>The notebook</dt><dd>The analysis step by step, as run for this page: <a href="{escape(notebook_href)}">'
+        f"{escape(notebook_href)}</a>.</dd>"
+        if notebook_href
+        else ""
+    }
 </dl>
 </aside>"""
 
@@ -188,7 +209,7 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
     proposition = proposition or choose_proposition(case)
     if story is None:
         story = auto_story(case, proposition)
-    built = built or _dt.datetime.now(_dt.timezone.utc).date().isoformat()
+    built = built or _dt.datetime.now(_dt.UTC).date().isoformat()
     frame = claims_frame(case, proposition)
     plot_case = plot_safe(case)
     pos = story_layout(plot_case, proposition)
@@ -212,7 +233,7 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
         sections.append(f"""
 <section class="step" id="step-{i}" aria-labelledby="step-{i}-title">
 <p class="step-meta">Step {i} of {n} · <time datetime="{escape(pd.Timestamp(row.date).isoformat())}">{escape(date)}</time>
- · {plural(len(visible), 'claim')} so far, {len(new)} new</p>
+ · {plural(len(visible), "claim")} so far, {len(new)} new</p>
 <h2 id="step-{i}-title">{escape(title)}</h2>
 <div class="narrative">{_paragraphs(row.text)}</div>
 <figure class="graph"><div class="fig-scroll">{g_svg}</div>
@@ -230,19 +251,29 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
         reviews = [reviews[proposition]] if proposition in reviews else []
         v = verdicts[proposition]
         if isinstance(v, dict):
-            verdict_html = (f'<p class="verdict"><strong>Verdict: {escape(v.get("rating"))}</strong>'
-                            + (f" — {escape(v.get('note'))}" if v.get("note") else "") + "</p>")
+            verdict_html = (
+                f'<p class="verdict"><strong>Verdict: {escape(v.get("rating"))}</strong>'
+                + (f" — {escape(v.get('note'))}" if v.get("note") else "")
+                + "</p>"
+            )
         if reviews:
             jsonld = f'<script type="application/ld+json">{script_json(reviews)}</script>'
     data = {"title": case.title, "proposition": proposition, "built": built, "steps": data_steps}
     css, js = static_text("page.css"), static_text("page.js")
-    graph_js = graph_static("graphview.js")   # the explorable graph: the notebook widget's module, inlined
-    explore = graph_html(case, proposition, dom_id="explore",
-                         fallback="The picture in each step above shows the graph as it stood then.")
-    csp = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
-           f"script-src '{csp_hash(js)}' '{csp_hash(graph_js)}'; base-uri 'none'; form-action 'none'")
-    draft = ('<p class="warning" role="alert">Internal draft: confidential sources are shown by name. '
-             "Do not publish this page.</p>" if reveal else "")
+    graph_js = graph_static("graphview.js")  # the explorable graph: the notebook widget's module, inlined
+    explore = graph_html(
+        case, proposition, dom_id="explore", fallback="The picture in each step above shows the graph as it stood then."
+    )
+    csp = (
+        "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+        f"script-src '{csp_hash(js)}' '{csp_hash(graph_js)}'; base-uri 'none'; form-action 'none'"
+    )
+    draft = (
+        '<p class="warning" role="alert">Internal draft: confidential sources are shown by name. '
+        "Do not publish this page.</p>"
+        if reveal
+        else ""
+    )
     lang = meta.get("language") if isinstance(meta.get("language"), str) else "en"
     lang = lang if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang or "") else "en"
     robots = '<meta name="robots" content="noindex">' if reveal else ""
@@ -264,9 +295,9 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
 {draft}
 <header>
 <h1>{escape(case.title)}</h1>
-{f'<p class="question">{escape(meta.get("question"))}</p>' if meta.get("question") else ''}
-{f'<details class="about"><summary>About this case</summary><p>{escape(meta.get("summary"))}</p></details>' if meta.get("summary") else ''}
-<p class="hint">The story of <code>{escape(proposition)}</code> in {plural(n, 'step')}. With the buttons below or the
+{f'<p class="question">{escape(meta.get("question"))}</p>' if meta.get("question") else ""}
+{f'<details class="about"><summary>About this case</summary><p>{escape(meta.get("summary"))}</p></details>' if meta.get("summary") else ""}
+<p class="hint">The story of <code>{escape(proposition)}</code> in {plural(n, "step")}. With the buttons below or the
 ← → arrow keys you go through it one step at a time; the <a href="#methods">methods</a> are at the end.</p>
 {verdict_html}
 </header>
@@ -276,7 +307,7 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
 <button type="button" id="next" aria-controls="steps">Next →</button>
 </nav>
 <div id="steps">
-{''.join(sections) if sections else '<p>This case has no story to tell yet.</p>'}
+{"".join(sections) if sections else "<p>This case has no story to tell yet.</p>"}
 </div>
 {explore}
 {_methods(case, built, reveal, notebook_href)}
@@ -329,8 +360,11 @@ def publish(case, out_dir, *, reveal_confidential: bool = False, built=None, not
     proposition = choose_proposition(case)
     story = load_story(case, proposition).copy()
     story["title"] = story["title"].map(lambda t: redact_text(case, t, reveal_confidential)).astype("string")
-    story["text"] = story["text"].map(
-        lambda t: t if t is None or t is pd.NA else redact_text(case, t, reveal_confidential)).astype("string")
+    story["text"] = (
+        story["text"]
+        .map(lambda t: t if t is None or t is pd.NA else redact_text(case, t, reveal_confidential))
+        .astype("string")
+    )
     red = redact(case, reveal=reveal_confidential)
     red_prop = _red_prop(case, red, proposition)
     out = Path(out_dir)
@@ -338,8 +372,9 @@ def publish(case, out_dir, *, reveal_confidential: bool = False, built=None, not
     if notebook is not None:
         notebook_html(notebook, case, out / "notebook.html", reveal_confidential=reveal_confidential)
         href = "notebook.html"
-    text = page_html(red, proposition=red_prop, story=story, built=built, reveal=reveal_confidential,
-                     notebook_href=href)
+    text = page_html(
+        red, proposition=red_prop, story=story, built=built, reveal=reveal_confidential, notebook_href=href
+    )
     out.mkdir(parents=True, exist_ok=True)
     target = out / "index.html"
     tmp = out / f".index.html.{os.getpid()}.tmp"
@@ -350,5 +385,5 @@ def publish(case, out_dir, *, reveal_confidential: bool = False, built=None, not
 
 def _red_prop(case, red, proposition):
     """The proposition's name in the redacted case (a slug containing a confidential id is rewritten)."""
-    pairs = dict(zip(case.claims["proposition"].astype(str), red.claims["proposition"].astype(str)))
+    pairs = dict(zip(case.claims["proposition"].astype(str), red.claims["proposition"].astype(str), strict=False))
     return pairs.get(proposition, proposition)

@@ -4,13 +4,13 @@
 texts say; :func:`timeline_alt` and :func:`graph_alt` are the alt texts (and captions) of the two figures of a step,
 stating what the picture shows for a reader who cannot see it.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 
-from ..wording import date_words, figure_words, plural
-
 from ..style import DRIFT_FLAGS
+from ..wording import date_words, figure_words, plural
 
 __all__ = ["choose_proposition", "claims_frame", "timeline_alt", "graph_alt"]
 
@@ -48,8 +48,9 @@ def choose_proposition(case) -> str:
     if named is not None:
         if not isinstance(named, str) or named not in props:
             known = ", ".join(sorted(set(props)))
-            raise ValueError(f"case.toml names proposition = {named!r}, but no claim has it; "
-                             f"the case's propositions are: {known}")
+            raise ValueError(
+                f"case.toml names proposition = {named!r}, but no claim has it; the case's propositions are: {known}"
+            )
         return named
     counts = pd.Series(props).value_counts(sort=False)
     first = {p: i for i, p in reversed(list(enumerate(props)))}
@@ -145,26 +146,34 @@ def _timeline_alt(case, frame, proposition, upto) -> str:
     when = f" by {date_words(upto)}" if upto is not None else ""
     if not len(with_fig):
         return f"The figure over time for {proposition}: no figure had been published{when}."
-    value = [float(lo) if pd.notna(lo) else float(hi) for lo, hi in zip(with_fig["low"], with_fig["high"])]
+    value = [float(lo) if pd.notna(lo) else float(hi) for lo, hi in zip(with_fig["low"], with_fig["high"], strict=False)]
     first = with_fig.iloc[0]
     i_peak = max(range(len(value)), key=lambda i: (value[i], -i))
     peak = with_fig.iloc[i_peak]
     n_fig = len(with_fig)
     origins = peak["origins"] if isinstance(peak["origins"], tuple) else ()
     n = len(origins)
-    behind = (f"{plural(n, 'independent origin')} behind the highest figure: {_origin_names(case, origins)}"
-              if n else "the highest figure rests on no origin (only on claims citing each other)")
+    behind = (
+        f"{plural(n, 'independent origin')} behind the highest figure: {_origin_names(case, origins)}"
+        if n
+        else "the highest figure rests on no origin (only on claims citing each other)"
+    )
     if i_peak == 0:
-        head = (f"One figure so far{when}: {figure_words(first['low'], first['high'])} "
-                f"({first['outlet']}, {date_words(first['published'])})" if n_fig == 1 else
-                f"The first figure, {figure_words(first['low'], first['high'])} ({first['outlet']}, "
-                f"{date_words(first['published'])}), is still the highest of {n_fig} figures{when}")
+        head = (
+            f"One figure so far{when}: {figure_words(first['low'], first['high'])} "
+            f"({first['outlet']}, {date_words(first['published'])})"
+            if n_fig == 1
+            else f"The first figure, {figure_words(first['low'], first['high'])} ({first['outlet']}, "
+            f"{date_words(first['published'])}), is still the highest of {n_fig} figures{when}"
+        )
     else:
         days = (pd.Timestamp(peak["published"]).normalize() - pd.Timestamp(first["published"]).normalize()).days
         span = "the same day" if days == 0 else f"in {plural(days, 'day')}"
-        head = (f"The figure rose from {figure_words(first['low'], first['high'])} ({first['outlet']}, "
-                f"{date_words(first['published'])}) to {figure_words(peak['low'], peak['high'])} ({peak['outlet']}, "
-                f"{date_words(peak['published'])}) {span}; {plural(n_fig, 'claim')} with a figure{when}")
+        head = (
+            f"The figure rose from {figure_words(first['low'], first['high'])} ({first['outlet']}, "
+            f"{date_words(first['published'])}) to {figure_words(peak['low'], peak['high'])} ({peak['outlet']}, "
+            f"{date_words(peak['published'])}) {span}; {plural(n_fig, 'claim')} with a figure{when}"
+        )
     return f"{head}; {behind}."
 
 
@@ -210,11 +219,16 @@ def _graph_alt(case, frame, proposition, upto) -> str:
     unchecked = [o for o in origins if kinds.get(o) in _UNCHECKABLE]
     cites = case.citations[case.citations["claim_id"].isin(ids)]
     by_rel = cites["relation"].value_counts()
-    rel_words = ", ".join(f"{int(by_rel[r])} {r.replace('_', ' ')}" for r in ("relies_on", "corroborates", "disputes")
-                          if r in by_rel.index)
-    parts = [f"Citation graph for {proposition}{when}: {plural(len(shown), 'claim')} by "
-             f"{plural(shown['outlet'].nunique(), 'outlet')}, resting on {plural(len(origins), 'origin source')}"
-             + (f" ({len(unchecked)} anonymous or social media, which cannot be checked)" if unchecked else "")]
+    rel_words = ", ".join(
+        f"{int(by_rel[r])} {r.replace('_', ' ')}"
+        for r in ("relies_on", "corroborates", "disputes")
+        if r in by_rel.index
+    )
+    parts = [
+        f"Citation graph for {proposition}{when}: {plural(len(shown), 'claim')} by "
+        f"{plural(shown['outlet'].nunique(), 'outlet')}, resting on {plural(len(origins), 'origin source')}"
+        + (f" ({len(unchecked)} anonymous or social media, which cannot be checked)" if unchecked else "")
+    ]
     if origins:
         parts.append(f"origins: {_origin_names(case, origins)}")
     parts.append(f"{plural(len(cites), 'citation')}" + (f" ({rel_words})" if rel_words else ""))

@@ -6,6 +6,7 @@ record with the line it starts on: :mod:`~kit.reading.csv` (one CSV file, fast a
 :mod:`~kit.reading.parquet`, :mod:`~kit.reading.workbook` (``.xlsx``), :mod:`~kit.reading.toml` (``case.toml``),
 :mod:`~kit.reading.tables` (what they all give: :class:`RawTable`, :class:`RawCase`).
 """
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,18 @@ from .tables import RawCase, RawTable
 from .toml import read_toml
 from .workbook import read_workbook
 
-__all__ = ["RawTable", "RawCase", "read_raw", "resolve_case_path", "story_file", "read_csv_table",
-           "parse_csv_fast", "parse_csv_text", "decode_bytes", "sniff_delimiter"]
+__all__ = [
+    "RawTable",
+    "RawCase",
+    "read_raw",
+    "resolve_case_path",
+    "story_file",
+    "read_csv_table",
+    "parse_csv_fast",
+    "parse_csv_text",
+    "decode_bytes",
+    "sniff_delimiter",
+]
 
 
 def resolve_case_path(path) -> tuple[str, str]:
@@ -94,12 +105,20 @@ def read_raw(path, *, story: bool = False) -> RawCase:
     kind, p = resolve_case_path(path)
     raw = RawCase(path=os.fspath(path))
     if kind == "missing":
-        raw.problems.append(Problem(raw.path, 0, None,
-                                    "there is no folder or file here; give the case's folder, its case.toml, or an "
-                                    ".xlsx workbook"))
+        raw.problems.append(
+            Problem(
+                raw.path,
+                0,
+                None,
+                "there is no folder or file here; give the case's folder, its case.toml, or an .xlsx workbook",
+            )
+        )
     elif kind == "unknown":
-        raw.problems.append(Problem(raw.path, 0, None,
-                                    "this is not a case: give the case's folder, its case.toml, or an .xlsx workbook"))
+        raw.problems.append(
+            Problem(
+                raw.path, 0, None, "this is not a case: give the case's folder, its case.toml, or an .xlsx workbook"
+            )
+        )
     elif kind == "xlsx":
         read_workbook(p, raw)
     else:
@@ -120,10 +139,16 @@ def _read_folder(folder: str, raw: RawCase) -> None:
     if os.path.exists(toml_path):
         read_toml(toml_path, raw)
     if not any(os.path.exists(os.path.join(folder, f"{name}.{ext}")) for name in TABLES for ext in ("csv", "parquet")):
-        raw.problems.append(Problem(raw.path, 0, None,
-                                    "this folder holds none of the case's tables (sources.csv, reports.csv, claims.csv, "
-                                    "citations.csv); give the folder that holds them, or start a case as "
-                                    "docs/case-format.md shows"))
+        raw.problems.append(
+            Problem(
+                raw.path,
+                0,
+                None,
+                "this folder holds none of the case's tables (sources.csv, reports.csv, claims.csv, "
+                "citations.csv); give the folder that holds them, or start a case as "
+                "docs/case-format.md shows",
+            )
+        )
         return
     for name in TABLES:
         file = os.path.join(folder, f"{name}.csv")
@@ -131,9 +156,15 @@ def _read_folder(folder: str, raw: RawCase) -> None:
         if not os.path.exists(file) and os.path.exists(parquet):
             table = read_parquet_table(parquet, name, raw.problems)
         elif not os.path.exists(file):
-            raw.problems.append(Problem(file, 0, None,
-                                        f"the file is missing; a case needs {name}.csv with the columns "
-                                        f"{', '.join(REQUIRED[name])} (see docs/case-format.md)"))
+            raw.problems.append(
+                Problem(
+                    file,
+                    0,
+                    None,
+                    f"the file is missing; a case needs {name}.csv with the columns "
+                    f"{', '.join(REQUIRED[name])} (see docs/case-format.md)",
+                )
+            )
             continue
         else:
             table = read_csv_table(file, name, raw.problems)

@@ -2,6 +2,7 @@
 records while keeping the physical line each starts on -- fast with pyarrow when that is exact, else with the
 csv module.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,15 +16,24 @@ from ..errors import Problem
 from ..schema import FILE_COLUMNS
 from .tables import RawTable, name_columns, read_bytes
 
-__all__ = ["decode_bytes", "sniff_delimiter", "read_csv_table", "parse_csv_fast", "parse_csv_text",
-           "ENCODING_HINT", "DELIMITERS"]
+__all__ = [
+    "decode_bytes",
+    "sniff_delimiter",
+    "read_csv_table",
+    "parse_csv_fast",
+    "parse_csv_text",
+    "ENCODING_HINT",
+    "DELIMITERS",
+]
 
 csv.field_size_limit(2**31 - 1)
 
 #: how to re-save a file as UTF-8, in the three spreadsheets reporters use
-ENCODING_HINT = ("re-save it as UTF-8: in Excel choose 'CSV UTF-8 (Comma delimited) (*.csv)', "
-                 "in LibreOffice tick 'Edit filter settings' and pick 'Unicode (UTF-8)', "
-                 "in Google Sheets use File > Download > CSV")
+ENCODING_HINT = (
+    "re-save it as UTF-8: in Excel choose 'CSV UTF-8 (Comma delimited) (*.csv)', "
+    "in LibreOffice tick 'Edit filter settings' and pick 'Unicode (UTF-8)', "
+    "in Google Sheets use File > Download > CSV"
+)
 #: the delimiters recognised (and refused) in a header line, with their names
 DELIMITERS = {";": "semicolon", "\t": "tab", "|": "pipe"}
 
@@ -69,15 +79,23 @@ def decode_bytes(data: bytes, file: str, problems: list) -> str | None:
             word = " ".join(word.split())[:40]
             if word:
                 where += f", which reads '{word}' in that encoding"
-        problems.append(Problem(file, 0, None,
-                                f"the file is not UTF-8: it looks like {enc} (first seen on {where}); "
-                                f"{ENCODING_HINT}"))
+        problems.append(
+            Problem(
+                file, 0, None, f"the file is not UTF-8: it looks like {enc} (first seen on {where}); {ENCODING_HINT}"
+            )
+        )
         return None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        problems.append(Problem(file, 0, None,
-                                f"the file contains NUL bytes (first on line {line}); it looks like UTF-16 or a binary "
-                                f"file, or was damaged; {ENCODING_HINT}"))
+        problems.append(
+            Problem(
+                file,
+                0,
+                None,
+                f"the file contains NUL bytes (first on line {line}); it looks like UTF-16 or a binary "
+                f"file, or was damaged; {ENCODING_HINT}",
+            )
+        )
         return None
     return text
 
@@ -120,16 +138,23 @@ def read_csv_table(file: str, name: str, problems: list, fast: bool = True) -> R
     if text is None:
         return None
     if not text.strip():
-        problems.append(Problem(file, 0, None,
-                                f"the file is empty; it needs at least a header row: {','.join(FILE_COLUMNS[name])}"))
+        problems.append(
+            Problem(file, 0, None, f"the file is empty; it needs at least a header row: {','.join(FILE_COLUMNS[name])}")
+        )
         return None
     first = text.lstrip("\r\n")[:100_000].splitlines()[0]  # the header line, without splitting the whole file
     delim = sniff_delimiter(first)
     if delim is not None:
-        problems.append(Problem(file, 0, None,
-                                f"the file is {DELIMITERS[delim]}-separated; the kit reads comma-separated files: "
-                                "re-save it as 'CSV UTF-8 (Comma delimited)' (in LibreOffice set the field "
-                                "delimiter to ','), or export it again from your spreadsheet as CSV"))
+        problems.append(
+            Problem(
+                file,
+                0,
+                None,
+                f"the file is {DELIMITERS[delim]}-separated; the kit reads comma-separated files: "
+                "re-save it as 'CSV UTF-8 (Comma delimited)' (in LibreOffice set the field "
+                "delimiter to ','), or export it again from your spreadsheet as CSV",
+            )
+        )
         return None
     if fast:
         table = parse_csv_fast(data, file, name, problems)
@@ -140,9 +165,9 @@ def read_csv_table(file: str, name: str, problems: list, fast: bool = True) -> R
 
 def _pyarrow():
     try:
-        import pyarrow  # noqa: F401
-        import pyarrow.compute  # noqa: F401
-        import pyarrow.csv  # noqa: F401
+        import pyarrow
+        import pyarrow.compute
+        import pyarrow.csv
     except ImportError:  # pragma: no cover - pyarrow is a dependency; without it every file takes the exact path
         return None
     return pyarrow
@@ -169,7 +194,6 @@ def parse_csv_fast(data: bytes, file: str, name: str, problems: list) -> RawTabl
     pa = _pyarrow()
     if pa is None or not data:
         return None
-    import numpy as np
     import pyarrow.compute as pc
     import pyarrow.csv as pv
 
@@ -208,7 +232,7 @@ def parse_csv_fast(data: bytes, file: str, name: str, problems: list) -> RawTabl
         ok_close[:-1] |= closes[:-1] + 1 == opens[1:]
         if not (ok_open.all() and ok_close.all()):
             return None
-    first = data[starts[nonempty[0]]: starts[nonempty[0]] + length[nonempty[0]]].decode("utf-8")
+    first = data[starts[nonempty[0]] : starts[nonempty[0]] + length[nonempty[0]]].decode("utf-8")
     width = len(next(csv.reader([first], strict=True)))
     names = [f"c{j}" for j in range(width)]
     try:
@@ -216,8 +240,13 @@ def parse_csv_fast(data: bytes, file: str, name: str, problems: list) -> RawTabl
             pa.py_buffer(data),
             read_options=pv.ReadOptions(column_names=names, block_size=1 << 24),
             parse_options=pv.ParseOptions(newlines_in_values=False, ignore_empty_lines=True),
-            convert_options=pv.ConvertOptions(column_types={c: pa.string() for c in names}, null_values=[],
-                                              strings_can_be_null=False, quoted_strings_can_be_null=False))
+            convert_options=pv.ConvertOptions(
+                column_types={c: pa.string() for c in names},
+                null_values=[],
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
     except (pa.ArrowInvalid, pa.ArrowException):
         return None  # e.g. a row with more or fewer values than the first: the exact reader reports it
     if table.num_rows != len(nonempty):
@@ -230,7 +259,8 @@ def parse_csv_fast(data: bytes, file: str, name: str, problems: list) -> RawTabl
     if len(maybe):
         at = pa.array(maybe)
         blank[maybe] = np.logical_and.reduce(
-            [pc.equal(col.take(at), "").to_numpy(zero_copy_only=False) for col in columns])
+            [pc.equal(col.take(at), "").to_numpy(zero_copy_only=False) for col in columns]
+        )
     keep = np.flatnonzero(~blank) if table_rows else np.zeros(0, dtype=np.int64)
     if not len(keep):
         return None
@@ -294,10 +324,16 @@ def parse_csv_text(text: str, file: str, name: str, problems: list) -> RawTable 
             rows.append(record)
             lines.append(start)
     except csv.Error:
-        problems.append(Problem(file, prev + 1, None,
-                                "the file cannot be read as CSV from this line on: a double quote (\") is probably "
-                                "left open here; a value with a comma, quote or line break must be wrapped in double "
-                                'quotes, with quotes inside doubled ("")'))
+        problems.append(
+            Problem(
+                file,
+                prev + 1,
+                None,
+                'the file cannot be read as CSV from this line on: a double quote (") is probably '
+                "left open here; a value with a comma, quote or line break must be wrapped in double "
+                'quotes, with quotes inside doubled ("")',
+            )
+        )
         return None
     return _build_table(header, header_line, rows, lines, file, name, problems)
 
@@ -306,9 +342,14 @@ def _build_table(header, header_line, rows, lines, file, name, problems) -> RawT
     join = "".join
     if header is None:
         names = f": {','.join(FILE_COLUMNS[name])}" if name in FILE_COLUMNS else ""
-        problems.append(Problem(file, 0, None,
-                                f"the file has no header row (only empty cells); the first row must name the "
-                                f"columns{names}"))
+        problems.append(
+            Problem(
+                file,
+                0,
+                None,
+                f"the file has no header row (only empty cells); the first row must name the columns{names}",
+            )
+        )
         return None
     columns = [c.replace("\ufeff", "").strip().lower() for c in header]
     width = len(columns)
@@ -318,10 +359,16 @@ def _build_table(header, header_line, rows, lines, file, name, problems) -> RawT
         if len(record) > width:
             if join(record[width:]).strip():
                 bad_rows.add(i)
-                problems.append(Problem(file, lines[i], None,
-                                        f"this row has {len(record)} values but the header has {width} columns, "
-                                        "so its values land in the wrong columns; a value with a comma in it must be "
-                                        'wrapped in double quotes, e.g. "Five Russian citizens, it says"'))
+                problems.append(
+                    Problem(
+                        file,
+                        lines[i],
+                        None,
+                        f"this row has {len(record)} values but the header has {width} columns, "
+                        "so its values land in the wrong columns; a value with a comma in it must be "
+                        'wrapped in double quotes, e.g. "Five Russian citizens, it says"',
+                    )
+                )
             rows[i] = record[:width]
         else:
             rows[i] = record + [""] * (width - len(record))
@@ -331,4 +378,3 @@ def _build_table(header, header_line, rows, lines, file, name, problems) -> RawT
     del rows
     cells = pd.DataFrame(data) if data else pd.DataFrame(index=range(len(lines)))
     return name_columns(RawTable(name, file, cells, lines, header_line, bad_rows), columns, problems)
-

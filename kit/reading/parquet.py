@@ -1,4 +1,5 @@
 """Reading a ``<table>.parquet`` file as text cells, as a CSV file of the same table would give them."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -32,6 +33,7 @@ def read_parquet_table(file: str, name: str, problems: list) -> RawTable | None:
     """
     try:
         import pyarrow.parquet as pq
+
         table = pq.read_table(file)
     except Exception as e:  # noqa: BLE001 - any reader failure is reported, not raised
         problems.append(Problem(file, 0, None, f"the file cannot be read as parquet ({type(e).__name__}: {e})"))
@@ -39,7 +41,7 @@ def read_parquet_table(file: str, name: str, problems: list) -> RawTable | None:
     meta = table.schema.pandas_metadata or {}
     index_cols = {c for c in meta.get("index_columns", []) if isinstance(c, str)}
     data, names = {}, []
-    for j, (col_name, column) in enumerate(zip(table.column_names, table.columns)):
+    for j, (col_name, column) in enumerate(zip(table.column_names, table.columns, strict=False)):
         if col_name in index_cols:
             continue
         try:
@@ -98,4 +100,3 @@ def _parquet_text(column):
         out = pa.array(text, pa.string())
         return pc.if_else(pc.is_valid(values), out, empty)
     raise ValueError(f"no fast text for {t}")
-

@@ -1,6 +1,7 @@
 """What reading gives: :class:`RawTable` and :class:`RawCase`, and the rules every reader shares (column names,
 cell text as a workbook writes it).
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -105,15 +106,26 @@ def name_columns(table: RawTable, columns: list, problems: list) -> RawTable:
     for i, col in enumerate(columns):
         if col == "":
             if (table.cells[i].astype(str).str.strip() != "").any():
-                problems.append(Problem(table.file, table.header_line, None,
-                                        f"column {i + 1} ({column_letters(i + 1)} in a spreadsheet) has values but "
-                                        "no name in the header row; give it a name in the first row, or delete the "
-                                        "column"))
+                problems.append(
+                    Problem(
+                        table.file,
+                        table.header_line,
+                        None,
+                        f"column {i + 1} ({column_letters(i + 1)} in a spreadsheet) has values but "
+                        "no name in the header row; give it a name in the first row, or delete the "
+                        "column",
+                    )
+                )
             continue
         if col in seen:
-            problems.append(Problem(table.file, table.header_line, col,
-                                    f"the column '{col}' appears twice in the header (columns {seen[col] + 1} "
-                                    f"and {i + 1}); keep one"))
+            problems.append(
+                Problem(
+                    table.file,
+                    table.header_line,
+                    col,
+                    f"the column '{col}' appears twice in the header (columns {seen[col] + 1} and {i + 1}); keep one",
+                )
+            )
             continue
         seen[col] = i
         keep.append(i)
@@ -164,6 +176,13 @@ def read_bytes(file: str, problems: list) -> bytes | None:
         with open(file, "rb") as fh:
             return fh.read()
     except OSError as e:
-        problems.append(Problem(file, 0, None, f"the file cannot be read ({e.strerror}); check that "
-                                               "you may open it and that no other program locks it"))
+        problems.append(
+            Problem(
+                file,
+                0,
+                None,
+                f"the file cannot be read ({e.strerror}); check that "
+                "you may open it and that no other program locks it",
+            )
+        )
         return None

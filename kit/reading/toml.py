@@ -1,4 +1,5 @@
 """Reading ``case.toml``: its settings, and the line each setting is written on (for problems that name a line)."""
+
 from __future__ import annotations
 
 import re
@@ -43,9 +44,15 @@ def read_toml(file: str, raw: RawCase) -> None:
         raw.problems.append(Problem(file, 0, None, "the file is not UTF-8; re-save it as UTF-8 text"))
         return
     except tomllib.TOMLDecodeError as e:
-        raw.problems.append(Problem(file, 0, None,
-                                    f"the file is not valid TOML ({e}); write one setting per line, "
-                                    'text in double quotes, e.g. title = "Deir ez-Zor, 7 Feb 2018"'))
+        raw.problems.append(
+            Problem(
+                file,
+                0,
+                None,
+                f"the file is not valid TOML ({e}); write one setting per line, "
+                'text in double quotes, e.g. title = "Deir ez-Zor, 7 Feb 2018"',
+            )
+        )
         return
     except RecursionError:  # lists or inline tables nested hundreds deep: Python's TOML reader recurses
         line, key = _deep_line(text)
@@ -54,16 +61,21 @@ def read_toml(file: str, raw: RawCase) -> None:
     lines = key_lines(text)
     deep = _deep_path(meta)
     if deep is not None:
-        below = [n for path, n in lines.items() if path[:len(deep)] == deep]  # where the deep part is written
+        below = [n for path, n in lines.items() if path[: len(deep)] == deep]  # where the deep part is written
         raw.problems.append(_too_deep(file, min(below, default=line_of(lines, deep)), deep[0]))
         return
     take_meta(meta, file, raw, lines)
 
 
 def _too_deep(file, line, key) -> Problem:
-    return Problem(file, line, key, f"the setting nests tables or lists more than {MAX_DEPTH} levels deep, more "
-                                    "than the kit reads; case.toml holds text, numbers, dates, lists and tables a "
-                                    "few levels deep: flatten it, or delete it")
+    return Problem(
+        file,
+        line,
+        key,
+        f"the setting nests tables or lists more than {MAX_DEPTH} levels deep, more "
+        "than the kit reads; case.toml holds text, numbers, dates, lists and tables a "
+        "few levels deep: flatten it, or delete it",
+    )
 
 
 def _deep_path(meta: dict) -> tuple | None:
@@ -126,8 +138,7 @@ def take_meta(meta: dict, file: str, raw: RawCase, lines: dict | None = None) ->
     """
     for key in META_KEYS:
         if key in meta and not isinstance(meta[key], str):
-            raw.problems.append(Problem(file, 0, None,
-                                        f"'{key}' must be text in double quotes, e.g. {key} = \"...\""))
+            raw.problems.append(Problem(file, 0, None, f"'{key}' must be text in double quotes, e.g. {key} = \"...\""))
     raw.meta.update(meta)
     raw.meta_file = file
     raw.meta_lines.update(lines or {})

@@ -1,6 +1,7 @@
 """Reading an ``.xlsx`` workbook: one sheet per table (``sources``, ``reports``, ``claims``, ``citations``) and an
 optional ``case`` sheet of key/value settings; a problem's file is ``book.xlsx#sheet`` and its line the sheet's row.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -25,12 +26,19 @@ def read_workbook(file: str, raw: RawCase) -> None:
     """
     try:
         import openpyxl
+
         wb = openpyxl.load_workbook(file, data_only=True)
     except Exception as e:  # noqa: BLE001 - a broken workbook is a problem to report
-        raw.problems.append(Problem(file, 0, None,
-                                    f"the workbook cannot be opened ({type(e).__name__}): it may be damaged, "
-                                    "password-protected, or an old .xls file; open it in your spreadsheet and save it "
-                                    "again as 'Excel Workbook (.xlsx)'"))
+        raw.problems.append(
+            Problem(
+                file,
+                0,
+                None,
+                f"the workbook cannot be opened ({type(e).__name__}): it may be damaged, "
+                "password-protected, or an old .xls file; open it in your spreadsheet and save it "
+                "again as 'Excel Workbook (.xlsx)'",
+            )
+        )
         return
     sheets = {s.strip().lower(): s for s in wb.sheetnames}
     if "case" in sheets:
@@ -47,10 +55,16 @@ def read_workbook(file: str, raw: RawCase) -> None:
     for name in TABLES:
         label = f"{file}#{name}"
         if name not in sheets:
-            raw.problems.append(Problem(label, 0, None,
-                                        f"the workbook has no sheet named '{name}' (it has: "
-                                        f"{', '.join(wb.sheetnames)}); add it with the columns "
-                                        f"{', '.join(REQUIRED[name])}"))
+            raw.problems.append(
+                Problem(
+                    label,
+                    0,
+                    None,
+                    f"the workbook has no sheet named '{name}' (it has: "
+                    f"{', '.join(wb.sheetnames)}); add it with the columns "
+                    f"{', '.join(REQUIRED[name])}",
+                )
+            )
             continue
         ws = wb[sheets[name]]
         merged = list(getattr(ws.merged_cells, "ranges", ()))
@@ -68,15 +82,27 @@ def read_workbook(file: str, raw: RawCase) -> None:
             column = None
             if header is not None and rng.min_col == rng.max_col and rng.min_col <= len(header):
                 column = header[rng.min_col - 1].strip().lower() or None
-            raw.problems.append(Problem(label, rng.min_row, column,
-                                        f"cells {rng.coord} are merged; unmerge them and put a value in each cell"))
+            raw.problems.append(
+                Problem(
+                    label,
+                    rng.min_row,
+                    column,
+                    f"cells {rng.coord} are merged; unmerge them and put a value in each cell",
+                )
+            )
         if header is None:
-            raw.problems.append(Problem(label, 0, None,
-                                        f"the sheet is empty; it needs at least a header row: {','.join(COLUMNS[name])}"))
+            raw.problems.append(
+                Problem(
+                    label, 0, None, f"the sheet is empty; it needs at least a header row: {','.join(COLUMNS[name])}"
+                )
+            )
             continue
         width = len(header)
         rows = [(c + [""] * width)[:width] for c in rows]
-        cells = pd.DataFrame(rows, columns=range(width), dtype=object) if rows else \
-            pd.DataFrame({i: pd.Series([], dtype=object) for i in range(width)})
+        cells = (
+            pd.DataFrame(rows, columns=range(width), dtype=object)
+            if rows
+            else pd.DataFrame({i: pd.Series([], dtype=object) for i in range(width)})
+        )
         columns = [c.strip().lower() for c in header]
         raw.tables[name] = name_columns(RawTable(name, label, cells, lines, header_line), columns, raw.problems)

@@ -12,11 +12,22 @@ Examples
 >>> ax.get_title().endswith("arc width: citations")
 True
 """
+
 from ..style import KIND_COLOURS, UNCHECKABLE
 from ..wording import figure_label
 from .citation import legend_html, plot_citation_graph, plot_timeline, story_graph, story_layout
 from .lineage import plot_lineage
 from .outlet_graph import plot_outlet_graph
 
-__all__ = ["KIND_COLOURS", "UNCHECKABLE", "figure_label", "story_graph", "story_layout", "plot_citation_graph",
-           "legend_html", "plot_timeline", "plot_lineage", "plot_outlet_graph"]
+__all__ = [
+    "KIND_COLOURS",
+    "UNCHECKABLE",
+    "figure_label",
+    "story_graph",
+    "story_layout",
+    "plot_citation_graph",
+    "legend_html",
+    "plot_timeline",
+    "plot_lineage",
+    "plot_outlet_graph",
+]

@@ -18,6 +18,7 @@ Examples
 >>> ax.get_title().startswith(case.title)
 True
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -51,15 +52,16 @@ class StoryAggregate:
         self.pos = pos
         lanes = np.array([self.pos[c][1] for c in ctx["claim_id"]])
         day_index = pd.factorize(ctx["published"].dt.floor("D"), sort=True)[0]
-        bucket, uniques = pd.factorize(pd.Series(list(zip(lanes, day_index))))
+        bucket, uniques = pd.factorize(pd.Series(list(zip(lanes, day_index, strict=False))))
         n_buckets = len(uniques)
         kinds = case.sources.set_index("source_id")["kind"]
         index = {c: i for i, c in enumerate(ctx["claim_id"])}
         cit = case.citations[case.citations["claim_id"].isin(index)]
         cited_sources = sorted(set(cit["cites"]) - set(index) - set(ctx["claim_id"]) & set(kinds.index))
         src_node = {sid: n_buckets + k for k, sid in enumerate(cited_sources)}
-        xy = [(1.0 + d, y) for y, d in uniques] + [(-0.5, self.pos.get(sid, (0, -k))[1])
-                                                   for k, sid in enumerate(cited_sources)]
+        xy = [(1.0 + d, y) for y, d in uniques] + [
+            (-0.5, self.pos.get(sid, (0, -k))[1]) for k, sid in enumerate(cited_sources)
+        ]
         self.xy = np.array(xy, dtype=float).reshape(-1, 2)
         self.bucket = bucket
         self.n_buckets = n_buckets
@@ -67,15 +69,19 @@ class StoryAggregate:
         cit = cit[cit["cites"].isin(index) | cit["cites"].isin(src_node)]
         citing = np.array([index[c] for c in cit["claim_id"]], dtype=int)
         cited_claim = np.array([index.get(c, -1) for c in cit["cites"]], dtype=int)
-        target = np.where(cited_claim >= 0, bucket[np.maximum(cited_claim, 0)] if len(cited_claim) else cited_claim,
-                          np.array([src_node.get(c, -1) for c in cit["cites"]], dtype=int))
+        target = np.where(
+            cited_claim >= 0,
+            bucket[np.maximum(cited_claim, 0)] if len(cited_claim) else cited_claim,
+            np.array([src_node.get(c, -1) for c in cit["cites"]], dtype=int),
+        )
         self.edges = (citing, cited_claim, target, np.asarray(cit["relation"].astype(str)))
         self.colour = np.array([KIND_COLOURS.get(kinds.get(s), "#cccccc") for s in ctx["source_id"]])
         self.src_colour = np.array([KIND_COLOURS.get(kinds[s], "#cccccc") for s in cited_sources])
         self.src_edge = np.array(["black" if kinds[s] in UNCHECKABLE else "white" for s in cited_sources])
         first = pd.Series(np.arange(len(bucket))).groupby(bucket).first()
-        self.bucket_colour = self.colour[first.reindex(range(n_buckets)).to_numpy()] if n_buckets else \
-            np.array([], dtype=object)
+        self.bucket_colour = (
+            self.colour[first.reindex(range(n_buckets)).to_numpy()] if n_buckets else np.array([], dtype=object)
+        )
 
     def draw_graph(self, ax, visible, newest, upto):
         """The graph drawn the fast way: claims pooled per outlet and day, edges as line collections.
@@ -101,16 +107,33 @@ class StoryAggregate:
             p = pairs[pairs["r"] == rel]
             if len(p):
                 segs = np.stack([xy[p["u"].to_numpy()], xy[p["v"].to_numpy()]], axis=1)
-                ax.add_collection(LineCollection(segs, colors=colour, linestyles=style, alpha=0.4,
-                                                 linewidths=0.5 + np.sqrt(p["n"].to_numpy())))
+                ax.add_collection(
+                    LineCollection(
+                        segs, colors=colour, linestyles=style, alpha=0.4, linewidths=0.5 + np.sqrt(p["n"].to_numpy())
+                    )
+                )
         on = counts > 0
-        ax.scatter(xy[:nb][on, 0], xy[:nb][on, 1], s=20 + 25 * np.sqrt(counts[on]), c=self.bucket_colour[on],
-                   edgecolors="white", linewidths=0.5, zorder=3)
+        ax.scatter(
+            xy[:nb][on, 0],
+            xy[:nb][on, 1],
+            s=20 + 25 * np.sqrt(counts[on]),
+            c=self.bucket_colour[on],
+            edgecolors="white",
+            linewidths=0.5,
+            zorder=3,
+        )
         shown_src = np.unique(pairs["v"][pairs["v"] >= nb].to_numpy()).astype(int)
         if len(shown_src):
-            ax.scatter(xy[shown_src, 0], xy[shown_src, 1], s=60, marker="s",
-                       c=self.src_colour[shown_src - nb], edgecolors=self.src_edge[shown_src - nb],
-                       linewidths=1.5, zorder=3)
+            ax.scatter(
+                xy[shown_src, 0],
+                xy[shown_src, 1],
+                s=60,
+                marker="s",
+                c=self.src_colour[shown_src - nb],
+                edgecolors=self.src_edge[shown_src - nb],
+                linewidths=1.5,
+                zorder=3,
+            )
         if newest is not None:
             k = self.bucket[newest]
             ax.scatter([xy[k, 0]], [xy[k, 1]], s=300, facecolors="none", edgecolors="black", linewidths=2, zorder=4)
@@ -118,9 +141,12 @@ class StoryAggregate:
             ax.set_xlim(xy[:, 0].min() - 1, xy[:, 0].max() + 1)
             ax.set_ylim(xy[:, 1].min() - 1, xy[:, 1].max() + 1)
         ax.set_axis_off()
-        ax.set_title(f"{self.case.title}: {self.proposition or 'who cites whom'}, as of {date_words(upto)}\n"
-                     f"{int(visible.sum())} claims, one dot per outlet and day (sized by claims); squares: "
-                     "origins quoted directly; dashed: corroborates; red: disputes", fontsize=9)
+        ax.set_title(
+            f"{self.case.title}: {self.proposition or 'who cites whom'}, as of {date_words(upto)}\n"
+            f"{int(visible.sum())} claims, one dot per outlet and day (sized by claims); squares: "
+            "origins quoted directly; dashed: corroborates; red: disputes",
+            fontsize=9,
+        )
 
     def draw_timeline(self, ax, visible, upto):
         """The figure over time for many claims: dots and range bars, no labels, claims not yet shown faded.

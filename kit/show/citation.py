@@ -2,6 +2,7 @@
 
 Imported only when used (``import kit.show`` or ``kit.show``), so ``import kit`` stays light and headless.
 """
+
 from __future__ import annotations
 
 import textwrap
@@ -21,6 +22,7 @@ from ..wording import figure_label
 
 __all__ = ["story_graph", "story_layout", "plot_citation_graph", "legend_html", "plot_timeline"]
 
+
 def story_graph(case, proposition=None):
     """The part of the citation graph a picture of ``proposition`` shows: its claims, everything they cite, and
     the outlets that claims resting on their own reporting stand on (the whole graph when no proposition).
@@ -34,7 +36,7 @@ def story_graph(case, proposition=None):
     """
     g = citation_graph(case)
     own = own_reporting(case)
-    g.graph["own_reporting"] = set(own.index[own.to_numpy()])   # the claims resting on their publisher
+    g.graph["own_reporting"] = set(own.index[own.to_numpy()])  # the claims resting on their publisher
     if proposition is None:
         return g
     start = [n for n, d in g.nodes(data=True) if d.get("node_type") == "claim" and d.get("proposition") == proposition]
@@ -63,8 +65,9 @@ def story_layout(case, proposition=None) -> dict:
     True
     """
     g = story_graph(case, proposition)
-    claims = sorted((n for n, d in g.nodes(data=True) if d["node_type"] == "claim"),
-                    key=lambda n: (g.nodes[n]["published"], n))
+    claims = sorted(
+        (n for n, d in g.nodes(data=True) if d["node_type"] == "claim"), key=lambda n: (g.nodes[n]["published"], n)
+    )
     sources = sorted(n for n, d in g.nodes(data=True) if d["node_type"] == "source")
     lanes = list(dict.fromkeys(g.nodes[n]["source_id"] for n in claims))  # one lane per outlet
     pos = {}
@@ -86,8 +89,19 @@ def story_layout(case, proposition=None) -> dict:
     return pos
 
 
-def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight=None, pos=None, graph=None,
-                        loops=None, legend=True, claims=None):
+def plot_citation_graph(
+    case,
+    proposition=None,
+    *,
+    ax=None,
+    upto=None,
+    highlight=None,
+    pos=None,
+    graph=None,
+    loops=None,
+    legend=True,
+    claims=None,
+):
     """Draw the citation graph: claims by publication time, sources on the left, coloured by kind.
 
     Edges are drawn by relation (relies_on solid, corroborates dashed, disputes red); anonymous and
@@ -126,12 +140,20 @@ def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight
         upto = pd.Timestamp(upto)
     if claims is not None or upto is not None:
         keep = set(claims) if claims is not None else None
-        hidden = [n for n, d in g.nodes(data=True) if d["node_type"] == "claim"
-                  and (n not in keep if keep is not None else d["published"] > upto)]
+        hidden = [
+            n
+            for n, d in g.nodes(data=True)
+            if d["node_type"] == "claim" and (n not in keep if keep is not None else d["published"] > upto)
+        ]
         g.remove_nodes_from(hidden)
         resting_on = {g.nodes[n]["source_id"] for n in g if n in g.graph.get("own_reporting", ())}
-        g.remove_nodes_from([n for n, d in g.nodes(data=True) if d["node_type"] == "source"
-                             and g.in_degree(n) == 0 and n not in resting_on])  # only sources cited so far
+        g.remove_nodes_from(
+            [
+                n
+                for n, d in g.nodes(data=True)
+                if d["node_type"] == "source" and g.in_degree(n) == 0 and n not in resting_on
+            ]
+        )  # only sources cited so far
     if ax is None:
         _, ax = plt.subplots(figsize=(11, 6))
     src_kind = case.sources.set_index("source_id")["kind"].to_dict()
@@ -140,8 +162,18 @@ def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight
     for relation, (style, colour) in RELATION_STYLE.items():
         edges = [(u, v) for u, v, d in g.edges(data=True) if d["relation"] == relation]
         if edges:
-            nx.draw_networkx_edges(g, pos, edgelist=edges, ax=ax, style=style, edge_color=colour,
-                                   arrows=True, arrowsize=12, node_size=600, width=1.3)
+            nx.draw_networkx_edges(
+                g,
+                pos,
+                edgelist=edges,
+                ax=ax,
+                style=style,
+                edge_color=colour,
+                arrows=True,
+                arrowsize=12,
+                node_size=600,
+                width=1.3,
+            )
     resting = g.graph.get("own_reporting")
     if resting is None:
         mask = own_reporting(case)
@@ -149,44 +181,99 @@ def plot_citation_graph(case, proposition=None, *, ax=None, upto=None, highlight
     own = [(n, g.nodes[n]["source_id"]) for n in claims if n in resting and g.nodes[n]["source_id"] in g]
     if own:
         style, colour = RELATION_STYLE[OWN_REPORTING]
-        nx.draw_networkx_edges(g, pos, edgelist=own, ax=ax, style=style, edge_color=colour, arrows=True,
-                               arrowsize=10, node_size=600, width=1.0)
+        nx.draw_networkx_edges(
+            g,
+            pos,
+            edgelist=own,
+            ax=ax,
+            style=style,
+            edge_color=colour,
+            arrows=True,
+            arrowsize=10,
+            node_size=600,
+            width=1.0,
+        )
     colours = [KIND_COLOURS.get(src_kind.get(g.nodes[n]["source_id"]), "#cccccc") for n in claims]
     sizes = [900 if n == highlight else 450 for n in claims]
-    nx.draw_networkx_nodes(g, pos, nodelist=claims, ax=ax, node_color=colours, node_size=sizes,
-                           edgecolors=["black" if n == highlight else "white" for n in claims], linewidths=2)
-    nx.draw_networkx_nodes(g, pos, nodelist=sources, ax=ax, node_shape="s", node_size=420,
-                           node_color=[KIND_COLOURS.get(g.nodes[n]["kind"], "#cccccc") for n in sources],
-                           edgecolors=["#d62728" if g.nodes[n]["kind"] in UNCHECKABLE else "white" for n in sources],
-                           linewidths=[3 if g.nodes[n]["kind"] in UNCHECKABLE else 1 for n in sources])
+    nx.draw_networkx_nodes(
+        g,
+        pos,
+        nodelist=claims,
+        ax=ax,
+        node_color=colours,
+        node_size=sizes,
+        edgecolors=["black" if n == highlight else "white" for n in claims],
+        linewidths=2,
+    )
+    nx.draw_networkx_nodes(
+        g,
+        pos,
+        nodelist=sources,
+        ax=ax,
+        node_shape="s",
+        node_size=420,
+        node_color=[KIND_COLOURS.get(g.nodes[n]["kind"], "#cccccc") for n in sources],
+        edgecolors=["#d62728" if g.nodes[n]["kind"] in UNCHECKABLE else "white" for n in sources],
+        linewidths=[3 if g.nodes[n]["kind"] in UNCHECKABLE else 1 for n in sources],
+    )
     looped = {c for loop in (circular(case) if loops is None else loops) for c in loop} & set(claims)
     if looped:
-        nx.draw_networkx_nodes(g, pos, nodelist=sorted(looped), ax=ax, node_size=1400, node_color="none",
-                               edgecolors="#d62728", linewidths=1.5).set_linestyle(":")
+        nx.draw_networkx_nodes(
+            g,
+            pos,
+            nodelist=sorted(looped),
+            ax=ax,
+            node_size=1400,
+            node_color="none",
+            edgecolors="#d62728",
+            linewidths=1.5,
+        ).set_linestyle(":")
     labels = {n: figure_label(g.nodes[n]["low"], g.nodes[n]["high"]) for n in claims}
     lanes = {}
     for n in claims:
         lanes.setdefault(g.nodes[n]["outlet"], pos[n])
     for outlet, (x, y) in lanes.items():
-        ax.annotate(str(outlet), (x, y), xytext=(-14, 9), textcoords="offset points", ha="right", va="bottom",
-                    fontsize=8, fontweight="bold", color="#333333")
+        ax.annotate(
+            str(outlet),
+            (x, y),
+            xytext=(-14, 9),
+            textcoords="offset points",
+            ha="right",
+            va="bottom",
+            fontsize=8,
+            fontweight="bold",
+            color="#333333",
+        )
     for n, text in labels.items():
         x, y = pos[n]
         ax.annotate(text, (x, y), xytext=(0, -16), textcoords="offset points", ha="center", va="top", fontsize=7.5)
     for n in sources:  # sources stand in one column: their names to the left, beside the square, not under it
         x, y = pos[n]
-        ax.annotate("\n".join(textwrap.wrap(str(g.nodes[n]["name"]), 24)[:2]), (x, y), xytext=(-12, 0),
-                    textcoords="offset points", ha="right", va="center", fontsize=7.5)
-    kinds = sorted({src_kind.get(g.nodes[n]["source_id"]) for n in claims} | {g.nodes[n]["kind"] for n in sources}
-                   - {None})
+        ax.annotate(
+            "\n".join(textwrap.wrap(str(g.nodes[n]["name"]), 24)[:2]),
+            (x, y),
+            xytext=(-12, 0),
+            textcoords="offset points",
+            ha="right",
+            va="center",
+            fontsize=7.5,
+        )
+    kinds = sorted(
+        {src_kind.get(g.nodes[n]["source_id"]) for n in claims} | {g.nodes[n]["kind"] for n in sources} - {None}
+    )
     handles = [Patch(color=KIND_COLOURS[k], label=k) for k in kinds]
-    handles += [Line2D([], [], color=colour, ls=style, label=relation.replace("_", " "))
-                for relation, (style, colour) in RELATION_STYLE.items()]
+    handles += [
+        Line2D([], [], color=colour, ls=style, label=relation.replace("_", " "))
+        for relation, (style, colour) in RELATION_STYLE.items()
+    ]
     handles += [Line2D([], [], marker="s", ls="", mfc="white", mec="#d62728", mew=2, label="cannot be checked")]
     if legend:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-    ax.set_title(f"{case.title}: {'who cites whom' if proposition is None else proposition}"
-                 + (f", as of {upto:%d %b %Y}" if upto is not None else ""), fontsize=10)
+    ax.set_title(
+        f"{case.title}: {'who cites whom' if proposition is None else proposition}"
+        + (f", as of {upto:%d %b %Y}" if upto is not None else ""),
+        fontsize=10,
+    )
     ax.set_axis_off()
     xs = [p[0] for p in pos.values()] or [0]
     ys = [p[1] for p in pos.values()] or [0]
@@ -209,17 +296,30 @@ def legend_html(case, proposition=None) -> str:
 
     g = story_graph(case, proposition)
     src_kind = case.sources.set_index("source_id")["kind"].to_dict()
-    kinds = sorted({d.get("kind") if d["node_type"] == "source" else src_kind.get(d.get("source_id"))
-                    for _, d in g.nodes(data=True)} - {None})  # sources, and the outlets that publish the claims
-    box = ('<span style="display:inline-block;width:10px;height:10px;background:{c};margin:0 3px 0 10px;'
-           'vertical-align:middle"></span>{k}')
-    line = ('<span style="display:inline-block;width:22px;border-top:2px {s} {c};margin:0 3px 0 10px;'
-            'vertical-align:middle"></span>{k}')
+    kinds = sorted(
+        {
+            d.get("kind") if d["node_type"] == "source" else src_kind.get(d.get("source_id"))
+            for _, d in g.nodes(data=True)
+        }
+        - {None}
+    )  # sources, and the outlets that publish the claims
+    box = (
+        '<span style="display:inline-block;width:10px;height:10px;background:{c};margin:0 3px 0 10px;'
+        'vertical-align:middle"></span>{k}'
+    )
+    line = (
+        '<span style="display:inline-block;width:22px;border-top:2px {s} {c};margin:0 3px 0 10px;'
+        'vertical-align:middle"></span>{k}'
+    )
     parts = [box.format(c=KIND_COLOURS.get(k, "#cccccc"), k=html.escape(str(k))) for k in kinds]
-    parts += [line.format(s=style, c=colour, k=relation.replace("_", " "))
-              for relation, (style, colour) in RELATION_STYLE.items()]
-    parts += ['<span style="display:inline-block;width:8px;height:8px;border:2px solid #d62728;margin:0 3px 0 10px;'
-              'vertical-align:middle"></span>cannot be checked']
+    parts += [
+        line.format(s=style, c=colour, k=relation.replace("_", " "))
+        for relation, (style, colour) in RELATION_STYLE.items()
+    ]
+    parts += [
+        '<span style="display:inline-block;width:8px;height:8px;border:2px solid #d62728;margin:0 3px 0 10px;'
+        'vertical-align:middle"></span>cannot be checked'
+    ]
     return '<div class="kit-legend" style="font-size:80%;line-height:1.8">' + "".join(parts) + "</div>"
 
 
@@ -256,6 +356,7 @@ def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None):
     ctx = claim_context(case)
     if not (ctx["proposition"] == proposition).any():
         from ..analyses import timeline
+
         timeline(case, proposition)  # raises the KeyError with a suggestion
     # the timeline's rows without its origin counts: a picture needs no provenance
     t = ctx[ctx["proposition"] == proposition].sort_values(["published", "claim_id"], kind="stable")
@@ -271,16 +372,28 @@ def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None):
     shown = set(claims) if claims is not None else None
     for k, row in enumerate(t.itertuples(index=False)):
         colour = KIND_COLOURS.get(src_kind.get(row.source_id), "#777777")
-        faded = row.claim_id not in shown if shown is not None else (
-            upto is not None and row.published > pd.Timestamp(upto))
+        faded = (
+            row.claim_id not in shown
+            if shown is not None
+            else (upto is not None and row.published > pd.Timestamp(upto))
+        )
         alpha = 0.2 if faded else 0.95
         x = mid.iat[k] + pd.Timedelta(hours=2 * int(same_day.iat[k]))
         low = float(row.low) if pd.notna(row.low) else None
         high = float(row.high) if pd.notna(row.high) else None
         y = low if low is not None else high
         if uncertain.iat[k]:
-            ax.plot([row.published, latest.iat[k]], [y, y], color=colour, lw=2, alpha=alpha * 0.8, marker="|",
-                    ms=10, mew=2, solid_capstyle="butt")
+            ax.plot(
+                [row.published, latest.iat[k]],
+                [y, y],
+                color=colour,
+                lw=2,
+                alpha=alpha * 0.8,
+                marker="|",
+                ms=10,
+                mew=2,
+                solid_capstyle="butt",
+            )
         if low is not None and high is not None and high > low:
             ax.plot([x, x], [low, high], color=colour, lw=5, alpha=alpha, solid_capstyle="butt")
         if low is not None:
@@ -295,8 +408,14 @@ def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None):
             label += f" ({row.certainty})"
         if uncertain.iat[k]:
             label += " (date uncertain)"
-        ax.annotate(label, (x, y), xytext=(8, 6 - 11 * int(same_day.iat[k])),
-                    textcoords="offset points", fontsize=7.5, alpha=alpha)
+        ax.annotate(
+            label,
+            (x, y),
+            xytext=(8, 6 - 11 * int(same_day.iat[k])),
+            textcoords="offset points",
+            fontsize=7.5,
+            alpha=alpha,
+        )
     if upto is not None:
         ax.axvline(pd.Timestamp(upto), color="#d62728", lw=1, ls="--")
     ax.set_yscale("symlog", linthresh=1)
@@ -308,7 +427,8 @@ def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None):
         span = max(last - first, pd.Timedelta(days=1))
         ax.set_xlim(first - span * 0.05, last + span * 0.3)
     ax.set_ylabel("figure reported")
-    ax.set_title(f"{proposition}: the figure over time (▲ at least, ▼ at most, bar = range, ├─┤ date uncertain)",
-                 fontsize=10)
+    ax.set_title(
+        f"{proposition}: the figure over time (▲ at least, ▼ at most, bar = range, ├─┤ date uncertain)", fontsize=10
+    )
     ax.tick_params(axis="x", labelrotation=30)  # cheaper than figure.autofmt_xdate(), which lays out every tick
     return ax

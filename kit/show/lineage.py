@@ -1,4 +1,5 @@
 """The lineage picture: a claim's tree of hops down to its origins, with what falls when an origin is discredited."""
+
 from __future__ import annotations
 
 import textwrap
@@ -11,6 +12,7 @@ from ..trace import lineage, tree_rows
 from ..wording import date_words, figure_label
 
 __all__ = ["plot_lineage"]
+
 
 def _lineage_label(sources, ctx, item, item_type, width=24):
     """A node's label; ``sources`` indexed by source_id, ``ctx`` the claim context indexed by claim_id."""
@@ -72,16 +74,29 @@ def plot_lineage(case, claim_id: str, *, ax=None, tree=None, discredited=(), los
     for i in range(1, len(tree)):
         p = parent_of[i]
         ls, colour = RELATION_STYLE.get(tree.at[i, "relation"], RELATION_STYLE["relies_on"])
-        ax.annotate("", (depth[i] - 0.08, y_of[i]), (depth[p] + 0.08, y_of[p]),
-                    arrowprops=dict(arrowstyle="-|>", linestyle=ls, color=colour, lw=1.3))
+        ax.annotate(
+            "",
+            (depth[i] - 0.08, y_of[i]),
+            (depth[p] + 0.08, y_of[p]),
+            arrowprops=dict(arrowstyle="-|>", linestyle=ls, color=colour, lw=1.3),
+        )
         drifted = drift_words(tree.iloc[i])
-        note = str(tree.at[i, "relation"]).replace("_", " ") + (" (loop)" if tree.at[i, "loop"] else "") + \
-            (" (already shown above)" if tree.at[i, "repeat"] else "")
+        note = (
+            str(tree.at[i, "relation"]).replace("_", " ")
+            + (" (loop)" if tree.at[i, "loop"] else "")
+            + (" (already shown above)" if tree.at[i, "repeat"] else "")
+        )
         if drifted:
             note += "\n" + drifted
-        ax.annotate(note, (depth[p] + 0.5 * (depth[i] - depth[p]), y_of[p] + 0.5 * (y_of[i] - y_of[p])),
-                    ha="center", va="center", fontsize=7, color="#d62728" if drifted else "#555555",
-                    bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.9))
+        ax.annotate(
+            note,
+            (depth[p] + 0.5 * (depth[i] - depth[p]), y_of[p] + 0.5 * (y_of[i] - y_of[p])),
+            ha="center",
+            va="center",
+            fontsize=7,
+            color="#d62728" if drifted else "#555555",
+            bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.9),
+        )
     for i in range(len(tree)):
         item, kind = tree.at[i, "item"], tree.at[i, "item_type"]
         if kind == "source":
@@ -90,16 +105,25 @@ def plot_lineage(case, claim_id: str, *, ax=None, tree=None, discredited=(), los
         else:
             colour, edge, marker = KIND_COLOURS.get(kinds.get(ctx.at[item, "source_id"]), "#cccccc"), "white", "o"
         gone = item in discredited or (kind == "claim" and item in lost)
-        ax.plot([depth[i]], [y_of[i]], marker=marker, ms=14, color="#cccccc" if gone else colour, mec=edge,
-                mew=2.5, ls="")
+        ax.plot(
+            [depth[i]], [y_of[i]], marker=marker, ms=14, color="#cccccc" if gone else colour, mec=edge, mew=2.5, ls=""
+        )
         label = _lineage_label(sources, ctx, item, kind)
         if item in discredited:
             ax.plot([depth[i]], [y_of[i]], marker="x", ms=16, mew=3, color="#d62728", ls="")
             label += "\ndiscredited"
         elif gone:
             label += "\nfalls"
-        ax.annotate(label, (depth[i], y_of[i]), xytext=(0, -12), textcoords="offset points", ha="center",
-                    va="top", fontsize=7.5, color="#999999" if gone else "black")
+        ax.annotate(
+            label,
+            (depth[i], y_of[i]),
+            xytext=(0, -12),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=7.5,
+            color="#999999" if gone else "black",
+        )
     ax.set_xlim(-0.6, tree["depth"].max() + 0.6)
     ax.set_ylim(-leaves + 0.3, 0.7)
     ax.set_axis_off()

@@ -1,4 +1,5 @@
 """The outlet graph picture: who cites whom among outlets, origins on the right, support and disputes apart."""
+
 from __future__ import annotations
 
 import textwrap
@@ -13,6 +14,7 @@ from ..schema import SUPPORTING
 from ..style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE
 
 __all__ = ["plot_outlet_graph"]
+
 
 def plot_outlet_graph(case, *, ax=None):
     """Draw :func:`kit.outlet_graph`: one node per outlet that cites or is cited, origins on the right.
@@ -69,31 +71,59 @@ def plot_outlet_graph(case, *, ax=None):
 
         for k, n in enumerate(sorted(col, key=height)):
             pos[n] = (float(deepest - d), gap * ((len(col) - 1) / 2 - k))
-    for relations, rad, (style, colour) in ((SUPPORTING, 0.08, RELATION_STYLE["relies_on"]),
-                                             (("disputes",), -0.18, RELATION_STYLE["disputes"])):
+    for relations, rad, (style, colour) in (
+        (SUPPORTING, 0.08, RELATION_STYLE["relies_on"]),
+        (("disputes",), -0.18, RELATION_STYLE["disputes"]),
+    ):
         edges = [(u, v, sum(d["relations"].get(r, 0) for r in relations)) for u, v, d in outlets.edges(data=True)]
         edges = [e for e in edges if e[2]]
         if edges:
-            nx.draw_networkx_edges(outlets, pos, edgelist=[(u, v) for u, v, _ in edges], ax=ax, node_size=500,
-                                   arrowsize=14, connectionstyle=f"arc3,rad={rad}", edge_color=colour, style=style,
-                                   width=[1 + w for *_, w in edges])
+            nx.draw_networkx_edges(
+                outlets,
+                pos,
+                edgelist=[(u, v) for u, v, _ in edges],
+                ax=ax,
+                node_size=500,
+                arrowsize=14,
+                connectionstyle=f"arc3,rad={rad}",
+                edge_color=colour,
+                style=style,
+                width=[1 + w for *_, w in edges],
+            )
     kinds = [src.at[n, "kind"] for n in outlets]
-    nx.draw_networkx_nodes(outlets, pos, ax=ax, node_size=500, node_color=[KIND_COLOURS.get(k, "#cccccc")
-                                                                            for k in kinds],
-                           edgecolors=["black" if k in UNCHECKABLE else "white" for k in kinds], linewidths=2.5)
+    nx.draw_networkx_nodes(
+        outlets,
+        pos,
+        ax=ax,
+        node_size=500,
+        node_color=[KIND_COLOURS.get(k, "#cccccc") for k in kinds],
+        edgecolors=["black" if k in UNCHECKABLE else "white" for k in kinds],
+        linewidths=2.5,
+    )
     for n, (x, y) in pos.items():  # origins (the right-hand column) labelled to the right, the others above
         right = x == deepest and deepest > 0
-        ax.annotate(textwrap.fill(str(src.at[n, "name"]), 34 if right else 22), (x, y),
-                    xytext=(13, 0) if right else (0, 12), textcoords="offset points",
-                    ha="left" if right else "center", va="center" if right else "bottom", fontsize=8,
-                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
+        ax.annotate(
+            textwrap.fill(str(src.at[n, "name"]), 34 if right else 22),
+            (x, y),
+            xytext=(13, 0) if right else (0, 12),
+            textcoords="offset points",
+            ha="left" if right else "center",
+            va="center" if right else "bottom",
+            fontsize=8,
+            bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85),
+        )
     handles = [Patch(color=KIND_COLOURS.get(k, "#cccccc"), label=k) for k in sorted(set(kinds))]
-    handles += [Line2D([], [], color=RELATION_STYLE["relies_on"][1], label="relies on / corroborates"),
-                Line2D([], [], color=RELATION_STYLE["disputes"][1], label="disputes"),
-                Line2D([], [], marker="o", ls="", mfc="white", mec="black", mew=2, label="cannot be checked")]
+    handles += [
+        Line2D([], [], color=RELATION_STYLE["relies_on"][1], label="relies on / corroborates"),
+        Line2D([], [], color=RELATION_STYLE["disputes"][1], label="disputes"),
+        Line2D([], [], marker="o", ls="", mfc="white", mec="black", mew=2, label="cannot be checked"),
+    ]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-    ax.set_title(textwrap.fill(f"{case.title}: who cites whom", 80)
-                 + "\neach outlet left of those it cites; origins on the right; arc width: citations", fontsize=10)
+    ax.set_title(
+        textwrap.fill(f"{case.title}: who cites whom", 80)
+        + "\neach outlet left of those it cites; origins on the right; arc width: citations",
+        fontsize=10,
+    )
     ys = [p[1] for p in pos.values()] or [0]
     ax.set_xlim(-0.6, deepest + 1.1)  # room for the origins' labels on the right
     ax.set_ylim(min(ys) - 0.6, max(ys) + 0.9)

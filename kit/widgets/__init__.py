@@ -19,6 +19,7 @@ Examples
 >>> kit.widgets.ClaimTracer(kit.load_case("tests/cases/echo"), "e_echo", draw=False)
 ClaimTracer: an interactive widget. Run the notebook (Run ▸ Run All Cells) to use it.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -33,9 +34,11 @@ def __getattr__(name):
         return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
     if name == "lineage":
         from ..trace import lineage
+
         return lineage
     if name == "plot_lineage":
         from ..show import plot_lineage
+
         return plot_lineage
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

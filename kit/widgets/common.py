@@ -8,6 +8,7 @@ Examples
 ... # doctest: +ELLIPSIS
 <table style="font-size:85%" class="dataframe kit-table">...&lt;b&gt;AFP&lt;/b&gt;...—...
 """
+
 from __future__ import annotations
 
 import io

@@ -8,6 +8,7 @@ Examples
 >>> ex.check()["points"], ex.checked  # Check without an answer scores nothing
 (0, 0)
 """
+
 from __future__ import annotations
 
 import csv
@@ -28,8 +29,19 @@ from .grading import MAX_POINTS, LearnerAnswer, answer_key, grade_answer
 __all__ = ["SourceExercise", "SCORE_COLUMNS"]
 
 #: the columns of :meth:`SourceExercise.scores_csv`
-SCORE_COLUMNS = ("learner", "proposition", "claim_number", "claim_id", "outlet", "published", "answered_n_origins",
-                 "answered_origins", "answered_grade", "points", "max_points")
+SCORE_COLUMNS = (
+    "learner",
+    "proposition",
+    "claim_number",
+    "claim_id",
+    "outlet",
+    "published",
+    "answered_n_origins",
+    "answered_origins",
+    "answered_grade",
+    "points",
+    "max_points",
+)
 
 
 class SourceExercise(Displayable):
@@ -98,36 +110,54 @@ class SourceExercise(Displayable):
         self.claims = list(key)
         self._ctx = claim_context(case).set_index("claim_id")
         cites: dict = {}
-        evidence = (case.citations["evidence"] if "evidence" in case.citations.columns
-                    else [""] * len(case.citations))
-        for claim, relation, ev in zip(case.citations["claim_id"], case.citations["relation"], evidence):
+        evidence = case.citations["evidence"] if "evidence" in case.citations.columns else [""] * len(case.citations)
+        for claim, relation, ev in zip(case.citations["claim_id"], case.citations["relation"], evidence, strict=False):
             cites.setdefault(claim, []).append((relation, "" if is_missing(ev) else str(ev)))
         self._cites = cites
         names = case.sources.set_index("source_id")["name"].astype(str)
         self._names = names
         options = [(f"{names[s]}", s) for s in sorted(case.sources["source_id"], key=lambda s: names[s].lower())]
-        self._answers: dict = {}   # claim -> LearnerAnswer, kept when moving between claims
-        self._scored: dict = {}    # claim -> Grade of its one scored attempt
+        self._answers: dict = {}  # claim -> LearnerAnswer, kept when moving between claims
+        self._scored: dict = {}  # claim -> Grade of its one scored attempt
         self._restoring = False
         self.result = None
         self.claim_html = W.HTML(layout=W.Layout(max_width="1000px"))
         wide = {"description_width": "initial"}
-        self.n_origins = W.Dropdown(options=[("choose", None)] + [(str(i), i) for i in range(max(6, len(names) + 1))],
-                                    value=None, description="Independent origins:", style=wide,
-                                    layout=W.Layout(width="260px"))
-        self.source = W.SelectMultiple(options=options, value=(), rows=min(8, max(3, len(options))), style=wide,
-                                       description="Rests finally on:", layout=W.Layout(width="520px"))
-        self.grade = W.ToggleButtons(options=list(RELIABILITY), value=None, description="Grade that source:",
-                                     style={**wide, "button_width": "34px"},
-                                     tooltips=[RELIABILITY_WORDS[g] for g in RELIABILITY])
+        self.n_origins = W.Dropdown(
+            options=[("choose", None)] + [(str(i), i) for i in range(max(6, len(names) + 1))],
+            value=None,
+            description="Independent origins:",
+            style=wide,
+            layout=W.Layout(width="260px"),
+        )
+        self.source = W.SelectMultiple(
+            options=options,
+            value=(),
+            rows=min(8, max(3, len(options))),
+            style=wide,
+            description="Rests finally on:",
+            layout=W.Layout(width="520px"),
+        )
+        self.grade = W.ToggleButtons(
+            options=list(RELIABILITY),
+            value=None,
+            description="Grade that source:",
+            style={**wide, "button_width": "34px"},
+            tooltips=[RELIABILITY_WORDS[g] for g in RELIABILITY],
+        )
         self.check_button = W.Button(description="Check", button_style="primary", icon="check")
         self.prev_button = W.Button(description="Previous claim", icon="step-backward")
         self.next_button = W.Button(description="Next claim", icon="step-forward")
         self.attempt_html = W.HTML()
         self.feedback_html = W.HTML(layout=W.Layout(max_width="1000px"))
         self.score_html = W.HTML()
-        self.learner = W.Text(value=learner, description="Your name:", style=wide, placeholder="for the scores file",
-                              layout=W.Layout(width="300px"))
+        self.learner = W.Text(
+            value=learner,
+            description="Your name:",
+            style=wide,
+            placeholder="for the scores file",
+            layout=W.Layout(width="300px"),
+        )
         self.save_button = W.Button(description="Save my scores (CSV)", icon="download", layout=W.Layout(width="auto"))
         self.save_html = W.HTML()
         self.check_button.on_click(lambda _: self.check())
@@ -139,9 +169,18 @@ class SourceExercise(Displayable):
         board = W.VBox([self.score_html, W.HBox([self.learner, self.save_button]), self.save_html])
         board.add_class("kit-scoreboard")
         self.scoreboard = Panel(board, "Your score")
-        self.container = W.VBox([self.claim_html, self.n_origins, self.source, self.grade,
-                                 W.HBox([self.check_button, self.prev_button, self.next_button]), self.attempt_html,
-                                 self.feedback_html, board])
+        self.container = W.VBox(
+            [
+                self.claim_html,
+                self.n_origins,
+                self.source,
+                self.grade,
+                W.HBox([self.check_button, self.prev_button, self.next_button]),
+                self.attempt_html,
+                self.feedback_html,
+                board,
+            ]
+        )
         self.container.add_class("kit-source-exercise")
         self.index = -1
         self.show(0)
@@ -173,16 +212,27 @@ class SourceExercise(Displayable):
         self.index = index
         self.claim_id = claim = self.claims[index]
         c = self._ctx.loc[claim]
-        self.shown = {"outlet": str(c["outlet"]), "published": c["published"], "text": str(c["text"]),
-                      "cites": list(self._cites.get(claim, []))}
-        said = "".join(f"<li><i>{escape(rel.replace('_', ' '))}</i>: “{escape(ev)}”</li>" if ev else
-                       f"<li><i>{escape(rel.replace('_', ' '))}</i> (no passage quoted)</li>"
-                       for rel, ev in self.shown["cites"]) or "<li>the report names no source for it</li>"
+        self.shown = {
+            "outlet": str(c["outlet"]),
+            "published": c["published"],
+            "text": str(c["text"]),
+            "cites": list(self._cites.get(claim, [])),
+        }
+        said = (
+            "".join(
+                f"<li><i>{escape(rel.replace('_', ' '))}</i>: “{escape(ev)}”</li>"
+                if ev
+                else f"<li><i>{escape(rel.replace('_', ' '))}</i> (no passage quoted)</li>"
+                for rel, ev in self.shown["cites"]
+            )
+            or "<li>the report names no source for it</li>"
+        )
         self.claim_html.value = (
             f"<h4 style='margin:4px 0'>Claim {index + 1} of {len(self.claims)}</h4>"
             f"<p><b>{escape(self.shown['outlet'])}</b>, {escape(date_words(self.shown['published']))}: "
             f"“{escape(self.shown['text'])}”</p><p>What the report says about where it comes from:</p>"
-            f"<ul>{said}</ul>")
+            f"<ul>{said}</ul>"
+        )
         scored = self._scored.get(claim)
         answer = self._answers.get(claim, LearnerAnswer())
         self._restoring = True
@@ -198,8 +248,9 @@ class SourceExercise(Displayable):
         self.feedback_html.value = self._feedback_html(scored) if scored is not None else ""
         self.attempt_html.value = (
             f"<p><i>Scored: your first answer to this claim counts ({scored.points} of {MAX_POINTS}).</i></p>"
-            if scored is not None else
-            "<p><i>One scored attempt per claim: your first Check with an answer counts.</i></p>")
+            if scored is not None
+            else "<p><i>One scored attempt per claim: your first Check with an answer counts.</i></p>"
+        )
         self.prev_button.disabled = index == 0
         self.next_button.disabled = index == len(self.claims) - 1
         self._update_score()
@@ -219,8 +270,9 @@ class SourceExercise(Displayable):
         if claim in self._scored:
             grade = self._scored[claim]
             self.result = grade.as_dict()
-            self.attempt_html.value = (f"<p><i>Already scored: only the first answer counts "
-                                       f"({grade.points} of {MAX_POINTS}).</i></p>")
+            self.attempt_html.value = (
+                f"<p><i>Already scored: only the first answer counts ({grade.points} of {MAX_POINTS}).</i></p>"
+            )
             return self.result
         answer = self._answer()
         grade = self.__grade(claim, answer)
@@ -229,8 +281,9 @@ class SourceExercise(Displayable):
             self._scored[claim] = grade
             for w in (self.n_origins, self.source, self.grade, self.check_button):
                 w.disabled = True
-            self.attempt_html.value = (f"<p><i>Scored: this was your one attempt at this claim "
-                                       f"({grade.points} of {MAX_POINTS}).</i></p>")
+            self.attempt_html.value = (
+                f"<p><i>Scored: this was your one attempt at this claim ({grade.points} of {MAX_POINTS}).</i></p>"
+            )
         self.result = grade.as_dict()
         self.feedback_html.value = self._feedback_html(grade)
         self._update_score()
@@ -243,12 +296,16 @@ class SourceExercise(Displayable):
     def _update_score(self):
         left = len(self.claims) - self.checked
         if not self.checked:
-            self.score_html.value = (f"<p>Score: <b>0</b> so far: no claim checked yet "
-                                     f"({plural(len(self.claims), 'claim')} to go).</p>")
+            self.score_html.value = (
+                f"<p>Score: <b>0</b> so far: no claim checked yet ({plural(len(self.claims), 'claim')} to go).</p>"
+            )
             return
-        self.score_html.value = (f"<p>Score: <b>{self.score}</b> of {self.max_score} "
-                                 f"({self.checked} of {plural(len(self.claims), 'claim')} checked"
-                                 + (f", {left} to go" if left else ", all done") + ").</p>")
+        self.score_html.value = (
+            f"<p>Score: <b>{self.score}</b> of {self.max_score} "
+            f"({self.checked} of {plural(len(self.claims), 'claim')} checked"
+            + (f", {left} to go" if left else ", all done")
+            + ").</p>"
+        )
 
     # the scores --------------------------------------------------------------------------
     def scores_csv(self, path=None) -> str:
@@ -275,13 +332,25 @@ class SourceExercise(Displayable):
                 continue
             a = self._answers.get(claim, LearnerAnswer())
             c = self._ctx.loc[claim]
-            out.writerow([self.learner.value.strip(), self.proposition, number, claim, str(c["outlet"]),
-                          f"{c['published']:%Y-%m-%d}", "" if a.n_origins is None else a.n_origins,
-                          "; ".join(str(self._names.get(s, s)) for s in a.origins), a.grade or "", grade.points,
-                          MAX_POINTS])
+            out.writerow(
+                [
+                    self.learner.value.strip(),
+                    self.proposition,
+                    number,
+                    claim,
+                    str(c["outlet"]),
+                    f"{c['published']:%Y-%m-%d}",
+                    "" if a.n_origins is None else a.n_origins,
+                    "; ".join(str(self._names.get(s, s)) for s in a.origins),
+                    a.grade or "",
+                    grade.points,
+                    MAX_POINTS,
+                ]
+            )
         text = buf.getvalue()
         if path is not None:
             from ..saving import atomic_write
+
             atomic_write(path, text)
         return text
 
@@ -290,7 +359,9 @@ class SourceExercise(Displayable):
         slug = re.sub(r"\W+", "-", self.learner.value.strip().lower()).strip("-_") or "learner"
         path = os.path.join(os.fspath(self.scores_dir), f"scores-{slug}.csv")
         self.scores_csv(path)
-        self.save_html.value = (f"<p>Saved {plural(self.checked, 'scored claim')} to <code>{escape(path)}</code>."
-                                + ("" if self.learner.value.strip() else " Type your name above so your trainer "
-                                   "can tell the files apart.") + "</p>")
+        self.save_html.value = (
+            f"<p>Saved {plural(self.checked, 'scored claim')} to <code>{escape(path)}</code>."
+            + ("" if self.learner.value.strip() else " Type your name above so your trainer can tell the files apart.")
+            + "</p>"
+        )
         return path

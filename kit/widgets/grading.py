@@ -17,6 +17,7 @@ Examples
 >>> grade_answer(key["e_echo"], LearnerAnswer()).points
 0
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -160,9 +161,15 @@ def answer_key(case, proposition, *, follow=DEFAULT_FOLLOW) -> dict:
     out = {}
     for claim, row in ind.iterrows():
         found = tuple(str(s) for s in row["origins"])
-        out[str(claim)] = CaseAnswer(claim_id=str(claim), n_origins=int(row["n_origins"]), origins=found,
-                                     reliability={s: grades.get(s, "F") for s in found}, echo=bool(row["echo"]),
-                                     n_cited=int(row["n_cited"]), names=names)
+        out[str(claim)] = CaseAnswer(
+            claim_id=str(claim),
+            n_origins=int(row["n_origins"]),
+            origins=found,
+            reliability={s: grades.get(s, "F") for s in found},
+            echo=bool(row["echo"]),
+            n_cited=int(row["n_cited"]),
+            names=names,
+        )
     return out
 
 
@@ -192,9 +199,19 @@ def grade_answer(case_answer: CaseAnswer, learner_answer: LearnerAnswer) -> Grad
     """
     a, mine = case_answer, learner_answer
     if mine.is_empty:
-        return Grade(a.claim_id, False, False, False, False, 0, "No answer yet: nothing was scored.",
-                     ("Choose how many independent origins the claim rests on, the source(s) it finally rests on "
-                      "and a grade, then press Check. Each claim is scored once, at its first answered Check.",))
+        return Grade(
+            a.claim_id,
+            False,
+            False,
+            False,
+            False,
+            0,
+            "No answer yet: nothing was scored.",
+            (
+                "Choose how many independent origins the claim rests on, the source(s) it finally rests on "
+                "and a grade, then press Check. Each claim is scored once, at its first answered Check.",
+            ),
+        )
     names = a.names
 
     def name(s):
@@ -212,9 +229,11 @@ def grade_answer(case_answer: CaseAnswer, learner_answer: LearnerAnswer) -> Grad
     if mine.n_origins is None:
         lines.append("You gave no number of origins.")
     elif not right_count:
-        why = (f" The claim cites {plural(a.n_cited, 'item')}, but "
-               + ("they share an origin (an echo), so they count once." if a.echo else
-                  "count the sources at the end of each chain, not the outlets on the way."))
+        why = f" The claim cites {plural(a.n_cited, 'item')}, but " + (
+            "they share an origin (an echo), so they count once."
+            if a.echo
+            else "count the sources at the end of each chain, not the outlets on the way."
+        )
         if a.n_origins == 1 and a.n_cited == 0:
             why = " The report names no source for it: it rests on the outlet's own reporting."
         lines.append(f"You said {mine.n_origins}.{why}")
@@ -222,17 +241,22 @@ def grade_answer(case_answer: CaseAnswer, learner_answer: LearnerAnswer) -> Grad
         extra = [s for s in mine.origins if s not in a.origins]
         missed = [s for s in a.origins if s not in mine.origins]
         if extra:
-            lines.append("Not an origin of this claim: " + ", ".join(name(s) for s in extra)
-                         + " (an outlet that relays a claim is not where it comes from).")
+            lines.append(
+                "Not an origin of this claim: "
+                + ", ".join(name(s) for s in extra)
+                + " (an outlet that relays a claim is not where it comes from)."
+            )
         if missed:
             lines.append("You missed: " + ", ".join(name(s) for s in missed) + ".")
     if not a.origins:
         lines.append("The claim rests on nothing: its citations go round in a loop with no way out.")
     elif not right_grade:
         said = "You gave no grade" if mine.grade is None else f"You graded the source {mine.grade}"
-        lines.append(f"{said}; the case grades " + ", ".join(f"{name(s)} {a.reliability[s]}" for s in a.origins)
-                     + (" (F: its reliability cannot be judged from what is known)." if "F" in grades else "."))
+        lines.append(
+            f"{said}; the case grades "
+            + ", ".join(f"{name(s)} {a.reliability[s]}" for s in a.origins)
+            + (" (F: its reliability cannot be judged from what is known)." if "F" in grades else ".")
+        )
     points = int(right_count) + int(right_origins) + int(right_grade)
     verdict = "All right!" if points == MAX_POINTS else f"{points} of {MAX_POINTS} right."
     return Grade(a.claim_id, True, right_count, right_origins, right_grade, points, verdict, tuple(lines))
-

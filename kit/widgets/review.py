@@ -14,6 +14,7 @@ citations and if the suspected copying is real. Nothing in the case changes unti
 
 (This module imports ``ipywidgets``; ``import kit`` does not import it.)
 """
+
 from __future__ import annotations
 
 import os
@@ -64,12 +65,14 @@ def both_answers(case, rows) -> pd.DataFrame:
     (['declared', 'if_suspected'], True)
     """
     more = with_suspected(case, pd.DataFrame(rows)[["claim_id", "cites", "evidence"]])
-    prop = pd.Series(more.claims["proposition"].to_numpy(dtype=object), index=more.claims["claim_id"].to_numpy(dtype=object))
+    prop = pd.Series(
+        more.claims["proposition"].to_numpy(dtype=object), index=more.claims["claim_id"].to_numpy(dtype=object)
+    )
     out = {}
     for name, follow in (("declared", DEFAULT_FOLLOW), ("if_suspected", tuple(DEFAULT_FOLLOW) + ("suspected",))):
         origins = provenance(more, follow=follow)["origins"]
         per = {}
-        for claim, got in zip(origins.index, origins.to_numpy()):
+        for claim, got in zip(origins.index, origins.to_numpy(), strict=False):
             per.setdefault(prop.get(claim), set()).update(got)
         out[name] = {p: len(s) for p, s in per.items() if isinstance(p, str)}
     frame = pd.DataFrame(out).fillna(0).astype("int64").sort_index()
@@ -94,7 +97,9 @@ def answers_line(declared: int, if_suspected: int) -> str:
     'on the declared citations: 8 independent origins; if the suspected copying is real: 5'
     """
     s = "s" if declared != 1 else ""
-    return f"on the declared citations: {declared} independent origin{s}; if the suspected copying is real: {if_suspected}"
+    return (
+        f"on the declared citations: {declared} independent origin{s}; if the suspected copying is real: {if_suspected}"
+    )
 
 
 def _content(text: str):
@@ -131,7 +136,7 @@ def marked_html(text, passage) -> str:
     pairs = set()
     for part in str(passage or "").split(" … "):
         ws = [w for w in words(part) if w not in STOP_WORDS]
-        pairs.update(zip(ws, ws[1:]))
+        pairs.update(zip(ws, ws[1:], strict=False))
     cw = _content(text)
     hit = [False] * len(cw)
     for i in range(len(cw) - 1):
@@ -207,8 +212,10 @@ class AuditReview(W.VBox):
     def __init__(self, case_path, *, min_score: float = 0.5):
         kind, folder = resolve_case_path(case_path)
         if kind != "folder":
-            raise ValueError(f"{os.fspath(case_path)}: the review writes citations.csv, so it needs a case folder "
-                             "of CSV files; give the folder (or its case.toml)")
+            raise ValueError(
+                f"{os.fspath(case_path)}: the review writes citations.csv, so it needs a case folder "
+                "of CSV files; give the folder (or its case.toml)"
+            )
         super().__init__(layout=W.Layout(width="100%"))
         self.folder = folder
         self.min_score = float(min_score)
@@ -223,8 +230,10 @@ class AuditReview(W.VBox):
 
     def __repr__(self) -> str:
         n = len(self.rows)
-        return (f"AuditReview of {self.folder}: {n} suggestion{'s' if n != 1 else ''} to review; "
-                "run the notebook to use this widget")
+        return (
+            f"AuditReview of {self.folder}: {n} suggestion{'s' if n != 1 else ''} to review; "
+            "run the notebook to use this widget"
+        )
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)
@@ -251,7 +260,9 @@ class AuditReview(W.VBox):
             True when the row was written; False when it was refused (:attr:`message` says why).
         """
         if basis not in BASES:
-            raise ValueError(f"basis '{basis}' cannot be given to an accepted suggestion; choose one of {', '.join(BASES)}")
+            raise ValueError(
+                f"basis '{basis}' cannot be given to an accepted suggestion; choose one of {', '.join(BASES)}"
+            )
         row = self._row(claim_id, cites)
         if row is None:
             return False
@@ -344,7 +355,7 @@ class AuditReview(W.VBox):
 
     def _show(self) -> None:
         later = {k: i for i, k in enumerate(self._later)}
-        keys = list(zip(self._all["claim_id"].tolist(), self._all["cites"].tolist()))
+        keys = list(zip(self._all["claim_id"].tolist(), self._all["cites"].tolist(), strict=False))
         order = sorted(range(len(keys)), key=lambda i: (keys[i] in later, later.get(keys[i], 0), i))
         self.rows = self._all.iloc[order].reset_index(drop=True)
         self._answers.value = self._answers_html()
@@ -353,21 +364,27 @@ class AuditReview(W.VBox):
     def _answers_html(self) -> str:
         a = self.answers
         if self._all.empty:
-            head = ("<p><b>No open suggestions</b>: the audit finds no undeclared dependence in this case that is "
-                    "not cited or rejected already.</p>")
+            head = (
+                "<p><b>No open suggestions</b>: the audit finds no undeclared dependence in this case that is "
+                "not cited or rejected already.</p>"
+            )
         else:
             n = len(self._all)
             head = f"<p><b>{n} suggestion{'s' if n != 1 else ''}</b> of dependence the citations do not declare.</p>"
-        touched = set(self.case.claims.loc[self.case.claims["claim_id"].isin(
-            set(self._all["claim_id"]) | set(self._all["cites"])), "proposition"].dropna())
+        touched = set(
+            self.case.claims.loc[
+                self.case.claims["claim_id"].isin(set(self._all["claim_id"]) | set(self._all["cites"])), "proposition"
+            ].dropna()
+        )
         first = self.case.meta.get("proposition")
         props = [p for p in a.index if p in touched or p == first]
         props.sort(key=lambda p: (p != first, p))
         cells = "".join(
             f'<div style="flex:1;min-width:18em"><b>{escape(p)}</b>: declared <b>{a.at[p, "declared"]}</b> · '
-            f'if the copying is real <b>{a.at[p, "if_suspected"]}</b><br><small>'
-            f'{escape(answers_line(int(a.at[p, "declared"]), int(a.at[p, "if_suspected"])))}</small></div>'
-            for p in props)
+            f"if the copying is real <b>{a.at[p, 'if_suspected']}</b><br><small>"
+            f"{escape(answers_line(int(a.at[p, 'declared']), int(a.at[p, 'if_suspected'])))}</small></div>"
+            for p in props
+        )
         return head + f'<div style="display:flex;flex-wrap:wrap;gap:1em">{cells}</div>'
 
     def _side(self, claim_id, passage, label) -> str:
@@ -375,21 +392,29 @@ class AuditReview(W.VBox):
         rep = self.case.reports[self.case.reports["report_id"] == c["report_id"]]
         who = str(rep["source_id"].iloc[0]) if len(rep) else ""
         when = str(rep["published"].iloc[0]) if len(rep) else ""
-        return (f'<div style="flex:1;min-width:20em;padding:0.5em;border:1px solid #ccc">'
-                f'<small>{escape(label)} · {escape(claim_id)} · {escape(who)} · {escape(when)}</small>'
-                f'<p>{marked_html(c["text"], passage)}</p></div>')
+        return (
+            f'<div style="flex:1;min-width:20em;padding:0.5em;border:1px solid #ccc">'
+            f"<small>{escape(label)} · {escape(claim_id)} · {escape(who)} · {escape(when)}</small>"
+            f"<p>{marked_html(c['text'], passage)}</p></div>"
+        )
 
     def _item(self, r, is_later: bool):
         passage = _marked_passage(str(r.signal), str(r.evidence))
         also = f"<br><small>also {escape(r.also)}</small>" if isinstance(r.also, str) and r.also else ""
-        html = (f'<p><b>{escape(r.claim_id)}</b> appears to rest on <b>{escape(r.cites)}</b> '
-                f'({escape(r.signal)}, score {r.score:.2f}){" · <i>later</i>" if is_later else ""}<br>'
-                f'evidence: “{escape(r.evidence)}”{also}</p>'
-                f'<div style="display:flex;gap:1em;flex-wrap:wrap">'
-                f'{self._side(r.claim_id, passage, "later claim")}{self._side(r.cites, passage, "earlier claim")}</div>')
-        basis = W.ToggleButtons(options=list(BASES), value=BASES[0],
-                                tooltips=["the reporter infers the dependence", "the report states it"],
-                                style={"button_width": "6em"}, layout=W.Layout(width="auto"))
+        html = (
+            f"<p><b>{escape(r.claim_id)}</b> appears to rest on <b>{escape(r.cites)}</b> "
+            f"({escape(r.signal)}, score {r.score:.2f}){' · <i>later</i>' if is_later else ''}<br>"
+            f"evidence: “{escape(r.evidence)}”{also}</p>"
+            f'<div style="display:flex;gap:1em;flex-wrap:wrap">'
+            f"{self._side(r.claim_id, passage, 'later claim')}{self._side(r.cites, passage, 'earlier claim')}</div>"
+        )
+        basis = W.ToggleButtons(
+            options=list(BASES),
+            value=BASES[0],
+            tooltips=["the reporter infers the dependence", "the report states it"],
+            style={"button_width": "6em"},
+            layout=W.Layout(width="auto"),
+        )
         accept = W.Button(description="Accept", button_style="success", tooltip="append to citations.csv")
         reject = W.Button(description="Reject", button_style="danger", tooltip="keep in audit_rejected.csv")
         later = W.Button(description="Later", tooltip="leave it for later (nothing written)")
@@ -397,10 +422,18 @@ class AuditReview(W.VBox):
         accept.on_click(lambda _b: self.accept(a, b, basis.value))
         reject.on_click(lambda _b: self.reject(a, b))
         later.on_click(lambda _b: self.later(a, b))
-        box = W.VBox([W.HTML(html), W.HBox([W.Label("accept as"), basis, accept, reject, later],
-                                            layout=W.Layout(align_items="center", flex_flow="row wrap"))],
-                     layout=W.Layout(border="1px dashed #bbb" if is_later else "1px solid #999",
-                                     padding="0.5em", margin="0.5em 0"))
+        box = W.VBox(
+            [
+                W.HTML(html),
+                W.HBox(
+                    [W.Label("accept as"), basis, accept, reject, later],
+                    layout=W.Layout(align_items="center", flex_flow="row wrap"),
+                ),
+            ],
+            layout=W.Layout(
+                border="1px dashed #bbb" if is_later else "1px solid #999", padding="0.5em", margin="0.5em 0"
+            ),
+        )
         box.add_class("kit-suggestion")
         box.pair = (a, b)
         box.controls = {"basis": basis, "accept": accept, "reject": reject, "later": later}

@@ -8,6 +8,7 @@ Examples
 >>> s.n_steps, s.step
 (4, 1)
 """
+
 from __future__ import annotations
 
 import ipywidgets as W
@@ -106,36 +107,51 @@ class StoryStepper(Displayable):
         self._named = self._named_claims()
         prov = provenance(case)
         flags = pd.DataFrame(False, index=prov.index, columns=list(DRIFT_FLAGS))
-        for p in ([proposition] if proposition is not None else list(ctx["proposition"].unique())):
+        for p in [proposition] if proposition is not None else list(ctx["proposition"].unique()):
             d = drift(case, p)
             if len(d):
-                flags.loc[:, :] = flags.to_numpy() | d.groupby("claim_id")[list(DRIFT_FLAGS)].any().reindex(
-                    flags.index, fill_value=False).to_numpy()
+                flags.loc[:, :] = (
+                    flags.to_numpy()
+                    | d.groupby("claim_id")[list(DRIFT_FLAGS)].any().reindex(flags.index, fill_value=False).to_numpy()
+                )
         base = self._ctx.set_index("claim_id")
-        self._rows = pd.DataFrame({
-            "published": base["published"].dt.strftime("%Y-%m-%d"),
-            "outlet": base["outlet"],
-            "figure": [figure_label(lo, hi) for lo, hi in zip(base["low"], base["high"])],
-            "certainty": base["certainty"],
-        }, index=base.index).join(prov[["n_cited", "n_origins", "echo"]]).join(flags)
+        self._rows = (
+            pd.DataFrame(
+                {
+                    "published": base["published"].dt.strftime("%Y-%m-%d"),
+                    "outlet": base["outlet"],
+                    "figure": [figure_label(lo, hi) for lo, hi in zip(base["low"], base["high"], strict=False)],
+                    "certainty": base["certainty"],
+                },
+                index=base.index,
+            )
+            .join(prov[["n_cited", "n_origins", "echo"]])
+            .join(flags)
+        )
         self._rows.index.name = "claim_id"
         names = case.sources.set_index("source_id")["name"].astype(str)
-        self._people = pd.DataFrame({
-            "published": [date_words(t) for t in base["published"]],
-            "outlet": base["outlet"].astype(str),
-            "figure": [figure_words(lo, hi) or None for lo, hi in zip(base["low"], base["high"])],
-            "certainty": base["certainty"],
-            "rests on": [", ".join(str(names.get(s, s)) for s in prov.at[c, "origins"]) or "nothing (a loop)"
-                         for c in base.index],
-            "origins": prov.loc[base.index, "n_origins"].to_numpy(),
-            "echo": ["echo" if e else "" for e in prov.loc[base.index, "echo"]],
-            "drift": [drift_words(r) for r in flags.loc[base.index].to_dict("records")],
-        }, index=base.index)
+        self._people = pd.DataFrame(
+            {
+                "published": [date_words(t) for t in base["published"]],
+                "outlet": base["outlet"].astype(str),
+                "figure": [figure_words(lo, hi) or None for lo, hi in zip(base["low"], base["high"], strict=False)],
+                "certainty": base["certainty"],
+                "rests on": [
+                    ", ".join(str(names.get(s, s)) for s in prov.at[c, "origins"]) or "nothing (a loop)"
+                    for c in base.index
+                ],
+                "origins": prov.loc[base.index, "n_origins"].to_numpy(),
+                "echo": ["echo" if e else "" for e in prov.loc[base.index, "echo"]],
+                "drift": [drift_words(r) for r in flags.loc[base.index].to_dict("records")],
+            },
+            index=base.index,
+        )
         self.max_nodes, self.max_rows = max_nodes, max_rows
         self.aggregated = len(self._ctx) > max_nodes
         self.pos = story_layout(case, proposition)
         if self.aggregated:
             from ..show.aggregate import StoryAggregate
+
             self._aggregate = StoryAggregate(case, self._ctx, self.pos, proposition)
         self._images, self._visible = {}, {}
         self._story_graph = self._loops = None
@@ -148,29 +164,49 @@ class StoryStepper(Displayable):
             self.fig.subplots_adjust(left=0.01, right=0.99, top=0.9, bottom=0.02)
 
         n = max(self.n_steps, 1)
-        options = [(f"{k}: {date_words(d)}", int(k)) for k, d in zip(self.story.index + 1, self.story["date"])]
-        self.prev_button = W.Button(description="Previous", icon="step-backward", tooltip="previous step (earlier)",
-                                    layout=W.Layout(width="110px"))
-        self.next_button = W.Button(description="Next", icon="step-forward", tooltip="next step (later)",
-                                    layout=W.Layout(width="110px"))
-        self.slider = W.SelectionSlider(options=options or [("(no steps)", 1)], value=1, description="Step",
-                                        continuous_update=False, layout=W.Layout(width="420px"))
+        options = [(f"{k}: {date_words(d)}", int(k)) for k, d in zip(self.story.index + 1, self.story["date"], strict=False)]
+        self.prev_button = W.Button(
+            description="Previous",
+            icon="step-backward",
+            tooltip="previous step (earlier)",
+            layout=W.Layout(width="110px"),
+        )
+        self.next_button = W.Button(
+            description="Next", icon="step-forward", tooltip="next step (later)", layout=W.Layout(width="110px")
+        )
+        self.slider = W.SelectionSlider(
+            options=options or [("(no steps)", 1)],
+            value=1,
+            description="Step",
+            continuous_update=False,
+            layout=W.Layout(width="420px"),
+        )
         self.play = W.Play(value=1, min=1, max=n, step=1, interval=2000, description="Play", repeat=False)
         self.title_html = W.HTML()
         self.text_html = W.HTML(layout=W.Layout(max_width="1150px"))
         self.graph = W.Image(format="svg+xml", layout=W.Layout(width="100%", max_width="1150px"))
         self.changes_html = W.HTML(layout=W.Layout(max_width="1150px"))
         self.table_html = W.HTML()
-        self.table_fold = W.Accordion(children=[self.table_html], selected_index=None,
-                                      layout=W.Layout(max_width="1150px"))
+        self.table_fold = W.Accordion(
+            children=[self.table_html], selected_index=None, layout=W.Layout(max_width="1150px")
+        )
         self.prev_button.on_click(lambda _: self._move(-1))
         self.next_button.on_click(lambda _: self._move(+1))
         self.slider.observe(lambda ch: self._show(ch["new"]), names="value")
         self.play.observe(lambda ch: setattr(self.slider, "value", ch["new"]), names="value")
         controls = W.HBox([self.prev_button, self.next_button, self.play, self.slider])
         self.legend_html = W.HTML(legend_html(case, proposition))  # drawn once, not in every step's picture
-        self.container = W.VBox([controls, self.title_html, self.text_html, self.legend_html, self.graph,
-                                 self.changes_html, self.table_fold])
+        self.container = W.VBox(
+            [
+                controls,
+                self.title_html,
+                self.text_html,
+                self.legend_html,
+                self.graph,
+                self.changes_html,
+                self.table_fold,
+            ]
+        )
         self.container.add_class("kit-story-stepper")
         self.step = 0
         self._show(1)
@@ -187,8 +223,9 @@ class StoryStepper(Displayable):
             unknown = [c for c in ids if c not in everything]
             if unknown:
                 from ..errors import UnknownName
+
                 raise UnknownName("claim", unknown[0], sorted(everything))
-            out.append({c for c in ids if c in self._index})   # a claim of another question is not drawn here
+            out.append({c for c in ids if c in self._index})  # a claim of another question is not drawn here
         return out
 
     def visible_at(self, step: int) -> list:
@@ -200,8 +237,9 @@ class StoryStepper(Displayable):
             else:
                 named = set().union(*self._named[:step])
                 later = set().union(*self._named[step:])
-                self._visible[step] = claims_by(self.case, self.story.at[step - 1, "upto"], self.proposition,
-                                                named=named, later=later)
+                self._visible[step] = claims_by(
+                    self.case, self.story.at[step - 1, "upto"], self.proposition, named=named, later=later
+                )
         return self._visible[step]
 
     def _move(self, delta):
@@ -231,17 +269,21 @@ class StoryStepper(Displayable):
         self.play.value = step
         self.prev_button.disabled = step <= 1
         self.next_button.disabled = step >= self.n_steps
-        self.title_html.value = (f"<h3 class='kit-step-title' style='margin:4px 0'>Step {step} of {self.n_steps}: "
-                                 f"{escape(self.title)}</h3>")
-        self.text_html.value = (f"<p class='kit-step-text' style='margin:2px 0;max-height:5.4em;overflow-y:auto;"
-                                f"line-height:1.35'>{escape(self.text)}</p>")
+        self.title_html.value = (
+            f"<h3 class='kit-step-title' style='margin:4px 0'>Step {step} of {self.n_steps}: {escape(self.title)}</h3>"
+        )
+        self.text_html.value = (
+            f"<p class='kit-step-text' style='margin:2px 0;max-height:5.4em;overflow-y:auto;"
+            f"line-height:1.35'>{escape(self.text)}</p>"
+        )
         self._show_changes()
         shown = self._people.loc[self.visible_claims]
         if len(shown) > self.max_rows:
-            shown = shown.iloc[-self.max_rows:]
+            shown = shown.iloc[-self.max_rows :]
         more = len(self.visible_claims) - len(shown)
-        self.table_html.value = (f"<p><i>{plural(more, 'earlier claim')} not shown (see <code>.table</code>)</i></p>"
-                                 if more else "") + table_html(shown, index=False, row_ids=list(shown.index))
+        self.table_html.value = (
+            f"<p><i>{plural(more, 'earlier claim')} not shown (see <code>.table</code>)</i></p>" if more else ""
+        ) + table_html(shown, index=False, row_ids=list(shown.index))
         self.table_fold.set_title(0, f"All {plural(len(self.visible_claims), 'claim')} so far")
         self._draw()
 
@@ -265,8 +307,10 @@ class StoryStepper(Displayable):
         self.changes = lines
         li = "<li style='margin:0;line-height:1.3'>"
         items = "".join(f"{li}{escape(line)}</li>" for line in lines) or f"{li}no new claim at this step</li>"
-        self.changes_html.value = ("<div class='kit-step-changes' style='font-size:90%;line-height:1.3'><b>What "
-                                   f"changed at this step</b><ul style='margin:2px 0 0 1.2em;padding:0'>{items}</ul></div>")
+        self.changes_html.value = (
+            "<div class='kit-step-changes' style='font-size:90%;line-height:1.3'><b>What "
+            f"changed at this step</b><ul style='margin:2px 0 0 1.2em;padding:0'>{items}</ul></div>"
+        )
 
     # drawing -------------------------------------------------------------------------------
     def _draw(self):
@@ -286,19 +330,30 @@ class StoryStepper(Displayable):
             if self._story_graph is None:  # computed once per stepper, read at every step
                 from ..analyses import circular
                 from ..show import story_graph
+
                 self._story_graph, self._loops = story_graph(self.case, self.proposition), circular(self.case)
-            plot_citation_graph(self.case, self.proposition, ax=ax, upto=self.upto, highlight=self.newest,
-                                pos=self.pos, graph=self._story_graph, loops=self._loops, legend=False,
-                                claims=self.visible_claims)
-            ax.set_title(f"Who cites whom, as of {date_words(self.upto)} ({plural(len(self.visible_claims), 'claim')})",
-                         fontsize=9)
+            plot_citation_graph(
+                self.case,
+                self.proposition,
+                ax=ax,
+                upto=self.upto,
+                highlight=self.newest,
+                pos=self.pos,
+                graph=self._story_graph,
+                loops=self._loops,
+                legend=False,
+                claims=self.visible_claims,
+            )
+            ax.set_title(
+                f"Who cites whom, as of {date_words(self.upto)} ({plural(len(self.visible_claims), 'claim')})",
+                fontsize=9,
+            )
         if self.ax_time is not None:
             self.ax_time.clear()
             if self.aggregated:
                 self._aggregate.draw_timeline(self.ax_time, visible, self.upto)
             elif len(self._ctx):
-                plot_timeline(self.case, self.proposition, ax=self.ax_time, upto=self.upto,
-                              claims=self.visible_claims)
+                plot_timeline(self.case, self.proposition, ax=self.ax_time, upto=self.upto, claims=self.visible_claims)
             self._fix_time_axis(self.ax_time)
         self.image = svg_bytes(self.fig)
         self._images[self.step] = self.image
@@ -324,5 +379,14 @@ class StoryStepper(Displayable):
             x, ha, arrow = (lo, "left", "◀") if moment < lo else (hi, "right", "▶")
             words = date_words(self.upto)
             label = f"{arrow} now: {words}" if arrow == "◀" else f"now: {words} {arrow}"
-            ax.annotate(label, (x, 1), xycoords=("data", "axes fraction"), xytext=(0, -4),
-                        textcoords="offset points", ha=ha, va="top", fontsize=8, color="#d62728")
+            ax.annotate(
+                label,
+                (x, 1),
+                xycoords=("data", "axes fraction"),
+                xytext=(0, -4),
+                textcoords="offset points",
+                ha=ha,
+                va="top",
+                fontsize=8,
+                color="#d62728",
+            )

@@ -8,6 +8,7 @@ Examples
 >>> list(t.origins["source_id"])
 ['anon']
 """
+
 from __future__ import annotations
 
 import ipywidgets as W
@@ -86,8 +87,12 @@ class ClaimTracer(Displayable):
         self._names = case.sources.set_index("source_id")["name"].astype(str)
         self._labels = [(self._option_label(r), r.claim_id) for r in ctx.itertuples(index=False)]
         self._search_text = {v: f"{v} {label}".lower() for label, v in self._labels}
-        self.search = W.Text(placeholder="search claims by outlet, words or id", description="Search",
-                             continuous_update=True, layout=W.Layout(width="420px"))
+        self.search = W.Text(
+            placeholder="search claims by outlet, words or id",
+            description="Search",
+            continuous_update=True,
+            layout=W.Layout(width="420px"),
+        )
         self.search_html = W.HTML()
         self.dropdown = W.Dropdown(options=self._labels, description="Claim", layout=W.Layout(width="900px"))
         self.claim_html = W.HTML(layout=W.Layout(max_width="1000px"))
@@ -103,11 +108,21 @@ class ClaimTracer(Displayable):
         self._images: dict = {}
         self.search.observe(lambda ch: self._filter(ch["new"]), names="value")
         self.dropdown.observe(lambda ch: ch["new"] is not None and self._show(ch["new"]), names="value")
-        self.container = W.VBox([W.HBox([self.search, self.search_html]), self.dropdown, self.claim_html,
-                                 W.HTML("<b>What if?</b> Discredit an origin: which claims of the case lose all "
-                                        "support?"), self.toggle_box, self.lost_html, self.graph,
-                                 W.HTML("<b>Lineage, hop by hop</b>"), self.tree_html,
-                                 W.HTML("<b>Origins</b>"), self.origins_html])
+        self.container = W.VBox(
+            [
+                W.HBox([self.search, self.search_html]),
+                self.dropdown,
+                self.claim_html,
+                W.HTML("<b>What if?</b> Discredit an origin: which claims of the case lose all support?"),
+                self.toggle_box,
+                self.lost_html,
+                self.graph,
+                W.HTML("<b>Lineage, hop by hop</b>"),
+                self.tree_html,
+                W.HTML("<b>Origins</b>"),
+                self.origins_html,
+            ]
+        )
         self.container.add_class("kit-claim-tracer")
         first = claim_id if claim_id is not None else (self._labels[0][1] if self._labels else None)
         if first is not None:
@@ -129,12 +144,14 @@ class ClaimTracer(Displayable):
         self.matches = [v for _, v in matches]
         if not matches:  # keep the list and the claim shown, and say so
             shown = self._claim_words(self.claim_id) if self.claim_id is not None else "nothing"
-            self.search_html.value = (f"<span class='kit-no-match' style='color:#a00'>no claim matches "
-                                      f"‘{escape(query.strip())}’; still showing {escape(shown)}</span>")
+            self.search_html.value = (
+                f"<span class='kit-no-match' style='color:#a00'>no claim matches "
+                f"‘{escape(query.strip())}’; still showing {escape(shown)}</span>"
+            )
             return
-        self.search_html.value = ("" if not q else
-                                  f"<span style='color:#555'>{plural(len(matches), 'claim matches', 'claims match')}"
-                                  "</span>")
+        self.search_html.value = (
+            "" if not q else f"<span style='color:#555'>{plural(len(matches), 'claim matches', 'claims match')}</span>"
+        )
         self.dropdown.options = matches
         if current in self.matches:
             self.dropdown.value = current
@@ -156,21 +173,30 @@ class ClaimTracer(Displayable):
         self.origins = origins(self.case, claim_id)
         self.credibility = int(c["credibility"])
         shown = self.tree.assign(
-            item=["\u00a0\u00a0\u00a0" * (d - 1) + "└─\u00a0" + self._item_words(i, t) if d else
-                  self._item_words(i, t) for d, i, t in zip(self.tree["depth"], self.tree["item"],
-                                                             self.tree["item_type"])],
-            relation=self.tree["relation"].str.replace("_", " "))
+            item=[
+                "\u00a0\u00a0\u00a0" * (d - 1) + "└─\u00a0" + self._item_words(i, t) if d else self._item_words(i, t)
+                for d, i, t in zip(self.tree["depth"], self.tree["item"], self.tree["item_type"], strict=False)
+            ],
+            relation=self.tree["relation"].str.replace("_", " "),
+        )
         shown = shown.assign(drift=shown.apply(drift_words, axis=1))[["item", "relation", "evidence", "drift"]]
         self.tree_html.value = table_html(shown, index=False, row_ids=list(self.tree["item"]))
         o = self.origins
         self.origins_html.value = table_html(
             o.assign(grade=[f"{g} ({grade_words(g)})" for g in o["reliability"]])[["name", "kind", "grade", "hops"]],
-            index=False, row_ids=list(o["source_id"]))
+            index=False,
+            row_ids=list(o["source_id"]),
+        )
         toggles = {}
         for s in o["source_id"]:
             name = str(self._names.get(s, s))
-            t = W.ToggleButton(value=False, description=f"discredit {name[:40]}{'…' if len(name) > 40 else ''}",
-                               tooltip=f"what if {name} is discredited?", icon="ban", layout=W.Layout(width="auto"))
+            t = W.ToggleButton(
+                value=False,
+                description=f"discredit {name[:40]}{'…' if len(name) > 40 else ''}",
+                tooltip=f"what if {name} is discredited?",
+                icon="ban",
+                layout=W.Layout(width="auto"),
+            )
             t.observe(lambda ch: self._what_if(), names="value")
             toggles[s] = t
         self.toggles = toggles
@@ -185,20 +211,26 @@ class ClaimTracer(Displayable):
     def _header(self):
         c, p = self._ctx.loc[self.claim_id], self._prov.loc[self.claim_id]
         n = int(p["n_origins"])
-        head = (f"<p><b>{escape(c['outlet'])}</b>, {escape(date_words(c['published']))}: “{escape(c['text'])}”"
-                f"<br>certainty <b>{escape(c['certainty'])}</b>, credibility <b>{self.credibility}</b> "
-                f"({escape(grade_words(self.credibility))}); cites {int(p['n_cited'])}, rests on <b>{n}</b> "
-                f"independent origin{'s' if n != 1 else ''}{' (an echo: supports share an origin)' if p['echo'] else ''}"
-                "</p>")
+        head = (
+            f"<p><b>{escape(c['outlet'])}</b>, {escape(date_words(c['published']))}: “{escape(c['text'])}”"
+            f"<br>certainty <b>{escape(c['certainty'])}</b>, credibility <b>{self.credibility}</b> "
+            f"({escape(grade_words(self.credibility))}); cites {int(p['n_cited'])}, rests on <b>{n}</b> "
+            f"independent origin{'s' if n != 1 else ''}{' (an echo: supports share an origin)' if p['echo'] else ''}"
+            "</p>"
+        )
         if self.discredited:
             names = ", ".join(str(self._names.get(s, s)) for s in self.discredited)
             if self.claim_id in self.lost:
-                head += (f"<p class='kit-falls' style='color:#a00'><b>Without {escape(names)}, this claim falls</b>: "
-                         "it rests on nothing else.</p>")
+                head += (
+                    f"<p class='kit-falls' style='color:#a00'><b>Without {escape(names)}, this claim falls</b>: "
+                    "it rests on nothing else.</p>"
+                )
             else:
                 left = [str(self._names.get(s, s)) for s in self.origins["source_id"] if s not in self.discredited]
-                head += (f"<p class='kit-stands'><b>Without {escape(names)}, this claim still stands</b> on "
-                         f"{escape(', '.join(left) or 'its other support')}.</p>")
+                head += (
+                    f"<p class='kit-stands'><b>Without {escape(names)}, this claim still stands</b> on "
+                    f"{escape(', '.join(left) or 'its other support')}.</p>"
+                )
         self.claim_html.value = head
 
     def _what_if(self):
@@ -216,18 +248,31 @@ class ClaimTracer(Displayable):
             rows = None
             if self.lost:
                 lost = self._ctx.loc[self.lost]
-                rows = pd.DataFrame({"claim": [self._claim_words(c) for c in self.lost],
-                                     "question": lost["proposition"].to_numpy(), "words": lost["text"].to_numpy()})
-            self.lost_html.value = (f"<p>Without <b>{escape(names)}</b>, <b>{len(self.lost)}</b> "
-                                    f"{'claim of the case loses' if len(self.lost) == 1 else 'claims of the case lose'}"
-                                    " all support:</p>" + table_html(rows, index=False, row_ids=self.lost,
-                                                                     empty="(none: each rests on something else too)"))
+                rows = pd.DataFrame(
+                    {
+                        "claim": [self._claim_words(c) for c in self.lost],
+                        "question": lost["proposition"].to_numpy(),
+                        "words": lost["text"].to_numpy(),
+                    }
+                )
+            self.lost_html.value = (
+                f"<p>Without <b>{escape(names)}</b>, <b>{len(self.lost)}</b> "
+                f"{'claim of the case loses' if len(self.lost) == 1 else 'claims of the case lose'}"
+                " all support:</p>"
+                + table_html(rows, index=False, row_ids=self.lost, empty="(none: each rests on something else too)")
+            )
         self._header()
         if self.draw:
             key = (self.claim_id, tuple(self.discredited))
             if key not in self._images:
                 fig = Figure(figsize=(10, 1.4 + 0.55 * len(self.tree)))
-                plot_lineage(self.case, self.claim_id, ax=fig.subplots(), tree=self.tree,
-                             discredited=self.discredited, lost=self.lost)
+                plot_lineage(
+                    self.case,
+                    self.claim_id,
+                    ax=fig.subplots(),
+                    tree=self.tree,
+                    discredited=self.discredited,
+                    lost=self.lost,
+                )
                 self._images[key] = png_bytes(fig, self.dpi)
             self.image = self.graph.value = self._images[key]

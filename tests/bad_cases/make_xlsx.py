@@ -6,6 +6,7 @@ Each workbook holds the same small valid case as make_cases.BASE, as sheets, wit
 a missing sheet, merged cells, blank rows (fine in themselves: the line numbers must still be the sheet's
 row numbers). The test checks ``tests/bad_cases/<name>/case.xlsx``. Files are deterministic (fixed dates).
 """
+
 import csv
 import datetime
 import io
@@ -25,8 +26,9 @@ def sheets():
     for name in ("sources", "reports", "claims", "citations"):
         rows = list(csv.reader(io.StringIO(BASE[f"{name}.csv"])))
         header = rows[0]
-        out[name] = [header] + [[(int(v) if h in NUMERIC and v else (v or None)) for h, v in zip(header, r)]
-                                for r in rows[1:]]
+        out[name] = [header] + [
+            [(int(v) if h in NUMERIC and v else (v or None)) for h, v in zip(header, r, strict=False)] for r in rows[1:]
+        ]
     out["case"] = [["key", "value"], ["title", "Deir ez-Zor in miniature (workbook)"]]
     return out
 
@@ -78,8 +80,7 @@ def main():
 
     book = sheets()
     blank = [None] * 4
-    book["citations"] = [book["citations"][0], blank, blank] + book["citations"][1:2] + [blank] + \
-        book["citations"][2:]
+    book["citations"] = [book["citations"][0], blank, blank] + book["citations"][1:2] + [blank] + book["citations"][2:]
     book["claims"] = book["claims"][:2] + [[None] * 10] + book["claims"][2:]
     book["claims"][4][4] = "dozens"  # k_reut's low, now on sheet row 5 because of the blank row 3
     save("xlsx_blank_rows", book)

@@ -7,6 +7,7 @@ The workbook holds the four tables as sheets `sources`, `reports`, `claims`, `ci
 Numbers (`low`, `high`, `credibility`) are real numeric cells, as a reporter's spreadsheet has them;
 empty cells are truly empty. The file is kept tiny and deterministic (fixed document dates).
 """
+
 import datetime
 import io
 import pathlib
@@ -28,8 +29,18 @@ SHEETS = {
         ["r2", "ap", "2019-05-02", "Blast: update"],
     ],
     "claims": [
-        ["claim_id", "report_id", "proposition", "text", "low", "high", "subject", "measure", "certainty",
-         "credibility"],
+        [
+            "claim_id",
+            "report_id",
+            "proposition",
+            "text",
+            "low",
+            "high",
+            "subject",
+            "measure",
+            "certainty",
+            "credibility",
+        ],
         ["w1", "r1", "blast_deaths", "At least 3 dead, a witness says", 3, None, "civilians", "killed", "alleged", 3],
         ["w2", "r2", "blast_deaths", "Four dead", 4, 4, "civilians", "killed", "asserted", None],
     ],
@@ -65,7 +76,7 @@ def build(path=OUT):
             fixed_info = zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0))
             fixed_info.compress_type = zipfile.ZIP_DEFLATED
             data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":      # openpyxl stamps the save time here
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
                 data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2024-01-01T00:00:00Z", data)
             dst.writestr(fixed_info, data)
     return path
