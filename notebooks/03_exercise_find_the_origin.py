@@ -46,8 +46,15 @@
 # `case_path` and `proposition` in the next cell, or let papermill do it:
 #
 # ```
-# papermill notebooks/03_exercise_find_the_origin.ipynb exercise.ipynb -p case_path ../data/my-case -p proposition my_question
+# papermill notebooks/03_exercise_find_the_origin.ipynb exercise.ipynb \
+#     -p case_path ../data/khasham -p proposition russian_casualties_khasham
 # ```
+#
+# `../data/khasham` is a second case for the exercise, built from public news pages quoted with their urls: the
+# Russians killed or wounded near Khasham on 7 February 2018, as Reuters, TRT World, The Moscow Times and relays in
+# Russian, Arabic and Bengali reported them. There some claims rest on more than one origin, and the origins are
+# graded differently (unnamed people F, the Russian Foreign Ministry D, a grade explained in the case's notes), so a
+# learner cannot score by answering "1" and "F" everywhere.
 #
 # Then hand out the executed notebook, or open it in JupyterLab (`make lab`) and share the screen. Leave
 # `proposition` empty to use the question with the most claims.
@@ -66,8 +73,8 @@ proposition = proposition or str(case.claims["proposition"].value_counts().idxma
 print(case.meta.get("question", case.title))
 
 # %% [markdown]
-# The Deir ez-Zor case has **13** claims about how many Russians were killed on 7 February 2018, from **9**
-# outlets, published between 7 and 13 February at the earliest:
+# How many claims the exercise asks about, from how many outlets, and when they were published (at the earliest,
+# where a case dates a report by an interval):
 
 # %%
 # NBVAL_CHECK_OUTPUT

@@ -260,3 +260,36 @@ def test_case_text_is_escaped_in_the_exercise(cases_dir):
         assert "&lt;" in ex.claim_html.value or "Ivan" in ex.claim_html.value
     labels = [label for label, _ in ex.source.options]
     assert "<script>alert(1)</script> Wire" in labels  # option labels are text, shown as text by the widget
+
+
+# --- the second case: data/khasham (varied grades, more than one origin) -------------------------
+
+
+def test_the_khasham_exercise_has_varied_grades_and_claims_with_more_than_one_origin():
+    case = kit.load_case(ROOT / "data" / "khasham")
+    prop = "russian_casualties_khasham"
+    key = answer_key(case, prop)
+    ex = SourceExercise(case, prop)
+    assert list(key) == ex.claims and len(ex.claims) == len(case.claims)
+    grades = {g for a in key.values() for g in a.reliability.values()}
+    assert grades == {"D", "F"}  # the Russian Foreign Ministry D, every unnamed person F
+    several = {c: a.origins for c, a in key.items() if a.n_origins > 1}
+    assert several == {
+        "amader-100-or-80": ("fighters_acquaintance", "military_doctor"),
+        "mt-confirms-hospital-reports": ("military_doctor", "russian_mfa"),
+    }
+    # answering "1 origin, F" everywhere no longer scores full marks
+    for i, claim in enumerate(ex.claims):
+        ex.show(i)
+        ex.n_origins.value, ex.source.value, ex.grade.value = 1, key[claim].origins[:1], "F"
+        ex.check()
+    lazy = sum(1 for a in key.values() if a.n_origins == 1 and set(a.reliability.values()) == {"F"})
+    graded_d = len(key) - lazy - len(several)  # one origin, the ministry (D): the grade point is lost
+    # each claim with two origins keeps only the grade point (F is one of its origins' grades)
+    assert (lazy, graded_d) == (12, 9)
+    assert ex.score == 3 * lazy + 2 * graded_d + 1 * len(several) == 56 and ex.max_score == 3 * len(key) == 69
+    # the claim resting on the doctor (F) and the ministry (D) takes either grade
+    ex = SourceExercise(case, prop)
+    ex.show(ex.claims.index("mt-confirms-hospital-reports"))
+    ex.n_origins.value, ex.source.value, ex.grade.value = 2, ("military_doctor", "russian_mfa"), "D"
+    assert ex.check()["points"] == 3

@@ -49,6 +49,32 @@ def test_notebook_02_runs_under_papermill_on_a_fixture_case(tmp_path):
     assert not [o for c in nb["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
 
 
+def test_notebook_03_runs_under_papermill_on_the_khasham_case(tmp_path):
+    papermill = pytest.importorskip("papermill")
+    import kit
+
+    out = tmp_path / "exercise.ipynb"
+    case_path = ROOT / "data" / "khasham"
+    prop = "russian_casualties_khasham"
+    papermill.execute_notebook(
+        str(NOTEBOOKS / "03_exercise_find_the_origin.ipynb"),
+        str(out),
+        cwd=str(NOTEBOOKS),
+        parameters={"case_path": str(case_path), "proposition": prop},
+        progress_bar=False,
+        kernel_name="python3",
+    )
+    nb = json.loads(out.read_text(encoding="utf-8"))
+    text = _outputs_text(nb)
+    case = kit.load_case(case_path)
+    claims = kit.timeline(case, prop)
+    assert case.meta["question"] in text
+    assert f"{len(claims)} claims from {claims['outlet'].nunique()} outlets, 13 Feb to 20 Feb 2018" in text
+    assert "russians_killed_feb7" not in text and "bloomberg" not in text  # nothing of Deir ez-Zor
+    assert any(WIDGET_VIEW in o.get("data", {}) for c in nb["cells"] for o in c.get("outputs", []))
+    assert not [o for c in nb["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
+
+
 def test_notebooks_exist():
     names = [p.name for p in IPYNBS]
     for n in [

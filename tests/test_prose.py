@@ -467,3 +467,50 @@ def test_every_passage_quoted_in_notes_is_in_the_seed(seed):
 def test_every_claim_is_named_by_one_story_step(case):
     named = " ".join(r["claims"] for r in _rows("story.csv")).split()
     assert sorted(named) == sorted(case.claims["claim_id"])
+
+
+# ---------------------------------------------------------------------------------------------- data/README.md, khasham
+
+
+def test_data_readme_khasham_numbers_are_the_kits():
+    from kit.widgets.grading import LearnerAnswer, answer_key, grade_answer
+
+    kh = kit.load_case(ROOT / "data" / "khasham")
+    prop = "russian_casualties_khasham"
+    prose = Prose("data/README.md, khasham", section(ROOT / "data" / "README.md", "## khasham"))
+    cit = kh.citations
+    rel, basis = cit["relation"].value_counts(), cit["basis"].value_counts()
+    m = prose.says(
+        r"holds (\d+) sources, (\d+) reports, (\d+) claims on (\d+) proposition and (\d+) citations "
+        r"\((\d+) relies_on, (\d+) corroborates; (\d+) stated, (\d+) inferred\)"
+    )
+    assert [n(m, i) for i in range(1, 10)] == [
+        len(kh.sources),
+        len(kh.reports),
+        len(kh.claims),
+        kh.claims["proposition"].nunique(),
+        len(cit),
+        rel["relies_on"],
+        rel["corroborates"],
+        basis["stated"],
+        basis["inferred"],
+    ]
+    key = answer_key(kh, prop)
+    several = [a for a in key.values() if a.n_origins > 1]
+    m = prose.says(r"(\d+) claims rest on (\d+) origins each")
+    assert (n(m, 1), n(m, 2)) == (len(several), 2) and {a.n_origins for a in several} == {2}
+    gone = kit.without(kh, "russian_mfa")
+    m = prose.says(r"The other (\d+) claims rest on one origin each; (\d+) of them rest on the ministry")
+    assert (n(m, 1), n(m, 2)) == (len(key) - len(several), len([c for c in gone if key[c].n_origins == 1]))
+    assert set(gone) == {c for c, a in key.items() if a.origins == ("russian_mfa",)}
+    d = kit.drift(kh, prop).set_index(["claim_id", "cites"])
+    assert d.loc[("nakanune-300-killed", "reuters-about-300"), "measure_changed"]
+    assert d.loc[("ps-at-least-300", "reuters-about-300"), ["inflated", "measure_changed"]].all()
+    assert kit.circular(kh) == []
+    lazy = sum(
+        grade_answer(a, LearnerAnswer(n_origins=1, origins=a.origins[:1], grade="F")).points for a in key.values()
+    )
+    m = prose.says(r"scores (\d+) of (\d+)\.")
+    assert (n(m, 1), n(m, 2)) == (lazy, 3 * len(key))
+    assert {g for a in key.values() for g in a.reliability.values()} == {"D", "F"}
+    assert prose.unchecked_numbers() == []
