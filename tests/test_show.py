@@ -31,7 +31,7 @@ def test_plot_lineage_is_reexported_and_draws_every_hop(echo_case):
     assert kit.widgets.plot_lineage is kit.show.plot_lineage
     ax = kit.show.plot_lineage(echo_case, "e_echo")
     texts = _texts(ax)
-    assert ax.get_title() == "Lineage of e_echo (News Aggregator, 2 Jun 2022)"
+    assert ax.get_title() == "What News Aggregator said on 2 Jun 2022 rests on"  # names, not the claim id
     assert sum(t.startswith("Official (unnamed)") for t in texts) == 2  # reached through both outlets
     assert "corroborates\ninflated, hardened" in texts and "relies on" in texts  # drift shown on the hop
 
@@ -40,7 +40,7 @@ def test_plot_lineage_shows_what_falls(echo_case):
     lost = kit.without(echo_case, "anon")
     ax = kit.show.plot_lineage(echo_case, "e_echo", discredited=["anon"], lost=lost)
     texts = _texts(ax)
-    assert ax.get_title().endswith(": falls without Official (unnamed)")
+    assert ax.get_title() == "What News Aggregator said on 2 Jun 2022 falls without Official (unnamed)"
     assert sum(t.endswith("\ndiscredited") for t in texts) == 2
     assert sum(t.endswith("\nfalls") for t in texts) == 3  # e_echo, e_one, e_two
     untouched = kit.show.plot_lineage(echo_case, "e_indep", discredited=["anon"], lost=lost)

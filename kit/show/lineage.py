@@ -58,7 +58,7 @@ def plot_lineage(case, claim_id: str, *, ax=None, tree=None, discredited=(), los
     >>> import kit
     >>> ax = plot_lineage(kit.load_case("tests/cases/echo"), "e_echo", discredited=["anon"], lost=["e_echo"])
     >>> ax.get_title()
-    'Lineage of e_echo (News Aggregator, 2 Jun 2022): falls without Official (unnamed)'
+    'What News Aggregator said on 2 Jun 2022 falls without Official (unnamed)'
     """
     tree = lineage(case, claim_id) if tree is None else tree
     if ax is None:
@@ -128,8 +128,9 @@ def plot_lineage(case, claim_id: str, *, ax=None, tree=None, discredited=(), los
     ax.set_ylim(-leaves + 0.3, 0.7)
     ax.set_axis_off()
     c = ctx.loc[claim_id]
-    title = f"Lineage of {claim_id} ({c['outlet']}, {date_words(c['published'])})"
+    said = f"What {c['outlet']} said on {date_words(c['published'])}"  # names, not the claim's id
+    title = f"{said} rests on"
     if claim_id in lost and discredited:
-        title += ": falls without " + ", ".join(str(sources.at[s, "name"]) for s in sorted(discredited))
+        title = f"{said} falls without " + ", ".join(str(sources.at[s, "name"]) for s in sorted(discredited))
     ax.set_title(title, fontsize=10, color="#d62728" if claim_id in lost and discredited else "black")
     return ax

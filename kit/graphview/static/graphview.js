@@ -277,7 +277,7 @@ export function draw(host, data, options) {
       : [n.source_kind, n.grade, n.uncheckable ? "cannot be checked by a reader" : ""].filter(Boolean).join(" \u00b7 ");
     tag("span", { class: "kgv-facts" }, tip, facts);
     if (n.kind === "claim" && data.proposition && n.proposition && n.proposition !== data.proposition) {
-      tag("span", { class: "kgv-facts" }, tip, `about ${n.proposition}`);
+      tag("span", { class: "kgv-facts" }, tip, `about another question: ${n.proposition.replace(/[_-]+/g, " ")}`);
     }
     if (fallenNow.has(i)) { tag("span", { class: "kgv-facts kgv-warn" }, tip, n.kind === "claim"
       ? "loses all support: every origin is discredited" : "discredited"); }
