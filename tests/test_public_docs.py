@@ -43,13 +43,6 @@ NOT_YET_DOCUMENTED: set[str] = {
     "kit.scale",  # write_tables
     "kit.schema",  # every constant but CERTAINTY_RANK has no comment
     "kit.story",  # story_path, load_story, claims_by
-    "kit.draft.build",  # build_tables
-    "kit.draft.cli",  # add_parser, run
-    "kit.draft.compare",  # overlaps
-    "kit.draft.cues",  # find_attributions
-    "kit.draft.extract",  # markdown_text, html_text, sentences
-    "kit.draft.names",  # normalise_name, normalise_key, name_tokens, same_name, slug
-    "kit.draft.numbers",  # figures, measure_of, subject_after
     "kit.checking.arrays",  # helpers made public when reading.py/checking.py were split into packages
     "kit.checking.checker",  # helpers made public when reading.py/checking.py were split into packages
     "kit.checking.columns",  # helpers made public when reading.py/checking.py were split into packages

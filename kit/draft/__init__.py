@@ -148,7 +148,7 @@ def write_draft(
     >>> write_draft(art, out, publisher="P", published="2018-02-13")
     Traceback (most recent call last):
     ...
-    kit.draft.build.DraftError: ...: this folder already holds a case (...); kit draft never writes into an existing case: give a new folder
+    kit.draft.build.DraftError: ...: this folder already holds a case (...); kit draft never writes into ...
     """
     from ..case import load_case
     from ..errors import CaseError

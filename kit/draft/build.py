@@ -173,6 +173,33 @@ def build_tables(
 ) -> dict:
     """The draft's four tables (strings, ``""`` for empty) from the findings on ``text``.
 
+    Parameters
+    ----------
+    text : str
+        The article's main text, as :func:`kit.draft.extract.read_article` gives it; every claim ``text`` and
+        citation ``evidence`` is a verbatim span of it.
+    findings : list of kit.draft.cues.Finding
+        The attributions found in ``text`` (:func:`kit.draft.cues.find_attributions`).
+    publisher : str or None
+        The article's own publisher; None gives a source "Publisher of the article (not given)" and a note.
+    published : str
+        The article's date (ISO 8601), also given to the reports it quotes (with a ``draft: check date`` note).
+    url, title : str, optional
+        The article's address and title, for its own report.
+    notes : str
+        Added to the article's own report's notes.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        ``sources``, ``reports``, ``claims`` and ``citations`` in the columns of :data:`COLUMNS`, every cell a
+        string (``""`` for empty).
+
+    See Also
+    --------
+    kit.draft.draft_case : the same from the text alone (it finds the attributions itself).
+    kit.draft.cues.find_attributions : the findings.
+
     Examples
     --------
     >>> from kit.draft.extract import sentences

@@ -18,6 +18,21 @@ __all__ = ["add_parser", "run"]
 def add_parser(subparsers):
     """Add the ``draft`` subcommand to ``kit``'s subparsers; it runs :func:`run`.
 
+    Parameters
+    ----------
+    subparsers : argparse._SubParsersAction
+        What ``ArgumentParser.add_subparsers()`` returned for ``kit``.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+        The ``draft`` subcommand's parser (``article``, ``out_dir``, ``--publisher``, ``--published``, ``--url``).
+
+    See Also
+    --------
+    run : what the subcommand does.
+    kit.cli.main : the ``kit`` command that holds it.
+
     Examples
     --------
     >>> import argparse
@@ -47,11 +62,35 @@ def add_parser(subparsers):
 
 
 def run(args) -> int:
-    """Write the draft; print where and what to do next. Returns the exit code.
+    """Write the draft; print where and what to do next.
+
+    Bad input (a missing or unreadable article, no date, an existing case in ``out_dir``) is one sentence on
+    standard error and exit code 2, never a traceback.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        ``article``, ``out_dir``, ``publisher``, ``published`` and ``url``, as :func:`add_parser` reads them.
+
+    Returns
+    -------
+    int
+        The exit code: 0 written, 2 the command was used wrongly (nothing written).
+
+    See Also
+    --------
+    kit.draft.write_draft : what it calls.
 
     Examples
     --------
-    >>> import argparse
+    >>> import argparse, os, tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> art = os.path.join(d, "a.txt")
+    >>> _ = open(art, "w", encoding="utf-8").write("Two of the Russians said at least two were killed.\\n")
+    >>> run(argparse.Namespace(article=art, out_dir=os.path.join(d, "case"), publisher="P",
+    ...                        published="2018-02-13", url=None))  # doctest: +ELLIPSIS
+    wrote .../case: a draft of 2 sources, 1 reports, 1 claims and 1 citations; check every 'draft: check' note, then ...
+    0
     >>> run(argparse.Namespace(article="no/such.txt", out_dir="x", publisher=None, published=None, url=None))
     2
     """

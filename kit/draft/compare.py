@@ -39,6 +39,21 @@ def _words(text) -> list[str]:
 def overlaps(a: str, b: str) -> bool:
     """Whether two claim texts overlap: one holds the other (3+ words), or they share six words in a row.
 
+    Words are compared in lower case, without punctuation (``’`` as ``'``).
+
+    Parameters
+    ----------
+    a, b : str
+        Two claim texts, in either order.
+
+    Returns
+    -------
+    bool
+
+    See Also
+    --------
+    compare : which uses it to match citing claims.
+
     Examples
     --------
     >>> overlaps("with 200 to 300 injured.", "The U.S. official put the toll at about 100, with 200 to 300 injured.")
@@ -97,6 +112,11 @@ def compare(draft, reference) -> dict:
         ``draft_sources_unmatched``, ``draft_claims``, ``draft_claims_unmatched`` (overlapping no reference claim),
         ``draft_citations``, ``draft_citations_unmatched``; ``source_pairs`` (reference id -> draft id),
         ``citation_pairs`` ((claim, cites) -> (claim, cites)), ``missed_sources`` and ``missed_citations``.
+
+    See Also
+    --------
+    overlaps : when two claim texts count as the same claim.
+    kit.draft.names.same_name : when two source names count as the same source.
 
     Examples
     --------

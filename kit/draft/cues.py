@@ -370,6 +370,23 @@ def _resolve(mention: Mention, history: list, avoid: list, notes: list) -> Menti
 def find_attributions(sentences: list[Sentence]) -> list[Finding]:
     """One :class:`Finding` per sentence that says on whose word it rests.
 
+    The sentences are read in order: a quotation running over several sentences, a pronoun ("it", "they") and
+    "this report" are resolved from what came before (see the module's docstring).
+
+    Parameters
+    ----------
+    sentences : list of kit.draft.extract.Sentence
+        The article's sentences, in order (:func:`kit.draft.extract.sentences`).
+
+    Returns
+    -------
+    list of Finding
+        One per sentence with an attribution; a sentence without one gives none.
+
+    See Also
+    --------
+    kit.draft.build.build_tables : the tables made from the findings.
+
     Examples
     --------
     >>> from kit.draft.extract import sentences
@@ -398,7 +415,7 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
             top = outer[0] if outer else next(c for c in cues if depths[c[0]] == 0 and c[1] == "according")
             relay, verb, level = top[2], top[3], inner
         else:
-            level = cues if not inner else inner
+            level = inner if inner else cues
             if inner and depths[0] > 0 or starts_quoted:
                 relay = owner
         told = [c for c in level if c[1] == "told"]

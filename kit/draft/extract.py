@@ -155,6 +155,24 @@ def read_article(path) -> Article:
 def markdown_text(md: str) -> tuple[str, str | None]:
     """Markdown without its markup, one paragraph per line, and its first heading.
 
+    Front matter, code blocks, comments, headings' ``#``, emphasis, link targets, images, list bullets and ``>``
+    are removed; the lines of one paragraph are joined with spaces.
+
+    Parameters
+    ----------
+    md : str
+        The Markdown source.
+
+    Returns
+    -------
+    (text, title) : tuple of str and str or None
+        The plain text, one paragraph per line, and the first heading's text (None without a heading).
+
+    See Also
+    --------
+    read_article : which calls it for ``.md`` files.
+    html_text : the same for a saved HTML page.
+
     Examples
     --------
     >>> markdown_text("---\\ntitle: x\\n---\\n## Head\\n\\n> *AFP* said\\n> it.\\n\\n- [a](u) b\\n")
@@ -205,6 +223,25 @@ def _inline(s: str) -> str:
 def html_text(html: str) -> tuple[str, dict]:
     """The main text of a saved HTML page (``trafilatura``), and its title, publisher, date and address.
 
+    Navigation, tickers, related-article boxes, comments and footers are left out by trafilatura's
+    precision-first extraction. ``trafilatura`` is imported only here.
+
+    Parameters
+    ----------
+    html : str
+        The page's HTML source.
+
+    Returns
+    -------
+    (text, meta) : tuple of str and dict
+        The main text, one paragraph per line, and ``{"title", "publisher", "published", "url"}`` from the page's
+        metadata (each a string or None).
+
+    See Also
+    --------
+    read_article : which calls it for ``.html`` files.
+    markdown_text : the same for Markdown.
+
     Examples
     --------
     >>> page = ("<html><head><title>T</title></head><body><nav>Home | Subscribe</nav><article><h1>T</h1>"
@@ -240,6 +277,21 @@ def sentences(text: str) -> list[Sentence]:
 
     A full stop after a known abbreviation ("Feb.", "Mr.") or an initialism ("U.S.") ends no sentence;
     an ellipsis followed by a capital does ("area…But").
+
+    Parameters
+    ----------
+    text : str
+        The article's text, one paragraph per line.
+
+    Returns
+    -------
+    list of Sentence
+        Each with its ``text`` (``text[start:end]`` of the article, exactly), ``start``, ``end`` and the
+        ``paragraph`` (line) it is in.
+
+    See Also
+    --------
+    kit.draft.cues.find_attributions : reads these sentences.
 
     Examples
     --------

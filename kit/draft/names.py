@@ -150,6 +150,20 @@ _COMPANY = {"company", "corporation", "corp", "inc", "ltd", "llc"}
 def name_tokens(name: str) -> tuple:
     """The words of a name that identify it: lower case, no brackets, no articles, ``U.S.`` as ``us``.
 
+    Parameters
+    ----------
+    name : str
+        A source's name, as an article or a case gives it.
+
+    Returns
+    -------
+    tuple of str
+
+    See Also
+    --------
+    normalise_key : these words joined by spaces.
+    normalise_name : the same, with well-known aliases folded.
+
     Examples
     --------
     >>> name_tokens("The U.S. official (unnamed, to Bloomberg)")
@@ -165,7 +179,21 @@ def name_tokens(name: str) -> tuple:
 
 
 def normalise_name(name: str) -> str:
-    """The name's identifying words joined by spaces, with well-known aliases folded (``Bloomberg News`` -> ``bloomberg``).
+    """The name's identifying words joined by spaces, well-known aliases folded (``Bloomberg News``: ``bloomberg``).
+
+    Parameters
+    ----------
+    name : str
+        A source's name.
+
+    Returns
+    -------
+    str
+        :func:`normalise_key` of the name, or of the outlet's own name when :data:`KNOWN_OUTLETS` knows it.
+
+    See Also
+    --------
+    same_name : compares two names this way.
 
     Examples
     --------
@@ -181,12 +209,45 @@ def normalise_name(name: str) -> str:
 
 
 def normalise_key(name: str) -> str:
-    """:func:`name_tokens` joined by spaces (no alias folding)."""
+    """:func:`name_tokens` joined by spaces (no alias folding).
+
+    Parameters
+    ----------
+    name : str
+        A source's name.
+
+    Returns
+    -------
+    str
+
+    See Also
+    --------
+    normalise_name : the same with well-known aliases folded.
+
+    Examples
+    --------
+    >>> normalise_key("Bloomberg News"), normalise_key("The U.S. official (unnamed)")
+    ('bloomberg news', 'us official')
+    """
     return " ".join(name_tokens(name))
 
 
 def same_name(a: str, b: str) -> int:
     """How well two names match: 2 the same after :func:`normalise_name`, 1 one's words all among the other's, else 0.
+
+    Parameters
+    ----------
+    a, b : str
+        Two source names, in either order.
+
+    Returns
+    -------
+    int
+        2, 1 or 0 (0 also when either name has no identifying words).
+
+    See Also
+    --------
+    kit.draft.compare : matches a draft's sources with a hand-built case's by this score.
 
     Examples
     --------
@@ -223,6 +284,10 @@ def guess_kind(name: str, *, head_lower: bool = False, cue: str = "") -> tuple[s
     Returns
     -------
     (kind, reason) : tuple of str
+
+    See Also
+    --------
+    KNOWN_OUTLETS : the outlets whose kind the kit knows.
 
     Examples
     --------
@@ -261,10 +326,29 @@ def guess_kind(name: str, *, head_lower: bool = False, cue: str = "") -> tuple[s
 def slug(text: str, default: str = "x") -> str:
     """An id ``[a-z0-9_-]+`` made from ``text``.
 
+    Brackets and articles are dropped, ``U.S.`` is ``us``, and at most five words are kept.
+
+    Parameters
+    ----------
+    text : str
+        A name or a phrase.
+    default : str
+        The id when ``text`` has no letters or digits.
+
+    Returns
+    -------
+    str
+
+    See Also
+    --------
+    kit.schema : the id rule the case format checks.
+
     Examples
     --------
     >>> slug("The Daily Beast"), slug("Their associates (unnamed, to Reuters)"), slug("The U.S. official")
     ('daily-beast', 'their-associates', 'us-official')
+    >>> slug("“…”", default="source")
+    'source'
     """
     text = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", re.sub(r"\([^)]*\)", " ", text.lower()))
     words = re.findall(r"[a-z0-9]+", text)

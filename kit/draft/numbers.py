@@ -94,6 +94,25 @@ def _value(text: str) -> int:
 def figures(span: str) -> list[Figure]:
     """The figures in ``span``, in order, with the contract's low/high.
 
+    "more than 200" is low 201 and no high, "at least two" low 2, "up to 200" high 200, "fewer than 10" high 9,
+    "200 to 300" 200 and 300, "about 100" 100 and 100 (with a note), "dozens" at least 24 (with a note). Numbers
+    in dates and years are not figures.
+
+    Parameters
+    ----------
+    span : str
+        A claim's words.
+
+    Returns
+    -------
+    list of Figure
+        In the order they occur; ``[]`` when the span gives no figure.
+
+    See Also
+    --------
+    measure_of : what a figure counts.
+    subject_after : who it counts.
+
     Examples
     --------
     >>> [(f.words, f.low, f.high) for f in figures("at least two men; more than 200; about 100, 200 to 300 injured")]
@@ -145,6 +164,20 @@ def figures(span: str) -> list[Figure]:
 def measure_of(clause: str) -> str | None:
     """What the clause counts, from its words: ``killed``, ``wounded``, ``casualties``, ``captured`` or None.
 
+    Parameters
+    ----------
+    clause : str
+        The words around a figure.
+
+    Returns
+    -------
+    str or None
+        The claim's ``measure``, or None when the words do not say.
+
+    See Also
+    --------
+    figures : the figures in a span.
+
     Examples
     --------
     >>> measure_of("with 200 to 300 injured"), measure_of("put the death toll at about 100"), measure_of("said so")
@@ -158,6 +191,22 @@ def measure_of(clause: str) -> str | None:
 
 def subject_after(span: str, figure: Figure) -> str | None:
     """The words right after a figure that say who is counted ("Russian men"), or None.
+
+    Parameters
+    ----------
+    span : str
+        The claim's words.
+    figure : Figure
+        A figure in ``span`` (:func:`figures`).
+
+    Returns
+    -------
+    str or None
+        Up to four words, for the claim's ``subject``; None when a stop word or punctuation follows at once.
+
+    See Also
+    --------
+    figures : the figures in a span.
 
     Examples
     --------
