@@ -196,6 +196,14 @@ def test_output_passes_kit_check(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["draft"]  # no temporary folder left beside it
 
 
+def test_the_summary_counts_in_words(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("At least two men were killed, their associates told Reuters on Monday.\n", encoding="utf-8")
+    assert kit_draft(article, tmp_path / "out", "--publisher", "Tsarizm", "--published", "2018-02-14") == 0
+    said = capsys.readouterr().out
+    assert "a draft of 3 sources, 2 reports, 1 claim and 1 citation;" in said, said
+
+
 def test_never_writes_into_an_existing_case(tmp_path, capsys):
     case = tmp_path / "case"
     kit.save_case(kit.synth.make_case(3), case)

@@ -95,6 +95,7 @@ def run(args) -> int:
     2
     """
     from ..case import load_case
+    from ..wording import plural
     from . import ArticleError, DraftError, write_draft
 
     try:
@@ -110,7 +111,8 @@ def run(args) -> int:
         return 2
     case = load_case(out)
     print(
-        f"wrote {out}: a draft of {len(case.sources)} sources, {len(case.reports)} reports, {len(case.claims)} "
-        f"claims and {len(case.citations)} citations; check every 'draft: check' note, then run kit check {out}"
+        f"wrote {out}: a draft of {plural(len(case.sources), 'source')}, {plural(len(case.reports), 'report')}, "
+        f"{plural(len(case.claims), 'claim')} and {plural(len(case.citations), 'citation')}; "
+        f"check every 'draft: check' note, then run kit check {out}"
     )
     return 0
