@@ -6,14 +6,14 @@ them, whenever it is interrupted, a kill -9 or a power cut included:
 1. every file is written in full into the staging folder ``FOLDER/.kit-save/`` and flushed to the disk, each
    with the permission bits of the file it will replace (a new file gets the umask's, as ``open`` gives);
 2. the journal ``FOLDER/.kit-save.json``, naming the files, is written atomically
-   (:func:`kit.saving.atomic_write`). Its arrival is the commit: before it nothing in the folder has changed;
+   (:func:`kit.atomic.atomic_write`). Its arrival is the commit: before it nothing in the folder has changed;
 3. each staged file is moved over its old file (``os.replace``, in one folder), then the staging folder and
    the journal are removed.
 
 If a save stops before step 2, the old files are all there, untouched; after it, the journal says what is
 left to move. :func:`settle` finishes a committed save (moves what is still staged) or rolls back one that was
 not committed (removes the staging folder), and removes the temporary files an interrupted write leaves
-(``.NAME.RANDOM.tmp``, see :func:`kit.saving.temp_name`). Every load of a case folder (:func:`kit.load_case`,
+(``.NAME.RANDOM.tmp``, see :func:`kit.atomic.temp_name`). Every load of a case folder (:func:`kit.load_case`,
 :func:`kit.check_case`, ``kit check``) and every save settles the folder first, so no reader of the kit ever
 sees a half-saved case. Files the save does not name (a README, notes, ``story.csv``) are never touched.
 
@@ -31,7 +31,7 @@ import re
 import shutil
 from pathlib import Path
 
-from .saving import atomic_write, sync_folder, write_new_file
+from .atomic import atomic_write, sync_folder, write_new_file
 
 __all__ = ["JOURNAL", "STAGING", "write_folder", "settle", "pending", "folder_lock"]
 

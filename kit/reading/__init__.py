@@ -138,8 +138,8 @@ def _read_settled_folder(folder: str, raw: RawCase) -> None:
     """Read the folder under a shared lock, once an interrupted save in it is finished or rolled back
     (:func:`kit.journal.settle`): the tables are all the old ones or all the new ones, never a mix."""
     from ..journal import JOURNAL, folder_lock, pending, settle
+    from ..saving import CASE_FILES as names
 
-    names = [f"{name}.csv" for name in TABLES] + ["case.toml"]
     for _ in range(3):
         with folder_lock(folder, shared=True):
             if not pending(folder, names):
