@@ -129,7 +129,7 @@ def _remove(tmp) -> None:
 
 
 def _as_bytes(data, encoding: str) -> bytes:
-    return data if isinstance(data, (bytes, bytearray)) else str(data).encode(encoding)
+    return bytes(data) if isinstance(data, (bytes, bytearray)) else str(data).encode(encoding)
 
 
 def atomic_write(path, data, encoding: str = "utf-8") -> Path:

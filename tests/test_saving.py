@@ -301,3 +301,24 @@ def test_write_folder_refuses_names_outside_the_folder(tmp_path):
         with pytest.raises(ValueError, match="plain file names"):
             write_folder(tmp_path, {bad: "x"})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_interrupted_save_that_cannot_be_finished_is_a_problem_not_a_mix(tmp_path, small_pair, monkeypatch):
+    old_dir, old, _, new = small_pair
+    folder = _fresh(tmp_path, old_dir, 0)
+    (folder / ".kit-save").mkdir()
+    (folder / ".kit-save" / "claims.csv").write_bytes(new["claims.csv"])
+    (folder / ".kit-save.json").write_text('{"kit-save": 1, "files": ["claims.csv"]}')
+
+    def refused(src, dst):  # what a read-only folder does to the move
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refused)
+    case, problems, _ = kit.check_case(folder)
+    assert case is None and [str(p) for p in problems] == [
+        f"{folder / '.kit-save.json'}: a save of this case was interrupted, and finishing it here failed "
+        "(Permission denied); make the folder writable and run kit check again, which finishes it"
+    ]
+    monkeypatch.undo()
+    assert (folder / "claims.csv").read_bytes() == old["claims.csv"]  # nothing was half done
+    assert _assert_old_or_new(folder, old, {**old, "claims.csv": new["claims.csv"]}, {"README.txt": b"my notes\n"})
