@@ -322,3 +322,19 @@ def test_an_interrupted_save_that_cannot_be_finished_is_a_problem_not_a_mix(tmp_
     monkeypatch.undo()
     assert (folder / "claims.csv").read_bytes() == old["claims.csv"]  # nothing was half done
     assert _assert_old_or_new(folder, old, {**old, "claims.csv": new["claims.csv"]}, {"README.txt": b"my notes\n"})
+
+
+def test_exports_keep_each_files_mode_and_leave_no_temporary_file(tmp_path, cases_dir):
+    from kit.export import export
+    from kit.sqlite import export_sqlite
+
+    case = kit.load_case(cases_dir / "echo")
+    files = export(case, tmp_path / "out", built="2026-01-01")
+    db = export_sqlite(case, tmp_path / "out" / "echo.db")
+    os.chmod(files["sources.csv"], 0o640)
+    os.chmod(db["sqlite"], 0o604)
+    export(case, tmp_path / "out", built="2026-01-01")
+    export_sqlite(case, tmp_path / "out" / "echo.db")
+    assert stat.S_IMODE(os.stat(files["sources.csv"]).st_mode) == 0o640
+    assert stat.S_IMODE(os.stat(db["sqlite"]).st_mode) == 0o604
+    assert not [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
