@@ -20,12 +20,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 
+from .atomic import atomic_write_all
 from .claimreview import claim_reviews
 from .redact import redact
 from .wording import cell_text, figure_words
@@ -149,12 +149,6 @@ def _tables(case) -> dict:
     return out
 
 
-def _write(path: Path, text: str, encoding="utf-8") -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding=encoding)
-    os.replace(tmp, path)
-
-
 def export(case, out_dir, *, reveal_confidential: bool = False, built=None) -> dict:
     """Write every export of ``case`` (redacted first) into ``out_dir``; return ``name -> path``.
 
@@ -188,7 +182,7 @@ def export(case, out_dir, *, reveal_confidential: bool = False, built=None) -> d
     red = redact(case, reveal=reveal_confidential)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    files = {}
+    files, data_of = {}, {}
     g = export_graph(red)
     for key, name, writer in (
         ("gexf", "citation_graph.gexf", nx.write_gexf),
@@ -196,20 +190,18 @@ def export(case, out_dir, *, reveal_confidential: bool = False, built=None) -> d
     ):
         buf = io.BytesIO()
         writer(g, buf)
-        target = out / name
-        tmp = target.with_name(f".{name}.{os.getpid()}.tmp")
-        tmp.write_bytes(buf.getvalue())
-        os.replace(tmp, target)
-        files[key] = target
+        files[key] = out / name
+        data_of[key] = buf.getvalue()
     data = nx.node_link_data(g, edges="links")
     data["graph"] = {"title": red.title}
     files["json"] = out / "citation_graph.json"
-    _write(files["json"], json.dumps(data, ensure_ascii=False, indent=1))
+    data_of["json"] = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
     for name, frame in _tables(red).items():
         files[f"{name}.csv"] = out / f"{name}.csv"
-        _write(files[f"{name}.csv"], csv_text(frame), encoding="utf-8-sig")
+        data_of[f"{name}.csv"] = csv_text(frame).encode("utf-8-sig")
     reviews = claim_reviews(red, built=built)
     if reviews:
         files["claimreview"] = out / "claimreview.jsonld"
-        _write(files["claimreview"], json.dumps(list(reviews.values()), ensure_ascii=False, indent=1))
+        data_of["claimreview"] = json.dumps(list(reviews.values()), ensure_ascii=False, indent=1).encode("utf-8")
+    atomic_write_all({files[k]: data_of[k] for k in files})  # all written before any is replaced
     return files

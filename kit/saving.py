@@ -1,7 +1,9 @@
 """Saving a case: canonical CSV text of each table, ``case.toml`` text, and atomic writes.
 
 Every file the kit writes goes through :func:`atomic_write` (one file) or :func:`atomic_write_all` (several, all
-written before any is replaced): a reader, or a crash, never sees half a file.
+written before any is replaced), defined in :mod:`kit.atomic` and re-exported here: a reader, or a crash,
+never sees half a file, and a replaced file keeps its permission bits. :func:`save_case` writes a whole case
+atomically (all its files or none) with :func:`kit.journal.write_folder`.
 """
 
 from __future__ import annotations
@@ -10,17 +12,19 @@ import csv
 import datetime as dt
 import io
 import math
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from .atomic import atomic_write, atomic_write_all
 from .schema import COLUMNS, TABLES
 
-__all__ = ["save_case", "table_csv", "meta_toml", "atomic_write", "atomic_write_all"]
+__all__ = ["save_case", "table_csv", "meta_toml", "atomic_write", "atomic_write_all", "CASE_FILES"]
+
+# The files :func:`save_case` writes (and owns) in a case folder: the four tables and case.toml.
+CASE_FILES = (*(f"{name}.csv" for name in TABLES), "case.toml")
 
 
 def _cell(v) -> str:
@@ -44,6 +48,27 @@ def _cell(v) -> str:
 
 def table_csv(frame: pd.DataFrame, name: str) -> str:
     """The canonical CSV text of one table (contract columns first, extras after).
+
+    Values are written so that :func:`kit.load_case` reads them back equal: empty for missing, ``true`` and
+    ``false``, numbers in positional notation with the shortest digits that read back the same, dates as
+    ``YYYY-MM-DD`` (times in UTC with ``Z``), an uncertain ``published`` date as it was given. Lines end with
+    ``\\n``; a value holding a line break, a comma or a quote is quoted.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The typed table, as a :class:`kit.Case` holds it.
+    name : str
+        Which table: ``"sources"``, ``"reports"``, ``"claims"`` or ``"citations"``.
+
+    Returns
+    -------
+    str
+        The file's text, header first.
+
+    See Also
+    --------
+    save_case : writes the four of them.
 
     Examples
     --------
@@ -102,6 +127,19 @@ def _toml_key(k) -> str:
 def meta_toml(meta: dict) -> str:
     """``case.toml`` text for ``meta`` (strings, numbers, lists and one level of tables).
 
+    Plain keys are written bare, others quoted; strings are escaped as TOML requires (control characters as
+    ``\\uXXXX``); dates and times in TOML's own forms; a dict of dicts becomes ``[a.b]`` tables.
+
+    Parameters
+    ----------
+    meta : dict
+        A case's ``meta`` (what :func:`kit.load_case` read from ``case.toml``).
+
+    Returns
+    -------
+    str
+        The file's text.
+
     Examples
     --------
     >>> print(meta_toml({"title": 'The "200"', "verdicts": {"x": {"rating": "False"}}}), end="")
@@ -135,106 +173,17 @@ def meta_toml(meta: dict) -> str:
     return out
 
 
-def _write_temp(path: Path, data) -> str:
-    """Write ``data`` (text as UTF-8, or bytes) to a new temporary file beside ``path``; return its name (removed
-    again on failure)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        _remove(tmp)
-        raise
-    return tmp
-
-
-def _remove(tmp: str) -> None:
-    try:
-        os.unlink(tmp)
-    except OSError:
-        pass
-
-
-def _as_bytes(data, encoding: str) -> bytes:
-    return data if isinstance(data, (bytes, bytearray)) else str(data).encode(encoding)
-
-
-def atomic_write(path, data, encoding: str = "utf-8") -> Path:
-    """Write ``data`` to ``path`` via a temporary file in the same folder, then replace: never half a file.
-
-    Parameters
-    ----------
-    path : str or path
-        The file to write; its folder must exist.
-    data : str or bytes
-        Text is written as it is (no newline translation), in ``encoding``; bytes as they are.
-    encoding : str
-        For text: ``"utf-8"`` by default (``"utf-8-sig"`` for a spreadsheet-friendly BOM).
-
-    Returns
-    -------
-    pathlib.Path
-        ``path``.
-
-    See Also
-    --------
-    atomic_write_all : several files, none replaced before all are written.
-
-    Examples
-    --------
-    >>> import tempfile, os
-    >>> p = os.path.join(tempfile.mkdtemp(), "x.csv")
-    >>> _ = atomic_write(p, "a,b\\n"); open(p).read()
-    'a,b\\n'
-    >>> _ = atomic_write(p, b"\\x00\\x01"); open(p, "rb").read()
-    b'\\x00\\x01'
-    """
-    return atomic_write_all({path: data}, encoding)[0]
-
-
-def atomic_write_all(files: dict, encoding: str = "utf-8") -> list:
-    """Write every ``path -> data`` of ``files`` (as :func:`atomic_write`), all to temporary files first.
-
-    Only when all of them are written are they moved over the old files (``os.replace``, atomic on one file
-    system). If anything fails or is interrupted, the temporary files are removed and no file is ever left
-    half-written.
-
-    Returns
-    -------
-    list of pathlib.Path
-        The files, in the order given.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> [p.name for p in atomic_write_all({d / "a.txt": "A", d / "b.txt": "B"})], (d / "b.txt").read_text()
-    (['a.txt', 'b.txt'], 'B')
-    """
-    paths = [Path(p) for p in files]
-    temps = {}
-    try:
-        for path, data in zip(paths, files.values(), strict=False):
-            temps[path] = _write_temp(path, _as_bytes(data, encoding))
-        for path in list(temps):
-            os.replace(temps[path], path)
-            del temps[path]
-    except BaseException:
-        for tmp in temps.values():
-            _remove(tmp)
-        raise
-    return paths
-
-
 def save_case(case, path) -> Path:
-    """Write ``case`` as a folder of canonical CSV files and ``case.toml``, atomically.
+    """Write ``case`` as a folder of canonical CSV files and ``case.toml``, atomically as a whole.
 
-    Every file is first written in full to a temporary file in the same folder; only when all of them are
-    written are they moved over the old files (:func:`atomic_write_all`). If anything fails or is interrupted,
-    the temporary files are removed and no file is ever left half-written. ``load_case(path)`` then gives equal
-    tables and meta.
+    The four tables and ``case.toml`` are written all together or not at all (:func:`kit.journal.write_folder`):
+    first in full into a staging folder inside the case folder, then committed by a small journal
+    (``.kit-save.json``), then moved in. Whenever the save is interrupted (an error, Ctrl-C, a kill -9, a power
+    cut), the folder holds either the old case or the new one: a save that stopped before its commit is rolled
+    back, one that stopped after it is finished, by the next save or load of the folder (:func:`kit.load_case`,
+    :func:`kit.check_case`, ``kit check``), which also removes the temporary files left behind. Each file keeps
+    its permission bits (a new one gets the umask's, as any file you write); files the save does not write (a
+    README, notes, ``story.csv``) are not touched. ``load_case(path)`` then gives equal tables and meta.
 
     Parameters
     ----------
@@ -248,9 +197,15 @@ def save_case(case, path) -> Path:
     pathlib.Path
         The folder.
 
+    Raises
+    ------
+    OSError
+        When the folder cannot be written (it is then as it was).
+
     See Also
     --------
     kit.load_case : reads it back.
+    kit.journal.settle : what finishes or undoes an interrupted save.
 
     Examples
     --------
@@ -261,9 +216,9 @@ def save_case(case, path) -> Path:
     >>> all(getattr(again, t).equals(getattr(case, t)) for t in ("sources", "reports", "claims", "citations"))
     True
     """
+    from .journal import write_folder
+
     folder = Path(path)
-    folder.mkdir(parents=True, exist_ok=True)
-    texts = {folder / f"{name}.csv": table_csv(getattr(case, name), name) for name in TABLES}
-    texts[folder / "case.toml"] = meta_toml(case.meta)
-    atomic_write_all(texts)
+    texts = [table_csv(getattr(case, name), name) for name in TABLES] + [meta_toml(case.meta)]
+    write_folder(folder, dict(zip(CASE_FILES, texts, strict=True)))
     return folder

@@ -23,8 +23,6 @@ description of every table and column (those of the case's tables as ``docs/case
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -301,14 +299,12 @@ def export_sqlite(case, path, *, reveal_confidential: bool = False, metadata_pat
     """
     import sqlite_utils
 
-    from .saving import atomic_write
+    from .atomic import atomic_path, atomic_write
 
     red = redact(case, reveal=reveal_confidential)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         db = sqlite_utils.Database(tmp, recreate=True)
         tables = sqlite_tables(red)
         with db.conn:
@@ -321,7 +317,8 @@ def export_sqlite(case, path, *, reveal_confidential: bool = False, metadata_pat
                     not_null=[c for c in ((pk,) if isinstance(pk, str) else pk or ())],
                 )
                 rows = (
-                    {c: _cell(v) for c, v in zip(frame.columns, r, strict=False)} for r in frame.itertuples(index=False, name=None)
+                    {c: _cell(v) for c, v in zip(frame.columns, r, strict=False)}
+                    for r in frame.itertuples(index=False, name=None)
                 )
                 db[name].insert_all(rows, batch_size=1000)
         db["claims"].enable_fts(["text"], create_triggers=True)
@@ -330,13 +327,6 @@ def export_sqlite(case, path, *, reveal_confidential: bool = False, metadata_pat
             raise ValueError(f"the database would break {len(bad)} foreign keys, e.g. {bad[0]}")
         db.vacuum()
         db.close()
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
     meta_path = Path(metadata_path) if metadata_path is not None else path.parent / "metadata.json"
     atomic_write(meta_path, json.dumps(datasette_metadata(red, path.stem, tables), ensure_ascii=False, indent=1) + "\n")
     return {"sqlite": path, "metadata": meta_path}

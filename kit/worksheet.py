@@ -231,7 +231,7 @@ def write_worksheet(case, out_dir, proposition=None, *, reveal_confidential: boo
     kit.UnknownName
         When no claim has that proposition.
     """
-    from .saving import atomic_write
+    from .saving import atomic_write_all
 
     sheet = worksheet_html(case, proposition, reveal_confidential=reveal_confidential)
     answers = answers_html(case, proposition, reveal_confidential=reveal_confidential)
@@ -240,8 +240,7 @@ def write_worksheet(case, out_dir, proposition=None, *, reveal_confidential: boo
         "worksheet": os.path.join(os.fspath(out_dir), "worksheet.html"),
         "answers": os.path.join(os.fspath(out_dir), "answers.html"),
     }
-    atomic_write(files["worksheet"], sheet)
-    atomic_write(files["answers"], answers)
+    atomic_write_all({files["worksheet"]: sheet, files["answers"]: answers})
     return files
 
 

@@ -57,7 +57,6 @@ NOT_YET_DOCUMENTED: set[str] = {
     "kit.reading.tables",  # helpers made public when reading.py/checking.py were split into packages
     "kit.reading.toml",  # helpers made public when reading.py/checking.py were split into packages
     "kit.reading.workbook",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.saving",  # helpers made public when reading.py/checking.py were split into packages
     "kit.show",  # re-exports of kit.show.citation and kit.style
     "kit.graphview.layout",  # boxes_overlap, overlapping_pairs
     "kit.show.citation",  # story_graph, story_layout, legend_html (moved from kit.show)

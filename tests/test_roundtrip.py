@@ -5,9 +5,10 @@ cells starting with = + - @, padding spaces, BOM and CRLF, mixed-case enums, eve
 case.toml with nested tables): ``load_case(save_case(load_case(p), q))`` equals ``load_case(p)`` (all four
 frames ``.equals``, meta equal).
 
-Atomicity: save_case writes every file to a temporary file in the same folder, then ``os.replace``-s them;
-when writing or replacing fails (os.replace / os.fsync monkeypatched to raise), the old files are intact and
-no temporary file is left behind.
+Atomicity: save_case writes every file into a staging folder inside the case folder, commits with a journal,
+then ``os.replace``-s them in (kit.journal); when writing fails (os.fsync monkeypatched to raise) the old files
+are intact and nothing is left behind; when a move fails, the next load finishes the save: the case is wholly
+new. Real kill -9s are in tests/test_saving.py.
 """
 
 import csv
@@ -308,14 +309,15 @@ def _other_case(cases_dir):
     return kit.load_case(cases_dir / "echo")
 
 
-@pytest.mark.parametrize("fail_at", [1, 3, 5])
-def test_failed_replace_leaves_old_files_whole_and_no_temp(saved, cases_dir, monkeypatch, fail_at):
+@pytest.mark.parametrize("fail_at", [1, 2, 4, 6])
+def test_failed_replace_leaves_the_old_or_the_new_case_whole(saved, cases_dir, monkeypatch, fail_at):
+    # replace 1 commits the journal (.kit-save.json); 2..6 move the five staged files in
     out, before = saved
     real, calls = os.replace, []
 
     def flaky(src, dst):
-        calls.append((src, dst))
-        assert pathlib.Path(src).parent == pathlib.Path(dst).parent  # the temp file is in the same folder
+        calls.append((pathlib.Path(src), pathlib.Path(dst)))
+        assert out in pathlib.Path(src).parents  # staged inside the case folder: the move stays on one disk
         if len(calls) == fail_at:
             raise OSError("disk full (simulated)")
         return real(src, dst)
@@ -324,14 +326,14 @@ def test_failed_replace_leaves_old_files_whole_and_no_temp(saved, cases_dir, mon
     with pytest.raises(OSError, match="simulated"):
         kit.save_case(_other_case(cases_dir), out)
     monkeypatch.undo()
+    assert calls[0][1].name == ".kit-save.json"
+    case, problems, _ = kit.check_case(out)  # finishes (or rolls back) the interrupted save
+    assert problems == [] and case is not None
     now = {f.name: f.read_bytes() for f in out.iterdir()}
-    assert set(now) == set(before), "a temporary file was left behind"
+    assert set(now) == set(before), "a temporary file or folder was left behind"
     new_dir = kit.save_case(_other_case(cases_dir), out.parent / "new")
-    for name, data in now.items():  # each file is either wholly old or wholly new, never half-written
-        assert data in (before[name], (new_dir / name).read_bytes()), name
-    assert now[calls[-1][1].name] == before[calls[-1][1].name]  # the file whose replace failed is intact
-    # (the folder may then hold some new and some old tables, each whole: every file is written before the
-    # first replace, so that window is as short as it can be without replacing the folder itself)
+    after = {name: (new_dir / name).read_bytes() for name in now}
+    assert now == (before if fail_at == 1 else after)  # never a mix of old and new files
 
 
 def test_failed_write_changes_nothing(saved, cases_dir, monkeypatch):

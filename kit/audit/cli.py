@@ -2,7 +2,8 @@
 to the case's ``citations.csv`` as ``suspected`` rows.
 
 The file is changed only by appending: the rows already there keep every byte, the new text is written to a
-temporary file beside it which then replaces it (``os.replace``), and the file keeps its permissions.
+temporary file beside it which then replaces it (:func:`kit.saving.atomic_write`), and the file keeps its
+permissions.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import os
-import stat
 import sys
-import tempfile
+
+from ..atomic import atomic_write
+from ..journal import settle
+from ..saving import CASE_FILES
 
 __all__ = ["add_parser", "run", "audit_text", "append_suspected"]
 
@@ -145,6 +148,7 @@ def append_suspected(folder, rows, *, basis: str = "suspected") -> int:
     >>> open(p, newline="").read()
     'claim_id,cites,relation,evidence,basis\\r\\nk2,s1,relies_on,,\\r\\nk3,k2,relies_on,"a ""b"", c",suspected\\r\\n'
     """
+    settle(folder, CASE_FILES)  # a save killed after its commit is finished first: append to its citations.csv
     path = os.path.join(os.fspath(folder), "citations.csv")
     with open(path, "rb") as fh:
         data = fh.read()
@@ -172,21 +176,7 @@ def append_suspected(folder, rows, *, basis: str = "suspected") -> int:
     if not buf.getvalue():
         return 0
     lead = b"" if not data or data.endswith(b"\n") or data.endswith(b"\r") else newline.encode()
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    fd, tmp = tempfile.mkstemp(prefix=".citations.csv.", suffix=".tmp", dir=os.path.dirname(path))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data + lead + buf.getvalue().encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic_write(path, data + lead + buf.getvalue().encode("utf-8"))  # keeps the file's permissions
     return len(rows)
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from .build import COLUMNS, DraftError, build_tables
@@ -150,6 +149,7 @@ def write_draft(
     ...
     kit.draft.build.DraftError: ...: this folder already holds a case (...); kit draft never writes into ...
     """
+    from ..atomic import atomic_write_all, temp_name
     from ..case import load_case
     from ..errors import CaseError
     from ..saving import meta_toml, table_csv
@@ -177,11 +177,11 @@ def write_draft(
         "to check against the article (see the 'draft: check' notes), not a finished case.",
     }
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    tmp = temp_name(out)
+    os.mkdir(tmp)  # as any new folder (the umask's permissions), not mkdtemp's 0700
     try:
-        for table, frame in tables.items():
-            (tmp / f"{table}.csv").write_text(table_csv(frame[COLUMNS[table]], table), encoding="utf-8")
-        (tmp / "case.toml").write_text(meta_toml(meta), encoding="utf-8")
+        texts = {tmp / f"{table}.csv": table_csv(frame[COLUMNS[table]], table) for table, frame in tables.items()}
+        atomic_write_all({**texts, tmp / "case.toml": meta_toml(meta)})
         try:
             load_case(tmp)
         except CaseError as e:

@@ -11,6 +11,8 @@ import os
 import re
 from pathlib import Path
 
+from ..atomic import atomic_write
+
 __all__ = ["offline_html", "notebook_html"]
 
 _EXTERNAL = r"""(?:https?:)?//"""
@@ -162,7 +164,4 @@ def notebook_html(
                 text = re.sub(re.escape(form), "(withheld)", text, flags=re.IGNORECASE)
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, out)
-    return out
+    return atomic_write(out, text)

@@ -11,13 +11,13 @@ from __future__ import annotations
 import base64
 import datetime as _dt
 import hashlib
-import os
 import re
 from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
+from ..atomic import atomic_write
 from ..claimreview import claim_reviews
 from ..graphview.page import graph_html
 from ..graphview.page import static_text as graph_static
@@ -376,11 +376,7 @@ def publish(case, out_dir, *, reveal_confidential: bool = False, built=None, not
         red, proposition=red_prop, story=story, built=built, reveal=reveal_confidential, notebook_href=href
     )
     out.mkdir(parents=True, exist_ok=True)
-    target = out / "index.html"
-    tmp = out / f".index.html.{os.getpid()}.tmp"
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
-    return target
+    return atomic_write(out / "index.html", text)
 
 
 def _red_prop(case, red, proposition):

@@ -123,7 +123,7 @@ def read_raw(path, *, story: bool = False) -> RawCase:
         read_workbook(p, raw)
     else:
         raw.folder = p
-        _read_folder(p, raw)
+        _read_settled_folder(p, raw)
     if "title" not in raw.meta or not str(raw.meta.get("title") or "").strip():
         base = raw.folder if raw.folder is not None else os.path.splitext(p)[0]
         raw.meta["title"] = os.path.basename(os.path.abspath(base))
@@ -132,6 +132,33 @@ def read_raw(path, *, story: bool = False) -> RawCase:
         if raw.story_file is not None and os.path.exists(raw.story_file):
             raw.story = read_csv_table(raw.story_file, STORY, raw.story_problems)
     return raw
+
+
+def _read_settled_folder(folder: str, raw: RawCase) -> None:
+    """Read the folder under a shared lock, once an interrupted save in it is finished or rolled back
+    (:func:`kit.journal.settle`): the tables are all the old ones or all the new ones, never a mix."""
+    from ..journal import JOURNAL, folder_lock, pending, settle
+    from ..saving import CASE_FILES as names
+
+    for _ in range(3):
+        with folder_lock(folder, shared=True):
+            if not pending(folder, names):
+                _read_folder(folder, raw)
+                return
+        try:
+            settle(folder, names)
+        except OSError as e:
+            raw.problems.append(
+                Problem(
+                    os.path.join(folder, JOURNAL),
+                    0,
+                    None,
+                    f"a save of this case was interrupted, and finishing it here failed ({e.strerror or e}); "
+                    "make the folder writable and run kit check again, which finishes it",
+                )
+            )
+            return
+    _read_folder(folder, raw)
 
 
 def _read_folder(folder: str, raw: RawCase) -> None:
