@@ -96,6 +96,7 @@ class Lookup:
                 return self.table.lookup(obj).astype(np.int64)
             except Exception:  # pragma: no cover - a value that is not a str
                 self.table, self.index = None, pd.Index(ids_array(self.source), dtype=object)
+        assert self.index is not None  # _hashed() set it when there is no string hash table
         return self.index.get_indexer(obj).astype(np.int64)
 
 
@@ -236,7 +237,7 @@ class Engine:
         ea, eb = pos[ca[eorder]], pos[cb[eorder]]
         ebounds = np.searchsorted(level[ca[eorder]], np.arange(depth + 1))
         # 3. origin sets, a level at a time, into one growing CSR (rows in level order)
-        idx_dtype = np.int32  # scipy keeps int32 index arrays as they are (no copy per level)
+        idx_dtype: type[np.signedinteger] = np.int32  # scipy keeps int32 index arrays as they are (no copy per level)
         indptr = np.zeros(k + 1, dtype=idx_dtype)
         indices = np.zeros(max(16, own.nnz * 2), dtype=idx_dtype)
         nnz = 0
@@ -325,7 +326,9 @@ class Engine:
         gc.disable()  # a million new tuples: no cycle hunting meanwhile
         try:
             made = np.fromiter(
-                (tuple(flat[i:j]) for i, j in zip(starts.tolist(), ends.tolist(), strict=False)), dtype=object, count=len(build)
+                (tuple(flat[i:j]) for i, j in zip(starts.tolist(), ends.tolist(), strict=False)),
+                dtype=object,
+                count=len(build),
             )
         finally:
             if enabled:

@@ -209,7 +209,9 @@ def format_problems(problems, limit: int = MAX_PER_FILE) -> list[str]:
     >>> format_problems(ps, limit=2)
     ['c.csv:2: low: bad', 'c.csv:3: low: bad', 'c.csv: ... and 2 more problems in this file']
     """
-    shown, lines, hidden = Counter(), [], Counter()
+    shown: Counter[str] = Counter()
+    hidden: Counter[str] = Counter()
+    lines: list[str] = []
     for p in problems:
         if shown[p.file] < limit:
             shown[p.file] += 1

@@ -355,7 +355,7 @@ def import_prov(doc_or_path_or_text):
     from .saving import table_csv
 
     doc, name = _load(doc_or_path_or_text)
-    rows = {t: [] for t in TABLES}
+    rows: dict[str, list] = {t: [] for t in TABLES}
     publisher, report_of, case_entity = {}, {}, None
     for rec in doc.get_records():
         kind = type(rec).__name__
@@ -388,7 +388,7 @@ def import_prov(doc_or_path_or_text):
             ]
         )
     found = _kit_attrs(case_entity, "kitdoc")
-    problems = []
+    problems: list = []
     try:
         meta = tomllib.loads(str(found.get("meta_toml", "")))
         columns = json.loads(str(found.get("columns", "{}")))

@@ -310,7 +310,7 @@ def export_sqlite(case, path, *, reveal_confidential: bool = False, metadata_pat
         with db.conn:
             for name, frame in tables.items():
                 pk, fks = _KEYS[name]
-                db[name].create(
+                db.table(name).create(
                     {c: _sql_type(frame[c]) for c in frame.columns},
                     pk=pk,
                     foreign_keys=fks,
@@ -320,8 +320,8 @@ def export_sqlite(case, path, *, reveal_confidential: bool = False, metadata_pat
                     {c: _cell(v) for c, v in zip(frame.columns, r, strict=False)}
                     for r in frame.itertuples(index=False, name=None)
                 )
-                db[name].insert_all(rows, batch_size=1000)
-        db["claims"].enable_fts(["text"], create_triggers=True)
+                db.table(name).insert_all(rows, batch_size=1000)
+        db.table("claims").enable_fts(["text"], create_triggers=True)
         bad = db.conn.execute("PRAGMA foreign_key_check").fetchall()
         if bad:  # a checked case has none; say so plainly if one ever slips through
             raise ValueError(f"the database would break {len(bad)} foreign keys, e.g. {bad[0]}")

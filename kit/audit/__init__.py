@@ -14,6 +14,7 @@ them already, and no followed chain of citations leads from ``claim_id`` to ``ci
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -26,6 +27,9 @@ from .reach import explained_pairs, explained_rows
 from .rejected import read_rejected
 from .signals import shared_text
 from .text import corpus
+
+if TYPE_CHECKING:
+    from ..case import Case
 
 __all__ = ["COLUMNS", "audit", "with_suspected", "explained_pairs", "explained_rows"]
 
@@ -77,7 +81,7 @@ def audit(case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected=None)
         return explained_rows(case, claims.row[later], claims.row[earlier], follow)
 
     rows = [shared_text(claims, corp, explained, min_score=min_score)]
-    copied = {}
+    copied: dict = {}
     for a, b in zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False):
         copied.setdefault(a, []).append(b)
     for r in (same_figure(claims, copied), same_attribution(claims, corp, copied)):
@@ -118,7 +122,9 @@ def _combine(claims, rows: pd.DataFrame, min_score: float) -> pd.DataFrame:
     combined = 1 - np.exp(miss)
     best = rows[first].reset_index(drop=True)
     also = [""] * len(best)
-    for g, sig, sc, ev in zip(group[~first], rows["signal"][~first], rows["score"][~first], rows["evidence"][~first], strict=False):
+    for g, sig, sc, ev in zip(
+        group[~first], rows["signal"][~first], rows["score"][~first], rows["evidence"][~first], strict=False
+    ):
         also[g] = (also[g] + "; " if also[g] else "") + f"{sig} ({sc:.2f}): {ev}"
     out = pd.DataFrame(
         {
@@ -136,7 +142,7 @@ def _combine(claims, rows: pd.DataFrame, min_score: float) -> pd.DataFrame:
     )
 
 
-def with_suspected(case, audit_rows) -> kit.Case:  # noqa: F821
+def with_suspected(case, audit_rows) -> Case:
     """A new case with the audit's pairs added as ``relies_on`` citations of basis ``suspected``.
 
     The given case is not changed. Its citations gain a ``basis`` column (``stated`` for every existing row)

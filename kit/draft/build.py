@@ -52,7 +52,11 @@ class _Registry:
     """Sources, reports and ids of one draft; every id unique across sources and claims (one namespace)."""
 
     def __init__(self):
-        self.sources, self.reports, self.ids, self.keys, self.report_ids = [], {}, set(), {}, set()
+        self.sources: list[dict] = []
+        self.reports: dict = {}
+        self.ids: set[str] = set()
+        self.keys: dict[object, str] = {}
+        self.report_ids: set[str] = set()
 
     def new_id(self, base: str) -> str:
         sid, n = base, 2
@@ -73,12 +77,12 @@ class _Registry:
         words = re.sub(r"^(the|a|an)\s+", "", mention.text, flags=re.I)
         if kind in ("anonymous", "document"):
             name = _cap(words) + (f" (unnamed, via {via})" if via else " (unnamed)")
-            key = ("unnamed", normalise_key(words), via)
+            key: object = ("unnamed", normalise_key(words), via)
             if key in self.keys:
                 return self.keys[key]
         else:
             key = normalise_key(mention.text)
-            name = KNOWN_OUTLETS[key][0] if key in KNOWN_OUTLETS else _cap(words)
+            name = KNOWN_OUTLETS[key][0] if isinstance(key, str) and key in KNOWN_OUTLETS else _cap(words)
             found = self._named(name)
             head = name.split()
             if found is None and len(head) > 1 and head[-1].lower() in _DOC_NOUNS:
@@ -156,7 +160,7 @@ def _clauses(text: str, masked: str):
     out = []
     for lo, hi in zip(cuts, cuts[1:], strict=False):
         if lo:
-            lo += len(re.match(r"[,;]\s*", text[lo:]).group())
+            lo += len(re.match(r"[,;]\s*", text[lo:]).group())  # type: ignore[union-attr]  # [,;] starts every cut
         out.append((lo, hi, [f for f in figs if lo <= f.start < hi]))
     return out
 

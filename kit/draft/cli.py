@@ -89,7 +89,7 @@ def run(args) -> int:
     >>> _ = open(art, "w", encoding="utf-8").write("Two of the Russians said at least two were killed.\\n")
     >>> run(argparse.Namespace(article=art, out_dir=os.path.join(d, "case"), publisher="P",
     ...                        published="2018-02-13", url=None))  # doctest: +ELLIPSIS
-    wrote .../case: a draft of 2 sources, 1 reports, 1 claims and 1 citations; check every 'draft: check' note, then ...
+    wrote .../case: a draft of 2 sources, 1 report, 1 claim and 1 citation; check every 'draft: check' note, then ...
     0
     >>> run(argparse.Namespace(article="no/such.txt", out_dir="x", publisher=None, published=None, url=None))
     2

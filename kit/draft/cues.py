@@ -331,7 +331,7 @@ def _certainty(verb: str, text: str) -> str:
 
 def _cues(s: str):
     """(position, role, mention, verb) for each cue in the sentence; role is speaker, told, according or relying."""
-    out = []
+    out: list[tuple] = []
     for m in _VERB.finditer(s):
         subj = subject_before(s[: m.start()])
         if subj == "and":
@@ -394,7 +394,9 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
     >>> f.relay.text, [c.text for c in f.cited], f.certainty
     ('Reuters', ['their associates'], 'alleged')
     """
-    out, history, owner, last_actor, para, depth = [], [], None, None, -1, 0
+    out: list = []
+    history: list = []
+    owner, last_actor, para, depth = None, None, -1, 0
     for sent in sentences:
         if sent.paragraph != para:
             para, owner, last_actor, depth = sent.paragraph, None, None, 0

@@ -181,7 +181,9 @@ def markdown_text(md: str) -> tuple[str, str | None]:
     md = re.sub(r"\A---\n.*?\n---\n", "", md, flags=re.S)  # front matter
     md = re.sub(r"```.*?```", "", md, flags=re.S)  # code blocks
     md = re.sub(r"<!--.*?-->", "", md, flags=re.S)
-    paragraphs, title, block = [], None, []
+    paragraphs: list[str] = []
+    block: list[str] = []
+    title = None
 
     def flush():
         if block:
@@ -298,7 +300,8 @@ def sentences(text: str) -> list[Sentence]:
     >>> [s.text for s in sentences("The U.S. official said so. It died on Feb. 7. Then…But no.\\nNew line")]
     ['The U.S. official said so.', 'It died on Feb. 7.', 'Then…', 'But no.', 'New line']
     """
-    out, pos = [], 0
+    out: list = []
+    pos = 0
     for n, line in enumerate(text.split("\n")):
         start = 0
         for m in _END.finditer(line):

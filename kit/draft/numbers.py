@@ -143,18 +143,20 @@ def figures(span: str) -> list[Figure]:
             continue
         if not n[0].isdigit() and n.lower() == "one" and not m.group("least") and not m.group("more"):
             continue  # "one thing", "no one": not a count
-        low = high = _value(n)
+        value = _value(n)
+        low: int | None = value
+        high: int | None = value
         note = ""
         if second:
             high = _value(second)
         if m.group("more"):
-            low, high = low + 1, None
+            low, high = value + 1, None
         elif m.group("least") or m.group("plus"):
             high = None
         elif m.group("upto"):
             low = None
         elif m.group("fewer"):
-            low, high = None, high - 1
+            low, high = None, (None if high is None else high - 1)
         elif m.group("about"):
             note = f"draft: check low/high: '{words}' kept as {low}"
         out.append(Figure(m.start(), m.end(), words, low, high, note))
@@ -215,7 +217,7 @@ def subject_after(span: str, figure: Figure) -> str | None:
     'Russian men'
     """
     rest = span[figure.end :]
-    words = []
+    words: list[str] = []
     for m in re.finditer(r"[“”\"—–,;:.!?()]|[\w’'-]+", rest):
         w = m.group()
         if not re.match(r"[\w]", w) or _SUBJECT_STOP.match(w.lower()):

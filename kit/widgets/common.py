@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 import pandas as pd
 
@@ -142,7 +143,7 @@ class Displayable:
     ['application/vnd.jupyter.widget-view+json', 'text/plain']
     """
 
-    container = None
+    container: Any = None
 
     def __repr__(self) -> str:
         return NOT_RUN.format(name=type(self).__name__)

@@ -15,6 +15,7 @@ import csv
 import io
 import os
 import re
+from typing import Any
 
 import ipywidgets as W
 
@@ -120,7 +121,7 @@ class SourceExercise(Displayable):
         self._answers: dict = {}  # claim -> LearnerAnswer, kept when moving between claims
         self._scored: dict = {}  # claim -> Grade of its one scored attempt
         self._restoring = False
-        self.result = None
+        self.result: dict[str, Any] | None = None
         self.claim_html = W.HTML(layout=W.Layout(max_width="1000px"))
         wide = {"description_width": "initial"}
         self.n_origins = W.Dropdown(
@@ -182,7 +183,7 @@ class SourceExercise(Displayable):
             ]
         )
         self.container.add_class("kit-source-exercise")
-        self.index = -1
+        self.index: int = -1
         self.show(0)
 
     # the score ---------------------------------------------------------------------------
@@ -269,11 +270,11 @@ class SourceExercise(Displayable):
         claim = self.claim_id
         if claim in self._scored:
             grade = self._scored[claim]
-            self.result = grade.as_dict()
+            self.result = result = grade.as_dict()
             self.attempt_html.value = (
                 f"<p><i>Already scored: only the first answer counts ({grade.points} of {MAX_POINTS}).</i></p>"
             )
-            return self.result
+            return result
         answer = self._answer()
         grade = self.__grade(claim, answer)
         if grade.answered:
@@ -284,10 +285,10 @@ class SourceExercise(Displayable):
             self.attempt_html.value = (
                 f"<p><i>Scored: this was your one attempt at this claim ({grade.points} of {MAX_POINTS}).</i></p>"
             )
-        self.result = grade.as_dict()
+        self.result = result = grade.as_dict()
         self.feedback_html.value = self._feedback_html(grade)
         self._update_score()
-        return self.result
+        return result
 
     @staticmethod
     def _feedback_html(grade) -> str:

@@ -71,7 +71,7 @@ def both_answers(case, rows) -> pd.DataFrame:
     out = {}
     for name, follow in (("declared", DEFAULT_FOLLOW), ("if_suspected", tuple(DEFAULT_FOLLOW) + ("suspected",))):
         origins = provenance(more, follow=follow)["origins"]
-        per = {}
+        per: dict = {}
         for claim, got in zip(origins.index, origins.to_numpy(), strict=False):
             per.setdefault(prop.get(claim), set()).update(got)
         out[name] = {p: len(s) for p, s in per.items() if isinstance(p, str)}
@@ -133,7 +133,7 @@ def marked_html(text, passage) -> str:
     'Pupils &amp; <mark>staff will move to the old &lt;library</mark>&gt;, the council said'
     """
     text = "" if text is None or text is pd.NA else str(text)
-    pairs = set()
+    pairs: set = set()
     for part in str(passage or "").split(" … "):
         ws = [w for w in words(part) if w not in STOP_WORDS]
         pairs.update(zip(ws, ws[1:], strict=False))
