@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, field
 
 from .extract import Sentence
+from .mentions import PRONOUNS, Mention, object_after, subject_before
 
 __all__ = ["Mention", "Finding", "find_attributions"]
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w[\w’'-]*|[^\w\s]")
 _VERB = re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|claimed|claims|wrote|writes|noted|notes|"
     r"confirmed|confirms|stated|added|announced|estimated|estimates|thought|believes|believed|"
@@ -30,135 +30,6 @@ _PREP = re.compile(
     r"(?<![\w-])(?:[Aa]ccording to|[Cc]iting|[Rr]elying on|[Rr]elied on|[Rr]elies on|[Bb]ased on|"
     r"[Qq]uoting|(?:as )?reported by)\s+"
 )
-_AUX = {
-    "also",
-    "has",
-    "have",
-    "had",
-    "then",
-    "later",
-    "earlier",
-    "previously",
-    "reportedly",
-    "would",
-    "will",
-    "may",
-    "might",
-    "did",
-    "does",
-    "do",
-    "since",
-    "first",
-    "again",
-    "once",
-    "is",
-    "was",
-    "were",
-    "are",
-    "been",
-    "who",
-    "which",
-    "that",
-    "just",
-    "recently",
-}
-_NEG = {"not", "never", "n’t", "n't"}
-_DETS = {
-    "the",
-    "a",
-    "an",
-    "their",
-    "his",
-    "her",
-    "its",
-    "our",
-    "this",
-    "that",
-    "these",
-    "those",
-    "other",
-    "another",
-    "several",
-    "some",
-    "many",
-    "numerous",
-    "unnamed",
-    "anonymous",
-}
-_QUANT = {
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "some",
-    "several",
-    "many",
-    "most",
-    "all",
-    "none",
-    "each",
-    "both",
-    "few",
-}
-_STOPS = {
-    "with",
-    "on",
-    "in",
-    "at",
-    "by",
-    "for",
-    "from",
-    "to",
-    "about",
-    "into",
-    "over",
-    "after",
-    "before",
-    "during",
-    "and",
-    "or",
-    "but",
-    "if",
-    "when",
-    "because",
-    "while",
-    "as",
-    "than",
-    "know",
-    "knew",
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "led",
-    "that",
-    "which",
-    "who",
-    "what",
-    "where",
-    "there",
-    "here",
-    "we",
-    "i",
-    "you",
-    "not",
-    "so",
-    "then",
-    "also",
-    "of",
-    "said",
-    "says",
-    "told",
-}
-_PRONOUNS = {"it", "they", "he", "she"}
 _DEMONSTRATIVE = re.compile(r"^(?:this|that|the) (?:report|story|article|account)$", re.I)
 _CERTAINTY = (
     (
@@ -169,22 +40,6 @@ _CERTAINTY = (
     ),
     ("alleged", ""),
 )
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A speaker or outlet as the sentence names it.
-
-    ``text`` is the article's words ("their associates"); ``common`` is true for an unnamed speaker (a common noun
-    phrase); ``about`` holds words describing it ("which monitors social networks"); ``affiliation`` the words of an
-    "X, of the Y" appositive; ``said_as`` the words a pronoun or "this report" stood for, when resolved.
-    """
-
-    text: str
-    common: bool = False
-    about: str = ""
-    affiliation: str = ""
-    said_as: str = ""
 
 
 @dataclass
@@ -199,109 +54,6 @@ class Finding:
     verb: str = ""
     certainty: str = "alleged"
     notes: list = field(default_factory=list)
-
-
-def _words(s: str):
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(s)]
-
-
-def _is_np_word(tok: str) -> bool:
-    low = tok.lower()
-    if not re.match(r"\w", tok) or low in _STOPS or tok[0].isdigit():
-        return False
-    return not (tok[0].islower() and "-" not in tok and re.search(r"(ed|ly|ing)$", low))
-
-
-def _mention(words: list[str], about: str = "", affiliation: str = "") -> Mention | None:
-    while words and words[0] in '“”"':
-        words = words[1:]
-    if not words or all(w.lower() in _DETS | _QUANT | {"of"} for w in words):
-        return None
-    text = " ".join(words).replace(" - ", "-")
-    first = words[0].lower()
-    common = words[-1][0].islower() or first in (_DETS - {"the", "this", "that"}) | _QUANT
-    return Mention(text, common=common, about=about, affiliation=affiliation)
-
-
-def subject_before(prefix: str):
-    """The speaker named just before a verb: a Mention, ``"negated"``, ``"and"`` or None.
-
-    Examples
-    --------
-    >>> subject_before("Maxim Buga, of the Cossack community ")
-    Mention(text='Maxim Buga', common=False, about='', affiliation='the Cossack community', said_as='')
-    >>> subject_before("the region, two of the Russians ").text, subject_before("Actually Bloomberg hadn’t ")
-    ('two of the Russians', 'negated')
-    """
-    prefix, about, affiliation = prefix.rstrip(), "", ""
-    while True:
-        m = re.search(r"(?:^|\s)(\w+(?:n’t|n't)?)$", prefix)
-        if not m:
-            break
-        w = m.group(1).lower()
-        if w in _NEG or w.endswith(("n’t", "n't")):
-            return "negated"
-        if w not in _AUX:
-            break
-        prefix = prefix[: m.start(1)].rstrip()
-    if re.search(r"(?:^|\s)and$", prefix):
-        return "and"
-    for _ in range(2):  # "X, which monitors …, said" / "X, of the Y said"
-        trailing = prefix.endswith(",")
-        body = prefix[:-1] if trailing else prefix
-        cut = body.rfind(",")
-        if cut < 0:
-            break
-        seg = body[cut + 1 :].strip()
-        if re.match(r"(which|who|of|based|known|a|an)\b", seg) and body[:cut].strip():
-            if seg.startswith("of "):
-                affiliation = seg[3:]
-            else:
-                about = seg
-            prefix = body[:cut]
-        elif trailing:
-            return None
-        else:
-            break
-    toks = [t for t, _, _ in _words(prefix)]
-    words: list[str] = []
-    for k in range(len(toks) - 1, -1, -1):
-        tok, low = toks[k], toks[k].lower()
-        if low in _PRONOUNS and not words:
-            return Mention(tok.lower(), common=True)
-        if low in _DETS:
-            words.insert(0, tok)
-            if low == "the" and k >= 2 and toks[k - 1] == "of" and toks[k - 2].lower() in _QUANT:
-                words[:0] = toks[k - 2 : k]
-            break
-        if not _is_np_word(tok) or len(words) >= 6:
-            break
-        words.insert(0, tok)
-    return _mention(words, about, affiliation)
-
-
-def object_after(rest: str) -> Mention | None:
-    """The source named right after "according to", "citing", "told" and the like.
-
-    Examples
-    --------
-    >>> object_after("several accounts the media then tended").text, object_after("Reuters on Monday.").text
-    ('several accounts', 'Reuters')
-    >>> object_after("this report The Daily Beast claimed").text
-    'this report'
-    """
-    words: list[str] = []
-    for tok, _, _ in _words(rest):
-        low = tok.lower()
-        if low in _DETS and not words:
-            words.append(tok)
-            continue
-        if low in _DETS or low in _PRONOUNS or not _is_np_word(tok) or len(words) >= 6:
-            break
-        if tok[0].isupper() and any(w[0].islower() and w.lower() not in _DETS for w in words):
-            break
-        words.append(tok)
-    return _mention(words)
 
 
 def _depths(text: str, start_depth: int) -> list[int]:
@@ -357,7 +109,7 @@ def _cues(s: str):
 
 
 def _resolve(mention: Mention, history: list, avoid: list, notes: list) -> Mention | None:
-    if mention.text in _PRONOUNS or _DEMONSTRATIVE.match(mention.text):
+    if mention.text in PRONOUNS or _DEMONSTRATIVE.match(mention.text):
         outlets = _DEMONSTRATIVE.match(mention.text)
         for past in reversed(history):
             if all(past.text != a.text for a in avoid) and not (outlets and past.common):
