@@ -236,7 +236,10 @@ def write_prov(case, path, *, reveal_confidential: bool = False) -> Path:
     """
     from .saving import atomic_write
 
+    from .outputs import refuse_output_over_case
+
     path = Path(path)
+    refuse_output_over_case(case, path.parent)
     atomic_write(path, prov_json(case, reveal_confidential=reveal_confidential))
     return path
 

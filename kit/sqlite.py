@@ -304,7 +304,10 @@ def export_sqlite(case, path, *, reveal_confidential: bool = False, metadata_pat
     from .saving import atomic_write
 
     red = redact(case, reveal=reveal_confidential)
+    from .outputs import refuse_output_over_case
+
     path = Path(path)
+    refuse_output_over_case(case, path.parent)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)

@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..errors import UnknownName
 from ..graph import claim_context, followed_mask, own_reporting
+from ..html import isolate_text
 from ..provenance import provenance, without
 from ..schema import DEFAULT_FOLLOW
 from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE, grade_words
@@ -232,7 +233,7 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
     claim_rows = []
     for c in claim_ids:
         r = ctx.loc[c]
-        outlet = _text(r["outlet"])
+        outlet = isolate_text(_text(r["outlet"]))  # shown with the kit's words: a bidi isolate
         claim_rows.append(
             {
                 "id": c,
@@ -242,7 +243,9 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
                 "day": date_words(r["published"]),
             }
         )
-    source_rows = [{"id": s, "label": _text(src.at[s, "name"]) or s, "near": near.get(s, [])} for s in source_ids]
+    source_rows = [
+        {"id": s, "label": isolate_text(_text(src.at[s, "name"])) or s, "near": near.get(s, [])} for s in source_ids
+    ]
     lay = layout(claim_rows, source_rows)
 
     nodes = []
@@ -259,7 +262,7 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
                 c,
                 "claim",
                 aria=f"{row['lane']}, {row['day']}, {fig or 'no figure'}",
-                words=_text(r["text"]),
+                words=isolate_text(_text(r["text"])),
                 outlet=row["lane"],
                 date=row["day"],
                 figure=fig,
@@ -275,7 +278,7 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
     for s in source_ids:
         g = src.at[s, "reliability"] if "reliability" in src.columns else None
         g = "F" if is_missing(g) else str(g).strip().upper()
-        name = _text(src.at[s, "name"]) or s
+        name = isolate_text(_text(src.at[s, "name"])) or s
         kind = kind_of.get(s, "")
         nodes.append(
             _node(
@@ -299,7 +302,7 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
     kinds = sorted({n["source_kind"] for n in nodes} - {""})
     relations = [r for r in RELATION_STYLE if any(e["relation"] == r for e in edges)]
     outlets = len(lay["lanes"])
-    title = _text(case.meta.get("title")) if isinstance(case.meta, dict) else ""
+    title = isolate_text(_text(case.meta.get("title"))) if isinstance(case.meta, dict) else ""
     summary = (
         f"Citation graph{' of ' + proposition if proposition else ''}: {plural(len(claim_ids), 'claim')} "
         f"by {plural(outlets, 'outlet')}, left to right in time, and {plural(len(source_ids), 'source')}."
