@@ -233,7 +233,7 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
     claim_rows = []
     for c in claim_ids:
         r = ctx.loc[c]
-        outlet = isolate_text(_text(r["outlet"]))  # shown with the kit's words: a bidi isolate
+        outlet = _text(r["outlet"])
         claim_rows.append(
             {
                 "id": c,
@@ -243,9 +243,7 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
                 "day": date_words(r["published"]),
             }
         )
-    source_rows = [
-        {"id": s, "label": isolate_text(_text(src.at[s, "name"])) or s, "near": near.get(s, [])} for s in source_ids
-    ]
+    source_rows = [{"id": s, "label": _text(src.at[s, "name"]) or s, "near": near.get(s, [])} for s in source_ids]
     lay = layout(claim_rows, source_rows)
 
     nodes = []
@@ -261,9 +259,9 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
                 lay,
                 c,
                 "claim",
-                aria=f"{row['lane']}, {row['day']}, {fig or 'no figure'}",
+                aria=f"{isolate_text(row['lane'])}, {row['day']}, {fig or 'no figure'}",
                 words=isolate_text(_text(r["text"])),
-                outlet=row["lane"],
+                outlet=isolate_text(row["lane"]),
                 date=row["day"],
                 figure=fig,
                 certainty=_text(r["certainty"]),
