@@ -3,7 +3,8 @@
 
 Exit codes: 0 all fine, 1 the case has problems (or the claim is not in it), 2 the command was
 used wrongly (an output folder that is the case's, inside it, holds a case's tables, is a file or
-cannot be written: :func:`kit.outputs.refuse_output_over_case`), 3 an internal error in the kit (a bug: please report it).
+cannot be written: :func:`kit.outputs.refuse_output_over_case`), 3 an internal error in the kit (a bug: please
+report it).
 """
 
 from __future__ import annotations

@@ -15,9 +15,10 @@ midnight UTC, else ``dateTime`` (values ``2018-02-13T14:05:00Z``), as the GEXF s
 reads ``date`` files but not ``dateTime`` ones (a ``KeyError``); ``timeformat="date"`` writes the same date-time
 values under ``timeformat="date"``, which networkx reads (as text) and Gephi too.
 
-Every text is made safe for XML 1.0 first (:func:`kit.html.xml_safe`, also importable from here): a vertical tab or form feed (a manual line break
-from Word) becomes a line break, any other character XML forbids becomes U+FFFD, so the file is always
-well-formed. Writers redact confidential sources first (:func:`kit.redact.redact`), as every other export does.
+Every text is made safe for XML 1.0 first (:func:`kit.html.xml_safe`, also importable from here): a vertical
+tab or form feed (a manual line break from Word) becomes a line break, any other character XML forbids becomes
+U+FFFD, so the file is always well-formed. Writers redact confidential sources first (:func:`kit.redact.redact`),
+as every other export does.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from .html import xml_safe
 from .redact import redact
 
 __all__ = ["xml_safe", "dynamic_gexf", "write_dynamic_gexf"]
+
 
 def _when(v):
     if v is None or v is pd.NaT or v is pd.NA or (isinstance(v, str) and not v.strip()):
@@ -60,7 +62,9 @@ def _times(graph: nx.DiGraph, case=None):
         published = dict(zip(ctx["claim_id"].astype(str), ctx["published"], strict=False))
         if "published_latest" in case.reports.columns:
             by_report = case.reports.set_index("report_id")["published_latest"]
-            latest = dict(zip(ctx["claim_id"].astype(str), by_report.reindex(ctx["report_id"]).to_numpy(), strict=False))
+            latest = dict(
+                zip(ctx["claim_id"].astype(str), by_report.reindex(ctx["report_id"]).to_numpy(), strict=False)
+            )
     else:
         for n, d in graph.nodes(data=True):
             if d.get("node_type") == "claim":

@@ -12,10 +12,10 @@ Examples
 --------
 >>> import kit, os, tempfile
 >>> case = kit.load_case("tests/cases/hostile")
->>> refuse_output_over_case(case, "tests/cases/hostile")
+>>> refuse_output_over_case(case, "tests/cases/hostile")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-kit.errors.OutputOverCase: tests/cases/hostile is the case's own folder: writing there would replace its tables; give another folder
+kit.errors.OutputOverCase: tests/cases/hostile is the case's own folder: writing there would replace its ...
 >>> refuse_output_over_case(case, os.path.join(tempfile.mkdtemp(), "site")).name
 'site'
 """
@@ -37,6 +37,15 @@ EXPORT_MARK = "citation_graph.gexf"
 
 def case_folder(case):
     """The folder ``case`` was loaded from (its ``case.toml``'s folder), or ``None`` (a workbook, or no path).
+
+    Parameters
+    ----------
+    case : kit.Case
+
+    Returns
+    -------
+    pathlib.Path or None
+        The folder, resolved (symbolic links followed).
 
     Examples
     --------
@@ -90,14 +99,17 @@ def refuse_output_over_case(case, out_dir) -> Path:
     --------
     >>> import kit, tempfile, os
     >>> case = kit.load_case("tests/cases/hostile")
-    >>> refuse_output_over_case(case, "tests/cases/hostile/site")
-    Traceback (most recent call last):
-    ...
-    kit.errors.OutputOverCase: tests/cases/hostile/site is inside the case's folder tests/cases/hostile: give a folder outside the case
-    >>> refuse_output_over_case(None, "tests/cases/echo")
-    Traceback (most recent call last):
-    ...
-    kit.errors.OutputOverCase: tests/cases/echo holds a case's tables (case.toml, sources.csv, reports.csv, claims.csv, citations.csv): writing there would replace them; give a new or empty folder
+    >>> try:
+    ...     refuse_output_over_case(case, "tests/cases/hostile/site")
+    ... except kit.errors.OutputOverCase as e:
+    ...     print(e)
+    tests/cases/hostile/site is inside the case's folder tests/cases/hostile: give a folder outside the case
+    >>> try:
+    ...     refuse_output_over_case(None, "tests/cases/echo")
+    ... except kit.errors.OutputOverCase as e:
+    ...     print(e)  # doctest: +NORMALIZE_WHITESPACE
+    tests/cases/echo holds a case's tables (case.toml, sources.csv, reports.csv, claims.csv, citations.csv):
+    writing there would replace them; give a new or empty folder
     >>> f = os.path.join(tempfile.mkdtemp(), "notes.txt"); _ = open(f, "w").close()
     >>> refuse_output_over_case(None, f)  # doctest: +ELLIPSIS
     Traceback (most recent call last):

@@ -234,9 +234,8 @@ def write_prov(case, path, *, reveal_confidential: bool = False) -> Path:
     >>> import_prov(p).claims["claim_id"].tolist()[:3]
     ['self_s', 'ring_k', 'ring_b']
     """
-    from .saving import atomic_write
-
     from .outputs import refuse_output_over_case
+    from .saving import atomic_write
 
     path = Path(path)
     refuse_output_over_case(case, path.parent)

@@ -124,6 +124,20 @@ def confidential_fields(case) -> list:
     left out, and so is a ``source_id`` that is a word of the contract's vocabularies (``official``, ``wire``:
     every page prints the kinds). Tests search every published byte for these.
 
+    Parameters
+    ----------
+    case : kit.Case
+        Not changed.
+
+    Returns
+    -------
+    list of str
+        The values as written in ``sources.csv``, each once, in ``source_id`` order of their sources.
+
+    See Also
+    --------
+    kit.textmatch.fold : how they are found in a text (any case, blanks, accents, invisible characters).
+
     Examples
     --------
     >>> import kit
@@ -314,6 +328,21 @@ def redact(case, reveal: bool = False):
 
 def redact_text(case, text, reveal: bool = False):
     """Scrub a text that travels with ``case`` (e.g. a step of ``story.csv``) the way :func:`redact` does.
+
+    Parameters
+    ----------
+    case : kit.Case
+        The case whose confidential sources are replaced; not changed.
+    text : str or None
+        The text; ``None`` is returned as it is.
+    reveal : bool
+        ``True`` for internal drafts: the text as it is.
+
+    Returns
+    -------
+    str or None
+        The text with every confidential name, id, url, notes text and distinctive affiliation replaced, found
+        on the normalised form (see the module's description).
 
     Examples
     --------

@@ -324,7 +324,8 @@ def export_sqlite(case, path, *, reveal_confidential: bool = False, metadata_pat
                     not_null=[c for c in ((pk,) if isinstance(pk, str) else pk or ())],
                 )
                 rows = (
-                    {c: _cell(v) for c, v in zip(frame.columns, r, strict=False)} for r in frame.itertuples(index=False, name=None)
+                    {c: _cell(v) for c, v in zip(frame.columns, r, strict=False)}
+                    for r in frame.itertuples(index=False, name=None)
                 )
                 db[name].insert_all(rows, batch_size=1000)
         db["claims"].enable_fts(["text"], create_triggers=True)

@@ -182,7 +182,7 @@ class Matcher:
         return not before.isalnum() and not after.isalnum()
 
     def spans(self, text) -> list[tuple[int, int, str]]:
-        """Where the terms are in ``text``: ``(start, end, replacement)`` in the original text, in order, not overlapping.
+        """Where the terms are in ``text``: ``(start, end, replacement)`` in the original, in order, not overlapping.
 
         Returns
         -------
@@ -195,9 +195,7 @@ class Matcher:
         found = []
         for i, ch in enumerate(folded):
             for key in self._by_first.get(ch, ()):
-                if folded.startswith(key, i) and (
-                    len(key) >= self.short or self._whole_word(folded, i, i + len(key))
-                ):
+                if folded.startswith(key, i) and (len(key) >= self.short or self._whole_word(folded, i, i + len(key))):
                     found.append((i, i + len(key), self.terms[key]))
                     break  # the longest term starting here
         out: list[tuple[int, int, str]] = []

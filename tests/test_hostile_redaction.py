@@ -31,8 +31,9 @@ from kit.sqlite import export_sqlite
 from kit.worksheet import write_worksheet
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from _unicode import HOSTILE, findable, hostile_copy, reader_form  # noqa: E402
+from _unicode import HOSTILE, findable, hostile_copy, reader_form
 
+ROOT = pathlib.Path(__file__).resolve().parent.parent
 NAME = "Ivan Petrov (Telegram)"
 
 # one class of hostile input per case: {file: [(old, new), ...]} applied to tests/cases/hostile
@@ -373,3 +374,27 @@ def test_reader_form_is_what_the_tests_search():
     assert reader_form("İPEK\u00a0\nŞAHİN\u200b") == "ipek sahin"
     assert reader_form("JOSE\u0301") == reader_form("josé") == "jose"
     assert findable("qzx", "say qzx-said") and not findable("qzx", "qzxa")
+
+
+def test_the_refusals_in_the_docs_are_the_kits(tmp_path, monkeypatch, capsys):
+    """docs/publishing.md's table of refusals, run: each command, in a folder laid out as the table says."""
+    import re
+    import shutil
+
+    from kit.cli import main
+
+    rows = re.findall(
+        r"^\| `(kit [^`]+)`[^|]*\| `(kit: [^`]+)` \|$", (ROOT / "docs" / "publishing.md").read_text(), re.M
+    )
+    assert len(rows) == 5
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    shutil.copytree(HOSTILE, tmp_path / "data" / "x")
+    shutil.copytree(HOSTILE, tmp_path / "data" / "y")
+    (tmp_path / "data" / "y" / "story.csv").unlink()
+    (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    for command, message in rows:
+        capsys.readouterr()
+        assert main(command.split()[1:]) == 2, command
+        said = capsys.readouterr().err.splitlines()[-1]
+        assert said == message.replace("/abs/path/", f"{tmp_path}/"), command

@@ -278,7 +278,9 @@ def layout(claims, sources, *, font_size: float = FONT_SIZE) -> dict:
         if not grid.free(box):  # a source label reaches into the lane gutter: go further left
             box = _push(grid, box, dx=-8.0)
         grid.add(("lane", name), box)
-        lane_rows.append({"name": isolate_text(name), "y": lane_y[name], "label": dict(zip("xywh", box, strict=False), text=text)})
+        lane_rows.append(
+            {"name": isolate_text(name), "y": lane_y[name], "label": dict(zip("xywh", box, strict=False), text=text)}
+        )
     for c in claims:
         text = str(c["label"])
         w = text_width(text, font_size)

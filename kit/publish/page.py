@@ -230,7 +230,9 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
         g_svg, t_svg = svg(gfig, f"s{i}g", g_alt), svg(tfig, f"s{i}t", t_alt)
         title = "" if row.title is None or row.title is pd.NA else str(row.title)
         date = date_words(row.date)
-        data_steps.append({"step": i, "date": date, "title": isolate_text(title), "claims": len(visible), "new": len(new)})
+        data_steps.append(
+            {"step": i, "date": date, "title": isolate_text(title), "claims": len(visible), "new": len(new)}
+        )
         sections.append(f"""
 <section class="step" id="step-{i}" aria-labelledby="step-{i}-title">
 <p class="step-meta">Step {i} of {n} · <time datetime="{escape(pd.Timestamp(row.date).isoformat())}">{escape(date)}</time>

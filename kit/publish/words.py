@@ -148,7 +148,9 @@ def _timeline_alt(case, frame, proposition, upto) -> str:
     when = f" by {date_words(upto)}" if upto is not None else ""
     if not len(with_fig):
         return f"The figure over time for {proposition}: no figure had been published{when}."
-    value = [float(lo) if pd.notna(lo) else float(hi) for lo, hi in zip(with_fig["low"], with_fig["high"], strict=False)]
+    value = [
+        float(lo) if pd.notna(lo) else float(hi) for lo, hi in zip(with_fig["low"], with_fig["high"], strict=False)
+    ]
     first = with_fig.iloc[0]
     i_peak = max(range(len(value)), key=lambda i: (value[i], -i))
     peak = with_fig.iloc[i_peak]
@@ -173,7 +175,8 @@ def _timeline_alt(case, frame, proposition, upto) -> str:
         span = "the same day" if days == 0 else f"in {plural(days, 'day')}"
         head = (
             f"The figure rose from {figure_words(first['low'], first['high'])} ({isolate_text(first['outlet'])}, "
-            f"{date_words(first['published'])}) to {figure_words(peak['low'], peak['high'])} ({isolate_text(peak['outlet'])}, "
+            f"{date_words(first['published'])}) to {figure_words(peak['low'], peak['high'])} "
+            f"({isolate_text(peak['outlet'])}, "
             f"{date_words(peak['published'])}) {span}; {plural(n_fig, 'claim')} with a figure{when}"
         )
     return f"{head}; {behind}."
@@ -241,5 +244,7 @@ def _graph_alt(case, frame, proposition, upto) -> str:
     parts.append(f"{plural(len(loops), 'citation loop')}" if loops else "no citation loop")
     newest = shown.iloc[-1]
     fig = figure_words(newest["low"], newest["high"])
-    parts.append(f"newest: {isolate_text(newest['outlet'])}, {date_words(newest['published'])}" + (f", {fig}" if fig else ""))
+    parts.append(
+        f"newest: {isolate_text(newest['outlet'])}, {date_words(newest['published'])}" + (f", {fig}" if fig else "")
+    )
     return "; ".join(parts) + "."

@@ -26,8 +26,8 @@ import pandas as pd
 from matplotlib.collections import LineCollection
 from matplotlib.ticker import ScalarFormatter
 
-from ..style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE
 from ..html import isolate_text
+from ..style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE
 from ..wording import date_words
 
 __all__ = ["StoryAggregate"]

@@ -121,7 +121,8 @@ def plot_outlet_graph(case, *, ax=None):
     ]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     ax.set_title(
-        isolate_text(textwrap.fill(str(case.title), 80)) + ": who cites whom"
+        isolate_text(textwrap.fill(str(case.title), 80))
+        + ": who cites whom"
         + "\neach outlet left of those it cites; origins on the right; arc width: citations",
         fontsize=10,
     )

@@ -164,7 +164,9 @@ class StoryStepper(Displayable):
             self.fig.subplots_adjust(left=0.01, right=0.99, top=0.9, bottom=0.02)
 
         n = max(self.n_steps, 1)
-        options = [(f"{k}: {date_words(d)}", int(k)) for k, d in zip(self.story.index + 1, self.story["date"], strict=False)]
+        options = [
+            (f"{k}: {date_words(d)}", int(k)) for k, d in zip(self.story.index + 1, self.story["date"], strict=False)
+        ]
         self.prev_button = W.Button(
             description="Previous",
             icon="step-backward",
