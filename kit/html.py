@@ -93,19 +93,19 @@ def safe_url(url):
 
 
 def link(text, url) -> str:
-    """``text`` escaped, as a link to ``url`` when :func:`safe_url` accepts it (``rel="noopener ..."``).
+    """``text`` escaped and isolated (:func:`isolate`), as a link to ``url`` when :func:`safe_url` accepts it.
 
     Parameters
     ----------
     text : object
-        The link's text (escaped with :func:`escape`).
+        The link's text (escaped, and a bidi isolate when it can run right to left: :func:`isolate`).
     url : object
         Linked only when it is ``http(s)``.
 
     Returns
     -------
     str
-        An ``<a>`` element, or the escaped text alone.
+        An ``<a>`` element (``rel="noopener noreferrer nofollow"``), or the escaped text alone.
 
     See Also
     --------

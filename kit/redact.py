@@ -49,7 +49,7 @@ import re
 
 import pandas as pd
 
-from .schema import BASES, CERTAINTIES, KINDS, MEASURES, RELATIONS, TYPED_COLUMNS
+from .schema import BASES, CERTAINTIES, KINDS, MEASURES, META_KEYS, RELATIONS, TYPED_COLUMNS, VERDICT_KEYS
 from .textmatch import Matcher, fold
 
 __all__ = ["LABEL", "confidential_labels", "redact", "redact_text", "confidential_fields"]
@@ -60,6 +60,8 @@ _ID = "confidential-source-{n}"
 _WITHHELD = "(withheld)"
 #: the words of the contract's vocabularies: a ``source_id`` that is one of them tells nothing and is kept in texts
 _VOCABULARY = {w.casefold() for w in (*KINDS, *MEASURES, *CERTAINTIES, *RELATIONS, *BASES)}
+#: the keys of case.toml the contract defines: never rewritten (a source_id ``title`` must not rename the title)
+_META_WORDS = {*META_KEYS, *VERDICT_KEYS, "verdicts", "proposition"}
 #: the contract's columns, whose names are never secret
 _SCHEMA_COLUMNS = {c for cols in TYPED_COLUMNS.values() for c in cols}
 #: columns holding a value from a fixed vocabulary, a number or a time: never a confidential text, never rewritten
@@ -218,7 +220,10 @@ class _Scrubber:
     def deep(self, v, key=None):
         """Scrub a case.toml value: strings, lists and tables (keys too); ``claim_id`` values as ids."""
         if isinstance(v, dict):
-            return {self.text(k) if isinstance(k, str) else k: self.deep(x, k) for k, x in v.items()}
+            return {
+                self.text(k) if isinstance(k, str) and k not in _META_WORDS else k: self.deep(x, k)
+                for k, x in v.items()
+            }
         if isinstance(v, list):
             return [self.deep(x, key) for x in v]
         if isinstance(v, str):

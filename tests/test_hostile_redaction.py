@@ -398,3 +398,11 @@ def test_the_refusals_in_the_docs_are_the_kits(tmp_path, monkeypatch, capsys):
         assert main(command.split()[1:]) == 2, command
         said = capsys.readouterr().err.splitlines()[-1]
         assert said == message.replace("/abs/path/", f"{tmp_path}/"), command
+
+
+def test_a_confidential_id_that_is_a_key_of_case_toml(tmp_path):
+    case = kit.load_case(hostile_copy(tmp_path, all=[("ivan-petrov-telegram", "title")]))
+    red = redact(case)
+    assert sorted(red.meta) == ["language", "proposition", "question", "summary", "title", "verdicts"]
+    assert sorted(red.meta["verdicts"]["plant_fire_dead"]) == ["claim_id", "note", "rating"]
+    assert red.title == "Hostile case </script><script>alert('Confidential source 1')</script>"
