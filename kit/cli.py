@@ -2,7 +2,9 @@
 ``python -m kit publish PATH OUT_DIR`` and ``python -m kit export PATH OUT_DIR``.
 
 Exit codes: 0 all fine, 1 the case has problems (or the claim is not in it), 2 the command was
-used wrongly, 3 an internal error in the kit (a bug: please report it).
+used wrongly (an output folder that is the case's, inside it, holds a case's tables, is a file or
+cannot be written: :func:`kit.outputs.refuse_output_over_case`), 3 an internal error in the kit (a bug: please
+report it).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import argparse
 import os
 import sys
 
-from .errors import format_problems
+from .errors import OutputRefused, format_problems
 
 __all__ = ["main"]
 
@@ -183,6 +185,9 @@ def main(argv=None) -> int:
         return args.func(args)
     except (BrokenPipeError, KeyboardInterrupt):
         return 1
+    except OutputRefused as e:  # the folder given is wrong, not the case: a usage error
+        print(f"kit: {e}", file=sys.stderr)
+        return 2
     except Exception as e:
         if os.environ.get("KIT_DEBUG"):
             raise

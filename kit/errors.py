@@ -2,7 +2,9 @@
 
 A *problem* says where (file, line, column) and what is wrong, in words a reporter
 understands. :class:`CaseError` carries every problem found in a case at once; :class:`UnknownName`
-is raised when the API is asked about a claim, source or proposition the case does not have.
+is raised when the API is asked about a claim, source or proposition the case does not have;
+:class:`OutputRefused` (:class:`OutputOverCase`, :class:`OutputNotWritable`) when a command is asked to write
+where it must not or cannot (``kit`` prints it as a usage error, exit 2).
 """
 
 from __future__ import annotations
@@ -11,7 +13,16 @@ import difflib
 from collections import Counter
 from dataclasses import dataclass
 
-__all__ = ["Problem", "CaseError", "UnknownName", "nearest_names", "format_problems"]
+__all__ = [
+    "Problem",
+    "CaseError",
+    "UnknownName",
+    "OutputRefused",
+    "OutputOverCase",
+    "OutputNotWritable",
+    "nearest_names",
+    "format_problems",
+]
 
 
 @dataclass(frozen=True, order=True)
@@ -184,6 +195,39 @@ class UnknownName(KeyError):
 
     def __str__(self) -> str:  # KeyError would show the repr of the message, quotes and all
         return str(self.args[0])
+
+
+class OutputRefused(Exception):
+    """An output folder (or file) the kit will not write to; the message says why and what to give instead.
+
+    Not a :class:`ValueError`: it is the user's choice of folder that is wrong, not the case, so ``kit`` prints it
+    as ``kit: <message>`` and exits 2 (a usage error). Raised by :func:`kit.outputs.refuse_output_over_case`.
+
+    Examples
+    --------
+    >>> issubclass(OutputOverCase, OutputRefused), issubclass(OutputNotWritable, OutputRefused)
+    (True, True)
+    """
+
+
+class OutputOverCase(OutputRefused):
+    """The output folder is a case's folder, is inside one, or holds a case's tables: writing would replace them.
+
+    Examples
+    --------
+    >>> print(OutputOverCase("data/x is the case's own folder"))
+    data/x is the case's own folder
+    """
+
+
+class OutputNotWritable(OutputRefused):
+    """The output folder is an existing file, cannot be created, or cannot be written to.
+
+    Examples
+    --------
+    >>> print(OutputNotWritable("out.txt is a file, not a folder"))
+    out.txt is a file, not a folder
+    """
 
 
 MAX_PER_FILE = 100

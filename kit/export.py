@@ -13,6 +13,10 @@
 ``claimreview.jsonld``     schema.org ClaimReview for each proposition with a verdict in ``case.toml``
                            (:func:`kit.claimreview.claim_reviews`)
 =========================  =====================================================================================
+
+Every text of the GEXF and GraphML files is XML-safe (:func:`kit.html.xml_safe`: a vertical tab becomes a line
+break, any other character XML 1.0 forbids U+FFFD), so they are always well-formed. ``out_dir`` may not hold a
+case's tables nor be inside the case (:func:`kit.outputs.refuse_output_over_case`).
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ import pandas as pd
 
 from .atomic import atomic_write_all
 from .claimreview import claim_reviews
+from .html import xml_safe
+from .outputs import refuse_output_over_case
 from .redact import redact
 from .wording import cell_text, figure_words
 
@@ -136,6 +142,16 @@ def export_graph(case) -> nx.DiGraph:
     return g
 
 
+def _xml_graph(g: nx.DiGraph) -> nx.DiGraph:
+    """A copy of ``g`` whose node ids, attribute names and values are XML-safe (:func:`kit.html.xml_safe`)."""
+    out = nx.DiGraph(**{xml_safe(k): xml_safe(v) for k, v in g.graph.items()})
+    for n, d in g.nodes(data=True):
+        out.add_node(xml_safe(n), **{xml_safe(k): xml_safe(v) for k, v in d.items()})
+    for u, v, d in g.edges(data=True):
+        out.add_edge(xml_safe(u), xml_safe(v), **{xml_safe(k): xml_safe(x) for k, x in d.items()})
+    return out
+
+
 def _tables(case) -> dict:
     from .graph import claim_context
     from .provenance import provenance
@@ -179,17 +195,18 @@ def export(case, out_dir, *, reveal_confidential: bool = False, built=None) -> d
     >>> any("Ivan Petrov" in p.read_text(encoding="utf-8") for p in files.values())
     False
     """
+    out = refuse_output_over_case(case, out_dir)
     red = redact(case, reveal=reveal_confidential)
-    out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     files, data_of = {}, {}
     g = export_graph(red)
+    xml = _xml_graph(g)
     for key, name, writer in (
         ("gexf", "citation_graph.gexf", nx.write_gexf),
         ("graphml", "citation_graph.graphml", nx.write_graphml),
     ):
         buf = io.BytesIO()
-        writer(g, buf)
+        writer(xml, buf)
         files[key] = out / name
         data_of[key] = buf.getvalue()
     data = nx.node_link_data(g, edges="links")

@@ -15,47 +15,25 @@ midnight UTC, else ``dateTime`` (values ``2018-02-13T14:05:00Z``), as the GEXF s
 reads ``date`` files but not ``dateTime`` ones (a ``KeyError``); ``timeformat="date"`` writes the same date-time
 values under ``timeformat="date"``, which networkx reads (as text) and Gephi too.
 
-Every text is made safe for XML 1.0 first (:func:`xml_safe`): a vertical tab or form feed (a manual line break
-from Word) becomes a line break, any other character XML forbids becomes U+FFFD, so the file is always
-well-formed. Writers redact confidential sources first (:func:`kit.redact.redact`), as every other export does.
+Every text is made safe for XML 1.0 first (:func:`kit.html.xml_safe`, also importable from here): a vertical
+tab or form feed (a manual line break from Word) becomes a line break, any other character XML forbids becomes
+U+FFFD, so the file is always well-formed. Writers redact confidential sources first (:func:`kit.redact.redact`),
+as every other export does.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 
+from .html import xml_safe
 from .redact import redact
 
 __all__ = ["xml_safe", "dynamic_gexf", "write_dynamic_gexf"]
-
-_BREAKS = re.compile("[\x0b\x0c]")
-_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def xml_safe(text) -> str:
-    """``text`` with every character XML 1.0 forbids replaced: VT and FF by a line break, the rest by U+FFFD.
-
-    Parameters
-    ----------
-    text : object
-        Any value; it is turned into text first.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> xml_safe("one\\x0btwo\\x00three\\ud800")
-    'one\\ntwo\\ufffdthree\\ufffd'
-    >>> xml_safe("plain, <b> & tab\\t") == "plain, <b> & tab\\t"
-    True
-    """
-    return _FORBIDDEN.sub("\ufffd", _BREAKS.sub("\n", str(text)))
 
 
 def _when(v):
@@ -84,7 +62,9 @@ def _times(graph: nx.DiGraph, case=None):
         published = dict(zip(ctx["claim_id"].astype(str), ctx["published"], strict=False))
         if "published_latest" in case.reports.columns:
             by_report = case.reports.set_index("report_id")["published_latest"]
-            latest = dict(zip(ctx["claim_id"].astype(str), by_report.reindex(ctx["report_id"]).to_numpy(), strict=False))
+            latest = dict(
+                zip(ctx["claim_id"].astype(str), by_report.reindex(ctx["report_id"]).to_numpy(), strict=False)
+            )
     else:
         for n, d in graph.nodes(data=True):
             if d.get("node_type") == "claim":
@@ -205,10 +185,11 @@ def write_dynamic_gexf(
     >>> g.graph["mode"], g.nodes["reuters-two-killed"]["start"]
     ('dynamic', '2018-02-12')
     """
-    from pathlib import Path
 
+    from .outputs import refuse_output_over_case
     from .saving import atomic_write
 
+    refuse_output_over_case(case if not isinstance(case, nx.Graph) else None, Path(path).parent)
     g = dynamic_gexf(case, lasting=lasting, timeformat=timeformat, reveal_confidential=reveal_confidential)
     buf = io.BytesIO()
     nx.write_gexf(nx.DiGraph(g), buf)  # networkx writes timeformat="date" for text times; set the one chosen

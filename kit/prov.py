@@ -234,9 +234,11 @@ def write_prov(case, path, *, reveal_confidential: bool = False) -> Path:
     >>> import_prov(p).claims["claim_id"].tolist()[:3]
     ['self_s', 'ring_k', 'ring_b']
     """
+    from .outputs import refuse_output_over_case
     from .saving import atomic_write
 
     path = Path(path)
+    refuse_output_over_case(case, path.parent)
     atomic_write(path, prov_json(case, reveal_confidential=reveal_confidential))
     return path
 

@@ -11,9 +11,32 @@ its figures and alt text, the exports) as "Confidential source 1", "Confidential
   claim id that contains a confidential source id has that part rewritten too); the reports a confidential
   source published become ``confidential-report-N`` and their claims ``confidential-claim-N``;
 - reports published by a confidential source lose their ``url``, ``archive_url`` and ``notes``;
-- every other text of the case (claim texts, titles, evidence, notes, ``case.toml`` values) has each
-  confidential name, source id, url, notes text and distinctive affiliation replaced;
+- every other text of the case (claim texts, titles, evidence, notes, extra columns and their names,
+  ``case.toml`` keys and values) has each confidential name, source id, url, notes text and distinctive
+  affiliation replaced;
 - ``path`` is ``None`` and ``warnings`` is empty, so nothing downstream reads the raw files again.
+
+Values are replaced by field and row, never by a blind replacement across a table: the confidential source's own
+row is emptied and relabelled; the coded columns (``kind``, ``reliability``, ``country``, ``language``, times,
+figures, ``measure``, ``certainty``, ``credibility``, ``relation``, ``basis``, ``confidential``) hold only values of
+the contract's vocabularies and are never rewritten, so a confidential ``source_id`` that is also such a word
+(``official``, ``wire``) changes no other source's ``kind``. The contract's own column names are never rewritten;
+an extra column named after a confidential source is renamed like any text. A confidential ``source_id`` that is
+such a word is rewritten as an id but left in texts ("an official said" stays): it names no one.
+
+How a name is found in a text (:mod:`kit.textmatch`): on a normalised form of both, the original characters
+being replaced. Matched alike: any case (full case folding: ``İPEK`` and ``ipek``, ``STRASSE`` and ``Straße``),
+compatibility forms (full-width letters, ligatures, NFC or NFD accents), a name with or without its accents,
+any run of blanks between its words (a line break, Word's vertical tab, a non-breaking space), zero-width and
+other invisible format or control characters inside it (U+200B, a soft hyphen, a right-to-left override). A term
+shorter than four characters (a short id such as ``abc``) is replaced only as a whole word, a word ending at
+anything but a letter or digit (``abc-said`` and ``(abc)`` hold it; ``abcd`` does not); longer terms are
+replaced wherever they occur, inside a longer word too (``Petrova`` for ``Petrov``).
+
+Not matched (redaction can only replace what it is told): a nickname or a partial name (``Vanya``, or ``Petrov``
+alone for ``Ivan Petrov``), another spelling or a transliteration (``Petroff``, ``Петров``), the words of a name
+run together or joined by punctuation (``IvanPetrov``, ``Ivan-Petrov``), letters of another script that look the
+same (a Cyrillic ``а`` in a Latin name). Write the name in the case's texts as in ``sources.csv``, or not at all.
 
 Renderers (:mod:`kit.publish`, :mod:`kit.export`) receive only the redacted case. Text that travels with a case
 but is not in it (the narrative of ``story.csv``) goes through :func:`redact_text`.
@@ -26,13 +49,38 @@ import re
 
 import pandas as pd
 
+from .schema import BASES, CERTAINTIES, KINDS, MEASURES, META_KEYS, RELATIONS, TYPED_COLUMNS, VERDICT_KEYS
+from .textmatch import Matcher, fold
+
 __all__ = ["LABEL", "confidential_labels", "redact", "redact_text", "confidential_fields"]
 
 #: how a confidential source is named in anything published; ``{n}`` is its number
 LABEL = "Confidential source {n}"
 _ID = "confidential-source-{n}"
 _WITHHELD = "(withheld)"
-_SHORT = 4  # terms shorter than this are replaced only as whole words
+#: the words of the contract's vocabularies: a ``source_id`` that is one of them tells nothing and is kept in texts
+_VOCABULARY = {w.casefold() for w in (*KINDS, *MEASURES, *CERTAINTIES, *RELATIONS, *BASES)}
+#: the keys of case.toml the contract defines: never rewritten (a source_id ``title`` must not rename the title)
+_META_WORDS = {*META_KEYS, *VERDICT_KEYS, "verdicts", "proposition"}
+#: the contract's columns, whose names are never secret
+_SCHEMA_COLUMNS = {c for cols in TYPED_COLUMNS.values() for c in cols}
+#: columns holding a value from a fixed vocabulary, a number or a time: never a confidential text, never rewritten
+_CODED = {
+    "kind",
+    "reliability",
+    "confidential",
+    "country",
+    "language",
+    "published",
+    "published_latest",
+    "low",
+    "high",
+    "measure",
+    "certainty",
+    "credibility",
+    "relation",
+    "basis",
+}
 
 
 def _present(v) -> bool:
@@ -75,7 +123,22 @@ def confidential_fields(case) -> list:
     """Every confidential value the published output must not contain (names, ids, urls, notes, affiliations).
 
     An affiliation shared with a source that is not confidential (e.g. "US government") is not secret and is
-    left out. Tests search every published byte for these.
+    left out, and so is a ``source_id`` that is a word of the contract's vocabularies (``official``, ``wire``:
+    every page prints the kinds). Tests search every published byte for these.
+
+    Parameters
+    ----------
+    case : kit.Case
+        Not changed.
+
+    Returns
+    -------
+    list of str
+        The values as written in ``sources.csv``, each once, in ``source_id`` order of their sources.
+
+    See Also
+    --------
+    kit.textmatch.fold : how they are found in a text (any case, blanks, accents, invisible characters).
 
     Examples
     --------
@@ -84,24 +147,23 @@ def confidential_fields(case) -> list:
     ['Ivan Petrov (Telegram)', 'Met in Rostov; fears for his job at the plant']
     """
     rows = _confidential_rows(case)
-    open_affiliations = set()
-    if "affiliation" in case.sources.columns:
-        others = case.sources.drop(index=rows.index)
-        open_affiliations = {str(a).strip().lower() for a in others["affiliation"] if _present(a)}
+    open_affiliations = _open_affiliations(case, rows)
     out = []
     for _, r in rows.iterrows():
         for col in ("source_id", "name", "url", "notes", "affiliation"):
             v = r.get(col)
             if not _present(v):
                 continue
-            if col == "affiliation" and str(v).strip().lower() in open_affiliations:
+            if col == "affiliation" and fold(v).strip() in open_affiliations:
+                continue
+            if col == "source_id" and str(v).strip().casefold() in _VOCABULARY:
                 continue
             out.append(str(v))
     return list(dict.fromkeys(out))
 
 
 class _Scrubber:
-    """Replaces confidential terms in free text (to labels) and in ids (to new ids)."""
+    """Replaces confidential terms in free text (to labels) and in ids (to new ids), on the folded form."""
 
     def __init__(self, case):
         rows = _confidential_rows(case)
@@ -114,15 +176,14 @@ class _Scrubber:
         own_claims = case.claims[case.claims["report_id"].isin(set(own["report_id"]))]
         for i, k in enumerate(sorted(own_claims["claim_id"].astype(str)), start=1):
             self.ids[k] = f"confidential-claim-{i}"
-        open_affiliations = set()
-        if "affiliation" in case.sources.columns:
-            others = case.sources.drop(index=rows.index)
-            open_affiliations = {str(a).strip().lower() for a in others["affiliation"] if _present(a)}
+        open_affiliations = _open_affiliations(case, rows)
         text_terms: dict[str, str] = {}
         for _, r in rows.iterrows():
             sid = str(r["source_id"])
             label = self.labels[sid]
-            pairs = [(r.get("name"), label), (sid, label)]
+            pairs = [(r.get("name"), label)]
+            if sid.strip().casefold() not in _VOCABULARY:
+                pairs.append((sid, label))
             for col in ("url",):
                 v = r.get(col)
                 if _present(v):
@@ -133,31 +194,20 @@ class _Scrubber:
             if _present(r.get("notes")):
                 pairs.append((r.get("notes"), _WITHHELD))
             aff = r.get("affiliation")
-            if _present(aff) and str(aff).strip().lower() not in open_affiliations:
+            if _present(aff) and fold(aff).strip() not in open_affiliations:
                 pairs.append((aff, _WITHHELD))
             for term, repl in pairs:
                 if _present(term):
-                    text_terms.setdefault(str(term).strip().lower(), repl)
-        self.text_terms = text_terms
-        self.text_re = self._compile(text_terms)
-        id_terms = {sid.lower(): new for sid, new in self.ids.items()}
-        self.id_terms = id_terms
-        self.id_re = self._compile(id_terms)
-
-    @staticmethod
-    def _compile(terms):
-        if not terms:
-            return None
-        parts = []
-        for t in sorted(terms, key=len, reverse=True):
-            p = re.escape(t)
-            parts.append(p if len(t) >= _SHORT else rf"(?<![\w-]){p}(?![\w-])")
-        return re.compile("|".join(parts), re.IGNORECASE)
+                    text_terms.setdefault(str(term), repl)
+        self.text_matcher = Matcher(text_terms)
+        self.id_matcher = Matcher(dict(self.ids))
 
     def text(self, v):
-        if self.text_re is None or not isinstance(v, str):
+        if not self.text_matcher or not isinstance(v, str):
             return v
-        out = self.text_re.sub(lambda m: self.text_terms[m.group(0).lower()], v)
+        out = self.text_matcher.sub(v)
+        if out == v:
+            return v
         return re.sub(r"\b([Aa])n (?=Confidential source \d)", r"\1 ", out)  # "an engineer" -> "a Confidential ..."
 
     def ident(self, v):
@@ -165,19 +215,39 @@ class _Scrubber:
             return v
         if v in self.ids:
             return self.ids[v]
-        if self.id_re is None:
-            return v
-        return self.id_re.sub(lambda m: self.id_terms[m.group(0).lower()], v)
+        return self.id_matcher.sub(v) if self.id_matcher else v
 
     def deep(self, v, key=None):
         """Scrub a case.toml value: strings, lists and tables (keys too); ``claim_id`` values as ids."""
         if isinstance(v, dict):
-            return {self.text(k) if isinstance(k, str) else k: self.deep(x, k) for k, x in v.items()}
+            return {
+                self.text(k) if isinstance(k, str) and k not in _META_WORDS else k: self.deep(x, k)
+                for k, x in v.items()
+            }
         if isinstance(v, list):
             return [self.deep(x, key) for x in v]
         if isinstance(v, str):
             return self.ident(v) if key in ("claim_id", "proposition") else self.text(v)
         return v
+
+    def header(self, columns) -> list:
+        """Extra columns' names scrubbed like text (the contract's own names are kept); kept unique."""
+        out, used = [], set()
+        for c in columns:
+            new = c if not isinstance(c, str) or c in _SCHEMA_COLUMNS else self.text(c)
+            base, n = new, 2
+            while new in used:
+                new, n = f"{base} ({n})", n + 1
+            used.add(new)
+            out.append(new)
+        return out
+
+
+def _open_affiliations(case, rows) -> set:
+    if "affiliation" not in case.sources.columns:
+        return set()
+    others = case.sources.drop(index=rows.index)
+    return {fold(a).strip() for a in others["affiliation"] if _present(a)}
 
 
 def _map_strings(series: pd.Series, fn) -> pd.Series:
@@ -253,8 +323,9 @@ def redact(case, reveal: bool = False):
         for col in frame.columns:
             if col in ids:
                 frame[col] = _map_strings(frame[col], sc.ident)
-            elif col != "confidential":
+            elif col not in _CODED:
                 frame[col] = _map_strings(frame[col], sc.text)
+        frame.columns = sc.header(frame.columns)
         tables[name] = frame.reset_index(drop=True)
     meta = sc.deep(_copy_meta(case.meta))
     return dataclasses.replace(case, meta=meta, warnings=[], path=None, **tables)
@@ -262,6 +333,21 @@ def redact(case, reveal: bool = False):
 
 def redact_text(case, text, reveal: bool = False):
     """Scrub a text that travels with ``case`` (e.g. a step of ``story.csv``) the way :func:`redact` does.
+
+    Parameters
+    ----------
+    case : kit.Case
+        The case whose confidential sources are replaced; not changed.
+    text : str or None
+        The text; ``None`` is returned as it is.
+    reveal : bool
+        ``True`` for internal drafts: the text as it is.
+
+    Returns
+    -------
+    str or None
+        The text with every confidential name, id, url, notes text and distinctive affiliation replaced, found
+        on the normalised form (see the module's description).
 
     Examples
     --------

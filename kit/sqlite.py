@@ -302,7 +302,10 @@ def export_sqlite(case, path, *, reveal_confidential: bool = False, metadata_pat
     from .atomic import atomic_path, atomic_write
 
     red = redact(case, reveal=reveal_confidential)
+    from .outputs import refuse_output_over_case
+
     path = Path(path)
+    refuse_output_over_case(case, path.parent)
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(path) as tmp:
         db = sqlite_utils.Database(tmp, recreate=True)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .html import escape
+from .html import escape, isolate, isolate_text
 from .schema import DEFAULT_FOLLOW, RELIABILITY
 from .style import RELIABILITY_WORDS
 from .wording import date_words, figure_words, is_missing, plural
@@ -56,7 +56,7 @@ def _page(title: str, body: str) -> str:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{_CSS}</style></head>\n<body>\n{body}\n</body></html>\n"
+        f"<title>{escape(isolate_text(title))}</title>\n<style>{_CSS}</style></head>\n<body>\n{body}\n</body></html>\n"
     )
 
 
@@ -80,8 +80,8 @@ def _prepare(case, proposition, reveal_confidential):
 def _heading(red, proposition, what: str) -> str:
     question = red.meta.get("question") or proposition
     return (
-        f'<h1>{escape(red.title)}</h1>\n<p class="lead">{escape(what)} — the question: '
-        f"<b>{escape(question)}</b> (<code>{escape(proposition)}</code>)</p>\n"
+        f'<h1>{isolate(red.title)}</h1>\n<p class="lead">{escape(what)} — the question: '
+        f"<b>{isolate(question)}</b> (<code>{escape(proposition)}</code>)</p>\n"
     )
 
 
@@ -127,15 +127,15 @@ def worksheet_html(case, proposition=None, *, reveal_confidential: bool = False)
         c = ctx.loc[claim]
         said = (
             "".join(
-                f"<li><i>{escape(rel.replace('_', ' '))}</i>" + (f": “{escape(ev)}”" if ev else "") + "</li>"
+                f"<li><i>{escape(rel.replace('_', ' '))}</i>" + (f": “{isolate(ev)}”" if ev else "") + "</li>"
                 for rel, ev in cites.get(claim, [])
             )
             or "<li>the report names no source for it</li>"
         )
         parts.append(
             f'<section class="claim"><h2>Claim {number} of {len(key)}</h2>'
-            f'<p class="meta"><b>{escape(c["outlet"])}</b>, {escape(date_words(c["published"]))}</p>'
-            f"<blockquote>“{escape(c['text'])}”</blockquote>"
+            f'<p class="meta"><b>{isolate(c["outlet"])}</b>, {escape(date_words(c["published"]))}</p>'
+            f"<blockquote>“{isolate(c['text'])}”</blockquote>"
             f"<p>What the report says about where it comes from:</p><ul>{said}</ul>"
             '<p>Independent origins: <span class="blank short"></span></p>'
             '<p>Rests finally on: <span class="blank"></span></p>'
@@ -188,10 +188,10 @@ def answers_html(case, proposition=None, *, reveal_confidential: bool = False) -
     notes = []
     for number, (claim, a) in enumerate(key.items(), start=1):
         c = ctx.loc[claim]
-        origins = ", ".join(f"{a.names.get(s, s)} (graded {a.reliability[s]})" for s in a.origins)
+        origins = ", ".join(f"{isolate(a.names.get(s, s))} (graded {escape(a.reliability[s])})" for s in a.origins)
         parts.append(
-            f"<tr><td>{number}</td><td>{escape(c['outlet'])}, {escape(date_words(c['published']))}</td>"
-            f"<td>{a.n_origins}</td><td>{escape(origins) or '<i>nothing: a loop with no way out</i>'}</td></tr>"
+            f"<tr><td>{number}</td><td>{isolate(c['outlet'])}, {escape(date_words(c['published']))}</td>"
+            f"<td>{a.n_origins}</td><td>{origins or '<i>nothing: a loop with no way out</i>'}</td></tr>"
         )
         why = []
         fig = figure_words(c["low"], c["high"])
@@ -230,9 +230,14 @@ def write_worksheet(case, out_dir, proposition=None, *, reveal_confidential: boo
     ------
     kit.UnknownName
         When no claim has that proposition.
+    kit.errors.OutputRefused
+        When ``out_dir`` is the case's folder, inside it, holds a case's tables, or cannot be written
+        (:func:`kit.outputs.refuse_output_over_case`).
     """
+    from .outputs import refuse_output_over_case
     from .saving import atomic_write_all
 
+    refuse_output_over_case(case, out_dir)
     sheet = worksheet_html(case, proposition, reveal_confidential=reveal_confidential)
     answers = answers_html(case, proposition, reveal_confidential=reveal_confidential)
     os.makedirs(out_dir, exist_ok=True)

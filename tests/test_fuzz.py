@@ -1,4 +1,6 @@
-"""Fuzzing kit.load_case: whatever the files hold, the only outcomes are a Case or kit.CaseError.
+"""Fuzzing kit.load_case: whatever the files hold, the only outcomes are a Case or kit.CaseError; and redaction: a
+confidential name, however a text writes it (case mappings that change length, Cc/Cf/Zs/Mn characters, NFD, RTL
+overrides), is never left in a redacted case.
 
 Never another exception, never a hang (each load runs under an alarm of HANG_SECONDS). Inputs:
 random bytes as each table or case.toml; near-valid tables (the bad-case corpus's valid base case with random
@@ -12,11 +14,13 @@ delimiters sprinkled, re-encoded, truncated); random tables under the right head
 
 import contextlib
 import datetime
+import functools
 import os
 import pathlib
 import signal
 import sys
 import tempfile
+import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -25,6 +29,7 @@ from hypothesis import strategies as st
 import kit
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent / "bad_cases"))
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from make_cases import BASE
 
 EXAMPLES = int(os.environ.get("KIT_FUZZ_EXAMPLES", "40"))
@@ -164,6 +169,15 @@ TRICKY = st.sampled_from(
         "ß",
         "\ud7ff",
         "a" * 300,
+        "İ",
+        "ﬁ",
+        "ŉ",
+        "e\u0301",
+        "\u200b",
+        "\u202e",
+        "\u2069",
+        "\u00a0",
+        "\u3000",
     ]
 )
 CELL = st.one_of(TRICKY, st.text(max_size=6), st.lists(TRICKY, max_size=4).map("".join))
@@ -402,3 +416,75 @@ def test_csv_lines_are_physical_lines(rows, eol, quote_all):
     for (line, record), row in zip(want[1:], got, strict=False):
         n = min(len(record), 5)
         assert row[:n] == record[:n], line
+
+
+# --- redaction of hostile names: case mappings that change length, Cc/Cf/Zs/Mn, NFD, RTL overrides --------
+
+# letters whose full case folding or upper case changes the length (İ -> i̇, ß -> ss, ŉ -> ʼn, ǰ, ΐ, ﬁ), letters of
+# other scripts, and the characters that made names escape redaction: controls (Cc), format characters (Cf: zero
+# width, soft hyphen, bidi overrides), spaces (Zs), combining marks (Mn)
+NAME_LETTERS = st.sampled_from(list("kmpqvxzjbgy") + list("İßŉǰΐﬁǅΣςŁØÆþЖЩΩΞ"))
+# inside a word: invisible characters and accents (ignored by redaction, as a reader does not see them)
+NOISE = st.sampled_from(
+    ["\u0301", "\u0327", "\u0308", "\u200b", "\u200d", "\u00ad", "\u202e", "\u2066", "\u2069", "\ufeff"]
+    + ["\x01", "\x1b", "\x7f", "\ufe0f"]
+)
+# between the words: any run of blanks
+BLANKS = st.sampled_from([" ", "\u00a0", "\n", "\x0b", " \t ", "\u2009", "\u3000", "\r\n", "\u2028"])
+
+
+@functools.cache
+def _hostile():
+    return kit.load_case(pathlib.Path(__file__).resolve().parent / "cases" / "hostile")
+
+
+@st.composite
+def hostile_names(draw):
+    """A confidential name of two words (at least four letters in all, none a word of the hostile case), and
+    the ways a reporter's texts may write it: another case, NFD or NFC, other blanks, invisible characters."""
+    words = [
+        "".join(draw(st.lists(NAME_LETTERS, min_size=2, max_size=6))),
+        "".join(draw(st.lists(NAME_LETTERS, min_size=2, max_size=6))),
+    ]
+    name = " ".join(words)
+    written = []
+    for _ in range(draw(st.integers(1, 4))):
+        w = draw(st.sampled_from([name, name.upper(), name.lower(), name.casefold(), name.title()]))
+        w = unicodedata.normalize(draw(st.sampled_from(["NFC", "NFD", "NFKC", "NFKD"])), w)
+        chars = list(w)
+        for _ in range(draw(st.integers(0, 3))):
+            i = draw(st.integers(1, max(1, len(chars) - 1)))
+            chars.insert(i, draw(NOISE))
+        written.append("".join(chars).replace(" ", draw(BLANKS)))
+    return name, written
+
+
+@FUZZ
+@given(hostile_names(), st.sampled_from(["", "«", "(", "'", " "]), st.sampled_from(["", ".", "-said", "'s", ")"]))
+def test_a_confidential_name_however_written_is_never_published(names, before, after):
+    import dataclasses
+
+    from _unicode import findable
+    from kit.redact import confidential_fields, redact
+
+    name, written = names
+    case = _hostile()
+    src = case.sources.copy()
+    src.loc[src["source_id"] == "ivan-petrov-telegram", "name"] = name
+    claims = case.claims.copy()
+    texts = [f"{before}{w}{after} said it" for w in written]
+    claims["text"] = [texts[i % len(texts)] for i in range(len(claims))]
+    cit = case.citations.copy()
+    cit["evidence"] = [f"as {w} told us" for w in written[: len(cit)]] + list(cit["evidence"][len(written) :])
+    hostile = dataclasses.replace(case, sources=src, claims=claims, citations=cit)
+    red = redact(hostile)
+    secrets = confidential_fields(hostile)
+    assert name in secrets
+    cells = [red.meta.__repr__(), *map(str, red.sources.columns)]
+    for t in ("sources", "reports", "claims", "citations"):
+        cells += [v for v in getattr(red, t).to_numpy().ravel() if isinstance(v, str)]
+    for cell in cells:
+        for secret in secrets:
+            assert not findable(secret, cell), (secret, cell)
+    assert all("Confidential source 1" in t for t in red.claims["text"]), list(red.claims["text"])
+    assert all(t.endswith(f"{after} said it") for t in red.claims["text"])

@@ -39,7 +39,6 @@ NOT_YET_DOCUMENTED: set[str] = {
     "kit.graph",  # claim_context, citation_graph, outlet_graph
     "kit.publish",  # choose_proposition, script_json, safe_url, timeline_alt, graph_alt, offline_html, DRIFT_FLAGS
     "kit.reading",  # read_raw, resolve_case_path
-    "kit.redact",  # redact_text, confidential_fields
     "kit.scale",  # write_tables
     "kit.schema",  # every constant but CERTAINTY_RANK has no comment
     "kit.story",  # story_path, load_story, claims_by

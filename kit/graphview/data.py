@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..errors import UnknownName
 from ..graph import claim_context, followed_mask, own_reporting
+from ..html import isolate_text
 from ..provenance import provenance, without
 from ..schema import DEFAULT_FOLLOW
 from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE, grade_words
@@ -258,9 +259,9 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
                 lay,
                 c,
                 "claim",
-                aria=f"{row['lane']}, {row['day']}, {fig or 'no figure'}",
-                words=_text(r["text"]),
-                outlet=row["lane"],
+                aria=f"{isolate_text(row['lane'])}, {row['day']}, {fig or 'no figure'}",
+                words=isolate_text(_text(r["text"])),
+                outlet=isolate_text(row["lane"]),
                 date=row["day"],
                 figure=fig,
                 certainty=_text(r["certainty"]),
@@ -275,7 +276,7 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
     for s in source_ids:
         g = src.at[s, "reliability"] if "reliability" in src.columns else None
         g = "F" if is_missing(g) else str(g).strip().upper()
-        name = _text(src.at[s, "name"]) or s
+        name = isolate_text(_text(src.at[s, "name"])) or s
         kind = kind_of.get(s, "")
         nodes.append(
             _node(
@@ -299,7 +300,7 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
     kinds = sorted({n["source_kind"] for n in nodes} - {""})
     relations = [r for r in RELATION_STYLE if any(e["relation"] == r for e in edges)]
     outlets = len(lay["lanes"])
-    title = _text(case.meta.get("title")) if isinstance(case.meta, dict) else ""
+    title = isolate_text(_text(case.meta.get("title"))) if isinstance(case.meta, dict) else ""
     summary = (
         f"Citation graph{' of ' + proposition if proposition else ''}: {plural(len(claim_ids), 'claim')} "
         f"by {plural(outlets, 'outlet')}, left to right in time, and {plural(len(source_ids), 'source')}."

@@ -17,6 +17,8 @@ Examples
 
 from __future__ import annotations
 
+from ..html import isolate_text
+
 __all__ = ["FONT_SIZE", "text_width", "layout", "boxes_overlap", "overlapping_pairs"]
 
 #: font size (CSS px) of every label the renderer draws; the estimates below assume it
@@ -237,7 +239,7 @@ def layout(claims, sources, *, font_size: float = FONT_SIZE) -> dict:
     lane_of = {c["id"]: c["lane"] for c in claims}
     cols = _columns(claims, lane_of)
     lane_w = min(max((text_width(_short(n), font_size) for n in lanes), default=0.0), 220.0)
-    src_texts = {s["id"]: _short(s["label"]) for s in sources}
+    src_texts = {s["id"]: isolate_text(_short(s["label"])) for s in sources}  # case text: a bidi isolate
     src_w = max((text_width(t, font_size) for t in src_texts.values()), default=0.0)
     x_src = src_w + 14.0  # source squares; their labels to their left, right-aligned
     x0 = x_src + _R + 24.0 + lane_w + 18.0 if lanes else x_src + 40.0  # the first time column
@@ -270,13 +272,15 @@ def layout(claims, sources, *, font_size: float = FONT_SIZE) -> dict:
         labels[s["id"]].update(zip("xywh", box, strict=False))
     lane_rows = []
     for name in lanes:
-        text = _short(name)
+        text = isolate_text(_short(name))
         w = text_width(text, font_size)
         box = (x0 - 18.0 - w, lane_y[name] - h / 2, w, h)
         if not grid.free(box):  # a source label reaches into the lane gutter: go further left
             box = _push(grid, box, dx=-8.0)
         grid.add(("lane", name), box)
-        lane_rows.append({"name": name, "y": lane_y[name], "label": dict(zip("xywh", box, strict=False), text=text)})
+        lane_rows.append(
+            {"name": isolate_text(name), "y": lane_y[name], "label": dict(zip("xywh", box, strict=False), text=text)}
+        )
     for c in claims:
         text = str(c["label"])
         w = text_width(text, font_size)

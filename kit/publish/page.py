@@ -3,7 +3,8 @@
 :func:`publish` redacts the case and writes ``index.html``; :func:`page_html` makes the page from a redacted case.
 The page's stylesheet and script are the files ``static/page.css`` and ``static/page.js`` of this package, read
 with :mod:`importlib.resources` and inlined; the Content-Security-Policy allows only that script, by its SHA-256
-hash computed from the file (:func:`csp_hash`).
+hash computed from the file (:func:`csp_hash`). Every case text is escaped and isolated (:func:`kit.html.isolate`),
+so a right-to-left override in a name cannot reverse the page's own words.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ..atomic import atomic_write
 from ..claimreview import claim_reviews
 from ..graphview.page import graph_html
 from ..graphview.page import static_text as graph_static
-from ..html import escape, link, script_json
+from ..html import escape, isolate, isolate_text, link, script_json
 from ..redact import redact, redact_text
 from ..style import DRIFT_FLAGS, DRIFT_WORDS, grade_words
 from ..wording import date_words, figure_words, plural
@@ -76,7 +77,7 @@ def csp_hash(script: str) -> str:
 def _paragraphs(text) -> str:
     if text is None or text is pd.NA or not str(text).strip():
         return ""
-    return "".join(f"<p>{escape(p.strip())}</p>" for p in re.split(r"\n\s*\n|\n", str(text)) if p.strip())
+    return "".join(f"<p>{isolate(p.strip())}</p>" for p in re.split(r"\n\s*\n|\n", str(text)) if p.strip())
 
 
 def _claims_table(frame, visible, new, reports) -> str:
@@ -92,7 +93,7 @@ def _claims_table(frame, visible, new, reports) -> str:
             f'<tr class="{"new" if k in new else ""}">'
             f"<td class='nw'>{escape(date_words(r['published']))}</td>"
             f"<td>{link(r['outlet'], rep.get('url'))}</td>"
-            f'<td class="says">{escape(" ".join(str(r["text"]).split()))}</td>'
+            f'<td class="says">{isolate(" ".join(str(r["text"]).split()))}</td>'
             f"<td>{escape(figure_words(r['low'], r['high'])) or '—'}</td>"
             f"<td>{escape(r['certainty'])}</td>"
             f'<td class="num">{int(r["n_cited"])}</td>'
@@ -229,12 +230,14 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
         g_svg, t_svg = svg(gfig, f"s{i}g", g_alt), svg(tfig, f"s{i}t", t_alt)
         title = "" if row.title is None or row.title is pd.NA else str(row.title)
         date = date_words(row.date)
-        data_steps.append({"step": i, "date": date, "title": title, "claims": len(visible), "new": len(new)})
+        data_steps.append(
+            {"step": i, "date": date, "title": isolate_text(title), "claims": len(visible), "new": len(new)}
+        )
         sections.append(f"""
 <section class="step" id="step-{i}" aria-labelledby="step-{i}-title">
 <p class="step-meta">Step {i} of {n} · <time datetime="{escape(pd.Timestamp(row.date).isoformat())}">{escape(date)}</time>
  · {plural(len(visible), "claim")} so far, {len(new)} new</p>
-<h2 id="step-{i}-title">{escape(title)}</h2>
+<h2 id="step-{i}-title">{isolate(title)}</h2>
 <div class="narrative">{_paragraphs(row.text)}</div>
 <figure class="graph"><div class="fig-scroll">{g_svg}</div>
 <figcaption>{escape(g_alt)}</figcaption></figure>
@@ -252,13 +255,13 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
         v = verdicts[proposition]
         if isinstance(v, dict):
             verdict_html = (
-                f'<p class="verdict"><strong>Verdict: {escape(v.get("rating"))}</strong>'
-                + (f" — {escape(v.get('note'))}" if v.get("note") else "")
+                f'<p class="verdict"><strong>Verdict: {isolate(v.get("rating"))}</strong>'
+                + (f" — {isolate(v.get('note'))}" if v.get("note") else "")
                 + "</p>"
             )
         if reviews:
             jsonld = f'<script type="application/ld+json">{script_json(reviews)}</script>'
-    data = {"title": case.title, "proposition": proposition, "built": built, "steps": data_steps}
+    data = {"title": isolate_text(case.title), "proposition": proposition, "built": built, "steps": data_steps}
     css, js = static_text("page.css"), static_text("page.js")
     graph_js = graph_static("graphview.js")  # the explorable graph: the notebook widget's module, inlined
     explore = graph_html(
@@ -285,7 +288,7 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 {robots}
-<title>{escape(case.title)}</title>
+<title>{escape(isolate_text(case.title))}</title>
 <style>{css}</style>
 <style>{graph_static("graphview.css")}</style>
 {jsonld}
@@ -294,9 +297,9 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
 <main>
 {draft}
 <header>
-<h1>{escape(case.title)}</h1>
-{f'<p class="question">{escape(meta.get("question"))}</p>' if meta.get("question") else ""}
-{f'<details class="about"><summary>About this case</summary><p>{escape(meta.get("summary"))}</p></details>' if meta.get("summary") else ""}
+<h1>{isolate(case.title)}</h1>
+{f'<p class="question">{isolate(meta.get("question"))}</p>' if meta.get("question") else ""}
+{f'<details class="about"><summary>About this case</summary><p>{isolate(meta.get("summary"))}</p></details>' if meta.get("summary") else ""}
 <p class="hint">The story of <code>{escape(proposition)}</code> in {plural(n, "step")}. With the buttons below or the
 ← → arrow keys you go through it one step at a time; the <a href="#methods">methods</a> are at the end.</p>
 {verdict_html}
@@ -332,7 +335,8 @@ def publish(case, out_dir, *, reveal_confidential: bool = False, built=None, not
     case : kit.Case
         Not changed.
     out_dir : str or path
-        Created if needed; only ``index.html`` is written in it.
+        Created if needed; only ``index.html`` is written in it. Not the case's folder, nor inside it, nor a
+        folder holding a case's tables (:func:`kit.outputs.refuse_output_over_case`).
     reveal_confidential : bool
         For internal drafts only: confidential sources are shown by name, and the page says so.
     built : str, optional
@@ -355,8 +359,10 @@ def publish(case, out_dir, *, reveal_confidential: bool = False, built=None, not
     >>> "<script>alert" in text, "Ivan Petrov" in text, "Confidential source 1" in text
     (False, False, True)
     """
+    from ..outputs import refuse_output_over_case
     from ..story import load_story
 
+    out = refuse_output_over_case(case, out_dir)
     proposition = choose_proposition(case)
     story = load_story(case, proposition).copy()
     story["title"] = story["title"].map(lambda t: redact_text(case, t, reveal_confidential)).astype("string")
@@ -367,7 +373,6 @@ def publish(case, out_dir, *, reveal_confidential: bool = False, built=None, not
     )
     red = redact(case, reveal=reveal_confidential)
     red_prop = _red_prop(case, red, proposition)
-    out = Path(out_dir)
     href = None
     if notebook is not None:
         notebook_html(notebook, case, out / "notebook.html", reveal_confidential=reveal_confidential)

@@ -2,13 +2,15 @@
 
 :func:`choose_proposition` picks the story; :func:`claims_frame` gathers, per claim, what the page's tables and alt
 texts say; :func:`timeline_alt` and :func:`graph_alt` are the alt texts (and captions) of the two figures of a step,
-stating what the picture shows for a reader who cannot see it.
+stating what the picture shows for a reader who cannot see it. Every name in them is a bidi isolate
+(:func:`kit.html.isolate_text`), so a right-to-left name cannot reorder the words around it.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from ..html import isolate_text
 from ..style import DRIFT_FLAGS
 from ..wording import date_words, figure_words, plural
 
@@ -134,7 +136,7 @@ def _origin_names(case, origins) -> str:
     for s in origins:
         if s in src.index:
             r = src.loc[s]
-            parts.append(f"{r['name']} ({r['kind']}, grade {r['reliability']})")
+            parts.append(f"{isolate_text(r['name'])} ({r['kind']}, grade {r['reliability']})")
         else:
             parts.append(str(s))
     return "; ".join(parts)
@@ -146,7 +148,9 @@ def _timeline_alt(case, frame, proposition, upto) -> str:
     when = f" by {date_words(upto)}" if upto is not None else ""
     if not len(with_fig):
         return f"The figure over time for {proposition}: no figure had been published{when}."
-    value = [float(lo) if pd.notna(lo) else float(hi) for lo, hi in zip(with_fig["low"], with_fig["high"], strict=False)]
+    value = [
+        float(lo) if pd.notna(lo) else float(hi) for lo, hi in zip(with_fig["low"], with_fig["high"], strict=False)
+    ]
     first = with_fig.iloc[0]
     i_peak = max(range(len(value)), key=lambda i: (value[i], -i))
     peak = with_fig.iloc[i_peak]
@@ -161,17 +165,18 @@ def _timeline_alt(case, frame, proposition, upto) -> str:
     if i_peak == 0:
         head = (
             f"One figure so far{when}: {figure_words(first['low'], first['high'])} "
-            f"({first['outlet']}, {date_words(first['published'])})"
+            f"({isolate_text(first['outlet'])}, {date_words(first['published'])})"
             if n_fig == 1
-            else f"The first figure, {figure_words(first['low'], first['high'])} ({first['outlet']}, "
+            else f"The first figure, {figure_words(first['low'], first['high'])} ({isolate_text(first['outlet'])}, "
             f"{date_words(first['published'])}), is still the highest of {n_fig} figures{when}"
         )
     else:
         days = (pd.Timestamp(peak["published"]).normalize() - pd.Timestamp(first["published"]).normalize()).days
         span = "the same day" if days == 0 else f"in {plural(days, 'day')}"
         head = (
-            f"The figure rose from {figure_words(first['low'], first['high'])} ({first['outlet']}, "
-            f"{date_words(first['published'])}) to {figure_words(peak['low'], peak['high'])} ({peak['outlet']}, "
+            f"The figure rose from {figure_words(first['low'], first['high'])} ({isolate_text(first['outlet'])}, "
+            f"{date_words(first['published'])}) to {figure_words(peak['low'], peak['high'])} "
+            f"({isolate_text(peak['outlet'])}, "
             f"{date_words(peak['published'])}) {span}; {plural(n_fig, 'claim')} with a figure{when}"
         )
     return f"{head}; {behind}."
@@ -239,5 +244,7 @@ def _graph_alt(case, frame, proposition, upto) -> str:
     parts.append(f"{plural(len(loops), 'citation loop')}" if loops else "no citation loop")
     newest = shown.iloc[-1]
     fig = figure_words(newest["low"], newest["high"])
-    parts.append(f"newest: {newest['outlet']}, {date_words(newest['published'])}" + (f", {fig}" if fig else ""))
+    parts.append(
+        f"newest: {isolate_text(newest['outlet'])}, {date_words(newest['published'])}" + (f", {fig}" if fig else "")
+    )
     return "; ".join(parts) + "."

@@ -26,6 +26,7 @@ import pandas as pd
 from matplotlib.collections import LineCollection
 from matplotlib.ticker import ScalarFormatter
 
+from ..html import isolate_text
 from ..style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE
 from ..wording import date_words
 
@@ -142,7 +143,7 @@ class StoryAggregate:
             ax.set_ylim(xy[:, 1].min() - 1, xy[:, 1].max() + 1)
         ax.set_axis_off()
         ax.set_title(
-            f"{self.case.title}: {self.proposition or 'who cites whom'}, as of {date_words(upto)}\n"
+            f"{isolate_text(self.case.title)}: {self.proposition or 'who cites whom'}, as of {date_words(upto)}\n"
             f"{int(visible.sum())} claims, one dot per outlet and day (sized by claims); squares: "
             "origins quoted directly; dashed: corroborates; red: disputes",
             fontsize=9,

@@ -17,6 +17,7 @@ from matplotlib.patches import Patch
 
 from ..analyses import circular
 from ..graph import citation_graph, claim_context, own_reporting
+from ..html import isolate_text
 from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE
 from ..wording import figure_label
 
@@ -234,7 +235,7 @@ def plot_citation_graph(
         lanes.setdefault(g.nodes[n]["outlet"], pos[n])
     for outlet, (x, y) in lanes.items():
         ax.annotate(
-            str(outlet),
+            isolate_text(outlet),
             (x, y),
             xytext=(-14, 9),
             textcoords="offset points",
@@ -250,7 +251,7 @@ def plot_citation_graph(
     for n in sources:  # sources stand in one column: their names to the left, beside the square, not under it
         x, y = pos[n]
         ax.annotate(
-            "\n".join(textwrap.wrap(str(g.nodes[n]["name"]), 24)[:2]),
+            isolate_text("\n".join(textwrap.wrap(str(g.nodes[n]["name"]), 24)[:2])),
             (x, y),
             xytext=(-12, 0),
             textcoords="offset points",
@@ -270,7 +271,7 @@ def plot_citation_graph(
     if legend:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     ax.set_title(
-        f"{case.title}: {'who cites whom' if proposition is None else proposition}"
+        f"{isolate_text(case.title)}: {'who cites whom' if proposition is None else proposition}"
         + (f", as of {upto:%d %b %Y}" if upto is not None else ""),
         fontsize=10,
     )
@@ -403,7 +404,7 @@ def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None):
         outlet = str(row.outlet)
         if len(outlet) > 24 and "(" in outlet:  # "Tsarizm (publisher of the seed article)": the name, not the note
             outlet = outlet.split("(")[0].strip() or outlet
-        label = f"{outlet}: {figure_label(row.low, row.high)}"
+        label = f"{isolate_text(outlet)}: {figure_label(row.low, row.high)}"
         if row.certainty in ("questioned", "denied"):
             label += f" ({row.certainty})"
         if uncertain.iat[k]:

@@ -7,6 +7,7 @@ import textwrap
 import matplotlib.pyplot as plt
 
 from ..graph import claim_context
+from ..html import isolate_text
 from ..style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE, drift_words
 from ..trace import lineage, tree_rows
 from ..wording import date_words, figure_label
@@ -17,11 +18,15 @@ __all__ = ["plot_lineage"]
 def _lineage_label(sources, ctx, item, item_type, width=24):
     """A node's label; ``sources`` indexed by source_id, ``ctx`` the claim context indexed by claim_id."""
     if item_type == "source":
-        text = f"{sources.at[item, 'name']} [{sources.at[item, 'kind']}, {sources.at[item, 'reliability']}]"
+        name = str(sources.at[item, "name"])
+        rest = f" [{sources.at[item, 'kind']}, {sources.at[item, 'reliability']}]"
     else:
         fig = figure_label(ctx.at[item, "low"], ctx.at[item, "high"])
-        text = f"{ctx.at[item, 'outlet']}{': ' + fig if fig else ''} ({ctx.at[item, 'certainty']})"
-    return "\n".join(textwrap.wrap(text, width)[:3])
+        name = str(ctx.at[item, "outlet"])
+        rest = f"{': ' + fig if fig else ''} ({ctx.at[item, 'certainty']})"
+    if isolate_text(name) != name:  # a right-to-left name: isolated whole, the kit's words after it
+        return isolate_text(name) + "\n" + rest.strip()
+    return "\n".join(textwrap.wrap(name + rest, width)[:3])
 
 
 def plot_lineage(case, claim_id: str, *, ax=None, tree=None, discredited=(), lost=()):
@@ -128,9 +133,9 @@ def plot_lineage(case, claim_id: str, *, ax=None, tree=None, discredited=(), los
     ax.set_ylim(-leaves + 0.3, 0.7)
     ax.set_axis_off()
     c = ctx.loc[claim_id]
-    said = f"What {c['outlet']} said on {date_words(c['published'])}"  # names, not the claim's id
+    said = f"What {isolate_text(c['outlet'])} said on {date_words(c['published'])}"  # names, not the claim's id
     title = f"{said} rests on"
     if claim_id in lost and discredited:
-        title = f"{said} falls without " + ", ".join(str(sources.at[s, "name"]) for s in sorted(discredited))
+        title = f"{said} falls without " + ", ".join(isolate_text(sources.at[s, "name"]) for s in sorted(discredited))
     ax.set_title(title, fontsize=10, color="#d62728" if claim_id in lost and discredited else "black")
     return ax

@@ -10,6 +10,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..graph import outlet_graph
+from ..html import isolate_text
 from ..schema import SUPPORTING
 from ..style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE
 
@@ -103,7 +104,7 @@ def plot_outlet_graph(case, *, ax=None):
     for n, (x, y) in pos.items():  # origins (the right-hand column) labelled to the right, the others above
         right = x == deepest and deepest > 0
         ax.annotate(
-            textwrap.fill(str(src.at[n, "name"]), 34 if right else 22),
+            isolate_text(textwrap.fill(str(src.at[n, "name"]), 34 if right else 22)),
             (x, y),
             xytext=(13, 0) if right else (0, 12),
             textcoords="offset points",
@@ -120,7 +121,8 @@ def plot_outlet_graph(case, *, ax=None):
     ]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     ax.set_title(
-        textwrap.fill(f"{case.title}: who cites whom", 80)
+        isolate_text(textwrap.fill(str(case.title), 80))
+        + ": who cites whom"
         + "\neach outlet left of those it cites; origins on the right; arc width: citations",
         fontsize=10,
     )

@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..html import escape
+from ..html import escape, isolate_text
 
 __all__ = ["NOT_RUN", "png_bytes", "svg_bytes", "table_html", "Displayable", "Panel"]
 
@@ -112,7 +112,9 @@ def table_html(frame, index: bool = True, *, row_ids=None, empty: str = "(nothin
             missing = v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v)
         except TypeError:
             missing = False
-        return "—" if missing else v
+        if missing:
+            return "—"
+        return isolate_text(v) if isinstance(v, str) else v  # a case text: a bidi isolate
 
     shown = frame.apply(lambda col: col.map(cell)) if len(frame.columns) else frame
     html = shown.to_html(index=index, escape=True, border=0, na_rep="—", classes="kit-table")

@@ -20,7 +20,7 @@ from typing import Any
 import ipywidgets as W
 
 from ..graph import claim_context
-from ..html import escape
+from ..html import escape, isolate
 from ..schema import DEFAULT_FOLLOW, RELIABILITY
 from ..style import RELIABILITY_WORDS
 from ..wording import date_words, is_missing, plural
@@ -221,7 +221,7 @@ class SourceExercise(Displayable):
         }
         said = (
             "".join(
-                f"<li><i>{escape(rel.replace('_', ' '))}</i>: “{escape(ev)}”</li>"
+                f"<li><i>{escape(rel.replace('_', ' '))}</i>: “{isolate(ev)}”</li>"
                 if ev
                 else f"<li><i>{escape(rel.replace('_', ' '))}</i> (no passage quoted)</li>"
                 for rel, ev in self.shown["cites"]
@@ -230,8 +230,8 @@ class SourceExercise(Displayable):
         )
         self.claim_html.value = (
             f"<h4 style='margin:4px 0'>Claim {index + 1} of {len(self.claims)}</h4>"
-            f"<p><b>{escape(self.shown['outlet'])}</b>, {escape(date_words(self.shown['published']))}: "
-            f"“{escape(self.shown['text'])}”</p><p>What the report says about where it comes from:</p>"
+            f"<p><b>{isolate(self.shown['outlet'])}</b>, {escape(date_words(self.shown['published']))}: "
+            f"“{isolate(self.shown['text'])}”</p><p>What the report says about where it comes from:</p>"
             f"<ul>{said}</ul>"
         )
         scored = self._scored.get(claim)

@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 
 from ..analyses import drift
 from ..graph import claim_context
-from ..html import escape
+from ..html import escape, isolate, isolate_text
 from ..provenance import independence, provenance
 from ..story import claims_by, load_story
 from ..style import DRIFT_FLAGS, drift_words
@@ -272,11 +272,11 @@ class StoryStepper(Displayable):
         self.prev_button.disabled = step <= 1
         self.next_button.disabled = step >= self.n_steps
         self.title_html.value = (
-            f"<h3 class='kit-step-title' style='margin:4px 0'>Step {step} of {self.n_steps}: {escape(self.title)}</h3>"
+            f"<h3 class='kit-step-title' style='margin:4px 0'>Step {step} of {self.n_steps}: {isolate(self.title)}</h3>"
         )
         self.text_html.value = (
             f"<p class='kit-step-text' style='margin:2px 0;max-height:5.4em;overflow-y:auto;"
-            f"line-height:1.35'>{escape(self.text)}</p>"
+            f"line-height:1.35'>{isolate(self.text)}</p>"
         )
         self._show_changes()
         shown = self._people.loc[self.visible_claims]
@@ -295,10 +295,13 @@ class StoryStepper(Displayable):
             r = self._people.loc[c]
             if is_missing(r["figure"]):  # no figure: a few of the claim's own words instead
                 words = " ".join(str(self._ctx.at[self._index[c], "text"]).split())
-                fig = f"“{words[:60]}{'…' if len(words) > 60 else ''}” "
+                fig = f"“{isolate_text(words[:60])}{'…' if len(words) > 60 else ''}” "
             else:
                 fig = f"{r['figure']} "
-            line = f"{r['outlet']}, {r['published']}: {fig}({r['certainty']}), rests on {r['rests on']}"
+            line = (
+                f"{isolate_text(r['outlet'])}, {r['published']}: {fig}({r['certainty']}), "
+                f"rests on {isolate_text(r['rests on'])}"
+            )
             if r["echo"]:
                 line += " (an echo: its supports share an origin)"
             if r["drift"]:

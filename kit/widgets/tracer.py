@@ -16,7 +16,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..graph import claim_context
-from ..html import escape
+from ..html import escape, isolate
 from ..provenance import origins, provenance, without
 from ..show import plot_lineage
 from ..style import drift_words, grade_words
@@ -146,7 +146,7 @@ class ClaimTracer(Displayable):
             shown = self._claim_words(self.claim_id) if self.claim_id is not None else "nothing"
             self.search_html.value = (
                 f"<span class='kit-no-match' style='color:#a00'>no claim matches "
-                f"‘{escape(query.strip())}’; still showing {escape(shown)}</span>"
+                f"‘{isolate(query.strip())}’; still showing {isolate(shown)}</span>"
             )
             return
         self.search_html.value = (
@@ -212,7 +212,7 @@ class ClaimTracer(Displayable):
         c, p = self._ctx.loc[self.claim_id], self._prov.loc[self.claim_id]
         n = int(p["n_origins"])
         head = (
-            f"<p><b>{escape(c['outlet'])}</b>, {escape(date_words(c['published']))}: “{escape(c['text'])}”"
+            f"<p><b>{isolate(c['outlet'])}</b>, {escape(date_words(c['published']))}: “{isolate(c['text'])}”"
             f"<br>certainty <b>{escape(c['certainty'])}</b>, credibility <b>{self.credibility}</b> "
             f"({escape(grade_words(self.credibility))}); cites {int(p['n_cited'])}, rests on <b>{n}</b> "
             f"independent origin{'s' if n != 1 else ''}{' (an echo: supports share an origin)' if p['echo'] else ''}"
@@ -222,13 +222,13 @@ class ClaimTracer(Displayable):
             names = ", ".join(str(self._names.get(s, s)) for s in self.discredited)
             if self.claim_id in self.lost:
                 head += (
-                    f"<p class='kit-falls' style='color:#a00'><b>Without {escape(names)}, this claim falls</b>: "
+                    f"<p class='kit-falls' style='color:#a00'><b>Without {isolate(names)}, this claim falls</b>: "
                     "it rests on nothing else.</p>"
                 )
             else:
                 left = [str(self._names.get(s, s)) for s in self.origins["source_id"] if s not in self.discredited]
                 head += (
-                    f"<p class='kit-stands'><b>Without {escape(names)}, this claim still stands</b> on "
+                    f"<p class='kit-stands'><b>Without {isolate(names)}, this claim still stands</b> on "
                     f"{escape(', '.join(left) or 'its other support')}.</p>"
                 )
         self.claim_html.value = head
@@ -256,7 +256,7 @@ class ClaimTracer(Displayable):
                     }
                 )
             self.lost_html.value = (
-                f"<p>Without <b>{escape(names)}</b>, <b>{len(self.lost)}</b> "
+                f"<p>Without <b>{isolate(names)}</b>, <b>{len(self.lost)}</b> "
                 f"{'claim of the case loses' if len(self.lost) == 1 else 'claims of the case lose'}"
                 " all support:</p>"
                 + table_html(rows, index=False, row_ids=self.lost, empty="(none: each rests on something else too)")
