@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from ..html import isolate_text
 from ..provenance import independence
 from ..schema import DEFAULT_FOLLOW
 from ..wording import plural
@@ -214,8 +215,8 @@ def grade_answer(case_answer: CaseAnswer, learner_answer: LearnerAnswer) -> Grad
         )
     names = a.names
 
-    def name(s):
-        return names.get(s, s)
+    def name(s):  # a case text, isolated: a right-to-left name cannot reorder the sentence around it
+        return isolate_text(names.get(s, s))
 
     right_count = mine.n_origins is not None and int(mine.n_origins) == a.n_origins
     right_origins = set(mine.origins) == set(a.origins)
