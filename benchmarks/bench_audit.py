@@ -22,8 +22,8 @@ What it measures, in one process and one run (the 1,000,000 case in fresh child 
      claim, its best match (the audit names one source per copy; all pairs above the cutoff name every claim
      of a story that shares its words, which finds every copy at a precision near 0.01);
 2. **MinHash**: ``kit.audit.minhash.signatures`` (numpy) against ``datasketch.MinHash.bulk`` on the same sets of
-   content words (40 hash functions), and candidate pairs by ``kit.audit.minhash.candidate_pairs`` against
-   ``datasketch.MinHashLSH`` (10 bands of 4 rows) insert + query;
+   content words (``BANDS * ROWS`` = 90 hash functions), and candidate pairs by
+   ``kit.audit.minhash.candidate_pairs`` against ``datasketch.MinHashLSH`` (the same bands and rows) insert + query;
 3. **scale** (1,000,000 reports; 100,000 with ``--quick``): one child process makes the case and writes it as
    ``<table>.parquet`` files with the truth beside them; a fresh child process loads it with ``kit.load_case``
    and runs ``kit.audit.audit`` once: audit wall/CPU time, peak RSS of that process (loading included),
