@@ -16,11 +16,14 @@ What it measures, in one process and one run (the 1,000,000 case in fresh child 
    * the plain alternative a user would write: rapidfuzz
      ``process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=-1, score_cutoff=80)`` over all pairs
      within each proposition (timed: the cdist calls and reading the pairs off), a pair counted from the later
-     claim to the earlier one of another publisher; its recall and precision, both raw and after the same rules
-     the audit applies (not already cited, not explained by a followed chain; these rules are not timed);
+     claim to the earlier one of another publisher, in the audit's time order; its recall and precision raw,
+     after the same rules the audit applies (not already cited, not explained by a followed chain; these rules
+     are not timed), and after those rules counted the way the audit lists pairs: one earlier claim per later
+     claim, its best match (the audit names one source per copy; all pairs above the cutoff name every claim
+     of a story that shares its words, which finds every copy at a precision near 0.01);
 2. **MinHash**: ``kit.audit.minhash.signatures`` (numpy) against ``datasketch.MinHash.bulk`` on the same sets of
-   content words (40 hash functions), and candidate pairs by ``kit.audit.minhash.candidate_pairs`` against
-   ``datasketch.MinHashLSH`` (10 bands of 4 rows) insert + query;
+   content words (``BANDS * ROWS`` = 90 hash functions), and candidate pairs by
+   ``kit.audit.minhash.candidate_pairs`` against ``datasketch.MinHashLSH`` (the same bands and rows) insert + query;
 3. **scale** (1,000,000 reports; 100,000 with ``--quick``): one child process makes the case and writes it as
    ``<table>.parquet`` files with the truth beside them; a fresh child process loads it with ``kit.load_case``
    and runs ``kit.audit.audit`` once: audit wall/CPU time, peak RSS of that process (loading included),
@@ -114,16 +117,21 @@ def truth_of(case) -> set:
 
 
 def claims_table(case) -> pd.DataFrame:
-    """Claims with their publisher and time, in time order (what a user would build with pandas)."""
+    """Claims with their publisher, in the audit's time order (:func:`kit.audit.context.claims_in_time_order`), so
+    that both methods call the same claim of a pair the later one."""
+    from kit.audit.context import claims_in_time_order
+
     rep = case.reports[["report_id", "source_id", "published"]]
-    df = case.claims[["claim_id", "report_id", "proposition", "text"]].merge(rep, on="report_id", how="left")
-    return df.sort_values(["published", "claim_id"], kind="stable").reset_index(drop=True)
+    df = case.claims[["claim_id", "report_id", "proposition", "text"]].iloc[claims_in_time_order(case).row]
+    return df.merge(rep, on="report_id", how="left").reset_index(drop=True)
 
 
-def rapidfuzz_pairs(df: pd.DataFrame) -> set:
+def rapidfuzz_pairs(df: pd.DataFrame) -> dict:
+    """Every pair (later, earlier) of claims of one proposition and of different publishers with
+    ``token_set_ratio >= 80``, with its ratio."""
     from rapidfuzz import fuzz, process
 
-    out = set()
+    out = {}
     for _, g in df.groupby("proposition", sort=False):
         if len(g) < 2:
             continue
@@ -133,8 +141,20 @@ def rapidfuzz_pairs(df: pd.DataFrame) -> set:
         pub = g["source_id"].to_numpy()
         ids = g["claim_id"].to_numpy()
         keep = pub[earlier] != pub[later]
-        out.update(zip(ids[later[keep]].tolist(), ids[earlier[keep]].tolist(), strict=False))
+        e, la = earlier[keep], later[keep]
+        out.update(zip(zip(ids[la].tolist(), ids[e].tolist(), strict=True), m[e, la].tolist(), strict=True))
     return out
+
+
+def best_per_claim(pairs: dict, order: dict) -> set:
+    """Counted the way the audit lists pairs: for each later claim, one earlier claim, its best match (the
+    highest ratio; on a tie the earliest, as ``argmax`` over a row in time order gives)."""
+    best = {}
+    for (a, b), r in pairs.items():
+        k = (r, -order[b])
+        if a not in best or k > best[a][0]:
+            best[a] = (k, b)
+    return {(a, b) for a, (_, b) in best.items()}
 
 
 def with_rules(case, pairs: set) -> set:
@@ -202,10 +222,12 @@ def comparison(n: int) -> dict:
     shared = rows[rows["signal"] == "shared_text"]
     df = claims_table(case)
     t_rf, c_rf, rf = timed(rapidfuzz_pairs, df)
-    rf_rules = with_rules(case, rf)
-    kit_q, rf_q = quality(found, truth), quality(rf_rules, truth)
+    rf_rules = with_rules(case, set(rf))
+    rf_best = best_per_claim({p: rf[p] for p in rf_rules}, dict(zip(df["claim_id"], range(len(df)), strict=True)))
+    kit_q, rf_q, rf_b = quality(found, truth), quality(rf_rules, truth), quality(rf_best, truth)
     kit_q["same_words_counted"] = same_words_quality(found, truth, case)
     rf_q["same_words_counted"] = same_words_quality(rf_rules, truth, case)
+    rf_b["same_words_counted"] = same_words_quality(rf_best, truth, case)
     return {
         "reports": n,
         "claims": len(case.claims),
@@ -223,14 +245,19 @@ def comparison(n: int) -> dict:
         "rapidfuzz_token_set_ratio_80": {
             "wall_s": round(t_rf, 3),
             "cpu_s": round(c_rf, 3),
-            "raw": quality(rf, truth),
+            "raw": quality(set(rf), truth),
             "with_the_audit_rules": rf_q,
+            "with_the_audit_rules_best_per_claim": rf_b,
         },
         "speedup_wall": round(t_rf / statistics.median(walls), 1),
         "speedup_cpu": round(c_rf / statistics.median(cpus), 1),
         "recall_at_least_as_good": bool(kit_q["recall"] >= rf_q["recall"]),
         "recall_at_least_as_good_same_words_counted": bool(
             kit_q["same_words_counted"]["recall"] >= rf_q["same_words_counted"]["recall"]
+        ),
+        "recall_at_least_as_good_one_pair_per_claim": bool(kit_q["recall"] >= rf_b["recall"]),
+        "recall_at_least_as_good_one_pair_per_claim_same_words_counted": bool(
+            kit_q["same_words_counted"]["recall"] >= rf_b["same_words_counted"]["recall"]
         ),
         "minhash": minhash_comparison(case),
     }
@@ -312,6 +339,10 @@ def main(argv=None) -> int:
         "10x_faster_than_rapidfuzz_wall": cmp_["speedup_wall"] >= 10,
         "recall_at_least_rapidfuzz": cmp_["recall_at_least_as_good"],
         "recall_at_least_rapidfuzz_same_words_counted": cmp_["recall_at_least_as_good_same_words_counted"],
+        "recall_at_least_rapidfuzz_one_pair_per_claim": cmp_["recall_at_least_as_good_one_pair_per_claim"],
+        "recall_at_least_rapidfuzz_one_pair_per_claim_same_words_counted": cmp_[
+            "recall_at_least_as_good_one_pair_per_claim_same_words_counted"
+        ],
         "scale_under_60_s": sc["audit_wall_s"] <= 60,
         "scale_under_4_gb": sc["peak_rss_mb"] <= 4096,
     }

@@ -29,7 +29,7 @@ import pandas as pd
 
 from .context import claims_in_time_order
 from .minhash import BANDS, ROWS, WINDOW, band_keys, bucket_pairs, signatures, word_hashes
-from .signals import MIN_SIMILARITY, head_candidates, text_keys
+from .signals import MIN_SIMILARITY, group_keys, head_candidates
 from .text import corpus
 
 __all__ = ["candidates", "candidates_dask"]
@@ -108,7 +108,7 @@ def _texts(df: pd.DataFrame) -> pd.DataFrame:
     corp = corpus(df["text"].astype(object).where(df["text"].notna(), None).tolist())
     values = word_hashes(corp.vocab)[corp.ids]
     sig = signatures(corp.ptr, values)
-    keys = text_keys(corp.ptr, values)
+    keys = group_keys(corp)
     live = np.diff(corp.ptr) > 0
     found = df["p"].notna().to_numpy()
     p = np.where(found, df["p"].fillna(0).to_numpy(dtype=np.int64), 0)

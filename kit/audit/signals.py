@@ -2,24 +2,29 @@
 
 How a pair is found and judged (``docs/audit.md`` says it for reporters):
 
-1. **words**: texts become content words (:mod:`kit.audit.text`); texts with the same content words in the same
-   order form one *group* (syndicated copy), handled once;
+1. **words**: texts become words and content words (:mod:`kit.audit.text`); texts with the same words in the same
+   order (stop words too: :func:`group_keys`) form one *group* (syndicated copy), handled once;
 2. **candidates**: MinHash/LSH over each group's set of content words (:mod:`kit.audit.minhash`); never all pairs;
    a candidate whose signatures agree on fewer than :data:`MIN_SIMILARITY` of their entries is dropped;
 3. **exact check**: a content word of the later text is *shared* when it starts or ends a pair of adjacent content
    words that the earlier text also has. Shared words at most :data:`GAP` words apart form one *passage*; a
-   passage counts when it holds at least :data:`MIN_WORDS` shared words (so a stock phrase such as "three hundred
-   pupils" never suffices);
+   passage counts when it holds at least :data:`MIN_RUN` shared words, and the pair's counted passages must hold
+   :data:`MIN_WORDS` shared words in all (so a stock phrase such as "three hundred pupils" never suffices, and a
+   copy whose edits cut it into runs of three or four words is still found);
 4. **score** (see :func:`score`): from how many words are shared, how rare they are in the case, and how much of
    the later claim they cover;
 5. **what is already explained**: an earlier claim of the later claim's own publisher, a claim it already cites
    (any citation row) or one that a followed chain of citations reaches (:func:`kit.audit.reach.explained_pairs`)
-   *explains* the words they share. The later claim's matches are taken strongest first (on a tie: the more
-   similar text, one the tables explain, another publisher's before its own publisher's, the earlier); a
+   *explains* the words they share. The later claim's matches are taken closest first: the earlier text whose
+   pairs of adjacent words (stop words too) it repeats most closely (a Jaccard similarity: a deleted, inserted or
+   replaced word breaks the pairs around it), then the one sharing the most content words for their lengths, then
+   the strongest, then one the tables explain, another publisher's before its own publisher's, the earlier. A
    suspected pair is kept only if its shared words not yet accounted for still make :data:`MIN_WORDS` words
    scoring at least ``min_score``, and then its words count as accounted for.
-   So a copy of a copy is listed against the copy it repeats most closely, not against every claim with the same
-   words, and a claim that repeats its declared source's words is not listed against that source's source.
+   So a copy of a copy is listed against the copy it repeats most closely (the one whose edits it carries), not
+   against every claim with the same words, and a claim that repeats its declared source's words is not listed
+   against that source's source. Texts with exactly the same words cannot be told apart: a copy of one is listed
+   against the earliest (of another publisher).
 
 ``evidence`` is the shared passages as the later claim has them (its own characters, from the first to the last
 shared word), joined by " … ".
@@ -35,6 +40,7 @@ from .text import PUNCTUATION, word_spans
 
 __all__ = [
     "MIN_WORDS",
+    "MIN_RUN",
     "GAP",
     "MIN_SIMILARITY",
     "SCALE",
@@ -42,12 +48,15 @@ __all__ = [
     "word_weights",
     "score",
     "text_keys",
+    "group_keys",
     "head_candidates",
     "shared_text",
 ]
 
-#: a passage counts when it holds at least this many shared words
+#: a pair's counted passages must hold at least this many shared words in all
 MIN_WORDS = 5
+#: a passage counts when it holds at least this many shared words (and the pair's passages :data:`MIN_WORDS`)
+MIN_RUN = 3
 #: shared words at most this many words apart form one passage
 GAP = 2
 #: candidates whose signatures agree on fewer than this share of entries are not checked word by word.
@@ -157,11 +166,33 @@ def text_keys(ptr: np.ndarray, values: np.ndarray) -> np.ndarray:
     return doc_hash ^ mix64(length)
 
 
-def _groups(ptr, values):
-    """Texts with the same content words in the same order share a group; the group's first text is its head."""
-    n = len(ptr) - 1
-    codes, _ = pd.factorize(pd.Series(text_keys(ptr, values)))
-    codes = np.where(np.diff(ptr) > 0, codes, -1)
+def group_keys(corp) -> np.ndarray:
+    """Each text's :func:`text_keys` over *all* its words (stop words too): texts sharing a key are verbatim the
+    same after normalising, and form one group.
+
+    Parameters
+    ----------
+    corp : kit.audit.text.Corpus
+
+    Returns
+    -------
+    numpy.ndarray of uint64
+
+    Examples
+    --------
+    >>> from kit.audit.text import corpus
+    >>> k = group_keys(corpus(["Pupils moved to the hall.", "pupils moved to the hall", "Pupils moved to a hall"]))
+    >>> bool(k[0] == k[1]), bool(k[0] != k[2])
+    (True, True)
+    """
+    return text_keys(corp.all_ptr, word_hashes(corp.vocab)[corp.all_ids])
+
+
+def _groups(keys, live):
+    """Texts with the same key share a group; the group's first text is its head (texts not ``live``: -1)."""
+    n = len(keys)
+    codes, _ = pd.factorize(pd.Series(keys))
+    codes = np.where(live, codes, -1)  # equal keys, equal words: a group is all live or all not
     head = np.full(int(codes.max()) + 1 if n else 0, -1, dtype=np.int64)
     # factorize numbers groups in order of first appearance: a text opens its group when its code is a new maximum
     seen = np.maximum.accumulate(np.concatenate([[-1], codes[:-1]])) if n else codes
@@ -195,11 +226,14 @@ def head_candidates(corp):
     ...             "the roof of Hill School is repaired", "pupils move to the old library Monday"])
     >>> codes, head, cand = head_candidates(c)
     >>> codes.tolist(), head.tolist(), cand.tolist()
-    ([0, 0, 1, 0], [0, 2], [])
+    ([0, 0, 1, 2], [0, 2, 3], [[2, 0]])
+
+    The first two texts are one group (the same words once normalised); the last has the same content words but
+    not the same words (no "on"), so it is a group of its own, and its head is a candidate against the first.
     """
     ptr = corp.ptr
     values = word_hashes(corp.vocab)[corp.ids]
-    codes, head = _groups(ptr, values)
+    codes, head = _groups(group_keys(corp), np.diff(ptr) > 0)
     heads = head[head >= 0]
     hw, _ = _ranges(ptr[heads], np.diff(ptr)[heads])
     hptr = np.concatenate([[0], np.cumsum(np.diff(ptr)[heads])])
@@ -238,7 +272,8 @@ def _exact(corp, weight, doc_weight, later, earlier):
     p_words = np.bincount(passage, minlength=n_pass)
     p_weight = np.bincount(passage, weights=w, minlength=n_pass)
     p_owner = owner[new]
-    keep = p_words >= MIN_WORDS
+    keep = p_words >= MIN_RUN
+    keep &= (np.bincount(p_owner[keep], weights=p_words[keep], minlength=len(later)) >= MIN_WORDS)[p_owner]
     in_kept = keep[passage]
     pair_weight = np.bincount(p_owner[keep], weights=p_weight[keep], minlength=len(later))
     pair_words = np.bincount(p_owner[keep], weights=p_words[keep], minlength=len(later)).astype(np.int64)
@@ -344,11 +379,30 @@ def _first_other_publisher(by_group, gptr, publisher):
     return out
 
 
+def _word_pair_overlap(corp, later, earlier) -> np.ndarray:
+    """How closely the later text repeats the earlier one: the Jaccard similarity of their pairs of adjacent words,
+    stop words included (a word the copy deleted, inserted or replaced breaks the pairs around it)."""
+    ptr, ids = corp.all_ptr, corp.all_ids.astype(np.int64)
+    salt = mix64(np.arange(len(later), dtype=np.uint64) + np.uint64(1 << 50))
+    lu, lv = np.diff(ptr)[later], np.diff(ptr)[earlier]
+    ui, uo = _ranges(ptr[later], lu - 1)
+    vi, vo = _ranges(ptr[earlier], lv - 1)
+    hit = member(mix64((ids[ui] << 32) | ids[ui + 1]) ^ salt[uo], mix64((ids[vi] << 32) | ids[vi + 1]) ^ salt[vo])
+    shared = np.bincount(uo, weights=hit, minlength=len(later))
+    return shared / np.maximum(np.maximum(lu - 1, 0) + np.maximum(lv - 1, 0) - shared, 1)
+
+
 def _choose(claims, corp, m, u, v, mi, kind, similar, doc_weight, min_score):
     """Keep the suspected pairs whose shared words are not yet accounted for (see the module's docstring)."""
     sc = m["score"][mi]
-    # per later claim: strongest first; on a tie the more similar text, then the explained, then the earliest
-    order = np.lexsort((v, kind, -similar[mi], -sc, u))
+    close = similar[mi]
+    # a later claim matching several earlier texts: how closely it repeats each one, stop words included
+    alike = np.zeros(len(u))
+    several = np.flatnonzero(np.bincount(u, minlength=len(claims))[u] > 1)
+    alike[several] = _word_pair_overlap(corp, u[several], v[several])
+    # per later claim: the text it repeats most closely first (pairs of words, then content words), then the
+    # strongest, then the explained, then the earliest
+    order = np.lexsort((v, kind, -sc, -close, -alike, u))
     u, v, mi, sc = u[order], v[order], mi[order], sc[order]
     accounted = kind[order] != 1
     starts = np.flatnonzero(np.concatenate([[True], u[1:] != u[:-1]]))
@@ -379,7 +433,11 @@ def _rows(claims, corp, u, v, mi, sc, m=None) -> pd.DataFrame:
     import pyarrow as pa
 
     texts = claims.text.take(pa.array(np.asarray(u, dtype=np.int64))).to_pylist() if len(u) else []
-    evidence = [_evidence(t or "", corp, int(a), int(j), m) for t, a, j in zip(texts, u, mi, strict=False)] if m is not None else []
+    evidence = (
+        [_evidence(t or "", corp, int(a), int(j), m) for t, a, j in zip(texts, u, mi, strict=False)]
+        if m is not None
+        else []
+    )
     return pd.DataFrame(
         {
             "later": np.asarray(u, dtype=np.int64),
@@ -406,5 +464,6 @@ def _evidence(text: str, corp, u: int, j: int, m) -> str:
         return " … ".join(text[spans[a][1] : spans[b][2]] for a, b in cut)
     # the two normalisations disagree (an unusual space or letter case): show the normalised words
     return " … ".join(
-        " ".join(corp.vocab[corp.ids[base + s : base + e + 1]]) for s, e in zip(starts[lo:hi], ends[lo:hi], strict=False)
+        " ".join(corp.vocab[corp.ids[base + s : base + e + 1]])
+        for s, e in zip(starts[lo:hi], ends[lo:hi], strict=False)
     )
