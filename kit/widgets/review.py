@@ -28,7 +28,7 @@ from ..audit.rejected import append_rejected
 from ..audit.signals import GAP
 from ..audit.text import STOP_WORDS, word_spans, words
 from ..case import load_case
-from ..html import escape
+from ..html import escape, isolate
 from ..provenance import provenance
 from ..reading import resolve_case_path
 from ..schema import DEFAULT_FOLLOW
@@ -380,7 +380,7 @@ class AuditReview(W.VBox):
         props = [p for p in a.index if p in touched or p == first]
         props.sort(key=lambda p: (p != first, p))
         cells = "".join(
-            f'<div style="flex:1;min-width:18em"><b>{escape(p)}</b>: declared <b>{a.at[p, "declared"]}</b> · '
+            f'<div style="flex:1;min-width:18em"><b>{isolate(p)}</b>: declared <b>{a.at[p, "declared"]}</b> · '
             f"if the copying is real <b>{a.at[p, 'if_suspected']}</b><br><small>"
             f"{escape(answers_line(int(a.at[p, 'declared']), int(a.at[p, 'if_suspected'])))}</small></div>"
             for p in props
@@ -394,17 +394,17 @@ class AuditReview(W.VBox):
         when = str(rep["published"].iloc[0]) if len(rep) else ""
         return (
             f'<div style="flex:1;min-width:20em;padding:0.5em;border:1px solid #ccc">'
-            f"<small>{escape(label)} · {escape(claim_id)} · {escape(who)} · {escape(when)}</small>"
-            f"<p>{marked_html(c['text'], passage)}</p></div>"
+            f"<small>{escape(label)} · {isolate(claim_id)} · {isolate(who)} · {escape(when)}</small>"
+            f"<p><bdi>{marked_html(c['text'], passage)}</bdi></p></div>"
         )
 
     def _item(self, r, is_later: bool):
         passage = _marked_passage(str(r.signal), str(r.evidence))
-        also = f"<br><small>also {escape(r.also)}</small>" if isinstance(r.also, str) and r.also else ""
+        also = f"<br><small>also {isolate(r.also)}</small>" if isinstance(r.also, str) and r.also else ""
         html = (
-            f"<p><b>{escape(r.claim_id)}</b> appears to rest on <b>{escape(r.cites)}</b> "
+            f"<p><b>{isolate(r.claim_id)}</b> appears to rest on <b>{isolate(r.cites)}</b> "
             f"({escape(r.signal)}, score {r.score:.2f}){' · <i>later</i>' if is_later else ''}<br>"
-            f"evidence: “{escape(r.evidence)}”{also}</p>"
+            f"evidence: “{isolate(r.evidence)}”{also}</p>"
             f'<div style="display:flex;gap:1em;flex-wrap:wrap">'
             f"{self._side(r.claim_id, passage, 'later claim')}{self._side(r.cites, passage, 'earlier claim')}</div>"
         )
