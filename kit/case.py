@@ -116,7 +116,10 @@ def check_case(path, *, story: bool = False):
     warnings = meta_warnings + warnings
     story_problems: list = list(raw.story_problems)
     if raw.story is not None:
-        _, found, story_warnings = check_story(raw.story)
+        ids = None
+        if claims is not None and "claim_id" in claims.columns:
+            ids = {str(v) for v in claims["claim_id"].dropna()}
+        _, found, story_warnings = check_story(raw.story, ids)
         story_problems += found
         warnings += story_warnings
     problems.sort(key=problem_order)

@@ -194,7 +194,7 @@ def load_story(case, proposition=None) -> pd.DataFrame:
     """
     file = story_path(case)
     story = None
-    if file is not None and os.path.exists(file):
+    if file is not None and os.path.lexists(file):
         story = read_story(file)
     if story is None or not len(story):
         story = auto_story(case, proposition)

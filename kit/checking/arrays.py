@@ -4,11 +4,14 @@ first appearances, numbers. Each keeps a million-row check to a few array passes
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from ..reading.limits import MAX_FIGURE
 
 __all__ = [
     "ok_mask",
@@ -21,6 +24,8 @@ __all__ = [
     "first_of_codes",
     "by_uniques",
     "numbers",
+    "figure",
+    "ascii_digits",
 ]
 
 
@@ -116,14 +121,52 @@ def by_uniques(values: pd.Series, fn) -> np.ndarray:
     return mapped[np.asarray(codes)]
 
 
+def figure(v: str) -> float:
+    """A figure written with the digits 0-9 (``12``, ``+3``, ``2.5``) as a float; ``inf`` past
+    :data:`kit.reading.limits.MAX_FIGURE` (2**53: every whole number up to it is a float exactly), NaN for anything
+    else. Whole numbers are read as integers first, so that a long one is never rounded into range.
+
+    >>> figure("12"), figure("2.5"), figure(str(2**53)) == 2**53, figure(str(2**53 + 1)), figure("1" * 5000), figure("١٠")
+    (12.0, 2.5, True, inf, inf, nan)
+    """
+    v = v.strip()
+    if not v or not v.isascii():
+        return float("nan")
+    whole = v.lstrip("+")
+    if whole.isdigit():
+        if len(whole.lstrip("0")) > 16:  # more digits than 2**53 has: not converted (int() of 5,000 digits is slow)
+            return float("inf")
+        n = int(whole)
+        return float(n) if n <= MAX_FIGURE else float("inf")
+    try:
+        x = float(v)
+    except ValueError:
+        return float("nan")
+    return x if abs(x) <= MAX_FIGURE else float("inf")
+
+
 def numbers(values: pd.Series, ok: np.ndarray) -> pd.Series:
-    """``pd.to_numeric`` of the values where ``ok`` (else NaN), converting each distinct value once."""
+    """:func:`figure` of the values where ``ok`` (else NaN), converting each distinct value once."""
     codes, uniques = pd.factorize(values, sort=False)
     codes = np.asarray(codes)
-    uniques = pd.Series(np.asarray(uniques, dtype=object), dtype=object)
+    uniques = np.asarray(uniques, dtype=object)
     good = np.zeros(len(uniques), dtype=bool)
     good[codes[ok]] = True
-    nums = pd.to_numeric(uniques.where(good & (uniques != "").to_numpy()), errors="coerce").to_numpy(dtype=float)
+    nums = np.fromiter(
+        (figure(v) if g else np.nan for v, g in zip(uniques, good, strict=True)), dtype=float, count=len(uniques)
+    )
     out = nums[codes] if len(nums) else np.zeros(len(codes), dtype=float)
     out[~ok] = np.nan
     return pd.Series(out, index=values.index)
+
+
+def ascii_digits(v: str) -> str | None:
+    """``v`` with every decimal digit of another script (Arabic-Indic ``٣``, Devanagari ``३``, full-width ``３``, ...)
+    written as 0-9; None when it has none.
+
+    >>> ascii_digits("١٠٠"), ascii_digits("２０１８-０２-１３"), ascii_digits("100")
+    ('100', '2018-02-13', None)
+    """
+    if v.isascii() or not any(ch.isdecimal() and not ch.isascii() for ch in v):
+        return None
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in v)
