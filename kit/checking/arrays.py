@@ -126,8 +126,10 @@ def figure(v: str) -> float:
     :data:`kit.reading.limits.MAX_FIGURE` (2**53: every whole number up to it is a float exactly), NaN for anything
     else. Whole numbers are read as integers first, so that a long one is never rounded into range.
 
-    >>> figure("12"), figure("2.5"), figure(str(2**53)) == 2**53, figure(str(2**53 + 1)), figure("1" * 5000), figure("١٠")
-    (12.0, 2.5, True, inf, inf, nan)
+    >>> figure("12"), figure("2.5"), figure(str(2**53)) == 2**53, figure(str(2**53 + 1)), figure("1" * 5000)
+    (12.0, 2.5, True, inf, inf)
+    >>> figure("١٠")  # other scripts' digits are not read (they are reported)
+    nan
     """
     v = v.strip()
     if not v or not v.isascii():

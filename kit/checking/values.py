@@ -87,7 +87,8 @@ def check_values(c: Checker, name: str) -> None:
                 name,
                 i,
                 col,
-                f"the id '{shown(v)}' is already used on line {int(t.lines[first[codes[i]]])}; give each {noun} its own id",
+                f"the id '{shown(v)}' is already used on line {int(t.lines[first[codes[i]]])}; "
+                f"give each {noun} its own id",
             )
     # enums
     for (table, col), allowed in ENUMS.items():
@@ -143,7 +144,8 @@ def check_sources(c: Checker) -> None:
                 "sources",
                 i,
                 "confidential",
-                f"'{shown(values.iat[i])}' is not true or false: write true, false, yes, no, 1 or 0 (empty means false)",
+                f"'{shown(values.iat[i])}' is not true or false: write true, false, yes, no, 1 or 0 "
+                "(empty means false)",
             )
 
 

@@ -66,7 +66,10 @@ def file_problem(path) -> str | None:
         st = os.stat(p)
     except OSError as e:
         if e.errno == errno.ELOOP:
-            return "this is a symbolic link that goes round in a loop (a symlink loop), not a file; replace it by the file itself"
+            return (
+                "this is a symbolic link that goes round in a loop (a symlink loop), not a file; "
+                "replace it by the file itself"
+            )
         if e.errno == errno.ENOENT and os.path.islink(p):
             return f"this is a symbolic link to '{os.readlink(p)}', which does not exist; replace it by the file itself"
         if e.errno in (errno.ENOENT, errno.ENOTDIR):
@@ -85,8 +88,8 @@ def file_problem(path) -> str | None:
 def too_many_columns(n: int) -> str:
     """The problem of a header (or a row) of ``n`` columns, more than :data:`MAX_COLUMNS`.
 
-    >>> too_many_columns(300_000)
-    'the header has 300,000 columns, more than the 1,000 the kit reads; a case table has at most 10 (see docs/case-format.md): delete the empty columns, or check that the file is comma-separated'
+    >>> print(too_many_columns(300_000))  # doctest: +ELLIPSIS
+    the header has 300,000 columns, more than the 1,000 the kit reads; a case table has at most 10 ...
     """
     return (
         f"the header has {n:,} columns, more than the {MAX_COLUMNS:,} the kit reads; a case table has at most 10 "

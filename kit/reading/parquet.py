@@ -17,8 +17,9 @@ def read_parquet_table(file: str, name: str, problems: list) -> RawTable | None:
 
     Strings are kept as they are, other values written as in a workbook (:func:`kit.reading.tables.cell_text`),
     missing values empty; a column of bytes, lists or records is a problem (bytes are not decoded: the kit does not
-    guess what they hold). A named pandas index is read as a column; the record of row ``i`` (from 0) has line ``i + 2``. Column names are matched as in a
-    CSV header (stripped, ignoring case): two that differ only in case are one column named twice, a problem.
+    guess what they hold). A named pandas index is read as a column. The record of row ``i`` (from 0) has line
+    ``i + 2``. Column names are matched as in a CSV header (stripped, ignoring case): two that differ only in case
+    are one column named twice, a problem.
 
     Examples
     --------
@@ -48,26 +49,20 @@ def read_parquet_table(file: str, name: str, problems: list) -> RawTable | None:
     # an unnamed pandas index (``__index_level_0__``) is row numbers, left out; a named one (df.set_index("claim_id"))
     # is a column of the table, read as the others
     index_cols = {c for c in meta.get("index_columns", []) if isinstance(c, str) and c.startswith("__index_level_")}
-    data, names = {}, []
+    data, names, refused = {}, [], False
     if len(table.column_names) > MAX_COLUMNS:
         problems.append(Problem(file, 0, None, too_many_columns(len(table.column_names))))
         return None
-    for j, (col_name, column) in enumerate(zip(table.column_names, table.columns, strict=False)):
+    for col_name, column in zip(table.column_names, table.columns, strict=False):
         if col_name in index_cols:
             continue
         kind = _not_text(column.type)
         if kind is not None:
-            shown_name = shown(str(col_name).strip().lower())
-            problems.append(
-                Problem(
-                    file,
-                    1,
-                    shown_name or None,
-                    f"the column '{shown_name}' holds {kind} ({column.type}), not text or numbers; "
-                    "write it as a text column (in pandas, e.g. df[column] = df[column].str.decode('utf-8') for "
-                    "bytes, or one value per cell for lists)",
-                )
-            )
+            col = str(col_name).strip().lower()
+            problems.append(Problem(file, 1, shown(col) or None, _NOT_TEXT[kind].format(shown(col), column.type)))
+            refused = True  # the column stays, empty, so that it is not also reported missing
+            data[len(names)] = pd.Series([""] * table.num_rows, dtype=object)
+            names.append(col)
             continue
         try:
             data[len(names)] = pd.Series(pd.arrays.ArrowStringArray(_parquet_text(column)), copy=False)
@@ -80,10 +75,22 @@ def read_parquet_table(file: str, name: str, problems: list) -> RawTable | None:
     n = len(data[0]) if data else 0
     cells = pd.DataFrame(data) if data else pd.DataFrame(index=range(n))
     table = RawTable(name, file, cells, np.arange(2, n + 2, dtype=np.int64))
+    if refused:  # the rows cannot be checked without that column's values
+        table.bad_rows = set(range(n))
     if len(set(names)) < len(names) or "" in names:  # e.g. 'Claim_ID' and 'claim_id': named as a CSV header is
         return name_columns(table, names, problems)
     cells.columns = names
     return table
+
+
+_NOT_TEXT = {
+    "bytes": "the column '{}' holds bytes ({}), not text; the kit does not guess what they encode: decode them to "
+    "text (in pandas: df[column] = df[column].str.decode('utf-8')) and write the file again",
+    "lists": "the column '{}' holds lists ({}), not one value per cell; join them (in pandas: df[column] = "
+    "df[column].str.join('; ')) or give each its own row, and write the file again",
+    "records": "the column '{}' holds records ({}), not one value per cell; give each field its own column (in "
+    "pandas: pd.json_normalize) and write the file again",
+}
 
 
 def _not_text(t) -> str | None:

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..errors import Problem
+from ..errors import Problem, shown
 from ..schema import COLUMNS, REQUIRED, TABLES
-from ..errors import shown
 from .limits import file_problem
 from .tables import RawCase, RawTable, cell_text, column_letters, name_columns
-from .xlsx import scan_workbook
 from .toml import take_meta
+from .xlsx import scan_workbook
 
 __all__ = ["read_workbook"]
 
@@ -72,7 +71,7 @@ def read_workbook(file: str, raw: RawCase) -> None:
         take_meta(meta, f"{file}#case", raw, meta_lines)
     for name in TABLES:
         label = f"{file}#{name}"
-        if sheets.get(name) is None:
+        if name in sheets and sheets[name] is None:
             continue  # named by several sheets: reported
         if name not in sheets:
             raw.problems.append(
