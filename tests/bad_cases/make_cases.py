@@ -390,7 +390,8 @@ CASES.update(
             lambda f: f.__setitem__(
                 "claims.csv",
                 "".join(
-                    ("," if i == 0 else f"{i - 1},") + line + "\n" for i, line in enumerate(f["claims.csv"].splitlines())
+                    ("," if i == 0 else f"{i - 1},") + line + "\n"
+                    for i, line in enumerate(f["claims.csv"].splitlines())
                 ),
             ),
             lambda f: f.__setitem__(

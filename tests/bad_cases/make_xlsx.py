@@ -35,7 +35,7 @@ def sheets():
     return out
 
 
-def save(name, book, merge=(), hidden=(), cells=()):
+def save(name, book, merge=(), hidden=(), cells=(), root=HERE):
     """Write ``book`` as ``<name>/case.xlsx``; ``hidden`` sheets are hidden, ``cells`` are (sheet, ref, value) set
     after the rows (a value starting with '=' is a formula, saved without a value, as openpyxl saves formulas)."""
     import openpyxl
@@ -56,7 +56,7 @@ def save(name, book, merge=(), hidden=(), cells=()):
     wb.properties.created = fixed
     wb.properties.modified = fixed
     wb.properties.creator = "kit tests"
-    folder = HERE / name
+    folder = root / name
     folder.mkdir(exist_ok=True)
     wb.save(folder / "case.xlsx")
     _fix_zip_times(folder / "case.xlsx")
@@ -81,7 +81,7 @@ def zip_bomb(path, unpacked=MAX_UNPACKED_BYTES + 1):
     """A small workbook (about 100 KB) whose claims sheet unpacks to ``unpacked`` bytes (white space in a comment)."""
     import zipfile
 
-    save(path.parent.name, sheets())
+    save(path.parent.name, sheets(), root=path.parent.parent)
     with zipfile.ZipFile(path) as z:
         members = [(i, z.read(i.filename)) for i in z.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
@@ -97,7 +97,7 @@ def styled_rows(path, rows):
     sheet formatted down to its last row)."""
     import zipfile
 
-    save(path.parent.name, sheets())
+    save(path.parent.name, sheets(), root=path.parent.parent)
     with zipfile.ZipFile(path) as z:
         members = [(i, z.read(i.filename)) for i in z.infolist()]
     extra = "".join(f'<row r="{r}" customFormat="1" ht="15"/>' for r in range(6, 6 + rows)).encode()
