@@ -14,6 +14,9 @@ import stat
 
 from ..errors import MAX_ECHO
 
+#: (from :mod:`kit.errors`, listed here with the other limits) the most characters of a value a problem quotes
+MAX_ECHO = MAX_ECHO
+
 __all__ = [
     "MAX_COLUMNS",
     "MAX_SHEET_ROWS",
@@ -88,6 +91,18 @@ def file_problem(path) -> str | None:
 def too_many_columns(n: int) -> str:
     """The problem of a header (or a row) of ``n`` columns, more than :data:`MAX_COLUMNS`.
 
+    Parameters
+    ----------
+    n : int
+        How many columns the header has.
+
+    Returns
+    -------
+    str
+        The message.
+
+    Examples
+    --------
     >>> print(too_many_columns(300_000))  # doctest: +ELLIPSIS
     the header has 300,000 columns, more than the 1,000 the kit reads; a case table has at most 10 ...
     """

@@ -62,6 +62,17 @@ def _column_number(letters: str) -> int:
 def scan_workbook(file: str) -> Scan | None:
     """Scan the workbook ``file``; None when it is not a workbook this scan can read (openpyxl then says why).
 
+    Parameters
+    ----------
+    file : str
+        The ``.xlsx`` file (a regular file: :func:`kit.reading.limits.file_problem` is asked first).
+
+    Returns
+    -------
+    Scan or None
+        ``refused`` says why the workbook is not to be opened (past a limit); ``sheets`` maps each sheet's name to
+        its :class:`SheetScan`.
+
     Examples
     --------
     >>> scan = scan_workbook("tests/cases/workbook.xlsx")
