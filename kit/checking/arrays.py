@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal, InvalidOperation
 
 import numpy as np
 import pandas as pd
@@ -122,29 +123,36 @@ def by_uniques(values: pd.Series, fn) -> np.ndarray:
 
 
 def figure(v: str) -> float:
-    """A figure written with the digits 0-9 (``12``, ``+3``, ``2.5``) as a float; ``inf`` past
-    :data:`kit.reading.limits.MAX_FIGURE` (2**53: every whole number up to it is a float exactly), NaN for anything
-    else. Whole numbers are read as integers first, so that a long one is never rounded into range.
+    """A figure written with the digits 0-9 (``12``, ``+3``, ``2.5``) as the float the kit keeps; NaN for anything
+    else, ``inf`` for one too large for a float (more than 308 digits), and ``-inf`` for one the float would round:
+    a figure is read only when the float writes back as the same number. Every whole number up to
+    :data:`kit.reading.limits.MAX_FIGURE` (2**53) is kept exactly; a larger one only when it ends in enough zeros
+    (``12345678901234567000``), never ``2**53 + 1``, which a float would hold as 2**53.
 
-    >>> figure("12"), figure("2.5"), figure(str(2**53)) == 2**53, figure(str(2**53 + 1)), figure("1" * 5000)
-    (12.0, 2.5, True, inf, inf)
+    >>> figure("12"), figure("2.5"), figure(str(2**53)) == 2**53, figure("12345678901234567000") > 0
+    (12.0, 2.5, True, True)
+    >>> figure(str(2**53 + 1)), figure("0.10000000000000000001"), figure("1" * 5000)
+    (-inf, -inf, inf)
     >>> figure("١٠")  # other scripts' digits are not read (they are reported)
     nan
     """
     v = v.strip()
     if not v or not v.isascii():
         return float("nan")
-    whole = v.lstrip("+")
-    if whole.isdigit():
-        if len(whole.lstrip("0")) > 16:  # more digits than 2**53 has: not converted (int() of 5,000 digits is slow)
-            return float("inf")
-        n = int(whole)
-        return float(n) if n <= MAX_FIGURE else float("inf")
+    number = v.lstrip("+")
+    if len(number.split(".")[0].lstrip("0")) > 308:  # past the largest float (int() of 5,000 digits is slow too)
+        return float("inf")
     try:
-        x = float(v)
+        x = float(number)
     except ValueError:
         return float("nan")
-    return x if abs(x) <= MAX_FIGURE else float("inf")
+    if number.isdigit() and int(number) <= MAX_FIGURE:
+        return x
+    try:
+        same = Decimal(repr(x)) == Decimal(number)
+    except InvalidOperation:
+        return float("nan")
+    return x if same else float("-inf")
 
 
 def numbers(values: pd.Series, ok: np.ndarray) -> pd.Series:

@@ -182,16 +182,19 @@ def check_claims(c: Checker) -> None:
         for i in np.flatnonzero(~ok):
             c.err("claims", i, col, number_problem(values.iat[i], col))
         nums = numbers(values, ok)
-        huge = nums.abs() == np.inf
+        huge, rounded = nums == np.inf, nums == -np.inf
         for i in np.flatnonzero(huge.to_numpy()):
+            c.err("claims", i, col, f"'{shown(values.iat[i], 20)}' is too large a number for a count; check it")
+        for i in np.flatnonzero(rounded.to_numpy()):
             c.err(
                 "claims",
                 i,
                 col,
-                f"'{shown(values.iat[i], 20)}' is too large a number for a count (the largest the kit reads is "
-                f"{MAX_FIGURE:,}); check it",
+                f"'{shown(values.iat[i])}' cannot be kept exactly: the kit keeps figures as floating-point numbers, "
+                f"exact for every whole number up to {MAX_FIGURE:,} (2**53) and for about 16 significant digits; "
+                "check it, or round it yourself",
             )
-        parsed[col] = nums.where(~huge)
+        parsed[col] = nums.where(~(huge | rounded))
     c.numbers = parsed
     if len(parsed) == 2:
         bad = parsed["low"] > parsed["high"]

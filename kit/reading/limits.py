@@ -33,7 +33,8 @@ MAX_COLUMNS = 1_000
 MAX_SHEET_ROWS = 100_000
 #: the most bytes a workbook may unpack to (an .xlsx file is a zip archive), read from the archive's directory
 MAX_UNPACKED_BYTES = 100_000_000
-#: the largest figure ``low`` and ``high`` may hold: 2**53, the largest whole number read and kept exactly
+#: every whole figure (``low``, ``high``) up to 2**53 is kept exactly; a larger one only when a float holds it without
+#: losing a digit (:func:`kit.checking.arrays.figure`)
 MAX_FIGURE = 2**53
 
 
