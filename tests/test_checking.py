@@ -362,3 +362,16 @@ def test_story_claims_may_name_another_question_but_not_a_claim_that_is_not_ther
         (4, "claims", "'k_tass' is not a claim_id in claims.csv"),
     ]
     assert "did you mean 'k_font'?" in problems[0].message
+
+
+def test_load_story_judges_the_claims_column_as_kit_check_does(tmp_path):
+    """load_story (the stepper's and the page's reader) refuses the ids kit check refuses."""
+    import shutil
+
+    from kit.story import load_story
+
+    folder = tmp_path / "case"
+    shutil.copytree(os.path.join(BAD, "story_csv_claims_unknown"), folder)
+    with pytest.raises(kit.CaseError) as e:
+        load_story(kit.load_case(folder))
+    assert [(p.line, p.column) for p in e.value.problems] == [(3, "claims"), (4, "claims")]
