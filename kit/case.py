@@ -116,7 +116,10 @@ def check_case(path, *, story: bool = False):
     warnings = meta_warnings + warnings
     story_problems: list = list(raw.story_problems)
     if raw.story is not None:
-        _, found, story_warnings = check_story(raw.story)
+        ids = None
+        if claims is not None and "claim_id" in claims.columns:
+            ids = {str(v) for v in claims["claim_id"].dropna()}
+        _, found, story_warnings = check_story(raw.story, ids)
         story_problems += found
         warnings += story_warnings
     problems.sort(key=problem_order)
@@ -157,11 +160,12 @@ def problem_order(p: Problem):
     return rank, p.line
 
 
-def check_story_file(file) -> tuple:
+def check_story_file(file, claim_ids=None) -> tuple:
     """Read and check one ``story.csv`` without raising: ``(story or None, problems, warnings)``.
 
     It is read as the four tables are (:func:`kit.reading.read_csv_table`: UTF-8 with or without a BOM, commas,
-    physical line numbers) and checked by :func:`kit.checking.story.check_story`.
+    physical line numbers) and checked by :func:`kit.checking.story.check_story`; given the case's ``claim_ids``,
+    each id of the optional ``claims`` column must be one of them.
 
     See Also
     --------
@@ -178,7 +182,7 @@ def check_story_file(file) -> tuple:
     table = read_csv_table(file, STORY, problems)
     if table is None:
         return None, problems, []
-    story, found, warnings = check_story(table)
+    story, found, warnings = check_story(table, claim_ids)
     problems = sorted(problems + found, key=problem_order)
     return (story if not problems else None), problems, warnings
 

@@ -10,6 +10,7 @@ where it must not or cannot (``kit`` prints it as a usage error, exit 2).
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -22,7 +23,51 @@ __all__ = [
     "OutputNotWritable",
     "nearest_names",
     "format_problems",
+    "shown",
+    "MAX_ECHO",
 ]
+
+#: the most characters of a value a problem quotes (the rest is cut, and the value's length said)
+MAX_ECHO = 60
+
+
+def shown(value, limit: int = MAX_ECHO) -> str:
+    """``value`` as a problem quotes it: at most ``limit`` characters, invisible characters made visible.
+
+    Control and format characters (Unicode categories Cc, Cf), line and paragraph separators and every space but
+    the plain one are written as escapes (``\\x0b``, ``\\u200b``, ``\\xa0``), so that a header holding a vertical
+    tab is not told to rename ``text`` to ``text``. A longer value is cut, and its length said.
+
+    Parameters
+    ----------
+    value : object
+        The value (its ``str``).
+    limit : int, default MAX_ECHO
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> print(shown("te\\x0bxt"), shown("a\\u200bb"), shown("Фонтанка"))
+    te\\x0bxt a\\u200bb Фонтанка
+    >>> shown("x" * 5_000_000, limit=8)
+    'xxxxxxxx... (5,000,000 characters)'
+    """
+    v = str(value)
+    cut = len(v) > limit
+    head = v[:limit] if cut else v
+    if not head.isprintable() or any(ch != " " and ch.isspace() for ch in head):
+        head = "".join(_escaped(ch) for ch in head)
+    return f"{head}... ({len(v):,} characters)" if cut else head
+
+
+def _escaped(ch: str) -> str:
+    if ch == " " or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"):
+        return ch
+    n = ord(ch)
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -135,6 +180,8 @@ def nearest_names(name, known, *, n: int = 3) -> list[str]:
     []
     """
     name = str(name)
+    if len(name) > 200:  # no name is that long; comparing would take seconds
+        return []
     known = [str(k) for k in known]
     folded = name.casefold()
     by_prefix = sorted(

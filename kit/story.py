@@ -78,8 +78,10 @@ def story_table(checked) -> pd.DataFrame:
     return story
 
 
-def read_story(file) -> pd.DataFrame:
+def read_story(file, claim_ids=None) -> pd.DataFrame:
     """Read and check a ``story.csv`` file (:func:`kit.case.check_story_file`, then :func:`story_table`).
+
+    Given ``claim_ids`` (the case's), each id the optional ``claims`` column names must be one of them.
 
     Returns
     -------
@@ -110,7 +112,7 @@ def read_story(file) -> pd.DataFrame:
     >>> read_story(f)[["step", "title"]].to_dict("list")
     {'step': [1, 2], 'title': ['First', 'Later']}
     """
-    return story_table(check_story_file(file))
+    return story_table(check_story_file(file, claim_ids))
 
 
 def _plural(n, word):
@@ -194,8 +196,8 @@ def load_story(case, proposition=None) -> pd.DataFrame:
     """
     file = story_path(case)
     story = None
-    if file is not None and os.path.exists(file):
-        story = read_story(file)
+    if file is not None and os.path.lexists(file):
+        story = read_story(file, set(case.claims["claim_id"].dropna().astype(str)))
     if story is None or not len(story):
         story = auto_story(case, proposition)
     if "claims" in story.columns:

@@ -234,6 +234,135 @@ def test_million_row_claims_file_with_one_bad_row(tmp_path):
     )
 
 
+# --- inputs that cannot be committed: files that are not regular files, and files too big to keep --------------
+
+sys.path.insert(0, str(BAD))
+
+
+def _base_case(folder: pathlib.Path) -> pathlib.Path:
+    from make_cases import BASE
+
+    folder.mkdir()
+    for name, text in BASE.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+NOT_REGULAR = {
+    "symlink_to_dev_zero": (
+        lambda p: os.symlink("/dev/zero", p),
+        "this is a device, not a regular file; put the file itself here",
+    ),
+    "fifo": (lambda p: os.mkfifo(p), "this is a named pipe (FIFO), not a regular file; put the file itself here"),
+    "folder": (lambda p: os.mkdir(p), "this is a folder, not a file; put the file itself here"),
+    "symlink_loop": (
+        lambda p: os.symlink(p.name, p),
+        "this is a symbolic link that goes round in a loop (a symlink loop), not a file; replace it by the file itself",
+    ),
+    "dangling_symlink": (
+        lambda p: os.symlink("nowhere.csv", p),
+        "this is a symbolic link to 'nowhere.csv', which does not exist; replace it by the file itself",
+    ),
+}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX files")
+@pytest.mark.parametrize("table", ["claims.csv", "case.toml", "story.csv", "claims.parquet"])
+@pytest.mark.parametrize("kind", sorted(NOT_REGULAR))
+def test_a_table_that_is_not_a_regular_file_is_refused_before_it_is_read(tmp_path, kind, table):
+    """A link to /dev/zero, a FIFO, a folder or a symlink loop: one whole-file problem, at once (nothing is opened:
+    a FIFO would block, /dev/zero would never end)."""
+    folder = _base_case(tmp_path / "case")
+    target = folder / table
+    if table == "claims.parquet":
+        (folder / "claims.csv").unlink()
+    elif target.exists():
+        target.unlink()
+    make, message = NOT_REGULAR[kind]
+    make(target)
+    import kit
+
+    case, problems, _ = kit.check_case(folder, story=True)
+    assert [str(p) for p in problems] == [f"{target}: {message}"], problems
+    assert (case is None) == (table != "story.csv")  # a broken story does not stop a case
+
+
+def test_kit_check_refuses_a_link_to_dev_zero_at_once(tmp_path):
+    folder = _base_case(tmp_path / "case")
+    (folder / "claims.csv").unlink()
+    os.symlink("/dev/zero", folder / "claims.csv")
+    p = run_check(str(folder), timeout=60)
+    assert p.stdout.splitlines() == [f"{folder}/claims.csv: {NOT_REGULAR['symlink_to_dev_zero'][1]}"], p.stdout
+    assert p.returncode == 1 and "Traceback" not in p.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX files")
+@pytest.mark.parametrize("kind", ["symlink_to_dev_zero", "fifo", "symlink_loop"])
+def test_a_workbook_that_is_not_a_regular_file_is_refused(tmp_path, kind):
+    import kit
+
+    make, message = NOT_REGULAR[kind]
+    book = tmp_path / "book.xlsx"
+    make(book)
+    case, problems, _ = kit.check_case(book)
+    assert case is None and [str(p) for p in problems] == [f"{book}: {message}"], problems
+
+
+_LIMIT_SCRIPT = textwrap.dedent("""
+    import contextlib, io, json, resource, sys, time
+    from kit.cli import main
+    t = time.perf_counter()
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        rc = main(["check", sys.argv[1]])
+    print(json.dumps({"rc": rc, "stdout": out.getvalue(), "seconds": time.perf_counter() - t,
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+""")
+
+
+def _check_measured(path):
+    import json
+
+    p = subprocess.run(
+        [sys.executable, "-c", _LIMIT_SCRIPT, str(path)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert p.returncode == 0, p.stderr
+    return json.loads(p.stdout.splitlines()[-1])
+
+
+def test_a_workbook_of_a_million_styled_rows_is_refused_in_seconds(tmp_path):
+    from make_xlsx import styled_rows
+
+    book = tmp_path / "rows" / "case.xlsx"
+    styled_rows(book, 1_000_000)
+    report = _check_measured(book)
+    assert report["stdout"].splitlines() == [
+        f"{book}: the sheet 'claims' has more than 100,000 rows (empty rows that carry formatting count), more than "
+        "the kit reads from a sheet; delete the empty rows below the table, or save the table as a CSV file, which "
+        "has no row limit"
+    ]
+    assert report["seconds"] < 15 and report["peak_mb"] < 600, report
+
+
+def test_a_claims_file_of_hundreds_of_thousands_of_columns_is_refused_in_seconds(tmp_path):
+    folder = _base_case(tmp_path / "wide")
+    text = (folder / "claims.csv").read_text(encoding="utf-8")
+    header, rest = text.split("\n", 1)
+    (folder / "claims.csv").write_text(header + "," * 1_500_000 + "\n" + rest, encoding="utf-8")
+    report = _check_measured(folder)
+    assert report["stdout"].splitlines() == [
+        f"{folder}/claims.csv: the header has 1,500,010 columns, more than the 1,000 the kit reads; a case table "
+        "has at most 10 (see docs/case-format.md): delete the empty columns, or check that the file is "
+        "comma-separated"
+    ]
+    assert report["seconds"] < 10 and report["peak_mb"] < 600, report
+
+
+def test_the_zip_bomb_is_refused_from_the_archive_directory():
+    report = _check_measured(BAD / "xlsx_zip_bomb" / "case.xlsx")
+    assert report["rc"] == 1 and report["seconds"] < 5 and report["peak_mb"] < 600, report
+
+
 def _update():  # pragma: no cover - a maintenance helper, run by hand
     for name in NAMES + [
         p.name for p in BAD.iterdir() if p.is_dir() and p.name not in NAMES and not p.name.startswith(("_", "."))

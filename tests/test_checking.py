@@ -323,3 +323,55 @@ def test_hostile_step_numbers_are_problems(tmp_path, step, message):
     f.write_text(f"step,date,title,text\n{step},2022-06-01,First,\n", encoding="utf-8")
     story, problems, _ = check_story(read_csv_table(str(f), "story", []))
     assert story is None and [(p.line, p.column, p.message) for p in problems] == [(2, "step", message)]
+
+
+# --- hostile input (issue 14) -------------------------------------------------------------------------------------
+
+BAD = os.path.join(os.path.dirname(__file__), "bad_cases")
+
+
+def test_a_figure_of_2_53_is_kept_exactly_as_a_whole_number():
+    claims = kit.load_case(os.path.join(BAD, "figure_2_53_is_fine")).claims.set_index("claim_id")
+    assert str(claims["low"].dtype) == "Int64"
+    assert int(claims.loc["k_reut", "low"]) == 2**53 == int(claims.loc["k_reut", "high"])
+
+
+@pytest.mark.parametrize(
+    "name", ["figure_digits_of_other_scripts", "figure_past_2_53", "figure_5000_digits", "date_arabic_indic_digits"]
+)
+def test_check_and_load_judge_other_digits_and_huge_figures_alike(name):
+    """kit check and load_case give the same problems: nothing passes one and loads as empty in the other."""
+    case, problems, _ = kit.check_case(os.path.join(BAD, name))
+    assert case is None and problems
+    with pytest.raises(kit.CaseError) as e:
+        kit.load_case(os.path.join(BAD, name))
+    assert e.value.problems == problems
+
+
+def test_a_long_bad_value_is_quoted_cut_with_its_length():
+    _, problems, _ = kit.check_case(os.path.join(BAD, "long_bad_value_is_cut"))
+    assert len(problems) == 1 and len(problems[0].message) < 400
+    assert "... (119,999 characters)" in problems[0].message
+
+
+def test_story_claims_may_name_another_question_but_not_a_claim_that_is_not_there(tmp_path):
+    """k_mod_deny is about servicemen_involved, not the story's question: allowed. k_tass is in no table."""
+    _, problems, _ = kit.check_case(os.path.join(BAD, "story_csv_claims_unknown"), story=True)
+    assert [(p.line, p.column, p.message.split(";")[0].split(":")[0]) for p in problems] == [
+        (3, "claims", "'k_fnt' is not a claim_id in claims.csv"),
+        (4, "claims", "'k_tass' is not a claim_id in claims.csv"),
+    ]
+    assert "did you mean 'k_font'?" in problems[0].message
+
+
+def test_load_story_judges_the_claims_column_as_kit_check_does(tmp_path):
+    """load_story (the stepper's and the page's reader) refuses the ids kit check refuses."""
+    import shutil
+
+    from kit.story import load_story
+
+    folder = tmp_path / "case"
+    shutil.copytree(os.path.join(BAD, "story_csv_claims_unknown"), folder)
+    with pytest.raises(kit.CaseError) as e:
+        load_story(kit.load_case(folder))
+    assert [(p.line, p.column) for p in e.value.problems] == [(3, "claims"), (4, "claims")]

@@ -21,6 +21,7 @@ import signal
 import sys
 import tempfile
 import unicodedata
+from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -488,3 +489,138 @@ def test_a_confidential_name_however_written_is_never_published(names, before, a
             assert not findable(secret, cell), (secret, cell)
     assert all("Confidential source 1" in t for t in red.claims["text"]), list(red.claims["text"])
     assert all(t.endswith(f"{after} said it") for t in red.claims["text"])
+
+
+# --- hostile input (issue 14): other scripts' digits, huge integers, invisible characters, odd files -------------
+
+#: the digits 0-9 of other scripts: Arabic-Indic, extended Arabic-Indic, Devanagari, Bengali, full-width, Thai
+SCRIPT_DIGITS = ["٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹", "०१२३४५६७८९", "০১২৩৪৫৬৭৮৯", "０１２３４５６７８９", "๐๑๒๓๔๕๖๗๘๙"]
+INVISIBLE = st.characters(categories=["Cc", "Cf", "Zs", "Mn"], exclude_characters="\x00\r\n\"',")
+FIGURE = st.one_of(
+    st.integers(0, 2**53).map(str),
+    st.integers(2**53 + 1, 2**200).map(str),  # beyond 64 bits
+    st.integers(0, 10**6).map(str).map(lambda s: "0" * 3 + s),
+    st.tuples(st.sampled_from(SCRIPT_DIGITS), st.integers(0, 10**9)).map(
+        lambda t: "".join(t[0][int(d)] for d in str(t[1]))
+    ),
+    st.tuples(st.integers(0, 10**6).map(str), INVISIBLE, st.integers(0, 3)).map(
+        lambda t: t[0][: t[2]] + t[1] + t[0][t[2] :]
+    ),
+)
+_K_REUT = 'k_reut,r_reuters,russians_killed_feb7,"Some 100 Russians killed, a US official says",100,100,'
+
+
+@FUZZ
+@given(FIGURE, FIGURE)
+def test_a_figure_is_read_exactly_or_reported_never_empty_or_rounded(low, high):
+    """Whatever the digits: a figure that loads is the integer written, exactly; anything else is a problem on its
+    line and column (this is the class of Arabic-Indic figures loading as empty and of 2**53 + 1 rounding)."""
+    claims = BASE["claims.csv"].replace(_K_REUT, _K_REUT.replace(",100,100,", f",{low},{high},"))
+    result = load_files({**BASE_BYTES, "claims.csv": claims.encode("utf-8")})
+    row = 3  # k_reut's line
+
+    def plain(v):  # what the kit reads: digits 0-9 (cells are stripped), kept exactly (all up to 2**53)
+        v = v.strip()
+        return v.isascii() and v.isdigit() and len(v) <= 308 and same(float(v), v)
+
+    def same(x, v):  # the float the kit keeps writes back as the number written
+        return int(v) <= 2**53 and x == int(v) or Decimal(repr(float(x))) == Decimal(v)
+
+    if isinstance(result, kit.Case):
+        got = result.claims.set_index("claim_id").loc["k_reut", ["low", "high"]]
+        assert plain(low) and plain(high), (low, high, got)
+        assert same(got["low"], low.strip()) and same(got["high"], high.strip()), (low, high, got)
+        return
+    for col, v in (("low", low), ("high", high)):
+        if not plain(v):
+            assert any(p.line == row and p.column == col for p in result.problems), (col, v, result.problems)
+
+
+@FUZZ
+@given(st.sampled_from(SCRIPT_DIGITS), st.sampled_from(["2018-02-13", "2018-02-14T09:30:00Z", "2018-02", "2018"]))
+def test_a_date_in_other_digits_is_named_as_such(digits, date):
+    written = "".join(digits[int(ch)] if ch.isdigit() else ch for ch in date)
+    reports = BASE["reports.csv"].replace("2018-02-15", written)
+    result = load_files({**BASE_BYTES, "reports.csv": reports.encode("utf-8")})
+    assert isinstance(result, kit.CaseError)
+    assert [p.message for p in result.problems] == [
+        f"'{written}' is written with digits other than 0-9; write it as {date}"
+    ]
+
+
+@FUZZ
+@given(st.sampled_from(list(COLUMNS)), st.data())
+def test_invisible_characters_in_a_header_are_shown_in_the_message(name, data):
+    """A header cell with a control, format or space character in it: the message shows the character as an escape,
+    so that it never asks to rename a column to the name it appears to have."""
+    cols = COLUMNS[name].split(",")
+    j = data.draw(st.integers(0, len(cols) - 1))
+    ch = data.draw(INVISIBLE.filter(lambda c: not c.isspace() or c not in " \t\x0b\x0c\x1c\x1d\x1e\x1f\x85"))
+    at = data.draw(st.integers(1, len(cols[j]) - 1))
+    cols[j] = cols[j][:at] + ch + cols[j][at:]
+    text = BASE[name].replace(COLUMNS[name], ",".join(cols), 1)
+    result = load_files({**BASE_BYTES, name: text.encode("utf-8")})
+    for p in (result.problems + result.warnings) if isinstance(result, kit.CaseError) else result.warnings:
+        if "rename it" in p.message:
+            shown_as = p.message.split("the header has '")[1].split("'")[0]
+            assert shown_as != p.column, p.message
+
+
+NOT_REGULAR = {
+    "fifo": lambda p: os.mkfifo(p),
+    "folder": lambda p: os.mkdir(p),
+    "symlink_to_dev_zero": lambda p: os.symlink("/dev/zero", p),
+    "symlink_loop": lambda p: os.symlink(p.name, p),
+    "dangling_symlink": lambda p: os.symlink("nowhere", p),
+}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX files")
+@FUZZ
+@given(st.lists(st.tuples(st.sampled_from(FILES + ("story.csv",)), st.sampled_from(sorted(NOT_REGULAR))), max_size=3))
+def test_files_that_are_not_regular_files(odd):
+    """FIFOs, folders, links to /dev/zero, loops, links to nothing, in place of any file: a problem, at once."""
+    with tempfile.TemporaryDirectory() as d:
+        folder = pathlib.Path(d) / "case"
+        folder.mkdir()
+        odd = dict(odd)
+        for name, data in BASE_BYTES.items():
+            if name not in odd:
+                (folder / name).write_bytes(data)
+        for name, kind in odd.items():
+            NOT_REGULAR[kind](folder / name)
+        result = only_case_or_case_error(folder)
+        tables = {n for n in odd if n != "story.csv"}
+        assert isinstance(result, kit.CaseError) == bool(tables)
+        with time_limit(HANG_SECONDS):
+            _, problems, _ = kit.check_case(folder, story=True)
+        assert {os.path.basename(p.file) for p in problems if p.line == 0} >= set(odd)
+
+
+XL_ODD = st.sampled_from(["=1+1", "=E3", "=SUM(A1:A3)", "#REF!", "#N/A", "#DIV/0!", "#VALUE!", "#NAME?"])
+
+
+@settings(max_examples=max(5, EXAMPLES // 4), deadline=None, derandomize=EXAMPLES <= 100)
+@given(st.sampled_from(["sources", "reports", "claims", "citations"]), st.integers(2, 3), st.integers(1, 3), XL_ODD)
+def test_workbook_formulas_and_errors_are_problems(sheet, row, col, value):
+    """A formula never computed or a spreadsheet error in any cell of a table: a problem at that cell, never an
+    empty cell or text."""
+    openpyxl = pytest.importorskip("openpyxl")
+    import make_xlsx
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in make_xlsx.sheets().items():
+        ws = wb.create_sheet(name)
+        for r in rows:
+            ws.append(r)
+    wb[sheet].cell(row=row, column=col, value=value)
+    with tempfile.TemporaryDirectory() as d:
+        path = pathlib.Path(d) / "case.xlsx"
+        wb.save(path)
+        result = only_case_or_case_error(path)
+    assert isinstance(result, kit.CaseError)
+    letters = "ABC"[col - 1]
+    assert any(
+        p.file.endswith(f"#{sheet}") and p.line == row and f"cell {letters}{row} " in p.message for p in result.problems
+    ), result.problems

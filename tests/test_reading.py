@@ -248,3 +248,81 @@ def test_where_the_story_of_a_case_is(cases_dir):
     assert kit.reading.story_file(cases_dir / "workbook.xlsx") == str(cases_dir / "workbook.story.csv")
     assert kit.reading.story_file(cases_dir / "loop" / "case.toml") == str(cases_dir / "loop" / "story.csv")
     assert kit.reading.story_file(cases_dir / "nowhere") is None
+
+
+# --- hostile input (issue 14) -------------------------------------------------------------------------------------
+
+BAD = os.path.join(os.path.dirname(__file__), "bad_cases")
+
+
+def test_a_named_pandas_index_is_read_as_its_column_and_saves_back(tmp_path):
+    """df.set_index("claim_id").to_parquet(...) keeps claim_id as the index: it is the claim_id column, not
+    'claim_id is missing'; save_case then writes a case that loads to the same tables."""
+    case = kit.load_case(os.path.join(BAD, "parquet_named_index_is_fine"))
+    assert list(case.claims["claim_id"]) == ["k_font", "k_reut", "k_mod", "k_mod_deny"]
+    again = kit.load_case(kit.save_case(case, tmp_path / "saved"))
+    assert again.claims.equals(case.claims)
+
+
+def test_parquet_bytes_lists_and_records_are_problems_never_b_quoted_text(tmp_path):
+    case, problems, _ = kit.check_case(os.path.join(BAD, "parquet_bytes_lists_records"))
+    assert case is None
+    assert [(p.line, p.column, p.message.split(" (")[0]) for p in problems] == [
+        (1, "text", "the column 'text' holds bytes"),
+        (1, "subject", "the column 'subject' holds lists"),
+        (1, "where", "the column 'where' holds records"),
+    ]
+    assert not any("b'" in p.message for p in problems)
+
+
+def test_a_parquet_column_with_an_empty_name_never_reaches_save_case(tmp_path):
+    """Values under an empty name are a problem at load; an empty nameless column is left out, so what loads saves
+    back as a case that loads."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    case, problems, _ = kit.check_case(os.path.join(BAD, "parquet_empty_column_name"))
+    assert case is None and "has values but no name" in problems[0].message
+    folder = tmp_path / "case"
+    shutil.copytree(os.path.join(BAD, "parquet_empty_column_name"), folder)
+    t = pq.read_table(folder / "citations.parquet")
+    pq.write_table(t.set_column(0, "", pa.array([""] * t.num_rows)), folder / "citations.parquet")
+    loaded = kit.load_case(folder)
+    assert "" not in loaded.citations.columns
+    assert kit.load_case(kit.save_case(loaded, tmp_path / "saved")).citations.equals(loaded.citations)
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        (
+            "xlsx_hidden_lookalike_sheet",
+            ["#claims: 2 sheets answer to the name 'claims' (sheet names are matched ignoring case and spaces"],
+        ),
+        ("xlsx_formula_without_value", ["#claims:3: low: cell E3 holds a formula", "#claims:3: high: cell F3"]),
+        ("xlsx_error_cells", ["#claims:4: text: cell D4 holds the spreadsheet error #N/A", "#citations:3: cites:"]),
+    ],
+)
+def test_workbook_cells_no_csv_could_hold_are_problems(name, expected):
+    book = os.path.join(BAD, name, "case.xlsx")
+    case, problems, _ = kit.check_case(book)
+    assert case is None
+    lines = [str(p)[len(book) :] for p in problems]
+    for want in expected:
+        assert any(line.startswith(want) for line in lines), (want, lines)
+
+
+def test_a_symlink_loop_is_named_a_loop_not_missing(tmp_path, cases_dir):
+    folder = tmp_path / "case"
+    shutil.copytree(os.path.join(cases_dir, "one_row"), folder)
+    os.remove(folder / "claims.csv")
+    os.symlink("claims.csv", folder / "claims.csv")
+    _, problems, _ = kit.check_case(folder)
+    assert [p.message for p in problems] == [
+        "this is a symbolic link that goes round in a loop (a symlink loop), not a file; replace it by the file itself"
+    ]
+
+
+def test_utf32_is_named_utf32():
+    _, problems, _ = kit.check_case(os.path.join(BAD, "utf32"))
+    assert [p.message.split(" (")[0] for p in problems] == ["the file is not UTF-8: it looks like UTF-32"]

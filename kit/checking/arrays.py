@@ -4,11 +4,15 @@ first appearances, numbers. Each keeps a million-row check to a few array passes
 from __future__ import annotations
 
 import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from ..reading.limits import MAX_FIGURE
 
 __all__ = [
     "ok_mask",
@@ -21,6 +25,8 @@ __all__ = [
     "first_of_codes",
     "by_uniques",
     "numbers",
+    "figure",
+    "ascii_digits",
 ]
 
 
@@ -116,14 +122,61 @@ def by_uniques(values: pd.Series, fn) -> np.ndarray:
     return mapped[np.asarray(codes)]
 
 
+def figure(v: str) -> float:
+    """A figure written with the digits 0-9 (``12``, ``+3``, ``2.5``) as the float the kit keeps; NaN for anything
+    else, ``inf`` for one too large for a float (more than 308 digits), and ``-inf`` for one the float would round:
+    a figure is read only when the float writes back as the same number. Every whole number up to
+    :data:`kit.reading.limits.MAX_FIGURE` (2**53) is kept exactly; a larger one only when it ends in enough zeros
+    (``12345678901234567000``), never ``2**53 + 1``, which a float would hold as 2**53.
+
+    >>> figure("12"), figure("2.5"), figure(str(2**53)) == 2**53, figure("12345678901234567000") > 0
+    (12.0, 2.5, True, True)
+    >>> figure(str(2**53 + 1)), figure("0.10000000000000000001"), figure("1" * 5000)
+    (-inf, -inf, inf)
+    >>> figure("١٠")  # other scripts' digits are not read (they are reported)
+    nan
+    """
+    v = v.strip()
+    if not v or not v.isascii():
+        return float("nan")
+    number = v.lstrip("+")
+    if len(number.split(".")[0].lstrip("0")) > 308:  # past the largest float (int() of 5,000 digits is slow too)
+        return float("inf")
+    try:
+        x = float(number)
+    except ValueError:
+        return float("nan")
+    if number.isdigit() and int(number) <= MAX_FIGURE:
+        return x
+    try:
+        same = Decimal(repr(x)) == Decimal(number)
+    except InvalidOperation:
+        return float("nan")
+    return x if same else float("-inf")
+
+
 def numbers(values: pd.Series, ok: np.ndarray) -> pd.Series:
-    """``pd.to_numeric`` of the values where ``ok`` (else NaN), converting each distinct value once."""
+    """:func:`figure` of the values where ``ok`` (else NaN), converting each distinct value once."""
     codes, uniques = pd.factorize(values, sort=False)
     codes = np.asarray(codes)
-    uniques = pd.Series(np.asarray(uniques, dtype=object), dtype=object)
+    uniques = np.asarray(uniques, dtype=object)
     good = np.zeros(len(uniques), dtype=bool)
     good[codes[ok]] = True
-    nums = pd.to_numeric(uniques.where(good & (uniques != "").to_numpy()), errors="coerce").to_numpy(dtype=float)
+    nums = np.fromiter(
+        (figure(v) if g else np.nan for v, g in zip(uniques, good, strict=True)), dtype=float, count=len(uniques)
+    )
     out = nums[codes] if len(nums) else np.zeros(len(codes), dtype=float)
     out[~ok] = np.nan
     return pd.Series(out, index=values.index)
+
+
+def ascii_digits(v: str) -> str | None:
+    """``v`` with every decimal digit of another script (Arabic-Indic ``٣``, Devanagari ``३``, full-width ``３``, ...)
+    written as 0-9; None when it has none.
+
+    >>> ascii_digits("١٠٠"), ascii_digits("２０１８-０２-１３"), ascii_digits("100")
+    ('100', '2018-02-13', None)
+    """
+    if v.isascii() or not any(ch.isdecimal() and not ch.isascii() for ch in v):
+        return None
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in v)

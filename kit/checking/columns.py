@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from ..errors import Problem
+import re
+
+from ..errors import Problem, shown
 from ..schema import COLUMNS, REQUIRED
 from .checker import Checker
 from .suggest import suggest
 
-__all__ = ["check_columns"]
+__all__ = ["check_columns", "PANDAS_INDEX"]
+
+#: the header pandas gives an unnamed index column when a frame read from CSV is written back with its index
+PANDAS_INDEX = re.compile(r"unnamed: \d+(?:_level_\d+)?")
 
 
 def check_columns(c: Checker, name: str) -> None:
@@ -16,7 +21,7 @@ def check_columns(c: Checker, name: str) -> None:
     for col in REQUIRED[name]:
         if col not in have:
             near = suggest(col, [h for h in have if h not in COLUMNS[name]])
-            hint = f" (the header has '{near}': rename it '{col}')" if near else ""
+            hint = f" (the header has '{shown(near)}': rename it '{col}')" if near else ""
             where = f"the {name} sheet" if "#" in t.file else f"{name}.csv"
             c.problems.append(
                 Problem(
@@ -31,4 +36,14 @@ def check_columns(c: Checker, name: str) -> None:
         if col not in COLUMNS[name]:
             s = suggest(col, COLUMNS[name])
             hint = f" (did you mean '{s}'?)" if s else ""
-            c.warn(name, None, col, f"unknown column '{col}'{hint}; it is kept as text but the kit does not use it")
+            if PANDAS_INDEX.fullmatch(col):
+                hint = (
+                    " (it looks like a pandas index, written by to_csv without index=False: delete the column, "
+                    "or write the file with df.to_csv(path, index=False))"
+                )
+            c.warn(
+                name,
+                None,
+                shown(col),
+                f"unknown column '{shown(col)}'{hint}; it is kept as text but the kit does not use it",
+            )

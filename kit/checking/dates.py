@@ -11,7 +11,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .arrays import arrow, fullmatch, np_bool
+from ..errors import shown
+from .arrays import arrow, ascii_digits, fullmatch, np_bool
 
 __all__ = [
     "parse_published",
@@ -25,9 +26,11 @@ __all__ = [
 ]
 
 #: an ISO 8601 date, or date and time (with or without seconds, fractions and a zone)
-ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|z|[+-]\d{2}(?::?\d{2})?)?)?$")
+ISO = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|z|[+-]\d{2}(?::?\d{2})?)?)?$", re.ASCII
+)
 #: a year (``2018``) or a month (``2018-02``): an uncertain date (contract version 2)
-YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$", re.ASCII)
 #: the other ways of writing a date that date_problem recognises, to say which ISO date is meant
 ALT_FORMATS = (
     "%d/%m/%Y",
@@ -62,7 +65,12 @@ def as_ns(ts: pd.Series) -> pd.Series:
 def date_problem(v: str) -> str:
     if v == "":
         return "the date is empty; write it as YYYY-MM-DD, e.g. 2018-02-13"
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", v)
+    fixed = ascii_digits(v)
+    if fixed is not None:
+        return f"'{shown(v)}' is written with digits other than 0-9; write it as {shown(fixed)}"
+    if len(v) > 64:  # no date is that long
+        return f"'{shown(v)}' is not a date the kit can read; write it as YYYY-MM-DD (e.g. 2018-02-13)"
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", v, re.ASCII)
     if m and ISO.match(v):
         y, mo, d = map(int, m.groups())
         if not 1 <= mo <= 12:
@@ -91,7 +99,7 @@ def date_problem(v: str) -> str:
         return f"'{v}' is ambiguous: it could be {options}; write it as YYYY-MM-DD"
     return (
         "'%s' is not a date the kit can read; write it as YYYY-MM-DD (e.g. 2018-02-13) or a date-time such "
-        "as 2018-02-13T14:05:00Z" % v
+        "as 2018-02-13T14:05:00Z" % shown(v)
     )
 
 
@@ -186,13 +194,13 @@ def parse_published_range(values: pd.Series):
     fixed, still = [], []
     for i, message in bad:
         v = str(text.iat[i]).strip()
-        if "/" in v and all(re.match(r"^[0-9]{4}(?:-|$)", p.strip()) for p in v.split("/")):
+        if "/" in v and len(v) <= 64 and all(re.match(r"^[0-9]{4}(?:-|$)", p.strip()) for p in v.split("/")):
             parts = [p.strip() for p in v.split("/")]
             if len(parts) != 2 or not all(parts):
                 still.append(
                     (
                         i,
-                        f"'{v}' is not a date or an interval: write an interval as START/END, e.g. "
+                        f"'{shown(v)}' is not a date or an interval: write an interval as START/END, e.g. "
                         "2018-02-08/2018-02-13",
                     )
                 )
@@ -200,7 +208,7 @@ def parse_published_range(values: pd.Series):
             a, b = _point(parts[0]), _point(parts[1])
             wrong = [x for x in (a, b) if isinstance(x, str)]
             if wrong:
-                still.append((i, f"in the interval '{v}': {wrong[0]}"))
+                still.append((i, f"in the interval '{shown(v)}': {wrong[0]}"))
                 continue
             if b[1] < a[0]:
                 still.append(

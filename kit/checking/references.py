@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..errors import shown
 from .arrays import first_of_codes
 from .checker import Checker
 from .suggest import Suggester
@@ -41,7 +42,7 @@ def check_references(c: Checker) -> None:
             v = values.iat[i]
             s = near(v)
             hint = f": did you mean '{s}'? Otherwise add it to" if s else "; add it to"
-            c.err(table, i, col, f"'{v}' is not {what}{hint} {file_name}, or correct the id")
+            c.err(table, i, col, f"'{shown(v)}' is not {what}{hint} {file_name}, or correct the id")
 
     sources, reports, claims = ("sources", "source_id"), ("reports", "report_id"), ("claims", "claim_id")
     dangling("reports", "source_id", [sources] if has_sources else None, "a source_id in sources.csv", "sources.csv")
@@ -66,7 +67,7 @@ def check_references(c: Checker) -> None:
                     "claims",
                     i,
                     "claim_id",
-                    f"'{v}' is also a source_id (sources.csv line {int(src_line[v])}); "
+                    f"'{shown(v)}' is also a source_id (sources.csv line {int(src_line[v])}); "
                     "sources and claims share one set of ids, so rename one of them",
                 )
     if c.has("citations", "claim_id") and c.has("citations", "cites"):
@@ -81,7 +82,7 @@ def check_references(c: Checker) -> None:
                     "citations",
                     i,
                     "cites",
-                    f"'{c.col('citations', 'claim_id').iat[i]}' already cites "
-                    f"'{c.col('citations', 'cites').iat[i]}' on line {line}; "
+                    f"'{shown(c.col('citations', 'claim_id').iat[i])}' already cites "
+                    f"'{shown(c.col('citations', 'cites').iat[i])}' on line {line}; "
                     "keep one row per pair",
                 )

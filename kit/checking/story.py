@@ -6,9 +6,11 @@ never goes back in time, and a title; ``text`` may be empty.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-from ..errors import Problem
+from ..errors import Problem, nearest_names, shown
 from ..schema import STORY_COLUMNS, STORY_OPTIONAL
 from .dates import parse_published
 
@@ -66,13 +68,31 @@ def _step_problem(v: str) -> str | None:
     return None
 
 
-def check_story(table) -> tuple:
+def _check_claim_ids(column, known, err) -> None:
+    """Each id the ``claims`` column names (ids separated by ``;``, ``,`` or spaces) is one of the ``known`` ones."""
+    for i, v in enumerate(column):
+        for claim_id in re.split(r"[;,\s]+", v.strip()) if v.strip() else ():
+            if claim_id not in known:
+                near = nearest_names(claim_id, sorted(known), n=1)
+                hint = f": did you mean '{near[0]}'? Otherwise" if near else ";"
+                err(
+                    i,
+                    "claims",
+                    f"'{shown(claim_id)}' is not a claim_id in claims.csv{hint} name the claims the step adds by "
+                    "their claim_id, separated by spaces",
+                )
+
+
+def check_story(table, claim_ids=None) -> tuple:
     """Check a ``story.csv`` read as a raw table; return ``(story or None, problems, warnings)``.
 
     Parameters
     ----------
     table : kit.reading.RawTable
         As :func:`kit.reading.read_csv_table` reads ``story.csv``.
+    claim_ids : collection of str, optional
+        The case's claim ids: each id of the optional ``claims`` column must be one of them (a claim of another
+        question is fine). Without it the ids are not checked.
 
     Returns
     -------
@@ -151,6 +171,8 @@ def check_story(table) -> tuple:
     for i, v in enumerate(column["title"]):
         if v == "":
             err(i, "title", "the title is empty; give the step a short title")
+    if claim_ids is not None and "claims" in cells.columns:
+        _check_claim_ids([str(v) for v in cells["claims"]], set(claim_ids), err)
     if not problems and not table.bad_rows:
         order = sorted(range(len(steps)), key=lambda i: steps[i])
         for a, b in zip(order, order[1:], strict=False):
@@ -162,7 +184,8 @@ def check_story(table) -> tuple:
                     f"({column['date'][a]}); a story goes forward in time",
                 )
     if problems or table.bad_rows:
-        problems.sort(key=lambda p: (p.line, STORY_COLUMNS.index(p.column) if p.column in STORY_COLUMNS else 9))
+        order = STORY_COLUMNS + STORY_OPTIONAL
+        problems.sort(key=lambda p: (p.line, order.index(p.column) if p.column in order else 9))
         return None, problems, warnings
     bare = [len(v.strip()) == 10 for v in column["date"]]
     story = story_frame(

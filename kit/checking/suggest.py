@@ -5,7 +5,10 @@ from __future__ import annotations
 import difflib
 import re
 
-__all__ = ["suggest", "nearest", "Suggester", "slugify"]
+__all__ = ["suggest", "nearest", "Suggester", "slugify", "MAX_SUGGEST"]
+
+#: values longer than this get no suggestion (no id, column or enum word is that long)
+MAX_SUGGEST = 200
 
 
 def suggest(value: str, choices) -> str | None:
@@ -18,7 +21,10 @@ def suggest(value: str, choices) -> str | None:
     >>> suggest("zzz", ["wire", "anonymous"]) is None
     True
     """
-    found = difflib.get_close_matches(str(value).lower(), [str(c) for c in choices], n=1, cutoff=0.6)
+    value = str(value)
+    if len(value) > MAX_SUGGEST:  # no name is that long; comparing would take seconds
+        return None
+    found = difflib.get_close_matches(value.lower(), [str(c) for c in choices], n=1, cutoff=0.6)
     return found[0] if found else None
 
 
@@ -40,7 +46,7 @@ def nearest(value: str, choices) -> str | None:
     if found:
         return found
     v = str(value).lower()
-    if not v:
+    if not v or len(v) > MAX_SUGGEST:
         return None
     near = [
         (difflib.SequenceMatcher(None, v, c.lower()).ratio(), -i, c)

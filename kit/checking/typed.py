@@ -7,6 +7,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..reading.limits import MAX_FIGURE
 from ..schema import COLUMNS
 from .arrays import arrow, by_uniques, numbers
 from .checker import Checker
@@ -76,6 +77,6 @@ def typed_frame(c: Checker, name: str) -> pd.DataFrame:
 def count_array(nums: pd.Series):
     """Parsed counts as whole numbers (Int64) when all are whole, else Float64."""
     whole = nums.dropna()
-    if (whole == whole.round()).all() and (whole.abs() < 2**53).all():
+    if (whole == whole.round()).all() and (whole.abs() <= MAX_FIGURE).all():  # up to 2**53: every integer exact
         return pd.array(nums.round().astype("Float64"), dtype="Int64")
     return pd.array(nums, dtype="Float64")

@@ -9,8 +9,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..errors import shown
+from ..reading.limits import MAX_FIGURE
 from ..schema import BASES, CERTAINTIES, ID_COLUMN, KINDS, MEASURES, RELATIONS, RELIABILITY, REQUIRED
-from .arrays import arrow, bad_values, first_seen, fullmatch, is_empty, np_bool, numbers, ok_mask
+from .arrays import arrow, ascii_digits, bad_values, first_seen, fullmatch, is_empty, np_bool, numbers, ok_mask
 from .checker import Checker
 from .suggest import slugify, suggest
 
@@ -28,7 +30,8 @@ __all__ = [
 ]
 
 SLUG = re.compile(r"^[a-z0-9_-]+$")
-NUMBER = re.compile(r"^\+?\d+(?:\.\d+)?$")
+#: a figure: digits 0-9 only (a figure in Arabic-Indic or full-width digits is a problem that gives it in 0-9)
+NUMBER = re.compile(r"^\+?[0-9]+(?:\.[0-9]+)?$")
 TRUE = {"true", "yes", "1", "y", "t"}
 FALSE = {"false", "no", "0", "n", "f", ""}
 ENUMS = {
@@ -68,8 +71,8 @@ def check_values(c: Checker, name: str) -> None:
                 name,
                 i,
                 col,
-                f"'{v}' is not a valid id: use only lower-case letters, digits, '-' and '_' "
-                f"(for example '{slugify(v)}')",
+                f"'{shown(v)}' is not a valid id: use only lower-case letters, digits, '-' and '_' "
+                f"(for example '{shown(slugify(v))}')",
             )
     if name in ID_COLUMN and c.has(name, ID_COLUMN[name]):
         col = ID_COLUMN[name]
@@ -84,7 +87,8 @@ def check_values(c: Checker, name: str) -> None:
                 name,
                 i,
                 col,
-                f"the id '{v}' is already used on line {int(t.lines[first[codes[i]]])}; give each {noun} its own id",
+                f"the id '{shown(v)}' is already used on line {int(t.lines[first[codes[i]]])}; "
+                f"give each {noun} its own id",
             )
     # enums
     for (table, col), allowed in ENUMS.items():
@@ -98,7 +102,7 @@ def check_values(c: Checker, name: str) -> None:
                 v = values.iat[i]
                 s = suggest(v, allowed)
                 hint = f": did you mean '{s}'? Use" if s else "; use"
-                c.err(name, i, col, f"'{v}' is not a {col}{hint} one of: {', '.join(allowed)}")
+                c.err(name, i, col, f"'{shown(v)}' is not a {col}{hint} one of: {', '.join(allowed)}")
     if name == "sources":
         check_sources(c)
     elif name == "reports" and c.has(name, "published"):
@@ -119,7 +123,7 @@ def check_sources(c: Checker) -> None:
                 "sources",
                 i,
                 "country",
-                f"'{v}' is not a country code{fix}: use two capital letters, "
+                f"'{shown(v)}' is not a country code{fix}: use two capital letters, "
                 "an ISO 3166 code such as RU, US, SY, or XX for unknown",
             )
     if c.has("sources", "reliability"):
@@ -129,7 +133,7 @@ def check_sources(c: Checker) -> None:
                 "sources",
                 i,
                 "reliability",
-                f"'{values.iat[i]}' is not a reliability grade: use a letter A to F "
+                f"'{shown(values.iat[i])}' is not a reliability grade: use a letter A to F "
                 "(A completely reliable ... E unreliable, F cannot be judged), "
                 "or leave it empty for F",
             )
@@ -140,12 +144,16 @@ def check_sources(c: Checker) -> None:
                 "sources",
                 i,
                 "confidential",
-                f"'{values.iat[i]}' is not true or false: write true, false, yes, no, 1 or 0 (empty means false)",
+                f"'{shown(values.iat[i])}' is not true or false: write true, false, yes, no, 1 or 0 "
+                "(empty means false)",
             )
 
 
 def number_problem(v: str, col: str) -> str:
-    base = f"'{v}' is not a number"
+    base = f"'{shown(v)}' is not a number"
+    fixed = ascii_digits(v)
+    if fixed is not None and NUMBER.match(fixed.strip()):
+        return f"'{shown(v)}' is written with digits other than 0-9; write it as {fixed.strip()}"
     compact = v.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("_", "")
     if NUMBER.match(compact):
         return f"{base}: write it without separators, as {compact}"
@@ -174,10 +182,19 @@ def check_claims(c: Checker) -> None:
         for i in np.flatnonzero(~ok):
             c.err("claims", i, col, number_problem(values.iat[i], col))
         nums = numbers(values, ok)
-        huge = nums.abs() == np.inf
+        huge, rounded = nums == np.inf, nums == -np.inf
         for i in np.flatnonzero(huge.to_numpy()):
-            c.err("claims", i, col, f"'{values.iat[i][:20]}...' is too large a number for a count; check it")
-        parsed[col] = nums.where(~huge)
+            c.err("claims", i, col, f"'{shown(values.iat[i], 20)}' is too large a number for a count; check it")
+        for i in np.flatnonzero(rounded.to_numpy()):
+            c.err(
+                "claims",
+                i,
+                col,
+                f"'{shown(values.iat[i])}' cannot be kept exactly: the kit keeps figures as floating-point numbers, "
+                f"exact for every whole number up to {MAX_FIGURE:,} (2**53) and for about 16 significant digits; "
+                "check it, or round it yourself",
+            )
+        parsed[col] = nums.where(~(huge | rounded))
     c.numbers = parsed
     if len(parsed) == 2:
         bad = parsed["low"] > parsed["high"]
@@ -198,7 +215,7 @@ def check_claims(c: Checker) -> None:
                 "claims",
                 i,
                 "credibility",
-                f"'{values.iat[i]}' is not a credibility grade: use a number 1 to 6 "
+                f"'{shown(values.iat[i])}' is not a credibility grade: use a number 1 to 6 "
                 "(1 confirmed ... 5 improbable, 6 cannot be judged), or leave it "
                 "empty for 6",
             )

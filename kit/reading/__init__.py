@@ -14,6 +14,7 @@ import os
 from ..errors import Problem
 from ..schema import REQUIRED, STORY, TABLES
 from .csv import decode_bytes, parse_csv_fast, parse_csv_text, read_csv_table, sniff_delimiter
+from .limits import file_problem
 from .parquet import read_parquet_table
 from .tables import RawCase, RawTable
 from .toml import read_toml
@@ -34,7 +35,8 @@ __all__ = [
 
 
 def resolve_case_path(path) -> tuple[str, str]:
-    """Say what kind of case ``path`` names: ``("folder", dir)``, ``("xlsx", file)`` or ``("missing", path)``.
+    """Say what kind of case ``path`` names: ``("folder", dir)``, ``("xlsx", file)``, ``("unknown", file)``,
+    ``("unreadable", path)`` (a symlink loop, a link to nothing, a pipe, a device) or ``("missing", path)``.
 
     Examples
     --------
@@ -52,6 +54,8 @@ def resolve_case_path(path) -> tuple[str, str]:
         if os.path.basename(p) == "case.toml":
             return "folder", os.path.dirname(p) or "."
         return "unknown", p
+    if os.path.lexists(p):  # a symlink loop or a link to nothing, a pipe, a device
+        return "unreadable", p
     return "missing", p
 
 
@@ -113,6 +117,8 @@ def read_raw(path, *, story: bool = False) -> RawCase:
                 "there is no folder or file here; give the case's folder, its case.toml, or an .xlsx workbook",
             )
         )
+    elif kind == "unreadable":
+        raw.problems.append(Problem(raw.path, 0, None, file_problem(p) or "this cannot be read"))
     elif kind == "unknown":
         raw.problems.append(
             Problem(
@@ -129,7 +135,7 @@ def read_raw(path, *, story: bool = False) -> RawCase:
         raw.meta["title"] = os.path.basename(os.path.abspath(base))
     if story:
         raw.story_file = story_file(path)
-        if raw.story_file is not None and os.path.exists(raw.story_file):
+        if raw.story_file is not None and os.path.lexists(raw.story_file):
             raw.story = read_csv_table(raw.story_file, STORY, raw.story_problems)
     return raw
 
@@ -163,9 +169,9 @@ def _read_settled_folder(folder: str, raw: RawCase) -> None:
 
 def _read_folder(folder: str, raw: RawCase) -> None:
     toml_path = os.path.join(folder, "case.toml")
-    if os.path.exists(toml_path):
+    if os.path.lexists(toml_path):
         read_toml(toml_path, raw)
-    if not any(os.path.exists(os.path.join(folder, f"{name}.{ext}")) for name in TABLES for ext in ("csv", "parquet")):
+    if not any(os.path.lexists(os.path.join(folder, f"{name}.{ext}")) for name in TABLES for ext in ("csv", "parquet")):
         raw.problems.append(
             Problem(
                 raw.path,
@@ -180,9 +186,9 @@ def _read_folder(folder: str, raw: RawCase) -> None:
     for name in TABLES:
         file = os.path.join(folder, f"{name}.csv")
         parquet = os.path.join(folder, f"{name}.parquet")
-        if not os.path.exists(file) and os.path.exists(parquet):
+        if not os.path.lexists(file) and os.path.lexists(parquet):
             table = read_parquet_table(parquet, name, raw.problems)
-        elif not os.path.exists(file):
+        elif not os.path.lexists(file):
             raw.problems.append(
                 Problem(
                     file,

@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..errors import Problem
 from ..schema import FILE_COLUMNS
+from .limits import MAX_COLUMNS, too_many_columns
 from .tables import RawTable, name_columns, read_bytes
 
 __all__ = [
@@ -39,6 +40,13 @@ DELIMITERS = {";": "semicolon", "\t": "tab", "|": "pipe"}
 
 
 def _guess_encoding(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if len(data) >= 8 and (
+        data[2::4].count(0) + data[3::4].count(0) > len(data) // 3
+        or data[0::4].count(0) + data[1::4].count(0) > len(data) // 3
+    ):
+        return "UTF-32"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "UTF-16"
     if len(data) > 3 and (data[1::2].count(0) > len(data) // 4 or data[0::2].count(0) > len(data) // 4):
@@ -72,7 +80,7 @@ def decode_bytes(data: bytes, file: str, problems: list) -> str | None:
         enc = _guess_encoding(data)
         line = data[: e.start].count(b"\n") + 1
         where = f"line {line}"
-        if enc != "UTF-16":
+        if not enc.startswith("UTF-"):
             start = max(data.rfind(b"\n", 0, e.start), data.rfind(b",", 0, e.start)) + 1
             end = min([i for i in (data.find(b"\n", e.start), data.find(b",", e.start)) if i >= 0] or [len(data)])
             word = data[start:end].decode("cp1252" if "Windows" in enc else "latin-1", errors="replace")
@@ -143,6 +151,15 @@ def read_csv_table(file: str, name: str, problems: list, fast: bool = True) -> R
         )
         return None
     first = text.lstrip("\r\n")[:100_000].splitlines()[0]  # the header line, without splitting the whole file
+    if first.count(",") >= MAX_COLUMNS:  # refused before a frame of that many columns is built
+        line = text.lstrip("\r\n").split("\n", 1)[0]
+        try:
+            n = len(next(csv.reader([line], strict=True)))
+        except csv.Error:
+            n = line.count(",") + 1
+        if n > MAX_COLUMNS:
+            problems.append(Problem(file, 0, None, too_many_columns(n)))
+            return None
     delim = sniff_delimiter(first)
     if delim is not None:
         problems.append(

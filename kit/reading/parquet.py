@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..errors import Problem
+from ..errors import Problem, shown
+from .limits import MAX_COLUMNS, file_problem, too_many_columns
 from .tables import RawTable, cell_text, name_columns
 
 __all__ = ["read_parquet_table"]
@@ -15,8 +16,10 @@ def read_parquet_table(file: str, name: str, problems: list) -> RawTable | None:
     """A ``<table>.parquet`` file as text cells; append problems instead of raising.
 
     Strings are kept as they are, other values written as in a workbook (:func:`kit.reading.tables.cell_text`),
-    missing values empty; the record of row ``i`` (from 0) has line ``i + 2``. Column names are matched as in a
-    CSV header (stripped, ignoring case): two that differ only in case are one column named twice, a problem.
+    missing values empty; a column of bytes, lists or records is a problem (bytes are not decoded: the kit does not
+    guess what they hold). A named pandas index is read as a column. The record of row ``i`` (from 0) has line
+    ``i + 2``. Column names are matched as in a CSV header (stripped, ignoring case): two that differ only in case
+    are one column named twice, a problem.
 
     Examples
     --------
@@ -31,6 +34,10 @@ def read_parquet_table(file: str, name: str, problems: list) -> RawTable | None:
     >>> list(read_parquet_table(f, "claims", probs).cells.columns), len(probs)
     (['claim_id'], 1)
     """
+    wrong = file_problem(file)
+    if wrong is not None:  # a folder, a pipe, a device, a symlink loop: refused before it is opened
+        problems.append(Problem(file, 0, None, wrong))
+        return None
     try:
         import pyarrow.parquet as pq
 
@@ -39,10 +46,23 @@ def read_parquet_table(file: str, name: str, problems: list) -> RawTable | None:
         problems.append(Problem(file, 0, None, f"the file cannot be read as parquet ({type(e).__name__}: {e})"))
         return None
     meta = table.schema.pandas_metadata or {}
-    index_cols = {c for c in meta.get("index_columns", []) if isinstance(c, str)}
-    data, names = {}, []
-    for j, (col_name, column) in enumerate(zip(table.column_names, table.columns, strict=False)):
+    # an unnamed pandas index (``__index_level_0__``) is row numbers, left out; a named one (df.set_index("claim_id"))
+    # is a column of the table, read as the others
+    index_cols = {c for c in meta.get("index_columns", []) if isinstance(c, str) and c.startswith("__index_level_")}
+    data, names, refused = {}, [], False
+    if len(table.column_names) > MAX_COLUMNS:
+        problems.append(Problem(file, 0, None, too_many_columns(len(table.column_names))))
+        return None
+    for col_name, column in zip(table.column_names, table.columns, strict=False):
         if col_name in index_cols:
+            continue
+        kind = _not_text(column.type)
+        if kind is not None:
+            col = str(col_name).strip().lower()
+            problems.append(Problem(file, 1, shown(col) or None, _NOT_TEXT[kind].format(shown(col), column.type)))
+            refused = True  # the column stays, empty, so that it is not also reported missing
+            data[len(names)] = pd.Series([""] * table.num_rows, dtype=object)
+            names.append(col)
             continue
         try:
             data[len(names)] = pd.Series(pd.arrays.ArrowStringArray(_parquet_text(column)), copy=False)
@@ -55,10 +75,42 @@ def read_parquet_table(file: str, name: str, problems: list) -> RawTable | None:
     n = len(data[0]) if data else 0
     cells = pd.DataFrame(data) if data else pd.DataFrame(index=range(n))
     table = RawTable(name, file, cells, np.arange(2, n + 2, dtype=np.int64))
+    if refused:  # the rows cannot be checked without that column's values
+        table.bad_rows = set(range(n))
     if len(set(names)) < len(names) or "" in names:  # e.g. 'Claim_ID' and 'claim_id': named as a CSV header is
         return name_columns(table, names, problems)
     cells.columns = names
     return table
+
+
+_NOT_TEXT = {
+    "bytes": "the column '{}' holds bytes ({}), not text; the kit does not guess what they encode: decode them to "
+    "text (in pandas: df[column] = df[column].str.decode('utf-8')) and write the file again",
+    "lists": "the column '{}' holds lists ({}), not one value per cell; join them (in pandas: df[column] = "
+    "df[column].str.join('; ')) or give each its own row, and write the file again",
+    "records": "the column '{}' holds records ({}), not one value per cell; give each field its own column (in "
+    "pandas: pd.json_normalize) and write the file again",
+}
+
+
+def _not_text(t) -> str | None:
+    """What a parquet column of type ``t`` holds when that is not a value per cell the kit can write as text.
+
+    >>> import pyarrow as pa
+    >>> _not_text(pa.binary()), _not_text(pa.list_(pa.string())), _not_text(pa.string()) is None
+    ('bytes', 'lists', True)
+    """
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(t):
+        t = t.value_type
+    if pa.types.is_binary(t) or pa.types.is_large_binary(t) or pa.types.is_fixed_size_binary(t):
+        return "bytes"
+    if pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_fixed_size_list(t):
+        return "lists"
+    if pa.types.is_struct(t) or pa.types.is_map(t) or pa.types.is_union(t):
+        return "records"
+    return None
 
 
 def _parquet_text(column):

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..errors import Problem
+from ..errors import Problem, shown
+from .limits import file_problem
 
 __all__ = ["RawTable", "RawCase", "read_bytes", "name_columns", "column_letters", "cell_text"]
 
@@ -106,13 +107,21 @@ def name_columns(table: RawTable, columns: list, problems: list) -> RawTable:
     for i, col in enumerate(columns):
         if col == "":
             if (table.cells[i].astype(str).str.strip() != "").any():
+                values = table.cells[i].astype(str).str.strip()
+                numbered = len(values) < 10**7 and values.tolist() == [str(k) for k in range(len(values))]
+                index = (
+                    " (it holds 0, 1, 2, ...: a pandas index, written by to_csv without index=False; write the file "
+                    "with df.to_csv(path, index=False))"
+                    if numbered
+                    else ""
+                )
                 problems.append(
                     Problem(
                         table.file,
                         table.header_line,
                         None,
                         f"column {i + 1} ({column_letters(i + 1)} in a spreadsheet) has values but "
-                        "no name in the header row; give it a name in the first row, or delete the "
+                        f"no name in the header row{index}; give it a name in the first row, or delete the "
                         "column",
                     )
                 )
@@ -123,7 +132,8 @@ def name_columns(table: RawTable, columns: list, problems: list) -> RawTable:
                     table.file,
                     table.header_line,
                     col,
-                    f"the column '{col}' appears twice in the header (columns {seen[col] + 1} and {i + 1}); keep one",
+                    f"the column '{shown(col)}' appears twice in the header (columns {seen[col] + 1} and {i + 1}); "
+                    "keep one",
                 )
             )
             continue
@@ -162,7 +172,8 @@ def cell_text(v) -> str:
 
 
 def read_bytes(file: str, problems: list) -> bytes | None:
-    """The bytes of ``file``, or None after appending why it cannot be read.
+    """The bytes of ``file``, or None after appending why it cannot be read (:func:`~kit.reading.limits.file_problem`:
+    a folder, a pipe, a device or a symlink loop is refused before it is opened).
 
     Examples
     --------
@@ -172,6 +183,10 @@ def read_bytes(file: str, problems: list) -> bytes | None:
     >>> print(probs[0])  # doctest: +ELLIPSIS
     no/such/file.csv: the file cannot be read (No such file or directory); check that you may open it ...
     """
+    wrong = file_problem(file)
+    if wrong is not None and wrong != "the file is missing":  # a folder, a pipe, a device, a symlink loop
+        problems.append(Problem(file, 0, None, wrong))
+        return None
     try:
         with open(file, "rb") as fh:
             return fh.read()

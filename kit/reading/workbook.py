@@ -6,16 +6,24 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..errors import Problem
+from ..errors import Problem, shown
 from ..schema import COLUMNS, REQUIRED, TABLES
-from .tables import RawCase, RawTable, cell_text, name_columns
+from .limits import file_problem
+from .tables import RawCase, RawTable, cell_text, column_letters, name_columns
 from .toml import take_meta
+from .xlsx import scan_workbook
 
 __all__ = ["read_workbook"]
 
 
 def read_workbook(file: str, raw: RawCase) -> None:
     """Read the workbook ``file`` into ``raw`` (its tables, its settings, the problems met).
+
+    Before openpyxl opens it, the workbook is scanned (:func:`kit.reading.xlsx.scan_workbook`): one too big to read
+    is refused, and a cell holding a formula whose value was never saved, or a spreadsheet error (``#REF!``,
+    ``#N/A``, ...), is a problem, not an empty cell or text. Sheets are found by name ignoring case and spaces at
+    either end; two sheets that both answer to a table's name (``claims`` and a hidden ``Claims ``) are a problem,
+    and neither is read.
 
     Examples
     --------
@@ -24,6 +32,14 @@ def read_workbook(file: str, raw: RawCase) -> None:
     >>> sorted(raw.tables), raw.problems
     (['citations', 'claims', 'reports', 'sources'], [])
     """
+    wrong = file_problem(file)
+    if wrong is not None:  # a folder, a pipe, a device, a symlink loop: refused before it is opened
+        raw.problems.append(Problem(file, 0, None, wrong))
+        return
+    scan = scan_workbook(file)
+    if scan is not None and scan.refused:  # too big to open: refused before openpyxl unpacks it
+        raw.problems.append(Problem(file, 0, None, scan.refused))
+        return
     try:
         import openpyxl
 
@@ -40,9 +56,10 @@ def read_workbook(file: str, raw: RawCase) -> None:
             )
         )
         return
-    sheets = {s.strip().lower(): s for s in wb.sheetnames}
+    sheets = _sheets(file, wb, scan, raw.problems)
     if "case" in sheets:
         ws = wb[sheets["case"]]
+        _odd_cells(f"{file}#case", scan, sheets["case"], ["key", "value"], raw.problems)
         meta, meta_lines = {}, {}
         for r, row in enumerate(ws.iter_rows(values_only=True)):
             if row and row[0] is not None and str(row[0]).strip():
@@ -54,6 +71,8 @@ def read_workbook(file: str, raw: RawCase) -> None:
         take_meta(meta, f"{file}#case", raw, meta_lines)
     for name in TABLES:
         label = f"{file}#{name}"
+        if name in sheets and sheets[name] is None:
+            continue  # named by several sheets: reported
         if name not in sheets:
             raw.problems.append(
                 Problem(
@@ -105,4 +124,56 @@ def read_workbook(file: str, raw: RawCase) -> None:
             else pd.DataFrame({i: pd.Series([], dtype=object) for i in range(width)})
         )
         columns = [c.strip().lower() for c in header]
+        _odd_cells(label, scan, sheets[name], columns, raw.problems)
         raw.tables[name] = name_columns(RawTable(name, label, cells, lines, header_line), columns, raw.problems)
+
+
+def _sheets(file, wb, scan, problems) -> dict:
+    """``table name -> sheet name`` (None for a name that several sheets answer to, after reporting it)."""
+    found: dict = {}
+    for s in wb.sheetnames:
+        found.setdefault(s.strip().lower(), []).append(s)
+    out = {}
+    for key, names in found.items():
+        if len(names) == 1:
+            out[key] = names[0]
+            continue
+        out[key] = None
+        if key not in TABLES and key != "case":
+            continue
+
+        def hidden(s):
+            sheet = scan.sheets.get(s) if scan is not None else None
+            state = sheet.hidden if sheet is not None else wb[s].sheet_state != "visible"
+            return " (hidden)" if state else ""
+
+        listed = ", ".join(f"'{shown(s)}'{hidden(s)}" for s in names)
+        problems.append(
+            Problem(
+                f"{file}#{key}",
+                0,
+                None,
+                f"{len(names)} sheets answer to the name '{key}' (sheet names are matched ignoring case and spaces "
+                f"at either end): {listed}; the kit does not choose between them: delete or rename all but the table",
+            )
+        )
+    return out
+
+
+def _odd_cells(label, scan, sheet, columns, problems) -> None:
+    """Report the cells of ``sheet`` the scan found holding an unsaved formula or a spreadsheet error."""
+    found = scan.sheets.get(sheet) if scan is not None else None
+    for row, col, what, text in found.cells if found is not None else ():
+        column = (columns[col - 1] or None) if 0 < col <= len(columns) else None
+        cell = f"{column_letters(col)}{row}" if col else f"in row {row}"
+        if what == "error":
+            message = (
+                f"cell {cell} holds the spreadsheet error {shown(text)}, not a value; correct the formula, or type "
+                "the value"
+            )
+        else:
+            message = (
+                f"cell {cell} holds a formula (={shown(text)}) whose value was never saved, so the kit cannot know "
+                "it; open the workbook in Excel or LibreOffice and save it again, or type the value"
+            )
+        problems.append(Problem(label, row, column, message))

@@ -115,9 +115,11 @@ def encode_as(file, encoding):
     return change
 
 
-def to_parquet(table, extra_column=None):
+def to_parquet(table, extra_column=None, index=None, odd=False):
     """Give ``table`` as ``<table>.parquet`` (text columns, as pyarrow writes them) instead of its CSV file;
-    ``extra_column`` (name, copy of) adds a column."""
+    ``extra_column`` (name, copy of) adds a column; ``index`` writes that column as a pandas index
+    (``df.set_index(index).to_parquet(...)``); ``odd`` makes ``text`` bytes, ``subject`` lists and adds a column of
+    records."""
 
     def change(files):
         import csv
@@ -133,8 +135,19 @@ def to_parquet(table, extra_column=None):
             name, copy_of = extra_column
             names.insert(0, name)
             arrays.insert(0, pa.array(columns[copy_of], pa.string()))
+        if odd:
+            arrays[names.index("text")] = pa.array([v.encode("utf-8") for v in columns["text"]], pa.binary())
+            arrays[names.index("subject")] = pa.array([[v] for v in columns["subject"]], pa.list_(pa.string()))
+            names.append("where")
+            arrays.append(pa.array([{"place": "Deir ez-Zor"}] * len(rows[1:])))
         buf = io.BytesIO()
-        pq.write_table(pa.Table.from_arrays(arrays, names=names), buf)
+        if index:
+            import pandas as pd
+
+            frame = pd.DataFrame({n: a.to_pylist() for n, a in zip(names, arrays, strict=True)}).set_index(index)
+            frame.to_parquet(buf)
+        else:
+            pq.write_table(pa.Table.from_arrays(arrays, names=names), buf)
         files[f"{table}.parquet"] = buf.getvalue()
 
     return change
@@ -356,6 +369,52 @@ CASES.update(
         "case_toml_nested_too_deep": [append("case.toml", "sections = " + "[" * 500 + "]" * 500 + "\n")],
         "case_toml_tables_too_deep": [append("case.toml", "\n[" + ".".join(["part"] * 100) + ']\nnote = "deep"\n')],
         "parquet_columns_differ_only_in_case": [to_parquet("claims", ("Claim_ID", "claim_id"))],
+        "figure_digits_of_other_scripts": [
+            sub("claims.csv", "100,100,Russians", "\u0661\u0660\u0660,\u06f1\u06f0\u06f0,Russians"),
+            sub("claims.csv", "5,5,Russian citizens", "\uff15,,Russian citizens"),
+        ],
+        "figure_5000_digits": [sub("claims.csv", "100,100,Russians", "1" * 5000 + ",,Russians")],
+        "figure_past_2_53": [sub("claims.csv", "100,100,Russians", "9007199254740993,9007199254740993,Russians")],
+        "figure_2_53_is_fine": [sub("claims.csv", "100,100,Russians", "9007199254740992,9007199254740992,Russians")],
+        "date_arabic_indic_digits": [
+            sub("reports.csv", "2018-02-13", "\u0662\u0660\u0661\u0668-\u0660\u0662-\u0661\u0663"),
+            sub("reports.csv", "2018-02-14T09:30:00Z", "\uff12\uff10\uff11\uff18-02-14T09:30:00Z"),
+        ],
+        "utf32": [encode_as("citations.csv", "utf-32")],
+        "header_invisible_characters": [
+            sub("claims.csv", ",text,", ",te\x0bxt,"),
+            sub("sources.csv", ",kind,", ",kind\u200b,"),
+        ],
+        "long_bad_value_is_cut": [sub("claims.csv", "100,100,Russians", "about " * 20_000 + ",,Russians")],
+        "pandas_index_column": [
+            lambda f: f.__setitem__(
+                "claims.csv",
+                "".join(
+                    ("," if i == 0 else f"{i - 1},") + line + "\n"
+                    for i, line in enumerate(f["claims.csv"].splitlines())
+                ),
+            ),
+            lambda f: f.__setitem__(
+                "sources.csv",
+                "".join(
+                    ("Unnamed: 0," if i == 0 else f"{i - 1},") + line + "\n"
+                    for i, line in enumerate(f["sources.csv"].splitlines())
+                ),
+            ),
+        ],
+        "too_many_columns": [sub("claims.csv", "certainty,credibility\n", "certainty,credibility" + "," * 1500 + "\n")],
+        "parquet_named_index_is_fine": [to_parquet("claims", index="claim_id")],
+        "parquet_bytes_lists_records": [to_parquet("claims", odd=True)],
+        "parquet_empty_column_name": [to_parquet("citations", ("", "evidence"))],
+        "story_csv_claims_unknown": [
+            put(
+                "story.csv",
+                STORY.replace("title,text\n", "title,text,claims\n")
+                .replace('sources say"\n', 'sources say",k_font\n')
+                .replace('official says"\n', 'official says","k_reut k_fnt"\n')
+                .replace("may have died\n", "may have died,k_mod;k_tass;k_mod_deny\n"),
+            )
+        ],
         # analyses-level findings that are not errors
         "citation_of_later_claim_warning": [append("citations.csv", "k_font,k_mod,disputes,\n")],
         "loop_is_fine": [append("citations.csv", "k_font,k_reut,relies_on,as Reuters reported\n")],
@@ -390,11 +449,15 @@ def build(name, changes, root=HERE):
     return folder
 
 
-def main():
+def main(names=()):
+    """Build every case, or only those ``names`` (``python tests/bad_cases/make_cases.py utf32 ...``)."""
     for name, changes in CASES.items():
-        build(name, changes)
-    print(f"wrote {len(CASES)} cases under {HERE}")
+        if not names or name in names:
+            build(name, changes)
+    print(f"wrote {len([n for n in CASES if not names or n in names])} cases under {HERE}")
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])
