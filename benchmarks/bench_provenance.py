@@ -95,7 +95,9 @@ def ensure_case(folder: Path, n: int, seed: int) -> float:
 
 def tuples_from_csr(ptr: np.ndarray, flat_ids: list) -> np.ndarray:
     p = ptr.tolist()
-    return np.fromiter((tuple(flat_ids[i:j]) for i, j in zip(p[:-1], p[1:], strict=False)), dtype=object, count=len(p) - 1)
+    return np.fromiter(
+        (tuple(flat_ids[i:j]) for i, j in zip(p[:-1], p[1:], strict=False)), dtype=object, count=len(p) - 1
+    )
 
 
 # ------------------------------------------------------------------------------------------ baselines

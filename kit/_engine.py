@@ -67,7 +67,7 @@ class Lookup:
 
                 self.table = StringHashTable(max(len(ids), 1))
                 self.table.map_locations(ids)
-            except Exception:  # pragma: no cover - other pandas versions, or ids that are not all str
+            except Exception:  # noqa: BLE001  # pragma: no cover - other pandas versions, or ids not all str
                 self.table, self.index = None, pd.Index(ids, dtype=object)
 
     def __call__(self, values, runs: bool = False) -> np.ndarray:
@@ -94,7 +94,7 @@ class Lookup:
         if self.table is not None:
             try:
                 return self.table.lookup(obj).astype(np.int64)
-            except Exception:  # pragma: no cover - a value that is not a str
+            except Exception:  # noqa: BLE001  # pragma: no cover - a value that is not a str
                 self.table, self.index = None, pd.Index(ids_array(self.source), dtype=object)
         assert self.index is not None  # _hashed() set it when there is no string hash table
         return self.index.get_indexer(obj).astype(np.int64)

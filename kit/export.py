@@ -103,7 +103,7 @@ def export_graph(case) -> nx.DiGraph:
             date = pd.Timestamp(d["published"]).strftime("%Y-%m-%d") if d.get("published") is not None else ""
             fig = figure_words(d.get("low"), d.get("high"))
             attrs["label"] = f"{d.get('outlet')}, {date}" + (f": {fig}" if fig else "")
-            keys = (
+            keys: tuple[str, ...] = (
                 "node_type",
                 "published",
                 "proposition",

@@ -1,4 +1,6 @@
-"""A case as W3C PROV (PROV-JSON), and back: :func:`to_prov`, :func:`prov_json`, :func:`write_prov`, :func:`import_prov`.
+"""A case as W3C PROV (PROV-JSON), and back.
+
+:func:`to_prov`, :func:`prov_json` and :func:`write_prov` write it; :func:`import_prov` reads it back.
 
 The mapping, made with the ``prov`` library:
 
@@ -166,10 +168,7 @@ def to_prov(case, *, reveal_confidential: bool = False):
         a = attrs(row, "citations", i)
         citing = ns["claim"][_local(row["claim_id"])]
         to_claim = row["cites"] in claim_ids
-        if to_claim:
-            cited = ns["claim"][_local(row["cites"])]
-        else:
-            cited = ns["source"][_local(row["cites"])]
+        cited = ns["claim" if to_claim else "source"][_local(row["cites"])]
         if row["relation"] == "relies_on" and to_claim:
             doc.wasDerivedFrom(citing, cited, other_attributes=a)
         elif row["relation"] == "relies_on":
@@ -271,7 +270,7 @@ def _load(doc_or_path_or_text):
             ) from None
     try:
         return pm.ProvDocument.deserialize(content=text, format="json"), name
-    except Exception as err:  # the prov library raises many kinds on bad input
+    except Exception as err:  # noqa: BLE001 - the prov library raises many kinds on bad input
         raise CaseError(
             [
                 Problem(

@@ -317,7 +317,7 @@ def export_sqlite(case, path, *, reveal_confidential: bool = False, metadata_pat
                     {c: _sql_type(frame[c]) for c in frame.columns},
                     pk=pk,
                     foreign_keys=fks,
-                    not_null=[c for c in ((pk,) if isinstance(pk, str) else pk or ())],
+                    not_null=list((pk,) if isinstance(pk, str) else pk or ()),
                 )
                 rows = (
                     {c: _cell(v) for c, v in zip(frame.columns, r, strict=False)}

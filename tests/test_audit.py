@@ -10,6 +10,7 @@ import csv
 import dataclasses
 import io
 import os
+import pathlib
 import shutil
 import stat
 
@@ -241,7 +242,15 @@ def test_a_copy_cut_by_edits_into_short_runs_is_found_but_one_short_run_is_not(t
         [
             ("k1", "wire", "2018-02-13T10:00:00Z", "p", original, "", ""),
             ("k2", "herald", "2018-02-13T12:00:00Z", "p", cut, "", ""),
-            ("k3", "radio", "2018-02-13T14:00:00Z", "q", "Orchards along Maxim Buga Cossack roads flowered early", "", ""),
+            (
+                "k3",
+                "radio",
+                "2018-02-13T14:00:00Z",
+                "q",
+                "Orchards along Maxim Buga Cossack roads flowered early",
+                "",
+                "",
+            ),
         ],
     )
     rows = audit(case, min_score=0.0)
@@ -543,17 +552,17 @@ def test_cli_prints_and_writes_only_by_appending(tmp_path, capsys):
     )
     path = os.path.join(folder, "citations.csv")
     os.chmod(path, 0o640)
-    before = open(path, "rb").read()
+    before = pathlib.Path(path).read_bytes()
     assert run_cli(folder) == 0
     out = capsys.readouterr().out
-    assert "k2 appears to rest on k1 (shared_text" in out and open(path, "rb").read() == before
+    assert "k2 appears to rest on k1 (shared_text" in out and pathlib.Path(path).read_bytes() == before
     assert run_cli(folder, "--write") == 0
-    after = open(path, "rb").read()
+    after = pathlib.Path(path).read_bytes()
     assert after.startswith(before) and after[len(before) :].decode().endswith(",suspected\n")
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
     again = kit.load_case(folder)
     assert list(again.citations["basis"]) == ["stated", "suspected"]  # an empty basis reads as stated
-    assert run_cli(folder, "--write") == 0 and open(path, "rb").read() == after  # nothing new to add
+    assert run_cli(folder, "--write") == 0 and pathlib.Path(path).read_bytes() == after  # nothing new to add
     assert "no suspected dependence found" in capsys.readouterr().out
 
 
@@ -567,9 +576,9 @@ def test_cli_write_needs_a_basis_column_and_then_changes_nothing(tmp_path, capsy
         basis=False,
     )
     path = os.path.join(folder, "citations.csv")
-    before = open(path, "rb").read()
+    before = pathlib.Path(path).read_bytes()
     assert run_cli(folder, "--write") == 1
-    assert "no basis column" in capsys.readouterr().err and open(path, "rb").read() == before
+    assert "no basis column" in capsys.readouterr().err and pathlib.Path(path).read_bytes() == before
 
 
 def test_cli_bad_case_and_bad_score(tmp_path, capsys):

@@ -38,7 +38,9 @@ def test_the_same_candidate_pairs_on_a_two_worker_cluster(tmp_path):
     assert got.equals(want)
     written = pd.read_parquet(out)
     assert list(written.columns) == ["claim_id", "cites"]
-    assert sorted(zip(written["claim_id"], written["cites"], strict=False)) == list(zip(want["claim_id"], want["cites"], strict=False))
+    assert sorted(zip(written["claim_id"], written["cites"], strict=False)) == list(
+        zip(want["claim_id"], want["cites"], strict=False)
+    )
 
 
 def test_the_pairs_are_those_the_audit_checks(tmp_path):

@@ -227,7 +227,7 @@ def test_problem_str_format(bad_problems):
             assert str(p) == f"{field(p, 'file')}: {field(p, 'message')}"
 
 
-# --------------------------------------------------------------------------------------------- case.toml's publishing settings
+# ----------------------------------------------------------------------------------- case.toml's publishing settings
 
 
 @pytest.fixture

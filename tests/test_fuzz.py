@@ -346,10 +346,8 @@ def test_random_workbooks(sheets, with_headers):
         if with_headers and key in ("sources", "reports", "claims", "citations"):
             ws.append(COLUMNS[f"{key}.csv"].split(","))
         for row in rows:
-            try:
-                ws.append(row)
-            except (ValueError, TypeError, openpyxl.utils.exceptions.IllegalCharacterError):
-                pass  # openpyxl refuses some values; not what we test
+            with contextlib.suppress(ValueError, TypeError, openpyxl.utils.exceptions.IllegalCharacterError):
+                ws.append(row)  # openpyxl refuses some values; not what we test
     with tempfile.TemporaryDirectory() as d:
         path = pathlib.Path(d) / "case.xlsx"
         try:

@@ -32,7 +32,7 @@ def test_deir_replays_in_time(tmp_path):
     when = _published(case, "%Y-%m-%d")
     for claim, start in when.items():
         assert g.nodes[claim]["start"] == start and "end" not in g.nodes[claim], claim
-    for u, v, d in g.edges(data=True):
+    for u, _, d in g.edges(data=True):
         assert d["start"] == when[u] and "end" not in d
     # a source appears with the first claim that cites it or that it publishes
     ctx = claim_context(case)
@@ -73,7 +73,7 @@ def test_not_lasting_ends_at_published_latest(tmp_path):
     }
     for claim, end in later.items():
         assert g.nodes[claim]["end"] == end and g.nodes[claim]["start"] < end
-    for u, v, d in g.edges(data=True):
+    for u, _, d in g.edges(data=True):
         assert d["end"] == later[u]
 
 

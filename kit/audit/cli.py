@@ -175,7 +175,7 @@ def append_suspected(folder, rows, *, basis: str = "suspected") -> int:
         w.writerow([values.get(name, "") for name in names])
     if not buf.getvalue():
         return 0
-    lead = b"" if not data or data.endswith(b"\n") or data.endswith(b"\r") else newline.encode()
+    lead = b"" if not data or data.endswith((b"\n", b"\r")) else newline.encode()
     atomic_write(path, data + lead + buf.getvalue().encode("utf-8"))  # keeps the file's permissions
     return len(rows)
 

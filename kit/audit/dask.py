@@ -96,7 +96,7 @@ def _report_times(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _text_meta() -> pd.DataFrame:
-    cols = {"row": np.int64, "middle": np.int64, "published": np.int64, "key": np.uint64}
+    cols: dict[str, type] = {"row": np.int64, "middle": np.int64, "published": np.int64, "key": np.uint64}
     cols.update(dict.fromkeys(_SIG, np.uint32))
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in cols.items()})
 

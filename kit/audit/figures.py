@@ -233,7 +233,11 @@ def same_attribution(claims, corp, copied=None) -> pd.DataFrame:
     hint = member(corp.all_ids, np.flatnonzero(np.isin(corp.vocab, _HINT_WORDS)))
     owner = np.repeat(np.arange(len(corp)), corp.n_words)
     maybe = np.flatnonzero(np.bincount(owner[hint], minlength=len(corp)) > 0)
-    found = [(i, p) for i, t in zip(maybe.tolist(), corp.normalised_many(maybe), strict=False) for p in dict.fromkeys(_in_words(t))]
+    found = [
+        (i, p)
+        for i, t in zip(maybe.tolist(), corp.normalised_many(maybe), strict=False)
+        for p in dict.fromkeys(_in_words(t))
+    ]
     if not found:
         return _frame([], [], "same_attribution", [], [])
     idx = np.array([i for i, _ in found], dtype=np.int64)
@@ -244,15 +248,15 @@ def same_attribution(claims, corp, copied=None) -> pd.DataFrame:
     v = _first_before(group, claims, idx)
     ok = (v >= 0) & (claims.proposition[idx] >= 0)
     u, v, phrase, f = idx[ok], v[ok], phrase[ok], f[ok]
-    by_claim = {}
+    by_claim: dict = {}
     for i, p in found:
         by_claim.setdefault(i, set()).add(p)
-    ok = ~np.array(
+    ok = np.array(
         [
-            any(s != b and p in by_claim.get(s, ()) for s in (copied or {}).get(a, ()))
+            not any(s != b and p in by_claim.get(s, ()) for s in (copied or {}).get(a, ()))
             for a, b, p in zip(u.tolist(), v.tolist(), phrase, strict=False)
         ],
-        dtype=bool,
+        dtype=np.bool_,
     )
     u, v, phrase, f = u[ok], v[ok], phrase[ok], f[ok]
     c = np.array([sum(w not in STOP_WORDS for w in p.split()) for p in phrase], dtype=float)

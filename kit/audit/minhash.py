@@ -274,7 +274,7 @@ def band_keys(sig: np.ndarray, band: int, rows: int = ROWS, at=None) -> np.ndarr
     cols = slice(band * rows, (band + 1) * rows)
     block = (sig[:, cols] if at is None else sig[at, cols]).astype(np.uint64)
     with np.errstate(over="ignore"):
-        key = np.full(len(block), mix64(np.uint64(band)), dtype=np.uint64)
+        key = np.full(len(block), mix64(np.array(band, dtype=np.uint64)), dtype=np.uint64)
         for j in range(rows):  # a polynomial in the row values, then one mix
             key = key * np.uint64(0x100000001B3) + block[:, j]
     return mix64(key)

@@ -69,7 +69,7 @@ def longest_shared_runs(case, *, top: int = 5, max_claims: int = 2000) -> pd.Dat
         )
         if isinstance(t, str)
     ]
-    found = []
+    found: list = []
     for i, (a, pa, x) in enumerate(rows):
         for b, pb, y in rows[i + 1 :]:
             if pa is None or pa == pb:

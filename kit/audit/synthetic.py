@@ -22,7 +22,31 @@ from .minhash import member
 __all__ = ["texts_and_copies", "with_hidden_copies"]
 
 _CONS, _VOWELS = "bdfghjklmnprstvz", "aeiou"
-_STOP = np.array(["the", "a", "of", "in", "to", "and", "on", "at", "for", "with", "by", "from", "was", "were", "that", "as", "is", "has", "had", "been"], dtype=object)
+_STOP = np.array(
+    [
+        "the",
+        "a",
+        "of",
+        "in",
+        "to",
+        "and",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "was",
+        "were",
+        "that",
+        "as",
+        "is",
+        "has",
+        "had",
+        "been",
+    ],
+    dtype=object,
+)
 _NUMS = np.array(["two", "three", "four", "five", "several"], dtype=object)
 EDIT = 0.1
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -33,7 +35,8 @@ class Checker:
         self._cols: dict = {}
         self._arrays: dict = {}
         self._published = None
-        self._ids = None
+        self._ids: Any = None  # a Future until the ids are encoded, then a dict
+        self.numbers: dict = {}
 
     def err(self, table, i, column, message):
         t = self.tables[table]
@@ -108,7 +111,7 @@ class Checker:
             self.n_ids, self.empty_id = future.result()[1:]
 
         if pool is None:
-            future = Future()
+            future: Future = Future()
             future.set_result(encode())
         else:
             future = pool.submit(encode)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import contextlib
 import re
 from datetime import datetime
 
@@ -88,18 +89,16 @@ def date_problem(v: str) -> str:
     squeezed = re.sub(r"\s+", " ", v.replace(".", " ").strip()) if re.search(r"[A-Za-z]", v) else v
     for fmt in ALT_FORMATS:
         for candidate in {v, squeezed}:
-            try:
+            with contextlib.suppress(ValueError):
                 found.add(datetime.strptime(candidate, fmt).date().isoformat())
-            except ValueError:
-                pass
     if len(found) == 1:
         return f"'{v}' is not an ISO date; write it as {found.pop()} (YYYY-MM-DD)"
     if len(found) > 1:
         options = " or ".join(sorted(found))
         return f"'{v}' is ambiguous: it could be {options}; write it as YYYY-MM-DD"
     return (
-        "'%s' is not a date the kit can read; write it as YYYY-MM-DD (e.g. 2018-02-13) or a date-time such "
-        "as 2018-02-13T14:05:00Z" % shown(v)
+        f"'{shown(v)}' is not a date the kit can read; write it as YYYY-MM-DD (e.g. 2018-02-13) or a date-time such "
+        "as 2018-02-13T14:05:00Z"
     )
 
 
@@ -184,7 +183,8 @@ def parse_published_range(values: pd.Series):
     >>> [f"{a:%Y-%m-%d}..{b:%Y-%m-%d}" for a, b in zip(lo[:4], hi[:4])]
     ['2018-02-01..2018-02-28', '2018-01-01..2018-12-31', '2018-02-08..2018-02-13', '2018-02-13..2018-02-13']
     >>> bad
-    [(4, "the interval '2018-02-13/2018-02-08' ends before it starts: write the earlier date first, 2018-02-08/2018-02-13")]
+    [(4, "the interval '2018-02-13/2018-02-08' ends before it starts: write the earlier date first,
+    2018-02-08/2018-02-13")]
     """
     earliest, bad = parse_published(values)
     latest = earliest.copy()

@@ -94,7 +94,8 @@ def check_meta(meta: dict, claims=None, file: str = "case.toml", lines: dict | N
     >>> import kit
     >>> case = kit.load_case("tests/cases/hostile")
     >>> meta = {"proposition": "plant_fire", "verdicts": {"plant_fire_dead": {"ratng": "False", "claim_id": "k-wire"}}}
-    >>> errors, warnings = check_meta(meta, case.claims, lines={("proposition",): 1, ("verdicts", "plant_fire_dead"): 3})
+    >>> lines = {("proposition",): 1, ("verdicts", "plant_fire_dead"): 3}
+    >>> errors, warnings = check_meta(meta, case.claims, lines=lines)
     >>> for p in errors + warnings:
     ...     print(p)  # doctest: +NORMALIZE_WHITESPACE
     case.toml:1: proposition: this names the proposition 'plant_fire', but no claim has it: did you mean
@@ -107,7 +108,8 @@ def check_meta(meta: dict, claims=None, file: str = "case.toml", lines: dict | N
     """
     lines = lines or {}
     claims = _Claims(claims)
-    errors, warnings = [], []
+    errors: list = []
+    warnings: list = []
 
     def err(path, message):
         errors.append(Problem(file, line_of(lines, path), ".".join(map(str, path)), message))

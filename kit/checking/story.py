@@ -53,8 +53,12 @@ STEP_DIGITS = 9
 def _step_problem(v: str) -> str | None:
     """What is wrong with ``v`` as a step number (None: nothing).
 
-    >>> _step_problem("3") is None, _step_problem("²"), _step_problem("1" * 30)
-    (True, "'²' is not a step number; number the steps 1, 2, 3, ... (with the digits 0 to 9)", "'11111111111111111111...' is too large a step number; number the steps 1, 2, 3, ...")
+    >>> _step_problem("3") is None
+    True
+    >>> print(_step_problem("²"))
+    '²' is not a step number; number the steps 1, 2, 3, ... (with the digits 0 to 9)
+    >>> print(_step_problem("1" * 30))
+    '11111111111111111111...' is too large a step number; number the steps 1, 2, 3, ...
     """
     if v == "":
         return "the step number is empty; number the steps 1, 2, 3, ..."
@@ -107,11 +111,13 @@ def check_story(table, claim_ids=None) -> tuple:
     Examples
     --------
     >>> from kit.reading import parse_csv_text
-    >>> t = parse_csv_text("step,date,title,text\\n2,2018-02-13,Later,\\n1,2018-02-12,First,\\n", "story.csv", "story", [])
+    >>> text = "step,date,title,text\\n2,2018-02-13,Later,\\n1,2018-02-12,First,\\n"
+    >>> t = parse_csv_text(text, "story.csv", "story", [])
     >>> story, problems, warnings = check_story(t)
     >>> story[["step", "title"]].to_dict("list"), problems
     ({'step': [1, 2], 'title': ['First', 'Later']}, [])
-    >>> t = parse_csv_text("step,date,title,text\\n1,2018-02-12,First,One\\n1,13/02/2018,,\\n", "story.csv", "story", [])
+    >>> text = "step,date,title,text\\n1,2018-02-12,First,One\\n1,13/02/2018,,\\n"
+    >>> t = parse_csv_text(text, "story.csv", "story", [])
     >>> for p in check_story(t)[1]:
     ...     print(p)
     story.csv:3: step: step 1 is used twice (also on line 2); number the steps 1, 2, 3, ...
@@ -150,7 +156,8 @@ def check_story(table, claim_ids=None) -> tuple:
         if i not in table.bad_rows:
             problems.append(Problem(file, int(lines[i]), col, message))
 
-    steps, seen = [], {}
+    steps: list[int | None] = []
+    seen: dict[int, int] = {}
     for i, v in enumerate(column["step"]):
         wrong = _step_problem(v)
         if wrong:
@@ -174,7 +181,7 @@ def check_story(table, claim_ids=None) -> tuple:
     if claim_ids is not None and "claims" in cells.columns:
         _check_claim_ids([str(v) for v in cells["claims"]], set(claim_ids), err)
     if not problems and not table.bad_rows:
-        order = sorted(range(len(steps)), key=lambda i: steps[i])
+        order = sorted(range(len(steps)), key=lambda i: steps[i] or 0)  # no problems: every step is a number
         for a, b in zip(order, order[1:], strict=False):
             if dates.iat[b] < dates.iat[a]:
                 err(
@@ -184,8 +191,8 @@ def check_story(table, claim_ids=None) -> tuple:
                     f"({column['date'][a]}); a story goes forward in time",
                 )
     if problems or table.bad_rows:
-        order = STORY_COLUMNS + STORY_OPTIONAL
-        problems.sort(key=lambda p: (p.line, order.index(p.column) if p.column in order else 9))
+        columns = STORY_COLUMNS + STORY_OPTIONAL
+        problems.sort(key=lambda p: (p.line, columns.index(p.column) if p.column in columns else 9))
         return None, problems, warnings
     bare = [len(v.strip()) == 10 for v in column["date"]]
     story = story_frame(

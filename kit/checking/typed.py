@@ -39,7 +39,7 @@ def lower_text(values: pd.Series, allowed=(), arr=None):
 
 def typed_frame(c: Checker, name: str) -> pd.DataFrame:
     cells = c.tables[name].cells
-    parsed = getattr(c, "numbers", {})  # figures the checker parsed already
+    parsed = c.numbers  # figures the checker parsed already
     out = {}
     for col in COLUMNS[name]:
         values = c.col(name, col).reset_index(drop=True)

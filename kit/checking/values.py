@@ -97,7 +97,7 @@ def check_values(c: Checker, name: str) -> None:
             exact = np_bool(pc.is_in(c.pa(name, col), value_set=pa.array(("",) + tuple(allowed), pa.large_string())))
             rest = np.flatnonzero(~exact)
             if len(rest):
-                rest = rest[bad_values(values.iloc[rest], lambda v: v.lower() in allowed)]
+                rest = rest[bad_values(values.iloc[rest], lambda v, allowed=allowed: v.lower() in allowed)]
             for i in rest:
                 v = values.iat[i]
                 s = suggest(v, allowed)

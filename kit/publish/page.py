@@ -230,12 +230,13 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
         g_svg, t_svg = svg(gfig, f"s{i}g", g_alt), svg(tfig, f"s{i}t", t_alt)
         title = "" if row.title is None or row.title is pd.NA else str(row.title)
         date = date_words(row.date)
+        when = f'<time datetime="{escape(pd.Timestamp(row.date).isoformat())}">{escape(date)}</time>'
         data_steps.append(
             {"step": i, "date": date, "title": isolate_text(title), "claims": len(visible), "new": len(new)}
         )
         sections.append(f"""
 <section class="step" id="step-{i}" aria-labelledby="step-{i}-title">
-<p class="step-meta">Step {i} of {n} · <time datetime="{escape(pd.Timestamp(row.date).isoformat())}">{escape(date)}</time>
+<p class="step-meta">Step {i} of {n} · {when}
  · {plural(len(visible), "claim")} so far, {len(new)} new</p>
 <h2 id="step-{i}-title">{isolate(title)}</h2>
 <div class="narrative">{_paragraphs(row.text)}</div>
@@ -250,8 +251,8 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
     verdict_html, jsonld = "", ""
     verdicts = meta.get("verdicts") if isinstance(meta.get("verdicts"), dict) else {}
     if proposition in verdicts:
-        reviews = claim_reviews(case, built=built)
-        reviews = [reviews[proposition]] if proposition in reviews else []
+        by_proposition = claim_reviews(case, built=built)
+        reviews = [by_proposition[proposition]] if proposition in by_proposition else []
         v = verdicts[proposition]
         if isinstance(v, dict):
             verdict_html = (
@@ -280,6 +281,12 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
     lang = meta.get("language") if isinstance(meta.get("language"), str) else "en"
     lang = lang if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang or "") else "en"
     robots = '<meta name="robots" content="noindex">' if reveal else ""
+    summary = meta.get("summary")
+    about = (
+        f'<details class="about"><summary>About this case</summary><p>{isolate(summary)}</p></details>'
+        if summary
+        else ""
+    )
     return f"""<!DOCTYPE html>
 <html lang="{escape(lang)}">
 <head>
@@ -299,7 +306,7 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
 <header>
 <h1>{isolate(case.title)}</h1>
 {f'<p class="question">{isolate(meta.get("question"))}</p>' if meta.get("question") else ""}
-{f'<details class="about"><summary>About this case</summary><p>{isolate(meta.get("summary"))}</p></details>' if meta.get("summary") else ""}
+{about}
 <p class="hint">The story of <code>{escape(proposition)}</code> in {plural(n, "step")}. With the buttons below or the
 ← → arrow keys you go through it one step at a time; the <a href="#methods">methods</a> are at the end.</p>
 {verdict_html}

@@ -72,7 +72,8 @@ def decode_bytes(data: bytes, file: str, problems: list) -> str | None:
     >>> decode_bytes("caf\\xe9".encode("cp1252"), "s.csv", probs) is None
     True
     >>> print(probs[0])  # doctest: +ELLIPSIS
-    s.csv: the file is not UTF-8: it looks like Latin-1 (ISO-8859-1) or Windows-1252 (first seen on line 1, which reads 'café' in that encoding); re-save it as UTF-8: ...
+    s.csv: the file is not UTF-8: it looks like Latin-1 (ISO-8859-1) or Windows-1252 (first seen on line 1,
+    which reads 'café' in that encoding); re-save it as UTF-8: ...
     """
     try:
         text = data.decode("utf-8-sig")
@@ -134,7 +135,8 @@ def read_csv_table(file: str, name: str, problems: list, fast: bool = True) -> R
     --------
     >>> import tempfile, os
     >>> d = tempfile.mkdtemp(); f = os.path.join(d, "citations.csv")
-    >>> _ = open(f, "w", encoding="utf-8").write('claim_id,cites,relation,evidence\\nk1,s1,relies_on,"a\\nb"\\n\\nk2,k1, corroborates ,x\\n')
+    >>> text = 'claim_id,cites,relation,evidence\\nk1,s1,relies_on,"a\\nb"\\n\\nk2,k1, corroborates ,x\\n'
+    >>> _ = open(f, "w", encoding="utf-8").write(text)
     >>> t = read_csv_table(f, "citations", [])
     >>> list(t.lines), list(t.cells["relation"])
     ([2, 5], ['relies_on', 'corroborates'])

@@ -49,7 +49,9 @@ def read_parquet_table(file: str, name: str, problems: list) -> RawTable | None:
     # an unnamed pandas index (``__index_level_0__``) is row numbers, left out; a named one (df.set_index("claim_id"))
     # is a column of the table, read as the others
     index_cols = {c for c in meta.get("index_columns", []) if isinstance(c, str) and c.startswith("__index_level_")}
-    data, names, refused = {}, [], False
+    data: dict = {}
+    names: list = []
+    refused = False
     if len(table.column_names) > MAX_COLUMNS:
         problems.append(Problem(file, 0, None, too_many_columns(len(table.column_names))))
         return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..errors import Problem, shown
@@ -29,7 +30,7 @@ class RawTable:
     name: str
     file: str
     cells: pd.DataFrame
-    lines: list
+    lines: list | np.ndarray
     header_line: int = 1
     #: rows (0-based) already reported as unreadable (e.g. too many values): their values are not checked again.
     bad_rows: set = field(default_factory=set)
@@ -102,7 +103,7 @@ def name_columns(table: RawTable, columns: list, problems: list) -> RawTable:
     >>> print(probs[0])
     s.csv:1: name: the column 'name' appears twice in the header (columns 1 and 3); keep one
     """
-    seen = {}
+    seen: dict = {}
     keep, names = [], []
     for i, col in enumerate(columns):
         if col == "":

@@ -85,7 +85,7 @@ def _deep_path(meta: dict) -> tuple | None:
     >>> _deep_path({"a": {"b": [1]}}) is None, _deep_path({"a": [[[[1]]]]}) is None
     (True, True)
     """
-    stack = [(meta, (), 1)]
+    stack: list[tuple[dict | list, tuple, int]] = [(meta, (), 1)]
     while stack:
         node, path, depth = stack.pop()
         if depth > MAX_DEPTH:
@@ -166,7 +166,8 @@ def key_lines(text: str) -> dict:
     >>> q = '"' * 3  # a multi-line string: the lines inside it are not settings
     >>> text = "\\n".join(['title = "x"', '[verdicts."my prop"]', f"rating = {q}a", f"b = c{q}", "note.x = 1"])
     >>> key_lines(text)
-    {('title',): 1, ('verdicts', 'my prop'): 2, ('verdicts', 'my prop', 'rating'): 3, ('verdicts', 'my prop', 'note', 'x'): 5}
+    {('title',): 1, ('verdicts', 'my prop'): 2, ('verdicts', 'my prop', 'rating'): 3,
+     ('verdicts', 'my prop', 'note', 'x'): 5}
     """
     out: dict = {}
     table: tuple = ()
