@@ -91,3 +91,12 @@ def test_as_dict_keeps_the_fields_the_widget_returns(echo_key):
         "points": 3,
     }
     assert d["feedback"].startswith("The kit finds 1 independent origin: Official (unnamed) (graded F).")
+
+
+def test_a_right_to_left_name_cannot_reorder_the_feedback(echo_key):
+    import dataclasses
+
+    key = dataclasses.replace(echo_key["e_echo"], names={"anon": "Ivan \u202eTASS"})
+    g = grade_answer(key, LearnerAnswer(1, ("anon",), "F"))
+    assert "\u2068Ivan \u202eTASS\u2069" in g.feedback  # isolated: the words after it keep their order
+    assert "\u202eTASS (graded" not in g.feedback
