@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import UnknownName
-from .graph import claim_context, followed_citations
+from .graph import claim_context, followed_citations, in_publication_order
 from .provenance import provenance
 from .schema import CERTAINTY_RANK, DEFAULT_FOLLOW
 from .style import DRIFT_FLAGS
@@ -204,9 +204,7 @@ def timeline(case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     ctx = claim_context(case)
     if not (ctx["proposition"] == proposition).any():
         raise UnknownName("proposition", proposition, ctx["proposition"].unique())
-    rows = ctx[ctx["proposition"] == proposition].sort_values(
-        ["published", "published_latest", "claim_id"], kind="stable"
-    )
+    rows = in_publication_order(ctx[ctx["proposition"] == proposition])
     n = provenance(case, follow=follow)["n_origins"]
     out = rows[
         ["claim_id", "published", "published_latest", "source_id", "outlet", "low", "high", "certainty"]

@@ -140,7 +140,7 @@ def auto_story(case, proposition=None) -> pd.DataFrame:
     >>> len(s), s["title"].iloc[-1]
     (3, '13 Feb 2018: Bloomberg, The Daily Beast, Tsarizm (publisher of the seed article) (5 new claims)')
     """
-    from .graph import claim_context
+    from .graph import claim_context, in_publication_order
 
     ctx = claim_context(case)
     if proposition is not None:
@@ -151,7 +151,7 @@ def auto_story(case, proposition=None) -> pd.DataFrame:
         ctx = ctx[ctx["proposition"] == proposition]
     if not len(ctx):
         return story_frame()
-    ctx = ctx.sort_values(["published", "claim_id"], kind="stable")
+    ctx = in_publication_order(ctx)
     days = ctx["published"].dt.floor("D")
     rows = []
     for k, (day, group) in enumerate(ctx.groupby(days, sort=True), start=1):
@@ -238,12 +238,12 @@ def claims_by(case, moment, proposition=None, *, named=(), later=()) -> list[str
     >>> claims_by(echo, "2022-06-01T23:59Z", "strike_deaths", later=["e_two"])
     ['e_one']
     """
-    from .graph import claim_context
+    from .graph import claim_context, in_publication_order
 
     ctx = claim_context(case)
     if proposition is not None:
         ctx = ctx[ctx["proposition"] == proposition]
     named, later = set(named), set(later) - set(named)
     shown = ((ctx["published"] <= pd.Timestamp(moment)) | ctx["claim_id"].isin(named)) & ~ctx["claim_id"].isin(later)
-    ctx = ctx[shown].sort_values(["published", "claim_id"], kind="stable")
+    ctx = in_publication_order(ctx[shown])
     return list(ctx["claim_id"])

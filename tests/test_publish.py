@@ -27,7 +27,9 @@ def hostile_page(tmp_path_factory):
     before = case.sources.copy(), case.reports.copy(), case.claims.copy(), case.citations.copy(), repr(case.meta)
     page = publish(case, tmp_path_factory.mktemp("hostile"), built="2026-01-02").read_text(encoding="utf-8")
     after = case.sources, case.reports, case.claims, case.citations, repr(case.meta)
-    assert all(a.equals(b) for a, b in zip(before[:4], after[:4], strict=False)) and before[4] == after[4], "input changed"
+    assert all(a.equals(b) for a, b in zip(before[:4], after[:4], strict=False)) and before[4] == after[4], (
+        "input changed"
+    )
     return page
 
 
@@ -149,7 +151,9 @@ def test_alt_text_states_what_the_figure_shows(deir_page):
     assert "to at least 201 (Bloomberg, 13 Feb 2018)" in last_timeline
     assert "1 independent origin behind the highest figure: Two Russians (unnamed, to Bloomberg)" in last_timeline
     assert alts[0].startswith("Citation graph for russians_killed_feb7 as of 12 Feb 2018: ")  # story.csv's step 1
-    assert "newest: Reuters, 12 Feb 2018, at least 2." in alts[0]
+    # Reuters' "2" (12 Feb) comes before AFP's "3" (12 or 13 Feb) in order of publication: kit.graph.publication_key
+    assert "rose from at least 2 (Reuters, 12 Feb 2018)" in last_timeline
+    assert "newest: AFP, 12 Feb 2018, at least 3." in alts[0]
 
 
 def _assert_no_secret(case, data: bytes):

@@ -24,7 +24,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import UnknownName
-from ..graph import claim_context, followed_mask, own_reporting
+from ..graph import claim_context, followed_mask, own_reporting, publication_key
 from ..provenance import provenance, without
 from ..schema import DEFAULT_FOLLOW
 from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE, grade_words
@@ -237,6 +237,7 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
             {
                 "id": c,
                 "time": pd.Timestamp(r["published"]),
+                "latest": r["published_latest"] if "published_latest" in r.index else None,
                 "lane": outlet or str(r["source_id"]),
                 "label": figure_label(r["low"], r["high"]) or "no figure",
                 "day": date_words(r["published"]),
@@ -246,7 +247,7 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
     lay = layout(claim_rows, source_rows)
 
     nodes = []
-    for row in sorted(claim_rows, key=lambda c: (c["time"], c["id"])):
+    for row in sorted(claim_rows, key=lambda c: publication_key(c["time"], c["latest"], c["id"])):
         c = row["id"]
         r = ctx.loc[c]
         fig = figure_words(r["low"], r["high"])

@@ -17,6 +17,8 @@ Examples
 
 from __future__ import annotations
 
+from ..graph import publication_key
+
 __all__ = ["FONT_SIZE", "text_width", "layout", "boxes_overlap", "overlapping_pairs"]
 
 #: font size (CSS px) of every label the renderer draws; the estimates below assume it
@@ -208,8 +210,10 @@ def layout(claims, sources, *, font_size: float = FONT_SIZE) -> dict:
     Parameters
     ----------
     claims : list of dict
-        In any order; each with ``id``, ``time`` (anything that sorts: the publication time), ``lane`` (the outlet's
-        name, one row each) and ``label`` (the text drawn below the node).
+        In any order; each with ``id``, ``time`` (anything that sorts: the publication time, earliest), ``lane``
+        (the outlet's name, one row each) and ``label`` (the text drawn below the node); maybe ``latest`` (the
+        latest the publication time can be, for an uncertain date). They are placed in order of publication
+        (:func:`kit.graph.publication_key`).
     sources : list of dict
         Each with ``id``, ``label`` (a name, shortened to 30 characters) and ``near`` (ids of the claims it is
         linked to; the source is placed beside their lanes).
@@ -231,7 +235,7 @@ def layout(claims, sources, *, font_size: float = FONT_SIZE) -> dict:
     (['height', 'labels', 'lanes', 'left', 'nodes', 'ticks', 'width'], '10')
     """
     h = font_size * _LINE
-    claims = sorted(claims, key=lambda c: (c["time"], str(c["id"])))
+    claims = sorted(claims, key=lambda c: publication_key(c["time"], c.get("latest"), c["id"]))
     lanes = list(dict.fromkeys(c["lane"] for c in claims))
     lane_y = {name: _LANE * (i + 1) + h for i, name in enumerate(lanes)}  # two rows of dates on top
     lane_of = {c["id"]: c["lane"] for c in claims}

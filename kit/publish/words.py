@@ -82,11 +82,11 @@ def claims_frame(case, proposition) -> pd.DataFrame:
     ('communities-heard-dozens', 'Local Russian communities (contacts, unnamed)', 1)
     """
     from ..analyses import drift
-    from ..graph import claim_context
+    from ..graph import claim_context, in_publication_order
     from ..provenance import provenance
 
     ctx = claim_context(case)
-    ctx = ctx[ctx["proposition"] == proposition].sort_values(["published", "claim_id"], kind="stable")
+    ctx = in_publication_order(ctx[ctx["proposition"] == proposition])
     prov = provenance(case)
     out = ctx.set_index("claim_id")
     out = out.join(prov[["n_cited", "n_origins", "echo", "origins"]])
@@ -120,7 +120,7 @@ def timeline_alt(case, proposition, upto=None, *, frame=None) -> str:
     >>> import kit, pandas as pd
     >>> case = kit.load_case("data/deir-ez-zor")
     >>> print(timeline_alt(case, "russians_killed_feb7"))  # doctest: +ELLIPSIS
-    The figure rose from at least 3 (AFP, 12 Feb 2018) to at least 201 (Bloomberg, 13 Feb 2018) in 1 day; ...
+    The figure rose from at least 2 (Reuters, 12 Feb 2018) to at least 201 (Bloomberg, 13 Feb 2018) in 1 day; ...
     """
     if frame is None:
         frame = claims_frame(case, proposition)
@@ -146,7 +146,9 @@ def _timeline_alt(case, frame, proposition, upto) -> str:
     when = f" by {date_words(upto)}" if upto is not None else ""
     if not len(with_fig):
         return f"The figure over time for {proposition}: no figure had been published{when}."
-    value = [float(lo) if pd.notna(lo) else float(hi) for lo, hi in zip(with_fig["low"], with_fig["high"], strict=False)]
+    value = [
+        float(lo) if pd.notna(lo) else float(hi) for lo, hi in zip(with_fig["low"], with_fig["high"], strict=False)
+    ]
     first = with_fig.iloc[0]
     i_peak = max(range(len(value)), key=lambda i: (value[i], -i))
     peak = with_fig.iloc[i_peak]

@@ -16,7 +16,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..analyses import circular
-from ..graph import citation_graph, claim_context, own_reporting
+from ..graph import citation_graph, claim_context, in_publication_order, own_reporting, publication_key
 from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE
 from ..wording import figure_label
 
@@ -66,7 +66,8 @@ def story_layout(case, proposition=None) -> dict:
     """
     g = story_graph(case, proposition)
     claims = sorted(
-        (n for n, d in g.nodes(data=True) if d["node_type"] == "claim"), key=lambda n: (g.nodes[n]["published"], n)
+        (n for n, d in g.nodes(data=True) if d["node_type"] == "claim"),
+        key=lambda n: publication_key(g.nodes[n]["published"], g.nodes[n].get("published_latest"), n),
     )
     sources = sorted(n for n, d in g.nodes(data=True) if d["node_type"] == "source")
     lanes = list(dict.fromkeys(g.nodes[n]["source_id"] for n in claims))  # one lane per outlet
@@ -359,7 +360,7 @@ def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None):
 
         timeline(case, proposition)  # raises the KeyError with a suggestion
     # the timeline's rows without its origin counts: a picture needs no provenance
-    t = ctx[ctx["proposition"] == proposition].sort_values(["published", "claim_id"], kind="stable")
+    t = in_publication_order(ctx[ctx["proposition"] == proposition])
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 4))
     src_kind = case.sources.set_index("source_id")["kind"].to_dict()

@@ -18,7 +18,7 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 
 from ..analyses import drift
-from ..graph import claim_context
+from ..graph import claim_context, in_publication_order
 from ..html import escape
 from ..provenance import independence, provenance
 from ..story import claims_by, load_story
@@ -102,7 +102,7 @@ class StoryStepper(Displayable):
             if not (ctx["proposition"] == proposition).any():
                 independence(case, proposition)  # raises kit.UnknownName with a suggestion
             ctx = ctx[ctx["proposition"] == proposition]
-        self._ctx = ctx.sort_values(["published", "claim_id"], kind="stable").reset_index(drop=True)
+        self._ctx = in_publication_order(ctx).reset_index(drop=True)
         self._index = {c: i for i, c in enumerate(self._ctx["claim_id"])}
         self._named = self._named_claims()
         prov = provenance(case)
@@ -164,7 +164,9 @@ class StoryStepper(Displayable):
             self.fig.subplots_adjust(left=0.01, right=0.99, top=0.9, bottom=0.02)
 
         n = max(self.n_steps, 1)
-        options = [(f"{k}: {date_words(d)}", int(k)) for k, d in zip(self.story.index + 1, self.story["date"], strict=False)]
+        options = [
+            (f"{k}: {date_words(d)}", int(k)) for k, d in zip(self.story.index + 1, self.story["date"], strict=False)
+        ]
         self.prev_button = W.Button(
             description="Previous",
             icon="step-backward",

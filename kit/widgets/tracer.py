@@ -15,7 +15,7 @@ import ipywidgets as W
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..graph import claim_context
+from ..graph import claim_context, in_publication_order
 from ..html import escape
 from ..provenance import origins, provenance, without
 from ..show import plot_lineage
@@ -81,7 +81,7 @@ class ClaimTracer(Displayable):
 
     def __init__(self, case, claim_id=None, *, draw=True, dpi=144):
         self.case, self.draw, self.dpi = case, draw, dpi
-        ctx = claim_context(case).sort_values(["published", "claim_id"], kind="stable")
+        ctx = in_publication_order(claim_context(case))
         self._ctx = ctx.set_index("claim_id")
         self._prov = provenance(case)
         self._names = case.sources.set_index("source_id")["name"].astype(str)
