@@ -5,7 +5,6 @@ Expected claim lists are worked out by hand from data/deir-ez-zor/ and tests/cas
 """
 
 import csv
-import pathlib
 import subprocess
 import sys
 
@@ -15,10 +14,9 @@ import pytest
 
 import kit
 import kit.show
+from conftest import DEIR, ROOT
 from kit.widgets import ClaimTracer, SourceExercise, StoryStepper
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-DEIR = ROOT / "data" / "deir-ez-zor"
 PROP = "russians_killed_feb7"
 # data/deir-ez-zor/story.csv: 8 steps in the article's order, each naming the claims it adds (its `claims` column).
 # Step k shows the claims of the proposition named in steps 1..k, in order of publication (earliest date, then latest
