@@ -11,23 +11,13 @@ import argparse
 import os
 import sys
 
-from .errors import format_problems
+from .commands import add_reveal_flag, load_or_report, valid_case, warn_if_revealing
 
 __all__ = ["main"]
 
 
-def _load_or_report(path):
-    from .case import check_case, problem_order
-
-    case, problems, warnings = check_case(path, story=True)
-    everything = sorted(problems + warnings, key=problem_order)  # the loader's order: file, then line
-    for line in format_problems(everything):
-        print(line)
-    return case, problems, warnings
-
-
 def _check(args) -> int:
-    case, problems, warnings = _load_or_report(args.path)
+    case, problems, warnings = load_or_report(args.path)
     if case is None or problems:
         n = len(problems)
         print(
@@ -41,16 +31,8 @@ def _check(args) -> int:
     return 0
 
 
-def _valid_case(args, doing: str):
-    """The case, or None after printing its problems and that they stop ``doing``."""
-    case, _, _ = _load_or_report(args.path)
-    if case is None:
-        print(f"{args.path} has problems; fix them (see kit check) before {doing}", file=sys.stderr)
-    return case
-
-
 def _trace(args) -> int:
-    case = _valid_case(args, "tracing a claim")
+    case = valid_case(args.path, "tracing a claim")
     if case is None:
         return 1
     from .errors import UnknownName
@@ -64,20 +46,13 @@ def _trace(args) -> int:
     return 0
 
 
-_REVEAL_WARNING = (
-    "kit: warning: --reveal-confidential: confidential sources are shown by name, url and notes; "
-    "this output is an internal draft: do not publish it"
-)
-
-
 def _publish(args) -> int:
-    case = _valid_case(args, "publishing")
+    case = valid_case(args.path, "publishing")
     if case is None:
         return 1
     from .publish import publish
 
-    if args.reveal_confidential:
-        print(_REVEAL_WARNING, file=sys.stderr)
+    warn_if_revealing(args)
     try:
         page = publish(case, args.out_dir, reveal_confidential=args.reveal_confidential, notebook=args.notebook)
     except ValueError as e:
@@ -88,13 +63,12 @@ def _publish(args) -> int:
 
 
 def _export(args) -> int:
-    case = _valid_case(args, "exporting")
+    case = valid_case(args.path, "exporting")
     if case is None:
         return 1
     from .export import export
 
-    if args.reveal_confidential:
-        print(_REVEAL_WARNING, file=sys.stderr)
+    warn_if_revealing(args)
     try:
         files = export(case, args.out_dir, reveal_confidential=args.reveal_confidential)
         out = os.path.join(args.out_dir, "")
@@ -142,11 +116,7 @@ def main(argv=None) -> int:
     p = sub.add_parser("publish", help="write OUT_DIR/index.html: the case's story as one self-contained page")
     p.add_argument("path", help="the case's folder, its case.toml, or an .xlsx workbook")
     p.add_argument("out_dir", help="the folder to write index.html into (created if needed)")
-    p.add_argument(
-        "--reveal-confidential",
-        action="store_true",
-        help="internal drafts only: show confidential sources by name (prints a warning)",
-    )
+    add_reveal_flag(p, "internal drafts only: show confidential sources by name")
     p.add_argument(
         "--notebook",
         metavar="IPYNB",
@@ -156,11 +126,7 @@ def main(argv=None) -> int:
     p = sub.add_parser("export", help="write GEXF, GraphML, node-link JSON, safe CSV and ClaimReview JSON-LD")
     p.add_argument("path", help="the case's folder, its case.toml, or an .xlsx workbook")
     p.add_argument("out_dir", help="the folder to write the files into (created if needed)")
-    p.add_argument(
-        "--reveal-confidential",
-        action="store_true",
-        help="internal use only: keep confidential sources' names (prints a warning)",
-    )
+    add_reveal_flag(p, "internal use only: keep confidential sources' names")
     p.add_argument(
         "--sqlite", action="store_true", help="also write OUT_DIR/case.db and OUT_DIR/metadata.json for Datasette"
     )

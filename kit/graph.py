@@ -21,6 +21,7 @@ __all__ = [
     "check_follow",
     "followed_mask",
     "unknown_claim",
+    "shown_with",
 ]
 
 
@@ -367,3 +368,49 @@ def own_reporting(case, follow=DEFAULT_FOLLOW) -> pd.Series:
 def unknown_claim(case, claim_id) -> UnknownName:
     """The error for a claim id the case does not have, with the nearest ids suggested."""
     return UnknownName("claim", claim_id, case.claims["claim_id"].tolist())
+
+
+def shown_with(case, proposition=None) -> set:
+    """The ids a picture of ``proposition`` shows: its claims, everything they cite however far (claims of other
+    propositions and sources, disputes too), and the publisher of each of those claims that rests on its own
+    reporting (:func:`own_reporting`). With no proposition: every claim, and the sources that are cited or rested on.
+
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str, optional
+        A proposition no claim has gives an empty set.
+
+    Returns
+    -------
+    set of str
+        Claim and source ids.
+
+    See Also
+    --------
+    kit.show.citation.story_graph, kit.graphview.data.scope : the pictures that show these.
+
+    Examples
+    --------
+    >>> import kit
+    >>> shown = shown_with(kit.examples.diamond(), "deaths")
+    >>> sorted(shown)  # Wire A's claim cites nothing: it rests on Wire A's own reporting, so Wire A is shown
+    ['paper-b-12', 'paper-c-12', 'site-d-12', 'wire-a', 'wire-a-12']
+    """
+    ids = case.claims["claim_id"].astype(str).tolist()
+    props = case.claims["proposition"].astype(str).tolist()
+    cites: dict = {}
+    for a, b in zip(case.citations["claim_id"].astype(str), case.citations["cites"].astype(str), strict=False):
+        cites.setdefault(a, []).append(b)
+    claims = set(ids)
+    keep = claims if proposition is None else {c for c, p in zip(ids, props, strict=False) if p == proposition}
+    keep, todo = set(keep), list(keep)
+    while todo:  # everything the shown claims cite, however far
+        for b in cites.get(todo.pop(), ()):
+            if b not in keep:
+                keep.add(b)
+                if b in claims:
+                    todo.append(b)
+    own = own_reporting(case)
+    publisher = claim_context(case).set_index("claim_id")["source_id"].astype(str)
+    return keep | {publisher[c] for c in ids if c in keep and bool(own[c])}

@@ -207,9 +207,11 @@ def run_kit():
     return run
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Chromium (Debian's, driven by Playwright), headless, for the whole run; fails without it (tests/_browser.py)."""
+    """Chromium (Debian's, driven by Playwright), headless, for one test module (Playwright's sync API runs an event
+    loop while it is open, so it is closed before the next module's own Playwright starts); fails without it
+    (tests/_browser.py)."""
     from _browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_fail
 
     sync_playwright = playwright_or_fail()

@@ -24,7 +24,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import UnknownName
-from ..graph import claim_context, followed_mask, own_reporting, publication_key
+from ..graph import claim_context, followed_mask, own_reporting, publication_key, shown_with
 from ..provenance import provenance, without
 from ..schema import DEFAULT_FOLLOW
 from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE, grade_words
@@ -44,7 +44,8 @@ def scope(case, proposition=None) -> tuple[list, list]:
     """The claims and sources the picture of ``proposition`` shows (all of the case when ``None``).
 
     The proposition's claims, everything they cite (claims of other propositions and sources, disputes too), and
-    the publisher of each claim shown that rests on its own reporting (:func:`kit.graph.own_reporting`).
+    the publisher of each claim shown that rests on its own reporting: :func:`kit.graph.shown_with`, in the
+    tables' order.
 
     Parameters
     ----------
@@ -72,27 +73,8 @@ def scope(case, proposition=None) -> tuple[list, list]:
     props = case.claims["proposition"].astype(str).tolist()
     if proposition is not None and proposition not in set(props):
         raise UnknownName("proposition", proposition, sorted(set(props)))
-    cites: dict = {}
-    for a, b in zip(case.citations["claim_id"].astype(str), case.citations["cites"].astype(str), strict=False):
-        cites.setdefault(a, []).append(b)
-    claim_set, source_ids = set(ids), case.sources["source_id"].astype(str).tolist()
-    keep = set(ids) if proposition is None else {c for c, p in zip(ids, props, strict=False) if p == proposition}
-    todo = list(keep)
-    while todo:  # everything the shown claims cite, however far
-        for b in cites.get(todo.pop(), ()):
-            if b not in keep:
-                keep.add(b)
-                if b in claim_set:
-                    todo.append(b)
-    own = own_reporting(case)
-    publisher = claim_context(case).set_index("claim_id")["source_id"].astype(str)
-    keep |= {publisher[c] for c in ids if c in keep and bool(own[c])}
-    if proposition is None:  # a source nobody cites or rests on is a lane, not a node
-        keep = (
-            {k for k in keep if k in claim_set}
-            | {b for v in cites.values() for b in v if b not in claim_set}
-            | {publisher[c] for c in ids if bool(own[c])}
-        )
+    keep = shown_with(case, proposition)
+    source_ids = case.sources["source_id"].astype(str).tolist()
     return [c for c in ids if c in keep], [s for s in source_ids if s in keep]
 
 

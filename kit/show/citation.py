@@ -16,7 +16,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..analyses import circular
-from ..graph import citation_graph, claim_context, in_publication_order, own_reporting, publication_key
+from ..graph import citation_graph, claim_context, in_publication_order, own_reporting, publication_key, shown_with
 from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE
 from ..wording import figure_label
 
@@ -25,7 +25,8 @@ __all__ = ["story_graph", "story_layout", "plot_citation_graph", "legend_html", 
 
 def story_graph(case, proposition=None):
     """The part of the citation graph a picture of ``proposition`` shows: its claims, everything they cite, and
-    the outlets that claims resting on their own reporting stand on (the whole graph when no proposition).
+    the outlets that claims resting on their own reporting stand on (:func:`kit.graph.shown_with`; the whole graph
+    when no proposition).
 
     Examples
     --------
@@ -39,14 +40,7 @@ def story_graph(case, proposition=None):
     g.graph["own_reporting"] = set(own.index[own.to_numpy()])  # the claims resting on their publisher
     if proposition is None:
         return g
-    start = [n for n, d in g.nodes(data=True) if d.get("node_type") == "claim" and d.get("proposition") == proposition]
-    keep = set(start)
-    for n in start:
-        keep |= nx.descendants(g, n)
-    for n in list(keep):
-        if n in g.graph["own_reporting"]:
-            keep.add(g.nodes[n]["source_id"])  # own reporting: show the publisher it rests on
-    sub = g.subgraph(keep).copy()
+    sub = g.subgraph(shown_with(case, proposition)).copy()  # the claims, what they cite, own publishers
     sub.graph.update(g.graph)
     return sub
 
