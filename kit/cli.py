@@ -1,5 +1,6 @@
-"""The command line (argparse only; the work is done by the modules it calls): ``python -m kit check PATH``, ``python -m kit trace PATH CLAIM_ID``,
-``python -m kit publish PATH OUT_DIR`` and ``python -m kit export PATH OUT_DIR``.
+"""The command line (argparse only; the work is done by the modules it calls): ``python -m kit check PATH``,
+``kit trace PATH CLAIM_ID``, ``kit publish PATH OUT_DIR``, ``kit export PATH OUT_DIR``, and the commands that
+:mod:`kit.audit.cli`, :mod:`kit.draft.cli` and :mod:`kit.worksheet` add (``audit``, ``draft``, ``worksheet``).
 
 Exit codes: 0 all fine, 1 the case has problems (or the claim is not in it), 2 the command was
 used wrongly, 3 an internal error in the kit (a bug: please report it).
@@ -98,8 +99,27 @@ def _export(args) -> int:
 def main(argv=None) -> int:
     """Run the command line; return the exit code.
 
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments after ``kit`` (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        0 all fine; 1 the case has problems (or the claim is not in it); 2 the command was used wrongly (argparse
+        exits with it); 3 an internal error in the kit, a bug (``KIT_DEBUG=1`` raises it instead).
+
+    See Also
+    --------
+    kit.commands : what the commands share (a case loaded or its problems reported, ``--reveal-confidential``).
+
     Examples
     --------
+    >>> main(["trace", "data/deir-ez-zor", "afp-cit-three-more"])  # doctest: +ELLIPSIS
+    afp-cit-three-more — AFP, 2018-02-12/2018-02-13 (alleged, figure 3+), credibility 6
+    ...
+    0
     >>> main(["check", "no/such/case"])
     no/such/case: there is no folder or file here; give the case's folder, its case.toml, or an .xlsx workbook
     1

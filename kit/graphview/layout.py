@@ -127,6 +127,19 @@ def _short(text: str, limit: int = _MAX_NAME) -> str:
 def boxes_overlap(a, b) -> bool:
     """Do two boxes ``(x, y, w, h)`` intersect (touching edges do not count)?
 
+    Parameters
+    ----------
+    a, b : tuple of 4 numbers
+        ``(x, y, w, h)``: the top-left corner, the width and the height.
+
+    Returns
+    -------
+    bool
+
+    See Also
+    --------
+    overlapping_pairs : every intersecting pair among many boxes.
+
     Examples
     --------
     >>> boxes_overlap((0, 0, 10, 10), (9, 9, 5, 5)), boxes_overlap((0, 0, 10, 10), (10, 0, 5, 5))
@@ -137,6 +150,20 @@ def boxes_overlap(a, b) -> bool:
 
 def overlapping_pairs(boxes) -> list:
     """The index pairs ``(i, j)`` of boxes ``(x, y, w, h)`` that intersect, found with a grid (fast for thousands).
+
+    Parameters
+    ----------
+    boxes : sequence of tuple
+        Each ``(x, y, w, h)``, as for :func:`boxes_overlap`.
+
+    Returns
+    -------
+    list of tuple
+        Sorted pairs of positions in ``boxes``, ``i < j``; empty when no two boxes intersect.
+
+    See Also
+    --------
+    boxes_overlap : the test for one pair.
 
     Examples
     --------

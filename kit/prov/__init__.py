@@ -1,4 +1,5 @@
-"""A case as W3C PROV (PROV-JSON), and back: :func:`to_prov`, :func:`prov_json`, :func:`write_prov`, :func:`import_prov`.
+"""A case as W3C PROV (PROV-JSON), and back: :func:`to_prov`, :func:`prov_json`, :func:`write_prov` (in
+:mod:`kit.prov.write`), :func:`import_prov` (in :mod:`kit.prov.read`).
 
 The mapping, made with the ``prov`` library:
 
@@ -27,7 +28,7 @@ columns too), with ``kitdoc:row`` the row's place in its table, so :func:`import
 """
 
 from .read import import_prov
-from .write import NAMESPACES, prov_json, to_prov, write_prov
+from .write import NAMESPACES, prov_json, to_prov, write_prov  # noqa: F401 - NAMESPACES: see below
 
 # NAMESPACES (the prefixes of the document) stays importable from here; it is documented in kit.prov.write
 __all__ = ["to_prov", "prov_json", "write_prov", "import_prov"]

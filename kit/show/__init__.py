@@ -13,16 +13,13 @@ Examples
 True
 """
 
-from ..style import KIND_COLOURS, UNCHECKABLE
-from ..wording import figure_label
+from ..style import KIND_COLOURS, UNCHECKABLE  # noqa: F401 - kept importable from here; documented in kit.style
+from ..wording import figure_label  # noqa: F401 - kept importable from here; documented in kit.wording
 from .citation import legend_html, plot_citation_graph, plot_timeline, story_graph, story_layout
 from .lineage import plot_lineage
 from .outlet_graph import plot_outlet_graph
 
 __all__ = [
-    "KIND_COLOURS",
-    "UNCHECKABLE",
-    "figure_label",
     "story_graph",
     "story_layout",
     "plot_citation_graph",

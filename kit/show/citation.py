@@ -28,9 +28,27 @@ def story_graph(case, proposition=None):
     the outlets that claims resting on their own reporting stand on (:func:`kit.graph.shown_with`; the whole graph
     when no proposition).
 
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str, optional
+        The question; None for the whole case.
+
+    Returns
+    -------
+    networkx.DiGraph
+        A new subgraph of :func:`kit.citation_graph`; ``graph["own_reporting"]`` is the set of claims resting on
+        their own publisher.
+
+    See Also
+    --------
+    story_layout : where each of its nodes is drawn.
+
     Examples
     --------
     >>> import kit
+    >>> sorted(story_graph(kit.examples.diamond(), "deaths"))  # Wire A's claim rests on its own reporting
+    ['paper-b-12', 'paper-c-12', 'site-d-12', 'wire-a', 'wire-a-12']
     >>> g = story_graph(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
     >>> ("bloomberg_two_russians" in g, "december-mod-41-troops" in g)
     (True, False)
@@ -50,13 +68,28 @@ def story_layout(case, proposition=None) -> dict:
 
     The same case and proposition always give the same positions, so pictures of successive moments line up.
 
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str, optional
+        The question; None for the whole case.
+
+    Returns
+    -------
+    dict
+        Node id -> ``(x, y)``: claim ``i`` (in order of publication, :func:`kit.graph.publication_key`) at
+        ``x = i + 1``, each outlet's claims on a row of their own (``y = 0, -1, ...``), sources at ``x = -0.5``.
+
+    See Also
+    --------
+    story_graph : the nodes placed.
+
     Examples
     --------
     >>> import kit
-    >>> case = kit.synth.make_case(20)
-    >>> pos = story_layout(case)
-    >>> pos == story_layout(case)
-    True
+    >>> pos = story_layout(kit.examples.diamond(), "deaths")
+    >>> pos["wire-a-12"], pos["site-d-12"], pos["wire-a"]  # first and last claim; Wire A beside its own claim
+    ((1.0, -0.0), (4.0, -3.0), (-0.5, -0.0))
     """
     g = story_graph(case, proposition)
     claims = sorted(
@@ -280,9 +313,27 @@ def plot_citation_graph(
 def legend_html(case, proposition=None) -> str:
     """The citation graph's legend as a line of HTML: the source kinds in the story, edges, and unchecked sources.
 
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str, optional
+        The question whose picture the legend is for; None for the whole case.
+
+    Returns
+    -------
+    str
+        One ``<div class="kit-legend">``: a coloured box per source kind shown, a line per relation and for own
+        reporting, and the mark of a source that cannot be checked. Kinds are escaped.
+
+    See Also
+    --------
+    plot_citation_graph : the picture it explains.
+
     Examples
     --------
-    >>> import kit
+    >>> import kit, re
+    >>> re.findall(r"</span>([a-z ]+)", legend_html(kit.examples.diamond(), "deaths"))[:3]  # the kinds shown
+    ['newspaper', 'online', 'wire']
     >>> html = legend_html(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
     >>> "anonymous" in html and "wire" in html and "corroborates" in html
     True
