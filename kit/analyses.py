@@ -6,9 +6,10 @@ import numpy as np
 import pandas as pd
 
 from .errors import UnknownName
-from .graph import claim_context, followed_citations, in_publication_order
+from .graph import claim_context, followed_citations
 from .provenance import provenance
 from .schema import CERTAINTY_RANK, DEFAULT_FOLLOW
+from .shown import in_publication_order
 from .style import DRIFT_FLAGS
 
 __all__ = ["circular", "drift", "timeline", "summary_line"]

@@ -234,7 +234,8 @@ def independence(case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFra
     >>> list(d.columns)
     ['published', 'source_id', 'n_cited', 'n_origins', 'echo', 'origins']
     """
-    from .graph import claim_context, in_publication_order
+    from .graph import claim_context
+    from .shown import in_publication_order
 
     ctx = claim_context(case)
     props = ctx["proposition"]

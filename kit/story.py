@@ -153,7 +153,8 @@ def auto_story(case, proposition=None) -> pd.DataFrame:
     >>> len(s), s["title"].iloc[-1]
     (3, '13 Feb 2018: Bloomberg, The Daily Beast, Tsarizm (publisher of the seed article) (5 new claims)')
     """
-    from .graph import claim_context, in_publication_order
+    from .graph import claim_context
+    from .shown import in_publication_order
 
     ctx = claim_context(case)
     if proposition is not None:
@@ -269,7 +270,8 @@ def claims_by(case, moment, proposition=None, *, named=(), later=()) -> list[str
     >>> claims_by(echo, "2022-06-01T23:59Z", "strike_deaths", later=["e_two"])
     ['e_one']
     """
-    from .graph import claim_context, in_publication_order
+    from .graph import claim_context
+    from .shown import in_publication_order
 
     ctx = claim_context(case)
     if proposition is not None:

@@ -20,7 +20,7 @@ from kit.widgets import ClaimTracer, SourceExercise, StoryStepper
 PROP = "russians_killed_feb7"
 # data/deir-ez-zor/story.csv: 8 steps in the article's order, each naming the claims it adds (its `claims` column).
 # Step k shows the claims of the proposition named in steps 1..k, in order of publication (earliest date, then latest
-# date, then id: kit.graph.publication_key).
+# date, then id: kit.shown.publication_key).
 REUTERS = ["reuters-two-killed", "afp-cit-three-more"]  # both may date from 12 February; AFP's may be the 13th
 BY_STEP = {
     1: ["reuters-two-killed"],

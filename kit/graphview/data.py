@@ -24,9 +24,10 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import UnknownName
-from ..graph import claim_context, followed_mask, own_reporting, publication_key, shown_with
+from ..graph import claim_context, followed_mask, own_reporting
 from ..provenance import provenance, without
 from ..schema import DEFAULT_FOLLOW
+from ..shown import publication_key, shown_with
 from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE, grade_words
 from ..wording import date_words, figure_label, figure_words, is_missing, plural
 from .layout import layout
@@ -44,7 +45,7 @@ def scope(case, proposition=None) -> tuple[list, list]:
     """The claims and sources the picture of ``proposition`` shows (all of the case when ``None``).
 
     The proposition's claims, everything they cite (claims of other propositions and sources, disputes too), and
-    the publisher of each claim shown that rests on its own reporting: :func:`kit.graph.shown_with`, in the
+    the publisher of each claim shown that rests on its own reporting: :func:`kit.shown.shown_with`, in the
     tables' order.
 
     Parameters

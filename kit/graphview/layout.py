@@ -17,7 +17,7 @@ Examples
 
 from __future__ import annotations
 
-from ..graph import publication_key
+from ..shown import publication_key
 
 __all__ = ["FONT_SIZE", "text_width", "layout", "boxes_overlap", "overlapping_pairs"]
 
@@ -240,7 +240,7 @@ def layout(claims, sources, *, font_size: float = FONT_SIZE) -> dict:
         In any order; each with ``id``, ``time`` (anything that sorts: the publication time, earliest), ``lane``
         (the outlet's name, one row each) and ``label`` (the text drawn below the node); maybe ``latest`` (the
         latest the publication time can be, for an uncertain date). They are placed in order of publication
-        (:func:`kit.graph.publication_key`).
+        (:func:`kit.shown.publication_key`).
     sources : list of dict
         Each with ``id``, ``label`` (a name, shortened to 30 characters) and ``near`` (ids of the claims it is
         linked to; the source is placed beside their lanes).

@@ -82,8 +82,9 @@ def claims_frame(case, proposition) -> pd.DataFrame:
     ('communities-heard-dozens', 'Local Russian communities (contacts, unnamed)', 1)
     """
     from ..analyses import drift
-    from ..graph import claim_context, in_publication_order
+    from ..graph import claim_context
     from ..provenance import provenance
+    from ..shown import in_publication_order
 
     ctx = claim_context(case)
     ctx = in_publication_order(ctx[ctx["proposition"] == proposition])

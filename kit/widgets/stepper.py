@@ -18,9 +18,10 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 
 from ..analyses import drift
-from ..graph import claim_context, in_publication_order
+from ..graph import claim_context
 from ..html import escape
 from ..provenance import independence, provenance
+from ..shown import in_publication_order
 from ..story import claims_by, load_story
 from ..style import DRIFT_FLAGS, drift_words
 from ..wording import date_words, figure_label, figure_words, is_missing, plural

@@ -15,10 +15,11 @@ import ipywidgets as W
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..graph import claim_context, in_publication_order
+from ..graph import claim_context
 from ..html import escape
 from ..provenance import origins, provenance, without
 from ..show import plot_lineage
+from ..shown import in_publication_order
 from ..style import drift_words, grade_words
 from ..trace import lineage
 from ..wording import date_words, figure_words, plural
