@@ -9,6 +9,7 @@ from .errors import UnknownName
 from .graph import claim_context, followed_citations
 from .provenance import provenance
 from .schema import CERTAINTY_RANK, DEFAULT_FOLLOW
+from .shown import in_publication_order
 from .style import DRIFT_FLAGS
 
 __all__ = ["circular", "drift", "timeline", "summary_line"]
@@ -204,9 +205,7 @@ def timeline(case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     ctx = claim_context(case)
     if not (ctx["proposition"] == proposition).any():
         raise UnknownName("proposition", proposition, ctx["proposition"].unique())
-    rows = ctx[ctx["proposition"] == proposition].sort_values(
-        ["published", "published_latest", "claim_id"], kind="stable"
-    )
+    rows = in_publication_order(ctx[ctx["proposition"] == proposition])
     n = provenance(case, follow=follow)["n_origins"]
     out = rows[
         ["claim_id", "published", "published_latest", "source_id", "outlet", "low", "high", "certainty"]

@@ -1,5 +1,6 @@
-"""The command line (argparse only; the work is done by the modules it calls): ``python -m kit check PATH``, ``python -m kit trace PATH CLAIM_ID``,
-``python -m kit publish PATH OUT_DIR`` and ``python -m kit export PATH OUT_DIR``.
+"""The command line (argparse only; the work is done by the modules it calls): ``python -m kit check PATH``,
+``kit trace PATH CLAIM_ID``, ``kit publish PATH OUT_DIR``, ``kit export PATH OUT_DIR``, and the commands that
+:mod:`kit.audit.cli`, :mod:`kit.draft.cli` and :mod:`kit.worksheet` add (``audit``, ``draft``, ``worksheet``).
 
 Exit codes: 0 all fine, 1 the case has problems (or the claim is not in it), 2 the command was
 used wrongly (an output folder that is the case's, inside it, holds a case's tables, is a file or
@@ -13,23 +14,14 @@ import argparse
 import os
 import sys
 
+from .commands import add_reveal_flag, load_or_report, valid_case, warn_if_revealing
 from .errors import OutputRefused, format_problems
 
 __all__ = ["main"]
 
 
-def _load_or_report(path):
-    from .case import check_case, problem_order
-
-    case, problems, warnings = check_case(path, story=True)
-    everything = sorted(problems + warnings, key=problem_order)  # the loader's order: file, then line
-    for line in format_problems(everything):
-        print(line)
-    return case, problems, warnings
-
-
 def _check(args) -> int:
-    case, problems, warnings = _load_or_report(args.path)
+    case, problems, warnings = load_or_report(args.path)
     if case is None or problems:
         n = len(problems)
         print(
@@ -43,16 +35,8 @@ def _check(args) -> int:
     return 0
 
 
-def _valid_case(args, doing: str):
-    """The case, or None after printing its problems and that they stop ``doing``."""
-    case, _, _ = _load_or_report(args.path)
-    if case is None:
-        print(f"{args.path} has problems; fix them (see kit check) before {doing}", file=sys.stderr)
-    return case
-
-
 def _trace(args) -> int:
-    case = _valid_case(args, "tracing a claim")
+    case = valid_case(args.path, "tracing a claim")
     if case is None:
         return 1
     from .errors import UnknownName
@@ -66,20 +50,13 @@ def _trace(args) -> int:
     return 0
 
 
-_REVEAL_WARNING = (
-    "kit: warning: --reveal-confidential: confidential sources are shown by name, url and notes; "
-    "this output is an internal draft: do not publish it"
-)
-
-
 def _publish(args) -> int:
-    case = _valid_case(args, "publishing")
+    case = valid_case(args.path, "publishing")
     if case is None:
         return 1
     from .publish import publish
 
-    if args.reveal_confidential:
-        print(_REVEAL_WARNING, file=sys.stderr)
+    warn_if_revealing(args)
     try:
         page = publish(case, args.out_dir, reveal_confidential=args.reveal_confidential, notebook=args.notebook)
     except ValueError as e:
@@ -90,13 +67,12 @@ def _publish(args) -> int:
 
 
 def _export(args) -> int:
-    case = _valid_case(args, "exporting")
+    case = valid_case(args.path, "exporting")
     if case is None:
         return 1
     from .export import export
 
-    if args.reveal_confidential:
-        print(_REVEAL_WARNING, file=sys.stderr)
+    warn_if_revealing(args)
     try:
         files = export(case, args.out_dir, reveal_confidential=args.reveal_confidential)
         out = os.path.join(args.out_dir, "")
@@ -126,8 +102,27 @@ def _export(args) -> int:
 def main(argv=None) -> int:
     """Run the command line; return the exit code.
 
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments after ``kit`` (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        0 all fine; 1 the case has problems (or the claim is not in it); 2 the command was used wrongly (argparse
+        exits with it); 3 an internal error in the kit, a bug (``KIT_DEBUG=1`` raises it instead).
+
+    See Also
+    --------
+    kit.commands : what the commands share (a case loaded or its problems reported, ``--reveal-confidential``).
+
     Examples
     --------
+    >>> main(["trace", "data/deir-ez-zor", "afp-cit-three-more"])  # doctest: +ELLIPSIS
+    afp-cit-three-more — AFP, 2018-02-12/2018-02-13 (alleged, figure 3+), credibility 6
+    ...
+    0
     >>> main(["check", "no/such/case"])
     no/such/case: there is no folder or file here; give the case's folder, its case.toml, or an .xlsx workbook
     1
@@ -144,11 +139,7 @@ def main(argv=None) -> int:
     p = sub.add_parser("publish", help="write OUT_DIR/index.html: the case's story as one self-contained page")
     p.add_argument("path", help="the case's folder, its case.toml, or an .xlsx workbook")
     p.add_argument("out_dir", help="the folder to write index.html into (created if needed)")
-    p.add_argument(
-        "--reveal-confidential",
-        action="store_true",
-        help="internal drafts only: show confidential sources by name (prints a warning)",
-    )
+    add_reveal_flag(p, "internal drafts only: show confidential sources by name")
     p.add_argument(
         "--notebook",
         metavar="IPYNB",
@@ -158,11 +149,7 @@ def main(argv=None) -> int:
     p = sub.add_parser("export", help="write GEXF, GraphML, node-link JSON, safe CSV and ClaimReview JSON-LD")
     p.add_argument("path", help="the case's folder, its case.toml, or an .xlsx workbook")
     p.add_argument("out_dir", help="the folder to write the files into (created if needed)")
-    p.add_argument(
-        "--reveal-confidential",
-        action="store_true",
-        help="internal use only: keep confidential sources' names (prints a warning)",
-    )
+    add_reveal_flag(p, "internal use only: keep confidential sources' names")
     p.add_argument(
         "--sqlite", action="store_true", help="also write OUT_DIR/case.db and OUT_DIR/metadata.json for Datasette"
     )

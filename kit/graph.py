@@ -70,14 +70,28 @@ def citation_graph(case) -> nx.DiGraph:
     publisher) and ``outlet``; source nodes carry ``node_type="source"`` and every source column.
     Edges carry ``relation`` and ``evidence``. Disputes are edges too (the analyses never follow them).
 
+    Parameters
+    ----------
+    case : kit.Case
+
+    Returns
+    -------
+    networkx.DiGraph
+        A new graph; ``graph["title"]`` is the case's title.
+
+    See Also
+    --------
+    outlet_graph : the same citations between outlets.
+    claim_context : the claim columns the claim nodes carry.
+
     Examples
     --------
     >>> import kit
-    >>> g = kit.citation_graph(kit.synth.make_case(30))
-    >>> g.nodes[next(iter(g))]["node_type"] in ("claim", "source")
-    True
-    >>> all(d["relation"] in ("relies_on", "corroborates", "disputes") for *_, d in g.edges(data=True))
-    True
+    >>> g = kit.citation_graph(kit.examples.diamond())  # 4 sources, 4 claims, 4 citations
+    >>> g.number_of_nodes(), g.number_of_edges()
+    (8, 4)
+    >>> g.nodes["site-d-12"]["outlet"], g.edges["site-d-12", "paper-c-12"]["relation"]
+    ('Site D', 'corroborates')
     """
     g = nx.DiGraph(title=case.title)
     for row in case.sources.to_dict("records"):
@@ -96,14 +110,28 @@ def outlet_graph(case) -> nx.DiGraph:
     or cites the source v itself. ``relations`` on each edge counts the citations by relation.
     An outlet citing its own claims is left out (no self-loops).
 
+    Parameters
+    ----------
+    case : kit.Case
+
+    Returns
+    -------
+    networkx.DiGraph
+        Every source a node (with its columns), cited or not; edges with ``weight`` and ``relations``.
+
+    See Also
+    --------
+    citation_graph : claim by claim.
+    kit.outlets.outlet_edges : the edges as a table, in words.
+
     Examples
     --------
     >>> import kit
-    >>> g = kit.outlet_graph(kit.synth.make_case(40))
-    >>> g.number_of_nodes() == len(kit.synth.make_case(40).sources)
-    True
-    >>> all(d["weight"] == sum(d["relations"].values()) for *_, d in g.edges(data=True))
-    True
+    >>> g = kit.outlet_graph(kit.examples.diamond())
+    >>> sorted((u, v, d["weight"]) for u, v, d in g.edges(data=True))
+    [('paper-b', 'wire-a', 1), ('paper-c', 'wire-a', 1), ('site-d', 'paper-b', 1), ('site-d', 'paper-c', 1)]
+    >>> g.edges["site-d", "paper-c"]["relations"]
+    {'corroborates': 1}
     """
     g = nx.DiGraph(title=case.title)
     for row in case.sources.to_dict("records"):
@@ -236,7 +264,9 @@ def followed_mask(citations: pd.DataFrame, follow=DEFAULT_FOLLOW) -> np.ndarray:
     Examples
     --------
     >>> import pandas as pd
-    >>> c = pd.DataFrame({"relation": ["relies_on", "disputes", "corroborates"], "basis": ["stated", "stated", "suspected"]})
+    >>> c = pd.DataFrame(
+    ...     {"relation": ["relies_on", "disputes", "corroborates"], "basis": ["stated", "stated", "suspected"]}
+    ... )
     >>> followed_mask(c).tolist(), followed_mask(c, follow=("stated", "suspected")).tolist()
     ([True, False, False], [True, False, True])
     """
@@ -287,5 +317,23 @@ def own_reporting(case, follow=DEFAULT_FOLLOW) -> pd.Series:
 
 
 def unknown_claim(case, claim_id) -> UnknownName:
-    """The error for a claim id the case does not have, with the nearest ids suggested."""
+    """The error for a claim id the case does not have, with the nearest ids suggested.
+
+    Parameters
+    ----------
+    case : kit.Case
+    claim_id : str
+        The id asked for.
+
+    Returns
+    -------
+    kit.UnknownName
+        A ``KeyError`` to raise, whose message is a sentence suggesting ids by prefix and by spelling.
+
+    Examples
+    --------
+    >>> import kit
+    >>> print(unknown_claim(kit.examples.diamond(), "site-d"))
+    there is no claim 'site-d' in this case; did you mean 'site-d-12'?
+    """
     return UnknownName("claim", claim_id, case.claims["claim_id"].tolist())

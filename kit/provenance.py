@@ -235,13 +235,14 @@ def independence(case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFra
     ['published', 'source_id', 'n_cited', 'n_origins', 'echo', 'origins']
     """
     from .graph import claim_context
+    from .shown import in_publication_order
 
     ctx = claim_context(case)
     props = ctx["proposition"]
     if not (props == proposition).any():
         raise UnknownName("proposition", proposition, props.unique())
     p = provenance(case, follow=follow)
-    rows = ctx[props == proposition].sort_values(["published", "claim_id"], kind="stable")
+    rows = in_publication_order(ctx[props == proposition])
     out = rows.set_index("claim_id")[["published", "source_id"]].join(p)
     out.index = pd.Index(list(out.index), name="claim_id", dtype=object)
     return out

@@ -12,7 +12,9 @@ How to run it on an existing cluster::
     import kit.scale
     kit.scale.provenance_dask("s3://bucket/case-tables", "s3://bucket/provenance")
 
-(the workers need kit, pandas, dask and pyarrow installed; ``pip install 'kit[scale]'``). Without a
+(the workers need kit, pandas, dask and pyarrow installed: the distribution is ``whose-word``, not ``kit``, so
+``pip install 'whose_word-0.1.0-py3-none-any.whl[scale]'`` with a wheel built by ``python -m build``, or
+``pip install '.[scale]'`` from a clone; see the README). Without a
 ``Client`` it runs on the local threads. To get parquet tables from a case: :func:`write_tables`.
 
 The method: origin pairs ``(claim_id, origin)`` start as every source a claim cites with ``relies_on`` /
@@ -35,7 +37,32 @@ __all__ = ["provenance_dask", "write_tables"]
 
 def write_tables(case, path, npartitions: int = 4) -> Path:
     """Write a case's four tables as partitioned parquet folders ``sources/``, ``reports/``, ``claims/``,
-    ``citations/`` under ``path``, ready for :func:`provenance_dask`."""
+    ``citations/`` under ``path``, ready for :func:`provenance_dask`.
+
+    Parameters
+    ----------
+    case : kit.Case
+    path : str or path-like
+        The folder to write into (created if needed).
+    npartitions : int, default 4
+        Partitions per table (fewer for a table with fewer rows).
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    See Also
+    --------
+    provenance_dask : reads these folders.
+
+    Examples
+    --------
+    >>> import kit, tempfile, os
+    >>> out = write_tables(kit.examples.diamond(), tempfile.mkdtemp(), npartitions=2)
+    >>> sorted(os.listdir(out))
+    ['citations', 'claims', 'reports', 'sources']
+    """
     import dask.dataframe as dd
 
     out = Path(path)

@@ -26,8 +26,10 @@ __all__ = [
     "VERDICT_KEYS",
 ]
 
+#: the four tables of a case, in the order they are read and written
 TABLES = ("sources", "reports", "claims", "citations")
 
+#: the columns of each table's file, in the order the kit writes them (contract version 2: ``basis``)
 COLUMNS = {
     "sources": ("source_id", "name", "kind", "affiliation", "country", "reliability", "confidential", "url", "notes"),
     "reports": ("report_id", "source_id", "published", "title", "url", "archive_url", "language", "notes"),
@@ -55,6 +57,7 @@ TYPED_COLUMNS = {
     for name, cols in COLUMNS.items()
 }
 
+#: the columns each table's file must have in its header
 REQUIRED = {
     "sources": ("source_id", "name", "kind"),
     "reports": ("report_id", "source_id", "published"),
@@ -62,8 +65,10 @@ REQUIRED = {
     "citations": ("claim_id", "cites", "relation"),
 }
 
+#: the column that names each row of a table (unique in it); citations have none
 ID_COLUMN = {"sources": "source_id", "reports": "report_id", "claims": "claim_id"}
 
+#: the allowed ``kind`` of a source
 KINDS = (
     "wire",
     "newspaper",
@@ -78,22 +83,30 @@ KINDS = (
     "anonymous",
     "document",
 )
+#: the allowed ``measure`` of a claim: what its figure counts
 MEASURES = ("killed", "wounded", "casualties", "captured", "present", "other")
+#: the allowed ``certainty`` of a claim, surest first
 CERTAINTIES = ("asserted", "estimated", "alleged", "rumoured", "questioned", "denied")
+#: the allowed ``relation`` of a citation
 RELATIONS = ("relies_on", "corroborates", "disputes")
+#: the relations that carry support: the analyses follow these, never ``disputes``
 SUPPORTING = ("relies_on", "corroborates")
 #: who says a claim rests on what it cites (contract version 2): the report itself, a reading of other evidence, a hunch
 BASES = ("stated", "inferred", "suspected")
 #: the bases the analyses follow unless told otherwise
 DEFAULT_FOLLOW = ("stated", "inferred")
+#: source reliability grades (Admiralty code): A completely reliable ... F cannot be judged
 RELIABILITY = ("A", "B", "C", "D", "E", "F")
+#: claim credibility grades (Admiralty code): 1 confirmed ... 6 cannot be judged
 CREDIBILITY = (1, 2, 3, 4, 5, 6)
 #: the scale along which a claim can harden; questioned and denied are off it.
 CERTAINTY_RANK = {"rumoured": 1, "alleged": 2, "estimated": 3, "asserted": 4}
+#: the text settings of case.toml (each must be text when given)
 META_KEYS = ("title", "question", "summary", "language", "license")
 
 #: the optional fifth table, story.csv (docs/case-format.md): its name and its columns, all required
 STORY = "story"
+#: the required columns of story.csv
 STORY_COLUMNS = ("step", "date", "title", "text")
 #: optional columns of story.csv: ``claims``, the ids of the claims each step adds
 STORY_OPTIONAL = ("claims",)

@@ -21,10 +21,10 @@ from .case import check_story_file
 from .checking.story import END_OF_DAY, story_frame
 from .errors import CaseError
 from .reading import story_file
-from .schema import STORY_COLUMNS
+from .schema import STORY_COLUMNS  # noqa: F401 - kept importable from here; documented in kit.schema
 from .wording import figure_words
 
-__all__ = ["STORY_COLUMNS", "story_path", "read_story", "story_table", "load_story", "auto_story", "claims_by"]
+__all__ = ["story_path", "read_story", "story_table", "load_story", "auto_story", "claims_by"]
 
 _FRAME_COLUMNS = ["step", "date", "upto", "title", "text"]
 
@@ -34,6 +34,19 @@ def story_path(case) -> str | None:
 
     For a workbook case (``book.xlsx``) it is ``book.story.csv`` beside the workbook
     (:func:`kit.reading.story_file`).
+
+    Parameters
+    ----------
+    case : kit.Case
+
+    Returns
+    -------
+    str or None
+        The path, whether or not the file exists.
+
+    See Also
+    --------
+    load_story : the story read from it, or made.
 
     Examples
     --------
@@ -143,6 +156,7 @@ def auto_story(case, proposition=None) -> pd.DataFrame:
     (3, '13 Feb 2018: Bloomberg, The Daily Beast, Tsarizm (publisher of the seed article) (5 new claims)')
     """
     from .graph import claim_context
+    from .shown import in_publication_order
 
     ctx = claim_context(case)
     if proposition is not None:
@@ -153,7 +167,7 @@ def auto_story(case, proposition=None) -> pd.DataFrame:
         ctx = ctx[ctx["proposition"] == proposition]
     if not len(ctx):
         return story_frame()
-    ctx = ctx.sort_values(["published", "claim_id"], kind="stable")
+    ctx = in_publication_order(ctx)
     days = ctx["published"].dt.floor("D")
     rows = []
     for k, (day, group) in enumerate(ctx.groupby(days, sort=True), start=1):
@@ -177,6 +191,23 @@ def load_story(case, proposition=None) -> pd.DataFrame:
     names the claims each step adds (a ``claims`` column: ids separated by ``;``, ``,`` or spaces), that column holds
     a tuple of ids per step (empty where a step names none); :func:`claims_by` then shows a named claim from its own
     step on, even on a day shared with other steps.
+
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str, optional
+        For the automatic story only: the question whose claims make the steps (default: every claim).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per step: ``step``, ``date``, ``upto``, ``title``, ``text`` and, where the story names them,
+        ``claims`` (a tuple of claim ids per step).
+
+    See Also
+    --------
+    auto_story : the story made when no story.csv was written.
+    claims_by : the claims a step shows.
 
     Raises
     ------
@@ -235,17 +266,19 @@ def claims_by(case, moment, proposition=None, *, named=(), later=()) -> list[str
     >>> import kit, pandas as pd
     >>> case = kit.load_case("data/deir-ez-zor")
     >>> claims_by(case, pd.Timestamp("2018-02-07T23:59Z"), "russians_killed_feb7")
-    ['communities-heard-dozens', 'facebook-casualties', 'moscow-times-reported', 'other-media-dozens-or-hundreds', 'other-media-several-killed', 'reuters-buga-dozens']
+    ['communities-heard-dozens', 'facebook-casualties', 'moscow-times-reported', 'other-media-dozens-or-hundreds',
+     'other-media-several-killed', 'reuters-buga-dozens']
     >>> echo = kit.load_case("tests/cases/echo")
     >>> claims_by(echo, "2022-06-01T23:59Z", "strike_deaths", later=["e_two"])
     ['e_one']
     """
     from .graph import claim_context
+    from .shown import in_publication_order
 
     ctx = claim_context(case)
     if proposition is not None:
         ctx = ctx[ctx["proposition"] == proposition]
     named, later = set(named), set(later) - set(named)
     shown = ((ctx["published"] <= pd.Timestamp(moment)) | ctx["claim_id"].isin(named)) & ~ctx["claim_id"].isin(later)
-    ctx = ctx[shown].sort_values(["published", "claim_id"], kind="stable")
+    ctx = in_publication_order(ctx[shown])
     return list(ctx["claim_id"])

@@ -237,6 +237,17 @@ def _quote(text, width=90) -> str:
     return "“" + (text if len(text) <= width else text[: width - 1] + "…") + "”"
 
 
+def _when(r) -> str:
+    """The day of an exact date (``2018-02-12``); an uncertain one as the range it allows (``2018-02-12/2018-02-13``,
+    ``2018-02``: the case format's own notation, :func:`kit.checking.dates.published_text`)."""
+    earliest, latest = r["published"], r.get("published_latest")
+    if latest is None or pd.isna(latest) or latest == earliest:
+        return f"{earliest:%Y-%m-%d}"
+    from .checking.dates import published_text
+
+    return published_text(earliest, latest)
+
+
 def trace_text(case, claim_id: str, *, follow=DEFAULT_FOLLOW) -> str:
     """The claim, its citations as an indented tree, and its origins with their grades (what ``kit trace`` prints).
 
@@ -269,7 +280,7 @@ def trace_text(case, claim_id: str, *, follow=DEFAULT_FOLLOW) -> str:
     >>> import kit
     >>> print(trace_text(kit.load_case("data/deir-ez-zor"), "daily-beast-200-russian-fighters"))
     ... # doctest: +ELLIPSIS
-    daily-beast-200-russian-fighters — The Daily Beast, 2018-02-13 ...
+    daily-beast-200-russian-fighters — The Daily Beast, 2018-02-13/2018-02-28 (asserted, figure 201+), ...
     """
     from .provenance import origins
 
@@ -281,7 +292,7 @@ def trace_text(case, claim_id: str, *, follow=DEFAULT_FOLLOW) -> str:
     def claim_label(k):
         r = ctx.loc[k]
         fig = figure_label(r["low"], r["high"])
-        return f"{k} — {r['outlet']}, {r['published']:%Y-%m-%d} ({r['certainty']}{', figure ' + fig if fig else ''})"
+        return f"{k} — {r['outlet']}, {_when(r)} ({r['certainty']}{', figure ' + fig if fig else ''})"
 
     def source_label(s):
         r = src.loc[s]

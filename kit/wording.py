@@ -10,6 +10,15 @@ __all__ = ["is_missing", "figure_label", "figure_words", "plural", "date_words",
 def is_missing(v) -> bool:
     """True for an empty cell: None, ``pd.NA``, NaN or blank text.
 
+    Parameters
+    ----------
+    v : object
+        A cell of a case table.
+
+    Returns
+    -------
+    bool
+
     Examples
     --------
     >>> is_missing(None), is_missing(pd.NA), is_missing(float("nan")), is_missing(""), is_missing(0)
@@ -33,6 +42,19 @@ def _num(v) -> str:
 def figure_label(low, high) -> str:
     """A claim's figure, short, for pictures: ``201+``, ``100``, ``200–300``, ``≤200`` or ``''``.
 
+    Parameters
+    ----------
+    low, high : number, str or missing
+        The claim's ``low`` and ``high`` (an empty ``high`` means no upper bound).
+
+    Returns
+    -------
+    str
+
+    See Also
+    --------
+    figure_words : the same in words, for sentences.
+
     Examples
     --------
     >>> figure_label(201, None), figure_label(100, 100), figure_label(200, 300), figure_label(None, 200)
@@ -49,6 +71,19 @@ def figure_label(low, high) -> str:
 
 def figure_words(low, high) -> str:
     """A claim's figure in words: ``at least 2``, ``at most 200``, ``100``, ``200 to 300`` or ``''``.
+
+    Parameters
+    ----------
+    low, high : number, str or missing
+        The claim's ``low`` and ``high`` (an empty ``high`` means no upper bound).
+
+    Returns
+    -------
+    str
+
+    See Also
+    --------
+    figure_label : the same, short, for pictures.
 
     Examples
     --------

@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import sys
 
+from .commands import add_reveal_flag, valid_case, warn_if_revealing
 from .html import escape, isolate, isolate_text
 from .schema import DEFAULT_FOLLOW, RELIABILITY
 from .style import RELIABILITY_WORDS
@@ -275,11 +276,7 @@ def add_parser(subparsers):
     p.add_argument("path", help="the case's folder, its case.toml, or an .xlsx workbook")
     p.add_argument("out_dir", help="the folder to write the two files into (created if needed)")
     p.add_argument("--proposition", help="the question (default: the one with the most claims)")
-    p.add_argument(
-        "--reveal-confidential",
-        action="store_true",
-        help="internal drafts only: name confidential sources (prints a warning)",
-    )
+    add_reveal_flag(p, "internal drafts only: name confidential sources")
     p.set_defaults(func=run)
     return p
 
@@ -297,20 +294,12 @@ def run(args) -> int:
     int
         0 written; 1 the case has problems or no claim has that proposition.
     """
-    from .case import check_case
-    from .errors import UnknownName, format_problems
+    from .errors import UnknownName
 
-    case, problems, warnings = check_case(args.path)
-    for line in format_problems(list(problems) + list(warnings)):
-        print(line)
+    case = valid_case(args.path, "writing a worksheet")
     if case is None:
-        print(f"{args.path} has problems; fix them (see kit check) before writing a worksheet", file=sys.stderr)
         return 1
-    if args.reveal_confidential:
-        print(
-            "kit: warning: --reveal-confidential: confidential sources are shown by name; do not hand this out",
-            file=sys.stderr,
-        )
+    warn_if_revealing(args)
     try:
         files = write_worksheet(case, args.out_dir, args.proposition, reveal_confidential=args.reveal_confidential)
     except UnknownName as e:

@@ -4,6 +4,10 @@ Every expected answer in the tests was worked out by hand from these files; noth
 produce an expected value. Each fixture's docstring says what its case demonstrates.
 
 Tests marked ``@pytest.mark.slow`` are skipped unless pytest is given ``--runslow``.
+
+The folders of the cases (``ROOT``, ``DEIR``, ``HOSTILE``, ``MINI``: the contract's mini case beside the clone, which
+may be missing) are defined here once; a module-scoped fixture or a ``parametrize`` that needs a path imports them
+(``from conftest import HOSTILE``), a test that needs a case asks for the fixture (``hostile_case``).
 """
 
 import html
@@ -11,6 +15,7 @@ import json
 import pathlib
 import subprocess
 import sys
+from urllib.parse import quote
 
 import pytest
 
@@ -18,6 +23,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 CASES = pathlib.Path(__file__).resolve().parent / "cases"
 DEIR = ROOT / "data" / "deir-ez-zor"
 HOSTILE = CASES / "hostile"
+MINI = ROOT.parent / "shared" / "contract" / "cases" / "mini"
 
 
 def pytest_addoption(parser):
@@ -147,10 +153,12 @@ def hostile_case():
 
 
 def _secret_forms(secret: str) -> set[str]:
-    """The ways a secret could be written in published bytes: as is, HTML-escaped (with and without quotes),
-    JSON-escaped (ASCII or not) and script-safe JSON (``<``, ``>``, ``&``, U+2028/9 as ``\\u`` escapes).
-    Written out here, not taken from kit, so a change to kit's escaping cannot hide a leak."""
+    """The ways a secret could be written in published bytes: as is, HTML-escaped (with and without quotes, or only
+    ``&`` as XML does), JSON-escaped (ASCII or not, and JSON inside JSON), script-safe JSON (``<``, ``>``, ``&``,
+    U+2028/9 as ``\\u`` escapes) and percent-encoded (as in a url). Written out here, not taken from kit, so a
+    change to kit's escaping cannot hide a leak."""
     as_json = {json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]}
+    in_json = {json.dumps(form)[1:-1] for form in as_json}
     script_safe = set()
     for form in as_json:
         for ch, rep in (
@@ -162,24 +170,27 @@ def _secret_forms(secret: str) -> set[str]:
         ):
             form = form.replace(ch, rep)
         script_safe.add(form)
-    return {secret, html.escape(secret), html.escape(secret, quote=False)} | as_json | script_safe
+    escaped = {html.escape(secret), html.escape(secret, quote=False), secret.replace("&", "&amp;")}
+    return {secret, quote(secret, safe="-_.")} | escaped | as_json | in_json | script_safe
 
 
 @pytest.fixture
 def assert_no_secret():
-    """``assert_no_secret(case, data)``: no confidential field of ``case`` (kit.redact.confidential_fields),
-    in any escaped form, is in ``data`` (bytes or str, compared case-insensitively), and the redacted label
-    "Confidential source 1" is. The case must have a confidential source."""
+    """``assert_no_secret(case, data, labelled=True)``: no confidential field of ``case``
+    (kit.redact.confidential_fields), in any escaped form, is in ``data`` (bytes or str, compared
+    case-insensitively), and (unless ``labelled=False``: a file that names no source) the redacted label
+    "Confidential source 1" is. The case must have a confidential source. ``what`` names the data in a failure."""
     from kit.redact import confidential_fields
 
-    def check(case, data):
+    def check(case, data, *, labelled=True, what=""):
         blob = (data.encode("utf-8") if isinstance(data, str) else bytes(data)).lower()
         secrets = confidential_fields(case)
         assert secrets, "the case has no confidential source, so nothing would be checked"
         for secret in secrets:
             for form in _secret_forms(secret):
-                assert form.lower().encode("utf-8") not in blob, form
-        assert b"confidential source 1" in blob
+                assert form.lower().encode("utf-8") not in blob, (what, form)
+        if labelled:
+            assert b"confidential source 1" in blob, what
 
     return check
 
@@ -194,3 +205,32 @@ def run_kit():
         )
 
     return run
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium (Debian's, driven by Playwright), headless, for one test module (Playwright's sync API runs an event
+    loop while it is open, so it is closed before the next module's own Playwright starts); fails without it
+    (tests/_browser.py)."""
+    from _browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_fail
+
+    sync_playwright = playwright_or_fail()
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture(scope="session")
+def published_pages(tmp_path_factory):
+    """``{"deir-ez-zor": index.html, "hostile": index.html}``: the two cases published once (built 2026-01-02)."""
+    import kit
+    from kit.publish import publish
+
+    out = tmp_path_factory.mktemp("site")
+    return {
+        name: publish(kit.load_case(path), out / name, built="2026-01-02")
+        for name, path in {"deir-ez-zor": DEIR, "hostile": HOSTILE}.items()
+    }

@@ -12,56 +12,27 @@ The test serves a copy of notebook 01 with its stored outputs cleared, so what t
 
 from __future__ import annotations
 
-import json
 import os
 import pathlib
-import secrets
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 
 import pytest
 
-from _browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_fail
+from _browser import CHROMIUM, CHROMIUM_ARGS, clean_copy, jupyterlab, playwright_or_fail, run_all
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ARTIFACTS = pathlib.Path(__file__).resolve().parent / "artifacts"
 NOTEBOOK = "01_deir_ez_zor.ipynb"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _notebook_with_stepper(root: pathlib.Path, name: str = NOTEBOOK, needs: str = "StoryStepper") -> str:
-    """Lay out notebooks/ and data/ under ``root`` as in the repository; return the notebook's path in it."""
-    import nbformat
-
-    (root / "notebooks").mkdir(parents=True)
+def _serve_notebook(tmp_path, name=NOTEBOOK, needs="StoryStepper"):
+    """JupyterLab serving a clean copy of notebooks/``name`` (which must have a ``needs`` cell) beside data/, laid
+    out as in the repository."""
+    root = tmp_path / "root"
+    clean_copy(ROOT / "notebooks" / name, root / "notebooks" / name, needs)
     os.symlink(ROOT / "data", root / "data")
-    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
-    assert any(needs in c.source for c in nb.cells), f"notebooks/{name} has no {needs} cell"
-    for cell in nb.cells:  # start from a clean page: no stored outputs that could be mistaken for fresh ones
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-    nb.metadata.pop("widgets", None)
-    nbformat.write(nb, root / "notebooks" / name)
-    return f"notebooks/{name}"
-
-
-def _die_with_parent():
-    """In the child, before exec: ask Linux to SIGTERM the server if pytest itself dies (e.g. killed by a timeout)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
+    with jupyterlab(tmp_path, f"notebooks/{name}") as url:
+        yield url
 
 
 @pytest.fixture
@@ -72,68 +43,8 @@ def playwright_api():
 
 @pytest.fixture
 def lab(tmp_path, playwright_api):
-    """JupyterLab on 127.0.0.1 serving notebook 01; see :func:`_serve`."""
-    yield from _serve(tmp_path, _notebook_with_stepper(tmp_path / "root"))
-
-
-def _serve(tmp_path, path):
-    """JupyterLab on 127.0.0.1 with a token, a fresh HOME and config; stopped in every outcome."""
-    root = tmp_path / "root"
-    home = tmp_path / "home"
-    home.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER") and k != "MPLBACKEND"}
-    env.update(
-        HOME=str(home),
-        JUPYTER_CONFIG_DIR=str(home / ".jupyter"),
-        JUPYTER_DATA_DIR=str(home / "data"),
-        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
-        JUPYTER_PLATFORM_DIRS="1",
-    )
-    port, token = _free_port(), secrets.token_hex(16)
-    cmd = [
-        sys.executable,
-        "-m",
-        "jupyterlab",
-        "--no-browser",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={root}",
-        "--ServerApp.port_retries=0",
-        "--LabApp.news_url=",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-    ]
-    if os.geteuid() == 0:
-        cmd.append("--allow-root")
-    log = open(tmp_path / "lab.log", "wb")
-    proc = subprocess.Popen(
-        cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_die_with_parent
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
-                    json.load(r)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    log.flush()
-                    pytest.fail(
-                        "JupyterLab did not start:\n" + (tmp_path / "lab.log").read_text(errors="replace")[-3000:]
-                    )
-                time.sleep(0.3)
-        yield f"{base}/lab/tree/{path}?token={token}&reset"
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)  # the server and the kernels it started (its own session)
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=5)
-        log.close()
+    """JupyterLab on 127.0.0.1 serving notebook 01 (tests/_browser.py's jupyterlab)."""
+    yield from _serve_notebook(tmp_path)
 
 
 IMAGE_DIGEST = """async (img) => {
@@ -146,24 +57,13 @@ IMAGE_DIGEST = """async (img) => {
 
 def test_story_stepper_in_jupyterlab(playwright_api, lab):
     sync_playwright = playwright_api
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         try:
-            page.goto(lab, wait_until="domcontentloaded", timeout=60_000)
-            page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-            accept = page.locator(".jp-Dialog button.jp-mod-accept")  # "Select Kernel", if asked: Python 3
-            try:
-                accept.wait_for(state="visible", timeout=8_000)
-                accept.click()
-            except PlaywrightTimeout:
-                pass
-            page.locator(".jp-StatusBar-TextItem", has_text="Idle").first.wait_for(timeout=60_000)
-            page.locator("li.lm-MenuBar-item", has_text="Run").first.click()
-            page.locator('li.lm-Menu-item[data-command="runmenu:run-all"]').click()
+            run_all(page, lab)
             stepper = page.locator(".kit-story-stepper")
             stepper.wait_for(state="visible", timeout=120_000)
             title = stepper.locator(".kit-step-title")
@@ -213,23 +113,6 @@ def _console_errors(page) -> list:
     return errors
 
 
-def _run_all(page, url):
-    """Open ``url`` in JupyterLab, accept the kernel if asked, and run every cell through the Run menu."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    page.goto(url, wait_until="domcontentloaded", timeout=60_000)
-    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-    accept = page.locator(".jp-Dialog button.jp-mod-accept")
-    try:
-        accept.wait_for(state="visible", timeout=8_000)
-        accept.click()
-    except PlaywrightTimeout:
-        pass
-    page.locator(".jp-StatusBar-TextItem", has_text="Idle").first.wait_for(timeout=60_000)
-    page.locator("li.lm-MenuBar-item", has_text="Run").first.click()
-    page.locator('li.lm-Menu-item[data-command="runmenu:run-all"]').click()
-
-
 def _wait_idle(page):
     """Until every cell has run: no cell waits with [*] and the kernel is idle."""
     page.wait_for_function(
@@ -246,7 +129,7 @@ def _browse(playwright_api, url, name, use):
         page = browser.new_page(viewport=VIEWPORT)
         errors = _console_errors(page)
         try:
-            _run_all(page, url)
+            run_all(page, url)
             result = use(page)
             page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
         except Exception:
@@ -255,10 +138,6 @@ def _browse(playwright_api, url, name, use):
         finally:
             browser.close()
     return result, errors
-
-
-def _serve_notebook(tmp_path, name, needs):
-    return _serve(tmp_path, _notebook_with_stepper(tmp_path / "root", name, needs))
 
 
 def test_the_stepper_fits_1440x900(playwright_api, lab):

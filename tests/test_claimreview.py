@@ -2,16 +2,12 @@
 
 import dataclasses
 import json
-import pathlib
 
 import pytest
 
 import kit
+from conftest import HOSTILE
 from kit.claimreview import claim_reviews
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-HOSTILE = pathlib.Path(__file__).resolve().parent / "cases" / "hostile"
-DEIR = ROOT / "data" / "deir-ez-zor"
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +34,8 @@ def test_claimreview_jsonld(hostile_files):
     ]
 
 
-def test_verdict_errors():
-    case = kit.load_case(HOSTILE)
+def test_verdict_errors(hostile_case, deir_case):
+    case = hostile_case
     for verdict, message in (
         ({"claim_id": "k-wire"}, "no rating"),
         ({"rating": "False", "claim_id": "nope"}, "not a claim"),
@@ -49,11 +45,11 @@ def test_verdict_errors():
         bad = dataclasses.replace(case, meta={**case.meta, "verdicts": {"plant_fire_dead": verdict}})
         with pytest.raises(ValueError, match=message):
             claim_reviews(bad)
-    assert claim_reviews(kit.load_case(DEIR)) == {}
+    assert claim_reviews(deir_case) == {}
 
 
-def test_an_unsafe_review_url_is_left_out():
-    case = kit.load_case(HOSTILE)
+def test_an_unsafe_review_url_is_left_out(hostile_case):
+    case = hostile_case
     verdict = {**case.meta["verdicts"]["plant_fire_dead"], "url": "javascript:alert(1)"}
     bad = dataclasses.replace(case, meta={**case.meta, "verdicts": {"plant_fire_dead": verdict}})
     assert "url" not in claim_reviews(bad, built="2026-01-02")["plant_fire_dead"]

@@ -2,16 +2,13 @@
 Expected answers are worked out by hand from data/deir-ez-zor/ and tests/cases/.
 """
 
-import pathlib
-
 import pytest
 
 import kit
+from conftest import DEIR
 from kit.widgets import SourceExercise
 from kit.widgets.grading import answer_key
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-DEIR = ROOT / "data" / "deir-ez-zor"
 PROP = "russians_killed_feb7"
 
 

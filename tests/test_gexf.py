@@ -12,8 +12,6 @@ import kit
 from kit.gexf import dynamic_gexf, write_dynamic_gexf, xml_safe
 from kit.graph import claim_context
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-DEIR = ROOT / "data" / "deir-ez-zor"
 CASES = pathlib.Path(__file__).resolve().parent / "cases"
 NS = {"g": "http://www.gexf.net/1.2draft"}
 
@@ -23,8 +21,8 @@ def _published(case, fmt):
     return {k: t.strftime(fmt) for k, t in zip(ctx["claim_id"], ctx["published"], strict=False)}
 
 
-def test_deir_replays_in_time(tmp_path):
-    case = kit.load_case(DEIR)
+def test_deir_replays_in_time(deir_case, tmp_path):
+    case = deir_case
     g = nx.read_gexf(write_dynamic_gexf(case, tmp_path / "deir.gexf"))
     assert g.graph["mode"] == "dynamic"
     root = ET.parse(tmp_path / "deir.gexf").getroot()
@@ -49,8 +47,8 @@ def test_deir_replays_in_time(tmp_path):
     assert g.nodes["bloomberg"]["start"] == "2018-02-13"
 
 
-def test_not_lasting_ends_at_published_latest(tmp_path):
-    deir = kit.load_case(DEIR)
+def test_not_lasting_ends_at_published_latest(deir_case, tmp_path):
+    deir = deir_case
     if "published_latest" in deir.reports.columns:  # data/deir-ez-zor dates undated reports by intervals (v2)
         g = nx.read_gexf(write_dynamic_gexf(deir, tmp_path / "deir.gexf", lasting=False))
         assert (g.nodes["afp-cit-three-more"]["start"], g.nodes["afp-cit-three-more"]["end"]) == (

@@ -179,3 +179,57 @@ def test_outlet_graph_empty(empty_case):
 def test_outlet_graph_one_row(one_row_case):
     g1 = kit.outlet_graph(one_row_case)
     assert list(g1.nodes) == ["solo"] and g1.number_of_edges() == 0
+
+
+# --- order of publication: one rule (kit.shown.publication_key) for every list of claims -------------------------
+# data/deir-ez-zor: Reuters' "at least two" (reuters-two-killed) is dated 2018-02-12 exactly; AFP's "at least three
+# other Russians" (afp-cit-three-more) 2018-02-12/2018-02-13. Both start on the 12th; Reuters' ends sooner, so it comes
+# first, although "afp-..." sorts before "reuters-..." by id (the bug: the id decided).
+EARLY, LATE = "reuters-two-killed", "afp-cit-three-more"
+
+
+def test_publication_key_breaks_a_tie_of_earliest_dates_by_the_latest():
+    from kit.shown import publication_key
+
+    t = pd.Timestamp
+    assert publication_key(t("2018-02-12"), t("2018-02-12"), "b") < publication_key(
+        t("2018-02-12"), t("2018-02-13"), "a"
+    )
+    assert publication_key(t("2018-02-12"), pd.NaT, "b") == publication_key(t("2018-02-12"), t("2018-02-12"), "b")
+    assert publication_key(t("2018-02-12"), None, "a") < publication_key(t("2018-02-12"), None, "b")
+    assert publication_key(t("2018-02-11"), t("2018-02-20"), "z") < publication_key(t("2018-02-12"), None, "a")
+
+
+def _before(ids):
+    ids = list(ids)
+    return ids.index(EARLY) < ids.index(LATE)
+
+
+def test_every_list_of_claims_puts_the_surer_date_first(deir_case):
+    from kit.graph import claim_context
+    from kit.graphview.data import graph_data
+    from kit.publish.words import claims_frame, timeline_alt
+    from kit.show.citation import story_layout
+    from kit.shown import in_publication_order
+    from kit.story import auto_story, claims_by
+
+    prop = "russians_killed_feb7"
+    assert _before(in_publication_order(claim_context(deir_case))["claim_id"])
+    assert _before(kit.independence(deir_case, prop).index)
+    assert _before(kit.timeline(deir_case, prop)["claim_id"])
+    assert _before(claims_by(deir_case, "2018-02-12T23:59Z", prop))
+    assert _before(claims_frame(deir_case, prop).index)
+    assert timeline_alt(deir_case, prop).startswith("The figure rose from at least 2 (Reuters, 12 Feb 2018) to ")
+    step = auto_story(deir_case, prop)
+    twelfth = step[step["title"].str.startswith("12 Feb")]["text"].iloc[0]
+    assert twelfth.index("Reuters: at least 2") < twelfth.index("AFP: at least 3")
+    pos = story_layout(deir_case, prop)
+    assert pos[EARLY][0] < pos[LATE][0]
+    nodes = [n["id"] for n in graph_data(deir_case, prop)["nodes"] if n["id"] in (EARLY, LATE)]
+    assert nodes == [EARLY, LATE]
+
+
+def test_the_widgets_list_claims_in_the_same_order(deir_case):
+    from kit.widgets import ClaimTracer
+
+    assert _before(ClaimTracer(deir_case, draw=False).matches)

@@ -17,38 +17,18 @@ import pathlib
 import pytest
 
 import kit
-from _browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_fail
+from _browser import Watch
+from conftest import DEIR
 from kit.graphview.layout import overlapping_pairs
-from kit.publish import publish
 from kit.trace import lineage
-from test_publish_browser import Watch
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
 ARTIFACTS = pathlib.Path(__file__).resolve().parent / "artifacts"
-CASES = {"deir-ez-zor": ROOT / "data" / "deir-ez-zor", "hostile": ROOT / "tests" / "cases" / "hostile"}
 AXE = pathlib.Path(os.environ.get("KIT_AXE", "/tmp/axe/node_modules/axe-core/axe.min.js"))
 SECRETS = ["ivan-petrov-telegram", "Ivan Petrov", "ivanpetrov_secret", "Rostov", "fears for his job"]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    sync_playwright = playwright_or_fail()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-@pytest.fixture(scope="module")
-def pages(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
-    return {name: publish(kit.load_case(path), out / name, built="2026-01-02") for name, path in CASES.items()}
-
-
-def _open(browser, pages, name, width=1440, height=900, **kw):
-    url = pages[name].resolve().as_uri()
+def _open(browser, published_pages, name, width=1440, height=900, **kw):
+    url = published_pages[name].resolve().as_uri()
     context = browser.new_context(viewport={"width": width, "height": height}, **kw)
     page = context.new_page()
     watch = Watch(page, url)
@@ -79,10 +59,10 @@ def _centre(page, node_id):
     return b["x"] + b["width"] / 2, b["y"] + b["height"] / 2
 
 
-def test_hover_click_escape_on_deir_ez_zor(browser, pages):
+def test_hover_click_escape_on_deir_ez_zor(browser, published_pages):
     ARTIFACTS.mkdir(exist_ok=True)
-    case = kit.load_case(CASES["deir-ez-zor"])
-    context, page, watch = _open(browser, pages, "deir-ez-zor")
+    case = kit.load_case(DEIR)
+    context, page, watch = _open(browser, published_pages, "deir-ez-zor")
     try:
         page.locator("#explore").scroll_into_view_if_needed()
         nodes = page.locator("#explore .kgv-node")
@@ -134,8 +114,8 @@ def test_hover_click_escape_on_deir_ez_zor(browser, pages):
         context.close()
 
 
-def test_labels_as_drawn_do_not_overlap_and_fit_their_boxes(browser, pages):
-    context, page, watch = _open(browser, pages, "deir-ez-zor")
+def test_labels_as_drawn_do_not_overlap_and_fit_their_boxes(browser, published_pages):
+    context, page, watch = _open(browser, published_pages, "deir-ez-zor")
     try:
         page.click("#explore .kgv-bar button:has-text('1:1')")
         rects = page.eval_on_selector_all(
@@ -162,9 +142,9 @@ def test_labels_as_drawn_do_not_overlap_and_fit_their_boxes(browser, pages):
         context.close()
 
 
-def test_zoom_pan_and_discredit(browser, pages):
-    case = kit.load_case(CASES["deir-ez-zor"])
-    context, page, watch = _open(browser, pages, "deir-ez-zor")
+def test_zoom_pan_and_discredit(browser, published_pages):
+    case = kit.load_case(DEIR)
+    context, page, watch = _open(browser, published_pages, "deir-ez-zor")
     try:
         svg = page.locator("#explore svg.kgv-svg")
         svg.scroll_into_view_if_needed()
@@ -201,8 +181,8 @@ def test_zoom_pan_and_discredit(browser, pages):
         context.close()
 
 
-def test_hostile_case_runs_nothing_and_leaks_nothing(browser, pages):
-    context, page, watch = _open(browser, pages, "hostile")
+def test_hostile_case_runs_nothing_and_leaks_nothing(browser, published_pages):
+    context, page, watch = _open(browser, published_pages, "hostile")
     try:
         ids = page.eval_on_selector_all("#explore .kgv-node", "els => els.map(e => e.dataset.id)")
         assert len(ids) >= 6
@@ -224,8 +204,8 @@ def test_hostile_case_runs_nothing_and_leaks_nothing(browser, pages):
         context.close()
 
 
-def test_phone_width_and_javascript_off(browser, pages):
-    context, page, watch = _open(browser, pages, "deir-ez-zor", width=390, height=844)
+def test_phone_width_and_javascript_off(browser, published_pages):
+    context, page, watch = _open(browser, published_pages, "deir-ez-zor", width=390, height=844)
     try:
         page.locator("#explore").scroll_into_view_if_needed()
         assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
@@ -238,7 +218,7 @@ def test_phone_width_and_javascript_off(browser, pages):
         watch.check()
     finally:
         context.close()
-    context, page, watch = _open(browser, pages, "deir-ez-zor", java_script_enabled=False)
+    context, page, watch = _open(browser, published_pages, "deir-ez-zor", java_script_enabled=False)
     try:
         assert page.locator("#explore .kgv-node").count() == 0
         assert "needs JavaScript" in page.locator("#explore").inner_text()
@@ -247,13 +227,13 @@ def test_phone_width_and_javascript_off(browser, pages):
         context.close()
 
 
-def test_axe_finds_no_violation_in_the_graph(browser, pages):
+def test_axe_finds_no_violation_in_the_graph(browser, published_pages):
     if not AXE.exists():
         pytest.skip(f"axe-core not found at {AXE} (cd /tmp/axe && npm install axe-core, or set KIT_AXE)")
     context = browser.new_context(viewport={"width": 1440, "height": 900}, bypass_csp=True)
     try:
         page = context.new_page()
-        page.goto(pages["deir-ez-zor"].resolve().as_uri(), wait_until="load")
+        page.goto(published_pages["deir-ez-zor"].resolve().as_uri(), wait_until="load")
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
         found = page.evaluate("""async () => (await axe.run('#explore',
             {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})).violations.map(v =>

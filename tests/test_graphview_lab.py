@@ -9,21 +9,14 @@ every outcome. Where Playwright or /usr/bin/chromium is missing the test FAILS, 
 
 from __future__ import annotations
 
-import json
 import os
 import pathlib
-import secrets
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
 import kit
-from _browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_fail
+from _browser import CHROMIUM, CHROMIUM_ARGS, clean_copy, jupyterlab, playwright_or_fail, run_all
+from conftest import DEIR
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ARTIFACTS = pathlib.Path(__file__).resolve().parent / "artifacts"
@@ -33,73 +26,12 @@ NOTEBOOK = pathlib.Path(__file__).resolve().parent / "graphview_widget.ipynb"
 @pytest.fixture
 def lab(tmp_path):
     """JupyterLab on 127.0.0.1 serving a copy of the notebook (tests/ and data/ laid out as in the repository)."""
-    import nbformat
-
     playwright_or_fail()
     root = tmp_path / "root"
-    (root / "tests").mkdir(parents=True)
+    clean_copy(NOTEBOOK, root / "tests" / NOTEBOOK.name)
     os.symlink(ROOT / "data", root / "data")
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-    nbformat.write(nb, root / "tests" / NOTEBOOK.name)
-    home = tmp_path / "home"
-    home.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER") and k != "MPLBACKEND"}
-    env.update(
-        HOME=str(home),
-        JUPYTER_CONFIG_DIR=str(home / ".jupyter"),
-        JUPYTER_DATA_DIR=str(home / "data"),
-        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
-        JUPYTER_PLATFORM_DIRS="1",
-    )
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    token = secrets.token_hex(16)
-    cmd = [
-        sys.executable,
-        "-m",
-        "jupyterlab",
-        "--no-browser",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={root}",
-        "--ServerApp.port_retries=0",
-        "--LabApp.news_url=",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-    ]
-    if os.geteuid() == 0:
-        cmd.append("--allow-root")
-    log = open(tmp_path / "lab.log", "wb")
-    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
-                    json.load(r)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    log.flush()
-                    pytest.fail(
-                        "JupyterLab did not start:\n" + (tmp_path / "lab.log").read_text(errors="replace")[-3000:]
-                    )
-                time.sleep(0.3)
-        yield f"{base}/lab/tree/tests/{NOTEBOOK.name}?token={token}&reset"
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)  # the server and its kernels (its own session)
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=5)
-        log.close()
+    with jupyterlab(tmp_path, f"tests/{NOTEBOOK.name}") as url:
+        yield url
 
 
 def _last_output(page):
@@ -107,11 +39,9 @@ def _last_output(page):
 
 
 def test_graphview_widget_in_jupyterlab(lab):
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
     sync_playwright = playwright_or_fail()
     ARTIFACTS.mkdir(exist_ok=True)
-    case = kit.load_case(ROOT / "data" / "deir-ez-zor")
+    case = kit.load_case(DEIR)
     errors = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
@@ -119,17 +49,7 @@ def test_graphview_widget_in_jupyterlab(lab):
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "kgv" in m.text else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         try:
-            page.goto(lab, wait_until="domcontentloaded", timeout=60_000)
-            page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-            accept = page.locator(".jp-Dialog button.jp-mod-accept")
-            try:
-                accept.wait_for(state="visible", timeout=8_000)
-                accept.click()
-            except PlaywrightTimeout:
-                pass
-            page.locator(".jp-StatusBar-TextItem", has_text="Idle").first.wait_for(timeout=60_000)
-            page.locator("li.lm-MenuBar-item", has_text="Run").first.click()
-            page.locator('li.lm-Menu-item[data-command="runmenu:run-all"]').click()
+            run_all(page, lab)
             node = page.locator('.kgv .kgv-nodes .kgv-node[data-id="daily-beast-200-russian-fighters"]')
             node.wait_for(state="visible", timeout=120_000)
             node.scroll_into_view_if_needed()

@@ -146,3 +146,20 @@ def test_publishing_modules_import_alone_and_light(module):
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "[]", (module, r.stdout)
+
+
+def test_contributing_describes_every_module_of_the_layout():
+    """CONTRIBUTING.md's Layout section names every top-level module (``kit.x``) and package (``kit/x/``) of kit/."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    layout = text[text.index("## Layout") :]
+    layout = layout[: layout.index("\n## ", 1)]
+    missing = []
+    for p in sorted(KIT.iterdir()):
+        if p.name.startswith(("_", ".")) and p.name != "_engine.py":
+            continue
+        if p.is_dir() and (p / "__init__.py").exists():
+            if f"`kit/{p.name}/`" not in layout:
+                missing.append(f"kit/{p.name}/")
+        elif p.suffix == ".py" and f"`kit.{p.stem}`" not in layout:
+            missing.append(f"kit.{p.stem}")
+    assert missing == [], f"CONTRIBUTING.md's Layout does not mention: {missing}"

@@ -2,7 +2,7 @@
 
 check and trace run on a valid folder case (and its case.toml), a valid workbook, an invalid case and an
 unreadable (Windows-1252) case; the CLI's other commands (publish, export: they write into a separate folder)
-on the valid and the invalid case, with `-m slow` only (publish takes seconds);
+on the valid and the invalid case, with `--runslow` only (publish takes seconds);
 every file's bytes and modification time (ns) and the folder's listing are compared before and after.
 The commands run through the CLI's entry point in one subprocess (starting Python for each costs a second);
 one run goes through `python -m kit` itself.
@@ -126,10 +126,8 @@ def test_check_and_trace_never_change_their_input(inputs, tmp_path):
 
 
 @pytest.mark.slow
-def test_other_commands_never_change_their_input(inputs, tmp_path, request):
-    """publish and export (and any command added later); about 15 s, so only with `-m slow`."""
-    if "slow" not in (request.config.getoption("markexpr") or ""):
-        pytest.skip("slow (publish renders plots): run with -m slow")
+def test_other_commands_never_change_their_input(inputs, tmp_path):
+    """publish and export (and any command added later); about 15 s, so only with `--runslow` (conftest.py)."""
     others = sorted(commands_of_cli() - {"check", "trace"})
     if not others:
         pytest.skip("the CLI has only check and trace")

@@ -21,10 +21,9 @@ import pandas as pd
 import pytest
 
 import kit
+from conftest import DEIR, ROOT
 from kit.trace import trace_text
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-DEIR = ROOT / "data" / "deir-ez-zor"
 # shared/ lies beside the clone (CI, main), or beside the folder of worktrees (wt/NAME)
 SEED = (
     next(
@@ -112,7 +111,7 @@ def feb(ts) -> str:
 def check_growth(prose: Prose, case):
     f = figures_in_time_order(case)
     assert f["low"].is_monotonic_increasing, f  # the figure never falls in time order
-    first, last = f.iloc[0], f.iloc[-1]
+    first = f.iloc[0]
     m = prose.says(r"from Reuters' (\d+) \((\d+ February)\)")
     assert (n(m), m.group(2)) == (int(first["low"]), feb(first["published"])) and first["outlet"] == "Reuters"
     m = prose.says(r"to (\d+) or more \(Bloomberg, (\d+ February)\)")

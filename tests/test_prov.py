@@ -11,11 +11,10 @@ import prov.model as pm
 import pytest
 
 import kit
+from conftest import DEIR
 from kit.prov import import_prov, prov_json, to_prov, write_prov
 from kit.redact import redact
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-DEIR = ROOT / "data" / "deir-ez-zor"
 CASES = pathlib.Path(__file__).resolve().parent / "cases"
 TABLES = ("sources", "reports", "claims", "citations")
 
@@ -59,8 +58,8 @@ def test_prov_reader_accepts_the_document(case, tmp_path):
     assert read.get_provn().startswith("document")
 
 
-def test_mapping_of_tables_to_prov():
-    case = kit.load_case(DEIR)
+def test_mapping_of_tables_to_prov(deir_case):
+    case = deir_case
     doc = to_prov(case)
     recs = doc.get_records()
     by_kind = {}

@@ -14,59 +14,20 @@ import pathlib
 
 import pytest
 
-import kit
-from _browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_fail
-from kit.publish import publish
+from _browser import Watch
+from conftest import ROOT
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
 ARTIFACTS = pathlib.Path(__file__).resolve().parent / "artifacts"
-CASES = {
-    "deir-ez-zor": ROOT / "data" / "deir-ez-zor",
-    "hostile": pathlib.Path(__file__).resolve().parent / "cases" / "hostile",
-}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_playwright = playwright_or_fail()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-@pytest.fixture(scope="module")
-def pages(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
-    return {name: publish(kit.load_case(path), out / name, built="2026-01-02") for name, path in CASES.items()}
-
-
-class Watch:
-    """Everything the page does that it should not: dialogs, console errors, page errors, requests."""
-
-    def __init__(self, page, url):
-        self.url, self.dialogs, self.errors, self.requests = url, [], [], []
-        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("request", lambda r: self.requests.append(r.url))
-
-    def check(self):
-        assert self.dialogs == [], f"a dialog opened: {self.dialogs}"
-        assert self.errors == [], f"console errors: {self.errors}"
-        assert [u for u in self.requests if u.split("#")[0] != self.url] == [], self.requests
 
 
 def _visible_steps(page):
     return page.eval_on_selector_all("section.step", "els => els.filter(e => e.offsetParent !== null).map(e => e.id)")
 
 
-@pytest.mark.parametrize("name", list(CASES))
-def test_page_steps_offline_and_runs_no_case_text(browser, pages, name):
+@pytest.mark.parametrize("name", ["deir-ez-zor", "hostile"])  # conftest's published_pages
+def test_page_steps_offline_and_runs_no_case_text(browser, published_pages, name):
     ARTIFACTS.mkdir(exist_ok=True)
-    url = pages[name].resolve().as_uri()
+    url = published_pages[name].resolve().as_uri()
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
@@ -114,11 +75,11 @@ def test_page_steps_offline_and_runs_no_case_text(browser, pages, name):
         context.close()
 
 
-def test_without_javascript_every_step_shows(browser, pages):
+def test_without_javascript_every_step_shows(browser, published_pages):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        url = pages["deir-ez-zor"].resolve().as_uri()
+        url = published_pages["deir-ez-zor"].resolve().as_uri()
         watch = Watch(page, url)
         page.goto(url, wait_until="load")
         n = page.locator("section.step").count()
@@ -129,13 +90,13 @@ def test_without_javascript_every_step_shows(browser, pages):
         context.close()
 
 
-def test_notebook_page_is_offline(browser, tmp_path):
+def test_notebook_page_is_offline(browser, deir_case, tmp_path):
     """Notebook 01 rendered for publishing (stored outputs) loads nothing from anywhere and logs no error."""
     from kit.publish import notebook_html
 
     out = notebook_html(
         ROOT / "notebooks" / "01_deir_ez_zor.ipynb",
-        kit.load_case(CASES["deir-ez-zor"]),
+        deir_case,
         tmp_path / "notebook.html",
         execute=False,
     )

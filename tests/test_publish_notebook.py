@@ -1,20 +1,15 @@
 """kit.publish.notebook: a notebook as one offline page, refused for a case with a confidential source."""
 
-import pathlib
-
 import pytest
 
-import kit
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-HOSTILE = pathlib.Path(__file__).resolve().parent / "cases" / "hostile"
+from conftest import ROOT
 
 
-def test_notebook_refused_for_a_confidential_case(tmp_path):
+def test_notebook_refused_for_a_confidential_case(hostile_case, tmp_path):
     from kit.publish import notebook_html, offline_html
 
     with pytest.raises(ValueError, match="confidential"):
-        notebook_html(ROOT / "notebooks" / "01_deir_ez_zor.ipynb", kit.load_case(HOSTILE), tmp_path / "n.html")
+        notebook_html(ROOT / "notebooks" / "01_deir_ez_zor.ipynb", hostile_case, tmp_path / "n.html")
     assert not (tmp_path / "n.html").exists()
     with pytest.raises(ValueError, match="another host"):
         offline_html('<html><head></head><body><video src="https://x.example/v.mp4"></video></body></html>')

@@ -2,17 +2,13 @@
 
 import dataclasses
 import json
-import pathlib
 
 import pandas as pd
 import pytest
 
 import kit
+from conftest import HOSTILE, MINI
 from kit.redact import confidential_fields, confidential_labels, redact, redact_text
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-MINI = ROOT.parent / "shared" / "contract" / "cases" / "mini"
-HOSTILE = pathlib.Path(__file__).resolve().parent / "cases" / "hostile"
 
 
 def _everything(case) -> str:
@@ -21,24 +17,15 @@ def _everything(case) -> str:
     return "\n".join(parts)
 
 
-def _cases():
-    out = [kit.load_case(HOSTILE)]
-    if MINI.exists():
-        out.append(kit.load_case(MINI))
-    return out
+@pytest.mark.parametrize("path", [p for p in (HOSTILE, MINI) if p.exists()], ids=lambda p: p.name)
+def test_no_confidential_field_left_in_any_cell(path, assert_no_secret):
+    case = kit.load_case(path)
+    assert confidential_fields(case), "the fixture must have a confidential source"
+    assert_no_secret(case, _everything(redact(case)))
 
 
-@pytest.mark.parametrize("case", _cases(), ids=lambda c: c.title[:20])
-def test_no_confidential_field_left_in_any_cell(case):
-    secrets = confidential_fields(case)
-    assert secrets, "the fixture must have a confidential source"
-    text = _everything(redact(case)).lower()
-    for s in secrets:
-        assert s.lower() not in text, s
-
-
-def test_hostile_fields_are_the_ones_written():
-    case = kit.load_case(HOSTILE)
+def test_hostile_fields_are_the_ones_written(hostile_case):
+    case = hostile_case
     assert set(confidential_fields(case)) == {
         "ivan-petrov-telegram",
         "Ivan Petrov (Telegram)",
@@ -48,8 +35,8 @@ def test_hostile_fields_are_the_ones_written():
     }
 
 
-def test_ids_rewritten_consistently_and_answers_unchanged():
-    case = kit.load_case(HOSTILE)
+def test_ids_rewritten_consistently_and_answers_unchanged(hostile_case):
+    case = hostile_case
     red = redact(case)
     assert list(red.sources["source_id"]) == ["confidential-source-1", "wire", "tabloid", "forum"]
     assert list(red.reports["report_id"])[0] == "confidential-report-1"
@@ -67,8 +54,8 @@ def test_ids_rewritten_consistently_and_answers_unchanged():
     assert dict(red.claims.dtypes) == dict(case.claims.dtypes)
 
 
-def test_stable_numbering_by_source_id():
-    case = kit.load_case(HOSTILE)
+def test_stable_numbering_by_source_id(hostile_case):
+    case = hostile_case
     src = case.sources.copy()
     src["confidential"] = src["source_id"].isin(["wire", "ivan-petrov-telegram", "forum"])
     two = dataclasses.replace(case, sources=src)
@@ -83,8 +70,8 @@ def test_stable_numbering_by_source_id():
     assert set(red.sources["name"]) >= {"Confidential source 1", "Confidential source 2", "Confidential source 3"}
 
 
-def test_input_not_changed_and_reveal_copies():
-    case = kit.load_case(HOSTILE)
+def test_input_not_changed_and_reveal_copies(hostile_case):
+    case = hostile_case
     snap = {t: getattr(case, t).copy() for t in ("sources", "reports", "claims", "citations")}
     meta = json.dumps(case.meta, sort_keys=True)
     redact(case)
@@ -96,8 +83,8 @@ def test_input_not_changed_and_reveal_copies():
     assert "Ivan Petrov (Telegram)" in set(shown.sources["name"])
 
 
-def test_redact_text_and_no_confidential_source():
-    case = kit.load_case(HOSTILE)
+def test_redact_text_and_no_confidential_source(hostile_case):
+    case = hostile_case
     assert (
         redact_text(case, "see https://t.me/ivanpetrov_secret or t.me/ivanpetrov_secret")
         == "see (withheld) or (withheld)"

@@ -8,6 +8,7 @@ stops listing it, Later changes no file; ``kit check`` passes afterwards.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -231,83 +232,13 @@ def test_rejections_are_appended_byte_for_byte(tmp_path):
 # ------------------------------------------------------------------------------------------ in a real browser
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _lab(tmp_path, notebook: str):
-    """Start JupyterLab on 127.0.0.1 (fresh HOME, a token) serving ``tmp_path/root``; return (process, url)."""
-    import json
-    import secrets
-    import time
-    import urllib.request
-
-    root, home = tmp_path / "root", tmp_path / "home"
-    home.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER") and k != "MPLBACKEND"}
-    env.update(
-        HOME=str(home),
-        JUPYTER_CONFIG_DIR=str(home / ".jupyter"),
-        JUPYTER_DATA_DIR=str(home / "data"),
-        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
-        JUPYTER_PLATFORM_DIRS="1",
-    )
-    port, token = _free_port(), secrets.token_hex(16)
-    cmd = [
-        sys.executable,
-        "-m",
-        "jupyterlab",
-        "--no-browser",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={root}",
-        "--ServerApp.port_retries=0",
-        "--LabApp.news_url=",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-    ]
-    if os.geteuid() == 0:
-        cmd.append("--allow-root")
-    log = open(tmp_path / "lab.log", "wb")
-    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    base, deadline = f"http://127.0.0.1:{port}", time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
-                json.load(r)
-            return proc, log, f"{base}/lab/tree/{notebook}?token={token}&reset"
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                _stop(proc, log)
-                pytest.fail("JupyterLab did not start:\n" + (tmp_path / "lab.log").read_text(errors="replace")[-3000:])
-            time.sleep(0.3)
-
-
-def _stop(proc, log):
-    import signal
-
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)  # the server and the kernels it started (its own session)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=5)
-    log.close()
-
-
 def test_later_accept_reject_in_jupyterlab(tmp_path):
     """Later, Accept and Reject clicked in Chromium on the widget in JupyterLab; the files are read back here."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from _browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_fail
+    from _browser import CHROMIUM, CHROMIUM_ARGS, jupyterlab, playwright_or_fail, run_all
 
     sync_playwright = playwright_or_fail()
     import nbformat
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     folder = _save(tmp_path / "root" / "case")
     first, second = _pairs(AuditReview(folder).rows)
@@ -321,23 +252,14 @@ def test_later_accept_reject_in_jupyterlab(tmp_path):
     artifacts = ROOT / "tests" / "artifacts"
     artifacts.mkdir(exist_ok=True)
     before = _files(folder)
-    proc, log, url = _lab(tmp_path, "review.ipynb")
+    lab = contextlib.ExitStack()  # JupyterLab, stopped in every outcome
+    url = lab.enter_context(jupyterlab(tmp_path, "review.ipynb"))
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1440, "height": 900})
             try:
-                page.goto(url, wait_until="domcontentloaded", timeout=60_000)
-                page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-                accept_kernel = page.locator(".jp-Dialog button.jp-mod-accept")
-                try:
-                    accept_kernel.wait_for(state="visible", timeout=8_000)
-                    accept_kernel.click()
-                except PlaywrightTimeout:
-                    pass
-                page.locator(".jp-StatusBar-TextItem", has_text="Idle").first.wait_for(timeout=60_000)
-                page.locator("li.lm-MenuBar-item", has_text="Run").first.click()
-                page.locator('li.lm-Menu-item[data-command="runmenu:run-all"]').click()
+                run_all(page, url)
                 widget = page.locator(".kit-audit-review")
                 widget.wait_for(state="visible", timeout=120_000)
                 boxes = widget.locator(".kit-suggestion")
@@ -383,7 +305,7 @@ def test_later_accept_reject_in_jupyterlab(tmp_path):
             finally:
                 browser.close()
     finally:
-        _stop(proc, log)
+        lab.close()
     assert after_later == before
     old, new = before["citations.csv"], after_accept["citations.csv"]
     assert new.startswith(old)

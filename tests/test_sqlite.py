@@ -10,10 +10,9 @@ import pytest
 from datasette.app import Datasette
 
 import kit
+from conftest import DEIR, ROOT
 from kit.sqlite import COLUMN_DESCRIPTIONS, export_sqlite, sqlite_tables
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-DEIR = ROOT / "data" / "deir-ez-zor"
 CASES = pathlib.Path(__file__).resolve().parent / "cases"
 
 
@@ -37,8 +36,8 @@ def _datasette(files, *paths):
     return asyncio.run(go())
 
 
-def test_datasette_answers_a_claims_origins(deir_db):
-    case = kit.load_case(DEIR)
+def test_datasette_answers_a_claims_origins(deir_case, deir_db):
+    case = deir_case
     claim = "daily-beast-200-russian-fighters"
     (status, body), (s2, found) = _datasette(
         deir_db,
@@ -52,8 +51,8 @@ def test_datasette_answers_a_claims_origins(deir_db):
     assert got == want and got
 
 
-def test_every_claims_origins_and_provenance(deir_db):
-    case = kit.load_case(DEIR)
+def test_every_claims_origins_and_provenance(deir_case, deir_db):
+    case = deir_case
     con = sqlite3.connect(deir_db["sqlite"])
     try:
         rows = con.execute("select claim_id, source_id, hops from claim_origins").fetchall()

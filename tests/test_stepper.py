@@ -5,7 +5,6 @@ Expected claim lists are worked out by hand from data/deir-ez-zor/ and tests/cas
 """
 
 import csv
-import pathlib
 import subprocess
 import sys
 
@@ -15,14 +14,14 @@ import pytest
 
 import kit
 import kit.show
+from conftest import DEIR, ROOT
 from kit.widgets import ClaimTracer, SourceExercise, StoryStepper
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-DEIR = ROOT / "data" / "deir-ez-zor"
 PROP = "russians_killed_feb7"
 # data/deir-ez-zor/story.csv: 8 steps in the article's order, each naming the claims it adds (its `claims` column).
-# Step k shows the claims of the proposition named in steps 1..k, in order of publication (earliest date, then id).
-REUTERS = ["afp-cit-three-more", "reuters-two-killed"]  # both may date from 12 February
+# Step k shows the claims of the proposition named in steps 1..k, in order of publication (earliest date, then latest
+# date, then id: kit.shown.publication_key).
+REUTERS = ["reuters-two-killed", "afp-cit-three-more"]  # both may date from 12 February; AFP's may be the 13th
 BY_STEP = {
     1: ["reuters-two-killed"],
     2: REUTERS,

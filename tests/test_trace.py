@@ -121,3 +121,18 @@ def test_follow_stated_only_drops_inferred_links(tmp_path):
     stated = lineage(case, "p", follow=("stated",))
     assert stated.loc[stated["item"] == "w", "followed"].tolist() == [False]
     assert "(basis inferred: not followed)" in trace_text(case, "p", follow=("stated",))
+
+
+def test_trace_text_prints_an_uncertain_date_as_its_range(tmp_path):
+    """An exact date prints as its day; a month, a year or an interval as the range the case file gave."""
+    folder = _write(
+        tmp_path / "dates",
+        ["wire", "paper", "blog"],
+        [("r1", "wire", "2018-02-12T14:05:00Z"), ("r2", "paper", "2018-02-12/2018-02-13"), ("r3", "blog", "2018-03")],
+        [("w", "r1"), ("p", "r2"), ("b", "r3")],
+        [("b", "p", "relies_on"), ("p", "w", "relies_on")],
+    )
+    text = trace_text(kit.load_case(folder), "b")
+    assert text.splitlines()[0].startswith("b — Blog, 2018-03 (asserted)")
+    assert "relies_on p — Paper, 2018-02-12/2018-02-13 (asserted)" in text
+    assert "relies_on w — Wire, 2018-02-12 (asserted)" in text

@@ -2,15 +2,12 @@
 what the tracer shows. Expected trees and origin sets are worked out by hand from tests/cases/ and data/deir-ez-zor/.
 """
 
-import pathlib
-
 import pytest
 
 import kit
+from conftest import DEIR
 from kit.widgets import ClaimTracer, lineage
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-DEIR = ROOT / "data" / "deir-ez-zor"
 PROP = "russians_killed_feb7"
 
 

@@ -200,7 +200,7 @@ def run(args) -> int:
     1
     """
     from ..case import check_case
-    from ..cli import format_problems
+    from ..errors import format_problems
     from ..reading import resolve_case_path
     from . import audit
 

@@ -28,6 +28,7 @@ from ..graph import claim_context, followed_mask, own_reporting
 from ..html import isolate_text
 from ..provenance import provenance, without
 from ..schema import DEFAULT_FOLLOW
+from ..shown import publication_key, shown_with
 from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE, grade_words
 from ..wording import date_words, figure_label, figure_words, is_missing, plural
 from .layout import layout
@@ -45,7 +46,8 @@ def scope(case, proposition=None) -> tuple[list, list]:
     """The claims and sources the picture of ``proposition`` shows (all of the case when ``None``).
 
     The proposition's claims, everything they cite (claims of other propositions and sources, disputes too), and
-    the publisher of each claim shown that rests on its own reporting (:func:`kit.graph.own_reporting`).
+    the publisher of each claim shown that rests on its own reporting: :func:`kit.shown.shown_with`, in the
+    tables' order.
 
     Parameters
     ----------
@@ -73,27 +75,8 @@ def scope(case, proposition=None) -> tuple[list, list]:
     props = case.claims["proposition"].astype(str).tolist()
     if proposition is not None and proposition not in set(props):
         raise UnknownName("proposition", proposition, sorted(set(props)))
-    cites: dict = {}
-    for a, b in zip(case.citations["claim_id"].astype(str), case.citations["cites"].astype(str), strict=False):
-        cites.setdefault(a, []).append(b)
-    claim_set, source_ids = set(ids), case.sources["source_id"].astype(str).tolist()
-    keep = set(ids) if proposition is None else {c for c, p in zip(ids, props, strict=False) if p == proposition}
-    todo = list(keep)
-    while todo:  # everything the shown claims cite, however far
-        for b in cites.get(todo.pop(), ()):
-            if b not in keep:
-                keep.add(b)
-                if b in claim_set:
-                    todo.append(b)
-    own = own_reporting(case)
-    publisher = claim_context(case).set_index("claim_id")["source_id"].astype(str)
-    keep |= {publisher[c] for c in ids if c in keep and bool(own[c])}
-    if proposition is None:  # a source nobody cites or rests on is a lane, not a node
-        keep = (
-            {k for k in keep if k in claim_set}
-            | {b for v in cites.values() for b in v if b not in claim_set}
-            | {publisher[c] for c in ids if bool(own[c])}
-        )
+    keep = shown_with(case, proposition)
+    source_ids = case.sources["source_id"].astype(str).tolist()
     return [c for c in ids if c in keep], [s for s in source_ids if s in keep]
 
 
@@ -238,6 +221,7 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
             {
                 "id": c,
                 "time": pd.Timestamp(r["published"]),
+                "latest": r["published_latest"] if "published_latest" in r.index else None,
                 "lane": outlet or str(r["source_id"]),
                 "label": figure_label(r["low"], r["high"]) or "no figure",
                 "day": date_words(r["published"]),
@@ -247,7 +231,7 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
     lay = layout(claim_rows, source_rows)
 
     nodes = []
-    for row in sorted(claim_rows, key=lambda c: (c["time"], c["id"])):
+    for row in sorted(claim_rows, key=lambda c: publication_key(c["time"], c["latest"], c["id"])):
         c = row["id"]
         r = ctx.loc[c]
         fig = figure_words(r["low"], r["high"])

@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 from ..html import isolate_text
+from ..shown import publication_key
 
 __all__ = ["FONT_SIZE", "text_width", "layout", "boxes_overlap", "overlapping_pairs"]
 
@@ -127,6 +128,19 @@ def _short(text: str, limit: int = _MAX_NAME) -> str:
 def boxes_overlap(a, b) -> bool:
     """Do two boxes ``(x, y, w, h)`` intersect (touching edges do not count)?
 
+    Parameters
+    ----------
+    a, b : tuple of 4 numbers
+        ``(x, y, w, h)``: the top-left corner, the width and the height.
+
+    Returns
+    -------
+    bool
+
+    See Also
+    --------
+    overlapping_pairs : every intersecting pair among many boxes.
+
     Examples
     --------
     >>> boxes_overlap((0, 0, 10, 10), (9, 9, 5, 5)), boxes_overlap((0, 0, 10, 10), (10, 0, 5, 5))
@@ -137,6 +151,20 @@ def boxes_overlap(a, b) -> bool:
 
 def overlapping_pairs(boxes) -> list:
     """The index pairs ``(i, j)`` of boxes ``(x, y, w, h)`` that intersect, found with a grid (fast for thousands).
+
+    Parameters
+    ----------
+    boxes : sequence of tuple
+        Each ``(x, y, w, h)``, as for :func:`boxes_overlap`.
+
+    Returns
+    -------
+    list of tuple
+        Sorted pairs of positions in ``boxes``, ``i < j``; empty when no two boxes intersect.
+
+    See Also
+    --------
+    boxes_overlap : the test for one pair.
 
     Examples
     --------
@@ -210,8 +238,10 @@ def layout(claims, sources, *, font_size: float = FONT_SIZE) -> dict:
     Parameters
     ----------
     claims : list of dict
-        In any order; each with ``id``, ``time`` (anything that sorts: the publication time), ``lane`` (the outlet's
-        name, one row each) and ``label`` (the text drawn below the node).
+        In any order; each with ``id``, ``time`` (anything that sorts: the publication time, earliest), ``lane``
+        (the outlet's name, one row each) and ``label`` (the text drawn below the node); maybe ``latest`` (the
+        latest the publication time can be, for an uncertain date). They are placed in order of publication
+        (:func:`kit.shown.publication_key`).
     sources : list of dict
         Each with ``id``, ``label`` (a name, shortened to 30 characters) and ``near`` (ids of the claims it is
         linked to; the source is placed beside their lanes).
@@ -233,7 +263,7 @@ def layout(claims, sources, *, font_size: float = FONT_SIZE) -> dict:
     (['height', 'labels', 'lanes', 'left', 'nodes', 'ticks', 'width'], '10')
     """
     h = font_size * _LINE
-    claims = sorted(claims, key=lambda c: (c["time"], str(c["id"])))
+    claims = sorted(claims, key=lambda c: publication_key(c["time"], c.get("latest"), c["id"]))
     lanes = list(dict.fromkeys(c["lane"] for c in claims))
     lane_y = {name: _LANE * (i + 1) + h for i, name in enumerate(lanes)}  # two rows of dates on top
     lane_of = {c["id"]: c["lane"] for c in claims}

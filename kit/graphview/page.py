@@ -24,19 +24,23 @@ from importlib import resources
 from ..html import escape, script_json
 from .data import graph_data
 
-__all__ = ["graph_html", "static_text"]
+__all__ = ["graph_html", "static_text", "package_static_text"]
 
 
-def static_text(name: str) -> str:
-    """The text of ``kit/graphview/static/NAME`` with line ends as a browser reads them (``\\n``).
+def package_static_text(package: str, name: str) -> str:
+    """The text of ``static/NAME`` in the kit package ``package`` (UTF-8), line ends as a browser reads them (``\\n``).
 
-    The browser hashes an inline script after turning ``\\r\\n`` and ``\\r`` into ``\\n``: a Content-Security-Policy
-    hash of this text (:func:`kit.publish.page.csp_hash`) is the browser's.
+    The one reader of the files a page inlines (this module's and :mod:`kit.publish`'s). An HTML parser turns
+    ``\\r\\n`` and ``\\r`` inside ``<script>`` into ``\\n`` before the browser hashes the script, so the text is
+    normalised the same way here: a Content-Security-Policy hash of it (:func:`kit.publish.page.csp_hash`) is the
+    browser's.
 
     Parameters
     ----------
+    package : str
+        ``"kit.graphview"`` or ``"kit.publish"``.
     name : str
-        ``"graphview.js"`` or ``"graphview.css"``.
+        The file's name in the package's ``static`` folder.
 
     Returns
     -------
@@ -47,13 +51,37 @@ def static_text(name: str) -> str:
     FileNotFoundError
         When the package was installed without its static files.
 
+    See Also
+    --------
+    static_text : this package's files.
+
+    Examples
+    --------
+    >>> "\\r" in package_static_text("kit.publish", "page.css")
+    False
+    """
+    data = resources.files(package).joinpath("static").joinpath(name).read_bytes()
+    return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def static_text(name: str) -> str:
+    """The text of ``kit/graphview/static/NAME`` with line ends as a browser reads them (:func:`package_static_text`).
+
+    Parameters
+    ----------
+    name : str
+        ``"graphview.js"`` or ``"graphview.css"``.
+
+    Returns
+    -------
+    str
+
     Examples
     --------
     >>> "\\r" in static_text("graphview.css")
     False
     """
-    data = resources.files(__package__).joinpath("static").joinpath(name).read_bytes()
-    return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    return package_static_text(__package__, name)
 
 
 def graph_html(

@@ -13,14 +13,13 @@ import base64
 import datetime as _dt
 import hashlib
 import re
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
 from ..atomic import atomic_write
 from ..claimreview import claim_reviews
-from ..graphview.page import graph_html
+from ..graphview.page import graph_html, package_static_text
 from ..graphview.page import static_text as graph_static
 from ..html import escape, isolate, isolate_text, link, script_json
 from ..redact import redact, redact_text
@@ -54,8 +53,7 @@ def static_text(name: str) -> str:
     >>> static_text("page.js").lstrip().startswith("(function ()")
     True
     """
-    data = resources.files(__package__).joinpath("static").joinpath(name).read_bytes()
-    return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    return package_static_text(__package__, name)
 
 
 def csp_hash(script: str) -> str:

@@ -86,9 +86,10 @@ def claims_frame(case, proposition) -> pd.DataFrame:
     from ..analyses import drift
     from ..graph import claim_context
     from ..provenance import provenance
+    from ..shown import in_publication_order
 
     ctx = claim_context(case)
-    ctx = ctx[ctx["proposition"] == proposition].sort_values(["published", "claim_id"], kind="stable")
+    ctx = in_publication_order(ctx[ctx["proposition"] == proposition])
     prov = provenance(case)
     out = ctx.set_index("claim_id")
     out = out.join(prov[["n_cited", "n_origins", "echo", "origins"]])
@@ -122,7 +123,7 @@ def timeline_alt(case, proposition, upto=None, *, frame=None) -> str:
     >>> import kit, pandas as pd
     >>> case = kit.load_case("data/deir-ez-zor")
     >>> print(timeline_alt(case, "russians_killed_feb7"))  # doctest: +ELLIPSIS
-    The figure rose from at least 3 (AFP, 12 Feb 2018) to at least 201 (Bloomberg, 13 Feb 2018) in 1 day; ...
+    The figure rose from at least 2 (Reuters, 12 Feb 2018) to at least 201 (Bloomberg, 13 Feb 2018) in 1 day; ...
     """
     if frame is None:
         frame = claims_frame(case, proposition)

@@ -2,8 +2,9 @@
 outlet graph.
 
 Imported only when used (``import kit.show`` or ``kit.show``), so ``import kit`` stays light and headless. The
-modules: :mod:`kit.show.citation` (the citation graph, its stable layout and legend, the figure over time),
-:mod:`kit.show.lineage` (a claim's tree of hops) and :mod:`kit.show.outlet_graph` (who cites whom among outlets).
+modules: :mod:`kit.show.citation` (the citation graph, its stable layout and legend), :mod:`kit.show.timeline` (the
+figure over time), :mod:`kit.show.lineage` (a claim's tree of hops) and :mod:`kit.show.outlet_graph` (who cites
+whom among outlets).
 
 Examples
 --------
@@ -13,16 +14,14 @@ Examples
 True
 """
 
-from ..style import KIND_COLOURS, UNCHECKABLE
-from ..wording import figure_label
-from .citation import legend_html, plot_citation_graph, plot_timeline, story_graph, story_layout
+from ..style import KIND_COLOURS, UNCHECKABLE  # noqa: F401 - kept importable from here; documented in kit.style
+from ..wording import figure_label  # noqa: F401 - kept importable from here; documented in kit.wording
+from .citation import legend_html, plot_citation_graph, story_graph, story_layout
 from .lineage import plot_lineage
 from .outlet_graph import plot_outlet_graph
+from .timeline import plot_timeline
 
 __all__ = [
-    "KIND_COLOURS",
-    "UNCHECKABLE",
-    "figure_label",
     "story_graph",
     "story_layout",
     "plot_citation_graph",

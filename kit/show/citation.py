@@ -1,4 +1,5 @@
-"""Pictures of a case with matplotlib: the citation graph and the figure over time.
+"""Pictures of a case with matplotlib: the citation graph, its stable layout and its legend (the figure over time:
+:mod:`kit.show.timeline`).
 
 Imported only when used (``import kit.show`` or ``kit.show``), so ``import kit`` stays light and headless.
 """
@@ -7,30 +8,48 @@ from __future__ import annotations
 
 import textwrap
 
-import matplotlib
 import matplotlib.pyplot as plt
-import matplotlib.ticker
 import networkx as nx
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..analyses import circular
-from ..graph import citation_graph, claim_context, own_reporting
+from ..graph import citation_graph, own_reporting
+from ..shown import publication_key, shown_with
 from ..html import isolate_text
 from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE
 from ..wording import figure_label
 
-__all__ = ["story_graph", "story_layout", "plot_citation_graph", "legend_html", "plot_timeline"]
+__all__ = ["story_graph", "story_layout", "plot_citation_graph", "legend_html"]
 
 
 def story_graph(case, proposition=None):
     """The part of the citation graph a picture of ``proposition`` shows: its claims, everything they cite, and
-    the outlets that claims resting on their own reporting stand on (the whole graph when no proposition).
+    the outlets that claims resting on their own reporting stand on (:func:`kit.shown.shown_with`; the whole graph
+    when no proposition).
+
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str, optional
+        The question; None for the whole case.
+
+    Returns
+    -------
+    networkx.DiGraph
+        A new subgraph of :func:`kit.citation_graph`; ``graph["own_reporting"]`` is the set of claims resting on
+        their own publisher.
+
+    See Also
+    --------
+    story_layout : where each of its nodes is drawn.
 
     Examples
     --------
     >>> import kit
+    >>> sorted(story_graph(kit.examples.diamond(), "deaths"))  # Wire A's claim rests on its own reporting
+    ['paper-b-12', 'paper-c-12', 'site-d-12', 'wire-a', 'wire-a-12']
     >>> g = story_graph(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
     >>> ("bloomberg_two_russians" in g, "december-mod-41-troops" in g)
     (True, False)
@@ -40,14 +59,7 @@ def story_graph(case, proposition=None):
     g.graph["own_reporting"] = set(own.index[own.to_numpy()])  # the claims resting on their publisher
     if proposition is None:
         return g
-    start = [n for n, d in g.nodes(data=True) if d.get("node_type") == "claim" and d.get("proposition") == proposition]
-    keep = set(start)
-    for n in start:
-        keep |= nx.descendants(g, n)
-    for n in list(keep):
-        if n in g.graph["own_reporting"]:
-            keep.add(g.nodes[n]["source_id"])  # own reporting: show the publisher it rests on
-    sub = g.subgraph(keep).copy()
+    sub = g.subgraph(shown_with(case, proposition)).copy()  # the claims, what they cite, own publishers
     sub.graph.update(g.graph)
     return sub
 
@@ -57,17 +69,33 @@ def story_layout(case, proposition=None) -> dict:
 
     The same case and proposition always give the same positions, so pictures of successive moments line up.
 
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str, optional
+        The question; None for the whole case.
+
+    Returns
+    -------
+    dict
+        Node id -> ``(x, y)``: claim ``i`` (in order of publication, :func:`kit.shown.publication_key`) at
+        ``x = i + 1``, each outlet's claims on a row of their own (``y = 0, -1, ...``), sources at ``x = -0.5``.
+
+    See Also
+    --------
+    story_graph : the nodes placed.
+
     Examples
     --------
     >>> import kit
-    >>> case = kit.synth.make_case(20)
-    >>> pos = story_layout(case)
-    >>> pos == story_layout(case)
-    True
+    >>> pos = story_layout(kit.examples.diamond(), "deaths")
+    >>> pos["wire-a-12"], pos["site-d-12"], pos["wire-a"]  # first and last claim; Wire A beside its own claim
+    ((1.0, -0.0), (4.0, -3.0), (-0.5, -0.0))
     """
     g = story_graph(case, proposition)
     claims = sorted(
-        (n for n, d in g.nodes(data=True) if d["node_type"] == "claim"), key=lambda n: (g.nodes[n]["published"], n)
+        (n for n, d in g.nodes(data=True) if d["node_type"] == "claim"),
+        key=lambda n: publication_key(g.nodes[n]["published"], g.nodes[n].get("published_latest"), n),
     )
     sources = sorted(n for n, d in g.nodes(data=True) if d["node_type"] == "source")
     lanes = list(dict.fromkeys(g.nodes[n]["source_id"] for n in claims))  # one lane per outlet
@@ -286,9 +314,27 @@ def plot_citation_graph(
 def legend_html(case, proposition=None) -> str:
     """The citation graph's legend as a line of HTML: the source kinds in the story, edges, and unchecked sources.
 
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str, optional
+        The question whose picture the legend is for; None for the whole case.
+
+    Returns
+    -------
+    str
+        One ``<div class="kit-legend">``: a coloured box per source kind shown, a line per relation and for own
+        reporting, and the mark of a source that cannot be checked. Kinds are escaped.
+
+    See Also
+    --------
+    plot_citation_graph : the picture it explains.
+
     Examples
     --------
-    >>> import kit
+    >>> import kit, re
+    >>> re.findall(r"</span>([a-z ]+)", legend_html(kit.examples.diamond(), "deaths"))[:3]  # the kinds shown
+    ['newspaper', 'online', 'wire']
     >>> html = legend_html(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
     >>> "anonymous" in html and "wire" in html and "corroborates" in html
     True
@@ -322,114 +368,3 @@ def legend_html(case, proposition=None) -> str:
         'vertical-align:middle"></span>cannot be checked'
     ]
     return '<div class="kit-legend" style="font-size:80%;line-height:1.8">' + "".join(parts) + "</div>"
-
-
-def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None):
-    """The figure over time: a bar from low to high per claim (an arrow where there is no upper bound).
-
-    A report whose date is uncertain (``published`` .. ``published_latest``, contract version 2) is drawn as a
-    horizontal span over the dates it may have been published, its mark in the middle, its label saying "date
-    uncertain".
-
-    Parameters
-    ----------
-    case : kit.Case
-    proposition : str
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure by default.
-    upto : pandas.Timestamp, optional
-        The moment shown: marked with a dashed line; claims published later are faded.
-    claims : iterable of str, optional
-        The claims shown at that moment (a story's step); the others are faded instead.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-
-    Examples
-    --------
-    >>> import kit, kit.show
-    >>> case = kit.synth.make_case(30)
-    >>> ax = kit.show.plot_timeline(case, case.claims["proposition"].iloc[0])
-    >>> ax.get_ylabel()
-    'figure reported'
-    """
-    ctx = claim_context(case)
-    if not (ctx["proposition"] == proposition).any():
-        from ..analyses import timeline
-
-        timeline(case, proposition)  # raises the KeyError with a suggestion
-    # the timeline's rows without its origin counts: a picture needs no provenance
-    t = ctx[ctx["proposition"] == proposition].sort_values(["published", "claim_id"], kind="stable")
-    if ax is None:
-        _, ax = plt.subplots(figsize=(10, 4))
-    src_kind = case.sources.set_index("source_id")["kind"].to_dict()
-    t = t[t["low"].notna() | t["high"].notna()].reset_index(drop=True)
-    latest = t["published_latest"] if "published_latest" in t.columns else t["published"]
-    latest = latest.where(latest.notna(), t["published"])
-    uncertain = (latest - t["published"]) >= pd.Timedelta(hours=1)
-    mid = t["published"] + (latest - t["published"]) / 2
-    same_day = t.groupby(mid.dt.normalize()).cumcount()
-    shown = set(claims) if claims is not None else None
-    for k, row in enumerate(t.itertuples(index=False)):
-        colour = KIND_COLOURS.get(src_kind.get(row.source_id), "#777777")
-        faded = (
-            row.claim_id not in shown
-            if shown is not None
-            else (upto is not None and row.published > pd.Timestamp(upto))
-        )
-        alpha = 0.2 if faded else 0.95
-        x = mid.iat[k] + pd.Timedelta(hours=2 * int(same_day.iat[k]))
-        low = float(row.low) if pd.notna(row.low) else None
-        high = float(row.high) if pd.notna(row.high) else None
-        y = low if low is not None else high
-        if uncertain.iat[k]:
-            ax.plot(
-                [row.published, latest.iat[k]],
-                [y, y],
-                color=colour,
-                lw=2,
-                alpha=alpha * 0.8,
-                marker="|",
-                ms=10,
-                mew=2,
-                solid_capstyle="butt",
-            )
-        if low is not None and high is not None and high > low:
-            ax.plot([x, x], [low, high], color=colour, lw=5, alpha=alpha, solid_capstyle="butt")
-        if low is not None:
-            ax.plot([x], [low], marker="^" if high is None else "o", ms=9, color=colour, alpha=alpha, ls="")
-        else:
-            ax.plot([x], [high], marker="v", ms=9, color=colour, alpha=alpha, ls="")
-        outlet = str(row.outlet)
-        if len(outlet) > 24 and "(" in outlet:  # "Tsarizm (publisher of the seed article)": the name, not the note
-            outlet = outlet.split("(")[0].strip() or outlet
-        label = f"{isolate_text(outlet)}: {figure_label(row.low, row.high)}"
-        if row.certainty in ("questioned", "denied"):
-            label += f" ({row.certainty})"
-        if uncertain.iat[k]:
-            label += " (date uncertain)"
-        ax.annotate(
-            label,
-            (x, y),
-            xytext=(8, 6 - 11 * int(same_day.iat[k])),
-            textcoords="offset points",
-            fontsize=7.5,
-            alpha=alpha,
-        )
-    if upto is not None:
-        ax.axvline(pd.Timestamp(upto), color="#d62728", lw=1, ls="--")
-    ax.set_yscale("symlog", linthresh=1)
-    ax.yaxis.set_major_formatter(matplotlib.ticker.ScalarFormatter())
-    figures = pd.concat([t["low"], t["high"]]).dropna().astype(float)
-    ax.set_ylim(0, max(figures.max() * 3 if len(figures) else 10.0, 10.0))
-    if len(t):  # room on the right for the labels of the last day
-        first, last = t["published"].min(), max(latest.max(), mid.max())
-        span = max(last - first, pd.Timedelta(days=1))
-        ax.set_xlim(first - span * 0.05, last + span * 0.3)
-    ax.set_ylabel("figure reported")
-    ax.set_title(
-        f"{proposition}: the figure over time (▲ at least, ▼ at most, bar = range, ├─┤ date uncertain)", fontsize=10
-    )
-    ax.tick_params(axis="x", labelrotation=30)  # cheaper than figure.autofmt_xdate(), which lays out every tick
-    return ax

@@ -21,6 +21,7 @@ from ..analyses import drift
 from ..graph import claim_context
 from ..html import escape, isolate, isolate_text
 from ..provenance import independence, provenance
+from ..shown import in_publication_order
 from ..story import claims_by, load_story
 from ..style import DRIFT_FLAGS, drift_words
 from ..wording import date_words, figure_label, figure_words, is_missing, plural
@@ -102,7 +103,7 @@ class StoryStepper(Displayable):
             if not (ctx["proposition"] == proposition).any():
                 independence(case, proposition)  # raises kit.UnknownName with a suggestion
             ctx = ctx[ctx["proposition"] == proposition]
-        self._ctx = ctx.sort_values(["published", "claim_id"], kind="stable").reset_index(drop=True)
+        self._ctx = in_publication_order(ctx).reset_index(drop=True)
         self._index = {c: i for i, c in enumerate(self._ctx["claim_id"])}
         self._named = self._named_claims()
         prov = provenance(case)

@@ -19,6 +19,7 @@ from ..graph import claim_context
 from ..html import escape, isolate
 from ..provenance import origins, provenance, without
 from ..show import plot_lineage
+from ..shown import in_publication_order
 from ..style import drift_words, grade_words
 from ..trace import lineage
 from ..wording import date_words, figure_words, plural
@@ -81,7 +82,7 @@ class ClaimTracer(Displayable):
 
     def __init__(self, case, claim_id=None, *, draw=True, dpi=144):
         self.case, self.draw, self.dpi = case, draw, dpi
-        ctx = claim_context(case).sort_values(["published", "claim_id"], kind="stable")
+        ctx = in_publication_order(claim_context(case))
         self._ctx = ctx.set_index("claim_id")
         self._prov = provenance(case)
         self._names = case.sources.set_index("source_id")["name"].astype(str)
