@@ -114,7 +114,6 @@ def test_publishing_modules_follow_the_layout():
     assert long == [], "\n".join(long)
 
 
-@pytest.mark.xfail(strict=False, reason="other modules are being moved")
 def test_every_module_follows_the_layout():
     problems = [f"import cycle: {' -> '.join(c)}" for c in _cycles()] + _private_imports() + _too_long()
     assert problems == [], "\n" + "\n".join(problems)

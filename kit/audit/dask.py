@@ -1,21 +1,21 @@
 """The audit's candidate step past one machine: MinHash signatures and LSH buckets as Dask over partitioned parquet.
 
 :func:`candidates_dask` gives exactly the candidate pairs of the in-memory audit (:func:`candidates`, the pairs
-that :func:`kit.audit.signals.head_candidates` passes to the exact check), from the tables as parquet folders
+that :func:`kit.audit.groups.head_candidates` passes to the exact check), from the tables as parquet folders
 (:func:`kit.scale.write_tables`), without holding the whole case in one process:
 
 1. each partition of ``claims`` gets its rows' table order and, joined with ``reports``, their publication
    times: the audit's time order is the middle of the possible publication time, then the earliest, then table
    order (:func:`kit.audit.context.claims_in_time_order`);
 2. each partition normalises its texts (:func:`kit.audit.text.corpus`), hashes each word from its characters
-   (:func:`kit.audit.minhash.word_hashes`) and makes each text's key (:func:`kit.audit.signals.text_keys`) and
+   (:func:`kit.audit.minhash.word_hashes`) and makes each text's key (:func:`kit.audit.groups.text_keys`) and
    MinHash signature (:func:`kit.audit.minhash.signatures`). Both depend on the text alone, so the partitions
    agree with the in-memory path without sharing a vocabulary;
 3. shuffled by key, each group of equal texts keeps its first text in time order (its *head*);
 4. each head gets one key per band (:func:`kit.audit.minhash.band_keys`); shuffled by band key, each bucket is
    put in time order and paired (:func:`kit.audit.minhash.bucket_pairs`, the same window rule);
 5. the distinct pairs are joined with both signatures and kept when these agree on at least
-   :data:`kit.audit.signals.MIN_SIMILARITY` of their entries.
+   :data:`kit.audit.groups.MIN_SIMILARITY` of their entries.
 
 The exact check of each candidate needs the two texts and the case's word rarities; run it where the candidates
 and their texts fit (they are far fewer than the claims). To run on a cluster, create a
@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 
 from .context import claims_in_time_order
+from .groups import MIN_SIMILARITY, group_keys, head_candidates
 from .minhash import BANDS, ROWS, WINDOW, band_keys, bucket_pairs, signatures, word_hashes
-from .signals import MIN_SIMILARITY, group_keys, head_candidates
 from .text import corpus
 
 __all__ = ["candidates", "candidates_dask"]

@@ -7,7 +7,7 @@ become a candidate pair: probability ``1 - (1 - J**rows)**bands``. With the defa
 about one word in ten changed (``J`` about 0.8) is a candidate with probability 1 - 5e-10, a heavily edited one
 (``J`` about 0.5: a short text with several edits, or a copy of a copy) with 0.98, and two texts of one story that
 share only a stock phrase and a few topic words (``J`` about 0.15) with probability 0.1. Candidates are only
-candidates: the signatures must also agree on :data:`kit.audit.signals.MIN_SIMILARITY` of their entries, and the
+candidates: the signatures must also agree on :data:`kit.audit.groups.MIN_SIMILARITY` of their entries, and the
 exact check (:mod:`kit.audit.signals`) decides.
 
 Why 30 bands of 3 rows (90 hash functions) rather than the 20 bands of 4 rows used first: at 100,000 synthetic

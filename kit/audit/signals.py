@@ -3,9 +3,9 @@
 How a pair is found and judged (``docs/audit.md`` says it for reporters):
 
 1. **words**: texts become words and content words (:mod:`kit.audit.text`); texts with the same words in the same
-   order (stop words too: :func:`group_keys`) form one *group* (syndicated copy), handled once;
+   order (stop words too: :func:`kit.audit.groups.group_keys`) form one *group* (syndicated copy), handled once;
 2. **candidates**: MinHash/LSH over each group's set of content words (:mod:`kit.audit.minhash`); never all pairs;
-   a candidate whose signatures agree on fewer than :data:`MIN_SIMILARITY` of their entries is dropped;
+   a candidate whose signatures agree on fewer than :data:`kit.audit.groups.MIN_SIMILARITY` of their entries is dropped;
 3. **exact check**: a content word of the later text is *shared* when it starts or ends a pair of adjacent content
    words that the earlier text also has. Shared words at most :data:`GAP` words apart form one *passage*; a
    passage counts when it holds at least :data:`MIN_RUN` shared words, and the pair's counted passages must hold
@@ -35,21 +35,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .minhash import candidate_pairs, distinct, estimated_similarity, member, mix64, signatures, word_hashes
+from .groups import head_candidates, ranges
+from .minhash import distinct, member, mix64
 from .text import PUNCTUATION, word_spans
 
 __all__ = [
     "MIN_WORDS",
     "MIN_RUN",
     "GAP",
-    "MIN_SIMILARITY",
     "SCALE",
     "BACKGROUND",
     "word_weights",
     "score",
-    "text_keys",
-    "group_keys",
-    "head_candidates",
     "shared_text",
 ]
 
@@ -59,8 +56,6 @@ MIN_WORDS = 5
 MIN_RUN = 3
 #: shared words at most this many words apart form one passage
 GAP = 2
-#: candidates whose signatures agree on fewer than this share of entries are not checked word by word.
-MIN_SIMILARITY = 0.25
 #: evidence strength giving a score of 1 - 1/e (about 0.63).
 SCALE = 3.0
 #: imagined texts without any of the words (see :func:`word_weights`).
@@ -126,130 +121,13 @@ def score(shared_weight, claim_weight):
     return 1 - np.exp(-w * (1 + np.minimum(w / t, 1)) / 2 / SCALE)
 
 
-def _ranges(starts: np.ndarray, lengths: np.ndarray):
-    """Flat indices ``starts[i] .. starts[i] + lengths[i] - 1`` for all ``i``, and the ``i`` of each."""
-    lengths = np.maximum(lengths, 0).astype(np.int64)
-    owner = np.repeat(np.arange(len(lengths)), lengths)
-    first = np.cumsum(lengths) - lengths
-    return np.asarray(starts, dtype=np.int64)[owner] + np.arange(int(lengths.sum())) - first[owner], owner
-
-
-def text_keys(ptr: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """A 64-bit key per text of its content words in order: texts with the same words in the same order share it.
-
-    Parameters
-    ----------
-    ptr : numpy.ndarray
-        Text ``i``'s words are ``values[ptr[i]:ptr[i+1]]``.
-    values : numpy.ndarray of integers
-        One per word: its hash (:func:`kit.audit.minhash.word_hashes`), so that the key does not depend on which
-        corpus the text was read in.
-
-    Returns
-    -------
-    numpy.ndarray of uint64
-
-    Examples
-    --------
-    >>> k = text_keys(np.array([0, 2, 4, 6]), np.array([5, 9, 5, 9, 9, 5]))
-    >>> bool(k[0] == k[1]), bool(k[0] != k[2])
-    (True, True)
-    """
-    n = len(ptr) - 1
-    length = np.diff(ptr)
-    pos = np.arange(len(values)) - np.repeat(ptr[:-1], length)
-    h = mix64(mix64(values) ^ mix64(pos + (1 << 40)))
-    doc_hash = np.zeros(n, dtype=np.uint64)
-    live = length > 0
-    if live.any():
-        doc_hash[live] = np.add.reduceat(h, ptr[:-1][live])
-    return doc_hash ^ mix64(length)
-
-
-def group_keys(corp) -> np.ndarray:
-    """Each text's :func:`text_keys` over *all* its words (stop words too): texts sharing a key are verbatim the
-    same after normalising, and form one group.
-
-    Parameters
-    ----------
-    corp : kit.audit.text.Corpus
-
-    Returns
-    -------
-    numpy.ndarray of uint64
-
-    Examples
-    --------
-    >>> from kit.audit.text import corpus
-    >>> k = group_keys(corpus(["Pupils moved to the hall.", "pupils moved to the hall", "Pupils moved to a hall"]))
-    >>> bool(k[0] == k[1]), bool(k[0] != k[2])
-    (True, True)
-    """
-    return text_keys(corp.all_ptr, word_hashes(corp.vocab)[corp.all_ids])
-
-
-def _groups(keys, live):
-    """Texts with the same key share a group; the group's first text is its head (texts not ``live``: -1)."""
-    n = len(keys)
-    codes, _ = pd.factorize(pd.Series(keys))
-    codes = np.where(live, codes, -1)  # equal keys, equal words: a group is all live or all not
-    head = np.full(int(codes.max()) + 1 if n else 0, -1, dtype=np.int64)
-    # factorize numbers groups in order of first appearance: a text opens its group when its code is a new maximum
-    seen = np.maximum.accumulate(np.concatenate([[-1], codes[:-1]])) if n else codes
-    first = np.flatnonzero(codes > seen)
-    head[codes[first]] = first
-    return codes, head
-
-
-def head_candidates(corp):
-    """Steps 1 and 2 of the module's docstring: the groups of equal texts, and candidate pairs of their heads.
-
-    Parameters
-    ----------
-    corp : kit.audit.text.Corpus
-        Texts in time order.
-
-    Returns
-    -------
-    codes : numpy.ndarray of int64
-        Each text's group (-1 for a text with no content words).
-    head : numpy.ndarray of int64
-        Each group's first text.
-    cand : numpy.ndarray of int64, shape (m, 2)
-        ``(later, earlier)`` positions among the heads (``head[head >= 0]``), sorted: pairs that agree on a whole
-        band of their MinHash signatures and on at least :data:`MIN_SIMILARITY` of their entries.
-
-    Examples
-    --------
-    >>> from kit.audit.text import corpus
-    >>> c = corpus(["pupils move to the old library on Monday", "Pupils move to the old library on Monday!",
-    ...             "the roof of Hill School is repaired", "pupils move to the old library Monday"])
-    >>> codes, head, cand = head_candidates(c)
-    >>> codes.tolist(), head.tolist(), cand.tolist()
-    ([0, 0, 1, 2], [0, 2, 3], [[2, 0]])
-
-    The first two texts are one group (the same words once normalised); the last has the same content words but
-    not the same words (no "on"), so it is a group of its own, and its head is a candidate against the first.
-    """
-    ptr = corp.ptr
-    values = word_hashes(corp.vocab)[corp.ids]
-    codes, head = _groups(group_keys(corp), np.diff(ptr) > 0)
-    heads = head[head >= 0]
-    hw, _ = _ranges(ptr[heads], np.diff(ptr)[heads])
-    hptr = np.concatenate([[0], np.cumsum(np.diff(ptr)[heads])])
-    sig = signatures(hptr, values[hw])
-    del values, hw
-    cand = candidate_pairs(sig)
-    return codes, head, cand[estimated_similarity(sig, cand) >= MIN_SIMILARITY]
-
-
 def _exact(corp, weight, doc_weight, later, earlier):
     """The exact check of text pairs: kept passages and each pair's shared weight, words and positions."""
     ptr, ids = corp.ptr, corp.ids
     salt = mix64(np.arange(len(later), dtype=np.uint64) + np.uint64(1 << 50))
     lu, lv = np.diff(ptr)[later], np.diff(ptr)[earlier]
-    ui, uo = _ranges(ptr[later], lu - 1)
-    vi, vo = _ranges(ptr[earlier], lv - 1)
+    ui, uo = ranges(ptr[later], lu - 1)
+    vi, vo = ranges(ptr[earlier], lv - 1)
 
     def bigrams(i, o):  # word ids are below 2**31: (a, b) packs into 64 bits
         return mix64((ids[i] << 32) | ids[i + 1]) ^ salt[o]
@@ -321,7 +199,7 @@ def shared_text(claims, corp, explained, *, min_score: float = 0.5) -> pd.DataFr
     heads = head[head >= 0]
     n_texts = len(heads)
     # rarity of words over distinct texts
-    hw, hwo = _ranges(ptr[heads], np.diff(ptr)[heads])
+    hw, hwo = ranges(ptr[heads], np.diff(ptr)[heads])
     nv = max(len(corp.vocab), 1)
     df = np.bincount(distinct(hwo.astype(np.int64) * nv + ids[hw]) % nv, minlength=len(corp.vocab))
     weight = word_weights(df, n_texts)
@@ -342,7 +220,7 @@ def shared_text(claims, corp, explained, *, min_score: float = 0.5) -> pd.DataFr
     by_group = members[np.argsort(codes[members], kind="stable")]
     gptr = np.concatenate([[0], np.cumsum(sizes)])
     g_later = codes[later_h[good]]
-    u, mi = _ranges(gptr[g_later], sizes[g_later])
+    u, mi = ranges(gptr[g_later], sizes[g_later])
     u, mi = by_group[u], good[mi]
     g_earlier = codes[earlier_h[mi]]
     v = head[g_earlier]
@@ -385,8 +263,8 @@ def _word_pair_overlap(corp, later, earlier) -> np.ndarray:
     ptr, ids = corp.all_ptr, corp.all_ids.astype(np.int64)
     salt = mix64(np.arange(len(later), dtype=np.uint64) + np.uint64(1 << 50))
     lu, lv = np.diff(ptr)[later], np.diff(ptr)[earlier]
-    ui, uo = _ranges(ptr[later], lu - 1)
-    vi, vo = _ranges(ptr[earlier], lv - 1)
+    ui, uo = ranges(ptr[later], lu - 1)
+    vi, vo = ranges(ptr[earlier], lv - 1)
     hit = member(mix64((ids[ui] << 32) | ids[ui + 1]) ^ salt[uo], mix64((ids[vi] << 32) | ids[vi + 1]) ^ salt[vo])
     shared = np.bincount(uo, weights=hit, minlength=len(later))
     return shared / np.maximum(np.maximum(lu - 1, 0) + np.maximum(lv - 1, 0) - shared, 1)
