@@ -41,7 +41,8 @@ __all__ = [
 
 
 def __getattr__(name):
-    # kit.show (matplotlib), kit.widgets (ipywidgets), kit.story and the publishing modules load on first use, so `import kit` stays light.
+    # kit.show (matplotlib), kit.widgets (ipywidgets), kit.story and the publishing modules load on first use,
+    # so `import kit` stays light.
     if name == "import_prov":
         from .prov import import_prov
 

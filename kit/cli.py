@@ -15,7 +15,7 @@ import os
 import sys
 
 from .commands import add_reveal_flag, load_or_report, valid_case, warn_if_revealing
-from .errors import OutputRefused, format_problems
+from .errors import OutputRefused
 
 __all__ = ["main"]
 

@@ -193,7 +193,10 @@ def origin_hops(case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
         claims.append(np.full(len(found), i, dtype=np.int64))
         sources.append(found)
         hops.append(h)
-    cat = lambda xs: np.concatenate(xs) if xs else np.zeros(0, dtype=np.int64)
+
+    def cat(xs):
+        return np.concatenate(xs) if xs else np.zeros(0, dtype=np.int64)
+
     return pd.DataFrame(
         {
             "claim_id": pd.array(g.claim_ids[cat(claims)].tolist(), dtype="string"),

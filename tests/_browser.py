@@ -113,7 +113,7 @@ def jupyterlab(tmp_path: pathlib.Path, path: str) -> Iterator[str]:
     ]
     if os.geteuid() == 0:
         cmd.append("--allow-root")
-    log = open(tmp_path / "lab.log", "wb")
+    log = open(tmp_path / "lab.log", "wb")  # noqa: SIM115 - the server writes to it; closed in the finally below
     proc = subprocess.Popen(
         cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_die_with_parent
     )

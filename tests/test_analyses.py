@@ -389,8 +389,9 @@ def test_loops_never_hang():
 
 def test_drift_flags(drift_case):
     """Source citations (k2 -> official) and disputes (k7 -> k2) are not drift rows; since contract version 2 a
-    citation of another proposition's claim (k3 -> k_other) is, with question_changed. Empty high = no upper bound; either low empty -> not inflated; subject/measure compared
-    only when both are given, ignoring case and spaces; questioned/denied never harden."""
+    citation of another proposition's claim (k3 -> k_other) is, with question_changed. Empty high = no upper bound;
+    either low empty -> not inflated; subject/measure compared only when both are given, ignoring case and spaces;
+    questioned/denied never harden."""
     d = kit.drift(drift_case, "russians_killed")
     assert list(d.columns) == DRIFT_COLS
     for name in ("inflated", "scope_changed", "measure_changed", "hardened"):

@@ -5,7 +5,7 @@ Expected answers are worked out by hand from data/deir-ez-zor/ and tests/cases/.
 import pytest
 
 import kit
-from conftest import DEIR
+from conftest import DEIR, ROOT
 from kit.widgets import SourceExercise
 from kit.widgets.grading import answer_key
 

@@ -88,7 +88,8 @@ def test_left_to_right_in_time_one_lane_per_outlet():
     xs = [n["x"] for n in claims]
     assert times == sorted(times)
     assert all(a <= b for a, b in zip(xs, xs[1:], strict=False))
-    assert all(xb > xa for ta, tb, xa, xb in zip(times, times[1:], xs, xs[1:], strict=False) if tb.normalize() > ta.normalize())
+    steps = zip(times, times[1:], xs, xs[1:], strict=False)
+    assert all(xb > xa for ta, tb, xa, xb in steps if tb.normalize() > ta.normalize())
     lane_y = {}
     for n in claims:
         assert lane_y.setdefault(n["outlet"], n["y"]) == n["y"]

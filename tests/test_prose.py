@@ -245,7 +245,8 @@ def data_readme():
 def test_data_readme_tree_counts_the_files(data_readme, case):
     tree = data_readme.split("```")[1]
     prose = Prose("data/README.md's tree", tree)
-    reports = list(csv.DictReader(open(DEIR / "reports.csv", encoding="utf-8")))
+    with open(DEIR / "reports.csv", encoding="utf-8") as f:
+        reports = list(csv.DictReader(f))
     uncertain = [r for r in reports if "/" in r["published"] or len(r["published"]) < 10]
     cit = case.citations
     story = kit.story.load_story(case)
@@ -289,7 +290,9 @@ def test_data_readme_says_where_the_year_comes_from(data_readme):
     seed = SEED.read_text(encoding="utf-8") if SEED.exists() else None
     if seed is not None:
         assert "2018" not in seed and "2017" not in seed  # so the year really is from elsewhere
-    for r in csv.DictReader(open(DEIR / "reports.csv", encoding="utf-8")):
+    with open(DEIR / "reports.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
         assert "general knowledge" in r["notes"], r["report_id"]  # every dated report says so
 
 

@@ -130,13 +130,15 @@ def test_every_problem_of_a_bad_story_csv_is_reported(tmp_path):
     got = [str(p).replace(str(file), "story.csv") for p in err.value.problems]
     assert got == [
         "story.csv:3: step: 'x' is not a step number; number the steps 1, 2, 3, ...",
-        "story.csv:3: date: '2022-06-31' is not a real date: June 2022 has 30 days; check the day (dates are YYYY-MM-DD)",
+        "story.csv:3: date: '2022-06-31' is not a real date: June 2022 has 30 days; "
+        "check the day (dates are YYYY-MM-DD)",
         "story.csv:3: title: the title is empty; give the step a short title",
         "story.csv:4: step: step 1 is used twice (also on line 2); number the steps 1, 2, 3, ...",
         "story.csv:4: date: the date is empty; write it as YYYY-MM-DD, e.g. 2018-02-13",
     ]
     assert [str(w).replace(str(file), "story.csv") for w in err.value.warnings] == [
-        "story.csv:1: colour: warning: unknown column 'colour' (story.csv has step,date,title,text,claims); it is ignored"
+        "story.csv:1: colour: warning: unknown column 'colour' (story.csv has step,date,title,text,claims); "
+        "it is ignored"
     ]
 
 

@@ -1,6 +1,7 @@
 """kit.worksheet: the printable worksheet and answer key, on the fixture cases (answers worked out by hand)."""
 
 import argparse
+import pathlib
 import re
 
 import pytest
@@ -18,7 +19,7 @@ def test_two_files_each_claim_once_in_order(echo_case, tmp_path):
     files = write_worksheet(echo_case, tmp_path / "out", "strike_deaths")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["answers.html", "worksheet.html"]
     sheet = (tmp_path / "out" / "worksheet.html").read_text(encoding="utf-8")
-    answers = open(files["answers"], encoding="utf-8").read()
+    answers = pathlib.Path(files["answers"]).read_text(encoding="utf-8")
     assert sheet.count('class="claim"') == 6
     assert [int(n) for n in re.findall(r"Claim (\d+) of 6", sheet)] == [1, 2, 3, 4, 5, 6]
     assert "Twelve killed, an official said" in sheet and "10 to 15 dead, according to an official" in sheet

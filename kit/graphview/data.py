@@ -13,7 +13,8 @@ Examples
 >>> from kit.graphview.data import graph_data
 >>> d = graph_data(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
 >>> sorted(d)
-['discredited', 'edges', 'height', 'lanes', 'left', 'legend', 'nodes', 'proposition', 'summary', 'ticks', 'title', 'width']
+['discredited', 'edges', 'height', 'lanes', 'left', 'legend', 'nodes', 'proposition', 'summary', 'ticks', 'title',
+ 'width']
 >>> n = next(n for n in d["nodes"] if n["id"] == "reuters-two-killed")
 >>> n["aria"], n["figure"]
 ('Reuters, 12 Feb 2018, at least 2', 'at least 2')

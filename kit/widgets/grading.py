@@ -221,10 +221,7 @@ def grade_answer(case_answer: CaseAnswer, learner_answer: LearnerAnswer) -> Grad
     right_count = mine.n_origins is not None and int(mine.n_origins) == a.n_origins
     right_origins = set(mine.origins) == set(a.origins)
     grades = set(a.reliability.values())
-    if mine.grade is None:
-        right_grade = False
-    else:
-        right_grade = mine.grade in grades if len(grades) > 1 else grades == {mine.grade}
+    right_grade = mine.grade is not None and (mine.grade in grades if len(grades) > 1 else grades == {mine.grade})
     origin_words = ", ".join(f"{name(s)} (graded {a.reliability[s]})" for s in a.origins) or "nothing"
     lines = [f"The kit finds {plural(a.n_origins, 'independent origin')}: {origin_words}."]
     if mine.n_origins is None:
