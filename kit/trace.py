@@ -16,6 +16,8 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pandas as pd
 
 from .graph import claim_context, unknown_claim
@@ -137,7 +139,7 @@ def lineage(case, claim_id: str, *, follow=DEFAULT_FOLLOW, drift_flags: bool = T
     on_path = {claim_id}
     # the stack holds (claim, its row, depth, iterator over the hops still to emit); a claim leaves the path when
     # its iterator is exhausted, exactly as a recursive walk would return
-    stack = [(claim_id, 0, 0, None)]
+    stack: list[tuple[str, int, int, Iterator | None]] = [(claim_id, 0, 0, None)]
     while stack:
         claim, row, depth, hops = stack[-1]
         if hops is None:

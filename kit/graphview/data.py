@@ -237,7 +237,9 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
         r = ctx.loc[c]
         fig = figure_words(r["low"], r["high"])
         cred = r["credibility"] if "credibility" in r.index else None
-        grade = "not graded" if is_missing(cred) else f"credibility {int(cred)}: {grade_words(int(cred))}"
+        grade = (
+            "not graded" if cred is None or is_missing(cred) else f"credibility {int(cred)}: {grade_words(int(cred))}"
+        )
         kind = kind_of.get(str(r["source_id"]), "")
         nodes.append(
             _node(

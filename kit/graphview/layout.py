@@ -172,7 +172,7 @@ def overlapping_pairs(boxes) -> list:
     [(0, 1)]
     """
     grid = _Grid()
-    out = []
+    out: list = []
     for i, b in enumerate(boxes):
         out.extend((j, i) for j in sorted(grid.hits(b)))
         grid.add(i, b)
@@ -211,7 +211,9 @@ class _Grid:
 def _columns(claims, lane_of):
     """Time columns: in time order, a claim shares the current column unless its lane already has a claim there
     or it is of a later day (``day``) than the column's claims."""
-    col, last, out, day = 0, {}, {}, None
+    last: dict = {}
+    out: dict = {}
+    col, day = 0, None
     for c in claims:
         lane = lane_of[c["id"]]
         if out and c.get("day") != day:
@@ -225,7 +227,7 @@ def _columns(claims, lane_of):
 
 def _spread(wanted: list, gap: float) -> list:
     """Positions as near ``wanted`` (sorted) as they can be with ``gap`` between neighbours."""
-    out = []
+    out: list[float] = []
     for w in wanted:
         out.append(w if not out else max(w, out[-1] + gap))
     shift = (sum(out) - sum(wanted)) / len(out) if out else 0.0  # centre the column on what was wanted
@@ -291,7 +293,7 @@ def layout(claims, sources, *, font_size: float = FONT_SIZE) -> dict:
     grid = _Grid()
     for k, (x, y) in nodes.items():
         grid.add(("node", k), (x - _R, y - _R, 2 * _R, 2 * _R))
-    labels = {}
+    labels: dict[str, dict] = {}
     for s in sources:  # left of the square: the column is spread, nothing else is there
         x, y = nodes[s["id"]]
         text = src_texts[s["id"]]
@@ -299,7 +301,7 @@ def layout(claims, sources, *, font_size: float = FONT_SIZE) -> dict:
         box = (x - _R - 6.0 - w, y - h / 2, w, h)
         labels[s["id"]] = {"text": text, "anchor": "end"}
         grid.add(("label", s["id"]), box)
-        labels[s["id"]].update(zip("xywh", box, strict=False))
+        labels[s["id"]].update(_xywh(box))
     lane_rows = []
     for name in lanes:
         text = isolate_text(_short(name))
@@ -309,7 +311,11 @@ def layout(claims, sources, *, font_size: float = FONT_SIZE) -> dict:
             box = _push(grid, box, dx=-8.0)
         grid.add(("lane", name), box)
         lane_rows.append(
-            {"name": isolate_text(name), "y": lane_y[name], "label": dict(zip("xywh", box, strict=False), text=text)}
+            {
+                "name": isolate_text(name),
+                "y": lane_y[name],
+                "label": {**_xywh(box), "text": text},
+            }
         )
     for c in claims:
         text = str(c["label"])
@@ -323,11 +329,10 @@ def layout(claims, sources, *, font_size: float = FONT_SIZE) -> dict:
             (x - w / 2, y + _R + 2 + h),
             (x - w / 2, y - _R - 2 - 2 * h),
         ]
-        box = next(((bx, by, w, h) for bx, by in tries if grid.free((bx, by, w, h))), None)
-        if box is None:
-            box = _push(grid, (tries[0][0], tries[0][1], w, h), dy=h / 2)
+        found = next(((bx, by, w, h) for bx, by in tries if grid.free((bx, by, w, h))), None)
+        box = found if found is not None else _push(grid, (tries[0][0], tries[0][1], w, h), dy=h / 2)
         grid.add(("label", c["id"]), box)
-        labels[c["id"]] = dict(zip("xywh", box, strict=False), text=text, anchor="middle")
+        labels[c["id"]] = {**_xywh(box), "text": text, "anchor": "middle"}
     ticks, ends, year = [], [float("-inf"), float("-inf")], None
     seen_days = set()
     for c in claims:  # a date above the first claim of each day, on one of two rows
@@ -359,6 +364,11 @@ def layout(claims, sources, *, font_size: float = FONT_SIZE) -> dict:
         "width": round(width, 1),
         "height": round(height, 1),
     }
+
+
+def _xywh(box) -> dict:
+    """A label box ``(x, y, w, h)`` as the view's ``{"x": .., "y": .., "w": .., "h": ..}``."""
+    return dict(zip(("x", "y", "w", "h"), box, strict=True))
 
 
 def _push(grid, box, dx: float = 0.0, dy: float = 0.0):
