@@ -59,6 +59,7 @@ def __getattr__(name):
         "trace",
         "style",
         "graphview",
+        "tables",
     ):
         import importlib
 

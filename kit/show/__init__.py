@@ -2,7 +2,8 @@
 outlet graph.
 
 Imported only when used (``import kit.show`` or ``kit.show``), so ``import kit`` stays light and headless. The
-modules: :mod:`kit.show.citation` (the citation graph, its stable layout and legend, the figure over time),
+modules: :mod:`kit.show.citation` (the citation graph, its stable layout and legend), :mod:`kit.show.timeline`
+(the figure over time), :mod:`kit.show.steps` (the stepper's picture, drawn once and shown step by step),
 :mod:`kit.show.lineage` (a claim's tree of hops) and :mod:`kit.show.outlet_graph` (who cites whom among outlets).
 
 Examples
@@ -15,9 +16,10 @@ True
 
 from ..style import KIND_COLOURS, UNCHECKABLE
 from ..wording import figure_label
-from .citation import legend_html, plot_citation_graph, plot_timeline, story_graph, story_layout
+from .citation import graph_title, legend_html, plot_citation_graph, story_graph, story_layout
 from .lineage import plot_lineage
 from .outlet_graph import plot_outlet_graph
+from .timeline import plot_timeline, timeline_title
 
 __all__ = [
     "KIND_COLOURS",
@@ -28,6 +30,8 @@ __all__ = [
     "plot_citation_graph",
     "legend_html",
     "plot_timeline",
+    "graph_title",
+    "timeline_title",
     "plot_lineage",
     "plot_outlet_graph",
 ]

@@ -1,4 +1,4 @@
-"""Pictures of a case with matplotlib: the citation graph and the figure over time.
+"""The citation graph of a case with matplotlib: its stable layout, the picture and its legend.
 
 Imported only when used (``import kit.show`` or ``kit.show``), so ``import kit`` stays light and headless.
 """
@@ -7,20 +7,29 @@ from __future__ import annotations
 
 import textwrap
 
-import matplotlib
 import matplotlib.pyplot as plt
-import matplotlib.ticker
 import networkx as nx
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..analyses import circular
-from ..graph import citation_graph, claim_context, own_reporting
+from ..graph import citation_graph, own_reporting
 from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE
-from ..wording import figure_label
+from ..wording import date_words, figure_label, proposition_words
 
-__all__ = ["story_graph", "story_layout", "plot_citation_graph", "legend_html", "plot_timeline"]
+__all__ = [
+    "CLAIM_SIZE",
+    "HIGHLIGHT_SIZE",
+    "story_graph",
+    "story_layout",
+    "plot_citation_graph",
+    "graph_title",
+    "legend_html",
+]
+
+#: the area of a claim's circle (points²), and of the highlighted claim's
+CLAIM_SIZE, HIGHLIGHT_SIZE = 450, 900
 
 
 def story_graph(case, proposition=None):
@@ -101,6 +110,7 @@ def plot_citation_graph(
     loops=None,
     legend=True,
     claims=None,
+    artists=None,
 ):
     """Draw the citation graph: claims by publication time, sources on the left, coloured by kind.
 
@@ -125,6 +135,15 @@ def plot_citation_graph(
     claims : iterable of str, optional
         Draw only these claims (a story's step, :func:`kit.story.claims_by`); with ``upto``, the title's moment.
         Either way only the sources the drawn claims cite, or rest on, are drawn.
+    artists : dict, optional
+        Filled with every artist drawn, each node, edge and label its own: ``("node", id)``, ``("ring", id)`` (a
+        loop's ring), ``("edge", u, v)``, ``("label", id)`` and ``("lane", claim)`` (an outlet's name, shown at its
+        first claim, hidden at the others) to lists of artists, for a caller that shows moments of one story by
+        hiding and showing them (:class:`kit.show.steps.StepPicture`) instead of drawing each anew.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
 
     Examples
     --------
@@ -159,10 +178,26 @@ def plot_citation_graph(
     src_kind = case.sources.set_index("source_id")["kind"].to_dict()
     claims = [n for n, d in g.nodes(data=True) if d["node_type"] == "claim"]
     sources = [n for n, d in g.nodes(data=True) if d["node_type"] == "source"]
+    one = artists is not None  # each node, edge and label its own artist, recorded for the caller to show or hide
+
+    def record(key, artist):
+        if one:
+            artists.setdefault(key, []).append(artist)
+        return artist
+
+    def draw_nodes(nodelist, key, **style):
+        if not one:
+            return [nx.draw_networkx_nodes(g, pos, nodelist=nodelist, ax=ax, **style)] if nodelist else []
+        drawn = []
+        for i, n in enumerate(nodelist):
+            each = {k: [v[i]] if isinstance(v, list) else v for k, v in style.items()}
+            drawn.append(record((key, n), nx.draw_networkx_nodes(g, pos, nodelist=[n], ax=ax, **each)))
+        return drawn
+
     for relation, (style, colour) in RELATION_STYLE.items():
         edges = [(u, v) for u, v, d in g.edges(data=True) if d["relation"] == relation]
         if edges:
-            nx.draw_networkx_edges(
+            drawn = nx.draw_networkx_edges(
                 g,
                 pos,
                 edgelist=edges,
@@ -174,6 +209,8 @@ def plot_citation_graph(
                 node_size=600,
                 width=1.3,
             )
+            for (u, v), arrow in zip(edges, drawn, strict=True):
+                record(("edge", u, v), arrow)
     resting = g.graph.get("own_reporting")
     if resting is None:
         mask = own_reporting(case)
@@ -181,7 +218,7 @@ def plot_citation_graph(
     own = [(n, g.nodes[n]["source_id"]) for n in claims if n in resting and g.nodes[n]["source_id"] in g]
     if own:
         style, colour = RELATION_STYLE[OWN_REPORTING]
-        nx.draw_networkx_edges(
+        drawn = nx.draw_networkx_edges(
             g,
             pos,
             edgelist=own,
@@ -193,23 +230,20 @@ def plot_citation_graph(
             node_size=600,
             width=1.0,
         )
+        for (u, v), arrow in zip(own, drawn, strict=True):
+            record(("edge", u, v), arrow)
     colours = [KIND_COLOURS.get(src_kind.get(g.nodes[n]["source_id"]), "#cccccc") for n in claims]
-    sizes = [900 if n == highlight else 450 for n in claims]
-    nx.draw_networkx_nodes(
-        g,
-        pos,
-        nodelist=claims,
-        ax=ax,
+    draw_nodes(
+        claims,
+        "node",
         node_color=colours,
-        node_size=sizes,
+        node_size=[HIGHLIGHT_SIZE if n == highlight else CLAIM_SIZE for n in claims],
         edgecolors=["black" if n == highlight else "white" for n in claims],
         linewidths=2,
     )
-    nx.draw_networkx_nodes(
-        g,
-        pos,
-        nodelist=sources,
-        ax=ax,
+    draw_nodes(
+        sources,
+        "node",
         node_shape="s",
         node_size=420,
         node_color=[KIND_COLOURS.get(g.nodes[n]["kind"], "#cccccc") for n in sources],
@@ -217,39 +251,39 @@ def plot_citation_graph(
         linewidths=[3 if g.nodes[n]["kind"] in UNCHECKABLE else 1 for n in sources],
     )
     looped = {c for loop in (circular(case) if loops is None else loops) for c in loop} & set(claims)
-    if looped:
-        nx.draw_networkx_nodes(
-            g,
-            pos,
-            nodelist=sorted(looped),
-            ax=ax,
-            node_size=1400,
-            node_color="none",
-            edgecolors="#d62728",
-            linewidths=1.5,
-        ).set_linestyle(":")
-    labels = {n: figure_label(g.nodes[n]["low"], g.nodes[n]["high"]) for n in claims}
+    for ring in draw_nodes(
+        sorted(looped), "ring", node_size=1400, node_color="none", edgecolors="#d62728", linewidths=1.5
+    ):
+        ring.set_linestyle(":")
     lanes = {}
+    for n in claims:  # each outlet named once, at its first claim (every claim's copy recorded, hidden, when one)
+        first = g.nodes[n]["outlet"] not in lanes
+        lanes.setdefault(g.nodes[n]["outlet"], n)
+        if first or one:
+            x, y = pos[n]
+            label = ax.annotate(
+                str(g.nodes[n]["outlet"]),
+                (x, y),
+                xytext=(-14, 9),
+                textcoords="offset points",
+                ha="right",
+                va="bottom",
+                fontsize=8,
+                fontweight="bold",
+                color="#333333",
+            )
+            label.set_visible(first)
+            record(("lane", n), label)
     for n in claims:
-        lanes.setdefault(g.nodes[n]["outlet"], pos[n])
-    for outlet, (x, y) in lanes.items():
-        ax.annotate(
-            str(outlet),
-            (x, y),
-            xytext=(-14, 9),
-            textcoords="offset points",
-            ha="right",
-            va="bottom",
-            fontsize=8,
-            fontweight="bold",
-            color="#333333",
-        )
-    for n, text in labels.items():
         x, y = pos[n]
-        ax.annotate(text, (x, y), xytext=(0, -16), textcoords="offset points", ha="center", va="top", fontsize=7.5)
+        text = figure_label(g.nodes[n]["low"], g.nodes[n]["high"])
+        label = ax.annotate(
+            text, (x, y), xytext=(0, -16), textcoords="offset points", ha="center", va="top", fontsize=7.5
+        )
+        record(("label", n), label)
     for n in sources:  # sources stand in one column: their names to the left, beside the square, not under it
         x, y = pos[n]
-        ax.annotate(
+        label = ax.annotate(
             "\n".join(textwrap.wrap(str(g.nodes[n]["name"]), 24)[:2]),
             (x, y),
             xytext=(-12, 0),
@@ -258,6 +292,7 @@ def plot_citation_graph(
             va="center",
             fontsize=7.5,
         )
+        record(("label", n), label)
     kinds = sorted(
         {src_kind.get(g.nodes[n]["source_id"]) for n in claims} | {g.nodes[n]["kind"] for n in sources} - {None}
     )
@@ -269,17 +304,46 @@ def plot_citation_graph(
     handles += [Line2D([], [], marker="s", ls="", mfc="white", mec="#d62728", mew=2, label="cannot be checked")]
     if legend:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-    ax.set_title(
-        f"{case.title}: {'who cites whom' if proposition is None else proposition}"
-        + (f", as of {upto:%d %b %Y}" if upto is not None else ""),
-        fontsize=10,
-    )
+    ax.set_title(graph_title(case, proposition, upto), fontsize=10)
     ax.set_axis_off()
     xs = [p[0] for p in pos.values()] or [0]
     ys = [p[1] for p in pos.values()] or [0]
     ax.set_xlim(min(xs) - 3.2, max(xs) + 0.8)  # room for the sources' names on the left
     ax.set_ylim(min(ys) - 1.0, max(ys) + 0.6)
     return ax
+
+
+def graph_title(case, proposition=None, upto=None) -> str:
+    """The title of the citation graph: the case's title, the proposition in words where the title does not
+    already ask it, and the moment shown.
+
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str, optional
+    upto : pandas.Timestamp, optional
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import kit
+    >>> case = kit.load_case("data/deir-ez-zor")
+    >>> graph_title(case, "russians_killed_feb7")
+    'Deir ez-Zor, 7 February 2018: how many Russians were killed?'
+    >>> graph_title(case, "progov_killed_feb7", "2018-02-13")
+    'Deir ez-Zor, 7 February 2018: how many Russians were killed? (progov killed feb7), as of 13 Feb 2018'
+    """
+    title = case.title
+    if proposition is None:
+        title += ": who cites whom"
+    else:
+        words = proposition_words(case, proposition)
+        if not title.lower().endswith(words.lower()):
+            title += f" ({words})"
+    return title + (f", as of {date_words(upto)}" if upto is not None else "")
 
 
 def legend_html(case, proposition=None) -> str:
@@ -321,114 +385,3 @@ def legend_html(case, proposition=None) -> str:
         'vertical-align:middle"></span>cannot be checked'
     ]
     return '<div class="kit-legend" style="font-size:80%;line-height:1.8">' + "".join(parts) + "</div>"
-
-
-def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None):
-    """The figure over time: a bar from low to high per claim (an arrow where there is no upper bound).
-
-    A report whose date is uncertain (``published`` .. ``published_latest``, contract version 2) is drawn as a
-    horizontal span over the dates it may have been published, its mark in the middle, its label saying "date
-    uncertain".
-
-    Parameters
-    ----------
-    case : kit.Case
-    proposition : str
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure by default.
-    upto : pandas.Timestamp, optional
-        The moment shown: marked with a dashed line; claims published later are faded.
-    claims : iterable of str, optional
-        The claims shown at that moment (a story's step); the others are faded instead.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-
-    Examples
-    --------
-    >>> import kit, kit.show
-    >>> case = kit.synth.make_case(30)
-    >>> ax = kit.show.plot_timeline(case, case.claims["proposition"].iloc[0])
-    >>> ax.get_ylabel()
-    'figure reported'
-    """
-    ctx = claim_context(case)
-    if not (ctx["proposition"] == proposition).any():
-        from ..analyses import timeline
-
-        timeline(case, proposition)  # raises the KeyError with a suggestion
-    # the timeline's rows without its origin counts: a picture needs no provenance
-    t = ctx[ctx["proposition"] == proposition].sort_values(["published", "claim_id"], kind="stable")
-    if ax is None:
-        _, ax = plt.subplots(figsize=(10, 4))
-    src_kind = case.sources.set_index("source_id")["kind"].to_dict()
-    t = t[t["low"].notna() | t["high"].notna()].reset_index(drop=True)
-    latest = t["published_latest"] if "published_latest" in t.columns else t["published"]
-    latest = latest.where(latest.notna(), t["published"])
-    uncertain = (latest - t["published"]) >= pd.Timedelta(hours=1)
-    mid = t["published"] + (latest - t["published"]) / 2
-    same_day = t.groupby(mid.dt.normalize()).cumcount()
-    shown = set(claims) if claims is not None else None
-    for k, row in enumerate(t.itertuples(index=False)):
-        colour = KIND_COLOURS.get(src_kind.get(row.source_id), "#777777")
-        faded = (
-            row.claim_id not in shown
-            if shown is not None
-            else (upto is not None and row.published > pd.Timestamp(upto))
-        )
-        alpha = 0.2 if faded else 0.95
-        x = mid.iat[k] + pd.Timedelta(hours=2 * int(same_day.iat[k]))
-        low = float(row.low) if pd.notna(row.low) else None
-        high = float(row.high) if pd.notna(row.high) else None
-        y = low if low is not None else high
-        if uncertain.iat[k]:
-            ax.plot(
-                [row.published, latest.iat[k]],
-                [y, y],
-                color=colour,
-                lw=2,
-                alpha=alpha * 0.8,
-                marker="|",
-                ms=10,
-                mew=2,
-                solid_capstyle="butt",
-            )
-        if low is not None and high is not None and high > low:
-            ax.plot([x, x], [low, high], color=colour, lw=5, alpha=alpha, solid_capstyle="butt")
-        if low is not None:
-            ax.plot([x], [low], marker="^" if high is None else "o", ms=9, color=colour, alpha=alpha, ls="")
-        else:
-            ax.plot([x], [high], marker="v", ms=9, color=colour, alpha=alpha, ls="")
-        outlet = str(row.outlet)
-        if len(outlet) > 24 and "(" in outlet:  # "Tsarizm (publisher of the seed article)": the name, not the note
-            outlet = outlet.split("(")[0].strip() or outlet
-        label = f"{outlet}: {figure_label(row.low, row.high)}"
-        if row.certainty in ("questioned", "denied"):
-            label += f" ({row.certainty})"
-        if uncertain.iat[k]:
-            label += " (date uncertain)"
-        ax.annotate(
-            label,
-            (x, y),
-            xytext=(8, 6 - 11 * int(same_day.iat[k])),
-            textcoords="offset points",
-            fontsize=7.5,
-            alpha=alpha,
-        )
-    if upto is not None:
-        ax.axvline(pd.Timestamp(upto), color="#d62728", lw=1, ls="--")
-    ax.set_yscale("symlog", linthresh=1)
-    ax.yaxis.set_major_formatter(matplotlib.ticker.ScalarFormatter())
-    figures = pd.concat([t["low"], t["high"]]).dropna().astype(float)
-    ax.set_ylim(0, max(figures.max() * 3 if len(figures) else 10.0, 10.0))
-    if len(t):  # room on the right for the labels of the last day
-        first, last = t["published"].min(), max(latest.max(), mid.max())
-        span = max(last - first, pd.Timedelta(days=1))
-        ax.set_xlim(first - span * 0.05, last + span * 0.3)
-    ax.set_ylabel("figure reported")
-    ax.set_title(
-        f"{proposition}: the figure over time (▲ at least, ▼ at most, bar = range, ├─┤ date uncertain)", fontsize=10
-    )
-    ax.tick_params(axis="x", labelrotation=30)  # cheaper than figure.autofmt_xdate(), which lays out every tick
-    return ax

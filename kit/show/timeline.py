@@ -1,0 +1,152 @@
+"""The figure over time with matplotlib: a bar from low to high per claim, uncertain dates as spans."""
+
+from __future__ import annotations
+
+import matplotlib
+import matplotlib.pyplot as plt
+import matplotlib.ticker
+import pandas as pd
+
+from ..graph import claim_context
+from ..style import KIND_COLOURS
+from ..wording import figure_label, proposition_words, short_name
+
+__all__ = ["plot_timeline", "timeline_title"]
+
+
+def timeline_title(case, proposition) -> str:
+    """The title of the figure over time: the proposition in words, then how to read the marks.
+
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import kit
+    >>> timeline_title(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
+    'How many Russians were killed? The figure over time (▲ at least, ▼ at most, bar = range, ├─┤ date uncertain)'
+    """
+    words = proposition_words(case, proposition)
+    lead = f"{words} The figure" if words.endswith("?") else f"{words}: the figure"
+    return f"{lead} over time (▲ at least, ▼ at most, bar = range, ├─┤ date uncertain)"
+
+
+def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None, artists=None):
+    """The figure over time: a bar from low to high per claim (an arrow where there is no upper bound).
+
+    A report whose date is uncertain (``published`` .. ``published_latest``, contract version 2) is drawn as a
+    horizontal span over the dates it may have been published, its mark in the middle, its label saying "date
+    uncertain".
+
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure by default.
+    upto : pandas.Timestamp, optional
+        The moment shown: marked with a dashed line; claims published later are faded.
+    claims : iterable of str, optional
+        The claims shown at that moment (a story's step); the others are faded instead.
+    artists : dict, optional
+        Filled with each claim's artists: ``("mark", claim_id)`` (its mark, bar and label) and ``("span", claim_id)``
+        (an uncertain date's span, drawn at 0.8 of the mark's opacity), for a caller that fades and shows them at
+        each moment of a story (:class:`kit.show.steps.StepPicture`) instead of drawing anew.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import kit, kit.show
+    >>> case = kit.synth.make_case(30)
+    >>> ax = kit.show.plot_timeline(case, case.claims["proposition"].iloc[0])
+    >>> ax.get_ylabel()
+    'figure reported'
+    """
+    ctx = claim_context(case)
+    if not (ctx["proposition"] == proposition).any():
+        from ..analyses import timeline
+
+        timeline(case, proposition)  # raises the KeyError with a suggestion
+    # the timeline's rows without its origin counts: a picture needs no provenance
+    t = ctx[ctx["proposition"] == proposition].sort_values(["published", "claim_id"], kind="stable")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 4))
+    src_kind = case.sources.set_index("source_id")["kind"].to_dict()
+    t = t[t["low"].notna() | t["high"].notna()].reset_index(drop=True)
+    latest = t["published_latest"] if "published_latest" in t.columns else t["published"]
+    latest = latest.where(latest.notna(), t["published"])
+    uncertain = (latest - t["published"]) >= pd.Timedelta(hours=1)
+    mid = t["published"] + (latest - t["published"]) / 2
+    same_day = t.groupby(mid.dt.normalize()).cumcount()
+    shown = set(claims) if claims is not None else None
+    for k, row in enumerate(t.itertuples(index=False)):
+        colour = KIND_COLOURS.get(src_kind.get(row.source_id), "#777777")
+        faded = (
+            row.claim_id not in shown
+            if shown is not None
+            else (upto is not None and row.published > pd.Timestamp(upto))
+        )
+        alpha = 0.2 if faded else 0.95
+        x = mid.iat[k] + pd.Timedelta(hours=2 * int(same_day.iat[k]))
+        low = float(row.low) if pd.notna(row.low) else None
+        high = float(row.high) if pd.notna(row.high) else None
+        y = low if low is not None else high
+        marks = [] if artists is None else artists.setdefault(("mark", row.claim_id), [])
+        if uncertain.iat[k]:
+            spanned = ax.plot(
+                [row.published, latest.iat[k]],
+                [y, y],
+                color=colour,
+                lw=2,
+                alpha=alpha * 0.8,
+                marker="|",
+                ms=10,
+                mew=2,
+                solid_capstyle="butt",
+            )
+            if artists is not None:
+                artists[("span", row.claim_id)] = spanned
+        if low is not None and high is not None and high > low:
+            marks += ax.plot([x, x], [low, high], color=colour, lw=5, alpha=alpha, solid_capstyle="butt")
+        if low is not None:
+            marks += ax.plot([x], [low], marker="^" if high is None else "o", ms=9, color=colour, alpha=alpha, ls="")
+        else:
+            marks += ax.plot([x], [high], marker="v", ms=9, color=colour, alpha=alpha, ls="")
+        label = f"{short_name(row.outlet)}: {figure_label(row.low, row.high)}"
+        if row.certainty in ("questioned", "denied"):
+            label += f" ({row.certainty})"
+        if uncertain.iat[k]:
+            label += " (date uncertain)"
+        marks.append(
+            ax.annotate(
+                label,
+                (x, y),
+                xytext=(8, 6 - 11 * int(same_day.iat[k])),
+                textcoords="offset points",
+                fontsize=7.5,
+                alpha=alpha,
+            )
+        )
+    if upto is not None:
+        ax.axvline(pd.Timestamp(upto), color="#d62728", lw=1, ls="--")
+    ax.set_yscale("symlog", linthresh=1)
+    ax.yaxis.set_major_formatter(matplotlib.ticker.ScalarFormatter())
+    figures = pd.concat([t["low"], t["high"]]).dropna().astype(float)
+    ax.set_ylim(0, max(figures.max() * 3 if len(figures) else 10.0, 10.0))
+    if len(t):  # room on the right for the labels of the last day
+        first, last = t["published"].min(), max(latest.max(), mid.max())
+        span = max(last - first, pd.Timedelta(days=1))
+        ax.set_xlim(first - span * 0.05, last + span * 0.3)
+    ax.set_ylabel("figure reported")
+    ax.set_title(timeline_title(case, proposition), fontsize=10)
+    ax.tick_params(axis="x", labelrotation=30)  # cheaper than figure.autofmt_xdate(), which lays out every tick
+    return ax
