@@ -30,6 +30,8 @@ case_path = "../data/deir-ez-zor"
 claim_id = "other-media-dozens-or-hundreds"
 
 # %%
+import matplotlib.pyplot as plt
+
 import kit
 import kit.show
 import kit.widgets
@@ -71,6 +73,7 @@ print(kit.origins(case, claim_id).to_string(index=False))
 
 # %%
 kit.show.plot_lineage(case, claim_id)
+plt.show()  # the picture, without the Axes object printed above it
 # %% [markdown]
 # ## What if an origin is discredited?
 #

@@ -11,7 +11,31 @@ from ..style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE, drift_words
 from ..trace import lineage, tree_rows
 from ..wording import date_words, figure_label
 
-__all__ = ["plot_lineage"]
+__all__ = ["plot_lineage", "lineage_figsize"]
+
+
+def lineage_figsize(tree, width: float = 10.0) -> tuple:
+    """The size (inches) of a lineage picture: ``width`` wide, tall enough for its rows of leaves and no more.
+
+    Parameters
+    ----------
+    tree : pandas.DataFrame
+        A :func:`kit.trace.lineage` tree.
+    width : float
+
+    Returns
+    -------
+    (float, float)
+
+    Examples
+    --------
+    >>> import kit
+    >>> lineage_figsize(lineage(kit.load_case("data/deir-ez-zor"), "other-media-dozens-or-hundreds"))
+    (10.0, 3.25)
+    """
+    y = tree_rows(tree)
+    leaves = int(-min(y)) + 1 if y else 1
+    return (width, 1.0 + 0.75 * leaves)
 
 
 def _lineage_label(sources, ctx, item, item_type, width=24):
@@ -62,7 +86,7 @@ def plot_lineage(case, claim_id: str, *, ax=None, tree=None, discredited=(), los
     """
     tree = lineage(case, claim_id) if tree is None else tree
     if ax is None:
-        _, ax = plt.subplots(figsize=(10, 1.4 + 0.55 * len(tree)))
+        _, ax = plt.subplots(figsize=lineage_figsize(tree))
     discredited, lost = set(discredited), set(lost)
     parent_of = tree["parent_row"].tolist()
     y_of = tree_rows(tree)
