@@ -175,6 +175,11 @@ def for_people(frame, case=None) -> pd.DataFrame:
 _NUMBER = re.compile(r"^(?:[-+]?\d[\d,.]*|—|)$")
 
 
+def _numbers(cells) -> bool:
+    """A column of numbers (empty cells allowed), aligned to the right."""
+    return any(_NUMBER.match(v) and v not in ("", MISSING) for v in cells) and all(_NUMBER.match(v) for v in cells)
+
+
 def table_text(frame) -> str:
     """A table of text as aligned plain text: words left-aligned, columns of numbers right-aligned.
 
@@ -198,7 +203,7 @@ def table_text(frame) -> str:
     cells = [[str(v) for v in frame[c].tolist()] for c in frame.columns]
     lines = []
     widths = [max([len(h)] + [len(v) for v in col]) for h, col in zip(cols, cells, strict=True)]
-    right = [bool(col) and all(_NUMBER.match(v) for v in col) for col in cells]
+    right = [_numbers(col) for col in cells]
     for row in [cols] + [list(r) for r in zip(*cells, strict=True)]:
         parts = [v.rjust(w) if r else v.ljust(w) for v, w, r in zip(row, widths, right, strict=True)]
         lines.append("  ".join(parts).rstrip())
@@ -234,15 +239,23 @@ def table_html(frame, index: bool = True, *, row_ids=None, empty: str = "(nothin
     """
     if frame is None or not len(frame):
         return f"<p><i>{escape(empty)}</i></p>"
-    shown = frame.apply(lambda col: col.map(cell_words)) if len(frame.columns) else frame
-    html = shown.to_html(index=index, escape=True, border=0, na_rep=MISSING, classes="kit-table")
-    html = html.replace("<table", '<table style="font-size:85%"', 1)
-    if row_ids is not None:  # one data-id per body row, in order
-        head, _, body = html.partition("<tbody>")
-        ids = iter(row_ids)
-        body = re.sub("<tr>", lambda m: f'<tr data-id="{escape(next(ids, ""))}">', body)
-        html = head + "<tbody>" + body
-    return html
+    shown = frame.reset_index() if index else frame
+    cols = [str(c) for c in shown.columns]
+    cells = [[cell_words(v) for v in shown[c].tolist()] for c in shown.columns]
+    align = ["right" if _numbers(col) else "left" for col in cells]  # words read from the left, numbers line up
+    head = "".join(f'<th style="text-align:{a}">{escape(c)}</th>' for c, a in zip(cols, align, strict=True))
+    ids = list(row_ids) if row_ids is not None else None
+    body = []
+    for i, row in enumerate(zip(*cells, strict=True)):
+        tds = "".join(
+            f'<td style="text-align:{a};vertical-align:top">{escape(v)}</td>' for v, a in zip(row, align, strict=True)
+        )
+        data_id = f' data-id="{escape(ids[i] if i < len(ids) else "")}"' if ids is not None else ""
+        body.append(f"<tr{data_id}>{tds}</tr>")
+    return (
+        f'<table style="font-size:85%" class="dataframe kit-table"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
 
 
 class Table:

@@ -149,7 +149,7 @@ def plot_lineage(case, claim_id: str, *, ax=None, tree=None, discredited=(), los
             color="#999999" if gone else "black",
         )
     ax.set_xlim(-0.6, tree["depth"].max() + 0.6)
-    ax.set_ylim(-leaves + 0.3, 0.7)
+    ax.set_ylim(-leaves + 0.25, 0.35)  # labels hang below their node: little room above the first
     ax.set_axis_off()
     c = ctx.loc[claim_id]
     said = f"What {c['outlet']} said on {date_words(c['published'])}"  # names, not the claim's id

@@ -11,16 +11,21 @@ from ..graph import claim_context
 from ..style import KIND_COLOURS
 from ..wording import figure_label, proposition_words, short_name
 
-__all__ = ["plot_timeline", "timeline_title"]
+__all__ = ["READING", "plot_timeline", "timeline_title"]
+
+#: how to read the figure over time, said after its title
+READING = "(▲ at least, ▼ at most, bar = range, ├─┤ date uncertain)"
 
 
-def timeline_title(case, proposition) -> str:
+def timeline_title(case, proposition, reading: str = READING) -> str:
     """The title of the figure over time: the proposition in words, then how to read the marks.
 
     Parameters
     ----------
     case : kit.Case
     proposition : str
+    reading : str
+        How to read the picture, after its title (:data:`READING` by default).
 
     Returns
     -------
@@ -34,7 +39,7 @@ def timeline_title(case, proposition) -> str:
     """
     words = proposition_words(case, proposition)
     lead = f"{words} The figure" if words.endswith("?") else f"{words}: the figure"
-    return f"{lead} over time (▲ at least, ▼ at most, bar = range, ├─┤ date uncertain)"
+    return f"{lead} over time {reading}"
 
 
 def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None, artists=None):

@@ -22,7 +22,7 @@ from ..show import plot_lineage
 from ..show.lineage import lineage_figsize
 from ..style import drift_words, grade_words
 from ..trace import lineage
-from ..wording import date_words, figure_words, plural
+from ..wording import date_words, figure_words, plural, proposition_words
 from .common import Displayable, png_bytes, table_html
 
 __all__ = ["ClaimTracer"]
@@ -97,7 +97,7 @@ class ClaimTracer(Displayable):
         )
         self.search_html = W.HTML()
         self.dropdown = W.Dropdown(
-            options=self._labels, description="Claim", layout=W.Layout(width="auto", flex="1 1 auto", max_width="820px")
+            options=self._labels, description="Claim", layout=W.Layout(width="auto", flex="1 1 0%", min_width="0")
         )
         self.claim_html = W.HTML(layout=W.Layout(max_width="1000px"))
         self.graph = W.Image(format="png", layout=W.Layout(width="100%", max_width="1000px", height="auto"))
@@ -119,7 +119,7 @@ class ClaimTracer(Displayable):
         self.tables.set_title(1, "Origins and their grades")
         self.container = W.VBox(  # one screen at 1440x900: controls on two lines, the picture, the tables folded
             [
-                W.HBox([self.search, self.dropdown], layout=W.Layout(width="100%", max_width="1220px")),
+                W.HBox([self.search, self.dropdown], layout=W.Layout(width="100%", max_width="1000px")),
                 self.search_html,
                 self.claim_html,
                 W.HBox(
@@ -259,7 +259,7 @@ class ClaimTracer(Displayable):
                 rows = pd.DataFrame(
                     {
                         "claim": [self._claim_words(c) for c in self.lost],
-                        "question": lost["proposition"].to_numpy(),
+                        "question": [proposition_words(self.case, p) for p in lost["proposition"]],
                         "words": lost["text"].to_numpy(),
                     }
                 )
