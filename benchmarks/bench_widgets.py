@@ -45,6 +45,7 @@ def main(argv=None):
     parser.add_argument("--json", help="write the results to this file")
     args = parser.parse_args(argv)
     rows = []
+    load_before = os.getloadavg()
     deir = kit.load_case(ROOT / "data" / "deir-ez-zor")
     synth = kit.synth.make_case(2000, seed=0)
     biggest = synth.claims["proposition"].value_counts().index[0]
@@ -68,6 +69,15 @@ def main(argv=None):
                 "met": med <= goal,
             }
         )
+    machine = {  # the run's machine and its load (1-, 5-, 15-minute averages) before and after
+        "when_utc": time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
+        "host": os.uname().nodename,
+        "cores": os.cpu_count(),
+        "load_before": [round(x, 2) for x in load_before],
+        "load_after": [round(x, 2) for x in os.getloadavg()],
+    }
+    for r in rows:
+        r.update(machine)
     print(
         os.uname().nodename,
         f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}",

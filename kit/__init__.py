@@ -61,6 +61,7 @@ def __getattr__(name):
         "style",
         "graphview",
         "examples",
+        "tables",
     ):
         import importlib
 

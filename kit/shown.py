@@ -18,7 +18,7 @@ import pandas as pd
 
 from .graph import claim_context, own_reporting
 
-__all__ = ["publication_key", "in_publication_order", "shown_with"]
+__all__ = ["publication_key", "in_publication_order", "shown_with", "choose_proposition"]
 
 
 def publication_key(published, published_latest, claim_id) -> tuple:
@@ -141,3 +141,42 @@ def shown_with(case, proposition=None) -> set:
     own = own_reporting(case)
     publisher = claim_context(case).set_index("claim_id")["source_id"].astype(str)
     return keep | {publisher[c] for c in ids if c in keep and bool(own[c])}
+
+
+def choose_proposition(case) -> str:
+    """The proposition the page tells: ``proposition = "..."`` in ``case.toml``, else the one with most claims.
+
+    Ties go to the proposition whose first claim comes first in the claims table.
+
+    Parameters
+    ----------
+    case : kit.Case
+        Not changed.
+
+    Raises
+    ------
+    ValueError
+        When the case has no claims, or ``case.toml`` names a proposition no claim has.
+
+    Examples
+    --------
+    >>> import kit
+    >>> choose_proposition(kit.load_case("data/deir-ez-zor"))
+    'russians_killed_feb7'
+    >>> choose_proposition(kit.load_case("tests/cases/hostile"))
+    'plant_fire_dead'
+    """
+    props = list(case.claims["proposition"].astype(str))
+    if not props:
+        raise ValueError("the case has no claims, so there is no story to publish")
+    named = case.meta.get("proposition")
+    if named is not None:
+        if not isinstance(named, str) or named not in props:
+            known = ", ".join(sorted(set(props)))
+            raise ValueError(
+                f"case.toml names proposition = {named!r}, but no claim has it; the case's propositions are: {known}"
+            )
+        return named
+    counts = pd.Series(props).value_counts(sort=False)
+    first = {p: i for i, p in reversed(list(enumerate(props)))}
+    return sorted(counts.index, key=lambda p: (-counts[p], first[p]))[0]

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["is_missing", "figure_label", "figure_words", "plural", "date_words", "cell_text"]
+__all__ = [
+    "is_missing",
+    "figure_label",
+    "figure_words",
+    "plural",
+    "date_words",
+    "cell_text",
+    "short_name",
+    "proposition_words",
+]
 
 
 def is_missing(v) -> bool:
@@ -168,3 +177,64 @@ def cell_text(value) -> str:
     if hasattr(v, "item") and not isinstance(v, str):
         return cell_text(v.item())
     return str(v)
+
+
+def short_name(name, most: int = 24) -> str:
+    """A source's name short enough for a label: a long name loses its note in brackets.
+
+    Parameters
+    ----------
+    name : str
+        The name as ``sources.csv`` gives it.
+    most : int
+        Names up to this many characters are kept whole.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> short_name("Tsarizm (publisher of the seed article)"), short_name("Other media (unnamed)")
+    ('Tsarizm', 'Other media (unnamed)')
+    """
+    name = str(name)
+    if len(name) > most and "(" in name:
+        return name.split("(")[0].strip() or name
+    return name
+
+
+def proposition_words(case, proposition) -> str:
+    """A proposition as a reader says it, for titles: the question of the case's title for the proposition the case
+    is about (:func:`kit.shown.choose_proposition`), else the proposition's name in words.
+
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str
+
+    Returns
+    -------
+    str
+        ``"How many Russians were killed?"`` for Deir ez-Zor's ``russians_killed_feb7`` (its title ends
+        ``...: how many Russians were killed?``); ``"progov killed feb7"`` for another of its propositions.
+
+    Examples
+    --------
+    >>> import kit
+    >>> case = kit.load_case("data/deir-ez-zor")
+    >>> proposition_words(case, "russians_killed_feb7"), proposition_words(case, "progov_killed_feb7")
+    ('How many Russians were killed?', 'progov killed feb7')
+    """
+    from .shown import choose_proposition
+
+    title = str(case.meta.get("title", ""))
+    try:
+        main = choose_proposition(case)
+    except ValueError:
+        main = None
+    if proposition == main and ": " in title:
+        question = title.rsplit(": ", 1)[1].strip()
+        if question:
+            return question[0].upper() + question[1:]
+    return " ".join(str(proposition).replace("_", " ").replace("-", " ").split())

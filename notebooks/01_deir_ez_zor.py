@@ -32,10 +32,13 @@
 # 4. Did reporting go in a circle, and was a figure about something else offered as support?
 
 # %%
+import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import display
 
 import kit
 import kit.show
+import kit.tables
 
 case = kit.load_case("../data/deir-ez-zor")
 P = "russians_killed_feb7"  # the question: how many Russians were killed on 7 February?
@@ -54,11 +57,8 @@ case
 # %%
 # NBVAL_CHECK_OUTPUT
 timeline = kit.timeline(case, P)
-print(
-    timeline.assign(
-        published=timeline["published"].dt.strftime("%d %b"), latest=timeline["published_latest"].dt.strftime("%d %b")
-    )[["published", "latest", "outlet", "low", "high", "certainty", "n_origins"]].to_string(index=False)
-)
+columns = ["published", "published_latest", "outlet", "low", "high", "certainty", "n_origins"]
+display(kit.tables.Table(timeline[columns], case))  # a table for people: dates as days, "—" where no figure
 figures = timeline.dropna(subset=["low"])
 print("\nfigures in time order:", [f"{o} {int(v)}" for o, v in zip(figures["outlet"], figures["low"], strict=False)])
 print(
@@ -72,6 +72,7 @@ print(
 
 # %%
 kit.show.plot_timeline(case, P)
+plt.show()  # the picture, without the Axes object printed above it
 # %% [markdown]
 # Read the figures down the table: the first is **2** (Reuters, 12 February); the Conflict Intelligence Team's
 # "at least three other Russians", relayed by AFP, comes after it; on 13 February Bloomberg reports **more than 200**,
@@ -85,7 +86,7 @@ kit.show.plot_timeline(case, P)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(kit.origins(case, "daily-beast-200-russian-fighters").to_string(index=False))
+kit.tables.Table(kit.origins(case, "daily-beast-200-russian-fighters")[["name", "kind", "reliability", "hops"]])
 
 # %% [markdown]
 # One origin, 2 hops down: The Daily Beast relied on Bloomberg, and Bloomberg on **two unnamed Russians**, an
@@ -105,17 +106,18 @@ print(trace_text(case, "daily-beast-200-russian-fighters"))
 
 # %%
 kit.show.plot_citation_graph(case, P)
+plt.show()
 # %% [markdown]
 # ## 3. Cited versus independent
 #
 # For every claim: how many items it cites (`n_cited`), how many distinct origin sources those finally come
-# down to (`n_origins`), and `echo`: true where a claim cites two or more supports that share an origin
+# down to (`n_origins`), and `echo`: yes where a claim cites two or more supports that share an origin
 # (apparent corroboration that is not independent).
 
 # %%
 # NBVAL_CHECK_OUTPUT
 table = kit.independence(case, P)
-print(table[["source_id", "n_cited", "n_origins", "echo", "origins"]].to_string())
+kit.tables.Table(table[["n_cited", "n_origins", "echo", "origins"]], case)  # claims and origins by name
 
 # %% [markdown]
 # Every version of "200" (Bloomberg's, both of The Daily Beast's, and the seed article's own "up to 200") rests
@@ -125,9 +127,12 @@ print(table[["source_id", "n_cited", "n_origins", "echo", "origins"]].to_string(
 
 # %%
 # NBVAL_CHECK_OUTPUT
+names = kit.tables.claim_names(case)  # each claim by its outlet and figure, or its first words
 rest_on_200 = table[table["origins"] == ("bloomberg_two_russians",)]
 print("claims about Russians killed on 7 Feb:", len(table))
-print("  of which rest only on Bloomberg's two unnamed Russians:", len(rest_on_200), list(rest_on_200.index))
+print("  of which rest only on Bloomberg's two unnamed Russians:", len(rest_on_200))
+for claim in rest_on_200.index:
+    print("    " + names[claim])
 print("  distinct origins behind all of them:", len(set().union(*table["origins"])))
 
 # %% [markdown]
@@ -137,12 +142,13 @@ print("  distinct origins behind all of them:", len(set().union(*table["origins"
 # the cited claim answers another question (`question_changed`), the number went up (`inflated`), the people counted
 # changed (`scope_changed`, e.g. "contract soldiers, mostly Russians" became "Russian fighters"), what was counted
 # changed (`measure_changed`, e.g. casualties read as dead), or the certainty hardened (an allegation repeated as
-# fact). `basis` says whether the report states the link or the article only implies it (see section 5).
+# fact); the table says each flag in words. `basis` says whether the report states the link or the article only
+# implies it (see section 5).
 
 # %%
 # NBVAL_CHECK_OUTPUT
 drift = kit.drift(case, P)
-print(drift.to_string(index=False))
+kit.tables.Table(drift, case)
 
 # %% [markdown]
 # The Daily Beast turned Bloomberg's "more than 200 contract soldiers, mostly Russians … two of the Russians
@@ -165,7 +171,12 @@ print(drift.to_string(index=False))
 # NBVAL_CHECK_OUTPUT
 argued = kit.circular(case)  # follow=("stated", "inferred"), the default
 stated = kit.circular(case, follow=("stated",))
-print("what the article argues (stated + inferred):", len(argued), "loop:", argued)
+print(
+    "what the article argues (stated + inferred):",
+    len(argued),
+    "loop:",
+    "; ".join(" → ".join(names[c] for c in loop) + " → back" for loop in argued),
+)
 print("what the reports themselves say (stated):   ", len(stated), "loops:", stated)
 
 # %%
@@ -181,6 +192,7 @@ print(trace_text(case, "other-media-dozens-or-hundreds"))
 from kit.widgets import plot_lineage
 
 plot_lineage(case, "other-media-dozens-or-hundreds")
+plt.show()
 # %% [markdown]
 # ## 6. The same question, two readings
 #
@@ -192,16 +204,17 @@ plot_lineage(case, "other-media-dozens-or-hundreds")
 # NBVAL_CHECK_OUTPUT
 said = kit.independence(case, P, follow=("stated",))
 side = pd.DataFrame({"reports say": said["n_origins"], "article argues": table["n_origins"]})
-print(side.to_string())
+display(kit.tables.Table(side, case))
+source = case.sources.set_index("source_id")["name"]
 changed = side[side["reports say"] != side["article argues"]]
 for claim in changed.index:
     print(
-        f"\n{claim}:\n  reports say:    {', '.join(said.at[claim, 'origins'])}"
-        f"\n  article argues: {', '.join(table.at[claim, 'origins'])}"
+        f"\n{names[claim]}:\n  reports say:    {', '.join(source[list(said.at[claim, 'origins'])])}"
+        f"\n  article argues: {', '.join(source[list(table.at[claim, 'origins'])])}"
     )
 print(
     "\nbest-sourced on what the reports say:",
-    side["reports say"].idxmax(),
+    names[side["reports say"].idxmax()],
     side["reports say"].max(),
     "| next best:",
     side["reports say"].drop(side["reports say"].idxmax()).max(),
@@ -224,8 +237,8 @@ flagged = drift[drift["question_changed"] | drift["measure_changed"]]
 for row in flagged.itertuples(index=False):
     c = cited.loc[row.cites]
     print(
-        f"{row.claim_id} {row.relation} {row.cites}: question_changed={row.question_changed}, "
-        f"measure_changed={row.measure_changed}\n  the cited claim answers {c['proposition']!r}, counts "
+        f"{names[row.claim_id]} {row.relation.replace('_', ' ')} {names[row.cites]}: "
+        f"{kit.style.drift_words(row._asdict())}\n  the cited claim answers {c['proposition']!r}, counts "
         f"{c['measure']!r} of {c['subject'] if pd.notna(c['subject']) else 'no one named'}: “{c['text']}”"
     )
 
@@ -241,7 +254,7 @@ estimates = case.claims[(case.claims["certainty"] == "estimated") & (case.claims
 print("estimates of about 100 dead:", len(estimates))
 for proposition in ["progov_killed_feb7", "progov_wounded_feb7"]:
     t = kit.timeline(case, proposition).merge(case.claims[["claim_id", "subject", "measure"]], on="claim_id")
-    print(t[["outlet", "low", "high", "subject", "measure", "certainty"]].to_string(index=False), end="\n\n")
+    display(kit.tables.Table(t[["outlet", "low", "high", "subject", "measure", "certainty"]]))
 
 # %% [markdown]
 # ## 8. What the audit finds

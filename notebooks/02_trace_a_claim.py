@@ -30,6 +30,8 @@ case_path = "../data/deir-ez-zor"
 claim_id = "other-media-dozens-or-hundreds"
 
 # %%
+import matplotlib.pyplot as plt
+
 import kit
 import kit.show
 import kit.widgets
@@ -66,11 +68,12 @@ print(kit.origins(case, claim_id).to_string(index=False))
 # %% [markdown]
 # The lineage drawn as a tree, from the claim (left) to its origins (right). Solid arrows *rely on*, dashed arrows
 # *corroborate*, red arrows *dispute*, dotted arrows lead to an outlet's own reporting; origins that cannot be
-# checked (anonymous people, social-media posts) have a black outline (red would vanish on a red anonymous square); a hop where the figure or its meaning drifted
-# is labelled in red.
+# checked (anonymous people, social-media posts) have a black outline (red would vanish on a red anonymous square);
+# a hop where the figure or its meaning drifted is labelled in red.
 
 # %%
 kit.show.plot_lineage(case, claim_id)
+plt.show()  # the picture, without the Axes object printed above it
 # %% [markdown]
 # ## What if an origin is discredited?
 #

@@ -222,9 +222,17 @@ def test_tracer_in_the_browser(playwright_api, lab02):
             "() => /this claim (falls|still stands)/.test(document.querySelector('.kit-claim-tracer').innerText)",
             timeout=30_000,
         )
-        return said, tracer.inner_text()
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.kit-claim-tracer img')].every(i => i.complete && i.naturalWidth)",
+            timeout=30_000,
+        )
+        tracer.evaluate("el => el.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(500)
+        panel = page.locator(".jp-NotebookPanel-notebook").first.bounding_box()
+        return said, tracer.inner_text(), tracer.bounding_box(), panel
 
-    (said, after), errors = _browse(playwright_api, lab02, "tracer_1440x900", use)
+    (said, after, box, panel), errors = _browse(playwright_api, lab02, "tracer_1440x900", use)
+    assert box["height"] <= panel["height"], (box, panel)  # the whole tracer on one screen, no scrolling
     assert "no claim matches ‘xyz’; still showing Other media (unnamed), 7 Feb 2018" in said
     assert "discredit Facebook post with a list of names" in after
     assert "this claim still stands" in after

@@ -305,3 +305,25 @@ def test_the_stepper_is_side_by_side_and_says_to_run_the_notebook(stepper):
     assert width / height > 2.2  # wide and short: fits beside its text on a 1440x900 screen
     assert repr(stepper) == "StoryStepper: an interactive widget. Run the notebook (Run ▸ Run All Cells) to use it."
     assert stepper._repr_mimebundle_()["text/plain"] == repr(stepper)
+
+
+def test_a_step_shows_what_drawing_it_anew_shows(deir):
+    """The stepper draws its picture once and only hides and shows at a step: the same words as a fresh drawing."""
+    import re
+
+    from matplotlib.figure import Figure
+
+    s = StoryStepper(deir, PROP)
+    for step in range(1, s.n_steps + 1):
+        s.go(step)
+        fig = Figure(figsize=(14, 5.0))
+        ax_graph, ax_time = fig.subplots(1, 2)
+        kit.show.plot_citation_graph(deir, PROP, ax=ax_graph, upto=s.upto, claims=s.visible_claims, legend=False)
+        kit.show.plot_timeline(deir, PROP, ax=ax_time, upto=s.upto, claims=s.visible_claims)
+        shown = {t.get_text() for ax in (s.ax_graph, s.ax_time) for t in ax.texts if t.get_visible()}
+        fresh = {t.get_text() for ax in (ax_graph, ax_time) for t in ax.texts}
+        assert shown == fresh, step
+        faded = {t.get_text() for t in s.ax_time.texts if t.get_alpha() < 0.5}
+        assert faded == {t.get_text() for t in ax_time.texts if t.get_alpha() < 0.5}, step
+        svg = s.image.decode()
+        assert set(re.findall(r"<text[^>]*>([^<]+)</text>", svg)) >= {t for t in fresh if t and "\n" not in t}, step

@@ -34,10 +34,11 @@ Examples
 from __future__ import annotations
 
 from ..html import safe_url, script_json
+from ..shown import choose_proposition
 from ..style import DRIFT_FLAGS
 from .notebook import notebook_html, offline_html
 from .page import page_html, publish
-from .words import choose_proposition, graph_alt, timeline_alt
+from .words import graph_alt, timeline_alt
 
 __all__ = [
     "publish",

@@ -23,11 +23,12 @@ from ..graphview.page import graph_html, package_static_text
 from ..graphview.page import static_text as graph_static
 from ..html import escape, isolate, isolate_text, link, script_json
 from ..redact import redact, redact_text
+from ..shown import choose_proposition
 from ..style import DRIFT_FLAGS, DRIFT_WORDS, grade_words
 from ..wording import date_words, figure_words, plural
 from .figures import plot_safe, step_figures, svg
 from .notebook import notebook_html
-from .words import choose_proposition, claims_frame, graph_alt, timeline_alt
+from .words import claims_frame, graph_alt, timeline_alt
 
 __all__ = ["publish", "page_html", "static_text", "csp_hash"]
 

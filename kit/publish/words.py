@@ -11,52 +11,14 @@ from __future__ import annotations
 import pandas as pd
 
 from ..html import isolate_text
+from ..shown import choose_proposition  # noqa: F401 - where the page finds it; documented in kit.shown
 from ..style import DRIFT_FLAGS
 from ..wording import date_words, figure_words, plural
 
-__all__ = ["choose_proposition", "claims_frame", "timeline_alt", "graph_alt"]
+__all__ = ["claims_frame", "timeline_alt", "graph_alt"]
 
 #: the drift flags of :func:`kit.analyses.drift` a claim can show, in the order the page lists them
 _UNCHECKABLE = ("anonymous", "social")
-
-
-def choose_proposition(case) -> str:
-    """The proposition the page tells: ``proposition = "..."`` in ``case.toml``, else the one with most claims.
-
-    Ties go to the proposition whose first claim comes first in the claims table.
-
-    Parameters
-    ----------
-    case : kit.Case
-        Not changed.
-
-    Raises
-    ------
-    ValueError
-        When the case has no claims, or ``case.toml`` names a proposition no claim has.
-
-    Examples
-    --------
-    >>> import kit
-    >>> choose_proposition(kit.load_case("data/deir-ez-zor"))
-    'russians_killed_feb7'
-    >>> choose_proposition(kit.load_case("tests/cases/hostile"))
-    'plant_fire_dead'
-    """
-    props = list(case.claims["proposition"].astype(str))
-    if not props:
-        raise ValueError("the case has no claims, so there is no story to publish")
-    named = case.meta.get("proposition")
-    if named is not None:
-        if not isinstance(named, str) or named not in props:
-            known = ", ".join(sorted(set(props)))
-            raise ValueError(
-                f"case.toml names proposition = {named!r}, but no claim has it; the case's propositions are: {known}"
-            )
-        return named
-    counts = pd.Series(props).value_counts(sort=False)
-    first = {p: i for i, p in reversed(list(enumerate(props)))}
-    return sorted(counts.index, key=lambda p: (-counts[p], first[p]))[0]
 
 
 def claims_frame(case, proposition) -> pd.DataFrame:

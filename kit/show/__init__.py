@@ -2,9 +2,9 @@
 outlet graph.
 
 Imported only when used (``import kit.show`` or ``kit.show``), so ``import kit`` stays light and headless. The
-modules: :mod:`kit.show.citation` (the citation graph, its stable layout and legend), :mod:`kit.show.timeline` (the
-figure over time), :mod:`kit.show.lineage` (a claim's tree of hops) and :mod:`kit.show.outlet_graph` (who cites
-whom among outlets).
+modules: :mod:`kit.show.citation` (the citation graph, its stable layout and legend), :mod:`kit.show.timeline`
+(the figure over time), :mod:`kit.show.steps` (the stepper's picture, drawn once and shown step by step),
+:mod:`kit.show.lineage` (a claim's tree of hops) and :mod:`kit.show.outlet_graph` (who cites whom among outlets).
 
 Examples
 --------
@@ -16,10 +16,10 @@ True
 
 from ..style import KIND_COLOURS, UNCHECKABLE  # noqa: F401 - kept importable from here; documented in kit.style
 from ..wording import figure_label  # noqa: F401 - kept importable from here; documented in kit.wording
-from .citation import legend_html, plot_citation_graph, story_graph, story_layout
+from .citation import graph_title, legend_html, plot_citation_graph, story_graph, story_layout
 from .lineage import plot_lineage
 from .outlet_graph import plot_outlet_graph
-from .timeline import plot_timeline
+from .timeline import plot_timeline, timeline_title
 
 __all__ = [
     "story_graph",
@@ -27,6 +27,8 @@ __all__ = [
     "plot_citation_graph",
     "legend_html",
     "plot_timeline",
+    "graph_title",
+    "timeline_title",
     "plot_lineage",
     "plot_outlet_graph",
 ]

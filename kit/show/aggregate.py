@@ -26,9 +26,9 @@ import pandas as pd
 from matplotlib.collections import LineCollection
 from matplotlib.ticker import ScalarFormatter
 
-from ..html import isolate_text
 from ..style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE
-from ..wording import date_words
+from .citation import graph_title
+from .timeline import timeline_title
 
 __all__ = ["StoryAggregate"]
 
@@ -143,7 +143,7 @@ class StoryAggregate:
             ax.set_ylim(xy[:, 1].min() - 1, xy[:, 1].max() + 1)
         ax.set_axis_off()
         ax.set_title(
-            f"{isolate_text(self.case.title)}: {self.proposition or 'who cites whom'}, as of {date_words(upto)}\n"
+            f"{graph_title(self.case, self.proposition, upto)}\n"
             f"{int(visible.sum())} claims, one dot per outlet and day (sized by claims); squares: "
             "origins quoted directly; dashed: corroborates; red: disputes",
             fontsize=9,
@@ -179,4 +179,6 @@ class StoryAggregate:
         ax.set_yscale("symlog", linthresh=1)
         ax.yaxis.set_major_formatter(ScalarFormatter())
         ax.set_ylabel("figure reported")
-        ax.set_title(f"{self.proposition}: the figure over time ({int(has.sum())} claims with a figure)", fontsize=10)
+        ax.set_title(
+            timeline_title(self.case, self.proposition, f"({int(has.sum())} claims with a figure)"), fontsize=10
+        )

@@ -1,5 +1,4 @@
-"""Pictures of a case with matplotlib: the citation graph, its stable layout and its legend (the figure over time:
-:mod:`kit.show.timeline`).
+"""The citation graph of a case with matplotlib: its stable layout, the picture and its legend.
 
 Imported only when used (``import kit.show`` or ``kit.show``), so ``import kit`` stays light and headless.
 """
@@ -16,12 +15,25 @@ from matplotlib.patches import Patch
 
 from ..analyses import circular
 from ..graph import citation_graph, own_reporting
-from ..shown import publication_key, shown_with
 from ..html import isolate_text
+from ..shown import publication_key, shown_with
 from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE
-from ..wording import figure_label
+from ..wording import date_words, figure_label, proposition_words
 
-__all__ = ["story_graph", "story_layout", "plot_citation_graph", "legend_html"]
+__all__ = [
+    "CLAIM_SIZE",
+    "HIGHLIGHT_SIZE",
+    "story_graph",
+    "story_layout",
+    "plot_citation_graph",
+    "graph_title",
+    "legend_html",
+]
+
+#: the area of a claim's circle (points²)
+CLAIM_SIZE = 450
+#: the area of the highlighted claim's circle (points²)
+HIGHLIGHT_SIZE = 900
 
 
 def story_graph(case, proposition=None):
@@ -130,6 +142,7 @@ def plot_citation_graph(
     loops=None,
     legend=True,
     claims=None,
+    artists=None,
 ):
     """Draw the citation graph: claims by publication time, sources on the left, coloured by kind.
 
@@ -154,6 +167,15 @@ def plot_citation_graph(
     claims : iterable of str, optional
         Draw only these claims (a story's step, :func:`kit.story.claims_by`); with ``upto``, the title's moment.
         Either way only the sources the drawn claims cite, or rest on, are drawn.
+    artists : dict, optional
+        Filled with every artist drawn, each node, edge and label its own: ``("node", id)``, ``("ring", id)`` (a
+        loop's ring), ``("edge", u, v)``, ``("label", id)`` and ``("lane", claim)`` (an outlet's name, shown at its
+        first claim, hidden at the others) to lists of artists, for a caller that shows moments of one story by
+        hiding and showing them (:class:`kit.show.steps.StepPicture`) instead of drawing each anew.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
 
     Examples
     --------
@@ -188,10 +210,26 @@ def plot_citation_graph(
     src_kind = case.sources.set_index("source_id")["kind"].to_dict()
     claims = [n for n, d in g.nodes(data=True) if d["node_type"] == "claim"]
     sources = [n for n, d in g.nodes(data=True) if d["node_type"] == "source"]
+    one = artists is not None  # each node, edge and label its own artist, recorded for the caller to show or hide
+
+    def record(key, artist):
+        if one:
+            artists.setdefault(key, []).append(artist)
+        return artist
+
+    def draw_nodes(nodelist, key, **style):
+        if not one:
+            return [nx.draw_networkx_nodes(g, pos, nodelist=nodelist, ax=ax, **style)] if nodelist else []
+        drawn = []
+        for i, n in enumerate(nodelist):
+            each = {k: [v[i]] if isinstance(v, list) else v for k, v in style.items()}
+            drawn.append(record((key, n), nx.draw_networkx_nodes(g, pos, nodelist=[n], ax=ax, **each)))
+        return drawn
+
     for relation, (style, colour) in RELATION_STYLE.items():
         edges = [(u, v) for u, v, d in g.edges(data=True) if d["relation"] == relation]
         if edges:
-            nx.draw_networkx_edges(
+            drawn = nx.draw_networkx_edges(
                 g,
                 pos,
                 edgelist=edges,
@@ -203,6 +241,8 @@ def plot_citation_graph(
                 node_size=600,
                 width=1.3,
             )
+            for (u, v), arrow in zip(edges, drawn, strict=True):
+                record(("edge", u, v), arrow)
     resting = g.graph.get("own_reporting")
     if resting is None:
         mask = own_reporting(case)
@@ -210,7 +250,7 @@ def plot_citation_graph(
     own = [(n, g.nodes[n]["source_id"]) for n in claims if n in resting and g.nodes[n]["source_id"] in g]
     if own:
         style, colour = RELATION_STYLE[OWN_REPORTING]
-        nx.draw_networkx_edges(
+        drawn = nx.draw_networkx_edges(
             g,
             pos,
             edgelist=own,
@@ -222,23 +262,20 @@ def plot_citation_graph(
             node_size=600,
             width=1.0,
         )
+        for (u, v), arrow in zip(own, drawn, strict=True):
+            record(("edge", u, v), arrow)
     colours = [KIND_COLOURS.get(src_kind.get(g.nodes[n]["source_id"]), "#cccccc") for n in claims]
-    sizes = [900 if n == highlight else 450 for n in claims]
-    nx.draw_networkx_nodes(
-        g,
-        pos,
-        nodelist=claims,
-        ax=ax,
+    draw_nodes(
+        claims,
+        "node",
         node_color=colours,
-        node_size=sizes,
+        node_size=[HIGHLIGHT_SIZE if n == highlight else CLAIM_SIZE for n in claims],
         edgecolors=["black" if n == highlight else "white" for n in claims],
         linewidths=2,
     )
-    nx.draw_networkx_nodes(
-        g,
-        pos,
-        nodelist=sources,
-        ax=ax,
+    draw_nodes(
+        sources,
+        "node",
         node_shape="s",
         node_size=420,
         node_color=[KIND_COLOURS.get(g.nodes[n]["kind"], "#cccccc") for n in sources],
@@ -246,39 +283,39 @@ def plot_citation_graph(
         linewidths=[3 if g.nodes[n]["kind"] in UNCHECKABLE else 1 for n in sources],
     )
     looped = {c for loop in (circular(case) if loops is None else loops) for c in loop} & set(claims)
-    if looped:
-        nx.draw_networkx_nodes(
-            g,
-            pos,
-            nodelist=sorted(looped),
-            ax=ax,
-            node_size=1400,
-            node_color="none",
-            edgecolors="#d62728",
-            linewidths=1.5,
-        ).set_linestyle(":")
-    labels = {n: figure_label(g.nodes[n]["low"], g.nodes[n]["high"]) for n in claims}
+    for ring in draw_nodes(
+        sorted(looped), "ring", node_size=1400, node_color="none", edgecolors="#d62728", linewidths=1.5
+    ):
+        ring.set_linestyle(":")
     lanes = {}
+    for n in claims:  # each outlet named once, at its first claim (every claim's copy recorded, hidden, when one)
+        first = g.nodes[n]["outlet"] not in lanes
+        lanes.setdefault(g.nodes[n]["outlet"], n)
+        if first or one:
+            x, y = pos[n]
+            label = ax.annotate(
+                isolate_text(g.nodes[n]["outlet"]),
+                (x, y),
+                xytext=(-14, 9),
+                textcoords="offset points",
+                ha="right",
+                va="bottom",
+                fontsize=8,
+                fontweight="bold",
+                color="#333333",
+            )
+            label.set_visible(first)
+            record(("lane", n), label)
     for n in claims:
-        lanes.setdefault(g.nodes[n]["outlet"], pos[n])
-    for outlet, (x, y) in lanes.items():
-        ax.annotate(
-            isolate_text(outlet),
-            (x, y),
-            xytext=(-14, 9),
-            textcoords="offset points",
-            ha="right",
-            va="bottom",
-            fontsize=8,
-            fontweight="bold",
-            color="#333333",
-        )
-    for n, text in labels.items():
         x, y = pos[n]
-        ax.annotate(text, (x, y), xytext=(0, -16), textcoords="offset points", ha="center", va="top", fontsize=7.5)
+        text = figure_label(g.nodes[n]["low"], g.nodes[n]["high"])
+        label = ax.annotate(
+            text, (x, y), xytext=(0, -16), textcoords="offset points", ha="center", va="top", fontsize=7.5
+        )
+        record(("label", n), label)
     for n in sources:  # sources stand in one column: their names to the left, beside the square, not under it
         x, y = pos[n]
-        ax.annotate(
+        label = ax.annotate(
             isolate_text("\n".join(textwrap.wrap(str(g.nodes[n]["name"]), 24)[:2])),
             (x, y),
             xytext=(-12, 0),
@@ -287,6 +324,7 @@ def plot_citation_graph(
             va="center",
             fontsize=7.5,
         )
+        record(("label", n), label)
     kinds = sorted(
         {src_kind.get(g.nodes[n]["source_id"]) for n in claims} | {g.nodes[n]["kind"] for n in sources} - {None}
     )
@@ -298,17 +336,46 @@ def plot_citation_graph(
     handles += [Line2D([], [], marker="s", ls="", mfc="white", mec="#d62728", mew=2, label="cannot be checked")]
     if legend:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-    ax.set_title(
-        f"{isolate_text(case.title)}: {'who cites whom' if proposition is None else proposition}"
-        + (f", as of {upto:%d %b %Y}" if upto is not None else ""),
-        fontsize=10,
-    )
+    ax.set_title(graph_title(case, proposition, upto), fontsize=10)
     ax.set_axis_off()
     xs = [p[0] for p in pos.values()] or [0]
     ys = [p[1] for p in pos.values()] or [0]
     ax.set_xlim(min(xs) - 3.2, max(xs) + 0.8)  # room for the sources' names on the left
     ax.set_ylim(min(ys) - 1.0, max(ys) + 0.6)
     return ax
+
+
+def graph_title(case, proposition=None, upto=None) -> str:
+    """The title of the citation graph: the case's title, the proposition in words where the title does not
+    already ask it, and the moment shown.
+
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str, optional
+    upto : pandas.Timestamp, optional
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import kit
+    >>> case = kit.load_case("data/deir-ez-zor")
+    >>> graph_title(case, "russians_killed_feb7")
+    'Deir ez-Zor, 7 February 2018: how many Russians were killed?'
+    >>> graph_title(case, "progov_killed_feb7", "2018-02-13")
+    'Deir ez-Zor, 7 February 2018: how many Russians were killed? (progov killed feb7), as of 13 Feb 2018'
+    """
+    title = isolate_text(case.title)  # case text: a right-to-left title cannot reorder the kit's words after it
+    if proposition is None:
+        title += ": who cites whom"
+    else:
+        words = proposition_words(case, proposition)
+        if not str(case.title).lower().endswith(words.lower()):
+            title += f" ({isolate_text(words)})"
+    return title + (f", as of {date_words(upto)}" if upto is not None else "")
 
 
 def legend_html(case, proposition=None) -> str:

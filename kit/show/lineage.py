@@ -12,7 +12,31 @@ from ..style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE, drift_words
 from ..trace import lineage, tree_rows
 from ..wording import date_words, figure_label
 
-__all__ = ["plot_lineage"]
+__all__ = ["plot_lineage", "lineage_figsize"]
+
+
+def lineage_figsize(tree, width: float = 10.0) -> tuple:
+    """The size (inches) of a lineage picture: ``width`` wide, tall enough for its rows of leaves and no more.
+
+    Parameters
+    ----------
+    tree : pandas.DataFrame
+        A :func:`kit.trace.lineage` tree.
+    width : float
+
+    Returns
+    -------
+    (float, float)
+
+    Examples
+    --------
+    >>> import kit
+    >>> lineage_figsize(lineage(kit.load_case("data/deir-ez-zor"), "other-media-dozens-or-hundreds"))
+    (10.0, 3.25)
+    """
+    y = tree_rows(tree)
+    leaves = int(-min(y)) + 1 if y else 1
+    return (width, 1.0 + 0.75 * leaves)
 
 
 def _lineage_label(sources, ctx, item, item_type, width=24):
@@ -67,7 +91,7 @@ def plot_lineage(case, claim_id: str, *, ax=None, tree=None, discredited=(), los
     """
     tree = lineage(case, claim_id) if tree is None else tree
     if ax is None:
-        _, ax = plt.subplots(figsize=(10, 1.4 + 0.55 * len(tree)))
+        _, ax = plt.subplots(figsize=lineage_figsize(tree))
     discredited, lost = set(discredited), set(lost)
     parent_of = tree["parent_row"].tolist()
     y_of = tree_rows(tree)
@@ -83,7 +107,7 @@ def plot_lineage(case, claim_id: str, *, ax=None, tree=None, discredited=(), los
             "",
             (depth[i] - 0.08, y_of[i]),
             (depth[p] + 0.08, y_of[p]),
-            arrowprops=dict(arrowstyle="-|>", linestyle=ls, color=colour, lw=1.3),
+            arrowprops={"arrowstyle": "-|>", "linestyle": ls, "color": colour, "lw": 1.3},
         )
         drifted = drift_words(tree.iloc[i])
         note = (
@@ -100,7 +124,7 @@ def plot_lineage(case, claim_id: str, *, ax=None, tree=None, discredited=(), los
             va="center",
             fontsize=7,
             color="#d62728" if drifted else "#555555",
-            bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.9),
+            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.9},
         )
     for i in range(len(tree)):
         item, kind = tree.at[i, "item"], tree.at[i, "item_type"]
@@ -130,7 +154,7 @@ def plot_lineage(case, claim_id: str, *, ax=None, tree=None, discredited=(), los
             color="#999999" if gone else "black",
         )
     ax.set_xlim(-0.6, tree["depth"].max() + 0.6)
-    ax.set_ylim(-leaves + 0.3, 0.7)
+    ax.set_ylim(-leaves + 0.25, 0.35)  # labels hang below their node: little room above the first
     ax.set_axis_off()
     c = ctx.loc[claim_id]
     said = f"What {isolate_text(c['outlet'])} said on {date_words(c['published'])}"  # names, not the claim's id

@@ -111,7 +111,7 @@ def plot_outlet_graph(case, *, ax=None):
             ha="left" if right else "center",
             va="center" if right else "bottom",
             fontsize=8,
-            bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85),
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
         )
     handles = [Patch(color=KIND_COLOURS.get(k, "#cccccc"), label=k) for k in sorted(set(kinds))]
     handles += [

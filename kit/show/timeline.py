@@ -1,7 +1,4 @@
-"""The figure over time, with matplotlib: a bar from low to high per claim, in order of publication.
-
-Imported only when used (``import kit.show`` or ``kit.show``), so ``import kit`` stays light and headless.
-"""
+"""The figure over time with matplotlib: a bar from low to high per claim, uncertain dates as spans."""
 
 from __future__ import annotations
 
@@ -14,12 +11,40 @@ from ..graph import claim_context
 from ..html import isolate_text
 from ..shown import in_publication_order
 from ..style import KIND_COLOURS
-from ..wording import figure_label
+from ..wording import figure_label, proposition_words, short_name
 
-__all__ = ["plot_timeline"]
+__all__ = ["READING", "plot_timeline", "timeline_title"]
+
+#: how to read the figure over time, said after its title
+READING = "(▲ at least, ▼ at most, bar = range, ├─┤ date uncertain)"
 
 
-def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None):
+def timeline_title(case, proposition, reading: str = READING) -> str:
+    """The title of the figure over time: the proposition in words, then how to read the marks.
+
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str
+    reading : str
+        How to read the picture, after its title (:data:`READING` by default).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import kit
+    >>> timeline_title(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
+    'How many Russians were killed? The figure over time (▲ at least, ▼ at most, bar = range, ├─┤ date uncertain)'
+    """
+    words = proposition_words(case, proposition)
+    lead = f"{isolate_text(words)} The figure" if words.endswith("?") else f"{isolate_text(words)}: the figure"
+    return f"{lead} over time {reading}"
+
+
+def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None, artists=None):
     """The figure over time: a bar from low to high per claim (an arrow where there is no upper bound).
 
     A report whose date is uncertain (``published`` .. ``published_latest``, contract version 2) is drawn as a
@@ -36,6 +61,10 @@ def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None):
         The moment shown: marked with a dashed line; claims published later are faded.
     claims : iterable of str, optional
         The claims shown at that moment (a story's step); the others are faded instead.
+    artists : dict, optional
+        Filled with each claim's artists: ``("mark", claim_id)`` (its mark, bar and label) and ``("span", claim_id)``
+        (an uncertain date's span, drawn at 0.8 of the mark's opacity), for a caller that fades and shows them at
+        each moment of a story (:class:`kit.show.steps.StepPicture`) instead of drawing anew.
 
     Returns
     -------
@@ -78,8 +107,9 @@ def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None):
         low = float(row.low) if pd.notna(row.low) else None
         high = float(row.high) if pd.notna(row.high) else None
         y = low if low is not None else high
+        marks = [] if artists is None else artists.setdefault(("mark", row.claim_id), [])
         if uncertain.iat[k]:
-            ax.plot(
+            spanned = ax.plot(
                 [row.published, latest.iat[k]],
                 [y, y],
                 color=colour,
@@ -90,27 +120,28 @@ def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None):
                 mew=2,
                 solid_capstyle="butt",
             )
+            if artists is not None:
+                artists[("span", row.claim_id)] = spanned
         if low is not None and high is not None and high > low:
-            ax.plot([x, x], [low, high], color=colour, lw=5, alpha=alpha, solid_capstyle="butt")
+            marks += ax.plot([x, x], [low, high], color=colour, lw=5, alpha=alpha, solid_capstyle="butt")
         if low is not None:
-            ax.plot([x], [low], marker="^" if high is None else "o", ms=9, color=colour, alpha=alpha, ls="")
+            marks += ax.plot([x], [low], marker="^" if high is None else "o", ms=9, color=colour, alpha=alpha, ls="")
         else:
-            ax.plot([x], [high], marker="v", ms=9, color=colour, alpha=alpha, ls="")
-        outlet = str(row.outlet)
-        if len(outlet) > 24 and "(" in outlet:  # "Tsarizm (publisher of the seed article)": the name, not the note
-            outlet = outlet.split("(")[0].strip() or outlet
-        label = f"{isolate_text(outlet)}: {figure_label(row.low, row.high)}"
+            marks += ax.plot([x], [high], marker="v", ms=9, color=colour, alpha=alpha, ls="")
+        label = f"{isolate_text(short_name(row.outlet))}: {figure_label(row.low, row.high)}"
         if row.certainty in ("questioned", "denied"):
             label += f" ({row.certainty})"
         if uncertain.iat[k]:
             label += " (date uncertain)"
-        ax.annotate(
-            label,
-            (x, y),
-            xytext=(8, 6 - 11 * int(same_day.iat[k])),
-            textcoords="offset points",
-            fontsize=7.5,
-            alpha=alpha,
+        marks.append(
+            ax.annotate(
+                label,
+                (x, y),
+                xytext=(8, 6 - 11 * int(same_day.iat[k])),
+                textcoords="offset points",
+                fontsize=7.5,
+                alpha=alpha,
+            )
         )
     if upto is not None:
         ax.axvline(pd.Timestamp(upto), color="#d62728", lw=1, ls="--")
@@ -123,8 +154,6 @@ def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None):
         span = max(last - first, pd.Timedelta(days=1))
         ax.set_xlim(first - span * 0.05, last + span * 0.3)
     ax.set_ylabel("figure reported")
-    ax.set_title(
-        f"{proposition}: the figure over time (▲ at least, ▼ at most, bar = range, ├─┤ date uncertain)", fontsize=10
-    )
+    ax.set_title(timeline_title(case, proposition), fontsize=10)
     ax.tick_params(axis="x", labelrotation=30)  # cheaper than figure.autofmt_xdate(), which lays out every tick
     return ax

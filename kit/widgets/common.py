@@ -1,4 +1,5 @@
-"""What the widgets share: figures as bytes, tables for people, and how a widget shows itself in a notebook.
+"""What the widgets share: figures as bytes, tables for people (:func:`kit.tables.table_html`), and how a widget
+shows itself in a notebook.
 
 Examples
 --------
@@ -12,12 +13,9 @@ Examples
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
-import pandas as pd
-
-from ..html import escape, isolate_text
+from ..tables import table_html  # the one rule for tables a person reads, re-exported for the widgets
 
 __all__ = ["NOT_RUN", "png_bytes", "svg_bytes", "table_html", "Displayable", "Panel"]
 
@@ -72,59 +70,6 @@ def svg_bytes(fig) -> bytes:
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "kit"}):
         fig.savefig(buf, format="svg", metadata={"Date": None})
     return buf.getvalue()
-
-
-def table_html(frame, index: bool = True, *, row_ids=None, empty: str = "(nothing yet)") -> str:
-    """A table as escaped HTML for people: empty cells ``—``, booleans ``yes``/blank, tuples joined by commas.
-
-    Parameters
-    ----------
-    frame : pandas.DataFrame or None
-    index : bool
-        Show the index as the first column.
-    row_ids : sequence of str, optional
-        One id per row, kept as the row's ``data-id`` attribute (not shown; for tests and scripts).
-    empty : str
-        What to say when there is no row.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> html = table_html(pd.DataFrame({"a": [("x", "y")], "b": [True]}), index=False, row_ids=["r1"])
-    >>> "x, y" in html and "yes" in html and 'data-id="r1"' in html
-    True
-    >>> table_html(None)
-    '<p><i>(nothing yet)</i></p>'
-    """
-    if frame is None or not len(frame):
-        return f"<p><i>{escape(empty)}</i></p>"
-
-    def cell(v):
-        if isinstance(v, (tuple, list)):
-            return ", ".join(str(x) for x in v) or "—"
-        if isinstance(v, bool):
-            return "yes" if v else ""
-        try:
-            missing = v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v)
-        except TypeError:
-            missing = False
-        if missing:
-            return "—"
-        return isolate_text(v) if isinstance(v, str) else v  # a case text: a bidi isolate
-
-    shown = frame.apply(lambda col: col.map(cell)) if len(frame.columns) else frame
-    html = shown.to_html(index=index, escape=True, border=0, na_rep="—", classes="kit-table")
-    html = html.replace("<table", '<table style="font-size:85%"', 1)
-    if row_ids is not None:  # one data-id per body row, in order
-        head, _, body = html.partition("<tbody>")
-        ids = iter(row_ids)
-        body = re.sub("<tr>", lambda m: f'<tr data-id="{escape(next(ids, ""))}">', body)
-        html = head + "<tbody>" + body
-    return html
 
 
 class Displayable:

@@ -155,7 +155,8 @@ class StoryStepper(Displayable):
 
             self._aggregate = StoryAggregate(case, self._ctx, self.pos, proposition)
         self._images, self._visible = {}, {}
-        self._story_graph = self._loops = None
+        self._picture = self._moment_mark = None
+        self._time_span = None
         self.fig = Figure(figsize=figsize if proposition is not None else (10, figsize[1]))
         if proposition is not None:
             self.ax_graph, self.ax_time = self.fig.subplots(1, 2, width_ratios=[1.8, 1])
@@ -320,55 +321,63 @@ class StoryStepper(Displayable):
 
     # drawing -------------------------------------------------------------------------------
     def _draw(self):
-        from ..show import plot_citation_graph, plot_timeline
-
         if self.step in self._images:  # each step is drawn once; going back is instant
             self.image = self.graph.value = self._images[self.step]
             return
-        ax = self.ax_graph
-        ax.clear()
-        visible = np.zeros(len(self._ctx), dtype=bool)
-        visible[[self._index[c] for c in self.visible_claims]] = True
         if self.aggregated:
-            newest = self._index[self.newest] if self.newest is not None else None
-            self._aggregate.draw_graph(ax, visible, newest, self.upto)
+            self._draw_aggregated()
         else:
-            if self._story_graph is None:  # computed once per stepper, read at every step
-                from ..analyses import circular
-                from ..show import story_graph
-
-                self._story_graph, self._loops = story_graph(self.case, self.proposition), circular(self.case)
-            plot_citation_graph(
-                self.case,
-                self.proposition,
-                ax=ax,
-                upto=self.upto,
-                highlight=self.newest,
-                pos=self.pos,
-                graph=self._story_graph,
-                loops=self._loops,
-                legend=False,
-                claims=self.visible_claims,
-            )
-            ax.set_title(
+            if self._picture is None:  # drawn once per stepper: a step only shows and hides what is there
+                self._picture = self._first_picture()
+            self._picture.show(self.visible_claims, self.newest, self.upto)
+            self.ax_graph.set_title(
                 f"Who cites whom, as of {date_words(self.upto)} ({plural(len(self.visible_claims), 'claim')})",
                 fontsize=9,
+                y=1.0,  # a fixed place: matplotlib need not lay the axes out again to place it
             )
-        if self.ax_time is not None:
-            self.ax_time.clear()
-            if self.aggregated:
-                self._aggregate.draw_timeline(self.ax_time, visible, self.upto)
-            elif len(self._ctx):
-                plot_timeline(self.case, self.proposition, ax=self.ax_time, upto=self.upto, claims=self.visible_claims)
-            self._fix_time_axis(self.ax_time)
+            if self.ax_time is not None:
+                self._mark_moment(self.ax_time)
         self.image = svg_bytes(self.fig)
         self._images[self.step] = self.image
         self.graph.value = self.image
 
+    def _first_picture(self):
+        from ..analyses import circular
+        from ..show import story_graph
+        from ..show.steps import StepPicture
+
+        picture = StepPicture(
+            self.case,
+            self.proposition,
+            self.ax_graph,
+            self.ax_time if len(self._ctx) else None,
+            pos=self.pos,
+            graph=story_graph(self.case, self.proposition),
+            loops=circular(self.case),
+        )
+        if self.ax_time is not None:
+            self._fix_time_axis(self.ax_time)
+        return picture
+
+    def _draw_aggregated(self):
+        visible = np.zeros(len(self._ctx), dtype=bool)
+        visible[[self._index[c] for c in self.visible_claims]] = True
+        newest = self._index[self.newest] if self.newest is not None else None
+        self.ax_graph.clear()
+        self._aggregate.draw_graph(self.ax_graph, visible, newest, self.upto)
+        if self.ax_time is not None:
+            self.ax_time.clear()
+            self._moment_mark = None  # cleared with the axes
+            self._aggregate.draw_timeline(self.ax_time, visible, self.upto)
+            self._fix_time_axis(self.ax_time)
+            self._mark_moment(self.ax_time)
+
     def _fix_time_axis(self, ax):
         """The same time axis at every step (the claims' span); a moment outside it is marked at the edge."""
         if not self.aggregated:
-            ax.set_title("The figure over time (▲ at least, ▼ at most, bar: range, ├─┤ date uncertain)", fontsize=9)
+            ax.set_title(
+                "The figure over time (▲ at least, ▼ at most, bar: range, ├─┤ date uncertain)", fontsize=9, y=1.0
+            )
         if not len(self._ctx):
             return
         latest = self._ctx["published_latest"].fillna(self._ctx["published"])
@@ -380,12 +389,22 @@ class StoryStepper(Displayable):
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
         ax.tick_params(axis="x", labelrotation=0, labelsize=8)
+        self._time_span = (lo, hi)
+
+    def _mark_moment(self, ax):
+        """A moment outside the time axis marked at its edge, in red."""
+        if self._moment_mark is not None:
+            self._moment_mark.remove()
+            self._moment_mark = None
+        if not len(self._ctx):
+            return
+        lo, hi = self._time_span
         moment = self.upto.tz_convert(None)
         if moment < lo or moment > hi:
             x, ha, arrow = (lo, "left", "◀") if moment < lo else (hi, "right", "▶")
             words = date_words(self.upto)
             label = f"{arrow} now: {words}" if arrow == "◀" else f"now: {words} {arrow}"
-            ax.annotate(
+            self._moment_mark = ax.annotate(
                 label,
                 (x, 1),
                 xycoords=("data", "axes fraction"),

@@ -19,10 +19,11 @@ from ..graph import claim_context
 from ..html import escape, isolate
 from ..provenance import origins, provenance, without
 from ..show import plot_lineage
+from ..show.lineage import lineage_figsize
 from ..shown import in_publication_order
 from ..style import drift_words, grade_words
 from ..trace import lineage
-from ..wording import date_words, figure_words, plural
+from ..wording import date_words, figure_words, plural, proposition_words
 from .common import Displayable, png_bytes, table_html
 
 __all__ = ["ClaimTracer"]
@@ -35,8 +36,9 @@ class ClaimTracer(Displayable):
     matches nothing says so and keeps the claim shown). The tracer shows the claim with its credibility; one *what
     if* toggle per origin, named for it: switch it on to discredit that source, and the header says whether the claim
     falls, the picture greys what falls and the list names every claim of the case that loses all support; the
-    lineage drawn (:func:`kit.show.plot_lineage`) and as a table (each hop with its relation, evidence and drift in
-    words); and its origins with their grades in words.
+    lineage drawn (:func:`kit.show.plot_lineage`, as tall as its rows of leaves) and, folded below it so the whole
+    tracer fits one 1440×900 screen, as a table (each hop with its relation, evidence and drift in words) and its
+    origins with their grades in words.
 
     Parameters
     ----------
@@ -65,7 +67,7 @@ class ClaimTracer(Displayable):
         :func:`kit.without`).
     matches : list of str
         The claims the search matches (empty when none does).
-    search, search_html, dropdown, toggles, container : ipywidgets
+    search, search_html, dropdown, toggles, tables, container : ipywidgets
         ``toggles`` maps each origin's source id to its ToggleButton.
 
     Examples
@@ -92,12 +94,14 @@ class ClaimTracer(Displayable):
             placeholder="search claims by outlet, words or id",
             description="Search",
             continuous_update=True,
-            layout=W.Layout(width="420px"),
+            layout=W.Layout(width="380px"),
         )
         self.search_html = W.HTML()
-        self.dropdown = W.Dropdown(options=self._labels, description="Claim", layout=W.Layout(width="900px"))
+        self.dropdown = W.Dropdown(
+            options=self._labels, description="Claim", layout=W.Layout(width="auto", flex="1 1 0%", min_width="0")
+        )
         self.claim_html = W.HTML(layout=W.Layout(max_width="1000px"))
-        self.graph = W.Image(format="png", layout=W.Layout(width="100%", max_width="1000px"))
+        self.graph = W.Image(format="png", layout=W.Layout(width="100%", max_width="1000px", height="auto"))
         self.tree_html = W.HTML()
         self.origins_html = W.HTML()
         self.toggle_box = W.HBox(layout=W.Layout(flex_flow="row wrap"))
@@ -109,19 +113,23 @@ class ClaimTracer(Displayable):
         self._images: dict = {}
         self.search.observe(lambda ch: self._filter(ch["new"]), names="value")
         self.dropdown.observe(lambda ch: ch["new"] is not None and self._show(ch["new"]), names="value")
-        self.container = W.VBox(
+        self.tables = W.Accordion(  # folded: the picture says the same, the tables add evidence and grades
+            children=[self.tree_html, self.origins_html], selected_index=None, layout=W.Layout(max_width="1000px")
+        )
+        self.tables.set_title(0, "Lineage, hop by hop: relation, evidence, drift")
+        self.tables.set_title(1, "Origins and their grades")
+        self.container = W.VBox(  # one screen at 1440x900: controls on two lines, the picture, the tables folded
             [
-                W.HBox([self.search, self.search_html]),
-                self.dropdown,
+                W.HBox([self.search, self.dropdown], layout=W.Layout(width="100%", max_width="1000px")),
+                self.search_html,
                 self.claim_html,
-                W.HTML("<b>What if?</b> Discredit an origin: which claims of the case lose all support?"),
-                self.toggle_box,
+                W.HBox(
+                    [W.HTML("<b>What if?</b> Discredit an origin:&nbsp;"), self.toggle_box],
+                    layout=W.Layout(align_items="center"),
+                ),
                 self.lost_html,
                 self.graph,
-                W.HTML("<b>Lineage, hop by hop</b>"),
-                self.tree_html,
-                W.HTML("<b>Origins</b>"),
-                self.origins_html,
+                self.tables,
             ]
         )
         self.container.add_class("kit-claim-tracer")
@@ -252,7 +260,7 @@ class ClaimTracer(Displayable):
                 rows = pd.DataFrame(
                     {
                         "claim": [self._claim_words(c) for c in self.lost],
-                        "question": lost["proposition"].to_numpy(),
+                        "question": [proposition_words(self.case, p) for p in lost["proposition"]],
                         "words": lost["text"].to_numpy(),
                     }
                 )
@@ -266,7 +274,7 @@ class ClaimTracer(Displayable):
         if self.draw:
             key = (self.claim_id, tuple(self.discredited))
             if key not in self._images:
-                fig = Figure(figsize=(10, 1.4 + 0.55 * len(self.tree)))
+                fig = Figure(figsize=lineage_figsize(self.tree), layout="constrained")
                 plot_lineage(
                     self.case,
                     self.claim_id,
