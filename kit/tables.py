@@ -142,7 +142,7 @@ def for_people(frame, case=None) -> pd.DataFrame:
     >>> case = kit.load_case("data/deir-ez-zor")
     >>> t = for_people(kit.independence(case, "russians_killed_feb7")[["n_origins", "origins"]], case)
     >>> t.iloc[6].tolist()
-    ['AFP: at least 3', '1', 'Conflict Intelligence Team']
+    ['Reuters: at least 2', '1', 'Associates of the dead (unnamed, to Reuters)']
     """
     df = frame.copy()
     if not isinstance(df.index, pd.RangeIndex) or df.index.name is not None:
@@ -150,14 +150,15 @@ def for_people(frame, case=None) -> pd.DataFrame:
     if all(f in df.columns for f in DRIFT_FLAGS):
         words = [drift_words(r) or MISSING for r in df[list(DRIFT_FLAGS)].to_dict("records")]
         df = df.drop(columns=list(DRIFT_FLAGS)).assign(drift=words)
-    claims = sources = None
+    claims: dict | None = None
+    sources: dict | None = None
     if case is not None:
         claims = claim_names(case).to_dict()
         sources = case.sources.drop_duplicates("source_id").set_index("source_id")["name"].astype(str).to_dict()
 
     def named(col, v):
         if col in ("claim_id", "cites") and claims is not None and not is_missing(v):
-            return claims.get(v, sources.get(v, v))
+            return claims.get(v, (sources or {}).get(v, v))
         if col in ("source_id", "origins") and sources is not None:
             if isinstance(v, (tuple, list)):
                 return tuple(sources.get(s, s) for s in v)

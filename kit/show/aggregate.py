@@ -110,7 +110,11 @@ class StoryAggregate:
                 segs = np.stack([xy[p["u"].to_numpy()], xy[p["v"].to_numpy()]], axis=1)
                 ax.add_collection(
                     LineCollection(
-                        segs, colors=colour, linestyles=style, alpha=0.4, linewidths=0.5 + np.sqrt(p["n"].to_numpy())
+                        list(segs),
+                        colors=colour,
+                        linestyles=style,
+                        alpha=0.4,
+                        linewidths=0.5 + np.sqrt(p["n"].to_numpy()),
                     )
                 )
         on = counts > 0

@@ -10,6 +10,7 @@ import textwrap
 import matplotlib.pyplot as plt
 import networkx as nx
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
@@ -114,12 +115,12 @@ def story_layout(case, proposition=None) -> dict:
     pos = {}
     for i, n in enumerate(claims):
         pos[n] = (1.0 + i, -float(lanes.index(g.nodes[n]["source_id"])))
-    lane_of = {}
+    lane_of: dict = {}
     for n in claims:  # each source beside the first lane that cites it (or publishes a claim resting on it)
         for m in list(g.successors(n)) + [g.nodes[n]["source_id"]]:
             if m in g and g.nodes[m]["node_type"] == "source":
                 lane_of.setdefault(m, pos[n][1])
-    ys = {}
+    ys: dict = {}
     for n in sorted(sources, key=lambda s: (-lane_of.get(s, 1.0), s)):
         y = lane_of.get(n, 1.0)
         while any(abs(y - other) < 0.85 for other in ys.values()):
@@ -287,7 +288,7 @@ def plot_citation_graph(
         sorted(looped), "ring", node_size=1400, node_color="none", edgecolors="#d62728", linewidths=1.5
     ):
         ring.set_linestyle(":")
-    lanes = {}
+    lanes: dict = {}
     for n in claims:  # each outlet named once, at its first claim (every claim's copy recorded, hidden, when one)
         first = g.nodes[n]["outlet"] not in lanes
         lanes.setdefault(g.nodes[n]["outlet"], n)
@@ -328,7 +329,7 @@ def plot_citation_graph(
     kinds = sorted(
         {src_kind.get(g.nodes[n]["source_id"]) for n in claims} | {g.nodes[n]["kind"] for n in sources} - {None}
     )
-    handles = [Patch(color=KIND_COLOURS[k], label=k) for k in kinds]
+    handles: list[Artist] = [Patch(color=KIND_COLOURS[k], label=k) for k in kinds]
     handles += [
         Line2D([], [], color=colour, ls=style, label=relation.replace("_", " "))
         for relation, (style, colour) in RELATION_STYLE.items()

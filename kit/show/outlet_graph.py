@@ -6,6 +6,7 @@ import textwrap
 
 import matplotlib.pyplot as plt
 import networkx as nx
+from matplotlib.artist import Artist
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
@@ -113,7 +114,7 @@ def plot_outlet_graph(case, *, ax=None):
             fontsize=8,
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
         )
-    handles = [Patch(color=KIND_COLOURS.get(k, "#cccccc"), label=k) for k in sorted(set(kinds))]
+    handles: list[Artist] = [Patch(color=KIND_COLOURS.get(k, "#cccccc"), label=k) for k in sorted(set(kinds))]
     handles += [
         Line2D([], [], color=RELATION_STYLE["relies_on"][1], label="relies on / corroborates"),
         Line2D([], [], color=RELATION_STYLE["disputes"][1], label="disputes"),

@@ -156,7 +156,7 @@ class StoryStepper(Displayable):
             self._aggregate = StoryAggregate(case, self._ctx, self.pos, proposition)
         self._images, self._visible = {}, {}
         self._picture = self._moment_mark = None
-        self._time_span = None
+        self._time_span: tuple | None = None
         self.fig = Figure(figsize=figsize if proposition is not None else (10, figsize[1]))
         if proposition is not None:
             self.ax_graph, self.ax_time = self.fig.subplots(1, 2, width_ratios=[1.8, 1])
@@ -396,7 +396,7 @@ class StoryStepper(Displayable):
         if self._moment_mark is not None:
             self._moment_mark.remove()
             self._moment_mark = None
-        if not len(self._ctx):
+        if not len(self._ctx) or self._time_span is None:
             return
         lo, hi = self._time_span
         moment = self.upto.tz_convert(None)

@@ -107,7 +107,7 @@ class ClaimTracer(Displayable):
         self.toggle_box = W.HBox(layout=W.Layout(flex_flow="row wrap"))
         self.lost_html = W.HTML()
         self.toggles = {}
-        self.claim_id = None
+        self.claim_id: str | None = None
         self.matches = [v for _, v in self._labels]
         self.discredited, self.lost = [], []
         self._images: dict = {}
@@ -271,7 +271,7 @@ class ClaimTracer(Displayable):
                 + table_html(rows, index=False, row_ids=self.lost, empty="(none: each rests on something else too)")
             )
         self._header()
-        if self.draw:
+        if self.draw and self.claim_id is not None:
             key = (self.claim_id, tuple(self.discredited))
             if key not in self._images:
                 fig = Figure(figsize=lineage_figsize(self.tree), layout="constrained")
