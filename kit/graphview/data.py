@@ -31,7 +31,7 @@ from ..provenance import provenance, without
 from ..schema import DEFAULT_FOLLOW
 from ..shown import publication_key, shown_with
 from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE, grade_words
-from ..wording import date_words, figure_label, figure_words, is_missing, plural
+from ..wording import date_words, figure_label, figure_words, is_missing, plural, proposition_words
 from .layout import layout
 
 __all__ = ["graph_data", "scope", "fallen"]
@@ -289,7 +289,8 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
     outlets = len(lay["lanes"])
     title = isolate_text(_text(case.meta.get("title"))) if isinstance(case.meta, dict) else ""
     summary = (
-        f"Citation graph{' of ' + proposition if proposition else ''}: {plural(len(claim_ids), 'claim')} "
+        f"Citation graph{' of “' + isolate_text(proposition_words(case, proposition)) + '”' if proposition else ''}: "
+        f"{plural(len(claim_ids), 'claim')} "
         f"by {plural(outlets, 'outlet')}, left to right in time, and {plural(len(source_ids), 'source')}."
     )
     return {
