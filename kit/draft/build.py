@@ -12,6 +12,7 @@ import re
 
 import pandas as pd
 
+from ..schema import COLUMNS as SCHEMA_COLUMNS
 from .cues import Finding, Mention
 from .names import KNOWN_OUTLETS, guess_kind, normalise_key, same_name, slug
 from .numbers import figures, measure_of, subject_after
@@ -20,22 +21,7 @@ __all__ = ["DraftError", "build_tables", "COLUMNS"]
 
 #: the columns a draft writes: the contract's, with ``basis`` (contract v2) and ``notes`` on claims and citations
 COLUMNS = {
-    "sources": ["source_id", "name", "kind", "affiliation", "country", "reliability", "confidential", "url", "notes"],
-    "reports": ["report_id", "source_id", "published", "title", "url", "archive_url", "language", "notes"],
-    "claims": [
-        "claim_id",
-        "report_id",
-        "proposition",
-        "text",
-        "low",
-        "high",
-        "subject",
-        "measure",
-        "certainty",
-        "credibility",
-        "notes",
-    ],
-    "citations": ["claim_id", "cites", "relation", "evidence", "basis", "notes"],
+    name: [*cols, *(("notes",) if name in ("claims", "citations") else ())] for name, cols in SCHEMA_COLUMNS.items()
 }
 _DOC_NOUNS = {"estimate", "report", "statement", "figures", "figure", "account", "data", "count"}
 
