@@ -23,9 +23,11 @@ __all__ = ["main"]
 def _check(args) -> int:
     case, problems, warnings = load_or_report(args.path)
     if case is None or problems:
+        from .wording import plural
+
         n = len(problems)
         print(
-            f"{n} problem{'s' if n != 1 else ''} found in {args.path}; fix them and run kit check again",
+            f"{plural(n, 'problem')} found in {args.path}; fix {'it' if n == 1 else 'them'} and run kit check again",
             file=sys.stderr,
         )
         return 1
