@@ -81,6 +81,17 @@ def test_check_cli_on_bad_case(run_kit, cases_dir):
         assert any(f"{f}:{n}: {c}: " in out for f, n, c in places), (what, out)
 
 
+def test_check_cli_counts_one_problem_in_the_singular(run_kit, tmp_path):
+    case = tmp_path / "c"
+    kit.save_case(kit.examples.diamond(), case)
+    claims = (case / "claims.csv").read_text(encoding="utf-8").splitlines()
+    claims[1] = claims[1].replace(",", ",x-", 1)  # the first claim's report is now one that does not exist
+    (case / "claims.csv").write_text("\n".join(claims) + "\n", encoding="utf-8")
+    p = run_kit("check", case)
+    assert p.returncode == 1 and len(p.stdout.strip().splitlines()) == 1, p.stdout + p.stderr
+    assert f"1 problem found in {case}; fix it and run kit check again" in p.stderr
+
+
 @pytest.mark.parametrize("target", ["empty", "one_row", "echo", "own_reporting", "drift", "disputes", "workbook.xlsx"])
 def test_check_cli_good_case_prints_one_line_summary(run_kit, cases_dir, target):
     p = run_kit("check", cases_dir / target)
