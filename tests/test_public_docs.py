@@ -34,15 +34,10 @@ NOT_YET_DOCUMENTED: set[str] = {
     "kit.case",  # load_case, save_case
     "kit.checking",  # check_tables, suggest, parse_published
     "kit.export",  # export_graph, neutralise, csv_text
-    "kit.publish",  # choose_proposition, script_json, safe_url, timeline_alt, graph_alt, offline_html, DRIFT_FLAGS
     "kit.reading",  # read_raw, resolve_case_path
     "kit.checking.arrays",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.checking.checker",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.checking.columns",  # helpers made public when reading.py/checking.py were split into packages
     "kit.checking.dates",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.checking.references",  # helpers made public when reading.py/checking.py were split into packages
     "kit.checking.suggest",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.checking.time_order",  # helpers made public when reading.py/checking.py were split into packages
     "kit.checking.typed",  # helpers made public when reading.py/checking.py were split into packages
     "kit.checking.values",  # helpers made public when reading.py/checking.py were split into packages
     "kit.reading.csv",  # helpers made public when reading.py/checking.py were split into packages
