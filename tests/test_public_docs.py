@@ -37,14 +37,11 @@ NOT_YET_DOCUMENTED: set[str] = {
     "kit.reading",  # read_raw, resolve_case_path
     "kit.checking.arrays",  # helpers made public when reading.py/checking.py were split into packages
     "kit.checking.dates",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.checking.suggest",  # helpers made public when reading.py/checking.py were split into packages
     "kit.checking.typed",  # helpers made public when reading.py/checking.py were split into packages
     "kit.checking.values",  # helpers made public when reading.py/checking.py were split into packages
     "kit.reading.csv",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.reading.parquet",  # helpers made public when reading.py/checking.py were split into packages
     "kit.reading.tables",  # helpers made public when reading.py/checking.py were split into packages
     "kit.reading.toml",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.reading.workbook",  # helpers made public when reading.py/checking.py were split into packages
 }
 
 SECTION = re.compile(r"^[ \t]*(Parameters|Returns|Yields)[ \t]*\n[ \t]*-{3,}[ \t]*$", re.MULTILINE)
