@@ -141,6 +141,21 @@ def check_case(path, *, story: bool = False):
 def problem_order(p: Problem):
     """The order problems are listed in: ``case.toml``, then the tables, then ``story.csv``; by line in each.
 
+    Parameters
+    ----------
+    p : kit.errors.Problem
+        One problem (its ``file`` may be a workbook's ``book.xlsx#claims``).
+
+    Returns
+    -------
+    tuple of (int, int)
+        The file's rank (``case.toml`` 0, the four tables 1 to 4 in :data:`kit.schema.TABLES` order, ``story.csv`` 5,
+        any other file 9) and the line: a sort key.
+
+    See Also
+    --------
+    check_case : lists a case's problems in this order.
+
     Examples
     --------
     >>> ps = [Problem("x/story.csv", 2, "date", "m"), Problem("x/claims.csv", 9, "low", "m"),
@@ -166,6 +181,19 @@ def check_story_file(file, claim_ids=None) -> tuple:
     It is read as the four tables are (:func:`kit.reading.read_csv_table`: UTF-8 with or without a BOM, commas,
     physical line numbers) and checked by :func:`kit.checking.story.check_story`; given the case's ``claim_ids``,
     each id of the optional ``claims`` column must be one of them.
+
+    Parameters
+    ----------
+    file : str or os.PathLike
+        The path of the ``story.csv``.
+    claim_ids : collection of str, optional
+        The case's claim ids; without them the ``claims`` column is not checked against the case.
+
+    Returns
+    -------
+    tuple of (pandas.DataFrame or None, list of kit.errors.Problem, list of kit.errors.Problem)
+        The typed story (:func:`kit.checking.story.story_frame`), None when any error was found; the errors, in
+        :func:`problem_order`; the warnings.
 
     See Also
     --------
