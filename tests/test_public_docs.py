@@ -34,7 +34,6 @@ NOT_YET_DOCUMENTED: set[str] = {
     "kit.checking",  # check_tables, suggest, parse_published
     "kit.reading",  # read_raw, resolve_case_path
     "kit.checking.arrays",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.checking.typed",  # helpers made public when reading.py/checking.py were split into packages
     "kit.checking.values",  # helpers made public when reading.py/checking.py were split into packages
     "kit.reading.csv",  # helpers made public when reading.py/checking.py were split into packages
     "kit.reading.tables",  # helpers made public when reading.py/checking.py were split into packages
