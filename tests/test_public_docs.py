@@ -37,7 +37,6 @@ NOT_YET_DOCUMENTED: set[str] = {
     "kit.checking.values",  # helpers made public when reading.py/checking.py were split into packages
     "kit.reading.csv",  # helpers made public when reading.py/checking.py were split into packages
     "kit.reading.tables",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.reading.toml",  # helpers made public when reading.py/checking.py were split into packages
 }
 
 SECTION = re.compile(r"^[ \t]*(Parameters|Returns|Yields)[ \t]*\n[ \t]*-{3,}[ \t]*$", re.MULTILINE)
