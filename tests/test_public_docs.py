@@ -36,7 +36,6 @@ NOT_YET_DOCUMENTED: set[str] = {
     "kit.checking.arrays",  # helpers made public when reading.py/checking.py were split into packages
     "kit.checking.values",  # helpers made public when reading.py/checking.py were split into packages
     "kit.reading.csv",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.reading.tables",  # helpers made public when reading.py/checking.py were split into packages
 }
 
 SECTION = re.compile(r"^[ \t]*(Parameters|Returns|Yields)[ \t]*\n[ \t]*-{3,}[ \t]*$", re.MULTILINE)

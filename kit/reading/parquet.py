@@ -26,7 +26,7 @@ def read_parquet_table(file: str, name: str, problems: list) -> RawTable | None:
     file : str
         The path of the ``.parquet`` file.
     name : str
-        The table it holds (``"claims"``, ...), to name its columns as that table's (:func:`name_columns`).
+        The table it holds (``"claims"``, ...): the name of the table returned.
     problems : list of kit.errors.Problem
         Where the problems found are appended.
 
