@@ -35,7 +35,6 @@ NOT_YET_DOCUMENTED: set[str] = {
     "kit.reading",  # read_raw, resolve_case_path
     "kit.checking.arrays",  # helpers made public when reading.py/checking.py were split into packages
     "kit.checking.values",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.reading.csv",  # helpers made public when reading.py/checking.py were split into packages
 }
 
 SECTION = re.compile(r"^[ \t]*(Parameters|Returns|Yields)[ \t]*\n[ \t]*-{3,}[ \t]*$", re.MULTILINE)
