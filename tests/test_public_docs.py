@@ -31,7 +31,6 @@ import kit
 # module that passes is still listed.
 # (When modules move, list the new module that holds the undocumented names instead.)
 NOT_YET_DOCUMENTED: set[str] = {
-    "kit.checking.arrays",  # helpers made public when reading.py/checking.py were split into packages
     "kit.checking.values",  # helpers made public when reading.py/checking.py were split into packages
 }
 
