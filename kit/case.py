@@ -42,10 +42,20 @@ class Case:
 
     Examples
     --------
-    >>> import kit
-    >>> case = kit.synth.make_case(5)
-    >>> len(case.reports), sorted(case.meta)[:1]
-    (5, ['title'])
+    In :func:`kit.examples.diamond`, four outlets each give the same figure, 12:
+
+    >>> from kit import examples
+    >>> case = examples.diamond()
+    >>> case
+    <Case 'Constructed example: a diamond of citations': 4 sources, 4 reports, 4 claims, 4 citations>
+    >>> case.claims[["claim_id", "low", "high"]]
+         claim_id  low  high
+    0   wire-a-12   12    12
+    1  paper-b-12   12    12
+    2  paper-c-12   12    12
+    3   site-d-12   12    12
+    >>> sorted(case.meta), case.warnings
+    (['question', 'summary', 'title'], [])
     """
 
     sources: pd.DataFrame
@@ -62,9 +72,9 @@ class Case:
 
         Examples
         --------
-        >>> import kit
-        >>> kit.synth.make_case(3).title
-        'Synthetic case (3 reports, seed 0)'
+        >>> from kit import examples
+        >>> examples.diamond().title
+        'Constructed example: a diamond of citations'
         """
         return str(self.meta.get("title", ""))
 
