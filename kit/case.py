@@ -42,10 +42,20 @@ class Case:
 
     Examples
     --------
-    >>> import kit
-    >>> case = kit.synth.make_case(5)
-    >>> len(case.reports), sorted(case.meta)[:1]
-    (5, ['title'])
+    In :func:`kit.examples.diamond`, four outlets each give the same figure, 12:
+
+    >>> from kit import examples
+    >>> case = examples.diamond()
+    >>> case
+    <Case 'Constructed example: a diamond of citations': 4 sources, 4 reports, 4 claims, 4 citations>
+    >>> case.claims[["claim_id", "low", "high"]]
+         claim_id  low  high
+    0   wire-a-12   12    12
+    1  paper-b-12   12    12
+    2  paper-c-12   12    12
+    3   site-d-12   12    12
+    >>> sorted(case.meta), case.warnings
+    (['question', 'summary', 'title'], [])
     """
 
     sources: pd.DataFrame
@@ -62,9 +72,9 @@ class Case:
 
         Examples
         --------
-        >>> import kit
-        >>> kit.synth.make_case(3).title
-        'Synthetic case (3 reports, seed 0)'
+        >>> from kit import examples
+        >>> examples.diamond().title
+        'Constructed example: a diamond of citations'
         """
         return str(self.meta.get("title", ""))
 
@@ -141,6 +151,21 @@ def check_case(path, *, story: bool = False):
 def problem_order(p: Problem):
     """The order problems are listed in: ``case.toml``, then the tables, then ``story.csv``; by line in each.
 
+    Parameters
+    ----------
+    p : kit.errors.Problem
+        One problem (its ``file`` may be a workbook's ``book.xlsx#claims``).
+
+    Returns
+    -------
+    tuple of (int, int)
+        The file's rank (``case.toml`` 0, the four tables 1 to 4 in :data:`kit.schema.TABLES` order, ``story.csv`` 5,
+        any other file 9) and the line: a sort key.
+
+    See Also
+    --------
+    check_case : lists a case's problems in this order.
+
     Examples
     --------
     >>> ps = [Problem("x/story.csv", 2, "date", "m"), Problem("x/claims.csv", 9, "low", "m"),
@@ -166,6 +191,19 @@ def check_story_file(file, claim_ids=None) -> tuple:
     It is read as the four tables are (:func:`kit.reading.read_csv_table`: UTF-8 with or without a BOM, commas,
     physical line numbers) and checked by :func:`kit.checking.story.check_story`; given the case's ``claim_ids``,
     each id of the optional ``claims`` column must be one of them.
+
+    Parameters
+    ----------
+    file : str or os.PathLike
+        The path of the ``story.csv``.
+    claim_ids : collection of str, optional
+        The case's claim ids; without them the ``claims`` column is not checked against the case.
+
+    Returns
+    -------
+    tuple of (pandas.DataFrame or None, list of kit.errors.Problem, list of kit.errors.Problem)
+        The typed story (:func:`kit.checking.story.story_frame`), None when any error was found; the errors, in
+        :func:`problem_order`; the warnings.
 
     See Also
     --------

@@ -44,6 +44,20 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", 
 def neutralise(value) -> str:
     """A cell as text a spreadsheet will not run: prefixed with ``'`` when it starts like a formula.
 
+    Parameters
+    ----------
+    value : object
+        The cell: text, a number, a date, or missing (written as :func:`kit.reading.tables.cell_text` writes it).
+
+    Returns
+    -------
+    str
+        The cell's text, with ``'`` in front when it starts with one of :data:`FORMULA_STARTS`.
+
+    See Also
+    --------
+    csv_text : a whole table written this way.
+
     Examples
     --------
     >>> [neutralise(v) for v in ["=1+1", "+1", "-2", "@SUM(A1)", "\\tx", "\\rx", "plain", "", None, 3]]
@@ -55,6 +69,21 @@ def neutralise(value) -> str:
 
 def csv_text(frame: pd.DataFrame) -> str:
     """The table as CSV text with every cell quoted and neutralised (:func:`neutralise`).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table; its header is written as its first row, its index is not written.
+
+    Returns
+    -------
+    str
+        The CSV text, one line per row, each ending in ``\\n``.
+
+    See Also
+    --------
+    neutralise : what is done to each cell.
+    export : writes the case's tables with it.
 
     Examples
     --------
@@ -80,14 +109,36 @@ def export_graph(case) -> nx.DiGraph:
     ``credibility``, ``outlet``, ``source_id``, ``report_id``. Source nodes: ``node_type="source"``, ``label``
     (the name), ``kind``, ``reliability`` and the other source columns. Edges: ``relation`` and ``evidence``.
 
+    Parameters
+    ----------
+    case : kit.Case
+        The case as it is: nothing is redacted here (:func:`export` passes it the redacted case, made with
+        :func:`kit.redact.redact`).
+
+    Returns
+    -------
+    networkx.DiGraph
+        One node per claim and per source, one edge per citation, every attribute a string.
+
+    See Also
+    --------
+    kit.graph.citation_graph : the graph it is made from, with typed attributes.
+    export : writes it as ``graph.gexf`` and ``graph.graphml``.
+
     Examples
     --------
-    >>> import kit
-    >>> g = export_graph(kit.synth.make_case(10))
+    In :func:`kit.examples.diamond`, Site D cites Paper B and Paper C, which both rely on Wire A:
+
+    >>> from kit import examples
+    >>> g = export_graph(examples.diamond())
+    >>> g.number_of_nodes(), g.number_of_edges()
+    (8, 4)
+    >>> g.nodes["site-d-12"]["label"], g.nodes["site-d-12"]["published"]
+    ('Site D, 2020-01-02: 12', '2020-01-02T09:00:00Z')
+    >>> sorted(g.successors("site-d-12")), g.edges["site-d-12", "paper-c-12"]
+    (['paper-b-12', 'paper-c-12'], {'relation': 'corroborates', 'evidence': 'Paper C confirms'})
     >>> all(isinstance(v, str) for _, d in g.nodes(data=True) for v in d.values())
     True
-    >>> sorted({d["node_type"] for _, d in g.nodes(data=True)})
-    ['claim', 'source']
     """
     from .graph import citation_graph
 

@@ -30,27 +30,7 @@ import kit
 # Document the names the failure lists, then delete the module from here: the test fails while a
 # module that passes is still listed.
 # (When modules move, list the new module that holds the undocumented names instead.)
-NOT_YET_DOCUMENTED: set[str] = {
-    "kit.case",  # load_case, save_case
-    "kit.checking",  # check_tables, suggest, parse_published
-    "kit.export",  # export_graph, neutralise, csv_text
-    "kit.publish",  # choose_proposition, script_json, safe_url, timeline_alt, graph_alt, offline_html, DRIFT_FLAGS
-    "kit.reading",  # read_raw, resolve_case_path
-    "kit.checking.arrays",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.checking.checker",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.checking.columns",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.checking.dates",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.checking.references",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.checking.suggest",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.checking.time_order",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.checking.typed",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.checking.values",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.reading.csv",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.reading.parquet",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.reading.tables",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.reading.toml",  # helpers made public when reading.py/checking.py were split into packages
-    "kit.reading.workbook",  # helpers made public when reading.py/checking.py were split into packages
-}
+NOT_YET_DOCUMENTED: set[str] = set()
 
 SECTION = re.compile(r"^[ \t]*(Parameters|Returns|Yields)[ \t]*\n[ \t]*-{3,}[ \t]*$", re.MULTILINE)
 

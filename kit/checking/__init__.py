@@ -30,12 +30,39 @@ def check_tables(raw_tables: dict):
 
     ``typed_frames`` is None when any error was found.
 
+    Parameters
+    ----------
+    raw_tables : dict of str to kit.reading.RawTable
+        The raw tables by name (``RawCase.tables`` of :func:`kit.reading.read_raw`); a missing table is not an error
+        here (the reader reports it), but gives no typed frames.
+
+    Returns
+    -------
+    tuple of (dict or None, list of kit.errors.Problem, list of kit.errors.Problem)
+        The typed frames by table name (:func:`kit.checking.typed.typed_frame`), or None when any error was found,
+        any table is missing or any row was unreadable; the errors; the warnings.
+
+    See Also
+    --------
+    kit.checking.checker.Checker : what the checks share.
+    kit.case.check_case : reads and checks a whole case (``case.toml`` and ``story.csv`` too).
+    kit.load_case : the same, raising :class:`kit.CaseError` with every problem.
+
     Examples
     --------
     >>> from kit.reading import read_raw
     >>> raw = read_raw("no/such/place")
     >>> check_tables(raw.tables)
     (None, [], [])
+    >>> frames, problems, warnings = check_tables(read_raw("tests/cases/warnings").tables)
+    >>> sorted(frames), problems, len(warnings)
+    (['citations', 'claims', 'reports', 'sources'], [], 2)
+    >>> frames, problems, warnings = check_tables(read_raw("tests/cases/bad_mixed").tables)
+    >>> frames is None, len(problems)
+    (True, 8)
+    >>> print(problems[0])
+    tests/cases/bad_mixed/sources.csv:3: source_id: 'Kyiv Post' is not a valid id: use only lower-case letters,
+    digits, '-' and '_' (for example 'kyiv_post')
     """
     from concurrent.futures import ThreadPoolExecutor
 

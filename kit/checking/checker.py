@@ -28,6 +28,33 @@ ID_REFS = (
 
 
 class Checker:
+    """One check of a case's raw tables: the tables, the problems and warnings found so far, and each column
+    (as text, as a pyarrow array, as id codes) computed once and shared by the checks.
+
+    Parameters
+    ----------
+    tables : dict of str to kit.reading.tables.RawTable
+        The raw tables by name, as :func:`kit.reading.read_raw` reads them.
+
+    Attributes
+    ----------
+    problems, warnings : list of kit.errors.Problem
+        What the checks found, in the order they found it (:meth:`err` and :meth:`warn` add to them).
+
+    See Also
+    --------
+    kit.checking.check_tables : makes one and runs every check with it.
+
+    Examples
+    --------
+    >>> from kit.reading import read_raw
+    >>> c = Checker(read_raw("tests/cases/one_row").tables)
+    >>> c.has("claims", "claim_id"), c.has("claims", "colour")
+    (True, False)
+    >>> list(c.col("sources", "source_id"))
+    ['solo']
+    """
+
     def __init__(self, tables):
         self.tables = tables
         self.problems: list[Problem] = []

@@ -16,6 +16,36 @@ PANDAS_INDEX = re.compile(r"unnamed: \d+(?:_level_\d+)?")
 
 
 def check_columns(c: Checker, name: str) -> None:
+    """Report a required column that is missing (an error) and an unknown column (a warning) of one table.
+
+    A missing column's error names the header cell that looks like it, if any; an unknown column's warning names
+    the known column it looks like, or says it is a pandas index written by ``to_csv`` without ``index=False``.
+
+    Parameters
+    ----------
+    c : Checker
+        The check under way; the problems go to ``c.problems``, the warnings to ``c.warnings``.
+    name : str
+        The table: ``"sources"``, ``"reports"``, ``"claims"`` or ``"citations"`` (a key of ``c.tables``).
+
+    See Also
+    --------
+    kit.schema.REQUIRED, kit.schema.COLUMNS : the required and the known columns of each table.
+    kit.checking.check_tables : runs this check on every table.
+
+    Examples
+    --------
+    ``tests/cases/warnings`` has a column the kit does not know:
+
+    >>> from kit.reading import read_raw
+    >>> c = Checker(read_raw("tests/cases/warnings").tables)
+    >>> check_columns(c, "sources")
+    >>> c.problems
+    []
+    >>> print(*c.warnings, sep="\\n")
+    tests/cases/warnings/sources.csv:1: twitter_handle: warning: unknown column 'twitter_handle';
+    it is kept as text but the kit does not use it
+    """
     t = c.tables[name]
     have = list(t.cells.columns)
     for col in REQUIRED[name]:

@@ -55,7 +55,30 @@ NS_MIN, NS_MAX = pd.Timestamp.min.tz_localize("UTC"), pd.Timestamp.max.tz_locali
 
 
 def as_ns(ts: pd.Series) -> pd.Series:
-    """``ts`` as datetime64[ns, UTC]; times outside what nanoseconds can hold (before 1677, after 2262) become NaT."""
+    """``ts`` as datetime64[ns, UTC]; times outside what nanoseconds can hold (before 1677, after 2262) become NaT.
+
+    Parameters
+    ----------
+    ts : pandas.Series
+        Timestamps with a UTC zone, of any unit.
+
+    Returns
+    -------
+    pandas.Series
+        The same moments as ``datetime64[ns, UTC]``.
+
+    See Also
+    --------
+    parse_published : gives its timestamps this way.
+
+    Examples
+    --------
+    >>> ts = pd.Series(pd.to_datetime(["2018-02-07", "1500-01-01"], utc=True, format="ISO8601").as_unit("s"))
+    >>> ns = as_ns(ts)
+    >>> str(ns.dtype), str(ns[0]), ns.isna().tolist()
+    ('datetime64[ns, UTC]', '2018-02-07 00:00:00+00:00', [False, True])
+
+    """
     if str(ts.dtype) == "datetime64[ns, UTC]":
         return ts
     if len(ts):
@@ -64,6 +87,35 @@ def as_ns(ts: pd.Series) -> pd.Series:
 
 
 def date_problem(v: str) -> str:
+    """What to say about a ``published`` cell that is not a date the kit reads: what is wrong, and how to write it.
+
+    A date written another way (``13/02/2018``, ``Feb 13, 2018``) is given back as the ISO date it means, or as
+    the ISO dates it may mean when the order of day and month is unclear.
+
+    Parameters
+    ----------
+    v : str
+        The cell, stripped.
+
+    Returns
+    -------
+    str
+        The message, a sentence with the fix.
+
+    See Also
+    --------
+    ALT_FORMATS : the other ways of writing a date it recognises.
+    parse_published : calls it for each cell that is not a date.
+
+    Examples
+    --------
+    >>> date_problem("13/02/2018")
+    "'13/02/2018' is not an ISO date; write it as 2018-02-13 (YYYY-MM-DD)"
+    >>> date_problem("07/02/2018")
+    "'07/02/2018' is ambiguous: it could be 2018-02-07 or 2018-07-02; write it as YYYY-MM-DD"
+    >>> date_problem("2018-02-30")
+    "'2018-02-30' is not a real date: February 2018 has 28 days; check the day (dates are YYYY-MM-DD)"
+    """
     if v == "":
         return "the date is empty; write it as YYYY-MM-DD, e.g. 2018-02-13"
     fixed = ascii_digits(v)
@@ -106,6 +158,22 @@ def parse_published(values: pd.Series):
     """Parse ISO 8601 dates and date-times to UTC; return ``(timestamps, [(row, message), ...])``.
 
     A bare date is 00:00 UTC and a date-time without a zone is UTC.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        The cells as text (other dtypes are written as text first); white space at either end is ignored.
+
+    Returns
+    -------
+    tuple of (pandas.Series, list of (int, str))
+        The moments as ``datetime64[ns, UTC]`` (NaT where a cell is empty or not a date); and for each cell that
+        is not empty but not a date, its position (from 0) and what to write instead (:func:`date_problem`).
+
+    See Also
+    --------
+    parse_published_range : also reads uncertain dates (a year, a month, a range).
+    date_problem : the message for one cell.
 
     Examples
     --------

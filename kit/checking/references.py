@@ -14,6 +14,35 @@ __all__ = ["check_references"]
 
 
 def check_references(c: Checker) -> None:
+    """Report every id that points nowhere, an id used both as a claim and as a source, and a repeated citation.
+
+    ``reports.source_id`` must be a source, ``claims.report_id`` a report, ``citations.claim_id`` a claim and
+    ``citations.cites`` a claim or a source; each error suggests the nearest known id. A table that is missing or
+    lacks its id column is skipped (that is reported already).
+
+    Parameters
+    ----------
+    c : Checker
+        The check under way; the problems go to ``c.problems``.
+
+    See Also
+    --------
+    kit.checking.suggest.Suggester : the nearest known id to suggest.
+    kit.checking.check_tables : runs this check after the per-table checks.
+
+    Examples
+    --------
+    In ``tests/cases/bad_mixed`` a claim names a report that does not exist, and a claim's id is a source's too:
+
+    >>> from kit.reading import read_raw
+    >>> c = Checker(read_raw("tests/cases/bad_mixed").tables)
+    >>> check_references(c)
+    >>> print(*c.problems, sep="\\n")
+    tests/cases/bad_mixed/claims.csv:6: report_id: 'r9' is not a report_id in reports.csv; add it to reports.csv,
+    or correct the id
+    tests/cases/bad_mixed/claims.csv:8: claim_id: 'k_clash' is also a source_id (sources.csv line 5); sources and
+    claims share one set of ids, so rename one of them
+    """
     # a table that is missing, or lacks its id column, is already reported: checking references against it
     # would only add noise. Ids are compared as integer codes (see Checker.ids); Python sets of ids are
     # built only to suggest a correction for an id that is not found.

@@ -14,6 +14,23 @@ MAX_SUGGEST = 200
 def suggest(value: str, choices) -> str | None:
     """The closest of ``choices`` to ``value``, or None when nothing is close.
 
+    Parameters
+    ----------
+    value : str
+        The misspelt value (compared in lower case).
+    choices : iterable
+        The values it may be meant to be.
+
+    Returns
+    -------
+    str or None
+        The closest choice by :func:`difflib.get_close_matches` (a ratio of at least 0.6), or None.
+
+    See Also
+    --------
+    nearest : also tries the choices ``value`` begins, or that begin it.
+    Suggester : the same against many thousands of ids.
+
     Examples
     --------
     >>> suggest("anonymus", ["wire", "anonymous", "social"])
@@ -31,6 +48,23 @@ def suggest(value: str, choices) -> str | None:
 def nearest(value: str, choices) -> str | None:
     """The choice nearest ``value``: by spelling (:func:`suggest`), else the closest of those it begins (or that
     begin it), else None.
+
+    Parameters
+    ----------
+    value : str
+        The name as written (an id cut short, or misspelt).
+    choices : iterable
+        The names it may be meant to be.
+
+    Returns
+    -------
+    str or None
+        The nearest choice, or None when none is near.
+
+    See Also
+    --------
+    suggest : by spelling only.
+    kit.errors.nearest_names : the same for the messages about unknown names.
 
     Examples
     --------
@@ -82,5 +116,33 @@ class Suggester:
 
 
 def slugify(value: str) -> str:
+    """An id made from ``value``, to suggest in place of one that is not valid.
+
+    Lower case, each run of characters other than ``a-z``, ``0-9``, ``-`` and ``_`` becomes one ``_``, none at
+    either end.
+
+    Parameters
+    ----------
+    value : str
+        The id as written.
+
+    Returns
+    -------
+    str
+        A valid id (``an_id`` when nothing of ``value`` is left).
+
+    See Also
+    --------
+    kit.checking.values.SLUG : what a valid id is.
+
+    Examples
+    --------
+    >>> slugify("Kyiv Post")
+    'kyiv_post'
+    >>> slugify("  Wagner (PMC)! ")
+    'wagner_pmc'
+    >>> slugify("???")
+    'an_id'
+    """
     s = re.sub(r"[^a-z0-9_-]+", "_", value.strip().lower()).strip("_")
     return s or "an_id"

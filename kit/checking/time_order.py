@@ -12,6 +12,38 @@ __all__ = ["check_time_order"]
 
 
 def check_time_order(c: Checker, frames: dict) -> None:
+    """Warn about each citation of a claim published certainly later than the citing claim.
+
+    The cited claim's earliest moment (``published``) must be after the citing claim's latest
+    (``published_latest``, or ``published``): a report updated later may rightly cite it, so this is a warning.
+
+    Parameters
+    ----------
+    c : Checker
+        The check of the same tables, with no errors and its ids encoded (:meth:`Checker.ids`);
+        the warnings go to ``c.warnings``.
+    frames : dict of str to pandas.DataFrame
+        The typed frames of the four tables (:func:`kit.checking.typed.typed_frame`).
+
+    See Also
+    --------
+    kit.checking.check_tables : runs this check last, on the typed frames.
+
+    Examples
+    --------
+    In ``tests/cases/warnings`` the claim ``early`` cites the claim ``late``:
+
+    >>> from kit.checking import check_tables
+    >>> from kit.reading import read_raw
+    >>> raw = read_raw("tests/cases/warnings").tables
+    >>> frames, problems, warnings = check_tables(raw)
+    >>> c = Checker(raw)
+    >>> codes = c.ids("claims", "claim_id")  # the ids encoded, as check_tables has them by now
+    >>> check_time_order(c, frames)
+    >>> print(*c.warnings, sep="\\n")
+    tests/cases/warnings/citations.csv:2: cites: warning: 'early' (2020-05-01 10:00) cites 'late', published later
+    (2020-05-02 10:00); fine if the report was updated, otherwise check the dates
+    """
     claims, reports, cites = frames["claims"], frames["reports"], frames["citations"]
     # here every id is unique and every reference resolves (else there were errors): rows by id code
     report_row = np.full(c.n_ids + 1, -1, dtype=np.int64)

@@ -17,6 +17,29 @@ __all__ = ["typed_frame", "text_array", "lower_text", "count_array"]
 
 
 def text_array(values: pd.Series, arr=None):
+    """A text column as a pandas string array, an empty cell as missing.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        The cells as text.
+    arr : pyarrow.Array, optional
+        The same cells as a pyarrow array, when the caller has it already (:meth:`Checker.pa`).
+
+    Returns
+    -------
+    pandas.arrays.ArrowStringArray
+        The cells, ``<NA>`` where one is empty.
+
+    See Also
+    --------
+    lower_text : the same for the columns of an enum, lower-cased.
+
+    Examples
+    --------
+    >>> text_array(pd.Series(["Wire A", "", "Paper B"], dtype=object)).tolist()
+    ['Wire A', <NA>, 'Paper B']
+    """
     arr = arrow(values) if arr is None else arr
     empty = pc.equal(arr, "")
     n_empty = pc.sum(empty).as_py() or 0
@@ -28,7 +51,31 @@ def text_array(values: pd.Series, arr=None):
 
 
 def lower_text(values: pd.Series, allowed=(), arr=None):
-    """Enum values lower-cased (by Python's rules, once per distinct value), empty as missing."""
+    """Enum values lower-cased (by Python's rules, once per distinct value), empty as missing.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        The cells as text, each one of ``allowed`` in any case (the check made sure of it).
+    allowed : tuple of str, optional
+        The enum's values: when every cell is one of them already, nothing is lower-cased.
+    arr : pyarrow.Array, optional
+        The same cells as a pyarrow array, when the caller has it already.
+
+    Returns
+    -------
+    pandas.arrays.ArrowStringArray
+        The values in lower case, ``<NA>`` where a cell is empty.
+
+    See Also
+    --------
+    kit.checking.values.ENUMS : the enum columns and their values.
+
+    Examples
+    --------
+    >>> lower_text(pd.Series(["Wire", "", "anonymous"], dtype=object), ("wire", "anonymous")).tolist()
+    ['wire', <NA>, 'anonymous']
+    """
     arr = arrow(values) if arr is None else arr
     if pc.all(pc.is_in(arr, value_set=pa.array(("",) + tuple(allowed), pa.large_string()))).as_py() is not False:
         return text_array(values, arr)  # already lower-case
@@ -38,6 +85,42 @@ def lower_text(values: pd.Series, allowed=(), arr=None):
 
 
 def typed_frame(c: Checker, name: str) -> pd.DataFrame:
+    """One checked table as the typed frame of a :class:`kit.Case`.
+
+    Text columns are pandas strings (empty: missing), enums lower-cased, ``reliability`` upper-cased (empty:
+    ``F``), ``confidential`` a bool, ``published`` the earliest moment (UTC) with ``published_latest`` beside it,
+    ``low`` and ``high`` counts (:func:`count_array`), ``credibility`` a grade 1 to 6 (empty: 6); an unknown column
+    is kept as text.
+
+    Parameters
+    ----------
+    c : Checker
+        The check of the tables, which found no error in this one.
+    name : str
+        The table: ``"sources"``, ``"reports"``, ``"claims"`` or ``"citations"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per row of the table, in its order.
+
+    See Also
+    --------
+    kit.schema.COLUMNS : the columns of each table.
+    kit.checking.check_tables : checks the tables, then types them with this.
+
+    Examples
+    --------
+    ``tests/cases/one_row`` has one claim, "Seven residents were present":
+
+    >>> from kit.reading import read_raw
+    >>> claims = typed_frame(Checker(read_raw("tests/cases/one_row").tables), "claims")
+    >>> claims[["claim_id", "low", "high", "certainty", "credibility"]]
+      claim_id  low  high certainty  credibility
+    0       c1    7     7  asserted            2
+    >>> claims.dtypes["low"], claims.dtypes["credibility"]
+    (Int64Dtype(), Int64Dtype())
+    """
     cells = c.tables[name].cells
     parsed = c.numbers  # figures the checker parsed already
     out = {}
@@ -75,7 +158,30 @@ def typed_frame(c: Checker, name: str) -> pd.DataFrame:
 
 
 def count_array(nums: pd.Series):
-    """Parsed counts as whole numbers (Int64) when all are whole, else Float64."""
+    """Parsed counts as whole numbers (Int64) when all are whole, else Float64.
+
+    Parameters
+    ----------
+    nums : pandas.Series
+        The figures as floats, NaN where a cell is empty.
+
+    Returns
+    -------
+    pandas.arrays.IntegerArray or pandas.arrays.FloatingArray
+        Int64 when every figure is whole (and at most :data:`kit.reading.limits.MAX_FIGURE`, so exact), else
+        Float64; ``<NA>`` where a cell is empty.
+
+    See Also
+    --------
+    kit.checking.arrays.numbers : parses the cells into these figures.
+
+    Examples
+    --------
+    >>> count_array(pd.Series([12.0, None, 200.0])).tolist()
+    [12, <NA>, 200]
+    >>> count_array(pd.Series([1.5, None])).tolist()
+    [1.5, <NA>]
+    """
     whole = nums.dropna()
     if (whole == whole.round()).all() and (whole.abs() <= MAX_FIGURE).all():  # up to 2**53: every integer exact
         return pd.array(nums.round().astype("Float64"), dtype="Int64")

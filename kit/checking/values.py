@@ -29,11 +29,15 @@ __all__ = [
     "ROW_NOUN",
 ]
 
+#: a valid id (and proposition): lower-case letters a-z, digits 0-9, "-" and "_"
 SLUG = re.compile(r"^[a-z0-9_-]+$")
 #: a figure: digits 0-9 only (a figure in Arabic-Indic or full-width digits is a problem that gives it in 0-9)
 NUMBER = re.compile(r"^\+?[0-9]+(?:\.[0-9]+)?$")
+#: the words (lower-cased) that mean true in ``sources.confidential``
 TRUE = {"true", "yes", "1", "y", "t"}
+#: the words (lower-cased) that mean false there; an empty cell is false
 FALSE = {"false", "no", "0", "n", "f", ""}
+#: the columns of an enum, ``(table, column) -> its values`` (matched ignoring case)
 ENUMS = {
     ("sources", "kind"): KINDS,
     ("claims", "measure"): MEASURES,
@@ -41,10 +45,41 @@ ENUMS = {
     ("citations", "relation"): RELATIONS,
     ("citations", "basis"): BASES,
 }
+#: what one row of each table is called in the messages
 ROW_NOUN = {"sources": "source", "reports": "report", "claims": "claim", "citations": "citation"}
 
 
 def check_values(c: Checker, name: str) -> None:
+    """Report every bad value of one table: an empty required cell, an id that is not a valid id or is used
+    twice, a value of no enum (with the nearest one), and what :func:`check_sources`, ``published``
+    (:func:`kit.checking.dates.parse_published_range`) and :func:`check_claims` find.
+
+    Parameters
+    ----------
+    c : Checker
+        The check under way; the problems go to ``c.problems``.
+    name : str
+        The table: ``"sources"``, ``"reports"``, ``"claims"`` or ``"citations"``.
+
+    See Also
+    --------
+    kit.checking.columns.check_columns : the table's columns, checked before its values.
+    kit.checking.references.check_references : the ids that point between tables.
+
+    Examples
+    --------
+    In ``tests/cases/bad_mixed`` a source's id has a capital and a space, and a kind is misspelt:
+
+    >>> from kit.reading import read_raw
+    >>> c = Checker(read_raw("tests/cases/bad_mixed").tables)
+    >>> check_values(c, "sources")
+    >>> print(*c.problems, sep="\\n")
+    tests/cases/bad_mixed/sources.csv:3: source_id: 'Kyiv Post' is not a valid id: use only lower-case letters,
+    digits, '-' and '_' (for example 'kyiv_post')
+    tests/cases/bad_mixed/sources.csv:4: kind: 'anonymus' is not a kind: did you mean 'anonymous'? Use one of:
+    wire, newspaper, broadcaster, online, official, military, monitor, company, individual, social, anonymous,
+    document
+    """
     t = c.tables[name]
     noun = ROW_NOUN[name]
     for col in REQUIRED[name]:
@@ -114,6 +149,35 @@ def check_values(c: Checker, name: str) -> None:
 
 
 def check_sources(c: Checker) -> None:
+    """Report a bad ``country`` (not two capital letters), ``reliability`` (not A to F) or ``confidential`` (not
+    one of :data:`TRUE` or :data:`FALSE`) in the sources table.
+
+    Parameters
+    ----------
+    c : Checker
+        The check under way; the problems go to ``c.problems``.
+
+    See Also
+    --------
+    check_values : calls it for the sources table.
+    kit.schema.RELIABILITY : the reliability grades.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kit.reading import RawTable
+    >>> cells = pd.DataFrame({"source_id": ["tass", "rbc"], "country": ["ru", "RU"], "reliability": ["B", "G"],
+    ...                       "confidential": ["no", "maybe"]})
+    >>> c = Checker({"sources": RawTable("sources", "sources.csv", cells, [2, 3])})
+    >>> check_sources(c)
+    >>> print(*c.problems, sep="\\n")
+    sources.csv:2: country: 'ru' is not a country code (write 'RU'): use two capital letters, an ISO 3166 code
+    such as RU, US, SY, or XX for unknown
+    sources.csv:3: reliability: 'G' is not a reliability grade: use a letter A to F (A completely reliable ...
+    E unreliable, F cannot be judged), or leave it empty for F
+    sources.csv:3: confidential: 'maybe' is not true or false: write true, false, yes, no, 1 or 0 (empty means
+    false)
+    """
     if c.has("sources", "country"):
         values = c.obj("sources", "country")
         for i in np.flatnonzero(((values != "") & ~values.str.match(r"^[A-Z]{2}$")).to_numpy()):
@@ -150,6 +214,34 @@ def check_sources(c: Checker) -> None:
 
 
 def number_problem(v: str, col: str) -> str:
+    """What to say about a ``low`` or ``high`` cell that is not a figure: what is wrong, and what to write.
+
+    Parameters
+    ----------
+    v : str
+        The cell, not matching :data:`NUMBER`.
+    col : str
+        Its column, ``"low"`` or ``"high"``.
+
+    Returns
+    -------
+    str
+        The message: the figure in digits 0-9, without separators, as a range in two cells, as a count (not
+        negative), or the report's words kept in ``text``.
+
+    See Also
+    --------
+    check_claims : calls it for each such cell.
+
+    Examples
+    --------
+    >>> number_problem("1,200", "low")
+    "'1,200' is not a number: write it without separators, as 1200"
+    >>> number_problem("10-20", "low")
+    "'10-20' is not a number: a range goes in two cells: low 10 and high 20"
+    >>> number_problem("١٢", "low")
+    "'١٢' is written with digits other than 0-9; write it as 12"
+    """
     base = f"'{shown(v)}' is not a number"
     fixed = ascii_digits(v)
     if fixed is not None and NUMBER.match(fixed.strip()):
@@ -173,6 +265,34 @@ def number_problem(v: str, col: str) -> str:
 
 
 def check_claims(c: Checker) -> None:
+    """Report a bad figure (``low``, ``high``: not a number, too large, not kept exactly, ``high`` below ``low``)
+    or ``credibility`` (not 1 to 6) in the claims table; keep the figures read in ``c.numbers``.
+
+    Parameters
+    ----------
+    c : Checker
+        The check under way; the problems go to ``c.problems``, the figures (floats, NaN where a cell is empty
+        or bad) to ``c.numbers["low"]`` and ``c.numbers["high"]``.
+
+    See Also
+    --------
+    number_problem : the message for a cell that is not a figure.
+    kit.checking.arrays.figure : how a cell is read as a figure.
+
+    Examples
+    --------
+    In ``tests/cases/bad_mixed`` a claim gives its figure in words, and another's high is below its low:
+
+    >>> from kit.reading import read_raw
+    >>> c = Checker(read_raw("tests/cases/bad_mixed").tables)
+    >>> check_claims(c)
+    >>> print(*c.problems, sep="\\n")
+    tests/cases/bad_mixed/claims.csv:7: low: 'dozens' is not a number: keep the report's own words in 'text' and
+    put a range in low/high (e.g. 'more than 200' is low 201 with high empty, 'about 100' is low 100, high 100;
+    leave both empty when the report gives no figure)
+    tests/cases/bad_mixed/claims.csv:4: high: high (5) is below low (10); swap them, or leave high empty for no
+    upper bound
+    """
     parsed = {}
     for col in ("low", "high"):
         if not c.has("claims", col):

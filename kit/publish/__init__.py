@@ -33,9 +33,9 @@ Examples
 
 from __future__ import annotations
 
+from .. import style as _style
 from ..html import safe_url, script_json
 from ..shown import choose_proposition
-from ..style import DRIFT_FLAGS
 from .notebook import notebook_html, offline_html
 from .page import page_html, publish
 from .words import graph_alt, timeline_alt
@@ -52,3 +52,6 @@ __all__ = [
     "offline_html",
     "DRIFT_FLAGS",
 ]
+
+#: the boolean columns of :func:`kit.drift`, in the order the page shows them (:data:`kit.style.DRIFT_FLAGS`)
+DRIFT_FLAGS = _style.DRIFT_FLAGS

@@ -38,6 +38,20 @@ def resolve_case_path(path) -> tuple[str, str]:
     """Say what kind of case ``path`` names: ``("folder", dir)``, ``("xlsx", file)``, ``("unknown", file)``,
     ``("unreadable", path)`` (a symlink loop, a link to nothing, a pipe, a device) or ``("missing", path)``.
 
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A case's folder, its ``case.toml``, an ``.xlsx`` (or ``.xlsm``) workbook, or anything else.
+
+    Returns
+    -------
+    tuple of (str, str)
+        The kind, and the folder or file to read (a ``case.toml``'s folder).
+
+    See Also
+    --------
+    read_raw : reads the case it names.
+
     Examples
     --------
     >>> resolve_case_path("no/such/place")[0]
@@ -63,6 +77,20 @@ def story_file(path) -> str | None:
     """Where the ``story.csv`` of the case at ``path`` is (or would be); None when ``path`` is not a case.
 
     In a case folder it is ``story.csv``; for a workbook ``book.xlsx`` it is ``book.story.csv`` beside it.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The case: its folder, its ``case.toml``, or its workbook.
+
+    Returns
+    -------
+    str or None
+        The path of the story file (which need not exist), or None.
+
+    See Also
+    --------
+    kit.case.check_story_file : reads and checks it.
 
     Examples
     --------

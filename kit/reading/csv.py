@@ -64,6 +64,25 @@ def _guess_encoding(data: bytes) -> str:
 def decode_bytes(data: bytes, file: str, problems: list) -> str | None:
     """Decode a table's bytes as UTF-8 (a BOM is fine); report, never guess, anything else.
 
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes.
+    file : str
+        The file's path, for the problem.
+    problems : list of kit.errors.Problem
+        Where the problem is appended when the bytes are not UTF-8 (with the encoding they look like, the first
+        line that shows it, and :data:`ENCODING_HINT`).
+
+    Returns
+    -------
+    str or None
+        The text, without its BOM; None when it is not UTF-8.
+
+    See Also
+    --------
+    read_csv_table : reads a file's bytes and decodes them with this.
+
     Examples
     --------
     >>> probs = []
@@ -112,6 +131,20 @@ def decode_bytes(data: bytes, file: str, problems: list) -> str | None:
 def sniff_delimiter(header_line: str) -> str | None:
     """The delimiter the header line uses when it is not a comma (``;``, tab or ``|``), else None.
 
+    Parameters
+    ----------
+    header_line : str
+        The file's first line.
+
+    Returns
+    -------
+    str or None
+        One of :data:`DELIMITERS`, when the line holds more of it than commas; else None.
+
+    See Also
+    --------
+    read_csv_table : refuses a file whose header uses another delimiter, naming it.
+
     Examples
     --------
     >>> sniff_delimiter("source_id;name;kind"), sniff_delimiter("source_id,name,kind")
@@ -130,6 +163,29 @@ def read_csv_table(file: str, name: str, problems: list, fast: bool = True) -> R
     With ``fast`` (the default), a file that :func:`parse_csv_fast` can read exactly is read with pyarrow;
     any other goes through :func:`parse_csv_text` (the csv module). Both give the same values, lines and
     problems; only the cells' dtype differs (pyarrow-backed strings or Python strings).
+
+    Parameters
+    ----------
+    file : str
+        The path of the ``.csv`` file.
+    name : str
+        The table it holds (``"claims"``, ...): the name of the table returned, and whose columns an empty file's
+        problem lists.
+    problems : list of kit.errors.Problem
+        Where the problems found are appended.
+    fast : bool, default True
+        Try pyarrow's reader first.
+
+    Returns
+    -------
+    RawTable or None
+        The cells as text with the physical line each record starts on; None when the file cannot be read at all
+        (missing, not UTF-8, empty, another delimiter, too many columns).
+
+    See Also
+    --------
+    kit.reading.parquet.read_parquet_table : the same for a parquet file.
+    kit.reading.read_raw : reads every table of a case.
 
     Examples
     --------
@@ -201,6 +257,26 @@ def parse_csv_fast(data: bytes, file: str, name: str, problems: list) -> RawTabl
     checked for that with array operations; anything else (a quoted line break, a stray quote, a lone carriage
     return, rows of differing widths, ...) returns None, and the caller reads the text with the csv module.
     Cells come back as pyarrow-backed strings, stripped; ``lines`` is a numpy array.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes, UTF-8 (:func:`decode_bytes` has accepted them).
+    file : str
+        The file's path, for the problems and the table.
+    name : str
+        The table it holds.
+    problems : list of kit.errors.Problem
+        Where the problems found are appended.
+
+    Returns
+    -------
+    RawTable or None
+        The table; None when pyarrow is not installed or the bytes are not of the simple form described.
+
+    See Also
+    --------
+    parse_csv_text : reads any CSV text, record by record.
 
     Examples
     --------
@@ -300,6 +376,30 @@ def parse_csv_fast(data: bytes, file: str, name: str, problems: list) -> RawTabl
 
 def parse_csv_text(text: str, file: str, name: str, problems: list) -> RawTable | None:
     """Split CSV text into records, keeping each record's first physical line.
+
+    Blank rows and rows of empty cells are skipped; the header's names are stripped and lower-cased. A row with
+    more (non-empty) values than the header has columns, a double quote left open, or a text without a header is
+    a problem.
+
+    Parameters
+    ----------
+    text : str
+        The decoded text.
+    file : str
+        The file's path, for the problems and the table.
+    name : str
+        The table it holds.
+    problems : list of kit.errors.Problem
+        Where the problems found are appended.
+
+    Returns
+    -------
+    RawTable or None
+        The table (its ``lines`` a list); None when the text cannot be read as CSV or has no header.
+
+    See Also
+    --------
+    parse_csv_fast : the same, faster, for text without quoted line breaks.
 
     Examples
     --------

@@ -21,6 +21,25 @@ def read_parquet_table(file: str, name: str, problems: list) -> RawTable | None:
     ``i + 2``. Column names are matched as in a CSV header (stripped, ignoring case): two that differ only in case
     are one column named twice, a problem.
 
+    Parameters
+    ----------
+    file : str
+        The path of the ``.parquet`` file.
+    name : str
+        The table it holds (``"claims"``, ...): the name of the table returned.
+    problems : list of kit.errors.Problem
+        Where the problems found are appended.
+
+    Returns
+    -------
+    RawTable or None
+        The table's cells as text, with the line of each row; None when the file cannot be read at all.
+
+    See Also
+    --------
+    kit.reading.csv.read_csv_table : the same for a CSV file.
+    kit.reading.read_raw : reads a case folder, whichever form its tables have.
+
     Examples
     --------
     >>> import tempfile, os

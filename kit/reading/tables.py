@@ -78,6 +78,20 @@ class RawCase:
 def column_letters(n: int) -> str:
     """A spreadsheet's column letters: 1 -> A, 27 -> AA.
 
+    Parameters
+    ----------
+    n : int
+        The column's number, from 1.
+
+    Returns
+    -------
+    str
+        Its letters, as a spreadsheet heads it.
+
+    See Also
+    --------
+    kit.reading.workbook.read_workbook : names a sheet's cells this way in its problems.
+
     Examples
     --------
     >>> column_letters(1), column_letters(26), column_letters(28)
@@ -93,6 +107,24 @@ def column_letters(n: int) -> str:
 def name_columns(table: RawTable, columns: list, problems: list) -> RawTable:
     """Give ``table.cells`` (columns numbered 0, 1, ...) the header's ``columns``; report a column named twice
     or a column with values but no name (both left out).
+
+    Parameters
+    ----------
+    table : RawTable
+        The table as read, its columns numbered.
+    columns : list of str
+        The header's names as the reader normalised them, one per numbered column (``""``: no name).
+    problems : list of kit.errors.Problem
+        Where the problems found are appended (on the header's line).
+
+    Returns
+    -------
+    RawTable
+        The same table, its cells with named columns (the first of a name written twice, none without a name).
+
+    See Also
+    --------
+    kit.reading.csv.read_csv_table, kit.reading.parquet.read_parquet_table : name a table's columns with it.
 
     Examples
     --------
@@ -150,6 +182,21 @@ def name_columns(table: RawTable, columns: list, problems: list) -> RawTable:
 def cell_text(v) -> str:
     """A workbook's (or a parquet file's) value as the text a CSV file would hold.
 
+    Parameters
+    ----------
+    v : object
+        The value: None, a bool, a number, a date or a date-time, text.
+
+    Returns
+    -------
+    str
+        Empty for a missing value; ``true``/``false``; a whole float without ``.0``; a date in ISO 8601 (a midnight
+        date-time without a zone as a date); anything else as :class:`str` writes it.
+
+    See Also
+    --------
+    kit.export.neutralise : the same text, made safe for a spreadsheet.
+
     Examples
     --------
     >>> [cell_text(v) for v in (None, True, 3.0, 2.5, float("nan"), _dt.datetime(2018, 2, 13), "x")]
@@ -175,6 +222,22 @@ def cell_text(v) -> str:
 def read_bytes(file: str, problems: list) -> bytes | None:
     """The bytes of ``file``, or None after appending why it cannot be read (:func:`~kit.reading.limits.file_problem`:
     a folder, a pipe, a device or a symlink loop is refused before it is opened).
+
+    Parameters
+    ----------
+    file : str
+        The path of the file.
+    problems : list of kit.errors.Problem
+        Where the problem is appended when the file cannot be read.
+
+    Returns
+    -------
+    bytes or None
+        The file's bytes; None when it cannot be read.
+
+    See Also
+    --------
+    kit.reading.limits.file_problem : what is refused before the file is opened.
 
     Examples
     --------

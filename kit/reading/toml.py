@@ -24,6 +24,20 @@ _ASSIGN = re.compile(rf"^\s*({_DOTTED})\s*=(.*)$")
 def read_toml(file: str, raw: RawCase) -> None:
     """Read ``case.toml`` into ``raw.meta`` (and ``raw.meta_lines``), or append why it cannot be read.
 
+    Parameters
+    ----------
+    file : str
+        The path of the ``case.toml``.
+    raw : RawCase
+        The case being read: its ``meta`` and ``meta_lines`` are filled, its ``problems`` appended to (a file that
+        is not UTF-8, not TOML, or nested deeper than :data:`MAX_DEPTH`).
+
+    See Also
+    --------
+    take_meta : takes the settings read into ``raw``.
+    key_lines : the line of each setting, for the messages.
+    kit.checking.meta : checks the settings.
+
     Examples
     --------
     >>> import tempfile, os
@@ -129,6 +143,21 @@ def _deep_line(text: str) -> tuple:
 def take_meta(meta: dict, file: str, raw: RawCase, lines: dict | None = None) -> None:
     """Take the case's settings into ``raw``: the text settings (``title``, ...) must be text.
 
+    Parameters
+    ----------
+    meta : dict
+        The settings, as TOML reads them (from ``case.toml`` or a workbook's ``case`` sheet).
+    file : str
+        Where they were read, for the problems and as ``raw.meta_file``.
+    raw : RawCase
+        The case being read: ``meta`` and ``meta_lines`` are updated, ``problems`` appended to.
+    lines : dict, optional
+        ``key path -> line`` of the settings (:func:`key_lines`).
+
+    See Also
+    --------
+    kit.schema.META_KEYS : the text settings.
+
     Examples
     --------
     >>> raw = RawCase(".")
@@ -160,6 +189,20 @@ def _path(dotted: str, header: bool) -> tuple | None:
 
 def key_lines(text: str) -> dict:
     """``key path -> line`` for every table header and setting of a TOML text (first place written).
+
+    Parameters
+    ----------
+    text : str
+        The TOML text.
+
+    Returns
+    -------
+    dict of tuple to int
+        Each key path (``("verdicts", "p", "rating")``) and the line (from 1) it is first written on.
+
+    See Also
+    --------
+    line_of : the line of a key path, or of the nearest table that holds it.
 
     Examples
     --------
@@ -198,6 +241,18 @@ def key_lines(text: str) -> dict:
 
 def line_of(lines: dict, path: tuple) -> int:
     """The line of ``path``: where it is written, else where the nearest table holding it is (0: unknown).
+
+    Parameters
+    ----------
+    lines : dict of tuple to int
+        ``key path -> line`` (:func:`key_lines`).
+    path : sequence of str
+        The key path.
+
+    Returns
+    -------
+    int
+        The line, from 1; 0 when neither the key nor a table holding it is written.
 
     Examples
     --------

@@ -25,6 +25,19 @@ def read_workbook(file: str, raw: RawCase) -> None:
     either end; two sheets that both answer to a table's name (``claims`` and a hidden ``Claims ``) are a problem,
     and neither is read.
 
+    Parameters
+    ----------
+    file : str
+        The path of the ``.xlsx`` workbook: one sheet per table, and a ``case`` sheet for the settings of
+        ``case.toml``.
+    raw : RawCase
+        The case being read: its ``tables`` and ``meta`` are filled, its ``problems`` appended to.
+
+    See Also
+    --------
+    kit.reading.xlsx.scan_workbook : the scan made before openpyxl opens the file.
+    kit.reading.read_raw : reads a case whether it is a folder or a workbook.
+
     Examples
     --------
     >>> raw = RawCase("tests/cases/workbook.xlsx")
