@@ -23,7 +23,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .html import escape
+from .html import escape, isolate
 from .style import DRIFT_FLAGS, drift_words
 from .wording import date_words, figure_words, is_missing, short_name
 
@@ -249,7 +249,7 @@ def table_html(frame, index: bool = True, *, row_ids=None, empty: str = "(nothin
     body = []
     for i, row in enumerate(zip(*cells, strict=True)):
         tds = "".join(
-            f'<td style="text-align:{a};vertical-align:top">{escape(v)}</td>' for v, a in zip(row, align, strict=True)
+            f'<td style="text-align:{a};vertical-align:top">{isolate(v)}</td>' for v, a in zip(row, align, strict=True)
         )
         data_id = f' data-id="{escape(ids[i] if i < len(ids) else "")}"' if ids is not None else ""
         body.append(f"<tr{data_id}>{tds}</tr>")

@@ -55,3 +55,8 @@ def test_one_rule_for_widgets_and_notebooks():
     assert html == kit.tables.table_html(frame, index=False)
     assert "—" in html and "x, y" in html and "&lt;b&gt;" in html and "<NA>" not in html and "3.0" not in html
     assert kit.tables.Table(frame)._repr_html_().count("<tr") == 3
+
+
+def test_a_right_to_left_cell_is_isolated_in_the_html():
+    html = table_html(pd.DataFrame({"outlet": ["Ivan \u202eTASS"], "grade": ["F"]}), index=False)
+    assert "<bdi>Ivan \u202eTASS</bdi>" in html and ">F<" in html
