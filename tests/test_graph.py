@@ -224,7 +224,7 @@ def test_every_list_of_claims_puts_the_surer_date_first(deir_case):
     twelfth = step[step["title"].str.startswith("12 Feb")]["text"].iloc[0]
     assert twelfth.index("Reuters: at least 2") < twelfth.index("AFP: at least 3")
     pos = story_layout(deir_case, prop)
-    assert pos[EARLY][0] < pos[LATE][0]
+    assert pos[EARLY][0] <= pos[LATE][0]  # claims of one day share a column (kit.graphview.layout)
     nodes = [n["id"] for n in graph_data(deir_case, prop)["nodes"] if n["id"] in (EARLY, LATE)]
     assert nodes == [EARLY, LATE]
 

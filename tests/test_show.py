@@ -150,3 +150,71 @@ def test_the_timeline_fades_claims_not_shown_at_a_step(echo_case):
     ax = kit.show.plot_timeline(echo_case, "strike_deaths", claims=["e_one"])
     alpha = {t.get_text().split(":")[0] + ":" + t.get_text().split(":")[1]: t.get_alpha() for t in ax.texts}
     assert alpha["Outlet One: 12"] > 0.9 and alpha["Outlet Two: 10–15"] < 0.3
+
+
+# --- the static citation graph's labels never overlap (issue 11: one layout rule for both views) --------------
+
+
+def _label_clashes(ax):
+    """Pairs of visible labels whose drawn text extents intersect, and labels over a visible node's centre."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from kit.graphview.layout import boxes_overlap, overlapping_pairs
+
+    canvas = ax.figure.canvas if isinstance(ax.figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(ax.figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    texts = [t for t in ax.texts if t.get_visible() and t.get_text()]
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    xywh = [(b.x0, b.y0, b.width, b.height) for b in boxes]
+    clashes = [(texts[i].get_text(), texts[j].get_text()) for i, j in overlapping_pairs(xywh)]
+    centres = [
+        xy
+        for c in ax.collections
+        if c.get_visible() and len(c.get_offsets())
+        for xy in c.get_offset_transform().transform(c.get_offsets())
+    ]
+    for t, b in zip(texts, xywh, strict=True):
+        clashes += [(t.get_text(), "node") for x, y in centres if boxes_overlap(b, (x, y, 1e-6, 1e-6))]
+    return clashes, len(texts), len(centres)
+
+
+def test_the_citation_graph_labels_never_overlap_each_other_or_a_node(deir_case):
+    from matplotlib.figure import Figure
+
+    prop = "russians_killed_feb7"
+    ax = kit.show.plot_citation_graph(deir_case, prop, highlight="afp-cit-three-more")  # its own size
+    clashes, n_texts, n_nodes = _label_clashes(ax)
+    assert clashes == [] and n_nodes == 23 + 2 and n_texts >= 23 + 10  # every node (2 rings), every outlet
+    texts = _texts(ax)
+    assert "The Daily Beast" in texts and "3+" in texts and "Tsarizm…" in texts  # the labels of issue 11
+    fig = Figure(figsize=(14, 5.0))  # the stepper's axes: smaller type, still apart
+    ax_graph, _ = fig.subplots(1, 2, width_ratios=[1.8, 1])
+    kit.show.plot_citation_graph(deir_case, prop, ax=ax_graph, legend=False)
+    assert _label_clashes(ax_graph)[0] == []
+
+
+def test_the_citation_graph_of_300_claims_keeps_its_labels_apart():
+    case = kit.synth.make_case(300)
+    ax = kit.show.plot_citation_graph(case)
+    clashes, n_texts, n_nodes = _label_clashes(ax)
+    assert n_nodes > 300 and n_texts > n_nodes and clashes == []
+    big = case.claims["proposition"].value_counts().index[0]
+    assert _label_clashes(kit.show.plot_citation_graph(case, big))[0] == []
+
+
+def test_the_stepper_picture_keeps_labels_apart_at_every_step(deir_case):
+    from matplotlib.figure import Figure
+
+    from kit.show.steps import StepPicture
+    from kit.story import claims_by
+
+    fig = Figure(figsize=(14, 5.0))
+    ax_graph, ax_time = fig.subplots(1, 2, width_ratios=[1.8, 1])
+    prop = "russians_killed_feb7"
+    picture = StepPicture(deir_case, prop, ax_graph, ax_time)
+    for day in ["2018-02-09T23:59Z", "2018-02-12T23:59Z", "2018-02-20T23:59Z"]:
+        shown = claims_by(deir_case, day, prop)
+        picture.show(shown, newest=shown[-1], upto=day)
+        clashes, n_texts, _ = _label_clashes(ax_graph)
+        assert clashes == [] and n_texts > len(shown), day

@@ -34,7 +34,7 @@ from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE, gr
 from ..wording import date_words, figure_label, figure_words, is_missing, plural, proposition_words
 from .layout import layout
 
-__all__ = ["graph_data", "scope", "fallen"]
+__all__ = ["graph_data", "layout_rows", "scope", "fallen"]
 
 _GREY = "#bbbbbb"
 
@@ -127,52 +127,43 @@ def fallen(case, discredited, *, follow=DEFAULT_FOLLOW, origins=None) -> list:
     return [c for c, o in origins.items() if o and set(o) <= set(gone)]
 
 
-def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW) -> dict:
-    """The graph of ``proposition`` (or of the whole case) as JSON-ready data for ``graphview.js``.
+def layout_rows(case, proposition=None, *, follow=DEFAULT_FOLLOW) -> tuple[list, list, list]:
+    """The inputs of :func:`kit.graphview.layout.layout` for the picture of ``proposition``, and its edges.
+
+    One rule for every picture of the citation graph: the explorable graph (:func:`graph_data`) and the static
+    one (:func:`kit.show.story_layout`) place what these rows describe.
 
     Parameters
     ----------
     case : kit.Case
-        Shown as given: redact it first (:func:`kit.redact.redact`) for anything published.
     proposition : str, optional
-        The story to show; every claim of the case when ``None``.
-    discredited : iterable of str
-        Source ids to show discredited; they and the claims that fall with them (:func:`fallen`) are greyed.
+        The story; every claim of the case when ``None``.
     follow : iterable of str
-        The citation bases the analyses follow (``("stated", "inferred")`` by default).
+        The citation bases the analyses follow.
 
     Returns
     -------
-    dict
-        ``nodes`` (claims by publication, then sources: ``id``, ``kind`` ``"claim"`` or ``"source"``, ``label``,
-        ``aria``, ``words``, ``outlet``, ``date``, ``figure``, ``grade``, ``x``, ``y``, ``colour``, ``box`` (the
-        label's ``[x, y, w, h]``), for claims ``origins`` and ``fallen``, for sources ``uncheckable`` and
-        ``discredited``), ``edges`` (``from``, ``to``, ``relation``, ``basis``, ``style``, ``colour``,
-        ``followed``), ``lanes``, ``ticks``, ``legend``, ``discredited``, ``title``, ``proposition``, ``summary``
-        and the drawing's ``left``, ``width`` and ``height``.
+    (list of dict, list of dict, list of dict)
+        The claims (``id``, ``time``, ``latest``, ``lane``, ``label``, ``day``) in the claims table's order, the
+        sources (``id``, ``label``, ``near``) and the edges (``from``, ``to``, ``relation``, ``basis``, ``style``,
+        ``colour``, ``followed``).
 
     Raises
     ------
     kit.UnknownName
-        For an unknown proposition or discredited source.
+        For an unknown proposition.
 
     Examples
     --------
     >>> import kit
-    >>> d = graph_data(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7", discredited=["cit"])
-    >>> sorted(n["id"] for n in d["nodes"] if n.get("fallen"))
-    ['afp-cit-three-more']
-    >>> {e["relation"] for e in d["edges"]} >= {"relies_on", "disputes", "own reporting"}
-    True
+    >>> claims, sources, edges = layout_rows(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
+    >>> next(c["label"] for c in claims if c["id"] == "reuters-two-killed")
+    '2+'
     """
     claim_ids, source_ids = scope(case, proposition)
     ctx = claim_context(case).set_index("claim_id")
     src = case.sources.set_index("source_id")
-    prov = provenance(case, follow=follow)["origins"]
-    gone = set(fallen(case, discredited, follow=follow, origins=prov))
-    discredited = list(dict.fromkeys(str(s) for s in discredited))
     own = own_reporting(case, follow)
-    kind_of = src["kind"].astype(str).to_dict()
     shown = set(claim_ids) | set(source_ids)
 
     cit = case.citations
@@ -229,6 +220,55 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
             }
         )
     source_rows = [{"id": s, "label": _text(src.at[s, "name"]) or s, "near": near.get(s, [])} for s in source_ids]
+    return claim_rows, source_rows, edges
+
+
+def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW) -> dict:
+    """The graph of ``proposition`` (or of the whole case) as JSON-ready data for ``graphview.js``.
+
+    Parameters
+    ----------
+    case : kit.Case
+        Shown as given: redact it first (:func:`kit.redact.redact`) for anything published.
+    proposition : str, optional
+        The story to show; every claim of the case when ``None``.
+    discredited : iterable of str
+        Source ids to show discredited; they and the claims that fall with them (:func:`fallen`) are greyed.
+    follow : iterable of str
+        The citation bases the analyses follow (``("stated", "inferred")`` by default).
+
+    Returns
+    -------
+    dict
+        ``nodes`` (claims by publication, then sources: ``id``, ``kind`` ``"claim"`` or ``"source"``, ``label``,
+        ``aria``, ``words``, ``outlet``, ``date``, ``figure``, ``grade``, ``x``, ``y``, ``colour``, ``box`` (the
+        label's ``[x, y, w, h]``), for claims ``origins`` and ``fallen``, for sources ``uncheckable`` and
+        ``discredited``), ``edges`` (``from``, ``to``, ``relation``, ``basis``, ``style``, ``colour``,
+        ``followed``), ``lanes``, ``ticks``, ``legend``, ``discredited``, ``title``, ``proposition``, ``summary``
+        and the drawing's ``left``, ``width`` and ``height``.
+
+    Raises
+    ------
+    kit.UnknownName
+        For an unknown proposition or discredited source.
+
+    Examples
+    --------
+    >>> import kit
+    >>> d = graph_data(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7", discredited=["cit"])
+    >>> sorted(n["id"] for n in d["nodes"] if n.get("fallen"))
+    ['afp-cit-three-more']
+    >>> {e["relation"] for e in d["edges"]} >= {"relies_on", "disputes", "own reporting"}
+    True
+    """
+    claim_ids, source_ids = scope(case, proposition)
+    ctx = claim_context(case).set_index("claim_id")
+    src = case.sources.set_index("source_id")
+    prov = provenance(case, follow=follow)["origins"]
+    gone = set(fallen(case, discredited, follow=follow, origins=prov))
+    discredited = list(dict.fromkeys(str(s) for s in discredited))
+    kind_of = src["kind"].astype(str).to_dict()
+    claim_rows, source_rows, edges = layout_rows(case, proposition, follow=follow)
     lay = layout(claim_rows, source_rows)
 
     nodes = []

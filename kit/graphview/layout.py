@@ -20,14 +20,16 @@ from __future__ import annotations
 from ..html import isolate_text
 from ..shown import publication_key
 
-__all__ = ["FONT_SIZE", "text_width", "layout", "boxes_overlap", "overlapping_pairs"]
+__all__ = ["FONT_SIZE", "NODE_RADIUS", "text_width", "layout", "boxes_overlap", "overlapping_pairs"]
 
 #: font size (CSS px) of every label the renderer draws; the estimates below assume it
 FONT_SIZE = 11.0
 _LINE = 1.35  # line height, in font sizes
 _COL = 68.0  # width of one time column
 _LANE = 46.0  # height of one outlet lane
-_R = 7.0  # radius of a claim's circle (a source's square is 2 * _R wide)
+#: radius (px) of a claim's circle; a source's square is twice as wide
+NODE_RADIUS = 7.0
+_R = NODE_RADIUS
 _PAD = 2.0  # space kept around every label box
 _CELL = 64.0  # grid cell of the collision index
 _MAX_NAME = 30  # characters of a source's or outlet's name shown in its label (the full name is in the tooltip)

@@ -2,7 +2,8 @@
 outlet graph.
 
 Imported only when used (``import kit.show`` or ``kit.show``), so ``import kit`` stays light and headless. The
-modules: :mod:`kit.show.citation` (the citation graph, its stable layout and legend), :mod:`kit.show.timeline`
+modules: :mod:`kit.show.citation` (the citation graph and its legend), :mod:`kit.show.placement` (its stable
+layout: the explorable graph's, labels never overlapping), :mod:`kit.show.timeline`
 (the figure over time), :mod:`kit.show.steps` (the stepper's picture, drawn once and shown step by step),
 :mod:`kit.show.lineage` (a claim's tree of hops) and :mod:`kit.show.outlet_graph` (who cites whom among outlets).
 
@@ -16,9 +17,10 @@ True
 
 from ..style import KIND_COLOURS, UNCHECKABLE  # noqa: F401 - kept importable from here; documented in kit.style
 from ..wording import figure_label  # noqa: F401 - kept importable from here; documented in kit.wording
-from .citation import graph_title, legend_html, plot_citation_graph, story_graph, story_layout
+from .citation import graph_title, legend_html, plot_citation_graph, story_graph
 from .lineage import plot_lineage
 from .outlet_graph import plot_outlet_graph
+from .placement import story_layout
 from .timeline import plot_timeline, timeline_title
 
 __all__ = [

@@ -1,11 +1,9 @@
-"""The citation graph of a case with matplotlib: its stable layout, the picture and its legend.
+"""The citation graph of a case with matplotlib: the story's graph, the picture and its legend.
 
 Imported only when used (``import kit.show`` or ``kit.show``), so ``import kit`` stays light and headless.
 """
 
 from __future__ import annotations
-
-import textwrap
 
 import matplotlib.pyplot as plt
 import networkx as nx
@@ -16,25 +14,23 @@ from matplotlib.patches import Patch
 
 from ..analyses import circular
 from ..graph import citation_graph, own_reporting
+from ..graphview.layout import FONT_SIZE, NODE_RADIUS
 from ..html import isolate_text
-from ..shown import publication_key, shown_with
+from ..shown import shown_with
 from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE
-from ..wording import date_words, figure_label, proposition_words
+from ..wording import date_words, proposition_words
+from .placement import NATURAL_POINTS, RING_RADIUS, StoryLayout, points_per_unit, story_layout
 
 __all__ = [
-    "CLAIM_SIZE",
-    "HIGHLIGHT_SIZE",
+    "HIGHLIGHT_SCALE",
     "story_graph",
-    "story_layout",
     "plot_citation_graph",
     "graph_title",
     "legend_html",
 ]
 
-#: the area of a claim's circle (points²)
-CLAIM_SIZE = 450
-#: the area of the highlighted claim's circle (points²)
-HIGHLIGHT_SIZE = 900
+#: how much larger (in area) the highlighted claim's circle is than a claim's
+HIGHLIGHT_SCALE = (RING_RADIUS / NODE_RADIUS) ** 2
 
 
 def story_graph(case, proposition=None):
@@ -77,60 +73,6 @@ def story_graph(case, proposition=None):
     return sub
 
 
-def story_layout(case, proposition=None) -> dict:
-    """Stable positions: claims left to right in order of publication, one row per outlet; sources on the left.
-
-    The same case and proposition always give the same positions, so pictures of successive moments line up.
-
-    Parameters
-    ----------
-    case : kit.Case
-    proposition : str, optional
-        The question; None for the whole case.
-
-    Returns
-    -------
-    dict
-        Node id -> ``(x, y)``: claim ``i`` (in order of publication, :func:`kit.shown.publication_key`) at
-        ``x = i + 1``, each outlet's claims on a row of their own (``y = 0, -1, ...``), sources at ``x = -0.5``.
-
-    See Also
-    --------
-    story_graph : the nodes placed.
-
-    Examples
-    --------
-    >>> import kit
-    >>> pos = story_layout(kit.examples.diamond(), "deaths")
-    >>> pos["wire-a-12"], pos["site-d-12"], pos["wire-a"]  # first and last claim; Wire A beside its own claim
-    ((1.0, -0.0), (4.0, -3.0), (-0.5, -0.0))
-    """
-    g = story_graph(case, proposition)
-    claims = sorted(
-        (n for n, d in g.nodes(data=True) if d["node_type"] == "claim"),
-        key=lambda n: publication_key(g.nodes[n]["published"], g.nodes[n].get("published_latest"), n),
-    )
-    sources = sorted(n for n, d in g.nodes(data=True) if d["node_type"] == "source")
-    lanes = list(dict.fromkeys(g.nodes[n]["source_id"] for n in claims))  # one lane per outlet
-    pos = {}
-    for i, n in enumerate(claims):
-        pos[n] = (1.0 + i, -float(lanes.index(g.nodes[n]["source_id"])))
-    lane_of: dict = {}
-    for n in claims:  # each source beside the first lane that cites it (or publishes a claim resting on it)
-        for m in list(g.successors(n)) + [g.nodes[n]["source_id"]]:
-            if m in g and g.nodes[m]["node_type"] == "source":
-                lane_of.setdefault(m, pos[n][1])
-    ys: dict = {}
-    for n in sorted(sources, key=lambda s: (-lane_of.get(s, 1.0), s)):
-        y = lane_of.get(n, 1.0)
-        while any(abs(y - other) < 0.85 for other in ys.values()):
-            y -= 0.9
-        ys[n] = y
-    for n in sources:
-        pos[n] = (-0.5, ys[n])
-    return pos
-
-
 def plot_citation_graph(
     case,
     proposition=None,
@@ -148,7 +90,12 @@ def plot_citation_graph(
     """Draw the citation graph: claims by publication time, sources on the left, coloured by kind.
 
     Edges are drawn by relation (relies_on solid, corroborates dashed, disputes red); anonymous and
-    social-media sources get a thick red outline; claims in a loop a dotted ring.
+    social-media sources get a thick red outline; claims in a loop a dotted ring. Nodes and labels stand where
+    the explorable graph puts them (:func:`story_layout`): no label overlaps another or a node. Every size is
+    scaled to what the axes give the layout (:func:`kit.show.placement.points_per_unit`), so a picture drawn
+    into small axes is small but keeps its labels apart (while its type is over matplotlib's smallest, 1 pt);
+    drawn without ``ax``, the figure is sized to the layout: 8 pt labels while the graph fits in 16 in, smaller
+    down to 4 pt, then as wide as it takes.
 
     Parameters
     ----------
@@ -158,8 +105,9 @@ def plot_citation_graph(
         Draw only claims published by then (the graph as it stood at that moment).
     highlight : str, optional
         A claim id to draw larger (e.g. the newest).
-    pos : dict, optional
-        Node positions; :func:`story_layout` by default.
+    pos : StoryLayout, optional
+        :func:`story_layout` of the case and proposition, when the caller has it (a plain dict of positions moves
+        the nodes, and the labels stay where the layout put them).
     graph, loops : optional
         :func:`story_graph` and :func:`kit.circular` of the case, when the caller draws many moments of one story
         and has them already (they are only read, never changed).
@@ -170,9 +118,9 @@ def plot_citation_graph(
         Either way only the sources the drawn claims cite, or rest on, are drawn.
     artists : dict, optional
         Filled with every artist drawn, each node, edge and label its own: ``("node", id)``, ``("ring", id)`` (a
-        loop's ring), ``("edge", u, v)``, ``("label", id)`` and ``("lane", claim)`` (an outlet's name, shown at its
-        first claim, hidden at the others) to lists of artists, for a caller that shows moments of one story by
-        hiding and showing them (:class:`kit.show.steps.StepPicture`) instead of drawing each anew.
+        loop's ring), ``("edge", u, v)``, ``("label", id)`` and ``("lane", claim)`` (an outlet's name, keyed by
+        the lane's first claim; its claims are ``pos.lanes``) to lists of artists, for a caller that shows moments
+        of one story by hiding and showing them (:class:`kit.show.steps.StepPicture`) instead of drawing each anew.
 
     Returns
     -------
@@ -187,7 +135,9 @@ def plot_citation_graph(
     True
     """
     g = (story_graph(case, proposition) if graph is None else graph).copy()
-    pos = pos or story_layout(case, proposition)
+    lay = pos if isinstance(pos, StoryLayout) else story_layout(case, proposition)
+    pos = pos or lay
+    g.remove_nodes_from([n for n in g if n not in pos])  # the whole case's graph has sources nothing cites
     if upto is not None:
         upto = pd.Timestamp(upto)
     if claims is not None or upto is not None:
@@ -206,8 +156,18 @@ def plot_citation_graph(
                 if d["node_type"] == "source" and g.in_degree(n) == 0 and n not in resting_on
             ]
         )  # only sources cited so far
+    x0, x1, y0, y1 = lay.extent
     if ax is None:
-        _, ax = plt.subplots(figsize=(11, 6))
+        k = max(min(NATURAL_POINTS, 16.0 * 72 / (x1 - x0)), NATURAL_POINTS / 2)  # 8 pt labels in 16 in, or 4 pt
+        w_in, h_in = (x1 - x0) * k / 72, (y1 - y0) * k / 72
+        extra = 1.9 if legend else 0.2  # the legend's column
+        _, ax = plt.subplots(figsize=(w_in + extra, h_in + 0.5))
+        ax.set_position((0.1 / (w_in + extra), 0.1 / (h_in + 0.5), w_in / (w_in + extra), h_in / (h_in + 0.5)))
+    pt = points_per_unit(ax, lay.extent)
+    k = pt / NATURAL_POINTS  # 1 at the picture's own size
+    line = min(max(k, 0.3), 1.5)  # line widths and arrows: thinner when small, never gone
+    claim_size, ring_size = (2 * NODE_RADIUS * pt) ** 2, (2 * RING_RADIUS * pt) ** 2
+    font = {"fontsize": FONT_SIZE * pt, "fontfamily": "DejaVu Sans"}  # the face the layout's widths are for
     src_kind = case.sources.set_index("source_id")["kind"].to_dict()
     claims = [n for n, d in g.nodes(data=True) if d["node_type"] == "claim"]
     sources = [n for n, d in g.nodes(data=True) if d["node_type"] == "source"]
@@ -227,105 +187,73 @@ def plot_citation_graph(
             drawn.append(record((key, n), nx.draw_networkx_nodes(g, pos, nodelist=[n], ax=ax, **each)))
         return drawn
 
+    def draw_edges(edges, style, colour, width):
+        drawn = nx.draw_networkx_edges(
+            g,
+            pos,
+            edgelist=edges,
+            ax=ax,
+            style=style,
+            edge_color=colour,
+            arrows=True,
+            arrowsize=10 * line,
+            node_size=claim_size,
+            width=width * line,
+        )
+        for (u, v), arrow in zip(edges, drawn, strict=True):
+            record(("edge", u, v), arrow)
+
     for relation, (style, colour) in RELATION_STYLE.items():
         edges = [(u, v) for u, v, d in g.edges(data=True) if d["relation"] == relation]
         if edges:
-            drawn = nx.draw_networkx_edges(
-                g,
-                pos,
-                edgelist=edges,
-                ax=ax,
-                style=style,
-                edge_color=colour,
-                arrows=True,
-                arrowsize=12,
-                node_size=600,
-                width=1.3,
-            )
-            for (u, v), arrow in zip(edges, drawn, strict=True):
-                record(("edge", u, v), arrow)
+            draw_edges(edges, style, colour, 1.2)
     resting = g.graph.get("own_reporting")
     if resting is None:
         mask = own_reporting(case)
         resting = set(mask.index[mask.to_numpy()])
     own = [(n, g.nodes[n]["source_id"]) for n in claims if n in resting and g.nodes[n]["source_id"] in g]
     if own:
-        style, colour = RELATION_STYLE[OWN_REPORTING]
-        drawn = nx.draw_networkx_edges(
-            g,
-            pos,
-            edgelist=own,
-            ax=ax,
-            style=style,
-            edge_color=colour,
-            arrows=True,
-            arrowsize=10,
-            node_size=600,
-            width=1.0,
-        )
-        for (u, v), arrow in zip(own, drawn, strict=True):
-            record(("edge", u, v), arrow)
+        draw_edges(own, *RELATION_STYLE[OWN_REPORTING], 0.9)
     colours = [KIND_COLOURS.get(src_kind.get(g.nodes[n]["source_id"]), "#cccccc") for n in claims]
     draw_nodes(
         claims,
         "node",
         node_color=colours,
-        node_size=[HIGHLIGHT_SIZE if n == highlight else CLAIM_SIZE for n in claims],
+        node_size=[ring_size if n == highlight else claim_size for n in claims],
         edgecolors=["black" if n == highlight else "white" for n in claims],
-        linewidths=2,
+        linewidths=1.5 * line,
     )
+    uncheckable = [g.nodes[n]["kind"] in UNCHECKABLE for n in sources]
     draw_nodes(
         sources,
         "node",
         node_shape="s",
-        node_size=420,
+        node_size=claim_size,
         node_color=[KIND_COLOURS.get(g.nodes[n]["kind"], "#cccccc") for n in sources],
-        edgecolors=["#d62728" if g.nodes[n]["kind"] in UNCHECKABLE else "white" for n in sources],
-        linewidths=[3 if g.nodes[n]["kind"] in UNCHECKABLE else 1 for n in sources],
+        edgecolors=["#d62728" if u else "white" for u in uncheckable],
+        linewidths=[2.5 * line if u else 1.0 * line for u in uncheckable],
     )
     looped = {c for loop in (circular(case) if loops is None else loops) for c in loop} & set(claims)
     for ring in draw_nodes(
-        sorted(looped), "ring", node_size=1400, node_color="none", edgecolors="#d62728", linewidths=1.5
+        sorted(looped), "ring", node_size=ring_size, node_color="none", edgecolors="#d62728", linewidths=1.2 * line
     ):
         ring.set_linestyle(":")
-    lanes: dict = {}
-    for n in claims:  # each outlet named once, at its first claim (every claim's copy recorded, hidden, when one)
-        first = g.nodes[n]["outlet"] not in lanes
-        lanes.setdefault(g.nodes[n]["outlet"], n)
-        if first or one:
-            x, y = pos[n]
-            label = ax.annotate(
-                isolate_text(g.nodes[n]["outlet"]),
-                (x, y),
-                xytext=(-14, 9),
-                textcoords="offset points",
-                ha="right",
-                va="bottom",
-                fontsize=8,
-                fontweight="bold",
-                color="#333333",
-            )
-            label.set_visible(first)
-            record(("lane", n), label)
-    for n in claims:
-        x, y = pos[n]
-        text = figure_label(g.nodes[n]["low"], g.nodes[n]["high"])
-        label = ax.annotate(
-            text, (x, y), xytext=(0, -16), textcoords="offset points", ha="center", va="top", fontsize=7.5
-        )
-        record(("label", n), label)
-    for n in sources:  # sources stand in one column: their names to the left, beside the square, not under it
-        x, y = pos[n]
-        label = ax.annotate(
-            isolate_text("\n".join(textwrap.wrap(str(g.nodes[n]["name"]), 24)[:2])),
-            (x, y),
-            xytext=(-12, 0),
-            textcoords="offset points",
-            ha="right",
-            va="center",
-            fontsize=7.5,
-        )
-        record(("label", n), label)
+
+    backdrop = {"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
+
+    def label(spec, **style):  # on a white backdrop: the edges that cross a label pass behind it
+        return ax.text(spec["x"], spec["y"], spec["text"], ha=spec["ha"], va="center", bbox=backdrop, **font, **style)
+
+    drawn = set(claims)
+    for lane in lay.lanes:  # each outlet named once, at the left of its lane
+        shown = [n for n in lane["claims"] if n in drawn]
+        if shown:
+            record(("lane", lane["claims"][0]), label(lane, color="#333333", fontstyle="italic"))
+    for n in claims + sources:
+        if n in lay.labels:
+            record(("label", n), label(lay.labels[n]))
+    for tick in lay.ticks:  # the dates, above the lanes
+        label(tick, color="#777777")
     kinds = sorted(
         {src_kind.get(g.nodes[n]["source_id"]) for n in claims} | {g.nodes[n]["kind"] for n in sources} - {None}
     )
@@ -339,10 +267,9 @@ def plot_citation_graph(
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     ax.set_title(graph_title(case, proposition, upto), fontsize=10)
     ax.set_axis_off()
-    xs = [p[0] for p in pos.values()] or [0]
-    ys = [p[1] for p in pos.values()] or [0]
-    ax.set_xlim(min(xs) - 3.2, max(xs) + 0.8)  # room for the sources' names on the left
-    ax.set_ylim(min(ys) - 1.0, max(ys) + 0.6)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal", adjustable="box")  # one unit as wide as it is high: the sizes above hold
     return ax
 
 

@@ -24,7 +24,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analyses import circular
-from .citation import CLAIM_SIZE, HIGHLIGHT_SIZE, plot_citation_graph, story_graph, story_layout
+from .citation import HIGHLIGHT_SCALE, plot_citation_graph, story_graph
+from .placement import StoryLayout, story_layout
 from .timeline import plot_timeline
 
 __all__ = ["StepPicture"]
@@ -71,11 +72,13 @@ class StepPicture:
         g = story_graph(case, proposition) if graph is None else graph
         self._g = g
         self._graph_art: dict = {}
+        lay = pos if isinstance(pos, StoryLayout) else story_layout(case, proposition)
+        self._lanes = {lane["claims"][0]: set(lane["claims"]) for lane in lay.lanes}  # first claim -> the lane's
         plot_citation_graph(
             case,
             proposition,
             ax=ax_graph,
-            pos=pos or story_layout(case, proposition),
+            pos=pos or lay,
             graph=g,
             loops=circular(case) if loops is None else loops,
             legend=False,
@@ -84,6 +87,7 @@ class StepPicture:
         self._claims = [n for n, d in g.nodes(data=True) if d["node_type"] == "claim"]  # in the order drawn
         self._sources = [n for n, d in g.nodes(data=True) if d["node_type"] == "source"]
         self._own = set(g.graph.get("own_reporting", ()))
+        self._sizes = {n: self._node(n).get_sizes() for n in self._claims if ("node", n) in self._graph_art}
         self._time_art: dict = {}
         self._now = None
         if ax_time is not None and proposition is not None:
@@ -114,25 +118,18 @@ class StepPicture:
         for key, drawn in self._graph_art.items():
             if key[0] == "edge":
                 on = key[1] in visible and key[2] in visible
-            elif key[0] == "lane":
-                continue
+            elif key[0] == "lane":  # an outlet's name while a claim of it is shown
+                on = bool(self._lanes.get(key[1], set()) & visible)
             else:
                 on = key[1] in visible
             for artist in drawn:
                 artist.set_visible(on)
-        lanes = set()
-        for n in self._claims:  # each outlet's name at its first claim shown
-            first = n in visible and g.nodes[n]["outlet"] not in lanes
-            if first:
-                lanes.add(g.nodes[n]["outlet"])
-            for artist in self._graph_art.get(("lane", n), ()):
-                artist.set_visible(first)
         if self._newest is not None and self._newest != newest:
-            self._node(self._newest).set_sizes([CLAIM_SIZE])
+            self._node(self._newest).set_sizes(self._sizes[self._newest])
             self._node(self._newest).set_edgecolor("white")
         self._newest = newest if ("node", newest) in self._graph_art else None
         if self._newest is not None:
-            self._node(self._newest).set_sizes([HIGHLIGHT_SIZE])
+            self._node(self._newest).set_sizes(self._sizes[self._newest] * HIGHLIGHT_SCALE)
             self._node(self._newest).set_edgecolor("black")
         for (kind, claim), drawn in self._time_art.items():
             alpha = SHOWN_ALPHA if claim in keep else FADED_ALPHA
