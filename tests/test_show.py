@@ -218,3 +218,41 @@ def test_the_stepper_picture_keeps_labels_apart_at_every_step(deir_case):
         picture.show(shown, newest=shown[-1], upto=day)
         clashes, n_texts, _ = _label_clashes(ax_graph)
         assert clashes == [] and n_texts > len(shown), day
+
+
+# --- the figure over time's labels never overlap either (issue 11) ---------------------------------------------
+
+
+def test_the_timeline_labels_never_overlap(deir_case):
+    from matplotlib.figure import Figure
+
+    from kit.show.steps import StepPicture
+    from kit.story import claims_by
+
+    prop = "russians_killed_feb7"
+    ax = kit.show.plot_timeline(deir_case, prop)
+    clashes, n_texts, _ = _label_clashes(ax)
+    assert clashes == [] and n_texts == 6
+    texts = _texts(ax)
+    assert "AFP: 3+ (date uncertain)" in texts and "Reuters: 2+" in texts  # the pair of issue 11
+    fig = Figure(figsize=(14, 5.0))  # the stepper's smaller axes, every label at every step (faded, not hidden)
+    ax_graph, ax_time = fig.subplots(1, 2, width_ratios=[1.8, 1])
+    picture = StepPicture(deir_case, prop, ax_graph, ax_time)
+    for day in ["2018-02-09T23:59Z", "2018-02-12T23:59Z", "2018-02-20T23:59Z"]:
+        shown = claims_by(deir_case, day, prop)
+        picture.show(shown, newest=shown[-1], upto=day)
+        assert _label_clashes(ax_time)[0] == [], day
+    case = kit.synth.make_case(300)
+    big = case.claims["proposition"].value_counts().index[0]
+    clashes, n_texts, _ = _label_clashes(kit.show.plot_timeline(case, big))
+    assert clashes == [] and n_texts > 70
+
+
+def test_the_timeline_labels_stay_beside_their_marks(deir_case):
+    ax = kit.show.plot_timeline(deir_case, "russians_killed_feb7")
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    for label in ax.texts:
+        box = label.get_window_extent(renderer)
+        x, y = ax.transData.transform((ax.xaxis.convert_units(label.xy[0]), label.xy[1]))
+        assert box.x0 - 30 < x < box.x1 + 30 and box.y0 - 30 < y < box.y1 + 30, label.get_text()  # a line away

@@ -12,6 +12,7 @@ from ..html import isolate_text
 from ..shown import in_publication_order
 from ..style import KIND_COLOURS
 from ..wording import figure_label, proposition_words, short_name
+from .timeline_labels import GAP, LabelPlacer
 
 __all__ = ["READING", "plot_timeline", "timeline_title"]
 
@@ -95,6 +96,7 @@ def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None, artists
     mid = t["published"] + (latest - t["published"]) / 2
     same_day = t.groupby(mid.dt.normalize()).cumcount()
     shown = set(claims) if claims is not None else None
+    labels, leaders, anchors, points = [], [], [], []
     for k, row in enumerate(t.itertuples(index=False)):
         colour = KIND_COLOURS.get(src_kind.get(row.source_id), "#777777")
         faded = (
@@ -133,16 +135,14 @@ def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None, artists
             label += f" ({row.certainty})"
         if uncertain.iat[k]:
             label += " (date uncertain)"
-        marks.append(
-            ax.annotate(
-                label,
-                (x, y),
-                xytext=(8, 6 - 11 * int(same_day.iat[k])),
-                textcoords="offset points",
-                fontsize=7.5,
-                alpha=alpha,
-            )
-        )
+        text = ax.annotate(label, (x, y), xytext=GAP, textcoords="offset points", fontsize=7.5, alpha=alpha)
+        labels.append(text)
+        leaders.append(LabelPlacer.leader(ax, colour, alpha))
+        marks += [text, leaders[-1]]
+        anchors.append((ax.xaxis.convert_units(x), y))
+        points += [(anchors[-1][0], v) for v in (low, high) if v is not None]
+    if labels:  # placed when drawn, once the labels' sizes are known: beside their marks, none over another
+        ax.add_artist(LabelPlacer(labels, anchors, leaders, points))
     if upto is not None:
         ax.axvline(pd.Timestamp(upto), color="#d62728", lw=1, ls="--")
     ax.set_yscale("symlog", linthresh=1)
