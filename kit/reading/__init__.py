@@ -13,7 +13,8 @@ import os
 
 from ..errors import Problem
 from ..schema import REQUIRED, STORY, TABLES
-from .csv import decode_bytes, parse_csv_fast, parse_csv_text, read_csv_table, sniff_delimiter
+from .csv import parse_csv_fast, parse_csv_text, read_csv_table
+from .encoding import decode_bytes, sniff_delimiter
 from .limits import file_problem
 from .parquet import read_parquet_table
 from .tables import RawCase, RawTable
