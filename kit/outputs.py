@@ -26,11 +26,13 @@ import os
 from pathlib import Path
 
 from .errors import OutputNotWritable, OutputOverCase
+from .saving import CASE_FILES as SAVED
 
 __all__ = ["CASE_FILES", "EXPORT_MARK", "case_folder", "refuse_output_over_case"]
 
-#: the files that make a folder a case (the four tables, the settings and the story)
-CASE_FILES = ("case.toml", "sources.csv", "reports.csv", "claims.csv", "citations.csv", "story.csv")
+#: the files that make a folder a case: what ``save_case`` writes (:data:`kit.saving.CASE_FILES`) and the story,
+#: settings first as a message lists them
+CASE_FILES = ("case.toml", *(f for f in SAVED if f != "case.toml"), "story.csv")
 #: a file every ``kit export`` writes: a folder holding it is an earlier export's, which a new one replaces
 EXPORT_MARK = "citation_graph.gexf"
 

@@ -26,8 +26,6 @@ from .extract import ArticleError, read_article, sentences
 
 __all__ = ["draft_case", "write_draft", "compare", "DraftError", "ArticleError"]
 
-_CASE_FILES = ("case.toml", "sources.csv", "reports.csv", "claims.csv", "citations.csv")
-
 
 def draft_case(
     text: str,
@@ -94,7 +92,9 @@ def _refuse_existing(out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise DraftError(f"{out}: this is a file, not a folder; give a new folder for the draft")
     if out.is_dir():
-        held = [f for f in _CASE_FILES if (out / f).exists()]
+        from ..outputs import CASE_FILES
+
+        held = [f for f in CASE_FILES if (out / f).exists()]
         if held:
             raise DraftError(
                 f"{out}: this folder already holds a case ({', '.join(held)}); kit draft never writes "
