@@ -132,7 +132,8 @@ def test_alt_text_states_what_the_figure_shows(deir_page):
     last_timeline = [a for a in alts if a.startswith("The figure rose")][-1]
     assert "to at least 201 (Bloomberg, 13 Feb 2018)" in last_timeline
     assert "1 independent origin behind the highest figure: Two Russians (unnamed, to Bloomberg)" in last_timeline
-    assert alts[0].startswith("Citation graph for russians_killed_feb7 as of 12 Feb 2018: ")  # story.csv's step 1
+    # story.csv's step 1
+    assert alts[0].startswith("Citation graph for “How many Russians were killed?” as of 12 Feb 2018: ")
     # Reuters' "2" (12 Feb) comes before AFP's "3" (12 or 13 Feb) in order of publication: kit.shown.publication_key
     assert "rose from at least 2 (Reuters, 12 Feb 2018)" in last_timeline
     assert "newest: AFP, 12 Feb 2018, at least 3." in alts[0]

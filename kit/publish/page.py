@@ -25,7 +25,7 @@ from ..html import escape, isolate, isolate_text, link, script_json
 from ..redact import redact, redact_text
 from ..shown import choose_proposition
 from ..style import DRIFT_FLAGS, DRIFT_WORDS, grade_words
-from ..wording import date_words, figure_words, plural
+from ..wording import date_words, figure_words, plural, proposition_words
 from .figures import plot_safe, step_figures, svg
 from .notebook import notebook_html
 from .words import claims_frame, graph_alt, timeline_alt
@@ -281,6 +281,7 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
     lang = lang if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang or "") else "en"
     robots = '<meta name="robots" content="noindex">' if reveal else ""
     summary = meta.get("summary")
+    question = isolate(proposition_words(case, proposition))
     about = (
         f'<details class="about"><summary>About this case</summary><p>{isolate(summary)}</p></details>'
         if summary
@@ -306,7 +307,7 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
 <h1>{isolate(case.title)}</h1>
 {f'<p class="question">{isolate(meta.get("question"))}</p>' if meta.get("question") else ""}
 {about}
-<p class="hint">The story of <code>{escape(proposition)}</code> in {plural(n, "step")}. With the buttons below or the
+<p class="hint">The story of “{question}” in {plural(n, "step")}. With the buttons below or the
 ← → arrow keys you go through it one step at a time; the <a href="#methods">methods</a> are at the end.</p>
 {verdict_html}
 </header>

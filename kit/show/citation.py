@@ -294,7 +294,7 @@ def graph_title(case, proposition=None, upto=None) -> str:
     >>> graph_title(case, "russians_killed_feb7")
     'Deir ez-Zor, 7 February 2018: how many Russians were killed?'
     >>> graph_title(case, "progov_killed_feb7", "2018-02-13")
-    'Deir ez-Zor, 7 February 2018: how many Russians were killed? (progov killed feb7), as of 13 Feb 2018'
+    'Deir ez-Zor, 7 February 2018: how many Russians were killed? (progov killed feb7) (as of 13 Feb 2018)'
     """
     title = isolate_text(case.title)  # case text: a right-to-left title cannot reorder the kit's words after it
     if proposition is None:
@@ -303,7 +303,7 @@ def graph_title(case, proposition=None, upto=None) -> str:
         words = proposition_words(case, proposition)
         if not str(case.title).lower().endswith(words.lower()):
             title += f" ({isolate_text(words)})"
-    return title + (f", as of {date_words(upto)}" if upto is not None else "")
+    return title + (f" (as of {date_words(upto)})" if upto is not None else "")
 
 
 def legend_html(case, proposition=None) -> str:
