@@ -14,6 +14,7 @@ new. Real kill -9s are in tests/test_saving.py.
 import csv
 import dataclasses
 import datetime
+import decimal
 import io
 import os
 import pathlib
@@ -98,7 +99,10 @@ DATES = st.builds(
 )
 NUMBER = st.one_of(
     st.integers(0, 10**6).map(str),
-    st.integers(0, 10**18).map(str),
+    # large whole numbers the case format keeps exactly (the float writes back as the same number: kit.checking
+    # .arrays.figure); one it cannot keep is a problem,
+    # tested in test_checking and the bad cases, not a case to round-trip
+    st.integers(0, 10**18).map(lambda n: str(int(decimal.Decimal(repr(float(n)))))),
     st.decimals(0, 10**6, places=3, allow_nan=False).map(lambda d: format(d, "f")),
 )
 
