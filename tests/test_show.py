@@ -256,3 +256,12 @@ def test_the_timeline_labels_stay_beside_their_marks(deir_case):
         box = label.get_window_extent(renderer)
         x, y = ax.transData.transform((ax.xaxis.convert_units(label.xy[0]), label.xy[1]))
         assert box.x0 - 30 < x < box.x1 + 30 and box.y0 - 30 < y < box.y1 + 30, label.get_text()  # a line away
+
+
+def test_the_timeline_says_dates_as_a_reader_does(deir_case):
+    import re
+
+    ax = kit.show.plot_timeline(deir_case, "russians_killed_feb7")
+    ax.figure.canvas.draw()
+    ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert ticks and all(re.fullmatch(r"\d\d [A-Z][a-z]{2}", t) for t in ticks), ticks  # "13 Feb", not 2018-02-13

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib
+import matplotlib.dates
 import matplotlib.pyplot as plt
 import matplotlib.ticker
 import pandas as pd
@@ -155,5 +156,5 @@ def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None, artists
         ax.set_xlim(first - span * 0.05, last + span * 0.3)
     ax.set_ylabel("figure reported")
     ax.set_title(timeline_title(case, proposition), fontsize=10)
-    ax.tick_params(axis="x", labelrotation=30)  # cheaper than figure.autofmt_xdate(), which lays out every tick
+    ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%d %b"))  # "13 Feb", as a reader says it, not ISO
     return ax
