@@ -14,7 +14,7 @@ from __future__ import annotations
 import ipywidgets as W
 import numpy as np
 import pandas as pd
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.dates import AutoDateLocator, DateFormatter
 from matplotlib.figure import Figure
 
 from ..analyses import drift
@@ -160,7 +160,7 @@ class StoryStepper(Displayable):
         self.fig = Figure(figsize=figsize if proposition is not None else (10, figsize[1]))
         if proposition is not None:
             self.ax_graph, self.ax_time = self.fig.subplots(1, 2, width_ratios=[1.8, 1])
-            self.fig.subplots_adjust(left=0.01, right=0.985, top=0.93, bottom=0.1, wspace=0.12)
+            self.fig.subplots_adjust(left=0.01, right=0.985, top=0.89, bottom=0.1, wspace=0.12)
         else:
             self.ax_graph, self.ax_time = self.fig.subplots(1, 1), None
             self.fig.subplots_adjust(left=0.01, right=0.99, top=0.9, bottom=0.02)
@@ -376,7 +376,7 @@ class StoryStepper(Displayable):
         """The same time axis at every step (the claims' span); a moment outside it is marked at the edge."""
         if not self.aggregated:
             ax.set_title(
-                "The figure over time (▲ at least, ▼ at most, bar: range, ├─┤ date uncertain)", fontsize=9, y=1.0
+                "The figure over time\n(▲ at least, ▼ at most, bar: range, ├─┤ date uncertain)", fontsize=9, y=1.0
             )
         if not len(self._ctx):
             return
@@ -387,7 +387,7 @@ class StoryStepper(Displayable):
         ax.set_xlim(lo, hi)
         locator = AutoDateLocator(maxticks=6)
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        ax.xaxis.set_major_formatter(DateFormatter("%d %b"))  # "13 Feb", as the timeline writes it
         ax.tick_params(axis="x", labelrotation=0, labelsize=8)
         self._time_span = (lo, hi)
 
