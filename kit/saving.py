@@ -128,7 +128,7 @@ def meta_toml(meta: dict) -> str:
     """``case.toml`` text for ``meta`` (strings, numbers, lists and one level of tables).
 
     Plain keys are written bare, others quoted; strings are escaped as TOML requires (control characters as
-    ``\\uXXXX``); dates and times in TOML's own forms; a dict of dicts becomes ``[a.b]`` tables.
+    ``\\u`` and four hex digits); dates and times in TOML's own forms; a dict of dicts becomes ``[a.b]`` tables.
 
     Parameters
     ----------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .html import isolate_text
+
 __all__ = [
     "is_missing",
     "figure_label",
@@ -13,6 +15,7 @@ __all__ = [
     "cell_text",
     "short_name",
     "proposition_words",
+    "quoted_question",
 ]
 
 
@@ -238,3 +241,26 @@ def proposition_words(case, proposition) -> str:
         if question:
             return question[0].upper() + question[1:]
     return " ".join(str(proposition).replace("_", " ").replace("-", " ").split())
+
+
+def quoted_question(case, proposition) -> str:
+    """:func:`proposition_words` in quotation marks, as a bidi isolate, for plain text (alt texts, summaries).
+
+    Parameters
+    ----------
+    case : kit.Case
+    proposition : str
+
+    Returns
+    -------
+    str
+        ``“How many Russians were killed?”`` for Deir ez-Zor's ``russians_killed_feb7``; a right-to-left question
+        is wrapped in U+2068 ... U+2069 (:func:`kit.html.isolate_text`) so it cannot reorder the words around it.
+
+    Examples
+    --------
+    >>> import kit
+    >>> quoted_question(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
+    '“How many Russians were killed?”'
+    """
+    return f"“{isolate_text(proposition_words(case, proposition))}”"

@@ -31,7 +31,7 @@ from ..provenance import provenance, without
 from ..schema import DEFAULT_FOLLOW
 from ..shown import publication_key, shown_with
 from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE, grade_words
-from ..wording import date_words, figure_label, figure_words, is_missing, plural, proposition_words
+from ..wording import date_words, figure_label, figure_words, is_missing, plural, quoted_question
 from .layout import layout
 
 __all__ = ["graph_data", "layout_rows", "scope", "fallen"]
@@ -329,7 +329,7 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
     outlets = len(lay["lanes"])
     title = isolate_text(_text(case.meta.get("title"))) if isinstance(case.meta, dict) else ""
     summary = (
-        f"Citation graph{' of “' + isolate_text(proposition_words(case, proposition)) + '”' if proposition else ''}: "
+        f"Citation graph{' of ' + quoted_question(case, proposition) if proposition else ''}: "
         f"{plural(len(claim_ids), 'claim')} "
         f"by {plural(outlets, 'outlet')}, left to right in time, and {plural(len(source_ids), 'source')}."
     )

@@ -1,8 +1,8 @@
 """What the explainer page tells: its proposition, the claims behind it, and the words that describe each figure.
 
-:func:`choose_proposition` picks the story; :func:`claims_frame` gathers, per claim, what the page's tables and alt
-texts say; :func:`timeline_alt` and :func:`graph_alt` are the alt texts (and captions) of the two figures of a step,
-stating what the picture shows for a reader who cannot see it. Every name in them is a bidi isolate
+:func:`kit.shown.choose_proposition` picks the story; :func:`claims_frame` gathers, per claim, what the page's
+tables and alt texts say; :func:`timeline_alt` and :func:`graph_alt` are the alt texts (and captions) of the two
+figures of a step, stating what the picture shows for a reader who cannot see it. Every name in them is a bidi isolate
 (:func:`kit.html.isolate_text`), so a right-to-left name cannot reorder the words around it.
 """
 
@@ -11,9 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..html import isolate_text
-from ..shown import choose_proposition  # noqa: F401 - where the page finds it; documented in kit.shown
 from ..style import DRIFT_FLAGS
-from ..wording import date_words, figure_words, plural, proposition_words
+from ..wording import date_words, figure_words, plural, quoted_question
 
 __all__ = ["claims_frame", "timeline_alt", "graph_alt"]
 
@@ -110,7 +109,7 @@ def _timeline_alt(case, frame, proposition, upto) -> str:
     with_fig = shown[shown["low"].notna() | shown["high"].notna()]
     when = f" by {date_words(upto)}" if upto is not None else ""
     if not len(with_fig):
-        return f"The figure over time for {_words(case, proposition)}: no figure had been published{when}."
+        return f"The figure over time for {quoted_question(case, proposition)}: no figure had been published{when}."
     value = [
         float(lo) if pd.notna(lo) else float(hi) for lo, hi in zip(with_fig["low"], with_fig["high"], strict=False)
     ]
@@ -180,7 +179,7 @@ def _graph_alt(case, frame, proposition, upto) -> str:
     shown = frame if upto is None else frame[frame["published"] <= pd.Timestamp(upto)]
     when = f" as of {date_words(upto)}" if upto is not None else ""
     if not len(shown):
-        return f"Citation graph for {_words(case, proposition)}{when}: no claim had been published yet."
+        return f"Citation graph for {quoted_question(case, proposition)}{when}: no claim had been published yet."
     ids = set(shown.index)
     origins = sorted({o for t in shown["origins"] if isinstance(t, tuple) for o in t})
     kinds = case.sources.set_index("source_id")["kind"].to_dict()
@@ -193,7 +192,7 @@ def _graph_alt(case, frame, proposition, upto) -> str:
         if r in by_rel.index
     )
     parts = [
-        f"Citation graph for {_words(case, proposition)}{when}: {plural(len(shown), 'claim')} by "
+        f"Citation graph for {quoted_question(case, proposition)}{when}: {plural(len(shown), 'claim')} by "
         f"{plural(shown['outlet'].nunique(), 'outlet')}, resting on {plural(len(origins), 'origin source')}"
         + (f" ({len(unchecked)} anonymous or social media, which cannot be checked)" if unchecked else "")
     ]
@@ -211,8 +210,3 @@ def _graph_alt(case, frame, proposition, upto) -> str:
         f"newest: {isolate_text(newest['outlet'])}, {date_words(newest['published'])}" + (f", {fig}" if fig else "")
     )
     return "; ".join(parts) + "."
-
-
-def _words(case, proposition) -> str:
-    """The question in a reader's words, quoted and isolated, for the alt texts."""
-    return f"“{isolate_text(proposition_words(case, proposition))}”"
