@@ -7,13 +7,13 @@ was inflated, narrowed or hardened (``drift``), and how a figure moved over time
 Plotting and widgets live in submodules imported only when used, so ``import kit`` stays light.
 """
 
-from . import synth
-from .analyses import circular, drift, timeline
-from .audit import audit, with_suspected
-from .case import Case, check_case, load_case, save_case
-from .errors import CaseError, Problem, UnknownName
-from .graph import citation_graph, outlet_graph
-from .provenance import independence, origins, provenance, without
+from kit import synth
+from kit.analyses import circular, drift, timeline
+from kit.audit import audit, with_suspected
+from kit.case import Case, check_case, load_case, save_case
+from kit.errors import CaseError, Problem, UnknownName
+from kit.graph import citation_graph, outlet_graph
+from kit.provenance import independence, origins, provenance, without
 
 __version__ = "0.1.0"
 
@@ -44,7 +44,7 @@ def __getattr__(name):
     # kit.show (matplotlib), kit.widgets (ipywidgets), kit.story and the publishing modules load on first use,
     # so `import kit` stays light.
     if name == "import_prov":
-        from .prov import import_prov
+        from kit.prov import import_prov
 
         return import_prov
     if name in (

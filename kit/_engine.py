@@ -21,8 +21,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .graph import followed_mask
-from .schema import DEFAULT_FOLLOW
+from kit.graph import followed_mask
+from kit.schema import DEFAULT_FOLLOW
 
 __all__ = ["Graph", "Engine", "Lookup", "ids_array", "arrow_strings", "gather", "unique_sorted"]
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .errors import UnknownName
-from .graph import claim_context, followed_citations
-from .provenance import provenance
-from .schema import CERTAINTY_RANK, DEFAULT_FOLLOW
-from .shown import in_publication_order
-from .style import DRIFT_FLAGS
+from kit.errors import UnknownName
+from kit.graph import claim_context, followed_citations
+from kit.provenance import provenance
+from kit.schema import CERTAINTY_RANK, DEFAULT_FOLLOW
+from kit.shown import in_publication_order
+from kit.style import DRIFT_FLAGS
 
 __all__ = ["circular", "drift", "timeline", "summary_line"]
 
@@ -42,7 +42,7 @@ def circular(case, *, follow=DEFAULT_FOLLOW) -> list[list[str]]:
     from scipy import sparse
     from scipy.sparse.csgraph import connected_components
 
-    from ._engine import Graph
+    from kit._engine import Graph
 
     g = Graph(case, follow)  # the supporting citations as integer arrays, shared with the provenance engine
     n = g.n

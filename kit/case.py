@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .checking import check_tables
-from .checking.meta import check_meta
-from .checking.story import check_story
-from .errors import CaseError, Problem
-from .reading import read_csv_table, read_raw
-from .saving import save_case
-from .schema import STORY, TABLES
+from kit.checking import check_tables
+from kit.checking.meta import check_meta
+from kit.checking.story import check_story
+from kit.errors import CaseError, Problem
+from kit.reading import read_csv_table, read_raw
+from kit.saving import save_case
+from kit.schema import STORY, TABLES
 
 __all__ = ["Case", "load_case", "check_case", "check_story_file", "problem_order", "save_case"]
 

@@ -19,8 +19,8 @@ import datetime as _dt
 
 import pandas as pd
 
-from .html import safe_url
-from .wording import cell_text
+from kit.html import safe_url
+from kit.wording import cell_text
 
 __all__ = ["claim_reviews"]
 
@@ -60,7 +60,7 @@ def claim_reviews(case, *, built=None) -> dict:
     >>> r["@type"], r["reviewRating"]["alternateName"], r["itemReviewed"]["author"]["name"]
     ('ClaimReview', 'Unproven', 'Tabloid <img src=x onerror=alert(3)>')
     """
-    from .graph import claim_context
+    from kit.graph import claim_context
 
     verdicts = case.meta.get("verdicts") or {}
     if not isinstance(verdicts, dict):

@@ -14,8 +14,8 @@ import argparse
 import os
 import sys
 
-from .commands import add_reveal_flag, load_or_report, valid_case, warn_if_revealing
-from .errors import OutputRefused
+from kit.commands import add_reveal_flag, load_or_report, valid_case, warn_if_revealing
+from kit.errors import OutputRefused
 
 __all__ = ["main"]
 
@@ -23,7 +23,7 @@ __all__ = ["main"]
 def _check(args) -> int:
     case, problems, warnings = load_or_report(args.path)
     if case is None or problems:
-        from .wording import plural
+        from kit.wording import plural
 
         n = len(problems)
         print(
@@ -31,7 +31,7 @@ def _check(args) -> int:
             file=sys.stderr,
         )
         return 1
-    from .analyses import summary_line
+    from kit.analyses import summary_line
 
     print(summary_line(case, n_warnings=len(warnings)))
     return 0
@@ -41,8 +41,8 @@ def _trace(args) -> int:
     case = valid_case(args.path, "tracing a claim")
     if case is None:
         return 1
-    from .errors import UnknownName
-    from .trace import trace_text
+    from kit.errors import UnknownName
+    from kit.trace import trace_text
 
     try:
         print(trace_text(case, args.claim_id))
@@ -56,7 +56,7 @@ def _publish(args) -> int:
     case = valid_case(args.path, "publishing")
     if case is None:
         return 1
-    from .publish import publish
+    from kit.publish import publish
 
     warn_if_revealing(args)
     try:
@@ -72,7 +72,7 @@ def _export(args) -> int:
     case = valid_case(args.path, "exporting")
     if case is None:
         return 1
-    from .export import export
+    from kit.export import export
 
     warn_if_revealing(args)
     try:
@@ -80,15 +80,15 @@ def _export(args) -> int:
         out = os.path.join(args.out_dir, "")
         reveal = args.reveal_confidential
         if args.sqlite:
-            from .sqlite import export_sqlite
+            from kit.sqlite import export_sqlite
 
             files.update(export_sqlite(case, out + "case.db", reveal_confidential=reveal))
         if args.prov:
-            from .prov import write_prov
+            from kit.prov import write_prov
 
             files["prov"] = write_prov(case, out + "case.prov.json", reveal_confidential=reveal)
         if args.gexf_dynamic:
-            from .gexf import write_dynamic_gexf
+            from kit.gexf import write_dynamic_gexf
 
             files["gexf_dynamic"] = write_dynamic_gexf(
                 case, out + "citation_graph_timeline.gexf", reveal_confidential=reveal
@@ -162,9 +162,9 @@ def main(argv=None) -> int:
         help="also write OUT_DIR/citation_graph_timeline.gexf for Gephi's timeline",
     )
     p.set_defaults(func=_export)
-    from .audit.cli import add_parser as add_audit_parser
-    from .draft.cli import add_parser as add_draft_parser
-    from .worksheet import add_parser as add_worksheet_parser
+    from kit.audit.cli import add_parser as add_audit_parser
+    from kit.draft.cli import add_parser as add_draft_parser
+    from kit.worksheet import add_parser as add_worksheet_parser
 
     add_audit_parser(sub)
     add_draft_parser(sub)

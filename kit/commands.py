@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sys
 
-from .errors import format_problems
+from kit.errors import format_problems
 
 __all__ = ["REVEAL_WARNING", "load_or_report", "valid_case", "add_reveal_flag", "warn_if_revealing"]
 
@@ -47,7 +47,7 @@ def load_or_report(path):
     --------
     valid_case : the case, or None with a sentence saying why the command stops.
     """
-    from .case import check_case, problem_order
+    from kit.case import check_case, problem_order
 
     case, problems, warnings = check_case(path, story=True)
     for line in format_problems(sorted(problems + warnings, key=problem_order)):  # file, then line

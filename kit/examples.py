@@ -28,7 +28,7 @@ import dataclasses
 import tempfile
 from pathlib import Path
 
-from .case import Case, load_case
+from kit.case import Case, load_case
 
 __all__ = ["diamond", "loop"]
 

@@ -28,12 +28,12 @@ import json
 import networkx as nx
 import pandas as pd
 
-from .atomic import atomic_write_all
-from .claimreview import claim_reviews
-from .html import xml_safe
-from .outputs import refuse_output_over_case
-from .redact import redact
-from .wording import cell_text, figure_words
+from kit.atomic import atomic_write_all
+from kit.claimreview import claim_reviews
+from kit.html import xml_safe
+from kit.outputs import refuse_output_over_case
+from kit.redact import redact
+from kit.wording import cell_text, figure_words
 
 __all__ = ["export", "export_graph", "neutralise", "csv_text", "claim_reviews", "FORMULA_STARTS"]
 
@@ -140,7 +140,7 @@ def export_graph(case) -> nx.DiGraph:
     >>> all(isinstance(v, str) for _, d in g.nodes(data=True) for v in d.values())
     True
     """
-    from .graph import citation_graph
+    from kit.graph import citation_graph
 
     src = citation_graph(case)
     kinds = case.sources.set_index("source_id")
@@ -203,8 +203,8 @@ def _xml_graph(g: nx.DiGraph) -> nx.DiGraph:
 
 
 def _tables(case) -> dict:
-    from .graph import claim_context
-    from .provenance import provenance
+    from kit.graph import claim_context
+    from kit.provenance import provenance
 
     out = {name: getattr(case, name) for name in ("sources", "reports", "claims", "citations")}
     prov = provenance(case)

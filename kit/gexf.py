@@ -30,8 +30,8 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from .html import xml_safe
-from .redact import redact
+from kit.html import xml_safe
+from kit.redact import redact
 
 __all__ = ["xml_safe", "dynamic_gexf", "write_dynamic_gexf"]
 
@@ -56,7 +56,7 @@ def _times(graph: nx.DiGraph, case=None):
     """``(published, latest)``: claim node -> earliest and latest time of publication."""
     published, latest = {}, {}
     if case is not None:
-        from .graph import claim_context
+        from kit.graph import claim_context
 
         ctx = claim_context(case)
         published = dict(zip(ctx["claim_id"].astype(str), ctx["published"], strict=False))
@@ -119,7 +119,7 @@ def dynamic_gexf(
     if isinstance(graph_or_case, nx.Graph):
         src, case, title = graph_or_case, None, graph_or_case.graph.get("title", "")
     else:
-        from .export import export_graph
+        from kit.export import export_graph
 
         case = redact(graph_or_case, reveal=reveal_confidential)
         src, title = export_graph(case), case.title
@@ -186,8 +186,8 @@ def write_dynamic_gexf(
     ('dynamic', '2018-02-12')
     """
 
-    from .outputs import refuse_output_over_case
-    from .saving import atomic_write
+    from kit.outputs import refuse_output_over_case
+    from kit.saving import atomic_write
 
     refuse_output_over_case(case if not isinstance(case, nx.Graph) else None, Path(path).parent)
     g = dynamic_gexf(case, lasting=lasting, timeformat=timeformat, reveal_confidential=reveal_confidential)

@@ -6,8 +6,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .errors import UnknownName
-from .schema import BASES, DEFAULT_FOLLOW, SUPPORTING
+from kit.errors import UnknownName
+from kit.schema import BASES, DEFAULT_FOLLOW, SUPPORTING
 
 __all__ = [
     "claim_context",

@@ -31,7 +31,7 @@ import re
 import shutil
 from pathlib import Path
 
-from .atomic import atomic_write, sync_folder, write_new_file
+from kit.atomic import atomic_write, sync_folder, write_new_file
 
 __all__ = ["JOURNAL", "STAGING", "write_folder", "settle", "pending", "folder_lock"]
 

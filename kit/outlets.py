@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .graph import claim_context, followed_citations, outlet_graph, own_reporting
-from .provenance import provenance
-from .schema import DEFAULT_FOLLOW
+from kit.graph import claim_context, followed_citations, outlet_graph, own_reporting
+from kit.provenance import provenance
+from kit.schema import DEFAULT_FOLLOW
 
 __all__ = ["outlet_edges", "outlet_roles", "outlet_reach", "first_hand_origins"]
 

@@ -25,8 +25,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import OutputNotWritable, OutputOverCase
-from .saving import CASE_FILES as SAVED
+from kit.errors import OutputNotWritable, OutputOverCase
+from kit.saving import CASE_FILES as SAVED
 
 __all__ = ["CASE_FILES", "EXPORT_MARK", "case_folder", "refuse_output_over_case"]
 

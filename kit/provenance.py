@@ -10,9 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._engine import Engine, Graph, gather, unique_sorted
-from .errors import UnknownName
-from .schema import DEFAULT_FOLLOW
+from kit._engine import Engine, Graph, gather, unique_sorted
+from kit.errors import UnknownName
+from kit.schema import DEFAULT_FOLLOW
 
 __all__ = ["origins", "origin_hops", "independence", "provenance", "without"]
 
@@ -237,8 +237,8 @@ def independence(case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFra
     >>> list(d.columns)
     ['published', 'source_id', 'n_cited', 'n_origins', 'echo', 'origins']
     """
-    from .graph import claim_context
-    from .shown import in_publication_order
+    from kit.graph import claim_context
+    from kit.shown import in_publication_order
 
     ctx = claim_context(case)
     props = ctx["proposition"]

@@ -49,8 +49,8 @@ import re
 
 import pandas as pd
 
-from .schema import BASES, CERTAINTIES, KINDS, MEASURES, META_KEYS, RELATIONS, TYPED_COLUMNS, VERDICT_KEYS
-from .textmatch import Matcher, fold
+from kit.schema import BASES, CERTAINTIES, KINDS, MEASURES, META_KEYS, RELATIONS, TYPED_COLUMNS, VERDICT_KEYS
+from kit.textmatch import Matcher, fold
 
 __all__ = ["LABEL", "confidential_labels", "redact", "redact_text", "confidential_fields"]
 

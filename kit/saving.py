@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .atomic import atomic_write, atomic_write_all
-from .schema import COLUMNS, TABLES
+from kit.atomic import atomic_write, atomic_write_all
+from kit.schema import COLUMNS, TABLES
 
 __all__ = ["save_case", "table_csv", "meta_toml", "atomic_write", "atomic_write_all", "CASE_FILES"]
 
@@ -78,7 +78,7 @@ def table_csv(frame: pd.DataFrame, name: str) -> str:
     claim_id,cites,relation,evidence,basis
     """
     if name == "reports" and "published_latest" in frame.columns:  # an uncertain date is written as it was given
-        from .checking.dates import published_text
+        from kit.checking.dates import published_text
 
         written = [
             published_text(a, b) if a is not pd.NaT and b is not pd.NaT else a
@@ -216,7 +216,7 @@ def save_case(case, path) -> Path:
     >>> all(getattr(again, t).equals(getattr(case, t)) for t in ("sources", "reports", "claims", "citations"))
     True
     """
-    from .journal import write_folder
+    from kit.journal import write_folder
 
     folder = Path(path)
     texts = [table_csv(getattr(case, name), name) for name in TABLES] + [meta_toml(case.meta)]

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import SUPPORTING
+from kit.schema import SUPPORTING
 
 __all__ = ["provenance_dask", "write_tables"]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .graph import claim_context, own_reporting
+from kit.graph import claim_context, own_reporting
 
 __all__ = ["publication_key", "in_publication_order", "shown_with", "choose_proposition"]
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .redact import redact
+from kit.redact import redact
 
 __all__ = ["COLUMN_DESCRIPTIONS", "TABLE_DESCRIPTIONS", "sqlite_tables", "datasette_metadata", "export_sqlite"]
 
@@ -170,9 +170,9 @@ def sqlite_tables(case) -> dict:
     >>> t["loops"].head(2).to_dict("records")
     [{'loop_id': 1, 'position': 1, 'claim_id': 'dead_x'}, {'loop_id': 1, 'position': 2, 'claim_id': 'dead_y'}]
     """
-    from .analyses import circular, drift
-    from .graph import claim_context
-    from .provenance import origin_hops, provenance
+    from kit.analyses import circular, drift
+    from kit.graph import claim_context
+    from kit.provenance import origin_hops, provenance
 
     out = {t: getattr(case, t) for t in ("sources", "reports", "claims", "citations")}
     cit = case.citations.copy()
@@ -299,10 +299,10 @@ def export_sqlite(case, path, *, reveal_confidential: bool = False, metadata_pat
     """
     import sqlite_utils
 
-    from .atomic import atomic_path, atomic_write
+    from kit.atomic import atomic_path, atomic_write
 
     red = redact(case, reveal=reveal_confidential)
-    from .outputs import refuse_output_over_case
+    from kit.outputs import refuse_output_over_case
 
     path = Path(path)
     refuse_output_over_case(case, path.parent)

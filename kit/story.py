@@ -17,12 +17,12 @@ import os
 
 import pandas as pd
 
-from .case import check_story_file
-from .checking.story import END_OF_DAY, story_frame
-from .errors import CaseError
-from .reading import story_file
-from .schema import STORY_COLUMNS  # noqa: F401 - kept importable from here; documented in kit.schema
-from .wording import figure_words
+from kit.case import check_story_file
+from kit.checking.story import END_OF_DAY, story_frame
+from kit.errors import CaseError
+from kit.reading import story_file
+from kit.schema import STORY_COLUMNS  # noqa: F401 - kept importable from here; documented in kit.schema
+from kit.wording import figure_words
 
 __all__ = ["story_path", "read_story", "story_table", "load_story", "auto_story", "claims_by"]
 
@@ -155,13 +155,13 @@ def auto_story(case, proposition=None) -> pd.DataFrame:
     >>> len(s), s["title"].iloc[-1]
     (3, '13 Feb 2018: Bloomberg, The Daily Beast, Tsarizm (publisher of the seed article) (5 new claims)')
     """
-    from .graph import claim_context
-    from .shown import in_publication_order
+    from kit.graph import claim_context
+    from kit.shown import in_publication_order
 
     ctx = claim_context(case)
     if proposition is not None:
         if not (ctx["proposition"] == proposition).any():
-            from .errors import UnknownName
+            from kit.errors import UnknownName
 
             raise UnknownName("proposition", proposition, ctx["proposition"].unique())
         ctx = ctx[ctx["proposition"] == proposition]
@@ -272,8 +272,8 @@ def claims_by(case, moment, proposition=None, *, named=(), later=()) -> list[str
     >>> claims_by(echo, "2022-06-01T23:59Z", "strike_deaths", later=["e_two"])
     ['e_one']
     """
-    from .graph import claim_context
-    from .shown import in_publication_order
+    from kit.graph import claim_context
+    from kit.shown import in_publication_order
 
     ctx = claim_context(case)
     if proposition is not None:

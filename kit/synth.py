@@ -30,7 +30,7 @@ import weakref
 import numpy as np
 import pandas as pd
 
-from .schema import CERTAINTIES, COLUMNS, MEASURES, TYPED_COLUMNS
+from kit.schema import CERTAINTIES, COLUMNS, MEASURES, TYPED_COLUMNS
 
 __all__ = ["make_case", "hidden_copies"]
 
@@ -104,7 +104,7 @@ def make_case(n_reports: int, *, seed: int = 0, copy_rate: float = 0.0):
     >>> case.claims.equals(kit.synth.make_case(200, seed=3).claims)
     True
     """
-    from .case import Case
+    from kit.case import Case
 
     n = int(n_reports)
     rng = np.random.default_rng(seed)
@@ -293,7 +293,7 @@ def make_case(n_reports: int, *, seed: int = 0, copy_rate: float = 0.0):
     claims["high"][no_high | no_figure] = pd.NA
     truth = None
     if copy_rate > 0:
-        from .audit.synthetic import with_hidden_copies
+        from kit.audit.synthetic import with_hidden_copies
 
         a, b, relation, truth = with_hidden_copies(
             claims,
@@ -407,8 +407,8 @@ _DTYPES: dict = {}
 def _loaded_dtypes() -> dict:
     """The dtypes the checker gives each column, read off a one-row case (so the two never drift apart)."""
     if not _DTYPES:
-        from .checking import check_tables
-        from .reading import RawTable
+        from kit.checking import check_tables
+        from kit.reading import RawTable
 
         rows = {
             "sources": {"source_id": "s", "name": "S", "kind": "wire", "confidential": "false"},

@@ -23,9 +23,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from .html import escape, isolate
-from .style import DRIFT_FLAGS, drift_words
-from .wording import date_words, figure_words, is_missing, short_name
+from kit.html import escape, isolate
+from kit.style import DRIFT_FLAGS, drift_words
+from kit.wording import date_words, figure_words, is_missing, short_name
 
 __all__ = ["MISSING", "cell_words", "claim_names", "for_people", "table_html", "table_text", "Table"]
 
@@ -104,7 +104,7 @@ def claim_names(case) -> pd.Series:
     >>> names["reuters-two-killed"], names["daily-beast-200-russian-fighters"]
     ('Reuters: at least 2', 'The Daily Beast: “US forces killed more than 200 Russian…”')
     """
-    from .graph import claim_context
+    from kit.graph import claim_context
 
     ctx = claim_context(case).drop_duplicates("claim_id").set_index("claim_id")
     outlet = ctx["outlet"].astype(object).where(ctx["outlet"].notna(), ctx["source_id"]).map(short_name)

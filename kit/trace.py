@@ -20,10 +20,10 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from .graph import claim_context, unknown_claim
-from .schema import DEFAULT_FOLLOW, SUPPORTING
-from .style import DRIFT_FLAGS, OWN_REPORTING
-from .wording import figure_label
+from kit.graph import claim_context, unknown_claim
+from kit.schema import DEFAULT_FOLLOW, SUPPORTING
+from kit.style import DRIFT_FLAGS, OWN_REPORTING
+from kit.wording import figure_label
 
 __all__ = ["lineage", "tree_rows", "trace_text"]
 
@@ -110,7 +110,7 @@ def lineage(case, claim_id: str, *, follow=DEFAULT_FOLLOW, drift_flags: bool = T
     >>> bool(t.loc[1, "inflated"]), t.loc[1, "relation"]
     (False, 'relies_on')
     """
-    from .graph import check_follow
+    from kit.graph import check_follow
 
     follow = check_follow(follow)
     ctx = claim_context(case).set_index("claim_id")
@@ -127,7 +127,7 @@ def lineage(case, claim_id: str, *, follow=DEFAULT_FOLLOW, drift_flags: bool = T
             return no_flags
         p = ctx.at[a, "proposition"]
         if p not in seen_props:
-            from .analyses import drift
+            from kit.analyses import drift
 
             seen_props.add(p)
             for r in drift(case, p, follow=follow).to_dict("records"):
@@ -245,7 +245,7 @@ def _when(r) -> str:
     earliest, latest = r["published"], r.get("published_latest")
     if latest is None or pd.isna(latest) or latest == earliest:
         return f"{earliest:%Y-%m-%d}"
-    from .checking.dates import published_text
+    from kit.checking.dates import published_text
 
     return published_text(earliest, latest)
 
@@ -284,7 +284,7 @@ def trace_text(case, claim_id: str, *, follow=DEFAULT_FOLLOW) -> str:
     ... # doctest: +ELLIPSIS
     daily-beast-200-russian-fighters — The Daily Beast, 2018-02-13/2018-02-28 (asserted, figure 201+), ...
     """
-    from .provenance import origins
+    from kit.provenance import origins
 
     tree = lineage(case, claim_id, follow=follow, drift_flags=False)
     found = origins(case, claim_id, follow=follow)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .html import isolate_text
+from kit.html import isolate_text
 
 __all__ = [
     "is_missing",
@@ -229,7 +229,7 @@ def proposition_words(case, proposition) -> str:
     >>> proposition_words(case, "russians_killed_feb7"), proposition_words(case, "progov_killed_feb7")
     ('How many Russians were killed?', 'progov killed feb7')
     """
-    from .shown import choose_proposition
+    from kit.shown import choose_proposition
 
     title = str(case.meta.get("title", ""))
     try:

@@ -24,11 +24,11 @@ from __future__ import annotations
 import os
 import sys
 
-from .commands import add_reveal_flag, valid_case, warn_if_revealing
-from .html import escape, isolate, isolate_text
-from .schema import DEFAULT_FOLLOW, RELIABILITY
-from .style import RELIABILITY_WORDS
-from .wording import date_words, figure_words, is_missing, plural
+from kit.commands import add_reveal_flag, valid_case, warn_if_revealing
+from kit.html import escape, isolate, isolate_text
+from kit.schema import DEFAULT_FOLLOW, RELIABILITY
+from kit.style import RELIABILITY_WORDS
+from kit.wording import date_words, figure_words, is_missing, plural
 
 __all__ = ["worksheet_html", "answers_html", "write_worksheet", "add_parser", "run"]
 
@@ -62,9 +62,9 @@ def _page(title: str, body: str) -> str:
 
 
 def _prepare(case, proposition, reveal_confidential):
-    from .graph import claim_context
-    from .redact import redact
-    from .widgets.grading import answer_key
+    from kit.graph import claim_context
+    from kit.redact import redact
+    from kit.widgets.grading import answer_key
 
     red = redact(case, reveal=reveal_confidential)
     if proposition is None:
@@ -235,8 +235,8 @@ def write_worksheet(case, out_dir, proposition=None, *, reveal_confidential: boo
         When ``out_dir`` is the case's folder, inside it, holds a case's tables, or cannot be written
         (:func:`kit.outputs.refuse_output_over_case`).
     """
-    from .outputs import refuse_output_over_case
-    from .saving import atomic_write_all
+    from kit.outputs import refuse_output_over_case
+    from kit.saving import atomic_write_all
 
     refuse_output_over_case(case, out_dir)
     sheet = worksheet_html(case, proposition, reveal_confidential=reveal_confidential)
@@ -294,7 +294,7 @@ def run(args) -> int:
     int
         0 written; 1 the case has problems or no claim has that proposition.
     """
-    from .errors import UnknownName
+    from kit.errors import UnknownName
 
     case = valid_case(args.path, "writing a worksheet")
     if case is None:

@@ -19,17 +19,17 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ..schema import DEFAULT_FOLLOW
-from .context import claims_in_time_order
-from .figures import same_attribution, same_figure
-from .minhash import member
-from .reach import explained_pairs, explained_rows
-from .rejected import read_rejected
-from .signals import shared_text
-from .text import corpus
+from kit.audit.context import claims_in_time_order
+from kit.audit.figures import same_attribution, same_figure
+from kit.audit.minhash import member
+from kit.audit.reach import explained_pairs, explained_rows
+from kit.audit.rejected import read_rejected
+from kit.audit.signals import shared_text
+from kit.audit.text import corpus
+from kit.schema import DEFAULT_FOLLOW
 
 if TYPE_CHECKING:
-    from ..case import Case
+    from kit.case import Case
 
 __all__ = ["COLUMNS", "audit", "with_suspected", "explained_pairs", "explained_rows"]
 
@@ -98,7 +98,7 @@ def audit(case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected=None)
 
 def _without_rejected(rows: pd.DataFrame, case, rejected) -> pd.DataFrame:
     if rejected is None:
-        from ..reading import resolve_case_path
+        from kit.reading import resolve_case_path
 
         kind, folder = resolve_case_path(case.path) if getattr(case, "path", None) else ("none", "")
         rejected = read_rejected(folder) if kind == "folder" else ()

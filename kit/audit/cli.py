@@ -13,9 +13,9 @@ import io
 import os
 import sys
 
-from ..atomic import atomic_write
-from ..journal import settle
-from ..saving import CASE_FILES
+from kit.atomic import atomic_write
+from kit.journal import settle
+from kit.saving import CASE_FILES
 
 __all__ = ["add_parser", "run", "audit_text", "append_suspected"]
 
@@ -199,10 +199,10 @@ def run(args) -> int:
     no/such/case: there is no folder or file here; give the case's folder, its case.toml, or an .xlsx workbook
     1
     """
-    from ..case import check_case
-    from ..errors import format_problems
-    from ..reading import resolve_case_path
-    from . import audit
+    from kit.audit import audit
+    from kit.case import check_case
+    from kit.errors import format_problems
+    from kit.reading import resolve_case_path
 
     case, problems, warnings = check_case(args.path)
     for line in format_problems(list(problems) + list(warnings)):

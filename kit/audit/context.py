@@ -7,10 +7,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..graph import followed_mask
-from ..schema import DEFAULT_FOLLOW
-from .ids import arrow_strings, positions
-from .minhash import distinct
+from kit.audit.ids import arrow_strings, positions
+from kit.audit.minhash import distinct
+from kit.graph import followed_mask
+from kit.schema import DEFAULT_FOLLOW
 
 __all__ = ["Claims", "claims_in_time_order"]
 

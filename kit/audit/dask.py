@@ -27,10 +27,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .context import claims_in_time_order
-from .groups import MIN_SIMILARITY, group_keys, head_candidates
-from .minhash import BANDS, ROWS, WINDOW, band_keys, bucket_pairs, signatures, word_hashes
-from .text import corpus
+from kit.audit.context import claims_in_time_order
+from kit.audit.groups import MIN_SIMILARITY, group_keys, head_candidates
+from kit.audit.minhash import BANDS, ROWS, WINDOW, band_keys, bucket_pairs, signatures, word_hashes
+from kit.audit.text import corpus
 
 __all__ = ["candidates", "candidates_dask"]
 

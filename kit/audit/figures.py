@@ -17,8 +17,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from .minhash import member, mix64
-from .text import STOP_WORDS, words
+from kit.audit.minhash import member, mix64
+from kit.audit.text import STOP_WORDS, words
 
 __all__ = ["WINDOW_HOURS", "MAX_SHARING", "unusual", "same_figure", "attributions", "same_attribution"]
 

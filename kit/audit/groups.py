@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .minhash import candidate_pairs, estimated_similarity, mix64, signatures, word_hashes
+from kit.audit.minhash import candidate_pairs, estimated_similarity, mix64, signatures, word_hashes
 
 __all__ = ["MIN_SIMILARITY", "ranges", "text_keys", "group_keys", "head_candidates"]
 

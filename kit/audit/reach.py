@@ -11,10 +11,10 @@ import weakref
 import numpy as np
 import pandas as pd
 
-from ..graph import followed_mask
-from ..schema import DEFAULT_FOLLOW
-from .ids import arrow_strings, positions
-from .minhash import distinct, member
+from kit.audit.ids import arrow_strings, positions
+from kit.audit.minhash import distinct, member
+from kit.graph import followed_mask
+from kit.schema import DEFAULT_FOLLOW
 
 __all__ = ["explained_pairs", "explained_rows"]
 

@@ -111,7 +111,7 @@ def append_rejected(folder, pairs, *, on=None) -> int:
     claim_id,cites,signal,rejected_on
     k2,k1,shared_text,2026-01-05
     """
-    from ..saving import atomic_write
+    from kit.saving import atomic_write
 
     path = os.path.join(os.fspath(folder), REJECTED_FILE)
     on = on or dt.date.today().isoformat()

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 import pandas as pd
 
-from .text import STOP_WORDS, words
+from kit.audit.text import STOP_WORDS, words
 
 __all__ = ["longest_shared_runs"]
 

@@ -35,9 +35,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .groups import head_candidates, ranges
-from .minhash import distinct, member, mix64
-from .text import PUNCTUATION, word_spans
+from kit.audit.groups import head_candidates, ranges
+from kit.audit.minhash import distinct, member, mix64
+from kit.audit.text import PUNCTUATION, word_spans
 
 __all__ = [
     "MIN_WORDS",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .minhash import member
+from kit.audit.minhash import member
 
 __all__ = ["texts_and_copies", "with_hidden_copies"]
 

@@ -9,15 +9,15 @@ the typed frames, :mod:`~kit.checking.suggest` the suggestions.
 
 from __future__ import annotations
 
-from ..schema import TABLES
-from .checker import Checker
-from .columns import check_columns
-from .dates import parse_published
-from .references import check_references
-from .suggest import suggest
-from .time_order import check_time_order
-from .typed import typed_frame
-from .values import check_values
+from kit.checking.checker import Checker
+from kit.checking.columns import check_columns
+from kit.checking.dates import parse_published
+from kit.checking.references import check_references
+from kit.checking.suggest import suggest
+from kit.checking.time_order import check_time_order
+from kit.checking.typed import typed_frame
+from kit.checking.values import check_values
+from kit.schema import TABLES
 
 __all__ = ["check_tables", "suggest", "parse_published", "THREAD_ROWS"]
 

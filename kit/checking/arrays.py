@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..reading.limits import MAX_FIGURE
+from kit.reading.limits import MAX_FIGURE
 
 __all__ = [
     "ok_mask",

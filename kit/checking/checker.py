@@ -9,9 +9,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..errors import Problem
-from .arrays import arrow
-from .dates import parse_published_range
+from kit.checking.arrays import arrow
+from kit.checking.dates import parse_published_range
+from kit.errors import Problem
 
 __all__ = ["Checker", "ID_REFS"]
 

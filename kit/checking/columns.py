@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..errors import Problem, shown
-from ..schema import COLUMNS, REQUIRED
-from .checker import Checker
-from .suggest import suggest
+from kit.checking.checker import Checker
+from kit.checking.suggest import suggest
+from kit.errors import Problem, shown
+from kit.schema import COLUMNS, REQUIRED
 
 __all__ = ["check_columns", "PANDAS_INDEX"]
 

@@ -12,8 +12,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..errors import shown
-from .arrays import arrow, ascii_digits, fullmatch, np_bool
+from kit.checking.arrays import arrow, ascii_digits, fullmatch, np_bool
+from kit.errors import shown
 
 __all__ = [
     "parse_published",

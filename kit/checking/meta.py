@@ -10,10 +10,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..errors import Problem
-from ..reading.toml import line_of
-from ..schema import VERDICT_KEYS
-from .suggest import nearest, suggest
+from kit.checking.suggest import nearest, suggest
+from kit.errors import Problem
+from kit.reading.toml import line_of
+from kit.schema import VERDICT_KEYS
 
 __all__ = ["check_meta"]
 

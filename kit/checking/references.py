@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..errors import shown
-from .arrays import first_of_codes
-from .checker import Checker
-from .suggest import Suggester
+from kit.checking.arrays import first_of_codes
+from kit.checking.checker import Checker
+from kit.checking.suggest import Suggester
+from kit.errors import shown
 
 __all__ = ["check_references"]
 

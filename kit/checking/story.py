@@ -10,9 +10,9 @@ import re
 
 import pandas as pd
 
-from ..errors import Problem, nearest_names, shown
-from ..schema import STORY_COLUMNS, STORY_OPTIONAL
-from .dates import parse_published
+from kit.checking.dates import parse_published
+from kit.errors import Problem, nearest_names, shown
+from kit.schema import STORY_COLUMNS, STORY_OPTIONAL
 
 __all__ = ["check_story", "story_frame", "END_OF_DAY"]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .checker import Checker
+from kit.checking.checker import Checker
 
 __all__ = ["check_time_order"]
 

@@ -7,11 +7,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..reading.limits import MAX_FIGURE
-from ..schema import COLUMNS
-from .arrays import arrow, by_uniques, numbers
-from .checker import Checker
-from .values import ENUMS, TRUE
+from kit.checking.arrays import arrow, by_uniques, numbers
+from kit.checking.checker import Checker
+from kit.checking.values import ENUMS, TRUE
+from kit.reading.limits import MAX_FIGURE
+from kit.schema import COLUMNS
 
 __all__ = ["typed_frame", "text_array", "lower_text", "count_array"]
 

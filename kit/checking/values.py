@@ -9,12 +9,22 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..errors import shown
-from ..reading.limits import MAX_FIGURE
-from ..schema import BASES, CERTAINTIES, ID_COLUMN, KINDS, MEASURES, RELATIONS, RELIABILITY, REQUIRED
-from .arrays import arrow, ascii_digits, bad_values, first_seen, fullmatch, is_empty, np_bool, numbers, ok_mask
-from .checker import Checker
-from .suggest import slugify, suggest
+from kit.checking.arrays import (
+    arrow,
+    ascii_digits,
+    bad_values,
+    first_seen,
+    fullmatch,
+    is_empty,
+    np_bool,
+    numbers,
+    ok_mask,
+)
+from kit.checking.checker import Checker
+from kit.checking.suggest import slugify, suggest
+from kit.errors import shown
+from kit.reading.limits import MAX_FIGURE
+from kit.schema import BASES, CERTAINTIES, ID_COLUMN, KINDS, MEASURES, RELATIONS, RELIABILITY, REQUIRED
 
 __all__ = [
     "check_values",

@@ -12,10 +12,10 @@ import re
 
 import pandas as pd
 
-from ..schema import COLUMNS as SCHEMA_COLUMNS
-from .cues import Finding, Mention
-from .names import KNOWN_OUTLETS, guess_kind, normalise_key, same_name, slug
-from .numbers import figures, measure_of, subject_after
+from kit.draft.cues import Finding, Mention
+from kit.draft.names import KNOWN_OUTLETS, guess_kind, normalise_key, same_name, slug
+from kit.draft.numbers import figures, measure_of, subject_after
+from kit.schema import COLUMNS as SCHEMA_COLUMNS
 
 __all__ = ["DraftError", "build_tables", "COLUMNS"]
 

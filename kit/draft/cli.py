@@ -2,7 +2,7 @@
 
 Wired into ``kit/cli.py`` with::
 
-    from .draft.cli import add_parser as add_draft_parser
+    from kit.draft.draft.cli import add_parser as add_draft_parser
     add_draft_parser(sub)
 
 Exit codes as the rest of ``kit``: 0 written, 2 used wrongly (no such article, an existing folder, no date).
@@ -94,9 +94,9 @@ def run(args) -> int:
     >>> run(argparse.Namespace(article="no/such.txt", out_dir="x", publisher=None, published=None, url=None))
     2
     """
-    from ..case import load_case
-    from ..wording import plural
-    from . import ArticleError, DraftError, write_draft
+    from kit.case import load_case
+    from kit.draft import ArticleError, DraftError, write_draft
+    from kit.wording import plural
 
     try:
         out = write_draft(args.article, args.out_dir, publisher=args.publisher, published=args.published, url=args.url)

@@ -17,7 +17,7 @@ import re
 
 import networkx as nx
 
-from .names import same_name
+from kit.draft.names import same_name
 
 __all__ = ["compare", "overlaps"]
 
@@ -27,7 +27,7 @@ def _tables(case) -> dict:
         return case
     if hasattr(case, "sources"):
         return {t: getattr(case, t) for t in ("sources", "reports", "claims", "citations")}
-    from ..case import load_case
+    from kit.case import load_case
 
     return _tables(load_case(case))
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .extract import Sentence
-from .mentions import PRONOUNS, Mention, object_after, subject_before
+from kit.draft.extract import Sentence
+from kit.draft.mentions import PRONOUNS, Mention, object_after, subject_before
 
 __all__ = ["Mention", "Finding", "find_attributions"]
 

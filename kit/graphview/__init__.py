@@ -17,8 +17,8 @@ True
 
 from __future__ import annotations
 
-from .data import fallen, graph_data, scope
-from .layout import layout
+from kit.graphview.data import fallen, graph_data, scope
+from kit.graphview.layout import layout
 
 __all__ = ["graph_data", "scope", "fallen", "layout", "graph_html", "GraphView"]
 
@@ -26,11 +26,11 @@ __all__ = ["graph_data", "scope", "fallen", "layout", "graph_html", "GraphView"]
 def __getattr__(name):
     # the widget needs anywidget (the notebooks extra) and the page's fragment the static files: both on first use
     if name == "GraphView":
-        from .widget import GraphView
+        from kit.graphview.widget import GraphView
 
         return GraphView
     if name == "graph_html":
-        from .page import graph_html
+        from kit.graphview.page import graph_html
 
         return graph_html
     raise AttributeError(f"module 'kit.graphview' has no attribute {name!r}")

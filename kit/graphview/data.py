@@ -24,15 +24,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..errors import UnknownName
-from ..graph import claim_context, followed_mask, own_reporting
-from ..html import isolate_text
-from ..provenance import provenance, without
-from ..schema import DEFAULT_FOLLOW
-from ..shown import publication_key, shown_with
-from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE, grade_words
-from ..wording import date_words, figure_label, figure_words, is_missing, plural, quoted_question
-from .layout import layout
+from kit.errors import UnknownName
+from kit.graph import claim_context, followed_mask, own_reporting
+from kit.graphview.layout import layout
+from kit.html import isolate_text
+from kit.provenance import provenance, without
+from kit.schema import DEFAULT_FOLLOW
+from kit.shown import publication_key, shown_with
+from kit.style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE, grade_words
+from kit.wording import date_words, figure_label, figure_words, is_missing, plural, quoted_question
 
 __all__ = ["graph_data", "layout_rows", "scope", "fallen"]
 

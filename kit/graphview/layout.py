@@ -17,8 +17,8 @@ Examples
 
 from __future__ import annotations
 
-from ..html import isolate_text
-from ..shown import publication_key
+from kit.html import isolate_text
+from kit.shown import publication_key
 
 __all__ = ["FONT_SIZE", "NODE_RADIUS", "text_width", "layout", "boxes_overlap", "overlapping_pairs"]
 

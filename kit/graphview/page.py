@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-from ..html import escape, script_json
-from .data import graph_data
+from kit.graphview.data import graph_data
+from kit.html import escape, script_json
 
 __all__ = ["graph_html", "static_text", "package_static_text"]
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import anywidget
 import traitlets
 
-from ..schema import DEFAULT_FOLLOW
-from ..wording import plural
-from .data import fallen, graph_data
-from .page import static_text
+from kit.graphview.data import fallen, graph_data
+from kit.graphview.page import static_text
+from kit.schema import DEFAULT_FOLLOW
+from kit.wording import plural
 
 __all__ = ["GraphView"]
 

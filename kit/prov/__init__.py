@@ -27,8 +27,8 @@ columns too), with ``kitdoc:row`` the row's place in its table, so :func:`import
 (``urn:x-kit:claim:ID`` ...). The writers redact confidential sources first, as every other export does.
 """
 
-from .read import import_prov
-from .write import NAMESPACES, prov_json, to_prov, write_prov  # noqa: F401 - NAMESPACES: see below
+from kit.prov.read import import_prov
+from kit.prov.write import NAMESPACES, prov_json, to_prov, write_prov  # noqa: F401 - NAMESPACES: see below
 
 # NAMESPACES (the prefixes of the document) stays importable from here; it is documented in kit.prov.write
 __all__ = ["to_prov", "prov_json", "write_prov", "import_prov"]

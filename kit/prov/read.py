@@ -11,9 +11,9 @@ from urllib.parse import unquote
 
 import pandas as pd
 
-from ..errors import CaseError, Problem
-from ..schema import COLUMNS, TABLES
-from .write import DERIVED, NAMESPACES
+from kit.errors import CaseError, Problem
+from kit.prov.write import DERIVED, NAMESPACES
+from kit.schema import COLUMNS, TABLES
 
 __all__ = ["import_prov"]
 
@@ -127,10 +127,10 @@ def import_prov(doc_or_path_or_text):
     ...     print(err.problems[0])
     PROV-JSON text: there is no kitdoc:case entity here, so this is not a case written by kit.prov; ...
     """
-    from ..case import Case
-    from ..checking import check_tables
-    from ..reading import parse_csv_text
-    from ..saving import table_csv
+    from kit.case import Case
+    from kit.checking import check_tables
+    from kit.reading import parse_csv_text
+    from kit.saving import table_csv
 
     doc, name = _load(doc_or_path_or_text)
     rows: dict[str, list] = {t: [] for t in TABLES}
@@ -210,7 +210,7 @@ def import_prov(doc_or_path_or_text):
 
 def _as_cells(frame: pd.DataFrame, table: str, columns) -> pd.DataFrame:
     """The rows read from the document, in the table's columns, with times as Timestamps (the case's columns)."""
-    from ..saving import table_csv
+    from kit.saving import table_csv
 
     cols = [c for c in (columns or list(COLUMNS[table])) if c not in DERIVED.get(table, ())]
     cols += [c for c in frame.columns if c not in cols and c not in DERIVED.get(table, ())]

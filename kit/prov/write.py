@@ -8,8 +8,8 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from ..redact import redact
-from ..schema import TABLES
+from kit.redact import redact
+from kit.schema import TABLES
 
 __all__ = ["NAMESPACES", "DERIVED", "to_prov", "prov_json", "write_prov"]
 
@@ -101,7 +101,7 @@ def to_prov(case, *, reveal_confidential: bool = False):
                 out[kit[_local(col)]] = v
         return out
 
-    from ..saving import meta_toml
+    from kit.saving import meta_toml
 
     columns = {t: list(getattr(red, t).columns) for t in TABLES}
     doc.entity(
@@ -202,8 +202,8 @@ def write_prov(case, path, *, reveal_confidential: bool = False) -> Path:
     >>> import_prov(p).claims["claim_id"].tolist()[:3]
     ['self_s', 'ring_k', 'ring_b']
     """
-    from ..outputs import refuse_output_over_case
-    from ..saving import atomic_write
+    from kit.outputs import refuse_output_over_case
+    from kit.saving import atomic_write
 
     path = Path(path)
     refuse_output_over_case(case, path.parent)

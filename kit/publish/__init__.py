@@ -33,12 +33,12 @@ Examples
 
 from __future__ import annotations
 
-from .. import style as _style
-from ..html import safe_url, script_json
-from ..shown import choose_proposition
-from .notebook import notebook_html, offline_html
-from .page import page_html, publish
-from .words import graph_alt, timeline_alt
+from kit import style as _style
+from kit.html import safe_url, script_json
+from kit.publish.notebook import notebook_html, offline_html
+from kit.publish.page import page_html, publish
+from kit.publish.words import graph_alt, timeline_alt
+from kit.shown import choose_proposition
 
 __all__ = [
     "publish",

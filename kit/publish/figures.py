@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..html import escape
+from kit.html import escape
 
 __all__ = ["plot_safe", "svg", "step_figures"]
 
@@ -120,7 +120,7 @@ def step_figures(case, proposition, upto, newest, pos):
     """
     from matplotlib.figure import Figure
 
-    from ..show import plot_citation_graph, plot_timeline
+    from kit.show import plot_citation_graph, plot_timeline
 
     fig = Figure(figsize=(11, 6))
     ax = fig.subplots()

@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from ..atomic import atomic_write
+from kit.atomic import atomic_write
 
 __all__ = ["offline_html", "notebook_html"]
 
@@ -133,7 +133,7 @@ def notebook_html(
     import nbformat
     from nbconvert import HTMLExporter
 
-    from ..redact import confidential_fields
+    from kit.redact import confidential_fields
 
     secrets = confidential_fields(case)
     if secrets and not reveal_confidential:

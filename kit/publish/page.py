@@ -17,18 +17,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..atomic import atomic_write
-from ..claimreview import claim_reviews
-from ..graphview.page import graph_html, package_static_text
-from ..graphview.page import static_text as graph_static
-from ..html import escape, isolate, isolate_text, link, script_json
-from ..redact import redact, redact_text
-from ..shown import choose_proposition
-from ..style import DRIFT_FLAGS, DRIFT_WORDS, grade_words
-from ..wording import date_words, figure_words, plural, proposition_words
-from .figures import plot_safe, step_figures, svg
-from .notebook import notebook_html
-from .words import claims_frame, graph_alt, timeline_alt
+from kit.atomic import atomic_write
+from kit.claimreview import claim_reviews
+from kit.graphview.page import graph_html, package_static_text
+from kit.graphview.page import static_text as graph_static
+from kit.html import escape, isolate, isolate_text, link, script_json
+from kit.publish.figures import plot_safe, step_figures, svg
+from kit.publish.notebook import notebook_html
+from kit.publish.words import claims_frame, graph_alt, timeline_alt
+from kit.redact import redact, redact_text
+from kit.shown import choose_proposition
+from kit.style import DRIFT_FLAGS, DRIFT_WORDS, grade_words
+from kit.wording import date_words, figure_words, plural, proposition_words
 
 __all__ = ["publish", "page_html", "static_text", "csp_hash"]
 
@@ -139,7 +139,7 @@ def _methods(case, built, reveal, notebook_href=None) -> str:
             + "</p>"
         )
     )
-    from .. import __version__
+    from kit import __version__
 
     return f"""
 <aside class="methods" id="methods" aria-labelledby="methods-title">
@@ -203,8 +203,8 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
     >>> page.startswith("<!DOCTYPE html>"), "2026-01-01" in page, "<script src" in page
     (True, True, False)
     """
-    from ..show import story_layout
-    from ..story import auto_story, claims_by
+    from kit.show import story_layout
+    from kit.story import auto_story, claims_by
 
     proposition = proposition or choose_proposition(case)
     if story is None:
@@ -366,8 +366,8 @@ def publish(case, out_dir, *, reveal_confidential: bool = False, built=None, not
     >>> "<script>alert" in text, "Ivan Petrov" in text, "Confidential source 1" in text
     (False, False, True)
     """
-    from ..outputs import refuse_output_over_case
-    from ..story import load_story
+    from kit.outputs import refuse_output_over_case
+    from kit.story import load_story
 
     out = refuse_output_over_case(case, out_dir)
     proposition = choose_proposition(case)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..html import isolate_text
-from ..style import DRIFT_FLAGS
-from ..wording import date_words, figure_words, plural, quoted_question
+from kit.html import isolate_text
+from kit.style import DRIFT_FLAGS
+from kit.wording import date_words, figure_words, plural, quoted_question
 
 __all__ = ["claims_frame", "timeline_alt", "graph_alt"]
 
@@ -44,10 +44,10 @@ def claims_frame(case, proposition) -> pd.DataFrame:
     >>> f.index[0], f["outlet"].iloc[0], int(f["n_origins"].iloc[-1])
     ('communities-heard-dozens', 'Local Russian communities (contacts, unnamed)', 1)
     """
-    from ..analyses import drift
-    from ..graph import claim_context
-    from ..provenance import provenance
-    from ..shown import in_publication_order
+    from kit.analyses import drift
+    from kit.graph import claim_context
+    from kit.provenance import provenance
+    from kit.shown import in_publication_order
 
     ctx = claim_context(case)
     ctx = in_publication_order(ctx[ctx["proposition"] == proposition])
@@ -174,7 +174,7 @@ def graph_alt(case, proposition, upto=None, *, frame=None) -> str:
 
 
 def _graph_alt(case, frame, proposition, upto) -> str:
-    from ..analyses import circular
+    from kit.analyses import circular
 
     shown = frame if upto is None else frame[frame["published"] <= pd.Timestamp(upto)]
     when = f" as of {date_words(upto)}" if upto is not None else ""

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import os
 
-from ..errors import Problem
-from ..schema import REQUIRED, STORY, TABLES
-from .csv import parse_csv_fast, parse_csv_text, read_csv_table
-from .encoding import decode_bytes, sniff_delimiter
-from .limits import file_problem
-from .parquet import read_parquet_table
-from .tables import RawCase, RawTable
-from .toml import read_toml
-from .workbook import read_workbook
+from kit.errors import Problem
+from kit.reading.csv import parse_csv_fast, parse_csv_text, read_csv_table
+from kit.reading.encoding import decode_bytes, sniff_delimiter
+from kit.reading.limits import file_problem
+from kit.reading.parquet import read_parquet_table
+from kit.reading.tables import RawCase, RawTable
+from kit.reading.toml import read_toml
+from kit.reading.workbook import read_workbook
+from kit.schema import REQUIRED, STORY, TABLES
 
 __all__ = [
     "RawTable",
@@ -172,8 +172,8 @@ def read_raw(path, *, story: bool = False) -> RawCase:
 def _read_settled_folder(folder: str, raw: RawCase) -> None:
     """Read the folder under a shared lock, once an interrupted save in it is finished or rolled back
     (:func:`kit.journal.settle`): the tables are all the old ones or all the new ones, never a mix."""
-    from ..journal import JOURNAL, folder_lock, pending, settle
-    from ..saving import CASE_FILES as names
+    from kit.journal import JOURNAL, folder_lock, pending, settle
+    from kit.saving import CASE_FILES as names
 
     for _ in range(3):
         with folder_lock(folder, shared=True):

@@ -11,11 +11,11 @@ import operator
 import numpy as np
 import pandas as pd
 
-from ..errors import Problem
-from ..schema import FILE_COLUMNS
-from .encoding import DELIMITERS, decode_bytes, sniff_delimiter
-from .limits import MAX_COLUMNS, too_many_columns
-from .tables import RawTable, name_columns, read_bytes
+from kit.errors import Problem
+from kit.reading.encoding import DELIMITERS, decode_bytes, sniff_delimiter
+from kit.reading.limits import MAX_COLUMNS, too_many_columns
+from kit.reading.tables import RawTable, name_columns, read_bytes
+from kit.schema import FILE_COLUMNS
 
 __all__ = ["read_csv_table", "parse_csv_fast", "parse_csv_text"]
 

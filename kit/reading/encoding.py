@@ -7,7 +7,7 @@ not comma-separated. :mod:`kit.reading.csv` reads the records.
 
 from __future__ import annotations
 
-from ..errors import Problem
+from kit.errors import Problem
 
 __all__ = ["decode_bytes", "sniff_delimiter", "ENCODING_HINT", "DELIMITERS"]
 

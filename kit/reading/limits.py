@@ -12,7 +12,7 @@ import errno
 import os
 import stat
 
-from ..errors import MAX_ECHO
+from kit.errors import MAX_ECHO
 
 #: (from :mod:`kit.errors`, listed here with the other limits) the most characters of a value a problem quotes
 MAX_ECHO = MAX_ECHO

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..errors import Problem, shown
-from .limits import MAX_COLUMNS, file_problem, too_many_columns
-from .tables import RawTable, cell_text, name_columns
+from kit.errors import Problem, shown
+from kit.reading.limits import MAX_COLUMNS, file_problem, too_many_columns
+from kit.reading.tables import RawTable, cell_text, name_columns
 
 __all__ = ["read_parquet_table"]
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..errors import Problem, shown
-from .limits import file_problem
+from kit.errors import Problem, shown
+from kit.reading.limits import file_problem
 
 __all__ = ["RawTable", "RawCase", "read_bytes", "name_columns", "column_letters", "cell_text"]
 

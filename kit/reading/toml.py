@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import tomllib
 
-from ..errors import Problem
-from ..schema import META_KEYS
-from .tables import RawCase, read_bytes
+from kit.errors import Problem
+from kit.reading.tables import RawCase, read_bytes
+from kit.schema import META_KEYS
 
 __all__ = ["read_toml", "take_meta", "key_lines", "line_of", "MAX_DEPTH"]
 

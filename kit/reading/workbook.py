@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..errors import Problem, shown
-from ..schema import COLUMNS, REQUIRED, TABLES
-from .limits import file_problem
-from .tables import RawCase, RawTable, cell_text, column_letters, name_columns
-from .toml import take_meta
-from .xlsx import scan_workbook
+from kit.errors import Problem, shown
+from kit.reading.limits import file_problem
+from kit.reading.tables import RawCase, RawTable, cell_text, column_letters, name_columns
+from kit.reading.toml import take_meta
+from kit.reading.xlsx import scan_workbook
+from kit.schema import COLUMNS, REQUIRED, TABLES
 
 __all__ = ["read_workbook"]
 

@@ -16,7 +16,7 @@ import zipfile
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
-from .limits import MAX_COLUMNS, MAX_SHEET_ROWS, MAX_UNPACKED_BYTES
+from kit.reading.limits import MAX_COLUMNS, MAX_SHEET_ROWS, MAX_UNPACKED_BYTES
 
 __all__ = ["Scan", "SheetScan", "scan_workbook", "MAX_FINDINGS"]
 

@@ -15,13 +15,13 @@ Examples
 True
 """
 
-from ..style import KIND_COLOURS, UNCHECKABLE  # noqa: F401 - kept importable from here; documented in kit.style
-from ..wording import figure_label  # noqa: F401 - kept importable from here; documented in kit.wording
-from .citation import graph_title, legend_html, plot_citation_graph, story_graph
-from .lineage import plot_lineage
-from .outlet_graph import plot_outlet_graph
-from .placement import story_layout
-from .timeline import plot_timeline, timeline_title
+from kit.show.citation import graph_title, legend_html, plot_citation_graph, story_graph
+from kit.show.lineage import plot_lineage
+from kit.show.outlet_graph import plot_outlet_graph
+from kit.show.placement import story_layout
+from kit.show.timeline import plot_timeline, timeline_title
+from kit.style import KIND_COLOURS, UNCHECKABLE  # noqa: F401 - kept importable from here; documented in kit.style
+from kit.wording import figure_label  # noqa: F401 - kept importable from here; documented in kit.wording
 
 __all__ = [
     "story_graph",

@@ -26,9 +26,9 @@ import pandas as pd
 from matplotlib.collections import LineCollection
 from matplotlib.ticker import ScalarFormatter
 
-from ..style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE
-from .citation import graph_title
-from .timeline import timeline_title
+from kit.show.citation import graph_title
+from kit.show.timeline import timeline_title
+from kit.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE
 
 __all__ = ["StoryAggregate"]
 

@@ -12,14 +12,14 @@ from matplotlib.artist import Artist
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ..analyses import circular
-from ..graph import citation_graph, own_reporting
-from ..graphview.layout import FONT_SIZE, NODE_RADIUS
-from ..html import isolate_text
-from ..shown import shown_with
-from ..style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE
-from ..wording import date_words, proposition_words
-from .placement import NATURAL_POINTS, RING_RADIUS, StoryLayout, points_per_unit, story_layout
+from kit.analyses import circular
+from kit.graph import citation_graph, own_reporting
+from kit.graphview.layout import FONT_SIZE, NODE_RADIUS
+from kit.html import isolate_text
+from kit.show.placement import NATURAL_POINTS, RING_RADIUS, StoryLayout, points_per_unit, story_layout
+from kit.shown import shown_with
+from kit.style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE
+from kit.wording import date_words, proposition_words
 
 __all__ = [
     "HIGHLIGHT_SCALE",

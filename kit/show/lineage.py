@@ -6,11 +6,11 @@ import textwrap
 
 import matplotlib.pyplot as plt
 
-from ..graph import claim_context
-from ..html import isolate_text
-from ..style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE, drift_words
-from ..trace import lineage, tree_rows
-from ..wording import date_words, figure_label
+from kit.graph import claim_context
+from kit.html import isolate_text
+from kit.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE, drift_words
+from kit.trace import lineage, tree_rows
+from kit.wording import date_words, figure_label
 
 __all__ = ["plot_lineage", "lineage_figsize"]
 

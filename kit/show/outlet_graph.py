@@ -10,10 +10,10 @@ from matplotlib.artist import Artist
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ..graph import outlet_graph
-from ..html import isolate_text
-from ..schema import SUPPORTING
-from ..style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE
+from kit.graph import outlet_graph
+from kit.html import isolate_text
+from kit.schema import SUPPORTING
+from kit.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE
 
 __all__ = ["plot_outlet_graph"]
 

@@ -15,8 +15,8 @@ Examples
 
 from __future__ import annotations
 
-from ..graphview.data import layout_rows
-from ..graphview.layout import FONT_SIZE, NODE_RADIUS, layout
+from kit.graphview.data import layout_rows
+from kit.graphview.layout import FONT_SIZE, NODE_RADIUS, layout
 
 __all__ = ["NATURAL_POINTS", "RING_RADIUS", "StoryLayout", "story_layout", "points_per_unit"]
 

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analyses import circular
-from .citation import HIGHLIGHT_SCALE, plot_citation_graph, story_graph
-from .placement import StoryLayout, story_layout
-from .timeline import plot_timeline
+from kit.analyses import circular
+from kit.show.citation import HIGHLIGHT_SCALE, plot_citation_graph, story_graph
+from kit.show.placement import StoryLayout, story_layout
+from kit.show.timeline import plot_timeline
 
 __all__ = ["StepPicture"]
 

@@ -8,12 +8,12 @@ import matplotlib.pyplot as plt
 import matplotlib.ticker
 import pandas as pd
 
-from ..graph import claim_context
-from ..html import isolate_text
-from ..shown import in_publication_order
-from ..style import KIND_COLOURS
-from ..wording import figure_label, proposition_words, short_name
-from .timeline_labels import GAP, LabelPlacer
+from kit.graph import claim_context
+from kit.html import isolate_text
+from kit.show.timeline_labels import GAP, LabelPlacer
+from kit.shown import in_publication_order
+from kit.style import KIND_COLOURS
+from kit.wording import figure_label, proposition_words, short_name
 
 __all__ = ["READING", "plot_timeline", "timeline_title"]
 
@@ -82,7 +82,7 @@ def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None, artists
     """
     ctx = claim_context(case)
     if not (ctx["proposition"] == proposition).any():
-        from ..analyses import timeline
+        from kit.analyses import timeline
 
         timeline(case, proposition)  # raises the KeyError with a suggestion
     # the timeline's rows without its origin counts: a picture needs no provenance

@@ -33,11 +33,11 @@ def __getattr__(name):
     if name in _WHERE:
         return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
     if name == "lineage":
-        from ..trace import lineage
+        from kit.trace import lineage
 
         return lineage
     if name == "plot_lineage":
-        from ..show import plot_lineage
+        from kit.show import plot_lineage
 
         return plot_lineage
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from ..tables import table_html  # the one rule for tables a person reads, re-exported for the widgets
+from kit.tables import table_html  # the one rule for tables a person reads, re-exported for the widgets
 
 __all__ = ["NOT_RUN", "png_bytes", "svg_bytes", "table_html", "Displayable", "Panel"]
 

@@ -19,13 +19,13 @@ from typing import Any
 
 import ipywidgets as W
 
-from ..graph import claim_context
-from ..html import escape, isolate
-from ..schema import DEFAULT_FOLLOW, RELIABILITY
-from ..style import RELIABILITY_WORDS
-from ..wording import date_words, is_missing, plural
-from .common import Displayable, Panel
-from .grading import MAX_POINTS, LearnerAnswer, answer_key, grade_answer
+from kit.graph import claim_context
+from kit.html import escape, isolate
+from kit.schema import DEFAULT_FOLLOW, RELIABILITY
+from kit.style import RELIABILITY_WORDS
+from kit.widgets.common import Displayable, Panel
+from kit.widgets.grading import MAX_POINTS, LearnerAnswer, answer_key, grade_answer
+from kit.wording import date_words, is_missing, plural
 
 __all__ = ["SourceExercise", "SCORE_COLUMNS"]
 
@@ -350,7 +350,7 @@ class SourceExercise(Displayable):
             )
         text = buf.getvalue()
         if path is not None:
-            from ..saving import atomic_write
+            from kit.saving import atomic_write
 
             atomic_write(path, text)
         return text

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from ..html import isolate_text
-from ..provenance import independence
-from ..schema import DEFAULT_FOLLOW
-from ..wording import plural
+from kit.html import isolate_text
+from kit.provenance import independence
+from kit.schema import DEFAULT_FOLLOW
+from kit.wording import plural
 
 __all__ = ["CaseAnswer", "LearnerAnswer", "Grade", "answer_key", "grade_answer", "MAX_POINTS"]
 

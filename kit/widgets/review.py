@@ -22,16 +22,16 @@ import os
 import ipywidgets as W
 import pandas as pd
 
-from ..audit import audit, with_suspected
-from ..audit.cli import append_suspected
-from ..audit.rejected import append_rejected
-from ..audit.signals import GAP
-from ..audit.text import STOP_WORDS, word_spans, words
-from ..case import load_case
-from ..html import escape, isolate
-from ..provenance import provenance
-from ..reading import resolve_case_path
-from ..schema import DEFAULT_FOLLOW
+from kit.audit import audit, with_suspected
+from kit.audit.cli import append_suspected
+from kit.audit.rejected import append_rejected
+from kit.audit.signals import GAP
+from kit.audit.text import STOP_WORDS, word_spans, words
+from kit.case import load_case
+from kit.html import escape, isolate
+from kit.provenance import provenance
+from kit.reading import resolve_case_path
+from kit.schema import DEFAULT_FOLLOW
 
 __all__ = ["AuditReview", "both_answers", "answers_line", "marked_html", "BASES"]
 

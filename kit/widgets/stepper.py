@@ -17,15 +17,15 @@ import pandas as pd
 from matplotlib.dates import AutoDateLocator, DateFormatter
 from matplotlib.figure import Figure
 
-from ..analyses import drift
-from ..graph import claim_context
-from ..html import escape, isolate, isolate_text
-from ..provenance import independence, provenance
-from ..shown import in_publication_order
-from ..story import claims_by, load_story
-from ..style import DRIFT_FLAGS, drift_words
-from ..wording import date_words, figure_label, figure_words, is_missing, plural
-from .common import Displayable, svg_bytes, table_html
+from kit.analyses import drift
+from kit.graph import claim_context
+from kit.html import escape, isolate, isolate_text
+from kit.provenance import independence, provenance
+from kit.shown import in_publication_order
+from kit.story import claims_by, load_story
+from kit.style import DRIFT_FLAGS, drift_words
+from kit.widgets.common import Displayable, svg_bytes, table_html
+from kit.wording import date_words, figure_label, figure_words, is_missing, plural
 
 __all__ = ["StoryStepper"]
 
@@ -93,7 +93,7 @@ class StoryStepper(Displayable):
     """
 
     def __init__(self, case, proposition=None, *, story=None, max_nodes=80, max_rows=40, figsize=(14, 5.0)):
-        from ..show import legend_html, story_layout
+        from kit.show import legend_html, story_layout
 
         self.case, self.proposition = case, proposition
         self.story = load_story(case, proposition) if story is None else story.reset_index(drop=True)
@@ -151,7 +151,7 @@ class StoryStepper(Displayable):
         self.aggregated = len(self._ctx) > max_nodes
         self.pos = story_layout(case, proposition)
         if self.aggregated:
-            from ..show.aggregate import StoryAggregate
+            from kit.show.aggregate import StoryAggregate
 
             self._aggregate = StoryAggregate(case, self._ctx, self.pos, proposition)
         self._images, self._visible = {}, {}
@@ -226,7 +226,7 @@ class StoryStepper(Displayable):
             everything = set(self.case.claims["claim_id"])
             unknown = [c for c in ids if c not in everything]
             if unknown:
-                from ..errors import UnknownName
+                from kit.errors import UnknownName
 
                 raise UnknownName("claim", unknown[0], sorted(everything))
             out.append({c for c in ids if c in self._index})  # a claim of another question is not drawn here
@@ -342,9 +342,9 @@ class StoryStepper(Displayable):
         self.graph.value = self.image
 
     def _first_picture(self):
-        from ..analyses import circular
-        from ..show import story_graph
-        from ..show.steps import StepPicture
+        from kit.analyses import circular
+        from kit.show import story_graph
+        from kit.show.steps import StepPicture
 
         picture = StepPicture(
             self.case,

@@ -15,16 +15,16 @@ import ipywidgets as W
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..graph import claim_context
-from ..html import escape, isolate
-from ..provenance import origins, provenance, without
-from ..show import plot_lineage
-from ..show.lineage import lineage_figsize
-from ..shown import in_publication_order
-from ..style import drift_words, grade_words
-from ..trace import lineage
-from ..wording import date_words, figure_words, plural, proposition_words
-from .common import Displayable, png_bytes, table_html
+from kit.graph import claim_context
+from kit.html import escape, isolate
+from kit.provenance import origins, provenance, without
+from kit.show import plot_lineage
+from kit.show.lineage import lineage_figsize
+from kit.shown import in_publication_order
+from kit.style import drift_words, grade_words
+from kit.trace import lineage
+from kit.widgets.common import Displayable, png_bytes, table_html
+from kit.wording import date_words, figure_words, plural, proposition_words
 
 __all__ = ["ClaimTracer"]
 
