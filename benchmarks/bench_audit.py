@@ -7,9 +7,9 @@ Run from the repository root (needs the bench extra: rapidfuzz, datasketch):
 
 What it measures, in one process and one run (the 1,000,000 case in fresh child processes):
 
-1. **comparison** (100,000 reports; 10,000 with ``--quick``), ``kit.synth.make_case(n, seed=1, copy_rate=0.1)``,
-   ground truth from ``kit.synth.hidden_copies``:
-   * ``kit.audit.audit(case)``: wall and CPU time (median of 3 runs), recall and precision of the pairs it lists
+1. **comparison** (100,000 reports; 10,000 with ``--quick``), ``kit.testing.synth.make_case(n, seed=1, copy_rate=0.1)``,
+   ground truth from ``kit.testing.synth.hidden_copies``:
+   * ``kit.auditing.audit(case)``: wall and CPU time (median of 3 runs), recall and precision of the pairs it lists
      against the hidden copies (all signals; and ``shared_text`` alone); also counted with a listed pair whose
      earlier claim has exactly the same content words as the copied one taken as found (a copy of a text that
      several claims carry verbatim cannot be traced to one of them);
@@ -21,12 +21,12 @@ What it measures, in one process and one run (the 1,000,000 case in fresh child 
      are not timed), and after those rules counted the way the audit lists pairs: one earlier claim per later
      claim, its best match (the audit names one source per copy; all pairs above the cutoff name every claim
      of a story that shares its words, which finds every copy at a precision near 0.01);
-2. **MinHash**: ``kit.audit.minhash.signatures`` (numpy) against ``datasketch.MinHash.bulk`` on the same sets of
+2. **MinHash**: ``kit.auditing.minhash.signatures`` (numpy) against ``datasketch.MinHash.bulk`` on the same sets of
    content words (``BANDS * ROWS`` = 90 hash functions), and candidate pairs by
-   ``kit.audit.minhash.candidate_pairs`` against ``datasketch.MinHashLSH`` (the same bands and rows) insert + query;
+   ``kit.auditing.minhash.candidate_pairs`` against ``datasketch.MinHashLSH`` (the same bands and rows) insert + query;
 3. **scale** (1,000,000 reports; 100,000 with ``--quick``): one child process makes the case and writes it as
    ``<table>.parquet`` files with the truth beside them; a fresh child process loads it with ``kit.load_case``
-   and runs ``kit.audit.audit`` once: audit wall/CPU time, peak RSS of that process (loading included),
+   and runs ``kit.auditing.audit`` once: audit wall/CPU time, peak RSS of that process (loading included),
    recall and precision.
 
 The goals (issue 12): at 100,000 claims recall >= 0.95 and precision >= 0.95, >= 10x faster than rapidfuzz with
@@ -56,7 +56,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import kit  # noqa: E402
-from kit.audit import audit, explained_pairs  # noqa: E402
+from kit.auditing import audit, explained_pairs  # noqa: E402
 
 SEED, COPY_RATE = 1, 0.1
 TABLES = ("sources", "reports", "claims", "citations")
@@ -87,7 +87,7 @@ def quality(found: set, truth: set) -> dict:
 def same_words_quality(found: set, truth: set, case) -> dict:
     """Like :func:`quality`, but a listed pair also counts when its earlier claim has the same content words, in the
     same order, as the claim really copied: identical texts cannot be told apart by any method."""
-    from kit.audit.text import STOP_WORDS, words
+    from kit.auditing.text import STOP_WORDS, words
 
     text = dict(zip(case.claims["claim_id"], case.claims["text"], strict=False))
     key = {}
@@ -110,16 +110,16 @@ def same_words_quality(found: set, truth: set, case) -> dict:
 
 
 def truth_of(case) -> set:
-    return set(map(tuple, kit.synth.hidden_copies(case).to_numpy()))
+    return set(map(tuple, kit.testing.synth.hidden_copies(case).to_numpy()))
 
 
 # ------------------------------------------------------------------------------------------ the baseline
 
 
 def claims_table(case) -> pd.DataFrame:
-    """Claims with their publisher, in the audit's time order (:func:`kit.audit.context.claims_in_time_order`), so
+    """Claims with their publisher, in the audit's time order (:func:`kit.auditing.context.claims_in_time_order`), so
     that both methods call the same claim of a pair the later one."""
-    from kit.audit.context import claims_in_time_order
+    from kit.auditing.context import claims_in_time_order
 
     rep = case.reports[["report_id", "source_id", "published"]]
     df = case.claims[["claim_id", "report_id", "proposition", "text"]].iloc[claims_in_time_order(case).row]
@@ -173,8 +173,8 @@ def with_rules(case, pairs: set) -> set:
 def minhash_comparison(case) -> dict:
     from datasketch import MinHash, MinHashLSH
 
-    from kit.audit.minhash import BANDS, ROWS, candidate_pairs, signatures
-    from kit.audit.text import corpus
+    from kit.auditing.minhash import BANDS, ROWS, candidate_pairs, signatures
+    from kit.auditing.text import corpus
 
     corp = corpus(claims_table(case)["text"])
     n = len(corp)
@@ -213,7 +213,7 @@ def minhash_comparison(case) -> dict:
 
 
 def comparison(n: int) -> dict:
-    t_make, _, case = timed(kit.synth.make_case, n, seed=SEED, copy_rate=COPY_RATE)
+    t_make, _, case = timed(kit.testing.synth.make_case, n, seed=SEED, copy_rate=COPY_RATE)
     truth = truth_of(case)
     runs = [timed(audit, case) for _ in range(3)]
     walls, cpus = [r[0] for r in runs], [r[1] for r in runs]
@@ -267,10 +267,10 @@ def comparison(n: int) -> dict:
 
 
 def make_child(n: int, folder: str) -> dict:
-    t, _, case = timed(kit.synth.make_case, n, seed=SEED, copy_rate=COPY_RATE)
+    t, _, case = timed(kit.testing.synth.make_case, n, seed=SEED, copy_rate=COPY_RATE)
     for name in TABLES:
         getattr(case, name).to_parquet(os.path.join(folder, f"{name}.parquet"), index=False)
-    kit.synth.hidden_copies(case).to_parquet(os.path.join(folder, "truth.parquet"), index=False)
+    kit.testing.synth.hidden_copies(case).to_parquet(os.path.join(folder, "truth.parquet"), index=False)
     return {"make_case_s": round(t, 2)}
 
 

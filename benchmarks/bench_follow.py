@@ -36,7 +36,7 @@ def main(n: int) -> None:
     import kit
 
     new = sys.modules["kit.provenance"]
-    case = kit.synth.make_case(n)
+    case = kit.testing.synth.make_case(n)
     rng = np.random.default_rng(0)
     cit = case.citations.copy()
     cit["basis"] = pd.array(

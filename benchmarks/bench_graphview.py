@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import kit  # noqa: E402
 from kit.graphview import graph_data  # noqa: E402
-from kit.graphview.page import static_text  # noqa: E402
+from kit.graphview.fragment import static_text  # noqa: E402
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>{css}</style></head>
 <body style="margin:0;font-family:sans-serif"><main style="max-width:62rem;margin:0 auto"><div id="host"></div></main>
@@ -99,7 +99,7 @@ def main(argv=None):
 
     cases = [
         ("Deir ez-Zor", kit.load_case(ROOT / "data" / "deir-ez-zor"), "russians_killed_feb7"),
-        ("synthetic 2,000 reports", kit.synth.make_case(2000, seed=0), None),
+        ("synthetic 2,000 reports", kit.testing.synth.make_case(2000, seed=0), None),
     ]
     rows = []
     with sync_playwright() as p:

@@ -7,7 +7,7 @@ Run from the repository root:
 
 What it does, in one process and one run (see BENCHMARKS.md for results and how to read them):
 
-1. writes synthetic cases (``kit.synth.make_case``) to disk as CSV with ``kit.save_case`` -- in a child
+1. writes synthetic cases (``kit.testing.synth.make_case``) to disk as CSV with ``kit.save_case`` -- in a child
    process, so generating them does not count towards this process's memory -- and caches them in
    ``--data`` (default ``benchmarks/data``, git-ignored by its own ``.gitignore``);
 2. **comparison** (100,000 reports; 10,000 with ``--quick``): loads the case with ``kit.load_case``, then
@@ -85,7 +85,7 @@ def ensure_case(folder: Path, n: int, seed: int) -> float:
     folder.mkdir(parents=True, exist_ok=True)
     code = (
         "import sys, kit; n, seed, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]; "
-        "kit.save_case(kit.synth.make_case(n, seed=seed), out)"
+        "kit.save_case(kit.testing.synth.make_case(n, seed=seed), out)"
     )
     t = time.perf_counter()
     subprocess.run([sys.executable, "-c", code, str(n), str(seed), str(folder)], check=True, cwd=ROOT)
@@ -259,7 +259,7 @@ def machine() -> dict:
 
 def scale_only(folder: str) -> dict:
     """Load the big case and time provenance; print the numbers as one JSON line (run as a child process)."""
-    kit.provenance(kit.synth.make_case(50))  # imports (scipy) are not what is measured
+    kit.provenance(kit.testing.synth.make_case(50))  # imports (scipy) are not what is measured
     t_load, big = timed(kit.load_case, folder)
     rss_after_load = peak_rss_mb()
     case_size = {t: len(getattr(big, t)) for t in ("sources", "reports", "claims", "citations")}
@@ -303,7 +303,7 @@ def ensure_parquet(csv_folder: Path, folder: Path) -> float:
 
 def parquet_only(folder: str) -> dict:
     """Time kit.load_case of the parquet folder; a fingerprint of the provenance to compare (child process)."""
-    kit.provenance(kit.synth.make_case(50))
+    kit.provenance(kit.testing.synth.make_case(50))
     t_load, big = timed(kit.load_case, folder)
     p = kit.provenance(big)
     return {
@@ -345,7 +345,7 @@ def main(argv=None) -> int:
             print(f"  wrote {folder} ({n:,} reports) in {t:.1f} s")
 
     # warm-up: imports (scipy inside the engine) are not what is measured
-    kit.provenance(kit.synth.make_case(50))
+    kit.provenance(kit.testing.synth.make_case(50))
 
     # ---- comparison
     t_load_cmp, case = timed(kit.load_case, cmp_dir)

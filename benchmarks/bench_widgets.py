@@ -47,7 +47,7 @@ def main(argv=None):
     rows = []
     load_before = os.getloadavg()
     deir = kit.load_case(ROOT / "data" / "deir-ez-zor")
-    synth = kit.synth.make_case(2000, seed=0)
+    synth = kit.testing.synth.make_case(2000, seed=0)
     biggest = synth.claims["proposition"].value_counts().index[0]
     for label, case, prop, goal in [
         ("Deir ez-Zor", deir, "russians_killed_feb7", 0.100),

@@ -1,4 +1,4 @@
-"""The :class:`Case` object, and loading and checking cases (saving is :mod:`kit.saving`).
+"""The :class:`Case` object, and loading and checking cases (saving is :mod:`kit.store.saving`).
 
 :func:`check_case` is the one place that puts reading (:mod:`kit.reading`) and checking (:mod:`kit.checking`)
 together: the four tables, ``case.toml`` (its text settings and its publishing settings, ``proposition`` and
@@ -14,11 +14,11 @@ import pandas as pd
 
 from kit.checking import check_tables
 from kit.checking.meta import check_meta
-from kit.checking.story import check_story
+from kit.checking.story_rows import check_story
 from kit.errors import CaseError, Problem
 from kit.reading import read_csv_table, read_raw
-from kit.saving import save_case
 from kit.schema import STORY, TABLES
+from kit.store.saving import save_case
 
 __all__ = ["Case", "load_case", "check_case", "check_story_file", "problem_order", "save_case"]
 
@@ -42,9 +42,9 @@ class Case:
 
     Examples
     --------
-    In :func:`kit.examples.diamond`, four outlets each give the same figure, 12:
+    In :func:`kit.testing.examples.diamond`, four outlets each give the same figure, 12:
 
-    >>> from kit import examples
+    >>> from kit.testing import examples
     >>> case = examples.diamond()
     >>> case
     <Case 'Constructed example: a diamond of citations': 4 sources, 4 reports, 4 claims, 4 citations>
@@ -72,7 +72,7 @@ class Case:
 
         Examples
         --------
-        >>> from kit import examples
+        >>> from kit.testing import examples
         >>> examples.diamond().title
         'Constructed example: a diamond of citations'
         """
@@ -189,7 +189,7 @@ def check_story_file(file, claim_ids=None) -> tuple:
     """Read and check one ``story.csv`` without raising: ``(story or None, problems, warnings)``.
 
     It is read as the four tables are (:func:`kit.reading.read_csv_table`: UTF-8 with or without a BOM, commas,
-    physical line numbers) and checked by :func:`kit.checking.story.check_story`; given the case's ``claim_ids``,
+    physical line numbers) and checked by :func:`kit.checking.story_rows.check_story`; given the case's ``claim_ids``,
     each id of the optional ``claims`` column must be one of them.
 
     Parameters
@@ -202,12 +202,12 @@ def check_story_file(file, claim_ids=None) -> tuple:
     Returns
     -------
     tuple of (pandas.DataFrame or None, list of kit.errors.Problem, list of kit.errors.Problem)
-        The typed story (:func:`kit.checking.story.story_frame`), None when any error was found; the errors, in
+        The typed story (:func:`kit.checking.story_rows.story_frame`), None when any error was found; the errors, in
         :func:`problem_order`; the warnings.
 
     See Also
     --------
-    kit.story.read_story : the same, raising :class:`kit.CaseError`.
+    kit.text.story.read_story : the same, raising :class:`kit.CaseError`.
 
     Examples
     --------

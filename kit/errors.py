@@ -248,7 +248,7 @@ class OutputRefused(Exception):
     """An output folder (or file) the kit will not write to; the message says why and what to give instead.
 
     Not a :class:`ValueError`: it is the user's choice of folder that is wrong, not the case, so ``kit`` prints it
-    as ``kit: <message>`` and exits 2 (a usage error). Raised by :func:`kit.outputs.refuse_output_over_case`.
+    as ``kit: <message>`` and exits 2 (a usage error). Raised by :func:`kit.store.outputs.refuse_output_over_case`.
 
     Examples
     --------

@@ -15,6 +15,8 @@ __all__ = [
     "SUPPORTING",
     "BASES",
     "DEFAULT_FOLLOW",
+    "OWN_REPORTING",
+    "DRIFT_FLAGS",
     "RELIABILITY",
     "CREDIBILITY",
     "CERTAINTY_RANK",
@@ -95,6 +97,10 @@ SUPPORTING = ("relies_on", "corroborates")
 BASES = ("stated", "inferred", "suspected")
 #: the bases the analyses follow unless told otherwise
 DEFAULT_FOLLOW = ("stated", "inferred")
+#: the relation shown for a claim that rests on its publisher's own reporting (it cites nothing)
+OWN_REPORTING = "own reporting"
+#: the boolean columns of :func:`kit.drift`, in the order they are shown
+DRIFT_FLAGS = ("question_changed", "inflated", "scope_changed", "measure_changed", "hardened")
 #: source reliability grades (Admiralty code): A completely reliable ... F cannot be judged
 RELIABILITY = ("A", "B", "C", "D", "E", "F")
 #: claim credibility grades (Admiralty code): 1 confirmed ... 6 cannot be judged

@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -38,9 +38,10 @@ from IPython.display import display
 
 import kit
 import kit.show
-import kit.tables
+import kit.text.tables
+from kit.testing.bundled import shipped
 
-case = kit.load_case("../data/deir-ez-zor")
+case = kit.load_case(shipped("../data/deir-ez-zor"))
 P = "russians_killed_feb7"  # the question: how many Russians were killed on 7 February?
 case
 
@@ -58,7 +59,7 @@ case
 # NBVAL_CHECK_OUTPUT
 timeline = kit.timeline(case, P)
 columns = ["published", "published_latest", "outlet", "low", "high", "certainty", "n_origins"]
-display(kit.tables.Table(timeline[columns], case))  # a table for people: dates as days, "—" where no figure
+display(kit.text.tables.Table(timeline[columns], case))  # a table for people: dates as days, "—" where no figure
 figures = timeline.dropna(subset=["low"])
 print("\nfigures in time order:", [f"{o} {int(v)}" for o, v in zip(figures["outlet"], figures["low"], strict=False)])
 print(
@@ -86,7 +87,7 @@ plt.show()  # the picture, without the Axes object printed above it
 
 # %%
 # NBVAL_CHECK_OUTPUT
-kit.tables.Table(kit.origins(case, "daily-beast-200-russian-fighters")[["name", "kind", "reliability", "hops"]])
+kit.text.tables.Table(kit.origins(case, "daily-beast-200-russian-fighters")[["name", "kind", "reliability", "hops"]])
 
 # %% [markdown]
 # One origin, 2 hops down: The Daily Beast relied on Bloomberg, and Bloomberg on **two unnamed Russians**, an
@@ -94,7 +95,7 @@ kit.tables.Table(kit.origins(case, "daily-beast-200-russian-fighters")[["name", 
 
 # %%
 # NBVAL_CHECK_OUTPUT
-from kit.trace import trace_text
+from kit.text.trace_text import trace_text
 
 print(trace_text(case, "daily-beast-200-russian-fighters"))
 
@@ -117,7 +118,7 @@ plt.show()
 # %%
 # NBVAL_CHECK_OUTPUT
 table = kit.independence(case, P)
-kit.tables.Table(table[["n_cited", "n_origins", "echo", "origins"]], case)  # claims and origins by name
+kit.text.tables.Table(table[["n_cited", "n_origins", "echo", "origins"]], case)  # claims and origins by name
 
 # %% [markdown]
 # Every version of "200" (Bloomberg's, both of The Daily Beast's, and the seed article's own "up to 200") rests
@@ -127,7 +128,7 @@ kit.tables.Table(table[["n_cited", "n_origins", "echo", "origins"]], case)  # cl
 
 # %%
 # NBVAL_CHECK_OUTPUT
-names = kit.tables.claim_names(case)  # each claim by its outlet and figure, or its first words
+names = kit.text.tables.claim_names(case)  # each claim by its outlet and figure, or its first words
 rest_on_200 = table[table["origins"] == ("bloomberg_two_russians",)]
 print("claims about Russians killed on 7 Feb:", len(table))
 print("  of which rest only on Bloomberg's two unnamed Russians:", len(rest_on_200))
@@ -148,7 +149,7 @@ print("  distinct origins behind all of them:", len(set().union(*table["origins"
 # %%
 # NBVAL_CHECK_OUTPUT
 drift = kit.drift(case, P)
-kit.tables.Table(drift, case)
+kit.text.tables.Table(drift, case)
 
 # %% [markdown]
 # The Daily Beast turned Bloomberg's "more than 200 contract soldiers, mostly Russians … two of the Russians
@@ -189,7 +190,7 @@ print(trace_text(case, "other-media-dozens-or-hundreds"))
 # coalition's estimate.
 
 # %%
-from kit.widgets import plot_lineage
+from kit.show import plot_lineage
 
 plot_lineage(case, "other-media-dozens-or-hundreds")
 plt.show()
@@ -204,7 +205,7 @@ plt.show()
 # NBVAL_CHECK_OUTPUT
 said = kit.independence(case, P, follow=("stated",))
 side = pd.DataFrame({"reports say": said["n_origins"], "article argues": table["n_origins"]})
-display(kit.tables.Table(side, case))
+display(kit.text.tables.Table(side, case))
 source = case.sources.set_index("source_id")["name"]
 changed = side[side["reports say"] != side["article argues"]]
 for claim in changed.index:
@@ -238,7 +239,7 @@ for row in flagged.itertuples(index=False):
     c = cited.loc[row.cites]
     print(
         f"{names[row.claim_id]} {row.relation.replace('_', ' ')} {names[row.cites]}: "
-        f"{kit.style.drift_words(row._asdict())}\n  the cited claim answers {c['proposition']!r}, counts "
+        f"{kit.text.style.drift_words(row._asdict())}\n  the cited claim answers {c['proposition']!r}, counts "
         f"{c['measure']!r} of {c['subject'] if pd.notna(c['subject']) else 'no one named'}: “{c['text']}”"
     )
 
@@ -254,7 +255,7 @@ estimates = case.claims[(case.claims["certainty"] == "estimated") & (case.claims
 print("estimates of about 100 dead:", len(estimates))
 for proposition in ["progov_killed_feb7", "progov_wounded_feb7"]:
     t = kit.timeline(case, proposition).merge(case.claims[["claim_id", "subject", "measure"]], on="claim_id")
-    display(kit.tables.Table(t[["outlet", "low", "high", "subject", "measure", "certainty"]]))
+    display(kit.text.tables.Table(t[["outlet", "low", "high", "subject", "measure", "certainty"]]))
 
 # %% [markdown]
 # ## 8. What the audit finds
@@ -264,9 +265,9 @@ for proposition in ["progov_killed_feb7", "progov_wounded_feb7"]:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-from kit.audit.runs import longest_shared_runs
-from kit.audit.signals import MIN_WORDS
-from kit.audit.text import STOP_WORDS, words
+from kit.auditing.runs import longest_shared_runs
+from kit.auditing.signals import MIN_WORDS
+from kit.auditing.text import STOP_WORDS, words
 
 print("suspected pairs at the default threshold:", len(kit.audit(case)))
 print("suspected pairs at min_score=0.1:", len(kit.audit(case, min_score=0.1)))
@@ -301,7 +302,7 @@ print("content words the communities' claim shares with the rumours:", shared)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-from kit.story import load_story
+from kit.text.story import load_story
 
 story = load_story(case)
 print(len(story), "steps:")

@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -35,9 +35,10 @@ import matplotlib.pyplot as plt
 import kit
 import kit.show
 import kit.widgets
-from kit.trace import trace_text
+from kit.testing.bundled import shipped
+from kit.text.trace_text import trace_text
 
-case = kit.load_case(case_path)
+case = kit.load_case(shipped(case_path))
 claim_id = claim_id or str(kit.provenance(case)["n_cited"].idxmax())
 case
 

@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -66,9 +66,10 @@ proposition = "russians_killed_feb7"
 # %%
 import kit
 import kit.widgets
-from kit.wording import plural
+from kit.testing.bundled import shipped
+from kit.text.wording import plural
 
-case = kit.load_case(case_path)
+case = kit.load_case(shipped(case_path))
 proposition = proposition or str(case.claims["proposition"].value_counts().idxmax())
 print(case.meta.get("question", case.title))
 

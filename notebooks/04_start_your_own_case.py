@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -44,7 +44,8 @@ import pandas as pd
 
 import kit
 import kit.draft
-from kit.analyses import summary_line
+from kit.analysis.findings import summary_line
+from kit.testing.bundled import shipped
 
 work = pathlib.Path(work_dir or tempfile.mkdtemp(prefix="kit-")) / "my-case"
 kit.draft.write_draft(article, work, publisher=publisher, published=published)
@@ -128,7 +129,7 @@ print(guesses.explode().dropna().value_counts().to_string())
 
 # %%
 # NBVAL_CHECK_OUTPUT
-m = kit.draft.compare(case, "../data/deir-ez-zor")
+m = kit.draft.compare(case, shipped("../data/deir-ez-zor"))
 print(f"sources:   the draft proposes {m['sources_matched']} of the {m['sources']} built by hand")
 print(f"citations: the draft proposes {m['citations_matched']} of the {m['citations']} built by hand")
 print(

@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -27,9 +27,10 @@ case_path = "../data/deir-ez-zor"
 # %%
 import kit
 import kit.show
-from kit.outlets import outlet_edges, outlet_reach, outlet_roles
+from kit.analysis.outlets import outlet_edges, outlet_reach, outlet_roles
+from kit.testing.bundled import shipped
 
-case = kit.load_case(case_path)
+case = kit.load_case(shipped(case_path))
 case
 
 # %% [markdown]

@@ -1,5 +1,5 @@
 """Helpers for the hostile-text tests: how a reader would find a name in published bytes, written here
-independently of kit.textmatch (so a mistake there cannot hide a leak), and hostile copies of the hostile case."""
+independently of kit.text.textmatch (so a mistake there cannot hide a leak), and hostile copies of the hostile case."""
 
 import html
 import pathlib

@@ -177,10 +177,10 @@ def _secret_forms(secret: str) -> set[str]:
 @pytest.fixture
 def assert_no_secret():
     """``assert_no_secret(case, data, labelled=True)``: no confidential field of ``case``
-    (kit.redact.confidential_fields), in any escaped form, is in ``data`` (bytes or str, compared
+    (kit.text.redact.confidential_fields), in any escaped form, is in ``data`` (bytes or str, compared
     case-insensitively), and (unless ``labelled=False``: a file that names no source) the redacted label
     "Confidential source 1" is. The case must have a confidential source. ``what`` names the data in a failure."""
-    from kit.redact import confidential_fields
+    from kit.text.redact import confidential_fields
 
     def check(case, data, *, labelled=True, what=""):
         blob = (data.encode("utf-8") if isinstance(data, str) else bytes(data)).lower()

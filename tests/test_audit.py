@@ -19,10 +19,10 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.audit import audit, explained_pairs, with_suspected
-from kit.audit import cli as audit_cli
-from kit.audit.minhash import candidate_pairs, collision_probability, signatures
-from kit.audit.text import corpus, word_spans, words
+from kit.auditing import audit, explained_pairs, with_suspected
+from kit.auditing.minhash import candidate_pairs, collision_probability, signatures
+from kit.auditing.text import corpus, word_spans, words
+from kit.cli import audit as audit_cli
 
 # the shared contract lies beside the repository (as the Makefile's CONTRACT says)
 MINI2 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "contract", "cases", "mini2")
@@ -259,7 +259,7 @@ def test_a_copy_cut_by_edits_into_short_runs_is_found_but_one_short_run_is_not(t
 
 
 def test_longest_shared_runs_names_the_closest_pairs_and_refuses_an_archive(tmp_path):
-    from kit.audit.runs import longest_shared_runs
+    from kit.auditing.runs import longest_shared_runs
 
     case = one(
         tmp_path,
@@ -281,7 +281,7 @@ def test_longest_shared_runs_names_the_closest_pairs_and_refuses_an_archive(tmp_
 
 
 def test_score_grows_with_the_length_and_rarity_of_the_shared_words(tmp_path):
-    from kit.audit.signals import score
+    from kit.auditing.signals import score
 
     assert score(8, 10) > score(5, 10) > score(5, 40) > 0  # longer, and more of the claim: surer
 
@@ -434,7 +434,7 @@ def test_a_followed_chain_explains_a_pair_and_an_unfollowed_one_does_not(tmp_pat
 def test_explained_pairs_agrees_with_networkx_reachability():
     import networkx as nx
 
-    case = kit.synth.make_case(3_000, seed=9)
+    case = kit.testing.synth.make_case(3_000, seed=9)
     cit = case.citations[case.citations["relation"] != "disputes"]
     claims = set(case.claims["claim_id"])
     g = nx.DiGraph((a, b) for a, b in zip(cit["claim_id"], cit["cites"], strict=False) if b in claims)
@@ -505,12 +505,12 @@ def test_minhash_identical_sets_agree_and_near_copies_become_candidates():
 
 
 def test_make_case_without_copies_is_unchanged_and_with_copies_keeps_the_truth_aside():
-    plain = kit.synth.make_case(800, seed=3)
+    plain = kit.testing.synth.make_case(800, seed=3)
     assert plain.claims["text"].str.startswith("Claim k").all()
     with pytest.raises(KeyError):
-        kit.synth.hidden_copies(plain)
-    case = kit.synth.make_case(800, seed=3, copy_rate=0.2)
-    truth = kit.synth.hidden_copies(case)
+        kit.testing.synth.hidden_copies(plain)
+    case = kit.testing.synth.make_case(800, seed=3, copy_rate=0.2)
+    truth = kit.testing.synth.hidden_copies(case)
     assert len(truth) > 50 and not truth["claim_id"].isin(case.citations["claim_id"]).any()
     claims = case.claims.set_index("claim_id")
     pub = case.reports.set_index("report_id")["source_id"]
@@ -524,8 +524,8 @@ def test_make_case_without_copies_is_unchanged_and_with_copies_keeps_the_truth_a
 
 
 def test_recall_and_precision_on_5000_synthetic_claims_with_hidden_copies():
-    case = kit.synth.make_case(5_000, seed=7, copy_rate=0.1)
-    truth = set(map(tuple, kit.synth.hidden_copies(case).to_numpy()))
+    case = kit.testing.synth.make_case(5_000, seed=7, copy_rate=0.1)
+    truth = set(map(tuple, kit.testing.synth.hidden_copies(case).to_numpy()))
     found = pairs_of(audit(case))
     hit = len(found & truth)
     assert hit / len(truth) >= 0.95 and hit / len(found) >= 0.95

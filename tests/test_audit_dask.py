@@ -1,4 +1,4 @@
-"""The audit's candidate step as Dask over partitioned parquet (kit.audit.dask) gives the in-memory pairs exactly.
+"""The audit's candidate step as Dask over partitioned parquet (kit.auditing.dask) gives the in-memory pairs exactly.
 
 Needs the `scale` extra (dask[dataframe,distributed], pyarrow); skipped where it is not installed.
 """
@@ -11,23 +11,23 @@ import pytest
 pytest.importorskip("dask.distributed")
 pytest.importorskip("pyarrow")
 
-from kit.audit.dask import candidates, candidates_dask
+from kit.auditing.dask import candidates, candidates_dask
 
 
 def test_the_same_candidate_pairs_on_a_two_worker_cluster(tmp_path):
     import dask
     from dask.distributed import Client, LocalCluster
 
-    import kit.scale
+    import kit.analysis.scale
 
-    case = kit.synth.make_case(5000, seed=11, copy_rate=0.2)
-    truth = set(map(tuple, kit.synth.hidden_copies(case).to_numpy()))
+    case = kit.testing.synth.make_case(5000, seed=11, copy_rate=0.2)
+    truth = set(map(tuple, kit.testing.synth.hidden_copies(case).to_numpy()))
     want = candidates(case)
     pairs = set(zip(want["claim_id"], want["cites"], strict=False))
     # most hidden copies are candidates (the rest repeat a text an earlier claim already has: not a head)
     assert len(truth) > 500 and len(truth & pairs) / len(truth) > 0.85
     assert len(want) < 5000 * 4999 / 2 / 100  # and far from all pairs
-    tables = kit.scale.write_tables(case, tmp_path / "tables", npartitions=4)
+    tables = kit.analysis.scale.write_tables(case, tmp_path / "tables", npartitions=4)
     with (
         LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
         Client(cluster),
@@ -45,14 +45,14 @@ def test_the_same_candidate_pairs_on_a_two_worker_cluster(tmp_path):
 
 def test_the_pairs_are_those_the_audit_checks(tmp_path):
     """Every pair the audit lists for shared text is a candidate (or a copy of the same text), found by Dask too."""
-    import kit.scale
+    import kit.analysis.scale
 
-    case = kit.synth.make_case(600, seed=3, copy_rate=0.2)
-    tables = kit.scale.write_tables(case, tmp_path / "t", npartitions=3)
+    case = kit.testing.synth.make_case(600, seed=3, copy_rate=0.2)
+    tables = kit.analysis.scale.write_tables(case, tmp_path / "t", npartitions=3)
     got = candidates_dask(tables)
     assert got.equals(candidates(case))
-    from kit.audit.context import claims_in_time_order
-    from kit.audit.text import STOP_WORDS, words
+    from kit.auditing.context import claims_in_time_order
+    from kit.auditing.text import STOP_WORDS, words
 
     c = claims_in_time_order(case)
     head, first = {}, {}
@@ -71,14 +71,14 @@ def test_a_claim_without_a_report_and_empty_texts(tmp_path):
     """Empty texts never pair; a claim whose report is missing sorts as the earliest (as in memory)."""
     import dataclasses
 
-    import kit.scale
+    import kit.analysis.scale
 
-    case = kit.synth.make_case(400, seed=5, copy_rate=0.2)
+    case = kit.testing.synth.make_case(400, seed=5, copy_rate=0.2)
     claims = case.claims.copy()
     claims.loc[claims.index[:20], "text"] = ""
     claims.loc[claims.index[20:25], "text"] = pd.NA
     case = dataclasses.replace(case, claims=claims)
-    tables = kit.scale.write_tables(case, tmp_path / "t", npartitions=5)
+    tables = kit.analysis.scale.write_tables(case, tmp_path / "t", npartitions=5)
     got = candidates_dask(tables)
     assert got.equals(candidates(case)) and len(got) > 0
     empty = set(claims["claim_id"].iloc[:25])

@@ -83,7 +83,7 @@ def test_check_cli_on_bad_case(run_kit, cases_dir):
 
 def test_check_cli_counts_one_problem_in_the_singular(run_kit, tmp_path):
     case = tmp_path / "c"
-    kit.save_case(kit.examples.diamond(), case)
+    kit.save_case(kit.testing.examples.diamond(), case)
     claims = (case / "claims.csv").read_text(encoding="utf-8").splitlines()
     claims[1] = claims[1].replace(",", ",x-", 1)  # the first claim's report is now one that does not exist
     (case / "claims.csv").write_text("\n".join(claims) + "\n", encoding="utf-8")

@@ -25,7 +25,7 @@ from _tables import (
     where,
 )
 from kit.checking.meta import check_meta
-from kit.checking.story import check_story
+from kit.checking.story_rows import check_story
 from kit.reading import read_csv_table
 
 
@@ -238,7 +238,8 @@ def hostile(cases_dir):
 @pytest.mark.parametrize(
     "meta, where_, message",
     [
-        # the rules kit.export.claim_reviews and kit.publish.choose_proposition apply, word for word where they overlap
+        # the rules kit.formats.export.claim_reviews and kit.publish.choose_proposition apply, word for word where
+        # they overlap
         ({"verdicts": {"plant_fire_dead": {"claim_id": "k-wire"}}}, "verdicts.plant_fire_dead.rating", "has no rating"),
         (
             {"verdicts": {"plant_fire_dead": {"rating": "False", "claim_id": "nope"}}},
@@ -368,7 +369,7 @@ def test_load_story_judges_the_claims_column_as_kit_check_does(tmp_path):
     """load_story (the stepper's and the page's reader) refuses the ids kit check refuses."""
     import shutil
 
-    from kit.story import load_story
+    from kit.text.story import load_story
 
     folder = tmp_path / "case"
     shutil.copytree(os.path.join(BAD, "story_csv_claims_unknown"), folder)

@@ -1,4 +1,5 @@
-"""kit.claimreview: schema.org ClaimReview JSON-LD from the verdicts of case.toml (as export and publish write it)."""
+"""kit.formats.claimreview: schema.org ClaimReview JSON-LD from the verdicts of case.toml (as export and publish
+write it)."""
 
 import dataclasses
 import json
@@ -7,12 +8,12 @@ import pytest
 
 import kit
 from conftest import HOSTILE
-from kit.claimreview import claim_reviews
+from kit.formats.claimreview import claim_reviews
 
 
 @pytest.fixture(scope="module")
 def hostile_files(tmp_path_factory):
-    from kit.export import export
+    from kit.formats.export import export
 
     return export(kit.load_case(HOSTILE), tmp_path_factory.mktemp("hx"), built="2026-01-02")
 
@@ -60,6 +61,6 @@ def test_an_unsafe_review_url_is_left_out(hostile_case):
 
 
 def test_export_keeps_its_name_for_it():
-    import kit.export
+    import kit.formats.export
 
-    assert kit.export.claim_reviews is claim_reviews
+    assert kit.formats.export.claim_reviews is claim_reviews

@@ -17,8 +17,8 @@ import pandas as pd
 import pytest
 
 import kit
+from kit.cli.draft import add_parser
 from kit.draft import compare, draft_case, write_draft
-from kit.draft.cli import add_parser
 from kit.draft.extract import read_article, sentences
 from kit.draft.numbers import figures
 
@@ -206,7 +206,7 @@ def test_the_summary_counts_in_words(tmp_path, capsys):
 
 def test_never_writes_into_an_existing_case(tmp_path, capsys):
     case = tmp_path / "case"
-    kit.save_case(kit.synth.make_case(3), case)
+    kit.save_case(kit.testing.synth.make_case(3), case)
     before = {p.name: p.read_bytes() for p in case.iterdir()}
     assert kit_draft(SEED, case, "--published", "2018-02-13") == 2
     assert "already holds a case" in capsys.readouterr().err

@@ -181,7 +181,7 @@ def test_provenance_matches_networkx_per_claim(case):
 
 
 def test_provenance_on_a_synthetic_case_matches_networkx():
-    case = kit.synth.make_case(3000, seed=7)
+    case = kit.testing.synth.make_case(3000, seed=7)
     p = kit.provenance(case)
     ref = reference(case)
     got = {c: (int(a), int(b), bool(e), o) for c, a, b, e, o in p.itertuples()}
@@ -192,7 +192,7 @@ def test_provenance_on_a_synthetic_case_matches_networkx():
 @pytest.mark.parametrize("storage", ["python", "object"])
 def test_same_answers_whatever_the_string_storage(storage):
     """Arrow-backed ids go through pyarrow's index_in, Python strings through pandas' hash table."""
-    case = kit.synth.make_case(2000, seed=2)
+    case = kit.testing.synth.make_case(2000, seed=2)
 
     def convert(frame):
         out = frame.copy()
@@ -208,7 +208,7 @@ def test_same_answers_whatever_the_string_storage(storage):
 
 
 def test_dask_path_on_a_two_worker_cluster_gives_identical_answers(tmp_path):
-    """kit.scale.provenance_dask (iterated joins over partitioned parquet) on a LocalCluster with 2 workers.
+    """kit.analysis.scale.provenance_dask (iterated joins over partitioned parquet) on a LocalCluster with 2 workers.
 
     Needs the `scale` extra (dask[dataframe,distributed], pyarrow); skipped where it is not installed.
     """
@@ -217,19 +217,19 @@ def test_dask_path_on_a_two_worker_cluster_gives_identical_answers(tmp_path):
     import dask
     from dask.distributed import Client, LocalCluster
 
-    import kit.scale
+    import kit.analysis.scale
 
-    case = kit.synth.make_case(1500, seed=9)
+    case = kit.testing.synth.make_case(1500, seed=9)
     assert kit.circular(case), "the case should hold loops"
     want = kit.provenance(case)
-    tables = kit.scale.write_tables(case, tmp_path / "tables", npartitions=3)
+    tables = kit.analysis.scale.write_tables(case, tmp_path / "tables", npartitions=3)
     with (
         LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
         Client(cluster),
         dask.config.set({"distributed.comm.timeouts.connect": "30s"}),
     ):
-        got = kit.scale.provenance_dask(tables)
-        out = kit.scale.provenance_dask(tables, tmp_path / "out")
+        got = kit.analysis.scale.provenance_dask(tables)
+        out = kit.analysis.scale.provenance_dask(tables, tmp_path / "out")
     assert got.equals(want)
     written = pd.read_parquet(out).set_index("claim_id").reindex(want.index)
     assert [tuple(v) for v in written["origins"]] == list(want["origins"])

@@ -8,10 +8,10 @@ import pytest
 
 import kit
 from conftest import HOSTILE, MINI
-from kit.gexf import write_dynamic_gexf
-from kit.prov import write_prov
-from kit.redact import confidential_fields, redact
-from kit.sqlite import export_sqlite
+from kit.formats.gexf import write_dynamic_gexf
+from kit.formats.prov import write_prov
+from kit.formats.sqlite import export_sqlite
+from kit.text.redact import confidential_fields, redact
 
 CASES = [p for p in (HOSTILE, MINI) if p.exists()]  # the cases tests/test_export.py checks byte for byte
 

@@ -464,7 +464,7 @@ def test_a_confidential_name_however_written_is_never_published(names, before, a
     import dataclasses
 
     from _unicode import findable
-    from kit.redact import confidential_fields, redact
+    from kit.text.redact import confidential_fields, redact
 
     name, written = names
     case = _hostile()

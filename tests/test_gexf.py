@@ -1,4 +1,4 @@
-"""kit.gexf: dynamic GEXF for Gephi's timeline, read back with networkx; always well-formed XML."""
+"""kit.formats.gexf: dynamic GEXF for Gephi's timeline, read back with networkx; always well-formed XML."""
 
 import dataclasses
 import pathlib
@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.gexf import dynamic_gexf, write_dynamic_gexf, xml_safe
-from kit.graph import claim_context
+from kit.formats.gexf import dynamic_gexf, write_dynamic_gexf, xml_safe
+from kit.graph.citation import claim_context
 
 CASES = pathlib.Path(__file__).resolve().parent / "cases"
 NS = {"g": "http://www.gexf.net/1.2draft"}
@@ -76,11 +76,11 @@ def test_not_lasting_ends_at_published_latest(deir_case, tmp_path):
 
 
 def test_date_times_use_the_schemas_datetime(tmp_path):
-    case = kit.synth.make_case(60)
+    case = kit.testing.synth.make_case(60)
     p = write_dynamic_gexf(case, tmp_path / "s.gexf")
     graph = ET.parse(p).getroot().find("g:graph", NS)
     assert graph.get("timeformat") == "dateTime" and graph.get("mode") == "dynamic"
-    red = kit.redact.redact(case)
+    red = kit.text.redact.redact(case)
     when = _published(red, "%Y-%m-%dT%H:%M:%SZ")
     starts = {n.get("id"): n.get("start") for n in graph.find("g:nodes", NS)}
     assert all(starts[k] == t for k, t in when.items())

@@ -181,7 +181,7 @@ def test_outlet_graph_one_row(one_row_case):
     assert list(g1.nodes) == ["solo"] and g1.number_of_edges() == 0
 
 
-# --- order of publication: one rule (kit.shown.publication_key) for every list of claims -------------------------
+# --- order of publication: one rule (kit.analysis.selection.publication_key) for every list of claims ---------------
 # data/deir-ez-zor: Reuters' "at least two" (reuters-two-killed) is dated 2018-02-12 exactly; AFP's "at least three
 # other Russians" (afp-cit-three-more) 2018-02-12/2018-02-13. Both start on the 12th; Reuters' ends sooner, so it comes
 # first, although "afp-..." sorts before "reuters-..." by id (the bug: the id decided).
@@ -189,7 +189,7 @@ EARLY, LATE = "reuters-two-killed", "afp-cit-three-more"
 
 
 def test_publication_key_breaks_a_tie_of_earliest_dates_by_the_latest():
-    from kit.shown import publication_key
+    from kit.analysis.selection import publication_key
 
     t = pd.Timestamp
     assert publication_key(t("2018-02-12"), t("2018-02-12"), "b") < publication_key(
@@ -206,12 +206,12 @@ def _before(ids):
 
 
 def test_every_list_of_claims_puts_the_surer_date_first(deir_case):
-    from kit.graph import claim_context
+    from kit.analysis.selection import in_publication_order
+    from kit.graph.citation import claim_context
     from kit.graphview.data import graph_data
     from kit.publish.words import claims_frame, timeline_alt
-    from kit.show.citation import story_layout
-    from kit.shown import in_publication_order
-    from kit.story import auto_story, claims_by
+    from kit.show.citation_graph import story_layout
+    from kit.text.story import auto_story, claims_by
 
     prop = "russians_killed_feb7"
     assert _before(in_publication_order(claim_context(deir_case))["claim_id"])
@@ -224,7 +224,7 @@ def test_every_list_of_claims_puts_the_surer_date_first(deir_case):
     twelfth = step[step["title"].str.startswith("12 Feb")]["text"].iloc[0]
     assert twelfth.index("Reuters: at least 2") < twelfth.index("AFP: at least 3")
     pos = story_layout(deir_case, prop)
-    assert pos[EARLY][0] <= pos[LATE][0]  # claims of one day share a column (kit.graphview.layout)
+    assert pos[EARLY][0] <= pos[LATE][0]  # claims of one day share a column (kit.graphview.positions)
     nodes = [n["id"] for n in graph_data(deir_case, prop)["nodes"] if n["id"] in (EARLY, LATE)]
     assert nodes == [EARLY, LATE]
 

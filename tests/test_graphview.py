@@ -12,10 +12,10 @@ import pytest
 
 import kit
 from kit.graphview import graph_data, graph_html, scope
-from kit.graphview.layout import boxes_overlap, layout, overlapping_pairs, text_width
-from kit.graphview.page import static_text
+from kit.graphview.fragment import static_text
+from kit.graphview.positions import boxes_overlap, layout, overlapping_pairs, text_width
 from kit.publish.page import csp_hash, page_html
-from kit.redact import redact
+from kit.text.redact import redact
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DEIR = kit.load_case(ROOT / "data" / "deir-ez-zor")
@@ -54,7 +54,7 @@ def test_no_two_label_boxes_intersect_on_deir_ez_zor(proposition):
 
 
 def test_no_two_label_boxes_intersect_on_300_claims():
-    case = kit.synth.make_case(300)
+    case = kit.testing.synth.make_case(300)
     assert len(case.claims) == 300
     d = graph_data(case)
     assert sum(n["kind"] == "claim" for n in d["nodes"]) == 300
@@ -83,7 +83,7 @@ def test_crowded_labels_are_moved_not_overlapped():
 def test_left_to_right_in_time_one_lane_per_outlet():
     d = graph_data(DEIR, "russians_killed_feb7")
     claims = [n for n in d["nodes"] if n["kind"] == "claim"]
-    ctx = kit.graph.claim_context(DEIR).set_index("claim_id")
+    ctx = kit.graph.citation.claim_context(DEIR).set_index("claim_id")
     times = [ctx.at[n["id"], "published"] for n in claims]
     xs = [n["x"] for n in claims]
     assert times == sorted(times)
@@ -99,7 +99,7 @@ def test_left_to_right_in_time_one_lane_per_outlet():
 
 
 def test_layout_is_deterministic():
-    case = kit.synth.make_case(120, seed=4)
+    case = kit.testing.synth.make_case(120, seed=4)
     assert graph_data(case) == graph_data(case)
 
 
@@ -120,7 +120,7 @@ def test_nodes_say_outlet_date_figure_and_source_grade():
         src["kind"] == "source"
         and src["aria"] == "Two Russians (unnamed, to Bloomberg), grade F: reliability cannot be judged"
     )
-    assert src["uncheckable"] is True and src["colour"] == kit.style.KIND_COLOURS["anonymous"]
+    assert src["uncheckable"] is True and src["colour"] == kit.text.style.KIND_COLOURS["anonymous"]
     for n in d["nodes"]:
         assert n["aria"] and n["label"] and re.fullmatch(r"#[0-9a-f]{6}", n["colour"])
 
@@ -135,9 +135,11 @@ def test_edges_keep_the_dispute_beside_the_support():
         if outlet[e["from"]].startswith("Tsarizm") and e["to"] == "bloomberg-more-than-200"
     }
     assert {"relies_on", "disputes"} <= set(rels)
-    assert rels["disputes"]["colour"] == kit.style.RELATION_STYLE["disputes"][1] and not rels["disputes"]["followed"]
+    assert (
+        rels["disputes"]["colour"] == kit.text.style.RELATION_STYLE["disputes"][1] and not rels["disputes"]["followed"]
+    )
     assert rels["relies_on"]["followed"] and rels["relies_on"]["colour"] != rels["disputes"]["colour"]
-    own = [e for e in d["edges"] if e["relation"] == kit.style.OWN_REPORTING]
+    own = [e for e in d["edges"] if e["relation"] == kit.text.style.OWN_REPORTING]
     assert own and all(e["followed"] and e["style"] == "dotted" for e in own)
 
 

@@ -2,7 +2,8 @@
 
 Asserts, on the Deir ez-Zor page and the hostile fixture case's: hovering a node shows a role="tooltip" with the
 claim's words; a click (or Enter) lights the lineage down to the origins (the node aria-pressed, the rest dimmed) as
-kit.trace.lineage follows it; Escape clears; zoom, pan and discredit respond; the labels as drawn do not overlap;
+kit.analysis.trace.lineage follows it; Escape clears; zoom, pan and discredit respond; the labels as drawn do not
+overlap;
 no console error, no dialog, no request off the page; no confidential name in the DOM after every node was
 hovered; axe-core finds no violation in the graph. Screenshots at 1440x900 and 390 wide go to tests/artifacts/.
 
@@ -19,8 +20,8 @@ import pytest
 import kit
 from _browser import Watch
 from conftest import DEIR
-from kit.graphview.layout import overlapping_pairs
-from kit.trace import lineage
+from kit.analysis.trace import lineage
+from kit.graphview.positions import overlapping_pairs
 
 ARTIFACTS = pathlib.Path(__file__).resolve().parent / "artifacts"
 AXE = pathlib.Path(os.environ.get("KIT_AXE", "/tmp/axe/node_modules/axe-core/axe.min.js"))

@@ -21,14 +21,14 @@ import networkx as nx
 import pytest
 
 import kit
-from kit.export import export
-from kit.gexf import write_dynamic_gexf
-from kit.html import isolate, isolate_text, xml_safe
-from kit.prov import write_prov
+from kit.formats.export import export
+from kit.formats.gexf import write_dynamic_gexf
+from kit.formats.prov import write_prov
+from kit.formats.sqlite import export_sqlite
 from kit.publish import publish
-from kit.redact import confidential_fields, redact
-from kit.sqlite import export_sqlite
-from kit.worksheet import write_worksheet
+from kit.publish.worksheet import write_worksheet
+from kit.text.html import isolate, isolate_text, xml_safe
+from kit.text.redact import confidential_fields, redact
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from _unicode import HOSTILE, findable, hostile_copy, reader_form

@@ -1,11 +1,11 @@
-"""kit.html: untrusted case text into HTML (escape, safe urls, links, script-safe JSON)."""
+"""kit.text.html: untrusted case text into HTML (escape, safe urls, links, script-safe JSON)."""
 
 import json
 
 import pandas as pd
 import pytest
 
-from kit.html import escape, link, safe_url, script_json
+from kit.text.html import escape, link, safe_url, script_json
 
 
 def test_safe_url():

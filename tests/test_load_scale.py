@@ -18,7 +18,7 @@ import kit
 from kit.checking import check_tables
 from kit.reading import parse_csv_fast, parse_csv_text, read_csv_table
 from kit.reading.parquet import _parquet_text
-from kit.reading.tables import cell_text as _cell_text
+from kit.reading.raw import cell_text as _cell_text
 
 TABLES = ("sources", "reports", "claims", "citations")
 HEADER = "claim_id,cites,relation,evidence"
@@ -130,7 +130,7 @@ def test_fast_and_exact_paths_give_the_same_problems_and_frames(tmp_path, monkey
     (also with the ids hashed in a second thread, as for big tables)."""
     if threaded:
         monkeypatch.setattr(kit.checking, "THREAD_ROWS", 0)
-    base = kit.synth.make_case(300, seed=3)
+    base = kit.testing.synth.make_case(300, seed=3)
     folder = kit.save_case(base, tmp_path / "case")
     claims = (folder / "claims.csv").read_text(encoding="utf-8").splitlines()
     claims[5] = claims[5].replace(",asserted,", ",asserted-ish,").replace(",denied,", ",denid,")
@@ -177,12 +177,12 @@ def write_parquet(case, folder):
         frame.drop(columns=[c for c in ("published_latest",) if c in frame.columns]).to_parquet(
             folder / f"{name}.parquet", index=False
         )
-    (folder / "case.toml").write_text(kit.saving.meta_toml(case.meta), encoding="utf-8")
+    (folder / "case.toml").write_text(kit.store.saving.meta_toml(case.meta), encoding="utf-8")
     return folder
 
 
 def test_parquet_round_trip_equals_csv_load(tmp_path):
-    case = kit.synth.make_case(500, seed=5)
+    case = kit.testing.synth.make_case(500, seed=5)
     from_csv = kit.load_case(kit.save_case(case, tmp_path / "csv"))
     from_parquet = kit.load_case(write_parquet(case, tmp_path / "pq"))
     for name in TABLES:
@@ -194,7 +194,7 @@ def test_parquet_round_trip_equals_csv_load(tmp_path):
 
 
 def test_parquet_line_numbers_are_row_index_plus_two(tmp_path):
-    case = kit.synth.make_case(50, seed=2)
+    case = kit.testing.synth.make_case(50, seed=2)
     folder = write_parquet(case, tmp_path / "pq")
     claims = case.claims.copy()
     claims.loc[7, "claim_id"] = "Not A Slug"
@@ -205,7 +205,7 @@ def test_parquet_line_numbers_are_row_index_plus_two(tmp_path):
 
 
 def test_csv_is_read_when_both_forms_are_there(tmp_path):
-    case = kit.synth.make_case(30, seed=4)
+    case = kit.testing.synth.make_case(30, seed=4)
     folder = kit.save_case(case, tmp_path / "both")
     case.claims.head(3).to_parquet(folder / "claims.parquet", index=False)
     assert len(kit.load_case(folder).claims) == len(case.claims)
@@ -233,7 +233,7 @@ def test_parquet_values_written_as_a_workbook_writes_them():
 
 def test_two_hundred_thousand_claims_load_in_seconds(tmp_path):
     """A moderately big case (200,000 reports, ~580,000 citations) loads from CSV in a few seconds."""
-    case = kit.synth.make_case(200_000, seed=1)
+    case = kit.testing.synth.make_case(200_000, seed=1)
     folder = tmp_path / "big"
     folder.mkdir()
     for name in TABLES:  # written with pandas: save_case's canonical writer is slow at this size

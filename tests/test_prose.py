@@ -22,7 +22,7 @@ import pytest
 
 import kit
 from conftest import DEIR, ROOT
-from kit.trace import trace_text
+from kit.text.trace_text import trace_text
 
 # shared/ lies beside the clone (CI, main), or beside the folder of worktrees (wt/NAME)
 SEED = (
@@ -249,7 +249,7 @@ def test_data_readme_tree_counts_the_files(data_readme, case):
         reports = list(csv.DictReader(f))
     uncertain = [r for r in reports if "/" in r["published"] or len(r["published"]) < 10]
     cit = case.citations
-    story = kit.story.load_story(case)
+    story = kit.text.story.load_story(case)
     m = prose.says(r"sources\.csv (\d+) sources")
     assert n(m) == len(case.sources)
     m = prose.says(

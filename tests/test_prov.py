@@ -1,4 +1,4 @@
-"""kit.prov: a case as W3C PROV-JSON, read back by the prov library and by kit.import_prov, table for table."""
+"""kit.formats.prov: a case as W3C PROV-JSON, read back by the prov library and by kit.import_prov, table for table."""
 
 import dataclasses
 import io
@@ -12,8 +12,8 @@ import pytest
 
 import kit
 from conftest import DEIR
-from kit.prov import import_prov, prov_json, to_prov, write_prov
-from kit.redact import redact
+from kit.formats.prov import import_prov, prov_json, to_prov, write_prov
+from kit.text.redact import redact
 
 CASES = pathlib.Path(__file__).resolve().parent / "cases"
 TABLES = ("sources", "reports", "claims", "citations")
@@ -26,7 +26,7 @@ def _same_tables(a, b):
 
 @pytest.fixture(scope="module", params=["deir-ez-zor", "synth-200"])
 def case(request):
-    return kit.load_case(DEIR) if request.param == "deir-ez-zor" else kit.synth.make_case(200)
+    return kit.load_case(DEIR) if request.param == "deir-ez-zor" else kit.testing.synth.make_case(200)
 
 
 def test_round_trip_is_exact(case):
@@ -41,7 +41,7 @@ def test_round_trip_is_exact(case):
 
 
 def test_synthetic_case_has_confidential_sources_and_they_are_redacted():
-    case = kit.synth.make_case(200)
+    case = kit.testing.synth.make_case(200)
     secret = case.sources[case.sources["confidential"]]["source_id"].tolist()
     assert secret
     text = prov_json(case)

@@ -134,7 +134,8 @@ def test_alt_text_states_what_the_figure_shows(deir_page):
     assert "1 independent origin behind the highest figure: Two Russians (unnamed, to Bloomberg)" in last_timeline
     # story.csv's step 1
     assert alts[0].startswith("Citation graph for “How many Russians were killed?” as of 12 Feb 2018: ")
-    # Reuters' "2" (12 Feb) comes before AFP's "3" (12 or 13 Feb) in order of publication: kit.shown.publication_key
+    # Reuters' "2" (12 Feb) comes before AFP's "3" (12 or 13 Feb) in order of publication:
+    # kit.analysis.selection.publication_key
     assert "rose from at least 2 (Reuters, 12 Feb 2018)" in last_timeline
     assert "newest: AFP, 12 Feb 2018, at least 3." in alts[0]
 
@@ -226,8 +227,8 @@ def test_css_and_script_are_the_package_files_and_the_csp_hash_is_theirs(deir_pa
 
 
 def test_publish_names_stay_importable():
-    import kit.html
     import kit.publish
+    import kit.text.html
 
     for name in (
         "publish",
@@ -242,4 +243,4 @@ def test_publish_names_stay_importable():
         "DRIFT_FLAGS",
     ):
         assert name in kit.publish.__all__ and hasattr(kit.publish, name), name
-    assert kit.publish.safe_url is kit.html.safe_url and kit.publish.script_json is kit.html.script_json
+    assert kit.publish.safe_url is kit.text.html.safe_url and kit.publish.script_json is kit.text.html.script_json

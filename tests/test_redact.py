@@ -1,4 +1,4 @@
-"""kit.redact: confidential sources become "Confidential source N" everywhere, once, before publishing."""
+"""kit.text.redact: confidential sources become "Confidential source N" everywhere, once, before publishing."""
 
 import dataclasses
 import json
@@ -8,7 +8,7 @@ import pytest
 
 import kit
 from conftest import HOSTILE, MINI
-from kit.redact import confidential_fields, confidential_labels, redact, redact_text
+from kit.text.redact import confidential_fields, confidential_labels, redact, redact_text
 
 
 def _everything(case) -> str:
@@ -89,6 +89,6 @@ def test_redact_text_and_no_confidential_source(hostile_case):
         redact_text(case, "see https://t.me/ivanpetrov_secret or t.me/ivanpetrov_secret")
         == "see (withheld) or (withheld)"
     )
-    plain = kit.synth.make_case(5)
+    plain = kit.testing.synth.make_case(5)
     assert confidential_labels(plain) == {}
     pd.testing.assert_frame_equal(redact(plain).claims, plain.claims)

@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.audit.rejected import REJECTED_FILE, append_rejected, read_rejected
+from kit.auditing.rejected import REJECTED_FILE, append_rejected, read_rejected
 
 pytest.importorskip("ipywidgets")
 from kit.widgets.review import AuditReview, answers_line, both_answers, marked_html
@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _save(folder: Path, *, basis: bool = True) -> Path:
-    case = kit.synth.make_case(40, seed=2, copy_rate=0.1)
+    case = kit.testing.synth.make_case(40, seed=2, copy_rate=0.1)
     if basis:
         case = kit.Case(
             case.sources,
@@ -198,7 +198,7 @@ def test_case_text_is_escaped_and_the_shared_passage_marked():
     assert "<script" not in out and "&lt;script&gt;" in out and "&amp;" in out
     assert out.count("<mark>") == 1
     assert "<mark>pupils &amp; teachers moved to the old library</mark>" in out
-    assert marked_html(text, "") == kit.html.escape(text)
+    assert marked_html(text, "") == kit.text.html.escape(text)
 
 
 def test_shared_words_across_joined_passages_are_not_paired():

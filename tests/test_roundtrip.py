@@ -6,7 +6,7 @@ case.toml with nested tables): ``load_case(save_case(load_case(p), q))`` equals 
 frames ``.equals``, meta equal).
 
 Atomicity: save_case writes every file into a staging folder inside the case folder, commits with a journal,
-then ``os.replace``-s them in (kit.journal); when writing fails (os.fsync monkeypatched to raise) the old files
+then ``os.replace``-s them in (kit.store.journal); when writing fails (os.fsync monkeypatched to raise) the old files
 are intact and nothing is left behind; when a move fails, the next load finishes the save: the case is wholly
 new. Real kill -9s are in tests/test_saving.py.
 """
@@ -218,7 +218,7 @@ def cases(draw):
         )
     )
     if meta is not None:
-        files["case.toml"] = kit.saving.meta_toml(meta).encode("utf-8")
+        files["case.toml"] = kit.store.saving.meta_toml(meta).encode("utf-8")
     return files
 
 

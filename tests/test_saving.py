@@ -1,4 +1,4 @@
-"""kit.saving: save_case round trips, and the one atomic write every writer uses.
+"""kit.store.saving: save_case round trips, and the one atomic write every writer uses.
 
 The hypothesis-driven round trip and the failed-write tests are in tests/test_roundtrip.py (run by make fuzz);
 here are the kill -9 tests: a save killed at every step (a forked child SIGKILLs itself before its k-th file
@@ -39,7 +39,7 @@ def test_save_case_round_trip(tmp_path, case_name, request):
 
 
 def test_atomic_write_writes_text_and_bytes_exactly(tmp_path):
-    from kit.saving import atomic_write
+    from kit.store.saving import atomic_write
 
     p = tmp_path / "x.csv"
     assert atomic_write(p, "a,b\r\nФ\n") == p
@@ -54,7 +54,7 @@ def test_atomic_write_writes_text_and_bytes_exactly(tmp_path):
 def test_atomic_write_all_replaces_nothing_when_one_write_fails(tmp_path, monkeypatch):
     import os
 
-    from kit.saving import atomic_write_all
+    from kit.store.saving import atomic_write_all
 
     (tmp_path / "a.txt").write_text("old a")
     (tmp_path / "b.txt").write_text("old b")
@@ -114,8 +114,8 @@ def _modes(folder):
 def small_pair(tmp_path_factory):
     """Two different small synthetic cases saved: (old folder, old bytes, new case, new bytes)."""
     d = tmp_path_factory.mktemp("small")
-    old = kit.save_case(kit.synth.make_case(40, seed=0), d / "old")
-    new_case = kit.synth.make_case(40, seed=1)
+    old = kit.save_case(kit.testing.synth.make_case(40, seed=0), d / "old")
+    new_case = kit.testing.synth.make_case(40, seed=1)
     new = kit.save_case(new_case, d / "new")
     return old, _files(old), new_case, _files(new)
 
@@ -163,7 +163,7 @@ def test_kill_at_every_step_of_a_save_leaves_the_old_or_the_new_case(tmp_path, s
 
 SAVER = """
 import sys, kit
-case = kit.synth.make_case(20000, seed=1)
+case = kit.testing.synth.make_case(20000, seed=1)
 print("saving", flush=True)
 kit.save_case(case, sys.argv[1])
 print("saved", flush=True)
@@ -174,8 +174,8 @@ print("saved", flush=True)
 def big_pair(tmp_path_factory):
     """The old case (20,000 synthetic reports, seed 0) saved, and the bytes of it and of the new one (seed 1)."""
     d = tmp_path_factory.mktemp("big")
-    old = kit.save_case(kit.synth.make_case(20000, seed=0), d / "old")
-    new = kit.save_case(kit.synth.make_case(20000, seed=1), d / "new")
+    old = kit.save_case(kit.testing.synth.make_case(20000, seed=0), d / "old")
+    new = kit.save_case(kit.testing.synth.make_case(20000, seed=1), d / "new")
     return old, _files(old), _files(new)
 
 
@@ -231,7 +231,7 @@ def test_a_save_keeps_each_files_mode_and_a_new_file_gets_the_umasks(tmp_path, c
     old = os.umask(0o027)
     try:
         fresh = kit.save_case(kit.load_case(cases_dir / "echo"), tmp_path / "fresh")
-        from kit.saving import atomic_write
+        from kit.store.saving import atomic_write
 
         atomic_write(tmp_path / "one.txt", "x")
     finally:
@@ -241,7 +241,7 @@ def test_a_save_keeps_each_files_mode_and_a_new_file_gets_the_umasks(tmp_path, c
 
 
 def test_atomic_write_keeps_the_replaced_files_mode(tmp_path):
-    from kit.saving import atomic_write_all
+    from kit.store.saving import atomic_write_all
 
     (tmp_path / "a.txt").write_text("old")
     os.chmod(tmp_path / "a.txt", 0o604)
@@ -295,7 +295,7 @@ def test_an_interrupted_save_in_a_read_only_folder_is_a_problem_not_a_mix(tmp_pa
 
 
 def test_write_folder_refuses_names_outside_the_folder(tmp_path):
-    from kit.journal import write_folder
+    from kit.store.journal import write_folder
 
     for bad in ("../x.csv", "sub/x.csv", ".kit-save.json", ""):
         with pytest.raises(ValueError, match="plain file names"):
@@ -325,8 +325,8 @@ def test_an_interrupted_save_that_cannot_be_finished_is_a_problem_not_a_mix(tmp_
 
 
 def test_exports_keep_each_files_mode_and_leave_no_temporary_file(tmp_path, cases_dir):
-    from kit.export import export
-    from kit.sqlite import export_sqlite
+    from kit.formats.export import export
+    from kit.formats.sqlite import export_sqlite
 
     case = kit.load_case(cases_dir / "echo")
     files = export(case, tmp_path / "out", built="2026-01-01")

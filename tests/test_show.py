@@ -1,4 +1,5 @@
-"""kit.show pictures (drawn with matplotlib's Agg backend) and kit.outlets tables, checked on the fixture cases.
+"""kit.show pictures (drawn with matplotlib's Agg backend) and kit.analysis.outlets tables, checked on the fixture
+cases.
 
 Expected values are worked out by hand from tests/cases/ (see the fixtures' docstrings in conftest.py).
 """
@@ -12,7 +13,7 @@ import pytest
 
 import kit
 import kit.show
-from kit.outlets import first_hand_origins, outlet_edges, outlet_reach, outlet_roles
+from kit.analysis.outlets import first_hand_origins, outlet_edges, outlet_reach, outlet_roles
 
 
 @pytest.fixture(autouse=True)
@@ -25,10 +26,11 @@ def _texts(ax):
     return [t.get_text() for t in ax.texts]
 
 
-def test_plot_lineage_is_reexported_and_draws_every_hop(echo_case):
+def test_plot_lineage_lives_in_one_place_and_draws_every_hop(echo_case):
     import kit.widgets
 
-    assert kit.widgets.plot_lineage is kit.show.plot_lineage
+    # one name, one place (issue 18): kit.show has it, kit.widgets no longer re-exports it
+    assert not hasattr(kit.widgets, "plot_lineage") and kit.show.plot_lineage is kit.show.lineage.plot_lineage
     ax = kit.show.plot_lineage(echo_case, "e_echo")
     texts = _texts(ax)
     assert ax.get_title() == "What News Aggregator said on 2 Jun 2022 rests on"  # names, not the claim id
@@ -159,7 +161,7 @@ def _label_clashes(ax):
     """Pairs of visible labels whose drawn text extents intersect, and labels over a visible node's centre."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from kit.graphview.layout import boxes_overlap, overlapping_pairs
+    from kit.graphview.positions import boxes_overlap, overlapping_pairs
 
     canvas = ax.figure.canvas if isinstance(ax.figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(ax.figure)
     canvas.draw()
@@ -195,7 +197,7 @@ def test_the_citation_graph_labels_never_overlap_each_other_or_a_node(deir_case)
 
 
 def test_the_citation_graph_of_300_claims_keeps_its_labels_apart():
-    case = kit.synth.make_case(300)
+    case = kit.testing.synth.make_case(300)
     ax = kit.show.plot_citation_graph(case)
     clashes, n_texts, n_nodes = _label_clashes(ax)
     assert n_nodes > 300 and n_texts > n_nodes and clashes == []
@@ -207,7 +209,7 @@ def test_the_stepper_picture_keeps_labels_apart_at_every_step(deir_case):
     from matplotlib.figure import Figure
 
     from kit.show.steps import StepPicture
-    from kit.story import claims_by
+    from kit.text.story import claims_by
 
     fig = Figure(figsize=(14, 5.0))
     ax_graph, ax_time = fig.subplots(1, 2, width_ratios=[1.8, 1])
@@ -227,7 +229,7 @@ def test_the_timeline_labels_never_overlap(deir_case):
     from matplotlib.figure import Figure
 
     from kit.show.steps import StepPicture
-    from kit.story import claims_by
+    from kit.text.story import claims_by
 
     prop = "russians_killed_feb7"
     ax = kit.show.plot_timeline(deir_case, prop)
@@ -242,7 +244,7 @@ def test_the_timeline_labels_never_overlap(deir_case):
         shown = claims_by(deir_case, day, prop)
         picture.show(shown, newest=shown[-1], upto=day)
         assert _label_clashes(ax_time)[0] == [], day
-    case = kit.synth.make_case(300)
+    case = kit.testing.synth.make_case(300)
     big = case.claims["proposition"].value_counts().index[0]
     clashes, n_texts, _ = _label_clashes(kit.show.plot_timeline(case, big))
     assert clashes == [] and n_texts > 70

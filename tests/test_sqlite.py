@@ -1,4 +1,4 @@
-"""kit.sqlite: one SQLite database and metadata.json, opened with Datasette's own Python API (no server)."""
+"""kit.formats.sqlite: one SQLite database and metadata.json, opened with Datasette's own Python API (no server)."""
 
 import asyncio
 import json
@@ -11,7 +11,7 @@ from datasette.app import Datasette
 
 import kit
 from conftest import DEIR, ROOT
-from kit.sqlite import COLUMN_DESCRIPTIONS, export_sqlite, sqlite_tables
+from kit.formats.sqlite import COLUMN_DESCRIPTIONS, export_sqlite, sqlite_tables
 
 CASES = pathlib.Path(__file__).resolve().parent / "cases"
 
@@ -168,7 +168,7 @@ def test_column_descriptions_are_the_contracts():
 
 
 def test_a_failed_export_leaves_no_file(tmp_path, monkeypatch):
-    import kit.sqlite as ks
+    import kit.formats.sqlite as ks
 
     def boom(case):
         raise RuntimeError("interrupted")

@@ -20,7 +20,7 @@ from kit.widgets import ClaimTracer, SourceExercise, StoryStepper
 PROP = "russians_killed_feb7"
 # data/deir-ez-zor/story.csv: 8 steps in the article's order, each naming the claims it adds (its `claims` column).
 # Step k shows the claims of the proposition named in steps 1..k, in order of publication (earliest date, then latest
-# date, then id: kit.shown.publication_key).
+# date, then id: kit.analysis.selection.publication_key).
 REUTERS = ["reuters-two-killed", "afp-cit-three-more"]  # both may date from 12 February; AFP's may be the 13th
 BY_STEP = {
     1: ["reuters-two-killed"],
@@ -88,7 +88,7 @@ def named_story(case):
 
     story.csv names every claim of the case; a stepper for one proposition is given only that proposition's.
     """
-    story = kit.story.load_story(case)
+    story = kit.text.story.load_story(case)
     if "claims" not in story.columns:  # the reader does not keep the column (yet): read it from the file
         with open(DEIR / "story.csv", encoding="utf-8", newline="") as f:
             story = story.assign(claims=[tuple(r["claims"].split()) for r in csv.DictReader(f)])
@@ -111,7 +111,7 @@ def test_the_deir_stepper_reads_story_csv(deir):
 
 
 def test_import_kit_loads_neither_ipywidgets_nor_matplotlib():
-    code = "import sys, kit, kit.story; print(sorted(m for m in ('ipywidgets', 'matplotlib') if m in sys.modules))"
+    code = "import sys, kit, kit.text.story; print(sorted(m for m in ('ipywidgets', 'matplotlib') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -224,13 +224,13 @@ def test_stepper_on_a_loop_and_on_a_whole_case(loop_case):
 
 
 def test_large_stories_are_drawn_aggregated():
-    case = kit.synth.make_case(120)
+    case = kit.testing.synth.make_case(120)
     prop = case.claims["proposition"].iloc[0]
     s = StoryStepper(case, prop, max_nodes=20)
     assert s.aggregated
     s.go(s.n_steps // 2)
     moment = s.upto
-    expected = kit.story.claims_by(case, moment, prop)
+    expected = kit.text.story.claims_by(case, moment, prop)
     assert s.visible_claims == expected and b"<svg" in s.image[:400]
 
 
@@ -243,7 +243,7 @@ def test_unknown_proposition(deir):
 
 
 def _story(rows):
-    """A story frame as kit.story.load_story gives it, with a `claims` column naming what each step adds."""
+    """A story frame as kit.text.story.load_story gives it, with a `claims` column naming what each step adds."""
     out = pd.DataFrame(rows, columns=["step", "date", "title", "text", "claims"])
     out["date"] = pd.to_datetime(out["date"], utc=True)
     out["upto"] = out["date"] + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1)

@@ -1,4 +1,4 @@
-"""kit.story: the optional story.csv beside a case, and the automatic story (one step per publication day).
+"""kit.text.story: the optional story.csv beside a case, and the automatic story (one step per publication day).
 
 Expected values are worked out by hand from the files under data/deir-ez-zor/ and tests/cases/.
 """
@@ -11,7 +11,7 @@ import pytest
 
 import kit
 from conftest import DEIR, ROOT
-from kit.story import auto_story, claims_by, load_story, read_story, story_path
+from kit.text.story import auto_story, claims_by, load_story, read_story, story_path
 
 SEED = ROOT.parent / "shared" / "seeds" / "deir-ez-zor-article.txt"
 

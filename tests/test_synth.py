@@ -1,4 +1,4 @@
-"""kit.synth.make_case: valid, deterministic, realistic in shape, and typed exactly as load_case types it."""
+"""kit.testing.synth.make_case: valid, deterministic, realistic in shape, and typed exactly as load_case types it."""
 
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ TABLES = ("sources", "reports", "claims", "citations")
 
 @pytest.fixture(scope="module")
 def big():
-    return kit.synth.make_case(20_000, seed=11)
+    return kit.testing.synth.make_case(20_000, seed=11)
 
 
 @pytest.fixture(scope="module")
 def saved(tmp_path_factory):
-    case = kit.synth.make_case(3_000, seed=5)
+    case = kit.testing.synth.make_case(3_000, seed=5)
     folder = kit.save_case(case, tmp_path_factory.mktemp("synth") / "case")
     return case, folder
 
@@ -41,7 +41,7 @@ def test_provenance_is_the_same_after_the_round_trip(saved):
 
 @pytest.mark.parametrize("n", [0, 1, 2, 3, 10, 57])
 def test_small_cases_are_valid(n, tmp_path):
-    case = kit.synth.make_case(n, seed=n)
+    case = kit.testing.synth.make_case(n, seed=n)
     assert len(case.reports) == n and (n == 0 or len(case.claims) >= n)
     again = kit.load_case(kit.save_case(case, tmp_path / "c"))
     for name in TABLES:
@@ -50,7 +50,7 @@ def test_small_cases_are_valid(n, tmp_path):
 
 
 def test_deterministic_per_seed():
-    a, b, c = (kit.synth.make_case(2_000, seed=s) for s in (4, 4, 5))
+    a, b, c = (kit.testing.synth.make_case(2_000, seed=s) for s in (4, 4, 5))
     for name in TABLES:
         assert getattr(a, name).equals(getattr(b, name)), name
     assert not a.citations.equals(c.citations)

@@ -1,4 +1,4 @@
-"""kit.trace: the one lineage walker behind `kit trace`, the tracer widget and the lineage picture.
+"""kit.analysis.trace: the one lineage walker behind `kit trace`, the tracer widget and the lineage picture.
 
 Regression tests for the house issue: a repeat (a diamond) is not a loop, and chains of any length are traced
 without recursion.
@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.trace import lineage, trace_text, tree_rows
+from kit.analysis.trace import lineage, tree_rows
+from kit.text.trace_text import trace_text
 
 
 def _write(folder, sources, reports, claims, citations):

@@ -6,7 +6,8 @@ import pytest
 
 import kit
 from conftest import DEIR
-from kit.widgets import ClaimTracer, lineage
+from kit.analysis.trace import lineage
+from kit.widgets import ClaimTracer
 
 PROP = "russians_killed_feb7"
 

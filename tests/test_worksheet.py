@@ -1,4 +1,4 @@
-"""kit.worksheet: the printable worksheet and answer key, on the fixture cases (answers worked out by hand)."""
+"""kit.publish.worksheet: the printable worksheet and answer key, on the fixture cases (answers worked out by hand)."""
 
 import argparse
 import pathlib
@@ -7,8 +7,9 @@ import re
 import pytest
 
 import kit
-from kit.redact import confidential_fields
-from kit.worksheet import add_parser, answers_html, run, worksheet_html, write_worksheet
+from kit.cli.worksheet import add_parser, run
+from kit.publish.worksheet import answers_html, worksheet_html, write_worksheet
+from kit.text.redact import confidential_fields
 
 
 def _text(page):

@@ -3,8 +3,8 @@
 Every check runs on the whole table at once and reports *every* row it finds, each with its file, physical line
 and column, in a sentence that says how to fix it: :mod:`~kit.checking.columns`, :mod:`~kit.checking.values`
 (enums, grades, numbers, dates), :mod:`~kit.checking.references`, :mod:`~kit.checking.time_order` (warnings),
-:mod:`~kit.checking.meta` (case.toml), :mod:`~kit.checking.story` (story.csv); :mod:`~kit.checking.typed` makes
-the typed frames, :mod:`~kit.checking.suggest` the suggestions.
+:mod:`~kit.checking.meta` (case.toml), :mod:`~kit.checking.story_rows` (story.csv); :mod:`~kit.checking.typed` makes
+the typed frames, :mod:`~kit.checking.suggestions` the suggestions.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from kit.checking.checker import Checker
 from kit.checking.columns import check_columns
 from kit.checking.dates import parse_published
 from kit.checking.references import check_references
-from kit.checking.suggest import suggest
+from kit.checking.suggestions import suggest
 from kit.checking.time_order import check_time_order
 from kit.checking.typed import typed_frame
 from kit.checking.values import check_values

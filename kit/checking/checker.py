@@ -33,7 +33,7 @@ class Checker:
 
     Parameters
     ----------
-    tables : dict of str to kit.reading.tables.RawTable
+    tables : dict of str to kit.reading.raw.RawTable
         The raw tables by name, as :func:`kit.reading.read_raw` reads them.
 
     Attributes

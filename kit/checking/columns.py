@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kit.checking.checker import Checker
-from kit.checking.suggest import suggest
+from kit.checking.suggestions import suggest
 from kit.errors import Problem, shown
 from kit.schema import COLUMNS, REQUIRED
 

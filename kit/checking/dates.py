@@ -18,7 +18,6 @@ from kit.errors import shown
 __all__ = [
     "parse_published",
     "parse_published_range",
-    "published_text",
     "date_problem",
     "as_ns",
     "ISO",
@@ -302,47 +301,3 @@ def parse_published_range(values: pd.Series):
         earliest.iloc[rows] = pd.DatetimeIndex([a for _, a, _ in fixed]).as_unit("ns")
         latest.iloc[rows] = pd.DatetimeIndex([b for _, _, b in fixed]).as_unit("ns")
     return earliest, latest, still
-
-
-def _day_or_time(ts: pd.Timestamp) -> str:
-    if ts == ts.normalize():
-        return ts.strftime("%Y-%m-%d")
-    text = ts.strftime("%Y-%m-%dT%H:%M:%S")
-    if ts.microsecond or ts.nanosecond:
-        text += f".{ts.microsecond:06d}{ts.nanosecond:03d}".rstrip("0")
-    return text + "Z"
-
-
-def published_text(earliest: pd.Timestamp, latest: pd.Timestamp) -> str:
-    """How a ``published`` value is written back: exact, a month, a year, or ``START/END``.
-
-    Parameters
-    ----------
-    earliest, latest : pandas.Timestamp
-        The ``published`` and ``published_latest`` of a report.
-
-    Returns
-    -------
-    str
-        The shortest form that reads back as the same two points.
-
-    Examples
-    --------
-    >>> T = pd.Timestamp
-    >>> published_text(T("2018-02-01", tz="UTC"), T("2018-02-28", tz="UTC"))
-    '2018-02'
-    >>> published_text(T("2018-02-08", tz="UTC"), T("2018-02-13", tz="UTC"))
-    '2018-02-08/2018-02-13'
-    >>> published_text(T("2018-02-13 14:05", tz="UTC"), T("2018-02-13 14:05", tz="UTC"))
-    '2018-02-13T14:05:00Z'
-    """
-    a = earliest.tz_convert("UTC") if earliest.tzinfo else earliest
-    b = latest.tz_convert("UTC") if latest.tzinfo else latest
-    if a == b:
-        return _day_or_time(a)
-    if a == a.normalize() and b == b.normalize() and a.year == b.year:
-        if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
-            return f"{a.year:04d}"
-        if a.month == b.month and a.day == 1 and b.day == calendar.monthrange(b.year, b.month)[1]:
-            return f"{a.year:04d}-{a.month:02d}"
-    return f"{_day_or_time(a)}/{_day_or_time(b)}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kit.checking.suggest import nearest, suggest
+from kit.checking.suggestions import nearest, suggest
 from kit.errors import Problem
 from kit.reading.toml import line_of
 from kit.schema import VERDICT_KEYS
@@ -87,7 +87,7 @@ def check_meta(meta: dict, claims=None, file: str = "case.toml", lines: dict | N
 
     See Also
     --------
-    kit.publish.choose_proposition, kit.export.claim_reviews : the commands that use these settings.
+    kit.publish.choose_proposition, kit.formats.export.claim_reviews : the commands that use these settings.
 
     Examples
     --------

@@ -7,7 +7,7 @@ import pandas as pd
 
 from kit.checking.arrays import first_of_codes
 from kit.checking.checker import Checker
-from kit.checking.suggest import Suggester
+from kit.checking.suggestions import Suggester
 from kit.errors import shown
 
 __all__ = ["check_references"]
@@ -27,7 +27,7 @@ def check_references(c: Checker) -> None:
 
     See Also
     --------
-    kit.checking.suggest.Suggester : the nearest known id to suggest.
+    kit.checking.suggestions.Suggester : the nearest known id to suggest.
     kit.checking.check_tables : runs this check after the per-table checks.
 
     Examples

@@ -21,7 +21,7 @@ from kit.checking.arrays import (
     ok_mask,
 )
 from kit.checking.checker import Checker
-from kit.checking.suggest import slugify, suggest
+from kit.checking.suggestions import slugify, suggest
 from kit.errors import shown
 from kit.reading.limits import MAX_FIGURE
 from kit.schema import BASES, CERTAINTIES, ID_COLUMN, KINDS, MEASURES, RELATIONS, RELIABILITY, REQUIRED

@@ -20,9 +20,9 @@ import shutil
 from pathlib import Path
 
 from kit.draft.build import COLUMNS, DraftError, build_tables
-from kit.draft.compare import compare
 from kit.draft.cues import find_attributions
 from kit.draft.extract import ArticleError, read_article, sentences
+from kit.draft.matching import compare
 
 __all__ = ["draft_case", "write_draft", "compare", "DraftError", "ArticleError"]
 
@@ -92,7 +92,7 @@ def _refuse_existing(out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise DraftError(f"{out}: this is a file, not a folder; give a new folder for the draft")
     if out.is_dir():
-        from kit.outputs import CASE_FILES
+        from kit.store.outputs import CASE_FILES
 
         held = [f for f in CASE_FILES if (out / f).exists()]
         if held:
@@ -149,10 +149,10 @@ def write_draft(
     ...
     kit.draft.build.DraftError: ...: this folder already holds a case (...); kit draft never writes into ...
     """
-    from kit.atomic import atomic_write_all, temp_name
     from kit.case import load_case
     from kit.errors import CaseError
-    from kit.saving import meta_toml, table_csv
+    from kit.store.atomic import atomic_write_all, temp_name
+    from kit.store.saving import meta_toml, table_csv
 
     out = Path(out_dir)
     _refuse_existing(out)

@@ -2,9 +2,9 @@
 
 :func:`graph_data` gathers the part of the case a proposition's picture shows (its claims, everything they cite,
 and the publishers that claims resting on their own reporting stand on), places it with
-:func:`kit.graphview.layout.layout`, and describes every node and edge with the words a reader needs: the claim's
+:func:`kit.graphview.positions.layout`, and describes every node and edge with the words a reader needs: the claim's
 words, outlet, date, figure and grade; the source's name, kind and grade; each citation's relation, basis and line
-style (:data:`kit.style.RELATION_STYLE`), and whether the analyses follow it. Each claim carries its origins
+style (:data:`kit.text.style.RELATION_STYLE`), and whether the analyses follow it. Each claim carries its origins
 (:func:`kit.provenance`), so the renderer greys what falls with a discredited source without asking Python.
 
 Examples
@@ -24,17 +24,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit.errors import UnknownName
-from kit.graph import claim_context, followed_mask, own_reporting
-from kit.graphview.layout import layout
-from kit.html import isolate_text
-from kit.provenance import provenance, without
-from kit.schema import DEFAULT_FOLLOW
-from kit.shown import publication_key, shown_with
-from kit.style import KIND_COLOURS, OWN_REPORTING, RELATION_STYLE, UNCHECKABLE, grade_words
-from kit.wording import date_words, figure_label, figure_words, is_missing, plural, quoted_question
+from kit.analysis.origins import provenance, without
+from kit.analysis.selection import publication_key, shown_with
+from kit.cells import is_missing
+from kit.graph.citation import claim_context, followed_mask, own_reporting, require_proposition
+from kit.graphview.positions import layout
+from kit.schema import DEFAULT_FOLLOW, OWN_REPORTING
+from kit.text.html import isolate_text
+from kit.text.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE, grade_words
+from kit.text.wording import date_words, figure_label, figure_words, plural, quoted_question
 
-__all__ = ["graph_data", "layout_rows", "scope", "fallen"]
+__all__ = ["graph_data", "layout_rows", "scope"]
 
 _GREY = "#bbbbbb"
 
@@ -47,7 +47,7 @@ def scope(case, proposition=None) -> tuple[list, list]:
     """The claims and sources the picture of ``proposition`` shows (all of the case when ``None``).
 
     The proposition's claims, everything they cite (claims of other propositions and sources, disputes too), and
-    the publisher of each claim shown that rests on its own reporting: :func:`kit.shown.shown_with`, in the
+    the publisher of each claim shown that rests on its own reporting: :func:`kit.analysis.selection.shown_with`, in the
     tables' order.
 
     Parameters
@@ -73,62 +73,15 @@ def scope(case, proposition=None) -> tuple[list, list]:
     (True, False)
     """
     ids = case.claims["claim_id"].astype(str).tolist()
-    props = case.claims["proposition"].astype(str).tolist()
-    if proposition is not None and proposition not in set(props):
-        raise UnknownName("proposition", proposition, sorted(set(props)))
+    if proposition is not None:
+        require_proposition(case, proposition)
     keep = shown_with(case, proposition)
     source_ids = case.sources["source_id"].astype(str).tolist()
     return [c for c in ids if c in keep], [s for s in source_ids if s in keep]
 
 
-def fallen(case, discredited, *, follow=DEFAULT_FOLLOW, origins=None) -> list:
-    """The claims that lose every origin when all of ``discredited`` are discredited.
-
-    For one source this is :func:`kit.without`; for several, the claims whose origins all are among them.
-
-    Parameters
-    ----------
-    case : kit.Case
-    discredited : iterable of str
-        Source ids.
-    follow : iterable of str
-        The citation bases to follow.
-    origins : pandas.Series, optional
-        ``provenance(case)["origins"]``, when the caller has it.
-
-    Returns
-    -------
-    list of str
-        Claim ids in the claims table's order.
-
-    Raises
-    ------
-    kit.UnknownName
-        For a source id the case does not have.
-
-    Examples
-    --------
-    >>> import kit
-    >>> case = kit.load_case("data/deir-ez-zor")
-    >>> fallen(case, ["cit"]) == kit.without(case, "cit")
-    True
-    """
-    gone = list(dict.fromkeys(str(s) for s in discredited))
-    known = case.sources["source_id"].astype(str).tolist()
-    for s in gone:
-        if s not in set(known):
-            raise UnknownName("source", s, known)
-    if not gone:
-        return []
-    if len(gone) == 1:
-        return without(case, gone[0], follow=follow)
-    if origins is None:
-        origins = provenance(case, follow=follow)["origins"]
-    return [c for c, o in origins.items() if o and set(o) <= set(gone)]
-
-
 def layout_rows(case, proposition=None, *, follow=DEFAULT_FOLLOW) -> tuple[list, list, list]:
-    """The inputs of :func:`kit.graphview.layout.layout` for the picture of ``proposition``, and its edges.
+    """The inputs of :func:`kit.graphview.positions.layout` for the picture of ``proposition``, and its edges.
 
     One rule for every picture of the citation graph: the explorable graph (:func:`graph_data`) and the static
     one (:func:`kit.show.story_layout`) place what these rows describe.
@@ -229,7 +182,7 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
     Parameters
     ----------
     case : kit.Case
-        Shown as given: redact it first (:func:`kit.redact.redact`) for anything published.
+        Shown as given: redact it first (:func:`kit.text.redact.redact`) for anything published.
     proposition : str, optional
         The story to show; every claim of the case when ``None``.
     discredited : iterable of str
@@ -265,7 +218,7 @@ def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW)
     ctx = claim_context(case).set_index("claim_id")
     src = case.sources.set_index("source_id")
     prov = provenance(case, follow=follow)["origins"]
-    gone = set(fallen(case, discredited, follow=follow, origins=prov))
+    gone = set(without(case, *discredited, follow=follow))
     discredited = list(dict.fromkeys(str(s) for s in discredited))
     kind_of = src["kind"].astype(str).to_dict()
     claim_rows, source_rows, edges = layout_rows(case, proposition, follow=follow)

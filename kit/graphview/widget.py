@@ -10,10 +10,11 @@ from __future__ import annotations
 import anywidget
 import traitlets
 
-from kit.graphview.data import fallen, graph_data
-from kit.graphview.page import static_text
+from kit.analysis.origins import without
+from kit.graphview.data import graph_data
+from kit.graphview.fragment import static_text
 from kit.schema import DEFAULT_FOLLOW
-from kit.wording import plural
+from kit.text.wording import plural
 
 __all__ = ["GraphView"]
 
@@ -45,7 +46,7 @@ class GraphView(anywidget.AnyWidget):
     discredited : list of str
         The sources discredited in the view (or set from Python).
     fallen : list of str
-        The claims of the case whose every origin is discredited (:func:`kit.graphview.data.fallen`).
+        The claims of the case whose every origin is discredited (:func:`kit.without`).
 
     Raises
     ------
@@ -54,7 +55,7 @@ class GraphView(anywidget.AnyWidget):
 
     See Also
     --------
-    kit.graphview.page.graph_html : the same view in the published page.
+    kit.graphview.fragment.graph_html : the same view in the published page.
 
     Examples
     --------
@@ -78,12 +79,12 @@ class GraphView(anywidget.AnyWidget):
         self._case, self._follow = case, tuple(follow)
         gone = [str(s) for s in discredited]
         data = graph_data(case, proposition, discredited=gone, follow=self._follow)
-        self.fallen = fallen(case, gone, follow=self._follow)
+        self.fallen = without(case, *gone, follow=self._follow)
         super().__init__(data=data, discredited=gone, **kwargs)
         self.observe(self._discredit, names="discredited")
 
     def _discredit(self, change):
-        self.fallen = fallen(self._case, change["new"], follow=self._follow)
+        self.fallen = without(self._case, *change["new"], follow=self._follow)
 
     def __repr__(self) -> str:
         d = self.data

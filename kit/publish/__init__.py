@@ -1,7 +1,7 @@
 """Publish a case as one self-contained explainer page a reader steps through without a kernel.
 
 :func:`publish` writes ``index.html``: the story of one proposition in steps (the same steps as
-:class:`kit.widgets.StoryStepper`: ``story.csv`` or one step per publication day, from :mod:`kit.story`), each with
+:class:`kit.widgets.StoryStepper`: ``story.csv`` or one step per publication day, from :mod:`kit.text.story`), each with
 its title, narrative, the citation graph as it stood, the figure over time and the table of claims so far, then a
 methods box. Figures are inline SVG; CSS and JavaScript are inline; the page requests nothing from any other host
 or file (a Content-Security-Policy in the page forbids it, and allows only the page's own script).
@@ -9,10 +9,10 @@ or file (a Content-Security-Policy in the page forbids it, and allows only the p
 With JavaScript the reader sees one step at a time (Previous / Next buttons, arrow keys, ``#step-N`` in the
 address); without it every step shows, one under another.
 
-Safety: the case is redacted once, here, with :func:`kit.redact.redact`, and every part of the page is made from
+Safety: the case is redacted once, here, with :func:`kit.text.redact.redact`, and every part of the page is made from
 the redacted case. Every text from the case is escaped; data embedded as JSON has ``<``, ``>`` and ``&`` escaped
 (``\\u003c`` ...) so that no ``</script>`` in a text can close the script element; urls are linked only when
-they are ``http(s)`` (:mod:`kit.html`).
+they are ``http(s)`` (:mod:`kit.text.html`).
 
 The package's modules:
 
@@ -33,12 +33,12 @@ Examples
 
 from __future__ import annotations
 
-from kit import style as _style
-from kit.html import safe_url, script_json
+from kit.analysis.selection import choose_proposition
 from kit.publish.notebook import notebook_html, offline_html
 from kit.publish.page import page_html, publish
 from kit.publish.words import graph_alt, timeline_alt
-from kit.shown import choose_proposition
+from kit.text import style as _style
+from kit.text.html import safe_url, script_json
 
 __all__ = [
     "publish",
@@ -53,5 +53,5 @@ __all__ = [
     "DRIFT_FLAGS",
 ]
 
-#: the boolean columns of :func:`kit.drift`, in the order the page shows them (:data:`kit.style.DRIFT_FLAGS`)
+#: the boolean columns of :func:`kit.drift`, in the order the page shows them (:data:`kit.text.style.DRIFT_FLAGS`)
 DRIFT_FLAGS = _style.DRIFT_FLAGS

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kit.html import escape
+from kit.text.html import escape
 
 __all__ = ["plot_safe", "svg", "step_figures"]
 

@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from kit.atomic import atomic_write
+from kit.store.atomic import atomic_write
 
 __all__ = ["offline_html", "notebook_html"]
 
@@ -125,7 +125,7 @@ def notebook_html(
     >>> import kit, tempfile, os, nbformat
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Hello $x$")])
     >>> d = tempfile.mkdtemp(); nbformat.write(nb, os.path.join(d, "n.ipynb"))
-    >>> page = notebook_html(os.path.join(d, "n.ipynb"), kit.synth.make_case(3), os.path.join(d, "n.html"),
+    >>> page = notebook_html(os.path.join(d, "n.ipynb"), kit.testing.synth.make_case(3), os.path.join(d, "n.html"),
     ...                      execute=False)
     >>> "cdnjs" in page.read_text(encoding="utf-8")
     False
@@ -133,7 +133,7 @@ def notebook_html(
     import nbformat
     from nbconvert import HTMLExporter
 
-    from kit.redact import confidential_fields
+    from kit.text.redact import confidential_fields
 
     secrets = confidential_fields(case)
     if secrets and not reveal_confidential:

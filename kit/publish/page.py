@@ -3,7 +3,7 @@
 :func:`publish` redacts the case and writes ``index.html``; :func:`page_html` makes the page from a redacted case.
 The page's stylesheet and script are the files ``static/page.css`` and ``static/page.js`` of this package, read
 with :mod:`importlib.resources` and inlined; the Content-Security-Policy allows only that script, by its SHA-256
-hash computed from the file (:func:`csp_hash`). Every case text is escaped and isolated (:func:`kit.html.isolate`),
+hash computed from the file (:func:`csp_hash`). Every case text is escaped and isolated (:func:`kit.text.html.isolate`),
 so a right-to-left override in a name cannot reverse the page's own words.
 """
 
@@ -17,18 +17,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.atomic import atomic_write
-from kit.claimreview import claim_reviews
-from kit.graphview.page import graph_html, package_static_text
-from kit.graphview.page import static_text as graph_static
-from kit.html import escape, isolate, isolate_text, link, script_json
+from kit.analysis.selection import choose_proposition
+from kit.cells import is_missing, is_null
+from kit.formats.claimreview import claim_reviews
+from kit.graphview.fragment import graph_html, package_static_text
+from kit.graphview.fragment import static_text as graph_static
 from kit.publish.figures import plot_safe, step_figures, svg
 from kit.publish.notebook import notebook_html
 from kit.publish.words import claims_frame, graph_alt, timeline_alt
-from kit.redact import redact, redact_text
-from kit.shown import choose_proposition
-from kit.style import DRIFT_FLAGS, DRIFT_WORDS, grade_words
-from kit.wording import date_words, figure_words, plural, proposition_words
+from kit.schema import DRIFT_FLAGS
+from kit.store.atomic import atomic_write
+from kit.text.html import escape, isolate, isolate_text, link, script_json
+from kit.text.redact import redact, redact_text
+from kit.text.style import DRIFT_WORDS, grade_words
+from kit.text.wording import date_words, figure_words, plural, proposition_words
 
 __all__ = ["publish", "page_html", "static_text", "csp_hash"]
 
@@ -74,7 +76,7 @@ def csp_hash(script: str) -> str:
 
 
 def _paragraphs(text) -> str:
-    if text is None or text is pd.NA or not str(text).strip():
+    if is_missing(text):
         return ""
     return "".join(f"<p>{isolate(p.strip())}</p>" for p in re.split(r"\n\s*\n|\n", str(text)) if p.strip())
 
@@ -184,11 +186,11 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
     Parameters
     ----------
     case : kit.Case
-        Redacted already (:func:`kit.redact.redact`): this function shows what it is given.
+        Redacted already (:func:`kit.text.redact.redact`): this function shows what it is given.
     proposition : str, optional
         By default :func:`choose_proposition`.
     story : pandas.DataFrame, optional
-        Steps as :func:`kit.story.load_story` gives them (texts redacted); by default the automatic story.
+        Steps as :func:`kit.text.story.load_story` gives them (texts redacted); by default the automatic story.
     built : str, optional
         The date shown as "built" (ISO); today (UTC) by default.
     reveal : bool
@@ -199,12 +201,12 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
     Examples
     --------
     >>> import kit
-    >>> page = page_html(kit.redact.redact(kit.synth.make_case(6)), built="2026-01-01")
+    >>> page = page_html(kit.text.redact.redact(kit.testing.synth.make_case(6)), built="2026-01-01")
     >>> page.startswith("<!DOCTYPE html>"), "2026-01-01" in page, "<script src" in page
     (True, True, False)
     """
     from kit.show import story_layout
-    from kit.story import auto_story, claims_by
+    from kit.text.story import auto_story, claims_by
 
     proposition = proposition or choose_proposition(case)
     if story is None:
@@ -227,7 +229,7 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
         t_alt = timeline_alt(case, proposition, upto, frame=frame)
         gfig, tfig = step_figures(plot_case, proposition, upto, newest, pos)
         g_svg, t_svg = svg(gfig, f"s{i}g", g_alt), svg(tfig, f"s{i}t", t_alt)
-        title = "" if row.title is None or row.title is pd.NA else str(row.title)
+        title = "" if is_null(row.title) else str(row.title)
         date = date_words(row.date)
         when = f'<time datetime="{escape(pd.Timestamp(row.date).isoformat())}">{escape(date)}</time>'
         data_steps.append(
@@ -334,8 +336,9 @@ def publish(case, out_dir, *, reveal_confidential: bool = False, built=None, not
     """Write the explainer page ``OUT_DIR/index.html`` for ``case`` and return its path.
 
     The page tells the story of one proposition (:func:`choose_proposition`): its steps come from the case's
-    ``story.csv`` or, without one, one step per publication day (:func:`kit.story.load_story`). The case is
-    redacted first (:func:`kit.redact.redact`); the narrative of ``story.csv`` too (:func:`kit.redact.redact_text`).
+    ``story.csv`` or, without one, one step per publication day (:func:`kit.text.story.load_story`). The case is
+    redacted first (:func:`kit.text.redact.redact`); the narrative of ``story.csv`` too
+    (:func:`kit.text.redact.redact_text`).
 
     Parameters
     ----------
@@ -343,7 +346,7 @@ def publish(case, out_dir, *, reveal_confidential: bool = False, built=None, not
         Not changed.
     out_dir : str or path
         Created if needed; only ``index.html`` is written in it. Not the case's folder, nor inside it, nor a
-        folder holding a case's tables (:func:`kit.outputs.refuse_output_over_case`).
+        folder holding a case's tables (:func:`kit.store.outputs.refuse_output_over_case`).
     reveal_confidential : bool
         For internal drafts only: confidential sources are shown by name, and the page says so.
     built : str, optional
@@ -366,17 +369,15 @@ def publish(case, out_dir, *, reveal_confidential: bool = False, built=None, not
     >>> "<script>alert" in text, "Ivan Petrov" in text, "Confidential source 1" in text
     (False, False, True)
     """
-    from kit.outputs import refuse_output_over_case
-    from kit.story import load_story
+    from kit.store.outputs import refuse_output_over_case
+    from kit.text.story import load_story
 
     out = refuse_output_over_case(case, out_dir)
     proposition = choose_proposition(case)
     story = load_story(case, proposition).copy()
     story["title"] = story["title"].map(lambda t: redact_text(case, t, reveal_confidential)).astype("string")
     story["text"] = (
-        story["text"]
-        .map(lambda t: t if t is None or t is pd.NA else redact_text(case, t, reveal_confidential))
-        .astype("string")
+        story["text"].map(lambda t: t if is_null(t) else redact_text(case, t, reveal_confidential)).astype("string")
     )
     red = redact(case, reveal=reveal_confidential)
     red_prop = _red_prop(case, red, proposition)

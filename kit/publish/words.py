@@ -1,22 +1,23 @@
 """What the explainer page tells: its proposition, the claims behind it, and the words that describe each figure.
 
-:func:`kit.shown.choose_proposition` picks the story; :func:`claims_frame` gathers, per claim, what the page's
+:func:`kit.analysis.selection.choose_proposition` picks the story; :func:`claims_frame` gathers, per claim, what the
+page's
 tables and alt texts say; :func:`timeline_alt` and :func:`graph_alt` are the alt texts (and captions) of the two
 figures of a step, stating what the picture shows for a reader who cannot see it. Every name in them is a bidi isolate
-(:func:`kit.html.isolate_text`), so a right-to-left name cannot reorder the words around it.
+(:func:`kit.text.html.isolate_text`), so a right-to-left name cannot reorder the words around it.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from kit.html import isolate_text
-from kit.style import DRIFT_FLAGS
-from kit.wording import date_words, figure_words, plural, quoted_question
+from kit.schema import DRIFT_FLAGS
+from kit.text.html import isolate_text
+from kit.text.wording import date_words, figure_words, plural, quoted_question
 
 __all__ = ["claims_frame", "timeline_alt", "graph_alt"]
 
-#: the drift flags of :func:`kit.analyses.drift` a claim can show, in the order the page lists them
+#: the drift flags of :func:`kit.analysis.findings.drift` a claim can show, in the order the page lists them
 _UNCHECKABLE = ("anonymous", "social")
 
 
@@ -33,8 +34,8 @@ def claims_frame(case, proposition) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Indexed by ``claim_id``, in order of publication: the columns of :func:`kit.graph.claim_context`, then
-        ``n_cited``, ``n_origins``, ``echo``, ``origins`` (:func:`kit.provenance.provenance`) and one boolean
+        Indexed by ``claim_id``, in order of publication: the columns of :func:`kit.graph.citation.claim_context`, then
+        ``n_cited``, ``n_origins``, ``echo``, ``origins`` (:func:`kit.analysis.origins.provenance`) and one boolean
         column per flag of :data:`DRIFT_FLAGS` (the claim drifted from a claim it cites).
 
     Examples
@@ -44,10 +45,10 @@ def claims_frame(case, proposition) -> pd.DataFrame:
     >>> f.index[0], f["outlet"].iloc[0], int(f["n_origins"].iloc[-1])
     ('communities-heard-dozens', 'Local Russian communities (contacts, unnamed)', 1)
     """
-    from kit.analyses import drift
-    from kit.graph import claim_context
-    from kit.provenance import provenance
-    from kit.shown import in_publication_order
+    from kit.analysis.findings import drift
+    from kit.analysis.origins import provenance
+    from kit.analysis.selection import in_publication_order
+    from kit.graph.citation import claim_context
 
     ctx = claim_context(case)
     ctx = in_publication_order(ctx[ctx["proposition"] == proposition])
@@ -174,7 +175,7 @@ def graph_alt(case, proposition, upto=None, *, frame=None) -> str:
 
 
 def _graph_alt(case, frame, proposition, upto) -> str:
-    from kit.analyses import circular
+    from kit.analysis.findings import circular
 
     shown = frame if upto is None else frame[frame["published"] <= pd.Timestamp(upto)]
     when = f" as of {date_words(upto)}" if upto is not None else ""

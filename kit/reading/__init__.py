@@ -4,7 +4,7 @@ Nothing here judges the values; :mod:`kit.checking` does. This package only find
 (UTF-8, with or without a BOM, CRLF or LF), refuses to guess other encodings or delimiters, and keeps every
 record with the line it starts on: :mod:`~kit.reading.csv` (one CSV file, fast and exact parsers),
 :mod:`~kit.reading.parquet`, :mod:`~kit.reading.workbook` (``.xlsx``), :mod:`~kit.reading.toml` (``case.toml``),
-:mod:`~kit.reading.tables` (what they all give: :class:`RawTable`, :class:`RawCase`).
+:mod:`~kit.reading.raw` (what they all give: :class:`RawTable`, :class:`RawCase`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from kit.reading.csv import parse_csv_fast, parse_csv_text, read_csv_table
 from kit.reading.encoding import decode_bytes, sniff_delimiter
 from kit.reading.limits import file_problem
 from kit.reading.parquet import read_parquet_table
-from kit.reading.tables import RawCase, RawTable
+from kit.reading.raw import RawCase, RawTable
 from kit.reading.toml import read_toml
 from kit.reading.workbook import read_workbook
 from kit.schema import REQUIRED, STORY, TABLES
@@ -171,9 +171,9 @@ def read_raw(path, *, story: bool = False) -> RawCase:
 
 def _read_settled_folder(folder: str, raw: RawCase) -> None:
     """Read the folder under a shared lock, once an interrupted save in it is finished or rolled back
-    (:func:`kit.journal.settle`): the tables are all the old ones or all the new ones, never a mix."""
-    from kit.journal import JOURNAL, folder_lock, pending, settle
-    from kit.saving import CASE_FILES as names
+    (:func:`kit.store.journal.settle`): the tables are all the old ones or all the new ones, never a mix."""
+    from kit.store.journal import JOURNAL, folder_lock, pending, settle
+    from kit.store.saving import CASE_FILES as names
 
     for _ in range(3):
         with folder_lock(folder, shared=True):

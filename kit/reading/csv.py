@@ -14,7 +14,7 @@ import pandas as pd
 from kit.errors import Problem
 from kit.reading.encoding import DELIMITERS, decode_bytes, sniff_delimiter
 from kit.reading.limits import MAX_COLUMNS, too_many_columns
-from kit.reading.tables import RawTable, name_columns, read_bytes
+from kit.reading.raw import RawTable, name_columns, read_bytes
 from kit.schema import FILE_COLUMNS
 
 __all__ = ["read_csv_table", "parse_csv_fast", "parse_csv_text"]

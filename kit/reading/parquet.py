@@ -7,7 +7,7 @@ import pandas as pd
 
 from kit.errors import Problem, shown
 from kit.reading.limits import MAX_COLUMNS, file_problem, too_many_columns
-from kit.reading.tables import RawTable, cell_text, name_columns
+from kit.reading.raw import RawTable, cell_text, name_columns
 
 __all__ = ["read_parquet_table"]
 
@@ -15,7 +15,7 @@ __all__ = ["read_parquet_table"]
 def read_parquet_table(file: str, name: str, problems: list) -> RawTable | None:
     """A ``<table>.parquet`` file as text cells; append problems instead of raising.
 
-    Strings are kept as they are, other values written as in a workbook (:func:`kit.reading.tables.cell_text`),
+    Strings are kept as they are, other values written as in a workbook (:func:`kit.reading.raw.cell_text`),
     missing values empty; a column of bytes, lists or records is a problem (bytes are not decoded: the kit does not
     guess what they hold). A named pandas index is read as a column. The record of row ``i`` (from 0) has line
     ``i + 2``. Column names are matched as in a CSV header (stripped, ignoring case): two that differ only in case

@@ -6,7 +6,7 @@ import re
 import tomllib
 
 from kit.errors import Problem
-from kit.reading.tables import RawCase, read_bytes
+from kit.reading.raw import RawCase, read_bytes
 from kit.schema import META_KEYS
 
 __all__ = ["read_toml", "take_meta", "key_lines", "line_of", "MAX_DEPTH"]

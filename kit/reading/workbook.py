@@ -8,7 +8,7 @@ import pandas as pd
 
 from kit.errors import Problem, shown
 from kit.reading.limits import file_problem
-from kit.reading.tables import RawCase, RawTable, cell_text, column_letters, name_columns
+from kit.reading.raw import RawCase, RawTable, cell_text, column_letters, name_columns
 from kit.reading.toml import take_meta
 from kit.reading.xlsx import scan_workbook
 from kit.schema import COLUMNS, REQUIRED, TABLES

@@ -2,7 +2,7 @@
 outlet graph.
 
 Imported only when used (``import kit.show`` or ``kit.show``), so ``import kit`` stays light and headless. The
-modules: :mod:`kit.show.citation` (the citation graph and its legend), :mod:`kit.show.placement` (its stable
+modules: :mod:`kit.show.citation_graph` (the citation graph and its legend), :mod:`kit.show.placement` (its stable
 layout: the explorable graph's, labels never overlapping), :mod:`kit.show.timeline`
 (the figure over time), :mod:`kit.show.steps` (the stepper's picture, drawn once and shown step by step),
 :mod:`kit.show.lineage` (a claim's tree of hops) and :mod:`kit.show.outlet_graph` (who cites whom among outlets).
@@ -15,13 +15,11 @@ Examples
 True
 """
 
-from kit.show.citation import graph_title, legend_html, plot_citation_graph, story_graph
+from kit.show.citation_graph import graph_title, legend_html, plot_citation_graph, story_graph
 from kit.show.lineage import plot_lineage
 from kit.show.outlet_graph import plot_outlet_graph
 from kit.show.placement import story_layout
 from kit.show.timeline import plot_timeline, timeline_title
-from kit.style import KIND_COLOURS, UNCHECKABLE  # noqa: F401 - kept importable from here; documented in kit.style
-from kit.wording import figure_label  # noqa: F401 - kept importable from here; documented in kit.wording
 
 __all__ = [
     "story_graph",

@@ -6,9 +6,9 @@ moment is drawn from a mask of the claims shown, with line collections instead o
 Examples
 --------
 >>> import kit, numpy as np, matplotlib.pyplot as plt
->>> from kit.graph import claim_context
+>>> from kit.graph.citation import claim_context
 >>> from kit.show import story_layout
->>> case = kit.synth.make_case(60)
+>>> case = kit.testing.synth.make_case(60)
 >>> prop = case.claims["proposition"].iloc[0]
 >>> ctx = claim_context(case)
 >>> ctx = ctx[ctx["proposition"] == prop].sort_values(["published", "claim_id"])
@@ -26,9 +26,9 @@ import pandas as pd
 from matplotlib.collections import LineCollection
 from matplotlib.ticker import ScalarFormatter
 
-from kit.show.citation import graph_title
+from kit.show.citation_graph import graph_title
 from kit.show.timeline import timeline_title
-from kit.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE
+from kit.text.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE
 
 __all__ = ["StoryAggregate"]
 
@@ -40,7 +40,7 @@ class StoryAggregate:
     ----------
     case : kit.Case
     ctx : pandas.DataFrame
-        The story's claims (:func:`kit.graph.claim_context` rows) in order of publication.
+        The story's claims (:func:`kit.graph.citation.claim_context` rows) in order of publication.
     pos : dict
         :func:`kit.show.story_layout` of the story (the lanes of the outlets).
     proposition : str, optional

@@ -6,11 +6,11 @@ import textwrap
 
 import matplotlib.pyplot as plt
 
-from kit.graph import claim_context
-from kit.html import isolate_text
-from kit.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE, drift_words
-from kit.trace import lineage, tree_rows
-from kit.wording import date_words, figure_label
+from kit.analysis.trace import lineage, tree_rows
+from kit.graph.citation import claim_context
+from kit.text.html import isolate_text
+from kit.text.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE, drift_words
+from kit.text.wording import date_words, figure_label
 
 __all__ = ["plot_lineage", "lineage_figsize"]
 
@@ -21,7 +21,7 @@ def lineage_figsize(tree, width: float = 10.0) -> tuple:
     Parameters
     ----------
     tree : pandas.DataFrame
-        A :func:`kit.trace.lineage` tree.
+        A :func:`kit.analysis.trace.lineage` tree.
     width : float
 
     Returns
@@ -54,7 +54,8 @@ def _lineage_label(sources, ctx, item, item_type, width=24):
 
 
 def plot_lineage(case, claim_id: str, *, ax=None, tree=None, discredited=(), lost=()):
-    """Draw a claim's lineage (:func:`kit.trace.lineage`) as a tree from the claim (left) to its origins (right).
+    """Draw a claim's lineage (:func:`kit.analysis.trace.lineage`) as a tree from the claim (left) to its origins
+    (right).
 
     Edges are drawn by relation (relies_on solid, corroborates dashed, disputes red, own reporting dotted);
     hops whose figure or meaning drifted are labelled; origins that cannot be checked are outlined in red.
@@ -68,7 +69,7 @@ def plot_lineage(case, claim_id: str, *, ax=None, tree=None, discredited=(), los
     ax : matplotlib Axes, optional
         Where to draw; a new figure by default.
     tree : pandas.DataFrame, optional
-        The claim's :func:`kit.trace.lineage`, when the caller has it already.
+        The claim's :func:`kit.analysis.trace.lineage`, when the caller has it already.
     discredited : iterable of str
         Source ids to show as discredited.
     lost : iterable of str

@@ -10,10 +10,10 @@ from matplotlib.artist import Artist
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from kit.graph import outlet_graph
-from kit.html import isolate_text
+from kit.graph.citation import outlet_graph
 from kit.schema import SUPPORTING
-from kit.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE
+from kit.text.html import isolate_text
+from kit.text.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE
 
 __all__ = ["plot_outlet_graph"]
 
@@ -37,7 +37,7 @@ def plot_outlet_graph(case, *, ax=None):
 
     See Also
     --------
-    kit.outlets.outlet_roles : the same graph as a table of roles.
+    kit.analysis.outlets.outlet_roles : the same graph as a table of roles.
 
     Examples
     --------

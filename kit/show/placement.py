@@ -1,6 +1,6 @@
 """Where the static citation graph puts its nodes and labels: the explorable graph's layout, in matplotlib's terms.
 
-:func:`kit.graphview.layout.layout` places every node and gives every label a box that overlaps no other box and
+:func:`kit.graphview.positions.layout` places every node and gives every label a box that overlaps no other box and
 no node, in CSS px with y pointing down. The static picture (:func:`kit.show.plot_citation_graph`) draws in the
 same units, y turned up, with every size (fonts, markers, arrows) scaled by the points one unit gets in the axes:
 so its labels keep apart exactly as the explorable graph's do, one layout rule for both views.
@@ -8,7 +8,7 @@ so its labels keep apart exactly as the explorable graph's do, one layout rule f
 Examples
 --------
 >>> import kit
->>> lay = story_layout(kit.examples.diamond(), "deaths")
+>>> lay = story_layout(kit.testing.examples.diamond(), "deaths")
 >>> lay["wire-a-12"][0] < lay["site-d-12"][0], lay.labels["wire-a-12"]["text"]  # left to right in time
 (True, '12')
 """
@@ -16,7 +16,7 @@ Examples
 from __future__ import annotations
 
 from kit.graphview.data import layout_rows
-from kit.graphview.layout import FONT_SIZE, NODE_RADIUS, layout
+from kit.graphview.positions import FONT_SIZE, NODE_RADIUS, layout
 
 __all__ = ["NATURAL_POINTS", "RING_RADIUS", "StoryLayout", "story_layout", "points_per_unit"]
 
@@ -60,7 +60,7 @@ def _anchored(box: dict, anchor: str = "middle") -> dict:
 def story_layout(case, proposition=None) -> StoryLayout:
     """Stable positions and label boxes: claims left to right in time, one lane per outlet, sources on the left.
 
-    The layout of the explorable graph (:func:`kit.graphview.layout.layout` of
+    The layout of the explorable graph (:func:`kit.graphview.positions.layout` of
     :func:`kit.graphview.data.layout_rows`), y turned up. The same case and proposition always give the same
     layout, so pictures of successive moments line up; no two label boxes overlap, nor a box and a node.
 
@@ -85,7 +85,7 @@ def story_layout(case, proposition=None) -> StoryLayout:
     >>> pos = story_layout(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
     >>> pos["reuters-two-killed"][0] < pos["daily-beast-200-russian-fighters"][0]  # the earlier claim further left
     True
-    >>> from kit.graphview.layout import overlapping_pairs
+    >>> from kit.graphview.positions import overlapping_pairs
     >>> overlapping_pairs([b["box"] for b in list(pos.labels.values()) + pos.lanes])
     []
     """

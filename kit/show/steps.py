@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit.analyses import circular
-from kit.show.citation import HIGHLIGHT_SCALE, plot_citation_graph, story_graph
+from kit.analysis.findings import circular
+from kit.show.citation_graph import HIGHLIGHT_SCALE, plot_citation_graph, story_graph
 from kit.show.placement import StoryLayout, story_layout
 from kit.show.timeline import plot_timeline
 

@@ -8,12 +8,12 @@ import matplotlib.pyplot as plt
 import matplotlib.ticker
 import pandas as pd
 
-from kit.graph import claim_context
-from kit.html import isolate_text
+from kit.analysis.selection import in_publication_order
+from kit.graph.citation import claim_context
 from kit.show.timeline_labels import GAP, LabelPlacer
-from kit.shown import in_publication_order
-from kit.style import KIND_COLOURS
-from kit.wording import figure_label, proposition_words, short_name
+from kit.text.html import isolate_text
+from kit.text.style import KIND_COLOURS
+from kit.text.wording import figure_label, proposition_words, short_name
 
 __all__ = ["READING", "plot_timeline", "timeline_title"]
 
@@ -75,14 +75,14 @@ def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None, artists
     Examples
     --------
     >>> import kit, kit.show
-    >>> case = kit.synth.make_case(30)
+    >>> case = kit.testing.synth.make_case(30)
     >>> ax = kit.show.plot_timeline(case, case.claims["proposition"].iloc[0])
     >>> ax.get_ylabel()
     'figure reported'
     """
     ctx = claim_context(case)
     if not (ctx["proposition"] == proposition).any():
-        from kit.analyses import timeline
+        from kit.analysis.findings import timeline
 
         timeline(case, proposition)  # raises the KeyError with a suggestion
     # the timeline's rows without its origin counts: a picture needs no provenance

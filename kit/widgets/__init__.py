@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import importlib
 
-__all__ = ["StoryStepper", "ClaimTracer", "SourceExercise", "AuditReview", "lineage", "plot_lineage"]
+__all__ = ["StoryStepper", "ClaimTracer", "SourceExercise", "AuditReview"]
 
 _WHERE = {"StoryStepper": "stepper", "ClaimTracer": "tracer", "SourceExercise": "exercise", "AuditReview": "review"}
 
@@ -32,14 +32,6 @@ _WHERE = {"StoryStepper": "stepper", "ClaimTracer": "tracer", "SourceExercise": 
 def __getattr__(name):
     if name in _WHERE:
         return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
-    if name == "lineage":
-        from kit.trace import lineage
-
-        return lineage
-    if name == "plot_lineage":
-        from kit.show import plot_lineage
-
-        return plot_lineage
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -1,4 +1,4 @@
-"""What the widgets share: figures as bytes, tables for people (:func:`kit.tables.table_html`), and how a widget
+"""What the widgets share: figures as bytes, tables for people (:func:`kit.text.tables.table_html`), and how a widget
 shows itself in a notebook.
 
 Examples
@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from kit.tables import table_html  # the one rule for tables a person reads, re-exported for the widgets
+from kit.text.tables import table_html  # the one rule for tables a person reads, re-exported for the widgets
 
 __all__ = ["NOT_RUN", "png_bytes", "svg_bytes", "table_html", "Displayable", "Panel"]
 

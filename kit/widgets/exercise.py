@@ -19,13 +19,15 @@ from typing import Any
 
 import ipywidgets as W
 
-from kit.graph import claim_context
-from kit.html import escape, isolate
+from kit.analysis.selection import choose_proposition
+from kit.cells import is_missing
+from kit.graph.citation import claim_context
 from kit.schema import DEFAULT_FOLLOW, RELIABILITY
-from kit.style import RELIABILITY_WORDS
+from kit.text.html import escape, isolate
+from kit.text.style import RELIABILITY_WORDS
+from kit.text.wording import date_words, plural
 from kit.widgets.common import Displayable, Panel
 from kit.widgets.grading import MAX_POINTS, LearnerAnswer, answer_key, grade_answer
-from kit.wording import date_words, is_missing, plural
 
 __all__ = ["SourceExercise", "SCORE_COLUMNS"]
 
@@ -100,7 +102,7 @@ class SourceExercise(Displayable):
 
     def __init__(self, case, proposition=None, *, learner: str = "", follow=DEFAULT_FOLLOW, scores_dir="."):
         if proposition is None:
-            proposition = str(case.claims["proposition"].value_counts().idxmax())
+            proposition = choose_proposition(case)
         self.case, self.proposition, self.scores_dir = case, proposition, scores_dir
         key = answer_key(case, proposition, follow=follow)
 
@@ -350,7 +352,7 @@ class SourceExercise(Displayable):
             )
         text = buf.getvalue()
         if path is not None:
-            from kit.saving import atomic_write
+            from kit.store.saving import atomic_write
 
             atomic_write(path, text)
         return text

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from kit.html import isolate_text
-from kit.provenance import independence
+from kit.analysis.origins import independence
 from kit.schema import DEFAULT_FOLLOW
-from kit.wording import plural
+from kit.text.html import isolate_text
+from kit.text.wording import plural
 
 __all__ = ["CaseAnswer", "LearnerAnswer", "Grade", "answer_key", "grade_answer", "MAX_POINTS"]
 
@@ -146,7 +146,7 @@ def answer_key(case, proposition, *, follow=DEFAULT_FOLLOW) -> dict:
 
     See Also
     --------
-    kit.worksheet.write_worksheet : the key printed as an answer sheet.
+    kit.publish.worksheet.write_worksheet : the key printed as an answer sheet.
 
     Examples
     --------

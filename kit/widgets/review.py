@@ -1,18 +1,17 @@
 """Reviewing the audit's suggestions in a notebook: Accept, Reject or Later, one suggestion at a time.
 
-:class:`AuditReview` lists each pair :func:`kit.audit.audit` suggests, with its evidence and the two claims' texts
+:class:`AuditReview` lists each pair :func:`kit.auditing.audit` suggests, with its evidence and the two claims' texts
 side by side (the shared passage marked), and above them both answers: the independent origins on the declared
 citations and if the suspected copying is real. Nothing in the case changes until the reporter clicks:
 
 - **Accept** appends one row to ``citations.csv`` (relation ``relies_on``, basis ``inferred`` or ``stated`` as
   the reporter chooses, evidence the shared passage). Every byte already in the file stays, and the file is
-  replaced atomically (:func:`kit.audit.cli.append_suspected`). A ``citations.csv`` without a ``basis`` column is
+  replaced atomically (:func:`kit.store.append.append_suspected`). A ``citations.csv`` without a ``basis`` column is
   refused, with the reason: add the column first.
-- **Reject** appends the pair to ``audit_rejected.csv`` beside the tables (:mod:`kit.audit.rejected`), so the
+- **Reject** appends the pair to ``audit_rejected.csv`` beside the tables (:mod:`kit.auditing.rejected`), so the
   audit does not suggest it again.
 - **Later** moves the suggestion to the end of the list for this session; no file changes.
-
-(This module imports ``ipywidgets``; ``import kit`` does not import it.)
+(This module imports ``ipywidgets``; ``import kit`` does not.)
 """
 
 from __future__ import annotations
@@ -22,16 +21,17 @@ import os
 import ipywidgets as W
 import pandas as pd
 
-from kit.audit import audit, with_suspected
-from kit.audit.cli import append_suspected
-from kit.audit.rejected import append_rejected
-from kit.audit.signals import GAP
-from kit.audit.text import STOP_WORDS, word_spans, words
+from kit.analysis.origins import provenance
+from kit.auditing import audit, with_suspected
+from kit.auditing.rejected import append_rejected
+from kit.auditing.signals import GAP
+from kit.auditing.text import STOP_WORDS, word_spans, words
 from kit.case import load_case
-from kit.html import escape, isolate
-from kit.provenance import provenance
+from kit.cells import is_null
 from kit.reading import resolve_case_path
 from kit.schema import DEFAULT_FOLLOW
+from kit.store.append import append_suspected
+from kit.text.html import escape, isolate
 
 __all__ = ["AuditReview", "both_answers", "answers_line", "marked_html", "BASES"]
 
@@ -49,7 +49,7 @@ def both_answers(case, rows) -> pd.DataFrame:
     ----------
     case : kit.Case
     rows : pandas.DataFrame
-        Suggestions, as :func:`kit.audit.audit` gives them.
+        Suggestions, as :func:`kit.auditing.audit` gives them.
 
     Returns
     -------
@@ -59,7 +59,7 @@ def both_answers(case, rows) -> pd.DataFrame:
     Examples
     --------
     >>> import kit
-    >>> case = kit.synth.make_case(200, seed=4, copy_rate=0.3)
+    >>> case = kit.testing.synth.make_case(200, seed=4, copy_rate=0.3)
     >>> a = both_answers(case, kit.audit(case))
     >>> list(a.columns), bool((a["if_suspected"] <= a["declared"]).all())
     (['declared', 'if_suspected'], True)
@@ -113,7 +113,7 @@ def marked_html(text, passage) -> str:
     A content word of ``text`` is marked when it starts or ends a pair of adjacent content words that ``passage``
     also has (the rule of the ``shared_text`` signal); marked words at most ``GAP`` content words apart are marked
     as one span, with the characters between them. Every piece of ``text`` is escaped with
-    :func:`kit.html.escape` before the marks are added.
+    :func:`kit.text.html.escape` before the marks are added.
 
     Parameters
     ----------
@@ -132,7 +132,7 @@ def marked_html(text, passage) -> str:
     ...             "staff will move to the old library")
     'Pupils &amp; <mark>staff will move to the old &lt;library</mark>&gt;, the council said'
     """
-    text = "" if text is None or text is pd.NA else str(text)
+    text = "" if is_null(text) else str(text)
     pairs: set = set()
     for part in str(passage or "").split(" … "):
         ws = [w for w in words(part) if w not in STOP_WORDS]
@@ -177,7 +177,7 @@ class AuditReview(W.VBox):
     case_path : str or os.PathLike
         A case folder of CSV files (or its ``case.toml``).
     min_score : float
-        As for :func:`kit.audit.audit`.
+        As for :func:`kit.auditing.audit`.
 
     Attributes
     ----------
@@ -203,7 +203,7 @@ class AuditReview(W.VBox):
     --------
     >>> import kit, tempfile
     >>> folder = tempfile.mkdtemp()
-    >>> _ = kit.save_case(kit.synth.make_case(60, seed=2, copy_rate=0.2), folder)
+    >>> _ = kit.save_case(kit.testing.synth.make_case(60, seed=2, copy_rate=0.2), folder)
     >>> review = AuditReview(folder)
     >>> len(review.rows) == len(kit.audit(kit.load_case(folder))), "run the notebook" in repr(review)
     (True, True)

@@ -17,15 +17,17 @@ import pandas as pd
 from matplotlib.dates import AutoDateLocator, DateFormatter
 from matplotlib.figure import Figure
 
-from kit.analyses import drift
-from kit.graph import claim_context
-from kit.html import escape, isolate, isolate_text
-from kit.provenance import independence, provenance
-from kit.shown import in_publication_order
-from kit.story import claims_by, load_story
-from kit.style import DRIFT_FLAGS, drift_words
+from kit.analysis.findings import drift
+from kit.analysis.origins import independence, provenance
+from kit.analysis.selection import in_publication_order
+from kit.cells import is_missing, is_null
+from kit.graph.citation import claim_context
+from kit.schema import DRIFT_FLAGS
+from kit.text.html import escape, isolate, isolate_text
+from kit.text.story import claims_by, load_story
+from kit.text.style import drift_words
+from kit.text.wording import date_words, figure_label, figure_words, plural
 from kit.widgets.common import Displayable, svg_bytes, table_html
-from kit.wording import date_words, figure_label, figure_words, is_missing, plural
 
 __all__ = ["StoryStepper"]
 
@@ -36,7 +38,7 @@ MAX_CHANGES = 5
 class StoryStepper(Displayable):
     """Step through the story of a case in time, on one screen.
 
-    One row of the story, one step (:func:`kit.story.load_story`: ``story.csv``, or one step per publication day).
+    One row of the story, one step (:func:`kit.text.story.load_story`: ``story.csv``, or one step per publication day).
     Each step shows its title and narrative, then the citation graph as it stood (only the claims shown so far and
     the sources they cite; the newest highlighted, edges by relation, loops ringed) beside the figure over time
     with the moment marked, then *what changed at this step* in a few lines; the table of every claim so far is
@@ -49,7 +51,7 @@ class StoryStepper(Displayable):
     proposition : str, optional
         The question whose claims are shown (all claims when None; then no figure over time is drawn).
     story : pandas.DataFrame, optional
-        Steps as :func:`kit.story.load_story` returns them (a ``claims`` column of id tuples is optional).
+        Steps as :func:`kit.text.story.load_story` returns them (a ``claims`` column of id tuples is optional).
     max_nodes : int
         Past this many claims the graph is drawn the fast way (:class:`kit.show.aggregate.StoryAggregate`).
     max_rows : int
@@ -233,7 +235,7 @@ class StoryStepper(Displayable):
         return out
 
     def visible_at(self, step: int) -> list:
-        """The claims shown at ``step`` (1-based), in order of publication (:func:`kit.story.claims_by`)."""
+        """The claims shown at ``step`` (1-based), in order of publication (:func:`kit.text.story.claims_by`)."""
         step = int(step)
         if step not in self._visible:
             if not self.n_steps:
@@ -261,7 +263,7 @@ class StoryStepper(Displayable):
         if self.n_steps:
             row = self.story.iloc[step - 1]
             self.upto = pd.Timestamp(row["upto"])
-            self.title, self.text = str(row["title"]), ("" if pd.isna(row["text"]) else str(row["text"]))
+            self.title, self.text = str(row["title"]), ("" if is_null(row["text"]) else str(row["text"]))
         else:
             self.upto = pd.Timestamp.max.tz_localize("UTC")
             self.title, self.text = "No story: the case has no claims", ""
@@ -342,7 +344,7 @@ class StoryStepper(Displayable):
         self.graph.value = self.image
 
     def _first_picture(self):
-        from kit.analyses import circular
+        from kit.analysis.findings import circular
         from kit.show import story_graph
         from kit.show.steps import StepPicture
 

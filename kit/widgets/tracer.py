@@ -15,16 +15,16 @@ import ipywidgets as W
 import pandas as pd
 from matplotlib.figure import Figure
 
-from kit.graph import claim_context
-from kit.html import escape, isolate
-from kit.provenance import origins, provenance, without
+from kit.analysis.origins import origins, provenance, without
+from kit.analysis.selection import in_publication_order
+from kit.analysis.trace import lineage
+from kit.graph.citation import claim_context
 from kit.show import plot_lineage
 from kit.show.lineage import lineage_figsize
-from kit.shown import in_publication_order
-from kit.style import drift_words, grade_words
-from kit.trace import lineage
+from kit.text.html import escape, isolate
+from kit.text.style import drift_words, grade_words
+from kit.text.wording import date_words, figure_words, plural, proposition_words
 from kit.widgets.common import Displayable, png_bytes, table_html
-from kit.wording import date_words, figure_words, plural, proposition_words
 
 __all__ = ["ClaimTracer"]
 
@@ -248,11 +248,7 @@ class ClaimTracer(Displayable):
             self.lost = []
             self.lost_html.value = "<p><i>Switch an origin on to discredit it.</i></p>"
         else:
-            if len(self.discredited) == 1:
-                self.lost = without(self.case, self.discredited[0])
-            else:
-                gone = set(self.discredited)
-                self.lost = [c for c, o in self._prov["origins"].items() if o and set(o) <= gone]
+            self.lost = without(self.case, *self.discredited)
             names = ", ".join(str(self._names.get(s, s)) for s in self.discredited)
             rows = None
             if self.lost:

@@ -1,0 +1,201 @@
+"""The independence audit: dependence between claims that the tables do not declare, found from the evidence.
+
+:func:`audit` lists suspected pairs, :func:`with_suspected` adds them to a new case as ``suspected`` citations
+(never followed unless ``follow=`` asks for them). The signals are ``shared_text`` (:mod:`kit.auditing.signals`),
+``same_figure`` and ``same_attribution`` (:mod:`kit.auditing.figure_pairs`); ``docs/audit.md`` explains them, their
+scores and what the audit does not find.
+
+A pair is listed only when the two claims come from different publishers, the cited claim is not certainly later
+than the citing one (it is the earlier by the middle of their possible publication times), no citation row joins
+them already, and no followed chain of citations leads from ``claim_id`` to ``cites``
+(:func:`kit.auditing.reach.explained_pairs`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from kit.auditing.context import claims_in_time_order
+from kit.auditing.figure_pairs import same_attribution, same_figure
+from kit.auditing.minhash import member
+from kit.auditing.reach import explained_pairs, explained_rows
+from kit.auditing.rejected import read_rejected
+from kit.auditing.signals import shared_text
+from kit.auditing.text import corpus
+from kit.schema import DEFAULT_FOLLOW
+
+if TYPE_CHECKING:
+    from kit.case import Case
+
+__all__ = ["COLUMNS", "audit", "with_suspected", "explained_pairs", "explained_rows"]
+
+#: the columns of :func:`audit`'s table (``also`` names the other signals that raised the same pair).
+COLUMNS = ("claim_id", "cites", "signal", "score", "evidence", "also")
+
+
+def audit(case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected=None) -> pd.DataFrame:
+    """Suspected dependence between claims, one row per pair, strongest first.
+
+    Parameters
+    ----------
+    case : kit.Case
+    min_score : float
+        Only pairs scoring at least this (0-1) are listed.
+    follow : tuple of str
+        The citation bases whose chains count as already explaining a pair.
+    rejected : pandas.DataFrame or iterable of (claim_id, cites), optional
+        Pairs a reporter has rejected: they are not listed. By default, the pairs in ``audit_rejected.csv`` of the
+        folder the case was read from (:mod:`kit.auditing.rejected`); none for a case with no folder. Give ``()``
+        to list them anyway.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``claim_id`` (the later claim), ``cites`` (the earlier claim it appears to depend on), ``signal`` (the
+        strongest signal), ``score`` (``1 - prod(1 - s)`` over the pair's signals, each scored from its evidence),
+        ``evidence`` (the strongest signal's: for ``shared_text`` the shared passage as the later claim has it),
+        ``also`` (the other signals, with their scores and evidence; empty if none).
+
+    See Also
+    --------
+    with_suspected : the case with these pairs as ``suspected`` citations.
+
+    Examples
+    --------
+    >>> import kit
+    >>> from kit.auditing import audit
+    >>> case = kit.testing.synth.make_case(300, seed=4, copy_rate=0.1)
+    >>> found = audit(case)
+    >>> truth = set(map(tuple, kit.testing.synth.hidden_copies(case).to_numpy()))
+    >>> len(found) > 0, len(set(zip(found["claim_id"], found["cites"])) & truth) / len(truth) > 0.9
+    (True, True)
+    """
+    claims = claims_in_time_order(case, follow)
+    corp = corpus(claims.text)
+
+    def explained(later, earlier):
+        return explained_rows(case, claims.row[later], claims.row[earlier], follow)
+
+    rows = [shared_text(claims, corp, explained, min_score=min_score)]
+    copied: dict = {}
+    for a, b in zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False):
+        copied.setdefault(a, []).append(b)
+    for r in (same_figure(claims, copied), same_attribution(claims, corp, copied)):
+        r = r[
+            (r["score"] > 0)
+            & (claims.publisher[r["later"]] != claims.publisher[r["earlier"]])
+            & ~member(claims.pair_keys(r["later"], r["earlier"]), claims.cited)
+        ]
+        if len(r):
+            r = r[~explained(r["later"].to_numpy(), r["earlier"].to_numpy())]
+        rows.append(r)
+    return _without_rejected(_combine(claims, pd.concat(rows, ignore_index=True), min_score), case, rejected)
+
+
+def _without_rejected(rows: pd.DataFrame, case, rejected) -> pd.DataFrame:
+    if rejected is None:
+        from kit.reading import resolve_case_path
+
+        kind, folder = resolve_case_path(case.path) if getattr(case, "path", None) else ("none", "")
+        rejected = read_rejected(folder) if kind == "folder" else ()
+    if isinstance(rejected, pd.DataFrame):
+        rejected = zip(rejected["claim_id"].tolist(), rejected["cites"].tolist(), strict=False)
+    skip = {(str(a), str(b)) for a, b in rejected}
+    if not skip or rows.empty:
+        return rows
+    keep = [(a, b) not in skip for a, b in zip(rows["claim_id"].tolist(), rows["cites"].tolist(), strict=False)]
+    return rows[keep].reset_index(drop=True)
+
+
+def _combine(claims, rows: pd.DataFrame, min_score: float) -> pd.DataFrame:
+    if rows.empty:
+        return pd.DataFrame({c: pd.Series(dtype=float if c == "score" else "string") for c in COLUMNS})
+    rows = rows.sort_values(["later", "earlier", "score"], ascending=[True, True, False], kind="stable")
+    key = claims.pair_keys(rows["later"], rows["earlier"])
+    first = np.concatenate([[True], key[1:] != key[:-1]])
+    group = np.cumsum(first) - 1
+    miss = np.bincount(group, weights=np.log1p(-np.minimum(rows["score"].to_numpy(), 1 - 1e-12)))
+    combined = 1 - np.exp(miss)
+    best = rows[first].reset_index(drop=True)
+    also = [""] * len(best)
+    for g, sig, sc, ev in zip(
+        group[~first], rows["signal"][~first], rows["score"][~first], rows["evidence"][~first], strict=False
+    ):
+        also[g] = (also[g] + "; " if also[g] else "") + f"{sig} ({sc:.2f}): {ev}"
+    out = pd.DataFrame(
+        {
+            "claim_id": claims.ids_at(best["later"]).array,
+            "cites": claims.ids_at(best["earlier"]).array,
+            "signal": pd.array(best["signal"], dtype="string"),
+            "score": combined.round(6),
+            "evidence": pd.array(best["evidence"], dtype="string"),
+            "also": pd.array(also, dtype="string"),
+        }
+    )
+    out = out[out["score"] >= min_score]
+    return out.sort_values(["score", "claim_id", "cites"], ascending=[False, True, True], kind="stable").reset_index(
+        drop=True
+    )
+
+
+def with_suspected(case, audit_rows) -> Case:
+    """A new case with the audit's pairs added as ``relies_on`` citations of basis ``suspected``.
+
+    The given case is not changed. Its citations gain a ``basis`` column (``stated`` for every existing row)
+    when they have none.
+
+    Parameters
+    ----------
+    case : kit.Case
+    audit_rows : pandas.DataFrame
+        Rows of :func:`audit` (at least ``claim_id`` and ``cites``; ``evidence`` is kept when present).
+
+    Returns
+    -------
+    kit.Case
+
+    Raises
+    ------
+    ValueError
+        When a row names a claim that is not in the case, or a pair that the case already cites (every such row
+        at once).
+
+    Examples
+    --------
+    >>> import kit
+    >>> from kit.auditing import audit, with_suspected
+    >>> case = kit.testing.synth.make_case(300, seed=4, copy_rate=0.1)
+    >>> more = with_suspected(case, audit(case))
+    >>> len(more.citations) - len(case.citations) == len(audit(case)), set(case.citations["basis"])
+    (True, {'stated'})
+    >>> sorted(set(more.citations["basis"]))
+    ['stated', 'suspected']
+    """
+    rows = pd.DataFrame(audit_rows)
+    claim_ids = set(case.claims["claim_id"].tolist())
+    existing = set(zip(case.citations["claim_id"].tolist(), case.citations["cites"].tolist(), strict=False))
+    problems = []
+    for i, (a, b) in enumerate(zip(rows["claim_id"].tolist(), rows["cites"].tolist(), strict=False)):
+        unknown = [x for x in (a, b) if x not in claim_ids]
+        if unknown:
+            problems.append(f"row {i}: {', '.join(map(repr, unknown))} is not a claim of this case")
+        elif (a, b) in existing:
+            problems.append(f"row {i}: {a!r} already cites {b!r}; drop the row or change that citation instead")
+    if problems:
+        raise ValueError("cannot add these suspected citations: " + "; ".join(problems))
+    cit = case.citations.copy()
+    if "basis" not in cit.columns:
+        cit["basis"] = pd.array(["stated"] * len(cit), dtype="string")
+    evidence = rows["evidence"] if "evidence" in rows.columns else pd.Series(pd.NA, index=rows.index)
+    new = pd.DataFrame({c: pd.Series(pd.NA, index=range(len(rows)), dtype=cit[c].dtype) for c in cit.columns})
+    new["claim_id"] = pd.array(rows["claim_id"].tolist(), dtype=cit["claim_id"].dtype)
+    new["cites"] = pd.array(rows["cites"].tolist(), dtype=cit["cites"].dtype)
+    new["relation"] = pd.array(["relies_on"] * len(rows), dtype=cit["relation"].dtype)
+    new["evidence"] = pd.array(evidence.tolist(), dtype=cit["evidence"].dtype)
+    new["basis"] = pd.array(["suspected"] * len(rows), dtype=cit["basis"].dtype)
+    out = pd.concat([cit, new], ignore_index=True) if len(new) else cit
+    return dataclasses.replace(case, citations=out, meta=dict(case.meta), warnings=list(case.warnings))

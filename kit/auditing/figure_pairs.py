@@ -1,0 +1,280 @@
+"""The ``same_figure`` and ``same_attribution`` signals.
+
+``same_figure``: a claim that cites nothing (no followed supporting citation) gives exactly the figure (``low``
+and ``high``) that a claim of another publisher gave on the same proposition shortly before, and the figure is
+unusual: not a round number (a multiple of 5, or under 10; "more than 200" is read as 200), and given by at most
+:data:`MAX_SHARING` claims of the proposition. It is paired with the first claim that gave the figure.
+
+``same_attribution``: two claims on the same proposition quote anonymous sources in the same words ("two of the
+Russians said", "a senior US official, speaking on condition of anonymity"); the later is paired with the first
+claim of another publisher that used the wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from kit.auditing.minhash import member, mix64
+from kit.auditing.text import STOP_WORDS, words
+
+__all__ = ["WINDOW_HOURS", "MAX_SHARING", "unusual", "same_figure", "attributions", "same_attribution"]
+
+#: how close in time (hours) two reports of the same unusual figure must be for same_figure
+WINDOW_HOURS = 72
+#: a figure given by more than this many claims of a proposition is not unusual
+MAX_SHARING = 3
+_NS_HOUR = 3_600_000_000_000
+
+
+def unusual(low, high):
+    """True where a figure is not round: its said value is 10 or more and not a multiple of 5.
+
+    The said value of an open range ("more than 200": low 201, high empty) is ``low - 1``.
+
+    Parameters
+    ----------
+    low, high : numpy.ndarray of float
+        NaN where empty.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> unusual(np.array([217., 201., 200., 7., 130.]), np.array([217., np.nan, 200., 7., 142.])).tolist()
+    [True, False, False, False, True]
+    """
+    low, high = np.asarray(low, dtype=float), np.asarray(high, dtype=float)
+    said = np.where(np.isnan(high), low - 1, low)
+
+    def odd(x):
+        return (x >= 10) & (np.mod(x, 5) != 0)
+
+    return odd(said) | (~np.isnan(high) & odd(high))
+
+
+def _first_before(group, claims, members):
+    """For each member (time order): the first earlier member of its group with another publisher, or -1.
+
+    That is the group's first member when its publisher differs, else the group's first member of a publisher
+    other than the first's, if that one is earlier.
+    """
+    out = np.full(len(members), -1, dtype=np.int64)
+    if len(members) == 0:
+        return out
+    order = np.lexsort((members, group))
+    g, mem = group[order], members[order]
+    pub = claims.publisher[mem]
+    start = np.flatnonzero(np.concatenate([[True], g[1:] != g[:-1]]))
+    run = np.repeat(np.arange(len(start)), np.diff(np.concatenate([start, [len(g)]])))
+    head = mem[start][run]
+    differs = pub != pub[start][run]
+    second = np.full(len(start), np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(second, run[differs], mem[differs])  # members are in time order: the smallest is the first
+    second = second[run]
+    answer = np.where(differs, head, np.where(second < mem, second, -1))
+    out[order] = answer
+    return out
+
+
+def _fmt(low, high) -> str:
+    lo = f"{low:,.0f}"
+    if np.isnan(high):
+        return f"{lo} or more"
+    return lo if high == low else f"{lo}–{high:,.0f}"
+
+
+def _copied_same(u, v, copied, same) -> np.ndarray:
+    """True where ``u`` already repeats the words of another claim ``s`` (``copied[u]``) for which ``same(u, s)``."""
+    out = np.zeros(len(u), dtype=bool)
+    if copied:
+        for i, (a, b) in enumerate(zip(u.tolist(), v.tolist(), strict=False)):
+            out[i] = any(s != b and same(a, s) for s in copied.get(a, ()))
+    return out
+
+
+def same_figure(claims, copied=None) -> pd.DataFrame:
+    """Pairs (later, earlier) giving the same unusual figure within :data:`WINDOW_HOURS` hours.
+
+    A claim that repeats the words of another claim with the same figure (``copied``: later -> earlier claims of
+    the ``shared_text`` signal) is not paired again for the figure: its words explain it.
+
+    ``score = (1 - (k - 1) / n) * (1 - gap / window)``: ``k`` claims of the proposition give the figure out of
+    ``n`` that give any figure (the fewer share it, the less likely a coincidence), and ``gap`` is the time
+    between the two (middle of each possible publication time).
+
+    Parameters
+    ----------
+    claims : kit.auditing.context.Claims
+    copied : dict, optional
+        Later -> earlier time-order positions of the ``shared_text`` pairs.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``later``, ``earlier`` (time-order positions), ``signal``, ``score``, ``evidence``.
+
+    Examples
+    --------
+    >>> import kit
+    >>> from kit.auditing.context import claims_in_time_order
+    >>> same_figure(claims_in_time_order(kit.testing.synth.make_case(30))).columns.tolist()
+    ['later', 'earlier', 'signal', 'score', 'evidence']
+    """
+    has = ~np.isnan(claims.low) & (claims.proposition >= 0)
+    idx = np.flatnonzero(has & unusual(claims.low, claims.high))
+    group, _ = pd.factorize(
+        mix64(claims.proposition[idx])
+        ^ mix64(claims.low[idx].view(np.int64) + 1)
+        ^ mix64(np.nan_to_num(claims.high[idx], nan=-1).view(np.int64) + 2)
+    )
+    k = np.bincount(group)[group] if len(group) else group
+    n_prop = np.bincount(claims.proposition[has], minlength=int(claims.proposition.max(initial=-1)) + 1)
+    sel = (k >= 2) & (k <= MAX_SHARING)
+    idx, group, k = idx[sel], group[sel], k[sel]
+    v = _first_before(group, claims, idx)
+    u = idx
+    gap = (claims.middle[u] - claims.middle[np.maximum(v, 0)]) / _NS_HOUR
+    ok = (v >= 0) & claims.cites_nothing[u] & (gap <= WINDOW_HOURS)
+    u, v, k, gap = u[ok], v[ok], k[ok], gap[ok]
+
+    def same(a, b):
+        return claims.low[a] == claims.low[b] and (
+            claims.high[a] == claims.high[b] or np.isnan(claims.high[a]) and np.isnan(claims.high[b])
+        )
+
+    ok = ~_copied_same(u, v, copied, same)
+    u, v, k, gap = u[ok], v[ok], k[ok], gap[ok]
+    n = n_prop[claims.proposition[u]]
+    sc = (1 - (k - 1) / n) * (1 - gap / WINDOW_HOURS)
+    ev = [
+        f"both give {_fmt(claims.low[a], claims.high[a])} on the same question ({kk} of {nn} claims with a "
+        f"figure give it); this one {g:.0f} h later and citing nothing"
+        for a, kk, nn, g in zip(u, k, n, gap, strict=False)
+    ]
+    return _frame(u, v, "same_figure", sc, ev)
+
+
+_NUM = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|few|numerous|multiple|\d+)"
+_WHO = r"(?:sources?|officials?|persons?|people|insiders?|diplomats?|officers?|aides?|residents?|witnesses)"
+_ATTRIBUTION = re.compile(
+    rf"\b{_NUM} (?:of (?:the|his|her|their) )?(?:[a-z0-9'.-]+ ){{1,3}}?(?:said|say|says|told)\b"
+    rf"|\b(?:according to|told|said) (?:a |an |one |two |three |several |some |the )?(?:[a-z0-9'.-]+ ){{0,3}}?{_WHO}\b"
+    rf"(?: (?:familiar with|close to|with knowledge of) (?:the |a |an )?[a-z0-9'-]+(?: [a-z0-9'-]+)?)?"
+    r"|\b(?:a|an|the) (?:[a-z0-9'.-]+ ){0,3}?" + _WHO + r" (?:said|told|say|says)\b"
+    r"|\bon (?:the )?condition of anonymity\b|\bwho asked not to be (?:named|identified)\b"
+    r"|\bspeaking anonymously\b|\bdeclined to be (?:named|identified)\b"
+)
+_HINT = re.compile(r"said|says|say|told|according|anonym|named|identified")
+_HINT_WORDS = ("said", "says", "say", "told", "according", "anonymity", "anonymously", "named", "identified")
+
+
+def attributions(text: str) -> list[str]:
+    """The anonymous-source wordings in ``text``, normalised (:func:`kit.auditing.text.words`).
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> attributions("More than 200 died, two of the Russians said.")
+    ['two of the russians said']
+    >>> attributions("The council said so, according to its minutes.")
+    []
+    """
+    return _in_words(" ".join(words(text))) if _HINT.search(text.lower()) else []
+
+
+def _in_words(normalised: str) -> list[str]:
+    return [m.group() for m in _ATTRIBUTION.finditer(normalised)]
+
+
+def same_attribution(claims, corp, copied=None) -> pd.DataFrame:
+    """Pairs (later, earlier) on the same proposition quoting anonymous sources in the same words.
+
+    As in :func:`same_figure`, a claim that repeats the words of another claim with the same wording is not paired
+    again for it.
+
+    ``score = (1 - exp(-c / 1.5)) / (1 + ln(f / 2))``: ``c`` is the number of content words in the wording
+    (the more specific, the less likely a coincidence) and ``f`` the number of claims in the whole case that use it
+    (a stock formula used everywhere counts less).
+
+    Parameters
+    ----------
+    claims : kit.auditing.context.Claims
+    corp : kit.auditing.text.Corpus
+        The words of ``claims.text``.
+    copied : dict, optional
+        As for :func:`same_figure`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`same_figure`'s.
+
+    Examples
+    --------
+    >>> import kit
+    >>> from kit.auditing.context import claims_in_time_order
+    >>> from kit.auditing.text import corpus
+    >>> c = claims_in_time_order(kit.testing.synth.make_case(30))
+    >>> same_attribution(c, corpus(c.text)).empty
+    True
+    """
+    hint = member(corp.all_ids, np.flatnonzero(np.isin(corp.vocab, _HINT_WORDS)))
+    owner = np.repeat(np.arange(len(corp)), corp.n_words)
+    maybe = np.flatnonzero(np.bincount(owner[hint], minlength=len(corp)) > 0)
+    found = [
+        (i, p)
+        for i, t in zip(maybe.tolist(), corp.normalised_many(maybe), strict=False)
+        for p in dict.fromkeys(_in_words(t))
+    ]
+    if not found:
+        return _frame([], [], "same_attribution", [], [])
+    idx = np.array([i for i, _ in found], dtype=np.int64)
+    phrase = np.array([p for _, p in found], dtype=object)
+    codes, uniq = pd.factorize(phrase)
+    f = np.bincount(codes)[codes]
+    group, _ = pd.factorize(claims.proposition[idx].astype(np.int64) * (int(codes.max()) + 1) + codes)
+    v = _first_before(group, claims, idx)
+    ok = (v >= 0) & (claims.proposition[idx] >= 0)
+    u, v, phrase, f = idx[ok], v[ok], phrase[ok], f[ok]
+    by_claim: dict = {}
+    for i, p in found:
+        by_claim.setdefault(i, set()).add(p)
+    ok = np.array(
+        [
+            not any(s != b and p in by_claim.get(s, ()) for s in (copied or {}).get(a, ()))
+            for a, b, p in zip(u.tolist(), v.tolist(), phrase, strict=False)
+        ],
+        dtype=np.bool_,
+    )
+    u, v, phrase, f = u[ok], v[ok], phrase[ok], f[ok]
+    c = np.array([sum(w not in STOP_WORDS for w in p.split()) for p in phrase], dtype=float)
+    sc = (1 - np.exp(-c / 1.5)) / (1 + np.log(f / 2))
+    ev = [
+        f"both quote anonymous sources as “{p}” ({ff} claim{'s' if ff != 1 else ''} in the case use these words)"
+        for p, ff in zip(phrase, f, strict=False)
+    ]
+    return _frame(u, v, "same_attribution", sc, ev)
+
+
+def _frame(u, v, signal, sc, ev) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "later": np.asarray(u, dtype=np.int64),
+            "earlier": np.asarray(v, dtype=np.int64),
+            "signal": signal,
+            "score": np.asarray(sc, dtype=float),
+            "evidence": pd.Series(list(ev), dtype=object),
+        }
+    )

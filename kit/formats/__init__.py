@@ -1,0 +1,12 @@
+"""The formats layer: a case written for the tools a newsroom already uses, each redacted first.
+
+:mod:`kit.formats.export` (GEXF, GraphML, node-link JSON, spreadsheet-safe CSV), :mod:`kit.formats.gexf` (the dynamic
+GEXF for Gephi's timeline), :mod:`kit.formats.sqlite` (SQLite for Datasette), :mod:`kit.formats.prov` (W3C PROV-JSON,
+written and read back) and :mod:`kit.formats.claimreview` (schema.org ClaimReview).
+"""
+
+from kit.lazy import submodules
+
+__all__ = ["claimreview", "export", "gexf", "prov", "sqlite"]
+
+__getattr__ = submodules(__name__, __all__)

@@ -1,0 +1,213 @@
+"""A case as W3C PROV-JSON: :func:`to_prov`, :func:`prov_json`, :func:`write_prov` (the mapping:
+:mod:`kit.formats.prov`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+import pandas as pd
+
+from kit.cells import is_null
+from kit.schema import TABLES
+from kit.text.redact import redact
+
+__all__ = ["NAMESPACES", "DERIVED", "to_prov", "prov_json", "write_prov"]
+
+#: prefix -> namespace URI: ``kit:`` the case's columns and types, ``kitdoc:`` the document's own bookkeeping
+#: (``kitdoc:row``, ``kitdoc:meta_toml``, ``kitdoc:columns``), then the identifiers
+NAMESPACES = {
+    "kit": "urn:x-kit:term:",
+    "kitdoc": "urn:x-kit:doc:",
+    "source": "urn:x-kit:source:",
+    "report": "urn:x-kit:report:",
+    "claim": "urn:x-kit:claim:",
+    "said": "urn:x-kit:said:",
+}
+#: columns the structure of the document carries (not repeated as kit: attributes)
+_STRUCTURAL = {
+    "sources": {"source_id"},
+    "reports": {"report_id", "source_id"},
+    "claims": {"claim_id", "report_id"},
+    "citations": {"claim_id", "cites"},
+}
+#: typed columns the kit derives on loading, never written in a case's files (contract version 2)
+DERIVED = {"reports": ("published_latest",)}
+_ID = {"sources": "source", "reports": "report", "claims": "claim"}
+
+
+def _local(text) -> str:
+    """An id or column name as the local part of a qualified name (percent-encoded beyond ``[A-Za-z0-9_.-]``)."""
+    return quote(str(text), safe="-_.")
+
+
+def _value(v):
+    """A table cell as a PROV attribute value (None when the cell is empty)."""
+    if is_null(v):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.to_pydatetime(warn=False)
+    if hasattr(v, "item") and not isinstance(v, str):
+        v = v.item()
+    if isinstance(v, str) and v == "":
+        return None
+    return v
+
+
+def to_prov(case, *, reveal_confidential: bool = False):
+    """The case as a :class:`prov.model.ProvDocument` (confidential sources redacted first).
+
+    Parameters
+    ----------
+    case : kit.Case
+        Not changed.
+    reveal_confidential : bool
+        For internal use only: confidential sources keep their names.
+
+    Returns
+    -------
+    prov.model.ProvDocument
+        One agent per source, one entity per report and claim, one relation per citation (see the module's table).
+
+    See Also
+    --------
+    prov_json : the same as PROV-JSON text.
+    import_prov : the way back.
+
+    Examples
+    --------
+    >>> import kit
+    >>> doc = to_prov(kit.load_case("tests/cases/hostile"))
+    >>> sorted(str(a.identifier) for a in doc.get_records() if type(a).__name__ == "ProvAgent")
+    ['source:confidential-source-1', 'source:forum', 'source:tabloid', 'source:wire']
+    >>> q = [r for r in doc.get_records() if r.get_attribute("prov:type") and "prov:Quotation" in
+    ...      {str(t) for t in r.get_attribute("prov:type")}]
+    >>> [(str(r.args[0]), str(r.args[1])) for r in q]
+    [('claim:k-wire', 'said:confidential-source-1')]
+    """
+    import prov.model as pm
+
+    red = redact(case, reveal=reveal_confidential)
+    doc = pm.ProvDocument()
+    ns = {p: doc.add_namespace(p, uri) for p, uri in NAMESPACES.items()}
+    kit, kitdoc = ns["kit"], ns["kitdoc"]
+
+    def attrs(row, table, i):
+        out = {kitdoc["row"]: i}
+        for col, v in row.items():
+            if col in _STRUCTURAL[table]:
+                continue
+            v = _value(v)
+            if v is not None:
+                out[kit[_local(col)]] = v
+        return out
+
+    from kit.store.saving import meta_toml
+
+    columns = {t: list(getattr(red, t).columns) for t in TABLES}
+    doc.entity(
+        kitdoc["case"],
+        {
+            "prov:type": kit["Case"],
+            "prov:label": red.title,
+            kitdoc["meta_toml"]: meta_toml(red.meta),
+            kitdoc["columns"]: json.dumps(columns),
+        },
+    )
+    for i, row in enumerate(red.sources.to_dict("records")):
+        a = attrs(row, "sources", i)
+        if _value(row.get("name")) is not None:
+            a["prov:label"] = row["name"]
+        doc.agent(ns["source"][_local(row["source_id"])], a)
+    for i, row in enumerate(red.reports.to_dict("records")):
+        rid = ns["report"][_local(row["report_id"])]
+        doc.entity(rid, {"prov:type": kit["Report"], **attrs(row, "reports", i)})
+        doc.get_record(rid)[0].add_attributes({"prov:type": pm.PROV["Collection"]})
+        doc.wasAttributedTo(rid, ns["source"][_local(row["source_id"])])
+    for i, row in enumerate(red.claims.to_dict("records")):
+        cid = ns["claim"][_local(row["claim_id"])]
+        a = {"prov:type": kit["Claim"], **attrs(row, "claims", i)}
+        if _value(row.get("text")) is not None:
+            a["prov:label"] = row["text"]
+        doc.entity(cid, a)
+        doc.hadMember(ns["report"][_local(row["report_id"])], cid)
+    claim_ids = set(red.claims["claim_id"])
+    said = set()
+    for i, row in enumerate(red.citations.to_dict("records")):
+        a = attrs(row, "citations", i)
+        citing = ns["claim"][_local(row["claim_id"])]
+        to_claim = row["cites"] in claim_ids
+        cited = ns["claim" if to_claim else "source"][_local(row["cites"])]
+        if row["relation"] == "relies_on" and to_claim:
+            doc.wasDerivedFrom(citing, cited, other_attributes=a)
+        elif row["relation"] == "relies_on":
+            words = ns["said"][_local(row["cites"])]
+            if words not in said:
+                said.add(words)
+                doc.entity(words, {"prov:type": kit["Statement"]})
+                doc.wasAttributedTo(words, cited)
+            doc.wasQuotedFrom(citing, words, other_attributes=a)
+        else:
+            doc.wasInfluencedBy(citing, cited, other_attributes=a)
+    return doc
+
+
+def prov_json(case, *, reveal_confidential: bool = False, indent: int | None = 1) -> str:
+    """The case as PROV-JSON text (confidential sources redacted first).
+
+    Parameters
+    ----------
+    case : kit.Case
+    reveal_confidential : bool, default False
+        Keep confidential sources' names (internal drafts only).
+    indent : int or None, default 1
+        JSON indentation.
+
+    Returns
+    -------
+    str
+
+    See Also
+    --------
+    to_prov : the document itself; import_prov : the way back.
+
+    Examples
+    --------
+    >>> import json, kit
+    >>> data = json.loads(prov_json(kit.load_case("tests/cases/loop")))
+    >>> sorted(data)[:3], data["prefix"]["kit"]
+    (['agent', 'entity', 'hadMember'], 'urn:x-kit:term:')
+    """
+    return to_prov(case, reveal_confidential=reveal_confidential).serialize(format="json", indent=indent)
+
+
+def write_prov(case, path, *, reveal_confidential: bool = False) -> Path:
+    """Write :func:`prov_json` to ``path`` (UTF-8) atomically; return the path.
+
+    Parameters
+    ----------
+    case : kit.Case
+    path : str or Path
+    reveal_confidential : bool, default False
+        Keep confidential sources' names (internal drafts only).
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> import kit, tempfile, os
+    >>> from kit.formats.prov import import_prov
+    >>> p = write_prov(kit.load_case("tests/cases/loop"), os.path.join(tempfile.mkdtemp(), "loop.prov.json"))
+    >>> import_prov(p).claims["claim_id"].tolist()[:3]
+    ['self_s', 'ring_k', 'ring_b']
+    """
+    from kit.store.outputs import refuse_output_over_case
+    from kit.store.saving import atomic_write
+
+    path = Path(path)
+    refuse_output_over_case(case, path.parent)
+    atomic_write(path, prov_json(case, reveal_confidential=reveal_confidential))
+    return path

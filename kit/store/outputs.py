@@ -1,0 +1,153 @@
+"""Where the kit may write: one rule, for every command that writes (publish, export, worksheet).
+
+An output folder is refused (:class:`kit.errors.OutputOverCase`) when it is the case's own folder or inside it,
+or when it holds a case's tables (``case.toml``, ``sources.csv``, ``reports.csv``, ``claims.csv``,
+``citations.csv``, ``story.csv``) and is not the folder of an earlier ``kit export`` (one holding
+``citation_graph.gexf``, which a new export replaces): writing there would replace a reporter's tables with
+redacted copies. It is refused as :class:`kit.errors.OutputNotWritable` when it is an existing file, cannot be
+created, or cannot be written to. ``kit`` prints either as ``kit: <message>`` and exits 2. ``kit audit --write``
+writes only into its own case, by design, and ``kit draft`` only into a new or empty folder (its own rule).
+
+Examples
+--------
+>>> import kit, os, tempfile
+>>> case = kit.load_case("tests/cases/hostile")
+>>> refuse_output_over_case(case, "tests/cases/hostile")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+kit.errors.OutputOverCase: tests/cases/hostile is the case's own folder: writing there would replace its ...
+>>> refuse_output_over_case(case, os.path.join(tempfile.mkdtemp(), "site")).name
+'site'
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from kit.errors import OutputNotWritable, OutputOverCase
+from kit.store.saving import CASE_FILES as SAVED
+
+__all__ = ["CASE_FILES", "EXPORT_MARK", "case_folder", "refuse_output_over_case"]
+
+#: the files that make a folder a case: what ``save_case`` writes (:data:`kit.store.saving.CASE_FILES`) and the story,
+#: settings first as a message lists them
+CASE_FILES = ("case.toml", *(f for f in SAVED if f != "case.toml"), "story.csv")
+#: a file every ``kit export`` writes: a folder holding it is an earlier export's, which a new one replaces
+EXPORT_MARK = "citation_graph.gexf"
+
+
+def case_folder(case):
+    """The folder ``case`` was loaded from (its ``case.toml``'s folder), or ``None`` (a workbook, or no path).
+
+    Parameters
+    ----------
+    case : kit.Case
+
+    Returns
+    -------
+    pathlib.Path or None
+        The folder, resolved (symbolic links followed).
+
+    Examples
+    --------
+    >>> import kit
+    >>> case_folder(kit.load_case("tests/cases/hostile/case.toml")).name
+    'hostile'
+    >>> case_folder(kit.load_case("tests/cases/workbook.xlsx")) is None
+    True
+    """
+    path = getattr(case, "path", None)
+    if not path:
+        return None
+    p = Path(path)
+    if p.is_dir():
+        return p.resolve()
+    if p.name == "case.toml":
+        return p.parent.resolve()
+    return None
+
+
+def _inside(child: Path, parent: Path) -> bool:
+    return child == parent or parent in child.parents
+
+
+def refuse_output_over_case(case, out_dir) -> Path:
+    """``out_dir`` as a folder the kit may write into (it exists, or can be created); else raise, saying why.
+
+    Nothing is created: a command that fails later leaves no empty folder behind.
+
+    Parameters
+    ----------
+    case : kit.Case or None
+        The case being written from (its folder is protected); ``None`` checks only the folder itself.
+    out_dir : str or path
+        The output folder.
+
+    Returns
+    -------
+    pathlib.Path
+        ``out_dir``: a writable folder, or one that can be created.
+
+    Raises
+    ------
+    kit.errors.OutputOverCase
+        ``out_dir`` is the case's folder or inside it, or holds a case's tables (and is not an earlier export's).
+    kit.errors.OutputNotWritable
+        ``out_dir`` is an existing file, cannot be created (a file or a folder not writable stands in the way), or
+        is not writable.
+
+    Examples
+    --------
+    >>> import kit, tempfile, os
+    >>> case = kit.load_case("tests/cases/hostile")
+    >>> try:
+    ...     refuse_output_over_case(case, "tests/cases/hostile/site")
+    ... except kit.errors.OutputOverCase as e:
+    ...     print(e)
+    tests/cases/hostile/site is inside the case's folder tests/cases/hostile: give a folder outside the case
+    >>> try:
+    ...     refuse_output_over_case(None, "tests/cases/echo")
+    ... except kit.errors.OutputOverCase as e:
+    ...     print(e)  # doctest: +NORMALIZE_WHITESPACE
+    tests/cases/echo holds a case's tables (case.toml, sources.csv, reports.csv, claims.csv, citations.csv):
+    writing there would replace them; give a new or empty folder
+    >>> f = os.path.join(tempfile.mkdtemp(), "notes.txt"); _ = open(f, "w").close()
+    >>> refuse_output_over_case(None, f)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kit.errors.OutputNotWritable: .../notes.txt is a file, not a folder: give a folder to write into
+    """
+    out = Path(out_dir)
+    shown = os.fspath(out_dir)
+    home = case_folder(case) if case is not None else None
+    if home is not None:
+        target = out.resolve()
+        if target == home:
+            raise OutputOverCase(
+                f"{shown} is the case's own folder: writing there would replace its tables; give another folder"
+            )
+        if _inside(target, home):
+            where = os.fspath(case.path) if Path(case.path).is_dir() else os.path.dirname(os.fspath(case.path))
+            raise OutputOverCase(f"{shown} is inside the case's folder {where}: give a folder outside the case")
+    if out.exists() and not out.is_dir():
+        raise OutputNotWritable(f"{shown} is a file, not a folder: give a folder to write into")
+    if out.is_dir() and not (out / EXPORT_MARK).exists():
+        held = [f for f in CASE_FILES if (out / f).exists()]
+        if held:
+            raise OutputOverCase(
+                f"{shown} holds a case's tables ({', '.join(held)}): writing there would replace them; "
+                "give a new or empty folder"
+            )
+    if out.is_dir():
+        if not os.access(out, os.W_OK | os.X_OK):
+            raise OutputNotWritable(f"{shown} is not writable: give a folder you can write to")
+        return out
+    above = out.absolute().parent
+    while not above.exists() and above != above.parent:
+        above = above.parent
+    if not above.is_dir():
+        raise OutputNotWritable(f"{shown} cannot be created: {above} is a file, not a folder; give another folder")
+    if not os.access(above, os.W_OK | os.X_OK):
+        raise OutputNotWritable(f"{shown} cannot be created: {above} is not writable; give a folder you can write to")
+    return out
