@@ -86,9 +86,11 @@ def test_exercise_grade_is_the_grade_of_the_origin_and_a_dead_loop_rests_on_noth
     ex = SourceExercise(deir, PROP)
     ex.show(ex.claims.index("afp-cit-three-more"))  # AFP relays the Conflict Intelligence Team, graded F
     ex.n_origins.value = 1  # nothing is preselected any more: the learner answers 1 origin
+    ex.source.value = ("afp",)  # the relaying outlet, not the origin
     ex.grade.value = "F"
     result = ex.check()
     assert (result["n_origins"], result["origins"], result["grade"]) == (True, False, True)
+    assert "Not an origin of this claim: AFP (an outlet that relays a claim" in result["feedback"]
     ex = SourceExercise(loop_case, "sightings")
     ex.show(ex.claims.index("dead_x"))
     ex.n_origins.value = 0
@@ -116,6 +118,10 @@ def test_one_scored_attempt_per_claim_said_plainly(echo_case):
     ex = SourceExercise(echo_case, "strike_deaths")
     assert "One scored attempt per claim" in ex.attempt_html.value
     ex.n_origins.value = 2  # wrong
+    partial = ex.check()  # a part left out: not scored, the attempt not used up (issue 20, item 6)
+    assert (partial["answered"], ex.checked) == (False, 0) and not ex.check_button.disabled
+    assert "Still to answer: the source(s) it finally rests on, a grade." in partial["feedback"]
+    ex.source.value, ex.grade.value = ("outlet1",), "C"  # all three parts, all wrong
     first = ex.check()
     assert first["points"] == 0 and ex.score == 0 and ex.checked == 1
     assert "this was your one attempt" in ex.attempt_html.value
@@ -163,7 +169,8 @@ def test_the_answer_key_is_not_in_a_public_attribute(deir):
 def test_plurals(own_reporting_case, echo_case):
     ex = SourceExercise(echo_case, "expert_view")  # two claims
     assert "Claim 1 of 2" in ex.claim_html.value and "(2 claims to go)" in ex.score_html.value
-    ex.n_origins.value = 1
+    ex.n_origins.value, ex.grade.value = 1, "C"
+    ex.source.value = (ex.source.options[0][1],)
     ex.check()
     assert "(1 of 2 claims checked, 1 to go)" in ex.score_html.value
     assert "The kit finds 1 independent origin:" in ex.result["feedback"]
@@ -208,7 +215,7 @@ def test_scores_csv_and_the_save_button(echo_case, tmp_path):
     ex.n_origins.value, ex.source.value, ex.grade.value = 1, ("anon",), "F"
     ex.check()
     ex.show(2)  # e_echo
-    ex.n_origins.value = 2
+    ex.n_origins.value, ex.source.value, ex.grade.value = 2, ("outlet1",), "C"
     ex.check()
     text = ex.scores_csv()
     rows = pd.read_csv(pd.io.common.StringIO(text), dtype=str, keep_default_na=False)
@@ -239,7 +246,19 @@ def test_scores_csv_and_the_save_button(echo_case, tmp_path):
             "3",
             "3",
         ],
-        ["Ana María", "strike_deaths", "3", "e_echo", "News Aggregator", "2022-06-02", "2", "", "", "0", "3"],
+        [
+            "Ana María",
+            "strike_deaths",
+            "3",
+            "e_echo",
+            "News Aggregator",
+            "2022-06-02",
+            "2",
+            "Outlet One",
+            "C",
+            "0",
+            "3",
+        ],
     ]
     ex.save_button.click()
     saved = tmp_path / "scores-ana-maría.csv"
@@ -290,3 +309,22 @@ def test_the_khasham_exercise_has_varied_grades_and_claims_with_more_than_one_or
     ex.show(ex.claims.index("mt-confirms-hospital-reports"))
     ex.n_origins.value, ex.source.value, ex.grade.value = 2, ("military_doctor", "russian_mfa"), "D"
     assert ex.check()["points"] == 3
+
+
+def test_a_wrong_pick_off_the_chain_is_not_called_a_relay(deir):
+    """Issue 20, item 6: the feedback named AFP "an outlet that relays a claim" for a claim whose chain has no AFP."""
+    ex = SourceExercise(deir, PROP)
+    ex.show(ex.claims.index("reuters-two-killed"))
+    ex.n_origins.value, ex.source.value, ex.grade.value = 1, ("afp",), "F"
+    feedback = ex.check()["feedback"]
+    assert "Not in this claim's chain of citations at all: AFP." in feedback and "relays" not in feedback
+
+
+def test_the_exercise_says_when_one_guess_fits_most_claims(deir):
+    ex = SourceExercise(deir, PROP)
+    assert ex.spread_note.startswith("In this case ") and "a guess repeated everywhere would score well" in (
+        ex.spread_note
+    )
+    assert ex.spread_note in ex.container.children[0].value
+    varied = SourceExercise(kit.load_case("tests/cases/echo"), "expert_view")  # two claims: no note
+    assert varied.spread_note == "" and "kit-note" not in varied.container.children[0].value

@@ -57,11 +57,16 @@ def test_each_part_is_one_point_and_explained(echo_key):
     assert g.verdict == "0 of 3 right."
 
 
-def test_a_partial_answer_counts_missing_parts_wrong(echo_key):
+def test_a_partial_answer_is_not_scored_and_says_what_is_missing(echo_key):
+    # issue 20, item 6: a Check with a part left out used up the claim's one attempt for 0 or 1 points
     g = grade_answer(echo_key["e_one"], LearnerAnswer(n_origins=1))
-    assert (g.answered, g.n_origins, g.origins, g.grade, g.points) == (True, True, False, False, 1)
-    assert "You missed: Official (unnamed)." in g.lines
-    assert "You gave no grade; the case grades Official (unnamed) F" in g.feedback
+    assert (g.answered, g.points) == (False, 0)
+    still = "Still to answer: the source(s) it finally rests on, a grade."
+    assert g.feedback == still + " Then press Check: your first whole answer counts."
+    assert "Official" not in g.feedback  # nothing revealed
+    g = grade_answer(echo_key["e_one"], LearnerAnswer(n_origins=1, origins=("anon",), grade="C"))
+    assert (g.answered, g.n_origins, g.origins, g.grade, g.points) == (True, True, True, False, 2)
+    assert "You graded the source C; the case grades Official (unnamed) F" in g.feedback
 
 
 def test_own_reporting_and_a_dead_loop(own_reporting_case, loop_case):

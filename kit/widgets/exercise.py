@@ -27,7 +27,7 @@ from kit.text.html import escape, isolate
 from kit.text.style import RELIABILITY_WORDS
 from kit.text.wording import date_words, plural
 from kit.widgets.common import Displayable, Panel
-from kit.widgets.grading import MAX_POINTS, LearnerAnswer, answer_key, grade_answer
+from kit.widgets.grading import MAX_POINTS, LearnerAnswer, answer_key, answer_spread, grade_answer
 
 __all__ = ["SourceExercise", "SCORE_COLUMNS"]
 
@@ -111,6 +111,15 @@ class SourceExercise(Displayable):
 
         self.__grade = grade
         self.claims = list(key)
+        (common_n, common_grades), same, total = answer_spread(key)
+        #: a warning for trainers and learners when one guess would fit most claims ("" when answers vary)
+        self.spread_note = (
+            f"In this case {same} of {total} claims have the same answer ({plural(common_n, 'origin')}, graded "
+            f"{'/'.join(common_grades) or '—'}): a guess repeated everywhere would score well. For answers that "
+            "vary, try another case (data/khasham) or another question."
+            if total >= 4 and same * 2 > total
+            else ""
+        )
         self._ctx = claim_context(case).set_index("claim_id")
         cites: dict = {}
         evidence = case.citations["evidence"] if "evidence" in case.citations.columns else [""] * len(case.citations)
@@ -172,8 +181,10 @@ class SourceExercise(Displayable):
         board = W.VBox([self.score_html, W.HBox([self.learner, self.save_button]), self.save_html])
         board.add_class("kit-scoreboard")
         self.scoreboard = Panel(board, "Your score")
+        note = [W.HTML(f"<p class='kit-note'><i>{escape(self.spread_note)}</i></p>")] if self.spread_note else []
         self.container = W.VBox(
             [
+                *note,
                 self.claim_html,
                 self.n_origins,
                 self.source,
@@ -252,7 +263,7 @@ class SourceExercise(Displayable):
         self.attempt_html.value = (
             f"<p><i>Scored: your first answer to this claim counts ({scored.points} of {MAX_POINTS}).</i></p>"
             if scored is not None
-            else "<p><i>One scored attempt per claim: your first Check with an answer counts.</i></p>"
+            else "<p><i>One scored attempt per claim: your first whole answer (number, source, grade) counts.</i></p>"
         )
         self.prev_button.disabled = index == 0
         self.next_button.disabled = index == len(self.claims) - 1

@@ -23,11 +23,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from kit.analysis.origins import independence
-from kit.schema import DEFAULT_FOLLOW
+from kit.analysis.trace import lineage
+from kit.graph.citation import claim_context
+from kit.schema import DEFAULT_FOLLOW, OWN_REPORTING
 from kit.text.html import isolate_text
 from kit.text.wording import plural
 
-__all__ = ["CaseAnswer", "LearnerAnswer", "Grade", "answer_key", "grade_answer", "MAX_POINTS"]
+__all__ = ["CaseAnswer", "LearnerAnswer", "Grade", "answer_key", "grade_answer", "answer_spread", "MAX_POINTS"]
 
 #: points per claim: the number of origins, the origins, the grade
 MAX_POINTS = 3
@@ -52,6 +54,9 @@ class CaseAnswer:
         Distinct items the claim cites in support.
     names : dict
         Source id -> name, for every source of the case (to name a learner's wrong picks too).
+    on_chain : frozenset
+        The sources on the claim's chain of citations: its origins and the publishers of the claims it rests on, its
+        own included (so a wrong pick can be told apart: an outlet that relays the claim, or no part of it at all).
     """
 
     claim_id: str
@@ -61,6 +66,7 @@ class CaseAnswer:
     echo: bool
     n_cited: int
     names: dict = field(repr=False, compare=False, default_factory=dict)
+    on_chain: frozenset = field(repr=False, compare=False, default_factory=frozenset)
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,19 @@ class LearnerAnswer:
     def is_empty(self) -> bool:
         """True when nothing was answered."""
         return self.n_origins is None and not self.origins and self.grade is None
+
+    @property
+    def missing(self) -> tuple:
+        """The parts not answered yet, in words (``()`` when the answer is whole). A claim resting on nothing is
+        answered with 0 origins and no source; every other answer needs a number, a source and a grade."""
+        out = []
+        if self.n_origins is None:
+            out.append("the number of origins")
+        if not self.origins and self.n_origins != 0:
+            out.append("the source(s) it finally rests on")
+        if self.grade is None and self.n_origins != 0:
+            out.append("a grade")
+        return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -159,9 +178,15 @@ def answer_key(case, proposition, *, follow=DEFAULT_FOLLOW) -> dict:
     src = case.sources.set_index("source_id")
     names = {str(k): str(v) for k, v in src["name"].items()}
     grades = {str(k): (str(v) if isinstance(v, str) and v else "F") for k, v in src["reliability"].items()}
+    ctx = claim_context(case).set_index("claim_id")
     out = {}
     for claim, row in ind.iterrows():
         found = tuple(str(s) for s in row["origins"])
+        tree = lineage(case, claim, follow=follow, drift_flags=False)
+        hops = tree[tree["followed"] | (tree["relation"] == OWN_REPORTING)]
+        claims_on_chain = hops.loc[hops["item_type"] == "claim", "item"]
+        chain = {str(s) for s in hops.loc[hops["item_type"] == "source", "item"]}
+        chain |= {str(ctx.at[c, "source_id"]) for c in claims_on_chain}
         out[str(claim)] = CaseAnswer(
             claim_id=str(claim),
             n_origins=int(row["n_origins"]),
@@ -170,8 +195,37 @@ def answer_key(case, proposition, *, follow=DEFAULT_FOLLOW) -> dict:
             echo=bool(row["echo"]),
             n_cited=int(row["n_cited"]),
             names=names,
+            on_chain=frozenset(chain),
         )
     return out
+
+
+def answer_spread(key: dict) -> tuple:
+    """How alike the answers of a key are: the most common answer (number of origins, their grades) and how many
+    claims share it. When most claims share one answer, a learner who guesses it everywhere scores well: the
+    exercise says so.
+
+    Parameters
+    ----------
+    key : dict
+        From :func:`answer_key`.
+
+    Returns
+    -------
+    ((int, tuple of str), int, int)
+        The commonest answer, how many claims have it, how many claims there are.
+
+    Examples
+    --------
+    >>> import kit
+    >>> answer_spread(answer_key(kit.load_case("tests/cases/echo"), "strike_deaths"))
+    ((1, ('F',)), 5, 6)
+    """
+    answers = [(a.n_origins, tuple(sorted(set(a.reliability.values())))) for a in key.values()]
+    if not answers:
+        return ((0, ()), 0, 0)
+    best = max(dict.fromkeys(answers), key=answers.count)
+    return best, answers.count(best), len(answers)
 
 
 def grade_answer(case_answer: CaseAnswer, learner_answer: LearnerAnswer) -> Grade:
@@ -182,7 +236,8 @@ def grade_answer(case_answer: CaseAnswer, learner_answer: LearnerAnswer) -> Grad
     case_answer : CaseAnswer
         From :func:`answer_key`.
     learner_answer : LearnerAnswer
-        A part left empty counts as wrong; an answer with nothing in it scores 0 and reveals nothing.
+        An answer with a part left out (:attr:`LearnerAnswer.missing`) scores 0, reveals nothing and does not use up
+        the claim's one attempt.
 
     Returns
     -------
@@ -210,8 +265,19 @@ def grade_answer(case_answer: CaseAnswer, learner_answer: LearnerAnswer) -> Grad
             "No answer yet: nothing was scored.",
             (
                 "Choose how many independent origins the claim rests on, the source(s) it finally rests on "
-                "and a grade, then press Check. Each claim is scored once, at its first answered Check.",
+                "and a grade, then press Check. Each claim is scored once, at its first whole answer.",
             ),
+        )
+    if mine.missing:  # a part left out does not use up the claim's one attempt
+        return Grade(
+            a.claim_id,
+            False,
+            False,
+            False,
+            False,
+            0,
+            "Not finished yet: nothing was scored.",
+            ("Still to answer: " + ", ".join(mine.missing) + ". Then press Check: your first whole answer counts.",),
         )
     names = a.names
 
@@ -238,11 +304,17 @@ def grade_answer(case_answer: CaseAnswer, learner_answer: LearnerAnswer) -> Grad
     if not right_origins:
         extra = [s for s in mine.origins if s not in a.origins]
         missed = [s for s in a.origins if s not in mine.origins]
-        if extra:
+        relays = [s for s in extra if s in a.on_chain]
+        elsewhere = [s for s in extra if s not in a.on_chain]
+        if relays:
             lines.append(
                 "Not an origin of this claim: "
-                + ", ".join(name(s) for s in extra)
+                + ", ".join(name(s) for s in relays)
                 + " (an outlet that relays a claim is not where it comes from)."
+            )
+        if elsewhere:
+            lines.append(
+                "Not in this claim's chain of citations at all: " + ", ".join(name(s) for s in elsewhere) + "."
             )
         if missed:
             lines.append("You missed: " + ", ".join(name(s) for s in missed) + ".")
