@@ -218,3 +218,22 @@ def test_conda_names_and_extras():
     assert env.conda_spec("dask[dataframe,distributed]>=2024.1") == ("dask", "dask>=2024.1")
     assert env.conda_spec("pandas<4,>=2.1") == ("pandas", "pandas<4,>=2.1")
     assert env.normalise("Jupyter_Server") == env.normalise("jupyter-server") == env.normalise("jupyter.server")
+
+
+def test_lab_terminals_open_in_the_repository_root(tmp_path):
+    """Issue 20, item 8: `make lab`'s terminals run the shell command of jupyter_server_config.py; from any folder it
+    starts a plain shell in the repository's root, where the README's `kit check data/deir-ez-zor` works."""
+    import subprocess
+
+    from traitlets.config import Config
+
+    config = Config()
+    code = (ROOT / "jupyter_server_config.py").read_text(encoding="utf-8")
+    exec(
+        compile(code, "jupyter_server_config.py", "exec"),
+        {"get_config": lambda: config, "__file__": str(ROOT / "jupyter_server_config.py")},
+    )
+    command = config.ServerApp.terminado_settings["shell_command"]
+    r = subprocess.run(command, input="pwd\nexit\n", capture_output=True, text=True, cwd=tmp_path, timeout=30)
+    assert r.stdout.strip().splitlines()[-1] == str(ROOT)
+    assert (ROOT / "data" / "deir-ez-zor" / "claims.csv").is_file()
