@@ -1,0 +1,217 @@
+"""The citation graph as Gephi users want it: typed attributes, the kit's colours and layout, the kit's findings per
+node: :func:`gephi_graph` (written by :func:`kit.formats.export.export` as GEXF and GraphML, and by
+:func:`kit.formats.gexf.dynamic_gexf` with times).
+
+Every attribute has one type across the file, so Gephi can size, colour and filter by it:
+
+==================  ===========  ======================================================================================
+attribute           type         meaning
+==================  ===========  ======================================================================================
+``low``, ``high``   integer      the figure a claim asserts (absent when the case leaves it empty)
+``credibility``     integer      Admiralty credibility 1–6 of a claim
+``n_cited``         integer      distinct items a claim cites with relies_on/corroborates (:func:`kit.provenance`)
+``n_origins``       integer      distinct origin sources of a claim (:func:`kit.provenance`)
+``echo``            boolean      the claim's supports share an origin: corroboration that is not independent
+``loop``            integer      the number of the citation loop the claim is in (:func:`kit.circular`), 0 for none
+``drift``           string       how the claim changed what it rests on, in words (``inflated, hardened``)
+``drifted``         boolean      ``drift`` is not empty
+``falls_with``      string       the name of the claim's only origin: discredit it and the claim rests on nothing
+``claims_falling``  integer      (sources) claims that lose every origin if the source is discredited (kit.without)
+``n_resting``       integer      (sources) claims that count the source among their origins
+``confidential``    boolean      (sources) a confidential source (its name is "Confidential source N" here)
+==================  ===========  ======================================================================================
+
+Every other attribute is text, as :func:`kit.formats.export.export_graph` gives it. Each node has a ``viz``
+colour (its source kind's colour in :data:`kit.text.style.KIND_COLOURS`: a claim takes its publisher's) and a
+position from :func:`kit.graphview.layout.layout` (the kit's own picture: a lane per outlet, time left to right;
+y grows upwards, as Gephi draws it).
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+__all__ = ["TYPED", "gephi_graph", "findings", "viz"]
+
+#: attribute -> Python type written (GEXF ``integer``/``boolean``, GraphML ``int``/``boolean``); the rest are text
+TYPED = {
+    "low": int,
+    "high": int,
+    "credibility": int,
+    "n_cited": int,
+    "n_origins": int,
+    "echo": bool,
+    "loop": int,
+    "drifted": bool,
+    "claims_falling": int,
+    "n_resting": int,
+    "confidential": bool,
+}
+
+
+def findings(case) -> tuple[dict, dict]:
+    """The kit's findings per claim and per source, as :func:`gephi_graph` writes them.
+
+    Parameters
+    ----------
+    case : kit.Case
+        Redacted first when the result is published.
+
+    Returns
+    -------
+    (dict, dict)
+        claim id -> ``{"n_cited", "n_origins", "echo", "loop", "drift", "drifted", "falls_with"}`` and source id ->
+        ``{"claims_falling", "n_resting"}`` (``falls_with`` and ``drift`` are left out where empty).
+
+    Examples
+    --------
+    >>> import kit
+    >>> claims, sources = findings(kit.load_case("data/deir-ez-zor"))
+    >>> claims["daily-beast-200-russian-fighters"]["falls_with"], sources["bloomberg_two_russians"]["claims_falling"]
+    ('Two Russians (unnamed, to Bloomberg)', 5)
+    """
+    from kit.analyses import circular, drift
+    from kit.provenance import origin_hops, provenance
+    from kit.style import DRIFT_FLAGS, drift_words
+
+    prov = provenance(case)
+    names = case.sources.set_index("source_id")["name"]
+    loop_of = {k: i for i, loop in enumerate(circular(case), start=1) for k in loop}
+    changed: dict = {}
+    for prop in pd.unique(case.claims["proposition"]):
+        for row in drift(case, prop).to_dict("records"):
+            for flag in DRIFT_FLAGS:
+                if row.get(flag) is True:
+                    changed.setdefault(row["claim_id"], {})[flag] = True
+    claims = {}
+    for k in case.claims["claim_id"]:
+        origins = prov.at[k, "origins"]
+        out = {
+            "n_cited": int(prov.at[k, "n_cited"]),
+            "n_origins": int(prov.at[k, "n_origins"]),
+            "echo": bool(prov.at[k, "echo"]),
+            "loop": loop_of.get(k, 0),
+            "drifted": k in changed,
+        }
+        if k in changed:
+            out["drift"] = drift_words(changed[k])
+        if len(origins) == 1:
+            out["falls_with"] = str(names.get(origins[0], origins[0]))
+        claims[str(k)] = out
+    hops = origin_hops(case)
+    resting = hops.groupby("source_id")["claim_id"].nunique()
+    sole = prov[prov["n_origins"] == 1]["origins"].map(lambda o: o[0]).value_counts()
+    sources = {
+        str(s): {"claims_falling": int(sole.get(s, 0)), "n_resting": int(resting.get(s, 0))}
+        for s in case.sources["source_id"]
+    }
+    return claims, sources
+
+
+def viz(case) -> dict:
+    """Gephi's ``viz`` per node: ``color`` (``r``, ``g``, ``b``, ``a``), ``position`` (``x``, ``y``, ``z``), ``size``.
+
+    Parameters
+    ----------
+    case : kit.Case
+
+    Returns
+    -------
+    dict
+        node id -> viz dict, as networkx's GEXF writer takes it.
+
+    Examples
+    --------
+    >>> import kit
+    >>> v = viz(kit.load_case("data/deir-ez-zor"))["reuters-two-killed"]
+    >>> v["color"], sorted(v["position"])
+    ({'r': 31, 'g': 119, 'b': 180, 'a': 1.0}, ['x', 'y', 'z'])
+    """
+    from kit.graph import claim_context
+    from kit.graphview.data import layout_rows
+    from kit.graphview.layout import layout
+    from kit.style import KIND_COLOURS
+
+    claims, sources, _ = layout_rows(case)
+    nodes = layout(claims, sources)["nodes"]
+    kind = case.sources.set_index("source_id")["kind"].astype(object).to_dict()
+    publisher = claim_context(case).drop_duplicates("claim_id").set_index("claim_id")["source_id"].to_dict()
+    out = {}
+    for n, (x, y) in nodes.items():
+        k = kind.get(publisher.get(n, n))
+        hexa = KIND_COLOURS.get(str(k), "#7f7f7f").lstrip("#")
+        r, g, b = (int(hexa[i : i + 2], 16) for i in (0, 2, 4))
+        out[str(n)] = {
+            "color": {"r": r, "g": g, "b": b, "a": 1.0},
+            "position": {"x": round(float(x), 2), "y": round(-float(y), 2), "z": 0.0},
+            "size": 8.0 if n in publisher else 12.0,
+        }
+    return out
+
+
+def _typed(key, text):
+    want = TYPED.get(key)
+    if want is bool:
+        return text == "true"
+    if want is int:
+        return int(float(text))
+    return text
+
+
+def gephi_graph(case, *, with_viz: bool = True) -> nx.DiGraph:
+    """:func:`kit.formats.export.export_graph` with typed attributes (:data:`TYPED`), the findings and the viz.
+
+    Parameters
+    ----------
+    case : kit.Case
+        As it is: nothing is redacted here (the writers pass the redacted case).
+    with_viz : bool
+        Add the ``viz`` attribute (GEXF only; GraphML gets ``x``, ``y``, ``r``, ``g``, ``b`` and ``size`` instead,
+        see :func:`graphml_ready`).
+
+    Returns
+    -------
+    networkx.DiGraph
+
+    Examples
+    --------
+    >>> import kit
+    >>> g = gephi_graph(kit.load_case("data/deir-ez-zor"))
+    >>> d = g.nodes["daily-beast-200-russian-fighters"]
+    >>> d["low"], d["n_origins"], d["echo"], d["loop"], d["drift"]
+    (201, 1, False, 0, 'scope changed, hardened')
+    """
+    from kit.export import export_graph
+
+    g = export_graph(case)
+    claims, sources = findings(case)
+    for n, d in g.nodes(data=True):
+        for k, v in list(d.items()):
+            d[k] = _typed(k, v)
+        d.update(claims.get(n, {}) if d.get("node_type") == "claim" else sources.get(n, {}))
+    if with_viz:
+        for n, v in viz(case).items():
+            if n in g:
+                g.nodes[n]["viz"] = v
+    return g
+
+
+def graphml_ready(g: nx.DiGraph) -> nx.DiGraph:
+    """A copy of ``g`` whose ``viz`` is flat attributes GraphML can hold: ``x``, ``y``, ``size`` (float), ``r``, ``g``,
+    ``b`` (integer), as Gephi's GraphML importer reads them.
+
+    Examples
+    --------
+    >>> import kit
+    >>> g = graphml_ready(gephi_graph(kit.load_case("tests/cases/loop")))
+    >>> sorted(k for k in g.nodes["dead_x"] if k in ("x", "y", "r", "g", "b", "size"))
+    ['b', 'g', 'r', 'size', 'x', 'y']
+    """
+    out = g.copy()
+    for _, d in out.nodes(data=True):
+        v = d.pop("viz", None)
+        if v:
+            d.update(x=v["position"]["x"], y=v["position"]["y"], size=v["size"])
+            d.update(r=v["color"]["r"], g=v["color"]["g"], b=v["color"]["b"])
+    return out
