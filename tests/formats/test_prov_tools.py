@@ -1,0 +1,99 @@
+"""PROV ready to draw and the same with prov 2.0 and 3.2: publishing as an activity with its time (an interval where
+the date is uncertain), typed values written as strings whatever prov writes, the bookkeeping on one record only, and
+a drawing whose size grows with the case, not with its texts."""
+
+import json
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+
+import prov.model as pm
+import pytest
+
+import kit
+from conftest import DEIR, ROOT
+from kit.formats.prov import import_prov, prov_json, to_prov
+from kit.redact import redact
+
+
+def _svg_size(dot):
+    svg = dot.create(format="svg").decode("utf-8")
+    w, h = re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups()
+    return float(w), float(h)
+
+
+def test_publishing_is_an_activity_with_its_time(deir_case):
+    data = json.loads(prov_json(deir_case))
+    reports = deir_case.reports.set_index("report_id")
+    acts = data["activity"]
+    gens = {g["prov:entity"]: g for g in data["wasGeneratedBy"].values()}
+    assert len(acts) == len(reports)
+    for rid, r in reports.iterrows():
+        act = acts[f"publishing:{rid}"]
+        start, end = r["published"], r["published_latest"]
+        assert act["prov:startTime"].startswith(start.strftime("%Y-%m-%dT%H:%M:%S"))
+        assert act["prov:endTime"].startswith(end.strftime("%Y-%m-%dT%H:%M:%S"))
+        gen = gens[f"report:{rid}"]
+        assert gen["prov:activity"] == f"publishing:{rid}"
+        if start == end:  # an exact date: the report was generated then
+            assert gen["prov:time"].startswith(start.strftime("%Y-%m-%dT%H:%M:%S"))
+        else:  # uncertain: only the activity's interval bounds it
+            assert "prov:time" not in gen
+    assert any(r["published"] != r["published_latest"] for _, r in reports.iterrows())
+    assoc = {(a["prov:activity"], a["prov:agent"]) for a in data["wasAssociatedWith"].values()}
+    assert ("publishing:reuters-2018-02-12", "source:reuters") in assoc
+
+
+def test_bookkeeping_is_on_one_record_only(deir_case):
+    data = json.loads(prov_json(deir_case))
+    holders = [
+        (kind, ident)
+        for kind, recs in data.items()
+        if kind != "prefix"
+        for ident, rec in recs.items()
+        if any(k.startswith("kitdoc:") for k in rec)
+    ]
+    assert holders == [("entity", "kitdoc:case")]
+    again = import_prov(prov_json(deir_case, reveal_confidential=True))
+    for t in ("sources", "reports", "claims", "citations"):
+        assert getattr(again, t).equals(getattr(deir_case, t)), t
+
+
+def test_typed_values_are_strings(deir_case):
+    text = prov_json(deir_case)
+    typed = re.findall(r'"\$": ([^"\s][^,}]*)', text)
+    assert typed == []  # every {"$": ..., "type": ...} value is a string, as prov 3.2 writes it
+    assert '"kit:low": {"$": "2", "type": "xsd:int"}' in text.replace("\n", "").replace("  ", " ") or '"$": "2"' in text
+
+
+def test_drawing_grows_with_the_case_not_its_texts():
+    from kit.formats.prov.picture import prov_picture
+
+    small, big = kit.load_case(DEIR), kit.testing.synth.make_case(200)
+    per = []
+    for case in (small, big):
+        w, h = _svg_size(prov_picture(case))
+        n = len(case.sources) + len(case.reports) + len(case.claims)
+        per.append(w * h / n)
+        assert w < 150 * n and h < 150 * n
+    assert max(per) / min(per) < 3  # area per record about the same for 52 and 400+ records
+
+
+PROV2 = os.environ.get("KIT_PROV2_PYTHON")
+
+
+@pytest.mark.skipif(not PROV2 or not shutil.which(PROV2), reason="set KIT_PROV2_PYTHON to a python with prov 2.0.0")
+def test_prov_2_writes_the_same_document(tmp_path):
+    script = (
+        "import sys, kit, prov; from kit.formats.prov import prov_json; "
+        "sys.stdout.write(prov.__version__ + '\\n' + prov_json(kit.load_case(sys.argv[1])))"
+    )
+    out = subprocess.run([PROV2, "-c", script, str(DEIR)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    version, text = out.stdout.split("\n", 1)
+    assert version.startswith("2.")
+    assert text == prov_json(kit.load_case(DEIR))
+    assert pm.ProvDocument.deserialize(content=text, format="json") == to_prov(kit.load_case(DEIR))
+    assert import_prov(text).claims.equals(redact(kit.load_case(DEIR)).claims)
