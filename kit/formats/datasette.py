@@ -200,7 +200,6 @@ def datasette_metadata(case, database: str, tables: dict | None = None) -> dict:
         out[name]["facets"] = list(facets)
     out["sources"]["label_column"] = "name"
     out["claims"]["label_column"] = "label"
-    out["reports"]["label_column"] = "title"
     top = {"title": case.title, "description": "\n\n".join(text)}
     licence = str(meta.get("license") or "").strip()
     if licence:

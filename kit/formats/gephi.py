@@ -134,7 +134,12 @@ def viz(case) -> dict:
     from kit.style import KIND_COLOURS
 
     claims, sources, _ = layout_rows(case)
-    nodes = layout(claims, sources)["nodes"]
+    lay = layout(claims, sources)
+    nodes = dict(lay["nodes"])
+    # sources the picture leaves out (publishers whose claims all rest on others): a row under the drawing
+    rest = [s for s in case.sources["source_id"].astype(str) if s not in nodes]
+    for i, s in enumerate(rest):
+        nodes[s] = (lay["left"] + 40.0 * (i + 1), lay["height"] + 40.0)
     kind = case.sources.set_index("source_id")["kind"].astype(object).to_dict()
     publisher = claim_context(case).drop_duplicates("claim_id").set_index("claim_id")["source_id"].to_dict()
     out = {}

@@ -54,7 +54,9 @@ def test_origins_by_name_with_hops(deir_db, deir_case):
     got = rows(deir_db, "origins_of_a_claim", claim="daily-beast-200-russian-fighters")
     want = kit.origins(deir_case, "daily-beast-200-russian-fighters")
     names = deir_case.sources.set_index("source_id")["name"]
-    assert {(r["source"], r["hops"]) for r in got} == {(names[s], int(h)) for s, h in zip(want["source_id"], want["hops"])}
+    assert {(r["source"], r["hops"]) for r in got} == {
+        (names[s], int(h)) for s, h in zip(want["source_id"], want["hops"])
+    }
     # words of the label find it too
     assert {r["claim_id"] for r in rows(deir_db, "origins_of_a_claim", claim="Daily Beast, 13 Feb")} >= {
         "daily-beast-200-russian-fighters"
@@ -77,7 +79,9 @@ def test_loops_echoes_and_drift_are_the_kits(tmp_path, deir_db, deir_case):
     loop = kit.load_case(CASES / "loop")
     files = export_sqlite(loop, tmp_path / "loop.db")
     got = rows(files, "loops")
-    assert [[r["claim_id"] for r in got if r["loop"] == i] for i in sorted({r["loop"] for r in got})] == kit.circular(loop)
+    assert [[r["claim_id"] for r in got if r["loop"] == i] for i in sorted({r["loop"] for r in got})] == kit.circular(
+        loop
+    )
     prov = kit.provenance(deir_case)
     assert {r["claim_id"] for r in rows(deir_db, "echoes")} == set(prov.index[prov["echo"]])
     drift = rows(deir_db, "drift_in_words")

@@ -62,9 +62,7 @@ def _graphology_like(path):
 
 def test_attributes_are_typed_for_gephi(files):
     root = ET.parse(files["gexf"]).getroot()
-    types = {
-        a.get("title"): a.get("type") for attrs in root.iter(f"{{{GEXF['g']}}}attributes") for a in attrs
-    }
+    types = {a.get("title"): a.get("type") for attrs in root.iter(f"{{{GEXF['g']}}}attributes") for a in attrs}
     for name, want in TYPED.items():
         if name in types:
             assert types[name] in ({"long", "integer"} if want is int else {"boolean"}), (name, types[name])
@@ -112,7 +110,11 @@ def test_gephi_lite_reads_colours_positions_and_numbers(files, deir_case):
 
 def _node_graphology():
     folder = os.environ.get("KIT_GRAPHOLOGY")
-    if not folder or not shutil.which("node") or not (pathlib.Path(folder) / "node_modules" / "graphology-gexf").is_dir():
+    if (
+        not folder
+        or not shutil.which("node")
+        or not (pathlib.Path(folder) / "node_modules" / "graphology-gexf").is_dir()
+    ):
         pytest.skip("set KIT_GRAPHOLOGY to a folder with `npm install graphology graphology-gexf @xmldom/xmldom`")
     return pathlib.Path(folder)
 
