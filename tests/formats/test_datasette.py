@@ -55,7 +55,7 @@ def test_origins_by_name_with_hops(deir_db, deir_case):
     want = kit.origins(deir_case, "daily-beast-200-russian-fighters")
     names = deir_case.sources.set_index("source_id")["name"]
     assert {(r["source"], r["hops"]) for r in got} == {
-        (names[s], int(h)) for s, h in zip(want["source_id"], want["hops"])
+        (names[s], int(h)) for s, h in zip(want["source_id"], want["hops"], strict=True)
     }
     # words of the label find it too
     assert {r["claim_id"] for r in rows(deir_db, "origins_of_a_claim", claim="Daily Beast, 13 Feb")} >= {

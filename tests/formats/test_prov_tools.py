@@ -4,7 +4,6 @@ a drawing whose size grows with the case, not with its texts."""
 
 import json
 import os
-import pathlib
 import re
 import shutil
 import subprocess

@@ -52,9 +52,8 @@ def prov_picture(case_or_document, *, reveal_confidential: bool = False):
     shown.add_namespace(pm.Namespace("kit", NAMESPACES["kit"]))
     for rec in doc.get_records():
         ident = getattr(rec, "identifier", None)
-        if ident is not None and getattr(ident, "namespace", None) is not None:
-            if ident.namespace.uri == NAMESPACES["kitdoc"]:
-                continue
+        if getattr(ident, "namespace", None) is not None and ident.namespace.uri == NAMESPACES["kitdoc"]:
+            continue
         shown.add_record(rec)
     return prov_to_dot(
         shown, use_labels=True, direction="LR", show_element_attributes=False, show_relation_attributes=False
