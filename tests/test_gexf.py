@@ -13,7 +13,7 @@ from kit.formats.gexf import dynamic_gexf, write_dynamic_gexf, xml_safe
 from kit.graph.citation import claim_context
 
 CASES = pathlib.Path(__file__).resolve().parent / "cases"
-NS = {"g": "http://www.gexf.net/1.2draft"}
+NS = {"g": "http://gexf.net/1.3"}
 
 
 def _published(case, fmt):

@@ -3,10 +3,10 @@
 :func:`export` writes, into one folder, from the *redacted* case (:func:`kit.text.redact.redact`):
 
 =========================  =====================================================================================
-``citation_graph.gexf``    the citation graph for Gephi: node attributes ``node_type``, ``kind``, ``reliability``,
-                           ``published`` ... (all text), edge attribute ``relation``
-``citation_graph.graphml`` the same graph as GraphML
-``citation_graph.json``    the same graph as node-link JSON (``nodes``, ``links``)
+``citation_graph.gexf``    the citation graph for Gephi (GEXF 1.3): :func:`kit.formats.gephi.gephi_graph`, typed
+                           attributes, the kit's findings per node, ``viz`` colours and positions
+``citation_graph.graphml`` the same graph as GraphML (positions and colours as ``x``, ``y``, ``r``, ``g``, ``b``)
+``citation_graph.json``    the citation graph as node-link JSON (``nodes``, ``links``; :func:`export_graph`: text)
 ``sources.csv`` ...        the four tables, plus ``provenance.csv`` (per claim: n_cited, n_origins, echo, origins),
                            safe to open in a spreadsheet: a cell starting with ``=``, ``+``, ``-``, ``@``, tab or
                            carriage return is prefixed with ``'`` (OWASP "CSV injection")
@@ -29,12 +29,12 @@ import networkx as nx
 import pandas as pd
 
 from kit.formats.claimreview import claim_reviews
-from kit.schema import COLUMNS
+from kit.formats.gephi import export_graph, gephi_graph, graphml_ready
 from kit.store.atomic import atomic_write_all
 from kit.store.outputs import refuse_output_over_case
 from kit.text.html import xml_safe
 from kit.text.redact import redact
-from kit.text.wording import cell_text, figure_words
+from kit.text.wording import cell_text
 
 __all__ = ["export", "export_graph", "neutralise", "csv_text", "claim_reviews", "FORMULA_STARTS"]
 
@@ -102,88 +102,18 @@ def csv_text(frame: pd.DataFrame) -> str:
     return buf.getvalue()
 
 
-def export_graph(case) -> nx.DiGraph:
-    """The citation graph with only text attributes (``None`` dropped), ready for the GEXF and GraphML writers.
-
-    Claim nodes: ``node_type="claim"``, ``label`` (outlet, date, figure), ``kind`` and ``reliability`` of the
-    publisher, ``published`` (ISO 8601, UTC), ``proposition``, ``text``, ``low``, ``high``, ``certainty``,
-    ``credibility``, ``outlet``, ``source_id``, ``report_id``. Source nodes: ``node_type="source"``, ``label``
-    (the name), ``kind``, ``reliability`` and the other source columns. Edges: ``relation`` and ``evidence``.
-
-    Parameters
-    ----------
-    case : kit.Case
-        The case as it is: nothing is redacted here (:func:`export` passes it the redacted case, made with
-        :func:`kit.text.redact.redact`).
-
-    Returns
-    -------
-    networkx.DiGraph
-        One node per claim and per source, one edge per citation, every attribute a string.
-
-    See Also
-    --------
-    kit.graph.citation.citation_graph : the graph it is made from, with typed attributes.
-    export : writes it as ``graph.gexf`` and ``graph.graphml``.
-
-    Examples
-    --------
-    In :func:`kit.testing.examples.diamond`, Site D cites Paper B and Paper C, which both rely on Wire A:
-
-    >>> from kit.testing import examples
-    >>> g = export_graph(examples.diamond())
-    >>> g.number_of_nodes(), g.number_of_edges()
-    (8, 4)
-    >>> g.nodes["site-d-12"]["label"], g.nodes["site-d-12"]["published"]
-    ('Site D, 2020-01-02: 12', '2020-01-02T09:00:00Z')
-    >>> sorted(g.successors("site-d-12")), g.edges["site-d-12", "paper-c-12"]
-    (['paper-b-12', 'paper-c-12'], {'relation': 'corroborates', 'evidence': 'Paper C confirms'})
-    >>> all(isinstance(v, str) for _, d in g.nodes(data=True) for v in d.values())
-    True
-    """
-    from kit.graph.citation import citation_graph
-
-    src = citation_graph(case)
-    kinds = case.sources.set_index("source_id")
-    g = nx.DiGraph()
-    for n, d in src.nodes(data=True):
-        attrs = {}
-        if d.get("node_type") == "claim":
-            pub = d.get("source_id")
-            attrs["kind"] = kinds.at[pub, "kind"] if pub in kinds.index else None
-            attrs["reliability"] = kinds.at[pub, "reliability"] if pub in kinds.index else None
-            date = pd.Timestamp(d["published"]).strftime("%Y-%m-%d") if d.get("published") is not None else ""
-            fig = figure_words(d.get("low"), d.get("high"))
-            attrs["label"] = f"{d.get('outlet')}, {date}" + (f": {fig}" if fig else "")
-            # the claim's own columns (the case format's, in its order) and where it was published
-            keys: tuple[str, ...] = (
-                "node_type",
-                "published",
-                *(c for c in COLUMNS["claims"] if c not in ("claim_id", "report_id")),
-                "outlet",
-                "source_id",
-                "report_id",
-            )
-        else:
-            attrs["label"] = d.get("name")
-            keys = ("node_type", *(c for c in COLUMNS["sources"] if c != "source_id"))
-        for k in keys:
-            if k in d:
-                attrs[k] = d[k]
-        clean = {k: cell_text(v) for k, v in attrs.items() if cell_text(v) != ""}
-        g.add_node(str(n), **clean)
-    for u, v, d in src.edges(data=True):
-        g.add_edge(str(u), str(v), **{k: cell_text(x) for k, x in d.items() if cell_text(x) != ""})
-    return g
+def _safe(v):
+    return xml_safe(v) if isinstance(v, str) else v
 
 
 def _xml_graph(g: nx.DiGraph) -> nx.DiGraph:
-    """A copy of ``g`` whose node ids, attribute names and values are XML-safe (:func:`kit.text.html.xml_safe`)."""
-    out = nx.DiGraph(**{xml_safe(k): xml_safe(v) for k, v in g.graph.items()})
+    """A copy of ``g`` whose node ids, attribute names and text values are XML-safe (:func:`kit.text.html.xml_safe`);
+    numbers, booleans and ``viz`` are kept as they are."""
+    out = nx.DiGraph(**{xml_safe(k): _safe(v) for k, v in g.graph.items()})
     for n, d in g.nodes(data=True):
-        out.add_node(xml_safe(n), **{xml_safe(k): xml_safe(v) for k, v in d.items()})
+        out.add_node(xml_safe(n), **{xml_safe(k): _safe(v) for k, v in d.items()})
     for u, v, d in g.edges(data=True):
-        out.add_edge(xml_safe(u), xml_safe(v), **{xml_safe(k): xml_safe(x) for k, x in d.items()})
+        out.add_edge(xml_safe(u), xml_safe(v), **{xml_safe(k): _safe(x) for k, x in d.items()})
     return out
 
 
@@ -235,13 +165,13 @@ def export(case, out_dir, *, reveal_confidential: bool = False, built=None) -> d
     out.mkdir(parents=True, exist_ok=True)
     files, data_of = {}, {}
     g = export_graph(red)
-    xml = _xml_graph(g)
-    for key, name, writer in (
-        ("gexf", "citation_graph.gexf", nx.write_gexf),
-        ("graphml", "citation_graph.graphml", nx.write_graphml),
+    typed = _xml_graph(gephi_graph(red))
+    for key, name, graph, writer in (
+        ("gexf", "citation_graph.gexf", typed, lambda x, b: nx.write_gexf(x, b, version="1.3")),
+        ("graphml", "citation_graph.graphml", graphml_ready(typed), nx.write_graphml),
     ):
         buf = io.BytesIO()
-        writer(xml, buf)
+        writer(graph, buf)
         files[key] = out / name
         data_of[key] = buf.getvalue()
     data = nx.node_link_data(g, edges="links")

@@ -21,9 +21,9 @@ attribute           type         meaning
 ``confidential``    boolean      (sources) a confidential source (its name is "Confidential source N" here)
 ==================  ===========  ======================================================================================
 
-Every other attribute is text, as :func:`kit.formats.export.export_graph` gives it. Each node has a ``viz``
+Every other attribute is text, as :func:`export_graph` gives it. Each node has a ``viz``
 colour (its source kind's colour in :data:`kit.text.style.KIND_COLOURS`: a claim takes its publisher's) and a
-position from :func:`kit.graphview.layout.layout` (the kit's own picture: a lane per outlet, time left to right;
+position from :func:`kit.graphview.positions.layout` (the kit's own picture: a lane per outlet, time left to right;
 y grows upwards, as Gephi draws it).
 """
 
@@ -32,7 +32,10 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-__all__ = ["TYPED", "gephi_graph", "findings", "viz"]
+from kit.schema import COLUMNS
+from kit.text.wording import cell_text, figure_words
+
+__all__ = ["TYPED", "export_graph", "gephi_graph", "graphml_ready", "findings", "viz"]
 
 #: attribute -> Python type written (GEXF ``integer``/``boolean``, GraphML ``int``/``boolean``); the rest are text
 TYPED = {
@@ -48,6 +51,82 @@ TYPED = {
     "n_resting": int,
     "confidential": bool,
 }
+
+
+def export_graph(case) -> nx.DiGraph:
+    """The citation graph with only text attributes (``None`` dropped), ready for the GEXF and GraphML writers.
+
+    Claim nodes: ``node_type="claim"``, ``label`` (outlet, date, figure), ``kind`` and ``reliability`` of the
+    publisher, ``published`` (ISO 8601, UTC), ``proposition``, ``text``, ``low``, ``high``, ``certainty``,
+    ``credibility``, ``outlet``, ``source_id``, ``report_id``. Source nodes: ``node_type="source"``, ``label``
+    (the name), ``kind``, ``reliability`` and the other source columns. Edges: ``relation`` and ``evidence``.
+
+    Parameters
+    ----------
+    case : kit.Case
+        The case as it is: nothing is redacted here (:func:`export` passes it the redacted case, made with
+        :func:`kit.text.redact.redact`).
+
+    Returns
+    -------
+    networkx.DiGraph
+        One node per claim and per source, one edge per citation, every attribute a string.
+
+    See Also
+    --------
+    kit.graph.citation.citation_graph : the graph it is made from, with typed attributes.
+    gephi_graph : the same graph with typed attributes, findings and viz, as :func:`kit.formats.export.export`
+        writes it.
+
+    Examples
+    --------
+    In :func:`kit.testing.examples.diamond`, Site D cites Paper B and Paper C, which both rely on Wire A:
+
+    >>> from kit.testing import examples
+    >>> g = export_graph(examples.diamond())
+    >>> g.number_of_nodes(), g.number_of_edges()
+    (8, 4)
+    >>> g.nodes["site-d-12"]["label"], g.nodes["site-d-12"]["published"]
+    ('Site D, 2020-01-02: 12', '2020-01-02T09:00:00Z')
+    >>> sorted(g.successors("site-d-12")), g.edges["site-d-12", "paper-c-12"]
+    (['paper-b-12', 'paper-c-12'], {'relation': 'corroborates', 'evidence': 'Paper C confirms'})
+    >>> all(isinstance(v, str) for _, d in g.nodes(data=True) for v in d.values())
+    True
+    """
+    from kit.graph.citation import citation_graph
+
+    src = citation_graph(case)
+    kinds = case.sources.set_index("source_id")
+    g = nx.DiGraph()
+    for n, d in src.nodes(data=True):
+        attrs = {}
+        if d.get("node_type") == "claim":
+            pub = d.get("source_id")
+            attrs["kind"] = kinds.at[pub, "kind"] if pub in kinds.index else None
+            attrs["reliability"] = kinds.at[pub, "reliability"] if pub in kinds.index else None
+            date = pd.Timestamp(d["published"]).strftime("%Y-%m-%d") if d.get("published") is not None else ""
+            fig = figure_words(d.get("low"), d.get("high"))
+            attrs["label"] = f"{d.get('outlet')}, {date}" + (f": {fig}" if fig else "")
+            # the claim's own columns (the case format's, in its order) and where it was published
+            keys: tuple[str, ...] = (
+                "node_type",
+                "published",
+                *(c for c in COLUMNS["claims"] if c not in ("claim_id", "report_id")),
+                "outlet",
+                "source_id",
+                "report_id",
+            )
+        else:
+            attrs["label"] = d.get("name")
+            keys = ("node_type", *(c for c in COLUMNS["sources"] if c != "source_id"))
+        for k in keys:
+            if k in d:
+                attrs[k] = d[k]
+        clean = {k: cell_text(v) for k, v in attrs.items() if cell_text(v) != ""}
+        g.add_node(str(n), **clean)
+    for u, v, d in src.edges(data=True):
+        g.add_edge(str(u), str(v), **{k: cell_text(x) for k, x in d.items() if cell_text(x) != ""})
+    return g
 
 
 def findings(case) -> tuple[dict, dict]:
@@ -71,9 +150,10 @@ def findings(case) -> tuple[dict, dict]:
     >>> claims["daily-beast-200-russian-fighters"]["falls_with"], sources["bloomberg_two_russians"]["claims_falling"]
     ('Two Russians (unnamed, to Bloomberg)', 5)
     """
-    from kit.analyses import circular, drift
-    from kit.provenance import origin_hops, provenance
-    from kit.style import DRIFT_FLAGS, drift_words
+    from kit.analysis.findings import circular, drift
+    from kit.analysis.origins import origin_hops, provenance
+    from kit.schema import DRIFT_FLAGS
+    from kit.text.style import drift_words
 
     prov = provenance(case)
     names = case.sources.set_index("source_id")["name"]
@@ -87,7 +167,7 @@ def findings(case) -> tuple[dict, dict]:
     claims = {}
     for k in case.claims["claim_id"]:
         origins = prov.at[k, "origins"]
-        out = {
+        out: dict[str, int | bool | str] = {
             "n_cited": int(prov.at[k, "n_cited"]),
             "n_origins": int(prov.at[k, "n_origins"]),
             "echo": bool(prov.at[k, "echo"]),
@@ -128,10 +208,10 @@ def viz(case) -> dict:
     >>> v["color"], sorted(v["position"])
     ({'r': 31, 'g': 119, 'b': 180, 'a': 1.0}, ['x', 'y', 'z'])
     """
-    from kit.graph import claim_context
+    from kit.graph.citation import claim_context
     from kit.graphview.data import layout_rows
-    from kit.graphview.layout import layout
-    from kit.style import KIND_COLOURS
+    from kit.graphview.positions import layout
+    from kit.text.style import KIND_COLOURS
 
     claims, sources, _ = layout_rows(case)
     lay = layout(claims, sources)
@@ -165,7 +245,7 @@ def _typed(key, text):
 
 
 def gephi_graph(case, *, with_viz: bool = True) -> nx.DiGraph:
-    """:func:`kit.formats.export.export_graph` with typed attributes (:data:`TYPED`), the findings and the viz.
+    """:func:`export_graph` with typed attributes (:data:`TYPED`), the findings and the viz.
 
     Parameters
     ----------
@@ -187,8 +267,6 @@ def gephi_graph(case, *, with_viz: bool = True) -> nx.DiGraph:
     >>> d["low"], d["n_origins"], d["echo"], d["loop"], d["drift"]
     (201, 1, False, 0, 'scope changed, hardened')
     """
-    from kit.export import export_graph
-
     g = export_graph(case)
     claims, sources = findings(case)
     for n, d in g.nodes(data=True):
@@ -205,6 +283,16 @@ def gephi_graph(case, *, with_viz: bool = True) -> nx.DiGraph:
 def graphml_ready(g: nx.DiGraph) -> nx.DiGraph:
     """A copy of ``g`` whose ``viz`` is flat attributes GraphML can hold: ``x``, ``y``, ``size`` (float), ``r``, ``g``,
     ``b`` (integer), as Gephi's GraphML importer reads them.
+
+    Parameters
+    ----------
+    g : networkx.DiGraph
+        :func:`gephi_graph`'s graph (not changed).
+
+    Returns
+    -------
+    networkx.DiGraph
+        The copy, without ``viz``.
 
     Examples
     --------

@@ -6,11 +6,18 @@ Every node and edge gets a ``start`` (and, with ``lasting=False``, an ``end``) f
   ``lasting=True`` (the default) it stays from then on; with ``lasting=False`` it lasts until
   ``published_latest`` (contract version 2: the latest the report can have appeared), or ``published`` where
   the case has no such column, so the timeline shows when each claim was published and nothing more;
-- a citation (edge) starts, and ends, with its citing claim;
+- a citation (edge) starts when both its ends exist and ends (``lasting=False``) with its citing claim; a cited
+  claim that would end before a citation of it is kept until that citation ends, so no edge outlives its nodes
+  (Gephi drops such an edge from its timeline);
 - a source starts with the first claim that cites it or that it publishes; one that is neither cited nor
   publishes anything has no ``start`` (present throughout).
 
-The file is GEXF 1.2 in ``mode="dynamic"``. ``timeformat`` is ``date`` (values ``2018-02-13``) when every time is
+Each time is written twice: as ``start``/``end`` (the GEXF attributes Gephi 0.10's timeline reads) and as the
+attributes ``appears``/``until`` (text), because graphology-gexf, with which Gephi Lite imports GEXF, reads
+neither ``start``/``end`` nor ``<spells>`` but keeps every attribute (``docs/exports.md`` says what was checked).
+The nodes and edges carry :func:`kit.formats.gephi.gephi_graph`'s typed attributes, findings and ``viz``.
+
+The file is GEXF 1.3 in ``mode="dynamic"``. ``timeformat`` is ``date`` (values ``2018-02-13``) when every time is
 midnight UTC, else ``dateTime`` (values ``2018-02-13T14:05:00Z``), as the GEXF schema spells it. networkx 3
 reads ``date`` files but not ``dateTime`` ones (a ``KeyError``); ``timeformat="date"`` writes the same date-time
 values under ``timeformat="date"``, which networkx reads (as text) and Gephi too.
@@ -82,8 +89,8 @@ def dynamic_gexf(
     Parameters
     ----------
     graph_or_case : kit.Case or networkx.DiGraph
-        A case (redacted first; its graph is :func:`kit.formats.export.export_graph`'s), or a citation graph as
-        :func:`kit.citation_graph` or :func:`kit.formats.export.export_graph` makes it (not redacted: pass a case for
+        A case (redacted first; its graph is :func:`kit.formats.gephi.gephi_graph`'s), or a citation graph as
+        :func:`kit.citation_graph` or :func:`kit.formats.gephi.export_graph` makes it (not redacted: pass a case for
         that), whose claim nodes carry ``node_type="claim"`` and ``published`` (and maybe ``published_latest``).
     lasting : bool
         True: claims and citations stay once published (no ``end``); False: they end at ``published_latest``.
@@ -97,7 +104,7 @@ def dynamic_gexf(
     -------
     networkx.DiGraph
         Graph attributes ``mode="dynamic"``, ``timeformat`` and ``name`` (the case's title); node and edge
-        attributes as text.
+        attributes as the source graph has them (text XML-safe), with ``start``/``end`` and ``appears``/``until``.
 
     Raises
     ------
@@ -118,10 +125,10 @@ def dynamic_gexf(
     if isinstance(graph_or_case, nx.Graph):
         src, case, title = graph_or_case, None, graph_or_case.graph.get("title", "")
     else:
-        from kit.formats.export import export_graph
+        from kit.formats.gephi import gephi_graph
 
         case = redact(graph_or_case, reveal=reveal_confidential)
-        src, title = export_graph(case), case.title
+        src, title = gephi_graph(case), case.title
     published, latest = _times(src, case)
     missing = sorted(k for k, v in published.items() if v is None)
     if missing:
@@ -140,30 +147,45 @@ def dynamic_gexf(
             seen(str(d["source_id"]), published[n])
     for u, v in src.edges():
         seen(v, published.get(u))
+    # a node's interval, then every edge inside both its nodes': it starts when both exist and, not lasting, ends
+    # with its citing claim; a node it would outlive (a cited claim) is kept until its last citation ends
+    start = {n: published.get(n) or first_seen.get(n) for n in src.nodes}
+    end = {n: (None if lasting or n not in published else latest[n]) for n in src.nodes}
+    edge_times = {}
+    for u, v in src.edges():
+        s = max((t for t in (start[u], start[v]) if t is not None), default=None)
+        e = None if lasting or u not in published else max(latest[u], s)
+        edge_times[(u, v)] = (s, e)
+        for n in (u, v):
+            if e is not None and end[n] is not None and end[n] < e:
+                end[n] = e
+
+    def timed(attrs, s, e):
+        if s is not None:
+            attrs["start"] = attrs["appears"] = _fmt(s, dates_only)  # start: Gephi; appears: Gephi Lite (a date)
+        if e is not None:
+            attrs["end"] = attrs["until"] = _fmt(e, dates_only)
+        return attrs
+
+    def safe(d):
+        return {
+            xml_safe(k): (x if isinstance(x, (bool, int, float, dict)) else xml_safe(x))
+            for k, x in d.items()
+            if x is not None and k not in ("start", "end", "appears", "until")
+        }
+
     g = nx.DiGraph(mode="dynamic", timeformat=fmt, name=xml_safe(title))
     for n, d in src.nodes(data=True):
-        attrs = {xml_safe(k): xml_safe(x) for k, x in d.items() if x is not None and k not in ("start", "end")}
-        if n in published:
-            attrs["start"] = _fmt(published[n], dates_only)
-            if not lasting:
-                attrs["end"] = _fmt(latest[n], dates_only)
-        elif n in first_seen:
-            attrs["start"] = _fmt(first_seen[n], dates_only)
-        g.add_node(xml_safe(n), **attrs)
+        g.add_node(xml_safe(n), **timed(safe(d), start[n], end[n]))
     for u, v, d in src.edges(data=True):
-        attrs = {xml_safe(k): xml_safe(x) for k, x in d.items() if x is not None and k not in ("start", "end")}
-        if u in published:
-            attrs["start"] = _fmt(published[u], dates_only)
-            if not lasting:
-                attrs["end"] = _fmt(latest[u], dates_only)
-        g.add_edge(xml_safe(u), xml_safe(v), **attrs)
+        g.add_edge(xml_safe(u), xml_safe(v), **timed(safe(d), *edge_times[(u, v)]))
     return g
 
 
 def write_dynamic_gexf(
     case, path, *, lasting: bool = True, timeformat: str | None = None, reveal_confidential: bool = False
 ):
-    """Write :func:`dynamic_gexf` of ``case`` (redacted first) to ``path`` as GEXF 1.2, atomically.
+    """Write :func:`dynamic_gexf` of ``case`` (redacted first) to ``path`` as GEXF 1.3, atomically.
 
     Parameters are those of :func:`dynamic_gexf`; ``path`` is the file to write (its folder must exist).
 
@@ -191,7 +213,9 @@ def write_dynamic_gexf(
     refuse_output_over_case(case if not isinstance(case, nx.Graph) else None, Path(path).parent)
     g = dynamic_gexf(case, lasting=lasting, timeformat=timeformat, reveal_confidential=reveal_confidential)
     buf = io.BytesIO()
-    nx.write_gexf(nx.DiGraph(g), buf)  # networkx writes timeformat="date" for text times; set the one chosen
+    nx.write_gexf(
+        nx.DiGraph(g), buf, version="1.3"
+    )  # networkx writes timeformat="date" for text times; set the one chosen
     text = buf.getvalue().decode("utf-8")
     text = re.sub(r'(<graph\b[^>]*?)\btimeformat="[^"]*"', rf'\1timeformat="{g.graph["timeformat"]}"', text, count=1)
     path = Path(path)

@@ -23,13 +23,23 @@ import re
 import numpy as np
 import pandas as pd
 
-from kit.cells import is_missing, is_null
+from kit.cells import is_missing, is_null, published_text
 from kit.schema import DRIFT_FLAGS
 from kit.text.html import escape, isolate
 from kit.text.style import drift_words
 from kit.text.wording import date_words, figure_words, short_name
 
-__all__ = ["MISSING", "cell_words", "claim_names", "for_people", "table_html", "table_text", "Table"]
+__all__ = [
+    "MISSING",
+    "cell_words",
+    "claim_labels",
+    "claim_names",
+    "for_people",
+    "report_labels",
+    "table_html",
+    "table_text",
+    "Table",
+]
 
 #: what an empty cell says to a person
 MISSING = "—"
@@ -109,12 +119,99 @@ def claim_names(case) -> pd.Series:
     from kit.graph.citation import claim_context
 
     ctx = claim_context(case).drop_duplicates("claim_id").set_index("claim_id")
-    outlet = ctx["outlet"].astype(object).where(ctx["outlet"].notna(), ctx["source_id"]).map(short_name)
+    outlet = _outlets(ctx)
     figure = pd.Series([figure_words(lo, hi) for lo, hi in zip(ctx["low"], ctx["high"], strict=True)], ctx.index)
     short = outlet + ": " + figure
     shared = short.duplicated(keep=False) | (figure == "")
     quoted = outlet + ": " + ctx["text"].map(_quote)
     return short.where(~shared, quoted).rename("claim")
+
+
+def _outlets(ctx) -> pd.Series:
+    return ctx["outlet"].astype(object).where(ctx["outlet"].notna(), ctx["source_id"]).map(short_name)
+
+
+def _day(earliest, latest) -> str:
+    """``7 Feb 2018``; an uncertain date as the span it allows, in words: ``Feb 2018``, ``2018``, ``13–28 Feb 2018``,
+    ``28 Feb – 2 Mar 2018`` (the case format's ``published_text`` forms, as a reader writes them)."""
+    if is_null(earliest):
+        return "undated"
+    a = pd.Timestamp(earliest)
+    b = a if is_null(latest) else pd.Timestamp(latest)
+    if a.normalize() == b.normalize():
+        return date_words(a)
+    form = published_text(a, b)
+    if re.fullmatch(r"\d{4}", form):
+        return form
+    if re.fullmatch(r"\d{4}-\d{2}", form):
+        return f"{a:%b %Y}"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{date_words(b)}"
+    return f"{date_words(a).removesuffix(f' {a.year}') if a.year == b.year else date_words(a)} – {date_words(b)}"
+
+
+def claim_labels(case) -> pd.Series:
+    """Each claim as a reader finds it in a long list: outlet, day of publication and first words.
+
+    Parameters
+    ----------
+    case : kit.Case
+        Redacted first when the labels are published.
+
+    Returns
+    -------
+    pandas.Series
+        The label per claim id, in the claims table's order.
+
+    See Also
+    --------
+    claim_names : shorter names (outlet and figure), for pictures and tables within one question.
+    report_labels : the same for reports.
+
+    Examples
+    --------
+    >>> import kit
+    >>> claim_labels(kit.load_case("data/deir-ez-zor"))["reuters-two-killed"]
+    'Reuters, 12 Feb 2018: “at least two Russian men fighting…”'
+    """
+    from kit.graph.citation import claim_context
+
+    ctx = claim_context(case).drop_duplicates("claim_id").set_index("claim_id").reindex(case.claims["claim_id"])
+    days = [_day(a, b) for a, b in zip(ctx["published"], ctx["published_latest"], strict=True)]
+    return (_outlets(ctx) + ", " + pd.Series(days, ctx.index) + ": " + ctx["text"].map(_quote)).rename("label")
+
+
+def report_labels(case) -> pd.Series:
+    """Each report as a reader finds it in a long list: outlet, day of publication and title (its id where the
+    case gives no title).
+
+    Parameters
+    ----------
+    case : kit.Case
+        Redacted first when the labels are published.
+
+    Returns
+    -------
+    pandas.Series
+        The label per report id, in the reports table's order.
+
+    Examples
+    --------
+    >>> from kit.testing import examples
+    >>> report_labels(examples.diamond()).tolist()[:2]
+    ['Wire A, 1 Jan 2020: “Wire A: 12 dead”', 'Paper B, 1 Jan 2020: “Paper B: 12 dead”']
+    """
+    r = case.reports.set_index("report_id", drop=False)
+    names = case.sources.set_index("source_id")["name"]
+    ctx = pd.DataFrame({"outlet": r["source_id"].map(names), "source_id": r["source_id"]})
+    latest = r["published_latest"] if "published_latest" in r.columns else r["published"]
+    days = pd.Series([_day(a, b) for a, b in zip(r["published"], latest, strict=True)], r.index)
+    title = r["title"] if "title" in r.columns else pd.Series(pd.NA, r.index, dtype=object)
+    said = [
+        f": {_quote(t, 60)}" if not is_missing(t) and str(t).strip() else f" ({k})"
+        for t, k in zip(title, r["report_id"], strict=True)
+    ]
+    return (_outlets(ctx) + ", " + days + pd.Series(said, r.index)).rename("label")
 
 
 def for_people(frame, case=None) -> pd.DataFrame:

@@ -100,7 +100,7 @@ def test_findings_are_the_kits(deir_case):
 def test_gephi_lite_reads_colours_positions_and_numbers(files, deir_case):
     nodes = _graphology_like(files["gexf"])
     d = nodes["reuters-two-killed"]
-    assert d["color"] == "rgba(31,119,180,1.0)"  # a wire's colour in kit.style.KIND_COLOURS, #1f77b4
+    assert d["color"] == "rgba(31,119,180,1.0)"  # a wire's colour in kit.text.style.KIND_COLOURS, #1f77b4
     assert isinstance(d["n_origins"], float) and isinstance(d["echo"], bool)
     xs = {round(n["x"]) for n in nodes.values()}
     assert len(xs) > 3  # laid out, not a hairball at the origin

@@ -14,7 +14,7 @@ import pytest
 import kit
 from conftest import DEIR, ROOT
 from kit.formats.prov import import_prov, prov_json, to_prov
-from kit.redact import redact
+from kit.text.redact import redact
 
 
 def _svg_size(dot):

@@ -42,7 +42,7 @@ def prov_picture(case_or_document, *, reveal_confidential: bool = False):
     import prov.model as pm
     from prov.dot import prov_to_dot
 
-    from kit.prov.write import NAMESPACES, to_prov
+    from kit.formats.prov.write import NAMESPACES, to_prov
 
     if isinstance(case_or_document, pm.ProvDocument):
         doc = case_or_document
@@ -51,8 +51,8 @@ def prov_picture(case_or_document, *, reveal_confidential: bool = False):
     shown = pm.ProvDocument()
     shown.add_namespace(pm.Namespace("kit", NAMESPACES["kit"]))
     for rec in doc.get_records():
-        ident = getattr(rec, "identifier", None)
-        if getattr(ident, "namespace", None) is not None and ident.namespace.uri == NAMESPACES["kitdoc"]:
+        space = getattr(getattr(rec, "identifier", None), "namespace", None)
+        if space is not None and space.uri == NAMESPACES["kitdoc"]:
             continue
         shown.add_record(rec)
     return prov_to_dot(
