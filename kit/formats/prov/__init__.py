@@ -8,8 +8,15 @@ kit                         PROV
 ==========================  ===========================================================================================
 a source                    ``agent(source:ID)``, ``prov:label`` its name
 a report                    ``entity(report:ID)`` of ``prov:type`` ``kit:Report`` and ``prov:Collection``,
-                            ``wasAttributedTo(report:ID, source:PUBLISHER)`` (publishing)
-a claim                     ``entity(claim:ID)`` of ``prov:type`` ``kit:Claim``, ``hadMember(report:R, claim:ID)``
+                            ``prov:label`` its outlet, day and title (:func:`kit.text.tables.report_labels`),
+                            ``wasAttributedTo(report:ID, source:PUBLISHER)``
+its publishing              ``activity(publishing:ID, published, published_latest)`` of ``prov:type``
+                            ``kit:Publishing``, ``wasAssociatedWith(publishing:ID, source:PUBLISHER)``,
+                            ``wasGeneratedBy(report:ID, publishing:ID, published)``: the time (PROV's
+                            ``generatedAtTime``) only where the date is exact; an uncertain date is the activity's
+                            interval alone
+a claim                     ``entity(claim:ID)`` of ``prov:type`` ``kit:Claim``, ``prov:label`` its outlet and
+                            figure (:func:`kit.text.tables.claim_names`), ``hadMember(report:R, claim:ID)``
 ``relies_on`` a claim       ``wasDerivedFrom(claim:A, claim:B)``
 ``relies_on`` a source      ``wasQuotedFrom(claim:A, said:S)`` (a quotation), where ``entity(said:S)`` is what the
                             source said, ``wasAttributedTo(said:S, source:S)``
@@ -25,6 +32,11 @@ columns too), with ``kitdoc:row`` the row's place in its table, so :func:`import
 ``import_prov(prov_json(case))`` has tables equal to ``kit.text.redact.redact(case)`` (or to ``case`` itself with
 ``reveal_confidential=True``); times are kept to the microsecond. Identifiers are local to the case
 (``urn:x-kit:claim:ID`` ...). The writers redact confidential sources first, as every other export does.
+
+The case's bookkeeping is on the ``kitdoc:case`` entity only, except ``kitdoc:row`` on each record; typed values are
+written as strings (``{"$": "2", "type": "xsd:int"}``) and qualified names typed ``prov:QUALIFIED_NAME``, so prov
+2.0 (conda-forge's) and prov 3.2 write the same text and each reads the other's.
+:func:`kit.formats.prov.picture.prov_picture` draws the document without its texts.
 """
 
 from kit.formats.prov.read import import_prov

@@ -24,6 +24,7 @@ NAMESPACES = {
     "report": "urn:x-kit:report:",
     "claim": "urn:x-kit:claim:",
     "said": "urn:x-kit:said:",
+    "publishing": "urn:x-kit:publishing:",
 }
 #: columns the structure of the document carries (not repeated as kit: attributes)
 _STRUCTURAL = {
@@ -53,6 +54,23 @@ def _value(v):
     if isinstance(v, str) and v == "":
         return None
     return v
+
+
+def _strings(node):
+    """PROV-JSON written the same by prov 2.0 and 3.2 and read back by both: every typed value ``{"$": ..., "type":
+    ...}`` a string (prov 2.0 writes numbers there), a qualified name's type ``prov:QUALIFIED_NAME`` (prov 3.2 writes
+    ``xsd:QName``, which prov 2.0 reads as a plain literal; 3.2 reads both), and the values of a many-valued attribute
+    in a fixed order (prov keeps them in a set)."""
+    if isinstance(node, dict):
+        if set(node) == {"$", "type"}:
+            value = node["$"]
+            if not isinstance(value, str):
+                value = ("true" if value else "false") if isinstance(value, bool) else str(value)
+            return {"$": value, "type": "prov:QUALIFIED_NAME" if node["type"] == "xsd:QName" else node["type"]}
+        return {k: _strings(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return sorted((_strings(v) for v in node), key=lambda v: json.dumps(v, sort_keys=True))
+    return node
 
 
 def to_prov(case, *, reveal_confidential: bool = False):
@@ -88,6 +106,8 @@ def to_prov(case, *, reveal_confidential: bool = False):
     """
     import prov.model as pm
 
+    from kit.text.tables import claim_names, report_labels
+
     red = redact(case, reveal=reveal_confidential)
     doc = pm.ProvDocument()
     ns = {p: doc.add_namespace(p, uri) for p, uri in NAMESPACES.items()}
@@ -120,16 +140,25 @@ def to_prov(case, *, reveal_confidential: bool = False):
         if _value(row.get("name")) is not None:
             a["prov:label"] = row["name"]
         doc.agent(ns["source"][_local(row["source_id"])], a)
+    report_label, claim_label = report_labels(red), claim_names(red)
     for i, row in enumerate(red.reports.to_dict("records")):
         rid = ns["report"][_local(row["report_id"])]
-        doc.entity(rid, {"prov:type": kit["Report"], **attrs(row, "reports", i)})
+        label = str(report_label.iat[i])
+        doc.entity(rid, {"prov:type": kit["Report"], "prov:label": label, **attrs(row, "reports", i)})
         doc.get_record(rid)[0].add_attributes({"prov:type": pm.PROV["Collection"]})
-        doc.wasAttributedTo(rid, ns["source"][_local(row["source_id"])])
+        publisher = ns["source"][_local(row["source_id"])]
+        doc.wasAttributedTo(rid, publisher)
+        # publishing: an activity from the earliest to the latest moment the report can have appeared; the report
+        # was generated at a known time only where the two are the same
+        earliest = _value(row.get("published"))
+        latest = _value(row.get("published_latest")) or earliest
+        act = doc.activity(ns["publishing"][_local(row["report_id"])], earliest, latest)
+        act.add_attributes({"prov:type": kit["Publishing"], "prov:label": f"published: {label}"})
+        doc.wasAssociatedWith(act, publisher)
+        doc.wasGeneratedBy(rid, act, earliest if earliest is not None and earliest == latest else None)
     for i, row in enumerate(red.claims.to_dict("records")):
         cid = ns["claim"][_local(row["claim_id"])]
-        a = {"prov:type": kit["Claim"], **attrs(row, "claims", i)}
-        if _value(row.get("text")) is not None:
-            a["prov:label"] = row["text"]
+        a = {"prov:type": kit["Claim"], "prov:label": str(claim_label.get(row["claim_id"])), **attrs(row, "claims", i)}
         doc.entity(cid, a)
         doc.hadMember(ns["report"][_local(row["report_id"])], cid)
     claim_ids = set(red.claims["claim_id"])
@@ -167,6 +196,7 @@ def prov_json(case, *, reveal_confidential: bool = False, indent: int | None = 1
     Returns
     -------
     str
+        The same text whichever prov version (2.0 or 3.2) wrote it: typed values as strings.
 
     See Also
     --------
@@ -177,9 +207,12 @@ def prov_json(case, *, reveal_confidential: bool = False, indent: int | None = 1
     >>> import json, kit
     >>> data = json.loads(prov_json(kit.load_case("tests/cases/loop")))
     >>> sorted(data)[:3], data["prefix"]["kit"]
-    (['agent', 'entity', 'hadMember'], 'urn:x-kit:term:')
+    (['activity', 'agent', 'entity'], 'urn:x-kit:term:')
+    >>> data["activity"]["publishing:r1"]["prov:startTime"], list(data["wasGeneratedBy"].values())[0]["prov:time"]
+    ('2020-01-01T08:00:00+00:00', '2020-01-01T08:00:00+00:00')
     """
-    return to_prov(case, reveal_confidential=reveal_confidential).serialize(format="json", indent=indent)
+    text = to_prov(case, reveal_confidential=reveal_confidential).serialize(format="json")
+    return json.dumps(_strings(json.loads(text)), ensure_ascii=False, indent=indent)
 
 
 def write_prov(case, path, *, reveal_confidential: bool = False) -> Path:
