@@ -6,6 +6,7 @@ import os
 import sys
 
 from kit.cli.common import add_reveal_flag, valid_case, warn_if_revealing
+from kit.formats.claimreview import review_warnings
 from kit.formats.export import export
 from kit.formats.gexf import write_dynamic_gexf
 from kit.formats.prov import write_prov
@@ -68,6 +69,8 @@ def run(args) -> int:
     if case is None:
         return 1
     warn_if_revealing(args)
+    for w in review_warnings(case):  # a ClaimReview is written all the same
+        print(w, file=sys.stderr)
     try:
         files = export(case, args.out_dir, reveal_confidential=args.reveal_confidential)
         out = os.path.join(args.out_dir, "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from kit.cli.common import add_reveal_flag, valid_case, warn_if_revealing
+from kit.formats.claimreview import review_warnings
 
 __all__ = ["add_parser", "run"]
 
@@ -61,6 +62,8 @@ def run(args) -> int:
     from kit.publish import publish  # matplotlib: loaded when a page is written
 
     warn_if_revealing(args)
+    for w in review_warnings(case):  # a ClaimReview is written all the same
+        print(w, file=sys.stderr)
     try:
         page = publish(case, args.out_dir, reveal_confidential=args.reveal_confidential, notebook=args.notebook)
     except ValueError as e:

@@ -12,7 +12,8 @@ A verdict is written in ``case.toml`` as a table per proposition (here ``tests/c
 one of
 the page's proposition as ``<script type="application/ld+json">`` (:func:`kit.publish.page_html`). Both pass a
 redacted case (:func:`kit.text.redact.redact`); urls are used only when they are ``http(s)``
-(:func:`kit.text.html.safe_url`).
+(:func:`kit.text.html.safe_url`). A review without ``url`` or ``author``, or of a claim whose report has no url, is
+still written; :func:`review_warnings` says what it lacks, and ``kit export`` and ``kit publish`` print that.
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ import datetime as _dt
 
 import pandas as pd
 
+from kit.errors import Problem
 from kit.text.html import safe_url
 from kit.text.wording import cell_text
 
-__all__ = ["claim_reviews"]
+__all__ = ["claim_reviews", "review_warnings"]
 
 
 def claim_reviews(case, *, built=None) -> dict:
@@ -116,3 +118,68 @@ def claim_reviews(case, *, built=None) -> dict:
             review["url"] = safe_url(v.get("url"))
         out[prop] = review
     return out
+
+
+def review_warnings(case) -> list:
+    """What the ClaimReview of each verdict lacks, as warnings: the review's ``url`` and ``author``, and the url of
+    the reviewed claim's report (``itemReviewed.appearance``).
+
+    Search engines show a ClaimReview only with the ``url`` of the page that publishes the review; ``author`` and
+    the claim's appearance are what readers are shown beside it. :func:`claim_reviews` writes a review without them,
+    so this says so instead of leaving them out silently.
+
+    Parameters
+    ----------
+    case : kit.Case
+        With its verdicts in ``case.toml`` (not changed).
+
+    Returns
+    -------
+    list of kit.errors.Problem
+        Warnings on ``case.toml`` (file order of the verdicts), each with the line to add; empty when nothing lacks.
+
+    See Also
+    --------
+    claim_reviews : the reviews.
+
+    Examples
+    --------
+    >>> import kit
+    >>> for w in review_warnings(kit.load_case("tests/cases/hostile")):
+    ...     print(w)  # doctest: +ELLIPSIS
+    tests/cases/hostile/case.toml: warning: [verdicts.plant_fire_dead] has no url: ...
+    tests/cases/hostile/case.toml: warning: [verdicts.plant_fire_dead] has no author: ...
+    """
+    import os
+
+    verdicts = case.meta.get("verdicts")
+    if not isinstance(verdicts, dict):
+        return []
+    where = os.path.join(str(case.path), "case.toml") if case.path else "case.toml"
+    claims = case.claims.set_index("claim_id")["report_id"]
+    urls = case.reports.set_index("report_id")["url"] if "url" in case.reports.columns else pd.Series(dtype=object)
+    out = []
+    for prop, v in verdicts.items():
+        if not isinstance(v, dict):
+            continue  # claim_reviews refuses it, with its own message
+        head = f"[verdicts.{prop}]"
+        if not safe_url(v.get("url")):
+            given = cell_text(v.get("url"))
+            out.append(
+                (
+                    f"{head} has url {given!r}, not an http(s) address, so it is left out"
+                    if given
+                    else f"{head} has no url"
+                )
+                + ": search engines show a ClaimReview only with the address of the page that publishes it; "
+                'write url = "https://..." (the published review)'
+            )
+        if not (isinstance(v.get("author"), str) and v["author"].strip()):
+            out.append(f'{head} has no author: the ClaimReview names no reviewer; add author = "Your newsroom"')
+        report = claims.get(v.get("claim_id")) if isinstance(v.get("claim_id"), str) else None
+        if report is not None and not safe_url(urls.get(report)):
+            out.append(
+                f"{head} reviews claim {v['claim_id']!r}, whose report {report!r} has no http(s) url, so the review "
+                "cannot say where the claim appeared (itemReviewed.appearance); add the report's url in reports.csv"
+            )
+    return [Problem(where, 0, None, m, "warning") for m in out]
