@@ -24,7 +24,7 @@ from kit.graphview.fragment import graph_html, package_static_text
 from kit.graphview.fragment import static_text as graph_static
 from kit.publish.figures import plot_safe, step_figures, svg
 from kit.publish.notebook import notebook_html
-from kit.publish.words import claims_frame, graph_alt, timeline_alt
+from kit.publish.words import claims_frame, graph_alt, share_tags, timeline_alt
 from kit.schema import DRIFT_FLAGS
 from kit.store.atomic import atomic_write
 from kit.text.html import escape, isolate, isolate_text, link, script_json
@@ -298,6 +298,7 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
 <meta name="referrer" content="no-referrer">
 {robots}
 <title>{escape(isolate_text(case.title))}</title>
+{share_tags(case)}
 <style>{css}</style>
 <style>{graph_static("graphview.css")}</style>
 {jsonld}

@@ -12,10 +12,10 @@ from __future__ import annotations
 import pandas as pd
 
 from kit.schema import DRIFT_FLAGS
-from kit.text.html import isolate_text
+from kit.text.html import escape, isolate_text
 from kit.text.wording import date_words, figure_words, plural, quoted_question
 
-__all__ = ["claims_frame", "timeline_alt", "graph_alt"]
+__all__ = ["claims_frame", "timeline_alt", "graph_alt", "share_tags"]
 
 #: the drift flags of :func:`kit.analysis.findings.drift` a claim can show, in the order the page lists them
 _UNCHECKABLE = ("anonymous", "social")
@@ -211,3 +211,41 @@ def _graph_alt(case, frame, proposition, upto) -> str:
         f"newest: {isolate_text(newest['outlet'])}, {date_words(newest['published'])}" + (f", {fig}" if fig else "")
     )
     return "; ".join(parts) + "."
+
+
+def share_tags(case, *, most: int = 200) -> str:
+    """The page's ``<meta>`` tags for sharing: Open Graph (``og:type``, ``og:title``, ``og:description``), the
+    Twitter card and ``description``, from the case's title and question (its summary where it has no question).
+
+    There is no ``og:url`` nor ``og:image``: the case does not say where the page will be served, and both must be
+    absolute addresses.
+
+    Parameters
+    ----------
+    case : kit.Case
+        Redacted already (:func:`kit.text.redact.redact`): the texts are those the page shows.
+    most : int
+        The description is cut at a word to at most this many characters (with "…").
+
+    Returns
+    -------
+    str
+        HTML, one tag a line, every text escaped for an attribute.
+
+    Examples
+    --------
+    >>> from kit.testing import examples
+    >>> print(share_tags(examples.diamond()))  # doctest: +ELLIPSIS
+    <meta property="og:type" content="article">
+    <meta property="og:title" content="Constructed example: a diamond of citations">
+    ...
+    """
+    meta = case.meta
+    words = next((" ".join(str(meta[k]).split()) for k in ("question", "summary") if str(meta.get(k) or "").strip()), "")
+    if len(words) > most:
+        words = words[:most].rsplit(" ", 1)[0] + "…"
+    tags = [("property", "og:type", "article"), ("property", "og:title", case.title)]
+    if words:
+        tags += [("property", "og:description", words), ("name", "description", words)]
+    tags += [("name", "twitter:card", "summary"), ("name", "twitter:title", case.title)]
+    return "\n".join(f'<meta {k}="{n}" content="{escape(isolate_text(v))}">' for k, n, v in tags)
