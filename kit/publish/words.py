@@ -241,7 +241,9 @@ def share_tags(case, *, most: int = 200) -> str:
     ...
     """
     meta = case.meta
-    words = next((" ".join(str(meta[k]).split()) for k in ("question", "summary") if str(meta.get(k) or "").strip()), "")
+    words = next(
+        (" ".join(str(meta[k]).split()) for k in ("question", "summary") if str(meta.get(k) or "").strip()), ""
+    )
     if len(words) > most:
         words = words[:most].rsplit(" ", 1)[0] + "…"
     tags = [("property", "og:type", "article"), ("property", "og:title", case.title)]

@@ -73,7 +73,9 @@ def test_typed_values_are_strings(deir_case):
     assert '"kit:low": {"$": "2", "type": "xsd:int"}' in text.replace("\n", "").replace("  ", " ") or '"$": "2"' in text
 
 
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot draws the PROV picture: apt-get install graphviz")
+@pytest.mark.skipif(
+    shutil.which("dot") is None, reason="Graphviz's dot draws the PROV picture: apt-get install graphviz"
+)
 def test_drawing_grows_with_the_case_not_its_texts():
     from kit.formats.prov.picture import prov_picture
 
