@@ -49,7 +49,7 @@ if [ $$rc -eq 5 ]; then echo "make: note: pytest collected no tests in $(3) (exi
 elif [ $$rc -ne 0 ]; then failed="$$failed $(3)"; fi
 endef
 
-.PHONY: lab test lint environment.yml check clean explainer fuzz
+.PHONY: lab test lint environment.yml check clean explainer fuzz tool-deps
 
 # The virtualenv.  Rebuilt only when pyproject.toml changes.  uv (from PyPI) installs in
 # seconds; if it cannot be installed, plain pip does the same job in about a minute.
@@ -81,7 +81,7 @@ lab: $(STAMP)
 	  $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 # All three steps run even when an earlier one fails, so one CI log shows every failure.
-test: $(STAMP) browser-deps
+test: $(STAMP) browser-deps tool-deps
 	@failed=""; \
 	echo "== unit tests and doctests: tests/ kit/ scripts/"; \
 	$(call pytest_step,$(MPL_TESTS),-n auto --dist loadfile tests kit scripts,tests/+kit/+scripts/); \
@@ -100,6 +100,23 @@ test: $(STAMP) browser-deps
 
 # Browser tests: Playwright for Python in .venv, and Debian's chromium, installed with apt-get when missing and
 # we are root (as in CI). Without chromium the browser tests fail, unless KIT_SKIP_BROWSER=1 is set on purpose.
+# The tools the export tests read the files with, where they can be had: graphology-gexf (what Gephi Lite imports
+# GEXF with; npm, pinned in tests/graphology/package-lock.json, into tests/graphology/node_modules) and Graphviz's dot
+# (draws the PROV picture). Without them those tests are skipped, and say why.
+.PHONY: tool-deps
+tool-deps:
+	@if [ -d tests/graphology/node_modules/graphology-gexf ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+	  echo "== installing graphology and graphology-gexf for the GEXF tests (npm ci, tests/graphology)"; \
+	  npm ci --prefix tests/graphology --no-audit --no-fund --silent \
+	    || echo "make: note: npm ci failed; the graphology test will be skipped"; \
+	else echo "make: note: npm is missing; the graphology test will be skipped"; fi
+	@if command -v dot >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "== installing Graphviz for the PROV drawing test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
+	else echo "make: note: Graphviz's dot is missing; the PROV drawing test will be skipped"; fi
+
 .PHONY: browser-deps
 browser-deps: $(STAMP)
 	@$(PY) -c 'import playwright' 2>/dev/null || $(VENV)/bin/uv pip install --python $(PY) --compile-bytecode 'playwright>=1.40' \

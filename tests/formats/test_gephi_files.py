@@ -1,7 +1,7 @@
 """GEXF and GraphML ready for Gephi and Gephi Lite: typed attributes, the kit's colours, layout and findings, a
 dynamic GEXF whose times Gephi reads and whose edges never outlive their nodes. Each file is read back as the tools
 read it: networkx, a Python mirror of graphology-gexf's rules (what Gephi Lite imports with), and, where Node and
-graphology-gexf are installed (``KIT_GRAPHOLOGY``: a folder holding ``node_modules/graphology-gexf``), graphology
+graphology-gexf are installed (tests/graphology, by ``make tool-deps``; or ``KIT_GRAPHOLOGY``), graphology
 itself."""
 
 import json
@@ -109,14 +109,14 @@ def test_gephi_lite_reads_colours_positions_and_numbers(files, deir_case):
 
 
 def _node_graphology():
-    folder = os.environ.get("KIT_GRAPHOLOGY")
-    if (
-        not folder
-        or not shutil.which("node")
-        or not (pathlib.Path(folder) / "node_modules" / "graphology-gexf").is_dir()
-    ):
-        pytest.skip("set KIT_GRAPHOLOGY to a folder with `npm install graphology graphology-gexf @xmldom/xmldom`")
-    return pathlib.Path(folder)
+    """The folder whose node_modules hold graphology-gexf: ``KIT_GRAPHOLOGY``, else tests/graphology (where
+    ``make tool-deps`` installs the versions pinned there)."""
+    folder = pathlib.Path(
+        os.environ.get("KIT_GRAPHOLOGY") or pathlib.Path(__file__).resolve().parent.parent / "graphology"
+    )
+    if not shutil.which("node") or not (folder / "node_modules" / "graphology-gexf").is_dir():
+        pytest.skip(f"node or graphology-gexf is missing: `npm ci --prefix {folder}` (make tool-deps) installs it")
+    return folder
 
 
 def _graphology(folder, path):
