@@ -22,9 +22,12 @@ Case text is plain text (``description``, never ``description_html``), so Datase
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 __all__ = [
     "COLUMN_DESCRIPTIONS",
+    "COLUMNS_HINT",
+    "CSS",
     "FACETS",
     "LICENSES",
     "QUERIES",
@@ -211,6 +214,14 @@ QUERIES = {
     },
 }
 
+#: the stylesheet given to Datasette (``extra_css_urls``, as a ``data:`` url: nothing to serve beside the database):
+#: a table page lists its column descriptions above the rows, which pushes the rows of a table of many columns
+#: below the fold; each column's ⚙ menu shows its description, so the list is hidden and each table says where to
+#: look (:data:`COLUMNS_HINT`)
+CSS = "dl.column-descriptions{display:none}"
+#: added to the description of each table and view
+COLUMNS_HINT = "What each column means: its ⚙ menu."
+
 #: licence identifiers (SPDX, any case) -> the licence's page, for Datasette's licence link
 LICENSES = {
     "cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/",
@@ -261,6 +272,7 @@ def datasette_metadata(case, database: str, tables: dict) -> dict:
     -------
     dict
         Ready for ``json.dump`` as Datasette's ``metadata.json``: title, description, licence (and its link),
+        :data:`CSS`,
         and for the database its tables and views (descriptions, column descriptions, facets, label columns)
         and :data:`QUERIES`.
 
@@ -285,15 +297,15 @@ def datasette_metadata(case, database: str, tables: dict) -> dict:
     for name, frame in tables.items():
         described = COLUMN_DESCRIPTIONS.get(name, {})
         cols = {c: described.get(c, "an extra column of the case, kept as text") for c in frame.columns}
-        out[name] = {"description": TABLE_DESCRIPTIONS[name], "columns": cols}
+        out[name] = {"description": f"{TABLE_DESCRIPTIONS[name]} {COLUMNS_HINT}", "columns": cols}
     for view in VIEWS:
         described = COLUMN_DESCRIPTIONS[view]
-        out[view] = {"description": TABLE_DESCRIPTIONS[view], "columns": dict(described)}
+        out[view] = {"description": f"{TABLE_DESCRIPTIONS[view]} {COLUMNS_HINT}", "columns": dict(described)}
     for name, facets in FACETS.items():
         out[name]["facets"] = list(facets)
     out["sources"]["label_column"] = "name"
     out["claims"]["label_column"] = out["reports"]["label_column"] = "label"
-    top = {"title": case.title, "description": "\n\n".join(text)}
+    top = {"title": case.title, "description": "\n\n".join(text), "extra_css_urls": [f"data:text/css,{quote(CSS)}"]}
     licence = str(meta.get("license") or "").strip()
     if licence:
         top["license"] = licence

@@ -3,6 +3,7 @@ of kit.formats.datasette, in-process (Datasette's Python API), and each query an
 
 import asyncio
 import json
+import re
 
 import pytest
 from datasette.app import Datasette
@@ -117,3 +118,21 @@ def test_confidential_sources_stay_redacted_in_every_view_and_query(tmp_path, ho
     assert [r["claim_id"] for r in rows(files, "if_discredited", source="Confidential+source+1")] == kit.without(
         red, "confidential-source-1"
     )
+
+
+def test_rows_are_not_pushed_below_the_fold_and_reports_read_as_words(deir_db):
+    # Datasette lists a table's column descriptions above its rows (claims: 11 lines, the rows started 1,192 px down
+    # at 1440x900); the kit's stylesheet hides that list, each column's ⚙ menu shows its description instead
+    from urllib.parse import unquote
+
+    from kit.formats.datasette import COLUMNS_HINT, CSS
+
+    (s1, page), (s2, claims) = served(deir_db, "/deir/claims", "/deir/claims.json?_shape=objects&_labels=on")
+    assert s1 == s2 == 200
+    links = re.findall(r'<link rel="stylesheet" href="(data:text/css,[^"]+)"', page)
+    assert [unquote(u.split(",", 1)[1]) for u in links] == [CSS]
+    assert '<dl class="column-descriptions">' in page and COLUMNS_HINT in page
+    assert 'data-column-description="how the report holds it' in page  # the ⚙ menu's text
+    # a claim's report reads as its outlet, day and title or id
+    reports = {r["report_id"]["value"]: r["report_id"]["label"] for r in claims["rows"]}
+    assert reports["afp-cit"] == "AFP, 12–13 Feb 2018 (afp-cit)"
