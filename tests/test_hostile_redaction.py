@@ -5,9 +5,10 @@ copies): a confidential name whose case mapping changes its length (Turkish dott
 line breaks, non-breaking spaces, zero-width characters and decomposed accents, a confidential name as an extra
 column's header, a short confidential id followed by punctuation, a confidential ``source_id`` that is a word of
 the contract (``official``), a right-to-left override in a name, and characters XML forbids. Every output is
-written (page, worksheet and answer key, CSV, node-link JSON, GEXF, GraphML, ClaimReview, SQLite, PROV-JSON,
-dynamic GEXF) and searched for each confidential field, as written and as a reader would find it
-(tests/_unicode.py's ``findable``: case, accents, blanks and invisible characters ignored).
+written (page, worksheet and answer key, CSV, node-link JSON, GEXF, GraphML, ClaimReview, SQLite with the answers of
+its views and canned queries, PROV-JSON and its drawing, dynamic GEXF) and searched for each confidential field, as
+written and as a reader would find it (tests/_unicode.py's ``findable``: case, accents, blanks and invisible
+characters ignored).
 """
 
 import csv
@@ -21,9 +22,11 @@ import networkx as nx
 import pytest
 
 import kit
+from kit.formats.datasette import QUERIES, VIEWS
 from kit.formats.export import export
 from kit.formats.gexf import write_dynamic_gexf
 from kit.formats.prov import write_prov
+from kit.formats.prov.picture import prov_picture
 from kit.formats.sqlite import export_sqlite
 from kit.publish import publish
 from kit.publish.worksheet import write_worksheet
@@ -89,10 +92,22 @@ def _written(case, out: pathlib.Path) -> dict:
     for key, path in files.items():
         if key == "sqlite":
             with sqlite3.connect(path) as db:
-                text[key] = "\n".join(db.iterdump())
+                text[key] = "\n".join([*db.iterdump(), *_answers(db)])
         else:
             text[key] = pathlib.Path(path).read_text(encoding="utf-8-sig")
+    text["prov_picture"] = prov_picture(case).to_string()  # the labels a drawing of the PROV document shows
     return text
+
+
+def _answers(db) -> list:
+    """What a reader of the database sees beyond its tables: every row of its views and of every canned query of
+    metadata.json (a ``:source`` asked for each source, by id and by name; ``:claim`` empty: every claim)."""
+    out = [repr(row) for view in VIEWS for row in db.execute(f'select * from "{view}"')]
+    sources = [v for row in db.execute("select source_id, name from sources") for v in row if v is not None]
+    for q in QUERIES.values():
+        for source in sources if ":source" in q["sql"] else [""]:
+            out += [repr(row) for row in db.execute(q["sql"], {"claim": "", "source": source})]
+    return out
 
 
 @pytest.fixture(scope="module", params=sorted(VARIANTS))
@@ -119,6 +134,7 @@ EXPECTED_OUTPUTS = {
     "metadata",
     "prov",
     "gexf_dynamic",
+    "prov_picture",
 }
 
 
@@ -127,7 +143,7 @@ def test_no_confidential_field_in_any_output(variant, assert_no_secret):
     assert set(text) == EXPECTED_OUTPUTS
     secrets = confidential_fields(case)
     for key, data in text.items():
-        if key in ("index.html", "answers", "sources.csv"):
+        if key in ("index.html", "answers", "sources.csv", "sqlite", "prov_picture"):
             assert_no_secret(case, data)  # as written, in every escaped form; the label is there
         for secret in secrets:
             assert not findable(secret, data), (name, key, secret)
