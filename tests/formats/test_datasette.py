@@ -136,3 +136,20 @@ def test_rows_are_not_pushed_below_the_fold_and_reports_read_as_words(deir_db):
     # a claim's report reads as its outlet, day and title or id
     reports = {r["report_id"]["value"]: r["report_id"]["label"] for r in claims["rows"]}
     assert reports["afp-cit"] == "AFP, 12–13 Feb 2018 (afp-cit)"
+
+
+def test_docs_name_every_canned_query_and_facet():
+    from conftest import ROOT
+
+    from kit.formats.datasette import FACETS
+
+    text = " ".join((ROOT / "docs" / "exports.md").read_text(encoding="utf-8").split())
+    count = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][len(QUERIES)]
+    assert f"{count} canned queries" in text
+    for name, q in QUERIES.items():
+        assert f"*{q['title'].rstrip('?: ').split(':')[0]}" in text and f"(`{name}`" in text, name
+    said = text.split("facets shown on opening a table:")[1].split(";")[0]
+    for table, facets in FACETS.items():
+        assert all(f"`{f}`" in said for f in facets) and table in said, table
+    pinned = json.loads((ROOT / "tests" / "graphology" / "package.json").read_text(encoding="utf-8"))
+    assert f"graphology-gexf {pinned['dependencies']['graphology-gexf']}" in text
