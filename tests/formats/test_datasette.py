@@ -140,7 +140,6 @@ def test_rows_are_not_pushed_below_the_fold_and_reports_read_as_words(deir_db):
 
 def test_docs_name_every_canned_query_and_facet():
     from conftest import ROOT
-
     from kit.formats.datasette import FACETS
 
     text = " ".join((ROOT / "docs" / "exports.md").read_text(encoding="utf-8").split())
