@@ -109,3 +109,11 @@ def test_prov_2_writes_the_same_document(tmp_path):
     assert text == prov_json(kit.load_case(DEIR))
     assert pm.ProvDocument.deserialize(content=text, format="json") == to_prov(kit.load_case(DEIR))
     assert import_prov(text).claims.equals(redact(kit.load_case(DEIR)).claims)
+
+
+def test_prov_xml_and_prov_n_keep_the_activities(deir_case):
+    doc = pm.ProvDocument.deserialize(content=prov_json(deir_case), format="json")
+    assert pm.ProvDocument.deserialize(content=doc.serialize(format="xml"), format="xml") == doc
+    provn = doc.get_provn()
+    assert provn.count("activity(publishing:") == len(deir_case.reports)
+    assert "wasGeneratedBy(report:reuters-2018-02-12, publishing:reuters-2018-02-12, 2018-02-12T00:00:00" in provn
