@@ -152,3 +152,18 @@ def test_docs_name_every_canned_query_and_facet():
         assert all(f"`{f}`" in said for f in facets) and table in said, table
     pinned = json.loads((ROOT / "tests" / "graphology" / "package.json").read_text(encoding="utf-8"))
     assert f"graphology-gexf {pinned['dependencies']['graphology-gexf']}" in text
+
+
+def test_a_cases_own_label_column_is_kept(tmp_path, deir_case):
+    import dataclasses
+    import sqlite3
+
+    own = deir_case.claims.assign(label=[f"mine {i}" for i in range(len(deir_case.claims))])
+    files = export_sqlite(dataclasses.replace(deir_case, claims=own), tmp_path / "own.db")
+    con = sqlite3.connect(files["sqlite"])
+    try:
+        got = con.execute("select case_label, label from claims where claim_id = 'reuters-two-killed'").fetchone()
+    finally:
+        con.close()
+    i = list(deir_case.claims["claim_id"]).index("reuters-two-killed")
+    assert got == (f"mine {i}", "Reuters, 12 Feb 2018: “at least two Russian men fighting…”")
