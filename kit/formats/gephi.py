@@ -210,16 +210,20 @@ def viz(case) -> dict:
     """
     from kit.graph.citation import claim_context
     from kit.graphview.data import layout_rows
-    from kit.graphview.positions import layout
+    from kit.graphview.positions import layout, text_width
     from kit.text.style import KIND_COLOURS
 
     claims, sources, _ = layout_rows(case)
     lay = layout(claims, sources)
     nodes = dict(lay["nodes"])
     # sources the picture leaves out (publishers whose claims all rest on others): a row under the drawing
-    rest = [s for s in case.sources["source_id"].astype(str) if s not in nodes]
-    for i, s in enumerate(rest):
-        nodes[s] = (lay["left"] + 40.0 * (i + 1), lay["height"] + 40.0)
+    # side by side, each as wide as its label (Gephi centres a label on its node), so no labels overlap
+    names = case.sources.set_index("source_id")["name"].astype(object).to_dict()
+    x = lay["left"]
+    for s in (s for s in case.sources["source_id"].astype(str) if s not in nodes):
+        w = max(text_width(str(names.get(s) or s)), 40.0) + 24.0
+        nodes[s] = (x + w / 2, lay["height"] + 40.0)
+        x += w
     kind = case.sources.set_index("source_id")["kind"].astype(object).to_dict()
     publisher = claim_context(case).drop_duplicates("claim_id").set_index("claim_id")["source_id"].to_dict()
     out = {}
