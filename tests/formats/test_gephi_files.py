@@ -161,3 +161,16 @@ def test_dynamic_edges_live_within_their_nodes(tmp_path):
                     assert d["start"] <= d.get("end", inf)
             # Gephi Lite has no timeline: the times are also attvalues it reads as dates
             assert all("appears" in d for _, d in g.nodes(data=True) if "start" in d)
+
+
+def test_the_sources_the_picture_leaves_out_do_not_overlap(deir_case):
+    from kit.formats.gephi import viz
+    from kit.graphview.positions import text_width
+
+    pos = {n: v["position"] for n, v in viz(deir_case).items()}
+    low = min(p["y"] for p in pos.values())
+    row = sorted((p["x"], n) for n, p in pos.items() if p["y"] == low)
+    names = deir_case.sources.set_index("source_id")["name"]
+    assert len(row) >= 2
+    for (x1, a), (x2, b) in zip(row, row[1:], strict=False):
+        assert x2 - x1 >= (text_width(names[a]) + text_width(names[b])) / 2, (a, b)
