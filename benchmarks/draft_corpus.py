@@ -1,0 +1,200 @@
+"""Score ``kit draft`` on the hand-annotated real news articles of ``tests/draft_corpus`` (issue 21).
+
+For each article (``NAME.txt`` with its annotation ``NAME.json``, written before the draft was run), the article is
+drafted with :func:`kit.draft.write_draft` (so the draft is written and loaded back: it passes ``kit check``) and
+measured:
+
+- **sources found**: the annotated speakers and relays (one per entity) that the draft proposes as a source under
+  their name, one of their aliases, or a longer name holding all its words (a cut name, "Human Rights" for
+  "Syrian Observatory for Human Rights", is not found);
+- **attributions**: the annotated statements for which a draft claim overlapping the statement cites the speaker
+  (directly, or through the claim of a report the speaker publishes);
+- **speaker precision**: of all drafted citations, the share that cite the speaker (or the relay) of an annotated
+  statement the claim overlaps; a citation whose claim overlaps no annotated statement counts against it;
+- **figure errors**: drafted claims whose ``low``/``high`` are not a figure of an annotated statement they overlap
+  (a duration, an age, a magnitude read as a count; a figure given to the wrong statement);
+- **verbatim**: every claim ``text`` and citation ``evidence`` a span of the article.
+
+Usage: ``python benchmarks/draft_corpus.py [dev|test] [-v]`` prints the scores (and with ``-v`` every miss).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "draft_corpus"
+
+__all__ = ["articles", "score_article", "score", "main"]
+
+
+def articles(part: str) -> list[tuple[Path, dict]]:
+    """(text path, annotation) of every article in ``tests/draft_corpus/<part>``, by name."""
+    out = []
+    for p in sorted((CORPUS / part).glob("*.txt")):
+        out.append((p, json.loads(p.with_suffix(".json").read_text(encoding="utf-8"))))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", str(text).lower().replace("’", "'"))
+
+
+def _tokens(name: str) -> set[str]:
+    from kit.draft.names import name_tokens
+
+    return set(name_tokens(name))
+
+
+def _contains(long_: list, short: list) -> bool:
+    k = len(short)
+    return k > 0 and any(long_[i : i + k] == short for i in range(len(long_) - k + 1))
+
+
+def overlap(claim: str, statement: str) -> bool:
+    """Whether a drafted claim holds the annotated statement (or the statement holds the claim's 4+ words)."""
+    c, s = _words(claim), _words(statement)
+    return _contains(c, s) or (len(c) >= 4 and _contains(s, c))
+
+
+def names_match(draft_name: str, speaker: str, aliases: list[str]) -> bool:
+    """A draft source's name stands for the annotated speaker: the same words as its name or an alias, or more."""
+    d = _tokens(draft_name)
+    if not d:
+        return False
+    for n in [speaker, *aliases]:
+        t = _tokens(n)
+        if t and (d == t or (t <= d and len(d - t) <= 2)):
+            return True
+    return False
+
+
+def _figure(v) -> int | None:
+    v = "" if v is None else str(v).strip()
+    return int(float(v)) if v not in ("", "nan", "<NA>", "None") else None
+
+
+def score_article(path: Path, ann: dict, work: Path) -> dict:
+    """Draft one article and measure it against its annotation (see the module's docstring)."""
+    from kit.case import load_case
+    from kit.draft import write_draft
+
+    text = path.read_text(encoding="utf-8")
+    out = write_draft(
+        path,
+        work / path.stem,
+        publisher=ann.get("outlet") or "Unknown outlet",
+        published=ann.get("published") or "2000",
+        url=ann.get("url"),
+    )
+    case = load_case(out)  # kit check's loading: raises on any problem
+    sources = {str(r.source_id): str(r.name) for r in case.sources.itertuples()}
+    report_of = {str(r.report_id): str(r.source_id) for r in case.reports.itertuples()}
+    claims = {str(r.claim_id): r for r in case.claims.itertuples()}
+    aliases = ann.get("aliases", {})
+    atts = ann["attributions"]
+
+    def entity(cites: str) -> str:
+        if cites in claims:
+            return sources.get(report_of.get(str(claims[cites].report_id), ""), "")
+        return sources.get(cites, "")
+
+    def is_(name: str, speaker: str | None) -> bool:
+        return bool(speaker) and names_match(name, speaker, aliases.get(speaker, []))
+
+    verbatim = all(str(c.text) in text for c in claims.values()) and all(
+        str(e) in text for e in case.citations["evidence"]
+    )
+    entities = sorted({a["speaker"] for a in atts} | {a["via"] for a in atts if a.get("via")})
+    found = [e for e in entities if any(is_(n, e) for n in sources.values())]
+    cites = [(str(r.claim_id), entity(str(r.cites))) for r in case.citations.itertuples()]
+    publisher = {cid: sources.get(report_of.get(str(c.report_id), ""), "") for cid, c in claims.items()}
+
+    hits, misses = 0, []
+    for a in atts:
+        ok = any(
+            overlap(str(claims[cid].text), a["statement"]) and is_(name, a["speaker"]) for cid, name in cites
+        )
+        hits += ok
+        if not ok:
+            misses.append(f"{a['speaker']}: {a['statement']}")
+    right, wrong = 0, []
+    for cid, name in cites:
+        over = [a for a in atts if overlap(str(claims[cid].text), a["statement"])]
+        if any(is_(name, a["speaker"]) or is_(name, a.get("via")) for a in over):
+            right += 1
+        else:
+            why = "no annotated statement" if not over else "annotated: " + ", ".join({a["speaker"] for a in over})
+            wrong.append(f"{name!r} for {str(claims[cid].text)[:70]!r} ({why})")
+    drafted_figures, figure_errors = 0, []
+    for cid, c in claims.items():
+        low, high = _figure(c.low), _figure(c.high)
+        if low is None and high is None:
+            continue
+        drafted_figures += 1
+        over = [a for a in atts if overlap(str(c.text), a["statement"])]
+        allowed = {tuple(f) for a in over for f in a["figures"]}
+        if (low, high) not in allowed:
+            figure_errors.append(f"({low}, {high}) from {str(c.text)[:70]!r} by {publisher[cid]!r}")
+    return {
+        "article": path.stem,
+        "sources": len(entities),
+        "sources_found": len(found),
+        "missed_sources": sorted(set(entities) - set(found)),
+        "attributions": len(atts),
+        "attributions_found": hits,
+        "missed_attributions": misses,
+        "citations": len(cites),
+        "citations_right": right,
+        "wrong_citations": wrong,
+        "figures": drafted_figures,
+        "figure_errors": figure_errors,
+        "verbatim": verbatim,
+        "checked": True,
+    }
+
+
+def score(part: str) -> dict:
+    """The scores of every article of ``part`` (``dev`` or ``test``) and their totals."""
+    with tempfile.TemporaryDirectory() as d:
+        rows = [score_article(p, a, Path(d)) for p, a in articles(part)]
+    total = {
+        k: sum(r[k] for r in rows)
+        for k in ("sources", "sources_found", "attributions", "attributions_found", "citations", "citations_right")
+    }
+    total["figures"] = sum(r["figures"] for r in rows)
+    total["figure_errors"] = sum(len(r["figure_errors"]) for r in rows)
+    total["articles"] = len(rows)
+    total["verbatim"] = sum(r["verbatim"] for r in rows)
+    total["checked"] = sum(r["checked"] for r in rows)
+    return {"total": total, "articles": rows}
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{a}/{b} ({100 * a / b:.1f} %)" if b else f"{a}/{b}"
+
+
+def main(argv: list[str]) -> int:
+    part = next((a for a in argv if a in ("dev", "test")), "dev")
+    result = score(part)
+    t = result["total"]
+    if "-v" in argv:
+        for r in result["articles"]:
+            print(f"== {r['article']}")
+            for k in ("missed_sources", "missed_attributions", "wrong_citations", "figure_errors"):
+                for m in r[k]:
+                    print(f"  {k}: {m}")
+    print(f"{part}: {t['articles']} articles, {t['verbatim']} verbatim, {t['checked']} passing kit check")
+    print(f"  sources found        {_pct(t['sources_found'], t['sources'])}")
+    print(f"  attributions         {_pct(t['attributions_found'], t['attributions'])}")
+    print(f"  speaker precision    {_pct(t['citations_right'], t['citations'])}")
+    print(f"  figure errors        {t['figure_errors']} of {t['figures']} drafted figures")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
