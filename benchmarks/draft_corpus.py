@@ -7,11 +7,11 @@ measured:
 - **sources found**: the annotated speakers and relays (one per entity) that the draft proposes as a source under
   their name, one of their aliases, or a longer name holding all its words (a cut name, "Human Rights" for
   "Syrian Observatory for Human Rights", is not found);
-- **attributions**: the annotated statements for which a draft claim overlapping the statement cites the speaker
+- **attributions**: the annotated statements for which a draft claim in the statement's sentence cites the speaker
   (directly, or through the claim of a report the speaker publishes);
 - **speaker precision**: of all drafted citations, the share that cite the speaker (or the relay) of an annotated
-  statement the claim overlaps; a citation whose claim overlaps no annotated statement counts against it;
-- **figure errors**: drafted claims whose ``low``/``high`` are not a figure of an annotated statement they overlap
+  statement in the claim's sentence; a citation in a sentence with no annotated statement counts against it;
+- **figure errors**: drafted claims whose ``low``/``high`` are not a figure of an annotated statement in their sentence
   (a duration, an age, a magnitude read as a count; a figure given to the wrong statement);
 - **verbatim**: every claim ``text`` and citation ``evidence`` a span of the article.
 
@@ -21,7 +21,6 @@ Usage: ``python benchmarks/draft_corpus.py [dev|test] [-v]`` prints the scores (
 from __future__ import annotations
 
 import json
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -40,25 +39,19 @@ def articles(part: str) -> list[tuple[Path, dict]]:
     return out
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", str(text).lower().replace("’", "'"))
-
-
 def _tokens(name: str) -> set[str]:
     from kit.draft.names import name_tokens
 
     return set(name_tokens(name))
 
 
-def _contains(long_: list, short: list) -> bool:
-    k = len(short)
-    return k > 0 and any(long_[i : i + k] == short for i in range(len(long_) - k + 1))
-
-
-def overlap(claim: str, statement: str) -> bool:
-    """Whether a drafted claim holds the annotated statement (or the statement holds the claim's 4+ words)."""
-    c, s = _words(claim), _words(statement)
-    return _contains(c, s) or (len(c) >= 4 and _contains(s, c))
+def _places(text: str, piece: str, spans: list[tuple[int, int]]) -> set[int]:
+    """The sentences (indices into ``spans``) where ``piece`` occurs in ``text``."""
+    out, at = set(), text.find(piece)
+    while piece and at >= 0:
+        out |= {i for i, (a, b) in enumerate(spans) if a < at + len(piece) and at < b}
+        at = text.find(piece, at + 1)
+    return out
 
 
 def names_match(draft_name: str, speaker: str, aliases: list[str]) -> bool:
@@ -82,8 +75,10 @@ def score_article(path: Path, ann: dict, work: Path) -> dict:
     """Draft one article and measure it against its annotation (see the module's docstring)."""
     from kit.case import load_case
     from kit.draft import write_draft
+    from kit.draft.extract import sentences
 
     text = path.read_text(encoding="utf-8")
+    spans = [(x.start, x.end) for x in sentences(text)]
     out = write_draft(
         path,
         work / path.stem,
@@ -103,6 +98,12 @@ def score_article(path: Path, ann: dict, work: Path) -> dict:
             return sources.get(report_of.get(str(claims[cites].report_id), ""), "")
         return sources.get(cites, "")
 
+    where = {a["statement"]: _places(text, a["statement"], spans) for a in atts}
+    claim_where = {cid: _places(text, str(c.text), spans) for cid, c in claims.items()}
+
+    def overlap(cid: str, a: dict) -> bool:  # the claim and the statement are (in) the same sentence
+        return bool(claim_where[cid] & where[a["statement"]])
+
     def is_(name: str, speaker: str | None) -> bool:
         return bool(speaker) and names_match(name, speaker, aliases.get(speaker, []))
 
@@ -116,15 +117,13 @@ def score_article(path: Path, ann: dict, work: Path) -> dict:
 
     hits, misses = 0, []
     for a in atts:
-        ok = any(
-            overlap(str(claims[cid].text), a["statement"]) and is_(name, a["speaker"]) for cid, name in cites
-        )
+        ok = any(overlap(cid, a) and is_(name, a["speaker"]) for cid, name in cites)
         hits += ok
         if not ok:
             misses.append(f"{a['speaker']}: {a['statement']}")
     right, wrong = 0, []
     for cid, name in cites:
-        over = [a for a in atts if overlap(str(claims[cid].text), a["statement"])]
+        over = [a for a in atts if overlap(cid, a)]
         if any(is_(name, a["speaker"]) or is_(name, a.get("via")) for a in over):
             right += 1
         else:
@@ -136,7 +135,7 @@ def score_article(path: Path, ann: dict, work: Path) -> dict:
         if low is None and high is None:
             continue
         drafted_figures += 1
-        over = [a for a in atts if overlap(str(c.text), a["statement"])]
+        over = [a for a in atts if overlap(cid, a)]
         allowed = {tuple(f) for a in over for f in a["figures"]}
         if (low, high) not in allowed:
             figure_errors.append(f"({low}, {high}) from {str(c.text)[:70]!r} by {publisher[cid]!r}")
