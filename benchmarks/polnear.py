@@ -1,0 +1,153 @@
+"""``kit draft`` against PolNeAR's hand-annotated attributions (train and dev splits only; never test).
+
+PolNeAR (GitHub networkdynamics/PolNeAR: political news articles whose attributions are annotated as Source, Cue
+and Content spans, BRAT standoff) is read from a local clone, read-only; nothing of it is copied into the
+repository (its repository states no licence for the articles). Each article is drafted with
+:func:`kit.draft.draft_case` and measured:
+
+- **recall**: the share of reported-speech attributions (those with a Source and a Cue span) whose Content the draft
+  takes as a claim (a claim in the Content's sentence) resting on the right source (the cited source's name and the
+  Source span share their words, or the draft read the Source span itself as a pronoun or description:
+  ``'he' taken to be …``);
+- **speaker precision**: of the draft's citations, the share whose claim lies in the sentence of an annotated
+  Content and whose cited source is that attribution's Source (as above).
+
+One annotator's file per article (the first by name). Usage::
+
+    python benchmarks/polnear.py /path/to/PolNeAR [--limit N]
+
+The clone is the ``fetch`` tool's mirror or a ``git clone``; a bare repository is read with ``git show``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+__all__ = ["articles", "attributions", "score_article", "main"]
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=True).stdout.decode("utf-8")
+
+
+def articles(repo: Path, splits=("train", "dev")) -> list[tuple[str, str, str]]:
+    """(name, text, annotation) of each article of ``splits``: one annotator's ``.ann`` per text."""
+    files = _git(repo, "ls-tree", "-r", "--name-only", "HEAD", "data").split("\n")
+    out = []
+    for split in splits:
+        texts = sorted(f for f in files if f.startswith(f"data/{split}/text/") and f.endswith(".txt"))
+        anns = sorted(f for f in files if f.startswith(f"data/{split}/attributions/") and f.endswith(".ann"))
+        for t in texts:
+            stem = Path(t).stem
+            ann = next((a for a in anns if Path(a).stem.rsplit("_", 1)[0] == stem), None)
+            if ann is not None:
+                out.append((f"{split}/{stem}", _git(repo, "show", f"HEAD:{t}"), _git(repo, "show", f"HEAD:{ann}")))
+    return out
+
+
+def attributions(ann: str) -> list[dict]:
+    """The attributions of a BRAT ``.ann`` file: ``source``, ``cue``, ``content``, each (start, end, text) or None."""
+    spans, out = {}, []
+    for line in ann.split("\n"):
+        if line.startswith("T"):
+            tid, rest, *text = line.split("\t")
+            kind, *offsets = rest.split(" ")
+            pieces = " ".join(offsets).split(";")
+            first, last = pieces[0].split(), pieces[-1].split()
+            spans[tid] = (int(first[0]), int(last[-1]), text[0] if text else "")
+        elif line.startswith("E"):
+            row: dict = {"source": None, "cue": None, "content": None}
+            for part in line.split("\t")[1].split():
+                role, tid = part.split(":")
+                role = re.sub(r"\d+$", "", role).lower()
+                if role in row and tid in spans:
+                    row[role] = spans[tid]
+            out.append(row)
+    return out
+
+
+_PRONOUNS = {"he", "she", "it", "they", "i", "we", "you", "his", "her", "its", "their"}
+
+
+def _tokens(s: str) -> set[str]:
+    from kit.draft.names import name_tokens
+
+    return set(name_tokens(s)) - {"said", "says"}
+
+
+def _same_source(name: str, notes: str, span: str) -> bool:
+    a, b = _tokens(name), _tokens(span)
+    if a and b and (a <= b or b <= a):
+        return True
+    return f"'{span.strip()}' taken to be" in notes or f"'{span.strip().lower()}' taken to be" in notes
+
+
+def score_article(text: str, ann: str) -> dict:
+    """Draft one article and count what the recall and the precision above need."""
+    from kit.draft import draft_case
+    from kit.draft.extract import sentences
+
+    sents = [(s.start, s.end) for s in sentences(text)]
+
+    def sentence_of(start: int, end: int) -> set[int]:
+        return {i for i, (a, b) in enumerate(sents) if a < end and start < b}
+
+    atts = [a for a in attributions(ann) if a["source"] and a["cue"] and a["content"]]
+    t = draft_case(text, publisher="The article", published="2016")
+    claims = {r["claim_id"]: r for r in t["claims"].to_dict("records")}
+    names = dict(zip(t["sources"]["source_id"], t["sources"]["name"], strict=True))
+    publisher = dict(zip(t["reports"]["report_id"], t["reports"]["source_id"], strict=True))
+    cites = []
+    for c in t["citations"].to_dict("records"):
+        claim = claims[c["claim_id"]]
+        at = text.find(c["evidence"])
+        where = sentence_of(at, at + len(c["evidence"])) if at >= 0 else set()
+        cited = c["cites"]
+        name = names.get(cited) or names.get(publisher.get(claims.get(cited, {}).get("report_id", ""), ""), "")
+        cites.append((where, name, str(claim.get("notes", ""))))
+    found = 0
+    for a in atts:
+        where = sentence_of(a["content"][0], a["content"][1]) | sentence_of(a["source"][0], a["source"][1])
+        found += any(w & where and _same_source(n, notes, a["source"][2]) for w, n, notes in cites)
+    right = 0
+    for w, n, notes in cites:
+        right += any(
+            w & (sentence_of(*a["content"][:2]) | sentence_of(*a["source"][:2]))
+            and _same_source(n, notes, a["source"][2])
+            for a in atts
+        )
+    return {"attributions": len(atts), "found": found, "citations": len(cites), "right": right}
+
+
+def main(argv: list[str]) -> int:
+    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))  # a MemoryError, not the kernel's killer
+    repo = Path(argv[0])
+    limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else None
+    rows = articles(repo)[:limit]
+    t0 = time.perf_counter()
+    total = {"articles": 0, "attributions": 0, "found": 0, "citations": 0, "right": 0, "failed": 0}
+    for _, text, ann in rows:
+        try:
+            r = score_article(text, ann)
+        except Exception:  # noqa: BLE001 - a draft that fails on an article is counted, not hidden
+            total["failed"] += 1
+            continue
+        total["articles"] += 1
+        for k in ("attributions", "found", "citations", "right"):
+            total[k] += r[k]
+    total["recall"] = round(total["found"] / total["attributions"], 4) if total["attributions"] else None
+    total["precision"] = round(total["right"] / total["citations"], 4) if total["citations"] else None
+    total["seconds"] = round(time.perf_counter() - t0, 1)
+    total["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(json.dumps(total, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

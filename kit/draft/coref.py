@@ -1,0 +1,184 @@
+"""Who "he", "the agency", "Cliff" and "OCD" are: the nearest earlier named speaker of a fitting kind.
+
+An article names a speaker once in full and then shortens it. :class:`Speakers` remembers the speakers named so far
+(and the people named in passing, for "the 21-year-old") and resolves a short mention to one of them, never to the
+subject of a reported clause (only speakers and people are remembered, not what they speak about). Rules, each named
+in the ``draft: check`` note they leave and tested in ``tests/test_draft_phrases.py``:
+
+- ``pronoun``: "he"/"she" is the nearest earlier person; "it" the nearest earlier organisation or outlet; "they"
+  the nearest earlier group (a plural unnamed speaker) or organisation;
+- ``description``: "the agency", "the ministry", "the statement", "the group", "the monitor", "the institute",
+  "the president", "the 21-year-old": the nearest earlier speaker whose name, kind or title fits the noun;
+- ``surname``: "Cliff", "Supt Gibson", "Ma" is the earlier person whose name has that word;
+- ``acronym``: "OCD" is the earlier "Office of Civil Defense (OCD)" (given in brackets, or its initials).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kit.draft.names import KNOWN_OUTLETS, guess_kind, normalise_key, normalise_name
+from kit.draft.phrases import ORG_HEADS, PRONOUNS, ROLE_WORDS, TITLES, Mention
+
+__all__ = ["Speakers", "is_person"]
+
+_DESCRIPTION = re.compile(
+    r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>agency|news agency|statement|report|ministry|office|institute|"
+    r"group|monitor|observatory|organi[sz]ation|council|department|president|governor|mayor|minister|official|"
+    r"spokes(?:man|woman|person)|company|broadcaster|newspaper|coalition|army|military|command|center|centre|"
+    r"administration|agency|secretariat|head|prosecutor’?s? office|(?:\d+|[a-z]+)-year-old)(?:\s+[\w-]+){0,2}$",
+    re.I,
+)
+_FITS = {  # a description's noun -> words one of which an earlier speaker's name, kind or title must have
+    "agency": {"wire", "agency", "news"},
+    "news agency": {"wire", "agency"},
+    "group": {"monitor", "group", "observatory", "committee", "organization", "organisation"},
+    "monitor": {"monitor", "observatory"},
+    "observatory": {"monitor", "observatory"},
+    "broadcaster": {"broadcaster", "television", "tv", "radio"},
+    "newspaper": {"newspaper", "times", "post"},
+    "military": {"military", "army", "forces", "command"},
+    "coalition": {"coalition", "military"},
+}
+
+
+def is_person(m: Mention) -> bool:
+    """Whether a named speaker is a person: no organisation's word, not an outlet, a name or a title's holder.
+
+    Parameters
+    ----------
+    m : Mention
+        A named speaker.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_person(Mention("Dave Cliff", about="Police superintendent")), is_person(Mention("Reuters"))
+    (True, False)
+    >>> is_person(Mention("Office of Civil Defense")), is_person(Mention("Alamsyah", about="head of a local agency"))
+    (False, True)
+    """
+    if m.common or m.text.lower() in PRONOUNS:
+        return False
+    words = m.text.replace("’s", "").split()
+    if any(w.lower().strip("'’") in ORG_HEADS for w in words) or normalise_name(m.text) in _outlets():
+        return False
+    if any(w.isupper() and len(w) > 1 for w in words) and len(words) == 1:
+        return False
+    titled = any(w.lower().rstrip(".") in ROLE_WORDS | TITLES for w in re.findall(r"[\w.-]+", m.about))
+    return titled or 2 <= len(words) <= 4
+
+
+def _outlets() -> set[str]:
+    return {normalise_key(v[0]) for v in KNOWN_OUTLETS.values()}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", name) if w not in ("The",))
+
+
+class Speakers:
+    """The speakers (and people) named so far in one article, nearest last.
+
+    Examples
+    --------
+    >>> s = Speakers()
+    >>> s.add(Mention("Reuters")); s.add(Mention("Dave Cliff", about="Police superintendent"))
+    >>> notes = []
+    >>> s.resolve(Mention("he", common=True), notes).text, s.resolve(Mention("the agency", common=True), notes).text
+    ('Dave Cliff', 'Reuters')
+    >>> s.resolve(Mention("Cliff"), notes).text, notes[-1]
+    ('Dave Cliff', "draft: check: 'Cliff' taken to be Dave Cliff (surname)")
+    """
+
+    def __init__(self) -> None:
+        self.named: list[Mention] = []
+        self.people: list[Mention] = []
+
+    def add(self, m: Mention) -> None:
+        """Remember a speaker as the nearest one (a named one, or a plural unnamed group for "they")."""
+        if m.text.lower() in PRONOUNS:
+            return
+        self.named = [n for n in self.named if n.text != m.text] + [m]
+        if is_person(m):
+            self.people = [p for p in self.people if p.text != m.text] + [m]
+
+    def passing(self, sentence: str) -> None:
+        """Remember the people a sentence names in passing ("Agnes Merza in the town of Bantayan saw …")."""
+        for m in re.finditer(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2})\b", sentence):
+            cand = Mention(m.group(1))
+            first = m.group(1).split()[0].lower()
+            if is_person(cand) and first not in TITLES and not self._known(cand):
+                self.people.append(cand)
+
+    def _known(self, m: Mention) -> bool:
+        return any(p.text == m.text for p in self.people)
+
+    def resolve(self, m: Mention, notes: list, avoid: tuple = ()) -> Mention | None:
+        """The speaker ``m`` stands for (itself when it is a full name), or None when nothing earlier fits.
+
+        Parameters
+        ----------
+        m : Mention
+            As the sentence names the speaker.
+        notes : list of str
+            A ``draft: check`` note is appended when ``m`` is taken to be an earlier speaker.
+        avoid : tuple of str
+            Names it cannot be (the relay of the same sentence).
+
+        Returns
+        -------
+        Mention or None
+        """
+        text = m.text.strip()
+        low = text.lower()
+        pool = [n for n in reversed(self.named) if n.text not in avoid]
+        found, rule = None, ""
+        if low in PRONOUNS:
+            rule = "pronoun"
+            if low in ("he", "she"):
+                found = next((n for n in reversed(self.people) if n.text not in avoid), None)
+            elif low == "it":
+                found = next((n for n in pool if not n.common and not is_person(n)), None)
+            else:
+                found = next((n for n in pool if not is_person(n)), None)
+            if found is None:
+                return None
+        elif _DESCRIPTION.match(text):
+            noun = _DESCRIPTION.match(text).group("noun").lower()  # type: ignore[union-attr]
+            rule = "description"
+            found = self._described(noun, pool)
+            if found is None:
+                return m if noun not in ("statement", "report") else None
+        elif not m.common and len(text.split()) == 1 and text.isupper():
+            rule = "acronym"
+            found = next((n for n in pool if f"({text})" in n.about or _initials(n.text) == text), None)
+        elif not m.common:
+            key = set(normalise_key(text).split())
+            for n in [*pool, *reversed(self.people)]:
+                other = set(normalise_key(n.text).split())
+                if n.text != text and key and key < other and (is_person(n) or len(key) > 1):
+                    found, rule = n, "surname" if len(key) == 1 else "same name"
+                    break
+        if found is None:
+            return m
+        notes.append(f"draft: check: '{text}' taken to be {found.text} ({rule})")
+        return Mention(found.text, found.common, found.about, found.affiliation, said_as=text)
+
+    def _described(self, noun: str, pool: list) -> Mention | None:
+        if noun.endswith("year-old"):
+            return next(iter(reversed(self.people)), None)
+        if noun in ("statement", "report"):
+            return next(iter(pool), None)
+        fits = _FITS.get(noun, {noun.split()[-1].rstrip("’s")})
+        for n in pool:
+            kind = guess_kind(n.text, head_lower=n.common, cue=n.about)[0]
+            words = set(re.findall(r"[a-z]+", f"{n.text} {n.about}".lower())) | {kind}
+            if kind == "wire" and noun in ("agency", "news agency"):
+                return n
+            if words & fits:
+                return n
+        return None

@@ -1,0 +1,80 @@
+"""Numbers that are not counts: durations, ages, times of day, ordinals, magnitudes, measures, money, phone numbers.
+
+A claim's ``low``/``high`` count people or things ("41 troops", "12,000 homes"). The words around a number tell
+when it counts nothing: "in the last 24 hours", "a 38-year-old soldier", "Ryan Evans, 38,", "at 10:35pm", "the
+second deadliest", "a magnitude 6.9 earthquake", "20km", "$3 billion", "0800 733 276". :func:`not_a_count` says
+which rule rules a number out, so :func:`kit.draft.numbers.figures` never reads it as a figure. Rules, each named and
+tested in ``tests/test_draft_phrases.py``: ``duration``, ``age``, ``time``, ``ordinal``, ``magnitude``, ``measure``,
+``money``, ``phone``, ``compound`` ("two-story", "six-strong" describe a thing, not a toll).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["not_a_count", "RULES"]
+
+_UNITS = (
+    r"km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|kg|kilos?|kilograms?|tons?|"
+    r"tonnes?|lbs?|pounds|acres?|hectares?|sq|square|%|per ?cent|percent|degrees?|°[CF]?|mph|km/h|knots|GMT|UTC|BST|"
+    r"EST|EDT|CET|BJT|IST|a\.m\.|p\.m\.|am|pm|magnitude|points?|storey|story|floors?"
+)
+_DURATION = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|hrs?|mins?)"
+#: (rule, pattern the words before the number end with, pattern the words after it start with); a rule with both
+#: needs both, a rule with one needs that one
+RULES: tuple[tuple[str, str, str], ...] = (
+    ("age", r"(?:\baged|\bage of|\bages)\s*", ""),
+    ("age", "", r"^(?:\s*|-)years?(?:\s*|-)old\b|^s?\s*(?:-|–)?year-olds?\b"),
+    ("age", r"\b[A-Z][a-z]+\s+[A-Z][a-z'-]+,\s*", r"^\s*,"),  # "Ryan Evans, 38, was …"
+    ("duration", "", rf"^(?:\s*(?:-|–)?\s*{_DURATION}\b|\s+(?:more\s+|other\s+|straight\s+)?{_DURATION}\b)"),
+    ("time", "", r"^:\d\d|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)"),
+    ("time", r"\d:", ""),
+    ("time", r"\bat\s+(?:about\s+|around\s+)?", r"^\.\d\d\s*(?:a\.m|p\.m|am|pm)"),
+    ("ordinal", "", r"^(?:st|nd|rd|th)\b"),
+    ("magnitude", r"magnitude(?:\s+of)?[\s-]*|Richter\D*", ""),
+    ("magnitude", "", r"^(?:\.\d+)?[\s-]*(?:magnitude|on the Richter)"),
+    ("measure", "", rf"^(?:\.\d+)?\s*-?\s*(?:{_UNITS})\b|^(?:\.\d+)?(?:{_UNITS})(?!\w)"),
+    ("measure", r"(?:depth|distance|height|altitude|speed) of\s+(?:about\s+|some\s+|around\s+)?", ""),
+    ("money", r"(?:[$€£¥₱]|\bUS\$|\bRs\.?|\bPhp)\s*", ""),
+    ("money", "", r"^(?:\.\d+)?\s*(?:dollars|euros|pounds|yuan|pesos|rupees)\b"),
+    ("phone", r"\b0\d{2,3}\s*|\b0\d{2,3}\s+\d{3}\s*|\bcall\s+", ""),
+    ("compound", "", r"^-(?:story|storey|strong|member|person|man|seat|page|point|day|hour|year|month|week)\b"),
+    ("decimal", r"\d\.", ""),
+    ("decimal", "", r"^\.\d"),
+)
+_COMPILED = [
+    (name, re.compile(f"(?:{b})$", re.I) if b else None, re.compile(a, re.I) if a else None) for name, b, a in RULES
+]
+
+
+def not_a_count(text: str, start: int, end: int) -> str | None:
+    """The rule by which the number at ``text[start:end]`` counts nothing, or None when it may be a count.
+
+    Parameters
+    ----------
+    text : str
+        A claim's words.
+    start, end : int
+        Where the number is (its digits or word).
+
+    Returns
+    -------
+    str or None
+        ``"duration"``, ``"age"``, ``"time"``, ``"ordinal"``, ``"magnitude"``, ``"measure"``, ``"money"``,
+        ``"phone"``, ``"compound"`` or ``"decimal"``; None for a count.
+
+    See Also
+    --------
+    kit.draft.numbers.figures : which leaves these numbers out.
+
+    Examples
+    --------
+    >>> s = "in the last 24 hours, a 38-year-old man and Ryan Evans, 38, at 10:35pm, up to 500km; 41 troops"
+    >>> [not_a_count(s, m.start(), m.end()) for m in __import__("re").finditer(r"\\d+", s)]
+    ['duration', 'age', 'age', 'time', 'time', 'measure', None]
+    """
+    before, after = text[:start], text[end:]
+    for name, b, a in _COMPILED:
+        if (b is None or b.search(before)) and (a is None or a.search(after)):
+            return name
+    return None

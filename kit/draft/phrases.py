@@ -1,0 +1,362 @@
+"""Speakers as whole noun phrases: the one before a speech verb, and the one after it or after "according to".
+
+A speaker's name is read as a whole phrase, never cut: "Syrian Observatory for Human Rights", "Ministry of
+Defence", "Committee to Protect Journalists" (small words between capitalised ones belong to the name), "the
+regional prosecutor's office in Donetsk province" (a phrase after a speaker noun belongs to it). A person's title is
+not part of the name: "Police superintendent Dave Cliff" is Dave Cliff (``about``: "Police superintendent"), and an
+appositive is skipped or taken for the name: "Ma Hao, a college student who volunteered, told" is Ma Hao; "The Fire
+Service's head of special operations, Jim Stewart-Black, says" is Jim Stewart-Black.
+
+Rules, each named and tested in ``tests/test_draft_phrases.py``:
+
+- ``name_connector``: of, for, to, and, the, de between two capitalised words stay in the name;
+- ``speaker_noun_phrase``: "officials in New Zealand", "office in Donetsk province": a phrase after a speaker noun;
+- ``title_stripped``: a title or a role before a person's name is its ``about``, not its name;
+- ``appositive``: ", a college student …," is skipped; "…, Jim Stewart-Black," is the name;
+- ``figures_from``: "the latest figures from the civil affairs department" is the department;
+- ``outlet_appositive``: "the official Chinese news agency, Xinhua," is Xinhua.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "PRONOUNS",
+    "Mention",
+    "subject_before",
+    "object_after",
+    "TITLES",
+    "ROLE_WORDS",
+    "SPEAKER_NOUNS",
+    "ORG_HEADS",
+]
+
+#: pronouns a speaker may be named by: resolved to the nearest earlier speaker of a fitting kind
+PRONOUNS = {"it", "they", "he", "she"}
+
+#: titles written before a person's name (capitalised or not): not part of the name
+TITLES = {
+    "president", "vice", "premier", "prime", "minister", "governor", "mayor", "superintendent", "supt", "inspector",
+    "chief", "secretary", "assistant", "asec", "deputy", "capt", "captain", "gen", "general", "col", "colonel", "lt",
+    "sgt", "dr", "mr", "mrs", "ms", "sen", "senator", "rep", "judge", "prof", "professor", "commander", "director",
+    "ambassador", "secretary-general", "king", "queen", "sheikh", "constable", "detective", "officer-in-charge",
+}  # fmt: skip
+#: words naming what a person does (lower case in the article): before a name they are its role
+ROLE_WORDS = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "officer", "executive", "head", "adviser", "advisor",
+    "designer", "worker", "student", "resident", "administrator", "coordinator", "co-ordinator", "analyst",
+    "researcher", "reporter", "correspondent", "commander", "chairman", "chairwoman", "chair", "founder", "leader",
+    "manager", "activist", "lawyer", "doctor", "nurse", "engineer", "farmer", "teacher", "volunteer", "survivor",
+    "witness", "carer", "driver", "owner", "expert", "economist", "editor", "producer", "photographer", "journalist",
+    *TITLES,
+}  # fmt: skip
+#: common nouns that speak; a phrase after them ("officials in New Zealand") is part of the speaker
+SPEAKER_NOUNS = {
+    "office", "officials", "official", "department", "ministry", "spokesman", "spokesperson", "user", "users",
+    "resident", "residents", "headquarters", "authorities", "police", "agency", "council", "command", "officers",
+    "sources", "source", "members", "member", "workers", "staff", "group", "team", "service", "administration",
+}  # fmt: skip
+#: words that make a capitalised phrase an organisation's name, not a person's
+ORG_HEADS = {
+    "office", "ministry", "department", "council", "administration", "institute", "agency", "service", "center",
+    "centre", "committee", "observatory", "survey", "command", "coalition", "government", "police", "brigade",
+    "station", "bureau", "commission", "authority", "secretariat", "network", "networks", "forces", "army", "navy",
+    "house", "news", "times", "post", "press", "radio", "television", "tv", "broadcasting", "corporation", "company",
+    "university", "hospital", "foundation", "association", "union", "party", "organization", "organisation", "group",
+    "monitor", "court", "parliament", "embassy", "team", "headquarters", "management", "secretariat",
+}  # fmt: skip
+_DOC_FROM = {"figures", "figure", "data", "statement", "report", "tally", "count", "records", "estimate", "estimates"}
+_CONNECTORS = {"of", "for", "to", "and", "the", "de", "&"}
+_PREPS = {"in", "with", "from", "at"}
+_AUX = {
+    "also", "has", "have", "had", "then", "later", "earlier", "previously", "reportedly", "would", "will", "may",
+    "might", "did", "does", "do", "since", "first", "again", "once", "initially", "just", "recently", "still",
+    "officially", "separately", "yesterday", "today", "overnight", "further",
+}  # fmt: skip
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_NEG = {"not", "never", "n’t", "n't"}
+_DETS = {
+    "the", "a", "an", "their", "his", "her", "its", "our", "this", "that", "these", "those", "other", "another",
+    "several", "some", "many", "numerous", "unnamed", "anonymous",
+}  # fmt: skip
+_QUANT = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "several", "many",
+    "most", "all", "none", "each", "both", "few",
+}  # fmt: skip
+_STOPS = {
+    "with", "on", "in", "at", "by", "for", "from", "to", "about", "into", "over", "after", "before", "during", "and",
+    "or", "but", "if", "when", "because", "while", "as", "than", "know", "knew", "is", "was", "were", "are", "be",
+    "been", "led", "that", "which", "who", "what", "where", "there", "here", "we", "i", "you", "not", "so", "then",
+    "also", "of", "said", "says", "told", "say", "tell", "tells", "reported", "added", "confirmed", "announced",
+    "noted", "warned", "wrote", "stated", "claimed", "however", "meanwhile", "additionally", "earlier", "later",
+    "but", "although", "though", "instead", "asked", "whom", "how", "why", "could", "would", "should", "will", "can",
+    "may", "might", "must", "has", "have", "had", "do", "does", "did", "it", "he", "she", "they", "him", "them",
+}  # fmt: skip
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])|\w[\w’'-]*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker or outlet as the sentence names it.
+
+    ``text`` is the speaker's name or words ("Dave Cliff", "their associates"); ``common`` is true for an unnamed
+    speaker (a common noun phrase); ``about`` holds words describing it ("which monitors social networks", "Police
+    superintendent"); ``affiliation`` the words of an "X, of the Y" appositive; ``said_as`` the words a pronoun or
+    "this report" stood for, when resolved.
+    """
+
+    text: str
+    common: bool = False
+    about: str = ""
+    affiliation: str = ""
+    said_as: str = ""
+
+
+def _tokens(s: str) -> list[str]:
+    return _TOKEN.findall(s)
+
+
+def _cap(tok: str) -> bool:
+    return bool(tok) and (tok[0].isupper() or tok[0].isdigit() and "-" in tok and tok[-1].isupper())
+
+
+def _np_word(tok: str) -> bool:
+    low = tok.lower()
+    if not re.match(r"\w", tok) or low in _STOPS or tok[0].isdigit() and "-" not in tok:
+        return False
+    return not (tok[0].islower() and "-" not in tok and re.search(r"(ed|ly|ing)$", low) and low not in ROLE_WORDS)
+
+
+def _person_tail(words: list[str]) -> int:
+    """Where a person's name starts at the end of ``words`` after a title or a role (``title_stripped``), else 0."""
+    k = len(words)
+    while k > 0 and _cap(words[k - 1]) and words[k - 1].lower().rstrip(".") not in TITLES:
+        k -= 1
+    if k == len(words) or k == 0:
+        return 0
+    before = words[k - 1].lower().rstrip(".")
+    plain = words[k - 1][0].islower() and before not in _CONNECTORS | _PREPS | _DETS | _QUANT
+    if before in TITLES or before in ROLE_WORDS or plain:
+        if any(w.lower() in SPEAKER_NOUNS | ORG_HEADS for w in words[k:]):
+            return 0
+        return k
+    return 0
+
+
+def _mention(words: list[str], about: str = "", affiliation: str = "") -> Mention | None:
+    while words and words[0] in '“”"‘’(':
+        words = words[1:]
+    while words and words[-1] in "’'":
+        words = words[:-1]
+    if not words or all(w.lower() in _DETS | _QUANT | {"of"} for w in words):
+        return None
+    while words and re.fullmatch(r"\(|\)|[A-Z]{2,}", words[-1]) and "(" in words:
+        cut = words.index("(")  # "Office of Civil Defense (OCD)": the acronym is an alias, kept in about
+        about = f"{' '.join(words[cut:]).replace('( ', '(').replace(' )', ')')} {about}".strip()
+        words = words[:cut]
+    p = next((i for i, w in enumerate(words) if w.lower() in _PREPS), None)
+    if p and _cap(words[0]) and any(w.lower() in ORG_HEADS for w in words[:p]):
+        about, words = f"{' '.join(words[p:])} {about}".strip(), words[:p]  # "Office of Civil Defence in Manila"
+    k = _person_tail(words)
+    if k:
+        role = " ".join(words[:k])
+        about = f"{role} {about}".strip()
+        words = words[k:]
+    text = " ".join(words).replace(" - ", "-").replace(" ’s", "’s").replace(" 's", "'s")
+    first = words[0].lower()
+    common = words[-1][0].islower() or first in (_DETS - {"the", "this", "that"}) | _QUANT
+    if len(words) > 2 and not common:  # "Officials in New Zealand": the head noun decides
+        head = next((w for w in words if w.lower() in SPEAKER_NOUNS), None)
+        common = head is not None and head.lower().endswith("s") and head.lower() != "headquarters"
+    return Mention(text, common=common, about=about, affiliation=affiliation)
+
+
+def _walk_back(toks: list[str]) -> list[str]:
+    """The noun phrase at the end of ``toks``, whole (``name_connector``, ``speaker_noun_phrase``)."""
+    words: list[str] = []
+    k = len(toks) - 1
+    while k >= 0:
+        tok, low = toks[k], toks[k].lower()
+        if low in PRONOUNS and not words:
+            return [tok.lower()]
+        if low in _DETS:
+            words.insert(0, tok)
+            if low == "the" and k >= 2 and toks[k - 1] == "of" and toks[k - 2].lower() in _QUANT:
+                words[:0] = toks[k - 2 : k]
+            elif k >= 2 and toks[k - 1] in _PREPS and toks[k - 2].lower() in SPEAKER_NOUNS:
+                return [*_walk_back(toks[: k - 1]), toks[k - 1], *words]  # "officials with the … headquarters"
+            elif k >= 2 and re.fullmatch(r"[a-z]+ing", toks[k - 1]) and _np_word(toks[k - 2]):
+                head = _walk_back(toks[: k - 1])  # participle_modifier: "the coalition fighting the jihadists"
+                if head:
+                    return head
+            break
+        if tok in ("’s", "'s") and words:
+            words.insert(0, tok)
+            k -= 1
+            continue
+        if low in _CONNECTORS and words and _cap(words[0]) and k > 0 and _cap(toks[k - 1]) and toks[k - 1] != "The":
+            words.insert(0, tok)  # name_connector
+            k -= 1
+            continue
+        if low in _PREPS and words and k > 0 and (
+            toks[k - 1].lower() in SPEAKER_NOUNS
+            or _cap(toks[k - 1])
+            and any(t.lower() in ORG_HEADS for t in toks[max(0, k - 5) : k])
+        ):
+            words.insert(0, tok)  # speaker_noun_phrase
+            k -= 1
+            continue
+        if not _np_word(tok) or len(words) >= 9:
+            break
+        words.insert(0, tok)
+        k -= 1
+    while words and words[0].lower() in _CONNECTORS - {"the"}:
+        words = words[1:]
+    return words
+
+
+def _is_description(seg: str) -> bool:
+    """An appositive that describes ("a college student who …", "the governor of Cebu", "OCD deputy administrator")."""
+    toks = _tokens(seg)
+    if not toks:
+        return False
+    first = toks[0]
+    if first[0].islower() or first[0].isdigit() or first.lower() in _DETS or first.lower() in ("who", "which"):
+        return True
+    return any(t.lower().rstrip(".") in ROLE_WORDS and t[0].islower() for t in toks)
+
+
+def _is_name(seg: str) -> bool:
+    toks = _tokens(seg.strip())
+    return 0 < len(toks) <= 5 and all(_cap(t) or t in ("-", "’s") for t in toks)
+
+
+def subject_before(prefix: str):
+    """The speaker named just before a verb: a Mention, ``"negated"``, ``"and"`` or None.
+
+    Parameters
+    ----------
+    prefix : str
+        The sentence up to the verb.
+
+    Returns
+    -------
+    Mention, str or None
+        The speaker; ``"negated"`` when the verb is negated ("hadn't said": no attribution); ``"and"`` when the verb
+        shares the subject of the one before ("… said and added"); None when no speaker is named.
+
+    See Also
+    --------
+    object_after : the source named after "according to", "told" or an inverted "said".
+
+    Examples
+    --------
+    >>> subject_before("Maxim Buga, of the Cossack community ")
+    Mention(text='Maxim Buga', common=False, about='', affiliation='the Cossack community', said_as='')
+    >>> subject_before("Police superintendent Dave Cliff ").text, subject_before("Actually Bloomberg hadn’t ")
+    ('Dave Cliff', 'negated')
+    >>> subject_before("the Syrian Observatory for Human Rights ").text
+    'the Syrian Observatory for Human Rights'
+    """
+    prefix, about, affiliation = prefix.rstrip(), "", ""
+    acronym = re.search(r"\s*(\([A-Z][A-Za-z]{1,9}\))$", prefix)
+    if acronym:  # "the Office of Civil Defence (OCD) said": the acronym is an alias, kept in about
+        prefix, about = prefix[: acronym.start()], acronym.group(1)
+    while True:
+        m = re.search(r"(?:^|\s)(\w+(?:n’t|n't)?)$", prefix)
+        if not m:
+            break
+        w = m.group(1).lower()
+        if w in _NEG or w.endswith(("n’t", "n't")):
+            return "negated"
+        if w in _WEEKDAYS and re.search(r"\bon\s+\w+$", prefix):
+            prefix = prefix[: prefix.rfind(" on ")].rstrip() if " on " in prefix else prefix
+            continue
+        if w not in _AUX:
+            break
+        prefix = prefix[: m.start(1)].rstrip()
+    if re.search(r"(?:^|\s)and$", prefix):
+        return "and"
+    for _ in range(3):  # appositives: "X, which monitors …, said" / "X, of the Y said" / "ROLE, NAME, says"
+        trailing = prefix.endswith(",")
+        body = prefix[:-1] if trailing else prefix
+        cut = body.rfind(",")
+        if cut < 0:
+            prefix = body
+            break
+        seg = body[cut + 1 :].strip()
+        if re.match(r"of\b", seg) and body[:cut].strip():
+            affiliation, prefix = seg[3:], body[:cut]
+        elif trailing and _is_name(seg) and _is_description(body[:cut].split(",")[-1]):
+            return _mention(_tokens(seg), about=body[:cut].strip())  # appositive: the name between commas
+        elif trailing and _is_description(seg) and body[:cut].strip():
+            about, prefix = seg, body[:cut] + ","
+        elif trailing:
+            return None
+        else:
+            break
+    return _mention(_walk_back(_tokens(prefix)), about, affiliation)
+
+
+def object_after(rest: str) -> Mention | None:
+    """The source named right after "according to", "citing", "told", an inverted "said" and the like.
+
+    Parameters
+    ----------
+    rest : str
+        The sentence after the cue.
+
+    Returns
+    -------
+    Mention or None
+        The source, or None when the words after the cue name none.
+
+    See Also
+    --------
+    subject_before : the speaker named before a verb.
+
+    Examples
+    --------
+    >>> object_after("several accounts the media then tended").text, object_after("Reuters on Monday.").text
+    ('several accounts', 'Reuters')
+    >>> object_after("the mayor of Christchurch, Bob Parker.").text
+    'Bob Parker'
+    >>> object_after("the latest figures from the civil affairs department of Yunnan, the province").text
+    'the civil affairs department of Yunnan'
+    """
+    toks = _tokens(rest)
+    words: list[str] = []
+    i = 0
+    while i < len(toks):
+        tok, low = toks[i], toks[i].lower()
+        if low in _DETS and not words:
+            words.append(tok)
+        elif low in _CONNECTORS and words and _cap(words[-1]) and i + 1 < len(toks) and _cap(toks[i + 1]):
+            words.append(tok)  # name_connector
+        elif low == "of" and words and words[-1].lower() in ROLE_WORDS | SPEAKER_NOUNS and i + 1 < len(toks):
+            words.append(tok)  # "the mayor of Christchurch", "department of Yunnan"
+        elif _cap(tok) and words and (_cap(words[-1]) or words[-1] == "of") and low not in _STOPS:
+            words.append(tok)
+        elif tok in ("’s", "'s") and words:
+            words.append(tok)
+        elif low in _DETS or low in PRONOUNS or not _np_word(tok) or len(words) >= 9:
+            if low in ("from", "by") and words and words[-1].lower() in _DOC_FROM:
+                inner = object_after(" ".join(toks[i + 1 :]))  # figures_from
+                if inner is not None:
+                    return Mention(inner.text, inner.common, " ".join(words), inner.affiliation)
+            break
+        elif tok[0].isupper() and any(w[0].islower() and w.lower() not in _DETS | _CONNECTORS for w in words):
+            if words[-1].lower() not in ROLE_WORDS | TITLES:
+                break
+            words.append(tok)
+        else:
+            words.append(tok)
+        i += 1
+    found = _mention(words)
+    if i < len(toks) and toks[i] == "," and found is not None:
+        after = re.match(r"\s*,\s*([^,.;:“”\"]+?)\s*(?:[,.;:]|$)", rest[rest.find(",") :] if "," in rest else "")
+        if after and _is_name(after.group(1)) and (found.common or _is_description(" ".join(words))):
+            return _mention(_tokens(after.group(1)), about=found.text)  # outlet_appositive / appositive
+    return found
