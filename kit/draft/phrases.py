@@ -65,7 +65,7 @@ ORG_HEADS = {
     "station", "bureau", "commission", "authority", "secretariat", "network", "networks", "forces", "army", "navy",
     "house", "news", "times", "post", "press", "radio", "television", "tv", "broadcasting", "corporation", "company",
     "university", "hospital", "foundation", "association", "union", "party", "organization", "organisation", "group",
-    "monitor", "court", "parliament", "embassy", "team", "headquarters", "management", "secretariat",
+    "monitor", "court", "parliament", "embassy", "team", "headquarters", "management",
 }  # fmt: skip
 _DOC_FROM = {"figures", "figure", "data", "statement", "report", "tally", "count", "records", "estimate", "estimates"}
 _CONNECTORS = {"of", "for", "to", "and", "the", "de", "&"}
@@ -91,7 +91,7 @@ _STOPS = {
     "been", "led", "that", "which", "who", "what", "where", "there", "here", "we", "i", "you", "not", "so", "then",
     "also", "of", "said", "says", "told", "say", "tell", "tells", "reported", "added", "confirmed", "announced",
     "noted", "warned", "wrote", "stated", "claimed", "however", "meanwhile", "additionally", "earlier", "later",
-    "but", "although", "though", "instead", "asked", "whom", "how", "why", "could", "would", "should", "will", "can",
+    "although", "though", "instead", "asked", "whom", "how", "why", "could", "would", "should", "will", "can",
     "may", "might", "must", "has", "have", "had", "do", "does", "did", "it", "he", "she", "they", "him", "them",
 }  # fmt: skip
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])|\w[\w’'-]*|[^\w\s]")
@@ -200,10 +200,15 @@ def _walk_back(toks: list[str]) -> list[str]:
             words.insert(0, tok)  # name_connector
             k -= 1
             continue
-        if low in _PREPS and words and k > 0 and (
-            toks[k - 1].lower() in SPEAKER_NOUNS
-            or _cap(toks[k - 1])
-            and any(t.lower() in ORG_HEADS for t in toks[max(0, k - 5) : k])
+        if (
+            low in _PREPS
+            and words
+            and k > 0
+            and (
+                toks[k - 1].lower() in SPEAKER_NOUNS
+                or _cap(toks[k - 1])
+                and any(t.lower() in ORG_HEADS for t in toks[max(0, k - 5) : k])
+            )
         ):
             words.insert(0, tok)  # speaker_noun_phrase
             k -= 1
@@ -337,9 +342,14 @@ def object_after(rest: str) -> Mention | None:
             words.append(tok)  # name_connector
         elif low == "of" and words and words[-1].lower() in ROLE_WORDS | SPEAKER_NOUNS and i + 1 < len(toks):
             words.append(tok)  # "the mayor of Christchurch", "department of Yunnan"
-        elif _cap(tok) and words and (_cap(words[-1]) or words[-1] == "of") and low not in _STOPS:
-            words.append(tok)
-        elif tok in ("’s", "'s") and words:
+        elif (
+            _cap(tok)
+            and words
+            and (_cap(words[-1]) or words[-1] == "of")
+            and low not in _STOPS
+            or tok in ("’s", "'s")
+            and words
+        ):
             words.append(tok)
         elif low in _DETS or low in PRONOUNS or not _np_word(tok) or len(words) >= 9:
             if low in ("from", "by") and words and words[-1].lower() in _DOC_FROM:
