@@ -42,7 +42,7 @@ def speakers(text: str) -> set[str]:
         (
             "Earlier, the regional prosecutor’s office in Donetsk province ",
             "the regional prosecutor’s office in Donetsk province",
-        ),  # speaker_noun_phrase  # noqa: E501
+        ),  # speaker_noun_phrase
         ("Officials with the local quake relief headquarters ", "Officials with the local quake relief headquarters"),
         ("Canterbury Chamber of Commerce chief executive Peter Townsend ", "Peter Townsend"),  # title_stripped
         ("Ecuador Vice President Jorge Glas ", "Jorge Glas"),
@@ -69,7 +69,7 @@ def test_title_is_kept_as_about():
         (
             "the latest figures from the civil affairs department of Yunnan, the province",
             "the civil affairs department of Yunnan",
-        ),  # figures_from  # noqa: E501
+        ),  # figures_from
         ("the Ministry of Civil Affairs, the quake has", "the Ministry of Civil Affairs"),
     ],
 )

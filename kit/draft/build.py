@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from kit.draft.cues import Finding, Mention
-from kit.draft.names import KNOWN_OUTLETS, guess_kind, normalise_key, same_name, slug
+from kit.draft.names import guess_kind, normalise_key, outlet_of, same_name, slug
 from kit.draft.numbers import figures, measure_of, subject_after
 from kit.schema import COLUMNS as SCHEMA_COLUMNS
 
@@ -68,7 +68,7 @@ class _Registry:
                 return self.keys[key]
         else:
             key = normalise_key(mention.text)
-            name = KNOWN_OUTLETS[key][0] if isinstance(key, str) and key in KNOWN_OUTLETS else _cap(words)
+            name = outlet_of(mention.text) or _cap(words)
             found = self._named(name)
             head = name.split()
             if found is None and len(head) > 1 and head[-1].lower() in _DOC_NOUNS:

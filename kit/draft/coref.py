@@ -96,7 +96,8 @@ class Speakers:
 
     def __init__(self) -> None:
         self.named: list[Mention] = []
-        self.people: list[Mention] = []
+        self.people: list[Mention] = []  # speakers who are people, nearest last
+        self.seen: list[Mention] = []  # people named in passing (for "the 21-year-old" only)
 
     def add(self, m: Mention) -> None:
         """Remember a speaker as the nearest one (a named one, or a plural unnamed group for "they")."""
@@ -111,11 +112,8 @@ class Speakers:
         for m in re.finditer(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2})\b", sentence):
             cand = Mention(m.group(1))
             first = m.group(1).split()[0].lower()
-            if is_person(cand) and first not in TITLES and not self._known(cand):
-                self.people.append(cand)
-
-    def _known(self, m: Mention) -> bool:
-        return any(p.text == m.text for p in self.people)
+            if is_person(cand) and first not in TITLES:
+                self.seen = [p for p in self.seen if p.text != cand.text] + [cand]
 
     def resolve(self, m: Mention, notes: list, avoid: tuple = ()) -> Mention | None:
         """The speaker ``m`` stands for (itself when it is a full name), or None when nothing earlier fits.
@@ -156,9 +154,9 @@ class Speakers:
         elif not m.common and len(text.split()) == 1 and text.isupper():
             rule = "acronym"
             found = next((n for n in pool if f"({text})" in n.about or _initials(n.text) == text), None)
-        elif not m.common:
+        elif not m.common and normalise_name(text) not in _outlets() and all(n.text != text for n in pool):
             key = set(normalise_key(text).split())
-            for n in [*pool, *reversed(self.people)]:
+            for n in pool:
                 other = set(normalise_key(n.text).split())
                 if n.text != text and key and key < other and (is_person(n) or len(key) > 1):
                     found, rule = n, "surname" if len(key) == 1 else "same name"
@@ -170,9 +168,9 @@ class Speakers:
 
     def _described(self, noun: str, pool: list) -> Mention | None:
         if noun.endswith("year-old"):
-            return next(iter(reversed(self.people)), None)
+            return next(iter(reversed(self.seen + self.people)), None)
         if noun in ("statement", "report"):
-            return next(iter(pool), None)
+            return next((n for n in pool if not n.common), None)
         fits = _FITS.get(noun, {noun.split()[-1].rstrip("’s")})
         for n in pool:
             kind = guess_kind(n.text, head_lower=n.common, cue=n.about)[0]

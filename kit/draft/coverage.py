@@ -22,8 +22,8 @@ from pathlib import Path
 import pandas as pd
 
 from kit.draft.build import COLUMNS, DraftError
-from kit.draft.compare import overlaps
 from kit.draft.extract import SUFFIXES, Article, sentences
+from kit.draft.matching import overlaps
 from kit.draft.names import name_tokens, normalise_name, slug
 from kit.draft.numbers import figures, measure_of
 

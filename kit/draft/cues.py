@@ -14,23 +14,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kit.draft.coref import Speakers
 from kit.draft.extract import Sentence
-from kit.draft.mentions import PRONOUNS, Mention, object_after, subject_before
+from kit.draft.phrases import Mention, object_after, subject_before
 
 __all__ = ["Mention", "Finding", "find_attributions"]
 
 _VERB = re.compile(
-    r"\b(?:said|says|say|told|tells|reported|reports|claimed|claims|wrote|writes|noted|notes|"
-    r"confirmed|confirms|stated|added|announced|estimated|estimates|thought|believes|believed|"
-    r"intimated|insisted|alleged|alleges|denied|denies|posted|published|tweeted|"
-    r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure) at|gave|showed|listed)\b"
+    r"\b(?:said|says|say|told|tells|telling|reported|reports|claimed|claims|wrote|writes|noted|notes|"
+    r"confirmed|confirms|stated|added|adds|announced|announces|estimated|estimates|thought|believes|believed|"
+    r"intimated|insisted|alleged|alleges|denied|denies|posted|published|tweeted|warned|warns|declared|explained|"
+    r"described|attributed|condemned|quipped|quoted|"
+    r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure) at|gave|showed|listed|show|shows)\b"
 )
-_SOCIAL_ONLY = {"gave", "showed", "listed"}
+_SOCIAL_ONLY = {"gave", "showed", "listed", "show", "shows"}
+_PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+(?:\w+ly\s+)?$", re.I)
+_INVERTED = re.compile(r"[,”\"’:]\s*$")
+_HEADLINE = re.compile(r"\s[–—]\s*([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4})\s*$")
+_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 _PREP = re.compile(
     r"(?<![\w-])(?:[Aa]ccording to|[Cc]iting|[Rr]elying on|[Rr]elied on|[Rr]elies on|[Bb]ased on|"
-    r"[Qq]uoting|(?:as )?reported by)\s+"
+    r"[Qq]uoting|(?:as )?reported by|[Aa]s per|who cited)\s+"
 )
-_DEMONSTRATIVE = re.compile(r"^(?:this|that|the) (?:report|story|article|account)$", re.I)
 _CERTAINTY = (
     (
         ("asserted", r"confirm"),
@@ -81,49 +86,101 @@ def _certainty(verb: str, text: str) -> str:
     return _CERTAINTY[1][0]
 
 
+def _speaker_cue(s: str, m: re.Match, out: list) -> None:
+    """The cues of one speech verb: the speaker before it, after it (inverted, passive "by X"), or both of "X and Y"."""
+    prefix, rest, verb = s[: m.start()], s[m.end() :], m.group()
+    by = re.match(r"\s+by\s+", rest)
+    if by:  # passive_by: "announced by President Rafael Correa", "was named by the agency"
+        obj = object_after(rest[by.end() :])
+        if obj is not None:
+            out.append((m.start(), "speaker", obj, verb, None))
+        return
+    if _PASSIVE.search(prefix):  # passive: "is reported to be", "were reported from there": no speaker
+        return
+    subj = subject_before(prefix)
+    if subj == "and":
+        subj = next((c[2] for c in reversed(out) if c[1] in ("speaker", "told")), None)
+    if subj == "negated":
+        return
+    if subj is None:
+        if not _INVERTED.search(prefix) or verb in ("told", "quoted"):
+            return
+        subj = object_after(rest)  # inverted: "…,” said Bali", "…, say traumatised viewers"
+        if subj is None or subj.text.lower() in ("that", "this"):
+            return
+        out.append((m.start(), "inverted", subj, verb, None))
+        return
+    if verb in _SOCIAL_ONLY and not re.search(
+        r"facebook|twitter|telegram|vk|instagram|youtube|tiktok|weibo", subj.text, re.I
+    ):
+        return
+    if verb in ("told", "telling", "quoted"):
+        obj = object_after(rest)
+        as_saying = verb == "quoted" and obj is not None and re.search(r"\bas saying\b", rest)
+        if as_saying:  # quoted_as_saying: "the AP quoted the government as saying"
+            out.append((m.start(), "told", obj, verb, subj))
+            return
+        if obj is not None and not obj.common:
+            out.append((m.start(), "told", subj, verb, obj))
+            return
+    out.append((m.start(), "speaker", subj, verb, None))
+    at = prefix.rfind(subj.text)
+    before = prefix[:at].rstrip() if at >= 0 else ""
+    if before.endswith(" and"):  # coordinated: "officials and state media said"
+        other = subject_before(before[:-4])
+        if isinstance(other, Mention) and not other.common or isinstance(other, Mention) and other.text.endswith("s"):
+            lead = before[:-4].rstrip()
+            lead = lead[: len(lead) - len(other.text)] if lead.endswith(other.text) else "x"
+            if not lead.strip() or lead.rstrip().endswith((",", ";", ":")):
+                out.append((m.start(), "speaker", other, verb, None))
+
+
 def _cues(s: str):
-    """(position, role, mention, verb) for each cue in the sentence; role is speaker, told, according or relying."""
+    """(position, role, mention, verb, relay) for each cue in the sentence.
+
+    Roles: ``speaker`` ("X said …"), ``inverted`` ("…, said X"), ``told`` ("X told Reuters", "Reuters quoted X as
+    saying"; relay Reuters), ``according`` ("according to X", "as per X") and ``relying`` ("citing X", "who cited X").
+    """
     out: list[tuple] = []
     for m in _VERB.finditer(s):
-        subj = subject_before(s[: m.start()])
-        if subj == "and":
-            subj = next((c[2] for c in reversed(out) if c[1] in ("speaker", "told")), None)
-        if subj is None or subj == "negated":
-            continue
-        if m.group() in _SOCIAL_ONLY and not re.search(
-            r"facebook|twitter|telegram|vk|instagram|youtube|tiktok", subj.text, re.I
-        ):
-            continue
-        if m.group() == "told":
-            obj = object_after(s[m.end() :])
-            if obj is not None and not obj.common:
-                out.append((m.start(), "told", subj, m.group(), obj))
-                continue
-        out.append((m.start(), "speaker", subj, m.group(), None))
+        _speaker_cue(s, m, out)
     for m in _PREP.finditer(s):
         obj = object_after(s[m.end() :])
         if obj is not None:
-            role = "according" if m.group().lower().startswith(("according", "as reported", "reported")) else "relying"
+            low = m.group().lower()
+            role = "according" if low.startswith(("according", "as reported", "reported", "as per")) else "relying"
             out.append((m.start(), role, obj, m.group().strip().lower(), None))
+    head = _HEADLINE.search(s)
+    if head and not re.search(r"[.!?”\"]\s*$", s):  # headline: "Validation reduces the toll to 68 – OCD"
+        out.append((head.start(), "inverted", Mention(head.group(1)), "says", None))
     return sorted(out, key=lambda c: c[0])
 
 
-def _resolve(mention: Mention, history: list, avoid: list, notes: list) -> Mention | None:
-    if mention.text in PRONOUNS or _DEMONSTRATIVE.match(mention.text):
-        outlets = _DEMONSTRATIVE.match(mention.text)
-        for past in reversed(history):
-            if all(past.text != a.text for a in avoid) and not (outlets and past.common):
-                notes.append(f"draft: check: '{mention.text}' taken to be {past.text}")
-                return Mention(past.text, past.common, past.about, past.affiliation, said_as=mention.text)
-        return None
-    return mention
+def _pieces(s: str, cues: list, depths: list) -> list[tuple[int, int]]:
+    """The sentence cut into one clause per speaker: "X said A, and Y said B" (``several_speakers``), and a clause
+    before "; X said" that X does not speak (``semicolon``)."""
+    heads = [c for c in cues if depths[c[0]] == 0 and c[1] in ("speaker", "told")]
+    cuts = [0]
+    for i, c in enumerate(heads):
+        at = s.rfind(c[2].text, cuts[-1], c[0])
+        if at < 0 or i > 0 and heads[i - 1][0] == c[0]:
+            continue
+        lo = heads[i - 1][0] if i > 0 else 0
+        prior = [m for m in _BOUNDARY.finditer(s, lo, at) if len(s[m.end() : at].split()) <= 4]
+        if prior and (i > 0 or prior[-1].group().startswith(";")):
+            cuts.append(prior[-1].end())
+    spans = list(zip(cuts, [*cuts[1:], len(s)], strict=True))
+    if len(spans) > 1 and not any(spans[0][0] <= c[0] < spans[0][1] for c in cues):
+        spans = spans[1:]  # the clause before "; X said" is nobody's
+    return [(a, b - len(s[a:b]) + len(s[a:b].rstrip(" ,;"))) for a, b in spans]
 
 
 def find_attributions(sentences: list[Sentence]) -> list[Finding]:
-    """One :class:`Finding` per sentence that says on whose word it rests.
+    """The attributions of an article: one :class:`Finding` per speaker's clause of each sentence that has one.
 
-    The sentences are read in order: a quotation running over several sentences, a pronoun ("it", "they") and
-    "this report" are resolved from what came before (see the module's docstring).
+    The sentences are read in order: a quotation running over several sentences, a pronoun ("he", "it", "they"),
+    "the agency", "this report", a surname and an acronym are resolved to the nearest earlier speaker of a fitting
+    kind (:class:`kit.draft.coref.Speakers`); a sentence with two speakers gives two findings.
 
     Parameters
     ----------
@@ -133,7 +190,7 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
     Returns
     -------
     list of Finding
-        One per sentence with an attribution; a sentence without one gives none.
+        Each with its sentence, the span of the claim's words, the sources cited and the relay.
 
     See Also
     --------
@@ -145,74 +202,96 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
     >>> f, = find_attributions(sentences("At least two men were killed, their associates told Reuters on Monday."))
     >>> f.relay.text, [c.text for c in f.cited], f.certainty
     ('Reuters', ['their associates'], 'alleged')
+    >>> [[c.text for c in f.cited] for f in find_attributions(sentences("Key said 75 died, and Gibson said more."))]
+    [['Key'], ['Gibson']]
     """
     out: list = []
-    history: list = []
-    owner, last_actor, para, depth = None, None, -1, 0
+    state = {"speakers": Speakers(), "owner": None, "last_actor": None}
+    para, depth = -1, 0
     for sent in sentences:
         if sent.paragraph != para:
-            para, owner, last_actor, depth = sent.paragraph, None, None, 0
-        s = sent.text
-        depths = _depths(s, depth)
+            para, depth = sent.paragraph, 0
+            state["owner"] = state["last_actor"] = None
+        depths = _depths(sent.text, depth)
         depth = depths[-1]
-        starts_quoted = depths[0] > 0 or s.startswith(("“", '"'))
-        cues = _cues(s)
-        notes: list[str] = []
-        if starts_quoted and depths[0] == 0 and not any(depths[p] == 0 for p, *_ in cues):
-            owner = last_actor
-            if owner is not None:
-                notes.append(f"draft: check: the quotation is taken to be {owner.text}'s words (named just before)")
-        outer = [c for c in cues if depths[c[0]] == 0 and c[1] in ("speaker", "told")]
-        inner = [c for c in cues if depths[c[0]] > 0]
-        relay, cited, verb = None, [], ""
-        if inner and (outer or any(depths[c[0]] == 0 and c[1] == "according" for c in cues)):
-            top = outer[0] if outer else next(c for c in cues if depths[c[0]] == 0 and c[1] == "according")
-            relay, verb, level = top[2], top[3], inner
-        else:
-            level = inner if inner else cues
-            if inner and depths[0] > 0 or starts_quoted:
-                relay = owner
-        told = [c for c in level if c[1] == "told"]
-        speakers = [c for c in level if c[1] == "speaker"]
-        according = [c for c in level if c[1] == "according"]
-        relying = [c for c in level if c[1] == "relying"]
-        if told:
-            cited, relay, verb = [told[0][2]], told[0][4], verb or told[0][3]
-        elif speakers and relying and relay is None:
-            relay, cited, verb = speakers[0][2], [c[2] for c in relying], speakers[0][3]
-        elif speakers and according and relay is None:
-            relay, cited, verb = according[0][2], [speakers[0][2]], speakers[0][3]
-        elif speakers:
-            cited = [speakers[-1][2]] if relay is not None else [speakers[0][2]]
-            verb = verb or (speakers[-1] if relay is not None else speakers[0])[3]
-        else:
-            cited = [c[2] for c in according + relying]
-            verb = verb or (according + relying)[0][3] if cited else verb
-        if relay is not None:
-            relay = _resolve(relay, history, [], notes)
-        cited = [r for r in (_resolve(c, history, [relay] if relay else [], notes) for c in cited) if r is not None]
-        cited = [
-            c
-            for i, c in enumerate(cited)
-            if relay is None or c.text != relay.text
-            if all(c.text != d.text for d in cited[:i])
-        ]
-        if relay is not None and depth > 0:
-            owner = relay
-        if not cited:
-            continue
-        actor = relay or (cited[0] if speakers or told else None)
-        if actor is not None:
-            history.append(actor)
-            last_actor = actor
-        tops = outer or [c for c in cues if depths[c[0]] == 0 and c[1] == "according"]
-        start, end = _claim_span(s, tops if inner else outer, depths)
-        out.append(
-            Finding(
-                sent, sent.start + start, sent.start + end, cited, relay, verb, _certainty(verb, s[start:end]), notes
-            )
-        )
+        cues = _cues(sent.text)
+        for a, b in _pieces(sent.text, cues, depths):
+            piece = [(p - a, *rest) for p, *rest in cues if a <= p < b]
+            f = _finding(sent, a, b, piece, depths[a : b + 1], depth, state)
+            if f is not None:
+                out.append(f)
+        state["speakers"].passing(sent.text)
     return out
+
+
+def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: int, state: dict) -> Finding | None:
+    """The finding of one speaker's clause ``sent.text[a:b]`` (see :func:`find_attributions`)."""
+    s = sent.text[a:b]
+    speakers: Speakers = state["speakers"]
+    starts_quoted = depths[0] > 0 or s.startswith(("“", '"'))
+    notes: list[str] = []
+    if starts_quoted and depths[0] == 0 and not any(depths[p] == 0 for p, *_ in cues):
+        state["owner"] = state["last_actor"]
+        if state["owner"] is not None:
+            notes.append(
+                f"draft: check: the quotation is taken to be {state['owner'].text}'s words (named just before)"
+            )
+    for c in cues:
+        if c[1] == "inverted":
+            cues = [x if x is not c else (x[0], "speaker", *x[2:]) for x in cues]
+    outer = [c for c in cues if depths[c[0]] == 0 and c[1] in ("speaker", "told")]
+    inner = [c for c in cues if depths[c[0]] > 0]
+    relay, cited, verb = None, [], ""
+    if inner and (outer or any(depths[c[0]] == 0 and c[1] == "according" for c in cues)):
+        top = outer[0] if outer else next(c for c in cues if depths[c[0]] == 0 and c[1] == "according")
+        relay, verb, level = top[2], top[3], inner
+    else:
+        level = inner if inner else cues
+        if inner and depths[0] > 0 or starts_quoted:
+            relay = state["owner"]
+    told = [c for c in level if c[1] == "told"]
+    spoke = [c for c in level if c[1] == "speaker"]
+    according = [c for c in level if c[1] == "according"]
+    relying = [c for c in level if c[1] == "relying"]
+    if told:
+        cited, relay, verb = [told[0][2]], told[0][4], verb or told[0][3]
+    elif spoke and relying and relay is None:
+        relay, cited, verb = spoke[0][2], [c[2] for c in relying], spoke[0][3]
+    elif according and relying and relay is None:  # "according to Xinhua who cited local officials"
+        relay, cited, verb = according[0][2], [c[2] for c in relying], according[0][3]
+    elif spoke and according and relay is None:
+        relay, cited, verb = according[0][2], [spoke[0][2]], spoke[0][3]
+    elif spoke:
+        first = spoke[-1] if relay is not None else spoke[0]
+        cited = [c[2] for c in spoke if c[0] == first[0]]  # "officials and state media said": both
+        verb = verb or first[3]
+    else:
+        cited = [c[2] for c in according + relying]
+        verb = verb or (according + relying)[0][3] if cited else verb
+    if relay is not None:
+        relay = speakers.resolve(relay, notes)
+    avoid = (relay.text,) if relay else ()
+    cited = [r for r in (speakers.resolve(c, notes, avoid) for c in cited) if r is not None]
+    cited = [
+        c
+        for i, c in enumerate(cited)
+        if (relay is None or c.text != relay.text) and all(c.text != d.text for d in cited[:i])
+    ]
+    if relay is not None and depth > 0:
+        state["owner"] = relay
+    if not cited:
+        return None
+    for m in [*cited, *([relay] if relay else [])]:  # the relay is the nearest: "they" is who relays
+        speakers.add(m)
+    actor = relay or (cited[0] if spoke or told else None)
+    if actor is not None:
+        state["last_actor"] = actor
+    tops = outer or [c for c in cues if depths[c[0]] == 0 and c[1] == "according"]
+    start, end = _claim_span(s, tops if inner else outer, depths)
+    start, end = start + a, end + a
+    return Finding(
+        sent, sent.start + start, sent.start + end, cited, relay, verb, _certainty(verb, sent.text[start:end]), notes
+    )
 
 
 def _claim_span(s: str, outer, depths) -> tuple[int, int]:

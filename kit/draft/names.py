@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["normalise_name", "normalise_key", "name_tokens", "same_name", "guess_kind", "slug", "KNOWN_OUTLETS"]
+__all__ = [
+    "normalise_name",
+    "normalise_key",
+    "name_tokens",
+    "same_name",
+    "guess_kind",
+    "slug",
+    "outlet_of",
+    "KNOWN_OUTLETS",
+]
 
 #: Well-known news outlets: normalised name -> (name as usually written, kind). Kinds are the kit's general
 #: knowledge of the outlet, not something an article says: every draft row using them says "draft: check kind".
@@ -40,7 +49,29 @@ KNOWN_OUTLETS = {
     "cnn": ("CNN", "broadcaster"),
     "al jazeera": ("Al Jazeera", "broadcaster"),
     "rt": ("RT", "broadcaster"),
+    "xinhua": ("Xinhua", "wire"),
+    "xinhua news agency": ("Xinhua", "wire"),
+    "ukrinform": ("Ukrinform", "wire"),
+    "ians": ("IANS", "wire"),
+    "dpa": ("dpa", "wire"),
+    "efe": ("EFE", "wire"),
+    "upi": ("UPI", "wire"),
+    "pa": ("PA", "wire"),
+    "press association": ("PA", "wire"),
+    "cctv": ("CCTV", "broadcaster"),
+    "china central television": ("CCTV", "broadcaster"),
+    "abc news": ("ABC News", "broadcaster"),
+    "radio new zealand": ("Radio New Zealand", "broadcaster"),
+    "radio liberty": ("Radio Liberty", "broadcaster"),
+    "sana": ("SANA", "wire"),
 }
+#: words around an outlet's name that do not make another source: "China's official Xinhua News Agency" is Xinhua
+_OUTLET_WORDS = {
+    "official", "state", "news", "agency", "reporters", "reporter", "correspondent", "correspondents", "chinese",
+    "china", "run", "owned", "wire", "service", "staff", "journalists", "s", "national", "the", "its",
+}  # fmt: skip
+#: one spelling for words spelled two ways
+_SPELLING = {"defence": "defense", "centre": "center", "organisation": "organization", "programme": "program"}
 
 _STOP = {"the", "a", "an", "of", "their", "his", "her", "its", "our", "to", "and"}
 _SOCIAL = {"facebook", "twitter", "telegram", "vkontakte", "vk", "instagram", "youtube", "tiktok", "x"}
@@ -175,7 +206,7 @@ def name_tokens(name: str) -> tuple:
     text = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", text)  # U.S. -> us., U.K. -> uk.
     text = re.sub(r"\b([a-z]{1,2})\.", r"\1", text)
     words = re.findall(r"[a-z0-9]+", text.replace("’", "'").replace("'s", ""))
-    return tuple(w for w in words if w not in _STOP)
+    return tuple(_SPELLING.get(w, w) for w in words if w not in _STOP)
 
 
 def normalise_name(name: str) -> str:
@@ -202,10 +233,41 @@ def normalise_name(name: str) -> str:
     >>> normalise_name("Agence France-Presse")
     'afp'
     """
-    key = " ".join(name_tokens(name))
+    outlet = outlet_of(name)
+    return normalise_key(outlet) if outlet else " ".join(name_tokens(name))
+
+
+def outlet_of(name: str) -> str | None:
+    """The well-known outlet a name stands for ("China's official Xinhua News Agency": Xinhua), or None.
+
+    Parameters
+    ----------
+    name : str
+        A source's name.
+
+    Returns
+    -------
+    str or None
+        The outlet's name as :data:`KNOWN_OUTLETS` writes it, when the name is that outlet's, alone or with words
+        that only describe it ("official", "news agency", "reporters").
+
+    Examples
+    --------
+    >>> outlet_of("China's official Xinhua News Agency"), outlet_of("Associated Press reporters"), outlet_of("Reuters")
+    ('Xinhua', 'AP', 'Reuters')
+    >>> outlet_of("Reuters security adviser Ryan Evans") is None
+    True
+    """
+    words = name_tokens(name)
+    key = " ".join(words)
     if key in KNOWN_OUTLETS:
-        return normalise_key(KNOWN_OUTLETS[key][0])
-    return key
+        return KNOWN_OUTLETS[key][0]
+    for n in range(min(len(words), 4), 0, -1):
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i : i + n])
+            if part in KNOWN_OUTLETS and set(words[:i] + words[i + n :]) <= _OUTLET_WORDS:
+                return KNOWN_OUTLETS[part][0]
+    return None
 
 
 def normalise_key(name: str) -> str:
@@ -298,8 +360,10 @@ def guess_kind(name: str, *, head_lower: bool = False, cue: str = "") -> tuple[s
     """
     key = normalise_key(name)
     words = set(key.split())
-    if key in KNOWN_OUTLETS:
-        return KNOWN_OUTLETS[key][1], "the kit's list of well-known outlets"
+    outlet = outlet_of(name)
+    if outlet:
+        kind = next(k for n, k in KNOWN_OUTLETS.values() if n == outlet)
+        return kind, "the kit's list of well-known outlets"
     if words & _SOCIAL and words & _SOCIAL_THINGS:
         return "social", "a social-media post or account"
     if any(w in _MONITOR for w in re.findall(r"[a-z]+", cue.lower())) or words & _MONITOR:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kit.draft.counts import not_a_count
+
 __all__ = ["Figure", "figures", "measure_of", "subject_after"]
 
 _WORDS = {
@@ -139,6 +141,8 @@ def figures(span: str) -> list[Figure]:
         n, second = m.group("n"), m.group("m")
         if _DATE_BEFORE.search(span[: m.start()]) or _DATE_AFTER.search(span[m.end() :]):
             continue
+        if not_a_count(span, m.start("n"), m.end("m") if second else m.end("n")):
+            continue  # a duration, an age, a time, a magnitude, a measure: never a count (kit.draft.counts)
         if n.isdigit() and len(n) == 4 and 1900 <= int(n) <= 2099 and not second:
             continue
         if not n[0].isdigit() and n.lower() == "one" and not m.group("least") and not m.group("more"):

@@ -289,6 +289,8 @@ def subject_before(prefix: str):
         body = prefix[:-1] if trailing else prefix
         cut = body.rfind(",")
         if cut < 0:
+            if trailing and not about:
+                return None  # "…, say traumatised viewers": the speaker comes after the verb
             prefix = body
             break
         seg = body[cut + 1 :].strip()
@@ -351,6 +353,8 @@ def object_after(rest: str) -> Mention | None:
             and words
         ):
             words.append(tok)
+        elif re.fullmatch(r"[a-z]+ed", tok) and i + 1 < len(toks) and _np_word(toks[i + 1]) and len(words) < 2:
+            words.append(tok)  # "traumatised viewers", "injured residents"
         elif low in _DETS or low in PRONOUNS or not _np_word(tok) or len(words) >= 9:
             if low in ("from", "by") and words and words[-1].lower() in _DOC_FROM:
                 inner = object_after(" ".join(toks[i + 1 :]))  # figures_from
