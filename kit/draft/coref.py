@@ -139,6 +139,8 @@ class Speakers:
             rule = "pronoun"
             if low in ("he", "she"):
                 found = next((n for n in reversed(self.people) if n.text not in avoid), None)
+                if found is None:  # no person has spoken yet: the person named just before
+                    found = next((n for n in reversed(self.seen) if n.text not in avoid), None)
             elif low == "it":
                 found = next((n for n in pool if not n.common and not is_person(n)), None)
             else:

@@ -61,7 +61,7 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     -------
     str or None
         ``"duration"``, ``"age"``, ``"time"``, ``"ordinal"``, ``"magnitude"``, ``"measure"``, ``"money"``,
-        ``"phone"``, ``"compound"`` or ``"decimal"``; None for a count.
+        ``"phone"``, ``"compound"``, ``"decimal"`` or ``"code"``; None for a count.
 
     See Also
     --------
@@ -74,6 +74,8 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     ['duration', 'age', 'age', 'time', 'time', 'measure', None]
     """
     before, after = text[:start], text[end:]
+    if re.fullmatch(r"0\d+", text[start:end]) or re.search(r"[A-Za-z]-$", before):
+        return "code"  # "0800 RED CROSS", "the ferry Pinak-6": a code or a name, not a count
     for name, b, a in _COMPILED:
         if (b is None or b.search(before)) and (a is None or a.search(after)):
             return name

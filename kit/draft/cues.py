@@ -23,11 +23,23 @@ __all__ = ["Mention", "Finding", "find_attributions"]
 _VERB = re.compile(
     r"\b(?:said|says|say|told|tells|telling|reported|reports|claimed|claims|wrote|writes|noted|notes|"
     r"confirmed|confirms|stated|added|adds|announced|announces|estimated|estimates|thought|believes|believed|"
-    r"intimated|insisted|alleged|alleges|denied|denies|posted|published|tweeted|warned|warns|declared|explained|"
+    r"intimated|insisted|alleged|alleges|denied|denies|posted|published|tweeted|warned|warns|explained|saying|"
     r"described|attributed|condemned|quipped|quoted|"
-    r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure) at|gave|showed|listed|show|shows)\b"
+    r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure|casualties) at|"
+    r"gave|showed|listed|show|shows)\b"
 )
 _SOCIAL_ONLY = {"gave", "showed", "listed", "show", "shows"}
+#: "reported missing", "confirmed dead", "no deaths reported": a participle describing the counted, not a speaker
+_PARTICIPLE = re.compile(
+    r"^\s+(?:as\s+)?(?:missing|killed|dead|injured|wounded|hurt|trapped|safe|someone|anyone)\b|^\s*$"
+)
+_COUNTED = re.compile(r"\b(?:deaths?|dead|casualties|injuries|hundreds|dozens|thousands|people|victims)$", re.I)
+_SUBORDINATE = re.compile(
+    r"\b(?:if|when|because|unless|whether|once)\s+\S+(?:\s+\S+)?\s+(?:have\s+|had\s+|has\s+)?$", re.I
+)
+_DOCUMENT_SUBJECT = re.compile(
+    r"\b(?:tally|report|figures|data|statement|records|images|pictures|photos|videos|clips|footage|posts?|media)$", re.I
+)
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+(?:\w+ly\s+)?$", re.I)
 _INVERTED = re.compile(r"[,”\"’:]\s*$")
 _HEADLINE = re.compile(r"\s[–—]\s*([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4})\s*$")
@@ -89,13 +101,18 @@ def _certainty(verb: str, text: str) -> str:
 def _speaker_cue(s: str, m: re.Match, out: list) -> None:
     """The cues of one speech verb: the speaker before it, after it (inverted, passive "by X"), or both of "X and Y"."""
     prefix, rest, verb = s[: m.start()], s[m.end() :], m.group()
-    by = re.match(r"\s+by\s+", rest)
-    if by:  # passive_by: "announced by President Rafael Correa", "was named by the agency"
+    by = re.match(r"\s+by\s+(?!(?:tele)?phone|e-?mail|text|video)", rest)
+    passive = by and (_PASSIVE.search(prefix) or re.search(r"[,]\s*$|\b[a-z]+\s*$", prefix))
+    if by and passive and not re.search(r"\bas\s*$", prefix, re.I):  # passive_by: "announced by President Correa"
         obj = object_after(rest[by.end() :])
         if obj is not None:
             out.append((m.start(), "speaker", obj, verb, None))
         return
     if _PASSIVE.search(prefix):  # passive: "is reported to be", "were reported from there": no speaker
+        return
+    if verb in ("reported", "confirmed", "reports") and (_PARTICIPLE.match(rest) and _COUNTED.search(prefix.rstrip())):
+        return  # participle: "with hundreds reported missing", "no deaths reported"
+    if re.match(r"\s+(?:missing|dead|killed)\b", rest):
         return
     subj = subject_before(prefix)
     if subj == "and":
@@ -106,18 +123,22 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
         if not _INVERTED.search(prefix) or verb in ("told", "quoted"):
             return
         subj = object_after(rest)  # inverted: "…,” said Bali", "…, say traumatised viewers"
-        if subj is None or subj.text.lower() in ("that", "this"):
+        if subj is None or not _names_speaker(rest, subj):
             return
         out.append((m.start(), "inverted", subj, verb, None))
         return
-    if verb in _SOCIAL_ONLY and not re.search(
-        r"facebook|twitter|telegram|vk|instagram|youtube|tiktok|weibo", subj.text, re.I
-    ):
+    social = r"facebook|twitter|telegram|vk|instagram|youtube|tiktok|weibo|social media|social networks"
+    shown = verb in ("showed", "show", "shows") and _DOCUMENT_SUBJECT.search(subj.text)
+    if verb in _SOCIAL_ONLY and not re.search(social, subj.text, re.I) and not shown:
         return
+    if verb == "saying" and _DOCUMENT_SUBJECT.search(subj.text):
+        return
+    at = prefix.rfind(subj.text)
+    if at >= 0 and _SUBORDINATE.search(prefix[: at + len(subj.text)] + " "):
+        return  # "if they have reported someone missing": not an attribution
     if verb in ("told", "telling", "quoted"):
         obj = object_after(rest)
-        as_saying = verb == "quoted" and obj is not None and re.search(r"\bas saying\b", rest)
-        if as_saying:  # quoted_as_saying: "the AP quoted the government as saying"
+        if verb == "quoted" and obj is not None:  # quoted: "the AP quoted the government as saying"
             out.append((m.start(), "told", obj, verb, subj))
             return
         if obj is not None and not obj.common:
@@ -128,11 +149,22 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
     before = prefix[:at].rstrip() if at >= 0 else ""
     if before.endswith(" and"):  # coordinated: "officials and state media said"
         other = subject_before(before[:-4])
-        if isinstance(other, Mention) and not other.common or isinstance(other, Mention) and other.text.endswith("s"):
+        people = ("officials", "authorities", "media", "police", "residents", "witnesses", "activists", "sources")
+        if isinstance(other, Mention) and (not other.common or other.text.lower().endswith(people)):
             lead = before[:-4].rstrip()
             lead = lead[: len(lead) - len(other.text)] if lead.endswith(other.text) else "x"
             if not lead.strip() or lead.rstrip().endswith((",", ";", ":")):
                 out.append((m.start(), "speaker", other, verb, None))
+
+
+def _names_speaker(rest: str, m: Mention) -> bool:
+    """After an inverted verb, a speaker: a name, "the …", or a plural or a role ("say traumatised viewers"), not
+    "said that" or "thought out"."""
+    first = rest.split()[0] if rest.split() else ""
+    if first[:1].isupper() or first.lower() in ("the", "a", "an", "his", "her", "its", "their", "local", "several"):
+        return True
+    last = m.text.split()[-1].lower()
+    return last.endswith("s") and len(m.text.split()) <= 3 and last not in ("this", "that", "thus", "was", "is")
 
 
 def _cues(s: str):
@@ -206,12 +238,13 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
     [['Key'], ['Gibson']]
     """
     out: list = []
-    state = {"speakers": Speakers(), "owner": None, "last_actor": None}
-    para, depth = -1, 0
+    state = {"speakers": Speakers(), "owner": None, "last_actor": None, "quoting": False}
+    para, depth, waiting = -1, 0, []
     for sent in sentences:
         if sent.paragraph != para:
+            if depth == 0 and not state["quoting"]:  # a speaker quoted at a paragraph's end may go on quoted
+                state["owner"] = state["last_actor"] = None
             para, depth = sent.paragraph, 0
-            state["owner"] = state["last_actor"] = None
         depths = _depths(sent.text, depth)
         depth = depths[-1]
         cues = _cues(sent.text)
@@ -219,9 +252,29 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
             piece = [(p - a, *rest) for p, *rest in cues if a <= p < b]
             f = _finding(sent, a, b, piece, depths[a : b + 1], depth, state)
             if f is not None:
+                for w in waiting:  # quotation_ahead: "“We send … loved ones. Ryan has …,” Reuters said."
+                    note = (
+                        f"draft: check: the quotation is taken to be {f.cited[0].text}'s words, named where it closes"
+                    )
+                    out.append(Finding(w, *_quoted_span(w), f.cited, f.relay, f.verb, f.certainty, [note]))
+                waiting = []
                 out.append(f)
+        state["quoting"] = bool(re.search(r"[“”\"]", sent.text)) and bool(out) and out[-1].sentence is sent
+        opened = not cues and depths[0] == 0 and depth > 0 and sent.text.startswith(("“", '"'))
+        waiting = [*waiting, sent] if (opened or waiting and depth > 0 and not cues) else []
         state["speakers"].passing(sent.text)
     return out
+
+
+def _quoted_span(sent: Sentence) -> tuple[int, int]:
+    start = sent.start + (1 if sent.text.startswith(("“", '"')) else 0)
+    return start, sent.end
+
+
+def _complement(s: str, first: tuple, second: tuple) -> bool:
+    """Whether a later cue opens the speaker's words: "X says that according to Y, …"."""
+    between = s[first[0] + len(first[3]) : second[0]] if second[0] > first[0] else "x"
+    return bool(re.fullmatch(r"\s*(?:that\s*)?,?\s*", between))
 
 
 def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: int, state: dict) -> Finding | None:
@@ -236,6 +289,10 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
             notes.append(
                 f"draft: check: the quotation is taken to be {state['owner'].text}'s words (named just before)"
             )
+    if starts_quoted and not cues and state["owner"] is not None:  # continued_quotation: the owner's words
+        cues = [(0, "speaker", state["owner"], "said", None)]
+        if not notes:
+            notes.append(f"draft: check: the quotation is taken to be {state['owner'].text}'s words (said before)")
     for c in cues:
         if c[1] == "inverted":
             cues = [x if x is not c else (x[0], "speaker", *x[2:]) for x in cues]
@@ -247,7 +304,7 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         relay, verb, level = top[2], top[3], inner
     else:
         level = inner if inner else cues
-        if inner and depths[0] > 0 or starts_quoted:
+        if (inner and depths[0] > 0 or starts_quoted) and not outer:
             relay = state["owner"]
     told = [c for c in level if c[1] == "told"]
     spoke = [c for c in level if c[1] == "speaker"]
@@ -259,6 +316,8 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         relay, cited, verb = spoke[0][2], [c[2] for c in relying], spoke[0][3]
     elif according and relying and relay is None:  # "according to Xinhua who cited local officials"
         relay, cited, verb = according[0][2], [c[2] for c in relying], according[0][3]
+    elif spoke and according and relay is None and _complement(s, spoke[0], according[0]):
+        relay, cited, verb = spoke[0][2], [according[0][2]], spoke[0][3]  # "X says that according to Y, …"
     elif spoke and according and relay is None:
         relay, cited, verb = according[0][2], [spoke[0][2]], spoke[0][3]
     elif spoke:

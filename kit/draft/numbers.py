@@ -55,7 +55,8 @@ _MONTHS = (
 )
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True)) + r")"
 _FIGURE = re.compile(
-    r"(?<![\w,.])(?:(?P<more>more than|over|upwards of)\s+|(?P<least>at least|no fewer than|no less than)\s+"
+    r"(?<![\w,.])(?:(?P<more>more than|over|upwards of|exceeds?|exceeding|surpass(?:es|ing)?)\s+"
+    r"|(?P<least>at least|no fewer than|no less than)\s+"
     r"|(?P<upto>up to|as many as|at most|no more than)\s+|(?P<fewer>fewer than|less than)\s+"
     r"|(?P<about>about|around|roughly|approximately|nearly|almost|some|an estimated)\s+)?"
     rf"(?:between\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|–|and)\s*(?P<m>{_NUM}))?(?P<plus>\+|\s+or more)?(?!\w|[,.]\d)"

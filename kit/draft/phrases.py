@@ -57,6 +57,7 @@ SPEAKER_NOUNS = {
     "office", "officials", "official", "department", "ministry", "spokesman", "spokesperson", "user", "users",
     "resident", "residents", "headquarters", "authorities", "police", "agency", "council", "command", "officers",
     "sources", "source", "members", "member", "workers", "staff", "group", "team", "service", "administration",
+    "pictures", "photos", "images", "videos", "clips", "posts", "post", "messages", "footage",
 }  # fmt: skip
 #: words that make a capitalised phrase an organisation's name, not a person's
 ORG_HEADS = {
@@ -65,11 +66,12 @@ ORG_HEADS = {
     "station", "bureau", "commission", "authority", "secretariat", "network", "networks", "forces", "army", "navy",
     "house", "news", "times", "post", "press", "radio", "television", "tv", "broadcasting", "corporation", "company",
     "university", "hospital", "foundation", "association", "union", "party", "organization", "organisation", "group",
-    "monitor", "court", "parliament", "embassy", "team", "headquarters", "management",
+    "monitor", "court", "parliament", "embassy", "team", "headquarters", "management", "daily", "website", "site",
+    "online", "media", "weekly", "magazine", "journal", "gazette", "tribune", "herald", "telegraph", "channel",
 }  # fmt: skip
 _DOC_FROM = {"figures", "figure", "data", "statement", "report", "tally", "count", "records", "estimate", "estimates"}
 _CONNECTORS = {"of", "for", "to", "and", "the", "de", "&"}
-_PREPS = {"in", "with", "from", "at"}
+_PREPS = {"in", "with", "from", "at", "on"}
 _AUX = {
     "also", "has", "have", "had", "then", "later", "earlier", "previously", "reportedly", "would", "will", "may",
     "might", "did", "does", "do", "since", "first", "again", "once", "initially", "just", "recently", "still",
@@ -94,7 +96,7 @@ _STOPS = {
     "although", "though", "instead", "asked", "whom", "how", "why", "could", "would", "should", "will", "can",
     "may", "might", "must", "has", "have", "had", "do", "does", "did", "it", "he", "she", "they", "him", "them",
 }  # fmt: skip
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])|\w[\w’'-]*|[^\w\s]")
+_TOKEN = re.compile(r"\d+(?=[A-Z][a-z])|(?:[A-Z]\.){2,}|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])|\w[\w’'-]*|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,7 @@ def _mention(words: list[str], about: str = "", affiliation: str = "") -> Mentio
         words = words[1:]
     while words and words[-1] in "’'":
         words = words[:-1]
-    if not words or all(w.lower() in _DETS | _QUANT | {"of"} for w in words):
+    if not words or all(w.lower() in _DETS | _QUANT | {"of"} for w in words) or words[0].lower() in _WEEKDAYS:
         return None
     while words and re.fullmatch(r"\(|\)|[A-Z]{2,}", words[-1]) and "(" in words:
         cut = words.index("(")  # "Office of Civil Defense (OCD)": the acronym is an alias, kept in about
@@ -196,7 +198,16 @@ def _walk_back(toks: list[str]) -> list[str]:
             words.insert(0, tok)
             k -= 1
             continue
-        if low in _CONNECTORS and words and _cap(words[0]) and k > 0 and _cap(toks[k - 1]) and toks[k - 1] != "The":
+        plural_and = low == "and" and words and k > 0 and toks[k - 1].lower() in SPEAKER_NOUNS  # "pictures and videos"
+        if (
+            plural_and
+            or low in _CONNECTORS
+            and words
+            and _cap(words[0])
+            and k > 0
+            and _cap(toks[k - 1])
+            and toks[k - 1] != "The"
+        ):
             words.insert(0, tok)  # name_connector
             k -= 1
             continue
@@ -266,6 +277,12 @@ def subject_before(prefix: str):
     'the Syrian Observatory for Human Rights'
     """
     prefix, about, affiliation = prefix.rstrip(), "", ""
+    close = max(prefix.rfind("”"), prefix.rfind('"') if prefix.count('"') % 2 == 0 else -1)
+    if close >= 0 and prefix[close + 1 :].strip(" ,"):  # quotation_first: "“…,” Kaniz Fatema, …, told"
+        prefix = prefix[close + 1 :].rstrip()
+    opening = prefix.rfind("“")
+    if opening >= 0:  # a verb inside a quotation has its subject inside it: "“absolutely purposeful, thought out"
+        prefix = prefix[opening + 1 :]
     acronym = re.search(r"\s*(\([A-Z][A-Za-z]{1,9}\))$", prefix)
     if acronym:  # "the Office of Civil Defence (OCD) said": the acronym is an alias, kept in about
         prefix, about = prefix[: acronym.start()], acronym.group(1)
@@ -342,12 +359,14 @@ def object_after(rest: str) -> Mention | None:
             words.append(tok)
         elif low in _CONNECTORS and words and _cap(words[-1]) and i + 1 < len(toks) and _cap(toks[i + 1]):
             words.append(tok)  # name_connector
+        elif low in _PREPS - {"on"} and words and words[-1].lower() in SPEAKER_NOUNS and i + 1 < len(toks):
+            words.append(tok)  # speaker_noun_phrase: "a user in Ludian county"
         elif low == "of" and words and words[-1].lower() in ROLE_WORDS | SPEAKER_NOUNS and i + 1 < len(toks):
             words.append(tok)  # "the mayor of Christchurch", "department of Yunnan"
         elif (
             _cap(tok)
             and words
-            and (_cap(words[-1]) or words[-1] == "of")
+            and (_cap(words[-1]) or words[-1] in _PREPS | {"of"})
             and low not in _STOPS
             or tok in ("’s", "'s")
             and words
