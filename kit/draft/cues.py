@@ -24,7 +24,7 @@ _VERB = re.compile(
     r"\b(?:said|says|say|told|tells|telling|reported|reports|claimed|claims|wrote|writes|noted|notes|"
     r"confirmed|confirms|stated|added|adds|announced|announces|estimated|estimates|thought|believes|believed|"
     r"intimated|insisted|alleged|alleges|denied|denies|posted|published|tweeted|warned|warns|explained|saying|"
-    r"described|attributed|condemned|quipped|quoted|"
+    r"described|attributed|condemned|quipped|quoted|called for|urged|"
     r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure|casualties) at|"
     r"gave|showed|listed|show|shows)\b"
 )
@@ -132,7 +132,10 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
     if verb in _SOCIAL_ONLY and not re.search(social, subj.text, re.I) and not shown:
         return
     if verb == "saying" and _DOCUMENT_SUBJECT.search(subj.text):
-        return
+        issued = re.search(r"\b(?:released|issued|put out|posted|published)\s+(?:a|an|the)\s+\w+\s*$", prefix)
+        subj = subject_before(prefix[: issued.start()]) if issued else None  # "X released a statement saying"
+        if not isinstance(subj, Mention):
+            return
     at = prefix.rfind(subj.text)
     if at >= 0 and _SUBORDINATE.search(prefix[: at + len(subj.text)] + " "):
         return  # "if they have reported someone missing": not an attribution
@@ -161,7 +164,11 @@ def _names_speaker(rest: str, m: Mention) -> bool:
     """After an inverted verb, a speaker: a name, "the …", or a plural or a role ("say traumatised viewers"), not
     "said that" or "thought out"."""
     first = rest.split()[0] if rest.split() else ""
-    if first[:1].isupper() or first.lower() in ("the", "a", "an", "his", "her", "its", "their", "local", "several"):
+    if (
+        not m.common
+        or first[:1].isupper()
+        or first.lower() in ("the", "a", "an", "his", "her", "its", "their", "local", "several")
+    ):
         return True
     last = m.text.split()[-1].lower()
     return last.endswith("s") and len(m.text.split()) <= 3 and last not in ("this", "that", "thus", "was", "is")
@@ -175,6 +182,8 @@ def _cues(s: str):
     """
     out: list[tuple] = []
     for m in _VERB.finditer(s):
+        if _VERB.match(s, m.end() + 1) and s[m.end() : m.end() + 1] == " ":
+            continue  # a noun before the verb: "News reports said"
         _speaker_cue(s, m, out)
     for m in _PREP.finditer(s):
         obj = object_after(s[m.end() :])

@@ -77,6 +77,7 @@ _AUX = {
     "might", "did", "does", "do", "since", "first", "again", "once", "initially", "just", "recently", "still",
     "officially", "separately", "yesterday", "today", "overnight", "further",
 }  # fmt: skip
+_LY_NOUNS = {"tally", "family", "rally", "assembly", "daily", "weekly", "monthly", "supply", "ally", "bully"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _NEG = {"not", "never", "n’t", "n't"}
 _DETS = {
@@ -95,6 +96,7 @@ _STOPS = {
     "noted", "warned", "wrote", "stated", "claimed", "however", "meanwhile", "additionally", "earlier", "later",
     "although", "though", "instead", "asked", "whom", "how", "why", "could", "would", "should", "will", "can",
     "may", "might", "must", "has", "have", "had", "do", "does", "did", "it", "he", "she", "they", "him", "them",
+    "well", "out", "very", "too", "via",
 }  # fmt: skip
 _TOKEN = re.compile(r"\d+(?=[A-Z][a-z])|(?:[A-Z]\.){2,}|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])|\w[\w’'-]*|[^\w\s]")
 
@@ -128,7 +130,8 @@ def _np_word(tok: str) -> bool:
     low = tok.lower()
     if not re.match(r"\w", tok) or low in _STOPS or tok[0].isdigit() and "-" not in tok:
         return False
-    return not (tok[0].islower() and "-" not in tok and re.search(r"(ed|ly|ing)$", low) and low not in ROLE_WORDS)
+    verbal = re.search(r"(ed|ly|ing)$", low) and low not in ROLE_WORDS | _LY_NOUNS
+    return not (tok[0].islower() and "-" not in tok and verbal)
 
 
 def _person_tail(words: list[str]) -> int:
@@ -231,6 +234,11 @@ def _walk_back(toks: list[str]) -> list[str]:
     while words and words[0].lower() in _CONNECTORS - {"the"}:
         words = words[1:]
     return words
+
+
+def _phrase_after(noun: str, prep: str) -> bool:
+    """A phrase after a speaker noun ("a user in Ludian county") or a document ("a statement on the Web site")."""
+    return noun in SPEAKER_NOUNS and prep != "on" or noun in _DOC_FROM and prep == "on"
 
 
 def _is_description(seg: str) -> bool:
@@ -359,7 +367,7 @@ def object_after(rest: str) -> Mention | None:
             words.append(tok)
         elif low in _CONNECTORS and words and _cap(words[-1]) and i + 1 < len(toks) and _cap(toks[i + 1]):
             words.append(tok)  # name_connector
-        elif low in _PREPS - {"on"} and words and words[-1].lower() in SPEAKER_NOUNS and i + 1 < len(toks):
+        elif low in _PREPS and words and i + 1 < len(toks) and _phrase_after(words[-1].lower(), low):
             words.append(tok)  # speaker_noun_phrase: "a user in Ludian county"
         elif low == "of" and words and words[-1].lower() in ROLE_WORDS | SPEAKER_NOUNS and i + 1 < len(toks):
             words.append(tok)  # "the mayor of Christchurch", "department of Yunnan"
