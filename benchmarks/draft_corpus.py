@@ -45,11 +45,19 @@ def _tokens(name: str) -> set[str]:
     return set(name_tokens(name))
 
 
-def _places(text: str, piece: str, spans: list[tuple[int, int]]) -> set[int]:
-    """The sentences (indices into ``spans``) where ``piece`` occurs in ``text``."""
+def _places(text: str, piece: str, spans: list[tuple[int, int]], quoted: bool = False) -> set[int]:
+    """The sentences (indices into ``spans``) where ``piece`` occurs in ``text``; with ``quoted``, a piece inside a
+    quotation stands for the whole quotation from there on (an annotated statement names the quotation's start)."""
     out, at = set(), text.find(piece)
     while piece and at >= 0:
-        out |= {i for i, (a, b) in enumerate(spans) if a < at + len(piece) and at < b}
+        end = at + len(piece)
+        line_start = text.rfind("\n", 0, at) + 1
+        before = text[line_start:at]
+        if quoted and (before.count("“") > before.count("”") or before.count('"') % 2 == 1):
+            close = min((i for i in (text.find("”", end), text.find('"', end)) if i >= 0), default=-1)
+            line_end = text.find("\n", end) if text.find("\n", end) >= 0 else len(text)
+            end = close if 0 <= close < line_end else line_end
+        out |= {i for i, (a, b) in enumerate(spans) if a < end and at < b}
         at = text.find(piece, at + 1)
     return out
 
@@ -98,7 +106,7 @@ def score_article(path: Path, ann: dict, work: Path) -> dict:
             return sources.get(report_of.get(str(claims[cites].report_id), ""), "")
         return sources.get(cites, "")
 
-    where = {a["statement"]: _places(text, a["statement"], spans) for a in atts}
+    where = {a["statement"]: _places(text, a["statement"], spans, quoted=True) for a in atts}
     claim_where = {cid: _places(text, str(c.text), spans) for cid, c in claims.items()}
 
     def overlap(cid: str, a: dict) -> bool:  # the claim and the statement are (in) the same sentence

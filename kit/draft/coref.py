@@ -26,7 +26,7 @@ _DESCRIPTION = re.compile(
     r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>agency|news agency|statement|report|ministry|office|institute|"
     r"group|monitor|observatory|organi[sz]ation|council|department|president|governor|mayor|minister|official|"
     r"spokes(?:man|woman|person)|company|broadcaster|newspaper|coalition|army|military|command|center|centre|"
-    r"administration|agency|secretariat|head|prosecutor’?s? office|(?:\d+|[a-z]+)-year-old)(?:\s+[\w-]+){0,2}$",
+    r"administration|agency|secretariat|head|prosecutor’?s? office|(?:\d+|[a-z]+)-year-old(?:\s+[\w-]+){0,3})$",
     re.I,
 )
 _FITS = {  # a description's noun -> words one of which an earlier speaker's name, kind or title must have
@@ -169,7 +169,7 @@ class Speakers:
         return Mention(found.text, found.common, found.about, found.affiliation, said_as=text)
 
     def _described(self, noun: str, pool: list) -> Mention | None:
-        if noun.endswith("year-old"):
+        if "year-old" in noun:
             return next(iter(reversed(self.seen + self.people)), None)
         if noun in ("statement", "report"):
             return next((n for n in pool if not n.common), None)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from kit.draft.coref import Speakers
 from kit.draft.extract import Sentence
+from kit.draft.names import guess_kind
 from kit.draft.phrases import Mention, object_after, subject_before
 
 __all__ = ["Mention", "Finding", "find_attributions"]
@@ -247,7 +248,7 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
     [['Key'], ['Gibson']]
     """
     out: list = []
-    state = {"speakers": Speakers(), "owner": None, "last_actor": None, "quoting": False}
+    state = {"speakers": Speakers(), "owner": None, "last_actor": None, "last_relay": None, "quoting": False}
     para, depth, waiting = -1, 0, []
     for sent in sentences:
         if sent.paragraph != para:
@@ -280,6 +281,14 @@ def _quoted_span(sent: Sentence) -> tuple[int, int]:
     return start, sent.end
 
 
+def _reported_by_outlet(s: str, spoke: list) -> bool:
+    """Two speakers, the last an outlet closing the sentence: "Police said …, Radio New Zealand reported."."""
+    last = spoke[-1]
+    if last[0] == spoke[0][0] or not re.fullmatch(r"\W*(?:on \w+|\w+day)?\W*", s[last[0] + len(last[3]) :]):
+        return False
+    return guess_kind(last[2].text, head_lower=last[2].common)[0] in ("wire", "broadcaster", "newspaper", "online")
+
+
 def _complement(s: str, first: tuple, second: tuple) -> bool:
     """Whether a later cue opens the speaker's words: "X says that according to Y, …"."""
     between = s[first[0] + len(first[3]) : second[0]] if second[0] > first[0] else "x"
@@ -299,7 +308,8 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
                 f"draft: check: the quotation is taken to be {state['owner'].text}'s words (named just before)"
             )
     if starts_quoted and not cues and state["owner"] is not None:  # continued_quotation: the owner's words
-        cues = [(0, "speaker", state["owner"], "said", None)]
+        via = state["last_relay"] if state["owner"] is state["last_actor"] else None
+        cues = [(0, "told" if via else "speaker", state["owner"], "said", via)]
         if not notes:
             notes.append(f"draft: check: the quotation is taken to be {state['owner'].text}'s words (said before)")
     for c in cues:
@@ -329,6 +339,8 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         relay, cited, verb = spoke[0][2], [according[0][2]], spoke[0][3]  # "X says that according to Y, …"
     elif spoke and according and relay is None:
         relay, cited, verb = according[0][2], [spoke[0][2]], spoke[0][3]
+    elif spoke and relay is None and _reported_by_outlet(s, spoke):  # "Police said …, Radio New Zealand reported."
+        relay, cited, verb = spoke[-1][2], [c[2] for c in spoke if c[0] == spoke[0][0]], spoke[0][3]
     elif spoke:
         first = spoke[-1] if relay is not None else spoke[0]
         cited = [c[2] for c in spoke if c[0] == first[0]]  # "officials and state media said": both
@@ -351,9 +363,9 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         return None
     for m in [*cited, *([relay] if relay else [])]:  # the relay is the nearest: "they" is who relays
         speakers.add(m)
-    actor = relay or (cited[0] if spoke or told else None)
+    actor = cited[0] if told else relay or (cited[0] if spoke else None)
     if actor is not None:
-        state["last_actor"] = actor
+        state["last_actor"], state["last_relay"] = actor, (relay if told else None)
     tops = outer or [c for c in cues if depths[c[0]] == 0 and c[1] == "according"]
     start, end = _claim_span(s, tops if inner else outer, depths)
     start, end = start + a, end + a

@@ -363,7 +363,7 @@ def object_after(rest: str) -> Mention | None:
     i = 0
     while i < len(toks):
         tok, low = toks[i], toks[i].lower()
-        if low in _DETS and not words:
+        if low in _DETS and (not words or words[-1].lower() in _PREPS):
             words.append(tok)
         elif low in _CONNECTORS and words and _cap(words[-1]) and i + 1 < len(toks) and _cap(toks[i + 1]):
             words.append(tok)  # name_connector
