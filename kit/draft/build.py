@@ -13,6 +13,7 @@ import re
 import pandas as pd
 
 from kit.draft.cues import Finding, Mention
+from kit.draft.dates import report_date
 from kit.draft.names import guess_kind, normalise_key, outlet_of, same_name, slug
 from kit.draft.numbers import figures, measure_of, subject_after
 from kit.schema import COLUMNS as SCHEMA_COLUMNS
@@ -286,6 +287,12 @@ def build_tables(
             row["notes"] = (
                 f"draft: check: cites {name} itself; point it at the claim in the report by {name} it rests on"
             )
+    for sid, report in reg.reports.items():  # dates from the article's words ("On February 12 Reuters")
+        found = report_date(text, reg.name_of(sid), published)
+        if found:
+            report["published"] = found[0]
+            quoted = report["notes"].split(" Article: ", 1)[-1]
+            report["notes"] = f"draft: check date (from the article's words '{found[1]}'). Article: {quoted}"
     tables = {
         "sources": reg.sources,
         "reports": reports + list(reg.reports.values()),
