@@ -24,7 +24,7 @@ from kit.draft.cues import find_attributions
 from kit.draft.extract import ArticleError, read_article, sentences
 from kit.draft.matching import compare
 
-__all__ = ["draft_case", "write_draft", "compare", "DraftError", "ArticleError"]
+__all__ = ["draft_case", "write_draft", "write_coverage", "compare", "DraftError", "ArticleError"]
 
 
 def draft_case(
@@ -149,10 +149,6 @@ def write_draft(
     ...
     kit.draft.build.DraftError: ...: this folder already holds a case (...); kit draft never writes into ...
     """
-    from kit.case import load_case
-    from kit.errors import CaseError
-    from kit.store.atomic import atomic_write_all, temp_name
-    from kit.store.saving import meta_toml, table_csv
 
     out = Path(out_dir)
     _refuse_existing(out)
@@ -176,6 +172,71 @@ def write_draft(
         "summary": f"A first draft made by kit draft from {Path(article_path).name}: every row is a proposal "
         "to check against the article (see the 'draft: check' notes), not a finished case.",
     }
+    return _write(tables, meta, out, published)
+
+
+def write_coverage(paths, out_dir, *, published: str | None = None) -> Path:
+    """Draft one case from a story's coverage (several articles, or a folder of them) and write it, atomically.
+
+    See :mod:`kit.draft.coverage`: one report per article, sources merged by entity across articles, citations of
+    an outlet that published an article of the set pointed at its claim, propositions by what they count.
+
+    Parameters
+    ----------
+    paths : list of str or Path
+        Article files (``.txt``, ``.md``, saved ``.html``) and folders holding them.
+    out_dir : str or Path
+        A folder that does not exist yet, or is empty.
+    published : str, optional
+        The date of the articles whose page gives none.
+
+    Returns
+    -------
+    Path
+        ``out_dir``.
+
+    Raises
+    ------
+    ArticleError
+        An article cannot be read.
+    DraftError
+        ``out_dir`` exists and is not empty, no article is given, or an article has no date.
+
+    Examples
+    --------
+    >>> import os, tempfile, kit
+    >>> d = tempfile.mkdtemp()
+    >>> for name, text in [("reuters.txt", "Two people were killed in the blast, police said."),
+    ...                    ("daily.txt", "Two people were killed in the blast, according to Reuters.")]:
+    ...     _ = open(os.path.join(d, name), "w", encoding="utf-8").write(text + "\\n")
+    >>> out = write_coverage([os.path.join(d, "reuters.txt"), os.path.join(d, "daily.txt")], os.path.join(d, "case"),
+    ...                      published="2024-01-02")
+    >>> kit.load_case(out).citations[["claim_id", "cites"]].values.tolist()
+    [['reuters-article-1', 'police'], ['daily-article-1', 'reuters-article-1']]
+    """
+    from kit.draft.coverage import article_paths, draft_coverage
+
+    out = Path(out_dir)
+    _refuse_existing(out)
+    files = article_paths(paths)
+    if not files:
+        raise DraftError("no article given: name the articles' files or a folder holding them")
+    tables = draft_coverage([read_article(f) for f in files], published=published)
+    meta = {
+        "title": f"Draft: the coverage of {len(files)} articles",
+        "summary": f"A first draft made by kit draft from {', '.join(f.name for f in files)}: every row is a "
+        "proposal to check against the articles (see the 'draft: check' notes), not a finished case.",
+    }
+    return _write(tables, meta, out, published)
+
+
+def _write(tables: dict, meta: dict, out: Path, published: str | None) -> Path:
+    """Write the tables into a temporary folder beside ``out``, load them back as a case, then rename it to ``out``."""
+    from kit.case import load_case
+    from kit.errors import CaseError
+    from kit.store.atomic import atomic_write_all, temp_name
+    from kit.store.saving import meta_toml, table_csv
+
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_name(out)
     os.mkdir(tmp)  # as any new folder (the umask's permissions), not mkdtemp's 0700

@@ -15,7 +15,7 @@ import pandas as pd
 from kit.draft.cues import Finding, Mention
 from kit.draft.dates import report_date
 from kit.draft.names import guess_kind, normalise_key, outlet_of, same_name, slug
-from kit.draft.numbers import figures, measure_of, subject_after
+from kit.draft.numbers import counted, figures, measure_of, subject_after
 from kit.schema import COLUMNS as SCHEMA_COLUMNS
 
 __all__ = ["DraftError", "build_tables", "COLUMNS"]
@@ -267,7 +267,7 @@ def build_tables(
                 note.append("draft: check subject, measure and proposition (guessed from the words)")
             else:
                 note.append("draft: check proposition (one per claim until grouped)")
-            row["proposition"] = (row["measure"] or "figure") if figs else slug(claim_id)
+            row["proposition"] = (counted(words) or "figure") if figs else slug(claim_id)
             row["notes"] = "; ".join(note)
             claims.append(row)
             for c in cited:

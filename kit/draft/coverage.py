@@ -25,7 +25,7 @@ from kit.draft.build import COLUMNS, DraftError
 from kit.draft.extract import SUFFIXES, Article, sentences
 from kit.draft.matching import overlaps
 from kit.draft.names import name_tokens, normalise_name, slug
-from kit.draft.numbers import figures, measure_of
+from kit.draft.numbers import counted, figures, measure_of
 
 __all__ = ["article_paths", "draft_coverage"]
 
@@ -106,14 +106,14 @@ class _Merged:
 
 def _statement_in(article: Article, claim: dict) -> tuple[int, int] | None:
     """Where article A carries the statement of another article's claim: same words, or same figure and measure."""
-    low, high, measure = claim.get("low", ""), claim.get("high", ""), claim.get("measure", "")
+    low, high = claim.get("low", ""), claim.get("high", "")
     for s in sentences(article.text):
         if overlaps(s.text, str(claim["text"])):
             return s.start, s.end
         if low or high:
             for f in figures(s.text):
                 same = (str(f.low or ""), str(f.high or "")) == (str(low), str(high))
-                if same and measure and measure_of(s.text) == measure:
+                if same and claim.get("proposition") and counted(s.text[f.start : f.end + 40]) == claim["proposition"]:
                     return s.start, s.end
     return None
 
@@ -235,7 +235,7 @@ def _link(merged: _Merged, own: list[tuple[Article, str, str]]) -> None:
                 "notes": "draft: check: made from the article's own words, for the citation "
                 f"of {claim['claim_id']}; check certainty, subject, measure and proposition",
             }
-            target["proposition"] = (target["measure"] or "figure") if figs else slug(target["claim_id"])
+            target["proposition"] = (counted(words) or "figure") if figs else slug(target["claim_id"])
             merged.rows["claims"].append(target)
             claims[target["claim_id"]] = target
         how = "the same words" if overlaps(words, str(claim["text"])) else "the same figure"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kit.draft.counts import not_a_count
 
-__all__ = ["Figure", "figures", "measure_of", "subject_after"]
+__all__ = ["Figure", "figures", "counted", "measure_of", "subject_after"]
 
 _WORDS = {
     "one": 1,
@@ -69,7 +69,9 @@ _MEASURES = (
     ("wounded", r"injur|wound"),
     ("casualties", r"casualt"),
     ("captured", r"captur|captive|prisoner"),
-    ("killed", r"kill|died|dead|death|die\b"),
+    ("killed", r"kill|died|dead|death|die\b|perish"),
+    ("missing", r"missing|unaccounted"),
+    ("strikes", r"\b(?:air ?)?(?:strikes?|raids?|airstrikes?)\b"),
 )
 _SUBJECT_STOP = re.compile(
     r"^(?:were|was|are|is|have|has|had|also|and|or|but|who|which|that|in|on|at|by|for|"
@@ -168,8 +170,9 @@ def figures(span: str) -> list[Figure]:
     return out
 
 
-def measure_of(clause: str) -> str | None:
-    """What the clause counts, from its words: ``killed``, ``wounded``, ``casualties``, ``captured`` or None.
+def counted(clause: str) -> str | None:
+    """What the clause counts, from its words: ``killed``, ``wounded``, ``casualties``, ``captured``, ``missing``,
+    ``strikes`` or None. A draft groups its claims into propositions by it.
 
     Parameters
     ----------
@@ -179,7 +182,35 @@ def measure_of(clause: str) -> str | None:
     Returns
     -------
     str or None
-        The claim's ``measure``, or None when the words do not say.
+        None when the words do not say.
+
+    See Also
+    --------
+    measure_of : the same as the case format's ``measure``.
+
+    Examples
+    --------
+    >>> counted("with 200 to 300 injured"), counted("put the death toll at about 100"), counted("181 missing")
+    ('wounded', 'killed', 'missing')
+    """
+    for measure, pattern in _MEASURES:
+        if re.search(pattern, clause, re.I):
+            return measure
+    return None
+
+
+def measure_of(clause: str) -> str | None:
+    """The claim's ``measure`` in the case format's words: :func:`counted`, ``other`` for what it has no word for.
+
+    Parameters
+    ----------
+    clause : str
+        The words around a figure.
+
+    Returns
+    -------
+    str or None
+        ``killed``, ``wounded``, ``casualties``, ``captured`` or ``other``; None when the words do not say.
 
     See Also
     --------
@@ -187,13 +218,11 @@ def measure_of(clause: str) -> str | None:
 
     Examples
     --------
-    >>> measure_of("with 200 to 300 injured"), measure_of("put the death toll at about 100"), measure_of("said so")
-    ('wounded', 'killed', None)
+    >>> measure_of("with 200 to 300 injured"), measure_of("181 missing"), measure_of("said so")
+    ('wounded', 'other', None)
     """
-    for measure, pattern in _MEASURES:
-        if re.search(pattern, clause, re.I):
-            return measure
-    return None
+    what = counted(clause)
+    return None if what is None else what if what in ("killed", "wounded", "casualties", "captured") else "other"
 
 
 def subject_after(span: str, figure: Figure) -> str | None:
