@@ -1,0 +1,150 @@
+"""kit draft on a story's coverage (issue 21, Build 2): several articles give one case that kit check passes and kit
+audit reads; and the dates the seed's draft gives the reports it quotes.
+
+The articles are from the development corpus (tests/draft_corpus/dev): the Ludian earthquake of 2014 as Xinhua
+wrote it (y4, CNTV's copy of Xinhua's story, saved here as xinhua.txt so its publisher is Xinhua) and as a copy of
+AP (y2), AFP (y3) and Deutsche Welle (y7) told it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import kit
+from kit.cli.draft import add_parser
+from kit.draft import draft_case, write_coverage
+from kit.draft.dates import report_date
+
+DEV = Path(__file__).resolve().parent / "draft_corpus" / "dev"
+ROOT = Path(__file__).resolve().parent.parent
+SEED = (
+    next(
+        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if (p / "seeds").is_dir()),
+        ROOT.parent / "shared",
+    )
+    / "seeds"
+    / "deir-ez-zor-article.txt"
+)
+
+
+def kit_draft(*argv) -> int:
+    parser = argparse.ArgumentParser(prog="kit")
+    add_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["draft", *map(str, argv)])
+    return args.func(args)
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory):
+    d = tmp_path_factory.mktemp("story")
+    names = {"y4-cntv-xinhua": "xinhua", "y2-wavetv-ap": "wave-tv", "y3-asiaone-afp": "asiaone", "y7-dw": "dw"}
+    (d / "articles").mkdir()
+    for stem, name in names.items():
+        shutil.copy(DEV / f"{stem}.txt", d / "articles" / f"{name}.txt")
+    out = d / "case"
+    assert kit_draft(*sorted((d / "articles").iterdir()), out, "--published", "2014-08-04") == 0
+    return kit.load_case(out), d
+
+
+def test_several_articles_make_one_case_that_kit_check_passes(story):
+    case, d = story
+    assert len(case.reports[case.reports["report_id"].str.endswith("-article")]) == 4  # one report per article
+    # the folder gives the same case as its files
+    assert kit_draft(d / "articles", d / "again", "--published", "2014-08-04") == 0
+    assert kit.load_case(d / "again").claims.equals(case.claims)
+
+
+def test_sources_are_merged_by_entity_across_articles(story):
+    case, _ = story
+    names = case.sources["name"].tolist()
+    assert names.count("Xinhua") == 1, names  # "China's official Xinhua News Agency", "Xinhua", "the news agency"
+    assert names.count("Ma Liya") == 1, names  # in y2 and y7
+
+
+def test_a_citation_of_an_outlet_in_the_set_points_at_its_claim(story):
+    case, _ = story
+    cites = case.citations.merge(case.claims[["claim_id", "report_id", "text"]], on="claim_id")
+    # y2 (a copy of AP): "Xinhua said there are 181 missing." -> Xinhua's own headline "At least 175 dead, 181 missing …"
+    row = cites[cites["text"].str.contains("Xinhua said there are 181 missing")].iloc[0]
+    target = case.claims.set_index("claim_id").loc[row["cites"]]
+    assert target["report_id"] == "xinhua-article" and re.search(r"181 (?:others are )?missing", target["text"])
+    assert row["basis"] == "stated" and "linked to" in row["notes"]
+    # the claim made from Xinhua's own words is verbatim and says it was made for the citation
+    text = (DEV / "y4-cntv-xinhua.txt").read_text(encoding="utf-8")
+    assert target["text"] in text and "made from the article's own words" in target["notes"]
+
+
+def test_claims_are_grouped_by_what_they_count(story):
+    case, _ = story
+    figured = case.claims[case.claims["low"].notna() | case.claims["high"].notna()]
+    killed = figured[figured["proposition"] == "killed"]
+    assert killed["report_id"].nunique() >= 3  # the same proposition across articles
+    assert set(figured["proposition"]) <= {
+        "killed",
+        "wounded",
+        "casualties",
+        "captured",
+        "missing",
+        "strikes",
+        "figure",
+    }
+
+
+def test_kit_audit_reads_the_draft(story):
+    case, _ = story
+    rows = kit.audit(case)
+    assert {"claim_id"} <= set(rows.columns) or rows.empty
+
+
+def test_several_articles_refuse_publisher_and_need_dates(tmp_path, capsys):
+    a = DEV / "y2-wavetv-ap.txt"
+    assert kit_draft(a, DEV / "y7-dw.txt", tmp_path / "x", "--publisher", "AP", "--published", "2014-08-04") == 2
+    assert "--publisher and --url name one article's" in capsys.readouterr().err
+    assert kit_draft(a, DEV / "y7-dw.txt", tmp_path / "y") == 2
+    err = capsys.readouterr().err
+    assert "no date for" in err and "y2-wavetv-ap.txt" in err and not (tmp_path / "y").exists()
+
+
+def test_write_coverage_links_only_what_the_article_carries(tmp_path):
+    (tmp_path / "reuters.txt").write_text("Two people were killed in the blast, police said.\n", encoding="utf-8")
+    (tmp_path / "daily.txt").write_text(
+        "The mayor resigned, according to Reuters.\nTwo people were killed in the blast, according to Reuters.\n",
+        encoding="utf-8",
+    )
+    case = kit.load_case(write_coverage([tmp_path], tmp_path / "case", published="2024-01-02"))
+    cites = dict(zip(case.citations["claim_id"], case.citations["cites"], strict=True))
+    assert cites["daily-article-1"] == "reuters"  # Reuters' article does not carry it: Reuters, the source
+    assert cites["daily-article-2"] == "reuters-article-1"  # it does: its claim
+
+
+# --- dates from the text ----------------------------------------------------------------------------------------
+
+
+def test_the_seed_dates_reuters_on_12_february():
+    t = draft_case(SEED.read_text(encoding="utf-8"), publisher="Tsarizm", published="2018-02-13")
+    dates = dict(zip(t["reports"]["report_id"], t["reports"]["published"], strict=True))
+    assert dates["reuters-report"] == "2018-02-12"
+    assert dates["bloomberg-report"] == "2018-02-13"
+    assert dates["december-report"] == "2017-12"
+    assert dates["afp-report"] == "2018-02-13"  # no date given: the article's, marked
+    notes = dict(zip(t["reports"]["report_id"], t["reports"]["notes"], strict=True))
+    assert "from the article's words 'On February 12 Reuters'" in notes["reuters-report"]
+    assert "the article gives no date" in notes["afp-report"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Then on February 13 Bloomberg claimed that", "Bloomberg", "2018-02-13"),  # date_before
+        ("Reuters reported on Feb. 9 that", "Reuters", "2018-02-09"),  # date_after
+        ("According to a December report the toll", "December report", "2017-12"),  # month_of_report
+        ("On 3 January Reuters said", "Reuters", "2018-01-03"),
+    ],
+)
+def test_report_date_rules(text, name, expected):
+    assert report_date(text, name, "2018-02-13")[0] == expected
