@@ -69,7 +69,7 @@ def test_sources_are_merged_by_entity_across_articles(story):
 def test_a_citation_of_an_outlet_in_the_set_points_at_its_claim(story):
     case, _ = story
     cites = case.citations.merge(case.claims[["claim_id", "report_id", "text"]], on="claim_id")
-    # y2 (a copy of AP): "Xinhua said there are 181 missing." -> Xinhua's own headline "At least 175 dead, 181 missing …"
+    # y2 (a copy of AP): "Xinhua said there are 181 missing." -> Xinhua's own "At least 175 dead, 181 missing …"
     row = cites[cites["text"].str.contains("Xinhua said there are 181 missing")].iloc[0]
     target = case.claims.set_index("claim_id").loc[row["cites"]]
     assert target["report_id"] == "xinhua-article" and re.search(r"181 (?:others are )?missing", target["text"])
