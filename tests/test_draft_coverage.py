@@ -18,7 +18,7 @@ import pytest
 import kit
 from kit.cli.draft import add_parser
 from kit.draft import draft_case, write_coverage
-from kit.draft.dates import report_date
+from kit.draft.report_dates import report_date
 
 DEV = Path(__file__).resolve().parent / "draft_corpus" / "dev"
 ROOT = Path(__file__).resolve().parent.parent

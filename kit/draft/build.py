@@ -13,9 +13,9 @@ import re
 import pandas as pd
 
 from kit.draft.cues import Finding, Mention
-from kit.draft.dates import report_date
 from kit.draft.names import guess_kind, normalise_key, outlet_of, same_name, slug
 from kit.draft.numbers import counted, figures, measure_of, subject_after
+from kit.draft.report_dates import report_date
 from kit.schema import COLUMNS as SCHEMA_COLUMNS
 
 __all__ = ["DraftError", "build_tables", "COLUMNS"]

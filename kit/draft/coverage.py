@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.draft.build import COLUMNS, DraftError
+from kit.draft.build import COLUMNS, DraftError, build_tables
+from kit.draft.cues import find_attributions
 from kit.draft.extract import SUFFIXES, Article, sentences
 from kit.draft.matching import overlaps
 from kit.draft.names import name_tokens, normalise_name, slug
@@ -151,8 +152,6 @@ def draft_coverage(articles: list[Article], *, published: str | None = None) -> 
     >>> t["citations"][["claim_id", "cites", "basis"]].values.tolist()
     [['daily-article-1', 'reuters-article-1', 'stated']]
     """
-    from kit.draft import draft_case
-
     undated = [
         a.path or a.title or f"article {i + 1}" for i, a in enumerate(articles) if not (a.published or published)
     ]
@@ -166,8 +165,9 @@ def draft_coverage(articles: list[Article], *, published: str | None = None) -> 
     for i, art in enumerate(articles):
         publisher = art.publisher or (Path(art.path).stem if art.path else f"Article {i + 1}")
         notes = "" if art.publisher else "draft: check publisher (from the file's name)."
-        t = draft_case(
+        t = build_tables(
             art.text,
+            find_attributions(sentences(art.text)),
             publisher=publisher,
             published=art.published or published,
             url=art.url,

@@ -75,7 +75,7 @@ _PREPS = {"in", "with", "from", "at", "on"}
 _AUX = {
     "also", "has", "have", "had", "then", "later", "earlier", "previously", "reportedly", "would", "will", "may",
     "might", "did", "does", "do", "since", "first", "again", "once", "initially", "just", "recently", "still",
-    "officially", "separately", "yesterday", "today", "overnight", "further",
+    "officially", "separately", "yesterday", "today", "overnight", "further", "who", "which",
 }  # fmt: skip
 _LY_NOUNS = {"tally", "family", "rally", "assembly", "daily", "weekly", "monthly", "supply", "ally", "bully"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -301,8 +301,9 @@ def subject_before(prefix: str):
         w = m.group(1).lower()
         if w in _NEG or w.endswith(("n’t", "n't")):
             return "negated"
-        if w in _WEEKDAYS and re.search(r"\bon\s+\w+$", prefix):
-            prefix = prefix[: prefix.rfind(" on ")].rstrip() if " on " in prefix else prefix
+        on_day = re.search(r"\s+on\s+\w+$", prefix)
+        if w in _WEEKDAYS and on_day:  # "Reuters on Sunday said"
+            prefix = prefix[: on_day.start()].rstrip()
             continue
         if w not in _AUX:
             break
