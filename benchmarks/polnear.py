@@ -55,13 +55,13 @@ def attributions(ann: str) -> list[dict]:
     """The attributions of a BRAT ``.ann`` file: ``source``, ``cue``, ``content``, each (start, end, text) or None."""
     spans, out = {}, []
     for line in ann.split("\n"):
-        if line.startswith("T"):
+        if line.startswith("T") and "\t" in line:
             tid, rest, *text = line.split("\t")
             kind, *offsets = rest.split(" ")
             pieces = " ".join(offsets).split(";")
             first, last = pieces[0].split(), pieces[-1].split()
             spans[tid] = (int(first[0]), int(last[-1]), text[0] if text else "")
-        elif line.startswith("E"):
+        elif line.startswith("E") and "\t" in line:
             row: dict = {"source": None, "cue": None, "content": None}
             for part in line.split("\t")[1].split():
                 role, tid = part.split(":")
@@ -82,8 +82,15 @@ def _tokens(s: str) -> set[str]:
 
 
 def _same_source(name: str, notes: str, span: str) -> bool:
+    """The cited source is the Source span: the same words, one's inside the other's, the name's last word (a
+    surname, a head noun) among the span's first words ("Murphy, now a consultant …"), or the draft read the span
+    itself as a pronoun or description."""
     a, b = _tokens(name), _tokens(span)
     if a and b and (a <= b or b <= a):
+        return True
+    words = re.findall(r"[a-z0-9]+", span.lower())[:4]
+    last = re.findall(r"[a-z0-9]+", re.sub(r"\([^)]*\)", "", name).lower())
+    if last and last[-1] in words and len(last[-1]) > 2:
         return True
     return f"'{span.strip()}' taken to be" in notes or f"'{span.strip().lower()}' taken to be" in notes
 

@@ -42,6 +42,14 @@ _FITS = {  # a description's noun -> words one of which an earlier speaker's nam
 }
 
 
+#: capitalised words that begin a sentence or a heading, not a name
+_NOT_NAMES = {
+    "that", "this", "the", "if", "when", "but", "and", "in", "on", "at", "as", "after", "before", "while", "with",
+    "for", "from", "by", "then", "now", "so", "we", "our", "his", "her", "their", "its", "my", "some", "many",
+    "north", "south", "east", "west", "new", "united", "trans", "pacific", "democratic", "republican", "national",
+}  # fmt: skip
+
+
 def is_person(m: Mention) -> bool:
     """Whether a named speaker is a person: no organisation's word, not an outlet, a name or a title's holder.
 
@@ -109,10 +117,10 @@ class Speakers:
 
     def passing(self, sentence: str) -> None:
         """Remember the people a sentence names in passing ("Agnes Merza in the town of Bantayan saw …")."""
-        for m in re.finditer(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2})\b", sentence):
+        for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2})\b(?!\s+[A-Z])", sentence):
             cand = Mention(m.group(1))
             first = m.group(1).split()[0].lower()
-            if is_person(cand) and first not in TITLES:
+            if is_person(cand) and first not in TITLES | _NOT_NAMES and not sentence[: m.start()].endswith("the "):
                 self.seen = [p for p in self.seen if p.text != cand.text] + [cand]
 
     def resolve(self, m: Mention, notes: list, avoid: tuple = ()) -> Mention | None:

@@ -169,7 +169,7 @@ def draft_coverage(articles: list[Article], *, published: str | None = None) -> 
             art.text,
             find_attributions(sentences(art.text)),
             publisher=publisher,
-            published=art.published or published,
+            published=str(art.published or published),
             url=art.url,
             title=art.title,
             notes=f"{notes} Article {i + 1} of {len(articles)}: {Path(art.path).name if art.path else ''}".strip(),
@@ -181,7 +181,8 @@ def draft_coverage(articles: list[Article], *, published: str | None = None) -> 
             rid[r["report_id"]] = merged.take(r["report_id"], reports=True)
             merged.rows["reports"].append({**r, "report_id": rid[r["report_id"]], "source_id": sid[r["source_id"]]})
         own.append((art, rid[t["reports"][0]["report_id"]], sid[t["reports"][0]["source_id"]]))
-        cid, count = {}, {}
+        cid: dict[str, str] = {}
+        count: dict[str, int] = {}
         for c in t["claims"]:
             report = rid[c["report_id"]]
             count[report] = count.get(report, 0) + 1

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from kit.draft.coref import Speakers
 from kit.draft.extract import Sentence
 from kit.draft.names import guess_kind
-from kit.draft.phrases import Mention, object_after, subject_before
+from kit.draft.phrases import SPEAKER_NOUNS, Mention, object_after, subject_before
 
 __all__ = ["Mention", "Finding", "find_attributions"]
 
@@ -29,6 +29,12 @@ _VERB = re.compile(
     r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure|casualties) at|"
     r"gave|showed|listed|show|shows)\b"
 )
+#: what "citing", "relying on", "based on" may name as a source when it is no name: a speaker or a document
+_SOURCE_NOUNS = SPEAKER_NOUNS | {
+    "reports", "report", "accounts", "account", "estimate", "estimates", "figures", "data", "statement", "statements",
+    "media", "officials", "witnesses", "residents", "activists", "analysts", "experts", "documents", "document",
+    "survey", "study", "records", "sources", "intelligence", "diplomats", "investigators", "rescuers", "monitors",
+}  # fmt: skip
 _SOCIAL_ONLY = {"gave", "showed", "listed", "show", "shows"}
 #: "reported missing", "confirmed dead", "no deaths reported": a participle describing the counted, not a speaker
 _PARTICIPLE = re.compile(
@@ -185,12 +191,19 @@ def _cues(s: str):
     for m in _VERB.finditer(s):
         if _VERB.match(s, m.end() + 1) and s[m.end() : m.end() + 1] == " ":
             continue  # a noun before the verb: "News reports said"
+        if (
+            m.group() in ("estimates", "reports", "claims", "notes", "shows", "posts")
+            and s[m.end() : m.end() + 1] == ","
+        ):
+            continue  # a noun before a comma: "Cost estimates, he added, were …"
         _speaker_cue(s, m, out)
     for m in _PREP.finditer(s):
         obj = object_after(s[m.end() :])
         if obj is not None:
             low = m.group().lower()
             role = "according" if low.startswith(("according", "as reported", "reported", "as per")) else "relying"
+            if role == "relying" and obj.common and obj.text.split()[-1].lower() not in _SOURCE_NOUNS:
+                continue  # "citing the release of prisoners", "relies on integration": a reason, not a source
             out.append((m.start(), role, obj, m.group().strip().lower(), None))
     head = _HEADLINE.search(s)
     if head and not re.search(r"[.!?”\"]\s*$", s):  # headline: "Validation reduces the toll to 68 – OCD"
@@ -248,8 +261,10 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
     [['Key'], ['Gibson']]
     """
     out: list = []
-    state = {"speakers": Speakers(), "owner": None, "last_actor": None, "last_relay": None, "quoting": False}
-    para, depth, waiting = -1, 0, []
+    speakers = Speakers()
+    state: dict = {"speakers": speakers, "owner": None, "last_actor": None, "last_relay": None, "quoting": False}
+    para, depth = -1, 0
+    waiting: list[Sentence] = []
     for sent in sentences:
         if sent.paragraph != para:
             if depth == 0 and not state["quoting"]:  # a speaker quoted at a paragraph's end may go on quoted
@@ -272,7 +287,7 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
         state["quoting"] = bool(re.search(r"[“”\"]", sent.text)) and bool(out) and out[-1].sentence is sent
         opened = not cues and depths[0] == 0 and depth > 0 and sent.text.startswith(("“", '"'))
         waiting = [*waiting, sent] if (opened or waiting and depth > 0 and not cues) else []
-        state["speakers"].passing(sent.text)
+        speakers.passing(sent.text)
     return out
 
 
