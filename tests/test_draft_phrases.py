@@ -221,3 +221,19 @@ def test_kind_5_durations_ages_and_vague_words():
     dozens = t["claims"][t["claims"]["text"].str.contains("dozens")].iloc[0]  # f3-people-xinhua
     assert (dozens["low"], dozens["high"]) == ("24", "") and "draft: check low/high: 'dozens'" in dozens["notes"]
     assert [f.words for f in figures("a 38-year-old soldier and 41 troops")] == ["41"]
+
+
+def test_kinds_from_the_articles_words():
+    t = draft_case(
+        "Police superintendent Dave Cliff said 147 people were confirmed dead.\n"  # c2-stuff
+        "Chinese state broadcaster CCTV said the quake was the strongest in 14 years.\n"  # y2
+        "Ma Hao, a college student who volunteered, told Xinhua that he saw bodies.\n"  # y7
+        "The country’s Transport Ministry confirmed that 39 people were rescued.\n"  # f2-time
+        "Local officials reported that a missile caused the destruction.",  # k5-newser
+        publisher="P",
+        published="2024-08-26",
+    )
+    kinds = dict(zip(t["sources"]["name"], t["sources"]["kind"], strict=True))
+    assert kinds["Dave Cliff"] == "official" and kinds["CCTV"] == "broadcaster" and kinds["Xinhua"] == "wire"
+    assert kinds["Ma Hao"] == "individual" and kinds["Local officials (unnamed)"] == "anonymous"
+    assert kinds["Country’s Transport Ministry"] == "official"

@@ -175,6 +175,16 @@ _OUTLET = {
     "tv": "broadcaster",
     "television": "broadcaster",
 }
+#: words of a person's title or role (the article's, kept in ``about``) that say what kind of source they are
+_MILITARY_TITLES = {
+    "colonel", "col", "general", "gen", "lieutenant", "lt", "major", "sergeant", "brigadier", "admiral", "army",
+    "military",
+}  # fmt: skip
+_OFFICE_TITLES = {
+    "president", "premier", "minister", "governor", "mayor", "secretary", "spokesperson", "spokesman", "spokeswoman",
+    "superintendent", "supt", "inspector", "police", "official", "officials", "administrator", "deputy", "ambassador",
+    "senator", "prosecutor", "chief", "head", "director", "council", "ministry", "office", "department", "officer",
+}  # fmt: skip
 _COMPANY = {"company", "corporation", "corp", "inc", "ltd", "llc"}
 
 
@@ -372,6 +382,17 @@ def guess_kind(name: str, *, head_lower: bool = False, cue: str = "") -> tuple[s
         return "official", "a government body"
     if words & _MILITARY and not words & _PEOPLE:
         return "military", "a military body"
+    described = set(re.findall(r"[a-z]+", cue.lower()))
+    if not head_lower and described & _MILITARY_TITLES:
+        return "military", "a military title in the article's words"
+    if not head_lower and described & _OFFICE_TITLES:
+        return "official", "an office or a public role in the article's words"
+    if not head_lower and {"news", "agency"} <= described or "wire" in described:
+        return "wire", "called a news agency in the article's words"
+    if not head_lower and described & {"broadcaster", "television", "radio", "channel"}:
+        return "broadcaster", "called a broadcaster in the article's words"
+    if not head_lower and described & {"newspaper", "daily", "weekly"}:
+        return "newspaper", "called a newspaper in the article's words"
     if head_lower:
         head = key.split()[-1] if key else ""
         if head in _DOCUMENT:
