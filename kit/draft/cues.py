@@ -278,9 +278,8 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
             f = _finding(sent, a, b, piece, depths[a : b + 1], depth, state)
             if f is not None:
                 for w in waiting:  # quotation_ahead: "“We send … loved ones. Ryan has …,” Reuters said."
-                    note = (
-                        f"draft: check: the quotation is taken to be {f.cited[0].text}'s words, named where it closes"
-                    )
+                    who = f.cited[0].text
+                    note = f"draft: check: the quotation is taken to be the words of {who}, named where it closes"
                     out.append(Finding(w, *_quoted_span(w), f.cited, f.relay, f.verb, f.certainty, [note]))
                 waiting = []
                 out.append(f)
