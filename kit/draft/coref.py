@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from kit.draft.names import KNOWN_OUTLETS, guess_kind, normalise_key, normalise_name
+from kit.draft.known_outlets import KNOWN_OUTLETS
+from kit.draft.names import guess_kind, normalise_key, normalise_name
 from kit.draft.phrases import ORG_HEADS, PRONOUNS, ROLE_WORDS, TITLES, Mention
 
 __all__ = ["Speakers", "is_person"]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from kit.draft.known_outlets import KNOWN_OUTLETS, OUTLET_WORDS
+
 __all__ = [
     "normalise_name",
     "normalise_key",
@@ -16,60 +18,8 @@ __all__ = [
     "guess_kind",
     "slug",
     "outlet_of",
-    "KNOWN_OUTLETS",
 ]
 
-#: Well-known news outlets: normalised name -> (name as usually written, kind). Kinds are the kit's general
-#: knowledge of the outlet, not something an article says: every draft row using them says "draft: check kind".
-KNOWN_OUTLETS = {
-    "reuters": ("Reuters", "wire"),
-    "afp": ("AFP", "wire"),
-    "ap": ("AP", "wire"),
-    "associated press": ("AP", "wire"),
-    "agence france presse": ("AFP", "wire"),
-    "bloomberg": ("Bloomberg", "wire"),
-    "bloomberg news": ("Bloomberg", "wire"),
-    "tass": ("TASS", "wire"),
-    "ria novosti": ("RIA Novosti", "wire"),
-    "interfax": ("Interfax", "wire"),
-    "anadolu agency": ("Anadolu Agency", "wire"),
-    "daily beast": ("The Daily Beast", "online"),
-    "moscow times": ("The Moscow Times", "online"),
-    "fontanka": ("Fontanka", "online"),
-    "meduza": ("Meduza", "online"),
-    "rbc": ("RBC", "online"),
-    "novaya gazeta": ("Novaya Gazeta", "newspaper"),
-    "kommersant": ("Kommersant", "newspaper"),
-    "new york times": ("The New York Times", "newspaper"),
-    "washington post": ("The Washington Post", "newspaper"),
-    "wall street journal": ("The Wall Street Journal", "newspaper"),
-    "guardian": ("The Guardian", "newspaper"),
-    "financial times": ("Financial Times", "newspaper"),
-    "bbc": ("BBC", "broadcaster"),
-    "cnn": ("CNN", "broadcaster"),
-    "al jazeera": ("Al Jazeera", "broadcaster"),
-    "rt": ("RT", "broadcaster"),
-    "xinhua": ("Xinhua", "wire"),
-    "xinhua news agency": ("Xinhua", "wire"),
-    "ukrinform": ("Ukrinform", "wire"),
-    "ians": ("IANS", "wire"),
-    "dpa": ("dpa", "wire"),
-    "efe": ("EFE", "wire"),
-    "upi": ("UPI", "wire"),
-    "pa": ("PA", "wire"),
-    "press association": ("PA", "wire"),
-    "cctv": ("CCTV", "broadcaster"),
-    "china central television": ("CCTV", "broadcaster"),
-    "abc news": ("ABC News", "broadcaster"),
-    "radio new zealand": ("Radio New Zealand", "broadcaster"),
-    "radio liberty": ("Radio Liberty", "broadcaster"),
-    "sana": ("SANA", "wire"),
-}
-#: words around an outlet's name that do not make another source: "China's official Xinhua News Agency" is Xinhua
-_OUTLET_WORDS = {
-    "official", "state", "news", "agency", "reporters", "reporter", "correspondent", "correspondents", "chinese",
-    "china", "run", "owned", "wire", "service", "staff", "journalists", "s", "national", "the", "its",
-}  # fmt: skip
 #: one spelling for words spelled two ways
 _SPELLING = {"defence": "defense", "centre": "center", "organisation": "organization", "programme": "program"}
 
@@ -275,7 +225,7 @@ def outlet_of(name: str) -> str | None:
     for n in range(min(len(words), 4), 0, -1):
         for i in range(len(words) - n + 1):
             part = " ".join(words[i : i + n])
-            if part in KNOWN_OUTLETS and set(words[:i] + words[i + n :]) <= _OUTLET_WORDS:
+            if part in KNOWN_OUTLETS and set(words[:i] + words[i + n :]) <= OUTLET_WORDS:
                 return KNOWN_OUTLETS[part][0]
     return None
 
