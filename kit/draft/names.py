@@ -180,7 +180,8 @@ def normalise_name(name: str) -> str:
     Returns
     -------
     str
-        :func:`normalise_key` of the name, or of the outlet's own name when :data:`KNOWN_OUTLETS` knows it.
+        :func:`normalise_key` of the name, or of the outlet's own name when the kit knows the outlet
+        (:data:`kit.draft.known_outlets.KNOWN_OUTLETS`).
 
     See Also
     --------
@@ -208,8 +209,8 @@ def outlet_of(name: str) -> str | None:
     Returns
     -------
     str or None
-        The outlet's name as :data:`KNOWN_OUTLETS` writes it, when the name is that outlet's, alone or with words
-        that only describe it ("official", "news agency", "reporters").
+        The outlet's name as :data:`kit.draft.known_outlets.KNOWN_OUTLETS` writes it, when the name is that
+        outlet's, alone or with words that only describe it ("official", "news agency", "reporters").
 
     Examples
     --------
@@ -309,7 +310,7 @@ def guess_kind(name: str, *, head_lower: bool = False, cue: str = "") -> tuple[s
 
     See Also
     --------
-    KNOWN_OUTLETS : the outlets whose kind the kit knows.
+    kit.draft.known_outlets.KNOWN_OUTLETS : the outlets whose kind the kit knows.
 
     Examples
     --------
