@@ -130,6 +130,9 @@ def test_surname_and_acronym():
     office = Mention("Office of Civil Defense", about="(OCD)")
     assert resolved([office, Mention("Reuters")], Mention("OCD"))[0] == "Office of Civil Defense"
     assert is_person(Mention("Ma Liya")) and not is_person(Mention("Office of Civil Defense"))
+    monitor = Mention("Syrian Observatory for Human Rights")
+    assert resolved([monitor, Mention("Reuters")], Mention("SOHR"))[0] == monitor.text  # its initials
+    assert resolved([monitor, Mention("Reuters")], Mention("the Britain-based monitor", True))[0] == monitor.text
 
 
 # --- kit.draft.counts: numbers that count nothing ------------------------------------------------------------------
