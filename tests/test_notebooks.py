@@ -5,8 +5,11 @@ with its jupytext ``py:percent`` file and in sync with it.
 """
 
 import json
+import os
 import pathlib
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -132,3 +135,30 @@ def test_parameterised_notebooks_have_a_parameters_cell(name):
     nb = json.loads((NOTEBOOKS / name).read_text(encoding="utf-8"))
     cells = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
     assert len(cells) == 1 and "case_path" in "".join(cells[0]["source"])
+
+
+def test_notebook_02_runs_under_papermill_from_the_repository_root(tmp_path):
+    """The README's example as a user types it in a clone (``papermill notebooks/02_trace_a_claim.ipynb out.ipynb``
+    from the repository's root): the notebook's ``../data/...`` is found though the working directory is not
+    ``notebooks/``."""
+    papermill = pathlib.Path(sys.executable).parent / "papermill"
+    if not papermill.exists():
+        pytest.skip("papermill is not installed (the notebooks extra)")
+    out = tmp_path / "out.ipynb"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PATH"] = f"{papermill.parent}{os.pathsep}{env.get('PATH', '')}"
+    proc = subprocess.run(
+        [str(papermill), "--no-progress-bar", "notebooks/02_trace_a_claim.ipynb", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    nb = json.loads(out.read_text(encoding="utf-8"))
+    outputs = [o for c in nb["cells"] for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    text = _outputs_text(nb)
+    assert "Deir ez-Zor" in text  # the default case of the parameters cell
+    assert "other-media-dozens-or-hundreds" in text  # its default claim, traced
