@@ -33,7 +33,7 @@ from kit.text.redact import redact
 __all__ = ["COLUMN_DESCRIPTIONS", "TABLE_DESCRIPTIONS", "sqlite_tables", "datasette_metadata", "export_sqlite"]
 
 _FREE = "free text"
-#: the meaning of each column, as the contract's column tables give it (tests/test_sqlite.py keeps them in step)
+#: the meaning of each column, as the contract's column tables give it (tests/formats/test_sqlite.py keeps them in step)
 COLUMN_DESCRIPTIONS = {
     "sources": {
         "source_id": "unique slug [a-z0-9_-]+",
