@@ -7,6 +7,7 @@ or inside a function: a lazy import is still a dependency), so nothing is import
 
 import ast
 import pathlib
+import re
 import tomllib
 
 import networkx as nx
@@ -281,3 +282,151 @@ def test_contributing_describes_every_module_of_the_layout():
         elif p.suffix == ".py" and f"kit.{p.stem} " not in layout:
             missing.append(f"kit.{p.stem}")
     assert missing == [], f"CONTRIBUTING.md's Layout does not mention: {missing}"
+
+
+# The tests mirror the layers: tests/<folder>/ holds the tests of one layer of kit/ (CONTRIBUTING.md's Layout).
+TEST_FOLDERS = {
+    "kit.store": "store",
+    "kit.reading": "reading",
+    "kit.checking": "checking",
+    "kit.graph": "graph",
+    "kit.analysis": "analysis",
+    "kit.auditing": "auditing",
+    "kit.draft": "draft",
+    "kit.text": "text",
+    "kit.show": "views",
+    "kit.graphview": "views",
+    "kit.widgets": "views",
+    "kit.formats": "formats",
+    "kit.publish": "publish",
+    "kit.testing": "testing",
+    "kit.cli": "cli",
+}
+# Modules with no test file of their own yet (issue 18). The list only shrinks: a module that gets its tests must
+# leave it, and a new module must come with its tests.
+WITHOUT_TESTS = frozenset(
+    [
+        "kit.analysis.outlets",
+        "kit.analysis.scale",
+        "kit.auditing.figure_pairs",
+        "kit.auditing.groups",
+        "kit.auditing.ids",
+        "kit.auditing.reach",
+        "kit.auditing.rejected",
+        "kit.auditing.synthetic",
+        "kit.checking.arrays",
+        "kit.checking.checker",
+        "kit.checking.columns",
+        "kit.checking.dates",
+        "kit.checking.references",
+        "kit.checking.suggestions",
+        "kit.checking.time_order",
+        "kit.checking.typed",
+        "kit.checking.values",
+        "kit.cli.audit",
+        "kit.cli.check",
+        "kit.cli.common",
+        "kit.cli.draft",
+        "kit.cli.export",
+        "kit.cli.notebooks",
+        "kit.cli.publish",
+        "kit.cli.trace",
+        "kit.cli.worksheet",
+        "kit.draft.build",
+        "kit.draft.cues",
+        "kit.draft.matching",
+        "kit.draft.mentions",
+        "kit.draft.names",
+        "kit.graphview.data",
+        "kit.graphview.widget",
+        "kit.publish.figures",
+        "kit.publish.page",
+        "kit.publish.words",
+        "kit.reading.csv",
+        "kit.reading.encoding",
+        "kit.reading.limits",
+        "kit.reading.toml",
+        "kit.reading.workbook",
+        "kit.reading.xlsx",
+        "kit.show.aggregate",
+        "kit.show.citation_graph",
+        "kit.show.lineage",
+        "kit.show.outlet_graph",
+        "kit.show.placement",
+        "kit.show.timeline",
+        "kit.show.timeline_labels",
+        "kit.store.append",
+        "kit.store.atomic",
+        "kit.store.outputs",
+        "kit.text.style",
+        "kit.text.textmatch",
+        "kit.text.trace_text",
+        "kit.text.wording",
+        "kit.widgets.common",
+    ]
+)
+
+
+def _test_folder(module: str) -> pathlib.Path:
+    package = ".".join(module.split(".")[:2])
+    return ROOT / "tests" / ("model" if MODULES[package].parent == KIT else TEST_FOLDERS[package])
+
+
+def _own_test_names(module: str) -> list[str]:
+    """The names a module's own test file may have: ``test_<module>.py`` (``test_cli_<command>.py`` for kit.cli's,
+    ``test_<package>.py`` for a package's ``__init__`` or a module of a sub-package such as kit.formats.prov)."""
+    parts = module.split(".")
+    if MODULES[module].name == "__init__.py":
+        return ["test_cli.py" if module == "kit.cli" else f"test_{parts[-1]}.py"]
+    if parts[1] == "cli":
+        return [f"test_cli_{parts[-1]}.py"]
+    return [f"test_{parts[-1]}.py"] + ([f"test_{parts[-2]}.py"] if len(parts) > 3 else [])
+
+
+def _imported_by_tests(folder: pathlib.Path) -> set[str]:
+    out: set[str] = set()
+    for f in folder.glob("test_*.py"):
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                out |= {a.name for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                out |= {node.module} | {f"{node.module}.{a.name}" for a in node.names}
+    return out
+
+
+def _modules_without_tests() -> set[str]:
+    """Modules of kit/ (a package counts when its ``__init__`` defines functions) whose layer's test folder has no file
+    named for them and no test importing them by their own path (``from kit.checking.dates import ...``)."""
+    missing = set()
+    for module, path in MODULES.items():
+        if module == "kit" or path.name == "__main__.py":
+            continue
+        if path.name == "__init__.py" and not re.search(r"^def ", path.read_text(encoding="utf-8"), re.M):
+            continue
+        folder = _test_folder(module)
+        if any((folder / name).exists() for name in _own_test_names(module)):
+            continue
+        if module not in _imported_by_tests(folder):
+            missing.add(module)
+    return missing
+
+
+def test_tests_mirror_the_layers():
+    """Every test file is in the folder of a layer (or tests/project/ for what spans the repository), and every test
+    file's name is used once (pytest imports them by their base name)."""
+    tests = ROOT / "tests"
+    folders = set(TEST_FOLDERS.values()) | {"model", "project"}
+    files = [p for p in tests.rglob("test_*.py") if not {"cases", "bad_cases", "artifacts"} & set(p.parts)]
+    assert sorted(p.relative_to(tests).as_posix() for p in files if p.parent.name not in folders) == []
+    names = [p.name for p in files]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
+    assert not list(tests.rglob("__init__.py"))
+
+
+def test_every_module_has_a_test_file_of_its_own():
+    missing = _modules_without_tests()
+    new = sorted(missing - WITHOUT_TESTS)
+    assert new == [], "no test file of their own: " + ", ".join(
+        f"{m} (tests/{_test_folder(m).name}/{_own_test_names(m)[0]})" for m in new
+    )
+    assert sorted(WITHOUT_TESTS - missing) == [], "these have their tests now: take them out of WITHOUT_TESTS"
