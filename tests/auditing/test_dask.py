@@ -14,9 +14,8 @@ pytest.importorskip("pyarrow")
 from kit.auditing.dask import candidates, candidates_dask
 
 
-def test_the_same_candidate_pairs_on_a_two_worker_cluster(tmp_path):
-    import dask
-    from dask.distributed import Client, LocalCluster
+def test_the_same_candidate_pairs_on_a_two_worker_cluster(tmp_path, dask_cluster):
+    from dask.distributed import get_task_stream
 
     import kit.analysis.scale
 
@@ -28,13 +27,10 @@ def test_the_same_candidate_pairs_on_a_two_worker_cluster(tmp_path):
     assert len(truth) > 500 and len(truth & pairs) / len(truth) > 0.85
     assert len(want) < 5000 * 4999 / 2 / 100  # and far from all pairs
     tables = kit.analysis.scale.write_tables(case, tmp_path / "tables", npartitions=4)
-    with (
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
-        Client(cluster),
-        dask.config.set({"distributed.comm.timeouts.connect": "30s"}),
-    ):
+    with dask_cluster.as_current(), get_task_stream(dask_cluster) as tasks:  # conftest's two worker processes
         got = candidates_dask(tables)
         out = candidates_dask(tables, tmp_path / "pairs")
+    assert len({t["worker"] for t in tasks.data}) == 2
     assert got.equals(want)
     written = pd.read_parquet(out)
     assert list(written.columns) == ["claim_id", "cites"]

@@ -205,33 +205,3 @@ def test_same_answers_whatever_the_string_storage(storage):
     assert kit.provenance(other).equals(kit.provenance(case))
     claim = case.claims["claim_id"].iloc[-1]
     assert kit.origins(other, claim).equals(kit.origins(case, claim))
-
-
-def test_dask_path_on_a_two_worker_cluster_gives_identical_answers(tmp_path):
-    """kit.analysis.scale.provenance_dask (iterated joins over partitioned parquet) on a LocalCluster with 2 workers.
-
-    Needs the `scale` extra (dask[dataframe,distributed], pyarrow); skipped where it is not installed.
-    """
-    pytest.importorskip("dask.distributed")
-    pytest.importorskip("pyarrow")
-    import dask
-    from dask.distributed import Client, LocalCluster
-
-    import kit.analysis.scale
-
-    case = kit.testing.synth.make_case(1500, seed=9)
-    assert kit.circular(case), "the case should hold loops"
-    want = kit.provenance(case)
-    tables = kit.analysis.scale.write_tables(case, tmp_path / "tables", npartitions=3)
-    with (
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
-        Client(cluster),
-        dask.config.set({"distributed.comm.timeouts.connect": "30s"}),
-    ):
-        got = kit.analysis.scale.provenance_dask(tables)
-        out = kit.analysis.scale.provenance_dask(tables, tmp_path / "out")
-    assert got.equals(want)
-    written = pd.read_parquet(out).set_index("claim_id").reindex(want.index)
-    assert [tuple(v) for v in written["origins"]] == list(want["origins"])
-    assert (written["n_origins"].to_numpy() == want["n_origins"].to_numpy()).all()
-    assert (written["echo"].to_numpy() == want["echo"].to_numpy()).all()

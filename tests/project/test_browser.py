@@ -7,7 +7,8 @@ Needs Playwright for Python and Debian's chromium (`make test` installs both; se
 missing the test FAILS, unless KIT_SKIP_BROWSER=1 is set on purpose. A screenshot is saved under tests/artifacts/
 (git-ignored) in every outcome where the page was reached. The server started here is stopped in every outcome.
 
-The test serves a copy of notebook 01 with its stored outputs cleared, so what the page shows was computed now.
+One JupyterLab serves the module's tests; each opens its own copy of a notebook with its stored outputs cleared, so
+what the page shows was computed now, in a kernel of its own.
 """
 
 from __future__ import annotations
@@ -25,14 +26,26 @@ ARTIFACTS = pathlib.Path(__file__).resolve().parents[1] / "artifacts"
 NOTEBOOK = "01_deir_ez_zor.ipynb"
 
 
-def _serve_notebook(tmp_path, name=NOTEBOOK, needs="StoryStepper"):
-    """JupyterLab serving a clean copy of notebooks/``name`` (which must have a ``needs`` cell) beside data/, laid
-    out as in the repository."""
+@pytest.fixture(scope="module")
+def lab_server(tmp_path_factory):
+    """One JupyterLab on 127.0.0.1 for the module (tests/_browser.py's jupyterlab): a server start is the slowest
+    step of each test, and nothing a test does changes what another sees. Its root holds data/ and notebooks/, as
+    in the repository; :func:`_notebook_url` puts a clean copy of a notebook there for each test."""
+    playwright_or_fail()  # checked before any server starts
+    tmp_path = tmp_path_factory.mktemp("lab")
     root = tmp_path / "root"
-    clean_copy(ROOT / "notebooks" / name, root / "notebooks" / name, needs)
+    (root / "notebooks").mkdir(parents=True)
     os.symlink(ROOT / "data", root / "data")
-    with jupyterlab(tmp_path, f"notebooks/{name}") as url:
-        yield url
+    with jupyterlab(tmp_path, "notebooks/") as url:
+        yield root, url
+
+
+def _notebook_url(lab_server, name, needs, copy):
+    """The url of a clean copy (stored outputs cleared) of notebooks/``name``, which must have a ``needs`` cell;
+    each test opens its own ``copy`` (its own file, so its own kernel: no test sees another's state)."""
+    root, url = lab_server
+    clean_copy(ROOT / "notebooks" / name, root / "notebooks" / f"{copy}.ipynb", needs)
+    return url.replace("/lab/tree/notebooks/", f"/lab/tree/notebooks/{copy}.ipynb")
 
 
 @pytest.fixture
@@ -42,9 +55,9 @@ def playwright_api():
 
 
 @pytest.fixture
-def lab(tmp_path, playwright_api):
-    """JupyterLab on 127.0.0.1 serving notebook 01 (tests/_browser.py's jupyterlab)."""
-    yield from _serve_notebook(tmp_path)
+def lab(request, lab_server, playwright_api):
+    """JupyterLab serving a fresh copy of notebook 01."""
+    return _notebook_url(lab_server, NOTEBOOK, "StoryStepper", f"01_{request.node.name}")
 
 
 IMAGE_DIGEST = """async (img) => {
@@ -169,8 +182,8 @@ def test_the_stepper_fits_1440x900(playwright_api, lab):
 
 
 @pytest.fixture
-def lab03(tmp_path, playwright_api):
-    yield from _serve_notebook(tmp_path, "03_exercise_find_the_origin.ipynb", "SourceExercise")
+def lab03(lab_server, playwright_api):
+    return _notebook_url(lab_server, "03_exercise_find_the_origin.ipynb", "SourceExercise", "03_copy")
 
 
 def test_check_without_an_answer_scores_0(playwright_api, lab03):
@@ -202,8 +215,8 @@ def test_check_without_an_answer_scores_0(playwright_api, lab03):
 
 
 @pytest.fixture
-def lab02(tmp_path, playwright_api):
-    yield from _serve_notebook(tmp_path, "02_trace_a_claim.ipynb", "ClaimTracer")
+def lab02(lab_server, playwright_api):
+    return _notebook_url(lab_server, "02_trace_a_claim.ipynb", "ClaimTracer", "02_copy")
 
 
 def test_tracer_in_the_browser(playwright_api, lab02):
@@ -240,8 +253,8 @@ def test_tracer_in_the_browser(playwright_api, lab02):
 
 
 @pytest.fixture
-def lab05(tmp_path, playwright_api):
-    yield from _serve_notebook(tmp_path, "05_outlets.ipynb", "plot_outlet_graph")
+def lab05(lab_server, playwright_api):
+    return _notebook_url(lab_server, "05_outlets.ipynb", "plot_outlet_graph", "05_copy")
 
 
 def test_outlets_notebook_in_the_browser(playwright_api, lab05):

@@ -307,7 +307,6 @@ TEST_FOLDERS = {
 WITHOUT_TESTS = frozenset(
     [
         "kit.analysis.outlets",
-        "kit.analysis.scale",
         "kit.auditing.figure_pairs",
         "kit.auditing.groups",
         "kit.auditing.ids",
