@@ -18,16 +18,20 @@ redacted case (:func:`kit.text.redact.redact`); urls are used only when they are
 from __future__ import annotations
 
 import datetime as _dt
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from kit.text.html import safe_url
 from kit.text.wording import cell_text
 
+if TYPE_CHECKING:
+    from kit.case import Case
+
 __all__ = ["claim_reviews"]
 
 
-def claim_reviews(case, *, built=None) -> dict:
+def claim_reviews(case: Case, *, built=None) -> dict:
     """schema.org ClaimReview objects for the propositions with a verdict in ``case.toml``.
 
     ``[verdicts.<proposition>]`` takes ``rating`` (text, required), ``claim_id`` (the claim reviewed, required, a

@@ -24,11 +24,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from kit.cells import is_null, iso_text
 from kit.text.redact import redact
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["COLUMN_DESCRIPTIONS", "TABLE_DESCRIPTIONS", "sqlite_tables", "datasette_metadata", "export_sqlite"]
 
@@ -154,7 +158,7 @@ _KEYS = {  # table -> (primary key, foreign keys)
 }
 
 
-def sqlite_tables(case) -> dict:
+def sqlite_tables(case: Case) -> dict:
     """The tables of the database, as data frames, from ``case`` as it is (not redacted here).
 
     Returns
@@ -214,7 +218,7 @@ def _sql_type(series: pd.Series):
     return str
 
 
-def datasette_metadata(case, database: str, tables: dict | None = None) -> dict:
+def datasette_metadata(case: Case, database: str, tables: dict | None = None) -> dict:
     """Datasette's metadata for the database ``database`` built from ``case`` (as it is; not redacted here).
 
     Parameters
@@ -255,7 +259,7 @@ def datasette_metadata(case, database: str, tables: dict | None = None) -> dict:
     return {**top, "databases": {database: db}}
 
 
-def export_sqlite(case, path, *, reveal_confidential: bool = False, metadata_path=None) -> dict:
+def export_sqlite(case: Case, path, *, reveal_confidential: bool = False, metadata_path=None) -> dict:
     """Write ``case`` (redacted first) as one SQLite database at ``path``, and Datasette's ``metadata.json``.
 
     Both files are written to temporary files first and moved into place only when complete, so an

@@ -21,11 +21,15 @@ Examples
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 from kit.analysis.origins import independence
 from kit.schema import DEFAULT_FOLLOW
 from kit.text.html import isolate_text
 from kit.text.wording import plural
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["CaseAnswer", "LearnerAnswer", "Grade", "answer_key", "grade_answer", "MAX_POINTS"]
 
@@ -124,7 +128,7 @@ class Grade:
         return {**asdict(self), "feedback": self.feedback}
 
 
-def answer_key(case, proposition, *, follow=DEFAULT_FOLLOW) -> dict:
+def answer_key(case: Case, proposition, *, follow=DEFAULT_FOLLOW) -> dict:
     """The kit's answer for every claim about ``proposition``, in order of publication.
 
     Parameters

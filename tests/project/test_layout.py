@@ -44,7 +44,17 @@ def _package(module: str) -> str:
 def _imports(module: str):
     """``(line, target module, imported name or None)`` for every import in ``module`` of a kit module."""
     tree = ast.parse(MODULES[module].read_text(encoding="utf-8"), filename=str(MODULES[module]))
+    # an import under ``if TYPE_CHECKING:`` names a type for the checker (``case: Case``) and never runs: no dependency
+    typing_only = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and ast.unparse(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
+        for stmt in node.body
+        for inner in ast.walk(stmt)
+    }
     for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name in MODULES:
