@@ -136,7 +136,7 @@ explainer: $(STAMP)
 # replayed first next time.
 fuzz: $(STAMP)
 	KIT_FUZZ_EXAMPLES=$${KIT_FUZZ_EXAMPLES:-3000} KIT_ROUNDTRIP_EXAMPLES=$${KIT_ROUNDTRIP_EXAMPLES:-3000} \
-	  MPLBACKEND=$(MPL_TESTS) $(PY) -m pytest -q tests/test_fuzz.py tests/test_roundtrip.py
+	  MPLBACKEND=$(MPL_TESTS) $(PY) -m pytest -q tests/reading/test_fuzz.py tests/store/test_roundtrip.py
 
 # All three steps run even when an earlier one fails; one line per finding (`ruff check PATH` explains a finding,
 # `ruff format --diff PATH` shows what the formatter would change, `ruff format PATH` makes the change).
@@ -151,7 +151,7 @@ lint: $(STAMP)
 	if [ -n "$$failed" ]; then echo "make: lint FAILED in:$$failed"; exit 1; fi; \
 	echo "make: lint passed"
 
-# environment.yml is generated from pyproject.toml and EXTRAS above; tests/test_environment.py fails when it is out of date.
+# environment.yml is generated from pyproject.toml and EXTRAS above; tests/project/test_environment.py fails when it is out of date.
 environment.yml: $(STAMP)
 	$(PY) scripts/environment.py --write
 

@@ -8,6 +8,7 @@ together: the four tables, ``case.toml`` (its text settings and its publishing s
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -85,7 +86,9 @@ class Case:
         )
 
 
-def check_case(path, *, story: bool = False):
+def check_case(
+    path: str | os.PathLike[str], *, story: bool = False
+) -> tuple[Case | None, list[Problem], list[Problem]]:
     """Read and check the case at ``path`` without raising.
 
     Parameters
@@ -148,7 +151,7 @@ def check_case(path, *, story: bool = False):
     return case, sorted(story_problems, key=problem_order), warnings
 
 
-def problem_order(p: Problem):
+def problem_order(p: Problem) -> tuple:
     """The order problems are listed in: ``case.toml``, then the tables, then ``story.csv``; by line in each.
 
     Parameters
@@ -185,7 +188,7 @@ def problem_order(p: Problem):
     return rank, p.line
 
 
-def check_story_file(file, claim_ids=None) -> tuple:
+def check_story_file(file: str | os.PathLike[str], claim_ids: Iterable[str] | None = None) -> tuple:
     """Read and check one ``story.csv`` without raising: ``(story or None, problems, warnings)``.
 
     It is read as the four tables are (:func:`kit.reading.read_csv_table`: UTF-8 with or without a BOM, commas,
@@ -225,7 +228,7 @@ def check_story_file(file, claim_ids=None) -> tuple:
     return (story if not problems else None), problems, warnings
 
 
-def load_case(path) -> Case:
+def load_case(path: str | os.PathLike[str]) -> Case:
     """Load a case from a folder of CSV files, its ``case.toml``, or an ``.xlsx`` workbook.
 
     Parameters

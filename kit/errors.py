@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = [
@@ -31,7 +32,7 @@ __all__ = [
 MAX_ECHO = 60
 
 
-def shown(value, limit: int = MAX_ECHO) -> str:
+def shown(value: object, limit: int = MAX_ECHO) -> str:
     """``value`` as a problem quotes it: at most ``limit`` characters, invisible characters made visible.
 
     Control and format characters (Unicode categories Cc, Cf), line and paragraph separators and every space but
@@ -141,7 +142,7 @@ class CaseError(ValueError):
     claims.csv:3: low: 'dozens' is not a number
     """
 
-    def __init__(self, problems, warnings=()):
+    def __init__(self, problems: Iterable[Problem], warnings: Iterable[Problem] = ()) -> None:
         self.problems = list(problems)
         self.warnings = list(warnings)
         n = len(self.problems)
@@ -149,7 +150,7 @@ class CaseError(ValueError):
         super().__init__("\n".join([head, *map(str, self.problems)]))
 
 
-def nearest_names(name, known, *, n: int = 3) -> list[str]:
+def nearest_names(name: object, known: Iterable[object], *, n: int = 3) -> list[str]:
     """The known names closest to ``name``: those it starts (or that start) it, then the nearest by spelling.
 
     Parameters
@@ -179,18 +180,18 @@ def nearest_names(name, known, *, n: int = 3) -> list[str]:
     >>> nearest_names("zzz", ["reuters", "tass"])
     []
     """
-    name = str(name)
-    if len(name) > 200:  # no name is that long; comparing would take seconds
+    text = str(name)
+    if len(text) > 200:  # no name is that long; comparing would take seconds
         return []
-    known = [str(k) for k in known]
-    folded = name.casefold()
+    names = [str(k) for k in known]
+    folded = text.casefold()
     by_prefix = sorted(
-        (k for k in known if len(folded) >= 3 and (k.casefold().startswith(folded) or folded.startswith(k.casefold()))),
-        key=lambda k: (abs(len(k) - len(name)), k),
+        (k for k in names if len(folded) >= 3 and (k.casefold().startswith(folded) or folded.startswith(k.casefold()))),
+        key=lambda k: (abs(len(k) - len(text)), k),
     )
     out = list(dict.fromkeys(by_prefix))[:n]
     if len(out) < n:
-        for k in difflib.get_close_matches(name, known, n=n, cutoff=0.6):
+        for k in difflib.get_close_matches(text, names, n=n, cutoff=0.6):
             if k not in out:
                 out.append(k)
     return out[:n]
@@ -231,7 +232,7 @@ class UnknownName(KeyError):
     (True, ['daily-beast-200-russian-fighters'])
     """
 
-    def __init__(self, kind: str, name, known=()):
+    def __init__(self, kind: str, name: object, known: Iterable[object] = ()) -> None:
         self.kind = kind
         self.name = name
         self.suggestions = nearest_names(name, known)
@@ -280,7 +281,7 @@ class OutputNotWritable(OutputRefused):
 MAX_PER_FILE = 100
 
 
-def format_problems(problems, limit: int = MAX_PER_FILE) -> list[str]:
+def format_problems(problems: Iterable[Problem], limit: int = MAX_PER_FILE) -> list[str]:
     """The lines ``kit check`` prints: each problem as ``FILE:LINE: COLUMN: message``, at most ``limit`` per file.
 
     Parameters

@@ -2,7 +2,7 @@
 
 environment.yml lists kit's core dependencies and the extras that `make` installs (the Makefile's
 ``EXTRAS :=`` line), with the same minimum versions: conda-forge packages where conda-forge has them,
-the rest under ``pip:``, and kit itself installed editable. tests/test_environment.py checks that the
+the rest under ``pip:``, and kit itself installed editable. tests/project/test_environment.py checks that the
 committed file is exactly what this script writes.
 
 Usage::

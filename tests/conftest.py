@@ -234,3 +234,22 @@ def published_pages(tmp_path_factory):
         name: publish(kit.load_case(path), out / name, built="2026-01-02")
         for name, path in {"deir-ez-zor": DEIR, "hostile": HOSTILE}.items()
     }
+
+
+@pytest.fixture(scope="session")
+def dask_cluster():
+    """A Dask LocalCluster of 2 worker processes (one thread each), started once per test process and shared by the
+    tests that run Dask past one process (tests/analysis/test_scale.py, tests/auditing/test_dask.py). Yields a Client
+    that is NOT the default (the other Dask tests keep the local scheduler): a test runs on it inside
+    ``with dask_cluster.as_current():``. Skipped where the ``scale`` extra (dask[distributed], pyarrow) is missing."""
+    pytest.importorskip("dask.distributed")
+    pytest.importorskip("pyarrow")
+    import dask
+    from dask.distributed import Client, LocalCluster
+
+    with (
+        dask.config.set({"distributed.comm.timeouts.connect": "30s"}),
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster, set_as_default=False) as client,
+    ):
+        yield client

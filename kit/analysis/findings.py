@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
@@ -10,10 +12,13 @@ from kit.analysis.selection import in_publication_order
 from kit.graph.citation import claim_context, followed_citations, require_proposition
 from kit.schema import CERTAINTY_RANK, DEFAULT_FOLLOW, DRIFT_FLAGS
 
+if TYPE_CHECKING:
+    from kit.case import Case
+
 __all__ = ["circular", "drift", "timeline", "summary_line"]
 
 
-def circular(case, *, follow=DEFAULT_FOLLOW) -> list[list[str]]:
+def circular(case: Case, *, follow=DEFAULT_FOLLOW) -> list[list[str]]:
     """Each citation loop: claims that support each other in a circle.
 
     A loop is a strongly connected set of claims under ``relies_on``/``corroborates`` citations: two or
@@ -78,7 +83,7 @@ def _norm(s: pd.Series) -> pd.Series:
     return s.astype("string").str.lower().str.replace(r"\s+", "", regex=True)
 
 
-def drift(case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def drift(case: Case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     """How a figure changed where a claim about ``proposition`` rests on another claim.
 
     One row per followed supporting citation from a claim of the proposition to another claim (of any
@@ -168,7 +173,7 @@ def drift(case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     return out
 
 
-def timeline(case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def timeline(case: Case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     """The claims about ``proposition`` in order of publication, with their figures and origin counts.
 
     Parameters
@@ -210,7 +215,7 @@ def timeline(case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     return out
 
 
-def summary_line(case, *, n_warnings=None) -> str:
+def summary_line(case: Case, *, n_warnings=None) -> str:
     """The one line ``kit check`` prints for a valid case.
 
     Parameters

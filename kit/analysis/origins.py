@@ -7,6 +7,8 @@ construction. Citations whose basis is not followed (``follow=``) are left out b
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
@@ -15,10 +17,13 @@ from kit.graph.citation import require_proposition
 from kit.graph.engine import Engine, Graph, gather, unique_sorted
 from kit.schema import DEFAULT_FOLLOW
 
+if TYPE_CHECKING:
+    from kit.case import Case
+
 __all__ = ["origins", "origin_hops", "independence", "provenance", "without"]
 
 
-def provenance(case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def provenance(case: Case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     """Origins, independence and echo for every claim of the case at once.
 
     Computed in one pass over the whole citation graph with array operations (see the module's
@@ -72,7 +77,7 @@ def provenance(case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     return out
 
 
-def origins(case, claim_id: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def origins(case: Case, claim_id: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     """The origin sources a claim finally rests on, one row each, nearest first.
 
     Follows ``relies_on`` and ``corroborates`` citations (never ``disputes``) down to sources; a claim
@@ -155,7 +160,7 @@ def _hops(g: Graph, start: int):
     return found, hops[found]
 
 
-def origin_hops(case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def origin_hops(case: Case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     """Every claim's origins with their hops at once: the rows :func:`origins` gives, for all claims.
 
     The supporting citations are turned into arrays once and walked breadth first from each claim, so this is
@@ -207,7 +212,7 @@ def origin_hops(case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     )
 
 
-def independence(case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def independence(case: Case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     """How many independent origins each claim about ``proposition`` rests on, and where support is an echo.
 
     Parameters
@@ -251,7 +256,7 @@ def independence(case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFra
     return out
 
 
-def without(case, *source_ids: str, follow=DEFAULT_FOLLOW) -> list[str]:
+def without(case: Case, *source_ids: str, follow=DEFAULT_FOLLOW) -> list[str]:
     """The claims that lose every origin if the sources ``source_ids`` are all discredited (removed as origins).
 
     These are the claims whose origins are all among those sources. Claims that already rest on nothing (a loop

@@ -17,25 +17,30 @@ Examples
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from kit.analysis.origins import provenance
 from kit.graph.citation import claim_context, followed_citations, outlet_graph, own_reporting
 from kit.schema import DEFAULT_FOLLOW
 
+if TYPE_CHECKING:
+    from kit.case import Case
+
 __all__ = ["outlet_edges", "outlet_roles", "outlet_reach", "first_hand_origins"]
 
 
-def _names(case) -> pd.Series:
+def _names(case: Case) -> pd.Series:
     return case.sources.set_index("source_id")["name"].astype(str)
 
 
-def _publishers(case) -> list:
+def _publishers(case: Case) -> list:
     """The outlets that published claims, in the order of their first claim in the claims table."""
     return list(dict.fromkeys(claim_context(case)["source_id"]))
 
 
-def outlet_edges(case) -> pd.DataFrame:
+def outlet_edges(case: Case) -> pd.DataFrame:
     """Every edge of :func:`kit.outlet_graph`, heaviest first: who cites whom, how often, by which relation.
 
     Parameters
@@ -69,7 +74,7 @@ def outlet_edges(case) -> pd.DataFrame:
     )
 
 
-def first_hand_origins(case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def first_hand_origins(case: Case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     """The origins each outlet brings itself: sources its claims quote directly, or the outlet for its own reporting.
 
     Parameters
@@ -105,7 +110,7 @@ def first_hand_origins(case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     return pairs.drop_duplicates().sort_values(["source_id", "origin"]).reset_index(drop=True).astype(str)
 
 
-def outlet_roles(case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def outlet_roles(case: Case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     """For each outlet that published claims: who only repeats, who brings an origin.
 
     Parameters
@@ -155,7 +160,7 @@ def outlet_roles(case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     return roles
 
 
-def outlet_reach(case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def outlet_reach(case: Case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     """For each outlet that published claims: how many distinct origins its claims finally rest on, and brought itself.
 
     Parameters

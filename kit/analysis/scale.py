@@ -27,15 +27,19 @@ origin sets counted with repeats to their union, exactly as the in-memory engine
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from kit.schema import SUPPORTING
 
+if TYPE_CHECKING:
+    from kit.case import Case
+
 __all__ = ["provenance_dask", "write_tables"]
 
 
-def write_tables(case, path, npartitions: int = 4) -> Path:
+def write_tables(case: Case, path, npartitions: int = 4) -> Path:
     """Write a case's four tables as partitioned parquet folders ``sources/``, ``reports/``, ``claims/``,
     ``citations/`` under ``path``, ready for :func:`provenance_dask`.
 

@@ -14,9 +14,14 @@ Examples
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from kit.graph.citation import claim_context, own_reporting
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["publication_key", "in_publication_order", "shown_with", "choose_proposition"]
 
@@ -98,7 +103,7 @@ def in_publication_order(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.iloc[key.sort_values(["a", "b", "c"], kind="stable").index.to_numpy()]
 
 
-def shown_with(case, proposition=None) -> set:
+def shown_with(case: Case, proposition=None) -> set:
     """The ids a picture of ``proposition`` shows: its claims, everything they cite however far (claims of other
     propositions and sources, disputes too), and the publisher of each of those claims that rests on its own
     reporting (:func:`own_reporting`). With no proposition: every claim, and the sources that are cited or rested on.
@@ -144,7 +149,7 @@ def shown_with(case, proposition=None) -> set:
     return keep | {publisher[c] for c in ids if c in keep and bool(own[c])}
 
 
-def choose_proposition(case) -> str:
+def choose_proposition(case: Case) -> str:
     """The proposition the page tells: ``proposition = "..."`` in ``case.toml``, else the one with most claims.
 
     Ties go to the proposition whose first claim comes first in the claims table.

@@ -18,12 +18,16 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from kit.cells import is_missing
 from kit.graph.citation import check_follow, citation_bases, claim_context, followed_mask, own_reporting, unknown_claim
 from kit.schema import DEFAULT_FOLLOW, DRIFT_FLAGS, OWN_REPORTING
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["lineage", "tree_rows"]
 
@@ -43,7 +47,7 @@ _COLUMNS = [
 ]
 
 
-def _citations_by_claim(case, follow) -> dict:
+def _citations_by_claim(case: Case, follow) -> dict:
     """citing claim -> list of (cited, relation, basis, evidence, followed), in table order: the bases and what is
     followed by the graph layer's one rule (:func:`kit.graph.citation.followed_mask`)."""
     cit = case.citations
@@ -63,7 +67,7 @@ def _citations_by_claim(case, follow) -> dict:
     return out
 
 
-def lineage(case, claim_id: str, *, follow=DEFAULT_FOLLOW, drift_flags: bool = True) -> pd.DataFrame:
+def lineage(case: Case, claim_id: str, *, follow=DEFAULT_FOLLOW, drift_flags: bool = True) -> pd.DataFrame:
     """A claim's lineage as a tree, one row per hop, depth first, down to the origins.
 
     Each row is one hop from ``parent`` to ``item`` at ``depth`` (the claim itself is row 0, depth 0): its

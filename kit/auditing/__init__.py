@@ -31,13 +31,16 @@ from kit.schema import DEFAULT_FOLLOW
 if TYPE_CHECKING:
     from kit.case import Case
 
+if TYPE_CHECKING:
+    from kit.case import Case
+
 __all__ = ["COLUMNS", "audit", "with_suspected", "explained_pairs", "explained_rows"]
 
 #: the columns of :func:`audit`'s table (``also`` names the other signals that raised the same pair).
 COLUMNS = ("claim_id", "cites", "signal", "score", "evidence", "also")
 
 
-def audit(case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected=None) -> pd.DataFrame:
+def audit(case: Case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected=None) -> pd.DataFrame:
     """Suspected dependence between claims, one row per pair, strongest first.
 
     Parameters
@@ -96,7 +99,7 @@ def audit(case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected=None)
     return _without_rejected(_combine(claims, pd.concat(rows, ignore_index=True), min_score), case, rejected)
 
 
-def _without_rejected(rows: pd.DataFrame, case, rejected) -> pd.DataFrame:
+def _without_rejected(rows: pd.DataFrame, case: Case, rejected) -> pd.DataFrame:
     if rejected is None:
         from kit.reading import resolve_case_path
 
@@ -142,7 +145,7 @@ def _combine(claims, rows: pd.DataFrame, min_score: float) -> pd.DataFrame:
     )
 
 
-def with_suspected(case, audit_rows) -> Case:
+def with_suspected(case: Case, audit_rows) -> Case:
     """A new case with the audit's pairs added as ``relies_on`` citations of basis ``suspected``.
 
     The given case is not changed. Its citations gain a ``basis`` column (``stated`` for every existing row)

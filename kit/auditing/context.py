@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -11,6 +12,9 @@ from kit.auditing.ids import arrow_strings, positions
 from kit.auditing.minhash import distinct
 from kit.graph.citation import followed_mask
 from kit.schema import DEFAULT_FOLLOW
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["Claims", "claims_in_time_order"]
 
@@ -69,7 +73,7 @@ def _ns(values) -> np.ndarray:
     return s.astype("int64").to_numpy() if len(s) else np.zeros(0, np.int64)
 
 
-def claims_in_time_order(case, follow=DEFAULT_FOLLOW) -> Claims:
+def claims_in_time_order(case: Case, follow=DEFAULT_FOLLOW) -> Claims:
     """The case's claims as :class:`Claims`.
 
     ``published_latest`` is used where the reports table has it (case format version 2), else ``published``.

@@ -24,6 +24,8 @@ and their texts fit (they are far fewer than the claims). To run on a cluster, c
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
@@ -32,13 +34,16 @@ from kit.auditing.groups import MIN_SIMILARITY, group_keys, head_candidates
 from kit.auditing.minhash import BANDS, ROWS, WINDOW, band_keys, bucket_pairs, signatures, word_hashes
 from kit.auditing.text import corpus
 
+if TYPE_CHECKING:
+    from kit.case import Case
+
 __all__ = ["candidates", "candidates_dask"]
 
 _SIG = [f"s{i}" for i in range(BANDS * ROWS)]
 _TIME = ["middle", "published", "row"]
 
 
-def candidates(case) -> pd.DataFrame:
+def candidates(case: Case) -> pd.DataFrame:
     """The in-memory audit's candidate pairs, as claim ids.
 
     Parameters

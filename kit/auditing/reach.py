@@ -8,6 +8,7 @@ One function, :func:`explained_pairs`. Which citations are followed is the kit's
 from __future__ import annotations
 
 import weakref
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -17,10 +18,13 @@ from kit.auditing.minhash import distinct, member
 from kit.graph.citation import followed_mask
 from kit.schema import DEFAULT_FOLLOW
 
+if TYPE_CHECKING:
+    from kit.case import Case
+
 __all__ = ["explained_pairs", "explained_rows"]
 
 
-def explained_pairs(case, pairs, follow=DEFAULT_FOLLOW) -> np.ndarray:
+def explained_pairs(case: Case, pairs, follow=DEFAULT_FOLLOW) -> np.ndarray:
     """For each ``(claim_id, cites)`` pair: does a followed chain of supporting citations lead from one to the other?
 
     Parameters
@@ -63,7 +67,7 @@ def explained_pairs(case, pairs, follow=DEFAULT_FOLLOW) -> np.ndarray:
     return explained_rows(case, positions(a_ids, claim_ids), positions(b_ids, claim_ids), follow)
 
 
-def explained_rows(case, pa, pb, follow=DEFAULT_FOLLOW) -> np.ndarray:
+def explained_rows(case: Case, pa, pb, follow=DEFAULT_FOLLOW) -> np.ndarray:
     """:func:`explained_pairs` for pairs given as rows of ``case.claims`` (-1: not a claim; never explained).
 
     Parameters
@@ -162,7 +166,7 @@ def _search_together(ea, eb, n, src, dst, out, rows, *, steps: int = 8, budget: 
 _LAST: list = []
 
 
-def _edges(case, follow):
+def _edges(case: Case, follow):
     """The claims' index and the followed claim -> claim citations as positions (the last case's kept)."""
     key = (id(case.claims), id(case.citations), follow)
     if _LAST and _LAST[0][0] == key and _LAST[0][1]() is case.claims and _LAST[0][2]() is case.citations:

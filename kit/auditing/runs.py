@@ -10,15 +10,19 @@ claims, so it is for a reporter's case (up to ``max_claims`` claims), not an arc
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from kit.auditing.text import STOP_WORDS, words
 
+if TYPE_CHECKING:
+    from kit.case import Case
+
 __all__ = ["longest_shared_runs"]
 
 
-def longest_shared_runs(case, *, top: int = 5, max_claims: int = 2000) -> pd.DataFrame:
+def longest_shared_runs(case: Case, *, top: int = 5, max_claims: int = 2000) -> pd.DataFrame:
     """The pairs of claims by different publishers sharing the longest runs of content words.
 
     Parameters

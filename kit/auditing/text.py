@@ -1,6 +1,6 @@
 """Normalising claim texts into words, in bulk (pyarrow) and for one text with its character spans (Python).
 
-One rule, in two implementations that give the same words (``tests/test_audit.py`` checks they agree):
+One rule, in two implementations that give the same words (``tests/auditing/test_auditing.py`` checks they agree):
 
 1. a *chunk* is a run of characters between white space;
 2. the typographic apostrophe (U+2019) becomes ``'``, and the punctuation in :data:`PUNCTUATION` is cut from

@@ -19,6 +19,7 @@ still written; :func:`review_warnings` says what it lacks, and ``kit export`` an
 from __future__ import annotations
 
 import datetime as _dt
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -26,10 +27,13 @@ from kit.errors import Problem
 from kit.text.html import safe_url
 from kit.text.wording import cell_text
 
+if TYPE_CHECKING:
+    from kit.case import Case
+
 __all__ = ["claim_reviews", "review_warnings"]
 
 
-def claim_reviews(case, *, built=None) -> dict:
+def claim_reviews(case: Case, *, built=None) -> dict:
     """schema.org ClaimReview objects for the propositions with a verdict in ``case.toml``.
 
     ``[verdicts.<proposition>]`` takes ``rating`` (text, required), ``claim_id`` (the claim reviewed, required, a

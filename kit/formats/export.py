@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import pandas as pd
@@ -35,6 +36,9 @@ from kit.store.outputs import refuse_output_over_case
 from kit.text.html import xml_safe
 from kit.text.redact import redact
 from kit.text.wording import cell_text
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["export", "export_graph", "neutralise", "csv_text", "claim_reviews", "FORMULA_STARTS"]
 
@@ -117,7 +121,7 @@ def _xml_graph(g: nx.DiGraph) -> nx.DiGraph:
     return out
 
 
-def _tables(case) -> dict:
+def _tables(case: Case) -> dict:
     from kit.analysis.origins import provenance
     from kit.graph.citation import claim_context
 
@@ -130,7 +134,7 @@ def _tables(case) -> dict:
     return out
 
 
-def export(case, out_dir, *, reveal_confidential: bool = False, built=None) -> dict:
+def export(case: Case, out_dir, *, reveal_confidential: bool = False, built=None) -> dict:
     """Write every export of ``case`` (redacted first) into ``out_dir``; return ``name -> path``.
 
     Parameters

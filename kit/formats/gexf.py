@@ -33,6 +33,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import pandas as pd
@@ -40,6 +41,9 @@ import pandas as pd
 from kit.cells import is_missing, iso_text
 from kit.text.html import xml_safe
 from kit.text.redact import redact
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["xml_safe", "dynamic_gexf", "write_dynamic_gexf"]
 
@@ -58,7 +62,7 @@ def _fmt(ts: pd.Timestamp, dates_only: bool) -> str:
     return text if "T" in text else text + "T00:00:00Z"  # a time-stamped graph gives every moment its time
 
 
-def _times(graph: nx.DiGraph, case=None):
+def _times(graph: nx.DiGraph, case: Case | None = None):
     """``(published, latest)``: claim node -> earliest and latest time of publication."""
     published, latest = {}, {}
     if case is not None:
@@ -183,7 +187,12 @@ def dynamic_gexf(
 
 
 def write_dynamic_gexf(
-    case, path, *, lasting: bool = True, timeformat: str | None = None, reveal_confidential: bool = False
+    case: Case | nx.DiGraph,
+    path,
+    *,
+    lasting: bool = True,
+    timeformat: str | None = None,
+    reveal_confidential: bool = False,
 ):
     """Write :func:`dynamic_gexf` of ``case`` (redacted first) to ``path`` as GEXF 1.3, atomically.
 

@@ -28,12 +28,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from kit.cells import is_null, iso_text
 from kit.formats.datasette import VIEWS, datasette_metadata
 from kit.text.redact import redact
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["sqlite_tables", "export_sqlite"]
 
@@ -59,7 +63,7 @@ _KEYS = {  # table -> (primary key, foreign keys)
 }
 
 
-def sqlite_tables(case) -> dict:
+def sqlite_tables(case: Case) -> dict:
     """The tables of the database, as data frames, from ``case`` as it is (not redacted here).
 
     Returns
@@ -126,7 +130,7 @@ def _sql_type(series: pd.Series):
     return str
 
 
-def export_sqlite(case, path, *, reveal_confidential: bool = False, metadata_path=None) -> dict:
+def export_sqlite(case: Case, path, *, reveal_confidential: bool = False, metadata_path=None) -> dict:
     """Write ``case`` (redacted first) as one SQLite database at ``path``, and Datasette's ``metadata.json``.
 
     Both files are written to temporary files first and moved into place only when complete, so an

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -9,6 +11,9 @@ import pandas as pd
 from kit.cells import is_null
 from kit.errors import UnknownName
 from kit.schema import BASES, DEFAULT_FOLLOW, SUPPORTING
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = [
     "claim_context",
@@ -25,7 +30,7 @@ __all__ = [
 ]
 
 
-def claim_context(case) -> pd.DataFrame:
+def claim_context(case: Case) -> pd.DataFrame:
     """The claims table with each claim's ``published`` time (and ``published_latest``), publisher ``source_id``
     and ``outlet`` name.
 
@@ -64,7 +69,7 @@ def _plain(v):
     return v
 
 
-def citation_graph(case) -> nx.DiGraph:
+def citation_graph(case: Case) -> nx.DiGraph:
     """A directed graph with a node per claim and per source and an edge from citing to cited.
 
     Claim nodes carry ``node_type="claim"``, every claim column, ``published``, ``source_id`` (the
@@ -104,7 +109,7 @@ def citation_graph(case) -> nx.DiGraph:
     return g
 
 
-def outlet_graph(case) -> nx.DiGraph:
+def outlet_graph(case: Case) -> nx.DiGraph:
     """One node per source; an edge u -> v weighted by how many citations run from u's claims to v.
 
     A citation counts towards u -> v when its claim is published by u and it cites a claim published by v,
@@ -153,7 +158,7 @@ def outlet_graph(case) -> nx.DiGraph:
     return g
 
 
-def supporting_citations(case) -> pd.DataFrame:
+def supporting_citations(case: Case) -> pd.DataFrame:
     """The citations that carry support (``relies_on`` and ``corroborates``), as a new frame.
 
     Parameters
@@ -211,7 +216,7 @@ def check_follow(follow) -> tuple:
     return out
 
 
-def followed_citations(case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def followed_citations(case: Case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     """The supporting citations an analysis follows: ``relies_on``/``corroborates`` whose ``basis`` is in ``follow``.
 
     A case without a ``basis`` column, or a citation with an empty basis, counts as ``stated`` (contract version 2).
@@ -308,7 +313,7 @@ def followed_mask(citations: pd.DataFrame, follow=DEFAULT_FOLLOW) -> np.ndarray:
     return keep & np.isin(citation_bases(citations), list(follow))
 
 
-def own_reporting(case, follow=DEFAULT_FOLLOW) -> pd.Series:
+def own_reporting(case: Case, follow=DEFAULT_FOLLOW) -> pd.Series:
     """For each claim: does it rest on its own publisher ("own reporting")?
 
     The one place for the rule of the case format: a claim with no followed supporting citation rests on its own
@@ -341,7 +346,7 @@ def own_reporting(case, follow=DEFAULT_FOLLOW) -> pd.Series:
     return pd.Series(~ids.isin(cited).to_numpy(), index=pd.Index(ids, name="claim_id"), name="own_reporting")
 
 
-def require_proposition(case, proposition: str) -> None:
+def require_proposition(case: Case, proposition: str) -> None:
     """Raise a clear error unless some claim of the case has ``proposition``: the one guard every analysis and view
     that takes a proposition calls.
 
@@ -373,7 +378,7 @@ def require_proposition(case, proposition: str) -> None:
         raise UnknownName("proposition", proposition, sorted(set(props.astype(str))))
 
 
-def unknown_claim(case, claim_id) -> UnknownName:
+def unknown_claim(case: Case, claim_id) -> UnknownName:
     """The error for a claim id the case does not have, with the nearest ids suggested.
 
     Parameters

@@ -18,11 +18,16 @@ claim to give each origin's ``hops``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
 from kit.graph.citation import followed_mask
 from kit.schema import DEFAULT_FOLLOW
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["Graph", "Engine", "Lookup", "ids_array", "arrow_strings", "gather", "unique_sorted"]
 
@@ -176,7 +181,7 @@ class Graph:
     each entry.
     """
 
-    def __init__(self, case, follow=DEFAULT_FOLLOW):
+    def __init__(self, case: Case, follow=DEFAULT_FOLLOW):
         self.case = case
         claims, cit = case.claims, case.citations
         self.claim_ids = ids_array(claims["claim_id"])
@@ -237,7 +242,7 @@ class Graph:
 class Engine:
     """Origin sets for every claim of a case, computed once in arrays (see the module's docstring)."""
 
-    def __init__(self, case, follow=DEFAULT_FOLLOW):
+    def __init__(self, case: Case, follow=DEFAULT_FOLLOW):
         from scipy import sparse
         from scipy.sparse.csgraph import connected_components
 

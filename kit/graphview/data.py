@@ -22,6 +22,8 @@ Examples
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from kit.analysis.origins import provenance, without
@@ -34,6 +36,9 @@ from kit.text.html import isolate_text
 from kit.text.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE, grade_words
 from kit.text.wording import date_words, figure_label, figure_words, plural, quoted_question
 
+if TYPE_CHECKING:
+    from kit.case import Case
+
 __all__ = ["graph_data", "layout_rows", "scope"]
 
 _GREY = "#bbbbbb"
@@ -43,7 +48,7 @@ def _text(v) -> str:
     return "" if is_missing(v) else " ".join(str(v).split())
 
 
-def scope(case, proposition=None) -> tuple[list, list]:
+def scope(case: Case, proposition=None) -> tuple[list, list]:
     """The claims and sources the picture of ``proposition`` shows (all of the case when ``None``).
 
     The proposition's claims, everything they cite (claims of other propositions and sources, disputes too), and
@@ -80,7 +85,7 @@ def scope(case, proposition=None) -> tuple[list, list]:
     return [c for c in ids if c in keep], [s for s in source_ids if s in keep]
 
 
-def layout_rows(case, proposition=None, *, follow=DEFAULT_FOLLOW) -> tuple[list, list, list]:
+def layout_rows(case: Case, proposition=None, *, follow=DEFAULT_FOLLOW) -> tuple[list, list, list]:
     """The inputs of :func:`kit.graphview.positions.layout` for the picture of ``proposition``, and its edges.
 
     One rule for every picture of the citation graph: the explorable graph (:func:`graph_data`) and the static
@@ -176,7 +181,7 @@ def layout_rows(case, proposition=None, *, follow=DEFAULT_FOLLOW) -> tuple[list,
     return claim_rows, source_rows, edges
 
 
-def graph_data(case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW) -> dict:
+def graph_data(case: Case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW) -> dict:
     """The graph of ``proposition`` (or of the whole case) as JSON-ready data for ``graphview.js``.
 
     Parameters

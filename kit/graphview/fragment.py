@@ -20,9 +20,13 @@ from __future__ import annotations
 
 import re
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from kit.graphview.data import graph_data
 from kit.text.html import escape, script_json
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["graph_html", "static_text", "package_static_text"]
 
@@ -85,7 +89,13 @@ def static_text(name: str) -> str:
 
 
 def graph_html(
-    case, proposition=None, *, discredited=(), dom_id: str = "kit-graph", heading: str | None = None, fallback: str = ""
+    case: Case,
+    proposition=None,
+    *,
+    discredited=(),
+    dom_id: str = "kit-graph",
+    heading: str | None = None,
+    fallback: str = "",
 ) -> str:
     """The fragment of the explorable graph for a page: a section with the drawing's element and its data.
 

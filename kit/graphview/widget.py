@@ -7,6 +7,8 @@ renderer. Needs ``anywidget`` (the ``notebooks`` extra); this module is imported
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import anywidget
 import traitlets
 
@@ -15,6 +17,9 @@ from kit.graphview.data import graph_data
 from kit.graphview.fragment import static_text
 from kit.schema import DEFAULT_FOLLOW
 from kit.text.wording import plural
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["GraphView"]
 
@@ -75,7 +80,7 @@ class GraphView(anywidget.AnyWidget):
     selected = traitlets.Unicode("").tag(sync=True)
     discredited = traitlets.List(traitlets.Unicode()).tag(sync=True)
 
-    def __init__(self, case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW, **kwargs):
+    def __init__(self, case: Case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW, **kwargs):
         self._case, self._follow = case, tuple(follow)
         gone = [str(s) for s in discredited]
         data = graph_data(case, proposition, discredited=gone, follow=self._follow)

@@ -6,13 +6,17 @@ matplotlib is imported only when a figure is drawn.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from kit.text.html import escape
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["plot_safe", "svg", "step_figures"]
 
 
-def plot_safe(case):
+def plot_safe(case: Case):
     """A copy of ``case`` whose source names and title cannot be read as matplotlib mathtext (``$...$``).
 
     Parameters
@@ -97,7 +101,7 @@ def svg(fig, prefix: str, alt: str) -> str:
     return text.strip()
 
 
-def step_figures(case, proposition, upto, newest, pos):
+def step_figures(case: Case, proposition, upto, newest, pos):
     """The two figures of one step: the citation graph (``newest`` highlighted) and the figure over time.
 
     Parameters

@@ -10,8 +10,12 @@ import html
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kit.store.atomic import atomic_write
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["offline_html", "notebook_html"]
 
@@ -95,7 +99,7 @@ def offline_html(text: str) -> str:
 
 
 def notebook_html(
-    notebook, case, out_path, *, execute: bool = True, reveal_confidential: bool = False, timeout: int = 600
+    notebook, case: Case, out_path, *, execute: bool = True, reveal_confidential: bool = False, timeout: int = 600
 ) -> Path:
     """Render a notebook to one offline HTML page (run first, by default), for publishing beside the explainer.
 

@@ -14,6 +14,7 @@ import datetime as _dt
 import hashlib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -31,6 +32,9 @@ from kit.text.html import escape, isolate, isolate_text, link, script_json
 from kit.text.redact import redact, redact_text
 from kit.text.style import DRIFT_WORDS, grade_words
 from kit.text.wording import date_words, figure_words, plural, proposition_words
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["publish", "page_html", "static_text", "csp_hash"]
 
@@ -115,7 +119,7 @@ def _claims_table(frame, visible, new, reports) -> str:
     )
 
 
-def _methods(case, built, reveal, notebook_href=None) -> str:
+def _methods(case: Case, built, reveal, notebook_href=None) -> str:
     src = case.sources.assign(_k=case.sources["name"].astype(str).str.casefold()).sort_values(
         ["_k", "source_id"], kind="stable"
     )
@@ -180,7 +184,7 @@ published by the moment of that step. Computed by kit {escape(__version__)} from
 </aside>"""
 
 
-def page_html(case, *, proposition=None, story=None, built=None, reveal=False, notebook_href=None) -> str:
+def page_html(case: Case, *, proposition=None, story=None, built=None, reveal=False, notebook_href=None) -> str:
     """The explainer page for an already redacted ``case``, as one HTML string (see :func:`publish`).
 
     Parameters
@@ -250,7 +254,7 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
 </section>""")
     meta = case.meta
     verdict_html, jsonld = "", ""
-    verdicts = meta.get("verdicts") if isinstance(meta.get("verdicts"), dict) else {}
+    verdicts = meta["verdicts"] if isinstance(meta.get("verdicts"), dict) else {}
     if proposition in verdicts:
         by_proposition = claim_reviews(case, built=built)
         reviews = [by_proposition[proposition]] if proposition in by_proposition else []
@@ -333,7 +337,7 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
 """
 
 
-def publish(case, out_dir, *, reveal_confidential: bool = False, built=None, notebook=None) -> Path:
+def publish(case: Case, out_dir, *, reveal_confidential: bool = False, built=None, notebook=None) -> Path:
     """Write the explainer page ``OUT_DIR/index.html`` for ``case`` and return its path.
 
     The page tells the story of one proposition (:func:`choose_proposition`): its steps come from the case's
@@ -393,7 +397,7 @@ def publish(case, out_dir, *, reveal_confidential: bool = False, built=None, not
     return atomic_write(out / "index.html", text)
 
 
-def _red_prop(case, red, proposition):
+def _red_prop(case: Case, red, proposition):
     """The proposition's name in the redacted case (a slug containing a confidential id is rewritten)."""
     pairs = dict(zip(case.claims["proposition"].astype(str), red.claims["proposition"].astype(str), strict=False))
     return pairs.get(proposition, proposition)

@@ -9,11 +9,16 @@ figures of a step, stating what the picture shows for a reader who cannot see it
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from kit.schema import DRIFT_FLAGS
 from kit.text.html import escape, isolate_text
 from kit.text.wording import date_words, figure_words, plural, quoted_question
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["claims_frame", "timeline_alt", "graph_alt", "share_tags"]
 
@@ -21,7 +26,7 @@ __all__ = ["claims_frame", "timeline_alt", "graph_alt", "share_tags"]
 _UNCHECKABLE = ("anonymous", "social")
 
 
-def claims_frame(case, proposition) -> pd.DataFrame:
+def claims_frame(case: Case, proposition) -> pd.DataFrame:
     """One row per claim of the proposition, by publication: its context, provenance and drift flags.
 
     Parameters
@@ -62,7 +67,7 @@ def claims_frame(case, proposition) -> pd.DataFrame:
     return out
 
 
-def timeline_alt(case, proposition, upto=None, *, frame=None) -> str:
+def timeline_alt(case: Case, proposition, upto=None, *, frame=None) -> str:
     """Alt text for the figure over time: how the figure moved by ``upto``, and the origins behind the highest.
 
     Parameters
@@ -92,7 +97,7 @@ def timeline_alt(case, proposition, upto=None, *, frame=None) -> str:
     return _timeline_alt(case, frame, proposition, upto)
 
 
-def _origin_names(case, origins) -> str:
+def _origin_names(case: Case, origins) -> str:
     src = case.sources.set_index("source_id")
     parts = []
     origins = sorted(origins, key=lambda s: (str(src.at[s, "name"]).casefold() if s in src.index else str(s), s))
@@ -105,7 +110,7 @@ def _origin_names(case, origins) -> str:
     return "; ".join(parts)
 
 
-def _timeline_alt(case, frame, proposition, upto) -> str:
+def _timeline_alt(case: Case, frame, proposition, upto) -> str:
     shown = frame if upto is None else frame[frame["published"] <= pd.Timestamp(upto)]
     with_fig = shown[shown["low"].notna() | shown["high"].notna()]
     when = f" by {date_words(upto)}" if upto is not None else ""
@@ -145,7 +150,7 @@ def _timeline_alt(case, frame, proposition, upto) -> str:
     return f"{head}; {behind}."
 
 
-def graph_alt(case, proposition, upto=None, *, frame=None) -> str:
+def graph_alt(case: Case, proposition, upto=None, *, frame=None) -> str:
     """Alt text for the citation graph as it stood at ``upto``: claims, outlets, origins, citations, echo, loops.
 
     Parameters
@@ -174,7 +179,7 @@ def graph_alt(case, proposition, upto=None, *, frame=None) -> str:
     return _graph_alt(case, frame, proposition, upto)
 
 
-def _graph_alt(case, frame, proposition, upto) -> str:
+def _graph_alt(case: Case, frame, proposition, upto) -> str:
     from kit.analysis.findings import circular
 
     shown = frame if upto is None else frame[frame["published"] <= pd.Timestamp(upto)]

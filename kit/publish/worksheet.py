@@ -23,6 +23,7 @@ False
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from kit.analysis.selection import choose_proposition
 from kit.cells import is_missing
@@ -30,6 +31,9 @@ from kit.schema import DEFAULT_FOLLOW, RELIABILITY
 from kit.text.html import escape, isolate, isolate_text
 from kit.text.style import RELIABILITY_WORDS
 from kit.text.wording import date_words, figure_words, plural
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["worksheet_html", "answers_html", "write_worksheet"]
 
@@ -62,7 +66,7 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def _prepare(case, proposition, reveal_confidential):
+def _prepare(case: Case, proposition, reveal_confidential):
     from kit.graph.citation import claim_context
     from kit.text.redact import redact
     from kit.widgets.grading import answer_key
@@ -87,7 +91,7 @@ def _heading(red, proposition, what: str) -> str:
     )
 
 
-def worksheet_html(case, proposition=None, *, reveal_confidential: bool = False) -> str:
+def worksheet_html(case: Case, proposition=None, *, reveal_confidential: bool = False) -> str:
     """The learner's worksheet as one HTML page: each claim, what its report says, blanks for the answers.
 
     Parameters
@@ -147,7 +151,7 @@ def worksheet_html(case, proposition=None, *, reveal_confidential: bool = False)
     return _page(f"Worksheet: {red.title}", "\n".join(parts))
 
 
-def answers_html(case, proposition=None, *, reveal_confidential: bool = False) -> str:
+def answers_html(case: Case, proposition=None, *, reveal_confidential: bool = False) -> str:
     """The trainer's answer key as one HTML page: the kit's answer for each claim of the worksheet, in its order.
 
     Parameters
@@ -211,7 +215,7 @@ def answers_html(case, proposition=None, *, reveal_confidential: bool = False) -
     return _page(f"Answer key: {red.title}", "\n".join(parts))
 
 
-def write_worksheet(case, out_dir, proposition=None, *, reveal_confidential: bool = False) -> dict:
+def write_worksheet(case: Case, out_dir, proposition=None, *, reveal_confidential: bool = False) -> dict:
     """Write ``worksheet.html`` and ``answers.html`` into ``out_dir`` (created if needed), each atomically.
 
     Parameters

@@ -21,6 +21,8 @@ True
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 from matplotlib.collections import LineCollection
@@ -29,6 +31,9 @@ from matplotlib.ticker import ScalarFormatter
 from kit.show.citation_graph import graph_title
 from kit.show.timeline import timeline_title
 from kit.text.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["StoryAggregate"]
 
@@ -47,7 +52,7 @@ class StoryAggregate:
         For the titles.
     """
 
-    def __init__(self, case, ctx, pos, proposition=None):
+    def __init__(self, case: Case, ctx, pos, proposition=None):
         self.case, self.proposition = case, proposition
         self._ctx = ctx = ctx.reset_index(drop=True)
         self.pos = pos

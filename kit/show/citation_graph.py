@@ -5,6 +5,8 @@ Imported only when used (``import kit.show`` or ``kit.show``), so ``import kit``
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import matplotlib.pyplot as plt
 import networkx as nx
 import pandas as pd
@@ -22,6 +24,9 @@ from kit.text.html import isolate_text
 from kit.text.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE
 from kit.text.wording import date_words, proposition_words
 
+if TYPE_CHECKING:
+    from kit.case import Case
+
 __all__ = [
     "HIGHLIGHT_SCALE",
     "story_graph",
@@ -34,7 +39,7 @@ __all__ = [
 HIGHLIGHT_SCALE = (RING_RADIUS / NODE_RADIUS) ** 2
 
 
-def story_graph(case, proposition=None):
+def story_graph(case: Case, proposition=None):
     """The part of the citation graph a picture of ``proposition`` shows: its claims, everything they cite, and
     the outlets that claims resting on their own reporting stand on (:func:`kit.analysis.selection.shown_with`; the
     whole graph
@@ -76,7 +81,7 @@ def story_graph(case, proposition=None):
 
 
 def plot_citation_graph(
-    case,
+    case: Case,
     proposition=None,
     *,
     ax=None,
@@ -275,7 +280,7 @@ def plot_citation_graph(
     return ax
 
 
-def graph_title(case, proposition=None, upto=None) -> str:
+def graph_title(case: Case, proposition=None, upto=None) -> str:
     """The title of the citation graph: the case's title, the proposition in words where the title does not
     already ask it, and the moment shown.
 
@@ -308,7 +313,7 @@ def graph_title(case, proposition=None, upto=None) -> str:
     return title + (f" (as of {date_words(upto)})" if upto is not None else "")
 
 
-def legend_html(case, proposition=None) -> str:
+def legend_html(case: Case, proposition=None) -> str:
     """The citation graph's legend as a line of HTML: the source kinds in the story, edges, and unchecked sources.
 
     Parameters

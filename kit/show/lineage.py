@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 import matplotlib.pyplot as plt
 
@@ -11,6 +12,9 @@ from kit.graph.citation import claim_context
 from kit.text.html import isolate_text
 from kit.text.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE, drift_words
 from kit.text.wording import date_words, figure_label
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["plot_lineage", "lineage_figsize"]
 
@@ -53,7 +57,7 @@ def _lineage_label(sources, ctx, item, item_type, width=24):
     return "\n".join(textwrap.wrap(name + rest, width)[:3])
 
 
-def plot_lineage(case, claim_id: str, *, ax=None, tree=None, discredited=(), lost=()):
+def plot_lineage(case: Case, claim_id: str, *, ax=None, tree=None, discredited=(), lost=()):
     """Draw a claim's lineage (:func:`kit.analysis.trace.lineage`) as a tree from the claim (left) to its origins
     (right).
 

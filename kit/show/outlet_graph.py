@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 import matplotlib.pyplot as plt
 import networkx as nx
@@ -15,10 +16,13 @@ from kit.schema import SUPPORTING
 from kit.text.html import isolate_text
 from kit.text.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE
 
+if TYPE_CHECKING:
+    from kit.case import Case
+
 __all__ = ["plot_outlet_graph"]
 
 
-def plot_outlet_graph(case, *, ax=None):
+def plot_outlet_graph(case: Case, *, ax=None):
     """Draw :func:`kit.outlet_graph`: one node per outlet that cites or is cited, origins on the right.
 
     Columns: each outlet stands left of every outlet it cites (a loop of outlets shares a column). Support

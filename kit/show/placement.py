@@ -15,8 +15,13 @@ Examples
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kit.graphview.data import layout_rows
 from kit.graphview.positions import FONT_SIZE, NODE_RADIUS, layout
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["NATURAL_POINTS", "RING_RADIUS", "StoryLayout", "story_layout", "points_per_unit"]
 
@@ -57,7 +62,7 @@ def _anchored(box: dict, anchor: str = "middle") -> dict:
     return {"text": box["text"], "x": at, "y": -(y + h / 2), "ha": ha, "box": (x, -(y + h), w, h)}
 
 
-def story_layout(case, proposition=None) -> StoryLayout:
+def story_layout(case: Case, proposition=None) -> StoryLayout:
     """Stable positions and label boxes: claims left to right in time, one lane per outlet, sources on the left.
 
     The layout of the explorable graph (:func:`kit.graphview.positions.layout` of

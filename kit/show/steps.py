@@ -21,12 +21,17 @@ Examples
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from kit.analysis.findings import circular
 from kit.show.citation_graph import HIGHLIGHT_SCALE, plot_citation_graph, story_graph
 from kit.show.placement import StoryLayout, story_layout
 from kit.show.timeline import plot_timeline
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["StepPicture"]
 
@@ -66,7 +71,7 @@ class StepPicture:
     ['anon', 'e_one', 'e_two']
     """
 
-    def __init__(self, case, proposition, ax_graph, ax_time=None, *, pos=None, graph=None, loops=None):
+    def __init__(self, case: Case, proposition, ax_graph, ax_time=None, *, pos=None, graph=None, loops=None):
         self.case, self.proposition = case, proposition
         self.ax_graph, self.ax_time = ax_graph, ax_time
         g = story_graph(case, proposition) if graph is None else graph

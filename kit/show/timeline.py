@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import matplotlib
 import matplotlib.dates
 import matplotlib.pyplot as plt
@@ -15,13 +17,16 @@ from kit.text.html import isolate_text
 from kit.text.style import KIND_COLOURS
 from kit.text.wording import figure_label, proposition_words, short_name
 
+if TYPE_CHECKING:
+    from kit.case import Case
+
 __all__ = ["READING", "plot_timeline", "timeline_title"]
 
 #: how to read the figure over time, said after its title
 READING = "(▲ at least, ▼ at most, bar = range, ├─┤ date uncertain)"
 
 
-def timeline_title(case, proposition, reading: str = READING) -> str:
+def timeline_title(case: Case, proposition, reading: str = READING) -> str:
     """The title of the figure over time: the proposition in words, then how to read the marks.
 
     Parameters
@@ -46,7 +51,7 @@ def timeline_title(case, proposition, reading: str = READING) -> str:
     return f"{lead} over time {reading}"
 
 
-def plot_timeline(case, proposition, *, ax=None, upto=None, claims=None, artists=None):
+def plot_timeline(case: Case, proposition, *, ax=None, upto=None, claims=None, artists=None):
     """The figure over time: a bar from low to high per claim (an arrow where there is no upper bound).
 
     A report whose date is uncertain (``published`` .. ``published_latest``, contract version 2) is drawn as a

@@ -24,9 +24,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kit.errors import OutputNotWritable, OutputOverCase
 from kit.store.saving import CASE_FILES as SAVED
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["CASE_FILES", "EXPORT_MARK", "case_folder", "refuse_output_over_case"]
 
@@ -37,7 +41,7 @@ CASE_FILES = ("case.toml", *(f for f in SAVED if f != "case.toml"), "story.csv")
 EXPORT_MARK = "citation_graph.gexf"
 
 
-def case_folder(case):
+def case_folder(case: Case):
     """The folder ``case`` was loaded from (its ``case.toml``'s folder), or ``None`` (a workbook, or no path).
 
     Parameters
@@ -72,7 +76,7 @@ def _inside(child: Path, parent: Path) -> bool:
     return child == parent or parent in child.parents
 
 
-def refuse_output_over_case(case, out_dir) -> Path:
+def refuse_output_over_case(case: Case | None, out_dir) -> Path:
     """``out_dir`` as a folder the kit may write into (it exists, or can be created); else raise, saying why.
 
     Nothing is created: a command that fails later leaves no empty folder behind.
@@ -121,14 +125,14 @@ def refuse_output_over_case(case, out_dir) -> Path:
     out = Path(out_dir)
     shown = os.fspath(out_dir)
     home = case_folder(case) if case is not None else None
-    if home is not None:
+    if case is not None and home is not None:
         target = out.resolve()
         if target == home:
             raise OutputOverCase(
                 f"{shown} is the case's own folder: writing there would replace its tables; give another folder"
             )
         if _inside(target, home):
-            where = os.fspath(case.path) if Path(case.path).is_dir() else os.path.dirname(os.fspath(case.path))
+            where = str(case.path) if Path(str(case.path)).is_dir() else os.path.dirname(str(case.path))
             raise OutputOverCase(f"{shown} is inside the case's folder {where}: give a folder outside the case")
     if out.exists() and not out.is_dir():
         raise OutputNotWritable(f"{shown} is a file, not a folder: give a folder to write into")

@@ -14,6 +14,7 @@ import io
 import math
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -21,6 +22,9 @@ import pandas as pd
 from kit.cells import is_null, iso_text, published_text
 from kit.schema import COLUMNS, TABLES
 from kit.store.atomic import atomic_write, atomic_write_all
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["save_case", "table_csv", "meta_toml", "atomic_write", "atomic_write_all", "CASE_FILES"]
 
@@ -166,7 +170,7 @@ def meta_toml(meta: dict) -> str:
     return out
 
 
-def save_case(case, path) -> Path:
+def save_case(case: Case, path) -> Path:
     """Write ``case`` as a folder of canonical CSV files and ``case.toml``, atomically as a whole.
 
     The four tables and ``case.toml`` are written all together or not at all (:func:`kit.store.journal.write_folder`):

@@ -30,6 +30,7 @@ import weakref
 import numpy as np
 import pandas as pd
 
+from kit.case import Case
 from kit.schema import CERTAINTIES, COLUMNS, MEASURES, TYPED_COLUMNS
 
 __all__ = ["make_case", "hidden_copies"]
@@ -104,8 +105,6 @@ def make_case(n_reports: int, *, seed: int = 0, copy_rate: float = 0.0):
     >>> case.claims.equals(kit.testing.synth.make_case(200, seed=3).claims)
     True
     """
-    from kit.case import Case
-
     n = int(n_reports)
     rng = np.random.default_rng(seed)
 
@@ -338,13 +337,13 @@ def make_case(n_reports: int, *, seed: int = 0, copy_rate: float = 0.0):
 _TRUTH: dict = {}
 
 
-def _remember(case, truth) -> None:
+def _remember(case: Case, truth) -> None:
     key = id(case.claims)
     _TRUTH[key] = (weakref.ref(case.claims), truth)
     weakref.finalize(case.claims, _TRUTH.pop, key, None)
 
 
-def hidden_copies(case) -> pd.DataFrame:
+def hidden_copies(case: Case) -> pd.DataFrame:
     """The ground truth of a synthetic case's hidden copies: ``claim_id`` (the copy) and ``cites`` (what it copies).
 
     Kept aside, not in the case's tables; known for a case made by :func:`make_case` with ``copy_rate > 0``,

@@ -46,12 +46,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from kit.cells import is_missing
 from kit.schema import BASES, CERTAINTIES, KINDS, MEASURES, META_KEYS, RELATIONS, TYPED_COLUMNS, VERDICT_KEYS
 from kit.text.textmatch import Matcher, fold
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["LABEL", "confidential_labels", "redact", "redact_text", "confidential_fields"]
 
@@ -88,7 +92,7 @@ def _present(v) -> bool:
     return not is_missing(v) and str(v).strip() != ""
 
 
-def _confidential_rows(case) -> pd.DataFrame:
+def _confidential_rows(case: Case) -> pd.DataFrame:
     src = case.sources
     if "confidential" not in src.columns or not len(src):
         return src.iloc[0:0]
@@ -96,7 +100,7 @@ def _confidential_rows(case) -> pd.DataFrame:
     return src[mask.to_numpy()].sort_values("source_id", kind="stable")
 
 
-def confidential_labels(case) -> dict:
+def confidential_labels(case: Case) -> dict:
     """The label of each confidential source, numbered in ``source_id`` order.
 
     Returns
@@ -116,7 +120,7 @@ def confidential_labels(case) -> dict:
     return {str(s): LABEL.format(n=i) for i, s in enumerate(rows["source_id"], start=1)}
 
 
-def confidential_fields(case) -> list:
+def confidential_fields(case: Case) -> list:
     """Every confidential value the published output must not contain (names, ids, urls, notes, affiliations).
 
     An affiliation shared with a source that is not confidential (e.g. "US government") is not secret and is
@@ -162,7 +166,7 @@ def confidential_fields(case) -> list:
 class _Scrubber:
     """Replaces confidential terms in free text (to labels) and in ids (to new ids), on the folded form."""
 
-    def __init__(self, case):
+    def __init__(self, case: Case):
         rows = _confidential_rows(case)
         self.labels = confidential_labels(case)
         self.ids = {s: _ID.format(n=i) for i, s in enumerate(self.labels, start=1)}
@@ -240,7 +244,7 @@ class _Scrubber:
         return out
 
 
-def _open_affiliations(case, rows) -> set:
+def _open_affiliations(case: Case, rows) -> set:
     if "affiliation" not in case.sources.columns:
         return set()
     others = case.sources.drop(index=rows.index)
@@ -262,7 +266,7 @@ _ID_COLUMNS = {
 }
 
 
-def redact(case, reveal: bool = False):
+def redact(case: Case, reveal: bool = False):
     """A copy of ``case`` fit to publish: each confidential source becomes "Confidential source N".
 
     Parameters
@@ -329,7 +333,7 @@ def redact(case, reveal: bool = False):
     return dataclasses.replace(case, meta=meta, warnings=[], path=None, **tables)
 
 
-def redact_text(case, text, reveal: bool = False):
+def redact_text(case: Case, text, reveal: bool = False):
     """Scrub a text that travels with ``case`` (e.g. a step of ``story.csv``) the way :func:`redact` does.
 
     Parameters

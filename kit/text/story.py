@@ -14,6 +14,7 @@ Either way every step has an ``upto`` moment: the claims published by then are t
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -25,12 +26,15 @@ from kit.reading import story_file
 from kit.schema import STORY_COLUMNS  # noqa: F401 - kept importable from here; documented in kit.schema
 from kit.text.wording import figure_words
 
+if TYPE_CHECKING:
+    from kit.case import Case
+
 __all__ = ["story_path", "read_story", "story_table", "load_story", "auto_story", "claims_by"]
 
 _FRAME_COLUMNS = ["step", "date", "upto", "title", "text"]
 
 
-def story_path(case) -> str | None:
+def story_path(case: Case) -> str | None:
     """Where the case's ``story.csv`` would be: in the case's folder (``None`` for a case not read from disk).
 
     For a workbook case (``book.xlsx``) it is ``book.story.csv`` beside the workbook
@@ -133,7 +137,7 @@ def _plural(n, word):
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def auto_story(case, proposition=None) -> pd.DataFrame:
+def auto_story(case: Case, proposition=None) -> pd.DataFrame:
     """One step per day on which a claim (about ``proposition``, or any claim) was published.
 
     The title names the day and the outlets; the text lists each new claim with its figure and certainty.
@@ -182,7 +186,7 @@ def auto_story(case, proposition=None) -> pd.DataFrame:
     return out.astype({"step": "int64", "title": "string", "text": "string"})
 
 
-def load_story(case, proposition=None) -> pd.DataFrame:
+def load_story(case: Case, proposition=None) -> pd.DataFrame:
     """The case's story: its ``story.csv`` when there is one with at least one step, else :func:`auto_story`.
 
     A header-only ``story.csv`` (as in ``data/template/``) means no story has been written yet. Where the story
@@ -241,7 +245,7 @@ def load_story(case, proposition=None) -> pd.DataFrame:
     return story
 
 
-def claims_by(case, moment, proposition=None, *, named=(), later=()) -> list[str]:
+def claims_by(case: Case, moment, proposition=None, *, named=(), later=()) -> list[str]:
     """The ids of the claims (about ``proposition``) a story shows at ``moment``, in order of publication.
 
     Those published by ``moment``, plus ``named`` (the claims the story's steps so far name, whatever their date),

@@ -19,6 +19,7 @@ News Aggregator: at least 10  Outlet Two: 10 to 15  corroborates  stated  inflat
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -28,6 +29,9 @@ from kit.schema import DRIFT_FLAGS
 from kit.text.html import escape, isolate
 from kit.text.style import drift_words
 from kit.text.wording import date_words, figure_words, short_name
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = [
     "MISSING",
@@ -95,7 +99,7 @@ def _quote(text, most: int = 40) -> str:
     return f"“{words}”"
 
 
-def claim_names(case) -> pd.Series:
+def claim_names(case: Case) -> pd.Series:
     """Each claim as a person names it: its outlet (:func:`kit.text.wording.short_name`) and its figure in words
     (``Reuters: at least 2``), or a few of its words where it has no figure or shares outlet and figure with another
     claim.
@@ -214,7 +218,7 @@ def report_labels(case) -> pd.Series:
     return (_outlets(ctx) + ", " + days + pd.Series(said, r.index)).rename("label")
 
 
-def for_people(frame, case=None) -> pd.DataFrame:
+def for_people(frame, case: Case | None = None) -> pd.DataFrame:
     """A kit table made for people: every cell text by :func:`cell_words`, ids replaced by names.
 
     With ``case``: a claim id (``claim_id``, ``cites``, or an index of claim ids) becomes the claim's name
@@ -390,7 +394,7 @@ class Table:
     True
     """
 
-    def __init__(self, frame, case=None):
+    def __init__(self, frame, case: Case | None = None):
         self.frame = for_people(frame, case)
 
     def __str__(self) -> str:

@@ -9,12 +9,17 @@ daily-beast-200-russian-fighters — The Daily Beast, ...
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kit.analysis.origins import origins
 from kit.analysis.trace import lineage
 from kit.cells import is_null, published_text
 from kit.graph.citation import claim_context
 from kit.schema import DEFAULT_FOLLOW, OWN_REPORTING
 from kit.text.wording import figure_label
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["trace_text"]
 
@@ -33,7 +38,7 @@ def _when(r) -> str:
     return published_text(earliest, latest)
 
 
-def trace_text(case, claim_id: str, *, follow=DEFAULT_FOLLOW) -> str:
+def trace_text(case: Case, claim_id: str, *, follow=DEFAULT_FOLLOW) -> str:
     """The claim, its citations as an indented tree, and its origins with their grades (what ``kit trace`` prints).
 
     A claim reached again by another path says ``(already shown above)``; ``(loop: ...)`` is kept for a claim met

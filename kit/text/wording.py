@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from kit.cells import is_missing, is_null, iso_text
 from kit.text.html import isolate_text
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = [
     "figure_label",
@@ -181,7 +186,7 @@ def short_name(name, most: int = 24) -> str:
     return name
 
 
-def proposition_words(case, proposition) -> str:
+def proposition_words(case: Case, proposition) -> str:
     """A proposition as a reader says it, for titles: the question of the case's title for the proposition the case
     is about (:func:`kit.analysis.selection.choose_proposition`), else the proposition's name in words.
 
@@ -217,7 +222,7 @@ def proposition_words(case, proposition) -> str:
     return " ".join(str(proposition).replace("_", " ").replace("-", " ").split())
 
 
-def quoted_question(case, proposition) -> str:
+def quoted_question(case: Case, proposition) -> str:
     """:func:`proposition_words` in quotation marks, as a bidi isolate, for plain text (alt texts, summaries).
 
     Parameters

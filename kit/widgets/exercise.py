@@ -15,7 +15,7 @@ import csv
 import io
 import os
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as W
 
@@ -28,6 +28,9 @@ from kit.text.style import RELIABILITY_WORDS
 from kit.text.wording import date_words, plural
 from kit.widgets.common import Displayable, Panel
 from kit.widgets.grading import MAX_POINTS, LearnerAnswer, answer_key, answer_spread, grade_answer
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["SourceExercise", "SCORE_COLUMNS"]
 
@@ -100,7 +103,7 @@ class SourceExercise(Displayable):
     (3, 1)
     """
 
-    def __init__(self, case, proposition=None, *, learner: str = "", follow=DEFAULT_FOLLOW, scores_dir="."):
+    def __init__(self, case: Case, proposition=None, *, learner: str = "", follow=DEFAULT_FOLLOW, scores_dir="."):
         if proposition is None:
             proposition = choose_proposition(case)
         self.case, self.proposition, self.scores_dir = case, proposition, scores_dir

@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 from kit.analysis.origins import independence
 from kit.analysis.trace import lineage
@@ -28,6 +29,9 @@ from kit.graph.citation import claim_context
 from kit.schema import DEFAULT_FOLLOW, OWN_REPORTING
 from kit.text.html import isolate_text
 from kit.text.wording import plural
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["CaseAnswer", "LearnerAnswer", "Grade", "answer_key", "grade_answer", "answer_spread", "MAX_POINTS"]
 
@@ -143,7 +147,7 @@ class Grade:
         return {**asdict(self), "feedback": self.feedback}
 
 
-def answer_key(case, proposition, *, follow=DEFAULT_FOLLOW) -> dict:
+def answer_key(case: Case, proposition, *, follow=DEFAULT_FOLLOW) -> dict:
     """The kit's answer for every claim about ``proposition``, in order of publication.
 
     Parameters

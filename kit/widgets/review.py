@@ -26,7 +26,7 @@ from kit.auditing import audit, with_suspected
 from kit.auditing.rejected import append_rejected
 from kit.auditing.signals import GAP
 from kit.auditing.text import STOP_WORDS, word_spans, words
-from kit.case import load_case
+from kit.case import Case, load_case
 from kit.cells import is_null
 from kit.reading import resolve_case_path
 from kit.schema import DEFAULT_FOLLOW
@@ -39,7 +39,7 @@ __all__ = ["AuditReview", "both_answers", "answers_line", "marked_html", "BASES"
 BASES = ("inferred", "stated")
 
 
-def both_answers(case, rows) -> pd.DataFrame:
+def both_answers(case: Case, rows) -> pd.DataFrame:
     """Independent origins per proposition on the declared citations, and if the suspected copying is real.
 
     Both are counted on ``kit.with_suspected(case, rows)``: once following the declared bases only, once following

@@ -11,6 +11,8 @@ Examples
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import ipywidgets as W
 import numpy as np
 import pandas as pd
@@ -28,6 +30,9 @@ from kit.text.story import claims_by, load_story
 from kit.text.style import drift_words
 from kit.text.wording import date_words, figure_label, figure_words, plural
 from kit.widgets.common import Displayable, svg_bytes, table_html
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["StoryStepper"]
 
@@ -94,7 +99,7 @@ class StoryStepper(Displayable):
     ('daily-beast-200-russian-fighters', 'The Daily Beast: “more than 200 Russian fighters”')
     """
 
-    def __init__(self, case, proposition=None, *, story=None, max_nodes=80, max_rows=40, figsize=(14, 5.0)):
+    def __init__(self, case: Case, proposition=None, *, story=None, max_nodes=80, max_rows=40, figsize=(14, 5.0)):
         from kit.show import legend_html, story_layout
 
         self.case, self.proposition = case, proposition
@@ -156,8 +161,10 @@ class StoryStepper(Displayable):
             from kit.show.aggregate import StoryAggregate
 
             self._aggregate = StoryAggregate(case, self._ctx, self.pos, proposition)
-        self._images, self._visible = {}, {}
-        self._picture = self._moment_mark = None
+        self._images: dict = {}
+        self._visible: dict = {}
+        self._picture: Any = None
+        self._moment_mark: Any = None
         self._time_span: tuple | None = None
         self.fig = Figure(figsize=figsize if proposition is not None else (10, figsize[1]))
         if proposition is not None:

@@ -11,6 +11,8 @@ Examples
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import ipywidgets as W
 import pandas as pd
 from matplotlib.figure import Figure
@@ -25,6 +27,9 @@ from kit.text.html import escape, isolate
 from kit.text.style import drift_words, grade_words
 from kit.text.wording import date_words, figure_words, plural, proposition_words
 from kit.widgets.common import Displayable, png_bytes, table_html
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["ClaimTracer"]
 
@@ -82,7 +87,7 @@ class ClaimTracer(Displayable):
     5
     """
 
-    def __init__(self, case, claim_id=None, *, draw=True, dpi=144):
+    def __init__(self, case: Case, claim_id=None, *, draw=True, dpi=144):
         self.case, self.draw, self.dpi = case, draw, dpi
         ctx = in_publication_order(claim_context(case))
         self._ctx = ctx.set_index("claim_id")
@@ -106,10 +111,11 @@ class ClaimTracer(Displayable):
         self.origins_html = W.HTML()
         self.toggle_box = W.HBox(layout=W.Layout(flex_flow="row wrap"))
         self.lost_html = W.HTML()
-        self.toggles = {}
+        self.toggles: dict = {}
         self.claim_id: str | None = None
         self.matches = [v for _, v in self._labels]
-        self.discredited, self.lost = [], []
+        self.discredited: list = []
+        self.lost: list = []
         self._images: dict = {}
         self.search.observe(lambda ch: self._filter(ch["new"]), names="value")
         self.dropdown.observe(lambda ch: ch["new"] is not None and self._show(ch["new"]), names="value")

@@ -5,7 +5,7 @@ Run from the repository root:  python tests/bad_cases/make_cases.py
 Every case starts from BASE, a small valid case (the Deir ez-Zor story in miniature), and breaks one
 thing. The workbook cases are made by make_xlsx.py. Each folder's ``expected.txt`` holds the exact lines
 ``python -m kit check tests/bad_cases/<name>`` prints (the exit code follows from the last line: 0 after
-``OK: ...``, else 1); those files were reviewed by hand (``python tests/test_bad_cases.py --update`` rewrites
+``OK: ...``, else 1); those files were reviewed by hand (``python tests/checking/test_bad_cases.py --update`` rewrites
 them from the current kit, for review with ``git diff``).
 
 The committed files are the test data; this script only documents how they were made.

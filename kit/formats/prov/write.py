@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import pandas as pd
@@ -12,6 +13,9 @@ import pandas as pd
 from kit.cells import is_null
 from kit.schema import TABLES
 from kit.text.redact import redact
+
+if TYPE_CHECKING:
+    from kit.case import Case
 
 __all__ = ["NAMESPACES", "DERIVED", "to_prov", "prov_json", "write_prov"]
 
@@ -73,7 +77,7 @@ def _strings(node):
     return node
 
 
-def to_prov(case, *, reveal_confidential: bool = False):
+def to_prov(case: Case, *, reveal_confidential: bool = False):
     """The case as a :class:`prov.model.ProvDocument` (confidential sources redacted first).
 
     Parameters
@@ -182,7 +186,7 @@ def to_prov(case, *, reveal_confidential: bool = False):
     return doc
 
 
-def prov_json(case, *, reveal_confidential: bool = False, indent: int | None = 1) -> str:
+def prov_json(case: Case, *, reveal_confidential: bool = False, indent: int | None = 1) -> str:
     """The case as PROV-JSON text (confidential sources redacted first).
 
     Parameters
@@ -215,7 +219,7 @@ def prov_json(case, *, reveal_confidential: bool = False, indent: int | None = 1
     return json.dumps(_strings(json.loads(text)), ensure_ascii=False, indent=indent)
 
 
-def write_prov(case, path, *, reveal_confidential: bool = False) -> Path:
+def write_prov(case: Case, path, *, reveal_confidential: bool = False) -> Path:
     """Write :func:`prov_json` to ``path`` (UTF-8) atomically; return the path.
 
     Parameters
