@@ -3,7 +3,7 @@
 An article names a speaker once in full and then shortens it. :class:`Speakers` remembers the speakers named so far
 (and the people named in passing, for "the 21-year-old") and resolves a short mention to one of them, never to the
 subject of a reported clause (only speakers and people are remembered, not what they speak about). Rules, each named
-in the ``draft: check`` note they leave and tested in ``tests/test_draft_phrases.py``:
+in the ``draft: check`` note they leave and tested in ``tests/draft/test_phrases.py``:
 
 - ``pronoun``: "he"/"she" is the nearest earlier person; "it" the nearest earlier organisation or outlet; "they"
   the nearest earlier group (a plural unnamed speaker) or organisation;

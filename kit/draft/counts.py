@@ -4,7 +4,7 @@ A claim's ``low``/``high`` count people or things ("41 troops", "12,000 homes").
 when it counts nothing: "in the last 24 hours", "a 38-year-old soldier", "Ryan Evans, 38,", "at 10:35pm", "the
 second deadliest", "a magnitude 6.9 earthquake", "20km", "$3 billion", "0800 733 276". :func:`not_a_count` says
 which rule rules a number out, so :func:`kit.draft.numbers.figures` never reads it as a figure. Rules, each named and
-tested in ``tests/test_draft_phrases.py``: ``duration``, ``age``, ``time``, ``ordinal``, ``magnitude``, ``measure``,
+tested in ``tests/draft/test_phrases.py``: ``duration``, ``age``, ``time``, ``ordinal``, ``magnitude``, ``measure``,
 ``money``, ``phone``, ``compound`` ("two-story", "six-strong" describe a thing, not a toll).
 """
 

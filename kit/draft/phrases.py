@@ -7,7 +7,7 @@ not part of the name: "Police superintendent Dave Cliff" is Dave Cliff (``about`
 appositive is skipped or taken for the name: "Ma Hao, a college student who volunteered, told" is Ma Hao; "The Fire
 Service's head of special operations, Jim Stewart-Black, says" is Jim Stewart-Black.
 
-Rules, each named and tested in ``tests/test_draft_phrases.py``:
+Rules, each named and tested in ``tests/draft/test_phrases.py``:
 
 - ``name_connector``: of, for, to, and, the, de between two capitalised words stay in the name;
 - ``speaker_noun_phrase``: "officials in New Zealand", "office in Donetsk province": a phrase after a speaker noun;

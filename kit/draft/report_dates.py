@@ -3,7 +3,7 @@
 "On February 12 Reuters confirmed …" dates Reuters' report 12 February; "Then on February 13 Bloomberg claimed …"
 dates Bloomberg's; "a December report" is of December. The year is the article's, or the one before when the month
 comes after the article's (a December report quoted in February). A report the article gives no date for keeps the
-article's own date, marked ``draft: check date``. Rules, tested in ``tests/test_draft_coverage.py``: ``date_before``
+article's own date, marked ``draft: check date``. Rules, tested in ``tests/draft/test_coverage.py``: ``date_before``
 ("On February 12 Reuters"), ``date_after`` ("Reuters reported on Feb. 12"), ``month_of_report`` ("a December
 report").
 """

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "draft_corpus"
 spec = importlib.util.spec_from_file_location("draft_corpus", ROOT / "benchmarks" / "draft_corpus.py")
 bench = importlib.util.module_from_spec(spec)
@@ -61,7 +61,7 @@ def _row(prose: str, part: str, when: str) -> tuple:
         rf"\([\d.]+ %\) \| (\d+) of (\d+) \|",
         prose,
     )
-    assert m, f"docs/draft.md no longer has the row '{part}, {when}': update tests/test_draft_corpus.py"
+    assert m, f"docs/draft.md no longer has the row '{part}, {when}': update tests/draft/test_corpus.py"
     return tuple(int(g) for g in m.groups())
 
 
