@@ -32,7 +32,7 @@ from kit.graphview.positions import layout
 from kit.schema import DEFAULT_FOLLOW, OWN_REPORTING
 from kit.text.html import isolate_text
 from kit.text.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE, grade_words
-from kit.text.wording import date_words, figure_label, figure_words, plural, quoted_question
+from kit.text.wording import figure_label, figure_words, plural, quoted_question, when_words
 
 __all__ = ["graph_data", "layout_rows", "scope"]
 
@@ -169,7 +169,7 @@ def layout_rows(case, proposition=None, *, follow=DEFAULT_FOLLOW) -> tuple[list,
                 "latest": r["published_latest"] if "published_latest" in r.index else None,
                 "lane": outlet or str(r["source_id"]),
                 "label": figure_label(r["low"], r["high"]) or "no figure",
-                "day": date_words(r["published"]),
+                "day": when_words(r),
             }
         )
     source_rows = [{"id": s, "label": _text(src.at[s, "name"]) or s, "near": near.get(s, [])} for s in source_ids]

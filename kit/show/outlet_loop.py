@@ -11,7 +11,7 @@ from matplotlib.patches import FancyArrowPatch
 
 from kit.analysis.feedback import outlet_loops
 from kit.schema import DEFAULT_FOLLOW
-from kit.style import KIND_COLOURS, UNCHECKABLE
+from kit.text.style import KIND_COLOURS, UNCHECKABLE
 from kit.text.html import isolate_text
 from kit.text.tables import claim_names
 
