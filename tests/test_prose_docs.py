@@ -147,10 +147,12 @@ def test_the_accessible_names_quoted_are_the_graph_views(case):
 
 def test_the_page_and_the_stepper_sentence(case):
     """The page picks claims by the step's date, the stepper by the steps' names: the doc says they can differ."""
-    from kit.story import claims_by, load_story
+    from kit.text.story import claims_by, load_story
 
     text = doc("publishing.md")
-    says(text, r"Each step shows the claims published by the step's date \(`kit\.story\.claims_by`\)", "publishing")
+    says(
+        text, r"Each step shows the claims published by the step.s date \(`kit\.text\.story\.claims_by`\)", "publishing"
+    )
     says(text, r"the two can show different claims at the same step", "docs/publishing.md")
     story = load_story(case, P)
     claims = case.claims.set_index("claim_id")["proposition"]
