@@ -229,6 +229,7 @@ class SourceExercise(Displayable):
         self.shown = {
             "outlet": str(c["outlet"]),
             "published": c["published"],
+            "published_latest": c.get("published_latest"),
             "text": str(c["text"]),
             "cites": list(self._cites.get(claim, [])),
         }
