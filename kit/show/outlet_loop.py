@@ -11,8 +11,8 @@ from matplotlib.patches import FancyArrowPatch
 
 from kit.analysis.feedback import outlet_loops
 from kit.schema import DEFAULT_FOLLOW
-from kit.text.style import KIND_COLOURS, UNCHECKABLE
 from kit.text.html import isolate_text
+from kit.text.style import KIND_COLOURS, UNCHECKABLE
 from kit.text.tables import claim_names
 
 __all__ = ["plot_outlet_loop"]
