@@ -117,7 +117,7 @@ def check_case(
     (True, 1)
     >>> case, problems, warnings = check_case("data/deir-ez-zor", story=True)
     >>> len(case.claims), problems
-    (22, [])
+    (24, [])
     """
     raw = read_raw(path, story=story)
     frames, problems, warnings = check_tables(raw.tables)

@@ -27,7 +27,7 @@
 
 # %% tags=["parameters"]
 case_path = "../data/deir-ez-zor"
-claim_id = "other-media-dozens-or-hundreds"
+claim_id = "media-confirmed-facebook"
 
 # %%
 import matplotlib.pyplot as plt
@@ -57,10 +57,11 @@ print(trace_text(case, claim_id))
 #
 # `kit.origins` lists the sources the claim finally rests on, nearest first, with their reliability grade
 # (A–F; F: cannot be judged) and how many hops away they are. For the Deir ez-Zor claim traced here by default —
-# unnamed "other media" spreading rumours of "dozens or hundreds" killed — there are **2** origins: a Facebook post
-# with a list of names (2 hops, through what the posts indicate: casualties, not deaths; a social-media post, which
-# cannot be checked) and the US-led coalition's own estimate (2 hops), which was about "pro-regime" groups, not
-# Russians. The third thing the rumours cite, the local communities' "dozens", leads back to the rumours: a loop.
+# the unnamed media "confirming" the "dozens" killed by examining Facebook posts — there are **2** origins: a
+# Facebook post with a list of names (2 hops, through what the posts indicate: casualties, not deaths; a
+# social-media post, which cannot be checked), and the other media themselves (3 hops), through the local
+# communities' "dozens", which the article implies the communities had heard from the media's own rumours: the
+# media's confirmation comes back to the media.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -79,9 +80,9 @@ plt.show()  # the picture, without the Axes object printed above it
 # ## What if an origin is discredited?
 #
 # `kit.without(case, source_id)` lists the claims of the whole case that would lose every origin if that source
-# were discredited. For the default claim, neither origin alone brings it down: it has two. Discrediting the
-# Facebook post takes **1** claim with it, what the posts indicate; discrediting the coalition takes **1**, its own
-# estimate of "100 killed".
+# were discredited. For the default claim, no origin alone brings it down: it has two. Discrediting the Facebook
+# post takes **1** claim with it, what the posts indicate; discrediting the other media takes **3**: their two
+# rumours and the communities' "dozens", which rest on them as the article reads it.
 
 # %%
 # NBVAL_CHECK_OUTPUT

@@ -68,7 +68,8 @@ print(outlet_roles(case).to_string())
 # Russian communities, whose "dozens", the article implies, came from the other media's rumours. Bloomberg
 # brings the origins of "more than 200" — two unnamed Russians — and of the US official's figures; Reuters brings the
 # associates of the dead and Maxim Buga; AFP brings the Conflict Intelligence Team. Being cited is not the same as
-# being an origin: Bloomberg is the most-cited outlet, but what it is cited for rests on two people nobody named.
+# being an origin: Bloomberg is the most-cited outlet, but what it is cited for rests on two people nobody named
+# and, as the article reads it, on an unnamed US official's estimate of about 100 dead, which is about other people.
 #
 # ## Where each outlet's claims finally rest
 #

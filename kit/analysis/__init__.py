@@ -3,6 +3,7 @@
 - :mod:`kit.analysis.origins`: origins, independence, provenance and what falls when sources are discredited
   (``kit.without``);
 - :mod:`kit.analysis.findings`: loops (``kit.circular``), drift and the figure over time;
+- :mod:`kit.analysis.feedback`: loops between outlets (a feedback loop told in time, each step a later claim);
 - :mod:`kit.analysis.trace`: a claim's lineage, hop by hop;
 - :mod:`kit.analysis.selection`: claims in order of publication, what a picture of a question shows, the default
   question;
@@ -12,6 +13,6 @@
 
 from kit.lazy import submodules
 
-__all__ = ["findings", "origins", "outlets", "scale", "selection", "trace"]
+__all__ = ["feedback", "findings", "origins", "outlets", "scale", "selection", "trace"]
 
 __getattr__ = submodules(__name__, __all__)

@@ -147,8 +147,10 @@ def findings(case) -> tuple[dict, dict]:
     --------
     >>> import kit
     >>> claims, sources = findings(kit.load_case("data/deir-ez-zor"))
-    >>> claims["daily-beast-200-russian-fighters"]["falls_with"], sources["bloomberg_two_russians"]["claims_falling"]
-    ('Two Russians (unnamed, to Bloomberg)', 5)
+    >>> claims["reuters-two-killed"]["falls_with"], sources["reuters_associates"]["claims_falling"]
+    ('Associates of the dead (unnamed, to Reuters)', 1)
+    >>> "falls_with" in claims["daily-beast-200-russian-fighters"]  # it rests on two sources, no one alone fells it
+    False
     """
     from kit.analysis.findings import circular, drift
     from kit.analysis.origins import origin_hops, provenance
@@ -269,7 +271,7 @@ def gephi_graph(case, *, with_viz: bool = True) -> nx.DiGraph:
     >>> g = gephi_graph(kit.load_case("data/deir-ez-zor"))
     >>> d = g.nodes["daily-beast-200-russian-fighters"]
     >>> d["low"], d["n_origins"], d["echo"], d["loop"], d["drift"]
-    (201, 1, False, 0, 'scope changed, hardened')
+    (201, 2, False, 0, 'scope changed, hardened')
     """
     g = export_graph(case)
     claims, sources = findings(case)

@@ -165,7 +165,7 @@ def export_sqlite(case: Case, path, *, reveal_confidential: bool = False, metada
     >>> con = sqlite3.connect(files["sqlite"])
     >>> con.execute("select source, hops from claim_origins where claim_id = 'daily-beast-200-russian-fighters'"
     ...             ).fetchall()
-    [('Two Russians (unnamed, to Bloomberg)', 2)]
+    [('Two Russians (unnamed, to Bloomberg)', 2), ('US official (unnamed)', 3)]
     >>> con.execute("select claim_id from claims_fts join claims on claims.rowid = claims_fts.rowid "
     ...             "where claims_fts match 'Cossack'").fetchall()
     [('reuters-buga-dozens',)]

@@ -34,7 +34,7 @@ from kit.graphview.positions import layout
 from kit.schema import DEFAULT_FOLLOW, OWN_REPORTING
 from kit.text.html import isolate_text
 from kit.text.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE, grade_words
-from kit.text.wording import date_words, figure_label, figure_words, plural, quoted_question
+from kit.text.wording import figure_label, figure_words, plural, quoted_question, when_words
 
 if TYPE_CHECKING:
     from kit.case import Case
@@ -174,7 +174,7 @@ def layout_rows(case: Case, proposition=None, *, follow=DEFAULT_FOLLOW) -> tuple
                 "latest": r["published_latest"] if "published_latest" in r.index else None,
                 "lane": outlet or str(r["source_id"]),
                 "label": figure_label(r["low"], r["high"]) or "no figure",
-                "day": date_words(r["published"]),
+                "day": when_words(r),
             }
         )
     source_rows = [{"id": s, "label": _text(src.at[s, "name"]) or s, "near": near.get(s, [])} for s in source_ids]

@@ -68,7 +68,7 @@ class GraphView(anywidget.AnyWidget):
     >>> from kit.graphview import GraphView
     >>> view = GraphView(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
     >>> print(repr(view))
-    Citation graph of russians_killed_feb7 (14 claims): run the notebook to explore it.
+    Citation graph of russians_killed_feb7 (17 claims): run the notebook to explore it.
     >>> view.discredited = ["cit"]
     >>> view.fallen
     ['afp-cit-three-more']

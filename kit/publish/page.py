@@ -31,7 +31,7 @@ from kit.store.atomic import atomic_write
 from kit.text.html import escape, isolate, isolate_text, link, script_json
 from kit.text.redact import redact, redact_text
 from kit.text.style import DRIFT_WORDS, grade_words
-from kit.text.wording import date_words, figure_words, plural, proposition_words
+from kit.text.wording import date_words, figure_words, plural, proposition_words, when_words
 
 if TYPE_CHECKING:
     from kit.case import Case
@@ -96,7 +96,7 @@ def _claims_table(frame, visible, new, reports) -> str:
         flag_html = "".join(f'<span class="flag">{escape(f)}</span>' for f in flags) or "—"
         rows.append(
             f'<tr class="{"new" if k in new else ""}">'
-            f"<td class='nw'>{escape(date_words(r['published']))}</td>"
+            f"<td class='nw'>{escape(when_words(r))}</td>"
             f"<td>{link(r['outlet'], rep.get('url'))}</td>"
             f'<td class="says">{isolate(" ".join(str(r["text"]).split()))}</td>'
             f"<td>{escape(figure_words(r['low'], r['high'])) or '—'}</td>"

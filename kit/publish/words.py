@@ -15,7 +15,7 @@ import pandas as pd
 
 from kit.schema import DRIFT_FLAGS
 from kit.text.html import escape, isolate_text
-from kit.text.wording import date_words, figure_words, plural, quoted_question
+from kit.text.wording import date_words, figure_words, plural, quoted_question, when_words
 
 if TYPE_CHECKING:
     from kit.case import Case
@@ -48,7 +48,7 @@ def claims_frame(case: Case, proposition) -> pd.DataFrame:
     >>> import kit
     >>> f = claims_frame(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
     >>> f.index[0], f["outlet"].iloc[0], int(f["n_origins"].iloc[-1])
-    ('communities-heard-dozens', 'Local Russian communities (contacts, unnamed)', 1)
+    ('facebook-casualties', 'Facebook post with a list of names', 2)
     """
     from kit.analysis.findings import drift
     from kit.analysis.origins import provenance
@@ -133,19 +133,19 @@ def _timeline_alt(case: Case, frame, proposition, upto) -> str:
     if i_peak == 0:
         head = (
             f"One figure so far{when}: {figure_words(first['low'], first['high'])} "
-            f"({isolate_text(first['outlet'])}, {date_words(first['published'])})"
+            f"({isolate_text(first['outlet'])}, {when_words(first)})"
             if n_fig == 1
             else f"The first figure, {figure_words(first['low'], first['high'])} ({isolate_text(first['outlet'])}, "
-            f"{date_words(first['published'])}), is still the highest of {n_fig} figures{when}"
+            f"{when_words(first)}), is still the highest of {n_fig} figures{when}"
         )
     else:
         days = (pd.Timestamp(peak["published"]).normalize() - pd.Timestamp(first["published"]).normalize()).days
         span = "the same day" if days == 0 else f"in {plural(days, 'day')}"
         head = (
             f"The figure rose from {figure_words(first['low'], first['high'])} ({isolate_text(first['outlet'])}, "
-            f"{date_words(first['published'])}) to {figure_words(peak['low'], peak['high'])} "
+            f"{when_words(first)}) to {figure_words(peak['low'], peak['high'])} "
             f"({isolate_text(peak['outlet'])}, "
-            f"{date_words(peak['published'])}) {span}; {plural(n_fig, 'claim')} with a figure{when}"
+            f"{when_words(peak)}) {span}; {plural(n_fig, 'claim')} with a figure{when}"
         )
     return f"{head}; {behind}."
 
@@ -212,9 +212,7 @@ def _graph_alt(case: Case, frame, proposition, upto) -> str:
     parts.append(f"{plural(len(loops), 'citation loop')}" if loops else "no citation loop")
     newest = shown.iloc[-1]
     fig = figure_words(newest["low"], newest["high"])
-    parts.append(
-        f"newest: {isolate_text(newest['outlet'])}, {date_words(newest['published'])}" + (f", {fig}" if fig else "")
-    )
+    parts.append(f"newest: {isolate_text(newest['outlet'])}, {when_words(newest)}" + (f", {fig}" if fig else ""))
     return "; ".join(parts) + "."
 
 

@@ -30,7 +30,7 @@ from kit.cells import is_missing
 from kit.schema import DEFAULT_FOLLOW, RELIABILITY
 from kit.text.html import escape, isolate, isolate_text
 from kit.text.style import RELIABILITY_WORDS
-from kit.text.wording import date_words, figure_words, plural
+from kit.text.wording import figure_words, plural, when_words
 
 if TYPE_CHECKING:
     from kit.case import Case
@@ -140,7 +140,7 @@ def worksheet_html(case: Case, proposition=None, *, reveal_confidential: bool = 
         )
         parts.append(
             f'<section class="claim"><h2>Claim {number} of {len(key)}</h2>'
-            f'<p class="meta"><b>{isolate(c["outlet"])}</b>, {escape(date_words(c["published"]))}</p>'
+            f'<p class="meta"><b>{isolate(c["outlet"])}</b>, {escape(when_words(c))}</p>'
             f"<blockquote>“{isolate(c['text'])}”</blockquote>"
             f"<p>What the report says about where it comes from:</p><ul>{said}</ul>"
             '<p>Independent origins: <span class="blank short"></span></p>'
@@ -196,7 +196,7 @@ def answers_html(case: Case, proposition=None, *, reveal_confidential: bool = Fa
         c = ctx.loc[claim]
         origins = ", ".join(f"{isolate(a.names.get(s, s))} (graded {escape(a.reliability[s])})" for s in a.origins)
         parts.append(
-            f"<tr><td>{number}</td><td>{isolate(c['outlet'])}, {escape(date_words(c['published']))}</td>"
+            f"<tr><td>{number}</td><td>{isolate(c['outlet'])}, {escape(when_words(c))}</td>"
             f"<td>{a.n_origins}</td><td>{origins or '<i>nothing: a loop with no way out</i>'}</td></tr>"
         )
         why = []

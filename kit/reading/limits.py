@@ -1,7 +1,7 @@
 """The limits a case's files are read within, and what is refused before any byte is read.
 
-Every limit is here, in one place, and in ``docs/case-format.md`` ("Limits"). Each is far above what a real case
-needs; a file past one is refused at once, with a problem that names the limit, rather than read for minutes into
+Every limit is here, in one place, and in ``docs/case-format-extensions.md`` ("Limits"). Each is far above what a real
+case needs; a file past one is refused at once, with a problem that names the limit, rather than read for minutes into
 gigabytes of memory. A table must also be a regular file (or a link to one): a folder, a pipe, a device such as
 ``/dev/zero`` or a link that leads nowhere is refused before it is opened (:func:`file_problem`).
 """

@@ -1,11 +1,12 @@
 """Every picture the kit draws with matplotlib: the citation graph, the figure over time, a claim's lineage, the
-outlet graph.
+outlet graph, a loop between outlets.
 
 Imported only when used (``import kit.show`` or ``kit.show``), so ``import kit`` stays light and headless. The
 modules: :mod:`kit.show.citation_graph` (the citation graph and its legend), :mod:`kit.show.placement` (its stable
 layout: the explorable graph's, labels never overlapping), :mod:`kit.show.timeline`
 (the figure over time), :mod:`kit.show.steps` (the stepper's picture, drawn once and shown step by step),
-:mod:`kit.show.lineage` (a claim's tree of hops) and :mod:`kit.show.outlet_graph` (who cites whom among outlets).
+:mod:`kit.show.lineage` (a claim's tree of hops), :mod:`kit.show.outlet_graph` (who cites whom among outlets)
+and :mod:`kit.show.outlet_loop` (a feedback loop between outlets, drawn going round).
 
 Examples
 --------
@@ -18,6 +19,7 @@ True
 from kit.show.citation_graph import graph_title, legend_html, plot_citation_graph, story_graph
 from kit.show.lineage import plot_lineage
 from kit.show.outlet_graph import plot_outlet_graph
+from kit.show.outlet_loop import plot_outlet_loop
 from kit.show.placement import story_layout
 from kit.show.timeline import plot_timeline, timeline_title
 
@@ -31,4 +33,5 @@ __all__ = [
     "timeline_title",
     "plot_lineage",
     "plot_outlet_graph",
+    "plot_outlet_loop",
 ]

@@ -11,7 +11,7 @@ from kit.analysis.trace import lineage, tree_rows
 from kit.graph.citation import claim_context
 from kit.text.html import isolate_text
 from kit.text.style import KIND_COLOURS, RELATION_STYLE, UNCHECKABLE, drift_words
-from kit.text.wording import date_words, figure_label
+from kit.text.wording import figure_label, when_words
 
 if TYPE_CHECKING:
     from kit.case import Case
@@ -35,8 +35,8 @@ def lineage_figsize(tree, width: float = 10.0) -> tuple:
     Examples
     --------
     >>> import kit
-    >>> lineage_figsize(lineage(kit.load_case("data/deir-ez-zor"), "other-media-dozens-or-hundreds"))
-    (10.0, 3.25)
+    >>> lineage_figsize(lineage(kit.load_case("data/deir-ez-zor"), "media-confirmed-coalition"))
+    (10.0, 4.0)
     """
     y = tree_rows(tree)
     leaves = int(-min(y)) + 1 if y else 1
@@ -162,7 +162,7 @@ def plot_lineage(case: Case, claim_id: str, *, ax=None, tree=None, discredited=(
     ax.set_ylim(-leaves + 0.25, 0.35)  # labels hang below their node: little room above the first
     ax.set_axis_off()
     c = ctx.loc[claim_id]
-    said = f"What {isolate_text(c['outlet'])} said on {date_words(c['published'])}"  # names, not the claim's id
+    said = f"What {isolate_text(c['outlet'])} said on {when_words(c)}"  # names, not the claim's id
     title = f"{said} rests on"
     if claim_id in lost and discredited:
         title = f"{said} falls without " + ", ".join(isolate_text(sources.at[s, "name"]) for s in sorted(discredited))

@@ -268,8 +268,8 @@ def claims_by(case: Case, moment, proposition=None, *, named=(), later=()) -> li
     >>> import kit, pandas as pd
     >>> case = kit.load_case("data/deir-ez-zor")
     >>> claims_by(case, pd.Timestamp("2018-02-07T23:59Z"), "russians_killed_feb7")
-    ['communities-heard-dozens', 'facebook-casualties', 'moscow-times-reported', 'other-media-dozens-or-hundreds',
-     'other-media-several-killed', 'reuters-buga-dozens']
+    ['facebook-casualties', 'moscow-times-reported', 'other-media-dozens-or-hundreds', 'other-media-several-killed',
+     'reuters-buga-dozens', 'communities-heard-dozens', 'media-confirmed-coalition', 'media-confirmed-facebook']
     >>> echo = kit.load_case("tests/cases/echo")
     >>> claims_by(echo, "2022-06-01T23:59Z", "strike_deaths", later=["e_two"])
     ['e_one']

@@ -224,8 +224,9 @@ def for_people(frame, case: Case | None = None) -> pd.DataFrame:
     With ``case``: a claim id (``claim_id``, ``cites``, or an index of claim ids) becomes the claim's name
     (:func:`claim_names`), a source id (``source_id``, ``cites`` a source, ``origins``) the source's name. The
     drift flags of :func:`kit.drift` become one ``drift`` column of words, ``—`` where nothing changed; a citation
-    relation is written in words (``relies on``). ``claim_id``, ``source_id`` and ``published_latest`` are named
-    ``claim``, ``source`` and ``latest``.
+    relation is written in words (``relies on``). ``published`` with ``published_latest`` becomes one ``published``
+    column of days, an uncertain date as its range (:func:`kit.text.wording.date_words`: ``7–13 Feb 2018``);
+    ``claim_id`` and ``source_id`` are named ``claim`` and ``source``.
 
     Parameters
     ----------
@@ -244,12 +245,18 @@ def for_people(frame, case: Case | None = None) -> pd.DataFrame:
     >>> import kit
     >>> case = kit.load_case("data/deir-ez-zor")
     >>> t = for_people(kit.independence(case, "russians_killed_feb7")[["n_origins", "origins"]], case)
-    >>> t.iloc[6].tolist()
+    >>> t.iloc[8].tolist()
     ['Reuters: at least 2', '1', 'Associates of the dead (unnamed, to Reuters)']
     """
     df = frame.copy()
     if not isinstance(df.index, pd.RangeIndex) or df.index.name is not None:
         df = df.reset_index()
+    if "published" in df.columns and "published_latest" in df.columns:
+        days = [
+            MISSING if is_missing(a) else date_words(a, None if is_missing(b) else b)
+            for a, b in zip(df["published"], df["published_latest"], strict=True)
+        ]
+        df = df.drop(columns=["published_latest"]).assign(published=days)
     if all(f in df.columns for f in DRIFT_FLAGS):
         words = [drift_words(r) or MISSING for r in df[list(DRIFT_FLAGS)].to_dict("records")]
         df = df.drop(columns=list(DRIFT_FLAGS)).assign(drift=words)

@@ -17,6 +17,7 @@ __all__ = [
     "figure_words",
     "plural",
     "date_words",
+    "when_words",
     "cell_text",
     "short_name",
     "proposition_words",
@@ -112,21 +113,70 @@ def plural(n, word, many=None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
-def date_words(moment) -> str:
-    """A moment as a reader writes the day: ``7 Feb 2018`` (no leading zero, no time).
+def date_words(moment, latest=None) -> str:
+    """A moment as a reader writes the day: ``7 Feb 2018`` (no leading zero, no time); with ``latest``, the days a
+    date of uncertain time may be, as a range: ``7–13 Feb 2018``, ``Dec 2017`` for a whole month, ``2018`` for a whole
+    year.
+
+    An uncertain date (contract version 2: ``published`` holds the earliest point, ``published_latest`` the latest) is
+    shown as its range wherever a reader sees it, never as its first day; this is the one place that writes it.
 
     Parameters
     ----------
     moment : str, datetime or pandas.Timestamp
         Anything :class:`pandas.Timestamp` reads; the day is the one of its own time zone.
+    latest : str, datetime or pandas.Timestamp, optional
+        The latest the moment may be (``published_latest``). Missing, or on the same day: one day is written.
 
     Examples
     --------
     >>> date_words("2018-02-07T22:10:00Z"), date_words(pd.Timestamp("2017-12-01"))
     ('7 Feb 2018', '1 Dec 2017')
+    >>> [date_words(*d) for d in [("2018-02-07", "2018-02-13"), ("2018-02-13", "2018-03-02"), ("2018-02-12", None)]]
+    ['7–13 Feb 2018', '13 Feb–2 Mar 2018', '12 Feb 2018']
+    >>> [date_words(a, b) for a, b in [("2017-12-01", "2017-12-31"), ("2018-01-01", "2018-12-31")]]
+    ['Dec 2017', '2018']
+    >>> date_words("2017-12-30", "2018-01-02")
+    '30 Dec 2017–2 Jan 2018'
     """
     ts = pd.Timestamp(moment)
-    return f"{ts.day} {ts:%b %Y}"
+    end = None if latest is None or latest is pd.NaT or (isinstance(latest, float) and latest != latest) else latest
+    last = pd.Timestamp(end) if end is not None else None
+    if last is None or last.date() == ts.date():
+        return f"{ts.day} {ts:%b %Y}"
+    whole_month = (
+        ts.day == 1 and (last + pd.Timedelta(days=1)).day == 1 and (ts.year, ts.month) == (last.year, last.month)
+    )
+    if ts.year == last.year and (ts.month, ts.day, last.month, last.day) == (1, 1, 12, 31):
+        return f"{ts.year}"
+    if whole_month:
+        return f"{ts:%b %Y}"
+    if (ts.year, ts.month) == (last.year, last.month):
+        return f"{ts.day}–{last.day} {last:%b %Y}"
+    if ts.year == last.year:
+        return f"{ts.day} {ts:%b}–{last.day} {last:%b %Y}"
+    return f"{ts.day} {ts:%b %Y}–{last.day} {last:%b %Y}"
+
+
+def when_words(claim) -> str:
+    """The days a claim (or report) may have been published, for a reader: :func:`date_words` of its ``published``
+    and ``published_latest``.
+
+    Parameters
+    ----------
+    claim : mapping, pandas.Series or named tuple
+        A row with ``published`` and, for a date of uncertain time, ``published_latest``.
+
+    Examples
+    --------
+    >>> when_words({"published": pd.Timestamp("2018-02-07"), "published_latest": pd.Timestamp("2018-02-13")})
+    '7–13 Feb 2018'
+    >>> when_words(pd.Series({"published": pd.Timestamp("2018-02-12")}))
+    '12 Feb 2018'
+    """
+    if hasattr(claim, "get"):
+        return date_words(claim["published"], claim.get("published_latest"))
+    return date_words(claim.published, getattr(claim, "published_latest", None))
 
 
 def cell_text(value) -> str:

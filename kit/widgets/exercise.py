@@ -25,7 +25,7 @@ from kit.graph.citation import claim_context
 from kit.schema import DEFAULT_FOLLOW, RELIABILITY
 from kit.text.html import escape, isolate
 from kit.text.style import RELIABILITY_WORDS
-from kit.text.wording import date_words, plural
+from kit.text.wording import plural, when_words
 from kit.widgets.common import Displayable, Panel
 from kit.widgets.grading import MAX_POINTS, LearnerAnswer, answer_key, answer_spread, grade_answer
 
@@ -232,6 +232,7 @@ class SourceExercise(Displayable):
         self.shown = {
             "outlet": str(c["outlet"]),
             "published": c["published"],
+            "published_latest": c.get("published_latest"),
             "text": str(c["text"]),
             "cites": list(self._cites.get(claim, [])),
         }
@@ -246,7 +247,7 @@ class SourceExercise(Displayable):
         )
         self.claim_html.value = (
             f"<h4 style='margin:4px 0'>Claim {index + 1} of {len(self.claims)}</h4>"
-            f"<p><b>{isolate(self.shown['outlet'])}</b>, {escape(date_words(self.shown['published']))}: "
+            f"<p><b>{isolate(self.shown['outlet'])}</b>, {escape(when_words(self.shown))}: "
             f"“{isolate(self.shown['text'])}”</p><p>What the report says about where it comes from:</p>"
             f"<ul>{said}</ul>"
         )

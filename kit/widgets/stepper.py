@@ -140,7 +140,9 @@ class StoryStepper(Displayable):
         names = case.sources.set_index("source_id")["name"].astype(str)
         self._people = pd.DataFrame(
             {
-                "published": [date_words(t) for t in base["published"]],
+                "published": [
+                    date_words(t, z) for t, z in zip(base["published"], base["published_latest"], strict=True)
+                ],
                 "outlet": base["outlet"].astype(str),
                 "figure": [figure_words(lo, hi) or None for lo, hi in zip(base["low"], base["high"], strict=False)],
                 "certainty": base["certainty"],

@@ -25,7 +25,7 @@ from kit.show import plot_lineage
 from kit.show.lineage import lineage_figsize
 from kit.text.html import escape, isolate
 from kit.text.style import drift_words, grade_words
-from kit.text.wording import date_words, figure_words, plural, proposition_words
+from kit.text.wording import figure_words, plural, proposition_words, when_words
 from kit.widgets.common import Displayable, png_bytes, table_html
 
 if TYPE_CHECKING:
@@ -81,10 +81,13 @@ class ClaimTracer(Displayable):
     >>> t = kit.widgets.ClaimTracer(kit.load_case("data/deir-ez-zor"))
     >>> t.dropdown.value = "daily-beast-200-russian-fighters"
     >>> list(t.origins["source_id"]), t.credibility
-    (['bloomberg_two_russians'], 4)
+    (['bloomberg_two_russians', 'us_official'], 4)
     >>> t.toggles["bloomberg_two_russians"].value = True
+    >>> len(t.lost)  # each claim of the 200 keeps the US official, whose estimate Bloomberg printed beside it
+    0
+    >>> t.toggles["us_official"].value = True
     >>> len(t.lost)
-    5
+    7
     """
 
     def __init__(self, case: Case, claim_id=None, *, draw=True, dpi=144):
@@ -145,12 +148,12 @@ class ClaimTracer(Displayable):
 
     def _option_label(self, r):
         text = " ".join(str(r.text).split())
-        return f"{r.outlet}, {date_words(r.published)}: {text[:80]}{'…' if len(text) > 80 else ''}"
+        return f"{r.outlet}, {when_words(r)}: {text[:80]}{'…' if len(text) > 80 else ''}"
 
     def _claim_words(self, claim_id) -> str:
         c = self._ctx.loc[claim_id]
         fig = figure_words(c["low"], c["high"])
-        return f"{c['outlet']}, {date_words(c['published'])}" + (f" ({fig})" if fig else "")
+        return f"{c['outlet']}, {when_words(c)}" + (f" ({fig})" if fig else "")
 
     def _filter(self, query):
         q = query.strip().lower()
@@ -227,7 +230,7 @@ class ClaimTracer(Displayable):
         c, p = self._ctx.loc[self.claim_id], self._prov.loc[self.claim_id]
         n = int(p["n_origins"])
         head = (
-            f"<p><b>{isolate(c['outlet'])}</b>, {escape(date_words(c['published']))}: “{isolate(c['text'])}”"
+            f"<p><b>{isolate(c['outlet'])}</b>, {escape(when_words(c))}: “{isolate(c['text'])}”"
             f"<br>certainty <b>{escape(c['certainty'])}</b>, credibility <b>{self.credibility}</b> "
             f"({escape(grade_words(self.credibility))}); cites {int(p['n_cited'])}, rests on <b>{n}</b> "
             f"independent origin{'s' if n != 1 else ''}{' (an echo: supports share an origin)' if p['echo'] else ''}"

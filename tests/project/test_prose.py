@@ -110,7 +110,7 @@ def feb(ts) -> str:
 
 def check_growth(prose: Prose, case):
     f = figures_in_time_order(case)
-    assert f["low"].is_monotonic_increasing, f  # the figure never falls in time order
+    assert f["low"].is_monotonic_increasing, f  # the lower bounds never fall in time order
     first = f.iloc[0]
     m = prose.says(r"from Reuters' (\d+) \((\d+ February)\)")
     assert (n(m), m.group(2)) == (int(first["low"]), feb(first["published"])) and first["outlet"] == "Reuters"
@@ -119,45 +119,56 @@ def check_growth(prose: Prose, case):
     assert (n(m), m.group(2), top["outlet"]) == (int(top["low"]), feb(top["published"]), "Bloomberg")
     cit = f[f["claim_id"] == "afp-cit-three-more"].index[0]
     assert cit == 1 and f.at[cit, "low"] == 3  # CIT's "at least three other Russians" right after Reuters' two
+    prose.says(r"the last figure, the article's own [“\"]up to 200[”\"], is a ceiling")
+    last = kit.timeline(case, P).iloc[-1]
+    assert pd.isna(last["low"]) and last["high"] == 200 and last["claim_id"] == "tsarizm-up-to-200"
 
 
-def check_two_hundred(prose: Prose, case, *, bold=True):
-    o = kit.origins(case, "daily-beast-200-russian-fighters")
-    b = r"\*\*" if bold else ""
-    m = prose.says(rf"rests on {b}(\d+) origin{b}, (\d+) hops down")
-    assert (n(m, 1), n(m, 2)) == (len(o), int(o["hops"].iloc[0]))
-    assert list(o["source_id"]) == ["bloomberg_two_russians"]
+def check_two_hundred(prose: Prose, case):
+    said = kit.origins(case, "daily-beast-200-russian-fighters", follow=("stated",))
+    argued = kit.origins(case, "daily-beast-200-russian-fighters")
+    m = prose.says(r"rests, on the links the reports state, on \*\*(\d+) origin\*\*, (\d+) hops down")
+    assert (n(m, 1), n(m, 2)) == (len(said), int(said["hops"].iloc[0]))
+    assert list(said["source_id"]) == ["bloomberg_two_russians"]
+    m = prose.says(r"Read as the article reads it, it rests on (\d+): Bloomberg printed a US official's estimate")
+    assert n(m) == len(argued) and set(argued["source_id"]) == {"bloomberg_two_russians", "us_official"}
+    prose.says(r"`drift` flags that support as \*\*question changed\*\* and the 200 resting on it as \*\*inflated\*\*")
+    d = kit.drift(case, P).set_index(["claim_id", "cites"])
+    assert d.loc[("bloomberg-more-than-200", "bloomberg-official-about-100"), ["question_changed", "inflated"]].all()
+    assert d.loc[("bloomberg-more-than-200", "bloomberg-official-about-100"), "basis"] == "inferred"
 
 
 def check_counts_behind_the_toll(prose: Prose, case):
-    table = kit.independence(case, P)
-    only = table[table["origins"] == ("bloomberg_two_russians",)]
+    said, argued = kit.independence(case, P, follow=("stated",)), kit.independence(case, P)
+    only = said[said["origins"] == ("bloomberg_two_russians",)]
     m = prose.says(
-        r"Of the (\d+) claims about Russians killed on 7 February, \*\*(\d+) rest only on those two "
+        r"Of the (\d+) claims about Russians killed on 7 February, on stated links \*\*(\d+) rest only on those two "
         r"unnamed Russians\*\*.*?all (\d+) together rest on (\d+) distinct origins"
     )
-    assert (n(m, 1), n(m, 2), n(m, 3), n(m, 4)) == (
-        len(table),
-        len(only),
-        len(table),
-        len(set().union(*table["origins"])),
-    )
+    distinct = len(set().union(*argued["origins"]))
+    assert distinct == len(set().union(*said["origins"]))  # the same on either reading
+    assert (n(m, 1), n(m, 2), n(m, 3), n(m, 4)) == (len(argued), len(only), len(argued), distinct)
+    assert not (
+        argued["origins"] == ("bloomberg_two_russians",)
+    ).any()  # as the article reads it, none rests on them only
+
+
+LAST, FIRST = "media-confirmed-coalition", "media-confirmed-facebook"  # the media's two "confirmations"
 
 
 def loop_facts(case):
-    argued, stated = kit.circular(case), kit.circular(case, follow=("stated",))
-    said = kit.independence(case, P, follow=("stated",))["n_origins"]
-    argues = kit.independence(case, P)["n_origins"]
-    return argued, stated, said, argues
+    from kit.analysis.feedback import outlet_loops
+
+    return kit.circular(case), kit.circular(case, follow=("stated",)), outlet_loops(case)
 
 
 def check_drift_flags(case):
     d = kit.drift(case, P).set_index(["claim_id", "cites"])
-    rumours = "other-media-dozens-or-hundreds"
-    assert d.loc[(rumours, "coalition-100-killed"), "question_changed"]
-    assert d.loc[(rumours, "facebook-casualties"), "measure_changed"]
+    assert d.loc[(LAST, "coalition-100-killed"), "question_changed"]
+    assert d.loc[(FIRST, "facebook-casualties"), "measure_changed"]
     assert d.loc[("daily-beast-200-russian-fighters", "bloomberg-more-than-200"), ["scope_changed", "hardened"]].all()
-    assert d.loc[("communities-heard-dozens", rumours), "basis"] == "inferred"
+    assert d.loc[("communities-heard-dozens", "other-media-several-killed"), "basis"] == "inferred"
+    assert d.loc[(FIRST, "communities-heard-dozens"), "basis"] == "stated"
 
 
 def about_100(case):
@@ -197,28 +208,34 @@ def test_readme_numbers_are_the_kits(readme, case):
     check_growth(prose, case)
     check_two_hundred(prose, case)
     check_counts_behind_the_toll(prose, case)
-    argued, stated, said, argues = loop_facts(case)
-    m = prose.says(r"`circular` finds (\d+) loop with it, and none on the links the reports state")
-    assert n(m) == len(argued) and stated == []
-    assert "other-media-dozens-or-hundreds" in argued[0] and "communities-heard-dozens" in argued[0]
-    prose.says(r"`drift` flags the first \*\*question changed\*\* and the second \*\*measure changed\*\*")
+    argued, stated, outlets = loop_facts(case)
+    m = prose.says(r"`circular`, which finds claims citing each other in a circle, finds (\d+) loops")
+    assert n(m) == len(argued) == len(stated) == 0
+    prose.says(r"`outlet_graph` has the cycle other media → local Russian communities → other media")
+    import networkx as nx
+
+    cycles = [set(c) for c in nx.simple_cycles(kit.outlet_graph(case))]
+    assert {"other_media", "local_russian_communities"} in cycles
+    assert set(outlets["outlet"]) == {"other_media", "local_russian_communities"}
+    m = prose.says(
+        r"The media's last [“\"]confirmation[”\"] rests on (\d+) origins, one of them the media's own rumour; "
+        r"on stated links alone, on (\d+), the coalition"
+    )
+    argues = kit.independence(case, P).at[LAST, "origins"]
+    said = kit.independence(case, P, follow=("stated",)).at[LAST, "origins"]
+    assert (n(m, 1), n(m, 2)) == (len(argues), len(said)) and "other_media" in argues and said == ("us_led_coalition",)
+    prose.says(r"`drift` flags the confirmations resting on them \*\*question changed\*\* and \*\*measure changed\*\*")
     check_drift_flags(case)
     m = prose.says(
-        r"On stated links alone the rumours have (\d+) independent origins, more than any other claim about "
-        r"the Russian dead; with the inferred link (\d+)"
-    )
-    rumours = "other-media-dozens-or-hundreds"
-    assert (n(m, 1), n(m, 2)) == (said[rumours], argues[rumours])
-    assert said.drop(rumours).max() < said[rumours]
-    m = prose.says(
-        r"There are (\d+) estimates of about (100) dead, the coalition's and a US official's quoted by "
-        r"Bloomberg \(who gave (200) to (300) \*injured\*\), and neither is about Russians"
+        r"(\d+) claims give about 100 dead, the coalition's estimate and the US official's quoted by Bloomberg "
+        r"\(who gave (200) to (300) \*injured\*\)\. The article does not say whether they are one estimate, nor "
+        r"whose dead the official counted; the case files both under pro-government dead, not under Russians"
     )
     est = about_100(case)
     assert n(m) == len(est) and set(est["claim_id"]) == {"coalition-100-killed", "bloomberg-official-about-100"}
-    assert not est["proposition"].eq(P).any()
+    assert set(est["proposition"]) == {"progov_killed_feb7"}
     injured = case.claims.set_index("claim_id").loc["bloomberg-official-200-300-injured"]
-    assert (n(m, 3), n(m, 4), injured["measure"]) == (injured["low"], injured["high"], "wounded")
+    assert (n(m, 2), n(m, 3), injured["measure"]) == (injured["low"], injured["high"], "wounded")
     assert prose.unchecked_numbers() == []
 
 
@@ -232,6 +249,23 @@ def test_readme_stepper_sentence(case):
     text = flat((ROOT / "README.md").read_text(encoding="utf-8"))
     assert "stay at one" not in text and "the one official figure" not in text
     assert "never count as support for the Russian toll" not in text
+    assert "pro-government forces attacked" not in text  # the seed says "clashes"; "failed attack" is Bloomberg's
+
+
+def test_readme_says_who_only_repeats(case):
+    from kit.analysis.outlets import outlet_roles
+
+    text = flat((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert (
+        "which outlets only repeat others (in Deir ez-Zor, The Daily Beast and, read as the article reads them, "
+        "the local Russian communities)" in text
+    )
+    argued, said = outlet_roles(case), outlet_roles(case, follow=("stated",))
+    assert set(argued.index[argued["role"] == "only repeats"]) == {
+        "The Daily Beast",
+        "Local Russian communities (contacts, unnamed)",
+    }
+    assert set(said.index[said["role"] == "only repeats"]) == {"The Daily Beast"}
 
 
 # ---------------------------------------------------------------------------------------------- data/README.md
@@ -297,12 +331,15 @@ def test_data_readme_says_where_the_year_comes_from(data_readme):
 
 
 def test_data_readme_what_the_kit_finds(case):
+
     prose = Prose("data/README.md, What the kit finds", section(ROOT / "data" / "README.md", "### What the kit finds"))
+    t = kit.timeline(case, P)
     f = figures_in_time_order(case).set_index("claim_id")
     m = prose.says(
         r"grows in time order from Reuters' “at least two” \((\d+ February)\) through CIT's “at least three "
         r"other Russians” \((\d+) or (\d+) February\) to Bloomberg's “more than 200” \((\d+ February)\): the "
-        r"first figure `kit\.timeline` shows is (\d+), the last is (\d+) or more"
+        r"first figure `kit\.timeline` shows is (\d+), the highest is (\d+) or more, and the last is the seed's own "
+        r"“up to 200” \(no low, high (\d+)\), a ceiling rather than a count"
     )
     assert list(f.index[:2]) == ["reuters-two-killed", "afp-cit-three-more"] and f["low"].is_monotonic_increasing
     assert m.group(1) == feb(f.at["reuters-two-killed", "published"])
@@ -311,14 +348,29 @@ def test_data_readme_what_the_kit_finds(case):
         f.at["afp-cit-three-more", "published_latest"].day,
     )
     assert m.group(4) == feb(f.at["bloomberg-more-than-200", "published"])
-    assert (n(m, 5), n(m, 6)) == (int(f["low"].iloc[0]), int(f["low"].iloc[-1]))
-    lost = kit.without(case, "bloomberg_two_russians")
+    assert (n(m, 5), n(m, 6)) == (int(f["low"].iloc[0]), int(f["low"].max()))
+    assert (pd.isna(t.iloc[-1]["low"]), n(m, 7)) == (True, t.iloc[-1]["high"])
     m = prose.says(
-        r"All (\d+) claims that stand on the 200 figure have that one origin: "
-        r"`kit\.without\(case, \"bloomberg_two_russians\"\)` removes all (\d+)"
+        r"`kit\.timeline` puts the claims with no figure first .*? their interval runs to (\d+) or (\d+) February"
     )
-    assert n(m, 1) == n(m, 2) == len(lost)
-    assert all(kit.origins(case, c)["source_id"].tolist() == ["bloomberg_two_russians"] for c in lost)
+    head = t.iloc[: t["low"].notna().idxmax()]  # the rows before the first figure
+    assert head["low"].isna().all() and head["high"].isna().all()
+    assert {d.day for d in head["published_latest"]} == {n(m, 1), n(m, 2)}
+    lost = kit.without(case, "bloomberg_two_russians", follow=("stated",))
+    m = prose.says(
+        r"On stated links all (\d+) claims of the 200 figure have that one origin, and `kit\.without\(case, "
+        r"\"bloomberg_two_russians\", follow=\(\"stated\",\)\)` removes them with The Daily Beast's refinery claim, "
+        r"which rests on the same Bloomberg claim: (\d+) in all\. With the inferred links none of them loses every "
+        r"origin: each keeps Bloomberg's US official\."
+    )
+    claims = case.claims.set_index("claim_id")
+    of_200 = [c for c in lost if claims.at[c, "proposition"] == P]
+    assert (n(m, 1), n(m, 2)) == (len(of_200), len(lost)) and "daily-beast-refinery" in lost
+    assert all(
+        kit.origins(case, c, follow=("stated",))["source_id"].tolist() == ["bloomberg_two_russians"] for c in lost
+    )
+    assert kit.without(case, "bloomberg_two_russians") == []
+    assert all("us_official" in kit.origins(case, c)["source_id"].tolist() for c in lost)
     m = prose.says(
         r"The seed's `questioned` claim `disputes` Bloomberg's claim and both of The Daily Beast's (\d+) claims"
     )
@@ -326,21 +378,51 @@ def test_data_readme_what_the_kit_finds(case):
     disputed = set(cit.loc[(cit["claim_id"] == "tsarizm-questions-200") & (cit["relation"] == "disputes"), "cites"])
     beast = case.claims[(case.claims["report_id"] == "daily-beast") & (case.claims["low"] == n(m) + 1)]
     assert len(beast) == 2 and disputed == {"bloomberg-more-than-200", *beast["claim_id"]}
-    argued, stated, said, argues = loop_facts(case)
-    m = prose.says(r"`kit\.circular` finds that loop, (\d+) loop of (\d+) claims")
-    assert (n(m, 1), n(m, 2)) == (len(argued), len(argued[0])) and stated == []
-    rumours = "other-media-dozens-or-hundreds"
+    argued, stated, outlets = loop_facts(case)
+    m = prose.says(r"`kit\.circular`, which finds claims that cite each other in a circle, finds (\d+) loops")
+    assert n(m) == len(argued) == len(stated) == 0
+    prose.says(r"So the loop runs between outlets, other media → local Russian communities → other media")
+    assert set(outlets["outlet"]) == set(outlets["cited_outlet"]) == {"other_media", "local_russian_communities"}
+    said = kit.independence(case, P, follow=("stated",))
+    argues = kit.independence(case, P)
     m = prose.says(
-        r"the rumours rest on (\d+) origins, the local communities, the Facebook posts and the coalition;"
-        r" with the inferred link \(what the article argues\) the communities are no longer an independent"
-        r" origin and (\d+) remain\. Neither of those (\d+)"
+        r"the media's last confirmation rests on (\d+) origins: the media themselves, the Facebook posts and the "
+        r"coalition\. On stated links alone it rests on (\d+), the coalition, and the first confirmation on (\d+), "
+        r"the communities and the posts\."
     )
-    said_o = kit.independence(case, P, follow=("stated",)).at[rumours, "origins"]
-    argued_o = kit.independence(case, P).at[rumours, "origins"]
-    assert (n(m, 1), n(m, 2), n(m, 3)) == (len(said_o), len(argued_o), len(argued_o))
-    assert set(said_o) - set(argued_o) == {"local_russian_communities"}
-    assert set(argued_o) == {"facebook_post", "us_led_coalition"}
+    assert (
+        set(argues.at[LAST, "origins"])
+        == {"other_media", "facebook_post", "us_led_coalition"}
+        == set(argues.at[LAST, "origins"])
+    )
+    assert said.at[LAST, "origins"] == ("us_led_coalition",)
+    assert set(said.at[FIRST, "origins"]) == {"local_russian_communities", "facebook_post"}
+    assert (n(m, 1), n(m, 2), n(m, 3)) == (
+        len(argues.at[LAST, "origins"]),
+        len(said.at[LAST, "origins"]),
+        len(said.at[FIRST, "origins"]),
+    )
     check_drift_flags(case)
+    m = prose.says(r"Bloomberg's (\d+) resting on its official's (\d+) is flagged `question_changed` and `inflated`")
+    d = kit.drift(case, P).set_index(["claim_id", "cites"])
+    row = d.loc[("bloomberg-more-than-200", "bloomberg-official-about-100")]
+    assert row[["question_changed", "inflated"]].all()
+    assert (n(m, 1) + 1, n(m, 2)) == (
+        claims.at["bloomberg-more-than-200", "low"],
+        claims.at["bloomberg-official-about-100", "low"],
+    )
+    prose.says(r"The rumours of “dozens or hundreds” \(`other-media-dozens-or-hundreds`\) cite nothing")
+    assert "other-media-dozens-or-hundreds" not in set(case.citations["claim_id"])
+    m = prose.says(r"`wagner_mercenaries_in_syria`\. The Defence Ministry's “41 of its troops” and Fontanka's")
+    assert {
+        claims.at["december-mod-41-troops", "proposition"],
+        claims.at["december-fontanka-73-contractors", "proposition"],
+    } == {
+        "russian_troops_toll",
+        "russian_contractors_toll",
+    }
+    listed = set(re.findall(r"`([a-z0-9_]+)`", section(ROOT / "data" / "README.md", "### What the kit finds")))
+    assert set(case.claims["proposition"]) <= listed
     assert prose.unchecked_numbers() == []
 
 
@@ -349,12 +431,17 @@ def test_data_readme_column_tables_count_the_rows(case):
     rel = case.citations["relation"].value_counts()
     basis = case.citations["basis"].fillna("stated").replace("", "stated").value_counts()
     m = prose.says(
-        r"`relies_on` \((\d+)\), `corroborates` \((\d+): the feedback-loop “confirmations”\), `disputes` "
-        r"\((\d+): the seed's questioned claim\)"
+        r"`relies_on` \((\d+)\), `corroborates` \((\d+): the “confirmations” by the posts, the coalition's estimate "
+        r"and Bloomberg's official\), `disputes` \((\d+): the seed's questioned claim\)"
     )
     assert (n(m, 1), n(m, 2), n(m, 3)) == (rel["relies_on"], rel["corroborates"], rel["disputes"])
+    corroborated = set(case.citations.loc[case.citations["relation"] == "corroborates", "cites"])
+    assert corroborated == {"facebook-casualties", "coalition-100-killed", "bloomberg-official-about-100"}
     m = prose.says(r"`stated` \((\d+): .*?`inferred` \((\d+): ")
     assert (n(m, 1), n(m, 2)) == (basis["stated"], basis["inferred"])
+    langs = case.reports.set_index("report_id")["language"]
+    prose.says(r"\| language \| string \| `en` for the seed only; empty for the others")
+    assert langs.dropna().replace("", pd.NA).dropna().to_dict() == {"tsarizm-seed": "en"}
 
 
 def test_data_readme_figure_rules_match_the_claims(case):
@@ -429,6 +516,8 @@ def test_notebook_01_no_longer_says_the_old_wrong_things():
         "The one official figure",
         "never silently count as support",
         'so the case records the "confirmations" as corroborations, not as a loop',
+        "equally thin origins",  # the case grades Reuters' claim credibility 2, because the article accepts it
+        "0 loops: []",
     ):
         assert wrong not in text, wrong
 

@@ -131,13 +131,16 @@ def test_alt_text_states_what_the_figure_shows(deir_page):
     alts = [html.unescape(a) for a in re.findall(r'<svg\b[^>]*aria-label="([^"]+)"', deir_page)]
     last_timeline = [a for a in alts if a.startswith("The figure rose")][-1]
     assert "to at least 201 (Bloomberg, 13 Feb 2018)" in last_timeline
-    assert "1 independent origin behind the highest figure: Two Russians (unnamed, to Bloomberg)" in last_timeline
+    assert (
+        "2 independent origins behind the highest figure: Two Russians (unnamed, to Bloomberg) (anonymous, grade F); "
+        "US official (unnamed)" in last_timeline
+    )
     # story.csv's step 1
     assert alts[0].startswith("Citation graph for “How many Russians were killed?” as of 12 Feb 2018: ")
     # Reuters' "2" (12 Feb) comes before AFP's "3" (12 or 13 Feb) in order of publication:
     # kit.analysis.selection.publication_key
     assert "rose from at least 2 (Reuters, 12 Feb 2018)" in last_timeline
-    assert "newest: AFP, 12 Feb 2018, at least 3." in alts[0]
+    assert "newest: AFP, 12–13 Feb 2018, at least 3." in alts[0]  # an uncertain date as its range
 
 
 def test_redaction_every_byte(hostile_page, hostile_case, assert_no_secret, tmp_path):

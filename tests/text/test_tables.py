@@ -24,14 +24,21 @@ def test_the_timeline_for_people_has_no_na_and_no_ids():
     assert "—" in text  # the figures the article does not give
     assert "reuters-two-killed" not in text and "bloomberg_two_russians" not in text
     assert "Reuters: at least 2" in set(t.frame["claim"])
-    assert "12 Feb 2018" in set(t.frame["published"]) and "latest" in t.frame.columns
+    # an uncertain date is its range, in the one published column (issue 19): never its first day alone
+    days = set(t.frame["published"])
+    assert {"12 Feb 2018", "12–13 Feb 2018", "7–13 Feb 2018"} <= days and "latest" not in t.frame.columns
+    uncertain = kit.timeline(case, P)
+    uncertain = uncertain[uncertain["published"] != uncertain["published_latest"]]
+    assert len(uncertain) and all("–" in d for d in t.frame["published"].iloc[list(uncertain.index)])
 
 
 def test_independence_origins_are_names():
     case = _deir()
     t = kit.text.tables.for_people(kit.independence(case, P)[["n_origins", "origins"]], case)
-    rumours = t[t["claim"].str.startswith("Other media (unnamed): “Other media")]
-    assert rumours["origins"].tolist() == ["Facebook post with a list of names, US-led coalition"]
+    confirmed = t[t["claim"].str.startswith("Other media (unnamed): “Nevertheless")]
+    assert confirmed["origins"].tolist() == [
+        "Facebook post with a list of names, Other media (unnamed), US-led coalition"
+    ]
     ids = set(case.sources["source_id"])
     assert not any(part in ids or part.startswith("(") for cell in t["origins"] for part in cell.split(", "))
 

@@ -22,19 +22,21 @@ def test_exercise_walks_the_claims_in_order_of_publication(deir):
     assert ex.claims == list(kit.independence(deir, PROP).index)
     # first what may date from 7 February (the case dates them by the interval the article allows), by id
     assert ex.claims[:4] == [
-        "communities-heard-dozens",
         "facebook-casualties",
         "moscow-times-reported",
         "other-media-dozens-or-hundreds",
+        "other-media-several-killed",
     ]
-    assert ex.shown["outlet"] == "Local Russian communities (contacts, unnamed)"
+    assert ex.shown["outlet"] == "Facebook post with a list of names"
     ex.next_button.click()
     ex.next_button.click()
     ex.next_button.click()
-    assert (ex.index, ex.claim_id) == (3, "other-media-dozens-or-hundreds")
-    assert [rel for rel, _ in ex.shown["cites"]] == ["relies_on", "corroborates", "corroborates"]
+    assert (ex.index, ex.claim_id) == (3, "other-media-several-killed")
+    assert ex.shown["cites"] == []  # the article names no source for the rumours
     ex.prev_button.click()
-    assert ex.claim_id == "moscow-times-reported"
+    assert ex.claim_id == "other-media-dozens-or-hundreds"
+    ex.show(ex.claims.index("media-confirmed-facebook"))  # the media's first "confirmation"
+    assert [rel for rel, _ in ex.shown["cites"]] == ["relies_on", "corroborates"]
     ex.show(ex.claims.index("afp-cit-three-more"))
     assert ex.shown["outlet"] == "AFP"
     assert "Conflict Intelligence Team" in ex.claim_html.value
@@ -50,9 +52,9 @@ def test_exercise_check_grades_against_kit_independence(deir):
         ex.show(i)
         assert key[claim].n_origins == ind.at[claim, "n_origins"]
         assert list(key[claim].origins) == list(ind.at[claim, "origins"])
-    ex.show(ex.claims.index("other-media-dozens-or-hundreds"))  # other media: two independent origins
+    ex.show(ex.claims.index("media-confirmed-facebook"))  # the media's confirmation: two independent origins
     ex.n_origins.value = 2
-    ex.source.value = ("facebook_post", "us_led_coalition")
+    ex.source.value = ("facebook_post", "other_media")
     ex.grade.value = "F"
     ex.check_button.click()
     assert ex.result["points"] == 3 and (ex.score, ex.checked, ex.max_score) == (3, 1, 3)

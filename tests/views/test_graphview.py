@@ -114,7 +114,8 @@ def test_nodes_say_outlet_date_figure_and_source_grade():
     claim = by["bloomberg-more-than-200"]
     assert claim["aria"] == "Bloomberg, 13 Feb 2018, at least 201"
     assert claim["words"].startswith("More than 200 contract soldiers")
-    assert claim["grade"].startswith("credibility ") and claim["origins"] == ["bloomberg_two_russians"]
+    # the two Russians (stated) and the US official whose "about 100" Bloomberg printed beside its 200 (inferred)
+    assert claim["grade"].startswith("credibility ") and claim["origins"] == ["bloomberg_two_russians", "us_official"]
     src = by["bloomberg_two_russians"]
     assert (
         src["kind"] == "source"
@@ -144,10 +145,11 @@ def test_edges_keep_the_dispute_beside_the_support():
 
 
 def test_discredited_greys_what_kit_without_takes_down():
-    d = graph_data(DEIR, None, discredited=["bloomberg_two_russians"])
-    lost = set(kit.without(DEIR, "bloomberg_two_russians"))
+    # the 200 also rests on the US official (inferred): it falls only when both are discredited
+    d = graph_data(DEIR, None, discredited=["bloomberg_two_russians", "us_official"])
+    lost = set(kit.without(DEIR, "bloomberg_two_russians", "us_official"))
     assert lost and {n["id"] for n in d["nodes"] if n.get("fallen")} == lost
-    assert [n["id"] for n in d["nodes"] if n.get("discredited")] == ["bloomberg_two_russians"]
+    assert [n["id"] for n in d["nodes"] if n.get("discredited")] == ["us_official", "bloomberg_two_russians"]
     assert all(n["colour"] == "#bbbbbb" for n in d["nodes"] if n.get("fallen") or n.get("discredited"))
     with pytest.raises(KeyError, match="no-such-source"):
         graph_data(DEIR, discredited=["no-such-source"])
@@ -202,8 +204,8 @@ def test_widget_repr_says_to_run_and_follows_discredit():
     from kit.graphview import GraphView
 
     view = GraphView(DEIR, "russians_killed_feb7")
-    # the proposition's 13 claims and the coalition's estimate, of another question, that one of them cites
-    assert repr(view) == "Citation graph of russians_killed_feb7 (14 claims): run the notebook to explore it."
+    # the proposition's 15 claims and the two estimates of about 100, of another question, that two of them cite
+    assert repr(view) == "Citation graph of russians_killed_feb7 (17 claims): run the notebook to explore it."
     assert view._repr_mimebundle_()[0]["text/plain"] == repr(view)
     assert view._esm == static_text("graphview.js") and view.data["nodes"]
     view.discredited = ["bloomberg_two_russians", "reuters_associates"]

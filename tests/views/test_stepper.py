@@ -45,13 +45,15 @@ BY_STEP = {
         "daily-beast-200-russian-fighters",
         "tsarizm-up-to-200",
     ],
-    7: [
-        "communities-heard-dozens",
+    7: [  # the feedback-loop step: the rumours of several killed, the communities, the media's confirmations
         "facebook-casualties",
         "moscow-times-reported",
         "other-media-dozens-or-hundreds",
         "other-media-several-killed",
         "reuters-buga-dozens",
+        "communities-heard-dozens",  # 7-28 February: told only in the loop paragraph, after 13 February
+        "media-confirmed-coalition",
+        "media-confirmed-facebook",
         *REUTERS,
         "bloomberg-more-than-200",
         "daily-beast-200-contract-killers",
@@ -66,12 +68,14 @@ BY_DAY = {
     k: BY_STEP[7]
     if k > 4
     else [
-        "communities-heard-dozens",
         "facebook-casualties",
         "moscow-times-reported",
         "other-media-dozens-or-hundreds",
         "other-media-several-killed",
         "reuters-buga-dozens",
+        "communities-heard-dozens",
+        "media-confirmed-coalition",
+        "media-confirmed-facebook",
         *REUTERS,
     ]
     for k in BY_STEP
@@ -196,8 +200,12 @@ def test_the_table_shows_independence_and_drift(stepper, deir):
         True,
         True,
     ]
-    assert t.loc["other-media-dozens-or-hundreds", "n_origins"] == 2
+    # Bloomberg's 200 "confirmed" by its US official's "about 100" (inferred): two origins, another question, inflated
+    assert t.loc["bloomberg-more-than-200", ["n_origins", "question_changed", "inflated"]].tolist() == [2, True, True]
     assert "daily-beast-200-russian-fighters" in stepper.table_html.value
+    stepper.go(7)  # the media's last "confirmation": several accounts sharing an origin, and another question
+    t = stepper.table
+    assert t.loc["media-confirmed-coalition", ["n_origins", "echo", "question_changed"]].tolist() == [3, True, True]
 
 
 def test_widgets_display_through_a_container(stepper, deir):
