@@ -465,6 +465,13 @@ export function draw(host, data, options) {
     marked = [...fresh];
     for (const i of marked) { nodeEls[i].classList.add("kgv-new"); }
     if (newest >= 0) { nodeEls[newest].classList.add("kgv-newest"); marked.push(newest); }
+    if (newest >= 0) {                  // the newest claim in view (the zoom kept): a long story moves along
+      const [w, h] = size(), nd = nodes[newest];
+      const sx = (nd.x - view.x) * view.k, sy = (nd.y - view.y) * view.k;
+      if (sx < 30 || sy < 30 || sx > w - 30 || sy > h - 30) {
+        view.x = nd.x - w / (2 * view.k); view.y = nd.y - h / (2 * view.k); apply();
+      }
+    }
     if (changed.size) {
       const on = new Set();
       nodes.forEach((n, i) => { if (!off[i] && n.kind === "claim") { on.add(n.outlet); } });
@@ -497,6 +504,27 @@ const DAY = 86400000;
 const dayWords = (ms) => { const d = new Date(ms); return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`; };
 const symlog = (v) => Math.sign(v) * Math.log10(1 + Math.abs(v));
 
+// at most 6 ticks: days ("13 Feb") over two months at most, else month starts ("Mar 2018"), else years
+function timeTicks(t0, t1) {
+  const days = (t1 - t0) / DAY, out = [];
+  if (days <= 62) {
+    const every = [1, 2, 3, 7, 14].find((d) => days / d <= 6) || 14;
+    for (let t = Math.ceil(t0 / DAY) * DAY; t <= t1; t += every * DAY) { out.push([t, dayWords(t)]); }
+    return out;
+  }
+  const months = days / 30.44, every = [1, 2, 3, 6, 12, 24, 60].find((m) => months / m <= 6) || 120;
+  const a = new Date(t0);
+  let y = a.getUTCFullYear(), m = a.getUTCMonth() + 1;
+  for (;;) {
+    if (m > 11) { y += Math.floor(m / 12); m %= 12; }
+    const t = Date.UTC(y, m, 1);
+    if (t > t1) { break; }
+    if ((y * 12 + m) % every === 0) { out.push([t, every >= 12 ? `${y}` : `${MONTHS[m]} ${y}`]); }
+    m += 1;
+  }
+  return out;
+}
+
 function timeline(host, T) {
   const W = 460, H = 330, L = 44, RM = 14, TM = 40, BM = 28;
   const root = svg("svg", { class: "kst-time", viewBox: `0 0 ${W} ${H}`, role: "img" }, host);
@@ -512,11 +540,9 @@ function timeline(host, T) {
     svg("line", { x1: L, x2: W - RM, y1: y, y2: y, class: "kst-grid" }, axes);
     svg("text", { x: L - 5, y, "text-anchor": "end" }, axes).textContent = v >= 1e6 ? `${v / 1e6}M` : v >= 1e4 ? `${v / 1e3}k` : `${v}`;
   }
-  const days = span / DAY, every = [1, 2, 3, 7, 14, 30, 61, 91, 182, 365].find((d) => days / d <= 6) || Math.ceil(days / 6);
-  const first = Math.ceil(T.t0 / DAY) * DAY;
-  for (let t = first; t <= T.t1; t += every * DAY) {
+  for (const [t, words] of timeTicks(T.t0, T.t1)) {
     svg("line", { x1: X(t), x2: X(t), y1: H - BM, y2: H - BM + 4, class: "kst-tick" }, axes);
-    svg("text", { x: X(t), y: H - BM + 14, "text-anchor": "middle" }, axes).textContent = dayWords(t);
+    svg("text", { x: X(t), y: H - BM + 14, "text-anchor": "middle" }, axes).textContent = words;
   }
   svg("line", { x1: L, x2: W - RM, y1: H - BM, y2: H - BM, class: "kst-axis" }, axes);
   T.title.split("\n").forEach((line, k) => {             // a title of two lines, the key on the second
