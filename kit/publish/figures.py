@@ -97,7 +97,7 @@ def svg(fig, prefix: str, alt: str) -> str:
     return text.strip()
 
 
-def step_figures(case, proposition, upto, newest, pos):
+def step_figures(case, proposition, upto, newest, pos=None, *, claims=None, graph=True):
     """The two figures of one step: the citation graph (``newest`` highlighted) and the figure over time.
 
     Parameters
@@ -107,26 +107,31 @@ def step_figures(case, proposition, upto, newest, pos):
     proposition : str
         The proposition told.
     upto : pandas.Timestamp
-        The step's moment: only claims published by then are drawn.
+        The step's moment: only claims published by then are drawn (unless ``claims`` says which).
     newest : str or None
         The claim to highlight.
-    pos : dict
-        Node positions shared by every step (:func:`kit.show.story_layout`).
+    pos : dict, optional
+        Node positions shared by every step (:func:`kit.show.story_layout`); computed when not given.
+    claims : list of str, optional
+        The claims the step shows (:func:`kit.text.story_steps.story_steps`).
+    graph : bool
+        ``False``: no citation graph (a static picture of hundreds of nodes is slow to draw and unreadable).
 
     Returns
     -------
-    tuple of matplotlib.figure.Figure
-        ``(graph, timeline)``.
+    tuple
+        ``(graph, timeline)``: matplotlib figures, ``graph`` None when not drawn.
     """
     from matplotlib.figure import Figure
 
     from kit.show import plot_citation_graph, plot_timeline
 
-    fig = Figure(figsize=(11, 6))
-    ax = fig.subplots()
-    plot_citation_graph(case, proposition, ax=ax, upto=upto, highlight=newest, pos=pos)
-    graph = fig
+    picture = None
+    if graph:
+        picture = Figure(figsize=(11, 6))
+        ax = picture.subplots()
+        plot_citation_graph(case, proposition, ax=ax, upto=upto, highlight=newest, pos=pos, claims=claims)
     fig2 = Figure(figsize=(10, 4))
     ax2 = fig2.subplots()
-    plot_timeline(case, proposition, ax=ax2, upto=upto)
-    return graph, fig2
+    plot_timeline(case, proposition, ax=ax2, upto=upto, claims=claims)
+    return picture, fig2

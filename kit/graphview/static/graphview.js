@@ -634,8 +634,9 @@ export function drawStory(host, data, options) {
   const panes = tag("div", { class: "kst-panes" }, host);
   const gFig = tag("figure", { class: "kst-graph" }, panes);
   const gHost = tag("div", {}, gFig);
+  const side = tag("div", { class: "kst-side" }, panes);   // the figure over time, then the graph's key and caption
+  const tFig = tag("figure", { class: "kst-timeline" }, side);
   const gCap = tag("figcaption", {}, gFig);
-  const tFig = tag("figure", { class: "kst-timeline" }, panes);
   const below = tag("div", { class: "kst-below" }, host);
   const changes = tag("div", { class: "kst-changes" }, below);
   const fold = tag("details", { class: "kst-table" }, below);
@@ -644,7 +645,10 @@ export function drawStory(host, data, options) {
   const view = draw(gHost, data.graph, { height: opts.height || 400,
     hint: "Hover or Tab to a node for its words; click or Enter traces it, Esc clears." });
   const time = data.timeline && data.timeline.claims.length ? timeline(tFig, data.timeline) : null;
-  if (!time) { tFig.remove(); panes.classList.add("kst-one"); }
+  if (!time) { tFig.remove(); }
+  const key = gHost.querySelector(".kgv-legend");
+  if (key) { side.appendChild(key); }                      // beside the graph, not under it: one screen a step
+  side.appendChild(gCap);
   const index = new Map(data.graph.nodes.map((nd, i) => [nd.id, i]));
   const order = Object.keys(claims);                        // the story's claims, in order of publication
   const shown = new Set();
