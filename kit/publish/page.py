@@ -197,7 +197,7 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
     >>> page.startswith("<!DOCTYPE html>"), "2026-01-01" in page, "<script src" in page
     (True, True, False)
     """
-    from kit.publish.story import story_html
+    from kit.publish.story_part import story_html
     from kit.text.story import auto_story
 
     proposition = proposition or choose_proposition(case)
@@ -206,7 +206,7 @@ def page_html(case, *, proposition=None, story=None, built=None, reveal=False, n
     built = built or _dt.datetime.now(_dt.UTC).date().isoformat()
     frame = claims_frame(case, proposition)
     reports = case.reports.set_index("report_id").to_dict("index")
-    # the story: the notebook stepper's renderer and data (kit.graphview.story), and the same steps without them
+    # the story: the notebook stepper's renderer and data (kit.graphview.story_data), and the same steps without them
     story_part, n = story_html(
         case,
         proposition,

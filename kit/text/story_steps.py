@@ -1,10 +1,10 @@
 """What every step of a story shows, computed once: the one story model of the notebook's stepper and the page.
 
-:func:`story_steps` reads the story (:func:`kit.text.story.load_story`: ``story.csv``, else one step per publication
-day) and gives, per step, the claims it shows (:func:`kit.text.story.shown_by_step`), those new at it, and the
-sources and claims of other questions they cite or rest on. :func:`kit.graphview.story.story_data` turns these steps
-into the data of the one renderer, ``kit/graphview/static/graphview.js``, for :class:`kit.widgets.StoryStepper` and
-the published page alike.
+:func:`story_steps` reads the story (:func:`kit.text.story.load_story`: ``story.csv``, else one step per
+publication day) and gives, per step, the claims it shows (:func:`kit.text.story.shown_by_step`), those new at it,
+and the sources and claims of other questions they cite or rest on. :func:`kit.graphview.story_data.story_data`
+turns these steps into the data of the one renderer, ``kit/graphview/static/graphview.js``, for
+:class:`kit.widgets.StoryStepper` and the published page alike.
 
 Examples
 --------
@@ -104,7 +104,7 @@ def story_steps(case, proposition=None, story=None) -> list[dict]:
     See Also
     --------
     kit.text.story.load_story : the story's rows.
-    kit.graphview.story.story_data : these steps as the renderer's data.
+    kit.graphview.story_data.story_data : these steps as the renderer's data.
     kit.text.story.shown_by_step : the rule of what a step shows.
 
     Examples

@@ -1,6 +1,6 @@
 """The StoryStepper: step through the story of a case in time, on one screen (an anywidget).
 
-Its steps are :func:`kit.text.story_steps.story_steps`, its data :func:`kit.graphview.story.story_data`, drawn by
+Its steps are :func:`kit.text.story_steps.story_steps`, its data :func:`kit.graphview.story_data.story_data`, drawn by
 ``kit/graphview/static/graphview.js``: the renderer of the published page, with the same data. Needs ``anywidget``
 (the ``notebooks`` extra).
 
@@ -20,7 +20,7 @@ import pandas as pd
 import traitlets
 
 from kit.graphview.fragment import static_text
-from kit.graphview.story import claim_words, story_data
+from kit.graphview.story_data import claim_words, story_data
 from kit.text.story import load_story
 from kit.text.story_steps import story_steps
 from kit.widgets.common import NOT_RUN
@@ -54,7 +54,7 @@ class StoryStepper(anywidget.AnyWidget):
     steps : list of dict
         :func:`kit.text.story_steps.story_steps`: what every step shows.
     data : dict
-        What the renderer draws (:func:`kit.graphview.story.story_data`), the page's data for the same story.
+        What the renderer draws (:func:`kit.graphview.story_data.story_data`), the page's data for the same story.
     upto : pandas.Timestamp
         The moment the current step shows.
     visible_claims, new_claims : list of str
@@ -65,7 +65,7 @@ class StoryStepper(anywidget.AnyWidget):
     changes : list of str
         "What changed at this step", one line per new claim.
     table : pandas.DataFrame
-        The claims shown, in words (:func:`kit.graphview.story.claim_words`).
+        The claims shown, in words (:func:`kit.graphview.story_data.claim_words`).
 
     Raises
     ------

@@ -1,7 +1,7 @@
 """The story part of the explainer page: the notebook stepper's renderer and data, and a static version without it.
 
 :func:`story_html` gives the element the graph view's module (``kit/graphview/static/graphview.js``) draws the story
-into, with its data (:func:`kit.graphview.story.story_data`: the same data :class:`kit.widgets.StoryStepper` sends
+into, with its data (:func:`kit.graphview.story_data.story_data`: the same data :class:`kit.widgets.StoryStepper` sends
 to the notebook), and the same steps as plain HTML for a reader without JavaScript: each step's words and what
 changed at it, then one picture of the citation graph and one of the figure over time, as the story ends. The static
 version draws two pictures whatever the story's length (at most :data:`MAX_STATIC_GRAPH` claims in the graph's), so
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from kit.cells import is_missing
-from kit.graphview.story import story_data
+from kit.graphview.story_data import story_data
 from kit.publish.figures import step_figures, svg
 from kit.publish.words import graph_alt, timeline_alt
 from kit.text.html import escape, isolate, script_json
@@ -112,7 +112,7 @@ def _static_html(case, proposition, steps, data, sections, plot_case, frame, tab
     pictures = ""
     if steps:
         last, words = steps[-1], data["steps"][-1]
-        newest = last["newest"] or (last["claims"][-1] if last["claims"] else None)
+        newest = next((s["newest"] for s in reversed(steps) if s["newest"]), None)  # the last one told
         t_alt = timeline_alt(case, proposition, last["upto"], frame=frame)
         g_alt = graph_alt(case, proposition, last["upto"], frame=frame)
         drawn = len(frame) <= MAX_STATIC_GRAPH

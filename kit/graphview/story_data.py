@@ -10,7 +10,7 @@ grows with its claims, not with their square. :class:`kit.widgets.StoryStepper` 
 Examples
 --------
 >>> import kit
->>> from kit.graphview.story import story_data
+>>> from kit.graphview.story_data import story_data
 >>> d = story_data(kit.load_case("data/deir-ez-zor"), "russians_killed_feb7")
 >>> sorted(d)
 ['claims', 'graph', 'proposition', 'steps', 'timeline']
