@@ -38,6 +38,7 @@ __all__ = ["story_data", "claim_words", "step_lists", "MAX_CHANGES"]
 
 #: how many new claims "what changed at this step" lists before saying how many more
 MAX_CHANGES = 5
+_DAY_MS = 86_400_000
 _TIMELINE_TITLE = "The figure over time\n▲ at least, ▼ at most, ● a figure, bar: a range, dashes: date uncertain"
 
 
@@ -209,12 +210,12 @@ def story_data(case, proposition=None, story=None, *, steps=None) -> dict:
             )
         times = [m["t"] for m in marks] + [m["t2"] for m in marks if m["t2"] is not None]
         times += [_ms(s["date"]) for s in steps]
-        day = 86_400_000
-        lo, hi = (min(times), max(times)) if times else (0, day)
-        pad = max((hi - lo) * 0.04, day / 2)
+        lo, hi = (min(times), max(times)) if times else (0, _DAY_MS)
+        pad = max((hi - lo) * 0.04, _DAY_MS / 2)
         timeline = {"claims": marks, "t0": lo - pad, "t1": hi + pad, "title": _TIMELINE_TITLE}
 
-    out_steps, before = [], set()
+    out_steps: list = []
+    before: set = set()
     for s in steps:
         shown = {index[n] for n in [*s["claims"], *s["sources"], *s["cited"]] if n in index}
         day = date_words(s["date"])
