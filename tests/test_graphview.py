@@ -236,7 +236,7 @@ def test_case_is_not_changed():
 
 @pytest.mark.parametrize("which", ["deir", "synthetic"])
 def test_no_two_nodes_share_an_accessible_name(which):
-    """The Daily Beast's two claims of 13 Feb (both 'at least 201') were one name twice for a screen reader (issue 20)."""
+    """The Daily Beast's two claims of 13 Feb (both 'at least 201') were one name twice to a screen reader."""
     if which == "deir":
         d = graph_data(DEIR, "russians_killed_feb7")
         beast = sorted(n["aria"] for n in d["nodes"] if n["outlet"] == "The Daily Beast")
