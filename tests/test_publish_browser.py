@@ -168,6 +168,18 @@ def test_axe_finds_no_violation_on_the_page(browser, published_pages):
             "els => els.map(e => e.getAttribute('aria-label') || e.textContent.trim())",
         )
         assert all(names) and len(names) >= 8  # Previous, Next, Play, the slider, the graph's four buttons
+        # every Tab stop has a name (Chromium once stopped on the graph's unnamed group of nodes)
+        page.locator("h1").click()
+        stops = []
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            stops.append(
+                page.evaluate(
+                    "() => { const e = document.activeElement; return [e.tagName, e.getAttribute('aria-label') "
+                    "|| e.textContent.trim(), e.getAttribute('role')]; }"
+                )
+            )
+        assert [s for s in stops if not s[1] or (s[0] == "g" and s[2] != "button")] == [], stops
     finally:
         context.close()
 

@@ -154,7 +154,8 @@ export function draw(host, data, options) {
     edgeBoxes.push(path.boxes);
     return p;
   });
-  const gNodes = svg("g", { class: "kgv-nodes" }, frag);
+  // tabindex -1: Chromium puts a group of focusable SVG elements in the Tab order itself (an unnamed stop)
+  const gNodes = svg("g", { class: "kgv-nodes", tabindex: -1 }, frag);
   const nodeEls = nodes.map((n, i) => {
     const g = svg("g", { class: `kgv-node kgv-${n.kind}`, transform: `translate(${n.x},${n.y})`, tabindex: 0,
       role: "button", "aria-label": n.aria, "aria-pressed": "false", "data-id": n.id, "data-i": i }, gNodes);
