@@ -278,4 +278,6 @@ def test_the_now_line_stands_on_the_steps_day(deir_case):
     ax = Figure().subplots()
     kit.show.plot_timeline(deir_case, "russians_killed_feb7", ax=ax, upto=pd.Timestamp("2018-02-12T23:59:59.999999Z"))
     (line,) = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
-    assert mdates.num2date(line.get_xdata()[0]).date().isoformat() == "2018-02-12"
+    x = line.get_xdata()[0]
+    x = pd.Timestamp(x) if not isinstance(x, float) else pd.Timestamp(mdates.num2date(x))
+    assert x.date().isoformat() == "2018-02-12"
