@@ -280,4 +280,4 @@ def test_the_now_line_stands_on_the_steps_day(deir_case):
     (line,) = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
     x = line.get_xdata()[0]
     x = pd.Timestamp(x) if not isinstance(x, float) else pd.Timestamp(mdates.num2date(x))
-    assert x.date().isoformat() == "2018-02-12"
+    assert (x.tz_convert(None) if x.tzinfo else x) == pd.Timestamp("2018-02-12")  # on the day's tick, not 23:59
