@@ -309,6 +309,13 @@ print(len(story), "steps:")
 print(story[["step", "title"]].to_string(index=False))
 
 # %% tags=["nbval-ignore-output"]
+# The explorable citation graph: hover or Tab to a claim for its words, click or Enter to trace it to its origins,
+# trace a source to ask "what if it is discredited?" (the same view as the published page's).
+from kit.graphview import GraphView
+
+GraphView(case, P)
+
+# %% tags=["nbval-ignore-output"]
 import kit.widgets
 
 kit.widgets.StoryStepper(case, P)
