@@ -132,26 +132,14 @@ def test_the_data_says_what_each_step_shows(deir):
     assert marks["reuters-two-killed"]["low"] == 2 and marks["reuters-two-killed"]["high"] is None
 
 
-def one_story(n):
-    """kit.testing.synth's case of n reports told as one story: every claim about one question, one day each."""
-    import dataclasses
-
-    case = kit.testing.synth.make_case(n)
-    reports = case.reports.copy()
-    days = pd.Series(pd.date_range("2020-01-01", periods=len(reports), freq="D", tz="UTC"), index=reports.index)
-    reports["published"] = days.astype(reports["published"].dtype)
-    reports["published_latest"] = days.astype(reports["published_latest"].dtype)
-    return dataclasses.replace(case, claims=case.claims.assign(proposition="the_question"), reports=reports)
-
-
 def test_a_long_story_is_data_that_grows_with_its_claims_and_a_page_of_two_pictures(tmp_path):
-    case = one_story(300)
+    case = kit.testing.examples.one_story(300)
     d = story_data(case, "the_question")
     assert len(d["steps"]) == 300
     changes = sum(len(s["add"]) + len(s["drop"]) for s in d["steps"])
     assert changes <= 2 * len(d["graph"]["nodes"])  # each step says what changed, not all it shows
     assert step_lists(d)[-1] == list(d["claims"])  # the last day shows every claim
     page = publish(case, tmp_path, built="2026-01-02").read_text(encoding="utf-8")
-    assert page.count('class="kit-fig"') == 1  # the figure over time; no static graph of 300 claims
-    assert "No picture of the citation graph here: its 300 claims are more than a static picture" in page
+    assert page.count('class="kit-fig"') == 0  # no static picture of 300 claims; it says so
+    assert "No pictures here: the story's 300 claims are more than a static picture shows readably" in page
     assert page.count('<section class="step"') == 300

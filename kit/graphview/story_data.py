@@ -95,8 +95,10 @@ def claim_words(case, proposition=None) -> pd.DataFrame:
         return str(u).strip() if isinstance(u, str) and u.strip().lower().startswith(("http://", "https://")) else ""
 
     rows = {}
-    for c, r in base.iterrows():
-        origins = prov.at[c, "origins"]
+    provs = prov[["origins", "n_origins", "echo"]].to_dict("index")
+    drifts = flags.to_dict("index")
+    for c, r in base.to_dict("index").items():  # dicts: a pandas lookup per cell costs seconds at 2,000 claims
+        origins = provs[c]["origins"]
         rows[c] = {
             "date": date_words(r["published"]),
             "outlet": isolate_text(r["outlet"]),
@@ -104,9 +106,9 @@ def claim_words(case, proposition=None) -> pd.DataFrame:
             "figure": figure_words(r["low"], r["high"]),
             "certainty": "" if is_missing(r["certainty"]) else str(r["certainty"]),
             "rests_on": ", ".join(isolate_text(names.get(s, s)) for s in origins) or "nothing (a loop)",
-            "origins": int(prov.at[c, "n_origins"]),
-            "echo": bool(prov.at[c, "echo"]),
-            "drift": drift_words(flags.loc[c].to_dict()),
+            "origins": int(provs[c]["n_origins"]),
+            "echo": bool(provs[c]["echo"]),
+            "drift": drift_words(drifts[c]),
             "url": url(r["report_id"]),
         }
     out = pd.DataFrame.from_dict(rows, orient="index", columns=list(_WORD_COLUMNS))
@@ -142,7 +144,7 @@ def _figure_values(frame) -> dict:
     return out
 
 
-def story_data(case, proposition=None, story=None, *, steps=None) -> dict:
+def story_data(case, proposition=None, story=None, *, steps=None, words=None) -> dict:
     """The story of ``proposition`` as the renderer's data: its steps, its graph, its figure over time, its claims.
 
     Parameters
@@ -156,6 +158,8 @@ def story_data(case, proposition=None, story=None, *, steps=None) -> dict:
         Steps as :func:`kit.text.story.load_story` gives them; the case's own by default.
     steps : list of dict, optional
         :func:`kit.text.story_steps.story_steps` of the same, when the caller has them.
+    words : pandas.DataFrame, optional
+        :func:`claim_words` of the same, when the caller has them.
 
     Returns
     -------
@@ -181,7 +185,7 @@ def story_data(case, proposition=None, story=None, *, steps=None) -> dict:
     graph = graph_data(case, proposition)
     index = {n["id"]: i for i, n in enumerate(graph["nodes"])}
     colour = {n["id"]: n["colour"] for n in graph["nodes"]}
-    words = claim_words(case, proposition)
+    words = claim_words(case, proposition) if words is None else words
     frame = claim_context(case).set_index("claim_id").loc[words.index]
     claims = {c: {k: v for k, v in r.items() if k != "url" or v} for c, r in words.to_dict("index").items()}
     values = _figure_values(frame)
@@ -190,11 +194,10 @@ def story_data(case, proposition=None, story=None, *, steps=None) -> dict:
     timeline = None
     if proposition is not None:
         marks = []
-        for c in words.index:
-            r = frame.loc[c]
+        for c, r in frame.to_dict("index").items():
             if is_missing(r["low"]) and is_missing(r["high"]):
                 continue
-            latest = r["published_latest"] if "published_latest" in r.index else None
+            latest = r.get("published_latest")
             marks.append(
                 {
                     "i": index[c],
@@ -203,8 +206,8 @@ def story_data(case, proposition=None, story=None, *, steps=None) -> dict:
                     "low": _number(r["low"]),
                     "high": _number(r["high"]),
                     "label": figure_label(r["low"], r["high"]),
-                    "figure": words.at[c, "figure"],
-                    "outlet": words.at[c, "outlet"],
+                    "figure": figure_of[c],
+                    "outlet": outlet_of[c],
                     "colour": colour[c],
                 }
             )

@@ -97,7 +97,7 @@ def svg(fig, prefix: str, alt: str) -> str:
     return text.strip()
 
 
-def step_figures(case, proposition, upto, newest, pos=None, *, claims=None, graph=True):
+def step_figures(case, proposition, upto, newest, pos=None, *, claims=None):
     """The two figures of one step: the citation graph (``newest`` highlighted) and the figure over time.
 
     Parameters
@@ -114,23 +114,19 @@ def step_figures(case, proposition, upto, newest, pos=None, *, claims=None, grap
         Node positions shared by every step (:func:`kit.show.story_layout`); computed when not given.
     claims : list of str, optional
         The claims the step shows (:func:`kit.text.story_steps.story_steps`).
-    graph : bool
-        ``False``: no citation graph (a static picture of hundreds of nodes is slow to draw and unreadable).
 
     Returns
     -------
-    tuple
-        ``(graph, timeline)``: matplotlib figures, ``graph`` None when not drawn.
+    tuple of matplotlib.figure.Figure
+        ``(graph, timeline)``.
     """
     from matplotlib.figure import Figure
 
     from kit.show import plot_citation_graph, plot_timeline
 
-    picture = None
-    if graph:
-        picture = Figure(figsize=(11, 6))
-        ax = picture.subplots()
-        plot_citation_graph(case, proposition, ax=ax, upto=upto, highlight=newest, pos=pos, claims=claims)
+    picture = Figure(figsize=(11, 6))
+    ax = picture.subplots()
+    plot_citation_graph(case, proposition, ax=ax, upto=upto, highlight=newest, pos=pos, claims=claims)
     fig2 = Figure(figsize=(10, 4))
     ax2 = fig2.subplots()
     plot_timeline(case, proposition, ax=ax2, upto=upto, claims=claims)

@@ -16,7 +16,6 @@ import re
 from pathlib import Path
 
 from kit.analysis.selection import choose_proposition
-from kit.cells import is_null
 from kit.formats.claimreview import claim_reviews
 from kit.graphview.fragment import graph_html, package_static_text
 from kit.graphview.fragment import static_text as graph_static
@@ -338,10 +337,8 @@ def publish(case, out_dir, *, reveal_confidential: bool = False, built=None, not
     out = refuse_output_over_case(case, out_dir)
     proposition = choose_proposition(case)
     story = load_story(case, proposition).copy()
-    story["title"] = story["title"].map(lambda t: redact_text(case, t, reveal_confidential)).astype("string")
-    story["text"] = (
-        story["text"].map(lambda t: t if is_null(t) else redact_text(case, t, reveal_confidential)).astype("string")
-    )
+    story["title"] = redact_text(case, story["title"], reveal_confidential).astype("string")
+    story["text"] = redact_text(case, story["text"], reveal_confidential).astype("string")
     red = redact(case, reveal=reveal_confidential)
     red_prop = _red_prop(case, red, proposition)
     if "claims" in story.columns:  # the claims each step names, as the redacted case names them

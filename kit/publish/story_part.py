@@ -4,8 +4,8 @@
 into, with its data (:func:`kit.graphview.story_data.story_data`: the same data :class:`kit.widgets.StoryStepper` sends
 to the notebook), and the same steps as plain HTML for a reader without JavaScript: each step's words and what
 changed at it, then one picture of the citation graph and one of the figure over time, as the story ends. The static
-version draws two pictures whatever the story's length (at most :data:`MAX_STATIC_GRAPH` claims in the graph's), so
-a page of hundreds of steps publishes in seconds, and says so.
+version draws two pictures whatever the story's length, and none past :data:`MAX_STATIC_PICTURES` claims (it says so),
+so a page of hundreds of steps publishes in seconds.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from kit.text.html import escape, isolate, script_json
 from kit.text.story_steps import story_steps
 from kit.text.wording import plural
 
-__all__ = ["story_html", "paragraphs", "MAX_STATIC_GRAPH"]
+__all__ = ["story_html", "paragraphs", "MAX_STATIC_PICTURES"]
 
-#: past this many claims the page without JavaScript draws no picture of the citation graph (a static picture of
-#: hundreds of nodes takes long to draw and cannot be read); its words and the figure over time stay
-MAX_STATIC_GRAPH = 120
+#: past this many claims the page without JavaScript draws no static picture (one of hundreds of nodes or labels takes
+#: seconds to draw and cannot be read); its words and the table of every claim stay
+MAX_STATIC_PICTURES = 120
 
 
 def paragraphs(text) -> str:
@@ -115,21 +115,26 @@ def _static_html(case, proposition, steps, data, sections, plot_case, frame, tab
         newest = next((s["newest"] for s in reversed(steps) if s["newest"]), None)  # the last one told
         t_alt = timeline_alt(case, proposition, last["upto"], frame=frame)
         g_alt = graph_alt(case, proposition, last["upto"], frame=frame)
-        drawn = len(frame) <= MAX_STATIC_GRAPH
-        gfig, tfig = step_figures(plot_case, proposition, last["upto"], newest, claims=last["claims"], graph=drawn)
-        graph_fig = (
-            f'<figure class="graph"><div class="fig-scroll">{svg(gfig, "sg", g_alt)}</div>'
-            f"<figcaption>{escape(g_alt)}</figcaption></figure>"
-            if drawn
-            else f'<p class="note">No picture of the citation graph here: its {plural(len(frame), "claim")} are '
-            f"more than a static picture shows readably (at most {MAX_STATIC_GRAPH}). With JavaScript on, the "
-            "page draws it, one step at a time.</p>"
-        )
+        drawn = len(frame) <= MAX_STATIC_PICTURES
+        figures = ""
+        if drawn:
+            gfig, tfig = step_figures(plot_case, proposition, last["upto"], newest, claims=last["claims"])
+            figures = (
+                f'<figure class="graph"><div class="fig-scroll">{svg(gfig, "sg", g_alt)}</div>'
+                f"<figcaption>{escape(g_alt)}</figcaption></figure>"
+                f'\n<figure class="timeline"><div class="fig-scroll">{svg(tfig, "st", t_alt)}</div>'
+                f"<figcaption>{escape(t_alt)}</figcaption></figure>"
+            )
+        else:
+            figures = (
+                f'<p class="note">No pictures here: the story\'s {plural(len(frame), "claim")} are more than a static '
+                f"picture shows readably (at most {MAX_STATIC_PICTURES}). With JavaScript on, the page draws the "
+                f"citation graph and the figure over time, one step at a time.</p>"
+                f"\n<p>{escape(g_alt)}</p>\n<p>{escape(t_alt)}</p>"
+            )
         pictures = (
             f'\n<section class="step-end" aria-labelledby="story-end-title">'
-            f'\n<h3 id="story-end-title">The story as it ends ({escape(words["day"])})</h3>\n{graph_fig}'
-            f'\n<figure class="timeline"><div class="fig-scroll">{svg(tfig, "st", t_alt)}</div>'
-            f"<figcaption>{escape(t_alt)}</figcaption></figure>"
+            f'\n<h3 id="story-end-title">The story as it ends ({escape(words["day"])})</h3>\n{figures}'
             + (f"\n<h3>Every claim</h3>\n{table}" if table else "")
             + "\n</section>"
         )

@@ -168,14 +168,17 @@ def auto_story(case, proposition=None) -> pd.DataFrame:
         ctx = ctx[ctx["proposition"] == proposition]
     if not len(ctx):
         return story_frame()
-    ctx = in_publication_order(ctx)
-    days = ctx["published"].dt.floor("D")
+    ctx = in_publication_order(ctx).assign(story_day=lambda f: f["published"].dt.floor("D"))
+    by_day: dict = {}  # one pass over the rows (a groupby of thousands of days costs seconds)
+    for row in ctx.itertuples(index=False):
+        by_day.setdefault(row.story_day, []).append(row)
     rows = []
-    for k, (day, group) in enumerate(ctx.groupby(days, sort=True), start=1):
-        outlets = ", ".join(dict.fromkeys(group["outlet"].astype(str)))
+    for k, day in enumerate(sorted(by_day), start=1):
+        group = by_day[day]
+        outlets = ", ".join(dict.fromkeys(str(r.outlet) for r in group))
         title = f"{day:%d %b %Y}: {outlets} ({_plural(len(group), 'new claim')})"
         lines = []
-        for row in group.itertuples(index=False):
+        for row in group:
             fig = figure_words(row.low, row.high)
             lines.append(
                 f"{row.outlet}: {fig + ', ' if fig else ''}{row.certainty}: “{' '.join(str(row.text).split())}”"

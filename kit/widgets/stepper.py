@@ -95,7 +95,7 @@ class StoryStepper(anywidget.AnyWidget):
         self.steps = story_steps(case, proposition, self.story)
         self.n_steps = len(self.steps)
         self._words = claim_words(case, proposition)
-        data = story_data(case, proposition, self.story, steps=self.steps)
+        data = story_data(case, proposition, self.story, steps=self.steps, words=self._words)
         super().__init__(data=data, step=1, **kwargs)
         self.observe(lambda _: self._update(), names="step")
         self._update()
