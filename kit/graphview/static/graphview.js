@@ -139,27 +139,45 @@ export function draw(host, data, options) {
     laneEls.set(l.name, tx);
   }
   const gEdges = svg("g", { class: "kgv-edges", "aria-hidden": "true" }, frag);
-  const pairCount = new Map(), longPaths = new Map(), edgeBoxes = [];
-  const edgeEls = edges.map((e) => {
-    if (e.a === undefined) { edgeBoxes.push([]); return null; }
+  // every edge's path is computed now; its element is made when it first comes near the view (or is traced):
+  // thousands of elements nobody sees would cost most of the first draw
+  const pairCount = new Map(), longPaths = new Map(), edgeBoxes = [], edgePaths = [];
+  edges.forEach((e) => {
+    if (e.a === undefined) { edgeBoxes.push([]); edgePaths.push(null); return; }
     const key = e.a < e.b ? `${e.a} ${e.b}` : `${e.b} ${e.a}`;
     const k = pairCount.get(key) || 0;
     pairCount.set(key, k + 1);
     const a = nodes[e.a], b = nodes[e.b];
     const bend = 14 + 16 * k + (Math.abs(a.y - b.y) < 1 ? 0.12 * Math.abs(a.x - b.x) : 0);   // along a lane: clear of its nodes
     const path = edgePath(a, b, k % 2 ? -bend : bend);
-    const p = svg("path", { d: path.stub || path.full, stroke: e.colour, "stroke-dasharray": DASH[e.style] || "",
-      "marker-end": marker.get(e.colour), class: path.stub ? "kgv-edge kgv-long" : "kgv-edge" }, gEdges);
-    if (path.stub) { longPaths.set(p, path); }
     edgeBoxes.push(path.boxes);
-    return p;
+    edgePaths.push(path);
   });
+  const edgeEls = edges.map(() => null);
+  function edgeEl(k) {
+    if (!edgeEls[k] && edgePaths[k]) {
+      const e = edges[k], path = edgePaths[k];
+      const p = svg("path", { d: path.stub || path.full, stroke: e.colour, "stroke-dasharray": DASH[e.style] || "",
+        "marker-end": marker.get(e.colour), class: path.stub ? "kgv-edge kgv-long" : "kgv-edge" }, gEdges);
+      if (off[e.a] || off[e.b]) { p.classList.add("kgv-off"); }
+      if (path.stub) { longPaths.set(p, path); }
+      edgeEls[k] = p;
+    }
+    return edgeEls[k];
+  }
   // tabindex -1: Chromium puts a group of focusable SVG elements in the Tab order itself (an unnamed stop)
   const gNodes = svg("g", { class: "kgv-nodes", tabindex: -1 }, frag);
+  // every node is a focusable element now (Tab reaches each); its circle and label are made when it first comes
+  // near the view
   const nodeEls = nodes.map((n, i) => {
     const g = svg("g", { class: `kgv-node kgv-${n.kind}`, transform: `translate(${n.x},${n.y})`, tabindex: 0,
       role: "button", "aria-label": n.aria, "aria-pressed": "false", "data-id": n.id, "data-i": i }, gNodes);
     if (n.uncheckable) { g.classList.add("kgv-uncheckable"); }
+    return g;
+  });
+  const built = new Uint8Array(nodes.length);
+  function build(i) {
+    const n = nodes[i], g = nodeEls[i];
     svg("circle", { class: "kgv-ring", r: R + 4 }, g);
     nodeShape(g, n);
     const b = n.box;
@@ -167,8 +185,8 @@ export function draw(host, data, options) {
     const t = svg("text", { x: (anchorX - n.x).toFixed(1), y: (b[1] + b[3] / 2 - n.y).toFixed(1),
       "text-anchor": n.kind === "source" ? "end" : "middle", class: "kgv-label", "aria-hidden": "true" }, g);
     t.textContent = n.label;
-    return g;
-  });
+    built[i] = 1;
+  }
   // tracing draws a veil over everything, then copies of the lit nodes and edges above it: the cost of a click
   // grows with the lineage, not with the graph
   const veil = svg("rect", { class: "kgv-veil", x: data.left - 4000, y: -4000, width: data.width + 8000,
@@ -182,14 +200,15 @@ export function draw(host, data, options) {
   // only the edges near the view are drawn (display none elsewhere): painting thousands of edges nobody sees
   // would cost more than everything else together. Nodes all stay, each reachable with Tab.
   // A node far from the view keeps its (empty) focusable element, and gets its circle and label back when near.
-  const shown = edgeEls.map(() => true);
+  const shown = edgeEls.map(() => false);
   const kids = nodes.map(() => null);
   const nodeBox = nodes.map((n) => [Math.min(n.x - R - 4, n.box[0]), Math.min(n.y - R - 4, n.box[1]),
     Math.max(n.x + R + 4, n.box[0] + n.box[2]), Math.max(n.y + R + 4, n.box[1] + n.box[3])]);
   function fill(i, on) {
     const g = nodeEls[i];
-    if (on && kids[i]) { g.appendChild(kids[i]); kids[i] = null; }
-    else if (!on && !kids[i]) {
+    if (on && !built[i]) { build(i); }
+    else if (on && kids[i]) { g.appendChild(kids[i]); kids[i] = null; }
+    else if (!on && built[i] && !kids[i]) {
       const f = document.createDocumentFragment();
       while (g.firstChild) { f.appendChild(g.firstChild); }
       kids[i] = f;
@@ -203,11 +222,12 @@ export function draw(host, data, options) {
     const vw = w / view.k, vh = h / view.k;
     const x0 = view.x - vw / 2, x1 = view.x + vw * 1.5, y0 = view.y - vh / 2, y1 = view.y + vh * 1.5;
     nodeBox.forEach((b, i) => fill(i, b[0] <= x1 && b[2] >= x0 && b[1] <= y1 && b[3] >= y0));
-    edgeEls.forEach((p, k) => {
-      if (!p) { return; }
-      const on = edgeBoxes[k].some((b) => b[0] <= x1 && b[2] >= x0 && b[1] <= y1 && b[3] >= y0);
+    edgeBoxes.forEach((boxes, k) => {
+      const on = boxes.some((b) => b[0] <= x1 && b[2] >= x0 && b[1] <= y1 && b[3] >= y0);
       if (on !== shown[k]) {
         shown[k] = on;
+        const p = on ? edgeEl(k) : edgeEls[k];
+        if (!p) { return; }
         if (on) { p.removeAttribute("display"); } else { p.setAttribute("display", "none"); }
       }
     });
@@ -347,7 +367,7 @@ export function draw(host, data, options) {
     nodeEls[i].setAttribute("aria-pressed", "true");
     const layer = document.createDocumentFragment();
     for (const k of lit.edges) {
-      const p = edgeEls[k];
+      const p = edgeEl(k);
       if (!p) { continue; }
       const c = p.cloneNode(false);
       c.setAttribute("class", "kgv-edge kgv-lit");
@@ -550,28 +570,28 @@ function timeline(host, T) {
     svg("text", { x: 4, y: 9 + 13 * k, class: k ? "kst-key" : "kst-ttl" }, axes).textContent = line;
   });
   const marks = svg("g", { class: "kst-marks", "aria-hidden": "true" }, root);
+  // one path a claim (its marks and bar filled in its colour; an uncertain date's span a second, dashed path):
+  // thousands of claims stay a few thousand elements
   const tri = (x, y, up) => (up ? `M${x - 5},${y + 4}L${x + 5},${y + 4}L${x},${y - 5}z` : `M${x - 5},${y - 4}L${x + 5},${y - 4}L${x},${y + 5}z`);
+  const dot = (x, y, r) => `M${x - r},${y}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0z`;
+  const f1 = (v) => Math.round(v * 10) / 10;
   const els = T.claims.map((c) => {
-    const g = svg("g", { class: "kst-mark" }, marks);
-    const x = X(c.t);
-    if (c.t2 !== null && c.t2 - c.t >= 3600000) {
-      const y = Y(c.low !== null ? c.low : c.high);
-      svg("line", { x1: x, x2: X(c.t2), y1: y, y2: y, stroke: c.colour, class: "kst-span" }, g);
-    }
+    const x = f1(X(c.t));
+    let d = "";
     if (c.low !== null && c.high !== null && c.high !== c.low) {
-      svg("line", { x1: x, x2: x, y1: Y(c.low), y2: Y(c.high), stroke: c.colour, class: "kst-bar" }, g);
+      const y1 = f1(Y(c.high)), y2 = f1(Y(c.low));
+      d += `M${x - 1.5},${y1}h3V${y2}h-3z`;                    // the range, a bar
     }
-    if (c.low !== null && (c.high === null || c.high === c.low)) {
-      if (c.high === null) { svg("path", { d: tri(x, Y(c.low), true), fill: c.colour }, g); }
-      else { svg("circle", { cx: x, cy: Y(c.low), r: 4.5, fill: c.colour }, g); }
-    } else if (c.high !== null && c.low === null) {
-      svg("path", { d: tri(x, Y(c.high), false), fill: c.colour }, g);
-    } else if (c.low !== null) {
-      svg("circle", { cx: x, cy: Y(c.low), r: 3.5, fill: c.colour }, g);
-      svg("circle", { cx: x, cy: Y(c.high), r: 3.5, fill: c.colour }, g);
+    if (c.low !== null && c.high === null) { d += tri(x, f1(Y(c.low)), true); }
+    else if (c.high !== null && c.low === null) { d += tri(x, f1(Y(c.high)), false); }
+    else if (c.high === c.low) { d += dot(x, f1(Y(c.low)), 4.5); }
+    else { d += dot(x, f1(Y(c.low)), 3.5) + dot(x, f1(Y(c.high)), 3.5); }
+    const mark = svg("path", { d, fill: c.colour, class: "kst-mark" }, marks);
+    if (c.t2 !== null && c.t2 - c.t >= 3600000) {
+      const y = f1(Y(c.low !== null ? c.low : c.high));
+      return [mark, svg("path", { d: `M${x},${y}H${f1(X(c.t2))}`, stroke: c.colour, class: "kst-mark kst-span" }, marks)];
     }
-    svg("title", {}, g).textContent = `${c.outlet}, ${dayWords(c.t)}: ${c.figure}`;
-    return g;
+    return [mark];
   });
   const labels = svg("g", { class: "kst-labels", "aria-hidden": "true" }, root);
   const now = svg("g", { class: "kst-now", "aria-hidden": "true" }, root);
@@ -582,7 +602,12 @@ function timeline(host, T) {
     // shown: a Set of node indices; fresh: those new at this step; now: the step's day (ms), its words
     set(shown, fresh, now, words, alt) {
       root.setAttribute("aria-label", alt);
-      T.claims.forEach((c, k) => { els[k].classList.toggle("kst-faded", !shown.has(c.i)); });
+      T.claims.forEach((c, k) => {
+        const faded = !shown.has(c.i);
+        if (faded !== (els[k][0].getAttribute("class") !== "kst-mark")) {
+          for (const e of els[k]) { e.classList.toggle("kst-faded", faded); }
+        }
+      });
       labels.textContent = "";
       const boxes = [];
       const free = (b) => b[0] >= L && b[2] <= W - 2 && b[1] >= TM && b[3] <= H - BM
