@@ -143,3 +143,32 @@ def test_a_long_story_is_data_that_grows_with_its_claims_and_a_page_of_two_pictu
     assert page.count('class="kit-fig"') == 0  # no static picture of 300 claims; it says so
     assert "No pictures here: the story's 300 claims are more than a static picture shows readably" in page
     assert page.count('<section class="step"') == 300
+
+
+def test_a_story_naming_a_confidential_claim_is_told_with_the_redacted_ids(tmp_path):
+    """story.csv names claims by id; a claim of a confidential source's report gets a neutral id in the page, and
+    its step shows it under that id (the telling id appears nowhere)."""
+    import shutil
+
+    folder = tmp_path / "case"
+    shutil.copytree(ROOT / "tests" / "cases" / "hostile", folder)
+    (folder / "story.csv").write_text(
+        "step,date,title,text,claims\n"
+        "1,2024-03-01,The forum,The forum posts,k-forum\n"
+        "2,2024-03-01,The post,Ivan Petrov (Telegram) posts,k-petrov\n"
+        "3,2024-03-03,Later,The rest,k-wire k-tabloid-50\n",
+        encoding="utf-8",
+    )
+    case = kit.load_case(folder)
+    assert [s["claims"] for s in story_steps(case, "plant_fire_dead")] == [
+        ["k-forum"],
+        ["k-petrov", "k-forum"],
+        ["k-petrov", "k-forum", "k-wire", "k-tabloid-50"],
+    ]
+    page = publish(case, tmp_path / "site", built="2026-01-02").read_text(encoding="utf-8")
+    assert step_lists(_page_data(page)) == [
+        ["k-forum"],
+        ["confidential-claim-1", "k-forum"],
+        ["confidential-claim-1", "k-forum", "k-wire", "k-tabloid-50"],
+    ]
+    assert "k-petrov" not in page and "Ivan Petrov" not in page
