@@ -153,7 +153,7 @@ def test_next_and_previous_change_the_step(deir):
 
 def test_the_widget_draws_the_data_the_page_draws(stepper):
     """The view's data: the steps as the renderer applies them give the steps' claims (the page: test_story_steps)."""
-    data = json.loads(json.dumps(stepper.data))  # what the browser receives
+    data = json.loads(stepper.data_json)  # what the browser receives
     assert step_lists(data) == [BY_STEP[k] for k in range(1, 9)]
     assert stepper._esm == kit.graphview.fragment.static_text("graphview.js")  # the page's module, not a copy
     assert "drawStory" in stepper._esm

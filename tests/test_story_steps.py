@@ -106,14 +106,14 @@ def test_the_notebook_and_the_page_show_the_same_steps(name, prop, tmp_path):
     case = kit.load_case(path)
     stepper = StoryStepper(case, prop)
     page = _page_data(publish(case, tmp_path, built="2026-01-02").read_text(encoding="utf-8"))
-    lab = json.loads(json.dumps(stepper.data))  # what the notebook's renderer receives
+    lab = json.loads(stepper.data_json)  # what the notebook's renderer receives
     expected = [s["claims"] for s in story_steps(case, prop)]
     assert step_lists(lab) == step_lists(page) == expected
     assert stepper.visible_claims == expected[0]
     # the page is the redacted case's (echo cites a confidential source); the stepper on the same case and story (a
     # redacted case has no folder: its story is given) says the same
     red = kit.text.redact.redact(case)
-    redacted = json.loads(json.dumps(StoryStepper(red, prop, story=load_story(case, prop)).data))
+    redacted = json.loads(StoryStepper(red, prop, story=load_story(case, prop)).data_json)
     assert redacted == page
 
 

@@ -15,6 +15,8 @@ Examples
 
 from __future__ import annotations
 
+import json
+
 import anywidget
 import pandas as pd
 import traitlets
@@ -54,7 +56,8 @@ class StoryStepper(anywidget.AnyWidget):
     steps : list of dict
         :func:`kit.text.story_steps.story_steps`: what every step shows.
     data : dict
-        What the renderer draws (:func:`kit.graphview.story_data.story_data`), the page's data for the same story.
+        What the renderer draws (:func:`kit.graphview.story_data.story_data`), the page's data for the same story;
+        sent to the view as one JSON string (the synced ``data_json``).
     upto : pandas.Timestamp
         The moment the current step shows.
     visible_claims, new_claims : list of str
@@ -86,7 +89,7 @@ class StoryStepper(anywidget.AnyWidget):
 
     _esm = static_text("graphview.js")
     _css = static_text("graphview.css")
-    data = traitlets.Dict().tag(sync=True)
+    data_json = traitlets.Unicode("").tag(sync=True)  # the data as one JSON string: nothing to walk for buffers
     step = traitlets.Int(1).tag(sync=True)
 
     def __init__(self, case, proposition=None, *, story=None, **kwargs):
@@ -96,7 +99,8 @@ class StoryStepper(anywidget.AnyWidget):
         self.n_steps = len(self.steps)
         self._words = claim_words(case, proposition)
         data = story_data(case, proposition, self.story, steps=self.steps, words=self._words)
-        super().__init__(data=data, step=1, **kwargs)
+        self.data = data
+        super().__init__(data_json=json.dumps(data, ensure_ascii=False, separators=(",", ":")), step=1, **kwargs)
         self.observe(lambda _: self._update(), names="step")
         self._update()
 

@@ -775,15 +775,17 @@ export function drawStory(host, data, options) {
 // discredited sources and the story's step go back to Python.
 function render({ model, el }) {
   let view = null;
-  const isStory = () => Array.isArray(model.get("data").steps);
+  // a large story comes as one JSON string (`data_json`): the widget protocol then has no object tree to walk
+  const data = () => (model.get("data_json") ? JSON.parse(model.get("data_json")) : model.get("data"));
   const redraw = () => {
     if (view) { view.destroy(); }
-    view = isStory()
-      ? drawStory(el, model.get("data"), {
+    const d = data();
+    view = Array.isArray(d.steps)
+      ? drawStory(el, d, {
         step: model.get("step"),
         onStep: (k, fromUser) => { if (fromUser && model.get("step") !== k) { model.set("step", k); model.save_changes(); } },
       })
-      : draw(el, model.get("data"), {
+      : draw(el, d, {
         onSelect: (id) => { model.set("selected", id); model.save_changes(); },
         onDiscredit: (ids) => { model.set("discredited", ids); model.save_changes(); },
       });
@@ -791,11 +793,13 @@ function render({ model, el }) {
   const regrey = () => { if (view && view.setDiscredited) { view.setDiscredited(model.get("discredited")); } };
   const restep = () => { if (view && view.go) { view.go(model.get("step")); } };
   model.on("change:data", redraw);
+  model.on("change:data_json", redraw);
   model.on("change:discredited", regrey);
   model.on("change:step", restep);
   redraw();
   return () => {
     model.off("change:data", redraw);
+    model.off("change:data_json", redraw);
     model.off("change:discredited", regrey);
     model.off("change:step", restep);
     if (view) { view.destroy(); }
