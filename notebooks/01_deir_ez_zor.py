@@ -31,6 +31,7 @@ import pandas as pd
 from IPython.display import display
 
 import kit
+import kit.graphview
 import kit.show
 import kit.text.tables
 import kit.widgets
@@ -136,6 +137,13 @@ print(trace_text(case, "daily-beast-200-russian-fighters"))
 # %%
 kit.show.plot_citation_graph(case, P)
 plt.show()
+
+# %% [markdown]
+# The same graph to explore (the published page has the same view): hover or Tab to a claim for its words, click or
+# press Enter to trace it to its origins, and trace a source to ask "what if it is discredited?".
+
+# %% tags=["nbval-ignore-output"]
+kit.graphview.GraphView(case, P)
 
 # %% [markdown]
 # ## 4. Cited versus independent

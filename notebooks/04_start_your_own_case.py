@@ -179,6 +179,11 @@ print(kit.origins(case, "daily-beast-report-1").to_string(index=False))
 # %% [markdown]
 # The Daily Beast's "more than 200" now rests, through Bloomberg's claim, on the two unnamed Russians Bloomberg
 # quoted, two hops away: what the hand-built case finds.
+
+# %% tags=["nbval-ignore-output"]
+# The audit's review: each claim that looks copied from an earlier one without citing it, to Accept (a citation is
+# added to the case folder), Reject or leave for Later (docs/audit.md).
+kit.widgets.AuditReview(work)
 #
 # ## Next
 #

@@ -282,6 +282,7 @@ def graph_data(case: Case, proposition=None, *, discredited=(), follow=DEFAULT_F
                 discredited=s in discredited,
             )
         )
+    _distinct_names(nodes)
     kinds = sorted({n["source_kind"] for n in nodes} - {""})
     relations = [r for r in RELATION_STYLE if any(e["relation"] == r for e in edges)]
     outlets = len(lay["lanes"])
@@ -311,6 +312,28 @@ def graph_data(case: Case, proposition=None, *, discredited=(), follow=DEFAULT_F
             "uncheckable": any(n.get("uncheckable") for n in nodes),
         },
     }
+
+
+def _distinct_names(nodes) -> None:
+    """Give two claims with the same accessible name (same outlet, day and figure) their first words too, and any
+    name still shared a number: a screen reader's list of nodes must tell them apart (WCAG 2.4.6)."""
+    seen: dict = {}
+    for n in nodes:
+        seen.setdefault(n["aria"], []).append(n)
+    for same in seen.values():
+        if len(same) < 2:
+            continue
+        for n in same:
+            words = n["words"].split()
+            if words:
+                n["aria"] += f": “{' '.join(words[:6])}{'…' if len(words) > 6 else ''}”"
+        again: dict = {}
+        for n in same:
+            again.setdefault(n["aria"], []).append(n)
+        for group in again.values():
+            if len(group) > 1:
+                for k, n in enumerate(group, start=1):
+                    n["aria"] += f" ({k} of {len(group)})"
 
 
 def _node(lay, key, kind, **fields) -> dict:

@@ -1,13 +1,15 @@
 """Publish a case as one self-contained explainer page a reader steps through without a kernel.
 
-:func:`publish` writes ``index.html``: the story of one proposition in steps (the same steps as
-:class:`kit.widgets.StoryStepper`: ``story.csv`` or one step per publication day, from :mod:`kit.text.story`), each with
-its title, narrative, the citation graph as it stood, the figure over time and the table of claims so far, then a
-methods box. Figures are inline SVG; CSS and JavaScript are inline; the page requests nothing from any other host
-or file (a Content-Security-Policy in the page forbids it, and allows only the page's own script).
+:func:`publish` writes ``index.html``: the story of one proposition in steps, the same steps as
+:class:`kit.widgets.StoryStepper` by construction (:func:`kit.text.story_steps.story_steps`, drawn by the stepper's
+own renderer ``graphview.js`` from the same data, :func:`kit.graphview.story_data.story_data`): each step's title,
+narrative, the citation graph as it stood beside the figure over time, what changed, the claims so far; then the
+explorable graph and a methods box. CSS and JavaScript are inline; the page requests nothing from any other host or
+file (a Content-Security-Policy in the page forbids it, and allows only the page's own scripts).
 
-With JavaScript the reader sees one step at a time (Previous / Next buttons, arrow keys, ``#step-N`` in the
-address); without it every step shows, one under another.
+With JavaScript the reader sees one step at a time (Previous / Next, the slider, Play / Pause, arrow keys,
+``#step-N`` in the address); without it the page says so and every step shows, one under another, then two
+pictures (inline SVG) of the story as it ends (:mod:`kit.publish.story_part`).
 
 Safety: the case is redacted once, here, with :func:`kit.text.redact.redact`, and every part of the page is made from
 the redacted case. Every text from the case is escaped; data embedded as JSON has ``<``, ``>`` and ``&`` escaped

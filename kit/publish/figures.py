@@ -101,7 +101,7 @@ def svg(fig, prefix: str, alt: str) -> str:
     return text.strip()
 
 
-def step_figures(case: Case, proposition, upto, newest, pos):
+def step_figures(case: Case, proposition, upto, newest, pos=None, *, claims=None):
     """The two figures of one step: the citation graph (``newest`` highlighted) and the figure over time.
 
     Parameters
@@ -111,11 +111,13 @@ def step_figures(case: Case, proposition, upto, newest, pos):
     proposition : str
         The proposition told.
     upto : pandas.Timestamp
-        The step's moment: only claims published by then are drawn.
+        The step's moment: only claims published by then are drawn (unless ``claims`` says which).
     newest : str or None
         The claim to highlight.
-    pos : dict
-        Node positions shared by every step (:func:`kit.show.story_layout`).
+    pos : dict, optional
+        Node positions shared by every step (:func:`kit.show.story_layout`); computed when not given.
+    claims : list of str, optional
+        The claims the step shows (:func:`kit.text.story_steps.story_steps`).
 
     Returns
     -------
@@ -126,11 +128,10 @@ def step_figures(case: Case, proposition, upto, newest, pos):
 
     from kit.show import plot_citation_graph, plot_timeline
 
-    fig = Figure(figsize=(11, 6))
-    ax = fig.subplots()
-    plot_citation_graph(case, proposition, ax=ax, upto=upto, highlight=newest, pos=pos)
-    graph = fig
+    picture = Figure(figsize=(11, 6))
+    ax = picture.subplots()
+    plot_citation_graph(case, proposition, ax=ax, upto=upto, highlight=newest, pos=pos, claims=claims)
     fig2 = Figure(figsize=(10, 4))
     ax2 = fig2.subplots()
-    plot_timeline(case, proposition, ax=ax2, upto=upto)
-    return graph, fig2
+    plot_timeline(case, proposition, ax=ax2, upto=upto, claims=claims)
+    return picture, fig2

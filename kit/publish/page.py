@@ -16,16 +16,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from kit.analysis.selection import choose_proposition
-from kit.cells import is_missing, is_null
 from kit.formats.claimreview import claim_reviews
 from kit.graphview.fragment import graph_html, package_static_text
 from kit.graphview.fragment import static_text as graph_static
-from kit.publish.figures import plot_safe, step_figures, svg
+from kit.publish.figures import plot_safe
 from kit.publish.notebook import notebook_html
-from kit.publish.words import claims_frame, graph_alt, share_tags, timeline_alt
+from kit.publish.words import claims_frame, share_tags
 from kit.schema import DRIFT_FLAGS
 from kit.store.atomic import atomic_write
 from kit.text.html import escape, isolate, isolate_text, link, script_json
@@ -77,12 +74,6 @@ def csp_hash(script: str) -> str:
     'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='
     """
     return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-
-
-def _paragraphs(text) -> str:
-    if is_missing(text):
-        return ""
-    return "".join(f"<p>{isolate(p.strip())}</p>" for p in re.split(r"\n\s*\n|\n", str(text)) if p.strip())
 
 
 def _claims_table(frame, visible, new, reports) -> str:
@@ -209,49 +200,24 @@ def page_html(case: Case, *, proposition=None, story=None, built=None, reveal=Fa
     >>> page.startswith("<!DOCTYPE html>"), "2026-01-01" in page, "<script src" in page
     (True, True, False)
     """
-    from kit.show import story_layout
-    from kit.text.story import auto_story, claims_by
+    from kit.publish.story_part import story_html
+    from kit.text.story import auto_story
 
     proposition = proposition or choose_proposition(case)
     if story is None:
         story = auto_story(case, proposition)
     built = built or _dt.datetime.now(_dt.UTC).date().isoformat()
     frame = claims_frame(case, proposition)
-    plot_case = plot_safe(case)
-    pos = story_layout(plot_case, proposition)
     reports = case.reports.set_index("report_id").to_dict("index")
-    sections, data_steps = [], []
-    seen: list = []
-    n = len(story)
-    for i, row in enumerate(story.itertuples(index=False), start=1):
-        upto = pd.Timestamp(row.upto)
-        visible = claims_by(case, upto, proposition)
-        new = [k for k in visible if k not in seen]
-        seen = visible
-        newest = visible[-1] if visible else None
-        g_alt = graph_alt(case, proposition, upto, frame=frame)
-        t_alt = timeline_alt(case, proposition, upto, frame=frame)
-        gfig, tfig = step_figures(plot_case, proposition, upto, newest, pos)
-        g_svg, t_svg = svg(gfig, f"s{i}g", g_alt), svg(tfig, f"s{i}t", t_alt)
-        title = "" if is_null(row.title) else str(row.title)
-        date = date_words(row.date)
-        when = f'<time datetime="{escape(pd.Timestamp(row.date).isoformat())}">{escape(date)}</time>'
-        data_steps.append(
-            {"step": i, "date": date, "title": isolate_text(title), "claims": len(visible), "new": len(new)}
-        )
-        sections.append(f"""
-<section class="step" id="step-{i}" aria-labelledby="step-{i}-title">
-<p class="step-meta">Step {i} of {n} · {when}
- · {plural(len(visible), "claim")} so far, {len(new)} new</p>
-<h2 id="step-{i}-title">{isolate(title)}</h2>
-<div class="narrative">{_paragraphs(row.text)}</div>
-<figure class="graph"><div class="fig-scroll">{g_svg}</div>
-<figcaption>{escape(g_alt)}</figcaption></figure>
-<figure class="timeline"><div class="fig-scroll">{t_svg}</div>
-<figcaption>{escape(t_alt)}</figcaption></figure>
-<h3>Claims so far</h3>
-{_claims_table(frame, visible, set(new), reports)}
-</section>""")
+    # the story: the notebook stepper's renderer and data (kit.graphview.story_data), and the same steps without them
+    story_part, n = story_html(
+        case,
+        proposition,
+        story,
+        plot_case=plot_safe(case),
+        frame=frame,
+        table=_claims_table(frame, list(frame.index), set(), reports),
+    )
     meta = case.meta
     verdict_html, jsonld = "", ""
     verdicts = meta["verdicts"] if isinstance(meta.get("verdicts"), dict) else {}
@@ -267,7 +233,6 @@ def page_html(case: Case, *, proposition=None, story=None, built=None, reveal=Fa
             )
         if reviews:
             jsonld = f'<script type="application/ld+json">{script_json(reviews)}</script>'
-    data = {"title": isolate_text(case.title), "proposition": proposition, "built": built, "steps": data_steps}
     css, js = static_text("page.css"), static_text("page.js")
     graph_js = graph_static("graphview.js")  # the explorable graph: the notebook widget's module, inlined
     explore = graph_html(
@@ -314,22 +279,18 @@ def page_html(case: Case, *, proposition=None, story=None, built=None, reveal=Fa
 <h1>{isolate(case.title)}</h1>
 {f'<p class="question">{isolate(meta.get("question"))}</p>' if meta.get("question") else ""}
 {about}
-<p class="hint">The story of “{question}” in {plural(n, "step")}. With the buttons below or the
+<p class="hint js-hint" hidden>The story of “{question}” in {plural(n, "step")}. With the buttons below or the
 ← → arrow keys you go through it one step at a time; the <a href="#methods">methods</a> are at the end.</p>
+<p class="hint no-js-hint">The story of “{question}” in {plural(n, "step")}, told one step after the other below
+(JavaScript is off: the buttons to go through it one step at a time, and the explorable graph, need it); the
+<a href="#methods">methods</a> are at the end.</p>
 {verdict_html}
 </header>
-<nav class="stepper" id="stepper" aria-label="Story steps" hidden>
-<button type="button" id="prev" aria-controls="steps">← Previous</button>
-<span id="counter" aria-live="polite"></span>
-<button type="button" id="next" aria-controls="steps">Next →</button>
-</nav>
-<div id="steps">
-{"".join(sections) if sections else "<p>This case has no story to tell yet.</p>"}
-</div>
+<section class="story" aria-label="The story, step by step">{story_part}
+</section>
 {explore}
 {_methods(case, built, reveal, notebook_href)}
 </main>
-<script type="application/json" id="kit-data">{script_json(data)}</script>
 <script>{js}</script>
 <script type="module">{graph_js}</script>
 </body>
@@ -380,12 +341,13 @@ def publish(case: Case, out_dir, *, reveal_confidential: bool = False, built=Non
     out = refuse_output_over_case(case, out_dir)
     proposition = choose_proposition(case)
     story = load_story(case, proposition).copy()
-    story["title"] = story["title"].map(lambda t: redact_text(case, t, reveal_confidential)).astype("string")
-    story["text"] = (
-        story["text"].map(lambda t: t if is_null(t) else redact_text(case, t, reveal_confidential)).astype("string")
-    )
+    story["title"] = redact_text(case, story["title"], reveal_confidential).astype("string")
+    story["text"] = redact_text(case, story["text"], reveal_confidential).astype("string")
     red = redact(case, reveal=reveal_confidential)
     red_prop = _red_prop(case, red, proposition)
+    if "claims" in story.columns:  # the claims each step names, as the redacted case names them
+        ids = dict(zip(case.claims["claim_id"].astype(str), red.claims["claim_id"].astype(str), strict=True))
+        story["claims"] = story["claims"].map(lambda t: tuple(ids.get(c, c) for c in t))
     href = None
     if notebook is not None:
         notebook_html(notebook, case, out / "notebook.html", reveal_confidential=reveal_confidential)

@@ -23,12 +23,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from kit.analysis.findings import circular
 from kit.show.citation_graph import HIGHLIGHT_SCALE, plot_citation_graph, story_graph
 from kit.show.placement import StoryLayout, story_layout
-from kit.show.timeline import plot_timeline
+from kit.show.timeline import now_x, plot_timeline
 
 if TYPE_CHECKING:
     from kit.case import Case
@@ -143,5 +141,5 @@ class StepPicture:
         if self.ax_time is not None and self._time_art is not None and upto is not None:
             if self._now is not None:
                 self._now.remove()
-            self._now = self.ax_time.axvline(pd.Timestamp(upto), color="#d62728", lw=1, ls="--")
+            self._now = self.ax_time.axvline(now_x(upto), color="#d62728", lw=1, ls="--")
         self.shown = visible

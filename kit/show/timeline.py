@@ -11,6 +11,7 @@ import matplotlib.ticker
 import pandas as pd
 
 from kit.analysis.selection import in_publication_order
+from kit.checking.story_rows import END_OF_DAY
 from kit.graph.citation import claim_context
 from kit.show.timeline_labels import GAP, LabelPlacer
 from kit.text.html import isolate_text
@@ -20,7 +21,7 @@ from kit.text.wording import figure_label, proposition_words, short_name
 if TYPE_CHECKING:
     from kit.case import Case
 
-__all__ = ["READING", "plot_timeline", "timeline_title"]
+__all__ = ["READING", "plot_timeline", "timeline_title", "now_x"]
 
 #: how to read the figure over time, said after its title
 READING = "(▲ at least, ▼ at most, bar = range, ├─┤ date uncertain)"
@@ -49,6 +50,27 @@ def timeline_title(case: Case, proposition, reading: str = READING) -> str:
     words = proposition_words(case, proposition)
     lead = f"{isolate_text(words)} The figure" if words.endswith("?") else f"{isolate_text(words)}: the figure"
     return f"{lead} over time {reading}"
+
+
+def now_x(upto) -> pd.Timestamp:
+    """Where the "now" line of a moment stands: on its day when the moment is the end of a day (a step dated by a
+    bare date shows what was published by the end of that day, and marks that day, not the next day's tick).
+
+    Parameters
+    ----------
+    upto : pandas.Timestamp or str
+
+    Returns
+    -------
+    pandas.Timestamp
+
+    Examples
+    --------
+    >>> str(now_x("2018-02-12T23:59:59.999999Z")), str(now_x("2018-02-12T15:00Z"))
+    ('2018-02-12 00:00:00+00:00', '2018-02-12 15:00:00+00:00')
+    """
+    t = pd.Timestamp(upto)
+    return t.floor("D") if t == t.floor("D") + END_OF_DAY else t
 
 
 def plot_timeline(case: Case, proposition, *, ax=None, upto=None, claims=None, artists=None):
@@ -150,7 +172,7 @@ def plot_timeline(case: Case, proposition, *, ax=None, upto=None, claims=None, a
     if labels:  # placed when drawn, once the labels' sizes are known: beside their marks, none over another
         ax.add_artist(LabelPlacer(labels, anchors, leaders, points))
     if upto is not None:
-        ax.axvline(pd.Timestamp(upto), color="#d62728", lw=1, ls="--")
+        ax.axvline(now_x(upto), color="#d62728", lw=1, ls="--")
     ax.set_yscale("symlog", linthresh=1)
     ax.yaxis.set_major_formatter(matplotlib.ticker.ScalarFormatter())
     figures = pd.concat([t["low"], t["high"]]).dropna().astype(float)

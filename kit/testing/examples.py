@@ -6,6 +6,8 @@ that an example's output says something a reader can verify, not merely that a f
 
 - :func:`diamond`: one claim cites two reports that both rest on one wire: 2 cited, 1 origin, an echo.
 - :func:`loop`: two outlets cite each other and nobody else: a citation loop that rests on nothing.
+- :func:`one_story`: :mod:`kit.testing.synth`'s case of ``n`` reports told as one long story (one question, one
+  report a day): the size a story's stepper and page are measured at.
 
 Each call builds a new :class:`kit.Case` through :func:`kit.load_case`, so the tables are typed exactly as
 a case read from files is (``path`` is None: the case lives in memory only).
@@ -30,7 +32,7 @@ from pathlib import Path
 
 from kit.case import Case, load_case
 
-__all__ = ["diamond", "loop"]
+__all__ = ["diamond", "loop", "one_story"]
 
 _SOURCES = "source_id,name,kind,affiliation,country,reliability,confidential,url,notes"
 _REPORTS = "report_id,source_id,published,title,url,archive_url,language,notes"
@@ -189,3 +191,35 @@ def loop() -> Case:
     paper-e-convoy        1          0  False
     """
     return _build(_LOOP)
+
+
+def one_story(n: int, *, seed: int = 0) -> Case:
+    """:func:`kit.testing.synth.make_case` of ``n`` reports told as one story: every claim about one question
+    (``the_question``), the reports one a day from 1 January 2020, in their order.
+
+    Parameters
+    ----------
+    n : int
+        Reports (about as many claims).
+    seed : int
+
+    Returns
+    -------
+    kit.Case
+
+    Examples
+    --------
+    >>> case = one_story(30)
+    >>> case.claims["proposition"].unique().tolist(), str(case.reports["published"].iloc[-1].date())
+    (['the_question'], '2020-01-30')
+    """
+    import pandas as pd
+
+    from kit.testing.synth import make_case
+
+    case = make_case(n, seed=seed)
+    reports = case.reports.copy()
+    days = pd.Series(pd.date_range("2020-01-01", periods=len(reports), freq="D", tz="UTC"), index=reports.index)
+    reports["published"] = days.astype(reports["published"].dtype)
+    reports["published_latest"] = days.astype(reports["published_latest"].dtype)
+    return dataclasses.replace(case, claims=case.claims.assign(proposition="the_question"), reports=reports)

@@ -340,14 +340,15 @@ def redact_text(case: Case, text, reveal: bool = False):
     ----------
     case : kit.Case
         The case whose confidential sources are replaced; not changed.
-    text : str or None
-        The text; ``None`` is returned as it is.
+    text : str, None or pandas.Series
+        The text; ``None`` is returned as it is. A Series of texts (a story's titles) is scrubbed with one
+        matcher, built once (building it is most of the work), its missing cells kept as they are.
     reveal : bool
         ``True`` for internal drafts: the text as it is.
 
     Returns
     -------
-    str or None
+    str, None or pandas.Series
         The text with every confidential name, id, url, notes text and distinctive affiliation replaced, found
         on the normalised form (see the module's description).
 
@@ -359,9 +360,15 @@ def redact_text(case: Case, text, reveal: bool = False):
     'Confidential source 1 told us'
     >>> redact_text(case, "Ivan Petrov (Telegram) told us", reveal=True)
     'Ivan Petrov (Telegram) told us'
+    >>> import pandas as pd
+    >>> redact_text(case, pd.Series(["Ivan Petrov (Telegram) said", pd.NA], dtype="string")).tolist()
+    ['Confidential source 1 said', <NA>]
     """
     if reveal or text is None:
         return text
+    if isinstance(text, pd.Series):
+        sc = _Scrubber(case)
+        return text.map(lambda t: sc.text(str(t)) if isinstance(t, str) else t)
     return _Scrubber(case).text(str(text))
 
 

@@ -8,7 +8,9 @@ and a short narrative. A reporter or trainer writes it in ``story.csv`` (the opt
     1,2018-02-12,Reuters: at least two,"Reuters confirmed that ..."
 
 Without that file the kit makes one step per day on which a claim was published, with an automatic title.
-Either way every step has an ``upto`` moment: the claims published by then are the ones the step shows.
+Either way every step has an ``upto`` moment: the claims published by then are the ones the step shows, unless the
+story names the claims its steps add (:func:`shown_by_step`, the one rule). What every step shows, computed once for
+every surface that tells the story, is :func:`kit.text.story_steps.story_steps`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from kit.case import check_story_file
@@ -29,7 +32,7 @@ from kit.text.wording import figure_words
 if TYPE_CHECKING:
     from kit.case import Case
 
-__all__ = ["story_path", "read_story", "story_table", "load_story", "auto_story", "claims_by"]
+__all__ = ["story_path", "read_story", "story_table", "load_story", "auto_story", "claims_by", "shown_by_step"]
 
 _FRAME_COLUMNS = ["step", "date", "upto", "title", "text"]
 
@@ -169,14 +172,17 @@ def auto_story(case: Case, proposition=None) -> pd.DataFrame:
         ctx = ctx[ctx["proposition"] == proposition]
     if not len(ctx):
         return story_frame()
-    ctx = in_publication_order(ctx)
-    days = ctx["published"].dt.floor("D")
+    ctx = in_publication_order(ctx).assign(story_day=lambda f: f["published"].dt.floor("D"))
+    by_day: dict = {}  # one pass over the rows (a groupby of thousands of days costs seconds)
+    for row in ctx.itertuples(index=False):
+        by_day.setdefault(row.story_day, []).append(row)
     rows = []
-    for k, (day, group) in enumerate(ctx.groupby(days, sort=True), start=1):
-        outlets = ", ".join(dict.fromkeys(group["outlet"].astype(str)))
+    for k, day in enumerate(sorted(by_day), start=1):
+        group = by_day[day]
+        outlets = ", ".join(dict.fromkeys(str(r.outlet) for r in group))
         title = f"{day:%d %b %Y}: {outlets} ({_plural(len(group), 'new claim')})"
         lines = []
-        for row in group.itertuples(index=False):
+        for row in group:
             fig = figure_words(row.low, row.high)
             lines.append(
                 f"{row.outlet}: {fig + ', ' if fig else ''}{row.certainty}: “{' '.join(str(row.text).split())}”"
@@ -245,11 +251,57 @@ def load_story(case: Case, proposition=None) -> pd.DataFrame:
     return story
 
 
+def shown_by_step(published, ids, uptos, named) -> list:
+    """THE rule of what a story's step shows: one boolean mask over ``ids`` per step.
+
+    A claim some step names appears from the first step that names it, whatever its date; a claim no step names
+    appears once it was published (its earliest date) by the step's moment.
+
+    Parameters
+    ----------
+    published : pandas.Series
+        The claims' earliest publication moments (UTC), aligned with ``ids``.
+    ids : list of str
+        The claims' ids.
+    uptos : list of pandas.Timestamp
+        Each step's moment.
+    named : list of iterable of str
+        Per step, the claims it names (empty where it names none).
+
+    Returns
+    -------
+    list of numpy.ndarray
+        One boolean array per step, True where the claim is shown.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> published = pd.Series(pd.to_datetime(["2022-06-01", "2022-06-01", "2022-06-02"], utc=True))
+    >>> uptos = [pd.Timestamp("2022-06-01T23:59Z"), pd.Timestamp("2022-06-02T23:59Z")]
+    >>> [m.tolist() for m in shown_by_step(published, ["a", "b", "c"], uptos, [(), ("b",)])]
+    [[True, False, False], [True, True, True]]
+    """
+    never = len(named) + 1
+    first = dict.fromkeys(ids, never)
+    for k, names in enumerate(named):
+        for c in names:
+            if c in first:
+                first[c] = min(first[c], k)
+    first_step = np.array([first[c] for c in ids], dtype=np.int64)
+    unnamed = first_step == never
+    earliest = np.asarray(pd.to_datetime(published, utc=True).dt.tz_localize(None), dtype="datetime64[ns]")
+    out = []
+    for k, upto in enumerate(uptos):
+        moment = np.datetime64(pd.Timestamp(upto).tz_convert("UTC").tz_localize(None), "ns")
+        out.append((first_step <= k) | (unnamed & (earliest <= moment)))
+    return out
+
+
 def claims_by(case: Case, moment, proposition=None, *, named=(), later=()) -> list[str]:
     """The ids of the claims (about ``proposition``) a story shows at ``moment``, in order of publication.
 
     Those published by ``moment``, plus ``named`` (the claims the story's steps so far name, whatever their date),
-    less ``later`` (claims a later step names: they appear at that step, not before).
+    less ``later`` (claims a later step names: they appear at that step, not before): :func:`shown_by_step`.
 
     Parameters
     ----------
@@ -262,6 +314,10 @@ def claims_by(case: Case, moment, proposition=None, *, named=(), later=()) -> li
     Returns
     -------
     list of str
+
+    See Also
+    --------
+    kit.text.story_steps.story_steps : what every step of a story shows.
 
     Examples
     --------
@@ -280,7 +336,9 @@ def claims_by(case: Case, moment, proposition=None, *, named=(), later=()) -> li
     ctx = claim_context(case)
     if proposition is not None:
         ctx = ctx[ctx["proposition"] == proposition]
-    named, later = set(named), set(later) - set(named)
-    shown = ((ctx["published"] <= pd.Timestamp(moment)) | ctx["claim_id"].isin(named)) & ~ctx["claim_id"].isin(later)
-    ctx = in_publication_order(ctx[shown])
-    return list(ctx["claim_id"])
+    ctx = in_publication_order(ctx).reset_index(drop=True)
+    ids = ctx["claim_id"].astype(str).tolist()
+    moment = pd.Timestamp(moment)
+    moment = moment.tz_localize("UTC") if moment.tzinfo is None else moment
+    (mask,) = shown_by_step(ctx["published"], ids, [moment], [tuple(named), tuple(set(later) - set(named))])
+    return [c for c, on in zip(ids, mask, strict=True) if on]

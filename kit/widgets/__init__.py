@@ -1,9 +1,9 @@
 """Interactive widgets for notebooks: step through a story, trace a claim, train a learner.
 
-Three widgets, each built from real ``ipywidgets`` (imported only when a widget is used, so ``import kit`` and
-:mod:`kit.widgets.grading` stay light), with their pictures from :mod:`kit.show`:
+Widgets imported only when one is used (so ``import kit`` and :mod:`kit.widgets.grading` stay light):
 
-- :class:`StoryStepper` (:mod:`kit.widgets.stepper`) steps through the story of a case in time;
+- :class:`StoryStepper` (:mod:`kit.widgets.stepper`, an anywidget on the published page's renderer
+  ``kit/graphview/static/graphview.js``) steps through the story of a case in time;
 - :class:`ClaimTracer` (:mod:`kit.widgets.tracer`) follows one claim down to its origins, and asks *what if* an
   origin is discredited;
 - :class:`SourceExercise` (:mod:`kit.widgets.exercise`) shows a learner one claim at a time and grades their answer

@@ -61,8 +61,8 @@ def test_no_script_from_case_text(hostile_page):
         assert not [a for a in attrs if a.lower().startswith("on")], (tag, attrs)
         for a in ("href", "xlink:href", "src", "action"):
             assert not (attrs.get(a) or "").strip().lower().startswith(("javascript:", "data:text")), (tag, attrs)
-    # the only <script> elements are the page's own: the JSON-LD, the explorable graph's JSON data, the JSON data,
-    # the stepper and the graph's module
+    # the only <script> elements are the page's own: the JSON-LD, the story's JSON data, the explorable graph's JSON
+    # data, page.js and the graph view's module (which draws both)
     assert [a.get("type") for t, a in tags if t == "script"] == [
         "application/ld+json",
         "application/json",
@@ -78,9 +78,10 @@ def test_json_blocks_cannot_be_broken_out_of(hostile_page):
         body = m.group(1)
         assert "<" not in body and ">" not in body and "&" not in body
         json.loads(body)
-    data = json.loads(re.search(r'id="kit-data">(.*?)</script>', hostile_page, re.DOTALL).group(1))
-    assert data["title"].startswith("Hostile case </script>")  # the text survives, as text
+    data = json.loads(re.search(r'id="story-data">(.*?)</script>', hostile_page, re.DOTALL).group(1))
     assert [s["step"] for s in data["steps"]] == [1, 2, 3]
+    says = [c["says"] for c in data["claims"].values()]
+    assert any(s.startswith("<img src=x onerror=alert(7)>") for s in says), says  # the text survives, as text
 
 
 def test_text_shows_as_text(hostile_page):
@@ -135,12 +136,12 @@ def test_alt_text_states_what_the_figure_shows(deir_page):
         "2 independent origins behind the highest figure: Two Russians (unnamed, to Bloomberg) (anonymous, grade F); "
         "US official (unnamed)" in last_timeline
     )
-    # story.csv's step 1
-    assert alts[0].startswith("Citation graph for “How many Russians were killed?” as of 12 Feb 2018: ")
+    # without JavaScript the page draws the story as it ends (story.csv's last step) once; the steps are the
+    # graph view's, drawn in the browser
+    assert alts[0].startswith("Citation graph for “How many Russians were killed?” as of 13 Feb 2018: ")
     # Reuters' "2" (12 Feb) comes before AFP's "3" (12 or 13 Feb) in order of publication:
     # kit.analysis.selection.publication_key
     assert "rose from at least 2 (Reuters, 12 Feb 2018)" in last_timeline
-    assert "newest: AFP, 12–13 Feb 2018, at least 3." in alts[0]  # an uncertain date as its range
 
 
 def test_redaction_every_byte(hostile_page, hostile_case, assert_no_secret, tmp_path):
@@ -154,7 +155,12 @@ def test_steps_and_progressive_enhancement(deir_page):
     sections = re.findall(r'<section class="step" id="step-(\d+)"', deir_page)
     assert sections == [str(k) for k in range(1, 9)]  # story.csv's eight steps, none hidden in the HTML
     assert not re.search(r'<section class="step"[^>]*hidden', deir_page)
-    assert '<nav class="stepper" id="stepper" aria-label="Story steps" hidden>' in deir_page
+    # with JavaScript the graph view's module draws the story in its element and hides the static steps
+    assert '<div class="kst-host" id="story-view" data-kit-story="story-data"' in deir_page
+    assert 'data-replaces="steps" hidden></div>' in deir_page
+    assert '<p class="hint js-hint" hidden>' in deir_page and '<p class="hint no-js-hint">' in deir_page
+    assert "You are reading the page without JavaScript" in deir_page
+    assert deir_page.count('class="kit-fig"') == 2  # the static pictures: the story as it ends, not every step
     for word in (
         "What an origin is",
         "What echo means",
@@ -216,7 +222,7 @@ def test_css_and_script_are_the_package_files_and_the_csp_hash_is_theirs(deir_pa
     static = resources.files("kit.publish").joinpath("static")
     js = static.joinpath("page.js").read_bytes().decode("utf-8")
     css = static.joinpath("page.css").read_bytes().decode("utf-8")
-    assert "addEventListener" in js and ".stepper" in css
+    assert ".js-hint" in js and ".kst-host" in css
     scripts = re.findall(r"<script>(.*?)</script>", deir_page, re.DOTALL)
     assert scripts == [js]  # the one inline script is page.js, byte for byte
     assert re.findall(r"<style>(.*?)</style>", deir_page, re.DOTALL)[0] == css

@@ -234,3 +234,19 @@ def test_case_is_not_changed():
     graph_data(case, discredited=["cit"])
     for a, b in zip(before, (case.sources, case.reports, case.claims, case.citations), strict=False):
         pd.testing.assert_frame_equal(a, b)
+
+
+@pytest.mark.parametrize("which", ["deir", "synthetic"])
+def test_no_two_nodes_share_an_accessible_name(which):
+    """The Daily Beast's two claims of 13 Feb (both 'at least 201') were one name twice to a screen reader."""
+    if which == "deir":
+        d = graph_data(DEIR, "russians_killed_feb7")
+        beast = sorted(n["aria"] for n in d["nodes"] if n["outlet"] == "The Daily Beast")
+        assert beast == [
+            "The Daily Beast, 13 Feb 2018, at least 201: “Bloomberg News reported more than 200…”",
+            "The Daily Beast, 13 Feb 2018, at least 201: “US forces killed more than 200…”",
+        ]
+    else:
+        d = graph_data(kit.testing.synth.make_case(300))
+    names = [n["aria"] for n in d["nodes"]]
+    assert len(set(names)) == len(names)

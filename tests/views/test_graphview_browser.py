@@ -229,7 +229,7 @@ def test_phone_width_and_javascript_off(browser, published_pages):
     try:
         assert page.locator("#explore .kgv-node").count() == 0
         assert "needs JavaScript" in page.locator("#explore").inner_text()
-        assert page.locator("section.step svg").count() >= 3  # the static pictures stay
+        assert page.locator("#steps svg.kit-fig").count() == 2  # the static pictures of the story as it ends
     finally:
         context.close()
 

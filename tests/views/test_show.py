@@ -273,3 +273,17 @@ def test_the_timeline_says_dates_as_a_reader_does(deir_case):
     ax.figure.canvas.draw()
     ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
     assert ticks and all(re.fullmatch(r"\d\d [A-Z][a-z]{2}", t) for t in ticks), ticks  # "13 Feb", not 2018-02-13
+
+
+def test_the_now_line_stands_on_the_steps_day(deir_case):
+    """A step dated 12 Feb shows what was published by the end of that day, and marks 12 Feb, not 13 Feb (issue 20)."""
+    import matplotlib.dates as mdates
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+    ax = Figure().subplots()
+    kit.show.plot_timeline(deir_case, "russians_killed_feb7", ax=ax, upto=pd.Timestamp("2018-02-12T23:59:59.999999Z"))
+    (line,) = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
+    x = line.get_xdata()[0]
+    x = pd.Timestamp(x) if not isinstance(x, float) else pd.Timestamp(mdates.num2date(x))
+    assert (x.tz_convert(None) if x.tzinfo else x) == pd.Timestamp("2018-02-12")  # on the day's tick, not 23:59

@@ -88,20 +88,25 @@ export function draw(host, data, options) {
   host.classList.add("kgv");
   const nodes = data.nodes, edges = data.edges;
   const index = new Map(nodes.map((n, i) => [n.id, i]));
-  const out = nodes.map(() => []), inc = nodes.map(() => []);
+  const out = nodes.map(() => []), inc = nodes.map(() => []), touch = nodes.map(() => []);
   edges.forEach((e, k) => {
     const a = index.get(e.from), b = index.get(e.to);
     if (a === undefined || b === undefined) { return; }
     e.a = a; e.b = b;
+    touch[a].push(k); touch[b].push(k);
     if (e.followed) { out[a].push(k); inc[b].push(k); }
   });
+  // a story's step shows only some nodes (off: hidden, not focusable, not traced through); all are on otherwise
+  const off = new Uint8Array(nodes.length);
 
   const bar = tag("div", { class: "kgv-bar", role: "toolbar", "aria-label": "Graph view" }, host);
   const zin = tag("button", { type: "button", "aria-label": "Zoom in", title: "Zoom in" }, bar, "+");
   const zout = tag("button", { type: "button", "aria-label": "Zoom out", title: "Zoom out" }, bar, "\u2212");
-  const fit = tag("button", { type: "button", title: "Show the whole graph" }, bar, "Fit");
-  const reset = tag("button", { type: "button", title: "Back to full size" }, bar, "1:1");
-  tag("span", { class: "kgv-hint" }, bar,
+  const fit = tag("button", { type: "button", title: "Show the whole graph", "aria-label": "Fit: show the whole graph" },
+    bar, "Fit");
+  const reset = tag("button", { type: "button", title: "Back to full size", "aria-label": "1:1: back to full size" },
+    bar, "1:1");
+  tag("span", { class: "kgv-hint" }, bar, opts.hint ||
     "Hover or Tab to a node for its words. Click or Enter traces it; Esc clears. Drag to pan, wheel to zoom.");
   const stage = tag("div", { class: "kgv-stage" }, host);
   const root = svg("svg", { class: "kgv-svg", role: "group", "aria-label": data.summary }, stage);
@@ -127,31 +132,52 @@ export function draw(host, data, options) {
     tx.textContent = t.text;
   }
   const gLanes = svg("g", { class: "kgv-lanes", "aria-hidden": "true" }, frag);
+  const laneEls = new Map();
   for (const l of data.lanes) {
     const tx = svg("text", { x: l.label.x + l.label.w, y: l.y, "text-anchor": "end" }, gLanes);
     tx.textContent = l.label.text;
+    laneEls.set(l.name, tx);
   }
   const gEdges = svg("g", { class: "kgv-edges", "aria-hidden": "true" }, frag);
-  const pairCount = new Map(), longPaths = new Map(), edgeBoxes = [];
-  const edgeEls = edges.map((e) => {
-    if (e.a === undefined) { edgeBoxes.push([]); return null; }
+  // every edge's path is computed now; its element is made when it first comes near the view (or is traced):
+  // thousands of elements nobody sees would cost most of the first draw
+  const pairCount = new Map(), longPaths = new Map(), edgeBoxes = [], edgePaths = [];
+  edges.forEach((e) => {
+    if (e.a === undefined) { edgeBoxes.push([]); edgePaths.push(null); return; }
     const key = e.a < e.b ? `${e.a} ${e.b}` : `${e.b} ${e.a}`;
     const k = pairCount.get(key) || 0;
     pairCount.set(key, k + 1);
     const a = nodes[e.a], b = nodes[e.b];
     const bend = 14 + 16 * k + (Math.abs(a.y - b.y) < 1 ? 0.12 * Math.abs(a.x - b.x) : 0);   // along a lane: clear of its nodes
     const path = edgePath(a, b, k % 2 ? -bend : bend);
-    const p = svg("path", { d: path.stub || path.full, stroke: e.colour, "stroke-dasharray": DASH[e.style] || "",
-      "marker-end": marker.get(e.colour), class: path.stub ? "kgv-edge kgv-long" : "kgv-edge" }, gEdges);
-    if (path.stub) { longPaths.set(p, path); }
     edgeBoxes.push(path.boxes);
-    return p;
+    edgePaths.push(path);
   });
-  const gNodes = svg("g", { class: "kgv-nodes" }, frag);
+  const edgeEls = edges.map(() => null);
+  function edgeEl(k) {
+    if (!edgeEls[k] && edgePaths[k]) {
+      const e = edges[k], path = edgePaths[k];
+      const p = svg("path", { d: path.stub || path.full, stroke: e.colour, "stroke-dasharray": DASH[e.style] || "",
+        "marker-end": marker.get(e.colour), class: path.stub ? "kgv-edge kgv-long" : "kgv-edge" }, gEdges);
+      if (off[e.a] || off[e.b]) { p.classList.add("kgv-off"); }
+      if (path.stub) { longPaths.set(p, path); }
+      edgeEls[k] = p;
+    }
+    return edgeEls[k];
+  }
+  // tabindex -1: Chromium puts a group of focusable SVG elements in the Tab order itself (an unnamed stop)
+  const gNodes = svg("g", { class: "kgv-nodes", tabindex: -1 }, frag);
+  // every node is a focusable element now (Tab reaches each); its circle and label are made when it first comes
+  // near the view
   const nodeEls = nodes.map((n, i) => {
     const g = svg("g", { class: `kgv-node kgv-${n.kind}`, transform: `translate(${n.x},${n.y})`, tabindex: 0,
       role: "button", "aria-label": n.aria, "aria-pressed": "false", "data-id": n.id, "data-i": i }, gNodes);
     if (n.uncheckable) { g.classList.add("kgv-uncheckable"); }
+    return g;
+  });
+  const built = new Uint8Array(nodes.length);
+  function build(i) {
+    const n = nodes[i], g = nodeEls[i];
     svg("circle", { class: "kgv-ring", r: R + 4 }, g);
     nodeShape(g, n);
     const b = n.box;
@@ -159,8 +185,8 @@ export function draw(host, data, options) {
     const t = svg("text", { x: (anchorX - n.x).toFixed(1), y: (b[1] + b[3] / 2 - n.y).toFixed(1),
       "text-anchor": n.kind === "source" ? "end" : "middle", class: "kgv-label", "aria-hidden": "true" }, g);
     t.textContent = n.label;
-    return g;
-  });
+    built[i] = 1;
+  }
   // tracing draws a veil over everything, then copies of the lit nodes and edges above it: the cost of a click
   // grows with the lineage, not with the graph
   const veil = svg("rect", { class: "kgv-veil", x: data.left - 4000, y: -4000, width: data.width + 8000,
@@ -174,14 +200,15 @@ export function draw(host, data, options) {
   // only the edges near the view are drawn (display none elsewhere): painting thousands of edges nobody sees
   // would cost more than everything else together. Nodes all stay, each reachable with Tab.
   // A node far from the view keeps its (empty) focusable element, and gets its circle and label back when near.
-  const shown = edgeEls.map(() => true);
+  const shown = edgeEls.map(() => false);
   const kids = nodes.map(() => null);
   const nodeBox = nodes.map((n) => [Math.min(n.x - R - 4, n.box[0]), Math.min(n.y - R - 4, n.box[1]),
     Math.max(n.x + R + 4, n.box[0] + n.box[2]), Math.max(n.y + R + 4, n.box[1] + n.box[3])]);
   function fill(i, on) {
     const g = nodeEls[i];
-    if (on && kids[i]) { g.appendChild(kids[i]); kids[i] = null; }
-    else if (!on && !kids[i]) {
+    if (on && !built[i]) { build(i); }
+    else if (on && kids[i]) { g.appendChild(kids[i]); kids[i] = null; }
+    else if (!on && built[i] && !kids[i]) {
       const f = document.createDocumentFragment();
       while (g.firstChild) { f.appendChild(g.firstChild); }
       kids[i] = f;
@@ -195,11 +222,12 @@ export function draw(host, data, options) {
     const vw = w / view.k, vh = h / view.k;
     const x0 = view.x - vw / 2, x1 = view.x + vw * 1.5, y0 = view.y - vh / 2, y1 = view.y + vh * 1.5;
     nodeBox.forEach((b, i) => fill(i, b[0] <= x1 && b[2] >= x0 && b[1] <= y1 && b[3] >= y0));
-    edgeEls.forEach((p, k) => {
-      if (!p) { return; }
-      const on = edgeBoxes[k].some((b) => b[0] <= x1 && b[2] >= x0 && b[1] <= y1 && b[3] >= y0);
+    edgeBoxes.forEach((boxes, k) => {
+      const on = boxes.some((b) => b[0] <= x1 && b[2] >= x0 && b[1] <= y1 && b[3] >= y0);
       if (on !== shown[k]) {
         shown[k] = on;
+        const p = on ? edgeEl(k) : edgeEls[k];
+        if (!p) { return; }
         if (on) { p.removeAttribute("display"); } else { p.setAttribute("display", "none"); }
       }
     });
@@ -226,13 +254,15 @@ export function draw(host, data, options) {
     view.x = data.left; view.y = 0;
     apply();
   }
-  stage.style.height = `${Math.round(Math.min(data.height + 6, Math.max(260, window.innerHeight * 0.7)))}px`;
-  {   // first view: the whole graph when it fits at 60 % or more; at 60 % when that is at most 2.5 screens wide
-    // (a phone); else its start at full size
+  const most = opts.height || Math.max(260, window.innerHeight * 0.7);
+  stage.style.height = `${Math.round(Math.min(data.height + 6, most))}px`;
+  {   // first view: the whole graph when it fits at 60 % or more (at 40 % in a story's pane, which has the
+    // drawing of every step to show); at 60 % when that is at most 2.5 screens wide (a phone); else its start
     const [w, h] = size();
     const fitK = Math.min(1, w / data.width, h / data.height);
-    view.k = fitK >= 0.6 ? fitK : (data.width * 0.6 <= 2.5 * w ? 0.6 : 1);
-    stage.style.height = `${Math.round(Math.min(data.height * view.k + 6, Math.max(260, window.innerHeight * 0.7)))}px`;
+    const least = opts.height ? 0.4 : 0.6;
+    view.k = fitK >= least ? fitK : (data.width * 0.6 <= 2.5 * w ? 0.6 : 1);
+    stage.style.height = `${Math.round(Math.min(data.height * view.k + 6, most))}px`;
   }
   apply();
   cull();
@@ -307,8 +337,9 @@ export function draw(host, data, options) {
     while (todo.length) {
       const j = todo.pop();
       for (const k of (forward ? out[j] : inc[j])) {
-        used.add(k);
         const m = forward ? edges[k].b : edges[k].a;
+        if (off[m]) { continue; }
+        used.add(k);
         if (!seen.has(m)) { seen.add(m); todo.push(m); }
       }
     }
@@ -336,7 +367,7 @@ export function draw(host, data, options) {
     nodeEls[i].setAttribute("aria-pressed", "true");
     const layer = document.createDocumentFragment();
     for (const k of lit.edges) {
-      const p = edgeEls[k];
+      const p = edgeEl(k);
       if (!p) { continue; }
       const c = p.cloneNode(false);
       c.setAttribute("class", "kgv-edge kgv-lit");
@@ -397,10 +428,15 @@ export function draw(host, data, options) {
     const g = e.target.closest ? e.target.closest(".kgv-node") : null;
     return g ? Number(g.getAttribute("data-i")) : -1;
   };
+  // the tooltip is the hovered node's while the pointer is on it, else the node focused from the keyboard
+  // (:focus-visible): a click focuses its node too, but the tip leaves with the pointer, off the lit lineage
+  const keyFocused = (i) => document.activeElement === nodeEls[i] && nodeEls[i].matches(":focus-visible");
   gNodes.addEventListener("pointerover", (e) => { const i = which(e); if (i >= 0) { showTip(i); } });
   gNodes.addEventListener("pointerout", (e) => {
     const i = which(e);
-    if (i >= 0 && i === tipFor && document.activeElement !== nodeEls[i]) { hideTip(); }
+    if (i < 0 || i !== tipFor) { return; }
+    const f = nodeEls.findIndex((g) => g === document.activeElement);
+    if (f >= 0 && keyFocused(f)) { showTip(f); } else { hideTip(); }
   });
   gNodes.addEventListener("focusin", (e) => {
     const i = which(e);
@@ -411,13 +447,13 @@ export function draw(host, data, options) {
       view.x = n.x - w / (2 * view.k); view.y = n.y - h / (2 * view.k); apply();
     }
     cull();
-    showTip(i);
+    if (keyFocused(i)) { showTip(i); }
   });
-  gNodes.addEventListener("focusout", hideTip);
+  gNodes.addEventListener("focusout", () => { if (!gNodes.matches(":hover")) { hideTip(); } });
   gNodes.addEventListener("click", (e) => {
     if (dragged) { dragged = false; return; }
     const i = which(e);
-    if (i >= 0) { select(i); showTip(i); }
+    if (i >= 0) { select(i); }
   });
   host.addEventListener("keydown", (e) => {
     const i = which(e);
@@ -432,9 +468,42 @@ export function draw(host, data, options) {
     e.stopPropagation();   // the page's own arrow keys (step through the story) stay out of the graph
   });
 
+  // ---- a story's step: which nodes are on (by index), which are new and which is newest (ringed)
+  let marked = [];
+  function showStep(add, drop, fresh, newest) {
+    if (selected >= 0) { clear(); }
+    hideTip();
+    const changed = new Set();
+    for (const i of drop) { if (!off[i]) { off[i] = 1; nodeEls[i].classList.add("kgv-off"); changed.add(i); } }
+    for (const i of add) { if (off[i]) { off[i] = 0; nodeEls[i].classList.remove("kgv-off"); changed.add(i); } }
+    for (const i of changed) {
+      for (const k of touch[i]) {
+        const p = edgeEls[k];
+        if (p) { p.classList.toggle("kgv-off", Boolean(off[edges[k].a] || off[edges[k].b])); }
+      }
+    }
+    for (const i of marked) { nodeEls[i].classList.remove("kgv-new", "kgv-newest"); }
+    marked = [...fresh];
+    for (const i of marked) { nodeEls[i].classList.add("kgv-new"); }
+    if (newest >= 0) { nodeEls[newest].classList.add("kgv-newest"); marked.push(newest); }
+    if (newest >= 0) {                  // the newest claim in view (the zoom kept): a long story moves along
+      const [w, h] = size(), nd = nodes[newest];
+      const sx = (nd.x - view.x) * view.k, sy = (nd.y - view.y) * view.k;
+      if (sx < 30 || sy < 30 || sx > w - 30 || sy > h - 30) {
+        view.x = nd.x - w / (2 * view.k); view.y = nd.y - h / (2 * view.k); apply();
+      }
+    }
+    if (changed.size) {
+      const on = new Set();
+      nodes.forEach((n, i) => { if (!off[i] && n.kind === "claim") { on.add(n.outlet); } });
+      for (const [name, el] of laneEls) { el.classList.toggle("kgv-off", !on.has(name)); }
+    }
+  }
+  function hideAll() { showStep([], nodes.map((_, i) => i), [], -1); }
+
   return {
     select: (id) => { if (index.has(id)) { select(index.get(id)); } },
-    clear, fit: fitAll, zoom,
+    clear, fit: fitAll, zoom, showStep, hideAll,
     setDiscredited: (ids) => {
       discredited.clear();
       for (const id of ids || []) { discredited.add(id); }
@@ -448,30 +517,300 @@ export function draw(host, data, options) {
   };
 }
 
-// anywidget: the widget's data is the traitlet `data`; clicks and discredited sources go back to Python.
+
+// ---- the figure over time: every claim of the story with a figure, as the timeline of kit.show draws it
+// (▲ at least, ▼ at most, ● a figure, a bar for a range, a line for an uncertain date); claims not yet told faded
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const DAY = 86400000;
+const dayWords = (ms) => { const d = new Date(ms); return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`; };
+const symlog = (v) => Math.sign(v) * Math.log10(1 + Math.abs(v));
+
+// at most 6 ticks: days ("13 Feb") over two months at most, else month starts ("Mar 2018"), else years
+function timeTicks(t0, t1) {
+  const days = (t1 - t0) / DAY, out = [];
+  if (days <= 62) {
+    const every = [1, 2, 3, 7, 14].find((d) => days / d <= 6) || 14;
+    for (let t = Math.ceil(t0 / DAY) * DAY; t <= t1; t += every * DAY) { out.push([t, dayWords(t)]); }
+    return out;
+  }
+  const months = days / 30.44, every = [1, 2, 3, 6, 12, 24, 60].find((m) => months / m <= 6) || 120;
+  const a = new Date(t0);
+  let y = a.getUTCFullYear(), m = a.getUTCMonth() + 1;
+  for (;;) {
+    if (m > 11) { y += Math.floor(m / 12); m %= 12; }
+    const t = Date.UTC(y, m, 1);
+    if (t > t1) { break; }
+    if ((y * 12 + m) % every === 0) { out.push([t, every >= 12 ? `${y}` : `${MONTHS[m]} ${y}`]); }
+    m += 1;
+  }
+  return out;
+}
+
+function timeline(host, T) {
+  const W = 460, H = 330, L = 44, RM = 14, TM = 40, BM = 28;
+  const root = svg("svg", { class: "kst-time", viewBox: `0 0 ${W} ${H}`, role: "img" }, host);
+  const vals = [];
+  for (const c of T.claims) { if (c.low !== null) { vals.push(c.low); } if (c.high !== null) { vals.push(c.high); } }
+  const ylo = Math.min(0, ...vals.map(symlog)), yhi = Math.max(1, ...vals.map(symlog)) * 1.08;
+  const span = Math.max(T.t1 - T.t0, DAY);
+  const X = (t) => L + ((t - T.t0) / span) * (W - L - RM);
+  const Y = (v) => H - BM - ((symlog(v) - ylo) / (yhi - ylo)) * (H - BM - TM);
+  const axes = svg("g", { class: "kst-axes", "aria-hidden": "true" }, root);
+  for (let p = 0; symlog(p ? 10 ** (p - 1) : 0) <= yhi; p++) {   // 0, 1, 10, 100, ...
+    const v = p ? 10 ** (p - 1) : 0, y = Y(v);
+    svg("line", { x1: L, x2: W - RM, y1: y, y2: y, class: "kst-grid" }, axes);
+    svg("text", { x: L - 5, y, "text-anchor": "end" }, axes).textContent = v >= 1e6 ? `${v / 1e6}M` : v >= 1e4 ? `${v / 1e3}k` : `${v}`;
+  }
+  for (const [t, words] of timeTicks(T.t0, T.t1)) {
+    svg("line", { x1: X(t), x2: X(t), y1: H - BM, y2: H - BM + 4, class: "kst-tick" }, axes);
+    svg("text", { x: X(t), y: H - BM + 14, "text-anchor": "middle" }, axes).textContent = words;
+  }
+  svg("line", { x1: L, x2: W - RM, y1: H - BM, y2: H - BM, class: "kst-axis" }, axes);
+  T.title.split("\n").forEach((line, k) => {             // a title of two lines, the key on the second
+    svg("text", { x: 4, y: 9 + 13 * k, class: k ? "kst-key" : "kst-ttl" }, axes).textContent = line;
+  });
+  const marks = svg("g", { class: "kst-marks", "aria-hidden": "true" }, root);
+  // one path a claim (its marks and bar filled in its colour; an uncertain date's span a second, dashed path):
+  // thousands of claims stay a few thousand elements
+  const tri = (x, y, up) => (up ? `M${x - 5},${y + 4}L${x + 5},${y + 4}L${x},${y - 5}z` : `M${x - 5},${y - 4}L${x + 5},${y - 4}L${x},${y + 5}z`);
+  const dot = (x, y, r) => `M${x - r},${y}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0z`;
+  const f1 = (v) => Math.round(v * 10) / 10;
+  const els = T.claims.map((c) => {
+    const x = f1(X(c.t));
+    let d = "";
+    if (c.low !== null && c.high !== null && c.high !== c.low) {
+      const y1 = f1(Y(c.high)), y2 = f1(Y(c.low));
+      d += `M${x - 1.5},${y1}h3V${y2}h-3z`;                    // the range, a bar
+    }
+    if (c.low !== null && c.high === null) { d += tri(x, f1(Y(c.low)), true); }
+    else if (c.high !== null && c.low === null) { d += tri(x, f1(Y(c.high)), false); }
+    else if (c.high === c.low) { d += dot(x, f1(Y(c.low)), 4.5); }
+    else { d += dot(x, f1(Y(c.low)), 3.5) + dot(x, f1(Y(c.high)), 3.5); }
+    const mark = svg("path", { d, fill: c.colour, class: "kst-mark" }, marks);
+    if (c.t2 !== null && c.t2 - c.t >= 3600000) {
+      const y = f1(Y(c.low !== null ? c.low : c.high));
+      return [mark, svg("path", { d: `M${x},${y}H${f1(X(c.t2))}`, stroke: c.colour, class: "kst-mark kst-span" }, marks)];
+    }
+    return [mark];
+  });
+  const labels = svg("g", { class: "kst-labels", "aria-hidden": "true" }, root);
+  const now = svg("g", { class: "kst-now", "aria-hidden": "true" }, root);
+  const nowLine = svg("line", { y1: TM - 4, y2: H - BM, class: "kst-nowline" }, now);
+  const nowText = svg("text", { y: TM + 6 }, now);
+  const byNode = new Map(T.claims.map((c, k) => [c.i, k]));
+  return {
+    // shown: a Set of node indices; fresh: those new at this step; now: the step's day (ms), its words
+    set(shown, fresh, now, words, alt) {
+      root.setAttribute("aria-label", alt);
+      T.claims.forEach((c, k) => {
+        const faded = !shown.has(c.i);
+        if (faded !== (els[k][0].getAttribute("class") !== "kst-mark")) {
+          for (const e of els[k]) { e.classList.toggle("kst-faded", faded); }
+        }
+      });
+      labels.textContent = "";
+      const boxes = [];
+      const free = (b) => b[0] >= L && b[2] <= W - 2 && b[1] >= TM && b[3] <= H - BM
+        && boxes.every((o) => b[2] < o[0] || b[0] > o[2] || b[3] < o[1] || b[1] > o[3]);
+      // the marks themselves are taken; then labels, the new ones first (at most 30)
+      for (const c of T.claims) {
+        if (!shown.has(c.i)) { continue; }
+        const lo = Y(c.high !== null ? c.high : c.low), hi = Y(c.low !== null ? c.low : c.high);
+        boxes.push([X(c.t) - 6, lo - 6, X(c.t2 !== null ? Math.max(c.t, c.t2) : c.t) + 6, hi + 6]);
+      }
+      const order = [...fresh].filter((i) => byNode.has(i)).concat([...shown].filter((i) => byNode.has(i) && !fresh.has(i)).reverse());
+      for (const i of order.slice(0, 30)) {
+        const c = T.claims[byNode.get(i)];
+        const w = c.label.length * 6.6 + 4, h = 13, x = X(c.t), y = Y(c.high !== null ? c.high : c.low);
+        const tries = [[x + 8, y - h / 2], [x - w / 2, y - h - 8], [x - w / 2, y + 8], [x - 8 - w, y - h / 2],
+          [x + 8, y - h - 10], [x + 8, y + 10]];
+        const at = tries.map((p) => [p[0], p[1], p[0] + w, p[1] + h]).find(free);
+        if (!at) { continue; }
+        boxes.push(at);
+        svg("text", { x: at[0] + 2, y: at[1] + h / 2, class: fresh.has(i) ? "kst-label kst-fresh" : "kst-label" }, labels)
+          .textContent = c.label;
+      }
+      const x = Math.max(L, Math.min(W - RM, X(now)));
+      nowLine.setAttribute("x1", x); nowLine.setAttribute("x2", x);
+      nowText.setAttribute("x", x > W / 2 ? x - 4 : x + 4);
+      nowText.setAttribute("text-anchor", x > W / 2 ? "end" : "start");
+      nowText.textContent = `now: ${words}`;
+    },
+  };
+}
+
+// ---- the story: its steps as kit.text.story.story_data computed them, one at a time, the graph (only what the
+// step shows, the new claims ringed) beside the figure over time, then what changed and the claims so far
+export function drawStory(host, data, options) {
+  const opts = options || {};
+  const steps = data.steps, n = steps.length, claims = data.claims;
+  host.textContent = "";
+  host.classList.add("kst");
+  const controls = tag("div", { class: "kst-controls", role: "group", "aria-label": "Story steps" }, host);
+  const prev = tag("button", { type: "button", class: "kst-prev", "aria-label": "Previous step" }, controls, "\u2190 Previous");
+  const next = tag("button", { type: "button", class: "kst-next", "aria-label": "Next step" }, controls, "Next \u2192");
+  const play = tag("button", { type: "button", class: "kst-play", "aria-pressed": "false" }, controls, "\u25b6 Play");
+  const slider = tag("input", { type: "range", class: "kst-slider", min: 1, max: Math.max(n, 1), step: 1, value: 1,
+    "aria-label": "Step" }, controls);
+  const counter = tag("span", { class: "kst-counter", "aria-live": "polite" }, controls);
+  const head = tag("div", { class: "kst-head" }, host);
+  const title = tag(opts.heading || "h3", { class: "kst-title" }, head);
+  const meta = tag("p", { class: "kst-meta" }, head);
+  const text = tag("div", { class: "kst-text", tabindex: 0, role: "region", "aria-label": "The step's narrative" }, host);
+  const panes = tag("div", { class: "kst-panes" }, host);
+  const gFig = tag("figure", { class: "kst-graph" }, panes);
+  const gHost = tag("div", {}, gFig);
+  const side = tag("div", { class: "kst-side" }, panes);   // the figure over time, then the graph's key and caption
+  const tFig = tag("figure", { class: "kst-timeline" }, side);
+  const gCap = tag("figcaption", {}, gFig);
+  const below = tag("div", { class: "kst-below" }, host);
+  const changes = tag("div", { class: "kst-changes" }, below);
+  const fold = tag("details", { class: "kst-table" }, below);
+  const foldTitle = tag("summary", {}, fold);
+  const tableWrap = tag("div", { class: "kst-table-wrap", tabindex: 0, role: "region", "aria-label": "Claims so far" }, fold);
+  const view = draw(gHost, data.graph, { height: opts.height || 400,
+    hint: "Hover or Tab to a node for its words; click or Enter traces it, Esc clears." });
+  const time = data.timeline && data.timeline.claims.length ? timeline(tFig, data.timeline) : null;
+  if (!time) { tFig.remove(); }
+  const key = gHost.querySelector(".kgv-legend");
+  if (key) { side.appendChild(key); }                      // beside the graph, not under it: one screen a step
+  side.appendChild(gCap);
+  const index = new Map(data.graph.nodes.map((nd, i) => [nd.id, i]));
+  const order = Object.keys(claims);                        // the story's claims, in order of publication
+  const shown = new Set();
+  let cur = 0, timer = 0;
+  view.hideAll();
+
+  function row(id) {
+    const c = claims[id], tr = tag("tr", {});
+    const cells = [c.date, c.outlet, c.says, c.figure || "\u2014", c.certainty, c.rests_on, String(c.origins),
+      c.echo ? "echo" : "", c.drift];
+    cells.forEach((v, k) => {
+      const td = tag("td", {}, tr);
+      if (k === 1 && /^https?:\/\//i.test(c.url || "")) { tag("a", { href: c.url, rel: "noopener noreferrer" }, td, v); }
+      else { td.textContent = v; }
+    });
+    return tr;
+  }
+  function go(k, fromUser) {
+    k = Math.max(1, Math.min(n, Math.round(k)));
+    if (!n || k === cur) { return; }
+    // from the step shown to step k, one step at a time: each step's `add` and `drop` are against the step before
+    const add = new Set(), drop = new Set();
+    const on = (i) => { drop.delete(i); add.add(i); shown.add(i); };
+    const offf = (i) => { add.delete(i); drop.add(i); shown.delete(i); };
+    while (cur < k) { cur++; steps[cur - 1].drop.forEach(offf); steps[cur - 1].add.forEach(on); }
+    while (cur > k) { steps[cur - 1].add.forEach(offf); steps[cur - 1].drop.forEach(on); cur--; }
+    const st = steps[k - 1];
+    const fresh = new Set(st.new);
+    view.showStep([...add], [...drop], fresh, st.newest);
+    if (time) { time.set(shown, fresh, st.now, st.day_short, st.timeline_alt); }
+    prev.disabled = k <= 1; next.disabled = k >= n;
+    slider.value = String(k);
+    slider.setAttribute("aria-valuetext", `Step ${k} of ${n}: ${st.day}`);
+    counter.textContent = `Step ${k} of ${n} \u00b7 ${st.day}`;
+    title.textContent = st.title;
+    meta.textContent = `Step ${k} of ${n} \u00b7 ${st.day} \u00b7 ${st.summary}`;
+    text.textContent = "";
+    for (const p of st.text.split(/\n+/)) { if (p.trim()) { tag("p", {}, text, p); } }
+    text.hidden = !text.firstChild;
+    gCap.textContent = st.graph_caption;
+    changes.textContent = "";
+    tag("h4", {}, changes, "What changed at this step");
+    const ul = tag("ul", {}, changes);
+    for (const line of st.changes) { tag("li", {}, ul, line); }
+    if (!st.changes.length) { tag("li", {}, ul, "No new claim at this step."); }
+    const ids = order.filter((id) => shown.has(index.get(id)));
+    foldTitle.textContent = `All ${ids.length === 1 ? "1 claim" : ids.length + " claims"} so far`;
+    if (fold.open) { fillTable(ids); } else { tableWrap.textContent = ""; }
+    if (opts.onStep) { opts.onStep(k, fromUser); }
+  }
+  function fillTable(ids) {
+    ids = ids || order.filter((id) => shown.has(index.get(id)));
+    tableWrap.textContent = "";
+    const most = 60, cut = ids.length > most ? ids.slice(-most) : ids;
+    if (cut.length < ids.length) { tag("p", {}, tableWrap, `The latest ${most} of ${ids.length} claims.`); }
+    const t = tag("table", {}, tableWrap), hr = tag("tr", {}, tag("thead", {}, t));
+    for (const h of ["Published", "Outlet", "What it says", "Figure", "Certainty", "Rests on", "Origins", "Echo", "Drift"]) {
+      tag("th", { scope: "col" }, hr, h);
+    }
+    const body = tag("tbody", {}, t);
+    for (const id of cut) { body.appendChild(row(id)); }
+  }
+  fold.addEventListener("toggle", () => { if (fold.open) { fillTable(); } });
+  function stop() {
+    if (timer) { clearInterval(timer); timer = 0; }
+    play.setAttribute("aria-pressed", "false");
+    play.textContent = "\u25b6 Play";
+  }
+  prev.addEventListener("click", () => { stop(); go(cur - 1, true); });
+  next.addEventListener("click", () => { stop(); go(cur + 1, true); });
+  slider.addEventListener("input", () => { stop(); go(Number(slider.value), true); });
+  play.addEventListener("click", () => {
+    if (timer) { stop(); return; }                          // pause: the step stays where it is
+    if (cur >= n) { go(1, true); }
+    play.setAttribute("aria-pressed", "true");
+    play.textContent = "\u275a\u275a Pause";
+    timer = setInterval(() => { if (cur >= n) { stop(); } else { go(cur + 1, true); } }, opts.interval || 2000);
+  });
+  const keys = (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.defaultPrevented) { return; }
+    const t = e.target;
+    if (t && t.closest && t.closest("input, textarea, select, .kgv, .kst-table-wrap, [contenteditable]")) { return; }
+    if (e.key === "ArrowRight") { stop(); go(cur + 1, true); } else if (e.key === "ArrowLeft") { stop(); go(cur - 1, true); }
+    else { return; }
+    e.preventDefault();
+  };
+  const keyTarget = opts.keys === "document" ? document : host;
+  keyTarget.addEventListener("keydown", keys);
+  go(opts.step || 1, false);
+  return {
+    go: (k) => go(k, false),
+    step: () => cur,
+    destroy: () => { stop(); keyTarget.removeEventListener("keydown", keys); view.destroy(); host.textContent = ""; },
+  };
+}
+
+// anywidget: the widget's data is the traitlet `data` (a graph, or a story: its `steps` and its `graph`); clicks,
+// discredited sources and the story's step go back to Python.
 function render({ model, el }) {
   let view = null;
+  // a large story comes as one JSON string (`data_json`): the widget protocol then has no object tree to walk
+  const data = () => (model.get("data_json") ? JSON.parse(model.get("data_json")) : model.get("data"));
   const redraw = () => {
     if (view) { view.destroy(); }
-    view = draw(el, model.get("data"), {
-      onSelect: (id) => { model.set("selected", id); model.save_changes(); },
-      onDiscredit: (ids) => { model.set("discredited", ids); model.save_changes(); },
-    });
+    const d = data();
+    view = Array.isArray(d.steps)
+      ? drawStory(el, d, {
+        step: model.get("step"),
+        onStep: (k, fromUser) => { if (fromUser && model.get("step") !== k) { model.set("step", k); model.save_changes(); } },
+      })
+      : draw(el, d, {
+        onSelect: (id) => { model.set("selected", id); model.save_changes(); },
+        onDiscredit: (ids) => { model.set("discredited", ids); model.save_changes(); },
+      });
   };
-  const regrey = () => { if (view) { view.setDiscredited(model.get("discredited")); } };
+  const regrey = () => { if (view && view.setDiscredited) { view.setDiscredited(model.get("discredited")); } };
+  const restep = () => { if (view && view.go) { view.go(model.get("step")); } };
   model.on("change:data", redraw);
+  model.on("change:data_json", redraw);
   model.on("change:discredited", regrey);
+  model.on("change:step", restep);
   redraw();
   return () => {
     model.off("change:data", redraw);
+    model.off("change:data_json", redraw);
     model.off("change:discredited", regrey);
+    model.off("change:step", restep);
     if (view) { view.destroy(); }
   };
 }
 
 export default { render };
 
-// The published page: every element with data-kit-graphview names the JSON script holding its data.
+// The published page: every element with data-kit-graphview names the JSON script holding a graph's data, every
+// element with data-kit-story a story's; a story's element may name the static steps it replaces (data-replaces),
+// take the arrow keys of the whole page (data-keys="document") and keep its step in the address (#step-N).
 if (typeof document !== "undefined") {
   for (const host of document.querySelectorAll("[data-kit-graphview]")) {
     const src = document.getElementById(host.getAttribute("data-kit-graphview"));
@@ -479,5 +818,25 @@ if (typeof document !== "undefined") {
       host.setAttribute("data-drawn", "");
       draw(host, JSON.parse(src.textContent));
     }
+  }
+  for (const host of document.querySelectorAll("[data-kit-story]")) {
+    const src = document.getElementById(host.getAttribute("data-kit-story"));
+    if (!src || host.hasAttribute("data-drawn")) { continue; }
+    host.setAttribute("data-drawn", "");
+    const fromHash = () => { const m = /^#step-(\d+)$/.exec(window.location.hash || ""); return m ? Number(m[1]) : 1; };
+    const replaced = host.getAttribute("data-replaces");
+    if (replaced && document.getElementById(replaced)) { document.getElementById(replaced).hidden = true; }
+    host.hidden = false;
+    const story = drawStory(host, JSON.parse(src.textContent), {
+      heading: "h2",
+      keys: host.getAttribute("data-keys") || "host",
+      height: Math.max(300, Math.min(430, window.innerHeight - 470)),
+      step: fromHash(),
+      onStep: (k, fromUser) => {
+        if (!fromUser) { return; }
+        try { history.replaceState(null, "", `#step-${k}`); } catch (e) { /* file:// may refuse */ }
+      },
+    });
+    window.addEventListener("hashchange", () => story.go(fromHash()));
   }
 }
