@@ -21,6 +21,7 @@ __all__ = [
     "OutputRefused",
     "OutputOverCase",
     "OutputNotWritable",
+    "UnsafeCaseFolder",
     "nearest_names",
     "format_problems",
     "shown",
@@ -275,6 +276,35 @@ class OutputNotWritable(OutputRefused):
     >>> print(OutputNotWritable("out.txt is a file, not a folder"))
     out.txt is a file, not a folder
     """
+
+
+class UnsafeCaseFolder(ValueError):
+    """A case folder the kit will not write into or finish a save in: a table that is a symbolic link, or the
+    journal of an interrupted save that the kit did not write (a link out of the folder, a file it did not stage).
+
+    Writing or recovering there could change a file outside the case; nothing is changed, and the message says
+    what to do. A :class:`ValueError`, as the case's own content is what is refused: :func:`kit.load_case` reports
+    it as a problem (``kit check`` exits 1), ``kit audit --write`` and the review widget print it.
+
+    Parameters
+    ----------
+    file : str
+        The file concerned (the journal, or the linked table).
+    message : str
+        One sentence: what is wrong and what to do.
+
+    Examples
+    --------
+    >>> err = UnsafeCaseFolder("c/claims.csv", "is a symbolic link")
+    >>> print(err), isinstance(err, ValueError), err.file
+    c/claims.csv: is a symbolic link
+    (None, True, 'c/claims.csv')
+    """
+
+    def __init__(self, file: str, message: str):
+        self.file = str(file)
+        self.message = message
+        super().__init__(f"{self.file}: {message}")
 
 
 MAX_PER_FILE = 100

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 from kit.draft.build import COLUMNS, DraftError, build_tables
@@ -110,9 +111,10 @@ def write_draft(
     """Draft a case from an article file and write it as a new case folder, atomically.
 
     The tables are written to a temporary folder beside ``out_dir``, loaded back with :func:`kit.load_case`
-    (so the draft passes ``kit check``), and only then renamed to ``out_dir``. Nothing is ever written into an
-    existing case. What the command line leaves out is taken from the page's metadata where an HTML page has it
-    (marked ``draft: check``).
+    (so the draft passes ``kit check``), and only then renamed to ``out_dir``; into an existing empty folder they
+    are written all at once (:func:`kit.store.journal.write_folder`), and the folder keeps its permissions.
+    Nothing is ever written into an existing case. What the command line leaves out is taken from the page's
+    metadata where an HTML page has it (marked ``draft: check``).
 
     Parameters
     ----------
@@ -152,6 +154,7 @@ def write_draft(
     from kit.case import load_case
     from kit.errors import CaseError
     from kit.store.atomic import atomic_write_all, temp_name
+    from kit.store.journal import write_folder
     from kit.store.saving import meta_toml, table_csv
 
     out = Path(out_dir)
@@ -176,12 +179,16 @@ def write_draft(
         "summary": f"A first draft made by kit draft from {Path(article_path).name}: every row is a proposal "
         "to check against the article (see the 'draft: check' notes), not a finished case.",
     }
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temp_name(out)
-    os.mkdir(tmp)  # as any new folder (the umask's permissions), not mkdtemp's 0700
+    place = Path(os.path.abspath(out))  # "." has no name to put a temporary folder beside
+    place.parent.mkdir(parents=True, exist_ok=True)
+    existing = out.is_dir()  # an empty folder: written into (its mode stays), never renamed over
+    tmp = Path(tempfile.mkdtemp()) if existing else temp_name(place)
+    if not existing:
+        os.mkdir(tmp)  # as any new folder (the umask's permissions), not mkdtemp's 0700
     try:
-        texts = {tmp / f"{table}.csv": table_csv(frame[COLUMNS[table]], table) for table, frame in tables.items()}
-        atomic_write_all({**texts, tmp / "case.toml": meta_toml(meta)})
+        texts = {f"{table}.csv": table_csv(frame[COLUMNS[table]], table) for table, frame in tables.items()}
+        texts["case.toml"] = meta_toml(meta)
+        atomic_write_all({tmp / name: text for name, text in texts.items()})
         try:
             load_case(tmp)
         except CaseError as e:
@@ -195,7 +202,11 @@ def write_draft(
                 + "; ".join(str(p) for p in e.problems[:5])
             ) from None
         _refuse_existing(out)
-        os.rename(tmp, out)  # onto a missing or empty folder: atomic
+        if existing:
+            write_folder(out, texts)  # all the files or none
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            os.rename(tmp, out)  # onto a missing folder: atomic
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
