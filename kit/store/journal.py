@@ -41,7 +41,7 @@ from pathlib import Path
 from kit.store.atomic import atomic_write, sync_folder, write_new_file
 from kit.store.safety import JOURNAL, STAGING, plain_name, refuse_links, staged_files
 
-__all__ = [ "write_folder", "settle", "settled", "pending", "folder_lock"]
+__all__ = ["write_folder", "settle", "settled", "pending", "folder_lock"]
 
 
 @contextlib.contextmanager
