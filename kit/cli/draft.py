@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sys
 
+from kit.cli.common import say
+
 __all__ = ["add_parser", "run"]
 
 
@@ -98,16 +100,16 @@ def run(args) -> int:
     try:
         out = write_draft(args.article, args.out_dir, publisher=args.publisher, published=args.published, url=args.url)
     except (ArticleError, DraftError) as e:
-        print(f"kit draft: {e}", file=sys.stderr)
+        say(f"kit draft: {e}", file=sys.stderr)
         return 2
     except OSError as e:
-        print(
+        say(
             f"kit draft: cannot write {args.out_dir}: {e.strerror or e}; choose a folder you can write to",
             file=sys.stderr,
         )
         return 2
     case = load_case(out)
-    print(
+    say(
         f"wrote {out}: a draft of {plural(len(case.sources), 'source')}, {plural(len(case.reports), 'report')}, "
         f"{plural(len(case.claims), 'claim')} and {plural(len(case.citations), 'citation')}; "
         f"check every 'draft: check' note, then run kit check {out}"

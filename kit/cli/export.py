@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from kit.cli.common import add_reveal_flag, valid_case, warn_if_revealing
+from kit.cli.common import add_reveal_flag, say, valid_case, warn_if_revealing
 from kit.formats.export import export
 from kit.formats.gexf import write_dynamic_gexf
 from kit.formats.prov import write_prov
@@ -81,8 +81,8 @@ def run(args) -> int:
                 case, out + "citation_graph_timeline.gexf", reveal_confidential=reveal
             )
     except ValueError as e:
-        print(f"{args.path}: {e}", file=sys.stderr)
+        say(f"{args.path}: {e}", file=sys.stderr)
         return 1
     for path in files.values():
-        print(f"wrote {path}")
+        say(f"wrote {path}")
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from kit.cli.common import add_reveal_flag, valid_case, warn_if_revealing
+from kit.cli.common import add_reveal_flag, say, valid_case, warn_if_revealing
 
 __all__ = ["add_parser", "run"]
 
@@ -64,7 +64,7 @@ def run(args) -> int:
     try:
         page = publish(case, args.out_dir, reveal_confidential=args.reveal_confidential, notebook=args.notebook)
     except ValueError as e:
-        print(f"{args.path}: {e}", file=sys.stderr)
+        say(f"{args.path}: {e}", file=sys.stderr)
         return 1
-    print(f"wrote {page}")
+    say(f"wrote {page}")
     return 0

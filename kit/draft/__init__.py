@@ -105,6 +105,26 @@ def _refuse_existing(out: Path) -> None:
             raise DraftError(f"{out}: this folder is not empty; kit draft writes only into a new or empty folder")
 
 
+def _refuse_unwritable(article_path, article, **given) -> None:
+    """A NUL byte (a binary file, or UTF-16 read as UTF-8) or a blank value given on the command line cannot go
+    into a case's tables: say so, before anything is written."""
+    for field in ("text", "title", "publisher", "url", "published"):
+        value = getattr(article, field, None) or ""
+        if "\x00" in value:
+            line = value.count("\n", 0, value.index("\x00")) + 1
+            where = f" (line {line} of its text)" if field == "text" else f" (in its {field})"
+            raise ArticleError(
+                f"{article_path}: the article holds a NUL byte{where}; it looks like a binary file, or UTF-16 "
+                "text: give the article as UTF-8 text (.txt, .md or a saved .html page)"
+            )
+    for option, value in given.items():
+        if value is not None and (not value.strip() or "\x00" in value):
+            raise DraftError(
+                f"--{option} {value!r} is blank or holds a NUL byte; give the article's {option} "
+                "(e.g. --publisher 'Tsarizm', --published 2018-02-13), or leave the option out"
+            )
+
+
 def write_draft(
     article_path, out_dir, *, publisher: str | None = None, published: str | None = None, url: str | None = None
 ) -> Path:
@@ -160,6 +180,7 @@ def write_draft(
     out = Path(out_dir)
     _refuse_existing(out)
     article = read_article(article_path)
+    _refuse_unwritable(article_path, article, publisher=publisher, published=published, url=url)
     notes = []
     if not publisher and article.publisher:
         publisher = article.publisher

@@ -28,7 +28,7 @@ from kit.publish.words import claims_frame, graph_alt, timeline_alt
 from kit.schema import DRIFT_FLAGS
 from kit.store.atomic import atomic_write
 from kit.text.html import escape, isolate, isolate_text, link, script_json
-from kit.text.redact import redact, redact_text
+from kit.text.redact import redact, redact_text, redacted_proposition
 from kit.text.style import DRIFT_WORDS, grade_words
 from kit.text.wording import date_words, figure_words, plural, proposition_words
 
@@ -380,7 +380,7 @@ def publish(case, out_dir, *, reveal_confidential: bool = False, built=None, not
         story["text"].map(lambda t: t if is_null(t) else redact_text(case, t, reveal_confidential)).astype("string")
     )
     red = redact(case, reveal=reveal_confidential)
-    red_prop = _red_prop(case, red, proposition)
+    red_prop = redacted_proposition(case, red, proposition)
     href = None
     if notebook is not None:
         notebook_html(notebook, case, out / "notebook.html", reveal_confidential=reveal_confidential)
@@ -390,9 +390,3 @@ def publish(case, out_dir, *, reveal_confidential: bool = False, built=None, not
     )
     out.mkdir(parents=True, exist_ok=True)
     return atomic_write(out / "index.html", text)
-
-
-def _red_prop(case, red, proposition):
-    """The proposition's name in the redacted case (a slug containing a confidential id is rewritten)."""
-    pairs = dict(zip(case.claims["proposition"].astype(str), red.claims["proposition"].astype(str), strict=False))
-    return pairs.get(proposition, proposition)

@@ -69,7 +69,7 @@ from kit.schema import (
 )
 from kit.text.textmatch import Matcher, fold
 
-__all__ = ["LABEL", "confidential_labels", "redact", "redact_text", "confidential_fields"]
+__all__ = ["LABEL", "confidential_labels", "redact", "redact_text", "redacted_proposition", "confidential_fields"]
 
 #: how a confidential source is named in anything published; ``{n}`` is its number
 LABEL = "Confidential source {n}"
@@ -392,6 +392,38 @@ def redact_text(case, text, reveal: bool = False):
     if reveal or text is None:
         return text
     return _Scrubber(case).text(str(text))
+
+
+def redacted_proposition(case, red, proposition):
+    """The name ``proposition`` of ``case`` has in ``red`` (:func:`redact` of it).
+
+    A slug holding a confidential id is rewritten there, so a command given the case's own name (``kit publish``,
+    ``kit worksheet``) looks it up under this one.
+
+    Parameters
+    ----------
+    case : kit.Case
+        The case as loaded.
+    red : kit.Case
+        ``redact(case)`` (or the case itself, revealed).
+    proposition : str or None
+        A proposition of ``case``; None, or a name no claim has, is returned as it is.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> import dataclasses, kit
+    >>> case = kit.load_case("tests/cases/hostile")
+    >>> claims = case.claims.assign(proposition="ivan-petrov-telegram_dead")
+    >>> case = dataclasses.replace(case, claims=claims)
+    >>> redacted_proposition(case, redact(case), "ivan-petrov-telegram_dead")
+    'confidential-source-1_dead'
+    """
+    pairs = dict(zip(case.claims["proposition"].astype(str), red.claims["proposition"].astype(str), strict=False))
+    return pairs.get(proposition, proposition)
 
 
 def _copy_meta(meta):
