@@ -72,15 +72,17 @@ def test_audit_rejected_files_of_every_shape(tmp_path, run_kit, data, words):
         assert r.returncode == 1 and words in r.stdout and str(folder / "audit_rejected.csv") in r.stdout
 
 
-def test_publish_with_a_notebook_whose_cell_fails(tmp_path, run_kit):
+@pytest.mark.parametrize(
+    "name,words", [("fails.ipynb", "stopped at cell 2 (ZeroDivisionError"), ("bad.ipynb", "not a notebook")]
+)
+def test_publish_with_a_notebook_that_fails_or_is_none(tmp_path, run_kit, name, words):
     import nbformat
 
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("1/0")])
-    nbformat.write(nb, tmp_path / "n.ipynb")
+    nbformat.write(nb, tmp_path / "fails.ipynb")
     (tmp_path / "bad.ipynb").write_text("{not json")
-    for name, words in (("n.ipynb", "stopped at cell 2 (ZeroDivisionError"), ("bad.ipynb", "not a notebook")):
-        r = run_kit("publish", CASES / "drift", tmp_path / "site", "--notebook", tmp_path / name, timeout=300)
-        assert r.returncode == 1 and BUG not in r.stderr and words in r.stderr, r.stderr
+    r = run_kit("publish", CASES / "drift", tmp_path / "site", "--notebook", tmp_path / name, timeout=300)
+    assert r.returncode == 1 and BUG not in r.stderr and words in r.stderr, r.stderr
     assert not (tmp_path / "site").exists()
 
 

@@ -300,3 +300,27 @@ def test_appends_from_processes_at_once_append_each_row_once(tmp_path):
         assert [p.exitcode for p in procs] == [0, 0, 0, 0]
     assert _cites(folder) == [("k2", "k1", "suspected"), ("k3", "k1", "suspected")]
     assert kit.check_case(folder)[1] == []
+
+
+# --------------------------------------------------------------------------------------------- item 2: outputs
+
+
+def test_no_export_into_a_folder_holding_a_case_as_parquet_or_beside_a_graph(tmp_path, cases_dir, run_kit):
+    pq = tmp_path / "pq"
+    pq.mkdir()
+    case = kit.load_case(cases_dir / "echo")
+    for t in ("sources", "reports", "claims", "citations"):
+        getattr(case, t).drop(columns=["published_latest"], errors="ignore").to_parquet(pq / f"{t}.parquet")
+    book = tmp_path / "book"
+    book.mkdir()
+    shutil.copy(cases_dir / "workbook.xlsx", book / "case.xlsx")
+    graph = tmp_path / "graph"
+    shutil.copytree(cases_dir / "echo", graph)
+    (graph / "citation_graph.gexf").write_text("<gexf/>")
+    (graph / "provenance.csv").write_text("claim_id\n")
+    for out in (pq, book, graph):
+        before = _tree(out)
+        r = run_kit("export", cases_dir / "loop", out)
+        assert r.returncode == 2 and "holds a case's tables" in r.stderr, (out, r.stderr)
+        assert _tree(out) == before
+    assert run_kit("check", pq).returncode == 0

@@ -155,3 +155,59 @@ def test_no_planted_byte_is_published(planted, outputs):
             if findable(secret, text) or findable(secret, decoded):
                 leaks.append((os.fspath(path.name), secret))
     assert leaks == []
+
+
+def _cases_of(module, *names) -> int:
+    """How many inputs the tests ``names`` of ``module`` try: their parametrized cases (1 for a plain test)."""
+    total = 0
+    for name in names:
+        marks = [m for m in getattr(getattr(module, name), "pytestmark", []) if m.name == "parametrize"]
+        total += len(marks[0].args[1]) if marks else 1
+    return total
+
+
+def _examples(test) -> int:
+    return test._hypothesis_internal_use_settings.max_examples
+
+
+def test_the_threat_model_states_what_the_tests_try(planted, outputs):
+    """docs/publishing.md's threat model: every number in bold is the one its test tries or finds."""
+    import re
+
+    import test_hostile_cli as cli
+    import test_hostile_store as store
+    import test_prov_hostile as prov
+
+    _, case, refused, choice = planted
+    text = (pathlib.Path(__file__).resolve().parent.parent / "docs" / "publishing.md").read_text(encoding="utf-8")
+    section = text[text.index("## Threat model") : text.index("## The notebook beside the page")]
+    stated = [int(n.replace(",", "")) for n in re.findall(r"\*\*([\d,]+)\*\*", section)]
+    prov_by_hand = [n for n in dir(prov) if n.startswith("test_") and "mutation" not in n]
+    cli_by_hand = [
+        n for n in dir(cli) if re.match(r"test_(a_column|audit_rejected_files|publish_with|draft_refuses)", n)
+    ]
+    counted = {
+        "journals": _cases_of(
+            store,
+            "test_a_staging_link_out_of_the_case_is_refused_and_nothing_moves",
+            "test_a_suspicious_journal_is_refused_in_one_sentence",
+        ),
+        "processes": 4,
+        "rounds": 3,
+        "columns planted": len([k for k, v in choice.items() if v is not None]),
+        "columns refused": len(refused),
+        "files": len(outputs),
+        "fields": len(confidential_fields(case)),
+        "found": 0,
+        "prov mutations": _examples(prov.test_any_mutation_gives_a_case_or_problems_that_say_where),
+        "prov by hand": _cases_of(prov, *prov_by_hand),
+        "cli by hand": _cases_of(cli, *cli_by_hand),
+        "articles": _examples(cli.test_a_draft_is_a_case_or_a_clear_refusal),
+        "rejected files": _examples(cli.test_audit_rejected_is_read_or_refused_with_where),
+        "escapes": len(cli.ESCAPES),
+    }
+    import inspect
+
+    source = inspect.getsource(store.test_appends_from_processes_at_once_append_each_row_once)
+    assert "range(3)" in source and "Barrier(4)" in source  # the processes and rounds stated
+    assert dict(zip(counted, stated, strict=False)) == counted and len(stated) == len(counted)

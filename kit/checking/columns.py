@@ -71,8 +71,8 @@ def check_columns(c: Checker, name: str) -> None:
                     t.header_line,
                     shown(col),
                     f"'{shown(col)}' is a name the kit gives a column of its own in {name} (derived, or SQLite's "
-                    f"row number), so this column would be replaced or lost on saving and export; rename it, "
-                    f"e.g. 'my_{shown(col).lower()}'",
+                    f"row number), so this column would be replaced or lost on saving and export; rename it "
+                    f"(e.g. 'my_{shown(col).lower()}'), or delete it if a loaded case's table was written as it is",
                 )
             )
         elif col not in COLUMNS[name]:
