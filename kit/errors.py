@@ -22,9 +22,11 @@ __all__ = [
     "OutputRefused",
     "OutputOverCase",
     "OutputNotWritable",
+    "UnsafeCaseFolder",
     "nearest_names",
     "format_problems",
     "shown",
+    "terminal_safe",
     "MAX_ECHO",
 ]
 
@@ -64,9 +66,52 @@ def shown(value: object, limit: int = MAX_ECHO) -> str:
     return f"{head}... ({len(v):,} characters)" if cut else head
 
 
+def terminal_safe(text: object) -> str:
+    """``text`` as ``kit`` prints it on a terminal: control and format characters written as escapes.
+
+    A case's text (a title, a claim, the evidence of a citation) may hold escape sequences that a terminal would
+    obey (set the window title, clear the screen, write the clipboard with OSC 52) or a right-to-left override
+    that reverses what follows. Every character of Unicode categories Cc, Cf, Cs, Co, Cn, Zl and Zp is written as
+    ``\\x1b``, ``\\u202e`` ...; line breaks and tabs the kit's own lines hold are kept. Every line ``kit`` prints
+    goes through it (:func:`kit.cli.common.say`).
+
+    Parameters
+    ----------
+    text : object
+        What to print (its ``str``).
+
+    Returns
+    -------
+    str
+
+    See Also
+    --------
+    shown : a value quoted in a problem (also cut to a length).
+
+    Examples
+    --------
+    >>> print(terminal_safe("Title\\x1b]0;owned\\x07 and \\x1b]52;c;ZXZpbA==\\x07\\nnext\\u202eline"))
+    Title\\x1b]0;owned\\x07 and \\x1b]52;c;ZXZpbA==\\x07
+    next\\u202eline
+    >>> terminal_safe("Фонтанка\\u00a0said")  # a non-breaking space is harmless
+    'Фонтанка\\xa0said'
+    """
+    text = str(text)
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return text
+    return "".join(ch if ch in "\n\t" or unicodedata.category(ch) not in _UNSAFE else _escape(ch) for ch in text)
+
+
+_UNSAFE = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+
+
 def _escaped(ch: str) -> str:
-    if ch == " " or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"):
+    if ch == " " or unicodedata.category(ch) not in (*_UNSAFE, "Zs"):
         return ch
+    return _escape(ch)
+
+
+def _escape(ch: str) -> str:
     n = ord(ch)
     return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
 
@@ -276,6 +321,35 @@ class OutputNotWritable(OutputRefused):
     >>> print(OutputNotWritable("out.txt is a file, not a folder"))
     out.txt is a file, not a folder
     """
+
+
+class UnsafeCaseFolder(ValueError):
+    """A case folder the kit will not write into or finish a save in: a table that is a symbolic link, or the
+    journal of an interrupted save that the kit did not write (a link out of the folder, a file it did not stage).
+
+    Writing or recovering there could change a file outside the case; nothing is changed, and the message says
+    what to do. A :class:`ValueError`, as the case's own content is what is refused: :func:`kit.load_case` reports
+    it as a problem (``kit check`` exits 1), ``kit audit --write`` and the review widget print it.
+
+    Parameters
+    ----------
+    file : str
+        The file concerned (the journal, or the linked table).
+    message : str
+        One sentence: what is wrong and what to do.
+
+    Examples
+    --------
+    >>> err = UnsafeCaseFolder("c/claims.csv", "is a symbolic link")
+    >>> print(err), isinstance(err, ValueError), err.file
+    c/claims.csv: is a symbolic link
+    (None, True, 'c/claims.csv')
+    """
+
+    def __init__(self, file: str, message: str):
+        self.file = str(file)
+        self.message = message
+        super().__init__(f"{self.file}: {message}")
 
 
 MAX_PER_FILE = 100

@@ -8,6 +8,7 @@ __all__ = [
     "TYPED_COLUMNS",
     "REQUIRED",
     "ID_COLUMN",
+    "RESERVED_COLUMNS",
     "KINDS",
     "MEASURES",
     "CERTAINTIES",
@@ -65,6 +66,16 @@ REQUIRED = {
     "reports": ("report_id", "source_id", "published"),
     "claims": ("claim_id", "report_id", "proposition", "text", "certainty"),
     "citations": ("claim_id", "cites", "relation"),
+}
+
+#: column names a table's file cannot use for a column of its own: the ones the kit derives in that table
+#: (``published_latest`` on loading, ``cited_claim_id`` and ``cited_source_id`` in the exports) would replace or
+#: drop it, and SQLite's names for a row's hidden number (any table: ``rowid``, ``oid``, ``_rowid_``) would hide it
+RESERVED_COLUMNS = {
+    "sources": ("rowid", "oid", "_rowid_"),
+    "reports": ("published_latest", "rowid", "oid", "_rowid_"),
+    "claims": ("rowid", "oid", "_rowid_"),
+    "citations": ("cited_claim_id", "cited_source_id", "rowid", "oid", "_rowid_"),
 }
 
 #: the column that names each row of a table (unique in it); citations have none

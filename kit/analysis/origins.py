@@ -163,8 +163,9 @@ def _hops(g: Graph, start: int):
 def origin_hops(case: Case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     """Every claim's origins with their hops at once: the rows :func:`origins` gives, for all claims.
 
-    The supporting citations are turned into arrays once and walked breadth first from each claim, so this is
-    much faster than calling :func:`origins` per claim.
+    The supporting citations are turned into arrays once and walked breadth first backwards from the origins,
+    all claims at once (one walk over the (claim, origin) pairs, not one per claim: a chain or loop of 3,000
+    claims takes well under a second); the answers are those of :func:`origins` for each claim.
 
     Parameters
     ----------
@@ -192,24 +193,44 @@ def origin_hops(case: Case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     True
     """
     g = Graph(case, follow)
-    g.cache_publishers()
-    claims, sources, hops = [], [], []
-    for i in range(g.n):
-        found, h = _hops(g, i)
-        claims.append(np.full(len(found), i, dtype=np.int64))
-        sources.append(found)
-        hops.append(h)
-
-    def cat(xs):
-        return np.concatenate(xs) if xs else np.zeros(0, dtype=np.int64)
-
+    claim, source, hops = _all_hops(g)
+    order = np.lexsort((source, hops, claim))  # claims in their order, nearest origin first, then by id
     return pd.DataFrame(
         {
-            "claim_id": pd.array(g.claim_ids[cat(claims)].tolist(), dtype="string"),
-            "source_id": pd.array(g.source_ids[cat(sources)].tolist(), dtype="string"),
-            "hops": pd.array(cat(hops), dtype="int64"),
+            "claim_id": pd.array(g.claim_ids[claim[order]].tolist(), dtype="string"),
+            "source_id": pd.array(g.source_ids[source[order]].tolist(), dtype="string"),
+            "hops": pd.array(hops[order], dtype="int64"),
         }
     )
+
+
+def _all_hops(g: Graph):
+    """Every (claim, origin source, hops) at once: one breadth-first walk backwards from the origins, a whole
+    distance at a time, over (claim, source) pairs, so its work follows the number of pairs found, never one walk
+    per claim (a chain or loop of 3,000 claims would be walked 3,000 times)."""
+    n, m = g.n, g.m
+    to_source = g.b >= n
+    own = np.flatnonzero(g.n_cited == 0)  # no followed citation: the claim rests on its publisher
+    g.cache_publishers()
+    first = unique_sorted(
+        np.concatenate([g.a[to_source] * m + (g.b[to_source] - n), own * m + g.publishers(own)]).astype(np.int64)
+    )
+    cited, citing = g.b[~to_source], g.a[~to_source]  # a claim's citing claims: the walk goes backwards
+    back = citing[np.argsort(cited, kind="stable")]
+    back_ptr = np.concatenate([[0], np.cumsum(np.bincount(cited, minlength=n))]).astype(np.int64)
+    seen = set(first.tolist())
+    found, dist = [first], [np.ones(len(first), dtype=np.int64)]
+    frontier, d = first, 1
+    while len(frontier):
+        pos, flat = gather(back_ptr, frontier // m)
+        reached = unique_sorted(back[flat] * m + (frontier % m)[pos])
+        frontier = np.array([c for c in reached.tolist() if c not in seen], dtype=np.int64)
+        seen.update(frontier.tolist())
+        d += 1
+        found.append(frontier)
+        dist.append(np.full(len(frontier), d, dtype=np.int64))
+    codes = np.concatenate(found)
+    return codes // m, codes % m, np.concatenate(dist)
 
 
 def independence(case: Case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:

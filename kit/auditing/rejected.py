@@ -40,8 +40,9 @@ def read_rejected(folder) -> pd.DataFrame:
     Raises
     ------
     ValueError
-        When the file lacks the ``claim_id`` or ``cites`` column, or a line leaves one of them empty: every such
-        problem at once, as ``FILE:LINE: COLUMN: message``.
+        When the file is not UTF-8 or not comma-separated (read as the case's tables are read), lacks the
+        ``claim_id`` or ``cites`` column, or a line leaves one of them empty: every such problem at once, as
+        ``FILE:LINE: COLUMN: message``. An empty file holds no pairs.
 
     Examples
     --------
@@ -55,9 +56,23 @@ def read_rejected(folder) -> pd.DataFrame:
     """
     path = os.path.join(os.fspath(folder), REJECTED_FILE)
     if not os.path.isfile(path):
-        return pd.DataFrame({c: pd.Series(dtype="string") for c in REJECTED_COLUMNS})
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        records = list(csv.reader(fh))
+        return _none()
+    from kit.reading.encoding import DELIMITERS, decode_bytes, sniff_delimiter
+
+    with open(path, "rb") as fh:
+        data = fh.read()
+    found: list = []
+    text = decode_bytes(data, path, found)
+    if text is not None and (delim := sniff_delimiter(text.split("\n", 1)[0])) is not None:
+        raise ValueError(
+            f"{path}: the file is {DELIMITERS[delim]}-separated; the kit reads comma-separated files: re-save it "
+            "as 'CSV UTF-8 (Comma delimited)', or delete it to have every pair suggested again"
+        )
+    if text is None:
+        raise ValueError("\n".join(map(str, found)))
+    if not text.strip():
+        return _none()  # an empty file: no pair rejected yet
+    records = list(csv.reader(io.StringIO(text, newline="")))
     header = [h.strip().lower() for h in records[0]] if records else []
     missing = [c for c in ("claim_id", "cites") if c not in header]
     if missing:
@@ -79,6 +94,10 @@ def read_rejected(folder) -> pd.DataFrame:
     if problems:
         raise ValueError("\n".join(problems))
     return pd.DataFrame(rows, columns=list(REJECTED_COLUMNS)).astype("string")
+
+
+def _none() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="string") for c in REJECTED_COLUMNS})
 
 
 def append_rejected(folder, pairs, *, on=None) -> int:

@@ -7,7 +7,7 @@ import re
 from kit.checking.checker import Checker
 from kit.checking.suggestions import suggest
 from kit.errors import Problem, shown
-from kit.schema import COLUMNS, REQUIRED
+from kit.schema import COLUMNS, REQUIRED, RESERVED_COLUMNS
 
 __all__ = ["check_columns", "PANDAS_INDEX"]
 
@@ -16,7 +16,8 @@ PANDAS_INDEX = re.compile(r"unnamed: \d+(?:_level_\d+)?")
 
 
 def check_columns(c: Checker, name: str) -> None:
-    """Report a required column that is missing (an error) and an unknown column (a warning) of one table.
+    """Report a required column that is missing (an error), a column named like one the kit derives
+    (:data:`kit.schema.RESERVED_COLUMNS`, an error) and an unknown column (a warning) of one table.
 
     A missing column's error names the header cell that looks like it, if any; an unknown column's warning names
     the known column it looks like, or says it is a pandas index written by ``to_csv`` without ``index=False``.
@@ -63,7 +64,18 @@ def check_columns(c: Checker, name: str) -> None:
                 )
             )
     for col in have:
-        if col not in COLUMNS[name]:
+        if str(col).casefold() in RESERVED_COLUMNS[name]:  # SQLite compares column names in any case
+            c.problems.append(
+                Problem(
+                    t.file,
+                    t.header_line,
+                    shown(col),
+                    f"'{shown(col)}' is a name the kit gives a column of its own in {name} (derived, or SQLite's "
+                    f"row number), so this column would be replaced or lost on saving and export; rename it "
+                    f"(e.g. 'my_{shown(col).lower()}'), or delete it if a loaded case's table was written as it is",
+                )
+            )
+        elif col not in COLUMNS[name]:
             s = suggest(col, COLUMNS[name])
             hint = f" (did you mean '{s}'?)" if s else ""
             if PANDAS_INDEX.fullmatch(col):

@@ -16,6 +16,7 @@ import importlib
 import os
 import sys
 
+from kit.cli.common import say
 from kit.errors import OutputRefused
 
 __all__ = ["main", "COMMANDS"]
@@ -62,12 +63,12 @@ def main(argv=None) -> int:
     except (BrokenPipeError, KeyboardInterrupt):
         return 1
     except OutputRefused as e:  # the folder given is wrong, not the case: a usage error
-        print(f"kit: {e}", file=sys.stderr)
+        say(f"kit: {e}", file=sys.stderr)
         return 2
     except Exception as e:
         if os.environ.get("KIT_DEBUG"):
             raise
-        print(
+        say(
             f"kit: internal error ({type(e).__name__}: {e}); this is a bug in the kit, not in your data — "
             "please report it with the command you ran (KIT_DEBUG=1 shows the details)",
             file=sys.stderr,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 
+from kit.cli.common import say
 from kit.store.append import append_suspected
 
 __all__ = ["add_parser", "run", "audit_text"]
@@ -128,30 +129,36 @@ def run(args) -> int:
     1
     """
     from kit.auditing import audit
+    from kit.auditing.rejected import REJECTED_FILE
     from kit.case import check_case
     from kit.errors import format_problems
     from kit.reading import resolve_case_path
 
     case, problems, warnings = check_case(args.path)
     for line in format_problems(list(problems) + list(warnings)):
-        print(line)
+        say(line)
     if case is None:
-        print(f"{args.path} has problems; fix them (see kit check) before auditing it", file=sys.stderr)
+        say(f"{args.path} has problems; fix them (see kit check) before auditing it", file=sys.stderr)
         return 1
-    rows = audit(case, min_score=args.min_score)
-    print(audit_text(rows, args.min_score))
+    try:
+        rows = audit(case, min_score=args.min_score)
+    except ValueError as e:  # audit_rejected.csv cannot be read: FILE:LINE messages
+        say(str(e))
+        say(f"{args.path}: fix {REJECTED_FILE} (or delete it), then run kit audit again", file=sys.stderr)
+        return 1
+    say(audit_text(rows, args.min_score))
     if not args.write or rows.empty:
         return 0
     kind, folder = resolve_case_path(args.path)
     if kind != "folder":
-        print(
+        say(
             f"{args.path}: --write works on a case folder of CSV files; this case is a workbook: add the rows "
             "above to its citations sheet with basis 'suspected' by hand",
             file=sys.stderr,
         )
         return 1
     if not os.path.isfile(os.path.join(folder, "citations.csv")):
-        print(
+        say(
             f"{args.path}: --write appends to citations.csv, and this case folder has none (its citations come "
             "from another file); add the rows above by hand",
             file=sys.stderr,
@@ -160,7 +167,7 @@ def run(args) -> int:
     try:
         n = append_suspected(folder, rows)
     except ValueError as e:
-        print(str(e), file=sys.stderr)
+        say(str(e), file=sys.stderr)
         return 1
-    print(f"appended {n} suspected citation{'s' if n != 1 else ''} to {os.path.join(folder, 'citations.csv')}")
+    say(f"appended {n} suspected citation{'s' if n != 1 else ''} to {os.path.join(folder, 'citations.csv')}")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from kit.analysis.findings import summary_line
-from kit.cli.common import load_or_report
+from kit.cli.common import load_or_report, say
 from kit.text.wording import plural
 
 __all__ = ["add_parser", "run"]
@@ -53,10 +53,10 @@ def run(args) -> int:
     case, problems, warnings = load_or_report(args.path)
     if case is None or problems:
         n = len(problems)
-        print(
+        say(
             f"{plural(n, 'problem')} found in {args.path}; fix {'it' if n == 1 else 'them'} and run kit check again",
             file=sys.stderr,
         )
         return 1
-    print(summary_line(case, n_warnings=len(warnings)))
+    say(summary_line(case, n_warnings=len(warnings)))
     return 0

@@ -19,15 +19,42 @@ from __future__ import annotations
 
 import sys
 
-from kit.errors import format_problems
+from kit.errors import format_problems, terminal_safe
 
-__all__ = ["REVEAL_WARNING", "load_or_report", "valid_case", "add_reveal_flag", "warn_if_revealing"]
+__all__ = ["REVEAL_WARNING", "say", "load_or_report", "valid_case", "add_reveal_flag", "warn_if_revealing"]
 
 #: printed on stderr by every command given ``--reveal-confidential``
 REVEAL_WARNING = (
     "kit: warning: --reveal-confidential: confidential sources are shown by name, url and notes; "
     "this output is an internal draft: do not publish it"
 )
+
+
+def say(*values, file=None) -> None:
+    """Print ``values`` (joined by spaces) as every command of ``kit`` prints: terminal-safe.
+
+    A case's text reaches the terminal in a title, a claim, the evidence of a citation, a file name; its control
+    and format characters are written as escapes (:func:`kit.errors.terminal_safe`), so an escape sequence in a
+    case cannot set the window title, clear the screen or write the clipboard. No module of :mod:`kit.cli` calls
+    ``print`` itself.
+
+    Parameters
+    ----------
+    *values : object
+        What to print.
+    file : file object, optional
+        Standard output by default (``sys.stderr`` for messages about the command).
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> say("title:", "Hostile\\x1b]0;owned\\x07")
+    title: Hostile\\x1b]0;owned\\x07
+    """
+    print(terminal_safe(" ".join(map(str, values))), file=file)
 
 
 def load_or_report(path):
@@ -51,7 +78,7 @@ def load_or_report(path):
 
     case, problems, warnings = check_case(path, story=True)
     for line in format_problems(sorted(problems + warnings, key=problem_order)):  # file, then line
-        print(line)
+        say(line)
     return case, problems, warnings
 
 
@@ -74,7 +101,7 @@ def valid_case(path, doing: str):
     """
     case, _, _ = load_or_report(path)
     if case is None:
-        print(f"{path} has problems; fix them (see kit check) before {doing}", file=sys.stderr)
+        say(f"{path} has problems; fix them (see kit check) before {doing}", file=sys.stderr)
     return case
 
 
@@ -98,4 +125,4 @@ def warn_if_revealing(args) -> None:
     args : argparse.Namespace
     """
     if args.reveal_confidential:
-        print(REVEAL_WARNING, file=sys.stderr)
+        say(REVEAL_WARNING, file=sys.stderr)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from kit.cli.common import say
+
 __all__ = ["add_parser", "run"]
 
 
@@ -118,16 +120,16 @@ def run(args) -> int:
         else:
             out = write_coverage(articles, args.out_dir, published=args.published)
     except (ArticleError, DraftError) as e:
-        print(f"kit draft: {e}", file=sys.stderr)
+        say(f"kit draft: {e}", file=sys.stderr)
         return 2
     except OSError as e:
-        print(
+        say(
             f"kit draft: cannot write {args.out_dir}: {e.strerror or e}; choose a folder you can write to",
             file=sys.stderr,
         )
         return 2
     case = load_case(out)
-    print(
+    say(
         f"wrote {out}: a draft of {plural(len(case.sources), 'source')}, {plural(len(case.reports), 'report')}, "
         f"{plural(len(case.claims), 'claim')} and {plural(len(case.citations), 'citation')}; "
         f"check every 'draft: check' note, then run kit check {out}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from kit.cli.common import add_reveal_flag, valid_case, warn_if_revealing
+from kit.cli.common import add_reveal_flag, say, valid_case, warn_if_revealing
 from kit.formats.claimreview import review_warnings
 from kit.formats.export import export
 from kit.formats.gexf import write_dynamic_gexf
@@ -70,7 +70,7 @@ def run(args) -> int:
         return 1
     warn_if_revealing(args)
     for w in review_warnings(case):  # a ClaimReview is written all the same
-        print(w, file=sys.stderr)
+        say(w, file=sys.stderr)
     try:
         files = export(case, args.out_dir, reveal_confidential=args.reveal_confidential)
         out = os.path.join(args.out_dir, "")
@@ -84,8 +84,8 @@ def run(args) -> int:
                 case, out + "citation_graph_timeline.gexf", reveal_confidential=reveal
             )
     except ValueError as e:
-        print(f"{args.path}: {e}", file=sys.stderr)
+        say(f"{args.path}: {e}", file=sys.stderr)
         return 1
     for path in files.values():
-        print(f"wrote {path}")
+        say(f"wrote {path}")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from kit.cli.common import say
 from kit.testing.bundled import copy_bundle
 
 __all__ = ["add_parser", "run"]
@@ -52,9 +53,9 @@ def run(args) -> int:
     try:
         files = copy_bundle(args.out_dir)
     except (FileExistsError, FileNotFoundError) as e:
-        print(f"kit: {e}", file=sys.stderr)
+        say(f"kit: {e}", file=sys.stderr)
         return 2
     n = sum(f.startswith("notebooks/") for f in files)
-    print(f"copied {n} notebooks and {len(files) - n} case files into {args.out_dir}")
-    print(f"open them with: jupyter lab {args.out_dir}/notebooks")
+    say(f"copied {n} notebooks and {len(files) - n} case files into {args.out_dir}")
+    say(f"open them with: jupyter lab {args.out_dir}/notebooks")
     return 0

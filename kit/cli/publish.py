@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from kit.cli.common import add_reveal_flag, valid_case, warn_if_revealing
+from kit.cli.common import add_reveal_flag, say, valid_case, warn_if_revealing
 from kit.formats.claimreview import review_warnings
 
 __all__ = ["add_parser", "run"]
@@ -63,11 +63,11 @@ def run(args) -> int:
 
     warn_if_revealing(args)
     for w in review_warnings(case):  # a ClaimReview is written all the same
-        print(w, file=sys.stderr)
+        say(w, file=sys.stderr)
     try:
         page = publish(case, args.out_dir, reveal_confidential=args.reveal_confidential, notebook=args.notebook)
     except ValueError as e:
-        print(f"{args.path}: {e}", file=sys.stderr)
+        say(f"{args.path}: {e}", file=sys.stderr)
         return 1
-    print(f"wrote {page}")
+    say(f"wrote {page}")
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from kit.cli.common import valid_case
+from kit.cli.common import say, valid_case
 from kit.errors import UnknownName
 from kit.text.trace_text import trace_text
 
@@ -55,8 +55,8 @@ def run(args) -> int:
     if case is None:
         return 1
     try:
-        print(trace_text(case, args.claim_id))
+        say(trace_text(case, args.claim_id))
     except UnknownName as e:
-        print(f"{args.path}: {e}", file=sys.stderr)
+        say(f"{args.path}: {e}", file=sys.stderr)
         return 1
     return 0

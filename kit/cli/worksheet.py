@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from kit.cli.common import add_reveal_flag, valid_case, warn_if_revealing
+from kit.cli.common import add_reveal_flag, say, valid_case, warn_if_revealing
 from kit.errors import UnknownName
 from kit.publish.worksheet import write_worksheet
 
@@ -63,8 +63,8 @@ def run(args) -> int:
     try:
         files = write_worksheet(case, args.out_dir, args.proposition, reveal_confidential=args.reveal_confidential)
     except UnknownName as e:
-        print(f"{args.path}: {e}", file=sys.stderr)
+        say(f"{args.path}: {e}", file=sys.stderr)
         return 1
     for path in files.values():
-        print(f"wrote {path}")
+        say(f"wrote {path}")
     return 0

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 from kit.draft.build import COLUMNS, DraftError, build_tables
@@ -104,15 +105,36 @@ def _refuse_existing(out: Path) -> None:
             raise DraftError(f"{out}: this folder is not empty; kit draft writes only into a new or empty folder")
 
 
+def _refuse_unwritable(article_path, article, **given) -> None:
+    """A NUL byte (a binary file, or UTF-16 read as UTF-8) or a blank value given on the command line cannot go
+    into a case's tables: say so, before anything is written."""
+    for field in ("text", "title", "publisher", "url", "published"):
+        value = getattr(article, field, None) or ""
+        if "\x00" in value:
+            line = value.count("\n", 0, value.index("\x00")) + 1
+            where = f" (line {line} of its text)" if field == "text" else f" (in its {field})"
+            raise ArticleError(
+                f"{article_path}: the article holds a NUL byte{where}; it looks like a binary file, or UTF-16 "
+                "text: give the article as UTF-8 text (.txt, .md or a saved .html page)"
+            )
+    for option, value in given.items():
+        if value is not None and (not value.strip() or "\x00" in value):
+            raise DraftError(
+                f"--{option} {value!r} is blank or holds a NUL byte; give the article's {option} "
+                "(e.g. --publisher 'Tsarizm', --published 2018-02-13), or leave the option out"
+            )
+
+
 def write_draft(
     article_path, out_dir, *, publisher: str | None = None, published: str | None = None, url: str | None = None
 ) -> Path:
     """Draft a case from an article file and write it as a new case folder, atomically.
 
     The tables are written to a temporary folder beside ``out_dir``, loaded back with :func:`kit.load_case`
-    (so the draft passes ``kit check``), and only then renamed to ``out_dir``. Nothing is ever written into an
-    existing case. What the command line leaves out is taken from the page's metadata where an HTML page has it
-    (marked ``draft: check``).
+    (so the draft passes ``kit check``), and only then renamed to ``out_dir``; into an existing empty folder they
+    are written all at once (:func:`kit.store.journal.write_folder`), and the folder keeps its permissions.
+    Nothing is ever written into an existing case. What the command line leaves out is taken from the page's
+    metadata where an HTML page has it (marked ``draft: check``).
 
     Parameters
     ----------
@@ -153,6 +175,7 @@ def write_draft(
     out = Path(out_dir)
     _refuse_existing(out)
     article = read_article(article_path)
+    _refuse_unwritable(article_path, article, publisher=publisher, published=published, url=url)
     notes = []
     if not publisher and article.publisher:
         publisher = article.publisher
@@ -235,14 +258,19 @@ def _write(tables: dict, meta: dict, out: Path, published: str | None) -> Path:
     from kit.case import load_case
     from kit.errors import CaseError
     from kit.store.atomic import atomic_write_all, temp_name
+    from kit.store.journal import write_folder
     from kit.store.saving import meta_toml, table_csv
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temp_name(out)
-    os.mkdir(tmp)  # as any new folder (the umask's permissions), not mkdtemp's 0700
+    place = Path(os.path.abspath(out))  # "." has no name to put a temporary folder beside
+    place.parent.mkdir(parents=True, exist_ok=True)
+    existing = out.is_dir()  # an empty folder: written into (its mode stays), never renamed over
+    tmp = Path(tempfile.mkdtemp()) if existing else temp_name(place)
+    if not existing:
+        os.mkdir(tmp)  # as any new folder (the umask's permissions), not mkdtemp's 0700
     try:
-        texts = {tmp / f"{table}.csv": table_csv(frame[COLUMNS[table]], table) for table, frame in tables.items()}
-        atomic_write_all({**texts, tmp / "case.toml": meta_toml(meta)})
+        texts = {f"{table}.csv": table_csv(frame[COLUMNS[table]], table) for table, frame in tables.items()}
+        texts["case.toml"] = meta_toml(meta)
+        atomic_write_all({tmp / name: text for name, text in texts.items()})
         try:
             load_case(tmp)
         except CaseError as e:
@@ -256,7 +284,11 @@ def _write(tables: dict, meta: dict, out: Path, published: str | None) -> Path:
                 + "; ".join(str(p) for p in e.problems[:5])
             ) from None
         _refuse_existing(out)
-        os.rename(tmp, out)  # onto a missing or empty folder: atomic
+        if existing:
+            write_folder(out, texts)  # all the files or none
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            os.rename(tmp, out)  # onto a missing folder: atomic
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -179,8 +179,8 @@ def markdown_text(md: str) -> tuple[str, str | None]:
     ('Head\\nAFP said it.\\na b', 'Head')
     """
     md = re.sub(r"\A---\n.*?\n---\n", "", md, flags=re.S)  # front matter
-    md = re.sub(r"```.*?```", "", md, flags=re.S)  # code blocks
-    md = re.sub(r"<!--.*?-->", "", md, flags=re.S)
+    md = _closed(md, r"```.*?```", "```")  # code blocks
+    md = _closed(md, r"<!--.*?-->", "-->")
     paragraphs: list[str] = []
     block: list[str] = []
     title = None
@@ -210,15 +210,27 @@ def markdown_text(md: str) -> tuple[str, str | None]:
     return "\n".join(p for p in paragraphs if p), title
 
 
+def _closed(md: str, pattern: str, close: str) -> str:
+    """``pattern`` (a span up to ``close``) removed, looked for only before the last ``close``: an opening with no
+    close after it would be scanned to the end of the text from each such opening (quadratic)."""
+    end = md.rfind(close)
+    if end < 0:
+        return md
+    end += len(close)
+    return re.sub(pattern, "", md[:end], flags=re.S) + md[end:]
+
+
 def _inline(s: str) -> str:
-    s = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", s)  # images
-    s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)  # links
-    s = re.sub(r"\[([^\]]*)\]\[[^\]]*\]", r"\1", s)
+    # every span stops at the next mark of its kind, so an unclosed one ("*a *a *a ...") costs one scan, not one
+    # scan from each mark to the end of the line (quadratic)
+    s = re.sub(r"!\[[^\[\]]*\]\([^()]*\)", "", s)  # images
+    s = re.sub(r"\[([^\[\]]*)\]\([^()]*\)", r"\1", s)  # links
+    s = re.sub(r"\[([^\[\]]*)\]\[[^\[\]]*\]", r"\1", s)
     s = re.sub(r"`([^`]*)`", r"\1", s)
-    s = re.sub(r"(\*\*|__)(.+?)\1", r"\2", s)
-    s = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", s)
-    s = re.sub(r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])", r"\1", s)
-    s = re.sub(r"<[^>]+>", "", s)
+    s = re.sub(r"\*\*([^*]+?)\*\*|__([^_]+?)__", lambda m: m.group(1) or m.group(2), s)
+    s = re.sub(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])", r"\1", s)
+    s = re.sub(r"(?<![\w_])_(?!\s)([^_]+?)(?<!\s)_(?![\w_])", r"\1", s)
+    s = re.sub(r"<[^<>]+>", "", s)
     return re.sub(r"[ \t]+", " ", s).strip()
 
 
@@ -271,6 +283,11 @@ def html_text(html: str) -> tuple[str, dict]:
     return text, {"title": get("title"), "publisher": get("sitename"), "published": get("date"), "url": get("url")}
 
 
+#: the longest sentence, in characters: a longer run with no sentence end (not prose: a list, a table flattened,
+#: a hostile file) is cut at blanks into pieces this long, so that drafting stays linear in the article's length
+_LONGEST = 1000
+#: how far before a full stop its word is looked for (an abbreviation or initialism is shorter)
+_WORD = 64
 _END = re.compile(r"[.!?]+[”\"’)\]]*(?=\s+[“\"‘(\[]?[A-Z0-9])|…[”\"’]*(?=\s*[“\"‘]?[A-Z])")
 
 
@@ -278,7 +295,8 @@ def sentences(text: str) -> list[Sentence]:
     """Split the article into sentences, each a verbatim span, never across a line break.
 
     A full stop after a known abbreviation ("Feb.", "Mr.") or an initialism ("U.S.") ends no sentence;
-    an ellipsis followed by a capital does ("area…But").
+    an ellipsis followed by a capital does ("area…But"). A run longer than 1,000 characters with no
+    sentence end is cut at blanks into pieces of at most that length.
 
     Parameters
     ----------
@@ -305,7 +323,8 @@ def sentences(text: str) -> list[Sentence]:
     for n, line in enumerate(text.split("\n")):
         start = 0
         for m in _END.finditer(line):
-            word = re.search(r"([\w.]+)[.!?…]*[”\"’)\]]*$", line[start : m.end()])
+            # the word before the mark, looked for near it only (not from the sentence's start: quadratic)
+            word = re.search(r"([\w.]+)[.!?…]*[”\"’)\]]*$", line[max(start, m.start() - _WORD) : m.end()])
             w = word.group(1).lower().rstrip(".") if word else ""
             if m.group().startswith(".") and (
                 w in ABBREVIATIONS or re.fullmatch(r"(\w\.)*\w", w) and "." in w or re.fullmatch(r"[a-z]", w)
@@ -319,6 +338,15 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def _add(out, line, start, end, pos, n):
+    while end - start > _LONGEST:  # not prose: cut at a blank, so the work on one sentence stays bounded
+        cut = line.rfind(" ", start + 1, start + _LONGEST)
+        cut = cut if cut > start else start + _LONGEST
+        _add_one(out, line, start, cut, pos, n)
+        start = cut
+    _add_one(out, line, start, end, pos, n)
+
+
+def _add_one(out, line, start, end, pos, n):
     piece = line[start:end]
     lead = len(piece) - len(piece.lstrip())
     piece = piece.strip()

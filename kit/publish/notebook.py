@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kit.errors import shown
 from kit.store.atomic import atomic_write
 
 if TYPE_CHECKING:
@@ -122,7 +123,8 @@ def notebook_html(
     Raises
     ------
     ValueError
-        When the case has a confidential source and ``reveal_confidential`` is false.
+        When the case has a confidential source and ``reveal_confidential`` is false, the file is not a notebook,
+        or a cell of it fails (or times out) when it runs: one sentence, which cell and what to do.
 
     Examples
     --------
@@ -146,14 +148,28 @@ def notebook_html(
             "publish the page without the notebook, or use --reveal-confidential for an internal draft"
         )
     notebook = Path(notebook)
-    nb = nbformat.read(notebook, as_version=4)
+    try:
+        nb = nbformat.read(notebook, as_version=4)
+    except (OSError, ValueError, nbformat.ValidationError) as e:  # missing, not JSON, not a notebook
+        raise ValueError(
+            f"{notebook}: this is not a notebook the kit can read ({shown(e, 200)}); give an .ipynb file"
+        ) from None
     if execute:
+        from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
         from nbconvert.preprocessors import ExecutePreprocessor
 
         saved = os.environ.get("MPLBACKEND")
         os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
         try:
             ExecutePreprocessor(timeout=timeout).preprocess(nb, {"metadata": {"path": str(notebook.parent)}})
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
+            failed = [i for i, c in enumerate(nb.cells, 1) for o in c.get("outputs", []) if o.output_type == "error"]
+            where = f"cell {failed[0]}" if failed else "a cell"
+            what = f"{e.ename}: {e.evalue}" if isinstance(e, CellExecutionError) else type(e).__name__
+            raise ValueError(
+                f"{notebook}: the notebook stopped at {where} ({shown(what, 200)}); fix it (run it in Jupyter to "
+                "see the error), or publish the page without --notebook"
+            ) from None
         finally:
             if saved is None:
                 os.environ.pop("MPLBACKEND", None)

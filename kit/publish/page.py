@@ -26,9 +26,9 @@ from kit.publish.words import claims_frame, share_tags
 from kit.schema import DRIFT_FLAGS
 from kit.store.atomic import atomic_write
 from kit.text.html import escape, isolate, isolate_text, link, script_json
-from kit.text.redact import redact, redact_text
+from kit.text.redact import redact, redact_text, redacted_proposition
 from kit.text.style import DRIFT_WORDS, grade_words
-from kit.text.wording import date_words, figure_words, plural, proposition_words, when_words
+from kit.text.wording import figure_words, plural, proposition_words, when_words
 
 if TYPE_CHECKING:
     from kit.case import Case
@@ -344,7 +344,7 @@ def publish(case: Case, out_dir, *, reveal_confidential: bool = False, built=Non
     story["title"] = redact_text(case, story["title"], reveal_confidential).astype("string")
     story["text"] = redact_text(case, story["text"], reveal_confidential).astype("string")
     red = redact(case, reveal=reveal_confidential)
-    red_prop = _red_prop(case, red, proposition)
+    red_prop = redacted_proposition(case, red, proposition)
     if "claims" in story.columns:  # the claims each step names, as the redacted case names them
         ids = dict(zip(case.claims["claim_id"].astype(str), red.claims["claim_id"].astype(str), strict=True))
         story["claims"] = story["claims"].map(lambda t: tuple(ids.get(c, c) for c in t))
@@ -357,9 +357,3 @@ def publish(case: Case, out_dir, *, reveal_confidential: bool = False, built=Non
     )
     out.mkdir(parents=True, exist_ok=True)
     return atomic_write(out / "index.html", text)
-
-
-def _red_prop(case: Case, red, proposition):
-    """The proposition's name in the redacted case (a slug containing a confidential id is rewritten)."""
-    pairs = dict(zip(case.claims["proposition"].astype(str), red.claims["proposition"].astype(str), strict=False))
-    return pairs.get(proposition, proposition)

@@ -68,10 +68,11 @@ def _page(title: str, body: str) -> str:
 
 def _prepare(case: Case, proposition, reveal_confidential):
     from kit.graph.citation import claim_context
-    from kit.text.redact import redact
+    from kit.text.redact import redact, redacted_proposition
     from kit.widgets.grading import answer_key
 
     red = redact(case, reveal=reveal_confidential)
+    proposition = redacted_proposition(case, red, proposition)  # named as in the case, looked up as published
     if proposition is None:
         proposition = choose_proposition(red)
     key = answer_key(red, proposition, follow=DEFAULT_FOLLOW)

@@ -172,7 +172,9 @@ def read_raw(path, *, story: bool = False) -> RawCase:
 def _read_settled_folder(folder: str, raw: RawCase) -> None:
     """Read the folder under a shared lock, once an interrupted save in it is finished or rolled back
     (:func:`kit.store.journal.settle`): the tables are all the old ones or all the new ones, never a mix."""
-    from kit.store.journal import JOURNAL, folder_lock, pending, settle
+    from kit.errors import UnsafeCaseFolder
+    from kit.store.journal import folder_lock, pending, settle
+    from kit.store.safety import JOURNAL
     from kit.store.saving import CASE_FILES as names
 
     for _ in range(3):
@@ -182,6 +184,9 @@ def _read_settled_folder(folder: str, raw: RawCase) -> None:
                 return
         try:
             settle(folder, names)
+        except UnsafeCaseFolder as e:  # a journal the kit did not write: nothing moved, and the case is not read
+            raw.problems.append(Problem(e.file, 0, None, e.message))
+            return
         except OSError as e:
             raw.problems.append(
                 Problem(

@@ -9,7 +9,7 @@ from kit.errors import Problem
 from kit.reading.raw import RawCase, read_bytes
 from kit.schema import META_KEYS
 
-__all__ = ["read_toml", "take_meta", "key_lines", "line_of", "MAX_DEPTH"]
+__all__ = ["read_toml", "read_toml_text", "take_meta", "key_lines", "line_of", "MAX_DEPTH"]
 
 #: how deeply case.toml may nest tables and lists (a verdict is three levels: verdicts, the proposition, its
 #: settings); deeper settings could not be saved or copied again
@@ -53,10 +53,35 @@ def read_toml(file: str, raw: RawCase) -> None:
         return
     try:
         text = data.decode("utf-8-sig")
-        meta = tomllib.loads(text)
     except UnicodeDecodeError:
         raw.problems.append(Problem(file, 0, None, "the file is not UTF-8; re-save it as UTF-8 text"))
         return
+    read_toml_text(text, file, raw)
+
+
+def read_toml_text(text: str, file: str, raw: RawCase) -> None:
+    """Read the text of a ``case.toml`` into ``raw.meta`` (and ``raw.meta_lines``), or append why it cannot be read.
+
+    What :func:`read_toml` does once the file is read (a PROV document carries its ``case.toml`` as text).
+
+    Parameters
+    ----------
+    text : str
+        The settings, as TOML text.
+    file : str
+        The name problems give (``case.prov.json#case.toml``).
+    raw : RawCase
+        As for :func:`read_toml`.
+
+    Examples
+    --------
+    >>> raw = RawCase(".")
+    >>> read_toml_text("title = 5\\nlanguage = [", "doc#case.toml", raw)
+    >>> print(raw.problems[0])  # doctest: +ELLIPSIS
+    doc#case.toml: the file is not valid TOML (...); write one setting per line, text in double quotes, ...
+    """
+    try:
+        meta = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raw.problems.append(
             Problem(

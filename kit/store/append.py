@@ -8,7 +8,8 @@ import io
 import os
 
 from kit.store.atomic import atomic_write
-from kit.store.journal import settle
+from kit.store.journal import settled
+from kit.store.safety import refuse_links
 from kit.store.saving import CASE_FILES
 
 __all__ = ["append_suspected"]
@@ -19,7 +20,9 @@ def append_suspected(folder, rows, *, basis: str = "suspected") -> int:
     (or, with ``basis=``, as citations a reporter has accepted: ``"stated"`` or ``"inferred"``).
 
     Only appends: every byte already in the file stays. The rows use the file's own columns, column order and
-    line ending; the file keeps its permissions.
+    line ending; the file keeps its permissions. The file is read and replaced under the case folder's exclusive
+    lock (:func:`kit.store.journal.settled`), and a pair (``claim_id``, ``cites``) the file already holds, or given
+    twice, is not appended again: two writers at once (two ``kit audit --write``) append each row once.
 
     Parameters
     ----------
@@ -33,12 +36,15 @@ def append_suspected(folder, rows, *, basis: str = "suspected") -> int:
     Returns
     -------
     int
-        The number of rows appended.
+        The number of rows appended (the pairs the file did not hold yet).
 
     Raises
     ------
     ValueError
         When the file has no ``basis`` column (a suspected row could not be told from a stated one).
+    kit.errors.UnsafeCaseFolder
+        When ``citations.csv`` is a symbolic link (:func:`kit.store.safety.refuse_links`), or the folder holds a
+        journal the kit did not write; nothing is written.
 
     Examples
     --------
@@ -49,13 +55,21 @@ def append_suspected(folder, rows, *, basis: str = "suspected") -> int:
     1
     >>> open(p, newline="").read()
     'claim_id,cites,relation,evidence,basis\\r\\nk2,s1,relies_on,,\\r\\nk3,k2,relies_on,"a ""b"", c",suspected\\r\\n'
+    >>> append_suspected(d, pd.DataFrame({"claim_id": ["k3"], "cites": ["k2"]}))  # already there
+    0
     """
-    settle(folder, CASE_FILES)  # a save killed after its commit is finished first: append to its citations.csv
-    path = os.path.join(os.fspath(folder), "citations.csv")
+    # a save killed after its commit is finished first (append to its citations.csv); no other writer meanwhile
+    with settled(folder, CASE_FILES):
+        refuse_links(folder, ["citations.csv"])
+        return _append_locked(os.path.join(os.fspath(folder), "citations.csv"), rows, basis)
+
+
+def _append_locked(path: str, rows, basis: str) -> int:
     with open(path, "rb") as fh:
         data = fh.read()
     text = data.decode("utf-8-sig")
-    header = next(csv.reader(io.StringIO(text)), [])
+    records = csv.reader(io.StringIO(text))
+    header = next(records, [])
     names = [h.strip().lower() for h in header]
     if "basis" not in names:
         raise ValueError(
@@ -65,8 +79,16 @@ def append_suspected(folder, rows, *, basis: str = "suspected") -> int:
     newline = "\r\n" if "\r\n" in text else "\n"
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator=newline)
+    at = {n: names.index(n) for n in ("claim_id", "cites") if n in names}
+    held = {tuple(_at(r, at.get(n)) for n in ("claim_id", "cites")) for r in records}
     evidence = rows["evidence"] if "evidence" in rows.columns else [""] * len(rows)
+    n = 0
     for claim, cited, ev in zip(rows["claim_id"], rows["cites"], evidence, strict=False):
+        pair = (str(claim).strip(), str(cited).strip())
+        if pair in held:
+            continue
+        held.add(pair)
+        n += 1
         values = {
             "claim_id": claim,
             "cites": cited,
@@ -79,4 +101,8 @@ def append_suspected(folder, rows, *, basis: str = "suspected") -> int:
         return 0
     lead = b"" if not data or data.endswith((b"\n", b"\r")) else newline.encode()
     atomic_write(path, data + lead + buf.getvalue().encode("utf-8"))  # keeps the file's permissions
-    return len(rows)
+    return n
+
+
+def _at(record: list, i) -> str:
+    return record[i].strip() if i is not None and i < len(record) else ""

@@ -123,6 +123,11 @@ def temp_name(path) -> Path:
     return path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
 
 
+def _through_links(path: Path) -> Path:
+    """The file a write of ``path`` changes: ``path`` itself, or the file its symbolic link(s) lead to."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def _remove(tmp) -> None:
     with contextlib.suppress(OSError):
         os.unlink(tmp)
@@ -137,7 +142,9 @@ def atomic_write(path, data, encoding: str = "utf-8") -> Path:
 
     The temporary file (:func:`temp_name`) is written in full and flushed to the disk, given the permission
     bits of the file it replaces (a new file gets the umask's, as with ``open``), then moved over ``path`` with
-    ``os.replace`` (atomic on one file system). A reader, or a crash, sees the old file or the new one; if
+    ``os.replace`` (atomic on one file system); when ``path`` is a symbolic link, the file it leads to is the one
+    replaced (the temporary file is written beside it) and the link stays. A reader, or a crash, sees the old
+    file or the new one; if
     anything fails or is interrupted, the temporary file is removed. A kill -9 at the wrong moment can leave
     the hidden temporary file behind (never a half-written ``path``); :func:`kit.store.journal.settle` removes it from
     a case folder.
@@ -206,9 +213,10 @@ def atomic_write_all(files: dict, encoding: str = "utf-8") -> list:
     (['a.txt', 'b.txt'], 'B')
     """
     paths = [Path(p) for p in files]
+    targets = [_through_links(p) for p in paths]
     temps = {}
     try:
-        for path, data in zip(paths, files.values(), strict=True):
+        for path, data in zip(targets, files.values(), strict=True):
             temps[path] = write_new_file(temp_name(path), _as_bytes(data, encoding), mode_of=path)
         for path in list(temps):
             os.replace(temps[path], path)
@@ -217,7 +225,7 @@ def atomic_write_all(files: dict, encoding: str = "utf-8") -> list:
         for tmp in temps.values():
             _remove(tmp)
         raise
-    for folder in dict.fromkeys(p.parent for p in paths):
+    for folder in dict.fromkeys(p.parent for p in targets):
         sync_folder(folder)
     return paths
 
@@ -253,7 +261,7 @@ def atomic_path(path):
     >>> [f.name for f in p.parent.iterdir()]
     ['x.db']
     """
-    path = Path(path)
+    path = _through_links(Path(path))
     tmp = temp_name(path)
     try:
         yield tmp

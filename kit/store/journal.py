@@ -5,7 +5,7 @@ them, whenever it is interrupted, a kill -9 or a power cut included:
 
 1. every file is written in full into the staging folder ``FOLDER/.kit-save/`` and flushed to the disk, each
    with the permission bits of the file it will replace (a new file gets the umask's, as ``open`` gives);
-2. the journal ``FOLDER/.kit-save.json``, naming the files, is written atomically
+2. the journal ``FOLDER/.kit-save.json``, naming the files and the SHA-256 of each, is written atomically
    (:func:`kit.store.atomic.atomic_write`). Its arrival is the commit: before it nothing in the folder has changed;
 3. each staged file is moved over its old file (``os.replace``, in one folder), then the staging folder and
    the journal are removed.
@@ -17,6 +17,12 @@ not committed (removes the staging folder), and removes the temporary files an i
 :func:`kit.check_case`, ``kit check``) and every save settles the folder first, so no reader of the kit ever
 sees a half-saved case. Files the save does not name (a README, notes, ``story.csv``) are never touched.
 
+A received case folder may hold a journal the kit did not write. Recovery moves only what the journal staged:
+plain files of their own inside ``FOLDER/.kit-save/`` (a real folder, not a link) whose bytes are the ones the
+journal names; anything else (a link out of the folder, a file it did not stage, a journal changed by hand) is
+refused in one sentence (:class:`kit.errors.UnsafeCaseFolder`) and nothing moves. A save never replaces a table
+that is a symbolic link (:func:`kit.store.safety.refuse_links`).
+
 Where the system has ``flock`` (Linux, macOS) a save holds an exclusive lock on the folder, and a load a
 shared one, so a load waits for a save under way instead of taking its staging folder for an interrupted one.
 The moves are atomic on one file system; the staging folder is inside the case folder, so they always are.
@@ -25,6 +31,7 @@ The moves are atomic on one file system; the staging folder is inside the case f
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -32,13 +39,9 @@ import shutil
 from pathlib import Path
 
 from kit.store.atomic import atomic_write, sync_folder, write_new_file
+from kit.store.safety import JOURNAL, STAGING, plain_name, refuse_links, staged_files
 
-__all__ = ["JOURNAL", "STAGING", "write_folder", "settle", "pending", "folder_lock"]
-
-# The journal's name in the folder: its presence means a save was committed and is to be finished.
-JOURNAL = ".kit-save.json"
-# The staging folder's name in the folder: the new files are written here before the commit.
-STAGING = ".kit-save"
+__all__ = ["write_folder", "settle", "settled", "pending", "folder_lock"]
 
 
 @contextlib.contextmanager
@@ -130,25 +133,40 @@ def pending(folder, names=()) -> bool:
         return False
 
 
-def _journal_files(folder: Path) -> list | None:
-    """The file names a committed journal lists; None when there is no journal. A journal that cannot be read
-    (changed by hand) stands for every file in the staging folder: the journal is only written once all are."""
-    try:
-        text = (folder / JOURNAL).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    try:
-        files = json.loads(text)["files"]
-        if isinstance(files, list) and all(isinstance(f, str) for f in files):
-            return files
-    except (ValueError, KeyError, TypeError):
-        pass
-    staging = folder / STAGING
-    return sorted(os.listdir(staging)) if staging.is_dir() else []
+@contextlib.contextmanager
+def settled(folder, names=()):
+    """Hold ``folder``'s exclusive lock for the ``with`` block, an interrupted save in it finished or undone first.
 
+    What a writer that changes a case's files in place (:func:`kit.store.append.append_suspected`) works under:
+    no save, load or other writer runs meanwhile, so what it reads is what it replaces.
 
-def _plain_name(name: str) -> bool:
-    return bool(name) and name not in (".", "..", JOURNAL, STAGING) and os.path.basename(name) == name
+    Parameters
+    ----------
+    folder : str or path
+        An existing folder.
+    names : iterable of str
+        As for :func:`settle`.
+
+    Returns
+    -------
+    context manager
+
+    Raises
+    ------
+    kit.errors.UnsafeCaseFolder
+        As :func:`settle`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with settled(tempfile.mkdtemp(), ["claims.csv"]) as d:
+    ...     pending(d)
+    False
+    """
+    folder = Path(folder)
+    with folder_lock(folder):
+        _settle_locked(folder, list(names))
+        yield folder
 
 
 def settle(folder, names=()) -> str | None:
@@ -176,6 +194,10 @@ def settle(folder, names=()) -> str | None:
     ------
     OSError
         When the folder cannot be changed (read-only, say); it is left as it was found.
+    kit.errors.UnsafeCaseFolder
+        When the journal is not one the kit wrote (a link, unreadable, a staging folder that is a link, a staged
+        file that is a link or not the one the journal names, a name that is not one of ``names`` in an older
+        journal): nothing is moved, so recovery never changes or brings in a file from outside the folder.
 
     See Also
     --------
@@ -199,11 +221,11 @@ def settle(folder, names=()) -> str | None:
 
 def _settle_locked(folder: Path, names: list) -> str | None:
     staging = folder / STAGING
-    files = _journal_files(folder)
+    files = staged_files(folder, names)
     done = None
     if files is not None:
         for name in files:
-            if _plain_name(name) and os.path.lexists(staging / name):
+            if os.path.lexists(staging / name):
                 os.replace(staging / name, folder / name)
         sync_folder(folder)
         shutil.rmtree(staging, ignore_errors=True)
@@ -215,7 +237,7 @@ def _settle_locked(folder: Path, names: list) -> str | None:
         else:
             os.unlink(staging)
         done = "rolled back"
-    temps = _temp_files(folder, names + (files or []))
+    temps = _temp_files(folder, names + list(files or ()))
     for tmp in temps:
         os.unlink(tmp)
     if done or temps:
@@ -249,6 +271,9 @@ def write_folder(folder, files: dict, encoding: str = "utf-8") -> list:
     ------
     ValueError
         When a name is not a plain file name.
+    kit.errors.UnsafeCaseFolder
+        When one of the files is a symbolic link (:func:`kit.store.safety.refuse_links`), or an earlier save's
+        journal is not one the kit wrote (:func:`settle`); nothing is written.
     OSError
         When a file cannot be written (the folder is then as it was), or when a committed save cannot be
         finished (the next save or load of the folder finishes it).
@@ -266,7 +291,7 @@ def write_folder(folder, files: dict, encoding: str = "utf-8") -> list:
     >>> sorted(p.name for p in d.iterdir()), (d / "a.csv").read_text()
     (['a.csv', 'b.csv', 'notes.txt'], 'x\\n')
     """
-    bad = [n for n in files if not isinstance(n, str) or not _plain_name(n)]
+    bad = [n for n in files if not isinstance(n, str) or not plain_name(n)]
     if bad:
         raise ValueError(f"write_folder writes plain file names in one folder; not {bad[0]!r}")
     folder = Path(folder)
@@ -275,13 +300,16 @@ def write_folder(folder, files: dict, encoding: str = "utf-8") -> list:
     staging = folder / STAGING
     with folder_lock(folder):
         _settle_locked(folder, names)
+        refuse_links(folder, names)
         os.mkdir(staging)
         try:
+            staged = {}
             for name, data in files.items():
                 raw = data if isinstance(data, (bytes, bytearray)) else str(data).encode(encoding)
                 write_new_file(staging / name, raw, mode_of=folder / name)
+                staged[name] = hashlib.sha256(raw).hexdigest()
             sync_folder(staging)
-            atomic_write(folder / JOURNAL, json.dumps({"kit-save": 1, "files": names}) + "\n")  # the commit
+            atomic_write(folder / JOURNAL, json.dumps({"kit-save": 2, "files": staged}) + "\n")  # the commit
         except BaseException:
             if not os.path.lexists(folder / JOURNAL):
                 shutil.rmtree(staging, ignore_errors=True)

@@ -2,11 +2,13 @@
 
 An output folder is refused (:class:`kit.errors.OutputOverCase`) when it is the case's own folder or inside it,
 or when it holds a case's tables (``case.toml``, ``sources.csv``, ``reports.csv``, ``claims.csv``,
-``citations.csv``, ``story.csv``) and is not the folder of an earlier ``kit export`` (one holding
-``citation_graph.gexf``, which a new export replaces): writing there would replace a reporter's tables with
-redacted copies. It is refused as :class:`kit.errors.OutputNotWritable` when it is an existing file, cannot be
-created, or cannot be written to. ``kit`` prints either as ``kit: <message>`` and exits 2. ``kit audit --write``
-writes only into its own case, by design, and ``kit draft`` only into a new or empty folder (its own rule).
+``citations.csv``, ``story.csv``, a table as ``.parquet``, an ``.xlsx`` workbook: :func:`case_tables`) and is not
+the folder of an earlier ``kit export`` (``citation_graph.gexf`` and ``provenance.csv`` beside CSV tables only,
+which a new export replaces): writing there would replace a reporter's tables with redacted copies, or put CSV
+tables beside parquet ones, which then shadow them. It is refused as :class:`kit.errors.OutputNotWritable` when it
+is an existing file, cannot be created, or cannot be written to. ``kit`` prints either as ``kit: <message>`` and
+exits 2. ``kit audit --write`` writes only into its own case, by design, and ``kit draft`` only into a new or empty
+folder (its own rule).
 
 Examples
 --------
@@ -27,12 +29,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kit.errors import OutputNotWritable, OutputOverCase
+from kit.schema import TABLES
 from kit.store.saving import CASE_FILES as SAVED
 
 if TYPE_CHECKING:
     from kit.case import Case
 
-__all__ = ["CASE_FILES", "EXPORT_MARK", "case_folder", "refuse_output_over_case"]
+__all__ = ["CASE_FILES", "EXPORT_MARK", "case_folder", "case_tables", "refuse_output_over_case"]
 
 #: the files that make a folder a case: what ``save_case`` writes (:data:`kit.store.saving.CASE_FILES`) and the story,
 #: settings first as a message lists them
@@ -70,6 +73,38 @@ def case_folder(case: Case):
     if p.name == "case.toml":
         return p.parent.resolve()
     return None
+
+
+def case_tables(folder) -> list:
+    """The files in ``folder`` that make it (or may make it) a case: :data:`CASE_FILES`, a table as parquet, a
+    workbook.
+
+    Parameters
+    ----------
+    folder : str or path
+        An existing folder.
+
+    Returns
+    -------
+    list of str
+        Their names, settings first, then the tables, then parquet tables and workbooks.
+
+    Examples
+    --------
+    >>> case_tables("tests/cases/hostile")
+    ['case.toml', 'sources.csv', 'reports.csv', 'claims.csv', 'citations.csv', 'story.csv']
+    """
+    folder = Path(folder)
+    held = [f for f in CASE_FILES if os.path.lexists(folder / f)]
+    held += [f"{t}.parquet" for t in TABLES if os.path.lexists(folder / f"{t}.parquet")]
+    return held + sorted(p.name for p in folder.glob("*.xlsx"))
+
+
+def _earlier_export(folder: Path, held: list) -> bool:
+    """An earlier ``kit export``'s folder: its graph and ``provenance.csv`` beside CSV tables, and nothing a case
+    keeps that an export never writes (``case.toml``, ``story.csv``, parquet tables, a workbook)."""
+    exported = {f"{t}.csv" for t in TABLES}
+    return (folder / EXPORT_MARK).exists() and (folder / "provenance.csv").exists() and set(held) <= exported
 
 
 def _inside(child: Path, parent: Path) -> bool:
@@ -136,9 +171,9 @@ def refuse_output_over_case(case: Case | None, out_dir) -> Path:
             raise OutputOverCase(f"{shown} is inside the case's folder {where}: give a folder outside the case")
     if out.exists() and not out.is_dir():
         raise OutputNotWritable(f"{shown} is a file, not a folder: give a folder to write into")
-    if out.is_dir() and not (out / EXPORT_MARK).exists():
-        held = [f for f in CASE_FILES if (out / f).exists()]
-        if held:
+    if out.is_dir():
+        held = case_tables(out)
+        if held and not _earlier_export(out, held):
             raise OutputOverCase(
                 f"{shown} holds a case's tables ({', '.join(held)}): writing there would replace them; "
                 "give a new or empty folder"

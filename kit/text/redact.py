@@ -17,10 +17,14 @@ its figures and alt text, the exports) as "Confidential source 1", "Confidential
 - ``path`` is ``None`` and ``warnings`` is empty, so nothing downstream reads the raw files again.
 
 Values are replaced by field and row, never by a blind replacement across a table: the confidential source's own
-row is emptied and relabelled; the coded columns (``kind``, ``reliability``, ``country``, ``language``, times,
-figures, ``measure``, ``certainty``, ``credibility``, ``relation``, ``basis``, ``confidential``) hold only values of
-the contract's vocabularies and are never rewritten, so a confidential ``source_id`` that is also such a word
-(``official``, ``wire``) changes no other source's ``kind``. The contract's own column names are never rewritten;
+row is emptied and relabelled. One rule covers every other cell of every table, whatever its column (the
+contract's, ``language``, an extra column, one named like a coded column of another table): a cell holding text is
+scrubbed, read as a reader reads it, its percent-encoding and HTML entities undone (``https://archive.ph/submit/
+?url=https%3A%2F%2F...``, the usual form of an archive link, names the url it encodes; the cell is then given
+decoded, the url withheld). Only two kinds of cell are left as they are: typed values (dates, numbers, yes/no) and,
+in a column of the contract's vocabularies (``kind``, ``reliability``, ``measure``, ``certainty``, ``relation``,
+``basis`` of their own tables), a word of that vocabulary, so a confidential name or ``source_id`` that is also such
+a word (``official``, ``wire``) changes no other source's ``kind``. The contract's own column names are never rewritten;
 an extra column named after a confidential source is renamed like any text. A confidential ``source_id`` that is
 such a word is rewritten as an id but left in texts ("an official said" stays): it names no one.
 
@@ -45,19 +49,31 @@ but is not in it (the narrative of ``story.csv``) goes through :func:`redact_tex
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from typing import TYPE_CHECKING
+from urllib.parse import unquote_plus
 
 import pandas as pd
 
 from kit.cells import is_missing
-from kit.schema import BASES, CERTAINTIES, KINDS, MEASURES, META_KEYS, RELATIONS, TYPED_COLUMNS, VERDICT_KEYS
+from kit.schema import (
+    BASES,
+    CERTAINTIES,
+    KINDS,
+    MEASURES,
+    META_KEYS,
+    RELATIONS,
+    RELIABILITY,
+    TYPED_COLUMNS,
+    VERDICT_KEYS,
+)
 from kit.text.textmatch import Matcher, fold
 
 if TYPE_CHECKING:
     from kit.case import Case
 
-__all__ = ["LABEL", "confidential_labels", "redact", "redact_text", "confidential_fields"]
+__all__ = ["LABEL", "confidential_labels", "redact", "redact_text", "redacted_proposition", "confidential_fields"]
 
 #: how a confidential source is named in anything published; ``{n}`` is its number
 LABEL = "Confidential source {n}"
@@ -69,23 +85,19 @@ _VOCABULARY = {w.casefold() for w in (*KINDS, *MEASURES, *CERTAINTIES, *RELATION
 _META_WORDS = {*META_KEYS, *VERDICT_KEYS, "verdicts", "proposition"}
 #: the contract's columns, whose names are never secret
 _SCHEMA_COLUMNS = {c for cols in TYPED_COLUMNS.values() for c in cols}
-#: columns holding a value from a fixed vocabulary, a number or a time: never a confidential text, never rewritten
-_CODED = {
-    "kind",
-    "reliability",
-    "confidential",
-    "country",
-    "language",
-    "published",
-    "published_latest",
-    "low",
-    "high",
-    "measure",
-    "certainty",
-    "credibility",
-    "relation",
-    "basis",
+#: the columns of each table whose values come from a fixed vocabulary: a value of it is kept as it is (a
+#: confidential name "Wire" renames no source's kind); any other value there is free text, scrubbed like all text
+_VOCABULARIES = {
+    ("sources", "kind"): KINDS,
+    ("sources", "reliability"): RELIABILITY,
+    ("claims", "measure"): MEASURES,
+    ("claims", "certainty"): CERTAINTIES,
+    ("citations", "relation"): RELATIONS,
+    ("citations", "basis"): BASES,
 }
+#: how many layers of percent-encoding or HTML entities a cell is read through (a url inside an archive link
+#: inside another: two)
+_DECODINGS = 4
 
 
 def _present(v) -> bool:
@@ -207,6 +219,11 @@ class _Scrubber:
         if not self.text_matcher or not isinstance(v, str):
             return v
         out = self.text_matcher.sub(v)
+        decoded = _as_read(out)
+        if decoded != out:  # a name or url percent-encoded (an archive link) or written as HTML entities
+            scrubbed = self.text_matcher.sub(decoded)
+            if scrubbed != decoded:
+                out = scrubbed  # the cell as a reader reads it, the name replaced
         if out == v:
             return v
         return re.sub(r"\b([Aa])n (?=Confidential source \d)", r"\1 ", out)  # "an engineer" -> "a Confidential ..."
@@ -242,6 +259,19 @@ class _Scrubber:
             used.add(new)
             out.append(new)
         return out
+
+
+def _as_read(text: str) -> str:
+    """``text`` as a reader reads it: percent-encoding (``+`` as a blank too) and HTML entities undone, a few
+    layers deep (a url encoded inside an archive link inside another)."""
+    for _ in range(_DECODINGS):
+        if "%" not in text and "&" not in text and "+" not in text:
+            break
+        new = html.unescape(unquote_plus(text))
+        if new == text:
+            break
+        text = new
+    return text
 
 
 def _open_affiliations(case: Case, rows) -> set:
@@ -322,10 +352,13 @@ def redact(case: Case, reveal: bool = False):
             for col in ("url", "archive_url", "notes"):
                 if col in frame.columns:
                     frame.loc[mask, col] = pd.NA
-        for col in frame.columns:
+        for col in frame.columns:  # every cell of every column: ids as ids, vocabulary words kept, the rest as text
             if col in ids:
                 frame[col] = _map_strings(frame[col], sc.ident)
-            elif col not in _CODED:
+            elif (name, col) in _VOCABULARIES:
+                words = {w.casefold() for w in _VOCABULARIES[(name, col)]}
+                frame[col] = _map_strings(frame[col], lambda v, w=words: v if v.strip().casefold() in w else sc.text(v))
+            else:
                 frame[col] = _map_strings(frame[col], sc.text)
         frame.columns = sc.header(frame.columns)
         tables[name] = frame.reset_index(drop=True)
@@ -370,6 +403,38 @@ def redact_text(case: Case, text, reveal: bool = False):
         sc = _Scrubber(case)
         return text.map(lambda t: sc.text(str(t)) if isinstance(t, str) else t)
     return _Scrubber(case).text(str(text))
+
+
+def redacted_proposition(case, red, proposition):
+    """The name ``proposition`` of ``case`` has in ``red`` (:func:`redact` of it).
+
+    A slug holding a confidential id is rewritten there, so a command given the case's own name (``kit publish``,
+    ``kit worksheet``) looks it up under this one.
+
+    Parameters
+    ----------
+    case : kit.Case
+        The case as loaded.
+    red : kit.Case
+        ``redact(case)`` (or the case itself, revealed).
+    proposition : str or None
+        A proposition of ``case``; None, or a name no claim has, is returned as it is.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> import dataclasses, kit
+    >>> case = kit.load_case("tests/cases/hostile")
+    >>> claims = case.claims.assign(proposition="ivan-petrov-telegram_dead")
+    >>> case = dataclasses.replace(case, claims=claims)
+    >>> redacted_proposition(case, redact(case), "ivan-petrov-telegram_dead")
+    'confidential-source-1_dead'
+    """
+    pairs = dict(zip(case.claims["proposition"].astype(str), red.claims["proposition"].astype(str), strict=False))
+    return pairs.get(proposition, proposition)
 
 
 def _copy_meta(meta):

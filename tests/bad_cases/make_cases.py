@@ -173,6 +173,10 @@ CASES.update(
         ],
         "misspelt_column": [sub("claims.csv", ",certainty,", ",certainity,")],
         "duplicate_column": [sub("reports.csv", "language,notes\n", "language,title\n")],
+        "reserved_column_names": [
+            sub("reports.csv", "language,notes\n", "language,notes,published_latest\n"),
+            sub("citations.csv", "relation,evidence\n", "relation,evidence,cited_claim_id,ROWID\n"),
+        ],
         "unnamed_column_with_values": [
             sub("citations.csv", "relation,evidence\n", "relation,evidence,\n"),
             sub("citations.csv", "disinformation\n", "disinformation,see page 2\n"),

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-import tomllib
+import warnings
 from pathlib import Path
 from urllib.parse import unquote
 
 import pandas as pd
 
-from kit.errors import CaseError, Problem
+from kit.errors import CaseError, Problem, shown
 from kit.formats.prov.write import DERIVED, NAMESPACES
 from kit.schema import COLUMNS, TABLES
 
@@ -45,7 +45,9 @@ def _load(doc_or_path_or_text):
                 ]
             ) from None
     try:
-        return pm.ProvDocument.deserialize(content=text, format="json"), name
+        with warnings.catch_warnings(record=True) as dropped:
+            warnings.simplefilter("always")
+            doc = pm.ProvDocument.deserialize(content=text, format="json")
     except Exception as err:  # noqa: BLE001 - the prov library raises many kinds on bad input
         raise CaseError(
             [
@@ -59,6 +61,20 @@ def _load(doc_or_path_or_text):
                 )
             ]
         ) from None
+    if dropped:  # what the prov library reads leniently (a null, a value of no PROV form) it drops: a loss
+        raise CaseError(
+            [
+                Problem(
+                    name,
+                    0,
+                    None,
+                    f"the prov library drops or changes a value of this document ({shown(w.message, 300)}); "
+                    "write the document again with kit.formats.prov",
+                )
+                for w in dropped
+            ]
+        )
+    return doc, name
 
 
 def _types(record) -> set:
@@ -66,17 +82,12 @@ def _types(record) -> set:
 
 
 def _kit_attrs(record, prefix="kit") -> dict:
-    """``name -> value`` from a record's attributes in the namespace ``prefix`` (``kit``: the columns)."""
-    out = {}
+    """``name -> [values]`` from a record's attributes in the namespace ``prefix`` (``kit``: the columns)."""
+    out: dict = {}
     for k, v in record.attributes:
-        if k.namespace.uri == NAMESPACES[prefix]:
-            out[unquote(k.localpart)] = v
+        if getattr(k, "namespace", None) is not None and k.namespace.uri == NAMESPACES[prefix]:
+            out.setdefault(unquote(k.localpart), []).append(v)
     return out
-
-
-def _row(record) -> dict:
-    """A record's columns, and its place in its table under the key None."""
-    return {**_kit_attrs(record), None: _kit_attrs(record, "kitdoc").get("row")}
 
 
 def _id(qn, prefix):
@@ -86,11 +97,136 @@ def _id(qn, prefix):
     return unquote(qn.localpart)
 
 
+#: the kinds of value a cell is written as (a text, a number, yes/no, a time); anything else was not written by kit
+_CELL = (str, bool, int, float, _dt.datetime)
+
+
+class _Reader:
+    """The records of one document checked, before use, into rows of text: every problem kept, with where."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.problems: list = []
+        self.rows: dict[str, list] = {t: [] for t in TABLES}
+
+    def problem(self, table: str, row, column, message: str) -> None:
+        line = row + 2 if isinstance(row, int) else 0  # the row's line in the CSV the case would be saved as
+        self.problems.append(Problem(f"{self.name}#{table}", line, column, message))
+
+    def row(self, table: str, what: str, record, fixed: dict) -> None:
+        """One record as a row of ``table``: its ``kit:`` columns, one value each, and ``kitdoc:row``."""
+        rows = _kit_attrs(record, "kitdoc").get("row", [])
+        place = rows[0] if len(rows) == 1 and isinstance(rows[0], int) and not isinstance(rows[0], bool) else None
+        if place is None or place < 0:
+            shown_rows = ", ".join(repr(r) for r in rows) or "none"
+            self.problem(
+                table,
+                None,
+                None,
+                f"{what} has kitdoc:row {shown_rows}, not one whole number from 0: its place in the table is "
+                "not known; write the document again with kit.formats.prov",
+            )
+        row = {**fixed, None: place}
+        for col, values in _kit_attrs(record).items():
+            if col in fixed:  # the ids come from the record's own identifier and relations
+                continue
+            if len(values) > 1:  # never a guess between them: kit:confidential [true, false] is not "false"
+                shown_values = ", ".join(repr(v) for v in values[:5])
+                self.problem(
+                    table,
+                    place,
+                    col,
+                    f"{what} has {len(values)} values ({shown_values}) where the case has one; keep the one that "
+                    "is right and write the document again",
+                )
+                continue
+            value = values[0]
+            if not isinstance(value, _CELL):
+                self.problem(
+                    table,
+                    place,
+                    col,
+                    f"{what} has a value of a kind kit does not write ({type(value).__name__}: "
+                    f"{shown(value)}); give a text, a number, true or false, or a time",
+                )
+                continue
+            row[col] = value
+        self.rows[table].append(row)
+
+    def link(self, table: str, into: dict, key, value, what: str) -> None:
+        """``into[key] = value``, where a second, different value for one key is a problem."""
+        if key is None:
+            return
+        if key in into and into[key] != value:
+            self.problem(
+                table,
+                None,
+                None,
+                f"{what} '{shown(key)}' is given twice ('{shown(into[key])}' and '{shown(value)}'); a case has "
+                "one; keep the right one and write the document again",
+            )
+        into.setdefault(key, value)
+
+    def ordered(self, table: str) -> list:
+        """The rows of ``table`` in their kitdoc:row order; a place used twice is a problem."""
+        seen: dict = {}
+        for r in self.rows[table]:
+            if r[None] is not None and r[None] in seen:
+                self.problem(
+                    table,
+                    r[None],
+                    None,
+                    f"kitdoc:row {r[None]} is used by two records; each row has its own place; write the "
+                    "document again with kit.formats.prov",
+                )
+            seen.setdefault(r[None], r)
+        return sorted(self.rows[table], key=lambda r: (r[None] is None, r[None] if r[None] is not None else 0))
+
+
+def _columns(text, reader: _Reader) -> dict:
+    """kitdoc:columns: ``table -> [column names]``, checked; what is not so is a problem and left out."""
+    try:
+        found = json.loads(text)
+    except ValueError as err:
+        found = err
+    if not isinstance(found, dict) or not all(
+        t in TABLES and isinstance(c, list) and all(isinstance(x, str) for x in c) and len(set(c)) == len(c)
+        for t, c in found.items()
+    ):
+        reader.problems.append(
+            Problem(
+                reader.name,
+                0,
+                "kitdoc:columns",
+                "the kitdoc:case entity's kitdoc:columns is not each table's list of its column names, each once "
+                f"({shown(text)}); write the document again with kit.formats.prov",
+            )
+        )
+        return {}
+    return found
+
+
+def _meta(text, reader: _Reader):
+    """kitdoc:meta_toml read as ``case.toml`` is (:func:`kit.reading.toml.read_toml_text`), at ``NAME#case.toml``."""
+    from kit.reading.raw import RawCase
+    from kit.reading.toml import read_toml_text
+
+    raw = RawCase(path=reader.name)
+    read_toml_text(str(text), f"{reader.name}#case.toml", raw)
+    reader.problems += raw.problems
+    return raw
+
+
 def import_prov(doc_or_path_or_text):
     """Read a PROV document written by :func:`to_prov` back into a :class:`kit.Case`.
 
-    The tables are rebuilt as text and checked by the kit's own loader, so the case is typed exactly as
-    :func:`kit.load_case` types it, and bad values are reported the same way.
+    Every record is checked before it is used: one value for each column (``kit:confidential [true, false]`` is a
+    problem, never a guess), a whole ``kitdoc:row`` used once, values of the kinds the writer writes, one publisher
+    for a report and one report for a claim, ``kitdoc:columns`` each table's column names, ``kitdoc:meta_toml``
+    read and checked as :func:`kit.load_case` reads and checks ``case.toml``. The tables are then rebuilt as text
+    and checked by the kit's own loader, so the case is typed exactly as :func:`kit.load_case` types it, and bad
+    values are reported the same way. Whatever the document holds, the answer is a case or a
+    :class:`kit.CaseError`.
 
     Parameters
     ----------
@@ -105,9 +241,10 @@ def import_prov(doc_or_path_or_text):
     Raises
     ------
     kit.CaseError
-        When the input is not PROV-JSON, is not a kit case (no ``kitdoc:case`` entity), or its tables do not check;
-        every problem at once, as ``NAME#TABLE:LINE: COLUMN: message`` where LINE is the row's line in the CSV
-        the case would be saved as (the header is line 1).
+        When the input is not PROV-JSON, is not a kit case (no ``kitdoc:case`` entity), or its records, settings
+        or tables do not check; every problem at once, as ``NAME#TABLE:LINE: COLUMN: message`` where LINE is the
+        row's line in the CSV the case would be saved as (the header is line 1; 0 when the row is not known),
+        ``NAME#case.toml:LINE: KEY: message`` for the settings.
 
     See Also
     --------
@@ -126,34 +263,47 @@ def import_prov(doc_or_path_or_text):
     ... except kit.CaseError as err:
     ...     print(err.problems[0])
     PROV-JSON text: there is no kitdoc:case entity here, so this is not a case written by kit.formats.prov; ...
+    >>> bad = prov_json(case).replace('"kit:kind": "official"', '"kit:kind": ["official", "anonymous"]')
+    >>> try:
+    ...     import_prov(bad)
+    ... except kit.CaseError as err:
+    ...     print(err.problems[0])  # doctest: +ELLIPSIS
+    PROV-JSON text#sources:3: kind: source 'ministry' has 2 values ('official', 'anonymous') where the case has ...
     """
     from kit.case import Case
     from kit.checking import check_tables
+    from kit.checking.meta import check_meta
     from kit.reading import parse_csv_text
     from kit.store.saving import table_csv
 
     doc, name = _load(doc_or_path_or_text)
-    rows: dict[str, list] = {t: [] for t in TABLES}
-    publisher, report_of, case_entity = {}, {}, None
+    reader = _Reader(name)
+    publisher: dict = {}
+    report_of: dict = {}
+    cases = []
     for rec in doc.get_records():
         kind = type(rec).__name__
-        if kind == "ProvAgent" and _id(rec.identifier, "source") is not None:
-            rows["sources"].append({"source_id": _id(rec.identifier, "source"), **_row(rec)})
+        args = tuple(rec.args) + (None, None)
+        if kind == "ProvAgent" and (sid := _id(rec.identifier, "source")) is not None:
+            reader.row("sources", f"source '{shown(sid)}'", rec, {"source_id": sid})
         elif kind == "ProvEntity" and "kit:Case" in _types(rec):
-            case_entity = rec
+            cases.append(rec)
         elif kind == "ProvEntity" and "kit:Report" in _types(rec):
-            rows["reports"].append({"report_id": _id(rec.identifier, "report"), **_row(rec)})
+            rid = _id(rec.identifier, "report")
+            reader.row("reports", f"report '{shown(rid)}'", rec, {"report_id": rid})
         elif kind == "ProvEntity" and "kit:Claim" in _types(rec):
-            rows["claims"].append({"claim_id": _id(rec.identifier, "claim"), **_row(rec)})
-        elif kind == "ProvAttribution" and _id(rec.args[0], "report") is not None:
-            publisher[_id(rec.args[0], "report")] = _id(rec.args[1], "source")
+            cid = _id(rec.identifier, "claim")
+            reader.row("claims", f"claim '{shown(cid)}'", rec, {"claim_id": cid})
+        elif kind == "ProvAttribution" and _id(args[0], "report") is not None:
+            reader.link("reports", publisher, _id(args[0], "report"), _id(args[1], "source"), "the publisher of report")
         elif kind == "ProvMembership":
-            report_of[_id(rec.args[1], "claim")] = _id(rec.args[0], "report")
+            reader.link("claims", report_of, _id(args[1], "claim"), _id(args[0], "report"), "the report of claim")
         elif kind in ("ProvDerivation", "ProvInfluence") and "relation" in _kit_attrs(rec):
-            target = rec.args[1]
-            cites = _id(target, "claim") or _id(target, "said") or _id(target, "source")
-            rows["citations"].append({"claim_id": _id(rec.args[0], "claim"), "cites": cites, **_row(rec)})
-    if case_entity is None:
+            cites = _id(args[1], "claim") or _id(args[1], "said") or _id(args[1], "source")
+            claim = _id(args[0], "claim")
+            fixed = {"claim_id": claim, "cites": cites}
+            reader.row("citations", f"the citation of '{shown(cites)}' by '{shown(claim)}'", rec, fixed)
+    if len(cases) != 1:
         raise CaseError(
             [
                 Problem(
@@ -161,40 +311,36 @@ def import_prov(doc_or_path_or_text):
                     0,
                     None,
                     "there is no kitdoc:case entity here, so this is not a case written "
-                    "by kit.formats.prov; write one with kit.formats.prov.write_prov",
+                    "by kit.formats.prov; write one with kit.formats.prov.write_prov"
+                    if not cases
+                    else f"there are {len(cases)} kitdoc:case entities here; a document holds one case",
                 )
             ]
         )
-    found = _kit_attrs(case_entity, "kitdoc")
-    problems: list = []
-    try:
-        meta = tomllib.loads(str(found.get("meta_toml", "")))
-        columns = json.loads(str(found.get("columns", "{}")))
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as err:
-        raise CaseError(
-            [
-                Problem(
-                    name,
-                    0,
-                    None,
-                    f"the kitdoc:case entity's kitdoc:meta_toml or kitdoc:columns "
-                    f"cannot be "
-                    f"read ({err}); write the document again with kit.formats.prov",
-                )
-            ]
-        ) from None
-    for r in rows["reports"]:
+    found = _kit_attrs(cases[0], "kitdoc")
+    settings = [found.get(key, [default]) for key, default in (("meta_toml", ""), ("columns", "{}"))]
+    for key, values in zip(("kitdoc:meta_toml", "kitdoc:columns"), settings, strict=True):
+        if len(values) != 1 or not isinstance(values[0], str):
+            reader.problems.append(
+                Problem(name, 0, key, f"the kitdoc:case entity's {key} is not one text; write the document again")
+            )
+    meta_text, columns_text = (v[0] if len(v) == 1 and isinstance(v[0], str) else None for v in settings)
+    raw_meta = _meta(meta_text or "", reader)
+    columns = _columns(columns_text, reader) if columns_text is not None else {}
+    for r in reader.rows["reports"]:
         r["source_id"] = publisher.get(r["report_id"])
-    for r in rows["claims"]:
+    for r in reader.rows["claims"]:
         r["report_id"] = report_of.get(r["claim_id"])
     raw = {}
     for table in TABLES:
-        ordered = sorted(rows[table], key=lambda r: (not isinstance(r[None], int), r[None] or 0))
-        frame = pd.DataFrame([{k: v for k, v in r.items() if k is not None} for r in ordered])
+        frame = pd.DataFrame([{k: v for k, v in r.items() if k is not None} for r in reader.ordered(table)])
         frame = _as_cells(frame, table, columns.get(table))
-        raw[table] = parse_csv_text(table_csv(frame, table), f"{name}#{table}", table, problems)
+        raw[table] = parse_csv_text(table_csv(frame, table), f"{name}#{table}", table, reader.problems)
     frames, errors, warnings = check_tables({t: v for t, v in raw.items() if v is not None})
-    problems += errors
+    claims = frames["claims"] if frames is not None else None
+    meta_errors, meta_warnings = check_meta(raw_meta.meta, claims, f"{name}#case.toml", raw_meta.meta_lines)
+    problems = reader.problems + meta_errors + errors
+    warnings = meta_warnings + warnings
     if problems or frames is None:
         raise CaseError(problems, warnings)
     return Case(
@@ -202,7 +348,7 @@ def import_prov(doc_or_path_or_text):
         frames["reports"],
         frames["claims"],
         frames["citations"],
-        meta=meta,
+        meta=dict(raw_meta.meta),
         warnings=warnings,
         path=None,
     )
