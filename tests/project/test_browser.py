@@ -182,15 +182,26 @@ def test_check_without_an_answer_scores_0(playwright_api, lab03):
         ex.locator("select").first.select_option(label="2")
         ex.locator("button", has_text="Check").click()
         page.wait_for_function(
+            "() => document.querySelector('.kit-source-exercise').innerText.includes('Not finished yet')",
+            timeout=30_000,
+        )
+        partial = ex.inner_text()
+        ex.locator("select").nth(1).select_option(index=0)  # then a source (the first listed) and a grade: Check
+        ex.locator(".widget-toggle-buttons button", has_text="A").first.click()
+        ex.locator("button", has_text="Check").click()
+        page.wait_for_function(
             "() => { const t = document.querySelector('.kit-source-exercise').innerText;"
             " return t.includes('this was your one attempt') && t.includes('claims checked'); }",
             timeout=30_000,
         )
-        return first, ex.inner_text(), page.locator(".kit-scoreboard").count()
+        return first, partial, ex.inner_text(), page.locator(".kit-scoreboard").count()
 
-    (first, second, boards), errors = _browse(playwright_api, lab03, "exercise_1440x900", use)
+    (first, partial, second, boards), errors = _browse(playwright_api, lab03, "exercise_1440x900", use)
     assert "No answer yet: nothing was scored." in first
     assert "Score: 0 so far: no claim checked yet" in first
+    # a part left out is not scored and does not use up the claim's one attempt (issue 20, item 6)
+    assert "Still to answer: the source(s) it finally rests on, a grade." in partial
+    assert "no claim checked yet" in partial
     n_claims = len(kit.independence(kit.load_case(ROOT / "data" / "deir-ez-zor"), "russians_killed_feb7"))
     assert f"1 of {n_claims} claims checked" in second and "Score: 0 of 3" in second, second
     assert boards == 2  # the live score under the exercise and again in "Your score"
