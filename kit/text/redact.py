@@ -49,10 +49,8 @@ but is not in it (the narrative of ``story.csv``) goes through :func:`redact_tex
 from __future__ import annotations
 
 import dataclasses
-import html
 import re
 from typing import TYPE_CHECKING
-from urllib.parse import unquote_plus
 
 import pandas as pd
 
@@ -68,7 +66,7 @@ from kit.schema import (
     TYPED_COLUMNS,
     VERDICT_KEYS,
 )
-from kit.text.textmatch import Matcher, fold
+from kit.text.textmatch import Matcher, as_read, fold
 
 if TYPE_CHECKING:
     from kit.case import Case
@@ -97,7 +95,6 @@ _VOCABULARIES = {
 }
 #: how many layers of percent-encoding or HTML entities a cell is read through (a url inside an archive link
 #: inside another: two)
-_DECODINGS = 4
 
 
 def _present(v) -> bool:
@@ -219,7 +216,7 @@ class _Scrubber:
         if not self.text_matcher or not isinstance(v, str):
             return v
         out = self.text_matcher.sub(v)
-        decoded = _as_read(out)
+        decoded = as_read(out)
         if decoded != out:  # a name or url percent-encoded (an archive link) or written as HTML entities
             scrubbed = self.text_matcher.sub(decoded)
             if scrubbed != decoded:
@@ -259,19 +256,6 @@ class _Scrubber:
             used.add(new)
             out.append(new)
         return out
-
-
-def _as_read(text: str) -> str:
-    """``text`` as a reader reads it: percent-encoding (``+`` as a blank too) and HTML entities undone, a few
-    layers deep (a url encoded inside an archive link inside another)."""
-    for _ in range(_DECODINGS):
-        if "%" not in text and "&" not in text and "+" not in text:
-            break
-        new = html.unescape(unquote_plus(text))
-        if new == text:
-            break
-        text = new
-    return text
 
 
 def _open_affiliations(case: Case, rows) -> set:

@@ -42,10 +42,12 @@ Examples
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
+from urllib.parse import unquote_plus
 
-__all__ = ["SHORT", "fold", "fold_map", "Matcher"]
+__all__ = ["SHORT", "fold", "fold_map", "as_read", "Matcher"]
 
 #: terms whose folded form is shorter than this are matched only as whole words
 SHORT = 4
@@ -226,3 +228,36 @@ class Matcher:
             last = end
         parts.append(text[last:])
         return "".join(parts)
+
+
+def as_read(text: str, layers: int = 4) -> str:
+    """``text`` as a reader reads it: percent-encoding (``+`` as a blank too) and HTML entities undone, a few
+    layers deep (a url encoded inside an archive link inside another).
+
+    Parameters
+    ----------
+    text : str
+    layers : int
+        How many layers of encoding to undo at most.
+
+    Returns
+    -------
+    str
+
+    See Also
+    --------
+    fold : the normalised form names are matched on.
+
+    Examples
+    --------
+    >>> as_read("https://archive.ph/submit/?url=https%3A%2F%2Fexample.org%2Fa%26b")
+    'https://archive.ph/submit/?url=https://example.org/a&b'
+    """
+    for _ in range(layers):
+        if "%" not in text and "&" not in text and "+" not in text:
+            break
+        new = html.unescape(unquote_plus(text))
+        if new == text:
+            break
+        text = new
+    return text

@@ -153,7 +153,7 @@ def test_story_stepper_in_jupyterlab(playwright_api, lab):
         "AFP: “at least three other Russians”",
         "A Cossack: “dozens”",
     ]
-    assert [c for _, c in seen] == expected[:3]  # the steps the page shows too (tests/test_story_steps.py)
+    assert [c for _, c in seen] == expected[:3]  # the steps the page shows too (tests/text/test_story_steps.py)
     assert box["height"] <= panel["height"], (box, panel)  # the whole step on one screen, no scrolling
     assert box["width"] <= panel["width"] + 1, (box, panel)
     assert graph["x"] + graph["width"] <= time_fig["x"] and abs(graph["y"] - time_fig["y"]) < 60  # side by side

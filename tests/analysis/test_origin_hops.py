@@ -9,7 +9,7 @@ import pytest
 import kit
 from kit.analysis.origins import origin_hops
 
-CASES = pathlib.Path(__file__).resolve().parent / "cases"
+CASES = pathlib.Path(__file__).resolve().parents[1] / "cases"
 FOLLOWS = [("stated", "inferred"), ("stated",), ("stated", "inferred", "suspected"), ()]
 
 

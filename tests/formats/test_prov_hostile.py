@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import kit
 from kit.formats.prov import import_prov, prov_json
 
-CASES = pathlib.Path(__file__).resolve().parent / "cases"
+CASES = pathlib.Path(__file__).resolve().parents[1] / "cases"
 DOC = json.loads(prov_json(kit.load_case(CASES / "echo"), reveal_confidential=True))
 SECRET = next(k for k, v in DOC["agent"].items() if v.get("kit:confidential") is True)
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import kit
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "cases"
 BUG = "internal error"
 

@@ -20,7 +20,7 @@ import pytest
 import kit
 from kit.publish.words import timeline_alt
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 DEIR = ROOT / "data" / "deir-ez-zor"
 SHIPPED = [ROOT / "data" / "deir-ez-zor", ROOT / "data" / "khasham"]
@@ -42,7 +42,7 @@ def doc(name: str) -> str:
 
 def says(text: str, pattern: str, where: str) -> re.Match:
     m = re.search(pattern, text, re.S)
-    assert m, f"{where} no longer says /{pattern}/: update tests/test_prose_docs.py with what it says now"
+    assert m, f"{where} no longer says /{pattern}/: update tests/project/test_prose_docs.py with what it says now"
     return m
 
 

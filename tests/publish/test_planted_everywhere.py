@@ -24,7 +24,7 @@ import kit
 from kit.schema import COLUMNS
 from kit.text.redact import confidential_fields
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from _unicode import HOSTILE, findable
 
 NAME = "Ivan Petrov (Telegram)"
@@ -114,7 +114,7 @@ def outputs(planted, tmp_path_factory):
 
     folder = planted[0]
     out = tmp_path_factory.mktemp("planted-out")
-    root = pathlib.Path(__file__).resolve().parent.parent
+    root = pathlib.Path(__file__).resolve().parents[2]
     for args in (
         ("export", folder, out / "export", "--sqlite", "--prov", "--gexf-dynamic"),
         ("publish", folder, out / "site"),
@@ -179,7 +179,7 @@ def test_the_threat_model_states_what_the_tests_try(planted, outputs):
     import test_prov_hostile as prov
 
     _, case, refused, choice = planted
-    text = (pathlib.Path(__file__).resolve().parent.parent / "docs" / "publishing.md").read_text(encoding="utf-8")
+    text = (pathlib.Path(__file__).resolve().parents[2] / "docs" / "publishing.md").read_text(encoding="utf-8")
     section = text[text.index("## Threat model") : text.index("## The notebook beside the page")]
     stated = [int(n.replace(",", "")) for n in re.findall(r"\*\*([\d,]+)\*\*", section)]
     prov_by_hand = [n for n in dir(prov) if n.startswith("test_") and "mutation" not in n]

@@ -222,7 +222,7 @@ def test_draft_into_the_current_folder(tmp_path):
     art.write_text("Two of the Russians said at least two were killed.\n", encoding="utf-8")
     here = tmp_path / "here"
     here.mkdir()
-    env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(__file__)))}
+    env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))}
     r = subprocess.run(
         [sys.executable, "-m", "kit", "draft", str(art), ".", "--publisher", "P", "--published", "2018-02-13"],
         cwd=here,
