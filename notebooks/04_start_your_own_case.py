@@ -74,12 +74,13 @@ print(kit.analysis.findings.summary_line(case))
 # Each article is one report, by its publisher. A `.txt` file names no publisher, so the draft takes it from the
 # file's name (`xinhua.txt` is Xinhua) and says so in the report's notes; a saved `.html` page would give its site
 # name. The reports the articles quote ("Xinhua reported", "told Xinhua") are reports too, by the outlet quoted. The
-# `.txt` files give no date either, so every report has `published`, the date given above (and no title: the draft
-# takes a file's first line, which you check against the README):
+# `.txt` files give no date either, so every report has `published`, the date given above. (Each article's title
+# is its file's first line, which you check against the README.)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(case.reports[["report_id", "source_id", "published"]].to_string(index=False))
+reports_as_drafted = case.reports.assign(published=case.reports["published"].dt.date)
+print(reports_as_drafted[["report_id", "source_id", "published"]].to_string(index=False))
 
 # %% [markdown]
 # ## Sources merged across articles
@@ -134,6 +135,19 @@ print(case.claims[counted]["proposition"].value_counts().to_string())
 print(f"{(~counted).sum()} claims without a figure, each its own proposition")
 
 # %% [markdown]
+# ## What you must check
+#
+# Every row the draft is unsure of says so in its `notes`: what to check and why (the kind of a source, whose words a
+# quotation is, who "she" or "the news agency" is, a date, a figure's bounds). How many rows of each table carry a
+# `draft: check` note:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+tables = {name: getattr(case, name) for name in ["sources", "reports", "claims", "citations"]}
+notes = pd.concat({name: table["notes"].fillna("") for name, table in tables.items()}, names=["table", "row"])
+print(notes.str.contains("draft: check").groupby(level="table").agg(rows_to_check="sum", rows="size").to_string())
+
+# %% [markdown]
 # ## Correct the dates
 #
 # `kit audit` and `kit.drift` read the reports in time order, so the dates matter. The folder's README gives each
@@ -155,7 +169,12 @@ reports["published"] = reports["report_id"].map(dates).fillna(reports["published
 reports.to_csv(work / "reports.csv", index=False)
 dated, dated_problems, _warnings = kit.check_case(work)
 print(len(dated_problems), "problems")
-print(dated.reports.set_index("report_id").loc[list(dates), ["published", "published_latest"]].to_string())
+own = dated.reports.set_index("report_id").loc[list(dates)]
+print(
+    own.assign(published=own["published"].dt.date, published_latest=own["published_latest"].dt.date)[
+        ["published", "published_latest"]
+    ]
+)
 
 # %% [markdown]
 # ## How many origins: `independence`
@@ -217,8 +236,8 @@ print(f"{len(suspected)} suspected pairs, scores {suspected['score'].min():.2f} 
 # that from a file's name: correct its publisher), and AP says Ma Liya "told Xinhua". The score, between 0 and 1, says
 # how strong the shared words are as evidence of a copy: it grows with how many rare words the two claims share and
 # with how much of the later claim they make up (0.93 for Ma Liya's words, nearly the whole of AP's claim). A pair is
-# a proposal, not a finding: accept it with `python -m kit audit OUT --write`, which adds it to `citations.csv` with
-# basis `suspected`, or leave it out.
+# a proposal, not a finding: review each in `kit.widgets.review.AuditReview` (accept or reject it), or add all the
+# pairs listed to `citations.csv` with basis `suspected` by `python -m kit audit OUT --write`.
 #
 # ## Next
 #
