@@ -169,12 +169,8 @@ reports["published"] = reports["report_id"].map(dates).fillna(reports["published
 reports.to_csv(work / "reports.csv", index=False)
 dated, dated_problems, _warnings = kit.check_case(work)
 print(len(dated_problems), "problems")
-own = dated.reports.set_index("report_id").loc[list(dates)]
-print(
-    own.assign(published=own["published"].dt.date, published_latest=own["published_latest"].dt.date)[
-        ["published", "published_latest"]
-    ]
-)
+own = dated.reports.set_index("report_id").loc[list(dates), ["published", "published_latest"]]
+print(own.map(pd.Timestamp.date).to_string())
 
 # %% [markdown]
 # ## How many origins: `independence`
