@@ -16,7 +16,7 @@ from pathlib import Path
 import jupytext
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "data" / "coverage" / "ludian-earthquake"
 DEV = ROOT / "tests" / "draft_corpus" / "dev"
 # file in the folder -> its article in the corpus
