@@ -133,6 +133,12 @@ print("\n".join(f"{c}: {text[c][:90]}" for c in unlinked))
 # of the same thing counted, and "at least 122" is not the same figure as "122". AP's and Deutsche Welle's 12,000
 # homes are in a sentence of Xinhua's article that names no speaker, so the draft made no claim of it. Point these
 # three at Xinhua's claims yourself (making the one for the homes).
+#
+# ## Propositions by what they count
+#
+# Claims with a figure are grouped across articles by what the figure counts (`killed`, `wounded`, `missing`, …;
+# `figure` when the draft cannot tell), so the analyses work on the draft at once. A claim without a figure gets a
+# proposition of its own, until you group them. Claims per proposition:
 
 # %%
 # NBVAL_CHECK_OUTPUT
