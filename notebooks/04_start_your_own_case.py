@@ -14,26 +14,27 @@
 # ---
 
 # %% [markdown]
-# # Start your own case: from a draft
+# # Start your own case: from a story's coverage
 #
 # A case is a folder of small tables you can keep in any spreadsheet: who can be the origin of a claim
 # (`sources.csv`), what was published (`reports.csv`), what each report asserts (`claims.csv`) and on whose word
-# (`citations.csv`). Typing them by hand is the slow part. `kit draft` reads one article and proposes a **first
-# draft** of the four tables, for you to correct: every claim's `text` and every citation's `evidence` is the
-# article's own words, and every guess carries a note that starts `draft: check`. It is never a finished case.
+# (`citations.csv`). Typing them by hand is the slow part. A reporter rarely starts from one article: they collect
+# a story's **coverage**, a wire story, its copies, the outlets that cite it. `kit draft` reads all of it and proposes
+# **one first draft** of the four tables, for you to correct: every claim's `text` and every citation's `evidence` is
+# an article's own words, and every guess carries a note that starts `draft: check`. It is never a finished case.
 #
-# This notebook drafts a case from the seed article of the Deir ez-Zor case, shows what the draft proposes and what
-# you must check, checks it with `kit check`, compares it with `data/deir-ez-zor` (the same article, built by hand),
-# and makes one correction. The details are in `docs/draft.md`; the columns in `docs/case-format.md`.
+# The coverage here is `data/coverage/ludian-earthquake`: five articles on the earthquake in Ludian county, Yunnan,
+# China, in August 2014 (Xinhua's story as CNTV and China Daily printed it, a blog's copy of the Associated Press',
+# AFP's as AsiaOne printed it, and Deutsche Welle's). Its README gives each article's url, title, outlet and date.
+# The details of the draft are in `docs/draft.md`; the columns in `docs/case-format.md`.
 #
-# Parameters: `article` is a `.txt`, `.md` or saved `.html` page (the seed lies in `shared/seeds/`, beside the
-# repository); `publisher` and `published` are the article's own publisher and ISO date; `work_dir` is the folder
-# you want your case in (left empty, a temporary folder is used).
+# Parameters: `articles` is a folder of articles as `.txt` files (`kit draft` also reads `.md` and saved `.html`
+# pages); `published` is the date of the articles whose file gives none (ISO 8601); `work_dir` is the folder you want
+# your case in (left empty, a temporary folder is used).
 
 # %% tags=["parameters"]
-article = "../../shared/seeds/deir-ez-zor-article.txt"
-publisher = "Tsarizm"
-published = "2018-02-13"
+articles = "../data/coverage/ludian-earthquake"
+published = "2014-08-04"
 work_dir = ""
 
 # %%
@@ -43,17 +44,16 @@ import tempfile
 import pandas as pd
 
 import kit
-import kit.draft
-from kit.analysis.findings import summary_line
-from kit.testing.bundled import shipped
 
+files = sorted(pathlib.Path(kit.testing.bundled.shipped(articles)).glob("*.txt"))
 work = pathlib.Path(work_dir or tempfile.mkdtemp(prefix="kit-")) / "my-case"
-kit.draft.write_draft(article, work, publisher=publisher, published=published)
-print(sorted(p.name for p in work.iterdir()))
+kit.draft.write_coverage(files, work, published=published)
+print([f.name for f in files], "->", sorted(p.name for p in work.iterdir()))
 
 # %% [markdown]
 # `kit draft` never writes into an existing case: `work` must be new or empty. From a terminal the same is
-# `python -m kit draft ARTICLE OUT_DIR --publisher P --published DATE`.
+# `python -m kit draft data/coverage/ludian-earthquake/*.txt OUT_DIR --published 2014-08-04` (the articles' files,
+# or a folder holding only articles: the `README.md` beside these would be read as one).
 #
 # ## Check it
 #
@@ -66,124 +66,186 @@ case, problems, warnings = kit.check_case(work)
 print(len(problems), "problems")
 for w in warnings:
     print(f"{pathlib.Path(w.file).name}:{w.line}: {w.column}: {w.message}")
-print(summary_line(case))
+print(kit.analysis.findings.summary_line(case))
 
 # %% [markdown]
-# ## What the draft proposes
+# ## One report per article
 #
-# **Sources**: each speaker and outlet the article names, with a `kind` guessed from the words ("their associates"
-# is `anonymous`, "which monitors social networks" a `monitor`, Reuters a `wire` from the kit's short list).
+# Each article is one report, by its publisher. A `.txt` file names no publisher, so the draft takes it from the
+# file's name (`xinhua.txt` is Xinhua) and says so in the report's notes; a saved `.html` page would give its site
+# name. The reports the articles quote ("Xinhua reported", "told Xinhua") are reports too, by the outlet quoted. The
+# `.txt` files give no date either, so every report has `published`, the date given above. (Each article's title
+# is its file's first line, which you check against the README.)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(case.sources[["source_id", "name", "kind"]].to_string(index=False))
+reports_as_drafted = case.reports.assign(published=case.reports["published"].dt.date)
+print(reports_as_drafted[["report_id", "source_id", "published"]].to_string(index=False))
 
 # %% [markdown]
-# **Claims**: the article's own words (here cut to 60 characters), in a report of the outlet that relays them
-# ("told Reuters" makes Reuters the publisher) or of the article itself; `low`/`high` from the words ("at least
-# two" is low 2 and no high, "dozens" at least 24), `certainty` from the verb.
+# ## Sources merged across articles
+#
+# A speaker quoted in several articles is **one** source: the draft merges sources by entity, so "China's official
+# Xinhua News Agency", "the official news agency Xinhua" and "the news agency" are all `xinhua`. (Unnamed speakers,
+# "officials" or "rescuers", are never merged across articles: two articles' officials need not be the same.) The
+# sources cited in more than one article, each with the articles that cite it (the file whose text holds the
+# citation's evidence):
 
 # %%
 # NBVAL_CHECK_OUTPUT
-claims = case.claims.assign(text=case.claims["text"].str.slice(0, 60))
-print(claims[["claim_id", "text", "low", "high", "certainty"]].to_string(index=False))
+texts = {f.name: f.read_text(encoding="utf-8") for f in files}
+evidence = case.citations["evidence"]
+cited_in = case.citations.assign(article=[next(n for n, t in texts.items() if e in t) for e in evidence])
+shared = cited_in.groupby("cites")["article"].unique().map(sorted)
+shared = shared[shared.map(len) > 1]
+print(case.sources.set_index("source_id").loc[shared.index, ["name", "kind"]].assign(articles=shared).to_string())
+print(len(case.sources), "sources in all")
 
 # %% [markdown]
-# **Citations**: each claim `relies_on` the speaker it names, `basis` `stated`, with the whole sentence as
-# `evidence`.
+# ## A citation of an outlet, linked to its claim in the set
+#
+# AP's story says "Xinhua said there are 181 missing". Xinhua's own article is in the set, so the draft does not stop
+# at "AP cites Xinhua": it points the citation at the claim in Xinhua's article that carries the same statement (the
+# same words, or the same figure of the same thing counted). Where Xinhua's article had no claim there yet, the draft
+# made one from Xinhua's own words, and its note says so. Each linked citation, what it says and the claim it now
+# rests on:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(case.citations[["claim_id", "cites", "relation", "basis"]].to_string(index=False))
+text = case.claims.set_index("claim_id")["text"]
+linked = case.citations[case.citations["notes"].fillna("").str.contains("linked to")]
+for claim_id, cites in linked[["claim_id", "cites"]].itertuples(index=False):
+    print(f"{claim_id}: {text[claim_id]}\n  relies on {cites}: {text[cites]}")
+
+# %% [markdown]
+# The other citations of Xinhua still point at Xinhua the source, and their notes say to point each at the claim in
+# a Xinhua report it rests on. The claims that cite Xinhua itself (their text cut to 90 characters):
+
+# %%
+# NBVAL_CHECK_OUTPUT
+unlinked = case.citations[case.citations["cites"] == "xinhua"]["claim_id"]
+print("\n".join(f"{c}: {text[c][:90]}" for c in unlinked))
+
+# %% [markdown]
+# Some rest on Xinhua reports that are not in the set (its later death toll, its count for Qiaojia county). Three
+# state what Xinhua's article states too. AP's "At least 122 of the dead were in Ludian" is Xinhua's "122 residents
+# had been killed" (`xinhua-article-2`, below): the draft links a citation only on the same words or the same figure
+# of the same thing counted, and "at least 122" is not the same figure as "122". AP's and Deutsche Welle's 12,000
+# homes are in a sentence of Xinhua's article that names no speaker, so the draft made no claim of it. Point these
+# three at Xinhua's claims yourself (making the one for the homes).
+#
+# ## Propositions by what they count
+#
+# Claims with a figure are grouped across articles by what the figure counts (`killed`, `wounded`, `missing`, …;
+# `figure` when the draft cannot tell), so the analyses work on the draft at once. A claim without a figure gets a
+# proposition of its own, until you group them. Claims per proposition:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+counted = case.claims["low"].notna() | case.claims["high"].notna()
+print(case.claims[counted]["proposition"].value_counts().to_string())
+print(f"{(~counted).sum()} claims without a figure, each its own proposition")
 
 # %% [markdown]
 # ## What you must check
 #
-# Every row the draft is unsure of says so in its `notes`: what to check and why. How many rows of each table
-# carry a `draft: check` note, and what they ask you to check:
+# Every row the draft is unsure of says so in its `notes`: what to check and why (the kind of a source, whose words a
+# quotation is, who "she" or "the news agency" is, a date, a figure's bounds). How many rows of each table carry a
+# `draft: check` note:
 
 # %%
 # NBVAL_CHECK_OUTPUT
 tables = {name: getattr(case, name) for name in ["sources", "reports", "claims", "citations"]}
 notes = pd.concat({name: table["notes"].fillna("") for name, table in tables.items()}, names=["table", "row"])
 print(notes.str.contains("draft: check").groupby(level="table").agg(rows_to_check="sum", rows="size").to_string())
-checks = notes.str.findall(r"draft: check:? ('[^']*'|the quotation|[\w/]+)").explode().dropna().rename("check")
-print(checks.groupby(level="table").value_counts().to_string())
 
 # %% [markdown]
-# The riskiest guesses are who "it", "they" or "this report" is, whose words a quotation is, and which citations
-# point at an outlet instead of the claim in its report they rest on:
-
-# %%
-# NBVAL_CHECK_OUTPUT
-guesses = notes.str.findall(
-    r"draft: check: (?:'[^']*' taken to be [^;]*|the quotation is taken to be [^;(]*|cites [^;]* itself)"
-)
-print(guesses.explode().dropna().value_counts().to_string())
-
-# %% [markdown]
-# ## Compare with the case built by hand
+# ## Correct the dates
 #
-# `data/deir-ez-zor` was built by hand from the same article. `kit.draft.compare` matches the two one to one: a
-# source by its name, a citation by the citing claim's words and the source it rests on.
+# `kit audit` and `kit.drift` read the reports in time order, so the dates matter. The folder's README gives each
+# article's own date (the blog's copy of AP gives only its month, `2014-08`). We write them into `reports.csv` (in a
+# spreadsheet you would edit the cells) and check again. The reports the articles quote keep the date of the article
+# quoting them, with a note to check it.
 
 # %%
 # NBVAL_CHECK_OUTPUT
-m = kit.draft.compare(case, shipped("../data/deir-ez-zor"))
-print(f"sources:   the draft proposes {m['sources_matched']} of the {m['sources']} built by hand")
-print(f"citations: the draft proposes {m['citations_matched']} of the {m['citations']} built by hand")
-print(
-    f"draft rows without a counterpart: {m['draft_sources_unmatched']} of {m['draft_sources']} sources, "
-    f"{m['draft_claims_unmatched']} of {m['draft_claims']} claims, "
-    f"{m['draft_citations_unmatched']} of {m['draft_citations']} citations"
-)
-print("citations the draft misses (claim, cites):")
-print("\n".join(f"  {claim} -> {cites}" for claim, cites in m["missed_citations"]))
+dates = {
+    "xinhua-article": "2014-08-04",
+    "china-daily-article": "2014-08-03",
+    "ap-article": "2014-08",
+    "afp-article": "2014-08-04",
+    "dw-article": "2014-08-03",
+}
+reports = pd.read_csv(work / "reports.csv", dtype=str, keep_default_na=False)
+reports["published"] = reports["report_id"].map(dates).fillna(reports["published"])
+reports.to_csv(work / "reports.csv", index=False)
+dated, dated_problems, _warnings = kit.check_case(work)
+print(len(dated_problems), "problems")
+own = dated.reports.set_index("report_id").loc[list(dates), ["published", "published_latest"]]
+print(own.map(pd.Timestamp.date).to_string())
 
 # %% [markdown]
-# The citations missed are the ones the article does not state with a cue next to the claim: the feedback loop,
-# which the hand-built case reads across sentences, and the article's own doubts about the 200 figure (`disputes`).
-# Those are for you to add.
+# ## How many origins: `independence`
 #
-# ## Correct it
+# For each claim of a proposition, `kit.independence` follows the citations back to the sources nothing further
+# back is cited for: its origins. The claims of the dead (their text cut to 50 characters):
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ind = kit.independence(dated, "killed").join(dated.claims.set_index("claim_id")["text"].str.slice(0, 50))
+print(ind[["source_id", "n_origins", "origins", "text"]].to_string())
+relayed = ind[(ind["source_id"] != "xinhua") & ind["origins"].isin([("xinhua",)])]
+print(f"{len(relayed)} claims of other outlets rest on Xinhua alone: {', '.join(relayed.index)}")
+
+# %% [markdown]
+# AP's and AFP's tolls of the dead rest on Xinhua alone; Xinhua's own figures rest on the local government and the
+# local officials it quotes (its headline cites no one, so Xinhua is its own origin). Read so, the coverage's many
+# outlets are fewer voices. The table shows a mistake to correct, too: two of Deutsche Welle's claims
+# (`dw-article-4`, `dw-article-5`) count the dead of earlier earthquakes, which "state media" recalled. They are not
+# this story's toll: give them a proposition of their own in `claims.csv`.
 #
-# The draft's Daily Beast claim cites Bloomberg itself, and its note says to point it at the claim in Bloomberg's
-# report it rests on: Bloomberg's "more than 200", `bloomberg-report-1`. We edit `citations.csv` (in a spreadsheet
-# you would edit the cell) and, typing fast, drop a character of the id:
+# ## What changed along a citation: `drift`
+#
+# `kit.drift` compares each citing claim with the claim it rests on and flags what changed. On a draft its flags
+# are first of all checks of the draft. The flags on the draft's claims (all propositions with a figure), then the
+# figures of the claims on both sides:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-citations = work / "citations.csv"
-citations.write_text(
-    citations.read_text(encoding="utf-8").replace(
-        "daily-beast-report-1,bloomberg,", "daily-beast-report-1,bloomberg-report1,"
-    ),
-    encoding="utf-8",
-)
-case, problems, warnings = kit.check_case(work)
-for p in problems:
-    print(f"{pathlib.Path(p.file).name}:{p.line}: {p.column}: {p.message}")
+flags = ["question_changed", "inflated", "scope_changed", "measure_changed", "hardened"]
+drifted = pd.concat([kit.drift(dated, p) for p in dated.claims[counted]["proposition"].unique()], ignore_index=True)
+print(drifted[["claim_id", "cites", *flags]].to_string(index=False))
+sides = dated.claims.set_index("claim_id").loc[[*drifted["claim_id"], *drifted["cites"]]]
+print(sides[["low", "high", "measure", "proposition"]].to_string())
 
 # %% [markdown]
-# `kit check` names the file, the line, the column and the fix. We fix it and check again:
+# Both flagged citations are the linked ones above, and both flags come from the claims the draft made from Xinhua's
+# words: each took its sentence's first figure (175 dead in the headline "At least 175 dead, 181 missing", 122 dead in
+# the Ludian sentence), while AP's claims count the missing (181) and the injured (1,300). Correct the made claims'
+# figures, measures and propositions in `claims.csv` (181 missing; 1,300 injured) and run `drift` again: what it
+# flags then is what changed between the outlets.
+#
+# ## Undeclared dependence: `kit audit`
+#
+# `kit audit` looks for what the citations do not say: a claim that shares a run of rare words with an earlier claim
+# of another publisher that it does not cite (`docs/audit.md`).
 
 # %%
 # NBVAL_CHECK_OUTPUT
-citations.write_text(
-    citations.read_text(encoding="utf-8").replace(",bloomberg-report1,", ",bloomberg-report-1,"), encoding="utf-8"
-)
-case, problems, warnings = kit.check_case(work)
-print(len(problems), "problems")
-print(kit.origins(case, "daily-beast-report-1").to_string(index=False))
+suspected = kit.audit(dated)
+print(suspected[["claim_id", "cites", "signal", "score", "evidence"]].round(2).to_string(index=False))
+print(f"{len(suspected)} suspected pairs, scores {suspected['score'].min():.2f} to {suspected['score'].max():.2f}")
 
 # %% [markdown]
-# The Daily Beast's "more than 200" now rests, through Bloomberg's claim, on the two unnamed Russians Bloomberg
-# quoted, two hops away: what the hand-built case finds.
-
-# %% tags=["nbval-ignore-output"]
-# The audit's review: each claim that looks copied from an earlier one without citing it, to Accept (a citation is
-# added to the case folder), Reject or leave for Later (docs/audit.md).
-kit.widgets.AuditReview(work)
+# `kit audit` proposes two pairs, each a claim that appears to rest on an earlier claim of another publisher which
+# it does not cite. AP's Ma Liya quotation repeats the words of the earlier China Daily page; and the Xinhua report
+# AFP quotes ("Xinhua quoted local official Chen Guoyong as saying …") carries the words of China Daily's Chen
+# Guoyong quotation. Both are true to the story: the China Daily page *is* Xinhua's story (the draft could not know
+# that from a file's name: correct its publisher), and AP says Ma Liya "told Xinhua". The score, between 0 and 1, says
+# how strong the shared words are as evidence of a copy: it grows with how many rare words the two claims share and
+# with how much of the later claim they make up (0.93 for Ma Liya's words, nearly the whole of AP's claim). A pair is
+# a proposal, not a finding: review each in `kit.widgets.review.AuditReview` (accept or reject it), or add all the
+# pairs listed to `citations.csv` with basis `suspected` by `python -m kit audit OUT --write`.
 #
 # ## Next
 #
@@ -194,6 +256,9 @@ kit.widgets.AuditReview(work)
 # python -m kit check data/my-case
 # ```
 #
-# Without an article to start from, copy the blank case in `data/template/` (header-only tables and a `case.toml`
-# to fill in) and type the rows yourself. Then trace the case's claims in `02_trace_a_claim.ipynb` (set
-# `case_path`) and step through its story with `kit.widgets.StoryStepper`.
+# From **one article**, `python -m kit draft ARTICLE OUT_DIR --publisher P --published DATE` drafts a case the same
+# way; `docs/draft.md` measures such a draft of the Deir ez-Zor seed article against `data/deir-ez-zor`, the case
+# built by hand from it (`kit.draft.compare`). Without an article to start from, copy the blank case in
+# `data/template/` (header-only tables and a `case.toml` to fill in) and type the rows yourself. Then trace the
+# case's claims in `02_trace_a_claim.ipynb` (set `case_path`) and step through its story with
+# `kit.widgets.StoryStepper`.
