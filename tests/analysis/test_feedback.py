@@ -1,4 +1,4 @@
-"""kit.analysis.feedback.outlet_loops: loops between outlets, checked against networkx's strongly connected components."""
+"""kit.analysis.feedback.outlet_loops: loops between outlets, checked against networkx's strongly connected sets."""
 
 import networkx as nx
 import pytest

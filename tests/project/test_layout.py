@@ -361,8 +361,6 @@ WITHOUT_TESTS = frozenset(
         "kit.show.placement",
         "kit.show.timeline",
         "kit.show.timeline_labels",
-        "kit.store.append",
-        "kit.store.atomic",
         "kit.store.outputs",
         "kit.text.style",
         "kit.text.textmatch",
