@@ -105,9 +105,9 @@ test: $(STAMP) browser-deps tool-deps
 # (draws the PROV picture). Without them those tests are skipped, and say why.
 .PHONY: tool-deps
 tool-deps:
-	@if [ -d tests/graphology/node_modules/graphology-gexf ]; then :; \
+	@if [ -d tests/graphology/node_modules/graphology-gexf ] && [ -f tests/graphology/node_modules/axe-core/axe.min.js ]; then :; \
 	elif command -v npm >/dev/null 2>&1; then \
-	  echo "== installing graphology and graphology-gexf for the GEXF tests (npm ci, tests/graphology)"; \
+	  echo "== installing graphology, graphology-gexf (GEXF tests) and axe-core (accessibility tests): npm ci, tests/graphology"; \
 	  npm ci --prefix tests/graphology --no-audit --no-fund --silent \
 	    || echo "make: note: npm ci failed; the graphology test will be skipped"; \
 	else echo "make: note: npm is missing; the graphology test will be skipped"; fi

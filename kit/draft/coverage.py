@@ -34,6 +34,9 @@ __all__ = ["article_paths", "draft_coverage"]
 def article_paths(paths) -> list[Path]:
     """The article files named, a folder standing for the articles in it (``.txt``, ``.md``, ``.html``), by name.
 
+    A folder's ``README.md`` (or ``README.txt``) is what describes the articles, not one of them: it is left out.
+    A file named on its own is always taken.
+
     Parameters
     ----------
     paths : list of str or Path
@@ -47,11 +50,20 @@ def article_paths(paths) -> list[Path]:
     ------
     DraftError
         A folder holds no article.
+
+    Examples
+    --------
+    >>> [p.name for p in article_paths(["data/coverage/ludian-earthquake"])]
+    ['afp.txt', 'ap.txt', 'china-daily.txt', 'dw.txt', 'xinhua.txt']
     """
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUFFIXES)
+            found = sorted(
+                f
+                for f in p.iterdir()
+                if f.is_file() and f.suffix.lower() in SUFFIXES and f.stem.lower() != "readme"
+            )
             if not found:
                 raise DraftError(f"{p}: this folder holds no article (.txt, .md or .html); give the articles' files")
             out += found

@@ -61,7 +61,10 @@ def lab(request, lab_server, playwright_api):
     return _notebook_url(lab_server, NOTEBOOK, "StoryStepper", f"01_{request.node.name}")
 
 
-AXE = pathlib.Path(os.environ.get("KIT_AXE", "/tmp/axe/node_modules/axe-core/axe.min.js"))
+AXE = pathlib.Path(
+    os.environ.get("KIT_AXE")
+    or pathlib.Path(__file__).resolve().parents[1] / "graphology" / "node_modules" / "axe-core" / "axe.min.js"
+)
 
 
 # --- issue 11: the surfaces at 1440x900 ---------------------------------------------------------------------------

@@ -26,7 +26,10 @@ from kit.graphview.story_data import step_lists
 ARTIFACTS = pathlib.Path(__file__).resolve().parents[1] / "artifacts"
 
 
-AXE = pathlib.Path(os.environ.get("KIT_AXE", "/tmp/axe/node_modules/axe-core/axe.min.js"))
+AXE = pathlib.Path(
+    os.environ.get("KIT_AXE")
+    or pathlib.Path(__file__).resolve().parents[1] / "graphology" / "node_modules" / "axe-core" / "axe.min.js"
+)
 
 
 def _shown(page):
@@ -153,7 +156,7 @@ def test_play_pause_now_and_the_tooltip(browser, published_pages):
 
 def test_axe_finds_no_violation_on_the_page(browser, published_pages):
     if not AXE.exists():
-        pytest.skip(f"axe-core not found at {AXE} (cd /tmp/axe && npm install axe-core, or set KIT_AXE)")
+        pytest.skip(f"axe-core not found at {AXE} (make tool-deps installs it with npm, or set KIT_AXE)")
     context = browser.new_context(viewport={"width": 1440, "height": 900}, bypass_csp=True)
     try:
         page = context.new_page()
