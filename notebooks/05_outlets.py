@@ -27,6 +27,7 @@ case_path = "../data/deir-ez-zor"
 # %%
 import kit
 import kit.show
+import kit.text.tables
 from kit.analysis.outlets import outlet_edges, outlet_reach, outlet_roles
 from kit.testing.bundled import shipped
 
@@ -51,7 +52,7 @@ print(outlet_edges(case).to_string(index=False))
 # social-media posts) have a black outline.
 
 # %%
-kit.show.plot_outlet_graph(case)
+kit.show.plot_outlet_graph(case);
 # %% [markdown]
 # ## Who only repeats, who brings an origin
 #
@@ -61,7 +62,7 @@ kit.show.plot_outlet_graph(case)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(outlet_roles(case).to_string())
+kit.text.tables.Table(outlet_roles(case).reset_index(), case)
 
 # %% [markdown]
 # **2** outlets only repeat: The Daily Beast, all of whose **3** claims rest on Bloomberg's report, and the local
@@ -78,4 +79,4 @@ print(outlet_roles(case).to_string())
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(outlet_reach(case).to_string())
+kit.text.tables.Table(outlet_reach(case).reset_index(), case)
