@@ -168,11 +168,11 @@ def test_the_sqlite_answer_shown_is_kit_origins(case):
     text = (DOCS / "exports.md").read_text(encoding="utf-8")
     m = says(
         text,
-        r"```\nsqlite3 out/deir\.db \"select source_id, hops from claim_origins where claim_id = '([^']+)'\"\n(.*?)```",
+        r"```\nsqlite3 out/deir\.db \"select source, hops from claim_origins where claim_id = '([^']+)'\"\n(.*?)```",
         "docs/exports.md",
     )
     o = kit.origins(case, m.group(1))
-    assert m.group(2).splitlines() == [f"{s}|{h}" for s, h in zip(o["source_id"], o["hops"], strict=True)]
+    assert m.group(2).splitlines() == [f"{s}|{h}" for s, h in zip(o["name"], o["hops"], strict=True)]
 
 
 def test_the_gephi_replay_sentence(case):
@@ -199,15 +199,17 @@ def test_the_draft_dates_sentence(draft_case):
     text = doc("draft.md")
     m = says(
         text,
-        r"the seed article has \"(On February 12 Reuters)\" and \"(Then on February 13 Bloomberg)\"\), and the "
-        r"draft does not read those dates yet",
+        r"A report the article quotes gets the date the article's words give it \(the seed article has \"(On "
+        r"February 12 Reuters)\" and \"(Then on February 13 Bloomberg)\"\), else the article's own date; each is "
+        r"marked `draft: check date …`",
         "docs/draft.md",
     )
     assert m.group(1) in seed and m.group(2) in seed
     drafted = kit.load_case(out).reports.set_index("report_id")
-    reuters = [i for i in drafted.index if i.startswith("reuters")]
-    assert reuters and all(f"{drafted.at[i, 'published']:%Y-%m-%d}" == "2018-02-13" for i in reuters)
-    assert all("draft: check date" in str(drafted.at[i, "notes"]) for i in reuters)
+    dated = {i.split("-")[0]: f"{drafted.at[i, 'published']:%Y-%m-%d}" for i in drafted.index}
+    assert (dated["reuters"], dated["bloomberg"]) == ("2018-02-12", "2018-02-13")
+    quoted = [i for i in drafted.index if not i.endswith("-article")]
+    assert quoted and all("draft: check date" in str(drafted.at[i, "notes"]) for i in quoted)
 
 
 def test_the_draft_warnings_sentence(draft_case):
