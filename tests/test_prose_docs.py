@@ -146,19 +146,25 @@ def test_the_accessible_names_quoted_are_the_graph_views(case):
 
 
 def test_the_page_and_the_stepper_sentence(case):
-    """The page picks claims by the step's date, the stepper by the steps' names: the doc says they can differ."""
-    from kit.text.story import claims_by, load_story
+    """The page and the notebook's stepper show the same steps, computed once: the doc says so, the kit does so."""
+    from kit.text.story import load_story
+    from kit.text.story_steps import story_steps
 
     text = doc("publishing.md")
+    says(text, r"in the same steps as the notebook's `StoryStepper`", "docs/publishing.md")
     says(
-        text, r"Each step shows the claims published by the step.s date \(`kit\.text\.story\.claims_by`\)", "publishing"
+        text,
+        r"The steps are computed once \(`kit\.text\.story_steps\.story_steps`: where `story\.csv` names the "
+        r"claims each step adds, a step shows exactly those so far\)",
+        "docs/publishing.md",
     )
-    says(text, r"the two can show different claims at the same step", "docs/publishing.md")
-    story = load_story(case, P)
-    claims = case.claims.set_index("claim_id")["proposition"]
-    named = {c for c in story.iloc[0]["claims"] if claims[c] == P}
-    by_date = set(claims_by(case, story.iloc[0]["upto"], P))
-    assert named and named != by_date  # at step 1 they do differ, as the doc says
+    says(text, r"the page and the notebook cannot disagree", "docs/publishing.md")
+    story, steps = load_story(case, P), story_steps(case, P)
+    props = case.claims.set_index("claim_id")["proposition"]
+    named: list[str] = []
+    for row, step in zip(story.itertuples(), steps, strict=True):
+        named += [c for c in row.claims if props[c] == P]
+        assert set(step["claims"]) == set(named), step["step"]  # exactly the claims named so far
 
 
 # ---------------------------------------------------------------------------------------------- exports
