@@ -1,7 +1,8 @@
 """What docs/*.md state about the shipped cases is what the kit computes (issue 19: prose is computed, docs/ too).
 
-tests/test_prose.py reads the README's Deir ez-Zor section, data/README.md and notebook 01; tests/test_draft_prose.py
-reads docs/draft.md's measures of the draft. This file reads the rest of docs/: each test finds the sentence that
+tests/project/test_prose.py reads the README's Deir ez-Zor section, data/README.md and notebook 01;
+tests/draft/test_draft_prose.py reads docs/draft.md's measures of the draft. This file reads the rest of docs/: each
+test finds the sentence that
 states something about ``data/deir-ez-zor`` (a claim id, a quoted alt text, an accessible name, a command's output, a
 date, a count) and compares it with the kit's answer now, so a rebuilt case or a changed rule cannot leave a wrong
 sentence behind. A sentence reworded so that its pattern no longer matches fails and names the pattern.
@@ -20,7 +21,7 @@ import pytest
 import kit
 from kit.publish.words import timeline_alt
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 DEIR = ROOT / "data" / "deir-ez-zor"
 SHIPPED = [ROOT / "data" / "deir-ez-zor", ROOT / "data" / "khasham"]
