@@ -69,11 +69,12 @@ def test_attributes_are_typed_for_gephi(files):
     assert {"low", "high", "credibility", "n_origins", "echo", "loop", "claims_falling"} <= set(types)
     g = nx.read_gexf(files["gexf"])
     d = g.nodes["daily-beast-200-russian-fighters"]
-    assert d["low"] == 201 and isinstance(d["low"], int) and d["echo"] is False and d["n_origins"] == 1
+    # the two Russians and, read as the article reads it, the US official (issue 19)
+    assert d["low"] == 201 and isinstance(d["low"], int) and d["echo"] is False and d["n_origins"] == 2
     # GraphML: the same types (networkx reads int/boolean back as Python int/bool)
     h = nx.read_graphml(files["graphml"])
     e = h.nodes["daily-beast-200-russian-fighters"]
-    assert (e["low"], e["echo"], e["n_origins"]) == (201, False, 1) and isinstance(e["x"], float)
+    assert (e["low"], e["echo"], e["n_origins"]) == (201, False, 2) and isinstance(e["x"], float)
 
 
 def test_findings_are_the_kits(deir_case):

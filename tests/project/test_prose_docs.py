@@ -1,7 +1,8 @@
 """What docs/*.md state about the shipped cases is what the kit computes (issue 19: prose is computed, docs/ too).
 
-tests/test_prose.py reads the README's Deir ez-Zor section, data/README.md and notebook 01; tests/test_draft_prose.py
-reads docs/draft.md's measures of the draft. This file reads the rest of docs/: each test finds the sentence that
+tests/project/test_prose.py reads the README's Deir ez-Zor section, data/README.md and notebook 01;
+tests/draft/test_draft_prose.py reads docs/draft.md's measures of the draft. This file reads the rest of docs/: each
+test finds the sentence that
 states something about ``data/deir-ez-zor`` (a claim id, a quoted alt text, an accessible name, a command's output, a
 date, a count) and compares it with the kit's answer now, so a rebuilt case or a changed rule cannot leave a wrong
 sentence behind. A sentence reworded so that its pattern no longer matches fails and names the pattern.
@@ -146,19 +147,25 @@ def test_the_accessible_names_quoted_are_the_graph_views(case):
 
 
 def test_the_page_and_the_stepper_sentence(case):
-    """The page picks claims by the step's date, the stepper by the steps' names: the doc says they can differ."""
-    from kit.text.story import claims_by, load_story
+    """The page and the notebook's stepper show the same steps, computed once: the doc says so, the kit does so."""
+    from kit.text.story import load_story
+    from kit.text.story_steps import story_steps
 
     text = doc("publishing.md")
+    says(text, r"in the same steps as the notebook's `StoryStepper`", "docs/publishing.md")
     says(
-        text, r"Each step shows the claims published by the step.s date \(`kit\.text\.story\.claims_by`\)", "publishing"
+        text,
+        r"The steps are computed once \(`kit\.text\.story_steps\.story_steps`: where `story\.csv` names the "
+        r"claims each step adds, a step shows exactly those so far\)",
+        "docs/publishing.md",
     )
-    says(text, r"the two can show different claims at the same step", "docs/publishing.md")
-    story = load_story(case, P)
-    claims = case.claims.set_index("claim_id")["proposition"]
-    named = {c for c in story.iloc[0]["claims"] if claims[c] == P}
-    by_date = set(claims_by(case, story.iloc[0]["upto"], P))
-    assert named and named != by_date  # at step 1 they do differ, as the doc says
+    says(text, r"the page and the notebook cannot disagree", "docs/publishing.md")
+    story, steps = load_story(case, P), story_steps(case, P)
+    props = case.claims.set_index("claim_id")["proposition"]
+    named: list[str] = []
+    for row, step in zip(story.itertuples(), steps, strict=True):
+        named += [c for c in row.claims if props[c] == P]
+        assert set(step["claims"]) == set(named), step["step"]  # exactly the claims named so far
 
 
 # ---------------------------------------------------------------------------------------------- exports
@@ -168,11 +175,11 @@ def test_the_sqlite_answer_shown_is_kit_origins(case):
     text = (DOCS / "exports.md").read_text(encoding="utf-8")
     m = says(
         text,
-        r"```\nsqlite3 out/deir\.db \"select source_id, hops from claim_origins where claim_id = '([^']+)'\"\n(.*?)```",
+        r"```\nsqlite3 out/deir\.db \"select source, hops from claim_origins where claim_id = '([^']+)'\"\n(.*?)```",
         "docs/exports.md",
     )
     o = kit.origins(case, m.group(1))
-    assert m.group(2).splitlines() == [f"{s}|{h}" for s, h in zip(o["source_id"], o["hops"], strict=True)]
+    assert m.group(2).splitlines() == [f"{s}|{h}" for s, h in zip(o["name"], o["hops"], strict=True)]
 
 
 def test_the_gephi_replay_sentence(case):
@@ -199,15 +206,17 @@ def test_the_draft_dates_sentence(draft_case):
     text = doc("draft.md")
     m = says(
         text,
-        r"the seed article has \"(On February 12 Reuters)\" and \"(Then on February 13 Bloomberg)\"\), and the "
-        r"draft does not read those dates yet",
+        r"A report the article quotes gets the date the article's words give it \(the seed article has \"(On "
+        r"February 12 Reuters)\" and \"(Then on February 13 Bloomberg)\"\), else the article's own date; each is "
+        r"marked `draft: check date …`",
         "docs/draft.md",
     )
     assert m.group(1) in seed and m.group(2) in seed
     drafted = kit.load_case(out).reports.set_index("report_id")
-    reuters = [i for i in drafted.index if i.startswith("reuters")]
-    assert reuters and all(f"{drafted.at[i, 'published']:%Y-%m-%d}" == "2018-02-13" for i in reuters)
-    assert all("draft: check date" in str(drafted.at[i, "notes"]) for i in reuters)
+    dated = {i.split("-")[0]: f"{drafted.at[i, 'published']:%Y-%m-%d}" for i in drafted.index}
+    assert (dated["reuters"], dated["bloomberg"]) == ("2018-02-12", "2018-02-13")
+    quoted = [i for i in drafted.index if not i.endswith("-article")]
+    assert quoted and all("draft: check date" in str(drafted.at[i, "notes"]) for i in quoted)
 
 
 def test_the_draft_warnings_sentence(draft_case):
