@@ -13,7 +13,8 @@ read from it. It keeps ``kit.synth``'s graph (stories, outlets, reports, dates, 
 * **quotations**: each story has 2 statements of a named (invented) speaker; 3 % of claims quote one of them
   verbatim inside their own words (`“...,” Name Name said`): two such claims share the speaker's words without
   either copying the other;
-* **declared copy**: half of the claims that cite exactly one claim repeat its text (they cite it: not hidden);
+* **declared copy**: half of the claims that cite exactly one claim repeat its text, as it finally reads (they
+  cite it: not hidden);
 * **hidden copies**: 5 % of the later claims copy an earlier claim of their story by another publisher, which may
   itself be a copy (copies of copies): letter case changed (all lower, or Title Case), punctuation changed (commas
   dropped or added, the final stop dropped), 10-20 % of the words replaced, up to two dropped, and an
@@ -220,8 +221,6 @@ def make_heldout(
     a, b = a[keep], b[keep]
     syndicated = np.zeros(n, dtype=bool)
     syndicated[a] = True
-    for x, y in sorted(zip(a.tolist(), b.tolist(), strict=True), key=lambda p: rank[p[0]]):
-        texts[x] = texts[y]
     # hidden copies, in time order (a copy of a copy copies the copy's edited text)
     publisher = pd.factorize(case.reports.set_index("report_id")["source_id"].reindex(claims["report_id"]))[0]
     by_story = np.lexsort((rank, story))
@@ -237,7 +236,7 @@ def make_heldout(
             break
         k = (in_story[todo] * rng.random(len(todo))).astype(np.int64)
         s = by_story[start_pos[pos[todo]] + k]
-        ok = publisher[s] != publisher[todo]
+        ok = (publisher[s] != publisher[todo]) & ~syndicated[s]
         source[todo[ok]] = s[ok]
         todo = todo[~ok]
     high = pd.to_numeric(claims["high"]).astype("float64").to_numpy(na_value=np.nan).copy()
@@ -248,6 +247,10 @@ def make_heldout(
         s = source[c]
         texts[c] = _edited(texts[s], rng, pool)
         low[c], high[c] = low[s], high[s]
+    # the declared copies repeat their source's final text (after its own edits, if it is a hidden copy)
+    for x, y in sorted(zip(a.tolist(), b.tolist(), strict=True), key=lambda p: rank[p[0]]):
+        texts[x] = texts[y]
+        low[x], high[x] = low[y], high[y]
     new_claims = claims.copy()
     new_claims["text"] = pd.array(texts.tolist(), dtype=claims["text"].dtype)
     new_claims["low"] = pd.array(pd.Series(low).round().astype("Int64"), dtype=claims["low"].dtype)
