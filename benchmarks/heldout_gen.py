@@ -38,15 +38,72 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import kit  # noqa: E402
+import kit
 
 __all__ = ["make_heldout", "FUNCTION_WORDS", "BOILERPLATE", "ATTRIBUTIONS"]
 
-FUNCTION_WORDS = (
-    "the of and to in a that for on is was with by at as from it be were has had have are an its which after "
-    "but not this their who been also they more than into over about two some during while up new would could "
-    "three before all other when said there most between where under against"
-).split()
+FUNCTION_WORDS = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "that",
+    "for",
+    "on",
+    "is",
+    "was",
+    "with",
+    "by",
+    "at",
+    "as",
+    "from",
+    "it",
+    "be",
+    "were",
+    "has",
+    "had",
+    "have",
+    "are",
+    "an",
+    "its",
+    "which",
+    "after",
+    "but",
+    "not",
+    "this",
+    "their",
+    "who",
+    "been",
+    "also",
+    "they",
+    "more",
+    "than",
+    "into",
+    "over",
+    "about",
+    "two",
+    "some",
+    "during",
+    "while",
+    "up",
+    "new",
+    "would",
+    "could",
+    "three",
+    "before",
+    "all",
+    "other",
+    "when",
+    "said",
+    "there",
+    "most",
+    "between",
+    "where",
+    "under",
+    "against",
+]
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 BOILERPLATE = (
     [f", officials said on {d}" for d in _DAYS]
@@ -92,8 +149,40 @@ ATTRIBUTIONS = (
     ", news outlets reported",
     ", according to media accounts",
 )
-_ONSETS = "b br ch d dr f fl g gr h j k kr l m n p pl qu r s sh st t th tr v w x y z".split()
-_NUCLEI = "a e i o u ai ea ou y".split()
+_ONSETS = [
+    "b",
+    "br",
+    "ch",
+    "d",
+    "dr",
+    "f",
+    "fl",
+    "g",
+    "gr",
+    "h",
+    "j",
+    "k",
+    "kr",
+    "l",
+    "m",
+    "n",
+    "p",
+    "pl",
+    "qu",
+    "r",
+    "s",
+    "sh",
+    "st",
+    "t",
+    "th",
+    "tr",
+    "v",
+    "w",
+    "x",
+    "y",
+    "z",
+]
+_NUCLEI = ["a", "e", "i", "o", "u", "ai", "ea", "ou", "y"]
 _CODAS = ["", "", "n", "r", "s", "l", "m", "nd", "st", "x", "k"]
 
 
@@ -109,7 +198,9 @@ def _vocabulary(rng, size: int) -> np.ndarray:
             + np.array(_CODAS, dtype=object)[rng.integers(0, len(_CODAS), m)]
             for _ in range(3)
         ]
-        words = np.where(n_syl == 1, parts[0], np.where(n_syl == 2, parts[0] + parts[1], parts[0] + parts[1] + parts[2]))
+        words = np.where(
+            n_syl == 1, parts[0], np.where(n_syl == 2, parts[0] + parts[1], parts[0] + parts[1] + parts[2])
+        )
         for w in words:
             if w not in seen:
                 seen.add(w)
@@ -183,9 +274,7 @@ def make_heldout(
     words[is_t] = vocab[topic[story[owner[is_t]], rng.integers(0, 12, int(is_t.sum()))]]
     # statements of named speakers, two per story
     st_len = rng.integers(10, 17, (n_stories, 2))
-    statements = [
-        [" ".join(vocab[_zipf(rng, len(vocab), int(k), 1.07)]) for k in row] for row in st_len
-    ]
+    statements = [[" ".join(vocab[_zipf(rng, len(vocab), int(k), 1.07)]) for k in row] for row in st_len]
     speakers = [
         [f"{vocab[rng.integers(0, 200_000)].title()} {vocab[rng.integers(0, 200_000)].title()}" for _ in range(2)]
         for _ in range(n_stories)

@@ -22,9 +22,10 @@ import pandas as pd
 from kit.auditing.context import claims_in_time_order
 from kit.auditing.figure_pairs import same_attribution, same_figure
 from kit.auditing.minhash import member
+from kit.auditing.quotes import resolve_speaker, shared_quotes, speaker_index
 from kit.auditing.reach import explained_pairs, explained_rows
 from kit.auditing.rejected import read_rejected
-from kit.auditing.signals import shared_text
+from kit.auditing.signals import matches, shared_text
 from kit.auditing.text import corpus
 from kit.schema import DEFAULT_FOLLOW
 
@@ -83,7 +84,21 @@ def audit(case: Case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected
     def explained(later, earlier):
         return explained_rows(case, claims.row[later], claims.row[earlier], follow)
 
-    rows = [shared_text(claims, corp, explained, min_score=min_score)]
+    found = matches(corp)
+    rows = [shared_text(claims, corp, explained, min_score=min_score, found=found)]
+    quotes = shared_quotes(claims, corp, found, min_score=min_score)
+    listed = set(zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False))
+    pairs = zip(quotes["later"].tolist(), quotes["earlier"].tolist(), strict=False)
+    quotes = quotes[np.array([p not in listed for p in pairs], dtype=bool)]
+    other = quotes[~quotes["same_speaker"]]  # the same words given to two different people: not a quotation
+    if len(other):
+        other = other[~explained(other["later"].to_numpy(), other["earlier"].to_numpy())]
+        rows.append(
+            other.assign(
+                signal="shared_text",
+                evidence="the same quoted words, given to different people: " + other["evidence"].astype(str),
+            )[["later", "earlier", "signal", "score", "evidence"]]
+        )
     copied: dict = {}
     for a, b in zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False):
         copied.setdefault(a, []).append(b)
@@ -96,7 +111,43 @@ def audit(case: Case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected
         if len(r):
             r = r[~explained(r["later"].to_numpy(), r["earlier"].to_numpy())]
         rows.append(r)
-    return _without_rejected(_combine(claims, pd.concat(rows, ignore_index=True), min_score), case, rejected)
+    out = _combine(claims, pd.concat(rows, ignore_index=True), min_score)
+    out = pd.concat([out, _cite_the_speaker(case, claims, quotes[quotes["same_speaker"]])], ignore_index=True)
+    return _without_rejected(out, case, rejected)
+
+
+def _cite_the_speaker(case, claims, quotes: pd.DataFrame) -> pd.DataFrame:
+    """``shared_quote`` rows: each claim of a shared quotation, citing the quoted speaker when the speaker is a
+    source of the case and the claim does not cite it already (:mod:`kit.auditing.quotes`)."""
+    cited = set(zip(case.citations["claim_id"].tolist(), case.citations["cites"].tolist(), strict=False))
+    index = speaker_index(case.sources) if len(quotes) else {}
+    out: dict = {}
+    for a, b, sc, ev, name in zip(
+        quotes["later"].tolist(),
+        quotes["earlier"].tolist(),
+        quotes["score"].tolist(),
+        quotes["evidence"].tolist(),
+        quotes["speaker"].tolist(),
+        strict=False,
+    ):
+        sid = resolve_speaker(name, index)
+        if not sid:
+            continue
+        ids = claims.ids_at([a, b]).tolist()
+        for me, other in ((ids[0], ids[1]), (ids[1], ids[0])):
+            if (me, sid) not in cited and (me, sid) not in out:
+                out[(me, sid)] = (sc, f"quotes {name} in the same words as {other}: {ev}")
+    rows = sorted(out.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    return pd.DataFrame(
+        {
+            "claim_id": pd.array([k[0] for k, _ in rows], dtype="string"),
+            "cites": pd.array([k[1] for k, _ in rows], dtype="string"),
+            "signal": pd.array(["shared_quote"] * len(rows), dtype="string"),
+            "score": np.array([round(v[0], 6) for _, v in rows], dtype=float),
+            "evidence": pd.array([v[1] for _, v in rows], dtype="string"),
+            "also": pd.array([""] * len(rows), dtype="string"),
+        }
+    )
 
 
 def _without_rejected(rows: pd.DataFrame, case: Case, rejected) -> pd.DataFrame:

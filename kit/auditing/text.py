@@ -10,6 +10,13 @@ One rule, in two implementations that give the same words (``tests/auditing/test
 *Content words* are the words not in :data:`STOP_WORDS` (English function words and reporting verbs such as
 "said" or "according"): the audit finds shared runs of content words, so shared stop words never suffice on
 their own.
+
+*Quoted words* (:func:`quoted_flags`) are the words inside quotation marks: a chunk that starts with an opening
+mark (``“``, ``"``, ``«``, ``„``, after any opening bracket) opens a quotation, a chunk that ends with a closing
+mark (``”``, ``"``, ``»``, before any punctuation) closes one, and a word is quoted while a quotation is open. A
+text whose first mark closes a quotation began inside one (a quoted passage of several sentences cut into
+claims), and a quotation never closed runs to the end. The audit tells a passage two reporters both quote from
+their own shared prose (:mod:`kit.auditing.quotes`).
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["PUNCTUATION", "STOP_WORDS", "words", "word_spans", "Corpus", "corpus"]
+__all__ = ["PUNCTUATION", "STOP_WORDS", "words", "word_spans", "quoted_flags", "Corpus", "corpus"]
 
 #: cut from both ends of a chunk: ASCII punctuation and the common typographic marks.
 PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»‹›“”„‟‘’‚‛–—―‐‑‒…·•°¡¿§¶†‡′″"
@@ -224,6 +231,11 @@ STOP_WORDS = frozenset(
 )
 
 _P = re.escape(PUNCTUATION)
+#: a chunk opening a quotation: an opening mark at its start (after brackets)
+_OPENS = r"^[(\[]*[“\"«„]"
+#: a chunk closing a quotation: a closing mark at its end (before punctuation); "“" closes after a word's last
+#: letter too (a typesetting slip seen in real pages: ``them,“``)
+_CLOSES = r"(?:[”\"»]|\w[.,;:!?…]*“)[.,;:!?…)\]’']*$"
 #: a chunk without the punctuation at its ends (the same words as steps 1-2, found in one pass)
 _WORD = re.compile(rf"[^\s{_P}](?:\S*[^\s{_P}])?")
 
@@ -267,6 +279,51 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     return [(m.group().replace("\u2019", "'").lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+def quoted_flags(text: str) -> list[bool]:
+    """For each word of ``text`` (as :func:`words` gives them): is it inside quotation marks?
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of bool
+
+    Examples
+    --------
+    >>> quoted_flags('Pupils moved, “the hall is safe,” the Council said.')
+    [False, False, True, True, True, True, False, False, False]
+    >>> quoted_flags('safe now,” he said.')
+    [True, True, False, False]
+    """
+    chunks = [c for c in text.replace("\u2019", "'").split() if c.strip(PUNCTUATION)]
+    opens = [bool(re.search(_OPENS, c)) for c in chunks]
+    closes = [bool(re.search(_CLOSES, c)) for c in chunks]
+    return _quoted(np.array(opens, dtype=bool), np.array(closes, dtype=bool), np.zeros(len(chunks), np.int64)).tolist()
+
+
+def _quoted(opens: np.ndarray, closes: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """Quoted chunks, given each chunk's opening and closing marks and its text (chunks in text order)."""
+    n = len(opens)
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    o, c = opens.astype(np.int64), closes.astype(np.int64)
+    start = np.concatenate([[True], doc[1:] != doc[:-1]])
+    first = np.flatnonzero(start)
+    run = np.cumsum(start) - 1
+    co, cc = np.cumsum(o), np.cumsum(c)
+    base_o, base_c = (co - o)[first][run], (cc - c)[first][run]
+    # a text whose first mark closes a quotation began inside one
+    marked = np.flatnonzero(opens | closes)
+    begins_inside = np.zeros(len(first), dtype=bool)
+    if len(marked):
+        firsts = marked[np.concatenate([[True], run[marked][1:] != run[marked][:-1]])]
+        begins_inside[run[firsts]] = closes[firsts] & ~opens[firsts]
+    depth = begins_inside[run].astype(np.int64) + (co - base_o) - (cc - c - base_c)
+    return depth > 0
+
+
 @dataclass(frozen=True)
 class Corpus:
     """The words of many texts as integer arrays.
@@ -284,6 +341,8 @@ class Corpus:
     ptr, ids, pos : numpy.ndarray
         Content words of text ``i`` are ``ids[ptr[i]:ptr[i+1]]`` (word ids, in text order); ``pos`` is each one's
         position among all the words of its text (to find its characters again with :func:`word_spans`).
+    quoted : numpy.ndarray of bool
+        ``quoted[k]``: content word ``k`` (as ``ids``) is inside quotation marks (:func:`quoted_flags`).
     """
 
     vocab: np.ndarray
@@ -294,6 +353,7 @@ class Corpus:
     ptr: np.ndarray
     ids: np.ndarray
     pos: np.ndarray
+    quoted: np.ndarray
 
     def __len__(self) -> int:
         return len(self.n_words)
@@ -368,16 +428,27 @@ def corpus(texts) -> Corpus:
     del chunks
     if isinstance(raw, pa.ChunkedArray):
         raw = raw.combine_chunks()
+    opens = np.asarray(pc.match_substring_regex(raw.dictionary, _OPENS).to_numpy(zero_copy_only=False), dtype=bool)
+    closes = np.asarray(pc.match_substring_regex(raw.dictionary, _CLOSES).to_numpy(zero_copy_only=False), dtype=bool)
     words_of_raw = pc.dictionary_encode(pc.utf8_lower(pc.utf8_trim(raw.dictionary, characters=PUNCTUATION)))
     vocab = np.asarray(words_of_raw.dictionary.to_pylist(), dtype=object)
     to_word = np.asarray(words_of_raw.indices.to_numpy(zero_copy_only=False), dtype=np.int32)
-    word_id = to_word[np.asarray(raw.indices.to_numpy(zero_copy_only=False))]
+    raw_id = np.asarray(raw.indices.to_numpy(zero_copy_only=False))
+    word_id = to_word[raw_id]
     del raw, words_of_raw
     empty = np.flatnonzero(vocab == "")
     if len(empty):  # chunks that were all punctuation are no words
         keep = word_id != empty[0]
-        doc, word_id = doc[keep], word_id[keep]
+        doc, word_id, raw_id = doc[keep], word_id[keep], raw_id[keep]
         del keep
+    o, c = opens[raw_id], closes[raw_id]
+    del raw_id
+    marked = np.zeros(n, dtype=bool)
+    marked[doc[o | c]] = True
+    some = marked[doc]  # only texts with a quotation mark can have quoted words
+    quoted = np.zeros(len(doc), dtype=bool)
+    quoted[some] = _quoted(o[some], c[some], doc[some])
+    del o, c, some
     stop = np.fromiter((w in STOP_WORDS or w == "" for w in vocab), dtype=bool, count=len(vocab))
     n_words = np.bincount(doc, minlength=n).astype(np.int64)
     all_ptr = np.concatenate([[0], np.cumsum(n_words)]).astype(np.int64)
@@ -387,7 +458,17 @@ def corpus(texts) -> Corpus:
     pos = (content - all_ptr[cdoc]).astype(np.int32)  # position among all the words of its text
     ids = word_id[content].astype(np.int64)
     ptr = np.concatenate([[0], np.cumsum(np.bincount(cdoc, minlength=n))]).astype(np.int64)
-    return Corpus(vocab=vocab, stop=stop, n_words=n_words, all_ptr=all_ptr, all_ids=word_id, ptr=ptr, ids=ids, pos=pos)
+    return Corpus(
+        vocab=vocab,
+        stop=stop,
+        n_words=n_words,
+        all_ptr=all_ptr,
+        all_ids=word_id,
+        ptr=ptr,
+        ids=ids,
+        pos=pos,
+        quoted=quoted[content],
+    )
 
 
 def _as_list(texts) -> list:

@@ -50,8 +50,8 @@ def sentences(text: str) -> list[str]:
         start = 0
         for m in _END.finditer(para):
             word = para[start : m.start()].split()[-1] if para[start : m.start()].split() else ""
-            bare = word.strip("\"“‘(").rstrip(".").lower()
-            if bare in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Z]", word.strip("\"“‘(").rstrip(".")):
+            bare = word.strip('"“‘(').rstrip(".").lower()
+            if bare in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Z]", word.strip('"“‘(').rstrip(".")):
                 continue
             if _open_quote(para[start : m.end()]) or re.match(r"\s+[A-Z]\w* [Tt]ime\b", para[m.end() :]):
                 continue

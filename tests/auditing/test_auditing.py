@@ -164,7 +164,7 @@ def test_shared_text_finds_an_edited_copy_with_its_passage_as_the_later_claim_ha
     )
     a = audit(case)
     assert pairs_of(a) == {("k2", "k1")}
-    assert a.loc[0, "signal"] == "shared_text" and a.loc[0, "evidence"] == EDITED
+    assert a.loc[0, "signal"] == "shared_text" and a.loc[0, "evidence"] == "copied prose: " + EDITED
     assert a.loc[0, "score"] > 0.8
 
 
@@ -255,7 +255,7 @@ def test_a_copy_cut_by_edits_into_short_runs_is_found_but_one_short_run_is_not(t
     )
     rows = audit(case, min_score=0.0)
     assert pairs_of(rows) == {("k2", "k1")}  # k3's run of 3 (with either) never suffices
-    assert rows.loc[0, "evidence"] == "Maxim Buga Cossack … dozens dead volunteers near"
+    assert rows.loc[0, "evidence"] == "copied prose: Maxim Buga Cossack … dozens dead volunteers near"
 
 
 def test_longest_shared_runs_names_the_closest_pairs_and_refuses_an_archive(tmp_path):
