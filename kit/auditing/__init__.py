@@ -119,22 +119,23 @@ def audit(case: Case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected
 def _cite_the_speaker(case, claims, quotes: pd.DataFrame) -> pd.DataFrame:
     """``shared_quote`` rows: each claim of a shared quotation, citing the quoted speaker when the speaker is a
     source of the case and the claim does not cite it already (:mod:`kit.auditing.quotes`)."""
+    named = quotes[quotes["speaker"].astype(bool)] if len(quotes) else quotes
+    index = speaker_index(case.sources) if len(named) else {}
+    resolved = {name: resolve_speaker(name, index) for name in set(named["speaker"].tolist())}
+    sid_of = named["speaker"].map(resolved)
+    named = named[sid_of.astype(bool).to_numpy()]
     cited = set(zip(case.citations["claim_id"].tolist(), case.citations["cites"].tolist(), strict=False))
-    index = speaker_index(case.sources) if len(quotes) else {}
     out: dict = {}
     for a, b, sc, ev, name in zip(
-        quotes["later"].tolist(),
-        quotes["earlier"].tolist(),
-        quotes["score"].tolist(),
-        quotes["evidence"].tolist(),
-        quotes["speaker"].tolist(),
-        strict=False,
+        claims.ids_at(named["later"]).tolist(),
+        claims.ids_at(named["earlier"]).tolist(),
+        named["score"].tolist(),
+        named["evidence"].tolist(),
+        named["speaker"].tolist(),
+        strict=True,
     ):
-        sid = resolve_speaker(name, index)
-        if not sid:
-            continue
-        ids = claims.ids_at([a, b]).tolist()
-        for me, other in ((ids[0], ids[1]), (ids[1], ids[0])):
+        sid = resolved[name]
+        for me, other in ((a, b), (b, a)):
             if (me, sid) not in cited and (me, sid) not in out:
                 out[(me, sid)] = (sc, f"quotes {name} in the same words as {other}: {ev}")
     rows = sorted(out.items(), key=lambda kv: (-kv[1][0], kv[0]))

@@ -254,7 +254,8 @@ def _rows(claims, corp, u, v, mi, sc, found=None) -> pd.DataFrame:
     evidence = []
     for t, a, j in zip(texts, u, mi, strict=False) if found is not None else ():
         ev = "copied prose: " + passages(t or "", corp, int(a), int(j), found.check["prose"]["passages"])
-        quoted = passages(t or "", corp, int(a), int(j), found.check["quote"]["passages"])
+        both = found.check["quote"]
+        quoted = passages(t or "", corp, int(a), int(j), both["passages"]) if both["words"][j] else ""
         evidence.append(ev + ("; both quote: " + quoted if quoted else ""))
     return pd.DataFrame(
         {

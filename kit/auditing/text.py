@@ -303,6 +303,24 @@ def quoted_flags(text: str) -> list[bool]:
     return _quoted(np.array(opens, dtype=bool), np.array(closes, dtype=bool), np.zeros(len(chunks), np.int64)).tolist()
 
 
+def _marks(chunks):
+    """:data:`_OPENS` and :data:`_CLOSES` of many distinct chunks (pyarrow strings): the regular expressions run
+    only on the chunks holding a quotation mark at all."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    some = np.zeros(len(chunks), dtype=bool)
+    for mark in '“”"«»„':
+        some |= np.asarray(pc.match_substring(chunks, mark).to_numpy(zero_copy_only=False), dtype=bool)
+    at = np.flatnonzero(some)
+    opens, closes = np.zeros(len(chunks), dtype=bool), np.zeros(len(chunks), dtype=bool)
+    if len(at):
+        few = chunks.take(pa.array(at))
+        opens[at] = np.asarray(pc.match_substring_regex(few, _OPENS).to_numpy(zero_copy_only=False), dtype=bool)
+        closes[at] = np.asarray(pc.match_substring_regex(few, _CLOSES).to_numpy(zero_copy_only=False), dtype=bool)
+    return opens, closes
+
+
 def _quoted(opens: np.ndarray, closes: np.ndarray, doc: np.ndarray) -> np.ndarray:
     """Quoted chunks, given each chunk's opening and closing marks and its text (chunks in text order)."""
     n = len(opens)
@@ -428,8 +446,7 @@ def corpus(texts) -> Corpus:
     del chunks
     if isinstance(raw, pa.ChunkedArray):
         raw = raw.combine_chunks()
-    opens = np.asarray(pc.match_substring_regex(raw.dictionary, _OPENS).to_numpy(zero_copy_only=False), dtype=bool)
-    closes = np.asarray(pc.match_substring_regex(raw.dictionary, _CLOSES).to_numpy(zero_copy_only=False), dtype=bool)
+    opens, closes = _marks(raw.dictionary)
     words_of_raw = pc.dictionary_encode(pc.utf8_lower(pc.utf8_trim(raw.dictionary, characters=PUNCTUATION)))
     vocab = np.asarray(words_of_raw.dictionary.to_pylist(), dtype=object)
     to_word = np.asarray(words_of_raw.indices.to_numpy(zero_copy_only=False), dtype=np.int32)

@@ -125,26 +125,26 @@ def pair_weights(corp, heads) -> PairWeights:
     ptr, ids = corp.ptr, corp.ids
     n = len(ids)
     length = np.diff(ptr)
-    owner = np.repeat(np.arange(len(length)), length)
     has_next = np.ones(n, dtype=bool)
     has_next[ptr[1:][length > 0] - 1] = False
     at = np.flatnonzero(has_next)
-    key = mix64((ids[at] << 32) | ids[at + 1])
+    del has_next
     counted = np.zeros(len(length), dtype=bool)
     counted[np.asarray(heads, dtype=np.int64)] = True
-    size = 1 << max(10, int(np.ceil(np.log2(max(len(at), 1) * 2))))
+    mine = np.repeat(counted, length)[at]  # the pair's text is counted (one of each group of equal texts)
+    key = mix64((ids[at] << 32) | ids[at + 1])
+    size = 1 << max(10, int(np.ceil(np.log2(max(len(at), 1)))))
     mask = np.uint64(size - 1)
-    h1 = (key & mask).astype(np.int64)
-    h2 = ((key >> np.uint64(32)) & mask).astype(np.int64)
-    del key
-    mine = counted[owner[at]]
-    c1 = np.bincount(h1[mine], minlength=size).astype(np.int32)
-    c2 = np.bincount(h2[mine], minlength=size).astype(np.int32)
-    del mine
-    df = np.minimum(c1[h1], c2[h2])
-    del c1, c2, h1, h2
+    df = None
+    for shift in (0, 32):  # count-min: two hashed tables, the smaller count wins
+        h = ((key >> np.uint64(shift)) & mask).astype(np.int32)
+        count = np.bincount(h[mine], minlength=size).astype(np.int32)
+        df = count[h] if df is None else np.minimum(df, count[h])
+        del h, count
+    del key, mine
     weight = np.zeros(n, dtype=np.float32)
     weight[at] = rarity(df, int(counted.sum()))
+    del df
     word = weight.copy()
     has_prev = np.ones(n, dtype=bool)
     has_prev[ptr[:-1][length > 0]] = False
