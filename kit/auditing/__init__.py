@@ -22,6 +22,7 @@ import pandas as pd
 from kit.auditing.context import claims_in_time_order
 from kit.auditing.figure_pairs import same_attribution, same_figure
 from kit.auditing.minhash import member
+from kit.auditing.progress import PROGRESS_CLAIMS, Steps
 from kit.auditing.quotes import resolve_speaker, shared_quotes, speaker_index
 from kit.auditing.reach import explained_pairs, explained_rows
 from kit.auditing.rejected import read_rejected
@@ -32,16 +33,13 @@ from kit.schema import DEFAULT_FOLLOW
 if TYPE_CHECKING:
     from kit.case import Case
 
-if TYPE_CHECKING:
-    from kit.case import Case
-
-__all__ = ["COLUMNS", "audit", "with_suspected", "explained_pairs", "explained_rows"]
+__all__ = ["COLUMNS", "STEPS", "audit", "with_suspected", "explained_pairs", "explained_rows"]
 
 #: the columns of :func:`audit`'s table (``also`` names the other signals that raised the same pair).
 COLUMNS = ("claim_id", "cites", "signal", "score", "evidence", "also")
 
 
-def audit(case: Case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected=None) -> pd.DataFrame:
+def audit(case: Case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected=None, progress=None) -> pd.DataFrame:
     """Suspected dependence between claims, one row per pair, strongest first.
 
     Parameters
@@ -55,6 +53,9 @@ def audit(case: Case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected
         Pairs a reporter has rejected: they are not listed. By default, the pairs in ``audit_rejected.csv`` of the
         folder the case was read from (:mod:`kit.auditing.rejected`); none for a case with no folder. Give ``()``
         to list them anyway.
+    progress : bool, optional
+        Show the audit's progress (tqdm: a bar in a terminal, a widget in a notebook). By default, for a case of
+        at least :data:`kit.auditing.progress.PROGRESS_CLAIMS` claims. Interrupting it writes nothing.
 
     Returns
     -------
@@ -78,13 +79,26 @@ def audit(case: Case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected
     >>> len(found) > 0, len(set(zip(found["claim_id"], found["cites"])) & truth) / len(truth) > 0.9
     (True, True)
     """
+    shown = len(case.claims) >= PROGRESS_CLAIMS if progress is None else bool(progress)
+    with Steps(STEPS, shown=shown) as step:
+        step("claims")
+        return _audit(case, min_score, follow, rejected, step)
+
+
+#: the steps of :func:`audit`, as its progress shows them
+STEPS = ("claims", "words", "candidates", "word pairs", "exact check", "shared text", "figures")
+
+
+def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     claims = claims_in_time_order(case, follow)
+    step("words")
     corp = corpus(claims.text)
 
     def explained(later, earlier):
         return explained_rows(case, claims.row[later], claims.row[earlier], follow)
 
-    found = matches(corp)
+    found = matches(corp, progress=step)
+    step("shared text")
     rows = [shared_text(claims, corp, explained, min_score=min_score, found=found)]
     quotes = shared_quotes(claims, corp, found, min_score=min_score)
     listed = set(zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False))
@@ -100,6 +114,7 @@ def audit(case: Case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected
             )[["later", "earlier", "signal", "score", "evidence"]]
         )
     copied: dict = {}
+    step("figures")
     for a, b in zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False):
         copied.setdefault(a, []).append(b)
     for r in (same_figure(claims, copied), same_attribution(claims, corp, copied)):

@@ -106,7 +106,17 @@ def resolve_speaker(name: str, sources) -> str:
 
 
 def speaker_index(sources: pd.DataFrame) -> dict:
-    """The sources' names by word, for :func:`resolve_speaker`: word -> {(source_id, frozenset of name words)}.
+    """The sources' names by word, for :func:`resolve_speaker`.
+
+    Parameters
+    ----------
+    sources : pandas.DataFrame
+        ``source_id`` and ``name``.
+
+    Returns
+    -------
+    dict
+        word -> {(source_id, frozenset of the name's words)}, words lower-cased.
 
     Examples
     --------

@@ -42,13 +42,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kit.auditing.exact import GAP, MIN_RUN, MIN_WORDS, exact_check
+from kit.auditing.exact import MIN_WORDS, exact_check
 from kit.auditing.groups import head_candidates, ranges
 from kit.auditing.minhash import member, mix64
 from kit.auditing.text import PUNCTUATION, word_spans
 from kit.auditing.weights import pair_weights, score
 
-__all__ = ["MIN_WORDS", "MIN_RUN", "GAP", "Matches", "matches", "shared_text", "passages"]
+__all__ = ["Matches", "matches", "shared_text", "passages"]
 
 
 @dataclass(frozen=True)
@@ -271,6 +271,20 @@ def _rows(claims, corp, u, v, mi, sc, found=None) -> pd.DataFrame:
 def passages(text: str, corp, u: int, j: int, found) -> str:
     """The passages ``found`` (``(pair, first, last)`` arrays of :func:`kit.auditing.exact.exact_check`) of pair ``j``
     as text ``u`` has them: its own characters from the first to the last word, joined by " … " ("" if none).
+
+    Parameters
+    ----------
+    text : str
+        Text ``u`` as the case has it.
+    corp : kit.auditing.text.Corpus
+    u, j : int
+        The text's position and the pair's.
+    found : tuple of numpy.ndarray
+        ``(pair, first, last)``: passages of all pairs, as word positions among the text's content words.
+
+    Returns
+    -------
+    str
 
     Examples
     --------
