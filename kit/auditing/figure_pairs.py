@@ -218,8 +218,37 @@ def same_figure(claims, copied=None) -> pd.DataFrame:
     return _frame(u, v, "same_figure", sc, ev)
 
 
-_NUM = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|few|numerous|multiple|\d+)"
-_WHO = r"(?:sources?|officials?|persons?|people|insiders?|diplomats?|officers?|aides?|residents?|witnesses)"
+#: words for a number of people, and words for unnamed people, in anonymous attributions ("two officials said")
+_NUM_WORDS: tuple[str, ...] = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "several",
+    "some",
+)
+_NUM_WORDS += ("many", "few", "numerous", "multiple")
+_WHO_WORDS: tuple[str, ...] = (
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "person",
+    "persons",
+    "people",
+    "insider",
+    "insiders",
+)
+_WHO_WORDS += ("diplomat", "diplomats", "officer", "officers", "aide", "aides", "resident", "residents")
+_WHO_WORDS += ("witness", "witnesses")
+_NUM = "(?:" + "|".join(_NUM_WORDS) + r"|\d+)"
+_WHO = "(?:" + "|".join(_WHO_WORDS) + ")"
 _ATTRIBUTION = re.compile(
     rf"\b{_NUM} of (?:the|his|her|their) (?:[a-z0-9'.-]+ ){{1,3}}?(?:said|say|says|told)\b"
     rf"|\b{_NUM} (?:[a-z0-9'.-]+ )?{_WHO} (?:said|say|says|told)\b"
@@ -258,6 +287,29 @@ def _in_words(normalised: str) -> list[str]:
     return [m.group() for m in _ATTRIBUTION.finditer(normalised)]
 
 
+_ANONYMOUS = ("anonymity", "anonymously", "named", "identified")
+
+
+def _maybe_anonymous(corp) -> np.ndarray:
+    """The texts where :data:`_ATTRIBUTION` can match, found on word ids (no regular expression): a reporting word
+    and either a word for unnamed people, a formula of anonymity, or a number followed by "of"."""
+    vocab = corp.vocab
+    is_num = np.isin(vocab, _NUM_WORDS) | np.array([w.isdigit() for w in vocab], dtype=bool)
+    ids = corp.all_ids
+    owner = np.repeat(np.arange(len(corp)), corp.n_words)
+
+    def has(flags):
+        return np.bincount(owner[flags], minlength=len(corp)) > 0
+
+    hint = has(member(ids, np.flatnonzero(np.isin(vocab, _HINT_WORDS))))
+    cue = member(ids, np.flatnonzero(np.isin(vocab, _WHO_WORDS + _ANONYMOUS)))
+    of = np.flatnonzero(vocab == "of")
+    num_of = np.zeros(len(ids), dtype=bool)
+    if len(of):
+        num_of[1:] = (ids[1:] == of[0]) & is_num[ids[:-1]] & (owner[1:] == owner[:-1])
+    return np.flatnonzero(hint & (has(cue) | has(num_of)))
+
+
 def same_attribution(claims, corp, copied=None) -> pd.DataFrame:
     """Pairs (later, earlier) on the same proposition quoting anonymous sources in the same words.
 
@@ -290,9 +342,7 @@ def same_attribution(claims, corp, copied=None) -> pd.DataFrame:
     >>> same_attribution(c, corpus(c.text)).empty
     True
     """
-    hint = member(corp.all_ids, np.flatnonzero(np.isin(corp.vocab, _HINT_WORDS)))
-    owner = np.repeat(np.arange(len(corp)), corp.n_words)
-    maybe = np.flatnonzero(np.bincount(owner[hint], minlength=len(corp)) > 0)
+    maybe = _maybe_anonymous(corp)
     found = [
         (i, p)
         for i, t in zip(maybe.tolist(), corp.normalised_many(maybe), strict=False)

@@ -231,6 +231,8 @@ STOP_WORDS = frozenset(
 )
 
 _P = re.escape(PUNCTUATION)
+#: a chunk holding any quotation mark
+_MARK = '[“”"«»„]'
 #: a chunk opening a quotation: an opening mark at its start (after brackets)
 _OPENS = r"^[(\[]*[“\"«„]"
 #: a chunk closing a quotation: a closing mark at its end (before punctuation); "“" closes after a word's last
@@ -309,9 +311,7 @@ def _marks(chunks):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    some = np.zeros(len(chunks), dtype=bool)
-    for mark in '“”"«»„':
-        some |= np.asarray(pc.match_substring(chunks, mark).to_numpy(zero_copy_only=False), dtype=bool)
+    some = np.asarray(pc.match_substring_regex(chunks, _MARK).to_numpy(zero_copy_only=False), dtype=bool)
     at = np.flatnonzero(some)
     opens, closes = np.zeros(len(chunks), dtype=bool), np.zeros(len(chunks), dtype=bool)
     if len(at):
