@@ -32,7 +32,7 @@ MIN_RUN = 3
 GAP = 2
 
 
-def exact_check(corp, pw, later, earlier) -> dict:
+def exact_check(corp, pw, later, earlier, *, chunk: int = 1 << 17) -> dict:
     """The shared prose and the shared quotations of each pair ``(later[i], earlier[i])`` of texts.
 
     Parameters
@@ -42,6 +42,8 @@ def exact_check(corp, pw, later, earlier) -> dict:
         The case's word-pair weights.
     later, earlier : numpy.ndarray of int
         Text positions.
+    chunk : int
+        Pairs checked at a time (bounds the memory used).
 
     Returns
     -------
@@ -62,8 +64,29 @@ def exact_check(corp, pw, later, earlier) -> dict:
     >>> m["prose"]["words"].tolist(), m["quote"]["words"].tolist()
     ([6, 0], [0, 6])
     """
-    ptr, ids, quoted = corp.ptr, corp.ids, corp.quoted
     later, earlier = np.asarray(later, dtype=np.int64), np.asarray(earlier, dtype=np.int64)
+    parts = [_check(corp, pw, later[lo : lo + chunk], earlier[lo : lo + chunk]) for lo in range(0, len(later), chunk)]
+    if len(parts) == 1:
+        return parts[0]
+    if not parts:
+        return _check(corp, pw, later, earlier)
+    out = {}
+    for name in ("prose", "quote"):
+        got = [p[name] for p in parts]
+        offset = np.cumsum([0] + [len(g["words"]) for g in got[:-1]])
+        out[name] = {key: np.concatenate([g[key] for g in got]) for key in ("weight", "words", "score")} | {
+            key: tuple(
+                np.concatenate([g[key][i] + (o if i == 0 else 0) for g, o in zip(got, offset, strict=True)])
+                for i in range(3)
+            )
+            for key in ("passages", "positions")
+        }
+    return out
+
+
+def _check(corp, pw, later, earlier) -> dict:
+    """:func:`exact_check` of one chunk of pairs."""
+    ptr, ids, quoted = corp.ptr, corp.ids, corp.quoted
     salt = mix64(np.arange(len(later), dtype=np.uint64) + np.uint64(1 << 50))
     lu, lv = np.diff(ptr)[later], np.diff(ptr)[earlier]
     ui, uo = ranges(ptr[later], lu - 1)
