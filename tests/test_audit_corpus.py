@@ -129,7 +129,7 @@ def test_the_reuse_is_annotated_between_claims_of_different_outlets(corpus):
 
 def test_real_coverage_copied_prose_found_and_no_shared_quotation_called_copying(corpus):
     s = score(*corpus)
-    assert s["recall"] >= 0.85, s["missed"]  # measured 0.88 (docs/audit.md); the goal is 0.9, below
+    assert s["recall"] >= 0.85, s["missed"]  # measured 0.86 (docs/audit.md); the goal is 0.9, below
     assert s["precision"] >= 0.9
     assert s["shared_quotes_as_copying"] == 0
     # the evidence says which passage is copied prose and which is quoted
@@ -139,7 +139,7 @@ def test_real_coverage_copied_prose_found_and_no_shared_quotation_called_copying
     assert "; both quote: " in ev[("theweek-4", "egyptindependent-6")]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 22's goal, not met: recall 0.88 on real coverage (docs/audit.md)")
+@pytest.mark.xfail(strict=True, reason="issue 22's goal, not met: recall 0.86 on real coverage (docs/audit.md)")
 def test_real_coverage_goal_recall_0_9(corpus):
     assert score(*corpus)["recall"] >= 0.9
 

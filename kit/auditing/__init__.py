@@ -135,11 +135,13 @@ def _cite_the_speaker(case, claims, quotes: pd.DataFrame) -> pd.DataFrame:
     """``shared_quote`` rows: each claim of a shared quotation, citing the quoted speaker when the speaker is a
     source of the case and the claim does not cite it already (:mod:`kit.auditing.quotes`)."""
     named = quotes[quotes["speaker"].astype(bool)] if len(quotes) else quotes
-    index = speaker_index(case.sources) if len(named) else {}
-    resolved = {name: resolve_speaker(name, index) for name in set(named["speaker"].tolist())}
-    sid_of = named["speaker"].map(resolved)
-    named = named[sid_of.astype(bool).to_numpy()]
-    cited = set(zip(case.citations["claim_id"].tolist(), case.citations["cites"].tolist(), strict=False))
+    names = set(named["speaker"].tolist())
+    index = speaker_index(case.sources, words={w for n in names for w in n.casefold().split()}) if names else {}
+    resolved = {name: resolve_speaker(name, index) for name in names}
+    named = named[named["speaker"].map(resolved).astype(bool).to_numpy()] if len(named) else named
+    claim_ids = set(claims.ids_at(named["later"]).tolist()) | set(claims.ids_at(named["earlier"]).tolist())
+    cit = case.citations[case.citations["claim_id"].isin(claim_ids)] if claim_ids else case.citations.iloc[:0]
+    cited = set(zip(cit["claim_id"].tolist(), cit["cites"].tolist(), strict=True))
     out: dict = {}
     for a, b, sc, ev, name in zip(
         claims.ids_at(named["later"]).tolist(),
@@ -215,6 +217,8 @@ def _combine(claims, rows: pd.DataFrame, min_score: float) -> pd.DataFrame:
 def with_suspected(case: Case, audit_rows) -> Case:
     """A new case with the audit's pairs added as ``relies_on`` citations of basis ``suspected``.
 
+    ``cites`` is a claim, or for a ``shared_quote`` row the quoted speaker's source.
+
     The given case is not changed. Its citations gain a ``basis`` column (``stated`` for every existing row)
     when they have none.
 
@@ -247,12 +251,13 @@ def with_suspected(case: Case, audit_rows) -> Case:
     """
     rows = pd.DataFrame(audit_rows)
     claim_ids = set(case.claims["claim_id"].tolist())
+    source_ids = set(case.sources["source_id"].tolist())
     existing = set(zip(case.citations["claim_id"].tolist(), case.citations["cites"].tolist(), strict=False))
     problems = []
     for i, (a, b) in enumerate(zip(rows["claim_id"].tolist(), rows["cites"].tolist(), strict=False)):
-        unknown = [x for x in (a, b) if x not in claim_ids]
+        unknown = [x for x in (a,) if x not in claim_ids] + [x for x in (b,) if x not in claim_ids | source_ids]
         if unknown:
-            problems.append(f"row {i}: {', '.join(map(repr, unknown))} is not a claim of this case")
+            problems.append(f"row {i}: {', '.join(map(repr, unknown))} is not a claim (or cited source) of this case")
         elif (a, b) in existing:
             problems.append(f"row {i}: {a!r} already cites {b!r}; drop the row or change that citation instead")
     if problems:

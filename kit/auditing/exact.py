@@ -4,7 +4,8 @@ whether they are the reporter's own prose or a passage both texts quote.
 A content word of the later text is *shared* when it starts or ends a pair of adjacent content words (a *word
 pair*) that the earlier text also has. A word pair that both texts put inside quotation marks
 (:func:`kit.auditing.text.quoted_flags`) is a *shared quotation*: it says that both quote the same words, not that one
-reporter wrote the other's prose. The words shared through other word pairs are *shared prose*. Each kind is cut
+reporter wrote the other's prose. The words shared through other word pairs are *shared prose*, except the
+words the later text quotes (a quoted word is never the reporter's own). Each kind is cut
 into passages on its own: shared words at most :data:`GAP` words apart form one passage; a passage counts when it
 holds at least :data:`MIN_RUN` shared words, and a pair's counted passages must hold :data:`MIN_WORDS` shared words
 in all. Each shared word weighs the rarity of the rarest word pair it is shared through
@@ -124,6 +125,7 @@ def _check(corp, pw, later, earlier) -> dict:
         matched = np.zeros(total, dtype=bool)
         matched[first] = True
         matched[second] = True
+        matched &= own if name == "quote" else ~own  # a quoted word is never the reporter's own prose
         doc = np.bincount(owner, weights=word_w * (own if name == "quote" else ~own), minlength=len(later))
         out[name] = _passages(matched, w, tstart, lu, doc)
     return out

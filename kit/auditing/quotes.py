@@ -105,13 +105,15 @@ def resolve_speaker(name: str, sources) -> str:
     return hits[0] if len(hits) == 1 else ""
 
 
-def speaker_index(sources: pd.DataFrame) -> dict:
+def speaker_index(sources: pd.DataFrame, words=None) -> dict:
     """The sources' names by word, for :func:`resolve_speaker`.
 
     Parameters
     ----------
     sources : pandas.DataFrame
         ``source_id`` and ``name``.
+    words : set of str, optional
+        Only the sources whose name has one of these (lower-case) words are indexed.
 
     Returns
     -------
@@ -125,10 +127,15 @@ def speaker_index(sources: pd.DataFrame) -> dict:
     [('correa', ['correa', 'rafael'])]
     """
     index: dict = {}
-    for sid, sname in zip(sources["source_id"].tolist(), sources["name"].tolist(), strict=False):
-        words = frozenset(str(sname).casefold().replace(",", " ").split())
-        for w in words:
-            index.setdefault(w, set()).add((str(sid), words))
+    names = sources["name"].astype(str).str.casefold().str.replace(",", " ")
+    if words is not None:  # a vectorised first cut: the names holding any of the words
+        split = names.str.split().explode()
+        names = names[split[split.isin(set(words))].index.unique()]
+    sids = sources.loc[names.index, "source_id"]
+    for sid, sname in zip(sids.tolist(), names.tolist(), strict=True):
+        name_words = frozenset(sname.split())
+        for w in name_words:
+            index.setdefault(w, set()).add((str(sid), name_words))
     return index
 
 
