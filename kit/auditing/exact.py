@@ -3,7 +3,7 @@ whether they are the reporter's own prose or a passage both texts quote.
 
 A content word of the later text is *shared* when it starts or ends a pair of adjacent content words (a *word
 pair*) that the earlier text also has. A word pair that both texts put inside quotation marks
-(:func:`kit.auditing.text.quoted_flags`) is a *shared quotation*: it says that both quote the same words, not that one
+(:func:`kit.auditing.marks.quoted_flags`) is a *shared quotation*: it says that both quote the same words, not that one
 reporter wrote the other's prose. The words shared through other word pairs are *shared prose*, except the
 words the later text quotes (a quoted word is never the reporter's own). Each kind is cut
 into passages on its own: shared words at most :data:`GAP` words apart form one passage; a passage counts when it

@@ -11,12 +11,8 @@ One rule, in two implementations that give the same words (``tests/auditing/test
 "said" or "according"): the audit finds shared runs of content words, so shared stop words never suffice on
 their own.
 
-*Quoted words* (:func:`quoted_flags`) are the words inside quotation marks: a chunk that starts with an opening
-mark (``“``, ``"``, ``«``, ``„``, after any opening bracket) opens a quotation, a chunk that ends with a closing
-mark (``”``, ``"``, ``»``, before any punctuation) closes one, and a word is quoted while a quotation is open. A
-text whose first mark closes a quotation began inside one (a quoted passage of several sentences cut into
-claims), and a quotation never closed runs to the end. The audit tells a passage two reporters both quote from
-their own shared prose (:mod:`kit.auditing.quotes`).
+*Quoted words* are the words inside quotation marks (:mod:`kit.auditing.marks`); :attr:`Corpus.quoted` holds them
+for the content words, so that the audit tells a passage two reporters both quote from their own shared prose.
 """
 
 from __future__ import annotations
@@ -26,218 +22,37 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["PUNCTUATION", "STOP_WORDS", "words", "word_spans", "quoted_flags", "Corpus", "corpus"]
+from kit.auditing.marks import PUNCTUATION, marks, quoted_chunks
 
-#: cut from both ends of a chunk: ASCII punctuation and the common typographic marks.
-PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»‹›“”„‟‘’‚‛–—―‐‑‒…·•°¡¿§¶†‡′″"
+__all__ = ["PUNCTUATION", "STOP_WORDS", "words", "word_spans", "Corpus", "corpus"]
+
+PUNCTUATION = PUNCTUATION
+"""Cut from both ends of a chunk (defined in :mod:`kit.auditing.marks`, whose quotation rule reads chunks too)."""
+
 
 #: English function words and reporting verbs; never content on their own.
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "aren't",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "can't",
-        "could",
-        "couldn't",
-        "did",
-        "didn't",
-        "do",
-        "does",
-        "doesn't",
-        "doing",
-        "don't",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "hadn't",
-        "has",
-        "hasn't",
-        "have",
-        "haven't",
-        "having",
-        "he",
-        "he'd",
-        "he'll",
-        "he's",
-        "her",
-        "here",
-        "here's",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "how's",
-        "i",
-        "i'd",
-        "i'll",
-        "i'm",
-        "i've",
-        "if",
-        "in",
-        "into",
-        "is",
-        "isn't",
-        "it",
-        "it's",
-        "its",
-        "itself",
-        "just",
-        "let's",
-        "me",
-        "more",
-        "most",
-        "mustn't",
-        "my",
-        "myself",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "ought",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "same",
-        "shan't",
-        "she",
-        "she'd",
-        "she'll",
-        "she's",
-        "should",
-        "shouldn't",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "that's",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "there's",
-        "these",
-        "they",
-        "they'd",
-        "they'll",
-        "they're",
-        "they've",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "upon",
-        "very",
-        "was",
-        "wasn't",
-        "we",
-        "we'd",
-        "we'll",
-        "we're",
-        "we've",
-        "were",
-        "weren't",
-        "what",
-        "what's",
-        "when",
-        "when's",
-        "where",
-        "where's",
-        "which",
-        "while",
-        "who",
-        "who's",
-        "whom",
-        "why",
-        "why's",
-        "will",
-        "with",
-        "won't",
-        "would",
-        "wouldn't",
-        "you",
-        "you'd",
-        "you'll",
-        "you're",
-        "you've",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-        "said",
-        "says",
-        "say",
-        "saying",
-        "told",
-        "tell",
-        "tells",
-        "according",
-        "reported",
-        "reports",
-        "report",
-        "added",
-        "claimed",
-        "stated",
-    ]
-)
+# fmt: off
+STOP_WORDS = frozenset([
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "aren't",
+    "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
+    "can't", "could", "couldn't", "did", "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during",
+    "each", "few", "for", "from", "further", "had", "hadn't", "has", "hasn't", "have", "haven't", "having", "he",
+    "he'd", "he'll", "he's", "her", "here", "here's", "hers", "herself", "him", "himself", "his", "how", "how's",
+    "i", "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself", "just",
+    "let's", "me", "more", "most", "mustn't", "my", "myself", "no", "nor", "not", "now", "of", "off", "on",
+    "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own", "same", "shan't",
+    "she", "she'd", "she'll", "she's", "should", "shouldn't", "so", "some", "such", "than", "that", "that's",
+    "the", "their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they", "they'd",
+    "they'll", "they're", "they've", "this", "those", "through", "to", "too", "under", "until", "up", "upon",
+    "very", "was", "wasn't", "we", "we'd", "we'll", "we're", "we've", "were", "weren't", "what", "what's", "when",
+    "when's", "where", "where's", "which", "while", "who", "who's", "whom", "why", "why's", "will", "with",
+    "won't", "would", "wouldn't", "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself",
+    "yourselves", "said", "says", "say", "saying", "told", "tell", "tells", "according", "reported", "reports",
+    "report", "added", "claimed", "stated",
+])
+# fmt: on
 
 _P = re.escape(PUNCTUATION)
-#: a chunk holding any quotation mark
-_MARK = '[“”"«»„]'
-#: a chunk opening a quotation: an opening mark at its start (after brackets)
-_OPENS = r"^[(\[]*[“\"«„]"
-#: a chunk closing a quotation: a closing mark at its end (before punctuation); "“" closes after a word's last
-#: letter too (a typesetting slip seen in real pages: ``them,“``)
-_CLOSES = r"(?:[”\"»]|\w[.,;:!?…]*“)[.,;:!?…)\]’']*$"
 #: a chunk without the punctuation at its ends (the same words as steps 1-2, found in one pass)
 _WORD = re.compile(rf"[^\s{_P}](?:\S*[^\s{_P}])?")
 
@@ -281,67 +96,6 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     return [(m.group().replace("\u2019", "'").lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-def quoted_flags(text: str) -> list[bool]:
-    """For each word of ``text`` (as :func:`words` gives them): is it inside quotation marks?
-
-    Parameters
-    ----------
-    text : str
-
-    Returns
-    -------
-    list of bool
-
-    Examples
-    --------
-    >>> quoted_flags('Pupils moved, “the hall is safe,” the Council said.')
-    [False, False, True, True, True, True, False, False, False]
-    >>> quoted_flags('safe now,” he said.')
-    [True, True, False, False]
-    """
-    chunks = [c for c in text.replace("\u2019", "'").split() if c.strip(PUNCTUATION)]
-    opens = [bool(re.search(_OPENS, c)) for c in chunks]
-    closes = [bool(re.search(_CLOSES, c)) for c in chunks]
-    return _quoted(np.array(opens, dtype=bool), np.array(closes, dtype=bool), np.zeros(len(chunks), np.int64)).tolist()
-
-
-def _marks(chunks):
-    """:data:`_OPENS` and :data:`_CLOSES` of many distinct chunks (pyarrow strings): the regular expressions run
-    only on the chunks holding a quotation mark at all."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    some = np.asarray(pc.match_substring_regex(chunks, _MARK).to_numpy(zero_copy_only=False), dtype=bool)
-    at = np.flatnonzero(some)
-    opens, closes = np.zeros(len(chunks), dtype=bool), np.zeros(len(chunks), dtype=bool)
-    if len(at):
-        few = chunks.take(pa.array(at))
-        opens[at] = np.asarray(pc.match_substring_regex(few, _OPENS).to_numpy(zero_copy_only=False), dtype=bool)
-        closes[at] = np.asarray(pc.match_substring_regex(few, _CLOSES).to_numpy(zero_copy_only=False), dtype=bool)
-    return opens, closes
-
-
-def _quoted(opens: np.ndarray, closes: np.ndarray, doc: np.ndarray) -> np.ndarray:
-    """Quoted chunks, given each chunk's opening and closing marks and its text (chunks in text order)."""
-    n = len(opens)
-    if n == 0:
-        return np.zeros(0, dtype=bool)
-    o, c = opens.astype(np.int64), closes.astype(np.int64)
-    start = np.concatenate([[True], doc[1:] != doc[:-1]])
-    first = np.flatnonzero(start)
-    run = np.cumsum(start) - 1
-    co, cc = np.cumsum(o), np.cumsum(c)
-    base_o, base_c = (co - o)[first][run], (cc - c)[first][run]
-    # a text whose first mark closes a quotation began inside one
-    marked = np.flatnonzero(opens | closes)
-    begins_inside = np.zeros(len(first), dtype=bool)
-    if len(marked):
-        firsts = marked[np.concatenate([[True], run[marked][1:] != run[marked][:-1]])]
-        begins_inside[run[firsts]] = closes[firsts] & ~opens[firsts]
-    depth = begins_inside[run].astype(np.int64) + (co - base_o) - (cc - c - base_c)
-    return depth > 0
-
-
 @dataclass(frozen=True)
 class Corpus:
     """The words of many texts as integer arrays.
@@ -360,7 +114,8 @@ class Corpus:
         Content words of text ``i`` are ``ids[ptr[i]:ptr[i+1]]`` (word ids, in text order); ``pos`` is each one's
         position among all the words of its text (to find its characters again with :func:`word_spans`).
     quoted : numpy.ndarray of bool
-        ``quoted[k]``: content word ``k`` (as ``ids``) is inside quotation marks (:func:`quoted_flags`).
+        ``quoted[k]``: content word ``k`` (as ``ids``) is inside quotation marks
+        (:func:`kit.auditing.marks.quoted_flags`).
     """
 
     vocab: np.ndarray
@@ -446,7 +201,7 @@ def corpus(texts) -> Corpus:
     del chunks
     if isinstance(raw, pa.ChunkedArray):
         raw = raw.combine_chunks()
-    opens, closes = _marks(raw.dictionary)
+    opens, closes = marks(raw.dictionary)
     words_of_raw = pc.dictionary_encode(pc.utf8_lower(pc.utf8_trim(raw.dictionary, characters=PUNCTUATION)))
     vocab = np.asarray(words_of_raw.dictionary.to_pylist(), dtype=object)
     to_word = np.asarray(words_of_raw.indices.to_numpy(zero_copy_only=False), dtype=np.int32)
@@ -464,7 +219,7 @@ def corpus(texts) -> Corpus:
     marked[doc[o | c]] = True
     some = marked[doc]  # only texts with a quotation mark can have quoted words
     quoted = np.zeros(len(doc), dtype=bool)
-    quoted[some] = _quoted(o[some], c[some], doc[some])
+    quoted[some] = quoted_chunks(o[some], c[some], doc[some])
     del o, c, some
     stop = np.fromiter((w in STOP_WORDS or w == "" for w in vocab), dtype=bool, count=len(vocab))
     n_words = np.bincount(doc, minlength=n).astype(np.int64)

@@ -11,7 +11,7 @@ sentences share words and why.
     python tests/audit_corpus/build.py            # rewrite every story's tables
     python tests/audit_corpus/build.py --print    # print each sentence with its id (for annotating)
 
-``tests/test_audit_corpus.py`` checks that the tables are what this script makes of the articles.
+``tests/auditing/test_audit_corpus.py`` checks that the tables are what this script makes of the articles.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import pytest
 import kit
 from kit.auditing import audit
 
-HERE = pathlib.Path(__file__).resolve().parent
+HERE = pathlib.Path(__file__).resolve().parents[1]
 CORPUS = HERE / "audit_corpus"
 DOC = HERE.parent / "docs" / "audit.md"
 STORIES = sorted(p for p in CORPUS.iterdir() if (p / "articles").is_dir())
