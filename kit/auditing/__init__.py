@@ -22,25 +22,24 @@ import pandas as pd
 from kit.auditing.context import claims_in_time_order
 from kit.auditing.figure_pairs import same_attribution, same_figure
 from kit.auditing.minhash import member
+from kit.auditing.progress import PROGRESS_CLAIMS, Steps
+from kit.auditing.quotes import resolve_speaker, shared_quotes, speaker_index
 from kit.auditing.reach import explained_pairs, explained_rows
 from kit.auditing.rejected import read_rejected
-from kit.auditing.signals import shared_text
+from kit.auditing.signals import matches, shared_text
 from kit.auditing.text import corpus
 from kit.schema import DEFAULT_FOLLOW
 
 if TYPE_CHECKING:
     from kit.case import Case
 
-if TYPE_CHECKING:
-    from kit.case import Case
-
-__all__ = ["COLUMNS", "audit", "with_suspected", "explained_pairs", "explained_rows"]
+__all__ = ["COLUMNS", "STEPS", "audit", "with_suspected", "explained_pairs", "explained_rows"]
 
 #: the columns of :func:`audit`'s table (``also`` names the other signals that raised the same pair).
 COLUMNS = ("claim_id", "cites", "signal", "score", "evidence", "also")
 
 
-def audit(case: Case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected=None) -> pd.DataFrame:
+def audit(case: Case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected=None, progress=None) -> pd.DataFrame:
     """Suspected dependence between claims, one row per pair, strongest first.
 
     Parameters
@@ -54,6 +53,9 @@ def audit(case: Case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected
         Pairs a reporter has rejected: they are not listed. By default, the pairs in ``audit_rejected.csv`` of the
         folder the case was read from (:mod:`kit.auditing.rejected`); none for a case with no folder. Give ``()``
         to list them anyway.
+    progress : bool, optional
+        Show the audit's progress (tqdm: a bar in a terminal, a widget in a notebook). By default, for a case of
+        at least :data:`kit.auditing.progress.PROGRESS_CLAIMS` claims. Interrupting it writes nothing.
 
     Returns
     -------
@@ -77,14 +79,42 @@ def audit(case: Case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected
     >>> len(found) > 0, len(set(zip(found["claim_id"], found["cites"])) & truth) / len(truth) > 0.9
     (True, True)
     """
+    shown = len(case.claims) >= PROGRESS_CLAIMS if progress is None else bool(progress)
+    with Steps(STEPS, shown=shown) as step:
+        step("claims")
+        return _audit(case, min_score, follow, rejected, step)
+
+
+#: the steps of :func:`audit`, as its progress shows them
+STEPS = ("claims", "words", "candidates", "word pairs", "exact check", "shared text", "figures")
+
+
+def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     claims = claims_in_time_order(case, follow)
+    step("words")
     corp = corpus(claims.text)
 
     def explained(later, earlier):
         return explained_rows(case, claims.row[later], claims.row[earlier], follow)
 
-    rows = [shared_text(claims, corp, explained, min_score=min_score)]
+    found = matches(corp, progress=step)
+    step("shared text")
+    rows = [shared_text(claims, corp, explained, min_score=min_score, found=found)]
+    quotes = shared_quotes(claims, corp, found, min_score=min_score)
+    listed = set(zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False))
+    pairs = zip(quotes["later"].tolist(), quotes["earlier"].tolist(), strict=False)
+    quotes = quotes[np.array([p not in listed for p in pairs], dtype=bool)]
+    other = quotes[~quotes["same_speaker"]]  # the same words given to two different people: not a quotation
+    if len(other):
+        other = other[~explained(other["later"].to_numpy(), other["earlier"].to_numpy())]
+        rows.append(
+            other.assign(
+                signal="shared_text",
+                evidence="the same quoted words, given to different people: " + other["evidence"].astype(str),
+            )[["later", "earlier", "signal", "score", "evidence"]]
+        )
     copied: dict = {}
+    step("figures")
     for a, b in zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False):
         copied.setdefault(a, []).append(b)
     for r in (same_figure(claims, copied), same_attribution(claims, corp, copied)):
@@ -96,7 +126,46 @@ def audit(case: Case, *, min_score: float = 0.5, follow=DEFAULT_FOLLOW, rejected
         if len(r):
             r = r[~explained(r["later"].to_numpy(), r["earlier"].to_numpy())]
         rows.append(r)
-    return _without_rejected(_combine(claims, pd.concat(rows, ignore_index=True), min_score), case, rejected)
+    out = _combine(claims, pd.concat(rows, ignore_index=True), min_score)
+    out = pd.concat([out, _cite_the_speaker(case, claims, quotes[quotes["same_speaker"]])], ignore_index=True)
+    return _without_rejected(out, case, rejected)
+
+
+def _cite_the_speaker(case, claims, quotes: pd.DataFrame) -> pd.DataFrame:
+    """``shared_quote`` rows: each claim of a shared quotation, citing the quoted speaker when the speaker is a
+    source of the case and the claim does not cite it already (:mod:`kit.auditing.quotes`)."""
+    named = quotes[quotes["speaker"].astype(bool)] if len(quotes) else quotes
+    names = set(named["speaker"].tolist())
+    index = speaker_index(case.sources, words={w for n in names for w in n.casefold().split()}) if names else {}
+    resolved = {name: resolve_speaker(name, index) for name in names}
+    named = named[named["speaker"].map(resolved).astype(bool).to_numpy()] if len(named) else named
+    claim_ids = set(claims.ids_at(named["later"]).tolist()) | set(claims.ids_at(named["earlier"]).tolist())
+    cit = case.citations[case.citations["claim_id"].isin(claim_ids)] if claim_ids else case.citations.iloc[:0]
+    cited = set(zip(cit["claim_id"].tolist(), cit["cites"].tolist(), strict=True))
+    out: dict = {}
+    for a, b, sc, ev, name in zip(
+        claims.ids_at(named["later"]).tolist(),
+        claims.ids_at(named["earlier"]).tolist(),
+        named["score"].tolist(),
+        named["evidence"].tolist(),
+        named["speaker"].tolist(),
+        strict=True,
+    ):
+        sid = resolved[name]
+        for me, other in ((a, b), (b, a)):
+            if (me, sid) not in cited and (me, sid) not in out:
+                out[(me, sid)] = (sc, f"quotes {name} in the same words as {other}: {ev}")
+    rows = sorted(out.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    return pd.DataFrame(
+        {
+            "claim_id": pd.array([k[0] for k, _ in rows], dtype="string"),
+            "cites": pd.array([k[1] for k, _ in rows], dtype="string"),
+            "signal": pd.array(["shared_quote"] * len(rows), dtype="string"),
+            "score": np.array([round(v[0], 6) for _, v in rows], dtype=float),
+            "evidence": pd.array([v[1] for _, v in rows], dtype="string"),
+            "also": pd.array([""] * len(rows), dtype="string"),
+        }
+    )
 
 
 def _without_rejected(rows: pd.DataFrame, case: Case, rejected) -> pd.DataFrame:
@@ -148,6 +217,8 @@ def _combine(claims, rows: pd.DataFrame, min_score: float) -> pd.DataFrame:
 def with_suspected(case: Case, audit_rows) -> Case:
     """A new case with the audit's pairs added as ``relies_on`` citations of basis ``suspected``.
 
+    ``cites`` is a claim, or for a ``shared_quote`` row the quoted speaker's source.
+
     The given case is not changed. Its citations gain a ``basis`` column (``stated`` for every existing row)
     when they have none.
 
@@ -180,12 +251,13 @@ def with_suspected(case: Case, audit_rows) -> Case:
     """
     rows = pd.DataFrame(audit_rows)
     claim_ids = set(case.claims["claim_id"].tolist())
+    source_ids = set(case.sources["source_id"].tolist())
     existing = set(zip(case.citations["claim_id"].tolist(), case.citations["cites"].tolist(), strict=False))
     problems = []
     for i, (a, b) in enumerate(zip(rows["claim_id"].tolist(), rows["cites"].tolist(), strict=False)):
-        unknown = [x for x in (a, b) if x not in claim_ids]
+        unknown = [x for x in (a,) if x not in claim_ids] + [x for x in (b,) if x not in claim_ids | source_ids]
         if unknown:
-            problems.append(f"row {i}: {', '.join(map(repr, unknown))} is not a claim of this case")
+            problems.append(f"row {i}: {', '.join(map(repr, unknown))} is not a claim (or cited source) of this case")
         elif (a, b) in existing:
             problems.append(f"row {i}: {a!r} already cites {b!r}; drop the row or change that citation instead")
     if problems:

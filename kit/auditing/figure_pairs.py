@@ -7,7 +7,13 @@ unusual: not a round number (a multiple of 5, or under 10; "more than 200" is re
 
 ``same_attribution``: two claims on the same proposition quote anonymous sources in the same words ("two of the
 Russians said", "a senior US official, speaking on condition of anonymity"); the later is paired with the first
-claim of another publisher that used the wording.
+claim of another publisher that used the wording. Only wording that names nobody counts: a number of people
+"of the" group, a number or an article before a word for unnamed people ("sources", "officials", "residents"),
+"according to" such people, or the formulas of anonymity; "the statement said" or "said another 13 people"
+after a named speaker do not.
+
+A figure that both claims attribute to the same named origin ("..., the Observatory said", "according to the
+health ministry") is a shared origin, not copying: ``same_figure`` does not pair them (:func:`named_origins`).
 """
 
 from __future__ import annotations
@@ -20,7 +26,15 @@ import pandas as pd
 from kit.auditing.minhash import member, mix64
 from kit.auditing.text import STOP_WORDS, words
 
-__all__ = ["WINDOW_HOURS", "MAX_SHARING", "unusual", "same_figure", "attributions", "same_attribution"]
+__all__ = [
+    "WINDOW_HOURS",
+    "MAX_SHARING",
+    "unusual",
+    "named_origins",
+    "same_figure",
+    "attributions",
+    "same_attribution",
+]
 
 #: how close in time (hours) two reports of the same unusual figure must be for same_figure
 WINDOW_HOURS = 72
@@ -97,6 +111,44 @@ def _copied_same(u, v, copied, same) -> np.ndarray:
     return out
 
 
+_CAP = r"[A-Z][\w'’.-]*(?:\s+(?:of|for|the|de|al)?\s*[A-Z][\w'’.-]*)*"
+_NAMED = re.compile(
+    rf"\baccording to (?:the |a )?({_CAP})"
+    rf"|\b(?:the |The )?({_CAP}),? (?:said|says|reported|reports|told|announced|confirmed)\b"
+    rf"|\b(?:said|reported|told|announced) (?:the )?({_CAP})"
+)
+
+
+def named_origins(text: str) -> set:
+    """The named origins a text attributes its words to: capitalised names after "according to", before or after a
+    reporting verb ("the Observatory said", "said Rafael Correa"), letter case aside; not people "of" a group.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    set of str
+
+    Examples
+    --------
+    >>> sorted(named_origins("At least 217 died, the Syrian Observatory for Human Rights said on Monday."))
+    ['syrian observatory for human rights']
+    >>> named_origins("At least 217 died, two of the Russians said.")
+    set()
+    """
+    out = set()
+    for m in _NAMED.finditer(text or ""):
+        if re.search(r"\bof (?:the )?$", text[: m.start()] + (m.group(0).split(m.group(2))[0] if m.group(2) else "")):
+            continue  # "two of the Russians said": people of a group, not a named origin
+        name = next(g for g in m.groups() if g)
+        words = [w for w in name.split() if w not in ("The", "A", "He", "She", "They", "It", "But", "And")]
+        if words:
+            out.add(" ".join(words).casefold())
+    return out
+
+
 def same_figure(claims, copied=None) -> pd.DataFrame:
     """Pairs (later, earlier) giving the same unusual figure within :data:`WINDOW_HOURS` hours.
 
@@ -149,6 +201,13 @@ def same_figure(claims, copied=None) -> pd.DataFrame:
 
     ok = ~_copied_same(u, v, copied, same)
     u, v, k, gap = u[ok], v[ok], k[ok], gap[ok]
+    if len(u):  # a figure both attribute to the same named origin rests on that origin
+        import pyarrow as pa
+
+        tu = claims.text.take(pa.array(u)).to_pylist()
+        tv = claims.text.take(pa.array(v)).to_pylist()
+        ok = np.array([not (named_origins(a) & named_origins(b)) for a, b in zip(tu, tv, strict=True)], dtype=bool)
+        u, v, k, gap = u[ok], v[ok], k[ok], gap[ok]
     n = n_prop[claims.proposition[u]]
     sc = (1 - (k - 1) / n) * (1 - gap / WINDOW_HOURS)
     ev = [
@@ -159,11 +218,41 @@ def same_figure(claims, copied=None) -> pd.DataFrame:
     return _frame(u, v, "same_figure", sc, ev)
 
 
-_NUM = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|few|numerous|multiple|\d+)"
-_WHO = r"(?:sources?|officials?|persons?|people|insiders?|diplomats?|officers?|aides?|residents?|witnesses)"
+#: words for a number of people, and words for unnamed people, in anonymous attributions ("two officials said")
+_NUM_WORDS: tuple[str, ...] = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "several",
+    "some",
+)
+_NUM_WORDS += ("many", "few", "numerous", "multiple")
+_WHO_WORDS: tuple[str, ...] = (
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "person",
+    "persons",
+    "people",
+    "insider",
+    "insiders",
+)
+_WHO_WORDS += ("diplomat", "diplomats", "officer", "officers", "aide", "aides", "resident", "residents")
+_WHO_WORDS += ("witness", "witnesses")
+_NUM = "(?:" + "|".join(_NUM_WORDS) + r"|\d+)"
+_WHO = "(?:" + "|".join(_WHO_WORDS) + ")"
 _ATTRIBUTION = re.compile(
-    rf"\b{_NUM} (?:of (?:the|his|her|their) )?(?:[a-z0-9'.-]+ ){{1,3}}?(?:said|say|says|told)\b"
-    rf"|\b(?:according to|told|said) (?:a |an |one |two |three |several |some |the )?(?:[a-z0-9'.-]+ ){{0,3}}?{_WHO}\b"
+    rf"\b{_NUM} of (?:the|his|her|their) (?:[a-z0-9'.-]+ ){{1,3}}?(?:said|say|says|told)\b"
+    rf"|\b{_NUM} (?:[a-z0-9'.-]+ )?{_WHO} (?:said|say|says|told)\b"
+    rf"|\baccording to (?:a |an |one |two |three |several |some |the )?(?:[a-z0-9'.-]+ ){{0,3}}?{_WHO}\b"
     rf"(?: (?:familiar with|close to|with knowledge of) (?:the |a |an )?[a-z0-9'-]+(?: [a-z0-9'-]+)?)?"
     r"|\b(?:a|an|the) (?:[a-z0-9'.-]+ ){0,3}?" + _WHO + r" (?:said|told|say|says)\b"
     r"|\bon (?:the )?condition of anonymity\b|\bwho asked not to be (?:named|identified)\b"
@@ -198,6 +287,29 @@ def _in_words(normalised: str) -> list[str]:
     return [m.group() for m in _ATTRIBUTION.finditer(normalised)]
 
 
+_ANONYMOUS = ("anonymity", "anonymously", "named", "identified")
+
+
+def _maybe_anonymous(corp) -> np.ndarray:
+    """The texts where :data:`_ATTRIBUTION` can match, found on word ids (no regular expression): a reporting word
+    and either a word for unnamed people, a formula of anonymity, or a number followed by "of"."""
+    vocab = corp.vocab
+    is_num = np.isin(vocab, _NUM_WORDS) | np.array([w.isdigit() for w in vocab], dtype=bool)
+    ids = corp.all_ids
+    owner = np.repeat(np.arange(len(corp)), corp.n_words)
+
+    def has(flags):
+        return np.bincount(owner[flags], minlength=len(corp)) > 0
+
+    hint = has(member(ids, np.flatnonzero(np.isin(vocab, _HINT_WORDS))))
+    cue = member(ids, np.flatnonzero(np.isin(vocab, _WHO_WORDS + _ANONYMOUS)))
+    of = np.flatnonzero(vocab == "of")
+    num_of = np.zeros(len(ids), dtype=bool)
+    if len(of):
+        num_of[1:] = (ids[1:] == of[0]) & is_num[ids[:-1]] & (owner[1:] == owner[:-1])
+    return np.flatnonzero(hint & (has(cue) | has(num_of)))
+
+
 def same_attribution(claims, corp, copied=None) -> pd.DataFrame:
     """Pairs (later, earlier) on the same proposition quoting anonymous sources in the same words.
 
@@ -230,9 +342,7 @@ def same_attribution(claims, corp, copied=None) -> pd.DataFrame:
     >>> same_attribution(c, corpus(c.text)).empty
     True
     """
-    hint = member(corp.all_ids, np.flatnonzero(np.isin(corp.vocab, _HINT_WORDS)))
-    owner = np.repeat(np.arange(len(corp)), corp.n_words)
-    maybe = np.flatnonzero(np.bincount(owner[hint], minlength=len(corp)) > 0)
+    maybe = _maybe_anonymous(corp)
     found = [
         (i, p)
         for i, t in zip(maybe.tolist(), corp.normalised_many(maybe), strict=False)

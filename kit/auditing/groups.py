@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kit.auditing.minhash import candidate_pairs, estimated_similarity, mix64, signatures, word_hashes
+from kit.auditing.minhash import candidate_pairs, mix64, signatures, word_hashes
 
 __all__ = ["MIN_SIMILARITY", "ranges", "text_keys", "group_keys", "head_candidates"]
 
@@ -44,7 +44,7 @@ def ranges(starts: np.ndarray, lengths: np.ndarray):
     return np.asarray(starts, dtype=np.int64)[owner] + np.arange(int(lengths.sum())) - first[owner], owner
 
 
-def text_keys(ptr: np.ndarray, values: np.ndarray) -> np.ndarray:
+def text_keys(ptr: np.ndarray, values: np.ndarray, table=None, *, chunk: int = 1 << 22) -> np.ndarray:
     """A 64-bit key per text of its content words in order: texts with the same words in the same order share it.
 
     Parameters
@@ -54,6 +54,10 @@ def text_keys(ptr: np.ndarray, values: np.ndarray) -> np.ndarray:
     values : numpy.ndarray of integers
         One per word: its hash (:func:`kit.auditing.minhash.word_hashes`), so that the key does not depend on which
         corpus the text was read in.
+    table : numpy.ndarray, optional
+        When given, ``values`` are positions in it, and the words' hashes are ``table[values]``.
+    chunk : int
+        About this many words are hashed at a time (bounds the memory used).
 
     Returns
     -------
@@ -67,12 +71,19 @@ def text_keys(ptr: np.ndarray, values: np.ndarray) -> np.ndarray:
     """
     n = len(ptr) - 1
     length = np.diff(ptr)
-    pos = np.arange(len(values)) - np.repeat(ptr[:-1], length)
-    h = mix64(mix64(values) ^ mix64(pos + (1 << 40)))
     doc_hash = np.zeros(n, dtype=np.uint64)
-    live = length > 0
-    if live.any():
-        doc_hash[live] = np.add.reduceat(h, ptr[:-1][live])
+    cuts = np.searchsorted(ptr, np.arange(0, int(ptr[-1]) + chunk, chunk)) if n else np.zeros(1, np.int64)
+    for lo, hi in zip(np.concatenate([[0], cuts]), np.concatenate([cuts, [n]]), strict=True):
+        lo, hi = int(min(lo, n)), int(min(hi, n))
+        if hi <= lo:
+            continue
+        a, b = int(ptr[lo]), int(ptr[hi])
+        v = values[a:b] if table is None else table[values[a:b]]
+        pos = np.arange(b - a) - np.repeat(ptr[lo:hi] - a, length[lo:hi])
+        h = mix64(mix64(v) ^ mix64(pos + (1 << 40)))
+        live = np.flatnonzero(length[lo:hi] > 0)
+        if len(live):
+            doc_hash[lo + live] = np.add.reduceat(h, (ptr[lo:hi] - a)[live])
     return doc_hash ^ mix64(length)
 
 
@@ -95,7 +106,7 @@ def group_keys(corp) -> np.ndarray:
     >>> bool(k[0] == k[1]), bool(k[0] != k[2])
     (True, True)
     """
-    return text_keys(corp.all_ptr, word_hashes(corp.vocab)[corp.all_ids])
+    return text_keys(corp.all_ptr, corp.all_ids, word_hashes(corp.vocab))
 
 
 def _groups(keys, live):
@@ -142,12 +153,10 @@ def head_candidates(corp):
     not the same words (no "on"), so it is a group of its own, and its head is a candidate against the first.
     """
     ptr = corp.ptr
-    values = word_hashes(corp.vocab)[corp.ids]
     codes, head = _groups(group_keys(corp), np.diff(ptr) > 0)
     heads = head[head >= 0]
     hw, _ = ranges(ptr[heads], np.diff(ptr)[heads])
     hptr = np.concatenate([[0], np.cumsum(np.diff(ptr)[heads])])
-    sig = signatures(hptr, values[hw])
-    del values, hw
-    cand = candidate_pairs(sig)
-    return codes, head, cand[estimated_similarity(sig, cand) >= MIN_SIMILARITY]
+    sig = signatures(hptr, word_hashes(corp.vocab)[corp.ids[hw]])
+    del hw
+    return codes, head, candidate_pairs(sig, min_similarity=MIN_SIMILARITY)

@@ -325,7 +325,9 @@ def bucket_pairs(key: np.ndarray, window: int = WINDOW):
     return order[later], order[earlier]
 
 
-def candidate_pairs(sig: np.ndarray, *, bands: int = BANDS, rows: int = ROWS, window: int = WINDOW) -> np.ndarray:
+def candidate_pairs(
+    sig: np.ndarray, *, bands: int = BANDS, rows: int = ROWS, window: int = WINDOW, min_similarity: float = 0.0
+) -> np.ndarray:
     """Pairs of texts that agree on a whole band of their signatures.
 
     Texts are taken to be in time order (row ``i`` not later than row ``i + 1``); each pair is given as
@@ -340,6 +342,9 @@ def candidate_pairs(sig: np.ndarray, *, bands: int = BANDS, rows: int = ROWS, wi
         In a bucket of more than ``window + 1`` texts, each text pairs with the ``window`` texts before it in the
         bucket and with the bucket's first, so that a text repeated a million times costs linear, not quadratic,
         work.
+    min_similarity : float
+        Only pairs whose signatures agree on at least this share of their entries (:func:`estimated_similarity`)
+        are kept. They are tested band by band, so that the pairs of all bands are never held at once.
 
     Returns
     -------
@@ -358,7 +363,11 @@ def candidate_pairs(sig: np.ndarray, *, bands: int = BANDS, rows: int = ROWS, wi
     keys_out = []
     for band in range(bands):
         later, earlier = bucket_pairs(band_keys(sig, band, rows, at=live), window)
-        keys_out.append(live[later].astype(np.int64) * n + live[earlier])
+        key = distinct(live[later].astype(np.int64) * n + live[earlier])
+        del later, earlier
+        if min_similarity > 0 and len(key):
+            key = key[estimated_similarity(sig, np.stack([key // n, key % n], axis=1)) >= min_similarity]
+        keys_out.append(key)
     if not keys_out:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = distinct(np.concatenate(keys_out))

@@ -2,7 +2,7 @@
 
 When :func:`kit.auditing.audit` lists nothing, :func:`longest_shared_runs` says how close it came: for each pair of
 claims by different publishers, the longest run of consecutive content words (:mod:`kit.auditing.text`) that both
-texts have, the longest first. A ``shared_text`` passage needs :data:`kit.auditing.signals.MIN_WORDS` shared words,
+texts have, the longest first. A ``shared_text`` passage needs :data:`kit.auditing.exact.MIN_WORDS` shared words,
 so a case whose longest run is shorter holds no copied passage the audit could find. It compares every pair of
 claims, so it is for a reporter's case (up to ``max_claims`` claims), not an archive.
 """

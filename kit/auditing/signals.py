@@ -7,13 +7,16 @@ How a pair is found and judged (``docs/audit.md`` says it for reporters):
 2. **candidates**: MinHash/LSH over each group's set of content words (:mod:`kit.auditing.minhash`); never all pairs;
    a candidate whose signatures agree on fewer than :data:`kit.auditing.groups.MIN_SIMILARITY` of their entries is
    dropped;
-3. **exact check**: a content word of the later text is *shared* when it starts or ends a pair of adjacent content
-   words that the earlier text also has. Shared words at most :data:`GAP` words apart form one *passage*; a
-   passage counts when it holds at least :data:`MIN_RUN` shared words, and the pair's counted passages must hold
+3. **exact check** (:mod:`kit.auditing.exact`): a content word of the later text is *shared* when it starts or ends
+   a pair of adjacent content words that the earlier text also has; pairs both texts put in quotation marks are a
+   shared quotation (:mod:`kit.auditing.quotes`), not evidence of copying, and only the other shared words, the
+   reporter's own prose, count here. Shared words at most :data:`GAP` words apart form one *passage*; a passage
+   counts when it holds at least :data:`MIN_RUN` shared words, and the pair's counted passages must hold
    :data:`MIN_WORDS` shared words in all (so a stock phrase such as "three hundred pupils" never suffices, and a
    copy whose edits cut it into runs of three or four words is still found);
-4. **score** (see :func:`score`): from how many words are shared, how rare they are in the case, and how much of
-   the later claim they cover;
+4. **score** (:func:`kit.auditing.weights.score`): from how many words are shared, how rare the word pairs they are
+   shared through are in the case (:mod:`kit.auditing.weights`: a phrase recurring across the case weighs little),
+   and how much of the later claim's own prose they cover;
 5. **what is already explained**: an earlier claim of the later claim's own publisher, a claim it already cites
    (any citation row) or one that a followed chain of citations reaches (:func:`kit.auditing.reach.explained_pairs`)
    *explains* the words they share. The later claim's matches are taken closest first: the earlier text whose
@@ -28,146 +31,94 @@ How a pair is found and judged (``docs/audit.md`` says it for reporters):
    against the earliest (of another publisher).
 
 ``evidence`` is the shared passages as the later claim has them (its own characters, from the first to the last
-shared word), joined by " … ".
+shared word), joined by " … ", after "copied prose: "; when the two claims also quote the same words, these
+follow after "; both quote: ".
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
+from kit.auditing.exact import MIN_WORDS, exact_check
 from kit.auditing.groups import head_candidates, ranges
-from kit.auditing.minhash import distinct, member, mix64
+from kit.auditing.minhash import member, mix64
 from kit.auditing.text import PUNCTUATION, word_spans
+from kit.auditing.weights import pair_weights, score
 
-__all__ = [
-    "MIN_WORDS",
-    "MIN_RUN",
-    "GAP",
-    "SCALE",
-    "BACKGROUND",
-    "word_weights",
-    "score",
-    "shared_text",
-]
-
-#: a pair's counted passages must hold at least this many shared words in all
-MIN_WORDS = 5
-#: a passage counts when it holds at least this many shared words (and the pair's passages :data:`MIN_WORDS`)
-MIN_RUN = 3
-#: shared words at most this many words apart form one passage
-GAP = 2
-#: evidence strength giving a score of 1 - 1/e (about 0.63).
-SCALE = 3.0
-#: imagined texts without any of the words (see :func:`word_weights`).
-BACKGROUND = 10
+__all__ = ["Matches", "matches", "shared_text", "passages"]
 
 
-def word_weights(df: np.ndarray, n_texts: int) -> np.ndarray:
-    """How rare each word is: 1 for a word only the two texts of a pair have, near 0 for a word every text has.
+@dataclass(frozen=True)
+class Matches:
+    """The candidate pairs of a corpus and their exact check, shared by :func:`shared_text` and
+    :func:`kit.auditing.quotes.shared_quotes`.
 
-    ``w = log(m / df) / log(m / 2)``, clipped to 0..1, where ``df`` is the number of distinct texts with the word
-    and ``m = n + BACKGROUND``: ``n`` distinct texts plus :data:`BACKGROUND` imagined texts without the word, so
-    that in a case of three claims the words that a copy shares with its source do not all count as common.
+    Attributes
+    ----------
+    codes, head : numpy.ndarray
+        As :func:`kit.auditing.groups.head_candidates` gives them.
+    later, earlier : numpy.ndarray of int64
+        The text positions of the checked pairs (heads; a group's head is also checked against itself).
+    check : dict
+        :func:`kit.auditing.exact.exact_check` of the pairs.
+    pairs : kit.auditing.weights.PairWeights
+    prose_weight, quote_weight : numpy.ndarray of float
+        Each text's own weight (:mod:`kit.auditing.weights`) of its prose and of its quoted words.
+    """
+
+    codes: np.ndarray
+    head: np.ndarray
+    later: np.ndarray
+    earlier: np.ndarray
+    check: dict
+    pairs: object
+    prose_weight: np.ndarray
+    quote_weight: np.ndarray
+
+
+def matches(corp, progress=None) -> Matches:
+    """Candidates (:func:`kit.auditing.groups.head_candidates`) and their exact check (:mod:`kit.auditing.exact`).
 
     Parameters
     ----------
-    df : numpy.ndarray of int
-        Distinct texts with each word.
-    n_texts : int
-        Distinct texts in all.
+    corp : kit.auditing.text.Corpus
+    progress : callable, optional
+        Called with a short label as each step starts.
 
     Returns
     -------
-    numpy.ndarray of float
+    Matches
 
     Examples
     --------
-    >>> word_weights(np.array([2, 4, 8, 100]), 100).round(2).tolist()
-    [1.0, 0.83, 0.65, 0.02]
-    >>> word_weights(np.array([3]), 3).round(2).tolist()
-    [0.78]
+    >>> from kit.auditing.text import corpus
+    >>> m = matches(corpus(["Flood waters rose over the old stone bridge at Ashford on Sunday",
+    ...                     "Flood waters rose over the old stone bridge near Ashford"]))
+    >>> m.later.tolist(), m.earlier.tolist(), m.check["prose"]["words"].tolist()
+    ([1], [0], [6])
     """
-    df = np.maximum(np.asarray(df, dtype=float), 1)
-    m = n_texts + BACKGROUND
-    return np.clip(np.log(m / df) / np.log(m / 2), 0, 1)
+    tick = progress or (lambda label: None)
+    tick("candidates")
+    codes, head, cand = head_candidates(corp)
+    heads = head[head >= 0]
+    tick("word pairs")
+    pw = pair_weights(corp, heads)
+    owner = np.repeat(np.arange(len(corp)), np.diff(corp.ptr))
+    prose = np.bincount(owner, weights=pw.word * ~corp.quoted, minlength=len(corp))
+    quote = np.bincount(owner, weights=pw.word * corp.quoted, minlength=len(corp))
+    sizes = np.bincount(codes[codes >= 0], minlength=len(head))
+    multi = head[sizes > 1]
+    later = np.concatenate([heads[cand[:, 0]], multi])
+    earlier = np.concatenate([heads[cand[:, 1]], multi])
+    tick("exact check")
+    check = exact_check(corp, pw, later, earlier)
+    return Matches(codes, head, later, earlier, check, pw, prose, quote)
 
 
-def score(shared_weight, claim_weight):
-    """Score of a shared passage: ``1 - exp(-S / SCALE)``, ``S = W * (1 + W / T) / 2``.
-
-    ``W`` is the summed rarity (:func:`word_weights`) of the shared words, ``T`` that of all the later claim's
-    content words: the evidence is the shared words' rarity, counted in full when they are the whole claim and
-    half when they are a small part of it.
-
-    Parameters
-    ----------
-    shared_weight : float or numpy.ndarray
-        ``W``.
-    claim_weight : float or numpy.ndarray
-        ``T``.
-
-    Returns
-    -------
-    float or numpy.ndarray
-        Between 0 and 1.
-
-    Examples
-    --------
-    >>> round(float(score(8.0, 8.0)), 2), round(float(score(2.0, 10.0)), 2)
-    (0.93, 0.33)
-    """
-    w = np.asarray(shared_weight, dtype=float)
-    t = np.maximum(np.asarray(claim_weight, dtype=float), 1e-12)
-    return 1 - np.exp(-w * (1 + np.minimum(w / t, 1)) / 2 / SCALE)
-
-
-def _exact(corp, weight, doc_weight, later, earlier):
-    """The exact check of text pairs: kept passages and each pair's shared weight, words and positions."""
-    ptr, ids = corp.ptr, corp.ids
-    salt = mix64(np.arange(len(later), dtype=np.uint64) + np.uint64(1 << 50))
-    lu, lv = np.diff(ptr)[later], np.diff(ptr)[earlier]
-    ui, uo = ranges(ptr[later], lu - 1)
-    vi, vo = ranges(ptr[earlier], lv - 1)
-
-    def bigrams(i, o):  # word ids are below 2**31: (a, b) packs into 64 bits
-        return mix64((ids[i] << 32) | ids[i + 1]) ^ salt[o]
-
-    hit = member(bigrams(ui, uo), bigrams(vi, vo))
-    del vi, vo
-    tstart = np.cumsum(lu) - lu
-    rel = ui - ptr[later][uo]
-    matched = np.zeros(int(lu.sum()), dtype=bool)
-    matched[(tstart[uo] + rel)[hit]] = True
-    matched[(tstart[uo] + rel + 1)[hit]] = True
-    idx = np.flatnonzero(matched)
-    owner = np.searchsorted(tstart, idx, side="right") - 1
-    rel = idx - tstart[owner]
-    new = np.ones(len(idx), dtype=bool)
-    new[1:] = (owner[1:] != owner[:-1]) | (rel[1:] - rel[:-1] > GAP + 1)
-    passage = np.cumsum(new) - 1
-    n_pass = int(passage[-1]) + 1 if len(passage) else 0
-    w = weight[ids[ptr[later][owner] + rel]]
-    p_words = np.bincount(passage, minlength=n_pass)
-    p_weight = np.bincount(passage, weights=w, minlength=n_pass)
-    p_owner = owner[new]
-    keep = p_words >= MIN_RUN
-    keep &= (np.bincount(p_owner[keep], weights=p_words[keep], minlength=len(later)) >= MIN_WORDS)[p_owner]
-    in_kept = keep[passage]
-    pair_weight = np.bincount(p_owner[keep], weights=p_weight[keep], minlength=len(later))
-    pair_words = np.bincount(p_owner[keep], weights=p_words[keep], minlength=len(later)).astype(np.int64)
-    starts = rel[new][keep]
-    ends = rel[np.concatenate([new[1:], [True]])][keep] if len(rel) else rel
-    return {
-        "weight": pair_weight,
-        "words": pair_words,
-        "score": score(pair_weight, doc_weight[later]),
-        "passages": (p_owner[keep], starts, ends),
-        "positions": (owner[in_kept], rel[in_kept], w[in_kept]),
-    }
-
-
-def shared_text(claims, corp, explained, *, min_score: float = 0.5) -> pd.DataFrame:
+def shared_text(claims, corp, explained, *, min_score: float = 0.5, found=None) -> pd.DataFrame:
     """Pairs (later, earlier) whose texts share a passage, with score and evidence (see the module's docstring).
 
     Parameters
@@ -178,6 +129,8 @@ def shared_text(claims, corp, explained, *, min_score: float = 0.5) -> pd.DataFr
     explained : callable
         ``explained(later, earlier) -> bool array`` for time-order positions: a followed chain leads there.
     min_score : float
+    found : Matches, optional
+        :func:`matches` of ``corp``, if already made.
 
     Returns
     -------
@@ -194,26 +147,11 @@ def shared_text(claims, corp, explained, *, min_score: float = 0.5) -> pd.DataFr
     >>> bool((rows["score"] >= 0.5).all()), sorted(set(rows["signal"]))
     (True, ['shared_text'])
     """
-    n = len(claims)
-    ptr, ids = corp.ptr, corp.ids
-    codes, head, cand = head_candidates(corp)
-    heads = head[head >= 0]
-    n_texts = len(heads)
-    # rarity of words over distinct texts
-    hw, hwo = ranges(ptr[heads], np.diff(ptr)[heads])
-    nv = max(len(corp.vocab), 1)
-    df = np.bincount(distinct(hwo.astype(np.int64) * nv + ids[hw]) % nv, minlength=len(corp.vocab))
-    weight = word_weights(df, n_texts)
-    doc_weight = np.zeros(n)
-    live = np.diff(ptr) > 0
-    if live.any():
-        doc_weight[live] = np.add.reduceat(weight[ids], ptr[:-1][live])
-    # candidates among the heads, then each head compared with itself for groups of more than one text
+    found = matches(corp) if found is None else found
+    m, later_h, earlier_h = found.check["prose"], found.later, found.earlier
+    codes, head, ptr = found.codes, found.head, corp.ptr
     sizes = np.bincount(codes[codes >= 0], minlength=len(head))
-    multi = head[sizes > 1]
-    later_h = np.concatenate([heads[cand[:, 0]], multi])
-    earlier_h = np.concatenate([heads[cand[:, 1]], multi])
-    m = _exact(corp, weight, doc_weight, later_h, earlier_h)
+    doc_weight = found.prose_weight
     good = np.flatnonzero(m["words"] > 0)
     # spread a head pair to the texts of the later group: each against the earlier group's first text and, when
     # that one is by its own publisher, also against the group's first text by another publisher
@@ -241,7 +179,7 @@ def shared_text(claims, corp, explained, *, min_score: float = 0.5) -> pd.DataFr
     kind[rest[explained(u[rest], v[rest])]] = 0
     lengths = np.diff(ptr)
     similar = m["words"] / np.maximum(lengths[later_h] + lengths[earlier_h] - m["words"], 1)
-    return _choose(claims, corp, m, u, v, mi, kind, similar, doc_weight, min_score)
+    return _choose(claims, corp, found, u, v, mi, kind, similar, doc_weight, min_score)
 
 
 def _first_other_publisher(by_group, gptr, publisher):
@@ -271,8 +209,9 @@ def _word_pair_overlap(corp, later, earlier) -> np.ndarray:
     return shared / np.maximum(np.maximum(lu - 1, 0) + np.maximum(lv - 1, 0) - shared, 1)
 
 
-def _choose(claims, corp, m, u, v, mi, kind, similar, doc_weight, min_score):
+def _choose(claims, corp, found, u, v, mi, kind, similar, doc_weight, min_score):
     """Keep the suspected pairs whose shared words are not yet accounted for (see the module's docstring)."""
+    m = found.check["prose"]
     sc = m["score"][mi]
     close = similar[mi]
     # a later claim matching several earlier texts: how closely it repeats each one, stop words included
@@ -305,18 +244,19 @@ def _choose(claims, corp, m, u, v, mi, kind, similar, doc_weight, min_score):
                     keep[i] = True
                     covered.update(pos)
     k = np.flatnonzero(keep)
-    return _rows(claims, corp, u[k], v[k], mi[k], sc[k], m)
+    return _rows(claims, corp, u[k], v[k], mi[k], sc[k], found)
 
 
-def _rows(claims, corp, u, v, mi, sc, m=None) -> pd.DataFrame:
+def _rows(claims, corp, u, v, mi, sc, found=None) -> pd.DataFrame:
     import pyarrow as pa
 
     texts = claims.text.take(pa.array(np.asarray(u, dtype=np.int64))).to_pylist() if len(u) else []
-    evidence = (
-        [_evidence(t or "", corp, int(a), int(j), m) for t, a, j in zip(texts, u, mi, strict=False)]
-        if m is not None
-        else []
-    )
+    evidence = []
+    for t, a, j in zip(texts, u, mi, strict=False) if found is not None else ():
+        ev = "copied prose: " + passages(t or "", corp, int(a), int(j), found.check["prose"]["passages"])
+        both = found.check["quote"]
+        quoted = passages(t or "", corp, int(a), int(j), both["passages"]) if both["words"][j] else ""
+        evidence.append(ev + ("; both quote: " + quoted if quoted else ""))
     return pd.DataFrame(
         {
             "later": np.asarray(u, dtype=np.int64),
@@ -328,8 +268,33 @@ def _rows(claims, corp, u, v, mi, sc, m=None) -> pd.DataFrame:
     )
 
 
-def _evidence(text: str, corp, u: int, j: int, m) -> str:
-    owner, starts, ends = m["passages"]
+def passages(text: str, corp, u: int, j: int, found) -> str:
+    """The passages ``found`` (``(pair, first, last)`` arrays of :func:`kit.auditing.exact.exact_check`) of pair ``j``
+    as text ``u`` has them: its own characters from the first to the last word, joined by " … " ("" if none).
+
+    Parameters
+    ----------
+    text : str
+        Text ``u`` as the case has it.
+    corp : kit.auditing.text.Corpus
+    u, j : int
+        The text's position and the pair's.
+    found : tuple of numpy.ndarray
+        ``(pair, first, last)``: passages of all pairs, as word positions among the text's content words.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from kit.auditing.text import corpus
+    >>> c = corpus(["Flood waters rose over the old stone bridge, near Ashford"])
+    >>> passages("Flood waters rose over the old stone bridge, near Ashford", c, 0, 0,
+    ...          (np.array([0]), np.array([0]), np.array([5])))
+    'Flood waters rose over the old stone bridge'
+    """
+    owner, starts, ends = found
     lo, hi = np.searchsorted(owner, [j, j + 1])
     base = int(corp.ptr[u])
     cut = [(int(corp.pos[base + s]), int(corp.pos[base + e])) for s, e in zip(starts[lo:hi], ends[lo:hi], strict=False)]

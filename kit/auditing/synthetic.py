@@ -4,12 +4,19 @@ Texts are made of invented words (syllables: no real name is used) so that text 
 
 * each story has 30 topic words and two stock phrases of three topic words; a text is 10 + Poisson(14) words:
   English stop words (35%), the story's topic words (25%), and words of a 40,000-word vocabulary drawn with
-  Zipf-like frequencies (40%); 70% of texts carry one of the story's stock phrases, texts with a figure carry
+  heavy-tailed frequencies (40%: a word's frequency falls as ``1 / (rank + 2) ** 1.05``, so a few words are in a
+  large share of all texts); 70% of texts carry one of the story's stock phrases, texts with a figure carry
   it as digits, and 15% end with an anonymous attribution (", two of the <word> said");
+* **boilerplate**: 30% of texts end with one of 40 reporting formulas shared by all stories (", <word> <word>
+  said on <word>", ", according to <word> <word>", ...), some far more common than others;
+* **quotations**: each story has two statements of a named speaker; 3% of texts quote one verbatim
+  (``, “<statement>,” <Name> <Name> said``): two such texts share the speaker's words, not each other's;
 * syndicated claims (which cite a lead claim) carry the lead's text verbatim: declared copy;
-* a *hidden copy* takes the text of an earlier claim of the same story by another publisher, with about one word
-  in ten replaced, deleted or followed by an inserted word (figures are kept, and so are the copied figures),
-  and loses all its citations. The pairs (copy, copied) are the ground truth.
+* a *hidden copy* takes the text of an earlier claim of the same story by another publisher (which may itself be a
+  hidden copy: copies of copies), with 10-20% of its words (the rate drawn per copy) replaced, deleted or
+  followed by an inserted word (figures are kept, and so are the copied figures); a third of the copies add an
+  attribution (", <word> reported") and a fifth are all lower case; it loses all its citations. The pairs
+  (copy, copied) are the ground truth.
 """
 
 from __future__ import annotations
@@ -100,7 +107,7 @@ def texts_and_copies(story, publisher, syndicated_of, eligible, low, high, *, co
     rng = np.random.default_rng([seed, 7])
     n = len(story)
     vocab = _vocabulary(rng, 40_000)
-    zipf = 1.0 / (np.arange(len(vocab)) + 10.0)
+    zipf = 1.0 / (np.arange(len(vocab)) + 2.0) ** 1.05
     zipf /= zipf.sum()
     n_stories = int(story.max()) + 1 if n else 0
     topic = rng.integers(0, len(vocab), (n_stories, 30))
@@ -119,6 +126,16 @@ def texts_and_copies(story, publisher, syndicated_of, eligible, low, high, *, co
     where = (rng.random(n) * length).astype(np.int64)
     where_fig = (rng.random(n) * length).astype(np.int64)
     attribution = rng.random(n) < 0.15
+    formulas = _formulas(rng, vocab)
+    boiler = rng.random(n) < 0.3
+    boiler_pick = np.minimum((rng.pareto(1.0, n) * 2).astype(np.int64), len(formulas) - 1)
+    quoting = rng.random(n) < 0.03
+    statements = [
+        [" ".join(vocab[rng.choice(len(vocab), size=int(rng.integers(10, 17)), p=zipf)]) for _ in (0, 1)]
+        for _ in range(n_stories)
+    ]
+    speakers = [" ".join(w.title() for w in vocab[rng.integers(0, len(vocab), 2)]) for _ in range(n_stories)]
+    which_quote = rng.integers(0, 2, n)
     nums = _NUMS[rng.integers(0, len(_NUMS), n)]
     nouns = vocab[rng.integers(0, 5000, n)]
     ends = np.cumsum(length)
@@ -130,8 +147,12 @@ def texts_and_copies(story, publisher, syndicated_of, eligible, low, high, *, co
         if with_phrase[i]:
             w[int(where[i]) : int(where[i])] = list(vocab[phrase[story[i], which[i]]])
         text = " ".join(w)
-        if attribution[i]:
+        if quoting[i]:
+            text += f", “{statements[story[i]][which_quote[i]]},” {speakers[story[i]]} said"
+        elif attribution[i]:
             text += f", {nums[i]} of the {nouns[i]}s said"
+        elif boiler[i]:
+            text += formulas[boiler_pick[i]]
         texts[i] = text[0].upper() + text[1:] + "."
     synd = np.flatnonzero(syndicated_of >= 0)
     texts[synd] = texts[syndicated_of[synd]]
@@ -140,7 +161,7 @@ def texts_and_copies(story, publisher, syndicated_of, eligible, low, high, *, co
     edit = rng.random
     for c in np.flatnonzero(source >= 0):  # in publication order: a copied copy is final
         s = source[c]
-        texts[c] = _edited(texts[s], edit, vocab, rng)
+        texts[c] = _edited(texts[s], edit, vocab, rng, rate=float(rng.uniform(0.1, 0.2)))
         low[c], high[c] = low[s], high[s]
     return texts, low, high, source
 
@@ -168,19 +189,36 @@ def _pick_sources(rng, story, publisher, syndicated_of, eligible, copy_rate):
     return source
 
 
-def _edited(text: str, edit, vocab, rng) -> str:
+def _formulas(rng, vocab) -> list:
+    """40 reporting formulas of invented words, shared by all stories (the first the most common)."""
+    top = vocab[:3000]
+    shapes = ("{a} {b} said on {c}", "according to {a} {b}", "the {a} said in a {b}", "{a} {b} told the {c}")
+    return [
+        ", "
+        + shapes[k % 4].format(a=top[rng.integers(0, 3000)], b=top[rng.integers(0, 3000)], c=top[rng.integers(0, 3000)])
+        for k in range(40)
+    ]
+
+
+def _edited(text: str, edit, vocab, rng, rate: float = EDIT) -> str:
     out = []
     for w in text.split(" "):
         r = edit()
-        if r < EDIT / 3 and not w.rstrip(".,").isdigit():
+        if r < rate / 3 and not w.rstrip(".,").isdigit():
             out.append(vocab[int(rng.integers(0, len(vocab)))])
-        elif r < 2 * EDIT / 3 and not w.rstrip(".,").isdigit():
+        elif r < 2 * rate / 3 and not w.rstrip(".,").isdigit():
             continue
         else:
             out.append(w)
-            if r < EDIT:
+            if r < rate:
                 out.append(vocab[int(rng.integers(0, len(vocab)))])
-    return " ".join(out)
+    text = " ".join(out)
+    r = edit()
+    if r < 1 / 3:
+        text = text.rstrip(".") + f", {vocab[int(rng.integers(0, 3000))]} reported."
+    if edit() < 0.2:
+        text = text.lower()
+    return text
 
 
 def with_hidden_copies(

@@ -10,6 +10,9 @@ One rule, in two implementations that give the same words (``tests/auditing/test
 *Content words* are the words not in :data:`STOP_WORDS` (English function words and reporting verbs such as
 "said" or "according"): the audit finds shared runs of content words, so shared stop words never suffice on
 their own.
+
+*Quoted words* are the words inside quotation marks (:mod:`kit.auditing.marks`); :attr:`Corpus.quoted` holds them
+for the content words, so that the audit tells a passage two reporters both quote from their own shared prose.
 """
 
 from __future__ import annotations
@@ -19,209 +22,35 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from kit.auditing.marks import PUNCTUATION, marks, quoted_chunks
+
 __all__ = ["PUNCTUATION", "STOP_WORDS", "words", "word_spans", "Corpus", "corpus"]
 
-#: cut from both ends of a chunk: ASCII punctuation and the common typographic marks.
-PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»‹›“”„‟‘’‚‛–—―‐‑‒…·•°¡¿§¶†‡′″"
+PUNCTUATION = PUNCTUATION
+"""Cut from both ends of a chunk (defined in :mod:`kit.auditing.marks`, whose quotation rule reads chunks too)."""
+
 
 #: English function words and reporting verbs; never content on their own.
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "aren't",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "can't",
-        "could",
-        "couldn't",
-        "did",
-        "didn't",
-        "do",
-        "does",
-        "doesn't",
-        "doing",
-        "don't",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "hadn't",
-        "has",
-        "hasn't",
-        "have",
-        "haven't",
-        "having",
-        "he",
-        "he'd",
-        "he'll",
-        "he's",
-        "her",
-        "here",
-        "here's",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "how's",
-        "i",
-        "i'd",
-        "i'll",
-        "i'm",
-        "i've",
-        "if",
-        "in",
-        "into",
-        "is",
-        "isn't",
-        "it",
-        "it's",
-        "its",
-        "itself",
-        "just",
-        "let's",
-        "me",
-        "more",
-        "most",
-        "mustn't",
-        "my",
-        "myself",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "ought",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "same",
-        "shan't",
-        "she",
-        "she'd",
-        "she'll",
-        "she's",
-        "should",
-        "shouldn't",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "that's",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "there's",
-        "these",
-        "they",
-        "they'd",
-        "they'll",
-        "they're",
-        "they've",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "upon",
-        "very",
-        "was",
-        "wasn't",
-        "we",
-        "we'd",
-        "we'll",
-        "we're",
-        "we've",
-        "were",
-        "weren't",
-        "what",
-        "what's",
-        "when",
-        "when's",
-        "where",
-        "where's",
-        "which",
-        "while",
-        "who",
-        "who's",
-        "whom",
-        "why",
-        "why's",
-        "will",
-        "with",
-        "won't",
-        "would",
-        "wouldn't",
-        "you",
-        "you'd",
-        "you'll",
-        "you're",
-        "you've",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-        "said",
-        "says",
-        "say",
-        "saying",
-        "told",
-        "tell",
-        "tells",
-        "according",
-        "reported",
-        "reports",
-        "report",
-        "added",
-        "claimed",
-        "stated",
-    ]
-)
+# fmt: off
+STOP_WORDS = frozenset([
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "aren't",
+    "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
+    "can't", "could", "couldn't", "did", "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during",
+    "each", "few", "for", "from", "further", "had", "hadn't", "has", "hasn't", "have", "haven't", "having", "he",
+    "he'd", "he'll", "he's", "her", "here", "here's", "hers", "herself", "him", "himself", "his", "how", "how's",
+    "i", "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself", "just",
+    "let's", "me", "more", "most", "mustn't", "my", "myself", "no", "nor", "not", "now", "of", "off", "on",
+    "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own", "same", "shan't",
+    "she", "she'd", "she'll", "she's", "should", "shouldn't", "so", "some", "such", "than", "that", "that's",
+    "the", "their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they", "they'd",
+    "they'll", "they're", "they've", "this", "those", "through", "to", "too", "under", "until", "up", "upon",
+    "very", "was", "wasn't", "we", "we'd", "we'll", "we're", "we've", "were", "weren't", "what", "what's", "when",
+    "when's", "where", "where's", "which", "while", "who", "who's", "whom", "why", "why's", "will", "with",
+    "won't", "would", "wouldn't", "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself",
+    "yourselves", "said", "says", "say", "saying", "told", "tell", "tells", "according", "reported", "reports",
+    "report", "added", "claimed", "stated",
+])
+# fmt: on
 
 _P = re.escape(PUNCTUATION)
 #: a chunk without the punctuation at its ends (the same words as steps 1-2, found in one pass)
@@ -284,6 +113,9 @@ class Corpus:
     ptr, ids, pos : numpy.ndarray
         Content words of text ``i`` are ``ids[ptr[i]:ptr[i+1]]`` (word ids, in text order); ``pos`` is each one's
         position among all the words of its text (to find its characters again with :func:`word_spans`).
+    quoted : numpy.ndarray of bool
+        ``quoted[k]``: content word ``k`` (as ``ids``) is inside quotation marks
+        (:func:`kit.auditing.marks.quoted_flags`).
     """
 
     vocab: np.ndarray
@@ -294,6 +126,7 @@ class Corpus:
     ptr: np.ndarray
     ids: np.ndarray
     pos: np.ndarray
+    quoted: np.ndarray
 
     def __len__(self) -> int:
         return len(self.n_words)
@@ -368,16 +201,26 @@ def corpus(texts) -> Corpus:
     del chunks
     if isinstance(raw, pa.ChunkedArray):
         raw = raw.combine_chunks()
+    opens, closes = marks(raw.dictionary)
     words_of_raw = pc.dictionary_encode(pc.utf8_lower(pc.utf8_trim(raw.dictionary, characters=PUNCTUATION)))
     vocab = np.asarray(words_of_raw.dictionary.to_pylist(), dtype=object)
     to_word = np.asarray(words_of_raw.indices.to_numpy(zero_copy_only=False), dtype=np.int32)
-    word_id = to_word[np.asarray(raw.indices.to_numpy(zero_copy_only=False))]
+    raw_id = np.asarray(raw.indices.to_numpy(zero_copy_only=False))
+    word_id = to_word[raw_id]
     del raw, words_of_raw
     empty = np.flatnonzero(vocab == "")
     if len(empty):  # chunks that were all punctuation are no words
         keep = word_id != empty[0]
-        doc, word_id = doc[keep], word_id[keep]
+        doc, word_id, raw_id = doc[keep], word_id[keep], raw_id[keep]
         del keep
+    o, c = opens[raw_id], closes[raw_id]
+    del raw_id
+    marked = np.zeros(n, dtype=bool)
+    marked[doc[o | c]] = True
+    some = marked[doc]  # only texts with a quotation mark can have quoted words
+    quoted = np.zeros(len(doc), dtype=bool)
+    quoted[some] = quoted_chunks(o[some], c[some], doc[some])
+    del o, c, some
     stop = np.fromiter((w in STOP_WORDS or w == "" for w in vocab), dtype=bool, count=len(vocab))
     n_words = np.bincount(doc, minlength=n).astype(np.int64)
     all_ptr = np.concatenate([[0], np.cumsum(n_words)]).astype(np.int64)
@@ -387,7 +230,17 @@ def corpus(texts) -> Corpus:
     pos = (content - all_ptr[cdoc]).astype(np.int32)  # position among all the words of its text
     ids = word_id[content].astype(np.int64)
     ptr = np.concatenate([[0], np.cumsum(np.bincount(cdoc, minlength=n))]).astype(np.int64)
-    return Corpus(vocab=vocab, stop=stop, n_words=n_words, all_ptr=all_ptr, all_ids=word_id, ptr=ptr, ids=ids, pos=pos)
+    return Corpus(
+        vocab=vocab,
+        stop=stop,
+        n_words=n_words,
+        all_ptr=all_ptr,
+        all_ids=word_id,
+        ptr=ptr,
+        ids=ids,
+        pos=pos,
+        quoted=quoted[content],
+    )
 
 
 def _as_list(texts) -> list:

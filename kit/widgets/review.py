@@ -23,8 +23,8 @@ import pandas as pd
 
 from kit.analysis.origins import provenance
 from kit.auditing import audit, with_suspected
+from kit.auditing.exact import GAP
 from kit.auditing.rejected import append_rejected
-from kit.auditing.signals import GAP
 from kit.auditing.text import STOP_WORDS, word_spans, words
 from kit.case import Case, load_case
 from kit.cells import is_null

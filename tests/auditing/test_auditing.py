@@ -41,6 +41,7 @@ SOURCES = [
     ("radio", "Radio North", "broadcaster"),
     ("council", "Town council", "official"),
     ("anon", "Two Russians (unnamed)", "anonymous"),
+    ("berg", "Mayor Anna Berg", "individual"),
 ]
 
 
@@ -151,6 +152,105 @@ def test_with_suspected_adds_a_basis_column_when_the_case_has_none(tmp_path):
     assert list(more.citations["basis"]) == ["stated", "suspected"]
 
 
+# ---------------------------------------------------------------------------------------------- shared quotations
+
+QUOTE = "the river has never risen this fast in forty years of keeping records"
+
+
+def test_a_shared_quotation_is_not_copying_and_suggests_citing_the_speaker(tmp_path):
+    case = one(
+        tmp_path,
+        [
+            (
+                "k1",
+                "wire",
+                "2018-02-13T10:00:00Z",
+                "p",
+                f"Floods shut the old bridge, “{QUOTE},” Anna Berg said.",
+                "",
+                "",
+            ),
+            (
+                "k2",
+                "herald",
+                "2018-02-13T12:00:00Z",
+                "p",
+                f"Pupils moved to the hall. “{QUOTE},” Anna Berg told us.",
+                "",
+                "",
+            ),
+        ],
+    )
+    rows = audit(case)
+    assert set(rows["signal"]) == {"shared_quote"}  # never one claim resting on the other
+    assert pairs_of(rows) == {("k1", "berg"), ("k2", "berg")}
+    assert rows["evidence"].str.startswith("quotes Anna Berg in the same words as k").all()
+    more = with_suspected(case, rows)
+    assert set(more.citations.loc[more.citations["basis"] == "suspected", "cites"]) == {"berg"}
+
+
+def test_a_shared_quotation_of_an_unknown_speaker_is_listed_apart_and_not_as_copying(tmp_path):
+    from kit.auditing.context import claims_in_time_order
+    from kit.auditing.quotes import shared_quotes
+    from kit.auditing.signals import matches
+
+    case = one(
+        tmp_path,
+        [
+            ("k1", "wire", "2018-02-13T10:00:00Z", "p", f"Floods shut the old bridge. “{QUOTE},” he said.", "", ""),
+            ("k2", "herald", "2018-02-13T12:00:00Z", "p", f"“{QUOTE},” he told reporters on Monday.", "", ""),
+        ],
+    )
+    assert audit(case).empty
+    claims = claims_in_time_order(case)
+    c = corpus(claims.text)
+    q = shared_quotes(claims, c, matches(c))
+    assert len(q) == 1 and q.loc[0, "evidence"] == QUOTE[4:] and q.loc[0, "speaker"] == ""  # from "river"
+
+
+def test_the_same_quoted_words_given_to_two_people_are_listed_as_shared_text(tmp_path):
+    case = one(
+        tmp_path,
+        [
+            (
+                "k1",
+                "wire",
+                "2018-02-13T10:00:00Z",
+                "p",
+                f"Floods shut the old bridge, “{QUOTE},” Anna Berg said.",
+                "",
+                "",
+            ),
+            (
+                "k2",
+                "herald",
+                "2018-02-13T12:00:00Z",
+                "p",
+                f"Pupils moved to the hall, “{QUOTE},” Tom Hale said.",
+                "",
+                "",
+            ),
+        ],
+    )
+    rows = audit(case)
+    assert pairs_of(rows) == {("k2", "k1")} and rows.loc[0, "signal"] == "shared_text"
+    assert rows.loc[0, "evidence"].startswith("the same quoted words, given to different people: ")
+
+
+def test_a_quotation_with_its_framing_copied_is_copied_prose_and_the_evidence_says_which_is_which(tmp_path):
+    frame = "said the Ashford flood warden Anna Berg standing on the broken embankment wall"
+    case = one(
+        tmp_path,
+        [
+            ("k1", "wire", "2018-02-13T10:00:00Z", "p", f"“{QUOTE},” {frame}.", "", ""),
+            ("k2", "herald", "2018-02-13T12:00:00Z", "p", f"“{QUOTE},” {frame} on Monday.", "", ""),
+        ],
+    )
+    rows = audit(case)
+    assert pairs_of(rows) == {("k2", "k1")} and rows.loc[0, "signal"] == "shared_text"
+    assert rows.loc[0, "evidence"] == f"copied prose: {frame[9:]}; both quote: {QUOTE[4:]}"  # content words
+
+
 # ---------------------------------------------------------------------------------------------- shared_text
 
 
@@ -164,7 +264,7 @@ def test_shared_text_finds_an_edited_copy_with_its_passage_as_the_later_claim_ha
     )
     a = audit(case)
     assert pairs_of(a) == {("k2", "k1")}
-    assert a.loc[0, "signal"] == "shared_text" and a.loc[0, "evidence"] == EDITED
+    assert a.loc[0, "signal"] == "shared_text" and a.loc[0, "evidence"] == "copied prose: " + EDITED
     assert a.loc[0, "score"] > 0.8
 
 
@@ -255,7 +355,7 @@ def test_a_copy_cut_by_edits_into_short_runs_is_found_but_one_short_run_is_not(t
     )
     rows = audit(case, min_score=0.0)
     assert pairs_of(rows) == {("k2", "k1")}  # k3's run of 3 (with either) never suffices
-    assert rows.loc[0, "evidence"] == "Maxim Buga Cossack … dozens dead volunteers near"
+    assert rows.loc[0, "evidence"] == "copied prose: Maxim Buga Cossack … dozens dead volunteers near"
 
 
 def test_longest_shared_runs_names_the_closest_pairs_and_refuses_an_archive(tmp_path):

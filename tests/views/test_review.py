@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _save(folder: Path, *, basis: bool = True) -> Path:
-    case = kit.testing.synth.make_case(40, seed=2, copy_rate=0.1)
+    case = kit.testing.synth.make_case(40, seed=6, copy_rate=0.1)
     if basis:
         case = kit.Case(
             case.sources,

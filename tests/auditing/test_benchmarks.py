@@ -1,0 +1,30 @@
+"""The numbers BENCHMARKS.md states for issue 22's audit run are the ones its JSON recorded."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def test_the_issue_22_section_states_the_recorded_numbers():
+    text = ROOT.joinpath("BENCHMARKS.md").read_text(encoding="utf-8")
+    section = text[text.index("# Benchmarks: the audit on text as news is written (issue 22)") :]
+    section = section[: section.index("\n# Benchmarks:", 10)]
+    r = json.loads(ROOT.joinpath("benchmarks", "results-audit-2026-12-07.json").read_text(encoding="utf-8"))
+    kit_, held = r["comparison"], r["heldout_comparison"]
+    for c in (kit_, held):
+        a = c["kit_audit"]
+        assert f"{a['recall']:.4f}" in section and f"{a['precision']:.4f}" in section
+        assert f"{a['cpu_s_median']:.2f} s" in section
+        assert f"{c['speedup_wall']:.1f}×" in section and f"{c['speedup_cpu']:.1f}×" in section
+        assert f"{a['hidden_copies']:,}" in section
+    for s in (r["scale"], r["heldout_scale"]):
+        assert f"{s['audit_cpu_s']:.1f} s" in section and f"{s['peak_rss_mb']:,} MB" in section
+        assert f"{s['recall']:.4f}" in section and f"{s['precision']:.4f}" in section
+    assert f"{r['scale']['audit_wall_s']:.1f} s" in section and f"{r['heldout_scale']['audit_wall_s']:.1f} s" in section
+    assert f"load average {r['load_average_before'][0]:.2f} before" in section
+    assert f"{r['load_average_after'][0]:.2f} after" in section
+    best = held["rapidfuzz_token_set_ratio_80"]["with_the_audit_rules_best_per_claim"]
+    assert f"recall {best['recall']:.4f}" in section

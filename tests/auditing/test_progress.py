@@ -1,0 +1,41 @@
+"""kit.audit's progress (tqdm) and an interrupted ``kit audit --write``, which leaves every file as it was."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import kit
+from kit.auditing import STEPS, audit
+
+
+def test_progress_is_shown_when_asked_and_not_otherwise(capsys):
+    case = kit.testing.synth.make_case(300, seed=4, copy_rate=0.1)
+    quiet = audit(case, progress=False)
+    assert capsys.readouterr().err == ""
+    shown = audit(case, progress=True)
+    err = capsys.readouterr().err
+    assert "audit" in err and f"{len(STEPS)}/{len(STEPS)}" in err
+    assert shown.equals(quiet)
+
+
+def test_an_interrupted_audit_write_leaves_the_case_as_it_was(tmp_path):
+    folder = tmp_path / "case"
+    kit.save_case(kit.testing.synth.make_case(60_000, seed=2, copy_rate=0.1), str(folder))
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert b"basis" in before["citations.csv"].splitlines()[0]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kit", "audit", str(folder), "--write"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "KIT_DEBUG": ""},
+    )
+    time.sleep(2.0)  # reading 60,000 claims and auditing them takes longer than this here
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1, (out, err)  # interrupted, not finished
+    assert b"appended" not in out and b"Traceback" not in err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
