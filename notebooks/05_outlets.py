@@ -52,7 +52,7 @@ print(outlet_edges(case).to_string(index=False))
 # social-media posts) have a black outline.
 
 # %%
-kit.show.plot_outlet_graph(case);
+ax = kit.show.plot_outlet_graph(case)
 # %% [markdown]
 # ## Who only repeats, who brings an origin
 #

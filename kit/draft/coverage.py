@@ -60,9 +60,7 @@ def article_paths(paths) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             found = sorted(
-                f
-                for f in p.iterdir()
-                if f.is_file() and f.suffix.lower() in SUFFIXES and f.stem.lower() != "readme"
+                f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUFFIXES and f.stem.lower() != "readme"
             )
             if not found:
                 raise DraftError(f"{p}: this folder holds no article (.txt, .md or .html); give the articles' files")
