@@ -18,6 +18,7 @@ import re
 import networkx as nx
 
 from kit.draft.names import same_name
+from kit.graph.citation import citation_bases
 
 __all__ = ["compare", "overlaps"]
 
@@ -108,7 +109,10 @@ def compare(draft, reference) -> dict:
     -------
     dict
         ``sources`` / ``sources_matched`` / ``source_share``: the reference's sources and how many the draft
-        proposes; ``citations`` / ``citations_matched`` / ``citation_share`` likewise; ``draft_sources``,
+        proposes; ``citations`` / ``citations_matched`` / ``citation_share`` likewise, and ``stated_citations`` /
+        ``stated_matched`` / ``stated_share`` for the reference's citations of basis ``stated`` (what the article's
+        words state: a link the hand-built case reads from the article, ``inferred``, is the reporter's to add, not
+        the draft's to propose); ``draft_sources``,
         ``draft_sources_unmatched``, ``draft_claims``, ``draft_claims_unmatched`` (overlapping no reference claim),
         ``draft_citations``, ``draft_citations_unmatched``; ``source_pairs`` (reference id -> draft id),
         ``citation_pairs`` ((claim, cites) -> (claim, cites)), ``missed_sources`` and ``missed_citations``.
@@ -158,6 +162,8 @@ def compare(draft, reference) -> dict:
     citation_pairs = _matching(cand_c)
     claims_unmatched = [k for k, t in text_d.items() if not any(overlaps(t, u) for u in text_r.values())]
     n_s, n_c = len(names_r), len(cit_r)
+    stated = [c for c, b in zip(cit_r, citation_bases(r["citations"]), strict=True) if b == "stated"]
+    n_stated = sum(c in citation_pairs for c in stated)
     return {
         "sources": n_s,
         "sources_matched": len(source_pairs),
@@ -165,6 +171,9 @@ def compare(draft, reference) -> dict:
         "citations": n_c,
         "citations_matched": len(citation_pairs),
         "citation_share": round(len(citation_pairs) / n_c, 3) if n_c else 1.0,
+        "stated_citations": len(stated),
+        "stated_matched": n_stated,
+        "stated_share": round(n_stated / len(stated), 3) if stated else 1.0,
         "draft_sources": len(names_d),
         "draft_sources_unmatched": len(names_d) - len(source_pairs),
         "draft_claims": len(text_d),

@@ -111,7 +111,10 @@ def test_mini2_the_radio_copy_is_found_and_the_cited_pair_is_not(mini2):
     assert not any(c == "k_wire" for c, _ in pairs)  # "three hundred pupils" alone never suffices
     row = a[a["claim_id"] == "k_radio"].iloc[0]
     radio = mini2.claims.set_index("claim_id").loc["k_radio", "text"]
-    assert row["signal"] == "shared_text" and row["evidence"] in radio and 0.5 <= row["score"] <= 1
+    # the evidence says what kind of passage it is (issue 22): the reporters' own words, found in the radio's text
+    passage = row["evidence"].removeprefix("copied prose: ")
+    assert row["evidence"].startswith("copied prose: ") and passage in radio
+    assert row["signal"] == "shared_text" and 0.5 <= row["score"] <= 1
 
 
 def test_mini2_with_suspected_is_a_new_case_whose_links_are_followed_only_when_asked(mini2):

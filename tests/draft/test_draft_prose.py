@@ -92,9 +92,15 @@ def pct(share: float) -> str:
 def test_draft_md_states_the_measured_numbers(measured):
     draft, reference, m = measured
     prose = Prose("docs/draft.md, On the seed article", section(ROOT / "docs" / "draft.md", "### On the seed article"))
-    t = prose.says(r"targets: at least (\d+) % of its sources, (\d+) % of its citations")
+    t = prose.says(r"targets: at least (\d+) % of its sources, (\d+) % of the citations the article states")
     assert (int(t.group(1)), int(t.group(2))) == (SOURCE_TARGET, CITATION_TARGET)
-    assert m["source_share"] * 100 >= SOURCE_TARGET and m["citation_share"] * 100 >= CITATION_TARGET
+    assert m["source_share"] * 100 >= SOURCE_TARGET and m["stated_share"] * 100 >= CITATION_TARGET
+    st = prose.says(r"\| citations stated \| (\d+) \| (\d+) \| ([\d.]+ %) \|")
+    assert (int(st.group(1)), int(st.group(2)), st.group(3)) == (
+        m["stated_citations"],
+        m["stated_matched"],
+        pct(m["stated_share"]),
+    )
 
     s = prose.says(r"\| sources \| (\d+) \| (\d+) \| ([\d.]+ %) \|")
     assert (int(s.group(1)), int(s.group(2)), s.group(3)) == (

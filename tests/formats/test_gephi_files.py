@@ -136,7 +136,10 @@ def test_graphology_itself_reads_them(files, tmp_path):
     folder = _node_graphology()
     read = _graphology(folder, files["gexf"])
     nodes = dict(read["nodes"])
-    assert read["type"] == "directed" and len(nodes) == 40 and len(read["edges"]) == 19
+    case = kit.load_case(DEIR)
+    # one node per claim and per source, one edge per citation (the re-read case: 24 claims, 18 sources, 22 citations)
+    assert read["type"] == "directed" and len(nodes) == len(case.claims) + len(case.sources) == 42
+    assert len(read["edges"]) == len(case.citations)
     d = nodes["daily-beast-200-russian-fighters"]
     assert d["low"] == 201 and d["echo"] is False and d["color"].startswith("rgba(") and "x" in d
     from kit.formats.gexf import write_dynamic_gexf

@@ -55,8 +55,11 @@ def test_the_template_case_has_the_columns_in_the_kits_order():
 
 
 def test_the_case_format_document_names_every_column_and_value():
-    """Each column is a row of a column table (``| source_id | yes | ...``), each allowed value a word of the text."""
-    text = CASE_FORMAT.read_text(encoding="utf-8")
+    """Each column is a row of a column table (``| source_id | yes | ...``), each allowed value a word of the text: the
+    contract's (docs/case-format.md) or, for story.csv, the kit's extension of it (docs/case-format-extensions.md)."""
+    text = CASE_FORMAT.read_text(encoding="utf-8") + (ROOT / "docs" / "case-format-extensions.md").read_text(
+        encoding="utf-8"
+    )
     rows = {
         name.strip()
         for line in text.splitlines()

@@ -34,12 +34,15 @@ DEIR_STEPS = [
         "daily-beast-200-russian-fighters",
         "tsarizm-up-to-200",
     ],
-    [
-        "communities-heard-dozens",
+    [  # the feedback-loop step: the rumours, the communities' "dozens" and the media's two "confirmations" (issue 19)
         "facebook-casualties",
         *EARLY[:2],
         "other-media-several-killed",
-        *EARLY[2:],
+        "reuters-buga-dozens",
+        "communities-heard-dozens",
+        "media-confirmed-coalition",
+        "media-confirmed-facebook",
+        *REUTERS,
         "bloomberg-more-than-200",
         "daily-beast-200-contract-killers",
         "daily-beast-200-russian-fighters",
@@ -62,7 +65,8 @@ def test_the_deir_steps_follow_story_csv(deir):
     assert [s["step"] for s in steps] == list(range(1, 9))
     assert steps[4]["new"] == ["bloomberg-more-than-200", "tsarizm-up-to-200"]  # not yet The Daily Beast's
     assert steps[0]["sources"] == ["reuters_associates"]
-    assert "coalition-100-killed" in steps[3]["cited"]  # a claim of another question the rumours cite
+    # a claim of another question the media's "confirmation" cites (the coalition's estimate), shown from that step on
+    assert "coalition-100-killed" not in steps[5]["cited"] and "coalition-100-killed" in steps[6]["cited"]
     assert steps[7]["new"] == [] and steps[7]["newest"] is None  # no ring on an old claim at a step with none new
     assert steps[0]["date"] == pd.Timestamp("2018-02-12", tz="UTC")
 
