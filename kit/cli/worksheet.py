@@ -37,7 +37,9 @@ def add_parser(subparsers):
     p = subparsers.add_parser("worksheet", help="write OUT/worksheet.html and OUT/answers.html: the exercise on paper")
     p.add_argument("path", help="the case's folder, its case.toml, or an .xlsx workbook")
     p.add_argument("out_dir", help="the folder to write the two files into (created if needed)")
-    p.add_argument("--proposition", help="the question (default: the one with the most claims)")
+    p.add_argument(
+        "--proposition", help="the question (default: proposition = in case.toml, else the one with the most claims)"
+    )
     add_reveal_flag(p, "internal drafts only: name confidential sources")
     p.set_defaults(func=run)
     return p

@@ -99,7 +99,8 @@ def worksheet_html(case: Case, proposition=None, *, reveal_confidential: bool = 
     ----------
     case : kit.Case
     proposition : str, optional
-        The question (default: the one with the most claims).
+        The question (default: the case's own, :func:`kit.analysis.selection.choose_proposition`: ``proposition =``
+        in ``case.toml``, else the one with the most claims).
     reveal_confidential : bool
         Internal drafts only: name confidential sources (default: redacted).
 
@@ -159,7 +160,8 @@ def answers_html(case: Case, proposition=None, *, reveal_confidential: bool = Fa
     ----------
     case : kit.Case
     proposition : str, optional
-        The question (default: the one with the most claims).
+        The question (default: the case's own, :func:`kit.analysis.selection.choose_proposition`: ``proposition =``
+        in ``case.toml``, else the one with the most claims).
     reveal_confidential : bool
         Internal drafts only: name confidential sources (default: redacted).
 
@@ -224,7 +226,8 @@ def write_worksheet(case: Case, out_dir, proposition=None, *, reveal_confidentia
     case : kit.Case
     out_dir : str or path-like
     proposition : str, optional
-        The question (default: the one with the most claims).
+        The question (default: the case's own, :func:`kit.analysis.selection.choose_proposition`: ``proposition =``
+        in ``case.toml``, else the one with the most claims).
     reveal_confidential : bool
         Internal drafts only: name confidential sources.
 

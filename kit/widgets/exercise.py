@@ -70,7 +70,8 @@ class SourceExercise(Displayable):
     ----------
     case : kit.Case
     proposition : str, optional
-        The question; by default the one with the most claims.
+        The question; by default the case's own (:func:`kit.analysis.selection.choose_proposition`: ``proposition =``
+        in ``case.toml``, else the one with the most claims).
     learner : str
         The learner's name, written in the scores (a text box in the widget).
     follow : iterable of str, default ("stated", "inferred")
