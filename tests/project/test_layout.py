@@ -356,9 +356,7 @@ WITHOUT_TESTS = frozenset(
         "kit.show.timeline_labels",
         "kit.store.outputs",
         "kit.text.style",
-        "kit.text.textmatch",
         "kit.text.trace_text",
-        "kit.text.wording",
         "kit.widgets.common",
     ]
 )
