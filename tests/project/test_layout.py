@@ -316,7 +316,6 @@ TEST_FOLDERS = {
 # leave it, and a new module must come with its tests.
 WITHOUT_TESTS = frozenset(
     [
-        "kit.analysis.outlets",
         "kit.auditing.figure_pairs",
         "kit.auditing.groups",
         "kit.auditing.ids",
