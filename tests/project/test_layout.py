@@ -342,8 +342,6 @@ WITHOUT_TESTS = frozenset(
         "kit.publish.figures",
         "kit.publish.page",
         "kit.reading.csv",
-        "kit.reading.limits",
-        "kit.reading.toml",
         "kit.reading.workbook",
         "kit.reading.xlsx",
         "kit.show.aggregate",
