@@ -351,7 +351,6 @@ WITHOUT_TESTS = frozenset(
         "kit.show.timeline",
         "kit.show.timeline_labels",
         "kit.text.style",
-        "kit.text.trace_text",
         "kit.widgets.common",
     ]
 )
