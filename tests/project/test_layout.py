@@ -350,7 +350,6 @@ WITHOUT_TESTS = frozenset(
         "kit.show.placement",
         "kit.show.timeline",
         "kit.show.timeline_labels",
-        "kit.text.style",
         "kit.widgets.common",
     ]
 )
