@@ -325,8 +325,6 @@ WITHOUT_TESTS = frozenset(
         "kit.checking.arrays",
         "kit.checking.typed",
         "kit.cli.audit",
-        "kit.cli.draft",
-        "kit.cli.publish",
         "kit.draft.build",
         "kit.draft.cues",
         "kit.draft.matching",
