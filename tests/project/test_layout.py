@@ -322,8 +322,6 @@ WITHOUT_TESTS = frozenset(
         "kit.auditing.reach",
         "kit.auditing.rejected",
         "kit.auditing.synthetic",
-        "kit.checking.arrays",
-        "kit.checking.typed",
         "kit.cli.audit",
         "kit.draft.build",
         "kit.draft.cues",
