@@ -326,7 +326,6 @@ WITHOUT_TESTS = frozenset(
         "kit.draft.build",
         "kit.draft.cues",
         "kit.draft.matching",
-        "kit.graphview.data",
         "kit.graphview.widget",
         "kit.publish.figures",
         "kit.publish.page",
