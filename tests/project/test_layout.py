@@ -330,11 +330,7 @@ WITHOUT_TESTS = frozenset(
         "kit.publish.figures",
         "kit.publish.page",
         "kit.show.aggregate",
-        "kit.show.citation_graph",
-        "kit.show.lineage",
-        "kit.show.outlet_graph",
         "kit.show.placement",
-        "kit.show.timeline",
         "kit.show.timeline_labels",
         "kit.widgets.common",
     ]

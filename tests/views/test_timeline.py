@@ -1,0 +1,82 @@
+"""kit.show.timeline: the figure over time; one label per claim with a figure (outlet and figure, from the tables),
+each mark at its claim's publication time, an uncertain date drawn over its range; and where "now" stands."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+import kit
+from kit.show.timeline import READING, now_x, plot_timeline, timeline_title
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def test_one_label_per_claim_with_a_figure(echo_case):
+    ax = plot_timeline(echo_case, "strike_deaths")
+    # strike_deaths claims with a figure (tests/cases/echo/claims.csv): e_one 12, e_two 10 to 15, e_echo 10+,
+    # e_direct 12, e_single 10+; e_indep has none
+    assert sorted(t.get_text() for t in ax.texts) == sorted(
+        [
+            "Outlet One: 12",
+            "Outlet Two: 10–15",
+            "News Aggregator: 10+",
+            "News Aggregator: 12",
+            "Outlet One: 10+",
+        ]
+    )
+    assert (
+        ax.get_title() == timeline_title(echo_case, "strike_deaths") == f"strike deaths: the figure over time {READING}"
+    )
+
+
+def test_the_marks_stand_on_the_claims_days_in_their_order(echo_case):
+    ax = plot_timeline(echo_case, "strike_deaths")
+    # the marks (one point each); two claims of one day are set apart by a couple of hours, on that day
+    marks = sorted(
+        (pd.Timestamp(line.get_xdata()[0]), float(line.get_ydata()[0]))
+        for line in ax.lines
+        if len(line.get_xdata()) == 1
+    )
+    published = [
+        "2022-06-01T09:00Z",
+        "2022-06-01T11:00Z",
+        "2022-06-02T09:00Z",
+        "2022-06-03T09:00Z",
+        "2022-06-04T09:00Z",
+    ]
+    lows = [12.0, 10.0, 10.0, 12.0, 10.0]  # e_one, e_two, e_echo, e_direct, e_single: their low (or only) figure
+    assert [y for _, y in marks] == lows
+    points = marks
+    for (x, _), when in zip(points, published, strict=True):
+        assert x.normalize() == pd.Timestamp(when).normalize() and x >= pd.Timestamp(when)
+
+
+def test_upto_hides_what_was_not_yet_published(echo_case):
+    ax = plot_timeline(echo_case, "strike_deaths", upto=pd.Timestamp("2022-06-01T23:59:59Z"))
+    shown = [t for t in ax.texts if t.get_alpha() is None or t.get_alpha() > 0.5]
+    assert sorted(t.get_text() for t in shown) == ["Outlet One: 12", "Outlet Two: 10–15"]
+
+
+def test_an_unknown_proposition_is_refused(echo_case):
+    with pytest.raises(kit.UnknownName):
+        plot_timeline(echo_case, "strike_dead")
+
+
+@pytest.mark.parametrize(
+    ("upto", "x"),
+    [
+        ("2018-02-12T23:59:59.999999Z", "2018-02-12T00:00:00Z"),
+        ("2018-02-12T15:00Z", "2018-02-12T15:00:00Z"),
+        ("2018-02-12T00:00Z", "2018-02-12T00:00:00Z"),
+    ],
+)
+def test_now_x(upto, x):
+    assert now_x(upto) == pd.Timestamp(x)
