@@ -47,11 +47,7 @@ def test_the_tables_are_verbatim_and_resolve(text):
 def test_the_draft_is_a_case_the_checker_accepts(tmp_path, text):
     for name, frame in _tables(text).items():
         frame.to_csv(tmp_path / f"{name}.csv", index=False)
-    case, problems, _ = (
-        kit.check_case(tmp_path)
-        if hasattr(kit, "check_case")
-        else __import__("kit.case", fromlist=["check_case"]).check_case(tmp_path)
-    )
+    case, problems, _ = check_case(tmp_path)
     assert problems == [] and case is not None
 
 
