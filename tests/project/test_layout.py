@@ -327,8 +327,6 @@ WITHOUT_TESTS = frozenset(
         "kit.publish.figures",
         "kit.publish.page",
         "kit.show.aggregate",
-        "kit.show.placement",
-        "kit.show.timeline_labels",
         "kit.widgets.common",
     ]
 )
