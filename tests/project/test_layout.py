@@ -326,7 +326,6 @@ WITHOUT_TESTS = frozenset(
         "kit.graphview.widget",
         "kit.publish.figures",
         "kit.publish.page",
-        "kit.show.aggregate",
         "kit.widgets.common",
     ]
 )
