@@ -260,7 +260,6 @@ def test_static_files_are_package_data():
         "kit.formats.claimreview",
         "kit.formats.export",
         "kit.publish",
-        "kit.publish.page",
         "kit.publish.notebook",
     ],
 )
@@ -324,8 +323,6 @@ WITHOUT_TESTS = frozenset(
         "kit.auditing.synthetic",
         "kit.cli.audit",
         "kit.graphview.widget",
-        "kit.publish.figures",
-        "kit.publish.page",
         "kit.widgets.common",
     ]
 )

@@ -1,0 +1,109 @@
+"""kit.publish.page: the explainer page as one HTML string; every inline script allowed by its own hash in the page's
+Content-Security-Policy (hashed here with hashlib on the text the HTML parser gives), nothing fetched, the built date
+and the case's title shown, case text escaped, and the page the same for the same input."""
+
+import base64
+import hashlib
+import html.parser
+import re
+
+import pytest
+
+import kit
+from kit.publish.page import csp_hash, page_html, static_text
+from kit.text.redact import redact
+
+
+class _Page(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.scripts: list = []
+        self.csp = None
+        self.fetches: list = []
+        self.text: list = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "script":
+            # a data block (JSON, JSON-LD) is never run, so the policy need not name it
+            runs = a.get("type", "text/javascript").lower() in (
+                "",
+                "text/javascript",
+                "module",
+                "application/javascript",
+            )
+            self._in_script = runs
+            if runs:
+                self.scripts.append("")
+            if a.get("src"):
+                self.fetches.append(a["src"])
+        if tag == "meta" and a.get("http-equiv", "").lower() == "content-security-policy":
+            self.csp = a["content"]
+        for key in ("src", "href"):
+            v = a.get(key) or ""
+            if tag in ("img", "link", "iframe", "source") and v and not v.startswith(("data:", "#")):
+                self.fetches.append(v)
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts[-1] += data
+        else:
+            self.text.append(data)
+
+
+def _parse(text):
+    p = _Page()
+    p.feed(text)
+    return p
+
+
+@pytest.fixture(scope="module")
+def echo_page(cases_dir_module):
+    return page_html(redact(kit.load_case(cases_dir_module / "echo")), built="2026-01-02")
+
+
+@pytest.fixture(scope="module")
+def cases_dir_module():
+    from conftest import CASES
+
+    return CASES
+
+
+def test_every_inline_script_is_allowed_by_its_hash_and_nothing_else(echo_page):
+    p = _parse(echo_page)
+    assert p.scripts, "the page has its scripts inline"
+    allowed = set(re.findall(r"'(sha256-[^']+)'", re.search(r"script-src ([^;]*)", p.csp).group(1)))
+    hashes = {"sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in p.scripts}
+    assert hashes == allowed
+    assert "default-src 'none'" in p.csp
+    assert p.fetches == []
+
+
+def test_the_page_says_its_case_and_date(echo_page, echo_case):
+    words = " ".join(" ".join(_parse(echo_page).text).split())
+    assert echo_case.title in words and "2026-01-02" in echo_page
+    assert echo_page.startswith("<!DOCTYPE html>")
+
+
+def test_the_same_input_gives_the_same_page(echo_page, cases_dir_module):
+    assert page_html(redact(kit.load_case(cases_dir_module / "echo")), built="2026-01-02") == echo_page
+
+
+def test_hostile_text_is_escaped(hostile_case):
+    page = page_html(redact(hostile_case), built="2026-01-02")
+    p = _parse(page)
+    # whatever the case's cells say, the parser finds only the page's own scripts, each allowed by its hash
+    allowed = set(re.findall(r"'(sha256-[^']+)'", p.csp))
+    assert {csp_hash(s) for s in p.scripts} <= allowed
+    assert p.fetches == []
+
+
+def test_csp_hash_is_the_browsers_and_static_text_has_no_carriage_returns():
+    assert csp_hash("alert(1)") == "sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI="
+    for name in ("page.js", "page.css"):
+        assert "\r" not in static_text(name) and static_text(name).strip()
