@@ -322,8 +322,6 @@ WITHOUT_TESTS = frozenset(
         "kit.auditing.rejected",
         "kit.auditing.synthetic",
         "kit.cli.audit",
-        "kit.graphview.widget",
-        "kit.widgets.common",
     ]
 )
 
