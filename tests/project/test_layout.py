@@ -321,7 +321,6 @@ WITHOUT_TESTS = frozenset(
         "kit.auditing.reach",
         "kit.auditing.rejected",
         "kit.auditing.synthetic",
-        "kit.cli.audit",
     ]
 )
 
