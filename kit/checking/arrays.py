@@ -289,6 +289,10 @@ def by_uniques(values: pd.Series, fn) -> np.ndarray:
     return mapped[np.asarray(codes)]
 
 
+#: a figure as the case format writes one: digits, at most one decimal point, an optional sign
+_DIGITS_ONLY = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+
+
 def figure(v: str) -> float:
     """A figure written with the digits 0-9 (``12``, ``+3``, ``2.5``) as the float the kit keeps; NaN for anything
     else, ``inf`` for one too large for a float (more than 308 digits), and ``-inf`` for one the float would round:
@@ -319,9 +323,11 @@ def figure(v: str) -> float:
     (-inf, -inf, inf)
     >>> figure("١٠")  # other scripts' digits are not read (they are reported)
     nan
+    >>> figure("1e5"), figure("inf"), figure("nan")  # Python's float syntax is not the case format's
+    (nan, nan, nan)
     """
     v = v.strip()
-    if not v or not v.isascii():
+    if not v or not v.isascii() or not _DIGITS_ONLY.fullmatch(v):  # not "1e5", "inf", "nan", "1_000": Python's syntax
         return float("nan")
     number = v.lstrip("+")
     if len(number.split(".")[0].lstrip("0")) > 308:  # past the largest float (int() of 5,000 digits is slow too)

@@ -118,19 +118,25 @@ def fold_map(text) -> tuple[str, list[int], list[int]]:
     -------
     tuple
         ``(folded, starts, ends)``: ``folded[i]`` comes from ``text[starts[i]:ends[i]]`` (a collapsed run of blanks
-        spans the whole run; ignorable characters belong to no folded character).
+        spans the whole run; a combining mark folded away belongs to the character before it; other ignorable
+        characters belong to no folded character).
 
     Examples
     --------
     >>> fold_map("ß  İ")
     ('ss i', [0, 0, 1, 3], [1, 1, 3, 4])
+    >>> fold_map("Jose\u0301!")
+    ('jose!', [0, 1, 2, 3, 5], [1, 2, 3, 5, 6])
     """
     text = str(text)
     folded: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     for i, ch in enumerate(text):
-        for c in _fold_char(ch):
+        chars = _fold_char(ch)
+        if not chars and ends and unicodedata.category(ch).startswith("M"):
+            ends[-1] = i + 1  # a combining mark folded away belongs to the letter before it ("e" + U+0301)
+        for c in chars:
             if c == " " and folded and folded[-1] == " ":
                 ends[-1] = i + 1
                 continue
