@@ -137,12 +137,15 @@ def named_origins(text: str) -> set:
     ['syrian observatory for human rights']
     >>> named_origins("At least 217 died, two of the Russians said.")
     set()
+    >>> named_origins("The toll rose to 77, said Rafael Correa.") == named_origins("Rafael Correa said the toll rose.")
+    True
     """
     out = set()
     for m in _NAMED.finditer(text or ""):
         if re.search(r"\bof (?:the )?$", text[: m.start()] + (m.group(0).split(m.group(2))[0] if m.group(2) else "")):
             continue  # "two of the Russians said": people of a group, not a named origin
         name = next(g for g in m.groups() if g)
+        name = name.rstrip(".’'")  # a name at the end of a sentence: "said Rafael Correa." is Rafael Correa
         words = [w for w in name.split() if w not in ("The", "A", "He", "She", "They", "It", "But", "And")]
         if words:
             out.add(" ".join(words).casefold())
