@@ -7,7 +7,7 @@ never goes back in time, and a title; ``text`` may be empty.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -93,7 +93,7 @@ def _check_claim_ids(column: list[str], known: Collection[str], err: Callable[[i
 
 
 def check_story(
-    table: RawTable, claim_ids: Collection[str] | None = None
+    table: RawTable, claim_ids: Iterable[str] | None = None
 ) -> tuple[pd.DataFrame | None, list[Problem], list[Problem]]:
     """Check a ``story.csv`` read as a raw table; return ``(story or None, problems, warnings)``.
 

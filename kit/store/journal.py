@@ -36,7 +36,7 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -250,7 +250,7 @@ def _settle_locked(folder: Path, names: list) -> str | None:
     return done or ("cleaned" if temps else None)
 
 
-def write_folder(folder: StrPath, files: dict[str, str | bytes], encoding: str = "utf-8") -> list[Path]:
+def write_folder(folder: StrPath, files: Mapping[str, str | bytes], encoding: str = "utf-8") -> list[Path]:
     """Write ``files`` (``name -> data``) into ``folder``, all of them or none, whenever it is interrupted.
 
     See the module's description for how (a staging folder, a journal, then the moves), and :func:`settle` for
