@@ -7,18 +7,24 @@ Its circle is among the outlets, and :func:`outlet_loops` finds it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 import networkx as nx
 import pandas as pd
 
 from kit.graph.citation import claim_context, followed_citations
 from kit.schema import DEFAULT_FOLLOW
 
+if TYPE_CHECKING:
+    from kit.case import Case
+
 __all__ = ["outlet_loops"]
 
 _COLUMNS = ["loop", "claim_id", "cites", "outlet", "cited_outlet", "relation", "basis"]
 
 
-def outlet_loops(case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def outlet_loops(case: Case, *, follow: Iterable[str] = DEFAULT_FOLLOW) -> pd.DataFrame:
     """The citations that close a loop between outlets: an outlet's claim rests, through other outlets' claims, on
     a claim of its own.
 

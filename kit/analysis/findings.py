@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 __all__ = ["circular", "drift", "timeline", "summary_line"]
 
 
-def circular(case: Case, *, follow=DEFAULT_FOLLOW) -> list[list[str]]:
+def circular(case: Case, *, follow: Iterable[str] = DEFAULT_FOLLOW) -> list[list[str]]:
     """Each citation loop: claims that support each other in a circle.
 
     A loop is a strongly connected set of claims under ``relies_on``/``corroborates`` citations: two or
@@ -83,7 +84,7 @@ def _norm(s: pd.Series) -> pd.Series:
     return s.astype("string").str.lower().str.replace(r"\s+", "", regex=True)
 
 
-def drift(case: Case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def drift(case: Case, proposition: str, *, follow: Iterable[str] = DEFAULT_FOLLOW) -> pd.DataFrame:
     """How a figure changed where a claim about ``proposition`` rests on another claim.
 
     One row per followed supporting citation from a claim of the proposition to another claim (of any
@@ -144,7 +145,7 @@ def drift(case: Case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFram
     bh = b["high"].astype("Float64").fillna(inf)
     inflated = lows & ((a["low"].astype("Float64") > b["low"].astype("Float64")).fillna(False) | (ah > bh))
 
-    def changed(col):
+    def changed(col: str) -> pd.Series:
         x, y = _norm(a[col]), _norm(b[col])
         return (x.notna() & y.notna() & (x != y)).fillna(False)
 
@@ -173,7 +174,7 @@ def drift(case: Case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFram
     return out
 
 
-def timeline(case: Case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def timeline(case: Case, proposition: str, *, follow: Iterable[str] = DEFAULT_FOLLOW) -> pd.DataFrame:
     """The claims about ``proposition`` in order of publication, with their figures and origin counts.
 
     Parameters
@@ -215,7 +216,7 @@ def timeline(case: Case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataF
     return out
 
 
-def summary_line(case: Case, *, n_warnings=None) -> str:
+def summary_line(case: Case, *, n_warnings: int | None = None) -> str:
     """The one line ``kit check`` prints for a valid case.
 
     Parameters

@@ -7,6 +7,7 @@ construction. Citations whose basis is not followed (``follow=``) are left out b
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["origins", "origin_hops", "independence", "provenance", "without"]
 
 
-def provenance(case: Case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def provenance(case: Case, *, follow: Iterable[str] = DEFAULT_FOLLOW) -> pd.DataFrame:
     """Origins, independence and echo for every claim of the case at once.
 
     Computed in one pass over the whole citation graph with array operations (see the module's
@@ -77,7 +78,7 @@ def provenance(case: Case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     return out
 
 
-def origins(case: Case, claim_id: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def origins(case: Case, claim_id: str, *, follow: Iterable[str] = DEFAULT_FOLLOW) -> pd.DataFrame:
     """The origin sources a claim finally rests on, one row each, nearest first.
 
     Follows ``relies_on`` and ``corroborates`` citations (never ``disputes``) down to sources; a claim
@@ -118,7 +119,7 @@ def origins(case: Case, claim_id: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame
     ids = g.source_ids[found].tolist()
     src = case.sources.drop_duplicates("source_id").set_index("source_id")
 
-    def column(name):
+    def column(name: str) -> pd.api.extensions.ExtensionArray:
         return pd.array(src[name].reindex(ids).to_numpy(dtype=object, na_value=None), dtype="string")
 
     return pd.DataFrame(
@@ -132,7 +133,7 @@ def origins(case: Case, claim_id: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame
     )
 
 
-def _hops(g: Graph, start: int):
+def _hops(g: Graph, start: int) -> tuple[np.ndarray, np.ndarray]:
     """Breadth first from claim number ``start``: the origin source numbers, nearest first, and their hops."""
     n = g.n
     seen = np.zeros(n, dtype=bool)
@@ -160,7 +161,7 @@ def _hops(g: Graph, start: int):
     return found, hops[found]
 
 
-def origin_hops(case: Case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def origin_hops(case: Case, *, follow: Iterable[str] = DEFAULT_FOLLOW) -> pd.DataFrame:
     """Every claim's origins with their hops at once: the rows :func:`origins` gives, for all claims.
 
     The supporting citations are turned into arrays once and walked breadth first backwards from the origins,
@@ -204,7 +205,7 @@ def origin_hops(case: Case, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     )
 
 
-def _all_hops(g: Graph):
+def _all_hops(g: Graph) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every (claim, origin source, hops) at once: one breadth-first walk backwards from the origins, a whole
     distance at a time, over (claim, source) pairs, so its work follows the number of pairs found, never one walk
     per claim (a chain or loop of 3,000 claims would be walked 3,000 times)."""
@@ -233,7 +234,7 @@ def _all_hops(g: Graph):
     return codes // m, codes % m, np.concatenate(dist)
 
 
-def independence(case: Case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def independence(case: Case, proposition: str, *, follow: Iterable[str] = DEFAULT_FOLLOW) -> pd.DataFrame:
     """How many independent origins each claim about ``proposition`` rests on, and where support is an echo.
 
     Parameters
@@ -277,7 +278,7 @@ def independence(case: Case, proposition: str, *, follow=DEFAULT_FOLLOW) -> pd.D
     return out
 
 
-def without(case: Case, *source_ids: str, follow=DEFAULT_FOLLOW) -> list[str]:
+def without(case: Case, *source_ids: str, follow: Iterable[str] = DEFAULT_FOLLOW) -> list[str]:
     """The claims that lose every origin if the sources ``source_ids`` are all discredited (removed as origins).
 
     These are the claims whose origins are all among those sources. Claims that already rest on nothing (a loop

@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -74,7 +75,7 @@ def outlet_edges(case: Case) -> pd.DataFrame:
     )
 
 
-def first_hand_origins(case: Case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def first_hand_origins(case: Case, follow: Iterable[str] = DEFAULT_FOLLOW) -> pd.DataFrame:
     """The origins each outlet brings itself: sources its claims quote directly, or the outlet for its own reporting.
 
     Parameters
@@ -110,7 +111,7 @@ def first_hand_origins(case: Case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     return pairs.drop_duplicates().sort_values(["source_id", "origin"]).reset_index(drop=True).astype(str)
 
 
-def outlet_roles(case: Case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def outlet_roles(case: Case, follow: Iterable[str] = DEFAULT_FOLLOW) -> pd.DataFrame:
     """For each outlet that published claims: who only repeats, who brings an origin.
 
     Parameters
@@ -160,7 +161,7 @@ def outlet_roles(case: Case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
     return roles
 
 
-def outlet_reach(case: Case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def outlet_reach(case: Case, follow: Iterable[str] = DEFAULT_FOLLOW) -> pd.DataFrame:
     """For each outlet that published claims: how many distinct origins its claims finally rest on, and brought itself.
 
     Parameters

@@ -26,6 +26,7 @@ origin sets counted with repeats to their union, exactly as the in-memory engine
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,12 +35,15 @@ import pandas as pd
 from kit.schema import SUPPORTING
 
 if TYPE_CHECKING:
+    import dask.dataframe as dd
+    from _typeshed import StrPath
+
     from kit.case import Case
 
 __all__ = ["provenance_dask", "write_tables"]
 
 
-def write_tables(case: Case, path, npartitions: int = 4) -> Path:
+def write_tables(case: Case, path: StrPath, npartitions: int = 4) -> Path:
     """Write a case's four tables as partitioned parquet folders ``sources/``, ``reports/``, ``claims/``,
     ``citations/`` under ``path``, ready for :func:`provenance_dask`.
 
@@ -94,21 +98,23 @@ def _sorted_lists(df: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _as_tuple(v) -> tuple:
+def _as_tuple(v: Iterable[object] | float | None) -> tuple[str, ...]:
     """A list of origins as it comes back from Dask (list, numpy array or missing) as a tuple of str."""
     if v is None or isinstance(v, float):
         return ()
     return tuple(str(x) for x in v)
 
 
-def _read(path, name, columns):
+def _read(path: str, name: str, columns: list[str]) -> dd.DataFrame:
     import dask.dataframe as dd
 
     df = dd.read_parquet(f"{path}/{name}", columns=list(columns))
     return df.astype(dict.fromkeys(columns, "string"))
 
 
-def provenance_dask(tables_path, out_path=None, *, max_rounds: int = 10_000):
+def provenance_dask(
+    tables_path: StrPath, out_path: StrPath | None = None, *, max_rounds: int = 10_000
+) -> pd.DataFrame | str:
     """Per-claim ``n_cited``, ``n_origins``, ``echo`` and ``origins`` for every claim, with dask.dataframe.
 
     Parameters

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["publication_key", "in_publication_order", "shown_with", "choose_proposition"]
 
 
-def publication_key(published, published_latest, claim_id) -> tuple:
+def publication_key(published: object, published_latest: object, claim_id: object) -> tuple[object, object, str]:
     """The order of publication for one claim: earliest ``published``, then ``published_latest``, then ``claim_id``.
 
     The one rule for "in order of publication" (:func:`in_publication_order` is the same rule for a frame). Of two
@@ -103,7 +103,7 @@ def in_publication_order(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.iloc[key.sort_values(["a", "b", "c"], kind="stable").index.to_numpy()]
 
 
-def shown_with(case: Case, proposition=None) -> set:
+def shown_with(case: Case, proposition: str | None = None) -> set[str]:
     """The ids a picture of ``proposition`` shows: its claims, everything they cite however far (claims of other
     propositions and sources, disputes too), and the publisher of each of those claims that rests on its own
     reporting (:func:`own_reporting`). With no proposition: every claim, and the sources that are cited or rested on.

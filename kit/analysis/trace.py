@@ -17,7 +17,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -47,7 +47,7 @@ _COLUMNS = [
 ]
 
 
-def _citations_by_claim(case: Case, follow) -> dict:
+def _citations_by_claim(case: Case, follow: Iterable[str]) -> dict[str, list[tuple[str, str, str, str, bool]]]:
     """citing claim -> list of (cited, relation, basis, evidence, followed), in table order: the bases and what is
     followed by the graph layer's one rule (:func:`kit.graph.citation.followed_mask`)."""
     cit = case.citations
@@ -67,7 +67,9 @@ def _citations_by_claim(case: Case, follow) -> dict:
     return out
 
 
-def lineage(case: Case, claim_id: str, *, follow=DEFAULT_FOLLOW, drift_flags: bool = True) -> pd.DataFrame:
+def lineage(
+    case: Case, claim_id: str, *, follow: Iterable[str] = DEFAULT_FOLLOW, drift_flags: bool = True
+) -> pd.DataFrame:
     """A claim's lineage as a tree, one row per hop, depth first, down to the origins.
 
     Each row is one hop from ``parent`` to ``item`` at ``depth`` (the claim itself is row 0, depth 0): its
@@ -127,7 +129,7 @@ def lineage(case: Case, claim_id: str, *, follow=DEFAULT_FOLLOW, drift_flags: bo
     flag_rows: dict = {}
     seen_props: set = set()
 
-    def hop_flags(a, b):
+    def hop_flags(a: str, b: str) -> tuple[bool, ...]:
         if not drift_flags:
             return no_flags
         p = ctx.at[a, "proposition"]

@@ -9,6 +9,8 @@ the typed frames, :mod:`~kit.checking.suggestions` the suggestions.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kit.checking.checker import Checker
 from kit.checking.columns import check_columns
 from kit.checking.dates import parse_published
@@ -19,13 +21,21 @@ from kit.checking.typed import typed_frame
 from kit.checking.values import check_values
 from kit.schema import TABLES
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from kit.errors import Problem
+    from kit.reading.raw import RawTable
+
 __all__ = ["check_tables", "suggest", "parse_published", "THREAD_ROWS"]
 
 #: from this many rows in all, the ids are hashed in a second thread while the other checks run
 THREAD_ROWS = 100_000
 
 
-def check_tables(raw_tables: dict):
+def check_tables(
+    raw_tables: dict[str, RawTable],
+) -> tuple[dict[str, pd.DataFrame] | None, list[Problem], list[Problem]]:
     """Check the raw tables; return ``(typed_frames_or_None, problems, warnings)``.
 
     ``typed_frames`` is None when any error was found.

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -30,7 +32,7 @@ __all__ = [
 ]
 
 
-def ok_mask(values: pd.Series, ok) -> np.ndarray:
+def ok_mask(values: pd.Series, ok: Callable[[str], object]) -> np.ndarray:
     """``ok(v)`` for every value, as a boolean array, calling ``ok`` once per distinct value.
 
     A million-row column usually holds few distinct values (a proposition, a certainty, a report id), so
@@ -68,7 +70,7 @@ def ok_mask(values: pd.Series, ok) -> np.ndarray:
     return flags[pd.Index(uniq, dtype=object).get_indexer(arr)]
 
 
-def bad_values(values: pd.Series, ok) -> np.ndarray:
+def bad_values(values: pd.Series, ok: Callable[..., object]) -> np.ndarray:
     """Positions of the non-empty values for which ``ok`` is false.
 
     Parameters
@@ -121,7 +123,7 @@ def arrow(values: pd.Series) -> pa.Array:
     return arr if arr.type == pa.large_string() else arr.cast(pa.large_string())  # (may be a ChunkedArray)
 
 
-def np_bool(mask) -> np.ndarray:
+def np_bool(mask: pa.Array | pa.ChunkedArray) -> np.ndarray:
     """A pyarrow boolean array (no nulls) as a numpy one.
 
     Parameters
@@ -200,7 +202,7 @@ def fullmatch(values: pd.Series, regex: re.Pattern) -> np.ndarray:
     return ok
 
 
-def first_seen(values: pd.Series):
+def first_seen(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """``(codes, first)``: a code per value, and for each code the position where its value first appears.
 
     Parameters
@@ -259,7 +261,7 @@ def first_of_codes(codes: np.ndarray) -> np.ndarray:
     return np.flatnonzero(np.diff(top, prepend=-1) > 0)
 
 
-def by_uniques(values: pd.Series, fn) -> np.ndarray:
+def by_uniques(values: pd.Series, fn: Callable[[Any], object]) -> np.ndarray:
     """``fn`` applied to the distinct values only, spread back over the column (a numpy object array).
 
     Parameters

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -12,6 +12,11 @@ import pyarrow.compute as pc
 from kit.checking.arrays import arrow
 from kit.checking.dates import parse_published_range
 from kit.errors import Problem
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from kit.reading.raw import RawTable
 
 __all__ = ["Checker", "ID_REFS"]
 
@@ -55,28 +60,28 @@ class Checker:
     ['solo']
     """
 
-    def __init__(self, tables):
+    def __init__(self, tables: dict[str, RawTable]) -> None:
         self.tables = tables
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self._cols: dict = {}
         self._arrays: dict = {}
-        self._published = None
+        self._published: tuple[pd.Series, pd.Series, list[tuple[int, str]]] | None = None
         self._ids: Any = None  # a Future until the ids are encoded, then a dict
         self.numbers: dict = {}
 
-    def err(self, table, i, column, message):
+    def err(self, table: str, i: int | np.integer, column: str | None, message: str) -> None:
         t = self.tables[table]
         if i in t.bad_rows:  # already reported as unreadable; its values are in the wrong columns
             return
         self.problems.append(Problem(t.file, int(t.lines[i]), column, message))
 
-    def warn(self, table, i, column, message):
+    def warn(self, table: str, i: int | np.integer | None, column: str | None, message: str) -> None:
         t = self.tables[table]
         line = t.header_line if i is None else int(t.lines[i])
         self.warnings.append(Problem(t.file, line, column, message, "warning"))
 
-    def col(self, table, column) -> pd.Series:
+    def col(self, table: str, column: str) -> pd.Series:
         """The column as text (computed once: a million-row table is asked for the same column many times)."""
         key = (table, column)
         if key not in self._cols:
@@ -89,14 +94,14 @@ class Checker:
                 self._cols[key] = pd.Series([""] * len(cells), dtype=object, index=cells.index)
         return self._cols[key]
 
-    def pa(self, table, column) -> pa.Array:
+    def pa(self, table: str, column: str) -> pa.Array:
         """The column as a pyarrow array (computed once)."""
         key = (table, column)
         if key not in self._arrays:
             self._arrays[key] = arrow(self.col(table, column))
         return self._arrays[key]
 
-    def ids(self, table, column) -> np.ndarray:
+    def ids(self, table: str, column: str) -> np.ndarray:
         """The column's id codes: every id column of the case is encoded with one dictionary, once, so that
         look-ups between tables are integer array operations. ``self.n_ids`` is the dictionary's size,
         ``self.empty_id`` the code of the empty string (-1 if there is none)."""
@@ -107,7 +112,7 @@ class Checker:
             self._ids = self._ids.result()[0]
         return self._ids[(table, column)]
 
-    def start_ids(self, pool=None) -> None:
+    def start_ids(self, pool: Executor | None = None) -> None:
         """Begin encoding the id columns (see :meth:`ids`): in ``pool``'s thread while the other checks go on
         (pyarrow hashes outside Python's lock), or at once without a pool."""
         from concurrent.futures import Future
@@ -115,7 +120,7 @@ class Checker:
         keys = [k for k in ID_REFS if self.has(*k)]
         arrays = [self.pa(*k) for k in keys]  # pandas work stays in this thread
 
-        def encode():
+        def encode() -> tuple[dict[tuple[str, str], np.ndarray], int, int | None]:
             chunks = [ch for a in arrays for ch in (a.chunks if isinstance(a, pa.ChunkedArray) else [a])]
             encoded = pc.dictionary_encode(pa.chunked_array(chunks, type=pa.large_string()))
             # the chunks share one dictionary, grown as they are read: the last one holds every id
@@ -128,13 +133,14 @@ class Checker:
                 if encoded.num_chunks
                 else pa.array([], pa.large_string())
             )
-            out, start = {}, 0
+            out: dict[tuple[str, str], np.ndarray] = {}
+            start = 0
             for k, a in zip(keys, arrays, strict=False):
                 out[k] = codes[start : start + len(a)]
                 start += len(a)
             return out, len(dictionary), pc.index(dictionary, "").as_py()
 
-        def done(future):
+        def done(future: Future) -> None:
             self.n_ids, self.empty_id = future.result()[1:]
 
         if pool is None:
@@ -145,7 +151,7 @@ class Checker:
         self._ids = future
         self._ids_done = done
 
-    def id_set(self, *columns) -> np.ndarray:
+    def id_set(self, *columns: tuple[str, str]) -> np.ndarray:
         """A boolean array over id codes: true for the ids found in any of ``columns`` ((table, column) pairs)."""
         self.ids(*columns[0])
         known = np.zeros(self.n_ids + 1, dtype=bool)
@@ -153,20 +159,20 @@ class Checker:
             known[self.ids(table, column)] = True
         return known
 
-    def obj(self, table, column) -> pd.Series:
+    def obj(self, table: str, column: str) -> pd.Series:
         """The column as Python strings (for the checks of small tables that run Python's string methods)."""
         values = self.col(table, column)
         return values if values.dtype == object else values.astype(object)
 
-    def has(self, table, column) -> bool:
+    def has(self, table: str, column: str) -> bool:
         return table in self.tables and column in self.tables[table].cells.columns
 
-    def published(self):
+    def published(self) -> tuple[pd.Series, list[tuple[int, str]]]:
         """``(earliest, problems)`` of reports.published (:func:`parse_published_range`, computed once)."""
         earliest, _, bad = self.published_range()
         return earliest, bad
 
-    def published_range(self):
+    def published_range(self) -> tuple[pd.Series, pd.Series, list[tuple[int, str]]]:
         """``parse_published_range`` of reports.published: earliest, latest, problems; computed once."""
         if self._published is None:
             self._published = parse_published_range(self.col("reports", "published"))

@@ -153,7 +153,7 @@ def date_problem(v: str) -> str:
     )
 
 
-def parse_published(values: pd.Series):
+def parse_published(values: pd.Series) -> tuple[pd.Series, list[tuple[int, str]]]:
     """Parse ISO 8601 dates and date-times to UTC; return ``(timestamps, [(row, message), ...])``.
 
     A bare date is 00:00 UTC and a date-time without a zone is UTC.
@@ -203,7 +203,7 @@ def parse_published(values: pd.Series):
     return ts, bad
 
 
-def _point(text: str):
+def _point(text: str) -> str | tuple[pd.Timestamp, pd.Timestamp]:
     """One side of a ``published`` value: ``(earliest, latest)`` as UTC timestamps, or a problem message."""
     m = YEAR_MONTH.match(text)
     if m:
@@ -223,7 +223,7 @@ def _point(text: str):
     return ts.iat[0], ts.iat[0]
 
 
-def parse_published_range(values: pd.Series):
+def parse_published_range(values: pd.Series) -> tuple[pd.Series, pd.Series, list[tuple[int, str]]]:
     """Parse ``published`` values, exact or uncertain; return ``(earliest, latest, [(row, message), ...])``.
 
     An exact date or date-time gives the same point twice. Since contract version 2 a value may also be a month

@@ -7,6 +7,8 @@ These are the rules ``kit publish`` (which proposition the page tells, the verdi
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 import numpy as np
 import pandas as pd
 
@@ -21,26 +23,28 @@ __all__ = ["check_meta"]
 class _Claims:
     """The claims' ids and propositions (text, as in claims.csv), looked at only when a setting needs them."""
 
-    def __init__(self, claims):
+    def __init__(self, claims: pd.DataFrame | None) -> None:
         self.frame = claims
 
     @property
     def known(self) -> bool:
         return self.frame is not None and {"claim_id", "proposition"} <= set(self.frame.columns)
 
-    def _col(self, name) -> pd.Series:
+    def _col(self, name: str) -> pd.Series:
+        if self.frame is None:  # asked only when ``known``
+            raise TypeError("there are no claims to look in")
         col = self.frame[name]
         return col.astype(object).where(col.notna(), "").astype(str) if col.dtype != object else col
 
     def propositions(self) -> list:
         return [p for p in pd.unique(self._col("proposition").to_numpy(dtype=object)) if p != ""]
 
-    def proposition_of(self, claim_id):
+    def proposition_of(self, claim_id: str) -> str | None:
         """The proposition of ``claim_id``, or None when no claim has that id."""
         hit = np.flatnonzero((self._col("claim_id") == claim_id).to_numpy())
         return str(self._col("proposition").iat[int(hit[0])]) if len(hit) else None
 
-    def ids_of(self, proposition) -> list:
+    def ids_of(self, proposition: str) -> list[str]:
         ids = self._col("claim_id")
         return list(ids[(self._col("proposition") == proposition).to_numpy()])
 
@@ -48,13 +52,13 @@ class _Claims:
         return [i for i in pd.unique(self._col("claim_id").to_numpy(dtype=object)) if i != ""]
 
 
-def _listing(names, most=5) -> str:
+def _listing(names: Iterable[str], most: int = 5) -> str:
     names = sorted(names)
     shown = ", ".join(names[:most])
     return shown + (f", ... ({len(names)} in all)" if len(names) > most else "")
 
 
-def _unknown_proposition(value, claims: _Claims, ask: str, fix: str, give_up: str) -> str:
+def _unknown_proposition(value: str, claims: _Claims, ask: str, fix: str, give_up: str) -> str:
     """``ask`` (e.g. "no claim has it") with the nearest proposition, or the list of them, and how to fix it."""
     props = claims.propositions()
     near = nearest(value, props)
@@ -65,7 +69,9 @@ def _unknown_proposition(value, claims: _Claims, ask: str, fix: str, give_up: st
     return f"{ask}; {fix} one of the case's propositions ({_listing(props)})"
 
 
-def check_meta(meta: dict, claims=None, file: str = "case.toml", lines: dict | None = None):
+def check_meta(
+    meta: dict, claims: pd.DataFrame | None = None, file: str = "case.toml", lines: dict | None = None
+) -> tuple[list[Problem], list[Problem]]:
     """The problems and warnings of the publishing settings in ``meta``.
 
     Parameters
@@ -108,10 +114,10 @@ def check_meta(meta: dict, claims=None, file: str = "case.toml", lines: dict | N
     """
     lines = lines or {}
     claims = _Claims(claims)
-    errors: list = []
-    warnings: list = []
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
 
-    def err(path, message):
+    def err(path: tuple[str, ...], message: str) -> None:
         errors.append(Problem(file, line_of(lines, path), ".".join(map(str, path)), message))
 
     example = (claims.propositions()[:1] if claims.known else []) or ["my_proposition"]
@@ -144,7 +150,15 @@ def check_meta(meta: dict, claims=None, file: str = "case.toml", lines: dict | N
     return errors, warnings
 
 
-def _check_verdict(prop, v, claims: _Claims, err, warnings, file, lines) -> None:
+def _check_verdict(
+    prop: str,
+    v: object,
+    claims: _Claims,
+    err: Callable[[tuple[str, ...], str], None],
+    warnings: list[Problem],
+    file: str,
+    lines: dict,
+) -> None:
     here = ("verdicts", prop)
     table = f"[verdicts.{prop}]"
     if not isinstance(v, dict):

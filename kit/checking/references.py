@@ -52,7 +52,7 @@ def check_references(c: Checker) -> None:
         c.has("claims", "claim_id"),
     )
 
-    def dangling(table, col, known, what, file_name):
+    def dangling(table: str, col: str, known: list[tuple[str, str]] | None, what: str, file_name: str) -> None:
         if not known or not c.has(table, col):
             return
         values = c.col(table, col)

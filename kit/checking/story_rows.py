@@ -7,12 +7,17 @@ never goes back in time, and a title; ``text`` may be empty.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection, Iterable
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from kit.checking.dates import parse_published
 from kit.errors import Problem, nearest_names, shown
 from kit.schema import STORY_COLUMNS, STORY_OPTIONAL
+
+if TYPE_CHECKING:
+    from kit.reading.raw import RawTable
 
 __all__ = ["check_story", "story_frame", "END_OF_DAY"]
 
@@ -21,7 +26,7 @@ END_OF_DAY = pd.Timedelta(days=1) - pd.Timedelta(microseconds=1)
 _FRAME_COLUMNS = ["step", "date", "upto", "title", "text"]
 
 
-def story_frame(rows=None) -> pd.DataFrame:
+def story_frame(rows: dict | None = None) -> pd.DataFrame:
     """The typed story frame: ``step``, ``date``, ``upto``, ``title``, ``text`` (empty without ``rows``).
 
     Parameters
@@ -72,7 +77,7 @@ def _step_problem(v: str) -> str | None:
     return None
 
 
-def _check_claim_ids(column, known, err) -> None:
+def _check_claim_ids(column: list[str], known: Collection[str], err: Callable[[int, str, str], None]) -> None:
     """Each id the ``claims`` column names (ids separated by ``;``, ``,`` or spaces) is one of the ``known`` ones."""
     for i, v in enumerate(column):
         for claim_id in re.split(r"[;,\s]+", v.strip()) if v.strip() else ():
@@ -87,7 +92,9 @@ def _check_claim_ids(column, known, err) -> None:
                 )
 
 
-def check_story(table, claim_ids=None) -> tuple:
+def check_story(
+    table: RawTable, claim_ids: Iterable[str] | None = None
+) -> tuple[pd.DataFrame | None, list[Problem], list[Problem]]:
     """Check a ``story.csv`` read as a raw table; return ``(story or None, problems, warnings)``.
 
     Parameters
@@ -152,7 +159,7 @@ def check_story(table, claim_ids=None) -> tuple:
         return None, problems, warnings
     column = {c: [str(v) for v in cells[c]] for c in STORY_COLUMNS}
 
-    def err(i, col, message):
+    def err(i: int, col: str | None, message: str) -> None:
         if i not in table.bad_rows:
             problems.append(Problem(file, int(lines[i]), col, message))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection, Iterable
 
 __all__ = ["suggest", "nearest", "Suggester", "slugify", "MAX_SUGGEST"]
 
@@ -11,7 +12,7 @@ __all__ = ["suggest", "nearest", "Suggester", "slugify", "MAX_SUGGEST"]
 MAX_SUGGEST = 200
 
 
-def suggest(value: str, choices) -> str | None:
+def suggest(value: str, choices: Iterable[str]) -> str | None:
     """The closest of ``choices`` to ``value``, or None when nothing is close.
 
     Parameters
@@ -45,7 +46,7 @@ def suggest(value: str, choices) -> str | None:
     return found[0] if found else None
 
 
-def nearest(value: str, choices) -> str | None:
+def nearest(value: str, choices: Iterable[str]) -> str | None:
     """The choice nearest ``value``: by spelling (:func:`suggest`), else the closest of those it begins (or that
     begin it), else None.
 
@@ -94,11 +95,11 @@ class Suggester:
     """``suggest`` against a possibly large set of ids; for a large set only ids of about the same length are
     compared (the index is built on the first call: most checks never need it)."""
 
-    def __init__(self, choices):
+    def __init__(self, choices: Collection[str]) -> None:
         self.choices = choices
-        self.by_len = None
+        self.by_len: dict[int, list[str]] | None = None
 
-    def __call__(self, value):
+    def __call__(self, value: str) -> str | None:
         if len(self.choices) <= 2000:
             return suggest(value, self.choices)
         self.calls = getattr(self, "calls", 0) + 1

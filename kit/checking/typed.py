@@ -16,7 +16,7 @@ from kit.schema import COLUMNS
 __all__ = ["typed_frame", "text_array", "lower_text", "count_array"]
 
 
-def text_array(values: pd.Series, arr=None):
+def text_array(values: pd.Series, arr: pa.Array | None = None) -> pd.api.extensions.ExtensionArray:
     """A text column as a pandas string array, an empty cell as missing.
 
     Parameters
@@ -50,7 +50,9 @@ def text_array(values: pd.Series, arr=None):
     return pd.array(arr, dtype="string")
 
 
-def lower_text(values: pd.Series, allowed=(), arr=None):
+def lower_text(
+    values: pd.Series, allowed: tuple[str, ...] = (), arr: pa.Array | None = None
+) -> pd.api.extensions.ExtensionArray:
     """Enum values lower-cased (by Python's rules, once per distinct value), empty as missing.
 
     Parameters
@@ -157,7 +159,7 @@ def typed_frame(c: Checker, name: str) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def count_array(nums: pd.Series):
+def count_array(nums: pd.Series) -> pd.api.extensions.ExtensionArray:
     """Parsed counts as whole numbers (Int64) when all are whole, else Float64.
 
     Parameters

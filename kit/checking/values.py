@@ -152,8 +152,8 @@ def check_values(c: Checker, name: str) -> None:
         check_sources(c)
     elif name == "reports" and c.has(name, "published"):
         _, bad = c.published()
-        for i, message in bad:
-            c.err(name, i, "published", message)
+        for row, message in bad:
+            c.err(name, row, "published", message)
     elif name == "claims":
         check_claims(c)
 

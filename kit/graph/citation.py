@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -61,7 +62,7 @@ def claim_context(case: Case) -> pd.DataFrame:
     return out
 
 
-def _plain(v):
+def _plain(v: object) -> object:
     if is_null(v):
         return None
     if hasattr(v, "item") and not isinstance(v, pd.Timestamp):
@@ -184,7 +185,7 @@ def supporting_citations(case: Case) -> pd.DataFrame:
     return c[c["relation"].isin(SUPPORTING)].reset_index(drop=True)
 
 
-def check_follow(follow) -> tuple:
+def check_follow(follow: Iterable[str]) -> tuple[str, ...]:
     """``follow`` as a tuple of citation bases, or a clear error for a basis that does not exist.
 
     Parameters
@@ -216,7 +217,7 @@ def check_follow(follow) -> tuple:
     return out
 
 
-def followed_citations(case: Case, follow=DEFAULT_FOLLOW) -> pd.DataFrame:
+def followed_citations(case: Case, follow: Iterable[str] = DEFAULT_FOLLOW) -> pd.DataFrame:
     """The supporting citations an analysis follows: ``relies_on``/``corroborates`` whose ``basis`` is in ``follow``.
 
     A case without a ``basis`` column, or a citation with an empty basis, counts as ``stated`` (contract version 2).
@@ -282,7 +283,7 @@ def citation_bases(citations: pd.DataFrame) -> np.ndarray:
     return text.mask(text.isna() | (text == ""), "stated").to_numpy(dtype=object)
 
 
-def followed_mask(citations: pd.DataFrame, follow=DEFAULT_FOLLOW) -> np.ndarray:
+def followed_mask(citations: pd.DataFrame, follow: Iterable[str] = DEFAULT_FOLLOW) -> np.ndarray:
     """Which rows of a citations table an analysis follows: supporting relation and a basis in ``follow``.
 
     The one place for that rule (the array engine, the lineage walker and :func:`followed_citations` call it).
@@ -313,7 +314,7 @@ def followed_mask(citations: pd.DataFrame, follow=DEFAULT_FOLLOW) -> np.ndarray:
     return keep & np.isin(citation_bases(citations), list(follow))
 
 
-def own_reporting(case: Case, follow=DEFAULT_FOLLOW) -> pd.Series:
+def own_reporting(case: Case, follow: Iterable[str] = DEFAULT_FOLLOW) -> pd.Series:
     """For each claim: does it rest on its own publisher ("own reporting")?
 
     The one place for the rule of the case format: a claim with no followed supporting citation rests on its own
@@ -378,7 +379,7 @@ def require_proposition(case: Case, proposition: str) -> None:
         raise UnknownName("proposition", proposition, sorted(set(props.astype(str))))
 
 
-def unknown_claim(case: Case, claim_id) -> UnknownName:
+def unknown_claim(case: Case, claim_id: str) -> UnknownName:
     """The error for a claim id the case does not have, with the nearest ids suggested.
 
     Parameters

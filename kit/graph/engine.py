@@ -18,6 +18,7 @@ claim to give each origin's ``hops``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -27,12 +28,15 @@ from kit.graph.citation import followed_mask
 from kit.schema import DEFAULT_FOLLOW
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+    from pandas._libs.hashtable import StringHashTable
+
     from kit.case import Case
 
 __all__ = ["Graph", "Engine", "Lookup", "ids_array", "arrow_strings", "gather", "unique_sorted"]
 
 
-def ids_array(values) -> np.ndarray:
+def ids_array(values: np.ndarray | pd.Series | pd.Index | pd.api.extensions.ExtensionArray) -> np.ndarray:
     """A column of ids as a numpy array of Python strings (no copy for the kit's string columns).
 
     Parameters
@@ -51,7 +55,7 @@ def ids_array(values) -> np.ndarray:
     return np.asarray(list(values), dtype=object)
 
 
-def arrow_strings(values):
+def arrow_strings(values: pd.Series | pd.Index | pd.api.extensions.ExtensionArray | np.ndarray) -> pa.Array | None:
     """``values`` as a pyarrow array when they are Arrow-backed strings already, else None (no conversion).
 
     Parameters
@@ -80,11 +84,13 @@ class Lookup:
     other strings with pandas' string hash table, built once.
     """
 
-    def __init__(self, ids):
+    def __init__(self, ids: np.ndarray | pd.Series | pd.Index | pd.api.extensions.ExtensionArray) -> None:
         self.source = ids
-        self.table = self.index = self.arrow = None
+        self.table: StringHashTable | None = None
+        self.index: pd.Index | None = None
+        self.arrow: pa.Array | None = None
 
-    def _hashed(self):
+    def _hashed(self) -> None:
         if self.table is None and self.index is None:
             ids = ids_array(self.source)
             try:  # pandas' string hash table: the fastest exact lookup of Python strings pandas offers
@@ -95,7 +101,9 @@ class Lookup:
             except Exception:  # noqa: BLE001  # pragma: no cover - other pandas versions, or ids not all str
                 self.table, self.index = None, pd.Index(ids, dtype=object)
 
-    def __call__(self, values, runs: bool = False) -> np.ndarray:
+    def __call__(
+        self, values: np.ndarray | pd.Series | pd.api.extensions.ExtensionArray, runs: bool = False
+    ) -> np.ndarray:
         """Positions of ``values``; with ``runs``, runs of equal values are looked up once."""
         if len(values) == 0:
             return np.zeros(0, dtype=np.int64)
@@ -146,7 +154,7 @@ def unique_sorted(x: np.ndarray) -> np.ndarray:
     return x[np.concatenate([[True], x[1:] != x[:-1]])] if len(x) else x
 
 
-def gather(indptr: np.ndarray, rows: np.ndarray):
+def gather(indptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For CSR ``indptr`` and some ``rows``: (position in ``rows``, flat index) of every entry of those rows.
 
     Parameters
@@ -181,7 +189,7 @@ class Graph:
     each entry.
     """
 
-    def __init__(self, case: Case, follow=DEFAULT_FOLLOW):
+    def __init__(self, case: Case, follow: Iterable[str] = DEFAULT_FOLLOW):
         self.case = case
         claims, cit = case.claims, case.citations
         self.claim_ids = ids_array(claims["claim_id"])
@@ -242,7 +250,7 @@ class Graph:
 class Engine:
     """Origin sets for every claim of a case, computed once in arrays (see the module's docstring)."""
 
-    def __init__(self, case: Case, follow=DEFAULT_FOLLOW):
+    def __init__(self, case: Case, follow: Iterable[str] = DEFAULT_FOLLOW):
         from scipy import sparse
         from scipy.sparse.csgraph import connected_components
 

@@ -10,6 +10,7 @@ record with the line it starts on: :mod:`~kit.reading.csv` (one CSV file, fast a
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from kit.errors import Problem
 from kit.reading.csv import parse_csv_fast, parse_csv_text, read_csv_table
@@ -20,6 +21,9 @@ from kit.reading.raw import RawCase, RawTable
 from kit.reading.toml import read_toml
 from kit.reading.workbook import read_workbook
 from kit.schema import REQUIRED, STORY, TABLES
+
+if TYPE_CHECKING:
+    from _typeshed import StrPath
 
 __all__ = [
     "RawTable",
@@ -35,7 +39,7 @@ __all__ = [
 ]
 
 
-def resolve_case_path(path) -> tuple[str, str]:
+def resolve_case_path(path: StrPath) -> tuple[str, str]:
     """Say what kind of case ``path`` names: ``("folder", dir)``, ``("xlsx", file)``, ``("unknown", file)``,
     ``("unreadable", path)`` (a symlink loop, a link to nothing, a pipe, a device) or ``("missing", path)``.
 
@@ -74,7 +78,7 @@ def resolve_case_path(path) -> tuple[str, str]:
     return "missing", p
 
 
-def story_file(path) -> str | None:
+def story_file(path: StrPath) -> str | None:
     """Where the ``story.csv`` of the case at ``path`` is (or would be); None when ``path`` is not a case.
 
     In a case folder it is ``story.csv``; for a workbook ``book.xlsx`` it is ``book.story.csv`` beside it.
@@ -108,7 +112,7 @@ def story_file(path) -> str | None:
     return None
 
 
-def read_raw(path, *, story: bool = False) -> RawCase:
+def read_raw(path: StrPath, *, story: bool = False) -> RawCase:
     """Read every table of the case at ``path`` (folder, ``case.toml`` or ``.xlsx``) as text.
 
     Parameters

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import operator
+from types import ModuleType
 
 import numpy as np
 import pandas as pd
@@ -103,7 +104,7 @@ def read_csv_table(file: str, name: str, problems: list, fast: bool = True) -> R
     return parse_csv_text(text, file, name, problems)
 
 
-def _pyarrow():
+def _pyarrow() -> ModuleType | None:
     try:
         import pyarrow
         import pyarrow.compute
@@ -322,7 +323,15 @@ def parse_csv_text(text: str, file: str, name: str, problems: list) -> RawTable 
     return _build_table(header, header_line, rows, lines, file, name, problems)
 
 
-def _build_table(header, header_line, rows, lines, file, name, problems) -> RawTable | None:
+def _build_table(
+    header: list[str] | None,
+    header_line: int,
+    rows: list[list[str]],
+    lines: list[int],
+    file: str,
+    name: str,
+    problems: list[Problem],
+) -> RawTable | None:
     join = "".join
     if header is None:
         names = f": {','.join(FILE_COLUMNS[name])}" if name in FILE_COLUMNS else ""

@@ -11,8 +11,12 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from typing import TYPE_CHECKING
 
 from kit.errors import MAX_ECHO
+
+if TYPE_CHECKING:
+    from _typeshed import StrPath
 
 #: (from :mod:`kit.errors`, listed here with the other limits) the most characters of a value a problem quotes
 MAX_ECHO = MAX_ECHO
@@ -38,7 +42,7 @@ MAX_UNPACKED_BYTES = 100_000_000
 MAX_FIGURE = 2**53
 
 
-def file_problem(path) -> str | None:
+def file_problem(path: StrPath) -> str | None:
     """Why ``path`` cannot be read as a file (a sentence), or None when it is a regular file.
 
     Nothing is opened: a pipe would block and a device such as ``/dev/zero`` would never end.

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
 from kit.errors import Problem, shown
 from kit.reading.limits import MAX_COLUMNS, file_problem, too_many_columns
 from kit.reading.raw import RawTable, cell_text, name_columns
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 __all__ = ["read_parquet_table"]
 
@@ -114,7 +119,7 @@ _NOT_TEXT = {
 }
 
 
-def _not_text(t) -> str | None:
+def _not_text(t: pa.DataType) -> str | None:
     """What a parquet column of type ``t`` holds when that is not a value per cell the kit can write as text.
 
     >>> import pyarrow as pa
@@ -134,7 +139,7 @@ def _not_text(t) -> str | None:
     return None
 
 
-def _parquet_text(column):
+def _parquet_text(column: pa.Array) -> pa.Array:
     """One parquet column as a pyarrow string array, each value as :func:`cell_text` writes it (missing: empty).
 
     >>> import pyarrow as pa

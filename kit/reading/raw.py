@@ -179,7 +179,7 @@ def name_columns(table: RawTable, columns: list, problems: list) -> RawTable:
     return table
 
 
-def cell_text(v) -> str:
+def cell_text(v: object) -> str:
     """A workbook's (or a parquet file's) value as the text a CSV file would hold.
 
     Parameters

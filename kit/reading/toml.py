@@ -106,7 +106,7 @@ def read_toml_text(text: str, file: str, raw: RawCase) -> None:
     take_meta(meta, file, raw, lines)
 
 
-def _too_deep(file, line, key) -> Problem:
+def _too_deep(file: str, line: int, key: str) -> Problem:
     return Problem(
         file,
         line,

@@ -4,14 +4,19 @@ optional ``case`` sheet of key/value settings; a problem's file is ``book.xlsx#s
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from kit.errors import Problem, shown
 from kit.reading.limits import file_problem
 from kit.reading.raw import RawCase, RawTable, cell_text, column_letters, name_columns
 from kit.reading.toml import take_meta
-from kit.reading.xlsx import scan_workbook
+from kit.reading.xlsx import Scan, scan_workbook
 from kit.schema import COLUMNS, REQUIRED, TABLES
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 __all__ = ["read_workbook"]
 
@@ -141,7 +146,7 @@ def read_workbook(file: str, raw: RawCase) -> None:
         raw.tables[name] = name_columns(RawTable(name, label, cells, lines, header_line), columns, raw.problems)
 
 
-def _sheets(file, wb, scan, problems) -> dict:
+def _sheets(file: str, wb: Workbook, scan: Scan | None, problems: list[Problem]) -> dict[str, str | None]:
     """``table name -> sheet name`` (None for a name that several sheets answer to, after reporting it)."""
     found: dict = {}
     for s in wb.sheetnames:
@@ -155,7 +160,7 @@ def _sheets(file, wb, scan, problems) -> dict:
         if key not in TABLES and key != "case":
             continue
 
-        def hidden(s):
+        def hidden(s: str) -> str:
             sheet = scan.sheets.get(s) if scan is not None else None
             state = sheet.hidden if sheet is not None else wb[s].sheet_state != "visible"
             return " (hidden)" if state else ""
@@ -173,7 +178,7 @@ def _sheets(file, wb, scan, problems) -> dict:
     return out
 
 
-def _odd_cells(label, scan, sheet, columns, problems) -> None:
+def _odd_cells(label: str, scan: Scan | None, sheet: str | None, columns: list[str], problems: list[Problem]) -> None:
     """Report the cells of ``sheet`` the scan found holding an unsaved formula or a spreadsheet error."""
     found = scan.sheets.get(sheet) if scan is not None else None
     for row, col, what, text in found.cells if found is not None else ():

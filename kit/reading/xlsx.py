@@ -152,7 +152,7 @@ def _scan_sheet(z: zipfile.ZipFile, part: str, found: SheetScan) -> str | None:
     return None
 
 
-def _note_cell(c, found: SheetScan) -> None:
+def _note_cell(c: ElementTree.Element, found: SheetScan) -> None:
     if len(found.cells) >= MAX_FINDINGS:
         return
     formula = value = None

@@ -6,16 +6,21 @@ from __future__ import annotations
 import csv
 import io
 import os
+from typing import TYPE_CHECKING
 
 from kit.store.atomic import atomic_write
 from kit.store.journal import settled
 from kit.store.safety import refuse_links
 from kit.store.saving import CASE_FILES
 
+if TYPE_CHECKING:
+    import pandas as pd
+    from _typeshed import StrPath
+
 __all__ = ["append_suspected"]
 
 
-def append_suspected(folder, rows, *, basis: str = "suspected") -> int:
+def append_suspected(folder: StrPath, rows: pd.DataFrame, *, basis: str = "suspected") -> int:
     """Append ``rows`` (``claim_id``, ``cites``, ``evidence``) to ``folder/citations.csv`` as suspected citations
     (or, with ``basis=``, as citations a reporter has accepted: ``"stated"`` or ``"inferred"``).
 
@@ -64,7 +69,7 @@ def append_suspected(folder, rows, *, basis: str = "suspected") -> int:
         return _append_locked(os.path.join(os.fspath(folder), "citations.csv"), rows, basis)
 
 
-def _append_locked(path: str, rows, basis: str) -> int:
+def _append_locked(path: str, rows: pd.DataFrame, basis: str) -> int:
     with open(path, "rb") as fh:
         data = fh.read()
     text = data.decode("utf-8-sig")
@@ -104,5 +109,5 @@ def _append_locked(path: str, rows, basis: str) -> int:
     return n
 
 
-def _at(record: list, i) -> str:
+def _at(record: list[str], i: int | None) -> str:
     return record[i].strip() if i is not None and i < len(record) else ""

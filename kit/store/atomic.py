@@ -14,12 +14,17 @@ import contextlib
 import os
 import secrets
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import StrPath
 
 __all__ = ["atomic_write", "atomic_write_all", "atomic_path", "write_new_file", "temp_name", "sync_folder"]
 
 
-def write_new_file(path, data, *, mode_of=None) -> Path:
+def write_new_file(path: StrPath, data: bytes, *, mode_of: StrPath | None = None) -> Path:
     """Create ``path`` (it must not exist), write ``data`` in full and flush it to the disk.
 
     The file gets the permission bits of ``mode_of`` when that file exists (so a replaced file keeps its
@@ -72,7 +77,7 @@ def write_new_file(path, data, *, mode_of=None) -> Path:
     return path
 
 
-def sync_folder(folder) -> None:
+def sync_folder(folder: StrPath) -> None:
     """Flush a folder's entries (a file created, renamed or removed in it) to the disk, where the system allows.
 
     Parameters
@@ -101,7 +106,7 @@ def sync_folder(folder) -> None:
         os.close(fd)
 
 
-def temp_name(path) -> Path:
+def temp_name(path: StrPath) -> Path:
     """A fresh name for a temporary file beside ``path``: ``.NAME.RANDOM.tmp`` (hidden, and never a case file).
 
     Parameters
@@ -128,16 +133,16 @@ def _through_links(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
-def _remove(tmp) -> None:
+def _remove(tmp: StrPath) -> None:
     with contextlib.suppress(OSError):
         os.unlink(tmp)
 
 
-def _as_bytes(data, encoding: str) -> bytes:
+def _as_bytes(data: str | bytes | bytearray, encoding: str) -> bytes:
     return bytes(data) if isinstance(data, (bytes, bytearray)) else str(data).encode(encoding)
 
 
-def atomic_write(path, data, encoding: str = "utf-8") -> Path:
+def atomic_write(path: StrPath, data: str | bytes, encoding: str = "utf-8") -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same folder, then replace: never half a file.
 
     The temporary file (:func:`temp_name`) is written in full and flushed to the disk, given the permission
@@ -231,7 +236,7 @@ def atomic_write_all(files: dict, encoding: str = "utf-8") -> list:
 
 
 @contextlib.contextmanager
-def atomic_path(path):
+def atomic_path(path: StrPath) -> Iterator[Path]:
     """A temporary file name beside ``path`` for a library that writes to a name; moved over ``path`` on success.
 
     When the ``with`` block ends without an error, the temporary file is flushed to the disk, given the

@@ -36,16 +36,21 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kit.store.atomic import atomic_write, sync_folder, write_new_file
 from kit.store.safety import JOURNAL, STAGING, plain_name, refuse_links, staged_files
+
+if TYPE_CHECKING:
+    from _typeshed import StrPath
 
 __all__ = ["write_folder", "settle", "settled", "pending", "folder_lock"]
 
 
 @contextlib.contextmanager
-def folder_lock(folder, *, shared: bool = False):
+def folder_lock(folder: StrPath, *, shared: bool = False) -> Iterator[None]:
     """Hold an advisory lock on ``folder`` (``flock``; exclusive, or ``shared``) for the ``with`` block.
 
     Where the system cannot lock a folder (no ``fcntl``, or the folder cannot be opened) the block runs
@@ -88,7 +93,7 @@ def folder_lock(folder, *, shared: bool = False):
         os.close(fd)  # releases the lock
 
 
-def _temp_files(folder: Path, names) -> list:
+def _temp_files(folder: Path, names: Iterable[str]) -> list[Path]:
     """The temporary files of an interrupted write of ``names`` (or of the journal) in ``folder``."""
     wanted = {JOURNAL, *names}
     found = []
@@ -100,7 +105,7 @@ def _temp_files(folder: Path, names) -> list:
     return found
 
 
-def pending(folder, names=()) -> bool:
+def pending(folder: StrPath, names: Iterable[str] = ()) -> bool:
     """Whether ``folder`` holds what an interrupted save leaves: a journal, a staging folder, or a temporary
     file of one of ``names`` (file names in the folder, e.g. ``"claims.csv"``).
 
@@ -134,7 +139,7 @@ def pending(folder, names=()) -> bool:
 
 
 @contextlib.contextmanager
-def settled(folder, names=()):
+def settled(folder: StrPath, names: Iterable[str] = ()) -> Iterator[Path]:
     """Hold ``folder``'s exclusive lock for the ``with`` block, an interrupted save in it finished or undone first.
 
     What a writer that changes a case's files in place (:func:`kit.store.append.append_suspected`) works under:
@@ -169,7 +174,7 @@ def settled(folder, names=()):
         yield folder
 
 
-def settle(folder, names=()) -> str | None:
+def settle(folder: StrPath, names: Iterable[str] = ()) -> str | None:
     """Finish or undo an interrupted :func:`write_folder` in ``folder``; remove stray temporary files.
 
     A committed save (the journal is there) is finished: what is still staged is moved in. One that was not
@@ -245,7 +250,7 @@ def _settle_locked(folder: Path, names: list) -> str | None:
     return done or ("cleaned" if temps else None)
 
 
-def write_folder(folder, files: dict, encoding: str = "utf-8") -> list:
+def write_folder(folder: StrPath, files: Mapping[str, str | bytes], encoding: str = "utf-8") -> list[Path]:
     """Write ``files`` (``name -> data``) into ``folder``, all of them or none, whenever it is interrupted.
 
     See the module's description for how (a staging folder, a journal, then the moves), and :func:`settle` for

@@ -33,6 +33,8 @@ from kit.schema import TABLES
 from kit.store.saving import CASE_FILES as SAVED
 
 if TYPE_CHECKING:
+    from _typeshed import StrPath
+
     from kit.case import Case
 
 __all__ = ["CASE_FILES", "EXPORT_MARK", "case_folder", "case_tables", "refuse_output_over_case"]
@@ -44,7 +46,7 @@ CASE_FILES = ("case.toml", *(f for f in SAVED if f != "case.toml"), "story.csv")
 EXPORT_MARK = "citation_graph.gexf"
 
 
-def case_folder(case: Case):
+def case_folder(case: Case) -> Path | None:
     """The folder ``case`` was loaded from (its ``case.toml``'s folder), or ``None`` (a workbook, or no path).
 
     Parameters
@@ -75,7 +77,7 @@ def case_folder(case: Case):
     return None
 
 
-def case_tables(folder) -> list:
+def case_tables(folder: StrPath) -> list[str]:
     """The files in ``folder`` that make it (or may make it) a case: :data:`CASE_FILES`, a table as parquet, a
     workbook.
 
@@ -111,7 +113,7 @@ def _inside(child: Path, parent: Path) -> bool:
     return child == parent or parent in child.parents
 
 
-def refuse_output_over_case(case: Case | None, out_dir) -> Path:
+def refuse_output_over_case(case: Case | None, out_dir: StrPath) -> Path:
     """``out_dir`` as a folder the kit may write into (it exists, or can be created); else raise, saying why.
 
     Nothing is created: a command that fails later leaves no empty folder behind.

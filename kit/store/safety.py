@@ -13,9 +13,14 @@ import hashlib
 import json
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kit.errors import UnsafeCaseFolder
+
+if TYPE_CHECKING:
+    from _typeshed import StrPath
 
 __all__ = ["JOURNAL", "STAGING", "staged_files", "refuse_links", "plain_name"]
 
@@ -25,7 +30,7 @@ JOURNAL = ".kit-save.json"
 STAGING = ".kit-save"
 
 
-def refuse_links(folder, names) -> None:
+def refuse_links(folder: StrPath, names: Iterable[str]) -> None:
     """Refuse to write ``names`` in ``folder`` when one of them is a symbolic link.
 
     Replacing the link would leave its target without the new rows, and writing through it could change a file
@@ -85,7 +90,7 @@ def _digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def staged_files(folder, names) -> dict | None:
+def staged_files(folder: StrPath, names: Iterable[str]) -> dict[str, str | None] | None:
     """What the journal of a committed save in ``folder`` staged, once it is checked to be one the kit wrote.
 
     Parameters

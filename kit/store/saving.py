@@ -24,6 +24,8 @@ from kit.schema import COLUMNS, TABLES
 from kit.store.atomic import atomic_write, atomic_write_all
 
 if TYPE_CHECKING:
+    from _typeshed import StrPath
+
     from kit.case import Case
 
 __all__ = ["save_case", "table_csv", "meta_toml", "atomic_write", "atomic_write_all", "CASE_FILES"]
@@ -32,7 +34,7 @@ __all__ = ["save_case", "table_csv", "meta_toml", "atomic_write", "atomic_write_
 CASE_FILES = (*(f"{name}.csv" for name in TABLES), "case.toml")
 
 
-def _cell(v) -> str:
+def _cell(v: object) -> str:
     if is_null(v):
         return ""  # not is_missing: blank text is kept as the reporter wrote it
     if isinstance(v, (bool, np.bool_)):
@@ -95,7 +97,7 @@ def table_csv(frame: pd.DataFrame, name: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _toml_value(v) -> str:
+def _toml_value(v: object) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, int):
@@ -117,7 +119,7 @@ def _toml_value(v) -> str:
     return f'"{s}"'
 
 
-def _toml_key(k) -> str:
+def _toml_key(k: str) -> str:
     return k if re.fullmatch(r"[A-Za-z0-9_-]+", str(k)) else _toml_value(str(k))
 
 
@@ -156,7 +158,7 @@ def meta_toml(meta: dict) -> str:
             lines.append(f"{key(k)} = {_toml_value(v)}")
     out = "\n".join(lines) + ("\n" if lines else "")
 
-    def emit(prefix, table):
+    def emit(prefix: str, table: dict) -> None:
         nonlocal out
         simple = {k: v for k, v in table.items() if not isinstance(v, dict)}
         nested = {k: v for k, v in table.items() if isinstance(v, dict)}
@@ -170,7 +172,7 @@ def meta_toml(meta: dict) -> str:
     return out
 
 
-def save_case(case: Case, path) -> Path:
+def save_case(case: Case, path: StrPath) -> Path:
     """Write ``case`` as a folder of canonical CSV files and ``case.toml``, atomically as a whole.
 
     The four tables and ``case.toml`` are written all together or not at all (:func:`kit.store.journal.write_folder`):
