@@ -172,7 +172,7 @@ def _without_rejected(rows: pd.DataFrame, case: Case, rejected) -> pd.DataFrame:
     if rejected is None:
         from kit.reading import resolve_case_path
 
-        kind, folder = resolve_case_path(case.path) if getattr(case, "path", None) else ("none", "")
+        kind, folder = resolve_case_path(case.path) if case.path else ("none", "")
         rejected = read_rejected(folder) if kind == "folder" else ()
     if isinstance(rejected, pd.DataFrame):
         rejected = zip(rejected["claim_id"].tolist(), rejected["cites"].tolist(), strict=False)

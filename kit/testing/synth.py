@@ -429,7 +429,7 @@ def _loaded_dtypes() -> dict:
             cells = pd.DataFrame([{c: row.get(c, "") for c in COLUMNS[name]}], dtype=object)
             raw[name] = RawTable(name, f"{name}.csv", cells, [2])
         frames, problems, _ = check_tables(raw)
-        assert not problems, problems
+        assert frames is not None and not problems, problems
         _DTYPES.update(
             {
                 name: {c: str(t) if str(t) != "str" else "string" for c, t in f.dtypes.items()}
