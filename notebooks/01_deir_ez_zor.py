@@ -64,10 +64,10 @@ for step in story.itertuples():
         print("     ", names[claim])
 
 # %% [markdown]
-# Step through it: press **Next** (or drag the slider, or **Play**). Each step shows the citation graph as it stood
-# then (the newest claim ringed in black), the figure over time, the claims so far with their independent origins,
-# echo and drift flags, and what the article says at that moment. The sections below ask the questions a
-# verification desk would ask, one at a time.
+# In a running notebook, the stepper below goes through it with **Next**, the slider or **Play**. Each step shows
+# the citation graph as it stood then (the newest claim ringed in black), the figure over time, the claims so far
+# with their independent origins, echo and drift flags, and what the article says at that moment. The sections below
+# ask the questions a verification desk would ask, one at a time.
 
 # %% tags=["nbval-ignore-output"]
 kit.widgets.StoryStepper(case, P)
