@@ -109,7 +109,8 @@ def _browse(playwright_api, url, name, use):
 def test_story_stepper_in_jupyterlab(playwright_api, lab):
     """Notebook 01's StoryStepper (graphview.js in an anywidget): it steps, shows the claims of the story's steps,
     fits 1440x900 with the graph and the figure over time side by side, its tooltip follows the pointer and focus,
-    and axe-core finds no violation in it."""
+    and axe-core finds no violation in it, nor in any output of the notebook's cells (every picture has alt text in
+    words, every button a name, no scrollable region without focus)."""
     import kit
     from conftest import DEIR
     from kit.text.story_steps import story_steps
@@ -147,6 +148,12 @@ def test_story_stepper_in_jupyterlab(playwright_api, lab):
             found = page.evaluate("""async () => (await axe.run('.kst',
                 {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})).violations.map(v =>
                 [v.id, v.nodes.length, v.nodes.slice(0, 3).map(n => n.target.join(' '))])""")
+            # kit's own cells: every output of the notebook (JupyterLab's own widgets have violations of their own)
+            found += page.evaluate("""async () => (await axe.run({include: [['.jp-OutputArea-output']]},
+                {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})).violations.map(v =>
+                [v.id, v.nodes.length, v.nodes.slice(0, 3).map(n => n.target.join(' '))])""")
+            images = page.eval_on_selector_all(".jp-OutputArea-output img", "els => els.map(e => e.alt)")
+            assert len(images) >= 3 and all(a and a != "Image" for a in images), images  # words, not a default
         return seen, view.bounding_box(), panel, graph, time_fig, tip_words, tip_after, found
 
     result, errors = _browse(playwright_api, lab, "stepper_1440x900", use)
