@@ -22,9 +22,11 @@ from kit.analysis.selection import in_publication_order
 from kit.analysis.trace import lineage
 from kit.graph.citation import claim_context
 from kit.show import plot_lineage
+from kit.show.described import png_img
 from kit.show.lineage import lineage_figsize
 from kit.text.html import escape, isolate
 from kit.text.style import drift_words, grade_words
+from kit.text.trace_text import trace_text
 from kit.text.wording import figure_words, plural, proposition_words, when_words
 from kit.widgets.common import Displayable, png_bytes, table_html
 
@@ -72,6 +74,11 @@ class ClaimTracer(Displayable):
         :func:`kit.without`).
     matches : list of str
         The claims the search matches (empty when none does).
+    image : bytes
+        The lineage drawn (PNG), shown in ``graph`` (an HTML ``<img>``) with ``graph_alt`` as its alt text.
+    graph_alt : str
+        What the picture shows in words: the tree as :func:`kit.text.trace_text.trace_text` prints it, and the
+        sources discredited.
     search, search_html, dropdown, toggles, tables, container : ipywidgets
         ``toggles`` maps each origin's source id to its ToggleButton.
 
@@ -109,7 +116,7 @@ class ClaimTracer(Displayable):
             options=self._labels, description="Claim", layout=W.Layout(width="auto", flex="1 1 0%", min_width="0")
         )
         self.claim_html = W.HTML(layout=W.Layout(max_width="1000px"))
-        self.graph = W.Image(format="png", layout=W.Layout(width="100%", max_width="1000px", height="auto"))
+        self.graph = W.HTML(layout=W.Layout(width="100%", max_width="1000px"))  # the picture, with its alt text
         self.tree_html = W.HTML()
         self.origins_html = W.HTML()
         self.toggle_box = W.HBox(layout=W.Layout(flex_flow="row wrap"))
@@ -120,6 +127,7 @@ class ClaimTracer(Displayable):
         self.discredited: list = []
         self.lost: list = []
         self._images: dict = {}
+        self.graph_alt = ""
         self.search.observe(lambda ch: self._filter(ch["new"]), names="value")
         self.dropdown.observe(lambda ch: ch["new"] is not None and self._show(ch["new"]), names="value")
         self.tables = W.Accordion(  # folded: the picture says the same, the tables add evidence and grades
@@ -289,4 +297,8 @@ class ClaimTracer(Displayable):
                     lost=self.lost,
                 )
                 self._images[key] = png_bytes(fig, self.dpi)
-            self.image = self.graph.value = self._images[key]
+            self.image = self._images[key]
+            gone = ", ".join(str(self._names.get(s, s)) for s in self.discredited)
+            gone = f" Discredited: {gone}." if gone else ""
+            self.graph_alt = "The lineage drawn as a tree: " + trace_text(self.case, self.claim_id) + gone
+            self.graph.value = png_img(self.image, self.graph_alt)

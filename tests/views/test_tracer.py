@@ -7,6 +7,7 @@ import pytest
 import kit
 from conftest import DEIR
 from kit.analysis.trace import lineage
+from kit.show.described import png_img
 from kit.widgets import ClaimTracer
 
 PROP = "russians_killed_feb7"
@@ -91,7 +92,8 @@ def test_tracer_shows_credibility_and_draws_the_lineage(deir):
     tracer = ClaimTracer(deir, "reuters-two-killed")
     assert tracer.credibility == 2
     assert tracer.origins["reliability"].tolist() == ["F"]
-    assert tracer.image[:4] == b"\x89PNG" and tracer.graph.value == tracer.image
+    assert tracer.image[:4] == b"\x89PNG" and tracer.graph.value == png_img(tracer.image, tracer.graph_alt)
+    assert tracer.graph_alt.startswith("The lineage drawn as a tree: ") and "Associates" in tracer.graph_alt
     assert "their associates told Reuters" in tracer.tree_html.value
 
 
@@ -168,7 +170,8 @@ def test_after_discrediting_header_and_picture_show_what_fell(echo_case):
     before = tracer.image
     tracer.toggles["anon"].value = True
     assert "Without Official (unnamed), this claim falls" in tracer.claim_html.value
-    assert tracer.image != before and tracer.graph.value == tracer.image
+    assert tracer.image != before and tracer.graph.value == png_img(tracer.image, tracer.graph_alt)
+    assert tracer.graph_alt.endswith("Discredited: Official (unnamed).")
     assert "<b>5</b> claims of the case lose all support" in tracer.lost_html.value
     assert 'data-id="e_single"' in tracer.lost_html.value and "e_single" not in tracer.lost_html.value.replace(
         'data-id="e_single"', ""
