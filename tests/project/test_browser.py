@@ -256,9 +256,21 @@ def test_tracer_in_the_browser(playwright_api, lab02):
         tracer.evaluate("el => el.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(500)
         panel = page.locator(".jp-NotebookPanel-notebook").first.bounding_box()
-        return said, tracer.inner_text(), tracer.bounding_box(), panel, _axe_outputs(page, pictures=2)
+        # the tracer is on the graph view (graphview.js): the claim's lineage lit, the discredited source greyed
+        view = {
+            "lit": tracer.locator(".kgv-nodes .kgv-lit").count(),
+            "fallen": page.eval_on_selector_all(
+                ".kit-claim-tracer .kgv-nodes .kgv-fallen", "els => els.map(e => e.dataset.id)"
+            ),
+            "pressed": page.eval_on_selector_all(
+                ".kit-claim-tracer .kgv-node[aria-pressed=true]", "els => els.map(e => e.dataset.id)"
+            ),
+        }
+        return said, tracer.inner_text(), tracer.bounding_box(), panel, _axe_outputs(page, pictures=2), view
 
-    (said, after, box, panel, found), errors = _browse(playwright_api, lab02, "tracer_1440x900", use)
+    (said, after, box, panel, found, view), errors = _browse(playwright_api, lab02, "tracer_1440x900", use)
+    assert view["pressed"] == ["media-confirmed-facebook"] and view["lit"] >= 3, view
+    assert "facebook_post" in view["fallen"], view
     assert found == [], found  # the tracer's picture and the lineage's have alt text
     assert box["height"] <= panel["height"], (box, panel)  # the whole tracer on one screen, no scrolling
     # notebook 02 traces the media's last "confirmation" by default; its date is uncertain, so shown as its range
