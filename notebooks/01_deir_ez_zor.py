@@ -26,7 +26,6 @@
 # The article's point is *circular confirmation*: such accounts, it says, "tend to create a feedback loop".
 
 # %%
-import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 
@@ -36,6 +35,7 @@ import kit.show
 import kit.text.tables
 import kit.widgets
 from kit.analysis.feedback import outlet_loops
+from kit.publish.words import graph_alt, timeline_alt
 from kit.testing.bundled import shipped
 from kit.text.story import load_story
 from kit.text.style import drift_words
@@ -64,10 +64,10 @@ for step in story.itertuples():
         print("     ", names[claim])
 
 # %% [markdown]
-# Step through it: press **Next** (or drag the slider, or **Play**). Each step shows the citation graph as it stood
-# then (the newest claim ringed in black), the figure over time, the claims so far with their independent origins,
-# echo and drift flags, and what the article says at that moment. The sections below ask the questions a
-# verification desk would ask, one at a time.
+# In a running notebook, the stepper below goes through it with **Next**, the slider or **Play**. Each step shows
+# the citation graph as it stood then (the newest claim ringed in black), the figure over time, the claims so far
+# with their independent origins, echo and drift flags, and what the article says at that moment. The sections below
+# ask the questions a verification desk would ask, one at a time.
 
 # %% tags=["nbval-ignore-output"]
 kit.widgets.StoryStepper(case, P)
@@ -93,8 +93,7 @@ last = timeline.iloc[-1]
 print(f"the last row: {names[last['claim_id']]} (low {last['low']}, high {last['high']}), a ceiling, not a count")
 
 # %%
-kit.show.plot_timeline(case, P)
-plt.show()  # the picture, without the Axes object printed above it
+kit.show.Described(kit.show.plot_timeline(case, P), timeline_alt(case, P))  # the picture, with its words as alt text
 
 # %% [markdown]
 # The lower bounds rise from **2** (Reuters, 12 February) through the Conflict Intelligence Team's "at least three
@@ -135,8 +134,7 @@ print(trace_text(case, "daily-beast-200-russian-fighters"))
 # edges *disputes*, dotted grey edges a claim resting on its own outlet's reporting.
 
 # %%
-kit.show.plot_citation_graph(case, P)
-plt.show()
+kit.show.Described(kit.show.plot_citation_graph(case, P), graph_alt(case, P))
 
 # %% [markdown]
 # The same graph to explore (the published page has the same view): hover or Tab to a claim for its words, click or
@@ -224,8 +222,11 @@ print("loops between outlets, on what the reports state:", outlet_loops(case, fo
 # at the media's own rumour.
 
 # %%
-kit.show.plot_outlet_loop(case)
-plt.show()
+kit.show.Described(
+    kit.show.plot_outlet_loop(case),
+    "A loop between outlets, drawn going round: "
+    + "; ".join(f"{names[row.claim_id]} rests on {names[row.cites]}" for row in loops.itertuples()),
+)
 
 # %% [markdown]
 # The media's last "confirmation", traced down to its origins: the media's own rumour is one of them.

@@ -30,7 +30,6 @@ case_path = "../data/deir-ez-zor"
 claim_id = "media-confirmed-facebook"
 
 # %%
-import matplotlib.pyplot as plt
 
 import kit
 import kit.show
@@ -74,8 +73,8 @@ print(kit.origins(case, claim_id).to_string(index=False))
 # a hop where the figure or its meaning drifted is labelled in red.
 
 # %%
-kit.show.plot_lineage(case, claim_id)
-plt.show()  # the picture, without the Axes object printed above it
+# the picture, with the same tree in words as its alt text
+kit.show.Described(kit.show.plot_lineage(case, claim_id), "The lineage drawn as a tree: " + trace_text(case, claim_id))
 # %% [markdown]
 # ## What if an origin is discredited?
 #

@@ -52,7 +52,12 @@ print(outlet_edges(case).to_string(index=False))
 # social-media posts) have a black outline.
 
 # %%
-ax = kit.show.plot_outlet_graph(case)
+edges = outlet_edges(case)
+kit.show.Described(
+    kit.show.plot_outlet_graph(case),
+    "Who cites whom among the outlets: "
+    + "; ".join(f"{e.cites} cites {e.cited} ({e.relations})" for e in edges.itertuples()),
+)
 # %% [markdown]
 # ## Who only repeats, who brings an origin
 #

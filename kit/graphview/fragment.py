@@ -28,7 +28,7 @@ from kit.text.html import escape, script_json
 if TYPE_CHECKING:
     from kit.case import Case
 
-__all__ = ["graph_html", "static_text", "package_static_text"]
+__all__ = ["graph_html", "graph_section", "static_text", "package_static_text"]
 
 
 def package_static_text(package: str, name: str) -> str:
@@ -132,9 +132,41 @@ def graph_html(
     >>> "<script>alert" in html, "\\\\u003cscript\\\\u003e" in html
     (False, True)
     """
+    data = graph_data(case, proposition, discredited=discredited)
+    return graph_section(data, dom_id=dom_id, heading=heading, fallback=fallback)
+
+
+def graph_section(data: dict, *, dom_id: str = "kit-graph", heading: str | None = None, fallback: str = "") -> str:
+    """The fragment of :func:`graph_html` for data already made (:func:`kit.graphview.data.graph_data`).
+
+    The published notebook (:func:`kit.publish.notebook.notebook_html`) draws a :class:`kit.graphview.GraphView`
+    from the data the widget had when the notebook ran.
+
+    Parameters
+    ----------
+    data : dict
+        :func:`kit.graphview.data.graph_data`'s result (shown as given: redact the case it was made from first).
+    dom_id, heading, fallback : str
+        As for :func:`graph_html`.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValueError
+        For a ``dom_id`` that is not letters, digits and ``-``.
+
+    Examples
+    --------
+    >>> import kit
+    >>> data = graph_data(kit.load_case("tests/cases/echo"))
+    >>> 'data-kit-graphview="g2-data"' in graph_section(data, dom_id="g2")
+    True
+    """
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9-]*", dom_id):
         raise ValueError(f"dom_id {dom_id!r}: use letters, digits and '-' only, starting with a letter")
-    data = graph_data(case, proposition, discredited=discredited)
     heading = heading or "Explore the citation graph"
     return f"""
 <section class="kgv-section" id="{dom_id}" aria-labelledby="{dom_id}-title">

@@ -41,6 +41,8 @@ class GraphView(anywidget.AnyWidget):
         Source ids to show discredited from the start.
     follow : iterable of str
         The citation bases to follow.
+    height : int
+        The most pixels the drawing takes in height (0: 70 % of the window's).
 
     Attributes
     ----------
@@ -79,13 +81,16 @@ class GraphView(anywidget.AnyWidget):
     data = traitlets.Dict().tag(sync=True)
     selected = traitlets.Unicode("").tag(sync=True)
     discredited = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    height = traitlets.Int(0).tag(sync=True)
 
-    def __init__(self, case: Case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW, **kwargs):
+    def __init__(
+        self, case: Case, proposition=None, *, discredited=(), follow=DEFAULT_FOLLOW, height: int = 0, **kwargs
+    ):
         self._case, self._follow = case, tuple(follow)
         gone = [str(s) for s in discredited]
         data = graph_data(case, proposition, discredited=gone, follow=self._follow)
         self.fallen = without(case, *gone, follow=self._follow)
-        super().__init__(data=data, discredited=gone, **kwargs)
+        super().__init__(data=data, discredited=gone, height=int(height), **kwargs)
         self.observe(self._discredit, names="discredited")
 
     def _discredit(self, change):

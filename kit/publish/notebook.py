@@ -2,6 +2,9 @@
 
 :func:`offline_html` makes an nbconvert page work without a network; :func:`notebook_html` runs a notebook and
 writes it through :func:`offline_html`, refusing a case with a confidential source (a figure cannot be redacted).
+In the page a :class:`kit.graphview.GraphView` is the published page's explorable graph (its data as the notebook
+made it, the module ``graphview.js`` inlined), and a widget that needs a kernel (the story stepper, the claim
+tracer, the exercise, the audit's review) is one sentence that says so, linking the published page.
 """
 
 from __future__ import annotations
@@ -13,18 +16,100 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kit.errors import shown
+from kit.graphview.fragment import graph_section, package_static_text
 from kit.store.atomic import atomic_write
 
 if TYPE_CHECKING:
     from kit.case import Case
 
-__all__ = ["offline_html", "notebook_html"]
+__all__ = ["offline_html", "notebook_html", "static_widgets"]
 
 _EXTERNAL = r"""(?:https?:)?//"""
 _OFFLINE_CSP = (
     "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
     "font-src data:; base-uri 'none'; form-action 'none'"
 )
+
+
+_GRAPH_VIEW = "kit.graphview.widget.GraphView"  # its anywidget id
+_NEEDS_KERNEL = {  # a kit widget by its anywidget id, or by its container's class
+    "kit.widgets.stepper.StoryStepper": "The story stepper",
+    "kit-claim-tracer": "The claim tracer",
+    "kit-source-exercise": "The exercise",
+    "kit-audit-review": "The audit's review",
+}
+_WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def static_widgets(nb, page_href: str | None = "index.html") -> int:
+    """Turn the widget views of a run notebook into what a page without a kernel can show, in place.
+
+    A :class:`kit.graphview.GraphView` becomes the explorable graph of the published page
+    (:func:`kit.graphview.fragment.graph_section`, with the data the widget had); any other widget becomes one
+    sentence saying that it needs a running notebook, naming the kit's widgets, with a link to ``page_href``. The
+    notebook's widget state (which no offline page can render) is dropped.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        A notebook, run (its widget state in ``nb.metadata.widgets``, as nbclient stores it).
+    page_href : str, optional
+        The published page that tells the story (relative); no link when ``None``.
+
+    Returns
+    -------
+    int
+        The number of graph views drawn (the page needs ``graphview.js`` when it is not 0).
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> view = {"model_id": "m1", "version_major": 2, "version_minor": 0}
+    >>> out = nbformat.v4.new_output("display_data", data={"application/vnd.jupyter.widget-view+json": view})
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("w", outputs=[out])])
+    >>> nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {"m1": {
+    ...     "state": {"_anywidget_id": "kit.widgets.stepper.StoryStepper"}}}}}
+    >>> static_widgets(nb)
+    0
+    >>> print(nb.cells[0].outputs[0]["data"]["text/html"])
+    <p class="kit-offline-note">The story stepper needs a running notebook (a Python kernel), so it cannot be used \
+in this page: <a href="index.html">the published page</a> tells the story step by step.</p>
+    """
+    import nbformat
+
+    widgets = nb.metadata.pop("widgets", None) or {}
+    states = widgets.get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    drawn = 0
+    for cell in nb.cells:
+        for i, out in enumerate(cell.get("outputs", [])):
+            view = out.get("data", {}).get(_WIDGET_VIEW) if isinstance(out.get("data"), dict) else None
+            if not isinstance(view, dict):
+                continue
+            state = states.get(view.get("model_id"), {}).get("state", {})
+            classes = [c for c in state.get("_dom_classes", ()) if c in _NEEDS_KERNEL]
+            kind = state.get("_anywidget_id") or (classes[0] if classes else "")
+            data = state.get("data")
+            if kind == _GRAPH_VIEW and isinstance(data, dict) and data.get("nodes"):
+                drawn += 1
+                shown_html = graph_section(
+                    data,
+                    dom_id=f"kit-graph-{drawn}",
+                    heading="The citation graph, to explore",
+                    fallback="The static pictures of this page show the same graph.",
+                )
+            else:
+                what = _NEEDS_KERNEL.get(kind, "This interactive widget")
+                where = (
+                    f': <a href="{html.escape(page_href)}">the published page</a> tells the story step by step.'
+                    if page_href
+                    else "."
+                )
+                shown_html = (
+                    f'<p class="kit-offline-note">{what} needs a running notebook (a Python kernel), so it cannot '
+                    f"be used in this page{where}</p>"
+                )
+            cell.outputs[i] = nbformat.v4.new_output("display_data", data={"text/html": shown_html})
+    return drawn
 
 
 def offline_html(text: str) -> str:
@@ -81,8 +166,7 @@ def offline_html(text: str) -> str:
     )
     text = re.sub(
         r"""(<script type="application/vnd\.jupyter\.widget-view\+json">.*?</script>)""",
-        r"""\1<p class="kit-offline-note"><em>(An interactive widget: it needs a running notebook. """
-        r"""The published page tells the same story step by step.)</em></p>""",
+        r"""\1<p class="kit-offline-note"><em>(An interactive widget: it needs a running notebook.)</em></p>""",
         text,
         flags=re.DOTALL,
     )
@@ -99,8 +183,26 @@ def offline_html(text: str) -> str:
     return text
 
 
+def _with_kit_style(text: str, graphs: int) -> str:
+    """The page with kit's stylesheet for nbconvert's theme (contrast) and, when it shows graphs, the graph view."""
+    style = package_static_text("kit.publish", "notebook.css")
+    script = ""
+    if graphs:
+        style += package_static_text("kit.graphview", "graphview.css")
+        script = f'<script type="module">{package_static_text("kit.graphview", "graphview.js")}</script>'
+    text = re.sub(r"(</head\s*>)", lambda m: f"<style>{style}</style>" + m.group(1), text, count=1, flags=re.I)
+    return re.sub(r"(</body\s*>)", lambda m: script + m.group(1), text, count=1, flags=re.I)
+
+
 def notebook_html(
-    notebook, case: Case, out_path, *, execute: bool = True, reveal_confidential: bool = False, timeout: int = 600
+    notebook,
+    case: Case,
+    out_path,
+    *,
+    execute: bool = True,
+    reveal_confidential: bool = False,
+    timeout: int = 600,
+    page_href: str | None = "index.html",
 ) -> Path:
     """Render a notebook to one offline HTML page (run first, by default), for publishing beside the explainer.
 
@@ -119,6 +221,12 @@ def notebook_html(
         The HTML file to write.
     execute : bool
         Run the notebook first (``False``: use its stored outputs).
+    reveal_confidential : bool
+        For internal drafts only: publish a case with a confidential source.
+    timeout : int
+        Seconds a cell may run.
+    page_href : str, optional
+        The published page beside the notebook's, linked where a widget needs a kernel (:func:`static_widgets`).
 
     Raises
     ------
@@ -175,9 +283,10 @@ def notebook_html(
                 os.environ.pop("MPLBACKEND", None)
             else:
                 os.environ["MPLBACKEND"] = saved
+    graphs = static_widgets(nb, page_href)
     exporter = HTMLExporter(template_name="lab")
     body, _ = exporter.from_notebook_node(nb)
-    text = offline_html(body)
+    text = _with_kit_style(offline_html(body), graphs)
     if not reveal_confidential:
         for secret in secrets:
             for form in {secret, html.escape(secret), html.escape(secret, quote=False)}:

@@ -6,7 +6,8 @@ modules: :mod:`kit.show.citation_graph` (the citation graph and its legend), :mo
 layout: the explorable graph's, labels never overlapping), :mod:`kit.show.timeline`
 (the figure over time), :mod:`kit.show.steps` (the stepper's picture, drawn once and shown step by step),
 :mod:`kit.show.lineage` (a claim's tree of hops), :mod:`kit.show.outlet_graph` (who cites whom among outlets)
-and :mod:`kit.show.outlet_loop` (a feedback loop between outlets, drawn going round).
+and :mod:`kit.show.outlet_loop` (a feedback loop between outlets, drawn going round); :class:`Described` shows a
+picture in a notebook with its alt text.
 
 Examples
 --------
@@ -17,6 +18,7 @@ True
 """
 
 from kit.show.citation_graph import graph_title, legend_html, plot_citation_graph, story_graph
+from kit.show.described import Described
 from kit.show.lineage import plot_lineage
 from kit.show.outlet_graph import plot_outlet_graph
 from kit.show.outlet_loop import plot_outlet_loop
@@ -24,6 +26,7 @@ from kit.show.placement import story_layout
 from kit.show.timeline import plot_timeline, timeline_title
 
 __all__ = [
+    "Described",
     "story_graph",
     "story_layout",
     "plot_citation_graph",

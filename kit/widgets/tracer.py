@@ -21,10 +21,14 @@ from kit.analysis.origins import origins, provenance, without
 from kit.analysis.selection import in_publication_order
 from kit.analysis.trace import lineage
 from kit.graph.citation import claim_context
+from kit.graphview.data import graph_data
+from kit.graphview.widget import GraphView
 from kit.show import plot_lineage
+from kit.show.described import png_img
 from kit.show.lineage import lineage_figsize
 from kit.text.html import escape, isolate
 from kit.text.style import drift_words, grade_words
+from kit.text.trace_text import trace_text
 from kit.text.wording import figure_words, plural, proposition_words, when_words
 from kit.widgets.common import Displayable, png_bytes, table_html
 
@@ -72,6 +76,16 @@ class ClaimTracer(Displayable):
         :func:`kit.without`).
     matches : list of str
         The claims the search matches (empty when none does).
+    view : kit.graphview.GraphView
+        The explorable graph of the claim's question (graphview.js, the published page's renderer): the claim's
+        lineage lit (``view.selected``), the discredited sources and what falls with them greyed
+        (``view.discredited``, ``view.fallen``). Its "What if ... is discredited?" button and the toggles are one
+        set; a claim traced in it becomes the claim shown.
+    image : bytes
+        The lineage drawn (PNG), shown folded in ``graph`` (an HTML ``<img>``) with ``graph_alt`` as its alt text.
+    graph_alt : str
+        What the picture shows in words: the tree as :func:`kit.text.trace_text.trace_text` prints it, and the
+        sources discredited.
     search, search_html, dropdown, toggles, tables, container : ipywidgets
         ``toggles`` maps each origin's source id to its ToggleButton.
 
@@ -109,7 +123,14 @@ class ClaimTracer(Displayable):
             options=self._labels, description="Claim", layout=W.Layout(width="auto", flex="1 1 0%", min_width="0")
         )
         self.claim_html = W.HTML(layout=W.Layout(max_width="1000px"))
-        self.graph = W.Image(format="png", layout=W.Layout(width="100%", max_width="1000px", height="auto"))
+        self.graph = W.HTML(layout=W.Layout(width="100%", max_width="1000px"))  # the picture, with its alt text
+        # the explorable graph of the claim's question, its lineage lit and its discredited sources greyed by the
+        # view's own JavaScript (graphview.js, the published page's renderer); its "What if" button and the
+        # toggles below are one set of discredited sources
+        self.view = GraphView(case, ctx["proposition"].iloc[0] if len(ctx) else None, height=200)
+        self.view.layout = W.Layout(width="100%", max_width="1000px")
+        self.view.observe(self._from_view, names="discredited")
+        self.view.observe(self._traced_in_view, names="selected")
         self.tree_html = W.HTML()
         self.origins_html = W.HTML()
         self.toggle_box = W.HBox(layout=W.Layout(flex_flow="row wrap"))
@@ -120,13 +141,16 @@ class ClaimTracer(Displayable):
         self.discredited: list = []
         self.lost: list = []
         self._images: dict = {}
+        self.graph_alt = ""
         self.search.observe(lambda ch: self._filter(ch["new"]), names="value")
         self.dropdown.observe(lambda ch: ch["new"] is not None and self._show(ch["new"]), names="value")
-        self.tables = W.Accordion(  # folded: the picture says the same, the tables add evidence and grades
-            children=[self.tree_html, self.origins_html], selected_index=None, layout=W.Layout(max_width="1000px")
+        self.tables = W.Accordion(  # folded: the view says the same, the tables add evidence and grades
+            children=[W.VBox([self.tree_html, self.origins_html]), self.graph],
+            selected_index=None,
+            layout=W.Layout(max_width="1000px"),
         )
-        self.tables.set_title(0, "Lineage, hop by hop: relation, evidence, drift")
-        self.tables.set_title(1, "Origins and their grades")
+        self.tables.set_title(0, "Lineage, hop by hop (relation, evidence, drift), and the origins' grades")
+        self.tables.set_title(1, "The lineage as a tree (a static picture)")
         self.container = W.VBox(  # one screen at 1440x900: controls on two lines, the picture, the tables folded
             [
                 W.HBox([self.search, self.dropdown], layout=W.Layout(width="100%", max_width="1000px")),
@@ -137,7 +161,7 @@ class ClaimTracer(Displayable):
                     layout=W.Layout(align_items="center"),
                 ),
                 self.lost_html,
-                self.graph,
+                self.view,
                 self.tables,
             ]
         )
@@ -219,6 +243,22 @@ class ClaimTracer(Displayable):
             toggles[s] = t
         self.toggles = toggles
         self.toggle_box.children = list(toggles.values())
+        proposition = c["proposition"]
+        if self.view.data.get("proposition") != proposition:  # the claim's question, its lineage in it
+            self.view.data = graph_data(self.case, proposition)
+        self.view.discredited = []  # a new claim starts with nothing discredited, as its toggles do
+        self.view.selected = claim_id
+        self._what_if()
+
+    def _traced_in_view(self, change):
+        """A claim traced in the view (click or Enter) is the claim the tracer shows."""
+        if change["new"] in self._ctx.index and change["new"] != self.claim_id:
+            self.select(change["new"])
+
+    def _from_view(self, change):
+        """The view's "What if ... is discredited?" button: the toggles follow, then the rest."""
+        for s, t in self.toggles.items():
+            t.value = s in change["new"]
         self._what_if()
 
     def _item_words(self, item, item_type) -> str:
@@ -252,7 +292,10 @@ class ClaimTracer(Displayable):
         self.claim_html.value = head
 
     def _what_if(self):
-        self.discredited = [s for s, t in self.toggles.items() if t.value]
+        others = [s for s in self.view.discredited if s not in self.toggles]  # discredited in the view only
+        self.discredited = [s for s, t in self.toggles.items() if t.value] + others
+        if list(self.view.discredited) != self.discredited:
+            self.view.discredited = list(self.discredited)
         if not self.discredited:
             self.lost = []
             self.lost_html.value = "<p><i>Switch an origin on to discredit it.</i></p>"
@@ -289,4 +332,8 @@ class ClaimTracer(Displayable):
                     lost=self.lost,
                 )
                 self._images[key] = png_bytes(fig, self.dpi)
-            self.image = self.graph.value = self._images[key]
+            self.image = self._images[key]
+            gone = ", ".join(str(self._names.get(s, s)) for s in self.discredited)
+            gone = f" Discredited: {gone}." if gone else ""
+            self.graph_alt = "The lineage drawn as a tree: " + trace_text(self.case, self.claim_id) + gone
+            self.graph.value = png_img(self.image, self.graph_alt)

@@ -106,10 +106,26 @@ def _browse(playwright_api, url, name, use):
     return result, errors
 
 
+def _axe_outputs(page, pictures: int) -> list:
+    """axe-core's violations in kit's own cells: every output of the notebook (JupyterLab's own widgets have ~23
+    violations of their own, not counted); asserts first that at least ``pictures`` images have alt text in words
+    (JupyterLab gives an image in HTML without one the alt "Image")."""
+    images = page.eval_on_selector_all(".jp-OutputArea-output img", "els => els.map(e => e.alt)")
+    assert len(images) >= pictures and all(a and a != "Image" for a in images), images
+    if not AXE.exists():
+        return []
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    return page.evaluate("""async () => (await axe.run({include: [['.jp-OutputArea-output']]},
+        {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})).violations.map(v =>
+        [v.id, v.nodes.length, v.nodes.slice(0, 3).map(n => n.target.join(' '))])""")
+
+
 def test_story_stepper_in_jupyterlab(playwright_api, lab):
     """Notebook 01's StoryStepper (graphview.js in an anywidget): it steps, shows the claims of the story's steps,
     fits 1440x900 with the graph and the figure over time side by side, its tooltip follows the pointer and focus,
-    and axe-core finds no violation in it."""
+    and axe-core finds no violation in it, nor in any output of the notebook's cells (every picture has alt text in
+    words, every button a name, no scrollable region without focus)."""
     import kit
     from conftest import DEIR
     from kit.text.story_steps import story_steps
@@ -147,6 +163,7 @@ def test_story_stepper_in_jupyterlab(playwright_api, lab):
             found = page.evaluate("""async () => (await axe.run('.kst',
                 {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})).violations.map(v =>
                 [v.id, v.nodes.length, v.nodes.slice(0, 3).map(n => n.target.join(' '))])""")
+            found += _axe_outputs(page, pictures=3)
         return seen, view.bounding_box(), panel, graph, time_fig, tip_words, tip_after, found
 
     result, errors = _browse(playwright_api, lab, "stepper_1440x900", use)
@@ -239,9 +256,22 @@ def test_tracer_in_the_browser(playwright_api, lab02):
         tracer.evaluate("el => el.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(500)
         panel = page.locator(".jp-NotebookPanel-notebook").first.bounding_box()
-        return said, tracer.inner_text(), tracer.bounding_box(), panel
+        # the tracer is on the graph view (graphview.js): the claim's lineage lit, the discredited source greyed
+        view = {
+            "lit": tracer.locator(".kgv-nodes .kgv-lit").count(),
+            "fallen": page.eval_on_selector_all(
+                ".kit-claim-tracer .kgv-nodes .kgv-fallen", "els => els.map(e => e.dataset.id)"
+            ),
+            "pressed": page.eval_on_selector_all(
+                ".kit-claim-tracer .kgv-node[aria-pressed=true]", "els => els.map(e => e.dataset.id)"
+            ),
+        }
+        return said, tracer.inner_text(), tracer.bounding_box(), panel, _axe_outputs(page, pictures=2), view
 
-    (said, after, box, panel), errors = _browse(playwright_api, lab02, "tracer_1440x900", use)
+    (said, after, box, panel, found, view), errors = _browse(playwright_api, lab02, "tracer_1440x900", use)
+    assert view["pressed"] == ["media-confirmed-facebook"] and view["lit"] >= 3, view
+    assert "facebook_post" in view["fallen"], view
+    assert found == [], found  # the tracer's picture and the lineage's have alt text
     assert box["height"] <= panel["height"], (box, panel)  # the whole tracer on one screen, no scrolling
     # notebook 02 traces the media's last "confirmation" by default; its date is uncertain, so shown as its range
     assert "no claim matches ‘xyz’; still showing Other media (unnamed), 7–28 Feb 2018" in said
@@ -261,8 +291,9 @@ def test_outlets_notebook_in_the_browser(playwright_api, lab05):
         image = page.locator(".jp-OutputArea-output img").first
         image.wait_for(timeout=60_000)
         image.scroll_into_view_if_needed()
-        return image.bounding_box()
+        return image.bounding_box(), _axe_outputs(page, pictures=1)
 
-    box, errors = _browse(playwright_api, lab05, "outlets_1440x900", use)
+    (box, found), errors = _browse(playwright_api, lab05, "outlets_1440x900", use)
+    assert found == [], found
     assert box["width"] > 600
     assert errors == [], errors

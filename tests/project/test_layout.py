@@ -247,7 +247,7 @@ def test_static_files_are_package_data():
     assert setuptools["packages"] == {"find": {"include": ["kit*"]}}
     globs = setuptools["package-data"]["kit.publish"]
     static = sorted(p for p in (KIT / "publish" / "static").iterdir() if p.is_file())
-    assert [p.name for p in static] == ["page.css", "page.js"]
+    assert [p.name for p in static] == ["notebook.css", "page.css", "page.js"]
     for p in static:
         rel = p.relative_to(KIT / "publish")
         assert any(rel.match(g) for g in globs), (rel, globs)

@@ -7,6 +7,7 @@ import pytest
 import kit
 from conftest import DEIR
 from kit.analysis.trace import lineage
+from kit.show.described import png_img
 from kit.widgets import ClaimTracer
 
 PROP = "russians_killed_feb7"
@@ -91,7 +92,8 @@ def test_tracer_shows_credibility_and_draws_the_lineage(deir):
     tracer = ClaimTracer(deir, "reuters-two-killed")
     assert tracer.credibility == 2
     assert tracer.origins["reliability"].tolist() == ["F"]
-    assert tracer.image[:4] == b"\x89PNG" and tracer.graph.value == tracer.image
+    assert tracer.image[:4] == b"\x89PNG" and tracer.graph.value == png_img(tracer.image, tracer.graph_alt)
+    assert tracer.graph_alt.startswith("The lineage drawn as a tree: ") and "Associates" in tracer.graph_alt
     assert "their associates told Reuters" in tracer.tree_html.value
 
 
@@ -168,7 +170,8 @@ def test_after_discrediting_header_and_picture_show_what_fell(echo_case):
     before = tracer.image
     tracer.toggles["anon"].value = True
     assert "Without Official (unnamed), this claim falls" in tracer.claim_html.value
-    assert tracer.image != before and tracer.graph.value == tracer.image
+    assert tracer.image != before and tracer.graph.value == png_img(tracer.image, tracer.graph_alt)
+    assert tracer.graph_alt.endswith("Discredited: Official (unnamed).")
     assert "<b>5</b> claims of the case lose all support" in tracer.lost_html.value
     assert 'data-id="e_single"' in tracer.lost_html.value and "e_single" not in tracer.lost_html.value.replace(
         'data-id="e_single"', ""
@@ -199,3 +202,23 @@ def test_widgets_say_to_run_the_notebook(echo_case):
             == "ClaimTracer: an interactive widget. Run the notebook (Run ▸ Run All Cells) to use it."
         )
         assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_tracer_is_on_the_graph_view(deir):
+    """The ClaimTracer's picture is the explorable graph (issue 20): the claim's lineage traced by the view, the
+    toggles and the view's own "What if" button one set of discredited sources, a claim traced in the view shown."""
+    tracer = ClaimTracer(deir, "media-confirmed-coalition", draw=False)
+    view = tracer.view
+    assert view.selected == "media-confirmed-coalition"
+    ids = {n["id"] for n in view.data["nodes"]}
+    assert set(tracer.tree["item"]) <= ids  # the whole lineage, across questions, is in the view
+    source = tracer.origins["source_id"].iloc[0]
+    tracer.toggles[source].value = True
+    assert view.discredited == [source] and view.fallen == kit.without(deir, source) == tracer.lost
+    view.discredited = []  # as the view's "Trust ... again" button sets it
+    assert not tracer.toggles[source].value and tracer.lost == [] and tracer.discredited == []
+    view.discredited = ["bloomberg_two_russians", "us_official"]  # sources outside this claim's toggles
+    assert tracer.discredited == view.discredited and tracer.lost == kit.without(deir, *view.discredited)
+    view.selected = "daily-beast-200-russian-fighters"  # traced by a click in the view
+    assert tracer.claim_id == "daily-beast-200-russian-fighters" and tracer.dropdown.value == tracer.claim_id
+    assert view.discredited == [] and view.data["proposition"] == "russians_killed_feb7"

@@ -255,6 +255,7 @@ export function draw(host, data, options) {
     apply();
   }
   const most = opts.height || Math.max(260, window.innerHeight * 0.7);
+  if (opts.height) { stage.style.minHeight = `${Math.min(240, opts.height)}px`; }  // a small view asked for
   stage.style.height = `${Math.round(Math.min(data.height + 6, most))}px`;
   {   // first view: the whole graph when it fits at 60 % or more (at 40 % in a story's pane, which has the
     // drawing of every step to show); at 60 % when that is at most 2.5 screens wide (a phone); else its start
@@ -503,11 +504,17 @@ export function draw(host, data, options) {
 
   return {
     select: (id) => { if (index.has(id)) { select(index.get(id)); } },
+    // trace `id` (or clear for ""), without toggling: the widget's `selected`, set from Python (the ClaimTracer)
+    trace: (id) => {
+      if (!id) { if (selected >= 0) { clear(); } return; }
+      if (index.has(id) && index.get(id) !== selected) { select(index.get(id)); }
+    },
     clear, fit: fitAll, zoom, showStep, hideAll,
     setDiscredited: (ids) => {
       discredited.clear();
       for (const id of ids || []) { discredited.add(id); }
       regrey();
+      if (selected >= 0) { const i = selected; select(i); select(i); }  // the lit copies greyed too
     },
     destroy: () => {
       if (resizer) { resizer.disconnect(); }
@@ -786,22 +793,29 @@ function render({ model, el }) {
         onStep: (k, fromUser) => { if (fromUser && model.get("step") !== k) { model.set("step", k); model.save_changes(); } },
       })
       : draw(el, d, {
+        height: model.get("height") || undefined,
         onSelect: (id) => { model.set("selected", id); model.save_changes(); },
         onDiscredit: (ids) => { model.set("discredited", ids); model.save_changes(); },
       });
   };
   const regrey = () => { if (view && view.setDiscredited) { view.setDiscredited(model.get("discredited")); } };
   const restep = () => { if (view && view.go) { view.go(model.get("step")); } };
+  const retrace = () => { if (view && view.trace) { view.trace(model.get("selected")); } };
   model.on("change:data", redraw);
+  model.on("change:data", retrace);
+  model.on("change:selected", retrace);
   model.on("change:data_json", redraw);
   model.on("change:discredited", regrey);
   model.on("change:step", restep);
   redraw();
+  retrace();
   return () => {
     model.off("change:data", redraw);
     model.off("change:data_json", redraw);
     model.off("change:discredited", regrey);
     model.off("change:step", restep);
+    model.off("change:data", retrace);
+    model.off("change:selected", retrace);
     if (view) { view.destroy(); }
   };
 }
