@@ -5,11 +5,11 @@ independent (``independence``, ``provenance``), what falls when sources are disc
 went in a circle (``circular``), where a figure was inflated, narrowed or hardened (``drift``), how a figure moved over
 time (``timeline``) and which dependence nobody declared (``audit``).
 
-The package is laid out as the pipeline, one layer a folder: the case model (``kit.errors``, ``kit.schema``,
-``kit.case``), ``kit.reading``, ``kit.checking``, ``kit.store``, ``kit.graph``, ``kit.analysis``, ``kit.auditing``,
-``kit.draft``, ``kit.text``, the views (``kit.show``, ``kit.widgets``, ``kit.graphview``), ``kit.formats``,
-``kit.publish``, ``kit.cli`` and ``kit.testing``. Views and publishing are imported only when used, so ``import kit``
-stays light and headless.
+The package is laid out as the pipeline, one layer a folder, each importing only those before it: the case model
+(``kit.errors``, ``kit.schema``, ``kit.cells``, ``kit.lazy``), ``kit.store``, ``kit.reading``, ``kit.checking``,
+``kit.case``, ``kit.graph``, ``kit.analysis``, ``kit.auditing`` and ``kit.draft``, ``kit.text``, the views
+(``kit.show``, ``kit.graphview``, ``kit.widgets``), ``kit.formats``, ``kit.publish``, ``kit.testing`` and ``kit.cli``.
+Views and publishing are imported only when used, so ``import kit`` stays light and headless.
 """
 
 from __future__ import annotations
@@ -85,12 +85,14 @@ class _FormerName(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
     def create_module(self, spec):
         module = importlib.import_module(FORMER_NAMES[spec.name.partition(".")[2]])
-        self._own_spec = module.__spec__
+        spec.loader_state = module.__spec__  # the module's own spec, kept on this import's spec (no shared state)
         return module
 
     def exec_module(self, module: ModuleType) -> None:
         # the import system stamped the short name's spec on the module: give it back its own
-        module.__spec__ = self._own_spec
+        alias = module.__spec__
+        if alias is not None and alias.loader_state is not None:
+            module.__spec__ = alias.loader_state
 
 
 if not any(isinstance(f, _FormerName) for f in sys.meta_path):

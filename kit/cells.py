@@ -1,8 +1,8 @@
 """One cell of a case table, read and written by one rule: is it empty, and how a moment is written as text.
 
-Every module that asks "is this cell empty?" or writes a date (the CSV a case is saved to, SQLite, GEXF, PROV, the
-trace, the words of a page) calls these, so a time of 09:30:00.25 UTC is ``2018-02-13T09:30:00.25Z`` everywhere and a
-bare day ``2018-02-13`` everywhere.
+Every module that asks "is this cell empty?" or writes a date as text (the CSV a case is saved to, SQLite, GEXF, the
+trace, the cells of exported tables) calls these (PROV-JSON writes its dates as the prov library's xsd:dateTime), so a
+time of 09:30:00.25 UTC is ``2018-02-13T09:30:00.25Z`` everywhere and a bare day ``2018-02-13`` everywhere.
 
 Examples
 --------
