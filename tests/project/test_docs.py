@@ -94,3 +94,20 @@ def test_every_dotted_kit_name_in_the_docs_resolves():
     assert len(refs) > 50  # the check sees the docs' names
     assert not _resolves("kit.no_such_module") and _resolves("kit.analysis.origins.origins")
     assert sorted(r for r in refs if not _resolves(r[1])) == []
+
+
+def test_every_file_path_the_docs_name_exists():
+    """``kit/graph/citation.py``, ``tests/draft/test_corpus.py``: a file the docs send a reader to is there (the layout
+    moved once; BENCHMARKS.md keeps the paths of its past runs and is not read here)."""
+    files = [README, ROOT / "CONTRIBUTING.md", ROOT / "data" / "README.md", *sorted(DOCS.glob("*.md"))]
+    named = {
+        (f.relative_to(ROOT).as_posix(), m.group(0))
+        for f in files
+        for m in re.finditer(
+            r"\b(?:kit|tests|benchmarks|scripts|notebooks)/[\w/.-]+\.(?:py|js|css|ipynb|json)\b",
+            f.read_text(encoding="utf-8"),
+        )
+    }
+    assert len(named) > 20
+    examples = {"notebooks/06_x.ipynb"}  # CONTRIBUTING's example of a new notebook's name
+    assert sorted((f, p) for f, p in named if not (ROOT / p).exists() and p not in examples) == []
