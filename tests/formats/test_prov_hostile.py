@@ -15,7 +15,8 @@ import kit
 from kit.formats.prov import import_prov, prov_json
 
 CASES = pathlib.Path(__file__).resolve().parents[1] / "cases"
-DOC = json.loads(prov_json(kit.load_case(CASES / "echo"), reveal_confidential=True))
+ECHO = kit.load_case(CASES / "echo")
+DOC = json.loads(prov_json(ECHO, reveal_confidential=True))
 SECRET = next(k for k, v in DOC["agent"].items() if v.get("kit:confidential") is True)
 
 
@@ -54,15 +55,102 @@ def test_kitdoc_columns_of_another_shape(columns):
     assert (p.file, p.column) == ("PROV-JSON text", "kitdoc:columns")
 
 
-def test_kitdoc_row_text_on_one_record_and_missing_on_another():
+def _order(doc) -> dict:
+    return json.loads(doc["entity"]["kitdoc:case"]["kitdoc:order"])
+
+
+def _older(doc) -> dict:
+    """The document as kit wrote it before kitdoc:order: each record's place as kitdoc:row on the record."""
+    doc = copy.deepcopy(doc)
+    order = json.loads(doc["entity"]["kitdoc:case"].pop("kitdoc:order"))
+    place = {
+        f"{p}:{i}": n
+        for t, p in (("sources", "source"), ("reports", "report"), ("claims", "claim"))
+        for n, i in enumerate(order[t])
+    }
+    cites = {tuple(pair): n for n, pair in enumerate(order["citations"])}
+    for kind, recs in doc.items():
+        for ident, rec in recs.items() if kind != "prefix" else ():
+            if ident in place:
+                rec["kitdoc:row"] = {"$": str(place[ident]), "type": "xsd:int"}
+            elif "kit:relation" in rec:
+                ends = [rec[k].split(":", 1)[1] for k in rec if k in ("prov:generatedEntity", "prov:influencee")]
+                ends += [rec[k].split(":", 1)[1] for k in rec if k in ("prov:usedEntity", "prov:influencer")]
+                rec["kitdoc:row"] = {"$": str(cites[tuple(ends)]), "type": "xsd:int"}
+    return doc
+
+
+def test_no_record_but_the_case_carries_bookkeeping():
+    holders = {
+        i
+        for kind, recs in DOC.items()
+        if kind != "prefix"
+        for i, rec in recs.items()
+        if any(k.startswith("kitdoc:") for k in rec)
+    }
+    assert holders == {"kitdoc:case"}
+    assert [len(v) for v in _order(DOC).values()] == [len(getattr(ECHO, t)) for t in _order(DOC)]
+
+
+def test_kitdoc_order_missing_a_record_naming_an_unknown_one_and_one_twice():
     doc = copy.deepcopy(DOC)
+    order = _order(doc)
+    dropped = order["claims"].pop(1)
+    order["reports"].append("no-such-report")
+    order["citations"].append(["no-such-claim", "nobody"])
+    doc["entity"]["kitdoc:case"]["kitdoc:order"] = json.dumps(order)
+    problems = _problems(doc)
+    where = {(p.file, p.line) for p in problems}
+    messages = [p.message for p in problems]
+    assert len(problems) == 3, messages
+    assert any(f"claim '{dropped}' is not in" in m for m in messages), messages
+    assert any("names 'no-such-report'" in m for m in messages), messages
+    assert any("names 'nobody' by 'no-such-claim'" in m for m in messages), messages
+    assert ("PROV-JSON text#reports", len(ECHO.reports) + 2) in where  # the row's line where the table is saved
+    order = _order(DOC)
+    order["sources"].append(order["sources"][0])
+    doc = copy.deepcopy(DOC)
+    doc["entity"]["kitdoc:case"]["kitdoc:order"] = json.dumps(order)
+    [p] = _problems(doc)
+    assert p.column == "kitdoc:order" and "each once" in p.message
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        "[]",
+        "{x",
+        '{"sources": []}',
+        5,
+        '{"sources": [1], "reports": [], "claims": [], "citations": []}',
+        '{"sources": [], "reports": [], "claims": [], "citations": [["a"]], "extra": []}',
+        '{"sources": [], "reports": [], "claims": [], "citations": [[1, 2]]}',
+    ],
+)
+def test_kitdoc_order_of_another_shape(order):
+    doc = copy.deepcopy(DOC)
+    doc["entity"]["kitdoc:case"]["kitdoc:order"] = order
+    problems = _problems(doc)
+    assert [p.column for p in problems] == ["kitdoc:order"], problems  # one problem, not one for every record
+
+
+def test_an_older_document_with_kitdoc_row_on_each_record_reads_the_same():
+    older = _older(DOC)
+    assert "kitdoc:order" not in older["entity"]["kitdoc:case"]
+    again = import_prov(json.dumps(older))
+    for t in ("sources", "reports", "claims", "citations"):
+        assert getattr(again, t).equals(getattr(ECHO, t)), t
+
+
+def test_kitdoc_row_text_on_one_record_and_missing_on_another():
+    doc = _older(DOC)
     claims = [k for k in doc["entity"] if k.startswith("claim:")]
     doc["entity"][claims[0]]["kitdoc:row"] = "x"
     del doc["entity"][claims[1]]["kitdoc:row"]
     doc["entity"][claims[2]]["kitdoc:row"] = doc["entity"][claims[3]]["kitdoc:row"]
     messages = [str(p) for p in _problems(doc)]
     assert len(messages) == 3 and sum("not one whole number" in m for m in messages) == 2, messages
-    assert any("used by two records" in m for m in messages), messages
+    assert any("given to two records" in m for m in messages), messages
 
 
 def test_the_case_toml_it_carries_is_checked_as_kit_check_checks_it(tmp_path):

@@ -23,17 +23,20 @@ a claim                     ``entity(claim:ID)`` of ``prov:type`` ``kit:Claim``,
 ``corroborates``,           ``wasInfluencedBy(claim:A, claim:B or source:S)``
 ``disputes``
 the case                    ``entity(kitdoc:case)`` of ``prov:type`` ``kit:Case``: ``kitdoc:meta_toml``
-                            (``case.toml``), ``kitdoc:columns`` (each table's columns, as JSON)
+                            (``case.toml``), ``kitdoc:columns`` (each table's columns, as JSON), ``kitdoc:order``
+                            (each table's ids in row order, a citation ``[claim, cites]``, as JSON)
 ==========================  ===========================================================================================
 
 Every column keeps its value as an attribute in the ``kit:`` namespace (``kit:relation``, ``kit:evidence``,
 ``kit:proposition``, ``kit:low``, ``kit:high``, ``kit:certainty``, ``kit:basis`` when the case has it, extra
-columns too), with ``kitdoc:row`` the row's place in its table, so :func:`import_prov` rebuilds the tables exactly:
+columns too), and each table's records in row order are ``kitdoc:order`` on the ``kitdoc:case`` entity, so
+:func:`import_prov` rebuilds the tables exactly:
 ``import_prov(prov_json(case))`` has tables equal to ``kit.text.redact.redact(case)`` (or to ``case`` itself with
 ``reveal_confidential=True``); times are kept to the microsecond. Identifiers are local to the case
 (``urn:x-kit:claim:ID`` ...). The writers redact confidential sources first, as every other export does.
 
-The case's bookkeeping is on the ``kitdoc:case`` entity only, except ``kitdoc:row`` on each record; typed values are
+The case's bookkeeping is on the ``kitdoc:case`` entity only (older documents kept ``kitdoc:row`` on each record;
+:func:`import_prov` still reads them); typed values are
 written as strings (``{"$": "2", "type": "xsd:int"}``) and qualified names typed ``prov:QUALIFIED_NAME``, so prov
 2.0 (conda-forge's) and prov 3.2 write the same text and each reads the other's.
 :func:`kit.formats.prov.picture.prov_picture` draws the document without its texts.

@@ -104,17 +104,31 @@ _CELL = (str, bool, int, float, _dt.datetime)
 class _Reader:
     """The records of one document checked, before use, into rows of text: every problem kept, with where."""
 
-    def __init__(self, name: str):
-        self.name = name
-        self.problems: list = []
-        self.rows: dict[str, list] = {t: [] for t in TABLES}
-
     def problem(self, table: str, row, column, message: str) -> None:
         line = row + 2 if isinstance(row, int) else 0  # the row's line in the CSV the case would be saved as
         self.problems.append(Problem(f"{self.name}#{table}", line, column, message))
 
-    def row(self, table: str, what: str, record, fixed: dict) -> None:
-        """One record as a row of ``table``: its ``kit:`` columns, one value each, and ``kitdoc:row``."""
+    def __init__(self, name: str):
+        self.name = name
+        self.problems: list = []
+        self.rows: dict[str, list] = {t: [] for t in TABLES}
+        #: ``table -> {record key -> place}`` from kitdoc:order; None: an older document, kitdoc:row on each record
+        self.order: dict | None = None
+        self.placed: set = set()
+
+    def place(self, table: str, what: str, record, key):
+        """The record's place in its table (kitdoc:order, or an older document's kitdoc:row), else None."""
+        if self.order is not None:
+            self.placed.add((table, key))
+            if table in self.order and key not in self.order[table]:
+                self.problem(
+                    table,
+                    None,
+                    None,
+                    f"{what} is not in the kitdoc:case entity's kitdoc:order, so its place in the table is not "
+                    "known; write the document again with kit.formats.prov",
+                )
+            return self.order.get(table, {}).get(key)
         rows = _kit_attrs(record, "kitdoc").get("row", [])
         place = rows[0] if len(rows) == 1 and isinstance(rows[0], int) and not isinstance(rows[0], bool) else None
         if place is None or place < 0:
@@ -126,6 +140,30 @@ class _Reader:
                 f"{what} has kitdoc:row {shown_rows}, not one whole number from 0: its place in the table is "
                 "not known; write the document again with kit.formats.prov",
             )
+            return None
+        return place
+
+    def unplaced(self) -> None:
+        """A problem for each record kitdoc:order names that the document does not hold."""
+        for table, places in (self.order or {}).items():
+            for key, place in places.items():
+                if (table, key) not in self.placed:
+                    named = (
+                        " by ".join(f"'{shown(k)}'" for k in reversed(key))
+                        if table == "citations"
+                        else f"'{shown(key)}'"
+                    )
+                    self.problem(
+                        table,
+                        place,
+                        None,
+                        f"the kitdoc:case entity's kitdoc:order names {named}, but no record of the document is "
+                        "that row; write the document again with kit.formats.prov",
+                    )
+
+    def row(self, table: str, what: str, record, fixed: dict, key) -> None:
+        """One record as a row of ``table``: its ``kit:`` columns, one value each, at its place."""
+        place = self.place(table, what, record, key)
         row = {**fixed, None: place}
         for col, values in _kit_attrs(record).items():
             if col in fixed:  # the ids come from the record's own identifier and relations
@@ -168,7 +206,7 @@ class _Reader:
         into.setdefault(key, value)
 
     def ordered(self, table: str) -> list:
-        """The rows of ``table`` in their kitdoc:row order; a place used twice is a problem."""
+        """The rows of ``table`` in their order; a place used twice (two records of one id) is a problem."""
         seen: dict = {}
         for r in self.rows[table]:
             if r[None] is not None and r[None] in seen:
@@ -176,7 +214,7 @@ class _Reader:
                     table,
                     r[None],
                     None,
-                    f"kitdoc:row {r[None]} is used by two records; each row has its own place; write the "
+                    f"place {r[None]} in the table is given to two records; each row has its own place; write the "
                     "document again with kit.formats.prov",
                 )
             seen.setdefault(r[None], r)
@@ -206,6 +244,41 @@ def _columns(text, reader: _Reader) -> dict:
     return found
 
 
+def _order(text, reader: _Reader) -> dict:
+    """kitdoc:order: ``table -> {record key -> place}``, checked (an id, or a citation's ``[claim, cites]``, once
+    each); what is not so is one problem and no places."""
+    try:
+        found = json.loads(text)
+    except ValueError as err:
+        found = err
+
+    def key(table, x):
+        if table != "citations":
+            return x if isinstance(x, str) else None
+        ok = isinstance(x, list) and len(x) == 2 and all(isinstance(v, str) for v in x)
+        return tuple(x) if ok else None
+
+    keys = (
+        {t: [key(t, x) for x in v] for t, v in found.items() if isinstance(v, list)} if isinstance(found, dict) else {}
+    )
+    if (
+        set(keys) != set(TABLES)
+        or len(keys) != len(found)
+        or any(None in k or len(set(k)) != len(k) for k in keys.values())
+    ):
+        reader.problems.append(
+            Problem(
+                reader.name,
+                0,
+                "kitdoc:order",
+                "the kitdoc:case entity's kitdoc:order is not each table's record ids (a citation's [claim, cites]) "
+                f"in row order, each once ({shown(text)}); write the document again with kit.formats.prov",
+            )
+        )
+        return {}
+    return {t: {k: i for i, k in enumerate(keys[t])} for t in TABLES}
+
+
 def _meta(text, reader: _Reader):
     """kitdoc:meta_toml read as ``case.toml`` is (:func:`kit.reading.toml.read_toml_text`), at ``NAME#case.toml``."""
     from kit.reading.raw import RawCase
@@ -221,7 +294,8 @@ def import_prov(doc_or_path_or_text):
     """Read a PROV document written by :func:`to_prov` back into a :class:`kit.Case`.
 
     Every record is checked before it is used: one value for each column (``kit:confidential [true, false]`` is a
-    problem, never a guess), a whole ``kitdoc:row`` used once, values of the kinds the writer writes, one publisher
+    problem, never a guess), every record once in ``kitdoc:order`` and no id there without its record (an older
+    document's whole ``kitdoc:row`` on each record, used once), values of the kinds the writer writes, one publisher
     for a report and one report for a claim, ``kitdoc:columns`` each table's column names, ``kitdoc:meta_toml``
     read and checked as :func:`kit.load_case` reads and checks ``case.toml``. The tables are then rebuilt as text
     and checked by the kit's own loader, so the case is typed exactly as :func:`kit.load_case` types it, and bad
@@ -278,31 +352,7 @@ def import_prov(doc_or_path_or_text):
 
     doc, name = _load(doc_or_path_or_text)
     reader = _Reader(name)
-    publisher: dict = {}
-    report_of: dict = {}
-    cases = []
-    for rec in doc.get_records():
-        kind = type(rec).__name__
-        args = tuple(rec.args) + (None, None)
-        if kind == "ProvAgent" and (sid := _id(rec.identifier, "source")) is not None:
-            reader.row("sources", f"source '{shown(sid)}'", rec, {"source_id": sid})
-        elif kind == "ProvEntity" and "kit:Case" in _types(rec):
-            cases.append(rec)
-        elif kind == "ProvEntity" and "kit:Report" in _types(rec):
-            rid = _id(rec.identifier, "report")
-            reader.row("reports", f"report '{shown(rid)}'", rec, {"report_id": rid})
-        elif kind == "ProvEntity" and "kit:Claim" in _types(rec):
-            cid = _id(rec.identifier, "claim")
-            reader.row("claims", f"claim '{shown(cid)}'", rec, {"claim_id": cid})
-        elif kind == "ProvAttribution" and _id(args[0], "report") is not None:
-            reader.link("reports", publisher, _id(args[0], "report"), _id(args[1], "source"), "the publisher of report")
-        elif kind == "ProvMembership":
-            reader.link("claims", report_of, _id(args[1], "claim"), _id(args[0], "report"), "the report of claim")
-        elif kind in ("ProvDerivation", "ProvInfluence") and "relation" in _kit_attrs(rec):
-            cites = _id(args[1], "claim") or _id(args[1], "said") or _id(args[1], "source")
-            claim = _id(args[0], "claim")
-            fixed = {"claim_id": claim, "cites": cites}
-            reader.row("citations", f"the citation of '{shown(cites)}' by '{shown(claim)}'", rec, fixed)
+    cases = [r for r in doc.get_records() if type(r).__name__ == "ProvEntity" and "kit:Case" in _types(r)]
     if len(cases) != 1:
         raise CaseError(
             [
@@ -318,15 +368,46 @@ def import_prov(doc_or_path_or_text):
             ]
         )
     found = _kit_attrs(cases[0], "kitdoc")
-    settings = [found.get(key, [default]) for key, default in (("meta_toml", ""), ("columns", "{}"))]
-    for key, values in zip(("kitdoc:meta_toml", "kitdoc:columns"), settings, strict=True):
+    keys = ("meta_toml", "columns") + (("order",) if "order" in found else ())  # no order: kitdoc:row (older)
+    settings = {key: found.get(key, [""]) for key in keys}
+    for key, values in settings.items():
         if len(values) != 1 or not isinstance(values[0], str):
             reader.problems.append(
-                Problem(name, 0, key, f"the kitdoc:case entity's {key} is not one text; write the document again")
+                Problem(
+                    name,
+                    0,
+                    f"kitdoc:{key}",
+                    f"the kitdoc:case entity's kitdoc:{key} is not one text; write the document again",
+                )
             )
-    meta_text, columns_text = (v[0] if len(v) == 1 and isinstance(v[0], str) else None for v in settings)
-    raw_meta = _meta(meta_text or "", reader)
-    columns = _columns(columns_text, reader) if columns_text is not None else {}
+    text = {k: v[0] if len(v) == 1 and isinstance(v[0], str) else None for k, v in settings.items()}
+    raw_meta = _meta(text["meta_toml"] or "", reader)
+    columns = _columns(text["columns"] or "{}", reader) if text["columns"] is not None else {}
+    if "order" in text:
+        reader.order = _order(text["order"], reader) if text["order"] is not None else {}
+    publisher: dict = {}
+    report_of: dict = {}
+    for rec in doc.get_records():
+        kind = type(rec).__name__
+        args = tuple(rec.args) + (None, None)
+        if kind == "ProvAgent" and (sid := _id(rec.identifier, "source")) is not None:
+            reader.row("sources", f"source '{shown(sid)}'", rec, {"source_id": sid}, sid)
+        elif kind == "ProvEntity" and "kit:Report" in _types(rec):
+            rid = _id(rec.identifier, "report")
+            reader.row("reports", f"report '{shown(rid)}'", rec, {"report_id": rid}, rid)
+        elif kind == "ProvEntity" and "kit:Claim" in _types(rec):
+            cid = _id(rec.identifier, "claim")
+            reader.row("claims", f"claim '{shown(cid)}'", rec, {"claim_id": cid}, cid)
+        elif kind == "ProvAttribution" and _id(args[0], "report") is not None:
+            reader.link("reports", publisher, _id(args[0], "report"), _id(args[1], "source"), "the publisher of report")
+        elif kind == "ProvMembership":
+            reader.link("claims", report_of, _id(args[1], "claim"), _id(args[0], "report"), "the report of claim")
+        elif kind in ("ProvDerivation", "ProvInfluence") and "relation" in _kit_attrs(rec):
+            cites = _id(args[1], "claim") or _id(args[1], "said") or _id(args[1], "source")
+            claim = _id(args[0], "claim")
+            fixed = {"claim_id": claim, "cites": cites}
+            reader.row("citations", f"the citation of '{shown(cites)}' by '{shown(claim)}'", rec, fixed, (claim, cites))
+    reader.unplaced()
     for r in reader.rows["reports"]:
         r["source_id"] = publisher.get(r["report_id"])
     for r in reader.rows["claims"]:

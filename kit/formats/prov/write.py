@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 __all__ = ["NAMESPACES", "DERIVED", "to_prov", "prov_json", "write_prov"]
 
 #: prefix -> namespace URI: ``kit:`` the case's columns and types, ``kitdoc:`` the document's own bookkeeping
-#: (``kitdoc:row``, ``kitdoc:meta_toml``, ``kitdoc:columns``), then the identifiers
+#: (``kitdoc:meta_toml``, ``kitdoc:columns``, ``kitdoc:order``, all on the one ``kitdoc:case`` entity), then the
+#: identifiers
 NAMESPACES = {
     "kit": "urn:x-kit:term:",
     "kitdoc": "urn:x-kit:doc:",
@@ -117,8 +118,8 @@ def to_prov(case: Case, *, reveal_confidential: bool = False):
     ns = {p: doc.add_namespace(p, uri) for p, uri in NAMESPACES.items()}
     kit, kitdoc = ns["kit"], ns["kitdoc"]
 
-    def attrs(row, table, i):
-        out = {kitdoc["row"]: i}
+    def attrs(row, table):
+        out = {}
         for col, v in row.items():
             if col in _STRUCTURAL[table]:
                 continue
@@ -130,6 +131,11 @@ def to_prov(case: Case, *, reveal_confidential: bool = False):
     from kit.store.saving import meta_toml
 
     columns = {t: list(getattr(red, t).columns) for t in TABLES}
+    # each table's records in row order, on the case entity only, so no record a drawing shows carries bookkeeping
+    order: dict[str, list] = {t: [str(v) for v in getattr(red, t)[f"{_ID[t]}_id"]] for t in _ID}
+    order["citations"] = [
+        [str(c), str(k)] for c, k in zip(red.citations["claim_id"], red.citations["cites"], strict=True)
+    ]
     doc.entity(
         kitdoc["case"],
         {
@@ -137,10 +143,11 @@ def to_prov(case: Case, *, reveal_confidential: bool = False):
             "prov:label": red.title,
             kitdoc["meta_toml"]: meta_toml(red.meta),
             kitdoc["columns"]: json.dumps(columns),
+            kitdoc["order"]: json.dumps(order),
         },
     )
-    for i, row in enumerate(red.sources.to_dict("records")):
-        a = attrs(row, "sources", i)
+    for row in red.sources.to_dict("records"):
+        a = attrs(row, "sources")
         if _value(row.get("name")) is not None:
             a["prov:label"] = row["name"]
         doc.agent(ns["source"][_local(row["source_id"])], a)
@@ -148,7 +155,7 @@ def to_prov(case: Case, *, reveal_confidential: bool = False):
     for i, row in enumerate(red.reports.to_dict("records")):
         rid = ns["report"][_local(row["report_id"])]
         label = str(report_label.iat[i])
-        doc.entity(rid, {"prov:type": kit["Report"], "prov:label": label, **attrs(row, "reports", i)})
+        doc.entity(rid, {"prov:type": kit["Report"], "prov:label": label, **attrs(row, "reports")})
         doc.get_record(rid)[0].add_attributes({"prov:type": pm.PROV["Collection"]})
         publisher = ns["source"][_local(row["source_id"])]
         doc.wasAttributedTo(rid, publisher)
@@ -160,15 +167,15 @@ def to_prov(case: Case, *, reveal_confidential: bool = False):
         act.add_attributes({"prov:type": kit["Publishing"], "prov:label": f"published: {label}"})
         doc.wasAssociatedWith(act, publisher)
         doc.wasGeneratedBy(rid, act, earliest if earliest is not None and earliest == latest else None)
-    for i, row in enumerate(red.claims.to_dict("records")):
+    for row in red.claims.to_dict("records"):
         cid = ns["claim"][_local(row["claim_id"])]
-        a = {"prov:type": kit["Claim"], "prov:label": str(claim_label.get(row["claim_id"])), **attrs(row, "claims", i)}
+        a = {"prov:type": kit["Claim"], "prov:label": str(claim_label.get(row["claim_id"])), **attrs(row, "claims")}
         doc.entity(cid, a)
         doc.hadMember(ns["report"][_local(row["report_id"])], cid)
     claim_ids = set(red.claims["claim_id"])
     said = set()
-    for i, row in enumerate(red.citations.to_dict("records")):
-        a = attrs(row, "citations", i)
+    for row in red.citations.to_dict("records"):
+        a = attrs(row, "citations")
         citing = ns["claim"][_local(row["claim_id"])]
         to_claim = row["cites"] in claim_ids
         cited = ns["claim" if to_claim else "source"][_local(row["cites"])]
