@@ -33,33 +33,18 @@ def _load(doc_or_path_or_text):
         try:
             text = Path(name).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as err:
+            message = f"cannot read this file ({err.__class__.__name__}: {err}); "
             raise CaseError(
-                [
-                    Problem(
-                        name,
-                        0,
-                        None,
-                        f"cannot read this file ({err.__class__.__name__}: {err}); "
-                        "give a PROV-JSON file written by kit.formats.prov",
-                    )
-                ]
+                [Problem(name, 0, None, message + "give a PROV-JSON file written by kit.formats.prov")]
             ) from None
     try:
         with warnings.catch_warnings(record=True) as dropped:
             warnings.simplefilter("always")
             doc = pm.ProvDocument.deserialize(content=text, format="json")
     except Exception as err:  # noqa: BLE001 - the prov library raises many kinds on bad input
+        message = f"this is not PROV-JSON that the prov library can read ({err.__class__.__name__}: {err}); "
         raise CaseError(
-            [
-                Problem(
-                    name,
-                    0,
-                    None,
-                    f"this is not PROV-JSON that the prov library can read "
-                    f"({err.__class__.__name__}: {err}); give a file written by "
-                    "kit.formats.prov.write_prov",
-                )
-            ]
+            [Problem(name, 0, None, message + "give a file written by kit.formats.prov.write_prov")]
         ) from None
     if dropped:  # what the prov library reads leniently (a null, a value of no PROV form) it drops: a loss
         raise CaseError(
@@ -354,19 +339,13 @@ def import_prov(doc_or_path_or_text):
     reader = _Reader(name)
     cases = [r for r in doc.get_records() if type(r).__name__ == "ProvEntity" and "kit:Case" in _types(r)]
     if len(cases) != 1:
-        raise CaseError(
-            [
-                Problem(
-                    name,
-                    0,
-                    None,
-                    "there is no kitdoc:case entity here, so this is not a case written "
-                    "by kit.formats.prov; write one with kit.formats.prov.write_prov"
-                    if not cases
-                    else f"there are {len(cases)} kitdoc:case entities here; a document holds one case",
-                )
-            ]
+        message = (
+            "there is no kitdoc:case entity here, so this is not a case written by kit.formats.prov; write one with "
+            "kit.formats.prov.write_prov"
+            if not cases
+            else f"there are {len(cases)} kitdoc:case entities here; a document holds one case"
         )
+        raise CaseError([Problem(name, 0, None, message)])
     found = _kit_attrs(cases[0], "kitdoc")
     keys = ("meta_toml", "columns") + (("order",) if "order" in found else ())  # no order: kitdoc:row (older)
     settings = {key: found.get(key, [""]) for key in keys}
