@@ -22,6 +22,8 @@ import re
 import sys
 from pathlib import Path
 
+from kit.schema import COLUMNS
+
 HERE = Path(__file__).resolve().parent
 #: words that end with a full stop without ending a sentence
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "lt", "col", "gen", "st", "no", "sgt", "prof", "gov", "sen", "rep", "jr"}
@@ -84,32 +86,11 @@ def tables(story: Path) -> dict[str, str]:
         reports.append([rid, sid, meta["published"], meta.get("title", ""), meta["url"], "", "en", meta["notes"]])
         for k, s in enumerate(sentences(body), 1):
             claims.append([f"{rid}-{k}", rid, story.name.replace("-", "_"), s, "", "", "", "", "asserted", ""])
-    return {
-        "sources.csv": _csv(
-            [["source_id", "name", "kind", "affiliation", "country", "reliability", "confidential", "url", "notes"]]
-            + list(sources.values())
-        ),
-        "reports.csv": _csv(
-            [["report_id", "source_id", "published", "title", "url", "archive_url", "language", "notes"]] + reports
-        ),
-        "claims.csv": _csv(
-            [
-                [
-                    "claim_id",
-                    "report_id",
-                    "proposition",
-                    "text",
-                    "low",
-                    "high",
-                    "subject",
-                    "measure",
-                    "certainty",
-                    "credibility",
-                ]
-            ]
-            + claims
-        ),
-        "citations.csv": _csv([["claim_id", "cites", "relation", "evidence", "basis"]]),
+    return {  # the rows above follow the contract's columns, in its order
+        "sources.csv": _csv([list(COLUMNS["sources"])] + list(sources.values())),
+        "reports.csv": _csv([list(COLUMNS["reports"])] + reports),
+        "claims.csv": _csv([list(COLUMNS["claims"])] + claims),
+        "citations.csv": _csv([list(COLUMNS["citations"])]),
     }
 
 
