@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from kit.cells import is_missing, is_null, published_text
+from kit.cells import is_missing, is_null
 from kit.schema import DRIFT_FLAGS
 from kit.text.html import escape, isolate
 from kit.text.style import drift_words
@@ -135,25 +135,6 @@ def _outlets(ctx) -> pd.Series:
     return ctx["outlet"].astype(object).where(ctx["outlet"].notna(), ctx["source_id"]).map(short_name)
 
 
-def _day(earliest, latest) -> str:
-    """``7 Feb 2018``; an uncertain date as the span it allows, in words: ``Feb 2018``, ``2018``, ``13–28 Feb 2018``,
-    ``28 Feb – 2 Mar 2018`` (the case format's ``published_text`` forms, as a reader writes them)."""
-    if is_null(earliest):
-        return "undated"
-    a = pd.Timestamp(earliest)
-    b = a if is_null(latest) else pd.Timestamp(latest)
-    if a.normalize() == b.normalize():
-        return date_words(a)
-    form = published_text(a, b)
-    if re.fullmatch(r"\d{4}", form):
-        return form
-    if re.fullmatch(r"\d{4}-\d{2}", form):
-        return f"{a:%b %Y}"
-    if (a.year, a.month) == (b.year, b.month):
-        return f"{a.day}–{date_words(b)}"
-    return f"{date_words(a).removesuffix(f' {a.year}') if a.year == b.year else date_words(a)} – {date_words(b)}"
-
-
 def claim_labels(case) -> pd.Series:
     """Each claim as a reader finds it in a long list: outlet, day of publication and first words.
 
@@ -181,7 +162,7 @@ def claim_labels(case) -> pd.Series:
     from kit.graph.citation import claim_context
 
     ctx = claim_context(case).drop_duplicates("claim_id").set_index("claim_id").reindex(case.claims["claim_id"])
-    days = [_day(a, b) for a, b in zip(ctx["published"], ctx["published_latest"], strict=True)]
+    days = [date_words(a, b) for a, b in zip(ctx["published"], ctx["published_latest"], strict=True)]
     return (_outlets(ctx) + ", " + pd.Series(days, ctx.index) + ": " + ctx["text"].map(_quote)).rename("label")
 
 
@@ -209,7 +190,7 @@ def report_labels(case) -> pd.Series:
     names = case.sources.set_index("source_id")["name"]
     ctx = pd.DataFrame({"outlet": r["source_id"].map(names), "source_id": r["source_id"]})
     latest = r["published_latest"] if "published_latest" in r.columns else r["published"]
-    days = pd.Series([_day(a, b) for a, b in zip(r["published"], latest, strict=True)], r.index)
+    days = pd.Series([date_words(a, b) for a, b in zip(r["published"], latest, strict=True)], r.index)
     title = r["title"] if "title" in r.columns else pd.Series(pd.NA, r.index, dtype=object)
     said = [
         f": {_quote(t, 60)}" if not is_missing(t) and str(t).strip() else f" ({k})"
