@@ -244,7 +244,10 @@ def write_coverage(paths, out_dir, *, published: str | None = None) -> Path:
     files = article_paths(paths)
     if not files:
         raise DraftError("no article given: name the articles' files or a folder holding them")
-    tables = draft_coverage([read_article(f) for f in files], published=published)
+    articles = [read_article(f) for f in files]
+    for f, article in zip(files, articles, strict=True):  # what write_draft refuses, refused for every article
+        _refuse_unwritable(f, article, published=published)
+    tables = draft_coverage(articles, published=published)
     meta = {
         "title": f"Draft: the coverage of {len(files)} articles",
         "summary": f"A first draft made by kit draft from {', '.join(f.name for f in files)}: every row is a "

@@ -103,6 +103,24 @@ def test_draft_refuses_what_a_case_cannot_hold(tmp_path, run_kit, text, extra, w
     assert sorted(os.listdir(tmp_path)) == ["a.txt"]
 
 
+@pytest.mark.parametrize(
+    "text,extra,words",
+    [
+        ("Three were hurt\x00, police said.\n", [], "b.txt: the article holds a NUL byte (line 1"),
+        ("Three were hurt, police said.\n", ["--published", "  "], "--published '  ' is blank"),
+    ],
+)
+def test_a_story_s_coverage_is_refused_as_one_article_is(tmp_path, run_kit, text, extra, words):
+    """Several articles (kit draft A B OUT) go through the same refusals as one, not to "a bug in kit draft"."""
+    (tmp_path / "a.txt").write_text("Two people were killed, police said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    r = run_kit(
+        "draft", tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "out", *(extra or ["--published", "2024-01-02"])
+    )
+    assert r.returncode == 2 and "a bug" not in r.stderr and words in r.stderr, r.stderr
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.txt"]
+
+
 def test_worksheet_maps_a_proposition_named_after_a_confidential_source(tmp_path, run_kit):
     folder = tmp_path / "c"
     shutil.copytree(CASES / "hostile", folder)
