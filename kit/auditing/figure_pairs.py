@@ -278,7 +278,7 @@ _ATTRIBUTION = re.compile(
     rf"|\baccording to (?:a |an |one |two |three |several |some |the )?(?:[a-z0-9'.-]+ ){{0,3}}?{_WHO}\b"
     rf"(?: (?:familiar with|close to|with knowledge of) (?:the |a |an )?[a-z0-9'-]+(?: [a-z0-9'-]+)?)?"
     r"|\b(?:a|an|the) (?:[a-z0-9'.-]+ ){0,3}?" + _WHO + r" (?:said|told|say|says)\b"
-    r"|\b(?:[a-z]+ )?(?:officials|sources|residents|witnesses|diplomats|officers|aides|insiders) (?:have )?"
+    r"|\b(?:officials|sources|residents|witnesses|diplomats|officers|aides|insiders) (?:have )?"
     r"(?:said|say|says|told)\b"
     r"|\bon (?:the )?condition of anonymity\b|\bwho asked not to be (?:named|identified)\b"
     r"|\bspeaking anonymously\b|\bdeclined to be (?:named|identified)\b"
