@@ -172,16 +172,21 @@ def test_development_part_copied_prose_found_and_no_shared_quotation_called_copy
     assert ev[("alarabiya-7", "asiaone-8")].startswith("copied prose: adding that the cathedral inferno had shown;")
 
 
-def test_held_out_part_as_measured(scores):
+def test_held_out_part_copied_prose_found_as_measured(scores):
+    # measured once, after the rules were fixed (docs/audit.md): issue 22's recall and precision goals are met
     s = scores["held-out"]
+    assert s["recall"] >= 0.9 and s["precision"] >= 0.9, s["missed"]
     assert all(e.startswith("copied prose: ") for e in s["rows"].loc[s["rows"]["signal"] == "shared_text", "evidence"])
-    assert s["claims"] == 212 and s["articles"] == 18
+    # the two shared quotations listed as copying: an attribution of five words ("Prime Minister Sushil Koirala told
+    # Reuters") counted as prose, and a quotation whose opening mark the page glued to the word before it
+    # ("regions.“The death toll"), so the quoted words read as prose
+    rows = set(zip(s["rows"]["claim_id"], s["rows"]["cites"], strict=True))
+    assert {("asiaone-2", "stabroeknews-2"), ("endtimeheadlines-5", "stabroeknews-6")} <= rows
 
 
-@pytest.mark.xfail(strict=True, reason="issue 22's goal on real coverage never seen: HELD_OUT_REASON")
-def test_held_out_part_meets_issue_22s_goal(scores):
-    s = scores["held-out"]
-    assert s["recall"] >= 0.9 and s["precision"] >= 0.9 and s["shared_quotes_as_copying"] == 0
+@pytest.mark.xfail(strict=True, reason="issue 22: 2 of 48 shared quotations called copying (held-out)")
+def test_held_out_part_no_shared_quotation_called_copying(scores):
+    assert scores["held-out"]["shared_quotes_as_copying"] == 0
 
 
 def _doc_numbers(part: str) -> dict:
