@@ -23,7 +23,7 @@ from kit.auditing.context import claims_in_time_order
 from kit.auditing.figure_pairs import same_attribution, same_figure
 from kit.auditing.minhash import member
 from kit.auditing.progress import PROGRESS_CLAIMS, Steps
-from kit.auditing.quotes import resolve_speaker, shared_quotes, speaker_index
+from kit.auditing.quotes import framed_quotes, resolve_speaker, shared_quotes, speaker_index
 from kit.auditing.reach import explained_pairs, explained_rows
 from kit.auditing.rejected import read_rejected
 from kit.auditing.signals import matches, shared_text
@@ -100,6 +100,12 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     found = matches(corp, progress=step)
     step("shared text")
     rows = [shared_text(claims, corp, explained, min_score=min_score, found=found)]
+    framed = framed_quotes(claims, corp, found, min_score=min_score)  # a quotation copied with its framing
+    framed = framed[~np.isin(framed["later"], rows[0]["later"])]
+    framed = framed[~member(claims.pair_keys(framed["later"], framed["earlier"]), claims.cited)]
+    if len(framed):
+        framed = framed[~explained(framed["later"].to_numpy(), framed["earlier"].to_numpy())]
+    rows[0] = pd.concat([rows[0], framed], ignore_index=True)
     quotes = shared_quotes(claims, corp, found, min_score=min_score)
     listed = set(zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False))
     pairs = zip(quotes["later"].tolist(), quotes["earlier"].tolist(), strict=False)

@@ -27,6 +27,7 @@ from kit.auditing.minhash import member, mix64
 from kit.auditing.text import STOP_WORDS, words
 
 __all__ = [
+    "same_origin",
     "WINDOW_HOURS",
     "MAX_SHARING",
     "unusual",
@@ -114,9 +115,26 @@ def _copied_same(u, v, copied, same) -> np.ndarray:
 _CAP = r"[A-Z][\w'’.-]*(?:\s+(?:of|for|the|de|al)?\s*[A-Z][\w'’.-]*)*"
 _NAMED = re.compile(
     rf"\baccording to (?:the |a )?({_CAP})"
-    rf"|\b(?:the |The )?({_CAP}),? (?:said|says|reported|reports|told|announced|confirmed)\b"
+    rf"|\b(?:the |The )?({_CAP}),? (?:said|says|reports|told|(?:reported|announced|confirmed)(?! by)|(?=quoted\b))"
     rf"|\b(?:said|reported|told|announced) (?:the )?({_CAP})"
+    rf"|\b(?:announced|reported|confirmed|given|released|issued|put out) by (?:the )?({_CAP})"
+    rf"|\bquoted (?:the )?({_CAP}) as saying"
 )
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def same_origin(a: set, b: set) -> bool:
+    """Two sets of :func:`named_origins` name one origin: a name of one holds all the words of a name of the other
+    ("president rafael correa" and "rafael correa").
+
+    Examples
+    --------
+    >>> same_origin({"president rafael correa"}, {"rafael correa"}), same_origin({"reuters"}, {"rafael correa"})
+    (True, False)
+    """
+    return any(set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()) for x in a for y in b)
 
 
 def named_origins(text: str) -> set:
@@ -147,6 +165,8 @@ def named_origins(text: str) -> set:
         name = next(g for g in m.groups() if g)
         name = name.rstrip(".’'")  # a name at the end of a sentence: "said Rafael Correa." is Rafael Correa
         words = [w for w in name.split() if w not in ("The", "A", "He", "She", "They", "It", "But", "And")]
+        while words and words[-1] in _DAYS:  # "announced by President Rafael Correa Sunday morning"
+            words = words[:-1]
         if words:
             out.add(" ".join(words).casefold())
     return out
@@ -209,7 +229,7 @@ def same_figure(claims, copied=None) -> pd.DataFrame:
 
         tu = claims.text.take(pa.array(u)).to_pylist()
         tv = claims.text.take(pa.array(v)).to_pylist()
-        ok = np.array([not (named_origins(a) & named_origins(b)) for a, b in zip(tu, tv, strict=True)], dtype=bool)
+        ok = np.array([not same_origin(named_origins(a), named_origins(b)) for a, b in zip(tu, tv, strict=True)])
         u, v, k, gap = u[ok], v[ok], k[ok], gap[ok]
     n = n_prop[claims.proposition[u]]
     sc = (1 - (k - 1) / n) * (1 - gap / WINDOW_HOURS)
@@ -258,6 +278,8 @@ _ATTRIBUTION = re.compile(
     rf"|\baccording to (?:a |an |one |two |three |several |some |the )?(?:[a-z0-9'.-]+ ){{0,3}}?{_WHO}\b"
     rf"(?: (?:familiar with|close to|with knowledge of) (?:the |a |an )?[a-z0-9'-]+(?: [a-z0-9'-]+)?)?"
     r"|\b(?:a|an|the) (?:[a-z0-9'.-]+ ){0,3}?" + _WHO + r" (?:said|told|say|says)\b"
+    r"|\b(?:officials|sources|residents|witnesses|diplomats|officers|aides|insiders) (?:have )?"
+    r"(?:said|say|says|told)\b"
     r"|\bon (?:the )?condition of anonymity\b|\bwho asked not to be (?:named|identified)\b"
     r"|\bspeaking anonymously\b|\bdeclined to be (?:named|identified)\b"
 )

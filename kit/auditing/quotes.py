@@ -11,19 +11,31 @@ The speaker is read from the words around the quotation (:func:`speaker`): a nam
 reporting verb ("..., Sergio Pirozzi said", "said Rafael Correa", "Macron said: ..."). Two claims naming speakers
 with no word in common quote different people: their shared words are then counted as shared prose
 (:func:`kit.auditing.audit` lists the pair as ``shared_text``, saying so).
+
+A quotation is the speaker's, but the words a reporter puts around it are the reporter's: when two claims quote
+the same words *and* share at least :data:`FRAMING_WORDS` words of the framing around them ("he said, adding that the
+cathedral inferno had shown that ..."; the speaker's own name does not count, nor does a bare "he said"), the
+quotation was copied with its framing, and :func:`framed_quotes` lists the pair as copied prose, the quoted words
+counted with the framing.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import numpy as np
 import pandas as pd
 
-from kit.auditing.exact import MIN_WORDS
+from kit.auditing.exact import GAP, MIN_WORDS, exact_check
 from kit.auditing.signals import passages
+from kit.auditing.weights import score
 
-__all__ = ["speaker", "resolve_speaker", "speaker_index", "shared_quotes"]
+__all__ = ["FRAMING_WORDS", "speaker", "resolve_speaker", "speaker_index", "shared_quotes", "framed_quotes"]
+
+#: a shared quotation whose framing shares at least this many words (not the speaker's name) is copied prose: one
+#: fewer than shared prose alone needs, and more than an attribution such as "told reporters in Paris on Tuesday"
+FRAMING_WORDS = MIN_WORDS - 1
 
 _VERB = r"(?:said|says|told|tells|added|warned|tweeted|wrote|stated|insisted|noted|declared|explained|pleaded)"
 _NAME = r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|de|del|al|bin|van|von|la|le))*)"
@@ -198,3 +210,78 @@ def shared_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
             "same_speaker": np.array(same, dtype=bool),
         }
     )
+
+
+def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFrame:
+    """Pairs (later, earlier) of claims of different publishers that quote the same words and share the framing around
+    them: at least :data:`FRAMING_WORDS` shared words outside the quotation marks that are not the speaker's name
+    (see the module's docstring), in pairs whose shared prose alone is too short to be ``shared_text``. The quoted
+    words and the framing are counted together (passages as :func:`kit.auditing.exact.exact_check` makes them, as if
+    nothing were quoted) and scored against all the later claim's words; for each later claim, the strongest pair.
+
+    Parameters
+    ----------
+    claims : kit.auditing.context.Claims
+    corp : kit.auditing.text.Corpus
+    found : kit.auditing.signals.Matches
+    min_score : float
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``later``, ``earlier`` (time-order positions), ``signal`` (``shared_text``), ``score``, ``evidence``
+        ("copied prose: " the shared framing, then "; both quote: " the quoted words, as the later claim has them).
+
+    Examples
+    --------
+    >>> import kit
+    >>> from kit.auditing.context import claims_in_time_order
+    >>> from kit.auditing.signals import matches
+    >>> from kit.auditing.text import corpus
+    >>> c = claims_in_time_order(kit.testing.synth.make_case(40, seed=1, copy_rate=0.3))
+    >>> framed_quotes(c, corpus(c.text), matches(corpus(c.text))).columns.tolist()
+    ['later', 'earlier', 'signal', 'score', 'evidence']
+    """
+    q, p = found.check["quote"], found.check["prose"]
+    sel = np.flatnonzero((q["words"] > 0) & (p["words"] == 0))
+    empty = pd.DataFrame({"later": [], "earlier": [], "signal": [], "score": [], "evidence": []})
+    if len(sel) == 0:
+        return empty.astype({"later": np.int64, "earlier": np.int64, "score": float})
+    flat = dataclasses.replace(corp, quoted=np.zeros_like(corp.quoted))
+    both = exact_check(flat, found.pairs, found.later[sel], found.earlier[sel])["prose"]
+    owner, rel, _ = both["positions"]
+    pub = claims.publisher
+    texts: list = []  # (later text, earlier text, index into sel): a group's own pair (equal words) to its members
+    for i, (hu, hv) in enumerate(zip(found.later[sel].tolist(), found.earlier[sel].tolist(), strict=True)):
+        if hu != hv:
+            texts.append((hu, hv, i))
+            continue
+        members = np.flatnonzero(found.codes == found.codes[hu])
+        for m in members[1:].tolist():
+            other = members[(members < m) & (pub[members] != pub[m])]
+            if len(other):
+                texts.append((m, int(other[0]), i))
+    texts = [(a, b, i) for a, b, i in texts if b < a and pub[a] != pub[b] and pub[a] >= 0]
+    import pyarrow as pa
+
+    tu = claims.text.take(pa.array([a for a, _, _ in texts], type=pa.int64())).to_pylist()
+    tv = claims.text.take(pa.array([b for _, b, _ in texts], type=pa.int64())).to_pylist()
+    rows = []
+    for (a, b, i), x, y in zip(texts, tu, tv, strict=True):
+        lo, hi = np.searchsorted(owner, [i, i + 1])
+        at = corp.ptr[a] + rel[lo:hi]
+        name = set((speaker(x or "") + " " + speaker(y or "")).casefold().split())
+        framing = np.sort(rel[lo:hi][~corp.quoted[at] & ~np.isin(corp.vocab[corp.ids[at]], list(name))])
+        sc = float(score(both["weight"][i], found.prose_weight[a] + found.quote_weight[a]))
+        if len(framing) < FRAMING_WORDS or sc < min_score:
+            continue
+        cut = np.flatnonzero(np.diff(framing) > GAP + 1)
+        first, last = framing[np.concatenate([[0], cut + 1])], framing[np.concatenate([cut, [len(framing) - 1]])]
+        spans = (np.zeros(len(first), dtype=np.int64), first, last)
+        quoted = passages(x or "", corp, a, int(sel[i]), q["passages"])
+        rows.append((a, b, sc, "copied prose: " + passages(x or "", corp, a, 0, spans) + "; both quote: " + quoted))
+    if not rows:
+        return empty.astype({"later": np.int64, "earlier": np.int64, "score": float})
+    out = pd.DataFrame(rows, columns=["later", "earlier", "score", "evidence"]).assign(signal="shared_text")
+    out = out.sort_values(["later", "score", "earlier"], ascending=[True, False, True], kind="stable")
+    return out.drop_duplicates("later")[["later", "earlier", "signal", "score", "evidence"]].reset_index(drop=True)

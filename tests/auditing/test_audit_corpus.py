@@ -1,5 +1,7 @@
-"""kit.audit on real coverage (tests/audit_corpus/): three stories, every sentence a claim, the reuse annotated by
-hand before the audit was run on them. The numbers docs/audit.md states for it are computed here."""
+"""kit.audit on real coverage (tests/audit_corpus/): every sentence a claim, the reuse annotated by hand before the
+audit was run on the texts. Two parts: the *development* part (three stories the audit's rules were tuned on) and
+the *held-out* part (two stories annotated and committed before any audit was run on them, and scored once the rules
+were fixed). The numbers docs/audit.md states for each part are computed here."""
 
 from __future__ import annotations
 
@@ -17,6 +19,11 @@ from kit.auditing import audit
 HERE = pathlib.Path(__file__).resolve().parents[1]
 CORPUS = HERE / "audit_corpus"
 DOC = HERE.parent / "docs" / "audit.md"
+#: the stories the rules were tuned on, and those they were measured on afterwards
+PARTS = {
+    "dev": ("ecuador-quake-2016", "italy-quake-2016", "notre-dame-fire-2019"),
+    "held-out": ("mexico-quake-2017", "nepal-quake-2015"),
+}
 STORIES = sorted(p for p in CORPUS.iterdir() if (p / "articles").is_dir())
 KINDS = {"copied_prose", "shared_quote", "stock_phrase", "rewritten"}
 
@@ -28,15 +35,32 @@ def _build():
     return module
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    """The three stories as one case (so that what recurs across stories is learned as such) and the reuse."""
-    cases = [kit.load_case(str(p)) for p in STORIES]
+def load_part(names) -> tuple:
+    """The stories ``names`` as one case (so that what recurs across stories is learned as such) and their reuse."""
+    cases = [kit.load_case(str(CORPUS / n)) for n in names]
     tables = {t: pd.concat([getattr(c, t) for c in cases], ignore_index=True) for t in ("sources", "reports", "claims")}
+    tables["sources"] = tables["sources"].drop_duplicates("source_id", ignore_index=True)  # an outlet in two stories
     tables["citations"] = pd.concat([c.citations for c in cases], ignore_index=True)
     case = dataclasses.replace(cases[0], **tables, meta=dict(cases[0].meta), warnings=[])
-    reuse = pd.concat([pd.read_csv(p / "reuse.csv", dtype=str, keep_default_na=False) for p in STORIES])
+    reuse = pd.concat([pd.read_csv(CORPUS / n / "reuse.csv", dtype=str, keep_default_na=False) for n in names])
     return case, reuse.reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    """The development part."""
+    return load_part(PARTS["dev"])
+
+
+@pytest.fixture(scope="module")
+def held_out():
+    """The held-out part."""
+    return load_part(PARTS["held-out"])
+
+
+@pytest.fixture(scope="module")
+def scores(corpus, held_out):
+    return {"dev": score(*corpus), "held-out": score(*held_out)}
 
 
 def score(case, reuse) -> dict:
@@ -101,11 +125,16 @@ def test_the_tables_are_what_build_py_makes_of_the_articles():
             assert (story / name).read_text(encoding="utf-8") == text, f"{story.name}/{name}: run build.py"
 
 
-def test_every_sentence_is_a_claim_and_the_cases_check(corpus):
+def test_every_story_is_in_one_part():
+    assert sorted(PARTS["dev"] + PARTS["held-out"]) == [p.name for p in STORIES]
+
+
+@pytest.mark.parametrize("part", ["dev", "held-out"])
+def test_every_sentence_is_a_claim_and_the_cases_check(part):
     build = _build()
-    case, _ = corpus
-    for story in STORIES:
-        for path in (story / "articles").glob("*.txt"):
+    case, _ = load_part(PARTS[part])
+    for story in PARTS[part]:
+        for path in (CORPUS / story / "articles").glob("*.txt"):
             meta, body = build.read_article(path)
             assert meta["url"].startswith("http") and meta["notes"], path
             got = case.claims[case.claims["report_id"] == path.stem]["text"].tolist()
@@ -116,20 +145,22 @@ def test_every_sentence_is_a_claim_and_the_cases_check(corpus):
     ]
 
 
-def test_the_reuse_is_annotated_between_claims_of_different_outlets(corpus):
-    case, reuse = corpus
+@pytest.mark.parametrize("part", ["dev", "held-out"])
+def test_the_reuse_is_annotated_between_claims_of_different_outlets(part):
+    case, reuse = load_part(PARTS[part])
     publisher = dict(zip(case.reports["report_id"], case.reports["source_id"], strict=True))
     report = dict(zip(case.claims["claim_id"], case.claims["report_id"], strict=True))
-    assert set(reuse["kind"]) <= KINDS and set(reuse["kind"]) == KINDS
+    assert set(reuse["kind"]) == KINDS  # each part has every kind of reuse
     for a, b in zip(reuse["claim_id"], reuse["other"], strict=True):
         assert a in report and b in report, (a, b)
         assert publisher[report[a]] != publisher[report[b]], (a, b)
     assert (reuse["speaker"] != "").equals(reuse["kind"] == "shared_quote")
+    assert not reuse.duplicated(["claim_id", "other"]).any()
 
 
-def test_real_coverage_copied_prose_found_and_no_shared_quotation_called_copying(corpus):
-    s = score(*corpus)
-    assert s["recall"] >= 0.85, s["missed"]  # measured 0.86 (docs/audit.md); the goal is 0.9, below
+def test_development_part_copied_prose_found_and_no_shared_quotation_called_copying(scores):
+    s = scores["dev"]
+    assert s["recall"] >= 0.9, s["missed"]  # issue 22's goal, met on the part the rules were tuned on
     assert s["precision"] >= 0.9
     assert s["shared_quotes_as_copying"] == 0
     # the evidence says which passage is copied prose and which is quoted
@@ -137,23 +168,38 @@ def test_real_coverage_copied_prose_found_and_no_shared_quotation_called_copying
     assert all(e.startswith("copied prose: ") for e in s["rows"].loc[s["rows"]["signal"] == "shared_text", "evidence"])
     assert ev[("theweek-4", "egyptindependent-6")].startswith("copied prose: Paris fire brigade chief Jean-Claude")
     assert "; both quote: " in ev[("theweek-4", "egyptindependent-6")]
+    # a quotation copied with four words of its framing (AsiaOne and Al Arabiya on Macron)
+    assert ev[("alarabiya-7", "asiaone-8")].startswith("copied prose: adding that the cathedral inferno had shown;")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 22's goal, not met: recall 0.86 on real coverage (docs/audit.md)")
-def test_real_coverage_goal_recall_0_9(corpus):
-    assert score(*corpus)["recall"] >= 0.9
+def test_held_out_part_copied_prose_found_as_measured(scores):
+    # measured once, after the rules were fixed (docs/audit.md): issue 22's recall and precision goals are met
+    s = scores["held-out"]
+    assert s["recall"] >= 0.9 and s["precision"] >= 0.9, s["missed"]
+    assert all(e.startswith("copied prose: ") for e in s["rows"].loc[s["rows"]["signal"] == "shared_text", "evidence"])
+    # the two shared quotations listed as copying: an attribution of five words ("Prime Minister Sushil Koirala told
+    # Reuters") counted as prose, and a quotation whose opening mark the page glued to the word before it
+    # ("regions.“The death toll"), so the quoted words read as prose
+    rows = set(zip(s["rows"]["claim_id"], s["rows"]["cites"], strict=True))
+    assert {("asiaone-2", "stabroeknews-2"), ("endtimeheadlines-5", "stabroeknews-6")} <= rows
 
 
-def _doc_numbers() -> dict:
+@pytest.mark.xfail(strict=True, reason="issue 22: 2 of 48 shared quotations called copying (held-out)")
+def test_held_out_part_no_shared_quotation_called_copying(scores):
+    assert scores["held-out"]["shared_quotes_as_copying"] == 0
+
+
+def _doc_numbers(part: str) -> dict:
     text = DOC.read_text(encoding="utf-8")
-    m = re.search(r"<!-- real-coverage -->(.*?)<!-- /real-coverage -->", text, re.S)
-    assert m, "docs/audit.md has no real-coverage section"
+    m = re.search(rf"<!-- real-coverage {part} -->(.*?)<!-- /real-coverage {part} -->", text, re.S)
+    assert m, f"docs/audit.md has no real-coverage {part} section"
     return {k: v.rstrip(".") for k, v in re.findall(r"\*\*([a-z_]+)\*\*: ([0-9.]+)", m.group(1))}
 
 
-def test_the_numbers_docs_audit_md_states_for_real_coverage(corpus):
-    s = score(*corpus)
-    stated = _doc_numbers()
+@pytest.mark.parametrize("part", ["dev", "held-out"])
+def test_the_numbers_docs_audit_md_states_for_real_coverage(scores, part):
+    s = scores[part]
+    stated = _doc_numbers(part)
     want = {
         "articles": str(s["articles"]),
         "claims": str(s["claims"]),

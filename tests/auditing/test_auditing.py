@@ -254,6 +254,60 @@ def test_a_quotation_with_its_framing_copied_is_copied_prose_and_the_evidence_sa
     assert rows.loc[0, "evidence"] == f"copied prose: {frame[9:]}; both quote: {QUOTE[4:]}"  # content words
 
 
+def test_a_quotation_copied_with_four_words_of_its_framing_is_copied_prose(tmp_path):
+    # AsiaOne and Al Arabiya on Macron, 16 April 2019 (tests/audit_corpus/notre-dame-fire-2019): the framing
+    # shares four content words, one fewer than prose alone needs; with the shared quotation it is a copy
+    later = (
+        '"Each time we rebuilt them," he said, adding that the cathedral inferno had shown that "our history never '
+        'stops and that we will always have trials to overcome".'
+    )
+    earlier = (
+        "“Each time we rebuilt them,” he said, adding that the cathedral inferno had shown that “our history never "
+        "stops and that we will always have trials to overcome.”"
+    )
+    case = one(
+        tmp_path,
+        [
+            ("k1", "wire", "2019-04-16T10:00:00Z", "p", earlier, "", ""),
+            ("k2", "herald", "2019-04-16T12:00:00Z", "p", later, "", ""),
+            (
+                "k3",
+                "radio",
+                "2019-04-16T13:00:00Z",
+                "p",
+                "Fire crews left the cathedral square on Tuesday night.",
+                "",
+                "",
+            ),
+        ],
+    )
+    rows = audit(case)
+    assert pairs_of(rows) == {("k2", "k1")} and rows.loc[0, "signal"] == "shared_text"
+    assert rows.loc[0, "evidence"] == (
+        "copied prose: adding that the cathedral inferno had shown; both quote: history never stops and that we will "
+        "always have trials to overcome"
+    )
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "he told reporters in Ashford on Monday",  # an attribution with a place and a day: three words
+        "Mayor Anna Berg told reporters",  # the speaker's name and title are the attribution, not framing
+    ],
+)
+def test_a_shared_quotation_with_only_its_attribution_in_common_stays_a_shared_quotation(tmp_path, frame):
+    case = one(
+        tmp_path,
+        [
+            ("k1", "wire", "2018-02-13T10:00:00Z", "p", f"Floods shut the old bridge. “{QUOTE},” {frame}.", "", ""),
+            ("k2", "herald", "2018-02-13T12:00:00Z", "p", f"“{QUOTE},” {frame}.", "", ""),
+        ],
+    )
+    rows = audit(case)
+    assert "shared_text" not in set(rows["signal"])
+
+
 # ---------------------------------------------------------------------------------------------- shared_text
 
 
