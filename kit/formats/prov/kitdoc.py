@@ -108,7 +108,9 @@ def text_name(table: str, key, column: str) -> str:
     ('claims.reuters-two-killed.text', 'citations.k1.wire.evidence')
     """
     keys = key if isinstance(key, tuple) else (key,)
-    return ".".join([table, *(quote(str(k), safe="-_") for k in keys), quote(str(column), safe="-_.")])
+    return ".".join(
+        [table, *(quote(str(k), safe="-_").replace(".", "%2E") for k in keys), quote(str(column), safe="-_.")]
+    )
 
 
 def text_lines(name: str, text: str) -> dict[str, str]:
@@ -222,7 +224,7 @@ def _texts(record, reader, uri: str) -> tuple[dict, dict]:
             _name_problem(
                 reader, name, f"the lines of kitdoc:{shown(name)} are numbered {found_numbers}, not 0, 1, 2 ..."
             )
-            texts[name] = [None]
+            texts[name] = []  # reported
             continue
         one = [v[0] for _, v in sorted(numbered.items()) if len(v) == 1 and isinstance(v[0], str)]
         texts[name] = ["".join(one)] if len(one) == len(numbered) else [None]  # each line one text, else a problem
@@ -230,12 +232,14 @@ def _texts(record, reader, uri: str) -> tuple[dict, dict]:
     for name in _SETTINGS[:2] + (("order",) if "order" in texts else ()):
         values = texts.pop(name, [""])
         settings[name] = values[0] if len(values) == 1 and isinstance(values[0], str) else None
-        if settings[name] is None:
+        if settings[name] is None and values:
             _name_problem(reader, name, f"the kitdoc:case entity's kitdoc:{name} is not one text")
     free = {}
     for name, values in texts.items():
         parts = name.split(".")
         n = 2 if parts[0] == "citations" else 1
+        if not values:
+            continue  # reported
         if parts[0] not in TABLES or len(parts) < n + 2 or not all(parts[: n + 2]) or values[0] is None:
             what = "not one text" if values[0] is None else "not a text the kitdoc:case entity carries"
             _name_problem(reader, name, f"kitdoc:{shown(name)} is {what}")
