@@ -5,6 +5,7 @@ record the document holds, never a text given twice); the confidential source st
 import copy
 import dataclasses
 import json
+import pathlib
 
 import pandas as pd
 import pytest
@@ -15,6 +16,7 @@ import kit
 from conftest import HOSTILE
 from kit.formats.prov import import_prov, prov_json
 from kit.formats.prov.kitdoc import LINE, free_text, text_lines, text_name
+from kit.text.redact import redact
 
 TEXT = st.lists(
     st.sampled_from(["a", "b", " ", "  ", "\n", "\r\n", "\r", "\u2028", "\t", "é", "🙂", "abcdefghij" * 3]),
@@ -109,3 +111,17 @@ def test_the_confidential_source_stays_redacted_on_the_case_entity():
     for private in (secret["source_id"], secret["name"], secret["url"], secret["notes"], "Rostov"):
         assert private not in carried
     assert "kitdoc:citations.k-wire.confidential-source-1.evidence.0" in CASE
+
+
+@pytest.mark.parametrize("name", ["echo", "hostile"])
+def test_a_document_of_the_previous_form_reads_the_same(name):
+    # written by kit before the free texts moved to the kitdoc:case entity (texts on the records, settings whole)
+    path = pathlib.Path(__file__).parent / "older_prov" / f"{name}.prov.json"
+    older = json.loads(path.read_text(encoding="utf-8"))
+    assert "kitdoc:order" in older["entity"]["kitdoc:case"] and "kit:text" in json.dumps(older)
+    case = kit.load_case(pathlib.Path(__file__).parents[1] / "cases" / name)
+    again = import_prov(path)
+    for table in ("sources", "reports", "claims", "citations"):
+        assert getattr(again, table).equals(getattr(redact(case), table)), table
+    assert again.meta == redact(case).meta  # the settings redacted too
+    assert json.loads(prov_json(again)) == json.loads(prov_json(case))  # written again: the new form, the same
