@@ -73,6 +73,23 @@ def now_x(upto) -> pd.Timestamp:
     return t.floor("D") if t == t.floor("D") + END_OF_DAY else t
 
 
+#: claims of one day are set apart by this much, or less where a day has too many for it
+_SAME_DAY_STEP = pd.Timedelta(hours=2)
+#: the latest time of its day a claim set apart from the others of that day is drawn at
+_DAY_ENDS = pd.Timedelta(hours=22)
+
+
+def _within_their_day(mid: pd.Series) -> pd.Series:
+    """Where the marks stand: the k-th claim of a day (0 the first) ``k`` steps after its own time, one step
+    two hours or less, so that the day's last mark stands at 22:00 of that day at the latest (a claim
+    published later than that stays at its time): the marks of one day never drift into the next."""
+    day = mid.dt.normalize()
+    k = mid.groupby(day).cumcount()
+    room = ((day + _DAY_ENDS - mid).clip(lower=pd.Timedelta(0)) / k.where(k > 0)).groupby(day).transform("min")
+    step = room.where(room.notna() & (room < _SAME_DAY_STEP), _SAME_DAY_STEP)
+    return mid + step * k
+
+
 def plot_timeline(case: Case, proposition, *, ax=None, upto=None, claims=None, artists=None):
     """The figure over time: a bar from low to high per claim (an arrow where there is no upper bound).
 
@@ -122,7 +139,7 @@ def plot_timeline(case: Case, proposition, *, ax=None, upto=None, claims=None, a
     latest = latest.where(latest.notna(), t["published"])
     uncertain = (latest - t["published"]) >= pd.Timedelta(hours=1)
     mid = t["published"] + (latest - t["published"]) / 2
-    same_day = t.groupby(mid.dt.normalize()).cumcount()
+    x_of = _within_their_day(mid)
     shown = set(claims) if claims is not None else None
     labels, leaders, anchors, points = [], [], [], []
     for k, row in enumerate(t.itertuples(index=False)):
@@ -133,7 +150,7 @@ def plot_timeline(case: Case, proposition, *, ax=None, upto=None, claims=None, a
             else (upto is not None and row.published > pd.Timestamp(upto))
         )
         alpha = 0.2 if faded else 0.95
-        x = mid.iat[k] + pd.Timedelta(hours=2 * int(same_day.iat[k]))
+        x = x_of.iat[k]
         low = float(row.low) if pd.notna(row.low) else None
         high = float(row.high) if pd.notna(row.high) else None
         y = low if low is not None else high
