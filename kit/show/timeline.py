@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import matplotlib
@@ -75,6 +76,9 @@ def now_x(upto) -> pd.Timestamp:
 
 #: claims of one day are set apart by this much, or less where a day has too many for it
 _SAME_DAY_STEP = pd.Timedelta(hours=2)
+#: up to this many days shown, the ticks are whole days (matplotlib would tick every 12 or 6 hours, each labelled
+#: with its day)
+_DAILY_TICKS = 16
 #: the latest time of its day a claim set apart from the others of that day is drawn at
 _DAY_ENDS = pd.Timedelta(hours=22)
 
@@ -197,8 +201,14 @@ def plot_timeline(case: Case, proposition, *, ax=None, upto=None, claims=None, a
     if len(t):  # room on the right for the labels of the last day
         first, last = t["published"].min(), max(latest.max(), mid.max())
         span = max(last - first, pd.Timedelta(days=1))
-        ax.set_xlim(first - span * 0.05, last + span * 0.3)
+        left = first - span * 0.05
+        if span <= pd.Timedelta(days=_DAILY_TICKS):  # the first day's own tick in view
+            left = min(left, first.normalize())
+        ax.set_xlim(left, last + span * 0.3)
     ax.set_ylabel("figure reported")
     ax.set_title(timeline_title(case, proposition), fontsize=10)
     ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%d %b"))  # "13 Feb", as a reader says it, not ISO
+    left, right = ax.get_xlim()
+    if right - left <= _DAILY_TICKS:  # a few days: a tick a day (or two ...), never two ticks saying one day
+        ax.xaxis.set_major_locator(matplotlib.dates.DayLocator(interval=max(1, math.ceil((right - left) / 8))))
     return ax

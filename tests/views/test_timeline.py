@@ -103,3 +103,18 @@ def test_many_claims_of_one_day_stay_on_that_day(echo_case, n):
     if n == 2:  # few: the k-th claim of the day k times two hours after its time, as before
         assert [x.hour for x in on_day] == [9, 11, 13, 11 + 2 * 3]
     assert [x.normalize() for x in xs[n + 2 :]] == [pd.Timestamp(f"2022-06-0{d}T00:00Z") for d in (2, 3, 4)]
+
+
+@pytest.mark.parametrize("days", [1, 3, 4, 15])
+def test_a_few_days_are_ticked_once_each(echo_case, days):
+    import dataclasses
+
+    reports = echo_case.reports.copy()
+    start = reports["published"].min()
+    reports["published"] = [start + (t - start) * (days / 3) for t in reports["published"]]  # echo spans 3 days
+    reports["published_latest"] = reports["published"]
+    ax = plot_timeline(dataclasses.replace(echo_case, reports=reports), "strike_deaths")
+    ax.figure.canvas.draw()
+    ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert ticks and len(set(ticks)) == len(ticks), ticks  # was "01 Jun, 01 Jun, 02 Jun, 02 Jun ..."
+    assert all(pd.Timestamp(x, unit="D") == pd.Timestamp(x, unit="D").normalize() for x in ax.get_xticks())
