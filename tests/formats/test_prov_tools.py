@@ -210,3 +210,13 @@ def test_prov_xml_and_prov_n_keep_the_activities(deir_case):
     provn = doc.get_provn()
     assert provn.count("activity(publishing:") == len(deir_case.reports)
     assert "wasGeneratedBy(report:reuters-2018-02-12, publishing:reuters-2018-02-12, 2018-02-12T00:00:00" in provn
+
+
+def test_docs_show_the_citation_and_its_evidence_as_written(deir_case):
+    text = (ROOT / "docs" / "exports.md").read_text(encoding="utf-8")
+    m = re.search(r"resting\s+on Bloomberg's, and its evidence:\n\n```json\n(.*?)```\n\n```json\n(.*?)```", text, re.S)
+    assert m, "docs/exports.md no longer shows the Daily Beast's citation in the words this test reads"
+    data = json.loads(prov_json(deir_case))
+    relation, evidence = json.loads(m.group(1)), json.loads("{" + m.group(2) + "}")
+    assert relation in data["wasDerivedFrom"].values()
+    assert evidence.items() <= data["entity"]["kitdoc:case"].items()
