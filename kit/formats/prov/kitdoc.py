@@ -218,6 +218,7 @@ def _texts(record, reader, uri: str) -> tuple[dict, dict]:
     for name, numbered in lines.items():
         if name in whole:
             _name_problem(reader, name, f"kitdoc:{shown(name)} is given both whole and in lines")
+            texts[name] = []  # reported
             continue
         if sorted(numbered) != list(range(len(numbered))):
             found_numbers = ", ".join(str(n) for n in sorted(numbered)[:8])
@@ -228,7 +229,7 @@ def _texts(record, reader, uri: str) -> tuple[dict, dict]:
             continue
         one = [v[0] for _, v in sorted(numbered.items()) if len(v) == 1 and isinstance(v[0], str)]
         texts[name] = ["".join(one)] if len(one) == len(numbered) else [None]  # each line one text, else a problem
-    settings = {}
+    settings = {}  # an empty list: a problem already reported; no order at all: an older document (kitdoc:row)
     for name in _SETTINGS[:2] + (("order",) if "order" in texts else ()):
         values = texts.pop(name, [""])
         settings[name] = values[0] if len(values) == 1 and isinstance(values[0], str) else None

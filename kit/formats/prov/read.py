@@ -236,8 +236,11 @@ def import_prov(doc_or_path_or_text):
     Every record is checked before it is used: one value for each column (``kit:confidential [true, false]`` is a
     problem, never a guess), every record once in ``kitdoc:order`` and no id there without its record (an older
     document's whole ``kitdoc:row`` on each record, used once), values of the kinds the writer writes, one publisher
-    for a report and one report for a claim, ``kitdoc:columns`` each table's column names, ``kitdoc:meta_toml``
-    read and checked as :func:`kit.load_case` reads and checks ``case.toml``. The tables are then rebuilt as text
+    for a report and one report for a claim, the texts the ``kitdoc:case`` entity carries each in lines numbered
+    from 0 and each for a record the document holds, never also on that record (:mod:`kit.formats.prov.kitdoc`),
+    ``kitdoc:columns`` each table's column names, ``kitdoc:meta_toml`` read and checked as :func:`kit.load_case`
+    reads and checks ``case.toml``. Older documents (free texts on the records, each setting in one attribute;
+    before that, ``kitdoc:row`` on each record) are read the same. The tables are then rebuilt as text
     and checked by the kit's own loader, so the case is typed exactly as :func:`kit.load_case` types it, and bad
     values are reported the same way. Whatever the document holds, the answer is a case or a
     :class:`kit.CaseError`.
