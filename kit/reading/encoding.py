@@ -43,6 +43,15 @@ def _guess_encoding(data: bytes) -> str:
     return "Latin-1 (ISO-8859-1) or Windows-1252"
 
 
+def _byte_order(data: bytes, enc: str) -> str:
+    """``big-endian`` or ``little-endian``: where the zero bytes of mostly ASCII (or Cyrillic ...) text stand."""
+    if enc == "UTF-32":
+        big = data[0::4].count(0) + data[1::4].count(0) > data[2::4].count(0) + data[3::4].count(0)
+    else:
+        big = data[0::2].count(0) > data[1::2].count(0)
+    return "big-endian" if big else "little-endian"
+
+
 def decode_bytes(data: bytes, file: str, problems: list) -> str | None:
     """Decode a table's bytes as UTF-8 (a BOM is fine); report, never guess, anything else.
 
@@ -97,15 +106,18 @@ def decode_bytes(data: bytes, file: str, problems: list) -> str | None:
         return None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        problems.append(
-            Problem(
-                file,
-                0,
-                None,
-                f"the file contains NUL bytes (first on line {line}); it looks like UTF-16 or a binary "
-                f"file, or was damaged; {ENCODING_HINT}",
+        enc = _guess_encoding(data)
+        if enc in ("UTF-16", "UTF-32"):  # without a BOM, text whose bytes are all below 0x80 is UTF-8 with NULs
+            message = (
+                f"the file is not UTF-8: it looks like {enc} ({_byte_order(data, enc)}, without a byte order mark; "
+                f"its NUL bytes start on line {line})"
             )
-        )
+        else:
+            message = (
+                f"the file contains NUL bytes (first on line {line}); it looks like UTF-16 or a binary file, "
+                "or was damaged"
+            )
+        problems.append(Problem(file, 0, None, f"{message}; {ENCODING_HINT}"))
         return None
     return text
 

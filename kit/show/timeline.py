@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import matplotlib
@@ -73,6 +74,26 @@ def now_x(upto) -> pd.Timestamp:
     return t.floor("D") if t == t.floor("D") + END_OF_DAY else t
 
 
+#: claims of one day are set apart by this much, or less where a day has too many for it
+_SAME_DAY_STEP = pd.Timedelta(hours=2)
+#: up to this many days shown, the ticks are whole days (matplotlib would tick every 12 or 6 hours, each labelled
+#: with its day)
+_DAILY_TICKS = 16
+#: the latest time of its day a claim set apart from the others of that day is drawn at
+_DAY_ENDS = pd.Timedelta(hours=22)
+
+
+def _within_their_day(mid: pd.Series) -> pd.Series:
+    """Where the marks stand: the k-th claim of a day (0 the first) ``k`` steps after its own time, one step
+    two hours or less, so that the day's last mark stands at 22:00 of that day at the latest (a claim
+    published later than that stays at its time): the marks of one day never drift into the next."""
+    day = mid.dt.normalize()
+    k = mid.groupby(day).cumcount()
+    room = ((day + _DAY_ENDS - mid).clip(lower=pd.Timedelta(0)) / k.where(k > 0)).groupby(day).transform("min")
+    step = room.where(room.notna() & (room < _SAME_DAY_STEP), _SAME_DAY_STEP)
+    return mid + step * k
+
+
 def plot_timeline(case: Case, proposition, *, ax=None, upto=None, claims=None, artists=None):
     """The figure over time: a bar from low to high per claim (an arrow where there is no upper bound).
 
@@ -122,7 +143,7 @@ def plot_timeline(case: Case, proposition, *, ax=None, upto=None, claims=None, a
     latest = latest.where(latest.notna(), t["published"])
     uncertain = (latest - t["published"]) >= pd.Timedelta(hours=1)
     mid = t["published"] + (latest - t["published"]) / 2
-    same_day = t.groupby(mid.dt.normalize()).cumcount()
+    x_of = _within_their_day(mid)
     shown = set(claims) if claims is not None else None
     labels, leaders, anchors, points = [], [], [], []
     for k, row in enumerate(t.itertuples(index=False)):
@@ -133,7 +154,7 @@ def plot_timeline(case: Case, proposition, *, ax=None, upto=None, claims=None, a
             else (upto is not None and row.published > pd.Timestamp(upto))
         )
         alpha = 0.2 if faded else 0.95
-        x = mid.iat[k] + pd.Timedelta(hours=2 * int(same_day.iat[k]))
+        x = x_of.iat[k]
         low = float(row.low) if pd.notna(row.low) else None
         high = float(row.high) if pd.notna(row.high) else None
         y = low if low is not None else high
@@ -180,8 +201,14 @@ def plot_timeline(case: Case, proposition, *, ax=None, upto=None, claims=None, a
     if len(t):  # room on the right for the labels of the last day
         first, last = t["published"].min(), max(latest.max(), mid.max())
         span = max(last - first, pd.Timedelta(days=1))
-        ax.set_xlim(first - span * 0.05, last + span * 0.3)
+        left = first - span * 0.05
+        if span <= pd.Timedelta(days=_DAILY_TICKS):  # the first day's own tick in view
+            left = min(left, first.normalize())
+        ax.set_xlim(left, last + span * 0.3)
     ax.set_ylabel("figure reported")
     ax.set_title(timeline_title(case, proposition), fontsize=10)
     ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%d %b"))  # "13 Feb", as a reader says it, not ISO
+    left, right = ax.get_xlim()
+    if right - left <= _DAILY_TICKS:  # a few days: a tick a day (or two ...), never two ticks saying one day
+        ax.xaxis.set_major_locator(matplotlib.dates.DayLocator(interval=max(1, math.ceil((right - left) / 8))))
     return ax

@@ -83,14 +83,20 @@ def test_mapping_of_tables_to_prov(deir_case):
     members = {(str(r.args[0]), str(r.args[1])) for r in by_kind["ProvMembership"]}
     assert members == {
         (f"report:{r}", f"claim:{k}") for k, r in case.claims[["claim_id", "report_id"]].itertuples(index=False)
-    }
+    } | {("kitdoc:case", f"report:{r}") for r in case.reports["report_id"]}  # the case: a collection of its reports
     # the kit's own terms are attributes in the kit: namespace
     data = json.loads(prov_json(case))
     first = data["entity"]["claim:reuters-two-killed"]
     assert first["kit:proposition"] == "russians_killed_feb7" and first["kit:certainty"] == "asserted"
     assert first["kit:low"] == {"$": "2", "type": "xsd:int"} and "kit:high" not in first
     assert {d["kit:relation"] for d in data["wasDerivedFrom"].values()} == {"relies_on"}
-    assert all("kit:evidence" in d for d in data["wasDerivedFrom"].values())
+    # the free texts (a claim's text, a citation's evidence) are on the kitdoc:case entity, in lines, not on records
+    assert not any(
+        "kit:text" in e or "kit:evidence" in e for k in ("entity", "wasDerivedFrom") for e in data[k].values()
+    )
+    case_entity = data["entity"]["kitdoc:case"]
+    lines = [v for k, v in case_entity.items() if k.rsplit(".", 1)[0] == "kitdoc:claims.reuters-two-killed.text"]
+    assert len(lines) == 2 and "".join(lines) == case.claims.set_index("claim_id").at["reuters-two-killed", "text"]
 
 
 def test_extra_columns_and_odd_texts_round_trip():

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import kit
 from kit.formats.prov import import_prov, prov_json
+from kit.text.redact import redact
 
 CASES = pathlib.Path(__file__).resolve().parents[1] / "cases"
 ECHO = kit.load_case(CASES / "echo")
@@ -39,7 +40,7 @@ def test_two_publishers_or_two_reports_are_problems():
     doc = copy.deepcopy(DOC)
     first = next(iter(doc["wasAttributedTo"].values()))
     doc["wasAttributedTo"]["_:extra"] = {**first, "prov:agent": SECRET}
-    member = next(iter(doc["hadMember"].values()))
+    member = next(m for m in doc["hadMember"].values() if m["prov:entity"].startswith("claim:"))
     other = next(k for k in doc["entity"] if k.startswith("report:") and k != member["prov:collection"])
     doc["hadMember"]["_:extra"] = {**member, "prov:collection": other}
     messages = [p.message for p in _problems(doc)]
@@ -50,16 +51,36 @@ def test_two_publishers_or_two_reports_are_problems():
 @pytest.mark.parametrize("columns", ['["a"]', '{"sources": 5}', '[["a"]]', '{"sources": ["name", "name"]}', "{x"])
 def test_kitdoc_columns_of_another_shape(columns):
     doc = copy.deepcopy(DOC)
-    doc["entity"]["kitdoc:case"]["kitdoc:columns"] = columns
+    _set(doc, "columns", columns)
     [p] = _problems(doc)
     assert (p.file, p.column) == ("PROV-JSON text", "kitdoc:columns")
 
 
+def _text(doc, name: str) -> str:
+    """A text the kitdoc:case entity carries, its lines (``kitdoc:NAME.0``, ``kitdoc:NAME.1`` ...) joined."""
+    case = doc["entity"]["kitdoc:case"]
+    lines = sorted((k for k in case if k.rsplit(".", 1)[0] == f"kitdoc:{name}"), key=lambda k: int(k.rsplit(".")[-1]))
+    return "".join(case[k] for k in lines)
+
+
+def _set(doc, name: str, value) -> None:
+    """Put ``value`` in place of the text ``name``, as its one line."""
+    case = doc["entity"]["kitdoc:case"]
+    for k in [k for k in case if k.rsplit(".", 1)[0] == f"kitdoc:{name}"]:
+        del case[k]
+    case[f"kitdoc:{name}.0"] = value
+
+
 def _order(doc) -> dict:
-    return json.loads(doc["entity"]["kitdoc:case"]["kitdoc:order"])
+    return json.loads(_text(doc, "order"))
 
 
-def _older(doc) -> dict:
+#: the document as kit wrote it before its free texts and settings were in lines (kitdoc:order whole, texts on the
+#: records); made with ``prov_json(kit.load_case("tests/cases/echo"))`` on 2026-12-07
+FORM_2 = json.loads((pathlib.Path(__file__).parent / "older_prov" / "echo.prov.json").read_text(encoding="utf-8"))
+
+
+def _older(doc=FORM_2) -> dict:
     """The document as kit wrote it before kitdoc:order: each record's place as kitdoc:row on the record."""
     doc = copy.deepcopy(doc)
     order = json.loads(doc["entity"]["kitdoc:case"].pop("kitdoc:order"))
@@ -98,7 +119,7 @@ def test_kitdoc_order_missing_a_record_naming_an_unknown_one_and_one_twice():
     dropped = order["claims"].pop(1)
     order["reports"].append("no-such-report")
     order["citations"].append(["no-such-claim", "nobody"])
-    doc["entity"]["kitdoc:case"]["kitdoc:order"] = json.dumps(order)
+    _set(doc, "order", json.dumps(order))
     problems = _problems(doc)
     where = {(p.file, p.line) for p in problems}
     messages = [p.message for p in problems]
@@ -110,7 +131,7 @@ def test_kitdoc_order_missing_a_record_naming_an_unknown_one_and_one_twice():
     order = _order(DOC)
     order["sources"].append(order["sources"][0])
     doc = copy.deepcopy(DOC)
-    doc["entity"]["kitdoc:case"]["kitdoc:order"] = json.dumps(order)
+    _set(doc, "order", json.dumps(order))
     [p] = _problems(doc)
     assert p.column == "kitdoc:order" and "each once" in p.message
 
@@ -129,21 +150,24 @@ def test_kitdoc_order_missing_a_record_naming_an_unknown_one_and_one_twice():
 )
 def test_kitdoc_order_of_another_shape(order):
     doc = copy.deepcopy(DOC)
-    doc["entity"]["kitdoc:case"]["kitdoc:order"] = order
+    _set(doc, "order", order)
     problems = _problems(doc)
     assert [p.column for p in problems] == ["kitdoc:order"], problems  # one problem, not one for every record
 
 
-def test_an_older_document_with_kitdoc_row_on_each_record_reads_the_same():
-    older = _older(DOC)
-    assert "kitdoc:order" not in older["entity"]["kitdoc:case"]
+@pytest.mark.parametrize("form", ["kitdoc:row on each record", "kitdoc:order whole, texts on the records"])
+def test_an_older_document_reads_the_same(form):
+    older = _older() if form.startswith("kitdoc:row") else FORM_2
+    assert ("kitdoc:order" in older["entity"]["kitdoc:case"]) == form.startswith("kitdoc:order")
+    assert any("kit:text" in e for e in older["entity"].values())
     again = import_prov(json.dumps(older))
     for t in ("sources", "reports", "claims", "citations"):
-        assert getattr(again, t).equals(getattr(ECHO, t)), t
+        assert getattr(again, t).equals(getattr(redact(ECHO), t)), t
+    assert again.meta == ECHO.meta
 
 
 def test_kitdoc_row_text_on_one_record_and_missing_on_another():
-    doc = _older(DOC)
+    doc = _older()
     claims = [k for k in doc["entity"] if k.startswith("claim:")]
     doc["entity"][claims[0]]["kitdoc:row"] = "x"
     del doc["entity"][claims[1]]["kitdoc:row"]
@@ -156,7 +180,7 @@ def test_kitdoc_row_text_on_one_record_and_missing_on_another():
 def test_the_case_toml_it_carries_is_checked_as_kit_check_checks_it(tmp_path):
     toml = 'title = 5\nproposition = "nope"\n[verdicts.nope]\nrating = "False"\nurl = "javascript:alert(1)"\n'
     doc = copy.deepcopy(DOC)
-    doc["entity"]["kitdoc:case"]["kitdoc:meta_toml"] = toml
+    _set(doc, "meta_toml", toml)
     from_doc = [(p.line, p.column, p.message) for p in _problems(doc)]
     folder = tmp_path / "c"
     shutil.copytree(CASES / "echo", folder)

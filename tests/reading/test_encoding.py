@@ -21,15 +21,9 @@ def test_utf8_with_and_without_bom_is_the_same_text():
         ("utf-16", "UTF-16"),
         ("utf-16-le", "UTF-16"),
         ("utf-32", "UTF-32"),
-        pytest.param(
-            "utf-32-be",
-            "UTF-32",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="UTF-32 without a BOM whose bytes are all below 0x80 (ASCII and Cyrillic) decodes as UTF-8 with "
-                "NULs, and the NUL message calls it 'UTF-16 or a binary file'",
-            ),
-        ),
+        ("utf-32-be", "UTF-32"),  # no BOM: bytes all below 0x80, valid UTF-8 with NULs, named all the same
+        ("utf-32-le", "UTF-32"),
+        ("utf-16-be", "UTF-16"),
     ],
 )
 def test_wide_encodings_are_named(codec, named):
@@ -39,6 +33,23 @@ def test_wide_encodings_are_named(codec, named):
     assert (p.file, p.line, p.column, p.severity) == ("s.csv", 0, None, "error")
     assert f"it looks like {named} " in p.message
     assert ENCODING_HINT in p.message
+
+
+@pytest.mark.parametrize(
+    ("codec", "order"),
+    [
+        ("utf-32-be", "big-endian"),
+        ("utf-32-le", "little-endian"),
+        ("utf-16-be", "big-endian"),
+        ("utf-16-le", "little-endian"),
+    ],
+)
+def test_wide_encodings_without_a_bom_say_their_byte_order(codec, order):
+    probs: list = []
+    for text in (TEXT, "claim_id,text\nk1,plain ASCII only\n"):
+        assert decode_bytes(text.encode(codec), "s.csv", probs) is None
+        assert f"it looks like {codec[:6].upper()} ({order}, without a byte order mark;" in probs[-1].message
+    assert len(probs) == 2
 
 
 def test_windows_1252_is_named_with_the_word_and_its_line():

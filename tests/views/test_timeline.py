@@ -80,3 +80,41 @@ def test_an_unknown_proposition_is_refused(echo_case):
 )
 def test_now_x(upto, x):
     assert now_x(upto) == pd.Timestamp(x)
+
+
+@pytest.mark.parametrize("n", [2, 12, 40])
+def test_many_claims_of_one_day_stay_on_that_day(echo_case, n):
+    import dataclasses
+
+    claims = echo_case.claims
+    first = claims[claims["claim_id"] == "e_one"].iloc[0]  # Outlet One, 2022-06-01 09:00, 12 killed
+    more = pd.DataFrame([first] * n).assign(claim_id=[f"e_more_{i}" for i in range(n)], low=range(1, n + 1))
+    case = dataclasses.replace(echo_case, claims=pd.concat([claims, more.astype(claims.dtypes)], ignore_index=True))
+    ax = plot_timeline(case, "strike_deaths")
+    xs = sorted(pd.Timestamp(line.get_xdata()[0]) for line in ax.lines if len(line.get_xdata()) == 1)
+    day = pd.Timestamp("2022-06-01T00:00Z")
+    on_day = [x for x in xs if x < day + pd.Timedelta(days=1)]
+    # e_one, e_two and the n more of 1 June, each on that day (the 2 h a claim that it stood apart drifted 40 claims
+    # three days on), in the order published, set apart as long as there is room
+    assert len(on_day) == n + 2 and all(x >= pd.Timestamp("2022-06-01T09:00Z") for x in on_day)
+    assert max(on_day) <= day + pd.Timedelta(hours=22)
+    steps = [b - a for a, b in zip(on_day, on_day[1:], strict=False)]
+    assert min(steps) > pd.Timedelta(0)
+    if n == 2:  # few: the k-th claim of the day k times two hours after its time, as before
+        assert [x.hour for x in on_day] == [9, 11, 13, 11 + 2 * 3]
+    assert [x.normalize() for x in xs[n + 2 :]] == [pd.Timestamp(f"2022-06-0{d}T00:00Z") for d in (2, 3, 4)]
+
+
+@pytest.mark.parametrize("days", [1, 3, 4, 15])
+def test_a_few_days_are_ticked_once_each(echo_case, days):
+    import dataclasses
+
+    reports = echo_case.reports.copy()
+    start = reports["published"].min()
+    reports["published"] = [start + (t - start) * (days / 3) for t in reports["published"]]  # echo spans 3 days
+    reports["published_latest"] = reports["published"]
+    ax = plot_timeline(dataclasses.replace(echo_case, reports=reports), "strike_deaths")
+    ax.figure.canvas.draw()
+    ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert ticks and len(set(ticks)) == len(ticks), ticks  # was "01 Jun, 01 Jun, 02 Jun, 02 Jun ..."
+    assert all(pd.Timestamp(x, unit="D") == pd.Timestamp(x, unit="D").normalize() for x in ax.get_xticks())

@@ -22,23 +22,26 @@ a claim                     ``entity(claim:ID)`` of ``prov:type`` ``kit:Claim``,
                             source said, ``wasAttributedTo(said:S, source:S)``
 ``corroborates``,           ``wasInfluencedBy(claim:A, claim:B or source:S)``
 ``disputes``
-the case                    ``entity(kitdoc:case)`` of ``prov:type`` ``kit:Case``: ``kitdoc:meta_toml``
-                            (``case.toml``), ``kitdoc:columns`` (each table's columns, as JSON), ``kitdoc:order``
-                            (each table's ids in row order, a citation ``[claim, cites]``, as JSON)
+the case                    ``entity(kitdoc:case)`` of ``prov:type`` ``kit:Case`` and ``prov:Collection``,
+                            ``hadMember(kitdoc:case, report:ID)``; it carries ``case.toml``, each table's columns,
+                            each table's ids in row order (a citation ``[claim, cites]``) and the free texts, each
+                            as lines ``kitdoc:NAME.K`` (:mod:`kit.formats.prov.kitdoc`)
 ==========================  ===========================================================================================
 
-Every column keeps its value as an attribute in the ``kit:`` namespace (``kit:relation``, ``kit:evidence``,
-``kit:proposition``, ``kit:low``, ``kit:high``, ``kit:certainty``, ``kit:basis`` when the case has it, extra
-columns too), and each table's records in row order are ``kitdoc:order`` on the ``kitdoc:case`` entity, so
-:func:`import_prov` rebuilds the tables exactly:
+Every column keeps its value: the short, structured ones as attributes of the records in the ``kit:`` namespace
+(``kit:relation``, ``kit:proposition``, ``kit:low``, ``kit:high``, ``kit:certainty``, ``kit:basis`` when the case
+has it ...), the free texts (``text``, ``subject``, ``evidence``, ``title``, ``url``, ``archive_url``, ``notes`` and
+any column the case format does not name) on the ``kitdoc:case`` entity, and each table's records in row order there
+too, so :func:`import_prov` rebuilds the tables exactly:
 ``import_prov(prov_json(case))`` has tables equal to ``kit.text.redact.redact(case)`` (or to ``case`` itself with
 ``reveal_confidential=True``); times are kept to the microsecond. Identifiers are local to the case
 (``urn:x-kit:claim:ID`` ...). The writers redact confidential sources first, as every other export does.
 
-The case's bookkeeping is on the ``kitdoc:case`` entity only (older documents kept ``kitdoc:row`` on each record;
-:func:`import_prov` still reads them); typed values are
-written as strings (``{"$": "2", "type": "xsd:int"}``) and qualified names typed ``prov:QUALIFIED_NAME``, so prov
-2.0 (conda-forge's) and prov 3.2 write the same text and each reads the other's.
+So ``prov.dot.prov_to_dot(document)``, which writes every attribute of a record in a note beside it, draws the texts
+once, in one note of short lines (``docs/exports.md`` gives its size). :func:`import_prov` still reads older
+documents: the free texts on the records and each setting in one attribute, or ``kitdoc:row`` on each record. Typed
+values are written as strings (``{"$": "2", "type": "xsd:int"}``) and qualified names typed
+``prov:QUALIFIED_NAME``, so prov 2.0 (conda-forge's) and prov 3.2 write the same text and each reads the other's.
 :func:`kit.formats.prov.picture.prov_picture` draws the document without its texts.
 """
 

@@ -51,9 +51,9 @@ def prov_picture(case_or_document, *, reveal_confidential: bool = False):
     shown = pm.ProvDocument()
     shown.add_namespace(pm.Namespace("kit", NAMESPACES["kit"]))
     for rec in doc.get_records():
-        space = getattr(getattr(rec, "identifier", None), "namespace", None)
-        if space is not None and space.uri == NAMESPACES["kitdoc"]:
-            continue
+        names = [rec.identifier, *(rec.args if rec.is_relation() else ())]
+        if any(getattr(getattr(n, "namespace", None), "uri", None) == NAMESPACES["kitdoc"] for n in names):
+            continue  # the kitdoc:case entity and its membership of the reports
         shown.add_record(rec)
     return prov_to_dot(
         shown, use_labels=True, direction="LR", show_element_attributes=False, show_relation_attributes=False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import os
 import warnings
 from pathlib import Path
@@ -12,6 +11,7 @@ from urllib.parse import unquote
 import pandas as pd
 
 from kit.errors import CaseError, Problem, shown
+from kit.formats.prov.kitdoc import read_case_entity
 from kit.formats.prov.write import DERIVED, NAMESPACES
 from kit.schema import COLUMNS, TABLES
 
@@ -100,6 +100,8 @@ class _Reader:
         #: ``table -> {record key -> place}`` from kitdoc:order; None: an older document, kitdoc:row on each record
         self.order: dict | None = None
         self.placed: set = set()
+        #: ``(table, record key) -> row``, where the free texts the kitdoc:case entity carries go
+        self.keyed: dict = {}
 
     def place(self, table: str, what: str, record, key):
         """The record's place in its table (kitdoc:order, or an older document's kitdoc:row), else None."""
@@ -175,6 +177,28 @@ class _Reader:
                 continue
             row[col] = value
         self.rows[table].append(row)
+        self.keyed.setdefault((table, key), row)
+
+    def texts(self, texts: dict) -> None:
+        """The free texts the kitdoc:case entity carries, each into the row of its record."""
+        for (table, key, column), text in texts.items():
+            row = self.keyed.get((table, key))
+            if row is None or column in row:
+                named = (
+                    " by ".join(f"'{shown(k)}'" for k in reversed(key)) if table == "citations" else f"'{shown(key)}'"
+                )
+                what = (
+                    "no record of the document is" if row is None else f"the record has one too ({shown(row[column])})"
+                )
+                self.problem(
+                    table,
+                    None if row is None else row[None],
+                    column,
+                    f"the kitdoc:case entity carries a {column} for {named}, but {what}; write the document again "
+                    "with kit.formats.prov",
+                )
+                continue
+            row[column] = text
 
     def link(self, table: str, into: dict, key, value, what: str) -> None:
         """``into[key] = value``, where a second, different value for one key is a problem."""
@@ -206,83 +230,17 @@ class _Reader:
         return sorted(self.rows[table], key=lambda r: (r[None] is None, r[None] if r[None] is not None else 0))
 
 
-def _columns(text, reader: _Reader) -> dict:
-    """kitdoc:columns: ``table -> [column names]``, checked; what is not so is a problem and left out."""
-    try:
-        found = json.loads(text)
-    except ValueError as err:
-        found = err
-    if not isinstance(found, dict) or not all(
-        t in TABLES and isinstance(c, list) and all(isinstance(x, str) for x in c) and len(set(c)) == len(c)
-        for t, c in found.items()
-    ):
-        reader.problems.append(
-            Problem(
-                reader.name,
-                0,
-                "kitdoc:columns",
-                "the kitdoc:case entity's kitdoc:columns is not each table's list of its column names, each once "
-                f"({shown(text)}); write the document again with kit.formats.prov",
-            )
-        )
-        return {}
-    return found
-
-
-def _order(text, reader: _Reader) -> dict:
-    """kitdoc:order: ``table -> {record key -> place}``, checked (an id, or a citation's ``[claim, cites]``, once
-    each); what is not so is one problem and no places."""
-    try:
-        found = json.loads(text)
-    except ValueError as err:
-        found = err
-
-    def key(table, x):
-        if table != "citations":
-            return x if isinstance(x, str) else None
-        ok = isinstance(x, list) and len(x) == 2 and all(isinstance(v, str) for v in x)
-        return tuple(x) if ok else None
-
-    keys = (
-        {t: [key(t, x) for x in v] for t, v in found.items() if isinstance(v, list)} if isinstance(found, dict) else {}
-    )
-    if (
-        set(keys) != set(TABLES)
-        or len(keys) != len(found)
-        or any(None in k or len(set(k)) != len(k) for k in keys.values())
-    ):
-        reader.problems.append(
-            Problem(
-                reader.name,
-                0,
-                "kitdoc:order",
-                "the kitdoc:case entity's kitdoc:order is not each table's record ids (a citation's [claim, cites]) "
-                f"in row order, each once ({shown(text)}); write the document again with kit.formats.prov",
-            )
-        )
-        return {}
-    return {t: {k: i for i, k in enumerate(keys[t])} for t in TABLES}
-
-
-def _meta(text, reader: _Reader):
-    """kitdoc:meta_toml read as ``case.toml`` is (:func:`kit.reading.toml.read_toml_text`), at ``NAME#case.toml``."""
-    from kit.reading.raw import RawCase
-    from kit.reading.toml import read_toml_text
-
-    raw = RawCase(path=reader.name)
-    read_toml_text(str(text), f"{reader.name}#case.toml", raw)
-    reader.problems += raw.problems
-    return raw
-
-
 def import_prov(doc_or_path_or_text):
     """Read a PROV document written by :func:`to_prov` back into a :class:`kit.Case`.
 
     Every record is checked before it is used: one value for each column (``kit:confidential [true, false]`` is a
     problem, never a guess), every record once in ``kitdoc:order`` and no id there without its record (an older
     document's whole ``kitdoc:row`` on each record, used once), values of the kinds the writer writes, one publisher
-    for a report and one report for a claim, ``kitdoc:columns`` each table's column names, ``kitdoc:meta_toml``
-    read and checked as :func:`kit.load_case` reads and checks ``case.toml``. The tables are then rebuilt as text
+    for a report and one report for a claim, the texts the ``kitdoc:case`` entity carries each in lines numbered
+    from 0 and each for a record the document holds, never also on that record (:mod:`kit.formats.prov.kitdoc`),
+    ``kitdoc:columns`` each table's column names, ``kitdoc:meta_toml`` read and checked as :func:`kit.load_case`
+    reads and checks ``case.toml``. Older documents (free texts on the records, each setting in one attribute;
+    before that, ``kitdoc:row`` on each record) are read the same. The tables are then rebuilt as text
     and checked by the kit's own loader, so the case is typed exactly as :func:`kit.load_case` types it, and bad
     values are reported the same way. Whatever the document holds, the answer is a case or a
     :class:`kit.CaseError`.
@@ -346,24 +304,7 @@ def import_prov(doc_or_path_or_text):
             else f"there are {len(cases)} kitdoc:case entities here; a document holds one case"
         )
         raise CaseError([Problem(name, 0, None, message)])
-    found = _kit_attrs(cases[0], "kitdoc")
-    keys = ("meta_toml", "columns") + (("order",) if "order" in found else ())  # no order: kitdoc:row (older)
-    settings = {key: found.get(key, [""]) for key in keys}
-    for key, values in settings.items():
-        if len(values) != 1 or not isinstance(values[0], str):
-            reader.problems.append(
-                Problem(
-                    name,
-                    0,
-                    f"kitdoc:{key}",
-                    f"the kitdoc:case entity's kitdoc:{key} is not one text; write the document again",
-                )
-            )
-    text = {k: v[0] if len(v) == 1 and isinstance(v[0], str) else None for k, v in settings.items()}
-    raw_meta = _meta(text["meta_toml"] or "", reader)
-    columns = _columns(text["columns"] or "{}", reader) if text["columns"] is not None else {}
-    if "order" in text:
-        reader.order = _order(text["order"], reader) if text["order"] is not None else {}
+    raw_meta, columns, reader.order, texts = read_case_entity(cases[0], reader, NAMESPACES["kitdoc"])
     publisher: dict = {}
     report_of: dict = {}
     for rec in doc.get_records():
@@ -387,6 +328,7 @@ def import_prov(doc_or_path_or_text):
             fixed = {"claim_id": claim, "cites": cites}
             reader.row("citations", f"the citation of '{shown(cites)}' by '{shown(claim)}'", rec, fixed, (claim, cites))
     reader.unplaced()
+    reader.texts(texts)
     for r in reader.rows["reports"]:
         r["source_id"] = publisher.get(r["report_id"])
     for r in reader.rows["claims"]:

@@ -11,6 +11,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from kit.cells import is_null
+from kit.formats.prov.kitdoc import free_text, text_lines, text_name
 from kit.schema import TABLES
 from kit.text.redact import redact
 
@@ -19,9 +20,9 @@ if TYPE_CHECKING:
 
 __all__ = ["NAMESPACES", "DERIVED", "to_prov", "prov_json", "write_prov"]
 
-#: prefix -> namespace URI: ``kit:`` the case's columns and types, ``kitdoc:`` the document's own bookkeeping
-#: (``kitdoc:meta_toml``, ``kitdoc:columns``, ``kitdoc:order``, all on the one ``kitdoc:case`` entity), then the
-#: identifiers
+#: prefix -> namespace URI: ``kit:`` the case's columns and types, ``kitdoc:`` what the one ``kitdoc:case`` entity
+#: carries (the settings, the tables' columns and row order, the free texts: :mod:`kit.formats.prov.kitdoc`), then
+#: the identifiers
 NAMESPACES = {
     "kit": "urn:x-kit:term:",
     "kitdoc": "urn:x-kit:doc:",
@@ -118,13 +119,25 @@ def to_prov(case: Case, *, reveal_confidential: bool = False):
     ns = {p: doc.add_namespace(p, uri) for p, uri in NAMESPACES.items()}
     kit, kitdoc = ns["kit"], ns["kitdoc"]
 
+    # the case: a collection of its reports (drawn below them), carrying what no record a drawing shows should
+    case_record = doc.entity(kitdoc["case"], {"prov:type": kit["Case"], "prov:label": red.title})
+    case_record.add_attributes({"prov:type": pm.PROV["Collection"]})
+    case_attrs: dict = {}
+
+    def carry(name: str, text: str) -> None:  # a text on the kitdoc:case entity, in lines
+        case_attrs.update({kitdoc[k]: v for k, v in text_lines(name, text).items()})
+
     def attrs(row, table):
+        """The row's values as the record's attributes; its free texts go on the kitdoc:case entity."""
         out = {}
+        key = (row["claim_id"], row["cites"]) if table == "citations" else row[f"{_ID[table]}_id"]
         for col, v in row.items():
             if col in _STRUCTURAL[table]:
                 continue
             v = _value(v)
-            if v is not None:
+            if v is not None and free_text(table, col, v):
+                carry(text_name(table, key, col), v)
+            elif v is not None:
                 out[kit[_local(col)]] = v
         return out
 
@@ -136,16 +149,9 @@ def to_prov(case: Case, *, reveal_confidential: bool = False):
     order["citations"] = [
         [str(c), str(k)] for c, k in zip(red.citations["claim_id"], red.citations["cites"], strict=True)
     ]
-    doc.entity(
-        kitdoc["case"],
-        {
-            "prov:type": kit["Case"],
-            "prov:label": red.title,
-            kitdoc["meta_toml"]: meta_toml(red.meta),
-            kitdoc["columns"]: json.dumps(columns),
-            kitdoc["order"]: json.dumps(order),
-        },
-    )
+    carry("meta_toml", meta_toml(red.meta))
+    carry("columns", json.dumps(columns))
+    carry("order", json.dumps(order))
     for row in red.sources.to_dict("records"):
         a = attrs(row, "sources")
         if _value(row.get("name")) is not None:
@@ -159,6 +165,7 @@ def to_prov(case: Case, *, reveal_confidential: bool = False):
         doc.get_record(rid)[0].add_attributes({"prov:type": pm.PROV["Collection"]})
         publisher = ns["source"][_local(row["source_id"])]
         doc.wasAttributedTo(rid, publisher)
+        doc.hadMember(kitdoc["case"], rid)
         # publishing: an activity from the earliest to the latest moment the report can have appeared; the report
         # was generated at a known time only where the two are the same
         earliest = _value(row.get("published"))
@@ -169,7 +176,11 @@ def to_prov(case: Case, *, reveal_confidential: bool = False):
         doc.wasGeneratedBy(rid, act, earliest if earliest is not None and earliest == latest else None)
     for row in red.claims.to_dict("records"):
         cid = ns["claim"][_local(row["claim_id"])]
-        a = {"prov:type": kit["Claim"], "prov:label": str(claim_label.get(row["claim_id"])), **attrs(row, "claims")}
+        a = {
+            "prov:type": kit["Claim"],
+            "prov:label": str(claim_label.get(row["claim_id"])),
+            **attrs(row, "claims"),
+        }
         doc.entity(cid, a)
         doc.hadMember(ns["report"][_local(row["report_id"])], cid)
     claim_ids = set(red.claims["claim_id"])
@@ -190,6 +201,7 @@ def to_prov(case: Case, *, reveal_confidential: bool = False):
             doc.wasQuotedFrom(citing, words, other_attributes=a)
         else:
             doc.wasInfluencedBy(citing, cited, other_attributes=a)
+    case_record.add_attributes(case_attrs)
     return doc
 
 
