@@ -129,6 +129,15 @@ def same_origin(a: set, b: set) -> bool:
     """Two sets of :func:`named_origins` name one origin: a name of one holds all the words of a name of the other
     ("president rafael correa" and "rafael correa").
 
+    Parameters
+    ----------
+    a, b : set of str
+        Lower-cased names, as :func:`named_origins` gives them.
+
+    Returns
+    -------
+    bool
+
     Examples
     --------
     >>> same_origin({"president rafael correa"}, {"rafael correa"}), same_origin({"reuters"}, {"rafael correa"})
