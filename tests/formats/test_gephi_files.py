@@ -120,10 +120,14 @@ def _node_graphology():
     return folder
 
 
-def _graphology(folder, path):
+# Gephi Lite's own import call (packages/gephi-lite/src/core/file/utils.ts): graphology-gexf with these options
+GEPHI_LITE_OPTIONS = "{allowUndeclaredAttributes:true,addMissingNodes:true}"
+
+
+def _graphology(folder, path, options=""):
     script = (
         "const Graph=require('graphology');const gexf=require('graphology-gexf');const fs=require('fs');"
-        "const g=gexf.parse(Graph,fs.readFileSync(process.argv[1],'utf8'));"
+        f"const g=gexf.parse(Graph,fs.readFileSync(process.argv[1],'utf8'){',' + options if options else ''});"
         "console.log(JSON.stringify({type:g.type,nodes:g.nodes().map(n=>[n,g.getNodeAttributes(n)]),"
         "edges:g.mapEdges((e,a,s,t)=>[s,t,a])}))"
     )
@@ -147,6 +151,17 @@ def test_graphology_itself_reads_them(files, tmp_path):
     dyn = _graphology(folder, write_dynamic_gexf(kit.load_case(DEIR), tmp_path / "t.gexf", lasting=False))
     d = dict(dyn["nodes"])["reuters-two-killed"]
     assert d["appears"] == "2018-02-12"  # start/end are not read by graphology: the attvalue carries the time
+
+
+def test_gephi_lite_s_import_call_reads_them_the_same(files, tmp_path):
+    from kit.formats.gexf import write_dynamic_gexf
+
+    folder = _node_graphology()
+    dyn = write_dynamic_gexf(kit.load_case(DEIR), tmp_path / "t.gexf", lasting=False)
+    for path in (files["gexf"], dyn):
+        lite = _graphology(folder, path, GEPHI_LITE_OPTIONS)
+        assert lite == _graphology(folder, path) and len(lite["nodes"]) == 42, path
+        assert any(a.get("confidential") is False for _, a in lite["nodes"])
 
 
 def test_dynamic_edges_live_within_their_nodes(tmp_path):
