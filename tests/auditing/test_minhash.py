@@ -54,3 +54,16 @@ def test_candidate_pairs_keep_only_similar_pairs_of_one_band():
     assert pairs.tolist() in ([[1, 0]], [])  # the first two share 3 of 5 words; the third shares none
     sim = estimated_similarity(sig, np.array([[1, 0], [2, 0]]))
     assert sim[1] == 0 and (pairs.tolist() == [[1, 0]]) == (sim[0] >= 0.25)
+
+
+def test_candidate_pairs_test_similarity_as_the_plain_share_of_equal_entries():
+    from kit.auditing.minhash import _similar
+
+    rng = np.random.default_rng(3)
+    sig = rng.integers(0, 2**32, (400, 90), dtype=np.uint64).astype(np.uint32)
+    sig[200:] = sig[:200]
+    change = rng.random((200, 90)) < rng.random((200, 1))  # copies agreeing on 0-100 % of their entries
+    sig[200:][change] += np.uint32(256)  # the same low byte, another entry: the case the bound must not pass
+    pairs = np.concatenate([np.stack([np.arange(200, 400), np.arange(200)], axis=1), rng.integers(0, 400, (500, 2))])
+    for t in (0.1, 0.25, 0.5):
+        assert np.array_equal(_similar(sig, sig.astype(np.uint8), pairs, t), estimated_similarity(sig, pairs) >= t)
