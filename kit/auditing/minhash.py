@@ -48,7 +48,7 @@ ROWS = 3
 #: each text pairs only with the ``WINDOW`` texts before it in its LSH bucket (and with the bucket's first).
 #: A bucket of more texts than that holds a band value common in the case (a frequent word, a stock phrase's):
 #: its pairs are almost all unrelated texts, and a copy agrees with its source on the bands of its rarer words
-#: too. 100 (the first value) tested 7 times the pairs at 1,000,000 claims for the same recall (issue 22).
+#: too. 100 (the first value) tested about 7 times the pairs at 1,000,000 held-out claims (BENCHMARKS.md).
 WINDOW = 10
 
 _M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
