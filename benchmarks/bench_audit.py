@@ -62,6 +62,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))  # heldout_gen
 
 import kit  # noqa: E402
 from kit.auditing import audit, explained_pairs  # noqa: E402
+from kit.schema import RESERVED_COLUMNS  # noqa: E402
 
 SEED, COPY_RATE = 1, 0.1
 TABLES = ("sources", "reports", "claims", "citations")
@@ -296,7 +297,12 @@ def make_child(n: int, folder: str, generator: str) -> dict:
     limit_memory()
     t, _, (case, truth) = timed(make, n, generator)
     for name in TABLES:
-        getattr(case, name).to_parquet(os.path.join(folder, f"{name}.parquet"), index=False)
+        frame = getattr(case, name)
+        exact = "published_latest" not in frame.columns or frame["published_latest"].equals(frame["published"])
+        if not exact:  # published_latest is derived on loading: every date the generators give is exact
+            raise ValueError("the generator gave an uncertain date: write it as published_text() gives it")
+        frame = frame.drop(columns=[c for c in RESERVED_COLUMNS[name] if c in frame.columns])
+        frame.to_parquet(os.path.join(folder, f"{name}.parquet"), index=False)
     pd.DataFrame(sorted(truth), columns=["claim_id", "cites"]).to_parquet(os.path.join(folder, "truth.parquet"))
     return {"generator": generator, "make_case_s": round(t, 2)}
 

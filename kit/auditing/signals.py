@@ -175,7 +175,10 @@ def shared_text(claims, corp, explained, *, min_score: float = 0.5, found=None) 
     kind = np.where((claims.publisher[u] == claims.publisher[v]) | (claims.publisher[u] < 0), 2, 1)
     cited = member(claims.pair_keys(u, v), claims.cited)
     kind[cited] = 0
-    rest = np.flatnonzero(kind == 1)
+    # whether a chain explains a match changes the result only when the later claim has other matches (its words
+    # are then accounted for) or when the match scores enough to be listed: only those are searched
+    several = np.bincount(u, minlength=len(claims))[u] > 1
+    rest = np.flatnonzero((kind == 1) & (several | (m["score"][mi] >= min_score)))
     kind[rest[explained(u[rest], v[rest])]] = 0
     lengths = np.diff(ptr)
     similar = m["words"] / np.maximum(lengths[later_h] + lengths[earlier_h] - m["words"], 1)
