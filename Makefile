@@ -102,9 +102,9 @@ test: $(STAMP) browser-deps tool-deps
 # we are root (as in CI). Without chromium the browser tests fail, unless KIT_SKIP_BROWSER=1 is set on purpose.
 # The tools the export tests read the files with, where they can be had: graphology-gexf (what Gephi Lite imports
 # GEXF with; npm, pinned in tests/graphology/package-lock.json, into tests/graphology/node_modules) and Graphviz's dot
-# (draws the PROV picture). Without them those tests are skipped, and say why.
+# (draws the PROV picture), and prov 2.0.0 in .prov2 (conda-forge's prov). Without them those tests are skipped, and say why.
 .PHONY: tool-deps
-tool-deps:
+tool-deps: $(STAMP)
 	@if [ -d tests/graphology/node_modules/graphology-gexf ] && [ -f tests/graphology/node_modules/axe-core/axe.min.js ]; then :; \
 	elif command -v npm >/dev/null 2>&1; then \
 	  echo "== installing graphology, graphology-gexf (GEXF tests) and axe-core (accessibility tests): npm ci, tests/graphology"; \
@@ -116,6 +116,10 @@ tool-deps:
 	  echo "== installing Graphviz for the PROV drawing test"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
 	else echo "make: note: Graphviz's dot is missing; the PROV drawing test will be skipped"; fi
+	@# prov 2.0.0 (conda-forge's newest) beside the venv's prov 3: the test that both write the same PROV-JSON
+	@[ -f .prov2/prov/__init__.py ] || { if [ -x $(VENV)/bin/uv ]; then $(VENV)/bin/uv pip install --quiet \
+	  --target .prov2 --no-deps 'prov==2.0.0' rdflib pyparsing; else $(PY) -m pip install --quiet --target .prov2 \
+	  --no-deps 'prov==2.0.0' rdflib pyparsing; fi || echo "make: note: could not install prov 2.0.0; its test will be skipped"; }
 
 .PHONY: browser-deps
 browser-deps: $(STAMP)
@@ -159,5 +163,5 @@ check: $(STAMP)
 	$(PY) -m kit check data/deir-ez-zor
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis build dist *.egg-info
+	rm -rf $(VENV) .prov2 .pytest_cache .hypothesis build dist *.egg-info
 	find . -path ./.git -prune -o \( -name __pycache__ -o -name .ipynb_checkpoints \) -type d -prune -exec rm -rf {} +
