@@ -20,6 +20,9 @@ Examples
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
+
 import pandas as pd
 
 from kit.analysis.findings import drift
@@ -34,12 +37,38 @@ from kit.text.story_steps import story_steps
 from kit.text.style import drift_words
 from kit.text.wording import date_words, figure_label, figure_words, plural
 
-__all__ = ["story_data", "claim_words", "step_lists", "MAX_CHANGES"]
+__all__ = ["story_data", "claim_words", "step_lists", "no_gc_pauses", "MAX_CHANGES"]
 
 #: how many new claims "what changed at this step" lists before saying how many more
 MAX_CHANGES = 5
 _DAY_MS = 86_400_000
 _TIMELINE_TITLE = "The figure over time\n▲ at least, ▼ at most, ● a figure, bar: a range, dashes: date uncertain"
+
+
+@contextmanager
+def no_gc_pauses():
+    """Build many small objects with Python's cycle collector off, then on again as it was.
+
+    A story's data is tens of thousands of dicts, lists and strings with no reference cycle; each thousand new ones
+    let the collector walk every object the kernel holds: in a kernel holding a few earlier steppers, 40 % of
+    building one of 2,000 steps (0.8 s of CPU against 0.5 s without).
+
+    Examples
+    --------
+    >>> import gc
+    >>> with no_gc_pauses():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _ms(t) -> int | None:
@@ -218,6 +247,11 @@ def story_data(case, proposition=None, story=None, *, steps=None, words=None) ->
     --------
     step_lists : the claims each step shows, read back from this data.
     """
+    with no_gc_pauses():
+        return _story_data(case, proposition, story, steps, words)
+
+
+def _story_data(case, proposition, story, steps, words) -> dict:
     steps = story_steps(case, proposition, story) if steps is None else steps
     graph = graph_data(case, proposition)
     index = {n["id"]: i for i, n in enumerate(graph["nodes"])}

@@ -148,21 +148,20 @@ def story_steps(case, proposition=None, story=None) -> list[dict]:
     count = np.zeros(len(extra), dtype=np.int64)
     prev = np.zeros(len(ids), dtype=bool)
     steps = []
-    for k, (row, mask) in enumerate(zip(story.itertuples(index=False), masks, strict=True), start=1):
-        for i in np.flatnonzero(mask != prev):
+    rows = zip(*(story[c].tolist() for c in ("date", "upto", "title", "text")), masks, strict=True)
+    for k, (date, upto, title, text, mask) in enumerate(rows, start=1):
+        for i in np.flatnonzero(mask != prev).tolist():
             np.add.at(count, rest_index[i], 1 if mask[i] else -1)
         rested = count > 0
         new = id_array[mask & ~prev].tolist()
         prev = mask
-        title = "" if is_missing(row.title) else str(row.title)
-        text = "" if is_missing(row.text) else str(row.text)
         steps.append(
             {
                 "step": k,
-                "date": pd.Timestamp(row.date),
-                "upto": pd.Timestamp(row.upto),
-                "title": title,
-                "text": text,
+                "date": pd.Timestamp(date),
+                "upto": pd.Timestamp(upto),
+                "title": "" if is_missing(title) else str(title),
+                "text": "" if is_missing(text) else str(text),
                 "claims": id_array[mask].tolist(),
                 "new": new,
                 "newest": new[-1] if new else None,
