@@ -1,6 +1,7 @@
 """Notebook 01 under Voilà (issue 20, Build 4): served as a page with live widgets, as a reader without JupyterLab
 would open it, its StoryStepper renders in Chromium at 1440x900, steps on a click on Next (the claims of the story's
-second step shown), fits the screen, and the page's console has no error of kit's.
+second step shown), fits the screen, axe-core finds no violation in it (where axe-core is installed), and the
+page's console has no error of kit's.
 
 Voilà runs the notebook as it is, from another working directory (a temporary one), with a fresh HOME and Jupyter
 config; the server and its kernel are stopped in every outcome. Two console errors are not kit's and are named, not
@@ -31,6 +32,10 @@ from kit.text.story_steps import story_steps
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ARTIFACTS = pathlib.Path(__file__).resolve().parents[1] / "artifacts"
 NOTEBOOK = ROOT / "notebooks" / "01_deir_ez_zor.ipynb"
+AXE = pathlib.Path(
+    os.environ.get("KIT_AXE")
+    or pathlib.Path(__file__).resolve().parents[1] / "graphology" / "node_modules" / "axe-core" / "axe.min.js"
+)
 
 #: console errors that are not kit's: Voilà's own template asks a CDN for Font Awesome (offline here), and the
 #: jupytext extension of the same environment cannot load in Voilà's page
@@ -131,6 +136,12 @@ def test_notebook_01_under_voila_steps_its_story(served):
             box = view.bounding_box()
             graphs = page.locator(".kgv").count()
             text = page.inner_text("body")
+            found = None  # axe-core (WCAG 2.1 AA) on the stepper, where it is installed (make tool-deps)
+            if AXE.exists():
+                page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+                found = page.evaluate("""async () => (await axe.run('.kst',
+                    {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})).violations.map(v =>
+                    [v.id, v.nodes.length, v.nodes.slice(0, 3).map(n => n.target.join(' '))])""")
             page.wait_for_timeout(300)
             page.screenshot(path=str(ARTIFACTS / "voila_stepper_1440x900.png"), full_page=False)
         except Exception:
@@ -142,6 +153,7 @@ def test_notebook_01_under_voila_steps_its_story(served):
     assert (before, after) == (expected[0], expected[1])  # the steps the notebook and the page show
     assert box["height"] <= 900 and box["width"] <= 1440, box  # one step on one screen
     assert graphs >= 2  # the explorable graph of section 3 and the stepper's
+    assert found in (None, []), found
     assert "Traceback" not in text and "There was an error" not in text  # every cell ran (Voilà's own words)
     assert all(FONT_AWESOME.fullmatch(u) for u in failed), failed  # the only requests that failed: Voilà's CDN link
     assert [e for e in errors if not any(r.search(e) for r in NOT_KITS)] == [], errors
