@@ -195,7 +195,8 @@ def _changes(steps, index):
         told.difference_update(went_told)
         told.update(came_told)
         now_side = set(s["sources"]).union(s["cited"])
-        came, went = [], []
+        came: list = []
+        went: list = []
         for n in {*came_told, *went_told, *(now_side ^ side)}:
             if ((n in told or n in now_side) and n in index) != (n in shown):
                 (went if n in shown else came).append(n)
