@@ -125,10 +125,10 @@ def claim_words(case, proposition=None) -> pd.DataFrame:
             got = d.groupby("claim_id")[list(DRIFT_FLAGS)].any().reindex(flags.index, fill_value=False)
             flags = flags | got.astype(bool)
     names = case.sources.set_index("source_id")["name"].astype(str).to_dict()
-    urls = case.reports.set_index("report_id")["url"].to_dict() if "url" in case.reports.columns else {}
+    urls = row_dicts(case.reports.set_index("report_id"), ["url"])
 
     def url(report):
-        u = urls.get(report)
+        u = urls.get(report, {}).get("url")
         return str(u).strip() if isinstance(u, str) and u.strip().lower().startswith(("http://", "https://")) else ""
 
     rows = {}
@@ -184,19 +184,20 @@ def _figure_values(frame) -> dict:
 
 def _changes(steps, index):
     """Per step, the graph's nodes (ids in ``index``) that come and go against the step before, and the claims told
-    that come and go. Python work is done only for what changes where a step's claims are the last step's and more
-    after them (a story told in time); else the step's claims are compared as sets."""
+    that come and go. A step's ``new`` are its claims the step before did not show; when it shows as many more
+    claims as it has new ones, none went (a story told in time), and only what came is looked at; else the step's
+    claims are compared with the last step's."""
     told: set = set()
     shown: set = set()  # the nodes shown
     side: set = set()  # the sources and claims of other questions shown
     prev: list = []
     for s in steps:
-        cur = s["claims"]
-        if len(cur) >= len(prev) and cur[: len(prev)] == prev:
-            came_told, went_told = cur[len(prev) :], []
+        cur, came_told = s["claims"], list(s["new"])
+        if len(cur) - len(came_told) == len(prev):
+            went_told = []
         else:
             now = set(cur)
-            came_told, went_told = [c for c in cur if c not in told], [c for c in prev if c not in now]
+            went_told = [c for c in prev if c not in now]
         told.difference_update(went_told)
         told.update(came_told)
         now_side = set(s["sources"]).union(s["cited"])

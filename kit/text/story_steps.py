@@ -54,10 +54,10 @@ def _rests_on(case, proposition, told: list) -> dict:
     ):
         if a in in_scope and b in in_scope:
             cites.setdefault(a, []).append(b)
-    own = own_reporting(case).to_dict()
-    publisher = (
-        case.claims.set_index("claim_id")["report_id"].map(case.reports.set_index("report_id")["source_id"]).to_dict()
-    )
+    own_flags = own_reporting(case)
+    own = dict(zip(own_flags.index.tolist(), own_flags.tolist(), strict=True))
+    by_claim = case.claims.set_index("claim_id")["report_id"].map(case.reports.set_index("report_id")["source_id"])
+    publisher = dict(zip(by_claim.index.tolist(), by_claim.tolist(), strict=True))  # (to_dict reads a cell at a time)
     out = {}
     for c in told:
         seen: dict = {}  # in the order found
