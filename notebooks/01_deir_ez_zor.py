@@ -64,13 +64,9 @@ for step in story.itertuples():
         print("     ", names[claim])
 
 # %% [markdown]
-# In a running notebook, the stepper below goes through it with **Next**, the slider or **Play**. Each step shows
-# the citation graph as it stood then (the newest claim ringed in black), the figure over time, the claims so far
-# with their independent origins, echo and drift flags, and what the article says at that moment. The sections below
-# ask the questions a verification desk would ask, one at a time.
-
-# %% tags=["nbval-ignore-output"]
-kit.widgets.StoryStepper(case, P)
+# The sections below ask the questions a verification desk would ask, one at a time, and the last section steps
+# through the story again with the answers in hand: the stepper shows, at each step, the citation graph as it stood
+# then, the figure over time, and what changed.
 
 # %% [markdown]
 # ## 2. The figure over time
@@ -313,3 +309,15 @@ print(f"claims: {len(case.claims)}, distinct texts: {case.claims['text'].nunique
 # followed as the article reads them, they come back to the media's own rumour, and what is left outside the circle is
 # a count of casualties and an estimate about other people. To check a claim yourself, run
 # `python -m kit trace data/deir-ez-zor <claim_id>` on any claim here.
+#
+# ## Step through the story
+#
+# The story once more, one step at a time, in the steps of `story.csv` (the published page shows the same steps,
+# drawn by the same code). In a running notebook, move with **Next**, **Previous**, the slider, **Play** or the ← →
+# keys. Each step shows the citation graph as it stood then (only the claims told so far and what they rest on, the
+# new ones ringed, the newest in red; hover or Tab to a claim for its words, click or press Enter to trace it to its
+# origins) beside the figure over time with the step's day marked, then what changed at that step and the claims
+# so far.
+
+# %% tags=["nbval-ignore-output"]
+kit.widgets.StoryStepper(case, P)

@@ -35,7 +35,13 @@ from kit.widgets.common import Displayable, png_bytes, table_html
 if TYPE_CHECKING:
     from kit.case import Case
 
-__all__ = ["ClaimTracer"]
+__all__ = ["ClaimTracer", "GRAPH_HEIGHT"]
+
+#: the most pixels the tracer's graph takes in height: with the what-ifs on one line, the claim beside what falls
+#: above it and the tables folded below, the tracer fits a 1440×900 screen in JupyterLab
+GRAPH_HEIGHT = 330
+#: the text's own line height (ipywidgets' HTML gives every line a control's height, 28 px)
+_LINES = "line-height:1.45"
 
 
 class ClaimTracer(Displayable):
@@ -122,19 +128,19 @@ class ClaimTracer(Displayable):
         self.dropdown = W.Dropdown(
             options=self._labels, description="Claim", layout=W.Layout(width="auto", flex="1 1 0%", min_width="0")
         )
-        self.claim_html = W.HTML(layout=W.Layout(max_width="1000px"))
+        self.claim_html = W.HTML(layout=W.Layout(flex="1 1 0%", min_width="0"))
         self.graph = W.HTML(layout=W.Layout(width="100%", max_width="1000px"))  # the picture, with its alt text
         # the explorable graph of the claim's question, its lineage lit and its discredited sources greyed by the
         # view's own JavaScript (graphview.js, the published page's renderer); its "What if" button and the
         # toggles below are one set of discredited sources
-        self.view = GraphView(case, ctx["proposition"].iloc[0] if len(ctx) else None, height=200)
+        self.view = GraphView(case, ctx["proposition"].iloc[0] if len(ctx) else None, height=GRAPH_HEIGHT)
         self.view.layout = W.Layout(width="100%", max_width="1000px")
         self.view.observe(self._from_view, names="discredited")
         self.view.observe(self._traced_in_view, names="selected")
         self.tree_html = W.HTML()
         self.origins_html = W.HTML()
         self.toggle_box = W.HBox(layout=W.Layout(flex_flow="row wrap"))
-        self.lost_html = W.HTML()
+        self.lost_html = W.HTML(layout=W.Layout(flex="1 1 0%", min_width="0"))
         self.toggles: dict = {}
         self.claim_id: str | None = None
         self.matches = [v for _, v in self._labels]
@@ -145,22 +151,25 @@ class ClaimTracer(Displayable):
         self.search.observe(lambda ch: self._filter(ch["new"]), names="value")
         self.dropdown.observe(lambda ch: ch["new"] is not None and self._show(ch["new"]), names="value")
         self.tables = W.Accordion(  # folded: the view says the same, the tables add evidence and grades
-            children=[W.VBox([self.tree_html, self.origins_html]), self.graph],
+            children=[W.VBox([self.tree_html, self.origins_html, self.graph])],
             selected_index=None,
             layout=W.Layout(max_width="1000px"),
         )
-        self.tables.set_title(0, "Lineage, hop by hop (relation, evidence, drift), and the origins' grades")
-        self.tables.set_title(1, "The lineage as a tree (a static picture)")
-        self.container = W.VBox(  # one screen at 1440x900: controls on two lines, the picture, the tables folded
-            [
+        self.tables.set_title(
+            0, "Lineage, hop by hop (relation, evidence, drift), the origins' grades, and the lineage as a tree"
+        )
+        self.container = W.VBox(  # one screen at 1440x900: the what-ifs on one line, the claim beside what falls,
+            [  # the graph the tracer's width and GRAPH_HEIGHT high, the tables folded
                 W.HBox([self.search, self.dropdown], layout=W.Layout(width="100%", max_width="1000px")),
                 self.search_html,
-                self.claim_html,
                 W.HBox(
                     [W.HTML("<b>What if?</b> Discredit an origin:&nbsp;"), self.toggle_box],
-                    layout=W.Layout(align_items="center"),
+                    layout=W.Layout(align_items="center", flex_flow="row wrap", max_width="1000px"),
                 ),
-                self.lost_html,
+                W.HBox(
+                    [self.claim_html, self.lost_html],
+                    layout=W.Layout(width="100%", max_width="1000px", grid_gap="0 1.5em", align_items="flex-start"),
+                ),
                 self.view,
                 self.tables,
             ]
@@ -289,7 +298,7 @@ class ClaimTracer(Displayable):
                     f"<p class='kit-stands'><b>Without {isolate(names)}, this claim still stands</b> on "
                     f"{escape(', '.join(left) or 'its other support')}.</p>"
                 )
-        self.claim_html.value = head
+        self.claim_html.value = f"<div style='{_LINES}'>{head}</div>"
 
     def _what_if(self):
         others = [s for s in self.view.discredited if s not in self.toggles]  # discredited in the view only
@@ -298,7 +307,7 @@ class ClaimTracer(Displayable):
             self.view.discredited = list(self.discredited)
         if not self.discredited:
             self.lost = []
-            self.lost_html.value = "<p><i>Switch an origin on to discredit it.</i></p>"
+            self.lost_html.value = f"<p style='{_LINES}'><i>Switch an origin on to discredit it.</i></p>"
         else:
             self.lost = without(self.case, *self.discredited)
             names = ", ".join(str(self._names.get(s, s)) for s in self.discredited)
@@ -313,10 +322,14 @@ class ClaimTracer(Displayable):
                     }
                 )
             self.lost_html.value = (
-                f"<p>Without <b>{isolate(names)}</b>, <b>{len(self.lost)}</b> "
+                f"<div style='{_LINES}'><p>Without <b>{isolate(names)}</b>, <b>{len(self.lost)}</b> "
                 f"{'claim of the case loses' if len(self.lost) == 1 else 'claims of the case lose'}"
                 " all support:</p>"
+                # a long list scrolls in its own box (focusable, named), so the tracer keeps to one screen
+                + "<div class='kit-lost' role='region' tabindex='0' aria-label='The claims that lose all support'"
+                " style='max-height:6.5em;overflow:auto'>"
                 + table_html(rows, index=False, row_ids=self.lost, empty="(none: each rests on something else too)")
+                + "</div></div>"
             )
         self._header()
         if self.draw and self.claim_id is not None:

@@ -2,6 +2,8 @@
 what the tracer shows. Expected trees and origin sets are worked out by hand from tests/cases/ and data/deir-ez-zor/.
 """
 
+import re
+
 import pytest
 
 import kit
@@ -222,3 +224,24 @@ def test_tracer_is_on_the_graph_view(deir):
     view.selected = "daily-beast-200-russian-fighters"  # traced by a click in the view
     assert tracer.claim_id == "daily-beast-200-russian-fighters" and tracer.dropdown.value == tracer.claim_id
     assert view.discredited == [] and view.data["proposition"] == "russians_killed_feb7"
+
+
+def test_the_tracer_gives_its_graph_the_room_it_has(deir):
+    """The graph is the tracer's width and GRAPH_HEIGHT high (it was 200 px), the what-ifs on one line and the claim
+    beside what falls above it; a long list of what falls scrolls in its own focusable, named box (issue 20), so
+    the tracer still fits 1440x900 in JupyterLab (tests/project/test_browser.py measures it there)."""
+    from kit.widgets.tracer import GRAPH_HEIGHT
+
+    tracer = ClaimTracer(deir, "daily-beast-200-russian-fighters", draw=False)
+    assert tracer.view.height == GRAPH_HEIGHT >= 300
+    assert tracer.view in tracer.container.children and tracer.tables is tracer.container.children[-1]
+    band = tracer.container.children[tracer.container.children.index(tracer.view) - 1]
+    assert list(band.children) == [tracer.claim_html, tracer.lost_html]  # side by side, above the graph
+    tracer.toggles["us_official"].value = True
+    tracer.toggles["bloomberg_two_russians"].value = True
+    assert len(tracer.lost) == 7
+    box = re.search(
+        r"<div class='kit-lost' role='region' tabindex='0' aria-label='([^']+)' style='([^']+)'>",
+        tracer.lost_html.value,
+    )
+    assert box and box.group(1) == "The claims that lose all support" and "overflow:auto" in box.group(2)

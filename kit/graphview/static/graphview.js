@@ -109,6 +109,9 @@ export function draw(host, data, options) {
   tag("span", { class: "kgv-hint" }, bar, opts.hint ||
     "Hover or Tab to a node for its words. Click or Enter traces it; Esc clears. Drag to pan, wheel to zoom.");
   const stage = tag("div", { class: "kgv-stage" }, host);
+  // the stage's size, read here, before the drawing is in it (reading it later lays out thousands of nodes: 90 ms
+  // at 2,000 claims), then kept: the heights are set here, and a resize reports the new size
+  let cw = stage.clientWidth, ch = 0;
   const root = svg("svg", { class: "kgv-svg", role: "group", "aria-label": data.summary }, stage);
   const defs = svg("defs", {}, root);
   const colours = [...new Set(edges.map((e) => e.colour))];
@@ -196,7 +199,7 @@ export function draw(host, data, options) {
 
   // ---- zoom and pan: the viewBox follows {x, y, k} (k screen px per unit)
   const view = { x: data.left, y: 0, k: 1 };
-  const size = () => [stage.clientWidth || 600, stage.clientHeight || 400];
+  const size = () => [cw || 600, ch || 400];
   // only the edges near the view are drawn (display none elsewhere): painting thousands of edges nobody sees
   // would cost more than everything else together. Nodes all stay, each reachable with Tab.
   // A node far from the view keeps its (empty) focusable element, and gets its circle and label back when near.
@@ -240,6 +243,7 @@ export function draw(host, data, options) {
     if (!culling) { culling = requestAnimationFrame(cull); }
   }
   function zoom(f, px, py) {
+    touched = true;
     const [w, h] = size();
     const cx = px === undefined ? w / 2 : px, cy = py === undefined ? h / 2 : py;
     const k = Math.min(4, Math.max(0.05, view.k * f));
@@ -249,28 +253,38 @@ export function draw(host, data, options) {
     apply();
   }
   function fitAll() {
+    touched = true;
     const [w, h] = size();
     view.k = Math.min(1, w / data.width, h / data.height);
     view.x = data.left; view.y = 0;
     apply();
   }
   const most = opts.height || Math.max(260, window.innerHeight * 0.7);
-  if (opts.height) { stage.style.minHeight = `${Math.min(240, opts.height)}px`; }  // a small view asked for
-  stage.style.height = `${Math.round(Math.min(data.height + 6, most))}px`;
-  {   // first view: the whole graph when it fits at 60 % or more (at 40 % in a story's pane, which has the
-    // drawing of every step to show); at 60 % when that is at most 2.5 screens wide (a phone); else its start
+  const least = opts.height ? Math.min(240, opts.height) : 0;
+  if (least) { stage.style.minHeight = `${least}px`; }  // a small view asked for
+  const setHeight = (px) => { stage.style.height = `${Math.round(px)}px`; ch = Math.max(Math.round(px), least); };
+  // first view: the whole graph when it fits at 60 % or more (at 40 % in a story's pane, which has the
+  // drawing of every step to show); at 60 % when that is at most 2.5 screens wide (a phone); else its start.
+  // Made again when the view first gets its width (a widget is drawn before it is on the page: no width yet),
+  // or a new one, until the reader zooms or pans.
+  let firstWidth = 0, touched = false;
+  function firstView() {
+    setHeight(Math.min(data.height + 6, most));
     const [w, h] = size();
+    firstWidth = cw;
     const fitK = Math.min(1, w / data.width, h / data.height);
-    const least = opts.height ? 0.4 : 0.6;
-    view.k = fitK >= least ? fitK : (data.width * 0.6 <= 2.5 * w ? 0.6 : 1);
-    stage.style.height = `${Math.round(Math.min(data.height * view.k + 6, most))}px`;
+    const smallest = opts.height ? 0.4 : 0.6;
+    view.k = fitK >= smallest ? fitK : (data.width * 0.6 <= 2.5 * w ? 0.6 : 1);
+    view.x = data.left; view.y = 0;
+    setHeight(Math.min(data.height * view.k + 6, most));
   }
+  firstView();
   apply();
   cull();
   zin.addEventListener("click", () => zoom(1.25));
   zout.addEventListener("click", () => zoom(0.8));
   fit.addEventListener("click", fitAll);
-  reset.addEventListener("click", () => { view.k = 1; view.x = data.left; view.y = 0; apply(); });
+  reset.addEventListener("click", () => { touched = true; view.k = 1; view.x = data.left; view.y = 0; apply(); });
   root.addEventListener("wheel", (e) => {
     e.preventDefault();
     const r = root.getBoundingClientRect();
@@ -286,7 +300,7 @@ export function draw(host, data, options) {
     if (!drag || e.pointerId !== drag.id) { return; }
     const dx = e.clientX - drag.x, dy = e.clientY - drag.y;
     if (!dragged && Math.hypot(dx, dy) < 4) { return; }
-    if (!dragged) { dragged = true; root.setPointerCapture(e.pointerId); root.classList.add("kgv-dragging"); }
+    if (!dragged) { dragged = touched = true; root.setPointerCapture(e.pointerId); root.classList.add("kgv-dragging"); }
     view.x = drag.vx - dx / view.k; view.y = drag.vy - dy / view.k;
     apply();
   });
@@ -294,7 +308,13 @@ export function draw(host, data, options) {
   root.addEventListener("pointerup", endDrag);
   root.addEventListener("pointercancel", endDrag);
   let resizer = null;
-  if (typeof ResizeObserver !== "undefined") { resizer = new ResizeObserver(apply); resizer.observe(stage); }
+  const resized = (entries) => {
+    const r = entries[entries.length - 1].contentRect;  // no layout forced: the observer has the size
+    cw = r.width; ch = r.height;
+    if (!touched && cw && cw !== firstWidth) { firstView(); }
+    apply();
+  };
+  if (typeof ResizeObserver !== "undefined") { resizer = new ResizeObserver(resized); resizer.observe(stage); }
 
   // ---- the tooltip: the claim's words, outlet, date, figure and grade (text only)
   let tipFor = -1;
@@ -445,6 +465,7 @@ export function draw(host, data, options) {
     const [w, h] = size(), n = nodes[i];
     const sx = (n.x - view.x) * view.k, sy = (n.y - view.y) * view.k;
     if (sx < 20 || sy < 20 || sx > w - 20 || sy > h - 20) {  // keep the focused node in view
+      touched = touched || cw > 0;
       view.x = n.x - w / (2 * view.k); view.y = n.y - h / (2 * view.k); apply();
     }
     cull();
@@ -461,7 +482,9 @@ export function draw(host, data, options) {
     const pan = { ArrowLeft: [-60, 0], ArrowRight: [60, 0], ArrowUp: [0, -60], ArrowDown: [0, 60] }[e.key];
     if (e.key === "Escape") { clear(); hideTip(); }
     else if ((e.key === "Enter" || e.key === " ") && i >= 0) { select(i); showTip(i); }
-    else if (pan && (i >= 0 || e.target === root)) { view.x += pan[0] / view.k; view.y += pan[1] / view.k; apply(); }
+    else if (pan && (i >= 0 || e.target === root)) {
+      touched = true; view.x += pan[0] / view.k; view.y += pan[1] / view.k; apply();
+    }
     else if ((e.key === "+" || e.key === "=") && i >= 0) { zoom(1.25); }
     else if (e.key === "-" && i >= 0) { zoom(0.8); }
     else { return; }
@@ -491,6 +514,7 @@ export function draw(host, data, options) {
       const [w, h] = size(), nd = nodes[newest];
       const sx = (nd.x - view.x) * view.k, sy = (nd.y - view.y) * view.k;
       if (sx < 30 || sy < 30 || sx > w - 30 || sy > h - 30) {
+        touched = touched || cw > 0;  // (on the page: not before it has its width)
         view.x = nd.x - w / (2 * view.k); view.y = nd.y - h / (2 * view.k); apply();
       }
     }
