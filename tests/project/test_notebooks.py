@@ -181,3 +181,27 @@ def test_every_notebook_converts_to_marimo_and_runs_from_another_folder(notebook
         [sys.executable, str(program)], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=600
     )
     assert r.returncode == 0, r.stderr[-3000:]
+
+
+@pytest.mark.parametrize("notebook", IPYNBS, ids=lambda p: p.stem)
+def test_every_notebook_runs_under_jupyter_execute_from_another_folder(notebook, tmp_path):
+    """Issue 20, item 4: `jupyter execute NB` as a user types it, from a folder that is not notebooks/ (a copy of
+    the notebook alone in it), runs every cell without an error output."""
+    jupyter = pathlib.Path(sys.executable).with_name("jupyter")
+    copy = tmp_path / notebook.name
+    copy.write_bytes(notebook.read_bytes())
+    out = tmp_path / "run.ipynb"
+    env = {**os.environ, "MPLBACKEND": "Agg"}
+    r = subprocess.run(
+        [str(jupyter), "execute", "--output", str(out), str(copy)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=600,
+    )
+    assert r.returncode == 0, r.stderr[-3000:]
+    nb = json.loads(out.read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert code and all(c.get("execution_count") for c in code)
+    assert not [o for c in code for o in c.get("outputs", []) if o.get("output_type") == "error"]
