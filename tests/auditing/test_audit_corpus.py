@@ -166,7 +166,8 @@ def test_development_part_copied_prose_found_and_no_shared_quotation_called_copy
     # the evidence says which passage is copied prose and which is quoted
     ev = s["rows"].set_index(["claim_id", "cites"])["evidence"]
     assert all(e.startswith("copied prose: ") for e in s["rows"].loc[s["rows"]["signal"] == "shared_text", "evidence"])
-    assert ev[("theweek-4", "egyptindependent-6")].startswith("copied prose: Paris fire brigade chief Jean-Claude")
+    # the speaker's name and verb are his attribution, the description before them the reporters' copied prose
+    assert ev[("theweek-4", "egyptindependent-6")].startswith("copied prose: Paris fire brigade chief … well as")
     assert "; both quote: " in ev[("theweek-4", "egyptindependent-6")]
     # a quotation copied with four words of its framing (AsiaOne and Al Arabiya on Macron)
     assert ev[("alarabiya-7", "asiaone-8")].startswith("copied prose: adding that the cathedral inferno had shown;")

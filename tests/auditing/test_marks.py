@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.auditing.marks import quoted_flags
+from kit.auditing.marks import attribution_flags, quoted_flags
 from kit.auditing.text import corpus, words
 
 TEXTS = [
@@ -15,6 +15,8 @@ TEXTS = [
     "No quotation here at all, not one",
     "“never closed, it runs to the end",
     "(“Bracketed,” too.)",
+    "Crews reached the valley.“The bridge is gone,”the engineer said.",
+    "“We will rebuild,” Mayor Ada Colau told reporters on Monday.",
 ]
 
 
@@ -23,7 +25,11 @@ def test_one_text_and_the_bulk_corpus_mark_the_same_words(text):
     c = corpus([text])
     flags = quoted_flags(text)
     assert len(flags) == len(words(text))
-    content = [q for w, q in zip(words(text), flags, strict=True) if not c.stop[list(c.vocab).index(w)]]
+    said = attribution_flags(text)
+    assert len(said) == len(flags)
+    content = [
+        q for w, q, a in zip(words(text), flags, said, strict=True) if not c.stop[list(c.vocab).index(w)] and not a
+    ]
     assert c.quoted.tolist() == content
 
 
