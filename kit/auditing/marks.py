@@ -16,10 +16,13 @@ A quotation's *attribution* is the speaker's, not the reporter's prose: :func:`a
 that names who spoke, next to a quotation: after its closing mark ("…,” Prime Minister Sushil Koirala told Reuters",
 "…,” said Mayor Sergio Pirozzi", "…,” Koirala said in an interview with Reuters"), or before its opening mark
 ("Mayor Ada Colau said in a statement: “…"): capitalised words (a title and a name, :data:`NAME`), a speech verb
-(:data:`SPEECH_VERB`; a closing mark as the quotation rule reads it, "them,“ pleaded Isaac" too), then optionally "told <outlet>" or "told reporters", "in a (written) statement" or "in an
-interview (with <outlet>)", and "on <weekday>". Before an opening mark only capitalised words count as the speaker
+(:data:`SPEECH_VERB`; a closing mark as the quotation rule reads it, "them,“ pleaded Isaac" too), then optionally
+"told <outlet>" or "told reporters", "in a (written) statement" or "in an interview (with <outlet>)", and "on
+<weekday>" (not "in an address to the nation a day after the blaze": where and when
+a speaker spoke is the reporter's account). Before an opening mark only capitalised words count as the speaker
 ("Paris fire brigade chief Jean-Claude Gallet said “…" gives "Jean-Claude Gallet said": the description is the
-reporter's); after a closing mark two lower-case words may lead ("town Mayor, Sergio Pirozzi, told reporters").
+reporter's); after a closing mark up to four words of a description may lead ("town Mayor, Sergio Pirozzi, told
+reporters", "North Lombok district chief Najmul Akhyar told Metro TV").
 :func:`kit.auditing.text.corpus` counts these words as no content words, so they are neither shared prose nor a
 shared quotation.
 """
@@ -70,7 +73,7 @@ _SPEECH = (
 )
 _WHO = rf"(?:{NAME}|he|she|they)"
 _ATTRIBUTION = re.compile(
-    rf"(?:[”\"»]|(?<=[\w.,;:!?…])“)[,.!?]?\s+(?P<after>(?:[a-z][\w-]*\s+){{0,2}}{_WHO},?\s+{_SPEECH}|{SPEECH_VERB}\s+{_WHO})\b"
+    rf"(?:[”\"»]|(?<=[\w.,;:!?…])“)[,.!?]?\s+(?P<after>(?:[\w-]+\s+){{0,4}}?{_WHO},?\s+{_SPEECH}|{SPEECH_VERB}\s+{_WHO})\b"
     rf"|(?<![\w'’.-])(?P<before>{NAME},?\s+{_SPEECH})[,:]?\s*(?=[“\"«])"
 )
 
