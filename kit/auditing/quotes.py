@@ -46,7 +46,9 @@ _AFTER = re.compile(
 _VERB_NAME = re.compile(rf"\b{_VERB}\s+{_NAME}")
 #: a name before a reporting verb and a quotation; a pronoun between them is the speaker ("Furthermore, he declared
 #: that ... “...”" names no one)
-_BEFORE = re.compile(rf"{_NAME},?\s+(?:(?!(?:he|she|they|we|it|i)\b)[a-z][\w-]*\s+){{0,3}}?{_VERB}\b[^“\"«]{{0,40}}[“\"«]")
+_BEFORE = re.compile(
+    rf"{_NAME},?\s+(?:(?!(?:he|she|they|we|it|i)\b)[a-z][\w-]*\s+){{0,3}}?{_VERB}\b[^“\"«]{{0,40}}[“\"«]"
+)
 _NOT_NAMES = {"The", "A", "An", "But", "And", "He", "She", "They", "It", "We", "I", "This", "That", "Mr", "Mrs", "Ms"}
 
 

@@ -19,12 +19,11 @@ for the content words, so that the audit tells a passage two reporters both quot
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 import numpy as np
-
-import bisect
 
 from kit.auditing.marks import GLUED, PUNCTUATION, attribution_flags, glue_points, marks, quoted_chunks, unglue
 
