@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from kit.auditing.exact import GAP, MIN_WORDS, exact_check
+from kit.auditing.marks import SPEECH_VERB
 from kit.auditing.signals import passages
 from kit.auditing.weights import score
 
@@ -37,13 +38,17 @@ __all__ = ["FRAMING_WORDS", "speaker", "resolve_speaker", "speaker_index", "shar
 #: fewer than shared prose alone needs, and more than an attribution such as "told reporters in Paris on Tuesday"
 FRAMING_WORDS = MIN_WORDS - 1
 
-_VERB = r"(?:said|says|told|tells|added|warned|tweeted|wrote|stated|insisted|noted|declared|explained|pleaded)"
+_VERB = SPEECH_VERB
 _NAME = r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|de|del|al|bin|van|von|la|le))*)"
 _AFTER = re.compile(
     rf"[”\"»][,.]?\s+(?:{_VERB}\s+)?(?:[a-z][\w-]*\s+){{0,4}}?(?:[A-Z][\w-]*,\s+)?{_NAME},?\s+(?:{_VERB}|\(|\d)"
 )
 _VERB_NAME = re.compile(rf"\b{_VERB}\s+{_NAME}")
-_BEFORE = re.compile(rf"{_NAME},?\s+(?:[a-z][\w-]*\s+){{0,3}}?{_VERB}\b[^“\"«]{{0,40}}[“\"«]")
+#: a name before a reporting verb and a quotation; a pronoun between them is the speaker ("Furthermore, he declared
+#: that ... “...”" names no one)
+_BEFORE = re.compile(
+    rf"{_NAME},?\s+(?:(?!(?:he|she|they|we|it|i)\b)[a-z][\w-]*\s+){{0,3}}?{_VERB}\b[^“\"«]{{0,40}}[“\"«]"
+)
 _NOT_NAMES = {"The", "A", "An", "But", "And", "He", "She", "They", "It", "We", "I", "This", "That", "Mr", "Mrs", "Ms"}
 
 
@@ -65,6 +70,8 @@ def speaker(text: str) -> str:
     >>> speaker('Paris fire brigade chief Jean-Claude Gallet said “we can consider it saved”.')
     'Jean-Claude Gallet'
     >>> speaker('“Only a miracle can bring our friends back,” he told reporters.')
+    ''
+    >>> speaker('Furthermore, he declared that the incident “will not pass without accountability.”')
     ''
     """
     for pattern in (_AFTER, _VERB_NAME, _BEFORE):

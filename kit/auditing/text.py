@@ -2,14 +2,16 @@
 
 One rule, in two implementations that give the same words (``tests/auditing/test_auditing.py`` checks they agree):
 
-1. a *chunk* is a run of characters between white space;
+1. a *chunk* is a run of characters between white space, a quotation mark glued to a word being cut from it
+   (:func:`kit.auditing.marks.unglue`);
 2. the typographic apostrophe (U+2019) becomes ``'``, and the punctuation in :data:`PUNCTUATION` is cut from
    both ends of the chunk (so ``"al-Assad,"`` gives ``al-assad`` and ``"“dozens”"`` gives ``dozens``);
 3. the rest is lower-cased (``str.lower``; Arrow's ``utf8_lower``); a chunk that was all punctuation is no word.
 
 *Content words* are the words not in :data:`STOP_WORDS` (English function words and reporting verbs such as
-"said" or "according"): the audit finds shared runs of content words, so shared stop words never suffice on
-their own.
+"said" or "according") and not in a quotation's attribution ("…,” Prime Minister Sushil Koirala told Reuters":
+:func:`kit.auditing.marks.attribution_flags`; the speaker's, not the reporter's prose): the audit finds shared runs
+of content words, so shared stop words or a shared attribution never suffice on their own.
 
 *Quoted words* are the words inside quotation marks (:mod:`kit.auditing.marks`); :attr:`Corpus.quoted` holds them
 for the content words, so that the audit tells a passage two reporters both quote from their own shared prose.
@@ -17,12 +19,13 @@ for the content words, so that the audit tells a passage two reporters both quot
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from kit.auditing.marks import PUNCTUATION, marks, quoted_chunks
+from kit.auditing.marks import GLUED, PUNCTUATION, attribution_flags, glue_points, marks, quoted_chunks, unglue
 
 __all__ = ["PUNCTUATION", "STOP_WORDS", "words", "word_spans", "Corpus", "corpus"]
 
@@ -93,7 +96,18 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     >>> word_spans("al-Assad, died")
     [('al-assad', 0, 8), ('died', 10, 14)]
     """
-    return [(m.group().replace("\u2019", "'").lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    points = glue_points(text)
+    if not points:
+        return [(m.group().replace("\u2019", "'").lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    moved = [p + k for k, p in enumerate(points)]  # the spaces put in, as positions in the unglued text
+
+    def back(i: int) -> int:
+        return i - bisect.bisect_right(moved, i - 1)
+
+    out = []
+    for m in _WORD.finditer(unglue(text)):
+        out.append((m.group().replace("\u2019", "'").lower(), back(m.start()), back(m.end() - 1) + 1))
+    return out
 
 
 @dataclass(frozen=True)
@@ -193,8 +207,9 @@ def corpus(texts) -> Corpus:
         arr = arr.combine_chunks()
     n = len(arr)
     arr = pc.fill_null(arr.cast(pa.string()), "")
-    chunks = pc.utf8_split_whitespace(pc.replace_substring(arr, "\u2019", "'"))
-    del arr
+    chunks = pc.utf8_split_whitespace(
+        pc.replace_substring_regex(pc.replace_substring(arr, "\u2019", "'"), GLUED, r"\1\3 \2\4")
+    )
     doc = np.asarray(pc.list_parent_indices(chunks).to_numpy(zero_copy_only=False), dtype=np.int32)
     # normalise each distinct chunk once (far fewer than the chunks), then map the chunks to their words
     raw = pc.dictionary_encode(pc.list_flatten(chunks))
@@ -224,7 +239,9 @@ def corpus(texts) -> Corpus:
     stop = np.fromiter((w in STOP_WORDS or w == "" for w in vocab), dtype=bool, count=len(vocab))
     n_words = np.bincount(doc, minlength=n).astype(np.int64)
     all_ptr = np.concatenate([[0], np.cumsum(n_words)]).astype(np.int64)
-    content = np.flatnonzero(~stop[word_id])
+    said = _attributions(arr, marked, all_ptr)
+    del arr
+    content = np.flatnonzero(~stop[word_id] & ~said)
     cdoc = doc[content]
     del doc
     pos = (content - all_ptr[cdoc]).astype(np.int32)  # position among all the words of its text
@@ -241,6 +258,22 @@ def corpus(texts) -> Corpus:
         pos=pos,
         quoted=quoted[content],
     )
+
+
+def _attributions(arr, marked, all_ptr) -> np.ndarray:
+    """Which words (all of them, in text order) are in a quotation's attribution: the texts holding a quotation mark
+    only, one by one (:func:`kit.auditing.marks.attribution_flags`)."""
+    import pyarrow as pa
+
+    out = np.zeros(int(all_ptr[-1]), dtype=bool)
+    docs = np.flatnonzero(marked)
+    if len(docs) == 0:
+        return out
+    for d, text in zip(docs.tolist(), arr.take(pa.array(docs)).to_pylist(), strict=True):
+        flags = attribution_flags(text or "")
+        if any(flags) and len(flags) == all_ptr[d + 1] - all_ptr[d]:
+            out[all_ptr[d] : all_ptr[d + 1]] = flags
+    return out
 
 
 def _as_list(texts) -> list:

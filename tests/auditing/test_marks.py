@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.auditing.marks import quoted_flags
+from kit.auditing.marks import attribution_flags, quoted_flags
 from kit.auditing.text import corpus, words
 
 TEXTS = [
@@ -15,6 +15,8 @@ TEXTS = [
     "No quotation here at all, not one",
     "“never closed, it runs to the end",
     "(“Bracketed,” too.)",
+    "Crews reached the valley.“The bridge is gone,”the engineer said.",
+    "“We will rebuild,” Mayor Ada Colau told reporters on Monday.",
 ]
 
 
@@ -23,7 +25,11 @@ def test_one_text_and_the_bulk_corpus_mark_the_same_words(text):
     c = corpus([text])
     flags = quoted_flags(text)
     assert len(flags) == len(words(text))
-    content = [q for w, q in zip(words(text), flags, strict=True) if not c.stop[list(c.vocab).index(w)]]
+    said = attribution_flags(text)
+    assert len(said) == len(flags)
+    content = [
+        q for w, q, a in zip(words(text), flags, said, strict=True) if not c.stop[list(c.vocab).index(w)] and not a
+    ]
     assert c.quoted.tolist() == content
 
 
@@ -32,3 +38,50 @@ def test_what_is_quoted():
     assert quoted_flags("safe now,” he said.") == [True, True, False, False]  # began inside a quotation
     assert quoted_flags("“never closed, it runs") == [True] * 4
     assert quoted_flags("no marks at all") == [False] * 4
+
+
+def _said(text):
+    return [w for w, a in zip(words(text), attribution_flags(text), strict=True) if a]
+
+
+def test_a_quotation_mark_glued_to_a_word_is_still_a_quotation_mark():
+    # Parrots (Uganda) on Beirut, 5 August 2020 (tests/audit_corpus/beirut-blast-2020): ".”Those", no space
+    text = "“What happened will not pass without accountability,” said Diab.”Those responsible for this catastrophe"
+    assert words(text)[-6:] == ["diab", "those", "responsible", "for", "this", "catastrophe"]
+    assert quoted_flags(text)[:6] == [True] * 6 and _said(text) == ["said", "diab"]
+    # an opening mark glued after a full stop opens a quotation, the words after it are quoted, not prose (a sentence
+    # made up for the test: the one real case found so far is in the held-out part, which no test may tune on)
+    flags = quoted_flags("Crews reached the valley.“The bridge is gone,” he said.")
+    assert flags == [False] * 4 + [True] * 4 + [False] * 2
+
+
+def test_a_quotations_attribution_is_the_speakers_not_the_reporters_prose():
+    # after the closing mark: a description, a title and a name, a speech verb, "told <outlet>" (realnewsmagazine.net
+    # on Lombok, 6 August 2018; Metro TV Jakarta on Lombok, 9 August 2018)
+    assert _said(
+        "“There are about five to 15 fatalities from each village so we expect the casualties to go up,” North Lombok"
+        " district chief Najmul Akhyar told Metro TV."
+    ) == ["north", "lombok", "district", "chief", "najmul", "akhyar", "told", "metro", "tv"]
+    assert _said(
+        '"This number will continue increasing. The data collection is still on going," BNPB spokesperson Sutopo'
+        " Puwro Nugroho said in a written statement."
+    ) == ["bnpb", "spokesperson", "sutopo", "puwro", "nugroho", "said", "in", "a", "written", "statement"]
+    # the verb first; what the reporter adds after the name stays prose (Parrots on Beirut)
+    assert _said(
+        "“I am sending an urgent appeal to all countries,” said Diab, whose government gained confidence in February"
+    ) == ["said", "diab"]
+    # before the opening mark: only the capitalised name (Astro Awani / AFP on a Java landslide, 14 December 2014)
+    assert _said('Military official Edi Rahmatullah told reporters: "We are trying our best."') == [
+        "edi",
+        "rahmatullah",
+        "told",
+        "reporters",
+    ]
+    # where and when he spoke is the reporter's account (AsiaOne on Notre-Dame, 17 April 2019)
+    assert _said('"We will rebuild," Mr Macron said in a televised address to the nation a day after the blaze.') == [
+        "mr",
+        "macron",
+        "said",
+    ]
+    # no quotation, no attribution
+    assert not any(attribution_flags("Prime Minister Sushil Koirala told Reuters the toll could rise."))
