@@ -268,6 +268,7 @@ def shared_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
     for a, j, x, y in zip(u.tolist(), sel.tolist(), tu, tv, strict=True):
         sa, sb = speaker(x or ""), speaker(y or "")
         names.append(sa or sb)
+        evidence.append(passages(x or "", corp, a, j, q["passages"]))
         if one_entity(sa, sb):
             same.append(True)
             continue
@@ -276,7 +277,6 @@ def shared_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
             at = np.flatnonzero(claims.proposition == p) if p >= 0 else np.array([a], dtype=np.int64)
             story[p] = full_names(claims.text.take(pa.array(at)).to_pylist())
         same.append(one_entity(sa, sb, story[p]))
-        evidence.append(passages(x or "", corp, a, j, q["passages"]))
     return pd.DataFrame(
         {
             "later": u.astype(np.int64),
