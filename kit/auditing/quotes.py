@@ -124,7 +124,7 @@ def full_names(texts) -> list:
     >>> sorted(full_names(["Head of BMKG Dwikorita Karnawati warned that the quake was strong."])[0])
     ['bmkg', 'dwikorita', 'karnawati']
     """
-    out = []
+    out: list = []
     for t in texts:
         out.extend(frozenset(m.group().casefold().split()) for m in _FULL_NAME.finditer(t or ""))
     return out
