@@ -38,6 +38,8 @@ __all__ = [
     "GLUED",
     "SPEECH_VERB",
     "NAME",
+    "ROLE",
+    "ATTRIBUTION_HINT",
     "unglue",
     "glue_points",
     "attribution_flags",
@@ -72,6 +74,22 @@ _SPEECH = (
     r"(?:\s+on\s+[A-Z][a-z]+day)?"
 )
 _WHO = rf"(?:{NAME}|he|she|they)"
+#: the nouns that name a post in an appositive ("Immacolata Postiglione, head of the Civil Protection agency's
+#: emergency unit,"; "X Y, spokesman for the ... Agency")
+ROLE = (
+    r"(?:spokes(?:man|woman|person)|head|chief|director|minister|president|mayor|governor|secretary|commander"
+    r"|chairman|chairwoman|official|leader|coordinator|ambassador|prosecutor)"
+)
+#: a title and a full name (two capitalised words or more, no commas between them)
+_FULL = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|de|del|al|bin|van|von|la|le)\s+)?[A-Z][\w'’.-]*){1,6}"
+#: a text that may hold an attribution outside any quotation (a regular expression Python's ``re`` and pyarrow's RE2
+#: read alike, a first cut before :func:`attribution_flags`)
+ATTRIBUTION_HINT = rf"[A-Z][\w'’.-]*(?:,\s+(?:[\w'’-]+\s+){{0,3}}(?i:{ROLE})\b|\s+(?:has\s+|had\s+)?{SPEECH_VERB}\b)"
+#: outside any quotation, a full name with its post in an appositive, or a title and a full name before a speech verb
+_PLAIN = re.compile(
+    rf"(?<![\w'’.-])(?:{_FULL},\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?i:{ROLE})\b[^,.;:“”\"()]{{0,80}}"
+    rf"|{_FULL}\s+(?:has\s+|had\s+)?{_SPEECH}(?:\s+that)?\b)"
+)
 _ATTRIBUTION = re.compile(
     rf"(?:[”\"»]|(?<=[\w.,;:!?…])“)[,.!?]?\s+(?P<after>(?:[\w-]+\s+){{0,4}}?{_WHO},?\s+{_SPEECH}|{SPEECH_VERB}\s+{_WHO})\b"
     rf"|(?<![\w'’.-])(?P<before>{NAME},?\s+{_SPEECH})[,:]?\s*(?=[“\"«])"
@@ -146,6 +164,7 @@ def attribution_flags(text: str) -> list[bool]:
         return flags
     plain = unglue(text)
     spans = [(m.start(g), m.end(g)) for m in _ATTRIBUTION.finditer(plain) for g in ("after", "before") if m.group(g)]
+    spans += [m.span() for m in _PLAIN.finditer(plain)]
     starts = [c.start() for c in chunks]
     for a, b in spans:
         for k, s in enumerate(starts):

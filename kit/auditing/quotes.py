@@ -32,7 +32,16 @@ from kit.auditing.marks import SPEECH_VERB
 from kit.auditing.signals import passages
 from kit.auditing.weights import score
 
-__all__ = ["FRAMING_WORDS", "speaker", "resolve_speaker", "speaker_index", "shared_quotes", "framed_quotes"]
+__all__ = [
+    "FRAMING_WORDS",
+    "speaker",
+    "full_names",
+    "one_entity",
+    "resolve_speaker",
+    "speaker_index",
+    "shared_quotes",
+    "framed_quotes",
+]
 
 #: a shared quotation whose framing shares at least this many words (not the speaker's name) is copied prose: one
 #: fewer than shared prose alone needs, and more than an attribution such as "told reporters in Paris on Tuesday"
@@ -93,6 +102,59 @@ def _tail_name(words: list[str]) -> list[str]:
             break
         keep.append(w)
     return list(reversed(keep)) or words
+
+
+_FULL_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
+
+
+def full_names(texts) -> list:
+    """The names of two capitalised words or more in ``texts`` (each as a set of lower-case words), for
+    :func:`one_entity`.
+
+    Parameters
+    ----------
+    texts : iterable of str
+
+    Returns
+    -------
+    list of frozenset
+
+    Examples
+    --------
+    >>> sorted(full_names(["Head of BMKG Dwikorita Karnawati warned that the quake was strong."])[0])
+    ['bmkg', 'dwikorita', 'karnawati']
+    """
+    out: list = []
+    for t in texts:
+        out.extend(frozenset(m.group().casefold().split()) for m in _FULL_NAME.finditer(t or ""))
+    return out
+
+
+def one_entity(a: str, b: str, names=()) -> bool:
+    """Do the speaker names ``a`` and ``b`` name one person? Yes when they share a word, or when both are parts of one
+    full name in ``names`` (the full names of the same story, :func:`full_names`): "Karnawati said" and "said
+    Dwikorita" are Dwikorita Karnawati when the story names her so. An empty name resolves to anyone.
+
+    Parameters
+    ----------
+    a, b : str
+    names : iterable of frozenset
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> one_entity("Karnawati", "Dwikorita", [frozenset({"dwikorita", "karnawati"})])
+    True
+    >>> one_entity("Karnawati", "Dwikorita")
+    False
+    """
+    wa, wb = set(a.casefold().split()), set(b.casefold().split())
+    if not (wa and wb) or wa & wb:
+        return True
+    return any(wa <= n and wb <= n for n in names)
 
 
 def resolve_speaker(name: str, sources) -> str:
@@ -175,7 +237,8 @@ def shared_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
     pandas.DataFrame
         ``later``, ``earlier`` (time-order positions), ``signal`` (``shared_quote``), ``score``, ``evidence``
         (the quoted passage as the later claim has it), ``speaker`` (the name each claim gives, "" when neither
-        names one), ``same_speaker`` (False when both name a speaker and the names share no word).
+        names one), ``same_speaker`` (False when both name a speaker and the names are not one person:
+        :func:`one_entity`).
 
     Examples
     --------
@@ -201,11 +264,19 @@ def shared_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
     tu = claims.text.take(pa.array(u)).to_pylist() if len(u) else []
     tv = claims.text.take(pa.array(v)).to_pylist() if len(v) else []
     names, same, evidence = [], [], []
+    story: dict = {}  # the full names of each proposition, read when needed
     for a, j, x, y in zip(u.tolist(), sel.tolist(), tu, tv, strict=True):
         sa, sb = speaker(x or ""), speaker(y or "")
         names.append(sa or sb)
-        same.append(not (sa and sb) or bool(set(sa.casefold().split()) & set(sb.casefold().split())))
         evidence.append(passages(x or "", corp, a, j, q["passages"]))
+        if one_entity(sa, sb):
+            same.append(True)
+            continue
+        p = int(claims.proposition[a])
+        if p not in story:
+            at = np.flatnonzero(claims.proposition == p) if p >= 0 else np.array([a], dtype=np.int64)
+            story[p] = full_names(claims.text.take(pa.array(at)).to_pylist())
+        same.append(one_entity(sa, sb, story[p]))
     return pd.DataFrame(
         {
             "later": u.astype(np.int64),

@@ -25,7 +25,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kit.auditing.marks import GLUED, PUNCTUATION, attribution_flags, glue_points, marks, quoted_chunks, unglue
+from kit.auditing.marks import (
+    ATTRIBUTION_HINT,
+    GLUED,
+    PUNCTUATION,
+    attribution_flags,
+    glue_points,
+    marks,
+    quoted_chunks,
+    unglue,
+)
 
 __all__ = ["PUNCTUATION", "STOP_WORDS", "words", "word_spans", "Corpus", "corpus"]
 
@@ -261,12 +270,14 @@ def corpus(texts) -> Corpus:
 
 
 def _attributions(arr, marked, all_ptr) -> np.ndarray:
-    """Which words (all of them, in text order) are in a quotation's attribution: the texts holding a quotation mark
-    only, one by one (:func:`kit.auditing.marks.attribution_flags`)."""
+    """Which words (all of them, in text order) are in an attribution: the texts holding a quotation mark or matching
+    :data:`kit.auditing.marks.ATTRIBUTION_HINT` only, one by one (:func:`kit.auditing.marks.attribution_flags`)."""
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     out = np.zeros(int(all_ptr[-1]), dtype=bool)
-    docs = np.flatnonzero(marked)
+    hint = np.asarray(pc.match_substring_regex(arr, ATTRIBUTION_HINT).fill_null(False).to_numpy(zero_copy_only=False))
+    docs = np.flatnonzero(marked | hint.astype(bool))
     if len(docs) == 0:
         return out
     for d, text in zip(docs.tolist(), arr.take(pa.array(docs)).to_pylist(), strict=True):

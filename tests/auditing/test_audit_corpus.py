@@ -1,6 +1,6 @@
 """kit.audit on real coverage (tests/audit_corpus/): every sentence a claim, the reuse annotated by hand before the
-audit was run on the texts. Two parts: the *development* part (three stories the audit's rules were tuned on) and
-the *held-out* part (two stories annotated and committed before any audit was run on them, and scored once the rules
+audit was run on the texts. Two parts: the *development* part (the stories the audit's rules were tuned on) and
+the *held-out* part (stories annotated and committed before any audit was run on them, and scored once the rules
 were fixed). The numbers docs/audit.md states for each part are computed here."""
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ DOC = HERE.parent / "docs" / "audit.md"
 #: the stories the rules were tuned on, and those they were measured on afterwards
 PARTS = {
     "dev": ("beirut-blast-2020", "ecuador-quake-2016", "italy-quake-2016", "notre-dame-fire-2019"),
-    "held-out": ("mexico-quake-2017", "nepal-quake-2015", "sulawesi-tsunami-2018"),
+    "held-out": ("genoa-bridge-2018", "mexico-quake-2017", "nepal-quake-2015", "sulawesi-tsunami-2018"),
 }
-#: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules, their
-#: two shared quotations listed as copying described in docs/audit.md) and the one annotated after, never seen
+#: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
+#: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
     **PARTS,
-    "held-out-seen": ("mexico-quake-2017", "nepal-quake-2015"),
-    "held-out-unseen": ("sulawesi-tsunami-2018",),
+    "held-out-seen": ("mexico-quake-2017", "nepal-quake-2015", "sulawesi-tsunami-2018"),
+    "held-out-unseen": ("genoa-bridge-2018",),
 }
 STORIES = sorted(p for p in CORPUS.iterdir() if (p / "articles").is_dir())
 KINDS = {"copied_prose", "shared_quote", "stock_phrase", "rewritten"}
@@ -183,32 +183,47 @@ def test_development_part_copied_prose_found_and_no_shared_quotation_called_copy
 
 
 def test_held_out_part_copied_prose_found_as_measured(scores):
-    # measured once, after the rules were fixed (docs/audit.md): issue 22's recall goal is met
+    # measured once, after the rules were fixed (docs/audit.md)
     s = scores["held-out"]
-    assert s["recall"] >= 0.9, s["missed"]
+    assert s["recall"] >= 0.85, s["missed"]
     rows = s["rows"][s["rows"]["signal"] == "shared_text"]
     # the evidence says copied prose, or that the same quoted words are given to two different names
     assert all(
         e.startswith(("copied prose: ", "the same quoted words, given to different people: ")) for e in rows["evidence"]
     )
-    # the two shared quotations of the stories seen before are no longer listed: the attribution "Prime Minister
-    # Sushil Koirala told Reuters" is Koirala's, and the opening mark glued to "regions." is an opening mark
+    # the shared quotations of the stories seen before are no longer listed: the attribution "Prime Minister Sushil
+    # Koirala told Reuters" is Koirala's, the opening mark glued to "regions." is an opening mark, and "Nugroho said" /
+    # "said Sutopo" are one man, Sutopo Purwo Nugroho, as the story names him
     listed = set(zip(rows["claim_id"], rows["cites"], strict=True))
-    assert not {("asiaone-2", "stabroeknews-2"), ("endtimeheadlines-5", "stabroeknews-6")} & listed
+    assert (
+        not {("asiaone-2", "stabroeknews-2"), ("endtimeheadlines-5", "stabroeknews-6"), ("iranpress-4", "marvels-6")}
+        & listed
+    )
     assert scores["held-out-seen"]["shared_quotes_as_copying"] == 0
-    # on the story never seen, one shared quotation is: one man named by two parts of his name ("Nugroho said",
-    # "said Sutopo") is read as two speakers
-    assert ("iranpress-4", "marvels-6") in listed
+    # a title and a name before "said" are attribution: a copy whose shared words are mostly that is lost (Xinhua's
+    # "Vice President Jusuf Kalla said the toll could rise into the thousands", annotated as copied from AP)
+    assert "xinhua-3" in s["missed"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 22: 1 of 50 shared quotations called copying (held-out, Sulawesi)")
 def test_held_out_part_no_shared_quotation_called_copying(scores):
+    # issue 22's goal, met on the held-out part: 0 of its shared quotations (on the story never seen too)
     assert scores["held-out"]["shared_quotes_as_copying"] == 0
+    assert scores["held-out-unseen"]["shared_quotes_as_copying"] == 0
 
 
-@pytest.mark.xfail(strict=True, reason="issue 22: held-out precision 80/89 = 0.899 (Sulawesi: 7 of 14)")
 def test_held_out_part_precision_goal(scores):
     assert scores["held-out"]["precision"] >= 0.9
+
+
+@pytest.mark.xfail(strict=True, reason="issue 22: held-out recall 90/101 = 0.89 (Genoa, never seen: 11 of 16)")
+def test_held_out_part_recall_goal(scores):
+    assert scores["held-out"]["recall"] >= 0.9
+
+
+@pytest.mark.xfail(strict=True, reason="issue 22: on the story never seen (Genoa) recall 0.69 and precision 0.79")
+def test_held_out_story_never_seen_meets_the_goals(scores):
+    s = scores["held-out-unseen"]
+    assert s["recall"] >= 0.9 and s["precision"] >= 0.9
 
 
 def _doc_numbers(part: str) -> dict:

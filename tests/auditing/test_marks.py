@@ -83,5 +83,41 @@ def test_a_quotations_attribution_is_the_speakers_not_the_reporters_prose():
         "macron",
         "said",
     ]
-    # no quotation, no attribution
-    assert not any(attribution_flags("Prime Minister Sushil Koirala told Reuters the toll could rise."))
+    # no name before the verb, no attribution
+    assert not any(attribution_flags("Rescuers said the toll could rise."))
+
+
+def test_a_post_and_a_full_name_outside_a_quotation_are_attribution_not_prose():
+    # an appositive: the full name and its post (AFP in Rediff and Deccan Herald on Italy, 26 August 2016; Elite
+    # Readers on Beirut, 5 August 2020: tests/audit_corpus, development part)
+    assert _said(
+        "Releasing the new count, Immacolata Postiglione, head of the Civil Protection agency's emergency unit,"
+        " indicated there had been no survivors found overnight."
+    ) == ["immacolata", "postiglione", "head", "of", "the", "civil", "protection", "agency's", "emergency", "unit"]
+    assert _said("Hassan Diab, Lebanon’s Prime Minister, gave a televised statement.") == [
+        "hassan",
+        "diab",
+        "lebanon's",
+        "prime",
+        "minister",
+    ]
+    # a title and a full name before a speech verb (Parrots on Beirut; CILACAP.INFO on BMKG's head, 2022)
+    assert _said("Lebanon’s Prime Minister Hassan Diab has said that those responsible would pay the price.") == [
+        "lebanon's",
+        "prime",
+        "minister",
+        "hassan",
+        "diab",
+        "has",
+        "said",
+        "that",
+    ]
+    assert _said("Head of BMKG Dwikorita Karnawati warned that the earthquake was not just a prediction.")[-4:] == [
+        "dwikorita",
+        "karnawati",
+        "warned",
+        "that",
+    ]
+    assert _said("Prime Minister Sushil Koirala told Reuters the toll could rise.")[-2:] == ["told", "reuters"]
+    # what the post is not: a name and a description that names no post stays prose
+    assert not any(attribution_flags("Amatrice, a picturesque town popular with tourists, was levelled."))
