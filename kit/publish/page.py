@@ -154,7 +154,8 @@ but the support is not independent.</dd>
 number of distinct origin sources it rests on. <em>Drift</em> flags a claim whose figure went up from the claim it
 cites (inflated), whose subject or measure changed, or whose certainty hardened (rumoured → alleged → estimated →
 asserted). Figures are as reported (“at least” where no upper bound was given). Each step shows the claims
-published by the moment of that step. Computed by kit {escape(__version__)} from
+the story has named up to it, and any claim it never names once published by that step's moment.
+Computed by kit {escape(__version__)} from
 {plural(len(case.sources), "source")}, {plural(len(case.reports), "report")},
 {plural(len(case.claims), "claim")} and {plural(len(case.citations), "citation")}.</dd>
 <dt>Sources and their grades</dt>

@@ -154,6 +154,27 @@ def test_play_pause_now_and_the_tooltip(browser, published_pages):
         context.close()
 
 
+def test_every_step_keeps_the_whole_story_in_view(browser, published_pages):
+    # The Deir ez-Zor drawing fits the story's pane whole. Stepping on must not pan: the view once centred on
+    # step 5's newest claim (near the drawing's edge), which pushed the sources and half the claims out of view.
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(published_pages["deir-ez-zor"].resolve().as_uri(), wait_until="load")
+        n = len(step_lists(_data(page)))
+        for k in range(1, n + 1):
+            page.locator(".kst-slider").fill(str(k))
+            out = page.evaluate("""() => {
+                const s = document.querySelector('#story-view .kgv-stage').getBoundingClientRect();
+                return [...document.querySelectorAll('#story-view .kgv-nodes .kgv-node:not(.kgv-off) .kgv-shape')]
+                  .map(e => [e.closest('.kgv-node').dataset.id, e.getBoundingClientRect()])
+                  .filter(([, r]) => r.left < s.left || r.right > s.right || r.top < s.top || r.bottom > s.bottom)
+                  .map(([id]) => id); }""")
+            assert out == [], f"step {k}: out of view: {out}"
+    finally:
+        context.close()
+
+
 def test_axe_finds_no_violation_on_the_page(browser, published_pages):
     if not AXE.exists():
         pytest.skip(f"axe-core not found at {AXE} (make tool-deps installs it with npm, or set KIT_AXE)")

@@ -511,11 +511,18 @@ export function draw(host, data, options) {
     for (const i of marked) { nodeEls[i].classList.add("kgv-new"); }
     if (newest >= 0) { nodeEls[newest].classList.add("kgv-newest"); marked.push(newest); }
     if (newest >= 0) {                  // the newest claim in view (the zoom kept): a long story moves along
-      const [w, h] = size(), nd = nodes[newest];
-      const sx = (nd.x - view.x) * view.k, sy = (nd.y - view.y) * view.k;
-      if (sx < 30 || sy < 30 || sx > w - 30 || sy > h - 30) {
+      const [w, h] = size(), nd = nodes[newest], m = 30 / view.k;
+      // as little as brings it 30 px inside, never past the drawing's edges (a drawing that fits stays whole:
+      // centring on a claim near its edge used to push half the story out of view)
+      const along = (at, p, span, lo, len) => {
+        const want = p < at + m ? p - m : (p > at + span - m ? p - span + m : at);
+        return Math.max(Math.min(lo, lo + len - span), Math.min(want, Math.max(lo, lo + len - span)));
+      };
+      const x = along(view.x, nd.x, w / view.k, data.left, data.width);
+      const y = along(view.y, nd.y, h / view.k, 0, data.height);
+      if (Math.abs(x - view.x) > 0.5 || Math.abs(y - view.y) > 0.5) {
         touched = touched || cw > 0;  // (on the page: not before it has its width)
-        view.x = nd.x - w / (2 * view.k); view.y = nd.y - h / (2 * view.k); apply();
+        view.x = x; view.y = y; apply();
       }
     }
     if (changed.size) {
