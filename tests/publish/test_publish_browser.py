@@ -175,6 +175,33 @@ def test_every_step_keeps_the_whole_story_in_view(browser, published_pages):
         context.close()
 
 
+_NOW_CLASHES = """() => {
+    const box = (e) => e.getBoundingClientRect();
+    const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const now = box(document.querySelector('#story-view .kst-now text'));
+    const marks = '#story-view .kst-mark:not(.kst-faded):not(.kst-span), #story-view .kst-label';
+    return [...document.querySelectorAll(marks)]
+      .filter(e => hit(now, box(e))).map(e => e.textContent || e.getAttribute('d').slice(0, 20)); }"""
+
+
+@pytest.mark.parametrize("case", ["deir-ez-zor", "khasham"])
+def test_the_now_words_cover_no_mark_and_no_label(browser, tmp_path, case):
+    # Khasham (no story.csv: a step per day) once had "now: 15 Feb" written over the 300's mark and label
+    import kit
+    from kit.publish import publish
+
+    url = publish(kit.load_case(ROOT / "data" / case), tmp_path / case, built="2026-01-02").resolve().as_uri()
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        for k in range(1, len(step_lists(_data(page))) + 1):
+            page.locator(".kst-slider").fill(str(k))
+            assert page.evaluate(_NOW_CLASHES) == [], f"step {k}"
+    finally:
+        context.close()
+
+
 def test_axe_finds_no_violation_on_the_page(browser, published_pages):
     if not AXE.exists():
         pytest.skip(f"axe-core not found at {AXE} (make tool-deps installs it with npm, or set KIT_AXE)")

@@ -656,6 +656,13 @@ function timeline(host, T) {
         const lo = Y(c.high !== null ? c.high : c.low), hi = Y(c.low !== null ? c.low : c.high);
         boxes.push([X(c.t) - 6, lo - 6, X(c.t2 !== null ? Math.max(c.t, c.t2) : c.t) + 6, hi + 6]);
       }
+      // "now" beside its line where no mark is (it once sat on the highest figure's mark and label), then kept free
+      const x = Math.max(L, Math.min(W - RM, X(now))), nw = (5 + words.length) * 6.6, right = x <= W / 2;
+      const nowAt = [TM + 6, TM + 22, H - BM - 10, (TM + H - BM) / 2].flatMap((y) => [right, !right].map((r) =>
+        [r ? x + 4 : x - 4 - nw, y - 7, r ? x + 4 + nw : x - 4, y + 7, r]));
+      const nb = nowAt.find((b) => b[0] >= 0 && b[2] <= W && boxes.every((o) => b[2] < o[0] || b[0] > o[2]
+        || b[3] < o[1] || b[1] > o[3])) || nowAt[0];
+      boxes.push(nb.slice(0, 4));
       const order = [...fresh].filter((i) => byNode.has(i)).concat([...shown].filter((i) => byNode.has(i) && !fresh.has(i)).reverse());
       for (const i of order.slice(0, 30)) {
         const c = T.claims[byNode.get(i)];
@@ -668,10 +675,10 @@ function timeline(host, T) {
         svg("text", { x: at[0] + 2, y: at[1] + h / 2, class: fresh.has(i) ? "kst-label kst-fresh" : "kst-label" }, labels)
           .textContent = c.label;
       }
-      const x = Math.max(L, Math.min(W - RM, X(now)));
       nowLine.setAttribute("x1", x); nowLine.setAttribute("x2", x);
-      nowText.setAttribute("x", x > W / 2 ? x - 4 : x + 4);
-      nowText.setAttribute("text-anchor", x > W / 2 ? "end" : "start");
+      nowText.setAttribute("x", nb[4] ? x + 4 : x - 4);
+      nowText.setAttribute("y", (nb[1] + nb[3]) / 2);
+      nowText.setAttribute("text-anchor", nb[4] ? "start" : "end");
       nowText.textContent = `now: ${words}`;
     },
   };
