@@ -175,6 +175,29 @@ def test_every_step_keeps_the_whole_story_in_view(browser, published_pages):
         context.close()
 
 
+def test_a_narrative_longer_than_its_box_says_there_is_more(browser, published_pages):
+    # Step 7's narrative is longer than its box at 1024 px (as in JupyterLab's notebook column): the box was cut
+    # mid-sentence, and overlay scrollbars (macOS, headless Chromium) show no sign of more. It fades out at the
+    # bottom until scrolled to its end; a step whose narrative fits does not fade.
+    context = browser.new_context(viewport={"width": 1024, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(published_pages["deir-ez-zor"].resolve().as_uri(), wait_until="load")
+        text = page.locator("#story-view .kst-text")
+        page.locator(".kst-slider").fill("7")
+        page.wait_for_timeout(100)
+        assert text.evaluate("e => e.scrollHeight > e.clientHeight + 2")
+        assert "kst-more" in text.get_attribute("class")
+        text.evaluate("e => e.scrollTo(0, e.scrollHeight)")
+        page.wait_for_timeout(100)
+        assert "kst-more" not in text.get_attribute("class")
+        page.locator(".kst-slider").fill("3")  # "Maxim Buga ... said "dozens" had been killed": one line
+        page.wait_for_timeout(100)
+        assert text.evaluate("e => e.scrollTop") == 0 and "kst-more" not in text.get_attribute("class")
+    finally:
+        context.close()
+
+
 _NOW_CLASHES = """() => {
     const box = (e) => e.getBoundingClientRect();
     const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;

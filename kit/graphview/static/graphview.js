@@ -759,6 +759,8 @@ export function drawStory(host, data, options) {
     text.textContent = "";
     for (const p of st.text.split(/\n+/)) { if (p.trim()) { tag("p", {}, text, p); } }
     text.hidden = !text.firstChild;
+    text.scrollTop = 0;
+    requestAnimationFrame(more);   // (read in the frame's own layout: none forced)
     gCap.textContent = st.graph_caption;
     changes.textContent = "";
     tag("h4", {}, changes, "What changed at this step");
@@ -770,6 +772,10 @@ export function drawStory(host, data, options) {
     if (fold.open) { fillTable(ids); } else { tableWrap.textContent = ""; }
     if (opts.onStep) { opts.onStep(k, fromUser); }
   }
+  // a narrative longer than its box fades out at the bottom until scrolled to its end: overlay scrollbars (macOS,
+  // many Linux set-ups) show nothing, and the cut fell mid-sentence with no sign of more
+  function more() { text.classList.toggle("kst-more", text.scrollHeight - text.scrollTop - text.clientHeight > 2); }
+  text.addEventListener("scroll", more, { passive: true });
   function fillTable(ids) {
     ids = ids || order.filter((id) => shown.has(index.get(id)));
     tableWrap.textContent = "";
