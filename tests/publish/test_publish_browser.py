@@ -171,6 +171,11 @@ def test_every_step_keeps_the_whole_story_in_view(browser, published_pages):
                   .filter(([, r]) => r.left < s.left || r.right > s.right || r.top < s.top || r.bottom > s.bottom)
                   .map(([id]) => id); }""")
             assert out == [], f"step {k}: out of view: {out}"
+            # the step's words and pictures fit one 1440x900 screen at every step, not only the last
+            fits = page.evaluate("""() => { const v = document.querySelector('#story-view');
+                v.scrollIntoView({block: 'start'});
+                return document.querySelector('#story-view .kst-panes').getBoundingClientRect().bottom; }""")
+            assert fits <= 900, f"step {k}: its words and pictures end at {fits} px"
     finally:
         context.close()
 
