@@ -201,7 +201,7 @@ def page_html(case: Case, *, proposition=None, story=None, built=None, reveal=Fa
     >>> page.startswith("<!DOCTYPE html>"), "2026-01-01" in page, "<script src" in page
     (True, True, False)
     """
-    from kit.publish.story_part import story_html
+    from kit.publish.story_part import MAX_STATIC_PICTURES, story_html
     from kit.text.story import auto_story
 
     proposition = proposition or choose_proposition(case)
@@ -236,8 +236,13 @@ def page_html(case: Case, *, proposition=None, story=None, built=None, reveal=Fa
             jsonld = f'<script type="application/ld+json">{script_json(reviews)}</script>'
     css, js = static_text("page.css"), static_text("page.js")
     graph_js = graph_static("graphview.js")  # the explorable graph: the notebook widget's module, inlined
-    explore = graph_html(
-        case, proposition, dom_id="explore", fallback="The picture in each step above shows the graph as it stood then."
+    explore = graph_html(  # without JavaScript: what the static story above shows instead (story_part's rule)
+        case,
+        proposition,
+        dom_id="explore",
+        fallback="“The story as it ends”, above, draws the same graph."
+        if len(frame) <= MAX_STATIC_PICTURES
+        else "“The story as it ends”, above, says it in words.",
     )
     csp = (
         "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "

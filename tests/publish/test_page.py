@@ -124,3 +124,15 @@ def test_the_methods_say_the_steps_rule_the_story_follows(deir_case):
     words = " ".join(" ".join(_parse(page_html(redact(deir_case), built="2026-01-02")).text).split())
     assert "the claims the story has named up to it" in words
     assert "published by the moment of that step" not in words
+
+
+def test_without_javascript_the_graph_s_stand_in_points_at_what_the_page_shows(deir_case):
+    # The explorable graph's stand-in once said "the picture in each step above shows the graph as it stood then";
+    # without JavaScript no step has a picture: the story as it ends has one, or none past MAX_STATIC_PICTURES claims.
+    from kit.publish.story_part import MAX_STATIC_PICTURES
+
+    small = " ".join(" ".join(_parse(page_html(redact(deir_case), built="2026-01-02")).text).split())
+    assert "“The story as it ends”, above, draws the same graph." in small and "each step above" not in small
+    big_case = kit.testing.synth.make_case(MAX_STATIC_PICTURES + 40, seed=3)
+    big = " ".join(" ".join(_parse(page_html(redact(big_case), built="2026-01-02")).text).split())
+    assert "No pictures here" in big and "“The story as it ends”, above, says it in words." in big

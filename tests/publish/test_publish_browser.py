@@ -280,6 +280,10 @@ def test_without_javascript_the_page_says_so_and_every_step_shows(browser, publi
         assert page.locator(".static-note").is_visible()
         assert "without JavaScript" in page.locator(".static-note").inner_text()
         assert page.locator("#steps svg.kit-fig").count() == 2  # the story as it ends: the graph, the figure
+        assert page.locator("section.step svg").count() == 0  # no step has a picture of its own ...
+        said = page.locator("#explore").inner_text()  # ... so the explorable graph's stand-in points at the end's
+        assert "needs JavaScript" in said and "The story as it ends" in said and "each step" not in said, said
+        assert page.locator("#story-end-title").inner_text().startswith("The story as it ends")
         height = page.evaluate("document.documentElement.scrollHeight")
         assert height < 9000, height  # the 8 steps once stacked to 22,287 px, two pictures each
         page.screenshot(path=str(ARTIFACTS / "publish-deir-ez-zor-nojs-1440.png"))
