@@ -67,7 +67,7 @@ proposition = "russians_killed_feb7"
 import kit
 import kit.widgets
 from kit.testing.bundled import shipped
-from kit.text.wording import plural
+from kit.text.wording import date_words, plural
 
 case = kit.load_case(shipped(case_path))
 proposition = proposition or str(case.claims["proposition"].value_counts().idxmax())
@@ -83,7 +83,7 @@ exercise = kit.widgets.SourceExercise(case, proposition)
 claims = kit.timeline(case, proposition)
 print(
     f"{plural(len(exercise.claims), 'claim')} from {plural(claims['outlet'].nunique(), 'outlet')}, "
-    f"{claims['published'].min():%d %b} to {claims['published'].max():%d %b %Y}"
+    f"{date_words(claims['published'].min())} to {date_words(claims['published'].max())}"
 )
 
 # %% [markdown]

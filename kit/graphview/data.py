@@ -294,12 +294,14 @@ def graph_data(case: Case, proposition=None, *, discredited=(), follow=DEFAULT_F
             "not graded" if cred is None or is_missing(cred) else f"credibility {int(cred)}: {grade_words(int(cred))}"
         )
         kind = kind_of.get(str(r["source_id"]), "")
+        # a range as drawn (80–100): a control's name holds the words it shows (WCAG 2.5.3, label in name)
+        said = row["label"] if "–" in row["label"] else fig or "no figure"
         nodes.append(
             _node(
                 lay,
                 c,
                 "claim",
-                aria=f"{isolate_text(row['lane'])}, {row['day']}, {fig or 'no figure'}",
+                aria=f"{isolate_text(row['lane'])}, {row['day']}, {said}",
                 words=isolate_text(_text(r["text"])),
                 outlet=isolate_text(row["lane"]),
                 date=row["day"],

@@ -154,7 +154,8 @@ but the support is not independent.</dd>
 number of distinct origin sources it rests on. <em>Drift</em> flags a claim whose figure went up from the claim it
 cites (inflated), whose subject or measure changed, or whose certainty hardened (rumoured → alleged → estimated →
 asserted). Figures are as reported (“at least” where no upper bound was given). Each step shows the claims
-published by the moment of that step. Computed by kit {escape(__version__)} from
+the story has named up to it, and any claim it never names once published by that step's moment.
+Computed by kit {escape(__version__)} from
 {plural(len(case.sources), "source")}, {plural(len(case.reports), "report")},
 {plural(len(case.claims), "claim")} and {plural(len(case.citations), "citation")}.</dd>
 <dt>Sources and their grades</dt>
@@ -200,7 +201,7 @@ def page_html(case: Case, *, proposition=None, story=None, built=None, reveal=Fa
     >>> page.startswith("<!DOCTYPE html>"), "2026-01-01" in page, "<script src" in page
     (True, True, False)
     """
-    from kit.publish.story_part import story_html
+    from kit.publish.story_part import MAX_STATIC_PICTURES, story_html
     from kit.text.story import auto_story
 
     proposition = proposition or choose_proposition(case)
@@ -235,8 +236,13 @@ def page_html(case: Case, *, proposition=None, story=None, built=None, reveal=Fa
             jsonld = f'<script type="application/ld+json">{script_json(reviews)}</script>'
     css, js = static_text("page.css"), static_text("page.js")
     graph_js = graph_static("graphview.js")  # the explorable graph: the notebook widget's module, inlined
-    explore = graph_html(
-        case, proposition, dom_id="explore", fallback="The picture in each step above shows the graph as it stood then."
+    explore = graph_html(  # without JavaScript: what the static story above shows instead (story_part's rule)
+        case,
+        proposition,
+        dom_id="explore",
+        fallback="“The story as it ends”, above, draws the same graph."
+        if len(frame) <= MAX_STATIC_PICTURES
+        else "“The story as it ends”, above, says it in words.",
     )
     csp = (
         "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "

@@ -72,7 +72,7 @@ def test_notebook_03_runs_under_papermill_on_the_khasham_case(tmp_path):
     case = kit.load_case(case_path)
     claims = kit.timeline(case, prop)
     assert case.meta["question"] in text
-    assert f"{len(claims)} claims from {claims['outlet'].nunique()} outlets, 13 Feb to 20 Feb 2018" in text
+    assert f"{len(claims)} claims from {claims['outlet'].nunique()} outlets, 13 Feb 2018 to 20 Feb 2018" in text
     assert "russians_killed_feb7" not in text and "bloomberg" not in text  # nothing of Deir ez-Zor
     assert any(WIDGET_VIEW in o.get("data", {}) for c in nb["cells"] for o in c.get("outputs", []))
     assert not [o for c in nb["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]

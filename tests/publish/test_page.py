@@ -107,3 +107,32 @@ def test_csp_hash_is_the_browsers_and_static_text_has_no_carriage_returns():
     assert csp_hash("alert(1)") == "sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI="
     for name in ("page.js", "page.css"):
         assert "\r" not in static_text(name) and static_text(name).strip()
+
+
+def test_the_methods_say_the_steps_rule_the_story_follows(deir_case):
+    # Deir ez-Zor's story.csv names its claims step by step: step 1 shows Reuters' claim alone, though four other
+    # claims were published by 12 Feb. The Methods once said "each step shows the claims published by the moment of
+    # that step", which step 1 contradicts.
+    from kit.graphview.story_data import step_lists, story_data
+
+    first = step_lists(story_data(deir_case, "russians_killed_feb7"))[0]
+    reports = deir_case.reports
+    on_the_day = set(reports["report_id"][reports["published"].astype(str).str.startswith("2018-02-12")])
+    published = deir_case.claims[deir_case.claims["report_id"].isin(on_the_day)]
+    published = published[published["proposition"] == "russians_killed_feb7"]
+    assert len(first) == 1 and len(published) > 1
+    words = " ".join(" ".join(_parse(page_html(redact(deir_case), built="2026-01-02")).text).split())
+    assert "the claims the story has named up to it" in words
+    assert "published by the moment of that step" not in words
+
+
+def test_without_javascript_the_graph_s_stand_in_points_at_what_the_page_shows(deir_case):
+    # The explorable graph's stand-in once said "the picture in each step above shows the graph as it stood then";
+    # without JavaScript no step has a picture: the story as it ends has one, or none past MAX_STATIC_PICTURES claims.
+    from kit.publish.story_part import MAX_STATIC_PICTURES
+
+    small = " ".join(" ".join(_parse(page_html(redact(deir_case), built="2026-01-02")).text).split())
+    assert "“The story as it ends”, above, draws the same graph." in small and "each step above" not in small
+    big_case = kit.testing.synth.make_case(MAX_STATIC_PICTURES + 40, seed=3)
+    big = " ".join(" ".join(_parse(page_html(redact(big_case), built="2026-01-02")).text).split())
+    assert "No pictures here" in big and "“The story as it ends”, above, says it in words." in big

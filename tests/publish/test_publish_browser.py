@@ -154,6 +154,82 @@ def test_play_pause_now_and_the_tooltip(browser, published_pages):
         context.close()
 
 
+def test_every_step_keeps_the_whole_story_in_view(browser, published_pages):
+    # The Deir ez-Zor drawing fits the story's pane whole. Stepping on must not pan: the view once centred on
+    # step 5's newest claim (near the drawing's edge), which pushed the sources and half the claims out of view.
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(published_pages["deir-ez-zor"].resolve().as_uri(), wait_until="load")
+        n = len(step_lists(_data(page)))
+        for k in range(1, n + 1):
+            page.locator(".kst-slider").fill(str(k))
+            out = page.evaluate("""() => {
+                const s = document.querySelector('#story-view .kgv-stage').getBoundingClientRect();
+                return [...document.querySelectorAll('#story-view .kgv-nodes .kgv-node:not(.kgv-off) .kgv-shape')]
+                  .map(e => [e.closest('.kgv-node').dataset.id, e.getBoundingClientRect()])
+                  .filter(([, r]) => r.left < s.left || r.right > s.right || r.top < s.top || r.bottom > s.bottom)
+                  .map(([id]) => id); }""")
+            assert out == [], f"step {k}: out of view: {out}"
+            # the step's words and pictures fit one 1440x900 screen at every step, not only the last
+            fits = page.evaluate("""() => { const v = document.querySelector('#story-view');
+                v.scrollIntoView({block: 'start'});
+                return document.querySelector('#story-view .kst-panes').getBoundingClientRect().bottom; }""")
+            assert fits <= 900, f"step {k}: its words and pictures end at {fits} px"
+    finally:
+        context.close()
+
+
+def test_a_narrative_longer_than_its_box_says_there_is_more(browser, published_pages):
+    # Step 7's narrative is longer than its box at 1024 px (as in JupyterLab's notebook column): the box was cut
+    # mid-sentence, and overlay scrollbars (macOS, headless Chromium) show no sign of more. It fades out at the
+    # bottom until scrolled to its end; a step whose narrative fits does not fade.
+    context = browser.new_context(viewport={"width": 1024, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(published_pages["deir-ez-zor"].resolve().as_uri(), wait_until="load")
+        text = page.locator("#story-view .kst-text")
+        page.locator(".kst-slider").fill("7")
+        page.wait_for_timeout(100)
+        assert text.evaluate("e => e.scrollHeight > e.clientHeight + 2")
+        assert "kst-more" in text.get_attribute("class")
+        text.evaluate("e => e.scrollTo(0, e.scrollHeight)")
+        page.wait_for_timeout(100)
+        assert "kst-more" not in text.get_attribute("class")
+        page.locator(".kst-slider").fill("3")  # "Maxim Buga ... said "dozens" had been killed": one line
+        page.wait_for_timeout(100)
+        assert text.evaluate("e => e.scrollTop") == 0 and "kst-more" not in text.get_attribute("class")
+    finally:
+        context.close()
+
+
+_NOW_CLASHES = """() => {
+    const box = (e) => e.getBoundingClientRect();
+    const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const now = box(document.querySelector('#story-view .kst-now text'));
+    const marks = '#story-view .kst-mark:not(.kst-faded):not(.kst-span), #story-view .kst-label';
+    return [...document.querySelectorAll(marks)]
+      .filter(e => hit(now, box(e))).map(e => e.textContent || e.getAttribute('d').slice(0, 20)); }"""
+
+
+@pytest.mark.parametrize("case", ["deir-ez-zor", "khasham"])
+def test_the_now_words_cover_no_mark_and_no_label(browser, tmp_path, case):
+    # Khasham (no story.csv: a step per day) once had "now: 15 Feb" written over the 300's mark and label
+    import kit
+    from kit.publish import publish
+
+    url = publish(kit.load_case(ROOT / "data" / case), tmp_path / case, built="2026-01-02").resolve().as_uri()
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        for k in range(1, len(step_lists(_data(page))) + 1):
+            page.locator(".kst-slider").fill(str(k))
+            assert page.evaluate(_NOW_CLASHES) == [], f"step {k}"
+    finally:
+        context.close()
+
+
 def test_axe_finds_no_violation_on_the_page(browser, published_pages):
     if not AXE.exists():
         pytest.skip(f"axe-core not found at {AXE} (make tool-deps installs it with npm, or set KIT_AXE)")
@@ -204,6 +280,10 @@ def test_without_javascript_the_page_says_so_and_every_step_shows(browser, publi
         assert page.locator(".static-note").is_visible()
         assert "without JavaScript" in page.locator(".static-note").inner_text()
         assert page.locator("#steps svg.kit-fig").count() == 2  # the story as it ends: the graph, the figure
+        assert page.locator("section.step svg").count() == 0  # no step has a picture of its own ...
+        said = page.locator("#explore").inner_text()  # ... so the explorable graph's stand-in points at the end's
+        assert "needs JavaScript" in said and "The story as it ends" in said and "each step" not in said, said
+        assert page.locator("#story-end-title").inner_text().startswith("The story as it ends")
         height = page.evaluate("document.documentElement.scrollHeight")
         assert height < 9000, height  # the 8 steps once stacked to 22,287 px, two pictures each
         page.screenshot(path=str(ARTIFACTS / "publish-deir-ez-zor-nojs-1440.png"))

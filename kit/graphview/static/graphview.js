@@ -511,11 +511,18 @@ export function draw(host, data, options) {
     for (const i of marked) { nodeEls[i].classList.add("kgv-new"); }
     if (newest >= 0) { nodeEls[newest].classList.add("kgv-newest"); marked.push(newest); }
     if (newest >= 0) {                  // the newest claim in view (the zoom kept): a long story moves along
-      const [w, h] = size(), nd = nodes[newest];
-      const sx = (nd.x - view.x) * view.k, sy = (nd.y - view.y) * view.k;
-      if (sx < 30 || sy < 30 || sx > w - 30 || sy > h - 30) {
+      const [w, h] = size(), nd = nodes[newest], m = 30 / view.k;
+      // as little as brings it 30 px inside, never past the drawing's edges (a drawing that fits stays whole:
+      // centring on a claim near its edge used to push half the story out of view)
+      const along = (at, p, span, lo, len) => {
+        const want = p < at + m ? p - m : (p > at + span - m ? p - span + m : at);
+        return Math.max(Math.min(lo, lo + len - span), Math.min(want, Math.max(lo, lo + len - span)));
+      };
+      const x = along(view.x, nd.x, w / view.k, data.left, data.width);
+      const y = along(view.y, nd.y, h / view.k, 0, data.height);
+      if (Math.abs(x - view.x) > 0.5 || Math.abs(y - view.y) > 0.5) {
         touched = touched || cw > 0;  // (on the page: not before it has its width)
-        view.x = nd.x - w / (2 * view.k); view.y = nd.y - h / (2 * view.k); apply();
+        view.x = x; view.y = y; apply();
       }
     }
     if (changed.size) {
@@ -649,6 +656,13 @@ function timeline(host, T) {
         const lo = Y(c.high !== null ? c.high : c.low), hi = Y(c.low !== null ? c.low : c.high);
         boxes.push([X(c.t) - 6, lo - 6, X(c.t2 !== null ? Math.max(c.t, c.t2) : c.t) + 6, hi + 6]);
       }
+      // "now" beside its line where no mark is (it once sat on the highest figure's mark and label), then kept free
+      const x = Math.max(L, Math.min(W - RM, X(now))), nw = (5 + words.length) * 6.6, right = x <= W / 2;
+      const nowAt = [TM + 6, TM + 22, H - BM - 10, (TM + H - BM) / 2].flatMap((y) => [right, !right].map((r) =>
+        [r ? x + 4 : x - 4 - nw, y - 7, r ? x + 4 + nw : x - 4, y + 7, r]));
+      const nb = nowAt.find((b) => b[0] >= 0 && b[2] <= W && boxes.every((o) => b[2] < o[0] || b[0] > o[2]
+        || b[3] < o[1] || b[1] > o[3])) || nowAt[0];
+      boxes.push(nb.slice(0, 4));
       const order = [...fresh].filter((i) => byNode.has(i)).concat([...shown].filter((i) => byNode.has(i) && !fresh.has(i)).reverse());
       for (const i of order.slice(0, 30)) {
         const c = T.claims[byNode.get(i)];
@@ -661,10 +675,10 @@ function timeline(host, T) {
         svg("text", { x: at[0] + 2, y: at[1] + h / 2, class: fresh.has(i) ? "kst-label kst-fresh" : "kst-label" }, labels)
           .textContent = c.label;
       }
-      const x = Math.max(L, Math.min(W - RM, X(now)));
       nowLine.setAttribute("x1", x); nowLine.setAttribute("x2", x);
-      nowText.setAttribute("x", x > W / 2 ? x - 4 : x + 4);
-      nowText.setAttribute("text-anchor", x > W / 2 ? "end" : "start");
+      nowText.setAttribute("x", nb[4] ? x + 4 : x - 4);
+      nowText.setAttribute("y", (nb[1] + nb[3]) / 2);
+      nowText.setAttribute("text-anchor", nb[4] ? "start" : "end");
       nowText.textContent = `now: ${words}`;
     },
   };
@@ -745,6 +759,8 @@ export function drawStory(host, data, options) {
     text.textContent = "";
     for (const p of st.text.split(/\n+/)) { if (p.trim()) { tag("p", {}, text, p); } }
     text.hidden = !text.firstChild;
+    text.scrollTop = 0;
+    requestAnimationFrame(more);   // (read in the frame's own layout: none forced)
     gCap.textContent = st.graph_caption;
     changes.textContent = "";
     tag("h4", {}, changes, "What changed at this step");
@@ -756,6 +772,10 @@ export function drawStory(host, data, options) {
     if (fold.open) { fillTable(ids); } else { tableWrap.textContent = ""; }
     if (opts.onStep) { opts.onStep(k, fromUser); }
   }
+  // a narrative longer than its box fades out at the bottom until scrolled to its end: overlay scrollbars (macOS,
+  // many Linux set-ups) show nothing, and the cut fell mid-sentence with no sign of more
+  function more() { text.classList.toggle("kst-more", text.scrollHeight - text.scrollTop - text.clientHeight > 2); }
+  text.addEventListener("scroll", more, { passive: true });
   function fillTable(ids) {
     ids = ids || order.filter((id) => shown.has(index.get(id)));
     tableWrap.textContent = "";
