@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from kit.draft.coref import Speakers
 from kit.draft.extract import Sentence
 from kit.draft.names import guess_kind
-from kit.draft.phrases import SPEAKER_NOUNS, Mention, object_after, subject_before
+from kit.draft.phrases import PRONOUNS, SPEAKER_NOUNS, Mention, object_after, subject_before
 
 __all__ = ["Mention", "Finding", "find_attributions"]
 
@@ -38,7 +38,7 @@ _SOURCE_NOUNS = SPEAKER_NOUNS | {
 _SOCIAL_ONLY = {"gave", "showed", "listed", "show", "shows"}
 #: "reported missing", "confirmed dead", "no deaths reported": a participle describing the counted, not a speaker
 _PARTICIPLE = re.compile(
-    r"^\s+(?:as\s+)?(?:missing|killed|dead|injured|wounded|hurt|trapped|safe|someone|anyone)\b|^\s*$"
+    r"^\s+(?:as\s+)?(?:missing|killed|dead|injured|wounded|hurt|trapped|safe|someone|anyone|from|so far|across)\b|^\s*$"
 )
 _COUNTED = re.compile(r"\b(?:deaths?|dead|casualties|injuries|hundreds|dozens|thousands|people|victims)$", re.I)
 _SUBORDINATE = re.compile(
@@ -121,6 +121,10 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
         return  # participle: "with hundreds reported missing", "no deaths reported"
     if re.match(r"\s+(?:missing|dead|killed)\b", rest):
         return
+    late = _named_after(prefix, rest) if verb not in ("told", "quoted", "telling", "saying") else None
+    if late is not None:  # inverted_after_clause: "… other waterborne diseases, said S.K. Gupta, an army officer"
+        out.append((m.start(), "inverted", late, verb, None))
+        return
     subj = subject_before(prefix)
     if subj == "and":
         subj = next((c[2] for c in reversed(out) if c[1] in ("speaker", "told")), None)
@@ -146,6 +150,8 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
     at = prefix.rfind(subj.text)
     if at >= 0 and _SUBORDINATE.search(prefix[: at + len(subj.text)] + " "):
         return  # "if they have reported someone missing": not an attribution
+    if verb == "reported" and re.match(r"\s+[^,.;]{3,80}?\s+as saying\b", rest):
+        verb = "quoted"  # "Xinhua news agency reported disaster management officials as saying"
     if verb in ("told", "telling", "quoted"):
         obj = object_after(rest)
         if verb == "quoted" and obj is not None:  # quoted: "the AP quoted the government as saying"
@@ -165,6 +171,19 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
             lead = lead[: len(lead) - len(other.text)] if lead.endswith(other.text) else "x"
             if not lead.strip() or lead.rstrip().endswith((",", ";", ":")):
                 out.append((m.start(), "speaker", other, verb, None))
+
+
+def _named_after(prefix: str, rest: str) -> Mention | None:
+    """A name right after a verb that follows a comma, and then a comma or the sentence's end: the speaker of the
+    clause before, however long ("…, said Gina Oviedo, who described …"); not "…, said Smith was killed"."""
+    if not re.search(r"[^”\"’],\s*$", prefix):
+        return None
+    obj = object_after(rest)
+    if obj is None or obj.common or not re.match(r"\s*[A-Z]|\s*(?:the\s+)?[a-z-]+\s+[A-Z]", rest):
+        return None
+    at = rest.find(obj.text)
+    after = rest[at + len(obj.text) :] if at >= 0 else "x"
+    return obj if re.match(r"\s*(?:\([^)]*\)\s*)?(?:[,.;:]|$|(?:on|in|at)\s)", after) else None
 
 
 def _names_speaker(rest: str, m: Mention) -> bool:
@@ -196,6 +215,8 @@ def _cues(s: str):
             and s[m.end() : m.end() + 1] == ","
         ):
             continue  # a noun before a comma: "Cost estimates, he added, were …"
+        if m.group() in ("claimed", "claims") and re.match(r"\s+(?:the\s+|\w+\s+)?(?:lives|life)\b", s[m.end() :]):
+            continue  # claimed_lives: "as the fire claimed multiple lives" is no speech
         _speaker_cue(s, m, out)
     for m in _PREP.finditer(s):
         obj = object_after(s[m.end() :])
@@ -330,7 +351,7 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         if c[1] == "inverted":
             cues = [x if x is not c else (x[0], "speaker", *x[2:]) for x in cues]
     outer = [c for c in cues if depths[c[0]] == 0 and c[1] in ("speaker", "told")]
-    inner = [c for c in cues if depths[c[0]] > 0]
+    inner = [c for c in cues if depths[c[0]] > 0 and c[2].text.lower() not in PRONOUNS]  # quoted_pronoun: "they say"
     relay, cited, verb = None, [], ""
     if inner and (outer or any(depths[c[0]] == 0 and c[1] == "according" for c in cues)):
         top = outer[0] if outer else next(c for c in cues if depths[c[0]] == 0 and c[1] == "according")

@@ -50,14 +50,15 @@ ROLE_WORDS = {
     "researcher", "reporter", "correspondent", "commander", "chairman", "chairwoman", "chair", "founder", "leader",
     "manager", "activist", "lawyer", "doctor", "nurse", "engineer", "farmer", "teacher", "volunteer", "survivor",
     "witness", "carer", "driver", "owner", "expert", "economist", "editor", "producer", "photographer", "journalist",
-    *TITLES,
+    "sheriff", "marshal", "attorney", "coroner", "commissioner", "councillor", "councilman", "representative",
+    "lawmaker", "legislator", *TITLES,
 }  # fmt: skip
 #: common nouns that speak; a phrase after them ("officials in New Zealand") is part of the speaker
 SPEAKER_NOUNS = {
     "office", "officials", "official", "department", "ministry", "spokesman", "spokesperson", "user", "users",
     "resident", "residents", "headquarters", "authorities", "police", "agency", "council", "command", "officers",
     "sources", "source", "members", "member", "workers", "staff", "group", "team", "service", "administration",
-    "pictures", "photos", "images", "videos", "clips", "posts", "post", "messages", "footage",
+    "pictures", "photos", "images", "videos", "clips", "posts", "post", "messages", "footage", "aides",
 }  # fmt: skip
 #: words that make a capitalised phrase an organisation's name, not a person's
 ORG_HEADS = {
@@ -75,7 +76,13 @@ _PREPS = {"in", "with", "from", "at", "on"}
 _AUX = {
     "also", "has", "have", "had", "then", "later", "earlier", "previously", "reportedly", "would", "will", "may",
     "might", "did", "does", "do", "since", "first", "again", "once", "initially", "just", "recently", "still",
-    "officially", "separately", "yesterday", "today", "overnight", "further", "who", "which",
+    "officially", "separately", "yesterday", "today", "overnight", "further", "who", "which", "even", "long", "now",
+    "already", "often", "always", "repeatedly", "publicly", "privately",
+}  # fmt: skip
+#: a time phrase between a speaker and the verb: "Reince Priebus, the GOP chairman, this past week announced"
+_WHEN = re.compile(r"\s+(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:past\s+)?(?:week|month|year|weekend|morning|evening)$", re.I)
+_MONTH_WORDS = {
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
 }  # fmt: skip
 _LY_NOUNS = {"tally", "family", "rally", "assembly", "daily", "weekly", "monthly", "supply", "ally", "bully"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -98,7 +105,10 @@ _STOPS = {
     "may", "might", "must", "has", "have", "had", "do", "does", "did", "it", "he", "she", "they", "him", "them",
     "well", "out", "very", "too", "via",
 }  # fmt: skip
-_TOKEN = re.compile(r"\d+(?=[A-Z][a-z])|(?:[A-Z]\.){2,}|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])|\w[\w’'-]*|[^\w\s]")
+_TOKEN = re.compile(  # initials ("D. Prasad Rao") and web addresses ("AirNow.gov") are one token
+    r"\d+(?=[A-Z][a-z])|(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[A-Za-z][\w-]*\.(?:com|org|gov|net|edu)\b"
+    r"|\w[\w’'-]*|[^\w\s]"
+)
 
 
 @dataclass(frozen=True)
@@ -137,7 +147,7 @@ def _np_word(tok: str) -> bool:
 def _person_tail(words: list[str]) -> int:
     """Where a person's name starts at the end of ``words`` after a title or a role (``title_stripped``), else 0."""
     k = len(words)
-    while k > 0 and _cap(words[k - 1]) and words[k - 1].lower().rstrip(".") not in TITLES:
+    while k > 0 and _cap(words[k - 1]) and words[k - 1].lower().rstrip(".") not in ROLE_WORDS:
         k -= 1
     if k == len(words) or k == 0:
         return 0
@@ -155,8 +165,13 @@ def _mention(words: list[str], about: str = "", affiliation: str = "") -> Mentio
         words = words[1:]
     while words and words[-1] in "’'":
         words = words[:-1]
-    if not words or all(w.lower() in _DETS | _QUANT | {"of"} for w in words) or words[0].lower() in _WEEKDAYS:
+    if not words or all(w.lower() in _DETS | _QUANT | {"of"} for w in words):
         return None
+    if words[0].lower() in _WEEKDAYS | _MONTH_WORDS:  # "Tuesday", "June": a date, not a speaker
+        return None
+    report = _report_of(words)
+    if report is not None:
+        return report
     while words and re.fullmatch(r"\(|\)|[A-Z]{2,}", words[-1]) and "(" in words:
         cut = words.index("(")  # "Office of Civil Defense (OCD)": the acronym is an alias, kept in about
         about = f"{' '.join(words[cut:]).replace('( ', '(').replace(' )', ')')} {about}".strip()
@@ -176,6 +191,22 @@ def _mention(words: list[str], about: str = "", affiliation: str = "") -> Mentio
         head = next((w for w in words if w.lower() in SPEAKER_NOUNS), None)
         common = head is not None and head.lower().endswith("s") and head.lower() != "headquarters"
     return Mention(text, common=common, about=about, affiliation=affiliation)
+
+
+def _report_of(words: list[str]) -> Mention | None:
+    """``outlet_report``: "an Asian News International, ANI, report", "the Reuters report" are the outlet's."""
+    if len(words) < 2 or words[-1].lower() not in ("report", "reports", "article", "story", "bulletin", "dispatch"):
+        return None
+    if words[0].lower() not in ("a", "an", "the"):
+        return None  # "News reports said": no outlet named
+    body = words[1:-1]
+    if len(body) > 2 and body[-1] == "," and body[-3] == "," and body[-2].isupper():
+        body, about = body[:-3], body[-2]  # "Asian News International, ANI,": the acronym is an alias
+    else:
+        about = ""
+    if not body or not all(_cap(w) or w.lower() in _CONNECTORS for w in body) or body[0].lower() in _MONTH_WORDS:
+        return None  # "a December report" is a document; "the Reuters report" is Reuters
+    return Mention(" ".join(body).replace(" ’s", "’s"), about=f"({about}) report" if about else "report")
 
 
 def _walk_back(toks: list[str]) -> list[str]:
@@ -295,6 +326,10 @@ def subject_before(prefix: str):
     if acronym:  # "the Office of Civil Defence (OCD) said": the acronym is an alias, kept in about
         prefix, about = prefix[: acronym.start()], acronym.group(1)
     while True:
+        when = _WHEN.search(prefix)
+        if when:  # time_phrase: "X, the GOP chairman, this past week announced"
+            prefix = prefix[: when.start()].rstrip()
+            continue
         m = re.search(r"(?:^|\s)(\w+(?:n’t|n't)?)$", prefix)
         if not m:
             break
@@ -310,6 +345,12 @@ def subject_before(prefix: str):
         prefix = prefix[: m.start(1)].rstrip()
     if re.search(r"(?:^|\s)and$", prefix):
         return "and"
+    part = re.search(r",\s+(?!citing|quoting)[a-z]+ing\b[^,“”\"]*$", prefix)
+    if part:  # participle_after_name: "revenue secretary, GVV Sharma, supervising rescue operations said"
+        prefix = prefix[: part.start()] + ","
+    report = re.search(r"(?:\b(?:an?|the)\s+)?[A-Z][^,;:]*?(?:,\s*[A-Z]{2,},)?\s+(?:report|article|story)$", prefix)
+    if report and _report_of(_tokens(report.group())):  # outlet_report: "an Asian News International, ANI, report"
+        return _report_of(_tokens(report.group()))
     for _ in range(3):  # appositives: "X, which monitors …, said" / "X, of the Y said" / "ROLE, NAME, says"
         trailing = prefix.endswith(",")
         body = prefix[:-1] if trailing else prefix
@@ -322,7 +363,7 @@ def subject_before(prefix: str):
         seg = body[cut + 1 :].strip()
         if re.match(r"of\b", seg) and body[:cut].strip():
             affiliation, prefix = seg[3:], body[:cut]
-        elif trailing and _is_name(seg) and _is_description(body[:cut].split(",")[-1]):
+        elif trailing and _is_name(seg) and (about or _is_description(body[:cut].split(",")[-1])):
             return _mention(_tokens(seg), about=body[:cut].strip())  # appositive: the name between commas
         elif trailing and _is_description(seg) and body[:cut].strip():
             about, prefix = seg, body[:cut] + ","
@@ -390,7 +431,9 @@ def object_after(rest: str) -> Mention | None:
                     return Mention(inner.text, inner.common, " ".join(words), inner.affiliation)
             break
         elif tok[0].isupper() and any(w[0].islower() and w.lower() not in _DETS | _CONNECTORS for w in words):
-            if words[-1].lower() not in ROLE_WORDS | TITLES:
+            if all("-" in w or w.lower() in _DETS for w in words):  # modifier_before_name: "state-run All India Radio"
+                words = [w for w in words if w.lower() in _DETS]
+            elif words[-1].lower() not in ROLE_WORDS | TITLES:
                 break
             words.append(tok)
         else:
