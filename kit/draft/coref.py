@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 
 from kit.draft.known_outlets import KNOWN_OUTLETS
+from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, TITLES
 from kit.draft.names import guess_kind, normalise_key, normalise_name
-from kit.draft.phrases import ORG_HEADS, PRONOUNS, ROLE_WORDS, TITLES, Mention
+from kit.draft.phrases import Mention
 
 __all__ = ["Speakers", "is_person"]
 

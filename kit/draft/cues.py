@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from kit.draft.coref import Speakers
 from kit.draft.extract import Sentence
+from kit.draft.lexicon import PRONOUNS, SPEAKER_NOUNS
 from kit.draft.names import guess_kind
-from kit.draft.phrases import PRONOUNS, SPEAKER_NOUNS, Mention, object_after, subject_before
+from kit.draft.phrases import Mention, object_after, subject_before
 
 __all__ = ["Mention", "Finding", "find_attributions"]
 
@@ -351,7 +352,8 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         if c[1] == "inverted":
             cues = [x if x is not c else (x[0], "speaker", *x[2:]) for x in cues]
     outer = [c for c in cues if depths[c[0]] == 0 and c[1] in ("speaker", "told")]
-    inner = [c for c in cues if depths[c[0]] > 0 and c[2].text.lower() not in PRONOUNS]  # quoted_pronoun: "they say"
+    cues = [c for c in cues if depths[c[0]] == 0 or c[2].text.lower() not in PRONOUNS]  # quoted_pronoun: "they say"
+    inner = [c for c in cues if depths[c[0]] > 0]
     relay, cited, verb = None, [], ""
     if inner and (outer or any(depths[c[0]] == 0 and c[1] == "according" for c in cues)):
         top = outer[0] if outer else next(c for c in cues if depths[c[0]] == 0 and c[1] == "according")

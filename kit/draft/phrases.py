@@ -22,54 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = [
-    "PRONOUNS",
-    "Mention",
-    "subject_before",
-    "object_after",
-    "TITLES",
-    "ROLE_WORDS",
-    "SPEAKER_NOUNS",
-    "ORG_HEADS",
-]
+from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
 
-#: pronouns a speaker may be named by: resolved to the nearest earlier speaker of a fitting kind
-PRONOUNS = {"it", "they", "he", "she"}
+__all__ = ["Mention", "subject_before", "object_after"]
 
-#: titles written before a person's name (capitalised or not): not part of the name
-TITLES = {
-    "president", "vice", "premier", "prime", "minister", "governor", "mayor", "superintendent", "supt", "inspector",
-    "chief", "secretary", "assistant", "asec", "deputy", "capt", "captain", "gen", "general", "col", "colonel", "lt",
-    "sgt", "dr", "mr", "mrs", "ms", "sen", "senator", "rep", "judge", "prof", "professor", "commander", "director",
-    "ambassador", "secretary-general", "king", "queen", "sheikh", "constable", "detective", "officer-in-charge",
-}  # fmt: skip
-#: words naming what a person does (lower case in the article): before a name they are its role
-ROLE_WORDS = {
-    "spokesman", "spokeswoman", "spokesperson", "official", "officer", "executive", "head", "adviser", "advisor",
-    "designer", "worker", "student", "resident", "administrator", "coordinator", "co-ordinator", "analyst",
-    "researcher", "reporter", "correspondent", "commander", "chairman", "chairwoman", "chair", "founder", "leader",
-    "manager", "activist", "lawyer", "doctor", "nurse", "engineer", "farmer", "teacher", "volunteer", "survivor",
-    "witness", "carer", "driver", "owner", "expert", "economist", "editor", "producer", "photographer", "journalist",
-    "sheriff", "marshal", "attorney", "coroner", "commissioner", "councillor", "councilman", "representative",
-    "lawmaker", "legislator", *TITLES,
-}  # fmt: skip
-#: common nouns that speak; a phrase after them ("officials in New Zealand") is part of the speaker
-SPEAKER_NOUNS = {
-    "office", "officials", "official", "department", "ministry", "spokesman", "spokesperson", "user", "users",
-    "resident", "residents", "headquarters", "authorities", "police", "agency", "council", "command", "officers",
-    "sources", "source", "members", "member", "workers", "staff", "group", "team", "service", "administration",
-    "pictures", "photos", "images", "videos", "clips", "posts", "post", "messages", "footage", "aides",
-}  # fmt: skip
-#: words that make a capitalised phrase an organisation's name, not a person's
-ORG_HEADS = {
-    "office", "ministry", "department", "council", "administration", "institute", "agency", "service", "center",
-    "centre", "committee", "observatory", "survey", "command", "coalition", "government", "police", "brigade",
-    "station", "bureau", "commission", "authority", "secretariat", "network", "networks", "forces", "army", "navy",
-    "house", "news", "times", "post", "press", "radio", "television", "tv", "broadcasting", "corporation", "company",
-    "university", "hospital", "foundation", "association", "union", "party", "organization", "organisation", "group",
-    "monitor", "court", "parliament", "embassy", "team", "headquarters", "management", "daily", "website", "site",
-    "online", "media", "weekly", "magazine", "journal", "gazette", "tribune", "herald", "telegraph", "channel",
-}  # fmt: skip
 _DOC_FROM = {"figures", "figure", "data", "statement", "report", "tally", "count", "records", "estimate", "estimates"}
 _CONNECTORS = {"of", "for", "to", "and", "the", "de", "&"}
 _PREPS = {"in", "with", "from", "at", "on"}
@@ -80,7 +36,9 @@ _AUX = {
     "already", "often", "always", "repeatedly", "publicly", "privately",
 }  # fmt: skip
 #: a time phrase between a speaker and the verb: "Reince Priebus, the GOP chairman, this past week announced"
-_WHEN = re.compile(r"\s+(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:past\s+)?(?:week|month|year|weekend|morning|evening)$", re.I)
+_WHEN = re.compile(
+    r"\s+(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:past\s+)?(?:week|month|year|weekend|morning|evening)$", re.I
+)
 _MONTH_WORDS = {
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
 }  # fmt: skip
