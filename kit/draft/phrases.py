@@ -33,18 +33,22 @@ _AUX = {
     "also", "has", "have", "had", "then", "later", "earlier", "previously", "reportedly", "would", "will", "may",
     "might", "did", "does", "do", "since", "first", "again", "once", "initially", "just", "recently", "still",
     "officially", "separately", "yesterday", "today", "overnight", "further", "who", "which", "even", "long", "now",
-    "already", "often", "always", "repeatedly", "publicly", "privately",
+    "sometimes", "already", "often", "always", "repeatedly", "publicly", "privately",
 }  # fmt: skip
 #: a time phrase between a speaker and the verb: "Reince Priebus, the GOP chairman, this past week announced"
 _WHEN = re.compile(
-    r"\s+(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:past\s+)?(?:week|month|year|weekend|morning|evening)$", re.I
+    r"\s+(?:(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:past\s+)?(?:week|month|year|weekend|morning|evening)"
+    r"|(?:less than\s+|more than\s+)?\w+\s+(?:days?|weeks?|months?|years?)\s+ago)$",
+    re.I,
 )
 _MONTH_WORDS = {
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
 }  # fmt: skip
 _LY_NOUNS = {"tally", "family", "rally", "assembly", "daily", "weekly", "monthly", "supply", "ally", "bully"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_NEG = {"not", "never", "n’t", "n't"}
+_NEG = {"not", "never", "n’t", "n't", "cannot"}
+#: words of a headline or a quotation that are never part of a speaker's name ("Me He Had", "Does Rubio")
+_NOT_NAME = {"me", "he", "she", "him", "i", "i’ve", "i'm", "i’m", "we", "you", "does", "did", "had", "he’s"}
 _DETS = {
     "the", "a", "an", "their", "his", "her", "its", "our", "this", "that", "these", "those", "other", "another",
     "several", "some", "many", "numerous", "unnamed", "anonymous",
@@ -127,6 +131,10 @@ def _mention(words: list[str], about: str = "", affiliation: str = "") -> Mentio
         return None
     if words[0].lower() in _WEEKDAYS | _MONTH_WORDS:  # "Tuesday", "June": a date, not a speaker
         return None
+    while len(words) > 1 and words[0].lower() in _NOT_NAME:  # not_a_name: "Does Rubio" is Rubio
+        words = words[1:]
+    if len(words) > 1 and any(w.lower() in _NOT_NAME for w in words):
+        return None  # "Me He Had" is nobody
     report = _report_of(words)
     if report is not None:
         return report
@@ -175,6 +183,8 @@ def _walk_back(toks: list[str]) -> list[str]:
         tok, low = toks[k], toks[k].lower()
         if low in PRONOUNS and not words:
             return [tok.lower()]
+        if low in ("that", "this") and words and _cap(words[0]):
+            break  # "asserted that Trump tells": a conjunction, not the name's
         if low in _DETS:
             words.insert(0, tok)
             if low == "the" and k >= 2 and toks[k - 1] == "of" and toks[k - 2].lower() in _QUANT:

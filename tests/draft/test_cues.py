@@ -177,3 +177,19 @@ def test_no_speaker_for_a_count_reported_from_a_place_nor_a_pronoun_inside_a_quo
     text = "Aides in both parties said so. “Now when you mention it, they say ‘Yeah,’” said Sen. Larry Craig (R-Idaho)."
     got = [[c.text for c in f.cited] for f in find_attributions(sentences(text))]
     assert got == [["Aides in both parties"], ["Larry Craig"]]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "cited"),
+    [
+        # each from PolNeAR's train split (political news), where the draft named a speaker wrongly
+        ("conjunction_that", "Mook further asserted that Trump tells so many lies.", ["Trump"]),  # not "That Trump"
+        ("time_phrase", "The State Department less than two weeks ago said for the first time that it passed.", None),
+        ("negated", "“If Hillary Clinton still cannot say the two words she should get out,” Trump said.", ["Trump"]),
+        ("adverb", "Sullivan sometimes added content.", ["Sullivan"]),
+        ("not_a_name", "Does Rubio says he sort of redirected.", ["Rubio"]),
+    ],
+)
+def test_issue_21_political_news_rules(rule, text, cited):
+    got = [[c.text for c in f.cited] for f in find_attributions(sentences(text))]
+    assert got == [cited or ["The State Department"]], rule
