@@ -240,3 +240,19 @@ def test_kinds_from_the_articles_words():
     assert kinds["Dave Cliff"] == "official" and kinds["CCTV"] == "broadcaster" and kinds["Xinhua"] == "wire"
     assert kinds["Ma Hao"] == "individual" and kinds["Local officials (unnamed)"] == "anonymous"
     assert kinds["Country’s Transport Ministry"] == "official"
+
+
+@pytest.mark.parametrize(
+    ("rule", "words", "expected"),
+    [
+        # each from a sentence of the new development articles (issue 21, second pass)
+        ("scale", "the misery of 2 million marooned Indian villagers", [(2_000_000, 2_000_000)]),  # i3-moscowtimes-ap
+        ("scale", "said four million people were affected", [(4_000_000, 4_000_000)]),  # i6-mg-afp
+        ("space_thousands", "and 370 000 have had to be evacuated so far", [(370_000, 370_000)]),  # i6-mg-afp
+        ("change", "the death toll had jumped from 76 to 172 people in 24 hours", [(172, 172)]),  # i1
+        ("place", "The death toll from floods in the four Indian states rose to 158", [(158, 158)]),  # i4
+        ("vague", "Tens of thousands of residents racing to escape", [(20_000, None)]),  # w3-mercurynews
+    ],
+)
+def test_figures_found_on_real_articles(rule, words, expected):
+    assert [(f.low, f.high) for f in figures(words)] == expected, rule
