@@ -194,7 +194,7 @@ def _names_speaker(rest: str, m: Mention) -> bool:
     if (
         not m.common
         or first[:1].isupper()
-        or first.lower() in ("the", "a", "an", "his", "her", "its", "their", "local", "several")
+        or first.lower() in ("the", "a", "an", "his", "her", "its", "their", "local", "several", "one", "another")
     ):
         return True
     last = m.text.split()[-1].lower()
@@ -325,6 +325,17 @@ def _reported_by_outlet(s: str, spoke: list) -> bool:
     return guess_kind(last[2].text, head_lower=last[2].common)[0] in ("wire", "broadcaster", "newspaper", "online")
 
 
+def _closing(s: str, spoke: list) -> bool:
+    """The last speaker closes the sentence after a comma ("…, sources said."): it speaks all before it."""
+    last = spoke[-1]
+    if last[0] == spoke[0][0] or not re.fullmatch(
+        r"\W*(?:on \w+|\w+day|in a statement)?\W*", s[last[0] + len(last[3]) :]
+    ):
+        return False
+    head = s[: last[0]].rstrip()
+    return head.endswith(last[2].text) and head[: len(head) - len(last[2].text)].rstrip().endswith(",")
+
+
 def _complement(s: str, first: tuple, second: tuple) -> bool:
     """Whether a later cue opens the speaker's words: "X says that according to Y, …"."""
     between = s[first[0] + len(first[3]) : second[0]] if second[0] > first[0] else "x"
@@ -378,6 +389,8 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         relay, cited, verb = according[0][2], [spoke[0][2]], spoke[0][3]
     elif spoke and relay is None and _reported_by_outlet(s, spoke):  # "Police said …, Radio New Zealand reported."
         relay, cited, verb = spoke[-1][2], [c[2] for c in spoke if c[0] == spoke[0][0]], spoke[0][3]
+    elif spoke and relay is None and _closing(s, spoke):  # closing_attribution: "X called for …, sources said."
+        cited, verb = [spoke[-1][2]], spoke[-1][3]
     elif spoke:
         first = spoke[-1] if relay is not None else spoke[0]
         cited = [c[2] for c in spoke if c[0] == first[0]]  # "officials and state media said": both

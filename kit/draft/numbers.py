@@ -160,7 +160,8 @@ def figures(span: str) -> list[Figure]:
             continue
         if not n[0].isdigit() and n.lower() == "one" and not m.group("least") and not m.group("more"):
             continue  # "one thing", "no one": not a count
-        scale = _SCALE[m.group("scale").strip(" -").lower()] if m.group("scale") else 1  # "2 million", "four million"
+        # scale: "2 million", "four million"
+        scale = _SCALE[re.sub(r"\W", "", m.group("scale")).lower()] if m.group("scale") else 1
         value = _value(n) * scale
         low: int | None = value
         high: int | None = value

@@ -46,6 +46,8 @@ _MONTH_WORDS = {
 }  # fmt: skip
 _LY_NOUNS = {"tally", "family", "rally", "assembly", "daily", "weekly", "monthly", "supply", "ally", "bully"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+#: a US politician's party and state after the name: "(D-R.I.)", "(R-Alaska)"
+_PARTY = re.compile(r"\s*\([DRI]-[A-Z][\w. ]*\)(?:,(?=\s*$))?")
 _NEG = {"not", "never", "n’t", "n't", "cannot"}
 #: words of a headline or a quotation that are never part of a speaker's name ("Me He Had", "Does Rubio")
 _NOT_NAME = {"me", "he", "she", "him", "i", "i’ve", "i'm", "i’m", "we", "you", "does", "did", "had", "he’s"}
@@ -283,7 +285,7 @@ def subject_before(prefix: str):
     >>> subject_before("the Syrian Observatory for Human Rights ").text
     'the Syrian Observatory for Human Rights'
     """
-    prefix, about, affiliation = prefix.rstrip(), "", ""
+    prefix, about, affiliation = _PARTY.sub("", prefix).rstrip(), "", ""  # party_state: "Sen. Jack Reed (D-R.I.),"
     close = max(prefix.rfind("”"), prefix.rfind('"') if prefix.count('"') % 2 == 0 else -1)
     if close >= 0 and prefix[close + 1 :].strip(" ,"):  # quotation_first: "“…,” Kaniz Fatema, …, told"
         prefix = prefix[close + 1 :].rstrip()
@@ -368,12 +370,13 @@ def object_after(rest: str) -> Mention | None:
     >>> object_after("the latest figures from the civil affairs department of Yunnan, the province").text
     'the civil affairs department of Yunnan'
     """
+    rest = _PARTY.sub("", rest)
     toks = _tokens(rest)
     words: list[str] = []
     i = 0
     while i < len(toks):
         tok, low = toks[i], toks[i].lower()
-        if low in _DETS and (not words or words[-1].lower() in _PREPS):
+        if (low in _DETS or low in _QUANT and not words) and (not words or words[-1].lower() in _PREPS):
             words.append(tok)
         elif low in _CONNECTORS and words and _cap(words[-1]) and i + 1 < len(toks) and _cap(toks[i + 1]):
             words.append(tok)  # name_connector
@@ -398,7 +401,7 @@ def object_after(rest: str) -> Mention | None:
                 if inner is not None:
                     return Mention(inner.text, inner.common, " ".join(words), inner.affiliation)
             break
-        elif tok[0].isupper() and any(w[0].islower() and w.lower() not in _DETS | _CONNECTORS for w in words):
+        elif tok[0].isupper() and any(w[0].islower() and w.lower() not in _DETS | _QUANT | _CONNECTORS for w in words):
             if all("-" in w or w.lower() in _DETS for w in words):  # modifier_before_name: "state-run All India Radio"
                 words = [w for w in words if w.lower() in _DETS]
             elif words[-1].lower() not in ROLE_WORDS | TITLES:

@@ -193,3 +193,26 @@ def test_no_speaker_for_a_count_reported_from_a_place_nor_a_pronoun_inside_a_quo
 def test_issue_21_political_news_rules(rule, text, cited):
     got = [[c.text for c in f.cited] for f in find_attributions(sentences(text))]
     assert got == [cited or ["The State Department"]], rule
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "cited"),
+    [
+        # from PolNeAR's train split (politico 2016-02-23, politico 2016-05-12, breitbart 2016-09-12)
+        (
+            "party_state",
+            "Sen. Jack Reed (D-R.I.), said after a lunch on Tuesday that he had not read it.",
+            ["Jack Reed"],
+        ),
+        ("inverted_quantified", "“Trump is bigger than the Republican Party,” said one Trump confidant.", None),
+        (
+            "closing_attribution",
+            "Secret Service protocol called for her to be taken to a trauma center, sources said.",
+            None,
+        ),
+    ],
+)
+def test_issue_21_who_closes_or_opens_the_sentence(rule, text, cited):
+    expected = {"inverted_quantified": ["one Trump confidant"], "closing_attribution": ["sources"]}.get(rule, cited)
+    got = [[c.text for c in f.cited] for f in find_attributions(sentences(text))]
+    assert got == [expected], rule
