@@ -27,6 +27,10 @@ _VERB = re.compile(
     r"confirmed|confirms|stated|added|adds|announced|announces|estimated|estimates|thought|believes|believed|"
     r"intimated|insisted|alleged|alleges|denied|denies|posted|published|tweeted|warned|warns|explained|saying|"
     r"described|attributed|condemned|quipped|quoted|called for|urged|"
+    r"argued|argues|pointed out|points out|suggested|suggests|acknowledged|acknowledges|recalled|"
+    r"recalls|asserted|asserts|contended|contends|responded|replied|conceded|concedes|admitted|admits|"
+    r"vowed|vows|cautioned|emphasi[sz]ed|stressed|stresses|remarked|countered|testified|reiterated|echoed|"
+    r"insists|explains|"
     r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure|casualties) at|"
     r"gave|showed|listed|show|shows)\b"
 )
