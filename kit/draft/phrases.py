@@ -38,7 +38,7 @@ _AUX = {
 #: a time phrase between a speaker and the verb: "Reince Priebus, the GOP chairman, this past week announced"
 _WHEN = re.compile(
     r"\s+(?:(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:past\s+)?(?:week|month|year|weekend|morning|evening)"
-    r"|(?:less than\s+|more than\s+)?\w+\s+(?:days?|weeks?|months?|years?)\s+ago)$",
+    r"|(?:less than\s+|more than\s+)?\w+\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier))$",
     re.I,
 )
 _MONTH_WORDS = {
@@ -50,7 +50,7 @@ _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _PARTY = re.compile(r"\s*\([DRI]-[A-Z][\w. ]*\)(?:,(?=\s*$))?")
 _NEG = {"not", "never", "n’t", "n't", "cannot"}
 #: words of a headline or a quotation that are never part of a speaker's name ("Me He Had", "Does Rubio")
-_NOT_NAME = {"me", "he", "she", "him", "i", "i’ve", "i'm", "i’m", "we", "you", "does", "did", "had", "he’s"}
+_NOT_NAME = {"me", "he", "she", "him", "i", "i’ve", "i'm", "i’m", "we", "you", "does", "did", "had", "he’s", "having"}
 _DETS = {
     "the", "a", "an", "their", "his", "her", "its", "our", "this", "that", "these", "those", "other", "another",
     "several", "some", "many", "numerous", "unnamed", "anonymous",
@@ -135,7 +135,7 @@ def _mention(words: list[str], about: str = "", affiliation: str = "") -> Mentio
         return None
     while len(words) > 1 and words[0].lower() in _NOT_NAME:  # not_a_name: "Does Rubio" is Rubio
         words = words[1:]
-    if len(words) > 1 and any(w.lower() in _NOT_NAME for w in words):
+    if (len(words) > 1 or words[0].lower() not in PRONOUNS) and any(w.lower() in _NOT_NAME for w in words):
         return None  # "Me He Had" is nobody
     report = _report_of(words)
     if report is not None:
@@ -412,7 +412,9 @@ def object_after(rest: str) -> Mention | None:
         i += 1
     found = _mention(words)
     if i < len(toks) and toks[i] == "," and found is not None:
-        after = re.match(r"\s*,\s*([^,.;:“”\"]+?)\s*(?:[,.;:]|$)", rest[rest.find(",") :] if "," in rest else "")
+        after = re.match(  # an initial's full stop stays in the name: "John J. Ferriola"
+            r"\s*,\s*((?:[^,.;:“”\"]|(?<=\b[A-Z])\.)+?)\s*(?:[,;:]|(?<!\b[A-Z])\.|$)", rest[rest.find(",") :] if "," in rest else ""
+        )
         if after and _is_name(after.group(1)) and (found.common or _is_description(" ".join(words))):
             return _mention(_tokens(after.group(1)), about=found.text)  # outlet_appositive / appositive
     return found
