@@ -16,30 +16,12 @@ from dataclasses import dataclass, field
 
 from kit.draft.coref import Speakers
 from kit.draft.extract import Sentence
-from kit.draft.lexicon import PRONOUNS, SPEAKER_NOUNS
+from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from kit.draft.names import guess_kind
 from kit.draft.phrases import Mention, object_after, subject_before
 
 __all__ = ["Mention", "Finding", "find_attributions"]
 
-_VERB = re.compile(
-    r"\b(?:said|says|say|told|tells|telling|reported|reports|claimed|claims|wrote|writes|noted|notes|"
-    r"confirmed|confirms|stated|added|adds|announced|announces|estimated|estimates|thought|believes|believed|"
-    r"intimated|insisted|alleged|alleges|denied|denies|posted|published|tweeted|warned|warns|explained|saying|"
-    r"described|attributed|condemned|quipped|quoted|called for|urged|"
-    r"argued|argues|pointed out|points out|suggested|suggests|acknowledged|acknowledges|recalled|"
-    r"recalls|asserted|asserts|contended|contends|responded|replied|conceded|concedes|admitted|admits|"
-    r"vowed|vows|cautioned|emphasi[sz]ed|stressed|stresses|remarked|countered|testified|reiterated|echoed|"
-    r"insists|explains|"
-    r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure|casualties) at|"
-    r"gave|showed|listed|show|shows)\b"
-)
-#: what "citing", "relying on", "based on" may name as a source when it is no name: a speaker or a document
-_SOURCE_NOUNS = SPEAKER_NOUNS | {
-    "reports", "report", "accounts", "account", "estimate", "estimates", "figures", "data", "statement", "statements",
-    "media", "officials", "witnesses", "residents", "activists", "analysts", "experts", "documents", "document",
-    "survey", "study", "records", "sources", "intelligence", "diplomats", "investigators", "rescuers", "monitors",
-}  # fmt: skip
 _SOCIAL_ONLY = {"gave", "showed", "listed", "show", "shows"}
 #: "reported missing", "confirmed dead", "no deaths reported": a participle describing the counted, not a speaker
 _PARTICIPLE = re.compile(
@@ -217,8 +199,8 @@ def _cues(s: str):
     saying"; relay Reuters), ``according`` ("according to X", "as per X") and ``relying`` ("citing X", "who cited X").
     """
     out: list[tuple] = []
-    for m in _VERB.finditer(s):
-        if _VERB.match(s, m.end() + 1) and s[m.end() : m.end() + 1] == " ":
+    for m in SPEECH_VERBS.finditer(s):
+        if SPEECH_VERBS.match(s, m.end() + 1) and s[m.end() : m.end() + 1] == " ":
             continue  # a noun before the verb: "News reports said"
         if (
             m.group() in ("estimates", "reports", "claims", "notes", "shows", "posts")
@@ -235,7 +217,7 @@ def _cues(s: str):
         if obj is not None:
             low = m.group().lower()
             role = "according" if low.startswith(("according", "as reported", "reported", "as per")) else "relying"
-            if role == "relying" and obj.common and obj.text.split()[-1].lower() not in _SOURCE_NOUNS:
+            if role == "relying" and obj.common and obj.text.split()[-1].lower() not in SOURCE_NOUNS:
                 continue  # "citing the release of prisoners", "relies on integration": a reason, not a source
             out.append((m.start(), role, obj, m.group().strip().lower(), None))
     head = _HEADLINE.search(s)

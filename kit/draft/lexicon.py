@@ -11,7 +11,9 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["PRONOUNS", "TITLES", "ROLE_WORDS", "SPEAKER_NOUNS", "ORG_HEADS"]
+import re
+
+__all__ = ["PRONOUNS", "TITLES", "ROLE_WORDS", "SPEAKER_NOUNS", "ORG_HEADS", "SPEECH_VERBS", "SOURCE_NOUNS"]
 
 #: pronouns a speaker may be named by: resolved to the nearest earlier speaker of a fitting kind
 PRONOUNS = {"it", "they", "he", "she"}
@@ -49,4 +51,23 @@ ORG_HEADS = {
     "university", "hospital", "foundation", "association", "union", "party", "organization", "organisation", "group",
     "monitor", "court", "parliament", "embassy", "team", "headquarters", "management", "daily", "website", "site",
     "online", "media", "weekly", "magazine", "journal", "gazette", "tribune", "herald", "telegraph", "channel",
+}  # fmt: skip
+#: the verbs (and phrases) that attribute words to a speaker: "said", "told", "argued", "put the toll at"
+SPEECH_VERBS = re.compile(
+    r"\b(?:said|says|say|told|tells|telling|reported|reports|claimed|claims|wrote|writes|noted|notes|"
+    r"confirmed|confirms|stated|added|adds|announced|announces|estimated|estimates|thought|believes|believed|"
+    r"intimated|insisted|alleged|alleges|denied|denies|posted|published|tweeted|warned|warns|explained|saying|"
+    r"described|attributed|condemned|quipped|quoted|called for|urged|"
+    r"argued|argues|pointed out|points out|suggested|suggests|acknowledged|acknowledges|recalled|"
+    r"recalls|asserted|asserts|contended|contends|responded|replied|conceded|concedes|admitted|admits|"
+    r"vowed|vows|cautioned|emphasi[sz]ed|stressed|stresses|remarked|countered|testified|reiterated|echoed|"
+    r"insists|explains|"
+    r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure|casualties) at|"
+    r"gave|showed|listed|show|shows)\b"
+)
+#: what "citing", "relying on", "based on" may name as a source when it is no name: a speaker or a document
+SOURCE_NOUNS = SPEAKER_NOUNS | {
+    "reports", "report", "accounts", "account", "estimate", "estimates", "figures", "data", "statement", "statements",
+    "media", "officials", "witnesses", "residents", "activists", "analysts", "experts", "documents", "document",
+    "survey", "study", "records", "sources", "intelligence", "diplomats", "investigators", "rescuers", "monitors",
 }  # fmt: skip

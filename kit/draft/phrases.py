@@ -48,6 +48,8 @@ _LY_NOUNS = {"tally", "family", "rally", "assembly", "daily", "weekly", "monthly
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 #: a US politician's party and state after the name: "(D-R.I.)", "(R-Alaska)"
 _PARTY = re.compile(r"\s*\([DRI]-[A-Z][\w. ]*\)(?:,(?=\s*$))?")
+#: ", John J. Ferriola." after a description: the name (an initial's full stop stays in it)
+_APPOSITIVE = re.compile(r"\s*,\s*((?:[^,.;:“”\"]|(?<=\b[A-Z])\.)+?)\s*(?:[,;:]|(?<!\b[A-Z])\.|$)")
 _NEG = {"not", "never", "n’t", "n't", "cannot"}
 #: words of a headline or a quotation that are never part of a speaker's name ("Me He Had", "Does Rubio")
 _NOT_NAME = {"me", "he", "she", "him", "i", "i’ve", "i'm", "i’m", "we", "you", "does", "did", "had", "he’s", "having"}
@@ -412,9 +414,7 @@ def object_after(rest: str) -> Mention | None:
         i += 1
     found = _mention(words)
     if i < len(toks) and toks[i] == "," and found is not None:
-        after = re.match(  # an initial's full stop stays in the name: "John J. Ferriola"
-            r"\s*,\s*((?:[^,.;:“”\"]|(?<=\b[A-Z])\.)+?)\s*(?:[,;:]|(?<!\b[A-Z])\.|$)", rest[rest.find(",") :] if "," in rest else ""
-        )
+        after = _APPOSITIVE.match(rest[rest.find(",") :] if "," in rest else "")
         if after and _is_name(after.group(1)) and (found.common or _is_description(" ".join(words))):
             return _mention(_tokens(after.group(1)), about=found.text)  # outlet_appositive / appositive
     return found

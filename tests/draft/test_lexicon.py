@@ -5,7 +5,8 @@ from kit.draft import coref, cues, lexicon, phrases
 
 def test_one_list_each_shared_by_its_readers():
     assert phrases.ROLE_WORDS is lexicon.ROLE_WORDS and coref.ROLE_WORDS is lexicon.ROLE_WORDS
-    assert cues.SPEAKER_NOUNS is lexicon.SPEAKER_NOUNS and coref.PRONOUNS is lexicon.PRONOUNS
+    assert cues.SPEECH_VERBS is lexicon.SPEECH_VERBS and coref.PRONOUNS is lexicon.PRONOUNS
+    assert lexicon.SPEAKER_NOUNS <= lexicon.SOURCE_NOUNS  # who speaks may be cited
     assert lexicon.TITLES <= lexicon.ROLE_WORDS  # a title before a name is a role too
 
 
