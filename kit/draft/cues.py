@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kit.draft import lexicon as lex
 from kit.draft.coref import Speakers
 from kit.draft.extract import Sentence
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
@@ -23,27 +24,6 @@ from kit.draft.phrases import Mention, object_after, subject_before
 __all__ = ["Mention", "Finding", "find_attributions"]
 
 _SOCIAL_ONLY = {"gave", "showed", "listed", "show", "shows"}
-#: "reported missing", "confirmed dead", "no deaths reported": a participle describing the counted, not a speaker
-_PARTICIPLE = re.compile(
-    r"^\s+(?:as\s+)?(?:missing|killed|dead|injured|wounded|hurt|trapped|safe|someone|anyone|from|so far|across)\b|^\s*$"
-)
-_COUNTED = re.compile(r"\b(?:deaths?|dead|casualties|injuries|hundreds|dozens|thousands|people|victims)$", re.I)
-_SUBORDINATE = re.compile(
-    r"\b(?:if|when|because|unless|whether|once|what)\s+\S+(?:\s+\S+)?\s+(?:have\s+|had\s+|has\s+)?$", re.I
-)
-_DOCUMENT_SUBJECT = re.compile(
-    r"\b(?:tally|report|figures|data|statement|records|images|pictures|photos|videos|clips|footage|posts?|media)$", re.I
-)
-_FUNCTION = {"as", "was", "is", "has", "this", "his", "its", "thus", "yes", "perhaps", "always", "sometimes", "towards"}
-_NO_OBJECT = re.compile(r"\s*(?:during|in|on|at|since|over|for|so far|to date|[.,;”\"])", re.I)
-_PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+(?:\w+ly\s+)?$", re.I)
-_INVERTED = re.compile(r"[,”\"’:]\s*$")
-_HEADLINE = re.compile(r"\s[–—]\s*([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4})\s*$")
-_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
-_PREP = re.compile(
-    r"(?<![\w-])(?:[Aa]ccording to|[Cc]iting|[Rr]elying on|[Rr]elied on|[Rr]elies on|[Bb]ased on|"
-    r"[Qq]uoting|(?:as )?reported by|[Aa]s per|who cited)\s+"
-)
 _CERTAINTY = (
     (
         ("asserted", r"confirm"),
@@ -98,15 +78,17 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
     """The cues of one speech verb: the speaker before it, after it (inverted, passive "by X"), or both of "X and Y"."""
     prefix, rest, verb = s[: m.start()], s[m.end() :], m.group()
     by = re.match(r"\s+by\s+(?!(?:tele)?phone|e-?mail|text|video)", rest)
-    passive = by and (_PASSIVE.search(prefix) or re.search(r"[,]\s*$|\b[a-z]+\s*$", prefix))
+    passive = by and (lex.PASSIVE.search(prefix) or re.search(r"[,]\s*$|\b[a-z]+\s*$", prefix))
     if by and passive and not re.search(r"\bas\s*$", prefix, re.I):  # passive_by: "announced by President Correa"
         obj = object_after(rest[by.end() :])
         if obj is not None:
             out.append((m.start(), "speaker", obj, verb, None))
         return
-    if _PASSIVE.search(prefix):  # passive: "is reported to be", "were reported from there": no speaker
+    if lex.PASSIVE.search(prefix):  # passive: "is reported to be", "were reported from there": no speaker
         return
-    if verb in ("reported", "confirmed", "reports") and (_PARTICIPLE.match(rest) and _COUNTED.search(prefix.rstrip())):
+    if verb in ("reported", "confirmed", "reports") and (
+        lex.PARTICIPLE.match(rest) and lex.COUNTED.search(prefix.rstrip())
+    ):
         return  # participle: "with hundreds reported missing", "no deaths reported"
     if re.match(r"\s+(?:missing|dead|killed)\b", rest):
         return
@@ -120,7 +102,7 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
     if subj == "negated":
         return
     if subj is None:
-        if not _INVERTED.search(prefix) or verb in ("told", "quoted"):
+        if not lex.INVERTED.search(prefix) or verb in ("told", "quoted"):
             return
         subj = object_after(rest)  # inverted: "…,” said Bali", "…, say traumatised viewers"
         if subj is None or not _names_speaker(rest, subj):
@@ -128,19 +110,24 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
         out.append((m.start(), "inverted", subj, verb, None))
         return
     social = r"facebook|twitter|telegram|vk|instagram|youtube|tiktok|weibo|social media|social networks"
-    shown = verb in ("showed", "show", "shows") and _DOCUMENT_SUBJECT.search(subj.text)
+    shown = verb in ("showed", "show", "shows") and lex.DOCUMENT_SUBJECT.search(subj.text)
     if verb in _SOCIAL_ONLY and not re.search(social, subj.text, re.I) and not shown:
         return
-    if verb == "saying" and _DOCUMENT_SUBJECT.search(subj.text):
+    if verb == "saying" and lex.DOCUMENT_SUBJECT.search(subj.text):
         issued = re.search(r"\b(?:released|issued|put out|posted|published)\s+(?:a|an|the)\s+\w+\s*$", prefix)
         subj = subject_before(prefix[: issued.start()]) if issued else None  # "X released a statement saying"
         if not isinstance(subj, Mention):
             return
     at = prefix.rfind(subj.text)
-    if at >= 0 and _SUBORDINATE.search(prefix[: at + len(subj.text)] + " "):
+    if at >= 0 and lex.SUBORDINATE.search(prefix[: at + len(subj.text)] + " "):
         return  # "if they have reported someone missing": not an attribution
     relative = re.search(r"(?:^|\s)([a-z]+s)\s+$", prefix[:at]) if at > 0 and subj.text.startswith("the ") else None
-    if relative and _NO_OBJECT.match(rest) and verb not in ("said", "says") and relative.group(1) not in _FUNCTION:
+    if (
+        relative
+        and lex.NO_OBJECT.match(rest)
+        and verb not in ("said", "says")
+        and relative.group(1) not in lex.FUNCTION
+    ):
         return  # reduced_relative: "the casualties the Kremlin has acknowledged during its incursion"
     if verb == "reported" and re.match(r"\s+[^,.;]{3,80}?\s+as saying\b", rest):
         verb = "quoted"  # "Xinhua news agency reported disaster management officials as saying"
@@ -200,8 +187,8 @@ def _cues(s: str):
     """
     out: list[tuple] = []
     for m in SPEECH_VERBS.finditer(s):
-        if SPEECH_VERBS.match(s, m.end() + 1) and s[m.end() : m.end() + 1] == " ":
-            continue  # a noun before the verb: "News reports said"
+        if SPEECH_VERBS.match(s, m.end() + 1) and s[m.end() : m.end() + 1] == " " and m.group()[-1] == "s":
+            continue  # a noun before the verb: "News reports said" (not "He confirmed reports that …")
         if (
             m.group() in ("estimates", "reports", "claims", "notes", "shows", "posts")
             and s[m.end() : m.end() + 1] == ","
@@ -212,7 +199,7 @@ def _cues(s: str):
         if m.group() in ("claimed", "claims") and re.match(r"\s+(?:the\s+|\w+\s+)?(?:lives|life)\b", s[m.end() :]):
             continue  # claimed_lives: "as the fire claimed multiple lives" is no speech
         _speaker_cue(s, m, out)
-    for m in _PREP.finditer(s):
+    for m in lex.SOURCE_PHRASES.finditer(s):
         obj = object_after(s[m.end() :])
         if obj is not None:
             low = m.group().lower()
@@ -220,7 +207,11 @@ def _cues(s: str):
             if role == "relying" and obj.common and obj.text.split()[-1].lower() not in SOURCE_NOUNS:
                 continue  # "citing the release of prisoners", "relies on integration": a reason, not a source
             out.append((m.start(), role, obj, m.group().strip().lower(), None))
-    head = _HEADLINE.search(s)
+    first = re.match(r"(Echoed|Added|Countered|Replied)\s+", s)
+    said = object_after(s[first.end() :]) if first else None
+    if first and said is not None and not said.common:  # initial_inverted: "Echoed Sen. Hillary Clinton, “…”"
+        out.append((0, "speaker", said, first.group(1).lower(), None))
+    head = lex.HEADLINE.search(s)
     if head and not re.search(r"[.!?”\"]\s*$", s):  # headline: "Validation reduces the toll to 68 – OCD"
         out.append((head.start(), "inverted", Mention(head.group(1)), "says", None))
     return sorted(out, key=lambda c: c[0])
@@ -236,7 +227,7 @@ def _pieces(s: str, cues: list, depths: list) -> list[tuple[int, int]]:
         if at < 0 or i > 0 and heads[i - 1][0] == c[0]:
             continue
         lo = heads[i - 1][0] if i > 0 else 0
-        prior = [m for m in _BOUNDARY.finditer(s, lo, at) if len(s[m.end() : at].split()) <= 4]
+        prior = [m for m in lex.BOUNDARY.finditer(s, lo, at) if len(s[m.end() : at].split()) <= 4]
         if prior and (i > 0 or prior[-1].group().startswith(";")):
             cuts.append(prior[-1].end())
     spans = list(zip(cuts, [*cuts[1:], len(s)], strict=True))
@@ -280,6 +271,7 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
     state: dict = {"speakers": speakers, "owner": None, "last_actor": None, "last_relay": None, "quoting": False}
     para, depth = -1, 0
     waiting: list[Sentence] = []
+    previous: Sentence | None = None
     for sent in sentences:
         if sent.paragraph != para:
             if depth == 0 and not state["quoting"]:  # a speaker quoted at a paragraph's end may go on quoted
@@ -301,6 +293,12 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
         state["quoting"] = bool(re.search(r"[“”\"]", sent.text)) and bool(out) and out[-1].sentence is sent
         opened = not cues and depths[0] == 0 and depth > 0 and sent.text.startswith(("“", '"'))
         waiting = [*waiting, sent] if (opened or waiting and depth > 0 and not cues) else []
+        tweet = lex.TWEET.match(sent.text)
+        if tweet and previous is not None and not (out and out[-1].sentence is previous):
+            who = Mention(tweet.group(1), about=f"({tweet.group(2)}) on social media")  # tweet_embed
+            note = f"draft: check: the line before is taken to be a post by {who.text} (an embedded post)"
+            out.append(Finding(previous, previous.start, previous.end, [who], None, "posted", "alleged", [note]))
+        previous = sent
         speakers.passing(sent.text)
     return out
 

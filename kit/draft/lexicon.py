@@ -1,4 +1,5 @@
-"""The words a speaker's name is read with: pronouns, titles, roles, speaking nouns and organisations' heads.
+"""The words and patterns attributions are read with: pronouns, titles, roles, speaking nouns, organisations' heads,
+speech verbs, the phrases that name a source, and the clauses that are no attribution.
 
 Kept apart from :mod:`kit.draft.phrases` (which reads the names) so that :mod:`kit.draft.coref` and
 :mod:`kit.draft.cues` share one list of each.
@@ -13,7 +14,27 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PRONOUNS", "TITLES", "ROLE_WORDS", "SPEAKER_NOUNS", "ORG_HEADS", "SPEECH_VERBS", "SOURCE_NOUNS"]
+__all__ = [
+    "PRONOUNS",
+    "TITLES",
+    "ROLE_WORDS",
+    "SPEAKER_NOUNS",
+    "ORG_HEADS",
+    "SPEECH_VERBS",
+    "SOURCE_NOUNS",
+    "PARTICIPLE",
+    "COUNTED",
+    "SUBORDINATE",
+    "DOCUMENT_SUBJECT",
+    "FUNCTION",
+    "NO_OBJECT",
+    "PASSIVE",
+    "INVERTED",
+    "TWEET",
+    "HEADLINE",
+    "BOUNDARY",
+    "SOURCE_PHRASES",
+]
 
 #: pronouns a speaker may be named by: resolved to the nearest earlier speaker of a fitting kind
 PRONOUNS = {"it", "they", "he", "she"}
@@ -71,3 +92,36 @@ SOURCE_NOUNS = SPEAKER_NOUNS | {
     "media", "officials", "witnesses", "residents", "activists", "analysts", "experts", "documents", "document",
     "survey", "study", "records", "sources", "intelligence", "diplomats", "investigators", "rescuers", "monitors",
 }  # fmt: skip
+#: "reported missing", "confirmed dead", "no deaths reported": a participle describing the counted, not a speaker
+PARTICIPLE = re.compile(
+    r"^\s+(?:as\s+)?(?:missing|killed|dead|injured|wounded|hurt|trapped|safe|someone|anyone|from|so far|across)\b|^\s*$"
+)
+#: what a participle after a count describes: "deaths reported"
+COUNTED = re.compile(r"\b(?:deaths?|dead|casualties|injuries|hundreds|dozens|thousands|people|victims)$", re.I)
+#: a clause that is no attribution: "if they have reported someone missing", "what the man says"
+SUBORDINATE = re.compile(
+    r"\b(?:if|when|because|unless|whether|once|what)\s+\S+(?:\s+\S+)?\s+(?:have\s+|had\s+|has\s+)?$", re.I
+)
+#: a document or a medium as a verb's subject: "the tally showed", "images on social media"
+DOCUMENT_SUBJECT = re.compile(
+    r"\b(?:tally|report|figures|data|statement|records|images|pictures|photos|videos|clips|footage|posts?|media)$", re.I
+)
+#: words ending in -s that are no noun a reduced relative clause follows
+FUNCTION = {"as", "was", "is", "has", "this", "his", "its", "thus", "yes", "perhaps", "always", "sometimes", "towards"}
+#: a verb with no object ("has acknowledged during …"): in a reduced relative clause
+NO_OBJECT = re.compile(r"\s*(?:during|in|on|at|since|over|for|so far|to date|[.,;”\"])", re.I)
+#: a passive verb with no "by": "is reported to be"
+PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+(?:\w+ly\s+)?$", re.I)
+#: the end of the words before an inverted verb: "…,” said Bali"
+INVERTED = re.compile(r"[,”\"’:]\s*$")
+#: an embedded post's signature line: "— Karl Mondon (@karlmondon) November 9, 2018"
+TWEET = re.compile(r"^[—–]\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*\((@\w+)\)")
+#: a headline's closing speaker: "Validation reduces the toll to 68 – OCD"
+HEADLINE = re.compile(r"\s[–—]\s*([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4})\s*$")
+#: where one speaker's clause ends and the next one's begins: ", and", "; "
+BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+#: phrases that name a source: "according to", "citing", "based on", "as reported by"
+SOURCE_PHRASES = re.compile(
+    r"(?<![\w-])(?:[Aa]ccording to|[Cc]iting|[Rr]elying on|[Rr]elied on|[Rr]elies on|[Bb]ased on|"
+    r"[Qq]uoting|(?:as )?reported by|[Aa]s per|who cited)\s+"
+)

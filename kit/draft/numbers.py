@@ -49,7 +49,7 @@ _WORDS = {
     "a dozen": 12,
 }
 _VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000, "hundreds of thousands": 200000}
-_SCALE = {"million": 1_000_000, "billion": 1_000_000_000}
+_SCALE = {"million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
 #: "the toll jumped from 76 to 172": a change, whose figure is the new one, not a range
 _CHANGE = re.compile(
     r"\b(?:rose|risen|rising|jumped|climbed|increased|grew|soared|went up|raised|revised)\s+from\s+$", re.I
@@ -68,7 +68,7 @@ _FIGURE = re.compile(
     r"|(?P<least>at least|no fewer than|no less than)\s+"
     r"|(?P<upto>up to|as many as|at most|no more than)\s+|(?P<fewer>fewer than|less than)\s+"
     r"|(?P<about>about|around|roughly|approximately|nearly|almost|some|an estimated)\s+)?"
-    rf"(?:between\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|–|and)\s*(?P<m>{_NUM}))?(?P<scale>[\s-]+(?:million|billion))?"
+    rf"(?:between\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|–|and)\s*(?P<m>{_NUM}))?(?P<scale>[\s-]+(?:million|billion|dozen))?"
     r"(?P<plus>\+|\s+or more)?(?!\w|[,.]\d)"
     r"|(?<!\w)(?P<vague>(?:tens of |hundreds of )?thousands|dozens|hundreds)(?!\w)",
     re.I,

@@ -389,7 +389,7 @@ def object_after(rest: str) -> Mention | None:
         elif (
             _cap(tok)
             and words
-            and (_cap(words[-1]) or words[-1] in _PREPS | {"of"})
+            and (_cap(words[-1]) or words[-1] in _PREPS | {"of"} or words[-1].endswith(("’s", "'s")))
             and low not in _STOPS
             or tok in ("’s", "'s")
             and words

@@ -265,3 +265,22 @@ def test_a_reduced_relative_clause_is_no_attribution():
     assert [[c.text for c in f.cited] for f in find_attributions(sentences("“It was a mistake,” Mook conceded."))] == [
         ["Mook"]
     ]
+
+
+def test_issue_21_embedded_posts_initial_verbs_and_confirmed_reports():
+    text = (
+        "2 dozen ambulances evacuating folks from Paradise #Campfire pic.twitter.com/Vv3z1JUdOR\n"  # w3-mercurynews
+        "— Karl Mondon (@karlmondon) November 9, 2018\n"
+        "“It is dangerous,” Butte County Sheriff Kory Honea told The Associated Press.\n"  # w1-columbian-ap
+        "He confirmed reports that evacuees had to abandon their vehicles.\n"
+        "Echoed Sen. Hillary Rodham Clinton (D-N.Y.), “I was surprised that was the decision.”\n"  # p1-rollcall
+        "Houses collapsed, according to a statement on the county government's Web site."  # y-corpus, Ludian
+    )
+    got = [[c.text for c in f.cited] for f in find_attributions(sentences(text))]
+    assert got == [
+        ["Karl Mondon"],  # tweet_embed
+        ["Kory Honea"],
+        ["Kory Honea"],  # "confirmed reports": a verb before a noun, not a noun before a verb
+        ["Hillary Rodham Clinton"],  # initial_inverted
+        ["a statement on the county government's Web site"],  # the name after "government's" is whole
+    ]

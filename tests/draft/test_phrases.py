@@ -252,6 +252,7 @@ def test_kinds_from_the_articles_words():
         ("change", "the death toll had jumped from 76 to 172 people in 24 hours", [(172, 172)]),  # i1
         ("place", "The death toll from floods in the four Indian states rose to 158", [(158, 158)]),  # i4
         ("vague", "Tens of thousands of residents racing to escape", [(20_000, None)]),  # w3-mercurynews
+        ("scale", "2 dozen ambulances evacuating folks from Paradise", [(24, 24)]),  # w3-mercurynews
         (
             "scale",
             "nearly 1.2\u00a0million; 3\u00a0million voters",
