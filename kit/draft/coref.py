@@ -44,6 +44,18 @@ _FITS = {  # a description's noun -> words one of which an earlier speaker's nam
 }
 
 
+#: words that tell a person's gender: a pronoun the article used for them, a title, a role
+_GENDERED = re.compile(
+    r"\b(he|she|mr|mrs|ms|miss|spokesman|spokeswoman|chairman|chairwoman|congressman|congresswoman|king|queen)\b", re.I
+)
+_SHE = {"she", "mrs", "ms", "miss", "spokeswoman", "chairwoman", "congresswoman", "queen"}
+
+#: last words of a capitalised phrase that is no person's name
+_NOT_PEOPLE = {
+    "day", "street", "act", "policy", "watch", "world", "research", "relations", "america", "city", "county",
+    "river", "state", "states", "qaeda", "island", "valley", "road", "avenue", "square", "park", "week",
+}  # fmt: skip
+
 #: capitalised words that begin a sentence or a heading, not a name
 _NOT_NAMES = {
     "that", "this", "the", "if", "when", "but", "and", "in", "on", "at", "as", "after", "before", "while", "with",
@@ -74,6 +86,8 @@ def is_person(m: Mention) -> bool:
     if m.common or m.text.lower() in PRONOUNS:
         return False
     words = m.text.replace("’s", "").split()
+    if "and" in words or m.text.endswith(("’s", "'s")) or words[-1].lower() in _NOT_PEOPLE:
+        return False  # "Wilcox and Beruff", "Ross Perot's", "Election Day", "Wall Street": not one person
     if any(w.lower().strip("'’") in ORG_HEADS for w in words) or normalise_name(m.text) in _outlets():
         return False
     if any(w.isupper() and len(w) > 1 for w in words) and len(words) == 1:
@@ -108,6 +122,7 @@ class Speakers:
         self.named: list[Mention] = []
         self.people: list[Mention] = []  # speakers who are people, nearest last
         self.seen: list[Mention] = []  # people named in passing (for "the 21-year-old" only)
+        self.gender: dict[str, str] = {}  # "he" or "she", once a pronoun or a title has said it
 
     def add(self, m: Mention) -> None:
         """Remember a speaker as the nearest one (a named one, or a plural unnamed group for "they")."""
@@ -116,6 +131,9 @@ class Speakers:
         self.named = [n for n in self.named if n.text != m.text] + [m]
         if is_person(m):
             self.people = [p for p in self.people if p.text != m.text] + [m]
+            said = _GENDERED.search(f"{m.about} {m.said_as}")
+            if said:
+                self.gender.setdefault(m.text, "she" if said.group(1).lower() in _SHE else "he")
 
     def passing(self, sentence: str) -> None:
         """Remember the people a sentence names in passing ("Agnes Merza in the town of Bantayan saw …")."""
@@ -147,8 +165,11 @@ class Speakers:
         found, rule = None, ""
         if low in PRONOUNS:
             rule = "pronoun"
-            if low in ("he", "she"):
-                found = next((n for n in reversed(self.people) if n.text not in avoid), None)
+            if low in ("he", "she"):  # gendered: not a person the article has called the other
+                found = next(
+                    (n for n in reversed(self.people) if n.text not in avoid and self.gender.get(n.text, low) == low),
+                    None,
+                )
                 if found is None:  # no person has spoken yet: the person named just before
                     found = next((n for n in reversed(self.seen) if n.text not in avoid), None)
             elif low == "it":
@@ -157,6 +178,8 @@ class Speakers:
                 found = next((n for n in pool if not is_person(n)), None)
             if found is None:
                 return None
+            if low in ("he", "she"):
+                self.gender.setdefault(found.text, low)
         elif _DESCRIPTION.match(text):
             noun = _DESCRIPTION.match(text).group("noun").lower()  # type: ignore[union-attr]
             rule = "description"

@@ -392,7 +392,13 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
     if relay is not None:
         relay = speakers.resolve(relay, notes)
     avoid = (relay.text,) if relay else ()
-    cited = [r for r in (speakers.resolve(c, notes, avoid) for c in cited) if r is not None]
+    quoted = "".join(ch if d > 0 else " " for ch, d in zip(s, depths, strict=False))
+    here = tuple(n.text for n in speakers.named if re.search(rf"\b{re.escape(n.text.split()[-1])}\b", quoted))
+    cited = [  # not_the_subject: in "“Ted Cruz has fought for us,” she said", "she" is not Ted Cruz
+        r
+        for r in (speakers.resolve(c, notes, avoid + (here if c.text.lower() in PRONOUNS else ())) for c in cited)
+        if r is not None
+    ]
     cited = [
         c
         for i, c in enumerate(cited)

@@ -11,6 +11,8 @@ import pytest
 from kit.draft import draft_case
 from kit.draft.coref import Speakers, is_person
 from kit.draft.counts import not_a_count
+from kit.draft.cues import find_attributions
+from kit.draft.extract import sentences
 from kit.draft.numbers import figures
 from kit.draft.phrases import Mention, object_after, subject_before
 
@@ -262,3 +264,23 @@ def test_kinds_from_the_articles_words():
 )
 def test_figures_found_on_real_articles(rule, words, expected):
     assert [(f.low, f.high) for f in figures(words)] == expected, rule
+
+
+def test_issue_21_he_and_she_find_the_right_person():
+    # kinds found in PolNeAR's train split (huff-post 2016-03-09, politico 2016-05-23), rewritten short
+    s = Speakers()
+    s.add(Mention("Carly Fiorina"))
+    s.add(Mention("Ted Cruz", about="Sen."))
+    notes: list = []
+    assert s.resolve(Mention("he", common=True), notes).text == "Ted Cruz"  # now Ted Cruz is "he"
+    assert s.resolve(Mention("she", common=True), notes).text == "Carly Fiorina"  # gendered: not Ted Cruz
+    s.add(Mention("Maria Lopez", about="spokeswoman"))  # a role that tells
+    assert s.resolve(Mention("he", common=True), notes).text == "Ted Cruz"
+    # not one person: two names, a possessive, a day, a street
+    assert not any(is_person(Mention(n)) for n in ("Wilcox and Beruff", "Ross Perot's", "Election Day", "Wall Street"))
+
+
+def test_issue_21_she_is_not_the_person_her_quotation_names():
+    text = "Carly Fiorina said she endorsed him. Ted Cruz said he was grateful.\n“Ted Cruz fought for us,” she said."
+    got = [([c.text for c in f.cited]) for f in find_attributions(sentences(text))]
+    assert got[-1] == ["Carly Fiorina"]  # not_the_subject, and not the person last named
