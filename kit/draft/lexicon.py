@@ -74,8 +74,8 @@ ORG_HEADS = {
     "online", "media", "weekly", "magazine", "journal", "gazette", "tribune", "herald", "telegraph", "channel",
 }  # fmt: skip
 #: the verbs (and phrases) that attribute words to a speaker: "said", "told", "argued", "put the toll at"
-SPEECH_VERBS = re.compile(
-    r"\b(?:said|says|say|told|tells|telling|reported|reports|claimed|claims|wrote|writes|noted|notes|"
+SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described socialist"
+    r"(?<![\w-])(?:said|says|say|told|tells|telling|reported|reports|claimed|claims|wrote|writes|noted|notes|"
     r"confirmed|confirms|stated|added|adds|announced|announces|estimated|estimates|thought|believes|believed|"
     r"intimated|insisted|alleged|alleges|denied|denies|posted|published|tweeted|warned|warns|explained|saying|"
     r"described|attributed|condemned|quipped|quoted|called for|urged|"
@@ -104,7 +104,9 @@ SUBORDINATE = re.compile(
 )
 #: a document or a medium as a verb's subject: "the tally showed", "images on social media"
 DOCUMENT_SUBJECT = re.compile(
-    r"\b(?:tally|report|figures|data|statement|records|images|pictures|photos|videos|clips|footage|posts?|media)$", re.I
+    r"\b(?:tally|report|figures|data|statement|records|images|pictures|photos|videos|clips|footage|posts?|media|"
+    r"polls?|surveys?|study|studies|analysis)$",
+    re.I,
 )
 #: words ending in -s that are no noun a reduced relative clause follows
 FUNCTION = {"as", "was", "is", "has", "this", "his", "its", "thus", "yes", "perhaps", "always", "sometimes", "towards"}

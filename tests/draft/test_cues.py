@@ -284,3 +284,12 @@ def test_issue_21_embedded_posts_initial_verbs_and_confirmed_reports():
         ["Hillary Rodham Clinton"],  # initial_inverted
         ["a statement on the county government's Web site"],  # the name after "government's" is whole
     ]
+
+
+def test_issue_21_polls_show_and_a_self_described_socialist():
+    # kinds found in PolNeAR's train split (nyt 2016-06-23, nyt 2016-03-15), rewritten short
+    got = [
+        [c.text for c in f.cited] for f in find_attributions(sentences("Polls show 30 percent of his backers say no."))
+    ]
+    assert got == [["Polls"]]  # a poll shows, as a tally does
+    assert find_attributions(sentences("It was classic Bernie Sanders, a self-described Democratic socialist.")) == []
