@@ -249,8 +249,10 @@ def _is_description(seg: str) -> bool:
     toks = _tokens(seg)
     if not toks:
         return False
+    if toks[0] in ("And", "But", "So") and len(toks) > 1:  # "And a third, Daniel Traynor, said"
+        toks = toks[1:]
     first = toks[0]
-    if first[0].islower() or first[0].isdigit() or first.lower() in _DETS or first.lower() in ("who", "which"):
+    if first[0].islower() or first[0].isdigit() or first.lower() in _DETS | _QUANT | {"who", "which"}:
         return True
     return any(t.lower().rstrip(".") in ROLE_WORDS and t[0].islower() for t in toks)
 
@@ -323,6 +325,9 @@ def subject_before(prefix: str):
     report = re.search(r"(?:\b(?:an?|the)\s+)?[A-Z][^,;:]*?(?:,\s*[A-Z]{2,},)?\s+(?:report|article|story)$", prefix)
     if report and _report_of(_tokens(report.group())):  # outlet_report: "an Asian News International, ANI, report"
         return _report_of(_tokens(report.group()))
+    home = re.search(r",\s*\d{1,3}(?:,\s*(?:of|from)\s+[A-Z][^,]*(?:,\s*[A-Z][\w.]*)?)?,\s*$", prefix)
+    if home:  # age_hometown: "Cory James, 22, of Flint, Mich., said"
+        prefix = prefix[: home.start()]
     for _ in range(3):  # appositives: "X, which monitors …, said" / "X, of the Y said" / "ROLE, NAME, says"
         trailing = prefix.endswith(",")
         body = prefix[:-1] if trailing else prefix
@@ -380,6 +385,8 @@ def object_after(rest: str) -> Mention | None:
         tok, low = toks[i], toks[i].lower()
         if (low in _DETS or low in _QUANT and not words) and (not words or words[-1].lower() in _PREPS):
             words.append(tok)
+        elif re.fullmatch(r"(?:19|20)\d\d", tok) and words and words[-1].lower() in _DETS:
+            words.append(tok)  # "the 2009 paper", "a 2014 report"
         elif low in _CONNECTORS and words and _cap(words[-1]) and i + 1 < len(toks) and _cap(toks[i + 1]):
             words.append(tok)  # name_connector
         elif low in _PREPS and words and i + 1 < len(toks) and _phrase_after(words[-1].lower(), low):

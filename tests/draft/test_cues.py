@@ -293,3 +293,26 @@ def test_issue_21_polls_show_and_a_self_described_socialist():
     ]
     assert got == [["Polls"]]  # a poll shows, as a tally does
     assert find_attributions(sentences("It was classic Bernie Sanders, a self-described Democratic socialist.")) == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "cited"),
+    [
+        # kinds found in PolNeAR's train split (usa-today 2016-07-26, politico 2016-04-03, huff-post 2016-02-21)
+        ("age_hometown", "Cory James, 22, of Flint, Mich., said he hadn't given up hope.", ["Cory James"]),
+        ("appositive", "And a third, Daniel Traynor, said that he was opposed to Trump.", ["Daniel Traynor"]),
+        (
+            "appositive",
+            "One delegate not on the Cruz slate, Kelly Schmdit, told POLITICO she leans to Cruz.",
+            ["Kelly Schmdit"],
+        ),
+        (
+            "dated_document",
+            "It would still raise $110 billion a year, according to the 2009 paper.",
+            ["the 2009 paper"],
+        ),
+    ],
+)
+def test_issue_21_appositives_of_political_news(rule, text, cited):
+    got = [[c.text for c in f.cited] for f in find_attributions(sentences(text))]
+    assert got == [cited], rule
