@@ -53,7 +53,9 @@ _SHE = {"she", "mrs", "ms", "miss", "spokeswoman", "chairwoman", "congresswoman"
 #: last words of a capitalised phrase that is no person's name
 _NOT_PEOPLE = {
     "day", "street", "act", "policy", "watch", "world", "research", "relations", "america", "city", "county",
-    "river", "state", "states", "qaeda", "island", "valley", "road", "avenue", "square", "park", "week",
+    "river", "state", "states", "qaeda", "island", "valley", "road", "avenue", "square", "park", "week", "box",
+    "republican", "republicans", "democrat", "democrats", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
 }  # fmt: skip
 
 #: capitalised words that begin a sentence or a heading, not a name

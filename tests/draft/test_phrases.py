@@ -277,7 +277,8 @@ def test_issue_21_he_and_she_find_the_right_person():
     s.add(Mention("Maria Lopez", about="spokeswoman"))  # a role that tells
     assert s.resolve(Mention("he", common=True), notes).text == "Ted Cruz"
     # not one person: two names, a possessive, a day, a street
-    assert not any(is_person(Mention(n)) for n in ("Wilcox and Beruff", "Ross Perot's", "Election Day", "Wall Street"))
+    not_people = ("Wilcox and Beruff", "Ross Perot's", "Election Day", "Wall Street", "Squawk Box", "Super Tuesday")
+    assert not any(is_person(Mention(n)) for n in not_people)
 
 
 def test_issue_21_she_is_not_the_person_her_quotation_names():
