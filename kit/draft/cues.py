@@ -24,6 +24,7 @@ from kit.draft.phrases import Mention, object_after, subject_before
 __all__ = ["Mention", "Finding", "find_attributions"]
 
 _SOCIAL_ONLY = {"gave", "showed", "listed", "show", "shows"}
+_PROGRESSIVE = {"warning", "urging", "insisting", "arguing", "claiming", "suggesting"}  # only after "is", "are"
 _CERTAINTY = (
     (
         ("asserted", r"confirm"),
@@ -84,7 +85,10 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
         if obj is not None:
             out.append((m.start(), "speaker", obj, verb, None))
         return
-    if lex.PASSIVE.search(prefix):  # passive: "is reported to be", "were reported from there": no speaker
+    progressive = verb in _PROGRESSIVE and lex.PASSIVE.search(prefix)
+    if progressive:  # progressive: "California fire officials are warning residents"
+        prefix = prefix[: progressive.start()]
+    elif verb in _PROGRESSIVE or lex.PASSIVE.search(prefix):  # passive: "is reported to be": no speaker
         return
     if verb in ("reported", "confirmed", "reports") and (
         lex.PARTICIPLE.match(rest) and lex.COUNTED.search(prefix.rstrip())

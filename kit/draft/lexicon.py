@@ -82,7 +82,7 @@ SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described so
     r"argued|argues|pointed out|points out|suggested|suggests|acknowledged|acknowledges|recalled|"
     r"recalls|asserted|asserts|contended|contends|responded|replied|conceded|concedes|admitted|admits|"
     r"vowed|vows|cautioned|emphasi[sz]ed|stressed|stresses|remarked|countered|testified|reiterated|echoed|"
-    r"insists|explains|"
+    r"insists|explains|warning|urging|insisting|arguing|claiming|suggesting|"
     r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure|casualties) at|"
     r"gave|showed|listed|show|shows)\b"
 )

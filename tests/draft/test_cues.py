@@ -316,3 +316,10 @@ def test_issue_21_polls_show_and_a_self_described_socialist():
 def test_issue_21_appositives_of_political_news(rule, text, cited):
     got = [[c.text for c in f.cited] for f in find_attributions(sentences(text))]
     assert got == [cited], rule
+
+
+def test_issue_21_progressive_speech():
+    # w4-usnewsheadlines: "are warning" is speech; "a warning" and "issued a warning about" name no speaker here
+    text = "California fire officials are warning residents in wildfire areas to get out immediately."
+    assert [[c.text for c in f.cited] for f in find_attributions(sentences(text))] == [["California fire officials"]]
+    assert find_attributions(sentences("A warning was issued. He issued a warning about floods.")) == []
