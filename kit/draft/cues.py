@@ -24,16 +24,6 @@ from kit.draft.phrases import Mention, object_after, subject_before
 __all__ = ["Mention", "Finding", "find_attributions"]
 
 _SOCIAL_ONLY = {"gave", "showed", "listed", "show", "shows"}
-_PROGRESSIVE = {"warning", "urging", "insisting", "arguing", "claiming", "suggesting"}  # only after "is", "are"
-_CERTAINTY = (
-    (
-        ("asserted", r"confirm"),
-        ("estimated", r"estimat|put the|toll at"),
-        ("rumoured", r"rumou?r"),
-        ("denied", r"denie"),
-    ),
-    ("alleged", ""),
-)
 
 
 @dataclass
@@ -65,14 +55,14 @@ def _depths(text: str, start_depth: int) -> list[int]:
 
 def _certainty(verb: str, text: str) -> str:
     """How the report holds the claim, guessed from the verb (and "rumours", "about", "estimate" in its words)."""
-    for name, pattern in _CERTAINTY[0]:
+    for name, pattern in lex.CERTAINTY[0]:
         if re.search(pattern, verb):
             return name
     if re.search(r"\brumou?r", text, re.I):
         return "rumoured"
     if re.search(r"\b(?:(?:about|around|roughly|approximately)\s+\d|estimat)", text, re.I):
         return "estimated"
-    return _CERTAINTY[1][0]
+    return lex.CERTAINTY[1][0]
 
 
 def _speaker_cue(s: str, m: re.Match, out: list) -> None:
@@ -85,10 +75,10 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
         if obj is not None:
             out.append((m.start(), "speaker", obj, verb, None))
         return
-    progressive = verb in _PROGRESSIVE and lex.PASSIVE.search(prefix)
+    progressive = verb in lex.PROGRESSIVE and lex.PASSIVE.search(prefix)
     if progressive:  # progressive: "California fire officials are warning residents"
         prefix = prefix[: progressive.start()]
-    elif verb in _PROGRESSIVE or lex.PASSIVE.search(prefix):  # passive: "is reported to be": no speaker
+    elif verb in lex.PROGRESSIVE or lex.PASSIVE.search(prefix):  # passive: "is reported to be": no speaker
         return
     if verb in ("reported", "confirmed", "reports") and (
         lex.PARTICIPLE.match(rest) and lex.COUNTED.search(prefix.rstrip())

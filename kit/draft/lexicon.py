@@ -34,6 +34,8 @@ __all__ = [
     "HEADLINE",
     "BOUNDARY",
     "SOURCE_PHRASES",
+    "PROGRESSIVE",
+    "CERTAINTY",
 ]
 
 #: pronouns a speaker may be named by: resolved to the nearest earlier speaker of a fitting kind
@@ -126,4 +128,16 @@ BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 SOURCE_PHRASES = re.compile(
     r"(?<![\w-])(?:[Aa]ccording to|[Cc]iting|[Rr]elying on|[Rr]elied on|[Rr]elies on|[Bb]ased on|"
     r"[Qq]uoting|(?:as )?reported by|[Aa]s per|who cited)\s+"
+)
+#: speech verbs read only after "is", "are" ("officials are warning"), never alone ("a warning")
+PROGRESSIVE = {"warning", "urging", "insisting", "arguing", "claiming", "suggesting"}
+#: how a report holds a claim, from its verb: (name, pattern) tried in order, then the default
+CERTAINTY = (
+    (
+        ("asserted", r"confirm"),
+        ("estimated", r"estimat|put the|toll at"),
+        ("rumoured", r"rumou?r"),
+        ("denied", r"denie"),
+    ),
+    ("alleged", ""),
 )
