@@ -188,8 +188,12 @@ def _cues(s: str):
             and s[m.end() : m.end() + 1] == ","
         ):
             continue  # a noun before a comma: "Cost estimates, he added, were …"
-        if m.group() in ("tells", "telling") and re.match(r"\s+you\b", s[m.end() :]):
-            continue  # "it tells you": an idiom, no speech
+        if (
+            m.group() in ("tells", "telling")
+            and re.match(r"\s+you\b", s[m.end() :])
+            or re.match(r"add(?:ed|s) to\b", s[m.start() :])
+        ):
+            continue  # "it tells you", "added to his portfolio": no speech
         if m.group() in ("claimed", "claims") and re.match(r"\s+(?:the\s+|\w+\s+)?(?:lives|life)\b", s[m.end() :]):
             continue  # claimed_lives: "as the fire claimed multiple lives" is no speech
         _speaker_cue(s, m, out)

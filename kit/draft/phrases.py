@@ -299,6 +299,9 @@ def subject_before(prefix: str):
     acronym = re.search(r"\s*(\([A-Z][A-Za-z]{1,9}\))$", prefix)
     if acronym:  # "the Office of Civil Defence (OCD) said": the acronym is an alias, kept in about
         prefix, about = prefix[: acronym.start()], acronym.group(1)
+    rel = re.search(r"(?:,\s*|\s+)who(?:\s+[^,“”\"—–;:\s]+){0,7}$", prefix)
+    if rel and prefix[: rel.start()].strip():  # relative_who: "the Mexican president, who said", "officials who
+        prefix = prefix[: rel.start()]  # spoke with The Huffington Post said": the speaker is the noun before "who"
     while True:
         when = _WHEN.search(prefix)
         if when:  # time_phrase: "X, the GOP chairman, this past week announced"

@@ -323,3 +323,22 @@ def test_issue_21_progressive_speech():
     text = "California fire officials are warning residents in wildfire areas to get out immediately."
     assert [[c.text for c in f.cited] for f in find_attributions(sentences(text))] == [["California fire officials"]]
     assert find_attributions(sentences("A warning was issued. He issued a warning about floods.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        # relative_who, kinds found in PolNeAR's train split (wash-post 2016-09-01, huff-post 2016-08-01), short
+        (
+            "Trump endured a lecture from the Mexican president, who said that NAFTA has been good.",
+            ["the Mexican president"],
+        ),
+        ("Officials who spoke with The Huffington Post said the group is a shell.", ["Officials"]),
+        ("They won the backing of former Sen. Gordon Humphrey, who told POLITICO he will help.", ["Gordon Humphrey"]),
+        # no speech (nyt 2016-01-04 kind): "added to his portfolio"
+        ("Donald J. Trump, who in 2012 added to his portfolio of 14 courses, is bullish on golf.", None),
+    ],
+)
+def test_issue_21_relative_clauses(text, cited):
+    got = [[c.text for c in f.cited] for f in find_attributions(sentences(text))]
+    assert got == ([cited] if cited else [])
