@@ -102,6 +102,12 @@ def _outlets() -> set[str]:
     return {normalise_key(v[0]) for v in KNOWN_OUTLETS.values()}
 
 
+def _is_acronym(bare: str, m: Mention, pool: list) -> bool:
+    """One word in capitals, or one an earlier name gave in brackets ("… Seismology (Phivolcs)")."""
+    one = not m.common and len(bare.split()) == 1
+    return one and (bare.isupper() or any(f"({bare})" in n.about for n in pool))
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", name) if w not in ("The",))
 
@@ -188,9 +194,9 @@ class Speakers:
             found = self._described(noun, pool)
             if found is None:
                 return m if noun not in ("statement", "report") else None
-        elif not m.common and len(text.split()) == 1 and text.isupper():
+        elif _is_acronym(bare := re.sub(r"^[Tt]he\s+", "", text), m, pool):  # "the OCD", "Phivolcs"
             rule = "acronym"
-            found = next((n for n in pool if f"({text})" in n.about or _initials(n.text) == text), None)
+            found = next((n for n in pool if f"({bare})" in n.about or _initials(n.text) == bare), None)
         elif not m.common and normalise_name(text) not in _outlets() and all(n.text != text for n in pool):
             key = set(normalise_key(text).split())
             for n in pool:

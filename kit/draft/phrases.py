@@ -423,6 +423,10 @@ def object_after(rest: str) -> Mention | None:
             words.append(tok)
         i += 1
     found = _mention(words)
+    acronym = toks[i : i + 3] if toks[i : i + 1] == ["("] else []
+    if found is not None and len(acronym) == 3 and acronym[2] == ")" and re.fullmatch(r"[A-Z]\w{1,11}", acronym[1]):
+        about = f"({acronym[1]}) {found.about}".strip()  # "… Seismology (Phivolcs)": the acronym is an alias
+        return Mention(found.text, found.common, about, found.affiliation)
     if i < len(toks) and toks[i] == "," and found is not None:
         after = _APPOSITIVE.match(rest[rest.find(",") :] if "," in rest else "")
         if after and _is_name(after.group(1)) and (found.common or _is_description(" ".join(words))):

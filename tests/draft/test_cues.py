@@ -342,3 +342,13 @@ def test_issue_21_progressive_speech():
 def test_issue_21_relative_clauses(text, cited):
     got = [[c.text for c in f.cited] for f in find_attributions(sentences(text))]
     assert got == ([cited] if cited else [])
+
+
+def test_issue_21_an_acronym_given_after_according_to_is_the_same_speaker():
+    # one source per entity: "Young Americans for Freedom (YAF)" (a kind in PolNeAR's train split), "the USGS" (y3)
+    text = (
+        "Turnout was high, according to Young Americans for Freedom (YAF).\nYAF said 300 students came.\n"
+        "The US Geological Survey (USGS) reported the quake at a magnitude of 6.1.\nThe USGS said it was shallow."
+    )
+    got = [[c.text for c in f.cited] for f in find_attributions(sentences(text))]
+    assert got == [["Young Americans for Freedom"]] * 2 + [["The US Geological Survey"]] * 2
