@@ -212,6 +212,9 @@ def _cues(s: str):
     head = lex.HEADLINE.search(s)
     if head and not re.search(r"[.!?”\"]\s*$", s):  # headline: "Validation reduces the toll to 68 – OCD"
         out.append((head.start(), "inverted", Mention(head.group(1)), "says", None))
+    lead = lex.HEADLINE_LEAD.match(s)
+    if lead and not out and not re.search(r"[.!?”\"]\s*$", s):  # headline_colon: "Police: Arrest made after …"
+        out.append((0, "speaker", Mention(lead.group(1)), "says", None))
     return sorted(out, key=lambda c: c[0])
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "INVERTED",
     "TWEET",
     "HEADLINE",
+    "HEADLINE_LEAD",
     "BOUNDARY",
     "SOURCE_PHRASES",
     "PROGRESSIVE",
@@ -122,6 +123,12 @@ INVERTED = re.compile(r"[,”\"’:]\s*$")
 TWEET = re.compile(r"^[—–]\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*\((@\w+)\)")
 #: a headline's closing speaker: "Validation reduces the toll to 68 – OCD"
 HEADLINE = re.compile(r"\s[–—]\s*([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4})\s*$")
+#: a headline's opening speaker: "Police: Arrest made after crossbow arrow fired" (not "Update:", "Watch:")
+HEADLINE_LEAD = re.compile(
+    r"^(?!(?:Update|Updated|Watch|Video|Photos?|Opinion|Analysis|Breaking|Live|Exclusive|Editorial|Review|Explainer|"
+    r"Credit|Source|Tags|Posted|Published|Last|Date|By|Image|Read|See|Note|Edition|Editor|Author|Copyright)\b)"
+    r"([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}):\s+[A-Z][a-z]*\s+(?:[A-Z]\w*\s+)?[a-z]+\s+\w+"
+)
 #: where one speaker's clause ends and the next one's begins: ", and", "; "
 BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 #: phrases that name a source: "according to", "citing", "based on", "as reported by"

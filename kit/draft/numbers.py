@@ -52,7 +52,9 @@ _VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000, "tens of thousands":
 _SCALE = {"million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
 #: "the toll jumped from 76 to 172": a change, whose figure is the new one, not a range
 _CHANGE = re.compile(
-    r"\b(?:rose|risen|rising|jumped|climbed|increased|grew|soared|went up|raised|revised)\s+from\s+$", re.I
+    r"\b(?:rose|risen|rising|jumped|climbed|increased|grew|soared|went up|raised|revised|fell|dropped|declined|"
+    r"lowered)\s+(?:\w+\s+)?from\s+$",
+    re.I,
 )
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -168,6 +170,8 @@ def figures(span: str) -> list[Figure]:
         note = ""
         if second and _CHANGE.search(span[: m.start()]):  # a change: "jumped from 76 to 172" is 172
             low = high = value = _value(second) * scale
+        elif second and _value(second) < _value(n):
+            continue  # "2014-08-04", "10-12 feet" read backwards: a date or a code, not a range
         elif second:
             high = _value(second) * scale
         if m.group("more"):

@@ -352,3 +352,15 @@ def test_issue_21_an_acronym_given_after_according_to_is_the_same_speaker():
     )
     got = [[c.text for c in f.cited] for f in find_attributions(sentences(text))]
     assert got == [["Young Americans for Freedom"]] * 2 + [["The US Geological Survey"]] * 2
+
+
+def test_issue_21_a_headline_opened_by_its_speaker():
+    # headline_colon (s2-5newsonline, s3-dailymail-ap); not page furniture (y1-dunyatimes, y6-cgtn kinds)
+    text = "Police: Arrest made after crossbow arrow fired into Fayetteville police cruiser\n"
+    assert [[c.text for c in f.cited] for f in find_attributions(sentences(text))] == [["Police"]]
+    for furniture in (
+        "Last Modified: 2014-08-04 08:48:35",
+        "Edition: English Asia Pacific Africa Europe",
+        "Update: Police arrest man",
+    ):
+        assert find_attributions(sentences(furniture + "\n")) == []

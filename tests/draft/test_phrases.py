@@ -254,6 +254,9 @@ def test_kinds_from_the_articles_words():
         ("change", "the death toll had jumped from 76 to 172 people in 24 hours", [(172, 172)]),  # i1
         ("place", "The death toll from floods in the four Indian states rose to 158", [(158, 158)]),  # i4
         ("vague", "Tens of thousands of residents racing to escape", [(20_000, None)]),  # w3-mercurynews
+        ("address", "the suspect was in a residence in the 1400 block of Bates Drive", []),  # s1-kdvr
+        ("date", "Last Modified: 2014-08-04 08:48:35", []),  # y1-dunyatimes: not a range 2014 to 8
+        ("change", "the toll fell from 172 to 76", [(76, 76)]),
         ("scale", "2 dozen ambulances evacuating folks from Paradise", [(24, 24)]),  # w3-mercurynews
         (
             "scale",
