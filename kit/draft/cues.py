@@ -212,8 +212,8 @@ def _cues(s: str):
     head = lex.HEADLINE.search(s)
     if head and not re.search(r"[.!?”\"]\s*$", s):  # headline: "Validation reduces the toll to 68 – OCD"
         out.append((head.start(), "inverted", Mention(head.group(1)), "says", None))
-    lead = lex.HEADLINE_LEAD.match(s)
-    if lead and not out and not re.search(r"[.!?”\"]\s*$", s):  # headline_colon: "Police: Arrest made after …"
+    lead = lex.HEADLINE_LEAD.match(s)  # headline_colon: "Police: Arrest made after …" (not "Philippines: …")
+    if lead and not out and not re.search(r"[.!?”\"]\s*$", s) and lead.group(1).split()[-1].lower() in SOURCE_NOUNS:
         out.append((0, "speaker", Mention(lead.group(1)), "says", None))
     return sorted(out, key=lambda c: c[0])
 
