@@ -43,6 +43,7 @@ _WHEN = re.compile(
 )
 _MONTH_WORDS = {
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }  # fmt: skip
 _LY_NOUNS = {"tally", "family", "rally", "assembly", "daily", "weekly", "monthly", "supply", "ally", "bully"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -133,7 +134,7 @@ def _mention(words: list[str], about: str = "", affiliation: str = "") -> Mentio
         words = words[:-1]
     if not words or all(w.lower() in _DETS | _QUANT | {"of"} for w in words):
         return None
-    if words[0].lower() in _WEEKDAYS | _MONTH_WORDS:  # "Tuesday", "June": a date, not a speaker
+    if words[0].lower().rstrip(".") in _WEEKDAYS | _MONTH_WORDS:  # "Tuesday", "June", "Sept.": a date, no speaker
         return None
     while len(words) > 1 and words[0].lower() in _NOT_NAME:  # not_a_name: "Does Rubio" is Rubio
         words = words[1:]

@@ -364,3 +364,10 @@ def test_issue_21_a_headline_opened_by_its_speaker():
         "Update: Police arrest man",
     ):
         assert find_attributions(sentences(furniture + "\n")) == []
+
+
+def test_issue_21_a_month_is_no_speaker():
+    # like "Tuesday" and "June" (PolNeAR train): an abbreviated month after an inverted verb names no one
+    assert find_attributions(sentences("The quake struck at dawn, said Oct. 1 reports.")) == []
+    got = find_attributions(sentences("The quake struck at dawn, officials said Sept. 30."))
+    assert [[c.text for c in f.cited] for f in got] == [["officials"]]
