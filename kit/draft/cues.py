@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from kit.draft import lexicon as lex
 from kit.draft.coref import Speakers
-from kit.draft.extract import Sentence
+from kit.draft.extract import Sentence, quote_depths
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from kit.draft.names import guess_kind
 from kit.draft.phrases import Mention, object_after, subject_before
@@ -38,19 +38,6 @@ class Finding:
     verb: str = ""
     certainty: str = "alleged"
     notes: list = field(default_factory=list)
-
-
-def _depths(text: str, start_depth: int) -> list[int]:
-    out, d = [], start_depth
-    for ch in text:
-        if ch == "“" or (ch == '"' and d == 0):
-            out.append(d)
-            d += 1
-            continue
-        if ch == "”" or ch == '"':
-            d = max(d - 1, 0)
-        out.append(d)
-    return out + [d]
 
 
 def _certainty(verb: str, text: str) -> str:
@@ -95,8 +82,12 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
         subj = next((c[2] for c in reversed(out) if c[1] in ("speaker", "told")), None)
     if subj == "negated":
         return
+    if subj is None and verb in ("telling", "saying") and prefix.rstrip().endswith(","):
+        opening = re.match(r"((?:[A-Z][\w.’'-]*\s+){1,5})[a-z]", prefix)  # participle_subject: "Ohio Gov. John Kasich
+        subj = subject_before(opening.group(1)) if opening else None  # suspended his campaign, telling supporters …"
+        subj = subj if isinstance(subj, Mention) and not subj.common else None
     if subj is None:
-        if not lex.INVERTED.search(prefix) or verb in ("told", "quoted"):
+        if not lex.INVERTED.search(prefix) or verb in ("told", "quoted", "telling", "saying"):
             return
         subj = object_after(rest)  # inverted: "…,” said Bali", "…, say traumatised viewers"
         if subj is None or not _names_speaker(rest, subj):
@@ -108,7 +99,9 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
     if verb in _SOCIAL_ONLY and not re.search(social, subj.text, re.I) and not shown:
         return
     if verb == "saying" and lex.DOCUMENT_SUBJECT.search(subj.text):
-        issued = re.search(r"\b(?:released|issued|put out|posted|published)\s+(?:a|an|the)\s+\w+\s*$", prefix)
+        issued = re.search(
+            r"\b(?:released|issued|put out|posted|published)\s+(?:a|an|the)\s+\w+(?:\s+\w+day)?\s*$", prefix
+        )
         subj = subject_before(prefix[: issued.start()]) if issued else None  # "X released a statement saying"
         if not isinstance(subj, Mention):
             return
@@ -278,7 +271,7 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
             if depth == 0 and not state["quoting"]:  # a speaker quoted at a paragraph's end may go on quoted
                 state["owner"] = state["last_actor"] = None
             para, depth = sent.paragraph, 0
-        depths = _depths(sent.text, depth)
+        depths = quote_depths(sent.text, depth)
         depth = depths[-1]
         cues = _cues(sent.text)
         for a, b in _pieces(sent.text, cues, depths):

@@ -47,7 +47,7 @@ TITLES = {
     "president", "vice", "premier", "prime", "minister", "governor", "mayor", "superintendent", "supt", "inspector",
     "chief", "secretary", "assistant", "asec", "deputy", "capt", "captain", "gen", "general", "col", "colonel", "lt",
     "sgt", "dr", "mr", "mrs", "ms", "sen", "senator", "rep", "judge", "prof", "professor", "commander", "director",
-    "ambassador", "secretary-general", "king", "queen", "sheikh", "constable", "detective", "officer-in-charge",
+    "ambassador", "secretary-general", "king", "queen", "sheikh", "constable", "detective", "officer-in-charge", "gov",
 }  # fmt: skip
 #: words naming what a person does (lower case in the article): before a name they are its role
 ROLE_WORDS = {

@@ -33,7 +33,7 @@ _AUX = {
     "also", "has", "have", "had", "then", "later", "earlier", "previously", "reportedly", "would", "will", "may",
     "might", "did", "does", "do", "since", "first", "again", "once", "initially", "just", "recently", "still",
     "officially", "separately", "yesterday", "today", "overnight", "further", "who", "which", "even", "long", "now",
-    "sometimes", "already", "often", "always", "repeatedly", "publicly", "privately",
+    "sometimes", "already", "often", "always", "repeatedly", "publicly", "privately", "yet",
 }  # fmt: skip
 #: a time phrase between a speaker and the verb: "Reince Priebus, the GOP chairman, this past week announced"
 _WHEN = re.compile(
@@ -314,8 +314,8 @@ def subject_before(prefix: str):
         w = m.group(1).lower()
         if w in _NEG or w.endswith(("n’t", "n't")):
             return "negated"
-        on_day = re.search(r"\s+on\s+\w+$", prefix)
-        if w in _WEEKDAYS and on_day:  # "Reuters on Sunday said"
+        on_day = re.search(r"\s+(?:on\s+)?\w+$", prefix)
+        if w in _WEEKDAYS and on_day:  # "Reuters on Sunday said", "a statement Wednesday saying"
             prefix = prefix[: on_day.start()].rstrip()
             continue
         if w not in _AUX:

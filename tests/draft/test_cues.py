@@ -371,3 +371,22 @@ def test_issue_21_a_month_is_no_speaker():
     assert find_attributions(sentences("The quake struck at dawn, said Oct. 1 reports.")) == []
     got = find_attributions(sentences("The quake struck at dawn, officials said Sept. 30."))
     assert [[c.text for c in f.cited] for f in got] == [["officials"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        # participle_subject and friends, kinds found in PolNeAR's train split (usa-today 2016-05-05, huff-post
+        # 2016-05-19, breitbart 2016-02-08), rewritten short
+        (
+            "Ohio Gov. John Kasich suspended his campaign Wednesday, telling supporters that he had faith.",
+            ["John Kasich"],
+        ),
+        ("Trump welcomed the news, saying the Ohio Republican was doing the right thing.", ["Trump"]),
+        ("The town released a statement Wednesday saying his comments are opinion.", ["The town"]),
+        ("Trump has not yet responded to the remarks.", None),  # negated, not a speaker "yet"
+    ],
+)
+def test_issue_21_participles_and_days(text, cited):
+    got = [[c.text for c in f.cited] for f in find_attributions(sentences(text))]
+    assert got == ([cited] if cited else [])
