@@ -195,7 +195,8 @@ def _cues(s: str):
         if obj is not None:
             low = m.group().lower()
             role = "according" if low.startswith(("according", "as reported", "reported", "as per")) else "relying"
-            if role == "relying" and obj.common and obj.text.split()[-1].lower() not in SOURCE_NOUNS:
+            doing = re.match(rf"\s*{re.escape(obj.text)}\s+[a-z]+ing\b", s[m.end() :])  # "based on Trump winning"
+            if role == "relying" and (doing or obj.common and obj.text.split()[-1].lower() not in SOURCE_NOUNS):
                 continue  # "citing the release of prisoners", "relies on integration": a reason, not a source
             out.append((m.start(), role, obj, m.group().strip().lower(), None))
     first = re.match(r"(Echoed|Added|Countered|Replied)\s+", s)

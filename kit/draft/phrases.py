@@ -38,7 +38,8 @@ _AUX = {
 #: a time phrase between a speaker and the verb: "Reince Priebus, the GOP chairman, this past week announced"
 _WHEN = re.compile(
     r"\s+(?:(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:past\s+)?(?:week|month|year|weekend|morning|evening)"
-    r"|(?:less than\s+|more than\s+)?\w+\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier))$",
+    r"|(?:less than\s+|more than\s+)?\w+\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)"
+    r"|at (?:the|that) time)$",
     re.I,
 )
 _MONTH_WORDS = {
@@ -329,6 +330,7 @@ def subject_before(prefix: str):
     report = re.search(r"(?:\b(?:an?|the)\s+)?[A-Z][^,;:]*?(?:,\s*[A-Z]{2,},)?\s+(?:report|article|story)$", prefix)
     if report and _report_of(_tokens(report.group())):  # outlet_report: "an Asian News International, ANI, report"
         return _report_of(_tokens(report.group()))
+    prefix = re.sub(r",\s*((?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.)(?=,)", r" \1", prefix)  # "Wilmington, N.C.," one place
     home = re.search(r",\s*\d{1,3}(?:,\s*(?:of|from)\s+[A-Z][^,]*(?:,\s*[A-Z][\w.]*)?)?,\s*$", prefix)
     if home:  # age_hometown: "Cory James, 22, of Flint, Mich., said"
         prefix = prefix[: home.start()]

@@ -390,3 +390,17 @@ def test_issue_21_a_month_is_no_speaker():
 def test_issue_21_participles_and_days(text, cited):
     got = [[c.text for c in f.cited] for f in find_attributions(sentences(text))]
     assert got == ([cited] if cited else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        # kinds found in PolNeAR's train split (usa-today 2016-08-10, breitbart 2016-04-14, breitbart 2016-03-15)
+        ("Trump, speaking at a rally in Wilmington, N.C., warned that Clinton opposes the amendment.", ["Trump"]),
+        ("Collins says that scenario is based on Trump winning nearly all of the delegates.", ["Collins"]),
+        ("Trump at the time said he had asked his people to look into it.", ["Trump"]),
+    ],
+)
+def test_issue_21_places_reasons_and_times(text, cited):
+    got = [[c.text for c in f.cited] for f in find_attributions(sentences(text))]
+    assert got == [cited]
