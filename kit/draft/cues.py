@@ -83,8 +83,11 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
     if subj == "negated":
         return
     if subj is None and verb in ("telling", "saying") and prefix.rstrip().endswith(","):
-        opening = re.match(r"((?:[A-Z][\w.’'-]*\s+){1,5})[a-z]", prefix)  # participle_subject: "Ohio Gov. John Kasich
-        subj = subject_before(opening.group(1)) if opening else None  # suspended his campaign, telling supporters …"
+        openings = re.findall(
+            r"(?:^|,\s+)((?:[A-Z][\w.’'-]*\s+){1,5})(?!(?:in|on|at|of|for|to|from|by|with|the|an?|and|or|but)\b)[a-z]",
+            prefix,
+        )  # participle_subject:
+        subj = subject_before(openings[-1]) if openings else None  # "Ohio Gov. John Kasich suspended …, telling …"
         subj = subj if isinstance(subj, Mention) and not subj.common else None
     if subj is None:
         if not lex.INVERTED.search(prefix) or verb in ("told", "quoted", "telling", "saying"):
@@ -183,7 +186,7 @@ def _cues(s: str):
             continue  # a noun before a comma: "Cost estimates, he added, were …"
         if (
             m.group() in ("tells", "telling")
-            and re.match(r"\s+you\b", s[m.end() :])
+            and re.match(r"\s+(?:you|us)\b", s[m.end() :])
             or re.match(r"add(?:ed|s) to\b", s[m.start() :])
         ):
             continue  # "it tells you", "added to his portfolio": no speech

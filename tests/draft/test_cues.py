@@ -404,3 +404,11 @@ def test_issue_21_participles_and_days(text, cited):
 def test_issue_21_places_reasons_and_times(text, cited):
     got = [[c.text for c in f.cited] for f in find_attributions(sentences(text))]
     assert got == [cited]
+
+
+def test_issue_21_the_subject_after_an_opening_phrase_and_an_idiom_inside_a_quotation():
+    # PolNeAR train kinds (nyt 2015-12-31, huff-post 2016-07-28), short: not "Back", not "The Bible"
+    text = "Back in 1999, Mr. Trump expressed admiration for his skills, telling CNBC: I wish I could do that."
+    assert [[c.text for c in f.cited] for f in find_attributions(sentences(text))] == [["Trump"]]
+    text = "“The Bible tells us that God will forgive us,” Sanders said."
+    assert [[c.text for c in f.cited] for f in find_attributions(sentences(text))] == [["Sanders"]]
