@@ -288,3 +288,15 @@ def test_issue_21_she_is_not_the_person_her_quotation_names():
     text = "Carly Fiorina said she endorsed him. Ted Cruz said he was grateful.\n“Ted Cruz fought for us,” she said."
     got = [([c.text for c in f.cited]) for f in find_attributions(sentences(text))]
     assert got[-1] == ["Carly Fiorina"]  # not_the_subject, and not the person last named
+
+
+def test_issue_21_kinds_of_a_post_and_a_web_address():
+    t = draft_case(  # w3-mercurynews
+        "2 dozen ambulances evacuating folks from Paradise #Campfire pic.twitter.com/Vv3z1JUdOR\n"
+        "— Karl Mondon (@karlmondon) November 9, 2018\n"
+        "The air-quality monitoring site AirNow.gov reported that air quality had reached “unhealthy” levels.",
+        publisher="The Mercury News",
+        published="2018-11-08",
+    )
+    kinds = dict(zip(t["sources"]["name"], t["sources"]["kind"], strict=True))
+    assert kinds["Karl Mondon"] == "social" and kinds["AirNow.gov"] == "online"
