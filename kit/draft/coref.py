@@ -193,7 +193,7 @@ class Speakers:
             rule = "description"
             found = self._described(noun, pool)
             if found is None:
-                return m if noun not in ("statement", "report") else None
+                return m if noun not in ("statement", "report") or len(text.split()) > 2 else None  # a document
         elif _is_acronym(bare := re.sub(r"^[Tt]he\s+", "", text), m, pool):  # "the OCD", "Phivolcs"
             rule = "acronym"
             found = next((n for n in pool if f"({bare})" in n.about or _initials(n.text) == bare), None)

@@ -412,3 +412,11 @@ def test_issue_21_the_subject_after_an_opening_phrase_and_an_idiom_inside_a_quot
     assert [[c.text for c in f.cited] for f in find_attributions(sentences(text))] == [["Trump"]]
     text = "“The Bible tells us that God will forgive us,” Sanders said."
     assert [[c.text for c in f.cited] for f in find_attributions(sentences(text))] == [["Sanders"]]
+
+
+def test_issue_21_a_named_document_stands_on_its_own():
+    # PolNeAR train kind (huff-post 2016-07-14): "the congressional report" with no earlier speaker is a document;
+    # a bare "The report" with none is still nobody's
+    text = "Hackers also accessed the computer of his predecessor, according to the congressional report."
+    assert [[c.text for c in f.cited] for f in find_attributions(sentences(text))] == [["the congressional report"]]
+    assert find_attributions(sentences("The report said 20 died.")) == []
