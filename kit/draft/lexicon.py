@@ -86,6 +86,8 @@ SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described so
     r"recalls|asserted|asserts|contended|contends|responded|replied|conceded|concedes|admitted|admits|"
     r"vowed|vows|cautioned|emphasi[sz]ed|stressed|stresses|remarked|countered|testified|reiterated|echoed|"
     r"insists|explains|warning|urging|insisting|arguing|claiming|suggesting|"
+    r"criticized|criticised|accused|questioned|argue|insist|warn|"
+    r"(?:found|finds|concluded|concludes)(?= that\b)|"
     r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure|casualties) at|"
     r"gave|showed|listed|show|shows)\b"
 )
