@@ -82,7 +82,7 @@ SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described so
     r"confirmed|confirms|stated|added|adds|announced|announces|estimated|estimates|thought|believes|believed|"
     r"intimated|insisted|alleged|alleges|denied|denies|posted|published|tweeted|warned|warns|explained|saying|"
     r"described|attributed|condemned|quipped|quoted|called for|urged|"
-    r"argued|argues|pointed out|points out|suggested|suggests|acknowledged|acknowledges|recalled|"
+    r"argued|argues|pointed out|points out|acknowledged|acknowledges|recalled|"
     r"recalls|asserted|asserts|contended|contends|responded|replied|conceded|concedes|admitted|admits|"
     r"vowed|vows|cautioned|emphasi[sz]ed|stressed|stresses|remarked|countered|testified|reiterated|echoed|"
     r"insists|explains|warning|urging|insisting|arguing|claiming|suggesting|"
