@@ -1,12 +1,10 @@
 """Attribution cues: on whose word each sentence of an article rests.
 
-Each sentence is searched for speech verbs with their subject ("X said", "X told Reuters", "two of the Russians
-said", "X put the death toll at", "a Facebook post gave") and for phrases naming a source ("according to X",
-"citing X", "relying on X", "based on X", "quoting X", "as reported by X"). Quotation marks tell who relays whom:
-in ``It also says “CIT said at least three …”`` the outer speaker (AFP, for "It") publishes and CIT is cited; a
-quotation that runs over several sentences belongs to whoever opened it (or, when a paragraph's quotation opens with
-no speaker, to the one named in the sentence before). Negated verbs ("hadn't said") are no attribution. Pronouns
-("it", "they") and "this report" are taken to be the last speaker or outlet named, with a ``draft: check`` note.
+Each sentence is searched for speech verbs with their subject ("X said", "X told Reuters", "a Facebook post gave")
+and for phrases naming a source ("according to X", "citing X", "based on X"; the lists: :mod:`kit.draft.lexicon`).
+Quotation marks tell who relays whom: in ``It also says “CIT said at least three …”`` the outer speaker publishes
+and CIT is cited; a quotation over several sentences belongs to whoever opened it. Negated verbs are no attribution;
+pronouns and "this report" are the last fitting speaker named (:mod:`kit.draft.coref`), with a ``draft: check`` note.
 """
 
 from __future__ import annotations
@@ -38,6 +36,11 @@ class Finding:
     verb: str = ""
     certainty: str = "alleged"
     notes: list = field(default_factory=list)
+
+
+def _quoted_nobody(m: Mention) -> bool:
+    """A speaker inside a quotation that is the quoted speaker's own wording: "they", "my cousin", "a candidate"."""
+    return m.text.lower() in PRONOUNS or m.common and (m.text.lower().split() or [""])[0] in lex.QUOTED_OWN
 
 
 def _certainty(verb: str, text: str) -> str:
@@ -352,7 +355,7 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         if c[1] == "inverted":
             cues = [x if x is not c else (x[0], "speaker", *x[2:]) for x in cues]
     outer = [c for c in cues if depths[c[0]] == 0 and c[1] in ("speaker", "told")]
-    cues = [c for c in cues if depths[c[0]] == 0 or c[2].text.lower() not in PRONOUNS]  # quoted_pronoun: "they say"
+    cues = [c for c in cues if depths[c[0]] == 0 or not _quoted_nobody(c[2])]  # quoted_pronoun: "they say"
     inner = [c for c in cues if depths[c[0]] > 0]
     relay, cited, verb = None, [], ""
     if inner and (outer or any(depths[c[0]] == 0 and c[1] == "according" for c in cues)):

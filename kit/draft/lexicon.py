@@ -36,6 +36,7 @@ __all__ = [
     "BOUNDARY",
     "SOURCE_PHRASES",
     "PROGRESSIVE",
+    "QUOTED_OWN",
     "CERTAINTY",
 ]
 
@@ -150,3 +151,5 @@ CERTAINTY = (
     ),
     ("alleged", ""),
 )
+#: first words of a speaker inside a quotation that are the quoted speaker's own wording ("my cousin said")
+QUOTED_OWN = {"my", "our", "your", "a", "an", "everybody", "people"}

@@ -436,3 +436,11 @@ def test_issue_21_a_named_document_stands_on_its_own():
 def test_issue_21_more_speech_verbs(text, cited):
     got = [[c.text for c in f.cited] for f in find_attributions(sentences(text))]
     assert got == ([cited] if cited else [])
+
+
+def test_issue_21_the_quoted_speakers_own_wording_is_no_speaker():
+    # PolNeAR train kinds (huff-post 2016-09-22, breitbart 2016-03-15), short: "a candidate say", "my cousin said"
+    text = "“When they hear a candidate say it’s a hoax, that is a barrier,” Graham said."
+    assert [([c.text for c in f.cited], f.relay) for f in find_attributions(sentences(text))] == [(["Graham"], None)]
+    text = "“My cousin said we are up 400,000 jobs,” Kasich said."
+    assert [[c.text for c in f.cited] for f in find_attributions(sentences(text))] == [["Kasich"]]
