@@ -14,7 +14,10 @@ Rules, each named and tested in ``tests/draft/test_phrases.py``:
 - ``title_stripped``: a title or a role before a person's name is its ``about``, not its name;
 - ``appositive``: ", a college student …," is skipped; "…, Jim Stewart-Black," is the name;
 - ``figures_from``: "the latest figures from the civil affairs department" is the department;
-- ``outlet_appositive``: "the official Chinese news agency, Xinhua," is Xinhua.
+- ``outlet_appositive``: "the official Chinese news agency, Xinhua," is Xinhua;
+- and, tested in ``tests/draft/test_cues.py``: ``time_phrase``, ``relative_who``, ``age_hometown``, ``party_state``,
+  ``modifier_before_name``, ``outlet_report``, ``not_a_name``, ``participle_after_name``, ``conjunction_that`` and an
+  acronym in brackets after "according to X" (kept in ``about``, for :mod:`kit.draft.coref`).
 """
 
 from __future__ import annotations
