@@ -6,7 +6,8 @@ subject of a reported clause (only speakers and people are remembered, not what 
 in the ``draft: check`` note they leave and tested in ``tests/draft/test_phrases.py``:
 
 - ``pronoun``: "he"/"she" is the nearest earlier person; "it" the nearest earlier organisation or outlet; "they"
-  the nearest earlier group (a plural unnamed speaker) or organisation;
+  the nearest earlier group (a plural unnamed speaker) or organisation; ``gendered``: "he" is never a person the
+  article has called "she" (a pronoun, "Ms.", "spokeswoman") and the other way round;
 - ``description``: "the agency", "the ministry", "the statement", "the group", "the monitor", "the institute",
   "the president", "the 21-year-old": the nearest earlier speaker whose name, kind or title fits the noun;
 - ``surname``: "Cliff", "Supt Gibson", "Ma" is the earlier person whose name has that word;
