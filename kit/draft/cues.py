@@ -273,7 +273,8 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
     para, depth = -1, 0
     waiting: list[Sentence] = []
     previous: Sentence | None = None
-    for sent in sentences:
+    for original in sentences:  # two_apostrophes: '' as a quotation mark (''Brexit is …,'' said Cohen)
+        sent = Sentence(original.text.replace("''", '" '), original.start, original.end, original.paragraph)
         if sent.paragraph != para:
             if depth == 0 and not state["quoting"]:  # a speaker quoted at a paragraph's end may go on quoted
                 state["owner"] = state["last_actor"] = None
@@ -288,7 +289,8 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
                 for w in waiting:  # quotation_ahead: "“We send … loved ones. Ryan has …,” Reuters said."
                     who = f.cited[0].text
                     note = f"draft: check: the quotation is taken to be the words of {who}, named where it closes"
-                    out.append(Finding(w, *_quoted_span(w), f.cited, f.relay, f.verb, f.certainty, [note]))
+                    opened = w.start + (2 if w.text.startswith('" ') else w.text.startswith(("“", '"')))  # after “
+                    out.append(Finding(w, opened, w.end, f.cited, f.relay, f.verb, f.certainty, [note]))
                 waiting = []
                 out.append(f)
         state["quoting"] = bool(re.search(r"[“”\"]", sent.text)) and bool(out) and out[-1].sentence is sent
@@ -301,12 +303,10 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
             out.append(Finding(previous, previous.start, previous.end, [who], None, "posted", "alleged", [note]))
         previous = sent
         speakers.passing(sent.text)
+    originals = {s.start: s for s in sentences}
+    for f in out:
+        f.sentence = originals[f.sentence.start]
     return out
-
-
-def _quoted_span(sent: Sentence) -> tuple[int, int]:
-    start = sent.start + (1 if sent.text.startswith(("“", '"')) else 0)
-    return start, sent.end
 
 
 def _reported_by_outlet(s: str, spoke: list) -> bool:
@@ -434,7 +434,7 @@ def _claim_span(s: str, outer, depths) -> tuple[int, int]:
                 return m.end(), (m.end() + close if close >= 0 else len(s))
     start, end = 0, len(s)
     if s.startswith(("“", '"')) and depths[1] > depths[0]:
-        start = 1
+        start = 2 if s.startswith('" ') else 1  # '" ' stands for '' (two apostrophes)
     if s.endswith(("”", '"')) and (s.count("“") < s.count("”") or depths[0] > 0):
         end -= 1
     return start, end

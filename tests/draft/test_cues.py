@@ -444,3 +444,11 @@ def test_issue_21_the_quoted_speakers_own_wording_is_no_speaker():
     assert [([c.text for c in f.cited], f.relay) for f in find_attributions(sentences(text))] == [(["Graham"], None)]
     text = "“My cousin said we are up 400,000 jobs,” Kasich said."
     assert [[c.text for c in f.cited] for f in find_attributions(sentences(text))] == [["Kasich"]]
+
+
+def test_issue_21_two_apostrophes_as_a_quotation_mark():
+    # two_apostrophes: a text that writes quotation marks as '' (PolNeAR's New York Times articles), short
+    text = "''Brexit is a cautionary tale for the campaign,'' said David B. Cohen, a professor of political science."
+    (f,) = find_attributions(sentences(text))
+    assert [c.text for c in f.cited] == ["David B. Cohen"]
+    assert text[f.start : f.end].startswith("Brexit is a cautionary tale")  # verbatim, without the marks
