@@ -85,13 +85,11 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
         subj = next((c[2] for c in reversed(out) if c[1] in ("speaker", "told")), None)
     if subj == "negated":
         return
-    if subj is None and verb in ("telling", "saying") and prefix.rstrip().endswith(","):
-        openings = re.findall(
-            r"(?:^|,\s+)((?:[A-Z][\w.’'-]*\s+){1,5})(?!(?:in|on|at|of|for|to|from|by|with|the|an?|and|or|but)\b)[a-z]",
-            prefix,
-        )  # participle_subject:
-        subj = subject_before(openings[-1]) if openings else None  # "Ohio Gov. John Kasich suspended …, telling …"
-        subj = subj if isinstance(subj, Mention) and not subj.common else None
+    bare = subj is None and prefix.rstrip().endswith(",") or isinstance(subj, Mention) and subj.common
+    if verb in ("telling", "saying") and bare:  # participle_subject: "Ohio Gov. John Kasich suspended …, telling …"
+        openings = lex.OPENING_NAME.findall(prefix)  # "Sanders started out their ninth debate saying …"
+        named = subject_before(openings[-1]) if openings else None
+        subj = named if isinstance(named, Mention) and not named.common else subj
     if subj is None:
         if not lex.INVERTED.search(prefix) or verb in ("told", "quoted", "telling", "saying"):
             return
@@ -106,7 +104,8 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
         return
     if verb == "saying" and lex.DOCUMENT_SUBJECT.search(subj.text):
         issued = re.search(
-            r"\b(?:released|issued|put out|posted|published)\s+(?:a|an|the)\s+\w+(?:\s+\w+day)?\s*$", prefix
+            r"\b(?:released|issued|put out|posted|published|sent)\s+(?:a|an|the)\s+(?:\w+\s+)?\w+(?:\s+\w+day)?\s*$",
+            prefix,
         )
         subj = subject_before(prefix[: issued.start()]) if issued else None  # "X released a statement saying"
         if not isinstance(subj, Mention):

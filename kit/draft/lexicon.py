@@ -37,6 +37,7 @@ __all__ = [
     "SOURCE_PHRASES",
     "PROGRESSIVE",
     "QUOTED_OWN",
+    "OPENING_NAME",
     "CERTAINTY",
 ]
 
@@ -111,7 +112,7 @@ SUBORDINATE = re.compile(
 #: a document or a medium as a verb's subject: "the tally showed", "images on social media"
 DOCUMENT_SUBJECT = re.compile(
     r"\b(?:tally|report|figures|data|statement|records|images|pictures|photos|videos|clips|footage|posts?|media|"
-    r"polls?|surveys?|study|studies|analysis)$",
+    r"polls?|surveys?|study|studies|analysis|e-?mails?|letter|tweet|memo|release)$",
     re.I,
 )
 #: words ending in -s that are no noun a reduced relative clause follows
@@ -153,3 +154,8 @@ CERTAINTY = (
 )
 #: first words of a speaker inside a quotation that are the quoted speaker's own wording ("my cousin said")
 QUOTED_OWN = {"my", "our", "your", "a", "an", "everybody", "people"}
+#: a name opening the sentence or a clause, then its verb: whose participle "…, telling …" is
+OPENING_NAME = re.compile(
+    r"(?:^|,\s+)((?:[A-Z][\w.’'-]*\s+){1,5})(?!(?:in|on|at|of|for|to|from|by|with|the|an?|and|or|but|campaign|"
+    r"administration|office|team|spokes\w+|officials?|government|department|ministry|police|aides?)\b)[a-z]"
+)

@@ -57,7 +57,7 @@ _PARTY = re.compile(r"\s*\([DRI]-[A-Z][\w. ]*\)(?:,(?=\s*$))?")
 _APPOSITIVE = re.compile(r"\s*,\s*((?:[^,.;:“”\"]|(?<=\b[A-Z])\.)+?)\s*(?:[,;:]|(?<!\b[A-Z])\.|$)")
 _NEG = {"not", "never", "n’t", "n't", "cannot"}
 #: words of a headline or a quotation that are never part of a speaker's name ("Me He Had", "Does Rubio")
-_NOT_NAME = {"me", "he", "she", "him", "i", "i’ve", "i'm", "i’m", "we", "you", "does", "did", "had", "he’s", "having"}
+_NOT_NAME = set("me he she him i i’ve i'm i’m we you does did had he’s having i'd i’d".split())  # noqa: SIM905
 _DETS = {
     "the", "a", "an", "their", "his", "her", "its", "our", "this", "that", "these", "those", "other", "another",
     "several", "some", "many", "numerous", "unnamed", "anonymous",

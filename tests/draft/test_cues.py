@@ -452,3 +452,17 @@ def test_issue_21_two_apostrophes_as_a_quotation_mark():
     (f,) = find_attributions(sentences(text))
     assert [c.text for c in f.cited] == ["David B. Cohen"]
     assert text[f.start : f.end].startswith("Brexit is a cautionary tale")  # verbatim, without the marks
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        # PolNeAR train kinds (usa-today 2016-04-15, wash-post 2016-02-12, wash-post 2016-08-28), short
+        ("Sanders started out their ninth debate saying that the system is rigged.", ["Sanders"]),
+        ("The Cruz campaign sent a fundraising email Wednesday saying that the race is tied.", ["The Cruz campaign"]),
+        ("“If I had to do it over again, I'd have said: She's beholden,” Johnson said.", ["Johnson"]),
+    ],
+)
+def test_issue_21_who_is_saying(text, cited):
+    got = [[c.text for c in f.cited] for f in find_attributions(sentences(text))]
+    assert got == [cited]
