@@ -6,7 +6,8 @@ subject of a reported clause (only speakers and people are remembered, not what 
 in the ``draft: check`` note they leave and tested in ``tests/draft/test_phrases.py``:
 
 - ``pronoun``: "he"/"she" is the nearest earlier person; "it" the nearest earlier organisation or outlet; "they"
-  the nearest earlier group (a plural unnamed speaker) or organisation;
+  the nearest earlier group (a plural unnamed speaker) or organisation; ``gendered``: "he" is never a person the
+  article has called "she" (a pronoun, "Ms.", "spokeswoman") and the other way round;
 - ``description``: "the agency", "the ministry", "the statement", "the group", "the monitor", "the institute",
   "the president", "the 21-year-old": the nearest earlier speaker whose name, kind or title fits the noun;
 - ``surname``: "Cliff", "Supt Gibson", "Ma" is the earlier person whose name has that word;
@@ -18,8 +19,9 @@ from __future__ import annotations
 import re
 
 from kit.draft.known_outlets import KNOWN_OUTLETS
+from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, TITLES
 from kit.draft.names import guess_kind, normalise_key, normalise_name
-from kit.draft.phrases import ORG_HEADS, PRONOUNS, ROLE_WORDS, TITLES, Mention
+from kit.draft.phrases import Mention
 
 __all__ = ["Speakers", "is_person"]
 
@@ -42,6 +44,20 @@ _FITS = {  # a description's noun -> words one of which an earlier speaker's nam
     "coalition": {"coalition", "military"},
 }
 
+
+#: words that tell a person's gender: a pronoun the article used for them, a title, a role
+_GENDERED = re.compile(
+    r"\b(he|she|mr|mrs|ms|miss|spokesman|spokeswoman|chairman|chairwoman|congressman|congresswoman|king|queen)\b", re.I
+)
+_SHE = {"she", "mrs", "ms", "miss", "spokeswoman", "chairwoman", "congresswoman", "queen"}
+
+#: last words of a capitalised phrase that is no person's name
+_NOT_PEOPLE = {
+    "day", "street", "act", "policy", "watch", "world", "research", "relations", "america", "city", "county",
+    "river", "state", "states", "qaeda", "island", "valley", "road", "avenue", "square", "park", "week", "box",
+    "republican", "republicans", "democrat", "democrats", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+}  # fmt: skip
 
 #: capitalised words that begin a sentence or a heading, not a name
 _NOT_NAMES = {
@@ -73,6 +89,8 @@ def is_person(m: Mention) -> bool:
     if m.common or m.text.lower() in PRONOUNS:
         return False
     words = m.text.replace("’s", "").split()
+    if "and" in words or m.text.endswith(("’s", "'s")) or words[-1].lower() in _NOT_PEOPLE:
+        return False  # "Wilcox and Beruff", "Ross Perot's", "Election Day", "Wall Street": not one person
     if any(w.lower().strip("'’") in ORG_HEADS for w in words) or normalise_name(m.text) in _outlets():
         return False
     if any(w.isupper() and len(w) > 1 for w in words) and len(words) == 1:
@@ -83,6 +101,12 @@ def is_person(m: Mention) -> bool:
 
 def _outlets() -> set[str]:
     return {normalise_key(v[0]) for v in KNOWN_OUTLETS.values()}
+
+
+def _is_acronym(bare: str, m: Mention, pool: list) -> bool:
+    """One word in capitals, or one an earlier name gave in brackets ("… Seismology (Phivolcs)")."""
+    one = not m.common and len(bare.split()) == 1
+    return one and (bare.isupper() or any(f"({bare})" in n.about for n in pool))
 
 
 def _initials(name: str) -> str:
@@ -107,6 +131,7 @@ class Speakers:
         self.named: list[Mention] = []
         self.people: list[Mention] = []  # speakers who are people, nearest last
         self.seen: list[Mention] = []  # people named in passing (for "the 21-year-old" only)
+        self.gender: dict[str, str] = {}  # "he" or "she", once a pronoun or a title has said it
 
     def add(self, m: Mention) -> None:
         """Remember a speaker as the nearest one (a named one, or a plural unnamed group for "they")."""
@@ -115,6 +140,9 @@ class Speakers:
         self.named = [n for n in self.named if n.text != m.text] + [m]
         if is_person(m):
             self.people = [p for p in self.people if p.text != m.text] + [m]
+            said = _GENDERED.search(f"{m.about} {m.said_as}")
+            if said:
+                self.gender.setdefault(m.text, "she" if said.group(1).lower() in _SHE else "he")
 
     def passing(self, sentence: str) -> None:
         """Remember the people a sentence names in passing ("Agnes Merza in the town of Bantayan saw …")."""
@@ -146,8 +174,11 @@ class Speakers:
         found, rule = None, ""
         if low in PRONOUNS:
             rule = "pronoun"
-            if low in ("he", "she"):
-                found = next((n for n in reversed(self.people) if n.text not in avoid), None)
+            if low in ("he", "she"):  # gendered: not a person the article has called the other
+                found = next(
+                    (n for n in reversed(self.people) if n.text not in avoid and self.gender.get(n.text, low) == low),
+                    None,
+                )
                 if found is None:  # no person has spoken yet: the person named just before
                     found = next((n for n in reversed(self.seen) if n.text not in avoid), None)
             elif low == "it":
@@ -156,15 +187,17 @@ class Speakers:
                 found = next((n for n in pool if not is_person(n)), None)
             if found is None:
                 return None
+            if low in ("he", "she"):
+                self.gender.setdefault(found.text, low)
         elif _DESCRIPTION.match(text):
             noun = _DESCRIPTION.match(text).group("noun").lower()  # type: ignore[union-attr]
             rule = "description"
             found = self._described(noun, pool)
             if found is None:
-                return m if noun not in ("statement", "report") else None
-        elif not m.common and len(text.split()) == 1 and text.isupper():
+                return m if noun not in ("statement", "report") or len(text.split()) > 2 else None  # a document
+        elif _is_acronym(bare := re.sub(r"^[Tt]he\s+", "", text), m, pool):  # "the OCD", "Phivolcs"
             rule = "acronym"
-            found = next((n for n in pool if f"({text})" in n.about or _initials(n.text) == text), None)
+            found = next((n for n in pool if f"({bare})" in n.about or _initials(n.text) == bare), None)
         elif not m.common and normalise_name(text) not in _outlets() and all(n.text != text for n in pool):
             key = set(normalise_key(text).split())
             for n in pool:

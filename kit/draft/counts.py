@@ -39,6 +39,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("money", "", r"^(?:\.\d+)?\s*(?:dollars|euros|pounds|yuan|pesos|rupees)\b"),
     ("phone", r"\b0\d{2,3}\s*|\b0\d{2,3}\s+\d{3}\s*|\bcall\s+", ""),
     ("compound", "", r"^-(?:story|storey|strong|member|person|man|seat|page|point|day|hour|year|month|week)\b"),
+    ("place", "", r"^\s+(?:\w+\s+)?(?:states|provinces|districts|countries|counties|regions|cities|towns|villages)\b"),
+    ("address", "", r"^\s+block\b"),
     ("decimal", r"\d\.", ""),
     ("decimal", "", r"^\.\d"),
 )
@@ -61,7 +63,7 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     -------
     str or None
         ``"duration"``, ``"age"``, ``"time"``, ``"ordinal"``, ``"magnitude"``, ``"measure"``, ``"money"``,
-        ``"phone"``, ``"compound"``, ``"decimal"`` or ``"code"``; None for a count.
+        ``"phone"``, ``"compound"``, ``"place"``, ``"address"``, ``"decimal"`` or ``"code"``; None for a count.
 
     See Also
     --------

@@ -1,12 +1,10 @@
 """Attribution cues: on whose word each sentence of an article rests.
 
-Each sentence is searched for speech verbs with their subject ("X said", "X told Reuters", "two of the Russians
-said", "X put the death toll at", "a Facebook post gave") and for phrases naming a source ("according to X",
-"citing X", "relying on X", "based on X", "quoting X", "as reported by X"). Quotation marks tell who relays whom:
-in ``It also says “CIT said at least three …”`` the outer speaker (AFP, for "It") publishes and CIT is cited; a
-quotation that runs over several sentences belongs to whoever opened it (or, when a paragraph's quotation opens with
-no speaker, to the one named in the sentence before). Negated verbs ("hadn't said") are no attribution. Pronouns
-("it", "they") and "this report" are taken to be the last speaker or outlet named, with a ``draft: check`` note.
+Each sentence is searched for speech verbs with their subject ("X said", "X told Reuters", "a Facebook post gave")
+and for phrases naming a source ("according to X", "citing X", "based on X"; the lists: :mod:`kit.draft.lexicon`).
+Quotation marks tell who relays whom: in ``It also says “CIT said at least three …”`` the outer speaker publishes
+and CIT is cited; a quotation over several sentences belongs to whoever opened it. Negated verbs are no attribution;
+pronouns and "this report" are the last fitting speaker named (:mod:`kit.draft.coref`), with a ``draft: check`` note.
 """
 
 from __future__ import annotations
@@ -14,56 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kit.draft import lexicon as lex
 from kit.draft.coref import Speakers
-from kit.draft.extract import Sentence
+from kit.draft.extract import Sentence, quote_depths
+from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from kit.draft.names import guess_kind
-from kit.draft.phrases import SPEAKER_NOUNS, Mention, object_after, subject_before
+from kit.draft.phrases import Mention, object_after, subject_before
 
 __all__ = ["Mention", "Finding", "find_attributions"]
 
-_VERB = re.compile(
-    r"\b(?:said|says|say|told|tells|telling|reported|reports|claimed|claims|wrote|writes|noted|notes|"
-    r"confirmed|confirms|stated|added|adds|announced|announces|estimated|estimates|thought|believes|believed|"
-    r"intimated|insisted|alleged|alleges|denied|denies|posted|published|tweeted|warned|warns|explained|saying|"
-    r"described|attributed|condemned|quipped|quoted|called for|urged|"
-    r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure|casualties) at|"
-    r"gave|showed|listed|show|shows)\b"
-)
-#: what "citing", "relying on", "based on" may name as a source when it is no name: a speaker or a document
-_SOURCE_NOUNS = SPEAKER_NOUNS | {
-    "reports", "report", "accounts", "account", "estimate", "estimates", "figures", "data", "statement", "statements",
-    "media", "officials", "witnesses", "residents", "activists", "analysts", "experts", "documents", "document",
-    "survey", "study", "records", "sources", "intelligence", "diplomats", "investigators", "rescuers", "monitors",
-}  # fmt: skip
 _SOCIAL_ONLY = {"gave", "showed", "listed", "show", "shows"}
-#: "reported missing", "confirmed dead", "no deaths reported": a participle describing the counted, not a speaker
-_PARTICIPLE = re.compile(
-    r"^\s+(?:as\s+)?(?:missing|killed|dead|injured|wounded|hurt|trapped|safe|someone|anyone)\b|^\s*$"
-)
-_COUNTED = re.compile(r"\b(?:deaths?|dead|casualties|injuries|hundreds|dozens|thousands|people|victims)$", re.I)
-_SUBORDINATE = re.compile(
-    r"\b(?:if|when|because|unless|whether|once)\s+\S+(?:\s+\S+)?\s+(?:have\s+|had\s+|has\s+)?$", re.I
-)
-_DOCUMENT_SUBJECT = re.compile(
-    r"\b(?:tally|report|figures|data|statement|records|images|pictures|photos|videos|clips|footage|posts?|media)$", re.I
-)
-_PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+(?:\w+ly\s+)?$", re.I)
-_INVERTED = re.compile(r"[,”\"’:]\s*$")
-_HEADLINE = re.compile(r"\s[–—]\s*([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4})\s*$")
-_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
-_PREP = re.compile(
-    r"(?<![\w-])(?:[Aa]ccording to|[Cc]iting|[Rr]elying on|[Rr]elied on|[Rr]elies on|[Bb]ased on|"
-    r"[Qq]uoting|(?:as )?reported by|[Aa]s per|who cited)\s+"
-)
-_CERTAINTY = (
-    (
-        ("asserted", r"confirm"),
-        ("estimated", r"estimat|put the|toll at"),
-        ("rumoured", r"rumou?r"),
-        ("denied", r"denie"),
-    ),
-    ("alleged", ""),
-)
 
 
 @dataclass
@@ -80,54 +38,60 @@ class Finding:
     notes: list = field(default_factory=list)
 
 
-def _depths(text: str, start_depth: int) -> list[int]:
-    out, d = [], start_depth
-    for ch in text:
-        if ch == "“" or (ch == '"' and d == 0):
-            out.append(d)
-            d += 1
-            continue
-        if ch == "”" or ch == '"':
-            d = max(d - 1, 0)
-        out.append(d)
-    return out + [d]
+def _quoted_nobody(m: Mention) -> bool:
+    """A speaker inside a quotation that is the quoted speaker's own wording: "they", "my cousin", "a candidate"."""
+    return m.text.lower() in PRONOUNS or m.common and (m.text.lower().split() or [""])[0] in lex.QUOTED_OWN
 
 
 def _certainty(verb: str, text: str) -> str:
     """How the report holds the claim, guessed from the verb (and "rumours", "about", "estimate" in its words)."""
-    for name, pattern in _CERTAINTY[0]:
+    for name, pattern in lex.CERTAINTY[0]:
         if re.search(pattern, verb):
             return name
     if re.search(r"\brumou?r", text, re.I):
         return "rumoured"
     if re.search(r"\b(?:(?:about|around|roughly|approximately)\s+\d|estimat)", text, re.I):
         return "estimated"
-    return _CERTAINTY[1][0]
+    return lex.CERTAINTY[1][0]
 
 
 def _speaker_cue(s: str, m: re.Match, out: list) -> None:
     """The cues of one speech verb: the speaker before it, after it (inverted, passive "by X"), or both of "X and Y"."""
     prefix, rest, verb = s[: m.start()], s[m.end() :], m.group()
     by = re.match(r"\s+by\s+(?!(?:tele)?phone|e-?mail|text|video)", rest)
-    passive = by and (_PASSIVE.search(prefix) or re.search(r"[,]\s*$|\b[a-z]+\s*$", prefix))
+    passive = by and (lex.PASSIVE.search(prefix) or re.search(r"[,]\s*$|\b[a-z]+\s*$", prefix))
     if by and passive and not re.search(r"\bas\s*$", prefix, re.I):  # passive_by: "announced by President Correa"
         obj = object_after(rest[by.end() :])
         if obj is not None:
             out.append((m.start(), "speaker", obj, verb, None))
         return
-    if _PASSIVE.search(prefix):  # passive: "is reported to be", "were reported from there": no speaker
+    progressive = verb in lex.PROGRESSIVE and lex.PASSIVE.search(prefix)
+    if progressive:  # progressive: "California fire officials are warning residents"
+        prefix = prefix[: progressive.start()]
+    elif verb in lex.PROGRESSIVE or lex.PASSIVE.search(prefix):  # passive: "is reported to be": no speaker
         return
-    if verb in ("reported", "confirmed", "reports") and (_PARTICIPLE.match(rest) and _COUNTED.search(prefix.rstrip())):
+    if verb in ("reported", "confirmed", "reports") and (
+        lex.PARTICIPLE.match(rest) and lex.COUNTED.search(prefix.rstrip())
+    ):
         return  # participle: "with hundreds reported missing", "no deaths reported"
     if re.match(r"\s+(?:missing|dead|killed)\b", rest):
+        return
+    late = _named_after(prefix, rest) if verb not in ("told", "quoted", "telling", "saying") else None
+    if late is not None:  # inverted_after_clause: "… other waterborne diseases, said S.K. Gupta, an army officer"
+        out.append((m.start(), "inverted", late, verb, None))
         return
     subj = subject_before(prefix)
     if subj == "and":
         subj = next((c[2] for c in reversed(out) if c[1] in ("speaker", "told")), None)
     if subj == "negated":
         return
+    bare = subj is None and prefix.rstrip().endswith(",") or isinstance(subj, Mention) and subj.common
+    if verb in ("telling", "saying") and bare:  # participle_subject: "Ohio Gov. John Kasich suspended …, telling …"
+        openings = lex.OPENING_NAME.findall(prefix)  # "Sanders started out their ninth debate saying …"
+        named = subject_before(openings[-1]) if openings else None
+        subj = named if isinstance(named, Mention) and not named.common else subj
     if subj is None:
-        if not _INVERTED.search(prefix) or verb in ("told", "quoted"):
+        if not lex.INVERTED.search(prefix) or verb in ("told", "quoted", "telling", "saying"):
             return
         subj = object_after(rest)  # inverted: "…,” said Bali", "…, say traumatised viewers"
         if subj is None or not _names_speaker(rest, subj):
@@ -135,17 +99,30 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
         out.append((m.start(), "inverted", subj, verb, None))
         return
     social = r"facebook|twitter|telegram|vk|instagram|youtube|tiktok|weibo|social media|social networks"
-    shown = verb in ("showed", "show", "shows") and _DOCUMENT_SUBJECT.search(subj.text)
+    shown = verb in ("showed", "show", "shows") and lex.DOCUMENT_SUBJECT.search(subj.text)
     if verb in _SOCIAL_ONLY and not re.search(social, subj.text, re.I) and not shown:
         return
-    if verb == "saying" and _DOCUMENT_SUBJECT.search(subj.text):
-        issued = re.search(r"\b(?:released|issued|put out|posted|published)\s+(?:a|an|the)\s+\w+\s*$", prefix)
+    if verb == "saying" and lex.DOCUMENT_SUBJECT.search(subj.text):
+        issued = re.search(
+            r"\b(?:released|issued|put out|posted|published|sent)\s+(?:a|an|the)\s+(?:\w+\s+)?\w+(?:\s+\w+day)?\s*$",
+            prefix,
+        )
         subj = subject_before(prefix[: issued.start()]) if issued else None  # "X released a statement saying"
         if not isinstance(subj, Mention):
             return
     at = prefix.rfind(subj.text)
-    if at >= 0 and _SUBORDINATE.search(prefix[: at + len(subj.text)] + " "):
+    if at >= 0 and lex.SUBORDINATE.search(prefix[: at + len(subj.text)] + " "):
         return  # "if they have reported someone missing": not an attribution
+    relative = re.search(r"(?:^|\s)([a-z]+s)\s+$", prefix[:at]) if at > 0 and subj.text.startswith("the ") else None
+    if (
+        relative
+        and lex.NO_OBJECT.match(rest)
+        and verb not in ("said", "says")
+        and relative.group(1) not in lex.FUNCTION
+    ):
+        return  # reduced_relative: "the casualties the Kremlin has acknowledged during its incursion"
+    if verb == "reported" and re.match(r"\s+[^,.;]{3,80}?\s+as saying\b", rest):
+        verb = "quoted"  # "Xinhua news agency reported disaster management officials as saying"
     if verb in ("told", "telling", "quoted"):
         obj = object_after(rest)
         if verb == "quoted" and obj is not None:  # quoted: "the AP quoted the government as saying"
@@ -167,6 +144,19 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
                 out.append((m.start(), "speaker", other, verb, None))
 
 
+def _named_after(prefix: str, rest: str) -> Mention | None:
+    """A name right after a verb that follows a comma, and then a comma or the sentence's end: the speaker of the
+    clause before, however long ("…, said Gina Oviedo, who described …"); not "…, said Smith was killed"."""
+    if not re.search(r"[^”\"’],\s*$", prefix):
+        return None
+    obj = object_after(rest)
+    if obj is None or obj.common:
+        return None
+    at = rest.find(obj.text)
+    after = rest[at + len(obj.text) :] if at >= 0 else "x"
+    return obj if re.match(r"\s*(?:\([^)]*\)\s*)?(?:[,.;:]|$|(?:on|in|at)\s)", after) else None
+
+
 def _names_speaker(rest: str, m: Mention) -> bool:
     """After an inverted verb, a speaker: a name, "the …", or a plural or a role ("say traumatised viewers"), not
     "said that" or "thought out"."""
@@ -174,7 +164,7 @@ def _names_speaker(rest: str, m: Mention) -> bool:
     if (
         not m.common
         or first[:1].isupper()
-        or first.lower() in ("the", "a", "an", "his", "her", "its", "their", "local", "several")
+        or first.lower() in ("the", "a", "an", "his", "her", "its", "their", "local", "several", "one", "another")
     ):
         return True
     last = m.text.split()[-1].lower()
@@ -188,26 +178,42 @@ def _cues(s: str):
     saying"; relay Reuters), ``according`` ("according to X", "as per X") and ``relying`` ("citing X", "who cited X").
     """
     out: list[tuple] = []
-    for m in _VERB.finditer(s):
-        if _VERB.match(s, m.end() + 1) and s[m.end() : m.end() + 1] == " ":
-            continue  # a noun before the verb: "News reports said"
+    for m in SPEECH_VERBS.finditer(s):
+        if SPEECH_VERBS.match(s, m.end() + 1) and s[m.end() : m.end() + 1] == " " and m.group()[-1] == "s":
+            continue  # a noun before the verb: "News reports said" (not "He confirmed reports that …")
         if (
             m.group() in ("estimates", "reports", "claims", "notes", "shows", "posts")
             and s[m.end() : m.end() + 1] == ","
         ):
             continue  # a noun before a comma: "Cost estimates, he added, were …"
+        if (
+            m.group() in ("tells", "telling")
+            and re.match(r"\s+(?:you|us)\b", s[m.end() :])
+            or re.match(r"add(?:ed|s) to\b", s[m.start() :])
+        ):
+            continue  # "it tells you", "added to his portfolio": no speech
+        if m.group() in ("claimed", "claims") and re.match(r"\s+(?:the\s+|\w+\s+)?(?:lives|life)\b", s[m.end() :]):
+            continue  # claimed_lives: "as the fire claimed multiple lives" is no speech
         _speaker_cue(s, m, out)
-    for m in _PREP.finditer(s):
+    for m in lex.SOURCE_PHRASES.finditer(s):
         obj = object_after(s[m.end() :])
         if obj is not None:
             low = m.group().lower()
             role = "according" if low.startswith(("according", "as reported", "reported", "as per")) else "relying"
-            if role == "relying" and obj.common and obj.text.split()[-1].lower() not in _SOURCE_NOUNS:
+            doing = re.match(rf"\s*{re.escape(obj.text)}\s+[a-z]+ing\b", s[m.end() :])  # "based on Trump winning"
+            if role == "relying" and (doing or obj.common and obj.text.split()[-1].lower() not in SOURCE_NOUNS):
                 continue  # "citing the release of prisoners", "relies on integration": a reason, not a source
             out.append((m.start(), role, obj, m.group().strip().lower(), None))
-    head = _HEADLINE.search(s)
+    first = re.match(r"(Echoed|Added|Countered|Replied)\s+", s)
+    said = object_after(s[first.end() :]) if first else None
+    if first and said is not None and not said.common:  # initial_inverted: "Echoed Sen. Hillary Clinton, “…”"
+        out.append((0, "speaker", said, first.group(1).lower(), None))
+    head = lex.HEADLINE.search(s)
     if head and not re.search(r"[.!?”\"]\s*$", s):  # headline: "Validation reduces the toll to 68 – OCD"
         out.append((head.start(), "inverted", Mention(head.group(1)), "says", None))
+    lead = lex.HEADLINE_LEAD.match(s)  # headline_colon: "Police: Arrest made after …" (not "Philippines: …")
+    if lead and not out and not re.search(r"[.!?”\"]\s*$", s) and lead.group(1).split()[-1].lower() in SOURCE_NOUNS:
+        out.append((0, "speaker", Mention(lead.group(1)), "says", None))
     return sorted(out, key=lambda c: c[0])
 
 
@@ -221,7 +227,7 @@ def _pieces(s: str, cues: list, depths: list) -> list[tuple[int, int]]:
         if at < 0 or i > 0 and heads[i - 1][0] == c[0]:
             continue
         lo = heads[i - 1][0] if i > 0 else 0
-        prior = [m for m in _BOUNDARY.finditer(s, lo, at) if len(s[m.end() : at].split()) <= 4]
+        prior = [m for m in lex.BOUNDARY.finditer(s, lo, at) if len(s[m.end() : at].split()) <= 4]
         if prior and (i > 0 or prior[-1].group().startswith(";")):
             cuts.append(prior[-1].end())
     spans = list(zip(cuts, [*cuts[1:], len(s)], strict=True))
@@ -265,12 +271,14 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
     state: dict = {"speakers": speakers, "owner": None, "last_actor": None, "last_relay": None, "quoting": False}
     para, depth = -1, 0
     waiting: list[Sentence] = []
-    for sent in sentences:
+    previous: Sentence | None = None
+    for original in sentences:  # two_apostrophes: '' as a quotation mark (''Brexit is …,'' said Cohen)
+        sent = Sentence(original.text.replace("''", '" '), original.start, original.end, original.paragraph)
         if sent.paragraph != para:
             if depth == 0 and not state["quoting"]:  # a speaker quoted at a paragraph's end may go on quoted
                 state["owner"] = state["last_actor"] = None
             para, depth = sent.paragraph, 0
-        depths = _depths(sent.text, depth)
+        depths = quote_depths(sent.text, depth)
         depth = depths[-1]
         cues = _cues(sent.text)
         for a, b in _pieces(sent.text, cues, depths):
@@ -280,19 +288,24 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
                 for w in waiting:  # quotation_ahead: "“We send … loved ones. Ryan has …,” Reuters said."
                     who = f.cited[0].text
                     note = f"draft: check: the quotation is taken to be the words of {who}, named where it closes"
-                    out.append(Finding(w, *_quoted_span(w), f.cited, f.relay, f.verb, f.certainty, [note]))
+                    opened = w.start + (2 if w.text.startswith('" ') else w.text.startswith(("“", '"')))  # after “
+                    out.append(Finding(w, opened, w.end, f.cited, f.relay, f.verb, f.certainty, [note]))
                 waiting = []
                 out.append(f)
         state["quoting"] = bool(re.search(r"[“”\"]", sent.text)) and bool(out) and out[-1].sentence is sent
         opened = not cues and depths[0] == 0 and depth > 0 and sent.text.startswith(("“", '"'))
         waiting = [*waiting, sent] if (opened or waiting and depth > 0 and not cues) else []
+        tweet = lex.TWEET.match(sent.text)
+        if tweet and previous is not None and not (out and out[-1].sentence is previous):
+            who = Mention(tweet.group(1), about=f"({tweet.group(2)}) on social media")  # tweet_embed
+            note = f"draft: check: the line before is taken to be a post by {who.text} (an embedded post)"
+            out.append(Finding(previous, previous.start, previous.end, [who], None, "posted", "alleged", [note]))
+        previous = sent
         speakers.passing(sent.text)
+    originals = {s.start: s for s in sentences}
+    for f in out:
+        f.sentence = originals[f.sentence.start]
     return out
-
-
-def _quoted_span(sent: Sentence) -> tuple[int, int]:
-    start = sent.start + (1 if sent.text.startswith(("“", '"')) else 0)
-    return start, sent.end
 
 
 def _reported_by_outlet(s: str, spoke: list) -> bool:
@@ -301,6 +314,17 @@ def _reported_by_outlet(s: str, spoke: list) -> bool:
     if last[0] == spoke[0][0] or not re.fullmatch(r"\W*(?:on \w+|\w+day)?\W*", s[last[0] + len(last[3]) :]):
         return False
     return guess_kind(last[2].text, head_lower=last[2].common)[0] in ("wire", "broadcaster", "newspaper", "online")
+
+
+def _closing(s: str, spoke: list) -> bool:
+    """The last speaker closes the sentence after a comma ("…, sources said."): it speaks all before it."""
+    last = spoke[-1]
+    if last[0] == spoke[0][0] or not re.fullmatch(
+        r"\W*(?:on \w+|\w+day|in a statement)?\W*", s[last[0] + len(last[3]) :]
+    ):
+        return False
+    head = s[: last[0]].rstrip()
+    return head.endswith(last[2].text) and head[: len(head) - len(last[2].text)].rstrip().endswith(",")
 
 
 def _complement(s: str, first: tuple, second: tuple) -> bool:
@@ -330,6 +354,7 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         if c[1] == "inverted":
             cues = [x if x is not c else (x[0], "speaker", *x[2:]) for x in cues]
     outer = [c for c in cues if depths[c[0]] == 0 and c[1] in ("speaker", "told")]
+    cues = [c for c in cues if depths[c[0]] == 0 or not _quoted_nobody(c[2])]  # quoted_pronoun: "they say"
     inner = [c for c in cues if depths[c[0]] > 0]
     relay, cited, verb = None, [], ""
     if inner and (outer or any(depths[c[0]] == 0 and c[1] == "according" for c in cues)):
@@ -355,6 +380,8 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         relay, cited, verb = according[0][2], [spoke[0][2]], spoke[0][3]
     elif spoke and relay is None and _reported_by_outlet(s, spoke):  # "Police said …, Radio New Zealand reported."
         relay, cited, verb = spoke[-1][2], [c[2] for c in spoke if c[0] == spoke[0][0]], spoke[0][3]
+    elif spoke and relay is None and _closing(s, spoke):  # closing_attribution: "X called for …, sources said."
+        cited, verb = [spoke[-1][2]], spoke[-1][3]
     elif spoke:
         first = spoke[-1] if relay is not None else spoke[0]
         cited = [c[2] for c in spoke if c[0] == first[0]]  # "officials and state media said": both
@@ -365,7 +392,13 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
     if relay is not None:
         relay = speakers.resolve(relay, notes)
     avoid = (relay.text,) if relay else ()
-    cited = [r for r in (speakers.resolve(c, notes, avoid) for c in cited) if r is not None]
+    quoted = "".join(ch if d > 0 else " " for ch, d in zip(s, depths, strict=False))
+    here = tuple(n.text for n in speakers.named if re.search(rf"\b{re.escape(n.text.split()[-1])}\b", quoted))
+    cited = [  # not_the_subject: in "“Ted Cruz has fought for us,” she said", "she" is not Ted Cruz
+        r
+        for r in (speakers.resolve(c, notes, avoid + (here if c.text.lower() in PRONOUNS else ())) for c in cited)
+        if r is not None
+    ]
     cited = [
         c
         for i, c in enumerate(cited)
@@ -400,7 +433,7 @@ def _claim_span(s: str, outer, depths) -> tuple[int, int]:
                 return m.end(), (m.end() + close if close >= 0 else len(s))
     start, end = 0, len(s)
     if s.startswith(("“", '"')) and depths[1] > depths[0]:
-        start = 1
+        start = 2 if s.startswith('" ') else 1  # '" ' stands for '' (two apostrophes)
     if s.endswith(("”", '"')) and (s.count("“") < s.count("”") or depths[0] > 0):
         end -= 1
     return start, end

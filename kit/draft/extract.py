@@ -13,7 +13,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Article", "Sentence", "read_article", "markdown_text", "html_text", "sentences", "ArticleError"]
+__all__ = [
+    "Article",
+    "Sentence",
+    "read_article",
+    "markdown_text",
+    "html_text",
+    "sentences",
+    "quote_depths",
+    "ArticleError",
+]
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -353,3 +362,35 @@ def _add_one(out, line, start, end, pos, n):
     if piece:
         s = pos + start + lead
         out.append(Sentence(piece, s, s + len(piece), n))
+
+
+def quote_depths(text: str, start_depth: int = 0) -> list[int]:
+    """How deep in quotation marks each character of ``text`` is (one more value: the depth after its end).
+
+    Parameters
+    ----------
+    text : str
+        A sentence.
+    start_depth : int
+        The depth at its start (a quotation may run on from the sentence before).
+
+    Returns
+    -------
+    list of int
+        ``len(text) + 1`` depths; an opening mark is at the depth outside it.
+
+    Examples
+    --------
+    >>> quote_depths("“No,” he said")[:6]
+    [0, 1, 1, 1, 0, 0]
+    """
+    out, d = [], start_depth
+    for ch in text:
+        if ch == "“" or (ch == '"' and d == 0):
+            out.append(d)
+            d += 1
+            continue
+        if ch == "”" or ch == '"':
+            d = max(d - 1, 0)
+        out.append(d)
+    return out + [d]

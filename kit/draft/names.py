@@ -325,8 +325,10 @@ def guess_kind(name: str, *, head_lower: bool = False, cue: str = "") -> tuple[s
     if outlet:
         kind = next(k for n, k in KNOWN_OUTLETS.values() if n == outlet)
         return kind, "the kit's list of well-known outlets"
-    if words & _SOCIAL and words & _SOCIAL_THINGS:
+    if words & _SOCIAL and words & _SOCIAL_THINGS or re.search(r"\(@\w+\)", cue):
         return "social", "a social-media post or account"
+    if re.search(r"\w\.(?:com|org|gov|net|edu)\b", name):
+        return "online", "a web address"  # "AirNow.gov"
     if any(w in _MONITOR for w in re.findall(r"[a-z]+", cue.lower())) or words & _MONITOR:
         return "monitor", "described as monitoring"
     if words & _OFFICIAL:

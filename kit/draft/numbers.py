@@ -48,19 +48,31 @@ _WORDS = {
     "a thousand": 1000,
     "a dozen": 12,
 }
-_VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000}
+_VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000, "hundreds of thousands": 200000}
+_SCALE = {"million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
+#: "the toll jumped from 76 to 172": a change, whose figure is the new one, not a range
+_CHANGE = re.compile(
+    r"\b(?:rose|risen|rising|jumped|climbed|increased|grew|soared|went up|raised|revised|fell|dropped|declined|"
+    r"lowered)\s+(?:\w+\s+)?from\s+$",
+    re.I,
+)
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True)) + r")"
+_NUM = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)|\d+|"
+    + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
+    + r")"
+)
 _FIGURE = re.compile(
     r"(?<![\w,.])(?:(?P<more>more than|over|upwards of|exceeds?|exceeding|surpass(?:es|ing)?)\s+"
     r"|(?P<least>at least|no fewer than|no less than)\s+"
     r"|(?P<upto>up to|as many as|at most|no more than)\s+|(?P<fewer>fewer than|less than)\s+"
     r"|(?P<about>about|around|roughly|approximately|nearly|almost|some|an estimated)\s+)?"
-    rf"(?:between\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|–|and)\s*(?P<m>{_NUM}))?(?P<plus>\+|\s+or more)?(?!\w|[,.]\d)"
-    r"|(?<!\w)(?P<vague>dozens|hundreds|thousands)(?!\w)",
+    rf"(?:between\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|–|and)\s*(?P<m>{_NUM}))?(?P<scale>[\s-]+(?:million|billion|dozen))?"
+    r"(?P<plus>\+|\s+or more)?(?!\w|[,.]\d)"
+    r"|(?<!\w)(?P<vague>(?:tens of |hundreds of )?thousands|dozens|hundreds)(?!\w)",
     re.I,
 )
 _DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s*$", re.I)
@@ -92,7 +104,7 @@ class Figure:
 
 
 def _value(text: str) -> int:
-    t = text.lower().replace(",", "")
+    t = re.sub(r"[,\s]", "", text.lower()) if text[:1].isdigit() else text.lower()
     return int(t) if t.isdigit() else _WORDS[re.sub(r"\s+", " ", t)]
 
 
@@ -129,7 +141,7 @@ def figures(span: str) -> list[Figure]:
     for m in _FIGURE.finditer(span):
         words = m.group()
         if m.group("vague"):
-            v = _VAGUE[words.lower()]
+            v = _VAGUE[re.sub(r"\s+", " ", words.lower())]
             out.append(
                 Figure(
                     m.start(),
@@ -150,12 +162,18 @@ def figures(span: str) -> list[Figure]:
             continue
         if not n[0].isdigit() and n.lower() == "one" and not m.group("least") and not m.group("more"):
             continue  # "one thing", "no one": not a count
-        value = _value(n)
+        # scale: "2 million", "four million"
+        scale = _SCALE[re.sub(r"\W", "", m.group("scale")).lower()] if m.group("scale") else 1
+        value = _value(n) * scale
         low: int | None = value
         high: int | None = value
         note = ""
-        if second:
-            high = _value(second)
+        if second and _CHANGE.search(span[: m.start()]):  # a change: "jumped from 76 to 172" is 172
+            low = high = value = _value(second) * scale
+        elif second and _value(second) < _value(n):
+            continue  # "2014-08-04", "10-12 feet" read backwards: a date or a code, not a range
+        elif second:
+            high = _value(second) * scale
         if m.group("more"):
             low, high = value + 1, None
         elif m.group("least") or m.group("plus"):

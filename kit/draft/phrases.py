@@ -14,7 +14,10 @@ Rules, each named and tested in ``tests/draft/test_phrases.py``:
 - ``title_stripped``: a title or a role before a person's name is its ``about``, not its name;
 - ``appositive``: ", a college student …," is skipped; "…, Jim Stewart-Black," is the name;
 - ``figures_from``: "the latest figures from the civil affairs department" is the department;
-- ``outlet_appositive``: "the official Chinese news agency, Xinhua," is Xinhua.
+- ``outlet_appositive``: "the official Chinese news agency, Xinhua," is Xinhua;
+- and, tested in ``tests/draft/test_cues.py``: ``time_phrase``, ``relative_who``, ``age_hometown``, ``party_state``,
+  ``modifier_before_name``, ``outlet_report``, ``not_a_name``, ``participle_after_name``, ``conjunction_that`` and an
+  acronym in brackets after "according to X" (kept in ``about``, for :mod:`kit.draft.coref`).
 """
 
 from __future__ import annotations
@@ -22,64 +25,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = [
-    "PRONOUNS",
-    "Mention",
-    "subject_before",
-    "object_after",
-    "TITLES",
-    "ROLE_WORDS",
-    "SPEAKER_NOUNS",
-    "ORG_HEADS",
-]
+from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
 
-#: pronouns a speaker may be named by: resolved to the nearest earlier speaker of a fitting kind
-PRONOUNS = {"it", "they", "he", "she"}
+__all__ = ["Mention", "subject_before", "object_after"]
 
-#: titles written before a person's name (capitalised or not): not part of the name
-TITLES = {
-    "president", "vice", "premier", "prime", "minister", "governor", "mayor", "superintendent", "supt", "inspector",
-    "chief", "secretary", "assistant", "asec", "deputy", "capt", "captain", "gen", "general", "col", "colonel", "lt",
-    "sgt", "dr", "mr", "mrs", "ms", "sen", "senator", "rep", "judge", "prof", "professor", "commander", "director",
-    "ambassador", "secretary-general", "king", "queen", "sheikh", "constable", "detective", "officer-in-charge",
-}  # fmt: skip
-#: words naming what a person does (lower case in the article): before a name they are its role
-ROLE_WORDS = {
-    "spokesman", "spokeswoman", "spokesperson", "official", "officer", "executive", "head", "adviser", "advisor",
-    "designer", "worker", "student", "resident", "administrator", "coordinator", "co-ordinator", "analyst",
-    "researcher", "reporter", "correspondent", "commander", "chairman", "chairwoman", "chair", "founder", "leader",
-    "manager", "activist", "lawyer", "doctor", "nurse", "engineer", "farmer", "teacher", "volunteer", "survivor",
-    "witness", "carer", "driver", "owner", "expert", "economist", "editor", "producer", "photographer", "journalist",
-    *TITLES,
-}  # fmt: skip
-#: common nouns that speak; a phrase after them ("officials in New Zealand") is part of the speaker
-SPEAKER_NOUNS = {
-    "office", "officials", "official", "department", "ministry", "spokesman", "spokesperson", "user", "users",
-    "resident", "residents", "headquarters", "authorities", "police", "agency", "council", "command", "officers",
-    "sources", "source", "members", "member", "workers", "staff", "group", "team", "service", "administration",
-    "pictures", "photos", "images", "videos", "clips", "posts", "post", "messages", "footage",
-}  # fmt: skip
-#: words that make a capitalised phrase an organisation's name, not a person's
-ORG_HEADS = {
-    "office", "ministry", "department", "council", "administration", "institute", "agency", "service", "center",
-    "centre", "committee", "observatory", "survey", "command", "coalition", "government", "police", "brigade",
-    "station", "bureau", "commission", "authority", "secretariat", "network", "networks", "forces", "army", "navy",
-    "house", "news", "times", "post", "press", "radio", "television", "tv", "broadcasting", "corporation", "company",
-    "university", "hospital", "foundation", "association", "union", "party", "organization", "organisation", "group",
-    "monitor", "court", "parliament", "embassy", "team", "headquarters", "management", "daily", "website", "site",
-    "online", "media", "weekly", "magazine", "journal", "gazette", "tribune", "herald", "telegraph", "channel",
-}  # fmt: skip
 _DOC_FROM = {"figures", "figure", "data", "statement", "report", "tally", "count", "records", "estimate", "estimates"}
 _CONNECTORS = {"of", "for", "to", "and", "the", "de", "&"}
 _PREPS = {"in", "with", "from", "at", "on"}
 _AUX = {
     "also", "has", "have", "had", "then", "later", "earlier", "previously", "reportedly", "would", "will", "may",
     "might", "did", "does", "do", "since", "first", "again", "once", "initially", "just", "recently", "still",
-    "officially", "separately", "yesterday", "today", "overnight", "further", "who", "which",
+    "officially", "separately", "yesterday", "today", "overnight", "further", "who", "which", "even", "long", "now",
+    "sometimes", "already", "often", "always", "repeatedly", "publicly", "privately", "yet",
+}  # fmt: skip
+#: a time phrase between a speaker and the verb: "Reince Priebus, the GOP chairman, this past week announced"
+_WHEN = re.compile(
+    r"\s+(?:(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:past\s+)?(?:week|month|year|weekend|morning|evening)"
+    r"|(?:less than\s+|more than\s+)?\w+\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)"
+    r"|at (?:the|that) time)$",
+    re.I,
+)
+_MONTH_WORDS = {
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }  # fmt: skip
 _LY_NOUNS = {"tally", "family", "rally", "assembly", "daily", "weekly", "monthly", "supply", "ally", "bully"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_NEG = {"not", "never", "n’t", "n't"}
+#: a US politician's party and state after the name: "(D-R.I.)", "(R-Alaska)"
+_PARTY = re.compile(r"\s*\([DRI]-[A-Z][\w. ]*\)(?:,(?=\s*$))?")
+#: ", John J. Ferriola." after a description: the name (an initial's full stop stays in it)
+_APPOSITIVE = re.compile(r"\s*,\s*((?:[^,.;:“”\"]|(?<=\b[A-Z])\.)+?)\s*(?:[,;:]|(?<!\b[A-Z])\.|$)")
+_NEG = {"not", "never", "n’t", "n't", "cannot"}
+#: words of a headline or a quotation that are never part of a speaker's name ("Me He Had", "Does Rubio")
+_NOT_NAME = set("me he she him i i’ve i'm i’m we you does did had he’s having i'd i’d".split())  # noqa: SIM905
 _DETS = {
     "the", "a", "an", "their", "his", "her", "its", "our", "this", "that", "these", "those", "other", "another",
     "several", "some", "many", "numerous", "unnamed", "anonymous",
@@ -98,7 +76,10 @@ _STOPS = {
     "may", "might", "must", "has", "have", "had", "do", "does", "did", "it", "he", "she", "they", "him", "them",
     "well", "out", "very", "too", "via",
 }  # fmt: skip
-_TOKEN = re.compile(r"\d+(?=[A-Z][a-z])|(?:[A-Z]\.){2,}|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])|\w[\w’'-]*|[^\w\s]")
+_TOKEN = re.compile(  # initials ("D. Prasad Rao") and web addresses ("AirNow.gov") are one token
+    r"\d+(?=[A-Z][a-z])|(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[A-Za-z][\w-]*\.(?:com|org|gov|net|edu)\b"
+    r"|\w[\w’'-]*|[^\w\s]"
+)
 
 
 @dataclass(frozen=True)
@@ -137,7 +118,7 @@ def _np_word(tok: str) -> bool:
 def _person_tail(words: list[str]) -> int:
     """Where a person's name starts at the end of ``words`` after a title or a role (``title_stripped``), else 0."""
     k = len(words)
-    while k > 0 and _cap(words[k - 1]) and words[k - 1].lower().rstrip(".") not in TITLES:
+    while k > 0 and _cap(words[k - 1]) and words[k - 1].lower().rstrip(".") not in ROLE_WORDS:
         k -= 1
     if k == len(words) or k == 0:
         return 0
@@ -155,8 +136,17 @@ def _mention(words: list[str], about: str = "", affiliation: str = "") -> Mentio
         words = words[1:]
     while words and words[-1] in "’'":
         words = words[:-1]
-    if not words or all(w.lower() in _DETS | _QUANT | {"of"} for w in words) or words[0].lower() in _WEEKDAYS:
+    if not words or all(w.lower() in _DETS | _QUANT | {"of"} for w in words):
         return None
+    if words[0].lower().rstrip(".") in _WEEKDAYS | _MONTH_WORDS:  # "Tuesday", "June", "Sept.": a date, no speaker
+        return None
+    while len(words) > 1 and words[0].lower() in _NOT_NAME:  # not_a_name: "Does Rubio" is Rubio
+        words = words[1:]
+    if (len(words) > 1 or words[0].lower() not in PRONOUNS) and any(w.lower() in _NOT_NAME for w in words):
+        return None  # "Me He Had" is nobody
+    report = _report_of(words)
+    if report is not None:
+        return report
     while words and re.fullmatch(r"\(|\)|[A-Z]{2,}", words[-1]) and "(" in words:
         cut = words.index("(")  # "Office of Civil Defense (OCD)": the acronym is an alias, kept in about
         about = f"{' '.join(words[cut:]).replace('( ', '(').replace(' )', ')')} {about}".strip()
@@ -178,6 +168,22 @@ def _mention(words: list[str], about: str = "", affiliation: str = "") -> Mentio
     return Mention(text, common=common, about=about, affiliation=affiliation)
 
 
+def _report_of(words: list[str]) -> Mention | None:
+    """``outlet_report``: "an Asian News International, ANI, report", "the Reuters report" are the outlet's."""
+    if len(words) < 2 or words[-1].lower() not in ("report", "reports", "article", "story", "bulletin", "dispatch"):
+        return None
+    if words[0].lower() not in ("a", "an", "the"):
+        return None  # "News reports said": no outlet named
+    body = words[1:-1]
+    if len(body) > 2 and body[-1] == "," and body[-3] == "," and body[-2].isupper():
+        body, about = body[:-3], body[-2]  # "Asian News International, ANI,": the acronym is an alias
+    else:
+        about = ""
+    if not body or not all(_cap(w) or w.lower() in _CONNECTORS for w in body) or body[0].lower() in _MONTH_WORDS:
+        return None  # "a December report" is a document; "the Reuters report" is Reuters
+    return Mention(" ".join(body).replace(" ’s", "’s"), about=f"({about}) report" if about else "report")
+
+
 def _walk_back(toks: list[str]) -> list[str]:
     """The noun phrase at the end of ``toks``, whole (``name_connector``, ``speaker_noun_phrase``)."""
     words: list[str] = []
@@ -186,6 +192,8 @@ def _walk_back(toks: list[str]) -> list[str]:
         tok, low = toks[k], toks[k].lower()
         if low in PRONOUNS and not words:
             return [tok.lower()]
+        if low in ("that", "this") and words and _cap(words[0]):
+            break  # "asserted that Trump tells": a conjunction, not the name's
         if low in _DETS:
             words.insert(0, tok)
             if low == "the" and k >= 2 and toks[k - 1] == "of" and toks[k - 2].lower() in _QUANT:
@@ -246,8 +254,10 @@ def _is_description(seg: str) -> bool:
     toks = _tokens(seg)
     if not toks:
         return False
+    if toks[0] in ("And", "But", "So") and len(toks) > 1:  # "And a third, Daniel Traynor, said"
+        toks = toks[1:]
     first = toks[0]
-    if first[0].islower() or first[0].isdigit() or first.lower() in _DETS or first.lower() in ("who", "which"):
+    if first[0].islower() or first[0].isdigit() or first.lower() in _DETS | _QUANT | {"who", "which"}:
         return True
     return any(t.lower().rstrip(".") in ROLE_WORDS and t[0].islower() for t in toks)
 
@@ -284,7 +294,7 @@ def subject_before(prefix: str):
     >>> subject_before("the Syrian Observatory for Human Rights ").text
     'the Syrian Observatory for Human Rights'
     """
-    prefix, about, affiliation = prefix.rstrip(), "", ""
+    prefix, about, affiliation = _PARTY.sub("", prefix).rstrip(), "", ""  # party_state: "Sen. Jack Reed (D-R.I.),"
     close = max(prefix.rfind("”"), prefix.rfind('"') if prefix.count('"') % 2 == 0 else -1)
     if close >= 0 and prefix[close + 1 :].strip(" ,"):  # quotation_first: "“…,” Kaniz Fatema, …, told"
         prefix = prefix[close + 1 :].rstrip()
@@ -294,15 +304,22 @@ def subject_before(prefix: str):
     acronym = re.search(r"\s*(\([A-Z][A-Za-z]{1,9}\))$", prefix)
     if acronym:  # "the Office of Civil Defence (OCD) said": the acronym is an alias, kept in about
         prefix, about = prefix[: acronym.start()], acronym.group(1)
+    rel = re.search(r"(?:,\s*|\s+)who(?:\s+[^,“”\"—–;:\s]+){0,7}$", prefix)
+    if rel and prefix[: rel.start()].strip():  # relative_who: "the Mexican president, who said", "officials who
+        prefix = prefix[: rel.start()]  # spoke with The Huffington Post said": the speaker is the noun before "who"
     while True:
+        when = _WHEN.search(prefix)
+        if when:  # time_phrase: "X, the GOP chairman, this past week announced"
+            prefix = prefix[: when.start()].rstrip()
+            continue
         m = re.search(r"(?:^|\s)(\w+(?:n’t|n't)?)$", prefix)
         if not m:
             break
         w = m.group(1).lower()
         if w in _NEG or w.endswith(("n’t", "n't")):
             return "negated"
-        on_day = re.search(r"\s+on\s+\w+$", prefix)
-        if w in _WEEKDAYS and on_day:  # "Reuters on Sunday said"
+        on_day = re.search(r"\s+(?:on\s+)?\w+$", prefix)
+        if w in _WEEKDAYS and on_day:  # "Reuters on Sunday said", "a statement Wednesday saying"
             prefix = prefix[: on_day.start()].rstrip()
             continue
         if w not in _AUX:
@@ -310,6 +327,16 @@ def subject_before(prefix: str):
         prefix = prefix[: m.start(1)].rstrip()
     if re.search(r"(?:^|\s)and$", prefix):
         return "and"
+    part = re.search(r",\s+(?!citing|quoting)[a-z]+ing\b[^,“”\"]*$", prefix)
+    if part:  # participle_after_name: "revenue secretary, GVV Sharma, supervising rescue operations said"
+        prefix = prefix[: part.start()] + ","
+    report = re.search(r"(?:\b(?:an?|the)\s+)?[A-Z][^,;:]*?(?:,\s*[A-Z]{2,},)?\s+(?:report|article|story)$", prefix)
+    if report and _report_of(_tokens(report.group())):  # outlet_report: "an Asian News International, ANI, report"
+        return _report_of(_tokens(report.group()))
+    prefix = re.sub(r",\s*((?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.)(?=,)", r" \1", prefix)  # "Wilmington, N.C.," one place
+    home = re.search(r",\s*\d{1,3}(?:,\s*(?:of|from)\s+[A-Z][^,]*(?:,\s*[A-Z][\w.]*)?)?,\s*$", prefix)
+    if home:  # age_hometown: "Cory James, 22, of Flint, Mich., said"
+        prefix = prefix[: home.start()]
     for _ in range(3):  # appositives: "X, which monitors …, said" / "X, of the Y said" / "ROLE, NAME, says"
         trailing = prefix.endswith(",")
         body = prefix[:-1] if trailing else prefix
@@ -322,7 +349,7 @@ def subject_before(prefix: str):
         seg = body[cut + 1 :].strip()
         if re.match(r"of\b", seg) and body[:cut].strip():
             affiliation, prefix = seg[3:], body[:cut]
-        elif trailing and _is_name(seg) and _is_description(body[:cut].split(",")[-1]):
+        elif trailing and _is_name(seg) and (about or _is_description(body[:cut].split(",")[-1])):
             return _mention(_tokens(seg), about=body[:cut].strip())  # appositive: the name between commas
         elif trailing and _is_description(seg) and body[:cut].strip():
             about, prefix = seg, body[:cut] + ","
@@ -359,13 +386,16 @@ def object_after(rest: str) -> Mention | None:
     >>> object_after("the latest figures from the civil affairs department of Yunnan, the province").text
     'the civil affairs department of Yunnan'
     """
+    rest = _PARTY.sub("", rest)
     toks = _tokens(rest)
     words: list[str] = []
     i = 0
     while i < len(toks):
         tok, low = toks[i], toks[i].lower()
-        if low in _DETS and (not words or words[-1].lower() in _PREPS):
+        if (low in _DETS or low in _QUANT and not words) and (not words or words[-1].lower() in _PREPS):
             words.append(tok)
+        elif re.fullmatch(r"(?:19|20)\d\d", tok) and words and words[-1].lower() in _DETS:
+            words.append(tok)  # "the 2009 paper", "a 2014 report"
         elif low in _CONNECTORS and words and _cap(words[-1]) and i + 1 < len(toks) and _cap(toks[i + 1]):
             words.append(tok)  # name_connector
         elif low in _PREPS and words and i + 1 < len(toks) and _phrase_after(words[-1].lower(), low):
@@ -375,7 +405,7 @@ def object_after(rest: str) -> Mention | None:
         elif (
             _cap(tok)
             and words
-            and (_cap(words[-1]) or words[-1] in _PREPS | {"of"})
+            and (_cap(words[-1]) or words[-1] in _PREPS | {"of"} or words[-1].endswith(("’s", "'s")))
             and low not in _STOPS
             or tok in ("’s", "'s")
             and words
@@ -389,16 +419,22 @@ def object_after(rest: str) -> Mention | None:
                 if inner is not None:
                     return Mention(inner.text, inner.common, " ".join(words), inner.affiliation)
             break
-        elif tok[0].isupper() and any(w[0].islower() and w.lower() not in _DETS | _CONNECTORS for w in words):
-            if words[-1].lower() not in ROLE_WORDS | TITLES:
+        elif tok[0].isupper() and any(w[0].islower() and w.lower() not in _DETS | _QUANT | _CONNECTORS for w in words):
+            if all("-" in w or w.lower() in _DETS for w in words):  # modifier_before_name: "state-run All India Radio"
+                words = [w for w in words if w.lower() in _DETS]
+            elif words[-1].lower() not in ROLE_WORDS | TITLES:
                 break
             words.append(tok)
         else:
             words.append(tok)
         i += 1
     found = _mention(words)
+    acronym = toks[i : i + 3] if toks[i : i + 1] == ["("] else []
+    if found is not None and len(acronym) == 3 and acronym[2] == ")" and re.fullmatch(r"[A-Z]\w{1,11}", acronym[1]):
+        about = f"({acronym[1]}) {found.about}".strip()  # "… Seismology (Phivolcs)": the acronym is an alias
+        return Mention(found.text, found.common, about, found.affiliation)
     if i < len(toks) and toks[i] == "," and found is not None:
-        after = re.match(r"\s*,\s*([^,.;:“”\"]+?)\s*(?:[,.;:]|$)", rest[rest.find(",") :] if "," in rest else "")
+        after = _APPOSITIVE.match(rest[rest.find(",") :] if "," in rest else "")
         if after and _is_name(after.group(1)) and (found.common or _is_description(" ".join(words))):
             return _mention(_tokens(after.group(1)), about=found.text)  # outlet_appositive / appositive
     return found

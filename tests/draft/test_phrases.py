@@ -11,6 +11,8 @@ import pytest
 from kit.draft import draft_case
 from kit.draft.coref import Speakers, is_person
 from kit.draft.counts import not_a_count
+from kit.draft.cues import find_attributions
+from kit.draft.extract import sentences
 from kit.draft.numbers import figures
 from kit.draft.phrases import Mention, object_after, subject_before
 
@@ -240,3 +242,61 @@ def test_kinds_from_the_articles_words():
     assert kinds["Dave Cliff"] == "official" and kinds["CCTV"] == "broadcaster" and kinds["Xinhua"] == "wire"
     assert kinds["Ma Hao"] == "individual" and kinds["Local officials (unnamed)"] == "anonymous"
     assert kinds["Country’s Transport Ministry"] == "official"
+
+
+@pytest.mark.parametrize(
+    ("rule", "words", "expected"),
+    [
+        # each from a sentence of the new development articles (issue 21, second pass)
+        ("scale", "the misery of 2 million marooned Indian villagers", [(2_000_000, 2_000_000)]),  # i3-moscowtimes-ap
+        ("scale", "said four million people were affected", [(4_000_000, 4_000_000)]),  # i6-mg-afp
+        ("space_thousands", "and 370 000 have had to be evacuated so far", [(370_000, 370_000)]),  # i6-mg-afp
+        ("change", "the death toll had jumped from 76 to 172 people in 24 hours", [(172, 172)]),  # i1
+        ("place", "The death toll from floods in the four Indian states rose to 158", [(158, 158)]),  # i4
+        ("vague", "Tens of thousands of residents racing to escape", [(20_000, None)]),  # w3-mercurynews
+        ("address", "the suspect was in a residence in the 1400 block of Bates Drive", []),  # s1-kdvr
+        ("date", "Last Modified: 2014-08-04 08:48:35", []),  # y1-dunyatimes: not a range 2014 to 8
+        ("change", "the toll fell from 172 to 76", [(76, 76)]),
+        ("scale", "2 dozen ambulances evacuating folks from Paradise", [(24, 24)]),  # w3-mercurynews
+        (
+            "scale",
+            "nearly 1.2\u00a0million; 3\u00a0million voters",
+            [(3_000_000, 3_000_000)],
+        ),  # PolNeAR: a no-break space
+    ],
+)
+def test_figures_found_on_real_articles(rule, words, expected):
+    assert [(f.low, f.high) for f in figures(words)] == expected, rule
+
+
+def test_issue_21_he_and_she_find_the_right_person():
+    # kinds found in PolNeAR's train split (huff-post 2016-03-09, politico 2016-05-23), rewritten short
+    s = Speakers()
+    s.add(Mention("Carly Fiorina"))
+    s.add(Mention("Ted Cruz", about="Sen."))
+    notes: list = []
+    assert s.resolve(Mention("he", common=True), notes).text == "Ted Cruz"  # now Ted Cruz is "he"
+    assert s.resolve(Mention("she", common=True), notes).text == "Carly Fiorina"  # gendered: not Ted Cruz
+    s.add(Mention("Maria Lopez", about="spokeswoman"))  # a role that tells
+    assert s.resolve(Mention("he", common=True), notes).text == "Ted Cruz"
+    # not one person: two names, a possessive, a day, a street
+    not_people = ("Wilcox and Beruff", "Ross Perot's", "Election Day", "Wall Street", "Squawk Box", "Super Tuesday")
+    assert not any(is_person(Mention(n)) for n in not_people)
+
+
+def test_issue_21_she_is_not_the_person_her_quotation_names():
+    text = "Carly Fiorina said she endorsed him. Ted Cruz said he was grateful.\n“Ted Cruz fought for us,” she said."
+    got = [([c.text for c in f.cited]) for f in find_attributions(sentences(text))]
+    assert got[-1] == ["Carly Fiorina"]  # not_the_subject, and not the person last named
+
+
+def test_issue_21_kinds_of_a_post_and_a_web_address():
+    t = draft_case(  # w3-mercurynews
+        "2 dozen ambulances evacuating folks from Paradise #Campfire pic.twitter.com/Vv3z1JUdOR\n"
+        "— Karl Mondon (@karlmondon) November 9, 2018\n"
+        "The air-quality monitoring site AirNow.gov reported that air quality had reached “unhealthy” levels.",
+        publisher="The Mercury News",
+        published="2018-11-08",
+    )
+    kinds = dict(zip(t["sources"]["name"], t["sources"]["kind"], strict=True))
+    assert kinds["Karl Mondon"] == "social" and kinds["AirNow.gov"] == "online"

@@ -1,0 +1,161 @@
+"""The words and patterns attributions are read with: pronouns, titles, roles, speaking nouns, organisations' heads,
+speech verbs, the phrases that name a source, and the clauses that are no attribution.
+
+Kept apart from :mod:`kit.draft.phrases` (which reads the names) so that :mod:`kit.draft.coref` and
+:mod:`kit.draft.cues` share one list of each.
+
+Examples
+--------
+>>> "sheriff" in ROLE_WORDS, "aides" in SPEAKER_NOUNS, "observatory" in ORG_HEADS
+(True, True, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "PRONOUNS",
+    "TITLES",
+    "ROLE_WORDS",
+    "SPEAKER_NOUNS",
+    "ORG_HEADS",
+    "SPEECH_VERBS",
+    "SOURCE_NOUNS",
+    "PARTICIPLE",
+    "COUNTED",
+    "SUBORDINATE",
+    "DOCUMENT_SUBJECT",
+    "FUNCTION",
+    "NO_OBJECT",
+    "PASSIVE",
+    "INVERTED",
+    "TWEET",
+    "HEADLINE",
+    "HEADLINE_LEAD",
+    "BOUNDARY",
+    "SOURCE_PHRASES",
+    "PROGRESSIVE",
+    "QUOTED_OWN",
+    "OPENING_NAME",
+    "CERTAINTY",
+]
+
+#: pronouns a speaker may be named by: resolved to the nearest earlier speaker of a fitting kind
+PRONOUNS = {"it", "they", "he", "she"}
+
+#: titles written before a person's name (capitalised or not): not part of the name
+TITLES = {
+    "president", "vice", "premier", "prime", "minister", "governor", "mayor", "superintendent", "supt", "inspector",
+    "chief", "secretary", "assistant", "asec", "deputy", "capt", "captain", "gen", "general", "col", "colonel", "lt",
+    "sgt", "dr", "mr", "mrs", "ms", "sen", "senator", "rep", "judge", "prof", "professor", "commander", "director",
+    "ambassador", "secretary-general", "king", "queen", "sheikh", "constable", "detective", "officer-in-charge", "gov",
+}  # fmt: skip
+#: words naming what a person does (lower case in the article): before a name they are its role
+ROLE_WORDS = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "officer", "executive", "head", "adviser", "advisor",
+    "designer", "worker", "student", "resident", "administrator", "coordinator", "co-ordinator", "analyst",
+    "researcher", "reporter", "correspondent", "commander", "chairman", "chairwoman", "chair", "founder", "leader",
+    "manager", "activist", "lawyer", "doctor", "nurse", "engineer", "farmer", "teacher", "volunteer", "survivor",
+    "witness", "carer", "driver", "owner", "expert", "economist", "editor", "producer", "photographer", "journalist",
+    "sheriff", "marshal", "attorney", "coroner", "commissioner", "councillor", "councilman", "representative",
+    "lawmaker", "legislator", *TITLES,
+}  # fmt: skip
+#: common nouns that speak; a phrase after them ("officials in New Zealand") is part of the speaker
+SPEAKER_NOUNS = {
+    "office", "officials", "official", "department", "ministry", "spokesman", "spokesperson", "user", "users",
+    "resident", "residents", "headquarters", "authorities", "police", "agency", "council", "command", "officers",
+    "sources", "source", "members", "member", "workers", "staff", "group", "team", "service", "administration",
+    "pictures", "photos", "images", "videos", "clips", "posts", "post", "messages", "footage", "aides",
+}  # fmt: skip
+#: words that make a capitalised phrase an organisation's name, not a person's
+ORG_HEADS = {
+    "office", "ministry", "department", "council", "administration", "institute", "agency", "service", "center",
+    "centre", "committee", "observatory", "survey", "command", "coalition", "government", "police", "brigade",
+    "station", "bureau", "commission", "authority", "secretariat", "network", "networks", "forces", "army", "navy",
+    "house", "news", "times", "post", "press", "radio", "television", "tv", "broadcasting", "corporation", "company",
+    "university", "hospital", "foundation", "association", "union", "party", "organization", "organisation", "group",
+    "monitor", "court", "parliament", "embassy", "team", "headquarters", "management", "daily", "website", "site",
+    "online", "media", "weekly", "magazine", "journal", "gazette", "tribune", "herald", "telegraph", "channel",
+}  # fmt: skip
+#: the verbs (and phrases) that attribute words to a speaker: "said", "told", "argued", "put the toll at"
+SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described socialist"
+    r"(?<![\w-])(?:said|says|say|told|tells|telling|reported|reports|claimed|claims|wrote|writes|noted|notes|"
+    r"confirmed|confirms|stated|added|adds|announced|announces|estimated|estimates|thought|believes|believed|"
+    r"intimated|insisted|alleged|alleges|denied|denies|posted|published|tweeted|warned|warns|explained|saying|"
+    r"described|attributed|condemned|quipped|quoted|called for|urged|"
+    r"argued|argues|pointed out|points out|acknowledged|acknowledges|recalled|"
+    r"recalls|asserted|asserts|contended|contends|responded|replied|conceded|concedes|admitted|admits|"
+    r"vowed|vows|cautioned|emphasi[sz]ed|stressed|stresses|remarked|countered|testified|reiterated|echoed|"
+    r"insists|explains|warning|urging|insisting|arguing|claiming|suggesting|"
+    r"criticized|criticised|accused|questioned|argue|insist|warn|"
+    r"(?:found|finds|concluded|concludes)(?= that\b)|"
+    r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure|casualties) at|"
+    r"gave|showed|listed|show|shows)\b"
+)
+#: what "citing", "relying on", "based on" may name as a source when it is no name: a speaker or a document
+SOURCE_NOUNS = SPEAKER_NOUNS | {
+    "reports", "report", "accounts", "account", "estimate", "estimates", "figures", "data", "statement", "statements",
+    "media", "officials", "witnesses", "residents", "activists", "analysts", "experts", "documents", "document",
+    "survey", "study", "records", "sources", "intelligence", "diplomats", "investigators", "rescuers", "monitors",
+}  # fmt: skip
+#: "reported missing", "confirmed dead", "no deaths reported": a participle describing the counted, not a speaker
+PARTICIPLE = re.compile(
+    r"^\s+(?:as\s+)?(?:missing|killed|dead|injured|wounded|hurt|trapped|safe|someone|anyone|from|so far|across)\b|^\s*$"
+)
+#: what a participle after a count describes: "deaths reported"
+COUNTED = re.compile(r"\b(?:deaths?|dead|casualties|injuries|hundreds|dozens|thousands|people|victims)$", re.I)
+#: a clause that is no attribution: "if they have reported someone missing", "what the man says"
+SUBORDINATE = re.compile(
+    r"\b(?:if|when|because|unless|whether|once|what)\s+\S+(?:\s+\S+)?\s+(?:have\s+|had\s+|has\s+)?$", re.I
+)
+#: a document or a medium as a verb's subject: "the tally showed", "images on social media"
+DOCUMENT_SUBJECT = re.compile(
+    r"\b(?:tally|report|figures|data|statement|records|images|pictures|photos|videos|clips|footage|posts?|media|"
+    r"polls?|surveys?|study|studies|analysis|e-?mails?|letter|tweet|memo|release)$",
+    re.I,
+)
+#: words ending in -s that are no noun a reduced relative clause follows
+FUNCTION = {"as", "was", "is", "has", "this", "his", "its", "thus", "yes", "perhaps", "always", "sometimes", "towards"}
+#: a verb with no object ("has acknowledged during …"): in a reduced relative clause
+NO_OBJECT = re.compile(r"\s*(?:during|in|on|at|since|over|for|so far|to date|[.,;”\"])", re.I)
+#: a passive verb with no "by": "is reported to be"
+PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+(?:\w+ly\s+)?$", re.I)
+#: the end of the words before an inverted verb: "…,” said Bali"
+INVERTED = re.compile(r"[,”\"’:]\s*$")
+#: an embedded post's signature line: "— Karl Mondon (@karlmondon) November 9, 2018"
+TWEET = re.compile(r"^[—–]\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*\((@\w+)\)")
+#: a headline's closing speaker: "Validation reduces the toll to 68 – OCD"
+HEADLINE = re.compile(r"\s[–—]\s*([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4})\s*$")
+#: a headline's opening speaker: "Police: Arrest made after crossbow arrow fired" (not "Update:", "Watch:")
+HEADLINE_LEAD = re.compile(
+    r"^(?!(?:Update|Updated|Watch|Video|Photos?|Opinion|Analysis|Breaking|Live|Exclusive|Editorial|Review|Explainer|"
+    r"Credit|Source|Tags|Posted|Published|Last|Date|By|Image|Read|See|Note|Edition|Editor|Author|Copyright)\b)"
+    r"([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}):\s+[A-Z][a-z]*\s+(?:[A-Z]\w*\s+)?[a-z]+\s+\w+"
+)
+#: where one speaker's clause ends and the next one's begins: ", and", "; "
+BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+#: phrases that name a source: "according to", "citing", "based on", "as reported by"
+SOURCE_PHRASES = re.compile(
+    r"(?<![\w-])(?:[Aa]ccording to|[Cc]iting|[Rr]elying on|[Rr]elied on|[Rr]elies on|[Bb]ased on|"
+    r"[Qq]uoting|(?:as )?reported by|[Aa]s per|who cited)\s+"
+)
+#: speech verbs read only after "is", "are" ("officials are warning"), never alone ("a warning")
+PROGRESSIVE = {"warning", "urging", "insisting", "arguing", "claiming", "suggesting"}
+#: how a report holds a claim, from its verb: (name, pattern) tried in order, then the default
+CERTAINTY = (
+    (
+        ("asserted", r"confirm"),
+        ("estimated", r"estimat|put the|toll at"),
+        ("rumoured", r"rumou?r"),
+        ("denied", r"denie"),
+    ),
+    ("alleged", ""),
+)
+#: first words of a speaker inside a quotation that are the quoted speaker's own wording ("my cousin said")
+QUOTED_OWN = {"my", "our", "your", "a", "an", "everybody", "people"}
+#: a name opening the sentence or a clause, then its verb: whose participle "…, telling …" is
+OPENING_NAME = re.compile(
+    r"(?:^|,\s+)((?:[A-Z][\w.’'-]*\s+){1,5})(?!(?:in|on|at|of|for|to|from|by|with|the|an?|and|or|but|campaign|"
+    r"administration|office|team|spokes\w+|officials?|government|department|ministry|police|aides?)\b)[a-z]"
+)
