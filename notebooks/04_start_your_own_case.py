@@ -39,6 +39,7 @@ work_dir = ""
 
 # %%
 import pathlib
+import shutil
 import tempfile
 
 import pandas as pd
@@ -252,6 +253,40 @@ print(weakest[["claim_id", "cites", "signal", "score", "evidence"]].round(2).to_
 
 # %% tags=["nbval-ignore-output"]
 kit.widgets.AuditReview(work)
+
+# %% [markdown]
+# ## The review at work: coverage that copied
+#
+# The Ludian coverage leaves the review nothing to do. `data/coverage/notre-dame-fire-2019` is coverage that did
+# copy: ten outlets' articles on the Notre-Dame fire of 15 April 2019, every sentence a claim, no citation declared,
+# and the reuse read by hand in its `reuse.csv` (copied prose, rewritten sentences, shared quotations, stock
+# phrases; its README gives every page's url). Here is what the audit proposes, beside that hand annotation:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+notre_dame = pathlib.Path(tempfile.mkdtemp(prefix="kit-")) / "notre-dame"
+shutil.copytree(kit.testing.bundled.shipped("../data/coverage/notre-dame-fire-2019"), notre_dame)
+proposed = kit.audit(kit.load_case(notre_dame))
+by_hand = pd.read_csv(notre_dame / "reuse.csv", dtype=str, keep_default_na=False)
+kinds = {frozenset(p): k for p, k in zip(zip(by_hand["claim_id"], by_hand["other"]), by_hand["kind"])}
+proposed = proposed.assign(by_hand=[kinds.get(frozenset(p), "-") for p in zip(proposed["claim_id"], proposed["cites"])])
+print(f"{len(proposed)} pairs proposed; by hand: {proposed['by_hand'].value_counts().to_dict()}")
+print(f"copied prose annotated by hand: {(by_hand['kind'] == 'copied_prose').sum()}")
+print(proposed[["claim_id", "cites", "score", "by_hand"]].round(2).to_string(index=False))
+
+# %% [markdown]
+# Every pair the audit proposes is one the annotation calls copied prose, and none is a shared quotation. Read the
+# direction too: the audit takes the earlier publication as the one copied, and Business Standard's page gives only
+# its day, which the case format reads as 00:00 UTC (`docs/case-format.md`), before CNN's entry of 00:16 UTC; the
+# annotation has it the other way round (IANS's story, printed by Business Standard, reused CNN's live page). Before
+# you Accept such a pair, check which came first: Reject it, and write the citation the right way in
+# `citations.csv`. AsiaOne's and Al Arabiya's pages carry the same sentences, dated the same day, and neither names
+# where they come from (their reports' `notes` say so): the audit puts AsiaOne first only by the table's order. That
+# the two share a text is sure; who took it from whom is not, and a common origin they both printed, such as a news
+# agency's story, is as likely.
+
+# %% tags=["nbval-ignore-output"]
+kit.widgets.AuditReview(notre_dame)
 
 # %% [markdown]
 # ## Next

@@ -37,6 +37,8 @@ __all__ = ["AuditReview", "both_answers", "answers_line", "marked_html", "BASES"
 
 #: the bases a reporter may give an accepted suggestion (the first is the default)
 BASES = ("inferred", "stated")
+# a suggestion keeps its height (flex 0 0 auto) in the list, which scrolls past 600 px so the widget fits 1440x900
+_SUGGESTION_BOX = {"padding": "0.5em", "margin": "0.5em 0", "flex": "0 0 auto"}
 
 
 def both_answers(case: Case, rows) -> pd.DataFrame:
@@ -223,7 +225,7 @@ class AuditReview(W.VBox):
         self._later: list = []
         self._status = W.HTML()
         self._answers = W.HTML()
-        self._list = W.VBox()
+        self._list = W.VBox(layout=W.Layout(max_height="600px", overflow="auto"))
         self.children = [self._answers, self._status, self._list]
         self.add_class("kit-audit-review")
         self.refresh()
@@ -430,9 +432,7 @@ class AuditReview(W.VBox):
                     layout=W.Layout(align_items="center", flex_flow="row wrap"),
                 ),
             ],
-            layout=W.Layout(
-                border="1px dashed #bbb" if is_later else "1px solid #999", padding="0.5em", margin="0.5em 0"
-            ),
+            layout=W.Layout(border=f"1px {'dashed #bbb' if is_later else 'solid #999'}", **_SUGGESTION_BOX),
         )
         box.add_class("kit-suggestion")
         box.pair = (a, b)

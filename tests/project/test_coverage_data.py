@@ -70,3 +70,35 @@ def test_notebook_04_dates_the_articles_as_annotated():
     source = next(c.source for c in nb.cells if c.cell_type == "code" and "dates = {" in c.source)
     dates = dict(re.findall(r'"([\w-]+)-article": "([\d-]+)"', source))
     assert dates == {Path(n).stem: annotation(n)["published"] for n in ARTICLES}
+
+
+NOTRE_DAME = ROOT / "data" / "coverage" / "notre-dame-fire-2019"
+CORPUS_STORY = ROOT / "tests" / "audit_corpus" / "notre-dame-fire-2019"
+WORDS = {10: "ten"}
+
+
+def test_the_notre_dame_case_is_the_audit_corpus_story():
+    """The shipped case is the development story of tests/audit_corpus, table for table (one copy cannot drift)."""
+    tables = ["sources.csv", "reports.csv", "claims.csv", "citations.csv", "reuse.csv"]
+    assert sorted(p.name for p in NOTRE_DAME.iterdir()) == sorted([*tables, "case.toml", "README.md"])
+    for name in tables:
+        assert (NOTRE_DAME / name).read_bytes() == (CORPUS_STORY / name).read_bytes(), name
+
+
+def test_the_notre_dame_readme_states_the_tables():
+    import pandas as pd
+
+    reports = pd.read_csv(NOTRE_DAME / "reports.csv", dtype=str, keep_default_na=False)
+    claims = pd.read_csv(NOTRE_DAME / "claims.csv", dtype=str, keep_default_na=False)
+    text = (NOTRE_DAME / "README.md").read_text(encoding="utf-8")
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in text.splitlines() if line.startswith("| `")]
+    assert [r[0].strip("`") for r in rows] == reports["report_id"].tolist()
+    counts = claims.groupby("report_id").size()
+    for row, (_, report) in zip(rows, reports.iterrows(), strict=True):
+        assert row[2] == (report["title"] or "(none stored)") and row[3] == report["published"], row
+        assert int(row[4]) == counts[report["report_id"]] and row[5] == report["url"], row
+    assert f"{WORDS[len(reports)]} outlets' articles" in " ".join(text.split())
+    notebook = " ".join((ROOT / "notebooks" / "04_start_your_own_case.py").read_text(encoding="utf-8").split())
+    assert f"{WORDS[len(reports)]} outlets' articles on the Notre-Dame fire" in notebook.replace("# ", "")
+    data_readme = " ".join((ROOT / "data" / "README.md").read_text(encoding="utf-8").split())
+    assert f"{WORDS[len(reports)]} outlets' coverage of the Notre-Dame fire" in data_readme

@@ -315,3 +315,41 @@ def test_later_accept_reject_in_jupyterlab(tmp_path):
     assert read_rejected(folder)[["claim_id", "cites"]].values.tolist() == [list(first)]
     assert (folder / "citations.csv").read_bytes() == new
     assert _check(folder).returncode == 0
+
+
+def test_a_long_review_fits_the_screen_and_scrolls_in_jupyterlab(tmp_path):
+    """Ten suggestions (data/coverage/notre-dame-fire-2019, as notebook 04 shows them): the widget is no taller than
+    the 1440x900 window, its list scrolls, and the last suggestion's buttons are reached and work."""
+    import shutil
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from _browser import CHROMIUM, CHROMIUM_ARGS, jupyterlab, playwright_or_fail, run_all
+
+    sync_playwright = playwright_or_fail()
+    import nbformat
+
+    folder = tmp_path / "root" / "notre-dame"
+    shutil.copytree(ROOT / "data" / "coverage" / "notre-dame-fire-2019", folder)
+    rows = AuditReview(folder).rows
+    assert len(rows) >= 8
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(f"from kit.widgets.review import AuditReview\nAuditReview({str(folder)!r})")]
+    nbformat.write(nb, tmp_path / "root" / "review.ipynb")
+    with jupyterlab(tmp_path, "review.ipynb") as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1440, "height": 900})
+            run_all(page, url)
+            widget = page.locator(".kit-audit-review")
+            widget.wait_for(state="visible", timeout=120_000)
+            boxes = widget.locator(".kit-suggestion")
+            boxes.nth(len(rows) - 1).wait_for(state="attached", timeout=30_000)
+            assert widget.bounding_box()["height"] <= 900
+            scroller = boxes.first.locator("xpath=..")
+            assert scroller.evaluate("e => e.scrollHeight > e.clientHeight + 100")
+            last = boxes.nth(len(rows) - 1)
+            last.locator("button", has_text="Later").click()  # Playwright scrolls it into view, as a reader would
+            widget.get_by_text("left for later").first.wait_for(timeout=30_000)
+        finally:
+            browser.close()
+    assert not (folder / REJECTED_FILE).exists()
