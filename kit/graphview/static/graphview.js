@@ -259,7 +259,11 @@ export function draw(host, data, options) {
     cut = cut.replace(/[ ,;:(]+$/, "").replace(/\u2026$/, "") + "\u2026";
     return bare === full ? cut : `\u2068${cut}\u2069`;
   }
+  let labelling = 0;
+  function relabelSoon() { if (!labelling && !culling) { labelling = requestAnimationFrame(relabel); } }
   function relabel() {
+    if (labelling) { cancelAnimationFrame(labelling); }
+    labelling = 0;
     const s = Math.max(1, MIN_PX / (FONT * view.k));
     if (s !== labelScale) { root.style.setProperty("--kgv-s", s.toFixed(3)); labelScale = s; }
     const cell = 80 * s, grid = new Map();
@@ -280,46 +284,51 @@ export function draw(host, data, options) {
       }
     });
     // try a label: its box [x0, y0, x1, y1]; `end` labels (names) may be cut to the room left of their right edge
-    const place = (el, b, full, wFull, end) => {
-      if ((!end || b[0] >= data.left) && !hits([b[0] - pad, b[1], b[2] + pad, b[3]])) { add(b); return true; }
-      if (!end) { return false; }
+    // (returns the text to show, or null: no room)
+    const place = (b, full, wFull, end) => {
+      if ((!end || b[0] >= data.left) && !hits([b[0] - pad, b[1], b[2] + pad, b[3]])) { add(b); return full; }
+      if (!end) { return null; }
       let left = Math.max(b[0], data.left);
       for (let x = b[2] - 6 * pad; x > b[0]; x -= wFull / Math.max(plain(full).length, 1)) {
         if (hits([x - pad, b[1], b[2] + pad, b[3]])) { left = x + wFull / Math.max(plain(full).length, 1); break; }
       }
       const text = cutTo(full, wFull, b[2] - left);
-      if (text === null) { return false; }
+      if (text === null) { return null; }
       const nb = [b[2] - (wFull * (plain(text).length + 1)) / Math.max(plain(full).length, 1), b[1], b[2], b[3]];
-      if (hits([nb[0] - pad, nb[1], nb[2] + pad, nb[3]])) { return false; }
-      el.textContent = text;
+      if (hits([nb[0] - pad, nb[1], nb[2] + pad, nb[3]])) { return null; }
       add(nb);
-      return true;
+      return text;
     };
-    const show = (el, on) => { if (on) { el.removeAttribute("display"); } else { el.setAttribute("display", "none"); } };
+    // the DOM is written only where it changes: a step of a long story re-places every label drawn
+    const at = (el, name, v) => { if (el.getAttribute(name) !== v) { el.setAttribute(name, v); } };
+    const show = (el, text) => {
+      if (text === null) { at(el, "display", "none"); return; }
+      if (el.textContent !== text) { el.textContent = text; }
+      if (el.hasAttribute("display")) { el.removeAttribute("display"); }
+    };
     const nodeLabel = (i) => {
       const n = nodes[i], t = labelEls[i], b = n.box;
       if (!t) { return; }
-      if (off[i] || kids[i]) { show(t, false); return; }
-      const end = n.kind === "source";
-      const ax = (end ? b[0] + b[2] : b[0] + b[2] / 2) - n.x, ay = b[1] + b[3] / 2 - n.y;
-      const x = n.x + ax * s, y = n.y + ay * s, bw = b[2] * s, bh = b[3] * s;
-      t.setAttribute("x", (ax * s).toFixed(1)); t.setAttribute("y", (ay * s).toFixed(1));
-      t.textContent = n.label;
-      const box = end ? [x - bw, y - bh / 2, x, y + bh / 2] : [x - bw / 2, y - bh / 2, x + bw / 2, y + bh / 2];
-      show(t, place(t, box, n.label, bw, end));
+      if (off[i] || kids[i]) { show(t, null); return; }
+      // the box grows away from its node: the side nearest the node stays where positions put it
+      const end = n.kind === "source", bw = b[2] * s, bh = b[3] * s;
+      const gx = b[0] > n.x ? 1 : (b[0] + b[2] < n.x ? -1 : 0), gy = b[1] > n.y ? 1 : (b[1] + b[3] < n.y ? -1 : 0);
+      const cx = b[0] + b[2] / 2 + (gx * (bw - b[2])) / 2, cy = b[1] + b[3] / 2 + (gy * (bh - b[3])) / 2;
+      const box = [cx - bw / 2, cy - bh / 2, cx + bw / 2, cy + bh / 2];
+      at(t, "x", ((end ? box[2] : cx) - n.x).toFixed(1)); at(t, "y", (cy - n.y).toFixed(1));
+      show(t, place(box, n.label, bw, end));
     };
     // sources, then the outlets' names, the dates, the step's new claims, claims with a figure, the rest
     nodes.forEach((n, i) => { if (n.kind === "source") { nodeLabel(i); } });
     data.lanes.forEach((l, k) => {
       const el = laneList[k], bw = l.label.w * s * BOLD, bh = l.label.h * s, r = l.label.x + l.label.w;
-      el.textContent = l.label.text;
-      show(el, !el.classList.contains("kgv-off") && place(el, [r - bw, l.y - bh / 2, r, l.y + bh / 2], l.label.text, bw, true));
+      show(el, el.classList.contains("kgv-off") ? null : place([r - bw, l.y - bh / 2, r, l.y + bh / 2], l.label.text, bw, true));
     });
     data.ticks.forEach((t, k) => {
       const [line, el] = tickEls[k], bw = t.label.w * s, y0 = t.label.y * s, bh = t.label.h * s;
-      el.setAttribute("y", (y0 + bh / 2).toFixed(1));
-      line.setAttribute("y1", (y0 + bh).toFixed(1));
-      show(el, place(el, [t.x - bw / 2, y0, t.x + bw / 2, y0 + bh], t.text, bw, false));
+      at(el, "y", (y0 + bh / 2).toFixed(1));
+      at(line, "y1", (y0 + bh).toFixed(1));
+      show(el, place([t.x - bw / 2, y0, t.x + bw / 2, y0 + bh], t.text, bw, false));
     });
     const rank = (i) => (nodeEls[i].classList.contains("kgv-new") ? 0 : nodes[i].figure ? 1 : 2);
     const claimsOn = [];
@@ -629,7 +638,7 @@ export function draw(host, data, options) {
       nodes.forEach((n, i) => { if (!off[i] && n.kind === "claim") { on.add(n.outlet); } });
       for (const [name, el] of laneEls) { el.classList.toggle("kgv-off", !on.has(name)); }
     }
-    relabel();
+    relabelSoon();   // (in the frame's cull when the view moved)
   }
   function hideAll() { showStep([], nodes.map((_, i) => i), [], -1); }
 
@@ -650,6 +659,7 @@ export function draw(host, data, options) {
     destroy: () => {
       if (resizer) { resizer.disconnect(); }
       if (culling) { cancelAnimationFrame(culling); }
+      if (labelling) { cancelAnimationFrame(labelling); }
       host.textContent = "";
     },
   };
