@@ -129,11 +129,12 @@ export function draw(host, data, options) {
   // ---- the drawing: dates, lanes, edges, nodes (one DocumentFragment: one layout for thousands of nodes)
   const frag = document.createDocumentFragment();
   const gTicks = svg("g", { class: "kgv-ticks", "aria-hidden": "true" }, frag);
-  for (const t of data.ticks) {
-    svg("line", { x1: t.x, x2: t.x, y1: t.label.y + t.label.h, y2: data.height - 8, class: "kgv-tickline" }, gTicks);
+  const tickEls = data.ticks.map((t) => {
+    const line = svg("line", { x1: t.x, x2: t.x, y1: t.label.y + t.label.h, y2: data.height - 8, class: "kgv-tickline" }, gTicks);
     const tx = svg("text", { x: t.x, y: t.label.y + t.label.h / 2, "text-anchor": "middle" }, gTicks);
     tx.textContent = t.text;
-  }
+    return [line, tx];
+  });
   const gLanes = svg("g", { class: "kgv-lanes", "aria-hidden": "true" }, frag);
   const laneEls = new Map();
   for (const l of data.lanes) {
@@ -141,6 +142,7 @@ export function draw(host, data, options) {
     tx.textContent = l.label.text;
     laneEls.set(l.name, tx);
   }
+  const laneList = data.lanes.map((l) => laneEls.get(l.name));
   const gEdges = svg("g", { class: "kgv-edges", "aria-hidden": "true" }, frag);
   // every edge's path is computed now; its element is made when it first comes near the view (or is traced):
   // thousands of elements nobody sees would cost most of the first draw
@@ -179,6 +181,7 @@ export function draw(host, data, options) {
     return g;
   });
   const built = new Uint8Array(nodes.length);
+  const labelEls = nodes.map(() => null);
   function build(i) {
     const n = nodes[i], g = nodeEls[i];
     svg("circle", { class: "kgv-ring", r: R + 4 }, g);
@@ -188,6 +191,7 @@ export function draw(host, data, options) {
     const t = svg("text", { x: (anchorX - n.x).toFixed(1), y: (b[1] + b[3] / 2 - n.y).toFixed(1),
       "text-anchor": n.kind === "source" ? "end" : "middle", class: "kgv-label", "aria-hidden": "true" }, g);
     t.textContent = n.label;
+    labelEls[i] = t;
     built[i] = 1;
   }
   // tracing draws a veil over everything, then copies of the lit nodes and edges above it: the cost of a click
@@ -234,6 +238,110 @@ export function draw(host, data, options) {
         if (on) { p.removeAttribute("display"); } else { p.setAttribute("display", "none"); }
       }
     });
+    relabel();
+  }
+  // ---- labels legible at any zoom: their font keeps >= MIN_PX on screen (scaled by s against the drawing), each
+  // label's offset from its node grows with it; where labels would overlap one another or a node, the more important
+  // are shown (sources, outlets, dates, the step's new claims, claims with a figure) and the others hidden (a node's
+  // words stay in its tooltip and its accessible name). Names too long for the room left are cut at a word with "…".
+  // (an outlet's name is bold: about 12 % wider than the regular text kit.graphview.positions estimates)
+  const MIN_PX = 10.5, FONT = 11, BOLD = 1.12;
+  let labelScale = 0;
+  const plain = (t) => t.replace(/[\u2066-\u2069]/g, "");
+  function cutTo(full, box, room) {       // the text that fits `room` user units, estimated from the full box
+    const bare = plain(full), per = box / Math.max(bare.length, 1);
+    let m = Math.floor(room / per) - 1;
+    if (m >= bare.length) { return full; }
+    if (m < 4) { return null; }
+    let cut = bare.slice(0, m);
+    const word = cut.slice(0, cut.lastIndexOf(" "));
+    if (word.length >= m / 2) { cut = word; }
+    cut = cut.replace(/[ ,;:(]+$/, "").replace(/\u2026$/, "") + "\u2026";
+    return bare === full ? cut : `\u2068${cut}\u2069`;
+  }
+  let labelling = 0;
+  function relabelSoon() { if (!labelling && !culling) { labelling = requestAnimationFrame(relabel); } }
+  function relabel() {
+    if (labelling) { cancelAnimationFrame(labelling); }
+    labelling = 0;
+    const s = Math.max(1, MIN_PX / (FONT * view.k));
+    if (s !== labelScale) { root.style.setProperty("--kgv-s", s.toFixed(3)); labelScale = s; }
+    const cell = 80 * s, grid = new Map();
+    const cells = (b, f) => {
+      for (let gx = Math.floor(b[0] / cell); gx <= Math.floor(b[2] / cell); gx++) {
+        for (let gy = Math.floor(b[1] / cell); gy <= Math.floor(b[3] / cell); gy++) { if (f(`${gx} ${gy}`)) { return true; } }
+      }
+      return false;
+    };
+    const hits = (b) => cells(b, (c) => (grid.get(c) || []).some((o) =>
+      !(b[2] <= o[0] || b[0] >= o[2] || b[3] <= o[1] || b[1] >= o[3])));
+    const add = (b) => cells(b, (c) => { if (!grid.has(c)) { grid.set(c, []); } grid.get(c).push(b); return false; });
+    const pad = s;
+    // the nodes drawn are taken first
+    nodes.forEach((n, i) => {
+      if (!off[i] && built[i] && !kids[i]) {
+        add([n.x - R, n.y - R, n.x + R, n.y + R]);
+      }
+    });
+    // try a label: its box [x0, y0, x1, y1]; `end` labels (names) may be cut to the room left of their right edge
+    // (returns the text to show, or null: no room)
+    const place = (b, full, wFull, end) => {
+      if ((!end || b[0] >= data.left) && !hits([b[0] - pad, b[1], b[2] + pad, b[3]])) { add(b); return full; }
+      if (!end) { return null; }
+      let left = Math.max(b[0], data.left);
+      for (let x = b[2] - 6 * pad; x > b[0]; x -= wFull / Math.max(plain(full).length, 1)) {
+        if (hits([x - pad, b[1], b[2] + pad, b[3]])) { left = x + wFull / Math.max(plain(full).length, 1); break; }
+      }
+      const text = cutTo(full, wFull, b[2] - left);
+      if (text === null) { return null; }
+      const nb = [b[2] - (wFull * (plain(text).length + 1)) / Math.max(plain(full).length, 1), b[1], b[2], b[3]];
+      if (hits([nb[0] - pad, nb[1], nb[2] + pad, nb[3]])) { return null; }
+      add(nb);
+      return text;
+    };
+    // the DOM is written only where it changes: a step of a long story re-places every label drawn
+    const at = (el, name, v) => { if (el.getAttribute(name) !== v) { el.setAttribute(name, v); } };
+    const show = (el, text) => {
+      if (text === null) { at(el, "display", "none"); return; }
+      if (el.textContent !== text) { el.textContent = text; }
+      if (el.hasAttribute("display")) { el.removeAttribute("display"); }
+    };
+    const nodeLabel = (i) => {
+      const n = nodes[i], t = labelEls[i], b = n.box;
+      if (!t) { return; }
+      if (off[i] || kids[i]) { show(t, null); return; }
+      // the box grows away from its node: the side nearest the node stays where positions put it
+      const end = n.kind === "source", bw = b[2] * s, bh = b[3] * s;
+      const gx = b[0] > n.x ? 1 : (b[0] + b[2] < n.x ? -1 : 0), gy = b[1] > n.y ? 1 : (b[1] + b[3] < n.y ? -1 : 0);
+      const cx = b[0] + b[2] / 2 + (gx * (bw - b[2])) / 2, cy = b[1] + b[3] / 2 + (gy * (bh - b[3])) / 2;
+      const box = [cx - bw / 2, cy - bh / 2, cx + bw / 2, cy + bh / 2];
+      at(t, "x", ((end ? box[2] : cx) - n.x).toFixed(1)); at(t, "y", (cy - n.y).toFixed(1));
+      show(t, place(box, n.label, bw, end));
+    };
+    // sources, then the outlets' names, the dates, the step's new claims, claims with a figure, the rest
+    nodes.forEach((n, i) => { if (n.kind === "source") { nodeLabel(i); } });
+    data.lanes.forEach((l, k) => {
+      const el = laneList[k], bw = l.label.w * s * BOLD, bh = l.label.h * s, r = l.label.x + l.label.w;
+      show(el, el.classList.contains("kgv-off") ? null : place([r - bw, l.y - bh / 2, r, l.y + bh / 2], l.label.text, bw, true));
+    });
+    data.ticks.forEach((t, k) => {
+      const [line, el] = tickEls[k], bw = t.label.w * s, y0 = t.label.y * s, bh = t.label.h * s;
+      at(el, "y", (y0 + bh / 2).toFixed(1));
+      at(line, "y1", (y0 + bh).toFixed(1));
+      show(el, place([t.x - bw / 2, y0, t.x + bw / 2, y0 + bh], t.text, bw, false));
+    });
+    const rank = (i) => (nodeEls[i].classList.contains("kgv-new") ? 0 : nodes[i].figure ? 1 : 2);
+    const claimsOn = [];
+    nodes.forEach((n, i) => { if (n.kind === "claim" && labelEls[i]) { claimsOn.push(i); } });
+    claimsOn.sort((a, b) => rank(a) - rank(b) || nodes[b].x - nodes[a].x);
+    claimsOn.forEach(nodeLabel);
+    // the lit lineage's copies (above the veil) follow their nodes' labels
+    for (const c of gLit.querySelectorAll("[data-copy-of]")) {
+      const j = index.get(c.getAttribute("data-copy-of")), t = c.querySelector("text"), o = labelEls[j];
+      if (!t || !o) { continue; }
+      for (const a of ["x", "y", "display"]) { if (o.hasAttribute(a)) { t.setAttribute(a, o.getAttribute(a)); } else { t.removeAttribute(a); } }
+      t.textContent = o.textContent;
+    }
   }
   function apply() {
     const [w, h] = size();
@@ -530,6 +638,7 @@ export function draw(host, data, options) {
       nodes.forEach((n, i) => { if (!off[i] && n.kind === "claim") { on.add(n.outlet); } });
       for (const [name, el] of laneEls) { el.classList.toggle("kgv-off", !on.has(name)); }
     }
+    relabelSoon();   // (in the frame's cull when the view moved)
   }
   function hideAll() { showStep([], nodes.map((_, i) => i), [], -1); }
 
@@ -550,6 +659,7 @@ export function draw(host, data, options) {
     destroy: () => {
       if (resizer) { resizer.disconnect(); }
       if (culling) { cancelAnimationFrame(culling); }
+      if (labelling) { cancelAnimationFrame(labelling); }
       host.textContent = "";
     },
   };
