@@ -268,8 +268,9 @@ notre_dame = pathlib.Path(tempfile.mkdtemp(prefix="kit-")) / "notre-dame"
 shutil.copytree(kit.testing.bundled.shipped("../data/coverage/notre-dame-fire-2019"), notre_dame)
 proposed = kit.audit(kit.load_case(notre_dame))
 by_hand = pd.read_csv(notre_dame / "reuse.csv", dtype=str, keep_default_na=False)
-kinds = {frozenset(p): k for p, k in zip(zip(by_hand["claim_id"], by_hand["other"]), by_hand["kind"])}
-proposed = proposed.assign(by_hand=[kinds.get(frozenset(p), "-") for p in zip(proposed["claim_id"], proposed["cites"])])
+kinds = {frozenset((a, b)): k for a, b, k in by_hand[["claim_id", "other", "kind"]].itertuples(index=False)}
+pairs = proposed[["claim_id", "cites"]].itertuples(index=False)
+proposed = proposed.assign(by_hand=[kinds.get(frozenset(p), "-") for p in pairs])
 print(f"{len(proposed)} pairs proposed; by hand: {proposed['by_hand'].value_counts().to_dict()}")
 print(f"copied prose annotated by hand: {(by_hand['kind'] == 'copied_prose').sum()}")
 print(proposed[["claim_id", "cites", "score", "by_hand"]].round(2).to_string(index=False))
