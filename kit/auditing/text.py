@@ -198,11 +198,14 @@ def corpus(texts) -> Corpus:
 
     Examples
     --------
+    Content words only: function words are left out, and so is an attribution ("The Herald says:"), which is the
+    speaker's, not the reporter's prose (:mod:`kit.auditing.marks`).
+
     >>> c = corpus(["The Herald says: three pupils", "pupils moved"])
     >>> [list(c.vocab[c.ids[c.ptr[i]:c.ptr[i + 1]]]) for i in range(len(c))]
-    [['herald', 'three', 'pupils'], ['pupils', 'moved']]
+    [['three', 'pupils'], ['pupils', 'moved']]
     >>> c.n_words.tolist(), c.pos.tolist()
-    ([5, 2], [1, 3, 4, 0, 1])
+    ([5, 2], [3, 4, 0, 1])
     """
     import pyarrow as pa
     import pyarrow.compute as pc
