@@ -137,14 +137,19 @@ def jupyterlab(tmp_path: pathlib.Path, path: str) -> Iterator[str]:
                 time.sleep(0.3)
         yield f"{base}/lab/tree/{path}?token={token}&reset"
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)  # the server and the kernels it started (its own session)
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=5)
-        log.close()
+        stop_server(proc, log)
+
+
+def stop_server(proc: subprocess.Popen, log) -> None:
+    """Stop a server started in its own session (JupyterLab, Voilà) and the kernels it started; close its log."""
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=5)
+    log.close()
 
 
 def run_all(page, url):

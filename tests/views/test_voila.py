@@ -16,7 +16,6 @@ import contextlib
 import os
 import pathlib
 import re
-import signal
 import socket
 import subprocess
 import sys
@@ -25,7 +24,7 @@ import time
 import pytest
 
 import kit
-from _browser import CHROMIUM, CHROMIUM_ARGS, _die_with_parent, free_port, playwright_or_fail
+from _browser import CHROMIUM, CHROMIUM_ARGS, _die_with_parent, free_port, playwright_or_fail, stop_server
 from conftest import DEIR
 from kit.text.story_steps import story_steps
 
@@ -85,14 +84,7 @@ def voila(tmp_path: pathlib.Path, notebook: pathlib.Path):
             time.sleep(0.3)
         yield f"http://127.0.0.1:{port}/"
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)  # the server and the kernel it started (its own session)
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=5)
-        log.close()
+        stop_server(proc, log)
 
 
 @pytest.fixture
