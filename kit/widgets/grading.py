@@ -232,6 +232,11 @@ def answer_spread(key: dict) -> tuple:
     return best, answers.count(best), len(answers)
 
 
+def _unscored(claim_id: str, verdict: str, line: str) -> Grade:
+    """A grade of an answer that is not scored (empty or unfinished): nothing right, 0 points, one line to say why."""
+    return Grade(claim_id, False, False, False, False, 0, verdict, (line,))
+
+
 def grade_answer(case_answer: CaseAnswer, learner_answer: LearnerAnswer) -> Grade:
     """Grade one learner answer against the kit's answer for the claim, and explain the difference.
 
@@ -259,29 +264,17 @@ def grade_answer(case_answer: CaseAnswer, learner_answer: LearnerAnswer) -> Grad
     """
     a, mine = case_answer, learner_answer
     if mine.is_empty:
-        return Grade(
+        return _unscored(
             a.claim_id,
-            False,
-            False,
-            False,
-            False,
-            0,
             "No answer yet: nothing was scored.",
-            (
-                "Choose how many independent origins the claim rests on, the source(s) it finally rests on "
-                "and a grade, then press Check. Each claim is scored once, at its first whole answer.",
-            ),
+            "Choose how many independent origins the claim rests on, the source(s) it finally rests on "
+            "and a grade, then press Check. Each claim is scored once, at its first whole answer.",
         )
     if mine.missing:  # a part left out does not use up the claim's one attempt
-        return Grade(
+        return _unscored(
             a.claim_id,
-            False,
-            False,
-            False,
-            False,
-            0,
             "Not finished yet: nothing was scored.",
-            ("Still to answer: " + ", ".join(mine.missing) + ". Then press Check: your first whole answer counts.",),
+            "Still to answer: " + ", ".join(mine.missing) + ". Then press Check: your first whole answer counts.",
         )
     names = a.names
 
