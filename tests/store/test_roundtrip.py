@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kit
+from kit.schema import COLUMNS, KINDS
 
 TABLES = ("sources", "reports", "claims", "citations")
 EXAMPLES = int(os.environ.get("KIT_ROUNDTRIP_EXAMPLES", "40"))
@@ -69,20 +70,6 @@ def enum(values):
     return st.sampled_from(values).flatmap(lambda v: st.sampled_from([v, v.upper(), v.capitalize(), f" {v} "]))
 
 
-KINDS = (
-    "wire",
-    "newspaper",
-    "broadcaster",
-    "online",
-    "official",
-    "military",
-    "monitor",
-    "company",
-    "individual",
-    "social",
-    "anonymous",
-    "document",
-)
 DATES = st.builds(
     lambda d, t, fmt: fmt(d, t),
     st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2100, 12, 31)),
@@ -116,10 +103,7 @@ def cases(draw):
     n_rep = draw(st.integers(1, max(1, len(rest) // 2)))
     rep_ids, claim_ids = rest[:n_rep], rest[n_rep:]
     extra = draw(st.sampled_from([None, "twitter", "note_2"]))
-    sources = [
-        ["source_id", "name", "kind", "affiliation", "country", "reliability", "confidential", "url", "notes"]
-        + ([extra] if extra else [])
-    ]
+    sources = [[*COLUMNS["sources"]] + ([extra] if extra else [])]
     for s in src_ids:
         sources.append(
             [
@@ -135,7 +119,7 @@ def cases(draw):
             ]
             + ([draw(FREE)] if extra else [])
         )
-    reports = [["report_id", "source_id", "published", "title", "url", "archive_url", "language", "notes"]]
+    reports = [[*COLUMNS["reports"]]]
     for r in rep_ids:
         reports.append(
             [
@@ -149,20 +133,7 @@ def cases(draw):
                 draw(FREE),
             ]
         )
-    claims = [
-        [
-            "claim_id",
-            "report_id",
-            "proposition",
-            "text",
-            "low",
-            "high",
-            "subject",
-            "measure",
-            "certainty",
-            "credibility",
-        ]
-    ]
+    claims = [[*COLUMNS["claims"]]]
     for k in claim_ids:
         low, high = draw(
             st.one_of(
