@@ -136,7 +136,7 @@ def measure_lab(playwright, n: int, rounds: int = 3) -> list:
     ``[(first draw ms, the kernel's build ms as the cell printed it), ...]``."""
     import nbformat
 
-    from _browser import CHROMIUM, CHROMIUM_ARGS, jupyterlab
+    from _browser import CHROMIUM, CHROMIUM_ARGS, jupyterlab, open_notebook
 
     out = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -148,16 +148,7 @@ def measure_lab(playwright, n: int, rounds: int = 3) -> list:
         with jupyterlab(tmp, "notebooks/lab.ipynb") as url:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1440, "height": 900})
-            page.goto(url, wait_until="domcontentloaded", timeout=60_000)
-            page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-            accept = page.locator(".jp-Dialog button.jp-mod-accept")
-            try:
-                accept.wait_for(state="visible", timeout=8_000)
-                accept.click()
-            except Exception:  # noqa: BLE001 - no kernel dialog: the kernel started by itself
-                pass
-            idle = page.locator(".jp-StatusBar-TextItem", has_text="Idle").first
-            idle.wait_for(timeout=60_000)
+            idle = open_notebook(page, url)
             cells = page.locator(".jp-NotebookPanel .jp-Cell")
             cells.nth(0).click()
             page.keyboard.press("Shift+Enter")

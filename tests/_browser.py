@@ -152,9 +152,9 @@ def stop_server(proc: subprocess.Popen, log) -> None:
     log.close()
 
 
-def run_all(page, url):
-    """Open ``url`` in JupyterLab, accept the kernel if asked ("Select Kernel": Python 3), wait for it to be idle,
-    and run every cell through the Run menu."""
+def open_notebook(page, url):
+    """Open ``url`` in JupyterLab, accept the kernel if asked ("Select Kernel": Python 3) and wait for it to be
+    idle; returns the status bar's "Idle" locator."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     page.goto(url, wait_until="domcontentloaded", timeout=60_000)
@@ -165,7 +165,14 @@ def run_all(page, url):
         accept.click()
     except PlaywrightTimeout:
         pass
-    page.locator(".jp-StatusBar-TextItem", has_text="Idle").first.wait_for(timeout=60_000)
+    idle = page.locator(".jp-StatusBar-TextItem", has_text="Idle").first
+    idle.wait_for(timeout=60_000)
+    return idle
+
+
+def run_all(page, url):
+    """Open ``url`` in JupyterLab (:func:`open_notebook`) and run every cell through the Run menu."""
+    open_notebook(page, url)
     page.locator("li.lm-MenuBar-item", has_text="Run").first.click()
     page.locator('li.lm-Menu-item[data-command="runmenu:run-all"]').click()
 
