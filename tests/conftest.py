@@ -133,6 +133,35 @@ def warnings_case():
     return _load("warnings")
 
 
+@pytest.fixture(scope="module")
+def deir_db(tmp_path_factory):
+    """Deir ez-Zor as :func:`kit.formats.sqlite.export_sqlite` writes it: ``{"sqlite": path, "metadata": path}``."""
+    import kit
+    from kit.formats.sqlite import export_sqlite
+
+    return export_sqlite(kit.load_case(DEIR), tmp_path_factory.mktemp("db") / "deir.db")
+
+
+def datasette_get(files, *paths):
+    """Datasette's answers to GET ``paths`` from an export (the database and its metadata.json), with its own
+    Python API in-process (no server): ``[(status, the JSON read for a .json path, else the text)]``."""
+    import asyncio
+    import json
+
+    from datasette.app import Datasette
+
+    async def go():
+        ds = Datasette([str(files["sqlite"])], metadata=json.loads(files["metadata"].read_text(encoding="utf-8")))
+        await ds.invoke_startup()
+        out = []
+        for p in paths:
+            r = await ds.client.get(p)
+            out.append((r.status_code, r.json() if ".json" in p else r.text))
+        return out
+
+    return asyncio.run(go())
+
+
 @pytest.fixture
 def deir_case():
     """deir-ez-zor (data/): the real case built from the seed article; "more than 200 Russian fighters"

@@ -1,51 +1,27 @@
 """case.db ready to browse: Datasette 0.65 serves the facets, labels, the claim_origins view and every canned query
 of kit.formats.datasette, in-process (Datasette's Python API), and each query answers as the kit's own functions do."""
 
-import asyncio
 import json
 import re
 
-import pytest
-from datasette.app import Datasette
-
 import kit
-from conftest import CASES, DEIR
+from conftest import CASES, datasette_get
 from kit.formats.datasette import QUERIES, VIEWS, license_url
 from kit.formats.sqlite import export_sqlite
 from kit.text.redact import confidential_fields, redact
 
 
-@pytest.fixture(scope="module")
-def deir_db(tmp_path_factory):
-    return export_sqlite(kit.load_case(DEIR), tmp_path_factory.mktemp("ds") / "deir.db")
-
-
-def served(files, *paths):
-    """``[(status, json or text)]`` for GET ``paths`` from Datasette on the exported files."""
-
-    async def go():
-        ds = Datasette([str(files["sqlite"])], metadata=json.loads(files["metadata"].read_text(encoding="utf-8")))
-        await ds.invoke_startup()
-        out = []
-        for p in paths:
-            r = await ds.client.get(p)
-            out.append((r.status_code, r.json() if ".json" in p else r.text))
-        return out
-
-    return asyncio.run(go())
-
-
 def rows(files, query, **params):
     db = files["sqlite"].stem
     qs = "&".join(f"{k}={v}" for k, v in params.items())
-    ((status, body),) = served(files, f"/{db}/{query}.json?_shape=array&{qs}")
+    ((status, body),) = datasette_get(files, f"/{db}/{query}.json?_shape=array&{qs}")
     assert status == 200, body
     return body
 
 
 def test_every_canned_query_answers(deir_db):
     for name in QUERIES:
-        ((status, page),) = served(deir_db, f"/deir/{name}")
+        ((status, page),) = datasette_get(deir_db, f"/deir/{name}")
         assert status == 200 and QUERIES[name]["title"] in page, name
     assert rows(deir_db, "echoes") is not None
     assert rows(deir_db, "drift_in_words")
@@ -90,7 +66,7 @@ def test_loops_echoes_and_drift_are_the_kits(tmp_path, deir_db, deir_case):
 
 
 def test_facets_labels_view_and_licence(deir_db):
-    (s1, claims), (s2, view), (s3, cit) = served(
+    (s1, claims), (s2, view), (s3, cit) = datasette_get(
         deir_db, "/deir/claims.json?_shape=objects", "/deir/claim_origins.json?_shape=objects", "/deir/citations"
     )
     assert s1 == s2 == s3 == 200
@@ -127,7 +103,7 @@ def test_rows_are_not_pushed_below_the_fold_and_reports_read_as_words(deir_db):
 
     from kit.formats.datasette import COLUMNS_HINT, CSS
 
-    (s1, page), (s2, claims) = served(deir_db, "/deir/claims", "/deir/claims.json?_shape=objects&_labels=on")
+    (s1, page), (s2, claims) = datasette_get(deir_db, "/deir/claims", "/deir/claims.json?_shape=objects&_labels=on")
     assert s1 == s2 == 200
     links = re.findall(r'<link rel="stylesheet" href="(data:text/css,[^"]+)"', page)
     assert [unquote(u.split(",", 1)[1]) for u in links] == [CSS]

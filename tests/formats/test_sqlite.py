@@ -1,53 +1,28 @@
 """kit.formats.sqlite: one SQLite database and metadata.json, opened with Datasette's own Python API (no server)."""
 
-import asyncio
 import json
-import pathlib
 import re
 import sqlite3
 
 import pytest
-from datasette.app import Datasette
 
 import kit
-from conftest import DEIR, ROOT
+from conftest import CASES, DEIR, ROOT, datasette_get
 from kit.formats.datasette import COLUMN_DESCRIPTIONS
 from kit.formats.sqlite import export_sqlite, sqlite_tables
-
-CASES = pathlib.Path(__file__).resolve().parents[1] / "cases"
-
-
-@pytest.fixture(scope="module")
-def deir_db(tmp_path_factory):
-    return export_sqlite(kit.load_case(DEIR), tmp_path_factory.mktemp("sq") / "deir.db")
-
-
-def _datasette(files, *paths):
-    """Datasette's responses to GET ``paths``, from the exported database and metadata, in-process."""
-
-    async def go():
-        ds = Datasette([str(files["sqlite"])], metadata=json.loads(files["metadata"].read_text(encoding="utf-8")))
-        await ds.invoke_startup()
-        out = []
-        for p in paths:
-            r = await ds.client.get(p)
-            out.append((r.status_code, r.text))
-        return out
-
-    return asyncio.run(go())
 
 
 def test_datasette_answers_a_claims_origins(deir_case, deir_db):
     case = deir_case
     claim = "daily-beast-200-russian-fighters"
-    (status, body), (s2, found) = _datasette(
+    (status, body), (s2, found) = datasette_get(
         deir_db,
         f"/deir/claim_origins.json?claim_id={claim}&_shape=array",
         "/deir/claims.json?_search=Cossack&_shape=array&_col=claim_id",
     )
     assert status == s2 == 200
-    assert json.loads(found) == [{"claim_id": "reuters-buga-dozens"}]  # Datasette's search box uses claims_fts
-    got = {(r["source_id"], r["hops"]) for r in json.loads(body)}
+    assert found == [{"claim_id": "reuters-buga-dozens"}]  # Datasette's search box uses claims_fts
+    got = {(r["source_id"], r["hops"]) for r in body}
     want = {(s, int(h)) for s, h in kit.origins(case, claim)[["source_id", "hops"]].itertuples(index=False)}
     assert got == want and got
 
@@ -126,19 +101,19 @@ def test_metadata_is_what_datasette_shows(deir_db):
     case = kit.load_case(DEIR)
     assert meta["title"] == case.title and meta["license"] == case.meta["license"]
     assert meta["description"].startswith(case.meta["question"])
-    (s1, page), (s2, served) = _datasette(deir_db, "/deir/claims", "/-/metadata.json")
+    (s1, page), (s2, served) = datasette_get(deir_db, "/deir/claims", "/-/metadata.json")
     assert s1 == s2 == 200
     assert (
-        json.loads(served)["databases"]["deir"]["tables"]["claims"]["columns"]["certainty"]
+        served["databases"]["deir"]["tables"]["claims"]["columns"]["certainty"]
         == COLUMN_DESCRIPTIONS["claims"]["certainty"]
     )
     assert "What each report asserts." in page
     assert "description_html" not in json.dumps(meta)
 
 
-def test_hostile_text_is_escaped_by_datasette(tmp_path):
+def test_hostile_text_is_escaped_bydatasette_get(tmp_path):
     files = export_sqlite(kit.load_case(CASES / "hostile"), tmp_path / "h.db")
-    ((status, page),) = _datasette(files, "/h/claims")
+    ((status, page),) = datasette_get(files, "/h/claims")
     assert status == 200
     assert "<script>alert(6)</script>" not in page and "&lt;script&gt;alert(6)&lt;/script&gt;" in page
 
