@@ -23,7 +23,13 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 CASES = pathlib.Path(__file__).resolve().parent / "cases"
 DEIR = ROOT / "data" / "deir-ez-zor"
 HOSTILE = CASES / "hostile"
-MINI = ROOT.parent / "shared" / "contract" / "cases" / "mini"
+# shared/ lies beside the clone (CI, main), or beside the folder of worktrees (wt/NAME)
+SHARED = next(
+    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if (p / "seeds").is_dir()),
+    ROOT.parent / "shared",
+)
+SEED = SHARED / "seeds" / "deir-ez-zor-article.txt"
+MINI = SHARED / "contract" / "cases" / "mini"
 
 
 def pytest_addoption(parser):

@@ -16,20 +16,13 @@ from pathlib import Path
 import pytest
 
 import kit
+from conftest import SEED
 from kit.cli.draft import add_parser
 from kit.draft import draft_case, write_coverage
 from kit.draft.report_dates import report_date
 
 DEV = Path(__file__).resolve().parents[1] / "draft_corpus" / "dev"
 ROOT = Path(__file__).resolve().parents[2]
-SEED = (
-    next(
-        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if (p / "seeds").is_dir()),
-        ROOT.parent / "shared",
-    )
-    / "seeds"
-    / "deir-ez-zor-article.txt"
-)
 
 
 def kit_draft(*argv) -> int:

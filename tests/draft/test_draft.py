@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 import kit
+from conftest import SEED
 from kit.cli.draft import add_parser
 from kit.draft import compare, draft_case, write_draft
 from kit.draft.extract import read_article, sentences
@@ -24,15 +25,6 @@ from kit.draft.numbers import figures
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parents[1] / "cases" / "draft"
-# shared/ lies beside the clone (CI, main), or beside the folder of worktrees (wt/NAME)
-SEED = (
-    next(
-        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if (p / "seeds").is_dir()),
-        ROOT.parent / "shared",
-    )
-    / "seeds"
-    / "deir-ez-zor-article.txt"
-)
 REFERENCE = ROOT / "data" / "deir-ez-zor"
 
 # Targets of issue 13. What is measured now is written out in docs/draft.md ("On the seed article") and README.md,

@@ -23,16 +23,11 @@ from pathlib import Path
 import pytest
 
 import kit
+from conftest import SEED
 from kit.draft import compare, write_draft
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "data" / "deir-ez-zor"
-# shared/ lies beside the clone (CI, main), or beside the folder of worktrees (wt/NAME)
-SHARED = next(
-    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if (p / "seeds").is_dir()),
-    ROOT.parent / "shared",
-)
-SEED = SHARED / "seeds" / "deir-ez-zor-article.txt"
 # issue 13's targets
 SOURCE_TARGET, CITATION_TARGET = 80, 60
 

@@ -21,18 +21,9 @@ import pandas as pd
 import pytest
 
 import kit
-from conftest import DEIR, ROOT
+from conftest import DEIR, ROOT, SEED
 from kit.text.trace_text import trace_text
 
-# shared/ lies beside the clone (CI, main), or beside the folder of worktrees (wt/NAME)
-SEED = (
-    next(
-        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if (p / "seeds").is_dir()),
-        ROOT.parent / "shared",
-    )
-    / "seeds"
-    / "deir-ez-zor-article.txt"
-)
 P = "russians_killed_feb7"
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 

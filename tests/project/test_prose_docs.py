@@ -19,17 +19,13 @@ from pathlib import Path
 import pytest
 
 import kit
+from conftest import SEED, SHARED
 from kit.publish.words import timeline_alt
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 DEIR = ROOT / "data" / "deir-ez-zor"
 SHIPPED = [ROOT / "data" / "deir-ez-zor", ROOT / "data" / "khasham"]
-# shared/ lies beside the clone (CI, main), or beside the folder of worktrees (wt/NAME)
-SHARED = next(
-    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if (p / "seeds").is_dir()),
-    ROOT.parent / "shared",
-)
 P = "russians_killed_feb7"
 
 
@@ -54,7 +50,7 @@ def case():
 
 @pytest.fixture(scope="module")
 def draft_case():
-    seed = SHARED / "seeds" / "deir-ez-zor-article.txt"
+    seed = SEED
     if not seed.is_file():
         pytest.skip(f"the seed article {seed} is not beside the clone")
     from kit.draft import write_draft

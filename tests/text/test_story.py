@@ -10,10 +10,8 @@ import pandas as pd
 import pytest
 
 import kit
-from conftest import DEIR, ROOT
+from conftest import DEIR, ROOT, SEED
 from kit.text.story import auto_story, claims_by, load_story, read_story, story_path
-
-SEED = ROOT.parent / "shared" / "seeds" / "deir-ez-zor-article.txt"
 
 
 def test_deir_story_is_read_from_its_story_csv(deir_case):
