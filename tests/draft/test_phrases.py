@@ -300,3 +300,25 @@ def test_issue_21_kinds_of_a_post_and_a_web_address():
     )
     kinds = dict(zip(t["sources"]["name"], t["sources"]["kind"], strict=True))
     assert kinds["Karl Mondon"] == "social" and kinds["AirNow.gov"] == "online"
+
+
+# --- issue 21, third pass: kinds seen in the air-strike articles of tests/draft_corpus/dev (a*, n*, q*, r*) ---------
+
+
+def test_name_particle_al_is_part_of_a_name():  # r2-ibtimes-reuters, r4-ecocci
+    m = subject_before("But the Saudi-led coalition's spokesman Colonel Turki al-Malki ")
+    assert (m.text, m.common) == ("Turki al-Malki", False) and "spokesman" in m.about
+    assert speakers("Most of the children were inside the bus, Yahya al-Hadi, a local medic, said.") == {
+        "Yahya al-Hadi"
+    }
+
+
+def test_connector_the_keeps_a_committee_of_the_red_cross_whole():  # r3-vice, r4-ecocci
+    assert subject_before("The International Committee for the Red Cross ").text.endswith("for the Red Cross")
+    assert object_after("the International Committee of the Red Cross.").text.endswith("of the Red Cross")
+    assert subject_before("the head of the Department of Health ").text == "the Department of Health"  # as before
+
+
+def test_relative_of_which_is_skipped_in_an_appositive():  # q1-9news-afp
+    m = subject_before("Nawfal Hammadi, the governor of Nineveh, of which Mosul is the capital, ")
+    assert m.text == "Nawfal Hammadi" and m.about == "the governor of Nineveh"
