@@ -348,6 +348,8 @@ def guess_kind(name: str, *, head_lower: bool = False, cue: str = "") -> tuple[s
         return "newspaper", "called a newspaper in the article's words"
     if head_lower:
         head = key.split()[-1] if key else ""
+        if key.endswith("news agency"):  # news_agency_head: "Saudi state news agency (SPA)" is a wire, unnamed
+            return "wire", "called a news agency in the article's words"
         if head in _DOCUMENT:
             return "document", "an unnamed report or document"
         return "anonymous", "an unnamed speaker"
