@@ -42,9 +42,7 @@ def test_possessive_statement_makes_the_possessor_a_speaker_for_a_later_he():  #
 
 
 def test_coordinated_pair_cites_both_speakers():  # r1-jpost-reuters, n1-yahoo-reuters
-    got = cited(
-        "Air strikes killed more than 10 civilians on Monday, a medical source and Houthi-run media reported."
-    )
+    got = cited("Air strikes killed more than 10 civilians on Monday, a medical source and Houthi-run media reported.")
     assert got[0][1] == ["a medical source", "Houthi-run media"]
     got = cited(
         "A drone strike killed several militants, a regional government official and an Islamist militant said."
