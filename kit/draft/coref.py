@@ -39,7 +39,7 @@ _DESCRIPTION = re.compile(
 _FITS = {  # a description's noun -> words one of which an earlier speaker's name, kind or title must have
     "agency": {"wire", "agency", "news"},
     "news agency": {"wire", "agency"},
-    "group": {"monitor", "group", "observatory", "committee", "organization", "organisation"},
+    "group": {"monitor", "group", "observatory", "committee", "organization", "organisation", "project", "watch"},
     "monitor": {"monitor", "observatory"},
     "observatory": {"monitor", "observatory"},
     "broadcaster": {"broadcaster", "television", "tv", "radio"},

@@ -19,6 +19,7 @@ __all__ = [
     "DETERMINERS",
     "QUANTIFIERS",
     "NAME_STOPS",
+    "GROUPS",
     "MONTH_WORDS",
     "WEEKDAYS",
     "LY_NOUNS",
@@ -88,6 +89,12 @@ MONTH_WORDS = {
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 #: nouns ending in -ly (not adverbs): a speaker's phrase may hold them
 LY_NOUNS = {"tally", "family", "rally", "assembly", "daily", "weekly", "monthly", "supply", "ally", "bully"}
+
+#: unnamed groups of speakers, capitalised only where they open a sentence: "Residents told AFP"
+GROUPS = {
+    "officials", "residents", "witnesses", "activists", "sources", "medics", "doctors", "rescuers", "survivors",
+    "authorities", "police", "villagers", "locals", "relatives", "paramedics", "monitors",
+}  # fmt: skip
 
 #: pronouns a speaker may be named by: resolved to the nearest earlier speaker of a fitting kind
 PRONOUNS = {"it", "they", "he", "she"}

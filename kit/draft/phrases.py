@@ -16,6 +16,7 @@ Rules, each named and tested in ``tests/draft/test_phrases.py``:
 - ``figures_from``: "the latest figures from the civil affairs department" is the department;
 - ``outlet_appositive``: "the official Chinese news agency, Xinhua," is Xinhua;
 - ``name_particle``: "al-Malki" is a capitalised name; ``connector_the``: "Committee for the Red Cross" is whole;
+- ``capital_group``: "Residents", "Officials", "Police" opening a sentence are unnamed groups, not names;
 - ``relative_of_which``: in "X, the governor of Nineveh, of which Mosul is the capital, said" the speaker is X;
 - and, tested in ``tests/draft/test_cues.py``: ``time_phrase``, ``relative_who``, ``age_hometown``, ``party_state``,
   ``modifier_before_name``, ``outlet_report``, ``not_a_name``, ``participle_after_name``, ``conjunction_that`` and an
@@ -140,6 +141,7 @@ def _mention(words: list[str], about: str = "", affiliation: str = "") -> Mentio
     text = " ".join(words).replace(" - ", "-").replace(" ’s", "’s").replace(" 's", "'s")
     first = words[0].lower()
     common = not _cap(words[-1]) or first in (lex.DETERMINERS - {"the", "this", "that"}) | lex.QUANTIFIERS
+    common = common or len(words) == 1 and first in lex.GROUPS  # capital_group: "Residents told AFP", "Police said"
     if len(words) > 2 and not common:  # "Officials in New Zealand": the head noun decides
         head = next((w for w in words if w.lower() in SPEAKER_NOUNS), None)
         common = head is not None and head.lower().endswith("s") and head.lower() != "headquarters"

@@ -322,3 +322,18 @@ def test_connector_the_keeps_a_committee_of_the_red_cross_whole():  # r3-vice, r
 def test_relative_of_which_is_skipped_in_an_appositive():  # q1-9news-afp
     m = subject_before("Nawfal Hammadi, the governor of Nineveh, of which Mosul is the capital, ")
     assert m.text == "Nawfal Hammadi" and m.about == "the governor of Nineveh"
+
+
+def test_the_group_is_an_earlier_project_and_a_capital_group_is_unnamed():  # kinds of r*, q1 rewritten short
+    text = "At least 12 civilians were killed, according to the Yemen Data Project. The group said 5 were children."
+    assert [n for _, n in cited(text)] == [["Yemen Data Project"], ["Yemen Data Project"]]
+    t = draft_case("Residents told AFP that 15 people were killed.", publisher="P", published="2018")
+    assert "Residents (unnamed, via AFP)" in set(t["sources"]["name"])  # capital_group: not a name, not 'online'
+
+
+def test_and_that_gives_each_clause_its_claim():  # r3-vice ("said …, and that local hospitals had received …")
+    got = cited("The ministry said 30 people were killed in the last 24 hours and that 12 of them were children.")
+    assert got == [
+        ("The ministry said 30 people were killed in the last 24 hours", ["Ministry"]),
+        ("and that 12 of them were children.", ["Ministry"]),
+    ]
