@@ -337,3 +337,9 @@ def test_and_that_gives_each_clause_its_claim():  # r3-vice ("said …, and that
         ("The ministry said 30 people were killed in the last 24 hours", ["Ministry"]),
         ("and that 12 of them were children.", ["Ministry"]),
     ]
+
+
+def test_scores_of_is_at_least_40_with_a_check_note():  # r3-vice: "Scores killed, even more injured, …"
+    (f,) = figures("Scores killed, even more injured, most under the age of ten.")
+    assert (f.low, f.high) == (40, None) and "draft: check low/high: 'Scores'" in f.note
+    assert figures("test scores rose") == [] and [g.low for g in figures("scores of civilians")] == [40]
