@@ -343,3 +343,18 @@ def test_scores_of_is_at_least_40_with_a_check_note():  # r3-vice: "Scores kille
     (f,) = figures("Scores killed, even more injured, most under the age of ten.")
     assert (f.low, f.high) == (40, None) and "draft: check low/high: 'Scores'" in f.note
     assert figures("test scores rose") == [] and [g.low for g in figures("scores of civilians")] == [40]
+
+
+def test_kinds_of_groups_the_un_and_monitors_are_no_persons():  # r3-vice, r4-ecocci and the genre's usual sources
+    from kit.draft.names import guess_kind
+
+    kinds = {
+        n: guess_kind(n)[0] for n in ("Amnesty International", "Human Rights Watch", "United Nations", "the Red Cross")
+    }
+    assert kinds == {
+        "Amnesty International": "monitor",
+        "Human Rights Watch": "monitor",
+        "United Nations": "official",
+        "the Red Cross": "online",  # an organisation the kit does not know, not "individual"
+    }
+    assert guess_kind("Dave Cliff")[0] == "individual"
