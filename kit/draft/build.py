@@ -137,7 +137,13 @@ def _clauses(text: str, masked: str):
     for a, b in zip(figs, figs[1:], strict=False):
         between = masked[a.end : b.start]
         m = None
-        for pattern in (r",\s+with\s", r";\s", r",\s+and\s", r",\s"):
+        for pattern in (
+            r",\s+with\s",
+            r";\s",
+            r",?\s+and\s+that\s",
+            r",\s+and\s",
+            r",\s",
+        ):  # and_that: "X said A and that B"
             m = list(re.finditer(pattern, between)) or None
             if m:
                 break
@@ -147,7 +153,7 @@ def _clauses(text: str, masked: str):
     out = []
     for lo, hi in zip(cuts, cuts[1:], strict=False):
         if lo:
-            lo += len(re.match(r"[,;]\s*", text[lo:]).group())  # type: ignore[union-attr]  # [,;] starts every cut
+            lo += len(re.match(r"[,;]?\s*", text[lo:]).group())  # type: ignore[union-attr]  # a cut's [,;] and spaces
         out.append((lo, hi, [f for f in figs if lo <= f.start < hi]))
     return out
 

@@ -7,9 +7,12 @@ in the ``draft: check`` note they leave and tested in ``tests/draft/test_phrases
 
 - ``pronoun``: "he"/"she" is the nearest earlier person; "it" the nearest earlier organisation or outlet; "they"
   the nearest earlier group (a plural unnamed speaker) or organisation; ``gendered``: "he" is never a person the
-  article has called "she" (a pronoun, "Ms.", "spokeswoman") and the other way round;
-- ``description``: "the agency", "the ministry", "the statement", "the group", "the monitor", "the institute",
-  "the president", "the 21-year-old": the nearest earlier speaker whose name, kind or title fits the noun;
+  article has called "she" (a pronoun, "Ms.", "spokeswoman") and the other way round; ``first_name_gender``: nor
+  one whose first name is a woman's ("Jennifer", "Fatima"; :mod:`kit.draft.first_names`), and the other way round;
+- ``named_outlet``: "the AFP news agency" is AFP, not the agency named before;
+- ``description``: "the agency", "the ministry", "the channel", "the statement", "the group", "the monitor",
+  "the institute", "the president", "the 21-year-old": the nearest earlier speaker whose name, kind or title fits
+  the noun;
 - ``surname``: "Cliff", "Supt Gibson", "Ma" is the earlier person whose name has that word;
 - ``acronym``: "OCD" is the earlier "Office of Civil Defense (OCD)" (given in brackets, or its initials).
 """
@@ -18,9 +21,10 @@ from __future__ import annotations
 
 import re
 
+from kit.draft.first_names import gender_of
 from kit.draft.known_outlets import KNOWN_OUTLETS
 from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, TITLES
-from kit.draft.names import guess_kind, normalise_key, normalise_name
+from kit.draft.names import guess_kind, normalise_key, normalise_name, outlet_of
 from kit.draft.phrases import Mention
 
 __all__ = ["Speakers", "is_person"]
@@ -28,17 +32,20 @@ __all__ = ["Speakers", "is_person"]
 _DESCRIPTION = re.compile(
     r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>agency|news agency|statement|report|ministry|office|institute|"
     r"group|monitor|observatory|organi[sz]ation|council|department|president|governor|mayor|minister|official|"
-    r"spokes(?:man|woman|person)|company|broadcaster|newspaper|coalition|army|military|command|center|centre|"
+    r"spokes(?:man|woman|person)|company|broadcaster|channel|network|station|newspaper|coalition|army|military|command|center|centre|"
     r"administration|agency|secretariat|head|prosecutor’?s? office|(?:\d+|[a-z]+)-year-old(?:\s+[\w-]+){0,3})$",
     re.I,
 )
 _FITS = {  # a description's noun -> words one of which an earlier speaker's name, kind or title must have
     "agency": {"wire", "agency", "news"},
     "news agency": {"wire", "agency"},
-    "group": {"monitor", "group", "observatory", "committee", "organization", "organisation"},
+    "group": {"monitor", "group", "observatory", "committee", "organization", "organisation", "project", "watch"},
     "monitor": {"monitor", "observatory"},
     "observatory": {"monitor", "observatory"},
     "broadcaster": {"broadcaster", "television", "tv", "radio"},
+    "channel": {"broadcaster", "television", "tv", "channel"},  # "the channel": an earlier broadcaster
+    "network": {"broadcaster", "television", "tv", "network"},
+    "station": {"broadcaster", "television", "tv", "radio", "station"},
     "newspaper": {"newspaper", "times", "post"},
     "military": {"military", "army", "forces", "command"},
     "coalition": {"coalition", "military"},
@@ -175,12 +182,9 @@ class Speakers:
         if low in PRONOUNS:
             rule = "pronoun"
             if low in ("he", "she"):  # gendered: not a person the article has called the other
-                found = next(
-                    (n for n in reversed(self.people) if n.text not in avoid and self.gender.get(n.text, low) == low),
-                    None,
-                )
+                found = next((n for n in reversed(self.people) if n.text not in avoid and self._is(n, low)), None)
                 if found is None:  # no person has spoken yet: the person named just before
-                    found = next((n for n in reversed(self.seen) if n.text not in avoid), None)
+                    found = next((n for n in reversed(self.seen) if n.text not in avoid and self._is(n, low)), None)
             elif low == "it":
                 found = next((n for n in pool if not n.common and not is_person(n)), None)
             else:
@@ -189,7 +193,7 @@ class Speakers:
                 return None
             if low in ("he", "she"):
                 self.gender.setdefault(found.text, low)
-        elif _DESCRIPTION.match(text):
+        elif _DESCRIPTION.match(text) and not outlet_of(text):  # named_outlet: "the AFP news agency" is AFP
             noun = _DESCRIPTION.match(text).group("noun").lower()  # type: ignore[union-attr]
             rule = "description"
             found = self._described(noun, pool)
@@ -209,6 +213,10 @@ class Speakers:
             return m
         notes.append(f"draft: check: '{text}' taken to be {found.text} ({rule})")
         return Mention(found.text, found.common, found.about, found.affiliation, said_as=text)
+
+    def _is(self, n: Mention, pronoun: str) -> bool:
+        """gendered, then first_name_gender: "he" is not a person called "she" nor one named Jennifer."""
+        return (self.gender.get(n.text) or gender_of(n.text) or pronoun) == pronoun
 
     def _described(self, noun: str, pool: list) -> Mention | None:
         if "year-old" in noun:

@@ -13,10 +13,21 @@ import re
 from dataclasses import dataclass, field
 
 from kit.draft import lexicon as lex
+from kit.draft.clauses import (
+    claim_span,
+    closing,
+    complement,
+    headline_tail,
+    possessive_cues,
+    quote_closed_later,
+    reported_by_outlet,
+    speaker_like,
+    split_pair,
+)
 from kit.draft.coref import Speakers
 from kit.draft.extract import Sentence, quote_depths
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
-from kit.draft.names import guess_kind
+from kit.draft.names import outlet_of
 from kit.draft.phrases import Mention, object_after, subject_before
 
 __all__ = ["Mention", "Finding", "find_attributions"]
@@ -128,16 +139,15 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
         if verb == "quoted" and obj is not None:  # quoted: "the AP quoted the government as saying"
             out.append((m.start(), "told", obj, verb, subj))
             return
-        if obj is not None and not obj.common:
+        if obj is not None and (not obj.common or outlet_of(obj.text)):  # told_agency: "the AFP news agency"
             out.append((m.start(), "told", subj, verb, obj))
             return
-    out.append((m.start(), "speaker", subj, verb, None))
+    out.extend((m.start(), "speaker", one, verb, None) for one in split_pair(subj))  # coordinated_pair
     at = prefix.rfind(subj.text)
     before = prefix[:at].rstrip() if at >= 0 else ""
     if before.endswith(" and"):  # coordinated: "officials and state media said"
         other = subject_before(before[:-4])
-        people = ("officials", "authorities", "media", "police", "residents", "witnesses", "activists", "sources")
-        if isinstance(other, Mention) and (not other.common or other.text.lower().endswith(people)):
+        if isinstance(other, Mention) and speaker_like(other):
             lead = before[:-4].rstrip()
             lead = lead[: len(lead) - len(other.text)] if lead.endswith(other.text) else "x"
             if not lead.strip() or lead.rstrip().endswith((",", ";", ":")):
@@ -208,9 +218,12 @@ def _cues(s: str):
     said = object_after(s[first.end() :]) if first else None
     if first and said is not None and not said.common:  # initial_inverted: "Echoed Sen. Hillary Clinton, “…”"
         out.append((0, "speaker", said, first.group(1).lower(), None))
-    head = lex.HEADLINE.search(s)
+    out.extend(possessive_cues(s))  # possessive_statement: "Barack Obama's declaration that …"
+    head, tail = lex.HEADLINE.search(s), headline_tail(s)
     if head and not re.search(r"[.!?”\"]\s*$", s):  # headline: "Validation reduces the toll to 68 – OCD"
         out.append((head.start(), "inverted", Mention(head.group(1)), "says", None))
+    elif tail and not out:  # headline_tail: "Mosul air strikes kill dozens of civilians: Iraqi officials"
+        out.append((tail[0], "inverted", tail[1], "says", None))
     lead = lex.HEADLINE_LEAD.match(s)  # headline_colon: "Police: Arrest made after …" (not "Philippines: …")
     if lead and not out and not re.search(r"[.!?”\"]\s*$", s) and lead.group(1).split()[-1].lower() in SOURCE_NOUNS:
         out.append((0, "speaker", Mention(lead.group(1)), "says", None))
@@ -272,10 +285,10 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
     para, depth = -1, 0
     waiting: list[Sentence] = []
     previous: Sentence | None = None
-    for original in sentences:  # two_apostrophes: '' as a quotation mark (''Brexit is …,'' said Cohen)
+    for i, original in enumerate(sentences):  # two_apostrophes: '' as a quotation mark (''Brexit is …,'' said X)
         sent = Sentence(original.text.replace("''", '" '), original.start, original.end, original.paragraph)
-        if sent.paragraph != para:
-            if depth == 0 and not state["quoting"]:  # a speaker quoted at a paragraph's end may go on quoted
+        if sent.paragraph != para:  # a speaker quoted at a paragraph's end may go on quoted (not quote_closed_later)
+            if depth == 0 and (not state["quoting"] or quote_closed_later(sentences, i)):
                 state["owner"] = state["last_actor"] = None
             para, depth = sent.paragraph, 0
         depths = quote_depths(sent.text, depth)
@@ -306,31 +319,6 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
     for f in out:
         f.sentence = originals[f.sentence.start]
     return out
-
-
-def _reported_by_outlet(s: str, spoke: list) -> bool:
-    """Two speakers, the last an outlet closing the sentence: "Police said …, Radio New Zealand reported."."""
-    last = spoke[-1]
-    if last[0] == spoke[0][0] or not re.fullmatch(r"\W*(?:on \w+|\w+day)?\W*", s[last[0] + len(last[3]) :]):
-        return False
-    return guess_kind(last[2].text, head_lower=last[2].common)[0] in ("wire", "broadcaster", "newspaper", "online")
-
-
-def _closing(s: str, spoke: list) -> bool:
-    """The last speaker closes the sentence after a comma ("…, sources said."): it speaks all before it."""
-    last = spoke[-1]
-    if last[0] == spoke[0][0] or not re.fullmatch(
-        r"\W*(?:on \w+|\w+day|in a statement)?\W*", s[last[0] + len(last[3]) :]
-    ):
-        return False
-    head = s[: last[0]].rstrip()
-    return head.endswith(last[2].text) and head[: len(head) - len(last[2].text)].rstrip().endswith(",")
-
-
-def _complement(s: str, first: tuple, second: tuple) -> bool:
-    """Whether a later cue opens the speaker's words: "X says that according to Y, …"."""
-    between = s[first[0] + len(first[3]) : second[0]] if second[0] > first[0] else "x"
-    return bool(re.fullmatch(r"\s*(?:that\s*)?,?\s*", between))
 
 
 def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: int, state: dict) -> Finding | None:
@@ -370,17 +358,17 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
     relying = [c for c in level if c[1] == "relying"]
     if told:
         cited, relay, verb = [told[0][2]], told[0][4], verb or told[0][3]
-    elif spoke and relying and relay is None:
+    elif spoke and relying and relay is None and relying[0][2].text != spoke[0][2].text:  # statement_quoting
         relay, cited, verb = spoke[0][2], [c[2] for c in relying], spoke[0][3]
     elif according and relying and relay is None:  # "according to Xinhua who cited local officials"
         relay, cited, verb = according[0][2], [c[2] for c in relying], according[0][3]
-    elif spoke and according and relay is None and _complement(s, spoke[0], according[0]):
+    elif spoke and according and relay is None and complement(s, spoke[0], according[0]):
         relay, cited, verb = spoke[0][2], [according[0][2]], spoke[0][3]  # "X says that according to Y, …"
     elif spoke and according and relay is None:
         relay, cited, verb = according[0][2], [spoke[0][2]], spoke[0][3]
-    elif spoke and relay is None and _reported_by_outlet(s, spoke):  # "Police said …, Radio New Zealand reported."
+    elif spoke and relay is None and reported_by_outlet(s, spoke):  # "Police said …, Radio New Zealand reported."
         relay, cited, verb = spoke[-1][2], [c[2] for c in spoke if c[0] == spoke[0][0]], spoke[0][3]
-    elif spoke and relay is None and _closing(s, spoke):  # closing_attribution: "X called for …, sources said."
+    elif spoke and relay is None and closing(s, spoke):  # closing_attribution: "X called for …, sources said."
         cited, verb = [spoke[-1][2]], spoke[-1][3]
     elif spoke:
         first = spoke[-1] if relay is not None else spoke[0]
@@ -414,26 +402,8 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
     if actor is not None:
         state["last_actor"], state["last_relay"] = actor, (relay if told else None)
     tops = outer or [c for c in cues if depths[c[0]] == 0 and c[1] == "according"]
-    start, end = _claim_span(s, tops if inner else outer, depths)
+    start, end = claim_span(s, tops if inner else outer, depths)
     start, end = start + a, end + a
     return Finding(
         sent, sent.start + start, sent.start + end, cited, relay, verb, _certainty(verb, sent.text[start:end]), notes
     )
-
-
-def _claim_span(s: str, outer, depths) -> tuple[int, int]:
-    """The claim's words: the quotation after an outer speaker when it runs to the sentence's end, else the sentence."""
-    if outer:
-        m = re.compile(r"[“\"]").search(s, outer[0][0])
-        if m and not s[outer[0][0] : m.start()].count(",") and len(s[m.end() :].split()) >= 4:
-            tail = s[m.end() :]
-            close = max(tail.rfind("”"), tail.rfind('"'))
-            inner_end = m.end() + close if close >= len(tail.rstrip()) - 2 else len(s)
-            if close < 0 or inner_end < len(s):
-                return m.end(), (m.end() + close if close >= 0 else len(s))
-    start, end = 0, len(s)
-    if s.startswith(("“", '"')) and depths[1] > depths[0]:
-        start = 2 if s.startswith('" ') else 1  # '" ' stands for '' (two apostrophes)
-    if s.endswith(("”", '"')) and (s.count("“") < s.count("”") or depths[0] > 0):
-        end -= 1
-    return start, end

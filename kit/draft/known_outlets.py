@@ -54,9 +54,16 @@ KNOWN_OUTLETS = {
     "radio new zealand": ("Radio New Zealand", "broadcaster"),
     "radio liberty": ("Radio Liberty", "broadcaster"),
     "sana": ("SANA", "wire"),
+    "al arabiya": ("Al Arabiya", "broadcaster"),
+    "al masirah": ("Al Masirah", "broadcaster"),
+    "saudi press agency": ("SPA", "wire"),
+    "saba": ("Saba", "wire"),
+    "irna": ("IRNA", "wire"),
 }
 #: words around an outlet's name that do not make another source: "China's official Xinhua News Agency" is Xinhua
 OUTLET_WORDS = {
     "official", "state", "news", "agency", "reporters", "reporter", "correspondent", "correspondents", "chinese",
-    "china", "run", "owned", "wire", "service", "staff", "journalists", "s", "national", "the", "its",
+    "china", "run", "owned", "wire", "service", "staff", "journalists", "s", "national", "the", "its", "network",
+    "tv", "television", "channel", "saudi", "houthi", "iranian", "iraqi", "yemeni", "pakistani", "afghan", "pro",
+    "rebel", "controlled", "backed", "affiliated",
 }  # fmt: skip

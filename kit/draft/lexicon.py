@@ -15,6 +15,14 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "AUXILIARIES",
+    "DETERMINERS",
+    "QUANTIFIERS",
+    "NAME_STOPS",
+    "GROUPS",
+    "MONTH_WORDS",
+    "WEEKDAYS",
+    "LY_NOUNS",
     "PRONOUNS",
     "TITLES",
     "ROLE_WORDS",
@@ -40,6 +48,53 @@ __all__ = [
     "OPENING_NAME",
     "CERTAINTY",
 ]
+
+#: words between a speaker and its verb that are not the speaker's: "also", "has", "reportedly"
+AUXILIARIES = {
+    "also", "has", "have", "had", "then", "later", "earlier", "previously", "reportedly", "would", "will", "may",
+    "might", "did", "does", "do", "since", "first", "again", "once", "initially", "just", "recently", "still",
+    "officially", "separately", "yesterday", "today", "overnight", "further", "who", "which", "even", "long", "now",
+    "sometimes", "already", "often", "always", "repeatedly", "publicly", "privately", "yet",
+}  # fmt: skip
+
+#: determiners that open an unnamed speaker's phrase: "the", "several", "anonymous"
+DETERMINERS = {
+    "the", "a", "an", "their", "his", "her", "its", "our", "this", "that", "these", "those", "other", "another",
+    "several", "some", "many", "numerous", "unnamed", "anonymous",
+}  # fmt: skip
+
+#: quantities that open a speaker's phrase: "two", "some", "most"
+QUANTIFIERS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "several", "many",
+    "most", "all", "none", "each", "both", "few",
+}  # fmt: skip
+
+#: words never inside a speaker's name: prepositions, conjunctions, verbs of speech, pronouns
+NAME_STOPS = {
+    "with", "on", "in", "at", "by", "for", "from", "to", "about", "into", "over", "after", "before", "during", "and",
+    "or", "but", "if", "when", "because", "while", "as", "than", "know", "knew", "is", "was", "were", "are", "be",
+    "been", "led", "that", "which", "who", "what", "where", "there", "here", "we", "i", "you", "not", "so", "then",
+    "also", "of", "said", "says", "told", "say", "tell", "tells", "reported", "added", "confirmed", "announced",
+    "noted", "warned", "wrote", "stated", "claimed", "however", "meanwhile", "additionally", "earlier", "later",
+    "although", "though", "instead", "asked", "whom", "how", "why", "could", "would", "should", "will", "can",
+    "may", "might", "must", "has", "have", "had", "do", "does", "did", "it", "he", "she", "they", "him", "them",
+    "well", "out", "very", "too", "via",
+}  # fmt: skip
+#: month names and their short forms: a date, never a speaker
+MONTH_WORDS = {
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
+#: days of the week: "Reuters on Sunday said" is Reuters
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+#: nouns ending in -ly (not adverbs): a speaker's phrase may hold them
+LY_NOUNS = {"tally", "family", "rally", "assembly", "daily", "weekly", "monthly", "supply", "ally", "bully"}
+
+#: unnamed groups of speakers, capitalised only where they open a sentence: "Residents told AFP"
+GROUPS = {
+    "officials", "residents", "witnesses", "activists", "sources", "medics", "doctors", "rescuers", "survivors",
+    "authorities", "police", "villagers", "locals", "relatives", "paramedics", "monitors",
+}  # fmt: skip
 
 #: pronouns a speaker may be named by: resolved to the nearest earlier speaker of a fitting kind
 PRONOUNS = {"it", "they", "he", "she"}

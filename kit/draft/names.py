@@ -108,7 +108,10 @@ _OFFICIAL = {
     "state department",
 }
 _MILITARY = {"coalition", "army", "forces", "command", "military", "navy", "centcom", "troops"}
-_MONITOR = {"observatory", "monitor", "monitors", "monitoring"}
+_MONITOR = {"observatory", "monitor", "monitors", "monitoring", "watch", "airwars", "amnesty"}
+_UN = {"un", "nations", "unicef", "unhcr", "unama", "ocha", "unrwa"}  # the UN and its agencies: official
+#: words of an organisation's name ("Save the Children", "Islamic State"): never read as a person's
+_GROUP = {"international", "cross", "crescent", "borders", "children", "state", "project", "movement", "front"}
 _OUTLET = {
     "times": "newspaper",
     "post": "newspaper",
@@ -333,6 +336,8 @@ def guess_kind(name: str, *, head_lower: bool = False, cue: str = "") -> tuple[s
         return "monitor", "described as monitoring"
     if words & _OFFICIAL:
         return "official", "a government body"
+    if words & _UN:
+        return "official", "the UN or one of its agencies"
     if words & _MILITARY and not words & _PEOPLE:
         return "military", "a military body"
     described = set(re.findall(r"[a-z]+", cue.lower()))
@@ -348,6 +353,8 @@ def guess_kind(name: str, *, head_lower: bool = False, cue: str = "") -> tuple[s
         return "newspaper", "called a newspaper in the article's words"
     if head_lower:
         head = key.split()[-1] if key else ""
+        if key.endswith("news agency"):  # news_agency_head: "Saudi state news agency (SPA)" is a wire, unnamed
+            return "wire", "called a news agency in the article's words"
         if head in _DOCUMENT:
             return "document", "an unnamed report or document"
         return "anonymous", "an unnamed speaker"
@@ -356,6 +363,8 @@ def guess_kind(name: str, *, head_lower: bool = False, cue: str = "") -> tuple[s
             return kind, f"the word '{w}' in the name"
     if words & _COMPANY:
         return "company", "a company name"
+    if words & _GROUP:  # organisation_words: "Amnesty International" is no person
+        return "online", "an organisation the kit does not know"
     if 2 <= len(words) <= 3:
         return "individual", "looks like a person's name"
     return "online", "an outlet or group the kit does not know"

@@ -3,8 +3,9 @@
 The contract's rules (docs/case-format.md): a single figure gives low = high; "more than 200" gives low 201 and an
 empty high; "at least two" gives low 2; "up to 200" gives an empty low and high 200; "200 to 300" gives 200 and 300.
 Vague words get a lower bound only, and a ``draft: check`` note: "dozens" low 24 (two dozen, the least "dozens"
-can mean), "hundreds" low 200, "thousands" low 2000; "a dozen" is 12. "About 100" is kept as 100-100 with a note,
-as the hand-built cases do. Numbers that are part of a date ("Feb. 7", "7 February", "2018") are not figures.
+can mean), "scores of" low 40 (two score; not "test scores"), "hundreds" low 200, "thousands" low 2000; "a dozen"
+is 12. "About 100" is kept as 100-100 with a note, as the hand-built cases do. Numbers that are part of a date
+("Feb. 7", "7 February", "2018") are not figures.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ _WORDS = {
     "a dozen": 12,
 }
 _VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000, "hundreds of thousands": 200000}
+_VAGUE["scores"] = 40  # scores_of: "scores of civilians", "scores killed": two score, the least "scores" can mean
 _SCALE = {"million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
 #: "the toll jumped from 76 to 172": a change, whose figure is the new one, not a range
 _CHANGE = re.compile(
@@ -72,7 +74,8 @@ _FIGURE = re.compile(
     r"|(?P<about>about|around|roughly|approximately|nearly|almost|some|an estimated)\s+)?"
     rf"(?:between\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|–|and)\s*(?P<m>{_NUM}))?(?P<scale>[\s-]+(?:million|billion|dozen))?"
     r"(?P<plus>\+|\s+or more)?(?!\w|[,.]\d)"
-    r"|(?<!\w)(?P<vague>(?:tens of |hundreds of )?thousands|dozens|hundreds)(?!\w)",
+    r"|(?<!\w)(?P<vague>(?:tens of |hundreds of )?thousands|dozens|hundreds"
+    r"|scores(?=\s+(?:of|killed|dead|wounded|injured|died|were)\b))(?!\w)",
     re.I,
 )
 _DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s*$", re.I)

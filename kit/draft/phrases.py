@@ -15,6 +15,9 @@ Rules, each named and tested in ``tests/draft/test_phrases.py``:
 - ``appositive``: ", a college student …," is skipped; "…, Jim Stewart-Black," is the name;
 - ``figures_from``: "the latest figures from the civil affairs department" is the department;
 - ``outlet_appositive``: "the official Chinese news agency, Xinhua," is Xinhua;
+- ``name_particle``: "al-Malki" is a capitalised name; ``connector_the``: "Committee for the Red Cross" is whole;
+- ``capital_group``: "Residents", "Officials", "Police" opening a sentence are unnamed groups, not names;
+- ``relative_of_which``: in "X, the governor of Nineveh, of which Mosul is the capital, said" the speaker is X;
 - and, tested in ``tests/draft/test_cues.py``: ``time_phrase``, ``relative_who``, ``age_hometown``, ``party_state``,
   ``modifier_before_name``, ``outlet_report``, ``not_a_name``, ``participle_after_name``, ``conjunction_that`` and an
   acronym in brackets after "according to X" (kept in ``about``, for :mod:`kit.draft.coref`).
@@ -25,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kit.draft import lexicon as lex
 from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
 
 __all__ = ["Mention", "subject_before", "object_after"]
@@ -32,12 +36,6 @@ __all__ = ["Mention", "subject_before", "object_after"]
 _DOC_FROM = {"figures", "figure", "data", "statement", "report", "tally", "count", "records", "estimate", "estimates"}
 _CONNECTORS = {"of", "for", "to", "and", "the", "de", "&"}
 _PREPS = {"in", "with", "from", "at", "on"}
-_AUX = {
-    "also", "has", "have", "had", "then", "later", "earlier", "previously", "reportedly", "would", "will", "may",
-    "might", "did", "does", "do", "since", "first", "again", "once", "initially", "just", "recently", "still",
-    "officially", "separately", "yesterday", "today", "overnight", "further", "who", "which", "even", "long", "now",
-    "sometimes", "already", "often", "always", "repeatedly", "publicly", "privately", "yet",
-}  # fmt: skip
 #: a time phrase between a speaker and the verb: "Reince Priebus, the GOP chairman, this past week announced"
 _WHEN = re.compile(
     r"\s+(?:(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:past\s+)?(?:week|month|year|weekend|morning|evening)"
@@ -45,12 +43,6 @@ _WHEN = re.compile(
     r"|at (?:the|that) time)$",
     re.I,
 )
-_MONTH_WORDS = {
-    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
-    "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-}  # fmt: skip
-_LY_NOUNS = {"tally", "family", "rally", "assembly", "daily", "weekly", "monthly", "supply", "ally", "bully"}
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 #: a US politician's party and state after the name: "(D-R.I.)", "(R-Alaska)"
 _PARTY = re.compile(r"\s*\([DRI]-[A-Z][\w. ]*\)(?:,(?=\s*$))?")
 #: ", John J. Ferriola." after a description: the name (an initial's full stop stays in it)
@@ -58,24 +50,6 @@ _APPOSITIVE = re.compile(r"\s*,\s*((?:[^,.;:“”\"]|(?<=\b[A-Z])\.)+?)\s*(?:[,
 _NEG = {"not", "never", "n’t", "n't", "cannot"}
 #: words of a headline or a quotation that are never part of a speaker's name ("Me He Had", "Does Rubio")
 _NOT_NAME = set("me he she him i i’ve i'm i’m we you does did had he’s having i'd i’d".split())  # noqa: SIM905
-_DETS = {
-    "the", "a", "an", "their", "his", "her", "its", "our", "this", "that", "these", "those", "other", "another",
-    "several", "some", "many", "numerous", "unnamed", "anonymous",
-}  # fmt: skip
-_QUANT = {
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "several", "many",
-    "most", "all", "none", "each", "both", "few",
-}  # fmt: skip
-_STOPS = {
-    "with", "on", "in", "at", "by", "for", "from", "to", "about", "into", "over", "after", "before", "during", "and",
-    "or", "but", "if", "when", "because", "while", "as", "than", "know", "knew", "is", "was", "were", "are", "be",
-    "been", "led", "that", "which", "who", "what", "where", "there", "here", "we", "i", "you", "not", "so", "then",
-    "also", "of", "said", "says", "told", "say", "tell", "tells", "reported", "added", "confirmed", "announced",
-    "noted", "warned", "wrote", "stated", "claimed", "however", "meanwhile", "additionally", "earlier", "later",
-    "although", "though", "instead", "asked", "whom", "how", "why", "could", "would", "should", "will", "can",
-    "may", "might", "must", "has", "have", "had", "do", "does", "did", "it", "he", "she", "they", "him", "them",
-    "well", "out", "very", "too", "via",
-}  # fmt: skip
 _TOKEN = re.compile(  # initials ("D. Prasad Rao") and web addresses ("AirNow.gov") are one token
     r"\d+(?=[A-Z][a-z])|(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[A-Za-z][\w-]*\.(?:com|org|gov|net|edu)\b"
     r"|\w[\w’'-]*|[^\w\s]"
@@ -103,15 +77,20 @@ def _tokens(s: str) -> list[str]:
     return _TOKEN.findall(s)
 
 
-def _cap(tok: str) -> bool:
-    return bool(tok) and (tok[0].isupper() or tok[0].isdigit() and "-" in tok and tok[-1].isupper())
+def _cap(tok: str) -> bool:  # name_particle: "al-Malki", "el-Sisi" are capitalised names
+    digit = tok[:1].isdigit() and "-" in tok and tok[-1].isupper()
+    return bool(tok) and (tok[0].isupper() or digit or tok[:3] in ("al-", "el-") and tok[3:4].isupper())
+
+
+def _of_the(toks: list[str], i: int) -> bool:  # connector_the: "International Committee of/for the Red Cross"
+    return 0 < i < len(toks) - 2 and toks[i] in ("of", "for") and toks[i + 1] == "the" and _cap(toks[i + 2])
 
 
 def _np_word(tok: str) -> bool:
     low = tok.lower()
-    if not re.match(r"\w", tok) or low in _STOPS or tok[0].isdigit() and "-" not in tok:
+    if not re.match(r"\w", tok) or low in lex.NAME_STOPS or tok[0].isdigit() and "-" not in tok:
         return False
-    verbal = re.search(r"(ed|ly|ing)$", low) and low not in ROLE_WORDS | _LY_NOUNS
+    verbal = re.search(r"(ed|ly|ing)$", low) and low not in ROLE_WORDS | lex.LY_NOUNS
     return not (tok[0].islower() and "-" not in tok and verbal)
 
 
@@ -123,7 +102,7 @@ def _person_tail(words: list[str]) -> int:
     if k == len(words) or k == 0:
         return 0
     before = words[k - 1].lower().rstrip(".")
-    plain = words[k - 1][0].islower() and before not in _CONNECTORS | _PREPS | _DETS | _QUANT
+    plain = words[k - 1][0].islower() and before not in _CONNECTORS | _PREPS | lex.DETERMINERS | lex.QUANTIFIERS
     if before in TITLES or before in ROLE_WORDS or plain:
         if any(w.lower() in SPEAKER_NOUNS | ORG_HEADS for w in words[k:]):
             return 0
@@ -136,9 +115,9 @@ def _mention(words: list[str], about: str = "", affiliation: str = "") -> Mentio
         words = words[1:]
     while words and words[-1] in "’'":
         words = words[:-1]
-    if not words or all(w.lower() in _DETS | _QUANT | {"of"} for w in words):
+    if not words or all(w.lower() in lex.DETERMINERS | lex.QUANTIFIERS | {"of"} for w in words):
         return None
-    if words[0].lower().rstrip(".") in _WEEKDAYS | _MONTH_WORDS:  # "Tuesday", "June", "Sept.": a date, no speaker
+    if words[0].lower().rstrip(".") in lex.WEEKDAYS | lex.MONTH_WORDS:  # "Tuesday", "June", "Sept.": a date, no speaker
         return None
     while len(words) > 1 and words[0].lower() in _NOT_NAME:  # not_a_name: "Does Rubio" is Rubio
         words = words[1:]
@@ -161,7 +140,8 @@ def _mention(words: list[str], about: str = "", affiliation: str = "") -> Mentio
         words = words[k:]
     text = " ".join(words).replace(" - ", "-").replace(" ’s", "’s").replace(" 's", "'s")
     first = words[0].lower()
-    common = words[-1][0].islower() or first in (_DETS - {"the", "this", "that"}) | _QUANT
+    common = not _cap(words[-1]) or first in (lex.DETERMINERS - {"the", "this", "that"}) | lex.QUANTIFIERS
+    common = common or len(words) == 1 and first in lex.GROUPS  # capital_group: "Residents told AFP", "Police said"
     if len(words) > 2 and not common:  # "Officials in New Zealand": the head noun decides
         head = next((w for w in words if w.lower() in SPEAKER_NOUNS), None)
         common = head is not None and head.lower().endswith("s") and head.lower() != "headquarters"
@@ -179,7 +159,7 @@ def _report_of(words: list[str]) -> Mention | None:
         body, about = body[:-3], body[-2]  # "Asian News International, ANI,": the acronym is an alias
     else:
         about = ""
-    if not body or not all(_cap(w) or w.lower() in _CONNECTORS for w in body) or body[0].lower() in _MONTH_WORDS:
+    if not body or not all(_cap(w) or w.lower() in _CONNECTORS for w in body) or body[0].lower() in lex.MONTH_WORDS:
         return None  # "a December report" is a document; "the Reuters report" is Reuters
     return Mention(" ".join(body).replace(" ’s", "’s"), about=f"({about}) report" if about else "report")
 
@@ -194,9 +174,12 @@ def _walk_back(toks: list[str]) -> list[str]:
             return [tok.lower()]
         if low in ("that", "this") and words and _cap(words[0]):
             break  # "asserted that Trump tells": a conjunction, not the name's
-        if low in _DETS:
+        if low == "the" and words and _of_the(toks, k - 1) and _cap(toks[k - 2]):
+            words[:0], k = toks[k - 1 : k + 1], k - 2  # connector_the
+            continue
+        if low in lex.DETERMINERS:
             words.insert(0, tok)
-            if low == "the" and k >= 2 and toks[k - 1] == "of" and toks[k - 2].lower() in _QUANT:
+            if low == "the" and k >= 2 and toks[k - 1] == "of" and toks[k - 2].lower() in lex.QUANTIFIERS:
                 words[:0] = toks[k - 2 : k]
             elif k >= 2 and toks[k - 1] in _PREPS and toks[k - 2].lower() in SPEAKER_NOUNS:
                 return [*_walk_back(toks[: k - 1]), toks[k - 1], *words]  # "officials with the … headquarters"
@@ -257,7 +240,11 @@ def _is_description(seg: str) -> bool:
     if toks[0] in ("And", "But", "So") and len(toks) > 1:  # "And a third, Daniel Traynor, said"
         toks = toks[1:]
     first = toks[0]
-    if first[0].islower() or first[0].isdigit() or first.lower() in _DETS | _QUANT | {"who", "which"}:
+    if (
+        first[0].islower()
+        or first[0].isdigit()
+        or first.lower() in lex.DETERMINERS | lex.QUANTIFIERS | {"who", "which"}
+    ):
         return True
     return any(t.lower().rstrip(".") in ROLE_WORDS and t[0].islower() for t in toks)
 
@@ -319,10 +306,10 @@ def subject_before(prefix: str):
         if w in _NEG or w.endswith(("n’t", "n't")):
             return "negated"
         on_day = re.search(r"\s+(?:on\s+)?\w+$", prefix)
-        if w in _WEEKDAYS and on_day:  # "Reuters on Sunday said", "a statement Wednesday saying"
+        if w in lex.WEEKDAYS and on_day:  # "Reuters on Sunday said", "a statement Wednesday saying"
             prefix = prefix[: on_day.start()].rstrip()
             continue
-        if w not in _AUX:
+        if w not in lex.AUXILIARIES:
             break
         prefix = prefix[: m.start(1)].rstrip()
     if re.search(r"(?:^|\s)and$", prefix):
@@ -347,7 +334,9 @@ def subject_before(prefix: str):
             prefix = body
             break
         seg = body[cut + 1 :].strip()
-        if re.match(r"of\b", seg) and body[:cut].strip():
+        if re.match(r"(?:of|in|to) which\b|where\b|whose\b", seg) and trailing and body[:cut].strip():
+            prefix = body[:cut] + ","  # relative_of_which: "Nawfal Hammadi, the governor of Nineveh, of which …,"
+        elif re.match(r"of\b", seg) and body[:cut].strip():
             affiliation, prefix = seg[3:], body[:cut]
         elif trailing and _is_name(seg) and (about or _is_description(body[:cut].split(",")[-1])):
             return _mention(_tokens(seg), about=body[:cut].strip())  # appositive: the name between commas
@@ -392,12 +381,16 @@ def object_after(rest: str) -> Mention | None:
     i = 0
     while i < len(toks):
         tok, low = toks[i], toks[i].lower()
-        if (low in _DETS or low in _QUANT and not words) and (not words or words[-1].lower() in _PREPS):
+        if (low in lex.DETERMINERS or low in lex.QUANTIFIERS and not words) and (
+            not words or words[-1].lower() in _PREPS
+        ):
             words.append(tok)
-        elif re.fullmatch(r"(?:19|20)\d\d", tok) and words and words[-1].lower() in _DETS:
+        elif re.fullmatch(r"(?:19|20)\d\d", tok) and words and words[-1].lower() in lex.DETERMINERS:
             words.append(tok)  # "the 2009 paper", "a 2014 report"
         elif low in _CONNECTORS and words and _cap(words[-1]) and i + 1 < len(toks) and _cap(toks[i + 1]):
             words.append(tok)  # name_connector
+        elif words and _cap(words[-1]) and _of_the(toks, i):
+            words, i = [*words, *toks[i : i + 2]], i + 1  # connector_the
         elif low in _PREPS and words and i + 1 < len(toks) and _phrase_after(words[-1].lower(), low):
             words.append(tok)  # speaker_noun_phrase: "a user in Ludian county"
         elif low == "of" and words and words[-1].lower() in ROLE_WORDS | SPEAKER_NOUNS and i + 1 < len(toks):
@@ -406,22 +399,26 @@ def object_after(rest: str) -> Mention | None:
             _cap(tok)
             and words
             and (_cap(words[-1]) or words[-1] in _PREPS | {"of"} or words[-1].endswith(("’s", "'s")))
-            and low not in _STOPS
+            and low not in lex.NAME_STOPS
             or tok in ("’s", "'s")
             and words
         ):
             words.append(tok)
         elif re.fullmatch(r"[a-z]+ed", tok) and i + 1 < len(toks) and _np_word(toks[i + 1]) and len(words) < 2:
             words.append(tok)  # "traumatised viewers", "injured residents"
-        elif low in _DETS or low in PRONOUNS or not _np_word(tok) or len(words) >= 9:
+        elif low in lex.DETERMINERS or low in PRONOUNS or not _np_word(tok) or len(words) >= 9:
             if low in ("from", "by") and words and words[-1].lower() in _DOC_FROM:
                 inner = object_after(" ".join(toks[i + 1 :]))  # figures_from
                 if inner is not None:
                     return Mention(inner.text, inner.common, " ".join(words), inner.affiliation)
             break
-        elif tok[0].isupper() and any(w[0].islower() and w.lower() not in _DETS | _QUANT | _CONNECTORS for w in words):
-            if all("-" in w or w.lower() in _DETS for w in words):  # modifier_before_name: "state-run All India Radio"
-                words = [w for w in words if w.lower() in _DETS]
+        elif tok[0].isupper() and any(
+            w[0].islower() and w.lower() not in lex.DETERMINERS | lex.QUANTIFIERS | _CONNECTORS for w in words
+        ):
+            if all(
+                "-" in w or w.lower() in lex.DETERMINERS for w in words
+            ):  # modifier_before_name: "state-run All India Radio"
+                words = [w for w in words if w.lower() in lex.DETERMINERS]
             elif words[-1].lower() not in ROLE_WORDS | TITLES:
                 break
             words.append(tok)
