@@ -379,3 +379,18 @@ def test_every_module_has_a_test_file_of_its_own():
         f"{m} (tests/{_test_folder(m).name}/{_own_test_names(m)[0]})" for m in new
     )
     assert sorted(WITHOUT_TESTS - missing) == [], "these have their tests now: take them out of WITHOUT_TESTS"
+
+
+def test_import_kit_stays_headless_and_light():
+    """``import kit`` (and the audit it exposes) loads none of matplotlib, ipywidgets, anywidget or scipy: they are
+    imported where first used (the developers' guide's rule)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kit, kit.auditing, kit.draft; "
+        "print(sorted(m for m in ('matplotlib', 'ipywidgets', 'anywidget', 'scipy') if m in sys.modules))"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[]"
