@@ -21,7 +21,13 @@ CORPUS = HERE / "audit_corpus"
 DOC = HERE.parent / "docs" / "audit.md"
 #: the stories the rules were tuned on, and those they were measured on afterwards
 PARTS = {
-    "dev": ("beirut-blast-2020", "ecuador-quake-2016", "italy-quake-2016", "notre-dame-fire-2019"),
+    "dev": (
+        "beirut-blast-2020",
+        "ecuador-quake-2016",
+        "ethiopian-crash-2019",
+        "italy-quake-2016",
+        "notre-dame-fire-2019",
+    ),
     "held-out": ("genoa-bridge-2018", "mexico-quake-2017", "nepal-quake-2015", "sulawesi-tsunami-2018"),
 }
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
