@@ -8,8 +8,7 @@ reporter wrote the other's prose. The words shared through other word pairs are 
 words the later text quotes (a quoted word is never the reporter's own). Each kind is cut
 into passages on its own: shared words at most :data:`GAP` words apart form one passage; a passage counts when it
 holds at least :data:`MIN_RUN` shared words, and a pair's counted passages must hold :data:`MIN_WORDS` shared words
-in all, or be one passage holding every word of the later text's prose, at least :data:`MIN_SHORT` (a short sentence
-repeated whole). Each shared word weighs the rarity of the rarest word pair it is shared through
+in all. Each shared word weighs the rarity of the rarest word pair it is shared through
 (:func:`kit.auditing.weights.pair_weights`): a phrase that recurs across the case weighs little however rare its
 words, and a run of frequent words that no other text has weighs much.
 
@@ -24,14 +23,12 @@ from kit.auditing.groups import ranges
 from kit.auditing.minhash import member, mix64
 from kit.auditing.weights import score
 
-__all__ = ["MIN_WORDS", "MIN_RUN", "MIN_SHORT", "GAP", "exact_check"]
+__all__ = ["MIN_WORDS", "MIN_RUN", "GAP", "exact_check"]
 
 #: a pair's counted passages must hold at least this many shared words in all
 MIN_WORDS = 5
 #: a passage counts when it holds at least this many shared words (and the pair's passages :data:`MIN_WORDS`)
 MIN_RUN = 3
-#: a short text whose words are all shared, in one passage, counts from this many words
-MIN_SHORT = 4
 #: shared words at most this many words apart form one passage
 GAP = 2
 
@@ -143,15 +140,11 @@ def _check(corp, pw, bigram, later, earlier) -> dict:
         matched[second] = True
         matched &= own if name == "quote" else ~own  # a quoted word is never the reporter's own prose
         doc = np.bincount(owner, weights=word_w * (own if name == "quote" else ~own), minlength=len(later))
-        # a short sentence repeated whole counts as prose only (a short shared quotation says little)
-        words = (
-            np.bincount(owner, weights=~own, minlength=len(later)) if name == "prose" else np.full(len(later), np.inf)
-        )
-        out[name] = _passages(matched, w, tstart, lu, doc, words)
+        out[name] = _passages(matched, w, tstart, lu, doc)
     return out
 
 
-def _passages(matched, w, tstart, lu, doc_weight, doc_words) -> dict:
+def _passages(matched, w, tstart, lu, doc_weight) -> dict:
     """Passages of matched words (see the module's docstring) and each pair's counted words, weight and score."""
     n = len(lu)
     idx = np.flatnonzero(matched)
@@ -166,10 +159,7 @@ def _passages(matched, w, tstart, lu, doc_weight, doc_words) -> dict:
     p_weight = np.bincount(passage, weights=wi, minlength=n_pass)
     p_owner = owner[new]
     keep = p_words >= MIN_RUN
-    total = np.bincount(p_owner[keep], weights=p_words[keep], minlength=n)
-    # a short sentence repeated whole: all its words (at least MIN_SHORT) shared, in one passage
-    whole = (total >= MIN_SHORT) & (total >= doc_words) & (np.bincount(p_owner[keep], minlength=n) == 1)
-    keep &= ((total >= MIN_WORDS) | whole)[p_owner]
+    keep &= (np.bincount(p_owner[keep], weights=p_words[keep], minlength=n) >= MIN_WORDS)[p_owner]
     in_kept = keep[passage]
     weight = np.bincount(p_owner[keep], weights=p_weight[keep], minlength=n)
     words = np.bincount(p_owner[keep], weights=p_words[keep], minlength=n).astype(np.int64)

@@ -278,8 +278,7 @@ def _choose(claims, corp, found, u, v, mi, kind, similar, doc_weight, min_score)
                 covered.update(pos)
                 continue
             fresh = [k for k, p in enumerate(pos) if p not in covered]
-            whole = len(fresh) == len(pos) and len(pos) < MIN_WORDS  # a short sentence repeated whole (exact.py)
-            if (len(fresh) >= MIN_WORDS or whole) and sc[i] >= min_score:
+            if len(fresh) >= MIN_WORDS and sc[i] >= min_score:
                 wn = float(pw[pptr[j] : pptr[j + 1]][fresh].sum())
                 if score(wn, doc_weight[u[i]]) >= min_score:
                     keep[i] = True

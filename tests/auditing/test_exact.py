@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from kit.auditing.exact import MIN_SHORT, MIN_WORDS, exact_check
+from kit.auditing.exact import MIN_WORDS, exact_check
 from kit.auditing.text import corpus
 from kit.auditing.weights import pair_weights
 
@@ -36,19 +36,3 @@ def test_short_runs_do_not_count_and_chunks_give_the_same_answer():
     a, b = check(texts), check(texts, chunk=2)
     assert a["prose"]["words"].tolist() == b["prose"]["words"].tolist()
     assert a["prose"]["words"][:2].tolist() == [0, 0]  # runs of two, and one run of three: below MIN_WORDS
-
-
-def test_a_short_sentence_repeated_whole_counts_but_its_words_inside_a_longer_one_do_not():
-    # Reuters' sentence in News.lk and The Straits Times on the Ethiopian Airlines crash (development part): four
-    # content words, the whole sentence
-    short = "The cause of that crash is still under investigation."
-    m = check(
-        [
-            short,
-            short,
-            "The cause of that crash is still under investigation, the ministry said after the search ended.",
-            "“The cause of that crash is still under investigation,” the minister said.",
-        ]
-    )
-    assert m["prose"]["words"].tolist() == [MIN_SHORT, 0, 0]  # copied whole; a part of a longer sentence; quoted
-    assert m["prose"]["score"][0] >= 0.5
