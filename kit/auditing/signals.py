@@ -111,8 +111,6 @@ def matches(corp, progress=None, story=None) -> Matches:
     tick("word pairs")
     pw = pair_weights(corp, heads)
     owner = np.repeat(np.arange(len(corp)), np.diff(corp.ptr))
-    prose = np.bincount(owner, weights=pw.word * ~corp.quoted, minlength=len(corp))
-    quote = np.bincount(owner, weights=pw.word * corp.quoted, minlength=len(corp))
     sizes = np.bincount(codes[codes >= 0], minlength=len(head))
     multi = head[sizes > 1]
     later = np.concatenate([heads[cand[:, 0]], multi])
@@ -127,9 +125,9 @@ def matches(corp, progress=None, story=None) -> Matches:
     changed = np.bincount(owner, weights=stock.weight != pw.weight, minlength=len(corp)) > 0
     if changed.any():
         pw = stock
-        prose = np.bincount(owner, weights=pw.word * ~corp.quoted, minlength=len(corp))
-        quote = np.bincount(owner, weights=pw.word * corp.quoted, minlength=len(corp))
         check = _recheck(check, corp, pw, later, earlier, changed)
+    prose = np.bincount(owner, weights=pw.word * ~corp.quoted, minlength=len(corp))
+    quote = np.bincount(owner, weights=pw.word * corp.quoted, minlength=len(corp))
     return Matches(codes, head, later, earlier, check, pw, prose, quote)
 
 

@@ -30,6 +30,7 @@ from kit.auditing.marks import (
     GLUED,
     PUNCTUATION,
     STRAY,
+    STRAY_HINT,
     STRAY_REPLACE,
     attribution_flags,
     glue_points,
@@ -126,7 +127,7 @@ def _unstray(arr):
     :func:`kit.auditing.marks.unglue` does for one)."""
     import pyarrow.compute as pc
 
-    maybe = pc.fill_null(pc.match_substring_regex(arr, r"[.!?][”\"][A-Z0-9]"), False)  # a fast first cut
+    maybe = pc.fill_null(pc.match_substring_regex(arr, STRAY_HINT), False)  # a fast first cut
     if not pc.any(maybe).as_py():
         return arr
     some = pc.filter(arr, maybe)
