@@ -10,7 +10,10 @@ end. :func:`quoted_flags` applies it to one text, :func:`marks` and :func:`quote
 A quotation mark glued to a word is still a quotation mark: an opening mark (``“``, ``„``, ``«``) right after another
 character and before a word ("in remote regions.“The death toll", a typesetting slip of a real page), or a closing
 mark (``”``, ``»``) right before a word ("safe,”he said"), is cut from that word as if a space stood between them
-(:data:`GLUED`, :func:`unglue`; the ASCII ``"`` is left alone, since glued it does not say whether it opens or closes).
+(:data:`GLUED`, :func:`unglue`). A closing-shaped ``”`` or an ASCII ``"`` glued between a sentence's end and the
+next sentence's first capital, with no quotation open before it ("said Diab.”Those responsible", 'at a news
+conference."We received'), opens the next quotation (:data:`STRAY`): a quotation closed there would have had to
+open somewhere. Elsewhere a glued ASCII ``"`` is left alone, since it does not say whether it opens or closes.
 
 A quotation's *attribution* is the speaker's, not the reporter's prose: :func:`attribution_flags` finds the clause
 that names who spoke, next to a quotation: after its closing mark ("…,” Prime Minister Sushil Koirala told Reuters",
@@ -36,6 +39,9 @@ import numpy as np
 __all__ = [
     "PUNCTUATION",
     "GLUED",
+    "STRAY",
+    "STRAY_REPLACE",
+    "STRAY_HINT",
     "SPEECH_VERB",
     "NAME",
     "ROLE",
@@ -63,6 +69,17 @@ _P = re.escape(PUNCTUATION)
 #: expression that Python's ``re`` and pyarrow's RE2 read alike; replaced by ``\1\3 \2\4`` it puts the space in)
 GLUED = rf"(\S)([“„«][^\s{_P}])|([”»])([^\s{_P}])"
 _GLUED = re.compile(GLUED)
+#: a closing-shaped ``”``, then an ASCII ``"``, glued between ``.``, ``!`` or ``?`` and a capital or a digit, with
+#: only whole quotations (or none) before it: it opens a quotation (regular expressions Python's ``re`` and pyarrow's
+#: RE2 read alike, each replaced by its :data:`STRAY_REPLACE`, before :data:`GLUED`)
+STRAY = (r"^((?:[^“”]*“[^“”]*”)*[^“”]*[.!?])”([A-Z0-9])", r'^((?:[^"]*"[^"]*")*[^"]*[.!?])"([A-Z0-9])')
+#: what :data:`STRAY` is replaced by: a space and an opening mark
+STRAY_REPLACE = (r"\1 “\2", r'\1 "\2')
+_STRAY = tuple(re.compile(p) for p in STRAY)
+_STRAY_MARK = ("“", '"')
+#: what every :data:`STRAY` match holds (a fast first cut, as :mod:`kit.auditing.text` makes it in bulk)
+STRAY_HINT = r"[.!?][”\"][A-Z0-9]"
+_STRAY_HINT = re.compile(STRAY_HINT)
 #: the verbs that report speech (a regular expression)
 SPEECH_VERB = r"(?:said|says|told|tells|added|warned|tweeted|wrote|stated|insisted|noted|declared|explained|pleaded)"
 #: a speaker's title and name: capitalised words, with "of", "the", "de", ... and commas between them
@@ -111,8 +128,24 @@ def unglue(text: str) -> str:
     --------
     >>> unglue("in remote areas.“The toll will rise,”he said")
     'in remote areas. “The toll will rise,” he said'
+    >>> unglue("“It will not pass,” said Diab.”Those responsible will pay")
+    '“It will not pass,” said Diab. “Those responsible will pay'
     """
-    return _GLUED.sub(r"\1\3 \2\4", text)
+    return _GLUED.sub(r"\1\3 \2\4", _unstray(text)[0])
+
+
+def _unstray(text: str) -> tuple[str, list[int]]:
+    """``text`` with :data:`STRAY` marks made opening marks after a space, and where the spaces are (ascending)."""
+    spaces: list[int] = []
+    if not _STRAY_HINT.search(text):  # a fast first cut: no mark after a sentence's end
+        return text, spaces
+    for pattern, mark in zip(_STRAY, _STRAY_MARK, strict=True):
+        m = pattern.search(text)
+        if m:
+            at = m.end(1)
+            spaces = sorted([q + (q >= at) for q in spaces] + [at])
+            text = text[:at] + " " + mark + text[at + 1 :]
+    return text, spaces
 
 
 def glue_points(text: str) -> list[int]:
@@ -130,8 +163,12 @@ def glue_points(text: str) -> list[int]:
     --------
     >>> glue_points("areas.“The toll")
     [6]
+    >>> glue_points("said Diab.”Those, and “we,”he said")
+    [10, 27]
     """
-    return [m.start(2) if m.group(2) else m.start(4) for m in _GLUED.finditer(text)]
+    plain, spaces = _unstray(text)
+    glued = [m.start(2) if m.group(2) else m.start(4) for m in _GLUED.finditer(plain)]
+    return sorted(q - sum(1 for s in spaces if s < q) for q in glued + spaces)
 
 
 def _chunks(text: str) -> list[re.Match]:

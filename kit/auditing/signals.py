@@ -45,6 +45,7 @@ import pandas as pd
 from kit.auditing.exact import MIN_WORDS, exact_check
 from kit.auditing.groups import head_candidates, ranges
 from kit.auditing.minhash import member, mix64
+from kit.auditing.stock import stock_weights
 from kit.auditing.text import PUNCTUATION, word_spans
 from kit.auditing.weights import pair_weights, score
 
@@ -79,7 +80,7 @@ class Matches:
     quote_weight: np.ndarray
 
 
-def matches(corp, progress=None) -> Matches:
+def matches(corp, progress=None, story=None) -> Matches:
     """Candidates (:func:`kit.auditing.groups.head_candidates`) and their exact check (:mod:`kit.auditing.exact`).
 
     Parameters
@@ -87,6 +88,9 @@ def matches(corp, progress=None) -> Matches:
     corp : kit.auditing.text.Corpus
     progress : callable, optional
         Called with a short label as each step starts.
+    story : numpy.ndarray of int, optional
+        Each text's story (its proposition's code), where set descriptions are learned
+        (:mod:`kit.auditing.stock`); not given, the corpus is one story.
 
     Returns
     -------
@@ -107,15 +111,46 @@ def matches(corp, progress=None) -> Matches:
     tick("word pairs")
     pw = pair_weights(corp, heads)
     owner = np.repeat(np.arange(len(corp)), np.diff(corp.ptr))
-    prose = np.bincount(owner, weights=pw.word * ~corp.quoted, minlength=len(corp))
-    quote = np.bincount(owner, weights=pw.word * corp.quoted, minlength=len(corp))
     sizes = np.bincount(codes[codes >= 0], minlength=len(head))
     multi = head[sizes > 1]
     later = np.concatenate([heads[cand[:, 0]], multi])
     earlier = np.concatenate([heads[cand[:, 1]], multi])
     tick("exact check")
     check = exact_check(corp, pw, later, earlier)
+    # set descriptions (a run several otherwise different sentences hold) weigh less: kit.auditing.stock
+    lengths = np.diff(corp.ptr)
+    words = check["prose"]["words"]
+    similarity = words / np.maximum(lengths[later] + lengths[earlier] - words, 1)
+    stock = stock_weights(corp, heads, pw, later, earlier, similarity, story)
+    changed = np.bincount(owner, weights=stock.weight != pw.weight, minlength=len(corp)) > 0
+    if changed.any():
+        pw = stock
+        check = _recheck(check, corp, pw, later, earlier, changed)
+    prose = np.bincount(owner, weights=pw.word * ~corp.quoted, minlength=len(corp))
+    quote = np.bincount(owner, weights=pw.word * corp.quoted, minlength=len(corp))
     return Matches(codes, head, later, earlier, check, pw, prose, quote)
+
+
+def _recheck(check, corp, pw, later, earlier, changed) -> dict:
+    """``check`` scored again with the weights ``pw``: only the pairs that share counted words and whose later text
+    has a changed weight (``changed``, per text) are checked again."""
+    sel = np.flatnonzero(((check["prose"]["words"] > 0) | (check["quote"]["words"] > 0)) & changed[later])
+    sub = exact_check(corp, pw, later[sel], earlier[sel])
+    out = {}
+    for name, got in sub.items():
+        old, part = check[name], {}
+        keep = ~np.isin(old["passages"][0], sel), ~np.isin(old["positions"][0], sel)
+        for key in ("weight", "words", "score"):
+            full = old[key].copy()
+            full[sel] = got[key]
+            part[key] = full
+        for key, k in (("passages", keep[0]), ("positions", keep[1])):
+            owner, *rest = got[key]
+            merged = [np.concatenate([o[k], r]) for o, r in zip(old[key], (sel[owner], *rest), strict=True)]
+            order = np.argsort(merged[0], kind="stable")
+            part[key] = tuple(m[order] for m in merged)
+        out[name] = part
+    return out
 
 
 def shared_text(claims, corp, explained, *, min_score: float = 0.5, found=None) -> pd.DataFrame:
@@ -147,7 +182,7 @@ def shared_text(claims, corp, explained, *, min_score: float = 0.5, found=None) 
     >>> bool((rows["score"] >= 0.5).all()), sorted(set(rows["signal"]))
     (True, ['shared_text'])
     """
-    found = matches(corp) if found is None else found
+    found = matches(corp, story=claims.proposition) if found is None else found
     m, later_h, earlier_h = found.check["prose"], found.later, found.earlier
     codes, head, ptr = found.codes, found.head, corp.ptr
     sizes = np.bincount(codes[codes >= 0], minlength=len(head))

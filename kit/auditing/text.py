@@ -29,6 +29,9 @@ from kit.auditing.marks import (
     ATTRIBUTION_HINT,
     GLUED,
     PUNCTUATION,
+    STRAY,
+    STRAY_HINT,
+    STRAY_REPLACE,
     attribution_flags,
     glue_points,
     marks,
@@ -117,6 +120,20 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     for m in _WORD.finditer(unglue(text)):
         out.append((m.group().replace("\u2019", "'").lower(), back(m.start()), back(m.end() - 1) + 1))
     return out
+
+
+def _unstray(arr):
+    """:data:`kit.auditing.marks.STRAY` marks made opening marks, in a pyarrow array of texts (as
+    :func:`kit.auditing.marks.unglue` does for one)."""
+    import pyarrow.compute as pc
+
+    maybe = pc.fill_null(pc.match_substring_regex(arr, STRAY_HINT), False)  # a fast first cut
+    if not pc.any(maybe).as_py():
+        return arr
+    some = pc.filter(arr, maybe)
+    for pattern, replacement in zip(STRAY, STRAY_REPLACE, strict=True):
+        some = pc.replace_substring_regex(some, pattern, replacement, max_replacements=1)
+    return pc.replace_with_mask(arr, maybe, some)
 
 
 @dataclass(frozen=True)
@@ -220,7 +237,7 @@ def corpus(texts) -> Corpus:
     n = len(arr)
     arr = pc.fill_null(arr.cast(pa.string()), "")
     chunks = pc.utf8_split_whitespace(
-        pc.replace_substring_regex(pc.replace_substring(arr, "\u2019", "'"), GLUED, r"\1\3 \2\4")
+        pc.replace_substring_regex(_unstray(pc.replace_substring(arr, "\u2019", "'")), GLUED, r"\1\3 \2\4")
     )
     doc = np.asarray(pc.list_parent_indices(chunks).to_numpy(zero_copy_only=False), dtype=np.int32)
     # normalise each distinct chunk once (far fewer than the chunks), then map the chunks to their words

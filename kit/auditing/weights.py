@@ -6,10 +6,8 @@ common each word is. So the audit weighs *word pairs* (two adjacent content word
 single words: each pair's rarity is ``w = log(m / df) / log(m / 2)``, clipped to 0-1 (:func:`rarity`), where ``df``
 is the number of distinct texts with the pair and ``m`` the number of distinct texts plus :data:`BACKGROUND`
 imagined texts without it. A shared word weighs the rarity of the rarest pair it is shared through, and a text's
-own weight is the sum over its content words of the rarest pair each is in.
-
-The counts come from a count-min sketch (two hashed tables, the smaller count wins): memory and time in
-proportion to the number of word pairs, with no sort and no table of distinct pairs.
+own weight is the sum over its content words of the rarest pair each is in (:func:`pair_counts` counts them).
+A run that several outlets each write in their own sentences weighs less still (:mod:`kit.auditing.stock`).
 """
 
 from __future__ import annotations
@@ -20,7 +18,7 @@ import numpy as np
 
 from kit.auditing.minhash import mix64
 
-__all__ = ["SCALE", "BACKGROUND", "rarity", "score", "PairWeights", "pair_weights"]
+__all__ = ["SCALE", "BACKGROUND", "rarity", "score", "PairWeights", "pair_weights", "pair_counts", "with_weights"]
 
 #: evidence strength giving a score of 1 - 1/e (about 0.63).
 SCALE = 3.0
@@ -122,6 +120,44 @@ def pair_weights(corp, heads) -> PairWeights:
     >>> pw.weight[:2].astype(float).round(2).tolist()  # "officials monday" (three texts), "monday floods" (one)
     [0.78, 1.0]
     """
+    at, df = pair_counts(corp, heads)
+    weight = np.zeros(len(corp.ids), dtype=np.float32)
+    weight[at] = rarity(df, len(np.asarray(heads)))
+    return with_weights(corp, weight)
+
+
+def pair_counts(corp, heads, per_text=None, story=None) -> tuple[np.ndarray, np.ndarray]:
+    """How many of the texts ``heads`` have each word pair of ``corp``, or their summed ``per_text`` values.
+
+    The counts come from a count-min sketch (two hashed tables, the smaller count wins): memory and time in
+    proportion to the number of word pairs, with no sort and no table of distinct pairs.
+
+    Parameters
+    ----------
+    corp : kit.auditing.text.Corpus
+    heads : numpy.ndarray of int
+        The texts counted (one of each group of equal texts).
+    per_text : numpy.ndarray of float, optional
+        What each text counts for (indexed by text position; 1 for every text when not given).
+    story : numpy.ndarray of int, optional
+        Each text's story (a code per text position): when given, a pair is counted within each story apart (the
+        count of a pair of text ``i`` is over the texts of ``story[i]``).
+
+    Returns
+    -------
+    at : numpy.ndarray of int64
+        The position (in ``corp.ids``) of each word pair's first word: every content word but a text's last.
+    count : numpy.ndarray
+        Each pair's count (an upper bound: two pairs rarely share both hashed cells).
+
+    Examples
+    --------
+    >>> from kit.auditing.text import corpus
+    >>> c = corpus(["floods hit Ashford", "floods hit Leeds"])
+    >>> at, count = pair_counts(c, np.arange(2))
+    >>> at.tolist(), count.tolist()  # "floods hit" twice, "hit ashford" and "hit leeds" once
+    ([0, 1, 3, 4], [2, 1, 2, 1])
+    """
     ptr, ids = corp.ptr, corp.ids
     n = len(ids)
     length = np.diff(ptr)
@@ -132,21 +168,47 @@ def pair_weights(corp, heads) -> PairWeights:
     counted = np.zeros(len(length), dtype=bool)
     counted[np.asarray(heads, dtype=np.int64)] = True
     mine = np.repeat(counted, length)[at]  # the pair's text is counted (one of each group of equal texts)
+    value = None if per_text is None else np.repeat(np.asarray(per_text, dtype=float), length)[at][mine]
     key = mix64((ids[at] << 32) | ids[at + 1])
+    if story is not None:
+        key ^= mix64(np.repeat(np.asarray(story, dtype=np.int64), length)[at].astype(np.uint64) + np.uint64(1 << 40))
     size = 1 << max(10, int(np.ceil(np.log2(max(len(at), 1)))))
     mask = np.uint64(size - 1)
     df = None
     for shift in (0, 32):  # count-min: two hashed tables, the smaller count wins
         h = ((key >> np.uint64(shift)) & mask).astype(np.int32)
-        count = np.bincount(h[mine], minlength=size).astype(np.int32)
+        count = np.bincount(h[mine], weights=value, minlength=size)
+        count = count.astype(np.int32) if value is None else count
         df = count[h] if df is None else np.minimum(df, count[h])
         del h, count
-    del key, mine
-    weight = np.zeros(n, dtype=np.float32)
-    weight[at] = rarity(df, int(counted.sum()))
-    del df
+    assert df is not None
+    return at, df
+
+
+def with_weights(corp, weight) -> PairWeights:
+    """:class:`PairWeights` from each word pair's weight (``weight[k]`` for the pair word ``k``, word ``k + 1``).
+
+    Parameters
+    ----------
+    corp : kit.auditing.text.Corpus
+    weight : numpy.ndarray of float32
+        One per content word (0 for a text's last word).
+
+    Returns
+    -------
+    PairWeights
+        ``word[k]``: the largest weight of the (one or two) pairs word ``k`` is in.
+
+    Examples
+    --------
+    >>> from kit.auditing.text import corpus
+    >>> with_weights(corpus(["floods hit Ashford"]), np.array([0.2, 0.9, 0.0], dtype=np.float32)).word.tolist()
+    [0.20000000298023224, 0.8999999761581421, 0.8999999761581421]
+    """
+    ptr = corp.ptr
+    length = np.diff(ptr)
     word = weight.copy()
-    has_prev = np.ones(n, dtype=bool)
+    has_prev = np.ones(len(weight), dtype=bool)
     has_prev[ptr[:-1][length > 0]] = False
     prev = np.flatnonzero(has_prev)
     word[prev] = np.maximum(word[prev], weight[prev - 1])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.auditing.marks import attribution_flags, quoted_flags
+from kit.auditing.marks import attribution_flags, glue_points, quoted_flags, unglue
 from kit.auditing.text import corpus, words
 
 TEXTS = [
@@ -49,10 +49,28 @@ def test_a_quotation_mark_glued_to_a_word_is_still_a_quotation_mark():
     text = "“What happened will not pass without accountability,” said Diab.”Those responsible for this catastrophe"
     assert words(text)[-6:] == ["diab", "those", "responsible", "for", "this", "catastrophe"]
     assert quoted_flags(text)[:6] == [True] * 6 and _said(text) == ["said", "diab"]
+    # the closing-shaped mark glued between "Diab." and "Those", with no quotation open before it, opens the next
+    # quotation: "Those responsible ..." is Diab's, not the reporter's prose
+    assert quoted_flags(text)[7:] == [False, False] + [True] * 5
+    assert unglue(text).endswith("said Diab. “Those responsible for this catastrophe")
     # an opening mark glued after a full stop opens a quotation, the words after it are quoted, not prose (a sentence
     # made up for the test: the one real case found so far is in the held-out part, which no test may tune on)
     flags = quoted_flags("Crews reached the valley.“The bridge is gone,” he said.")
     assert flags == [False] * 4 + [True] * 4 + [False] * 2
+
+
+def test_an_ascii_mark_glued_after_a_full_stop_opens_a_quotation_when_none_is_open():
+    # News.lk on the Ethiopian Airlines crash (tests/audit_corpus/ethiopian-crash-2019) glues a typographic mark;
+    # the same sentence with an ASCII one, as pages that lose their typography have it
+    text = 'The pilot had an excellent record, Tewolde said in a news conference."We received the airplane," he said.'
+    flags = quoted_flags(text)
+    assert flags[:12] == [False] * 12 and flags[12:16] == [True] * 4 and flags[16:] == [False, False]
+    assert glue_points(text) == [text.index('"We')]
+    # inside an open quotation (an odd number of marks before it) the glued mark is left as it was
+    assert unglue('"We saw it."Then he left') == '"We saw it."Then he left'
+    # the corpus reads it alike: only the speaker's words are quoted
+    c = corpus([text])
+    assert [c.vocab[i] for i, q in zip(c.ids, c.quoted, strict=True) if q] == ["received", "airplane"]
 
 
 def test_a_quotations_attribution_is_the_speakers_not_the_reporters_prose():
