@@ -23,8 +23,6 @@ is of one event: across a large case, a pair of frequent words recurs by chance 
 from __future__ import annotations
 
 import numpy as np
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 from kit.auditing.weights import PairWeights, pair_counts, with_weights
 
@@ -62,6 +60,9 @@ def copy_clusters(n: int, later, earlier, similarity, *, threshold: float = COPY
     keep = np.asarray(similarity) >= threshold
     a = np.asarray(later, dtype=np.int64)[keep]
     b = np.asarray(earlier, dtype=np.int64)[keep]
+    from scipy.sparse import coo_matrix  # scipy is imported where first used: `import kit` stays light
+    from scipy.sparse.csgraph import connected_components
+
     graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n)).tocsr()
     return connected_components(graph, directed=False)[1].astype(np.int64)
 
