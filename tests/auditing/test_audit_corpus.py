@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import json
 import pathlib
 import re
 
@@ -29,6 +30,10 @@ PARTS = {
         "notre-dame-fire-2019",
     ),
     "held-out": ("genoa-bridge-2018", "mexico-quake-2017", "nepal-quake-2015", "sulawesi-tsunami-2018"),
+    # a second held-out part, annotated and committed while this stop's rules were written elsewhere, and scored
+    # after they were merged (the kit of the stop before scored it too: benchmarks/results-audit-corpus-second-
+    # held-out-before.json)
+    "held-out-2": ("hurricane-michael-2018", "lagos-school-collapse-2019"),
 }
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
@@ -141,10 +146,10 @@ def test_the_tables_are_what_build_py_makes_of_the_articles():
 
 
 def test_every_story_is_in_one_part():
-    assert sorted(PARTS["dev"] + PARTS["held-out"]) == [p.name for p in STORIES]
+    assert sorted(sum(PARTS.values(), ())) == [p.name for p in STORIES]
 
 
-@pytest.mark.parametrize("part", ["dev", "held-out"])
+@pytest.mark.parametrize("part", list(PARTS))
 def test_every_sentence_is_a_claim_and_the_cases_check(part):
     build = _build()
     case, _ = load_part(PARTS[part])
@@ -160,7 +165,7 @@ def test_every_sentence_is_a_claim_and_the_cases_check(part):
     ]
 
 
-@pytest.mark.parametrize("part", ["dev", "held-out"])
+@pytest.mark.parametrize("part", list(PARTS))
 def test_the_reuse_is_annotated_between_claims_of_different_outlets(part):
     case, reuse = load_part(PARTS[part])
     publisher = dict(zip(case.reports["report_id"], case.reports["source_id"], strict=True))
@@ -237,6 +242,22 @@ def test_held_out_part_recall_goal(scores):
 def test_held_out_story_never_seen_meets_the_goals(scores):
     s = scores["held-out-unseen"]
     assert s["recall"] >= 0.9 and s["precision"] >= 0.9
+
+
+def test_second_held_out_part_as_scored(scores):
+    # scored after this stop's rules were merged: no shared quotation called copying, precision 1.00
+    s = scores["held-out-2"]
+    assert s["shared_quotes_as_copying"] == 0 and s["precision"] >= 0.9
+    before = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-second-held-out-before.json").read_text())
+    was = before["lagos+michael"]  # the stop before's kit on the same texts
+    assert (was["found"], was["copies"], was["right"], was["listed"]) == (37, 41, 36, 37)
+    # the set-description rule costs the Daily Mail's copy of Reuters' second sentence
+    assert set(s["missed"]) - set(was["missed"]) == {"dailymail-2"}
+
+
+@pytest.mark.xfail(strict=True, reason="issue 22: on the second held-out part recall 36/41 = 0.88 (precision 1.00)")
+def test_second_held_out_part_recall_goal(scores):
+    assert scores["held-out-2"]["recall"] >= 0.9
 
 
 def _doc_numbers(part: str) -> dict:
