@@ -80,7 +80,7 @@ class Matches:
     quote_weight: np.ndarray
 
 
-def matches(corp, progress=None, story=None) -> Matches:
+def matches(corp, progress=None, story=None, publisher=None) -> Matches:
     """Candidates (:func:`kit.auditing.groups.head_candidates`) and their exact check (:mod:`kit.auditing.exact`).
 
     Parameters
@@ -91,6 +91,9 @@ def matches(corp, progress=None, story=None) -> Matches:
     story : numpy.ndarray of int, optional
         Each text's story (its proposition's code), where set descriptions are learned
         (:mod:`kit.auditing.stock`); not given, the corpus is one story.
+    publisher : numpy.ndarray of int, optional
+        Each text's publisher: outlets that copy each other elsewhere in a story hold a run in one context
+        (:func:`kit.auditing.stock.copy_clusters`).
 
     Returns
     -------
@@ -121,7 +124,7 @@ def matches(corp, progress=None, story=None) -> Matches:
     lengths = np.diff(corp.ptr)
     words = check["prose"]["words"]
     similarity = words / np.maximum(lengths[later] + lengths[earlier] - words, 1)
-    stock = stock_weights(corp, heads, pw, later, earlier, similarity, story)
+    stock = stock_weights(corp, heads, pw, later, earlier, similarity, story, publisher)
     changed = np.bincount(owner, weights=stock.weight != pw.weight, minlength=len(corp)) > 0
     if changed.any():
         pw = stock
@@ -182,7 +185,7 @@ def shared_text(claims, corp, explained, *, min_score: float = 0.5, found=None) 
     >>> bool((rows["score"] >= 0.5).all()), sorted(set(rows["signal"]))
     (True, ['shared_text'])
     """
-    found = matches(corp, story=claims.proposition) if found is None else found
+    found = matches(corp, story=claims.proposition, publisher=claims.publisher) if found is None else found
     m, later_h, earlier_h = found.check["prose"], found.later, found.earlier
     codes, head, ptr = found.codes, found.head, corp.ptr
     sizes = np.bincount(codes[codes >= 0], minlength=len(head))
