@@ -43,9 +43,9 @@ import numpy as np
 import pandas as pd
 
 from kit.auditing.exact import MIN_WORDS, exact_check
-from kit.auditing.groups import head_candidates, ranges
+from kit.auditing.groups import head_candidates, ranges, rare_run_candidates
 from kit.auditing.minhash import member, mix64
-from kit.auditing.stock import stock_weights
+from kit.auditing.stock import COPY_SIMILARITY, related_pairs, stock_weights
 from kit.auditing.text import PUNCTUATION, word_spans
 from kit.auditing.weights import pair_weights, score
 
@@ -124,6 +124,10 @@ def matches(corp, progress=None, story=None, publisher=None) -> Matches:
     lengths = np.diff(corp.ptr)
     words = check["prose"]["words"]
     similarity = words / np.maximum(lengths[later] + lengths[earlier] - words, 1)
+    if publisher is not None:  # rare runs shared by outlets that copy each other elsewhere in the story
+        later, earlier, check, similarity = _rare_runs(
+            corp, pw, heads, later, earlier, check, similarity, story, publisher
+        )
     stock = stock_weights(corp, heads, pw, later, earlier, similarity, story, publisher)
     changed = np.bincount(owner, weights=stock.weight != pw.weight, minlength=len(corp)) > 0
     if changed.any():
@@ -132,6 +136,42 @@ def matches(corp, progress=None, story=None, publisher=None) -> Matches:
     prose = np.bincount(owner, weights=pw.word * ~corp.quoted, minlength=len(corp))
     quote = np.bincount(owner, weights=pw.word * corp.quoted, minlength=len(corp))
     return Matches(codes, head, later, earlier, check, pw, prose, quote)
+
+
+def _rare_runs(corp, pw, heads, later, earlier, check, similarity, story, publisher):
+    """The candidates with the pairs :func:`kit.auditing.groups.rare_run_candidates` adds, kept only between texts
+    whose publishers copy each other elsewhere in the story (:func:`kit.auditing.stock.related_pairs`), checked."""
+    related = related_pairs(later, earlier, similarity >= COPY_SIMILARITY, publisher, story)
+    story = np.zeros(len(corp), np.int64) if story is None else np.asarray(story, dtype=np.int64)
+    outlet = story * np.int64(publisher.max(initial=0) + 1) + publisher  # a publisher in a story
+    sub = heads[np.isin(outlet[heads], outlet[np.concatenate([later[related], earlier[related]])])]
+    rare = rare_run_candidates(corp, sub)  # only texts of outlets that copy another elsewhere: cheap
+    if len(rare) == 0:
+        return later, earlier, check, similarity
+    rl, re_ = sub[rare[:, 0]], sub[rare[:, 1]]
+    n = np.int64(len(corp))
+    new = ~np.isin(rl * n + re_, later * n + earlier)
+    rl, re_ = rl[new], re_[new]
+    both_l, both_e = np.concatenate([later, rl]), np.concatenate([earlier, re_])
+    copied = np.concatenate([similarity >= COPY_SIMILARITY, np.zeros(len(rl), bool)])
+    keep = related_pairs(both_l, both_e, copied, publisher, story)[len(later) :]
+    rl, re_ = rl[keep], re_[keep]
+    if len(rl) == 0:
+        return later, earlier, check, similarity
+    got = exact_check(corp, pw, rl, re_)
+    out = {}
+    for name in check:
+        part = {k: np.concatenate([check[name][k], got[name][k]]) for k in ("weight", "words", "score")}
+        for key in ("passages", "positions"):
+            owner, *rest = got[name][key]
+            part[key] = tuple(
+                np.concatenate([o, r]) for o, r in zip(check[name][key], (owner + len(later), *rest), strict=True)
+            )
+        out[name] = part
+    lengths = np.diff(corp.ptr)
+    w = got["prose"]["words"]
+    sim = w / np.maximum(lengths[rl] + lengths[re_] - w, 1)
+    return np.concatenate([later, rl]), np.concatenate([earlier, re_]), out, np.concatenate([similarity, sim])
 
 
 def _recheck(check, corp, pw, later, earlier, changed) -> dict:

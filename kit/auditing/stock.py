@@ -38,7 +38,7 @@ __all__ = [
 
 #: two texts are copies of one another (one context) when this share of their content words is the same
 COPY_SIMILARITY = 0.5
-#: two publishers copy each other in a story when this many pairs of their texts there are copies (:func:`related_pairs`)
+#: two publishers copy each other in a story when this many pairs of their texts there are copies
 RELATED_FROM = 2
 #: a word pair held in more contexts than this weighs ``(STOCK_FROM / contexts)²`` of its rarity
 STOCK_FROM = 2.5
