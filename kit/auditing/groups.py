@@ -209,6 +209,8 @@ def rare_run_candidates(corp, heads, *, most: int = RARE_AT_MOST, least: int = R
     ptr = corp.ptr
     heads = np.asarray(heads, dtype=np.int64)
     at, owner = ranges(ptr[heads], np.diff(ptr)[heads] - 1)
+    if len(at) == 0:
+        return np.zeros((0, 2), dtype=np.int64)
     ids = corp.ids.astype(np.uint64)
     key = (ids[at] << np.uint64(32)) | ids[at + 1]
     order = np.lexsort((owner, key))

@@ -6,7 +6,8 @@ How a pair is found and judged (``docs/audit.md`` says it for reporters):
    order (stop words too: :func:`kit.auditing.groups.group_keys`) form one *group* (syndicated copy), handled once;
 2. **candidates**: MinHash/LSH over each group's set of content words (:mod:`kit.auditing.minhash`); never all pairs;
    a candidate whose signatures agree on fewer than :data:`kit.auditing.groups.MIN_SIMILARITY` of their entries is
-   dropped;
+   dropped; between outlets that copy each other elsewhere in a story (:func:`kit.auditing.stock.related_pairs`),
+   texts sharing rare runs are candidates too (:func:`kit.auditing.groups.rare_run_candidates`);
 3. **exact check** (:mod:`kit.auditing.exact`): a content word of the later text is *shared* when it starts or ends
    a pair of adjacent content words that the earlier text also has; pairs both texts put in quotation marks are a
    shared quotation (:mod:`kit.auditing.quotes`), not evidence of copying, and only the other shared words, the
@@ -93,7 +94,8 @@ def matches(corp, progress=None, story=None, publisher=None) -> Matches:
         (:mod:`kit.auditing.stock`); not given, the corpus is one story.
     publisher : numpy.ndarray of int, optional
         Each text's publisher: outlets that copy each other elsewhere in a story hold a run in one context
-        (:func:`kit.auditing.stock.copy_clusters`).
+        (:func:`kit.auditing.stock.copy_clusters`), and pairs of their texts that share rare runs are candidates too
+        (:func:`kit.auditing.groups.rare_run_candidates`: a passage copied as a small part of two long sentences).
 
     Returns
     -------
@@ -161,7 +163,7 @@ def _rare_runs(corp, pw, heads, later, earlier, check, similarity, story, publis
     got = exact_check(corp, pw, rl, re_)
     out = {}
     for name in check:
-        part = {k: np.concatenate([check[name][k], got[name][k]]) for k in ("weight", "words", "score")}
+        part: dict = {k: np.concatenate([check[name][k], got[name][k]]) for k in ("weight", "words", "score")}
         for key in ("passages", "positions"):
             owner, *rest = got[name][key]
             part[key] = tuple(
