@@ -126,11 +126,17 @@ def matches(corp, progress=None, story=None, publisher=None) -> Matches:
     lengths = np.diff(corp.ptr)
     words = check["prose"]["words"]
     similarity = words / np.maximum(lengths[later] + lengths[earlier] - words, 1)
-    if publisher is not None:  # rare runs shared by outlets that copy each other elsewhere in the story
+    linked = later, earlier, similarity  # the pairs that show which outlets copy each other (kit.auditing.stock)
+    if publisher is not None:
+        # a text with the same words as its group's first is a copy of it: its outlet and the first's copy each other
+        dup = np.flatnonzero((codes >= 0) & (head[np.maximum(codes, 0)] != np.arange(len(corp))))
+        same = (dup, head[codes[dup]], np.ones(len(dup)))
+        # rare runs shared by outlets that copy each other elsewhere in the story
         later, earlier, check, similarity = _rare_runs(
-            corp, pw, heads, later, earlier, check, similarity, story, publisher
+            corp, pw, heads, later, earlier, check, similarity, story, publisher, same
         )
-    stock = stock_weights(corp, heads, pw, later, earlier, similarity, story, publisher)
+        linked = tuple(np.concatenate(x) for x in zip((later, earlier, similarity), same, strict=True))
+    stock = stock_weights(corp, heads, pw, *linked, story, publisher)
     changed = np.bincount(owner, weights=stock.weight != pw.weight, minlength=len(corp)) > 0
     if changed.any():
         pw = stock
@@ -140,13 +146,16 @@ def matches(corp, progress=None, story=None, publisher=None) -> Matches:
     return Matches(codes, head, later, earlier, check, pw, prose, quote)
 
 
-def _rare_runs(corp, pw, heads, later, earlier, check, similarity, story, publisher):
+def _rare_runs(corp, pw, heads, later, earlier, check, similarity, story, publisher, same):
     """The candidates with the pairs :func:`kit.auditing.groups.rare_run_candidates` adds, kept only between texts
-    whose publishers copy each other elsewhere in the story (:func:`kit.auditing.stock.related_pairs`), checked."""
-    related = related_pairs(later, earlier, similarity >= COPY_SIMILARITY, publisher, story)
+    whose publishers copy each other elsewhere in the story (:func:`kit.auditing.stock.related_pairs`; ``same``: the
+    pairs of texts with the same words), checked."""
+    later0, earlier0 = np.concatenate([later, same[0]]), np.concatenate([earlier, same[1]])
+    copied0 = np.concatenate([similarity >= COPY_SIMILARITY, np.ones(len(same[0]), bool)])
+    related = related_pairs(later0, earlier0, copied0, publisher, story)
     story = np.zeros(len(corp), np.int64) if story is None else np.asarray(story, dtype=np.int64)
     outlet = story * np.int64(publisher.max(initial=0) + 1) + publisher  # a publisher in a story
-    sub = heads[np.isin(outlet[heads], outlet[np.concatenate([later[related], earlier[related]])])]
+    sub = heads[np.isin(outlet[heads], outlet[np.concatenate([later0[related], earlier0[related]])])]
     rare = rare_run_candidates(corp, sub)  # only texts of outlets that copy another elsewhere: cheap
     if len(rare) == 0:
         return later, earlier, check, similarity
@@ -154,9 +163,9 @@ def _rare_runs(corp, pw, heads, later, earlier, check, similarity, story, publis
     n = np.int64(len(corp))
     new = ~np.isin(rl * n + re_, later * n + earlier)
     rl, re_ = rl[new], re_[new]
-    both_l, both_e = np.concatenate([later, rl]), np.concatenate([earlier, re_])
-    copied = np.concatenate([similarity >= COPY_SIMILARITY, np.zeros(len(rl), bool)])
-    keep = related_pairs(both_l, both_e, copied, publisher, story)[len(later) :]
+    both_l, both_e = np.concatenate([later0, rl]), np.concatenate([earlier0, re_])
+    keep = related_pairs(both_l, both_e, np.concatenate([copied0, np.zeros(len(rl), bool)]), publisher, story)
+    keep = keep[len(later0) :]
     rl, re_ = rl[keep], re_[keep]
     if len(rl) == 0:
         return later, earlier, check, similarity

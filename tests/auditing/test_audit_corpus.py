@@ -180,7 +180,7 @@ def test_the_reuse_is_annotated_between_claims_of_different_outlets(part):
 
 def test_development_part_copied_prose_found_and_no_shared_quotation_called_copying(scores):
     s = scores["dev"]
-    # issue 22's goal is 0.9: 59 of 65 since rare runs between outlets that copy each other are candidates and
+    # issue 22's goal is 0.9: 60 of 65 since rare runs between outlets that copy each other are candidates and
     # such outlets' edited copies of one sentence are one context (docs/audit.md says which are missed)
     assert s["recall"] >= 0.9, s["missed"]
     assert s["precision"] >= 0.93
@@ -234,7 +234,7 @@ def test_held_out_part_precision_goal(scores):
 
 
 def test_held_out_part_recall_goal(scores):
-    # issue 22's goal, met on the held-out part once it was development material too (92 of 101)
+    # issue 22's goal, met on the held-out part once it was development material too (93 of 101)
     assert scores["held-out"]["recall"] >= 0.9
 
 

@@ -781,3 +781,12 @@ def test_a_passage_of_a_long_sentence_is_checked_between_outlets_that_copy_each_
     # outlets that copy each other nowhere else: a rare run alone makes no candidate
     strangers = matches(c, publisher=np.array([0, 1, 2, 3, 4, 5, 6]))
     assert not ((strangers.later == split) & (strangers.earlier == lead)).any()
+    # the funeral sentence alone is one copy: not enough to say the two outlets copy each other
+    one = corpus(ITALY_REUTERS[:2] + ITALY_NATION[:3])
+    m = matches(one, publisher=np.array([0, 0, 1, 1, 1]))
+    assert not ((m.later == 3) & (m.earlier == 0)).any()
+    # a sentence reprinted word for word (the toll of homeless: one group of equal texts) is a second copy
+    homeless = "An estimated 2,500 people were left homeless by the most deadly quake in Italy since 2009."
+    two = corpus([*ITALY_REUTERS[:2], homeless, *ITALY_NATION[:3], homeless])
+    m = matches(two, publisher=np.array([0, 0, 0, 1, 1, 1, 1]))
+    assert ((m.later == split) & (m.earlier == lead)).any()
