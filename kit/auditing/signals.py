@@ -126,7 +126,7 @@ def matches(corp, progress=None, story=None, publisher=None) -> Matches:
     lengths = np.diff(corp.ptr)
     words = check["prose"]["words"]
     similarity = words / np.maximum(lengths[later] + lengths[earlier] - words, 1)
-    linked = later, earlier, similarity  # the pairs that show which outlets copy each other (kit.auditing.stock)
+    linked = [later, earlier, similarity]  # the pairs that show which outlets copy each other (kit.auditing.stock)
     if publisher is not None:
         # a text with the same words as its group's first is a copy of it: its outlet and the first's copy each other
         dup = np.flatnonzero((codes >= 0) & (head[np.maximum(codes, 0)] != np.arange(len(corp))))
@@ -135,8 +135,8 @@ def matches(corp, progress=None, story=None, publisher=None) -> Matches:
         later, earlier, check, similarity = _rare_runs(
             corp, pw, heads, later, earlier, check, similarity, story, publisher, same
         )
-        linked = tuple(np.concatenate(x) for x in zip((later, earlier, similarity), same, strict=True))
-    stock = stock_weights(corp, heads, pw, *linked, story, publisher)
+        linked = [np.concatenate(x) for x in zip((later, earlier, similarity), same, strict=True)]
+    stock = stock_weights(corp, heads, pw, linked[0], linked[1], linked[2], story, publisher)
     changed = np.bincount(owner, weights=stock.weight != pw.weight, minlength=len(corp)) > 0
     if changed.any():
         pw = stock
