@@ -97,7 +97,7 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     def explained(later, earlier):
         return explained_rows(case, claims.row[later], claims.row[earlier], follow)
 
-    found = matches(corp, progress=step, story=claims.proposition)
+    found = matches(corp, progress=step, story=claims.proposition, publisher=claims.publisher)
     step("shared text")
     rows = [shared_text(claims, corp, explained, min_score=min_score, found=found)]
     framed = framed_quotes(claims, corp, found, min_score=min_score)  # a quotation copied with its framing

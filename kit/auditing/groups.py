@@ -13,10 +13,23 @@ import pandas as pd
 
 from kit.auditing.minhash import candidate_pairs, mix64, signatures, word_hashes
 
-__all__ = ["MIN_SIMILARITY", "ranges", "text_keys", "group_keys", "head_candidates"]
+__all__ = [
+    "MIN_SIMILARITY",
+    "RARE_AT_MOST",
+    "RARE_SHARED",
+    "ranges",
+    "text_keys",
+    "group_keys",
+    "head_candidates",
+    "rare_run_candidates",
+]
 
 #: candidates whose signatures agree on fewer than this share of entries are not checked word by word.
 MIN_SIMILARITY = 0.25
+#: a pair of adjacent content words held by at most this many texts is *rare*: its texts are candidates of each other
+RARE_AT_MOST = 8
+#: ... when they share at least this many rare word pairs
+RARE_SHARED = 2
 
 
 def ranges(starts: np.ndarray, lengths: np.ndarray):
@@ -161,3 +174,62 @@ def head_candidates(corp):
     sig = signatures(hptr, word_hashes(corp.vocab)[corp.ids[hw]])
     del hw
     return codes, head, candidate_pairs(sig, min_similarity=MIN_SIMILARITY)
+
+
+def rare_run_candidates(corp, heads, *, most: int = RARE_AT_MOST, least: int = RARE_SHARED) -> np.ndarray:
+    """Candidate pairs of texts that share rare runs: at least ``least`` pairs of adjacent content words that at
+    most ``most`` of the texts hold.
+
+    MinHash compares the texts' whole sets of content words: a passage copied as a small part of two long sentences
+    leaves the sets too unlike. A run of words few texts hold is found however long the sentences around it, and
+    a phrase that recurs across the case (held by more than ``most`` texts) makes no candidates, so each word pair
+    yields at most ``most * (most - 1) / 2`` pairs: the cost is bounded per text, whatever the case's boilerplate.
+
+    Parameters
+    ----------
+    corp : kit.auditing.text.Corpus
+    heads : numpy.ndarray of int
+        The texts compared (one of each group of equal texts), in time order.
+    most, least : int
+
+    Returns
+    -------
+    numpy.ndarray of int64, shape (m, 2)
+        ``(later, earlier)`` positions among ``heads``, sorted.
+
+    Examples
+    --------
+    >>> from kit.auditing.text import corpus
+    >>> c = corpus(["After the storm, volunteers searched the flattened coastal town of Mexico Beach for survivors",
+    ...             "Rain fell all day on the capital",
+    ...             "Officials said volunteers searched the flattened coastal town again on Thursday, with dogs"])
+    >>> rare_run_candidates(c, np.arange(3)).tolist()
+    [[2, 0]]
+    """
+    ptr = corp.ptr
+    heads = np.asarray(heads, dtype=np.int64)
+    at, owner = ranges(ptr[heads], np.diff(ptr)[heads] - 1)
+    if len(at) == 0:
+        return np.zeros((0, 2), dtype=np.int64)
+    ids = corp.ids.astype(np.uint64)
+    key = (ids[at] << np.uint64(32)) | ids[at + 1]
+    order = np.lexsort((owner, key))
+    key, owner = key[order], owner[order]
+    new = np.concatenate([[True], (key[1:] != key[:-1]) | (owner[1:] != owner[:-1])])
+    key, owner = key[new], owner[new]
+    start = np.concatenate([[True], key[1:] != key[:-1]])
+    first = np.flatnonzero(start)
+    size = np.diff(np.concatenate([first, [len(key)]]))
+    rank = np.arange(len(key)) - np.repeat(first, size)
+    rare = np.repeat((size >= 2) & (size <= most), size)
+    codes = []
+    for d in range(1, most):
+        sel = np.flatnonzero(rare & (rank >= d))
+        if len(sel) == 0:
+            break
+        codes.append(owner[sel] * np.int64(len(heads)) + owner[sel - d])
+    if not codes:
+        return np.zeros((0, 2), dtype=np.int64)
+    pair, times = np.unique(np.concatenate(codes), return_counts=True)
+    pair = pair[times >= least]
+    return np.stack([pair // len(heads), pair % len(heads)], axis=1)

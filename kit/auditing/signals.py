@@ -6,7 +6,8 @@ How a pair is found and judged (``docs/audit.md`` says it for reporters):
    order (stop words too: :func:`kit.auditing.groups.group_keys`) form one *group* (syndicated copy), handled once;
 2. **candidates**: MinHash/LSH over each group's set of content words (:mod:`kit.auditing.minhash`); never all pairs;
    a candidate whose signatures agree on fewer than :data:`kit.auditing.groups.MIN_SIMILARITY` of their entries is
-   dropped;
+   dropped; between outlets that copy each other elsewhere in a story (:func:`kit.auditing.stock.related_pairs`),
+   texts sharing rare runs are candidates too (:func:`kit.auditing.groups.rare_run_candidates`);
 3. **exact check** (:mod:`kit.auditing.exact`): a content word of the later text is *shared* when it starts or ends
    a pair of adjacent content words that the earlier text also has; pairs both texts put in quotation marks are a
    shared quotation (:mod:`kit.auditing.quotes`), not evidence of copying, and only the other shared words, the
@@ -43,9 +44,9 @@ import numpy as np
 import pandas as pd
 
 from kit.auditing.exact import MIN_WORDS, exact_check
-from kit.auditing.groups import head_candidates, ranges
+from kit.auditing.groups import head_candidates, ranges, rare_run_candidates
 from kit.auditing.minhash import member, mix64
-from kit.auditing.stock import stock_weights
+from kit.auditing.stock import COPY_SIMILARITY, related_pairs, stock_weights
 from kit.auditing.text import PUNCTUATION, word_spans
 from kit.auditing.weights import pair_weights, score
 
@@ -80,7 +81,7 @@ class Matches:
     quote_weight: np.ndarray
 
 
-def matches(corp, progress=None, story=None) -> Matches:
+def matches(corp, progress=None, story=None, publisher=None) -> Matches:
     """Candidates (:func:`kit.auditing.groups.head_candidates`) and their exact check (:mod:`kit.auditing.exact`).
 
     Parameters
@@ -91,6 +92,10 @@ def matches(corp, progress=None, story=None) -> Matches:
     story : numpy.ndarray of int, optional
         Each text's story (its proposition's code), where set descriptions are learned
         (:mod:`kit.auditing.stock`); not given, the corpus is one story.
+    publisher : numpy.ndarray of int, optional
+        Each text's publisher: outlets that copy each other elsewhere in a story hold a run in one context
+        (:func:`kit.auditing.stock.copy_clusters`), and pairs of their texts that share rare runs are candidates too
+        (:func:`kit.auditing.groups.rare_run_candidates`: a passage copied as a small part of two long sentences).
 
     Returns
     -------
@@ -121,7 +126,17 @@ def matches(corp, progress=None, story=None) -> Matches:
     lengths = np.diff(corp.ptr)
     words = check["prose"]["words"]
     similarity = words / np.maximum(lengths[later] + lengths[earlier] - words, 1)
-    stock = stock_weights(corp, heads, pw, later, earlier, similarity, story)
+    linked = [later, earlier, similarity]  # the pairs that show which outlets copy each other (kit.auditing.stock)
+    if publisher is not None:
+        # a text with the same words as its group's first is a copy of it: its outlet and the first's copy each other
+        dup = np.flatnonzero((codes >= 0) & (head[np.maximum(codes, 0)] != np.arange(len(corp))))
+        same = (dup, head[codes[dup]], np.ones(len(dup)))
+        # rare runs shared by outlets that copy each other elsewhere in the story
+        later, earlier, check, similarity = _rare_runs(
+            corp, pw, heads, later, earlier, check, similarity, story, publisher, same
+        )
+        linked = [np.concatenate(x) for x in zip((later, earlier, similarity), same, strict=True)]
+    stock = stock_weights(corp, heads, pw, linked[0], linked[1], linked[2], story, publisher)
     changed = np.bincount(owner, weights=stock.weight != pw.weight, minlength=len(corp)) > 0
     if changed.any():
         pw = stock
@@ -129,6 +144,45 @@ def matches(corp, progress=None, story=None) -> Matches:
     prose = np.bincount(owner, weights=pw.word * ~corp.quoted, minlength=len(corp))
     quote = np.bincount(owner, weights=pw.word * corp.quoted, minlength=len(corp))
     return Matches(codes, head, later, earlier, check, pw, prose, quote)
+
+
+def _rare_runs(corp, pw, heads, later, earlier, check, similarity, story, publisher, same):
+    """The candidates with the pairs :func:`kit.auditing.groups.rare_run_candidates` adds, kept only between texts
+    whose publishers copy each other elsewhere in the story (:func:`kit.auditing.stock.related_pairs`; ``same``: the
+    pairs of texts with the same words), checked."""
+    later0, earlier0 = np.concatenate([later, same[0]]), np.concatenate([earlier, same[1]])
+    copied0 = np.concatenate([similarity >= COPY_SIMILARITY, np.ones(len(same[0]), bool)])
+    related = related_pairs(later0, earlier0, copied0, publisher, story)
+    story = np.zeros(len(corp), np.int64) if story is None else np.asarray(story, dtype=np.int64)
+    outlet = story * np.int64(publisher.max(initial=0) + 1) + publisher  # a publisher in a story
+    sub = heads[np.isin(outlet[heads], outlet[np.concatenate([later0[related], earlier0[related]])])]
+    rare = rare_run_candidates(corp, sub)  # only texts of outlets that copy another elsewhere: cheap
+    if len(rare) == 0:
+        return later, earlier, check, similarity
+    rl, re_ = sub[rare[:, 0]], sub[rare[:, 1]]
+    n = np.int64(len(corp))
+    new = ~np.isin(rl * n + re_, later * n + earlier)
+    rl, re_ = rl[new], re_[new]
+    both_l, both_e = np.concatenate([later0, rl]), np.concatenate([earlier0, re_])
+    keep = related_pairs(both_l, both_e, np.concatenate([copied0, np.zeros(len(rl), bool)]), publisher, story)
+    keep = keep[len(later0) :]
+    rl, re_ = rl[keep], re_[keep]
+    if len(rl) == 0:
+        return later, earlier, check, similarity
+    got = exact_check(corp, pw, rl, re_)
+    out = {}
+    for name in check:
+        part: dict = {k: np.concatenate([check[name][k], got[name][k]]) for k in ("weight", "words", "score")}
+        for key in ("passages", "positions"):
+            owner, *rest = got[name][key]
+            part[key] = tuple(
+                np.concatenate([o, r]) for o, r in zip(check[name][key], (owner + len(later), *rest), strict=True)
+            )
+        out[name] = part
+    lengths = np.diff(corp.ptr)
+    w = got["prose"]["words"]
+    sim = w / np.maximum(lengths[rl] + lengths[re_] - w, 1)
+    return np.concatenate([later, rl]), np.concatenate([earlier, re_]), out, np.concatenate([similarity, sim])
 
 
 def _recheck(check, corp, pw, later, earlier, changed) -> dict:
@@ -182,7 +236,7 @@ def shared_text(claims, corp, explained, *, min_score: float = 0.5, found=None) 
     >>> bool((rows["score"] >= 0.5).all()), sorted(set(rows["signal"]))
     (True, ['shared_text'])
     """
-    found = matches(corp, story=claims.proposition) if found is None else found
+    found = matches(corp, story=claims.proposition, publisher=claims.publisher) if found is None else found
     m, later_h, earlier_h = found.check["prose"], found.later, found.earlier
     codes, head, ptr = found.codes, found.head, corp.ptr
     sizes = np.bincount(codes[codes >= 0], minlength=len(head))

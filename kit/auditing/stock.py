@@ -26,16 +26,30 @@ import numpy as np
 
 from kit.auditing.weights import PairWeights, pair_counts, with_weights
 
-__all__ = ["COPY_SIMILARITY", "STOCK_FROM", "copy_clusters", "contexts", "stock_factor", "stock_weights"]
+__all__ = [
+    "COPY_SIMILARITY",
+    "STOCK_FROM",
+    "copy_clusters",
+    "contexts",
+    "related_pairs",
+    "stock_factor",
+    "stock_weights",
+]
 
 #: two texts are copies of one another (one context) when this share of their content words is the same
 COPY_SIMILARITY = 0.5
+#: two publishers copy each other in a story when this many pairs of their texts there are copies
+RELATED_FROM = 2
 #: a word pair held in more contexts than this weighs ``(STOCK_FROM / contexts)²`` of its rarity
 STOCK_FROM = 2.5
 
 
-def copy_clusters(n: int, later, earlier, similarity, *, threshold: float = COPY_SIMILARITY) -> np.ndarray:
-    """Each text's copy cluster: texts joined, directly or through others, by pairs of similarity >= ``threshold``.
+def copy_clusters(
+    n: int, later, earlier, similarity, *, threshold: float = COPY_SIMILARITY, publisher=None, story=None
+) -> np.ndarray:
+    """Each text's copy cluster: texts joined, directly or through others, by pairs of similarity >= ``threshold``,
+    and by pairs sharing any counted words whose two publishers copy each other elsewhere in the story
+    (:func:`related_pairs`).
 
     Parameters
     ----------
@@ -46,6 +60,9 @@ def copy_clusters(n: int, later, earlier, similarity, *, threshold: float = COPY
     similarity : numpy.ndarray of float
         Each pair's Jaccard similarity of content words (shared words over the two texts' words).
     threshold : float
+    publisher, story : numpy.ndarray of int, optional
+        Each text's publisher and story (codes): given, a pair whose publishers have a pair of texts of similarity
+        >= ``threshold`` in the same story joins its texts too, however little else of them is the same.
 
     Returns
     -------
@@ -58,6 +75,8 @@ def copy_clusters(n: int, later, earlier, similarity, *, threshold: float = COPY
     [0, 0, 1, 2]
     """
     keep = np.asarray(similarity) >= threshold
+    if publisher is not None:
+        keep |= related_pairs(later, earlier, keep, publisher, story) & (np.asarray(similarity) > 0)
     a = np.asarray(later, dtype=np.int64)[keep]
     b = np.asarray(earlier, dtype=np.int64)[keep]
     from scipy.sparse import coo_matrix  # scipy is imported where first used: `import kit` stays light
@@ -65,6 +84,49 @@ def copy_clusters(n: int, later, earlier, similarity, *, threshold: float = COPY
 
     graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n)).tocsr()
     return connected_components(graph, directed=False)[1].astype(np.int64)
+
+
+def related_pairs(later, earlier, copied, publisher, story=None) -> np.ndarray:
+    """Whether each pair's two publishers copy each other elsewhere in its story: some pair of their texts in the
+    story is ``copied``.
+
+    Edited copies of one wire sentence can each share under half their words (an outlet's edit of an agency's
+    sentence, and the agency's own two versions of it); that the same outlets are copies of one another in other
+    sentences of the story says the run they share is one sentence copied, not a description each wrote.
+
+    Parameters
+    ----------
+    later, earlier : numpy.ndarray of int
+        Checked pairs of texts.
+    copied : numpy.ndarray of bool
+        The pairs that are copies (similarity at least :data:`COPY_SIMILARITY`).
+    publisher : numpy.ndarray of int
+        Each text's publisher (code; -1 unknown, never related).
+    story : numpy.ndarray of int, optional
+        Each text's story (not given: one story).
+
+    Returns
+    -------
+    numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> # texts 0-3 by outlets 7 and 8, copies in two sentences; texts 4 and 5 by outlets 9 and 7
+    >>> related_pairs(np.array([1, 3, 5]), np.array([0, 2, 4]), np.array([True, True, False]),
+    ...               np.array([7, 8, 8, 7, 9, 7])).tolist()
+    [True, True, False]
+    """
+    later = np.asarray(later, dtype=np.int64)
+    earlier = np.asarray(earlier, dtype=np.int64)
+    publisher = np.asarray(publisher, dtype=np.int64)
+    story = np.zeros(len(publisher), np.int64) if story is None else np.asarray(story, dtype=np.int64)
+    a, b = publisher[later], publisher[earlier]
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    span = np.int64(max(int(publisher.max(initial=0)), 0) + 1)
+    key = (story[later] * span + lo) * span + hi
+    known = (a >= 0) & (b >= 0) & (a != b)
+    shown, times = np.unique(key[np.asarray(copied, dtype=bool) & known], return_counts=True)
+    return known & np.isin(key, shown[times >= RELATED_FROM])
 
 
 def contexts(corp, heads, clusters, story=None) -> tuple[np.ndarray, np.ndarray]:
@@ -124,7 +186,7 @@ def stock_factor(count) -> np.ndarray:
     return (np.minimum(1.0, STOCK_FROM / np.maximum(count, 1e-9)) ** 2).astype(np.float32)
 
 
-def stock_weights(corp, heads, pw: PairWeights, later, earlier, similarity, story=None) -> PairWeights:
+def stock_weights(corp, heads, pw: PairWeights, later, earlier, similarity, story=None, publisher=None) -> PairWeights:
     """The case's word-pair weights ``pw`` with set descriptions weighed down (see the module's docstring).
 
     Parameters
@@ -138,6 +200,9 @@ def stock_weights(corp, heads, pw: PairWeights, later, earlier, similarity, stor
         The checked candidate pairs and their Jaccard similarity of content words (for :func:`copy_clusters`).
     story : numpy.ndarray of int, optional
         Each text's story (:func:`contexts`).
+    publisher : numpy.ndarray of int, optional
+        Each text's publisher: pairs of publishers that copy each other in the story join their texts' clusters
+        (:func:`copy_clusters`).
 
     Returns
     -------
@@ -154,7 +219,9 @@ def stock_weights(corp, heads, pw: PairWeights, later, earlier, similarity, stor
     >>> bool(sw.weight[0] < pw.weight[0])  # "bridge collapsed" in three different sentences
     True
     """
-    clusters = copy_clusters(len(corp), later, earlier, similarity, threshold=COPY_SIMILARITY)
+    clusters = copy_clusters(
+        len(corp), later, earlier, similarity, threshold=COPY_SIMILARITY, publisher=publisher, story=story
+    )
     at, count = contexts(corp, heads, clusters, story)
     weight = pw.weight.copy()
     weight[at] *= stock_factor(count)

@@ -743,3 +743,50 @@ def test_cli_bad_case_and_bad_score(tmp_path, capsys):
     with pytest.raises(SystemExit):
         run_cli(tmp_path, "--min-score", "2")
     assert "not a score" in capsys.readouterr().err
+
+
+#: Reuters' story of the central Italy earthquake and The Nation's rewrite of it (tests/audit_corpus/italy-quake-2016)
+ITALY_REUTERS = [
+    "PESCARA DEL TRONTO, Italy (Reuters) – Hopes of finding more survivors faded on Friday three days after a powerful "
+    "earthquake hit central Italy, with the death toll rising to 267 and the rescue operation in some of the "
+    "stricken areas called off.",
+    "Italy plans to hold a state funeral for around 40 of the victims on Saturday, which will be held in the nearby "
+    "city of Ascoli Piceno.",
+    "The civil protection department in Rome said nearly 400 people were being treated for injuries in hospitals, "
+    "and 40 of them were in critical condition.",
+]
+ITALY_NATION = [
+    "Hopes of finding more survivors from Italy’s devastating earthquake faded on Friday, with the death toll rising "
+    "to 268, News Agency Nigeria (NAN) reports.",
+    "It said that the rescue operation in some of the stricken areas had been called off.",
+    "Italy plans to hold a state funeral for no fewer than 40 of the victims on Saturday, which will be held in the "
+    "nearby city of Ascoli Piceno.",
+    "The civil protection department in Rome said that nearly 400 people were being treated for injuries in "
+    "hospitals, and 40 of them were in critical condition.",
+]
+
+
+def test_a_passage_of_a_long_sentence_is_checked_between_outlets_that_copy_each_other_elsewhere():
+    from kit.auditing.signals import matches
+    from kit.auditing.text import corpus
+
+    c = corpus(ITALY_REUTERS + ITALY_NATION)
+    lead, split = 0, 4  # Reuters' lead; The Nation's second sentence, its second half made a sentence
+    alone = matches(c)
+    assert not ((alone.later == split) & (alone.earlier == lead)).any()  # MinHash misses it
+    # The Nation copies Reuters in two other sentences: the rare runs they share are checked
+    related = matches(c, publisher=np.array([0, 0, 0, 1, 1, 1, 1]))
+    at = np.flatnonzero((related.later == split) & (related.earlier == lead))
+    assert len(at) == 1 and related.check["prose"]["score"][at[0]] >= 0.5
+    # outlets that copy each other nowhere else: a rare run alone makes no candidate
+    strangers = matches(c, publisher=np.array([0, 1, 2, 3, 4, 5, 6]))
+    assert not ((strangers.later == split) & (strangers.earlier == lead)).any()
+    # the funeral sentence alone is one copy: not enough to say the two outlets copy each other
+    one = corpus(ITALY_REUTERS[:2] + ITALY_NATION[:3])
+    m = matches(one, publisher=np.array([0, 0, 1, 1, 1]))
+    assert not ((m.later == 3) & (m.earlier == 0)).any()
+    # a sentence reprinted word for word (the toll of homeless: one group of equal texts) is a second copy
+    homeless = "An estimated 2,500 people were left homeless by the most deadly quake in Italy since 2009."
+    two = corpus([*ITALY_REUTERS[:2], homeless, *ITALY_NATION[:3], homeless])
+    m = matches(two, publisher=np.array([0, 0, 0, 1, 1, 1, 1]))
+    assert ((m.later == split) & (m.earlier == lead)).any()

@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from kit.auditing.groups import ranges
+from kit.auditing.groups import RARE_AT_MOST, ranges, rare_run_candidates
+from kit.auditing.text import corpus
 
 
 def test_ranges_agree_with_a_loop():
@@ -17,3 +18,33 @@ def test_ranges_agree_with_a_loop():
 def test_no_ranges_is_empty():
     flat, owner = ranges(np.array([], dtype=np.int64), np.array([], dtype=np.int64))
     assert flat.tolist() == [] and owner.tolist() == []
+
+
+#: AFP's sentence and Deccan Herald's merge of it into a long sentence (tests/audit_corpus/italy-quake-2016): the
+#: copied passage is a small part of the longer text, so the two sets of words are too unlike for MinHash
+AFP = (
+    "The tremor underlined the perilous nature of a rescue effort involving more than 4,000 emergency service staff "
+    "and volunteers."
+)
+MERGED = (
+    "As hundreds of people woke from a second night sleeping in cars or hastily erected tented villages, the area was "
+    "rocked by a 4.8 magnitude aftershock just after 6:00 am local time, underlining the perilous nature of a rescue "
+    "effort involving more than 4,000 emergency service staff and volunteers."
+)
+
+
+def test_rare_runs_make_candidates_of_a_passage_copied_into_a_long_sentence():
+    c = corpus([AFP, "Rescuers searched the rubble of Amatrice through the night.", MERGED])
+    assert rare_run_candidates(c, np.arange(3)).tolist() == [[2, 0]]
+    # one rare word pair shared is not enough
+    one = corpus(["the perilous nature of the climb", "Rain fell on the town.", "a perilous nature walk"])
+    assert rare_run_candidates(one, np.arange(3)).tolist() == []
+
+
+def test_a_phrase_held_by_more_than_rare_at_most_texts_makes_no_candidates():
+    # the cost is bounded: a recurring phrase (boilerplate) yields no pairs however many texts hold it
+    boiler = [f"officials said on Monday that crews in town {i} were still working" for i in range(RARE_AT_MOST + 1)]
+    assert rare_run_candidates(corpus(boiler), np.arange(len(boiler))).tolist() == []
+    few = boiler[:RARE_AT_MOST]
+    got = rare_run_candidates(corpus(few), np.arange(len(few)))
+    assert len(got) == RARE_AT_MOST * (RARE_AT_MOST - 1) // 2 and (got[:, 0] > got[:, 1]).all()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from kit.auditing.signals import matches
-from kit.auditing.stock import COPY_SIMILARITY, contexts, copy_clusters, stock_factor
+from kit.auditing.stock import COPY_SIMILARITY, RELATED_FROM, contexts, copy_clusters, related_pairs, stock_factor
 from kit.auditing.text import corpus
 
 #: the Lion Air crash of October 2018 as six outlets (the AP's, Reuters' and others' sentences) describe it
@@ -98,3 +98,79 @@ def test_contexts_are_counted_within_a_story():
     assert np.allclose(count, 1.0)
     at, count = contexts(c, alone, alone, story=np.zeros(len(c), dtype=np.int64))
     assert count.max() >= 5.0
+
+
+#: Hurricane Michael (tests/audit_corpus/hurricane-michael-2018, now development material): Reuters' sentence in
+#: its two versions (World News Fever's of the 16th, Global News' of the 17th), the Daily Mail's edit of it, and
+#: other sentences of the same outlets, several of them copies of one another
+MICHAEL = {
+    "dailyherald-1": "Hurricane Michael killed at least 16 people in Florida, most of them in the coastal county that "
+    "took a direct hit from the storm, state emergency authorities said Tuesday.",
+    "worldnewsfever-2": "Michael slammed into the northwest coastal strip of Florida last Wednesday with top sustained "
+    "winds of 155 miles per hour (250 km per hour), unleashing a surge of seawater that demolished homes.",
+    "worldnewsfever-6": "Teams from the volunteer organization were searching for more than 1,135 people in Florida "
+    "who lost contact with friends and family.",
+    "worldnewsfever-8": "Most of those missing are from Panama City and many are elderly, disabled, impoverished, or "
+    "live alone, Marchetti said.",
+    "globalnewsca-2": "Teams made up of hundreds of volunteers with the Houston-based CrowdSource Rescue organization "
+    "were searching for more than1,135 people in Florida who lost contact with friends and family, Matthew "
+    "Marchetti, co-founder of Houston-based CrowdSource Rescue.",
+    "globalnewsca-5": "Those who are missing may be with relatives and friends, and not necessarily presumed dead.",
+    "globalnewsca-7": "The death toll includes 17 in Florida, one in Georgia, three in North Carolina and six in "
+    "Virginia, according to a Reuters tally of official reports.",
+    "dailymail-2": "Hundreds of volunteers were searching on Wednesday for the roughly 1,135 people in Florida who "
+    "lost contact with family and friends when the Category 4 hurricane struck on October 10.",
+    "dailymail-3": "Most of those missing are from Panama City and many are elderly, disabled, impoverished, or live "
+    "alone, according to Matthew Marchetti, co-founder of Houston-based CrowdSource Rescue.",
+    "dailymail-5": "Those who are missing may be with relatives and friends, and are not necessarily presumed dead.",
+    "dailymail-8": "The death toll includes 17 in Florida, one in Georgia, three in North Carolina and six in "
+    "Virginia.",
+    "dailymail-10": "Michael slammed into the northwest coastal strip of Florida last Wednesday with top sustained "
+    "winds of 155 miles per hour, unleashing a surge of seawater that demolished homes.",
+}
+
+
+def test_edited_copies_of_one_sentence_by_outlets_that_copy_each_other_are_one_context():
+    ids = list(MICHAEL)
+    c = corpus(list(MICHAEL.values()))
+    publisher = np.array(
+        [{"dailyherald": 3, "worldnewsfever": 0, "globalnewsca": 1}.get(i.rsplit("-", 1)[0], 2) for i in ids]
+    )
+    dm, wnf = ids.index("dailymail-2"), ids.index("worldnewsfever-6")
+    found = matches(c)
+    # the Daily Mail's edit shares under half its words with Reuters' sentence: not a copy by similarity alone
+    at = np.flatnonzero((found.later == dm) & (found.earlier == wnf))
+    assert len(at) == 1
+    words = found.check["prose"]["words"][at[0]]
+    lengths = np.diff(c.ptr)
+    similarity = words / (lengths[dm] + lengths[wnf] - words)
+    assert 0 < similarity < COPY_SIMILARITY
+    # the Daily Mail and World News Fever copy each other in two other sentences (dailymail-3 / -10): their texts
+    # that share a run are one context
+    pairs_later, pairs_earlier = found.later, found.earlier
+    w = found.check["prose"]["words"]
+    sim = w / np.maximum(lengths[pairs_later] + lengths[pairs_earlier] - w, 1)
+    related = related_pairs(pairs_later, pairs_earlier, sim >= COPY_SIMILARITY, publisher)
+    assert related[at[0]]
+    joined = copy_clusters(len(c), pairs_later, pairs_earlier, sim, publisher=publisher)
+    assert joined[dm] == joined[wnf]
+    # so the copied run keeps more of its weight
+    with_publishers = matches(c, publisher=publisher)
+    assert with_publishers.check["prose"]["score"][at[0]] > found.check["prose"]["score"][at[0]]
+
+
+def test_one_shared_sentence_does_not_make_two_outlets_copies_of_each_other():
+    # two outlets with one copied pair in the story (RELATED_FROM is 2): their other pairs are not joined
+    later, earlier = np.array([1, 3]), np.array([0, 2])
+    publisher = np.array([5, 6, 5, 6])
+    assert related_pairs(later, earlier, np.array([True, False]), publisher).tolist() == [False, False]
+    assert related_pairs(
+        np.array([1, 3, 5]), np.array([0, 2, 4]), np.array([True, True, False]), np.array([5, 6, 5, 6, 5, 6])
+    ).tolist() == [True, True, True]
+    # and never within one story's outlets across stories, nor for an unknown publisher
+    story = np.array([0, 0, 0, 0, 1, 1])
+    assert related_pairs(
+        np.array([1, 3, 5]), np.array([0, 2, 4]), np.array([True, True, False]), np.array([5, 6, 5, 6, 5, 6]), story
+    ).tolist() == [True, True, False]
+    assert not related_pairs(np.array([1]), np.array([0]), np.array([True]), np.array([-1, 6])).any()
+    assert RELATED_FROM == 2
