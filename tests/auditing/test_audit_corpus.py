@@ -34,6 +34,8 @@ PARTS = {
     # after they were merged (the kit of the stop before scored it too: benchmarks/results-audit-corpus-second-
     # held-out-before.json)
     "held-out-2": ("hurricane-michael-2018", "lagos-school-collapse-2019"),
+    # a third, annotated while the second round of this stop's rules was written, and scored once after it was merged
+    "held-out-3": ("guatemala-volcano-2018", "manchester-arena-2017"),
 }
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
@@ -260,6 +262,29 @@ def test_second_held_out_part_as_scored(scores):
 def test_second_held_out_part_recall_goal(scores):
     # issue 22's goal, met once this part was development material (37 of 41)
     assert scores["held-out-2"]["recall"] >= 0.9
+
+
+def test_third_held_out_part_as_scored(scores):
+    # scored once, after both rounds of this stop's rules were merged: no shared quotation of its 51 called copying
+    s = scores["held-out-3"]
+    assert s["shared_quotes"] == 51 and s["shared_quotes_as_copying"] == 0
+    assert s["precision"] >= 0.9
+    before = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-third-held-out-before.json").read_text())
+    was = before["fuego+manchester"]  # the first round's kit on the same texts: the second round changed nothing
+    assert (was["found"], was["copies"], was["right"], was["listed"]) == (
+        s["found"],
+        s["copies"],
+        s["right"],
+        s["listed"],
+    )
+    # Reuters' sentences that are a quotation and its attribution, copied whole: the attribution is read as the
+    # speaker's (kit.auditing.marks.attribution_flags), so no prose of the reporters' is left to compare
+    assert {"mydailyinformer-9", "mydailyinformer-10", "trendaz-3", "trendaz-4"} <= set(s["missed"])
+
+
+@pytest.mark.xfail(strict=True, reason="issue 22: on the third held-out part recall 25/38 = 0.66 (Fuego 15/28)")
+def test_third_held_out_part_recall_goal(scores):
+    assert scores["held-out-3"]["recall"] >= 0.9
 
 
 def _doc_numbers(part: str) -> dict:
