@@ -27,7 +27,7 @@ from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, TITLES
 from kit.draft.names import guess_kind, normalise_key, normalise_name, outlet_of
 from kit.draft.phrases import Mention
 
-__all__ = ["Speakers", "is_person"]
+__all__ = ["Speakers", "is_person", "unnamed_person"]
 
 _DESCRIPTION = re.compile(
     r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>agency|news agency|statement|report|ministry|office|institute|"
@@ -51,6 +51,22 @@ _FITS = {  # a description's noun -> words one of which an earlier speaker's nam
     "coalition": {"coalition", "military"},
 }
 
+
+#: what comes before a place, never before a person named in passing (``place_not_person``): "in Beit Lahia", "the
+#: city of El Fasher", "a Beit Lahia resident", "the Al Daraja neighbourhood"
+_PLACE_BEFORE = re.compile(
+    r"\b(?:the|an?|in|at|of|near|from|into|outside|inside|across|around|towards?|north|south|east|west)\s+$", re.I
+)
+
+#: nouns of one person beyond the roles: "an eyewitness", "a woman"
+_PERSON_NOUNS = {"eyewitness", "man", "woman", "mother", "father", "neighbour", "neighbor", "source", "relative"}
+
+#: a description's nouns that name a body, never a person (``body_not_person``)
+_BODIES = {
+    "agency", "ministry", "office", "institute", "group", "monitor", "observatory", "organisation", "organization",
+    "council", "department", "company", "broadcaster", "channel", "network", "station", "newspaper", "coalition",
+    "army", "military", "command", "center", "centre", "administration", "secretariat",
+}  # fmt: skip
 
 #: words that tell a person's gender: a pronoun the article used for them, a title, a role
 _GENDERED = re.compile(
@@ -106,6 +122,33 @@ def is_person(m: Mention) -> bool:
     return titled or 2 <= len(words) <= 4
 
 
+def unnamed_person(m: Mention) -> bool:
+    """``unnamed_person``: one unnamed person ("one resident", "an eyewitness", "a police officer"), whom a later
+    "he" or "she" may be.
+
+    Parameters
+    ----------
+    m : Mention
+        A speaker.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> unnamed_person(Mention("an eyewitness", common=True)), unnamed_person(Mention("residents", common=True))
+    (True, False)
+    """
+    words = m.text.lower().split()
+    return (
+        m.common
+        and len(words) >= 2
+        and words[0] in ("a", "an", "one", "another")
+        and words[-1] in ROLE_WORDS | _PERSON_NOUNS
+    )
+
+
 def _outlets() -> set[str]:
     return {normalise_key(v[0]) for v in KNOWN_OUTLETS.values()}
 
@@ -145,7 +188,7 @@ class Speakers:
         if m.text.lower() in PRONOUNS:
             return
         self.named = [n for n in self.named if n.text != m.text] + [m]
-        if is_person(m):
+        if is_person(m) or unnamed_person(m):
             self.people = [p for p in self.people if p.text != m.text] + [m]
             said = _GENDERED.search(f"{m.about} {m.said_as}")
             if said:
@@ -156,7 +199,7 @@ class Speakers:
         for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2})\b(?!\s+[A-Z])", sentence):
             cand = Mention(m.group(1))
             first = m.group(1).split()[0].lower()
-            if is_person(cand) and first not in TITLES | _NOT_NAMES and not sentence[: m.start()].endswith("the "):
+            if is_person(cand) and first not in TITLES | _NOT_NAMES and not _PLACE_BEFORE.search(sentence[: m.start()]):
                 self.seen = [p for p in self.seen if p.text != cand.text] + [cand]
 
     def resolve(self, m: Mention, notes: list, avoid: tuple = ()) -> Mention | None:
@@ -224,7 +267,10 @@ class Speakers:
         if noun in ("statement", "report"):
             return next((n for n in pool if not n.common), None)
         fits = _FITS.get(noun, {noun.split()[-1].rstrip("’s")})
+        body = noun.split()[-1] in _BODIES
         for n in pool:
+            if body and is_person(n):
+                continue  # body_not_person: "the ministry" is never "Marwan Al-Hams, an official at the ministry"
             kind = guess_kind(n.text, head_lower=n.common, cue=n.about)[0]
             words = set(re.findall(r"[a-z]+", f"{n.text} {n.about}".lower())) | {kind}
             if kind == "wire" and noun in ("agency", "news agency"):

@@ -309,12 +309,14 @@ def subject_before(prefix: str):
         if w in lex.WEEKDAYS and on_day:  # "Reuters on Sunday said", "a statement Wednesday saying"
             prefix = prefix[: on_day.start()].rstrip()
             continue
-        if w not in lex.AUXILIARIES:
+        aux = re.search(r"(?:^|\s)(\w+)\s+\w+ly$", prefix)  # adverb_after_auxiliary: "has frequently questioned"
+        if w not in lex.AUXILIARIES and not (aux and aux.group(1).lower() in lex.AUXILIARIES and w.endswith("ly")):
             break
         prefix = prefix[: m.start(1)].rstrip()
     if re.search(r"(?:^|\s)and$", prefix):
         return "and"
     part = re.search(r",\s+(?!citing|quoting)[a-z]+ing\b[^,“”\"]*$", prefix)
+    part = part or re.search(r",\s+(?:while|when)\s+[a-z]+ing\b[^,“”\"]*,$", prefix, re.I)  # while_clause
     if part:  # participle_after_name: "revenue secretary, GVV Sharma, supervising rescue operations said"
         prefix = prefix[: part.start()] + ","
     report = re.search(r"(?:\b(?:an?|the)\s+)?[A-Z][^,;:]*?(?:,\s*[A-Z]{2,},)?\s+(?:report|article|story)$", prefix)
