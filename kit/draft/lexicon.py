@@ -41,6 +41,7 @@ __all__ = [
     "TWEET",
     "HEADLINE",
     "HEADLINE_LEAD",
+    "OPENER",
     "BOUNDARY",
     "SOURCE_PHRASES",
     "PROGRESSIVE",
@@ -188,6 +189,11 @@ HEADLINE_LEAD = re.compile(
     r"^(?!(?:Update|Updated|Watch|Video|Photos?|Opinion|Analysis|Breaking|Live|Exclusive|Editorial|Review|Explainer|"
     r"Credit|Source|Tags|Posted|Published|Last|Date|By|Image|Read|See|Note|Edition|Editor|Author|Copyright)\b)"
     r"([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}):\s+[A-Z][a-z]*\s+(?:[A-Z]\w*\s+)?[a-z]+\s+\w+"
+)
+#: a sentence's opening phrase before a comma, never its speaker: "For its part,", "In a statement,", "Meanwhile,"
+OPENER = re.compile(
+    r"(?:[Ff]or|[Ii]n|[Oo]n|[Aa]t|[Aa]fter|[Bb]efore|[Dd]uring|[Mm]eanwhile|[Hh]owever|[Ss]eparately|[Ee]arlier|"
+    r"[Ll]ater|[Aa]lso|[Ss]till|[Ii]nstead|[Ee]lsewhere|[Bb]ut|[Aa]nd|[Ss]ince|[Dd]espite|[Uu]nder)\b[^,;:“”\"]{0,40}"
 )
 #: where one speaker's clause ends and the next one's begins: ", and", "; "
 BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")

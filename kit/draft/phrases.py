@@ -34,6 +34,7 @@ from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TI
 __all__ = ["Mention", "subject_before", "object_after"]
 
 _DOC_FROM = {"figures", "figure", "data", "statement", "report", "tally", "count", "records", "estimate", "estimates"}
+_DOC_FROM |= {"post", "posts", "message", "messages", "video", "videos", "footage", "images", "imagery"}  # post_from
 _CONNECTORS = {"of", "for", "to", "and", "the", "de", "&"}
 _PREPS = {"in", "with", "from", "at", "on"}
 #: a time phrase between a speaker and the verb: "Reince Priebus, the GOP chairman, this past week announced"
@@ -84,6 +85,14 @@ def _cap(tok: str) -> bool:  # name_particle: "al-Malki", "el-Sisi" are capitali
 
 def _of_the(toks: list[str], i: int) -> bool:  # connector_the: "International Committee of/for the Red Cross"
     return 0 < i < len(toks) - 2 and toks[i] in ("of", "for") and toks[i + 1] == "the" and _cap(toks[i + 2])
+
+
+def _org_head(tok: str) -> bool:  # plural_head: "Coordination of Resistance Committees in El Fasher"
+    return tok.lower() in ORG_HEADS or tok[-1:] == "s" and tok.lower()[:-1] in ORG_HEADS
+
+
+def _name_of(toks: list[str]) -> bool:  # name_of: "the Emergency Room of Abu Shouk Displacement Camp in El Fasher"
+    return any(t == "of" and _cap(a) and _cap(b) for a, t, b in zip(toks, toks[1:], toks[2:], strict=False))
 
 
 def _np_word(tok: str) -> bool:
@@ -212,13 +221,13 @@ def _walk_back(toks: list[str]) -> list[str]:
             and (
                 toks[k - 1].lower() in SPEAKER_NOUNS
                 or _cap(toks[k - 1])
-                and any(t.lower() in ORG_HEADS for t in toks[max(0, k - 5) : k])
+                and (any(_org_head(t) for t in toks[max(0, k - 5) : k]) or _name_of(toks[max(0, k - 7) : k]))
             )
         ):
             words.insert(0, tok)  # speaker_noun_phrase
             k -= 1
             continue
-        if not _np_word(tok) or len(words) >= 9:
+        if not _np_word(tok) or len(words) >= 12:
             break
         words.insert(0, tok)
         k -= 1
@@ -227,9 +236,19 @@ def _walk_back(toks: list[str]) -> list[str]:
     return words
 
 
+def _at_the(words: list[str]) -> bool:  # "the Emergency Response Room group at the Abu Shouk camp": a name after
+    return len(words) > 2 and words[-1] == "the" and words[-2] in _PREPS  # "at the" is in the phrase
+
+
+def _count_after(words: list[str], tok: str) -> bool:  # "a rescue agency one of hundreds of …": the name ends
+    return (
+        tok in lex.QUANTIFIERS and bool(words) and words[-1].lower() not in lex.DETERMINERS | lex.QUANTIFIERS | _PREPS
+    )
+
+
 def _phrase_after(noun: str, prep: str) -> bool:
     """A phrase after a speaker noun ("a user in Ludian county") or a document ("a statement on the Web site")."""
-    return noun in SPEAKER_NOUNS and prep != "on" or noun in _DOC_FROM and prep == "on"
+    return noun in SPEAKER_NOUNS and prep not in ("on", "from") or noun in _DOC_FROM and prep == "on"
 
 
 def _is_description(seg: str) -> bool:
@@ -282,7 +301,10 @@ def subject_before(prefix: str):
     'the Syrian Observatory for Human Rights'
     """
     prefix, about, affiliation = _PARTY.sub("", prefix).rstrip(), "", ""  # party_state: "Sen. Jack Reed (D-R.I.),"
-    close = max(prefix.rfind("”"), prefix.rfind('"') if prefix.count('"') % 2 == 0 else -1)
+    straight = prefix.rfind('"')  # a straight mark after , . ! ? closes a quotation (one the sentence before opened)
+    close = max(
+        prefix.rfind("”"), straight if prefix.count('"') % 2 == 0 or prefix[straight - 1 : straight] in ",.!?" else -1
+    )
     if close >= 0 and prefix[close + 1 :].strip(" ,"):  # quotation_first: "“…,” Kaniz Fatema, …, told"
         prefix = prefix[close + 1 :].rstrip()
     opening = prefix.rfind("“")
@@ -342,6 +364,9 @@ def subject_before(prefix: str):
             affiliation, prefix = seg[3:], body[:cut]
         elif trailing and _is_name(seg) and (about or _is_description(body[:cut].split(",")[-1])):
             return _mention(_tokens(seg), about=body[:cut].strip())  # appositive: the name between commas
+        elif trailing and about and re.match(r"the [A-Z]", seg) and lex.OPENER.fullmatch(body[:cut].strip()):
+            prefix = seg  # opening_phrase: "For its part, the Emergency Room of …, also a volunteer group, said"
+            break
         elif trailing and _is_description(seg) and body[:cut].strip():
             about, prefix = seg, body[:cut] + ","
         elif trailing:
@@ -400,7 +425,7 @@ def object_after(rest: str) -> Mention | None:
         elif (
             _cap(tok)
             and words
-            and (_cap(words[-1]) or words[-1] in _PREPS | {"of"} or words[-1].endswith(("’s", "'s")))
+            and (_cap(words[-1]) or words[-1] in _PREPS | {"of"} or words[-1].endswith(("’s", "'s")) or _at_the(words))
             and low not in lex.NAME_STOPS
             or tok in ("’s", "'s")
             and words
@@ -408,7 +433,13 @@ def object_after(rest: str) -> Mention | None:
             words.append(tok)
         elif re.fullmatch(r"[a-z]+ed", tok) and i + 1 < len(toks) and _np_word(toks[i + 1]) and len(words) < 2:
             words.append(tok)  # "traumatised viewers", "injured residents"
-        elif low in lex.DETERMINERS or low in PRONOUNS or not _np_word(tok) or len(words) >= 9:
+        elif (
+            low in lex.DETERMINERS
+            or low in PRONOUNS
+            or not _np_word(tok)
+            or len(words) >= 12
+            or _count_after(words, tok)
+        ):
             if low in ("from", "by") and words and words[-1].lower() in _DOC_FROM:
                 inner = object_after(" ".join(toks[i + 1 :]))  # figures_from
                 if inner is not None:
