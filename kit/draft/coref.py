@@ -269,10 +269,10 @@ class Speakers:
         fits = _FITS.get(noun, {noun.split()[-1].rstrip("’s")})
         body = noun.split()[-1] in _BODIES
         for n in pool:
-            if body and is_person(n):
-                continue  # body_not_person: "the ministry" is never "Marwan Al-Hams, an official at the ministry"
             kind = guess_kind(n.text, head_lower=n.common, cue=n.about)[0]
-            words = set(re.findall(r"[a-z]+", f"{n.text} {n.about}".lower())) | {kind}
+            # body_not_person: "the ministry" is never "Marwan Al-Hams, an official at the ministry" (by his title)
+            about = "" if body and is_person(n) else n.about
+            words = set(re.findall(r"[a-z]+", f"{n.text} {about}".lower())) | {kind}
             if kind == "wire" and noun in ("agency", "news agency"):
                 return n
             if words & fits:

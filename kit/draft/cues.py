@@ -28,7 +28,8 @@ from kit.draft.coref import Speakers
 from kit.draft.extract import Sentence, quote_depths
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from kit.draft.names import outlet_of
-from kit.draft.phrases import Mention, object_after, subject_before
+from kit.draft.objects import object_after
+from kit.draft.phrases import Mention, subject_before
 
 __all__ = ["Mention", "Finding", "find_attributions"]
 
