@@ -25,6 +25,7 @@ from kit.draft.clauses import (
     split_pair,
 )
 from kit.draft.coref import Speakers
+from kit.draft.documents import DOCUMENT_ONLY, document_speaker
 from kit.draft.extract import Sentence, quote_depths
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from kit.draft.names import outlet_of
@@ -32,8 +33,6 @@ from kit.draft.objects import object_after
 from kit.draft.phrases import Mention, subject_before
 
 __all__ = ["Mention", "Finding", "find_attributions"]
-
-_SOCIAL_ONLY = {"gave", "showed", "listed", "show", "shows"}
 
 
 @dataclass
@@ -92,6 +91,10 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
     if late is not None:  # inverted_after_clause: "… other waterborne diseases, said S.K. Gupta, an army officer"
         out.append((m.start(), "inverted", late, verb, None))
         return
+    doc = document_speaker(prefix)  # released_by, obtained_by: "Video footage obtained by Reuters showed"
+    if doc is not None:
+        out.append((m.start(), "told" if doc[1] else "speaker", doc[0], verb, doc[1]))
+        return
     subj = subject_before(prefix)
     if subj == "and":
         subj = next((c[2] for c in reversed(out) if c[1] in ("speaker", "told")), None)
@@ -111,8 +114,8 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
         out.append((m.start(), "inverted", subj, verb, None))
         return
     social = r"facebook|twitter|telegram|vk|instagram|youtube|tiktok|weibo|social media|social networks"
-    shown = verb in ("showed", "show", "shows") and lex.DOCUMENT_SUBJECT.search(subj.text)
-    if verb in _SOCIAL_ONLY and not re.search(social, subj.text, re.I) and not shown:
+    shown = verb not in ("gave", "listed") and lex.DOCUMENT_SUBJECT.search(subj.text)
+    if verb in DOCUMENT_ONLY and not re.search(social, subj.text, re.I) and not shown:
         return
     if verb == "saying" and lex.DOCUMENT_SUBJECT.search(subj.text):
         issued = re.search(

@@ -148,7 +148,7 @@ SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described so
     r"(?:found|finds|concluded|concludes)(?= that\b)|"
     r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure|casualties|count|tally)(?: of \w+)? at|"
     r"recounted|recounts|called on|"
-    r"gave|showed|listed|show|shows)\b"
+    r"gave|showed|listed|show|shows|depicted|depicts|indicates|indicated)\b"
 )
 #: what "citing", "relying on", "based on" may name as a source when it is no name: a speaker or a document
 SOURCE_NOUNS = SPEAKER_NOUNS | {
@@ -168,7 +168,7 @@ SUBORDINATE = re.compile(
 )
 #: a document or a medium as a verb's subject: "the tally showed", "images on social media"
 DOCUMENT_SUBJECT = re.compile(
-    r"\b(?:tally|report|figures|data|statement|records|images|pictures|photos|videos|clips|footage|posts?|media|"
+    r"\b(?:tally|report|figures|data|statement|records|images|imagery|pictures|photos|videos|clips|footage|posts?|media|"
     r"polls?|surveys?|study|studies|analysis|e-?mails?|letter|tweet|memo|release)$",
     re.I,
 )
