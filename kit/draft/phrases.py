@@ -54,6 +54,12 @@ _WHEN = re.compile(
     re.I,
 )
 _NEG = {"not", "never", "n’t", "n't", "cannot"}
+#: group_of_place: "Residents of Al Daraja", "locals of the villages", "Human rights groups in Nigeria and abroad"
+_GROUP_OF = re.compile(
+    r"\b(?P<head>[A-Za-z]+)\s+(?:of|in|from|across)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,3}"
+    r"(?:\s+and\s+(?:abroad|elsewhere|overseas|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}))?\s*$"
+)
+_GROUP_HEADS = {"groups", "organisations", "organizations", "families", "people", "leaders", "elders", "workers"}
 
 
 def _org_head(tok: str) -> bool:  # plural_head: "Coordination of Resistance Committees in El Fasher"
@@ -85,6 +91,8 @@ def _walk_back(toks: list[str]) -> list[str]:
                 words[:0] = toks[k - 2 : k]
             elif k >= 2 and toks[k - 1] in PREPS and toks[k - 2].lower() in SPEAKER_NOUNS:
                 return [*_walk_back(toks[: k - 1]), toks[k - 1], *words]  # "officials with the … headquarters"
+            elif k >= 3 and toks[k - 1] in PREPS and toks[k - 2].endswith("ing") and toks[k - 3] in SPEAKER_NOUNS:
+                return [*_walk_back(toks[: k - 2]), *toks[k - 2 : k], *words]  # "an aid group operating at the site"
             elif k >= 2 and re.fullmatch(r"[a-z]+ing", toks[k - 1]) and np_word(toks[k - 2]):
                 head = _walk_back(toks[: k - 1])  # participle_modifier: "the coalition fighting the jihadists"
                 if head:
@@ -161,9 +169,11 @@ def subject_before(prefix: str):
     close = max(
         prefix.rfind("”"), straight if prefix.count('"') % 2 == 0 or prefix[straight - 1 : straight] in ",.!?" else -1
     )
-    if close >= 0 and prefix[close + 1 :].strip(" ,"):  # quotation_first: "“…,” Kaniz Fatema, …, told"
+    quoted = close >= 0 and bool(prefix[close + 1 :].strip(" ,"))
+    if quoted:  # quotation_first: "“…,” Kaniz Fatema, …, told"
         prefix = prefix[close + 1 :].rstrip()
     opening = prefix.rfind("“")
+    quoted = quoted and opening < 0  # after a whole quotation, not inside the next one
     if opening >= 0:  # a verb inside a quotation has its subject inside it: "“absolutely purposeful, thought out"
         prefix = prefix[opening + 1 :]
     acronym = re.search(r"\s*(\([A-Z][A-Za-z]{1,9}\))$", prefix)
@@ -209,7 +219,7 @@ def subject_before(prefix: str):
         body = prefix[:-1] if trailing else prefix
         cut = body.rfind(",")
         if cut < 0:
-            if trailing and not about:
+            if trailing and not about and not quoted:  # "“…,” Osai Ojigho, said": a stray comma
                 return None  # "…, say traumatised viewers": the speaker comes after the verb
             prefix = body
             break
@@ -229,4 +239,8 @@ def subject_before(prefix: str):
             return None
         else:
             break
+    group = _GROUP_OF.search(prefix)
+    if group and group.group("head").lower() in lex.GROUPS | _GROUP_HEADS:  # group_of_place
+        words = [*_walk_back(tokens(prefix[: group.end("head")])), *tokens(prefix[group.end("head") :])]
+        return mention(words[1:] if words[0].lower() == "that" else words, about, affiliation)
     return mention(_walk_back(tokens(prefix)), about, affiliation)
