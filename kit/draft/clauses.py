@@ -15,7 +15,11 @@ sentence of that kind from ``tests/draft_corpus/dev``:
 - ``outlet_closing``: "X said …, Saudi state news agency (SPA) reported on Saturday, without more details": the
   outlet closing the sentence relays X (also "…, Radio New Zealand reported.");
 - ``closing_attribution``: "X called for …, sources said.": the last speaker speaks all before it;
-- ``complement``: "X says that according to Y, …": Y is cited, X relays.
+- ``complement``: "X says that according to Y, …": Y is cited, X relays;
+- ``shared_subject`` (fourth pass): "Residents of X combed through the wreckage …, but said …": the sentence's
+  subject speaks;
+- ``nested_that`` (fourth pass): "The report indicates that locals of the villages said …": the locals are cited,
+  the report relays.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from __future__ import annotations
 import re
 
 from kit.draft.extract import Sentence
-from kit.draft.lexicon import PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS
+from kit.draft.lexicon import DOCUMENT_SUBJECT, GROUPS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS
 from kit.draft.names import guess_kind
 from kit.draft.phrases import Mention, subject_before
 
@@ -36,6 +40,8 @@ __all__ = [
     "reported_by_outlet",
     "closing",
     "complement",
+    "nested",
+    "shared_subject",
     "claim_span",
 ]
 
@@ -249,6 +255,67 @@ def complement(s: str, first: tuple, second: tuple) -> bool:
     """
     between = s[first[0] + len(first[3]) : second[0]] if second[0] > first[0] else "x"
     return bool(re.fullmatch(r"\s*(?:that\s*)?,?\s*", between))
+
+
+def nested(s: str, first: tuple, second: tuple) -> bool:
+    """``nested_that``: whether a document reports a speaker's words: "The report indicates that locals of the
+    villages said …" (the locals are cited, the report relays them; "He added that Guterres has urged" is his).
+
+    Parameters
+    ----------
+    s : str
+        The speaker's clause.
+    first, second : tuple
+        Two ``speaker`` cues, in order.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> s = "The report indicates that locals of the villages said they fled"
+    >>> nested(s, (0, "speaker", Mention("The report", True), "indicates", None),
+    ...        (49, "speaker", Mention("locals of the villages", True), "said", None))
+    True
+    """
+    if not DOCUMENT_SUBJECT.search(first[2].text):
+        return False  # "He added that Guterres has urged …" is his word about Guterres
+    between = s[first[0] + len(first[3]) : second[0]] if second[0] > first[0] else "x"
+    return bool(re.fullmatch(rf"\s*,?\s+that\s+{re.escape(second[2].text)}\s+(?:\w+\s+)?", between))
+
+
+def shared_subject(prefix: str) -> Mention | None:
+    """``shared_subject``: the speaker opening the sentence, for a verb after "but" or "and" that shares it:
+    "Residents of Al Daraja combed through the wreckage to find and bury the dead, but said …".
+
+    Parameters
+    ----------
+    prefix : str
+        The sentence up to the verb.
+
+    Returns
+    -------
+    Mention or None
+        The sentence's subject, when it opens the sentence before its first verb, with no comma, and is a name or
+        a speaking group; else None.
+
+    Examples
+    --------
+    >>> shared_subject("Residents of Al Daraja combed through the wreckage, but ").text
+    'Residents of Al Daraja'
+    >>> shared_subject("The fire spread quickly and ") is None
+    True
+    """
+    tail = re.search(r",?\s+(?:but|and)\s*$", prefix)
+    verb = re.search(r"\s(?:[a-z]+ed|has|have|had|were|are|was|is)\b", prefix[: tail.start()]) if tail else None
+    if verb is None or "," in prefix[: verb.start()] or "“" in prefix or '"' in prefix:
+        return None
+    who = subject_before(prefix[: verb.start()] + " ")
+    if not isinstance(who, Mention) or who.text.lower() in PRONOUNS:
+        return None
+    words = {w.lower() for w in who.text.split()}
+    return who if not who.common or words & (GROUPS | SPEAKER_NOUNS | ROLE_WORDS) else None
 
 
 def claim_span(s: str, outer: list, depths: list) -> tuple[int, int]:

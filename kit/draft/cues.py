@@ -18,9 +18,11 @@ from kit.draft.clauses import (
     closing,
     complement,
     headline_tail,
+    nested,
     possessive_cues,
     quote_closed_later,
     reported_by_outlet,
+    shared_subject,
     speaker_like,
     split_pair,
 )
@@ -28,11 +30,14 @@ from kit.draft.coref import Speakers
 from kit.draft.documents import DOCUMENT_ONLY, document_speaker
 from kit.draft.extract import Sentence, quote_depths
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
-from kit.draft.names import outlet_of
+from kit.draft.names import guess_kind, outlet_of
 from kit.draft.objects import object_after
 from kit.draft.phrases import Mention, subject_before
 
 __all__ = ["Mention", "Finding", "find_attributions"]
+
+#: kinds of a body that may open a headline as its speaker: "Amnesty International: Nigerian air force killed 35 …"
+_BODIES = ("monitor", "official", "military", "wire", "broadcaster", "newspaper")
 
 
 @dataclass
@@ -98,6 +103,8 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
     subj = subject_before(prefix)
     if subj == "and":
         subj = next((c[2] for c in reversed(out) if c[1] in ("speaker", "told")), None)
+    if subj is None and verb not in ("telling", "saying"):
+        subj = shared_subject(prefix)  # "Residents of Al Daraja combed through the wreckage …, but said …"
     if subj == "negated":
         return
     bare = subj is None and prefix.rstrip().endswith(",") or isinstance(subj, Mention) and subj.common
@@ -229,7 +236,8 @@ def _cues(s: str):
     elif tail and not out:  # headline_tail: "Mosul air strikes kill dozens of civilians: Iraqi officials"
         out.append((tail[0], "inverted", tail[1], "says", None))
     lead = lex.HEADLINE_LEAD.match(s)  # headline_colon: "Police: Arrest made after …" (not "Philippines: …")
-    if lead and not out and not re.search(r"[.!?”\"]\s*$", s) and lead.group(1).split()[-1].lower() in SOURCE_NOUNS:
+    body = lead and (lead.group(1).split()[-1].lower() in SOURCE_NOUNS or guess_kind(lead.group(1))[0] in _BODIES)
+    if lead and body and not out and not re.search(r"[.!?”\"]\s*$", s):  # headline_body: "Amnesty International: …"
         out.append((0, "speaker", Mention(lead.group(1)), "says", None))
     return sorted(out, key=lambda c: c[0])
 
@@ -370,6 +378,8 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         relay, cited, verb = spoke[0][2], [according[0][2]], spoke[0][3]  # "X says that according to Y, …"
     elif spoke and according and relay is None:
         relay, cited, verb = according[0][2], [spoke[0][2]], spoke[0][3]
+    elif len(spoke) > 1 and relay is None and nested(s, spoke[0], spoke[1]):  # nested_that
+        relay, cited, verb = spoke[0][2], [spoke[1][2]], spoke[1][3]
     elif spoke and relay is None and reported_by_outlet(s, spoke):  # "Police said …, Radio New Zealand reported."
         relay, cited, verb = spoke[-1][2], [c[2] for c in spoke if c[0] == spoke[0][0]], spoke[0][3]
     elif spoke and relay is None and closing(s, spoke):  # closing_attribution: "X called for …, sources said."

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from kit.draft import lexicon as lex
-from kit.draft.lexicon import ORG_HEADS, PRONOUNS, SPEAKER_NOUNS
+from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS
 from kit.draft.nouns import (
     CONNECTORS,
     PARTY,
@@ -129,6 +129,8 @@ def _walk_back(toks: list[str]) -> list[str]:
             k -= 1
             continue
         if not np_word(tok) or len(words) >= 12:
+            if low in ("for", "of", "in") and k > 0 and toks[k - 1].lower() in ROLE_WORDS and len(words) > 2:
+                words = words[-2:] if all(capitalised(w) for w in words) else words  # role_for_place
             break
         words.insert(0, tok)
         k -= 1
