@@ -12,6 +12,8 @@ sentence of that kind from ``tests/draft_corpus/dev``:
 - ``quote_closed_later``: a paragraph opening on a quotation that a later sentence of it closes with a speaker
   ("“(The hospital) is very busy. They've been …,” Red Cross spokesperson Mirella Hodeib said.") is that speaker's,
   not a continuation of the speaker quoted in the paragraph before;
+- ``quote_paragraph`` (fourth pass): a paragraph that is one quotation and nothing else goes on quoting the person
+  quoted in the paragraph before (a place, an organisation or a group is not taken to go on);
 - ``outlet_closing``: "X said …, Saudi state news agency (SPA) reported on Saturday, without more details": the
   outlet closing the sentence relays X (also "…, Radio New Zealand reported.");
 - ``closing_attribution``: "X called for …, sources said.": the last speaker speaks all before it;
@@ -37,6 +39,7 @@ __all__ = [
     "split_pair",
     "headline_tail",
     "quote_closed_later",
+    "quote_paragraph",
     "reported_by_outlet",
     "closing",
     "complement",
@@ -191,6 +194,35 @@ def quote_closed_later(sentences: list[Sentence], i: int) -> bool:
         return False
     same = [t for t in sentences[i + 1 :] if t.paragraph == sentences[i].paragraph]
     return any(_CLOSED_BY.search(t.text) for t in same)
+
+
+def quote_paragraph(sentences: list[Sentence], i: int) -> bool:
+    """``quote_paragraph``: sentence ``i`` opens a paragraph that is one quotation and nothing else (no speaker
+    named where it closes): in wire copy, more words of the person quoted in the paragraph before.
+
+    Parameters
+    ----------
+    sentences : list of Sentence
+        An article's sentences.
+    i : int
+        The index of a paragraph's first sentence.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from kit.draft.extract import sentences
+    >>> quote_paragraph(sentences("“We traced them this morning, killed 10 of them.”"), 0)
+    True
+    >>> quote_paragraph(sentences("“We traced them,” he said."), 0)
+    False
+    """
+    same = [t.text for t in sentences[i:] if t.paragraph == sentences[i].paragraph]
+    text = " ".join(same)
+    opened = text.count("“") + text.count('"') // 2
+    return text.startswith(("“", '"')) and text.rstrip().endswith(("”", '"')) and opened == 1
 
 
 def reported_by_outlet(s: str, spoke: list) -> bool:

@@ -21,12 +21,13 @@ from kit.draft.clauses import (
     nested,
     possessive_cues,
     quote_closed_later,
+    quote_paragraph,
     reported_by_outlet,
     shared_subject,
     speaker_like,
     split_pair,
 )
-from kit.draft.coref import Speakers
+from kit.draft.coref import Speakers, is_person, unnamed_person
 from kit.draft.documents import DOCUMENT_ONLY, document_speaker
 from kit.draft.extract import Sentence, quote_depths
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
@@ -297,10 +298,16 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
     para, depth = -1, 0
     waiting: list[Sentence] = []
     previous: Sentence | None = None
+    worded: Sentence | None = None  # the last sentence with a word (not a page's stray "|")
     for i, original in enumerate(sentences):  # two_apostrophes: '' as a quotation mark (''Brexit is …,'' said X)
         sent = Sentence(original.text.replace("''", '" '), original.start, original.end, original.paragraph)
         if sent.paragraph != para:  # a speaker quoted at a paragraph's end may go on quoted (not quote_closed_later)
-            if depth == 0 and (not state["quoting"] or quote_closed_later(sentences, i)):
+            last = state["last_actor"]
+            person = last is not None and (is_person(last) or unnamed_person(last))
+            person = person and bool(out) and out[-1].sentence is worded  # who spoke the last words before
+            if person and depth == 0 and quote_paragraph(sentences, i):
+                state["owner"] = None  # quote_paragraph: more words of the person quoted before
+            elif depth == 0 and (not state["quoting"] or quote_closed_later(sentences, i)):
                 state["owner"] = state["last_actor"] = None
             para, depth = sent.paragraph, 0
         depths = quote_depths(sent.text, depth)
@@ -326,6 +333,7 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
             note = f"draft: check: the line before is taken to be a post by {who.text} (an embedded post)"
             out.append(Finding(previous, previous.start, previous.end, [who], None, "posted", "alleged", [note]))
         previous = sent
+        worded = sent if re.search(r"[^\W\d_]", sent.text) else worded
         speakers.passing(sent.text)
     originals = {s.start: s for s in sentences}
     for f in out:
