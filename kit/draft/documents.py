@@ -5,8 +5,8 @@ University's Humanitarian Research Lab on Thursday showed …", "Video footage o
 "Satellite images depicted …", "The report indicates that …". Rules, each named and tested in
 ``tests/draft/test_documents.py``:
 
-- ``released_by``: a document released, published, issued, posted, shared, provided or compiled by X is X's word
-  (the document kept in ``about``);
+- ``released_by``: a document released, published, issued, posted (on social media), shared, provided or compiled
+  by X, or a document from X, is X's word (the document kept in ``about``);
 - ``obtained_by``: a document obtained, seen, verified, reviewed or examined by X is not X's word: the document
   itself is the speaker, X relays it;
 - ``document_verbs``: "showed", "depicted", "indicates" attribute only when their subject is a document, an image,
@@ -26,12 +26,12 @@ __all__ = ["DOCUMENT_ONLY", "document_speaker"]
 #: speech verbs that attribute only after a document, an image, footage or a post: "Satellite images depicted …"
 DOCUMENT_ONLY = {"gave", "showed", "listed", "show", "shows", "depicted", "depicts", "indicates", "indicated"}
 
-_AUTHOR = {"released", "published", "issued", "posted", "shared", "provided", "compiled"}
+_AUTHOR = {"released", "published", "issued", "posted", "shared", "provided", "compiled", "from"}
 _BY = re.compile(
     r"(?P<doc>(?:[\w’'-]+\s+){0,2}(?:footage|imagery|images|video|videos|photos|photographs|pictures|report|"
     r"statement|data|figures|documents?|analysis|posts?|messages?|letter|study))\s+"
-    r"(?P<verb>released|published|issued|posted|shared|provided|compiled|obtained|seen|verified|reviewed|examined)"
-    r"\s+by\s+(?P<who>[^,;“”\"]+?)\s*$",
+    r"(?:(?P<verb>released|published|issued|posted|shared|provided|compiled|obtained|seen|verified|reviewed|examined)"
+    r"(?:\s+(?:on|to|in)(?:\s+[\w’'-]+){1,3}?)?\s+by|(?P<from>from))\s+(?P<who>[^,;“”\"]+?)\s*$",
     re.I,
 )
 _WHEN = re.compile(r"\s+(?:on\s+)?(?:\w+day|last\s+\w+|this\s+\w+|earlier|late\s+\w+)$", re.I)
@@ -73,7 +73,7 @@ def document_speaker(prefix: str) -> tuple[Mention, Mention | None] | None:
         return None
     doc = subject_before(m.group("doc") + " ")
     doc_text = doc.text if isinstance(doc, Mention) else m.group("doc").strip()
-    verb = m.group("verb").lower()
+    verb = (m.group("verb") or m.group("from")).lower()
     if verb in _AUTHOR:
-        return Mention(who.text, who.common, f"{doc_text} {verb} by", who.affiliation), None
+        return Mention(who.text, who.common, f"{doc_text} {verb}" + (" by" * (verb != "from")), who.affiliation), None
     return Mention(f"{doc_text} {verb} by {who.text}", common=True, about="a document"), who

@@ -146,7 +146,8 @@ SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described so
     r"insists|explains|warning|urging|insisting|arguing|claiming|suggesting|"
     r"criticized|criticised|accused|questioned|argue|insist|warn|"
     r"(?:found|finds|concluded|concludes)(?= that\b)|"
-    r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure|casualties|count|tally)(?: of \w+)? at|"
+    r"spread rumou?rs|"
+    r"put the (?:death |casualty )?(?:toll|number|figure|casualties|count|tally)(?: of(?: \w+){1,2})? at|"
     r"recounted|recounts|called on|"
     r"gave|showed|listed|show|shows|depicted|depicts|indicates|indicated)\b"
 )
