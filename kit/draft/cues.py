@@ -28,7 +28,7 @@ from kit.draft.clauses import (
     split_pair,
 )
 from kit.draft.coref import Speakers, is_person, unnamed_person
-from kit.draft.documents import DOCUMENT_ONLY, document_speaker
+from kit.draft.documents import DOCUMENT_ONLY, document_speaker, weak_speaker
 from kit.draft.extract import Sentence, quote_depths
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from kit.draft.names import guess_kind, outlet_of
@@ -412,7 +412,7 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
     cited = [
         c
         for i, c in enumerate(cited)
-        if (relay is None or c.text != relay.text) and all(c.text != d.text for d in cited[:i])
+        if (relay is None or c.text != relay.text) and all(c.text != d.text for d in cited[:i]) and not weak_speaker(c)
     ]
     if relay is not None and depth > 0:
         state["owner"] = relay

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 
+from kit.draft.lexicon import DETERMINERS, QUANTIFIERS
 from kit.draft.nouns import Mention
 from kit.draft.objects import object_after
 from kit.draft.phrases import subject_before
 
-__all__ = ["DOCUMENT_ONLY", "document_speaker"]
+__all__ = ["DOCUMENT_ONLY", "document_speaker", "weak_speaker"]
 
 #: speech verbs that attribute only after a document, an image, footage or a post: "Satellite images depicted …"
 DOCUMENT_ONLY = {"gave", "showed", "listed", "show", "shows", "depicted", "depicts", "indicates", "indicated"}
@@ -77,3 +78,40 @@ def document_speaker(prefix: str) -> tuple[Mention, Mention | None] | None:
     if verb in _AUTHOR:
         return Mention(who.text, who.common, f"{doc_text} {verb}" + (" by" * (verb != "from")), who.affiliation), None
     return Mention(f"{doc_text} {verb} by {who.text}", common=True, about="a document"), who
+
+
+#: words that make no speaker on their own: "let's", "half", "least", "this week", "a new"
+_NOBODY = re.compile(
+    r"(?:let|he|she|we|who|they|it|you|i)(?:[’']\w+)|n|no|even|down|last|least|half|live|new|week|year|day|"
+    r"[a-z]+ly|abroad|here|there|part|site|area|side|way|time|end|moment|case|fact|point"
+)
+
+
+def weak_speaker(m: Mention) -> bool:
+    """``weak_speaker``: an unnamed "speaker" that is a fragment of the sentence, not a person, group, body or
+    document: made only of small words ("let's", "a new", "half", "even"), of a possessive and such a word ("its
+    part": "For its part, the X said"), or an adverb ("abroad"). Better cited by nobody than wrongly.
+
+    Parameters
+    ----------
+    m : Mention
+        A cited speaker, resolved.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> weak_speaker(Mention("its part", common=True)), weak_speaker(Mention("abroad", common=True))
+    (True, True)
+    >>> weak_speaker(Mention("the site", common=True)), weak_speaker(Mention("the ministry", common=True))
+    (True, False)
+    >>> weak_speaker(Mention("an aid group operating at the site", common=True))
+    False
+    """
+    if not m.common:
+        return False
+    words = re.findall(r"[a-z’'-]+", m.text.lower())
+    small = DETERMINERS | QUANTIFIERS
+    return bool(words) and all(w in small or _NOBODY.fullmatch(w) for w in words)
