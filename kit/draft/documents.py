@@ -19,7 +19,7 @@ import re
 
 from kit.draft.lexicon import DETERMINERS, QUANTIFIERS
 from kit.draft.nouns import Mention
-from kit.draft.objects import object_after
+from kit.draft.objects import can_author, object_after
 from kit.draft.phrases import subject_before
 
 __all__ = ["DOCUMENT_ONLY", "document_speaker", "weak_speaker"]
@@ -70,8 +70,10 @@ def document_speaker(prefix: str) -> tuple[Mention, Mention | None] | None:
     if not m:
         return None
     who = object_after(m.group("who"))
-    if who is None:
-        return None
+    if who is None or not m.group("who").endswith(who.text):
+        return None  # "Pictures from Yirgou shared with VOA": not a document from Yirgou
+    if m.group("from") and not can_author(who):
+        return None  # "Images from Gaza showed": a place, not an author
     doc = subject_before(m.group("doc") + " ")
     doc_text = doc.text if isinstance(doc, Mention) else m.group("doc").strip()
     verb = (m.group("verb") or m.group("from")).lower()

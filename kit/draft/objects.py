@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 
 from kit.draft import lexicon as lex
-from kit.draft.lexicon import PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
+from kit.draft.first_names import gender_of
+from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
+from kit.draft.names import guess_kind
 from kit.draft.nouns import (
     CONNECTORS,
     DOC_FROM,
@@ -32,7 +34,33 @@ from kit.draft.nouns import (
     tokens,
 )
 
-__all__ = ["object_after"]
+__all__ = ["object_after", "can_author"]
+
+
+def can_author(m: Mention) -> bool:
+    """``author_not_place``: whether what a document comes "from" can have written it: an unnamed speaker, a body
+    (an organisation's word, a known kind), a person with a known first name; not a place ("a post from Gaza City").
+
+    Parameters
+    ----------
+    m : Mention
+        What follows "from".
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> can_author(Mention("Gaza City")), can_author(Mention("Johns Hopkins University"))
+    (False, True)
+    >>> can_author(Mention("a rescue agency", common=True)), can_author(Mention("John Smith"))
+    (True, True)
+    """
+    if m.common or gender_of(m.text) or any(w.lower() in ORG_HEADS for w in m.text.split()):
+        return True
+    return guess_kind(m.text)[0] not in ("individual", "online")
+
 
 #: ", John J. Ferriola." after a description: the name (an initial's full stop stays in it)
 _APPOSITIVE = re.compile(r"\s*,\s*((?:[^,.;:“”\"]|(?<=\b[A-Z])\.)+?)\s*(?:[,;:]|(?<!\b[A-Z])\.|$)")
@@ -122,8 +150,8 @@ def object_after(rest: str) -> Mention | None:
         ):
             if low in ("from", "by") and words and words[-1].lower() in DOC_FROM:
                 inner = object_after(" ".join(toks[i + 1 :]))  # figures_from
-                if inner is not None:
-                    return Mention(inner.text, inner.common, " ".join(words), inner.affiliation)
+                if inner is not None and (low == "by" or can_author(inner)):
+                    return Mention(inner.text, inner.common, " ".join(words), inner.affiliation)  # not "from Gaza"
             break
         elif tok[0].isupper() and any(
             w[0].islower() and w.lower() not in lex.DETERMINERS | lex.QUANTIFIERS | CONNECTORS for w in words
