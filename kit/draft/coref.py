@@ -144,7 +144,7 @@ def unnamed_person(m: Mention) -> bool:
     return (
         m.common
         and len(words) >= 2
-        and words[0] in ("a", "an", "one", "another")
+        and words[0] in ("a", "an", "one", "another", "the")
         and words[-1] in ROLE_WORDS | _PERSON_NOUNS
     )
 

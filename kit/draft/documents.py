@@ -7,7 +7,7 @@ University's Humanitarian Research Lab on Thursday showed …", "Video footage o
 
 - ``released_by``: a document released, published, issued, posted (on social media), shared, provided or compiled
   by X, or a document from X, is X's word (the document kept in ``about``);
-- ``obtained_by``: a document obtained, seen, verified, reviewed or examined by X is not X's word: the document
+- ``obtained_by``: a document obtained, seen, viewed, verified, reviewed or examined by X is not X's word: the document
   itself is the speaker, X relays it;
 - ``document_verbs``: "showed", "depicted", "indicates" attribute only when their subject is a document, an image,
   a post or footage (:data:`DOCUMENT_ONLY`).
@@ -31,7 +31,7 @@ _AUTHOR = {"released", "published", "issued", "posted", "shared", "provided", "c
 _BY = re.compile(
     r"(?P<doc>(?:[\w’'-]+\s+){0,2}(?:footage|imagery|images|video|videos|photos|photographs|pictures|report|"
     r"statement|data|figures|documents?|analysis|posts?|messages?|letter|study))\s+"
-    r"(?:(?P<verb>released|published|issued|posted|shared|provided|compiled|obtained|seen|verified|reviewed|examined)"
+    r"(?:(?P<verb>released|published|issued|posted|shared|provided|compiled|obtained|seen|viewed|verified|reviewed|examined)"
     r"(?:\s+(?:on|to|in)(?:\s+[\w’'-]+){1,3}?)?\s+by|(?P<from>from))\s+(?P<who>[^,;“”\"]+?)\s*$",
     re.I,
 )
