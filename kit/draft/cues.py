@@ -82,6 +82,8 @@ def _speaker_cue(s: str, m: re.Match, out: list) -> None:
         if obj is not None:
             out.append((m.start(), "speaker", obj, verb, None))
         return
+    if re.match(r"\s+(?:on|to|in)(?:\s+[\w’'-]+){1,3}?\s+by\s", rest) and lex.DOCUMENT_SUBJECT.search(prefix.rstrip()):
+        return  # "A video posted on social media by X showed …": a document's participle (documents.released_by)
     progressive = verb in lex.PROGRESSIVE and lex.PASSIVE.search(prefix)
     if progressive:  # progressive: "California fire officials are warning residents"
         prefix = prefix[: progressive.start()]

@@ -169,7 +169,7 @@ SUBORDINATE = re.compile(
 )
 #: a document or a medium as a verb's subject: "the tally showed", "images on social media"
 DOCUMENT_SUBJECT = re.compile(
-    r"\b(?:tally|report|figures|data|statement|records|images|imagery|pictures|photos|videos|clips|footage|posts?|media|"
+    r"\b(?:tally|report|figures|data|statement|records|images|imagery|pictures|photos|videos?|clips|footage|posts?|media|"
     r"polls?|surveys?|study|studies|analysis|e-?mails?|letter|tweet|memo|release)$",
     re.I,
 )
