@@ -378,9 +378,9 @@ def claim_span(s: str, outer: list, depths: list) -> tuple[int, int]:
     start, end = 0, len(s)
     if s.startswith(("“", '"')) and depths[1] > depths[0]:
         start = 2 if s.startswith('" ') else 1  # '" ' stands for '' (two apostrophes)
-        back = next((j for j in range(1, len(s)) if depths[j + 1] == depths[0]), len(s))
-        if outer and back < outer[0][0] and not re.search(r"[“\"]", s[back + 1 :]):
-            return start, len(s[:back].rstrip(" ,"))  # quotation_then_speaker: "“…,” said a post from …, one of …"
+        close = next((j for j in range(1, len(s)) if depths[j] == depths[0] and s[j] in '”"'), len(s))
+        if outer and close < outer[0][0] and not re.search(r"[“\"]", s[close + 1 :]):
+            return start, len(s[:close].rstrip(" ,"))  # quotation_then_speaker: "“…,” said a post from …, one of …"
     if s.endswith(("”", '"')) and (s.count("“") < s.count("”") or depths[0] > 0):
         end -= 1
     return start, end

@@ -141,11 +141,12 @@ def unnamed_person(m: Mention) -> bool:
     (True, False)
     """
     words = m.text.lower().split()
+    head = next((words[i - 1] for i, w in enumerate(words) if i > 1 and w in ("from", "of", "in", "at", "with")), None)
     return (
         m.common
         and len(words) >= 2
         and words[0] in ("a", "an", "one", "another", "the")
-        and words[-1] in ROLE_WORDS | _PERSON_NOUNS
+        and (head or words[-1]) in ROLE_WORDS | _PERSON_NOUNS  # "a farmer from the village"
     )
 
 

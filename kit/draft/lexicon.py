@@ -189,7 +189,7 @@ HEADLINE = re.compile(r"\s[–—]\s*([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){
 HEADLINE_LEAD = re.compile(
     r"^(?!(?:Update|Updated|Watch|Video|Photos?|Opinion|Analysis|Breaking|Live|Exclusive|Editorial|Review|Explainer|"
     r"Credit|Source|Tags|Posted|Published|Last|Date|By|Image|Read|See|Note|Edition|Editor|Author|Copyright)\b)"
-    r"([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}):\s+[A-Z][a-z]*\s+(?:[A-Z]\w*\s+)?[a-z]+\s+\w+"
+    r"([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}):\s+[A-Z][a-z]*\s+(?:[A-Z]\w*\s+|\d[\d,]*\s+)?[a-z]+\s+\w+"
 )
 #: a sentence's opening phrase before a comma, never its speaker: "For its part,", "In a statement,", "Meanwhile,"
 OPENER = re.compile(

@@ -149,11 +149,11 @@ def np_word(tok: str) -> bool:
 def _person_tail(words: list[str]) -> int:
     """Where a person's name starts at the end of ``words`` after a title or a role (``title_stripped``), else 0."""
     k = len(words)
-    while k > 0 and capitalised(words[k - 1]) and words[k - 1].lower().rstrip(".") not in ROLE_WORDS:
-        k -= 1
+    while k > 0 and capitalised(words[k - 1]) and words[k - 1].lower().rstrip(".").split("-")[0] not in ROLE_WORDS:
+        k -= 1  # "President-Elect Joe Biden": a hyphenated title is a title
     if k == len(words) or k == 0:
         return 0
-    before = words[k - 1].lower().rstrip(".")
+    before = words[k - 1].lower().rstrip(".").split("-")[0]
     plain = words[k - 1][0].islower() and before not in CONNECTORS | PREPS | lex.DETERMINERS | lex.QUANTIFIERS
     if before in TITLES or before in ROLE_WORDS or plain:
         if any(w.lower() in SPEAKER_NOUNS | ORG_HEADS for w in words[k:]):

@@ -89,8 +89,8 @@ def _walk_back(toks: list[str]) -> list[str]:
             words.insert(0, tok)
             if low == "the" and k >= 2 and toks[k - 1] == "of" and toks[k - 2].lower() in lex.QUANTIFIERS:
                 words[:0] = toks[k - 2 : k]
-            elif k >= 2 and toks[k - 1] in PREPS and toks[k - 2].lower() in SPEAKER_NOUNS:
-                return [*_walk_back(toks[: k - 1]), toks[k - 1], *words]  # "officials with the … headquarters"
+            elif k >= 2 and toks[k - 1] in PREPS and toks[k - 2].lower() in SPEAKER_NOUNS | ROLE_WORDS:
+                return [*_walk_back(toks[: k - 1]), toks[k - 1], *words]  # "officials with the …", "a farmer from …"
             elif k >= 3 and toks[k - 1] in PREPS and toks[k - 2].endswith("ing") and toks[k - 3] in SPEAKER_NOUNS:
                 return [*_walk_back(toks[: k - 2]), *toks[k - 2 : k], *words]  # "an aid group operating at the site"
             elif k >= 2 and re.fullmatch(r"[a-z]+ing", toks[k - 1]) and np_word(toks[k - 2]):
