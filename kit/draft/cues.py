@@ -311,7 +311,10 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
                 state["owner"] = None  # quote_paragraph: more words of the person quoted before
             elif depth == 0 and (not state["quoting"] or quote_closed_later(sentences, i)):
                 state["owner"] = state["last_actor"] = None
-            para, depth = sent.paragraph, 0
+            carried = depth > 0 and re.match(
+                r"[^“”\"]*”", " ".join(t.text for t in sentences[i:] if t.paragraph == sent.paragraph)
+            )
+            para, depth = sent.paragraph, depth if carried else 0  # quotation_carried: its opening mark left out
         depths = quote_depths(sent.text, depth)
         depth = depths[-1]
         cues = _cues(sent.text)
@@ -355,6 +358,9 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
             notes.append(
                 f"draft: check: the quotation is taken to be {state['owner'].text}'s words (named just before)"
             )
+    carried = depths[0] > 0 and not cues and state.get("opened_by") is not None
+    if carried:  # open_quotation: "X condemned it, stating: “A. B.”": B is X's words too
+        state["owner"] = state["opened_by"]
     if starts_quoted and not cues and state["owner"] is not None:  # continued_quotation: the owner's words
         via = state["last_relay"] if state["owner"] is state["last_actor"] else None
         cues = [(0, "told" if via else "speaker", state["owner"], "said", via)]
@@ -366,6 +372,8 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
     outer = [c for c in cues if depths[c[0]] == 0 and c[1] in ("speaker", "told")]
     cues = [c for c in cues if depths[c[0]] == 0 or not _quoted_nobody(c[2])]  # quoted_pronoun: "they say"
     inner = [c for c in cues if depths[c[0]] > 0]
+    if carried:  # the owner speaks it, not relays it
+        outer, inner = cues, []
     relay, cited, verb = None, [], ""
     if inner and (outer or any(depths[c[0]] == 0 and c[1] == "according" for c in cues)):
         top = outer[0] if outer else next(c for c in cues if depths[c[0]] == 0 and c[1] == "according")
@@ -418,6 +426,10 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
     ]
     if relay is not None and depth > 0:
         state["owner"] = relay
+    opening = re.search(r":\s*[“\"][^“”\"]*$", s)  # "…, stating: “This horrific crime …" left open
+    state["opened_by"] = None if depth == 0 else state.get("opened_by")
+    if depth > 0 and outer and cited and not inner and opening and outer[0][0] < opening.start():
+        state["opened_by"] = cited[0]  # a speaker opened a quotation the sentence leaves open
     if not cited:
         return None
     for m in [*cited, *([relay] if relay else [])]:  # the relay is the nearest: "they" is who relays

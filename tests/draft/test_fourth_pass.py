@@ -164,3 +164,17 @@ def test_quote_paragraph_goes_on_quoting_the_person_before():  # the AP kind (th
     assert quote_paragraph(sentences("“They kill people as easily as killing a chicken.”"), 0)
     text = "Fighting went on in the region.\n“They kill people as easily as killing a chicken or bird.”"
     assert names(text) == []  # nobody spoke before: nobody is given the quotation
+
+
+def test_open_quotation_after_a_colon_is_the_speakers_to_its_end():  # written for the test on the model of Xinhua's
+    # copy ("The Sudan Doctors Network condemned the drone strike, stating: “… .\n… war crime.” The network …"),
+    # its opening mark on the second paragraph left out as the stored copy leaves it out
+    text = (
+        "The Doctors Network condemned the strike, stating: “This crime violates all laws. The targeting of civilians "
+        "is a war crime.”"
+    )
+    assert names(text) == [["The Doctors Network"], ["The Doctors Network"]]
+    carried = "The Doctors Network condemned the strike, stating: “This crime violates all laws.\nThe targeting of "
+    assert names(carried + "civilians is a war crime.” The strike hit a mosque.") == [["The Doctors Network"]] * 2
+    # a quotation opened with no speaker before its colon is nobody's
+    assert names("The strike hit a mosque: “The targeting of civilians is a war crime. It must stop.”") == []
