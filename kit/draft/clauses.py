@@ -307,7 +307,7 @@ def nested(s: str, first: tuple, second: tuple) -> bool:
     Examples
     --------
     >>> s = "The report indicates that locals of the villages said they fled"
-    >>> nested(s, (0, "speaker", Mention("The report", True), "indicates", None),
+    >>> nested(s, (11, "speaker", Mention("The report", True), "indicates", None),
     ...        (49, "speaker", Mention("locals of the villages", True), "said", None))
     True
     """

@@ -23,17 +23,15 @@ from kit.draft.clauses import (
     quote_closed_later,
     quote_paragraph,
     reported_by_outlet,
-    shared_subject,
-    speaker_like,
-    split_pair,
 )
 from kit.draft.coref import Speakers, is_person, unnamed_person
-from kit.draft.documents import DOCUMENT_ONLY, document_speaker, weak_speaker
+from kit.draft.documents import weak_speaker
 from kit.draft.extract import Sentence, quote_depths
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
-from kit.draft.names import guess_kind, outlet_of
+from kit.draft.names import guess_kind
 from kit.draft.objects import object_after
-from kit.draft.phrases import Mention, subject_before
+from kit.draft.phrases import Mention
+from kit.draft.verbs import speaker_cues
 
 __all__ = ["Mention", "Finding", "find_attributions"]
 
@@ -72,129 +70,6 @@ def _certainty(verb: str, text: str) -> str:
     return lex.CERTAINTY[1][0]
 
 
-def _speaker_cue(s: str, m: re.Match, out: list) -> None:
-    """The cues of one speech verb: the speaker before it, after it (inverted, passive "by X"), or both of "X and Y"."""
-    prefix, rest, verb = s[: m.start()], s[m.end() :], m.group()
-    by = re.match(r"\s+by\s+(?!(?:tele)?phone|e-?mail|text|video)", rest)
-    passive = by and (lex.PASSIVE.search(prefix) or re.search(r"[,]\s*$|\b[a-z]+\s*$", prefix))
-    if by and passive and not re.search(r"\bas\s*$", prefix, re.I):  # passive_by: "announced by President Correa"
-        obj = object_after(rest[by.end() :])
-        if obj is not None:
-            out.append((m.start(), "speaker", obj, verb, None))
-        return
-    if re.match(r"\s+(?:on|to|in)(?:\s+[\w’'-]+){1,3}?\s+by\s", rest) and lex.DOCUMENT_SUBJECT.search(prefix.rstrip()):
-        return  # "A video posted on social media by X showed …": a document's participle (documents.released_by)
-    progressive = verb in lex.PROGRESSIVE and lex.PASSIVE.search(prefix)
-    if progressive:  # progressive: "California fire officials are warning residents"
-        prefix = prefix[: progressive.start()]
-    elif verb in lex.PROGRESSIVE or lex.PASSIVE.search(prefix):  # passive: "is reported to be": no speaker
-        return
-    if verb in ("reported", "confirmed", "reports") and (
-        lex.PARTICIPLE.match(rest) and lex.COUNTED.search(prefix.rstrip())
-    ):
-        return  # participle: "with hundreds reported missing", "no deaths reported"
-    if re.match(r"\s+(?:missing|dead|killed)\b", rest):
-        return
-    late = _named_after(prefix, rest) if verb not in ("told", "quoted", "telling", "saying") else None
-    if late is not None:  # inverted_after_clause: "… other waterborne diseases, said S.K. Gupta, an army officer"
-        out.append((m.start(), "inverted", late, verb, None))
-        return
-    doc = document_speaker(prefix)  # released_by, obtained_by: "Video footage obtained by Reuters showed"
-    if doc is not None:
-        out.append((m.start(), "told" if doc[1] else "speaker", doc[0], verb, doc[1]))
-        return
-    subj = subject_before(prefix)
-    if subj == "and":
-        subj = next((c[2] for c in reversed(out) if c[1] in ("speaker", "told")), None)
-    if subj is None and verb not in ("telling", "saying"):
-        subj = shared_subject(prefix)  # "Residents of Al Daraja combed through the wreckage …, but said …"
-    if subj == "negated":
-        return
-    bare = subj is None and prefix.rstrip().endswith(",") or isinstance(subj, Mention) and subj.common
-    if verb in ("telling", "saying") and bare:  # participle_subject: "Ohio Gov. John Kasich suspended …, telling …"
-        openings = lex.OPENING_NAME.findall(prefix)  # "Sanders started out their ninth debate saying …"
-        named = subject_before(openings[-1]) if openings else None
-        subj = named if isinstance(named, Mention) and not named.common else subj
-    if subj is None:
-        if not lex.INVERTED.search(prefix) or verb in ("told", "quoted", "telling", "saying"):
-            return
-        subj = object_after(rest)  # inverted: "…,” said Bali", "…, say traumatised viewers"
-        if subj is None or not _names_speaker(rest, subj):
-            return
-        out.append((m.start(), "inverted", subj, verb, None))
-        return
-    social = r"facebook|twitter|telegram|vk|instagram|youtube|tiktok|weibo|social media|social networks"
-    shown = verb not in ("gave", "listed") and lex.DOCUMENT_SUBJECT.search(subj.text)
-    if verb in DOCUMENT_ONLY and not re.search(social, subj.text, re.I) and not shown:
-        return
-    if verb == "saying" and lex.DOCUMENT_SUBJECT.search(subj.text):
-        issued = re.search(
-            r"\b(?:released|issued|put out|posted|published|sent)\s+(?:a|an|the)\s+(?:\w+\s+)?\w+(?:\s+\w+day)?\s*$",
-            prefix,
-        )
-        subj = subject_before(prefix[: issued.start()]) if issued else None  # "X released a statement saying"
-        if not isinstance(subj, Mention):
-            return
-    at = prefix.rfind(subj.text)
-    if at >= 0 and lex.SUBORDINATE.search(prefix[: at + len(subj.text)] + " "):
-        return  # "if they have reported someone missing": not an attribution
-    relative = re.search(r"(?:^|\s)([a-z]+s)\s+$", prefix[:at]) if at > 0 and subj.text.startswith("the ") else None
-    if (
-        relative
-        and lex.NO_OBJECT.match(rest)
-        and verb not in ("said", "says")
-        and relative.group(1) not in lex.FUNCTION
-    ):
-        return  # reduced_relative: "the casualties the Kremlin has acknowledged during its incursion"
-    if verb == "reported" and re.match(r"\s+[^,.;]{3,80}?\s+as saying\b", rest):
-        verb = "quoted"  # "Xinhua news agency reported disaster management officials as saying"
-    if verb in ("told", "telling", "quoted"):
-        obj = object_after(rest)
-        if verb == "quoted" and obj is not None:  # quoted: "the AP quoted the government as saying"
-            out.append((m.start(), "told", obj, verb, subj))
-            return
-        if obj is not None and (not obj.common or outlet_of(obj.text)):  # told_agency: "the AFP news agency"
-            out.append((m.start(), "told", subj, verb, obj))
-            return
-    out.extend((m.start(), "speaker", one, verb, None) for one in split_pair(subj))  # coordinated_pair
-    at = prefix.rfind(subj.text)
-    before = prefix[:at].rstrip() if at >= 0 else ""
-    if before.endswith(" and"):  # coordinated: "officials and state media said"
-        other = subject_before(before[:-4])
-        if isinstance(other, Mention) and speaker_like(other):
-            lead = before[:-4].rstrip()
-            lead = lead[: len(lead) - len(other.text)] if lead.endswith(other.text) else "x"
-            if not lead.strip() or lead.rstrip().endswith((",", ";", ":")):
-                out.append((m.start(), "speaker", other, verb, None))
-
-
-def _named_after(prefix: str, rest: str) -> Mention | None:
-    """A name right after a verb that follows a comma, and then a comma or the sentence's end: the speaker of the
-    clause before, however long ("…, said Gina Oviedo, who described …"); not "…, said Smith was killed"."""
-    if not re.search(r"[^”\"’],\s*$", prefix):
-        return None
-    obj = object_after(rest)
-    if obj is None or obj.common:
-        return None
-    at = rest.find(obj.text)
-    after = rest[at + len(obj.text) :] if at >= 0 else "x"
-    return obj if re.match(r"\s*(?:\([^)]*\)\s*)?(?:[,.;:]|$|(?:on|in|at)\s)", after) else None
-
-
-def _names_speaker(rest: str, m: Mention) -> bool:
-    """After an inverted verb, a speaker: a name, "the …", or a plural or a role ("say traumatised viewers"), not
-    "said that" or "thought out"."""
-    first = rest.split()[0] if rest.split() else ""
-    if (
-        not m.common
-        or first[:1].isupper()
-        or first.lower() in ("the", "a", "an", "his", "her", "its", "their", "local", "several", "one", "another")
-    ):
-        return True
-    last = m.text.split()[-1].lower()
-    return last.endswith("s") and len(m.text.split()) <= 3 and last not in ("this", "that", "thus", "was", "is")
-
-
 def _cues(s: str):
     """(position, role, mention, verb, relay) for each cue in the sentence.
 
@@ -218,7 +93,7 @@ def _cues(s: str):
             continue  # "it tells you", "added to his portfolio": no speech
         if m.group() in ("claimed", "claims") and re.match(r"\s+(?:the\s+|\w+\s+)?(?:lives|life)\b", s[m.end() :]):
             continue  # claimed_lives: "as the fire claimed multiple lives" is no speech
-        _speaker_cue(s, m, out)
+        speaker_cues(s, m, out)
     for m in lex.SOURCE_PHRASES.finditer(s):
         obj = object_after(s[m.end() :])
         if obj is not None:
