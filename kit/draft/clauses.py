@@ -244,6 +244,8 @@ def reported_by_outlet(s: str, spoke: list) -> bool:
     after = s[last[0] + len(last[3]) :]
     if last[0] == spoke[0][0] or not re.fullmatch(r"\W*(?:on \w+|\w+day)?(?:,\s*without [\w\s]+)?\W*", after):
         return False
+    if last[3] not in ("reported", "reports", "said", "says", "quoted"):
+        return False  # "… -- an accusation Damascus denied": denying is no relaying
     return guess_kind(last[2].text, head_lower=last[2].common)[0] in ("wire", "broadcaster", "newspaper", "online")
 
 

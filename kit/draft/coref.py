@@ -59,7 +59,10 @@ _PLACE_BEFORE = re.compile(
 )
 
 #: nouns of one person beyond the roles: "an eyewitness", "a woman"
-_PERSON_NOUNS = {"eyewitness", "man", "woman", "mother", "father", "neighbour", "neighbor", "source", "relative"}
+_PERSON_NOUNS = {
+    "eyewitness", "man", "woman", "mother", "father", "neighbour", "neighbor", "source", "relative", "member",
+    "fighter", "soldier", "villager", "farmer",
+}  # fmt: skip
 
 #: a description's nouns that name a body, never a person (``body_not_person``)
 _BODIES = {

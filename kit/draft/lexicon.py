@@ -128,7 +128,8 @@ SPEAKER_NOUNS = {
 ORG_HEADS = {
     "office", "ministry", "department", "council", "administration", "institute", "agency", "service", "center",
     "centre", "committee", "observatory", "survey", "command", "coalition", "government", "police", "brigade",
-    "station", "bureau", "commission", "authority", "secretariat", "network", "networks", "forces", "army", "navy",
+    "station", "bureau", "commission", "authority", "secretariat", "network", "networks", "force", "forces", "army",
+    "navy",
     "house", "news", "times", "post", "press", "radio", "television", "tv", "broadcasting", "corporation", "company",
     "university", "hospital", "foundation", "association", "union", "party", "organization", "organisation", "group",
     "monitor", "court", "parliament", "embassy", "team", "headquarters", "management", "daily", "website", "site",

@@ -155,6 +155,7 @@ def _person_tail(words: list[str]) -> int:
         return 0
     before = words[k - 1].lower().rstrip(".").split("-")[0]
     plain = words[k - 1][0].islower() and before not in CONNECTORS | PREPS | lex.DETERMINERS | lex.QUANTIFIERS
+    plain = plain and not before.endswith("ed")  # "the locally formed People's Defense Force" is no title's holder
     if before in TITLES or before in ROLE_WORDS or plain:
         if any(w.lower() in SPEAKER_NOUNS | ORG_HEADS for w in words[k:]):
             return 0

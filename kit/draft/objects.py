@@ -66,6 +66,10 @@ def can_author(m: Mention) -> bool:
 _APPOSITIVE = re.compile(r"\s*,\s*((?:[^,.;:“”\"]|(?<=\b[A-Z])\.)+?)\s*(?:[,;:]|(?<!\b[A-Z])\.|$)")
 
 
+def _modified(words: list[str]) -> bool:  # "the locally formed People's Defense Force": a name after the modifier
+    return len(words) > 2 and words[-2].endswith("ly") and words[-1].endswith("ed")
+
+
 def _at_the(words: list[str]) -> bool:  # "the Emergency Response Room group at the Abu Shouk camp": a name after
     return len(words) > 2 and words[-1] == "the" and words[-2] in PREPS  # "at the" is in the phrase
 
@@ -112,9 +116,9 @@ def object_after(rest: str) -> Mention | None:
     while i < len(toks):
         tok, low = toks[i], toks[i].lower()
         if (low in lex.DETERMINERS or low in lex.QUANTIFIERS and not words) and (
-            not words or words[-1].lower() in PREPS
+            not words or words[-1].lower() in PREPS | {"of"}
         ):
-            words.append(tok)
+            words.append(tok)  # "a member of the … Force"
         elif re.fullmatch(r"(?:19|20)\d\d", tok) and words and words[-1].lower() in lex.DETERMINERS:
             words.append(tok)  # "the 2009 paper", "a 2014 report"
         elif low in CONNECTORS and words and capitalised(words[-1]) and i + 1 < len(toks) and capitalised(toks[i + 1]):
@@ -133,6 +137,7 @@ def object_after(rest: str) -> Mention | None:
                 or words[-1] in PREPS | {"of"}
                 or words[-1].endswith(("’s", "'s"))
                 or _at_the(words)
+                or _modified(words)
             )
             and low not in lex.NAME_STOPS
             or tok in ("’s", "'s")
@@ -141,6 +146,8 @@ def object_after(rest: str) -> Mention | None:
             words.append(tok)
         elif re.fullmatch(r"[a-z]+ed", tok) and i + 1 < len(toks) and np_word(toks[i + 1]) and len(words) < 2:
             words.append(tok)  # "traumatised viewers", "injured residents"
+        elif re.fullmatch(r"[a-z]+ly", tok) and i + 2 < len(toks) and re.fullmatch(r"[a-z]+ed", toks[i + 1]):
+            words, i = [*words, tok, toks[i + 1]], i + 1  # "the locally formed People's Defense Force"
         elif (
             low in lex.DETERMINERS
             or low in PRONOUNS

@@ -178,3 +178,22 @@ def test_open_quotation_after_a_colon_is_the_speakers_to_its_end():  # written f
     assert names(carried + "civilians is a war crime.” The strike hit a mosque.") == [["The Doctors Network"]] * 2
     # a quotation opened with no speaker before its colon is nobody's
     assert names("The strike hit a mosque: “The targeting of civilians is a war crime. It must stop.”") == []
+
+
+def test_a_member_of_a_group_quoted_by_an_outlet_is_who_he_is():  # theweek.in (AP), Nyaung Pin Thar, 2023
+    text = (
+        "Radio Free Asia, a US- funded news service, quoted a member of the locally formed People's Defense Force as "
+        "saying the killings occurred after fighting the same day between the army and his group. He said the "
+        "resistance forces killed 20 soldiers and captured three officers."
+    )
+    member = "a member of the locally formed People's Defense Force"
+    assert [(n, via) for _, n, via in found(text)] == [([member], "Radio Free Asia"), ([member], None)]
+
+
+def test_a_place_closing_a_sentence_with_a_denial_relays_nothing():  # business-standard (AFP), Kammouna, 2016
+    text = (
+        'Mamun al-Khatib, director of the Aleppo-based pro-rebel Shahba Press news agency, accused "regime aircraft" '
+        "of firing missiles at the camp in Al-Kammouna village -- an accusation Damascus denied."
+    )
+    assert all(via != "Damascus" for _, _, via in found(text))
+    assert ["Mamun al-Khatib"] in names(text)
