@@ -80,11 +80,10 @@ def _cues(s: str):
     for m in SPEECH_VERBS.finditer(s):
         if SPEECH_VERBS.match(s, m.end() + 1) and s[m.end() : m.end() + 1] == " " and m.group()[-1] == "s":
             continue  # a noun before the verb: "News reports said" (not "He confirmed reports that …")
-        if (
-            m.group() in ("estimates", "reports", "claims", "notes", "shows", "posts")
-            and s[m.end() : m.end() + 1] == ","
+        if m.group() in ("estimates", "reports", "claims", "notes", "shows", "posts") and (
+            s[m.end() : m.end() + 1] == "," or re.match(r"\s+of\b", s[m.end() :])
         ):
-            continue  # a noun before a comma: "Cost estimates, he added, were …"
+            continue  # a noun: "Cost estimates, he added, were …", "dishonest claims of casualties"
         if (
             m.group() in ("tells", "telling")
             and re.match(r"\s+(?:you|us)\b", s[m.end() :])
@@ -133,6 +132,10 @@ def _pieces(s: str, cues: list, depths: list) -> list[tuple[int, int]]:
         prior = [m for m in lex.BOUNDARY.finditer(s, lo, at) if len(s[m.end() : at].split()) <= 4]
         if prior and (i > 0 or prior[-1].group().startswith(";")):
             cuts.append(prior[-1].end())
+    for c in cues:  # but_according: "X said A, but according to Zaman B": Zaman's B, not a relay of X's A
+        turn = re.search(r"(?:,\s+(?:but|while|whereas)|;)\s+$", s[: c[0]]) if c[1] == "according" else None
+        if turn and depths[c[0]] == 0 and turn.end() > cuts[-1]:
+            cuts.append(turn.end())
     spans = list(zip(cuts, [*cuts[1:], len(s)], strict=True))
     if len(spans) > 1 and not any(spans[0][0] <= c[0] < spans[0][1] for c in cues):
         spans = spans[1:]  # the clause before "; X said" is nobody's

@@ -191,10 +191,10 @@ def test_docs_state_the_polnear_scores():
 
 
 def test_polnear_guard_of_the_fourth_pass():
-    # "recall above the third pass's, speaker precision the same 85.2 %" (docs/draft.md, Against PolNeAR)
+    # "recall and speaker precision above the third pass's" (docs/draft.md, Against PolNeAR)
     third = _results("results-polnear-third-pass.json")
     now = _results("results-polnear.json")
     assert now["articles"] == third["articles"] and now["attributions"] == third["attributions"]
     assert now["found"] > third["found"]
-    assert round(100 * now["right"] / now["citations"], 1) == round(100 * third["right"] / third["citations"], 1)
-    assert "recall above the third pass's, speaker precision the same 85.2 %" in section("### Against PolNeAR")
+    assert now["right"] / now["citations"] > third["right"] / third["citations"]
+    assert "recall and speaker precision above the third pass's" in section("### Against PolNeAR")

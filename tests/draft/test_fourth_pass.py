@@ -197,3 +197,20 @@ def test_a_place_closing_a_sentence_with_a_denial_relays_nothing():  # business-
     )
     assert all(via != "Damascus" for _, _, via in found(text))
     assert ["Mamun al-Khatib"] in names(text)
+
+
+def test_but_according_to_opens_a_clause_of_its_own():  # cbsnews.com (AFP, AP), Nangarhar, 2019
+    text = (
+        "Attaullah Khogyani, spokesman for the provincial governor, said the target was ISIS militants in the area, "
+        "but according to Zaman the local residents had notified the authorities in the area that they would be "
+        "collecting dried fruit."
+    )
+    assert [(n, via) for _, n, via in found(text)] == [(["Attaullah Khogyani"], None), (["Zaman"], None)]
+
+
+def test_a_noun_before_of_is_no_speech_verb():  # cbsnews.com, 2019: "dishonest claims of non-combatant casualties"
+    text = (
+        'He said the U.S. was "fighting in a complex environment against those who intentionally kill and hide behind '
+        'civilians, as well as use dishonest claims of non-combatant casualties as propaganda weapons."'
+    )
+    assert [(n, via) for _, n, via in found("Sonny Leggett said so. " + text)][-1] == (["Sonny Leggett"], None)
