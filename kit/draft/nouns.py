@@ -237,7 +237,16 @@ def report_of(words: list[str]) -> Mention | None:
     >>> report_of(tokens("the Reuters report")).text
     'Reuters'
     """
-    if len(words) < 2 or words[-1].lower() not in ("report", "reports", "article", "story", "bulletin", "dispatch"):
+    if len(words) < 2 or words[-1].lower() not in (
+        "report",
+        "reports",
+        "article",
+        "story",
+        "bulletin",
+        "dispatch",
+        "tally",
+        "count",
+    ):
         return None
     if words[0].lower() not in ("a", "an", "the"):
         return None  # "News reports said": no outlet named

@@ -71,7 +71,7 @@ def _modified(words: list[str]) -> bool:  # "the locally formed People's Defense
 
 
 def _at_the(words: list[str]) -> bool:  # "the Emergency Response Room group at the Abu Shouk camp": a name after
-    return len(words) > 2 and words[-1] == "the" and words[-2] in PREPS  # "at the" is in the phrase
+    return len(words) > 2 and words[-1] == "the" and words[-2] in PREPS | {"of"}  # "at the", "of the" in the phrase
 
 
 def _count_after(words: list[str], tok: str) -> bool:  # "a rescue agency one of hundreds of …": the name ends
@@ -146,7 +146,11 @@ def object_after(rest: str) -> Mention | None:
             words.append(tok)
         elif re.fullmatch(r"[a-z]+ed", tok) and i + 1 < len(toks) and np_word(toks[i + 1]) and len(words) < 2:
             words.append(tok)  # "traumatised viewers", "injured residents"
-        elif re.fullmatch(r"[a-z]+ly", tok) and i + 2 < len(toks) and re.fullmatch(r"[a-z]+ed", toks[i + 1]):
+        elif (
+            re.fullmatch(r"[a-z]+ly", tok)
+            and tok not in lex.LY_NOUNS
+            and re.fullmatch(r"[a-z]+ed", toks[i + 1 : i + 2][0] if i + 2 < len(toks) else "")
+        ):
             words, i = [*words, tok, toks[i + 1]], i + 1  # "the locally formed People's Defense Force"
         elif (
             low in lex.DETERMINERS

@@ -32,3 +32,12 @@ def test_can_author_is_not_a_place():
     assert not can_author(Mention("Gaza City"))
     assert can_author(Mention("Johns Hopkins University")) and can_author(Mention("John Smith"))
     assert object_after("a post from Gaza City.").text == "a post"  # the document, not the place
+
+
+def test_an_outlets_tally_and_a_ministry_of_a_place():  # dailymail (AFP), Al-Shati, 2024; arynews (AFP), Gaza, 2024
+    m = object_after("an AFP tally based on official Israeli figures.")
+    assert (m.text, m.about) == ("AFP", "report")
+    assert object_after("the health ministry of the Hamas-run territory. The UN").text == (
+        "the health ministry of the Hamas-run territory"
+    )
+    assert object_after("the locally formed People's Defense Force as saying").text.endswith("People's Defense Force")
