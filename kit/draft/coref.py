@@ -39,7 +39,21 @@ _DESCRIPTION = re.compile(
 _FITS = {  # a description's noun -> words one of which an earlier speaker's name, kind or title must have
     "agency": {"wire", "agency", "news"},
     "news agency": {"wire", "agency"},
-    "group": {"monitor", "group", "observatory", "committee", "organization", "organisation", "project", "watch"},
+    "group": {
+        "monitor",
+        "group",
+        "observatory",
+        "committee",
+        "organization",
+        "organisation",
+        "project",
+        "watch",
+        "network",
+        "association",
+        "foundation",
+        "forum",
+        "room",
+    },  # fmt: skip
     "monitor": {"monitor", "observatory"},
     "observatory": {"monitor", "observatory"},
     "broadcaster": {"broadcaster", "television", "tv", "radio"},
@@ -157,6 +171,13 @@ def _outlets() -> set[str]:
     return {normalise_key(v[0]) for v in KNOWN_OUTLETS.values()}
 
 
+def _named(text: str) -> bool:
+    """``named_description``: "the voluntary Emergency Lawyers Group" is a name (its noun and a word before it
+    capitalised), not "the group" named before."""
+    words = text.split()[1:]
+    return len(words) > 1 and words[-1][:1].isupper() and any(w[:1].isupper() for w in words[:-1])
+
+
 def _is_acronym(bare: str, m: Mention, pool: list) -> bool:
     """One word in capitals, or one an earlier name gave in brackets ("… Seismology (Phivolcs)")."""
     one = not m.common and len(bare.split()) == 1
@@ -240,7 +261,7 @@ class Speakers:
                 return None
             if low in ("he", "she"):
                 self.gender.setdefault(found.text, low)
-        elif _DESCRIPTION.match(text) and not outlet_of(text):  # named_outlet: "the AFP news agency" is AFP
+        elif _DESCRIPTION.match(text) and not outlet_of(text) and not _named(text):  # named_outlet: AFP's agency
             noun = _DESCRIPTION.match(text).group("noun").lower()  # type: ignore[union-attr]
             rule = "description"
             found = self._described(noun, pool)

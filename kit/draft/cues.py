@@ -198,6 +198,7 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
         cues = _cues(sent.text)
         for a, b in _pieces(sent.text, cues, depths):
             piece = [(p - a, *rest) for p, *rest in cues if a <= p < b]
+            state["closed_later"] = a == 0 and quote_closed_later(sentences, i)  # its speaker named where it closes
             f = _finding(sent, a, b, piece, depths[a : b + 1], depth, state)
             if f is not None:
                 for w in waiting:  # quotation_ahead: "“We send … loved ones. Ryan has …,” Reuters said."
@@ -231,7 +232,7 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
     starts_quoted = depths[0] > 0 or s.startswith(("“", '"'))
     notes: list[str] = []
     if starts_quoted and depths[0] == 0 and not any(depths[p] == 0 for p, *_ in cues):
-        state["owner"] = state["last_actor"]
+        state["owner"] = None if state["closed_later"] else state["last_actor"]  # quote_closed_later, anywhere
         if state["owner"] is not None:
             notes.append(
                 f"draft: check: the quotation is taken to be {state['owner'].text}'s words (named just before)"

@@ -214,3 +214,25 @@ def test_a_noun_before_of_is_no_speech_verb():  # cbsnews.com, 2019: "dishonest 
         'civilians, as well as use dishonest claims of non-combatant casualties as propaganda weapons."'
     )
     assert [(n, via) for _, n, via in found("Sonny Leggett said so. " + text)][-1] == (["Sonny Leggett"], None)
+
+
+def test_a_quotation_closed_later_by_its_speaker_is_not_the_one_before():  # voanews (Reuters), Kismayu, 2017
+    text = (
+        'Al-Shabab said the toll was higher. "We planted a bomb inside a police station in Kismayu. We killed four '
+        'policemen and wounded 27 others," its military operations spokesman Abdiasis Abu Musab said.'
+    )
+    assert names(text) == [["Al-Shabab"], ["Abdiasis Abu Musab"], ["Abdiasis Abu Musab"]]
+
+
+def test_the_group_is_an_earlier_network_and_a_named_group_is_its_own():
+    # trt.global (Anadolu), Brima Rashid, 2025; globaltimes (Xinhua), Hillat Hamid, 2025
+    text = (
+        "In a statement, the Sudan Doctors Network said the RSF carried out a renewed assault on Brima Rashid village. "
+        "The independent medical group condemned the attack in the strongest terms."
+    )
+    assert names(text) == [["the Sudan Doctors Network"], ["the Sudan Doctors Network"]]
+    text = (
+        "The Sudanese Doctors Network, a volunteer organization, reported that the attack took place on Sunday. "
+        "Meanwhile, the voluntary Emergency Lawyers Group confirmed in a statement on Monday the number of deaths."
+    )
+    assert names(text) == [["The Sudanese Doctors Network"], ["the voluntary Emergency Lawyers Group"]]
