@@ -70,6 +70,14 @@ def _modified(words: list[str]) -> bool:  # "the locally formed People's Defense
     return len(words) > 2 and words[-2].endswith("ly") and words[-1].endswith("ed")
 
 
+def _owner(words: list[str]) -> int:
+    """How many words name the owner of a document ("Vitaly Kim's Telegram channel", "the ministry's statement")."""
+    at = next((i for i in range(len(words) - 1, -1, -1) if words[i].endswith(("’s", "'s"))), -1)
+    doc = words[at + 1 :]
+    kinds = {"channel", "page", "account", "post", "statement", "website", "feed", "tally", "figures", "count"}
+    return at + 1 if at >= 0 and 0 < len(doc) <= 3 and doc[-1].lower() in kinds else 0
+
+
 def _at_the(words: list[str]) -> bool:  # "the Emergency Response Room group at the Abu Shouk camp": a name after
     return len(words) > 2 and words[-1] == "the" and words[-2] in PREPS | {"of"}  # "at the", "of the" in the phrase
 
@@ -171,12 +179,17 @@ def object_after(rest: str) -> Mention | None:
                 "-" in w or w.lower() in lex.DETERMINERS for w in words
             ):  # modifier_before_name: "state-run All India Radio"
                 words = [w for w in words if w.lower() in lex.DETERMINERS]
-            elif words[-1].lower() not in ROLE_WORDS | TITLES:
+            elif words[-1].lower() not in ROLE_WORDS | TITLES and low not in TITLES:  # "regional Governor Vitaly Kim"
                 break
             words.append(tok)
         else:
             words.append(tok)
         i += 1
+    owner = _owner(words)
+    if owner:  # owned_document: "regional Governor Vitaly Kim's Telegram channel" is Vitaly Kim's word
+        found = mention([*words[: owner - 1], re.sub(r"[’']s$", "", words[owner - 1])])
+        about = f"{found.about} {' '.join(words[owner:])}".strip() if found else ""
+        return Mention(found.text, found.common, about, found.affiliation) if found else None
     found = mention(words)
     acronym = toks[i : i + 3] if toks[i : i + 1] == ["("] else []
     if found is not None and len(acronym) == 3 and acronym[2] == ")" and re.fullmatch(r"[A-Z]\w{1,11}", acronym[1]):

@@ -41,3 +41,9 @@ def test_an_outlets_tally_and_a_ministry_of_a_place():  # dailymail (AFP), Al-Sh
         "the health ministry of the Hamas-run territory"
     )
     assert object_after("the locally formed People's Defense Force as saying").text.endswith("People's Defense Force")
+
+
+def test_a_documents_owner_is_the_speaker():  # anews.com.tr, Mykolaiv, 2022
+    m = object_after("regional Governor Vitaly Kim's Telegram channel on Wednesday.")
+    assert (m.text, m.about) == ("Vitaly Kim", "regional Governor Telegram channel")
+    assert object_after("the ministry's latest tally.").text == "the ministry"
