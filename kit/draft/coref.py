@@ -101,8 +101,8 @@ _NOT_PEOPLE = {
 
 #: capitalised words that begin a sentence or a heading, not a name
 _NOT_NAMES = {
-    "that", "this", "the", "if", "when", "but", "and", "in", "on", "at", "as", "after", "before", "while", "with",
-    "for", "from", "by", "then", "now", "so", "we", "our", "his", "her", "their", "its", "my", "some", "many",
+    "that", "this", "the", "a", "an", "if", "when", "but", "and", "in", "on", "at", "as", "after", "before", "while",
+    "with", "for", "from", "by", "then", "now", "so", "we", "our", "his", "her", "their", "its", "my", "some", "many",
     "north", "south", "east", "west", "new", "united", "trans", "pacific", "democratic", "republican", "national",
 }  # fmt: skip
 
@@ -158,7 +158,8 @@ def unnamed_person(m: Mention) -> bool:
     (True, False)
     """
     words = m.text.lower().split()
-    head = next((words[i - 1] for i, w in enumerate(words) if i > 1 and w in ("from", "of", "in", "at", "with")), None)
+    preps = ("from", "of", "in", "at", "with", "for", "close")
+    head = next((words[i - 1] for i, w in enumerate(words) if i > 1 and w in preps), None)
     return (
         m.common
         and len(words) >= 2

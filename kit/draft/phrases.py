@@ -62,6 +62,20 @@ _GROUP_OF = re.compile(
 _GROUP_HEADS = {"groups", "organisations", "organizations", "families", "people", "leaders", "elders", "workers"}
 
 
+def _role_prep(noun: str, prep: str) -> bool:
+    """A speaker's noun and the preposition opening what it belongs to: "officials with", "a farmer from", ``role_for``
+    "a spokeswoman for", ``close_to`` "a source close to"."""
+    low = noun.lower()
+    return (
+        prep in PREPS
+        and low in SPEAKER_NOUNS | ROLE_WORDS
+        or prep == "for"
+        and low in ROLE_WORDS
+        or prep == "to"
+        and low == "close"
+    )
+
+
 def _org_head(tok: str) -> bool:  # plural_head: "Coordination of Resistance Committees in El Fasher"
     return tok.lower() in ORG_HEADS or tok[-1:] == "s" and tok.lower()[:-1] in ORG_HEADS
 
@@ -85,11 +99,14 @@ def _walk_back(toks: list[str]) -> list[str]:
         if low == "the" and words and of_the(toks, k - 1) and capitalised(toks[k - 2]):
             words[:0], k = toks[k - 1 : k + 1], k - 2  # connector_the
             continue
+        one = len(words) == 1 or bool(words) and words[0].lower() in lex.DETERMINERS  # not "for Nigeria Osai Ojigho"
+        if one and k > 1 and _role_prep(toks[k - 1], tok) and low in ("for", "to") and tok == low:
+            return [*_walk_back(toks[:k]), tok, *words]  # "A spokeswoman for UNIFIL", "a source close to Hezbollah"
         if low in lex.DETERMINERS:
             words.insert(0, tok)
             if low == "the" and k >= 2 and toks[k - 1] == "of" and toks[k - 2].lower() in lex.QUANTIFIERS:
                 words[:0] = toks[k - 2 : k]
-            elif k >= 2 and toks[k - 1] in PREPS and toks[k - 2].lower() in SPEAKER_NOUNS | ROLE_WORDS:
+            elif k >= 2 and _role_prep(toks[k - 2], toks[k - 1]):
                 return [*_walk_back(toks[: k - 1]), toks[k - 1], *words]  # "officials with the …", "a farmer from …"
             elif k >= 3 and toks[k - 1] in PREPS and toks[k - 2].endswith("ing") and toks[k - 3] in SPEAKER_NOUNS:
                 return [*_walk_back(toks[: k - 2]), *toks[k - 2 : k], *words]  # "an aid group operating at the site"

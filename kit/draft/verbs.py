@@ -50,8 +50,11 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
         if obj is not None:
             out.append((m.start(), "speaker", obj, verb, None))
         return
-    if re.match(r"\s+(?:on|to|in)(?:\s+[\w’'-]+){1,3}?\s+by\s", rest) and lex.DOCUMENT_SUBJECT.search(prefix.rstrip()):
-        return  # "A video posted on social media by X showed …": a document's participle (documents.released_by)
+    participle = verb in ("posted", "published", "released", "issued", "shared") and not re.search(
+        r"\b(?:has|have|had|was|were|is|are)\s+$", prefix
+    )
+    if participle and lex.DOCUMENT_SUBJECT.search(prefix.rstrip()):
+        return  # "A video posted on social media by X showed", "In a statement posted to Telegram, X said": no cue
     progressive = verb in lex.PROGRESSIVE and lex.PASSIVE.search(prefix)
     if progressive:  # progressive: "California fire officials are warning residents"
         prefix = prefix[: progressive.start()]

@@ -236,3 +236,24 @@ def test_the_group_is_an_earlier_network_and_a_named_group_is_its_own():
         "Meanwhile, the voluntary Emergency Lawyers Group confirmed in a statement on Monday the number of deaths."
     )
     assert names(text) == [["The Sudanese Doctors Network"], ["the voluntary Emergency Lawyers Group"]]
+
+
+def test_a_spokeswoman_for_a_body_is_who_she_is():  # al-monitor (AFP), Naqura, 2024
+    text = (
+        "An Israeli strike on a vehicle in south Lebanon killed two people Monday, the health ministry said.\n"
+        'A spokeswoman for UNIFIL said "a vehicle driven by an employee of a cleaning company was targeted by a strike '
+        'on the Tyre-Naqura road."\n"Attacks on civilians are violations of international humanitarian law. They must '
+        'stop," she said.'
+    )
+    assert names(text)[1:] == [["A spokeswoman for UNIFIL"]] * 3  # before: UNIFIL, then "she" taken to be "An Israeli"
+
+
+def test_a_source_close_to_a_group_and_a_statement_posted_to_telegram():  # brecorder (AFP), Kfarjouz, 2024
+    assert names("A source close to Hezbollah confirmed that one of the dead was “a fighter in Hezbollah”.") == [
+        ["A source close to Hezbollah"]
+    ]
+    text = (
+        "In a statement posted to Telegram early Friday, Hezbollah said it had fired a barrage of Katyusha rockets at "
+        "Israel’s Northern Command."
+    )
+    assert names(text) == [["Hezbollah"]]  # "a statement posted" is no speaker of its own
