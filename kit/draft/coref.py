@@ -290,8 +290,10 @@ class Speakers:
     def _described(self, noun: str, pool: list) -> Mention | None:
         if "year-old" in noun:
             return next(iter(reversed(self.seen + self.people)), None)
-        if noun in ("statement", "report"):
-            return next((n for n in pool if not n.common), None)
+        if noun in ("statement", "report"):  # a body's, unnamed or not, or a named person's
+            return next(
+                (n for n in pool if not n.common or not unnamed_person(n) and n.text.lower() not in PRONOUNS), None
+            )
         fits = _FITS.get(noun, {noun.split()[-1].rstrip("’s")})
         body = noun.split()[-1] in _BODIES
         for n in pool:

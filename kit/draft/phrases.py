@@ -59,7 +59,9 @@ _GROUP_OF = re.compile(
     r"\b(?P<head>[A-Za-z]+)\s+(?:of|in|from|across)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,3}"
     r"(?:\s+and\s+(?:abroad|elsewhere|overseas|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}))?\s*$"
 )
-_GROUP_HEADS = {"groups", "organisations", "organizations", "families", "people", "leaders", "elders", "workers"}
+_GROUP_HEADS = {
+    "groups", "organisations", "organizations", "families", "people", "leaders", "elders", "workers", "members",
+}  # fmt: skip
 
 
 def _role_prep(noun: str, prep: str) -> bool:
@@ -148,6 +150,9 @@ def _walk_back(toks: list[str]) -> list[str]:
         if not np_word(tok) or len(words) >= 12:
             if low in ("for", "of", "in") and k > 0 and toks[k - 1].lower() in ROLE_WORDS and len(words) > 2:
                 words = words[-2:] if all(capitalised(w) for w in words) else words  # role_for_place
+            named = k > 0 and capitalised(toks[k - 1]) and toks[k - 1].lower() not in lex.NAME_STOPS | lex.DETERMINERS
+            if low == "from" and named and any(w.lower() in SPEAKER_NOUNS | ORG_HEADS for w in words):
+                return _walk_back(toks[:k])  # name_from_body: "Abdul Majid Akhundzada from provincial council told"
             break
         words.insert(0, tok)
         k -= 1

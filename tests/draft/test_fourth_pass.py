@@ -257,3 +257,17 @@ def test_a_source_close_to_a_group_and_a_statement_posted_to_telegram():  # brec
         "Israel’s Northern Command."
     )
     assert names(text) == [["Hezbollah"]]  # "a statement posted" is no speaker of its own
+
+
+def test_a_name_from_a_body_and_a_bodys_statement():  # xinhua (via zhongyishudian), Musa Qala, 2019
+    text = (
+        '"Two separate airstrikes were conducted in Musa Qala district Sunday night," Abdul Majid Akhundzada from '
+        "provincial council told Xinhua.\n"
+        "Meantime, the provincial government wrote in a statement issued here Monday, that 14 militants were killed.\n"
+        "The statement said that the provincial government has ordered security officials to investigate."
+    )
+    assert names(text) == [["Abdul Majid Akhundzada"], ["the provincial government"], ["the provincial government"]]
+    # stripes.com (AP), Farah, 2017: a group named by whom it is of
+    assert names("But family members of the victims are claiming they were hit by an airstrike.") == [
+        ["family members of the victims"]
+    ]
