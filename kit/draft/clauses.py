@@ -55,7 +55,7 @@ _POSSESSIVE = re.compile(
 #: plural speakers a coordination may join: "officials and state media said"
 _PEOPLE = ("officials", "authorities", "media", "police", "residents", "witnesses", "activists", "sources", "medics")
 _TAIL = re.compile(r"(?::|\s[-–—])\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s*$")
-_CLOSED_BY = re.compile(r"[,.!?…]\s?[”\"]\s+(?:[\w.’'-]+\s+){0,12}?(?:said|says|told|added|wrote|tweeted)\b")
+_CLOSED_BY = re.compile(r"[,.!?…]\s?[”\"]\s+(?:[\w.’'-]+\s+){0,12}?(?:said|says|told|added|wrote|tweeted|quoted)\b")
 
 
 def possessive_cues(s: str) -> list[tuple]:

@@ -78,6 +78,9 @@ _PERSON_NOUNS = {
     "fighter", "soldier", "villager", "farmer",
 }  # fmt: skip
 
+#: kinds of an unnamed body whose "statement" or "report" a later "the statement" may be
+_BODY_KINDS = ("official", "military", "monitor", "wire", "broadcaster", "newspaper")
+
 #: a description's nouns that name a body, never a person (``body_not_person``)
 _BODIES = {
     "agency", "ministry", "office", "institute", "group", "monitor", "observatory", "organisation", "organization",
@@ -256,8 +259,8 @@ class Speakers:
                     found = next((n for n in reversed(self.seen) if n.text not in avoid and self._is(n, low)), None)
             elif low == "it":
                 found = next((n for n in pool if not n.common and not is_person(n)), None)
-            else:
-                found = next((n for n in pool if not is_person(n)), None)
+            else:  # "they": a group or a body that spoke, not an outlet that only relayed ("one local told AFP")
+                found = next((n for n in pool if not is_person(n) and not outlet_of(n.text)), None)
             if found is None:
                 return None
             if low in ("he", "she"):
@@ -292,7 +295,7 @@ class Speakers:
             return next(iter(reversed(self.seen + self.people)), None)
         if noun in ("statement", "report"):  # a body's, unnamed or not, or a named person's
             return next(
-                (n for n in pool if not n.common or not unnamed_person(n) and n.text.lower() not in PRONOUNS), None
+                (n for n in pool if not n.common or guess_kind(n.text, head_lower=True)[0] in _BODY_KINDS), None
             )
         fits = _FITS.get(noun, {noun.split()[-1].rstrip("’s")})
         body = noun.split()[-1] in _BODIES

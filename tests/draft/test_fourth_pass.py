@@ -271,3 +271,18 @@ def test_a_name_from_a_body_and_a_bodys_statement():  # xinhua (via zhongyishudi
     assert names("But family members of the victims are claiming they were hit by an airstrike.") == [
         ["family members of the victims"]
     ]
+
+
+def test_they_is_not_the_outlet_that_relayed_and_the_report_is_not_a_trader():
+    # prothomalo (AFP), Kyi Su, 2022; alaturkaonline (Anadolu), Djibo, 2020
+    text = (
+        "On 18 July, soldiers were dropped near Kyi Su village by two helicopters, one local told AFP.\n"
+        '"The elderly men were released on the following day," they said, requesting anonymity.'
+    )
+    assert names(text) == [["one local"], ["one local"]]
+    text = (
+        "The killings took place on April 9, in Djibo, the HRW said in a report based on interviews with 17 "
+        "witnesses.\n“This was not a battle,” a trader told the watchdog.\n"
+        "Residents, the report said, believe that they had been targeted."
+    )
+    assert names(text)[-1] == ["the HRW"]
