@@ -211,6 +211,7 @@ class Speakers:
         self.people: list[Mention] = []  # speakers who are people, nearest last
         self.seen: list[Mention] = []  # people named in passing (for "the 21-year-old" only)
         self.gender: dict[str, str] = {}  # "he" or "she", once a pronoun or a title has said it
+        self.interviewers: set[str] = set()  # outlets only told something ("one local told AFP"), never "they"
 
     def add(self, m: Mention) -> None:
         """Remember a speaker as the nearest one (a named one, or a plural unnamed group for "they")."""
@@ -259,8 +260,8 @@ class Speakers:
                     found = next((n for n in reversed(self.seen) if n.text not in avoid and self._is(n, low)), None)
             elif low == "it":
                 found = next((n for n in pool if not n.common and not is_person(n)), None)
-            else:  # "they": a group or a body that spoke, not an outlet that only relayed ("one local told AFP")
-                found = next((n for n in pool if not is_person(n) and not outlet_of(n.text)), None)
+            else:  # "they": a group or a body that spoke, not an outlet only told something ("one local told AFP")
+                found = next((n for n in pool if not is_person(n) and n.text not in self.interviewers), None)
             if found is None:
                 return None
             if low in ("he", "she"):

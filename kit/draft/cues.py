@@ -313,6 +313,9 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         return None
     for m in [*cited, *([relay] if relay else [])]:  # the relay is the nearest: "they" is who relays
         speakers.add(m)
+    speakers.interviewers -= {c.text for c in cited}
+    if told and relay is not None:
+        speakers.interviewers.add(relay.text)
     actor = cited[0] if told else relay or (cited[0] if spoke else None)
     if actor is not None:
         state["last_actor"], state["last_relay"] = actor, (relay if told else None)
