@@ -12,10 +12,16 @@ sentence of that kind from ``tests/draft_corpus/dev``:
 - ``quote_closed_later``: a paragraph opening on a quotation that a later sentence of it closes with a speaker
   ("“(The hospital) is very busy. They've been …,” Red Cross spokesperson Mirella Hodeib said.") is that speaker's,
   not a continuation of the speaker quoted in the paragraph before;
+- ``quote_paragraph`` (fourth pass): a paragraph that is one quotation and nothing else goes on quoting the person
+  quoted in the paragraph before (a place, an organisation or a group is not taken to go on);
 - ``outlet_closing``: "X said …, Saudi state news agency (SPA) reported on Saturday, without more details": the
   outlet closing the sentence relays X (also "…, Radio New Zealand reported.");
 - ``closing_attribution``: "X called for …, sources said.": the last speaker speaks all before it;
-- ``complement``: "X says that according to Y, …": Y is cited, X relays.
+- ``complement``: "X says that according to Y, …": Y is cited, X relays;
+- ``shared_subject`` (fourth pass): "Residents of X combed through the wreckage …, but said …": the sentence's
+  subject speaks;
+- ``nested_that`` (fourth pass): "The report indicates that locals of the villages said …": the locals are cited,
+  the report relays.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from __future__ import annotations
 import re
 
 from kit.draft.extract import Sentence
-from kit.draft.lexicon import PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS
+from kit.draft.lexicon import DOCUMENT_SUBJECT, GROUPS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS
 from kit.draft.names import guess_kind
 from kit.draft.phrases import Mention, subject_before
 
@@ -33,9 +39,12 @@ __all__ = [
     "split_pair",
     "headline_tail",
     "quote_closed_later",
+    "quote_paragraph",
     "reported_by_outlet",
     "closing",
     "complement",
+    "nested",
+    "shared_subject",
     "claim_span",
 ]
 
@@ -46,7 +55,7 @@ _POSSESSIVE = re.compile(
 #: plural speakers a coordination may join: "officials and state media said"
 _PEOPLE = ("officials", "authorities", "media", "police", "residents", "witnesses", "activists", "sources", "medics")
 _TAIL = re.compile(r"(?::|\s[-–—])\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s*$")
-_CLOSED_BY = re.compile(r"[,.!?…]\s?[”\"]\s+(?:[\w.’'-]+\s+){0,12}?(?:said|says|told|added|wrote|tweeted)\b")
+_CLOSED_BY = re.compile(r"[,.!?…]\s?[”\"]\s+(?:[\w.’'-]+\s+){0,12}?(?:said|says|told|added|wrote|tweeted|quoted)\b")
 
 
 def possessive_cues(s: str) -> list[tuple]:
@@ -187,6 +196,35 @@ def quote_closed_later(sentences: list[Sentence], i: int) -> bool:
     return any(_CLOSED_BY.search(t.text) for t in same)
 
 
+def quote_paragraph(sentences: list[Sentence], i: int) -> bool:
+    """``quote_paragraph``: sentence ``i`` opens a paragraph that is one quotation and nothing else (no speaker
+    named where it closes): in wire copy, more words of the person quoted in the paragraph before.
+
+    Parameters
+    ----------
+    sentences : list of Sentence
+        An article's sentences.
+    i : int
+        The index of a paragraph's first sentence.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from kit.draft.extract import sentences
+    >>> quote_paragraph(sentences("“We traced them this morning, killed 10 of them.”"), 0)
+    True
+    >>> quote_paragraph(sentences("“We traced them,” he said."), 0)
+    False
+    """
+    same = [t.text for t in sentences[i:] if t.paragraph == sentences[i].paragraph]
+    text = " ".join(same)
+    opened = text.count("“") + text.count('"') // 2
+    return text.startswith(("“", '"')) and text.rstrip().endswith(("”", '"')) and opened == 1
+
+
 def reported_by_outlet(s: str, spoke: list) -> bool:
     """``outlet_closing``: two speakers, the last an outlet closing the sentence: "Police said …, Radio New Zealand
     reported.", "…, Saudi state news agency (SPA) reported on Saturday, without more details.".
@@ -206,6 +244,8 @@ def reported_by_outlet(s: str, spoke: list) -> bool:
     after = s[last[0] + len(last[3]) :]
     if last[0] == spoke[0][0] or not re.fullmatch(r"\W*(?:on \w+|\w+day)?(?:,\s*without [\w\s]+)?\W*", after):
         return False
+    if last[3] not in ("reported", "reports", "said", "says", "quoted"):
+        return False  # "… -- an accusation Damascus denied": denying is no relaying
     return guess_kind(last[2].text, head_lower=last[2].common)[0] in ("wire", "broadcaster", "newspaper", "online")
 
 
@@ -251,6 +291,67 @@ def complement(s: str, first: tuple, second: tuple) -> bool:
     return bool(re.fullmatch(r"\s*(?:that\s*)?,?\s*", between))
 
 
+def nested(s: str, first: tuple, second: tuple) -> bool:
+    """``nested_that``: whether a document reports a speaker's words: "The report indicates that locals of the
+    villages said …" (the locals are cited, the report relays them; "He added that Guterres has urged" is his).
+
+    Parameters
+    ----------
+    s : str
+        The speaker's clause.
+    first, second : tuple
+        Two ``speaker`` cues, in order.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> s = "The report indicates that locals of the villages said they fled"
+    >>> nested(s, (11, "speaker", Mention("The report", True), "indicates", None),
+    ...        (49, "speaker", Mention("locals of the villages", True), "said", None))
+    True
+    """
+    if not DOCUMENT_SUBJECT.search(first[2].text):
+        return False  # "He added that Guterres has urged …" is his word about Guterres
+    between = s[first[0] + len(first[3]) : second[0]] if second[0] > first[0] else "x"
+    return bool(re.fullmatch(rf"\s*,?\s+that\s+{re.escape(second[2].text)}\s+(?:\w+\s+)?", between))
+
+
+def shared_subject(prefix: str) -> Mention | None:
+    """``shared_subject``: the speaker opening the sentence, for a verb after "but" or "and" that shares it:
+    "Residents of Al Daraja combed through the wreckage to find and bury the dead, but said …".
+
+    Parameters
+    ----------
+    prefix : str
+        The sentence up to the verb.
+
+    Returns
+    -------
+    Mention or None
+        The sentence's subject, when it opens the sentence before its first verb, with no comma, and is a name or
+        a speaking group; else None.
+
+    Examples
+    --------
+    >>> shared_subject("Residents of Al Daraja combed through the wreckage, but ").text
+    'Residents of Al Daraja'
+    >>> shared_subject("The fire spread quickly and ") is None
+    True
+    """
+    tail = re.search(r",?\s+(?:but|and)\s*$", prefix)
+    verb = re.search(r"\s(?:[a-z]+ed|has|have|had|were|are|was|is)\b", prefix[: tail.start()]) if tail else None
+    if verb is None or "," in prefix[: verb.start()] or "“" in prefix or '"' in prefix:
+        return None
+    who = subject_before(prefix[: verb.start()] + " ")
+    if not isinstance(who, Mention) or who.text.lower() in PRONOUNS:
+        return None
+    words = {w.lower() for w in who.text.split()}
+    return who if not who.common or words & (GROUPS | SPEAKER_NOUNS | ROLE_WORDS) else None
+
+
 def claim_span(s: str, outer: list, depths: list) -> tuple[int, int]:
     """The claim's words: the quotation after an outer speaker when it runs to the sentence's end, else the sentence.
 
@@ -279,6 +380,9 @@ def claim_span(s: str, outer: list, depths: list) -> tuple[int, int]:
     start, end = 0, len(s)
     if s.startswith(("“", '"')) and depths[1] > depths[0]:
         start = 2 if s.startswith('" ') else 1  # '" ' stands for '' (two apostrophes)
+        close = next((j for j in range(1, len(s)) if depths[j] == depths[0] and s[j] in '”"'), len(s))
+        if outer and close < outer[0][0] and not re.search(r"[“\"]", s[close + 1 :]):
+            return start, len(s[:close].rstrip(" ,"))  # quotation_then_speaker: "“…,” said a post from …, one of …"
     if s.endswith(("”", '"')) and (s.count("“") < s.count("”") or depths[0] > 0):
         end -= 1
     return start, end

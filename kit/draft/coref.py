@@ -27,7 +27,7 @@ from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, TITLES
 from kit.draft.names import guess_kind, normalise_key, normalise_name, outlet_of
 from kit.draft.phrases import Mention
 
-__all__ = ["Speakers", "is_person"]
+__all__ = ["Speakers", "is_person", "unnamed_person"]
 
 _DESCRIPTION = re.compile(
     r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>agency|news agency|statement|report|ministry|office|institute|"
@@ -39,7 +39,21 @@ _DESCRIPTION = re.compile(
 _FITS = {  # a description's noun -> words one of which an earlier speaker's name, kind or title must have
     "agency": {"wire", "agency", "news"},
     "news agency": {"wire", "agency"},
-    "group": {"monitor", "group", "observatory", "committee", "organization", "organisation", "project", "watch"},
+    "group": {
+        "monitor",
+        "group",
+        "observatory",
+        "committee",
+        "organization",
+        "organisation",
+        "project",
+        "watch",
+        "network",
+        "association",
+        "foundation",
+        "forum",
+        "room",
+    },  # fmt: skip
     "monitor": {"monitor", "observatory"},
     "observatory": {"monitor", "observatory"},
     "broadcaster": {"broadcaster", "television", "tv", "radio"},
@@ -51,6 +65,28 @@ _FITS = {  # a description's noun -> words one of which an earlier speaker's nam
     "coalition": {"coalition", "military"},
 }
 
+
+#: what comes before a place, never before a person named in passing (``place_not_person``): "in Beit Lahia", "the
+#: city of El Fasher", "a Beit Lahia resident", "the Al Daraja neighbourhood"
+_PLACE_BEFORE = re.compile(
+    r"\b(?:the|an?|in|at|of|near|from|into|outside|inside|across|around|towards?|north|south|east|west)\s+$", re.I
+)
+
+#: nouns of one person beyond the roles: "an eyewitness", "a woman"
+_PERSON_NOUNS = {
+    "eyewitness", "man", "woman", "mother", "father", "neighbour", "neighbor", "source", "relative", "member",
+    "fighter", "soldier", "villager", "farmer",
+}  # fmt: skip
+
+#: kinds of an unnamed body whose "statement" or "report" a later "the statement" may be
+_BODY_KINDS = ("official", "military", "monitor", "wire", "broadcaster", "newspaper")
+
+#: a description's nouns that name a body, never a person (``body_not_person``)
+_BODIES = {
+    "agency", "ministry", "office", "institute", "group", "monitor", "observatory", "organisation", "organization",
+    "council", "department", "company", "broadcaster", "channel", "network", "station", "newspaper", "coalition",
+    "army", "military", "command", "center", "centre", "administration", "secretariat",
+}  # fmt: skip
 
 #: words that tell a person's gender: a pronoun the article used for them, a title, a role
 _GENDERED = re.compile(
@@ -68,8 +104,8 @@ _NOT_PEOPLE = {
 
 #: capitalised words that begin a sentence or a heading, not a name
 _NOT_NAMES = {
-    "that", "this", "the", "if", "when", "but", "and", "in", "on", "at", "as", "after", "before", "while", "with",
-    "for", "from", "by", "then", "now", "so", "we", "our", "his", "her", "their", "its", "my", "some", "many",
+    "that", "this", "the", "a", "an", "if", "when", "but", "and", "in", "on", "at", "as", "after", "before", "while",
+    "with", "for", "from", "by", "then", "now", "so", "we", "our", "his", "her", "their", "its", "my", "some", "many",
     "north", "south", "east", "west", "new", "united", "trans", "pacific", "democratic", "republican", "national",
 }  # fmt: skip
 
@@ -106,8 +142,44 @@ def is_person(m: Mention) -> bool:
     return titled or 2 <= len(words) <= 4
 
 
+def unnamed_person(m: Mention) -> bool:
+    """``unnamed_person``: one unnamed person ("one resident", "an eyewitness", "a police officer"), whom a later
+    "he" or "she" may be.
+
+    Parameters
+    ----------
+    m : Mention
+        A speaker.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> unnamed_person(Mention("an eyewitness", common=True)), unnamed_person(Mention("residents", common=True))
+    (True, False)
+    """
+    words = m.text.lower().split()
+    preps = ("from", "of", "in", "at", "with", "for", "close")
+    head = next((words[i - 1] for i, w in enumerate(words) if i > 1 and w in preps), None)
+    return (
+        m.common
+        and len(words) >= 2
+        and words[0] in ("a", "an", "one", "another", "the")
+        and (head or words[-1]) in ROLE_WORDS | _PERSON_NOUNS  # "a farmer from the village"
+    )
+
+
 def _outlets() -> set[str]:
     return {normalise_key(v[0]) for v in KNOWN_OUTLETS.values()}
+
+
+def _named(text: str) -> bool:
+    """``named_description``: "the voluntary Emergency Lawyers Group" is a name (its noun and a word before it
+    capitalised), not "the group" named before."""
+    words = text.split()[1:]
+    return len(words) > 1 and words[-1][:1].isupper() and any(w[:1].isupper() for w in words[:-1])
 
 
 def _is_acronym(bare: str, m: Mention, pool: list) -> bool:
@@ -139,13 +211,14 @@ class Speakers:
         self.people: list[Mention] = []  # speakers who are people, nearest last
         self.seen: list[Mention] = []  # people named in passing (for "the 21-year-old" only)
         self.gender: dict[str, str] = {}  # "he" or "she", once a pronoun or a title has said it
+        self.interviewers: set[str] = set()  # outlets only told something ("one local told AFP"), never "they"
 
     def add(self, m: Mention) -> None:
         """Remember a speaker as the nearest one (a named one, or a plural unnamed group for "they")."""
         if m.text.lower() in PRONOUNS:
             return
         self.named = [n for n in self.named if n.text != m.text] + [m]
-        if is_person(m):
+        if is_person(m) or unnamed_person(m):
             self.people = [p for p in self.people if p.text != m.text] + [m]
             said = _GENDERED.search(f"{m.about} {m.said_as}")
             if said:
@@ -156,7 +229,7 @@ class Speakers:
         for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2})\b(?!\s+[A-Z])", sentence):
             cand = Mention(m.group(1))
             first = m.group(1).split()[0].lower()
-            if is_person(cand) and first not in TITLES | _NOT_NAMES and not sentence[: m.start()].endswith("the "):
+            if is_person(cand) and first not in TITLES | _NOT_NAMES and not _PLACE_BEFORE.search(sentence[: m.start()]):
                 self.seen = [p for p in self.seen if p.text != cand.text] + [cand]
 
     def resolve(self, m: Mention, notes: list, avoid: tuple = ()) -> Mention | None:
@@ -187,13 +260,13 @@ class Speakers:
                     found = next((n for n in reversed(self.seen) if n.text not in avoid and self._is(n, low)), None)
             elif low == "it":
                 found = next((n for n in pool if not n.common and not is_person(n)), None)
-            else:
-                found = next((n for n in pool if not is_person(n)), None)
+            else:  # "they": a group or a body that spoke, not an outlet only told something ("one local told AFP")
+                found = next((n for n in pool if not is_person(n) and n.text not in self.interviewers), None)
             if found is None:
                 return None
             if low in ("he", "she"):
                 self.gender.setdefault(found.text, low)
-        elif _DESCRIPTION.match(text) and not outlet_of(text):  # named_outlet: "the AFP news agency" is AFP
+        elif _DESCRIPTION.match(text) and not outlet_of(text) and not _named(text):  # named_outlet: AFP's agency
             noun = _DESCRIPTION.match(text).group("noun").lower()  # type: ignore[union-attr]
             rule = "description"
             found = self._described(noun, pool)
@@ -221,12 +294,17 @@ class Speakers:
     def _described(self, noun: str, pool: list) -> Mention | None:
         if "year-old" in noun:
             return next(iter(reversed(self.seen + self.people)), None)
-        if noun in ("statement", "report"):
-            return next((n for n in pool if not n.common), None)
+        if noun in ("statement", "report"):  # a body's, unnamed or not, or a named person's
+            return next(
+                (n for n in pool if not n.common or guess_kind(n.text, head_lower=True)[0] in _BODY_KINDS), None
+            )
         fits = _FITS.get(noun, {noun.split()[-1].rstrip("’s")})
+        body = noun.split()[-1] in _BODIES
         for n in pool:
             kind = guess_kind(n.text, head_lower=n.common, cue=n.about)[0]
-            words = set(re.findall(r"[a-z]+", f"{n.text} {n.about}".lower())) | {kind}
+            # body_not_person: "the ministry" is never "Marwan Al-Hams, an official at the ministry" (by his title)
+            about = "" if body and is_person(n) else n.about
+            words = set(re.findall(r"[a-z]+", f"{n.text} {about}".lower())) | {kind}
             if kind == "wire" and noun in ("agency", "news agency"):
                 return n
             if words & fits:

@@ -41,6 +41,7 @@ __all__ = [
     "TWEET",
     "HEADLINE",
     "HEADLINE_LEAD",
+    "OPENER",
     "BOUNDARY",
     "SOURCE_PHRASES",
     "PROGRESSIVE",
@@ -127,7 +128,8 @@ SPEAKER_NOUNS = {
 ORG_HEADS = {
     "office", "ministry", "department", "council", "administration", "institute", "agency", "service", "center",
     "centre", "committee", "observatory", "survey", "command", "coalition", "government", "police", "brigade",
-    "station", "bureau", "commission", "authority", "secretariat", "network", "networks", "forces", "army", "navy",
+    "station", "bureau", "commission", "authority", "secretariat", "network", "networks", "force", "forces", "army",
+    "navy",
     "house", "news", "times", "post", "press", "radio", "television", "tv", "broadcasting", "corporation", "company",
     "university", "hospital", "foundation", "association", "union", "party", "organization", "organisation", "group",
     "monitor", "court", "parliament", "embassy", "team", "headquarters", "management", "daily", "website", "site",
@@ -145,8 +147,10 @@ SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described so
     r"insists|explains|warning|urging|insisting|arguing|claiming|suggesting|"
     r"criticized|criticised|accused|questioned|argue|insist|warn|"
     r"(?:found|finds|concluded|concludes)(?= that\b)|"
-    r"spread rumou?rs|put the (?:death |casualty )?(?:toll|number|figure|casualties) at|"
-    r"gave|showed|listed|show|shows)\b"
+    r"spread rumou?rs|"
+    r"put the (?:death |casualty )?(?:toll|number|figure|casualties|count|tally)(?: of(?: \w+){1,2})? at|"
+    r"recounted|recounts|called on|"
+    r"gave|showed|listed|show|shows|depicted|depicts|indicates|indicated)\b"
 )
 #: what "citing", "relying on", "based on" may name as a source when it is no name: a speaker or a document
 SOURCE_NOUNS = SPEAKER_NOUNS | {
@@ -166,7 +170,7 @@ SUBORDINATE = re.compile(
 )
 #: a document or a medium as a verb's subject: "the tally showed", "images on social media"
 DOCUMENT_SUBJECT = re.compile(
-    r"\b(?:tally|report|figures|data|statement|records|images|pictures|photos|videos|clips|footage|posts?|media|"
+    r"\b(?:tally|report|figures|data|statement|records|images|imagery|pictures|photos|videos?|clips|footage|posts?|media|"
     r"polls?|surveys?|study|studies|analysis|e-?mails?|letter|tweet|memo|release)$",
     re.I,
 )
@@ -186,7 +190,12 @@ HEADLINE = re.compile(r"\s[–—]\s*([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){
 HEADLINE_LEAD = re.compile(
     r"^(?!(?:Update|Updated|Watch|Video|Photos?|Opinion|Analysis|Breaking|Live|Exclusive|Editorial|Review|Explainer|"
     r"Credit|Source|Tags|Posted|Published|Last|Date|By|Image|Read|See|Note|Edition|Editor|Author|Copyright)\b)"
-    r"([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}):\s+[A-Z][a-z]*\s+(?:[A-Z]\w*\s+)?[a-z]+\s+\w+"
+    r"([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}):\s+[A-Z][a-z]*\s+(?:[A-Z]\w*\s+|\d[\d,]*\s+)?[a-z]+\s+\w+"
+)
+#: a sentence's opening phrase before a comma, never its speaker: "For its part,", "In a statement,", "Meanwhile,"
+OPENER = re.compile(
+    r"(?:[Ff]or|[Ii]n|[Oo]n|[Aa]t|[Aa]fter|[Bb]efore|[Dd]uring|[Mm]eanwhile|[Hh]owever|[Ss]eparately|[Ee]arlier|"
+    r"[Ll]ater|[Aa]lso|[Ss]till|[Ii]nstead|[Ee]lsewhere|[Bb]ut|[Aa]nd|[Ss]ince|[Dd]espite|[Uu]nder)\b[^,;:“”\"]{0,40}"
 )
 #: where one speaker's clause ends and the next one's begins: ", and", "; "
 BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")

@@ -14,7 +14,8 @@ from kit.draft.counts import not_a_count
 from kit.draft.cues import find_attributions
 from kit.draft.extract import sentences
 from kit.draft.numbers import figures
-from kit.draft.phrases import Mention, object_after, subject_before
+from kit.draft.objects import object_after
+from kit.draft.phrases import Mention, subject_before
 
 
 def cited(text: str) -> list[tuple[str, list[str]]]:

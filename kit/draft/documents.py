@@ -1,0 +1,119 @@
+"""Documents, footage and images as speakers (issue 21, fourth pass).
+
+News copy often gives its words to a document rather than a person: "Satellite imagery released by Yale
+University's Humanitarian Research Lab on Thursday showed …", "Video footage obtained by Reuters showed …",
+"Satellite images depicted …", "The report indicates that …". Rules, each named and tested in
+``tests/draft/test_documents.py``:
+
+- ``released_by``: a document released, published, issued, posted (on social media), shared, provided or compiled
+  by X, or a document from X, is X's word (the document kept in ``about``);
+- ``obtained_by``: a document obtained, seen, viewed, verified, reviewed or examined by X is not X's word: the document
+  itself is the speaker, X relays it;
+- ``document_verbs``: "showed", "depicted", "indicates" attribute only when their subject is a document, an image,
+  a post or footage (:data:`DOCUMENT_ONLY`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kit.draft.lexicon import DETERMINERS, QUANTIFIERS
+from kit.draft.nouns import Mention
+from kit.draft.objects import can_author, object_after
+from kit.draft.phrases import subject_before
+
+__all__ = ["DOCUMENT_ONLY", "document_speaker", "weak_speaker"]
+
+#: speech verbs that attribute only after a document, an image, footage or a post: "Satellite images depicted …"
+DOCUMENT_ONLY = {"gave", "showed", "listed", "show", "shows", "depicted", "depicts", "indicates", "indicated"}
+
+_AUTHOR = {"released", "published", "issued", "posted", "shared", "provided", "compiled", "from"}
+_BY = re.compile(
+    r"(?P<doc>(?:[\w’'-]+\s+){0,2}(?:footage|imagery|images|video|videos|photos|photographs|pictures|report|"
+    r"statement|data|figures|documents?|analysis|posts?|messages?|letter|study))\s+"
+    r"(?:(?P<verb>released|published|issued|posted|shared|provided|compiled|obtained|seen|viewed|verified|reviewed|examined)"
+    r"(?:\s+(?:on|to|in)(?:\s+[\w’'-]+){1,3}?)?\s+by|(?P<from>from))\s+(?P<who>[^,;“”\"]+?)\s*$",
+    re.I,
+)
+_WHEN = re.compile(r"\s+(?:on\s+)?(?:\w+day|last\s+\w+|this\s+\w+|earlier|late\s+\w+)$", re.I)
+
+
+def document_speaker(prefix: str) -> tuple[Mention, Mention | None] | None:
+    """The speaker (and relay) of a verb whose subject is a document released or obtained by someone.
+
+    Parameters
+    ----------
+    prefix : str
+        The sentence up to the verb.
+
+    Returns
+    -------
+    (Mention, Mention or None) or None
+        ``released_by``: (the releaser, None); ``obtained_by``: (the document, who obtained it); None when the subject
+        is no such document.
+
+    Examples
+    --------
+    >>> who, via = document_speaker("Satellite imagery released by Yale University’s Humanitarian Research Lab ")
+    >>> who.text, who.about, via
+    ('Yale University’s Humanitarian Research Lab', 'Satellite imagery released by', None)
+    >>> who, via = document_speaker("Video footage obtained by Reuters ")
+    >>> who.text, via.text
+    ('Video footage obtained by Reuters', 'Reuters')
+    >>> document_speaker("Rescuers said ") is None
+    True
+    """
+    text = prefix.rstrip()
+    while _WHEN.search(text):
+        text = text[: _WHEN.search(text).start()]  # type: ignore[union-attr]
+    m = _BY.search(text)
+    if not m:
+        return None
+    who = object_after(m.group("who"))
+    if who is None or not m.group("who").endswith(who.text):
+        return None  # "Pictures from Yirgou shared with VOA": not a document from Yirgou
+    if m.group("from") and not can_author(who):
+        return None  # "Images from Gaza showed": a place, not an author
+    doc = subject_before(m.group("doc") + " ")
+    doc_text = doc.text if isinstance(doc, Mention) else m.group("doc").strip()
+    verb = (m.group("verb") or m.group("from")).lower()
+    if verb in _AUTHOR:
+        return Mention(who.text, who.common, f"{doc_text} {verb}" + (" by" * (verb != "from")), who.affiliation), None
+    return Mention(f"{doc_text} {verb} by {who.text}", common=True, about="a document"), who
+
+
+#: words that make no speaker on their own: "let's", "half", "least", "this week", "a new"
+_NOBODY = re.compile(
+    r"(?:let|he|she|we|who|they|it|you|i)(?:[’']\w+)|n|no|even|down|last|least|half|live|new|week|year|day|"
+    r"[a-z]+ly|abroad|here|there|part|site|area|side|way|time|end|moment|case|fact|point"
+)
+
+
+def weak_speaker(m: Mention) -> bool:
+    """``weak_speaker``: an unnamed "speaker" that is a fragment of the sentence, not a person, group, body or
+    document: made only of small words ("let's", "a new", "half", "even"), of a possessive and such a word ("its
+    part": "For its part, the X said"), or an adverb ("abroad"). Better cited by nobody than wrongly.
+
+    Parameters
+    ----------
+    m : Mention
+        A cited speaker, resolved.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> weak_speaker(Mention("its part", common=True)), weak_speaker(Mention("abroad", common=True))
+    (True, True)
+    >>> weak_speaker(Mention("the site", common=True)), weak_speaker(Mention("the ministry", common=True))
+    (True, False)
+    >>> weak_speaker(Mention("an aid group operating at the site", common=True))
+    False
+    """
+    if not m.common:
+        return False
+    words = re.findall(r"[a-z’'-]+", m.text.lower())
+    small = DETERMINERS | QUANTIFIERS
+    return bool(words) and all(w in small or _NOBODY.fullmatch(w) for w in words)

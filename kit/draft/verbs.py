@@ -1,0 +1,166 @@
+"""The speaker of one speech verb (split from :mod:`kit.draft.cues` in issue 21's fourth pass): before it ("X said"),
+after it ("…, said X", passive "announced by X"), both of "X and Y", a document's author ("Satellite imagery released by
+X showed", :mod:`kit.draft.documents`), the sentence's subject for "…, but said" (``shared_subject``). The rules are
+named where they are applied and tested in ``tests/draft/test_cues.py`` and ``tests/draft/test_fourth_pass.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kit.draft import lexicon as lex
+from kit.draft.clauses import shared_subject, speaker_like, split_pair
+from kit.draft.documents import DOCUMENT_ONLY, document_speaker
+from kit.draft.names import outlet_of
+from kit.draft.objects import object_after
+from kit.draft.phrases import Mention, subject_before
+
+__all__ = ["speaker_cues"]
+
+
+def speaker_cues(s: str, m: re.Match, out: list) -> None:
+    """The cues of one speech verb: the speaker before it, after it (inverted, passive "by X"), or both of "X and Y".
+
+    Parameters
+    ----------
+    s : str
+        The sentence.
+    m : re.Match
+        The verb's match of :data:`kit.draft.lexicon.SPEECH_VERBS` in ``s``.
+    out : list of tuple
+        The sentence's cues so far, ``(position, role, Mention, verb, relay)``; the verb's are appended.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> from kit.draft.lexicon import SPEECH_VERBS
+    >>> s = "At least two men were killed, their associates told Reuters."
+    >>> out = []; speaker_cues(s, SPEECH_VERBS.search(s), out)
+    >>> [(role, who.text, via.text) for _, role, who, _, via in out]
+    [('told', 'their associates', 'Reuters')]
+    """
+    prefix, rest, verb = s[: m.start()], s[m.end() :], m.group()
+    by = re.match(r"\s+by\s+(?!(?:tele)?phone|e-?mail|text|video)", rest)
+    passive = by and (lex.PASSIVE.search(prefix) or re.search(r"[,]\s*$|\b[a-z]+\s*$", prefix))
+    if by and passive and not re.search(r"\bas\s*$", prefix, re.I):  # passive_by: "announced by President Correa"
+        obj = object_after(rest[by.end() :])
+        if obj is not None:
+            out.append((m.start(), "speaker", obj, verb, None))
+        return
+    participle = verb in ("posted", "published", "released", "issued", "shared") and not re.search(
+        r"\b(?:has|have|had|was|were|is|are)\s+$", prefix
+    )
+    if participle and lex.DOCUMENT_SUBJECT.search(prefix.rstrip()):
+        return  # "A video posted on social media by X showed", "In a statement posted to Telegram, X said": no cue
+    progressive = verb in lex.PROGRESSIVE and lex.PASSIVE.search(prefix)
+    if progressive:  # progressive: "California fire officials are warning residents"
+        prefix = prefix[: progressive.start()]
+    elif verb in lex.PROGRESSIVE or lex.PASSIVE.search(prefix):  # passive: "is reported to be": no speaker
+        return
+    if verb in ("reported", "confirmed", "reports") and (
+        lex.PARTICIPLE.match(rest) and lex.COUNTED.search(prefix.rstrip())
+    ):
+        return  # participle: "with hundreds reported missing", "no deaths reported"
+    if re.match(r"\s+(?:missing|dead|killed)\b", rest):
+        return
+    late = _named_after(prefix, rest) if verb not in ("told", "quoted", "telling", "saying") else None
+    if late is not None:  # inverted_after_clause: "… other waterborne diseases, said S.K. Gupta, an army officer"
+        out.append((m.start(), "inverted", late, verb, None))
+        return
+    doc = document_speaker(prefix)  # released_by, obtained_by: "Video footage obtained by Reuters showed"
+    if doc is not None:
+        out.append((m.start(), "told" if doc[1] else "speaker", doc[0], verb, doc[1]))
+        return
+    subj = subject_before(prefix)
+    if subj == "and":
+        subj = next((c[2] for c in reversed(out) if c[1] in ("speaker", "told")), None)
+    if subj is None and verb not in ("telling", "saying"):
+        subj = shared_subject(prefix)  # "Residents of Al Daraja combed through the wreckage …, but said …"
+    if subj == "negated":
+        return
+    bare = subj is None and prefix.rstrip().endswith(",") or isinstance(subj, Mention) and subj.common
+    if verb in ("telling", "saying") and bare:  # participle_subject: "Ohio Gov. John Kasich suspended …, telling …"
+        openings = lex.OPENING_NAME.findall(prefix)  # "Sanders started out their ninth debate saying …"
+        named = subject_before(openings[-1]) if openings else None
+        subj = named if isinstance(named, Mention) and not named.common else subj
+    if subj is None:
+        if not lex.INVERTED.search(prefix) or verb in ("told", "quoted", "telling", "saying"):
+            return
+        subj = object_after(rest)  # inverted: "…,” said Bali", "…, say traumatised viewers"
+        if subj is None or not _names_speaker(rest, subj):
+            return
+        out.append((m.start(), "inverted", subj, verb, None))
+        return
+    social = r"facebook|twitter|telegram|vk|instagram|youtube|tiktok|weibo|social media|social networks"
+    shown = verb not in ("gave", "listed") and lex.DOCUMENT_SUBJECT.search(subj.text)
+    if verb in DOCUMENT_ONLY and not re.search(social, subj.text, re.I) and not shown:
+        return
+    if verb == "saying" and lex.DOCUMENT_SUBJECT.search(subj.text):
+        issued = re.search(
+            r"\b(?:released|issued|put out|posted|published|sent)\s+(?:a|an|the)\s+(?:\w+\s+)?\w+(?:\s+\w+day)?\s*$",
+            prefix,
+        )
+        subj = subject_before(prefix[: issued.start()]) if issued else None  # "X released a statement saying"
+        if not isinstance(subj, Mention):
+            return
+    at = prefix.rfind(subj.text)
+    if at >= 0 and lex.SUBORDINATE.search(prefix[: at + len(subj.text)] + " "):
+        return  # "if they have reported someone missing": not an attribution
+    relative = re.search(r"(?:^|\s)([a-z]+s)\s+$", prefix[:at]) if at > 0 and subj.text.startswith("the ") else None
+    if (
+        relative
+        and lex.NO_OBJECT.match(rest)
+        and verb not in ("said", "says")
+        and relative.group(1) not in lex.FUNCTION
+    ):
+        return  # reduced_relative: "the casualties the Kremlin has acknowledged during its incursion"
+    if verb == "reported" and re.match(r"\s+[^,.;]{3,80}?\s+as saying\b", rest):
+        verb = "quoted"  # "Xinhua news agency reported disaster management officials as saying"
+    if verb in ("told", "telling", "quoted"):
+        obj = object_after(rest)
+        if verb == "quoted" and obj is not None:  # quoted: "the AP quoted the government as saying"
+            out.append((m.start(), "told", obj, verb, subj))
+            return
+        if obj is not None and (not obj.common or outlet_of(obj.text)):  # told_agency: "the AFP news agency"
+            out.append((m.start(), "told", subj, verb, obj))
+            return
+    out.extend((m.start(), "speaker", one, verb, None) for one in split_pair(subj))  # coordinated_pair
+    at = prefix.rfind(subj.text)
+    before = prefix[:at].rstrip() if at >= 0 else ""
+    if before.endswith(" and"):  # coordinated: "officials and state media said"
+        other = subject_before(before[:-4])
+        if isinstance(other, Mention) and speaker_like(other):
+            lead = before[:-4].rstrip()
+            lead = lead[: len(lead) - len(other.text)] if lead.endswith(other.text) else "x"
+            if not lead.strip() or lead.rstrip().endswith((",", ";", ":")):
+                out.append((m.start(), "speaker", other, verb, None))
+
+
+def _named_after(prefix: str, rest: str) -> Mention | None:
+    """A name right after a verb that follows a comma, and then a comma or the sentence's end: the speaker of the
+    clause before, however long ("…, said Gina Oviedo, who described …"); not "…, said Smith was killed"."""
+    if not re.search(r"[^”\"’],\s*$", prefix):
+        return None
+    obj = object_after(rest)
+    if obj is None or obj.common:
+        return None
+    at = rest.find(obj.text)
+    after = rest[at + len(obj.text) :] if at >= 0 else "x"
+    return obj if re.match(r"\s*(?:\([^)]*\)\s*)?(?:[,.;:]|$|(?:on|in|at)\s)", after) else None
+
+
+def _names_speaker(rest: str, m: Mention) -> bool:
+    """After an inverted verb, a speaker: a name, "the …", or a plural or a role ("say traumatised viewers"), not
+    "said that" or "thought out"."""
+    first = rest.split()[0] if rest.split() else ""
+    if (
+        not m.common
+        or first[:1].isupper()
+        or first.lower() in ("the", "a", "an", "his", "her", "its", "their", "local", "several", "one", "another")
+    ):
+        return True
+    last = m.text.split()[-1].lower()
+    return last.endswith("s") and len(m.text.split()) <= 3 and last not in ("this", "that", "thus", "was", "is")
