@@ -164,6 +164,37 @@ def test_docs_state_the_second_held_out_part_now():
     assert "The fourth pass tuned on that second held-out part after its single score" in prose
 
 
+def test_docs_state_the_third_held_out_part():
+    # tests/draft_corpus/unseen2, never opened while tuning: scored with the third pass's kit and then the fourth's
+    prose = section("### On real coverage")
+    before = _results("results-draft-corpus-unseen2-third-pass.json")["unseen2"]
+    assert _row(prose, "third held-out part", "with the third pass's kit") == _as_row(before)
+    t = scored("unseen2")["total"]
+    assert _row(prose, "third held-out part", "now") == _as_row(t)
+    assert _results("results-draft-corpus.json")["unseen2"] == t
+    goals = re.search(
+        r"This is the measure of the kit on coverage it has not seen\. On it the goals .*?: (.*?)\.", prose
+    )
+    for name, share, goal in (
+        ("sources", t["sources_found"] / t["sources"], 0.95),
+        ("attributions", t["attributions_found"] / t["attributions"], 0.85),
+        ("speaker precision", t["citations_right"] / t["citations"], 0.95),
+    ):
+        said = re.search(rf"{name} (met|not met)", goals.group(1))
+        assert said and said.group(1) == ("met" if share >= goal else "not met"), (name, share)
+    assert ("invented figures met" in goals.group(1)) == (t["figure_errors"] == 0)
+    # "raised every measure a little here"
+    for found, of in (
+        ("sources_found", "sources"),
+        ("attributions_found", "attributions"),
+        ("citations_right", "citations"),
+    ):
+        assert t[found] / t[of] > before[found] / before[of]
+    unseen2 = {a["story"] for _, a in bench.articles("unseen2")}
+    others = {a["story"] for part in ("dev", "test", "unseen") for _, a in bench.articles(part)}
+    assert len(unseen2) == 5 and not unseen2 & others
+
+
 def test_docs_state_the_polnear_scores():
     prose = section("### Against PolNeAR")
     for when, name in (
