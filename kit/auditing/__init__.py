@@ -24,7 +24,7 @@ from kit.auditing.figure_pairs import same_attribution, same_figure
 from kit.auditing.minhash import member
 from kit.auditing.progress import PROGRESS_CLAIMS, Steps
 from kit.auditing.quotes import framed_quotes, resolve_speaker, shared_quotes, speaker_index
-from kit.auditing.reach import explained_pairs, explained_rows
+from kit.auditing.reach import explained_pairs, explained_rows, shared_origin_rows
 from kit.auditing.rejected import read_rejected
 from kit.auditing.signals import matches, shared_text
 from kit.auditing.text import corpus
@@ -33,7 +33,7 @@ from kit.schema import DEFAULT_FOLLOW
 if TYPE_CHECKING:
     from kit.case import Case
 
-__all__ = ["COLUMNS", "STEPS", "audit", "with_suspected", "explained_pairs", "explained_rows"]
+__all__ = ["COLUMNS", "STEPS", "audit", "with_suspected", "explained_pairs", "explained_rows", "shared_origin_rows"]
 
 #: the columns of :func:`audit`'s table (``also`` names the other signals that raised the same pair).
 COLUMNS = ("claim_id", "cites", "signal", "score", "evidence", "also")
@@ -95,7 +95,8 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     corp = corpus(claims.text)
 
     def explained(later, earlier):
-        return explained_rows(case, claims.row[later], claims.row[earlier], follow)
+        a, b = claims.row[later], claims.row[earlier]
+        return explained_rows(case, a, b, follow) | shared_origin_rows(case, a, b, follow)
 
     found = matches(corp, progress=step, story=claims.proposition, publisher=claims.publisher)
     step("shared text")

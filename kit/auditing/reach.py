@@ -21,7 +21,7 @@ from kit.schema import DEFAULT_FOLLOW
 if TYPE_CHECKING:
     from kit.case import Case
 
-__all__ = ["explained_pairs", "explained_rows"]
+__all__ = ["explained_pairs", "explained_rows", "shared_origin_rows"]
 
 
 def explained_pairs(case: Case, pairs, follow=DEFAULT_FOLLOW) -> np.ndarray:
@@ -163,6 +163,76 @@ def _search_together(ea, eb, n, src, dst, out, rows, *, steps: int = 8, budget: 
     return settled
 
 
+def shared_origin_rows(case: Case, pa, pb, follow=DEFAULT_FOLLOW) -> np.ndarray:
+    """For pairs of claim rows: do both claims rest, by a followed supporting citation, on one same *source*?
+
+    Two outlets that each cite the same speaker (a person, a body, a document: an id of ``sources.csv``, not a
+    claim) for the words they share rest on that speaker, not on each other: a quotation both give, stored without
+    its quotation marks (as ``kit draft`` stores a quoted statement), is the speaker's words. The audit counts such
+    a pair as explained by the tables (issue 22: a shared quotation is a shared origin, not copying).
+
+    Parameters
+    ----------
+    case : kit.Case
+    pa, pb : numpy.ndarray of int
+        Rows of ``case.claims`` (-1: not a claim; never explained).
+    follow : tuple of str
+        The citation bases followed (:func:`kit.graph.citation.followed_mask`).
+
+    Returns
+    -------
+    numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> import kit
+    >>> case = kit.testing.synth.make_case(300, seed=2)
+    >>> cit = case.citations
+    >>> ids = list(case.claims["claim_id"])
+    >>> on_source = cit[~cit["cites"].isin(ids)]
+    >>> by_source = on_source.groupby("cites")["claim_id"].unique()
+    >>> both = [list(c) for c in by_source if len(c) > 1][0]
+    >>> rows = np.array([ids.index(both[0])]), np.array([ids.index(both[1])])
+    >>> shared_origin_rows(case, *rows).tolist(), shared_origin_rows(case, rows[0], np.array([-1])).tolist()
+    ([True], [False])
+    """
+    pa = np.asarray(pa, dtype=np.int64)
+    pb = np.asarray(pb, dtype=np.int64)
+    out = np.zeros(len(pa), dtype=bool)
+    key, span = _origins(case, tuple(follow))
+    if len(key) == 0 or len(pa) == 0:
+        return out
+    row = key // span
+    start = np.searchsorted(row, pa, side="left")
+    count = np.where(pa >= 0, np.searchsorted(row, pa, side="right") - start, 0)
+    pair = np.repeat(np.arange(len(pa)), count)
+    if len(pair) == 0:
+        return out
+    offset = np.arange(len(pair)) - np.repeat(np.cumsum(count) - count, count)
+    source = key[start[pair] + offset] % span
+    want = np.where(pb[pair] >= 0, pb[pair] * span + source, -1)
+    at = np.minimum(np.searchsorted(key, want), len(key) - 1)
+    hit = key[at] == want
+    return np.bincount(pair[hit], minlength=len(pa)) > 0
+
+
+def _origins(case: Case, follow) -> tuple[np.ndarray, int]:
+    """Sorted keys ``row * span + source code`` of the followed citations of a source (not a claim) by a claim."""
+    key_ = ("origins", id(case.claims), id(case.citations), follow)
+    if _LAST_ORIGINS and _LAST_ORIGINS[0][0] == key_ and _LAST_ORIGINS[0][1]() is case.citations:
+        return _LAST_ORIGINS[0][2]
+    claim_ids = _edges(case, follow)[0]
+    cit = case.citations[followed_mask(case.citations, follow)]
+    rows = positions(arrow_strings(cit["claim_id"]), claim_ids)
+    keep = (rows >= 0) & (positions(arrow_strings(cit["cites"]), claim_ids) < 0)
+    codes, uniques = pd.factorize(cit["cites"].to_numpy()[keep])
+    span = max(len(uniques), 1)
+    value = (np.unique(rows[keep].astype(np.int64) * span + codes), span)
+    _LAST_ORIGINS[:] = [(key_, weakref.ref(case.citations), value)]
+    return value
+
+
+_LAST_ORIGINS: list = []
 _LAST: list = []
 
 

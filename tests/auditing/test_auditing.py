@@ -790,3 +790,22 @@ def test_a_passage_of_a_long_sentence_is_checked_between_outlets_that_copy_each_
     two = corpus([*ITALY_REUTERS[:2], homeless, *ITALY_NATION[:3], homeless])
     m = matches(two, publisher=np.array([0, 0, 0, 1, 1, 1, 1]))
     assert ((m.later == split) & (m.earlier == lead)).any()
+
+
+def test_two_outlets_citing_one_speaker_for_the_words_they_share_rest_on_the_speaker(tmp_path):
+    # the draft stores a quoted statement without its marks, resting on its speaker: two outlets that each give the
+    # mayor's words and each cite her share an origin; neither is listed as copying the other (issue 22)
+    said = "Too many buildings were damaged and we are collecting data on deaths and injuries in the old town"
+    claims = [
+        ("h1", "herald", "2025-05-01T10:00:00Z", "damage", said, "", ""),
+        ("w1", "wire", "2025-05-01T12:00:00Z", "damage", said, "", ""),
+    ]
+    both = [("h1", "berg", "relies_on", said, "stated"), ("w1", "berg", "relies_on", said, "stated")]
+    assert not pairs_of(audit(one(tmp_path, claims, both, "both")))
+    # the same words where only one of them cites her (or each cites someone else) are still listed
+    assert pairs_of(audit(one(tmp_path, claims, both[:1], "one"))) == {("w1", "h1")}
+    other = [both[0], ("w1", "council", "relies_on", said, "stated")]
+    assert pairs_of(audit(one(tmp_path, claims, other, "other"))) == {("w1", "h1")}
+    # a claim citing the speaker through a basis the audit does not follow is no shared origin
+    unfollowed = [both[0], ("w1", "berg", "relies_on", said, "suspected")]
+    assert pairs_of(audit(one(tmp_path, claims, unfollowed, "unfollowed"))) == {("w1", "h1")}

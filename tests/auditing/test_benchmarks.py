@@ -29,5 +29,7 @@ def test_the_issue_22_section_states_the_recorded_numbers():
     best = held["rapidfuzz_token_set_ratio_80"]["with_the_audit_rules_best_per_claim"]
     assert f"recall {best['recall']:.4f}" in section
     m = kit_["minhash"]
-    assert f"signatures {m['numpy_signatures_s']:.2f} s against {m['datasketch_bulk_s']:.2f} s" in " ".join(section.split())
+    assert f"signatures {m['numpy_signatures_s']:.2f} s against {m['datasketch_bulk_s']:.2f} s" in " ".join(
+        section.split()
+    )
     assert f"({m['signatures_ratio']:.1f}×" in section and f"({m['candidates_ratio']:.1f}×" in section
