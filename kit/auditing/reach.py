@@ -98,7 +98,7 @@ def explained_rows(case: Case, pa, pb, follow=DEFAULT_FOLLOW) -> np.ndarray:
     out = np.zeros(len(pa), dtype=bool)
     if len(out) == 0:
         return out
-    claim_ids, ea, eb = _edges(case, tuple(follow))
+    claim_ids, ea, eb = _edges(case, tuple(follow))[:3]
     n = len(claim_ids)
     valid = (pa >= 0) & (pb >= 0)
     out_degree = np.bincount(ea, minlength=n)
@@ -199,7 +199,7 @@ def shared_origin_rows(case: Case, pa, pb, follow=DEFAULT_FOLLOW) -> np.ndarray:
     pa = np.asarray(pa, dtype=np.int64)
     pb = np.asarray(pb, dtype=np.int64)
     out = np.zeros(len(pa), dtype=bool)
-    key, span = _origins(case, tuple(follow))
+    key, span = _edges(case, tuple(follow))[3:]
     if len(key) == 0 or len(pa) == 0:
         return out
     row = key // span
@@ -216,28 +216,12 @@ def shared_origin_rows(case: Case, pa, pb, follow=DEFAULT_FOLLOW) -> np.ndarray:
     return np.bincount(pair[hit], minlength=len(pa)) > 0
 
 
-def _origins(case: Case, follow) -> tuple[np.ndarray, int]:
-    """Sorted keys ``row * span + source code`` of the followed citations of a source (not a claim) by a claim."""
-    key_ = ("origins", id(case.claims), id(case.citations), follow)
-    if _LAST_ORIGINS and _LAST_ORIGINS[0][0] == key_ and _LAST_ORIGINS[0][1]() is case.citations:
-        return _LAST_ORIGINS[0][2]
-    claim_ids = _edges(case, follow)[0]
-    cit = case.citations[followed_mask(case.citations, follow)]
-    rows = positions(arrow_strings(cit["claim_id"]), claim_ids)
-    keep = (rows >= 0) & (positions(arrow_strings(cit["cites"]), claim_ids) < 0)
-    codes, uniques = pd.factorize(cit["cites"].to_numpy()[keep])
-    span = max(len(uniques), 1)
-    value = (np.unique(rows[keep].astype(np.int64) * span + codes), span)
-    _LAST_ORIGINS[:] = [(key_, weakref.ref(case.citations), value)]
-    return value
-
-
-_LAST_ORIGINS: list = []
 _LAST: list = []
 
 
 def _edges(case: Case, follow):
-    """The claims' index and the followed claim -> claim citations as positions (the last case's kept)."""
+    """The claims' index, the followed claim -> claim citations as positions, and the followed claim -> source
+    citations as sorted keys ``row * span + source code`` with their ``span`` (the last case's kept)."""
     key = (id(case.claims), id(case.citations), follow)
     if _LAST and _LAST[0][0] == key and _LAST[0][1]() is case.claims and _LAST[0][2]() is case.citations:
         return _LAST[0][3]
@@ -249,6 +233,11 @@ def _edges(case: Case, follow):
     both = positions(pa.concat_arrays([arrow_strings(cit["claim_id"]), arrow_strings(cit["cites"])]), claim_ids)
     ea, eb = both[: len(cit)], both[len(cit) :]
     ok = (ea >= 0) & (eb >= 0)
-    value = (claim_ids, ea[ok], eb[ok])
+    # a citation of a source (not a claim) by a claim: shared_origin_rows' keys
+    on_source = (ea >= 0) & (eb < 0)
+    codes, uniques = pd.factorize(cit["cites"].to_numpy()[on_source])
+    span = max(len(uniques), 1)
+    origins = np.unique(ea[on_source].astype(np.int64) * span + codes)
+    value = (claim_ids, ea[ok], eb[ok], origins, span)
     _LAST[:] = [(key, weakref.ref(case.claims), weakref.ref(case.citations), value)]
     return value
