@@ -33,6 +33,7 @@ shared quotation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 import numpy as np
 
@@ -202,11 +203,10 @@ def attribution_flags(text: str) -> list[bool]:
     plain = unglue(text)
     spans = [(m.start(g), m.end(g)) for m in _ATTRIBUTION.finditer(plain) for g in ("after", "before") if m.group(g)]
     spans += [m.span() for m in _PLAIN.finditer(plain)]
-    starts = [c.start() for c in chunks]
+    starts = [c.start() for c in chunks]  # ascending: the words whose start lies in [a, b) are a run of them
     for a, b in spans:
-        for k, s in enumerate(starts):
-            if a <= s < b:
-                flags[k] = True
+        for k in range(bisect_left(starts, a), bisect_left(starts, b)):
+            flags[k] = True
     return flags
 
 
