@@ -271,18 +271,29 @@ def test_third_held_out_part_as_scored(scores):
     assert s["precision"] >= 0.9
     before = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-third-held-out-before.json").read_text())
     was = before["fuego+manchester"]  # the first round's kit on the same texts: the second round changed nothing
-    assert (was["found"], was["copies"], was["right"], was["listed"]) == (
-        s["found"],
-        s["copies"],
-        s["right"],
-        s["listed"],
-    )
-    # Reuters' sentences that are a quotation and its attribution, copied whole: the attribution is read as the
-    # speaker's (kit.auditing.marks.attribution_flags), so no prose of the reporters' is left to compare
-    assert {"mydailyinformer-9", "mydailyinformer-10", "trendaz-3", "trendaz-4"} <= set(s["missed"])
+    assert (was["found"], was["copies"], was["right"], was["listed"]) == (25, 38, 25, 27)
+    # as scored once, the third round's rules not merged (benchmarks/results-audit-corpus-third-round-before.json)
+    third = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-third-round-before.json").read_text())
+    assert (third["held-out-3"]["found"], third["held-out-3"]["listed"]) == (25, 27)
+    assert set(s["missed"]) < set(was["missed"])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 22: on the third held-out part recall 25/38 = 0.66 (Fuego 15/28)")
+def test_a_quotation_copied_with_the_reporters_description_of_the_speaker(scores):
+    # Reuters' sentences that are a quotation and its attribution, copied whole or with the framing moved: the post
+    # in the reporter's words ("the general secretary of Guatemala's CONRED national disaster management agency",
+    # "spokesman for the volunteer firefighter corps") is copied prose (kit.auditing.framing), while a title and a
+    # name are the speaker's ("Prime Minister Sushil Koirala told Reuters": Nepal's shared quotations stay so)
+    s = scores["held-out-3"]
+    assert not {"mydailyinformer-9", "mydailyinformer-10", "trendaz-3", "ibtimesin-5", "ibtimesin-6"} & set(s["missed"])
+    ev = s["rows"].set_index(["claim_id", "cites"])["evidence"]
+    assert ev[("mydailyinformer-9", "reutersgt-4")].startswith("copied prose: general secretary of Guatemala’s CONRED")
+    assert scores["held-out"]["shared_quotes_as_copying"] == 0
+    # Trend's second such sentence gives the figures in words ("seven confirmed dead, four adults and three kids"),
+    # Reuters in digits: too few quoted words left in common
+    assert "trendaz-4" in s["missed"]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 22: on the third held-out part recall 30/38 = 0.79 (Fuego 20/28)")
 def test_third_held_out_part_recall_goal(scores):
     assert scores["held-out-3"]["recall"] >= 0.9
 
