@@ -21,7 +21,6 @@ import pandas as pd
 
 from kit.auditing.context import claims_in_time_order
 from kit.auditing.figure_pairs import same_attribution, same_figure
-from kit.auditing.framing import described_copies
 from kit.auditing.minhash import member
 from kit.auditing.progress import PROGRESS_CLAIMS, Steps
 from kit.auditing.quotes import framed_quotes, resolve_speaker, shared_quotes, speaker_index
@@ -103,8 +102,6 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     step("shared text")
     rows = [shared_text(claims, corp, explained, min_score=min_score, found=found)]
     framed = framed_quotes(claims, corp, found, min_score=min_score)  # a quotation copied with its framing
-    framed = pd.concat([framed, described_copies(claims, corp, found, min_score=min_score)], ignore_index=True)
-    framed = framed.drop_duplicates("later")  # or with the reporter's description of the speaker
     framed = framed[~np.isin(framed["later"], rows[0]["later"])]
     framed = framed[~member(claims.pair_keys(framed["later"], framed["earlier"]), claims.cited)]
     if len(framed):

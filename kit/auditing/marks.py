@@ -25,7 +25,12 @@ that names who spoke, next to a quotation: after its closing mark ("…,” Prim
 a speaker spoke is the reporter's account). Before an opening mark only capitalised words count as the speaker
 ("Paris fire brigade chief Jean-Claude Gallet said “…" gives "Jean-Claude Gallet said": the description is the
 reporter's); after a closing mark up to four words of a description may lead ("town Mayor, Sergio Pirozzi, told
-reporters", "North Lombok district chief Najmul Akhyar told Metro TV").
+reporters", "North Lombok district chief Najmul Akhyar told Metro TV"). Of the words these clauses span, only the
+capitalised ones (a title, a name, the name of a body) and the speech clause (a speech verb, "told reporters", "in a
+statement", "on Monday") are the speaker's: every outlet names a speaker alike. A post described in lower-case
+words ("town", "district chief"; "the general secretary of Guatemala's CONRED national disaster management agency",
+"spokesman for the volunteer firefighter corps") is how one reporter put it, the reporter's prose: an outlet that
+repeats it with the quotation copied the sentence, not only the speaker's words.
 :func:`kit.auditing.text.corpus` counts these words as no content words, so they are neither shared prose nor a
 shared quotation.
 """
@@ -47,11 +52,9 @@ __all__ = [
     "NAME",
     "ROLE",
     "ATTRIBUTION_HINT",
-    "DESCRIBED_HINT",
     "unglue",
     "glue_points",
     "attribution_flags",
-    "described_flags",
     "quoted_flags",
     "marks",
     "quoted_chunks",
@@ -105,10 +108,6 @@ _FULL = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|de|del|al|bin|van|von|la|le)\s+)?[A
 #: a text that may hold an attribution outside any quotation (a regular expression Python's ``re`` and pyarrow's RE2
 #: read alike, a first cut before :func:`attribution_flags`)
 ATTRIBUTION_HINT = rf"[A-Z][\w'’.-]*(?:,\s+(?:[\w'’-]+\s+){{0,3}}(?i:{ROLE})\b|\s+(?:has\s+|had\s+)?{SPEECH_VERB}\b)"
-#: what every text with a word :func:`described_flags` flags holds (a fast first cut): a post in an appositive, or a
-#: lower-case word right after a closing mark (the description before a speaker's name, "town Mayor, Sergio Pirozzi")
-DESCRIBED_HINT = rf",\s+(?:[\w'’-]+\s+){{0,3}}(?i:{ROLE})\b|(?:[”\"»]|\w[.,;:!?…]*“)[,.!?]?\s+[a-z]"
-_DESCRIBED_HINT = re.compile(DESCRIBED_HINT)
 #: outside any quotation, a full name with its post in an appositive, or a title and a full name before a speech verb
 _PLAIN = re.compile(
     rf"(?<![\w'’.-])(?:{_FULL},\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?i:{ROLE})\b[^,.;:“”\"()]{{0,80}}"
@@ -118,6 +117,9 @@ _ATTRIBUTION = re.compile(
     rf"(?:[”\"»]|(?<=[\w.,;:!?…])“)[,.!?]?\s+(?P<after>(?:[\w-]+\s+){{0,4}}?{_WHO},?\s+{_SPEECH}|{SPEECH_VERB}\s+{_WHO})\b"
     rf"|(?<![\w'’.-])(?P<before>{NAME},?\s+{_SPEECH})[,:]?\s*(?=[“\"«])"
 )
+#: the speech clause of an attribution: a speech verb ("has said that", "as saying"), "told reporters", "in a
+#: statement", "on Monday"
+_SPEECH_CLAUSE = re.compile(rf"(?<![\w'’.-])(?:has\s+|had\s+)?{_SPEECH}(?:\s+(?:that|as\s+saying))?\b")
 
 
 def unglue(text: str) -> str:
@@ -213,51 +215,18 @@ def attribution_flags(text: str) -> list[bool]:
     for a, b in spans:
         for k in range(bisect_left(starts, a), bisect_left(starts, b)):
             flags[k] = True
-    return flags
-
-
-_SPEECH_CLAUSE = re.compile(rf"(?<![\w'’.-]){_SPEECH}(?:\s+(?:that|as\s+saying))?\b")
-
-
-def described_flags(text: str) -> list[bool]:
-    """For each word of ``text`` (as :func:`kit.auditing.text.words` gives them): does it describe a speaker, in an
-    attribution (:func:`attribution_flags`), in the reporter's own words? Those written in lower case, outside any
-    quotation and any speech clause (a speech verb, "told reporters", "in a statement", "on Monday"): "the general
-    secretary of Guatemala's CONRED national disaster management agency" gives *general secretary national disaster
-    management agency*. A speaker's title and name, and the names of the bodies in a post, are capitalised: every
-    outlet writes them alike; a description in lower case is how one reporter put it
-    (:mod:`kit.auditing.framing`).
-
-    Parameters
-    ----------
-    text : str
-
-    Returns
-    -------
-    list of bool
-
-    Examples
-    --------
-    >>> described_flags("“We have 7 dead,” said Mario Cruz, spokesman for the volunteer corps.")
-    [False, False, False, False, False, False, False, True, True, True, True, True]
-    >>> any(described_flags("“We will rebuild,” Prime Minister Ada Colau told reporters in a statement."))
-    False
-    """
-    if not _DESCRIBED_HINT.search(text):
-        return [False] * len(_chunks(text))
-    said = attribution_flags(text)
-    if not any(said):
-        return said
-    chunks = _chunks(text)
-    quoted = quoted_flags(text)
-    flags = [
-        a and not q and c.group().strip(PUNCTUATION)[:1].islower() for a, q, c in zip(said, quoted, chunks, strict=True)
-    ]
-    starts = [c.start() for c in chunks]
-    for m in _SPEECH_CLAUSE.finditer(unglue(text)):
+    if not spans:
+        return flags
+    # a post described in the reporter's own lower-case words is the reporter's prose: only the capitalised title
+    # and name, and the speech clause, are the speaker's
+    speech = [False] * len(chunks)
+    for m in _SPEECH_CLAUSE.finditer(plain):
         for k in range(bisect_left(starts, m.start()), bisect_left(starts, m.end())):
-            flags[k] = False
-    return flags
+            speech[k] = True
+    return [
+        f and (s or not c.group().strip(PUNCTUATION)[:1].islower())
+        for f, s, c in zip(flags, speech, chunks, strict=True)
+    ]
 
 
 def quoted_flags(text: str) -> list[bool]:

@@ -257,10 +257,13 @@ def test_second_held_out_part_as_scored(scores):
     # outlets copy each other in other sentences, so the three versions are one context again
     assert "dailymail-2" not in s["missed"]
     assert set(s["missed"]) <= set(was["missed"])
+    # Al Jazeera's and Uromi Voice's edits of Reuters' sentence share "spokes... for the National Emergency Management
+    # Agency's southwest region" with it: the post described in lower case is the reporters' prose (the third round)
+    assert not {"aljazeera-4", "uromivoice-6"} & set(s["missed"])
 
 
 def test_second_held_out_part_recall_goal(scores):
-    # issue 22's goal, met once this part was development material (37 of 41)
+    # issue 22's goal, met once this part was development material (37 of 41; 39 with the third round)
     assert scores["held-out-2"]["recall"] >= 0.9
 
 
@@ -281,8 +284,9 @@ def test_third_held_out_part_as_scored(scores):
 def test_a_quotation_copied_with_the_reporters_description_of_the_speaker(scores):
     # Reuters' sentences that are a quotation and its attribution, copied whole or with the framing moved: the post
     # in the reporter's words ("the general secretary of Guatemala's CONRED national disaster management agency",
-    # "spokesman for the volunteer firefighter corps") is copied prose (kit.auditing.framing), while a title and a
-    # name are the speaker's ("Prime Minister Sushil Koirala told Reuters": Nepal's shared quotations stay so)
+    # "spokesman for the volunteer firefighter corps") is the reporter's prose (kit.auditing.marks.attribution_flags),
+    # while a title and a name are the speaker's ("Prime Minister Sushil Koirala told Reuters": Nepal's shared
+    # quotations stay so)
     s = scores["held-out-3"]
     assert not {"mydailyinformer-9", "mydailyinformer-10", "trendaz-3", "ibtimesin-5", "ibtimesin-6"} & set(s["missed"])
     ev = s["rows"].set_index(["claim_id", "cites"])["evidence"]
