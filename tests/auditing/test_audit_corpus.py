@@ -236,7 +236,8 @@ def test_held_out_part_precision_goal(scores):
 
 
 def test_held_out_part_recall_goal(scores):
-    # issue 22's goal, met on the held-out part once it was development material too (93 of 101)
+    # issue 22's goal, met on the held-out part once it was development material too (93 of 101; 94 with the third
+    # round's short reprints, kit.auditing.reprints)
     assert scores["held-out"]["recall"] >= 0.9
 
 
