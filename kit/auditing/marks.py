@@ -15,6 +15,10 @@ next sentence's first capital, with no quotation open before it ("said Diab.”T
 conference."We received'), opens the next quotation (:data:`STRAY`): a quotation closed there would have had to
 open somewhere. Elsewhere a glued ASCII ``"`` is left alone, since it does not say whether it opens or closes.
 
+A speech verb and a colon introduce a quotation, marks or not ("He added: What happened today will not pass", a
+page that gives the speaker's words without their marks): when no quotation mark opens right after such a chunk
+(:data:`INTRODUCES`), the words after it, to the end of the text, are quoted (:func:`opened_after`).
+
 A quotation's *attribution* is the speaker's, not the reporter's prose: :func:`attribution_flags` finds the clause
 that names who spoke, next to a quotation: after its closing mark ("…,” Prime Minister Sushil Koirala told Reuters",
 "…,” said Mayor Sergio Pirozzi", "…,” Koirala said in an interview with Reuters"), or before its opening mark
@@ -56,6 +60,9 @@ __all__ = [
     "glue_points",
     "attribution_flags",
     "quoted_flags",
+    "INTRODUCES",
+    "introduces",
+    "opened_after",
     "marks",
     "quoted_chunks",
 ]
@@ -229,6 +236,70 @@ def attribution_flags(text: str) -> list[bool]:
     ]
 
 
+#: a chunk that introduces a quotation without marks: a speech verb and a colon ("He added: What happened today
+#: will not pass", a quotation a page gives without its marks); the words after it, to the text's end, are quoted
+#: unless a quotation mark opens right after it (a regular expression Python's ``re`` and pyarrow's RE2 read alike)
+INTRODUCES = rf"^{SPEECH_VERB}:$"
+_INTRODUCES = re.compile(INTRODUCES)
+
+
+def introduces(chunks):
+    """Which of many distinct chunks introduce a quotation without marks (:data:`INTRODUCES`).
+
+    Parameters
+    ----------
+    chunks : pyarrow.Array of strings
+
+    Returns
+    -------
+    numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> introduces(pa.array(["added:", "added", "ratio:", "said:"])).tolist()
+    [True, False, False, True]
+    """
+    import pyarrow.compute as pc
+
+    colon = np.asarray(pc.ends_with(chunks, ":").to_numpy(zero_copy_only=False), dtype=bool)
+    out = np.zeros(len(chunks), dtype=bool)
+    at = np.flatnonzero(colon)
+    if len(at):
+        import pyarrow as pa
+
+        few = chunks.take(pa.array(at))
+        out[at] = np.asarray(pc.match_substring_regex(few, INTRODUCES).to_numpy(zero_copy_only=False), dtype=bool)
+    return out
+
+
+def opened_after(opens: np.ndarray, intro: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """``opens`` with the chunk after each chunk that introduces a quotation without marks (:data:`INTRODUCES`) opening
+    one, when it is of the same text and opens none itself (chunks in text order).
+
+    Parameters
+    ----------
+    opens, intro : numpy.ndarray of bool
+        Per chunk.
+    doc : numpy.ndarray of int
+        Each chunk's text.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> opened_after(np.array([0, 0, 0, 1], bool), np.array([1, 0, 1, 0], bool), np.array([0, 0, 0, 0])).tolist()
+    [False, True, False, True]
+    """
+    if len(opens) < 2 or not intro.any():
+        return opens
+    out = opens.copy()
+    out[1:] |= intro[:-1] & (doc[1:] == doc[:-1])
+    return out
+
+
 def quoted_flags(text: str) -> list[bool]:
     """For each word of ``text`` (as :func:`words` gives them): is it inside quotation marks?
 
@@ -248,11 +319,11 @@ def quoted_flags(text: str) -> list[bool]:
     [True, True, False, False]
     """
     chunks = [c for c in unglue(text).replace("\u2019", "'").split() if c.strip(PUNCTUATION)]
-    opens = [bool(re.search(_OPENS, c)) for c in chunks]
-    closes = [bool(re.search(_CLOSES, c)) for c in chunks]
-    return quoted_chunks(
-        np.array(opens, dtype=bool), np.array(closes, dtype=bool), np.zeros(len(chunks), np.int64)
-    ).tolist()
+    opens = np.array([bool(re.search(_OPENS, c)) for c in chunks], dtype=bool)
+    closes = np.array([bool(re.search(_CLOSES, c)) for c in chunks], dtype=bool)
+    doc = np.zeros(len(chunks), np.int64)
+    intro = np.array([bool(_INTRODUCES.search(c)) for c in chunks], dtype=bool)
+    return quoted_chunks(opened_after(opens, intro, doc), closes, doc).tolist()
 
 
 def marks(chunks):

@@ -34,7 +34,9 @@ from kit.auditing.marks import (
     STRAY_REPLACE,
     attribution_flags,
     glue_points,
+    introduces,
     marks,
+    opened_after,
     quoted_chunks,
     unglue,
 )
@@ -246,6 +248,7 @@ def corpus(texts) -> Corpus:
     if isinstance(raw, pa.ChunkedArray):
         raw = raw.combine_chunks()
     opens, closes = marks(raw.dictionary)
+    intro = introduces(raw.dictionary)  # "He added: What happened today ...": a quotation without marks
     words_of_raw = pc.dictionary_encode(pc.utf8_lower(pc.utf8_trim(raw.dictionary, characters=PUNCTUATION)))
     vocab = np.asarray(words_of_raw.dictionary.to_pylist(), dtype=object)
     to_word = np.asarray(words_of_raw.indices.to_numpy(zero_copy_only=False), dtype=np.int32)
@@ -257,7 +260,7 @@ def corpus(texts) -> Corpus:
         keep = word_id != empty[0]
         doc, word_id, raw_id = doc[keep], word_id[keep], raw_id[keep]
         del keep
-    o, c = opens[raw_id], closes[raw_id]
+    o, c = opened_after(opens[raw_id], intro[raw_id], doc), closes[raw_id]
     del raw_id
     marked = np.zeros(n, dtype=bool)
     marked[doc[o | c]] = True

@@ -17,6 +17,8 @@ TEXTS = [
     "(“Bracketed,” too.)",
     "Crews reached the valley.“The bridge is gone,”the engineer said.",
     "“We will rebuild,” Mayor Ada Colau told reporters on Monday.",
+    "He added: What happened today will not pass without an account.",
+    "He said: “It is out,” and left.",
 ]
 
 
@@ -171,3 +173,15 @@ def test_a_post_described_in_lower_case_is_the_reporters_prose():
         "on",
         "monday",
     ]
+
+
+def test_a_speech_verb_and_a_colon_introduce_a_quotation_without_marks():
+    # Alsharqiya on Beirut, 5 August 2020 (tests/audit_corpus/beirut-blast-2020, development part): Diab's words after
+    # "He added:" without quotation marks are his, as Naharnet's quotation of the same words is
+    text = "He added: What happened today will not pass without an account."
+    assert quoted_flags(text) == [False, False] + [True] * 9
+    c = corpus([text])
+    assert c.quoted.all() and len(c.quoted) == 5
+    # a quotation mark right after the colon opens the quotation as before; a colon after a noun introduces nothing
+    assert quoted_flags("He said: “It is out,” and left.") == [False, False, True, True, True, False, False]
+    assert quoted_flags("The ratio: two to one, officials said: fewer.") == [False] * 7 + [True]
