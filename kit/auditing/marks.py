@@ -13,7 +13,10 @@ mark (``”``, ``»``) right before a word ("safe,”he said"), is cut from that
 (:data:`GLUED`, :func:`unglue`). A closing-shaped ``”`` or an ASCII ``"`` glued between a sentence's end and the
 next sentence's first capital, with no quotation open before it ("said Diab.”Those responsible", 'at a news
 conference."We received'), opens the next quotation (:data:`STRAY`): a quotation closed there would have had to
-open somewhere. Elsewhere a glued ASCII ``"`` is left alone, since it does not say whether it opens or closes.
+open somewhere. With a quotation open before it, an ASCII ``"`` glued there closes that quotation ('an "immense
+tragedy."Writing on Facebook', sentences glued together by a page): a space is put after it, as many times as a text
+has such marks (up to :data:`STRAY_PASSES`). Elsewhere a glued ASCII ``"`` is left alone, since it does not say
+whether it opens or closes.
 
 A speech verb and a colon introduce a quotation, marks or not ("He added: What happened today will not pass", a
 page that gives the speaker's words without their marks): when no quotation mark opens right after such a chunk
@@ -51,6 +54,7 @@ __all__ = [
     "GLUED",
     "STRAY",
     "STRAY_REPLACE",
+    "STRAY_PASSES",
     "STRAY_HINT",
     "SPEECH_VERB",
     "NAME",
@@ -84,12 +88,18 @@ GLUED = rf"(\S)([“„«][^\s{_P}])|([”»])([^\s{_P}])"
 _GLUED = re.compile(GLUED)
 #: a closing-shaped ``”``, then an ASCII ``"``, glued between ``.``, ``!`` or ``?`` and a capital or a digit, with
 #: only whole quotations (or none) before it: it opens a quotation (regular expressions Python's ``re`` and pyarrow's
-#: RE2 read alike, each replaced by its :data:`STRAY_REPLACE`, before :data:`GLUED`)
-STRAY = (r"^((?:[^“”]*“[^“”]*”)*[^“”]*[.!?])”([A-Z0-9])", r'^((?:[^"]*"[^"]*")*[^"]*[.!?])"([A-Z0-9])')
-#: what :data:`STRAY` is replaced by: a space and an opening mark
-STRAY_REPLACE = (r"\1 “\2", r'\1 "\2')
+#: RE2 read alike, each replaced by its :data:`STRAY_REPLACE`, before :data:`GLUED`); an ASCII ``"`` glued there with
+#: a quotation open before it closes that quotation (the third); each is applied up to :data:`STRAY_PASSES` times
+STRAY = (
+    r"^((?:[^“”]*“[^“”]*”)*[^“”]*[.!?])”([A-Z0-9])",
+    r'^((?:[^"]*"[^"]*")*[^"]*[.!?])"([A-Z0-9])',
+    r'^((?:[^"]*"[^"]*")*[^"]*"[^"]*[.!?]")([A-Z0-9])',
+)
+#: what :data:`STRAY` is replaced by: a space and an opening mark, or the closing mark and a space
+STRAY_REPLACE = (r"\1 “\2", r'\1 "\2', r"\1 \2")
+#: how many times each of :data:`STRAY` is applied to a text (a text of several sentences glued together)
+STRAY_PASSES = 3
 _STRAY = tuple(re.compile(p) for p in STRAY)
-_STRAY_MARK = ("“", '"')
 #: what every :data:`STRAY` match holds (a fast first cut, as :mod:`kit.auditing.text` makes it in bulk)
 STRAY_HINT = r"[.!?][”\"][A-Z0-9]"
 _STRAY_HINT = re.compile(STRAY_HINT)
@@ -155,12 +165,13 @@ def _unstray(text: str) -> tuple[str, list[int]]:
     spaces: list[int] = []
     if not _STRAY_HINT.search(text):  # a fast first cut: no mark after a sentence's end
         return text, spaces
-    for pattern, mark in zip(_STRAY, _STRAY_MARK, strict=True):
-        m = pattern.search(text)
-        if m:
-            at = m.end(1)
-            spaces = sorted([q + (q >= at) for q in spaces] + [at])
-            text = text[:at] + " " + mark + text[at + 1 :]
+    for _ in range(STRAY_PASSES):
+        for pattern, replacement in zip(_STRAY, STRAY_REPLACE, strict=True):
+            m = pattern.search(text)
+            if m:
+                at = m.end(1)  # where the space goes, in both kinds
+                spaces = sorted([q + (q >= at) for q in spaces] + [at])
+                text = m.expand(replacement) + text[m.end() :]
     return text, spaces
 
 

@@ -31,6 +31,7 @@ from kit.auditing.marks import (
     PUNCTUATION,
     STRAY,
     STRAY_HINT,
+    STRAY_PASSES,
     STRAY_REPLACE,
     attribution_flags,
     glue_points,
@@ -125,7 +126,7 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
 
 
 def _unstray(arr):
-    """:data:`kit.auditing.marks.STRAY` marks made opening marks, in a pyarrow array of texts (as
+    """:data:`kit.auditing.marks.STRAY` marks made opening (or closing) marks, in a pyarrow array of texts (as
     :func:`kit.auditing.marks.unglue` does for one)."""
     import pyarrow.compute as pc
 
@@ -133,8 +134,9 @@ def _unstray(arr):
     if not pc.any(maybe).as_py():
         return arr
     some = pc.filter(arr, maybe)
-    for pattern, replacement in zip(STRAY, STRAY_REPLACE, strict=True):
-        some = pc.replace_substring_regex(some, pattern, replacement, max_replacements=1)
+    for _ in range(STRAY_PASSES):
+        for pattern, replacement in zip(STRAY, STRAY_REPLACE, strict=True):
+            some = pc.replace_substring_regex(some, pattern, replacement, max_replacements=1)
     return pc.replace_with_mask(arr, maybe, some)
 
 

@@ -18,6 +18,7 @@ TEXTS = [
     "Crews reached the valley.“The bridge is gone,”the engineer said.",
     "“We will rebuild,” Mayor Ada Colau told reporters on Monday.",
     "He added: What happened today will not pass without an account.",
+    'as an "immense tragedy."Writing on Facebook, he paid tribute to "200 Firemen."A witness saw "eight" cars.',
     "He said: “It is out,” and left.",
 ]
 
@@ -68,8 +69,10 @@ def test_an_ascii_mark_glued_after_a_full_stop_opens_a_quotation_when_none_is_op
     flags = quoted_flags(text)
     assert flags[:12] == [False] * 12 and flags[12:16] == [True] * 4 and flags[16:] == [False, False]
     assert glue_points(text) == [text.index('"We')]
-    # inside an open quotation (an odd number of marks before it) the glued mark is left as it was
-    assert unglue('"We saw it."Then he left') == '"We saw it."Then he left'
+    # inside an open quotation (an odd number of marks before it) the glued mark closes it (the third round: Sott.net
+    # on Genoa, below)
+    assert unglue('"We saw it."Then he left') == '"We saw it." Then he left'
+    assert quoted_flags('"We saw it."Then he left') == [True] * 3 + [False] * 3
     # the corpus reads it alike: only the speaker's words are quoted
     c = corpus([text])
     assert [c.vocab[i] for i, q in zip(c.ids, c.quoted, strict=True) if q] == ["received", "airplane"]
@@ -185,3 +188,20 @@ def test_a_speech_verb_and_a_colon_introduce_a_quotation_without_marks():
     # a quotation mark right after the colon opens the quotation as before; a colon after a noun introduces nothing
     assert quoted_flags("He said: “It is out,” and left.") == [False, False, True, True, True, False, False]
     assert quoted_flags("The ratio: two to one, officials said: fewer.") == [False] * 7 + [True]
+
+
+def test_an_ascii_mark_glued_after_a_sentence_with_a_quotation_open_closes_it():
+    # Sott.net's copy of RT on Genoa, 14 August 2018 (tests/audit_corpus/genoa-bridge-2018, development material since
+    # it was scored): three sentences glued, each ASCII mark between a sentence's end and the next capital closing the
+    # quotation opened before it; what follows is the reporter's prose again, not quoted to the end of the text
+    text = (
+        'Transport Minister Danilo Toninelli described the incident as an "immense tragedy."Writing on Facebook, '
+        'Matteo Salvini paid tribute to "200 Firemen who are already working to save lives."A witness told Sky Italia '
+        'that he saw "eight or nine" vehicles on the bridge.'
+    )
+    quoted = [w for w, q in zip(words(text), quoted_flags(text), strict=True) if q]
+    said = ["immense", "tragedy", "200", "firemen", "who", "are", "already", "working", "to", "save", "lives"]
+    assert quoted == [*said, "eight", "or", "nine"]
+    assert unglue(text).count('." ') == 2 and glue_points(text) == [text.index("Writing"), text.index("A witness")]
+    # with no quotation open before it, the same glued mark opens one (as before)
+    assert quoted_flags('at a news conference."We received it," he said.')[4:7] == [True, True, True]
