@@ -103,8 +103,12 @@ _STRAY = tuple(re.compile(p) for p in STRAY)
 #: what every :data:`STRAY` match holds (a fast first cut, as :mod:`kit.auditing.text` makes it in bulk)
 STRAY_HINT = r"[.!?][”\"][A-Z0-9]"
 _STRAY_HINT = re.compile(STRAY_HINT)
-#: the verbs that report speech (a regular expression)
-SPEECH_VERB = r"(?:said|says|told|tells|added|warned|tweeted|wrote|stated|insisted|noted|declared|explained|pleaded)"
+#: the verbs that report speech (a regular expression): "confirmed", "announced" and "revealed" name a speaker as
+#: "said" does ("Greater Manchester Police Chief Constable Ian Hopkins has confirmed 22 people died")
+SPEECH_VERB = (
+    r"(?:said|says|told|tells|added|warned|tweeted|wrote|stated|insisted|noted|declared|explained|pleaded"
+    r"|confirmed|announced|revealed)"
+)
 #: a speaker's title and name: capitalised words, with "of", "the", "de", ... and commas between them
 NAME = r"(?:[A-Z][\w'’.-]*)(?:,?\s+(?:(?:of|the|de|del|al|bin|van|von|la|le)\s+)?[A-Z][\w'’.-]*){0,6}"
 _OUTLET = r"(?:reporters|journalists|(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"

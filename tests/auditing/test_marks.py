@@ -205,3 +205,13 @@ def test_an_ascii_mark_glued_after_a_sentence_with_a_quotation_open_closes_it():
     assert unglue(text).count('." ') == 2 and glue_points(text) == [text.index("Writing"), text.index("A witness")]
     # with no quotation open before it, the same glued mark opens one (as before)
     assert quoted_flags('at a news conference."We received it," he said.')[4:7] == [True, True, True]
+
+
+def test_confirmed_announced_and_revealed_name_a_speaker_as_said_does():
+    # The Independent and Baroness J on Manchester Arena, 23 May 2017 (tests/audit_corpus/manchester-arena-2017,
+    # development material since it was scored): two outlets that did not copy each other name the police chief alike
+    # (annotated a stock phrase); his name and the verb are the speaker's, as with "said"
+    text = "Greater Manchester Police chief constable Ian Hopkins has confirmed 22 people died."
+    assert _said(text) == ["ian", "hopkins", "has", "confirmed"]
+    assert _said("Mayor Ada Colau announced a day of mourning.") == ["mayor", "ada", "colau", "announced"]
+    assert not any(attribution_flags("The count revealed more damage."))
