@@ -127,8 +127,9 @@ ROLE = (
 #: a title and a full name (two capitalised words or more, no commas between them)
 _FULL = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|de|del|al|bin|van|von|la|le)\s+)?[A-Z][\w'’.-]*){1,6}"
 #: a text that may hold an attribution outside any quotation (a regular expression Python's ``re`` and pyarrow's RE2
-#: read alike, a first cut before :func:`attribution_flags`)
-ATTRIBUTION_HINT = rf"[A-Z][\w'’.-]*(?:,\s+(?:[\w'’-]+\s+){{0,3}}(?i:{ROLE})\b|\s+(?:has\s+|had\s+)?{SPEECH_VERB}\b)"
+#: read alike, a first cut before :func:`attribution_flags`; ``\S`` where the rule has ``\w``, which RE2 reads as
+#: ASCII only: "Mr Cabañas added" is a hint to both)
+ATTRIBUTION_HINT = rf"[A-Z]\S*(?:,\s+(?:\S+\s+){{0,3}}(?i:{ROLE})\b|\s+(?:has\s+|had\s+)?{SPEECH_VERB}\b)"
 #: outside any quotation, a full name with its post in an appositive, or a title and a full name before a speech verb
 _PLAIN = re.compile(
     rf"(?<![\w'’.-])(?:{_FULL},\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?i:{ROLE})\b[^,.;:“”\"()]{{0,80}}"
@@ -234,21 +235,24 @@ def attribution_flags(text: str) -> list[bool]:
     spans = [(m.start(g), m.end(g)) for m in _ATTRIBUTION.finditer(plain) for g in ("after", "before") if m.group(g)]
     spans += [m.span() for m in _PLAIN.finditer(plain)]
     starts = [c.start() for c in chunks]  # ascending: the words whose start lies in [a, b) are a run of them
+    lower = []
     for a, b in spans:
         for k in range(bisect_left(starts, a), bisect_left(starts, b)):
-            flags[k] = True
-    if not spans:
+            if not flags[k]:
+                flags[k] = True
+                if chunks[k].group().strip(PUNCTUATION)[:1].islower():
+                    lower.append(k)
+    if not lower:
         return flags
     # a post described in the reporter's own lower-case words is the reporter's prose: only the capitalised title
     # and name, and the speech clause, are the speaker's
-    speech = [False] * len(chunks)
-    for m in _SPEECH_CLAUSE.finditer(plain):
-        for k in range(bisect_left(starts, m.start()), bisect_left(starts, m.end())):
-            speech[k] = True
-    return [
-        f and (s or not c.group().strip(PUNCTUATION)[:1].islower())
-        for f, s, c in zip(flags, speech, chunks, strict=True)
-    ]
+    speech: set = set()
+    for a, b in spans:
+        for m in _SPEECH_CLAUSE.finditer(plain, a, b):
+            speech.update(range(bisect_left(starts, m.start()), bisect_left(starts, m.end())))
+    for k in lower:
+        flags[k] = k in speech
+    return flags
 
 
 #: a chunk that introduces a quotation without marks: a speech verb and a colon ("He added: What happened today

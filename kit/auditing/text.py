@@ -262,7 +262,9 @@ def corpus(texts) -> Corpus:
         keep = word_id != empty[0]
         doc, word_id, raw_id = doc[keep], word_id[keep], raw_id[keep]
         del keep
-    o, c = opened_after(opens[raw_id], intro[raw_id], doc), closes[raw_id]
+    o, c = opens[raw_id], closes[raw_id]
+    if intro.any():
+        o = opened_after(o, intro[raw_id], doc)
     del raw_id
     marked = np.zeros(n, dtype=bool)
     marked[doc[o | c]] = True

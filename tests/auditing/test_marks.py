@@ -19,6 +19,7 @@ TEXTS = [
     "“We will rebuild,” Mayor Ada Colau told reporters on Monday.",
     "He added: What happened today will not pass without an account.",
     'as an "immense tragedy."Writing on Facebook, he paid tribute to "200 Firemen."A witness saw "eight" cars.',
+    "Several workers from the Conred agency are among the dead, Mr Cabañas added.",
     "He said: “It is out,” and left.",
 ]
 
