@@ -236,11 +236,12 @@ def test_held_out_part_precision_goal(scores):
 
 
 def test_held_out_part_recall_goal(scores):
-    # issue 22's goal, met on the held-out part once it was development material too (93 of 101)
+    # issue 22's goal, met on the held-out part once it was development material too (93 of 101; 94 with the third
+    # round's short reprints, kit.auditing.reprints)
     assert scores["held-out"]["recall"] >= 0.9
 
 
-@pytest.mark.xfail(strict=True, reason="issue 22: on the story never seen (Genoa) recall 0.75 (precision 1.00)")
+@pytest.mark.xfail(strict=True, reason="issue 22: on the story never seen (Genoa) recall 0.81 (precision 1.00)")
 def test_held_out_story_never_seen_meets_the_goals(scores):
     s = scores["held-out-unseen"]
     assert s["recall"] >= 0.9 and s["precision"] >= 0.9
@@ -257,10 +258,13 @@ def test_second_held_out_part_as_scored(scores):
     # outlets copy each other in other sentences, so the three versions are one context again
     assert "dailymail-2" not in s["missed"]
     assert set(s["missed"]) <= set(was["missed"])
+    # Al Jazeera's and Uromi Voice's edits of Reuters' sentence share "spokes... for the National Emergency Management
+    # Agency's southwest region" with it: the post described in lower case is the reporters' prose (the third round)
+    assert not {"aljazeera-4", "uromivoice-6"} & set(s["missed"])
 
 
 def test_second_held_out_part_recall_goal(scores):
-    # issue 22's goal, met once this part was development material (37 of 41)
+    # issue 22's goal, met once this part was development material (37 of 41; 39 with the third round)
     assert scores["held-out-2"]["recall"] >= 0.9
 
 
@@ -271,18 +275,30 @@ def test_third_held_out_part_as_scored(scores):
     assert s["precision"] >= 0.9
     before = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-third-held-out-before.json").read_text())
     was = before["fuego+manchester"]  # the first round's kit on the same texts: the second round changed nothing
-    assert (was["found"], was["copies"], was["right"], was["listed"]) == (
-        s["found"],
-        s["copies"],
-        s["right"],
-        s["listed"],
-    )
-    # Reuters' sentences that are a quotation and its attribution, copied whole: the attribution is read as the
-    # speaker's (kit.auditing.marks.attribution_flags), so no prose of the reporters' is left to compare
-    assert {"mydailyinformer-9", "mydailyinformer-10", "trendaz-3", "trendaz-4"} <= set(s["missed"])
+    assert (was["found"], was["copies"], was["right"], was["listed"]) == (25, 38, 25, 27)
+    # as scored once, the third round's rules not merged (benchmarks/results-audit-corpus-third-round-before.json)
+    third = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-third-round-before.json").read_text())
+    assert (third["held-out-3"]["found"], third["held-out-3"]["listed"]) == (25, 27)
+    assert set(s["missed"]) < set(was["missed"])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 22: on the third held-out part recall 25/38 = 0.66 (Fuego 15/28)")
+def test_a_quotation_copied_with_the_reporters_description_of_the_speaker(scores):
+    # Reuters' sentences that are a quotation and its attribution, copied whole or with the framing moved: the post
+    # in the reporter's words ("the general secretary of Guatemala's CONRED national disaster management agency",
+    # "spokesman for the volunteer firefighter corps") is the reporter's prose (kit.auditing.marks.attribution_flags),
+    # while a title and a name are the speaker's ("Prime Minister Sushil Koirala told Reuters": Nepal's shared
+    # quotations stay so)
+    s = scores["held-out-3"]
+    assert not {"mydailyinformer-9", "mydailyinformer-10", "trendaz-3", "ibtimesin-5", "ibtimesin-6"} & set(s["missed"])
+    ev = s["rows"].set_index(["claim_id", "cites"])["evidence"]
+    assert ev[("mydailyinformer-9", "reutersgt-4")].startswith("copied prose: general secretary of Guatemala’s CONRED")
+    assert scores["held-out"]["shared_quotes_as_copying"] == 0
+    # Trend's second such sentence gives the figures in words ("seven confirmed dead, four adults and three kids"),
+    # Reuters in digits: too few quoted words left in common
+    assert "trendaz-4" in s["missed"]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 22: on the third held-out part recall 30/38 = 0.79 (Fuego 20/28)")
 def test_third_held_out_part_recall_goal(scores):
     assert scores["held-out-3"]["recall"] >= 0.9
 
