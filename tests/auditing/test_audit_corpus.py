@@ -36,7 +36,15 @@ PARTS = {
     "held-out-2": ("hurricane-michael-2018", "lagos-school-collapse-2019"),
     # a third, annotated while the second round of this stop's rules was written, and scored once after it was merged
     "held-out-3": ("guatemala-volcano-2018", "manchester-arena-2017"),
+    # a fourth, annotated at the start of stop 28 while its first round of rules was written elsewhere, scored with
+    # stop 27's kit (benchmarks/results-audit-corpus-fourth-held-out-before.json) and once after that round was
+    # merged (-fourth-held-out-scored-once.json); development material since
+    "held-out-4": ("christchurch-mosques-2019", "sri-lanka-easter-2019"),
 }
+#: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
+#: every score until they are (scored with stop 27's kit only: benchmarks/results-audit-corpus-fifth-held-out-
+#: before.json)
+SEALED = ("kanjuruhan-stadium-2022", "odisha-train-crash-2023")
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
@@ -148,7 +156,7 @@ def test_the_tables_are_what_build_py_makes_of_the_articles():
 
 
 def test_every_story_is_in_one_part():
-    assert sorted(sum(PARTS.values(), ())) == [p.name for p in STORIES]
+    assert sorted(sum(PARTS.values(), SEALED)) == [p.name for p in STORIES]
 
 
 @pytest.mark.parametrize("part", list(PARTS))
@@ -301,6 +309,23 @@ def test_a_quotation_copied_with_the_reporters_description_of_the_speaker(scores
 @pytest.mark.xfail(strict=True, reason="issue 22: on the third held-out part recall 30/38 = 0.79 (Fuego 20/28)")
 def test_third_held_out_part_recall_goal(scores):
     assert scores["held-out-3"]["recall"] >= 0.9
+
+
+def test_fourth_held_out_part_as_scored_once():
+    # scored with stop 27's kit, then once with the first round of stop 28's rules; docs/audit.md states both
+    before, once = (
+        json.loads((HERE.parent / "benchmarks" / f"results-audit-corpus-fourth-held-out-{n}.json").read_text())
+        for n in ("before", "scored-once")
+    )
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    for r in (before, once):
+        s = r["christchurch+sri"]
+        said = (
+            f"recall {s['recall']:.2f} ({s['found']} of {s['copies']}), precision {s['precision']:.2f} "
+            f"({s['right']} of {s['listed']}), {s['shared_quotes_as_copying']} of {s['shared_quotes']} shared "
+            "quotations listed as copying"
+        )
+        assert said in prose, said
 
 
 def _doc_numbers(part: str) -> dict:
