@@ -23,7 +23,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from kit.auditing.minhash import member, mix64
+from kit.auditing.minhash import mix64
 from kit.auditing.text import STOP_WORDS, words
 
 __all__ = [
@@ -328,20 +328,21 @@ def _maybe_anonymous(corp) -> np.ndarray:
     """The texts where :data:`_ATTRIBUTION` can match, found on word ids (no regular expression): a reporting word
     and either a word for unnamed people, a formula of anonymity, or a number followed by "of"."""
     vocab = corp.vocab
-    is_num = np.isin(vocab, _NUM_WORDS) | np.array([w.isdigit() for w in vocab], dtype=bool)
     ids = corp.all_ids
     owner = np.repeat(np.arange(len(corp)), corp.n_words)
 
-    def has(flags):
-        return np.bincount(owner[flags], minlength=len(corp)) > 0
+    def has(words):  # per text: it holds one of these words (a flag per word of the vocabulary, read per word)
+        return np.bincount(owner[np.isin(vocab, words)[ids]], minlength=len(corp)) > 0
 
-    hint = has(member(ids, np.flatnonzero(np.isin(vocab, _HINT_WORDS))))
-    cue = member(ids, np.flatnonzero(np.isin(vocab, _WHO_WORDS + _ANONYMOUS)))
+    hint, cue = has(_HINT_WORDS), has(_WHO_WORDS + _ANONYMOUS)
     of = np.flatnonzero(vocab == "of")
-    num_of = np.zeros(len(ids), dtype=bool)
+    num_of = np.zeros(len(corp), dtype=bool)
     if len(of):
-        num_of[1:] = (ids[1:] == of[0]) & is_num[ids[:-1]] & (owner[1:] == owner[:-1])
-    return np.flatnonzero(hint & (has(cue) | has(num_of)))
+        at = np.flatnonzero((ids[1:] == of[0]) & (owner[1:] == owner[:-1]))  # "of" after a word of its text
+        before = np.unique(ids[at])  # the words before "of": is each a number?
+        is_num = np.isin(vocab[before], _NUM_WORDS) | np.array([w.isdigit() for w in vocab[before]], dtype=bool)
+        num_of[owner[at[is_num[np.searchsorted(before, ids[at])]]]] = True
+    return np.flatnonzero(hint & (cue | num_of))
 
 
 def same_attribution(claims, corp, copied=None) -> pd.DataFrame:
