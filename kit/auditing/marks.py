@@ -51,6 +51,7 @@ import numpy as np
 
 __all__ = [
     "PUNCTUATION",
+    "MARK",
     "GLUED",
     "STRAY",
     "STRAY_REPLACE",
@@ -74,8 +75,8 @@ __all__ = [
 #: cut from both ends of a chunk: ASCII punctuation and the common typographic marks (a chunk of these alone is no
 #: word; :mod:`kit.auditing.text` cuts words with it)
 PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»‹›“”„‟‘’‚‛–—―‐‑‒…·•°¡¿§¶†‡′″"
-#: a chunk holding any quotation mark
-_MARK = '[“”"«»„]'
+#: a chunk holding any quotation mark (a regular expression)
+MARK = '[“”"«»„]'
 #: a chunk opening a quotation: an opening mark at its start (after brackets)
 _OPENS = r"^[(\[]*[“\"«„]"
 #: a chunk closing a quotation: a closing mark at its end (before punctuation); "“" closes after a word's last
@@ -367,7 +368,7 @@ def marks(chunks):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    some = np.asarray(pc.match_substring_regex(chunks, _MARK).to_numpy(zero_copy_only=False), dtype=bool)
+    some = np.asarray(pc.match_substring_regex(chunks, MARK).to_numpy(zero_copy_only=False), dtype=bool)
     at = np.flatnonzero(some)
     opens, closes = np.zeros(len(chunks), dtype=bool), np.zeros(len(chunks), dtype=bool)
     if len(at):

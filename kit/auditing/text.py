@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,6 +29,7 @@ import numpy as np
 from kit.auditing.marks import (
     ATTRIBUTION_HINT,
     GLUED,
+    MARK,
     PUNCTUATION,
     STRAY,
     STRAY_HINT,
@@ -240,6 +242,17 @@ def corpus(texts) -> Corpus:
         arr = arr.combine_chunks()
     n = len(arr)
     arr = pc.fill_null(arr.cast(pa.string()), "")
+    # the attributions are read one text at a time in Python, in a second thread, while pyarrow (which releases the
+    # GIL) cuts the texts into words here: the same flags, found on two cores
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        read = pool.submit(_attribution_texts, arr)
+        return _corpus(arr, n, read)
+
+
+def _corpus(arr, n, read) -> Corpus:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     chunks = pc.utf8_split_whitespace(
         pc.replace_substring_regex(_unstray(pc.replace_substring(arr, "\u2019", "'")), GLUED, r"\1\3 \2\4")
     )
@@ -275,7 +288,7 @@ def corpus(texts) -> Corpus:
     stop = np.fromiter((w in STOP_WORDS or w == "" for w in vocab), dtype=bool, count=len(vocab))
     n_words = np.bincount(doc, minlength=n).astype(np.int64)
     all_ptr = np.concatenate([[0], np.cumsum(n_words)]).astype(np.int64)
-    said = _attributions(arr, marked, all_ptr)
+    said = _attributions(arr, marked, all_ptr, read.result())
     del arr
     content = np.flatnonzero(~stop[word_id] & ~said)
     cdoc = doc[content]
@@ -296,19 +309,36 @@ def corpus(texts) -> Corpus:
     )
 
 
-def _attributions(arr, marked, all_ptr) -> np.ndarray:
-    """Which words (all of them, in text order) are in an attribution: the texts holding a quotation mark or matching
-    :data:`kit.auditing.marks.ATTRIBUTION_HINT` only, one by one (:func:`kit.auditing.marks.attribution_flags`)."""
+def _attribution_texts(arr):
+    """The texts that may hold an attribution (one holding a quotation mark or matching
+    :data:`kit.auditing.marks.ATTRIBUTION_HINT`) and :func:`kit.auditing.marks.attribution_flags` of each: their
+    positions, the hint per text, and the flags."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    out = np.zeros(int(all_ptr[-1]), dtype=bool)
     hint = np.asarray(pc.match_substring_regex(arr, ATTRIBUTION_HINT).fill_null(False).to_numpy(zero_copy_only=False))
-    docs = np.flatnonzero(marked | hint.astype(bool))
+    mark = np.asarray(pc.match_substring_regex(arr, MARK).fill_null(False).to_numpy(zero_copy_only=False))
+    docs = np.flatnonzero(hint.astype(bool) | mark.astype(bool))
+    texts = arr.take(pa.array(docs)).to_pylist() if len(docs) else []
+    return docs, hint.astype(bool), [attribution_flags(t or "") for t in texts]
+
+
+def _attributions(arr, marked, all_ptr, read) -> np.ndarray:
+    """Which words (all of them, in text order) are in an attribution: the texts holding a quotation mark or matching
+    :data:`kit.auditing.marks.ATTRIBUTION_HINT` only, one by one (:func:`kit.auditing.marks.attribution_flags`;
+    ``read``: :func:`_attribution_texts`, made for every text holding a mark character, a superset of ``marked``)."""
+    import pyarrow as pa
+
+    out = np.zeros(int(all_ptr[-1]), dtype=bool)
+    some, hint, flags_of = read
+    docs = np.flatnonzero(marked | hint)
     if len(docs) == 0:
         return out
-    for d, text in zip(docs.tolist(), arr.take(pa.array(docs)).to_pylist(), strict=True):
-        flags = attribution_flags(text or "")
+    at = np.minimum(np.searchsorted(some, docs), max(len(some) - 1, 0))
+    missed = docs[(some[at] != docs) if len(some) else np.ones(len(docs), bool)]
+    more = dict(zip(missed.tolist(), arr.take(pa.array(missed)).to_pylist(), strict=True)) if len(missed) else {}
+    for d, k in zip(docs.tolist(), at.tolist(), strict=True):
+        flags = attribution_flags(more[d] or "") if d in more else flags_of[k]
         if any(flags) and len(flags) == all_ptr[d + 1] - all_ptr[d]:
             out[all_ptr[d] : all_ptr[d + 1]] = flags
     return out

@@ -809,3 +809,33 @@ def test_two_outlets_citing_one_speaker_for_the_words_they_share_rest_on_the_spe
     # a claim citing the speaker through a basis the audit does not follow is no shared origin
     unfollowed = [both[0], ("w1", "berg", "relies_on", said, "suspected")]
     assert pairs_of(audit(one(tmp_path, claims, unfollowed, "unfollowed"))) == {("w1", "h1")}
+
+
+def test_the_corpus_leaves_out_each_texts_attribution_read_on_a_second_thread_or_not():
+    # kit.auditing.text.corpus reads the attributions in a second thread, for every text holding a mark character or
+    # a hint; a text it did not read there is read on the spot: the same content words either way
+    from kit.auditing.marks import attribution_flags
+    from kit.auditing.text import STOP_WORDS, _attribution_texts, _attributions
+
+    texts = [
+        "“We will rebuild,” Mayor Ada Colau told reporters on Monday.",
+        "Mayor Ada Colau said in a statement: “We will rebuild.”",
+        "Immacolata Postiglione, head of the Civil Protection agency, visited the town",
+        "No quotation here at all, not one",
+        None,
+        "safe now,” he said. Crews reached the valley.“The bridge is gone,”the engineer said.",
+    ] * 3
+    c = corpus(texts)
+    for i, t in enumerate(texts):
+        said = attribution_flags(t or "")
+        want = [w for w, a in zip(words(t or ""), said, strict=True) if not a and w not in STOP_WORDS]
+        assert c.vocab[c.ids[c.ptr[i] : c.ptr[i + 1]]].tolist() == want
+    assert any(attribution_flags(t or "")[0] for t in texts[1:3])
+    import pyarrow as pa
+
+    arr = pa.array([t or "" for t in texts])
+    marked = np.array([bool(t) and "“" in t for t in texts])
+    read = _attribution_texts(arr)
+    unread = (np.zeros(0, np.int64), read[1], [])
+    said = _attributions(arr, marked, c.all_ptr, read)
+    assert said.any() and (said == _attributions(arr, marked, c.all_ptr, unread)).all()
