@@ -14,13 +14,14 @@ them already, and no followed chain of citations leads from ``claim_id`` to ``ci
 from __future__ import annotations
 
 import dataclasses
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from kit.auditing.context import claims_in_time_order
-from kit.auditing.figure_pairs import same_attribution, same_figure
+from kit.auditing.figure_pairs import anonymous_wordings, same_attribution, same_figure
 from kit.auditing.minhash import member
 from kit.auditing.progress import PROGRESS_CLAIMS, Steps
 from kit.auditing.quotes import framed_quotes, resolve_speaker, shared_quotes, speaker_index
@@ -99,7 +100,11 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
         a, b = claims.row[later], claims.row[earlier]
         return explained_rows(case, a, b, follow) | shared_origin_rows(case, a, b, follow)
 
-    found = matches(corp, progress=step, story=claims.proposition, publisher=claims.publisher)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # the anonymous wordings are read (Python regular expressions) on a second core while matches runs (numpy,
+        # which releases the GIL); the same wordings as read after it
+        wordings = pool.submit(anonymous_wordings, corp)
+        found = matches(corp, progress=step, story=claims.proposition, publisher=claims.publisher)
     step("shared text")
     rows = [shared_text(claims, corp, explained, min_score=min_score, found=found)]
     framed = framed_quotes(claims, corp, found, min_score=min_score)  # a quotation copied with its framing
@@ -126,7 +131,7 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     step("figures")
     for a, b in zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False):
         copied.setdefault(a, []).append(b)
-    for r in (same_figure(claims, copied), same_attribution(claims, corp, copied)):
+    for r in (same_figure(claims, copied), same_attribution(claims, corp, copied, wordings.result())):
         r = r[
             (r["score"] > 0)
             & (claims.publisher[r["later"]] != claims.publisher[r["earlier"]])

@@ -34,6 +34,7 @@ __all__ = [
     "named_origins",
     "same_figure",
     "attributions",
+    "anonymous_wordings",
     "same_attribution",
 ]
 
@@ -345,7 +346,30 @@ def _maybe_anonymous(corp) -> np.ndarray:
     return np.flatnonzero(hint & (cue | num_of))
 
 
-def same_attribution(claims, corp, copied=None) -> pd.DataFrame:
+def anonymous_wordings(corp) -> list[tuple[int, str]]:
+    """Each anonymous-source wording (:func:`attributions`) of each text of ``corp`` (a
+    :class:`kit.auditing.text.Corpus`), read on its words, for :func:`same_attribution`.
+
+    Returns
+    -------
+    list of (int, str)
+        The text's position and the wording, normalised; texts in order, each wording once per text.
+
+    Examples
+    --------
+    >>> from kit.auditing.text import corpus
+    >>> anonymous_wordings(corpus(["Floods hit Leeds, two officials said.", "Rain fell", "Three of the crew told us"]))
+    [(0, 'two officials said'), (2, 'three of the crew told')]
+    """
+    maybe = _maybe_anonymous(corp)
+    return [
+        (i, p)
+        for i, t in zip(maybe.tolist(), corp.normalised_many(maybe), strict=False)
+        for p in dict.fromkeys(_in_words(t))
+    ]
+
+
+def same_attribution(claims, corp, copied=None, wordings=None) -> pd.DataFrame:
     """Pairs (later, earlier) on the same proposition quoting anonymous sources in the same words.
 
     As in :func:`same_figure`, a claim that repeats the words of another claim with the same wording is not paired
@@ -362,6 +386,8 @@ def same_attribution(claims, corp, copied=None) -> pd.DataFrame:
         The words of ``claims.text``.
     copied : dict, optional
         As for :func:`same_figure`.
+    wordings : list of (int, str), optional
+        :func:`anonymous_wordings` of ``corp``, if already made.
 
     Returns
     -------
@@ -377,12 +403,7 @@ def same_attribution(claims, corp, copied=None) -> pd.DataFrame:
     >>> same_attribution(c, corpus(c.text)).empty
     True
     """
-    maybe = _maybe_anonymous(corp)
-    found = [
-        (i, p)
-        for i, t in zip(maybe.tolist(), corp.normalised_many(maybe), strict=False)
-        for p in dict.fromkeys(_in_words(t))
-    ]
+    found = anonymous_wordings(corp) if wordings is None else wordings
     if not found:
         return _frame([], [], "same_attribution", [], [])
     idx = np.array([i for i, _ in found], dtype=np.int64)
@@ -393,16 +414,9 @@ def same_attribution(claims, corp, copied=None) -> pd.DataFrame:
     v = _first_before(group, claims, idx)
     ok = (v >= 0) & (claims.proposition[idx] >= 0)
     u, v, phrase, f = idx[ok], v[ok], phrase[ok], f[ok]
-    by_claim: dict = {}
-    for i, p in found:
-        by_claim.setdefault(i, set()).add(p)
-    ok = np.array(
-        [
-            not any(s != b and p in by_claim.get(s, ()) for s in (copied or {}).get(a, ()))
-            for a, b, p in zip(u.tolist(), v.tolist(), phrase, strict=False)
-        ],
-        dtype=np.bool_,
-    )
+    said, copied = set(found), copied or {}  # said: (text, wording)
+    pairs = zip(u.tolist(), v.tolist(), phrase, strict=False)
+    ok = np.array([not any(s != b and (s, p) in said for s in copied.get(a, ())) for a, b, p in pairs], dtype=bool)
     u, v, phrase, f = u[ok], v[ok], phrase[ok], f[ok]
     c = np.array([sum(w not in STOP_WORDS for w in p.split()) for p in phrase], dtype=float)
     sc = (1 - np.exp(-c / 1.5)) / (1 + np.log(f / 2))

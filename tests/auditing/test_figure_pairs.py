@@ -1,5 +1,7 @@
 """kit.auditing.figure_pairs: unusual figures, named origins and anonymous wording, on sentences as news writes them."""
 
+import dataclasses
+
 import numpy as np
 
 from kit.auditing.figure_pairs import attributions, named_origins, unusual
@@ -78,3 +80,27 @@ def test_anonymous_wording_in_real_coverage_and_named_wording_not():
             if attributions(text):
                 found[cid] = attributions(text)
     assert found == {"mpr-4": ["officials say"], "businessstandard-13": ["officials have said"]}
+
+
+def test_anonymous_wordings_are_each_texts_attributions_and_same_attribution_takes_them_made():
+    import kit
+    from kit.auditing.context import claims_in_time_order
+    from kit.auditing.figure_pairs import anonymous_wordings, same_attribution
+    from kit.auditing.text import corpus
+
+    texts = [
+        "Floods hit Leeds, two officials said.",
+        "Two officials said floods hit Leeds, two officials said, and 3 of the crew told us.",
+        "Rain fell, the Council said",
+        "“We left,” a resident told reporters, speaking on condition of anonymity.",
+    ]
+    want = [(i, p) for i, t in enumerate(texts) for p in dict.fromkeys(attributions(t))]
+    assert want and len(want) > len(texts) - 1
+    assert anonymous_wordings(corpus(texts)) == want
+    texts = [f"{t} Story {k}." for k in range(30) for t in texts]
+    case = kit.testing.synth.make_case(60, seed=2)
+    claims = case.claims.assign(text=texts[: len(case.claims)] + case.claims["text"].tolist()[len(texts) :])
+    c = claims_in_time_order(dataclasses.replace(case, claims=claims))
+    corp = corpus(c.text)
+    got = same_attribution(c, corp)
+    assert len(got) and got.equals(same_attribution(c, corp, wordings=anonymous_wordings(corp)))
