@@ -66,7 +66,7 @@ def exact_check(corp, pw, later, earlier, *, chunk: int = 1 << 14) -> dict:
     ([6, 0], [0, 6])
     """
     later, earlier = np.asarray(later, dtype=np.int64), np.asarray(earlier, dtype=np.int64)
-    bigram = _bigram_hashes(corp.ids)
+    bigram = corp.bigrams  # hashed once per corpus
     parts = [
         _check(corp, pw, bigram, later[lo : lo + chunk], earlier[lo : lo + chunk]) for lo in range(0, len(later), chunk)
     ]
@@ -85,16 +85,6 @@ def exact_check(corp, pw, later, earlier, *, chunk: int = 1 << 14) -> dict:
             )
             for key in ("passages", "positions")
         }
-    return out
-
-
-def _bigram_hashes(ids, *, chunk: int = 1 << 22) -> np.ndarray:
-    """``mix64`` of each content word with the next, packed in 64 bits (word ids are below 2**31), hashed once for
-    all pairs (the last word's is never read)."""
-    out = np.zeros(len(ids), dtype=np.uint64)
-    for lo in range(0, max(len(ids) - 1, 0), chunk):
-        hi = min(lo + chunk, len(ids) - 1)
-        out[lo:hi] = mix64((ids[lo:hi] << 32) | ids[lo + 1 : hi + 1])
     return out
 
 

@@ -23,6 +23,7 @@ import bisect
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -176,6 +177,27 @@ class Corpus:
 
     def __len__(self) -> int:
         return len(self.n_words)
+
+    @cached_property
+    def bigrams(self) -> np.ndarray:
+        """``mix64`` of each content word with the next (of :attr:`ids`, packed in 64 bits: word ids are below
+        2**31), hashed once for the corpus (a text's last word's is never read).
+
+        Examples
+        --------
+        >>> from kit.auditing.minhash import mix64
+        >>> c = corpus(["floods hit Leeds"])
+        >>> bool(c.bigrams[0] == mix64(np.array([c.ids[0] << 32 | c.ids[1]]))[0]), len(c.bigrams)
+        (True, 3)
+        """
+        from kit.auditing.minhash import mix64
+
+        ids, chunk = self.ids, 1 << 22  # chunks bound the temporary arrays
+        out = np.zeros(len(ids), dtype=np.uint64)
+        for lo in range(0, max(len(ids) - 1, 0), chunk):
+            hi = min(lo + chunk, len(ids) - 1)
+            out[lo:hi] = mix64((ids[lo:hi] << 32) | ids[lo + 1 : hi + 1])
+        return out
 
     def normalised(self, i: int) -> str:
         """Text ``i``'s words joined by single spaces.

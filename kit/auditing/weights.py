@@ -169,7 +169,7 @@ def pair_counts(corp, heads, per_text=None, story=None) -> tuple[np.ndarray, np.
     counted[np.asarray(heads, dtype=np.int64)] = True
     mine = np.repeat(counted, length)[at]  # the pair's text is counted (one of each group of equal texts)
     value = None if per_text is None else np.repeat(np.asarray(per_text, dtype=float), length)[at][mine]
-    key = mix64((ids[at] << 32) | ids[at + 1])
+    key = corp.bigrams[at]  # each word pair's hash (hashed once per corpus)
     if story is not None:
         key ^= mix64(np.repeat(np.asarray(story, dtype=np.int64), length)[at].astype(np.uint64) + np.uint64(1 << 40))
     size = 1 << max(10, int(np.ceil(np.log2(max(len(at), 1)))))
