@@ -264,14 +264,17 @@ def corpus(texts) -> Corpus:
         arr = arr.combine_chunks()
     n = len(arr)
     arr = pc.fill_null(arr.cast(pa.string()), "")
-    # the attributions are read one text at a time in Python, in a second thread, while pyarrow (which releases the
-    # GIL) cuts the texts into words here: the same flags, found on two cores
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    # two threads (pyarrow releases the GIL): the attributions are read one text at a time in Python in one, while
+    # the texts are cut into chunks in halves, the second half in the other; the same words and flags
+    with ThreadPoolExecutor(max_workers=2) as pool:
         read = pool.submit(_attribution_texts, arr)
-        return _corpus(arr, n, read)
+        second = pool.submit(_chunks, arr.slice(n // 2))
+        doc, raw = _chunks(arr.slice(0, n // 2))
+        return _corpus(arr, n, read, (doc, raw), second.result())
 
 
-def _corpus(arr, n, read) -> Corpus:
+def _chunks(arr):
+    """Each chunk's text (a position in ``arr``) and the chunks, dictionary encoded (in order of first appearance)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -279,11 +282,21 @@ def _corpus(arr, n, read) -> Corpus:
         pc.replace_substring_regex(_unstray(pc.replace_substring(arr, "\u2019", "'")), GLUED, r"\1\3 \2\4")
     )
     doc = np.asarray(pc.list_parent_indices(chunks).to_numpy(zero_copy_only=False), dtype=np.int32)
-    # normalise each distinct chunk once (far fewer than the chunks), then map the chunks to their words
     raw = pc.dictionary_encode(pc.list_flatten(chunks))
-    del chunks
-    if isinstance(raw, pa.ChunkedArray):
-        raw = raw.combine_chunks()
+    return doc, raw.combine_chunks() if isinstance(raw, pa.ChunkedArray) else raw
+
+
+def _corpus(arr, n, read, first, second) -> Corpus:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    # normalise each distinct chunk once (far fewer than the chunks), then map the chunks to their words; the
+    # halves' dictionaries unified are the first's, then the second's new chunks: the order of first appearance
+    halves = pa.chunked_array([first[1], second[1]]).unify_dictionaries()
+    indices = pa.concat_arrays([c.indices for c in halves.chunks])
+    raw = pa.DictionaryArray.from_arrays(indices, halves.chunk(0).dictionary)
+    doc = np.concatenate([first[0], second[0] + np.int32(n // 2)])
+    del halves, first, second
     opens, closes = marks(raw.dictionary)
     intro = introduces(raw.dictionary)  # "He added: What happened today ...": a quotation without marks
     words_of_raw = pc.dictionary_encode(pc.utf8_lower(pc.utf8_trim(raw.dictionary, characters=PUNCTUATION)))
