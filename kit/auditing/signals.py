@@ -38,6 +38,7 @@ follow after "; both quote: ".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -360,6 +361,10 @@ def _rows(claims, corp, u, v, mi, sc, found=None) -> pd.DataFrame:
     )
 
 
+#: a chunk (a run of characters between white space) of punctuation alone
+_BARE = re.compile(rf"(?<!\S)[{re.escape(PUNCTUATION)}]+(?!\S)")
+
+
 def passages(text: str, corp, u: int, j: int, found) -> str:
     """The passages ``found`` (``(pair, first, last)`` arrays of :func:`kit.auditing.exact.exact_check`) of pair ``j``
     as text ``u`` has them: its own characters from the first to the last word, joined by " … " ("" if none).
@@ -392,7 +397,8 @@ def passages(text: str, corp, u: int, j: int, found) -> str:
     cut = [(int(corp.pos[base + s]), int(corp.pos[base + e])) for s, e in zip(starts[lo:hi], ends[lo:hi], strict=False)]
     chunks = text.split()
     if " ".join(chunks) == text.strip():  # single spaces: the chunks give the characters
-        at = [i for i, c in enumerate(chunks) if c.strip(PUNCTUATION)]
+        bare = _BARE.search(text)  # a chunk of punctuation alone (rare): the chunks that hold a word, one by one
+        at = [i for i, c in enumerate(chunks) if c.strip(PUNCTUATION)] if bare else range(len(chunks))
         if len(at) == corp.n_words[u]:
             return " … ".join(" ".join(chunks[at[a] : at[b] + 1]).strip(PUNCTUATION) for a, b in cut)
     spans = word_spans(text)
