@@ -304,7 +304,7 @@ def _corpus(arr, n, read, first, second) -> Corpus:
     to_word = np.asarray(words_of_raw.indices.to_numpy(zero_copy_only=False), dtype=np.int32)
     raw_id = np.asarray(raw.indices.to_numpy(zero_copy_only=False))
     word_id = to_word[raw_id]
-    del raw, words_of_raw
+    del raw
     empty = np.flatnonzero(vocab == "")
     if len(empty):  # chunks that were all punctuation are no words
         keep = word_id != empty[0]
@@ -313,6 +313,9 @@ def _corpus(arr, n, read, first, second) -> Corpus:
     o, c = opens[raw_id], closes[raw_id]
     if intro.any():
         o = opened_after(o, intro[raw_id], doc)
+    stop_words = pa.array(sorted(STOP_WORDS | {""}), type=pa.string())  # "": a chunk that was all punctuation
+    stop = np.asarray(pc.is_in(words_of_raw.dictionary, value_set=stop_words).to_numpy(zero_copy_only=False), bool)
+    del words_of_raw
     del raw_id
     marked = np.zeros(n, dtype=bool)
     marked[doc[o | c]] = True
@@ -320,7 +323,6 @@ def _corpus(arr, n, read, first, second) -> Corpus:
     quoted = np.zeros(len(doc), dtype=bool)
     quoted[some] = quoted_chunks(o[some], c[some], doc[some])
     del o, c, some
-    stop = np.fromiter((w in STOP_WORDS or w == "" for w in vocab), dtype=bool, count=len(vocab))
     n_words = np.bincount(doc, minlength=n).astype(np.int64)
     all_ptr = np.concatenate([[0], np.cumsum(n_words)]).astype(np.int64)
     said = _attributions(arr, marked, all_ptr, read.result())
