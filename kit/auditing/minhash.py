@@ -22,6 +22,8 @@ Python loop per text or per word (``benchmarks/bench_audit.py`` measures this ag
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pandas as pd
 
@@ -186,18 +188,24 @@ def signatures(
     # process whole texts a chunk of words at a time
     ends = ptr[docs + 1]
     cut = np.searchsorted(ends, np.arange(chunk, int(ends[-1]) + chunk, chunk), side="right")
-    lo = 0
-    for hi in distinct(np.concatenate([cut, [len(docs)]])):
-        if hi <= lo:
-            continue
-        d = docs[lo:hi]
-        w0, w1 = int(ptr[d[0]]), int(ptr[d[-1] + 1])
-        xs = x[w0:w1]
-        starts = ptr[d] - w0
-        for k in range(half):
-            h = (xs * a[k] + b[k]).view(np.uint32).reshape(-1, 2)
-            out[d, 2 * k : 2 * k + 2] = np.minimum.reduceat(h, starts, axis=0)
-        lo = hi
+    bounds = distinct(np.concatenate([cut, [len(docs)]])).tolist()
+    spans = [(lo, hi) for lo, hi in zip([0, *bounds[:-1]], bounds, strict=True) if hi > lo]
+
+    def sign(part) -> None:
+        for lo, hi in part:
+            d = docs[lo:hi]
+            w0, w1 = int(ptr[d[0]]), int(ptr[d[-1] + 1])
+            xs = x[w0:w1]
+            starts = ptr[d] - w0
+            for k in range(half):
+                h = (xs * a[k] + b[k]).view(np.uint32).reshape(-1, 2)
+                out[d, 2 * k : 2 * k + 2] = np.minimum.reduceat(h, starts, axis=0)
+
+    # the second half of the chunks in a second thread (numpy releases the GIL; each writes rows of its own texts)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        second = pool.submit(sign, spans[len(spans) // 2 :])
+        sign(spans[: len(spans) // 2])
+        second.result()
     return out[:, :n_hashes]
 
 
@@ -383,7 +391,8 @@ def candidate_pairs(
         work.
     min_similarity : float
         Only pairs whose signatures agree on at least this share of their entries (:func:`estimated_similarity`)
-        are kept. They are tested band by band, so that the pairs of all bands are never held at once.
+        are kept. They are tested band by band (two bands at a time, in two threads), so that the pairs of all
+        bands are never held at once.
 
     Returns
     -------
@@ -400,14 +409,19 @@ def candidate_pairs(
     empty = (sig == np.iinfo(np.uint32).max).all(axis=1)
     live = np.flatnonzero(~empty)
     low = sig.astype(np.uint8) if min_similarity > 0 else sig  # each entry's low byte (see _similar)
-    keys_out = []
-    for band in range(bands):
+
+    def pairs_of(band: int) -> np.ndarray:
         later, earlier = bucket_pairs(band_keys(sig, band, rows, at=live), window)
         key = distinct(live[later].astype(np.int64) * n + live[earlier])
         del later, earlier
         if min_similarity > 0 and len(key):
             key = key[_similar(sig, low, np.stack([key // n, key % n], axis=1), min_similarity)]
-        keys_out.append(key)
+        return key
+
+    # the odd bands in a second thread (numpy releases the GIL): the same pairs, sorted below
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        odd = pool.submit(lambda: [pairs_of(band) for band in range(1, bands, 2)])
+        keys_out = [pairs_of(band) for band in range(0, bands, 2)] + odd.result()
     if not keys_out:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = distinct(np.concatenate(keys_out))
