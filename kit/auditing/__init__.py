@@ -21,6 +21,7 @@ import pandas as pd
 
 from kit.auditing.context import claims_in_time_order
 from kit.auditing.figure_pairs import same_attribution, same_figure
+from kit.auditing.lone import lone_descriptions
 from kit.auditing.minhash import member
 from kit.auditing.progress import PROGRESS_CLAIMS, Steps
 from kit.auditing.quotes import framed_quotes, resolve_speaker, shared_quotes, speaker_index
@@ -109,6 +110,8 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     if len(framed):
         framed = framed[~explained(framed["later"].to_numpy(), framed["earlier"].to_numpy())]
     rows[0] = pd.concat([rows[0], framed], ignore_index=True)
+    lone = lone_descriptions(corp, rows[0]["later"], rows[0]["earlier"], claims.publisher, claims.proposition)
+    rows[0] = rows[0][~lone]  # a description shared by outlets that copy each other nowhere else: kit.auditing.lone
     quotes = shared_quotes(claims, corp, found, min_score=min_score)
     listed = set(zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False))
     pairs = zip(quotes["later"].tolist(), quotes["earlier"].tolist(), strict=False)
