@@ -21,7 +21,7 @@ import numpy as np
 
 from kit.auditing.stock import COPY_SIMILARITY
 
-__all__ = ["MOSTLY", "OWN", "lone_descriptions"]
+__all__ = ["MOSTLY", "OWN", "copy_elsewhere", "lone_descriptions"]
 
 #: a pair of outlets that copy each other nowhere else is copied prose when it shares this share of the content
 #: words of one of its two texts
@@ -35,9 +35,30 @@ def _words(corp, i: int) -> set:
     return set(corp.ids[corp.ptr[i] : corp.ptr[i + 1]].tolist())
 
 
-def _copy_elsewhere(corp, x: int, y: int, publisher, story) -> bool:
+def copy_elsewhere(corp, x: int, y: int, publisher, story) -> bool:
     """Whether the publishers of texts ``x`` and ``y`` have another pair of texts in their story with
-    :data:`kit.auditing.stock.COPY_SIMILARITY` of their content words the same."""
+    :data:`kit.auditing.stock.COPY_SIMILARITY` of their content words the same.
+
+    Parameters
+    ----------
+    corp : kit.auditing.text.Corpus
+    x, y : int
+        Two texts.
+    publisher, story : numpy.ndarray of int
+        Each text's publisher and story (codes).
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from kit.auditing.text import corpus
+    >>> c = corpus(["Nine foreigners were among the dead.", "Nine foreigners were among the dead, officials said.",
+    ...             "No claim of responsibility was made.", "There were no immediate claims of responsibility."])
+    >>> copy_elsewhere(c, 3, 2, np.array([0, 1, 0, 1]), np.zeros(4, int))
+    True
+    """
     here = np.asarray(story) == story[x]
     mine = [(i, _words(corp, i)) for i in np.flatnonzero(here & (np.asarray(publisher) == publisher[x])).tolist()]
     for j in np.flatnonzero(here & (np.asarray(publisher) == publisher[y])).tolist():
@@ -88,5 +109,5 @@ def lone_descriptions(corp, later, earlier, publisher, story, *, mostly: float =
         u, v = _words(corp, x), _words(corp, y)
         if len(u & v) >= mostly * max(min(len(u), len(v)), 1) or len(u & v) >= OWN * len(u | v):
             continue  # most of one of the two sentences, or of the two together
-        out[k] = not _copy_elsewhere(corp, x, y, publisher, story)
+        out[k] = not copy_elsewhere(corp, x, y, publisher, story)
     return out
