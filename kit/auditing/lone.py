@@ -100,14 +100,23 @@ def lone_descriptions(corp, later, earlier, publisher, story, *, mostly: float =
     """
     later = np.asarray(later, dtype=np.int64)
     earlier = np.asarray(earlier, dtype=np.int64)
+    publisher = np.asarray(publisher)
+    known = (publisher[later] >= 0) & (publisher[earlier] >= 0) & (publisher[later] != publisher[earlier])
+    (nx, kx), (ny, ky) = _word_keys(corp, later), _word_keys(corp, earlier)
+    shared = np.bincount(np.intersect1d(kx, ky, assume_unique=True) // len(corp.vocab), minlength=len(later))
+    # most of one of the two sentences, or of the two together: a copy, whatever else the outlets copy
+    small = (shared < mostly * np.maximum(np.minimum(nx, ny), 1)) & (shared < OWN * (nx + ny - shared))
     out = np.zeros(len(later), dtype=bool)
-    if not len(later):
-        return out
-    for k, (x, y) in enumerate(zip(later.tolist(), earlier.tolist(), strict=True)):
-        if publisher[x] < 0 or publisher[y] < 0 or publisher[x] == publisher[y]:
-            continue  # an unknown publisher: nothing is known of what else it copies
-        u, v = _words(corp, x), _words(corp, y)
-        if len(u & v) >= mostly * max(min(len(u), len(v)), 1) or len(u & v) >= OWN * len(u | v):
-            continue  # most of one of the two sentences, or of the two together
-        out[k] = not copy_elsewhere(corp, x, y, publisher, story)
+    for k in np.flatnonzero(known & small).tolist():
+        out[k] = not copy_elsewhere(corp, int(later[k]), int(earlier[k]), publisher, story)
     return out
+
+
+def _word_keys(corp, texts) -> tuple[np.ndarray, np.ndarray]:
+    """Each text's number of distinct content words, and its words as sorted keys ``row * vocabulary + word``."""
+    starts, lengths = corp.ptr[texts], np.diff(corp.ptr)[texts]
+    row = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    at = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+    keys = np.sort(row * len(corp.vocab) + corp.ids[at])
+    keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
+    return np.bincount(keys // len(corp.vocab), minlength=len(texts)), keys

@@ -10,7 +10,7 @@ from kit.auditing import audit
 from kit.auditing.lone import MOSTLY, lone_descriptions
 from kit.auditing.text import corpus
 
-# Alwaght's and the Guardian (Sri Lanka)'s leads: the same description of the attacks in sentences of their own
+# Alwaght's and The Guardian's leads: the same description of the attacks in sentences of their own
 ALWAGHT = (
     "At least 207 have been killed, including 35 foreigners, following several explosions targeting churches and "
     "hotels in Sri Lanka."
@@ -51,7 +51,7 @@ def test_most_of_a_sentence_is_copied_prose_and_outlets_that_copy_elsewhere_are_
 
 
 def test_the_audit_does_not_list_them(tmp_path):
-    # the Guardian (Sri Lanka) as the wire, Alwaght as the Herald; News.az as Radio North, EFE as the Herald
+    # The Guardian as the wire, Alwaght as the Herald; News.az as Radio North, EFE as the Herald
     rows = [
         ("g1", "wire", "2019-04-21T08:00:00Z", "p", GUARDIAN, "", ""),
         ("a1", "herald", "2019-04-21T12:00:00Z", "p", ALWAGHT, "", ""),
