@@ -22,12 +22,13 @@ import pandas as pd
 
 from kit.auditing.context import claims_in_time_order
 from kit.auditing.figure_pairs import anonymous_wordings, same_attribution, same_figure
+from kit.auditing.lone import lone_descriptions
 from kit.auditing.minhash import member
 from kit.auditing.progress import PROGRESS_CLAIMS, Steps
 from kit.auditing.quotes import framed_quotes, resolve_speaker, shared_quotes, speaker_index
 from kit.auditing.reach import explained_pairs, explained_rows, shared_origin_rows
 from kit.auditing.rejected import read_rejected
-from kit.auditing.reprints import short_reprints
+from kit.auditing.reprints import cut_reprints, short_reprints
 from kit.auditing.signals import matches, shared_text
 from kit.auditing.text import corpus
 from kit.schema import DEFAULT_FOLLOW
@@ -108,12 +109,15 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     step("shared text")
     rows = [shared_text(claims, corp, explained, min_score=min_score, found=found)]
     framed = framed_quotes(claims, corp, found, min_score=min_score)  # a quotation copied with its framing
-    framed = pd.concat([framed, short_reprints(claims, corp, found, min_score=min_score)], ignore_index=True)
+    reprints = [short_reprints(claims, corp, found, min_score=min_score), cut_reprints(claims, corp, found)]
+    framed = pd.concat([framed, *reprints], ignore_index=True)
     framed = framed[~np.isin(framed["later"], rows[0]["later"])]
     framed = framed[~member(claims.pair_keys(framed["later"], framed["earlier"]), claims.cited)]
     if len(framed):
         framed = framed[~explained(framed["later"].to_numpy(), framed["earlier"].to_numpy())]
     rows[0] = pd.concat([rows[0], framed], ignore_index=True)
+    lone = lone_descriptions(corp, rows[0]["later"], rows[0]["earlier"], claims.publisher, claims.proposition)
+    rows[0] = rows[0][~lone]  # a description shared by outlets that copy each other nowhere else: kit.auditing.lone
     quotes = shared_quotes(claims, corp, found, min_score=min_score)
     listed = set(zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False))
     pairs = zip(quotes["later"].tolist(), quotes["earlier"].tolist(), strict=False)

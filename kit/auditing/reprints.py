@@ -12,18 +12,29 @@ quotation two outlets give alike is the speaker's, :mod:`kit.auditing.quotes`).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from kit.auditing.exact import MIN_RUN, MIN_WORDS
+from kit.auditing.lone import copy_elsewhere
 from kit.auditing.stock import COPY_SIMILARITY, related_pairs
 from kit.auditing.weights import score
 
-__all__ = ["LOOK_BACK", "short_reprints"]
+__all__ = ["FIGURE", "LOOK_BACK", "cut_reprints", "short_reprints"]
 
 #: a short text is compared with at most this many earlier texts of its group (a sentence many outlets print alike
 #: costs no more than this per text)
 LOOK_BACK = 16
+_NUMBER = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    "|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands"
+    "|million|dozen|dozens"
+)
+#: a figure, in digits or in words ("35", "4,349", "nine", "forty-nine"): an update of a wire sentence changes it
+FIGURE = rf"\d[\d.,:]*|(?:{_NUMBER})(?:-(?:{_NUMBER}))*"
+_FIGURE = re.compile(FIGURE)
 
 
 def short_reprints(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFrame:
@@ -75,23 +86,102 @@ def short_reprints(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFra
                     break
     if not later:
         return pd.DataFrame({c: [] for c in columns}).astype({"later": np.int64, "earlier": np.int64, "score": float})
-    # which outlets copy each other: the checked pairs that are copies, and the texts with a copy's words
-    lengths = n
+    related = _related(claims, corp, found, later, earlier)
+    u, v = np.array(later, dtype=np.int64)[related], np.array(earlier, dtype=np.int64)[related]
+    return _listed(claims, found, u, v, u, min_score)
+
+
+def _related(claims, corp, found, later, earlier) -> np.ndarray:
+    """Whether the publishers of each pair (``later``, ``earlier``) copy each other elsewhere in its story: the
+    checked pairs that are copies, and the texts with a copy's words (:func:`kit.auditing.stock.related_pairs`)."""
+    codes, n = found.codes, np.diff(corp.ptr)
     words = found.check["prose"]["words"]
-    similar = words / np.maximum(lengths[found.later] + lengths[found.earlier] - words, 1) >= COPY_SIMILARITY
+    similar = words / np.maximum(n[found.later] + n[found.earlier] - words, 1) >= COPY_SIMILARITY
     dup = np.flatnonzero((codes >= 0) & (found.head[np.maximum(codes, 0)] != np.arange(len(codes))))
-    related = related_pairs(
+    return related_pairs(
         np.concatenate([found.later, dup, later]).astype(np.int64),
         np.concatenate([found.earlier, found.head[codes[dup]], earlier]).astype(np.int64),
         np.concatenate([similar, np.ones(len(dup), bool), np.zeros(len(later), bool)]),
-        pub,
+        claims.publisher,
         claims.proposition,
-    )[-len(later) :]
-    u, v = np.array(later, dtype=np.int64)[related], np.array(earlier, dtype=np.int64)[related]
-    sc = np.asarray(score(found.prose_weight[u], found.prose_weight[u]), dtype=float)
+    )[len(found.later) + len(dup) :]
+
+
+def _listed(claims, found, u, v, own, min_score) -> pd.DataFrame:
+    """Rows ``shared_text`` for the pairs (``u``, ``v``), scored by the words of the text ``own`` of each (the
+    shorter) against themselves, its text the evidence; for each later text, the first."""
+    columns = ["later", "earlier", "signal", "score", "evidence"]
+    sc = np.asarray(score(found.prose_weight[own], found.prose_weight[own]), dtype=float)
     keep = sc >= min_score
-    u, v, sc = u[keep], v[keep], sc[keep]
-    texts = [claims.text[i].as_py() or "" for i in u.tolist()]
+    u, v, own, sc = u[keep], v[keep], own[keep], sc[keep]
+    texts = [claims.text[i].as_py() or "" for i in own.tolist()]
     out = pd.DataFrame({"later": u, "earlier": v, "signal": "shared_text", "score": sc})
     out["evidence"] = pd.Series(["copied prose: " + t.strip() for t in texts], dtype=object)
     return out.drop_duplicates("later").reset_index(drop=True)[columns]
+
+
+def cut_reprints(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFrame:
+    """Pairs (later, earlier) of checked texts of outlets that copy each other elsewhere in the story, sharing too
+    few content words to be listed, where one text is the other cut short or with words put before it, a figure
+    changed: every word of the shorter (function words too, each figure as one), in order, starts or ends the other.
+
+    Edits of a wire sentence in its reprints ("There were no immediate claims of responsibility for the attacks."
+    cut from Reuters' "… for the attacks in a country which was at war for decades …"; "At least 35 foreigners were
+    among the dead, the officials said." after "Nine foreigners were among the dead, the officials said." in the
+    story's first version) leave fewer than :data:`kit.auditing.exact.MIN_WORDS` content words in common: too
+    little evidence between any two outlets, a copy between two that reprint each other. The shorter text must
+    hold at least :data:`kit.auditing.exact.MIN_RUN` content words and at most ``MIN_WORDS``; neither text quotes
+    anything (a quotation two outlets give alike is the speaker's). Outlets copy each other when another pair of
+    their texts in the story is a copy (:func:`kit.auditing.lone.copy_elsewhere`).
+
+    Parameters
+    ----------
+    claims : kit.auditing.context.Claims
+    corp : kit.auditing.text.Corpus
+    found : kit.auditing.signals.Matches
+    min_score : float
+        Only pairs whose shorter text's own words score this are listed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`short_reprints` (the evidence the shorter text).
+
+    Examples
+    --------
+    >>> from kit.testing.synth import make_case
+    >>> from kit.auditing.context import claims_in_time_order
+    >>> from kit.auditing.text import corpus
+    >>> from kit.auditing.signals import matches
+    >>> claims = claims_in_time_order(make_case(60, seed=2, copy_rate=0.2))
+    >>> words = corpus(claims.text)
+    >>> len(cut_reprints(claims, words, matches(words)))  # the generator's copies share many words: none
+    0
+    """
+    n, pub = np.diff(corp.ptr), claims.publisher
+    quoted = np.bincount(np.repeat(np.arange(len(n)), n), weights=corp.quoted, minlength=len(n)) > 0
+    later, earlier, words = found.later, found.earlier, found.check["prose"]["words"]
+    short = np.where(n[later] <= n[earlier], later, earlier)
+    keep = (words < MIN_WORDS) & (n[short] >= MIN_RUN) & (n[short] <= MIN_WORDS)
+    keep &= ~quoted[later] & ~quoted[earlier]  # a quotation two outlets give alike is the speaker's
+    keep &= (pub[later] != pub[earlier]) & (pub[later] >= 0) & (pub[earlier] >= 0)
+    later, earlier = later[keep], earlier[keep]
+    cut = [
+        _cut(corp, a, b) and copy_elsewhere(corp, a, b, pub, claims.proposition)
+        for a, b in zip(later.tolist(), earlier.tolist(), strict=True)
+    ]
+    u, v = later[np.array(cut, dtype=bool)], earlier[np.array(cut, dtype=bool)]
+    own = np.where(n[u] <= n[v], u, v)
+    return _listed(claims, found, u, v, own, min_score)
+
+
+def _cut(corp, a: int, b: int) -> bool:
+    """Whether all the words of the shorter of texts ``a`` and ``b``, figures as one, start or end the other's."""
+    x, y = (_shape(corp, i) for i in (a, b))
+    x, y = (x, y) if len(x) <= len(y) else (y, x)
+    return bool(x) and (y[: len(x)] == x or y[len(y) - len(x) :] == x)
+
+
+def _shape(corp, i: int) -> list:
+    words = corp.vocab[corp.all_ids[corp.all_ptr[i] : corp.all_ptr[i + 1]]].tolist()
+    return ["#" if _FIGURE.fullmatch(w) else w for w in words]

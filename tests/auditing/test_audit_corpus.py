@@ -328,6 +328,41 @@ def test_fourth_held_out_part_as_scored_once():
         assert said in prose, said
 
 
+def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(scores):
+    # the fourth round (a description two outlets share and nothing else, kit.auditing.lone; a sentence cut short,
+    # kit.auditing.reprints.cut_reprints), written with every scored part as development material: against the kit
+    # before it (benchmarks/results-audit-corpus-fourth-round-before.json) no part finds fewer copies or lists
+    # more wrong pairs, and no part lists a shared quotation as copying
+    before = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-fourth-round-before.json").read_text())
+    for part in PARTS:
+        s, was = scores[part], before[part]
+        assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
+        assert s["shared_quotes_as_copying"] == 0, part
+    assert (before["held-out-4"]["found"], before["held-out-4"]["listed"]) == (25, 31)
+    s = scores["held-out-4"]
+    listed = set(zip(s["rows"]["claim_id"], s["rows"]["cites"], strict=True))
+    # the police commissioner's words, reported by EFE and News.az each in its own sentence (a shared quotation),
+    # and "explosions targeting churches and hotels in Sri Lanka" in Alwaght's and The Guardian's
+    assert not {("efe-7", "newsaz-4"), ("alwaght-1", "guardianlk-3")} & listed
+    # Reuters' sentences in its reprints, cut short, or with "At least" put before and the figure updated
+    assert not {"didpress-7", "thetechusa-5"} & set(s["missed"])
+
+
+def test_fourth_held_out_part_recall_goal(scores):
+    # met once the part was development material (25 of 30 as scored once; 27 with the fourth round)
+    assert scores["held-out-4"]["recall"] >= 0.9
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the fourth held-out part precision 27/31 = 0.87 (3 stock phrases: 'two mosques in the New "
+    "Zealand city of Christchurch' twice, 'three Sri Lankan luxury hotels'; 1 pair not annotated: 'country's worst "
+    "ever mass shooting')",
+)
+def test_fourth_held_out_part_precision_goal(scores):
+    assert scores["held-out-4"]["precision"] >= 0.9
+
+
 def _doc_numbers(part: str) -> dict:
     text = DOC.read_text(encoding="utf-8")
     m = re.search(rf"<!-- real-coverage {part} -->(.*?)<!-- /real-coverage {part} -->", text, re.S)

@@ -41,3 +41,46 @@ def test_a_short_sentence_alone_or_reworded_is_not(tmp_path):
     said = '"It is a challenge and a very difficult hour for Nepal."'
     quoted = _case(tmp_path, [LEAD, said], "quoted", short=said)
     assert ("h2", "w2") not in pairs_of(quoted)
+
+
+# Reuters' Sri Lanka story and its reprints (tests/audit_corpus/sri-lanka-easter-2019, development material since
+# it was scored): a sentence cut short, and one with words put before it and its figure updated
+HOTELS = (
+    "The three hotels hit were the Shangri-La Colombo, Kingsbury Hotel in Colombo and the Cinnamon Grand Hotel, "
+    "officials said."
+)
+CLAIMS = (
+    "There were no immediate claims of responsibility for the attacks in a country which was at war for decades "
+    "with Tamil separatists until 2009 during which bomb blasts in the capital were common."
+)
+FOREIGN = "Nine foreigners were among the dead, the officials said."
+
+
+def _cut_case(tmp_path, wire_text: str, herald_text: str, name: str, *, related: bool = True):
+    rows = [("w1", "wire", "2019-04-21T08:00:00Z", "p", wire_text, "", "")]
+    rows.append(("h1", "herald", "2019-04-21T12:00:00Z", "p", herald_text, "", ""))
+    if related:  # the Herald reprints another sentence of the wire's story
+        rows += [
+            ("w2", "wire", "2019-04-21T08:00:00Z", "p", HOTELS, "", ""),
+            ("h2", "herald", "2019-04-21T12:00:00Z", "p", HOTELS, "", ""),
+        ]
+    rows = audit(one(tmp_path, rows, name=name))
+    return pairs_of(rows[rows["signal"] == "shared_text"])
+
+
+def test_a_sentence_cut_short_or_updated_by_an_outlet_that_copies_the_other_is_copied_prose(tmp_path):
+    cut = "There were no immediate claims of responsibility for the attacks."
+    assert ("h1", "w1") in _cut_case(tmp_path, CLAIMS, cut, "cut")
+    updated = "At least 35 foreigners were among the dead, the officials said."
+    assert ("h1", "w1") in _cut_case(tmp_path, FOREIGN, updated, "updated")
+
+
+def test_a_sentence_cut_short_is_not_when_the_outlets_copy_nothing_else_or_it_is_reworded(tmp_path):
+    cut = "There were no immediate claims of responsibility for the attacks."
+    assert ("h1", "w1") not in _cut_case(tmp_path, CLAIMS, cut, "alone", related=False)
+    # the same content words in another order, or another word changed than a figure
+    assert ("h1", "w1") not in _cut_case(tmp_path, FOREIGN, "Among the dead were nine foreigners, officials said.", "o")
+    assert ("h1", "w1") not in _cut_case(tmp_path, FOREIGN, "Nine tourists were among the dead, officials said.", "w")
+    # a quotation (the Irish Times' "Ecuador has been hit tremendously hard . . ." and Correa's words in SBS)
+    said = '"There were no immediate claims of responsibility for the attacks," the minister said on Sunday.'
+    assert ("h1", "w1") not in _cut_case(tmp_path, said, cut, "quoted")
