@@ -40,11 +40,14 @@ PARTS = {
     # stop 27's kit (benchmarks/results-audit-corpus-fourth-held-out-before.json) and once after that round was
     # merged (-fourth-held-out-scored-once.json); development material since
     "held-out-4": ("christchurch-mosques-2019", "sri-lanka-easter-2019"),
+    # a fifth, annotated at the start of stop 28, sealed while the third and fourth rounds of rules were written,
+    # scored with stop 27's kit (benchmarks/results-audit-corpus-fifth-held-out-before.json) and once after both
+    # rounds were merged (-fifth-held-out-scored-once.json)
+    "held-out-5": ("kanjuruhan-stadium-2022", "odisha-train-crash-2023"),
 }
 #: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
-#: every score until they are (scored with stop 27's kit only: benchmarks/results-audit-corpus-fifth-held-out-
-#: before.json)
-SEALED = ("kanjuruhan-stadium-2022", "odisha-train-crash-2023")
+#: every score until they are
+SEALED: tuple = ()
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
@@ -311,15 +314,16 @@ def test_third_held_out_part_recall_goal(scores):
     assert scores["held-out-3"]["recall"] >= 0.9
 
 
-def test_fourth_held_out_part_as_scored_once():
-    # scored with stop 27's kit, then once with the first round of stop 28's rules; docs/audit.md states both
+@pytest.mark.parametrize("nth, key", [("fourth", "christchurch+sri"), ("fifth", "kanjuruhan+odisha")])
+def test_held_out_part_as_scored_once(nth, key):
+    # scored with stop 27's kit, then once with stop 28's rules written without it; docs/audit.md states both
     before, once = (
-        json.loads((HERE.parent / "benchmarks" / f"results-audit-corpus-fourth-held-out-{n}.json").read_text())
+        json.loads((HERE.parent / "benchmarks" / f"results-audit-corpus-{nth}-held-out-{n}.json").read_text())
         for n in ("before", "scored-once")
     )
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     for r in (before, once):
-        s = r["christchurch+sri"]
+        s = r[key]
         said = (
             f"recall {s['recall']:.2f} ({s['found']} of {s['copies']}), precision {s['precision']:.2f} "
             f"({s['right']} of {s['listed']}), {s['shared_quotes_as_copying']} of {s['shared_quotes']} shared "
@@ -334,7 +338,9 @@ def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(score
     # before it (benchmarks/results-audit-corpus-fourth-round-before.json) no part finds fewer copies or lists
     # more wrong pairs, and no part lists a shared quotation as copying
     before = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-fourth-round-before.json").read_text())
-    for part in PARTS:
+    # every part but the fifth, sealed while the round was written
+    assert set(PARTS) - set(before) == {"held-out-5"}
+    for part in set(PARTS) - {"held-out-5"}:
         s, was = scores[part], before[part]
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
         assert s["shared_quotes_as_copying"] == 0, part
@@ -346,6 +352,20 @@ def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(score
     assert not {("efe-7", "newsaz-4"), ("alwaght-1", "guardianlk-3")} & listed
     # Reuters' sentences in its reprints, cut short, or with "At least" put before and the figure updated
     assert not {"didpress-7", "thetechusa-5"} & set(s["missed"])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the fifth held-out part, never seen while the rules were written, recall 38/52 = 0.73 "
+    "(Odisha 20/32)",
+)
+def test_fifth_held_out_part_recall_goal(scores):
+    assert scores["held-out-5"]["recall"] >= 0.9
+
+
+def test_fifth_held_out_part_precision_and_shared_quotations(scores):
+    s = scores["held-out-5"]
+    assert s["precision"] >= 0.9 and s["shared_quotes_as_copying"] == 0
 
 
 def test_fourth_held_out_part_recall_goal(scores):
