@@ -17,6 +17,8 @@ Rules, each named and tested in ``tests/draft/test_phrases.py``:
 - ``outlet_appositive``: "the official Chinese news agency, Xinhua," is Xinhua;
 - ``name_particle``: "al-Malki" is a capitalised name; ``connector_the``: "Committee for the Red Cross" is whole;
 - ``capital_group``: "Residents", "Officials", "Police" opening a sentence are unnamed groups, not names;
+- ``place_tail`` (fifth pass): "The city government in Dnipro", "the mayor of Dnipro": the place is where the
+  speaker is, not the speaker;
 - ``relative_of_which``: in "X, the governor of Nineveh, of which Mosul is the capital, said" the speaker is X;
 - and, tested in ``tests/draft/test_cues.py``: ``time_phrase``, ``relative_who``, ``age_hometown``, ``party_state``,
   ``modifier_before_name``, ``outlet_report``, ``not_a_name``, ``participle_after_name``, ``conjunction_that`` and an
@@ -58,6 +60,14 @@ _NEG = {"not", "never", "n’t", "n't", "cannot"}
 _GROUP_OF = re.compile(
     r"\b(?P<head>[A-Za-z]+)\s+(?:of|in|from|across)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,3}"
     r"(?:\s+and\s+(?:abroad|elsewhere|overseas|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}))?\s*$"
+)
+#: place_tail: "The city government in Dnipro", "a senior official at the main hospital in Tigray's capital Mekele",
+#: "the mayor of Dnipro": a place after a speaker's lower-case noun and a preposition is where the speaker is, not the
+#: speaker
+_PLACE_TAIL = re.compile(
+    r"(?<=[a-z])\s+(?:of|in|at|from)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:’s|'s)\s+)?"
+    r"(?:(?:capital|city|town|village|province|region|district|county|state)\s+(?:of\s+)?)?"
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}$"
 )
 _GROUP_HEADS = {
     "groups", "organisations", "organizations", "families", "people", "leaders", "elders", "workers", "members",
@@ -267,4 +277,10 @@ def subject_before(prefix: str):
     if group and group.group("head").lower() in lex.GROUPS | _GROUP_HEADS:  # group_of_place
         words = [*_walk_back(tokens(prefix[: group.end("head")])), *tokens(prefix[group.end("head") :])]
         return mention(words[1:] if words[0].lower() == "that" else words, about, affiliation)
+    tail = _PLACE_TAIL.search(prefix)
+    head = tokens(prefix[: tail.start()]) if tail else []
+    if head and head[-1] in SPEAKER_NOUNS | ROLE_WORDS | ORG_HEADS and not about:  # place_tail
+        found = mention(_walk_back(head), about, affiliation)
+        if found is not None and found.text.endswith(head[-1]):
+            return Mention(f"{found.text} {tail.group().strip()}", True, found.about, affiliation)
     return mention(_walk_back(tokens(prefix)), about, affiliation)
