@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from kit.draft.extract import Sentence
-from kit.draft.lexicon import DOCUMENT_SUBJECT, GROUPS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS
+from kit.draft.lexicon import DOCUMENT_SUBJECT, GROUPS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, SPEECH_VERBS
 from kit.draft.names import guess_kind
 from kit.draft.phrases import Mention, subject_before
 
@@ -55,7 +55,9 @@ _POSSESSIVE = re.compile(
 #: plural speakers a coordination may join: "officials and state media said"
 _PEOPLE = ("officials", "authorities", "media", "police", "residents", "witnesses", "activists", "sources", "medics")
 _TAIL = re.compile(r"(?::|\s[-–—])\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s*$")
-_CLOSED_BY = re.compile(r"[,.!?…]\s?[”\"]\s+(?:[\w.’'-]+\s+){0,12}?(?:said|says|told|added|wrote|tweeted|quoted)\b")
+#: closed_by_speech_verb (fifth pass): any speech verb closes a quotation with its speaker ("…,” junta spokesman Zaw
+#: Min Tun confirmed), not only "said" and "told"
+_CLOSED_BY = re.compile(r"[,.!?…]\s?[”\"]\s+(?:[\w.’'-]+\s+){0,12}?" + SPEECH_VERBS.pattern)
 
 
 def possessive_cues(s: str) -> list[tuple]:

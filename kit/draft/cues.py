@@ -101,6 +101,8 @@ def _cues(s: str):
             doing = re.match(rf"\s*{re.escape(obj.text)}\s+[a-z]+ing\b", s[m.end() :])  # "based on Trump winning"
             if role == "relying" and (doing or obj.common and obj.text.split()[-1].lower() not in SOURCE_NOUNS):
                 continue  # "citing the release of prisoners", "relies on integration": a reason, not a source
+            if obj.common and re.match(rf"\s*{re.escape(obj.text)}\s+(?:that\s+)?(?:we|I|i)\s+[a-z’']+", s[m.end() :]):
+                continue  # own_sourcing: "According to the ground information we got, …": the speaker's own words
             out.append((m.start(), role, obj, m.group().strip().lower(), None))
     first = re.match(r"(Echoed|Added|Countered|Replied)\s+", s)
     said = object_after(s[first.end() :]) if first else None

@@ -17,6 +17,9 @@ from kit.draft.phrases import Mention, subject_before
 
 __all__ = ["speaker_cues"]
 
+#: attributive_participle: a determiner (and a superlative or an adverb) right before the verb make it an adjective
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|these|those)\s+(?:[a-z]+(?:est|ly)\s+){0,2}$", re.I)
+
 
 def speaker_cues(s: str, m: re.Match, out: list) -> None:
     """The cues of one speech verb: the speaker before it, after it (inverted, passive "by X"), or both of "X and Y".
@@ -66,6 +69,11 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
         return  # participle: "with hundreds reported missing", "no deaths reported"
     if re.match(r"\s+(?:missing|dead|killed)\b", rest):
         return
+    if _ATTRIBUTIVE.search(prefix) and re.match(r"\s+(?!that\b|by\b|to\b|on\b|in\b)[a-z]+\b", rest):
+        return  # attributive_participle: "the highest publicly reported toll", "the reported death toll"
+    added = re.match(r"\s+((?:[a-z]+\s+){1,3})to\s", rest) if verb in ("added", "adds") else None
+    if added and not set(added.group(1).split()) & (lex.AUXILIARIES | {"that", "it", "they", "he", "she", "was", "were", "is", "are", "be"}):
+        return  # added_object: "Freezing temperatures added additional concerns to rescuers" is no speech
     late = _named_after(prefix, rest) if verb not in ("told", "quoted", "telling", "saying") else None
     if late is not None:  # inverted_after_clause: "… other waterborne diseases, said S.K. Gupta, an army officer"
         out.append((m.start(), "inverted", late, verb, None))
