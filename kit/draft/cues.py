@@ -16,7 +16,9 @@ from kit.draft import lexicon as lex
 from kit.draft.clauses import (
     claim_span,
     closing,
+    WHAT_CALLED,
     complement,
+    free_relative,
     headline_tail,
     nested,
     possessive_cues,
@@ -30,7 +32,7 @@ from kit.draft.extract import Sentence, quote_depths
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from kit.draft.names import guess_kind
 from kit.draft.objects import object_after
-from kit.draft.phrases import Mention
+from kit.draft.phrases import Mention, subject_before
 from kit.draft.verbs import speaker_cues
 
 __all__ = ["Mention", "Finding", "find_attributions"]
@@ -93,6 +95,10 @@ def _cues(s: str):
         if m.group() in ("claimed", "claims") and re.match(r"\s+(?:the\s+|\w+\s+)?(?:lives|life)\b", s[m.end() :]):
             continue  # claimed_lives: "as the fire claimed multiple lives" is no speech
         speaker_cues(s, m, out)
+    for m in WHAT_CALLED.finditer(s):  # what_called: "under what the United Nations has called a de facto blockade"
+        who = subject_before(s[: m.start(1)])
+        if isinstance(who, Mention) and who.text.lower() not in PRONOUNS:
+            out.append((m.start(1), "speaker", who, m.group(1), None))
     for m in lex.SOURCE_PHRASES.finditer(s):
         obj = object_after(s[m.end() :])
         if obj is not None:
@@ -323,6 +329,8 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         state["last_actor"], state["last_relay"] = actor, (relay if told else None)
     tops = outer or [c for c in cues if depths[c[0]] == 0 and c[1] == "according"]
     start, end = claim_span(s, tops if inner else outer, depths)
+    opened = free_relative(s, outer) if not inner else None
+    start = opened if opened is not None and opened < end else start  # free_relative: the words after "what X say"
     start, end = start + a, end + a
     return Finding(
         sent, sent.start + start, sent.start + end, cited, relay, verb, _certainty(verb, sent.text[start:end]), notes

@@ -143,7 +143,7 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
         if isinstance(other, Mention) and speaker_like(other):
             lead = before[:-4].rstrip()
             lead = lead[: len(lead) - len(other.text)] if lead.endswith(other.text) else "x"
-            if not lead.strip() or lead.rstrip().endswith((",", ";", ":")):
+            if not lead.strip() or lead.rstrip().endswith((",", ";", ":")) or re.search(r"\bwhat$", lead.rstrip()):
                 out.append((m.start(), "speaker", other, verb, None))
 
 
