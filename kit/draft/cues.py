@@ -138,7 +138,8 @@ def _pieces(s: str, cues: list, depths: list) -> list[tuple[int, int]]:
             continue
         lo = heads[i - 1][0] if i > 0 else 0
         prior = [m for m in lex.BOUNDARY.finditer(s, lo, at) if len(s[m.end() : at].split()) <= 4]
-        if prior and (i > 0 or prior[-1].group().startswith(";")):
+        turn = prior and re.search(r"while|whereas|although|though", prior[-1].group())  # contrast_clause
+        if prior and (i > 0 or prior[-1].group().startswith(";") or turn):
             cuts.append(prior[-1].end())
     for c in cues:  # but_according: "X said A, but according to Zaman B": Zaman's B, not a relay of X's A
         turn = re.search(r"(?:,\s+(?:but|while|whereas)|;)\s+$", s[: c[0]]) if c[1] == "according" else None
