@@ -217,6 +217,12 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
                     out.append(Finding(w, opened, w.end, f.cited, f.relay, f.verb, f.certainty, [note]))
                 waiting = []
                 out.append(f)
+        close = sent.text.find("”")
+        unopened = not cues and depths[0] == 0 and close > 0 and "“" not in sent.text[:close] and previous is not None
+        if unopened and previous.paragraph == sent.paragraph and out and out[-1].sentence is previous:
+            last = out[-1]  # unopened_close: "“…,” Borys Filatov told Reuters. I think … dozens.”": still Filatov's
+            note = f"draft: check: the words before the closing mark are taken to be {last.cited[0].text}'s"
+            out.append(Finding(sent, sent.start, sent.start + close, last.cited, last.relay, last.verb, last.certainty, [note]))
         state["quoting"] = bool(re.search(r"[“”\"]", sent.text)) and bool(out) and out[-1].sentence is sent
         opened = not cues and depths[0] == 0 and depth > 0 and sent.text.startswith(("“", '"'))
         waiting = [*waiting, sent] if (opened or waiting and depth > 0 and not cues) else []
