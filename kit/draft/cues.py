@@ -255,6 +255,7 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
     carried = depths[0] > 0 and not cues and state.get("opened_by") is not None
     if carried:  # open_quotation: "X condemned it, stating: “A. B.”": B is X's words too
         state["owner"] = state["opened_by"]
+    cues = [c for c in cues if depths[c[0]] == 0 or not _quoted_nobody(c[2])]  # quoted_pronoun: "they say"
     if starts_quoted and not cues and state["owner"] is not None:  # continued_quotation: the owner's words
         via = state["last_relay"] if state["owner"] is state["last_actor"] else None
         cues = [(0, "told" if via else "speaker", state["owner"], "said", via)]
@@ -264,7 +265,6 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         if c[1] == "inverted":
             cues = [x if x is not c else (x[0], "speaker", *x[2:]) for x in cues]
     outer = [c for c in cues if depths[c[0]] == 0 and c[1] in ("speaker", "told")]
-    cues = [c for c in cues if depths[c[0]] == 0 or not _quoted_nobody(c[2])]  # quoted_pronoun: "they say"
     inner = [c for c in cues if depths[c[0]] > 0]
     if carried:  # the owner speaks it, not relays it
         outer, inner = cues, []
