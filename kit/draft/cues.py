@@ -25,6 +25,7 @@ from kit.draft.clauses import (
     quote_closed_later,
     quote_paragraph,
     reported_by_outlet,
+    speaker_like,
 )
 from kit.draft.coref import Speakers, is_person, unnamed_person
 from kit.draft.documents import weak_speaker
@@ -110,6 +111,10 @@ def _cues(s: str):
             if obj.common and re.match(rf"\s*{re.escape(obj.text)}\s+(?:that\s+)?(?:we|I|i)\s+[a-z’']+", s[m.end() :]):
                 continue  # own_sourcing: "According to the ground information we got, …": the speaker's own words
             out.append((m.start(), role, obj, m.group().strip().lower(), None))
+            both = re.match(rf"\s*{re.escape(obj.text)}\s+and\s+", s[m.end() :])
+            other = object_after(s[m.end() + both.end() :]) if both else None
+            if other is not None and speaker_like(other):  # coordinated_object
+                out.append((m.start(), role, other, m.group().strip().lower(), None))  # "according to X and Y"
     first = re.match(r"(Echoed|Added|Countered|Replied)\s+", s)
     said = object_after(s[first.end() :]) if first else None
     if first and said is not None and not said.common:  # initial_inverted: "Echoed Sen. Hillary Clinton, “…”"
