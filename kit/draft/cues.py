@@ -227,7 +227,9 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
         if unopened and previous.paragraph == sent.paragraph and out and out[-1].sentence is previous:
             last = out[-1]  # unopened_close: "“…,” Borys Filatov told Reuters. I think … dozens.”": still Filatov's
             note = f"draft: check: the words before the closing mark are taken to be {last.cited[0].text}'s"
-            out.append(Finding(sent, sent.start, sent.start + close, last.cited, last.relay, last.verb, last.certainty, [note]))
+            out.append(
+                Finding(sent, sent.start, sent.start + close, last.cited, last.relay, last.verb, last.certainty, [note])
+            )
         state["quoting"] = bool(re.search(r"[“”\"]", sent.text)) and bool(out) and out[-1].sentence is sent
         opened = not cues and depths[0] == 0 and depth > 0 and sent.text.startswith(("“", '"'))
         waiting = [*waiting, sent] if (opened or waiting and depth > 0 and not cues) else []
@@ -260,7 +262,12 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
     carried = depths[0] > 0 and not cues and state.get("opened_by") is not None
     if carried:  # open_quotation: "X condemned it, stating: “A. B.”": B is X's words too
         state["owner"] = state["opened_by"]
-    cues = [c for c in cues if depths[c[0]] == 0 or not _quoted_nobody(c[2])]  # quoted_pronoun: "they say"
+    told_me = [
+        c
+        for c in cues
+        if depths[c[0]] > 0 and _quoted_nobody(c[2]) and re.match(r"\s+(?:me|us)\b", s[c[0] + len(c[3]) :])
+    ]
+    cues = [c for c in cues if c not in told_me]  # told_me: "“A witness told me that …" is the quoted person's words
     if starts_quoted and not cues and state["owner"] is not None:  # continued_quotation: the owner's words
         via = state["last_relay"] if state["owner"] is state["last_actor"] else None
         cues = [(0, "told" if via else "speaker", state["owner"], "said", via)]
@@ -270,6 +277,7 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         if c[1] == "inverted":
             cues = [x if x is not c else (x[0], "speaker", *x[2:]) for x in cues]
     outer = [c for c in cues if depths[c[0]] == 0 and c[1] in ("speaker", "told")]
+    cues = [c for c in cues if depths[c[0]] == 0 or not _quoted_nobody(c[2])]  # quoted_pronoun: "they say"
     inner = [c for c in cues if depths[c[0]] > 0]
     if carried:  # the owner speaks it, not relays it
         outer, inner = cues, []
