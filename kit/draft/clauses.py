@@ -248,7 +248,8 @@ def reported_by_outlet(s: str, spoke: list) -> bool:
     bool
     """
     last = spoke[-1]
-    after = s[last[0] + len(last[3]) :]
+    after = s[last[0] + len(last[3]) :]  # inverted ("…, reported The Sydney Morning Herald (SMH).") without its name
+    after = re.sub(rf"^\s*{re.escape(last[2].text)}(?:\s*\([^)]*\))?", "", after)
     if last[0] == spoke[0][0] or not re.fullmatch(r"\W*(?:on \w+|\w+day)?(?:,\s*without [\w\s]+)?\W*", after):
         return False
     if last[3] not in ("reported", "reports", "said", "says", "quoted"):

@@ -19,6 +19,7 @@ Rules, each named and tested in ``tests/draft/test_phrases.py``:
 - ``capital_group``: "Residents", "Officials", "Police" opening a sentence are unnamed groups, not names;
 - ``place_tail`` (fifth pass): "The city government in Dnipro", "the mayor of Dnipro": the place is where the
   speaker is, not the speaker;
+- ``relative_which`` (fifth pass): "…, which condemned the attack": the speaker is the noun before the comma;
 - ``relative_of_which``: in "X, the governor of Nineveh, of which Mosul is the capital, said" the speaker is X;
 - and, tested in ``tests/draft/test_cues.py``: ``time_phrase``, ``relative_who``, ``age_hometown``, ``party_state``,
   ``modifier_before_name``, ``outlet_report``, ``not_a_name``, ``participle_after_name``, ``conjunction_that`` and an
@@ -213,6 +214,9 @@ def subject_before(prefix: str):
     acronym = re.search(r"\s*(\([A-Z][A-Za-z]{1,9}\))$", prefix)
     if acronym:  # "the Office of Civil Defence (OCD) said": the acronym is an alias, kept in about
         prefix, about = prefix[: acronym.start()], acronym.group(1)
+    which = re.search(r",\s*which(?:\s+(?:also|later|then|has|have|had|\w+ly))*$", prefix)
+    if which and prefix[: which.start()].strip():  # relative_which: "from the United States, which condemned"
+        prefix = prefix[: which.start()]
     rel = re.search(r"(?:,\s*|\s+)who(?:\s+[^,“”\"—–;:\s]+){0,7}$", prefix)
     if rel and prefix[: rel.start()].strip():  # relative_who: "the Mexican president, who said", "officials who
         prefix = prefix[: rel.start()]  # spoke with The Huffington Post said": the speaker is the noun before "who"

@@ -72,7 +72,9 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     if _ATTRIBUTIVE.search(prefix) and re.match(r"\s+(?!that\b|by\b|to\b|on\b|in\b)[a-z]+\b", rest):
         return  # attributive_participle: "the highest publicly reported toll", "the reported death toll"
     added = re.match(r"\s+((?:[a-z]+\s+){1,3})to\s", rest) if verb in ("added", "adds") else None
-    if added and not set(added.group(1).split()) & (lex.AUXILIARIES | {"that", "it", "they", "he", "she", "was", "were", "is", "are", "be"}):
+    if added and not set(added.group(1).split()) & (
+        lex.AUXILIARIES | {"that", "it", "they", "he", "she", "was", "were", "is", "are", "be"}
+    ):
         return  # added_object: "Freezing temperatures added additional concerns to rescuers" is no speech
     late = _named_after(prefix, rest) if verb not in ("told", "quoted", "telling", "saying") else None
     if late is not None:  # inverted_after_clause: "… other waterborne diseases, said S.K. Gupta, an army officer"
@@ -153,7 +155,8 @@ def _named_after(prefix: str, rest: str) -> Mention | None:
     if not re.search(r"[^”\"’],\s*$", prefix):
         return None
     obj = object_after(rest)
-    if obj is None or obj.common:
+    described = obj is not None and obj.common and re.match(r"\s*(?:a|an|the|one|another)\s", rest)
+    if obj is None or obj.common and not described:  # described_after: "…, said a witness, a member of …"
         return None
     at = rest.find(obj.text)
     after = rest[at + len(obj.text) :] if at >= 0 else "x"
