@@ -240,7 +240,7 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
             out.append(Finding(previous, previous.start, previous.end, [who], None, "posted", "alleged", [note]))
         previous = sent
         worded = sent if re.search(r"[^\W\d_]", sent.text) else worded
-        speakers.passing(sent.text)
+        speakers.passing(sent.text, spoke=bool(out) and out[-1].sentence is sent)
     originals = {s.start: s for s in sentences}
     for f in out:
         f.sentence = originals[f.sentence.start]
