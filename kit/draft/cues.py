@@ -329,7 +329,13 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
     cited = [
         c
         for i, c in enumerate(cited)
-        if (relay is None or c.text != relay.text) and all(c.text != d.text for d in cited[:i]) and not weak_speaker(c)
+        if (relay is None or c.text != relay.text)
+        and all(c.text != d.text for d in cited[:i])
+        and not weak_speaker(c)
+        and not (c.said_as == "which" and is_person(c))  # "a letter from Senator X, which said": the letter's
+    ]
+    notes += [
+        f"draft: check: 'which' taken to be {c.text} (the noun before ', which')" for c in cited if c.said_as == "which"
     ]
     if relay is not None and depth > 0:
         state["owner"] = relay

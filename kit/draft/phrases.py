@@ -216,7 +216,12 @@ def subject_before(prefix: str):
         prefix, about = prefix[: acronym.start()], acronym.group(1)
     which = re.search(r",\s*which(?:\s+(?:also|later|then|has|have|had|\w+ly))*$", prefix)
     if which and prefix[: which.start()].strip():  # relative_which: "from the United States, which condemned"
-        prefix = prefix[: which.start()]
+        found = subject_before(prefix[: which.start()] + " ")
+        ok = isinstance(found, Mention) and found.text.lower() not in PRONOUNS
+        ok = ok and (
+            not found.common or found.text.split()[-1].lower() in SPEAKER_NOUNS | ORG_HEADS
+        )  # not "brain cancer"
+        return Mention(found.text, found.common, found.about, found.affiliation, "which") if ok else None
     rel = re.search(r"(?:,\s*|\s+)who(?:\s+[^,“”\"—–;:\s]+){0,7}$", prefix)
     if rel and prefix[: rel.start()].strip():  # relative_who: "the Mexican president, who said", "officials who
         prefix = prefix[: rel.start()]  # spoke with The Huffington Post said": the speaker is the noun before "who"

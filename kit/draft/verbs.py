@@ -155,7 +155,7 @@ def _named_after(prefix: str, rest: str) -> Mention | None:
     if not re.search(r"[^”\"’],\s*$", prefix):
         return None
     obj = object_after(rest)
-    described = obj is not None and obj.common and re.match(r"\s*(?:a|an|the|one|another)\s", rest)
+    described = obj is not None and obj.common and re.match(r"\s*(?:a|an|one|another)\s", rest)
     if obj is None or obj.common and not described:  # described_after: "…, said a witness, a member of …"
         return None
     at = rest.find(obj.text)
