@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from kit.draft import lexicon as lex
 from kit.draft.clauses import (
+    WHAT_CALLED,
     claim_span,
     closing,
-    WHAT_CALLED,
     complement,
     free_relative,
     headline_tail,
@@ -223,8 +223,14 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
                 waiting = []
                 out.append(f)
         close = sent.text.find("”")
-        unopened = not cues and depths[0] == 0 and close > 0 and "“" not in sent.text[:close] and previous is not None
-        if unopened and previous.paragraph == sent.paragraph and out and out[-1].sentence is previous:
+        unopened = not cues and depths[0] == 0 and close > 0 and "“" not in sent.text[:close]
+        if (
+            unopened
+            and previous is not None
+            and previous.paragraph == sent.paragraph
+            and out
+            and out[-1].sentence is previous
+        ):
             last = out[-1]  # unopened_close: "“…,” Borys Filatov told Reuters. I think … dozens.”": still Filatov's
             note = f"draft: check: the words before the closing mark are taken to be {last.cited[0].text}'s"
             out.append(
@@ -329,10 +335,7 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
     cited = [
         c
         for i, c in enumerate(cited)
-        if (relay is None or c.text != relay.text)
-        and all(c.text != d.text for d in cited[:i])
-        and not weak_speaker(c)
-        and not (c.said_as == "which" and is_person(c))  # "a letter from Senator X, which said": the letter's
+        if (relay is None or c.text != relay.text) and all(c.text != d.text for d in cited[:i]) and not weak_speaker(c)
     ]
     notes += [
         f"draft: check: 'which' taken to be {c.text} (the noun before ', which')" for c in cited if c.said_as == "which"

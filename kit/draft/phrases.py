@@ -66,7 +66,7 @@ _GROUP_OF = re.compile(
 #: "the mayor of Dnipro": a place after a speaker's lower-case noun and a preposition is where the speaker is, not the
 #: speaker
 _PLACE_TAIL = re.compile(
-    r"(?<=[a-z])\s+(?:of|in|at|from)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:’s|'s)\s+)?"
+    r"(?<=[a-z])\s+(?:of|in|at|from)\s+(?:the\s+)?(?:(?:[a-z]+ern|central)\s+)?(?:[A-Z][\w-]*(?:’s|'s)\s+)?"
     r"(?:(?:capital|city|town|village|province|region|district|county|state)\s+(?:of\s+)?)?"
     r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}$"
 )
@@ -288,7 +288,7 @@ def subject_before(prefix: str):
         return mention(words[1:] if words[0].lower() == "that" else words, about, affiliation)
     tail = _PLACE_TAIL.search(prefix)
     head = tokens(prefix[: tail.start()]) if tail else []
-    if head and head[-1] in SPEAKER_NOUNS | ROLE_WORDS | ORG_HEADS and not about:  # place_tail
+    if tail and head and head[-1] in SPEAKER_NOUNS | ROLE_WORDS | ORG_HEADS and not about:  # place_tail
         found = mention(_walk_back(head), about, affiliation)
         if found is not None and found.text.endswith(head[-1]):
             return Mention(f"{found.text} {tail.group().strip()}", True, found.about, affiliation)
