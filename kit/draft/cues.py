@@ -31,13 +31,15 @@ from kit.draft.coref import Speakers, is_person, unnamed_person
 from kit.draft.documents import weak_speaker
 from kit.draft.extract import Sentence, quote_depths
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
-from kit.draft.names import guess_kind
+from kit.draft.names import guess_kind, outlet_of
 from kit.draft.objects import object_after
 from kit.draft.phrases import Mention, subject_before
 from kit.draft.verbs import speaker_cues
 
 __all__ = ["Mention", "Finding", "find_attributions"]
 
+#: interviewed_by: "While speaking with BBC, recounted …", "said in an interview with CNN": the outlet relays
+_INTERVIEW = re.compile(r"\b(?:(?:speaking|talking)\s+(?:to|with)|in\s+an\s+interview\s+with)\s+", re.I)
 #: kinds of a body that may open a headline as its speaker: "Amnesty International: Nigerian air force killed 35 …"
 _BODIES = ("monitor", "official", "military", "wire", "broadcaster", "newspaper")
 
@@ -129,6 +131,12 @@ def _cues(s: str):
     body = lead and (lead.group(1).split()[-1].lower() in SOURCE_NOUNS or guess_kind(lead.group(1))[0] in _BODIES)
     if lead and body and not out and not re.search(r"[.!?”\"]\s*$", s):  # headline_body: "Amnesty International: …"
         out.append((0, "speaker", Mention(lead.group(1)), "says", None))
+    talk = _INTERVIEW.search(s)
+    heard = object_after(s[talk.end() :]) if talk else None
+    spoke = [c for c in out if c[1] in ("speaker", "inverted")]
+    heard = heard if heard is not None and (not heard.common or outlet_of(heard.text)) else None
+    if heard is not None and len(spoke) == 1 and not any(c[1] == "told" for c in out):  # interviewed_by
+        out = [c if c is not spoke[0] else (c[0], "told", c[2], c[3], heard) for c in out]
     return sorted(out, key=lambda c: c[0])
 
 

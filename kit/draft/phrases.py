@@ -82,7 +82,8 @@ def _role_prep(noun: str, prep: str) -> bool:
     return (
         prep in PREPS
         and low in SPEAKER_NOUNS | ROLE_WORDS
-        or prep == "for"
+        or prep
+        in ("for", "of")  # role_of_body (fifth pass): "The director of the hospital" is a person, not the hospital
         and low in ROLE_WORDS
         or prep == "to"
         and low == "close"
