@@ -38,6 +38,11 @@ from kit.draft.verbs import speaker_cues
 
 __all__ = ["Mention", "Finding", "find_attributions"]
 
+#: shown_in: a passive "shown" in a document from its author
+_SHOWN_IN = re.compile(
+    r"\b(?:is|are|was|were|been)\s+shown\s+(?:in|on)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:video|videos|footage|images?|photos?|photographs?|pictures?|report)\s+(?:from|by|released\s+by)\s+"
+)
 #: interviewed_by: "While speaking with BBC, recounted …", "said in an interview with CNN": the outlet relays
 _INTERVIEW = re.compile(r"\b(?:(?:speaking|talking)\s+(?:to|with)|in\s+an\s+interview\s+with)\s+", re.I)
 #: kinds of a body that may open a headline as its speaker: "Amnesty International: Nigerian air force killed 35 …"
@@ -131,6 +136,10 @@ def _cues(s: str):
     body = lead and (lead.group(1).split()[-1].lower() in SOURCE_NOUNS or guess_kind(lead.group(1))[0] in _BODIES)
     if lead and body and not out and not re.search(r"[.!?”\"]\s*$", s):  # headline_body: "Amnesty International: …"
         out.append((0, "speaker", Mention(lead.group(1)), "says", None))
+    shown = _SHOWN_IN.search(s)
+    by = object_after(s[shown.end() :]) if shown else None
+    if shown and by is not None:  # shown_in: "… were shown in an accompanying video from Amnesty": Amnesty's
+        out.append((shown.start(), "speaker", by, "shown", None))
     talk = _INTERVIEW.search(s)
     heard = object_after(s[talk.end() :]) if talk else None
     spoke = [c for c in out if c[1] in ("speaker", "inverted")]
@@ -368,6 +377,9 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
     start, end = claim_span(s, tops if inner else outer, depths)
     opened = free_relative(s, outer) if not inner else None
     start = opened if opened is not None and opened < end else start  # free_relative: the words after "what X say"
+    owned = re.compile(r"\s+responsibility\b.*?(?=\s+(?:after|as|when|following|in which)\s)")
+    claim = owned.match(s, outer[0][0] + len(outer[0][3])) if outer and outer[0][3].startswith("claim") else None
+    end = claim.end() if claim and start < claim.end() < end else end  # responsibility: not the "after …" clause
     start, end = start + a, end + a
     return Finding(
         sent, sent.start + start, sent.start + end, cited, relay, verb, _certainty(verb, sent.text[start:end]), notes

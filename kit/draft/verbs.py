@@ -71,6 +71,10 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
         return
     if _ATTRIBUTIVE.search(prefix) and re.match(r"\s+(?!that\b|by\b|to\b|on\b|in\b)[a-z]+\b", rest):
         return  # attributive_participle: "the highest publicly reported toll", "the reported death toll"
+    if verb == "described" and re.fullmatch(
+        r"\s+(?:the|a|an|his|her|their|its)\s+(?:(?!\bas\b)[^,;:“\"])*[.!]?\s*", rest
+    ):
+        return  # described_object: "Eyewitnesses described the devastating aftermath." states nothing yet
     added = re.match(r"\s+((?:[a-z]+\s+){1,3})to\s", rest) if verb in ("added", "adds") else None
     if added and not set(added.group(1).split()) & (
         lex.AUXILIARIES | {"that", "it", "they", "he", "she", "was", "were", "is", "are", "be"}
