@@ -43,6 +43,11 @@ _SHOWN_IN = re.compile(
     r"\b(?:is|are|was|were|been)\s+shown\s+(?:in|on)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}"
     r"(?:video|videos|footage|images?|photos?|photographs?|pictures?|report)\s+(?:from|by|released\s+by)\s+"
 )
+#: statement_participle: "The alliance issued a statement confirming the airstrikes, but saying …": the alliance's
+_ISSUED = re.compile(
+    r"(?<=\w)\s+(?:issued|released|put out|published|sent)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|"
+    r"press release)\s+(?:on\s+\w+\s+)?(confirming|announcing|denying|claiming)\b"
+)
 #: interviewed_by: "While speaking with BBC, recounted …", "said in an interview with CNN": the outlet relays
 _INTERVIEW = re.compile(r"\b(?:(?:speaking|talking)\s+(?:to|with)|in\s+an\s+interview\s+with)\s+", re.I)
 #: kinds of a body that may open a headline as its speaker: "Amnesty International: Nigerian air force killed 35 …"
@@ -140,6 +145,10 @@ def _cues(s: str):
     by = object_after(s[shown.end() :]) if shown else None
     if shown and by is not None:  # shown_in: "… were shown in an accompanying video from Amnesty": Amnesty's
         out.append((shown.start(), "speaker", by, "shown", None))
+    issued = _ISSUED.search(s)
+    author = subject_before(s[: issued.start()] + " ") if issued else None
+    if isinstance(author, Mention) and author.text.lower() not in PRONOUNS:  # statement_participle
+        out.append((issued.start(), "speaker", author, issued.group(1), None))  # "X issued a statement confirming"
     talk = _INTERVIEW.search(s)
     heard = object_after(s[talk.end() :]) if talk else None
     spoke = [c for c in out if c[1] in ("speaker", "inverted")]
