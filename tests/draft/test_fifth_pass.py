@@ -161,3 +161,39 @@ def test_body_in_passing_it_is_the_body_named_before():  # written for the test 
     assert names(text) == [["Amnesty International"], ["Nigerian Air Force"]]  # before: nobody
     text = "Amnesty International said the Nigerian Air Force bombed the village. It added that 35 people died."
     assert "Nigerian Air Force" not in sum(names(text), [])  # a body named in a sentence that has a speaker
+
+
+# --- more of the kinds (kit.draft.phrases, kit.draft.cues, kit.draft.verbs) ------------------------------------------
+
+
+def test_role_of_body_a_person_not_the_body():  # the kind of dev's r1; written for the test
+    assert subject_before("The director of the hospital ").text == "The director of the hospital"  # before: hospital
+    text = "The head of the local Al Jomhouri hospital told Reuters 13 people were killed and 23 injured."
+    assert found(text) == [(text, ["The head of the local Al Jomhouri hospital"], "Reuters")]
+
+
+def test_interviewed_by_the_outlet_relays():  # unseen's g3's kind; written for the test
+    text = "Umm Malik, a resident, while speaking with BBC, recounted that her family was trapped under the rubble."
+    ((_, cited, relay),) = found(text)
+    assert cited == ["Umm Malik"] and relay == "BBC"
+    assert found("The mayor said in an interview with CNN that 12 people died.")[0][1:] == (["The mayor"], "CNN")
+
+
+def test_responsibility_the_after_clause_is_the_outlets():  # unseen's m1's kind; written for the test
+    text = "Al Shabaab claims responsibility after eight officers die in raid on a police station."
+    assert found(text) == [("Al Shabaab claims responsibility", ["Al Shabaab"], None)]
+
+
+def test_shown_in_a_document_speaks_for_its_author():  # unseen's n1's kind; written for the test
+    text = "Burned vehicles and blackened houses were shown in an accompanying video from Amnesty International."
+    assert names(text) == [["Amnesty International"]]
+
+
+def test_described_object_states_nothing():  # unseen's g3's kind; written for the test
+    assert names("Eyewitnesses described the devastating aftermath.") == []
+    assert names("Witnesses described the scene as chaotic.") == [["Witnesses"]]
+
+
+def test_statement_participle_the_body_that_issued_it():  # dev's r3's kind; written for the test
+    text = "The coalition issued a statement confirming the strikes, but saying it was targeting missile launchers."
+    assert names(text) == [["The coalition"]]
