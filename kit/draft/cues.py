@@ -147,7 +147,7 @@ def _cues(s: str):
         out.append((shown.start(), "speaker", by, "shown", None))
     issued = _ISSUED.search(s)
     author = subject_before(s[: issued.start()] + " ") if issued else None
-    if isinstance(author, Mention) and author.text.lower() not in PRONOUNS:  # statement_participle
+    if issued and isinstance(author, Mention) and author.text.lower() not in PRONOUNS:  # statement_participle
         out.append((issued.start(), "speaker", author, issued.group(1), None))  # "X issued a statement confirming"
     talk = _INTERVIEW.search(s)
     heard = object_after(s[talk.end() :]) if talk else None
