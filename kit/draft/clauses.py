@@ -58,6 +58,7 @@ _POSSESSIVE = re.compile(
 )
 #: plural speakers a coordination may join: "officials and state media said"
 _PEOPLE = ("officials", "authorities", "media", "police", "residents", "witnesses", "activists", "sources", "medics")
+_BODY_KINDS = ("monitor", "official", "military", "wire", "broadcaster", "newspaper")
 _TAIL = re.compile(r"(?::|\s[-–—])\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s*$")
 #: closed_by_speech_verb (fifth pass): any speech verb closes a quotation with its speaker ("…,” junta spokesman Zaw
 #: Min Tun confirmed), not only "said" and "told"
@@ -170,6 +171,8 @@ def headline_tail(s: str) -> tuple[int, Mention] | None:
         or len(s[: m.start()].split()) < 4
         or re.search(r"[.!?”\")]\s*$", s)
         or m.group(1).split()[-1].lower() not in SPEAKER_NOUNS | set(_PEOPLE)
+        and not (m.group(1)[:1].isupper() and guess_kind(m.group(1))[0] in _BODY_KINDS)  # headline_tail_body: "…: UN"
+        or re.search(r"(?:photo|picture|image|credit|source)\s*$", s[: m.start()], re.I)  # photo_credit: "PHOTO: AFP"
     ):
         return None
     who = subject_before(m.group(1) + " ")

@@ -48,6 +48,7 @@ _ISSUED = re.compile(
     r"(?<=\w)\s+(?:issued|released|put out|published|sent)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|"
     r"press release)\s+(?:on\s+\w+\s+)?(confirming|announcing|denying|claiming)\b"
 )
+_CALLED = ("called", "calls", "call", "termed", "dubbed")
 #: interviewed_by: "While speaking with BBC, recounted …", "said in an interview with CNN": the outlet relays
 _INTERVIEW = re.compile(r"\b(?:(?:speaking|talking)\s+(?:to|with)|in\s+an\s+interview\s+with)\s+", re.I)
 #: kinds of a body that may open a headline as its speaker: "Amnesty International: Nigerian air force killed 35 …"
@@ -386,6 +387,8 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
     start, end = claim_span(s, tops if inner else outer, depths)
     opened = free_relative(s, outer) if not inner else None
     start = opened if opened is not None and opened < end else start  # free_relative: the words after "what X say"
+    named = re.search(r",|\s(?:that|which)\s", s[start:end]) if opened and outer[0][3] in _CALLED else None
+    end = start + named.start() if named else end  # what_called: the name given, not a clause about it
     owned = re.compile(r"\s+responsibility\b.*?(?=\s+(?:after|as|when|following|in which)\s)")
     claim = owned.match(s, outer[0][0] + len(outer[0][3])) if outer and outer[0][3].startswith("claim") else None
     end = claim.end() if claim and start < claim.end() < end else end  # responsibility: not the "after …" clause

@@ -197,3 +197,13 @@ def test_described_object_states_nothing():  # unseen's g3's kind; written for t
 def test_statement_participle_the_body_that_issued_it():  # dev's r3's kind; written for the test
     text = "The coalition issued a statement confirming the strikes, but saying it was targeting missile launchers."
     assert names(text) == [["The coalition"]]
+
+
+def test_headline_tail_body_and_photo_credit():  # unseen2's l1's kind; written for the test
+    assert names("At least 44 dead after air strike hits migrant detention centre: UN") == [["UN"]]
+    assert names("Emergency workers recover bodies at the centre in Tripoli on July 3, 2019.PHOTO: AFP") == []
+
+
+def test_what_called_stops_before_a_clause_about_the_name():  # unseen2's t1's kind; written for the test
+    text = "The region is under what the United Nations has called a de facto blockade that is preventing supplies."
+    assert found(text) == [("a de facto blockade", ["the United Nations"], None)]
