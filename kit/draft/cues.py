@@ -49,6 +49,9 @@ _ISSUED = re.compile(
     r"press release)\s+(?:on\s+\w+\s+)?(confirming|announcing|denying|claiming)\b"
 )
 _CALLED = ("called", "calls", "call", "termed", "dubbed")
+#: called_quoted: "called" naming something in quotation marks, a few words after it
+_CALLED_QUOTED = re.compile(r"(?<=\w )called\s+(?!for\b|on\b)(?:[\w’'-]+\s+){0,5}?(?=[“\"])")
+_OBJECT_RELATIVE = re.compile(r"\b(?:who|whom|which)\s+((?:[\w’'.-]+\s+){1,4})$")
 #: interviewed_by: "While speaking with BBC, recounted …", "said in an interview with CNN": the outlet relays
 _INTERVIEW = re.compile(r"\b(?:(?:speaking|talking)\s+(?:to|with)|in\s+an\s+interview\s+with)\s+", re.I)
 #: kinds of a body that may open a headline as its speaker: "Amnesty International: Nigerian air force killed 35 …"
@@ -146,6 +149,19 @@ def _cues(s: str):
     by = object_after(s[shown.end() :]) if shown else None
     if shown and by is not None:  # shown_in: "… were shown in an accompanying video from Amnesty": Amnesty's
         out.append((shown.start(), "speaker", by, "shown", None))
+    for named in _CALLED_QUOTED.finditer(s):  # called_quoted: "Zelensky called the shelling a “vile … attack”"
+        who = subject_before(s[: named.start()] + " ")  # not "a process called “hotlining”": a thing named
+        if (
+            isinstance(who, Mention)
+            and not (who.common and who.text.split()[0].lower() in ("a", "an"))
+            and not (
+                who.common and not speaker_like(who) and not re.search(r"[^s]s$", who.text)
+            )  # "the loophole called"
+            and who.text in (_OBJECT_RELATIVE.findall(s[: named.start()]) or [who.text])[0]  # "who Beck called": Beck
+            and who.text.lower() not in PRONOUNS | {"it"}
+            and quote_depths(s)[named.start()] == 0
+        ):
+            out.append((named.start(), "speaker", who, "called", None))
     issued = _ISSUED.search(s)
     author = subject_before(s[: issued.start()] + " ") if issued else None
     if issued and isinstance(author, Mention) and author.text.lower() not in PRONOUNS:  # statement_participle

@@ -207,3 +207,14 @@ def test_headline_tail_body_and_photo_credit():  # unseen2's l1's kind; written 
 def test_what_called_stops_before_a_clause_about_the_name():  # unseen2's t1's kind; written for the test
     text = "The region is under what the United Nations has called a de facto blockade that is preventing supplies."
     assert found(text) == [("a de facto blockade", ["the United Nations"], None)]
+
+
+def test_called_quoted_a_speaker_names_something_in_quotation_marks():  # orissapost (IANS), Kharkiv, 2022
+    text = (
+        "President Volodymyr Zelensky called the shelling a “vile and cynical attack on civilians for which there is "
+        "no justification”."
+    )
+    assert names(text) == [["Volodymyr Zelensky"]]  # before: nobody
+    assert names("Senators approved the process called “hotlining” on Friday.") == []  # a thing named
+    assert names("The fees, which Smith called “a disgrace,” were cut.") == [["Smith"]]
+    assert "Bannon" not in sum(names("He criticised Bannon, who Beck called “a horrible human being.”"), [])
