@@ -52,6 +52,8 @@ _CALLED = ("called", "calls", "call", "termed", "dubbed")
 #: called_quoted: "called" naming something in quotation marks, a few words after it
 _CALLED_QUOTED = re.compile(r"(?<=\w )called\s+(?!for\b|on\b)(?:[\w’'-]+\s+){0,5}?(?=[“\"])")
 _OBJECT_RELATIVE = re.compile(r"\b(?:who|whom|which)\s+((?:[\w’'.-]+\s+){1,4})$")
+#: in_a_statement: a sentence opening on the document its speaker's words come from, and quoting them after a colon
+_IN_A_STATEMENT = re.compile(r"In an?\s+(?:[\w-]+\s+)?(?:statement|post|tweet|message|interview)\b[^,“”\"]{0,40},\s+")
 #: interviewed_by: "While speaking with BBC, recounted …", "said in an interview with CNN": the outlet relays
 _INTERVIEW = re.compile(r"\b(?:(?:speaking|talking)\s+(?:to|with)|in\s+an\s+interview\s+with)\s+", re.I)
 #: kinds of a body that may open a headline as its speaker: "Amnesty International: Nigerian air force killed 35 …"
@@ -162,6 +164,12 @@ def _cues(s: str):
             and quote_depths(s)[named.start()] == 0
         ):
             out.append((named.start(), "speaker", who, "called", None))
+    opening = _IN_A_STATEMENT.match(s)
+    colon = re.search(r":\s*[“\"]", s) if opening else None
+    verb = re.compile(r"\s[a-z]+(?:ed|s)\b").search(s, opening.end(), colon.start()) if opening and colon else None
+    stated = subject_before(s[opening.end() : verb.start()] + " ") if opening and verb else None
+    if opening and isinstance(stated, Mention) and not out:  # in_a_statement: "In a statement, Reuters expressed …:"
+        out.append((opening.end(), "speaker", stated, "stated", None))
     issued = _ISSUED.search(s)
     author = subject_before(s[: issued.start()] + " ") if issued else None
     if issued and isinstance(author, Mention) and author.text.lower() not in PRONOUNS:  # statement_participle

@@ -218,3 +218,10 @@ def test_called_quoted_a_speaker_names_something_in_quotation_marks():  # orissa
     assert names("Senators approved the process called “hotlining” on Friday.") == []  # a thing named
     assert names("The fees, which Smith called “a disgrace,” were cut.") == [["Smith"]]
     assert "Bannon" not in sum(names("He criticised Bannon, who Beck called “a horrible human being.”"), [])
+
+
+def test_in_a_statement_the_quotation_after_a_colon():  # dev's e*'s kind; written for the test
+    text = "In a statement, the agency expressed its deep condolences: “We will miss him terribly.”"
+    assert names(text) == [["the agency"]]  # before: nobody
+    assert names("In a tweet, the mayor thanked rescuers: “You are heroes.”") == [["the mayor"]]
+    assert names("In a statement, the agency expressed its deep condolences.") == []  # no quotation: no words of it
