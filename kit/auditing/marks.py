@@ -13,7 +13,14 @@ mark (``”``, ``»``) right before a word ("safe,”he said"), is cut from that
 (:data:`GLUED`, :func:`unglue`). A closing-shaped ``”`` or an ASCII ``"`` glued between a sentence's end and the
 next sentence's first capital, with no quotation open before it ("said Diab.”Those responsible", 'at a news
 conference."We received'), opens the next quotation (:data:`STRAY`): a quotation closed there would have had to
-open somewhere. Elsewhere a glued ASCII ``"`` is left alone, since it does not say whether it opens or closes.
+open somewhere. With a quotation open before it, an ASCII ``"`` glued there closes that quotation ('an "immense
+tragedy."Writing on Facebook', sentences glued together by a page): a space is put after it, as many times as a text
+has such marks (up to :data:`STRAY_PASSES`). Elsewhere a glued ASCII ``"`` is left alone, since it does not say
+whether it opens or closes.
+
+A speech verb and a colon introduce a quotation, marks or not ("He added: What happened today will not pass", a
+page that gives the speaker's words without their marks): when no quotation mark opens right after such a chunk
+(:data:`INTRODUCES`), the words after it, to the end of the text, are quoted (:func:`opened_after`).
 
 A quotation's *attribution* is the speaker's, not the reporter's prose: :func:`attribution_flags` finds the clause
 that names who spoke, next to a quotation: after its closing mark ("…,” Prime Minister Sushil Koirala told Reuters",
@@ -25,7 +32,12 @@ that names who spoke, next to a quotation: after its closing mark ("…,” Prim
 a speaker spoke is the reporter's account). Before an opening mark only capitalised words count as the speaker
 ("Paris fire brigade chief Jean-Claude Gallet said “…" gives "Jean-Claude Gallet said": the description is the
 reporter's); after a closing mark up to four words of a description may lead ("town Mayor, Sergio Pirozzi, told
-reporters", "North Lombok district chief Najmul Akhyar told Metro TV").
+reporters", "North Lombok district chief Najmul Akhyar told Metro TV"). Of the words these clauses span, only the
+capitalised ones (a title, a name, the name of a body) and the speech clause (a speech verb, "told reporters", "in a
+statement", "on Monday") are the speaker's: every outlet names a speaker alike. A post described in lower-case
+words ("town", "district chief"; "the general secretary of Guatemala's CONRED national disaster management agency",
+"spokesman for the volunteer firefighter corps") is how one reporter put it, the reporter's prose: an outlet that
+repeats it with the quotation copied the sentence, not only the speaker's words.
 :func:`kit.auditing.text.corpus` counts these words as no content words, so they are neither shared prose nor a
 shared quotation.
 """
@@ -42,6 +54,7 @@ __all__ = [
     "GLUED",
     "STRAY",
     "STRAY_REPLACE",
+    "STRAY_PASSES",
     "STRAY_HINT",
     "SPEECH_VERB",
     "NAME",
@@ -51,6 +64,9 @@ __all__ = [
     "glue_points",
     "attribution_flags",
     "quoted_flags",
+    "INTRODUCES",
+    "introduces",
+    "opened_after",
     "marks",
     "quoted_chunks",
 ]
@@ -72,17 +88,27 @@ GLUED = rf"(\S)([“„«][^\s{_P}])|([”»])([^\s{_P}])"
 _GLUED = re.compile(GLUED)
 #: a closing-shaped ``”``, then an ASCII ``"``, glued between ``.``, ``!`` or ``?`` and a capital or a digit, with
 #: only whole quotations (or none) before it: it opens a quotation (regular expressions Python's ``re`` and pyarrow's
-#: RE2 read alike, each replaced by its :data:`STRAY_REPLACE`, before :data:`GLUED`)
-STRAY = (r"^((?:[^“”]*“[^“”]*”)*[^“”]*[.!?])”([A-Z0-9])", r'^((?:[^"]*"[^"]*")*[^"]*[.!?])"([A-Z0-9])')
-#: what :data:`STRAY` is replaced by: a space and an opening mark
-STRAY_REPLACE = (r"\1 “\2", r'\1 "\2')
+#: RE2 read alike, each replaced by its :data:`STRAY_REPLACE`, before :data:`GLUED`); an ASCII ``"`` glued there with
+#: a quotation open before it closes that quotation (the third); each is applied up to :data:`STRAY_PASSES` times
+STRAY = (
+    r"^((?:[^“”]*“[^“”]*”)*[^“”]*[.!?])”([A-Z0-9])",
+    r'^((?:[^"]*"[^"]*")*[^"]*[.!?])"([A-Z0-9])',
+    r'^((?:[^"]*"[^"]*")*[^"]*"[^"]*[.!?]")([A-Z0-9])',
+)
+#: what :data:`STRAY` is replaced by: a space and an opening mark, or the closing mark and a space
+STRAY_REPLACE = (r"\1 “\2", r'\1 "\2', r"\1 \2")
+#: how many times each of :data:`STRAY` is applied to a text (a text of several sentences glued together)
+STRAY_PASSES = 3
 _STRAY = tuple(re.compile(p) for p in STRAY)
-_STRAY_MARK = ("“", '"')
 #: what every :data:`STRAY` match holds (a fast first cut, as :mod:`kit.auditing.text` makes it in bulk)
 STRAY_HINT = r"[.!?][”\"][A-Z0-9]"
 _STRAY_HINT = re.compile(STRAY_HINT)
-#: the verbs that report speech (a regular expression)
-SPEECH_VERB = r"(?:said|says|told|tells|added|warned|tweeted|wrote|stated|insisted|noted|declared|explained|pleaded)"
+#: the verbs that report speech (a regular expression): "confirmed", "announced" and "revealed" name a speaker as
+#: "said" does ("Greater Manchester Police Chief Constable Ian Hopkins has confirmed 22 people died")
+SPEECH_VERB = (
+    r"(?:said|says|told|tells|added|warned|tweeted|wrote|stated|insisted|noted|declared|explained|pleaded"
+    r"|confirmed|announced|revealed)"
+)
 #: a speaker's title and name: capitalised words, with "of", "the", "de", ... and commas between them
 NAME = r"(?:[A-Z][\w'’.-]*)(?:,?\s+(?:(?:of|the|de|del|al|bin|van|von|la|le)\s+)?[A-Z][\w'’.-]*){0,6}"
 _OUTLET = r"(?:reporters|journalists|(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
@@ -101,8 +127,9 @@ ROLE = (
 #: a title and a full name (two capitalised words or more, no commas between them)
 _FULL = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|de|del|al|bin|van|von|la|le)\s+)?[A-Z][\w'’.-]*){1,6}"
 #: a text that may hold an attribution outside any quotation (a regular expression Python's ``re`` and pyarrow's RE2
-#: read alike, a first cut before :func:`attribution_flags`)
-ATTRIBUTION_HINT = rf"[A-Z][\w'’.-]*(?:,\s+(?:[\w'’-]+\s+){{0,3}}(?i:{ROLE})\b|\s+(?:has\s+|had\s+)?{SPEECH_VERB}\b)"
+#: read alike, a first cut before :func:`attribution_flags`; ``\S`` where the rule has ``\w``, which RE2 reads as
+#: ASCII only: "Mr Cabañas added" is a hint to both)
+ATTRIBUTION_HINT = rf"[A-Z]\S*(?:,\s+(?:\S+\s+){{0,3}}(?i:{ROLE})\b|\s+(?:has\s+|had\s+)?{SPEECH_VERB}\b)"
 #: outside any quotation, a full name with its post in an appositive, or a title and a full name before a speech verb
 _PLAIN = re.compile(
     rf"(?<![\w'’.-])(?:{_FULL},\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?i:{ROLE})\b[^,.;:“”\"()]{{0,80}}"
@@ -112,6 +139,9 @@ _ATTRIBUTION = re.compile(
     rf"(?:[”\"»]|(?<=[\w.,;:!?…])“)[,.!?]?\s+(?P<after>(?:[\w-]+\s+){{0,4}}?{_WHO},?\s+{_SPEECH}|{SPEECH_VERB}\s+{_WHO})\b"
     rf"|(?<![\w'’.-])(?P<before>{NAME},?\s+{_SPEECH})[,:]?\s*(?=[“\"«])"
 )
+#: the speech clause of an attribution: a speech verb ("has said that", "as saying"), "told reporters", "in a
+#: statement", "on Monday"
+_SPEECH_CLAUSE = re.compile(rf"(?<![\w'’.-])(?:has\s+|had\s+)?{_SPEECH}(?:\s+(?:that|as\s+saying))?\b")
 
 
 def unglue(text: str) -> str:
@@ -140,12 +170,13 @@ def _unstray(text: str) -> tuple[str, list[int]]:
     spaces: list[int] = []
     if not _STRAY_HINT.search(text):  # a fast first cut: no mark after a sentence's end
         return text, spaces
-    for pattern, mark in zip(_STRAY, _STRAY_MARK, strict=True):
-        m = pattern.search(text)
-        if m:
-            at = m.end(1)
-            spaces = sorted([q + (q >= at) for q in spaces] + [at])
-            text = text[:at] + " " + mark + text[at + 1 :]
+    for _ in range(STRAY_PASSES):
+        for pattern, replacement in zip(_STRAY, STRAY_REPLACE, strict=True):
+            m = pattern.search(text)
+            if m:
+                at = m.end(1)  # where the space goes, in both kinds
+                spaces = sorted([q + (q >= at) for q in spaces] + [at])
+                text = m.expand(replacement) + text[m.end() :]
     return text, spaces
 
 
@@ -204,10 +235,88 @@ def attribution_flags(text: str) -> list[bool]:
     spans = [(m.start(g), m.end(g)) for m in _ATTRIBUTION.finditer(plain) for g in ("after", "before") if m.group(g)]
     spans += [m.span() for m in _PLAIN.finditer(plain)]
     starts = [c.start() for c in chunks]  # ascending: the words whose start lies in [a, b) are a run of them
+    lower = []
     for a, b in spans:
         for k in range(bisect_left(starts, a), bisect_left(starts, b)):
-            flags[k] = True
+            if not flags[k]:
+                flags[k] = True
+                if chunks[k].group().strip(PUNCTUATION)[:1].islower():
+                    lower.append(k)
+    if not lower:
+        return flags
+    # a post described in the reporter's own lower-case words is the reporter's prose: only the capitalised title
+    # and name, and the speech clause, are the speaker's
+    speech: set = set()
+    for a, b in spans:
+        for m in _SPEECH_CLAUSE.finditer(plain, a, b):
+            speech.update(range(bisect_left(starts, m.start()), bisect_left(starts, m.end())))
+    for k in lower:
+        flags[k] = k in speech
     return flags
+
+
+#: a chunk that introduces a quotation without marks: a speech verb and a colon ("He added: What happened today
+#: will not pass", a quotation a page gives without its marks); the words after it, to the text's end, are quoted
+#: unless a quotation mark opens right after it (a regular expression Python's ``re`` and pyarrow's RE2 read alike)
+INTRODUCES = rf"^{SPEECH_VERB}:$"
+_INTRODUCES = re.compile(INTRODUCES)
+
+
+def introduces(chunks):
+    """Which of many distinct chunks introduce a quotation without marks (:data:`INTRODUCES`).
+
+    Parameters
+    ----------
+    chunks : pyarrow.Array of strings
+
+    Returns
+    -------
+    numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> introduces(pa.array(["added:", "added", "ratio:", "said:"])).tolist()
+    [True, False, False, True]
+    """
+    import pyarrow.compute as pc
+
+    colon = np.asarray(pc.ends_with(chunks, ":").to_numpy(zero_copy_only=False), dtype=bool)
+    out = np.zeros(len(chunks), dtype=bool)
+    at = np.flatnonzero(colon)
+    if len(at):
+        import pyarrow as pa
+
+        few = chunks.take(pa.array(at))
+        out[at] = np.asarray(pc.match_substring_regex(few, INTRODUCES).to_numpy(zero_copy_only=False), dtype=bool)
+    return out
+
+
+def opened_after(opens: np.ndarray, intro: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """``opens`` with the chunk after each chunk that introduces a quotation without marks (:data:`INTRODUCES`) opening
+    one, when it is of the same text and opens none itself (chunks in text order).
+
+    Parameters
+    ----------
+    opens, intro : numpy.ndarray of bool
+        Per chunk.
+    doc : numpy.ndarray of int
+        Each chunk's text.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> opened_after(np.array([0, 0, 0, 1], bool), np.array([1, 0, 1, 0], bool), np.array([0, 0, 0, 0])).tolist()
+    [False, True, False, True]
+    """
+    if len(opens) < 2 or not intro.any():
+        return opens
+    out = opens.copy()
+    out[1:] |= intro[:-1] & (doc[1:] == doc[:-1])
+    return out
 
 
 def quoted_flags(text: str) -> list[bool]:
@@ -229,11 +338,11 @@ def quoted_flags(text: str) -> list[bool]:
     [True, True, False, False]
     """
     chunks = [c for c in unglue(text).replace("\u2019", "'").split() if c.strip(PUNCTUATION)]
-    opens = [bool(re.search(_OPENS, c)) for c in chunks]
-    closes = [bool(re.search(_CLOSES, c)) for c in chunks]
-    return quoted_chunks(
-        np.array(opens, dtype=bool), np.array(closes, dtype=bool), np.zeros(len(chunks), np.int64)
-    ).tolist()
+    opens = np.array([bool(re.search(_OPENS, c)) for c in chunks], dtype=bool)
+    closes = np.array([bool(re.search(_CLOSES, c)) for c in chunks], dtype=bool)
+    doc = np.zeros(len(chunks), np.int64)
+    intro = np.array([bool(_INTRODUCES.search(c)) for c in chunks], dtype=bool)
+    return quoted_chunks(opened_after(opens, intro, doc), closes, doc).tolist()
 
 
 def marks(chunks):

@@ -31,10 +31,13 @@ from kit.auditing.marks import (
     PUNCTUATION,
     STRAY,
     STRAY_HINT,
+    STRAY_PASSES,
     STRAY_REPLACE,
     attribution_flags,
     glue_points,
+    introduces,
     marks,
+    opened_after,
     quoted_chunks,
     unglue,
 )
@@ -123,7 +126,7 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
 
 
 def _unstray(arr):
-    """:data:`kit.auditing.marks.STRAY` marks made opening marks, in a pyarrow array of texts (as
+    """:data:`kit.auditing.marks.STRAY` marks made opening (or closing) marks, in a pyarrow array of texts (as
     :func:`kit.auditing.marks.unglue` does for one)."""
     import pyarrow.compute as pc
 
@@ -131,8 +134,9 @@ def _unstray(arr):
     if not pc.any(maybe).as_py():
         return arr
     some = pc.filter(arr, maybe)
-    for pattern, replacement in zip(STRAY, STRAY_REPLACE, strict=True):
-        some = pc.replace_substring_regex(some, pattern, replacement, max_replacements=1)
+    for _ in range(STRAY_PASSES):
+        for pattern, replacement in zip(STRAY, STRAY_REPLACE, strict=True):
+            some = pc.replace_substring_regex(some, pattern, replacement, max_replacements=1)
     return pc.replace_with_mask(arr, maybe, some)
 
 
@@ -246,6 +250,7 @@ def corpus(texts) -> Corpus:
     if isinstance(raw, pa.ChunkedArray):
         raw = raw.combine_chunks()
     opens, closes = marks(raw.dictionary)
+    intro = introduces(raw.dictionary)  # "He added: What happened today ...": a quotation without marks
     words_of_raw = pc.dictionary_encode(pc.utf8_lower(pc.utf8_trim(raw.dictionary, characters=PUNCTUATION)))
     vocab = np.asarray(words_of_raw.dictionary.to_pylist(), dtype=object)
     to_word = np.asarray(words_of_raw.indices.to_numpy(zero_copy_only=False), dtype=np.int32)
@@ -258,6 +263,8 @@ def corpus(texts) -> Corpus:
         doc, word_id, raw_id = doc[keep], word_id[keep], raw_id[keep]
         del keep
     o, c = opens[raw_id], closes[raw_id]
+    if intro.any():
+        o = opened_after(o, intro[raw_id], doc)
     del raw_id
     marked = np.zeros(n, dtype=bool)
     marked[doc[o | c]] = True

@@ -36,7 +36,15 @@ PARTS = {
     "held-out-2": ("hurricane-michael-2018", "lagos-school-collapse-2019"),
     # a third, annotated while the second round of this stop's rules was written, and scored once after it was merged
     "held-out-3": ("guatemala-volcano-2018", "manchester-arena-2017"),
+    # a fourth, annotated at the start of stop 28 while its first round of rules was written elsewhere, scored with
+    # stop 27's kit (benchmarks/results-audit-corpus-fourth-held-out-before.json) and once after that round was
+    # merged (-fourth-held-out-scored-once.json); development material since
+    "held-out-4": ("christchurch-mosques-2019", "sri-lanka-easter-2019"),
 }
+#: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
+#: every score until they are (scored with stop 27's kit only: benchmarks/results-audit-corpus-fifth-held-out-
+#: before.json)
+SEALED = ("kanjuruhan-stadium-2022", "odisha-train-crash-2023")
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
@@ -148,7 +156,7 @@ def test_the_tables_are_what_build_py_makes_of_the_articles():
 
 
 def test_every_story_is_in_one_part():
-    assert sorted(sum(PARTS.values(), ())) == [p.name for p in STORIES]
+    assert sorted(sum(PARTS.values(), SEALED)) == [p.name for p in STORIES]
 
 
 @pytest.mark.parametrize("part", list(PARTS))
@@ -236,11 +244,12 @@ def test_held_out_part_precision_goal(scores):
 
 
 def test_held_out_part_recall_goal(scores):
-    # issue 22's goal, met on the held-out part once it was development material too (93 of 101)
+    # issue 22's goal, met on the held-out part once it was development material too (93 of 101; 94 with the third
+    # round's short reprints, kit.auditing.reprints)
     assert scores["held-out"]["recall"] >= 0.9
 
 
-@pytest.mark.xfail(strict=True, reason="issue 22: on the story never seen (Genoa) recall 0.75 (precision 1.00)")
+@pytest.mark.xfail(strict=True, reason="issue 22: on the story never seen (Genoa) recall 0.81 (precision 1.00)")
 def test_held_out_story_never_seen_meets_the_goals(scores):
     s = scores["held-out-unseen"]
     assert s["recall"] >= 0.9 and s["precision"] >= 0.9
@@ -257,10 +266,13 @@ def test_second_held_out_part_as_scored(scores):
     # outlets copy each other in other sentences, so the three versions are one context again
     assert "dailymail-2" not in s["missed"]
     assert set(s["missed"]) <= set(was["missed"])
+    # Al Jazeera's and Uromi Voice's edits of Reuters' sentence share "spokes... for the National Emergency Management
+    # Agency's southwest region" with it: the post described in lower case is the reporters' prose (the third round)
+    assert not {"aljazeera-4", "uromivoice-6"} & set(s["missed"])
 
 
 def test_second_held_out_part_recall_goal(scores):
-    # issue 22's goal, met once this part was development material (37 of 41)
+    # issue 22's goal, met once this part was development material (37 of 41; 39 with the third round)
     assert scores["held-out-2"]["recall"] >= 0.9
 
 
@@ -271,20 +283,49 @@ def test_third_held_out_part_as_scored(scores):
     assert s["precision"] >= 0.9
     before = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-third-held-out-before.json").read_text())
     was = before["fuego+manchester"]  # the first round's kit on the same texts: the second round changed nothing
-    assert (was["found"], was["copies"], was["right"], was["listed"]) == (
-        s["found"],
-        s["copies"],
-        s["right"],
-        s["listed"],
-    )
-    # Reuters' sentences that are a quotation and its attribution, copied whole: the attribution is read as the
-    # speaker's (kit.auditing.marks.attribution_flags), so no prose of the reporters' is left to compare
-    assert {"mydailyinformer-9", "mydailyinformer-10", "trendaz-3", "trendaz-4"} <= set(s["missed"])
+    assert (was["found"], was["copies"], was["right"], was["listed"]) == (25, 38, 25, 27)
+    # as scored once, the third round's rules not merged (benchmarks/results-audit-corpus-third-round-before.json)
+    third = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-third-round-before.json").read_text())
+    assert (third["held-out-3"]["found"], third["held-out-3"]["listed"]) == (25, 27)
+    assert set(s["missed"]) < set(was["missed"])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 22: on the third held-out part recall 25/38 = 0.66 (Fuego 15/28)")
+def test_a_quotation_copied_with_the_reporters_description_of_the_speaker(scores):
+    # Reuters' sentences that are a quotation and its attribution, copied whole or with the framing moved: the post
+    # in the reporter's words ("the general secretary of Guatemala's CONRED national disaster management agency",
+    # "spokesman for the volunteer firefighter corps") is the reporter's prose (kit.auditing.marks.attribution_flags),
+    # while a title and a name are the speaker's ("Prime Minister Sushil Koirala told Reuters": Nepal's shared
+    # quotations stay so)
+    s = scores["held-out-3"]
+    assert not {"mydailyinformer-9", "mydailyinformer-10", "trendaz-3", "ibtimesin-5", "ibtimesin-6"} & set(s["missed"])
+    ev = s["rows"].set_index(["claim_id", "cites"])["evidence"]
+    assert ev[("mydailyinformer-9", "reutersgt-4")].startswith("copied prose: general secretary of Guatemala’s CONRED")
+    assert scores["held-out"]["shared_quotes_as_copying"] == 0
+    # Trend's second such sentence gives the figures in words ("seven confirmed dead, four adults and three kids"),
+    # Reuters in digits: too few quoted words left in common
+    assert "trendaz-4" in s["missed"]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 22: on the third held-out part recall 30/38 = 0.79 (Fuego 20/28)")
 def test_third_held_out_part_recall_goal(scores):
     assert scores["held-out-3"]["recall"] >= 0.9
+
+
+def test_fourth_held_out_part_as_scored_once():
+    # scored with stop 27's kit, then once with the first round of stop 28's rules; docs/audit.md states both
+    before, once = (
+        json.loads((HERE.parent / "benchmarks" / f"results-audit-corpus-fourth-held-out-{n}.json").read_text())
+        for n in ("before", "scored-once")
+    )
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    for r in (before, once):
+        s = r["christchurch+sri"]
+        said = (
+            f"recall {s['recall']:.2f} ({s['found']} of {s['copies']}), precision {s['precision']:.2f} "
+            f"({s['right']} of {s['listed']}), {s['shared_quotes_as_copying']} of {s['shared_quotes']} shared "
+            "quotations listed as copying"
+        )
+        assert said in prose, said
 
 
 def _doc_numbers(part: str) -> dict:
