@@ -20,6 +20,9 @@ sentence of that kind from ``tests/draft_corpus/dev``:
 - ``complement``: "X says that according to Y, …": Y is cited, X relays;
 - ``shared_subject`` (fourth pass): "Residents of X combed through the wreckage …, but said …": the sentence's
   subject speaks;
+- ``free_relative`` (fifth pass): "… held in what human rights groups and the United Nations say are often inhuman
+  conditions", "under what the United Nations has called a de facto blockade": the speakers' words are those after
+  the verb, not the sentence (whose figures are the outlet's);
 - ``nested_that`` (fourth pass): "The report indicates that locals of the villages said …": the locals are cited,
   the report relays.
 """
@@ -29,7 +32,7 @@ from __future__ import annotations
 import re
 
 from kit.draft.extract import Sentence
-from kit.draft.lexicon import DOCUMENT_SUBJECT, GROUPS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS
+from kit.draft.lexicon import DOCUMENT_SUBJECT, GROUPS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, SPEECH_VERBS
 from kit.draft.names import guess_kind
 from kit.draft.phrases import Mention, subject_before
 
@@ -46,6 +49,7 @@ __all__ = [
     "nested",
     "shared_subject",
     "claim_span",
+    "free_relative",
 ]
 
 _POSSESSIVE = re.compile(
@@ -54,8 +58,11 @@ _POSSESSIVE = re.compile(
 )
 #: plural speakers a coordination may join: "officials and state media said"
 _PEOPLE = ("officials", "authorities", "media", "police", "residents", "witnesses", "activists", "sources", "medics")
+_BODY_KINDS = ("monitor", "official", "military", "wire", "broadcaster", "newspaper")
 _TAIL = re.compile(r"(?::|\s[-–—])\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s*$")
-_CLOSED_BY = re.compile(r"[,.!?…]\s?[”\"]\s+(?:[\w.’'-]+\s+){0,12}?(?:said|says|told|added|wrote|tweeted|quoted)\b")
+#: closed_by_speech_verb (fifth pass): any speech verb closes a quotation with its speaker ("…,” junta spokesman Zaw
+#: Min Tun confirmed), not only "said" and "told"
+_CLOSED_BY = re.compile(r"[,.!?…]\s?[”\"]\s+(?:[\w.’'-]+\s+){0,12}?" + SPEECH_VERBS.pattern)
 
 
 def possessive_cues(s: str) -> list[tuple]:
@@ -105,7 +112,8 @@ def speaker_like(m: Mention) -> bool:
     (True, False)
     """
     last = m.text.split()[-1].lower() if m.text.split() else ""
-    return not m.common or m.text.lower().endswith(_PEOPLE) or last in SPEAKER_NOUNS | ROLE_WORDS
+    plural = last.endswith("s") and last[:-1] in SPEAKER_NOUNS | ROLE_WORDS  # plural_speaker: "human rights groups"
+    return not m.common or m.text.lower().endswith(_PEOPLE) or last in SPEAKER_NOUNS | ROLE_WORDS or plural
 
 
 def split_pair(m: Mention) -> list[Mention]:
@@ -163,6 +171,8 @@ def headline_tail(s: str) -> tuple[int, Mention] | None:
         or len(s[: m.start()].split()) < 4
         or re.search(r"[.!?”\")]\s*$", s)
         or m.group(1).split()[-1].lower() not in SPEAKER_NOUNS | set(_PEOPLE)
+        and not (m.group(1)[:1].isupper() and guess_kind(m.group(1))[0] in _BODY_KINDS)  # headline_tail_body: "…: UN"
+        or re.search(r"(?:photo|picture|image|credit|source)\s*$", s[: m.start()], re.I)  # photo_credit: "PHOTO: AFP"
     ):
         return None
     who = subject_before(m.group(1) + " ")
@@ -241,7 +251,8 @@ def reported_by_outlet(s: str, spoke: list) -> bool:
     bool
     """
     last = spoke[-1]
-    after = s[last[0] + len(last[3]) :]
+    after = s[last[0] + len(last[3]) :]  # inverted ("…, reported The Sydney Morning Herald (SMH).") without its name
+    after = re.sub(rf"^\s*{re.escape(last[2].text)}(?:\s*\([^)]*\))?", "", after)
     if last[0] == spoke[0][0] or not re.fullmatch(r"\W*(?:on \w+|\w+day)?(?:,\s*without [\w\s]+)?\W*", after):
         return False
     if last[3] not in ("reported", "reports", "said", "says", "quoted"):
@@ -386,3 +397,36 @@ def claim_span(s: str, outer: list, depths: list) -> tuple[int, int]:
     if s.endswith(("”", '"')) and (s.count("“") < s.count("”") or depths[0] > 0):
         end -= 1
     return start, end
+
+
+#: a free relative's opening: "in what human rights groups and the United Nations ", "what the UN has "
+_WHAT = re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){1,8}?(?:(?:has|have|had)\s+)?$")
+#: what_called: "under what the United Nations has called a de facto blockade" (``called`` is no speech verb alone)
+WHAT_CALLED = re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){1,8}?(?:(?:has|have|had)\s+)?(called|calls|call|termed|dubbed)\s")
+
+
+def free_relative(s: str, outer: list) -> int | None:
+    """``free_relative``: where the speaker's words start when the speaker is inside "what … say(s)/called".
+
+    Parameters
+    ----------
+    s : str
+        The speaker's clause.
+    outer : list of tuple
+        Its cues outside quotation marks, ``(position, role, Mention, verb, relay)``.
+
+    Returns
+    -------
+    int or None
+        The position right after the verb; None when the speaker opens no free relative.
+
+    Examples
+    --------
+    >>> s = "Thousands are held in what rights groups say are inhuman conditions."
+    >>> s[free_relative(s, [(s.index("say"), "speaker", None, "say", None)]):]
+    'are inhuman conditions.'
+    """
+    if not outer or not _WHAT.search(s[: outer[0][0]]):
+        return None
+    after = outer[0][0] + len(outer[0][3])
+    return after + len(s[after:]) - len(s[after:].lstrip())

@@ -68,6 +68,10 @@ _FITS = {  # a description's noun -> words one of which an earlier speaker's nam
 
 #: what comes before a place, never before a person named in passing (``place_not_person``): "in Beit Lahia", "the
 #: city of El Fasher", "a Beit Lahia resident", "the Al Daraja neighbourhood"
+#: body_in_passing: a capitalised name ending in an organisation's head word ("Nigerian Air Force", "Defence Ministry")
+_BODY_NAME = re.compile(
+    r"(?<![\w’'-])(?:[A-Z][\w’'-]*\s+){0,4}(?:" + "|".join(sorted(h.title() for h in ORG_HEADS if h.isalpha())) + r")\b"
+)
 _PLACE_BEFORE = re.compile(
     r"\b(?:the|an?|in|at|of|near|from|into|outside|inside|across|around|towards?|north|south|east|west)\s+$", re.I
 )
@@ -212,6 +216,7 @@ class Speakers:
         self.seen: list[Mention] = []  # people named in passing (for "the 21-year-old" only)
         self.gender: dict[str, str] = {}  # "he" or "she", once a pronoun or a title has said it
         self.interviewers: set[str] = set()  # outlets only told something ("one local told AFP"), never "they"
+        self.body_before: Mention | None = None  # a body named in passing in the sentence before (no speaker there)
 
     def add(self, m: Mention) -> None:
         """Remember a speaker as the nearest one (a named one, or a plural unnamed group for "they")."""
@@ -224,8 +229,11 @@ class Speakers:
             if said:
                 self.gender.setdefault(m.text, "she" if said.group(1).lower() in _SHE else "he")
 
-    def passing(self, sentence: str) -> None:
-        """Remember the people a sentence names in passing ("Agnes Merza in the town of Bantayan saw …")."""
+    def passing(self, sentence: str, spoke: bool = False) -> None:
+        """Remember the people a sentence names in passing ("Agnes Merza in the town of Bantayan saw …"), and the body
+        it names first when nobody speaks in it (``body_in_passing``: "a Nigerian Air Force jet bombed …")."""
+        body = _BODY_NAME.search(sentence)
+        self.body_before = None if spoke or body is None else Mention(body.group().strip())
         for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2})\b(?!\s+[A-Z])", sentence):
             cand = Mention(m.group(1))
             first = m.group(1).split()[0].lower()
@@ -258,6 +266,8 @@ class Speakers:
                 found = next((n for n in reversed(self.people) if n.text not in avoid and self._is(n, low)), None)
                 if found is None:  # no person has spoken yet: the person named just before
                     found = next((n for n in reversed(self.seen) if n.text not in avoid and self._is(n, low)), None)
+            elif low == "it" and self.body_before is not None and self.body_before.text not in avoid:
+                found, rule = self.body_before, "pronoun: a body named in the sentence before"
             elif low == "it":
                 found = next((n for n in pool if not n.common and not is_person(n)), None)
             else:  # "they": a group or a body that spoke, not an outlet only told something ("one local told AFP")

@@ -14,27 +14,48 @@ from dataclasses import dataclass, field
 
 from kit.draft import lexicon as lex
 from kit.draft.clauses import (
+    WHAT_CALLED,
     claim_span,
     closing,
     complement,
+    free_relative,
     headline_tail,
     nested,
     possessive_cues,
     quote_closed_later,
     quote_paragraph,
     reported_by_outlet,
+    speaker_like,
 )
 from kit.draft.coref import Speakers, is_person, unnamed_person
 from kit.draft.documents import weak_speaker
 from kit.draft.extract import Sentence, quote_depths
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
-from kit.draft.names import guess_kind
+from kit.draft.names import guess_kind, outlet_of
 from kit.draft.objects import object_after
-from kit.draft.phrases import Mention
+from kit.draft.phrases import Mention, subject_before
 from kit.draft.verbs import speaker_cues
 
 __all__ = ["Mention", "Finding", "find_attributions"]
 
+#: shown_in: a passive "shown" in a document from its author
+_SHOWN_IN = re.compile(
+    r"\b(?:is|are|was|were|been)\s+shown\s+(?:in|on)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:video|videos|footage|images?|photos?|photographs?|pictures?|report)\s+(?:from|by|released\s+by)\s+"
+)
+#: statement_participle: "The alliance issued a statement confirming the airstrikes, but saying …": the alliance's
+_ISSUED = re.compile(
+    r"(?<=\w)\s+(?:issued|released|put out|published|sent)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|"
+    r"press release)\s+(?:on\s+\w+\s+)?(confirming|announcing|denying|claiming)\b"
+)
+_CALLED = ("called", "calls", "call", "termed", "dubbed")
+#: called_quoted: "called" naming something in quotation marks, a few words after it
+_CALLED_QUOTED = re.compile(r"(?<=\w )called\s+(?!for\b|on\b)(?:[\w’'-]+\s+){0,5}?(?=[“\"])")
+_OBJECT_RELATIVE = re.compile(r"\b(?:who|whom|which)\s+((?:[\w’'.-]+\s+){1,4})$")
+#: in_a_statement: a sentence opening on the document its speaker's words come from, and quoting them after a colon
+_IN_A_STATEMENT = re.compile(r"In an?\s+(?:[\w-]+\s+)?(?:statement|post|tweet|message|interview)\b[^,“”\"]{0,40},\s+")
+#: interviewed_by: "While speaking with BBC, recounted …", "said in an interview with CNN": the outlet relays
+_INTERVIEW = re.compile(r"\b(?:(?:speaking|talking)\s+(?:to|with)|in\s+an\s+interview\s+with)\s+", re.I)
 #: kinds of a body that may open a headline as its speaker: "Amnesty International: Nigerian air force killed 35 …"
 _BODIES = ("monitor", "official", "military", "wire", "broadcaster", "newspaper")
 
@@ -93,6 +114,10 @@ def _cues(s: str):
         if m.group() in ("claimed", "claims") and re.match(r"\s+(?:the\s+|\w+\s+)?(?:lives|life)\b", s[m.end() :]):
             continue  # claimed_lives: "as the fire claimed multiple lives" is no speech
         speaker_cues(s, m, out)
+    for m in WHAT_CALLED.finditer(s):  # what_called: "under what the United Nations has called a de facto blockade"
+        who = subject_before(s[: m.start(1)])
+        if isinstance(who, Mention) and who.text.lower() not in PRONOUNS:
+            out.append((m.start(1), "speaker", who, m.group(1), None))
     for m in lex.SOURCE_PHRASES.finditer(s):
         obj = object_after(s[m.end() :])
         if obj is not None:
@@ -101,7 +126,13 @@ def _cues(s: str):
             doing = re.match(rf"\s*{re.escape(obj.text)}\s+[a-z]+ing\b", s[m.end() :])  # "based on Trump winning"
             if role == "relying" and (doing or obj.common and obj.text.split()[-1].lower() not in SOURCE_NOUNS):
                 continue  # "citing the release of prisoners", "relies on integration": a reason, not a source
+            if obj.common and re.match(rf"\s*{re.escape(obj.text)}\s+(?:that\s+)?(?:we|I|i)\s+[a-z’']+", s[m.end() :]):
+                continue  # own_sourcing: "According to the ground information we got, …": the speaker's own words
             out.append((m.start(), role, obj, m.group().strip().lower(), None))
+            both = re.match(rf"\s*{re.escape(obj.text)}\s+and\s+", s[m.end() :])
+            other = object_after(s[m.end() + both.end() :]) if both else None
+            if other is not None and speaker_like(other):  # coordinated_object
+                out.append((m.start(), role, other, m.group().strip().lower(), None))  # "according to X and Y"
     first = re.match(r"(Echoed|Added|Countered|Replied)\s+", s)
     said = object_after(s[first.end() :]) if first else None
     if first and said is not None and not said.common:  # initial_inverted: "Echoed Sen. Hillary Clinton, “…”"
@@ -116,6 +147,39 @@ def _cues(s: str):
     body = lead and (lead.group(1).split()[-1].lower() in SOURCE_NOUNS or guess_kind(lead.group(1))[0] in _BODIES)
     if lead and body and not out and not re.search(r"[.!?”\"]\s*$", s):  # headline_body: "Amnesty International: …"
         out.append((0, "speaker", Mention(lead.group(1)), "says", None))
+    shown = _SHOWN_IN.search(s)
+    by = object_after(s[shown.end() :]) if shown else None
+    if shown and by is not None:  # shown_in: "… were shown in an accompanying video from Amnesty": Amnesty's
+        out.append((shown.start(), "speaker", by, "shown", None))
+    for named in _CALLED_QUOTED.finditer(s):  # called_quoted: "Zelensky called the shelling a “vile … attack”"
+        who = subject_before(s[: named.start()] + " ")  # not "a process called “hotlining”": a thing named
+        if (
+            isinstance(who, Mention)
+            and not (who.common and who.text.split()[0].lower() in ("a", "an"))
+            and not (
+                who.common and not speaker_like(who) and not re.search(r"[^s]s$", who.text)
+            )  # "the loophole called"
+            and who.text in (_OBJECT_RELATIVE.findall(s[: named.start()]) or [who.text])[0]  # "who Beck called": Beck
+            and who.text.lower() not in PRONOUNS | {"it"}
+            and quote_depths(s)[named.start()] == 0
+        ):
+            out.append((named.start(), "speaker", who, "called", None))
+    opening = _IN_A_STATEMENT.match(s)
+    colon = re.search(r":\s*[“\"]", s) if opening else None
+    verb = re.compile(r"\s[a-z]+(?:ed|s)\b").search(s, opening.end(), colon.start()) if opening and colon else None
+    stated = subject_before(s[opening.end() : verb.start()] + " ") if opening and verb else None
+    if opening and isinstance(stated, Mention) and not out:  # in_a_statement: "In a statement, Reuters expressed …:"
+        out.append((opening.end(), "speaker", stated, "stated", None))
+    issued = _ISSUED.search(s)
+    author = subject_before(s[: issued.start()] + " ") if issued else None
+    if issued and isinstance(author, Mention) and author.text.lower() not in PRONOUNS:  # statement_participle
+        out.append((issued.start(), "speaker", author, issued.group(1), None))  # "X issued a statement confirming"
+    talk = _INTERVIEW.search(s)
+    heard = object_after(s[talk.end() :]) if talk else None
+    spoke = [c for c in out if c[1] in ("speaker", "inverted")]
+    heard = heard if heard is not None and (not heard.common or outlet_of(heard.text)) else None
+    if heard is not None and len(spoke) == 1 and not any(c[1] == "told" for c in out):  # interviewed_by
+        out = [c if c is not spoke[0] else (c[0], "told", c[2], c[3], heard) for c in out]
     return sorted(out, key=lambda c: c[0])
 
 
@@ -130,7 +194,8 @@ def _pieces(s: str, cues: list, depths: list) -> list[tuple[int, int]]:
             continue
         lo = heads[i - 1][0] if i > 0 else 0
         prior = [m for m in lex.BOUNDARY.finditer(s, lo, at) if len(s[m.end() : at].split()) <= 4]
-        if prior and (i > 0 or prior[-1].group().startswith(";")):
+        turn = prior and re.search(r"while|whereas|although|though", prior[-1].group())  # contrast_clause
+        if prior and (i > 0 or prior[-1].group().startswith(";") or turn):
             cuts.append(prior[-1].end())
     for c in cues:  # but_according: "X said A, but according to Zaman B": Zaman's B, not a relay of X's A
         turn = re.search(r"(?:,\s+(?:but|while|whereas)|;)\s+$", s[: c[0]]) if c[1] == "according" else None
@@ -208,6 +273,20 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
                     out.append(Finding(w, opened, w.end, f.cited, f.relay, f.verb, f.certainty, [note]))
                 waiting = []
                 out.append(f)
+        close = sent.text.find("”")
+        unopened = not cues and depths[0] == 0 and close > 0 and "“" not in sent.text[:close]
+        if (
+            unopened
+            and previous is not None
+            and previous.paragraph == sent.paragraph
+            and out
+            and out[-1].sentence is previous
+        ):
+            last = out[-1]  # unopened_close: "“…,” Borys Filatov told Reuters. I think … dozens.”": still Filatov's
+            note = f"draft: check: the words before the closing mark are taken to be {last.cited[0].text}'s"
+            out.append(
+                Finding(sent, sent.start, sent.start + close, last.cited, last.relay, last.verb, last.certainty, [note])
+            )
         state["quoting"] = bool(re.search(r"[“”\"]", sent.text)) and bool(out) and out[-1].sentence is sent
         opened = not cues and depths[0] == 0 and depth > 0 and sent.text.startswith(("“", '"'))
         waiting = [*waiting, sent] if (opened or waiting and depth > 0 and not cues) else []
@@ -218,7 +297,7 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
             out.append(Finding(previous, previous.start, previous.end, [who], None, "posted", "alleged", [note]))
         previous = sent
         worded = sent if re.search(r"[^\W\d_]", sent.text) else worded
-        speakers.passing(sent.text)
+        speakers.passing(sent.text, spoke=bool(out) and out[-1].sentence is sent)
     originals = {s.start: s for s in sentences}
     for f in out:
         f.sentence = originals[f.sentence.start]
@@ -240,6 +319,12 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
     carried = depths[0] > 0 and not cues and state.get("opened_by") is not None
     if carried:  # open_quotation: "X condemned it, stating: “A. B.”": B is X's words too
         state["owner"] = state["opened_by"]
+    told_me = [
+        c
+        for c in cues
+        if depths[c[0]] > 0 and _quoted_nobody(c[2]) and re.match(r"\s+(?:me|us)\b", s[c[0] + len(c[3]) :])
+    ]
+    cues = [c for c in cues if c not in told_me]  # told_me: "“A witness told me that …" is the quoted person's words
     if starts_quoted and not cues and state["owner"] is not None:  # continued_quotation: the owner's words
         via = state["last_relay"] if state["owner"] is state["last_actor"] else None
         cues = [(0, "told" if via else "speaker", state["owner"], "said", via)]
@@ -303,6 +388,9 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         for i, c in enumerate(cited)
         if (relay is None or c.text != relay.text) and all(c.text != d.text for d in cited[:i]) and not weak_speaker(c)
     ]
+    notes += [
+        f"draft: check: 'which' taken to be {c.text} (the noun before ', which')" for c in cited if c.said_as == "which"
+    ]
     if relay is not None and depth > 0:
         state["owner"] = relay
     opening = re.search(r":\s*[“\"][^“”\"]*$", s)  # "…, stating: “This horrific crime …" left open
@@ -321,6 +409,13 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         state["last_actor"], state["last_relay"] = actor, (relay if told else None)
     tops = outer or [c for c in cues if depths[c[0]] == 0 and c[1] == "according"]
     start, end = claim_span(s, tops if inner else outer, depths)
+    opened = free_relative(s, outer) if not inner else None
+    start = opened if opened is not None and opened < end else start  # free_relative: the words after "what X say"
+    named = re.search(r",|\s(?:that|which)\s", s[start:end]) if opened and outer[0][3] in _CALLED else None
+    end = start + named.start() if named else end  # what_called: the name given, not a clause about it
+    owned = re.compile(r"\s+responsibility\b.*?(?=\s+(?:after|as|when|following|in which)\s)")
+    claim = owned.match(s, outer[0][0] + len(outer[0][3])) if outer and outer[0][3].startswith("claim") else None
+    end = claim.end() if claim and start < claim.end() < end else end  # responsibility: not the "after …" clause
     start, end = start + a, end + a
     return Finding(
         sent, sent.start + start, sent.start + end, cited, relay, verb, _certainty(verb, sent.text[start:end]), notes

@@ -145,7 +145,7 @@ SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described so
     r"recalls|asserted|asserts|contended|contends|responded|replied|conceded|concedes|admitted|admits|"
     r"vowed|vows|cautioned|emphasi[sz]ed|stressed|stresses|remarked|countered|testified|reiterated|echoed|"
     r"insists|explains|warning|urging|insisting|arguing|claiming|suggesting|"
-    r"criticized|criticised|accused|questioned|argue|insist|warn|"
+    r"criticized|criticised|accused|accuses|accuse(?= \w+(?: \w+){0,3} of\b)|questioned|argue|insist|warn|"
     r"(?:found|finds|concluded|concludes)(?= that\b)|"
     r"spread rumou?rs|"
     r"put the (?:death |casualty )?(?:toll|number|figure|casualties|count|tally)(?: of(?: \w+){1,2})? at|"
@@ -198,7 +198,7 @@ OPENER = re.compile(
     r"[Ll]ater|[Aa]lso|[Ss]till|[Ii]nstead|[Ee]lsewhere|[Bb]ut|[Aa]nd|[Ss]ince|[Dd]espite|[Uu]nder)\b[^,;:“”\"]{0,40}"
 )
 #: where one speaker's clause ends and the next one's begins: ", and", "; "
-BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas|although|though)\s+|;\s+")
 #: phrases that name a source: "according to", "citing", "based on", "as reported by"
 SOURCE_PHRASES = re.compile(
     r"(?<![\w-])(?:[Aa]ccording to|[Cc]iting|[Rr]elying on|[Rr]elied on|[Rr]elies on|[Bb]ased on|"

@@ -135,6 +135,8 @@ def object_after(rest: str) -> Mention | None:
             words, i = [*words, *toks[i : i + 2]], i + 1  # connector_the
         elif low in PREPS and words and i + 1 < len(toks) and _phrase_after(words[-1].lower(), low):
             words.append(tok)  # speaker_noun_phrase: "a user in Ludian county"
+        elif low == "of" and words and all(w.lower() in lex.QUANTIFIERS for w in words) and i + 1 < len(toks):
+            words.append(tok)  # one_of: "said one of the humanitarian workers", "according to two of the officials"
         elif low == "of" and words and words[-1].lower() in ROLE_WORDS | SPEAKER_NOUNS and i + 1 < len(toks):
             words.append(tok)  # "the mayor of Christchurch", "department of Yunnan"
         elif (

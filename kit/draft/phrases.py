@@ -17,6 +17,9 @@ Rules, each named and tested in ``tests/draft/test_phrases.py``:
 - ``outlet_appositive``: "the official Chinese news agency, Xinhua," is Xinhua;
 - ``name_particle``: "al-Malki" is a capitalised name; ``connector_the``: "Committee for the Red Cross" is whole;
 - ``capital_group``: "Residents", "Officials", "Police" opening a sentence are unnamed groups, not names;
+- ``place_tail`` (fifth pass): "The city government in Dnipro", "the mayor of Dnipro": the place is where the
+  speaker is, not the speaker;
+- ``relative_which`` (fifth pass): "…, which condemned the attack": the speaker is the noun before the comma;
 - ``relative_of_which``: in "X, the governor of Nineveh, of which Mosul is the capital, said" the speaker is X;
 - and, tested in ``tests/draft/test_cues.py``: ``time_phrase``, ``relative_who``, ``age_hometown``, ``party_state``,
   ``modifier_before_name``, ``outlet_report``, ``not_a_name``, ``participle_after_name``, ``conjunction_that`` and an
@@ -59,6 +62,14 @@ _GROUP_OF = re.compile(
     r"\b(?P<head>[A-Za-z]+)\s+(?:of|in|from|across)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,3}"
     r"(?:\s+and\s+(?:abroad|elsewhere|overseas|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}))?\s*$"
 )
+#: place_tail: "The city government in Dnipro", "a senior official at the main hospital in Tigray's capital Mekele",
+#: "the mayor of Dnipro": a place after a speaker's lower-case noun and a preposition is where the speaker is, not the
+#: speaker
+_PLACE_TAIL = re.compile(
+    r"(?<=[a-z])\s+(?:of|in|at|from)\s+(?:the\s+)?(?:(?:[a-z]+ern|central)\s+)?(?:[A-Z][\w-]*(?:’s|'s)\s+)?"
+    r"(?:(?:capital|city|town|village|province|region|district|county|state)\s+(?:of\s+)?)?"
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}$"
+)
 _GROUP_HEADS = {
     "groups", "organisations", "organizations", "families", "people", "leaders", "elders", "workers", "members",
 }  # fmt: skip
@@ -71,7 +82,8 @@ def _role_prep(noun: str, prep: str) -> bool:
     return (
         prep in PREPS
         and low in SPEAKER_NOUNS | ROLE_WORDS
-        or prep == "for"
+        or prep
+        in ("for", "of")  # role_of_body (fifth pass): "The director of the hospital" is a person, not the hospital
         and low in ROLE_WORDS
         or prep == "to"
         and low == "close"
@@ -203,6 +215,14 @@ def subject_before(prefix: str):
     acronym = re.search(r"\s*(\([A-Z][A-Za-z]{1,9}\))$", prefix)
     if acronym:  # "the Office of Civil Defence (OCD) said": the acronym is an alias, kept in about
         prefix, about = prefix[: acronym.start()], acronym.group(1)
+    which = re.search(r",\s*which(?:\s+(?:also|later|then|has|have|had|\w+ly))*$", prefix)
+    if which and prefix[: which.start()].strip():  # relative_which: "from the United States, which condemned"
+        found = subject_before(prefix[: which.start()] + " ")
+        ok = isinstance(found, Mention) and found.text.lower() not in PRONOUNS
+        ok = ok and (
+            not found.common or found.text.split()[-1].lower() in SPEAKER_NOUNS | ORG_HEADS
+        )  # not "brain cancer"
+        return Mention(found.text, found.common, found.about, found.affiliation, "which") if ok else None
     rel = re.search(r"(?:,\s*|\s+)who(?:\s+[^,“”\"—–;:\s]+){0,7}$", prefix)
     if rel and prefix[: rel.start()].strip():  # relative_who: "the Mexican president, who said", "officials who
         prefix = prefix[: rel.start()]  # spoke with The Huffington Post said": the speaker is the noun before "who"
@@ -267,4 +287,10 @@ def subject_before(prefix: str):
     if group and group.group("head").lower() in lex.GROUPS | _GROUP_HEADS:  # group_of_place
         words = [*_walk_back(tokens(prefix[: group.end("head")])), *tokens(prefix[group.end("head") :])]
         return mention(words[1:] if words[0].lower() == "that" else words, about, affiliation)
+    tail = _PLACE_TAIL.search(prefix)
+    head = tokens(prefix[: tail.start()]) if tail else []
+    if tail and head and head[-1] in SPEAKER_NOUNS | ROLE_WORDS | ORG_HEADS and not about:  # place_tail
+        found = mention(_walk_back(head), about, affiliation)
+        if found is not None and found.text.endswith(head[-1]):
+            return Mention(f"{found.text} {tail.group().strip()}", True, found.about, affiliation)
     return mention(_walk_back(tokens(prefix)), about, affiliation)

@@ -17,6 +17,9 @@ from kit.draft.phrases import Mention, subject_before
 
 __all__ = ["speaker_cues"]
 
+#: attributive_participle: a determiner (and a superlative or an adverb) right before the verb make it an adjective
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|these|those)\s+(?:[a-z]+(?:est|ly)\s+){0,2}$", re.I)
+
 
 def speaker_cues(s: str, m: re.Match, out: list) -> None:
     """The cues of one speech verb: the speaker before it, after it (inverted, passive "by X"), or both of "X and Y".
@@ -66,6 +69,17 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
         return  # participle: "with hundreds reported missing", "no deaths reported"
     if re.match(r"\s+(?:missing|dead|killed)\b", rest):
         return
+    if _ATTRIBUTIVE.search(prefix) and re.match(r"\s+(?!that\b|by\b|to\b|on\b|in\b)[a-z]+\b", rest):
+        return  # attributive_participle: "the highest publicly reported toll", "the reported death toll"
+    if verb == "described" and re.fullmatch(
+        r"\s+(?:the|a|an|his|her|their|its)\s+(?:(?!\bas\b)[^,;:“\"])*[.!]?\s*", rest
+    ):
+        return  # described_object: "Eyewitnesses described the devastating aftermath." states nothing yet
+    added = re.match(r"\s+((?:[a-z]+\s+){1,3})to\s", rest) if verb in ("added", "adds") else None
+    if added and not set(added.group(1).split()) & (
+        lex.AUXILIARIES | {"that", "it", "they", "he", "she", "was", "were", "is", "are", "be"}
+    ):
+        return  # added_object: "Freezing temperatures added additional concerns to rescuers" is no speech
     late = _named_after(prefix, rest) if verb not in ("told", "quoted", "telling", "saying") else None
     if late is not None:  # inverted_after_clause: "… other waterborne diseases, said S.K. Gupta, an army officer"
         out.append((m.start(), "inverted", late, verb, None))
@@ -135,7 +149,7 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
         if isinstance(other, Mention) and speaker_like(other):
             lead = before[:-4].rstrip()
             lead = lead[: len(lead) - len(other.text)] if lead.endswith(other.text) else "x"
-            if not lead.strip() or lead.rstrip().endswith((",", ";", ":")):
+            if not lead.strip() or lead.rstrip().endswith((",", ";", ":")) or re.search(r"\bwhat$", lead.rstrip()):
                 out.append((m.start(), "speaker", other, verb, None))
 
 
@@ -145,7 +159,8 @@ def _named_after(prefix: str, rest: str) -> Mention | None:
     if not re.search(r"[^”\"’],\s*$", prefix):
         return None
     obj = object_after(rest)
-    if obj is None or obj.common:
+    described = obj is not None and obj.common and re.match(r"\s*(?:a|an|one|another)\s", rest)
+    if obj is None or obj.common and not described:  # described_after: "…, said a witness, a member of …"
         return None
     at = rest.find(obj.text)
     after = rest[at + len(obj.text) :] if at >= 0 else "x"
