@@ -215,6 +215,31 @@ def test_docs_state_the_fifth_pass():
         assert no_measure_fell(now[part], fourth[part])
 
 
+def test_docs_state_the_fourth_and_fifth_held_out_parts():
+    # tests/draft_corpus/unseen3 and unseen4, annotated while the fifth pass was written and never opened: scored with
+    # the fourth pass's kit before it was merged, and once with the fifth pass
+    prose = section("### On real coverage")
+    together = {}
+    for part, nth in (("unseen3", "fourth"), ("unseen4", "fifth")):
+        before = _results(f"results-draft-corpus-{part}-fourth-pass.json")[part]
+        once = _results(f"results-draft-corpus-{part}-scored-once.json")[part]
+        assert _row(prose, f"{nth} held-out part", "with the fourth pass's kit") == _as_row(before)
+        assert _row(prose, f"{nth} held-out part", "now") == _as_row(once)
+        assert scored(part)["total"] == once == _results("results-draft-corpus.json")[part]
+        assert once["articles"] == len(bench.articles(part)) == 10
+        together = {k: together.get(k, 0) + v for k, v in once.items()}
+        if part == "unseen3":  # "changed nothing on the fourth part, to the citation"
+            assert once == before
+        else:  # "lost one source, one attribution and one right citation on the fifth"
+            lost = {k: before[k] - once[k] for k in ("sources_found", "attributions_found", "citations_right")}
+            assert set(lost.values()) == {1} and once["citations"] == before["citations"]
+    assert _row(prose, "fourth and fifth held-out parts together", "now") == _as_row(together)
+    _goals_stated(re.search(r"On the two parts together the goals of issue 21 are: (.*?)\.", prose).group(1), together)
+    new = {a["story"] for part in ("unseen3", "unseen4") for _, a in bench.articles(part)}
+    others = {a["story"] for part in ("dev", "test", "unseen", "unseen2") for _, a in bench.articles(part)}
+    assert len(new) == 8 and not new & others
+
+
 def test_docs_state_the_polnear_scores():
     prose = section("### Against PolNeAR")
     for when, name in (
