@@ -84,7 +84,7 @@ lab: $(STAMP)
 test: $(STAMP) browser-deps tool-deps
 	@failed=""; \
 	echo "== unit tests and doctests: tests/ kit/ scripts/"; \
-	$(call pytest_step,$(MPL_TESTS),-n auto --dist loadfile tests kit scripts,tests/+kit/+scripts/); \
+	$(call pytest_step,$(MPL_TESTS),-n auto --dist loadfile --no-loadscope-reorder tests kit scripts,tests/+kit/+scripts/); \
 	$(if $(NOTEBOOKS),\
 	  echo "== notebooks (nbval --nbval-lax): $(NOTEBOOKS)"; \
 	  $(call pytest_step,$(MPL_NOTEBOOKS),--nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg $(NOTEBOOKS),notebooks/);,\

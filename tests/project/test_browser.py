@@ -8,8 +8,9 @@ Needs Playwright for Python and Debian's chromium (`make test` installs both; se
 missing the test FAILS, unless KIT_SKIP_BROWSER=1 is set on purpose. A screenshot is saved under tests/artifacts/
 (git-ignored) in every outcome where the page was reached. The server started here is stopped in every outcome.
 
-One JupyterLab serves the module's tests; each opens its own copy of a notebook with its stored outputs cleared, so
-what the page shows was computed now, in a kernel of its own.
+One JupyterLab and one Chromium (conftest's ``browser``) serve the module's tests; each opens its own copy of a
+notebook with its stored outputs cleared, in a page of its own, so what the page shows was computed now, in a kernel
+of its own.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pathlib
 import pytest
 
 import kit
-from _browser import CHROMIUM, CHROMIUM_ARGS, clean_copy, jupyterlab, playwright_or_fail, run_all
+from _browser import clean_copy, jupyterlab, playwright_or_fail, run_all
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ARTIFACTS = pathlib.Path(__file__).resolve().parents[1] / "artifacts"
@@ -87,22 +88,21 @@ def _wait_idle(page):
     page.locator(".jp-StatusBar-TextItem", has_text="Idle").first.wait_for(timeout=60_000)
 
 
-def _browse(playwright_api, url, name, use):
-    """Open ``url`` at 1440x900, run all cells, call ``use(page)``; screenshots; return (use's result, errors)."""
+def _browse(browser, url, name, use):
+    """Open ``url`` at 1440x900 in a page of its own (a fresh browser context), run all cells, call ``use(page)``;
+    screenshots; return (use's result, errors)."""
     ARTIFACTS.mkdir(exist_ok=True)
-    with playwright_api() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport=VIEWPORT)
-        errors = _console_errors(page)
-        try:
-            run_all(page, url)
-            result = use(page)
-            page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
-        except Exception:
-            page.screenshot(path=str(ARTIFACTS / f"{name}_failure.png"), full_page=False)
-            raise
-        finally:
-            browser.close()
+    page = browser.new_page(viewport=VIEWPORT)
+    errors = _console_errors(page)
+    try:
+        run_all(page, url)
+        result = use(page)
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+    except Exception:
+        page.screenshot(path=str(ARTIFACTS / f"{name}_failure.png"), full_page=False)
+        raise
+    finally:
+        page.close()
     return result, errors
 
 
@@ -121,7 +121,7 @@ def _axe_outputs(page, pictures: int) -> list:
         [v.id, v.nodes.length, v.nodes.slice(0, 3).map(n => n.target.join(' '))])""")
 
 
-def test_story_stepper_in_jupyterlab(playwright_api, lab):
+def test_story_stepper_in_jupyterlab(browser, lab):
     """Notebook 01's StoryStepper (graphview.js in an anywidget): it steps, shows the claims of the story's steps,
     fits 1440x900 with the graph and the figure over time side by side, its tooltip follows the pointer and focus,
     and axe-core finds no violation in it, nor in any output of the notebook's cells (every picture has alt text in
@@ -166,7 +166,7 @@ def test_story_stepper_in_jupyterlab(playwright_api, lab):
             found += _axe_outputs(page, pictures=3)
         return seen, view.bounding_box(), panel, graph, time_fig, tip_words, tip_after, found
 
-    result, errors = _browse(playwright_api, lab, "stepper_1440x900", use)
+    result, errors = _browse(browser, lab, "stepper_1440x900", use)
     seen, box, panel, graph, time_fig, tip_words, tip_after, found = result
     assert [t for t, _ in seen] == [
         "12 February: Reuters, “at least two”",
@@ -187,7 +187,7 @@ def lab03(lab_server, playwright_api):
     return _notebook_url(lab_server, "03_exercise_find_the_origin.ipynb", "SourceExercise", "03_copy")
 
 
-def test_check_without_an_answer_scores_0(playwright_api, lab03):
+def test_check_without_an_answer_scores_0(browser, lab03):
     def use(page):
         ex = page.locator(".kit-source-exercise")
         ex.wait_for(state="visible", timeout=120_000)
@@ -216,7 +216,7 @@ def test_check_without_an_answer_scores_0(playwright_api, lab03):
         )
         return first, partial, ex.inner_text(), page.locator(".kit-scoreboard").count()
 
-    (first, partial, second, boards), errors = _browse(playwright_api, lab03, "exercise_1440x900", use)
+    (first, partial, second, boards), errors = _browse(browser, lab03, "exercise_1440x900", use)
     assert "No answer yet: nothing was scored." in first
     assert "Score: 0 so far: no claim checked yet" in first
     # a part left out is not scored and does not use up the claim's one attempt (issue 20, item 6)
@@ -233,7 +233,7 @@ def lab02(lab_server, playwright_api):
     return _notebook_url(lab_server, "02_trace_a_claim.ipynb", "ClaimTracer", "02_copy")
 
 
-def test_tracer_in_the_browser(playwright_api, lab02):
+def test_tracer_in_the_browser(browser, lab02):
     def use(page):
         tracer = page.locator(".kit-claim-tracer")
         tracer.wait_for(state="visible", timeout=120_000)
@@ -268,7 +268,7 @@ def test_tracer_in_the_browser(playwright_api, lab02):
         }
         return said, tracer.inner_text(), tracer.bounding_box(), panel, _axe_outputs(page, pictures=2), view
 
-    (said, after, box, panel, found, view), errors = _browse(playwright_api, lab02, "tracer_1440x900", use)
+    (said, after, box, panel, found, view), errors = _browse(browser, lab02, "tracer_1440x900", use)
     assert view["pressed"] == ["media-confirmed-facebook"] and view["lit"] >= 3, view
     assert "facebook_post" in view["fallen"], view
     assert found == [], found  # the tracer's picture and the lineage's have alt text
@@ -285,7 +285,7 @@ def lab05(lab_server, playwright_api):
     return _notebook_url(lab_server, "05_outlets.ipynb", "plot_outlet_graph", "05_copy")
 
 
-def test_outlets_notebook_in_the_browser(playwright_api, lab05):
+def test_outlets_notebook_in_the_browser(browser, lab05):
     def use(page):
         _wait_idle(page)
         image = page.locator(".jp-OutputArea-output img").first
@@ -293,7 +293,7 @@ def test_outlets_notebook_in_the_browser(playwright_api, lab05):
         image.scroll_into_view_if_needed()
         return image.bounding_box(), _axe_outputs(page, pictures=1)
 
-    (box, found), errors = _browse(playwright_api, lab05, "outlets_1440x900", use)
+    (box, found), errors = _browse(browser, lab05, "outlets_1440x900", use)
     assert found == [], found
     assert box["width"] > 600
     assert errors == [], errors

@@ -6,6 +6,7 @@ or inside a function: a lazy import is still a dependency), so nothing is import
 """
 
 import ast
+import functools
 import pathlib
 import re
 import tomllib
@@ -41,8 +42,14 @@ def _package(module: str) -> str:
     return module if MODULES[module].name == "__init__.py" else module.rpartition(".")[0]
 
 
-def _imports(module: str):
-    """``(line, target module, imported name or None)`` for every import in ``module`` of a kit module."""
+@functools.cache
+def _imports(module: str) -> tuple:
+    """``(line, target module, imported name or None)`` for every import in ``module`` of a kit module; each module is
+    parsed once per test run (the checks below ask for the same modules again and again)."""
+    return tuple(_read_imports(module))
+
+
+def _read_imports(module: str):
     tree = ast.parse(MODULES[module].read_text(encoding="utf-8"), filename=str(MODULES[module]))
     # an import under ``if TYPE_CHECKING:`` names a type for the checker (``case: Case``) and never runs: no dependency
     typing_only = {

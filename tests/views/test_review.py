@@ -8,7 +8,6 @@ stops listing it, Later changes no file; ``kit check`` passes afterwards.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import os
@@ -232,80 +231,90 @@ def test_rejections_are_appended_byte_for_byte(tmp_path):
 # ------------------------------------------------------------------------------------------ in a real browser
 
 
-def test_later_accept_reject_in_jupyterlab(tmp_path):
-    """Later, Accept and Reject clicked in Chromium on the widget in JupyterLab; the files are read back here."""
+@pytest.fixture(scope="module")
+def review_lab(tmp_path_factory):
+    """One JupyterLab (tests/_browser.py's jupyterlab) for the module's browser tests, stopped in every outcome:
+    ``(root, url_of)``, where ``url_of(name)`` opens the notebook ``root/name``. Each test writes its own notebook
+    and case folder under ``root``, so each has a kernel of its own and sees nothing of the other's."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from _browser import CHROMIUM, CHROMIUM_ARGS, jupyterlab, playwright_or_fail, run_all
+    from _browser import jupyterlab, playwright_or_fail
 
-    sync_playwright = playwright_or_fail()
+    playwright_or_fail()  # checked before any server starts
+    tmp_path = tmp_path_factory.mktemp("review-lab")
+    (tmp_path / "root").mkdir()
+    with jupyterlab(tmp_path, "") as url:
+        yield tmp_path / "root", lambda name: url.replace("/lab/tree/?", f"/lab/tree/{name}?")
+
+
+def _review_notebook(root: Path, name: str, code: str) -> str:
+    """Write a one-cell notebook ``root/name`` running ``code``; return ``name``."""
     import nbformat
 
-    folder = _save(tmp_path / "root" / "case")
-    first, second = _pairs(AuditReview(folder).rows)
     nb = nbformat.v4.new_notebook()
-    nb.cells = [
-        nbformat.v4.new_code_cell(
-            f"from kit.widgets.review import AuditReview\nreview = AuditReview({str(folder)!r})\nreview"
-        )
-    ]
-    nbformat.write(nb, tmp_path / "root" / "review.ipynb")
+    nb.cells = [nbformat.v4.new_code_cell(code)]
+    nbformat.write(nb, root / name)
+    return name
+
+
+def test_later_accept_reject_in_jupyterlab(review_lab, browser):
+    """Later, Accept and Reject clicked in Chromium on the widget in JupyterLab; the files are read back here."""
+    from _browser import run_all
+
+    root, url_of = review_lab
+    folder = _save(root / "case")
+    first, second = _pairs(AuditReview(folder).rows)
+    code = f"from kit.widgets.review import AuditReview\nreview = AuditReview({str(folder)!r})\nreview"
+    url = url_of(_review_notebook(root, "review.ipynb", code))
     artifacts = ROOT / "tests" / "artifacts"
     artifacts.mkdir(exist_ok=True)
     before = _files(folder)
-    lab = contextlib.ExitStack()  # JupyterLab, stopped in every outcome
-    url = lab.enter_context(jupyterlab(tmp_path, "review.ipynb"))
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1440, "height": 900})
-            try:
-                run_all(page, url)
-                widget = page.locator(".kit-audit-review")
-                widget.wait_for(state="visible", timeout=120_000)
-                boxes = widget.locator(".kit-suggestion")
-                boxes.nth(1).wait_for(timeout=30_000)
-                assert widget.locator("mark").count() >= 2
-                assert "if the suspected copying is real" in widget.inner_text()
-                page.screenshot(path=str(artifacts / "audit_review.png"), full_page=False)
+        run_all(page, url)
+        widget = page.locator(".kit-audit-review")
+        widget.wait_for(state="visible", timeout=120_000)
+        boxes = widget.locator(".kit-suggestion")
+        boxes.nth(1).wait_for(timeout=30_000)
+        assert widget.locator("mark").count() >= 2
+        assert "if the suspected copying is real" in widget.inner_text()
+        page.screenshot(path=str(artifacts / "audit_review.png"), full_page=False)
 
-                def click(n, label, says):
-                    boxes.nth(n).locator("button", has_text=label).click()
-                    widget.get_by_text(says).first.wait_for(timeout=30_000)
+        def click(n, label, says):
+            boxes.nth(n).locator("button", has_text=label).click()
+            widget.get_by_text(says).first.wait_for(timeout=30_000)
 
-                def heads():  # the pair each box names, in order, once the list has been redrawn
-                    return page.evaluate(
-                        "() => [...document.querySelectorAll('.kit-audit-review .kit-suggestion')]"
-                        ".map(b => b.innerText.split(' appears')[0])"
-                    )
+        def heads():  # the pair each box names, in order, once the list has been redrawn
+            return page.evaluate(
+                "() => [...document.querySelectorAll('.kit-audit-review .kit-suggestion')]"
+                ".map(b => b.innerText.split(' appears')[0])"
+            )
 
-                def wait_for(pairs):
-                    page.wait_for_function(
-                        "want => JSON.stringify([...document.querySelectorAll("
-                        "'.kit-audit-review .kit-suggestion')].map(b => b.innerText.split("
-                        "' appears')[0])) === JSON.stringify(want)",
-                        arg=pairs,
-                        timeout=30_000,
-                    )
+        def wait_for(pairs):
+            page.wait_for_function(
+                "want => JSON.stringify([...document.querySelectorAll("
+                "'.kit-audit-review .kit-suggestion')].map(b => b.innerText.split("
+                "' appears')[0])) === JSON.stringify(want)",
+                arg=pairs,
+                timeout=30_000,
+            )
 
-                assert heads() == [first[0], second[0]]
-                click(0, "Later", "left for later")
-                wait_for([second[0], first[0]])
-                after_later = _files(folder)
-                click(0, "Accept", "one row appended")
-                wait_for([first[0]])
-                after_accept = _files(folder)
-                click(0, "Reject", "rejected, kept in")
-                page.wait_for_function(
-                    "() => document.querySelectorAll('.kit-audit-review .kit-suggestion').length === 0", timeout=30_000
-                )
-                page.screenshot(path=str(artifacts / "audit_review_done.png"), full_page=False)
-            except Exception:
-                page.screenshot(path=str(artifacts / "audit_review_failure.png"), full_page=False)
-                raise
-            finally:
-                browser.close()
+        assert heads() == [first[0], second[0]]
+        click(0, "Later", "left for later")
+        wait_for([second[0], first[0]])
+        after_later = _files(folder)
+        click(0, "Accept", "one row appended")
+        wait_for([first[0]])
+        after_accept = _files(folder)
+        click(0, "Reject", "rejected, kept in")
+        page.wait_for_function(
+            "() => document.querySelectorAll('.kit-audit-review .kit-suggestion').length === 0", timeout=30_000
+        )
+        page.screenshot(path=str(artifacts / "audit_review_done.png"), full_page=False)
+    except Exception:
+        page.screenshot(path=str(artifacts / "audit_review_failure.png"), full_page=False)
+        raise
     finally:
-        lab.close()
+        page.close()
     assert after_later == before
     old, new = before["citations.csv"], after_accept["citations.csv"]
     assert new.startswith(old)
@@ -317,39 +326,33 @@ def test_later_accept_reject_in_jupyterlab(tmp_path):
     assert _check(folder).returncode == 0
 
 
-def test_a_long_review_fits_the_screen_and_scrolls_in_jupyterlab(tmp_path):
+def test_a_long_review_fits_the_screen_and_scrolls_in_jupyterlab(review_lab, browser):
     """Ten suggestions (data/coverage/notre-dame-fire-2019, as notebook 04 shows them): the widget is no taller than
     the 1440x900 window, its list scrolls, and the last suggestion's buttons are reached and work."""
     import shutil
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from _browser import CHROMIUM, CHROMIUM_ARGS, jupyterlab, playwright_or_fail, run_all
+    from _browser import run_all
 
-    sync_playwright = playwright_or_fail()
-    import nbformat
-
-    folder = tmp_path / "root" / "notre-dame"
+    root, url_of = review_lab
+    folder = root / "notre-dame"
     shutil.copytree(ROOT / "data" / "coverage" / "notre-dame-fire-2019", folder)
     rows = AuditReview(folder).rows
     assert len(rows) >= 8
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(f"from kit.widgets.review import AuditReview\nAuditReview({str(folder)!r})")]
-    nbformat.write(nb, tmp_path / "root" / "review.ipynb")
-    with jupyterlab(tmp_path, "review.ipynb") as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1440, "height": 900})
-            run_all(page, url)
-            widget = page.locator(".kit-audit-review")
-            widget.wait_for(state="visible", timeout=120_000)
-            boxes = widget.locator(".kit-suggestion")
-            boxes.nth(len(rows) - 1).wait_for(state="attached", timeout=30_000)
-            assert widget.bounding_box()["height"] <= 900
-            scroller = boxes.first.locator("xpath=..")
-            assert scroller.evaluate("e => e.scrollHeight > e.clientHeight + 100")
-            last = boxes.nth(len(rows) - 1)
-            last.locator("button", has_text="Later").click()  # Playwright scrolls it into view, as a reader would
-            widget.get_by_text("left for later").first.wait_for(timeout=30_000)
-        finally:
-            browser.close()
+    code = f"from kit.widgets.review import AuditReview\nAuditReview({str(folder)!r})"
+    url = url_of(_review_notebook(root, "long_review.ipynb", code))
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    try:
+        run_all(page, url)
+        widget = page.locator(".kit-audit-review")
+        widget.wait_for(state="visible", timeout=120_000)
+        boxes = widget.locator(".kit-suggestion")
+        boxes.nth(len(rows) - 1).wait_for(state="attached", timeout=30_000)
+        assert widget.bounding_box()["height"] <= 900
+        scroller = boxes.first.locator("xpath=..")
+        assert scroller.evaluate("e => e.scrollHeight > e.clientHeight + 100")
+        last = boxes.nth(len(rows) - 1)
+        last.locator("button", has_text="Later").click()  # Playwright scrolls it into view, as a reader would
+        widget.get_by_text("left for later").first.wait_for(timeout=30_000)
+    finally:
+        page.close()
     assert not (folder / REJECTED_FILE).exists()
