@@ -35,8 +35,9 @@ _NUMBER = (
 #: a figure, in digits or in words ("35", "4,349", "nine", "forty-nine"): an update of a wire sentence changes it
 FIGURE = rf"\d[\d.,:]*|(?:{_NUMBER})(?:-(?:{_NUMBER}))*"
 _FIGURE = re.compile(FIGURE)
-#: the share of the shorter text's distinct content words (figures as one) an edited reprint keeps
-EDITED = 0.7
+#: the share of the shorter text's distinct content words (figures left out, each word weighed by its rarity) an
+#: edited reprint keeps
+EDITED = 0.8
 #: an edited reprint is looked for between outlets with at least this many copies of each other in the story (one
 #: outlet reprinting the other's story, not two outlets sharing a sentence or two)
 REPRINTS_FROM = 4
@@ -198,8 +199,9 @@ def _shape(corp, i: int) -> list:
 
 def edited_reprints(claims, corp, found, *, min_score: float = 0.5, share: float = EDITED) -> pd.DataFrame:
     """Pairs (later, earlier) of checked texts of outlets that copy each other elsewhere in the story, sharing too
-    few content words in a run to be listed, where most of the shorter text's content words (each figure as one,
-    "15" or "fifteen") are in the other: a wire sentence edited in a reprint, words moved, dropped or put in.
+    few content words in a run to be listed, where most of the shorter text's content words (figures left out, each
+    word weighed by how rare it is in the case, so that shared boilerplate counts little) are in the other: a wire
+    sentence edited in a reprint, words moved, dropped or put in.
 
     The Nation's "He said that 15 people, including some children, had not been accounted for." from Reuters'
     "Mayor Sergio Pirozzi said around 15 people, including some children and the local baker, had not been accounted
@@ -216,7 +218,7 @@ def edited_reprints(claims, corp, found, *, min_score: float = 0.5, share: float
     min_score : float
         Only pairs whose shorter text's own words score this are listed.
     share : float
-        The share of the shorter text's distinct content words the other holds.
+        The share of the shorter text's distinct content words the other holds (by rarity).
 
     Returns
     -------
@@ -253,25 +255,27 @@ def edited_reprints(claims, corp, found, *, min_score: float = 0.5, share: float
 
 
 def _kept(corp, later, earlier) -> np.ndarray:
-    """For each pair, the share of the distinct content words of the shorter text (figures as one) in the other."""
+    """For each pair, the share of the shorter text's distinct content words (figures left out) that the other holds,
+    each word weighed by how rare it is in the case (``log(texts / occurrences)``: a boilerplate word weighs little)."""
     n = np.diff(corp.ptr)
     short = np.where(n[later] <= n[earlier], later, earlier)
     other = np.where(short == later, earlier, later)
-    keys, size = (_keys(corp, t) for t in (short, other)), len(corp.vocab) + 1
-    (x, nx), (y, _) = keys
-    both = np.intersect1d(x, y, assume_unique=True) // size
-    return np.bincount(both, minlength=len(short)) / np.maximum(nx, 1)
+    size = len(corp.vocab)
+    x, y = _keys(corp, short), _keys(corp, other)
+    often = np.bincount(corp.ids, minlength=size)
+    rare = np.log((len(corp) + 1) / np.maximum(often, 1))
+    both = np.intersect1d(x, y, assume_unique=True)
+    shared = np.bincount(both // size, weights=rare[both % size], minlength=len(short))
+    return shared / np.maximum(np.bincount(x // size, weights=rare[x % size], minlength=len(short)), 1e-12)
 
 
-def _keys(corp, texts) -> tuple[np.ndarray, np.ndarray]:
-    """Each text's distinct content words (a figure as one word) as keys ``row * (vocabulary + 1) + word``, and
-    their number per row."""
+def _keys(corp, texts) -> np.ndarray:
+    """Each text's distinct content words but figures, as keys ``row * vocabulary + word``."""
     n = np.diff(corp.ptr)[texts]
     row = np.repeat(np.arange(len(texts), dtype=np.int64), n)
     at = np.repeat(corp.ptr[texts] - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(int(n.sum()))
     ids = corp.ids[at]
     seen = np.unique(ids)
     figure = seen[[bool(_FIGURE.fullmatch(w)) for w in corp.vocab[seen].tolist()]]
-    ids = np.where(np.isin(ids, figure), len(corp.vocab), ids)
-    keys = np.unique(row * (len(corp.vocab) + 1) + ids)
-    return keys, np.bincount(keys // (len(corp.vocab) + 1), minlength=len(texts))
+    keep = ~np.isin(ids, figure)
+    return np.unique(row[keep] * len(corp.vocab) + ids[keep])

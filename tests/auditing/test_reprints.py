@@ -122,7 +122,7 @@ def test_an_edited_sentence_is_not_between_outlets_that_copy_little_else_or_when
     # three other sentences copied are not enough (a shared description of the hotels hit, or an official's count,
     # between outlets that copy each other in two or three sentences: the fourth held-out part's stock phrases)
     assert ("h0", "w0") not in _edited_case(tmp_path, MAYOR, EDITED, "three", reprinted=REPRINTED[:3])
-    # under 0.7 of the shorter text's content words in the other
+    # under 0.8 of the shorter text's content words in the other
     other = "He said that 15 people, among them a priest and two nuns, were still under the rubble."
     assert ("h0", "w0") not in _edited_case(tmp_path, MAYOR, other, "other")
     # a quotation two outlets give alike is the speaker's
