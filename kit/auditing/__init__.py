@@ -28,7 +28,7 @@ from kit.auditing.progress import PROGRESS_CLAIMS, Steps
 from kit.auditing.quotes import framed_quotes, resolve_speaker, shared_quotes, speaker_index
 from kit.auditing.reach import explained_pairs, explained_rows, shared_origin_rows
 from kit.auditing.rejected import read_rejected
-from kit.auditing.reprints import cut_reprints, short_reprints
+from kit.auditing.reprints import cut_reprints, edited_reprints, short_reprints
 from kit.auditing.signals import matches, shared_text
 from kit.auditing.text import corpus
 from kit.schema import DEFAULT_FOLLOW
@@ -110,6 +110,7 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     rows = [shared_text(claims, corp, explained, min_score=min_score, found=found)]
     framed = framed_quotes(claims, corp, found, min_score=min_score)  # a quotation copied with its framing
     reprints = [short_reprints(claims, corp, found, min_score=min_score), cut_reprints(claims, corp, found)]
+    reprints.append(edited_reprints(claims, corp, found, min_score=min_score))
     framed = pd.concat([framed, *reprints], ignore_index=True)
     framed = framed[~np.isin(framed["later"], rows[0]["later"])]
     framed = framed[~member(claims.pair_keys(framed["later"], framed["earlier"]), claims.cited)]

@@ -19,10 +19,10 @@ import pandas as pd
 
 from kit.auditing.exact import MIN_RUN, MIN_WORDS
 from kit.auditing.lone import copy_elsewhere
-from kit.auditing.stock import COPY_SIMILARITY, related_pairs
+from kit.auditing.stock import COPY_SIMILARITY, RELATED_FROM, related_pairs
 from kit.auditing.weights import score
 
-__all__ = ["FIGURE", "LOOK_BACK", "cut_reprints", "short_reprints"]
+__all__ = ["EDITED", "FIGURE", "LOOK_BACK", "REPRINTS_FROM", "cut_reprints", "edited_reprints", "short_reprints"]
 
 #: a short text is compared with at most this many earlier texts of its group (a sentence many outlets print alike
 #: costs no more than this per text)
@@ -35,6 +35,14 @@ _NUMBER = (
 #: a figure, in digits or in words ("35", "4,349", "nine", "forty-nine"): an update of a wire sentence changes it
 FIGURE = rf"\d[\d.,:]*|(?:{_NUMBER})(?:-(?:{_NUMBER}))*"
 _FIGURE = re.compile(FIGURE)
+#: the share of the shorter text's distinct content words (figures left out, each word weighed by its rarity) an
+#: edited reprint keeps
+EDITED = 0.8
+#: an edited reprint is looked for between outlets with at least this many copies of each other in the story (one
+#: outlet reprinting the other's story, not two outlets sharing a sentence or two)
+REPRINTS_FROM = 4
+#: an edited reprint's shorter text holds at most this many content words (a sentence edited, not a paragraph)
+SHORTER = 2 * MIN_WORDS
 
 
 def short_reprints(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFrame:
@@ -91,9 +99,10 @@ def short_reprints(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFra
     return _listed(claims, found, u, v, u, min_score)
 
 
-def _related(claims, corp, found, later, earlier) -> np.ndarray:
+def _related(claims, corp, found, later, earlier, at_least: int = RELATED_FROM) -> np.ndarray:
     """Whether the publishers of each pair (``later``, ``earlier``) copy each other elsewhere in its story: the
-    checked pairs that are copies, and the texts with a copy's words (:func:`kit.auditing.stock.related_pairs`)."""
+    checked pairs that are copies, and the texts with a copy's words (:func:`kit.auditing.stock.related_pairs`), at
+    least ``at_least`` of them."""
     codes, n = found.codes, np.diff(corp.ptr)
     words = found.check["prose"]["words"]
     similar = words / np.maximum(n[found.later] + n[found.earlier] - words, 1) >= COPY_SIMILARITY
@@ -104,6 +113,7 @@ def _related(claims, corp, found, later, earlier) -> np.ndarray:
         np.concatenate([similar, np.ones(len(dup), bool), np.zeros(len(later), bool)]),
         claims.publisher,
         claims.proposition,
+        at_least=at_least,
     )[len(found.later) + len(dup) :]
 
 
@@ -185,3 +195,87 @@ def _cut(corp, a: int, b: int) -> bool:
 def _shape(corp, i: int) -> list:
     words = corp.vocab[corp.all_ids[corp.all_ptr[i] : corp.all_ptr[i + 1]]].tolist()
     return ["#" if _FIGURE.fullmatch(w) else w for w in words]
+
+
+def edited_reprints(claims, corp, found, *, min_score: float = 0.5, share: float = EDITED) -> pd.DataFrame:
+    """Pairs (later, earlier) of checked texts of outlets that copy each other elsewhere in the story, sharing too
+    few content words in a run to be listed, where most of the shorter text's content words (figures left out, each
+    word weighed by how rare it is in the case, so that shared boilerplate counts little) are in the other: a wire
+    sentence edited in a reprint, words moved, dropped or put in.
+
+    The Nation's "He said that 15 people, including some children, had not been accounted for." from Reuters'
+    "Mayor Sergio Pirozzi said around 15 people, including some children and the local baker, had not been accounted
+    for." shares four content words in a run, too few on their own; The Nation reprints more of Reuters' story. The
+    outlets must have at least :data:`REPRINTS_FROM` copies of each other in the story (two outlets that share two
+    or three sentences also share descriptions, "the Shangri-La, Kingsbury and the Cinnamon Grand in Colombo", and
+    an official's words each reported in its own sentence); neither text quotes anything.
+
+    Parameters
+    ----------
+    claims : kit.auditing.context.Claims
+    corp : kit.auditing.text.Corpus
+    found : kit.auditing.signals.Matches
+    min_score : float
+        Only pairs whose shorter text's own words score this are listed.
+    share : float
+        The share of the shorter text's distinct content words the other holds (by rarity).
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`short_reprints` (the evidence the shorter text).
+
+    Examples
+    --------
+    >>> from kit.testing.synth import make_case
+    >>> from kit.auditing.context import claims_in_time_order
+    >>> from kit.auditing.text import corpus
+    >>> from kit.auditing.signals import matches
+    >>> claims = claims_in_time_order(make_case(60, seed=2, copy_rate=0.2))
+    >>> words = corpus(claims.text)
+    >>> len(edited_reprints(claims, words, matches(words)))
+    0
+    """
+    n, pub = np.diff(corp.ptr), claims.publisher
+    quoted = np.bincount(np.repeat(np.arange(len(n)), n), weights=corp.quoted, minlength=len(n)) > 0
+    later, earlier, words = found.later, found.earlier, found.check["prose"]["words"]
+    short = np.where(n[later] <= n[earlier], later, earlier)
+    keep = (words < MIN_WORDS) & (n[short] >= MIN_RUN) & (n[short] <= SHORTER)
+    keep &= ~quoted[later] & ~quoted[earlier]  # a quotation two outlets give alike is the speaker's
+    keep &= (pub[later] != pub[earlier]) & (pub[later] >= 0) & (pub[earlier] >= 0)
+    later, earlier = later[keep], earlier[keep]
+    if len(later):
+        related = _related(claims, corp, found, later, earlier, at_least=REPRINTS_FROM)
+        later, earlier = later[related], earlier[related]
+    kept = _kept(corp, later, earlier)
+    ok = kept >= share
+    u, v = later[ok], earlier[ok]
+    own = np.where(n[u] <= n[v], u, v)
+    return _listed(claims, found, u, v, own, min_score)
+
+
+def _kept(corp, later, earlier) -> np.ndarray:
+    """For each pair, the share of the shorter text's distinct content words (figures left out) that the other holds,
+    each word weighed by how rare it is in the case (``log(texts / occurrences)``: a boilerplate word weighs little)."""
+    n = np.diff(corp.ptr)
+    short = np.where(n[later] <= n[earlier], later, earlier)
+    other = np.where(short == later, earlier, later)
+    size = len(corp.vocab)
+    x, y = _keys(corp, short), _keys(corp, other)
+    often = np.bincount(corp.ids, minlength=size)
+    rare = np.log((len(corp) + 1) / np.maximum(often, 1))
+    both = np.intersect1d(x, y, assume_unique=True)
+    shared = np.bincount(both // size, weights=rare[both % size], minlength=len(short))
+    return shared / np.maximum(np.bincount(x // size, weights=rare[x % size], minlength=len(short)), 1e-12)
+
+
+def _keys(corp, texts) -> np.ndarray:
+    """Each text's distinct content words but figures, as keys ``row * vocabulary + word``."""
+    n = np.diff(corp.ptr)[texts]
+    row = np.repeat(np.arange(len(texts), dtype=np.int64), n)
+    at = np.repeat(corp.ptr[texts] - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(int(n.sum()))
+    ids = corp.ids[at]
+    seen = np.unique(ids)
+    figure = seen[[bool(_FIGURE.fullmatch(w)) for w in corp.vocab[seen].tolist()]]
+    keep = ~np.isin(ids, figure)
+    return np.unique(row[keep] * len(corp.vocab) + ids[keep])

@@ -86,7 +86,7 @@ def copy_clusters(
     return connected_components(graph, directed=False)[1].astype(np.int64)
 
 
-def related_pairs(later, earlier, copied, publisher, story=None) -> np.ndarray:
+def related_pairs(later, earlier, copied, publisher, story=None, *, at_least: int = RELATED_FROM) -> np.ndarray:
     """Whether each pair's two publishers copy each other elsewhere in its story: some pair of their texts in the
     story is ``copied``.
 
@@ -104,6 +104,9 @@ def related_pairs(later, earlier, copied, publisher, story=None) -> np.ndarray:
         Each text's publisher (code; -1 unknown, never related).
     story : numpy.ndarray of int, optional
         Each text's story (not given: one story).
+    at_least : int
+        The copies between the two publishers in the story that make them related (:data:`RELATED_FROM`; more for
+        weaker evidence, :func:`kit.auditing.reprints.edited_reprints`).
 
     Returns
     -------
@@ -126,7 +129,7 @@ def related_pairs(later, earlier, copied, publisher, story=None) -> np.ndarray:
     key = (story[later] * span + lo) * span + hi
     known = (a >= 0) & (b >= 0) & (a != b)
     shown, times = np.unique(key[np.asarray(copied, dtype=bool) & known], return_counts=True)
-    return known & np.isin(key, shown[times >= RELATED_FROM])
+    return known & np.isin(key, shown[times >= at_least])
 
 
 def contexts(corp, heads, clusters, story=None) -> tuple[np.ndarray, np.ndarray]:

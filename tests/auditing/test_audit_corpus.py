@@ -357,7 +357,8 @@ def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(score
 @pytest.mark.xfail(
     strict=True,
     reason="issue 22: on the fifth held-out part, never seen while the rules were written, recall 38/52 = 0.73 "
-    "(Odisha 20/32)",
+    "(Odisha 20/32), unchanged by the fifth round written with it as a validation part (edited_reprints: 0 more there; "
+    "its looser settings, 39-40 of 52, listed stock phrases on the fourth part)",
 )
 def test_fifth_held_out_part_recall_goal(scores):
     assert scores["held-out-5"]["recall"] >= 0.9
@@ -366,6 +367,27 @@ def test_fifth_held_out_part_recall_goal(scores):
 def test_fifth_held_out_part_precision_and_shared_quotations(scores):
     s = scores["held-out-5"]
     assert s["precision"] >= 0.9 and s["shared_quotes_as_copying"] == 0
+
+
+def test_fifth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores):
+    # the fifth round (a sentence edited in a reprint, kit.auditing.reprints.edited_reprints), with held-out-5 a
+    # validation part: against main's kit before it no part finds fewer copies or lists more wrong pairs
+    before = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-fifth-round-before.json").read_text())
+    for part in PARTS:
+        s, was = scores[part], before[part]
+        assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
+        assert s["shared_quotes_as_copying"] == 0, part
+    assert (before["dev"]["found"], before["held-out"]["found"], before["held-out-5"]["found"]) == (60, 95, 38)
+    assert "thenation-5" not in scores["dev"]["missed"] and "thenewmail-3" not in scores["held-out"]["missed"]
+    # the settings tried and not kept, as docs/audit.md states them
+    tried = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-fifth-round-tried.json").read_text())
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    for key, part in [("from_2", "held-out-5"), ("from_3", "held-out-5"), ("from_2", "held-out-4")]:
+        s = tried[key][part]
+        assert f"{s['found']} of {s['copies']}" in prose and f"{s['right']} of {s['listed']}" in prose, (key, part)
+    assert (tried["from_2"]["held-out-5"]["found"], tried["from_3"]["held-out-4"]["listed"]) == (40, 32)
+    assert tried["figures_in_words"]["held-out-3"]["found"] == 31
+    assert tried["figures_in_words"]["held-out-5"]["right"] == 36
 
 
 def test_fourth_held_out_part_recall_goal(scores):

@@ -84,3 +84,47 @@ def test_a_sentence_cut_short_is_not_when_the_outlets_copy_nothing_else_or_it_is
     # a quotation (the Irish Times' "Ecuador has been hit tremendously hard . . ." and Correa's words in SBS)
     said = '"There were no immediate claims of responsibility for the attacks," the minister said on Sunday.'
     assert ("h1", "w1") not in _cut_case(tmp_path, said, cut, "quoted")
+
+
+# Reuters' central Italy story and The Nation's reprint of it (tests/audit_corpus/italy-quake-2016, development part):
+# The Nation copies four other sentences of Reuters' story, and edits the mayor's count in reported speech
+REPRINTED = (
+    "Italy plans to hold a state funeral for around 40 of the victims on Saturday, which will be held in the nearby "
+    "city of Ascoli Piceno.",
+    "A day of national mourning was announced, with flags due to fly at half mast around the country for the dead, "
+    "who include a number of foreigners.",
+    "The civil protection department in Rome said nearly 400 people were being treated for injuries in hospitals, and "
+    "40 of them were in critical condition.",
+    "An estimated 2,500 people were left homeless by the most deadly quake in Italy since 2009.",
+)
+MAYOR = (
+    "Mayor Sergio Pirozzi said around 15 people, including some children and the local baker, had not been accounted "
+    "for."
+)
+EDITED = "He said that 15 people, including some children, had not been accounted for."
+
+
+def _edited_case(tmp_path, wire_text: str, herald_text: str, name: str, reprinted=REPRINTED):
+    rows = [("w0", "wire", "2016-08-26T08:00:00Z", "p", wire_text, "", "")]
+    rows.append(("h0", "herald", "2016-08-26T12:00:00Z", "p", herald_text, "", ""))
+    for i, t in enumerate(reprinted, 1):
+        rows += [(f"w{i}", "wire", "2016-08-26T08:00:00Z", "p", t, "", "")]
+        rows += [(f"h{i}", "herald", "2016-08-26T12:00:00Z", "p", t, "", "")]
+    rows = audit(one(tmp_path, rows, name=name))
+    return pairs_of(rows[rows["signal"] == "shared_text"])
+
+
+def test_a_sentence_edited_by_an_outlet_that_reprints_the_others_story_is_copied_prose(tmp_path):
+    assert ("h0", "w0") in _edited_case(tmp_path, MAYOR, EDITED, "edited")
+
+
+def test_an_edited_sentence_is_not_between_outlets_that_copy_little_else_or_when_quoted(tmp_path):
+    # three other sentences copied are not enough (a shared description of the hotels hit, or an official's count,
+    # between outlets that copy each other in two or three sentences: the fourth held-out part's stock phrases)
+    assert ("h0", "w0") not in _edited_case(tmp_path, MAYOR, EDITED, "three", reprinted=REPRINTED[:3])
+    # under 0.8 of the shorter text's content words in the other
+    other = "He said that 15 people, among them a priest and two nuns, were still under the rubble."
+    assert ("h0", "w0") not in _edited_case(tmp_path, MAYOR, other, "other")
+    # a quotation two outlets give alike is the speaker's
+    quoted = '"15 people, including some children, have not been accounted for," the mayor said.'
+    assert ("h0", "w0") not in _edited_case(tmp_path, MAYOR, quoted, "quoted")
