@@ -44,10 +44,14 @@ PARTS = {
     # scored with stop 27's kit (benchmarks/results-audit-corpus-fifth-held-out-before.json) and once after both
     # rounds were merged (-fifth-held-out-scored-once.json)
     "held-out-5": ("kanjuruhan-stadium-2022", "odisha-train-crash-2023"),
+    # a sixth, annotated while the fifth round of rules was written, sealed, scored with the fourth round's kit
+    # (benchmarks/results-audit-corpus-sixth-held-out-before.json) and once after the fifth was merged
+    # (-sixth-held-out-scored-once.json)
+    "held-out-6": ("delhi-factory-fire-2019", "sydney-siege-2014"),
 }
 #: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
 #: every score until they are
-SEALED: tuple = ("delhi-factory-fire-2019", "sydney-siege-2014")
+SEALED: tuple = ()
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
@@ -314,7 +318,9 @@ def test_third_held_out_part_recall_goal(scores):
     assert scores["held-out-3"]["recall"] >= 0.9
 
 
-@pytest.mark.parametrize("nth, key", [("fourth", "christchurch+sri"), ("fifth", "kanjuruhan+odisha")])
+@pytest.mark.parametrize(
+    "nth, key", [("fourth", "christchurch+sri"), ("fifth", "kanjuruhan+odisha"), ("sixth", "delhi+sydney")]
+)
 def test_held_out_part_as_scored_once(nth, key):
     # scored with stop 27's kit, then once with stop 28's rules written without it; docs/audit.md states both
     before, once = (
@@ -338,9 +344,9 @@ def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(score
     # before it (benchmarks/results-audit-corpus-fourth-round-before.json) no part finds fewer copies or lists
     # more wrong pairs, and no part lists a shared quotation as copying
     before = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-fourth-round-before.json").read_text())
-    # every part but the fifth, sealed while the round was written
-    assert set(PARTS) - set(before) == {"held-out-5"}
-    for part in set(PARTS) - {"held-out-5"}:
+    # every part but the fifth and sixth, sealed (or not yet annotated) while the round was written
+    assert set(PARTS) - set(before) == {"held-out-5", "held-out-6"}
+    for part in set(PARTS) - {"held-out-5", "held-out-6"}:
         s, was = scores[part], before[part]
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
         assert s["shared_quotes_as_copying"] == 0, part
@@ -364,6 +370,20 @@ def test_fifth_held_out_part_recall_goal(scores):
     assert scores["held-out-5"]["recall"] >= 0.9
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the sixth held-out part, sealed while the fifth round was written, recall 14/22 = 0.64 and "
+    "precision 14/18 = 0.78",
+)
+def test_sixth_held_out_part_goals(scores):
+    s = scores["held-out-6"]
+    assert s["recall"] >= 0.9 and s["precision"] >= 0.9
+
+
+def test_sixth_held_out_part_no_shared_quotation_called_copying(scores):
+    assert scores["held-out-6"]["shared_quotes_as_copying"] == 0
+
+
 def test_fifth_held_out_part_precision_and_shared_quotations(scores):
     s = scores["held-out-5"]
     assert s["precision"] >= 0.9 and s["shared_quotes_as_copying"] == 0
@@ -373,7 +393,8 @@ def test_fifth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores):
     # the fifth round (a sentence edited in a reprint, kit.auditing.reprints.edited_reprints), with held-out-5 a
     # validation part: against main's kit before it no part finds fewer copies or lists more wrong pairs
     before = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-fifth-round-before.json").read_text())
-    for part in PARTS:
+    assert set(PARTS) - set(before) == {"held-out-6"}  # sealed while the round was written
+    for part in set(PARTS) - {"held-out-6"}:
         s, was = scores[part], before[part]
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
         assert s["shared_quotes_as_copying"] == 0, part
