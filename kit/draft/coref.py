@@ -193,9 +193,6 @@ def _is_acronym(bare: str, m: Mention, pool: list) -> bool:
     return one and (bare.isupper() or any(f"({bare})" in n.about for n in pool))
 
 
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)$")  # British style, no full stop
-
-
 def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", name) if w not in ("The",))
 
@@ -302,9 +299,9 @@ class Speakers:
         return Mention(found.text, found.common, found.about, found.affiliation, said_as=text)
 
     def _in_passing(self, m: Mention, key: set, pool: list, avoid: tuple) -> list[Mention]:
-        """surname_in_passing: "Mr Kim" (British style, no full stop) is the "Vitaliy Kim" named earlier without
-        speaking, when he is the one person named so (the name's last word) and no speaker is."""
-        if not _HONORIFIC.match(m.about) or any(key < set(normalise_key(n.text).split()) for n in pool):
+        """surname_in_passing: "Mr Kim", "Kim" is the "Vitaliy Kim" named earlier without speaking, when he is the one
+        person so named (the name's last word: "Lou" is not "Lou Jiwei", "Biden" not "Biden Jr") and no speaker is."""
+        if any(key < set(normalise_key(n.text).split()) for n in pool):
             return []
         seen = [p for p in self.seen if p.text not in avoid and normalise_key(p.text).split()[-1:] == sorted(key)]
         return seen if len(seen) == 1 else []
