@@ -39,7 +39,7 @@ def test_surname_in_passing_a_bare_surname_too_but_only_as_the_name_s_last_word(
     assert "Oleh Kovalenko" in names and "Lou Jiwei" not in names
 
 
-def test_polnear_cues_expressed_rejected_blasted_attribute() -> None:
+def test_polnear_cues_rejected_blasted_attribute() -> None:
     # written for the test, in the kind PolNeAR's train split annotates with these cues
     from kit.draft.cues import find_attributions
     from kit.draft.extract import sentences
@@ -47,7 +47,6 @@ def test_polnear_cues_expressed_rejected_blasted_attribute() -> None:
     for text, speaker in (
         ("Senator Jane Moss blasted the plan as a disgrace.", "Jane Moss"),
         ("The ministry rejected the report as fabricated.", "ministry"),
-        ("Amnesty International expressed alarm at the strikes.", "Amnesty International"),
     ):
         cited = [c.text for f in find_attributions(sentences(text)) for c in f.cited]
         assert any(speaker in c for c in cited), (text, cited)
