@@ -50,3 +50,13 @@ def test_polnear_cues_rejected_blasted_attribute() -> None:
     ):
         cited = [c.text for f in find_attributions(sentences(text)) for c in f.cited]
         assert any(speaker in c for c in cited), (text, cited)
+
+
+def test_relative_speech_a_relative_clause_with_its_own_speaker() -> None:
+    # written for the test: "killed" after "said" is no participle when a relative pronoun and a speaker come before
+    from kit.draft.cues import find_attributions
+    from kit.draft.extract import sentences
+
+    text = "Rescuers searched for survivors of a blast that police said killed 12 people."
+    assert [[c.text for c in f.cited] for f in find_attributions(sentences(text))] == [["police"]]
+    assert find_attributions(sentences("Two men were reported killed in the blast.")) == []
