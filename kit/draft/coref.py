@@ -13,7 +13,8 @@ in the ``draft: check`` note they leave and tested in ``tests/draft/test_phrases
 - ``description``: "the agency", "the ministry", "the channel", "the statement", "the group", "the monitor",
   "the institute", "the president", "the 21-year-old": the nearest earlier speaker whose name, kind or title fits
   the noun;
-- ``surname``: "Cliff", "Supt Gibson", "Ma" is the earlier person whose name has that word;
+- ``surname``: "Cliff", "Supt Gibson", "Ma" is the earlier person whose name has that word; ``surname_in_passing``:
+  "Mr Kim" is also a person only named in passing before ("the regional governor, Vitaliy Kim, who was not there");
 - ``acronym``: "OCD" is the earlier "Office of Civil Defense (OCD)" (given in brackets, or its initials).
 """
 
@@ -287,7 +288,7 @@ class Speakers:
             found = next((n for n in pool if f"({bare})" in n.about or _initials(n.text) == bare), None)
         elif not m.common and normalise_name(text) not in _outlets() and all(n.text != text for n in pool):
             key = set(normalise_key(text).split())
-            for n in pool:
+            for n in pool + self._in_passing(m, key, pool, avoid):
                 other = set(normalise_key(n.text).split())
                 if n.text != text and key and key < other and (is_person(n) or len(key) > 1):
                     found, rule = n, "surname" if len(key) == 1 else "same name"
@@ -296,6 +297,14 @@ class Speakers:
             return m
         notes.append(f"draft: check: '{text}' taken to be {found.text} ({rule})")
         return Mention(found.text, found.common, found.about, found.affiliation, said_as=text)
+
+    def _in_passing(self, m: Mention, key: set, pool: list, avoid: tuple) -> list[Mention]:
+        """surname_in_passing: "Mr Kim", "Kim" is the "Vitaliy Kim" named earlier without speaking, when he is the one
+        person so named (the name's last word: "Lou" is not "Lou Jiwei", "Biden" not "Biden Jr") and no speaker is."""
+        if any(key < set(normalise_key(n.text).split()) for n in pool):
+            return []
+        seen = [p for p in self.seen if p.text not in avoid and normalise_key(p.text).split()[-1:] == sorted(key)]
+        return seen if len(seen) == 1 else []
 
     def _is(self, n: Mention, pronoun: str) -> bool:
         """gendered, then first_name_gender: "he" is not a person called "she" nor one named Jennifer."""

@@ -67,8 +67,9 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
         lex.PARTICIPLE.match(rest) and lex.COUNTED.search(prefix.rstrip())
     ):
         return  # participle: "with hundreds reported missing", "no deaths reported"
-    if re.match(r"\s+(?:missing|dead|killed)\b", rest):
-        return
+    relative = verb in ("say", "says", "said") and _RELATIVE_SPEECH.search(prefix)
+    if re.match(r"\s+(?:missing|dead|killed)\b", rest) and not relative:
+        return  # but relative_speech: "an air strike which local officials say killed …" is the officials'
     if _ATTRIBUTIVE.search(prefix) and re.match(r"\s+(?!that\b|by\b|to\b|on\b|in\b)[a-z]+\b", rest):
         return  # attributive_participle: "the highest publicly reported toll", "the reported death toll"
     if verb == "described" and re.fullmatch(
@@ -89,6 +90,8 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
         out.append((m.start(), "told" if doc[1] else "speaker", doc[0], verb, doc[1]))
         return
     subj = subject_before(prefix)
+    if relative and isinstance(subj, Mention) and re.match(r"(?:that|which)\s", subj.text):
+        subj = Mention(subj.text.split(None, 1)[1], subj.common, subj.about, subj.affiliation)  # "that police"
     if subj == "and":
         subj = next((c[2] for c in reversed(out) if c[1] in ("speaker", "told")), None)
     if subj is None and verb not in ("telling", "saying"):
@@ -151,6 +154,10 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
             lead = lead[: len(lead) - len(other.text)] if lead.endswith(other.text) else "x"
             if not lead.strip() or lead.rstrip().endswith((",", ";", ":")) or re.search(r"\bwhat$", lead.rstrip()):
                 out.append((m.start(), "speaker", other, verb, None))
+
+
+#: relative_speech: a relative pronoun, then at most three words of a speaker, right before "say"/"said"
+_RELATIVE_SPEECH = re.compile(r"\b(?:which|that)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+\s*$")
 
 
 def _named_after(prefix: str, rest: str) -> Mention | None:
