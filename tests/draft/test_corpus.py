@@ -241,6 +241,24 @@ def test_docs_state_the_fourth_and_fifth_held_out_parts():
     assert len(new) == 8 and not new & others
 
 
+def test_docs_state_the_sixth_held_out_part():
+    # tests/draft_corpus/unseen5, annotated while the sixth pass was written and never opened: scored with the fifth
+    # pass's kit before it was merged, and once with the sixth
+    prose = section("### On real coverage")
+    before = _results("results-draft-corpus-unseen5-fifth-pass.json")["unseen5"]
+    once = _results("results-draft-corpus-unseen5-scored-once.json")["unseen5"]
+    assert _row(prose, "sixth held-out part", "with the fifth pass's kit") == _as_row(before)
+    assert _row(prose, "sixth held-out part", "now") == _as_row(once)
+    assert scored("unseen5")["total"] == once == _results("results-draft-corpus.json")["unseen5"]
+    assert once == before and "it did not move, to the citation" in prose
+    _goals_stated(
+        re.search(r"The \*\*sixth held-out part\*\*.*?On it the goals of issue 21 are: (.*?)\.", prose).group(1), once
+    )
+    new = {a["story"] for _, a in bench.articles("unseen5")}
+    others = {a["story"] for part in bench.PARTS if part != "unseen5" for _, a in bench.articles(part)}
+    assert len(new) == 4 and not new & others
+
+
 def test_docs_state_the_polnear_scores():
     prose = section("### Against PolNeAR")
     for when, name in (
