@@ -78,7 +78,7 @@ def short_reprints(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFra
     columns = ["later", "earlier", "signal", "score", "evidence"]
     codes, pub = found.codes, claims.publisher
     n = np.diff(corp.ptr)
-    quoted = np.bincount(np.repeat(np.arange(len(n)), n), weights=corp.quoted, minlength=len(n)) > 0
+    quoted = _quoting(corp)
     short = np.flatnonzero((codes >= 0) & (n >= MIN_RUN) & (n < MIN_WORDS) & ~quoted & (pub >= 0))
     later: list = []
     earlier: list = []
@@ -97,6 +97,12 @@ def short_reprints(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFra
     related = _related(claims, corp, found, later, earlier)
     u, v = np.array(later, dtype=np.int64)[related], np.array(earlier, dtype=np.int64)[related]
     return _listed(claims, found, u, v, u, min_score)
+
+
+def _quoting(corp) -> np.ndarray:
+    """Whether each text quotes anything (one of its content words is inside quotation marks)."""
+    n = np.diff(corp.ptr)
+    return np.bincount(np.repeat(np.arange(len(n)), n), weights=corp.quoted, minlength=len(n)) > 0
 
 
 def _related(claims, corp, found, later, earlier, at_least: int = RELATED_FROM) -> np.ndarray:
@@ -169,7 +175,7 @@ def cut_reprints(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFrame
     0
     """
     n, pub = np.diff(corp.ptr), claims.publisher
-    quoted = np.bincount(np.repeat(np.arange(len(n)), n), weights=corp.quoted, minlength=len(n)) > 0
+    quoted = _quoting(corp)
     later, earlier, words = found.later, found.earlier, found.check["prose"]["words"]
     short = np.where(n[later] <= n[earlier], later, earlier)
     keep = (words < MIN_WORDS) & (n[short] >= MIN_RUN) & (n[short] <= MIN_WORDS)
@@ -237,7 +243,7 @@ def edited_reprints(claims, corp, found, *, min_score: float = 0.5, share: float
     0
     """
     n, pub = np.diff(corp.ptr), claims.publisher
-    quoted = np.bincount(np.repeat(np.arange(len(n)), n), weights=corp.quoted, minlength=len(n)) > 0
+    quoted = _quoting(corp)
     later, earlier, words = found.later, found.earlier, found.check["prose"]["words"]
     short = np.where(n[later] <= n[earlier], later, earlier)
     keep = (words < MIN_WORDS) & (n[short] >= MIN_RUN) & (n[short] <= SHORTER)

@@ -6,25 +6,13 @@ Rules of kit.draft.phrases, objects, verbs, clauses, cues, coref and lexicon."""
 
 from __future__ import annotations
 
+from _findings import found, names
 from kit.draft.clauses import free_relative, quote_closed_later, speaker_like
 from kit.draft.cues import find_attributions
 from kit.draft.extract import sentences
 from kit.draft.nouns import Mention
 from kit.draft.objects import object_after
 from kit.draft.phrases import subject_before
-
-
-def found(text: str) -> list[tuple[str, list[str], str | None]]:
-    """(the claim's words, names cited, relay) of each finding."""
-    return [
-        (text[f.start : f.end], [c.text for c in f.cited], f.relay.text if f.relay else None)
-        for f in find_attributions(sentences(text))
-    ]
-
-
-def names(text: str) -> list[list[str]]:
-    return [n for _, n, _ in found(text)]
-
 
 # --- who the speaker is: whole noun phrases (kit.draft.phrases, kit.draft.objects) ----------------------------------
 

@@ -6,25 +6,12 @@ lexicon."""
 
 from __future__ import annotations
 
+from _findings import found, names
 from kit.draft.clauses import nested, quote_paragraph, shared_subject
 from kit.draft.coref import unnamed_person
-from kit.draft.cues import find_attributions
 from kit.draft.extract import sentences
 from kit.draft.nouns import Mention
 from kit.draft.phrases import subject_before
-
-
-def found(text: str) -> list[tuple[str, list[str], str | None]]:
-    """(the claim's words, names cited, relay) of each finding."""
-    return [
-        (text[f.start : f.end], [c.text for c in f.cited], f.relay.text if f.relay else None)
-        for f in find_attributions(sentences(text))
-    ]
-
-
-def names(text: str) -> list[list[str]]:
-    return [n for _, n, _ in found(text)]
-
 
 # --- who "he", "she" and "the ministry" are (kit.draft.coref) -------------------------------------------------------
 
