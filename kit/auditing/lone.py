@@ -21,7 +21,7 @@ import numpy as np
 
 from kit.auditing.stock import COPY_SIMILARITY
 
-__all__ = ["MOSTLY", "OWN", "copy_elsewhere", "lone_descriptions"]
+__all__ = ["MOSTLY", "OWN", "copy_elsewhere", "lone_descriptions", "word_keys"]
 
 #: a pair of outlets that copy each other nowhere else is copied prose when it shares this share of the content
 #: words of one of its two texts
@@ -102,7 +102,7 @@ def lone_descriptions(corp, later, earlier, publisher, story, *, mostly: float =
     earlier = np.asarray(earlier, dtype=np.int64)
     publisher = np.asarray(publisher)
     known = (publisher[later] >= 0) & (publisher[earlier] >= 0) & (publisher[later] != publisher[earlier])
-    (nx, kx), (ny, ky) = _word_keys(corp, later), _word_keys(corp, earlier)
+    (nx, kx), (ny, ky) = word_keys(corp, later), word_keys(corp, earlier)
     shared = np.bincount(np.intersect1d(kx, ky, assume_unique=True) // len(corp.vocab), minlength=len(later))
     # most of one of the two sentences, or of the two together: a copy, whatever else the outlets copy
     small = (shared < mostly * np.maximum(np.minimum(nx, ny), 1)) & (shared < OWN * (nx + ny - shared))
@@ -112,8 +112,29 @@ def lone_descriptions(corp, later, earlier, publisher, story, *, mostly: float =
     return out
 
 
-def _word_keys(corp, texts) -> tuple[np.ndarray, np.ndarray]:
-    """Each text's number of distinct content words, and its words as sorted keys ``row * vocabulary + word``."""
+def word_keys(corp, texts) -> tuple[np.ndarray, np.ndarray]:
+    """Each text's number of distinct content words, and its words as sorted keys ``row * vocabulary + word``.
+
+    Parameters
+    ----------
+    corp : kit.auditing.text.Corpus
+    texts : numpy.ndarray of int
+        Text positions (``row`` is the index into ``texts``).
+
+    Returns
+    -------
+    counts : numpy.ndarray of int
+    keys : numpy.ndarray of int
+        Sorted, each distinct.
+
+    Examples
+    --------
+    >>> from kit.auditing.text import corpus
+    >>> c = corpus(["floods hit Leeds, floods", "Leeds"])
+    >>> counts, keys = word_keys(c, np.array([0, 1]))
+    >>> counts.tolist(), (keys // len(c.vocab)).tolist()
+    ([3, 1], [0, 0, 0, 1])
+    """
     starts, lengths = corp.ptr[texts], np.diff(corp.ptr)[texts]
     row = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
     at = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)

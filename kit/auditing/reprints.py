@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from kit.auditing.exact import MIN_RUN, MIN_WORDS
-from kit.auditing.lone import copy_elsewhere
+from kit.auditing.lone import copy_elsewhere, word_keys
 from kit.auditing.stock import COPY_SIMILARITY, RELATED_FROM, related_pairs
 from kit.auditing.weights import score
 
@@ -175,13 +175,7 @@ def cut_reprints(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFrame
     0
     """
     n, pub = np.diff(corp.ptr), claims.publisher
-    quoted = _quoting(corp)
-    later, earlier, words = found.later, found.earlier, found.check["prose"]["words"]
-    short = np.where(n[later] <= n[earlier], later, earlier)
-    keep = (words < MIN_WORDS) & (n[short] >= MIN_RUN) & (n[short] <= MIN_WORDS)
-    keep &= ~quoted[later] & ~quoted[earlier]  # a quotation two outlets give alike is the speaker's
-    keep &= (pub[later] != pub[earlier]) & (pub[later] >= 0) & (pub[earlier] >= 0)
-    later, earlier = later[keep], earlier[keep]
+    later, earlier = _unlisted_short(claims, corp, found, most=MIN_WORDS)
     cut = [
         _cut(corp, a, b) and copy_elsewhere(corp, a, b, pub, claims.proposition)
         for a, b in zip(later.tolist(), earlier.tolist(), strict=True)
@@ -189,6 +183,19 @@ def cut_reprints(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFrame
     u, v = later[np.array(cut, dtype=bool)], earlier[np.array(cut, dtype=bool)]
     own = np.where(n[u] <= n[v], u, v)
     return _listed(claims, found, u, v, own, min_score)
+
+
+def _unlisted_short(claims, corp, found, *, most: int) -> tuple[np.ndarray, np.ndarray]:
+    """The checked pairs (later, earlier) sharing fewer than ``MIN_WORDS`` content words in a run, whose shorter text
+    holds ``MIN_RUN`` to ``most`` content words, neither quoting anything (a quotation two outlets give alike is the
+    speaker's), of two known publishers."""
+    n, pub, quoted = np.diff(corp.ptr), claims.publisher, _quoting(corp)
+    later, earlier, words = found.later, found.earlier, found.check["prose"]["words"]
+    short = np.where(n[later] <= n[earlier], later, earlier)
+    keep = (words < MIN_WORDS) & (n[short] >= MIN_RUN) & (n[short] <= most)
+    keep &= ~quoted[later] & ~quoted[earlier]
+    keep &= (pub[later] != pub[earlier]) & (pub[later] >= 0) & (pub[earlier] >= 0)
+    return later[keep], earlier[keep]
 
 
 def _cut(corp, a: int, b: int) -> bool:
@@ -242,14 +249,8 @@ def edited_reprints(claims, corp, found, *, min_score: float = 0.5, share: float
     >>> len(edited_reprints(claims, words, matches(words)))
     0
     """
-    n, pub = np.diff(corp.ptr), claims.publisher
-    quoted = _quoting(corp)
-    later, earlier, words = found.later, found.earlier, found.check["prose"]["words"]
-    short = np.where(n[later] <= n[earlier], later, earlier)
-    keep = (words < MIN_WORDS) & (n[short] >= MIN_RUN) & (n[short] <= SHORTER)
-    keep &= ~quoted[later] & ~quoted[earlier]  # a quotation two outlets give alike is the speaker's
-    keep &= (pub[later] != pub[earlier]) & (pub[later] >= 0) & (pub[earlier] >= 0)
-    later, earlier = later[keep], earlier[keep]
+    n = np.diff(corp.ptr)
+    later, earlier = _unlisted_short(claims, corp, found, most=SHORTER)
     if len(later):
         related = _related(claims, corp, found, later, earlier, at_least=REPRINTS_FROM)
         later, earlier = later[related], earlier[related]
@@ -276,12 +277,8 @@ def _kept(corp, later, earlier) -> np.ndarray:
 
 
 def _keys(corp, texts) -> np.ndarray:
-    """Each text's distinct content words but figures, as keys ``row * vocabulary + word``."""
-    n = np.diff(corp.ptr)[texts]
-    row = np.repeat(np.arange(len(texts), dtype=np.int64), n)
-    at = np.repeat(corp.ptr[texts] - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(int(n.sum()))
-    ids = corp.ids[at]
-    seen = np.unique(ids)
+    """Each text's distinct content words but figures, as keys ``row * vocabulary + word`` (sorted)."""
+    keys = word_keys(corp, texts)[1]
+    seen = np.unique(keys % len(corp.vocab))
     figure = seen[[bool(_FIGURE.fullmatch(w)) for w in corp.vocab[seen].tolist()]]
-    keep = ~np.isin(ids, figure)
-    return np.unique(row[keep] * len(corp.vocab) + ids[keep])
+    return keys[~np.isin(keys % len(corp.vocab), figure)]
