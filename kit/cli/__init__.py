@@ -53,12 +53,12 @@ def main(argv=None) -> int:
     no/such/case: there is no folder or file here; give the case's folder, its case.toml, or an .xlsx workbook
     1
     """
-    parser = argparse.ArgumentParser(prog="kit", description="Check a case and trace its claims to their origins.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    for name in COMMANDS:
-        importlib.import_module(f"kit.cli.{name}").add_parser(sub)
-    args = parser.parse_args(argv)
-    try:
+    try:  # Ctrl-C while the commands' modules load is as Ctrl-C later: nothing was done, no traceback
+        parser = argparse.ArgumentParser(prog="kit", description="Check a case and trace its claims to their origins.")
+        sub = parser.add_subparsers(dest="command", required=True)
+        for name in COMMANDS:
+            importlib.import_module(f"kit.cli.{name}").add_parser(sub)
+        args = parser.parse_args(argv)
         return args.func(args)
     except (BrokenPipeError, KeyboardInterrupt):
         return 1
