@@ -147,7 +147,7 @@ def collision_probability(j, bands: int = BANDS, rows: int = ROWS):
 
 
 def signatures(
-    ptr: np.ndarray, ids: np.ndarray, *, n_hashes: int = BANDS * ROWS, seed: int = 1, chunk: int = 1 << 14
+    ptr: np.ndarray, ids: np.ndarray, *, n_hashes: int = BANDS * ROWS, seed: int = 1, chunk: int = 1 << 11
 ) -> np.ndarray:
     """MinHash signatures of the word-id sets ``ids[ptr[i]:ptr[i+1]]``.
 
@@ -160,8 +160,9 @@ def signatures(
     seed : int
         Seeds the hash functions: the same seed gives the same signatures.
     chunk : int
-        Words hashed at a time (``chunk * 8`` bytes per array: a small chunk stays in the processor's cache,
-        which is about twice as fast as 2**21 words at a time).
+        Words hashed at a time, by all the hash functions at once (``chunk * n_hashes * 4`` bytes: a small
+        block stays in the processor's cache; 2**11 words measured about a quarter faster than one hash function
+        at a time over 2**14 words, and 2**14 words at once twice as slow).
 
     Returns
     -------
@@ -195,11 +196,9 @@ def signatures(
         for lo, hi in part:
             d = docs[lo:hi]
             w0, w1 = int(ptr[d[0]]), int(ptr[d[-1] + 1])
-            xs = x[w0:w1]
-            starts = ptr[d] - w0
-            for k in range(half):
-                h = (xs * a[k] + b[k]).view(np.uint32).reshape(-1, 2)
-                out[d, 2 * k : 2 * k + 2] = np.minimum.reduceat(h, starts, axis=0)
+            # all the hash functions at once: one (words, n_hashes) block, its minimum per text
+            h = (x[w0:w1, None] * a[None, :] + b[None, :]).view(np.uint32)
+            out[d] = np.minimum.reduceat(h, ptr[d] - w0, axis=0)
 
     # the second half of the chunks in a second thread (numpy releases the GIL; each writes rows of its own texts)
     with ThreadPoolExecutor(max_workers=1) as pool:

@@ -345,13 +345,17 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
     tu = claims.text.take(pa.array([a for a, _, _ in texts], type=pa.int64())).to_pylist()
     tv = claims.text.take(pa.array([b for _, b, _ in texts], type=pa.int64())).to_pylist()
     rows = []
+    bounds = np.searchsorted(owner, np.arange(len(sel) + 1))
     for (a, b, i), x, y in zip(texts, tu, tv, strict=True):
-        lo, hi = np.searchsorted(owner, [i, i + 1])
-        at = corp.ptr[a] + rel[lo:hi]
-        name = set((speaker(x or "") + " " + speaker(y or "")).casefold().split())
-        framing = np.sort(rel[lo:hi][~corp.quoted[at] & ~np.isin(corp.vocab[corp.ids[at]], list(name))])
         sc = float(score(both["weight"][i], found.prose_weight[a] + found.quote_weight[a]))
-        if len(framing) < FRAMING_WORDS or sc < min_score:
+        lo, hi = bounds[i], bounds[i + 1]
+        at = corp.ptr[a] + rel[lo:hi]
+        outside = ~corp.quoted[at]
+        if sc < min_score or np.count_nonzero(outside) < FRAMING_WORDS:
+            continue  # the cheap tests first: the speaker's name is read (regular expressions) only where it counts
+        name = set((speaker(x or "") + " " + speaker(y or "")).casefold().split())
+        framing = np.sort(rel[lo:hi][outside & ~np.isin(corp.vocab[corp.ids[at]], list(name))])
+        if len(framing) < FRAMING_WORDS:
             continue
         cut = np.flatnonzero(np.diff(framing) > GAP + 1)
         first, last = framing[np.concatenate([[0], cut + 1])], framing[np.concatenate([cut, [len(framing) - 1]])]
