@@ -48,10 +48,14 @@ PARTS = {
     # (benchmarks/results-audit-corpus-sixth-held-out-before.json) and once after the fifth was merged
     # (-sixth-held-out-scored-once.json)
     "held-out-6": ("delhi-factory-fire-2019", "sydney-siege-2014"),
+    # a seventh, annotated at the start of stop 29 while its rules were written elsewhere, sealed, scored with stop
+    # 28's kit (benchmarks/results-audit-corpus-seventh-held-out-before.json) and once after that stop's round was
+    # merged (-seventh-held-out-scored-once.json)
+    "held-out-7": ("lake-victoria-ferry-2018", "soma-mine-2014"),
 }
 #: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
 #: every score until they are
-SEALED: tuple = ("lake-victoria-ferry-2018", "soma-mine-2014")
+SEALED: tuple = ()
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
@@ -345,8 +349,8 @@ def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(score
     # more wrong pairs, and no part lists a shared quotation as copying
     before = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-fourth-round-before.json").read_text())
     # every part but the fifth and sixth, sealed (or not yet annotated) while the round was written
-    assert set(PARTS) - set(before) == {"held-out-5", "held-out-6"}
-    for part in set(PARTS) - {"held-out-5", "held-out-6"}:
+    assert set(PARTS) - set(before) == {"held-out-5", "held-out-6", "held-out-7"}
+    for part in set(PARTS) - {"held-out-5", "held-out-6", "held-out-7"}:
         s, was = scores[part], before[part]
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
         assert s["shared_quotes_as_copying"] == 0, part
@@ -393,8 +397,8 @@ def test_fifth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores):
     # the fifth round (a sentence edited in a reprint, kit.auditing.reprints.edited_reprints), with held-out-5 a
     # validation part: against main's kit before it no part finds fewer copies or lists more wrong pairs
     before = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-fifth-round-before.json").read_text())
-    assert set(PARTS) - set(before) == {"held-out-6"}  # sealed while the round was written
-    for part in set(PARTS) - {"held-out-6"}:
+    assert set(PARTS) - set(before) == {"held-out-6", "held-out-7"}  # sealed (or not yet annotated) then
+    for part in set(PARTS) - {"held-out-6", "held-out-7"}:
         s, was = scores[part], before[part]
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
         assert s["shared_quotes_as_copying"] == 0, part
