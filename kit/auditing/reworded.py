@@ -36,10 +36,13 @@ RUN = 7
 PROSE = 2
 #: between outlets listed as copying each other in at least this many other pairs of the story
 LINKED = 2
+#: figures in words, each the same word as its digits (its position)
+# fmt: off
 _NUMBERS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty"
-).split()
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+)
+# fmt: on
 
 
 def reworded_copies(claims, corp, found, listed_later, listed_earlier, *, min_score: float = 0.5) -> pd.DataFrame:
