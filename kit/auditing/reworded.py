@@ -14,7 +14,9 @@ each other elsewhere in the story (:data:`LINKED` pairs or more), such a run is 
 :func:`reworded_copies` looks only at checked pairs (:class:`kit.auditing.signals.Matches`: candidates, never all
 pairs) whose later text is not listed yet: a run of :data:`RUN` words the same in both texts, figures in words the
 same as in digits ("seven" and "7"), holding at least :data:`PROSE` content words that neither text quotes (a
-quotation two outlets give alike is the speaker's, :mod:`kit.auditing.quotes`). For each later text, the earlier
+quotation two outlets give alike is the speaker's, :mod:`kit.auditing.quotes`), and held by at most
+:data:`kit.auditing.groups.RARE_AT_MOST` of the texts compared (a longer run of boilerplate, "officials said on
+Monday, according to local media", is no evidence). For each later text, the earlier
 text sharing the most such runs is listed.
 """
 
@@ -23,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kit.auditing.groups import ranges
+from kit.auditing.groups import RARE_AT_MOST, ranges
 from kit.auditing.minhash import mix64
 from kit.auditing.text import word_spans
 from kit.auditing.weights import score
@@ -156,6 +158,10 @@ def _runs(corp, later, earlier):
     for j in range(RUN):
         h = mix64(h ^ (tok[w_at + j].astype(np.uint64) + np.uint64(j << 40)))
     wc, wq = cum_c[w_at + RUN] - cum_c[w_at], cum_q[w_at + RUN] - cum_q[w_at]
+    # a run that more than RARE_AT_MOST of the texts compared hold is boilerplate ("according to local media")
+    held = np.unique(h.astype(np.uint64) ^ mix64(w_owner.astype(np.uint64)), return_index=True)[1]
+    kinds, seen = np.unique(h[held], return_counts=True)
+    common = np.isin(h, kinds[seen > RARE_AT_MOST])
     first_w = np.concatenate([[0], np.cumsum(np.maximum(n - RUN + 1, 0))])
     pairs = len(later)
     a, b = inv[:pairs], inv[pairs:]
@@ -170,7 +176,8 @@ def _runs(corp, later, earlier):
     hit = np.flatnonzero((pair[:-1] == pair[1:]) & (h[win[:-1]] == h[win[1:]]) & (side[:-1] == 0) & (side[1:] == 1))
     wa, wb, p = win[hit], win[hit + 1], pair[hit]
     prose = np.minimum(wc[wa], wc[wb]) - wq[wa] - wq[wb]
-    wa, p = wa[prose >= PROSE], p[prose >= PROSE]
+    keep = (prose >= PROSE) & ~common[wa]
+    wa, p = wa[keep], p[keep]
     if not len(p):
         return empty, empty, empty, empty
     runs = np.bincount(p, minlength=pairs)
