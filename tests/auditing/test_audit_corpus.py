@@ -313,8 +313,10 @@ def test_a_quotation_copied_with_the_reporters_description_of_the_speaker(scores
     assert ev[("mydailyinformer-9", "reutersgt-4")].startswith("copied prose: general secretary of Guatemala’s CONRED")
     assert scores["held-out"]["shared_quotes_as_copying"] == 0
     # Trend's second such sentence gives the figures in words ("seven confirmed dead, four adults and three kids"),
-    # Reuters in digits: too few quoted words left in common
-    assert "trendaz-4" in s["missed"]
+    # Reuters in digits: too few quoted words left in common, but the post in Reuters' words, eight words in a row
+    # ("Mario Cruz, spokesman for the volunteer firefighter corps"), is a run kept whole (kit.auditing.reworded)
+    assert "trendaz-4" not in s["missed"]
+    assert ev[("trendaz-4", "reutersgt-5")] == "copied prose: Mario Cruz, spokesman for the volunteer firefighter corps"
 
 
 @pytest.mark.xfail(strict=True, reason="issue 22: on the third held-out part recall 30/38 = 0.79 (Fuego 20/28)")

@@ -1,0 +1,194 @@
+"""A sentence reworded around words kept whole: a run of the other's words, stop words too, by an outlet that
+copies the other elsewhere in the story.
+
+The exact check (:mod:`kit.auditing.exact`) counts shared *content* words: an edit on every other content word
+leaves no run of three, and a copy whose surviving words are mostly function words counts for little ("Another
+survivor, who did not give his name, said he was asleep when the shock woke him up." from the AP's "Another survivor,
+who did not give his name, said he was sleeping when the impact of the crash woke him up."; "Police are
+investigating whether the two hostages were killed by the gunman or died in the crossfire" recast as "An
+investigation would determine whether hostages were killed by the gunman or died in cross-fire"). What such a
+rewording keeps is a run of the reporter's words in their order, stop words too. Two outlets that do not copy each
+other rarely write :data:`RUN` words alike in a row outside a quotation; between outlets already listed as copying
+each other elsewhere in the story (:data:`LINKED` pairs or more), such a run is one more copied sentence.
+
+:func:`reworded_copies` looks only at checked pairs (:class:`kit.auditing.signals.Matches`: candidates, never all
+pairs) whose later text is not listed yet: a run of :data:`RUN` words the same in both texts, figures in words the
+same as in digits ("seven" and "7"), holding at least :data:`PROSE` content words that neither text quotes (a
+quotation two outlets give alike is the speaker's, :mod:`kit.auditing.quotes`), and held by at most
+:data:`kit.auditing.groups.RARE_AT_MOST` of the texts compared (a longer run of boilerplate, "officials said on
+Monday, according to local media", is no evidence). For each later text, the earlier
+text sharing the most such runs is listed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from kit.auditing.groups import RARE_AT_MOST, ranges
+from kit.auditing.minhash import mix64
+from kit.auditing.text import word_spans
+from kit.auditing.weights import score
+
+__all__ = ["LINKED", "PROSE", "RUN", "reworded_copies"]
+
+#: a run of this many words, stop words too, the same in both texts
+RUN = 7
+#: ... holding at least this many content words that neither text quotes
+PROSE = 2
+#: between outlets listed as copying each other in at least this many other pairs of the story
+LINKED = 2
+#: figures in words, each the same word as its digits (its position)
+# fmt: off
+_NUMBERS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+)
+# fmt: on
+
+
+def reworded_copies(claims, corp, found, listed_later, listed_earlier, *, min_score: float = 0.5) -> pd.DataFrame:
+    """Pairs (later, earlier) of checked texts that share a run of :data:`RUN` words holding :data:`PROSE` content
+    words neither quotes, of outlets listed as copying each other in :data:`LINKED` other pairs of the story (see
+    the module's docstring); for each later text not listed yet, the earlier sharing the most such runs.
+
+    Parameters
+    ----------
+    claims : kit.auditing.context.Claims
+    corp : kit.auditing.text.Corpus
+    found : kit.auditing.signals.Matches
+    listed_later, listed_earlier : numpy.ndarray of int
+        The pairs listed so far (text positions).
+    min_score : float
+        Only pairs whose later text's own words score this (:func:`kit.auditing.weights.score`) are listed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``later``, ``earlier`` (time-order positions), ``signal`` (``shared_text``), ``score``, ``evidence``
+        ("copied prose: " and the run, as the later text has it).
+
+    Examples
+    --------
+    >>> from kit.testing.synth import make_case
+    >>> from kit.auditing.context import claims_in_time_order
+    >>> from kit.auditing.text import corpus
+    >>> from kit.auditing.signals import matches
+    >>> claims = claims_in_time_order(make_case(60, seed=2, copy_rate=0.2))
+    >>> words = corpus(claims.text)
+    >>> len(reworded_copies(claims, words, matches(words), np.array([], int), np.array([], int)))
+    0
+    """
+    columns = ["later", "earlier", "signal", "score", "evidence"]
+    later, earlier = _unlisted_linked(claims, found, listed_later, listed_earlier)
+    u, v, first, last = _runs(corp, later, earlier)
+    if len(u):
+        sc = np.asarray(score(found.prose_weight[u], found.prose_weight[u]), dtype=float)
+        keep = sc >= min_score
+        u, v, first, last, sc = u[keep], v[keep], first[keep], last[keep], sc[keep]
+    if not len(u):
+        return pd.DataFrame({c: [] for c in columns}).astype({"later": np.int64, "earlier": np.int64, "score": float})
+    evidence = []
+    for i, a, b in zip(u.tolist(), first.tolist(), last.tolist(), strict=True):
+        text = claims.text[i].as_py() or ""
+        spans = word_spans(text)
+        evidence.append("copied prose: " + text[spans[a][1] : spans[b][2]])
+    out = pd.DataFrame({"later": u, "earlier": v, "signal": "shared_text", "score": sc})
+    out["evidence"] = pd.Series(evidence, dtype=object)
+    return out[columns]
+
+
+def _unlisted_linked(claims, found, listed_later, listed_earlier) -> tuple[np.ndarray, np.ndarray]:
+    """The checked pairs of two known publishers whose later text is not listed, the publishers listed as copying
+    each other in at least :data:`LINKED` pairs of the story."""
+    pub, story = claims.publisher, claims.proposition
+    later, earlier = found.later, found.earlier
+    keep = (pub[later] != pub[earlier]) & (pub[later] >= 0) & (pub[earlier] >= 0)
+    keep &= ~np.isin(later, np.asarray(listed_later, dtype=np.int64))
+    later, earlier = later[keep], earlier[keep]
+    ll, le = np.asarray(listed_later, dtype=np.int64), np.asarray(listed_earlier, dtype=np.int64)
+    ll, le = ll[(pub[ll] >= 0) & (pub[le] >= 0)], le[(pub[ll] >= 0) & (pub[le] >= 0)]
+    if not len(later) or not len(ll):
+        return later[:0], earlier[:0]
+    width = np.int64(max(int(pub.max()), 0) + 1)
+
+    def key(a, b):
+        lo, hi = np.minimum(pub[a], pub[b]).astype(np.int64), np.maximum(pub[a], pub[b]).astype(np.int64)
+        return (story[a].astype(np.int64) * width + lo) * width + hi
+
+    have, count = np.unique(key(ll, le), return_counts=True)
+    at = np.minimum(np.searchsorted(have, key(later, earlier)), len(have) - 1)
+    linked = (have[at] == key(later, earlier)) & (count[at] >= LINKED)
+    return later[linked], earlier[linked]
+
+
+def _tokens(corp, texts: np.ndarray):
+    """The words of ``texts`` one after another (figures in words as their digits), whether each is a content word,
+    whether it is quoted, the text of each, and where each text starts."""
+    at, owner = ranges(corp.all_ptr[texts], np.diff(corp.all_ptr)[texts])
+    canon = np.arange(len(corp.vocab), dtype=np.int64)
+    index = pd.Index(corp.vocab)
+    for n, word in enumerate(_NUMBERS):
+        ids = index.get_indexer([word, str(n)])
+        canon[ids[ids >= 0]] = len(corp.vocab) + n
+    tok = canon[corp.all_ids[at]]
+    start = np.concatenate([[0], np.cumsum(np.diff(corp.all_ptr)[texts])])
+    content, quoted = np.zeros(len(tok), bool), np.zeros(len(tok), bool)
+    c_at, c_owner = ranges(corp.ptr[texts], np.diff(corp.ptr)[texts])
+    flat = start[c_owner] + corp.pos[c_at]
+    content[flat] = True
+    quoted[flat] = corp.quoted[c_at]
+    return tok, content, quoted, owner, start
+
+
+def _runs(corp, later, earlier):
+    """For each later text, the earlier sharing the most runs of :data:`RUN` words with :data:`PROSE` content words
+    neither quotes, and the first and last word (of the later text) of those runs."""
+    empty = np.zeros(0, dtype=np.int64)
+    if not len(later):
+        return empty, empty, empty, empty
+    texts, inv = np.unique(np.concatenate([later, earlier]), return_inverse=True)
+    tok, content, quoted, owner, start = _tokens(corp, texts)
+    n = np.diff(start)
+    # each window of RUN words: its text, its first word, its hash, its content words, its quoted content words
+    w_at, w_owner = ranges(start[:-1], n - RUN + 1)
+    h = np.zeros(len(w_at), dtype=np.uint64)
+    cum_c = np.concatenate([[0], np.cumsum(content)])
+    cum_q = np.concatenate([[0], np.cumsum(content & quoted)])
+    for j in range(RUN):
+        h = mix64(h ^ (tok[w_at + j].astype(np.uint64) + np.uint64(j << 40)))
+    wc, wq = cum_c[w_at + RUN] - cum_c[w_at], cum_q[w_at + RUN] - cum_q[w_at]
+    # a run that more than RARE_AT_MOST of the texts compared hold is boilerplate ("according to local media")
+    held = np.unique(h.astype(np.uint64) ^ mix64(w_owner.astype(np.uint64)), return_index=True)[1]
+    kinds, seen = np.unique(h[held], return_counts=True)
+    common = np.isin(h, kinds[seen > RARE_AT_MOST])
+    first_w = np.concatenate([[0], np.cumsum(np.maximum(n - RUN + 1, 0))])
+    pairs = len(later)
+    a, b = inv[:pairs], inv[pairs:]
+    # every window of each pair's two texts, tagged with the pair and the side; equal hashes side by side
+    ia, pa = ranges(first_w[a], first_w[a + 1] - first_w[a])
+    ib, pb = ranges(first_w[b], first_w[b + 1] - first_w[b])
+    win = np.concatenate([ia, ib])
+    pair = np.concatenate([pa, pb])
+    side = np.concatenate([np.zeros(len(ia), np.int8), np.ones(len(ib), np.int8)])
+    order = np.lexsort((side, h[win], pair))
+    win, pair, side = win[order], pair[order], side[order]
+    hit = np.flatnonzero((pair[:-1] == pair[1:]) & (h[win[:-1]] == h[win[1:]]) & (side[:-1] == 0) & (side[1:] == 1))
+    wa, wb, p = win[hit], win[hit + 1], pair[hit]
+    prose = np.minimum(wc[wa], wc[wb]) - wq[wa] - wq[wb]
+    keep = (prose >= PROSE) & ~common[wa]
+    wa, p = wa[keep], p[keep]
+    if not len(p):
+        return empty, empty, empty, empty
+    runs = np.bincount(p, minlength=pairs)
+    lo = np.full(pairs, np.iinfo(np.int64).max)
+    hi = np.full(pairs, -1, dtype=np.int64)
+    pos = w_at[wa] - start[w_owner[wa]]
+    np.minimum.at(lo, p, pos)
+    np.maximum.at(hi, p, pos + RUN - 1)
+    cand = np.flatnonzero(runs > 0)
+    # per later text, the most runs, then the earliest earlier text
+    order = np.lexsort((earlier[cand], -runs[cand], later[cand]))
+    cand = cand[order]
+    cand = cand[np.concatenate([[True], later[cand][1:] != later[cand][:-1]])]
+    return later[cand], earlier[cand], lo[cand], hi[cand]
