@@ -319,13 +319,22 @@ def test_a_quotation_copied_with_the_reporters_description_of_the_speaker(scores
     assert ev[("trendaz-4", "reutersgt-5")] == "copied prose: Mario Cruz, spokesman for the volunteer firefighter corps"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 22: on the third held-out part recall 30/38 = 0.79 (Fuego 20/28)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the third held-out part recall 30/38 = 0.79 (Fuego 20/28); 31/38 since stop 29's round",
+)
 def test_third_held_out_part_recall_goal(scores):
     assert scores["held-out-3"]["recall"] >= 0.9
 
 
 @pytest.mark.parametrize(
-    "nth, key", [("fourth", "christchurch+sri"), ("fifth", "kanjuruhan+odisha"), ("sixth", "delhi+sydney")]
+    "nth, key",
+    [
+        ("fourth", "christchurch+sri"),
+        ("fifth", "kanjuruhan+odisha"),
+        ("sixth", "delhi+sydney"),
+        ("seventh", "lake+soma"),
+    ],
 )
 def test_held_out_part_as_scored_once(nth, key):
     # scored with stop 27's kit, then once with stop 28's rules written without it; docs/audit.md states both
@@ -370,7 +379,8 @@ def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(score
     strict=True,
     reason="issue 22: on the fifth held-out part, never seen while the rules were written, recall 38/52 = 0.73 "
     "(Odisha 20/32), unchanged by the fifth round written with it as a validation part (edited_reprints: 0 more there; "
-    "its looser settings, 39-40 of 52, listed stock phrases on the fourth part)",
+    "its looser settings, 39-40 of 52, listed stock phrases on the fourth part); 42/52 since stop 29's round, written "
+    "on its misses",
 )
 def test_fifth_held_out_part_recall_goal(scores):
     assert scores["held-out-5"]["recall"] >= 0.9
@@ -379,7 +389,7 @@ def test_fifth_held_out_part_recall_goal(scores):
 @pytest.mark.xfail(
     strict=True,
     reason="issue 22: on the sixth held-out part, sealed while the fifth round was written, recall 14/22 = 0.64 and "
-    "precision 14/18 = 0.78",
+    "precision 14/18 = 0.78 (15/22 and 15/19 since stop 29's round)",
 )
 def test_sixth_held_out_part_goals(scores):
     s = scores["held-out-6"]
@@ -388,6 +398,21 @@ def test_sixth_held_out_part_goals(scores):
 
 def test_sixth_held_out_part_no_shared_quotation_called_copying(scores):
     assert scores["held-out-6"]["shared_quotes_as_copying"] == 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the seventh held-out part, sealed while stop 29's round was written, recall 52/73 = 0.71",
+)
+def test_seventh_held_out_part_recall_goal(scores):
+    assert scores["held-out-7"]["recall"] >= 0.9
+
+
+def test_seventh_held_out_part_precision_and_shared_quotations(scores):
+    # issue 22's goals met on this part, never seen: precision 51/53 and no shared quotation (of 44) listed as copying
+    s = scores["held-out-7"]
+    assert s["precision"] >= 0.9
+    assert s["shared_quotes_as_copying"] == 0 and s["shared_quotes"] == 44
 
 
 def test_fifth_held_out_part_precision_and_shared_quotations(scores):
