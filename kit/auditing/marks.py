@@ -204,9 +204,12 @@ def glue_points(text: str) -> list[int]:
     return sorted(q - sum(1 for s in spaces if s < q) for q in glued + spaces)
 
 
-def _chunks(text: str) -> list[re.Match]:
-    """The chunks of the unglued text that hold a word (:mod:`kit.auditing.text`'s rule)."""
-    return [m for m in re.finditer(r"\S+", unglue(text)) if m.group().strip(PUNCTUATION)]
+def _chunks(plain: str) -> list[re.Match]:
+    """The chunks of the unglued text ``plain`` (:func:`unglue`) that hold a word (:mod:`kit.auditing.text`'s rule)."""
+    return [m for m in _CHUNK.finditer(plain) if m.group().strip(PUNCTUATION)]
+
+
+_CHUNK = re.compile(r"\S+")
 
 
 def attribution_flags(text: str) -> list[bool]:
@@ -228,11 +231,11 @@ def attribution_flags(text: str) -> list[bool]:
     >>> attribution_flags("Fire chief Ana Ruiz said: “It is out.”")
     [False, False, True, True, True, False, False, False]
     """
-    chunks = _chunks(text)
+    plain = unglue(text)
+    chunks = _chunks(plain)
     flags = [False] * len(chunks)
     if not chunks:
         return flags
-    plain = unglue(text)
     spans = [(m.start(g), m.end(g)) for m in _ATTRIBUTION.finditer(plain) for g in ("after", "before") if m.group(g)]
     spans += [m.span() for m in _PLAIN.finditer(plain)]
     starts = [c.start() for c in chunks]  # ascending: the words whose start lies in [a, b) are a run of them

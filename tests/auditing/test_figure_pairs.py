@@ -93,6 +93,10 @@ def test_anonymous_wordings_are_each_texts_attributions_and_same_attribution_tak
         "Two officials said floods hit Leeds, two officials said, and 3 of the crew told us.",
         "Rain fell, the Council said",
         "“We left,” a resident told reporters, speaking on condition of anonymity.",
+        # read with Python's re, not RE2 (kit.auditing.figure_pairs reads ASCII texts with RE2): a letter and a
+        # digit beyond ASCII, where the two differ on \\b and \\d
+        "Two of the café's workers said the roof fell, according to two officials",
+        "٣ officials said the bridge fell; two of the crew said",
     ]
     want = [(i, p) for i, t in enumerate(texts) for p in dict.fromkeys(attributions(t))]
     assert want and len(want) > len(texts) - 1
@@ -104,3 +108,20 @@ def test_anonymous_wordings_are_each_texts_attributions_and_same_attribution_tak
     corp = corpus(c.text)
     got = same_attribution(c, corp)
     assert len(got) and got.equals(same_attribution(c, corp, wordings=anonymous_wordings(corp)))
+
+
+def test_anonymous_wordings_read_in_bulk_are_each_real_sentences_attributions():
+    # every sentence of the real coverage (tests/audit_corpus), read in bulk (RE2 for ASCII texts) and one by one
+    # (Python's re): the same wordings
+    import pathlib
+
+    import pandas as pd
+
+    from kit.auditing.figure_pairs import anonymous_wordings
+    from kit.auditing.text import corpus
+
+    root = pathlib.Path(__file__).resolve().parents[1] / "audit_corpus"
+    texts = pd.concat([pd.read_csv(p, dtype=str)["text"] for p in sorted(root.glob("*/claims.csv"))]).tolist()
+    want = [(i, p) for i, t in enumerate(texts) for p in dict.fromkeys(attributions(t))]
+    assert len(texts) > 1000 and len(want) > 20
+    assert anonymous_wordings(corpus(texts)) == want
