@@ -98,14 +98,14 @@ def explained_rows(case: Case, pa, pb, follow=DEFAULT_FOLLOW) -> np.ndarray:
     out = np.zeros(len(pa), dtype=bool)
     if len(out) == 0:
         return out
-    claim_ids, ea, eb = _edges(case, tuple(follow))[:3]
+    claim_ids, ea, eb, _, _, edge_keys = _edges(case, tuple(follow))
     n = len(claim_ids)
     valid = (pa >= 0) & (pb >= 0)
     out_degree = np.bincount(ea, minlength=n)
     todo = valid & (out_degree[np.maximum(pa, 0)] > 0)
     if not todo.any():
         return out
-    direct = member(pa.astype(np.int64) * n + pb, ea.astype(np.int64) * n + eb)
+    direct = member(pa.astype(np.int64) * n + pb, edge_keys)
     out[todo & direct] = True
     todo &= ~direct
     if not todo.any():
@@ -199,7 +199,7 @@ def shared_origin_rows(case: Case, pa, pb, follow=DEFAULT_FOLLOW) -> np.ndarray:
     pa = np.asarray(pa, dtype=np.int64)
     pb = np.asarray(pb, dtype=np.int64)
     out = np.zeros(len(pa), dtype=bool)
-    key, span = _edges(case, tuple(follow))[3:]
+    key, span = _edges(case, tuple(follow))[3:5]
     if len(key) == 0 or len(pa) == 0:
         return out
     row = key // span
@@ -220,8 +220,9 @@ _LAST: list = []
 
 
 def _edges(case: Case, follow):
-    """The claims' index, the followed claim -> claim citations as positions, and the followed claim -> source
-    citations as sorted keys ``row * span + source code`` with their ``span`` (the last case's kept)."""
+    """The claims' index, the followed claim -> claim citations as positions, the followed claim -> source
+    citations as sorted keys ``row * span + source code`` with their ``span``, and the claim -> claim citations as
+    sorted keys ``row * n + row`` (the last case's kept)."""
     key = (id(case.claims), id(case.citations), follow)
     if _LAST and _LAST[0][0] == key and _LAST[0][1]() is case.claims and _LAST[0][2]() is case.citations:
         return _LAST[0][3]
@@ -238,6 +239,6 @@ def _edges(case: Case, follow):
     codes, uniques = pd.factorize(cit["cites"].to_numpy()[on_source])
     span = max(len(uniques), 1)
     origins = np.unique(ea[on_source].astype(np.int64) * span + codes)
-    value = (claim_ids, ea[ok], eb[ok], origins, span)
+    value = (claim_ids, ea[ok], eb[ok], origins, span, np.sort(ea[ok].astype(np.int64) * len(claim_ids) + eb[ok]))
     _LAST[:] = [(key, weakref.ref(case.claims), weakref.ref(case.citations), value)]
     return value

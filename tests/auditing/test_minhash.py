@@ -67,3 +67,20 @@ def test_candidate_pairs_test_similarity_as_the_plain_share_of_equal_entries():
     pairs = np.concatenate([np.stack([np.arange(200, 400), np.arange(200)], axis=1), rng.integers(0, 400, (500, 2))])
     for t in (0.1, 0.25, 0.5):
         assert np.array_equal(_similar(sig, sig.astype(np.uint8), pairs, t), estimated_similarity(sig, pairs) >= t)
+
+
+def test_member_is_isin_with_a_hash_table_or_a_binary_search():
+    from kit.auditing.minhash import member
+
+    rng = np.random.default_rng(3)
+    of = rng.integers(-(2**40), 2**40, 10_000)
+    values = np.concatenate([rng.choice(of, 300), rng.integers(-(2**40), 2**40, 300), [of.min(), of.max() + 1]])
+    for o in (of, np.sort(of), np.unique(of)):  # unsorted: a hash table; sorted (with repeats or not): a search
+        for v in (values, values[::120], values.repeat(40)):  # few values, and more than a quarter of ``of``
+            got = member(v, o)
+            assert got.dtype == bool and got.tolist() == np.isin(v, o).tolist()
+            assert got.any() and not got.all()
+    h = rng.integers(0, 2**63, 1000, dtype=np.int64).astype(np.uint64) * np.uint64(2)  # 64-bit hashes
+    s = np.sort(h)
+    assert member(s[:10], s).all() and not member(s[:10] + np.uint64(1), s).any()
+    assert member(np.array([5]), np.array([], dtype=np.int64)).tolist() == [False]
