@@ -55,7 +55,7 @@ PARTS = {
 }
 #: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
 #: every score until they are
-SEALED: tuple = ()
+SEALED: tuple = ("derna-floods-2023", "mina-hajj-stampede-2015")
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
