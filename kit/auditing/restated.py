@@ -13,7 +13,8 @@ and about half of the sentence's words, weighed by rarity; between outlets liste
 
 :func:`restated_copies` looks only at checked pairs (:class:`kit.auditing.signals.Matches`: candidates, never all
 pairs) of outlets so linked (:func:`kit.auditing.reworded.unlisted_linked`) whose later text is not listed yet: the
-two texts give the same figure in digits outside quotation marks (a year is not such a figure), and the shorter
+two texts give the same figure in digits outside quotation marks (a year is not such a figure, nor one that more
+than :data:`kit.auditing.groups.RARE_AT_MOST` texts of the story give: a toll every outlet repeats), and the shorter
 text's distinct content words, figures left out, each weighed by how rare it is in the case, are at least
 :data:`KEPT` in the other (:func:`kit.auditing.reprints.kept_share`). For each later text, the earlier keeping the
 largest share is listed.
@@ -26,7 +27,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from kit.auditing.groups import ranges
+from kit.auditing.groups import RARE_AT_MOST, ranges
 from kit.auditing.reprints import kept_share
 from kit.auditing.reworded import unlisted_linked
 from kit.auditing.weights import score
@@ -78,7 +79,7 @@ def restated_copies(claims, corp, found, listed_later, listed_earlier, *, min_sc
     later, earlier = unlisted_linked(claims, found, listed_later, listed_earlier, at_least=LINKED)
     figure = np.zeros(len(later), dtype=np.int64) - 1
     if len(later):
-        figure = _same_figure(corp, later, earlier)
+        figure = _same_figure(corp, claims.proposition, later, earlier)
         keep = figure >= 0
         later, earlier, figure = later[keep], earlier[keep], figure[keep]
     kept = kept_share(corp, later, earlier) if len(later) else np.zeros(0)
@@ -102,8 +103,9 @@ def restated_copies(claims, corp, found, listed_later, listed_earlier, *, min_sc
     return out[columns]
 
 
-def _same_figure(corp, later: np.ndarray, earlier: np.ndarray) -> np.ndarray:
-    """For each pair, a figure in digits (its word id) both texts give outside quotation marks, or -1."""
+def _same_figure(corp, story: np.ndarray, later: np.ndarray, earlier: np.ndarray) -> np.ndarray:
+    """For each pair, a figure in digits (its word id) both texts give outside quotation marks and at most
+    :data:`kit.auditing.groups.RARE_AT_MOST` texts of the story hold, or -1."""
     size = np.int64(len(corp.vocab))
     pairs = np.arange(len(later), dtype=np.int64)
     # each pair's content words not quoted, on each side, as keys pair * vocabulary + word
@@ -116,6 +118,13 @@ def _same_figure(corp, later: np.ndarray, earlier: np.ndarray) -> np.ndarray:
     seen = np.unique(both % size)
     digits = seen[[bool(_DIGITS.fullmatch(w)) and not _YEAR.fullmatch(w) for w in corp.vocab[seen].tolist()]]
     both = both[np.isin(both % size, digits)]
+    # the texts of each story holding each of these figures: a figure most of the story gives is its toll
+    at = np.flatnonzero(np.isin(corp.ids, digits))
+    holder = np.searchsorted(corp.ptr, at, side="right") - 1
+    held = np.unique(holder * size + corp.ids[at])
+    kinds, count = np.unique(story[held // size].astype(np.int64) * size + held % size, return_counts=True)
+    common = kinds[count > RARE_AT_MOST]
+    both = both[~np.isin(story[later[both // size]].astype(np.int64) * size + both % size, common)]
     out = np.full(len(later), -1, dtype=np.int64)
     out[both // size] = both % size  # (one of them: the largest word id)
     return out
