@@ -1,8 +1,8 @@
 """kit.auditing.restated: a wire sentence restated around its figure, by an outlet listed as copying the other
-elsewhere in the story, among the story's other sentences. Sentences of the AP's Soma story in two versions (Salisbury Post, WUSA9), of Reuters'
-Guatemala story as IBTimes India recast it, and of AFP's Lake Victoria story as Al Jazeera recast it
-(tests/audit_corpus/soma-mine-2014, guatemala-volcano-2018, lake-victoria-ferry-2018: development material since
-they were scored)."""
+elsewhere in the story, among the story's other sentences. Sentences of the AP's Soma story in two versions
+(Sentinel-Tribune, WUSA9), of Reuters' Guatemala story as IBTimes India recast it, and of AFP's Lake Victoria story
+as Al Jazeera recast it (tests/audit_corpus/soma-mine-2014, guatemala-volcano-2018, lake-victoria-ferry-2018:
+development material since they were scored)."""
 
 from __future__ import annotations
 
@@ -27,13 +27,13 @@ REPRINTED = [
     "The rescue operation was being hampered by an ongoing fire in the mine, which had knocked out the electricity.",
     "Prime Minister Recep Tayyip Erdogan declared three days of national mourning and postponed a foreign trip.",
 ]
-# the AP's sentence in its later version (Salisbury Post) and as WUSA9 printed the earlier one
+# the AP's sentence in its later version (Sentinel-Tribune) and as WUSA9 printed the earlier one
 EARLIER = "Earlier he had put the injured total at 80, including four in serious condition."
 RESTATED = "He said 80 mine workers were injured, at least four of them in serious condition."
 # Reuters' sentence and IBTimes India's recast of it
 REUTERS = "He added that 3,100 people had evacuated the area so far."
 IBTIMES = "He also said that an alert had been sounded in the area and 3,100 people have been evacuated until now."
-# AFP's sentence (Business Live) and Al Jazeera's, with the AP's attribution
+# AFP's sentence (BusinessLIVE) and Al Jazeera's, with the AP's attribution
 AFP = (
     "Regional governor John Mongella said late on Thursday that the toll had reached 44 ,while 37 others had been "
     'rescued, though some were in "a very bad condition".'
