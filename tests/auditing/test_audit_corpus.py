@@ -423,8 +423,8 @@ def test_seventh_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores
     # as development material: against main's kit before it no part finds fewer copies or lists more wrong pairs,
     # none lists a shared quotation as copying, and the kit finds what the results file says it found after it
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-seventh-round.json").read_text())
-    assert set(r["before"]) == set(r["after"]) == set(PARTS)
-    for part in PARTS:
+    assert set(r["before"]) == set(r["after"]) <= set(PARTS)  # every part scored then (none was sealed)
+    for part in r["before"]:
         s, was, now = scores[part], r["before"][part], r["after"][part]
         assert (s["found"], s["listed"], s["right"]) == (now["found"], now["listed"], now["right"]), part
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
