@@ -29,6 +29,7 @@ from kit.auditing.quotes import framed_quotes, resolve_speaker, shared_quotes, s
 from kit.auditing.reach import explained_pairs, explained_rows, shared_origin_rows
 from kit.auditing.rejected import read_rejected
 from kit.auditing.reprints import cut_reprints, edited_reprints, short_reprints
+from kit.auditing.restated import restated_copies
 from kit.auditing.reworded import reworded_copies
 from kit.auditing.signals import matches, shared_text
 from kit.auditing.text import corpus
@@ -120,10 +121,13 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     rows[0] = pd.concat([rows[0], framed], ignore_index=True)
     lone = lone_descriptions(corp, rows[0]["later"], rows[0]["earlier"], claims.publisher, claims.proposition)
     rows[0] = rows[0][~lone]  # a description shared by outlets that copy each other nowhere else: kit.auditing.lone
-    more = reworded_copies(claims, corp, found, rows[0]["later"], rows[0]["earlier"], min_score=min_score)
-    more = more[~member(claims.pair_keys(more["later"], more["earlier"]), claims.cited)]
-    if len(more):  # a sentence reworded around a run of words kept whole: kit.auditing.reworded
-        rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])
+    # a sentence reworded around a run of words kept whole (kit.auditing.reworded), or around its figure
+    # (kit.auditing.restated), by outlets listed as copying each other elsewhere in the story
+    for rule in (reworded_copies, restated_copies):
+        more = rule(claims, corp, found, rows[0]["later"], rows[0]["earlier"], min_score=min_score)
+        more = more[~member(claims.pair_keys(more["later"], more["earlier"]), claims.cited)]
+        if len(more):
+            rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])
     quotes = shared_quotes(claims, corp, found, min_score=min_score)
     listed = set(zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False))
     pairs = zip(quotes["later"].tolist(), quotes["earlier"].tolist(), strict=False)

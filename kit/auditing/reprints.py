@@ -22,7 +22,16 @@ from kit.auditing.lone import copy_elsewhere, word_keys
 from kit.auditing.stock import COPY_SIMILARITY, RELATED_FROM, related_pairs
 from kit.auditing.weights import score
 
-__all__ = ["EDITED", "FIGURE", "LOOK_BACK", "REPRINTS_FROM", "cut_reprints", "edited_reprints", "short_reprints"]
+__all__ = [
+    "EDITED",
+    "FIGURE",
+    "LOOK_BACK",
+    "REPRINTS_FROM",
+    "cut_reprints",
+    "edited_reprints",
+    "kept_share",
+    "short_reprints",
+]
 
 #: a short text is compared with at most this many earlier texts of its group (a sentence many outlets print alike
 #: costs no more than this per text)
@@ -254,16 +263,35 @@ def edited_reprints(claims, corp, found, *, min_score: float = 0.5, share: float
     if len(later):
         related = _related(claims, corp, found, later, earlier, at_least=REPRINTS_FROM)
         later, earlier = later[related], earlier[related]
-    kept = _kept(corp, later, earlier)
+    kept = kept_share(corp, later, earlier)
     ok = kept >= share
     u, v = later[ok], earlier[ok]
     own = np.where(n[u] <= n[v], u, v)
     return _listed(claims, found, u, v, own, min_score)
 
 
-def _kept(corp, later, earlier) -> np.ndarray:
+def kept_share(corp, later, earlier) -> np.ndarray:
     """For each pair, the share of the shorter text's distinct content words (figures left out) that the other holds,
-    each word weighed by how rare it is in the case (``log(texts / occurrences)``: a boilerplate word weighs little)."""
+    each word weighed by how rare it is in the case (``log(texts / occurrences)``: a boilerplate word weighs little).
+
+    Parameters
+    ----------
+    corp : kit.auditing.text.Corpus
+    later, earlier : numpy.ndarray of int
+        Pairs of texts (positions).
+
+    Returns
+    -------
+    numpy.ndarray of float
+        Between 0 and 1.
+
+    Examples
+    --------
+    >>> from kit.auditing.text import corpus
+    >>> c = corpus(["Fire crews reached the valley at dawn", "Crews reached the valley", "Rain fell"])
+    >>> kept_share(c, np.array([1, 2]), np.array([0, 0])).round(2).tolist()
+    [1.0, 0.0]
+    """
     n = np.diff(corp.ptr)
     short = np.where(n[later] <= n[earlier], later, earlier)
     other = np.where(short == later, earlier, later)

@@ -30,7 +30,7 @@ from kit.auditing.minhash import mix64
 from kit.auditing.text import word_spans
 from kit.auditing.weights import score
 
-__all__ = ["LINKED", "PROSE", "RUN", "reworded_copies"]
+__all__ = ["LINKED", "PROSE", "RUN", "reworded_copies", "unlisted_linked"]
 
 #: a run of this many words, stop words too, the same in both texts
 RUN = 7
@@ -80,7 +80,7 @@ def reworded_copies(claims, corp, found, listed_later, listed_earlier, *, min_sc
     0
     """
     columns = ["later", "earlier", "signal", "score", "evidence"]
-    later, earlier = _unlisted_linked(claims, found, listed_later, listed_earlier)
+    later, earlier = unlisted_linked(claims, found, listed_later, listed_earlier)
     u, v, first, last = _runs(corp, later, earlier)
     if len(u):
         sc = np.asarray(score(found.prose_weight[u], found.prose_weight[u]), dtype=float)
@@ -98,9 +98,37 @@ def reworded_copies(claims, corp, found, listed_later, listed_earlier, *, min_sc
     return out[columns]
 
 
-def _unlisted_linked(claims, found, listed_later, listed_earlier) -> tuple[np.ndarray, np.ndarray]:
+def unlisted_linked(
+    claims, found, listed_later, listed_earlier, *, at_least: int = LINKED
+) -> tuple[np.ndarray, np.ndarray]:
     """The checked pairs of two known publishers whose later text is not listed, the publishers listed as copying
-    each other in at least :data:`LINKED` pairs of the story."""
+    each other in at least ``at_least`` pairs of the story.
+
+    Parameters
+    ----------
+    claims : kit.auditing.context.Claims
+    found : kit.auditing.signals.Matches
+    listed_later, listed_earlier : numpy.ndarray of int
+        The pairs listed so far (text positions).
+    at_least : int
+        The listed pairs of the two publishers in the story that link them (:data:`LINKED`).
+
+    Returns
+    -------
+    later, earlier : numpy.ndarray of int64
+        The checked pairs (text positions).
+
+    Examples
+    --------
+    >>> from kit.testing.synth import make_case
+    >>> from kit.auditing.context import claims_in_time_order
+    >>> from kit.auditing.text import corpus
+    >>> from kit.auditing.signals import matches
+    >>> claims = claims_in_time_order(make_case(60, seed=2, copy_rate=0.2))
+    >>> found = matches(corpus(claims.text))
+    >>> [len(x) for x in unlisted_linked(claims, found, np.array([], int), np.array([], int))]  # nothing listed
+    [0, 0]
+    """
     pub, story = claims.publisher, claims.proposition
     later, earlier = found.later, found.earlier
     keep = (pub[later] != pub[earlier]) & (pub[later] >= 0) & (pub[earlier] >= 0)
@@ -118,7 +146,7 @@ def _unlisted_linked(claims, found, listed_later, listed_earlier) -> tuple[np.nd
 
     have, count = np.unique(key(ll, le), return_counts=True)
     at = np.minimum(np.searchsorted(have, key(later, earlier)), len(have) - 1)
-    linked = (have[at] == key(later, earlier)) & (count[at] >= LINKED)
+    linked = (have[at] == key(later, earlier)) & (count[at] >= at_least)
     return later[linked], earlier[linked]
 
 
