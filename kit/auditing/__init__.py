@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from kit.auditing.anonymous import anonymous_wordings
 from kit.auditing.context import claims_in_time_order
-from kit.auditing.figure_pairs import anonymous_wordings, same_attribution, same_figure
+from kit.auditing.figure_pairs import same_attribution, same_figure
 from kit.auditing.lone import lone_descriptions
 from kit.auditing.minhash import member
 from kit.auditing.progress import PROGRESS_CLAIMS, Steps

@@ -23,8 +23,9 @@ import re
 import numpy as np
 import pandas as pd
 
+from kit.auditing.anonymous import anonymous_wordings
 from kit.auditing.minhash import mix64
-from kit.auditing.text import STOP_WORDS, words
+from kit.auditing.text import STOP_WORDS
 
 __all__ = [
     "same_origin",
@@ -33,8 +34,6 @@ __all__ = [
     "unusual",
     "named_origins",
     "same_figure",
-    "attributions",
-    "anonymous_wordings",
     "same_attribution",
 ]
 
@@ -251,140 +250,6 @@ def same_figure(claims, copied=None) -> pd.DataFrame:
     return _frame(u, v, "same_figure", sc, ev)
 
 
-#: words for a number of people, and words for unnamed people, in anonymous attributions ("two officials said")
-_NUM_WORDS: tuple[str, ...] = (
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "several",
-    "some",
-)
-_NUM_WORDS += ("many", "few", "numerous", "multiple")
-_WHO_WORDS: tuple[str, ...] = (
-    "source",
-    "sources",
-    "official",
-    "officials",
-    "person",
-    "persons",
-    "people",
-    "insider",
-    "insiders",
-)
-_WHO_WORDS += ("diplomat", "diplomats", "officer", "officers", "aide", "aides", "resident", "residents")
-_WHO_WORDS += ("witness", "witnesses")
-_NUM = "(?:" + "|".join(_NUM_WORDS) + r"|\d+)"
-_WHO = "(?:" + "|".join(_WHO_WORDS) + ")"
-_ATTRIBUTION = re.compile(
-    rf"\b{_NUM} of (?:the|his|her|their) (?:[a-z0-9'.-]+ ){{1,3}}?(?:said|say|says|told)\b"
-    rf"|\b{_NUM} (?:[a-z0-9'.-]+ )?{_WHO} (?:said|say|says|told)\b"
-    rf"|\baccording to (?:a |an |one |two |three |several |some |the )?(?:[a-z0-9'.-]+ ){{0,3}}?{_WHO}\b"
-    rf"(?: (?:familiar with|close to|with knowledge of) (?:the |a |an )?[a-z0-9'-]+(?: [a-z0-9'-]+)?)?"
-    r"|\b(?:a|an|the) (?:[a-z0-9'.-]+ ){0,3}?" + _WHO + r" (?:said|told|say|says)\b"
-    r"|\b(?:officials|sources|residents|witnesses|diplomats|officers|aides|insiders) (?:have )?"
-    r"(?:said|say|says|told)\b"
-    r"|\bon (?:the )?condition of anonymity\b|\bwho asked not to be (?:named|identified)\b"
-    r"|\bspeaking anonymously\b|\bdeclined to be (?:named|identified)\b"
-)
-_HINT = re.compile(r"said|says|say|told|according|anonym|named|identified")
-_HINT_WORDS = ("said", "says", "say", "told", "according", "anonymity", "anonymously", "named", "identified")
-
-
-def attributions(text: str) -> list[str]:
-    """The anonymous-source wordings in ``text``, normalised (:func:`kit.auditing.text.words`).
-
-    Parameters
-    ----------
-    text : str
-
-    Returns
-    -------
-    list of str
-
-    Examples
-    --------
-    >>> attributions("More than 200 died, two of the Russians said.")
-    ['two of the russians said']
-    >>> attributions("The council said so, according to its minutes.")
-    []
-    """
-    return _in_words(" ".join(words(text))) if _HINT.search(text.lower()) else []
-
-
-def _in_words(normalised: str) -> list[str]:
-    return [m.group() for m in _ATTRIBUTION.finditer(normalised)]
-
-
-_ANONYMOUS = ("anonymity", "anonymously", "named", "identified")
-
-
-def _maybe_anonymous(corp) -> np.ndarray:
-    """The texts where :data:`_ATTRIBUTION` can match, found on word ids (no regular expression): a reporting word
-    and either a word for unnamed people, a formula of anonymity, or a number followed by "of"."""
-    vocab = corp.vocab
-    ids = corp.all_ids
-    owner = np.repeat(np.arange(len(corp)), corp.n_words)
-
-    def has(words):  # per text: it holds one of these words (a flag per word of the vocabulary, read per word)
-        return np.bincount(owner[np.isin(vocab, words)[ids]], minlength=len(corp)) > 0
-
-    hint, cue = has(_HINT_WORDS), has(_WHO_WORDS + _ANONYMOUS)
-    of = np.flatnonzero(vocab == "of")
-    num_of = np.zeros(len(corp), dtype=bool)
-    if len(of):
-        at = np.flatnonzero((ids[1:] == of[0]) & (owner[1:] == owner[:-1]))  # "of" after a word of its text
-        before = np.unique(ids[at])  # the words before "of": is each a number?
-        is_num = np.isin(vocab[before], _NUM_WORDS) | np.array([w.isdigit() for w in vocab[before]], dtype=bool)
-        num_of[owner[at[is_num[np.searchsorted(before, ids[at])]]]] = True
-    return np.flatnonzero(hint & (cue | num_of))
-
-
-def anonymous_wordings(corp) -> list[tuple[int, str]]:
-    """Each anonymous-source wording (:func:`attributions`) of each text of ``corp`` (a
-    :class:`kit.auditing.text.Corpus`), read on its words, for :func:`same_attribution`.
-
-    Returns
-    -------
-    list of (int, str)
-        The text's position and the wording, normalised; texts in order, each wording once per text.
-
-    Examples
-    --------
-    >>> from kit.auditing.text import corpus
-    >>> anonymous_wordings(corpus(["Floods hit Leeds, two officials said.", "Rain fell", "Three of the crew told us"]))
-    [(0, 'two officials said'), (2, 'three of the crew told')]
-    """
-    maybe = _maybe_anonymous(corp)
-    texts = corp.normalised_many(maybe)
-    return [(i, p) for i, found in zip(maybe.tolist(), _all_in_words(texts), strict=True) for p in dict.fromkeys(found)]
-
-
-def _all_in_words(texts: list) -> list:
-    """:func:`_in_words` of many normalised texts: the ASCII ones with pyarrow's RE2, which reads
-    :data:`_ATTRIBUTION` as Python's ``re`` does on ASCII text (``\\b`` and ``\\d`` differ only beyond it), each
-    match marked off by two control characters and cut out (ten times faster than ``re`` on such texts); the others,
-    and any holding a marker already, with ``re``."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    if not texts:
-        return []
-    arr = pa.array(texts, type=pa.string())
-    fast = pc.and_(pc.string_is_ascii(arr), pc.invert(pc.match_substring_regex(arr, "[\x00\x01]")))
-    marked = pc.replace_substring_regex(arr, _ATTRIBUTION.pattern, "\x00\\0\x01").to_pylist()
-    return [
-        [piece.split("\x01", 1)[0] for piece in m.split("\x00")[1:]] if ok else _in_words(t)
-        for t, m, ok in zip(texts, marked, fast.to_pylist(), strict=True)
-    ]
-
-
 def same_attribution(claims, corp, copied=None, wordings=None) -> pd.DataFrame:
     """Pairs (later, earlier) on the same proposition quoting anonymous sources in the same words.
 
@@ -403,7 +268,7 @@ def same_attribution(claims, corp, copied=None, wordings=None) -> pd.DataFrame:
     copied : dict, optional
         As for :func:`same_figure`.
     wordings : list of (int, str), optional
-        :func:`anonymous_wordings` of ``corp``, if already made.
+        :func:`kit.auditing.anonymous.anonymous_wordings` of ``corp``, if already made.
 
     Returns
     -------

@@ -52,10 +52,14 @@ PARTS = {
     # 28's kit (benchmarks/results-audit-corpus-seventh-held-out-before.json) and once after that stop's round was
     # merged (-seventh-held-out-scored-once.json)
     "held-out-7": ("lake-victoria-ferry-2018", "soma-mine-2014"),
+    # an eighth, annotated while stop 29's second round was written, sealed, scored with its first round's kit
+    # (benchmarks/results-audit-corpus-eighth-held-out-before.json) and once after the second was merged
+    # (-eighth-held-out-scored-once.json)
+    "held-out-8": ("derna-floods-2023", "mina-hajj-stampede-2015"),
 }
 #: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
 #: every score until they are
-SEALED: tuple = ("derna-floods-2023", "mina-hajj-stampede-2015")
+SEALED: tuple = ()
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
@@ -335,6 +339,7 @@ def test_third_held_out_part_recall_goal(scores):
         ("fifth", "kanjuruhan+odisha"),
         ("sixth", "delhi+sydney"),
         ("seventh", "lake+soma"),
+        ("eighth", "derna+mina"),
     ],
 )
 def test_held_out_part_as_scored_once(nth, key):
@@ -361,8 +366,8 @@ def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(score
     # more wrong pairs, and no part lists a shared quotation as copying
     before = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-fourth-round-before.json").read_text())
     # every part but the fifth and sixth, sealed (or not yet annotated) while the round was written
-    assert set(PARTS) - set(before) == {"held-out-5", "held-out-6", "held-out-7"}
-    for part in set(PARTS) - {"held-out-5", "held-out-6", "held-out-7"}:
+    assert set(PARTS) - set(before) == {"held-out-5", "held-out-6", "held-out-7", "held-out-8"}
+    for part in set(PARTS) - {"held-out-5", "held-out-6", "held-out-7", "held-out-8"}:
         s, was = scores[part], before[part]
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
         assert s["shared_quotes_as_copying"] == 0, part
@@ -408,6 +413,22 @@ def test_sixth_held_out_part_no_shared_quotation_called_copying(scores):
 )
 def test_seventh_held_out_part_recall_goal(scores):
     assert scores["held-out-7"]["recall"] >= 0.9
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the eighth held-out part, sealed while stop 29's second round was written, "
+    "recall 30/40 = 0.75",
+)
+def test_eighth_held_out_part_recall_goal(scores):
+    assert scores["held-out-8"]["recall"] >= 0.9
+
+
+def test_eighth_held_out_part_precision_and_shared_quotations(scores):
+    # issue 22's goals met on this part, never seen: precision 29/30 and no shared quotation (of 40) listed as copying
+    s = scores["held-out-8"]
+    assert s["precision"] >= 0.9
+    assert s["shared_quotes_as_copying"] == 0 and s["shared_quotes"] == 40
 
 
 def test_seventh_held_out_part_precision_and_shared_quotations(scores):
@@ -469,8 +490,8 @@ def test_fifth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores):
     # the fifth round (a sentence edited in a reprint, kit.auditing.reprints.edited_reprints), with held-out-5 a
     # validation part: against main's kit before it no part finds fewer copies or lists more wrong pairs
     before = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-fifth-round-before.json").read_text())
-    assert set(PARTS) - set(before) == {"held-out-6", "held-out-7"}  # sealed (or not yet annotated) then
-    for part in set(PARTS) - {"held-out-6", "held-out-7"}:
+    assert set(PARTS) - set(before) == {"held-out-6", "held-out-7", "held-out-8"}  # sealed (or not yet annotated) then
+    for part in set(PARTS) - {"held-out-6", "held-out-7", "held-out-8"}:
         s, was = scores[part], before[part]
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
         assert s["shared_quotes_as_copying"] == 0, part
