@@ -224,6 +224,11 @@ def subject_before(prefix: str):
         )  # not "brain cancer"
         return Mention(found.text, found.common, found.about, found.affiliation, "which") if ok else None
     rel = re.search(r"(?:,\s*|\s+)who(?:\s+[^,“”\"—–;:\s]+){0,7}$", prefix)
+    inner = re.search(r"\swhom?\s+((?:[^,“”\"—–;:\s]+\s+){0,3}[^,“”\"—–;:\s]+)$", prefix)
+    plain = inner and not re.match(r"(?:also|then|later)\b", inner.group(1))
+    own = subject_before(inner.group(1) + " ") if inner and plain else None
+    if isinstance(own, Mention) and own.text == inner.group(1):  # object_relative: "a man who al-Shabab said
+        return own  # carried out", "the attackers, who the police officer described as": the relative clause's own
     if rel and prefix[: rel.start()].strip():  # relative_who: "the Mexican president, who said", "officials who
         prefix = prefix[: rel.start()]  # spoke with The Huffington Post said": the speaker is the noun before "who"
     while True:
