@@ -30,6 +30,7 @@ from kit.draft.clauses import (
 from kit.draft.coref import Speakers, is_person, unnamed_person
 from kit.draft.documents import weak_speaker
 from kit.draft.extract import Sentence, quote_depths
+from kit.draft.heads import speaker_head
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from kit.draft.names import guess_kind, outlet_of
 from kit.draft.objects import object_after
@@ -129,9 +130,9 @@ def _cues(s: str):
             if obj.common and re.match(rf"\s*{re.escape(obj.text)}\s+(?:that\s+)?(?:we|I|i)\s+[a-z’']+", s[m.end() :]):
                 continue  # own_sourcing: "According to the ground information we got, …": the speaker's own words
             out.append((m.start(), role, obj, m.group().strip().lower(), None))
-            both = re.match(rf"\s*{re.escape(obj.text)}\s+and\s+", s[m.end() :])
+            both = re.match(rf"\s*{re.escape(obj.text)}(?:,[^,;“”\"]{{1,80}},)?\s+and\s+", s[m.end() :])  # X, Y, and Z
             other = object_after(s[m.end() + both.end() :]) if both else None
-            if other is not None and speaker_like(other):  # coordinated_object
+            if other is not None and (speaker_like(other) or speaker_head(other)):  # coordinated_object
                 out.append((m.start(), role, other, m.group().strip().lower(), None))  # "according to X and Y"
     first = re.match(r"(Echoed|Added|Countered|Replied)\s+", s)
     said = object_after(s[first.end() :]) if first else None

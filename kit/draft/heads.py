@@ -19,10 +19,10 @@ import re
 
 from kit.draft.clauses import speaker_like
 from kit.draft.coref import is_person, unnamed_person
-from kit.draft.lexicon import PRONOUNS, QUANTIFIERS
+from kit.draft.lexicon import DETERMINERS, GROUPS, ORG_HEADS, PRONOUNS, QUANTIFIERS, ROLE_WORDS, SPEAKER_NOUNS
 from kit.draft.phrases import Mention, subject_before
 
-__all__ = ["postmodified_head"]
+__all__ = ["postmodified_head", "speaker_head", "own_referent", "split_conjuncts"]
 
 #: prepositions that open a modifier of a noun ("a man wounded in", "a worker with knowledge of")
 _PREPS = {
@@ -116,3 +116,91 @@ def postmodified_head(prefix: str, found: object) -> object:
         if _good(m) and _object_of(body, m) is None:
             return m
     return None
+
+
+#: nouns that speak, as the head of a speaker's noun phrase (singular or plural)
+_HEADS = SPEAKER_NOUNS | ROLE_WORDS | ORG_HEADS | GROUPS | {"media", "state-media", "military", "organizations"}
+_HEAD_PREP = re.compile(r"\s(?:of|in|from|at|for|across)\s")
+
+
+def speaker_head(m: Mention) -> bool:
+    """``speaker_head``: whether a phrase joined to a speaker by "and" speaks too: a name, or a phrase whose head
+    noun speaks ("Mali’s government", "the French army", "Relatives of the victims", "residents of the district").
+
+    Parameters
+    ----------
+    m : Mention
+        One of two phrases joined by "and" where a speaker is named.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> speaker_head(Mention("Relatives of the victims", True)), speaker_head(Mention("Mali’s government", True))
+    (True, True)
+    >>> speaker_head(Mention("the rubble of the houses", True)), speaker_head(Mention("he", True))
+    (False, False)
+    """
+    if m.text.lower() in PRONOUNS:
+        return False
+    if not m.common:
+        return True
+    text = m.text[: h.start()] if (h := _HEAD_PREP.search(m.text)) else m.text
+    head = text.split()[-1].lower() if text.split() else ""
+    return head in _HEADS or head[-1:] == "s" and head[:-1] in _HEADS or head.endswith("-media")
+
+
+def own_referent(m: Mention) -> bool:
+    """Whether the phrase after "and" names a speaker of its own, not a second description of the first: a name, a
+    determiner, a plural or a mass noun ("the French army", "witnesses", "state-media"), not a bare singular noun
+    ("One Pakistani intelligence official and government source said": one person).
+
+    Parameters
+    ----------
+    m : Mention
+        The phrase after "and".
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> own_referent(Mention("government source", True)), own_referent(Mention("the French army", True))
+    (False, True)
+    """
+    words = m.text.lower().split()
+    if not m.common or not words or words[0] in DETERMINERS | QUANTIFIERS:
+        return True
+    head = words[-1]
+    return head.endswith(("s", "media")) or head in ("police", "military")
+
+
+def split_conjuncts(m: Mention) -> list[Mention]:
+    """``conjoined_speakers``: "the Lebanese Health Ministry and state-media" as two speakers when both heads speak
+    (:func:`speaker_head`); else ``[m]``.
+
+    Parameters
+    ----------
+    m : Mention
+        The speaker before a verb.
+
+    Returns
+    -------
+    list of Mention
+
+    Examples
+    --------
+    >>> [p.text for p in split_conjuncts(Mention("the Lebanese Health Ministry and state-media", True))]
+    ['the Lebanese Health Ministry', 'state-media']
+    >>> [p.text for p in split_conjuncts(Mention("pictures and debris", True))]
+    ['pictures and debris']
+    """
+    if " and " not in m.text or not m.common:
+        return [m]
+    parts = [subject_before(p + " ") for p in m.text.split(" and ", 1)]
+    if all(isinstance(p, Mention) and speaker_head(p) for p in parts) and own_referent(parts[-1]):  # type: ignore
+        return [p for p in parts if isinstance(p, Mention)]
+    return [m]
