@@ -91,6 +91,10 @@ def postmodified_head(prefix: str, found: object) -> object:
     >>> postmodified_head(p, subject_before(p)) is None
     True
     """
+    if found is None:  # nobody read: "A woman living opposite the building said": the object is no speaker
+        tail = re.search(r"\s[a-z]+(?:ed|ing|en)\s+[a-z]+\s+(?:the|a|an|his|her|its|their)\s+[a-z-]+\s*$", prefix)
+        head = subject_before(prefix[: tail.start()] + " ") if tail else None
+        return head if isinstance(head, Mention) and unnamed_person(head) else None
     if not isinstance(found, Mention) or is_person(found):
         return found  # "The United Nations’ envoy to Libya Ghassan Salame": a person's name, whatever comes before
     body = prefix.rstrip()
