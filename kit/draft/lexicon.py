@@ -157,6 +157,9 @@ SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described so
     # "revealed", "predicted", "blamed" were left out by that guard; "expressed" read "expressed its condolences");
     # blamed_for (seventh pass): "blamed" with its object and "for" ("he blamed the Taliban for …"), not "which
     # blamed Israel" nor "which India has long blamed for …"
+    # verb_as (seventh pass): a speaker's verb of characterising, with its object and "as": "identified the man as",
+    # "dismissed reports of any civilian casualties as propaganda", "called out the shelling as an act of revenge"
+    r"(?:identified|dismissed|branded|labell?ed|characteri[sz]ed|called out|denounced)(?= (?:[\w’'.-]+ ){1,8}as\b)|"
     r"rejected|blasted|blamed(?= (?:[\w’'-]+ ){1,4}for\b))\b"
 )
 #: what "citing", "relying on", "based on" may name as a source when it is no name: a speaker or a document
