@@ -190,6 +190,4 @@ def _names_speaker(rest: str, m: Mention) -> bool:
     ):
         return True
     last = m.text.split()[-1].lower()
-    if last in lex.GROUPS and len(m.text.split()) <= 3:
-        return True  # plural_group (seventh pass): "…, said police."
     return last.endswith("s") and len(m.text.split()) <= 3 and last not in ("this", "that", "thus", "was", "is")
