@@ -160,6 +160,7 @@ SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described so
     # verb_as (seventh pass): a speaker's verb of characterising, with its object and "as": "identified the man as",
     # "dismissed reports of any civilian casualties as propaganda", "called out the shelling as an act of revenge"
     r"(?:identified|dismissed|branded|labell?ed|characteri[sz]ed|called out|denounced)(?= (?:[\w’'.-]+ ){1,8}as\b)|"
+    r"(?:assured|disclosed|maintained|hinted|speculated)(?= that\b)|"  # verb_that: "The defence ministry assured that"
     r"rejected|blasted|blamed(?= (?:[\w’'-]+ ){1,4}for\b))\b"
 )
 #: what "citing", "relying on", "based on" may name as a source when it is no name: a speaker or a document
