@@ -148,8 +148,8 @@ def is_person(m: Mention) -> bool:
 
 
 def unnamed_person(m: Mention) -> bool:
-    """``unnamed_person``: one unnamed person ("one resident", "an eyewitness", "a police officer"; ``possessive_role``,
-    seventh pass: "Kenya’s military spokesman"), whom a later "he" or "she" may be.
+    """``unnamed_person``: one unnamed person ("one resident", "an eyewitness", "a police officer"), whom a later
+    "he" or "she" may be.
 
     Parameters
     ----------
@@ -171,7 +171,7 @@ def unnamed_person(m: Mention) -> bool:
     return (
         m.common
         and len(words) >= 2
-        and (words[0] in ("a", "an", "one", "another", "the") or words[0].endswith(("’s", "'s")))  # possessive_role
+        and words[0] in ("a", "an", "one", "another", "the")
         and (head or words[-1]) in ROLE_WORDS | _PERSON_NOUNS  # "a farmer from the village"
     )
 
