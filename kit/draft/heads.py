@@ -58,7 +58,7 @@ def _good(m: object) -> bool:
     return isinstance(m, Mention) and m.text.lower() not in PRONOUNS and (speaker_like(m) or unnamed_person(m))
 
 
-def postmodified_head(prefix: str, found: object) -> object:
+def postmodified_head(prefix: str, found: Mention | str | None) -> Mention | str | None:
     """``postmodified_head``: the speaker that ``subject_before(prefix)`` found, or the head of its noun phrase when
     what it found is the object of a modifier ("a man wounded in the strike"), or None when no head is a speaker.
 
@@ -205,6 +205,6 @@ def split_conjuncts(m: Mention) -> list[Mention]:
     if " and " not in m.text or not m.common:
         return [m]
     parts = [subject_before(p + " ") for p in m.text.split(" and ", 1)]
-    if all(isinstance(p, Mention) and speaker_head(p) for p in parts) and own_referent(parts[-1]):  # type: ignore
+    if all(isinstance(p, Mention) and speaker_head(p) for p in parts) and own_referent(parts[-1]):
         return [p for p in parts if isinstance(p, Mention)]
     return [m]

@@ -228,8 +228,8 @@ def subject_before(prefix: str):
     inner = re.search(r"\swhom?\s+((?:[^,“”\"—–;:\s]+\s+){0,3}[^,“”\"—–;:\s]+)$", prefix)
     plain = inner and not re.match(r"(?:also|then|later)\b", inner.group(1))
     own = subject_before(inner.group(1) + " ") if inner and plain else None
-    if isinstance(own, Mention) and own.text == inner.group(1):  # object_relative: "a man who al-Shabab said
-        return own  # carried out", "the attackers, who the police officer described as": the relative clause's own
+    if isinstance(own, Mention) and inner is not None and own.text == inner.group(1):  # object_relative: "a man
+        return own  # who al-Shabab said carried out", "the attackers, who the police officer described as"
     if rel and prefix[: rel.start()].strip():  # relative_who: "the Mexican president, who said", "officials who
         prefix = prefix[: rel.start()]  # spoke with The Huffington Post said": the speaker is the noun before "who"
         prefix += "," if re.search(r",\s*(?:\d{1,3}|[A-Z][\w.]*\.)$", prefix) else ""  # "Schiff, 56, who …,"

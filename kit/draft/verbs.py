@@ -7,6 +7,7 @@ named where they are applied and tested in ``tests/draft/test_cues.py`` and ``te
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kit.draft import lexicon as lex
 from kit.draft.clauses import shared_subject, speaker_like, split_pair
@@ -90,7 +91,7 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     if doc is not None:
         out.append((m.start(), "told" if doc[1] else "speaker", doc[0], verb, doc[1]))
         return
-    subj = postmodified_head(prefix, subject_before(prefix))  # not "the strike" in "a man wounded in the strike"
+    subj: Any = postmodified_head(prefix, subject_before(prefix))  # not "the strike" in "a man wounded in the strike"
     if relative and isinstance(subj, Mention) and re.match(r"(?:that|which)\s", subj.text):
         subj = Mention(subj.text.split(None, 1)[1], subj.common, subj.about, subj.affiliation)  # "that police"
     if subj == "and":
