@@ -21,6 +21,11 @@ CORPUS = ROOT / "tests" / "draft_corpus"
 spec = importlib.util.spec_from_file_location("draft_corpus", ROOT / "benchmarks" / "draft_corpus.py")
 bench = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(bench)
+_confidence_spec = importlib.util.spec_from_file_location(
+    "draft_confidence", ROOT / "benchmarks" / "draft_confidence.py"
+)
+confidence = importlib.util.module_from_spec(_confidence_spec)
+_confidence_spec.loader.exec_module(confidence)
 
 
 def section(heading: str) -> str:
@@ -385,6 +390,7 @@ def test_docs_state_the_seventh_pass():
         ("(the others {} of {};", six_parts["not noted"]),
     ):
         assert words.format(c["right"], c["citations"]) in prose
+    assert confidence.count_part("unseen5") == f["parts"]["unseen5"]  # benchmarks/draft_confidence.py wrote them
     wrong_noted = three_parts["noted"]["citations"] - three_parts["noted"]["right"]
     assert f"remove {three_parts['noted']['right']} right ones on the three parts to remove {wrong_noted}" in prose
 
