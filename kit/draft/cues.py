@@ -30,6 +30,8 @@ from kit.draft.clauses import (
 from kit.draft.coref import Speakers, is_person, unnamed_person
 from kit.draft.documents import weak_speaker
 from kit.draft.extract import Sentence, quote_depths
+from kit.draft.headlines import headline_speaker
+from kit.draft.heads import speaker_head
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from kit.draft.names import guess_kind, outlet_of
 from kit.draft.objects import object_after
@@ -129,9 +131,9 @@ def _cues(s: str):
             if obj.common and re.match(rf"\s*{re.escape(obj.text)}\s+(?:that\s+)?(?:we|I|i)\s+[a-z’']+", s[m.end() :]):
                 continue  # own_sourcing: "According to the ground information we got, …": the speaker's own words
             out.append((m.start(), role, obj, m.group().strip().lower(), None))
-            both = re.match(rf"\s*{re.escape(obj.text)}\s+and\s+", s[m.end() :])
+            both = re.match(rf"\s*{re.escape(obj.text)}(?:,[^,;“”\"]{{1,80}},)?\s+and\s+", s[m.end() :])  # X, Y, and Z
             other = object_after(s[m.end() + both.end() :]) if both else None
-            if other is not None and speaker_like(other):  # coordinated_object
+            if other is not None and (speaker_like(other) or speaker_head(other)):  # coordinated_object
                 out.append((m.start(), role, other, m.group().strip().lower(), None))  # "according to X and Y"
     first = re.match(r"(Echoed|Added|Countered|Replied)\s+", s)
     said = object_after(s[first.end() :]) if first else None
@@ -298,6 +300,17 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
         previous = sent
         worded = sent if re.search(r"[^\W\d_]", sent.text) else worded
         speakers.passing(sent.text, spoke=bool(out) and out[-1].sentence is sent)
+    head = sentences[0] if sentences and not any(f.sentence.start == sentences[0].start for f in out) else None
+    told = (
+        headline_speaker(head.text, "\n".join(t.text for t in sentences[1:]), [c for f in out for c in f.cited])
+        if head
+        else None
+    )
+    if head is not None and told is not None:  # headline_from_body: "…: Ghani" is the Ashraf Ghani the article names
+        note = f"draft: check: the headline's speaker is taken to be {told[2].text}, named in the article"
+        out.insert(
+            0, Finding(head, head.start + told[0], head.start + told[1], [told[2]], None, "says", "alleged", [note])
+        )
     originals = {s.start: s for s in sentences}
     for f in out:
         f.sentence = originals[f.sentence.start]

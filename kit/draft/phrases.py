@@ -223,9 +223,16 @@ def subject_before(prefix: str):
             not found.common or found.text.split()[-1].lower() in SPEAKER_NOUNS | ORG_HEADS
         )  # not "brain cancer"
         return Mention(found.text, found.common, found.about, found.affiliation, "which") if ok else None
-    rel = re.search(r"(?:,\s*|\s+)who(?:\s+[^,“”\"—–;:\s]+){0,7}$", prefix)
+    rel = re.search(r"(?:,\s*|\s+)who(?:\s+[^,“”\"—–;:\s]+){0,7}$", prefix)  # closed_who (seventh pass):
+    rel = rel or re.search(r",\s*who(?:\s+[^,“”\"—–;:\s]+){1,14},$", prefix)  # "X, who heads the … mission, said"
+    inner = re.search(r"\swhom?\s+((?:[^,“”\"—–;:\s]+\s+){0,3}[^,“”\"—–;:\s]+)$", prefix)
+    plain = inner and not re.match(r"(?:also|then|later)\b", inner.group(1))
+    own = subject_before(inner.group(1) + " ") if inner and plain else None
+    if isinstance(own, Mention) and inner is not None and own.text == inner.group(1):  # object_relative: "a man
+        return own  # who al-Shabab said carried out", "the attackers, who the police officer described as"
     if rel and prefix[: rel.start()].strip():  # relative_who: "the Mexican president, who said", "officials who
         prefix = prefix[: rel.start()]  # spoke with The Huffington Post said": the speaker is the noun before "who"
+        prefix += "," if re.search(r",\s*(?:\d{1,3}|[A-Z][\w.]*\.)$", prefix) else ""  # "Schiff, 56, who …,"
     while True:
         when = _WHEN.search(prefix)
         if when:  # time_phrase: "X, the GOP chairman, this past week announced"

@@ -7,10 +7,12 @@ named where they are applied and tested in ``tests/draft/test_cues.py`` and ``te
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kit.draft import lexicon as lex
 from kit.draft.clauses import shared_subject, speaker_like, split_pair
 from kit.draft.documents import DOCUMENT_ONLY, document_speaker
+from kit.draft.heads import own_referent, postmodified_head, speaker_head, split_conjuncts
 from kit.draft.names import outlet_of
 from kit.draft.objects import object_after
 from kit.draft.phrases import Mention, subject_before
@@ -89,7 +91,7 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     if doc is not None:
         out.append((m.start(), "told" if doc[1] else "speaker", doc[0], verb, doc[1]))
         return
-    subj = subject_before(prefix)
+    subj: Any = postmodified_head(prefix, subject_before(prefix))  # not "the strike" in "a man wounded in the strike"
     if relative and isinstance(subj, Mention) and re.match(r"(?:that|which)\s", subj.text):
         subj = Mention(subj.text.split(None, 1)[1], subj.common, subj.about, subj.affiliation)  # "that police"
     if subj == "and":
@@ -144,12 +146,16 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
         if obj is not None and (not obj.common or outlet_of(obj.text)):  # told_agency: "the AFP news agency"
             out.append((m.start(), "told", subj, verb, obj))
             return
-    out.extend((m.start(), "speaker", one, verb, None) for one in split_pair(subj))  # coordinated_pair
+    pair = split_pair(subj)  # coordinated_pair; conjoined_speakers: "the Lebanese Health Ministry and state-media"
+    out.extend((m.start(), "speaker", one, verb, None) for one in (split_conjuncts(subj) if len(pair) == 1 else pair))
     at = prefix.rfind(subj.text)
     before = prefix[:at].rstrip() if at >= 0 else ""
     if before.endswith(" and"):  # coordinated: "officials and state media said"
         other = subject_before(before[:-4])
-        if isinstance(other, Mention) and speaker_like(other):
+        joined = (
+            speaker_like(other) or speaker_head(other) and own_referent(subj) if isinstance(other, Mention) else False
+        )
+        if joined:  # conjoined_speakers: "Mali’s government and the French army denied"
             lead = before[:-4].rstrip()
             lead = lead[: len(lead) - len(other.text)] if lead.endswith(other.text) else "x"
             if not lead.strip() or lead.rstrip().endswith((",", ";", ":")) or re.search(r"\bwhat$", lead.rstrip()):

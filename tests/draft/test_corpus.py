@@ -21,6 +21,11 @@ CORPUS = ROOT / "tests" / "draft_corpus"
 spec = importlib.util.spec_from_file_location("draft_corpus", ROOT / "benchmarks" / "draft_corpus.py")
 bench = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(bench)
+_confidence_spec = importlib.util.spec_from_file_location(
+    "draft_confidence", ROOT / "benchmarks" / "draft_confidence.py"
+)
+confidence = importlib.util.module_from_spec(_confidence_spec)
+_confidence_spec.loader.exec_module(confidence)
 
 
 def section(heading: str) -> str:
@@ -203,8 +208,8 @@ def test_docs_state_the_fifth_pass():
     fourth = _results("results-draft-corpus-fourth-pass.json")
     assert _row(prose, "third held-out part", "now") == _as_row(now["unseen2"])
     assert _results("results-draft-corpus.json")["unseen2"] == now["unseen2"]
-    fifth, now_json = _results("results-draft-corpus-fifth-pass.json"), _results("results-draft-corpus.json")
-    assert all(fifth[p] == now_json[p] for p in ("dev", "dev air strikes", "test", "unseen", "unseen2"))
+    fifth, sixth = _results("results-draft-corpus-fifth-pass.json"), _results("results-draft-corpus-sixth-pass.json")
+    assert all(fifth[p] == sixth[p] for p in ("dev", "dev air strikes", "test", "unseen", "unseen2"))
     assert "The fifth pass tuned on the third held-out part after those two scores" in prose
     assert "since the fifth pass the development material is `dev/`, `unseen/` and `unseen2/`" in prose
     readme = (CORPUS / "README.md").read_text(encoding="utf-8")
@@ -249,7 +254,7 @@ def test_docs_state_the_sixth_held_out_part():
     once = _results("results-draft-corpus-unseen5-scored-once.json")["unseen5"]
     assert _row(prose, "sixth held-out part", "with the fifth pass's kit") == _as_row(before)
     assert _row(prose, "sixth held-out part", "now") == _as_row(once)
-    assert scored("unseen5")["total"] == once == _results("results-draft-corpus.json")["unseen5"]
+    assert _results("results-draft-corpus-sixth-pass.json")["unseen5"] == once  # the single score, with the sixth pass
     assert once == before and "it did not move, to the citation" in prose
     _goals_stated(
         re.search(r"The \*\*sixth held-out part\*\*.*?On it the goals of issue 21 are: (.*?)\.", prose).group(1), once
@@ -268,6 +273,7 @@ def test_docs_state_the_polnear_scores():
         ("after the third pass", "results-polnear-third-pass.json"),
         ("after the fourth pass", "results-polnear-fourth-pass.json"),
         ("after the fifth pass", "results-polnear-fifth-pass.json"),
+        ("after the sixth pass", "results-polnear-sixth-pass.json"),
         ("now", "results-polnear.json"),
     ):
         r = json.loads((ROOT / "benchmarks" / name).read_text())
@@ -311,16 +317,15 @@ def test_docs_state_the_sixth_pass_and_its_validation_guard():
     # tuned on dev, unseen, unseen2 and unseen3; unseen4 scored for totals only, as a validation part: a change kept
     # only if no measure fell on it nor on a development part against the fifth pass's
     prose = section("### On real coverage")
-    fifth, now_json = _results("results-draft-corpus-fifth-pass.json"), _results("results-draft-corpus.json")
-    assert now_json == _results("results-draft-corpus-sixth-pass.json")
+    fifth, now_json = _results("results-draft-corpus-fifth-pass.json"), _results("results-draft-corpus-sixth-pass.json")
     together = {}
     for part, nth in (("unseen3", "fourth"), ("unseen4", "fifth")):
-        t = scored(part)["total"]
-        assert _row(prose, f"{nth} held-out part", "after the sixth pass") == _as_row(t) and now_json[part] == t
+        t = now_json[part]  # the sixth pass's kit, as merged
+        assert _row(prose, f"{nth} held-out part", "after the sixth pass") == _as_row(t)
         together = {k: together.get(k, 0) + v for k, v in t.items()}
     assert _row(prose, "fourth and fifth held-out parts together", "after the sixth pass") == _as_row(together)
     for part in ("dev", "unseen", "unseen2", "unseen3", "unseen4"):
-        assert no_measure_fell(scored(part)["total"], fifth[part]), part
+        assert no_measure_fell(now_json[part], fifth[part]), part
     v, before = now_json["unseen4"], fifth["unseen4"]  # "rose by 3 attributions and 3 right citations"
     assert "rose by 3 attributions and 3 right citations" in prose
     assert (
@@ -332,8 +337,73 @@ def test_docs_state_the_sixth_pass_and_its_validation_guard():
 def test_polnear_guard_of_the_sixth_pass():
     # "recall and speaker precision at or above the fifth pass's" (docs/draft.md, Against PolNeAR)
     fifth = _results("results-polnear-fifth-pass.json")
-    now = _results("results-polnear.json")
+    now = _results("results-polnear-sixth-pass.json")  # the sixth pass's kit, as merged
     assert now["articles"] == fifth["articles"] and now["attributions"] == fifth["attributions"]
     assert now["found"] >= fifth["found"]
     assert now["right"] / now["citations"] >= fifth["right"] / fifth["citations"]
     assert "recall and speaker precision at or above the fifth pass's" in section("### Against PolNeAR")
+
+
+def test_docs_state_the_seventh_pass():
+    # tuned on every part but Cebu; kinds kept only if missed in two of unseen3-5 (docs/draft.md, "seventh pass")
+    prose = section("### On real coverage")
+    seventh = _results("results-draft-corpus-seventh-pass.json")
+    before, after, now_json = seventh["before"], seventh["after"], _results("results-draft-corpus.json")
+    assert before == _results("results-draft-corpus-sixth-pass.json") and after == now_json
+    assert _row(prose, "development", "after the sixth pass") == _as_row(before["dev"])
+    for part in ("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5"):  # "no part fell"
+        assert scored(part)["total"] == now_json[part], part
+        assert no_measure_fell(now_json[part], before[part]), part
+    assert "no part fell" in prose and after["test"] == before["test"] == scored("test")["total"]  # Cebu did not move
+    for part, nth in (("unseen3", "fourth"), ("unseen4", "fifth"), ("unseen5", "sixth")):
+        assert _row(prose, f"{nth} held-out part", "after the seventh pass") == _as_row(now_json[part])
+    three = ("unseen3", "unseen4", "unseen5")
+    for when, src in (("after the sixth pass", before), ("after the seventh pass", after)):
+        together = {k: sum(src[p][k] for p in three) for k in src["unseen3"]}
+        assert _row(prose, "fourth, fifth and sixth held-out parts together", when) == _as_row(together)
+    left = sum(after[p]["citations"] - after[p]["citations_right"] for p in three)
+    drafted = sum(after[p]["citations"] for p in three)
+    assert f"with {left} wrong speakers left of {drafted} drafted citations" in prose
+    # the kinds' table: every miss and wrong speaker of the three parts with the sixth pass's kit, sorted into kinds
+    kinds = {k: v for k, v in seventh["kinds"].items() if k != "new_after_the_pass"}
+    for part in three:
+        missed = sum(len(v[part]["missed"]) for v in kinds.values())
+        wrong = sum(len(v[part]["wrong"]) for v in kinds.values())
+        assert missed == before[part]["attributions"] - before[part]["attributions_found"], part
+        assert wrong == before[part]["citations"] - before[part]["citations_right"], part
+    for v in kinds.values():
+        cells = []
+        for part in three:
+            d = v[part]
+            m, w = len(d["missed"]), len(d["wrong"])
+            cells.append(f"{m} + {w} ({m - len(d['still_missed'])} + {w - len(d['still_wrong'])} fixed)")
+        assert " | ".join(cells) in prose, v["what"]
+    # the confidence filter, measured and not applied
+    f = seventh["confidence_filter"]
+    three_parts, six_parts = f["unseen3-5"], f["all six parts"]
+    assert three_parts["noted"]["citations"] + three_parts["not noted"]["citations"] == drafted
+    assert three_parts["noted"]["right"] + three_parts["not noted"]["right"] == drafted - left
+    for words, c in (
+        ("in {} of {} cases on the three parts", three_parts["noted"]),
+        ("there ({} of {})", three_parts["not noted"]),
+        ("and in {} of {} on all six parts", six_parts["noted"]),
+        ("(the others {} of {};", six_parts["not noted"]),
+    ):
+        assert words.format(c["right"], c["citations"]) in prose
+    assert confidence.count_part("unseen5") == f["parts"]["unseen5"]  # benchmarks/draft_confidence.py wrote them
+    wrong_noted = three_parts["noted"]["citations"] - three_parts["noted"]["right"]
+    assert f"remove {three_parts['noted']['right']} right ones on the three parts to remove {wrong_noted}" in prose
+
+
+def test_polnear_guard_of_the_seventh_pass():
+    # "found and right at or above the sixth pass's, and speaker precision at or above it" (docs/draft.md)
+    sixth, now = _results("results-polnear-sixth-pass.json"), _results("results-polnear.json")
+    assert sixth == _results("results-draft-corpus-seventh-pass.json")["polnear"]["before"]
+    assert now == _results("results-draft-corpus-seventh-pass.json")["polnear"]["after"]
+    assert now["articles"] == sixth["articles"] and now["attributions"] == sixth["attributions"]
+    assert now["found"] >= sixth["found"] and now["right"] >= sixth["right"]
+    assert now["right"] / now["citations"] >= sixth["right"] / sixth["citations"]
+    prose = section("### Against PolNeAR")
+    assert "found and right at or above the sixth pass's" in prose
+    added, right = now["citations"] - sixth["citations"], now["right"] - sixth["right"]
+    assert f"makes {added} more citations here and {right} more right ones" in prose

@@ -1,0 +1,92 @@
+"""A headline's speaker, read from the article it heads (issue 21's seventh pass).
+
+Headlines name their speaker in a few words after a colon or a dash, or before a colon, with no verb: "Civilian
+deaths caused by Taliban’s ‘use of houses’: Ghani", "Some 28 people die … in Mykolaiv - Kim", "Dozens killed in
+Russian missile strike …: regional governor", "Lebanon health ministry: 10 dead in Israeli strike". Those few words
+are a surname, a role or a short form of a name the article itself gives in full. The rule ``headline_from_body``
+takes the words for a speaker only when the article's body names that speaker (as a speaker, or as a person named
+in full: "President Ashraf Ghani sent a message"), and cites the body's speaker; a headline's place ("…: Ukraine"),
+topic ("Kashmir attacks: …") or a name the body does not give stays nobody's.
+
+Tested in ``tests/draft/test_seventh_pass.py`` on headlines of real articles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kit.draft.lexicon import DETERMINERS, ROLE_WORDS, TITLES
+from kit.draft.names import normalise_name
+from kit.draft.phrases import Mention
+
+__all__ = ["headline_speaker"]
+
+_TAIL = re.compile(r"^(?P<said>.{12,}?)(?::|\s[-–—])\s+(?P<who>[^:–—]{2,50})$")
+_LEAD = re.compile(r"^(?P<who>[^:–—]{2,50}):\s+(?P<said>.{12,})$")
+_NOT_FIRST = TITLES | DETERMINERS | {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "upper", "lower",
+    "mr", "mrs", "ms", "dr", "in", "of", "at", "by", "from", "and",
+}  # fmt: skip
+
+
+def _full_name(surname: str, body: str) -> Mention | None:
+    """The person the body names in full with this surname ("Ashraf Ghani" for "Ghani"), when one person is."""
+    found = {
+        f"{m.group(1)} {surname}"
+        for m in re.finditer(rf"\b([A-Z][a-z’'-]+)\s+{re.escape(surname)}\b", body)
+        if m.group(1).lower() not in _NOT_FIRST and m.group(1).lower() not in ROLE_WORDS
+    }
+    return Mention(found.pop()) if len(found) == 1 else None
+
+
+def _speaker(words: str, pool: list[Mention], body: str) -> Mention | None:
+    """The body's speaker that a headline's few words name, or None."""
+    words = words.strip()
+    if not words or len(words.split()) > 5 or re.search(r"\d|[“”\"?!]", words):
+        return None
+    key = normalise_name(words)
+    for m in pool:  # the same name, or the same role: "regional governor" and "the regional governor"
+        if key and normalise_name(m.text) == key:
+            return m
+    if re.fullmatch(r"[A-Z][a-z’'-]+", words):  # a surname: "Kim" for "Vitaliy Kim"
+        named = [m for m in pool if not m.common and len(m.text.split()) >= 2 and m.text.split()[-1] == words]
+        if len({m.text for m in named}) == 1:
+            return named[0]
+        return _full_name(words, body)
+    return None
+
+
+def headline_speaker(headline: str, body: str, pool: list[Mention]) -> tuple[int, int, Mention] | None:
+    """``headline_from_body``: the claim's span in a headline and its speaker, named in the body.
+
+    Parameters
+    ----------
+    headline : str
+        The article's first sentence (a headline: no full stop, no verb of speech read in it).
+    body : str
+        The rest of the article's text.
+    pool : list of Mention
+        The speakers the body's attributions cite, in order.
+
+    Returns
+    -------
+    (int, int, Mention) or None
+        The start and end of the headline's words that are the speaker's, and the speaker; None when the headline
+        names no speaker of the body.
+
+    Examples
+    --------
+    >>> h = "Some 28 people die in shelling of building in Mykolaiv - Kim"
+    >>> a, b, who = headline_speaker(h, "The toll rose, Vitaliy Kim said.", [Mention("Vitaliy Kim")])
+    >>> h[a:b], who.text
+    ('Some 28 people die in shelling of building in Mykolaiv', 'Vitaliy Kim')
+    >>> headline_speaker("Kashmir attacks: Indian troops and civilians killed", "Police said.", [Mention("Police")])
+    """
+    if re.search(r"[.!?”\"]\s*$", headline):
+        return None
+    tail, lead = _TAIL.match(headline), _LEAD.match(headline)
+    for m in (tail, lead):
+        who = _speaker(m.group("who"), pool, body) if m else None
+        if m is not None and who is not None:
+            return m.start("said"), m.end("said"), who
+    return None
