@@ -1,0 +1,352 @@
+"""A learned scorer of checked pairs: a logistic regression over generic features of the pair, fitted on the
+annotated coverage of ``tests/audit_corpus/`` by ``benchmarks/fit_audit_pairs.py``.
+
+The hand-written rounds (:mod:`kit.auditing.reprints`, :mod:`kit.auditing.lone`, :mod:`kit.auditing.reworded`,
+:mod:`kit.auditing.restated`) each set thresholds on one or two signs of copying. This stage weighs the same signs
+together: for each checked pair (:class:`kit.auditing.signals.Matches`: candidates, never all pairs) of two known
+publishers whose later text is not listed yet, :func:`pair_features` computes :data:`FEATURES`:
+
+``prose_words``, ``prose_score``, ``quote_words``
+    the exact check's shared prose words, their score, and the shared quoted words (:mod:`kit.auditing.exact`);
+``longest_run``
+    the longest stretch of the later text, stop words too, each of whose runs of three words the earlier text has
+    (figures in words as their digits, as :mod:`kit.auditing.reworded` reads them);
+``kept``
+    the share of the shorter text's rarer words the other holds (:func:`kit.auditing.reprints.kept_share`);
+``same_figure``
+    1 when both give a figure in digits outside quotation marks that few texts of the story give
+    (:mod:`kit.auditing.restated`);
+``jaccard``
+    the Jaccard similarity of the two texts' distinct content words;
+``length_ratio``
+    the shorter text's words over the longer's;
+``links``
+    ``log(1 + n)``, ``n`` the pairs already listed between the two publishers in the story;
+``quoted_share``
+    the shared quoted words over all shared words of the exact check;
+``same_speaker``
+    1 when both texts name the same speaker (:func:`kit.auditing.quotes.speaker`).
+
+:func:`learned_copies` scores each pair with the model of ``pair_model.json`` (``1 / (1 + exp(-(b + w . z)))``,
+``z`` the features standardised by the fitted means and scales) and lists, for each later text, the earlier scoring
+highest when it scores at least the model's threshold.
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from kit.auditing.groups import ranges
+from kit.auditing.minhash import mix64
+from kit.auditing.quotes import speaker
+from kit.auditing.reprints import kept_share
+from kit.auditing.restated import _same_figure
+from kit.auditing.reworded import _tokens
+from kit.auditing.text import word_spans
+from kit.auditing.weights import score
+
+__all__ = ["FEATURES", "MODEL_PATH", "candidate_pairs", "learned_copies", "load_model", "pair_features", "predict"]
+
+#: the features of a pair, in the model's order (see the module's docstring)
+FEATURES = (
+    "prose_words",
+    "prose_score",
+    "quote_words",
+    "longest_run",
+    "kept",
+    "same_figure",
+    "jaccard",
+    "length_ratio",
+    "links",
+    "quoted_share",
+    "same_speaker",
+)
+#: the fitted model: ``features``, ``mean``, ``scale``, ``coef``, ``intercept``, ``threshold``
+MODEL_PATH = pathlib.Path(__file__).with_name("pair_model.json")
+_WINDOW = 3
+
+
+@lru_cache(maxsize=1)
+def load_model(path: str = str(MODEL_PATH)) -> dict:
+    """The fitted model (``pair_model.json``), its arrays as numpy arrays.
+
+    Parameters
+    ----------
+    path : str
+
+    Returns
+    -------
+    dict
+        ``features`` (tuple of str, :data:`FEATURES`), ``mean``, ``scale``, ``coef`` (numpy arrays), ``intercept``,
+        ``threshold`` (float).
+
+    Raises
+    ------
+    ValueError
+        When the file's features are not :data:`FEATURES` (the model was fitted on other features: refit it with
+        ``benchmarks/fit_audit_pairs.py``).
+
+    Examples
+    --------
+    >>> model = load_model()
+    >>> model["features"] == FEATURES, len(model["coef"]) == len(FEATURES), 0 < model["threshold"] < 1
+    (True, True, True)
+    """
+    raw = json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
+    if tuple(raw["features"]) != FEATURES:
+        raise ValueError(f"{path}: its features {raw['features']} are not {list(FEATURES)}; refit the model")
+    out = {k: np.asarray(raw[k], dtype=float) for k in ("mean", "scale", "coef")}
+    return {**out, "features": FEATURES, "intercept": float(raw["intercept"]), "threshold": float(raw["threshold"])}
+
+
+def predict(model: dict, x: np.ndarray) -> np.ndarray:
+    """The model's probability that each pair (a row of ``x``, :data:`FEATURES`) is copied prose.
+
+    Parameters
+    ----------
+    model : dict
+        As :func:`load_model` gives it.
+    x : numpy.ndarray of float, shape (pairs, len(FEATURES))
+
+    Returns
+    -------
+    numpy.ndarray of float
+
+    Examples
+    --------
+    >>> model = {"mean": np.zeros(2), "scale": np.ones(2), "coef": np.array([1.0, -1.0]), "intercept": 0.0}
+    >>> predict(model, np.array([[0.0, 0.0], [3.0, 0.0]])).round(2).tolist()
+    [0.5, 0.95]
+    """
+    z = (np.asarray(x, dtype=float) - model["mean"]) / model["scale"]
+    return 1 / (1 + np.exp(-(z @ model["coef"] + model["intercept"])))
+
+
+def candidate_pairs(claims, found, listed_later, listed_earlier) -> tuple[np.ndarray, ...]:
+    """The checked pairs of two different known publishers whose later text is not listed, with the pairs listed
+    between the two publishers in the story.
+
+    Parameters
+    ----------
+    claims : kit.auditing.context.Claims
+    found : kit.auditing.signals.Matches
+    listed_later, listed_earlier : numpy.ndarray of int
+        The pairs listed so far (text positions).
+
+    Returns
+    -------
+    at : numpy.ndarray of int64
+        Positions in ``found.later`` / ``found.earlier`` (and the exact check's arrays).
+    later, earlier : numpy.ndarray of int64
+        Those pairs' texts.
+    links : numpy.ndarray of int64
+        The listed pairs between their publishers in their story.
+
+    Examples
+    --------
+    >>> from kit.testing.synth import make_case
+    >>> from kit.auditing.context import claims_in_time_order
+    >>> from kit.auditing.text import corpus
+    >>> from kit.auditing.signals import matches
+    >>> claims = claims_in_time_order(make_case(60, seed=2, copy_rate=0.2))
+    >>> found = matches(corpus(claims.text))
+    >>> at, *_ = candidate_pairs(claims, found, np.array([], int), np.array([], int))
+    >>> bool((claims.publisher[found.later[at]] != claims.publisher[found.earlier[at]]).all())
+    True
+    """
+    pub, story = claims.publisher, claims.proposition
+    later, earlier = found.later, found.earlier
+    ll, le = np.asarray(listed_later, dtype=np.int64), np.asarray(listed_earlier, dtype=np.int64)
+    keep = (pub[later] != pub[earlier]) & (pub[later] >= 0) & (pub[earlier] >= 0) & ~np.isin(later, ll)
+    at = np.flatnonzero(keep)
+    later, earlier = later[at], earlier[at]
+    known = (pub[ll] >= 0) & (pub[le] >= 0)
+    ll, le = ll[known], le[known]
+    links = np.zeros(len(at), dtype=np.int64)
+    if len(at) and len(ll):
+        width = np.int64(max(int(pub.max()), 0) + 1)
+
+        def key(a, b):
+            lo, hi = np.minimum(pub[a], pub[b]).astype(np.int64), np.maximum(pub[a], pub[b]).astype(np.int64)
+            return (story[a].astype(np.int64) * width + lo) * width + hi
+
+        have, count = np.unique(key(ll, le), return_counts=True)
+        k = key(later, earlier)
+        i = np.minimum(np.searchsorted(have, k), len(have) - 1)
+        links = np.where(have[i] == k, count[i], 0)
+    return at.astype(np.int64), later.astype(np.int64), earlier.astype(np.int64), links
+
+
+def pair_features(claims, corp, found, at, later, earlier, links) -> np.ndarray:
+    """:data:`FEATURES` of the candidate pairs of :func:`candidate_pairs` (see the module's docstring).
+
+    Parameters
+    ----------
+    claims : kit.auditing.context.Claims
+    corp : kit.auditing.text.Corpus
+    found : kit.auditing.signals.Matches
+    at, later, earlier, links : numpy.ndarray of int
+        As :func:`candidate_pairs` gives them.
+
+    Returns
+    -------
+    numpy.ndarray of float, shape (pairs, len(FEATURES))
+
+    Examples
+    --------
+    >>> from kit.auditing.context import claims_in_time_order
+    >>> from kit.auditing.text import corpus
+    >>> from kit.auditing.signals import matches
+    >>> from kit.testing.synth import make_case
+    >>> claims = claims_in_time_order(make_case(60, seed=2, copy_rate=0.2))
+    >>> c = corpus(claims.text)
+    >>> found = matches(c, story=claims.proposition, publisher=claims.publisher)
+    >>> x = pair_features(claims, c, found, *candidate_pairs(claims, found, np.array([], int), np.array([], int)))
+    >>> x.shape[1] == len(FEATURES), bool((x[:, FEATURES.index("jaccard")] <= 1).all())
+    (True, True)
+    """
+    x = np.zeros((len(at), len(FEATURES)), dtype=float)
+    if not len(at):
+        return x
+    prose, quote = found.check["prose"], found.check["quote"]
+    x[:, 0] = prose["words"][at]
+    x[:, 1] = prose["score"][at]
+    x[:, 2] = quote["words"][at]
+    x[:, 3] = _longest_runs(corp, later, earlier)
+    x[:, 4] = kept_share(corp, later, earlier)
+    x[:, 5] = _same_figure(corp, claims.proposition, later, earlier) >= 0
+    x[:, 6] = _jaccard(corp, later, earlier)
+    n = corp.n_words
+    x[:, 7] = np.minimum(n[later], n[earlier]) / np.maximum(np.maximum(n[later], n[earlier]), 1)
+    x[:, 8] = np.log1p(links)
+    x[:, 9] = x[:, 2] / np.maximum(x[:, 0] + x[:, 2], 1)
+    quoting = np.flatnonzero(x[:, 2] > 0)  # a speaker is read only where the two share quoted words
+    for i in quoting.tolist():
+        name = speaker(claims.text[int(later[i])].as_py() or "")
+        x[i, 10] = bool(name) and name == speaker(claims.text[int(earlier[i])].as_py() or "")
+    return x
+
+
+def learned_copies(claims, corp, found, listed_later, listed_earlier, *, min_score: float = 0.5, model=None):
+    """Pairs (later, earlier) of checked texts the model scores as copied prose (see the module's docstring); for
+    each later text not listed yet, the earlier scoring highest, when at least the model's threshold.
+
+    Parameters
+    ----------
+    claims : kit.auditing.context.Claims
+    corp : kit.auditing.text.Corpus
+    found : kit.auditing.signals.Matches
+    listed_later, listed_earlier : numpy.ndarray of int
+        The pairs listed so far (text positions).
+    min_score : float
+        Only pairs whose later text's own words score this (:func:`kit.auditing.weights.score`) are listed.
+    model : dict, optional
+        As :func:`load_model` gives it; by default ``pair_model.json``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``later``, ``earlier`` (time-order positions), ``signal`` (``shared_text``), ``score``, ``evidence``
+        ("copied prose: " and the longest shared run, as the later text has it, or the later text).
+
+    Examples
+    --------
+    >>> from kit.testing.synth import make_case
+    >>> from kit.auditing.context import claims_in_time_order
+    >>> from kit.auditing.text import corpus
+    >>> from kit.auditing.signals import matches
+    >>> claims = claims_in_time_order(make_case(60, seed=2, copy_rate=0.2))
+    >>> words = corpus(claims.text)
+    >>> list(learned_copies(claims, words, matches(words), np.array([], int), np.array([], int)).columns)
+    ['later', 'earlier', 'signal', 'score', 'evidence']
+    """
+    columns = ["later", "earlier", "signal", "score", "evidence"]
+    model = load_model() if model is None else model
+    at, later, earlier, links = candidate_pairs(claims, found, listed_later, listed_earlier)
+    p = predict(model, pair_features(claims, corp, found, at, later, earlier, links)) if len(at) else np.zeros(0)
+    sc = np.asarray(score(found.prose_weight[later], found.prose_weight[later]), dtype=float)
+    ok = (p >= model["threshold"]) & (sc >= min_score)
+    later, earlier, p, sc = later[ok], earlier[ok], p[ok], sc[ok]
+    order = np.lexsort((earlier, -p, later))  # per later text, the most probable, then the earliest
+    later, earlier, sc = later[order], earlier[order], sc[order]
+    first = np.concatenate([[True], later[1:] != later[:-1]]) if len(later) else np.zeros(0, bool)
+    later, earlier, sc = later[first], earlier[first], sc[first]
+    if not len(later):
+        return pd.DataFrame({c: [] for c in columns}).astype({"later": np.int64, "earlier": np.int64, "score": float})
+    spans = _run_spans(corp, later, earlier)
+    evidence = []
+    for i, (a, b) in zip(later.tolist(), spans, strict=True):
+        text = claims.text[i].as_py() or ""
+        words = word_spans(text)
+        evidence.append("copied prose: " + (text[words[a][1] : words[b][2]] if b >= a >= 0 else text.strip()))
+    out = pd.DataFrame({"later": later, "earlier": earlier, "signal": "shared_text", "score": sc})
+    out["evidence"] = pd.Series(evidence, dtype=object)
+    return out[columns]
+
+
+def _matched_windows(corp, later, earlier):
+    """Each window of :data:`_WINDOW` words of each pair's later text: its pair, its first word's position, and
+    whether the earlier text has it."""
+    texts, inv = np.unique(np.concatenate([later, earlier]), return_inverse=True)
+    tok, _, _, _, start = _tokens(corp, texts)
+    n = np.diff(start)
+    w_at, _ = ranges(start[:-1], np.maximum(n - _WINDOW + 1, 0))
+    h = np.zeros(len(w_at), dtype=np.uint64)
+    for j in range(_WINDOW):
+        h = mix64(h ^ (tok[w_at + j].astype(np.uint64) + np.uint64(j << 40)))
+    first_w = np.concatenate([[0], np.cumsum(np.maximum(n - _WINDOW + 1, 0))])
+    a, b = inv[: len(later)], inv[len(later) :]
+    ia, pa = ranges(first_w[a], first_w[a + 1] - first_w[a])
+    ib, pb = ranges(first_w[b], first_w[b + 1] - first_w[b])
+    key_a = mix64(h[ia] ^ mix64(pa.astype(np.uint64) + np.uint64(1)))
+    key_b = mix64(h[ib] ^ mix64(pb.astype(np.uint64) + np.uint64(1)))
+    return pa, w_at[ia] - start[a[pa]], np.isin(key_a, key_b)
+
+
+def _chains(corp, later, earlier):
+    """Per pair, the longest chain of consecutive matched windows of the later text: its length and first window."""
+    pair, pos, hit = _matched_windows(corp, later, earlier)
+    size = np.zeros(len(later), dtype=np.int64)
+    first = np.full(len(later), -1, dtype=np.int64)
+    if not hit.any():
+        return size, first
+    new = np.concatenate([[True], (pair[1:] != pair[:-1]) | ~hit[:-1]])
+    chain = np.cumsum(new) - 1
+    length = np.bincount(chain, weights=hit).astype(np.int64)
+    c_pair, c_pos = pair[new], pos[new]
+    order = np.lexsort((c_pos, -length, c_pair))
+    best = order[np.concatenate([[True], c_pair[order][1:] != c_pair[order][:-1]])]
+    size[c_pair[best]] = length[best]
+    first[c_pair[best]] = np.where(length[best] > 0, c_pos[best], -1)
+    return size, first
+
+
+def _longest_runs(corp, later, earlier) -> np.ndarray:
+    """Per pair, the words of the longest run of the later text held by the earlier (see the module's docstring)."""
+    size, _ = _chains(corp, later, earlier)
+    return np.where(size > 0, size + _WINDOW - 1, 0).astype(float)
+
+
+def _run_spans(corp, later, earlier) -> list:
+    """Per pair, the first and last word (positions in the later text) of its longest shared run, or (-1, -1)."""
+    size, first = _chains(corp, later, earlier)
+    return [(f, f + s + _WINDOW - 2) if s > 0 else (-1, -1) for f, s in zip(first.tolist(), size.tolist(), strict=True)]
+
+
+def _jaccard(corp, later, earlier) -> np.ndarray:
+    """Per pair, the Jaccard similarity of the two texts' distinct content words."""
+    size = np.int64(len(corp.vocab))
+    pairs = np.arange(len(later), dtype=np.int64)
+    sides = []
+    for texts in (later, earlier):
+        at, owner = ranges(corp.ptr[texts], np.diff(corp.ptr)[texts])
+        sides.append(np.unique(pairs[owner] * size + corp.ids[at]))
+    both = np.bincount(np.intersect1d(*sides, assume_unique=True) // size, minlength=len(later))
+    each = np.bincount(sides[0] // size, minlength=len(later)) + np.bincount(sides[1] // size, minlength=len(later))
+    return both / np.maximum(each - both, 1)
+
