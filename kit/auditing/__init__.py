@@ -23,7 +23,6 @@ import pandas as pd
 from kit.auditing.anonymous import anonymous_wordings
 from kit.auditing.context import claims_in_time_order
 from kit.auditing.figure_pairs import same_attribution, same_figure
-from kit.auditing.learned import learned_copies
 from kit.auditing.lone import lone_descriptions
 from kit.auditing.minhash import member
 from kit.auditing.progress import PROGRESS_CLAIMS, Steps
@@ -125,8 +124,7 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     rows[0] = rows[0][~lone]  # a description shared by outlets that copy each other nowhere else: kit.auditing.lone
     # a sentence reworded around a run of words kept whole (kit.auditing.reworded), or around its figure
     # (kit.auditing.restated), by outlets listed as copying each other elsewhere in the story
-    # then the pairs a learned scorer of the checked pairs rates as copied (kit.auditing.learned)
-    for rule in (reworded_copies, restated_copies, learned_copies):
+    for rule in (reworded_copies, restated_copies):
         more = rule(claims, corp, found, rows[0]["later"], rows[0]["earlier"], min_score=min_score)
         more = more[~member(claims.pair_keys(more["later"], more["earlier"]), claims.cited)]
         if len(more):

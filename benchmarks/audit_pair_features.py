@@ -1,16 +1,17 @@
-"""A learned scorer of checked pairs: a logistic regression over generic features of the pair, fitted on the
-annotated coverage of ``tests/audit_corpus/`` by ``benchmarks/fit_audit_pairs.py``.
+"""Features of the audit's checked pairs for a learned pair scorer, and that scorer's stage; used by
+benchmarks/fit_audit_pairs.py (leave-one-part-out over tests/audit_corpus/). Not part of kit: its leave-one-part-out
+result did not justify adopting it into kit.audit (benchmarks/results-audit-corpus-learned-lopo.json).
 
-The hand-written rounds (:mod:`kit.auditing.reprints`, :mod:`kit.auditing.lone`, :mod:`kit.auditing.reworded`,
-:mod:`kit.auditing.restated`) each set thresholds on one or two signs of copying. This stage weighs the same signs
-together: for each checked pair (:class:`kit.auditing.signals.Matches`: candidates, never all pairs) of two known
-publishers whose later text is not listed yet, :func:`pair_features` computes :data:`FEATURES`:
+For each checked pair (:class:`kit.auditing.signals.Matches`: candidates, never all pairs) of two known publishers
+whose later text is not listed yet, :func:`pair_features` computes :data:`FEATURES`:
 
 ``prose_words``, ``prose_score``, ``quote_words``
     the exact check's shared prose words, their score, and the shared quoted words (:mod:`kit.auditing.exact`);
 ``longest_run``
     the longest stretch of the later text, stop words too, each of whose runs of three words the earlier text has
     (figures in words as their digits, as :mod:`kit.auditing.reworded` reads them);
+``prose_run``
+    the same, counting only runs of three words none of which the later text quotes;
 ``kept``
     the share of the shorter text's rarer words the other holds (:func:`kit.auditing.reprints.kept_share`);
 ``same_figure``
@@ -27,16 +28,12 @@ publishers whose later text is not listed yet, :func:`pair_features` computes :d
 ``same_speaker``
     1 when both texts name the same speaker (:func:`kit.auditing.quotes.speaker`).
 
-:func:`learned_copies` scores each pair with the model of ``pair_model.json`` (``1 / (1 + exp(-(b + w . z)))``,
-``z`` the features standardised by the fitted means and scales) and lists, for each later text, the earlier scoring
-highest when it scores at least the model's threshold.
+:func:`learned_copies` scores each pair with a model (``1 / (1 + exp(-(b + w . z)))``, ``z`` the model's features
+standardised by the fitted means and scales) and lists, for each later text, the earlier scoring highest when it
+scores at least the model's threshold.
 """
 
 from __future__ import annotations
-
-import json
-import pathlib
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -50,7 +47,7 @@ from kit.auditing.reworded import _tokens
 from kit.auditing.text import word_spans
 from kit.auditing.weights import score
 
-__all__ = ["FEATURES", "MODEL_PATH", "candidate_pairs", "learned_copies", "load_model", "pair_features", "predict"]
+__all__ = ["FEATURES", "candidate_pairs", "learned_copies", "pair_features", "predict"]
 
 #: the features of a pair, in the model's order (see the module's docstring)
 FEATURES = (
@@ -58,6 +55,7 @@ FEATURES = (
     "prose_score",
     "quote_words",
     "longest_run",
+    "prose_run",
     "kept",
     "same_figure",
     "jaccard",
@@ -66,42 +64,7 @@ FEATURES = (
     "quoted_share",
     "same_speaker",
 )
-#: the fitted model: ``features``, ``mean``, ``scale``, ``coef``, ``intercept``, ``threshold``
-MODEL_PATH = pathlib.Path(__file__).with_name("pair_model.json")
 _WINDOW = 3
-
-
-@lru_cache(maxsize=1)
-def load_model(path: str = str(MODEL_PATH)) -> dict:
-    """The fitted model (``pair_model.json``), its arrays as numpy arrays.
-
-    Parameters
-    ----------
-    path : str
-
-    Returns
-    -------
-    dict
-        ``features`` (tuple of str, :data:`FEATURES`), ``mean``, ``scale``, ``coef`` (numpy arrays), ``intercept``,
-        ``threshold`` (float).
-
-    Raises
-    ------
-    ValueError
-        When the file's features are not :data:`FEATURES` (the model was fitted on other features: refit it with
-        ``benchmarks/fit_audit_pairs.py``).
-
-    Examples
-    --------
-    >>> model = load_model()
-    >>> model["features"] == FEATURES, len(model["coef"]) == len(FEATURES), 0 < model["threshold"] < 1
-    (True, True, True)
-    """
-    raw = json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
-    if tuple(raw["features"]) != FEATURES:
-        raise ValueError(f"{path}: its features {raw['features']} are not {list(FEATURES)}; refit the model")
-    out = {k: np.asarray(raw[k], dtype=float) for k in ("mean", "scale", "coef")}
-    return {**out, "features": FEATURES, "intercept": float(raw["intercept"]), "threshold": float(raw["threshold"])}
 
 
 def predict(model: dict, x: np.ndarray) -> np.ndarray:
@@ -110,7 +73,7 @@ def predict(model: dict, x: np.ndarray) -> np.ndarray:
     Parameters
     ----------
     model : dict
-        As :func:`load_model` gives it.
+        ``features`` (names of :data:`FEATURES`), ``mean``, ``scale``, ``coef`` (arrays), ``intercept``.
     x : numpy.ndarray of float, shape (pairs, len(FEATURES))
 
     Returns
@@ -119,11 +82,14 @@ def predict(model: dict, x: np.ndarray) -> np.ndarray:
 
     Examples
     --------
-    >>> model = {"mean": np.zeros(2), "scale": np.ones(2), "coef": np.array([1.0, -1.0]), "intercept": 0.0}
-    >>> predict(model, np.array([[0.0, 0.0], [3.0, 0.0]])).round(2).tolist()
+    >>> model = {"features": FEATURES[:2], "mean": 0, "scale": 1, "coef": np.array([1.0, -1.0]), "intercept": 0.0}
+    >>> x = np.zeros((2, len(FEATURES)))
+    >>> x[1, 0] = 3.0
+    >>> predict(model, x).round(2).tolist()
     [0.5, 0.95]
     """
-    z = (np.asarray(x, dtype=float) - model["mean"]) / model["scale"]
+    cols = [FEATURES.index(f) for f in model["features"]]
+    z = (np.asarray(x, dtype=float)[:, cols] - model["mean"]) / model["scale"]
     return 1 / (1 + np.exp(-(z @ model["coef"] + model["intercept"])))
 
 
@@ -218,21 +184,22 @@ def pair_features(claims, corp, found, at, later, earlier, links) -> np.ndarray:
     x[:, 1] = prose["score"][at]
     x[:, 2] = quote["words"][at]
     x[:, 3] = _longest_runs(corp, later, earlier)
-    x[:, 4] = kept_share(corp, later, earlier)
-    x[:, 5] = _same_figure(corp, claims.proposition, later, earlier) >= 0
-    x[:, 6] = _jaccard(corp, later, earlier)
+    x[:, 4] = _longest_runs(corp, later, earlier, prose=True)
+    x[:, 5] = kept_share(corp, later, earlier)
+    x[:, 6] = _same_figure(corp, claims.proposition, later, earlier) >= 0
+    x[:, 7] = _jaccard(corp, later, earlier)
     n = corp.n_words
-    x[:, 7] = np.minimum(n[later], n[earlier]) / np.maximum(np.maximum(n[later], n[earlier]), 1)
-    x[:, 8] = np.log1p(links)
-    x[:, 9] = x[:, 2] / np.maximum(x[:, 0] + x[:, 2], 1)
+    x[:, 8] = np.minimum(n[later], n[earlier]) / np.maximum(np.maximum(n[later], n[earlier]), 1)
+    x[:, 9] = np.log1p(links)
+    x[:, 10] = x[:, 2] / np.maximum(x[:, 0] + x[:, 2], 1)
     quoting = np.flatnonzero(x[:, 2] > 0)  # a speaker is read only where the two share quoted words
     for i in quoting.tolist():
         name = speaker(claims.text[int(later[i])].as_py() or "")
-        x[i, 10] = bool(name) and name == speaker(claims.text[int(earlier[i])].as_py() or "")
+        x[i, 11] = bool(name) and name == speaker(claims.text[int(earlier[i])].as_py() or "")
     return x
 
 
-def learned_copies(claims, corp, found, listed_later, listed_earlier, *, min_score: float = 0.5, model=None):
+def learned_copies(claims, corp, found, listed_later, listed_earlier, *, model, min_score: float = 0.5):
     """Pairs (later, earlier) of checked texts the model scores as copied prose (see the module's docstring); for
     each later text not listed yet, the earlier scoring highest, when at least the model's threshold.
 
@@ -243,10 +210,10 @@ def learned_copies(claims, corp, found, listed_later, listed_earlier, *, min_sco
     found : kit.auditing.signals.Matches
     listed_later, listed_earlier : numpy.ndarray of int
         The pairs listed so far (text positions).
+    model : dict
+        As :func:`predict` takes it, and ``threshold``.
     min_score : float
         Only pairs whose later text's own words score this (:func:`kit.auditing.weights.score`) are listed.
-    model : dict, optional
-        As :func:`load_model` gives it; by default ``pair_model.json``.
 
     Returns
     -------
@@ -262,11 +229,12 @@ def learned_copies(claims, corp, found, listed_later, listed_earlier, *, min_sco
     >>> from kit.auditing.signals import matches
     >>> claims = claims_in_time_order(make_case(60, seed=2, copy_rate=0.2))
     >>> words = corpus(claims.text)
-    >>> list(learned_copies(claims, words, matches(words), np.array([], int), np.array([], int)).columns)
+    >>> model = {"features": FEATURES, "mean": 0, "scale": 1, "coef": np.zeros(len(FEATURES)), "intercept": 0.0}
+    >>> none = np.array([], int)
+    >>> list(learned_copies(claims, words, matches(words), none, none, model={**model, "threshold": 0.6}).columns)
     ['later', 'earlier', 'signal', 'score', 'evidence']
     """
     columns = ["later", "earlier", "signal", "score", "evidence"]
-    model = load_model() if model is None else model
     at, later, earlier, links = candidate_pairs(claims, found, listed_later, listed_earlier)
     p = predict(model, pair_features(claims, corp, found, at, later, earlier, links)) if len(at) else np.zeros(0)
     sc = np.asarray(score(found.prose_weight[later], found.prose_weight[later]), dtype=float)
@@ -278,7 +246,7 @@ def learned_copies(claims, corp, found, listed_later, listed_earlier, *, min_sco
     later, earlier, sc = later[first], earlier[first], sc[first]
     if not len(later):
         return pd.DataFrame({c: [] for c in columns}).astype({"later": np.int64, "earlier": np.int64, "score": float})
-    spans = _run_spans(corp, later, earlier)
+    spans = _run_spans(corp, later, earlier)  # the longest shared run, quoted words too
     evidence = []
     for i, (a, b) in zip(later.tolist(), spans, strict=True):
         text = claims.text[i].as_py() or ""
@@ -289,11 +257,11 @@ def learned_copies(claims, corp, found, listed_later, listed_earlier, *, min_sco
     return out[columns]
 
 
-def _matched_windows(corp, later, earlier):
+def _matched_windows(corp, later, earlier, prose=False):
     """Each window of :data:`_WINDOW` words of each pair's later text: its pair, its first word's position, and
-    whether the earlier text has it."""
+    whether the earlier text has it (and, ``prose``, the later text quotes none of its words)."""
     texts, inv = np.unique(np.concatenate([later, earlier]), return_inverse=True)
-    tok, _, _, _, start = _tokens(corp, texts)
+    tok, _, quoted, _, start = _tokens(corp, texts)
     n = np.diff(start)
     w_at, _ = ranges(start[:-1], np.maximum(n - _WINDOW + 1, 0))
     h = np.zeros(len(w_at), dtype=np.uint64)
@@ -305,12 +273,16 @@ def _matched_windows(corp, later, earlier):
     ib, pb = ranges(first_w[b], first_w[b + 1] - first_w[b])
     key_a = mix64(h[ia] ^ mix64(pa.astype(np.uint64) + np.uint64(1)))
     key_b = mix64(h[ib] ^ mix64(pb.astype(np.uint64) + np.uint64(1)))
-    return pa, w_at[ia] - start[a[pa]], np.isin(key_a, key_b)
+    hit = np.isin(key_a, key_b)
+    if prose:
+        cum = np.concatenate([[0], np.cumsum(quoted)])
+        hit &= cum[w_at[ia] + _WINDOW] == cum[w_at[ia]]
+    return pa, w_at[ia] - start[a[pa]], hit
 
 
-def _chains(corp, later, earlier):
+def _chains(corp, later, earlier, prose=False):
     """Per pair, the longest chain of consecutive matched windows of the later text: its length and first window."""
-    pair, pos, hit = _matched_windows(corp, later, earlier)
+    pair, pos, hit = _matched_windows(corp, later, earlier, prose)
     size = np.zeros(len(later), dtype=np.int64)
     first = np.full(len(later), -1, dtype=np.int64)
     if not hit.any():
@@ -326,9 +298,9 @@ def _chains(corp, later, earlier):
     return size, first
 
 
-def _longest_runs(corp, later, earlier) -> np.ndarray:
+def _longest_runs(corp, later, earlier, prose=False) -> np.ndarray:
     """Per pair, the words of the longest run of the later text held by the earlier (see the module's docstring)."""
-    size, _ = _chains(corp, later, earlier)
+    size, _ = _chains(corp, later, earlier, prose)
     return np.where(size > 0, size + _WINDOW - 1, 0).astype(float)
 
 
@@ -349,4 +321,3 @@ def _jaccard(corp, later, earlier) -> np.ndarray:
     both = np.bincount(np.intersect1d(*sides, assume_unique=True) // size, minlength=len(later))
     each = np.bincount(sides[0] // size, minlength=len(later)) + np.bincount(sides[1] // size, minlength=len(later))
     return both / np.maximum(each - both, 1)
-
