@@ -38,6 +38,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from kit.auditing.exact import exact_check
 from kit.auditing.groups import ranges
 from kit.auditing.minhash import mix64
 from kit.auditing.quotes import speaker
@@ -47,7 +48,7 @@ from kit.auditing.reworded import _tokens
 from kit.auditing.text import word_spans
 from kit.auditing.weights import score
 
-__all__ = ["FEATURES", "candidate_pairs", "learned_copies", "pair_features", "predict"]
+__all__ = ["FEATURES", "SHARED", "candidate_pairs", "learned_copies", "pair_features", "predict"]
 
 #: the features of a pair, in the model's order (see the module's docstring)
 FEATURES = (
@@ -65,6 +66,8 @@ FEATURES = (
     "same_speaker",
 )
 _WINDOW = 3
+#: a pair of the ``linked`` pool shares at least this many distinct content words
+SHARED = 3
 
 
 def predict(model: dict, x: np.ndarray) -> np.ndarray:
@@ -93,23 +96,28 @@ def predict(model: dict, x: np.ndarray) -> np.ndarray:
     return 1 / (1 + np.exp(-(z @ model["coef"] + model["intercept"])))
 
 
-def candidate_pairs(claims, found, listed_later, listed_earlier) -> tuple[np.ndarray, ...]:
-    """The checked pairs of two different known publishers whose later text is not listed, with the pairs listed
-    between the two publishers in the story.
+def candidate_pairs(claims, corp, found, listed_later, listed_earlier, *, pool: str = "checked"):
+    """The candidate pairs of two different known publishers whose later text is not listed, their exact check, and
+    the pairs listed between the two publishers in the story.
 
     Parameters
     ----------
     claims : kit.auditing.context.Claims
+    corp : kit.auditing.text.Corpus
     found : kit.auditing.signals.Matches
     listed_later, listed_earlier : numpy.ndarray of int
         The pairs listed so far (text positions).
+    pool : {"checked", "linked"}
+        ``checked``: the pairs ``found`` checked. ``linked``: every pair of texts of two publishers listed as
+        copying each other in the story (at least one pair) sharing :data:`SHARED` distinct content words, checked
+        here (a measure of what a wider pool would give; its cost is not bounded per claim).
 
     Returns
     -------
-    at : numpy.ndarray of int64
-        Positions in ``found.later`` / ``found.earlier`` (and the exact check's arrays).
+    check : dict
+        ``prose`` and ``quote``, each ``words`` and ``score`` per pair (:func:`kit.auditing.exact.exact_check`).
     later, earlier : numpy.ndarray of int64
-        Those pairs' texts.
+        The pairs' texts.
     links : numpy.ndarray of int64
         The listed pairs between their publishers in their story.
 
@@ -120,43 +128,80 @@ def candidate_pairs(claims, found, listed_later, listed_earlier) -> tuple[np.nda
     >>> from kit.auditing.text import corpus
     >>> from kit.auditing.signals import matches
     >>> claims = claims_in_time_order(make_case(60, seed=2, copy_rate=0.2))
-    >>> found = matches(corpus(claims.text))
-    >>> at, *_ = candidate_pairs(claims, found, np.array([], int), np.array([], int))
-    >>> bool((claims.publisher[found.later[at]] != claims.publisher[found.earlier[at]]).all())
-    True
+    >>> c = corpus(claims.text)
+    >>> found = matches(c)
+    >>> check, later, earlier, links = candidate_pairs(claims, c, found, np.array([], int), np.array([], int))
+    >>> bool((claims.publisher[later] != claims.publisher[earlier]).all()), len(check["prose"]["words"]) == len(later)
+    (True, True)
     """
     pub, story = claims.publisher, claims.proposition
-    later, earlier = found.later, found.earlier
     ll, le = np.asarray(listed_later, dtype=np.int64), np.asarray(listed_earlier, dtype=np.int64)
-    keep = (pub[later] != pub[earlier]) & (pub[later] >= 0) & (pub[earlier] >= 0) & ~np.isin(later, ll)
-    at = np.flatnonzero(keep)
-    later, earlier = later[at], earlier[at]
     known = (pub[ll] >= 0) & (pub[le] >= 0)
     ll, le = ll[known], le[known]
+    width = np.int64(max(int(pub.max()), 0) + 1) if len(pub) else np.int64(1)
+
+    def key(a, b):
+        lo, hi = np.minimum(pub[a], pub[b]).astype(np.int64), np.maximum(pub[a], pub[b]).astype(np.int64)
+        return (story[a].astype(np.int64) * width + lo) * width + hi
+
+    have, count = np.unique(key(ll, le), return_counts=True)
+    if pool == "checked":
+        later, earlier = found.later, found.earlier
+    else:
+        later, earlier = _linked_pairs(corp, pub, story, have, width)
+    keep = (pub[later] != pub[earlier]) & (pub[later] >= 0) & (pub[earlier] >= 0) & ~np.isin(later, ll)
+    at = np.flatnonzero(keep)
+    later, earlier = later[at].astype(np.int64), earlier[at].astype(np.int64)
+    if pool == "checked":
+        check = {k: {m: found.check[k][m][at] for m in ("words", "score")} for k in ("prose", "quote")}
+    else:
+        check = exact_check(corp, found.pairs, later, earlier)
     links = np.zeros(len(at), dtype=np.int64)
-    if len(at) and len(ll):
-        width = np.int64(max(int(pub.max()), 0) + 1)
-
-        def key(a, b):
-            lo, hi = np.minimum(pub[a], pub[b]).astype(np.int64), np.maximum(pub[a], pub[b]).astype(np.int64)
-            return (story[a].astype(np.int64) * width + lo) * width + hi
-
-        have, count = np.unique(key(ll, le), return_counts=True)
+    if len(at) and len(have):
         k = key(later, earlier)
         i = np.minimum(np.searchsorted(have, k), len(have) - 1)
         links = np.where(have[i] == k, count[i], 0)
-    return at.astype(np.int64), later.astype(np.int64), earlier.astype(np.int64), links
+    return check, later, earlier, links
 
 
-def pair_features(claims, corp, found, at, later, earlier, links) -> np.ndarray:
+def _linked_pairs(corp, pub, story, have, width):
+    """Every pair (later, earlier) of texts of two publishers linked in their story (keys ``have``) sharing
+    :data:`SHARED` distinct content words."""
+    texts: dict = {}
+    for i, k in enumerate((story.astype(np.int64) * width + pub).tolist()):
+        texts.setdefault(k, []).append(i)
+    later, earlier = [], []
+    for k in have.tolist():
+        s, rest = divmod(k, width * width)
+        lo, hi = divmod(rest, width)
+        a = np.asarray(texts.get(s * width + lo, []), dtype=np.int64)
+        b = np.asarray(texts.get(s * width + hi, []), dtype=np.int64)
+        x, y = np.repeat(a, len(b)), np.tile(b, len(a))
+        later.append(np.maximum(x, y))
+        earlier.append(np.minimum(x, y))
+    if not later:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    later_a, earlier_a = np.concatenate(later), np.concatenate(earlier)
+    size = np.int64(len(corp.vocab))
+    pairs = np.arange(len(later_a), dtype=np.int64)
+    sides = []
+    for t in (later_a, earlier_a):
+        at, owner = ranges(corp.ptr[t], np.diff(corp.ptr)[t])
+        sides.append(np.unique(pairs[owner] * size + corp.ids[at]))
+    both = np.bincount(np.intersect1d(*sides, assume_unique=True) // size, minlength=len(later_a))
+    keep = both >= SHARED
+    return later_a[keep], earlier_a[keep]
+
+
+def pair_features(claims, corp, check, later, earlier, links) -> np.ndarray:
     """:data:`FEATURES` of the candidate pairs of :func:`candidate_pairs` (see the module's docstring).
 
     Parameters
     ----------
     claims : kit.auditing.context.Claims
     corp : kit.auditing.text.Corpus
-    found : kit.auditing.signals.Matches
-    at, later, earlier, links : numpy.ndarray of int
+    check : dict
+    later, earlier, links : numpy.ndarray of int
         As :func:`candidate_pairs` gives them.
 
     Returns
@@ -172,17 +217,16 @@ def pair_features(claims, corp, found, at, later, earlier, links) -> np.ndarray:
     >>> claims = claims_in_time_order(make_case(60, seed=2, copy_rate=0.2))
     >>> c = corpus(claims.text)
     >>> found = matches(c, story=claims.proposition, publisher=claims.publisher)
-    >>> x = pair_features(claims, c, found, *candidate_pairs(claims, found, np.array([], int), np.array([], int)))
+    >>> x = pair_features(claims, c, *candidate_pairs(claims, c, found, np.array([], int), np.array([], int)))
     >>> x.shape[1] == len(FEATURES), bool((x[:, FEATURES.index("jaccard")] <= 1).all())
     (True, True)
     """
-    x = np.zeros((len(at), len(FEATURES)), dtype=float)
-    if not len(at):
+    x = np.zeros((len(later), len(FEATURES)), dtype=float)
+    if not len(later):
         return x
-    prose, quote = found.check["prose"], found.check["quote"]
-    x[:, 0] = prose["words"][at]
-    x[:, 1] = prose["score"][at]
-    x[:, 2] = quote["words"][at]
+    x[:, 0] = check["prose"]["words"]
+    x[:, 1] = check["prose"]["score"]
+    x[:, 2] = check["quote"]["words"]
     x[:, 3] = _longest_runs(corp, later, earlier)
     x[:, 4] = _longest_runs(corp, later, earlier, prose=True)
     x[:, 5] = kept_share(corp, later, earlier)
@@ -199,7 +243,7 @@ def pair_features(claims, corp, found, at, later, earlier, links) -> np.ndarray:
     return x
 
 
-def learned_copies(claims, corp, found, listed_later, listed_earlier, *, model, min_score: float = 0.5):
+def learned_copies(claims, corp, found, listed_later, listed_earlier, *, model, pool="checked", min_score=0.5):
     """Pairs (later, earlier) of checked texts the model scores as copied prose (see the module's docstring); for
     each later text not listed yet, the earlier scoring highest, when at least the model's threshold.
 
@@ -212,6 +256,8 @@ def learned_copies(claims, corp, found, listed_later, listed_earlier, *, model, 
         The pairs listed so far (text positions).
     model : dict
         As :func:`predict` takes it, and ``threshold``.
+    pool : {"checked", "linked"}
+        As :func:`candidate_pairs` takes it.
     min_score : float
         Only pairs whose later text's own words score this (:func:`kit.auditing.weights.score`) are listed.
 
@@ -235,8 +281,8 @@ def learned_copies(claims, corp, found, listed_later, listed_earlier, *, model, 
     ['later', 'earlier', 'signal', 'score', 'evidence']
     """
     columns = ["later", "earlier", "signal", "score", "evidence"]
-    at, later, earlier, links = candidate_pairs(claims, found, listed_later, listed_earlier)
-    p = predict(model, pair_features(claims, corp, found, at, later, earlier, links)) if len(at) else np.zeros(0)
+    check, later, earlier, links = candidate_pairs(claims, corp, found, listed_later, listed_earlier, pool=pool)
+    p = predict(model, pair_features(claims, corp, check, later, earlier, links)) if len(later) else np.zeros(0)
     sc = np.asarray(score(found.prose_weight[later], found.prose_weight[later]), dtype=float)
     ok = (p >= model["threshold"]) & (sc >= min_score)
     later, earlier, p, sc = later[ok], earlier[ok], p[ok], sc[ok]

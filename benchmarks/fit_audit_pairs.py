@@ -36,7 +36,12 @@ PRECISION = 0.9
 #: the L2 penalty of the fit (on standardised features)
 L2 = 1.0
 #: the feature sets measured
-VARIANTS = {"all": learned.FEATURES, "without prose_run": tuple(f for f in learned.FEATURES if f != "prose_run")}
+POOLS = ("checked", "linked")
+VARIANTS = {
+    "all": ("checked", learned.FEATURES),
+    "without prose_run": ("checked", tuple(f for f in learned.FEATURES if f != "prose_run")),
+    "linked pool": ("linked", learned.FEATURES),
+}
 KEEP = ("copies", "found", "recall", "listed", "right", "precision", "shared_quotes_as_copying", "missed")
 
 
@@ -63,9 +68,9 @@ def groups_of(reuse):
     return (lambda a, b: bool(a in parent or b in parent) and find(a) == find(b)), kind
 
 
-def staged(model, got=None):
+def staged(model, got=None, pool="checked"):
     """Run the audit with a learned stage after kit.auditing.restated (``model`` None: record its candidates into
-    ``got`` and add nothing)."""
+    ``got`` for each pool and add nothing)."""
     real = kit.auditing.restated_copies
 
     def restated_then_learned(claims, corp, found, listed_later, listed_earlier, *, min_score=0.5):
@@ -73,14 +78,15 @@ def staged(model, got=None):
         ll = np.concatenate([np.asarray(listed_later, dtype=np.int64), more["later"].to_numpy(np.int64)])
         le = np.concatenate([np.asarray(listed_earlier, dtype=np.int64), more["earlier"].to_numpy(np.int64)])
         if model is None:
-            at, later, earlier, links = learned.candidate_pairs(claims, found, ll, le)
-            got.update(
-                x=learned.pair_features(claims, corp, found, at, later, earlier, links),
-                later=claims.ids_at(later).to_numpy(str),
-                earlier=claims.ids_at(earlier).to_numpy(str),
-            )
+            for name in POOLS:
+                check, later, earlier, links = learned.candidate_pairs(claims, corp, found, ll, le, pool=name)
+                got[name] = {
+                    "x": learned.pair_features(claims, corp, check, later, earlier, links),
+                    "later": claims.ids_at(later).to_numpy(str),
+                    "earlier": claims.ids_at(earlier).to_numpy(str),
+                }
             return more
-        add = learned.learned_copies(claims, corp, found, ll, le, model=model, min_score=min_score)
+        add = learned.learned_copies(claims, corp, found, ll, le, model=model, pool=pool, min_score=min_score)
         return pd.concat([more, add], ignore_index=True) if len(add) else more
 
     kit.auditing.restated_copies = restated_then_learned
@@ -88,7 +94,7 @@ def staged(model, got=None):
 
 
 def record(tests, names) -> dict:
-    """The current audit's candidates for the learned stage, their features and labels, and its score."""
+    """Per pool, the current audit's candidates for the learned stage, their features and labels; and its score."""
     case, reuse = tests.load_part(names)
     got: dict = {}
     real = staged(None, got)
@@ -97,14 +103,18 @@ def record(tests, names) -> dict:
     finally:
         kit.auditing.restated_copies = real
     same, kind = groups_of(reuse)
-    x = got.get("x", np.zeros((0, len(learned.FEATURES))))
-    pairs = list(zip(got.get("later", []), got.get("earlier", []), strict=True))
-    y = np.array([same(a, b) for a, b in pairs], dtype=bool)
-    quote = np.array([kind.get(frozenset(p)) == "shared_quote" for p in pairs], dtype=bool)
-    later = np.array([a for a, _ in pairs], dtype=object)
-    reachable = sorted(set(current["missed"]) & {str(a) for a, ok in zip(later, y, strict=True) if ok})
     current = {k: current[k] for k in KEEP}
-    return {"x": x, "y": y, "quote": quote, "later": later, "current": current, "reachable": reachable}
+    out = {}
+    for name in POOLS:
+        g = got.get(name, {})
+        pairs = list(zip(g.get("later", []), g.get("earlier", []), strict=True))
+        y = np.array([same(a, b) for a, b in pairs], dtype=bool)
+        quote = np.array([kind.get(frozenset(p)) == "shared_quote" for p in pairs], dtype=bool)
+        later = np.array([a for a, _ in pairs], dtype=object)
+        reachable = sorted(set(current["missed"]) & {str(a) for a, ok in zip(later, y, strict=True) if ok})
+        x = g.get("x", np.zeros((0, len(learned.FEATURES))))
+        out[name] = {"x": x, "y": y, "quote": quote, "later": later, "current": current, "reachable": reachable}
+    return out
 
 
 def fit(x: np.ndarray, y: np.ndarray, features) -> dict:
@@ -153,10 +163,10 @@ def threshold(model, data: list) -> float:
     return float(max(p[order][k], 0.5))
 
 
-def scored(tests, names, model) -> dict:
+def scored(tests, names, model, pool) -> dict:
     """The part scored with the full audit plus the learned stage."""
     case, reuse = tests.load_part(names)
-    real = staged(model)
+    real = staged(model, pool=pool)
     try:
         s = tests.score(case, reuse)
     finally:
@@ -164,8 +174,9 @@ def scored(tests, names, model) -> dict:
     return {k: s[k] for k in KEEP}
 
 
-def lopo(tests, data: dict, features) -> dict:
+def lopo(tests, every: dict, pool, features) -> dict:
     """Each part scored with a model fitted and thresholded on the others, the totals, and the fit on all."""
+    data = {p: d[pool] for p, d in every.items()}
     parts = list(data)
     folds = {}
     for p in parts:
@@ -175,7 +186,7 @@ def lopo(tests, data: dict, features) -> dict:
         folds[p] = {
             "threshold": model["threshold"],
             "current": data[p]["current"],
-            "learned": scored(tests, tests.PARTS[p], model),
+            "learned": scored(tests, tests.PARTS[p], model, pool),
         }
         print(
             p,
@@ -203,14 +214,17 @@ def main(argv=None) -> int:
     tests = _corpus_tests()
     data = {p: record(tests, tests.PARTS[p]) for p in tests.PARTS}
     candidates = {
-        p: {
-            "pairs": len(d["y"]),
-            "copied": int(d["y"].sum()),
-            "shared_quotes": int(d["quote"].sum()),
-            "missed": len(d["current"]["missed"]),
-            "missed_with_a_candidate": d["reachable"],
+        pool: {
+            p: {
+                "pairs": len(d[pool]["y"]),
+                "copied": int(d[pool]["y"].sum()),
+                "shared_quotes": int(d[pool]["quote"].sum()),
+                "missed": len(d[pool]["current"]["missed"]),
+                "missed_with_a_candidate": d[pool]["reachable"],
+            }
+            for p, d in data.items()
         }
-        for p, d in data.items()
+        for pool in POOLS
     }
     print(json.dumps(candidates), flush=True)
     result = {
@@ -223,7 +237,7 @@ def main(argv=None) -> int:
         "precision_target": PRECISION,
         "l2": L2,
         "candidates": candidates,
-        "variants": {name: lopo(tests, data, features) for name, features in VARIANTS.items()},
+        "variants": {name: lopo(tests, data, *variant) for name, variant in VARIANTS.items()},
     }
     OUT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: v["total"] for k, v in result["variants"].items()}, indent=1))
