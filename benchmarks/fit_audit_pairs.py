@@ -11,7 +11,9 @@ full audit plus that stage. Each feature set of VARIANTS is measured so; the fit
 results file (benchmarks/results-audit-corpus-learned-lopo.json), with how many of the copies the audit misses have
 any candidate at all (the ceiling of any scorer of these candidates).
 
-    .venv/bin/python benchmarks/fit_audit_pairs.py
+The cost of each pool is measured on kit.testing.synth's case of --cost claims (benchmarks/bench_audit.py's).
+
+    .venv/bin/python benchmarks/fit_audit_pairs.py [--cost 100000]
 """
 
 from __future__ import annotations
@@ -208,9 +210,46 @@ def lopo(tests, every: dict, pool, features) -> dict:
     return {"folds": folds, "total": total, "model_fit_on_all": model}
 
 
+def cost(n: int) -> dict:
+    """Per pool, the candidates of the learned stage on kit.testing.synth's case of ``n`` claims (bench_audit's)
+    and the seconds to find them and compute their features, or the MemoryError (under this script's RLIMIT_AS)."""
+    import time
+
+    from bench_audit import make
+
+    case, _ = make(n, "kit")
+    real = kit.auditing.restated_copies
+    out: dict = {"claims": len(case.claims), "memory_limit_gb": 4}
+
+    def measured(claims, corp, found, listed_later, listed_earlier, *, min_score=0.5):
+        more = real(claims, corp, found, listed_later, listed_earlier, min_score=min_score)
+        ll = np.concatenate([np.asarray(listed_later, dtype=np.int64), more["later"].to_numpy(np.int64)])
+        le = np.concatenate([np.asarray(listed_earlier, dtype=np.int64), more["earlier"].to_numpy(np.int64)])
+        for pool in POOLS:
+            t = time.perf_counter()
+            try:
+                check, later, earlier, links = learned.candidate_pairs(claims, corp, found, ll, le, pool=pool)
+                learned.pair_features(claims, corp, check, later, earlier, links)
+                out[pool] = {"pairs": len(later), "seconds": round(time.perf_counter() - t, 2)}
+            except MemoryError:
+                out[pool] = {"memory_error_after_seconds": round(time.perf_counter() - t, 1)}
+        return more
+
+    kit.auditing.restated_copies = measured
+    try:
+        kit.audit(case, progress=False)
+    finally:
+        kit.auditing.restated_copies = real
+    return out
+
+
 def main(argv=None) -> int:
-    resource.setrlimit(resource.RLIMIT_AS, (6 * 2**30, 6 * 2**30))
-    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
+    resource.setrlimit(resource.RLIMIT_AS, (4 * 2**30, 4 * 2**30))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--cost", type=int, default=100_000, help="claims of the synthetic case the cost is measured on"
+    )
+    args = parser.parse_args(argv)
     tests = _corpus_tests()
     data = {p: record(tests, tests.PARTS[p]) for p in tests.PARTS}
     candidates = {
@@ -238,6 +277,7 @@ def main(argv=None) -> int:
         "l2": L2,
         "candidates": candidates,
         "variants": {name: lopo(tests, data, *variant) for name, variant in VARIANTS.items()},
+        "cost": cost(args.cost),
     }
     OUT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: v["total"] for k, v in result["variants"].items()}, indent=1))
