@@ -56,10 +56,14 @@ PARTS = {
     # (benchmarks/results-audit-corpus-eighth-held-out-before.json) and once after the second was merged
     # (-eighth-held-out-scored-once.json)
     "held-out-8": ("derna-floods-2023", "mina-hajj-stampede-2015"),
+    # a ninth, annotated while a learned stage was tried (and not adopted: benchmarks/results-audit-corpus-learned-
+    # lopo.json), sealed, scored once with the kit as it stood (benchmarks/results-audit-corpus-ninth-held-out-
+    # before.json): no rule was merged after it was annotated, so that score is its single one
+    "held-out-9": ("cutro-shipwreck-2023", "wayanad-landslides-2024"),
 }
 #: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
 #: every score until they are
-SEALED: tuple = ("cutro-shipwreck-2023", "wayanad-landslides-2024")
+SEALED: tuple = ()
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
@@ -366,8 +370,8 @@ def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(score
     # more wrong pairs, and no part lists a shared quotation as copying
     before = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-fourth-round-before.json").read_text())
     # every part but the fifth and sixth, sealed (or not yet annotated) while the round was written
-    assert set(PARTS) - set(before) == {"held-out-5", "held-out-6", "held-out-7", "held-out-8"}
-    for part in set(PARTS) - {"held-out-5", "held-out-6", "held-out-7", "held-out-8"}:
+    assert set(PARTS) - set(before) == {"held-out-5", "held-out-6", "held-out-7", "held-out-8", "held-out-9"}
+    for part in set(PARTS) - {"held-out-5", "held-out-6", "held-out-7", "held-out-8", "held-out-9"}:
         s, was = scores[part], before[part]
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
         assert s["shared_quotes_as_copying"] == 0, part
@@ -490,8 +494,13 @@ def test_fifth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores):
     # the fifth round (a sentence edited in a reprint, kit.auditing.reprints.edited_reprints), with held-out-5 a
     # validation part: against main's kit before it no part finds fewer copies or lists more wrong pairs
     before = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-fifth-round-before.json").read_text())
-    assert set(PARTS) - set(before) == {"held-out-6", "held-out-7", "held-out-8"}  # sealed (or not yet annotated) then
-    for part in set(PARTS) - {"held-out-6", "held-out-7", "held-out-8"}:
+    assert set(PARTS) - set(before) == {
+        "held-out-6",
+        "held-out-7",
+        "held-out-8",
+        "held-out-9",
+    }  # sealed (or not yet annotated) then
+    for part in set(PARTS) - {"held-out-6", "held-out-7", "held-out-8", "held-out-9"}:
         s, was = scores[part], before[part]
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
         assert s["shared_quotes_as_copying"] == 0, part
@@ -549,3 +558,48 @@ def test_the_numbers_docs_audit_md_states_for_real_coverage(scores, part):
         "unannotated_as_copying": str(s["unannotated_as_copying"]),
     }
     assert stated == want
+
+
+def test_ninth_held_out_part_as_scored_once(scores):
+    # annotated and sealed while a learned stage was tried and not adopted: its single score is the kit's now, and
+    # one of its shared quotations is listed as copying (issue 22's goal is 0)
+    once = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-ninth-held-out-before.json").read_text())
+    s, t = scores["held-out-9"], once["cutro+wayanad"]
+    assert {k: s[k] for k in ("found", "copies", "right", "listed", "shared_quotes_as_copying", "shared_quotes")} == {
+        k: t[k] for k in ("found", "copies", "right", "listed", "shared_quotes_as_copying", "shared_quotes")
+    }
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = (
+        f"recall {t['recall']:.2f} ({t['found']} of {t['copies']}), precision {t['precision']:.2f} "
+        f"({t['right']} of {t['listed']}), {t['shared_quotes_as_copying']} of {t['shared_quotes']} shared "
+        "quotations listed as copying"
+    )
+    assert said in prose, said
+    assert s["shared_quotes_as_copying"] == 1
+
+
+def test_the_learned_scorer_as_docs_audit_md_states_it():
+    # leave-one-part-out over the nine parts before the ninth held-out one (benchmarks/fit_audit_pairs.py)
+    r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-learned-lopo.json").read_text())
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    now = r["variants"]["all"]["total"]["current"]
+    assert f"{now['found']} of {now['copies']} copies ({now['recall']:.3f})" in prose
+    for name, v in r["variants"].items():
+        t = v["total"]["learned"]
+        assert t["shared_quotes_as_copying"] == 0
+        assert f"{name}: {t['found']} ({t['recall']:.3f})" in prose, name
+    reach = sum(len(p["missed_with_a_candidate"]) for p in r["candidates"]["checked"].values())
+    missed = sum(p["missed"] for p in r["candidates"]["checked"].values())
+    assert f"{reach} of the {missed} copies the audit misses" in prose
+    assert missed == now["copies"] - now["found"]
+    assert "memory_error_after_seconds" in r["cost"]["linked"] and "MemoryError" in prose
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the ninth held-out part, never seen, recall 45/58 = 0.78 and 1 of 24 shared quotations "
+    "listed as copying",
+)
+def test_ninth_held_out_part_goals(scores):
+    s = scores["held-out-9"]
+    assert s["recall"] >= 0.9 and s["precision"] >= 0.9 and s["shared_quotes_as_copying"] == 0
