@@ -85,3 +85,28 @@ def test_anonymous_wordings_are_each_texts_attributions_and_same_attribution_tak
     corp = corpus(c.text)
     got = same_attribution(c, corp)
     assert len(got) and got.equals(same_attribution(c, corp, wordings=anonymous_wordings(corp)))
+
+
+def test_every_text_named_origins_reads_a_name_in_matches_the_hint():
+    # NAMED_HINT is a first cut in bulk: it must hold every text named_origins reads a name in, whether pyarrow's RE2
+    # or Python's re reads it (every sentence of the real coverage, and the draft corpus's articles line by line)
+    import pathlib
+    import re
+
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from kit.auditing.figure_pairs import NAMED_HINT
+
+    tests = pathlib.Path(__file__).resolve().parents[1]
+    texts = pd.concat([pd.read_csv(p, dtype=str)["text"] for p in sorted(tests.glob("audit_corpus/*/claims.csv"))])
+    texts = texts.dropna().tolist()
+    for p in sorted(tests.glob("draft_corpus/*/*.txt")):
+        texts += [line for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    named = [bool(named_origins(t)) for t in texts]
+    re2 = pc.match_substring_regex(pa.array(texts, pa.string()), NAMED_HINT).to_pylist()
+    python = [bool(re.search(NAMED_HINT, t)) for t in texts]
+    assert sum(named) > 200 and sum(re2) < len(texts) / 2
+    assert [t for t, n, h in zip(texts, named, re2, strict=True) if n and not h] == []
+    assert [t for t, n, h in zip(texts, named, python, strict=True) if n and not h] == []
