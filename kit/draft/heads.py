@@ -90,7 +90,7 @@ def place_appositive(found: Mention | str | None) -> Mention | str | None:
     >>> place_appositive(subject_before("The mayor in the city, John Smith, ")).text
     'John Smith'
     """
-    if not isinstance(found, Mention) or found.common or not found.about or is_person(found):
+    if not isinstance(found, Mention) or found.common or not found.about or is_person(Mention(found.text)):
         return found  # "The mayor in the capital, John Smith,": a person's name is the speaker
     place = _PLACE_NOUN.search(" " + found.about)
     if place is None or place.start() == 0:
