@@ -96,6 +96,7 @@ def place_appositive(found: Mention | str | None) -> Mention | str | None:
     if place is None or place.start() == 0:
         return found
     head = found.about[: place.start() - 1].strip()
+    head = re.sub(r",\s*(?:who|which|that)\b.*$", "", head)  # "Michael Seaman, who lives in … the capital, X,"
     named = subject_before(head + " ")
     if not isinstance(named, Mention) or named.text.lower() in PRONOUNS:
         return None
