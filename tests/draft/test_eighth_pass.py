@@ -9,7 +9,7 @@ from kit.draft import draft_case
 from kit.draft.counts import not_a_count
 from kit.draft.heads import place_appositive
 from kit.draft.numbers import figures
-from kit.draft.phrases import Mention, subject_before
+from kit.draft.phrases import subject_before
 
 # the sentence of unseen6/b1-sheltonherald-ap (the AP's Togoga story; unseen6/b3-newsbytes-ap has its copy)
 TOGOGA = (
