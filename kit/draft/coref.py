@@ -164,6 +164,8 @@ def unnamed_person(m: Mention) -> bool:
     --------
     >>> unnamed_person(Mention("an eyewitness", common=True)), unnamed_person(Mention("residents", common=True))
     (True, False)
+    >>> unnamed_person(Mention("Kenya’s military spokesman", common=True))  # possessive_determiner (eighth pass)
+    True
     """
     words = m.text.lower().split()
     preps = ("from", "of", "in", "at", "with", "for", "close")
@@ -171,7 +173,7 @@ def unnamed_person(m: Mention) -> bool:
     return (
         m.common
         and len(words) >= 2
-        and words[0] in ("a", "an", "one", "another", "the")
+        and (words[0] in ("a", "an", "one", "another", "the") or words[0].endswith(("’s", "'s")))  # "Kenya’s"
         and (head or words[-1]) in ROLE_WORDS | _PERSON_NOUNS  # "a farmer from the village"
     )
 

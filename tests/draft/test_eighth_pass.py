@@ -84,3 +84,19 @@ def test_speakers_leaves_the_counts_a_speaker_states() -> None:
     # count beside the toll they give
     assert [f.low for f in figures("12 people dead, police say.")] == [12]
     assert [f.low for f in figures("Three witnesses said 12 people died.")] == [12]
+
+
+# possessive_determiner (kit.draft.coref.unnamed_person): "Kenya’s military spokesman" is one unnamed person, whom a
+# later "he" is; before, "he" went to the aid agency named a sentence earlier
+
+
+def test_possessive_determiner_an_unnamed_person_for_a_later_he() -> None:
+    # unseen4/j2-pakistantoday-reuters
+    text = (
+        "An airstrike on Sunday in Somalia killed five people and wounded 45, mostly women and children, in a camp "
+        "for people displaced by drought and violence, aid agency Medecins Sans Frontieres (MSF) said. Kenya’s "
+        "military spokesman confirmed on Sunday its jets struck the town of Jilib, where the camp is located, saying "
+        "10 al Shabaab insurgents had been killed. He dismissed reports of any civilian casualties as propaganda from "
+        "al Shabaab, an insurgent group linked to al Qaeda."
+    )
+    assert names(text)[-1] == ["Kenya’s military spokesman"]  # was "Medecins Sans Frontieres"
