@@ -100,3 +100,29 @@ def test_possessive_determiner_an_unnamed_person_for_a_later_he() -> None:
         "al Shabaab, an insurgent group linked to al Qaeda."
     )
     assert names(text)[-1] == ["Kenya’s military spokesman"]  # was "Medecins Sans Frontieres"
+
+
+# witness_saw (kit.draft.witnessed): what a wire's witness or reporter saw is their statement
+
+
+def test_witness_saw_a_wires_witness_and_journalist() -> None:
+    # unseen3/z1-theage-reuters
+    text = (
+        "A Reuters witness saw about 12 bodies, four of them in cars, and said a missile had left a crater in the "
+        "ground near two lines of vehicles at a car market."
+    )
+    assert names(text) == [["A Reuters witness"]]  # was nobody
+    tables = draft_case(text, publisher="The Age", published="2022-09-30")
+    assert [(c.low, c.high) for c in tables["claims"].itertuples()] == [("12", "12"), ("4", "4"), ("2", "2")]
+    # unseen5/c1-arabtimes-afp
+    text = (
+        "An AFP journalist saw fierce clashes pitting Iraqi government forces and allied militia against IS fighters "
+        "in the town of Al-Ayadieh 15 kms (10 miles) north of Tal Afar."
+    )
+    assert names(text) == [["An AFP journalist"]]  # was nobody
+
+
+def test_witness_saw_not_a_thing_or_a_crowd() -> None:
+    # made up: "saw" whose subject is no witness or reporter states nothing of theirs
+    assert found("The town saw heavy fighting on Sunday.") == []
+    assert found("Residents saw smoke rising from the building.") == []
