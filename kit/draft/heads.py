@@ -35,6 +35,8 @@ _PARTITIVE = QUANTIFIERS | {
     "scores", "each", "none", "all", "both", "few", "any", "behalf", "according", "number", "group",
 }  # fmt: skip
 _WORD_BEFORE = re.compile(r"([\w’'.-]+)\s*$")
+#: a speaker phrase headed by a time ("the first time X has admitted", not "The Times"): a clause about when
+_TIME_HEAD = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?:(?:first|second|third|last|only|next|latest)\s+)?time\s")
 #: a place named in apposition to a place noun: "in the Borno state capital, Maiduguri," (eighth pass)
 _PLACE_NOUN = re.compile(
     r"\s(?:in|from|near|at)\s+[^,;:“”\"]*\b(?:capital|city|town|village|province|state|region|district|county|"
@@ -76,7 +78,9 @@ def place_appositive(found: Mention | str | None) -> Mention | str | None:
     -------
     Mention, str or None
         ``found`` unchanged unless it is such a place; then the noun phrase before the place's preposition, whole
-        (a speaker's noun phrase: "Two doctors and a nurse"), or None when that phrase names no speaker.
+        (a speaker's noun phrase: "Two doctors and a nurse"), or None when that phrase names no speaker. None also
+        for ``time_head``: "the first time Nigeria’s military" (in "… the first time Nigeria’s military has
+        admitted …") is a clause about when, whose verb states nothing a draft should cite.
 
     See Also
     --------
@@ -90,6 +94,8 @@ def place_appositive(found: Mention | str | None) -> Mention | str | None:
     >>> place_appositive(subject_before("The mayor in the city, John Smith, ")).text
     'John Smith'
     """
+    if isinstance(found, Mention) and _TIME_HEAD.match(found.text):
+        return None  # time_head: "the first time Nigeria’s military has admitted": a relative clause, no speaker
     if not isinstance(found, Mention) or found.common or not found.about or is_person(Mention(found.text)):
         return found  # "The mayor in the capital, John Smith,": a person's name is the speaker
     place = _PLACE_NOUN.search(" " + found.about)
