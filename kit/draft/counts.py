@@ -7,7 +7,8 @@ which rule rules a number out, so :func:`kit.draft.numbers.figures` never reads 
 tested in ``tests/draft/test_phrases.py``: ``duration``, ``age``, ``time``, ``ordinal``, ``magnitude``, ``measure``,
 ``money``, ``phone``, ``compound`` ("two-story", "six-strong" describe a thing, not a toll); the eighth pass's
 ``speakers`` ("Two doctors and a nurse in the regional capital told": the number counts who speak, not what they
-state; tested in ``tests/draft/test_eighth_pass.py``).
+state) and ``partitive`` ("Padma, one of the three rivers that form the Ganges Delta": the number describes a set
+one member is picked from); tested in ``tests/draft/test_eighth_pass.py``.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("compound", "", r"^-(?:story|storey|strong|member|person|man|seat|page|point|day|hour|year|month|week)\b"),
     ("place", "", r"^\s+(?:\w+\s+)?(?:states|provinces|districts|countries|counties|regions|cities|towns|villages)\b"),
     ("address", "", r"^\s+block\b"),
+    ("partitive", r"\b(?:one|each|any|none|either|neither)\s+of\s+(?:the|its|their|his|her|our)\s+", ""),
     (
         "speakers",
         r"(?:^|[.;:—–]\s*)(?:(?:at least|some|about|around|more than|over)\s+)?",
@@ -77,8 +79,8 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     -------
     str or None
         ``"duration"``, ``"age"``, ``"time"``, ``"ordinal"``, ``"magnitude"``, ``"measure"``, ``"money"``,
-        ``"phone"``, ``"compound"``, ``"place"``, ``"address"``, ``"decimal"``, ``"speakers"`` or ``"code"``; None
-        for a count.
+        ``"phone"``, ``"compound"``, ``"place"``, ``"address"``, ``"decimal"``, ``"partitive"``, ``"speakers"``
+        or ``"code"``; None for a count.
 
     See Also
     --------

@@ -139,3 +139,19 @@ def test_witness_saw_not_a_thing_or_a_crowd() -> None:
     # made up: "saw" whose subject is no witness or reporter states nothing of theirs
     assert found("The town saw heavy fighting on Sunday.") == []
     assert found("Residents saw smoke rising from the building.") == []
+
+
+# partitive (kit.draft.counts.not_a_count): "one of the three rivers" describes a set, it counts nothing claimed
+
+
+def test_partitive_one_of_the_n() -> None:
+    # dev/f1-inform-kz
+    text = (
+        "Fatema said a heavy rescue vessel Rustom has been called in to boost local efforts to salvage the "
+        "double-decker ferry which capsized in Padma, one of the three rivers that form the Ganges Delta."
+    )
+    assert figures(text) == []  # was (3, 3)
+    at = text.index("three")
+    assert not_a_count(text, at, at + 5) == "partitive"
+    # made up: the count itself stays ("three of the rivers", "the three rivers flooded")
+    assert [f.low for f in figures("Three of the rivers flooded.")] == [3]
