@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from kit.draft.heads import postmodified_head
 from kit.draft.phrases import Mention, subject_before
 
 __all__ = ["WITNESS_NOUNS", "witness_cues"]
@@ -47,11 +48,13 @@ def witness_cues(s: str) -> list[tuple]:
     [('A Reuters witness', 'saw')]
     >>> witness_cues("Residents saw smoke rising from the building.")
     []
+    >>> [c[2].text for c in witness_cues("Journalists at the scene counted 14 bodies.")]
+    ['Journalists']
     """
     out = []
     for m in _SAW.finditer(s):
-        who = subject_before(s[: m.start()])
-        if not isinstance(who, Mention) or not who.common:
+        who = postmodified_head(s[: m.start()], subject_before(s[: m.start()]))  # not "the village of the witnesses"
+        if not isinstance(who, Mention):
             continue
         head = re.split(r"\s(?:of|in|at|on|from|for|with)\s", who.text)[0].split()
         if head and head[-1].lower() in WITNESS_NOUNS:
