@@ -155,3 +155,27 @@ def test_partitive_one_of_the_n() -> None:
     assert not_a_count(text, at, at + 5) == "partitive"
     # made up: the count itself stays ("three of the rivers", "the three rivers flooded")
     assert [f.low for f in figures("Three of the rivers flooded.")] == [3]
+
+
+# it_body (kit.draft.coref): "it" may be one unnamed body ("AFP news agency", "The French military"), not only a name
+
+
+def test_it_body_the_nearest_body_for_it() -> None:
+    # unseen6/d1-leadersng: "it" went to Russia, named two paragraphs before
+    text = (
+        "AFP news agency said its journalists on the scene saw at least 20 bodies of people grouped and lying under "
+        "plastic sheets next to the station. Blood was pooling on the ground and packed bags were strewn outside the "
+        "building in the immediate aftermath of the attack, it reported."
+    )
+    assert names(text)[-1] == ["AFP news agency"]
+    # unseen4/b2-defenceweb-reuters: "it" went to Reuters
+    text = (
+        "The French military described the site as lightly wooded. No women or children were observed in the zone, "
+        "it said."
+    )
+    assert names(text)[-1] == ["The French military"]
+
+
+def test_it_body_not_people_nor_a_plural() -> None:
+    # made up: police and forces are no single body; "it" finds nobody rather than them
+    assert names("Police said the fire was out. The building was empty, it said.") == [["Police"]]
