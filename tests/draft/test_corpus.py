@@ -274,6 +274,7 @@ def test_docs_state_the_polnear_scores():
         ("after the fourth pass", "results-polnear-fourth-pass.json"),
         ("after the fifth pass", "results-polnear-fifth-pass.json"),
         ("after the sixth pass", "results-polnear-sixth-pass.json"),
+        ("after the seventh pass", "results-polnear-seventh-pass.json"),
         ("now", "results-polnear.json"),
     ):
         r = json.loads((ROOT / "benchmarks" / name).read_text())
@@ -402,7 +403,7 @@ def test_docs_state_the_seventh_pass():
 
 def test_polnear_guard_of_the_seventh_pass():
     # "found and right at or above the sixth pass's, and speaker precision at or above it" (docs/draft.md)
-    sixth, now = _results("results-polnear-sixth-pass.json"), _results("results-polnear.json")
+    sixth, now = _results("results-polnear-sixth-pass.json"), _results("results-polnear-seventh-pass.json")
     assert sixth == _results("results-draft-corpus-seventh-pass.json")["polnear"]["before"]
     assert now == _results("results-draft-corpus-seventh-pass.json")["polnear"]["after"]
     assert now["articles"] == sixth["articles"] and now["attributions"] == sixth["attributions"]
@@ -489,9 +490,14 @@ def test_docs_state_the_eighth_pass():
 
 
 def test_polnear_guard_of_the_eighth_pass():
-    # "finds, cites and names right exactly what the seventh pass's did" (docs/draft.md, "Against PolNeAR")
+    # "found and right at or above the seventh pass's" (docs/draft.md, "Against PolNeAR")
     p = _results("results-draft-corpus-eighth-pass.json")["polnear"]
-    assert p["before"] == _results("results-polnear.json")
-    keys = ("articles", "attributions", "found", "citations", "right", "failed")
-    assert all(p["after"][k] == p["before"][k] for k in keys)
-    assert "finds, cites and names right exactly what the seventh pass's did" in section("### Against PolNeAR")
+    seventh, now = _results("results-polnear-seventh-pass.json"), _results("results-polnear.json")
+    assert p["before"] == seventh and p["after"] == now
+    assert now["articles"] == seventh["articles"] and now["attributions"] == seventh["attributions"]
+    assert now["found"] >= seventh["found"] and now["right"] >= seventh["right"]
+    assert now["right"] / now["citations"] >= seventh["right"] / seventh["citations"]
+    prose = section("### Against PolNeAR")
+    assert "found and right at or above the seventh pass's" in prose
+    added, right = now["citations"] - seventh["citations"], now["right"] - seventh["right"]
+    assert added == right and f"the draft makes {added} more citations here, both right" in prose
