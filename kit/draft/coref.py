@@ -9,6 +9,7 @@ in the ``draft: check`` note they leave and tested in ``tests/draft/test_phrases
   the nearest earlier group (a plural unnamed speaker) or organisation; ``gendered``: "he" is never a person the
   article has called "she" (a pronoun, "Ms.", "spokeswoman") and the other way round; ``first_name_gender``: nor
   one whose first name is a woman's ("Jennifer", "Fatima"; :mod:`kit.draft.first_names`), and the other way round;
+  ``it_body`` (eighth pass): "it" may also be one unnamed body ("The French military", "AFP news agency");
 - ``named_outlet``: "the AFP news agency" is AFP, not the agency named before;
 - ``description``: "the agency", "the ministry", "the channel", "the statement", "the group", "the monitor",
   "the institute", "the president", "the 21-year-old": the nearest earlier speaker whose name, kind or title fits
@@ -164,6 +165,8 @@ def unnamed_person(m: Mention) -> bool:
     --------
     >>> unnamed_person(Mention("an eyewitness", common=True)), unnamed_person(Mention("residents", common=True))
     (True, False)
+    >>> unnamed_person(Mention("Kenya’s military spokesman", common=True))  # possessive_determiner (eighth pass)
+    True
     """
     words = m.text.lower().split()
     preps = ("from", "of", "in", "at", "with", "for", "close")
@@ -171,9 +174,15 @@ def unnamed_person(m: Mention) -> bool:
     return (
         m.common
         and len(words) >= 2
-        and words[0] in ("a", "an", "one", "another", "the")
+        and (words[0] in ("a", "an", "one", "another", "the") or words[0].endswith(("’s", "'s")))  # "Kenya’s"
         and (head or words[-1]) in ROLE_WORDS | _PERSON_NOUNS  # "a farmer from the village"
     )
+
+
+def _one_body(m: Mention) -> bool:
+    """``it_body``: an unnamed speaker that is one body ("the French military", "AFP news agency"), whom "it" may be."""
+    words = m.text.lower().split()
+    return len(words) >= 2 and words[-1] in ORG_HEADS | {"military"} and words[-1] not in ("police", "forces")
 
 
 def _outlets() -> set[str]:
@@ -269,8 +278,8 @@ class Speakers:
                     found = next((n for n in reversed(self.seen) if n.text not in avoid and self._is(n, low)), None)
             elif low == "it" and self.body_before is not None and self.body_before.text not in avoid:
                 found, rule = self.body_before, "pronoun: a body named in the sentence before"
-            elif low == "it":
-                found = next((n for n in pool if not n.common and not is_person(n)), None)
+            elif low == "it":  # it_body (eighth pass): also "the French military", "AFP news agency" (one body)
+                found = next((n for n in pool if not is_person(n) and (not n.common or _one_body(n))), None)
             else:  # "they": a group or a body that spoke, not an outlet only told something ("one local told AFP")
                 found = next((n for n in pool if not is_person(n) and n.text not in self.interviewers), None)
             if found is None:

@@ -5,7 +5,10 @@ when it counts nothing: "in the last 24 hours", "a 38-year-old soldier", "Ryan E
 second deadliest", "a magnitude 6.9 earthquake", "20km", "$3 billion", "0800 733 276". :func:`not_a_count` says
 which rule rules a number out, so :func:`kit.draft.numbers.figures` never reads it as a figure. Rules, each named and
 tested in ``tests/draft/test_phrases.py``: ``duration``, ``age``, ``time``, ``ordinal``, ``magnitude``, ``measure``,
-``money``, ``phone``, ``compound`` ("two-story", "six-strong" describe a thing, not a toll).
+``money``, ``phone``, ``compound`` ("two-story", "six-strong" describe a thing, not a toll); the eighth pass's
+``speakers`` ("Two doctors and a nurse in the regional capital told": the number counts who speak, not what they
+state) and ``partitive`` ("Padma, one of the three rivers that form the Ganges Delta": the number describes a set
+one member is picked from); tested in ``tests/draft/test_eighth_pass.py``.
 """
 
 from __future__ import annotations
@@ -19,6 +22,13 @@ _UNITS = (
     r"tonnes?|lbs?|pounds|acres?|hectares?|sq|square|%|per ?cent|percent|degrees?|°[CF]?|mph|km/h|knots|GMT|UTC|BST|"
     r"EST|EDT|CET|BJT|IST|a\.m\.|p\.m\.|am|pm|magnitude|points?|storey|story|floors?"
 )
+#: plural nouns of people who speak: "Two doctors … told", "three witnesses said"
+_SPEAKERS = (
+    r"doctors|nurses|medics|paramedics|officials|officers|witnesses|residents|villagers|sources|activists|workers|"
+    r"survivors|relatives|journalists|reporters|soldiers|diplomats|lawmakers|members|people|men|women|experts"
+)
+#: a word between the speakers' noun and the speech verb that makes the verb another subject's: "were", "killed"
+_OTHER_VERB = r"(?!\b(?:were|was|are|is|had|have|has|been|be|will|would|could|dead|missing|hurt|\w+ed|\w+ing)\b)"
 _DURATION = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|hrs?|mins?)"
 #: (rule, pattern the words before the number end with, pattern the words after it start with); a rule with both
 #: needs both, a rule with one needs that one
@@ -41,6 +51,12 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("compound", "", r"^-(?:story|storey|strong|member|person|man|seat|page|point|day|hour|year|month|week)\b"),
     ("place", "", r"^\s+(?:\w+\s+)?(?:states|provinces|districts|countries|counties|regions|cities|towns|villages)\b"),
     ("address", "", r"^\s+block\b"),
+    ("partitive", r"\b(?:one|each|any|none|either|neither)\s+of\s+(?:the|its|their|his|her|our)\s+", ""),
+    (
+        "speakers",
+        r"(?:^|[.;:—–]\s*)(?:(?:at least|some|about|around|more than|over)\s+)?",
+        rf"^\s+(?:[\w’'-]+\s+){{0,2}}(?:{_SPEAKERS})\b(?:{_OTHER_VERB}[^.;“”\"]){{0,90}}?\s(?:told|said|say|says|tell)\b",
+    ),
     ("decimal", r"\d\.", ""),
     ("decimal", "", r"^\.\d"),
 )
@@ -63,7 +79,8 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     -------
     str or None
         ``"duration"``, ``"age"``, ``"time"``, ``"ordinal"``, ``"magnitude"``, ``"measure"``, ``"money"``,
-        ``"phone"``, ``"compound"``, ``"place"``, ``"address"``, ``"decimal"`` or ``"code"``; None for a count.
+        ``"phone"``, ``"compound"``, ``"place"``, ``"address"``, ``"decimal"``, ``"partitive"``, ``"speakers"``
+        or ``"code"``; None for a count.
 
     See Also
     --------

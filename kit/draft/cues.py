@@ -37,6 +37,7 @@ from kit.draft.names import guess_kind, outlet_of
 from kit.draft.objects import object_after
 from kit.draft.phrases import Mention, subject_before
 from kit.draft.verbs import speaker_cues
+from kit.draft.witnessed import witness_cues
 
 __all__ = ["Mention", "Finding", "find_attributions"]
 
@@ -140,6 +141,7 @@ def _cues(s: str):
     if first and said is not None and not said.common:  # initial_inverted: "Echoed Sen. Hillary Clinton, “…”"
         out.append((0, "speaker", said, first.group(1).lower(), None))
     out.extend(possessive_cues(s))  # possessive_statement: "Barack Obama's declaration that …"
+    out.extend(witness_cues(s))  # witness_saw: "A Reuters witness saw about 12 bodies" (kit.draft.witnessed)
     head, tail = lex.HEADLINE.search(s), headline_tail(s)
     if head and not re.search(r"[.!?”\"]\s*$", s):  # headline: "Validation reduces the toll to 68 – OCD"
         out.append((head.start(), "inverted", Mention(head.group(1)), "says", None))

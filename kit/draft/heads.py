@@ -22,7 +22,7 @@ from kit.draft.coref import is_person, unnamed_person
 from kit.draft.lexicon import DETERMINERS, GROUPS, ORG_HEADS, PRONOUNS, QUANTIFIERS, ROLE_WORDS, SPEAKER_NOUNS
 from kit.draft.phrases import Mention, subject_before
 
-__all__ = ["postmodified_head", "speaker_head", "own_referent", "split_conjuncts"]
+__all__ = ["postmodified_head", "place_appositive", "speaker_head", "own_referent", "split_conjuncts"]
 
 #: prepositions that open a modifier of a noun ("a man wounded in", "a worker with knowledge of")
 _PREPS = {
@@ -35,6 +35,13 @@ _PARTITIVE = QUANTIFIERS | {
     "scores", "each", "none", "all", "both", "few", "any", "behalf", "according", "number", "group",
 }  # fmt: skip
 _WORD_BEFORE = re.compile(r"([\w’'.-]+)\s*$")
+#: a speaker phrase headed by a time ("the first time X has admitted", not "The Times"): a clause about when
+_TIME_HEAD = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?:(?:first|second|third|last|only|next|latest)\s+)?time\s")
+#: a place named in apposition to a place noun: "in the Borno state capital, Maiduguri," (eighth pass)
+_PLACE_NOUN = re.compile(
+    r"\s(?:in|from|near|at)\s+[^,;:“”\"]*\b(?:capital|city|town|village|province|state|region|district|county|"
+    r"camp|area|neighbou?rhood|suburb)$"
+)
 _PARTICIPLE = re.compile(r"\s+[a-z]+(?:ed|ing|en)\s*$")
 
 
@@ -52,6 +59,55 @@ def _object_of(prefix: str, m: Mention) -> int | None:
     if word is not None and word.group(1).lower() in _PARTITIVE:
         return None  # "one of the witnesses", "on behalf of the ministry"
     return before.start()
+
+
+def place_appositive(found: Mention | str | None) -> Mention | str | None:
+    """``place_appositive`` (eighth pass): a name in apposition to a place noun is the place, not the speaker.
+
+    "A senior military source in the Borno state capital, Maiduguri, said" and "Two doctors and a nurse in
+    Tigray’s regional capital, Mekele, told": :func:`kit.draft.phrases.subject_before` reads the name after the
+    comma as the speaker (with the words before it as an appositive); the speaker is the noun phrase before the
+    preposition that opens the place.
+
+    Parameters
+    ----------
+    found : Mention, str or None
+        What :func:`kit.draft.phrases.subject_before` read before the verb.
+
+    Returns
+    -------
+    Mention, str or None
+        ``found`` unchanged unless it is such a place; then the noun phrase before the place's preposition, whole
+        (a speaker's noun phrase: "Two doctors and a nurse"), or None when that phrase names no speaker. None also
+        for ``time_head``: "the first time Nigeria’s military" (in "… the first time Nigeria’s military has
+        admitted …") is a clause about when, whose verb states nothing a draft should cite.
+
+    See Also
+    --------
+    postmodified_head : the head of a speaker's noun phrase followed by a modifier.
+
+    Examples
+    --------
+    >>> p = "A senior military source in the Borno state capital, Maiduguri, "
+    >>> place_appositive(subject_before(p)).text
+    'A senior military source'
+    >>> place_appositive(subject_before("The mayor in the city, John Smith, ")).text
+    'John Smith'
+    """
+    if isinstance(found, Mention) and _TIME_HEAD.match(found.text):
+        return None  # time_head: "the first time Nigeria’s military has admitted": a relative clause, no speaker
+    if not isinstance(found, Mention) or found.common or not found.about or is_person(Mention(found.text)):
+        return found  # "The mayor in the capital, John Smith,": a person's name is the speaker
+    place = _PLACE_NOUN.search(" " + found.about)
+    if place is None or place.start() == 0:
+        return found
+    head = found.about[: place.start() - 1].strip()
+    head = re.sub(r",\s*(?:who|which|that)\b.*$", "", head)  # "Michael Seaman, who lives in … the capital, X,"
+    named = subject_before(head + " ")
+    if not isinstance(named, Mention) or named.text.lower() in PRONOUNS:
+        return None
+    whole = Mention(head, True) if named.common and head.endswith(named.text) and head[:1].isupper() else named
+    return whole if speaker_like(named) or unnamed_person(named) or speaker_head(named) else None
 
 
 def _good(m: object) -> bool:

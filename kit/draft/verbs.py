@@ -12,7 +12,7 @@ from typing import Any
 from kit.draft import lexicon as lex
 from kit.draft.clauses import shared_subject, speaker_like, split_pair
 from kit.draft.documents import DOCUMENT_ONLY, document_speaker
-from kit.draft.heads import own_referent, postmodified_head, speaker_head, split_conjuncts
+from kit.draft.heads import own_referent, place_appositive, postmodified_head, speaker_head, split_conjuncts
 from kit.draft.names import outlet_of
 from kit.draft.objects import object_after
 from kit.draft.phrases import Mention, subject_before
@@ -91,7 +91,8 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     if doc is not None:
         out.append((m.start(), "told" if doc[1] else "speaker", doc[0], verb, doc[1]))
         return
-    subj: Any = postmodified_head(prefix, subject_before(prefix))  # not "the strike" in "a man wounded in the strike"
+    found = place_appositive(subject_before(prefix))  # not "Maiduguri" in "a source in the state capital, Maiduguri,"
+    subj: Any = postmodified_head(prefix, found)  # not "the strike" in "a man wounded in the strike"
     if relative and isinstance(subj, Mention) and re.match(r"(?:that|which)\s", subj.text):
         subj = Mention(subj.text.split(None, 1)[1], subj.common, subj.about, subj.affiliation)  # "that police"
     if subj == "and":
