@@ -279,8 +279,10 @@ def citation_bases(citations: pd.DataFrame) -> np.ndarray:
     """
     if "basis" not in citations.columns:
         return np.full(len(citations), "stated", dtype=object)
-    text = citations["basis"].astype("string").str.strip().str.lower()
-    return text.mask(text.isna() | (text == ""), "stated").to_numpy(dtype=object)
+    # each distinct value read once (a table holds a few): a missing one (code -1) is the table's last, "stated"
+    codes, uniques = pd.factorize(citations["basis"], use_na_sentinel=True)
+    names = [str(u).strip().lower() for u in uniques]
+    return np.array([n or "stated" for n in names] + ["stated"], dtype=object)[codes]
 
 
 def followed_mask(citations: pd.DataFrame, follow: Iterable[str] = DEFAULT_FOLLOW) -> np.ndarray:

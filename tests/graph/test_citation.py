@@ -233,3 +233,25 @@ def test_the_widgets_list_claims_in_the_same_order(deir_case):
     from kit.widgets import ClaimTracer
 
     assert _before(ClaimTracer(deir_case, draw=False).matches)
+
+
+def test_citation_bases_read_each_distinct_value_as_the_rule_says():
+    # "an empty basis means stated", values trimmed and lower-cased: each distinct value read once gives what reading
+    # every row gives, whatever the column's dtype
+    import numpy as np
+    import pandas as pd
+
+    from kit.graph.citation import citation_bases
+
+    values = ["Inferred", None, " ", "suspected", "", " STATED ", np.nan, "inferred", "Disputed\u00a0"]
+    for dtype in (object, "string"):
+        col = pd.Series(values * 3, dtype=dtype)
+        want = [
+            "stated"
+            if (v is None or (isinstance(v, float) and np.isnan(v)) or not str(v).strip())
+            else v.strip().lower()
+            for v in values * 3
+        ]
+        got = citation_bases(pd.DataFrame({"basis": col}))
+        assert got.dtype == object and got.tolist() == want
+    assert citation_bases(pd.DataFrame({"basis": pd.Series([], dtype=object)})).tolist() == []
