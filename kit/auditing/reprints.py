@@ -21,6 +21,7 @@ from kit.auditing.exact import MIN_RUN, MIN_WORDS
 from kit.auditing.lone import copy_elsewhere, word_keys
 from kit.auditing.stock import COPY_SIMILARITY, RELATED_FROM, related_pairs
 from kit.auditing.weights import score
+from kit.draft.numbers import NUMBER_WORDS
 
 __all__ = [
     "EDITED",
@@ -36,10 +37,9 @@ __all__ = [
 #: a short text is compared with at most this many earlier texts of its group (a sentence many outlets print alike
 #: costs no more than this per text)
 LOOK_BACK = 16
-_NUMBER = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-    "|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands"
-    "|million|dozen|dozens"
+_NUMBER = "|".join(
+    [w for w, v in NUMBER_WORDS.items() if v]
+    + ["hundred", "hundreds", "thousand", "thousands", "million", "dozen", "dozens"]
 )
 #: a figure, in digits or in words ("35", "4,349", "nine", "forty-nine"): an update of a wire sentence changes it
 FIGURE = rf"\d[\d.,:]*|(?:{_NUMBER})(?:-(?:{_NUMBER}))*"

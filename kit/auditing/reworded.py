@@ -29,6 +29,7 @@ from kit.auditing.groups import RARE_AT_MOST, ranges
 from kit.auditing.minhash import mix64
 from kit.auditing.text import word_spans
 from kit.auditing.weights import score
+from kit.draft.numbers import NUMBER_WORDS
 
 __all__ = ["LINKED", "PROSE", "RUN", "reworded_copies", "unlisted_linked"]
 
@@ -38,13 +39,8 @@ RUN = 7
 PROSE = 2
 #: between outlets listed as copying each other in at least this many other pairs of the story
 LINKED = 2
-#: figures in words, each the same word as its digits (its position)
-# fmt: off
-_NUMBERS = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-)
-# fmt: on
+#: figures in words up to twenty, each the same word as its digits (its position)
+_NUMBERS = tuple(w for w, v in sorted(NUMBER_WORDS.items(), key=lambda wv: wv[1]) if v <= 20)
 
 
 def reworded_copies(claims, corp, found, listed_later, listed_earlier, *, min_score: float = 0.5) -> pd.DataFrame:

@@ -15,40 +15,19 @@ from dataclasses import dataclass
 
 from kit.draft.counts import not_a_count
 
-__all__ = ["Figure", "figures", "counted", "measure_of", "subject_after"]
+__all__ = ["NUMBER_WORDS", "Figure", "figures", "counted", "measure_of", "subject_after"]
 
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "a hundred": 100,
-    "a thousand": 1000,
-    "a dozen": 12,
-}
+# fmt: off
+_UNITS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+)
+_TENS = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+# fmt: on
+#: the English number words and their values: the one table of them (the draft reads counts with it,
+#: :mod:`kit.auditing.reworded` and :mod:`kit.auditing.reprints` read figures in words with it)
+NUMBER_WORDS = {w: v for v, w in enumerate(_UNITS)} | {w: 10 * v for v, w in enumerate(_TENS, start=3)}
+_WORDS = {w: v for w, v in NUMBER_WORDS.items() if v} | {"a hundred": 100, "a thousand": 1000, "a dozen": 12}
 _VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000, "hundreds of thousands": 200000}
 _VAGUE["scores"] = 40  # scores_of: "scores of civilians", "scores killed": two score, the least "scores" can mean
 _SCALE = {"million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
