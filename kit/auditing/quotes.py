@@ -14,7 +14,8 @@ with no word in common quote different people: their shared words are then count
 
 A quotation is the speaker's, but the words a reporter puts around it are the reporter's: when two claims quote
 the same words *and* share at least :data:`FRAMING_WORDS` words of the framing around them ("he said, adding that the
-cathedral inferno had shown that ..."; the speaker's own name does not count, nor does a bare "he said"), the
+cathedral inferno had shown that ..."; the speaker's own name does not count, nor does a bare "he said", nor the
+channel a statement was posted on, "social media platform X", which two outlets quoting one post name alike), the
 quotation was copied with its framing, and :func:`framed_quotes` lists the pair as copied prose, the quoted words
 counted with the framing.
 """
@@ -34,6 +35,7 @@ from kit.auditing.weights import score
 
 __all__ = [
     "FRAMING_WORDS",
+    "CHANNEL_WORDS",
     "speaker",
     "full_names",
     "one_entity",
@@ -46,6 +48,9 @@ __all__ = [
 #: a shared quotation whose framing shares at least this many words (not the speaker's name) is copied prose: one
 #: fewer than shared prose alone needs, and more than an attribution such as "told reporters in Paris on Tuesday"
 FRAMING_WORDS = MIN_WORDS - 1
+#: words that name where a statement was posted ("… in a post on social media platform X", "wrote on Twitter"): the
+#: speaker's channel, part of the attribution, not framing a reporter wrote (two outlets quoting one post name it alike)
+CHANNEL_WORDS = ("social", "media", "platform", "x", "twitter", "facebook", "instagram", "post", "tweet", "account")
 
 _VERB = SPEECH_VERB
 _NAME = r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|de|del|al|bin|van|von|la|le))*)"
@@ -293,9 +298,10 @@ def shared_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
 def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFrame:
     """Pairs (later, earlier) of claims of different publishers that quote the same words and share the framing around
     them: at least :data:`FRAMING_WORDS` shared words outside the quotation marks that are not the speaker's name
-    (see the module's docstring), in pairs whose shared prose alone is too short to be ``shared_text``. The quoted
-    words and the framing are counted together (passages as :func:`kit.auditing.exact.exact_check` makes them, as if
-    nothing were quoted) and scored against all the later claim's words; for each later claim, the strongest pair.
+    nor the channel the statement was posted on (:data:`CHANNEL_WORDS`; see the module's docstring), in pairs whose
+    shared prose alone is too short to be ``shared_text``. The quoted words and the framing are counted together
+    (passages as :func:`kit.auditing.exact.exact_check` makes them, as if nothing were quoted) and scored against
+    all the later claim's words; for each later claim, the strongest pair.
 
     Parameters
     ----------
@@ -353,7 +359,7 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
         outside = ~corp.quoted[at]
         if sc < min_score or np.count_nonzero(outside) < FRAMING_WORDS:
             continue  # the cheap tests first: the speaker's name is read (regular expressions) only where it counts
-        name = set((speaker(x or "") + " " + speaker(y or "")).casefold().split())
+        name = set((speaker(x or "") + " " + speaker(y or "")).casefold().split()) | set(CHANNEL_WORDS)
         framing = np.sort(rel[lo:hi][outside & ~np.isin(corp.vocab[corp.ids[at]], list(name))])
         if len(framing) < FRAMING_WORDS:
             continue

@@ -111,3 +111,48 @@ def test_the_same_quotation_with_a_speaker_named_otherwise_stays_a_shared_quotat
         )
     )
     assert ("k2", "k1") not in pairs_of(rows[rows["signal"] == "shared_text"])
+
+
+#: Narendra Modi's post on X on the Wayanad landslides, 30 July 2024, as The Siasat Daily (PTI) and Zee News quote it
+#: (tests/audit_corpus/wayanad-landslides-2024, development material since it was scored): two outlets quoting one post
+#: name its channel alike, and that is the speaker's attribution, not a reporter's framing copied
+MODI = (
+    "Rescue ops are currently underway to assist all those affected. Spoke to Kerala CM Shri @pinarayivijayan and also "
+    "assured all possible help from the Centre in the wake of the prevailing situation there"
+)
+
+
+def test_the_channel_a_statement_was_posted_on_is_not_copied_framing(tmp_path):
+    from kit.auditing.quotes import CHANNEL_WORDS
+
+    siasat = f"“{MODI},” Modi said in a post on social media platform X."
+    zee = (
+        "PM Modi expressed concerns on social media platform ‘X’, he wrote, “Distressed by the landslides in parts of "
+        "Wayanad. My thoughts are with all those who have lost their loved ones and prayers with those injured. "
+        f"{MODI}.”"
+    )
+    rows = audit(
+        one(
+            tmp_path,
+            [
+                ("k1", "wire", "2024-07-30T08:00:00Z", "p", siasat, "", ""),
+                ("k2", "herald", "2024-07-30T12:00:00Z", "p", zee, "", ""),
+            ],
+            name="modi",
+        )
+    )
+    assert ("k2", "k1") not in pairs_of(rows[rows["signal"] == "shared_text"])
+    assert {"social", "media", "platform", "x"} <= set(CHANNEL_WORDS)
+    # the same post framed by one reporter's own description, copied, is still copied prose
+    framing = "Prime Minister Narendra Modi, who is due to visit the state this week, said on Tuesday that"
+    rows = audit(
+        one(
+            tmp_path,
+            [
+                ("k1", "wire", "2024-07-30T08:00:00Z", "p", f"{framing} “{MODI}.”", "", ""),
+                ("k2", "herald", "2024-07-30T12:00:00Z", "p", f"{framing} “{MODI}.”", "", ""),
+            ],
+            name="modi2",
+        )
+    )
+    assert ("k2", "k1") in pairs_of(rows[rows["signal"] == "shared_text"])
