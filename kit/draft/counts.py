@@ -18,7 +18,8 @@ import re
 __all__ = ["not_a_count", "RULES"]
 
 _UNITS = (
-    r"km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|kg|kilos?|kilograms?|tons?|"
+    r"km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|kg|kilos?|kilogra(?:m|mme)s?|"
+    r"gra(?:m|mme)s?|tons?|"
     r"tonnes?|lbs?|pounds|acres?|hectares?|sq|square|%|per ?cent|percent|degrees?|°[CF]?|mph|km/h|knots|GMT|UTC|BST|"
     r"EST|EDT|CET|BJT|IST|a\.m\.|p\.m\.|am|pm|magnitude|points?|storey|story|floors?"
 )
@@ -29,6 +30,11 @@ _SPEAKERS = (
 )
 #: a word between the speakers' noun and the speech verb that makes the verb another subject's: "were", "killed"
 _OTHER_VERB = r"(?!\b(?:were|was|are|is|had|have|has|been|be|will|would|could|dead|missing|hurt|\w+ed|\w+ing)\b)"
+#: currencies named in words after a figure: "20 mln shillings", "5,000 naira"
+_CURRENCIES = (
+    r"dollars|euros|pounds|yuan|pesos|rupees|shillings|naira|rand|francs|dinars|riyals|dirhams|liras?|rubles|roubles|"
+    r"hryvnias?|yen|won|baht|ringgit|taka|afghanis|birr|cedis|kwacha|rupiah|leones|pula"
+)
 _DURATION = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|hrs?|mins?)"
 #: (rule, pattern the words before the number end with, pattern the words after it start with); a rule with both
 #: needs both, a rule with one needs that one
@@ -46,7 +52,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("measure", "", rf"^(?:\.\d+)?\s*-?\s*(?:{_UNITS})\b|^(?:\.\d+)?(?:{_UNITS})(?!\w)"),
     ("measure", r"(?:depth|distance|height|altitude|speed) of\s+(?:about\s+|some\s+|around\s+)?", ""),
     ("money", r"(?:[$€£¥₱]|\bUS\$|\bRs\.?|\bPhp)\s*", ""),
-    ("money", "", r"^(?:\.\d+)?\s*(?:dollars|euros|pounds|yuan|pesos|rupees)\b"),
+    ("money", "", rf"^(?:\.\d+)?\s*(?:(?:mln|million|bn|billion|thousand)\s+)?(?:{_CURRENCIES})\b"),
     ("phone", r"\b0\d{2,3}\s*|\b0\d{2,3}\s+\d{3}\s*|\bcall\s+", ""),
     ("compound", "", r"^-(?:story|storey|strong|member|person|man|seat|page|point|day|hour|year|month|week)\b"),
     ("place", "", r"^\s+(?:\w+\s+)?(?:states|provinces|districts|countries|counties|regions|cities|towns|villages)\b"),

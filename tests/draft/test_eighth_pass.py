@@ -179,3 +179,23 @@ def test_it_body_the_nearest_body_for_it() -> None:
 def test_it_body_not_people_nor_a_plural() -> None:
     # made up: police and forces are no single body; "it" finds nobody rather than them
     assert names("Police said the fire was out. The building was empty, it said.") == [["Police"]]
+
+
+def test_a_weight_in_kilogrammes_and_money_in_a_currencys_name_are_not_counts():
+    # tests/draft_corpus/unseen7 (development material since it was scored): New Sarawak Tribune on the Bogotá bombing
+    # of 2019, and Daily Sabah (Anadolu) on the Garissa attack of 2015
+    from kit.draft.counts import not_a_count
+
+    for text, number, rule in (
+        (
+            "The defence ministry said the “terrorist act” was carried out using a vehicle packed with 80 kilogrammes "
+            "of explosives.",
+            "80",
+            "measure",
+        ),
+        ("Kenya issued 20 mln shillings ($215,000) reward for arrest of man linked to the attack", "20", "money"),
+        ("a reward of 5,000 naira", "5,000", "money"),
+        ("The toll rose to 80 people", "80", None),
+    ):
+        at = text.index(number)
+        assert not_a_count(text, at, at + len(number)) == rule, text
