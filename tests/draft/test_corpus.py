@@ -509,3 +509,24 @@ def test_polnear_guard_of_the_eighth_pass():
     assert "found and right at or above the seventh pass's" in prose
     added, right = now["citations"] - seventh["citations"], now["right"] - seventh["right"]
     assert added == right and f"the draft makes {added} more citations here, both right" in prose
+
+
+def test_docs_say_what_to_expect_on_articles_never_seen():
+    # the fresh parts at their single score (docs/draft.md, "Limits")
+    once = [
+        _results("results-draft-corpus-unseen3-scored-once.json")["unseen3"],
+        _results("results-draft-corpus-unseen4-scored-once.json")["unseen4"],
+        _results("results-draft-corpus-unseen5-scored-once.json")["unseen5"],
+        _results("results-draft-corpus-unseen6-scored-once.json")["unseen6"],
+        _results("results-draft-corpus-unseen7-scored-once.json")["unseen7"],
+    ]
+    prose = " ".join(section("## Limits").split())
+
+    def span(found, total):
+        shares = [t[found] / t[total] for t in once]
+        return f"{min(shares):.0%} to {max(shares):.0%}".replace("%", " %")
+
+    assert f"the draft found {span('sources_found', 'sources')} of the sources" in prose
+    assert f"and {span('attributions_found', 'attributions')} of the attributions with the right speaker" in prose
+    assert f"and {span('citations_right', 'citations')} of its citations named the right speaker" in prose
+    assert "on the five parts of the corpus" in prose and len(once) == 5
