@@ -18,7 +18,8 @@ Rules, each named and tested in ``tests/draft/test_phrases.py``:
 - ``name_particle``: "al-Malki" is a capitalised name; ``connector_the``: "Committee for the Red Cross" is whole;
 - ``capital_group``: "Residents", "Officials", "Police" opening a sentence are unnamed groups, not names;
 - ``place_tail`` (fifth pass): "The city government in Dnipro", "the mayor of Dnipro": the place is where the
-  speaker is, not the speaker;
+  speaker is, not the speaker; a place ending in a place noun is whole ("The governor of Kaduna state", issue 21's
+  names cut, tested in ``tests/draft/test_names.py``);
 - ``relative_which`` (fifth pass): "…, which condemned the attack": the speaker is the noun before the comma;
 - ``relative_of_which``: in "X, the governor of Nineveh, of which Mosul is the capital, said" the speaker is X;
 - and, tested in ``tests/draft/test_cues.py``: ``time_phrase``, ``relative_who``, ``age_hometown``, ``party_state``,
@@ -68,7 +69,7 @@ _GROUP_OF = re.compile(
 _PLACE_TAIL = re.compile(
     r"(?<=[a-z])\s+(?:of|in|at|from)\s+(?:the\s+)?(?:(?:[a-z]+ern|central)\s+)?(?:[A-Z][\w-]*(?:’s|'s)\s+)?"
     r"(?:(?:capital|city|town|village|province|region|district|county|state)\s+(?:of\s+)?)?"
-    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}$"
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}(?:\s+(?:state|province|region|district|county))?$"
 )
 _GROUP_HEADS = {
     "groups", "organisations", "organizations", "families", "people", "leaders", "elders", "workers", "members",
