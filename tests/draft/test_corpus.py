@@ -455,7 +455,8 @@ def test_docs_state_the_eighth_pass():
     before, after, now_json = eighth["before"], eighth["after"], _results("results-draft-corpus.json")
     assert before["unseen6"] == _results("results-draft-corpus-unseen6-scored-once.json")["unseen6"]
     for part in ("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6"):  # "no measure fell anywhere"
-        assert scored(part)["total"] == after[part], part
+        if part != "unseen6":  # unseen6 moved since: test_docs_state_the_whole_names_rule
+            assert scored(part)["total"] == after[part], part
         assert no_measure_fell(after[part], before[part]), part
         if part != "unseen6":
             assert now_json[part] == after[part], part
@@ -495,6 +496,20 @@ def test_docs_state_the_eighth_pass():
     noted_wrong = f["noted"]["citations"] - f["noted"]["right"]
     assert f"would still drop {f['noted']['right']} right citations to drop {noted_wrong} wrong ones" in prose
     assert f["noted"]["right"] > noted_wrong
+
+
+def test_docs_state_the_whole_names_rule():
+    # issue 21's names cut: "The governor of Kaduna state" whole (place_tail); only unseen6 moved, PolNeAR did not
+    prose = section("### On real coverage")
+    after = _results("results-draft-corpus-eighth-pass.json")["after"]["unseen6"]
+    now6 = _results("results-draft-corpus-unseen6-now.json")["unseen6"]
+    assert scored("unseen6")["total"] == now6 and no_measure_fell(now6, after)
+    assert _row(prose, "seventh held-out part", "after the whole-names rule") == _as_row(now6)
+    for k in ("sources_found", "attributions_found", "citations_right"):
+        assert now6[k] - after[k] == 1, k  # "one source, one attribution and one right citation more"
+    assert "one source, one attribution and one right citation more" in " ".join(prose.split())
+    goals = re.search(r"On it the goals of issue 21 are now: (.*?)\.", prose)
+    _goals_stated(goals.group(1), now6)
 
 
 def test_polnear_guard_of_the_eighth_pass():

@@ -26,6 +26,7 @@ def test_a_title_of_a_place_ending_in_a_place_noun_is_one_speaker():
     )
     assert subject_before("the governor of Borno State ").text == "the governor of Borno State"  # unchanged
     assert subject_before("The mayor of Kramatorsk ").text == "The mayor of Kramatorsk"  # unchanged
+    assert subject_before("the head of the UN refugee agency ").text == "the head of the UN refugee agency"
 
 
 def test_an_of_phrase_after_a_word_that_names_no_speaker_stays_out():
