@@ -25,6 +25,7 @@ import pandas as pd
 
 from kit.auditing.anonymous import anonymous_wordings
 from kit.auditing.minhash import distinct, mix64
+from kit.auditing.rows import pair_rows
 from kit.auditing.text import STOP_WORDS
 
 __all__ = [
@@ -261,7 +262,7 @@ def same_figure(claims, copied=None) -> pd.DataFrame:
         f"figure give it); this one {g:.0f} h later and citing nothing"
         for a, kk, nn, g in zip(u, k, n, gap, strict=False)
     ]
-    return _frame(u, v, "same_figure", sc, ev)
+    return pair_rows(u, v, "same_figure", sc, ev)
 
 
 def same_attribution(claims, corp, copied=None, wordings=None) -> pd.DataFrame:
@@ -300,7 +301,7 @@ def same_attribution(claims, corp, copied=None, wordings=None) -> pd.DataFrame:
     """
     found = anonymous_wordings(corp) if wordings is None else wordings
     if not found:
-        return _frame([], [], "same_attribution", [], [])
+        return pair_rows([], [], "same_attribution", [], [])
     idx = np.array([i for i, _ in found], dtype=np.int64)
     phrase = np.array([p for _, p in found], dtype=object)
     codes, uniq = pd.factorize(phrase)
@@ -319,16 +320,4 @@ def same_attribution(claims, corp, copied=None, wordings=None) -> pd.DataFrame:
         f"both quote anonymous sources as “{p}” ({ff} claim{'s' if ff != 1 else ''} in the case use these words)"
         for p, ff in zip(phrase, f, strict=False)
     ]
-    return _frame(u, v, "same_attribution", sc, ev)
-
-
-def _frame(u, v, signal, sc, ev) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "later": np.asarray(u, dtype=np.int64),
-            "earlier": np.asarray(v, dtype=np.int64),
-            "signal": signal,
-            "score": np.asarray(sc, dtype=float),
-            "evidence": pd.Series(list(ev), dtype=object),
-        }
-    )
+    return pair_rows(u, v, "same_attribution", sc, ev)

@@ -30,6 +30,7 @@ import pandas as pd
 
 from kit.auditing.exact import GAP, MIN_WORDS, exact_check
 from kit.auditing.marks import SPEECH_VERB
+from kit.auditing.rows import pair_rows
 from kit.auditing.signals import passages
 from kit.auditing.weights import score
 
@@ -328,9 +329,8 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
     """
     q, p = found.check["quote"], found.check["prose"]
     sel = np.flatnonzero((q["words"] > 0) & (p["words"] == 0))
-    empty = pd.DataFrame({"later": [], "earlier": [], "signal": [], "score": [], "evidence": []})
     if len(sel) == 0:
-        return empty.astype({"later": np.int64, "earlier": np.int64, "score": float})
+        return pair_rows([], [], "shared_text", [], [])
     flat = dataclasses.replace(corp, quoted=np.zeros_like(corp.quoted))
     both = exact_check(flat, found.pairs, found.later[sel], found.earlier[sel])["prose"]
     owner, rel, _ = both["positions"]
@@ -350,7 +350,10 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
 
     tu = claims.text.take(pa.array([a for a, _, _ in texts], type=pa.int64())).to_pylist()
     tv = claims.text.take(pa.array([b for _, b, _ in texts], type=pa.int64())).to_pylist()
-    rows = []
+    later: list = []
+    earlier: list = []
+    scores: list = []
+    evidence: list = []
     bounds = np.searchsorted(owner, np.arange(len(sel) + 1))
     for (a, b, i), x, y in zip(texts, tu, tv, strict=True):
         sc = float(score(both["weight"][i], found.prose_weight[a] + found.quote_weight[a]))
@@ -367,9 +370,10 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
         first, last = framing[np.concatenate([[0], cut + 1])], framing[np.concatenate([cut, [len(framing) - 1]])]
         spans = (np.zeros(len(first), dtype=np.int64), first, last)
         quoted = passages(x or "", corp, a, int(sel[i]), q["passages"])
-        rows.append((a, b, sc, "copied prose: " + passages(x or "", corp, a, 0, spans) + "; both quote: " + quoted))
-    if not rows:
-        return empty.astype({"later": np.int64, "earlier": np.int64, "score": float})
-    out = pd.DataFrame(rows, columns=["later", "earlier", "score", "evidence"]).assign(signal="shared_text")
+        later.append(a)
+        earlier.append(b)
+        scores.append(sc)
+        evidence.append("copied prose: " + passages(x or "", corp, a, 0, spans) + "; both quote: " + quoted)
+    out = pair_rows(later, earlier, "shared_text", scores, evidence)
     out = out.sort_values(["later", "score", "earlier"], ascending=[True, False, True], kind="stable")
-    return out.drop_duplicates("later")[["later", "earlier", "signal", "score", "evidence"]].reset_index(drop=True)
+    return out.drop_duplicates("later").reset_index(drop=True)

@@ -19,6 +19,7 @@ import pandas as pd
 
 from kit.auditing.exact import MIN_RUN, MIN_WORDS
 from kit.auditing.lone import copy_elsewhere, word_keys
+from kit.auditing.rows import pair_rows
 from kit.auditing.stock import COPY_SIMILARITY, RELATED_FROM, related_pairs
 from kit.auditing.weights import score
 from kit.draft.numbers import NUMBER_WORDS
@@ -84,7 +85,6 @@ def short_reprints(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFra
     >>> len(short_reprints(claims, words, matches(words)))  # the generator's texts are long: none is short
     0
     """
-    columns = ["later", "earlier", "signal", "score", "evidence"]
     codes, pub = found.codes, claims.publisher
     n = np.diff(corp.ptr)
     quoted = _quoting(corp)
@@ -102,7 +102,7 @@ def short_reprints(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFra
                     earlier.append(o)
                     break
     if not later:
-        return pd.DataFrame({c: [] for c in columns}).astype({"later": np.int64, "earlier": np.int64, "score": float})
+        return pair_rows([], [], "shared_text", [], [])
     related = _related(claims, corp, found, later, earlier)
     u, v = np.array(later, dtype=np.int64)[related], np.array(earlier, dtype=np.int64)[related]
     return _listed(claims, found, u, v, u, min_score)
@@ -135,14 +135,12 @@ def _related(claims, corp, found, later, earlier, at_least: int = RELATED_FROM) 
 def _listed(claims, found, u, v, own, min_score) -> pd.DataFrame:
     """Rows ``shared_text`` for the pairs (``u``, ``v``), scored by the words of the text ``own`` of each (the
     shorter) against themselves, its text the evidence; for each later text, the first."""
-    columns = ["later", "earlier", "signal", "score", "evidence"]
     sc = np.asarray(score(found.prose_weight[own], found.prose_weight[own]), dtype=float)
     keep = sc >= min_score
     u, v, own, sc = u[keep], v[keep], own[keep], sc[keep]
     texts = [claims.text[i].as_py() or "" for i in own.tolist()]
-    out = pd.DataFrame({"later": u, "earlier": v, "signal": "shared_text", "score": sc})
-    out["evidence"] = pd.Series(["copied prose: " + t.strip() for t in texts], dtype=object)
-    return out.drop_duplicates("later").reset_index(drop=True)[columns]
+    out = pair_rows(u, v, "shared_text", sc, ["copied prose: " + t.strip() for t in texts])
+    return out.drop_duplicates("later").reset_index(drop=True)
 
 
 def cut_reprints(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFrame:

@@ -30,6 +30,7 @@ import pandas as pd
 from kit.auditing.groups import RARE_AT_MOST, ranges
 from kit.auditing.reprints import kept_share
 from kit.auditing.reworded import unlisted_linked
+from kit.auditing.rows import pair_rows
 from kit.auditing.weights import score
 
 __all__ = ["KEPT", "LINKED", "restated_copies"]
@@ -75,7 +76,6 @@ def restated_copies(claims, corp, found, listed_later, listed_earlier, *, min_sc
     >>> len(restated_copies(claims, words, matches(words), np.array([], int), np.array([], int)))  # none listed
     0
     """
-    columns = ["later", "earlier", "signal", "score", "evidence"]
     later, earlier = unlisted_linked(claims, found, listed_later, listed_earlier, at_least=LINKED)
     figure = np.zeros(len(later), dtype=np.int64) - 1
     if len(later):
@@ -89,7 +89,7 @@ def restated_copies(claims, corp, found, listed_later, listed_earlier, *, min_sc
     ok = sc >= min_score
     later, earlier, figure, kept, sc = later[ok], earlier[ok], figure[ok], kept[ok], sc[ok]
     if not len(later):
-        return pd.DataFrame({c: [] for c in columns}).astype({"later": np.int64, "earlier": np.int64, "score": float})
+        return pair_rows([], [], "shared_text", [], [])
     order = np.lexsort((earlier, -kept, later))  # per later text, the largest share, then the earliest
     later, earlier, figure, sc = later[order], earlier[order], figure[order], sc[order]
     first = np.concatenate([[True], later[1:] != later[:-1]])
@@ -98,9 +98,7 @@ def restated_copies(claims, corp, found, listed_later, listed_earlier, *, min_sc
         f"copied prose, restated around the same figure ({corp.vocab[f]}): " + (claims.text[i].as_py() or "").strip()
         for i, f in zip(later.tolist(), figure.tolist(), strict=True)
     ]
-    out = pd.DataFrame({"later": later, "earlier": earlier, "signal": "shared_text", "score": sc})
-    out["evidence"] = pd.Series(evidence, dtype=object)
-    return out[columns]
+    return pair_rows(later, earlier, "shared_text", sc, evidence)
 
 
 def _same_figure(corp, story: np.ndarray, later: np.ndarray, earlier: np.ndarray) -> np.ndarray:

@@ -27,6 +27,7 @@ import pandas as pd
 
 from kit.auditing.groups import RARE_AT_MOST, ranges
 from kit.auditing.minhash import mix64
+from kit.auditing.rows import pair_rows
 from kit.auditing.text import word_spans
 from kit.auditing.weights import score
 from kit.draft.numbers import NUMBER_WORDS
@@ -75,7 +76,6 @@ def reworded_copies(claims, corp, found, listed_later, listed_earlier, *, min_sc
     >>> len(reworded_copies(claims, words, matches(words), np.array([], int), np.array([], int)))
     0
     """
-    columns = ["later", "earlier", "signal", "score", "evidence"]
     later, earlier = unlisted_linked(claims, found, listed_later, listed_earlier)
     u, v, first, last = _runs(corp, later, earlier)
     if len(u):
@@ -83,15 +83,13 @@ def reworded_copies(claims, corp, found, listed_later, listed_earlier, *, min_sc
         keep = sc >= min_score
         u, v, first, last, sc = u[keep], v[keep], first[keep], last[keep], sc[keep]
     if not len(u):
-        return pd.DataFrame({c: [] for c in columns}).astype({"later": np.int64, "earlier": np.int64, "score": float})
+        return pair_rows([], [], "shared_text", [], [])
     evidence = []
     for i, a, b in zip(u.tolist(), first.tolist(), last.tolist(), strict=True):
         text = claims.text[i].as_py() or ""
         spans = word_spans(text)
         evidence.append("copied prose: " + text[spans[a][1] : spans[b][2]])
-    out = pd.DataFrame({"later": u, "earlier": v, "signal": "shared_text", "score": sc})
-    out["evidence"] = pd.Series(evidence, dtype=object)
-    return out[columns]
+    return pair_rows(u, v, "shared_text", sc, evidence)
 
 
 def unlisted_linked(

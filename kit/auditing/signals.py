@@ -47,6 +47,7 @@ import pandas as pd
 from kit.auditing.exact import MIN_WORDS, exact_check
 from kit.auditing.groups import head_candidates, ranges, rare_run_candidates
 from kit.auditing.minhash import member, mix64
+from kit.auditing.rows import pair_rows
 from kit.auditing.stock import COPY_SIMILARITY, related_pairs, stock_weights
 from kit.auditing.text import PUNCTUATION, word_spans
 from kit.auditing.weights import pair_weights, score
@@ -350,15 +351,7 @@ def _rows(claims, corp, u, v, mi, sc, found=None) -> pd.DataFrame:
         both = found.check["quote"]
         quoted = passages(t or "", corp, int(a), int(j), both["passages"]) if both["words"][j] else ""
         evidence.append(ev + ("; both quote: " + quoted if quoted else ""))
-    return pd.DataFrame(
-        {
-            "later": np.asarray(u, dtype=np.int64),
-            "earlier": np.asarray(v, dtype=np.int64),
-            "signal": "shared_text",
-            "score": np.asarray(sc, dtype=float),
-            "evidence": pd.Series(evidence, dtype=object),
-        }
-    )
+    return pair_rows(u, v, "shared_text", sc, evidence)
 
 
 #: a chunk (a run of characters between white space) of punctuation alone
