@@ -54,22 +54,6 @@ def _corpus_tests():
     return module
 
 
-def groups_of(reuse):
-    """The copied_prose group of each claim, and the kind annotated for each pair."""
-    parent: dict = {}
-
-    def find(x):
-        while parent.get(x, x) != x:
-            x = parent[x]
-        return x
-
-    copied = reuse[reuse["kind"] == "copied_prose"]
-    for a, b in zip(copied["claim_id"], copied["other"], strict=True):
-        parent[find(a)] = find(b)
-    kind = {frozenset(p): k for *p, k in zip(reuse["claim_id"], reuse["other"], reuse["kind"], strict=True)}
-    return (lambda a, b: bool(a in parent or b in parent) and find(a) == find(b)), kind
-
-
 def staged(model, got=None, pool="checked"):
     """Run the audit with a learned stage after kit.auditing.restated (``model`` None: record its candidates into
     ``got`` for each pool and add nothing)."""
@@ -104,7 +88,7 @@ def record(tests, names) -> dict:
         current = tests.score(case, reuse)
     finally:
         kit.auditing.restated_copies = real
-    same, kind = groups_of(reuse)
+    same, kind = tests.copy_groups(reuse)  # the test's own rule for one group of copies
     current = {k: current[k] for k in KEEP}
     out = {}
     for name in POOLS:

@@ -112,16 +112,9 @@ def scores(corpus, held_out):
     return out
 
 
-def score(case, reuse) -> dict:
-    """Copied prose found, and shared quotations (and other annotated reuse) suggested as copying.
-
-    Claims joined by ``copied_prose`` rows form one group (a copy of a copy may be listed against any earlier
-    member). Recall: the share of claims annotated as copying another claim (``claim_id`` of a ``copied_prose``
-    row) that a ``shared_text`` row pairs with a member of their group. Precision: the share of ``shared_text``
-    rows whose two claims are of one group.
-    """
-    rows = audit(case)
-    shared = rows[rows["signal"] == "shared_text"]
+def copy_groups(reuse) -> tuple:
+    """``same(a, b)``: whether claims ``a`` and ``b`` are of one group joined by ``copied_prose`` rows (a copy of a
+    copy may be listed against any earlier member); and the kind annotated for each pair (a frozenset of its ids)."""
     parent: dict = {}
 
     def find(x):
@@ -133,10 +126,22 @@ def score(case, reuse) -> dict:
     for a, b in zip(copied["claim_id"], copied["other"], strict=True):
         parent[find(a)] = find(b)
     kind = {frozenset(p): k for *p, k in zip(reuse["claim_id"], reuse["other"], reuse["kind"], strict=True)}
-    good = [
-        bool(a in parent or b in parent) and find(a) == find(b)
-        for a, b in zip(shared["claim_id"], shared["cites"], strict=False)
-    ]
+    return (lambda a, b: bool(a in parent or b in parent) and find(a) == find(b)), kind
+
+
+def score(case, reuse) -> dict:
+    """Copied prose found, and shared quotations (and other annotated reuse) suggested as copying.
+
+    Claims joined by ``copied_prose`` rows form one group (a copy of a copy may be listed against any earlier
+    member). Recall: the share of claims annotated as copying another claim (``claim_id`` of a ``copied_prose``
+    row) that a ``shared_text`` row pairs with a member of their group. Precision: the share of ``shared_text``
+    rows whose two claims are of one group.
+    """
+    rows = audit(case)
+    shared = rows[rows["signal"] == "shared_text"]
+    same, kind = copy_groups(reuse)
+    copied = reuse[reuse["kind"] == "copied_prose"]
+    good = [same(a, b) for a, b in zip(shared["claim_id"], shared["cites"], strict=False)]
     partners: dict = {}
     for a, b, ok in zip(shared["claim_id"], shared["cites"], good, strict=True):
         if ok:
