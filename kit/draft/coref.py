@@ -170,7 +170,10 @@ def unnamed_person(m: Mention) -> bool:
     """
     words = m.text.lower().split()
     preps = ("from", "of", "in", "at", "with", "for", "close")
-    head = next((words[i - 1] for i, w in enumerate(words) if i > 1 and w in preps), None)
+    head = next(  # or a participle: "a woman living opposite the building" (participle_phrase, ninth pass)
+        (words[i - 1] for i, w in enumerate(words) if i > 1 and (w in preps or re.fullmatch(r"[a-z]+(?:ing|ed)", w))),
+        None,
+    )
     return (
         m.common
         and len(words) >= 2

@@ -22,7 +22,7 @@ from kit.draft.coref import is_person, unnamed_person
 from kit.draft.lexicon import DETERMINERS, GROUPS, ORG_HEADS, PRONOUNS, QUANTIFIERS, ROLE_WORDS, SPEAKER_NOUNS
 from kit.draft.phrases import Mention, subject_before
 
-__all__ = ["postmodified_head", "place_appositive", "speaker_head", "own_referent", "split_conjuncts"]
+__all__ = ["postmodified_head", "participle_phrase", "shared_head", "place_appositive", "speaker_head", "own_referent", "split_conjuncts"]
 
 #: prepositions that open a modifier of a noun ("a man wounded in", "a worker with knowledge of")
 _PREPS = {
@@ -139,7 +139,7 @@ def postmodified_head(prefix: str, found: Mention | str | None) -> Mention | str
     --------
     >>> p = "A man wounded in the strike "
     >>> postmodified_head(p, subject_before(p)).text
-    'A man'
+    'A man wounded in the strike'
     >>> p = "FBI spokesman Kyle Loven in Minneapolis "
     >>> postmodified_head(p, subject_before(p)).text
     'Kyle Loven'
@@ -150,11 +150,11 @@ def postmodified_head(prefix: str, found: Mention | str | None) -> Mention | str
     if found is None:  # nobody read: "A woman living opposite the building said": the object is no speaker
         tail = re.search(r"\s[a-z]+(?:ed|ing|en)\s+[a-z]+\s+(?:the|a|an|his|her|its|their)\s+[a-z-]+\s*$", prefix)
         head = subject_before(prefix[: tail.start()] + " ") if tail else None
-        return head if isinstance(head, Mention) and unnamed_person(head) else None
+        return participle_phrase(prefix, head) if isinstance(head, Mention) and unnamed_person(head) else None
     if not isinstance(found, Mention) or is_person(found):
         return found  # "The United Nations’ envoy to Libya Ghassan Salame": a person's name, whatever comes before
     body = prefix.rstrip()
-    m = found
+    m, participle = found, False
     for _ in range(6):
         cut = _object_of(body, m)
         if cut is None:
@@ -164,7 +164,7 @@ def postmodified_head(prefix: str, found: Mention | str | None) -> Mention | str
             part = _PARTICIPLE.search(body)
             if part is None or len(body[: part.start()].split()) < 1:
                 break
-            body = body[: part.start()].rstrip()  # "a man wounded", "a woman living"
+            body, participle = body[: part.start()].rstrip(), True  # "a man wounded", "a woman living"
         if "," in body:  # an appositive left open: "Guillaume Nguefa, head of the … mission in Mali confirmed"
             closed = subject_before(body + ", ")
             if _good(closed):
@@ -174,8 +174,43 @@ def postmodified_head(prefix: str, found: Mention | str | None) -> Mention | str
             return None
         m = head
         if _good(m) and _object_of(body, m) is None:
-            return m
+            return participle_phrase(prefix, m) if participle and body.endswith(m.text) else m
     return None
+
+
+def participle_phrase(prefix: str, head: Mention) -> Mention:
+    """``participle_phrase`` (ninth pass): one unnamed person followed by a participle and its object is named by the
+    whole phrase ("A woman living opposite the building", "A man wounded in the strike"), not cut to "A woman".
+
+    Parameters
+    ----------
+    prefix : str
+        The sentence up to the verb; it ends with the participle's phrase.
+    head : Mention
+        The head of the phrase, as :func:`postmodified_head` found it ("A woman").
+
+    Returns
+    -------
+    Mention
+        The whole phrase, unnamed, when ``head`` is one unnamed person whose words open the phrase at the end of
+        ``prefix``; else ``head``.
+
+    Examples
+    --------
+    >>> participle_phrase("A woman living opposite the building ", Mention("A woman", True)).text
+    'A woman living opposite the building'
+    >>> participle_phrase("Police sealing off the area ", Mention("Police", True)).text
+    'Police'
+    """
+    body = prefix.rstrip(" ,")
+    at = body.rfind(head.text + " ")
+    whole = body[at:]
+    if at < 0 or not unnamed_person(head) or not _PARTICIPLE_OPEN.match(whole[len(head.text) :]):
+        return head
+    return Mention(whole, True, head.about, head.affiliation)
+
+
+_PARTICIPLE_OPEN = re.compile(r"\s+[a-z]+(?:ed|ing|en)\s+\S")
 
 
 #: nouns that speak, as the head of a speaker's noun phrase (singular or plural)
@@ -264,3 +299,50 @@ def split_conjuncts(m: Mention) -> list[Mention]:
     if all(isinstance(p, Mention) and speaker_head(p) for p in parts) and own_referent(parts[-1]):
         return [p for p in parts if isinstance(p, Mention)]
     return [m]
+
+
+#: shared_head: two modifiers joined by "and" before one plural head, and the capitalised words before them
+_SHARED = re.compile(
+    r"(?:^|(?<=[\s—–(:;,]))(?P<lead>(?:[A-Z][\w’'-]*\s+){0,2})(?P<one>[a-z][\w-]*)\s+and\s+(?P<two>[a-z][\w-]*)\s+"
+    r"(?P<head>[a-z][\w-]*s)$"
+)
+
+
+def shared_head(prefix: str, m: Mention | str | None) -> list[Mention]:
+    """``shared_head`` (ninth pass): "Nigerian government and military officials say" names two speakers who share
+    the head noun and the words before the modifiers: "Nigerian government officials" and "Nigerian military
+    officials", not "military officials" alone.
+
+    Parameters
+    ----------
+    prefix : str
+        The sentence up to the verb.
+    m : Mention, str or None
+        The speaker read before the verb (the phrase after "and": "military officials").
+
+    Returns
+    -------
+    list of Mention
+        The two speakers, unnamed, when ``prefix`` ends with "[Capitalised words] MODIFIER and MODIFIER HEADS", the
+        head is a plural noun that speaks and the first modifier does not speak on its own ("police and military
+        officials" are two speakers already: :func:`own_referent`, :func:`split_conjuncts`); else an empty list.
+
+    Examples
+    --------
+    >>> p = "Nigerian government and military officials "
+    >>> [s.text for s in shared_head(p, subject_before(p))]
+    ['Nigerian government officials', 'Nigerian military officials']
+    >>> shared_head("Residents and local officials ", subject_before("Residents and local officials "))
+    []
+    """
+    if not isinstance(m, Mention) or not m.common:
+        return []
+    found = _SHARED.search(prefix.rstrip(" ,"))
+    if found is None or not m.text.endswith(found.group("head")):
+        return []
+    one, two, head = found.group("one"), found.group("two"), found.group("head")
+    closed = DETERMINERS | QUANTIFIERS | PRONOUNS | {"and", "or", "but", "that", "who", "which"}
+    if one in closed or two in closed or not speaker_head(Mention(head, True)) or own_referent(Mention(one, True)):
+        return []
+    lead = found.group("lead")
+    return [Mention(f"{lead}{one} {head}", True), Mention(f"{lead}{two} {head}", True)]

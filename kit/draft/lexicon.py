@@ -161,7 +161,10 @@ SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described so
     # "dismissed reports of any civilian casualties as propaganda", "called out the shelling as an act of revenge"
     r"(?:identified|dismissed|branded|labell?ed|characteri[sz]ed|called out|denounced)(?= (?:[\w’'.-]+ ){1,8}as\b)|"
     r"(?:assured|disclosed|maintained|hinted|speculated)(?= that\b)|"  # verb_that: "The defence ministry assured that"
-    r"rejected|blasted|blamed(?= (?:[\w’'-]+ ){1,4}for\b))\b"
+    r"rejected|blasted|blamed(?= (?:[\w’'-]+ ){1,4}for\b)|"
+    # reports_suggest (ninth pass): "Initial reports suggest", "Local media reports suggested": after the noun
+    # "reports", "suggest" says what the reports say (and "reports" is then the speaker's head noun, not a verb)
+    r"(?<=reports )suggest(?:s|ed)?)\b"
 )
 #: what "citing", "relying on", "based on" may name as a source when it is no name: a speaker or a document
 SOURCE_NOUNS = SPEAKER_NOUNS | {

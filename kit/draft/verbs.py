@@ -12,7 +12,14 @@ from typing import Any
 from kit.draft import lexicon as lex
 from kit.draft.clauses import shared_subject, speaker_like, split_pair
 from kit.draft.documents import DOCUMENT_ONLY, document_speaker
-from kit.draft.heads import own_referent, place_appositive, postmodified_head, speaker_head, split_conjuncts
+from kit.draft.heads import (
+    own_referent,
+    place_appositive,
+    postmodified_head,
+    shared_head,
+    speaker_head,
+    split_conjuncts,
+)
 from kit.draft.names import outlet_of
 from kit.draft.objects import object_after
 from kit.draft.phrases import Mention, subject_before
@@ -147,6 +154,10 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
         if obj is not None and (not obj.common or outlet_of(obj.text)):  # told_agency: "the AFP news agency"
             out.append((m.start(), "told", subj, verb, obj))
             return
+    shared = shared_head(prefix, subj)  # "Nigerian government and military officials": two speakers, one head
+    if shared:
+        out.extend((m.start(), "speaker", one, verb, None) for one in shared)
+        return
     pair = split_pair(subj)  # coordinated_pair; conjoined_speakers: "the Lebanese Health Ministry and state-media"
     out.extend((m.start(), "speaker", one, verb, None) for one in (split_conjuncts(subj) if len(pair) == 1 else pair))
     at = prefix.rfind(subj.text)

@@ -24,7 +24,8 @@ def test_postmodified_head_a_participle_and_its_object() -> None:
         "A man wounded in the strike told The Associated Press that the extremists had approached a group of "
         "civilians celebrating a wedding on Sunday, demanding that the men in attendance separate from the women."
     )
-    assert found(text)[0][1:] == (["A man"], "The Associated Press")  # was "the strike"
+    # was "the strike"; "A man" until the ninth pass's participle_phrase (tests/draft/test_names.py)
+    assert found(text)[0][1:] == (["A man wounded in the strike"], "The Associated Press")
 
 
 def test_postmodified_head_a_prepositional_phrase() -> None:
@@ -61,7 +62,7 @@ def test_postmodified_head_when_nobody_was_read() -> None:
         "A woman living opposite the building said she believed the decision to target the strike on Mr Kim's "
         "office was deliberate."
     )
-    assert names(text) == [["A woman"]]
+    assert names(text) == [["A woman living opposite the building"]]  # whole since the ninth pass
 
 
 def test_postmodified_head_leaves_names_groups_and_clauses_alone() -> None:
