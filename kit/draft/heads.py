@@ -22,7 +22,15 @@ from kit.draft.coref import is_person, unnamed_person
 from kit.draft.lexicon import DETERMINERS, GROUPS, ORG_HEADS, PRONOUNS, QUANTIFIERS, ROLE_WORDS, SPEAKER_NOUNS
 from kit.draft.phrases import Mention, subject_before
 
-__all__ = ["postmodified_head", "participle_phrase", "shared_head", "place_appositive", "speaker_head", "own_referent", "split_conjuncts"]
+__all__ = [
+    "postmodified_head",
+    "participle_phrase",
+    "shared_head",
+    "place_appositive",
+    "speaker_head",
+    "own_referent",
+    "split_conjuncts",
+]
 
 #: prepositions that open a modifier of a noun ("a man wounded in", "a worker with knowledge of")
 _PREPS = {
@@ -303,7 +311,8 @@ def split_conjuncts(m: Mention) -> list[Mention]:
 
 #: shared_head: two modifiers joined by "and" before one plural head, and the capitalised words before them
 _SHARED = re.compile(
-    r"(?:^|(?<=[\s—–(:;,]))(?P<lead>(?:[A-Z][\w’'-]*\s+){0,2})(?P<one>[a-z][\w-]*)\s+and\s+(?P<two>[a-z][\w-]*)\s+"
+    r"(?:^|(?<=[\s—–(:;,]))(?P<lead>(?:[A-Z][\w’'-]*\s+){0,2})(?P<one>[a-z][\w-]*|^[A-Z][a-z-]+)\s+and\s+"
+    r"(?P<two>[a-z][\w-]*)\s+"
     r"(?P<head>[a-z][\w-]*s)$"
 )
 
@@ -340,9 +349,9 @@ def shared_head(prefix: str, m: Mention | str | None) -> list[Mention]:
     found = _SHARED.search(prefix.rstrip(" ,"))
     if found is None or not m.text.endswith(found.group("head")):
         return []
-    one, two, head = found.group("one"), found.group("two"), found.group("head")
+    one, two, head = found.group("one").lower(), found.group("two"), found.group("head")  # "State and federal …"
     closed = DETERMINERS | QUANTIFIERS | PRONOUNS | {"and", "or", "but", "that", "who", "which"}
     if one in closed or two in closed or not speaker_head(Mention(head, True)) or own_referent(Mention(one, True)):
         return []
     lead = found.group("lead")
-    return [Mention(f"{lead}{one} {head}", True), Mention(f"{lead}{two} {head}", True)]
+    return [Mention(f"{lead}{found.group('one')} {head}", True), Mention(f"{lead}{two} {head}", True)]
