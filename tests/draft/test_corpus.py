@@ -275,6 +275,7 @@ def test_docs_state_the_polnear_scores():
         ("after the fifth pass", "results-polnear-fifth-pass.json"),
         ("after the sixth pass", "results-polnear-sixth-pass.json"),
         ("after the seventh pass", "results-polnear-seventh-pass.json"),
+        ("after the eighth pass", "results-polnear-eighth-pass.json"),
         ("now", "results-polnear.json"),
     ):
         r = json.loads((ROOT / "benchmarks" / name).read_text())
@@ -429,9 +430,11 @@ def test_docs_state_the_seventh_and_eighth_held_out_parts():
     once7 = _results("results-draft-corpus-unseen7-scored-once.json")["unseen7"]
     assert _row(prose, "eighth held-out part", "scored once after the eighth pass") == _as_row(once7)
     assert once7 == eighth and "it did not move, to the citation" in " ".join(prose.split())
-    # then development material: two rules written on its figure errors (a weight, money), nothing else moved
+    # then development material: two rules written on its figure errors (a weight, money), nothing else moved; the
+    # kit as it stands on unseen7: test_docs_state_the_ninth_pass
     now7 = _results("results-draft-corpus-unseen7-now.json")["unseen7"]
-    assert _row(prose, "eighth held-out part", "now") == _as_row(now7) and scored("unseen7")["total"] == now7
+    assert _row(prose, "eighth held-out part", "after its figure rules") == _as_row(now7)
+    assert _results("results-draft-corpus-ninth-pass.json")["before"]["unseen7"] == now7
     assert (once7["figure_errors"], now7["figure_errors"]) == (2, 0)
     assert once7["citations_right"] - now7["citations_right"] == once7["citations"] - now7["citations"] == 1
     # "it found no source and no attribution more"
@@ -455,7 +458,7 @@ def test_docs_state_the_eighth_pass():
     before, after, now_json = eighth["before"], eighth["after"], _results("results-draft-corpus.json")
     assert before["unseen6"] == _results("results-draft-corpus-unseen6-scored-once.json")["unseen6"]
     for part in ("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6"):  # "no measure fell anywhere"
-        if part != "unseen6":  # unseen6 moved since: test_docs_state_the_whole_names_rule
+        if part not in ("unseen3", "unseen6"):  # moved since: test_docs_state_the_whole_names_rule, …_ninth_pass
             assert scored(part)["total"] == after[part], part
         assert no_measure_fell(after[part], before[part]), part
         if part != "unseen6":
@@ -503,7 +506,8 @@ def test_docs_state_the_whole_names_rule():
     prose = section("### On real coverage")
     after = _results("results-draft-corpus-eighth-pass.json")["after"]["unseen6"]
     now6 = _results("results-draft-corpus-unseen6-now.json")["unseen6"]
-    assert scored("unseen6")["total"] == now6 and no_measure_fell(now6, after)
+    assert _results("results-draft-corpus-ninth-pass.json")["before"]["unseen6"] == now6  # unseen6 now: ninth pass
+    assert no_measure_fell(now6, after)
     assert _row(prose, "seventh held-out part", "after the whole-names rule") == _as_row(now6)
     for k in ("sources_found", "attributions_found", "citations_right"):
         assert now6[k] - after[k] == 1, k  # "one source, one attribution and one right citation more"
@@ -515,7 +519,7 @@ def test_docs_state_the_whole_names_rule():
 def test_polnear_guard_of_the_eighth_pass():
     # "found and right at or above the seventh pass's" (docs/draft.md, "Against PolNeAR")
     p = _results("results-draft-corpus-eighth-pass.json")["polnear"]
-    seventh, now = _results("results-polnear-seventh-pass.json"), _results("results-polnear.json")
+    seventh, now = _results("results-polnear-seventh-pass.json"), _results("results-polnear-eighth-pass.json")
     assert p["before"] == seventh and p["after"] == now
     assert now["articles"] == seventh["articles"] and now["attributions"] == seventh["attributions"]
     assert now["found"] >= seventh["found"] and now["right"] >= seventh["right"]
@@ -545,3 +549,63 @@ def test_docs_say_what_to_expect_on_articles_never_seen():
     assert f"and {span('attributions_found', 'attributions')} of the attributions with the right speaker" in prose
     assert f"and {span('citations_right', 'citations')} of its citations named the right speaker" in prose
     assert "on the five parts of the corpus" in prose and len(once) == 5
+
+
+def test_docs_state_the_ninth_pass():
+    # a tagger and chunker measured and not adopted; three names cut fixed by rules (docs/draft.md, "ninth pass")
+    prose = " ".join(section("### On real coverage").split())
+    ninth = _results("results-draft-corpus-ninth-pass.json")
+    before, after = ninth["before"], ninth["after"]
+    eighth = _results("results-draft-corpus-eighth-pass.json")["after"]
+    for part in ("dev", "dev air strikes", "unseen", "unseen2", "unseen3", "unseen4", "unseen5"):
+        assert before[part] == eighth[part] == _results("results-draft-corpus.json")[part], part
+    assert before["unseen6"] == _results("results-draft-corpus-unseen6-now.json")["unseen6"]
+    assert before["unseen7"] == _results("results-draft-corpus-unseen7-now.json")["unseen7"]
+    result = scored("dev")
+    air = bench.totals([r for r in result["articles"] if bench.is_air_strike(r["article"])])
+    assert after["dev"] == result["total"] and after["dev air strikes"] == air
+    for part in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7"):
+        assert scored(part)["total"] == after[part], part  # the kit as it stands
+    for part in before:  # "no other part moved, up or down"
+        assert no_measure_fell(after[part], before[part]), part
+    moved = {p for p in before if before[p] != after[p]}
+    assert moved == {"unseen3", "unseen6", "unseen7"} and "no other part moved, up or down" in prose
+    gained = {p: after[p]["attributions_found"] - before[p]["attributions_found"] for p in moved}
+    assert gained == {"unseen3": 1, "unseen6": 2, "unseen7": 1}
+    assert after["unseen6"]["sources_found"] - before["unseen6"]["sources_found"] == 2
+    assert after["unseen7"]["sources_found"] - before["unseen7"]["sources_found"] == 1
+    for part, nth in (("unseen3", "fourth"), ("unseen6", "seventh"), ("unseen7", "eighth")):
+        assert _row(prose, f"{nth} held-out part", "after the ninth pass") == _as_row(after[part])
+    assert ninth["test"]["before"] == ninth["test"]["after"] == scored("test")["total"]  # "Cebu's totals did not move"
+    # the tagger (benchmarks/draft_chunker.py, on the kit before the pass): "So the kit does not use it"
+    v = ninth["tagger"]["variants"]
+    base = v["none"]["parts"]
+    assert base == {p: before[p] for p in base}
+    replace = v["replace"]["parts"]
+    assert all(replace[p]["attributions_found"] < base[p]["attributions_found"] for p in base)  # every part lower
+    lost = sum(base[p]["attributions_found"] - replace[p]["attributions_found"] for p in base)
+    lost_sources = sum(base[p]["sources_found"] - replace[p]["sources_found"] for p in base)
+    assert f"by {lost} attributions and {lost_sources} sources in all" in prose
+    assert f"right citations from {v['none']['polnear']['right']} to {v['replace']['polnear']['right']}" in prose
+    assert v["extend"]["parts"] == base and f"lowers PolNeAR ({v['extend']['polnear']['right']} right)" in prose
+    nounverb = sum(base[p]["attributions_found"] - v["nounverb"]["parts"][p]["attributions_found"] for p in base)
+    fewer = v["none"]["polnear"]["found"] - v["nounverb"]["polnear"]["found"]
+    assert nounverb == 3 and f"loses three attributions and {fewer} PolNeAR attributions found" in prose
+    for name in ("replace", "extend", "nounverb"):  # "lowered found and right here in each way it was used"
+        pol = v[name]["polnear"]
+        assert pol["found"] <= v["none"]["polnear"]["found"] and pol["right"] < v["none"]["polnear"]["right"]
+    assert "So the kit does not use it" in prose
+
+
+def test_polnear_guard_of_the_ninth_pass():
+    # "found and right at or above the eighth pass's" (docs/draft.md, "Against PolNeAR")
+    p = _results("results-draft-corpus-ninth-pass.json")["polnear"]
+    eighth, now = _results("results-polnear-eighth-pass.json"), _results("results-polnear.json")
+    assert p["before"] == eighth and p["after"] == now
+    assert now["articles"] == eighth["articles"] and now["attributions"] == eighth["attributions"]
+    assert now["found"] >= eighth["found"] and now["right"] >= eighth["right"]
+    assert now["right"] / now["citations"] >= eighth["right"] / eighth["citations"]
+    prose = " ".join(section("### Against PolNeAR").split())
+    assert "found and right at or above the eighth pass's" in prose
+    added, right = now["citations"] - eighth["citations"], now["right"] - eighth["right"]
+    assert added == right == 2 and "the draft makes 2 more citations here, both right, and finds as many" in prose
