@@ -17,7 +17,8 @@ the same words *and* share at least :data:`FRAMING_WORDS` words of the framing a
 cathedral inferno had shown that ..."; the speaker's own name does not count, nor does a bare "he said", nor the
 channel a statement was posted on, "social media platform X", which two outlets quoting one post name alike), the
 quotation was copied with its framing, and :func:`framed_quotes` lists the pair as copied prose, the quoted words
-counted with the framing.
+counted with the framing; so too when the quotation alone is too short to count (a few quoted words in a sentence
+repeated whole).
 """
 
 from __future__ import annotations
@@ -300,7 +301,10 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
     """Pairs (later, earlier) of claims of different publishers that quote the same words and share the framing around
     them: at least :data:`FRAMING_WORDS` shared words outside the quotation marks that are not the speaker's name
     nor the channel the statement was posted on (:data:`CHANNEL_WORDS`; see the module's docstring), in pairs whose
-    shared prose alone is too short to be ``shared_text``. The quoted words and the framing are counted together
+    shared prose alone is too short to be ``shared_text``: pairs sharing a quotation, and pairs of two texts that
+    both quote whose shared quotation alone is too short to count (a quoted word must then be among the words
+    shared, "The rescue effort is “reaching a critical stage,” … with more deaths likely as time passes" repeated
+    whole). The quoted words and the framing are counted together
     (passages as :func:`kit.auditing.exact.exact_check` makes them, as if nothing were quoted) and scored against
     all the later claim's words; for each later claim, the strongest pair.
 
@@ -328,7 +332,9 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
     ['later', 'earlier', 'signal', 'score', 'evidence']
     """
     q, p = found.check["quote"], found.check["prose"]
-    sel = np.flatnonzero((q["words"] > 0) & (p["words"] == 0))
+    # a quotation too short to count on its own (both texts quote, no quotation counted) may still be framed
+    short = (q["words"] == 0) & (found.quote_weight[found.later] > 0) & (found.quote_weight[found.earlier] > 0)
+    sel = np.flatnonzero(((q["words"] > 0) | short) & (p["words"] == 0))
     if len(sel) == 0:
         return pair_rows([], [], "shared_text", [], [])
     flat = dataclasses.replace(corp, quoted=np.zeros_like(corp.quoted))
@@ -360,6 +366,8 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
         lo, hi = bounds[i], bounds[i + 1]
         at = corp.ptr[a] + rel[lo:hi]
         outside = ~corp.quoted[at]
+        if short[sel[i]] and not corp.quoted[corp.ptr[found.later[sel[i]]] + rel[lo:hi]].any():
+            continue  # no quoted word among the shared ones: prose too short to count, not a framed quotation
         if sc < min_score or np.count_nonzero(outside) < FRAMING_WORDS:
             continue  # the cheap tests first: the speaker's name is read (regular expressions) only where it counts
         name = set((speaker(x or "") + " " + speaker(y or "")).casefold().split()) | set(CHANNEL_WORDS)
