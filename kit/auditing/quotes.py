@@ -374,14 +374,24 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
         framing = np.sort(rel[lo:hi][outside & ~np.isin(corp.vocab[corp.ids[at]], list(name))])
         if len(framing) < FRAMING_WORDS:
             continue
-        cut = np.flatnonzero(np.diff(framing) > GAP + 1)
-        first, last = framing[np.concatenate([[0], cut + 1])], framing[np.concatenate([cut, [len(framing) - 1]])]
-        spans = (np.zeros(len(first), dtype=np.int64), first, last)
-        quoted = passages(x or "", corp, a, int(sel[i]), q["passages"])
+        if short[sel[i]]:  # no quotation counted on its own: the quoted words among those shared
+            quoted = passages(x or "", corp, a, 0, _spans(np.sort(rel[lo:hi][~outside])))
+        else:
+            quoted = passages(x or "", corp, a, int(sel[i]), q["passages"])
         later.append(a)
         earlier.append(b)
         scores.append(sc)
-        evidence.append("copied prose: " + passages(x or "", corp, a, 0, spans) + "; both quote: " + quoted)
+        said = passages(x or "", corp, a, 0, _spans(framing))
+        evidence.append("copied prose: " + said + ("; both quote: " + quoted if quoted else ""))
     out = pair_rows(later, earlier, "shared_text", scores, evidence)
     out = out.sort_values(["later", "score", "earlier"], ascending=[True, False, True], kind="stable")
     return out.drop_duplicates("later").reset_index(drop=True)
+
+
+def _spans(at: np.ndarray) -> tuple:
+    """Sorted word positions as passages (``(pair, first, last)``, pair 0): words at most :data:`GAP` apart are one."""
+    if len(at) == 0:
+        return at, at, at
+    cut = np.flatnonzero(np.diff(at) > GAP + 1)
+    first, last = at[np.concatenate([[0], cut + 1])], at[np.concatenate([cut, [len(at) - 1]])]
+    return np.zeros(len(first), dtype=np.int64), first, last
