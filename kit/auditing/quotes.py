@@ -302,9 +302,10 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
     them: at least :data:`FRAMING_WORDS` shared words outside the quotation marks that are not the speaker's name
     nor the channel the statement was posted on (:data:`CHANNEL_WORDS`; see the module's docstring), in pairs whose
     shared prose alone is too short to be ``shared_text``: pairs sharing a quotation, and pairs of two texts that
-    both quote whose shared quotation alone is too short to count (a quoted word must then be among the words
-    shared, "The rescue effort is “reaching a critical stage,” … with more deaths likely as time passes" repeated
-    whole). The quoted words and the framing are counted together
+    both quote whose shared quotation alone is too short to count ("The rescue effort is “reaching a critical
+    stage,” … with more deaths likely as time passes" repeated whole). The quoted words and the framing are counted
+    together, each pair with its own words (a text with the same words as its group's first may have other content
+    words, its quotation marks read otherwise)
     (passages as :func:`kit.auditing.exact.exact_check` makes them, as if nothing were quoted) and scored against
     all the later claim's words; for each later claim, the strongest pair.
 
@@ -337,9 +338,6 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
     sel = np.flatnonzero(((q["words"] > 0) | short) & (p["words"] == 0))
     if len(sel) == 0:
         return pair_rows([], [], "shared_text", [], [])
-    flat = dataclasses.replace(corp, quoted=np.zeros_like(corp.quoted))
-    both = exact_check(flat, found.pairs, found.later[sel], found.earlier[sel])["prose"]
-    owner, rel, _ = both["positions"]
     pub = claims.publisher
     texts: list = []  # (later text, earlier text, index into sel): a group's own pair (equal words) to its members
     for i, (hu, hv) in enumerate(zip(found.later[sel].tolist(), found.earlier[sel].tolist(), strict=True)):
@@ -352,6 +350,12 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
             if len(other):
                 texts.append((m, int(other[0]), i))
     texts = [(a, b, i) for a, b, i in texts if b < a and pub[a] != pub[b] and pub[a] >= 0]
+    # each pair checked as if nothing were quoted, its own words (a group's member may hold other content words than
+    # its first text: quotation marks read otherwise make other words attribution)
+    flat = dataclasses.replace(corp, quoted=np.zeros_like(corp.quoted))
+    pairs = np.array([(a, b) for a, b, _ in texts], dtype=np.int64).reshape(-1, 2)
+    both = exact_check(flat, found.pairs, pairs[:, 0], pairs[:, 1])["prose"]
+    owner, rel, _ = both["positions"]
     import pyarrow as pa
 
     tu = claims.text.take(pa.array([a for a, _, _ in texts], type=pa.int64())).to_pylist()
@@ -360,14 +364,12 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
     earlier: list = []
     scores: list = []
     evidence: list = []
-    bounds = np.searchsorted(owner, np.arange(len(sel) + 1))
-    for (a, b, i), x, y in zip(texts, tu, tv, strict=True):
-        sc = float(score(both["weight"][i], found.prose_weight[a] + found.quote_weight[a]))
-        lo, hi = bounds[i], bounds[i + 1]
+    bounds = np.searchsorted(owner, np.arange(len(texts) + 1))
+    for k, ((a, b, i), x, y) in enumerate(zip(texts, tu, tv, strict=True)):
+        sc = float(score(both["weight"][k], found.prose_weight[a] + found.quote_weight[a]))
+        lo, hi = bounds[k], bounds[k + 1]
         at = corp.ptr[a] + rel[lo:hi]
         outside = ~corp.quoted[at]
-        if short[sel[i]] and not corp.quoted[corp.ptr[found.later[sel[i]]] + rel[lo:hi]].any():
-            continue  # no quoted word among the shared ones: prose too short to count, not a framed quotation
         if sc < min_score or np.count_nonzero(outside) < FRAMING_WORDS:
             continue  # the cheap tests first: the speaker's name is read (regular expressions) only where it counts
         name = set((speaker(x or "") + " " + speaker(y or "")).casefold().split()) | set(CHANNEL_WORDS)

@@ -179,6 +179,9 @@ def test_a_short_quotation_copied_with_its_framing_is_copied_prose(tmp_path):
     for i, later in enumerate((SHORT.format(o="‘", c="’"), double)):  # other quotation marks, or the same sentence
         rows = audit(_short(tmp_path, double, later, f"s{i}"))
         assert pairs_of(rows[rows["signal"] == "shared_text"]) == {("k2", "k1")}
+        # the copied prose as the later claim has it, to its last word (its own words, not its group's first text's)
+        assert rows["evidence"].iloc[0].startswith("copied prose: search for survivors ")
+        assert rows["evidence"].iloc[0].split(";")[0].endswith("hopes fading as night falls")
     # the same short quotation in other framing, or with only the speaker and the channel around it: no copying
     for i, later in enumerate(
         (
