@@ -17,7 +17,8 @@ the same words *and* share at least :data:`FRAMING_WORDS` words of the framing a
 cathedral inferno had shown that ..."; the speaker's own name does not count, nor does a bare "he said", nor the
 channel a statement was posted on, "social media platform X", which two outlets quoting one post name alike), the
 quotation was copied with its framing, and :func:`framed_quotes` lists the pair as copied prose, the quoted words
-counted with the framing.
+counted with the framing; so too when the quotation alone is too short to count (a few quoted words in a sentence
+repeated whole).
 """
 
 from __future__ import annotations
@@ -300,7 +301,11 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
     """Pairs (later, earlier) of claims of different publishers that quote the same words and share the framing around
     them: at least :data:`FRAMING_WORDS` shared words outside the quotation marks that are not the speaker's name
     nor the channel the statement was posted on (:data:`CHANNEL_WORDS`; see the module's docstring), in pairs whose
-    shared prose alone is too short to be ``shared_text``. The quoted words and the framing are counted together
+    shared prose alone is too short to be ``shared_text``: pairs sharing a quotation, and pairs of two texts that
+    both quote whose shared quotation alone is too short to count ("The rescue effort is “reaching a critical
+    stage,” … with more deaths likely as time passes" repeated whole). The quoted words and the framing are counted
+    together, each pair with its own words (a text with the same words as its group's first may have other content
+    words, its quotation marks read otherwise)
     (passages as :func:`kit.auditing.exact.exact_check` makes them, as if nothing were quoted) and scored against
     all the later claim's words; for each later claim, the strongest pair.
 
@@ -328,12 +333,11 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
     ['later', 'earlier', 'signal', 'score', 'evidence']
     """
     q, p = found.check["quote"], found.check["prose"]
-    sel = np.flatnonzero((q["words"] > 0) & (p["words"] == 0))
+    # a quotation too short to count on its own (both texts quote, no quotation counted) may still be framed
+    short = (q["words"] == 0) & (found.quote_weight[found.later] > 0) & (found.quote_weight[found.earlier] > 0)
+    sel = np.flatnonzero(((q["words"] > 0) | short) & (p["words"] == 0))
     if len(sel) == 0:
         return pair_rows([], [], "shared_text", [], [])
-    flat = dataclasses.replace(corp, quoted=np.zeros_like(corp.quoted))
-    both = exact_check(flat, found.pairs, found.later[sel], found.earlier[sel])["prose"]
-    owner, rel, _ = both["positions"]
     pub = claims.publisher
     texts: list = []  # (later text, earlier text, index into sel): a group's own pair (equal words) to its members
     for i, (hu, hv) in enumerate(zip(found.later[sel].tolist(), found.earlier[sel].tolist(), strict=True)):
@@ -346,6 +350,12 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
             if len(other):
                 texts.append((m, int(other[0]), i))
     texts = [(a, b, i) for a, b, i in texts if b < a and pub[a] != pub[b] and pub[a] >= 0]
+    # each pair checked as if nothing were quoted, its own words (a group's member may hold other content words than
+    # its first text: quotation marks read otherwise make other words attribution)
+    flat = dataclasses.replace(corp, quoted=np.zeros_like(corp.quoted))
+    pairs = np.array([(a, b) for a, b, _ in texts], dtype=np.int64).reshape(-1, 2)
+    both = exact_check(flat, found.pairs, pairs[:, 0], pairs[:, 1])["prose"]
+    owner, rel, _ = both["positions"]
     import pyarrow as pa
 
     tu = claims.text.take(pa.array([a for a, _, _ in texts], type=pa.int64())).to_pylist()
@@ -354,10 +364,10 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
     earlier: list = []
     scores: list = []
     evidence: list = []
-    bounds = np.searchsorted(owner, np.arange(len(sel) + 1))
-    for (a, b, i), x, y in zip(texts, tu, tv, strict=True):
-        sc = float(score(both["weight"][i], found.prose_weight[a] + found.quote_weight[a]))
-        lo, hi = bounds[i], bounds[i + 1]
+    bounds = np.searchsorted(owner, np.arange(len(texts) + 1))
+    for k, ((a, b, i), x, y) in enumerate(zip(texts, tu, tv, strict=True)):
+        sc = float(score(both["weight"][k], found.prose_weight[a] + found.quote_weight[a]))
+        lo, hi = bounds[k], bounds[k + 1]
         at = corp.ptr[a] + rel[lo:hi]
         outside = ~corp.quoted[at]
         if sc < min_score or np.count_nonzero(outside) < FRAMING_WORDS:
@@ -366,14 +376,24 @@ def framed_quotes(claims, corp, found, *, min_score: float = 0.5) -> pd.DataFram
         framing = np.sort(rel[lo:hi][outside & ~np.isin(corp.vocab[corp.ids[at]], list(name))])
         if len(framing) < FRAMING_WORDS:
             continue
-        cut = np.flatnonzero(np.diff(framing) > GAP + 1)
-        first, last = framing[np.concatenate([[0], cut + 1])], framing[np.concatenate([cut, [len(framing) - 1]])]
-        spans = (np.zeros(len(first), dtype=np.int64), first, last)
-        quoted = passages(x or "", corp, a, int(sel[i]), q["passages"])
+        if short[sel[i]]:  # no quotation counted on its own: the quoted words among those shared
+            quoted = passages(x or "", corp, a, 0, _spans(np.sort(rel[lo:hi][~outside])))
+        else:
+            quoted = passages(x or "", corp, a, int(sel[i]), q["passages"])
         later.append(a)
         earlier.append(b)
         scores.append(sc)
-        evidence.append("copied prose: " + passages(x or "", corp, a, 0, spans) + "; both quote: " + quoted)
+        said = passages(x or "", corp, a, 0, _spans(framing))
+        evidence.append("copied prose: " + said + ("; both quote: " + quoted if quoted else ""))
     out = pair_rows(later, earlier, "shared_text", scores, evidence)
     out = out.sort_values(["later", "score", "earlier"], ascending=[True, False, True], kind="stable")
     return out.drop_duplicates("later").reset_index(drop=True)
+
+
+def _spans(at: np.ndarray) -> tuple:
+    """Sorted word positions as passages (``(pair, first, last)``, pair 0): words at most :data:`GAP` apart are one."""
+    if len(at) == 0:
+        return at, at, at
+    cut = np.flatnonzero(np.diff(at) > GAP + 1)
+    first, last = at[np.concatenate([[0], cut + 1])], at[np.concatenate([cut, [len(at) - 1]])]
+    return np.zeros(len(first), dtype=np.int64), first, last

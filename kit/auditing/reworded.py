@@ -32,7 +32,7 @@ from kit.auditing.text import word_spans
 from kit.auditing.weights import score
 from kit.draft.numbers import NUMBER_WORDS
 
-__all__ = ["LINKED", "PROSE", "RUN", "reworded_copies", "unlisted_linked"]
+__all__ = ["LINKED", "PROSE", "RUN", "reworded_copies", "shared_runs", "unlisted_linked"]
 
 #: a run of this many words, stop words too, the same in both texts
 RUN = 7
@@ -163,29 +163,54 @@ def _tokens(corp, texts: np.ndarray):
     return tok, content, quoted, owner, start
 
 
-def _runs(corp, later, earlier):
-    """For each later text, the earlier sharing the most runs of :data:`RUN` words with :data:`PROSE` content words
-    neither quotes, and the first and last word (of the later text) of those runs."""
+def shared_runs(corp, later, earlier, *, run: int = RUN) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """How many runs of ``run`` words (:data:`RUN`; stop words too, figures in words as their digits) each pair of texts
+    shares, each holding :data:`PROSE` content words neither quotes and held by at most
+    :data:`kit.auditing.groups.RARE_AT_MOST` of the texts compared; and the first and last word (of the later text)
+    of those runs.
+
+    Parameters
+    ----------
+    corp : kit.auditing.text.Corpus
+    later, earlier : numpy.ndarray of int
+        Pairs of text positions.
+    run : int
+        Words in a run.
+
+    Returns
+    -------
+    runs, first, last : numpy.ndarray of int64
+        Per pair (``first`` and ``last`` meaningful where ``runs > 0``).
+
+    Examples
+    --------
+    >>> from kit.auditing.text import corpus
+    >>> c = corpus(["The plane was new and had been delivered to the airline in November, officials said",
+    ...             "Records show the plane was new and had been delivered to the airline in November",
+    ...             "The airline said the plane was delivered in November"])
+    >>> shared_runs(c, np.array([1, 2]), np.array([0, 0]))[0].tolist()
+    [7, 0]
+    """
     empty = np.zeros(0, dtype=np.int64)
-    if not len(later):
-        return empty, empty, empty, empty
+    pairs = len(later)
+    if not pairs:
+        return empty, empty, empty
     texts, inv = np.unique(np.concatenate([later, earlier]), return_inverse=True)
     tok, content, quoted, owner, start = _tokens(corp, texts)
     n = np.diff(start)
-    # each window of RUN words: its text, its first word, its hash, its content words, its quoted content words
-    w_at, w_owner = ranges(start[:-1], n - RUN + 1)
+    # each window of run words: its text, its first word, its hash, its content words, its quoted content words
+    w_at, w_owner = ranges(start[:-1], n - run + 1)
     h = np.zeros(len(w_at), dtype=np.uint64)
     cum_c = np.concatenate([[0], np.cumsum(content)])
     cum_q = np.concatenate([[0], np.cumsum(content & quoted)])
-    for j in range(RUN):
+    for j in range(run):
         h = mix64(h ^ (tok[w_at + j].astype(np.uint64) + np.uint64(j << 40)))
-    wc, wq = cum_c[w_at + RUN] - cum_c[w_at], cum_q[w_at + RUN] - cum_q[w_at]
+    wc, wq = cum_c[w_at + run] - cum_c[w_at], cum_q[w_at + run] - cum_q[w_at]
     # a run that more than RARE_AT_MOST of the texts compared hold is boilerplate ("according to local media")
     held = np.unique(h.astype(np.uint64) ^ mix64(w_owner.astype(np.uint64)), return_index=True)[1]
     kinds, seen = np.unique(h[held], return_counts=True)
     common = np.isin(h, kinds[seen > RARE_AT_MOST])
-    first_w = np.concatenate([[0], np.cumsum(np.maximum(n - RUN + 1, 0))])
-    pairs = len(later)
+    first_w = np.concatenate([[0], np.cumsum(np.maximum(n - run + 1, 0))])
     a, b = inv[:pairs], inv[pairs:]
     # every window of each pair's two texts, tagged with the pair and the side; equal hashes side by side
     ia, pa = ranges(first_w[a], first_w[a + 1] - first_w[a])
@@ -200,15 +225,23 @@ def _runs(corp, later, earlier):
     prose = np.minimum(wc[wa], wc[wb]) - wq[wa] - wq[wb]
     keep = (prose >= PROSE) & ~common[wa]
     wa, p = wa[keep], p[keep]
-    if not len(p):
-        return empty, empty, empty, empty
-    runs = np.bincount(p, minlength=pairs)
+    runs = np.bincount(p, minlength=pairs).astype(np.int64)
     lo = np.full(pairs, np.iinfo(np.int64).max)
     hi = np.full(pairs, -1, dtype=np.int64)
     pos = w_at[wa] - start[w_owner[wa]]
     np.minimum.at(lo, p, pos)
-    np.maximum.at(hi, p, pos + RUN - 1)
+    np.maximum.at(hi, p, pos + run - 1)
+    return runs, lo, hi
+
+
+def _runs(corp, later, earlier):
+    """For each later text, the earlier sharing the most :func:`shared_runs`, and the first and last word (of the
+    later text) of those runs."""
+    empty = np.zeros(0, dtype=np.int64)
+    runs, lo, hi = shared_runs(corp, later, earlier)
     cand = np.flatnonzero(runs > 0)
+    if not len(cand):
+        return empty, empty, empty, empty
     # per later text, the most runs, then the earliest earlier text
     order = np.lexsort((earlier[cand], -runs[cand], later[cand]))
     cand = cand[order]

@@ -49,6 +49,7 @@ from kit.auditing.groups import head_candidates, ranges, rare_run_candidates
 from kit.auditing.minhash import member, mix64
 from kit.auditing.rows import pair_rows
 from kit.auditing.stock import COPY_SIMILARITY, related_pairs, stock_weights
+from kit.auditing.stories import story_candidates
 from kit.auditing.text import PUNCTUATION, word_spans
 from kit.auditing.weights import pair_weights, score
 
@@ -115,6 +116,12 @@ def matches(corp, progress=None, story=None, publisher=None) -> Matches:
     tick("candidates")
     codes, head, cand = head_candidates(corp)
     heads = head[head >= 0]
+    if publisher is not None:  # a small story's pairs sharing a run of words kept whole (kit.auditing.stories)
+        whole = np.zeros(len(corp), np.int64) if story is None else story
+        more = story_candidates(corp, heads, whole, publisher, known=cand)
+        if len(more):
+            cand = np.concatenate([cand, more])
+            cand = cand[np.lexsort((cand[:, 1], cand[:, 0]))]
     tick("word pairs")
     pw = pair_weights(corp, heads)
     owner = np.repeat(np.arange(len(corp)), np.diff(corp.ptr))

@@ -156,3 +156,38 @@ def test_the_channel_a_statement_was_posted_on_is_not_copied_framing(tmp_path):
         )
     )
     assert ("k2", "k1") in pairs_of(rows[rows["signal"] == "shared_text"])
+
+
+#: an invented sentence of the kind: a quotation too short to count on its own (three words) in the reporter's
+#: framing, which holds six more words outside the quotation marks that are not the speaker's name
+SHORT = "The search for survivors is {o}entering a decisive phase,{c} Moreno said, with hopes fading as night falls."
+
+
+def _short(tmp_path, first: str, second: str, name: str):
+    return one(
+        tmp_path,
+        [
+            ("k1", "wire", "2021-03-02T08:00:00Z", "p", first, "", ""),
+            ("k2", "herald", "2021-03-02T12:00:00Z", "p", second, "", ""),
+        ],
+        name=name,
+    )
+
+
+def test_a_short_quotation_copied_with_its_framing_is_copied_prose(tmp_path):
+    double = SHORT.format(o="“", c="”")
+    for i, later in enumerate((SHORT.format(o="‘", c="’"), double)):  # other quotation marks, or the same sentence
+        rows = audit(_short(tmp_path, double, later, f"s{i}"))
+        assert pairs_of(rows[rows["signal"] == "shared_text"]) == {("k2", "k1")}
+        # the copied prose as the later claim has it, to its last word (its own words, not its group's first text's)
+        assert rows["evidence"].iloc[0].startswith("copied prose: search for survivors ")
+        assert rows["evidence"].iloc[0].split(";")[0].endswith("hopes fading as night falls")
+    # the same short quotation in other framing, or with only the speaker and the channel around it: no copying
+    for i, later in enumerate(
+        (
+            "Moreno said the operation was “entering a decisive phase,” as rain fell on the valley.",
+            "“Entering a decisive phase,” Moreno wrote in a post on social media.",
+        )
+    ):
+        rows = audit(_short(tmp_path, double, later, f"o{i}"))
+        assert ("k2", "k1") not in pairs_of(rows[rows["signal"] == "shared_text"])

@@ -86,3 +86,17 @@ def test_nothing_without_listed_pairs():
     words = corpus(claims.text)
     none = np.array([], dtype=np.int64)
     assert len(reworded_copies(claims, words, matches(words), none, none)) == 0
+
+
+def test_shared_runs_counts_each_pairs_runs_of_words_kept_whole():
+    from kit.auditing.reworded import shared_runs
+
+    c = corpus([SURVIVOR, REWORDED, POLICE, INVESTIGATION])
+    runs, first, last = shared_runs(c, np.array([1, 3, 3]), np.array([0, 2, 0]))
+    # "Another survivor, who did not give his name, said he was": 11 words, 5 runs of 7; "hostages were killed by
+    # the gunman or died in": 9 words, 3 runs; nothing between the survivor's sentence and the investigation's
+    assert runs.tolist() == [5, 3, 0]
+    assert (first[0], last[0]) == (0, 10)
+    # runs of other lengths: the eleven words are one run of 11 and none of 12
+    assert shared_runs(c, np.array([1, 1]), np.array([0, 0]), run=11)[0].tolist() == [1, 1]
+    assert shared_runs(c, np.array([1]), np.array([0]), run=12)[0].tolist() == [0]

@@ -1,0 +1,70 @@
+"""kit.auditing.stories: in a small story, every pair of different publishers sharing a run of words kept whole is a
+candidate. Sentences of real coverage (tests/audit_corpus, development material since they were scored) whose copies
+MinHash and rare runs missed: the AP's sentence on the Ethiopian Airlines plane as the National Post cut it, and
+Reuters' Sydney sentence as a reprint of an earlier version edited it."""
+
+from __future__ import annotations
+
+import numpy as np
+from test_auditing import one, pairs_of
+
+from kit.auditing import audit
+from kit.auditing.reworded import RUN
+from kit.auditing.stories import PAIR_BUDGET, SMALL_STORY, story_candidates, story_pairs
+from kit.auditing.text import corpus
+
+#: tests/audit_corpus/ethiopian-crash-2019: cbsnews-3 (the AP's sentence) and nationalpost-5
+CBS = (
+    "It was not immediately clear what caused the crash of the Boeing 737-8 MAX plane, which was new and had been "
+    "delivered to the airline in November."
+)
+NATIONAL_POST = "Records show the plane was new and had been delivered to the airline in November."
+#: tests/audit_corpus/sydney-siege-2014: wnd-4 and yuzhongnet-7
+WND = "Heavy gunfire and blasts from stun grenades filled the air shortly after 2 a.m. local time (1500 GMT on Monday)."
+YUZHONG = "Police then moved in, with heavy gunfire and blasts from stun grenades echoing from the building."
+OTHER = "Rain fell all day on the capital, and the roads out of the city were closed."
+
+
+def test_every_pair_of_different_publishers_in_each_small_story():
+    story = np.array([0, 0, 1, 0, 1, -1])
+    publisher = np.array([3, 4, 3, 3, 4, 4])
+    assert story_pairs(story, publisher).tolist() == [[1, 0], [3, 1], [4, 2]]
+    # a story of more than `most` texts gives none; a case of more than `budget` pairs in all gives none
+    assert story_pairs(story, publisher, most=2).tolist() == [[4, 2]]
+    assert len(story_pairs(story, publisher, budget=2)) == 0
+    assert SMALL_STORY * (SMALL_STORY - 1) // 2 <= PAIR_BUDGET  # one small story always fits the budget
+
+
+def test_the_pairs_grow_with_the_texts_times_the_bound_not_their_square():
+    rng = np.random.default_rng(1)
+    story = np.repeat(np.arange(50), 40)  # 2,000 texts in stories of 40
+    pairs = story_pairs(story, rng.integers(0, 10, len(story)))
+    assert 0 < len(pairs) <= len(story) * 40 // 2
+    assert ((story[pairs[:, 0]] == story[pairs[:, 1]]) & (pairs[:, 0] > pairs[:, 1])).all()
+    # 200 stories of 40 hold more pairs than the budget: an archive gets none (its audit does not grow)
+    assert len(story_pairs(np.repeat(np.arange(300), 40), rng.integers(0, 10, 12_000))) == 0
+
+
+def test_a_pair_is_a_candidate_only_when_it_shares_a_run_kept_whole():
+    c = corpus([CBS, WND, OTHER, NATIONAL_POST, YUZHONG])
+    got = story_candidates(c, np.arange(5), np.zeros(5, int), np.arange(5))
+    assert got.tolist() == [[3, 0], [4, 1]]
+    assert story_candidates(c, np.arange(5), np.zeros(5, int), np.arange(5), known=got[:1]).tolist() == [[4, 1]]
+    # one publisher, or two stories: no pair
+    assert len(story_candidates(c, np.arange(5), np.zeros(5, int), np.zeros(5, int))) == 0
+    assert len(story_candidates(c, np.arange(5), np.array([0, 0, 0, 1, 1]), np.arange(5))) == 0
+    assert RUN == 7
+
+
+def test_a_sentence_copied_as_part_of_a_longer_one_is_listed_in_a_small_case(tmp_path):
+    rows = [
+        ("a1", "wire", "2019-03-10T08:00:00Z", "p", CBS, "", ""),
+        ("a2", "wire", "2019-03-10T08:00:00Z", "p", OTHER, "", ""),
+        ("b1", "herald", "2019-03-10T12:00:00Z", "p", NATIONAL_POST, "", ""),
+    ]
+    shared = audit(one(tmp_path, rows, name="plane"))
+    assert pairs_of(shared[shared["signal"] == "shared_text"]) == {("b1", "a1")}
+    # the same words in another story of the case are not compared with it
+    rows[2] = ("b1", "herald", "2019-03-10T12:00:00Z", "q", NATIONAL_POST, "", "")
+    shared = audit(one(tmp_path, rows, name="apart"))
+    assert ("b1", "a1") not in pairs_of(shared)
