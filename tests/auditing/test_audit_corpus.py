@@ -63,7 +63,10 @@ PARTS = {
 }
 #: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
 #: every score until they are
-SEALED: tuple = ()
+SEALED: tuple = (
+    # a tenth, annotated by hand and committed before any audit was run on its texts; kept out of every score
+    "santa-maria-nightclub-fire-2013",
+)
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
