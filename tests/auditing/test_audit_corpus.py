@@ -65,6 +65,7 @@ PARTS = {
 #: every score until they are
 SEALED: tuple = (
     # a tenth, annotated by hand and committed before any audit was run on its texts; kept out of every score
+    "mati-wildfire-2018",
     "santa-maria-nightclub-fire-2013",
 )
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
@@ -634,4 +635,5 @@ def test_docs_audit_md_says_what_to_expect_on_coverage_never_seen():
     assert f"and {quotes[0]} of {quotes[1]} shared quotations were listed as copying" in prose
     assert "On the six parts of real coverage" in prose and len(got) == 6
     heading = re.search(r"## Real coverage: (\d+) stories annotated by hand, in (\d+) parts", prose)
-    assert heading and (int(heading.group(1)), int(heading.group(2))) == (len(STORIES), len(PARTS))
+    scored = sum(PARTS.values(), ())  # the stories of the parts (a sealed story is not yet in docs/audit.md)
+    assert heading and (int(heading.group(1)), int(heading.group(2))) == (len(scored), len(PARTS))
