@@ -60,6 +60,10 @@ PARTS = {
     # lopo.json), sealed, scored once with the kit as it stood (benchmarks/results-audit-corpus-ninth-held-out-
     # before.json): no rule was merged after it was annotated, so that score is its single one
     "held-out-9": ("cutro-shipwreck-2023", "wayanad-landslides-2024"),
+    # a tenth, annotated at the start of stop 30 while that stop's round was written elsewhere, sealed, scored with
+    # stop 29's kit (benchmarks/results-audit-corpus-tenth-held-out-before.json) and once after the round was merged
+    # (-tenth-held-out-scored-once.json)
+    "held-out-10": ("mati-wildfire-2018", "santa-maria-nightclub-fire-2013"),
 }
 #: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
 #: every score until they are
@@ -382,8 +386,15 @@ def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(score
     # more wrong pairs, and no part lists a shared quotation as copying
     before = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-fourth-round-before.json").read_text())
     # every part but the fifth and sixth, sealed (or not yet annotated) while the round was written
-    assert set(PARTS) - set(before) == {"held-out-5", "held-out-6", "held-out-7", "held-out-8", "held-out-9"}
-    for part in set(PARTS) - {"held-out-5", "held-out-6", "held-out-7", "held-out-8", "held-out-9"}:
+    assert set(PARTS) - set(before) == {
+        "held-out-5",
+        "held-out-6",
+        "held-out-7",
+        "held-out-8",
+        "held-out-9",
+        "held-out-10",
+    }
+    for part in set(PARTS) - {"held-out-5", "held-out-6", "held-out-7", "held-out-8", "held-out-9", "held-out-10"}:
         s, was = scores[part], before[part]
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
         assert s["shared_quotes_as_copying"] == 0, part
@@ -518,8 +529,9 @@ def test_fifth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores):
         "held-out-7",
         "held-out-8",
         "held-out-9",
+        "held-out-10",
     }  # sealed (or not yet annotated) then
-    for part in set(PARTS) - {"held-out-6", "held-out-7", "held-out-8", "held-out-9"}:
+    for part in set(PARTS) - {"held-out-6", "held-out-7", "held-out-8", "held-out-9", "held-out-10"}:
         s, was = scores[part], before[part]
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
         assert s["shared_quotes_as_copying"] == 0, part
@@ -641,15 +653,19 @@ def test_docs_audit_md_says_what_to_expect_on_coverage_never_seen():
         for n, k in once.items()
     ]
     got.append(json.loads((bench / "results-audit-corpus-ninth-held-out-before.json").read_text())["cutro+wayanad"])
+    got.append(
+        json.loads((bench / "results-audit-corpus-tenth-held-out-scored-once.json").read_text())["nightclub+mati"]
+    )
     recall, precision = [g["recall"] for g in got], [g["precision"] for g in got]
     quotes = sum(g["shared_quotes_as_copying"] for g in got), sum(g["shared_quotes"] for g in got)
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     assert f"found {min(recall):.0%} to {max(recall):.0%} of the copied sentences".replace("%", " %") in prose
     assert f"{min(precision):.0%} to {max(precision):.0%} of the pairs it listed".replace("%", " %") in prose
     assert f"and {quotes[0]} of {quotes[1]} shared quotations were listed as copying" in prose
-    assert "On the six parts of real coverage" in prose and len(got) == 6
+    assert "On the seven parts of real coverage" in prose and len(got) == 7
     heading = re.search(r"## Real coverage: (\d+) stories annotated by hand, in (\d+) parts", prose)
-    assert heading and (int(heading.group(1)), int(heading.group(2))) == (len(STORIES), len(PARTS))
+    scored = sum(PARTS.values(), ())  # the stories of the parts (a sealed story is not yet in docs/audit.md)
+    assert heading and (int(heading.group(1)), int(heading.group(2))) == (len(scored), len(PARTS))
 
 
 def test_tenth_round_no_part_worse_by_more_than_a_pair_and_the_numbers_docs_audit_md_states(scores):
@@ -657,8 +673,9 @@ def test_tenth_round_no_part_worse_by_more_than_a_pair_and_the_numbers_docs_audi
     # small stories, kit.auditing.stories), written with every part as development material: against main's kit
     # before it no part finds fewer copies, none lists more than one more wrong pair, none a shared quotation
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-tenth-round.json").read_text())
-    assert set(r["before"]) == set(r["after"]) == set(PARTS)
-    for part in PARTS:
+    # every part then (the tenth held-out part, sealed while the round was written, is scored in its own test)
+    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {"held-out-10"}
+    for part in r["before"]:
         s, was, now = scores[part], r["before"][part], r["after"][part]
         assert (s["found"], s["listed"], s["right"]) == (now["found"], now["listed"], now["right"]), part
         assert s["found"] >= was["found"], part
@@ -666,7 +683,7 @@ def test_tenth_round_no_part_worse_by_more_than_a_pair_and_the_numbers_docs_audi
         assert s["shared_quotes_as_copying"] == 0, part
     assert "tsbnewsuk-9" not in scores["held-out-7"]["missed"]  # "… ‘reaching a critical stage,’ Yildiz said, …"
     assert not {"nationalpost-5", "mo4ch-2", "yuzhongnet-7", "cnnpoint-12"} & {
-        c for p in PARTS for c in scores[p]["missed"]
+        c for p in r["before"] for c in scores[p]["missed"]
     }
     total, cand = r["total"], r["small_story_candidates"]
     every = cand["not_adopted_every_pair_unfiltered"]
@@ -687,6 +704,58 @@ def test_tenth_round_no_part_worse_by_more_than_a_pair_and_the_numbers_docs_audi
     for words in said:
         assert words in prose, words
     wrong = {p: v["listed"] - v["right"] for p, v in r["after"].items()}
-    assert {p for p in PARTS if wrong[p] > r["before"][p]["listed"] - r["before"][p]["right"]} == {"held-out-6"}
+    assert {p for p in r["before"] if wrong[p] > r["before"][p]["listed"] - r["before"][p]["right"]} == {"held-out-6"}
     chosen = [v["chosen_run"] for v in lengths["lopo"].values()]
     assert chosen.count(6) == 9 and lengths["lopo"]["held-out-8"]["chosen_run"] == 4
+
+
+def test_tenth_held_out_part_as_scored_once(scores):
+    # annotated and sealed while the tenth round was written elsewhere; scored with stop 29's kit and once after the
+    # round was merged (docs/audit.md, "The tenth held-out part")
+    bench = HERE.parent / "benchmarks"
+    before = json.loads((bench / "results-audit-corpus-tenth-held-out-before.json").read_text())
+    once = json.loads((bench / "results-audit-corpus-tenth-held-out-scored-once.json").read_text())
+    s, t, b = scores["held-out-10"], once["nightclub+mati"], before["nightclub+mati"]
+    keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying", "missed")
+    assert {k: s[k] for k in keys} == {k: t[k] for k in keys}  # the kit as it stands
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    for r in (b, t):
+        said = (
+            f"recall {r['recall']:.2f} ({r['found']} of {r['copies']}), precision {r['precision']:.2f} "
+            f"({r['right']} of {r['listed']}), {r['shared_quotes_as_copying']} of {r['shared_quotes']} shared "
+            "quotations listed as copying"
+        )
+        assert said in prose, said
+    for story, name in (("santa-maria-nightclub-fire-2013", "Santa Maria"), ("mati-wildfire-2018", "Mati")):
+        assert f"{name} {once[story]['found']} of {once[story]['copies']}" in prose
+    # "the most any round has moved a part it was not written on (the fourth to eighth ... by 0 to 2 copies)"
+    moved = t["found"] - b["found"]
+    earlier = {"fourth": "christchurch+sri", "fifth": "kanjuruhan+odisha", "sixth": "delhi+sydney"}
+    earlier |= {"seventh": "lake+soma", "eighth": "derna+mina"}
+    gains = [
+        json.loads((bench / f"results-audit-corpus-{n}-held-out-scored-once.json").read_text())[k]["found"]
+        - json.loads((bench / f"results-audit-corpus-{n}-held-out-before.json").read_text())[k]["found"]
+        for n, k in earlier.items()
+    ]
+    assert f"The round found {moved} copies more here" in prose and moved > max(gains)
+    assert f"moved by {min(gains)} to {max(gains)} copies" in prose
+    # "its recall is the lowest of any part at its single score"
+    singles = [
+        json.loads((bench / f"results-audit-corpus-{n}-held-out-scored-once.json").read_text())[k]["recall"]
+        for n, k in earlier.items()
+    ]
+    singles.append(
+        json.loads((bench / "results-audit-corpus-ninth-held-out-before.json").read_text())["cutro+wayanad"]["recall"]
+    )
+    assert t["recall"] < min(singles)
+    assert t["precision"] >= 0.9 and "precision goal is met" in prose
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the tenth held-out part, never seen, recall 22/37 = 0.59 and 1 of 28 shared quotations "
+    "listed as copying (Rodrigo Moura's account in indirect speech in two outlets)",
+)
+def test_tenth_held_out_part_goals(scores):
+    s = scores["held-out-10"]
+    assert s["recall"] >= 0.9 and s["precision"] >= 0.9 and s["shared_quotes_as_copying"] == 0
