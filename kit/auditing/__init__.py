@@ -22,6 +22,7 @@ import pandas as pd
 
 from kit.auditing.anonymous import anonymous_wordings
 from kit.auditing.context import claims_in_time_order
+from kit.auditing.described import speaker_only
 from kit.auditing.figure_pairs import same_attribution, same_figure
 from kit.auditing.lone import lone_descriptions
 from kit.auditing.minhash import member
@@ -129,6 +130,7 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
         more = more[~member(claims.pair_keys(more["later"], more["earlier"]), claims.cited)]
         if len(more):
             rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])
+    rows[0] = rows[0][~_speaker_only(claims, corp, found, rows[0])]  # a speaker described alike: kit.auditing.described
     quotes = shared_quotes(claims, corp, found, min_score=min_score)
     listed = set(zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False))
     pairs = zip(quotes["later"].tolist(), quotes["earlier"].tolist(), strict=False)
@@ -158,6 +160,15 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     out = _combine(claims, pd.concat(rows, ignore_index=True), min_score)
     out = pd.concat([out, _cite_the_speaker(case, claims, quotes[quotes["same_speaker"]])], ignore_index=True)
     return _without_rejected(out, case, rejected)
+
+
+def _speaker_only(claims, corp, found, rows: pd.DataFrame) -> np.ndarray:
+    """:func:`kit.auditing.described.speaker_only` of the listed pairs ``rows`` (their texts taken once)."""
+    import pyarrow as pa
+
+    at = np.unique(np.concatenate([rows["later"].to_numpy(), rows["earlier"].to_numpy()]).astype(np.int64))
+    texts = dict(zip(at.tolist(), claims.text.take(pa.array(at)).to_pylist(), strict=True)) if len(at) else {}
+    return speaker_only(texts, corp, rows["later"].to_numpy(), rows["earlier"].to_numpy())
 
 
 def _cite_the_speaker(case, claims, quotes: pd.DataFrame) -> pd.DataFrame:
