@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from kit.auditing.aligned import aligned_copies
 from kit.auditing.anonymous import anonymous_wordings
 from kit.auditing.context import claims_in_time_order
 from kit.auditing.described import speaker_only
@@ -130,6 +131,11 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
         more = more[~member(claims.pair_keys(more["later"], more["earlier"]), claims.cited)]
         if len(more):
             rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])
+    # sentences in the same place of two reports of which a pair is listed (kit.auditing.aligned)
+    report = pd.factorize(case.claims["report_id"])[0][claims.row]
+    more = aligned_copies(claims, corp, found, report, rows[0]["later"], rows[0]["earlier"], min_score=min_score)
+    if len(more):
+        rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])
     rows[0] = rows[0][~_speaker_only(claims, corp, found, rows[0])]  # a speaker described alike: kit.auditing.described
     quotes = shared_quotes(claims, corp, found, min_score=min_score)
     listed = set(zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False))

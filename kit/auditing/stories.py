@@ -29,7 +29,7 @@ import numpy as np
 from kit.auditing.groups import ranges
 from kit.auditing.reworded import shared_runs
 
-__all__ = ["SMALL_STORY", "PAIR_BUDGET", "story_pairs", "story_candidates"]
+__all__ = ["SMALL_STORY", "PAIR_BUDGET", "story_pairs", "small_stories", "story_candidates"]
 
 #: a story of at most this many texts (group heads) is small: all its pairs of different publishers are looked at
 SMALL_STORY = 400
@@ -59,8 +59,24 @@ def story_pairs(story, publisher, *, most: int = SMALL_STORY, budget: int = PAIR
     >>> len(story_pairs(np.array([0, 0, 0, 1, 1]), np.array([5, 6, 5, 5, 6]), budget=2))
     0
     """
-    story, publisher = np.asarray(story, dtype=np.int64), np.asarray(publisher, dtype=np.int64)
     none = np.zeros((0, 2), dtype=np.int64)
+    order, st, first, size, small, total = _small(story, publisher, most)
+    if total == 0 or total > budget:
+        return none
+    publisher = np.asarray(publisher, dtype=np.int64)
+    keep = np.flatnonzero(np.repeat(small, size))
+    rank = np.arange(len(st)) - np.repeat(first, size)
+    earlier, owner = ranges(np.repeat(first, size)[keep], rank[keep])
+    later, earlier = order[keep[owner]], order[earlier]
+    ok = publisher[later] != publisher[earlier]
+    pairs = np.stack([later[ok], earlier[ok]], axis=1)
+    return pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+
+
+def _small(story, publisher, most: int) -> tuple:
+    """The known texts by story (time order within each), each story's first and size, which stories are small, and
+    how many pairs of different publishers the small ones hold."""
+    story, publisher = np.asarray(story, dtype=np.int64), np.asarray(publisher, dtype=np.int64)
     live = np.flatnonzero((story >= 0) & (publisher >= 0))
     order = live[np.argsort(story[live], kind="stable")]  # by story, in time order within each
     st = story[order]
@@ -71,15 +87,35 @@ def story_pairs(story, publisher, *, most: int = SMALL_STORY, budget: int = PAIR
     key = st * np.int64(publisher.max(initial=0) + 1) + publisher[order]
     _, same = np.unique(key[np.repeat(small, size)], return_counts=True)
     total = int((size[small] * (size[small] - 1) // 2).sum() - (same * (same - 1) // 2).sum())
-    if total == 0 or total > budget:
-        return none
-    keep = np.flatnonzero(np.repeat(small, size))
-    rank = np.arange(len(st)) - np.repeat(first, size)
-    earlier, owner = ranges(np.repeat(first, size)[keep], rank[keep])
-    later, earlier = order[keep[owner]], order[earlier]
-    ok = publisher[later] != publisher[earlier]
-    pairs = np.stack([later[ok], earlier[ok]], axis=1)
-    return pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+    return order, st, first, size, small, total
+
+
+def small_stories(story, publisher, *, most: int = SMALL_STORY, budget: int = PAIR_BUDGET) -> np.ndarray:
+    """Which texts are of a story whose pairs :func:`story_pairs` takes: a story of at most ``most`` texts, in a
+    case whose such stories hold at most ``budget`` pairs (none otherwise).
+
+    Parameters
+    ----------
+    story, publisher : numpy.ndarray of int
+        Each text's story and publisher (codes; -1 unknown: such a text is in none).
+    most, budget : int
+
+    Returns
+    -------
+    numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> small_stories(np.array([0, 0, 0, 1, 1]), np.array([5, 6, 5, 5, 6]), most=2).tolist()
+    [False, False, False, True, True]
+    >>> small_stories(np.array([0, 0, 0, 1, 1]), np.array([5, 6, 5, 5, 6]), budget=2).tolist()
+    [False, False, False, False, False]
+    """
+    out = np.zeros(len(np.asarray(story)), dtype=bool)
+    order, _, _, size, small, total = _small(story, publisher, most)
+    if 0 < total <= budget:
+        out[order[np.repeat(small, size)]] = True
+    return out
 
 
 def story_candidates(corp, heads, story, publisher, known=None) -> np.ndarray:
