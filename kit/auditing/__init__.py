@@ -131,11 +131,6 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
         more = more[~member(claims.pair_keys(more["later"], more["earlier"]), claims.cited)]
         if len(more):
             rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])
-    # sentences in the same place of two reports of which a pair is listed (kit.auditing.aligned)
-    report = pd.factorize(case.claims["report_id"])[0][claims.row]
-    more = aligned_copies(claims, corp, found, report, rows[0]["later"], rows[0]["earlier"], min_score=min_score)
-    if len(more):
-        rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])
     rows[0] = rows[0][~_speaker_only(claims, corp, found, rows[0])]  # a speaker described alike: kit.auditing.described
     quotes = shared_quotes(claims, corp, found, min_score=min_score)
     listed = set(zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False))
@@ -150,6 +145,13 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
                 evidence="the same quoted words, given to different people: " + other["evidence"].astype(str),
             )[["later", "earlier", "signal", "score", "evidence"]]
         )
+    # sentences in the same place of two reports of which a pair is listed (kit.auditing.aligned)
+    listed_now = pd.concat([r[["later", "earlier"]] for r in rows], ignore_index=True)
+    report = pd.factorize(case.claims["report_id"])[0][claims.row]
+    more = aligned_copies(claims, corp, found, report, listed_now["later"], listed_now["earlier"], min_score=min_score)
+    if len(more):
+        more = more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]
+        rows[0] = pd.concat([rows[0], more[~_speaker_only(claims, corp, found, more)]], ignore_index=True)
     copied: dict = {}
     step("figures")
     for a, b in zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False):

@@ -28,6 +28,7 @@ import pandas as pd
 
 from kit.auditing.minhash import member
 from kit.auditing.rows import pair_rows
+from kit.auditing.stock import COPY_SIMILARITY
 from kit.auditing.stories import small_stories
 from kit.auditing.weights import score
 
@@ -37,8 +38,9 @@ __all__ = ["WINDOW", "SKEW", "ALIKE", "PROSE", "aligned_copies", "neighbours"]
 WINDOW = 2
 #: ... the other report's sentence up to this many places off the same step
 SKEW = 1
-#: the share of the two texts' distinct content words that must be the same (a Jaccard similarity)
-ALIKE = 0.5
+#: the share of the two texts' distinct content words that must be the same (a Jaccard similarity): as for a copy
+#: that shows two outlets copying each other (:data:`kit.auditing.stock.COPY_SIMILARITY`)
+ALIKE = COPY_SIMILARITY
 #: ... and at least this many of them
 PROSE = 2
 
