@@ -9,7 +9,7 @@ it is one more sentence of the copied article.
 
 :func:`aligned_copies` takes each listed pair (``i``, ``j``) of two reports and the sentences ``i + d`` and ``j + e``
 around them, ``d`` within :data:`WINDOW` and ``e`` at most :data:`SKEW` from ``d`` (a sentence the copy dropped or
-added between them): at most ``4 * WINDOW * (2 * SKEW + 1)`` pairs per listed pair, so the cost is bounded by what is
+added between them): at most ``2 * WINDOW * (2 * SKEW + 1)`` pairs per listed pair, so the cost is bounded by what is
 listed. A pair is kept when neither text quotes anything (two outlets quoting one speaker in the same place of two
 reports are a shared quotation, :mod:`kit.auditing.quotes`, however aligned), their distinct content words are at
 least :data:`ALIKE` the same (a Jaccard similarity) and at least :data:`PROSE` of them shared, and its later text is

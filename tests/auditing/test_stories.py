@@ -10,7 +10,7 @@ from test_auditing import one, pairs_of
 
 from kit.auditing import audit
 from kit.auditing.reworded import RUN
-from kit.auditing.stories import PAIR_BUDGET, SMALL_STORY, story_candidates, story_pairs
+from kit.auditing.stories import PAIR_BUDGET, SMALL_STORY, small_stories, story_candidates, story_pairs
 from kit.auditing.text import corpus
 
 #: tests/audit_corpus/ethiopian-crash-2019: cbsnews-3 (the AP's sentence) and nationalpost-5
@@ -33,6 +33,17 @@ def test_every_pair_of_different_publishers_in_each_small_story():
     assert story_pairs(story, publisher, most=2).tolist() == [[4, 2]]
     assert len(story_pairs(story, publisher, budget=2)) == 0
     assert SMALL_STORY * (SMALL_STORY - 1) // 2 <= PAIR_BUDGET  # one small story always fits the budget
+
+
+def test_the_texts_of_the_small_stories_within_the_budget():
+    story = np.array([0, 0, 1, 0, 1, -1])
+    publisher = np.array([3, 4, 3, 3, 4, 4])
+    # the texts story_pairs pairs: a text of unknown story is in none
+    assert small_stories(story, publisher).tolist() == [True, True, True, True, True, False]
+    assert small_stories(story, publisher, most=2).tolist() == [False, False, True, False, True, False]
+    assert not small_stories(story, publisher, budget=2).any()  # over the budget: an archive, none
+    pairs = story_pairs(story, publisher)
+    assert set(pairs.ravel().tolist()) <= set(np.flatnonzero(small_stories(story, publisher)).tolist())
 
 
 def test_the_pairs_grow_with_the_texts_times_the_bound_not_their_square():
