@@ -675,9 +675,11 @@ def test_tenth_round_no_part_worse_by_more_than_a_pair_and_the_numbers_docs_audi
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-tenth-round.json").read_text())
     # every part then (the tenth held-out part, sealed while the round was written, is scored in its own test)
     assert set(r["before"]) == set(r["after"]) == set(PARTS) - {"held-out-10"}
+    # the kit the eleventh round started from (benchmarks/results-audit-corpus-eleventh-round.json) is this round's
+    eleventh = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-eleventh-round.json").read_text())
     for part in r["before"]:
-        s, was, now = scores[part], r["before"][part], r["after"][part]
-        assert (s["found"], s["listed"], s["right"]) == (now["found"], now["listed"], now["right"]), part
+        s, was, now, then = scores[part], r["before"][part], r["after"][part], eleventh["before"][part]
+        assert (then["found"], then["listed"], then["right"]) == (now["found"], now["listed"], now["right"]), part
         assert s["found"] >= was["found"], part
         assert s["listed"] - s["right"] <= was["listed"] - was["right"] + 1, part
         assert s["shared_quotes_as_copying"] == 0, part
@@ -717,7 +719,10 @@ def test_tenth_held_out_part_as_scored_once(scores):
     once = json.loads((bench / "results-audit-corpus-tenth-held-out-scored-once.json").read_text())
     s, t, b = scores["held-out-10"], once["nightclub+mati"], before["nightclub+mati"]
     keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying", "missed")
-    assert {k: s[k] for k in keys} == {k: t[k] for k in keys}  # the kit as it stands
+    # the kit before the eleventh round scored it so; the eleventh round's (the kit as it stands) lists 1 pair fewer
+    eleventh = json.loads((bench / "results-audit-corpus-eleventh-round.json").read_text())
+    assert {k: eleventh["before"]["held-out-10"][k] for k in keys} == {k: t[k] for k in keys}
+    assert {k: s[k] for k in keys} == {k: eleventh["after"]["held-out-10"][k] for k in keys}
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     for r in (b, t):
         said = (
@@ -754,8 +759,74 @@ def test_tenth_held_out_part_as_scored_once(scores):
 @pytest.mark.xfail(
     strict=True,
     reason="issue 22: on the tenth held-out part, never seen, recall 22/37 = 0.59 and 1 of 28 shared quotations "
-    "listed as copying (Rodrigo Moura's account in indirect speech in two outlets)",
+    "listed as copying (Rodrigo Moura's account in indirect speech in two outlets; 0 since the eleventh round, "
+    "recall unchanged)",
 )
 def test_tenth_held_out_part_goals(scores):
     s = scores["held-out-10"]
     assert s["recall"] >= 0.9 and s["precision"] >= 0.9 and s["shared_quotes_as_copying"] == 0
+
+
+def test_eleventh_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores):
+    # the eleventh round (a speaker named and described alike with nothing of the statement shared,
+    # kit.auditing.described; sentences in the same place of two reports of which a pair is listed,
+    # kit.auditing.aligned), written with all eleven parts as development material: against main's kit before it
+    # no part finds fewer copies or lists more wrong pairs, and no part lists a shared quotation as copying
+    r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-eleventh-round.json").read_text())
+    assert set(r["before"]) == set(r["after"]) == set(PARTS)
+    for part in PARTS:
+        s, was, now = scores[part], r["before"][part], r["after"][part]
+        assert (s["found"], s["listed"], s["right"], s["missed"]) == (
+            now["found"],
+            now["listed"],
+            now["right"],
+            now["missed"],
+        ), part
+        assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
+        assert s["shared_quotes_as_copying"] == 0, part
+    # Rodrigo Moura's account in indirect speech is no longer listed; the AP's "The cause was under investigation."
+    # in the same place of three copies is
+    listed = set(zip(scores["held-out-10"]["rows"]["claim_id"], scores["held-out-10"]["rows"]["cites"], strict=True))
+    assert ("dailyhedlines-7", "wuncorg-17") not in listed
+    assert not {"nzherald-3", "illinoisnewstoday-6", "thenorthatlanticleague-4"} & set(scores["held-out-5"]["missed"])
+    # the speaker rule loses no copy; leaving one part out, half the content words (ALIKE) is among the choices of
+    # every fold, and with it no part left out finds fewer copies or lists more wrong pairs
+    said = r["speaker_only"]["changed"]
+    assert r["speaker_only"]["copies_lost"] == 0
+    assert sorted(k for v in said.values() for k in v["kinds"]) == ["none", "none", "shared_quote"]
+    folds = r["aligned"]["leave_one_part_out"]["folds"]
+    assert set(folds) == set(PARTS) and all(f["half_among_chosen"] for f in folds.values())
+    assert all(f["found_with"] >= f["found_without"] and f["wrong_with"] <= f["wrong_without"] for f in folds.values())
+    assert r["synthetic_100k"]["same_rows"] == {"kit": True, "heldout": True}
+    full = r["aligned"]["leave_one_part_out_all_four_settings"]["folds"]
+    b, a = r["total"]["before"], r["total"]["after"]
+    counts = r["misses_after_by_kind"]["counts"]
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    for words in [
+        f"finds {a['found']} of {a['copies']} copies in all ({b['found']} before)",
+        f"lists {b['listed'] - b['right'] - (a['listed'] - a['right'])} wrong pairs fewer",
+        f"{sum(1 for f in full.values() if f['found'] > f['found_off'])} of the eleven folds",
+        f"{counts['no_checked_candidate'] + counts['no_checked_candidate_short']} of the {a['copies'] - a['found']} "
+        "copies still missed",
+    ]:
+        assert words in prose, words
+    for part in ("held-out-5", "held-out-8"):
+        f = folds[part]
+        assert f"{part}: {f['found_without']} to {f['found_with']}" in prose, part
+    mb, q = r["misses_before"], r["not_adopted"]["identical_quotation_between_linked_outlets"]["counts"]
+    runs = r["not_adopted"]["linked_outlet_candidates"]["settings"]
+    close = q["word_pair_overlap_0.9_links_0"]
+    for words in [
+        f"Of the {mb['missed']} copies the eleven parts missed before the round, {mb['with_a_checked_candidate']} had",
+        f"every pair of such outlets {runs['all_linked_pairs']['found']} more with {runs['all_linked_pairs']['wrong']} "
+        "wrong pairs more",
+        f"are {close['copies']} copies and {close['shared_quotes']} shared quotations",
+        f"({a['listed'] - a['right']} instead of {b['listed'] - b['right']})",
+        f"of the other {a['copies'] - a['found'] - counts['no_checked_candidate'] - counts['no_checked_candidate_short']}, "
+        f"{counts['candidate_quotation_shared']} share a quotation with one, "
+        f"{counts['candidate_prose_below_threshold']} share some prose below the thresholds and "
+        f"{counts['candidate_no_run_of_shared_words']} no run",
+    ]:
+        assert words in prose, words
+    assert mb["missed"] == b["copies"] - b["found"]
+    assert all(runs[f"run_of_{n}_words"]["found"] == 0 for n in (3, 4, 5, 6))
