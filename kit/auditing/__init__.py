@@ -23,7 +23,6 @@ import pandas as pd
 from kit.auditing.aligned import aligned_copies
 from kit.auditing.anonymous import anonymous_wordings
 from kit.auditing.context import claims_in_time_order
-from kit.auditing.described import speaker_only
 from kit.auditing.figure_pairs import same_attribution, same_figure
 from kit.auditing.lone import lone_descriptions
 from kit.auditing.minhash import member
@@ -31,6 +30,7 @@ from kit.auditing.progress import PROGRESS_CLAIMS, Steps
 from kit.auditing.quotes import framed_quotes, resolve_speaker, shared_quotes, speaker_index
 from kit.auditing.reach import explained_pairs, explained_rows, shared_origin_rows
 from kit.auditing.rejected import read_rejected
+from kit.auditing.reported import speaker_only
 from kit.auditing.reprints import cut_reprints, edited_reprints, short_reprints
 from kit.auditing.restated import restated_copies
 from kit.auditing.reworded import reworded_copies
@@ -131,7 +131,7 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
         more = more[~member(claims.pair_keys(more["later"], more["earlier"]), claims.cited)]
         if len(more):
             rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])
-    rows[0] = rows[0][~_speaker_only(claims, corp, found, rows[0])]  # a speaker described alike: kit.auditing.described
+    rows[0] = rows[0][~_speaker_only(claims, corp, found, rows[0])]  # a speaker described alike: kit.auditing.reported
     quotes = shared_quotes(claims, corp, found, min_score=min_score)
     listed = set(zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False))
     pairs = zip(quotes["later"].tolist(), quotes["earlier"].tolist(), strict=False)
@@ -171,7 +171,7 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
 
 
 def _speaker_only(claims, corp, found, rows: pd.DataFrame) -> np.ndarray:
-    """:func:`kit.auditing.described.speaker_only` of the listed pairs ``rows`` (their texts taken once)."""
+    """:func:`kit.auditing.reported.speaker_only` of the listed pairs ``rows`` (their texts taken once)."""
     import pyarrow as pa
 
     at = np.unique(np.concatenate([rows["later"].to_numpy(), rows["earlier"].to_numpy()]).astype(np.int64))

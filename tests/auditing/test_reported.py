@@ -1,4 +1,4 @@
-"""kit.auditing.described: two outlets that name one speaker with the same description and channel, and share nothing
+"""kit.auditing.reported: two outlets that name one speaker with the same description and channel, and share nothing
 of the statement but a figure, report the speaker; they do not copy each other. Sentences written for these tests
 (after the shape of real coverage: a guard's account to a newspaper in indirect speech, in two outlets' words)."""
 
@@ -9,7 +9,7 @@ from test_auditing import one, pairs_of
 
 from kit.auditing import audit
 from kit.auditing.context import claims_in_time_order
-from kit.auditing.described import speaker_only, speaker_spans
+from kit.auditing.reported import speaker_only, speaker_spans
 from kit.auditing.signals import shared_text
 from kit.auditing.text import corpus, words
 
