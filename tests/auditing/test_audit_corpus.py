@@ -830,4 +830,10 @@ def test_eleventh_round_no_part_worse_and_the_numbers_docs_audit_md_states(score
     ]:
         assert words in prose, words
     assert mb["missed"] == b["copies"] - b["found"]
+    tried = r["not_adopted"]["short_quotation_in_aligned_sentences"]
+    lower = sum(1 for v in tried["folds_choosing"].values() if 0.4 in v)
+    assert f"finds {tried['found_at_half'] - a['found']} copy more (held-out-10" in prose
+    assert f"choose a share of 0.4 in {lower} of the 11 folds" in prose
+    f4 = tried["all_four_settings_folds"]["held-out-4"]
+    assert f4["wrong"] == f4["wrong_off"] + 1 and tried["wrong_at_half"] == a["listed"] - a["right"]
     assert all(runs[f"run_of_{n}_words"]["found"] == 0 for n in (3, 4, 5, 6))
