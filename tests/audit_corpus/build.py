@@ -26,7 +26,7 @@ from kit.schema import COLUMNS
 
 HERE = Path(__file__).resolve().parent
 #: words that end with a full stop without ending a sentence
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "lt", "col", "gen", "st", "no", "sgt", "prof", "gov", "sen", "rep", "jr"}
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "lt", "col", "gen", "st", "no", "sgt", "prof", "gov", "sen", "rep", "jr", "brig"}
 _END = re.compile(r"[.!?](?:[\"”’')]+)?(?=\s+[\"“‘(]?[A-Z0-9])")
 
 
