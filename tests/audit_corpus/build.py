@@ -27,6 +27,7 @@ from kit.schema import COLUMNS
 HERE = Path(__file__).resolve().parent
 #: words that end with a full stop without ending a sentence
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "lt", "col", "gen", "st", "no", "sgt", "prof", "gov", "sen", "rep", "jr"}
+ABBREVIATIONS |= {"brig"}  # "Brig. Gen. Mohammed Siddiqul Alam Shikder" (no other story has "Brig.")
 _END = re.compile(r"[.!?](?:[\"”’')]+)?(?=\s+[\"“‘(]?[A-Z0-9])")
 
 

@@ -67,7 +67,9 @@ PARTS = {
 }
 #: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
 #: every score until they are
-SEALED: tuple = ()
+#: (an eleventh held-out part, annotated by hand before any audit was run on it: the Rana Plaza collapse and the
+#: Bihar school-meal poisoning, both of 2013)
+SEALED: tuple = ("bihar-school-meal-poisoning-2013", "rana-plaza-collapse-2013")
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
