@@ -64,12 +64,16 @@ PARTS = {
     # stop 29's kit (benchmarks/results-audit-corpus-tenth-held-out-before.json) and once after the round was merged
     # (-tenth-held-out-scored-once.json)
     "held-out-10": ("mati-wildfire-2018", "santa-maria-nightclub-fire-2013"),
+    # an eleventh, annotated while stop 30's eleventh round was written elsewhere, sealed, scored with the tenth
+    # round's kit (benchmarks/results-audit-corpus-eleventh-held-out-before.json) and once after the eleventh was
+    # merged (-eleventh-held-out-scored-once.json)
+    "held-out-11": ("bihar-school-meal-poisoning-2013", "rana-plaza-collapse-2013"),
 }
 #: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
 #: every score until they are
 #: (an eleventh held-out part, annotated by hand before any audit was run on it: the Rana Plaza collapse and the
 #: Bihar school-meal poisoning, both of 2013)
-SEALED: tuple = ("bihar-school-meal-poisoning-2013", "rana-plaza-collapse-2013")
+SEALED: tuple = ()
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
@@ -395,8 +399,17 @@ def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(score
         "held-out-8",
         "held-out-9",
         "held-out-10",
+        "held-out-11",
     }
-    for part in set(PARTS) - {"held-out-5", "held-out-6", "held-out-7", "held-out-8", "held-out-9", "held-out-10"}:
+    for part in set(PARTS) - {
+        "held-out-5",
+        "held-out-6",
+        "held-out-7",
+        "held-out-8",
+        "held-out-9",
+        "held-out-10",
+        "held-out-11",
+    }:
         s, was = scores[part], before[part]
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
         assert s["shared_quotes_as_copying"] == 0, part
@@ -532,8 +545,9 @@ def test_fifth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores):
         "held-out-8",
         "held-out-9",
         "held-out-10",
+        "held-out-11",
     }  # sealed (or not yet annotated) then
-    for part in set(PARTS) - {"held-out-6", "held-out-7", "held-out-8", "held-out-9", "held-out-10"}:
+    for part in set(PARTS) - {"held-out-6", "held-out-7", "held-out-8", "held-out-9", "held-out-10", "held-out-11"}:
         s, was = scores[part], before[part]
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
         assert s["shared_quotes_as_copying"] == 0, part
@@ -658,13 +672,16 @@ def test_docs_audit_md_says_what_to_expect_on_coverage_never_seen():
     got.append(
         json.loads((bench / "results-audit-corpus-tenth-held-out-scored-once.json").read_text())["nightclub+mati"]
     )
+    got.append(
+        json.loads((bench / "results-audit-corpus-eleventh-held-out-scored-once.json").read_text())["plaza+bihar"]
+    )
     recall, precision = [g["recall"] for g in got], [g["precision"] for g in got]
     quotes = sum(g["shared_quotes_as_copying"] for g in got), sum(g["shared_quotes"] for g in got)
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     assert f"found {min(recall):.0%} to {max(recall):.0%} of the copied sentences".replace("%", " %") in prose
     assert f"{min(precision):.0%} to {max(precision):.0%} of the pairs it listed".replace("%", " %") in prose
     assert f"and {quotes[0]} of {quotes[1]} shared quotations were listed as copying" in prose
-    assert "On the seven parts of real coverage" in prose and len(got) == 7
+    assert "On the eight parts of real coverage" in prose and len(got) == 8
     heading = re.search(r"## Real coverage: (\d+) stories annotated by hand, in (\d+) parts", prose)
     scored = sum(PARTS.values(), ())  # the stories of the parts (a sealed story is not yet in docs/audit.md)
     assert heading and (int(heading.group(1)), int(heading.group(2))) == (len(scored), len(PARTS))
@@ -676,7 +693,7 @@ def test_tenth_round_no_part_worse_by_more_than_a_pair_and_the_numbers_docs_audi
     # before it no part finds fewer copies, none lists more than one more wrong pair, none a shared quotation
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-tenth-round.json").read_text())
     # every part then (the tenth held-out part, sealed while the round was written, is scored in its own test)
-    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {"held-out-10"}
+    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {"held-out-10", "held-out-11"}
     # the kit the eleventh round started from (benchmarks/results-audit-corpus-eleventh-round.json) is this round's
     eleventh = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-eleventh-round.json").read_text())
     for part in r["before"]:
@@ -775,8 +792,9 @@ def test_eleventh_round_no_part_worse_and_the_numbers_docs_audit_md_states(score
     # kit.auditing.aligned), written with all eleven parts as development material: against main's kit before it
     # no part finds fewer copies or lists more wrong pairs, and no part lists a shared quotation as copying
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-eleventh-round.json").read_text())
-    assert set(r["before"]) == set(r["after"]) == set(PARTS)
-    for part in PARTS:
+    # every part then (the eleventh held-out part, sealed while the round was written, is scored in its own test)
+    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {"held-out-11"}
+    for part in r["before"]:
         s, was, now = scores[part], r["before"][part], r["after"][part]
         assert (s["found"], s["listed"], s["right"], s["missed"]) == (
             now["found"],
@@ -797,7 +815,7 @@ def test_eleventh_round_no_part_worse_and_the_numbers_docs_audit_md_states(score
     assert r["speaker_only"]["copies_lost"] == 0
     assert sorted(k for v in said.values() for k in v["kinds"]) == ["none", "none", "shared_quote"]
     folds = r["aligned"]["leave_one_part_out"]["folds"]
-    assert set(folds) == set(PARTS) and all(f["half_among_chosen"] for f in folds.values())
+    assert set(folds) == set(r["before"]) and all(f["half_among_chosen"] for f in folds.values())
     assert all(f["found_with"] >= f["found_without"] and f["wrong_with"] <= f["wrong_without"] for f in folds.values())
     assert r["synthetic_100k"]["same_rows"] == {"kit": True, "heldout": True}
     full = r["aligned"]["leave_one_part_out_all_four_settings"]["folds"]
@@ -839,3 +857,35 @@ def test_eleventh_round_no_part_worse_and_the_numbers_docs_audit_md_states(score
     f4 = tried["all_four_settings_folds"]["held-out-4"]
     assert f4["wrong"] == f4["wrong_off"] + 1 and tried["wrong_at_half"] == a["listed"] - a["right"]
     assert all(runs[f"run_of_{n}_words"]["found"] == 0 for n in (3, 4, 5, 6))
+
+
+def test_eleventh_held_out_part_as_scored_once(scores):
+    # annotated and sealed while the eleventh round was written elsewhere; scored with the tenth round's kit and
+    # once after the eleventh was merged (docs/audit.md, "The eleventh held-out part")
+    bench = HERE.parent / "benchmarks"
+    before = json.loads((bench / "results-audit-corpus-eleventh-held-out-before.json").read_text())
+    once = json.loads((bench / "results-audit-corpus-eleventh-held-out-scored-once.json").read_text())
+    s, t, b = scores["held-out-11"], once["plaza+bihar"], before["plaza+bihar"]
+    keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying", "missed")
+    assert {k: s[k] for k in keys} == {k: t[k] for k in keys}  # the kit as it stands
+    assert {k: b[k] for k in keys} == {k: t[k] for k in keys}  # "the same before the round and after it"
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = (
+        f"recall {t['recall']:.2f} ({t['found']} of {t['copies']}), precision {t['precision']:.2f} "
+        f"({t['right']} of {t['listed']}), {t['shared_quotes_as_copying']} of {t['shared_quotes']} shared "
+        "quotations listed as copying, the same before the round and after it"
+    )
+    assert said in prose, said
+    for story, name in (("rana-plaza-collapse-2013", "Rana Plaza"), ("bihar-school-meal-poisoning-2013", "Bihar")):
+        assert f"{name} {once[story]['found']} of {once[story]['copies']}" in prose
+    assert t["precision"] >= 0.9 and t["shared_quotes_as_copying"] == 0 and t["recall"] < 0.9
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the eleventh held-out part, never seen, recall 49/60 = 0.82 (precision 0.96 and no shared "
+    "quotation listed as copying: those goals are met there)",
+)
+def test_eleventh_held_out_part_goals(scores):
+    s = scores["held-out-11"]
+    assert s["recall"] >= 0.9 and s["precision"] >= 0.9 and s["shared_quotes_as_copying"] == 0
