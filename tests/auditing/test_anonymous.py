@@ -42,3 +42,14 @@ def test_anonymous_wordings_read_in_bulk_are_each_real_sentences_attributions():
     want = [(i, p) for i, t in enumerate(texts) for p in dict.fromkeys(attributions(t))]
     assert len(texts) > 1000 and len(want) > 20
     assert anonymous_wordings(corpus(texts)) == want
+
+
+def test_a_hyphenated_word_for_unnamed_people_is_read_in_bulk_as_one_by_one():
+    # "Eye-witnesses say": the regular expression reads "witnesses say" after the hyphen; the bulk reading's word
+    # filter must not drop the text because its vocabulary holds "eye-witnesses" as one word
+    from kit.auditing.anonymous import anonymous_wordings
+    from kit.auditing.text import corpus
+
+    texts = ["Eye-witnesses say that a lizard was found in the soup.", "Co-workers told reporters nothing."]
+    assert attributions(texts[0]) == ["witnesses say"]
+    assert anonymous_wordings(corpus(texts)) == [(0, "witnesses say")]
