@@ -24,7 +24,9 @@ Rules, each named and tested in ``tests/draft/test_phrases.py``:
 - ``relative_of_which``: in "X, the governor of Nineveh, of which Mosul is the capital, said" the speaker is X;
 - and, tested in ``tests/draft/test_cues.py``: ``time_phrase``, ``relative_who``, ``age_hometown``, ``party_state``,
   ``modifier_before_name``, ``outlet_report``, ``not_a_name``, ``participle_after_name``, ``conjunction_that`` and an
-  acronym in brackets after "according to X" (kept in ``about``, for :mod:`kit.draft.coref`).
+  acronym in brackets after "according to X" (kept in ``about``, for :mod:`kit.draft.coref`);
+- ``acronym_before_auxiliary`` (tenth pass, ``tests/draft/test_tenth_pass.py``): "The banned militant group X (BLA)
+  has claimed": the acronym before an auxiliary is an alias too.
 """
 
 from __future__ import annotations
@@ -253,6 +255,9 @@ def subject_before(prefix: str):
         if w not in lex.AUXILIARIES and not (aux and aux.group(1).lower() in lex.AUXILIARIES and w.endswith("ly")):
             break
         prefix = prefix[: m.start(1)].rstrip()
+    late = None if about else re.search(r"\s*(\([A-Z][A-Za-z]{1,9}\))$", prefix)
+    if late:  # acronym_before_auxiliary (tenth pass): "The banned militant group X (BLA) has claimed"
+        prefix, about = prefix[: late.start()], late.group(1)
     if re.search(r"(?:^|\s)and$", prefix):
         return "and"
     part = re.search(r",\s+(?!citing|quoting)[a-z]+ing\b[^,“”\"]*$", prefix)

@@ -5,10 +5,12 @@ leave alone."""
 from __future__ import annotations
 
 import pytest
+from _findings import names
 
 from kit.draft import draft_case
 from kit.draft.counts import not_a_count
 from kit.draft.numbers import figures
+from kit.draft.phrases import Mention, subject_before
 
 # speaker_age (kit.draft.counts): an age after the name of a speaker who follows the speech verb is no count
 
@@ -48,3 +50,19 @@ def test_speaker_age_gives_a_quoted_witness_no_figure() -> None:
     )
     claims = draft_case(text, publisher="Example Post", published="2020-05-01")["claims"]
     assert sorted(int(v) for v in claims["low"] if v) == [9]
+
+
+# acronym_before_auxiliary (kit.draft.phrases): the acronym of a name before "has" is its alias, not a stop
+
+
+def test_acronym_before_auxiliary_keeps_the_speaker() -> None:
+    found = subject_before("The outlawed rebel group Northern Liberation Front (NLF) has ")
+    assert isinstance(found, Mention) and not found.common
+    assert found.text == "Northern Liberation Front" and found.about.endswith("(NLF)")
+    text = "The outlawed rebel group Northern Liberation Front (NLF) has claimed the bombing of the depot."
+    assert names(text) == [["Northern Liberation Front"]]
+
+
+def test_acronym_before_auxiliary_after_a_body_and_not_after_other_brackets() -> None:
+    assert subject_before("Officials in the capital (at noon) have ") is None  # not an acronym: no speaker
+    assert names("The ministry (MoH) has said four people died.") == [["The ministry"]]
