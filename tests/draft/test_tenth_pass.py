@@ -5,8 +5,8 @@ leave alone."""
 from __future__ import annotations
 
 import pytest
-from _findings import names
 
+from _findings import names
 from kit.draft import draft_case
 from kit.draft.counts import not_a_count
 from kit.draft.numbers import figures
