@@ -28,6 +28,7 @@ __all__ = [
     "ROLE_WORDS",
     "SPEAKER_NOUNS",
     "ORG_HEADS",
+    "BODY_NOUNS",
     "SPEECH_VERBS",
     "SOURCE_NOUNS",
     "PARTICIPLE",
@@ -125,6 +126,11 @@ SPEAKER_NOUNS = {
     "pictures", "photos", "images", "videos", "clips", "posts", "post", "messages", "footage", "aides",
 }  # fmt: skip
 #: words that make a capitalised phrase an organisation's name, not a person's
+#: nouns of a body that a name beside them names (``named_body``, tenth pass): "a separatist group, the X,", "the X
+#: (XA) militant group", "claimed by the militant group X"
+BODY_NOUNS = {
+    "group", "organisation", "organization", "movement", "militia", "faction", "outfit", "network", "alliance",
+}  # fmt: skip
 ORG_HEADS = {
     "office", "ministry", "department", "council", "administration", "institute", "agency", "service", "center",
     "centre", "committee", "observatory", "survey", "command", "coalition", "government", "police", "brigade",

@@ -120,7 +120,7 @@ def object_after(rest: str) -> Mention | None:
     rest = PARTY.sub("", rest)
     toks = tokens(rest)
     words: list[str] = []
-    i = 0
+    body, i = "", 0
     while i < len(toks):
         tok, low = toks[i], toks[i].lower()
         if (low in lex.DETERMINERS or low in lex.QUANTIFIERS and not words) and (
@@ -181,6 +181,8 @@ def object_after(rest: str) -> Mention | None:
                 "-" in w or w.lower() in lex.DETERMINERS for w in words
             ):  # modifier_before_name: "state-run All India Radio"
                 words = [w for w in words if w.lower() in lex.DETERMINERS]
+            elif words[-1].lower() in lex.BODY_NOUNS:  # named_body (tenth pass): "the militant group Al-Shabaab"
+                body, words = " ".join(words), []
             elif words[-1].lower() not in ROLE_WORDS | TITLES and low not in TITLES:  # "regional Governor Vitaly Kim"
                 break
             words.append(tok)
@@ -193,6 +195,8 @@ def object_after(rest: str) -> Mention | None:
         about = f"{found.about} {' '.join(words[owner:])}".strip() if found else ""
         return Mention(found.text, found.common, about, found.affiliation) if found else None
     found = mention(words)
+    if body and found is not None and not found.common:
+        found = Mention(found.text, False, body, found.affiliation)
     acronym = toks[i : i + 3] if toks[i : i + 1] == ["("] else []
     if found is not None and len(acronym) == 3 and acronym[2] == ")" and re.fullmatch(r"[A-Z]\w{1,11}", acronym[1]):
         about = f"({acronym[1]}) {found.about}".strip()  # "… Seismology (Phivolcs)": the acronym is an alias

@@ -13,6 +13,7 @@ from kit.draft import lexicon as lex
 from kit.draft.clauses import shared_subject, speaker_like, split_pair
 from kit.draft.documents import DOCUMENT_ONLY, document_speaker
 from kit.draft.heads import (
+    named_body,
     own_referent,
     place_appositive,
     postmodified_head,
@@ -100,6 +101,7 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
         return
     found = place_appositive(subject_before(prefix))  # not "Maiduguri" in "a source in the state capital, Maiduguri,"
     subj: Any = postmodified_head(prefix, found)  # not "the strike" in "a man wounded in the strike"
+    subj = named_body(prefix, subj)  # not "a separatist group" in "A separatist group, the X, claimed"
     if relative and isinstance(subj, Mention) and re.match(r"(?:that|which)\s", subj.text):
         subj = Mention(subj.text.split(None, 1)[1], subj.common, subj.about, subj.affiliation)  # "that police"
     if subj == "and":

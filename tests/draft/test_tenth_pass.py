@@ -9,6 +9,7 @@ import pytest
 from _findings import names
 from kit.draft import draft_case
 from kit.draft.counts import not_a_count
+from kit.draft.heads import named_body
 from kit.draft.numbers import figures
 from kit.draft.phrases import Mention, subject_before
 
@@ -66,3 +67,26 @@ def test_acronym_before_auxiliary_keeps_the_speaker() -> None:
 def test_acronym_before_auxiliary_after_a_body_and_not_after_other_brackets() -> None:
     assert subject_before("Officials in the capital (at noon) have ") is None  # not an acronym: no speaker
     assert names("The ministry (MoH) has said four people died.") == [["The ministry"]]
+
+
+# named_body (kit.draft.heads before the verb, kit.draft.objects after it): a body's noun named beside it is the name
+
+
+@pytest.mark.parametrize(
+    "text, cited",
+    [
+        ("A rebel faction, the Southern Hills Movement, claimed the ambush on the convoy.", "Southern Hills Movement"),
+        ("The Red Dawn Front (RDF) militant group on Monday claimed the raid on the depot.", "The Red Dawn Front"),
+        ("The raid on the depot was claimed by the militant group Red Dawn Front.", "Red Dawn Front"),
+        ("The ambush was claimed by the Hills-based rebel outfit Southern Hills Movement.", "Southern Hills Movement"),
+    ],
+)
+def test_named_body_cites_the_name_not_the_noun(text, cited) -> None:
+    assert names(text) == [[cited]]
+
+
+def test_named_body_leaves_a_body_without_a_name_alone() -> None:
+    assert names("A rebel group, the largest in the hills, claimed the raid on the depot.") == [["A rebel group"]]
+    assert names("The raid was claimed by a little-known militant group.") == [["a little-known militant group"]]
+    p = "A rebel group, the largest in the hills, "
+    assert named_body(p, subject_before(p)) == subject_before(p)
