@@ -1,7 +1,8 @@
 """The speaker of one speech verb (split from :mod:`kit.draft.cues` in issue 21's fourth pass): before it ("X said"),
 after it ("…, said X", passive "announced by X"), both of "X and Y", a document's author ("Satellite imagery released by
 X showed", :mod:`kit.draft.documents`), the sentence's subject for "…, but said" (``shared_subject``). The rules are
-named where they are applied and tested in ``tests/draft/test_cues.py`` and ``tests/draft/test_fourth_pass.py``.
+named where they are applied and tested in ``tests/draft/test_cues.py`` and ``tests/draft/test_fourth_pass.py``
+(the tenth pass's ``source_noun`` in ``tests/draft/test_tenth_pass.py``).
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     [('told', 'their associates', 'Reuters')]
     """
     prefix, rest, verb = s[: m.start()], s[m.end() :], m.group()
+    if verb in ("reports", "claims", "estimates", "posts", "notes") and _SOURCE_NOUN.search(prefix):
+        return  # source_noun (tenth pass): "according to Iranian media reports": a noun the source phrase ends with
     by = re.match(r"\s+by\s+(?!(?:tele)?phone|e-?mail|text|video)", rest)
     passive = by and (lex.PASSIVE.search(prefix) or re.search(r"[,]\s*$|\b[a-z]+\s*$", prefix))
     if by and passive and not re.search(r"\bas\s*$", prefix, re.I):  # passive_by: "announced by President Correa"
@@ -176,6 +179,8 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
                 out.append((m.start(), "speaker", other, verb, None))
 
 
+#: source_noun (tenth pass): "according to", "as per", "citing" and at most three words before a plural noun
+_SOURCE_NOUN = re.compile(r"\b(?:according to|as per|citing|quoting)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 #: relative_speech: a relative pronoun, then at most three words of a speaker, right before "say"/"said"
 _RELATIVE_SPEECH = re.compile(r"\b(?:which|that)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+\s*$")
 

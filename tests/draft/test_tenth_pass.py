@@ -90,3 +90,19 @@ def test_named_body_leaves_a_body_without_a_name_alone() -> None:
     assert names("The raid was claimed by a little-known militant group.") == [["a little-known militant group"]]
     p = "A rebel group, the largest in the hills, "
     assert named_body(p, subject_before(p)) == subject_before(p)
+
+
+# source_noun (kit.draft.verbs): "reports" ending the source named after "according to" is a noun, not a verb
+
+
+def test_source_noun_cites_the_reports_not_the_name_before_them() -> None:
+    text = "The convoy was hit near the home of Farid Osman, who had fled the town, according to local media reports."
+    assert names(text) == [["local media reports"]]  # was Farid Osman, "reports" read as his verb
+    assert names("Nine people died in the blast, the worst since 2019, citing hospital reports.") == [
+        ["hospital reports"]
+    ]
+
+
+def test_source_noun_leaves_reports_as_a_verb_alone() -> None:
+    assert names("Nine people died, as the local paper reports.") == [["the local paper"]]
+    assert names("The agency reports that nine people died.") == [["The agency"]]
