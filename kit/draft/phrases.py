@@ -25,6 +25,7 @@ Rules, each named and tested in ``tests/draft/test_phrases.py``:
 - and, tested in ``tests/draft/test_cues.py``: ``time_phrase``, ``relative_who``, ``age_hometown``, ``party_state``,
   ``modifier_before_name``, ``outlet_report``, ``not_a_name``, ``participle_after_name``, ``conjunction_that`` and an
   acronym in brackets after "according to X" (kept in ``about``, for :mod:`kit.draft.coref`);
+- ``citing_between`` (tenth pass): "IRNA citing an informed source reported": the speaker is IRNA;
 - ``acronym_before_auxiliary`` (tenth pass, ``tests/draft/test_tenth_pass.py``): "The banned militant group X (BLA)
   has claimed": the acronym before an auxiliary is an alias too.
 """
@@ -260,6 +261,9 @@ def subject_before(prefix: str):
         prefix, about = prefix[: late.start()], late.group(1)
     if re.search(r"(?:^|\s)and$", prefix):
         return "and"
+    cite = re.search(r"(?<=[\w’'.)])\s+(?:citing|quoting)\s+[^,“”\"]*$", prefix)
+    if cite and re.search(r"[A-Z]", prefix[: cite.start()]):  # citing_between (tenth pass): "IRNA citing a source
+        prefix = prefix[: cite.start()]  # reported": the speaker is IRNA, who relays the source
     part = re.search(r",\s+(?!citing|quoting)[a-z]+ing\b[^,“”\"]*$", prefix)
     part = part or re.search(r",\s+(?:while|when)\s+[a-z]+ing\b[^,“”\"]*,$", prefix, re.I)  # while_clause
     if part:  # participle_after_name: "revenue secretary, GVV Sharma, supervising rescue operations said"
