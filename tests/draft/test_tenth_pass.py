@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from _findings import names
+from _findings import found, names
 from kit.draft import draft_case
 from kit.draft.counts import not_a_count
 from kit.draft.heads import named_body
@@ -106,3 +106,18 @@ def test_source_noun_cites_the_reports_not_the_name_before_them() -> None:
 def test_source_noun_leaves_reports_as_a_verb_alone() -> None:
     assert names("Nine people died, as the local paper reports.") == [["the local paper"]]
     assert names("The agency reports that nine people died.") == [["The agency"]]
+
+
+# citing_between (kit.draft.phrases): "X citing Y reported": X speaks (the relay), Y is the source it cites
+
+
+def test_citing_between_the_relay_is_the_name_before_citing() -> None:
+    text = "Earlier, Radio Dabanga citing a hospital source reported that the second blast was a car bomb."
+    assert found(text)[0][1:] == (["a hospital source"], "Radio Dabanga")  # the relay was "source"
+    assert subject_before("Earlier, Radio Dabanga citing a hospital source ").text == "Radio Dabanga"
+
+
+def test_citing_between_leaves_the_comma_form_and_lower_case_openings_alone() -> None:
+    text = "Radio Dabanga, quoting hospital sources, said the second blast was a car bomb."
+    assert found(text)[0][1:] == (["hospital sources"], "Radio Dabanga")
+    assert subject_before("the ones citing a source ") is None or subject_before("the ones citing a source ").common
