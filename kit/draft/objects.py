@@ -18,7 +18,7 @@ import re
 from kit.draft import lexicon as lex
 from kit.draft.first_names import gender_of
 from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
-from kit.draft.names import guess_kind
+from kit.draft.names import guess_kind, outlet_of
 from kit.draft.nouns import (
     CONNECTORS,
     DOC_FROM,
@@ -84,6 +84,10 @@ def _at_the(words: list[str]) -> bool:  # "the Emergency Response Room group at 
 
 def _count_after(words: list[str], tok: str) -> bool:  # "a rescue agency one of hundreds of …": the name ends
     return tok in lex.QUANTIFIERS and bool(words) and words[-1].lower() not in lex.DETERMINERS | lex.QUANTIFIERS | PREPS
+
+
+def _unnamed_body(words: list[str]) -> bool:  # "the militant group", not "the AFP news agency" (named already)
+    return words[-1].lower() in lex.BODY_NOUNS and not any(re.fullmatch(r"[A-Z]{2,}", w) or outlet_of(w) for w in words)
 
 
 def _phrase_after(noun: str, prep: str) -> bool:
@@ -181,8 +185,8 @@ def object_after(rest: str) -> Mention | None:
                 "-" in w or w.lower() in lex.DETERMINERS for w in words
             ):  # modifier_before_name: "state-run All India Radio"
                 words = [w for w in words if w.lower() in lex.DETERMINERS]
-            elif words[-1].lower() in lex.BODY_NOUNS:  # named_body (tenth pass): "the militant group Al-Shabaab"
-                body, words = " ".join(words), []
+            elif _unnamed_body(words) and low not in lex.WEEKDAYS | lex.MONTH_WORDS:  # named_body (tenth pass):
+                body, words = " ".join(words), []  # "the militant group Al-Shabaab", "news agency IRNA"
             elif words[-1].lower() not in ROLE_WORDS | TITLES and low not in TITLES:  # "regional Governor Vitaly Kim"
                 break
             words.append(tok)

@@ -11,6 +11,7 @@ from kit.draft import draft_case
 from kit.draft.counts import not_a_count
 from kit.draft.heads import named_body
 from kit.draft.numbers import figures
+from kit.draft.objects import object_after
 from kit.draft.phrases import Mention, subject_before
 
 # speaker_age (kit.draft.counts): an age after the name of a speaker who follows the speech verb is no count
@@ -121,3 +122,21 @@ def test_citing_between_leaves_the_comma_form_and_lower_case_openings_alone() ->
     text = "Radio Dabanga, quoting hospital sources, said the second blast was a car bomb."
     assert found(text)[0][1:] == (["hospital sources"], "Radio Dabanga")
     assert subject_before("the ones citing a source ") is None or subject_before("the ones citing a source ").common
+
+
+@pytest.mark.parametrize(
+    "text, cited",
+    [
+        ("Nine people died in the raid, according to the country's official news agency Nova.", "Nova"),
+        ("The bombers used two trucks, the rebels said, citing the news agency Sawt.", "Sawt"),
+        ("Nine people died in the raid, the state broadcaster KTV reported.", "KTV"),
+    ],
+)
+def test_named_body_reads_an_outlet_named_after_its_noun(text, cited) -> None:
+    assert cited in [n for ns in names(text) for n in ns]
+
+
+def test_named_body_not_after_a_noun_named_already_nor_a_day() -> None:
+    text = "A council member told the AFP news agency Afghan forces carried out two raids."
+    assert found(text)[0][1:] == (["A council member"], "the AFP news agency")
+    assert object_after("the agency Monday.").text == "the agency"
