@@ -140,3 +140,31 @@ def test_named_body_not_after_a_noun_named_already_nor_a_day() -> None:
     text = "A council member told the AFP news agency Afghan forces carried out two raids."
     assert found(text)[0][1:] == (["A council member"], "the AFP news agency")
     assert object_after("the agency Monday.").text == "the agency"
+
+
+# other_modifier, body_not_person (kit.draft.coref): a description is not an earlier speaker of another nation, nor a
+# person
+
+
+def test_other_modifier_a_description_of_another_nation_is_its_own_speaker() -> None:
+    text = (
+        "Nine people were killed in the shelling of Tarvin, Valdoria's Ministry of Health said on Sunday. "
+        "The Ostrian defence ministry denied that its forces had fired on the town."
+    )
+    assert names(text) == [["Valdoria's Ministry of Health"], ["The Ostrian defence ministry"]]
+
+
+def test_other_modifier_keeps_a_description_of_the_same_nation() -> None:
+    text = (
+        "Nine people were killed in the shelling of Tarvin, Valdoria's Ministry of Health said on Sunday. "
+        "The Valdorian ministry later said two of the dead were children."
+    )
+    assert names(text)[1] == ["Valdoria's Ministry of Health"]
+
+
+def test_body_not_person_the_military_is_not_its_spokesperson() -> None:
+    text = (
+        "Ostrian military spokesperson Lena Varga said on Monday that jets had struck a rebel camp. "
+        "The Ostrian military denied it had killed civilians."
+    )
+    assert names(text) == [["Lena Varga"], ["The Ostrian military"]]
