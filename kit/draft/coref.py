@@ -144,8 +144,8 @@ def is_person(m: Mention) -> bool:
         return False  # "Wilcox and Beruff", "Ross Perot's", "Election Day", "Wall Street": not one person
     if any(w.lower().strip("'’") in ORG_HEADS for w in words) or normalise_name(m.text) in _outlets():
         return False
-    if any(w.isupper() and len(w) > 1 for w in words) and len(words) == 1:
-        return False
+    if any(w.isupper() and len(w) > 1 for w in words) and len(words) - (words[0].lower() == "the") == 1:
+        return False  # an acronym, also after "the" (the_acronym, tenth pass: "the PKK announced …. It said")
     titled = any(w.lower().rstrip(".") in ROLE_WORDS | TITLES for w in re.findall(r"[\w.-]+", m.about))
     return titled or 2 <= len(words) <= 4
 

@@ -8,6 +8,7 @@ import pytest
 
 from _findings import found, names
 from kit.draft import draft_case
+from kit.draft.coref import is_person
 from kit.draft.counts import not_a_count
 from kit.draft.heads import named_body
 from kit.draft.numbers import figures
@@ -168,3 +169,15 @@ def test_body_not_person_the_military_is_not_its_spokesperson() -> None:
         "The Ostrian military denied it had killed civilians."
     )
     assert names(text) == [["Lena Varga"], ["The Ostrian military"]]
+
+
+# the_acronym (kit.draft.coref.is_person): "the NLF" is a body, whom a later "it" may be
+
+
+def test_the_acronym_is_a_body_that_it_may_be() -> None:
+    text = (
+        "The interior ministry called the truce a ploy. "
+        "Hours later, the NLF announced it would halt attacks. It said that its fighters would hold their fire."
+    )
+    assert names(text)[-1] == ["the NLF"]  # was the ministry: "the NLF" taken for a person
+    assert not is_person(Mention("the NLF")) and is_person(Mention("Lena Varga"))
