@@ -10,6 +10,7 @@ from _findings import found, names
 from kit.draft import draft_case
 from kit.draft.coref import is_person
 from kit.draft.counts import not_a_count
+from kit.draft.documents import document_speaker
 from kit.draft.heads import named_body
 from kit.draft.numbers import figures
 from kit.draft.objects import object_after
@@ -181,3 +182,24 @@ def test_the_acronym_is_a_body_that_it_may_be() -> None:
     )
     assert names(text)[-1] == ["the NLF"]  # was the ministry: "the NLF" taken for a person
     assert not is_person(Mention("the NLF")) and is_person(Mention("Lena Varga"))
+
+
+# online_document (kit.draft.documents): a document seen online is the speaker, its phrase whole
+
+
+@pytest.mark.parametrize(
+    "text, cited",
+    [
+        ("A clip on social media showed smoke rising over the depot.", "A clip on social media"),
+        ("Photos widely shared online show the bridge in ruins.", "Photos widely shared online"),
+        ("Several videos posted on Telegram showed fires near the port.", "Several videos posted on Telegram"),
+    ],
+)
+def test_online_document_is_the_whole_phrase(text, cited) -> None:
+    assert names(text) == [[cited]]  # was the document's noun alone, or "social media"
+
+
+def test_online_document_leaves_an_author_and_plain_social_media_alone() -> None:
+    who, via = document_speaker("A video released on social media by the Red Dawn Front ")
+    assert who.text == "the Red Dawn Front" and via is None  # released_by: the author's word
+    assert document_speaker("Users on social media ") is None
