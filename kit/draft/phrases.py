@@ -25,6 +25,7 @@ Rules, each named and tested in ``tests/draft/test_phrases.py``:
 - and, tested in ``tests/draft/test_cues.py``: ``time_phrase``, ``relative_who``, ``age_hometown``, ``party_state``,
   ``modifier_before_name``, ``outlet_report``, ``not_a_name``, ``participle_after_name``, ``conjunction_that`` and an
   acronym in brackets after "according to X" (kept in ``about``, for :mod:`kit.draft.coref`);
+- ``place_body`` (tenth pass): "a spokesperson for Ankara police": a body named by a place stays in the phrase;
 - ``citing_between`` (tenth pass): "IRNA citing an informed source reported": the speaker is IRNA;
 - ``acronym_before_auxiliary`` (tenth pass, ``tests/draft/test_tenth_pass.py``): "The banned militant group X (BLA)
   has claimed": the acronym before an auxiliary is an alias too.
@@ -104,6 +105,11 @@ def _name_of(toks: list[str]) -> bool:  # name_of: "the Emergency Room of Abu Sh
     )
 
 
+def _place_body(words: list[str]) -> bool:  # "Ankara police", "Gaza health ministry": capitalised words, a body
+    low = [w.lower() for w in words]
+    return len(words) > 1 and low[-1] in lex.GROUPS | ORG_HEADS and capitalised(words[0]) and words[-1].islower()
+
+
 def _walk_back(toks: list[str]) -> list[str]:
     """The noun phrase at the end of ``toks``, whole (``name_connector``, ``speaker_noun_phrase``)."""
     words: list[str] = []
@@ -118,6 +124,7 @@ def _walk_back(toks: list[str]) -> list[str]:
             words[:0], k = toks[k - 1 : k + 1], k - 2  # connector_the
             continue
         one = len(words) == 1 or bool(words) and words[0].lower() in lex.DETERMINERS  # not "for Nigeria Osai Ojigho"
+        one = one or _place_body(words)  # place_body (tenth pass): "a spokesperson for Ankara police"
         if one and k > 1 and _role_prep(toks[k - 1], tok) and low in ("for", "to") and tok == low:
             return [*_walk_back(toks[:k]), tok, *words]  # "A spokeswoman for UNIFIL", "a source close to Hezbollah"
         if low in lex.DETERMINERS:

@@ -203,3 +203,15 @@ def test_online_document_leaves_an_author_and_plain_social_media_alone() -> None
     who, via = document_speaker("A video released on social media by the Red Dawn Front ")
     assert who.text == "the Red Dawn Front" and via is None  # released_by: the author's word
     assert document_speaker("Users on social media ") is None
+
+
+# place_body (kit.draft.phrases): "a spokesperson for Tarvin police": the body named by its place stays in the phrase
+
+
+def test_place_body_keeps_the_body_after_for() -> None:
+    assert names("Nine people died, a spokesman for Tarvin police said.") == [["a spokesman for Tarvin police"]]
+    assert names("A spokeswoman for Tarvin city council said nine died.") == [["A spokeswoman for Tarvin city council"]]
+
+
+def test_place_body_not_a_persons_name_after_for() -> None:
+    assert names("The agency's director for Ostria Lena Varga said nine died.") == [["Lena Varga"]]
