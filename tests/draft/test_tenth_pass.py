@@ -215,3 +215,16 @@ def test_place_body_keeps_the_body_after_for() -> None:
 
 def test_place_body_not_a_persons_name_after_for() -> None:
     assert names("The agency's director for Ostria Lena Varga said nine died.") == [["Lena Varga"]]
+
+
+# wire_saw (kit.draft.witnessed): a wire named as the subject of "saw" is its own reporter
+
+
+def test_wire_saw_the_wire_states_what_it_saw() -> None:
+    assert names("At dawn, Reuters saw smoke rising over the depot.") == [["Reuters"]]
+    assert names("AFP later saw two more bodies pulled from the river.") == [["AFP"]]
+
+
+def test_wire_saw_not_a_person_or_a_thing() -> None:
+    assert names("Lena Varga saw smoke rising over the depot.") == []  # a person seeing is no statement here
+    assert names("The week saw prices rise across Ostria.") == []
