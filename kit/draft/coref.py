@@ -18,6 +18,7 @@ in the ``draft: check`` note they leave and tested in ``tests/draft/test_phrases
   the noun;
 - ``surname``: "Cliff", "Supt Gibson", "Ma" is the earlier person whose name has that word; ``surname_in_passing``:
   "Mr Kim" is also a person only named in passing before ("the regional governor, Vitaliy Kim, who was not there");
+  ``title_in_passing`` (tenth pass): "Health Minister Mehmet Ak gave the toll. … he said": the titled person;
 - ``acronym``: "OCD" is the earlier "Office of Civil Defense (OCD)" (given in brackets, or its initials).
 """
 
@@ -258,8 +259,10 @@ class Speakers:
         body = _BODY_NAME.search(sentence)
         self.body_before = None if spoke or body is None else Mention(body.group().strip())
         for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2})\b(?!\s+[A-Z])", sentence):
-            cand = Mention(m.group(1))
-            first = m.group(1).split()[0].lower()
+            words = m.group(1).split()
+            if len(words) > 2 and words[0].lower() in TITLES:  # title_in_passing (tenth pass): "Minister Mehmet Ak"
+                words = words[1:]
+            cand, first = Mention(" ".join(words)), words[0].lower()
             if is_person(cand) and first not in TITLES | _NOT_NAMES and not _PLACE_BEFORE.search(sentence[: m.start()]):
                 self.seen = [p for p in self.seen if p.text != cand.text] + [cand]
 

@@ -228,3 +228,19 @@ def test_wire_saw_the_wire_states_what_it_saw() -> None:
 def test_wire_saw_not_a_person_or_a_thing() -> None:
     assert names("Lena Varga saw smoke rising over the depot.") == []  # a person seeing is no statement here
     assert names("The week saw prices rise across Ostria.") == []
+
+
+# title_in_passing (kit.draft.coref): a person named with a title, in passing, is whom a later "he" may be
+
+
+def test_title_in_passing_he_is_the_titled_person_named_before() -> None:
+    text = (
+        "Interior Minister Tomas Berrow gave the new toll at a news conference in Tarvin. "
+        "“Nine people were killed at the depot,” he said."
+    )
+    assert names(text) == [["Tomas Berrow"]]  # "he" had no one to be
+
+
+def test_title_in_passing_not_a_title_alone() -> None:
+    text = "The Interior Minister visited the depot. “Nine people were killed,” he said."
+    assert names(text) == []
