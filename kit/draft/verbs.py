@@ -2,7 +2,7 @@
 after it ("…, said X", passive "announced by X"), both of "X and Y", a document's author ("Satellite imagery released by
 X showed", :mod:`kit.draft.documents`), the sentence's subject for "…, but said" (``shared_subject``). The rules are
 named where they are applied and tested in ``tests/draft/test_cues.py`` and ``tests/draft/test_fourth_pass.py``
-(the tenth pass's ``source_noun`` in ``tests/draft/test_tenth_pass.py``).
+(the tenth pass's ``source_noun`` and ``outlet_after`` in ``tests/draft/test_tenth_pass.py``).
 """
 
 from __future__ import annotations
@@ -206,6 +206,7 @@ def _names_speaker(rest: str, m: Mention) -> bool:
     if (
         not m.common
         or first[:1].isupper()
+        or outlet_of(m.text) is not None  # outlet_after (tenth pass): "…,” said official IRNA news agency."
         or first.lower() in ("the", "a", "an", "his", "her", "its", "their", "local", "several", "one", "another")
     ):
         return True

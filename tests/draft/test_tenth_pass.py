@@ -244,3 +244,16 @@ def test_title_in_passing_he_is_the_titled_person_named_before() -> None:
 def test_title_in_passing_not_a_title_alone() -> None:
     text = "The Interior Minister visited the depot. “Nine people were killed,” he said."
     assert names(text) == []
+
+
+# outlet_after (kit.draft.verbs): a well-known outlet after an inverted verb, under a lower-case modifier
+
+
+def test_outlet_after_an_inverted_verb_with_a_modifier() -> None:
+    assert names("“Nine people died at the depot,” said official Xinhua news agency.") == [
+        ["official Xinhua news agency"]
+    ]
+
+
+def test_outlet_after_not_any_lower_case_phrase() -> None:
+    assert names("“Nine people died at the depot,” said thought out.") == []  # no outlet: not a speaker
