@@ -125,13 +125,13 @@ SPEAKER_NOUNS = {
     "sources", "source", "members", "member", "workers", "staff", "group", "team", "service", "administration",
     "pictures", "photos", "images", "videos", "clips", "posts", "post", "messages", "footage", "aides",
 }  # fmt: skip
-#: words that make a capitalised phrase an organisation's name, not a person's
 #: nouns of a body that a name beside them names (``named_body``, tenth pass): "a separatist group, the X,", "the X
 #: (XA) militant group", "claimed by the militant group X", "according to Iran's official news agency IRNA"
 BODY_NOUNS = {
     "group", "organisation", "organization", "movement", "militia", "faction", "outfit", "network", "alliance",
     "agency", "broadcaster", "newspaper", "channel", "tabloid",
 }  # fmt: skip
+#: words that make a capitalised phrase an organisation's name, not a person's
 ORG_HEADS = {
     "office", "ministry", "department", "council", "administration", "institute", "agency", "service", "center",
     "centre", "committee", "observatory", "survey", "command", "coalition", "government", "police", "brigade",
