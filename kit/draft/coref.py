@@ -10,12 +10,15 @@ in the ``draft: check`` note they leave and tested in ``tests/draft/test_phrases
   article has called "she" (a pronoun, "Ms.", "spokeswoman") and the other way round; ``first_name_gender``: nor
   one whose first name is a woman's ("Jennifer", "Fatima"; :mod:`kit.draft.first_names`), and the other way round;
   ``it_body`` (eighth pass): "it" may also be one unnamed body ("The French military", "AFP news agency");
-- ``named_outlet``: "the AFP news agency" is AFP, not the agency named before;
+- ``named_outlet``: "the AFP news agency" is AFP, not the agency named before; ``other_modifier`` and
+  ``body_not_person`` (tenth pass, ``tests/draft/test_tenth_pass.py``): "the Armenian defence ministry" is not the
+  Azerbaijani ministry named before, "the Kenyan military" not its spokesperson;
 - ``description``: "the agency", "the ministry", "the channel", "the statement", "the group", "the monitor",
   "the institute", "the president", "the 21-year-old": the nearest earlier speaker whose name, kind or title fits
   the noun;
 - ``surname``: "Cliff", "Supt Gibson", "Ma" is the earlier person whose name has that word; ``surname_in_passing``:
   "Mr Kim" is also a person only named in passing before ("the regional governor, Vitaliy Kim, who was not there");
+  ``title_in_passing`` (tenth pass): "Health Minister Mehmet Ak gave the toll. … he said": the titled person;
 - ``acronym``: "OCD" is the earlier "Office of Civil Defense (OCD)" (given in brackets, or its initials).
 """
 
@@ -142,8 +145,8 @@ def is_person(m: Mention) -> bool:
         return False  # "Wilcox and Beruff", "Ross Perot's", "Election Day", "Wall Street": not one person
     if any(w.lower().strip("'’") in ORG_HEADS for w in words) or normalise_name(m.text) in _outlets():
         return False
-    if any(w.isupper() and len(w) > 1 for w in words) and len(words) == 1:
-        return False
+    if any(w.isupper() and len(w) > 1 for w in words) and len(words) - (words[0].lower() == "the") == 1:
+        return False  # an acronym, also after "the" (the_acronym, tenth pass: "the PKK announced …. It said")
     titled = any(w.lower().rstrip(".") in ROLE_WORDS | TITLES for w in re.findall(r"[\w.-]+", m.about))
     return titled or 2 <= len(words) <= 4
 
@@ -199,6 +202,14 @@ def _named(text: str) -> bool:
     return len(words) > 1 and words[-1][:1].isupper() and any(w[:1].isupper() for w in words[:-1])
 
 
+def _same_modifier(text: str, n: Mention) -> bool:
+    """``other_modifier`` (tenth pass): "The Armenian defence ministry" is not "Azerbaijan's Ministry of Emergency
+    Situations" named before: a description's capitalised modifier (a nation, a place) must be in the speaker's
+    name or title ("Armenian" as "Armenia…"), else the description names a speaker of its own."""
+    said = f"{n.text} {n.about}".lower()
+    return all(w.lower()[:5] in said for w in re.findall(r"(?<=\s)[A-Z][a-z]+(?=\s)", text))
+
+
 def _is_acronym(bare: str, m: Mention, pool: list) -> bool:
     """One word in capitals, or one an earlier name gave in brackets ("… Seismology (Phivolcs)")."""
     one = not m.common and len(bare.split()) == 1
@@ -248,8 +259,10 @@ class Speakers:
         body = _BODY_NAME.search(sentence)
         self.body_before = None if spoke or body is None else Mention(body.group().strip())
         for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2})\b(?!\s+[A-Z])", sentence):
-            cand = Mention(m.group(1))
-            first = m.group(1).split()[0].lower()
+            words = m.group(1).split()
+            if len(words) > 2 and words[0].lower() in TITLES:  # title_in_passing (tenth pass): "Minister Mehmet Ak"
+                words = words[1:]
+            cand, first = Mention(" ".join(words)), words[0].lower()
             if is_person(cand) and first not in TITLES | _NOT_NAMES and not _PLACE_BEFORE.search(sentence[: m.start()]):
                 self.seen = [p for p in self.seen if p.text != cand.text] + [cand]
 
@@ -292,7 +305,7 @@ class Speakers:
         elif _DESCRIPTION.match(text) and not outlet_of(text) and not _named(text):  # named_outlet: AFP's agency
             noun = _DESCRIPTION.match(text).group("noun").lower()  # type: ignore[union-attr]
             rule = "description"
-            found = self._described(noun, pool)
+            found = self._described(noun, [n for n in pool if _same_modifier(text, n)])
             if found is None:
                 return m if noun not in ("statement", "report") or len(text.split()) > 2 else None  # a document
         elif _is_acronym(bare := re.sub(r"^[Tt]he\s+", "", text), m, pool):  # "the OCD", "Phivolcs"
@@ -332,6 +345,8 @@ class Speakers:
         fits = _FITS.get(noun, {noun.split()[-1].rstrip("’s")})
         body = noun.split()[-1] in _BODIES
         for n in pool:
+            if body and is_person(n) and set(re.findall(r"[a-z]+", n.about.lower())) & (ROLE_WORDS | TITLES):
+                continue  # body_not_person (tenth pass): "The Kenyan military denied" is not its spokesperson
             kind = guess_kind(n.text, head_lower=n.common, cue=n.about)[0]
             # body_not_person: "the ministry" is never "Marwan Al-Hams, an official at the ministry" (by his title)
             about = "" if body and is_person(n) else n.about

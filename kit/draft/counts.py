@@ -8,7 +8,9 @@ tested in ``tests/draft/test_phrases.py``: ``duration``, ``age``, ``time``, ``or
 ``money``, ``phone``, ``compound`` ("two-story", "six-strong" describe a thing, not a toll); the eighth pass's
 ``speakers`` ("Two doctors and a nurse in the regional capital told": the number counts who speak, not what they
 state) and ``partitive`` ("Padma, one of the three rivers that form the Ganges Delta": the number describes a set
-one member is picked from); tested in ``tests/draft/test_eighth_pass.py``.
+one member is picked from); tested in ``tests/draft/test_eighth_pass.py``; the tenth pass's ``speaker_age`` (an age
+after the name of a speaker who follows the speech verb, "…,” said Serdar, 37, who …"), tested in
+``tests/draft/test_tenth_pass.py``.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ _CURRENCIES = (
     r"dollars|euros|pounds|yuan|pesos|rupees|shillings|naira|rand|francs|dinars|riyals|dirhams|liras?|rubles|roubles|"
     r"hryvnias?|yen|won|baht|ringgit|taka|afghanis|birr|cedis|kwacha|rupiah|leones|pula"
 )
+#: speech verbs a speaker's name (and age) may follow: "said Serdar, 37"
+_SPEECH = r"said|says|told|added|recalled|explained"
 _DURATION = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|hrs?|mins?)"
 #: (rule, pattern the words before the number end with, pattern the words after it start with); a rule with both
 #: needs both, a rule with one needs that one
@@ -42,6 +46,9 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("age", r"(?:\baged|\bage of|\bages)\s*", ""),
     ("age", "", r"^(?:\s*|-)years?(?:\s*|-)old\b|^s?\s*(?:-|–)?year-olds?\b"),
     ("age", r"\b[A-Z][a-z]+\s+[A-Z][a-z'-]+,\s*", r"^\s*,"),  # "Ryan Evans, 38, was …"
+    # speaker_age (tenth pass): "…,” said Serdar, 37, who …", "… said Elmir Shirinzaday, 26."; the name may be
+    # blanked (a drafted claim's speakers are masked before its figures are read)
+    ("age", rf"\b(?:{_SPEECH})\s+(?-i:(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)?,\s*", r"^\s*(?:[,.;]|$)"),
     ("duration", "", rf"^(?:\s*(?:-|–)?\s*{_DURATION}\b|\s+(?:more\s+|other\s+|straight\s+)?{_DURATION}\b)"),
     ("time", "", r"^:\d\d|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)"),
     ("time", r"\d:", ""),

@@ -10,7 +10,9 @@ University's Humanitarian Research Lab on Thursday showed …", "Video footage o
 - ``obtained_by``: a document obtained, seen, viewed, verified, reviewed or examined by X is not X's word: the document
   itself is the speaker, X relays it;
 - ``document_verbs``: "showed", "depicted", "indicates" attribute only when their subject is a document, an image,
-  a post or footage (:data:`DOCUMENT_ONLY`).
+  a post or footage (:data:`DOCUMENT_ONLY`);
+- ``online_document`` (tenth pass, ``tests/draft/test_tenth_pass.py``): "A video on social media showed", "Videos
+  circulating on social media show": the document seen online is the speaker, its phrase whole.
 """
 
 from __future__ import annotations
@@ -33,6 +35,13 @@ _BY = re.compile(
     r"statement|data|figures|documents?|analysis|posts?|messages?|letter|study))\s+"
     r"(?:(?P<verb>released|published|issued|posted|shared|provided|compiled|obtained|seen|viewed|verified|reviewed|examined)"
     r"(?:\s+(?:on|to|in)(?:\s+[\w’'-]+){1,3}?)?\s+by|(?P<from>from))\s+(?P<who>[^,;“”\"]+?)\s*$",
+    re.I,
+)
+#: online_document: a video, footage, images or posts seen online, without their author: the phrase, whole
+_ONLINE = re.compile(
+    r"(?<![\w’'-])(?:(?:an?|the|one|another|several|some|many)\s+)?(?:[\w’'-]+\s+)?(?:footage|videos?|images|photos|"
+    r"pictures|posts?|clips?)\s+(?:(?:widely\s+)?(?:circulating|posted|shared|published|circulated)\s+)?"
+    r"(?:on\s+social\s+media|online|on\s+(?:Twitter|X|Facebook|Telegram|TikTok|Instagram|YouTube))$",
     re.I,
 )
 _WHEN = re.compile(r"\s+(?:on\s+)?(?:\w+day|last\s+\w+|this\s+\w+|earlier|late\s+\w+)$", re.I)
@@ -66,6 +75,9 @@ def document_speaker(prefix: str) -> tuple[Mention, Mention | None] | None:
     text = prefix.rstrip()
     while _WHEN.search(text):
         text = text[: _WHEN.search(text).start()]  # type: ignore[union-attr]
+    online = _ONLINE.search(text)
+    if online:  # online_document (tenth pass): "A video on social media showed", not "social media" nor "A video"
+        return Mention(online.group().strip(), common=True, about="a document"), None
     m = _BY.search(text)
     if not m:
         return None

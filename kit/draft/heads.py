@@ -10,7 +10,9 @@ man, the health worker, Kyle Loven, Guillaume Nguefa, Jameel Shah. When no such 
 phrase ending in a speaker's noun), nobody is cited: a draft that drops an unsure citation misleads less than one
 that names the wrong speaker.
 
-The rule is tested in ``tests/draft/test_seventh_pass.py`` on sentences of the kind from real articles.
+The rule is tested in ``tests/draft/test_seventh_pass.py`` on sentences of the kind from real articles; the tenth
+pass's ``named_body`` (a body's noun with its name beside it: the name is the speaker) in
+``tests/draft/test_tenth_pass.py``.
 """
 
 from __future__ import annotations
@@ -19,7 +21,16 @@ import re
 
 from kit.draft.clauses import speaker_like
 from kit.draft.coref import is_person, unnamed_person
-from kit.draft.lexicon import DETERMINERS, GROUPS, ORG_HEADS, PRONOUNS, QUANTIFIERS, ROLE_WORDS, SPEAKER_NOUNS
+from kit.draft.lexicon import (
+    BODY_NOUNS,
+    DETERMINERS,
+    GROUPS,
+    ORG_HEADS,
+    PRONOUNS,
+    QUANTIFIERS,
+    ROLE_WORDS,
+    SPEAKER_NOUNS,
+)
 from kit.draft.phrases import Mention, subject_before
 
 __all__ = [
@@ -30,6 +41,7 @@ __all__ = [
     "speaker_head",
     "own_referent",
     "split_conjuncts",
+    "named_body",
 ]
 
 #: prepositions that open a modifier of a noun ("a man wounded in", "a worker with knowledge of")
@@ -355,3 +367,50 @@ def shared_head(prefix: str, m: Mention | str | None) -> list[Mention]:
         return []
     lead = found.group("lead")
     return [Mention(f"{lead}{found.group('one')} {head}", True), Mention(f"{lead}{two} {head}", True)]
+
+
+_THE_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|the|and))*(?:\s*\([A-Z]\w{1,9}\))?")
+_ACRONYM_END = re.compile(r"[A-Za-z]\s*\([A-Z][A-Za-z]{1,9}\)\s*$")
+
+
+def named_body(prefix: str, m: Mention | str | None) -> Mention | str | None:
+    """``named_body`` (tenth pass): an unnamed body ("a separatist group", "terrorist group") named beside its noun
+    is that name: "A separatist group, the Northern Front, claimed" (the name in apposition) and "The Northern Front
+    (NF) rebel group claimed" (the name and its acronym before the noun) are the Northern Front's word.
+
+    Parameters
+    ----------
+    prefix : str
+        The sentence up to the verb.
+    m : Mention, str or None
+        The speaker read before the verb.
+
+    Returns
+    -------
+    Mention, str or None
+        The name, with the body's noun phrase in ``about``, when ``m`` is unnamed, headed by one of
+        :data:`kit.draft.lexicon.BODY_NOUNS`, and named so beside it; else ``m`` unchanged.
+
+    Examples
+    --------
+    >>> p = "A separatist group, the Northern Front, "
+    >>> named_body(p, subject_before(p)).text
+    'Northern Front'
+    >>> p = "The Northern Front (NF) rebel group "
+    >>> named_body(p, subject_before(p)).text
+    'The Northern Front'
+    >>> p = "A rebel group, the largest in the north, "
+    >>> named_body(p, subject_before(p)).text
+    'A rebel group'
+    """
+    if not isinstance(m, Mention) or not m.common or m.text.split()[-1].lower() not in BODY_NOUNS:
+        return m
+    if m.about and _THE_NAME.fullmatch(m.about.strip()):  # "A separatist group, the Northern Front, claimed"
+        name = re.sub(r"^[Tt]he\s+", "", m.about.strip())
+        return Mention(name, False, m.text, m.affiliation)
+    at = prefix.rfind(m.text)
+    if at > 0 and _ACRONYM_END.search(prefix[:at]):  # "The Northern Front (NF) rebel group claimed"
+        named = subject_before(prefix[:at].rstrip() + " ")
+        if isinstance(named, Mention) and not named.common:
+            return Mention(named.text, False, f"{named.about} {m.text}".strip(), m.affiliation)
+    return m

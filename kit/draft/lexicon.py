@@ -28,6 +28,7 @@ __all__ = [
     "ROLE_WORDS",
     "SPEAKER_NOUNS",
     "ORG_HEADS",
+    "BODY_NOUNS",
     "SPEECH_VERBS",
     "SOURCE_NOUNS",
     "PARTICIPLE",
@@ -123,6 +124,12 @@ SPEAKER_NOUNS = {
     "resident", "residents", "headquarters", "authorities", "police", "agency", "council", "command", "officers",
     "sources", "source", "members", "member", "workers", "staff", "group", "team", "service", "administration",
     "pictures", "photos", "images", "videos", "clips", "posts", "post", "messages", "footage", "aides",
+}  # fmt: skip
+#: nouns of a body that a name beside them names (``named_body``, tenth pass): "a separatist group, the X,", "the X
+#: (XA) militant group", "claimed by the militant group X", "according to Iran's official news agency IRNA"
+BODY_NOUNS = {
+    "group", "organisation", "organization", "movement", "militia", "faction", "outfit", "network", "alliance",
+    "agency", "broadcaster", "newspaper", "channel", "tabloid",
 }  # fmt: skip
 #: words that make a capitalised phrase an organisation's name, not a person's
 ORG_HEADS = {

@@ -18,7 +18,7 @@ import re
 from kit.draft import lexicon as lex
 from kit.draft.first_names import gender_of
 from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
-from kit.draft.names import guess_kind
+from kit.draft.names import guess_kind, outlet_of
 from kit.draft.nouns import (
     CONNECTORS,
     DOC_FROM,
@@ -86,6 +86,10 @@ def _count_after(words: list[str], tok: str) -> bool:  # "a rescue agency one of
     return tok in lex.QUANTIFIERS and bool(words) and words[-1].lower() not in lex.DETERMINERS | lex.QUANTIFIERS | PREPS
 
 
+def _unnamed_body(words: list[str]) -> bool:  # "the militant group", not "the AFP news agency" (named already)
+    return words[-1].lower() in lex.BODY_NOUNS and not any(re.fullmatch(r"[A-Z]{2,}", w) or outlet_of(w) for w in words)
+
+
 def _phrase_after(noun: str, prep: str) -> bool:
     """A phrase after a speaker noun ("a user in Ludian county") or a document ("a statement on the Web site")."""
     return noun in SPEAKER_NOUNS and prep not in ("on", "from") or noun in DOC_FROM and prep == "on"
@@ -120,7 +124,7 @@ def object_after(rest: str) -> Mention | None:
     rest = PARTY.sub("", rest)
     toks = tokens(rest)
     words: list[str] = []
-    i = 0
+    body, i = "", 0
     while i < len(toks):
         tok, low = toks[i], toks[i].lower()
         if (low in lex.DETERMINERS or low in lex.QUANTIFIERS and not words) and (
@@ -181,6 +185,8 @@ def object_after(rest: str) -> Mention | None:
                 "-" in w or w.lower() in lex.DETERMINERS for w in words
             ):  # modifier_before_name: "state-run All India Radio"
                 words = [w for w in words if w.lower() in lex.DETERMINERS]
+            elif _unnamed_body(words) and low not in lex.WEEKDAYS | lex.MONTH_WORDS:  # named_body (tenth pass):
+                body, words = " ".join(words), []  # "the militant group Al-Shabaab", "news agency IRNA"
             elif words[-1].lower() not in ROLE_WORDS | TITLES and low not in TITLES:  # "regional Governor Vitaly Kim"
                 break
             words.append(tok)
@@ -193,6 +199,8 @@ def object_after(rest: str) -> Mention | None:
         about = f"{found.about} {' '.join(words[owner:])}".strip() if found else ""
         return Mention(found.text, found.common, about, found.affiliation) if found else None
     found = mention(words)
+    if body and found is not None and not found.common:
+        found = Mention(found.text, False, body, found.affiliation)
     acronym = toks[i : i + 3] if toks[i : i + 1] == ["("] else []
     if found is not None and len(acronym) == 3 and acronym[2] == ")" and re.fullmatch(r"[A-Z]\w{1,11}", acronym[1]):
         about = f"({acronym[1]}) {found.about}".strip()  # "… Seismology (Phivolcs)": the acronym is an alias

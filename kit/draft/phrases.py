@@ -24,7 +24,11 @@ Rules, each named and tested in ``tests/draft/test_phrases.py``:
 - ``relative_of_which``: in "X, the governor of Nineveh, of which Mosul is the capital, said" the speaker is X;
 - and, tested in ``tests/draft/test_cues.py``: ``time_phrase``, ``relative_who``, ``age_hometown``, ``party_state``,
   ``modifier_before_name``, ``outlet_report``, ``not_a_name``, ``participle_after_name``, ``conjunction_that`` and an
-  acronym in brackets after "according to X" (kept in ``about``, for :mod:`kit.draft.coref`).
+  acronym in brackets after "according to X" (kept in ``about``, for :mod:`kit.draft.coref`);
+- ``place_body`` (tenth pass): "a spokesperson for Ankara police": a body named by a place stays in the phrase;
+- ``citing_between`` (tenth pass): "IRNA citing an informed source reported": the speaker is IRNA;
+- ``acronym_before_auxiliary`` (tenth pass, ``tests/draft/test_tenth_pass.py``): "The banned militant group X (BLA)
+  has claimed": the acronym before an auxiliary is an alias too.
 """
 
 from __future__ import annotations
@@ -101,6 +105,11 @@ def _name_of(toks: list[str]) -> bool:  # name_of: "the Emergency Room of Abu Sh
     )
 
 
+def _place_body(words: list[str]) -> bool:  # "Ankara police", "Gaza health ministry": capitalised words, a body
+    low = [w.lower() for w in words]
+    return len(words) > 1 and low[-1] in lex.GROUPS | ORG_HEADS and capitalised(words[0]) and words[-1].islower()
+
+
 def _walk_back(toks: list[str]) -> list[str]:
     """The noun phrase at the end of ``toks``, whole (``name_connector``, ``speaker_noun_phrase``)."""
     words: list[str] = []
@@ -115,6 +124,7 @@ def _walk_back(toks: list[str]) -> list[str]:
             words[:0], k = toks[k - 1 : k + 1], k - 2  # connector_the
             continue
         one = len(words) == 1 or bool(words) and words[0].lower() in lex.DETERMINERS  # not "for Nigeria Osai Ojigho"
+        one = one or _place_body(words)  # place_body (tenth pass): "a spokesperson for Ankara police"
         if one and k > 1 and _role_prep(toks[k - 1], tok) and low in ("for", "to") and tok == low:
             return [*_walk_back(toks[:k]), tok, *words]  # "A spokeswoman for UNIFIL", "a source close to Hezbollah"
         if low in lex.DETERMINERS:
@@ -253,8 +263,14 @@ def subject_before(prefix: str):
         if w not in lex.AUXILIARIES and not (aux and aux.group(1).lower() in lex.AUXILIARIES and w.endswith("ly")):
             break
         prefix = prefix[: m.start(1)].rstrip()
+    late = None if about else re.search(r"\s*(\([A-Z][A-Za-z]{1,9}\))$", prefix)
+    if late:  # acronym_before_auxiliary (tenth pass): "The banned militant group X (BLA) has claimed"
+        prefix, about = prefix[: late.start()], late.group(1)
     if re.search(r"(?:^|\s)and$", prefix):
         return "and"
+    cite = re.search(r"(?<=[\w’'.)])\s+(?:citing|quoting)\s+[^,“”\"]*$", prefix)
+    if cite and re.search(r"[A-Z]", prefix[: cite.start()]):  # citing_between (tenth pass): "IRNA citing a source
+        prefix = prefix[: cite.start()]  # reported": the speaker is IRNA, who relays the source
     part = re.search(r",\s+(?!citing|quoting)[a-z]+ing\b[^,“”\"]*$", prefix)
     part = part or re.search(r",\s+(?:while|when)\s+[a-z]+ing\b[^,“”\"]*,$", prefix, re.I)  # while_clause
     if part:  # participle_after_name: "revenue secretary, GVV Sharma, supervising rescue operations said"

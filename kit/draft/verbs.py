@@ -1,7 +1,8 @@
 """The speaker of one speech verb (split from :mod:`kit.draft.cues` in issue 21's fourth pass): before it ("X said"),
 after it ("…, said X", passive "announced by X"), both of "X and Y", a document's author ("Satellite imagery released by
 X showed", :mod:`kit.draft.documents`), the sentence's subject for "…, but said" (``shared_subject``). The rules are
-named where they are applied and tested in ``tests/draft/test_cues.py`` and ``tests/draft/test_fourth_pass.py``.
+named where they are applied and tested in ``tests/draft/test_cues.py`` and ``tests/draft/test_fourth_pass.py``
+(the tenth pass's ``source_noun`` and ``outlet_after`` in ``tests/draft/test_tenth_pass.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from kit.draft import lexicon as lex
 from kit.draft.clauses import shared_subject, speaker_like, split_pair
 from kit.draft.documents import DOCUMENT_ONLY, document_speaker
 from kit.draft.heads import (
+    named_body,
     own_referent,
     place_appositive,
     postmodified_head,
@@ -55,6 +57,8 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     [('told', 'their associates', 'Reuters')]
     """
     prefix, rest, verb = s[: m.start()], s[m.end() :], m.group()
+    if verb in ("reports", "claims", "estimates", "posts", "notes") and _SOURCE_NOUN.search(prefix):
+        return  # source_noun (tenth pass): "according to Iranian media reports": a noun the source phrase ends with
     by = re.match(r"\s+by\s+(?!(?:tele)?phone|e-?mail|text|video)", rest)
     passive = by and (lex.PASSIVE.search(prefix) or re.search(r"[,]\s*$|\b[a-z]+\s*$", prefix))
     if by and passive and not re.search(r"\bas\s*$", prefix, re.I):  # passive_by: "announced by President Correa"
@@ -100,6 +104,7 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
         return
     found = place_appositive(subject_before(prefix))  # not "Maiduguri" in "a source in the state capital, Maiduguri,"
     subj: Any = postmodified_head(prefix, found)  # not "the strike" in "a man wounded in the strike"
+    subj = named_body(prefix, subj)  # not "a separatist group" in "A separatist group, the X, claimed"
     if relative and isinstance(subj, Mention) and re.match(r"(?:that|which)\s", subj.text):
         subj = Mention(subj.text.split(None, 1)[1], subj.common, subj.about, subj.affiliation)  # "that police"
     if subj == "and":
@@ -174,6 +179,8 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
                 out.append((m.start(), "speaker", other, verb, None))
 
 
+#: source_noun (tenth pass): "according to", "as per", "citing" and at most three words before a plural noun
+_SOURCE_NOUN = re.compile(r"\b(?:according to|as per|citing|quoting)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 #: relative_speech: a relative pronoun, then at most three words of a speaker, right before "say"/"said"
 _RELATIVE_SPEECH = re.compile(r"\b(?:which|that)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+\s*$")
 
@@ -199,6 +206,7 @@ def _names_speaker(rest: str, m: Mention) -> bool:
     if (
         not m.common
         or first[:1].isupper()
+        or outlet_of(m.text) is not None  # outlet_after (tenth pass): "…,” said official IRNA news agency."
         or first.lower() in ("the", "a", "an", "his", "her", "its", "their", "local", "several", "one", "another")
     ):
         return True

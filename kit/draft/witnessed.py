@@ -5,7 +5,9 @@ speech: "A Reuters witness saw about 12 bodies, four of them in cars" (unseen3, 
 AFP journalist saw fierce clashes …" (unseen5, AFP's Tal Afar story). The rule ``witness_saw`` reads such a sentence
 as the witness' statement when the subject of "saw" is one whose head noun is a witness or a reporter (never "the
 strike saw", "residents saw smoke" is left to the verbs of speech); the claim is the sentence, its speaker the
-witness. Tested in ``tests/draft/test_eighth_pass.py``.
+witness. Tested in ``tests/draft/test_eighth_pass.py``. The tenth pass's ``wire_saw``: a wire or an outlet named
+as the subject ("AFP saw dozens of people throng the station", "AFP later saw three more people carried away") is
+its own reporter; tested in ``tests/draft/test_tenth_pass.py``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kit.draft.heads import postmodified_head
+from kit.draft.names import outlet_of
 from kit.draft.phrases import Mention, subject_before
 
 __all__ = ["WITNESS_NOUNS", "witness_cues"]
@@ -36,7 +39,8 @@ def witness_cues(s: str) -> list[tuple]:
     Returns
     -------
     list of tuple
-        One cue per "saw" or "counted" whose subject's head noun is in :data:`WITNESS_NOUNS`; ``[]`` otherwise.
+        One cue per "saw" or "counted" whose subject's head noun is in :data:`WITNESS_NOUNS`, or whose subject is a
+        well-known outlet (``wire_saw``); ``[]`` otherwise.
 
     See Also
     --------
@@ -57,6 +61,7 @@ def witness_cues(s: str) -> list[tuple]:
         if not isinstance(who, Mention):
             continue
         head = re.split(r"\s(?:of|in|at|on|from|for|with)\s", who.text)[0].split()
-        if head and head[-1].lower() in WITNESS_NOUNS:
+        wire = not who.common and outlet_of(who.text) is not None  # wire_saw (tenth pass): "AFP later saw"
+        if head and head[-1].lower() in WITNESS_NOUNS or wire:
             out.append((m.start(), "speaker", who, m.group(), None))
     return out

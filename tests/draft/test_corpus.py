@@ -156,7 +156,9 @@ def test_docs_state_the_held_out_scores():
     assert fourth["attributions_found"] == third["attributions_found"] - 1
     assert fourth["citations_right"] / fourth["citations"] > third["citations_right"] / third["citations"]
     # the fifth pass: "The Cebu part, scored only at the end, did not move"
-    assert "The Cebu part, scored only at the end, did not move" in prose and t == fourth
+    ninth = _results("results-draft-corpus-ninth-pass.json")["test"]["after"]  # Cebu up to the ninth pass
+    assert "The Cebu part, scored only at the end, did not move" in prose and ninth == fourth
+    assert t == _results("results-draft-corpus-tenth-pass.json")["test"]["after"]  # moved in the tenth pass
     _goals_stated(re.search(r"On the held-out part .*?: (.*?)\.", prose).group(1), t)
 
 
@@ -276,6 +278,7 @@ def test_docs_state_the_polnear_scores():
         ("after the sixth pass", "results-polnear-sixth-pass.json"),
         ("after the seventh pass", "results-polnear-seventh-pass.json"),
         ("after the eighth pass", "results-polnear-eighth-pass.json"),
+        ("after the ninth pass", "results-polnear-ninth-pass.json"),
         ("now", "results-polnear.json"),
     ):
         r = json.loads((ROOT / "benchmarks" / name).read_text())
@@ -458,7 +461,7 @@ def test_docs_state_the_eighth_pass():
     before, after, now_json = eighth["before"], eighth["after"], _results("results-draft-corpus.json")
     assert before["unseen6"] == _results("results-draft-corpus-unseen6-scored-once.json")["unseen6"]
     for part in ("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6"):  # "no measure fell anywhere"
-        if part not in ("unseen3", "unseen6"):  # moved since: test_docs_state_the_whole_names_rule, …_ninth_pass
+        if part not in ("unseen3", "unseen4", "unseen6"):  # moved since: …_whole_names_rule, …_ninth/tenth_pass
             assert scored(part)["total"] == after[part], part
         assert no_measure_fell(after[part], before[part]), part
         if part != "unseen6":
@@ -565,8 +568,9 @@ def test_docs_state_the_ninth_pass():
     result = scored("dev")
     air = bench.totals([r for r in result["articles"] if bench.is_air_strike(r["article"])])
     assert after["dev"] == result["total"] and after["dev air strikes"] == air
+    tenth = _results("results-draft-corpus-tenth-pass.json")["before"]  # the ninth pass's kit as merged
     for part in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7"):
-        assert scored(part)["total"] == after[part], part  # the kit as it stands
+        assert tenth[part] == after[part], part  # the kit as it stands: test_docs_state_the_tenth_pass
     for part in before:  # "no other part moved, up or down"
         assert no_measure_fell(after[part], before[part]), part
     moved = {p for p in before if before[p] != after[p]}
@@ -577,7 +581,8 @@ def test_docs_state_the_ninth_pass():
     assert after["unseen7"]["sources_found"] - before["unseen7"]["sources_found"] == 1
     for part, nth in (("unseen3", "fourth"), ("unseen6", "seventh"), ("unseen7", "eighth")):
         assert _row(prose, f"{nth} held-out part", "after the ninth pass") == _as_row(after[part])
-    assert ninth["test"]["before"] == ninth["test"]["after"] == scored("test")["total"]  # "Cebu's totals did not move"
+    test_before = _results("results-draft-corpus-tenth-pass.json")["test"]["before"]
+    assert ninth["test"]["before"] == ninth["test"]["after"] == test_before  # "Cebu's totals did not move"
     # the tagger (benchmarks/draft_chunker.py, on the kit before the pass): "So the kit does not use it"
     v = ninth["tagger"]["variants"]
     base = v["none"]["parts"]
@@ -601,7 +606,7 @@ def test_docs_state_the_ninth_pass():
 def test_polnear_guard_of_the_ninth_pass():
     # "found and right at or above the eighth pass's" (docs/draft.md, "Against PolNeAR")
     p = _results("results-draft-corpus-ninth-pass.json")["polnear"]
-    eighth, now = _results("results-polnear-eighth-pass.json"), _results("results-polnear.json")
+    eighth, now = _results("results-polnear-eighth-pass.json"), _results("results-polnear-ninth-pass.json")
     assert p["before"] == eighth and p["after"] == now
     assert now["articles"] == eighth["articles"] and now["attributions"] == eighth["attributions"]
     assert now["found"] >= eighth["found"] and now["right"] >= eighth["right"]
@@ -620,7 +625,7 @@ def test_docs_state_the_ninth_held_out_part():
     once = _results("results-draft-corpus-unseen8-scored-once.json")["unseen8"]
     assert _row(prose, "ninth held-out part", "with the eighth pass's kit") == _as_row(before)
     assert _row(prose, "ninth held-out part", "scored once after the ninth pass") == _as_row(once)
-    assert scored("unseen8")["total"] == once  # the kit as it stands
+    assert _results("results-draft-corpus-tenth-pass.json")["before"]["unseen8"] == once  # then the tenth pass
     flat = " ".join(prose.split())
     assert once == before and "the same to the citation before and after" in flat
     goals = re.search(r"The \*\*ninth held-out part\*\*.*?On it the goals of issue 21 are: (.*?)\.", prose, re.S)
@@ -637,3 +642,84 @@ def test_docs_state_the_ninth_held_out_part():
     new = {a["story"] for _, a in bench.articles("unseen8")}
     others = {a["story"] for p in bench.PARTS if p != "unseen8" for _, a in bench.articles(p)}
     assert len(new) == 4 and not new & others and len(bench.articles("unseen8")) == 12
+
+
+def test_docs_state_the_tenth_pass():
+    # precision first on unseen8, opened as development material (docs/draft.md, "The tenth pass")
+    prose = " ".join(section("### On real coverage").split())
+    tenth = _results("results-draft-corpus-tenth-pass.json")
+    before, after = tenth["before"], tenth["after"]
+    ninth = _results("results-draft-corpus-ninth-pass.json")["after"]
+    for part in ninth:  # the ninth pass's kit as merged
+        assert before[part] == ninth[part], part
+    assert before["unseen8"] == _results("results-draft-corpus-unseen8-scored-once.json")["unseen8"]
+    result = scored("dev")
+    air = bench.totals([r for r in result["articles"] if bench.is_air_strike(r["article"])])
+    assert after["dev"] == result["total"] and after["dev air strikes"] == air
+    for part in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8"):
+        assert scored(part)["total"] == after[part], part  # the kit as it stands
+    for part in before:  # "no part lost a source, an attribution or a right citation or gained a figure error"
+        for k in ("sources_found", "attributions_found", "citations_right"):
+            assert after[part][k] >= before[part][k], (part, k)
+        assert after[part]["figure_errors"] <= before[part]["figure_errors"], part
+    assert "no part lost a source, an attribution or a right citation or gained a figure error" in prose
+    moved = {p for p in before if before[p] != after[p]}
+    assert moved == {"unseen4", "unseen6", "unseen7", "unseen8"} and "Three other parts moved, each up" in prose
+
+    def gain(part: str, k: str) -> int:
+        return after[part][k] - before[part][k]
+
+    wrong = {t: tenth[t]["unseen8"]["citations"] - tenth[t]["unseen8"]["citations_right"] for t in ("before", "after")}
+    u8 = (gain("unseen8", "sources_found"), gain("unseen8", "attributions_found"), gain("unseen8", "citations_right"))
+    assert f"{u8[0]} sources, {u8[1]} attributions and {u8[2]} right citations more" in prose
+    assert f"its wrong citations down from {wrong['before']} to {wrong['after']}" in prose
+    assert f"its {wrong['before']} wrong citations and its {before['unseen8']['figure_errors']} figure errors" in prose
+    assert after["unseen8"]["figure_errors"] == 0 and "no figure error left" in prose
+    assert (gain("unseen4", "sources_found"), gain("unseen4", "attributions_found")) == (1, 1)
+    assert (gain("unseen6", "sources_found"), gain("unseen6", "attributions_found")) == (0, 1)
+    u7 = (gain("unseen7", "sources_found"), gain("unseen7", "attributions_found"))
+    assert "`unseen4/` one source and one attribution more, `unseen6/` one attribution more" in prose
+    assert f"`unseen7/` {u7[0]} sources and {u7[1]} attributions more" in prose
+    for part, nth in (("unseen4", "fifth"), ("unseen6", "seventh"), ("unseen7", "eighth"), ("unseen8", "ninth")):
+        assert _row(prose, f"{nth} held-out part", "after the tenth pass") == _as_row(after[part])
+    # each rule's moves add up to the pass's
+    for part in before:
+        for k in ("sources_found", "attributions_found", "citations_right", "citations", "figure_errors"):
+            assert sum(r["parts"].get(part, {}).get(k, 0) for r in tenth["rules"]) == gain(part, k), (part, k)
+    # Cebu, scored before and after, never opened: "one source, one attribution and one right citation more"
+    cebu = tenth["test"]
+    assert cebu["after"] == scored("test")["total"]
+    assert _row(prose, "held-out test", "now") == _as_row(cebu["after"])
+    assert [
+        cebu["after"][k] - cebu["before"][k] for k in ("sources_found", "attributions_found", "citations_right")
+    ] == [
+        1,
+        1,
+        1,
+    ]
+    assert "one source, one attribution and one right citation more" in prose
+    # the two rules dropped
+    dropped = tenth["not_adopted"]
+    neg = dropped["negated_speaker"]
+    taken = -sum(v["citations"] for v in neg["parts"].values())
+    assert f"took {taken} wrong citations away here but {-neg['polnear']['right']} right ones from PolNeAR" in prose
+    assert dropped["scare_quote"]["polnear"]["right"] == -1 and "took a right citation from PolNeAR" in prose
+
+
+def test_polnear_guard_of_the_tenth_pass():
+    # "found and right at or above the ninth pass's" (docs/draft.md, "Against PolNeAR")
+    tenth = _results("results-draft-corpus-tenth-pass.json")
+    p = tenth["polnear"]
+    ninth, now = _results("results-polnear-ninth-pass.json"), _results("results-polnear.json")
+    assert p["before"] == ninth and p["after"] == now
+    assert now["articles"] == ninth["articles"] and now["attributions"] == ninth["attributions"]
+    assert now["found"] >= ninth["found"] and now["right"] >= ninth["right"]
+    assert now["right"] / now["citations"] >= ninth["right"] / ninth["citations"]
+    prose = " ".join(section("### Against PolNeAR").split())
+    assert "found and right at or above the ninth pass's" in prose
+    found, added, right = (now[k] - ninth[k] for k in ("found", "citations", "right"))
+    assert f"finds {found} more attributions here and makes {added} more citations and {right} more right ones" in prose
+    for k, total in (("found", found), ("citations", added), ("right", right)):
+        assert sum(r["polnear"][k] for r in tenth["rules"]) == total, k
+    fell = [r["rule"] for r in tenth["rules"] if r["polnear"]["right"] < 0]
+    assert fell == ["speaker_age"] and "one rule alone took one right citation away (``speaker_age``" in prose
