@@ -114,7 +114,7 @@ def speaker_only(texts, corp, later, earlier) -> np.ndarray:
     """
     later, earlier = np.asarray(later, dtype=np.int64), np.asarray(earlier, dtype=np.int64)
     out = np.zeros(len(later), dtype=bool)
-    flags: dict = {}
+    flags: dict = {i: [] for i in _without_phrase(texts, np.unique(later))}
 
     def phrase(i: int) -> list:
         if i not in flags:
@@ -131,3 +131,21 @@ def speaker_only(texts, corp, later, earlier) -> np.ndarray:
         said = [w for w, k in zip(ids.tolist(), at.tolist(), strict=True) if not own[k]]
         out[j] = not any(w in other and not _FIGURE.search(corp.vocab[w]) for w in said)
     return out
+
+
+#: what a speaker phrase needs (read in bulk, RE2): two capitalised words in a row and a speech verb
+_NEEDS = (r"[A-Z]\S*\s+(?:(?:of|the|de|del|da|do|dos|das|al|bin|van|von|la|le|es)\s+)?[A-Z]", rf"\b{SPEECH_VERB}\b")
+
+
+def _without_phrase(texts, at: np.ndarray) -> list:
+    """The texts among ``at`` that cannot hold a speaker phrase (:data:`SPEAKER`): without two capitalised words in a
+    row or without a speech verb, read in bulk by pyarrow's RE2 (a later text without a phrase is never looked at
+    further, and most listed pairs' later texts have none)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if len(at) == 0:
+        return []
+    arr = pa.array([texts[i] or "" for i in at.tolist()], type=pa.string())
+    can = pc.and_(*(pc.match_substring_regex(arr, needs) for needs in _NEEDS)).to_numpy(zero_copy_only=False)
+    return at[~can].tolist()

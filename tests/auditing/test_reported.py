@@ -74,3 +74,22 @@ def test_the_audit_does_not_list_a_speaker_described_alike_but_lists_the_edited_
     assert set(zip(claims.ids_at(before["later"]), claims.ids_at(before["earlier"]), strict=True)) >= {("b1", "a1")}
     got = pairs_of(audit(case).query("signal == 'shared_text'"))
     assert ("b1", "a1") not in got and ("c1", "a1") in got
+
+
+def test_the_bulk_filter_never_drops_a_text_that_holds_a_speaker_phrase():
+    # kit.auditing.reported._without_phrase (RE2, in bulk) only skips texts the regular expression cannot match:
+    # every sentence of the real coverage, and a phrase with non-ASCII letters in the name
+    import pathlib
+
+    import numpy as np
+    import pandas as pd
+
+    from kit.auditing.reported import _SPEAKER, _without_phrase
+
+    root = pathlib.Path(__file__).resolve().parents[1] / "audit_corpus"
+    texts = pd.concat([pd.read_csv(p, dtype=str)["text"] for p in sorted(root.glob("*/claims.csv"))]).tolist()
+    texts.append("Şükrü Özdemir, a miner’s son, told Reuters that 40 were missing.")
+    skipped = set(_without_phrase(dict(enumerate(texts)), np.arange(len(texts))))
+    holding = {i for i, t in enumerate(texts) if _SPEAKER.search(t or "")}
+    assert len(holding) > 50 and len(skipped) > 1000
+    assert not holding & skipped
