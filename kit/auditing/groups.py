@@ -86,15 +86,18 @@ def text_keys(ptr: np.ndarray, values: np.ndarray, table=None, *, chunk: int = 1
     n = len(ptr) - 1
     length = np.diff(ptr)
     doc_hash = np.zeros(n, dtype=np.uint64)
+    # each word's and each position's hash made once (per distinct word, per position), not once per word
+    mixed = None if table is None else mix64(table)
+    at = mix64(np.arange(int(length.max(initial=0)), dtype=np.int64) + (1 << 40))
     cuts = np.searchsorted(ptr, np.arange(0, int(ptr[-1]) + chunk, chunk)) if n else np.zeros(1, np.int64)
     for lo, hi in zip(np.concatenate([[0], cuts]), np.concatenate([cuts, [n]]), strict=True):
         lo, hi = int(min(lo, n)), int(min(hi, n))
         if hi <= lo:
             continue
         a, b = int(ptr[lo]), int(ptr[hi])
-        v = values[a:b] if table is None else table[values[a:b]]
+        v = mix64(values[a:b]) if mixed is None else mixed[values[a:b]]
         pos = np.arange(b - a) - np.repeat(ptr[lo:hi] - a, length[lo:hi])
-        h = mix64(mix64(v) ^ mix64(pos + (1 << 40)))
+        h = mix64(v ^ at[pos])
         live = np.flatnonzero(length[lo:hi] > 0)
         if len(live):
             doc_hash[lo + live] = np.add.reduceat(h, (ptr[lo:hi] - a)[live])

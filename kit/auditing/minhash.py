@@ -15,9 +15,8 @@ claims (``benchmarks/bench_audit.py``) the hidden copies that 20 x 4 missed were
 ``J`` between 0.45 and 0.7 (probability 0.57 to 0.996 of becoming a candidate); 30 x 3 gives 0.94 to 1 there, for
 about twice the candidate pairs, most of them dropped cheaply by the ``MIN_SIMILARITY`` test on the signatures.
 
-The hash functions are ``h_k(x) = (a_k * x + b_k) mod 2**64`` on a 64-bit mix of the word id (odd random
-``a_k``); each product gives two functions, its low and its high 32 bits. Everything is whole-array numpy: no
-Python loop per text or per word (``benchmarks/bench_audit.py`` measures this against ``datasketch``).
+The hash functions are ``h_k(x) = (a_k * x + b_k) mod 2**64`` on a 64-bit mix of the word id (odd random ``a_k``),
+each product giving two (its low and high 32 bits); whole-array numpy, against ``datasketch`` in the benchmark.
 """
 
 from __future__ import annotations
@@ -72,11 +71,14 @@ def mix64(x: np.ndarray) -> np.ndarray:
     >>> mix64(np.array([1, 2])).dtype, len(set(mix64(np.arange(1000)).tolist()))
     (dtype('uint64'), 1000)
     """
-    with np.errstate(over="ignore"):
-        z = np.asarray(x).astype(np.uint64) + np.uint64(0x9E3779B97F4A7C15)
-        z = (z ^ (z >> np.uint64(30))) * _M1
-        z = (z ^ (z >> np.uint64(27))) * _M2
-        return z ^ (z >> np.uint64(31))
+    with np.errstate(over="ignore"):  # in place: one copy and one temporary, not one array per step
+        z, t = np.asarray(x).astype(np.uint64), np.empty(np.shape(x), np.uint64)
+        z += np.uint64(0x9E3779B97F4A7C15)
+        for shift, times in ((30, _M1), (27, _M2)):
+            z ^= np.right_shift(z, np.uint64(shift), out=t)
+            z *= times
+        z ^= np.right_shift(z, np.uint64(31), out=t)
+        return z
 
 
 def distinct(x: np.ndarray) -> np.ndarray:
@@ -166,10 +168,9 @@ def signatures(
     seed : int
         Seeds the hash functions: the same seed gives the same signatures.
     chunk : int
-        Texts hashed at a time (``chunk * n_hashes * 4`` bytes: a small block stays in the processor's cache).
-        Texts of one length are taken together, word position by word position: each step hashes the words at
-        one position by all the hash functions at once and keeps the smaller, over whole blocks (a minimum per
-        text over its rows, ``np.minimum.reduceat``, was about twice as slow: a call per word).
+        Texts of one length hashed at a time, word position by word position, all the hash functions at once (a
+        block of ``chunk * n_hashes * 4`` bytes stays in the processor's cache; ``np.minimum.reduceat`` per text
+        was twice as slow).
 
     Returns
     -------
@@ -257,9 +258,8 @@ def estimated_similarity(sig: np.ndarray, pairs: np.ndarray, *, chunk: int = 1 <
 def _similar(sig: np.ndarray, low: np.ndarray, pairs: np.ndarray, min_similarity: float) -> np.ndarray:
     """``estimated_similarity(sig, pairs) >= min_similarity``, in a quarter of the memory traffic for most pairs.
 
-    Two equal entries have equal low bytes (``low``), so the share of equal low bytes is an upper bound of the
-    share of equal entries: a pair below ``min_similarity`` on the low bytes is below it on the entries (most
-    pairs of a bucket), and only the others are compared entry by entry. The result is exactly the plain test's.
+    Two equal entries have equal low bytes (``low``): the share of equal low bytes bounds the share of equal entries
+    from above, and only the pairs at ``min_similarity`` on it (few of a bucket) are compared entry by entry.
     """
     keep = estimated_similarity(low, pairs) >= min_similarity
     maybe = np.flatnonzero(keep)
