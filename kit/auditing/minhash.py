@@ -423,7 +423,7 @@ def candidate_pairs(
     low = sig.astype(np.uint8) if min_similarity > 0 else sig  # each entry's low byte (see _similar)
 
     def pairs_of(band: int) -> np.ndarray:
-        later, earlier = bucket_pairs(band_keys(sig, band, rows, at=live), window)
+        later, earlier = bucket_pairs(band_keys(sig, band, rows, at=None if len(live) == n else live), window)
         key = distinct(live[later].astype(np.int64) * n + live[earlier])
         del later, earlier
         if min_similarity > 0 and len(key):
