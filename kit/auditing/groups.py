@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kit.auditing.minhash import candidate_pairs, mix64, signatures, word_hashes
+from kit.auditing.hashing import mix64, stable_order
+from kit.auditing.minhash import candidate_pairs, signatures, word_hashes
 
 __all__ = [
     "MIN_SIMILARITY",
@@ -216,7 +217,7 @@ def rare_run_candidates(corp, heads, *, most: int = RARE_AT_MOST, least: int = R
         return np.zeros((0, 2), dtype=np.int64)
     ids = corp.ids.astype(np.uint64)
     key = (ids[at] << np.uint64(32)) | ids[at + 1]
-    order = np.lexsort((owner, key))
+    order = stable_order(key)  # equal keys together, each key's texts in order (owner ascends)
     key, owner = key[order], owner[order]
     new = np.concatenate([[True], (key[1:] != key[:-1]) | (owner[1:] != owner[:-1])])
     key, owner = key[new], owner[new]

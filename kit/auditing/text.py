@@ -167,12 +167,12 @@ class Corpus:
 
         Examples
         --------
-        >>> from kit.auditing.minhash import mix64
+        >>> from kit.auditing.hashing import mix64
         >>> c = corpus(["floods hit Leeds"])
         >>> bool(c.bigrams[0] == mix64(np.array([c.ids[0] << 32 | c.ids[1]]))[0]), len(c.bigrams)
         (True, 3)
         """
-        from kit.auditing.minhash import mix64
+        from kit.auditing.hashing import mix64
 
         ids, chunk = self.ids, 1 << 22  # chunks bound the temporary arrays
         out = np.zeros(len(ids), dtype=np.uint64)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kit.auditing.minhash import mix64
+from kit.auditing.hashing import mix64
 
 __all__ = ["SCALE", "BACKGROUND", "rarity", "score", "PairWeights", "pair_weights", "pair_counts", "with_weights"]
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from kit.auditing.groups import RARE_AT_MOST, ranges, rare_run_candidates, text_keys
-from kit.auditing.minhash import mix64
+from kit.auditing.hashing import mix64
 from kit.auditing.text import corpus
 
 

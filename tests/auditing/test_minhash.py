@@ -39,25 +39,9 @@ def test_a_text_in_a_bucket_of_any_size_gets_at_most_window_plus_one_earlier_tex
     assert len(later) <= (WINDOW + 1) * len(key)
 
 
-def test_mix64_is_splitmix64s_finaliser():
-    from kit.auditing.minhash import mix64
-
-    def plain(x):
-        with np.errstate(over="ignore"):
-            z = np.asarray(x).astype(np.uint64) + np.uint64(0x9E3779B97F4A7C15)
-            z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-            z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-            return z ^ (z >> np.uint64(31))
-
-    rng = np.random.default_rng(4)
-    for x in (rng.integers(-(2**62), 2**62, 5000), rng.integers(0, 2**64, 3000, dtype=np.uint64), np.array(7)):
-        assert np.array_equal(mix64(x), plain(x))
-    assert int(mix64(np.array(1, dtype=np.uint64))) == int(plain(1))  # a 0-d array as a band's seed
-
-
 def _plain_signatures(ptr, ids, n_hashes, seed=1):
     """Each text's smallest hash of its words by each hash function, one text at a time (the definition)."""
-    from kit.auditing.minhash import mix64
+    from kit.auditing.hashing import mix64
 
     half = (n_hashes + 1) // 2
     rng = np.random.default_rng(seed)

@@ -29,7 +29,7 @@ def test_rarity_and_score():
 def _plain_pair_counts(corp, heads, per_text, story):
     """The count-min sketch of word pairs within stories, each word's story hashed one by one and the tables read by
     fancy indexing (as kit.auditing.weights did before hashing each text's story once)."""
-    from kit.auditing.minhash import mix64
+    from kit.auditing.hashing import mix64
 
     length = np.diff(corp.ptr)
     has_next = np.ones(len(corp.ids), dtype=bool)
