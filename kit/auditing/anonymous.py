@@ -96,30 +96,51 @@ def _maybe_anonymous(corp) -> np.ndarray:
     and either a word for unnamed people, a formula of anonymity, or a number followed by "of"."""
     vocab = corp.vocab
     ids = corp.all_ids
-    owner = np.repeat(np.arange(len(corp)), corp.n_words)
 
     # a word joined to others by a hyphen, an apostrophe or a point holds each as the regular expression reads it
     # ("eye-witnesses say": ``\bwitnesses say``)
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    mixed = np.flatnonzero(pc.match_substring_regex(pa.array(vocab, type=pa.string()), "[^a-z0-9]").to_numpy(False))
+    strings = pa.array(vocab, type=pa.string())
+    mixed = np.flatnonzero(pc.match_substring_regex(strings, "[^a-z0-9]").to_numpy(False))
     joined = {int(i): re.split(r"[^a-z0-9]+", str(vocab[i])) for i in mixed}
 
-    def has(words):  # per text: it holds one of these words (a flag per word of the vocabulary, read per word)
-        flag = np.isin(vocab, words)
-        wanted = set(words)
-        flag[[i for i, parts in joined.items() if wanted.intersection(parts)]] = True
-        return np.bincount(owner[flag[ids]], minlength=len(corp)) > 0
+    def isin(at, words):  # a hash table (np.isin sorts the vocabulary's Python strings)
+        some = strings if at is None else strings.take(pa.array(at, type=pa.int64()))
+        return np.asarray(pc.is_in(some, value_set=pa.array(words, type=pa.string())).to_numpy(False), dtype=bool)
 
-    hint, cue = has(_HINT_WORDS), has(_WHO_WORDS + _ANONYMOUS)
+    def flag(words):  # a flag per word of the vocabulary
+        out = isin(None, words)
+        wanted = set(words)
+        out[[i for i, parts in joined.items() if wanted.intersection(parts)]] = True
+        return out
+
+    # each word's kind as bits (1: a reporting word, 2: a word for unnamed people or anonymity), read per word once;
+    # only the few words of a kind are placed in their texts
+    kind = flag(_HINT_WORDS).astype(np.uint8) | (flag(_WHO_WORDS + _ANONYMOUS).astype(np.uint8) << 1)
     of = np.flatnonzero(vocab == "of")
-    num_of = np.zeros(len(corp), dtype=bool)
     if len(of):
-        at = np.flatnonzero((ids[1:] == of[0]) & (owner[1:] == owner[:-1]))  # "of" after a word of its text
-        before = np.unique(ids[at])  # the words before "of": is each a number?
-        is_num = np.isin(vocab[before], _NUM_WORDS) | np.array([w.isdigit() for w in vocab[before]], dtype=bool)
-        num_of[owner[at[is_num[np.searchsorted(before, ids[at])]]]] = True
+        kind[of[0]] |= 4
+    word_kind = kind[ids]
+    at = np.flatnonzero(word_kind)
+    owner = np.searchsorted(corp.all_ptr, at, side="right") - 1
+    found = word_kind[at]
+
+    def has(bit):
+        out = np.zeros(len(corp), dtype=bool)
+        out[owner[(found & bit) > 0]] = True
+        return out
+
+    hint, cue = has(1), has(2)
+    num_of = np.zeros(len(corp), dtype=bool)
+    is_of = (found & 4) > 0
+    at, owner = at[is_of], owner[is_of]
+    at, owner = at[at > corp.all_ptr[owner]], owner[at > corp.all_ptr[owner]]  # "of" after a word of its text
+    if len(at):
+        before = np.unique(ids[at - 1])  # the words before "of": is each a number?
+        is_num = isin(before, _NUM_WORDS) | np.array([w.isdigit() for w in vocab[before]], dtype=bool)
+        num_of[owner[is_num[np.searchsorted(before, ids[at - 1])]]] = True
     return np.flatnonzero(hint & (cue | num_of))
 
 

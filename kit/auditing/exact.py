@@ -20,7 +20,8 @@ from __future__ import annotations
 import numpy as np
 
 from kit.auditing.groups import ranges
-from kit.auditing.minhash import member, mix64
+from kit.auditing.hashing import mix64
+from kit.auditing.minhash import member
 from kit.auditing.weights import score
 
 __all__ = ["MIN_WORDS", "MIN_RUN", "GAP", "exact_check"]

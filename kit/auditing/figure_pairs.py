@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 
 from kit.auditing.anonymous import anonymous_wordings
-from kit.auditing.minhash import distinct, mix64
+from kit.auditing.hashing import mix64
+from kit.auditing.minhash import distinct
 from kit.auditing.rows import pair_rows
 from kit.auditing.text import STOP_WORDS
 

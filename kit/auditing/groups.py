@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kit.auditing.minhash import candidate_pairs, mix64, signatures, word_hashes
+from kit.auditing.hashing import mix64, stable_order
+from kit.auditing.minhash import candidate_pairs, signatures, word_hashes
 
 __all__ = [
     "MIN_SIMILARITY",
@@ -86,15 +87,18 @@ def text_keys(ptr: np.ndarray, values: np.ndarray, table=None, *, chunk: int = 1
     n = len(ptr) - 1
     length = np.diff(ptr)
     doc_hash = np.zeros(n, dtype=np.uint64)
+    # each word's and each position's hash made once (per distinct word, per position), not once per word
+    mixed = None if table is None else mix64(table)
+    at = mix64(np.arange(int(length.max(initial=0)), dtype=np.int64) + (1 << 40))
     cuts = np.searchsorted(ptr, np.arange(0, int(ptr[-1]) + chunk, chunk)) if n else np.zeros(1, np.int64)
     for lo, hi in zip(np.concatenate([[0], cuts]), np.concatenate([cuts, [n]]), strict=True):
         lo, hi = int(min(lo, n)), int(min(hi, n))
         if hi <= lo:
             continue
         a, b = int(ptr[lo]), int(ptr[hi])
-        v = values[a:b] if table is None else table[values[a:b]]
+        v = mix64(values[a:b]) if mixed is None else mixed[values[a:b]]
         pos = np.arange(b - a) - np.repeat(ptr[lo:hi] - a, length[lo:hi])
-        h = mix64(mix64(v) ^ mix64(pos + (1 << 40)))
+        h = mix64(v ^ at[pos])
         live = np.flatnonzero(length[lo:hi] > 0)
         if len(live):
             doc_hash[lo + live] = np.add.reduceat(h, (ptr[lo:hi] - a)[live])
@@ -213,7 +217,7 @@ def rare_run_candidates(corp, heads, *, most: int = RARE_AT_MOST, least: int = R
         return np.zeros((0, 2), dtype=np.int64)
     ids = corp.ids.astype(np.uint64)
     key = (ids[at] << np.uint64(32)) | ids[at + 1]
-    order = np.lexsort((owner, key))
+    order = stable_order(key)  # equal keys together, each key's texts in order (owner ascends)
     key, owner = key[order], owner[order]
     new = np.concatenate([[True], (key[1:] != key[:-1]) | (owner[1:] != owner[:-1])])
     key, owner = key[new], owner[new]

@@ -15,9 +15,8 @@ claims (``benchmarks/bench_audit.py``) the hidden copies that 20 x 4 missed were
 ``J`` between 0.45 and 0.7 (probability 0.57 to 0.996 of becoming a candidate); 30 x 3 gives 0.94 to 1 there, for
 about twice the candidate pairs, most of them dropped cheaply by the ``MIN_SIMILARITY`` test on the signatures.
 
-The hash functions are ``h_k(x) = (a_k * x + b_k) mod 2**64`` on a 64-bit mix of the word id (odd random
-``a_k``); each product gives two functions, its low and its high 32 bits. Everything is whole-array numpy: no
-Python loop per text or per word (``benchmarks/bench_audit.py`` measures this against ``datasketch``).
+The hash functions are ``h_k(x) = (a_k * x + b_k) mod 2**64`` on a 64-bit mix of the word id (odd random ``a_k``),
+each product giving two (its low and high 32 bits); whole-array numpy, against ``datasketch`` in the benchmark.
 """
 
 from __future__ import annotations
@@ -27,12 +26,13 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pandas as pd
 
+from kit.auditing.hashing import mix64, stable_order
+
 __all__ = [
     "BANDS",
     "ROWS",
     "WINDOW",
     "estimated_similarity",
-    "mix64",
     "distinct",
     "member",
     "signatures",
@@ -52,31 +52,6 @@ ROWS = 3
 #: its pairs are almost all unrelated texts, and a copy agrees with its source on the bands of its rarer words
 #: too. 100 (the first value) tested about 7 times the pairs at 1,000,000 held-out claims (BENCHMARKS.md).
 WINDOW = 10
-
-_M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
-
-
-def mix64(x: np.ndarray) -> np.ndarray:
-    """SplitMix64's finaliser: a well-spread 64-bit hash of each integer.
-
-    Parameters
-    ----------
-    x : numpy.ndarray of integers
-
-    Returns
-    -------
-    numpy.ndarray of uint64
-
-    Examples
-    --------
-    >>> mix64(np.array([1, 2])).dtype, len(set(mix64(np.arange(1000)).tolist()))
-    (dtype('uint64'), 1000)
-    """
-    with np.errstate(over="ignore"):
-        z = np.asarray(x).astype(np.uint64) + np.uint64(0x9E3779B97F4A7C15)
-        z = (z ^ (z >> np.uint64(30))) * _M1
-        z = (z ^ (z >> np.uint64(27))) * _M2
-        return z ^ (z >> np.uint64(31))
 
 
 def distinct(x: np.ndarray) -> np.ndarray:
@@ -166,9 +141,9 @@ def signatures(
     seed : int
         Seeds the hash functions: the same seed gives the same signatures.
     chunk : int
-        Words hashed at a time, by all the hash functions at once (``chunk * n_hashes * 4`` bytes: a small
-        block stays in the processor's cache; 2**11 words measured about a quarter faster than one hash function
-        at a time over 2**14 words, and 2**14 words at once twice as slow).
+        Texts of one length hashed at a time, word position by word position, all the hash functions at once (a
+        block of ``chunk * n_hashes * 4`` bytes stays in the processor's cache; ``np.minimum.reduceat`` per text
+        was twice as slow).
 
     Returns
     -------
@@ -192,24 +167,30 @@ def signatures(
     if len(docs) == 0:
         return out[:, :n_hashes]
     x = mix64(ids)
-    # process whole texts a chunk of words at a time
-    ends = ptr[docs + 1]
-    cut = np.searchsorted(ends, np.arange(chunk, int(ends[-1]) + chunk, chunk), side="right")
-    bounds = distinct(np.concatenate([cut, [len(docs)]])).tolist()
-    spans = [(lo, hi) for lo, hi in zip([0, *bounds[:-1]], bounds, strict=True) if hi > lo]
+    docs = docs[np.argsort(lengths[docs], kind="stable")]  # texts of one length together
+    size = lengths[docs]
+    edge = np.flatnonzero(np.concatenate([[True], size[1:] != size[:-1], [True]])).tolist()
+    spans = [(lo, min(lo + chunk, e)) for s, e in zip(edge[:-1], edge[1:], strict=True) for lo in range(s, e, chunk)]
+    cost = np.cumsum([(hi - lo) * int(size[lo]) for lo, hi in spans])
 
     def sign(part) -> None:
+        h = np.empty((chunk, half), dtype=np.uint64)
         for lo, hi in part:
-            d = docs[lo:hi]
-            w0, w1 = int(ptr[d[0]]), int(ptr[d[-1] + 1])
-            # all the hash functions at once: one (words, n_hashes) block, its minimum per text
-            h = (x[w0:w1, None] * a[None, :] + b[None, :]).view(np.uint32)
-            out[d] = np.minimum.reduceat(h, ptr[d] - w0, axis=0)
+            d, step = docs[lo:hi], h[: hi - lo]
+            first = ptr[d]
+            for k in range(int(size[lo])):  # the words at position k of each text, by all the hash functions
+                np.add(np.multiply(x[first + k][:, None], a[None, :], out=step), b[None, :], out=step)
+                if k == 0:
+                    least = step.view(np.uint32).copy()
+                else:
+                    np.minimum(least, step.view(np.uint32), out=least)
+            out[d] = least
 
-    # the second half of the chunks in a second thread (numpy releases the GIL; each writes rows of its own texts)
+    # about half the words in a second thread (numpy releases the GIL; each writes rows of its own texts)
+    cut = int(np.searchsorted(cost, cost[-1] / 2)) + 1
     with ThreadPoolExecutor(max_workers=1) as pool:
-        second = pool.submit(sign, spans[len(spans) // 2 :])
-        sign(spans[: len(spans) // 2])
+        second = pool.submit(sign, spans[cut:])
+        sign(spans[:cut])
         second.result()
     return out[:, :n_hashes]
 
@@ -250,9 +231,8 @@ def estimated_similarity(sig: np.ndarray, pairs: np.ndarray, *, chunk: int = 1 <
 def _similar(sig: np.ndarray, low: np.ndarray, pairs: np.ndarray, min_similarity: float) -> np.ndarray:
     """``estimated_similarity(sig, pairs) >= min_similarity``, in a quarter of the memory traffic for most pairs.
 
-    Two equal entries have equal low bytes (``low``), so the share of equal low bytes is an upper bound of the
-    share of equal entries: a pair below ``min_similarity`` on the low bytes is below it on the entries (most
-    pairs of a bucket), and only the others are compared entry by entry. The result is exactly the plain test's.
+    Two equal entries have equal low bytes (``low``): the share of equal low bytes bounds the share of equal entries
+    from above, and only the pairs at ``min_similarity`` on it (few of a bucket) are compared entry by entry.
     """
     keep = estimated_similarity(low, pairs) >= min_similarity
     maybe = np.flatnonzero(keep)
@@ -337,7 +317,7 @@ def bucket_pairs(key: np.ndarray, window: int = WINDOW):
     >>> sorted(zip(later.tolist(), earlier.tolist()))
     [(2, 0), (3, 0), (3, 2)]
     """
-    order = _stable_order(key)  # stable: time order within a bucket
+    order = stable_order(key)  # stable: time order within a bucket
     k = key[order]
     new = np.concatenate([[True], k[1:] != k[:-1]])
     start = np.flatnonzero(new)
@@ -357,24 +337,6 @@ def bucket_pairs(key: np.ndarray, window: int = WINDOW):
     later = np.concatenate([later, far])
     earlier = np.concatenate([earlier, start[run_of[far]]])
     return order[later], order[earlier]
-
-
-def _stable_order(key: np.ndarray) -> np.ndarray:
-    """An order of the rows that puts equal keys together, each key's rows in row order (as a stable argsort does,
-    the keys themselves in another order), by sorting values rather than indices (several times faster): each
-    key's hash (a bijection, :func:`mix64`) keeps its high bits and takes the row number in its low bits. Two keys
-    whose hashes share the high bits would be mixed: that is checked, and then the stable argsort is used."""
-    n = len(key)
-    bits = max(1, (n - 1).bit_length())
-    if n < 2 or bits > 40:
-        return np.argsort(key, kind="stable")
-    low = np.uint64((1 << bits) - 1)
-    s = np.sort((mix64(key) & ~low) | np.arange(n, dtype=np.uint64))
-    order = (s & low).astype(np.int64)
-    k, high = key[order], s & ~low
-    if np.any((high[1:] == high[:-1]) & (k[1:] != k[:-1])):
-        return np.argsort(key, kind="stable")
-    return order
 
 
 def candidate_pairs(
@@ -416,7 +378,7 @@ def candidate_pairs(
     low = sig.astype(np.uint8) if min_similarity > 0 else sig  # each entry's low byte (see _similar)
 
     def pairs_of(band: int) -> np.ndarray:
-        later, earlier = bucket_pairs(band_keys(sig, band, rows, at=live), window)
+        later, earlier = bucket_pairs(band_keys(sig, band, rows, at=None if len(live) == n else live), window)
         key = distinct(live[later].astype(np.int64) * n + live[earlier])
         del later, earlier
         if min_similarity > 0 and len(key):

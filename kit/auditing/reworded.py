@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from kit.auditing.groups import RARE_AT_MOST, ranges
-from kit.auditing.minhash import mix64
+from kit.auditing.hashing import mix64
 from kit.auditing.rows import pair_rows
 from kit.auditing.text import word_spans
 from kit.auditing.weights import score

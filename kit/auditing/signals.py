@@ -46,7 +46,8 @@ import pandas as pd
 
 from kit.auditing.exact import MIN_WORDS, exact_check
 from kit.auditing.groups import head_candidates, ranges, rare_run_candidates
-from kit.auditing.minhash import member, mix64
+from kit.auditing.hashing import mix64
+from kit.auditing.minhash import member
 from kit.auditing.rows import pair_rows
 from kit.auditing.stock import COPY_SIMILARITY, related_pairs, stock_weights
 from kit.auditing.stories import story_candidates

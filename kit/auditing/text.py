@@ -27,15 +27,12 @@ from functools import cached_property
 
 import numpy as np
 
+from kit.auditing.bulk import non_ascii, split_whitespace, unstray
 from kit.auditing.marks import (
     ATTRIBUTION_HINT,
     GLUED,
     MARK,
     PUNCTUATION,
-    STRAY,
-    STRAY_HINT,
-    STRAY_PASSES,
-    STRAY_REPLACE,
     attribution_flags,
     glue_points,
     introduces,
@@ -128,21 +125,6 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _unstray(arr):
-    """:data:`kit.auditing.marks.STRAY` marks made opening (or closing) marks, in a pyarrow array of texts (as
-    :func:`kit.auditing.marks.unglue` does for one)."""
-    import pyarrow.compute as pc
-
-    maybe = pc.fill_null(pc.match_substring_regex(arr, STRAY_HINT), False)  # a fast first cut
-    if not pc.any(maybe).as_py():
-        return arr
-    some = pc.filter(arr, maybe)
-    for _ in range(STRAY_PASSES):
-        for pattern, replacement in zip(STRAY, STRAY_REPLACE, strict=True):
-            some = pc.replace_substring_regex(some, pattern, replacement, max_replacements=1)
-    return pc.replace_with_mask(arr, maybe, some)
-
-
 @dataclass(frozen=True)
 class Corpus:
     """The words of many texts as integer arrays.
@@ -185,12 +167,12 @@ class Corpus:
 
         Examples
         --------
-        >>> from kit.auditing.minhash import mix64
+        >>> from kit.auditing.hashing import mix64
         >>> c = corpus(["floods hit Leeds"])
         >>> bool(c.bigrams[0] == mix64(np.array([c.ids[0] << 32 | c.ids[1]]))[0]), len(c.bigrams)
         (True, 3)
         """
-        from kit.auditing.minhash import mix64
+        from kit.auditing.hashing import mix64
 
         ids, chunk = self.ids, 1 << 22  # chunks bound the temporary arrays
         out = np.zeros(len(ids), dtype=np.uint64)
@@ -264,44 +246,52 @@ def corpus(texts) -> Corpus:
         arr = arr.combine_chunks()
     n = len(arr)
     arr = pc.fill_null(arr.cast(pa.string()), "")
-    # two threads (pyarrow releases the GIL): the attributions are read one text at a time in Python in one, while
-    # the texts are cut into chunks in halves, the second half in the other; the same words and flags
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        read = pool.submit(_attribution_texts, arr)
-        second = pool.submit(_chunks, arr.slice(n // 2))
-        doc, raw = _chunks(arr.slice(0, n // 2))
-        return _corpus(arr, n, read, (doc, raw), second.result())
+    # two threads (pyarrow releases the GIL), each on half the texts: one reads its attributions one text at a time
+    # in Python while the other cuts its texts into chunks, then the other way round; the same words and flags
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        second = pool.submit(_half, arr.slice(n // 2), False)
+        first = _half(arr.slice(0, n // 2), True)
+        return _corpus(arr, n, first, second.result())
 
 
-def _chunks(arr):
-    """Each chunk's text (a position in ``arr``) and the chunks, dictionary encoded (in order of first appearance)."""
+#: a text holding a quotation mark or an attribution's hint (one pass for both; :func:`_half`)
+_EITHER = rf"(?:{MARK})|(?:{ATTRIBUTION_HINT})"
+
+
+def _half(arr, reading_first: bool):
+    """:func:`_chunks` and :func:`_attribution_texts` of ``arr``, in either order, with the texts holding a
+    quotation mark or an attribution's hint found once for both."""
+    import pyarrow.compute as pc
+
+    either = np.asarray(pc.match_substring_regex(arr, _EITHER).to_numpy(zero_copy_only=False), dtype=bool)
+    if reading_first:
+        read = _attribution_texts(arr, either)
+        return _chunks(arr, either), read
+    chunks = _chunks(arr, either)
+    return chunks, _attribution_texts(arr, either)
+
+
+def _chunks(arr, either):
+    """Each chunk's text (a position in ``arr``) and the chunks, dictionary encoded (in order of first appearance);
+    ``either``: the texts holding a quotation mark (or an attribution's hint), the only ones a stray mark can be in."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    straight = _non_ascii(arr, lambda some: pc.replace_substring(some, "\u2019", "'"))
-    chunks = pc.utf8_split_whitespace(
-        _non_ascii(_unstray(straight), lambda some: pc.replace_substring_regex(some, GLUED, r"\1\3 \2\4"))
+    straight = non_ascii(arr, lambda some: pc.replace_substring(some, "\u2019", "'"))
+    chunks = split_whitespace(
+        non_ascii(unstray(straight, either), lambda some: pc.replace_substring_regex(some, GLUED, r"\1\3 \2\4"))
     )
     doc = np.asarray(pc.list_parent_indices(chunks).to_numpy(zero_copy_only=False), dtype=np.int32)
     raw = pc.dictionary_encode(pc.list_flatten(chunks))
     return doc, raw.combine_chunks() if isinstance(raw, pa.ChunkedArray) else raw
 
 
-def _non_ascii(arr, change):
-    """``arr`` with ``change`` made to its texts that are not all ASCII only: the curly apostrophe and the marks
-    :data:`kit.auditing.marks.GLUED` reads are not ASCII, so a text that is has nothing to change (a test of a few
-    milliseconds against a regular expression's pass over every text)."""
-    import pyarrow.compute as pc
-
-    other = pc.invert(pc.string_is_ascii(arr))
-    if not pc.any(other).as_py():
-        return arr
-    return pc.replace_with_mask(arr, other, change(pc.filter(arr, other)))
-
-
-def _corpus(arr, n, read, first, second) -> Corpus:
+def _corpus(arr, n, first, second) -> Corpus:
     import pyarrow as pa
     import pyarrow.compute as pc
+
+    (first, read), (second, more) = first, second
+    read = (np.concatenate([read[0], more[0] + n // 2]), np.concatenate([read[1], more[1]]), read[2] + more[2])
 
     # normalise each distinct chunk once (far fewer than the chunks), then map the chunks to their words; the
     # halves' dictionaries unified are the first's, then the second's new chunks: the order of first appearance
@@ -338,7 +328,7 @@ def _corpus(arr, n, read, first, second) -> Corpus:
     del o, c, some
     n_words = np.bincount(doc, minlength=n).astype(np.int64)
     all_ptr = np.concatenate([[0], np.cumsum(n_words)]).astype(np.int64)
-    said = _attributions(arr, marked, all_ptr, read.result())
+    said = _attributions(arr, marked, all_ptr, read)
     del arr
     content = np.flatnonzero(~stop[word_id] & ~said)
     cdoc = doc[content]
@@ -359,18 +349,23 @@ def _corpus(arr, n, read, first, second) -> Corpus:
     )
 
 
-def _attribution_texts(arr):
+def _attribution_texts(arr, either=None):
     """The texts that may hold an attribution (one holding a quotation mark or matching
-    :data:`kit.auditing.marks.ATTRIBUTION_HINT`) and :func:`kit.auditing.marks.attribution_flags` of each: their
+    :data:`kit.auditing.marks.ATTRIBUTION_HINT`: ``either``, a mask, found when not given) and
+    :func:`kit.auditing.marks.attribution_flags` of each (read once for texts given several times): their
     positions, the hint per text, and the flags."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    hint = np.asarray(pc.match_substring_regex(arr, ATTRIBUTION_HINT).fill_null(False).to_numpy(zero_copy_only=False))
-    mark = np.asarray(pc.match_substring_regex(arr, MARK).fill_null(False).to_numpy(zero_copy_only=False))
-    docs = np.flatnonzero(hint.astype(bool) | mark.astype(bool))
-    texts = arr.take(pa.array(docs)).to_pylist() if len(docs) else []
-    return docs, hint.astype(bool), [attribution_flags(t or "") for t in texts]
+    if either is None:
+        either = np.asarray(pc.match_substring_regex(arr, _EITHER).to_numpy(zero_copy_only=False), dtype=bool)
+    docs = np.flatnonzero(either)
+    some = arr.take(pa.array(docs))
+    hint = np.zeros(len(arr), dtype=bool)
+    hint[docs] = np.asarray(pc.match_substring_regex(some, ATTRIBUTION_HINT).to_numpy(zero_copy_only=False), bool)
+    read: dict = {}
+    flags = [read[t] if t in read else read.setdefault(t, attribution_flags(t or "")) for t in some.to_pylist()]
+    return docs, hint, flags
 
 
 def _attributions(arr, marked, all_ptr, read) -> np.ndarray:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kit.auditing.minhash import mix64
+from kit.auditing.hashing import mix64
 
 __all__ = ["SCALE", "BACKGROUND", "rarity", "score", "PairWeights", "pair_weights", "pair_counts", "with_weights"]
 
@@ -171,7 +171,8 @@ def pair_counts(corp, heads, per_text=None, story=None) -> tuple[np.ndarray, np.
     value = None if per_text is None else np.repeat(np.asarray(per_text, dtype=float), length)[at][mine]
     key = corp.bigrams[at]  # each word pair's hash (hashed once per corpus)
     if story is not None:
-        key ^= mix64(np.repeat(np.asarray(story, dtype=np.int64), length)[at].astype(np.uint64) + np.uint64(1 << 40))
+        salt = mix64(np.asarray(story, dtype=np.int64).astype(np.uint64) + np.uint64(1 << 40))  # per text, not word
+        key ^= np.repeat(salt, length)[at]
     size = 1 << max(10, int(np.ceil(np.log2(max(len(at), 1)))))
     mask = np.uint64(size - 1)
     df = None
@@ -179,8 +180,9 @@ def pair_counts(corp, heads, per_text=None, story=None) -> tuple[np.ndarray, np.
         h = ((key >> np.uint64(shift)) & mask).astype(np.int32)
         count = np.bincount(h[mine], weights=value, minlength=size)
         count = count.astype(np.int32) if value is None else count
-        df = count[h] if df is None else np.minimum(df, count[h])
-        del h, count
+        got = count[h]  # (np.take would copy the indices as 64-bit integers first: 8 bytes a word pair more)
+        df = got if df is None else np.minimum(df, got, out=got)
+        del h, count, got
     assert df is not None
     return at, df
 

@@ -848,3 +848,28 @@ def test_the_corpus_leaves_out_each_texts_attribution_read_on_a_second_thread_or
     unread = (np.zeros(0, np.int64), read[1], [])
     said = _attributions(arr, marked, c.all_ptr, read)
     assert said.any() and (said == _attributions(arr, marked, c.all_ptr, unread)).all()
+
+
+def test_the_texts_read_for_attributions_are_found_in_one_pass_as_in_two():
+    # kit.auditing.text reads the texts holding a mark or a hint in one pass (MARK|ATTRIBUTION_HINT) and the hint on
+    # those only, and reads each distinct text once: the same texts, hints and flags as two passes over every text
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from kit.auditing.marks import ATTRIBUTION_HINT, MARK, attribution_flags
+    from kit.auditing.text import _attribution_texts
+
+    texts = [
+        "“We will rebuild,” Mayor Ada Colau told reporters on Monday.",
+        "Immacolata Postiglione, head of the Civil Protection agency, visited the town",
+        "No quotation here at all, not one",
+        'He said "enough" and left',
+        "Police Chief Ian Hopkins has confirmed 22 people died",
+        "",
+    ] * 4
+    arr = pa.array(texts)
+    docs, hint, flags = _attribution_texts(arr)
+    want_hint = np.asarray(pc.match_substring_regex(arr, ATTRIBUTION_HINT).to_numpy(zero_copy_only=False), bool)
+    want_mark = np.asarray(pc.match_substring_regex(arr, MARK).to_numpy(zero_copy_only=False), bool)
+    assert docs.tolist() == np.flatnonzero(want_hint | want_mark).tolist() and (hint == want_hint).all()
+    assert flags == [attribution_flags(texts[d]) for d in docs] and hint.any() and not hint.all()

@@ -1,8 +1,10 @@
 """kit.auditing.groups: the flat ranges the candidate search walks, checked against a plain loop."""
 
 import numpy as np
+import pytest
 
-from kit.auditing.groups import RARE_AT_MOST, ranges, rare_run_candidates
+from kit.auditing.groups import RARE_AT_MOST, ranges, rare_run_candidates, text_keys
+from kit.auditing.hashing import mix64
 from kit.auditing.text import corpus
 
 
@@ -18,6 +20,24 @@ def test_ranges_agree_with_a_loop():
 def test_no_ranges_is_empty():
     flat, owner = ranges(np.array([], dtype=np.int64), np.array([], dtype=np.int64))
     assert flat.tolist() == [] and owner.tolist() == []
+
+
+@pytest.mark.parametrize("table", [True, False])
+def test_text_keys_are_the_plain_sum_per_text(table):
+    """Each text's key: the sum of a hash of each word with its position, and a hash of the length (the
+    definition, one text at a time), with the words' hashes looked up in a table or not."""
+    rng = np.random.default_rng(6)
+    lengths = rng.choice([0, 1, 3, 12, 70], 400)
+    ptr = np.concatenate([[0], np.cumsum(lengths)])
+    values = rng.integers(0, 50, int(ptr[-1]))
+    hashes = rng.integers(0, 2**63, 50).astype(np.uint64)
+    got = text_keys(ptr, values, hashes if table else None, chunk=100)
+    words = hashes[values] if table else values
+    want = [
+        int(np.sum(mix64(mix64(words[a:b]) ^ mix64(np.arange(b - a) + (1 << 40))), dtype=np.uint64) ^ mix64(b - a))
+        for a, b in zip(ptr[:-1].tolist(), ptr[1:].tolist(), strict=True)
+    ]
+    assert got.tolist() == want
 
 
 #: AFP's sentence and Deccan Herald's merge of it into a long sentence (tests/audit_corpus/italy-quake-2016): the

@@ -39,6 +39,32 @@ def test_a_text_in_a_bucket_of_any_size_gets_at_most_window_plus_one_earlier_tex
     assert len(later) <= (WINDOW + 1) * len(key)
 
 
+def _plain_signatures(ptr, ids, n_hashes, seed=1):
+    """Each text's smallest hash of its words by each hash function, one text at a time (the definition)."""
+    from kit.auditing.hashing import mix64
+
+    half = (n_hashes + 1) // 2
+    rng = np.random.default_rng(seed)
+    a = (rng.integers(0, 2**63, half, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
+    b = rng.integers(0, 2**63, half, dtype=np.uint64)
+    out = np.full((len(ptr) - 1, 2 * half), 2**32 - 1, dtype=np.uint32)
+    for i in range(len(ptr) - 1):
+        x = mix64(ids[ptr[i] : ptr[i + 1]])
+        if len(x):
+            out[i] = (x[:, None] * a[None, :] + b[None, :]).view(np.uint32).min(axis=0)
+    return out[:, :n_hashes]
+
+
+@pytest.mark.parametrize(("n_hashes", "chunk"), [(90, 1 << 11), (90, 3), (7, 1)])
+def test_signatures_are_the_plain_minimum_per_text(n_hashes, chunk):
+    rng = np.random.default_rng(n_hashes + chunk)
+    lengths = rng.choice([0, 1, 2, 5, 17, 40], 300)  # texts of many lengths, some with no words
+    ptr = np.concatenate([[0], np.cumsum(lengths)])
+    ids = rng.integers(0, 2**40, int(ptr[-1]))
+    got = signatures(ptr, ids, n_hashes=n_hashes, chunk=chunk)
+    assert np.array_equal(got, _plain_signatures(ptr, ids, n_hashes))
+
+
 def test_estimated_similarity_is_the_share_of_equal_entries():
     rng = np.random.default_rng(2)
     sig = rng.integers(0, 4, (500, 90)).astype(np.uint32)
