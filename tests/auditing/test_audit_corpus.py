@@ -85,6 +85,16 @@ STORIES = sorted(p for p in CORPUS.iterdir() if (p / "articles").is_dir())
 KINDS = {"copied_prose", "shared_quote", "stock_phrase", "rewritten"}
 
 
+def _stated(t: dict) -> str:
+    """How docs/audit.md states a part's score: "recall 0.59 (22 of 37), precision 0.91 (20 of 22), 1 of 28 shared
+    quotations listed as copying"."""
+    return (
+        f"recall {t['recall']:.2f} ({t['found']} of {t['copies']}), precision {t['precision']:.2f} "
+        f"({t['right']} of {t['listed']}), {t['shared_quotes_as_copying']} of {t['shared_quotes']} shared "
+        "quotations listed as copying"
+    )
+
+
 def _build():
     spec = importlib.util.spec_from_file_location("audit_corpus_build", CORPUS / "build.py")
     module = importlib.util.module_from_spec(spec)
@@ -377,11 +387,7 @@ def test_held_out_part_as_scored_once(nth, key):
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     for r in (before, once):
         s = r[key]
-        said = (
-            f"recall {s['recall']:.2f} ({s['found']} of {s['copies']}), precision {s['precision']:.2f} "
-            f"({s['right']} of {s['listed']}), {s['shared_quotes_as_copying']} of {s['shared_quotes']} shared "
-            "quotations listed as copying"
-        )
+        said = _stated(s)
         assert said in prose, said
 
 
@@ -624,11 +630,7 @@ def test_ninth_held_out_part_as_scored_once(scores):
         (s["listed"], s["shared_quotes_as_copying"]) == (t["listed"] - 1, t["shared_quotes_as_copying"] - 1) == (45, 0)
     )
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
-    said = (
-        f"recall {t['recall']:.2f} ({t['found']} of {t['copies']}), precision {t['precision']:.2f} "
-        f"({t['right']} of {t['listed']}), {t['shared_quotes_as_copying']} of {t['shared_quotes']} shared "
-        "quotations listed as copying"
-    )
+    said = _stated(t)
     assert said in prose, said
 
 
@@ -744,11 +746,7 @@ def test_tenth_held_out_part_as_scored_once(scores):
     assert {k: s[k] for k in keys} == {k: eleventh["after"]["held-out-10"][k] for k in keys}
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     for r in (b, t):
-        said = (
-            f"recall {r['recall']:.2f} ({r['found']} of {r['copies']}), precision {r['precision']:.2f} "
-            f"({r['right']} of {r['listed']}), {r['shared_quotes_as_copying']} of {r['shared_quotes']} shared "
-            "quotations listed as copying"
-        )
+        said = _stated(r)
         assert said in prose, said
     for story, name in (("santa-maria-nightclub-fire-2013", "Santa Maria"), ("mati-wildfire-2018", "Mati")):
         assert f"{name} {once[story]['found']} of {once[story]['copies']}" in prose
@@ -870,11 +868,7 @@ def test_eleventh_held_out_part_as_scored_once(scores):
     assert {k: s[k] for k in keys} == {k: t[k] for k in keys}  # the kit as it stands
     assert {k: b[k] for k in keys} == {k: t[k] for k in keys}  # "the same before the round and after it"
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
-    said = (
-        f"recall {t['recall']:.2f} ({t['found']} of {t['copies']}), precision {t['precision']:.2f} "
-        f"({t['right']} of {t['listed']}), {t['shared_quotes_as_copying']} of {t['shared_quotes']} shared "
-        "quotations listed as copying, the same before the round and after it"
-    )
+    said = _stated(t) + ", the same before the round and after it"
     assert said in prose, said
     for story, name in (("rana-plaza-collapse-2013", "Rana Plaza"), ("bihar-school-meal-poisoning-2013", "Bihar")):
         assert f"{name} {once[story]['found']} of {once[story]['copies']}" in prose
