@@ -79,3 +79,39 @@ def test_a_sentence_copied_as_part_of_a_longer_one_is_listed_in_a_small_case(tmp
     rows[2] = ("b1", "herald", "2019-03-10T12:00:00Z", "q", NATIONAL_POST, "", "")
     shared = audit(one(tmp_path, rows, name="apart"))
     assert ("b1", "a1") not in pairs_of(shared)
+
+
+def test_docs_audit_md_states_the_bounds_and_the_real_coverage_within_them():
+    # docs/audit.md ("At scale"): the bounds are the module's constants, and the real coverage is within them
+    import importlib.util
+    import json
+    import pathlib
+    import re
+
+    from kit.auditing import reworded, stories
+    from kit.auditing.context import claims_in_time_order
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    prose = " ".join((root / "docs" / "audit.md").read_text(encoding="utf-8").split())
+    assert f"within each story of at most {stories.SMALL_STORY} texts" in prose
+    assert f"shares a run of {reworded.RUN} words in a row" in prose
+    assert f"held by at most {reworded.RARE_AT_MOST} of the texts compared" in prose
+    assert f"holding at least {reworded.PROSE} content words neither quotes" in prose
+    assert f"at most {stories.SMALL_STORY // 2} pairs per text" in prose
+    assert f"more than {stories.PAIR_BUDGET:,} such pairs in all gets none" in prose
+    spec = importlib.util.spec_from_file_location("corpus_tests", root / "tests" / "auditing" / "test_audit_corpus.py")
+    corpus_tests = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus_tests)
+    sizes, most = [], 0
+    for names in corpus_tests.PARTS.values():
+        case, _ = corpus_tests.load_part(names)
+        sizes += case.claims.groupby("proposition").size().tolist()
+        c = claims_in_time_order(case)
+        most = max(most, len(stories.story_pairs(c.proposition, c.publisher)))
+    m = re.search(r"\(stories of (\d+)–(\d+) claims, at most ([\d,]+) pairs in a part\)", prose)
+    assert m and (int(m.group(1)), int(m.group(2))) == (min(sizes), max(sizes)), (min(sizes), max(sizes))
+    assert most <= int(m.group(3).replace(",", "")) < most + 1000 and max(sizes) <= stories.SMALL_STORY
+    cost = json.loads((root / "benchmarks" / "results-audit-corpus-tenth-round.json").read_text())["cost"]["kit"]
+    at = cost["5000"]
+    assert f"{at['on_s']:.2f} s instead of {at['off_s']:.2f} s" in prose
+    assert f"of 5,000 claims ({round(at['pairs_in_small_stories'], -4):,} pairs)" in prose
