@@ -33,7 +33,9 @@ from kit.auditing.text import word_spans
 __all__ = ["SPEAKER", "speaker_spans", "speaker_only"]
 
 _CAP = r"[A-Z][\w'’.-]*"
-_FULL = rf"{_CAP}(?:\s+(?:(?:of|the|de|del|da|do|dos|das|al|bin|van|von|la|le|es)\s+)?{_CAP}){{1,5}}"
+#: the lower-case words a full name may hold between its capitalised ones ("Diario de Santa Maria")
+_JOINER = r"(?:(?:of|the|de|del|da|do|dos|das|al|bin|van|von|la|le|es)\s+)?"
+_FULL = rf"{_CAP}(?:\s+{_JOINER}{_CAP}){{1,5}}"
 _DESCRIPTION = r"[^,.;:“”\"«»()]{2,120}?"
 _CHANNEL = (
     rf"(?:\s+(?:the\s+|a\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}{_CAP}(?:\s+(?:(?:de|da|do|dos|of|the)\s+)?{_CAP}){{0,5}}"
@@ -134,7 +136,7 @@ def speaker_only(texts, corp, later, earlier) -> np.ndarray:
 
 
 #: what a speaker phrase needs (read in bulk, RE2): two capitalised words in a row and a speech verb
-_NEEDS = (r"[A-Z]\S*\s+(?:(?:of|the|de|del|da|do|dos|das|al|bin|van|von|la|le|es)\s+)?[A-Z]", rf"\b{SPEECH_VERB}\b")
+_NEEDS = (rf"[A-Z]\S*\s+{_JOINER}[A-Z]", rf"\b{SPEECH_VERB}\b")
 
 
 def _without_phrase(texts, at: np.ndarray) -> list:
