@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from kit.auditing.hashing import mix64, stable_order
+from kit.graph.engine import unique_sorted
 
 __all__ = [
     "BANDS",
@@ -55,7 +56,8 @@ WINDOW = 10
 
 
 def distinct(x: np.ndarray) -> np.ndarray:
-    """The distinct values of an integer array, sorted (by sorting: ``np.unique`` hashes, which is slower here).
+    """The distinct values of an integer array, sorted (:func:`kit.graph.engine.unique_sorted`: by sorting, for
+    ``np.unique`` hashes, which is slower here).
 
     Parameters
     ----------
@@ -70,8 +72,7 @@ def distinct(x: np.ndarray) -> np.ndarray:
     >>> distinct(np.array([3, 1, 3, 2])).tolist()
     [1, 2, 3]
     """
-    s = np.sort(np.asarray(x))
-    return s[np.concatenate([[True], s[1:] != s[:-1]])] if len(s) else s
+    return unique_sorted(np.asarray(x))
 
 
 def member(values: np.ndarray, of: np.ndarray) -> np.ndarray:
