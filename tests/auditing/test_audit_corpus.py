@@ -434,7 +434,7 @@ def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(score
     reason="issue 22: on the fifth held-out part, never seen while the rules were written, recall 38/52 = 0.73 "
     "(Odisha 20/32), unchanged by the fifth round written with it as a validation part (edited_reprints: 0 more there; "
     "its looser settings, 39-40 of 52, listed stock phrases on the fourth part); 42/52 since stop 29's round, written "
-    "on its misses",
+    "on its misses; 46/52 since the eleventh",
 )
 def test_fifth_held_out_part_recall_goal(scores):
     assert scores["held-out-5"]["recall"] >= 0.9
@@ -443,7 +443,8 @@ def test_fifth_held_out_part_recall_goal(scores):
 @pytest.mark.xfail(
     strict=True,
     reason="issue 22: on the sixth held-out part, sealed while the fifth round was written, recall 14/22 = 0.64 and "
-    "precision 14/18 = 0.78 (15/22 and 15/19 since stop 29's round; 16/22 and 16/21 since the tenth)",
+    "precision 14/18 = 0.78 (15/22 and 15/19 since stop 29's round; 16/22 and 16/21 since the tenth; 16/22 "
+    "and 16/19 since the eleventh)",
 )
 def test_sixth_held_out_part_goals(scores):
     s = scores["held-out-6"]
@@ -466,7 +467,7 @@ def test_seventh_held_out_part_recall_goal(scores):
 @pytest.mark.xfail(
     strict=True,
     reason="issue 22: on the eighth held-out part, sealed while stop 29's second round was written, "
-    "recall 30/40 = 0.75 (31/40 since the tenth round)",
+    "recall 30/40 = 0.75 (31/40 since the tenth round, 34/40 since the eleventh)",
 )
 def test_eighth_held_out_part_recall_goal(scores):
     assert scores["held-out-8"]["recall"] >= 0.9
@@ -654,7 +655,7 @@ def test_the_learned_scorer_as_docs_audit_md_states_it():
 @pytest.mark.xfail(
     strict=True,
     reason="issue 22: on the ninth held-out part, never seen, recall 45/58 = 0.78 and 1 of 24 shared quotations "
-    "listed as copying (0 since the channel rule written on it after its score; recall unchanged)",
+    "listed as copying (0 since the channel rule written on it after its score; recall 47/58 since the tenth round)",
 )
 def test_ninth_held_out_part_goals(scores):
     s = scores["held-out-9"]
