@@ -1,4 +1,5 @@
-"""Progress of long work, shown with tqdm: a bar on stderr in a terminal, a widget in a notebook (``tqdm.auto``).
+"""The audit's progress: its steps on the kit's progress bar (:mod:`kit.progressbar`: tqdm, a bar on stderr in a
+terminal, a widget in a notebook).
 
 :func:`kit.auditing.audit` reports its steps here. Interrupting it (Ctrl-C, or the notebook's stop button)
 closes the bar and raises ``KeyboardInterrupt``; the audit writes no file, and ``kit audit --write`` writes
@@ -7,6 +8,8 @@ closes the bar and raises ``KeyboardInterrupt``; the audit writes no file, and `
 
 from __future__ import annotations
 
+from kit.progressbar import Progress
+
 __all__ = ["PROGRESS_CLAIMS", "Steps"]
 
 #: by default, a case of at least this many claims shows its progress
@@ -14,7 +17,7 @@ PROGRESS_CLAIMS = 100_000
 
 
 class Steps:
-    """A progress bar over named steps; does nothing when not ``shown``.
+    """A progress bar over named steps (:class:`kit.progressbar.Progress`); it shows nothing when not ``shown``.
 
     Parameters
     ----------
@@ -23,6 +26,10 @@ class Steps:
     shown : bool
     desc : str
         What is in progress.
+
+    See Also
+    --------
+    kit.progressbar.Progress : the bar.
 
     Examples
     --------
@@ -36,26 +43,15 @@ class Steps:
     def __init__(self, labels, *, shown: bool, desc: str = "audit"):
         self.labels = list(labels)
         self.done: list = []
-        self.bar = None
-        if shown:
-            from tqdm.auto import tqdm  # type: ignore[import-untyped]
-
-            self.bar = tqdm(total=len(self.labels), desc=desc, unit="step", leave=False)
+        self.bar = Progress(len(self.labels), shown=shown, desc=desc, unit="step")
 
     def __call__(self, label: str) -> None:
         """Mark the start of step ``label`` (the steps before it are done)."""
         self.done.append(label)
-        if self.bar is not None:
-            self.bar.set_postfix_str(label, refresh=False)
-            self.bar.n = self.labels.index(label) if label in self.labels else self.bar.n
-            self.bar.refresh()
+        self.bar.set(self.labels.index(label) if label in self.labels else self.bar.n, note=label)
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            if exc[0] is None:
-                self.bar.n = len(self.labels)
-                self.bar.refresh()
-            self.bar.close()
+        self.bar.__exit__(*exc)

@@ -25,7 +25,18 @@ from kit.draft.cues import find_attributions
 from kit.draft.extract import ArticleError, read_article, sentences
 from kit.draft.matching import compare
 
-__all__ = ["draft_case", "write_draft", "write_coverage", "compare", "DraftError", "ArticleError"]
+__all__ = [
+    "draft_case",
+    "write_draft",
+    "write_coverage",
+    "compare",
+    "DraftError",
+    "ArticleError",
+    "PROGRESS_ARTICLES",
+]
+
+#: by default, a draft of at least this many articles shows its progress (:func:`write_coverage`)
+PROGRESS_ARTICLES = 20
 
 
 def draft_case(
@@ -198,7 +209,7 @@ def write_draft(
     return _write(tables, meta, out, published)
 
 
-def write_coverage(paths, out_dir, *, published: str | None = None) -> Path:
+def write_coverage(paths, out_dir, *, published: str | None = None, progress: bool | None = None) -> Path:
     """Draft one case from a story's coverage (several articles, or a folder of them) and write it, atomically.
 
     See :mod:`kit.draft.coverage`: one report per article, sources merged by entity across articles, citations of
@@ -212,6 +223,10 @@ def write_coverage(paths, out_dir, *, published: str | None = None) -> Path:
         A folder that does not exist yet, or is empty.
     published : str, optional
         The date of the articles whose page gives none.
+    progress : bool, optional
+        Show a bar of the articles drafted (tqdm: in a terminal, on standard error; in a notebook, a widget). By
+        default, for at least :data:`PROGRESS_ARTICLES` articles. Interrupting the draft (Ctrl-C, or the
+        notebook's stop button) writes nothing.
 
     Returns
     -------
@@ -247,7 +262,8 @@ def write_coverage(paths, out_dir, *, published: str | None = None) -> Path:
     articles = [read_article(f) for f in files]
     for f, article in zip(files, articles, strict=True):  # what write_draft refuses, refused for every article
         _refuse_unwritable(f, article, published=published)
-    tables = draft_coverage(articles, published=published)
+    shown = len(files) >= PROGRESS_ARTICLES if progress is None else bool(progress)
+    tables = draft_coverage(articles, published=published, progress=shown)
     meta = {
         "title": f"Draft: the coverage of {len(files)} articles",
         "summary": f"A first draft made by kit draft from {', '.join(f.name for f in files)}: every row is a "

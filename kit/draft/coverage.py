@@ -27,6 +27,7 @@ from kit.draft.extract import SUFFIXES, Article, sentences
 from kit.draft.matching import overlaps
 from kit.draft.names import name_tokens, normalise_name, slug
 from kit.draft.numbers import counted, figures, measure_of
+from kit.progressbar import Progress
 
 __all__ = ["article_paths", "draft_coverage"]
 
@@ -129,7 +130,7 @@ def _statement_in(article: Article, claim: dict) -> tuple[int, int] | None:
     return None
 
 
-def draft_coverage(articles: list[Article], *, published: str | None = None) -> dict:
+def draft_coverage(articles: list[Article], *, published: str | None = None, progress: bool = False) -> dict:
     """One draft case (the four tables, all text) from a story's articles.
 
     Parameters
@@ -139,6 +140,8 @@ def draft_coverage(articles: list[Article], *, published: str | None = None) -> 
         name, or else its file's name, marked ``draft: check``) and a date (its page's, or ``published``).
     published : str, optional
         The date of the articles whose page gives none (ISO 8601).
+    progress : bool, default False
+        Show a bar of the articles drafted (:class:`kit.progressbar.Progress`: tqdm, in a terminal or a notebook).
 
     Returns
     -------
@@ -172,39 +175,10 @@ def draft_coverage(articles: list[Article], *, published: str | None = None) -> 
         )
     merged = _Merged()
     own: list[tuple[Article, str, str]] = []  # (article, its report id, its publisher's source id)
-    for i, art in enumerate(articles):
-        publisher = art.publisher or (Path(art.path).stem if art.path else f"Article {i + 1}")
-        notes = "" if art.publisher else "draft: check publisher (from the file's name)."
-        t = build_tables(
-            art.text,
-            find_attributions(sentences(art.text)),
-            publisher=publisher,
-            published=str(art.published or published),
-            url=art.url,
-            title=art.title,
-            notes=f"{notes} Article {i + 1} of {len(articles)}: {Path(art.path).name if art.path else ''}".strip(),
-        )
-        t = {k: v.to_dict("records") for k, v in t.items()}
-        sid = {r["source_id"]: merged.source_for(r) for r in t["sources"]}
-        rid = {}
-        for r in t["reports"]:
-            rid[r["report_id"]] = merged.take(r["report_id"], reports=True)
-            merged.rows["reports"].append({**r, "report_id": rid[r["report_id"]], "source_id": sid[r["source_id"]]})
-        own.append((art, rid[t["reports"][0]["report_id"]], sid[t["reports"][0]["source_id"]]))
-        cid: dict[str, str] = {}
-        count: dict[str, int] = {}
-        for c in t["claims"]:
-            report = rid[c["report_id"]]
-            count[report] = count.get(report, 0) + 1
-            cid[c["claim_id"]] = merged.take(f"{report}-{count[report]}")
-            prop = c["proposition"] if c["low"] or c["high"] else slug(cid[c["claim_id"]])
-            merged.rows["claims"].append(
-                {**c, "claim_id": cid[c["claim_id"]], "report_id": report, "proposition": prop}
-            )
-        for c in t["citations"]:
-            merged.rows["citations"].append(
-                {**c, "claim_id": cid[c["claim_id"]], "cites": sid.get(c["cites"], c["cites"])}
-            )
+    with Progress(len(articles), shown=progress, desc="draft", unit="article") as bar:
+        for i, art in enumerate(articles):
+            bar.set(i, note=Path(art.path).name if art.path else f"article {i + 1}")
+            _draft_one(merged, own, art, i, len(articles), published)
     _link(merged, own)
     return {
         name: pd.DataFrame(
@@ -212,6 +186,38 @@ def draft_coverage(articles: list[Article], *, published: str | None = None) -> 
         )
         for name, rows in merged.rows.items()
     }
+
+
+def _draft_one(merged: _Merged, own: list, art: Article, i: int, n: int, published: str | None) -> None:
+    """Draft article ``i`` of ``n`` as one article is drafted, and merge its rows into ``merged``."""
+    publisher = art.publisher or (Path(art.path).stem if art.path else f"Article {i + 1}")
+    notes = "" if art.publisher else "draft: check publisher (from the file's name)."
+    t = build_tables(
+        art.text,
+        find_attributions(sentences(art.text)),
+        publisher=publisher,
+        published=str(art.published or published),
+        url=art.url,
+        title=art.title,
+        notes=f"{notes} Article {i + 1} of {n}: {Path(art.path).name if art.path else ''}".strip(),
+    )
+    t = {k: v.to_dict("records") for k, v in t.items()}
+    sid = {r["source_id"]: merged.source_for(r) for r in t["sources"]}
+    rid = {}
+    for r in t["reports"]:
+        rid[r["report_id"]] = merged.take(r["report_id"], reports=True)
+        merged.rows["reports"].append({**r, "report_id": rid[r["report_id"]], "source_id": sid[r["source_id"]]})
+    own.append((art, rid[t["reports"][0]["report_id"]], sid[t["reports"][0]["source_id"]]))
+    cid: dict[str, str] = {}
+    count: dict[str, int] = {}
+    for c in t["claims"]:
+        report = rid[c["report_id"]]
+        count[report] = count.get(report, 0) + 1
+        cid[c["claim_id"]] = merged.take(f"{report}-{count[report]}")
+        prop = c["proposition"] if c["low"] or c["high"] else slug(cid[c["claim_id"]])
+        merged.rows["claims"].append({**c, "claim_id": cid[c["claim_id"]], "report_id": report, "proposition": prop})
+    for c in t["citations"]:
+        merged.rows["citations"].append({**c, "claim_id": cid[c["claim_id"]], "cites": sid.get(c["cites"], c["cites"])})
 
 
 def _link(merged: _Merged, own: list[tuple[Article, str, str]]) -> None:

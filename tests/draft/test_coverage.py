@@ -16,9 +16,11 @@ from pathlib import Path
 import pytest
 
 import kit
+import kit.draft.coverage
 from conftest import SEED
 from kit.cli.draft import add_parser
-from kit.draft import draft_case, write_coverage
+from kit.draft import PROGRESS_ARTICLES, draft_case, write_coverage
+from kit.draft.build import build_tables
 from kit.draft.report_dates import report_date
 
 DEV = Path(__file__).resolve().parents[1] / "draft_corpus" / "dev"
@@ -113,6 +115,49 @@ def test_write_coverage_links_only_what_the_article_carries(tmp_path):
     cites = dict(zip(case.citations["claim_id"], case.citations["cites"], strict=True))
     assert cites["daily-article-1"] == "reuters"  # Reuters' article does not carry it: Reuters, the source
     assert cites["daily-article-2"] == "reuters-article-1"  # it does: its claim
+
+
+def _articles(folder: Path, n: int) -> Path:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"outlet{i:02}.txt").write_text(f"{i + 2} people were killed in the blast, police said.\n", "utf-8")
+    return folder
+
+
+def test_a_draft_of_many_articles_shows_its_progress_and_of_a_few_does_not(tmp_path, capsys):
+    many = _articles(tmp_path / "many", PROGRESS_ARTICLES)
+    write_coverage([many], tmp_path / "a", published="2024-01-02")
+    err = capsys.readouterr().err
+    assert "draft" in err and f"{PROGRESS_ARTICLES}/{PROGRESS_ARTICLES}" in err  # tqdm's bar, every article counted
+    write_coverage([many], tmp_path / "b", published="2024-01-02", progress=False)
+    assert capsys.readouterr().err == ""
+    few = _articles(tmp_path / "few", 2)
+    write_coverage([few], tmp_path / "c", published="2024-01-02")
+    assert capsys.readouterr().err == ""
+    write_coverage([few], tmp_path / "d", published="2024-01-02", progress=True)
+    assert "2/2" in capsys.readouterr().err
+    assert kit.load_case(tmp_path / "a").claims.equals(kit.load_case(tmp_path / "b").claims)  # the bar changes nothing
+
+
+def test_docs_state_when_a_draft_shows_its_progress():
+    text = (ROOT / "docs" / "draft.md").read_text(encoding="utf-8")
+    assert f"from {PROGRESS_ARTICLES} articles on\n(`kit.draft.PROGRESS_ARTICLES`)" in text
+
+
+def test_an_interrupted_draft_writes_nothing(tmp_path, monkeypatch):
+    folder = _articles(tmp_path / "articles", 4)
+    calls = []
+
+    def stopped_at_the_third(*args, **kwargs):  # Ctrl-C while the third article is drafted
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return build_tables(*args, **kwargs)
+
+    monkeypatch.setattr(kit.draft.coverage, "build_tables", stopped_at_the_third)
+    with pytest.raises(KeyboardInterrupt):
+        write_coverage([folder], tmp_path / "case", published="2024-01-02", progress=True)
+    assert len(calls) == 3 and sorted(p.name for p in tmp_path.iterdir()) == ["articles"]  # no folder, no temporary
 
 
 # --- dates from the text ----------------------------------------------------------------------------------------
