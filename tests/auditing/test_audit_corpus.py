@@ -74,9 +74,10 @@ PARTS = {
 #: (a twelfth held-out part, annotated by hand before any audit was run on it: the eruption of the Whakaari/White
 #: Island volcano, New Zealand 2019, and the Visakhapatnam (LG Polymers) gas leak, India 2020)
 #: (a thirteenth held-out part, annotated by hand before any audit was run on it: the crash of Yeti Airlines flight
-#: 691 at Pokhara, Nepal 2023)
+#: 691 at Pokhara, Nepal 2023, and the avalanche on the Hotel Rigopiano, Farindola, Italy 2017)
 SEALED: tuple = (
     "pokhara-plane-crash-2023",
+    "rigopiano-avalanche-2017",
     "visakhapatnam-gas-leak-2020",
     "whakaari-white-island-eruption-2019",
 )
