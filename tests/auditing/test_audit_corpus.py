@@ -73,7 +73,14 @@ PARTS = {
 #: every score until they are
 #: (a twelfth held-out part, annotated by hand before any audit was run on it: the eruption of the Whakaari/White
 #: Island volcano, New Zealand 2019, and the Visakhapatnam (LG Polymers) gas leak, India 2020)
-SEALED: tuple = ("visakhapatnam-gas-leak-2020", "whakaari-white-island-eruption-2019")
+#: (a thirteenth held-out part, annotated by hand before any audit was run on it: the crash of Yeti Airlines flight
+#: 691 at Pokhara, Nepal 2023, and the avalanche on the Hotel Rigopiano, Farindola, Italy 2017)
+SEALED: tuple = (
+    "pokhara-plane-crash-2023",
+    "rigopiano-avalanche-2017",
+    "visakhapatnam-gas-leak-2020",
+    "whakaari-white-island-eruption-2019",
+)
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
