@@ -16,6 +16,7 @@ import pytest
 
 import kit
 from kit.auditing import audit
+from kit.draft.numbers import NUMBER_WORDS
 
 HERE = pathlib.Path(__file__).resolve().parents[1]
 CORPUS = HERE / "audit_corpus"
@@ -208,6 +209,19 @@ def test_the_tables_are_what_build_py_makes_of_the_articles():
 
 def test_every_story_is_in_one_part():
     assert sorted(sum(PARTS.values(), SEALED)) == [p.name for p in STORIES]
+
+
+def _in_words(n: int) -> str:
+    word = {v: w for w, v in NUMBER_WORDS.items()}  # the kit's one table of number words
+    return word.get(n) or f"{word[n // 10 * 10]}-{word[n % 10]}"
+
+
+def test_the_readme_counts_the_stories():
+    head = re.sub(r"\s+", " ", (CORPUS / "README.md").read_text(encoding="utf-8")[:700])
+    stories = f"{_in_words(len(STORIES))} stories"
+    assert head.startswith(f"# Real coverage for the audit: {stories}, every sentence a claim"), head[:80]
+    assert f"articles on {stories}, every sentence" in head
+    assert f"{_in_words(len(PARTS))} in `PARTS`" in head
 
 
 @pytest.mark.parametrize("part", list(PARTS))
