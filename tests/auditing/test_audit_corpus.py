@@ -79,6 +79,7 @@ PARTS = {
 #: (a fourteenth held-out part, annotated by hand before any audit was run on it: the derailment of an Alvia train near
 #: Santiago de Compostela, Spain 2013, and the explosion in the coal mine at Amasra, Turkey 2022)
 SEALED: tuple = (
+    "amasra-mine-2022",
     "pokhara-plane-crash-2023",
     "rigopiano-avalanche-2017",
     "santiago-train-crash-2013",
