@@ -158,15 +158,25 @@ def linked_framed_quotes(
             w = float(weight[corp.ptr[a] : corp.ptr[a + 1]][np.isin(mine, list(same | (fa & fb)))].sum())
             sc = float(score(w, found.prose_weight[a] + found.quote_weight[a]))
             if sc >= min_score and (a not in best or (len(framing), -b) > best[a][:2]):
-                best[a] = (len(framing), -b, sc, sorted(corp.vocab[list(framing)].tolist()))
+                best[a] = (len(framing), -b, sc, _words(corp, a, framing), _words(corp, a, same))
     if not best:
         return empty
     us = sorted(best)
     evidence = [
-        f"copied prose: {' '.join(best[u][3])} (a quotation framed alike by two reports that copy each other)"
+        f"copied prose: {best[u][3]}; both quote: {best[u][4]} (a quotation framed alike by two reports that copy each "
+        "other)"
         for u in us
     ]
     return pair_rows(us, [-best[u][1] for u in us], "shared_text", [best[u][2] for u in us], evidence)
+
+
+def _words(corp, i: int, which: set) -> str:
+    """Text ``i``'s content words among ``which`` (ids), in its order, each once."""
+    seen: list = []
+    for w in corp.ids[corp.ptr[i] : corp.ptr[i + 1]].tolist():
+        if w in which and w not in seen:
+            seen.append(w)
+    return " ".join(corp.vocab[seen].tolist())
 
 
 def _parts(claims, corp, i: int) -> tuple:
