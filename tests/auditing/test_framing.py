@@ -81,7 +81,10 @@ def test_a_speech_verb_is_no_framing_on_the_notre_dame_story():
     got = pairs_of(shared_text(case))
     linked = {(a, b) for a, b in got if {a.split("-")[0], b.split("-")[0]} == {"asiaone", "alarabiya"}}
     assert len(linked) >= LINKED
-    assert sentences("notre-dame-fire-2019", "asiaone")[3] == 'But he also warned: "Let us not fall into the trap of haste."'
+    assert (
+        sentences("notre-dame-fire-2019", "asiaone")[3]
+        == 'But he also warned: "Let us not fall into the trap of haste."'
+    )
     assert ("alarabiya-3", "asiaone-4") not in got and ("asiaone-4", "alarabiya-3") not in got
 
 
@@ -107,13 +110,13 @@ def test_linked_reports():
 def test_the_settings_are_the_ones_chosen_leaving_one_part_out():
     r = json.loads(RESULTS.read_text(encoding="utf-8"))
     chosen = r["framing"]["settings"]
-    assert (LINKED, FRAMING, KEPT, SAME_QUOTE, QUOTED) == (
+    assert (
         chosen["LINKED"],
         chosen["FRAMING"],
         chosen["KEPT"],
         chosen["SAME_QUOTE"],
         chosen["QUOTED"],
-    )
+    ) == (LINKED, FRAMING, KEPT, SAME_QUOTE, QUOTED)
     folds = r["framing"]["leave_one_part_out"]["folds"]
     key = f"{LINKED},{FRAMING},{KEPT},{SAME_QUOTE}"
     assert all(key in f["chosen"] for f in folds.values())
