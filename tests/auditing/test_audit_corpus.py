@@ -293,11 +293,10 @@ def test_held_out_part_recall_goal(scores):
     assert scores["held-out"]["recall"] >= 0.9
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 22: on the story never seen (Genoa) recall 0.81 (precision 1.00); 0.88 since the tenth round",
-)
 def test_held_out_story_never_seen_meets_the_goals(scores):
+    # issue 22's goals on the story never seen (Genoa): recall 0.81 when it was scored, 0.88 since the tenth round,
+    # 0.94 since the twelfth (Tasnim's copy of Reuters' sentence on Toninelli's tweet, "said in a tweet that he was",
+    # between two reports that copy each other: kit.auditing.framing); development material since it was scored
     s = scores["held-out-unseen"]
     assert s["recall"] >= 0.9 and s["precision"] >= 0.9
 
@@ -429,14 +428,11 @@ def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(score
     assert not {"didpress-7", "thetechusa-5"} & set(s["missed"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 22: on the fifth held-out part, never seen while the rules were written, recall 38/52 = 0.73 "
-    "(Odisha 20/32), unchanged by the fifth round written with it as a validation part (edited_reprints: 0 more there; "
-    "its looser settings, 39-40 of 52, listed stock phrases on the fourth part); 42/52 since stop 29's round, written "
-    "on its misses; 46/52 since the eleventh",
-)
 def test_fifth_held_out_part_recall_goal(scores):
+    # issue 22's recall goal on the fifth held-out part: 38/52 = 0.73 when it was scored (Odisha 20/32), unchanged by
+    # the fifth round written with it as a validation part; 42/52 since stop 29's round, written on its misses; 46/52
+    # since the eleventh; 48/52 since the twelfth (Nahar's words with Reuters' "said Nahar, a ministry official" in
+    # two copies: kit.auditing.framing), all written with it as development material
     assert scores["held-out-5"]["recall"] >= 0.9
 
 
@@ -444,7 +440,7 @@ def test_fifth_held_out_part_recall_goal(scores):
     strict=True,
     reason="issue 22: on the sixth held-out part, sealed while the fifth round was written, recall 14/22 = 0.64 and "
     "precision 14/18 = 0.78 (15/22 and 15/19 since stop 29's round; 16/22 and 16/21 since the tenth; 16/22 "
-    "and 16/19 since the eleventh)",
+    "and 16/19 since the eleventh; 17/22 and 17/20 since the twelfth)",
 )
 def test_sixth_held_out_part_goals(scores):
     s = scores["held-out-6"]
@@ -458,7 +454,7 @@ def test_sixth_held_out_part_no_shared_quotation_called_copying(scores):
 @pytest.mark.xfail(
     strict=True,
     reason="issue 22: on the seventh held-out part, sealed while stop 29's round was written, recall 52/73 = 0.71; "
-    "55/73 = 0.75 since the seventh round, 58/73 = 0.79 since the tenth",
+    "55/73 = 0.75 since the seventh round, 58/73 = 0.79 since the tenth, 59/73 = 0.81 since the twelfth",
 )
 def test_seventh_held_out_part_recall_goal(scores):
     assert scores["held-out-7"]["recall"] >= 0.9
@@ -467,7 +463,7 @@ def test_seventh_held_out_part_recall_goal(scores):
 @pytest.mark.xfail(
     strict=True,
     reason="issue 22: on the eighth held-out part, sealed while stop 29's second round was written, "
-    "recall 30/40 = 0.75 (31/40 since the tenth round, 34/40 since the eleventh)",
+    "recall 30/40 = 0.75 (31/40 since the tenth round, 34/40 since the eleventh, 35/40 since the twelfth)",
 )
 def test_eighth_held_out_part_recall_goal(scores):
     assert scores["held-out-8"]["recall"] >= 0.9
@@ -580,7 +576,7 @@ def test_fourth_held_out_part_recall_goal(scores):
     strict=True,
     reason="issue 22: on the fourth held-out part precision 27/31 = 0.87 (3 stock phrases: 'two mosques in the New "
     "Zealand city of Christchurch' twice, 'three Sri Lankan luxury hotels'; 1 pair not annotated: 'country's worst "
-    "ever mass shooting'); 28/32 since the tenth round",
+    "ever mass shooting'); 28/32 since the tenth round, 29/33 since the twelfth (one copy more listed)",
 )
 def test_fourth_held_out_part_precision_goal(scores):
     assert scores["held-out-4"]["precision"] >= 0.9
@@ -741,10 +737,15 @@ def test_tenth_held_out_part_as_scored_once(scores):
     once = json.loads((bench / "results-audit-corpus-tenth-held-out-scored-once.json").read_text())
     s, t, b = scores["held-out-10"], once["nightclub+mati"], before["nightclub+mati"]
     keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying", "missed")
-    # the kit before the eleventh round scored it so; the eleventh round's (the kit as it stands) lists 1 pair fewer
+    # the kit before the eleventh round scored it so; the eleventh round's lists 1 pair fewer; the twelfth's (the kit
+    # as it stands) finds 1 copy more
     eleventh = json.loads((bench / "results-audit-corpus-eleventh-round.json").read_text())
+    twelfth = json.loads((bench / "results-audit-corpus-twelfth-round.json").read_text())
     assert {k: eleventh["before"]["held-out-10"][k] for k in keys} == {k: t[k] for k in keys}
-    assert {k: s[k] for k in keys} == {k: eleventh["after"]["held-out-10"][k] for k in keys}
+    assert {k: twelfth["before"]["held-out-10"][k] for k in keys} == {
+        k: eleventh["after"]["held-out-10"][k] for k in keys
+    }
+    assert {k: s[k] for k in keys} == {k: twelfth["after"]["held-out-10"][k] for k in keys}
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     for r in (b, t):
         said = _stated(r)
@@ -778,7 +779,7 @@ def test_tenth_held_out_part_as_scored_once(scores):
     strict=True,
     reason="issue 22: on the tenth held-out part, never seen, recall 22/37 = 0.59 and 1 of 28 shared quotations "
     "listed as copying (Rodrigo Moura's account in indirect speech in two outlets; 0 since the eleventh round, "
-    "recall unchanged)",
+    "recall unchanged; 23/37 = 0.62 since the twelfth)",
 )
 def test_tenth_held_out_part_goals(scores):
     s = scores["held-out-10"]
@@ -793,9 +794,11 @@ def test_eleventh_round_no_part_worse_and_the_numbers_docs_audit_md_states(score
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-eleventh-round.json").read_text())
     # every part then (the eleventh held-out part, sealed while the round was written, is scored in its own test)
     assert set(r["before"]) == set(r["after"]) == set(PARTS) - {"held-out-11"}
+    # the kit the twelfth round started from (benchmarks/results-audit-corpus-twelfth-round.json) is this round's
+    twelfth = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-twelfth-round.json").read_text())
     for part in r["before"]:
-        s, was, now = scores[part], r["before"][part], r["after"][part]
-        assert (s["found"], s["listed"], s["right"], s["missed"]) == (
+        s, was, now, then = scores[part], r["before"][part], r["after"][part], twelfth["before"][part]
+        assert (then["found"], then["listed"], then["right"], then["missed"]) == (
             now["found"],
             now["listed"],
             now["right"],
@@ -866,7 +869,9 @@ def test_eleventh_held_out_part_as_scored_once(scores):
     once = json.loads((bench / "results-audit-corpus-eleventh-held-out-scored-once.json").read_text())
     s, t, b = scores["held-out-11"], once["plaza+bihar"], before["plaza+bihar"]
     keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying", "missed")
-    assert {k: s[k] for k in keys} == {k: t[k] for k in keys}  # the kit as it stands
+    twelfth = json.loads((bench / "results-audit-corpus-twelfth-round.json").read_text())
+    assert {k: twelfth["before"]["held-out-11"][k] for k in keys} == {k: t[k] for k in keys}  # before the twelfth
+    assert {k: s[k] for k in keys} == {k: twelfth["after"]["held-out-11"][k] for k in keys}  # the kit as it stands
     assert {k: b[k] for k in keys} == {k: t[k] for k in keys}  # "the same before the round and after it"
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     said = _stated(t) + ", the same before the round and after it"
@@ -879,7 +884,7 @@ def test_eleventh_held_out_part_as_scored_once(scores):
 @pytest.mark.xfail(
     strict=True,
     reason="issue 22: on the eleventh held-out part, never seen, recall 49/60 = 0.82 (precision 0.96 and no shared "
-    "quotation listed as copying: those goals are met there)",
+    "quotation listed as copying: those goals are met there); 50/60 = 0.83 since the twelfth round",
 )
 def test_eleventh_held_out_part_goals(scores):
     s = scores["held-out-11"]
