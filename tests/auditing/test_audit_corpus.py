@@ -967,6 +967,11 @@ def test_twelfth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores
     assert all(v < m["pair_budget"] for v in m["small_story_pairs_per_part"].values())
     for words in said:
         assert words in prose, words
+    log = " ".join((HERE.parent / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    assert (
+        f"On the twelve parts of real coverage {a['found']} of {a['copies']} copies are found ({b['found']} before)"
+        in log
+    )
     assert r["synthetic_100k"]["same_rows"] == {"ho": True, "kit": True}
     runs = r["synthetic_100k"]["runs"]
     assert {(x["case"], x["rows"], x["hash"]) for x in runs} == {
