@@ -29,7 +29,7 @@ import pandas as pd
 from kit.auditing.minhash import member
 from kit.auditing.rows import pair_rows
 from kit.auditing.stock import COPY_SIMILARITY
-from kit.auditing.stories import small_stories
+from kit.auditing.stories import small_pairs
 from kit.auditing.weights import score
 
 __all__ = ["WINDOW", "SKEW", "ALIKE", "PROSE", "aligned_copies", "neighbours"]
@@ -129,8 +129,7 @@ def aligned_copies(
     """
     empty = pair_rows([], [], "shared_text", [], [])
     ll, le = np.asarray(listed_later, dtype=np.int64), np.asarray(listed_earlier, dtype=np.int64)
-    small = small_stories(claims.proposition, claims.publisher)
-    keep = small[ll] & small[le]
+    keep = small_pairs(claims, ll, le)
     if not keep.any():
         return empty
     alike = ALIKE if alike is None else alike

@@ -33,7 +33,7 @@ import pandas as pd
 from kit.auditing.marks import SPEECH_VERB
 from kit.auditing.minhash import member
 from kit.auditing.rows import pair_rows
-from kit.auditing.stories import small_stories
+from kit.auditing.stories import small_pairs
 from kit.auditing.text import word_spans
 from kit.auditing.weights import score
 
@@ -108,18 +108,15 @@ def linked_framed_quotes(
     Examples
     --------
     >>> import kit
-    >>> from kit.auditing.context import claims_in_time_order
-    >>> from kit.auditing.signals import matches
-    >>> from kit.auditing.text import corpus
-    >>> c = claims_in_time_order(kit.testing.synth.make_case(40, seed=1, copy_rate=0.3))
-    >>> w = corpus(c.text)
-    >>> len(linked_framed_quotes(c, w, matches(w), np.zeros(len(c), int), np.array([], int), np.array([], int)))
-    0
+    >>> from kit.auditing import context, signals, text
+    >>> c = context.claims_in_time_order(kit.testing.synth.make_case(40, seed=1, copy_rate=0.3))
+    >>> w, none = text.corpus(c.text), np.array([], int)
+    >>> linked_framed_quotes(c, w, signals.matches(w), np.zeros(len(c), int), none, none).empty  # nothing listed yet
+    True
     """
     empty = pair_rows([], [], "shared_text", [], [])
     ll, le = np.asarray(listed_later, dtype=np.int64), np.asarray(listed_earlier, dtype=np.int64)
-    small = small_stories(claims.proposition, claims.publisher)
-    keep = small[ll] & small[le]
+    keep = small_pairs(claims, ll, le)
     if not keep.any():
         return empty
     report = np.asarray(report, dtype=np.int64)
