@@ -36,6 +36,7 @@ from kit.auditing.reprints import cut_reprints, edited_reprints, short_reprints
 from kit.auditing.restated import restated_copies
 from kit.auditing.reworded import reworded_copies
 from kit.auditing.signals import matches, shared_text
+from kit.auditing.stories import small_stories
 from kit.auditing.text import corpus
 from kit.schema import DEFAULT_FOLLOW
 
@@ -149,14 +150,17 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     # sentences in the same place of two reports of which a pair is listed (kit.auditing.aligned)
     listed_now = pd.concat([r[["later", "earlier"]] for r in rows], ignore_index=True)
     report = pd.factorize(case.claims["report_id"])[0][claims.row]
-    more = aligned_copies(claims, corp, found, report, listed_now["later"], listed_now["earlier"], min_score=min_score)
+    small = small_stories(claims.proposition, claims.publisher)  # a reporter's case: the two rules below
+    more = aligned_copies(
+        claims, corp, found, report, listed_now["later"], listed_now["earlier"], min_score=min_score, small=small
+    )
     if len(more):
         more = more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]
         rows[0] = pd.concat([rows[0], more[~_speaker_only(claims, corp, found, more)]], ignore_index=True)
     # a quotation framed alike by two reports that copy each other elsewhere (kit.auditing.framing)
     listed_now = pd.concat([r[["later", "earlier"]] for r in rows], ignore_index=True)
     more = linked_framed_quotes(
-        claims, corp, found, report, listed_now["later"], listed_now["earlier"], min_score=min_score
+        claims, corp, found, report, listed_now["later"], listed_now["earlier"], min_score=min_score, small=small
     )
     if len(more):
         rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])

@@ -79,7 +79,16 @@ def linked_reports(report, later, earlier, *, at_least: int = LINKED) -> set:
 
 
 def linked_framed_quotes(
-    claims, corp, found, report, listed_later, listed_earlier, *, min_score: float = 0.5, at_least: int = LINKED
+    claims,
+    corp,
+    found,
+    report,
+    listed_later,
+    listed_earlier,
+    *,
+    min_score: float = 0.5,
+    at_least: int = LINKED,
+    small: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """Pairs (later, earlier) of sentences of two linked reports that quote the same words with the same framing (see
     the module's docstring).
@@ -98,6 +107,8 @@ def linked_framed_quotes(
         (:func:`kit.auditing.weights.score`).
     at_least : int
         :data:`LINKED`.
+    small : numpy.ndarray of bool, optional
+        Which texts are of small stories (:func:`kit.auditing.stories.small_stories`), when the caller has it.
 
     Returns
     -------
@@ -116,7 +127,7 @@ def linked_framed_quotes(
     """
     empty = pair_rows([], [], "shared_text", [], [])
     ll, le = np.asarray(listed_later, dtype=np.int64), np.asarray(listed_earlier, dtype=np.int64)
-    keep = small_pairs(claims, ll, le)
+    keep = small_pairs(claims, ll, le, small)
     if not keep.any():
         return empty
     report = np.asarray(report, dtype=np.int64)

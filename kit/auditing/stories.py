@@ -118,7 +118,7 @@ def small_stories(story, publisher, *, most: int = SMALL_STORY, budget: int = PA
     return out
 
 
-def small_pairs(claims, later, earlier) -> np.ndarray:
+def small_pairs(claims, later, earlier, small: np.ndarray | None = None) -> np.ndarray:
     """Which pairs (``later``, ``earlier``) of texts are both of small stories (:func:`small_stories` of the claims'
     stories and publishers): the pairs a rule for a reporter's case looks around (:mod:`kit.auditing.aligned`,
     :mod:`kit.auditing.framing`).
@@ -128,6 +128,8 @@ def small_pairs(claims, later, earlier) -> np.ndarray:
     claims : kit.auditing.context.Claims
     later, earlier : numpy.ndarray of int
         Pairs of texts (positions).
+    small : numpy.ndarray of bool, optional
+        :func:`small_stories` of the claims, when the caller has it already (it is not computed again).
 
     Returns
     -------
@@ -141,7 +143,7 @@ def small_pairs(claims, later, earlier) -> np.ndarray:
     >>> small_pairs(c, np.array([5, 9]), np.array([1, 2])).tolist()
     [True, True]
     """
-    small = small_stories(claims.proposition, claims.publisher)
+    small = small_stories(claims.proposition, claims.publisher) if small is None else small
     return small[np.asarray(later, dtype=np.int64)] & small[np.asarray(earlier, dtype=np.int64)]
 
 
