@@ -972,6 +972,8 @@ def test_twelfth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores
         f"On the twelve parts of real coverage {a['found']} of {a['copies']} copies are found ({b['found']} before)"
         in log
     )
+    step = r["framing"]["synthetic_step_s"]
+    assert f"the rule's step takes at most {max(step['ho'] + step['kit'])} s there" in prose
     assert r["synthetic_100k"]["same_rows"] == {"ho": True, "kit": True}
     runs = r["synthetic_100k"]["runs"]
     assert {(x["case"], x["rows"], x["hash"]) for x in runs} == {
