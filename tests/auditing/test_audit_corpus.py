@@ -947,6 +947,10 @@ def test_twelfth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores
             "held-out",
             "held-out-11",
         }
+    once = r["not_adopted"]["framing_in_the_same_place_of_reports_linked_once"]
+    assert once["wrong_more"] == once["shared_quotes_as_copying"] == 0
+    (part, more), *others = once["found_more"].items()
+    assert not others and f"they find {more} copy more, on {part} alone" in prose
     # not adopted: whole-sentence similarity, words in order, and the misses with no candidate
     sim = r["not_adopted"]["prose_similarity_between_linked_reports"]
     c = sim["counts"]
