@@ -152,10 +152,11 @@ def linked_framed_quotes(
         return empty
     weight = found.pairs.word
     best: dict = {}
+    parts: dict = {}  # each text read once (its quoted words, its other words, those in lower case)
     for a in sorted(texts):
-        qa, fa, lower = _parts(claims, corp, a)
+        qa, fa, lower = parts[a] if a in parts else parts.setdefault(a, _parts(claims, corp, a))
         for b in sorted(texts[a]):
-            qb, fb, _ = _parts(claims, corp, b)
+            qb, fb, _ = parts[b] if b in parts else parts.setdefault(b, _parts(claims, corp, b))
             same = qa & qb
             if len(same) < QUOTED or len(same) < SAME_QUOTE * min(len(qa), len(qb)):
                 continue
