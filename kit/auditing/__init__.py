@@ -24,6 +24,7 @@ from kit.auditing.aligned import aligned_copies
 from kit.auditing.anonymous import anonymous_wordings
 from kit.auditing.context import claims_in_time_order
 from kit.auditing.figure_pairs import same_attribution, same_figure
+from kit.auditing.framing import linked_framed_quotes
 from kit.auditing.lone import lone_descriptions
 from kit.auditing.minhash import member
 from kit.auditing.progress import PROGRESS_CLAIMS, Steps
@@ -35,6 +36,7 @@ from kit.auditing.reprints import cut_reprints, edited_reprints, short_reprints
 from kit.auditing.restated import restated_copies
 from kit.auditing.reworded import reworded_copies
 from kit.auditing.signals import matches, shared_text
+from kit.auditing.stories import small_stories
 from kit.auditing.text import corpus
 from kit.schema import DEFAULT_FOLLOW
 
@@ -148,10 +150,20 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     # sentences in the same place of two reports of which a pair is listed (kit.auditing.aligned)
     listed_now = pd.concat([r[["later", "earlier"]] for r in rows], ignore_index=True)
     report = pd.factorize(case.claims["report_id"])[0][claims.row]
-    more = aligned_copies(claims, corp, found, report, listed_now["later"], listed_now["earlier"], min_score=min_score)
+    small = small_stories(claims.proposition, claims.publisher)  # a reporter's case: the two rules below
+    more = aligned_copies(
+        claims, corp, found, report, listed_now["later"], listed_now["earlier"], min_score=min_score, small=small
+    )
     if len(more):
         more = more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]
         rows[0] = pd.concat([rows[0], more[~_speaker_only(claims, corp, found, more)]], ignore_index=True)
+    # a quotation framed alike by two reports that copy each other elsewhere (kit.auditing.framing)
+    listed_now = pd.concat([r[["later", "earlier"]] for r in rows], ignore_index=True)
+    more = linked_framed_quotes(
+        claims, corp, found, report, listed_now["later"], listed_now["earlier"], min_score=min_score, small=small
+    )
+    if len(more):
+        rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])
     copied: dict = {}
     step("figures")
     for a, b in zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False):

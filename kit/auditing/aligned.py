@@ -29,7 +29,7 @@ import pandas as pd
 from kit.auditing.minhash import member
 from kit.auditing.rows import pair_rows
 from kit.auditing.stock import COPY_SIMILARITY
-from kit.auditing.stories import small_stories
+from kit.auditing.stories import small_pairs
 from kit.auditing.weights import score
 
 __all__ = ["WINDOW", "SKEW", "ALIKE", "PROSE", "aligned_copies", "neighbours"]
@@ -91,7 +91,16 @@ def neighbours(report, row, later, earlier, *, window: int = WINDOW, skew: int =
 
 
 def aligned_copies(
-    claims, corp, found, report, listed_later, listed_earlier, *, alike: float | None = None, min_score: float = 0.5
+    claims,
+    corp,
+    found,
+    report,
+    listed_later,
+    listed_earlier,
+    *,
+    alike: float | None = None,
+    min_score: float = 0.5,
+    small: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """Pairs (later, earlier) of texts in the same place of two reports of which a pair is listed (see the module's
     docstring).
@@ -110,6 +119,8 @@ def aligned_copies(
     min_score : float
         Only pairs scoring this: ``1 - (1 - s) * (1 - J)``, ``s`` the shared words' score against the later text's
         (:func:`kit.auditing.weights.score`), ``J`` the two texts' Jaccard similarity.
+    small : numpy.ndarray of bool, optional
+        Which texts are of small stories (:func:`kit.auditing.stories.small_stories`), when the caller has it.
 
     Returns
     -------
@@ -129,8 +140,7 @@ def aligned_copies(
     """
     empty = pair_rows([], [], "shared_text", [], [])
     ll, le = np.asarray(listed_later, dtype=np.int64), np.asarray(listed_earlier, dtype=np.int64)
-    small = small_stories(claims.proposition, claims.publisher)
-    keep = small[ll] & small[le]
+    keep = small_pairs(claims, ll, le, small)
     if not keep.any():
         return empty
     alike = ALIKE if alike is None else alike

@@ -29,7 +29,7 @@ import numpy as np
 from kit.auditing.groups import ranges
 from kit.auditing.reworded import shared_runs
 
-__all__ = ["SMALL_STORY", "PAIR_BUDGET", "story_pairs", "small_stories", "story_candidates"]
+__all__ = ["SMALL_STORY", "PAIR_BUDGET", "story_pairs", "small_stories", "small_pairs", "story_candidates"]
 
 #: a story of at most this many texts (group heads) is small: all its pairs of different publishers are looked at
 SMALL_STORY = 400
@@ -116,6 +116,35 @@ def small_stories(story, publisher, *, most: int = SMALL_STORY, budget: int = PA
     if 0 < total <= budget:
         out[order[np.repeat(small, size)]] = True
     return out
+
+
+def small_pairs(claims, later, earlier, small: np.ndarray | None = None) -> np.ndarray:
+    """Which pairs (``later``, ``earlier``) of texts are both of small stories (:func:`small_stories` of the claims'
+    stories and publishers): the pairs a rule for a reporter's case looks around (:mod:`kit.auditing.aligned`,
+    :mod:`kit.auditing.framing`).
+
+    Parameters
+    ----------
+    claims : kit.auditing.context.Claims
+    later, earlier : numpy.ndarray of int
+        Pairs of texts (positions).
+    small : numpy.ndarray of bool, optional
+        :func:`small_stories` of the claims, when the caller has it already (it is not computed again).
+
+    Returns
+    -------
+    numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> import kit
+    >>> from kit.auditing.context import claims_in_time_order
+    >>> c = claims_in_time_order(kit.testing.synth.make_case(40, seed=1))
+    >>> small_pairs(c, np.array([5, 9]), np.array([1, 2])).tolist()
+    [True, True]
+    """
+    small = small_stories(claims.proposition, claims.publisher) if small is None else small
+    return small[np.asarray(later, dtype=np.int64)] & small[np.asarray(earlier, dtype=np.int64)]
 
 
 def story_candidates(corp, heads, story, publisher, known=None) -> np.ndarray:

@@ -71,9 +71,22 @@ def test_a_short_sentence_next_to_a_listed_copy_is_listed_a_quotation_there_is_n
     got = pairs_of(rows[rows["signal"] == "shared_text"])
     assert ("herald-1", "wire-1") in got and ("herald-4", "wire-4") in got  # the copy's own words
     assert ("herald-2", "wire-2") in got  # two content words, in the same place
-    assert ("herald-3", "wire-3") not in got  # a shared quotation, however aligned
-    ev = rows.set_index(["claim_id", "cites"])["evidence"][("herald-2", "wire-2")]
-    assert ev.startswith("copied prose: The cause was under investigation.") and "same place" in ev
+    ev = rows.set_index(["claim_id", "cites"])["evidence"]
+    assert ev[("herald-2", "wire-2")].startswith("copied prose: The cause was under investigation.")
+    assert "same place" in ev[("herald-2", "wire-2")]
+    # the quotation is not listed for its place; it is listed since the twelfth round for its framing, the wire's
+    # description of the speaker ("who lives across the street") repeated by a report that copies the wire
+    # (kit.auditing.framing)
+    assert "same place" not in ev[("herald-3", "wire-3")] and "framed alike" in ev[("herald-3", "wire-3")]
+    assert ev[("herald-3", "wire-3")].startswith("copied prose: lives across street; both quote:")
+    # with a bare attribution it is a shared quotation, however aligned
+    bare = [WIRE[0], WIRE[1], WIRE[2].replace(", who lives across the street", ""), WIRE[3]]
+    copy = [COPY[0], COPY[1], COPY[2].replace(", who lives across the street", ""), COPY[3]]
+    case = kit.load_case(
+        write(tmp_path / "d", [("wire", "2019-12-08T06:00:00Z", bare), ("herald", "2019-12-08T09:00:00Z", copy)])
+    )
+    got = pairs_of(audit(case)[lambda r: r["signal"] == "shared_text"])
+    assert ("herald-2", "wire-2") in got and ("herald-3", "wire-3") not in got
 
 
 def test_no_listed_pair_no_neighbours(tmp_path):

@@ -318,11 +318,10 @@ def test_held_out_part_recall_goal(scores):
     assert scores["held-out"]["recall"] >= 0.9
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 22: on the story never seen (Genoa) recall 0.81 (precision 1.00); 0.88 since the tenth round",
-)
 def test_held_out_story_never_seen_meets_the_goals(scores):
+    # issue 22's goals on the story never seen (Genoa): recall 0.81 when it was scored, 0.88 since the tenth round,
+    # 0.94 since the twelfth (Tasnim's copy of Reuters' sentence on Toninelli's tweet, "said in a tweet that he was",
+    # between two reports that copy each other: kit.auditing.framing); development material since it was scored
     s = scores["held-out-unseen"]
     assert s["recall"] >= 0.9 and s["precision"] >= 0.9
 
@@ -454,14 +453,11 @@ def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(score
     assert not {"didpress-7", "thetechusa-5"} & set(s["missed"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 22: on the fifth held-out part, never seen while the rules were written, recall 38/52 = 0.73 "
-    "(Odisha 20/32), unchanged by the fifth round written with it as a validation part (edited_reprints: 0 more there; "
-    "its looser settings, 39-40 of 52, listed stock phrases on the fourth part); 42/52 since stop 29's round, written "
-    "on its misses; 46/52 since the eleventh",
-)
 def test_fifth_held_out_part_recall_goal(scores):
+    # issue 22's recall goal on the fifth held-out part: 38/52 = 0.73 when it was scored (Odisha 20/32), unchanged by
+    # the fifth round written with it as a validation part; 42/52 since stop 29's round, written on its misses; 46/52
+    # since the eleventh; 48/52 since the twelfth (Nahar's words with Reuters' "said Nahar, a ministry official" in
+    # two copies: kit.auditing.framing), all written with it as development material
     assert scores["held-out-5"]["recall"] >= 0.9
 
 
@@ -469,7 +465,7 @@ def test_fifth_held_out_part_recall_goal(scores):
     strict=True,
     reason="issue 22: on the sixth held-out part, sealed while the fifth round was written, recall 14/22 = 0.64 and "
     "precision 14/18 = 0.78 (15/22 and 15/19 since stop 29's round; 16/22 and 16/21 since the tenth; 16/22 "
-    "and 16/19 since the eleventh)",
+    "and 16/19 since the eleventh; 17/22 and 17/20 since the twelfth)",
 )
 def test_sixth_held_out_part_goals(scores):
     s = scores["held-out-6"]
@@ -483,7 +479,7 @@ def test_sixth_held_out_part_no_shared_quotation_called_copying(scores):
 @pytest.mark.xfail(
     strict=True,
     reason="issue 22: on the seventh held-out part, sealed while stop 29's round was written, recall 52/73 = 0.71; "
-    "55/73 = 0.75 since the seventh round, 58/73 = 0.79 since the tenth",
+    "55/73 = 0.75 since the seventh round, 58/73 = 0.79 since the tenth, 59/73 = 0.81 since the twelfth",
 )
 def test_seventh_held_out_part_recall_goal(scores):
     assert scores["held-out-7"]["recall"] >= 0.9
@@ -492,7 +488,7 @@ def test_seventh_held_out_part_recall_goal(scores):
 @pytest.mark.xfail(
     strict=True,
     reason="issue 22: on the eighth held-out part, sealed while stop 29's second round was written, "
-    "recall 30/40 = 0.75 (31/40 since the tenth round, 34/40 since the eleventh)",
+    "recall 30/40 = 0.75 (31/40 since the tenth round, 34/40 since the eleventh, 35/40 since the twelfth)",
 )
 def test_eighth_held_out_part_recall_goal(scores):
     assert scores["held-out-8"]["recall"] >= 0.9
@@ -605,7 +601,7 @@ def test_fourth_held_out_part_recall_goal(scores):
     strict=True,
     reason="issue 22: on the fourth held-out part precision 27/31 = 0.87 (3 stock phrases: 'two mosques in the New "
     "Zealand city of Christchurch' twice, 'three Sri Lankan luxury hotels'; 1 pair not annotated: 'country's worst "
-    "ever mass shooting'); 28/32 since the tenth round",
+    "ever mass shooting'); 28/32 since the tenth round, 29/33 since the twelfth (one copy more listed)",
 )
 def test_fourth_held_out_part_precision_goal(scores):
     assert scores["held-out-4"]["precision"] >= 0.9
@@ -766,10 +762,15 @@ def test_tenth_held_out_part_as_scored_once(scores):
     once = json.loads((bench / "results-audit-corpus-tenth-held-out-scored-once.json").read_text())
     s, t, b = scores["held-out-10"], once["nightclub+mati"], before["nightclub+mati"]
     keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying", "missed")
-    # the kit before the eleventh round scored it so; the eleventh round's (the kit as it stands) lists 1 pair fewer
+    # the kit before the eleventh round scored it so; the eleventh round's lists 1 pair fewer; the twelfth's (the kit
+    # as it stands) finds 1 copy more
     eleventh = json.loads((bench / "results-audit-corpus-eleventh-round.json").read_text())
+    twelfth = json.loads((bench / "results-audit-corpus-twelfth-round.json").read_text())
     assert {k: eleventh["before"]["held-out-10"][k] for k in keys} == {k: t[k] for k in keys}
-    assert {k: s[k] for k in keys} == {k: eleventh["after"]["held-out-10"][k] for k in keys}
+    assert {k: twelfth["before"]["held-out-10"][k] for k in keys} == {
+        k: eleventh["after"]["held-out-10"][k] for k in keys
+    }
+    assert {k: s[k] for k in keys} == {k: twelfth["after"]["held-out-10"][k] for k in keys}
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     for r in (b, t):
         said = _stated(r)
@@ -803,7 +804,7 @@ def test_tenth_held_out_part_as_scored_once(scores):
     strict=True,
     reason="issue 22: on the tenth held-out part, never seen, recall 22/37 = 0.59 and 1 of 28 shared quotations "
     "listed as copying (Rodrigo Moura's account in indirect speech in two outlets; 0 since the eleventh round, "
-    "recall unchanged)",
+    "recall unchanged; 23/37 = 0.62 since the twelfth)",
 )
 def test_tenth_held_out_part_goals(scores):
     s = scores["held-out-10"]
@@ -818,9 +819,11 @@ def test_eleventh_round_no_part_worse_and_the_numbers_docs_audit_md_states(score
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-eleventh-round.json").read_text())
     # every part then (the eleventh held-out part, sealed while the round was written, is scored in its own test)
     assert set(r["before"]) == set(r["after"]) == set(PARTS) - {"held-out-11"}
+    # the kit the twelfth round started from (benchmarks/results-audit-corpus-twelfth-round.json) is this round's
+    twelfth = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-twelfth-round.json").read_text())
     for part in r["before"]:
-        s, was, now = scores[part], r["before"][part], r["after"][part]
-        assert (s["found"], s["listed"], s["right"], s["missed"]) == (
+        s, was, now, then = scores[part], r["before"][part], r["after"][part], twelfth["before"][part]
+        assert (then["found"], then["listed"], then["right"], then["missed"]) == (
             now["found"],
             now["listed"],
             now["right"],
@@ -891,7 +894,9 @@ def test_eleventh_held_out_part_as_scored_once(scores):
     once = json.loads((bench / "results-audit-corpus-eleventh-held-out-scored-once.json").read_text())
     s, t, b = scores["held-out-11"], once["plaza+bihar"], before["plaza+bihar"]
     keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying", "missed")
-    assert {k: s[k] for k in keys} == {k: t[k] for k in keys}  # the kit as it stands
+    twelfth = json.loads((bench / "results-audit-corpus-twelfth-round.json").read_text())
+    assert {k: twelfth["before"]["held-out-11"][k] for k in keys} == {k: t[k] for k in keys}  # before the twelfth
+    assert {k: s[k] for k in keys} == {k: twelfth["after"]["held-out-11"][k] for k in keys}  # the kit as it stands
     assert {k: b[k] for k in keys} == {k: t[k] for k in keys}  # "the same before the round and after it"
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     said = _stated(t) + ", the same before the round and after it"
@@ -904,8 +909,107 @@ def test_eleventh_held_out_part_as_scored_once(scores):
 @pytest.mark.xfail(
     strict=True,
     reason="issue 22: on the eleventh held-out part, never seen, recall 49/60 = 0.82 (precision 0.96 and no shared "
-    "quotation listed as copying: those goals are met there)",
+    "quotation listed as copying: those goals are met there); 50/60 = 0.83 since the twelfth round",
 )
 def test_eleventh_held_out_part_goals(scores):
     s = scores["held-out-11"]
     assert s["recall"] >= 0.9 and s["precision"] >= 0.9 and s["shared_quotes_as_copying"] == 0
+
+
+def test_twelfth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores):
+    # the twelfth round (a quotation framed alike by two reports that copy each other, kit.auditing.framing), written
+    # with all twelve parts as development material: against the kit before it no part finds fewer copies or lists
+    # more wrong pairs, no part lists a shared quotation as copying, and the kit finds what the results file says
+    r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-twelfth-round.json").read_text())
+    assert set(r["before"]) == set(r["after"]) == set(PARTS)
+    for part in PARTS:
+        s, was, now = scores[part], r["before"][part], r["after"][part]
+        keys = ("copies", "found", "listed", "right", "shared_quotes_as_copying", "missed")
+        assert {k: s[k] for k in keys} == {k: now[k] for k in keys}, part
+        assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
+        assert s["shared_quotes_as_copying"] == 0, part
+    # the rule's pairs are all copies, and each is a copy the kit missed before
+    pairs = [p for v in r["framing"]["pairs"].values() for p in v]
+    assert all(p["right"] for p in pairs)
+    assert {p["claim_id"] for p in pairs} - {c for v in r["before"].values() for c in v["missed"]} <= {
+        "devdiscourse-3",  # the earlier of its group is listed as the later here (time order): deccanheraldin-3 found
+        "businesslivecoza-6",  # the same: aljazeeraqa-9 found
+    }
+    assert {"thailandnews-4", "gulfnews-6", "thenationalnews-11", "deccanheraldin-3", "aljazeeraqa-9"}.isdisjoint(
+        {c for p in PARTS for c in scores[p]["missed"]}
+    )
+    b, a = r["total"]["before"], r["total"]["after"]
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    gained = [p for p in PARTS if r["after"][p]["found"] > r["before"][p]["found"]]
+    said = [f"The round finds {a['found']} of {a['copies']} copies in all ({b['found']} before)"]
+    said += [f"{p}: {r['before'][p]['found']} to {r['after'][p]['found']}" for p in gained]
+    five, genoa = scores["held-out-5"], scores["held-out-unseen"]
+    said += [f"the fifth held-out part ({five['found']} of {five['copies']})"]
+    said += [f"the Genoa story ({genoa['found']} of {genoa['copies']}"]
+    assert five["recall"] >= 0.9 and genoa["recall"] >= 0.9
+    # leaving one part out
+    grid, lopo = r["framing"]["grid"]["settings"], r["framing"]["leave_one_part_out"]
+    chosen = r["framing"]["settings"]
+    key = f"{chosen['LINKED']},{chosen['FRAMING']},{chosen['KEPT']},{chosen['SAME_QUOTE']}"
+    assert all(key in f["chosen"] for f in lopo["folds"].values()) and len(lopo["folds"]) == len(PARTS)
+    assert lopo["wrong_on_left_out"] == lopo["shared_quotes_on_left_out"] == 0
+    said += [f"over a grid of {len(grid)}", f"in all {len(PARTS)} folds"]
+    said += [f"finds {lopo['found_on_left_out']} copies more on the parts left out"]
+    assert sum(v["found_more"] for v in grid[key].values()) == a["found"] - b["found"]
+    # a speech verb counted as framing lists the Notre-Dame story's shared quotation at one framing word
+    ns = r["not_adopted"]["framing_without_the_speech_verb_rule"]
+    assert ns["settings"]["2,1,0.4,0.8"]["dev"]["shared_quotes_as_copying"] == 1
+    assert {p for p, f in ns["leave_one_part_out"].items() if f["on_left_out"][2]} == {"dev", "held-out"}
+    quoted = r["framing"]["quoted_words"]["settings"]
+    assert sum(v[0] for v in quoted["1"].values()) == sum(v[0] for v in quoted["2"].values())
+    assert [p for p, v in quoted["1"].items() if v[1]] == ["held-out-3"]
+    one = {k: v for k, v in grid.items() if k.startswith("1,")}
+    best = max(sum(x["found_more"] for x in v.values()) for k, v in one.items() if not _any_quote(v))
+    said += [f"but {best} copies in all at best (1 framing word, 0.6 kept)"]
+    for k in ("1,1,0.4,0.8", "1,1,0.5,0.8"):
+        assert _any_quote(one[k]) and {p for p, x in one[k].items() if x["shared_quotes_as_copying"]} <= {
+            "dev",
+            "held-out",
+            "held-out-11",
+        }
+    once = r["not_adopted"]["framing_in_the_same_place_of_reports_linked_once"]
+    assert once["wrong_more"] == once["shared_quotes_as_copying"] == 0
+    (part, more), *others = once["found_more"].items()
+    assert not others and f"they find {more} copy more, on {part} alone" in prose
+    # not adopted: whole-sentence similarity, words in order, and the misses with no candidate
+    sim = r["not_adopted"]["prose_similarity_between_linked_reports"]
+    c = sim["counts"]
+    copy = "copied_prose (same group)"
+    tsr, ratio = c["token_set_ratio"]["75"], c["ratio"]["70"]
+    said += [f"of their {sim['pairs']:,} pairs whose later sentence is not listed"]
+    said += [f"at least 75 holds {tsr[copy]} copy pairs and {sum(tsr.values()) - tsr[copy]} others"]
+    said += [f"at least 70 holds {ratio[copy]} copy pairs and {ratio['stock_phrase']} stock phrases"]
+    words = r["not_adopted"]["edited_sentence_word_order"]["settings"]
+    assert all(sum(v[0] for v in words[f"2,{t}"].values()) == 2 for t in (0.65, 0.7, 0.75))
+    assert all(v[1] == 0 for t in (0.65, 0.7, 0.75) for v in words[f"2,{t}"].values())
+    assert words["2,0.6"]["held-out-4"][1] == 1 and words["2,0.8"]["held-out-5"][0] == 0
+    m = r["misses_after"]
+    none, short = m["counts"]["no_candidate"], m["counts"]["no_candidate_short"]
+    assert sum(v for k, v in m["counts"].items() if "candidate" in k) == a["copies"] - a["found"] == len(m["missed"])
+    said += [f"{none + short} of the {a['copies'] - a['found']} still missed have no checked candidate pair"]
+    said += [f"({short} of them under five content words)", f"({len(r['no_candidate_quoting'])} of the {none + short}"]
+    assert all(v < m["pair_budget"] for v in m["small_story_pairs_per_part"].values())
+    for words in said:
+        assert words in prose, words
+    log = " ".join((HERE.parent / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    assert (
+        f"On the twelve parts of real coverage {a['found']} of {a['copies']} copies are found ({b['found']} before)"
+        in log
+    )
+    step = r["framing"]["synthetic_step_s"]
+    assert f"the rule's step takes at most {max(step['ho'] + step['kit'])} s there" in prose
+    assert r["synthetic_100k"]["same_rows"] == {"ho": True, "kit": True}
+    runs = r["synthetic_100k"]["runs"]
+    assert {(x["case"], x["rows"], x["hash"]) for x in runs} == {
+        ("ho", 4367, "f87f56c3dad870ad"),
+        ("kit", 9789, "a037bdc45c428c09"),
+    }
+
+
+def _any_quote(per_part: dict) -> bool:
+    return any(x["shared_quotes_as_copying"] for x in per_part.values())

@@ -8,9 +8,11 @@ from __future__ import annotations
 import numpy as np
 from test_auditing import one, pairs_of
 
+import kit
 from kit.auditing import audit
+from kit.auditing.context import claims_in_time_order
 from kit.auditing.reworded import RUN
-from kit.auditing.stories import PAIR_BUDGET, SMALL_STORY, small_stories, story_candidates, story_pairs
+from kit.auditing.stories import PAIR_BUDGET, SMALL_STORY, small_pairs, small_stories, story_candidates, story_pairs
 from kit.auditing.text import corpus
 
 #: tests/audit_corpus/ethiopian-crash-2019: cbsnews-3 (the AP's sentence) and nationalpost-5
@@ -115,3 +117,11 @@ def test_docs_audit_md_states_the_bounds_and_the_real_coverage_within_them():
     at = cost["5000"]
     assert f"{at['on_s']:.2f} s instead of {at['off_s']:.2f} s" in prose
     assert f"of 5,000 claims ({round(at['pairs_in_small_stories'], -4):,} pairs)" in prose
+
+
+def test_the_pairs_of_two_texts_of_small_stories():
+    c = claims_in_time_order(kit.testing.synth.make_case(40, seed=1))
+    small = small_stories(c.proposition, c.publisher)
+    later, earlier = np.arange(1, len(c)), np.zeros(len(c) - 1, dtype=np.int64)
+    assert small_pairs(c, later, earlier).tolist() == (small[later] & small[earlier]).tolist()
+    assert small.all()  # a small case: every pair is of small stories
