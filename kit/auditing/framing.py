@@ -14,7 +14,9 @@ same quotation with the same framing is one more sentence of the copied report, 
 both quoting, and lists it when the quoted content words of the shorter quotation are at least :data:`SAME_QUOTE` in
 the other (at least :data:`QUOTED` of them: one passage quoted by both), at least :data:`FRAMING` content word outside
 the quotation marks is the reporter's and shared (written in lower case, so a description or a channel and not a name;
-not in the speaker's attribution, :func:`kit.auditing.marks.attribution_flags`; not a speech verb,
+not the speaker's bare designation next to the speech verb, an article and lower-case words: "…,” the official
+added" is a bare attribution, found as a shared quotation in two versions of one Reuters story; not in the speech
+clause, :data:`kit.auditing.marks.SPEECH_CLAUSE`: "told reporters"; not a speech verb,
 :data:`kit.auditing.marks.SPEECH_VERB`: "But he also warned: “…”" is a bare attribution), and at least :data:`KEPT` of
 the later sentence's content words outside the quotation are in the earlier one's (its framing is the other's, not a
 sentence of its own around the same quoted words). Only a reporter's case is looked at (the small stories within
@@ -30,7 +32,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from kit.auditing.marks import SPEECH_VERB
+from kit.auditing.marks import SPEECH_CLAUSE, SPEECH_VERB
 from kit.auditing.minhash import member
 from kit.auditing.rows import pair_rows
 from kit.auditing.stories import small_pairs
@@ -50,6 +52,18 @@ FRAMING = 1
 #: the share of the later sentence's content words outside the quotation that the earlier holds outside its own
 KEPT = 0.4
 _SPEECH = re.compile(SPEECH_VERB)
+#: the speaker's bare designation and the speech clause: an article and up to four lower-case words right before the
+#: speech verb (or an adverb before it, which is the reporter's), after the quotation or at the sentence's start
+#: ("…,” the official added"; "A police spokesman said: “…”"; not "the WMO chief further told reporters", which
+#: describes the speaker by an organisation's name),
+#: or right after it at the sentence's end ("…,” added the official."), and the clause itself ("told reporters",
+#: "said in a statement"): the speaker's, not the reporter's framing
+_ADVERB = r"(?:[a-z]+ly|also|further|later|then)"
+_BARE = re.compile(
+    rf"(?:(?<=[”\"»])[,.]?\s*|^)(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w'’.-]*\s+){{0,3}}?(?=(?:{_ADVERB}\s+)?{SPEECH_CLAUSE})"
+    rf"|{SPEECH_CLAUSE}\s+(?:the|an?)\s+(?:[a-z][\w'’.-]*\s+){{0,3}}?[a-z][\w'’.-]*[.,]?\s*$"
+    rf"|{SPEECH_CLAUSE}"
+)
 
 
 def linked_reports(report, later, earlier, *, at_least: int = LINKED) -> set:
@@ -195,6 +209,7 @@ def _parts(claims, corp, i: int) -> tuple:
     text = claims.text[i].as_py() or ""
     spans = word_spans(text)
     at = corp.pos[corp.ptr[i] : corp.ptr[i + 1]]
+    bare = [m.span() for m in _BARE.finditer(text)]
     lower = {
         w
         for w, q, k in zip(ids.tolist(), quoted.tolist(), at.tolist(), strict=True)
@@ -202,5 +217,6 @@ def _parts(claims, corp, i: int) -> tuple:
         and k < len(spans)
         and text[spans[k][1] : spans[k][1] + 1].islower()
         and not _SPEECH.fullmatch(corp.vocab[w])
+        and not any(a <= spans[k][1] < b for a, b in bare)
     }
     return set(ids[quoted].tolist()), set(ids[~quoted].tolist()), lower

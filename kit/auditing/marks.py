@@ -58,6 +58,7 @@ __all__ = [
     "STRAY_PASSES",
     "STRAY_HINT",
     "SPEECH_VERB",
+    "SPEECH_CLAUSE",
     "NAME",
     "ROLE",
     "ATTRIBUTION_HINT",
@@ -118,6 +119,8 @@ _SPEECH = (
     rf"(?:,?\s+in\s+an?\s+(?:[a-z]+\s+)?(?:statement|interview)(?:\s+with\s+{_OUTLET})?)?"
     r"(?:\s+on\s+[A-Z][a-z]+day)?"
 )
+#: a speech verb with what may follow it in an attribution: "told reporters", "said in a statement", "added on Monday"
+SPEECH_CLAUSE = _SPEECH
 _WHO = rf"(?:{NAME}|he|she|they)"
 #: the nouns that name a post in an appositive ("Immacolata Postiglione, head of the Civil Protection agency's
 #: emergency unit,"; "X Y, spokesman for the ... Agency")
