@@ -43,6 +43,8 @@ def test_the_data_file_holds_wordnets_noun_lemmas_and_files():
     assert first_sense("attack") == "noun.act" and first_sense("scene") == "noun.location"
     assert senses("qwertyuiop") == frozenset() and first_sense("Reuters") is None
     assert (ROOT / "kit" / "draft" / "data" / "LICENSE-WordNet.txt").read_text().startswith("WordNet Release 3.0")
+    readme = " ".join((ROOT / "kit" / "draft" / "data" / "README.md").read_text().split())
+    assert f"({sum(not line.startswith('#') for line in lines):,} lemmas)" in readme
 
 
 def test_the_data_ships_in_the_wheel():
