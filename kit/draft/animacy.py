@@ -90,7 +90,17 @@ def _table() -> tuple[dict[str, tuple[int, int]], dict[int, str]]:
 
 
 def lexnames() -> dict[int, str]:
-    """WordNet's noun lexicographer files, by number (its ``lexnames`` file): ``{18: "noun.person", ...}``."""
+    """WordNet's noun lexicographer files, by number (its ``lexnames`` file), as the data file lists them.
+
+    Returns
+    -------
+    dict of int to str
+
+    Examples
+    --------
+    >>> lexnames()[18], lexnames()[14], len(lexnames())
+    ('noun.person', 'noun.group', 26)
+    """
     return dict(_table()[1])
 
 
