@@ -818,6 +818,9 @@ def test_docs_state_the_eleventh_pass():
     place_wrong = -sum(d["citations"] for d in place["parts"].values())
     stated = f"acts alone took {-act['polnear']['right']} right citations there for {act_wrong} wrong ones here, places"
     assert f"{stated} {-place['polnear']['right']} for {place_wrong}" in prose
+    name = left["place_name"]
+    assert name["parts"] == {} and name["polnear"]["right"] < 0
+    assert f"moved no part here and took {-name['polnear']['right']} right citations from PolNeAR" in prose
 
 
 def test_polnear_guard_of_the_eleventh_pass():
