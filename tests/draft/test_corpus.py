@@ -821,6 +821,7 @@ def test_docs_state_the_eleventh_pass():
     name = left["place_name"]
     assert name["parts"] == {} and name["polnear"]["right"] < 0
     assert f"moved no part here and took {-name['polnear']['right']} right citations from PolNeAR" in prose
+    assert left["person_group_heads"]["parts"] == {} and "a person or a group counted as a speaker's noun" in prose
 
 
 def test_polnear_guard_of_the_eleventh_pass():
