@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from kit.draft import lexicon as lex
+from kit.draft.animacy import can_speak
 from kit.draft.clauses import (
     WHAT_CALLED,
     claim_span,
@@ -184,6 +185,7 @@ def _cues(s: str):
     heard = heard if heard is not None and (not heard.common or outlet_of(heard.text)) else None
     if heard is not None and len(spoke) == 1 and not any(c[1] == "told" for c in out):  # interviewed_by
         out = [c if c is not spoke[0] else (c[0], "told", c[2], c[3], heard) for c in out]
+    out = [c for c in out if can_speak(c[2])]  # mute_head, negated_subject (kit.draft.animacy, eleventh pass)
     return sorted(out, key=lambda c: c[0])
 
 
