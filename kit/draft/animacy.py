@@ -12,8 +12,9 @@ bodies'. Rules, each named and tested in ``tests/draft/test_animacy.py`` on the 
   participle: "a man wounded in the strike" is headed by "man") is looked up, its plural through WordNet's
   detachment rules (:data:`DETACH`); a noun the kit's own lexicon counts as a speaker ("source", "group",
   "administration", "tally"), a noun with a person sense (``person_sense``: "the star", "a mogul"), a noun after a
-  capitalised modifier (``named_modifier``: "the … War Crimes Watch project") and a noun WordNet does not know
-  always speak;
+  capitalised modifier (``named_modifier``: "the … War Crimes Watch project"), a noun after a capitalised first
+  word filed as a person, a place, a group or a language (``named_first``: "Ukrainian air defence", where a
+  sentence's first word is capitalised whatever it is) and a noun WordNet does not know always speak;
 - ``negated_subject``: "No group has claimed responsibility", "none of the parties", "nobody" names nobody.
 
 Acts, events, places, times, quantities and states stay speakers: measured, they took right citations from PolNeAR
@@ -62,6 +63,10 @@ DETACH = (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), (
 #: citation from PolNeAR's train and dev splits; acts, events, places, times, quantities and states are left out
 #: ("the campaign said", "the state said", "57 percent said": a body or people named by what they do or are)
 MUTE = frozenset(("noun.animal", "noun.body", "noun.feeling", "noun.motive", "noun.plant", "noun.process"))
+#: a capitalised first word filed as a person, a place, a group or a language (a people's or a place's name used as a
+#: modifier: "Ukrainian air defence", WordNet's "Ukrainian" being the language) names who speaks, where a sentence's
+#: first word is capitalised whatever it is
+_NAMED = frozenset(("noun.person", "noun.location", "noun.group", "noun.communication"))
 #: words opening a subject that names nobody: "No group has claimed …", "None of the parties said"
 NEGATIONS = {"no", "none", "nobody", "neither", "nor", "not", "never"}
 #: nouns the kit's lexicon counts as speakers, documents or media: never judged by WordNet
@@ -228,8 +233,10 @@ def can_speak(m: Mention) -> bool:
         return False
     written = head_noun(m.text)
     head = written.lower()
-    before = _WORD.findall(m.text[: m.text.find(written)])[1:] if written else []
-    if not head or any(w[:1].isupper() for w in before):  # named_modifier: "the … War Crimes Watch project"
+    words = _WORD.findall(m.text[: m.text.find(written)]) if written else []
+    if not head or any(w[:1].isupper() for w in words[1:]):  # named_modifier: "the … War Crimes Watch project"
+        return True
+    if words[:1] and words[0][:1].isupper() and senses(words[0]) & _NAMED:  # "Ukrainian air defence", "Israeli …"
         return True
     forms = {head} | {head[: len(head) - len(e)] + r for e, r in DETACH if head.endswith(e)}
     if forms & _LEXICON or DOCUMENT_SUBJECT.search(head) or _lemma(head) is None:
