@@ -1216,3 +1216,12 @@ def test_the_three_parts_annotated_while_the_twelfth_round_was_written_together(
         f"{q[1]} shared quotations listed as copying."
     )
     assert said in prose, said
+
+
+def test_benchmarks_md_counts_the_real_coverage():
+    text = " ".join((HERE.parent / "BENCHMARKS.md").read_text(encoding="utf-8").split())
+    said = (
+        f"{_in_words(len(STORIES))} stories of real news in {_in_words(len(PARTS))} parts (a development part and "
+        f"{_in_words(len(PARTS) - 1)} held-out parts, each annotated before the audit was run on it)"
+    )
+    assert said in text, said
