@@ -1216,6 +1216,17 @@ def test_the_three_parts_annotated_while_the_twelfth_round_was_written_together(
         f"{q[1]} shared quotations listed as copying."
     )
     assert said in prose, said
+    log = " ".join((HERE.parent / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    said = (
+        f"At their single scores {n['found']} of {n['copies']} copies are found, {n['right']} of {n['listed']} listed "
+        f"pairs are right and {q[0]} of {q[1]} shared quotations are listed as copying"
+    )
+    assert said in log, said
+    # the parts then: those the twelfth round was written with, and these three
+    twelfth = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-twelfth-round.json").read_text())
+    then = set(twelfth["before"]) | {p for p, _ in FRESH.values()}
+    stories = _in_words(sum(len(PARTS[p]) for p in then))
+    assert f"`docs/audit.md` measures `kit.audit` on {stories} stories in {_in_words(len(then))} parts" in log
 
 
 def test_benchmarks_md_counts_the_real_coverage():
