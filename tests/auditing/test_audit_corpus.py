@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 import kit
+import kit.auditing.framing
 from kit.auditing import audit
 from kit.draft.numbers import NUMBER_WORDS
 
@@ -69,23 +70,25 @@ PARTS = {
     # round's kit (benchmarks/results-audit-corpus-eleventh-held-out-before.json) and once after the eleventh was
     # merged (-eleventh-held-out-scored-once.json)
     "held-out-11": ("bihar-school-meal-poisoning-2013", "rana-plaza-collapse-2013"),
+    # a twelfth, annotated while the twelfth round was written elsewhere, sealed, scored with stop 30's kit
+    # (benchmarks/results-audit-corpus-twelfth-held-out-before.json) and once after the twelfth round was merged
+    # (-twelfth-held-out-scored-once.json); development material since (kit.auditing.framing's bare designation,
+    # "…,” the official added", was written on it after that score)
+    "held-out-12": ("visakhapatnam-gas-leak-2020", "whakaari-white-island-eruption-2019"),
+    # a thirteenth, annotated while the twelfth round was written elsewhere, sealed, scored with stop 30's kit
+    # (benchmarks/results-audit-corpus-thirteenth-held-out-before.json) and once after the twelfth round was merged
+    # (-thirteenth-held-out-scored-once.json)
+    "held-out-13": ("pokhara-plane-crash-2023", "rigopiano-avalanche-2017"),
+    # a fourteenth, annotated while the twelfth round was written elsewhere, sealed, scored with stop 30's kit
+    # (benchmarks/results-audit-corpus-fourteenth-held-out-before.json) and once after the twelfth round was merged
+    # (-fourteenth-held-out-scored-once.json)
+    "held-out-14": ("amasra-mine-2022", "santiago-train-crash-2013"),
 }
 #: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
 #: every score until they are
-#: (a twelfth held-out part, annotated by hand before any audit was run on it: the eruption of the Whakaari/White
-#: Island volcano, New Zealand 2019, and the Visakhapatnam (LG Polymers) gas leak, India 2020)
-#: (a thirteenth held-out part, annotated by hand before any audit was run on it: the crash of Yeti Airlines flight
-#: 691 at Pokhara, Nepal 2023, and the avalanche on the Hotel Rigopiano, Farindola, Italy 2017)
-#: (a fourteenth held-out part, annotated by hand before any audit was run on it: the derailment of an Alvia train near
-#: Santiago de Compostela, Spain 2013, and the explosion in the coal mine at Amasra, Turkey 2022)
-SEALED: tuple = (
-    "amasra-mine-2022",
-    "pokhara-plane-crash-2023",
-    "rigopiano-avalanche-2017",
-    "santiago-train-crash-2013",
-    "visakhapatnam-gas-leak-2020",
-    "whakaari-white-island-eruption-2019",
-)
+#: (none: the twelfth, thirteenth and fourteenth held-out parts, annotated by hand before any audit was run on them,
+#: were scored once after the twelfth round and are in PARTS)
+SEALED: tuple = ()
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
@@ -95,6 +98,12 @@ SECTIONS = {
 }
 STORIES = sorted(p for p in CORPUS.iterdir() if (p / "articles").is_dir())
 KINDS = {"copied_prose", "shared_quote", "stock_phrase", "rewritten"}
+#: the three held-out parts annotated while the twelfth round was written: part and key of each results file
+FRESH = {
+    "twelfth": ("held-out-12", "visakhapatnam+whakaari"),
+    "thirteenth": ("held-out-13", "pokhara+rigopiano"),
+    "fourteenth": ("held-out-14", "amasra+santiago"),
+}
 
 
 def _stated(t: dict) -> str:
@@ -226,6 +235,12 @@ def test_the_readme_counts_the_stories():
     assert head.startswith(f"# Real coverage for the audit: {stories}, every sentence a claim"), head[:80]
     assert f"articles on {stories}, every sentence" in head
     assert f"{_in_words(len(PARTS))} in `PARTS`" in head
+    # with no story sealed, every part is in PARTS and the README says so
+    parts = _in_words(len(PARTS))
+    said = (
+        f"in {parts} parts, all {parts} in `PARTS`" in head and "none is sealed (the test's `SEALED` is empty)" in head
+    )
+    assert said == (not SEALED)
 
 
 @pytest.mark.parametrize("part", list(PARTS))
@@ -430,16 +445,11 @@ def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(score
         "held-out-9",
         "held-out-10",
         "held-out-11",
+        "held-out-12",
+        "held-out-13",
+        "held-out-14",
     }
-    for part in set(PARTS) - {
-        "held-out-5",
-        "held-out-6",
-        "held-out-7",
-        "held-out-8",
-        "held-out-9",
-        "held-out-10",
-        "held-out-11",
-    }:
+    for part in set(before) & set(PARTS):
         s, was = scores[part], before[part]
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
         assert s["shared_quotes_as_copying"] == 0, part
@@ -574,8 +584,11 @@ def test_fifth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores):
         "held-out-9",
         "held-out-10",
         "held-out-11",
+        "held-out-12",
+        "held-out-13",
+        "held-out-14",
     }  # sealed (or not yet annotated) then
-    for part in set(PARTS) - {"held-out-6", "held-out-7", "held-out-8", "held-out-9", "held-out-10", "held-out-11"}:
+    for part in set(before) & set(PARTS):
         s, was = scores[part], before[part]
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
         assert s["shared_quotes_as_copying"] == 0, part
@@ -686,26 +699,22 @@ def test_ninth_held_out_part_goals(scores):
 def test_docs_audit_md_says_what_to_expect_on_coverage_never_seen():
     # the held-out parts annotated while rules were written elsewhere, each at its single score
     once = {"fourth": "christchurch+sri", "fifth": "kanjuruhan+odisha", "sixth": "delhi+sydney"}
-    once |= {"seventh": "lake+soma", "eighth": "derna+mina"}
+    once |= {"seventh": "lake+soma", "eighth": "derna+mina", "tenth": "nightclub+mati", "eleventh": "plaza+bihar"}
+    once |= {n: k for n, (_, k) in FRESH.items()}
     bench = HERE.parent / "benchmarks"
     got = [
         json.loads((bench / f"results-audit-corpus-{n}-held-out-scored-once.json").read_text())[k]
         for n, k in once.items()
     ]
     got.append(json.loads((bench / "results-audit-corpus-ninth-held-out-before.json").read_text())["cutro+wayanad"])
-    got.append(
-        json.loads((bench / "results-audit-corpus-tenth-held-out-scored-once.json").read_text())["nightclub+mati"]
-    )
-    got.append(
-        json.loads((bench / "results-audit-corpus-eleventh-held-out-scored-once.json").read_text())["plaza+bihar"]
-    )
     recall, precision = [g["recall"] for g in got], [g["precision"] for g in got]
     quotes = sum(g["shared_quotes_as_copying"] for g in got), sum(g["shared_quotes"] for g in got)
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     assert f"found {min(recall):.0%} to {max(recall):.0%} of the copied sentences".replace("%", " %") in prose
     assert f"{min(precision):.0%} to {max(precision):.0%} of the pairs it listed".replace("%", " %") in prose
     assert f"and {quotes[0]} of {quotes[1]} shared quotations were listed as copying" in prose
-    assert "On the eight parts of real coverage" in prose and len(got) == 8
+    assert "On the eleven parts of real coverage" in prose and len(got) == 11
+    assert "(the fourth to fourteenth held-out parts, above)" in prose
     heading = re.search(r"## Real coverage: (\d+) stories annotated by hand, in (\d+) parts", prose)
     scored = sum(PARTS.values(), ())  # the stories of the parts (a sealed story is not yet in docs/audit.md)
     assert heading and (int(heading.group(1)), int(heading.group(2))) == (len(scored), len(PARTS))
@@ -717,7 +726,7 @@ def test_tenth_round_no_part_worse_by_more_than_a_pair_and_the_numbers_docs_audi
     # before it no part finds fewer copies, none lists more than one more wrong pair, none a shared quotation
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-tenth-round.json").read_text())
     # every part then (the tenth held-out part, sealed while the round was written, is scored in its own test)
-    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {"held-out-10", "held-out-11"}
+    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(10, 15)}
     # the kit the eleventh round started from (benchmarks/results-audit-corpus-eleventh-round.json) is this round's
     eleventh = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-eleventh-round.json").read_text())
     for part in r["before"]:
@@ -817,8 +826,9 @@ def test_eleventh_round_no_part_worse_and_the_numbers_docs_audit_md_states(score
     # kit.auditing.aligned), written with all eleven parts as development material: against main's kit before it
     # no part finds fewer copies or lists more wrong pairs, and no part lists a shared quotation as copying
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-eleventh-round.json").read_text())
-    # every part then (the eleventh held-out part, sealed while the round was written, is scored in its own test)
-    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {"held-out-11"}
+    # every part then (the eleventh to fourteenth held-out parts, sealed or not yet annotated while the round was
+    # written, are scored in their own tests)
+    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(11, 15)}
     # the kit the twelfth round started from (benchmarks/results-audit-corpus-twelfth-round.json) is this round's
     twelfth = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-twelfth-round.json").read_text())
     for part in r["before"]:
@@ -921,8 +931,10 @@ def test_twelfth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores
     # with all twelve parts as development material: against the kit before it no part finds fewer copies or lists
     # more wrong pairs, no part lists a shared quotation as copying, and the kit finds what the results file says
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-twelfth-round.json").read_text())
-    assert set(r["before"]) == set(r["after"]) == set(PARTS)
-    for part in PARTS:
+    # every part then (the twelfth to fourteenth held-out parts, sealed while the round was written, are scored in
+    # their own tests)
+    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {"held-out-12", "held-out-13", "held-out-14"}
+    for part in r["before"]:
         s, was, now = scores[part], r["before"][part], r["after"][part]
         keys = ("copies", "found", "listed", "right", "shared_quotes_as_copying", "missed")
         assert {k: s[k] for k in keys} == {k: now[k] for k in keys}, part
@@ -940,7 +952,7 @@ def test_twelfth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores
     )
     b, a = r["total"]["before"], r["total"]["after"]
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
-    gained = [p for p in PARTS if r["after"][p]["found"] > r["before"][p]["found"]]
+    gained = [p for p in r["before"] if r["after"][p]["found"] > r["before"][p]["found"]]
     said = [f"The round finds {a['found']} of {a['copies']} copies in all ({b['found']} before)"]
     said += [f"{p}: {r['before'][p]['found']} to {r['after'][p]['found']}" for p in gained]
     five, genoa = scores["held-out-5"], scores["held-out-unseen"]
@@ -951,9 +963,9 @@ def test_twelfth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores
     grid, lopo = r["framing"]["grid"]["settings"], r["framing"]["leave_one_part_out"]
     chosen = r["framing"]["settings"]
     key = f"{chosen['LINKED']},{chosen['FRAMING']},{chosen['KEPT']},{chosen['SAME_QUOTE']}"
-    assert all(key in f["chosen"] for f in lopo["folds"].values()) and len(lopo["folds"]) == len(PARTS)
+    assert all(key in f["chosen"] for f in lopo["folds"].values()) and set(lopo["folds"]) == set(r["before"])
     assert lopo["wrong_on_left_out"] == lopo["shared_quotes_on_left_out"] == 0
-    said += [f"over a grid of {len(grid)}", f"in all {len(PARTS)} folds"]
+    said += [f"over a grid of {len(grid)}", f"in all {len(r['before'])} folds"]
     said += [f"finds {lopo['found_on_left_out']} copies more on the parts left out"]
     assert sum(v["found_more"] for v in grid[key].values()) == a["found"] - b["found"]
     # a speech verb counted as framing lists the Notre-Dame story's shared quotation at one framing word
@@ -1013,3 +1025,214 @@ def test_twelfth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores
 
 def _any_quote(per_part: dict) -> bool:
     return any(x["shared_quotes_as_copying"] for x in per_part.values())
+
+
+def _fresh(nth: str) -> tuple:
+    """The part of ``FRESH[nth]`` scored with stop 30's kit before the twelfth round, and once after it was merged."""
+    bench, key = HERE.parent / "benchmarks", FRESH[nth][1]
+    before, once = (
+        json.loads((bench / f"results-audit-corpus-{nth}-held-out-{n}.json").read_text())
+        for n in ("before", "scored-once")
+    )
+    return before[key], once[key], once
+
+
+def _shared_text(s: dict) -> pd.DataFrame:
+    return s["rows"][s["rows"]["signal"] == "shared_text"].set_index(["claim_id", "cites"])
+
+
+def test_twelfth_held_out_part_as_scored_once(scores, monkeypatch):
+    # annotated and sealed while the twelfth round was written elsewhere; scored with stop 30's kit and once after the
+    # round was merged (docs/audit.md, "The twelfth held-out part"); the kit as it stands lists one pair fewer
+    b, t, once = _fresh("twelfth")
+    s = scores["held-out-12"]
+    keys = ("copies", "found", "right", "shared_quotes", "stock_phrases_as_copying", "unannotated_as_copying")
+    # the round found no copy more and listed 2 pairs more, both shared quotations
+    assert {k: b[k] for k in keys} == {k: t[k] for k in keys} == {k: s[k] for k in keys}
+    assert t["listed"] - b["listed"] == t["shared_quotes_as_copying"] - b["shared_quotes_as_copying"] == 2
+    # the fix written on it after that score (a77451f: the speaker's bare designation next to the speech verb is not
+    # framing) removes one of them and nothing else: without the fix the kit lists what the scored-once file says,
+    # and exactly one pair more, the official's words with a bare "the official added" in two versions of Reuters'
+    # story (CNBC-TV18's, bdnews24.com's)
+    case, reuse = load_part(PARTS["held-out-12"])
+    _, kind = copy_groups(reuse)
+    monkeypatch.setattr(kit.auditing.framing, "_BARE", re.compile(r"(?!)"))
+    then = score(case, reuse)
+    assert {k: then[k] for k in (*keys, "listed", "shared_quotes_as_copying")} == {
+        k: t[k] for k in (*keys, "listed", "shared_quotes_as_copying")
+    }
+    gone = ("cnbctv18com-5", "bdnews24com-4")
+    listed, listed_then = set(_shared_text(s).index), set(_shared_text(then).index)
+    assert listed_then - listed == {gone} and listed <= listed_then and kind[frozenset(gone)] == "shared_quote"
+    assert (s["listed"], s["shared_quotes_as_copying"]) == (t["listed"] - 1, t["shared_quotes_as_copying"] - 1)
+    # the other: Modi's tweet with "Modi said in a tweet" in PTI's two copies, the channel read as framing (the
+    # README's rule), annotated as a shared quotation (this part's annotator: a bare attribution)
+    modi = ("onmanoramacom-11", "greaterkashmircom-11")
+    assert [p for p in listed if kind.get(frozenset(p)) == "shared_quote"] == [modi]
+    assert _shared_text(s).loc[modi, "evidence"].startswith("copied prose: tweet; both quote: ")
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    for said in (_stated(b), _stated(t)):
+        assert said in prose, said
+    for story, name in (
+        ("whakaari-white-island-eruption-2019", "Whakaari"),
+        ("visakhapatnam-gas-leak-2020", "Visakhapatnam"),
+    ):
+        assert f"{name} {once[story]['found']} of {once[story]['copies']}" in prose
+    assert f"found no copy more here and listed {t['listed'] - b['listed']} pairs more, both shared quotations" in prose
+    assert (
+        f"the kit as it stands lists {s['listed']} pairs instead of {t['listed']}, {s['shared_quotes_as_copying']} of "
+        f"{s['shared_quotes']} shared quotations as copying instead of {t['shared_quotes_as_copying']}"
+    ) in prose
+    readme = " ".join((CORPUS / "README.md").read_text(encoding="utf-8").split())
+    assert 'this part\'s annotator read "Modi said in a tweet" as a bare attribution' in readme
+    assert 'this part\'s annotator read "Modi said in a tweet" as a bare attribution' in prose
+    assert t["recall"] >= 0.9 and t["precision"] >= 0.9 and t["shared_quotes_as_copying"] > 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the twelfth held-out part, never seen, 2 of 17 shared quotations listed as copying at its "
+    "single score (recall 60/64 = 0.94 and precision 60/64 = 0.94: those goals are met there); 1 of 17 since the fix "
+    "written on it after that score (a bare 'the official added' is not framing); the other, Modi's tweet with 'Modi "
+    "said in a tweet' in PTI's two copies, is framing by the README's rule and a shared quotation by its annotation",
+)
+def test_twelfth_held_out_part_goals(scores):
+    s = scores["held-out-12"]
+    assert s["recall"] >= 0.9 and s["precision"] >= 0.9 and s["shared_quotes_as_copying"] == 0
+
+
+def test_thirteenth_held_out_part_as_scored_once(scores):
+    # annotated and sealed while the twelfth round was written elsewhere; scored with stop 30's kit and once after the
+    # round was merged (docs/audit.md, "The thirteenth held-out part"): the same before the round, after it and now
+    b, t, once = _fresh("thirteenth")
+    s = scores["held-out-13"]
+    keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying")
+    keys += ("stock_phrases_as_copying", "unannotated_as_copying")
+    assert {k: b[k] for k in keys} == {k: t[k] for k in keys} == {k: s[k] for k in keys}
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = _stated(t) + ", the same before the round and after it"
+    assert said in prose, said
+    for story, name in (("pokhara-plane-crash-2023", "Pokhara"), ("rigopiano-avalanche-2017", "Rigopiano")):
+        assert f"{name} {once[story]['found']} of {once[story]['copies']}" in prose
+    # the wrong pairs by what the annotation calls them
+    case, reuse = load_part(PARTS["held-out-13"])
+    same, kind = copy_groups(reuse)
+    wrong = [kind.get(frozenset(p), "none") for p in _shared_text(s).index if not same(*p)]
+    assert len(wrong) == t["listed"] - t["right"]
+    assert (
+        f"Of the {len(wrong)} wrong pairs, {wrong.count('stock_phrase')} are stock phrases, "
+        f"{wrong.count('rewritten')} sentences annotated as rewritten and {wrong.count('none')} pairs annotated as "
+        "nothing"
+    ) in prose
+    assert (
+        wrong.count("shared_quote")
+        == 1
+        == len(wrong) - sum(wrong.count(k) for k in ("stock_phrase", "rewritten", "none"))
+    )
+    # the shared quotation: the airline's spokesman's words to AFP, read as given to different people
+    bartaula = ("lokmattimescom-2", "japantimes23-2")
+    assert kind[frozenset(bartaula)] == "shared_quote"
+    assert _shared_text(s).loc[bartaula, "evidence"].startswith("the same quoted words, given to different people: ")
+    # WFAA's retelling of the AP's story holds most of Rigopiano's misses
+    rigopiano = set(kit.load_case(str(CORPUS / "rigopiano-avalanche-2017")).claims["claim_id"])
+    missed = [c for c in s["missed"] if c in rigopiano]
+    wfaa = [c for c in missed if c.startswith("wfaacom-")]
+    assert len(missed) == once["rigopiano-avalanche-2017"]["copies"] - once["rigopiano-avalanche-2017"]["found"]
+    assert f"holds {len(wfaa)} of Rigopiano's {len(missed)} misses" in prose and len(wfaa) > len(missed) / 2
+    assert t["recall"] < 0.9 and t["precision"] < 0.9 and t["shared_quotes_as_copying"] > 0
+    assert "none of issue 22's three goals is met" in prose
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the thirteenth held-out part, never seen, recall 35/44 = 0.80, precision 35/42 = 0.83 and 1 "
+    "of 14 shared quotations listed as copying (the airline spokesman's words to AFP, read as given to different "
+    "people), before the twelfth round, at its single score after it, and now",
+)
+def test_thirteenth_held_out_part_goals(scores):
+    s = scores["held-out-13"]
+    assert s["recall"] >= 0.9 and s["precision"] >= 0.9 and s["shared_quotes_as_copying"] == 0
+
+
+def test_fourteenth_held_out_part_as_scored_once(scores):
+    # annotated and sealed while the twelfth round was written elsewhere; scored with stop 30's kit and once after the
+    # round was merged (docs/audit.md, "The fourteenth held-out part"): the round found one copy more, and the kit as
+    # it stands scores it as it did then
+    b, t, once = _fresh("fourteenth")
+    s = scores["held-out-14"]
+    keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying")
+    keys += ("stock_phrases_as_copying", "unannotated_as_copying")
+    assert {k: s[k] for k in keys} == {k: t[k] for k in keys}
+    assert t["found"] - b["found"] == t["right"] - b["right"] == t["listed"] - b["listed"] == 1
+    assert all(b[k] == t[k] for k in ("copies", "shared_quotes", "shared_quotes_as_copying"))
+    # that copy: a passenger's words with Reuters' framing in a later version of its story, listed by the round's rule
+    montesco = ("csmonitorproof-9", "chicagotribune24-7")
+    assert "csmonitorproof-9" not in s["missed"]
+    assert (
+        _shared_text(s)
+        .loc[montesco, "evidence"]
+        .endswith("(a quotation framed alike by two reports that copy each other)")
+    )
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    for said in (_stated(b), _stated(t)):
+        assert said in prose, said
+    for story, name in (("amasra-mine-2022", "Amasra"), ("santiago-train-crash-2013", "Santiago")):
+        assert f"{name} {once[story]['found']} of {once[story]['copies']}" in prose
+    assert f"The round found {t['found'] - b['found']} copy more here" in prose
+
+
+def test_fourteenth_held_out_part_goals(scores):
+    # issue 22's three goals, met on this part never seen at its single score, and by the kit as it stands: the first
+    # part of coverage never seen to meet all three (docs/audit.md says so)
+    _, t, _ = _fresh("fourteenth")
+    for s in (t, scores["held-out-14"]):
+        assert s["recall"] >= 0.9 and s["precision"] >= 0.9 and s["shared_quotes_as_copying"] == 0
+    bench = HERE.parent / "benchmarks"
+    earlier = {"fourth": "christchurch+sri", "fifth": "kanjuruhan+odisha", "sixth": "delhi+sydney"}
+    earlier |= {"seventh": "lake+soma", "eighth": "derna+mina", "tenth": "nightclub+mati", "eleventh": "plaza+bihar"}
+    earlier |= {n: k for n, (_, k) in FRESH.items() if n != "fourteenth"}
+    singles = [
+        json.loads((bench / f"results-audit-corpus-{n}-held-out-scored-once.json").read_text())[k]
+        for n, k in earlier.items()
+    ]
+    singles.append(json.loads((bench / "results-audit-corpus-ninth-held-out-before.json").read_text())["cutro+wayanad"])
+    assert not any(s["recall"] >= 0.9 and s["precision"] >= 0.9 and s["shared_quotes_as_copying"] == 0 for s in singles)
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    assert "the first part of coverage never seen to meet all three at its single score" in prose
+    # the second and third held-out parts and the Genoa story, when first scored (as docs/audit.md states them)
+    for first in ("not for recall (0.88: 36 of 41)", "**not met for recall: 0.66**", "On Genoa 11 of 16 are found"):
+        assert first in prose, first
+
+
+def test_the_three_parts_annotated_while_the_twelfth_round_was_written_together():
+    # pooled at their single scores (docs/audit.md, after "The fourteenth held-out part")
+    got = [_fresh(n)[1] for n in FRESH]
+    n = {k: sum(g[k] for g in got) for k in ("found", "copies", "right", "listed")}
+    q = sum(g["shared_quotes_as_copying"] for g in got), sum(g["shared_quotes"] for g in got)
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = (
+        "Together, the three parts annotated while the twelfth round was written, at their single scores: "
+        f"{n['found']} of {n['copies']} copies found, {n['right']} of {n['listed']} pairs listed right, {q[0]} of "
+        f"{q[1]} shared quotations listed as copying."
+    )
+    assert said in prose, said
+    log = " ".join((HERE.parent / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    said = (
+        f"At their single scores {n['found']} of {n['copies']} copies are found, {n['right']} of {n['listed']} listed "
+        f"pairs are right and {q[0]} of {q[1]} shared quotations are listed as copying"
+    )
+    assert said in log, said
+    # the parts then: those the twelfth round was written with, and these three
+    twelfth = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-twelfth-round.json").read_text())
+    then = set(twelfth["before"]) | {p for p, _ in FRESH.values()}
+    stories = _in_words(sum(len(PARTS[p]) for p in then))
+    assert f"`docs/audit.md` measures `kit.audit` on {stories} stories in {_in_words(len(then))} parts" in log
+
+
+def test_benchmarks_md_counts_the_real_coverage():
+    text = " ".join((HERE.parent / "BENCHMARKS.md").read_text(encoding="utf-8").split())
+    said = (
+        f"{_in_words(len(STORIES))} stories of real news in {_in_words(len(PARTS))} parts (a development part and "
+        f"{_in_words(len(PARTS) - 1)} held-out parts, each annotated before the audit was run on it)"
+    )
+    assert said in text, said
