@@ -78,8 +78,11 @@ PARTS = {
 #: 691 at Pokhara, Nepal 2023, and the avalanche on the Hotel Rigopiano, Farindola, Italy 2017)
 #: (a fourteenth held-out part, annotated by hand before any audit was run on it: the derailment of an Alvia train near
 #: Santiago de Compostela, Spain 2013, and the explosion in the coal mine at Amasra, Turkey 2022)
+#: (a fifteenth held-out part, annotated by hand before any audit was run on it: the fire aboard the ferry MV
+#: Abhijan-10 near Jhalakathi, Bangladesh 2021)
 SEALED: tuple = (
     "amasra-mine-2022",
+    "bangladesh-ferry-fire-2021",
     "pokhara-plane-crash-2023",
     "rigopiano-avalanche-2017",
     "santiago-train-crash-2013",
