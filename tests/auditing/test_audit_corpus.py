@@ -79,10 +79,11 @@ PARTS = {
 #: (a fourteenth held-out part, annotated by hand before any audit was run on it: the derailment of an Alvia train near
 #: Santiago de Compostela, Spain 2013, and the explosion in the coal mine at Amasra, Turkey 2022)
 #: (a fifteenth held-out part, annotated by hand before any audit was run on it: the fire aboard the ferry MV
-#: Abhijan-10 near Jhalakathi, Bangladesh 2021)
+#: Abhijan-10 near Jhalakathi, Bangladesh 2021, and Cyclone Idai in Mozambique 2019)
 SEALED: tuple = (
     "amasra-mine-2022",
     "bangladesh-ferry-fire-2021",
+    "cyclone-idai-2019",
     "pokhara-plane-crash-2023",
     "rigopiano-avalanche-2017",
     "santiago-train-crash-2013",
