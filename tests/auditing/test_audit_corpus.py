@@ -17,6 +17,7 @@ import pytest
 import kit
 import kit.auditing.framing
 from kit.auditing import audit
+from kit.auditing.marks import MARK
 from kit.draft.numbers import NUMBER_WORDS
 
 HERE = pathlib.Path(__file__).resolve().parents[1]
@@ -1234,6 +1235,95 @@ def test_the_three_parts_annotated_while_the_twelfth_round_was_written_together(
     then = set(twelfth["before"]) | {p for p, _ in FRESH.values()}
     stories = _in_words(sum(len(PARTS[p]) for p in then))
     assert f"`docs/audit.md` measures `kit.audit` on {stories} stories in {_in_words(len(then))} parts" in log
+
+
+def _fifteenth() -> tuple:
+    """The fifteenth held-out part at its single score (the kit as it stands at the end of stop 31), and the file."""
+    bench = HERE.parent / "benchmarks"
+    once = json.loads((bench / "results-audit-corpus-fifteenth-held-out-scored-once.json").read_text())
+    return once["ferry+idai"], once
+
+
+def test_fifteenth_held_out_part_as_scored_once(scores):
+    # annotated and sealed while the twelfth to fourteenth parts were moved into PARTS; scored once with the kit as it
+    # stands at the end of the stop (docs/audit.md, "The fifteenth held-out part"): no rule was written after it, so
+    # that score is its only one (there is no "before" file) and the kit as it stands scores it exactly so
+    t, once = _fifteenth()
+    s = scores["held-out-15"]
+    keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying")
+    keys += ("stock_phrases_as_copying", "unannotated_as_copying", "missed")
+    assert {k: s[k] for k in keys} == {k: t[k] for k in keys}
+    for story in PARTS["held-out-15"]:  # each story on its own too
+        one = score(*load_part((story,)))
+        assert {k: one[k] for k in keys} == {k: once[story][k] for k in keys}, story
+    assert not (HERE.parent / "benchmarks" / "results-audit-corpus-fifteenth-held-out-before.json").exists()
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = _stated(t)
+    assert said in prose, said
+    assert 'and that is its only score: there is no "before" file' in prose
+    for story, name in (("bangladesh-ferry-fire-2021", "ferry fire"), ("cyclone-idai-2019", "Cyclone Idai")):
+        assert f"{name} {once[story]['found']} of {once[story]['copies']}" in prose
+    # precision stated as 0.90 at two places, and under the goal of 0.9: no goal is met
+    assert f"{t['precision']:.2f}" == "0.90" and t["precision"] < 0.9
+    assert t["recall"] < 0.9 and t["shared_quotes_as_copying"] > 0
+    said = (
+        f"{t['right']} of {t['listed']} is {t['precision']:.3f}, under the goal of 0.9: on this coverage never seen "
+        "**none of issue 22's three goals is met**"
+    )
+    assert said in prose, said
+    # the wrong pairs by what the annotation calls them
+    case, reuse = load_part(PARTS["held-out-15"])
+    same, kind = copy_groups(reuse)
+    rows = _shared_text(s)
+    wrong = [kind.get(frozenset(p), "none") for p in rows.index if not same(*p)]
+    assert len(wrong) == t["listed"] - t["right"] and wrong.count("none") == t["unannotated_as_copying"] == 0
+    said = (
+        f"Of the {len(wrong)} wrong pairs, {wrong.count('shared_quote')} are shared quotations, "
+        f"{wrong.count('rewritten')} sentences annotated as rewritten and {wrong.count('stock_phrase')} a stock phrase"
+    )
+    assert said in prose, said
+    assert len(wrong) == sum(wrong.count(k) for k in ("shared_quote", "rewritten", "stock_phrase"))
+    # the two shared quotations listed as copying: the junior minister's words in The Telegraph's standfirst (PTI's
+    # story, no quotation marks, no attribution) against The Tribune's copy (quoted, "... Chowdhury said"); the Red
+    # Cross statement's "Beira has been severely battered." in the blog's text of Jamie LeSueur's words against the
+    # AP's sentence (CTV News), which uses them without quotation marks. In both, the sentence listed as the copy
+    # (claim_id) has none
+    minister, battered = ("ttefin-1", "tribuneindiacom-8"), ("nonews2read-14", "ctvnewsca-6")
+    assert sorted(p for p in rows.index if kind.get(frozenset(p)) == "shared_quote") == sorted([minister, battered])
+    speaker = {frozenset(p): w for *p, w in zip(reuse["claim_id"], reuse["other"], reuse["speaker"], strict=True)}
+    assert speaker[frozenset(minister)] == "Khaled Mahmud Chowdhury"
+    assert speaker[frozenset(battered)] == "Jamie LeSueur"
+    text = dict(zip(case.claims["claim_id"], case.claims["text"], strict=True))
+    # (no quotation mark as the audit reads them, kit.auditing.marks.MARK)
+    assert not any(re.search(MARK, text[c]) for c in ("ttefin-1", "nonews2read-14", "ctvnewsca-6"))
+    assert "the sentence listed as the copy gives the speaker's words without quotation marks" in prose
+    assert text["tribuneindiacom-8"].startswith("“The record suggests 310 listed passengers")
+    assert rows.loc[minister, "evidence"] == (
+        "copied prose: record suggests 310 listed passengers were travelling in the ferry, but the actual number can "
+        "be much higher"
+    )
+    assert rows.loc[battered, "evidence"] == "copied prose: Beira has been severely battered."
+    for pair in (minister, battered):
+        evidence = rows.loc[pair, "evidence"]
+        assert f'listed as "{evidence}"' in prose, evidence
+    # most of Cyclone Idai's misses are Reuters' sentences in its two edits and in RT's item
+    idai = once["cyclone-idai-2019"]["missed"]
+    reuters = [c for c in idai if c.rsplit("-", 1)[0] in {"iolcoza", "thenationalnewsmz", "rtnewsline"}]
+    assert len(idai) == once["cyclone-idai-2019"]["copies"] - once["cyclone-idai-2019"]["found"]
+    assert f"{len(reuters)} of Cyclone Idai's {len(idai)} misses are Reuters' sentences" in prose
+    assert len(reuters) > len(idai) / 2
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the fifteenth held-out part, never seen, at its single score (the kit as it stands): recall "
+    "43/54 = 0.80, precision 44/49 = 0.898 (stated 0.90, under 0.9) and 2 of 39 shared quotations listed as copying "
+    "(the junior minister's words in The Telegraph's standfirst against The Tribune's copy of PTI's story; the Red "
+    "Cross' 'Beira has been severely battered.' in a blog's text against the AP's sentence): none of the three goals",
+)
+def test_fifteenth_held_out_part_goals(scores):
+    s = scores["held-out-15"]
+    assert s["recall"] >= 0.9 and s["precision"] >= 0.9 and s["shared_quotes_as_copying"] == 0
 
 
 def test_benchmarks_md_counts_the_real_coverage():
