@@ -33,8 +33,9 @@ CORPUS = ROOT / "tests" / "draft_corpus"
 
 #: the corpus' parts: ``dev`` tuned on; ``test`` (Cebu) held out; ``unseen`` a second held-out part, annotated
 #: after the third pass's rules were written and scored once after they were merged (then tuned on); ``unseen2`` a
-#: third, annotated while the fourth pass's rules were written; ``unseen3`` to ``unseen9`` each annotated while a later
-#: pass was written, scored once after it was merged, then development material (docs/draft.md, "On real coverage")
+#: third, annotated while the fourth pass's rules were written; ``unseen3`` to ``unseen12`` each annotated while a later
+#: pass was written, scored once after it was merged, then development material (docs/draft.md, "On real coverage");
+#: ``unseen10`` to ``unseen12`` all three while the eleventh pass was written
 PARTS = (
     "dev",
     "test",
@@ -47,6 +48,9 @@ PARTS = (
     "unseen7",
     "unseen8",
     "unseen9",
+    "unseen10",
+    "unseen11",
+    "unseen12",
 )
 
 __all__ = ["PARTS", "AIR_STRIKES", "articles", "is_air_strike", "score_article", "totals", "score", "main"]
