@@ -1366,6 +1366,68 @@ def _sixteenth() -> tuple:
     return once["itaewon+brumadinho"], once
 
 
+def test_sixteenth_held_out_part_as_scored_once(scores):
+    # annotated blind at the end of stop 31, sealed, scored once with the kit as it stands (docs/audit.md, "The
+    # sixteenth held-out part"): no rule was written after it, so that score is its only one (there is no "before"
+    # file) and the kit as it stands scores it exactly so
+    t, once = _sixteenth()
+    s = scores["held-out-16"]
+    keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying")
+    keys += ("stock_phrases_as_copying", "unannotated_as_copying", "missed")
+    assert {k: s[k] for k in keys} == {k: t[k] for k in keys}
+    assert set(once) - {"itaewon+brumadinho"} == {"kit_commit", "what"} | set(PARTS["held-out-16"])
+    for story in PARTS["held-out-16"]:  # each story on its own too
+        one = score(*load_part((story,)))
+        assert {k: one[k] for k in keys} == {k: once[story][k] for k in keys}, story
+    assert not (HERE.parent / "benchmarks" / "results-audit-corpus-sixteenth-held-out-before.json").exists()
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = _stated(t)
+    assert said in prose, said
+    assert 'and that is its only score: there is no "before" file' in prose
+    for story, name in (("brumadinho-dam-collapse-2019", "Brumadinho"), ("itaewon-crowd-crush-2022", "Itaewon")):
+        assert f"{name} {once[story]['found']} of {once[story]['copies']}" in prose
+    # its sources' kinds, corrected after it was annotated (commit 762656c): every one a kind of the case format
+    assert "(commit 762656c; its `reuse.csv` untouched)" in prose
+    for story in PARTS["held-out-16"]:
+        kinds = set(pd.read_csv(CORPUS / story / "sources.csv")["kind"])
+        assert "online" in kinds and not kinds & {"blog", "website"}, story
+    # two goals met, recall not
+    assert t["precision"] >= 0.9 and t["shared_quotes_as_copying"] == 0 and t["recall"] < 0.9
+    assert "Precision and shared quotations meet issue 22's goals; **recall does not**" in prose
+    # the wrong pairs by what the annotation calls them: the BBC's two versions on the cafeteria (rewritten), the
+    # dam's lead in Sky News' text on a blog against RNZ's standfirst (not annotated)
+    case, reuse = load_part(PARTS["held-out-16"])
+    same, kind = copy_groups(reuse)
+    rows = _shared_text(s)
+    wrong = {p: kind.get(frozenset(p), "none") for p in rows.index if not same(*p)}
+    assert wrong == {("rnzbrm-8", "newswirepk-2"): "rewritten", ("positivedoings-2", "rnzbrm-1"): "none"}
+    assert list(wrong.values()).count("none") == t["unannotated_as_copying"] == len(wrong) - 1
+    said = f"Of the {len(wrong)} wrong pairs, 1 is a sentence annotated as rewritten"
+    assert said in prose and "and 1 a pair not annotated" in prose, said
+    lead = rows.loc[("positivedoings-2", "rnzbrm-1"), "evidence"].removeprefix("copied prose: ")
+    assert f"the lead's \"{lead}\" in Sky News' text on a blog" in prose, lead
+    # where the misses are: Itaewon's mostly in the AP's story retold (latin-american.news), Brumadinho's in the
+    # BBC's lead (RNZ) and the AP's sentences in The Independent's (Yahoo News)
+    itaewon, dam = once["itaewon-crowd-crush-2022"]["missed"], once["brumadinho-dam-collapse-2019"]["missed"]
+    retold = [c for c in itaewon if c.startswith("latinamericannews-")]
+    assert f"{len(retold)} of Itaewon's {len(itaewon)} misses are the AP's sentences retold" in prose
+    assert sorted(c.rsplit("-", 1)[0] for c in set(itaewon) - set(retold)) == ["indiatodayne", "rokdropnet"]
+    assert sorted({c.rsplit("-", 1)[0] for c in dam}) == ["rnzbrm", "yahoonewsbrm"]
+    assert f"Brumadinho's {len(dam)} are the BBC's lead in RNZ's version" in prose
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the sixteenth held-out part, never seen, at its single score (the kit as it stands): recall "
+    "26/35 = 0.74 (Brumadinho 16/19, Itaewon 10/16: 4 of Itaewon's 6 misses the AP's sentences retold in a "
+    "translation's English); precision 26/28 = 0.93 and 0 of 10 shared quotations listed as copying: those goals "
+    "are met there",
+)
+def test_sixteenth_held_out_part_goals(scores):
+    s = scores["held-out-16"]
+    assert s["recall"] >= 0.9 and s["precision"] >= 0.9 and s["shared_quotes_as_copying"] == 0
+
+
 def test_the_five_parts_annotated_in_stop_31_together():
     # the twelfth to sixteenth held-out parts pooled at their single scores (docs/audit.md, after "The sixteenth
     # held-out part"; the three- and four-part sentences before it are kept as they were)
