@@ -88,14 +88,16 @@ PARTS = {
     # kit as it stands at the end of the stop (benchmarks/results-audit-corpus-fifteenth-held-out-scored-once.json):
     # no rule was written after it was annotated, so that score is its single one (there is no "before" file)
     "held-out-15": ("bangladesh-ferry-fire-2021", "cyclone-idai-2019"),
+    # a sixteenth, annotated blind at the end of stop 31, sealed, scored once with the kit as it stands
+    # (benchmarks/results-audit-corpus-sixteenth-held-out-scored-once.json): no rule was written after it was
+    # annotated, so that score is its single one (there is no "before" file)
+    "held-out-16": ("brumadinho-dam-collapse-2019", "itaewon-crowd-crush-2022"),
 }
 #: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
 #: every score until they are
-#: (the twelfth to fourteenth held-out parts were scored once after the twelfth round, the fifteenth once with
-#: the kit as it stands at the end of the stop, and all four are in PARTS)
-#: a sixteenth held-out part, annotated by hand before any audit was run on it: the Itaewon crowd crush (Seoul 2022)
-#: and the Brumadinho dam collapse (Brazil 2019)
-SEALED: tuple = ("brumadinho-dam-collapse-2019", "itaewon-crowd-crush-2022")
+#: (none: the twelfth to fourteenth held-out parts were scored once after the twelfth round, the fifteenth and the
+#: sixteenth once each with the kit as it stands at the end of stop 31, and all five are in PARTS)
+SEALED: tuple = ()
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
@@ -464,6 +466,7 @@ def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(score
         "held-out-13",
         "held-out-14",
         "held-out-15",
+        "held-out-16",
     }
     for part in set(before) & set(PARTS):
         s, was = scores[part], before[part]
@@ -604,6 +607,7 @@ def test_fifth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores):
         "held-out-13",
         "held-out-14",
         "held-out-15",
+        "held-out-16",
     }  # sealed (or not yet annotated) then
     for part in set(before) & set(PARTS):
         s, was = scores[part], before[part]
@@ -717,7 +721,7 @@ def test_docs_audit_md_says_what_to_expect_on_coverage_never_seen():
     # the held-out parts annotated while rules were written elsewhere, each at its single score
     once = {"fourth": "christchurch+sri", "fifth": "kanjuruhan+odisha", "sixth": "delhi+sydney"}
     once |= {"seventh": "lake+soma", "eighth": "derna+mina", "tenth": "nightclub+mati", "eleventh": "plaza+bihar"}
-    once |= {n: k for n, (_, k) in FRESH.items()} | {"fifteenth": "ferry+idai"}
+    once |= {n: k for n, (_, k) in FRESH.items()} | {"fifteenth": "ferry+idai", "sixteenth": "itaewon+brumadinho"}
     bench = HERE.parent / "benchmarks"
     got = [
         json.loads((bench / f"results-audit-corpus-{n}-held-out-scored-once.json").read_text())[k]
@@ -730,8 +734,8 @@ def test_docs_audit_md_says_what_to_expect_on_coverage_never_seen():
     assert f"found {min(recall):.0%} to {max(recall):.0%} of the copied sentences".replace("%", " %") in prose
     assert f"{min(precision):.0%} to {max(precision):.0%} of the pairs it listed".replace("%", " %") in prose
     assert f"and {quotes[0]} of {quotes[1]} shared quotations were listed as copying" in prose
-    assert "On the twelve parts of real coverage" in prose and len(got) == 12
-    assert "(the fourth to fifteenth held-out parts, above)" in prose
+    assert "On the thirteen parts of real coverage" in prose and len(got) == 13
+    assert "(the fourth to sixteenth held-out parts, above)" in prose
     heading = re.search(r"## Real coverage: (\d+) stories annotated by hand, in (\d+) parts", prose)
     scored = sum(PARTS.values(), ())  # the stories of the parts (a sealed story is not yet in docs/audit.md)
     assert heading and (int(heading.group(1)), int(heading.group(2))) == (len(scored), len(PARTS))
@@ -743,7 +747,7 @@ def test_tenth_round_no_part_worse_by_more_than_a_pair_and_the_numbers_docs_audi
     # before it no part finds fewer copies, none lists more than one more wrong pair, none a shared quotation
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-tenth-round.json").read_text())
     # every part then (the tenth held-out part, sealed while the round was written, is scored in its own test)
-    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(10, 16)}
+    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(10, 17)}
     # the kit the eleventh round started from (benchmarks/results-audit-corpus-eleventh-round.json) is this round's
     eleventh = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-eleventh-round.json").read_text())
     for part in r["before"]:
@@ -843,9 +847,9 @@ def test_eleventh_round_no_part_worse_and_the_numbers_docs_audit_md_states(score
     # kit.auditing.aligned), written with all eleven parts as development material: against main's kit before it
     # no part finds fewer copies or lists more wrong pairs, and no part lists a shared quotation as copying
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-eleventh-round.json").read_text())
-    # every part then (the eleventh to fifteenth held-out parts, sealed or not yet annotated while the round was
+    # every part then (the eleventh to sixteenth held-out parts, sealed or not yet annotated while the round was
     # written, are scored in their own tests)
-    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(11, 16)}
+    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(11, 17)}
     # the kit the twelfth round started from (benchmarks/results-audit-corpus-twelfth-round.json) is this round's
     twelfth = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-twelfth-round.json").read_text())
     for part in r["before"]:
@@ -949,8 +953,8 @@ def test_twelfth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores
     # more wrong pairs, no part lists a shared quotation as copying, and the kit finds what the results file says
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-twelfth-round.json").read_text())
     # every part then (the twelfth to fourteenth held-out parts, sealed while the round was written, and the
-    # fifteenth, not yet annotated then, are scored in their own tests)
-    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(12, 16)}
+    # fifteenth and sixteenth, not yet annotated then, are scored in their own tests)
+    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(12, 17)}
     for part in r["before"]:
         s, was, now = scores[part], r["before"][part], r["after"][part]
         keys = ("copies", "found", "listed", "right", "shared_quotes_as_copying", "missed")
@@ -1353,9 +1357,104 @@ def test_the_four_parts_annotated_in_stop_31_together():
     said = f"recall {t['recall']:.2f} ({t['found']} of {t['copies']}), precision {t['right']} of {t['listed']} ("
     said += f"{t['precision']:.3f}, under 0.9) and {t['shared_quotes_as_copying']} of {t['shared_quotes']} shared"
     assert said in log, said
-    # the parts the entry counts: those the twelfth round was written with, these three, and the fifteenth: every part
+
+
+def _sixteenth() -> tuple:
+    """The sixteenth held-out part at its single score (the kit as it stands at the end of stop 31), and the file."""
+    bench = HERE.parent / "benchmarks"
+    once = json.loads((bench / "results-audit-corpus-sixteenth-held-out-scored-once.json").read_text())
+    return once["itaewon+brumadinho"], once
+
+
+def test_sixteenth_held_out_part_as_scored_once(scores):
+    # annotated blind at the end of stop 31, sealed, scored once with the kit as it stands (docs/audit.md, "The
+    # sixteenth held-out part"): no rule was written after it, so that score is its only one (there is no "before"
+    # file) and the kit as it stands scores it exactly so
+    t, once = _sixteenth()
+    s = scores["held-out-16"]
+    keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying")
+    keys += ("stock_phrases_as_copying", "unannotated_as_copying", "missed")
+    assert {k: s[k] for k in keys} == {k: t[k] for k in keys}
+    assert set(once) - {"itaewon+brumadinho"} == {"kit_commit", "what"} | set(PARTS["held-out-16"])
+    for story in PARTS["held-out-16"]:  # each story on its own too
+        one = score(*load_part((story,)))
+        assert {k: one[k] for k in keys} == {k: once[story][k] for k in keys}, story
+    assert not (HERE.parent / "benchmarks" / "results-audit-corpus-sixteenth-held-out-before.json").exists()
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = _stated(t)
+    assert said in prose, said
+    assert 'and that is its only score: there is no "before" file' in prose
+    for story, name in (("brumadinho-dam-collapse-2019", "Brumadinho"), ("itaewon-crowd-crush-2022", "Itaewon")):
+        assert f"{name} {once[story]['found']} of {once[story]['copies']}" in prose
+    # its sources' kinds, corrected after it was annotated (commit 762656c): every one a kind of the case format
+    assert "(commit 762656c; its `reuse.csv` untouched)" in prose
+    for story in PARTS["held-out-16"]:
+        kinds = set(pd.read_csv(CORPUS / story / "sources.csv")["kind"])
+        assert "online" in kinds and not kinds & {"blog", "website"}, story
+    # two goals met, recall not
+    assert t["precision"] >= 0.9 and t["shared_quotes_as_copying"] == 0 and t["recall"] < 0.9
+    assert "Precision and shared quotations meet issue 22's goals; **recall does not**" in prose
+    # the wrong pairs by what the annotation calls them: the BBC's two versions on the cafeteria (rewritten), the
+    # dam's lead in Sky News' text on a blog against RNZ's standfirst (not annotated)
+    case, reuse = load_part(PARTS["held-out-16"])
+    same, kind = copy_groups(reuse)
+    rows = _shared_text(s)
+    wrong = {p: kind.get(frozenset(p), "none") for p in rows.index if not same(*p)}
+    assert wrong == {("rnzbrm-8", "newswirepk-2"): "rewritten", ("positivedoings-2", "rnzbrm-1"): "none"}
+    assert list(wrong.values()).count("none") == t["unannotated_as_copying"] == len(wrong) - 1
+    said = f"Of the {len(wrong)} wrong pairs, 1 is a sentence annotated as rewritten"
+    assert said in prose and "and 1 a pair not annotated" in prose, said
+    lead = rows.loc[("positivedoings-2", "rnzbrm-1"), "evidence"].removeprefix("copied prose: ")
+    assert f"the lead's \"{lead}\" in Sky News' text on a blog" in prose, lead
+    # where the misses are: Itaewon's mostly in the AP's story retold (latin-american.news), Brumadinho's in the
+    # BBC's lead (RNZ) and the AP's sentences in The Independent's (Yahoo News)
+    itaewon, dam = once["itaewon-crowd-crush-2022"]["missed"], once["brumadinho-dam-collapse-2019"]["missed"]
+    retold = [c for c in itaewon if c.startswith("latinamericannews-")]
+    assert f"{len(retold)} of Itaewon's {len(itaewon)} misses are the AP's sentences retold" in prose
+    assert sorted(c.rsplit("-", 1)[0] for c in set(itaewon) - set(retold)) == ["indiatodayne", "rokdropnet"]
+    assert sorted({c.rsplit("-", 1)[0] for c in dam}) == ["rnzbrm", "yahoonewsbrm"]
+    assert f"Brumadinho's {len(dam)} are the BBC's lead in RNZ's version" in prose
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the sixteenth held-out part, never seen, at its single score (the kit as it stands): recall "
+    "26/35 = 0.74 (Brumadinho 16/19, Itaewon 10/16: 4 of Itaewon's 6 misses the AP's sentences retold in a "
+    "translation's English); precision 26/28 = 0.93 and 0 of 10 shared quotations listed as copying: those goals "
+    "are met there",
+)
+def test_sixteenth_held_out_part_goals(scores):
+    s = scores["held-out-16"]
+    assert s["recall"] >= 0.9 and s["precision"] >= 0.9 and s["shared_quotes_as_copying"] == 0
+
+
+def test_the_five_parts_annotated_in_stop_31_together():
+    # the twelfth to sixteenth held-out parts pooled at their single scores (docs/audit.md, after "The sixteenth
+    # held-out part"; the three- and four-part sentences before it are kept as they were)
+    got = [_fresh(n)[1] for n in FRESH] + [_fifteenth()[0], _sixteenth()[0]]
+    n = {k: sum(g[k] for g in got) for k in ("found", "copies", "right", "listed")}
+    q = sum(g["shared_quotes_as_copying"] for g in got), sum(g["shared_quotes"] for g in got)
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = (
+        "Together, the five parts annotated in stop 31 (the twelfth to sixteenth held-out parts), at their single "
+        f"scores: {n['found']} of {n['copies']} copies found, {n['right']} of {n['listed']} pairs listed right, "
+        f"{q[0]} of {q[1]} shared quotations listed as copying."
+    )
+    assert said in prose, said
+    assert prose.index("Together, the four parts") < prose.index("The **sixteenth held-out part**") < prose.index(said)
+    log = " ".join((HERE.parent / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    said = (
+        f"The five parts together: {n['found']} of {n['copies']} copies found, {n['right']} of {n['listed']} listed "
+        f"pairs right, {q[0]} of {q[1]} shared quotations listed as copying"
+    )
+    assert said in log, said
+    t, _ = _sixteenth()
+    said = f"scored once with the kit as it stands, its only score: {_stated(t)}"
+    assert said in log, said
+    # the parts the entry counts: those the twelfth round was written with, these three, the fifteenth and the
+    # sixteenth: every part
     twelfth = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-twelfth-round.json").read_text())
-    then = set(twelfth["before"]) | {p for p, _ in FRESH.values()} | {"held-out-15"}
+    then = set(twelfth["before"]) | {p for p, _ in FRESH.values()} | {"held-out-15", "held-out-16"}
     assert then == set(PARTS)
     stories = _in_words(sum(len(PARTS[p]) for p in then))
     assert f"`docs/audit.md` measures `kit.audit` on {stories} stories in {_in_words(len(then))} parts" in log
