@@ -1002,27 +1002,36 @@ def test_every_share_docs_draft_md_states_is_its_fraction():
         assert f"{100 * int(found) / int(total):.1f}" == share, (found, total, share)
 
 
-def test_docs_state_the_fourteenth_held_out_part_scored_once():
-    # tests/draft_corpus/unseen13, annotated blind after the eleventh pass with no draft rule written after it: scored
-    # once with the kit as it stands, its only score (no "before" file); in PARTS since, as development material
+def _scored_once_only(part: str, nth: str, *, until: str, errors: str) -> tuple[str, dict]:
+    """A fresh part annotated blind with no draft rule written after it: the kit as it stands gives its one score (no
+    "before" file), its only row, and its paragraph (up to the sentence opening with ``until``) stating the score and
+    the goals; returns that paragraph and the score."""
     prose = section("### On real coverage")
-    once = _results("results-draft-corpus-unseen13-scored-once.json")["unseen13"]
-    assert scored("unseen13")["total"] == once  # the kit as it stands gives its single score
-    files = {f.name for f in (ROOT / "benchmarks").glob("results-draft-corpus-unseen13*.json")}
-    assert files == {"results-draft-corpus-unseen13-scored-once.json"}  # no "before" file, no "now" file
+    once = _results(f"results-draft-corpus-{part}-scored-once.json")[part]
+    assert scored(part)["total"] == once  # the kit as it stands gives its single score
+    files = {f.name for f in (ROOT / "benchmarks").glob(f"results-draft-corpus-{part}*.json")}
+    assert files == {f"results-draft-corpus-{part}-scored-once.json"}  # no "before" file, no "now" file
     assert not (ROOT / "benchmarks" / "results-draft-corpus-twelfth-pass.json").exists()  # no rule written since
-    assert _row(prose, "fourteenth held-out part", "scored once") == _as_row(once)
-    assert re.findall(r"\| fourteenth held-out part, ([^|]*?) \|", prose) == ["scored once"]  # its only row
-    text = re.search(r"The \*\*fourteenth held-out part\*\* \(`tests/draft_corpus/unseen13/`.*?(?= Together, )", prose)
-    text = text.group(0)
-    assert "`benchmarks/results-draft-corpus-unseen13-scored-once.json`" in text
+    assert _row(prose, f"{nth} held-out part", "scored once") == _as_row(once)
+    assert re.findall(rf"\| {nth} held-out part, ([^|]*?) \|", prose) == ["scored once"]  # its only row
+    found = re.search(rf"The \*\*{nth} held-out part\*\* \(`tests/draft_corpus/{part}/`.*?(?= {until}, )", prose)
+    assert found, part
+    text = found.group(0)
+    assert f"`benchmarks/results-draft-corpus-{part}-scored-once.json`" in text
     assert (
         'No draft rule was written after it was annotated, so that single score is its only one: there is no "before"'
         " file." in text
     )
-    assert f"Scored so: {_stated(once)}." in text and "1 figure error of 30" in text
+    assert f"Scored so: {_stated(once)}." in text and errors in text
     _goals_stated(re.search(r"On it the goals of issue 21 are: (.*?)\.", text).group(1), once)
     assert text.endswith("Scored, it is development material.")
+    return text, once
+
+
+def test_docs_state_the_fourteenth_held_out_part_scored_once():
+    # tests/draft_corpus/unseen13, annotated blind after the eleventh pass with no draft rule written after it: scored
+    # once with the kit as it stands, its only score (no "before" file); in PARTS since, as development material
+    text, once = _scored_once_only("unseen13", "fourteenth", until="Together", errors="1 figure error of 30")
     # its stories: three, in no other part, ten articles; the years stated are its README paragraph's
     new = {a["story"] for _, a in bench.articles("unseen13")}
     others = {a["story"] for p in bench.PARTS if p != "unseen13" for _, a in bench.articles(p)}
@@ -1086,24 +1095,7 @@ def _goals_met(t: dict) -> list[str]:
 def test_docs_state_the_fifteenth_held_out_part_scored_once():
     # tests/draft_corpus/unseen14, annotated blind at the end of stop 31 with no draft rule written after it: scored
     # once with the kit as it stands, its only score (no "before" file); in PARTS since, as development material
-    prose = section("### On real coverage")
-    once = _results("results-draft-corpus-unseen14-scored-once.json")["unseen14"]
-    assert scored("unseen14")["total"] == once  # the kit as it stands gives its single score
-    files = {f.name for f in (ROOT / "benchmarks").glob("results-draft-corpus-unseen14*.json")}
-    assert files == {"results-draft-corpus-unseen14-scored-once.json"}  # no "before" file, no "now" file
-    assert not (ROOT / "benchmarks" / "results-draft-corpus-twelfth-pass.json").exists()  # no rule written since
-    assert _row(prose, "fifteenth held-out part", "scored once") == _as_row(once)
-    assert re.findall(r"\| fifteenth held-out part, ([^|]*?) \|", prose) == ["scored once"]  # its only row
-    text = re.search(r"The \*\*fifteenth held-out part\*\* \(`tests/draft_corpus/unseen14/`.*?(?= With it, )", prose)
-    text = text.group(0)
-    assert "`benchmarks/results-draft-corpus-unseen14-scored-once.json`" in text
-    assert (
-        'No draft rule was written after it was annotated, so that single score is its only one: there is no "before"'
-        " file." in text
-    )
-    assert f"Scored so: {_stated(once)}." in text and "0 figure errors of 30" in text
-    _goals_stated(re.search(r"On it the goals of issue 21 are: (.*?)\.", text).group(1), once)
-    assert text.endswith("Scored, it is development material.")
+    text, once = _scored_once_only("unseen14", "fifteenth", until="With it", errors="0 figure errors of 30")
     # three of the four goals met, speaker precision not; the first fresh part at its single score to meet the
     # sources goal, and the first to meet three goals
     assert _goals_met(once) == ["sources", "attributions", "invented figures"]
