@@ -1002,6 +1002,23 @@ def test_every_share_docs_draft_md_states_is_its_fraction():
         assert f"{100 * int(found) / int(total):.1f}" == share, (found, total, share)
 
 
+def _readme_says_scored_once_only(part: str, nth: str, text: str, years: list) -> None:
+    """The README paragraph of ``part`` gives the years its docs paragraph ``text`` states, and says it was scored once
+    at the end of stop 31 with no rule after it, added to the parts since, development material."""
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8").split("\n\n")
+    own = " ".join(next(p for p in readme if p.startswith(f"`{part}/` is a {nth} held-out part")).split())
+    stated = re.findall(r"\b(?:19|20)\d\d\b", text.split(";")[0])
+    assert stated == years and all(year in own for year in years)
+    assert "it was added to `benchmarks/draft_corpus.py`'s parts after its single score" in own
+    assert "It was scored once, with the kit as it stands at the end of stop 31" in own
+    assert (
+        "no draft rule was written after it was annotated, so that single score is its only one, and there is no"
+        ' "before" score' in own
+    )
+    assert "scored, it is development material" in own and "it is not in `benchmarks" not in own
+    assert "end of stop 31" in _results(f"results-draft-corpus-{part}-scored-once.json")["what"]
+
+
 def _scored_once_only(part: str, nth: str, *, until: str, errors: str) -> tuple[str, dict]:
     """A fresh part annotated blind with no draft rule written after it: the kit as it stands gives its one score (no
     "before" file), its only row, and its paragraph (up to the sentence opening with ``until``) stating the score and
@@ -1037,18 +1054,7 @@ def test_docs_state_the_fourteenth_held_out_part_scored_once():
     others = {a["story"] for p in bench.PARTS if p != "unseen13" for _, a in bench.articles(p)}
     assert len(new) == 3 and not new & others and len(bench.articles("unseen13")) == 10
     assert "unseen13" in bench.PARTS and "10 articles on three more stories" in text
-    readme = (CORPUS / "README.md").read_text(encoding="utf-8").split("\n\n")
-    own = " ".join(next(p for p in readme if p.startswith("`unseen13/` is a fourteenth held-out part")).split())
-    years = re.findall(r"\b(?:19|20)\d\d\b", text.split(";")[0])
-    assert years == ["2022", "2019", "2024"] and all(year in own for year in years)
-    assert "it was added to `benchmarks/draft_corpus.py`'s parts after its single score" in own
-    assert "It was scored once, with the kit as it stands at the end of stop 31" in own
-    assert (
-        "no draft rule was written after it was annotated, so that single score is its only one, and there is no"
-        ' "before" score' in own
-    )
-    assert "scored, it is development material" in own and "it is not in `benchmarks" not in own
-    assert "end of stop 31" in _results("results-draft-corpus-unseen13-scored-once.json")["what"]
+    _readme_says_scored_once_only("unseen13", "fourteenth", text, ["2022", "2019", "2024"])
 
 
 def test_docs_pool_the_four_parts_of_stop_31():
@@ -1115,18 +1121,7 @@ def test_docs_state_the_fifteenth_held_out_part_scored_once():
     copies = [a["outlet"] for _, a in bench.articles("unseen14") if a.get("wire_copy")]
     assert all(any(f"({wire}" in o for o in copies) for wire in ("Reuters", "AFP", "dpa"))
     assert "Reuters, AFP and dpa copies among them" in text
-    readme = (CORPUS / "README.md").read_text(encoding="utf-8").split("\n\n")
-    own = " ".join(next(p for p in readme if p.startswith("`unseen14/` is a fifteenth held-out part")).split())
-    years = re.findall(r"\b(?:19|20)\d\d\b", text.split(";")[0])
-    assert years == ["2025", "2017", "2019"] and all(year in own for year in years)
-    assert "it was added to `benchmarks/draft_corpus.py`'s parts after its single score" in own
-    assert "It was scored once, with the kit as it stands at the end of stop 31" in own
-    assert (
-        "no draft rule was written after it was annotated, so that single score is its only one, and there is no"
-        ' "before" score' in own
-    )
-    assert "scored, it is development material" in own and "it is not in `benchmarks" not in own
-    assert "end of stop 31" in _results("results-draft-corpus-unseen14-scored-once.json")["what"]
+    _readme_says_scored_once_only("unseen14", "fifteenth", text, ["2025", "2017", "2019"])
 
 
 def test_docs_pool_the_five_parts_of_stop_31():
