@@ -107,6 +107,18 @@ SECTIONS = {
 }
 STORIES = sorted(p for p in CORPUS.iterdir() if (p / "articles").is_dir())
 KINDS = {"copied_prose", "shared_quote", "stock_phrase", "rewritten"}
+#: what a part's score holds that the kit as it stands must give again (score's keys but the ratios and the rows)
+SCORED = (
+    "copies",
+    "found",
+    "listed",
+    "right",
+    "shared_quotes",
+    "shared_quotes_as_copying",
+    "stock_phrases_as_copying",
+    "unannotated_as_copying",
+    "missed",
+)
 #: the three held-out parts annotated while the twelfth round was written: part and key of each results file
 FRESH = {
     "twelfth": ("held-out-12", "visakhapatnam+whakaari"),
@@ -1245,11 +1257,17 @@ def test_the_three_parts_annotated_while_the_twelfth_round_was_written_together(
     assert said in log, said
 
 
+def _single(nth: str, key: str) -> tuple:
+    """A held-out part scored once with the kit as it stands at the end of stop 31 (no rule written after it): its
+    totals (``key``, its stories joined) and the whole file."""
+    path = HERE.parent / "benchmarks" / f"results-audit-corpus-{nth}-held-out-scored-once.json"
+    once = json.loads(path.read_text())
+    return once[key], once
+
+
 def _fifteenth() -> tuple:
-    """The fifteenth held-out part at its single score (the kit as it stands at the end of stop 31), and the file."""
-    bench = HERE.parent / "benchmarks"
-    once = json.loads((bench / "results-audit-corpus-fifteenth-held-out-scored-once.json").read_text())
-    return once["ferry+idai"], once
+    """The fifteenth held-out part at its single score, and the file."""
+    return _single("fifteenth", "ferry+idai")
 
 
 def test_fifteenth_held_out_part_as_scored_once(scores):
@@ -1258,8 +1276,7 @@ def test_fifteenth_held_out_part_as_scored_once(scores):
     # that score is its only one (there is no "before" file) and the kit as it stands scores it exactly so
     t, once = _fifteenth()
     s = scores["held-out-15"]
-    keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying")
-    keys += ("stock_phrases_as_copying", "unannotated_as_copying", "missed")
+    keys = SCORED
     assert {k: s[k] for k in keys} == {k: t[k] for k in keys}
     for story in PARTS["held-out-15"]:  # each story on its own too
         one = score(*load_part((story,)))
@@ -1360,10 +1377,8 @@ def test_the_four_parts_annotated_in_stop_31_together():
 
 
 def _sixteenth() -> tuple:
-    """The sixteenth held-out part at its single score (the kit as it stands at the end of stop 31), and the file."""
-    bench = HERE.parent / "benchmarks"
-    once = json.loads((bench / "results-audit-corpus-sixteenth-held-out-scored-once.json").read_text())
-    return once["itaewon+brumadinho"], once
+    """The sixteenth held-out part at its single score, and the file."""
+    return _single("sixteenth", "itaewon+brumadinho")
 
 
 def test_sixteenth_held_out_part_as_scored_once(scores):
@@ -1372,8 +1387,7 @@ def test_sixteenth_held_out_part_as_scored_once(scores):
     # file) and the kit as it stands scores it exactly so
     t, once = _sixteenth()
     s = scores["held-out-16"]
-    keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying")
-    keys += ("stock_phrases_as_copying", "unannotated_as_copying", "missed")
+    keys = SCORED
     assert {k: s[k] for k in keys} == {k: t[k] for k in keys}
     assert set(once) - {"itaewon+brumadinho"} == {"kit_commit", "what"} | set(PARTS["held-out-16"])
     for story in PARTS["held-out-16"]:  # each story on its own too
