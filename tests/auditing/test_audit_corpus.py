@@ -95,9 +95,10 @@ PARTS = {
 }
 #: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
 #: every score until they are
-#: (none: the twelfth to fourteenth held-out parts were scored once after the twelfth round, the fifteenth and the
-#: sixteenth once each with the kit as it stands at the end of stop 31, and all five are in PARTS)
-SEALED: tuple = ()
+#: (the twelfth to fourteenth held-out parts were scored once after the twelfth round, the fifteenth and the
+#: sixteenth once each with the kit as it stands at the end of stop 31, and all five are in PARTS; the eighteenth,
+#: annotated blind and committed before any audit was run on its texts, is sealed)
+SEALED: tuple = ("baghdad-hospital-fire-2021", "morbi-bridge-collapse-2022")
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
@@ -1483,8 +1484,10 @@ def test_the_five_parts_annotated_in_stop_31_together():
 
 def test_benchmarks_md_counts_the_real_coverage():
     text = " ".join((HERE.parent / "BENCHMARKS.md").read_text(encoding="utf-8").split())
+    # the stories scored (those in PARTS): a sealed story is in STORIES but in none of the parts the sentence counts
+    scored = sum(len(stories) for stories in PARTS.values())
     said = (
-        f"{_in_words(len(STORIES))} stories of real news in {_in_words(len(PARTS))} parts (a development part and "
+        f"{_in_words(scored)} stories of real news in {_in_words(len(PARTS))} parts (a development part and "
         f"{_in_words(len(PARTS) - 1)} held-out parts, each annotated before the audit was run on it)"
     )
     assert said in text, said
