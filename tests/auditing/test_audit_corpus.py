@@ -95,9 +95,11 @@ PARTS = {
 }
 #: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
 #: every score until they are
-#: (none: the twelfth to fourteenth held-out parts were scored once after the twelfth round, the fifteenth and the
+#: (the twelfth to fourteenth held-out parts were scored once after the twelfth round, the fifteenth and the
 #: sixteenth once each with the kit as it stands at the end of stop 31, and all five are in PARTS)
-SEALED: tuple = ()
+#: a seventeenth held-out part, annotated blind by hand before any audit was run on it: the Amtrak train 188
+#: derailment (Philadelphia 2015) and the Belgian school coach crash in the Sierre tunnel (Switzerland 2012)
+SEALED: tuple = ("amtrak-derailment-philadelphia-2015", "sierre-bus-crash-2012")
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
