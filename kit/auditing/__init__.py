@@ -167,10 +167,8 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
         rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])
     # a sentence edited word by word, its own words kept in order (kit.auditing.edited)
     listed_now = pd.concat([r[["later", "earlier"]] for r in rows], ignore_index=True)
-    more = edited_sentences(claims, listed_now["later"].to_numpy(), min_score=min_score)
-    more = more[~member(claims.pair_keys(more["later"], more["earlier"]), claims.cited)]
+    more = edited_sentences(claims, listed_now["later"].to_numpy(), explained=explained, min_score=min_score)
     if len(more):
-        more = more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]
         rows[0] = pd.concat([rows[0], more[~_speaker_only(claims, corp, found, more)]], ignore_index=True)
     copied: dict = {}
     step("figures")

@@ -14,7 +14,9 @@ too few for the exact check; yet the sentence is the other's, word after word.
 their own words are at least :data:`SIMILAR` alike in order (:func:`similarity`: twice the longest common subsequence
 of words over the two lengths). A quotation two outlets give alike is the speaker's (:mod:`kit.auditing.quotes`): its
 words and the speaker's name do not count, so two outlets quoting one statement with a bare attribution share no own
-words at all. For each later text the earlier one most alike (then the earliest) is listed.
+words at all. For each later text the earlier one most alike (then the earliest) is listed, unless a text at least as
+alike accounts for its words: one of its own publisher, one it cites, or one the tables' citations explain (as
+:func:`kit.auditing.signals.shared_text` prefers the tables' explanation on equal evidence).
 
 Cost: the pairs of small stories only (at most :data:`kit.auditing.stories.PAIR_BUDGET`, none in an archive, whose
 audit is unchanged); a pair is compared word by word only when its words shared, counted with repeats, could reach
@@ -30,16 +32,19 @@ import numpy as np
 import pandas as pd
 
 from kit.auditing.marks import attribution_flags, quoted_flags
+from kit.auditing.minhash import member
 from kit.auditing.rows import pair_rows
 from kit.auditing.stories import story_pairs
 from kit.auditing.text import words
 
-__all__ = ["PROSE", "SIMILAR", "own_words", "similarity", "edited_sentences"]
+__all__ = ["PROSE", "SIMILAR", "EDITED", "own_words", "similarity", "edited_sentences"]
 
 #: both texts hold at least this many own words (outside quotation marks and the attribution)
 PROSE = 5
 #: ... and their own words are at least this alike in order (:func:`similarity`)
 SIMILAR = 0.7
+#: what the evidence says after the words kept
+EDITED = "(a sentence edited word by word, its own words kept in order)"
 
 
 def own_words(text: str) -> list[str]:
@@ -82,18 +87,14 @@ def similarity(a: list, b: list) -> float:
     """
     if not a or not b:
         return 0.0
-    row = [0] * (len(b) + 1)
-    for x in a:
-        diagonal = 0
-        for j, y in enumerate(b, 1):
-            diagonal, row[j] = row[j], diagonal + 1 if x == y else max(row[j], row[j - 1])
-    return 2 * row[-1] / (len(a) + len(b))
+    return 2 * len(_kept(a, b)) / (len(a) + len(b))
 
 
 def edited_sentences(
     claims,
     listed_later,
     *,
+    explained=None,
     min_score: float = 0.5,
     prose: int = PROSE,
     alike: float = SIMILAR,
@@ -106,6 +107,11 @@ def edited_sentences(
     claims : kit.auditing.context.Claims
     listed_later : numpy.ndarray of int
         The later texts of the pairs listed so far (time-order positions): these are not looked at again.
+    explained : callable, optional
+        ``explained(later, earlier) -> bool array`` for time-order positions: a followed chain of the tables leads
+        there. A later text whose own words are those of an earlier text of its own publisher, of one it cites or of
+        one the tables explain, at least as closely as any other's, is accounted for and not listed (as for
+        :func:`kit.auditing.signals.shared_text`).
     min_score : float
         Only pairs whose similarity is at least this (it is their score).
     prose, alike : int, float
@@ -115,7 +121,7 @@ def edited_sentences(
     -------
     pandas.DataFrame
         ``later``, ``earlier`` (time-order positions), ``signal`` (``shared_text``), ``score`` (the similarity),
-        ``evidence`` ("copied prose, edited: " the later text's own words kept in order).
+        ``evidence`` ("copied prose: " the later text's own words kept in order, then :data:`EDITED`).
 
     Examples
     --------
@@ -125,7 +131,7 @@ def edited_sentences(
     >>> edited_sentences(c, np.array([], int)).columns.tolist()
     ['later', 'earlier', 'signal', 'score', 'evidence']
     """
-    pairs = story_pairs(claims.proposition, claims.publisher)
+    pairs = story_pairs(claims.proposition, claims.publisher, same_publisher=True)
     pairs = pairs[~np.isin(pairs[:, 0], np.asarray(listed_later, dtype=np.int64))]
     if len(pairs) == 0:
         return pair_rows([], [], "shared_text", [], [])
@@ -137,21 +143,32 @@ def edited_sentences(
     # the longest common subsequence is at most the shorter list: the pairs that cannot reach ``alike`` are left out
     pairs = pairs[(la >= prose) & (lb >= prose) & (2 * np.minimum(la, lb) >= alike * (la + lb))]
     counts: dict[int, Counter] = {t: Counter(own[t]) for t in np.unique(pairs).tolist()}
-    best: dict = {}
+    kept = []
     for a, b in pairs.tolist():
         shared = sum((counts[a] & counts[b]).values())  # words shared, with repeats: a bound on the subsequence
-        if 2 * shared < alike * (len(own[a]) + len(own[b])):
-            continue
-        sc = similarity(own[a], own[b])
-        if sc >= alike and sc >= min_score and (a not in best or (sc, -b) > best[a]):
-            best[a] = (sc, -b)
+        if 2 * shared >= alike * (len(own[a]) + len(own[b])):
+            sc = similarity(own[a], own[b])
+            if sc >= alike:
+                kept.append((a, b, sc))
+    if not kept:
+        return pair_rows([], [], "shared_text", [], [])
+    u, v = np.array([k[0] for k in kept], dtype=np.int64), np.array([k[1] for k in kept], dtype=np.int64)
+    accounted = (claims.publisher[u] == claims.publisher[v]) | member(claims.pair_keys(u, v), claims.cited)
+    if explained is not None and (~accounted).any():
+        accounted[~accounted] = explained(u[~accounted], v[~accounted])
+    best: dict = {}  # per later text: the most alike, the accounted for first, then the earliest
+    for (a, b, sc), acc in zip(kept, accounted.tolist(), strict=True):
+        if a not in best or (sc, acc, -b) > best[a]:
+            best[a] = (sc, acc, -b)
+    best = {a: (sc, b) for a, (sc, acc, b) in best.items() if not acc and sc >= min_score}
     us = sorted(best)
-    evidence = [f"copied prose, edited: {_kept(own[u], own[-best[u][1]])}" for u in us]
+    evidence = [f"copied prose: {' '.join(_kept(own[u], own[-best[u][1]]))} {EDITED}" for u in us]
     return pair_rows(us, [-best[u][1] for u in us], "shared_text", [best[u][0] for u in us], evidence)
 
 
-def _kept(a: list, b: list) -> str:
-    """The words of ``a`` in a longest common subsequence with ``b``, in ``a``'s order."""
+def _kept(a: list, b: list) -> list:
+    """The words of ``a`` in a longest common subsequence with ``b``, in ``a``'s order (the one rule of
+    :func:`similarity` and of the evidence)."""
     table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
     for i in range(len(a) - 1, -1, -1):
         for j in range(len(b) - 1, -1, -1):
@@ -166,4 +183,4 @@ def _kept(a: list, b: list) -> str:
             i += 1
         else:
             j += 1
-    return " ".join(kept)
+    return kept

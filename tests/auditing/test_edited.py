@@ -11,7 +11,7 @@ from test_auditing import pairs_of
 import kit
 from kit.auditing import audit
 from kit.auditing.context import claims_in_time_order
-from kit.auditing.edited import PROSE, SIMILAR, edited_sentences, own_words, similarity
+from kit.auditing.edited import EDITED, PROSE, SIMILAR, edited_sentences, own_words, similarity
 
 #: the wire's sentence and an outlet's edit of it: four words changed, no run of seven words kept whole
 WIRE = "Rescuers tried to cut through the rubble with earth movers, drilling machines and their bare hands."
@@ -58,7 +58,7 @@ def test_an_edited_sentence_is_listed_as_copied_prose(tmp_path):
     shared = rows[rows["signal"] == "shared_text"]
     assert pairs_of(shared) == {("herald-1", "wire-1")}
     evidence = shared["evidence"].iloc[0]
-    assert evidence.startswith("copied prose, edited: rescuers tried to through the with")
+    assert evidence.startswith("copied prose: rescuers tried to through the with") and evidence.endswith(EDITED)
     assert shared["score"].iloc[0] == pytest.approx(similarity(own_words(EDIT), own_words(WIRE)), abs=1e-6)
     # the quotation with a bare attribution is a shared quotation, never copying
     assert ("herald-2", "wire-2") not in pairs_of(shared)
@@ -89,5 +89,31 @@ def test_an_archive_is_not_looked_at(tmp_path, monkeypatch):
 
     c = claims_in_time_order(_case(tmp_path, [EDIT]))
     original = edited.story_pairs
-    monkeypatch.setattr(edited, "story_pairs", lambda story, publisher: original(story, publisher, budget=0))
+    monkeypatch.setattr(edited, "story_pairs", lambda story, publisher, **k: original(story, publisher, **k, budget=0))
     assert edited_sentences(c, np.array([], int)).empty
+
+
+def test_a_later_text_whose_words_a_cited_text_accounts_for_is_not_listed(tmp_path):
+    # the herald cites the wire, whose sentence it edited; a third outlet reprinted the wire's sentence before the
+    # herald: the herald's words are accounted for by the text it cites (as alike as the reprint), so it is not listed
+    # against the reprint; the reprint, which cites nothing, is listed against the wire
+    articles = [
+        ("wire", "2024-03-01T08:00:00Z", [WIRE]),
+        ("post", "2024-03-01T09:00:00Z", [WIRE]),
+        ("herald", "2024-03-01T10:00:00Z", [EDIT]),
+    ]
+    folder = write(tmp_path / "cited", articles)
+    with open(f"{folder}/citations.csv", "a", encoding="utf-8") as fh:
+        fh.write("herald-1,wire-1,relies_on,,stated\n")
+    c = claims_in_time_order(kit.load_case(folder))
+    ids = c.claim_id.to_pylist()
+
+    def listed(rows):
+        return {(ids[a], ids[b]) for a, b in zip(rows["later"], rows["earlier"], strict=True)}
+
+    assert listed(edited_sentences(c, np.array([], int))) == {("post-1", "wire-1")}
+    # a chain of the tables' citations accounts for the words as a citation does
+    assert listed(edited_sentences(c, np.array([], int), explained=lambda u, v: np.ones(len(u), bool))) == set()
+    # without the citation, the herald's edit is listed against the earliest text as alike
+    c = claims_in_time_order(kit.load_case(write(tmp_path / "uncited", articles)))
+    assert listed(edited_sentences(c, np.array([], int))) == {("post-1", "wire-1"), ("herald-1", "wire-1")}
