@@ -167,7 +167,8 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
         rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])
     # a sentence edited word by word, its own words kept in order (kit.auditing.edited)
     listed_now = pd.concat([r[["later", "earlier"]] for r in rows], ignore_index=True)
-    more = edited_sentences(claims, listed_now["later"].to_numpy(), explained=explained, min_score=min_score)
+    ll, le = listed_now["later"].to_numpy(), listed_now["earlier"].to_numpy()
+    more = edited_sentences(claims, ll, le, explained=explained, min_score=min_score)
     if len(more):
         rows[0] = pd.concat([rows[0], more[~_speaker_only(claims, corp, found, more)]], ignore_index=True)
     copied: dict = {}

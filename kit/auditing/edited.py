@@ -7,16 +7,20 @@ dead". No run of :data:`kit.auditing.reworded.RUN` words survives such edits, so
 (:mod:`kit.auditing.stories`, :mod:`kit.auditing.groups`) may give no candidate pair, and the content words shared are
 too few for the exact check; yet the sentence is the other's, word after word.
 
-:func:`edited_sentences` takes every pair of texts of different publishers within a small story (a reporter's case,
+:func:`edited_sentences` takes every pair of texts within a small story (a reporter's case,
 :func:`kit.auditing.stories.story_pairs`) whose later text is not listed yet, reads each text's *own words*
 (:func:`own_words`: every word, function words too, outside quotation marks and outside a quotation's attribution,
-:mod:`kit.auditing.marks`), and lists the pair as copied prose when both hold at least :data:`PROSE` own words and
-their own words are at least :data:`SIMILAR` alike in order (:func:`similarity`: twice the longest common subsequence
-of words over the two lengths). A quotation two outlets give alike is the speaker's (:mod:`kit.auditing.quotes`): its
-words and the speaker's name do not count, so two outlets quoting one statement with a bare attribution share no own
-words at all. For each later text the earlier one most alike (then the earliest) is listed, unless a text at least as
-alike accounts for its words: one of its own publisher, one it cites, or one the tables' citations explain (as
-:func:`kit.auditing.signals.shared_text` prefers the tables' explanation on equal evidence).
+:mod:`kit.auditing.marks`), and lists a pair of two publishers listed as copying each other in at least
+:data:`kit.auditing.reprints.REPRINTS_FROM` pairs of the story (one outlet reprinting the other's story, as an edited
+reprint asks: :func:`kit.auditing.reworded.linked_publishers`; an edit, like a short sentence word for word, is no
+evidence between outlets that share a sentence or two) as copied prose when both hold at least :data:`PROSE` own words
+and their own words are at least :data:`SIMILAR` alike in order (:func:`similarity`: twice the longest common
+subsequence of words over the two lengths). A quotation two outlets give alike is the speaker's
+(:mod:`kit.auditing.quotes`): its words and the speaker's name do not count, so two outlets quoting one statement with a
+bare attribution share no own words at all. For each later text the earlier one most alike (then the earliest) is
+listed, unless a text at least as alike accounts for its words: one of its own publisher, one it cites, or one the
+tables' citations explain (as :func:`kit.auditing.signals.shared_text` prefers the tables' explanation on equal
+evidence).
 
 Cost: the pairs of small stories only (at most :data:`kit.auditing.stories.PAIR_BUDGET`, none in an archive, whose
 audit is unchanged); a pair is compared word by word only when its words shared, counted with repeats, could reach
@@ -33,6 +37,8 @@ import pandas as pd
 
 from kit.auditing.marks import attribution_flags, quoted_flags
 from kit.auditing.minhash import member
+from kit.auditing.reprints import REPRINTS_FROM
+from kit.auditing.reworded import linked_publishers
 from kit.auditing.rows import pair_rows
 from kit.auditing.stories import story_pairs
 from kit.auditing.text import words
@@ -93,11 +99,13 @@ def similarity(a: list, b: list) -> float:
 def edited_sentences(
     claims,
     listed_later,
+    listed_earlier,
     *,
     explained=None,
     min_score: float = 0.5,
     prose: int = PROSE,
     alike: float = SIMILAR,
+    linked: int = REPRINTS_FROM,
 ) -> pd.DataFrame:
     """Pairs (later, earlier) of texts of one small story whose own words are alike in order (see the module's
     docstring).
@@ -105,8 +113,9 @@ def edited_sentences(
     Parameters
     ----------
     claims : kit.auditing.context.Claims
-    listed_later : numpy.ndarray of int
-        The later texts of the pairs listed so far (time-order positions): these are not looked at again.
+    listed_later, listed_earlier : numpy.ndarray of int
+        The pairs listed so far (time-order positions): their later texts are not looked at again, and they link
+        publishers (:func:`kit.auditing.reworded.linked_publishers`).
     explained : callable, optional
         ``explained(later, earlier) -> bool array`` for time-order positions: a followed chain of the tables leads
         there. A later text whose own words are those of an earlier text of its own publisher, of one it cites or of
@@ -114,8 +123,9 @@ def edited_sentences(
         :func:`kit.auditing.signals.shared_text`).
     min_score : float
         Only pairs whose similarity is at least this (it is their score).
-    prose, alike : int, float
-        :data:`PROSE`, :data:`SIMILAR`.
+    prose, alike, linked : int, float, int
+        :data:`PROSE`, :data:`SIMILAR`, and the listed pairs that link two publishers
+        (:data:`kit.auditing.reprints.REPRINTS_FROM`, as for an edited reprint).
 
     Returns
     -------
@@ -128,7 +138,8 @@ def edited_sentences(
     >>> import kit
     >>> from kit.auditing.context import claims_in_time_order
     >>> c = claims_in_time_order(kit.testing.synth.make_case(40, seed=1, copy_rate=0.3))
-    >>> edited_sentences(c, np.array([], int)).columns.tolist()
+    >>> none = np.array([], int)
+    >>> edited_sentences(c, none, none).columns.tolist()
     ['later', 'earlier', 'signal', 'score', 'evidence']
     """
     pairs = story_pairs(claims.proposition, claims.publisher, same_publisher=True)
@@ -156,9 +167,12 @@ def edited_sentences(
     accounted = (claims.publisher[u] == claims.publisher[v]) | member(claims.pair_keys(u, v), claims.cited)
     if explained is not None and (~accounted).any():
         accounted[~accounted] = explained(u[~accounted], v[~accounted])
+    # only between outlets listed as copying each other elsewhere in the story as often as an edited reprint asks (one
+    # outlet reprinting the other's story, not two outlets sharing a sentence or two)
+    ok = accounted | linked_publishers(claims, listed_later, listed_earlier, u, v, at_least=linked)
     best: dict = {}  # per later text: the most alike, the accounted for first, then the earliest
-    for (a, b, sc), acc in zip(kept, accounted.tolist(), strict=True):
-        if a not in best or (sc, acc, -b) > best[a]:
+    for (a, b, sc), acc, good in zip(kept, accounted.tolist(), ok.tolist(), strict=True):
+        if good and (a not in best or (sc, acc, -b) > best[a]):
             best[a] = (sc, acc, -b)
     best = {a: (sc, b) for a, (sc, acc, b) in best.items() if not acc and sc >= min_score}
     us = sorted(best)

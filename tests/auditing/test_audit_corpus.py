@@ -10,6 +10,7 @@ import importlib.util
 import json
 import pathlib
 import re
+import statistics
 
 import pandas as pd
 import pytest
@@ -18,6 +19,7 @@ import kit
 import kit.auditing.edited
 import kit.auditing.framing
 import kit.auditing.quotes
+import kit.auditing.reprints
 from kit.auditing import audit
 from kit.auditing.marks import MARK
 from kit.draft.numbers import NUMBER_WORDS
@@ -1217,17 +1219,13 @@ def test_thirteenth_held_out_part_goals(scores):
 
 def test_fourteenth_held_out_part_as_scored_once(scores):
     # annotated and sealed while the twelfth round was written elsewhere; scored with stop 30's kit and once after the
-    # round was merged (docs/audit.md, "The fourteenth held-out part"): the round found one copy more; the kit before
-    # the thirteenth round scored it as it did then, and the thirteenth round finds one more (Sepoy's "The exact cause
-    # was still unclear" against MIA's, kit.auditing.edited)
+    # round was merged (docs/audit.md, "The fourteenth held-out part"): the round found one copy more, and the kit as
+    # it stands scores it as it did then (the thirteenth round changed nothing here)
     b, t, once = _fresh("fourteenth")
     s = scores["held-out-14"]
     keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying")
     keys += ("stock_phrases_as_copying", "unannotated_as_copying")
-    assert {k: _thirteenth_round()["before"]["held-out-14"][k] for k in keys} == {k: t[k] for k in keys}
-    more = {"found": 1, "listed": 1, "right": 1}
-    assert {k: s[k] for k in keys} == {k: t[k] + more.get(k, 0) for k in keys}
-    assert ("sepoynet-11", "miamk22-8") in set(_shared_text(s).index)
+    assert {k: s[k] for k in keys} == {k: t[k] for k in keys}
     assert t["found"] - b["found"] == t["right"] - b["right"] == t["listed"] - b["listed"] == 1
     assert all(b[k] == t[k] for k in ("copies", "shared_quotes", "shared_quotes_as_copying"))
     # that copy: a passenger's words with Reuters' framing in a later version of its story, listed by the round's rule
@@ -1416,19 +1414,19 @@ def _sixteenth() -> tuple:
 def test_sixteenth_held_out_part_as_scored_once(scores):
     # annotated blind at the end of stop 31, sealed, scored once with the kit as it stands (docs/audit.md, "The
     # sixteenth held-out part"): no rule was written after it, so that score is its only one (there is no "before"
-    # file); the kit before the thirteenth round scored it exactly so, and the thirteenth round finds 2 of Itaewon's
-    # copies more (kit.auditing.edited: a witness' tweet with Yonhap's framing, one of the AP's sentences)
+    # file); the kit before the thirteenth round scored it exactly so, and the thirteenth round finds 1 of Itaewon's
+    # copies more (kit.auditing.edited: a witness' tweet with Yonhap's framing in the blog's pasted copy)
     t, once = _sixteenth()
     s = scores["held-out-16"]
     keys = SCORED
     assert {k: _thirteenth_round()["before"]["held-out-16"][k] for k in keys} == {k: t[k] for k in keys}
-    gained = {"rokdropnet-6", "latinamericannews-6"}
+    gained = {"rokdropnet-6"}
     assert set(t["missed"]) - set(s["missed"]) == gained and set(s["missed"]) < set(t["missed"])
     assert set(once) - {"itaewon+brumadinho"} == {"kit_commit", "what"} | set(PARTS["held-out-16"])
     for story, was in [("itaewon+brumadinho", t), *((x, once[x]) for x in PARTS["held-out-16"])]:
         one = s if story == "itaewon+brumadinho" else score(*load_part((story,)))  # each story on its own too
         more = len(gained & set(was["missed"]))
-        assert more == (0 if story == "brumadinho-dam-collapse-2019" else 2), story
+        assert more == (0 if story == "brumadinho-dam-collapse-2019" else 1), story
         plus = {"found": more, "listed": more, "right": more}
         assert {k: one[k] for k in keys if k != "missed"} == {
             k: was[k] + plus.get(k, 0) for k in keys if k != "missed"
@@ -1476,7 +1474,7 @@ def test_sixteenth_held_out_part_as_scored_once(scores):
     reason="issue 22: on the sixteenth held-out part, never seen, at its single score: recall 26/35 = 0.74 "
     "(Brumadinho 16/19, Itaewon 10/16: 4 of Itaewon's 6 misses the AP's sentences retold in a translation's English); "
     "precision 26/28 = 0.93 and 0 of 10 shared quotations listed as copying: those goals are met there; since the "
-    "thirteenth round recall 28/35 = 0.80, still under 0.9",
+    "thirteenth round recall 27/35 = 0.77, still under 0.9",
 )
 def test_sixteenth_held_out_part_goals(scores):
     s = scores["held-out-16"]
@@ -1571,35 +1569,46 @@ def test_thirteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(sco
     said += [f"{ann['stock_phrase']} as stock phrases) and {w['shared quotation']} are shared quotations"]
     # (1) the edited sentences: each pair listed is a copy; the settings as docs/audit.md states them
     e = r["edited"]
-    assert (e["settings"]["PROSE"], e["settings"]["SIMILAR"]) == (
-        kit.auditing.edited.PROSE,
-        kit.auditing.edited.SIMILAR,
-    )
+    settings = (e["settings"]["PROSE"], e["settings"]["SIMILAR"], e["settings"]["LINKED"])
+    assert settings == (kit.auditing.edited.PROSE, kit.auditing.edited.SIMILAR, kit.auditing.reprints.REPRINTS_FROM)
     for part, pairs in e["pairs"].items():
         _, reuse = load_part(PARTS[part])
         same, _ = copy_groups(reuse)
         assert all(same(p["claim_id"], p["cites"]) for p in pairs), part
         listed = _shared_text(scores[part])
         assert all(listed.loc[(p["claim_id"], p["cites"]), "evidence"] == p["evidence"] for p in pairs), part
-    said += [f"each with at least {e['settings']['PROSE']} own words"]
-    said += [f"at least {e['settings']['SIMILAR']} alike in order"]
+    assert sorted(p["claim_id"] for v in e["pairs"].values() for p in v) == ["rokdropnet-6", "thenationalaeabudhabi-7"]
+    said += [f"each with at least {settings[0]} own words", f"at least {settings[1]} alike in order"]
+    said += [f"copying each other in at least {settings[2]} pairs of the story"]
     grid, lopo = e["grid"]["settings"], e["leave_one_part_out"]
-    key = f"{e['settings']['PROSE']},{e['settings']['SIMILAR']}"
-    assert all(key in f["chosen"] for f in lopo["folds"].values()) and set(lopo["folds"]) == set(PARTS)
-    assert lopo["wrong_on_left_out"] == lopo["shared_quotes_on_left_out"] == 0
-    assert lopo["found_on_left_out"] == sum(f["on_left_out"][key][0] for f in lopo["folds"].values())
-    said += [f"over a grid of {len(grid)}", f"among them in all {len(PARTS)} folds"]
-    said += [f"finds {lopo['found_on_left_out']} copies more on the parts left out"]
-    said += [f"(the strictest of each fold's choices finds {lopo['strictest_found_on_left_out']})"]
+    key = ",".join(map(str, settings))
+    assert set(lopo["folds"]) == set(PARTS) and lopo["adopted"] == key
+    assert set(lopo["folds_choosing_the_adopted"]) == {p for p, f in lopo["folds"].items() if key in f["chosen"]}
+    assert lopo["folds_not_choosing_it"] == {"dev": ["4,0.7,4"]}
+    n = len(lopo["folds_choosing_the_adopted"])
+    found, wrong, quotes = lopo["adopted_on_left_out_where_chosen"]
+    assert wrong == quotes == 0
+    said += [f"over a grid of {len(grid)}", f"The adopted setting is among them in {n} of the {len(PARTS)} folds"]
+    said += [f"there finds {found} copies more on the parts left out, with no wrong pair and no shared quotation"]
+    dev = lopo["folds"]["dev"]
+    assert dev["on_left_out"]["4,0.7,4"] == [0, 1, 1]
+    said += [f"which finds {dev['found_on_others']} copies more on the sixteen others but on the development part"]
+    found, wrong, quotes = lopo["strictest_on_left_out"]
+    said += [f"the strictest of each fold's choices finds {found} copies more on the parts left out, with {wrong} "]
+    said += [f"wrong pair and {quotes} shared quotation"]
     total = {
         k: [sum(x[f] for x in v.values()) for f in ("found_more", "wrong_more", "shared_quotes_as_copying")]
         for k, v in grid.items()
     }
-    assert total[key][1] == total[key][2] == 0
-    said += [f"0.65 alike finds {total['5,0.65'][0]} copies more but lists {total['5,0.65'][1]} wrong pairs more"]
-    said += [f"and {total['5,0.65'][2]} shared quotation"]
-    said += [f"4 own words at 0.7 finds {total['4,0.7'][0]} with {total['4,0.7'][1]} wrong pairs"]
-    said += [f"more, {total['4,0.7'][2]} of them shared quotations of 4 own words"]
+    assert total[key] == [a["found"] - b["found"] - 1, 0, 0]  # the other copy more: two apostrophes (2)
+    loose = r["not_adopted"]["edited_without_the_link"]
+    assert loose["total"]["found"] - a["found"] == sum(len(v) for v in loose["found_more_than_adopted"].values())
+    assert (
+        loose["total"]["wrong"] == a["wrong"]
+        and loose["total"]["shared_quotes_as_copying"] == a["shared_quotes_as_copying"]
+    )
+    said += [f"finds {loose['total']['found'] - a['found']} copies more on the seventeen parts with no wrong pair"]
+    said += [f"({loose['total']['found']} of {a['copies']})"]
     # (2) and (3)
     assert (
         r["two_apostrophes"]["found_more"] == {"held-out-9": 1} and "stuffconz-13" not in scores["held-out-9"]["missed"]
@@ -1620,6 +1629,17 @@ def test_thirteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(sco
     assert {x["kit"].split()[0] for x in syn["runs"]} == {"main", "audit13"} and len(syn["runs"]) == 12
     cpu = [t for x in syn["runs"] for t in x["cpu_s"]]
     said += [f"take {min(cpu):.1f} to {max(cpu):.1f} CPU seconds with either kit"]
+    median = {
+        (k, c): statistics.median(
+            t for x in syn["runs"] if x["kit"].startswith(k) and x["case"] == c for t in x["cpu_s"]
+        )
+        for k in ("main", "audit13")
+        for c in ("ho", "kit")
+    }
+    said += [
+        f"{median['main', 'ho']:.2f} s with main's kit and {median['audit13', 'ho']:.2f} s with this round's on the "
+        f"held-out generator's case, {median['main', 'kit']:.2f} s and {median['audit13', 'kit']:.2f} s"
+    ]
     for words in said:
         assert words in prose, words
     log = " ".join((HERE.parent / "CHANGELOG.md").read_text(encoding="utf-8").split())
