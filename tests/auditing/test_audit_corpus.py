@@ -1588,6 +1588,8 @@ def test_thirteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(sco
     n = len(lopo["folds_choosing_the_adopted"])
     found, wrong, quotes = lopo["adopted_on_left_out_where_chosen"]
     assert wrong == quotes == 0
+    assert set(grid) == {f"5,{a},{k}" for a in (0.65, 0.7, 0.75) for k in (2, 3, 4, 5)} | {"4,0.7,4", "6,0.7,4"}
+    said += ["(5 own words at 0.65, 0.7 or 0.75 alike with 2 to 5 linked pairs; 4 or 6 own words at 0.7 with 4)"]
     said += [f"over a grid of {len(grid)}", f"The adopted setting is among them in {n} of the {len(PARTS)} folds"]
     said += [f"there finds {found} copies more on the parts left out, with no wrong pair and no shared quotation"]
     dev = lopo["folds"]["dev"]
