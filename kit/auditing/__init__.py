@@ -23,6 +23,7 @@ import pandas as pd
 from kit.auditing.aligned import aligned_copies
 from kit.auditing.anonymous import anonymous_wordings
 from kit.auditing.context import claims_in_time_order
+from kit.auditing.edited import edited_sentences
 from kit.auditing.figure_pairs import same_attribution, same_figure
 from kit.auditing.framing import linked_framed_quotes
 from kit.auditing.lone import lone_descriptions
@@ -164,6 +165,12 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     )
     if len(more):
         rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])
+    # a sentence edited word by word, its own words kept in order (kit.auditing.edited)
+    listed_now = pd.concat([r[["later", "earlier"]] for r in rows], ignore_index=True)
+    ll, le = listed_now["later"].to_numpy(), listed_now["earlier"].to_numpy()
+    more = edited_sentences(claims, ll, le, explained=explained, min_score=min_score)
+    if len(more):
+        rows[0] = pd.concat([rows[0], more[~_speaker_only(claims, corp, found, more)]], ignore_index=True)
     copied: dict = {}
     step("figures")
     for a, b in zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False):

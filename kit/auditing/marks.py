@@ -4,8 +4,11 @@ A chunk (a run of characters between white space) that starts with an opening ma
 any opening bracket) opens a quotation; a chunk that ends with a closing mark (``”``, ``"``, ``»``, before any
 punctuation) closes one; a word is quoted while a quotation is open. A text whose first mark closes a quotation
 began inside one (a quoted passage of several sentences cut into claims), and a quotation never closed runs to the
-end. :func:`quoted_flags` applies it to one text, :func:`marks` and :func:`quoted_chunks` to many
-(:func:`kit.auditing.text.corpus`); ``tests/auditing/test_marks.py`` checks that they agree.
+end. Two apostrophes in a row (``''``, or ``’’``) are a quotation mark too, opening at a chunk's start and closing
+at its end (a wire's typesetting some pages keep: 'there were "children and entire families,'' the UN statement');
+a single ``‘`` or ``’`` is not, since it is an apostrophe as often. :func:`quoted_flags` applies it to one text,
+:func:`marks` and :func:`quoted_chunks` to many (:func:`kit.auditing.text.corpus`); ``tests/auditing/test_marks.py``
+checks that they agree.
 
 A quotation mark glued to a word is still a quotation mark: an opening mark (``“``, ``„``, ``«``) right after another
 character and before a word ("in remote regions.“The death toll", a typesetting slip of a real page), or a closing
@@ -77,12 +80,12 @@ __all__ = [
 #: word; :mod:`kit.auditing.text` cuts words with it)
 PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»‹›“”„‟‘’‚‛–—―‐‑‒…·•°¡¿§¶†‡′″"
 #: a chunk holding any quotation mark (a regular expression)
-MARK = '[“”"«»„]'
-#: a chunk opening a quotation: an opening mark at its start (after brackets)
-_OPENS = r"^[(\[]*[“\"«„]"
-#: a chunk closing a quotation: a closing mark at its end (before punctuation); "“" closes after a word's last
-#: letter too (a typesetting slip seen in real pages: ``them,“``)
-_CLOSES = r"(?:[”\"»]|\w[.,;:!?…]*“)[.,;:!?…)\]’']*$"
+MARK = "[“”\"«»„]|''"
+#: a chunk opening a quotation: an opening mark (or two apostrophes) at its start (after brackets)
+_OPENS = r"^[(\[]*(?:[“\"«„]|\'\')"
+#: a chunk closing a quotation: a closing mark (or two apostrophes) at its end (before punctuation); "“" closes after a
+#: word's last letter too (a typesetting slip seen in real pages: ``them,“``)
+_CLOSES = r"(?:[”\"»]|''|\w[.,;:!?…]*“)[.,;:!?…)\]’']*$"
 _P = re.escape(PUNCTUATION)
 #: an opening mark glued after a character and before a word, or a closing mark glued before a word (a regular
 #: expression that Python's ``re`` and pyarrow's RE2 read alike; replaced by ``\1\3 \2\4`` it puts the space in)

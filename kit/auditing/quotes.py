@@ -56,8 +56,11 @@ CHANNEL_WORDS = ("social", "media", "platform", "x", "twitter", "facebook", "ins
 
 _VERB = SPEECH_VERB
 _NAME = r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|de|del|al|bin|van|von|la|le))*)"
+#: a name after the quotation, before a reporting verb; up to four lower-case words of a description may lead it,
+#: a possessive among them ("…,” the airline’s spokesman Sudarshan Bartaula told AFP": without it the name read was
+#: the one spoken to, "told AFP", and the same words were read as given to different people)
 _AFTER = re.compile(
-    rf"[”\"»][,.]?\s+(?:{_VERB}\s+)?(?:[a-z][\w-]*\s+){{0,4}}?(?:[A-Z][\w-]*,\s+)?{_NAME},?\s+(?:{_VERB}|\(|\d)"
+    rf"[”\"»][,.]?\s+(?:{_VERB}\s+)?(?:[a-z][\w'’-]*\s+){{0,4}}?(?:[A-Z][\w-]*,\s+)?{_NAME},?\s+(?:{_VERB}|\(|\d)"
 )
 _VERB_NAME = re.compile(rf"\b{_VERB}\s+{_NAME}")
 #: a name before a reporting verb and a quotation; a pronoun between them is the speaker ("Furthermore, he declared
@@ -87,6 +90,8 @@ def speaker(text: str) -> str:
     'Jean-Claude Gallet'
     >>> speaker('“Only a miracle can bring our friends back,” he told reporters.')
     ''
+    >>> speaker('“Rescue is underway,” the airline’s spokesman Sudarshan Bartaula told AFP.')
+    'Sudarshan Bartaula'
     >>> speaker('Furthermore, he declared that the incident “will not pass without accountability.”')
     ''
     """

@@ -32,7 +32,7 @@ from kit.auditing.text import word_spans
 from kit.auditing.weights import score
 from kit.draft.numbers import NUMBER_WORDS
 
-__all__ = ["LINKED", "PROSE", "RUN", "reworded_copies", "shared_runs", "unlisted_linked"]
+__all__ = ["LINKED", "PROSE", "RUN", "reworded_copies", "shared_runs", "unlisted_linked", "linked_publishers"]
 
 #: a run of this many words, stop words too, the same in both texts
 RUN = 7
@@ -123,15 +123,47 @@ def unlisted_linked(
     >>> [len(x) for x in unlisted_linked(claims, found, np.array([], int), np.array([], int))]  # nothing listed
     [0, 0]
     """
-    pub, story = claims.publisher, claims.proposition
+    pub = claims.publisher
     later, earlier = found.later, found.earlier
     keep = (pub[later] != pub[earlier]) & (pub[later] >= 0) & (pub[earlier] >= 0)
     keep &= ~np.isin(later, np.asarray(listed_later, dtype=np.int64))
     later, earlier = later[keep], earlier[keep]
+    linked = linked_publishers(claims, listed_later, listed_earlier, later, earlier, at_least=at_least)
+    return later[linked], earlier[linked]
+
+
+def linked_publishers(claims, listed_later, listed_earlier, later, earlier, *, at_least: int = LINKED) -> np.ndarray:
+    """For each pair (``later``, ``earlier``) of texts: are their two (known) publishers listed as copying each other
+    in at least ``at_least`` pairs of the later text's story?
+
+    Parameters
+    ----------
+    claims : kit.auditing.context.Claims
+    listed_later, listed_earlier : numpy.ndarray of int
+        The pairs listed so far (text positions).
+    later, earlier : numpy.ndarray of int
+        The pairs asked about (text positions).
+    at_least : int
+        :data:`LINKED`.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> from kit.testing.synth import make_case
+    >>> from kit.auditing.context import claims_in_time_order
+    >>> claims = claims_in_time_order(make_case(60, seed=2, copy_rate=0.2))
+    >>> linked_publishers(claims, np.array([], int), np.array([], int), np.array([5]), np.array([1])).tolist()
+    [False]
+    """
+    pub, story = claims.publisher, claims.proposition
+    later, earlier = np.asarray(later, dtype=np.int64), np.asarray(earlier, dtype=np.int64)
     ll, le = np.asarray(listed_later, dtype=np.int64), np.asarray(listed_earlier, dtype=np.int64)
     ll, le = ll[(pub[ll] >= 0) & (pub[le] >= 0)], le[(pub[ll] >= 0) & (pub[le] >= 0)]
     if not len(later) or not len(ll):
-        return later[:0], earlier[:0]
+        return np.zeros(len(later), dtype=bool)
     width = np.int64(max(int(pub.max()), 0) + 1)
 
     def key(a, b):
@@ -140,8 +172,7 @@ def unlisted_linked(
 
     have, count = np.unique(key(ll, le), return_counts=True)
     at = np.minimum(np.searchsorted(have, key(later, earlier)), len(have) - 1)
-    linked = (have[at] == key(later, earlier)) & (count[at] >= at_least)
-    return later[linked], earlier[linked]
+    return (have[at] == key(later, earlier)) & (count[at] >= at_least) & (pub[later] >= 0) & (pub[earlier] >= 0)
 
 
 def _tokens(corp, texts: np.ndarray):

@@ -37,7 +37,9 @@ SMALL_STORY = 400
 PAIR_BUDGET = 200_000
 
 
-def story_pairs(story, publisher, *, most: int = SMALL_STORY, budget: int = PAIR_BUDGET) -> np.ndarray:
+def story_pairs(
+    story, publisher, *, most: int = SMALL_STORY, budget: int = PAIR_BUDGET, same_publisher: bool = False
+) -> np.ndarray:
     """Every pair of texts of different (known) publishers within each story of at most ``most`` texts; none when
     these are more than ``budget`` pairs in all.
 
@@ -46,6 +48,8 @@ def story_pairs(story, publisher, *, most: int = SMALL_STORY, budget: int = PAIR
     story, publisher : numpy.ndarray of int
         Each text's story and publisher (codes; -1 unknown: such a text is in no pair).
     most, budget : int
+    same_publisher : bool
+        Pairs of one publisher too (the budget counts those of different publishers all the same).
 
     Returns
     -------
@@ -58,6 +62,8 @@ def story_pairs(story, publisher, *, most: int = SMALL_STORY, budget: int = PAIR
     [[1, 0], [2, 1], [4, 3]]
     >>> len(story_pairs(np.array([0, 0, 0, 1, 1]), np.array([5, 6, 5, 5, 6]), budget=2))
     0
+    >>> story_pairs(np.array([0, 0, 0, 1, 1]), np.array([5, 6, 5, 5, 6]), same_publisher=True).tolist()
+    [[1, 0], [2, 0], [2, 1], [4, 3]]
     """
     none = np.zeros((0, 2), dtype=np.int64)
     order, st, first, size, small, total = _small(story, publisher, most)
@@ -68,7 +74,7 @@ def story_pairs(story, publisher, *, most: int = SMALL_STORY, budget: int = PAIR
     rank = np.arange(len(st)) - np.repeat(first, size)
     earlier, owner = ranges(np.repeat(first, size)[keep], rank[keep])
     later, earlier = order[keep[owner]], order[earlier]
-    ok = publisher[later] != publisher[earlier]
+    ok = (publisher[later] != publisher[earlier]) | same_publisher
     pairs = np.stack([later[ok], earlier[ok]], axis=1)
     return pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
 

@@ -10,12 +10,16 @@ import importlib.util
 import json
 import pathlib
 import re
+import statistics
 
 import pandas as pd
 import pytest
 
 import kit
+import kit.auditing.edited
 import kit.auditing.framing
+import kit.auditing.quotes
+import kit.auditing.reprints
 from kit.auditing import audit
 from kit.auditing.marks import MARK
 from kit.draft.numbers import NUMBER_WORDS
@@ -956,7 +960,11 @@ def test_eleventh_held_out_part_as_scored_once(scores):
     keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying", "missed")
     twelfth = json.loads((bench / "results-audit-corpus-twelfth-round.json").read_text())
     assert {k: twelfth["before"]["held-out-11"][k] for k in keys} == {k: t[k] for k in keys}  # before the twelfth
-    assert {k: s[k] for k in keys} == {k: twelfth["after"]["held-out-11"][k] for k in keys}  # the kit as it stands
+    thirteenth = _thirteenth_round()
+    assert {k: thirteenth["before"]["held-out-11"][k] for k in keys} == {
+        k: twelfth["after"]["held-out-11"][k] for k in keys
+    }  # after the twelfth round
+    assert {k: s[k] for k in keys} == {k: thirteenth["after"]["held-out-11"][k] for k in keys}  # the kit as it stands
     assert {k: b[k] for k in keys} == {k: t[k] for k in keys}  # "the same before the round and after it"
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     said = _stated(t) + ", the same before the round and after it"
@@ -984,10 +992,13 @@ def test_twelfth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores
     # every part then (the twelfth to fourteenth held-out parts, sealed while the round was written, and the
     # fifteenth and sixteenth, not yet annotated then, are scored in their own tests)
     assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(12, 17)}
+    thirteenth = _thirteenth_round()
     for part in r["before"]:
         s, was, now = scores[part], r["before"][part], r["after"][part]
         keys = ("copies", "found", "listed", "right", "shared_quotes_as_copying", "missed")
-        assert {k: s[k] for k in keys} == {k: now[k] for k in keys}, part
+        # the kit before the thirteenth round scored what the round's file says (the kit as it stands: the
+        # thirteenth round's test)
+        assert {k: thirteenth["before"][part][k] for k in keys} == {k: now[k] for k in keys}, part
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
         assert s["shared_quotes_as_copying"] == 0, part
     # the rule's pairs are all copies, and each is a copy the kit missed before
@@ -1073,6 +1084,11 @@ def test_twelfth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores
     }
 
 
+def _thirteenth_round() -> dict:
+    """benchmarks/results-audit-corpus-thirteenth-round.json: every part before the thirteenth round and after it."""
+    return json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-thirteenth-round.json").read_text())
+
+
 def _any_quote(per_part: dict) -> bool:
     return any(x["shared_quotes_as_copying"] for x in per_part.values())
 
@@ -1153,12 +1169,15 @@ def test_twelfth_held_out_part_goals(scores):
 
 def test_thirteenth_held_out_part_as_scored_once(scores):
     # annotated and sealed while the twelfth round was written elsewhere; scored with stop 30's kit and once after the
-    # round was merged (docs/audit.md, "The thirteenth held-out part"): the same before the round, after it and now
+    # round was merged (docs/audit.md, "The thirteenth held-out part"): the same before the round and after it; the
+    # kit as it stands (since the thirteenth round's possessive rule) lists the shared quotation no more
     b, t, once = _fresh("thirteenth")
     s = scores["held-out-13"]
     keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying")
     keys += ("stock_phrases_as_copying", "unannotated_as_copying")
-    assert {k: b[k] for k in keys} == {k: t[k] for k in keys} == {k: s[k] for k in keys}
+    assert {k: b[k] for k in keys} == {k: t[k] for k in keys}
+    fewer = {"listed": 1, "shared_quotes_as_copying": 1}
+    assert {k: s[k] for k in keys} == {k: t[k] - fewer.get(k, 0) for k in keys}
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     said = _stated(t) + ", the same before the round and after it"
     assert said in prose, said
@@ -1167,7 +1186,8 @@ def test_thirteenth_held_out_part_as_scored_once(scores):
     # the wrong pairs by what the annotation calls them
     case, reuse = load_part(PARTS["held-out-13"])
     same, kind = copy_groups(reuse)
-    wrong = [kind.get(frozenset(p), "none") for p in _shared_text(s).index if not same(*p)]
+    bartaula = ("lokmattimescom-2", "japantimes23-2")
+    wrong = [kind.get(frozenset(p), "none") for p in [*_shared_text(s).index, bartaula] if not same(*p)]
     assert len(wrong) == t["listed"] - t["right"]
     assert (
         f"Of the {len(wrong)} wrong pairs, {wrong.count('stock_phrase')} are stock phrases, "
@@ -1179,10 +1199,13 @@ def test_thirteenth_held_out_part_as_scored_once(scores):
         == 1
         == len(wrong) - sum(wrong.count(k) for k in ("stock_phrase", "rewritten", "none"))
     )
-    # the shared quotation: the airline's spokesman's words to AFP, read as given to different people
-    bartaula = ("lokmattimescom-2", "japantimes23-2")
+    # the shared quotation: the airline's spokesman's words to AFP, read as given to different people ("told AFP" read
+    # as the speaker, "airline's" stopping the description); since the thirteenth round both name Sudarshan Bartaula
     assert kind[frozenset(bartaula)] == "shared_quote"
-    assert _shared_text(s).loc[bartaula, "evidence"].startswith("the same quoted words, given to different people: ")
+    assert bartaula not in set(_shared_text(s).index)
+    text = dict(zip(case.claims["claim_id"], case.claims["text"], strict=True))
+    assert {kit.auditing.quotes.speaker(text[c]) for c in bartaula} == {"Sudarshan Bartaula"}
+    assert "the possessive in \"the airline's spokesman\" is read as part of the speaker's description" in prose
     # WFAA's retelling of the AP's story holds most of Rigopiano's misses
     rigopiano = set(kit.load_case(str(CORPUS / "rigopiano-avalanche-2017")).claims["claim_id"])
     missed = [c for c in s["missed"] if c in rigopiano]
@@ -1197,7 +1220,8 @@ def test_thirteenth_held_out_part_as_scored_once(scores):
     strict=True,
     reason="issue 22: on the thirteenth held-out part, never seen, recall 35/44 = 0.80, precision 35/42 = 0.83 and 1 "
     "of 14 shared quotations listed as copying (the airline spokesman's words to AFP, read as given to different "
-    "people), before the twelfth round, at its single score after it, and now",
+    "people), before the twelfth round and at its single score after it; now (since the thirteenth round) precision "
+    "35/41 = 0.85 and 0 shared quotations listed: recall and precision still under 0.9",
 )
 def test_thirteenth_held_out_part_goals(scores):
     s = scores["held-out-13"]
@@ -1207,7 +1231,7 @@ def test_thirteenth_held_out_part_goals(scores):
 def test_fourteenth_held_out_part_as_scored_once(scores):
     # annotated and sealed while the twelfth round was written elsewhere; scored with stop 30's kit and once after the
     # round was merged (docs/audit.md, "The fourteenth held-out part"): the round found one copy more, and the kit as
-    # it stands scores it as it did then
+    # it stands scores it as it did then (the thirteenth round changed nothing here)
     b, t, once = _fresh("fourteenth")
     s = scores["held-out-14"]
     keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying")
@@ -1401,15 +1425,24 @@ def _sixteenth() -> tuple:
 def test_sixteenth_held_out_part_as_scored_once(scores):
     # annotated blind at the end of stop 31, sealed, scored once with the kit as it stands (docs/audit.md, "The
     # sixteenth held-out part"): no rule was written after it, so that score is its only one (there is no "before"
-    # file) and the kit as it stands scores it exactly so
+    # file); the kit before the thirteenth round scored it exactly so, and the thirteenth round finds 1 of Itaewon's
+    # copies more (kit.auditing.edited: a witness' tweet with Yonhap's framing in the blog's pasted copy)
     t, once = _sixteenth()
     s = scores["held-out-16"]
     keys = SCORED
-    assert {k: s[k] for k in keys} == {k: t[k] for k in keys}
+    assert {k: _thirteenth_round()["before"]["held-out-16"][k] for k in keys} == {k: t[k] for k in keys}
+    gained = {"rokdropnet-6"}
+    assert set(t["missed"]) - set(s["missed"]) == gained and set(s["missed"]) < set(t["missed"])
     assert set(once) - {"itaewon+brumadinho"} == {"kit_commit", "what"} | set(PARTS["held-out-16"])
-    for story in PARTS["held-out-16"]:  # each story on its own too
-        one = score(*load_part((story,)))
-        assert {k: one[k] for k in keys} == {k: once[story][k] for k in keys}, story
+    for story, was in [("itaewon+brumadinho", t), *((x, once[x]) for x in PARTS["held-out-16"])]:
+        one = s if story == "itaewon+brumadinho" else score(*load_part((story,)))  # each story on its own too
+        more = len(gained & set(was["missed"]))
+        assert more == (0 if story == "brumadinho-dam-collapse-2019" else 1), story
+        plus = {"found": more, "listed": more, "right": more}
+        assert {k: one[k] for k in keys if k != "missed"} == {
+            k: was[k] + plus.get(k, 0) for k in keys if k != "missed"
+        }, story
+        assert sorted(set(was["missed"]) - gained) == one["missed"], story
     assert not (HERE.parent / "benchmarks" / "results-audit-corpus-sixteenth-held-out-before.json").exists()
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     said = _stated(t)
@@ -1449,10 +1482,10 @@ def test_sixteenth_held_out_part_as_scored_once(scores):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 22: on the sixteenth held-out part, never seen, at its single score (the kit as it stands): recall "
-    "26/35 = 0.74 (Brumadinho 16/19, Itaewon 10/16: 4 of Itaewon's 6 misses the AP's sentences retold in a "
-    "translation's English); precision 26/28 = 0.93 and 0 of 10 shared quotations listed as copying: those goals "
-    "are met there",
+    reason="issue 22: on the sixteenth held-out part, never seen, at its single score: recall 26/35 = 0.74 "
+    "(Brumadinho 16/19, Itaewon 10/16: 4 of Itaewon's 6 misses the AP's sentences retold in a translation's English); "
+    "precision 26/28 = 0.93 and 0 of 10 shared quotations listed as copying: those goals are met there; since the "
+    "thirteenth round recall 27/35 = 0.77, still under 0.9",
 )
 def test_sixteenth_held_out_part_goals(scores):
     s = scores["held-out-16"]
@@ -1501,3 +1534,133 @@ def test_benchmarks_md_counts_the_real_coverage():
         f"{_in_words(len(PARTS) - 1)} held-out parts, each annotated before the audit was run on it)"
     )
     assert said in text, said
+
+
+def test_thirteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores):
+    # the thirteenth round (a sentence edited word by word, kit.auditing.edited; two apostrophes as a quotation mark,
+    # kit.auditing.marks; a possessive in the speaker's description, kit.auditing.quotes.speaker), written with all
+    # seventeen parts as development material: against the kit before it (d5bee1a) no part finds fewer copies, lists
+    # more wrong pairs or more shared quotations as copying, and the kit as it stands scores what the file says
+    r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-thirteenth-round.json").read_text())
+    assert set(r["before"]) == set(r["after"]) == set(PARTS)
+    for part in PARTS:
+        s, was, now = scores[part], r["before"][part], r["after"][part]
+        assert {k: s[k] for k in SCORED} == {k: now[k] for k in SCORED}, part
+        assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
+        assert s["shared_quotes_as_copying"] <= was["shared_quotes_as_copying"], part
+        assert set(s["missed"]) <= set(was["missed"]), part
+    b, a = r["total"]["before"], r["total"]["after"]
+    assert (
+        a["found"] > b["found"]
+        and a["wrong"] < b["wrong"]
+        and a["shared_quotes_as_copying"] < b["shared_quotes_as_copying"]
+    )
+    assert all(
+        t[k] == sum(r[w][p][k] for p in PARTS) for w, t in (("before", b), ("after", a)) for k in ("found", "copies")
+    )
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    gained = [p for p in PARTS if r["after"][p]["found"] > r["before"][p]["found"]]
+    said = [f"The round finds {a['found']} of {a['copies']} copies in all ({b['found']} before): "]
+    said += [", ".join(f"{p}: {r['before'][p]['found']} to {r['after'][p]['found']}" for p in gained)]
+    said += [f"it lists {a['wrong']} wrong pairs ({b['wrong']} before)"]
+    said += [f"{a['shared_quotes_as_copying']} of {a['shared_quotes']} shared quotations as copying"]
+    said += [f"({b['shared_quotes_as_copying']} before)"]
+    # the misses and wrong pairs before the round, by kind
+    kinds = r["kinds_before"]["counts"]
+    m, w, ann = kinds["misses"], kinds["wrong"], kinds["wrong_by_annotation"]
+    assert sum(m.values()) == b["copies"] - b["found"] == sum(len(v) for v in r["kinds_before"]["misses"].values())
+    assert sum(w.values()) == b["wrong"] == sum(ann.values())
+    said += [f"the kit missed {b['copies'] - b['found']} of {b['copies']} copies and listed {b['wrong']} wrong pairs"]
+    said += [f"{m['reworded: own words under 0.7 alike']} are sentences reworded"]
+    said += [f"{m['quoting, framing reworded']} quote with the framing reworded"]
+    said += [f"{m['a quotation with little framing (under 5 own words)']} are a quotation with under five own words"]
+    said += [f"{m['short: under 5 content words']} are short (under five content words)"]
+    said += [f"{m['edited: own words at least 0.7 alike in order']} are edited word by word"]
+    said += [f"{w['a short run: a place, a post or a set phrase (at most 8 words)']} share a short run"]
+    said += [f"{w['a longer run in sentences told apart by the annotation']} a longer run in sentences the annotation"]
+    said += [f"({ann['none']} of the {b['wrong']} are annotated as nothing, {ann['rewritten']} as rewritten"]
+    said += [f"{ann['stock_phrase']} as stock phrases) and {w['shared quotation']} are shared quotations"]
+    # (1) the edited sentences: each pair listed is a copy; the settings as docs/audit.md states them
+    e = r["edited"]
+    settings = (e["settings"]["PROSE"], e["settings"]["SIMILAR"], e["settings"]["LINKED"])
+    assert settings == (kit.auditing.edited.PROSE, kit.auditing.edited.SIMILAR, kit.auditing.reprints.REPRINTS_FROM)
+    for part, pairs in e["pairs"].items():
+        _, reuse = load_part(PARTS[part])
+        same, _ = copy_groups(reuse)
+        assert all(same(p["claim_id"], p["cites"]) for p in pairs), part
+        listed = _shared_text(scores[part])
+        assert all(listed.loc[(p["claim_id"], p["cites"]), "evidence"] == p["evidence"] for p in pairs), part
+    assert sorted(p["claim_id"] for v in e["pairs"].values() for p in v) == ["rokdropnet-6", "thenationalaeabudhabi-7"]
+    said += [f"each with at least {settings[0]} own words", f"at least {settings[1]} alike in order"]
+    said += [f"copying each other in at least {settings[2]} pairs of the story"]
+    grid, lopo = e["grid"]["settings"], e["leave_one_part_out"]
+    key = ",".join(map(str, settings))
+    assert set(lopo["folds"]) == set(PARTS) and lopo["adopted"] == key
+    assert set(lopo["folds_choosing_the_adopted"]) == {p for p, f in lopo["folds"].items() if key in f["chosen"]}
+    assert lopo["folds_not_choosing_it"] == {"dev": ["4,0.7,4"]}
+    n = len(lopo["folds_choosing_the_adopted"])
+    found, wrong, quotes = lopo["adopted_on_left_out_where_chosen"]
+    assert wrong == quotes == 0
+    assert set(grid) == {f"5,{a},{k}" for a in (0.65, 0.7, 0.75) for k in (2, 3, 4, 5)} | {"4,0.7,4", "6,0.7,4"}
+    said += ["(5 own words at 0.65, 0.7 or 0.75 alike with 2 to 5 linked pairs; 4 or 6 own words at 0.7 with 4)"]
+    said += [f"over a grid of {len(grid)}", f"The adopted setting is among them in {n} of the {len(PARTS)} folds"]
+    said += [f"there finds {found} copies more on the parts left out, with no wrong pair and no shared quotation"]
+    dev = lopo["folds"]["dev"]
+    assert dev["on_left_out"]["4,0.7,4"] == [0, 1, 1]
+    said += [f"which finds {dev['found_on_others']} copies more on the sixteen others but on the development part"]
+    found, wrong, quotes = lopo["strictest_on_left_out"]
+    said += [f"the strictest of each fold's choices finds {found} copies more on the parts left out, with {wrong} "]
+    said += [f"wrong pair and {quotes} shared quotation"]
+    total = {
+        k: [sum(x[f] for x in v.values()) for f in ("found_more", "wrong_more", "shared_quotes_as_copying")]
+        for k, v in grid.items()
+    }
+    assert total[key] == [a["found"] - b["found"] - 1, 0, 0]  # the other copy more: two apostrophes (2)
+    loose = r["not_adopted"]["edited_without_the_link"]
+    assert loose["total"]["found"] - a["found"] == sum(len(v) for v in loose["found_more_than_adopted"].values())
+    assert (
+        loose["total"]["wrong"] == a["wrong"]
+        and loose["total"]["shared_quotes_as_copying"] == a["shared_quotes_as_copying"]
+    )
+    said += [f"finds {loose['total']['found'] - a['found']} copies more on the seventeen parts with no wrong pair"]
+    said += [f"({loose['total']['found']} of {a['copies']})"]
+    # (2) and (3)
+    assert (
+        r["two_apostrophes"]["found_more"] == {"held-out-9": 1} and "stuffconz-13" not in scores["held-out-9"]["missed"]
+    )
+    assert ("lokmattimescom-2", "japantimes23-2") not in set(_shared_text(scores["held-out-13"]).index)
+    # not adopted
+    curly, told = r["not_adopted"]["single_curly_marks"], r["not_adopted"]["told_names_the_listener"]
+    assert curly["found_more"] == {"held-out-3": -1, "held-out-9": 1} and curly["shared_quotes_as_copying_more"] == 0
+    assert told["found_more"] == {"held-out-8": -2}
+    said += [f"loses {-told['found_more']['held-out-8']} copies on held-out-8"]
+    # the synthetic cases: the same rows as main's; CPU seconds of whole audits
+    syn = r["synthetic_100k"]
+    assert syn["same_rows"] == {"ho": True, "kit": True}
+    assert {(x["case"], x["rows"], x["hash"]) for x in syn["runs"]} == {
+        ("ho", 4367, "f87f56c3dad870ad"),
+        ("kit", 9789, "a037bdc45c428c09"),
+    }
+    assert {x["kit"].split()[0] for x in syn["runs"]} == {"main", "audit13"} and len(syn["runs"]) == 12
+    cpu = [t for x in syn["runs"] for t in x["cpu_s"]]
+    said += [f"take {min(cpu):.1f} to {max(cpu):.1f} CPU seconds with either kit"]
+    median = {
+        (k, c): statistics.median(
+            t for x in syn["runs"] if x["kit"].startswith(k) and x["case"] == c for t in x["cpu_s"]
+        )
+        for k in ("main", "audit13")
+        for c in ("ho", "kit")
+    }
+    said += [
+        f"{median['main', 'ho']:.2f} s with main's kit and {median['audit13', 'ho']:.2f} s with this round's on the "
+        f"held-out generator's case, {median['main', 'kit']:.2f} s and {median['audit13', 'kit']:.2f} s"
+    ]
+    for words in said:
+        assert words in prose, words
+    log = " ".join((HERE.parent / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    said = (
+        f"On the seventeen parts of real coverage {a['found']} of {a['copies']} copies are found ({b['found']} "
+        f"before), {a['wrong']} listed pairs are wrong ({b['wrong']} before) and {a['shared_quotes_as_copying']} of "
+        f"{a['shared_quotes']} shared quotations are listed as copying ({b['shared_quotes_as_copying']} before)"
+    )
+    assert said in log, said

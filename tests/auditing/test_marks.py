@@ -21,6 +21,8 @@ TEXTS = [
     'as an "immense tragedy."Writing on Facebook, he paid tribute to "200 Firemen."A witness saw "eight" cars.',
     "Several workers from the Conred agency are among the dead, Mr Cabañas added.",
     "He said: “It is out,” and left.",
+    "Among those aboard, there were \"children and entire families,'' the UN statement said.",
+    "''I'm angry. There is no way I can stay calm,’’ said Sonia, the miners’ union's host.",
 ]
 
 
@@ -216,3 +218,15 @@ def test_confirmed_announced_and_revealed_name_a_speaker_as_said_does():
     assert _said(text) == ["ian", "hopkins", "has", "confirmed"]
     assert _said("Mayor Ada Colau announced a day of mourning.") == ["mayor", "ada", "colau", "announced"]
     assert not any(attribution_flags("The count revealed more damage."))
+
+
+def test_two_apostrophes_are_a_quotation_mark_a_single_one_is_not():
+    # Stuff (tests/audit_corpus/cutro-shipwreck-2023, the AP's sentence): the UN statement's words closed by ''
+    text = "Among those aboard, there were \"children and entire families,'' the UN statement, with most from Somalia."
+    flags = quoted_flags(text)
+    assert flags[:5] == [False] * 5 and flags[5:9] == [True] * 4 and not any(flags[9:])
+    # two typographic apostrophes are two apostrophes; both open and close
+    assert quoted_flags("’’I'm angry,’’ she said.") == [True, True, False, False]
+    # a single apostrophe, curly or straight, opens or closes nothing: possessives stay prose
+    assert not any(quoted_flags("the miners’ families and the victims' relatives met Sonia’s lawyer."))
+    assert not any(quoted_flags("Witnesses described scenes of ‘complete panic’ as clubbers ran."))
