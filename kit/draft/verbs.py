@@ -22,6 +22,7 @@ from kit.draft.heads import (
     speaker_head,
     split_conjuncts,
 )
+from kit.draft.interrupted import interrupted_subject, participle_object
 from kit.draft.names import outlet_of
 from kit.draft.objects import object_after
 from kit.draft.phrases import Mention, subject_before
@@ -95,6 +96,7 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     ):
         return  # added_object: "Freezing temperatures added additional concerns to rescuers" is no speech
     late = _named_after(prefix, rest) if verb not in ("told", "quoted", "telling", "saying") else None
+    late = None if interrupted_subject(prefix, None) else late  # "The LNA, which …, confirmed a strike" (twelfth)
     if late is not None:  # inverted_after_clause: "… other waterborne diseases, said S.K. Gupta, an army officer"
         out.append((m.start(), "inverted", late, verb, None))
         return
@@ -105,6 +107,8 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     found = place_appositive(subject_before(prefix))  # not "Maiduguri" in "a source in the state capital, Maiduguri,"
     subj: Any = postmodified_head(prefix, found)  # not "the strike" in "a man wounded in the strike"
     subj = named_body(prefix, subj)  # not "a separatist group" in "A separatist group, the X, claimed"
+    subj = interrupted_subject(prefix, subj)  # "The LNA, which is allied to …, confirmed" (twelfth pass)
+    subj = participle_object(prefix, subj)  # "The Tripoli government opposing Haftar said" (twelfth pass)
     if relative and isinstance(subj, Mention) and re.match(r"(?:that|which)\s", subj.text):
         subj = Mention(subj.text.split(None, 1)[1], subj.common, subj.about, subj.affiliation)  # "that police"
     if subj == "and":
