@@ -13,6 +13,8 @@ in ``tests/draft/test_interrupted.py`` on sentences of that kind:
   relative clause, a participle phrase or an appositive that runs to the verb, the speaker is that opening noun
   phrase, whole (:func:`kit.draft.nouns.mention` on it: "Save The Children", "The UN peacekeeping mission in the DRC"
   with "(Monusco)" kept as its alias), not a noun of the interruption nor a piece of the name;
+- ``unpunctuated_appositive``: "…, Azem Bermendoa Agouna an army spokesman said": a role with "a"/"an" right after a
+  person's name, with no comma between, is the name's appositive; the speaker is the name;
 - ``participle_object``: "The Tripoli government opposing Haftar said", "the coalition fighting Islamic State said":
   a name read right after a speaker's noun and a participle is the participle's object; the speaker is the noun phrase
   before it.
@@ -26,7 +28,7 @@ from kit.draft.lexicon import GROUPS, OPENER, ORG_HEADS, PRONOUNS, ROLE_WORDS, S
 from kit.draft.nouns import Mention, mention, tokens
 from kit.draft.phrases import subject_before
 
-__all__ = ["interrupted_subject", "participle_object"]
+__all__ = ["interrupted_subject", "participle_object", "unpunctuated_appositive"]
 
 #: participles that open a phrase describing the speaker ("based in", "allied to", "backed by", "known as")
 _PARTICIPLES = r"[a-z]+ed|[a-z]+ing|led|run|known|set|built|born|held|made|seen|backed"
@@ -154,3 +156,48 @@ def participle_object(prefix: str, found: Mention | str | None) -> Mention | str
         return found
     head = subject_before(prefix[: before.end(1)] + " ")
     return head if isinstance(head, Mention) and head.text.lower() not in PRONOUNS else found
+
+
+#: a person's name (two to four capitalised words) right before the role read as the speaker
+_NAME_BEFORE = re.compile(r"(?:^|[,;:]\s*|\s)((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+)\s+$")
+
+
+def unpunctuated_appositive(prefix: str, found: Mention | str | None) -> Mention | str | None:
+    """``unpunctuated_appositive``: "Azem Bermendoa Agouna an army spokesman said" is the named person's word.
+
+    Parameters
+    ----------
+    prefix : str
+        The sentence up to the verb.
+    found : Mention, str or None
+        What the other rules read before the verb.
+
+    Returns
+    -------
+    Mention, str or None
+        The name before ``found``, with ``found`` as its description, when ``found`` is an unnamed role opening
+        with "a" or "an" ("an army spokesman") that follows a name of two to four capitalised words with no comma
+        between; else ``found`` unchanged.
+
+    Examples
+    --------
+    >>> p = "Seven soldiers were killed by Boko Haram, Azem Bermendoa Agouna an army spokesman "
+    >>> m = unpunctuated_appositive(p, Mention("an army spokesman", common=True))
+    >>> m.text, m.about
+    ('Azem Bermendoa Agouna', 'an army spokesman')
+    >>> unpunctuated_appositive("In Kabul an army spokesman ", Mention("an army spokesman", common=True)).text
+    'an army spokesman'
+    """
+    if not isinstance(found, Mention) or not found.common or not re.match(r"an?\s", found.text):
+        return found
+    last = found.text.split()[-1].lower()
+    if last not in ROLE_WORDS | SPEAKER_NOUNS:
+        return found
+    at = prefix.rstrip().rfind(found.text)
+    name = _NAME_BEFORE.search(prefix[:at]) if at > 0 else None
+    if name is None:
+        return found
+    words = name.group(1).split()
+    if any(w.lower() in PRONOUNS | ROLE_WORDS | ORG_HEADS | GROUPS | {"the", "in", "on", "at"} for w in words):
+        return found
+    return Mention(name.group(1), False, found.text, found.affiliation)

@@ -10,7 +10,7 @@ import pytest
 
 from kit.draft.cues import find_attributions
 from kit.draft.extract import sentences
-from kit.draft.interrupted import interrupted_subject, participle_object
+from kit.draft.interrupted import interrupted_subject, participle_object, unpunctuated_appositive
 from kit.draft.nouns import Mention
 from kit.draft.phrases import subject_before
 
@@ -104,3 +104,27 @@ def test_participle_object_cites_the_noun_before_the_participle():
 )
 def test_participle_object_leaves_other_names(prefix, name):
     assert participle_object(prefix, Mention(name)).text == name
+
+
+def test_unpunctuated_appositive_cites_the_name_before_the_role():
+    # unseen14/z2-realnewsmagazine-dpa (and z1's copy): a role with "an" right after a name, no comma between
+    s = "Seven Chadian Soldiers were killed in an attack by Boko Haram, Azem Bermendoa Agouna an army spokesman said."
+    assert cited(s) == [["Azem Bermendoa Agouna"]]
+    m = unpunctuated_appositive(
+        "Boko Haram, Azem Bermendoa Agouna an army spokesman ", Mention("an army spokesman", True)
+    )
+    assert (m.text, m.about, m.common) == ("Azem Bermendoa Agouna", "an army spokesman", False)
+
+
+@pytest.mark.parametrize(
+    "prefix, found",
+    [
+        ("In Kabul an army spokesman ", "an army spokesman"),  # a place word, not a name, before the role
+        ("Boko Haram, an army spokesman ", "an army spokesman"),  # a comma between: the role is the speaker
+        ("The Interior Ministry a spokesman ", "a spokesman"),  # a body's name, not a person's
+        ("John Smith the spokesman ", "the spokesman"),  # no "a"/"an"
+        ("John Smith a witness to the blast ", "a witness to the blast"),  # no role as the last word
+    ],
+)
+def test_unpunctuated_appositive_leaves_other_roles(prefix, found):
+    assert unpunctuated_appositive(prefix, Mention(found, True)).text == found
