@@ -219,12 +219,14 @@ _IN_STATEMENT = re.compile(r"\b(?:in|issued|released|from|by)\s+(?:a|an|its|thei
 
 def _other_field(text: str, noun: str, n: Mention) -> bool:
     """``other_field`` (twelfth pass): "The defence ministry" is not "Niger’s interior ministry" named before: the
-    description's word right before its noun and the speaker's word there (or after "<noun> of") differ."""
+    description's lowercase word right before its noun (a capitalised one is ``other_modifier``'s) and the speaker's
+    word there (or after "<noun> of") differ."""
     mine = re.search(rf"(\w+)\s+{re.escape(noun)}$", text, re.I)
     said = f"{n.text} {n.about}".lower()
     theirs = re.findall(rf"(\w+)\s+{re.escape(noun)}\b", said) + re.findall(rf"\b{re.escape(noun)}\s+of\s+(\w+)", said)
     theirs = [w for w in theirs if w not in DETERMINERS and not w.endswith(("’s", "'s"))]
-    if mine is None or mine.group(1).lower() in DETERMINERS or not theirs:
+    theirs = [w for w in theirs if len(w) > 2]  # not the "s" of "Valdoria's ministry"
+    if mine is None or not mine.group(1).islower() or mine.group(1) in DETERMINERS or not theirs:
         return False
     return all(w[:5] != mine.group(1).lower()[:5] for w in theirs)
 
