@@ -47,7 +47,8 @@ _CLAUSE = re.compile(r"(?:^|[;:—–]\s+)(?=[^;:—–]*$)")
 def _speaks(m: Mention) -> bool:
     """A name, or a phrase whose last word is a speaker's noun ("the army spokesperson", "officials")."""
     last = m.text.split()[-1].lower() if m.text.split() else ""
-    return not m.common or last in SPEAKER_NOUNS | ROLE_WORDS | ORG_HEADS | GROUPS or last.rstrip("s") in ROLE_WORDS
+    nouns = SPEAKER_NOUNS | ROLE_WORDS | ORG_HEADS | GROUPS
+    return not m.common or last in nouns or last.rstrip("s") in ROLE_WORDS | GROUPS
 
 
 def interrupted_subject(prefix: str, found: Mention | str | None) -> Mention | str | None:
@@ -151,8 +152,7 @@ def participle_object(prefix: str, found: Mention | str | None) -> Mention | str
     before = _PARTICIPLE_BEFORE.search(prefix[:at])
     if before is None:
         return found
-    noun = before.group(1).lower()
-    if noun not in SPEAKER_NOUNS | ORG_HEADS | GROUPS | ROLE_WORDS and noun.rstrip("s") not in ROLE_WORDS | GROUPS:
+    if not _speaks(Mention(before.group(1).lower(), common=True)):
         return found
     head = subject_before(prefix[: before.end(1)] + " ")
     return head if isinstance(head, Mention) and head.text.lower() not in PRONOUNS else found
