@@ -19,7 +19,7 @@ sentence of that kind from ``tests/draft_corpus/dev``:
 - ``closing_attribution``: "X called for …, sources said.": the last speaker speaks all before it;
 - ``complement``: "X says that according to Y, …": Y is cited, X relays;
 - ``shared_subject`` (fourth pass): "Residents of X combed through the wreckage …, but said …": the sentence's
-  subject speaks;
+  subject speaks (twelfth pass: after "gave", "held", … too, a quotation after the verb, a body's head noun);
 - ``free_relative`` (fifth pass): "… held in what human rights groups and the United Nations say are often inhuman
   conditions", "under what the United Nations has called a de facto blockade": the speakers' words are those after
   the verb, not the sentence (whose figures are the outlet's);
@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from kit.draft.extract import Sentence
-from kit.draft.lexicon import DOCUMENT_SUBJECT, GROUPS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, SPEECH_VERBS
+from kit.draft.lexicon import DOCUMENT_SUBJECT, GROUPS, ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, SPEECH_VERBS
 from kit.draft.names import guess_kind
 from kit.draft.phrases import Mention, subject_before
 
@@ -330,6 +330,9 @@ def nested(s: str, first: tuple, second: tuple) -> bool:
     return bool(re.fullmatch(rf"\s*,?\s+that\s+{re.escape(second[2].text)}\s+(?:\w+\s+)?", between))
 
 
+_IRREGULAR = "gave|made|took|held|sent|kept|told|said|put|left|found|saw|spoke|wrote|gave|led|met"  # shared_subject
+
+
 def shared_subject(prefix: str) -> Mention | None:
     """``shared_subject``: the speaker opening the sentence, for a verb after "but" or "and" that shares it:
     "Residents of Al Daraja combed through the wreckage to find and bury the dead, but said …".
@@ -353,14 +356,18 @@ def shared_subject(prefix: str) -> Mention | None:
     True
     """
     tail = re.search(r",?\s+(?:but|and)\s*$", prefix)
-    verb = re.search(r"\s(?:[a-z]+ed|has|have|had|were|are|was|is)\b", prefix[: tail.start()]) if tail else None
-    if verb is None or "," in prefix[: verb.start()] or "“" in prefix or '"' in prefix:
+    verb = (
+        re.search(rf"\s(?:[a-z]+ed|has|have|had|were|are|was|is|{_IRREGULAR})\b", prefix[: tail.start()])
+        if tail
+        else None
+    )
+    if verb is None or any(c in prefix[: verb.start()] for c in ',“"'):  # twelfth pass: irregular verbs, quotes after
         return None
     who = subject_before(prefix[: verb.start()] + " ")
     if not isinstance(who, Mention) or who.text.lower() in PRONOUNS:
         return None
     words = {w.lower() for w in who.text.split()}
-    return who if not who.common or words & (GROUPS | SPEAKER_NOUNS | ROLE_WORDS) else None
+    return who if not who.common or words & (GROUPS | SPEAKER_NOUNS | ROLE_WORDS | ORG_HEADS) else None
 
 
 def claim_span(s: str, outer: list, depths: list) -> tuple[int, int]:

@@ -19,7 +19,10 @@ in the ``draft: check`` note they leave and tested in ``tests/draft/test_phrases
 - ``surname``: "Cliff", "Supt Gibson", "Ma" is the earlier person whose name has that word; ``surname_in_passing``:
   "Mr Kim" is also a person only named in passing before ("the regional governor, Vitaliy Kim, who was not there");
   ``title_in_passing`` (tenth pass): "Health Minister Mehmet Ak gave the toll. … he said": the titled person;
-- ``acronym``: "OCD" is the earlier "Office of Civil Defense (OCD)" (given in brackets, or its initials).
+- ``acronym``: "OCD" is the earlier "Office of Civil Defense (OCD)" (given in brackets, or its initials);
+- twelfth pass (``tests/draft/test_coref.py``): ``other_field``: "the defence ministry" is not "Niger’s interior
+  ministry" (another word before the same noun); ``statement_before``: "the statement" is the speaker last said to
+  speak "in a statement"; ``owner_statement``: "the army statement" is the army's (resolved as "the army").
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import re
 
 from kit.draft.first_names import gender_of
 from kit.draft.known_outlets import KNOWN_OUTLETS
-from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, TITLES
+from kit.draft.lexicon import DETERMINERS, ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
 from kit.draft.names import guess_kind, normalise_key, normalise_name, outlet_of
 from kit.draft.phrases import Mention
 
@@ -210,6 +213,24 @@ def _same_modifier(text: str, n: Mention) -> bool:
     return all(w.lower()[:5] in said for w in re.findall(r"(?<=\s)[A-Z][a-z]+(?=\s)", text))
 
 
+#: a speaker's sentence that names the statement it speaks in: "the mission said in a statement", "a statement from"
+_IN_STATEMENT = re.compile(r"\b(?:in|issued|released|from|by)\s+(?:a|an|its|their|the)\s+(?:\w+\s+)?statement\b")
+
+
+def _other_field(text: str, noun: str, n: Mention) -> bool:
+    """``other_field`` (twelfth pass): "The defence ministry" is not "Niger’s interior ministry" named before: the
+    description's lowercase word right before its noun (a capitalised one is ``other_modifier``'s) and the speaker's
+    word there (or after "<noun> of") differ."""
+    mine = re.search(rf"(\w+)\s+{re.escape(noun)}$", text, re.I)
+    said = f"{n.text} {n.about}".lower()
+    theirs = re.findall(rf"(\w+)\s+{re.escape(noun)}\b", said) + re.findall(rf"\b{re.escape(noun)}\s+of\s+(\w+)", said)
+    theirs = [w for w in theirs if w not in DETERMINERS and not w.endswith(("’s", "'s"))]
+    theirs = [w for w in theirs if len(w) > 2]  # not the "s" of "Valdoria's ministry"
+    if mine is None or not mine.group(1).islower() or mine.group(1) in DETERMINERS or not theirs:
+        return False
+    return all(w[:5] != mine.group(1).lower()[:5] for w in theirs)
+
+
 def _is_acronym(bare: str, m: Mention, pool: list) -> bool:
     """One word in capitals, or one an earlier name gave in brackets ("… Seismology (Phivolcs)")."""
     one = not m.common and len(bare.split()) == 1
@@ -241,6 +262,7 @@ class Speakers:
         self.gender: dict[str, str] = {}  # "he" or "she", once a pronoun or a title has said it
         self.interviewers: set[str] = set()  # outlets only told something ("one local told AFP"), never "they"
         self.body_before: Mention | None = None  # a body named in passing in the sentence before (no speaker there)
+        self.stated: Mention | None = None  # the last speaker said to speak in a statement (statement_before)
 
     def add(self, m: Mention) -> None:
         """Remember a speaker as the nearest one (a named one, or a plural unnamed group for "they")."""
@@ -258,6 +280,8 @@ class Speakers:
         it names first when nobody speaks in it (``body_in_passing``: "a Nigerian Air Force jet bombed …")."""
         body = _BODY_NAME.search(sentence)
         self.body_before = None if spoke or body is None else Mention(body.group().strip())
+        if spoke and self.named and _IN_STATEMENT.search(sentence):  # statement_before (twelfth pass)
+            self.stated = self.named[-1]
         for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2})\b(?!\s+[A-Z])", sentence):
             words = m.group(1).split()
             if len(words) > 2 and words[0].lower() in TITLES:  # title_in_passing (tenth pass): "Minister Mehmet Ak"
@@ -305,7 +329,15 @@ class Speakers:
         elif _DESCRIPTION.match(text) and not outlet_of(text) and not _named(text):  # named_outlet: AFP's agency
             noun = _DESCRIPTION.match(text).group("noun").lower()  # type: ignore[union-attr]
             rule = "description"
-            found = self._described(noun, [n for n in pool if _same_modifier(text, n)])
+            fit = [n for n in pool if _same_modifier(text, n) and not _other_field(text, noun, n)]
+            owner = re.fullmatch(r"(?:the|this|that)\s+([a-z]+)\s+(?:statement|report)", text, re.I)
+            if owner and owner.group(1).lower() in ORG_HEADS | SPEAKER_NOUNS:  # owner_statement (twelfth pass)
+                found, rule = self.resolve(Mention(f"the {owner.group(1)}", True), [], avoid), "owner_statement"
+                found = None if found is None or found.text == f"the {owner.group(1)}" else found
+            elif noun == "statement" and self.stated is not None and self.stated.text not in avoid:
+                found, rule = self.stated, "statement_before"  # "… the mission said in a statement." "the statement"
+            else:
+                found = self._described(noun, fit)
             if found is None:
                 return m if noun not in ("statement", "report") or len(text.split()) > 2 else None  # a document
         elif _is_acronym(bare := re.sub(r"^[Tt]he\s+", "", text), m, pool):  # "the OCD", "Phivolcs"

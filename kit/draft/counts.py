@@ -10,7 +10,9 @@ tested in ``tests/draft/test_phrases.py``: ``duration``, ``age``, ``time``, ``or
 state) and ``partitive`` ("Padma, one of the three rivers that form the Ganges Delta": the number describes a set
 one member is picked from); tested in ``tests/draft/test_eighth_pass.py``; the tenth pass's ``speaker_age`` (an age
 after the name of a speaker who follows the speech verb, "…,” said Serdar, 37, who …"), tested in
-``tests/draft/test_tenth_pass.py``.
+``tests/draft/test_tenth_pass.py``; the twelfth pass's ``age_range`` ("aged between 12 and 14"),
+``age_before_verb`` ("Chris Jurado, 21, told") and ``numbered_name`` ("Channel 12", "Flight 370"), tested in
+``tests/draft/test_counts.py``.
 """
 
 from __future__ import annotations
@@ -39,6 +41,11 @@ _CURRENCIES = (
 )
 #: speech verbs a speaker's name (and age) may follow: "said Serdar, 37"
 _SPEECH = r"said|says|told|added|recalled|explained"
+#: nouns a number names one of (numbered_name): "Channel 12", "Flight 370", "Route 66", "Resolution 2254"
+_NUMBERED = (
+    r"Channel|Flight|Route|Highway|Article|Resolution|Section|Gate|Terminal|Platform|Ward|Sector|Brigade|Battalion|"
+    r"Division|Regiment|Camp|Zone|Block|Room|Apollo|Boeing|Airbus|Kan|Channel\s+No\.?"
+)
 _DURATION = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|hrs?|mins?)"
 #: (rule, pattern the words before the number end with, pattern the words after it start with); a rule with both
 #: needs both, a rule with one needs that one
@@ -49,6 +56,12 @@ RULES: tuple[tuple[str, str, str], ...] = (
     # speaker_age (tenth pass): "…,” said Serdar, 37, who …", "… said Elmir Shirinzaday, 26."; the name may be
     # blanked (a drafted claim's speakers are masked before its figures are read)
     ("age", rf"\b(?:{_SPEECH})\s+(?-i:(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)?,\s*", r"^\s*(?:[,.;]|$)"),
+    # age_range and age_before_verb (twelfth pass): "aged between 12 and 14"; "Chris Jurado, 21, told local media"
+    # (the name masked or not)
+    ("age", r"\baged\s+(?:between|from)\s+(?:\d+\s*(?:and|to|-|–)\s*)?", ""),
+    ("age", r"(?:\b[A-Z][\w'’-]+|\s{3}),\s*", rf"^\s*,\s*(?:{_SPEECH})\b"),
+    # numbered_name (twelfth pass): "video shown on Channel 12", "Flight 370", "Resolution 2254": a name, not a count
+    ("name", rf"\b(?:{_NUMBERED})\s*", ""),
     ("duration", "", rf"^(?:\s*(?:-|–)?\s*{_DURATION}\b|\s+(?:more\s+|other\s+|straight\s+)?{_DURATION}\b)"),
     ("time", "", r"^:\d\d|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)"),
     ("time", r"\d:", ""),
@@ -92,8 +105,8 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     -------
     str or None
         ``"duration"``, ``"age"``, ``"time"``, ``"ordinal"``, ``"magnitude"``, ``"measure"``, ``"money"``,
-        ``"phone"``, ``"compound"``, ``"place"``, ``"address"``, ``"decimal"``, ``"partitive"``, ``"speakers"``
-        or ``"code"``; None for a count.
+        ``"phone"``, ``"compound"``, ``"place"``, ``"address"``, ``"decimal"``, ``"partitive"``, ``"speakers"``,
+        ``"name"`` or ``"code"``; None for a count.
 
     See Also
     --------

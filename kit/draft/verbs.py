@@ -2,7 +2,8 @@
 after it ("…, said X", passive "announced by X"), both of "X and Y", a document's author ("Satellite imagery released by
 X showed", :mod:`kit.draft.documents`), the sentence's subject for "…, but said" (``shared_subject``). The rules are
 named where they are applied and tested in ``tests/draft/test_cues.py`` and ``tests/draft/test_fourth_pass.py``
-(the tenth pass's ``source_noun`` and ``outlet_after`` in ``tests/draft/test_tenth_pass.py``).
+(the tenth pass's ``source_noun`` and ``outlet_after`` in ``tests/draft/test_tenth_pass.py``; the twelfth pass's
+``what_was`` and :mod:`kit.draft.interrupted`'s rules in ``tests/draft/test_verbs.py``, ``test_interrupted.py``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from kit.draft.heads import (
     speaker_head,
     split_conjuncts,
 )
+from kit.draft.interrupted import interrupted_subject, participle_object, unpunctuated_appositive
 from kit.draft.names import outlet_of
 from kit.draft.objects import object_after
 from kit.draft.phrases import Mention, subject_before
@@ -95,6 +97,7 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     ):
         return  # added_object: "Freezing temperatures added additional concerns to rescuers" is no speech
     late = _named_after(prefix, rest) if verb not in ("told", "quoted", "telling", "saying") else None
+    late = None if interrupted_subject(prefix, None) else late  # "The LNA, which …, confirmed a strike" (twelfth)
     if late is not None:  # inverted_after_clause: "… other waterborne diseases, said S.K. Gupta, an army officer"
         out.append((m.start(), "inverted", late, verb, None))
         return
@@ -105,6 +108,9 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     found = place_appositive(subject_before(prefix))  # not "Maiduguri" in "a source in the state capital, Maiduguri,"
     subj: Any = postmodified_head(prefix, found)  # not "the strike" in "a man wounded in the strike"
     subj = named_body(prefix, subj)  # not "a separatist group" in "A separatist group, the X, claimed"
+    subj = interrupted_subject(prefix, subj)  # "The LNA, which is allied to …, confirmed" (twelfth pass)
+    subj = participle_object(prefix, subj)  # "The Tripoli government opposing Haftar said" (twelfth pass)
+    subj = unpunctuated_appositive(prefix, subj)  # "Azem Bermendoa Agouna an army spokesman said" (twelfth pass)
     if relative and isinstance(subj, Mention) and re.match(r"(?:that|which)\s", subj.text):
         subj = Mention(subj.text.split(None, 1)[1], subj.common, subj.about, subj.affiliation)  # "that police"
     if subj == "and":
@@ -139,8 +145,10 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
         if not isinstance(subj, Mention):
             return
     at = prefix.rfind(subj.text)
-    if at >= 0 and lex.SUBORDINATE.search(prefix[: at + len(subj.text)] + " "):
-        return  # "if they have reported someone missing": not an attribution
+    what_was = re.search(r"\b(?:in|to|of|on|at|by|from|for|into|after|amid)\s+what\s+\S+(?:\s+\S+)?\s*$", prefix)
+    what_was = what_was and _WHAT_WAS.match(rest)
+    if at >= 0 and lex.SUBORDINATE.search(prefix[: at + len(subj.text)] + " ") and not what_was:
+        return  # "if they have reported someone missing": not an attribution; but what_was (twelfth pass)
     relative = re.search(r"(?:^|\s)([a-z]+s)\s+$", prefix[:at]) if at > 0 and subj.text.startswith("the ") else None
     if (
         relative
@@ -181,6 +189,9 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
 
 #: source_noun (tenth pass): "according to", "as per", "citing" and at most three words before a plural noun
 _SOURCE_NOUN = re.compile(r"\b(?:according to|as per|citing|quoting)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+#: what_was (twelfth pass): "in what Israel said was a rocket attack", "in what officials described as the worst …":
+#: a free relative whose verb is followed by a copula or "as" gives the speaker's words, a short subject or not
+_WHAT_WAS = re.compile(r"\s+(?:was|were|is|are|had been|has been|as)\s")
 #: relative_speech: a relative pronoun, then at most three words of a speaker, right before "say"/"said"
 _RELATIVE_SPEECH = re.compile(r"\b(?:which|that)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+\s*$")
 

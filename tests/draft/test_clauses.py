@@ -12,6 +12,7 @@ from kit.draft.clauses import (
     possessive_cues,
     quote_closed_later,
     reported_by_outlet,
+    shared_subject,
     speaker_like,
     split_pair,
 )
@@ -111,3 +112,16 @@ def test_moved_helpers_keep_their_rules():
         10,
         41,
     )  # the quotation, without its marks
+
+
+def test_shared_subject_after_an_irregular_verb_and_a_quotation():
+    # twelfth pass (unseen13/r1-citizen-afp, r2, r3): "gave" opens the predicate, a quotation follows it, and the
+    # body ("army", an organisation's head noun) speaks the verb after "and"
+    s = (
+        "The army gave no other details, but expressed “sincere condolences” to relatives of the dead and said an "
+        "inquiry had been launched."
+    )
+    assert [[c.text for c in f.cited] for f in find_attributions(sentences(s))] == [["The army"]]
+    assert shared_subject("The army gave no details, but “x” and ").text == "The army"
+    assert shared_subject("The fire gave way and ") is None  # no speaker
+    assert shared_subject("“We”, the army gave no details and ") is None  # a quotation before the verb

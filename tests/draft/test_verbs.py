@@ -32,3 +32,14 @@ def test_a_documents_author_and_a_shared_subject():  # nymag.com, 2015; the kind
 def test_no_cue_for_what_is_no_speech():
     assert cues_of("With hundreds reported missing, the search went on.") == []
     assert cues_of("Officials hadn’t said anything.") == []
+
+
+def test_what_was_a_free_relative_after_a_preposition_is_the_speakers_word():
+    # what_was (twelfth pass; unseen10/e3-hngn, unseen10/f3-tribune): "in what X said was", "in what X described as"
+    s = "At least 11 children were killed Saturday in what Israel said was a rocket attack by Hezbollah militants."
+    assert cues_of(s) == [("speaker", "Israel", None)]
+    s = "Russia launched 158 missiles on Friday in what Ukrainian officials described as the worst bombardment."
+    assert cues_of(s) == [("speaker", "Ukrainian officials", None)]
+    # not a free relative with no preposition before it, nor one with no copula or "as" after the verb
+    assert cues_of("I know what he said was true.") == []
+    assert cues_of("They acted in what Trump said.") == []
