@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["not_a_count", "RULES"]
+__all__ = ["not_a_count", "RULES", "NAMED"]
 
 _UNITS = (
     r"km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|kg|kilos?|kilogra(?:m|mme)s?|"
@@ -43,8 +43,9 @@ _CURRENCIES = (
 )
 #: speech verbs a speaker's name (and age) may follow: "said Serdar, 37"
 _SPEECH = r"said|says|told|added|recalled|explained"
-#: capitalised nouns a number names a thing after: "Channel 12", "Flight 17", "Route 9" (never "a channel 12 …")
-_NAMED = (
+#: capitalised nouns a number names a thing after: "Channel 12", "Flight 17", "Route 9" (never "a channel 12 …");
+#: :func:`kit.draft.objects.object_after` keeps the number in such a name ("told Channel 12 that …")
+NAMED = (
     r"Channel|Flight|Route|Highway|Gate|Camp|Unit|Platform|Terminal|Ward|Block|Sector|Zone|Brigade|Battalion|"
     r"Division|Apollo|Resolution|Tower|Building|Pier|Runway|Bus|Line|Level|Phase"
 )  # not "No. 2", "Section 1001" (non-counts too, left to a later pass: they change PolNeAR's clause cuts)
@@ -88,7 +89,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
         r"(?:^|[.;:—–]\s*)(?:(?:at least|some|about|around|more than|over)\s+)?",
         rf"^\s+(?:[\w’'-]+\s+){{0,2}}(?:{_SPEAKERS})\b(?:{_OTHER_VERB}[^.;“”\"]){{0,90}}?\s(?:told|said|say|says|tell)\b",
     ),
-    ("name", rf"(?-i:\b(?:{_NAMED})\s+)", ""),  # "video shown on Channel 12", "Flight 17"
+    ("name", rf"(?-i:\b(?:{NAMED})\s+)", ""),  # "video shown on Channel 12", "Flight 17"
     ("sides", r"\bbetween\s+", rf"^\s+(?:[\w’'-]+\s+)?(?:{_SIDES})\b"),  # "a feud between two people"
     (  # "All three spoke on the condition of anonymity", "Two officials, speaking on condition of anonymity,"
         "anonymity",

@@ -14,6 +14,7 @@ from kit.draft.counts import not_a_count
 from kit.draft.extract import sentences
 from kit.draft.headlines import credit_line, link_line
 from kit.draft.numbers import figures
+from kit.draft.objects import object_after
 
 
 def _rule(text: str, number: str) -> str | None:
@@ -89,3 +90,12 @@ def test_link_line_is_another_storys_headline() -> None:
     ]
     claims = draft_case(text, publisher="Paper", published="2024-05-01")["claims"]
     assert [(r.low, r.high) for r in claims.itertuples() if r.low] == [("20", "20")]
+
+
+def test_numbered_name_keeps_its_number_and_gives_no_figure() -> None:
+    # numbered_name (kit.draft.objects.object_after with kit.draft.counts.NAMED)
+    assert object_after("Channel 4 that the ward had flooded.").text == "Channel 4"
+    assert object_after("Reuters 12 people were killed.").text == "Reuters"  # a name not in NAMED keeps no number
+    text = "A nurse told Channel 4 that the ward had flooded."
+    claims = draft_case(text, publisher="Paper", published="2024-05-01")["claims"]
+    assert [(r.low, r.high) for r in claims.itertuples()] == [("", "")]
