@@ -14,6 +14,7 @@ import pandas as pd
 
 from kit.draft.cues import Finding, Mention
 from kit.draft.names import guess_kind, normalise_key, outlet_of, same_name, slug
+from kit.draft.narrative import narrative_spans
 from kit.draft.numbers import counted, figures, measure_of, subject_after
 from kit.draft.report_dates import report_date
 from kit.schema import COLUMNS as SCHEMA_COLUMNS
@@ -244,7 +245,11 @@ def build_tables(
         masked = span
         for m in [*f.cited, *([f.relay] if f.relay else [])]:
             masked = masked.replace(m.text, " " * len(m.text))
-        for lo, hi, figs in _clauses(span, masked):
+        bare = masked  # act_object: the outlet's own words around an act give no figure (the clauses stay)
+        for a, b in narrative_spans(masked, f.verb):
+            bare = bare[:a] + re.sub(r"\S", " ", bare[a:b]) + bare[b:]
+        for lo, hi, cut in _clauses(span, masked):
+            figs = [g for g in figures(bare) if lo <= g.start < hi] if bare != masked else cut
             while hi > lo and span[hi - 1] in " ,;":
                 hi -= 1
             words = span[lo:hi]

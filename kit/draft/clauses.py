@@ -4,11 +4,10 @@
 stories on strikes and casualty counts around them. Each is named and tested in ``tests/draft/test_clauses.py`` on a
 sentence of that kind from ``tests/draft_corpus/dev``:
 
-- ``possessive_statement``: "US President Barack Obama's declaration that he would …" is Obama's (so a later "he
-  said" finds him);
+- ``possessive_statement``: "US President Barack Obama's declaration that he would …" is Obama's ("he said");
 - ``coordinated_pair``: "a medical source and Houthi-run media reported" are two speakers, each cited;
-- ``headline_tail``: a headline closing on its speaker after a colon or a dash: "Mosul air strikes kill dozens of
-  civilians: Iraqi officials", "… targets Pakistani Taliban militants - regional official";
+- ``headline_tail``: a headline closing on its speaker after a colon or a dash: "… kill dozens of civilians: Iraqi
+  officials", "… - regional official" (not a wire's credit after a full stop: "… since Saturday. — AFP");
 - ``quote_closed_later``: a paragraph opening on a quotation that a later sentence of it closes with a speaker
   ("“(The hospital) is very busy. They've been …,” Red Cross spokesperson Mirella Hodeib said.") is that speaker's,
   not a continuation of the speaker quoted in the paragraph before;
@@ -32,6 +31,7 @@ from __future__ import annotations
 import re
 
 from kit.draft.extract import Sentence
+from kit.draft.headlines import credit_line
 from kit.draft.lexicon import DOCUMENT_SUBJECT, GROUPS, ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, SPEECH_VERBS
 from kit.draft.names import guess_kind
 from kit.draft.phrases import Mention, subject_before
@@ -173,6 +173,7 @@ def headline_tail(s: str) -> tuple[int, Mention] | None:
         or m.group(1).split()[-1].lower() not in SPEAKER_NOUNS | set(_PEOPLE)
         and not (m.group(1)[:1].isupper() and guess_kind(m.group(1))[0] in _BODY_KINDS)  # headline_tail_body: "…: UN"
         or re.search(r"(?:photo|picture|image|credit|source)\s*$", s[: m.start()], re.I)  # photo_credit: "PHOTO: AFP"
+        or credit_line(s, m.start())  # credit_line: "… since Saturday. — AFP" (the wire's byline)
     ):
         return None
     who = subject_before(m.group(1) + " ")

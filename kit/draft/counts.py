@@ -10,16 +10,19 @@ tested in ``tests/draft/test_phrases.py``: ``duration``, ``age``, ``time``, ``or
 state) and ``partitive`` ("Padma, one of the three rivers that form the Ganges Delta": the number describes a set
 one member is picked from); tested in ``tests/draft/test_eighth_pass.py``; the tenth pass's ``speaker_age`` (an age
 after the name of a speaker who follows the speech verb, "…,” said Serdar, 37, who …"), tested in
-``tests/draft/test_tenth_pass.py``; the twelfth pass's ``age_range`` ("aged between 12 and 14"),
-``age_before_verb`` ("Chris Jurado, 21, told") and ``numbered_name`` ("Channel 12", "Flight 370"), tested in
-``tests/draft/test_counts.py``.
+``tests/draft/test_tenth_pass.py``. The figure pass's rules, tested in ``tests/draft/test_figure_rules.py``:
+``age`` of a range ("aged between 12 and 14") and of a masked speaker ("University student ▢, 21, told"),
+``name`` (a number that is part of a name: "Channel 12", "Flight 17"), ``sides`` ("a feud between two people": the
+parties to a relation, not a toll) and ``anonymity`` ("All three spoke on the condition of anonymity": the number
+counts the article's sources); the twelfth pass's cases of the first three are tested in
+``tests/draft/test_counts.py`` too.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["not_a_count", "RULES"]
+__all__ = ["not_a_count", "RULES", "NAMED"]
 
 _UNITS = (
     r"km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|kg|kilos?|kilogra(?:m|mme)s?|"
@@ -41,27 +44,36 @@ _CURRENCIES = (
 )
 #: speech verbs a speaker's name (and age) may follow: "said Serdar, 37"
 _SPEECH = r"said|says|told|added|recalled|explained"
-#: nouns a number names one of (numbered_name): "Channel 12", "Flight 370", "Route 66", "Resolution 2254"
-_NUMBERED = (
-    r"Channel|Flight|Route|Highway|Article|Resolution|Section|Gate|Terminal|Platform|Ward|Sector|Brigade|Battalion|"
-    r"Division|Regiment|Camp|Zone|Block|Room|Apollo|Boeing|Airbus|Kan|Channel\s+No\.?"
+#: capitalised nouns a number names a thing after: "Channel 12", "Flight 17", "Route 9" (never "a channel 12 …");
+#: :func:`kit.draft.objects.object_after` keeps the number in such a name ("told Channel 12 that …")
+NAMED = (
+    r"Channel|Flight|Route|Highway|Gate|Camp|Unit|Platform|Terminal|Ward|Block|Sector|Zone|Brigade|Battalion|"
+    r"Division|Regiment|Apollo|Resolution|Article|Section|Room|Boeing|Airbus|Kan|Tower|Building|Pier|Runway|Bus|Line|"
+    r"Level|Phase"
+)  # "Section 1001" (the twelfth pass: on PolNeAR a second claim of a sentence that cites its speaker already)
+#: the plural nouns of the parties to a relation: "a feud between two people", "talks between two countries"
+_SIDES = r"people|men|women|groups|countries|sides|parties|families|clans|neighbou?rs|brothers|factions|nations|states"
+#: what a count of the article's own sources says about them: "All three spoke on the condition of anonymity"
+_ANONYMITY = (
+    r"(?:spoke|speaking|talked|asked|requested|declined|refused)\b[^.;]{0,40}?"
+    r"\b(?:anonymity|not to be (?:named|identified)|to be (?:named|identified))"
 )
 _DURATION = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|hrs?|mins?)"
 #: (rule, pattern the words before the number end with, pattern the words after it start with); a rule with both
 #: needs both, a rule with one needs that one
 RULES: tuple[tuple[str, str, str], ...] = (
-    ("age", r"(?:\baged|\bage of|\bages)\s*", ""),
+    (
+        "age",
+        r"(?:\baged|\bage of|\bages)\s*(?:between\s+|from\s+|over\s+|under\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?",
+        "",
+    ),  # "aged between 12 and 14"
     ("age", "", r"^(?:\s*|-)years?(?:\s*|-)old\b|^s?\s*(?:-|–)?year-olds?\b"),
     ("age", r"\b[A-Z][a-z]+\s+[A-Z][a-z'-]+,\s*", r"^\s*,"),  # "Ryan Evans, 38, was …"
     # speaker_age (tenth pass): "…,” said Serdar, 37, who …", "… said Elmir Shirinzaday, 26."; the name may be
     # blanked (a drafted claim's speakers are masked before its figures are read)
     ("age", rf"\b(?:{_SPEECH})\s+(?-i:(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)?,\s*", r"^\s*(?:[,.;]|$)"),
-    # age_range and age_before_verb (twelfth pass): "aged between 12 and 14"; "Chris Jurado, 21, told local media"
-    # (the name masked or not)
-    ("age", r"\baged\s+(?:between|from)\s+(?:\d+\s*(?:and|to|-|–)\s*)?", ""),
-    ("age", r"(?:\b[A-Z][\w'’-]+|\s{3}),\s*", rf"^\s*,\s*(?:{_SPEECH})\b"),
-    # numbered_name (twelfth pass): "video shown on Channel 12", "Flight 370", "Resolution 2254": a name, not a count
-    ("name", rf"\b(?:{_NUMBERED})\s*", ""),
+    # masked_age (figure pass): "University student Chris Jurado, 21, told": the speaker's name is blanked
+    ("age", r"\w\s{4,},\s*", r"^\s*,"),
     ("duration", "", rf"^(?:\s*(?:-|–)?\s*{_DURATION}\b|\s+(?:more\s+|other\s+|straight\s+)?{_DURATION}\b)"),
     ("time", "", r"^:\d\d|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)"),
     ("time", r"\d:", ""),
@@ -82,6 +94,13 @@ RULES: tuple[tuple[str, str, str], ...] = (
         "speakers",
         r"(?:^|[.;:—–]\s*)(?:(?:at least|some|about|around|more than|over)\s+)?",
         rf"^\s+(?:[\w’'-]+\s+){{0,2}}(?:{_SPEAKERS})\b(?:{_OTHER_VERB}[^.;“”\"]){{0,90}}?\s(?:told|said|say|says|tell)\b",
+    ),
+    ("name", rf"(?-i:\b(?:{NAMED})\s+)", ""),  # "video shown on Channel 12", "Flight 17"
+    ("sides", r"\bbetween\s+", rf"^\s+(?:[\w’'-]+\s+)?(?:{_SIDES})\b"),  # "a feud between two people"
+    (  # "All three spoke on the condition of anonymity", "Two officials, speaking on condition of anonymity,"
+        "anonymity",
+        r"(?:^|[.;:—–]\s*)(?:all\s+|the\s+|(?:at least|some|about|around|more than|over)\s+)?",
+        rf"^\s+(?:[\w’'-]+,?\s+){{0,3}}?{_ANONYMITY}",
     ),
     ("decimal", r"\d\.", ""),
     ("decimal", "", r"^\.\d"),
@@ -106,7 +125,7 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     str or None
         ``"duration"``, ``"age"``, ``"time"``, ``"ordinal"``, ``"magnitude"``, ``"measure"``, ``"money"``,
         ``"phone"``, ``"compound"``, ``"place"``, ``"address"``, ``"decimal"``, ``"partitive"``, ``"speakers"``,
-        ``"name"`` or ``"code"``; None for a count.
+        ``"name"``, ``"sides"``, ``"anonymity"`` or ``"code"``; None for a count.
 
     See Also
     --------
@@ -121,7 +140,8 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     before, after = text[:start], text[end:]
     if re.fullmatch(r"0\d+", text[start:end]) or re.search(r"[A-Za-z]-$", before):
         return "code"  # "0800 RED CROSS", "the ferry Pinak-6": a code or a name, not a count
+    single = not re.search(r"\s(?:and|to|or)\s|[-–]", text[start:end])
     for name, b, a in _COMPILED:
-        if (b is None or b.search(before)) and (a is None or a.search(after)):
+        if (b is None or b.search(before)) and (a is None or a.search(after)) and (single or name != "sides"):
             return name
     return None

@@ -31,7 +31,7 @@ from kit.draft.clauses import (
 from kit.draft.coref import Speakers, is_person, unnamed_person
 from kit.draft.documents import weak_speaker
 from kit.draft.extract import Sentence, quote_depths
-from kit.draft.headlines import headline_speaker
+from kit.draft.headlines import credit_line, headline_speaker, link_line
 from kit.draft.heads import speaker_head
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from kit.draft.names import guess_kind, outlet_of
@@ -144,7 +144,7 @@ def _cues(s: str):
     out.extend(possessive_cues(s))  # possessive_statement: "Barack Obama's declaration that …"
     out.extend(witness_cues(s))  # witness_saw: "A Reuters witness saw about 12 bodies" (kit.draft.witnessed)
     head, tail = lex.HEADLINE.search(s), headline_tail(s)
-    if head and not re.search(r"[.!?”\"]\s*$", s):  # headline: "Validation reduces the toll to 68 – OCD"
+    if head and not re.search(r"[.!?”\"]\s*$", s) and not credit_line(s, head.start()):  # headline: "… – OCD"
         out.append((head.start(), "inverted", Mention(head.group(1)), "says", None))
     elif tail and not out:  # headline_tail: "Mosul air strikes kill dozens of civilians: Iraqi officials"
         out.append((tail[0], "inverted", tail[1], "says", None))
@@ -318,7 +318,7 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
     originals = {s.start: s for s in sentences}
     for f in out:
         f.sentence = originals[f.sentence.start]
-    return out
+    return [f for f in out if not link_line(sentences, f.sentence)]  # link_line: another story's headline
 
 
 def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: int, state: dict) -> Finding | None:

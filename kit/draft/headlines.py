@@ -9,18 +9,28 @@ in full: "President Ashraf Ghani sent a message"), and cites the body's speaker;
 topic ("Kashmir attacks: …") or a name the body does not give stays nobody's.
 
 Tested in ``tests/draft/test_seventh_pass.py`` on headlines of real articles.
+
+The figure pass's ``link_line``: a line a page puts under "Read also" (or after "ALSO READ:") is another story's
+headline, a link, not the article's words: "Read also" / "2 dead as UN peacekeepers open fire in east DR Congo: UN"
+(Legit.ng). Its attribution and its figures are no claim of the article. And ``credit_line``: a wire's name after a
+dash that follows a full stop closes a copy's paragraph ("… at least 176 since Saturday. — AFP"): the copy's credit,
+not a headline's speaker. Both tested in ``tests/draft/test_figure_rules.py``.
 """
 
 from __future__ import annotations
 
 import re
 
+from kit.draft.extract import Sentence
 from kit.draft.lexicon import DETERMINERS, ROLE_WORDS, TITLES
 from kit.draft.names import normalise_name
 from kit.draft.phrases import Mention
 
-__all__ = ["headline_speaker"]
+__all__ = ["headline_speaker", "link_line", "credit_line"]
 
+_LINKS = r"read also|also read|read more|more stories|related(?: stories| articles| news)?|see also|recommended"
+_LINK_HEAD = re.compile(rf"^\s*(?:{_LINKS})\s*:?\s*$", re.I)
+_LINK_LEAD = re.compile(rf"^\s*(?:{_LINKS})\s*:", re.I)
 _TAIL = re.compile(r"^(?P<said>.{12,}?)(?::|\s[-–—])\s+(?P<who>[^:–—]{2,50})$")
 _LEAD = re.compile(r"^(?P<who>[^:–—]{2,50}):\s+(?P<said>.{12,})$")
 _NOT_FIRST = TITLES | DETERMINERS | {
@@ -90,3 +100,54 @@ def headline_speaker(headline: str, body: str, pool: list[Mention]) -> tuple[int
         if m is not None and who is not None:
             return m.start("said"), m.end("said"), who
     return None
+
+
+def link_line(sentences: list[Sentence], sent: Sentence) -> bool:
+    """``link_line``: ``sent`` is a link to another story, under a "Read also" line or after "ALSO READ:".
+
+    Parameters
+    ----------
+    sentences : list of kit.draft.extract.Sentence
+        The article's sentences, in order.
+    sent : kit.draft.extract.Sentence
+        One of them.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from kit.draft.extract import sentences
+    >>> s = sentences("Army says civilians killed.\\n\\nRead also\\n\\n2 dead as UN peacekeepers open fire: UN\\n")
+    >>> [link_line(s, t) for t in s]
+    [False, False, True]
+    """
+    if _LINK_LEAD.match(sent.text):
+        return True
+    before = [t for t in sentences if t.paragraph < sent.paragraph]
+    last = [t.text for t in before if t.paragraph == before[-1].paragraph] if before else []
+    return bool(last) and bool(_LINK_HEAD.match(" ".join(last)))
+
+
+def credit_line(s: str, at: int) -> bool:
+    """``credit_line``: the dash and name at ``s[at:]`` follow a full stop: a wire's credit, not a speaker.
+
+    Parameters
+    ----------
+    s : str
+        A sentence (its end read as a headline's speaker by a dash or a colon).
+    at : int
+        Where the dash or the colon before the name is.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> s = "The toll rose to at least 176 since Saturday. — AFP"
+    >>> credit_line(s, s.index(" —")), credit_line("Mosul strikes kill dozens - officials", 29)
+    (True, False)
+    """
+    return bool(re.search(r"[.!?”\"]\s*$", s[:at]))

@@ -4,7 +4,8 @@ The contract's rules (docs/case-format.md): a single figure gives low = high; "m
 empty high; "at least two" gives low 2; "up to 200" gives an empty low and high 200; "200 to 300" gives 200 and 300.
 Vague words get a lower bound only, and a ``draft: check`` note: "dozens" low 24 (two dozen, the least "dozens"
 can mean), "scores of" low 40 (two score; not "test scores"), "hundreds" low 200, "thousands" low 2000; "a dozen"
-is 12. "About 100" is kept as 100-100 with a note, as the hand-built cases do. Numbers that are part of a date
+is 12. "About 100" is kept as 100-100 with a note, as the hand-built cases do; "two or three" is 2 to 3, with a
+note (``either_or``). Numbers that are part of a date
 ("Feb. 7", "7 February", "2018") are not figures.
 """
 
@@ -51,7 +52,7 @@ _FIGURE = re.compile(
     r"|(?P<least>at least|no fewer than|no less than)\s+"
     r"|(?P<upto>up to|as many as|at most|no more than)\s+|(?P<fewer>fewer than|less than)\s+"
     r"|(?P<about>about|around|roughly|approximately|nearly|almost|some|an estimated)\s+)?"
-    rf"(?:between\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|–|and)\s*(?P<m>{_NUM}))?(?P<scale>[\s-]+(?:million|billion|dozen))?"
+    rf"(?:between\s+)?(?P<n>{_NUM})(?:(?:\s*(?:to|-|–|and)\s*|\s+(?P<either>or)\s+)(?P<m>{_NUM}))?(?P<scale>[\s-]+(?:million|billion|dozen))?"
     r"(?P<plus>\+|\s+or more)?(?!\w|[,.]\d)"
     r"|(?<!\w)(?P<vague>(?:tens of |hundreds of )?thousands|dozens|hundreds"
     r"|scores(?=\s+(?:of|killed|dead|wounded|injured|died|were)\b))(?!\w)",
@@ -140,9 +141,9 @@ def figures(span: str) -> list[Figure]:
             continue
         if not_a_count(span, m.start("n"), m.end("m") if second else m.end("n")):
             continue  # a duration, an age, a time, a magnitude, a measure: never a count (kit.draft.counts)
-        if n.isdigit() and len(n) == 4 and 1900 <= int(n) <= 2099 and not second:
-            continue
-        if not n[0].isdigit() and n.lower() == "one" and not m.group("least") and not m.group("more"):
+        if n.isdigit() and len(n) == 4 and 1900 <= int(n) <= 2099 and (not second or m.group("either")):
+            continue  # a year: "in 2018", "in 2017 or 2018"
+        if not n[0].isdigit() and n.lower() == "one" and not (m.group("least") or m.group("more") or second):
             continue  # "one thing", "no one": not a count
         # scale: "2 million", "four million"
         scale = _SCALE[re.sub(r"\W", "", m.group("scale")).lower()] if m.group("scale") else 1
@@ -166,6 +167,8 @@ def figures(span: str) -> list[Figure]:
             low, high = None, (None if high is None else high - 1)
         elif m.group("about"):
             note = f"draft: check low/high: '{words}' kept as {low}"
+        if m.group("either") and not note and None not in (low, high):  # either_or: "two or three more bombs" is 2 to 3
+            note = f"draft: check low/high: '{words}' read as {low} to {high}"
         out.append(Figure(m.start(), m.end(), words, low, high, note))
     return out
 

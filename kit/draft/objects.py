@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from kit.draft import lexicon as lex
+from kit.draft.counts import NAMED
 from kit.draft.first_names import gender_of
 from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
 from kit.draft.names import guess_kind, outlet_of
@@ -158,6 +159,8 @@ def object_after(rest: str) -> Mention | None:
             and words
         ):
             words.append(tok)
+        elif re.fullmatch(r"\d{1,4}", tok) and words and re.fullmatch(NAMED, words[-1]):
+            words.append(tok)  # numbered_name (figure pass): "told Channel 12 that …" (kit.draft.counts.NAMED)
         elif re.fullmatch(r"[a-z]+ed", tok) and i + 1 < len(toks) and np_word(toks[i + 1]) and len(words) < 2:
             words.append(tok)  # "traumatised viewers", "injured residents"
         elif (
