@@ -1686,3 +1686,141 @@ def test_thirteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(sco
         f"{a['shared_quotes']} shared quotations are listed as copying ({b['shared_quotes_as_copying']} before)"
     )
     assert said in log, said
+
+
+def _before_and_once(nth: str, scores) -> tuple:
+    """A part of ``STOP_32`` scored with the kit before the thirteenth round (d5bee1a) and once after it was merged
+    (3839421), checked: the two files agree on every story and the part, and the kit as it stands scores each story
+    and the part exactly as the scored-once file says. Its totals and the scored-once file."""
+    part, key = STOP_32[nth]
+    bench = HERE.parent / "benchmarks"
+    before, once = (
+        json.loads((bench / f"results-audit-corpus-{nth}-held-out-{n}.json").read_text())
+        for n in ("before", "scored-once")
+    )
+    assert (before["kit_commit"], once["kit_commit"]) == ("d5bee1a", "3839421")
+    assert set(once) == set(before) == {"kit_commit", "what", key} | set(PARTS[part])
+    assert key == "+".join(PARTS[part])
+    keys = [k for k in SCORED if k != "missed"]  # totals only: the files hold no pairs
+    s = scores[part]
+    for story, was in [(key, once[key]), *((x, once[x]) for x in PARTS[part])]:
+        assert {k: before[story][k] for k in keys} == {k: was[k] for k in keys}, story  # the round changed nothing
+        one = s if story == key else score(*load_part((story,)))  # each story on its own too
+        assert {k: one[k] for k in keys} == {k: was[k] for k in keys}, story
+    assert all(sum(once[x][k] for x in PARTS[part]) == once[key][k] for k in keys if k not in ("recall", "precision"))
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = _stated(once[key])
+    assert said in prose, said
+    assert f"`benchmarks/results-audit-corpus-{nth}-held-out-before.json`" in prose
+    assert f"`benchmarks/results-audit-corpus-{nth}-held-out-scored-once.json`" in prose
+    return once[key], once, prose
+
+
+def test_seventeenth_held_out_part_as_scored_once(scores):
+    # annotated blind while the thirteenth round was written elsewhere, sealed, scored with the kit before it and once
+    # after it was merged (docs/audit.md, "The seventeenth, eighteenth and nineteenth held-out parts"): the same
+    t, once, prose = _before_and_once("seventeenth", scores)
+    for story, name in (("amtrak-derailment-philadelphia-2015", "Amtrak"), ("sierre-bus-crash-2012", "Sierre")):
+        assert f"{name} {once[story]['found']} of {once[story]['copies']}" in prose, name
+    assert not _meets_the_goals(t) and t["recall"] < 0.9 and t["precision"] < 0.9 and t["shared_quotes_as_copying"]
+    assert "The seventeenth part meets none of issue 22's three goals" in prose
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the seventeenth held-out part, never seen, before the thirteenth round and once after it "
+    "(the same): recall 39/44 = 0.89, precision 39/46 = 0.85, 1 of 100 shared quotations listed as copying",
+)
+def test_seventeenth_held_out_part_goals(scores):
+    assert _meets_the_goals(scores["held-out-17"])
+
+
+def test_eighteenth_held_out_part_as_scored_once(scores):
+    # annotated blind while the thirteenth round was written elsewhere, sealed, scored with the kit before it and once
+    # after it was merged: the same
+    t, once, prose = _before_and_once("eighteenth", scores)
+    for story, name in (("baghdad-hospital-fire-2021", "Baghdad"), ("morbi-bridge-collapse-2022", "Morbi")):
+        assert f"{name} {once[story]['found']} of {once[story]['copies']}" in prose, name
+    assert not _meets_the_goals(t) and t["recall"] < 0.9 and t["precision"] < 0.9 and t["shared_quotes_as_copying"]
+    assert "goals, the eighteenth none either" in prose
+    # the two shared quotations listed as copying are Morbi's
+    morbi = once["morbi-bridge-collapse-2022"]
+    assert morbi["shared_quotes_as_copying"] == t["shared_quotes_as_copying"] == 2
+    assert f"both of Morbi's ({morbi['shared_quotes_as_copying']} of {morbi['shared_quotes']})" in prose
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the eighteenth held-out part, never seen, before the thirteenth round and once after it "
+    "(the same): recall 36/44 = 0.82, precision 36/41 = 0.88, 2 of 33 shared quotations listed as copying (Morbi's)",
+)
+def test_eighteenth_held_out_part_goals(scores):
+    assert _meets_the_goals(scores["held-out-18"])
+
+
+def test_nineteenth_held_out_part_as_scored_once(scores):
+    # annotated blind a little later while the thirteenth round was written elsewhere, sealed, scored with the kit
+    # before it and once after it was merged: the same; precision meets its goal, recall and shared quotations not
+    t, once, prose = _before_and_once("nineteenth", scores)
+    for story, name in (
+        ("madeira-bus-crash-2019", "Madeira"),
+        ("xiangshui-chemical-plant-explosion-2019", "Xiangshui"),
+    ):
+        assert f"{name} {once[story]['found']} of {once[story]['copies']}" in prose, name
+    assert t["precision"] >= 0.9 and t["recall"] < 0.9 and t["shared_quotes_as_copying"]
+    assert "the nineteenth precision's goal alone" in prose
+    # more listed pairs right than copies found: a copy can be listed against two members of its group
+    assert t["right"] > t["found"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the nineteenth held-out part, never seen, before the thirteenth round and once after it "
+    "(the same): recall 49/55 = 0.89, 1 of 30 shared quotations listed as copying (Xiangshui's); precision "
+    "50/54 = 0.93 meets its goal",
+)
+def test_nineteenth_held_out_part_goals(scores):
+    assert _meets_the_goals(scores["held-out-19"])
+
+
+def test_madeira_never_seen_meets_the_goals():
+    # the Madeira story alone meets issue 22's three goals, before the thirteenth round, once after it and with the
+    # kit as it stands (docs/audit.md says so)
+    bench = HERE.parent / "benchmarks"
+    story = "madeira-bus-crash-2019"
+    for n in ("before", "scored-once"):
+        t = json.loads((bench / f"results-audit-corpus-nineteenth-held-out-{n}.json").read_text())[story]
+        assert _meets_the_goals(t), n
+    s = score(*load_part((story,)))
+    assert _meets_the_goals(s)
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = f"The Madeira story alone meets all three ({_stated(s)})"
+    assert said in prose, said
+
+
+def test_the_three_parts_annotated_while_the_thirteenth_round_was_written_together():
+    # the seventeenth to nineteenth held-out parts pooled at their single scores (docs/audit.md, after their
+    # paragraph), and the CHANGELOG entry
+    bench = HERE.parent / "benchmarks"
+    got = [
+        json.loads((bench / f"results-audit-corpus-{n}-held-out-scored-once.json").read_text())[k]
+        for n, (_, k) in STOP_32.items()
+    ]
+    n = {k: sum(g[k] for g in got) for k in ("found", "copies", "right", "listed")}
+    q = sum(g["shared_quotes_as_copying"] for g in got), sum(g["shared_quotes"] for g in got)
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = (
+        "Together, the three parts annotated while the thirteenth round was written, at their single scores: "
+        f"{n['found']} of {n['copies']} copies found, {n['right']} of {n['listed']} pairs listed right, {q[0]} of "
+        f"{q[1]} shared quotations listed as copying."
+    )
+    assert said in prose, said
+    assert prose.index("**The thirteenth round**") < prose.index(said)
+    log = " ".join((HERE.parent / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    said = (
+        f"Together {n['found']} of {n['copies']} copies are found, {n['right']} of {n['listed']} listed pairs are "
+        f"right and {q[0]} of {q[1]} shared quotations are listed as copying"
+    )
+    assert said in log, said
+    stories = _in_words(sum(len(v) for v in PARTS.values()))
+    assert f"`docs/audit.md` measures `kit.audit` on {stories} stories in {_in_words(len(PARTS))} parts" in log
