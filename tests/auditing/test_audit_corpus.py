@@ -5,6 +5,7 @@ were fixed). The numbers docs/audit.md states for each part are computed here.""
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import importlib.util
 import json
@@ -96,23 +97,24 @@ PARTS = {
     # (benchmarks/results-audit-corpus-sixteenth-held-out-scored-once.json): no rule was written after it was
     # annotated, so that score is its single one (there is no "before" file)
     "held-out-16": ("brumadinho-dam-collapse-2019", "itaewon-crowd-crush-2022"),
+    # a seventeenth, annotated while the thirteenth round was written elsewhere, sealed, scored with the kit before
+    # it (d5bee1a: benchmarks/results-audit-corpus-seventeenth-held-out-before.json, totals only) and once after it
+    # was merged (-seventeenth-held-out-scored-once.json); the two scores are the same
+    "held-out-17": ("amtrak-derailment-philadelphia-2015", "sierre-bus-crash-2012"),
+    # an eighteenth, annotated while the thirteenth round was written elsewhere, sealed, scored with the kit before
+    # it (d5bee1a: benchmarks/results-audit-corpus-eighteenth-held-out-before.json, totals only) and once after it was
+    # merged (-eighteenth-held-out-scored-once.json); the two scores are the same
+    "held-out-18": ("baghdad-hospital-fire-2021", "morbi-bridge-collapse-2022"),
+    # a nineteenth, annotated a little later while the thirteenth round was written elsewhere, sealed, scored with
+    # the kit before it (d5bee1a: benchmarks/results-audit-corpus-nineteenth-held-out-before.json, totals only) and
+    # once after it was merged (-nineteenth-held-out-scored-once.json); the two scores are the same
+    "held-out-19": ("madeira-bus-crash-2019", "xiangshui-chemical-plant-explosion-2019"),
 }
 #: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
 #: every score until they are
-#: (the twelfth to fourteenth held-out parts were scored once after the twelfth round, the fifteenth and the
-#: sixteenth once each with the kit as it stands at the end of stop 31, and all five are in PARTS); the seventeenth
-#: (the Amtrak train 188 derailment, Philadelphia 2015; the Belgian school coach crash in the Sierre tunnel, 2012),
-#: the eighteenth (Baghdad hospital fire 2021; Morbi bridge collapse 2022) and the nineteenth (the tourist bus crash
-#: at Caniço, Madeira 2019; the Tianjiayi Chemical plant explosion, Xiangshui 2019), annotated blind by hand before
-#: any audit was run on them, are sealed
-SEALED: tuple = (
-    "amtrak-derailment-philadelphia-2015",
-    "sierre-bus-crash-2012",
-    "baghdad-hospital-fire-2021",
-    "morbi-bridge-collapse-2022",
-    "madeira-bus-crash-2019",
-    "xiangshui-chemical-plant-explosion-2019",
-)
+#: (the seventeenth to nineteenth held-out parts, annotated blind while the thirteenth round was written, were scored
+#: with the kit before it and once after it was merged, and all three are in PARTS): none now
+SEALED: tuple = ()
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
 SECTIONS = {
@@ -134,6 +136,15 @@ SCORED = (
     "unannotated_as_copying",
     "missed",
 )
+#: the seventeen parts the thirteenth round was written with (the seventeenth to nineteenth held-out parts, sealed
+#: while it was written, are scored in their own tests)
+THIRTEENTH = tuple(p for p in PARTS if p not in {"held-out-17", "held-out-18", "held-out-19"})
+#: the three held-out parts annotated while the thirteenth round was written: part and key of each results file
+STOP_32 = {
+    "seventeenth": ("held-out-17", "amtrak-derailment-philadelphia-2015+sierre-bus-crash-2012"),
+    "eighteenth": ("held-out-18", "baghdad-hospital-fire-2021+morbi-bridge-collapse-2022"),
+    "nineteenth": ("held-out-19", "madeira-bus-crash-2019+xiangshui-chemical-plant-explosion-2019"),
+}
 #: the three held-out parts annotated while the twelfth round was written: part and key of each results file
 FRESH = {
     "twelfth": ("held-out-12", "visakhapatnam+whakaari"),
@@ -500,6 +511,9 @@ def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(score
         "held-out-14",
         "held-out-15",
         "held-out-16",
+        "held-out-17",
+        "held-out-18",
+        "held-out-19",
     }
     for part in set(before) & set(PARTS):
         s, was = scores[part], before[part]
@@ -641,6 +655,9 @@ def test_fifth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores):
         "held-out-14",
         "held-out-15",
         "held-out-16",
+        "held-out-17",
+        "held-out-18",
+        "held-out-19",
     }  # sealed (or not yet annotated) then
     for part in set(before) & set(PARTS):
         s, was = scores[part], before[part]
@@ -755,6 +772,7 @@ def test_docs_audit_md_says_what_to_expect_on_coverage_never_seen():
     once = {"fourth": "christchurch+sri", "fifth": "kanjuruhan+odisha", "sixth": "delhi+sydney"}
     once |= {"seventh": "lake+soma", "eighth": "derna+mina", "tenth": "nightclub+mati", "eleventh": "plaza+bihar"}
     once |= {n: k for n, (_, k) in FRESH.items()} | {"fifteenth": "ferry+idai", "sixteenth": "itaewon+brumadinho"}
+    once |= {n: k for n, (_, k) in STOP_32.items()}
     bench = HERE.parent / "benchmarks"
     got = [
         json.loads((bench / f"results-audit-corpus-{n}-held-out-scored-once.json").read_text())[k]
@@ -767,8 +785,8 @@ def test_docs_audit_md_says_what_to_expect_on_coverage_never_seen():
     assert f"found {min(recall):.0%} to {max(recall):.0%} of the copied sentences".replace("%", " %") in prose
     assert f"{min(precision):.0%} to {max(precision):.0%} of the pairs it listed".replace("%", " %") in prose
     assert f"and {quotes[0]} of {quotes[1]} shared quotations were listed as copying" in prose
-    assert "On the thirteen parts of real coverage" in prose and len(got) == 13
-    assert "(the fourth to sixteenth held-out parts, above)" in prose
+    assert "On the sixteen parts of real coverage" in prose and len(got) == 16
+    assert "(the fourth to nineteenth held-out parts, above)" in prose
     heading = re.search(r"## Real coverage: (\d+) stories annotated by hand, in (\d+) parts", prose)
     scored = sum(PARTS.values(), ())  # the stories of the parts (a sealed story is not yet in docs/audit.md)
     assert heading and (int(heading.group(1)), int(heading.group(2))) == (len(scored), len(PARTS))
@@ -780,7 +798,7 @@ def test_tenth_round_no_part_worse_by_more_than_a_pair_and_the_numbers_docs_audi
     # before it no part finds fewer copies, none lists more than one more wrong pair, none a shared quotation
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-tenth-round.json").read_text())
     # every part then (the tenth held-out part, sealed while the round was written, is scored in its own test)
-    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(10, 17)}
+    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(10, 20)}
     # the kit the eleventh round started from (benchmarks/results-audit-corpus-eleventh-round.json) is this round's
     eleventh = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-eleventh-round.json").read_text())
     for part in r["before"]:
@@ -880,9 +898,9 @@ def test_eleventh_round_no_part_worse_and_the_numbers_docs_audit_md_states(score
     # kit.auditing.aligned), written with all eleven parts as development material: against main's kit before it
     # no part finds fewer copies or lists more wrong pairs, and no part lists a shared quotation as copying
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-eleventh-round.json").read_text())
-    # every part then (the eleventh to sixteenth held-out parts, sealed or not yet annotated while the round was
+    # every part then (the eleventh to nineteenth held-out parts, sealed or not yet annotated while the round was
     # written, are scored in their own tests)
-    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(11, 17)}
+    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(11, 20)}
     # the kit the twelfth round started from (benchmarks/results-audit-corpus-twelfth-round.json) is this round's
     twelfth = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-twelfth-round.json").read_text())
     for part in r["before"]:
@@ -990,8 +1008,8 @@ def test_twelfth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores
     # more wrong pairs, no part lists a shared quotation as copying, and the kit finds what the results file says
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-twelfth-round.json").read_text())
     # every part then (the twelfth to fourteenth held-out parts, sealed while the round was written, and the
-    # fifteenth and sixteenth, not yet annotated then, are scored in their own tests)
-    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(12, 17)}
+    # fifteenth to nineteenth, not yet annotated then, are scored in their own tests)
+    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(12, 20)}
     thirteenth = _thirteenth_round()
     for part in r["before"]:
         s, was, now = scores[part], r["before"][part], r["after"][part]
@@ -1520,7 +1538,7 @@ def test_the_five_parts_annotated_in_stop_31_together():
     # sixteenth: every part
     twelfth = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-twelfth-round.json").read_text())
     then = set(twelfth["before"]) | {p for p, _ in FRESH.values()} | {"held-out-15", "held-out-16"}
-    assert then == set(PARTS)
+    assert then == set(THIRTEENTH)  # every part then (the seventeenth to nineteenth were annotated after the stop)
     stories = _in_words(sum(len(PARTS[p]) for p in then))
     assert f"`docs/audit.md` measures `kit.audit` on {stories} stories in {_in_words(len(then))} parts" in log
 
@@ -1542,8 +1560,11 @@ def test_thirteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(sco
     # seventeen parts as development material: against the kit before it (d5bee1a) no part finds fewer copies, lists
     # more wrong pairs or more shared quotations as copying, and the kit as it stands scores what the file says
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-thirteenth-round.json").read_text())
-    assert set(r["before"]) == set(r["after"]) == set(PARTS)
-    for part in PARTS:
+    # exactly the seventeen parts it was written with: the seventeenth to nineteenth held-out parts, sealed while it was
+    # written, are scored in their own tests (their before and scored-once files)
+    assert set(r["before"]) == set(r["after"]) == set(THIRTEENTH) and len(THIRTEENTH) == 17
+    assert set(PARTS) - set(THIRTEENTH) == {"held-out-17", "held-out-18", "held-out-19"}
+    for part in THIRTEENTH:
         s, was, now = scores[part], r["before"][part], r["after"][part]
         assert {k: s[k] for k in SCORED} == {k: now[k] for k in SCORED}, part
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
@@ -1556,10 +1577,12 @@ def test_thirteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(sco
         and a["shared_quotes_as_copying"] < b["shared_quotes_as_copying"]
     )
     assert all(
-        t[k] == sum(r[w][p][k] for p in PARTS) for w, t in (("before", b), ("after", a)) for k in ("found", "copies")
+        t[k] == sum(r[w][p][k] for p in THIRTEENTH)
+        for w, t in (("before", b), ("after", a))
+        for k in ("found", "copies")
     )
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
-    gained = [p for p in PARTS if r["after"][p]["found"] > r["before"][p]["found"]]
+    gained = [p for p in THIRTEENTH if r["after"][p]["found"] > r["before"][p]["found"]]
     said = [f"The round finds {a['found']} of {a['copies']} copies in all ({b['found']} before): "]
     said += [", ".join(f"{p}: {r['before'][p]['found']} to {r['after'][p]['found']}" for p in gained)]
     said += [f"it lists {a['wrong']} wrong pairs ({b['wrong']} before)"]
@@ -1595,7 +1618,7 @@ def test_thirteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(sco
     said += [f"copying each other in at least {settings[2]} pairs of the story"]
     grid, lopo = e["grid"]["settings"], e["leave_one_part_out"]
     key = ",".join(map(str, settings))
-    assert set(lopo["folds"]) == set(PARTS) and lopo["adopted"] == key
+    assert set(lopo["folds"]) == set(THIRTEENTH) and lopo["adopted"] == key
     assert set(lopo["folds_choosing_the_adopted"]) == {p for p, f in lopo["folds"].items() if key in f["chosen"]}
     assert lopo["folds_not_choosing_it"] == {"dev": ["4,0.7,4"]}
     n = len(lopo["folds_choosing_the_adopted"])
@@ -1603,7 +1626,7 @@ def test_thirteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(sco
     assert wrong == quotes == 0
     assert set(grid) == {f"5,{a},{k}" for a in (0.65, 0.7, 0.75) for k in (2, 3, 4, 5)} | {"4,0.7,4", "6,0.7,4"}
     said += ["(5 own words at 0.65, 0.7 or 0.75 alike with 2 to 5 linked pairs; 4 or 6 own words at 0.7 with 4)"]
-    said += [f"over a grid of {len(grid)}", f"The adopted setting is among them in {n} of the {len(PARTS)} folds"]
+    said += [f"over a grid of {len(grid)}", f"The adopted setting is among them in {n} of the {len(THIRTEENTH)} folds"]
     said += [f"there finds {found} copies more on the parts left out, with no wrong pair and no shared quotation"]
     dev = lopo["folds"]["dev"]
     assert dev["on_left_out"]["4,0.7,4"] == [0, 1, 1]
@@ -1664,3 +1687,158 @@ def test_thirteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(sco
         f"{a['shared_quotes']} shared quotations are listed as copying ({b['shared_quotes_as_copying']} before)"
     )
     assert said in log, said
+
+
+def _before_and_once(nth: str, scores) -> tuple:
+    """A part of ``STOP_32`` scored with the kit before the thirteenth round (d5bee1a) and once after it was merged
+    (3839421), checked: the two files agree on every story and the part, and the kit as it stands scores each story
+    and the part exactly as the scored-once file says. Its totals and the scored-once file."""
+    part, key = STOP_32[nth]
+    bench = HERE.parent / "benchmarks"
+    before, once = (
+        json.loads((bench / f"results-audit-corpus-{nth}-held-out-{n}.json").read_text())
+        for n in ("before", "scored-once")
+    )
+    assert (before["kit_commit"], once["kit_commit"]) == ("d5bee1a", "3839421")
+    assert set(once) == set(before) == {"kit_commit", "what", key} | set(PARTS[part])
+    assert key == "+".join(PARTS[part])
+    keys = [k for k in SCORED if k != "missed"]  # totals only: the files hold no pairs
+    s = scores[part]
+    for story, was in [(key, once[key]), *((x, once[x]) for x in PARTS[part])]:
+        assert {k: before[story][k] for k in keys} == {k: was[k] for k in keys}, story  # the round changed nothing
+        one = s if story == key else score(*load_part((story,)))  # each story on its own too
+        assert {k: one[k] for k in keys} == {k: was[k] for k in keys}, story
+    assert all(sum(once[x][k] for x in PARTS[part]) == once[key][k] for k in keys if k not in ("recall", "precision"))
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = _stated(once[key])
+    assert said in prose, said
+    assert f"`benchmarks/results-audit-corpus-{nth}-held-out-before.json`" in prose
+    assert f"`benchmarks/results-audit-corpus-{nth}-held-out-scored-once.json`" in prose
+    return once[key], once, prose
+
+
+def test_seventeenth_held_out_part_as_scored_once(scores):
+    # annotated blind while the thirteenth round was written elsewhere, sealed, scored with the kit before it and once
+    # after it was merged (docs/audit.md, "The seventeenth, eighteenth and nineteenth held-out parts"): the same
+    t, once, prose = _before_and_once("seventeenth", scores)
+    for story, name in (("amtrak-derailment-philadelphia-2015", "Amtrak"), ("sierre-bus-crash-2012", "Sierre")):
+        assert f"{name} {once[story]['found']} of {once[story]['copies']}" in prose, name
+    assert not _meets_the_goals(t) and t["recall"] < 0.9 and t["precision"] < 0.9 and t["shared_quotes_as_copying"]
+    assert "The seventeenth part meets none of issue 22's three goals" in prose
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the seventeenth held-out part, never seen, before the thirteenth round and once after it "
+    "(the same): recall 39/44 = 0.89, precision 39/46 = 0.85, 1 of 100 shared quotations listed as copying",
+)
+def test_seventeenth_held_out_part_goals(scores):
+    assert _meets_the_goals(scores["held-out-17"])
+
+
+def test_eighteenth_held_out_part_as_scored_once(scores):
+    # annotated blind while the thirteenth round was written elsewhere, sealed, scored with the kit before it and once
+    # after it was merged: the same
+    t, once, prose = _before_and_once("eighteenth", scores)
+    for story, name in (("baghdad-hospital-fire-2021", "Baghdad"), ("morbi-bridge-collapse-2022", "Morbi")):
+        assert f"{name} {once[story]['found']} of {once[story]['copies']}" in prose, name
+    assert not _meets_the_goals(t) and t["recall"] < 0.9 and t["precision"] < 0.9 and t["shared_quotes_as_copying"]
+    assert "goals, the eighteenth none either" in prose
+    # the two shared quotations listed as copying are Morbi's
+    morbi = once["morbi-bridge-collapse-2022"]
+    assert morbi["shared_quotes_as_copying"] == t["shared_quotes_as_copying"] == 2
+    assert f"both of Morbi's ({morbi['shared_quotes_as_copying']} of {morbi['shared_quotes']})" in prose
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the eighteenth held-out part, never seen, before the thirteenth round and once after it "
+    "(the same): recall 36/44 = 0.82, precision 36/41 = 0.88, 2 of 33 shared quotations listed as copying (Morbi's)",
+)
+def test_eighteenth_held_out_part_goals(scores):
+    assert _meets_the_goals(scores["held-out-18"])
+
+
+def test_nineteenth_held_out_part_as_scored_once(scores):
+    # annotated blind a little later while the thirteenth round was written elsewhere, sealed, scored with the kit
+    # before it and once after it was merged: the same; precision meets its goal, recall and shared quotations not
+    t, once, prose = _before_and_once("nineteenth", scores)
+    for story, name in (
+        ("madeira-bus-crash-2019", "Madeira"),
+        ("xiangshui-chemical-plant-explosion-2019", "Xiangshui"),
+    ):
+        assert f"{name} {once[story]['found']} of {once[story]['copies']}" in prose, name
+    assert t["precision"] >= 0.9 and t["recall"] < 0.9 and t["shared_quotes_as_copying"]
+    assert "the nineteenth precision's goal alone" in prose
+    # more listed pairs right than copies found: a copy can be listed against two members of its group
+    assert t["right"] > t["found"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the nineteenth held-out part, never seen, before the thirteenth round and once after it "
+    "(the same): recall 49/55 = 0.89, 1 of 30 shared quotations listed as copying (Xiangshui's); precision "
+    "50/54 = 0.93 meets its goal",
+)
+def test_nineteenth_held_out_part_goals(scores):
+    assert _meets_the_goals(scores["held-out-19"])
+
+
+def test_madeira_never_seen_meets_the_goals():
+    # the Madeira story alone meets issue 22's three goals, before the thirteenth round, once after it and with the
+    # kit as it stands (docs/audit.md says so)
+    bench = HERE.parent / "benchmarks"
+    story = "madeira-bus-crash-2019"
+    for n in ("before", "scored-once"):
+        t = json.loads((bench / f"results-audit-corpus-nineteenth-held-out-{n}.json").read_text())[story]
+        assert _meets_the_goals(t), n
+    s = score(*load_part((story,)))
+    assert _meets_the_goals(s)
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = f"The Madeira story alone meets all three ({_stated(s)})"
+    assert said in prose, said
+
+
+def test_the_three_parts_annotated_while_the_thirteenth_round_was_written_together():
+    # the seventeenth to nineteenth held-out parts pooled at their single scores (docs/audit.md, after their
+    # paragraph), and the CHANGELOG entry
+    bench = HERE.parent / "benchmarks"
+    got = [
+        json.loads((bench / f"results-audit-corpus-{n}-held-out-scored-once.json").read_text())[k]
+        for n, (_, k) in STOP_32.items()
+    ]
+    n = {k: sum(g[k] for g in got) for k in ("found", "copies", "right", "listed")}
+    q = sum(g["shared_quotes_as_copying"] for g in got), sum(g["shared_quotes"] for g in got)
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = (
+        "Together, the three parts annotated while the thirteenth round was written, at their single scores: "
+        f"{n['found']} of {n['copies']} copies found, {n['right']} of {n['listed']} pairs listed right, {q[0]} of "
+        f"{q[1]} shared quotations listed as copying."
+    )
+    assert said in prose, said
+    assert prose.index("**The thirteenth round**") < prose.index(said)
+    log = " ".join((HERE.parent / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    said = (
+        f"Together {n['found']} of {n['copies']} copies are found, {n['right']} of {n['listed']} listed pairs are "
+        f"right and {q[0]} of {q[1]} shared quotations are listed as copying"
+    )
+    assert said in log, said
+    stories = _in_words(sum(len(v) for v in PARTS.values()))
+    assert f"`docs/audit.md` measures `kit.audit` on {stories} stories in {_in_words(len(PARTS))} parts" in log
+
+
+def test_every_reuse_csv_parses_with_its_five_fields_and_its_claims():
+    # every story, sealed or not: a reuse.csv row with an unquoted comma in its notes read as 6 or 7 fields, and was
+    # caught only when the nineteenth part was first scored; every row has exactly the header's five fields, and
+    # every claim id it names is one of that story's claims
+    for story in STORIES:
+        with open(story / "reuse.csv", newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        header, body = rows[0], rows[1:]
+        assert header == ["claim_id", "other", "kind", "speaker", "notes"], (story.name, header)
+        bad = [i for i, r in enumerate(body, start=2) if len(r) != len(header)]
+        assert not bad, f"{story.name}/reuse.csv: lines {bad} do not have the header's five fields"
+        reuse = pd.read_csv(story / "reuse.csv", dtype=str, keep_default_na=False)
+        claims = set(pd.read_csv(story / "claims.csv", dtype=str, keep_default_na=False)["claim_id"])
+        ids = [*reuse["claim_id"], *reuse["other"]]
+        assert ids and set(ids) <= claims, (story.name, sorted(set(ids) - claims))
