@@ -1116,7 +1116,8 @@ def test_docs_pool_the_four_parts_of_stop_31():
     assert "The three parts annotated while the eleventh pass was written, together at their single scores" in flat
 
 
-#: the fresh parts, each annotated blind and scored once with no rule written on it before (docs/draft.md, "Limits")
+#: the fresh parts up to unseen14, each annotated blind and scored once with no rule written on it before (the "Limits"
+#: test reads unseen3 to unseen17)
 ONCE = tuple(f"unseen{n}" for n in range(3, 15))
 
 
