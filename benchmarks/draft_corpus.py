@@ -38,7 +38,9 @@ CORPUS = ROOT / "tests" / "draft_corpus"
 #: ``unseen10`` to ``unseen12`` all three while the eleventh pass was written; ``unseen13`` annotated after it, while
 #: the three were added here, with no rule written after it: scored once with the kit as it stands, then development
 #: material; ``unseen14`` annotated blind at the end of stop 31, with no rule written after it: scored once with the
-#: kit as it stands, then development material
+#: kit as it stands, then development material; ``unseen15`` to ``unseen17`` sealed while the twelfth pass and the
+#: figure pass were written (``unseen15`` and ``unseen16`` annotated while they were, ``unseen17`` a little later),
+#: scored before them (the kit at d5bee1a) and once after both were merged, then development material
 PARTS = (
     "dev",
     "test",
@@ -56,6 +58,9 @@ PARTS = (
     "unseen12",
     "unseen13",
     "unseen14",
+    "unseen15",
+    "unseen16",
+    "unseen17",
 )
 
 __all__ = ["PARTS", "AIR_STRIKES", "articles", "is_air_strike", "score_article", "totals", "score", "main"]
