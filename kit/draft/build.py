@@ -248,8 +248,9 @@ def build_tables(
         bare = masked  # act_object: the outlet's own words around an act give no figure (the clauses stay)
         for a, b in narrative_spans(masked, f.verb):
             bare = bare[:a] + re.sub(r"\S", " ", bare[a:b]) + bare[b:]
+        kept = figures(bare) if bare != masked else None  # read once for all the clauses
         for lo, hi, cut in _clauses(span, masked):
-            figs = [g for g in figures(bare) if lo <= g.start < hi] if bare != masked else cut
+            figs = cut if kept is None else [g for g in kept if lo <= g.start < hi]
             while hi > lo and span[hi - 1] in " ,;":
                 hi -= 1
             words = span[lo:hi]
