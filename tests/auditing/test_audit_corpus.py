@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import importlib.util
 import json
 import pathlib
@@ -136,6 +137,8 @@ SCORED = (
     "unannotated_as_copying",
     "missed",
 )
+#: the totals of a score (SCORED but the claims missed): what a results file of totals only holds
+TOTALS = tuple(k for k in SCORED if k != "missed")
 #: the seventeen parts the thirteenth round was written with (the seventeenth to nineteenth held-out parts, sealed
 #: while it was written, are scored in their own tests)
 THIRTEENTH = tuple(p for p in PARTS if p not in {"held-out-17", "held-out-18", "held-out-19"})
@@ -197,6 +200,12 @@ def corpus():
 def held_out():
     """The held-out part."""
     return load_part(PARTS["held-out"])
+
+
+@functools.cache
+def _alone(story: str) -> dict:
+    """The score of one story on its own (read only; several tests ask for the same story)."""
+    return score(*load_part((story,)))
 
 
 @pytest.fixture(scope="module")
@@ -1191,8 +1200,7 @@ def test_thirteenth_held_out_part_as_scored_once(scores):
     # kit as it stands (since the thirteenth round's possessive rule) lists the shared quotation no more
     b, t, once = _fresh("thirteenth")
     s = scores["held-out-13"]
-    keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying")
-    keys += ("stock_phrases_as_copying", "unannotated_as_copying")
+    keys = TOTALS
     assert {k: b[k] for k in keys} == {k: t[k] for k in keys}
     fewer = {"listed": 1, "shared_quotes_as_copying": 1}
     assert {k: s[k] for k in keys} == {k: t[k] - fewer.get(k, 0) for k in keys}
@@ -1252,8 +1260,7 @@ def test_fourteenth_held_out_part_as_scored_once(scores):
     # it stands scores it as it did then (the thirteenth round changed nothing here)
     b, t, once = _fresh("fourteenth")
     s = scores["held-out-14"]
-    keys = ("copies", "found", "listed", "right", "shared_quotes", "shared_quotes_as_copying")
-    keys += ("stock_phrases_as_copying", "unannotated_as_copying")
+    keys = TOTALS
     assert {k: s[k] for k in keys} == {k: t[k] for k in keys}
     assert t["found"] - b["found"] == t["right"] - b["right"] == t["listed"] - b["listed"] == 1
     assert all(b[k] == t[k] for k in ("copies", "shared_quotes", "shared_quotes_as_copying"))
@@ -1338,7 +1345,7 @@ def test_fifteenth_held_out_part_as_scored_once(scores):
     keys = SCORED
     assert {k: s[k] for k in keys} == {k: t[k] for k in keys}
     for story in PARTS["held-out-15"]:  # each story on its own too
-        one = score(*load_part((story,)))
+        one = _alone(story)
         assert {k: one[k] for k in keys} == {k: once[story][k] for k in keys}, story
     assert not (HERE.parent / "benchmarks" / "results-audit-corpus-fifteenth-held-out-before.json").exists()
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
@@ -1453,13 +1460,11 @@ def test_sixteenth_held_out_part_as_scored_once(scores):
     assert set(t["missed"]) - set(s["missed"]) == gained and set(s["missed"]) < set(t["missed"])
     assert set(once) - {"itaewon+brumadinho"} == {"kit_commit", "what"} | set(PARTS["held-out-16"])
     for story, was in [("itaewon+brumadinho", t), *((x, once[x]) for x in PARTS["held-out-16"])]:
-        one = s if story == "itaewon+brumadinho" else score(*load_part((story,)))  # each story on its own too
+        one = s if story == "itaewon+brumadinho" else _alone(story)  # each story on its own too
         more = len(gained & set(was["missed"]))
         assert more == (0 if story == "brumadinho-dam-collapse-2019" else 1), story
         plus = {"found": more, "listed": more, "right": more}
-        assert {k: one[k] for k in keys if k != "missed"} == {
-            k: was[k] + plus.get(k, 0) for k in keys if k != "missed"
-        }, story
+        assert {k: one[k] for k in TOTALS} == {k: was[k] + plus.get(k, 0) for k in TOTALS}, story
         assert sorted(set(was["missed"]) - gained) == one["missed"], story
     assert not (HERE.parent / "benchmarks" / "results-audit-corpus-sixteenth-held-out-before.json").exists()
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
@@ -1702,11 +1707,11 @@ def _before_and_once(nth: str, scores) -> tuple:
     assert (before["kit_commit"], once["kit_commit"]) == ("d5bee1a", "3839421")
     assert set(once) == set(before) == {"kit_commit", "what", key} | set(PARTS[part])
     assert key == "+".join(PARTS[part])
-    keys = [k for k in SCORED if k != "missed"]  # totals only: the files hold no pairs
+    keys = TOTALS  # totals only: the files hold no pairs
     s = scores[part]
     for story, was in [(key, once[key]), *((x, once[x]) for x in PARTS[part])]:
         assert {k: before[story][k] for k in keys} == {k: was[k] for k in keys}, story  # the round changed nothing
-        one = s if story == key else score(*load_part((story,)))  # each story on its own too
+        one = s if story == key else _alone(story)  # each story on its own too
         assert {k: one[k] for k in keys} == {k: was[k] for k in keys}, story
     assert all(sum(once[x][k] for x in PARTS[part]) == once[key][k] for k in keys if k not in ("recall", "precision"))
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
@@ -1792,7 +1797,7 @@ def test_madeira_never_seen_meets_the_goals():
     for n in ("before", "scored-once"):
         t = json.loads((bench / f"results-audit-corpus-nineteenth-held-out-{n}.json").read_text())[story]
         assert _meets_the_goals(t), n
-    s = score(*load_part((story,)))
+    s = _alone(story)
     assert _meets_the_goals(s)
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     said = f"The Madeira story alone meets all three ({_stated(s)})"
