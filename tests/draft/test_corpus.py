@@ -105,8 +105,7 @@ def _before_twelfth(part: str) -> dict:
     """A part's totals with the kit before the twelfth pass (d5bee1a): what the tests of the earlier passes compared
     with the kit as it stood then. The kit as it stands is checked against the twelfth pass's "after" in
     test_docs_state_the_twelfth_pass."""
-    twelfth = _results("results-draft-corpus-twelfth-pass.json")
-    return twelfth["test"]["before"] if part == "test" else twelfth["before"][part]
+    return _twelfth_pass(part, "before")
 
 
 def _before_figures(part: str) -> dict:
@@ -114,8 +113,14 @@ def _before_figures(part: str) -> dict:
     the figure pass), what the tests of the earlier passes compared with the kit as it stood then (the figure pass
     moved ``dev``'s figures). The kit as it stands is checked against _merged in
     test_the_kit_as_it_stands_is_the_merged_passes."""
+    return _twelfth_pass(part, "after")
+
+
+def _twelfth_pass(part: str, when: str) -> dict:
+    """A part's totals ``when`` ("before" or "after") in benchmarks/results-draft-corpus-twelfth-pass.json (Cebu's,
+    ``test``, are kept apart in it)."""
     twelfth = _results("results-draft-corpus-twelfth-pass.json")
-    return twelfth["test"]["after"] if part == "test" else twelfth["after"][part]
+    return twelfth["test"][when] if part == "test" else twelfth[when][part]
 
 
 def _merged(part: str) -> dict:
