@@ -36,7 +36,7 @@ from kit.draft.heads import speaker_head
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from kit.draft.names import guess_kind, outlet_of
 from kit.draft.objects import object_after
-from kit.draft.phrases import Mention, subject_before
+from kit.draft.phrases import Mention, relative_notes, subject_before
 from kit.draft.verbs import speaker_cues
 from kit.draft.witnessed import witness_cues
 
@@ -405,9 +405,7 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         for i, c in enumerate(cited)
         if (relay is None or c.text != relay.text) and all(c.text != d.text for d in cited[:i]) and not weak_speaker(c)
     ]
-    notes += [
-        f"draft: check: 'which' taken to be {c.text} (the noun before ', which')" for c in cited if c.said_as == "which"
-    ]
+    notes += relative_notes(cited)  # relative_which, who_note (kit.draft.phrases)
     if relay is not None and depth > 0:
         state["owner"] = relay
     opening = re.search(r":\s*[“\"][^“”\"]*$", s)  # "…, stating: “This horrific crime …" left open
