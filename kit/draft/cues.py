@@ -31,7 +31,7 @@ from kit.draft.clauses import (
 from kit.draft.coref import Speakers, is_person, unnamed_person
 from kit.draft.documents import weak_speaker
 from kit.draft.extract import Sentence, quote_depths
-from kit.draft.headlines import credit_line, headline_speaker, link_line
+from kit.draft.headlines import credit_line, headline_speaker, link_line, title_case_verbs
 from kit.draft.heads import speaker_head
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from kit.draft.names import guess_kind, outlet_of
@@ -102,6 +102,7 @@ def _cues(s: str):
     saying"; relay Reuters), ``according`` ("according to X", "as per X") and ``relying`` ("citing X", "who cited X").
     """
     out: list[tuple] = []
+    s = title_case_verbs(s)  # title_case_verb (kit.draft.headlines): "Former Pollster Says …"
     for m in SPEECH_VERBS.finditer(s):
         if SPEECH_VERBS.match(s, m.end() + 1) and s[m.end() : m.end() + 1] == " " and m.group()[-1] == "s":
             continue  # a noun before the verb: "News reports said" (not "He confirmed reports that …")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from kit.draft import draft_case
+from kit.draft.headlines import title_case_verbs
 from kit.draft.phrases import relative_notes, subject_before
 
 
@@ -57,3 +58,28 @@ def test_relative_notes_which_and_who() -> None:
         "draft: check: 'which' taken to be the ministry (the noun before ', which')"
     ]
     assert relative_notes([subject_before("Ann Lowry ")]) == []
+
+
+@pytest.mark.parametrize(
+    "headline, speaker",
+    [
+        ("Former State Pollster Says Senator Lowry Is In Trouble In The North", "State Pollster"),
+        ("Governor Ann Lowry Tells Farmers The Dam Will Be Finished By June", "Ann Lowry"),
+    ],
+)
+def test_title_case_verb_a_title_case_headline_s_speech_verb_is_read(headline: str, speaker: str) -> None:
+    # title_case_verb: the headline's "Says"/"Tells" is read as "says"/"tells"; the claim is the headline's words
+    text = f"{headline}\n\nThe dam on the river was begun in 2019 and has cost the county more than planned."
+    ((name, _),) = _citations(text)
+    assert speaker in name
+
+
+def test_title_case_verb_not_in_a_sentence_nor_for_other_verbs() -> None:
+    assert title_case_verbs("The Senator Says Nothing About The Dam.") == "The Senator Says Nothing About The Dam."
+    assert title_case_verbs("County Admits Dam Will Cost More Than Planned") == (
+        "County Admits Dam Will Cost More Than Planned"
+    )
+    assert title_case_verbs("the senator Says the dam will cost more than planned") == (
+        "the senator Says the dam will cost more than planned"
+    )
+    assert _citations("County Admits Dam Will Cost More Than Planned\n\nThe dam was begun in 2019.") == []
