@@ -4,7 +4,8 @@ Each sentence is searched for speech verbs with their subject ("X said", "X told
 and for phrases naming a source ("according to X", "citing X", "based on X"; the lists: :mod:`kit.draft.lexicon`).
 Quotation marks tell who relays whom: in ``It also says “CIT said at least three …”`` the outer speaker publishes
 and CIT is cited; a quotation over several sentences belongs to whoever opened it. Negated verbs are no attribution;
-pronouns and "this report" are the last fitting speaker named (:mod:`kit.draft.coref`), with a ``draft: check`` note.
+pronouns and "this report" are the last fitting speaker named (:mod:`kit.draft.coref`), with a ``draft: check`` note,
+which a quotation's earlier sentences carry too when its speaker is a pronoun where it closes (``pronoun_ahead``).
 """
 
 from __future__ import annotations
@@ -277,7 +278,8 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
                     who = f.cited[0].text
                     note = f"draft: check: the quotation is taken to be the words of {who}, named where it closes"
                     opened = w.start + (2 if w.text.startswith('" ') else w.text.startswith(("“", '"')))  # after “
-                    out.append(Finding(w, opened, w.end, f.cited, f.relay, f.verb, f.certainty, [note]))
+                    named = [note, *(n for n in f.notes if n.endswith("(pronoun)"))]  # pronoun_ahead (PolNeAR pass)
+                    out.append(Finding(w, opened, w.end, f.cited, f.relay, f.verb, f.certainty, named))
                 waiting = []
                 out.append(f)
         close = sent.text.find("”")

@@ -83,3 +83,18 @@ def test_title_case_verb_not_in_a_sentence_nor_for_other_verbs() -> None:
         "the senator Says the dam will cost more than planned"
     )
     assert _citations("County Admits Dam Will Cost More Than Planned\n\nThe dam was begun in 2019.") == []
+
+
+def test_pronoun_ahead_a_quotation_s_earlier_sentences_carry_the_pronoun_s_reading() -> None:
+    # pronoun_ahead: "“A. B,” she said.": A is taken to be her words because "she" is taken to be Ann Lowry
+    text = "Ann Lowry spoke to the crowd. “We will finish the dam. It will be done by June,” she said."
+    first, second = _citations(text)
+    assert first[0] == second[0] == "Ann Lowry"
+    assert "the quotation is taken to be the words of Ann Lowry, named where it closes" in first[1]
+    assert "draft: check: 'she' taken to be Ann Lowry (pronoun)" in first[1]
+
+
+def test_pronoun_ahead_not_when_the_quotation_closes_on_a_name() -> None:
+    text = "The crowd waited. “We will finish the dam. It will be done by June,” Ann Lowry said."
+    first, _ = _citations(text)
+    assert first[0] == "Ann Lowry" and "(pronoun)" not in first[1]
