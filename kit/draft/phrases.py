@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 
 from kit.draft import lexicon as lex
+from kit.draft.asides import without_aside
 from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS
 from kit.draft.nouns import (
     CONNECTORS,
@@ -246,6 +247,7 @@ def subject_before(prefix: str):
     'the Syrian Observatory for Human Rights'
     """
     prefix, about, affiliation = PARTY.sub("", prefix).rstrip(), "", ""  # party_state: "Sen. Jack Reed (D-R.I.),"
+    prefix = without_aside(prefix)  # bracketed_aside (kit.draft.asides): "Gov. Phil Bryant (R) said"
     straight = prefix.rfind('"')  # a straight mark after , . ! ? closes a quotation (one the sentence before opened)
     close = max(
         prefix.rfind("”"), straight if prefix.count('"') % 2 == 0 or prefix[straight - 1 : straight] in ",.!?" else -1
