@@ -55,7 +55,7 @@ from kit.draft.nouns import (
     tokens,
 )
 
-__all__ = ["Mention", "subject_before", "relative_notes", "found_named"]
+__all__ = ["Mention", "subject_before", "relative_notes"]
 
 #: a time phrase between a speaker and the verb: "Reince Priebus, the GOP chairman, this past week announced"
 _WHEN = re.compile(
@@ -214,7 +214,7 @@ def relative_notes(cited: list[Mention]) -> list[str]:
     ]
 
 
-def found_named(found) -> bool:
+def _found_named(found) -> bool:
     """Whether :func:`subject_before` found a speaker that no rule had noted yet (a Mention without ``said_as``)."""
     return isinstance(found, Mention) and not found.said_as
 
@@ -284,7 +284,7 @@ def subject_before(prefix: str):
             found = subject_before(prefix + " ")
             return (
                 Mention(found.text, found.common, found.about, found.affiliation, "who")
-                if found_named(found)
+                if _found_named(found)
                 else found
             )
     while True:
