@@ -14,7 +14,12 @@ repository (its repository states no licence for the articles). Each article is 
 
 One annotator's file per article (the first by name). Usage::
 
-    python benchmarks/polnear.py /path/to/PolNeAR [--limit N]
+    python benchmarks/polnear.py /path/to/PolNeAR [--splits train,dev] [--limit N] [--out FILE] [--misses FILE]
+
+prints (or writes to ``FILE``) a JSON object: the totals of each split named in ``--splits`` (never ``test``), and
+with more than one split their totals together under the joined names (``"train+dev"``, the form of
+``benchmarks/results-polnear.json``). ``--misses FILE`` writes, for a study of one split, every missed attribution
+and every wrong citation as JSON lines.
 
 The clone is the ``fetch`` tool's mirror or a ``git clone``; a bare repository is read with ``git show``.
 """
@@ -95,8 +100,10 @@ def _same_source(name: str, notes: str, span: str) -> bool:
     return f"'{span.strip()}' taken to be" in notes or f"'{span.strip().lower()}' taken to be" in notes
 
 
-def score_article(text: str, ann: str) -> dict:
-    """Draft one article and count what the recall and the precision above need."""
+def score_article(text: str, ann: str, detail: bool = False) -> dict:
+    """Draft one article and count what the recall and the precision above need; with ``detail``, also the missed
+    attributions (``missed``: their Source, Cue and Content and the sentence) and the wrong citations (``wrong``: the
+    cited name, the evidence, the sentence's annotated Sources)."""
     from kit.draft import draft_case
     from kit.draft.extract import sentences
 
@@ -117,42 +124,95 @@ def score_article(text: str, ann: str) -> dict:
         where = sentence_of(at, at + len(c["evidence"])) if at >= 0 else set()
         cited = c["cites"]
         name = names.get(cited) or names.get(publisher.get(claims.get(cited, {}).get("report_id", ""), ""), "")
-        cites.append((where, name, str(claim.get("notes", ""))))
-    found = 0
+        cites.append((where, name, str(claim.get("notes", "")), str(c["evidence"])))
+    found, missed = 0, []
     for a in atts:
         where = sentence_of(a["content"][0], a["content"][1]) | sentence_of(a["source"][0], a["source"][1])
-        found += any(w & where and _same_source(n, notes, a["source"][2]) for w, n, notes in cites)
-    right = 0
-    for w, n, notes in cites:
-        right += any(
-            w & (sentence_of(*a["content"][:2]) | sentence_of(*a["source"][:2]))
-            and _same_source(n, notes, a["source"][2])
-            for a in atts
-        )
-    return {"attributions": len(atts), "found": found, "citations": len(cites), "right": right}
+        ok = any(w & where and _same_source(n, notes, a["source"][2]) for w, n, notes, _ in cites)
+        found += ok
+        if detail and not ok:
+            said = [n for w, n, _, _ in cites if w & where]
+            missed.append(
+                {
+                    "source": a["source"][2],
+                    "cue": a["cue"][2],
+                    "content": a["content"][2],
+                    "cited": said,
+                    "sentence": " ".join(text[sents[i][0] : sents[i][1]] for i in sorted(where)),
+                }
+            )
+    right, wrong = 0, []
+    for w, n, notes, evidence in cites:
+        over = [a for a in atts if w & (sentence_of(*a["content"][:2]) | sentence_of(*a["source"][:2]))]
+        ok = any(_same_source(n, notes, a["source"][2]) for a in over)
+        right += ok
+        if detail and not ok:
+            wrong.append(
+                {
+                    "cited": n,
+                    "notes": notes,
+                    "evidence": evidence,
+                    "sources": [a["source"][2] for a in over],
+                    "cues": [a["cue"][2] for a in over],
+                    "sentence": " ".join(text[sents[i][0] : sents[i][1]] for i in sorted(w)),
+                }
+            )
+    out = {"attributions": len(atts), "found": found, "citations": len(cites), "right": right}
+    if detail:
+        out |= {"missed": missed, "wrong": wrong}
+    return out
+
+
+def _option(argv: list[str], name: str, default: str | None = None) -> str | None:
+    return argv[argv.index(name) + 1] if name in argv else default
+
+
+_COUNTS = ("articles", "attributions", "found", "citations", "right", "failed")
+
+
+def _shares(total: dict, seconds: float) -> dict:
+    total["recall"] = round(total["found"] / total["attributions"], 4) if total["attributions"] else None
+    total["precision"] = round(total["right"] / total["citations"], 4) if total["citations"] else None
+    total["seconds"] = round(seconds, 1)
+    total["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return total
 
 
 def main(argv: list[str]) -> int:
     resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))  # a MemoryError, not the kernel's killer
     repo = Path(argv[0])
-    limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else None
-    rows = articles(repo)[:limit]
-    t0 = time.perf_counter()
-    total = {"articles": 0, "attributions": 0, "found": 0, "citations": 0, "right": 0, "failed": 0}
-    for _, text, ann in rows:
-        try:
-            r = score_article(text, ann)
-        except Exception:  # noqa: BLE001 - a draft that fails on an article is counted, not hidden
-            total["failed"] += 1
-            continue
-        total["articles"] += 1
-        for k in ("attributions", "found", "citations", "right"):
-            total[k] += r[k]
-    total["recall"] = round(total["found"] / total["attributions"], 4) if total["attributions"] else None
-    total["precision"] = round(total["right"] / total["citations"], 4) if total["citations"] else None
-    total["seconds"] = round(time.perf_counter() - t0, 1)
-    total["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    print(json.dumps(total, indent=1))
+    limit = int(_option(argv, "--limit") or 0) or None
+    splits = tuple(str(_option(argv, "--splits", "train,dev")).split(","))
+    if "test" in splits:
+        raise SystemExit("polnear.py: the test split is never read here (it is how the draft will be judged)")
+    misses = _option(argv, "--misses")
+    if misses and len(splits) > 1:
+        raise SystemExit("polnear.py: --misses studies one split (--splits train)")
+    out: dict = {}
+    for split in splits:
+        t0 = time.perf_counter()
+        total = dict.fromkeys(_COUNTS, 0)
+        lines = []
+        for name, text, ann in articles(repo, (split,))[:limit]:
+            try:
+                r = score_article(text, ann, detail=bool(misses))
+            except Exception:  # noqa: BLE001 - a draft that fails on an article is counted, not hidden
+                total["failed"] += 1
+                continue
+            total["articles"] += 1
+            for k in ("attributions", "found", "citations", "right"):
+                total[k] += r[k]
+            lines += [json.dumps({"article": name, "kind": k, **m}) for k in ("missed", "wrong") for m in r.get(k, [])]
+        out[split] = _shares(total, time.perf_counter() - t0)
+        if misses:
+            Path(misses).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if len(splits) > 1:
+        joined = {k: sum(out[s][k] for s in splits) for k in _COUNTS}
+        out["+".join(splits)] = _shares(joined, sum(out[s]["seconds"] for s in splits))
+    text = json.dumps(out, indent=1)
+    if _option(argv, "--out"):
+        Path(str(_option(argv, "--out"))).write_text(text + "\n", encoding="utf-8")
+    print(text)
     return 0
 
 

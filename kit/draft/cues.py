@@ -4,7 +4,8 @@ Each sentence is searched for speech verbs with their subject ("X said", "X told
 and for phrases naming a source ("according to X", "citing X", "based on X"; the lists: :mod:`kit.draft.lexicon`).
 Quotation marks tell who relays whom: in ``It also says “CIT said at least three …”`` the outer speaker publishes
 and CIT is cited; a quotation over several sentences belongs to whoever opened it. Negated verbs are no attribution;
-pronouns and "this report" are the last fitting speaker named (:mod:`kit.draft.coref`), with a ``draft: check`` note.
+pronouns and "this report" are the last fitting speaker named (:mod:`kit.draft.coref`), with a ``draft: check`` note,
+which a quotation's earlier sentences carry too when its speaker is a pronoun where it closes (``pronoun_ahead``).
 """
 
 from __future__ import annotations
@@ -31,12 +32,12 @@ from kit.draft.clauses import (
 from kit.draft.coref import Speakers, is_person, unnamed_person
 from kit.draft.documents import weak_speaker
 from kit.draft.extract import Sentence, quote_depths
-from kit.draft.headlines import credit_line, headline_speaker, link_line
+from kit.draft.headlines import credit_line, headline_speaker, link_line, title_case_verbs
 from kit.draft.heads import speaker_head
 from kit.draft.lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from kit.draft.names import guess_kind, outlet_of
 from kit.draft.objects import object_after
-from kit.draft.phrases import Mention, subject_before
+from kit.draft.phrases import Mention, relative_notes, subject_before
 from kit.draft.verbs import speaker_cues
 from kit.draft.witnessed import witness_cues
 
@@ -102,6 +103,7 @@ def _cues(s: str):
     saying"; relay Reuters), ``according`` ("according to X", "as per X") and ``relying`` ("citing X", "who cited X").
     """
     out: list[tuple] = []
+    s = title_case_verbs(s)  # title_case_verb (kit.draft.headlines): "Former Pollster Says …"
     for m in SPEECH_VERBS.finditer(s):
         if SPEECH_VERBS.match(s, m.end() + 1) and s[m.end() : m.end() + 1] == " " and m.group()[-1] == "s":
             continue  # a noun before the verb: "News reports said" (not "He confirmed reports that …")
@@ -276,7 +278,8 @@ def find_attributions(sentences: list[Sentence]) -> list[Finding]:
                     who = f.cited[0].text
                     note = f"draft: check: the quotation is taken to be the words of {who}, named where it closes"
                     opened = w.start + (2 if w.text.startswith('" ') else w.text.startswith(("“", '"')))  # after “
-                    out.append(Finding(w, opened, w.end, f.cited, f.relay, f.verb, f.certainty, [note]))
+                    named = [note, *(n for n in f.notes if n.endswith("(pronoun)"))]  # pronoun_ahead (PolNeAR pass)
+                    out.append(Finding(w, opened, w.end, f.cited, f.relay, f.verb, f.certainty, named))
                 waiting = []
                 out.append(f)
         close = sent.text.find("”")
@@ -405,9 +408,7 @@ def _finding(sent: Sentence, a: int, b: int, cues: list, depths: list, depth: in
         for i, c in enumerate(cited)
         if (relay is None or c.text != relay.text) and all(c.text != d.text for d in cited[:i]) and not weak_speaker(c)
     ]
-    notes += [
-        f"draft: check: 'which' taken to be {c.text} (the noun before ', which')" for c in cited if c.said_as == "which"
-    ]
+    notes += relative_notes(cited)  # relative_which, who_note (kit.draft.phrases)
     if relay is not None and depth > 0:
         state["owner"] = relay
     opening = re.search(r":\s*[“\"][^“”\"]*$", s)  # "…, stating: “This horrific crime …" left open

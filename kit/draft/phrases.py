@@ -21,6 +21,8 @@ Rules, each named and tested in ``tests/draft/test_phrases.py``:
   speaker is, not the speaker; a place ending in a place noun is whole ("The governor of Kaduna state", issue 21's
   names cut, tested in ``tests/draft/test_names.py``);
 - ``relative_which`` (fifth pass): "…, which condemned the attack": the speaker is the noun before the comma;
+- ``who_note`` (PolNeAR pass, ``tests/draft/test_polnear_pass.py``): in "X, who said …" the speaker is X, as
+  ``relative_who`` read it, and the reading is noted ("'who' taken to be X") as ``relative_which``'s is;
 - ``relative_of_which``: in "X, the governor of Nineveh, of which Mosul is the capital, said" the speaker is X;
 - and, tested in ``tests/draft/test_cues.py``: ``time_phrase``, ``relative_who``, ``age_hometown``, ``party_state``,
   ``modifier_before_name``, ``outlet_report``, ``not_a_name``, ``participle_after_name``, ``conjunction_that`` and an
@@ -36,6 +38,7 @@ from __future__ import annotations
 import re
 
 from kit.draft import lexicon as lex
+from kit.draft.asides import without_aside
 from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS
 from kit.draft.nouns import (
     CONNECTORS,
@@ -52,7 +55,7 @@ from kit.draft.nouns import (
     tokens,
 )
 
-__all__ = ["Mention", "subject_before"]
+__all__ = ["Mention", "subject_before", "relative_notes"]
 
 #: a time phrase between a speaker and the verb: "Reince Priebus, the GOP chairman, this past week announced"
 _WHEN = re.compile(
@@ -61,6 +64,8 @@ _WHEN = re.compile(
     r"|at (?:the|that) time)$",
     re.I,
 )
+#: who_note (PolNeAR pass): "who" right before the verb (an adverb or an auxiliary between): the verb's own subject
+_WHO_SAID = re.compile(r"^(?:,\s*|\s+)who(?:\s+(?:also|later|then|has|have|had|\w+ly))*$")
 _NEG = {"not", "never", "n’t", "n't", "cannot"}
 #: group_of_place: "Residents of Al Daraja", "locals of the villages", "Human rights groups in Nigeria and abroad"
 _GROUP_OF = re.compile(
@@ -184,6 +189,36 @@ def _walk_back(toks: list[str]) -> list[str]:
     return words
 
 
+def relative_notes(cited: list[Mention]) -> list[str]:
+    """The notes of speakers read from a relative pronoun before their verb ("X, which said", "X, who said").
+
+    Parameters
+    ----------
+    cited : list of Mention
+        A finding's speakers.
+
+    Returns
+    -------
+    list of str
+        One ``draft: check`` note per speaker read so.
+
+    Examples
+    --------
+    >>> relative_notes([subject_before("the senator, who ")])
+    ["draft: check: 'who' taken to be the senator (the noun before ', who')"]
+    """
+    return [
+        f"draft: check: '{c.said_as}' taken to be {c.text} (the noun before ', {c.said_as}')"
+        for c in cited
+        if c.said_as in ("which", "who")
+    ]
+
+
+def _found_named(found) -> bool:
+    """Whether :func:`subject_before` found a speaker that no rule had noted yet (a Mention without ``said_as``)."""
+    return isinstance(found, Mention) and not found.said_as
+
+
 def subject_before(prefix: str):
     """The speaker named just before a verb: a Mention, ``"negated"``, ``"and"`` or None.
 
@@ -212,6 +247,7 @@ def subject_before(prefix: str):
     'the Syrian Observatory for Human Rights'
     """
     prefix, about, affiliation = PARTY.sub("", prefix).rstrip(), "", ""  # party_state: "Sen. Jack Reed (D-R.I.),"
+    prefix = without_aside(prefix)  # bracketed_aside (kit.draft.asides): "Gov. Phil Bryant (R) said"
     straight = prefix.rfind('"')  # a straight mark after , . ! ? closes a quotation (one the sentence before opened)
     close = max(
         prefix.rfind("”"), straight if prefix.count('"') % 2 == 0 or prefix[straight - 1 : straight] in ",.!?" else -1
@@ -244,6 +280,13 @@ def subject_before(prefix: str):
     if rel and prefix[: rel.start()].strip():  # relative_who: "the Mexican president, who said", "officials who
         prefix = prefix[: rel.start()]  # spoke with The Huffington Post said": the speaker is the noun before "who"
         prefix += "," if re.search(r",\s*(?:\d{1,3}|[A-Z][\w.]*\.)$", prefix) else ""  # "Schiff, 56, who …,"
+        if _WHO_SAID.search(rel.group()):  # who_note (PolNeAR pass): "who" is the verb's subject, noted as "which"
+            found = subject_before(prefix + " ")
+            return (
+                Mention(found.text, found.common, found.about, found.affiliation, "who")
+                if _found_named(found)
+                else found
+            )
     while True:
         when = _WHEN.search(prefix)
         if when:  # time_phrase: "X, the GOP chairman, this past week announced"

@@ -24,6 +24,7 @@ from kit.draft.heads import (
     split_conjuncts,
 )
 from kit.draft.interrupted import interrupted_subject, participle_object, unpunctuated_appositive
+from kit.draft.inverted import inverted_closes
 from kit.draft.names import outlet_of
 from kit.draft.objects import object_after
 from kit.draft.phrases import Mention, subject_before
@@ -128,7 +129,7 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
         if not lex.INVERTED.search(prefix) or verb in ("told", "quoted", "telling", "saying"):
             return
         subj = object_after(rest)  # inverted: "…,” said Bali", "…, say traumatised viewers"
-        if subj is None or not _names_speaker(rest, subj):
+        if subj is None or not _names_speaker(rest, subj) or not inverted_closes(rest, subj):  # kit.draft.inverted
             return
         out.append((m.start(), "inverted", subj, verb, None))
         return

@@ -310,7 +310,8 @@ def test_docs_state_the_polnear_scores():
         ("after the tenth pass", "results-polnear-tenth-pass.json"),
         ("after the eleventh pass", "results-polnear-eleventh-pass.json"),
         ("after the twelfth pass", "results-polnear-twelfth-pass.json"),
-        ("now", "results-polnear.json"),
+        ("with the figure pass merged", "results-polnear-figure-pass-merged.json"),
+        ("after the PolNeAR pass", "results-polnear.json"),
     ):
         r = json.loads((ROOT / "benchmarks" / name).read_text())
         m = re.search(
@@ -1381,7 +1382,7 @@ def test_the_kit_as_it_stands_is_the_merged_passes():
     for part in bench.PARTS:
         assert scored(part)["total"] == merged["parts"][part], part
     assert set(merged["parts"]) == set(bench.PARTS) | {"dev air strikes"}
-    assert _results("results-polnear.json") == merged["polnear"]  # PolNeAR's row "now"
+    assert _results("results-polnear-figure-pass-merged.json") == merged["polnear"]  # PolNeAR's row of the merged kit
     twelfth = _results("results-draft-corpus-twelfth-pass.json")
     figures = _results("results-draft-corpus-figures.json")["parts"]
     for part in figures:  # both passes measured from the same kit before them
@@ -1451,8 +1452,8 @@ def test_docs_state_the_figure_pass():
 
 def test_polnear_with_both_passes_merged():
     # docs/draft.md, "Against PolNeAR": the figure pass alone moved nothing there; merged with the twelfth pass, one
-    # citation more, right (the row "now", benchmarks/results-polnear.json)
-    now, twelfth = _results("results-polnear.json"), _results("results-polnear-twelfth-pass.json")
+    # citation more, right (the row "with the figure pass merged", benchmarks/results-polnear-figure-pass-merged.json)
+    now, twelfth = _results("results-polnear-figure-pass-merged.json"), _results("results-polnear-twelfth-pass.json")
     assert now["articles"] == twelfth["articles"] and now["attributions"] == twelfth["attributions"]
     assert now["found"] == twelfth["found"]
     added, right = now["citations"] - twelfth["citations"], now["right"] - twelfth["right"]
@@ -1548,7 +1549,7 @@ def test_changelog_states_the_figure_pass():
     for part, t in parts.items():
         for k in ("sources_found", "attributions_found", "citations_right"):
             assert _merged(part)[k] >= t["before"][k], (part, k)
-    p = _results("results-polnear.json")
+    p = _results("results-polnear-figure-pass-merged.json")
     text = " ".join((ROOT / "CHANGELOG.md").read_text(encoding="utf-8").split())
     entry = text[text.index("gives a claim no figure it did not state (issue 21)") :][:1600]
     assert (
@@ -1559,3 +1560,108 @@ def test_changelog_states_the_figure_pass():
         f"PolNeAR's scores unchanged by it (with the twelfth pass: {p['found']} attributions found, {p['right']} right"
         f" of {p['citations']} citations)" in entry
     )
+
+
+def test_docs_state_the_polnear_pass():
+    # docs/draft.md, "Against PolNeAR", "The PolNeAR pass": each split before and after it, what its rules moved on dev
+    # (the gate), the rules dropped, and train's misses before it (benchmarks/results-polnear-splits.json)
+    sp = _results("results-polnear-splits.json")
+    splits = sp["splits"]
+    before, after = _results("results-polnear-figure-pass-merged.json"), _results("results-polnear.json")
+    counts = ("articles", "attributions", "found", "citations", "right")
+    assert all(
+        splits["train+dev"]["before"][k] == before[k] and splits["train+dev"]["after"][k] == after[k] for k in counts
+    )
+    for when in ("before", "after"):  # the joined splits are the sum of the two
+        assert all(splits["train"][when][k] + splits["dev"][when][k] == splits["train+dev"][when][k] for k in counts)
+    prose = section("### Against PolNeAR")
+    for name, key in (("train (read)", "train"), ("dev (the gate)", "dev"), ("train and dev", "train+dev")):
+        b, a = splits[key]["before"], splits[key]["after"]
+
+        def pct(x: int, y: int) -> str:
+            return f"{100 * x / y:.1f} %"
+
+        row = (
+            f"| {name} | {a['articles']} | {a['attributions']} | {b['found']} ({pct(b['found'], b['attributions'])}) | "
+            f"{a['found']} ({pct(a['found'], a['attributions'])}) | {b['citations']} | {a['citations']} | "
+            f"{b['right']} ({pct(b['right'], b['citations'])}) | {a['right']} ({pct(a['right'], a['citations'])}) |"
+        )
+        assert row in prose, name
+    dev_b, dev_a = splits["dev"]["before"], splits["dev"]["after"]
+    # the gate: found did not fall and precision rose on dev, rule by rule and in all
+    assert (
+        dev_a["found"] >= dev_b["found"] and dev_a["right"] / dev_a["citations"] > dev_b["right"] / dev_b["citations"]
+    )
+    for r in sp["kept"]:
+        d = r["delta"]["dev"]
+        rose = d["found"] > 0 and (dev_b["right"] + d["right"]) * dev_b["citations"] >= dev_b["right"] * (
+            dev_b["citations"] + d["citations"]
+        )
+        sharper = d["found"] >= 0 and d["right"] * dev_b["citations"] > dev_b["right"] * d["citations"]
+        assert rose or sharper, r["rule"]
+    for k in ("found", "citations", "right"):
+        assert sum(r["delta"]["dev"][k] for r in sp["kept"]) == dev_a[k] - dev_b[k], k
+        assert (
+            sum(r["delta"]["train"][k] for r in sp["kept"])
+            == splits["train"]["after"][k] - splits["train"]["before"][k]
+        )
+    notes = [r for r in sp["kept"] if r["kind"] == "note"]
+    assert all(r["delta"]["dev"]["citations"] == r["delta"]["train"]["citations"] == 0 for r in notes)
+    moved = [r for r in sp["kept"] if r["kind"] == "citation"]
+    flat = " ".join(prose.split())
+    found_n, right_n = (sum(r["delta"]["dev"][k] for r in notes) for k in ("found", "right"))
+    assert (
+        f"the two account for {found_n} of the {dev_a['found'] - dev_b['found']} attributions found more on dev and "
+        f"{right_n} of its {dev_a['right'] - dev_b['right']} right citations more." in flat
+    )
+    f, c, r_ = (sum(r["delta"]["dev"][k] for r in moved) for k in ("found", "citations", "right"))
+    assert (
+        f"The three rules that change citations move dev by {f} attribution found, {c} citations and {r_} right" in flat
+    )
+    assert len(sp["kept"]) == 5 and "Five rules were kept" in flat and len(moved) == 3
+    dropped = sp["dropped"]
+    assert f"{len(dropped)} rules were tried and dropped" in flat
+    sharper = next(r for r in dropped if r["rule"] == "attributive_figure")  # "2 wrong citations fewer on train"
+    assert sharper["delta"]["train"]["citations"] < 0 == sharper["delta"]["train"]["right"]
+    assert f"{-sharper['delta']['train']['citations']} wrong citations fewer on train" in flat
+    unmoved = [r for r in dropped if r["delta"]["dev"] == {"found": 0, "citations": 0, "right": 0}]
+    fewer = [r for r in dropped if r["delta"]["dev"]["found"] < 0]
+    wrong = [r for r in dropped if r["delta"]["dev"]["citations"] > r["delta"]["dev"]["right"] >= 0]
+    assert (len(unmoved), len(fewer), len(wrong)) == (7, 2, 3) and len(dropped) == 12
+    assert all(r["delta"]["dev"]["found"] == -1 for r in fewer)
+    assert "seven left dev's totals as they were" in flat and "two found one fewer there" in flat
+    assert "and three added a citation on dev that was not right" in flat
+    participle = next(r for r in dropped if r["rule"] == "participle_after_clause with he/she/they")
+    assert f"opening the sentence too: {participle['delta']['train']['found']} more found on train" in flat
+    study = sp["train_before_study"]
+    assert study["missed"] == splits["train"]["before"]["attributions"] - splits["train"]["before"]["found"]
+    assert study["wrong_citations"] == splits["train"]["before"]["citations"] - splits["train"]["before"]["right"]
+    assert study["missed"] == study["missed_no_claim_in_sentence"] + study["missed_cited_to_another_source"]
+    assert sum(study["wrong_by_kind"].values()) == study["wrong_citations"]
+    kinds = study["wrong_by_kind"]
+    assert (
+        f"of train's {study['missed']} missed attributions {study['missed_no_claim_in_sentence']} had no claim in "
+        f"their sentence, and {study['missed_no_claim_cue_not_read']} of these a cue" in flat
+    )
+    assert f"of its {study['wrong_citations']} wrong citations {kinds['quotation_owner_source_a_pronoun']} are" in flat
+    other = kinds["other_named_source"] + kinds["resolved_other_named_source"]
+    assert (
+        f"{kinds['no_attribution_in_sentence']} lie in a sentence" in flat
+        and f"and {other} name another source" in flat
+    )
+    assert sp["corpus"]["moved"] == [] and "No corpus part moved." in flat
+    for part in sp["corpus"]["parts"]:  # the corpus parts scored for the gate: the merged kit's totals, unmoved
+        assert part != "test" and part in _results("results-draft-corpus-figure-pass-merged.json")["parts"]
+
+
+def test_changelog_states_the_polnear_pass():
+    sp = _results("results-polnear-splits.json")
+    b, a = sp["splits"]["dev"]["before"], sp["splits"]["dev"]["after"]
+    text = " ".join((ROOT / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    entry = text[text.index("reads more of political copy's attributions, measured on PolNeAR's dev split") :][:1200]
+    assert (
+        f"PolNeAR dev: {a['found']} of {a['attributions']} attributions found ({b['found']} before), speaker precision "
+        f"{100 * a['right'] / a['citations']:.1f} % ({100 * b['right'] / b['citations']:.1f} %); no part of the corpus "
+        "of real coverage moved." in entry
+    )
+    assert sp["corpus"]["moved"] == []
