@@ -40,7 +40,9 @@ CORPUS = ROOT / "tests" / "draft_corpus"
 #: material; ``unseen14`` annotated blind at the end of stop 31, with no rule written after it: scored once with the
 #: kit as it stands, then development material; ``unseen15`` to ``unseen17`` sealed while the twelfth pass and the
 #: figure pass were written (``unseen15`` and ``unseen16`` annotated while they were, ``unseen17`` a little later),
-#: scored before them (the kit at d5bee1a) and once after both were merged, then development material
+#: scored before them (the kit at d5bee1a) and once after both were merged, then development material; ``unseen18``
+#: annotated blind while the PolNeAR pass was written, sealed, scored before it (the kit at a3d1c58) and once after it
+#: was merged (c03dc9c), the same, then development material
 PARTS = (
     "dev",
     "test",
@@ -61,6 +63,7 @@ PARTS = (
     "unseen15",
     "unseen16",
     "unseen17",
+    "unseen18",
 )
 
 __all__ = ["PARTS", "AIR_STRIKES", "articles", "is_air_strike", "score_article", "totals", "score", "main"]

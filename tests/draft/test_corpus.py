@@ -124,9 +124,17 @@ def _twelfth_pass(part: str, when: str) -> dict:
 
 
 def _merged(part: str) -> dict:
-    """A part's totals with the kit as it stands, the twelfth pass and the figure pass merged
-    (benchmarks/results-draft-corpus-figure-pass-merged.json)."""
+    """A part's totals with the twelfth pass and the figure pass merged
+    (benchmarks/results-draft-corpus-figure-pass-merged.json): the kit as it stands on every part but ``unseen18``
+    (sealed then), the PolNeAR pass having moved none (test_the_kit_as_it_stands_is_the_polnear_pass_merged)."""
     return _results("results-draft-corpus-figure-pass-merged.json")["parts"][part]
+
+
+def _as_it_stands(part: str) -> dict:
+    """A part's totals with the kit as it stands, the PolNeAR pass merged
+    (benchmarks/results-draft-corpus-polnear-pass-merged.json, compared with the benchmark in
+    test_the_kit_as_it_stands_is_the_polnear_pass_merged)."""
+    return _results("results-draft-corpus-polnear-pass-merged.json")["parts"][part]
 
 
 def no_measure_fell(now: dict, before: dict) -> bool:
@@ -581,8 +589,9 @@ def test_docs_say_what_to_expect_on_articles_never_seen():
         _results("results-draft-corpus-unseen12-scored-once.json")["unseen12"],
         _results("results-draft-corpus-unseen13-scored-once.json")["unseen13"],
         _results("results-draft-corpus-unseen14-scored-once.json")["unseen14"],
-        # sealed while the twelfth pass and the figure pass were written, scored before them and once after: equal
-        *(_results(f"results-draft-corpus-unseen{n}-scored-once.json")[f"unseen{n}"] for n in (15, 16, 17)),
+        # sealed while the twelfth pass and the figure pass were written, scored before them and once after: equal;
+        # unseen18 sealed while the PolNeAR pass was written, scored before it and once after: equal
+        *(_results(f"results-draft-corpus-unseen{n}-scored-once.json")[f"unseen{n}"] for n in (15, 16, 17, 18)),
     ]
     prose = " ".join(section("## Limits").split())
 
@@ -593,8 +602,8 @@ def test_docs_say_what_to_expect_on_articles_never_seen():
     assert f"the draft found {span('sources_found', 'sources')} of the sources" in prose
     assert f"and {span('attributions_found', 'attributions')} of the attributions with the right speaker" in prose
     assert f", {span('citations_right', 'citations')} of its citations named the right speaker" in prose
-    assert "on the fifteen parts of the corpus annotated blind" in prose and len(once) == 15
-    assert "(`unseen3/` to `unseen17/`" in prose and bench.PARTS[-1] == "unseen17"
+    assert "on the sixteen parts of the corpus annotated blind" in prose and len(once) == 16
+    assert "(`unseen3/` to `unseen18/`" in prose and bench.PARTS[-1] == "unseen18"
     worst = max(t["figure_errors"] for t in once)
     assert f"up to {worst} of a part's drafted figures were not a figure" in prose
 
@@ -1101,7 +1110,7 @@ def test_docs_pool_the_four_parts_of_stop_31():
     # unseen10 to unseen13, the four parts annotated in stop 31, together at their single scores (docs/draft.md, "On
     # real coverage"); the three-part sentence of the eleventh pass stays (test_docs_pool_the_held_out_parts_of_the_…)
     four = ("unseen10", "unseen11", "unseen12", "unseen13")
-    assert bench.PARTS[-8:-4] == four and bench.PARTS[-4] == "unseen14"  # annotated after them: not among the four
+    assert bench.PARTS[-9:-5] == four and bench.PARTS[-5] == "unseen14"  # annotated after them: not among the four
     t: dict = {}
     for part in four:
         once = _results(f"results-draft-corpus-{part}-scored-once.json")[part]
@@ -1123,7 +1132,7 @@ def test_docs_pool_the_four_parts_of_stop_31():
 
 
 #: the fresh parts up to unseen14, each annotated blind and scored once with no rule written on it before (the "Limits"
-#: test reads unseen3 to unseen17)
+#: test reads unseen3 to unseen18)
 ONCE = tuple(f"unseen{n}" for n in range(3, 15))
 
 
@@ -1170,7 +1179,8 @@ def test_docs_pool_the_five_parts_of_stop_31():
     # real coverage"); the three- and four-part sentences stay (test_docs_pool_the_held_out_parts_of_the_eleventh_pass,
     # test_docs_pool_the_four_parts_of_stop_31)
     five = ("unseen10", "unseen11", "unseen12", "unseen13", "unseen14")
-    assert bench.PARTS[-8:-3] == five  # unseen15 to unseen17 after them: test_docs_pool_the_three_sealed_parts
+    # unseen15 to unseen18 after them: test_docs_pool_the_three_sealed_parts, test_docs_state_the_nineteenth_held_out_…
+    assert bench.PARTS[-9:-4] == five
     t: dict = {}
     for part in five:
         once = _results(f"results-draft-corpus-{part}-scored-once.json")[part]
@@ -1218,7 +1228,8 @@ def test_docs_state_the_twelfth_pass():
             assert _merged(part) == after[part], part
     assert twelfth["test"]["after"] == _merged("test") == twelfth["test"]["before"]  # Cebu did not move
     parts = [p for p in before if p != "dev air strikes"]
-    assert set(parts) == set(bench.PARTS) - {"test", "unseen15", "unseen16", "unseen17"}  # sealed then
+    # unseen15 to unseen17 sealed then, unseen18 not yet annotated
+    assert set(parts) == set(bench.PARTS) - {"test", "unseen15", "unseen16", "unseen17", "unseen18"}
     # "No part lost a source, an attribution or a right citation"; no figure error more
     for part in parts:
         for k in ("sources_found", "attributions_found", "citations_right"):
@@ -1373,15 +1384,12 @@ FIGURE_MOVED = {
 
 def test_the_kit_as_it_stands_is_the_merged_passes():
     # benchmarks/results-draft-corpus-figure-pass-merged.json: the kit with the twelfth pass and the figure pass merged,
-    # each of which was measured on its own branch without the other
+    # each of which was measured on its own branch without the other; the kit as it stands on every part it holds (the
+    # PolNeAR pass moved none: test_the_kit_as_it_stands_is_the_polnear_pass_merged compares it with the benchmark)
     merged = _results("results-draft-corpus-figure-pass-merged.json")
-    result = scored("dev")
-    assert merged["parts"]["dev"] == result["total"]
-    air = bench.totals([r for r in result["articles"] if bench.is_air_strike(r["article"])])
-    assert merged["parts"]["dev air strikes"] == air
-    for part in bench.PARTS:
-        assert scored(part)["total"] == merged["parts"][part], part
-    assert set(merged["parts"]) == set(bench.PARTS) | {"dev air strikes"}
+    for part in merged["parts"]:
+        assert _as_it_stands(part) == merged["parts"][part], part
+    assert set(merged["parts"]) == set(bench.PARTS) - {"unseen18"} | {"dev air strikes"}  # unseen18 sealed then
     assert _results("results-polnear-figure-pass-merged.json") == merged["polnear"]  # PolNeAR's row of the merged kit
     twelfth = _results("results-draft-corpus-twelfth-pass.json")
     figures = _results("results-draft-corpus-figures.json")["parts"]
@@ -1396,6 +1404,32 @@ def test_the_kit_as_it_stands_is_the_merged_passes():
     assert {p for p in parts if _merged(p) != twelfth["after"][p]} == figure_moved
     assert {p for p in parts if _merged(p) != figures[p]["after"]} == twelfth_moved
     assert _merged("test") == figures["test"]["after"] == twelfth["test"]["after"]
+
+
+def test_the_kit_as_it_stands_is_the_polnear_pass_merged():
+    # benchmarks/results-draft-corpus-polnear-pass-merged.json: the kit with the PolNeAR pass merged (894c15b), every
+    # part of PARTS, unseen18 with it; the benchmark computes each again
+    now = _results("results-draft-corpus-polnear-pass-merged.json")
+    assert now["kit_commit"] == "894c15b"
+    result = scored("dev")
+    assert now["parts"]["dev"] == result["total"]
+    air = bench.totals([r for r in result["articles"] if bench.is_air_strike(r["article"])])
+    assert now["parts"]["dev air strikes"] == air
+    for part in bench.PARTS:
+        assert scored(part)["total"] == now["parts"][part], part
+    assert set(now["parts"]) == set(bench.PARTS) | {"dev air strikes"}
+    # the pass moved no part it was checked on ("No corpus part moved."), and none of the others
+    sp = _results("results-polnear-splits.json")["corpus"]
+    merged = _results("results-draft-corpus-figure-pass-merged.json")["parts"]
+    assert sp["moved"] == [] and sp["equal_to"] == "benchmarks/results-draft-corpus-figure-pass-merged.json"
+    assert set(sp["parts"]) == set(merged) - {"test"}
+    assert {p for p in merged if now["parts"][p] != merged[p]} == set()
+    once = _results("results-draft-corpus-unseen18-scored-once.json")["unseen18"]
+    assert {k: now["parts"]["unseen18"][k] for k in once} == once
+    # PolNeAR's train and dev with the same kit: the row "after the PolNeAR pass" (benchmarks/results-polnear.json)
+    polnear = _results("results-polnear.json")
+    counts = ("articles", "attributions", "found", "citations", "right", "failed")
+    assert {k: now["polnear"][k] for k in counts} == {k: polnear[k] for k in counts}
 
 
 def test_docs_state_the_figure_pass():
@@ -1466,38 +1500,61 @@ def test_polnear_with_both_passes_merged():
     assert "The figure pass left every article's scores here as they were, measured without the twelfth pass" in prose
 
 
-#: the three parts sealed while the twelfth pass and the figure pass were written, their ordinal and the years its
-#: paragraph states
+#: the pass (or passes) a sealed part was scored before and once after: the name of its "before" file, the kit it was
+#: scored with before and once after, what each file's "what" says, the rows' label before, what the part's README
+#: says the pass was written on
+TWO_PASSES = (
+    "eleventh-pass",
+    "d5bee1a",
+    "d8134ff",
+    "before the twelfth pass",
+    "after the twelfth pass and the figure pass",
+    "the twelfth pass was written on the sentences of `unseen9/` to `unseen14/`",
+)
+POLNEAR_PASS = (
+    "before-polnear-pass",
+    "a3d1c58",
+    "c03dc9c",
+    "before the PolNeAR pass",
+    "after the PolNeAR pass was merged",
+    "the PolNeAR pass was written on PolNeAR's train split, its rules kept by its dev split and checked on `dev/` and"
+    " `unseen/` to `unseen17/`, never on this part",
+)
+
+#: the parts sealed while a pass was written, their ordinal, the years its paragraph states and the pass: three while
+#: the twelfth pass and the figure pass were written, one while the PolNeAR pass was
 SEALED = (
-    ("unseen15", "sixteenth", ["2014", "2015", "2016"]),
-    ("unseen16", "seventeenth", ["2023", "2023", "2025"]),
-    ("unseen17", "eighteenth", ["2018", "2009", "2018"]),
+    ("unseen15", "sixteenth", ["2014", "2015", "2016"], TWO_PASSES),
+    ("unseen16", "seventeenth", ["2023", "2023", "2025"], TWO_PASSES),
+    ("unseen17", "eighteenth", ["2018", "2009", "2018"], TWO_PASSES),
+    ("unseen18", "nineteenth", ["2017", "2022", "2018"], POLNEAR_PASS),
 )
 
 
-@pytest.mark.parametrize(("part", "nth", "years"), SEALED)
-def test_docs_state_the_sealed_parts_scored_once(part, nth, years):
-    # scored before the two passes (the kit at d5bee1a) and once after both were merged, equal; in PARTS since, as
-    # development material
+@pytest.mark.parametrize(("part", "nth", "years", "sealed_pass"), SEALED, ids=[p for p, *_ in SEALED])
+def test_docs_state_the_sealed_parts_scored_once(part, nth, years, sealed_pass):
+    # scored before the pass (or the two passes) and once after it was merged, equal; in PARTS since, as development
+    # material
+    name, kit_before, kit_once, what_before, what_once, written_on = sealed_pass
     prose = section("### On real coverage")
-    before = _results(f"results-draft-corpus-{part}-eleventh-pass.json")
+    before = _results(f"results-draft-corpus-{part}-{name}.json")
     once = _results(f"results-draft-corpus-{part}-scored-once.json")
-    assert before["kit_commit"] == "d5bee1a" and "before the twelfth pass" in before["what"]
-    assert once["kit_commit"] == "d8134ff" and "after the twelfth pass and the figure pass" in once["what"]
-    assert before[part] == once[part]  # the two passes moved none of its totals
+    assert before["kit_commit"] == kit_before and what_before in before["what"]
+    assert once["kit_commit"] == kit_once and what_once in once["what"]
+    assert before[part] == once[part]  # the pass moved none of its totals
     total = scored(part)["total"]
     assert {k: total[k] for k in once[part]} == once[part]  # the kit as it stands gives its score once
     o = {**once[part], "articles": total["articles"]}
     assert total["articles"] == 10 and part in bench.PARTS
-    assert _row(prose, f"{nth} held-out part", "before the twelfth pass") == _as_row(o)
+    assert _row(prose, f"{nth} held-out part", what_before) == _as_row(o)
     assert _row(prose, f"{nth} held-out part", "scored once") == _as_row(o)
-    assert re.findall(rf"\| {nth} held-out part, ([^|]*?) \|", prose) == ["before the twelfth pass", "scored once"]
+    assert re.findall(rf"\| {nth} held-out part, ([^|]*?) \|", prose) == [what_before, "scored once"]
     text = re.search(
         rf"The \*\*{nth} held-out part\*\* \(`tests/draft_corpus/{part}/`.*?Scored, it is development material\.", prose
     ).group(0)
-    for name in ("eleventh-pass", "scored-once"):
-        assert f"`benchmarks/results-draft-corpus-{part}-{name}.json`" in text
-    assert f'the rows "{nth} held-out part, before the twelfth pass" and "scored once", which are equal.' in text
+    for file in (name, "scored-once"):
+        assert f"`benchmarks/results-draft-corpus-{part}-{file}.json`" in text
+    assert f'the rows "{nth} held-out part, {what_before}" and "scored once", which are equal.' in text
     assert f"Scored so: {_stated(o)}." in text
     _goals_stated(re.search(r"On it the goals of issue 21 are: (.*?)\.", text).group(1), o)
     new = {a["story"] for _, a in bench.articles(part)}
@@ -1508,13 +1565,46 @@ def test_docs_state_the_sealed_parts_scored_once(part, nth, years):
     own = " ".join(next(p for p in readme if p.startswith(f"`{part}/` is a")).split())
     assert stated == years and all(year in own for year in years)
     assert "it was added to `benchmarks/draft_corpus.py`'s parts after its score once" in own
-    assert "the twelfth pass was written on the sentences of `unseen9/` to `unseen14/`" in own
-    assert "scored, it is development material" in own and "It is sealed: it is not in" not in own
+    assert written_on in own
+    assert "scored, it is development material" in own and "It is sealed" not in own
+
+
+def test_docs_state_the_nineteenth_held_out_part():
+    # unseen18, sealed while the PolNeAR pass was written: its two results files equal, the docs' rows and paragraph
+    # (test_docs_state_the_sealed_parts_scored_once), what the pass was checked on, and the kit as it stands
+    before = _results("results-draft-corpus-unseen18-before-polnear-pass.json")["unseen18"]
+    once = _results("results-draft-corpus-unseen18-scored-once.json")["unseen18"]
+    assert before == once
+    prose = section("### On real coverage")
+    o = {**once, "articles": 10}
+    assert _row(prose, "nineteenth held-out part", "before the PolNeAR pass") == _as_row(o)
+    assert _row(prose, "nineteenth held-out part", "scored once") == _as_row(o)
+    assert _goals_met(o) == [] and bench.PARTS[-1] == "unseen18"
+    text = re.search(r"The \*\*nineteenth held-out part\*\*.*?Scored, it is development material\.", prose).group(0)
+    assert "sources not met, attributions not met, speaker precision not met, invented figures not met" in text
+    # checked on the parts scored before it, never on this one (benchmarks/results-polnear-splits.json, "corpus")
+    checked = set(_results("results-polnear-splits.json")["corpus"]["parts"])
+    assert checked == set(bench.PARTS) - {"test", "unseen18"} | {"dev air strikes"}
+    assert bench.PARTS[bench.PARTS.index("unseen") : -1] == tuple(f"unseen{n}" for n in ("", *range(2, 18)))
+    assert (
+        "kept by its dev split and checked on `dev/` and `unseen/` to `unseen17/`, never on this part, moved none of"
+        " its totals, to the citation and the figure." in text
+    )
+    # the kit as it stands: the figure pass's merged totals on every part before, this part's score once
+    merged = _results("results-draft-corpus-figure-pass-merged.json")["parts"]
+    assert all(_as_it_stands(p) == merged[p] for p in merged) and "unseen18" not in merged
+    assert {k: _as_it_stands("unseen18")[k] for k in once} == once
+    assert (
+        "With the pass merged, the kit as it stands gives every part the totals of"
+        " `benchmarks/results-draft-corpus-polnear-pass-merged.json`: those of"
+        " `benchmarks/results-draft-corpus-figure-pass-merged.json` on every part scored before this one, and on this"
+        " one its score once." in text
+    )
 
 
 def test_docs_pool_the_three_sealed_parts():
-    three = tuple(part for part, _, _ in SEALED)
-    assert bench.PARTS[-3:] == three
+    three = tuple(part for part, _, _, sealed_pass in SEALED if sealed_pass is TWO_PASSES)
+    assert bench.PARTS[-4:-1] == three and bench.PARTS[-1] == "unseen18"  # sealed while a later pass was written
     t: dict = {}
     for part in three:
         once = {**_results(f"results-draft-corpus-{part}-scored-once.json")[part], "articles": 10}
