@@ -212,6 +212,11 @@ def build_tables(
     reg = _Registry()
     own = Mention(publisher or "Publisher of the article (not given)")
     own_id = reg.source(own, None, text.split("\n", 1)[0], [])
+    if reg.sources[0]["kind"] == "individual":  # publisher_outlet: the publisher of an article is an outlet
+        reg.sources[0]["kind"] = "online"
+        reg.sources[0]["notes"] = reg.sources[0]["notes"].replace(
+            "(looks like a person's name)", "(the article's publisher: an outlet the kit does not know)"
+        )
     reg.sources[0]["notes"] = (
         "The publisher of the article this draft was made from. "
         + ("draft: check: give kit draft --publisher. " if not publisher else "")

@@ -63,3 +63,19 @@ def test_each_guess_is_marked_for_checking():
 def test_no_publisher_is_said_so():
     t = _tables(ARTICLES[0], publisher=None)
     assert "Publisher of the article (not given)" in set(t["sources"]["name"])
+
+
+def test_an_articles_publisher_is_an_outlet_not_a_person():
+    # publisher_outlet: a publisher named by a file ("c1-wtvr-cnn.txt" drafted with others) or not given at all looked
+    # like a person's name and was typed `individual` (issue 21's fifth kind: "a publisher without a site name
+    # `individual`"); the publisher of an article is an outlet: `online` until the reporter says, with a note
+    from kit.draft import draft_case
+
+    for publisher in ("C1-wtvr-cnn", None):
+        t = draft_case("Two people were killed, police said.", publisher=publisher, published="2020")
+        own = t["sources"].iloc[0]
+        assert own["kind"] == "online", publisher
+        assert "draft: check kind (the article's publisher: an outlet the kit does not know)" in own["notes"]
+    # a speaker with a person's name is still a person
+    t = draft_case("Two people were killed, Maxim Buga said.", publisher="Tsarizm", published="2020")
+    assert t["sources"].set_index("name").loc["Maxim Buga", "kind"] == "individual"
