@@ -248,6 +248,7 @@ CERTAINTY = (
 QUOTED_OWN = {"my", "our", "your", "a", "an", "everybody", "people"}
 #: a name opening the sentence or a clause, then its verb: whose participle "…, telling …" is
 OPENING_NAME = re.compile(
-    r"(?:^|,\s+)((?:[A-Z][\w.’'-]*\s+){1,5})(?!(?:in|on|at|of|for|to|from|by|with|the|an?|and|or|but|campaign|"
+    r"(?:^|,\s+)((?:[A-Z][\w.-]*(?:’s|'s)\s+[a-z]+\s+)?(?:[A-Z][\w.’'-]*\s+){1,5})"  # "Mogadishu’s mayor X"
+    r"(?!(?:in|on|at|of|for|to|from|by|with|the|an?|and|or|but|campaign|"
     r"administration|office|team|spokes\w+|officials?|government|department|ministry|police|aides?)\b)[a-z]"
 )

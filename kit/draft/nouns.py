@@ -41,7 +41,7 @@ PARTY = re.compile(r"\s*\([DRI]-[A-Z][\w. ]*\)(?:,(?=\s*$))?")
 #: words of a headline or a quotation that are never part of a speaker's name ("Me He Had", "Does Rubio")
 _NOT_NAME = set("me he she him i i’ve i'm i’m we you does did had he’s having i'd i’d".split())  # noqa: SIM905
 _TOKEN = re.compile(  # initials ("D. Prasad Rao") and web addresses ("AirNow.gov") are one token
-    r"\d+(?=[A-Z][a-z])|(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[A-Za-z][\w-]*\.(?:com|org|gov|net|edu)\b"
+    r"\d+(?=[A-Z][a-z])|No\.\d+\b|(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[A-Za-z][\w-]*\.(?:com|org|gov|net|edu)\b"
     r"|\w[\w’'-]*|[^\w\s]"
 )
 
@@ -293,6 +293,8 @@ def is_description(seg: str) -> bool:
         or first.lower() in lex.DETERMINERS | lex.QUANTIFIERS | {"who", "which"}
     ):
         return True
+    if len(toks) > 1 and toks[0].endswith(("’s", "'s")) and toks[-1].lower() in ROLE_WORDS:
+        return True  # subject_phrase: "Afghanistan’s Chief Executive, Abdullah Abdullah,": a title, not a name
     return any(t.lower().rstrip(".") in ROLE_WORDS and t[0].islower() for t in toks)
 
 
