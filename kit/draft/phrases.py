@@ -119,12 +119,13 @@ def _place_body(words: list[str]) -> bool:  # "Ankara police", "Gaza health mini
 def _spelled_out(toks: list[str], about: str) -> list[str]:
     """``subject_phrase``: the words at the end of ``toks`` whose capitalised initials spell the acronym in brackets
     after them ("Al Qaeda in the Islamic Maghreb" for "(AQIM)"), or none."""
-    letters = re.fullmatch(r"\(([A-Z]{2,9})\)", about)
+    spelled = re.fullmatch(r"\(([A-Z]{2,9})\)", about)
+    letters = spelled.group(1) if spelled else ""
     for i in range(len(toks) - 1, -1, -1) if letters else ():
         initials = "".join(t[0] for t in toks[i:] if capitalised(t)).upper()
-        if not np_word(toks[i]) and toks[i] not in CONNECTORS | PREPS or len(initials) > len(letters.group(1)):
+        if not np_word(toks[i]) and toks[i] not in CONNECTORS | PREPS or len(initials) > len(letters):
             break
-        if initials == letters.group(1) and capitalised(toks[i]):
+        if initials == letters and capitalised(toks[i]):
             return toks[i:]
     return []
 
