@@ -1379,8 +1379,11 @@ def test_the_kit_as_it_stands_is_the_merged_passes():
     assert merged["parts"]["dev"] == result["total"]
     air = bench.totals([r for r in result["articles"] if bench.is_air_strike(r["article"])])
     assert merged["parts"]["dev air strikes"] == air
+    subject = _results("results-draft-corpus-subject-phrases.json")  # the subject-phrase pass moved some parts since
     for part in bench.PARTS:
-        assert scored(part)["total"] == merged["parts"][part], part
+        now = subject["after"][part] if part in subject["moved"] else merged["parts"][part]
+        assert scored(part)["total"] == now, part
+        assert part not in subject["before"] or subject["before"][part] == merged["parts"][part], part
     assert set(merged["parts"]) == set(bench.PARTS) | {"dev air strikes"}
     assert _results("results-polnear-figure-pass-merged.json") == merged["polnear"]  # PolNeAR's row of the merged kit
     twelfth = _results("results-draft-corpus-twelfth-pass.json")
@@ -1486,7 +1489,9 @@ def test_docs_state_the_sealed_parts_scored_once(part, nth, years):
     assert once["kit_commit"] == "d8134ff" and "after the twelfth pass and the figure pass" in once["what"]
     assert before[part] == once[part]  # the two passes moved none of its totals
     total = scored(part)["total"]
-    assert {k: total[k] for k in once[part]} == once[part]  # the kit as it stands gives its score once
+    subject = _results("results-draft-corpus-subject-phrases.json")  # the kit before the subject-phrase pass gave it
+    assert {k: subject["before"][part][k] for k in once[part]} == once[part]
+    assert total == subject["after"][part]  # the kit as it stands: after the subject-phrase pass
     o = {**once[part], "articles": total["articles"]}
     assert total["articles"] == 10 and part in bench.PARTS
     assert _row(prose, f"{nth} held-out part", "before the twelfth pass") == _as_row(o)
@@ -1665,3 +1670,35 @@ def test_changelog_states_the_polnear_pass():
         "of real coverage moved." in entry
     )
     assert sp["corpus"]["moved"] == []
+
+
+def test_docs_state_the_subject_phrase_pass():
+    # docs/draft.md, "Against PolNeAR", "The subject-phrase pass": the parts it moved and PolNeAR before and after
+    # (benchmarks/results-draft-corpus-subject-phrases.json)
+    sp = _results("results-draft-corpus-subject-phrases.json")
+    b, a = sp["before"], sp["after"]
+    flat = " ".join(section("### Against PolNeAR").split())
+    keys = ("sources_found", "attributions_found", "citations_right")
+    for part in set(b) - {"dev air strikes"}:  # the gate: nothing fell, no figure error added
+        assert all(a[part][k] >= b[part][k] for k in keys) and a[part]["figure_errors"] <= b[part]["figure_errors"]
+    assert sp["moved"] == ["unseen15", "unseen16", "unseen18"]
+    gains = [[a[p][k] - b[p][k] for k in keys] for p in sp["moved"]]
+    assert gains == [[2, 3, 3], [1, 1, 1], [4, 8, 7]]
+    assert (
+        "`unseen15/` 2 sources, 3 attributions and 3 right citations more, `unseen16/` 1, 1 and 1, `unseen18/` 4, 8"
+        in flat
+    )
+    pb, pa = sp["polnear"]["before"], sp["polnear"]["after"]
+    assert pb == _results("results-polnear.json") and pa["found"] >= pb["found"] and pa["right"] >= pb["right"]
+    assert (
+        f"{pa['found']} attributions found ({pb['found']} before) and {pa['right']} right of {pa['citations']} "
+        f"citations ({pb['right']} of {pb['citations']})" in flat
+    )
+    assert len([c for c in sp["cases"] if not c["kept"]]) == 5 and "Five cuts of the kind are left" in flat
+    text = " ".join((ROOT / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    total = [sum(a[p][k] - b[p][k] for p in sp["moved"]) for k in keys]
+    assert (
+        f"{total[0]} sources, {total[1]} attributions and {total[2]} right citations more on the development parts"
+        in text
+    )
+    assert f"PolNeAR train+dev {pa['found']} found, {pa['right']} right ({pb['found']}, {pb['right']} before)" in text
