@@ -123,7 +123,7 @@ SPEAKER_NOUNS = {
     "office", "officials", "official", "department", "ministry", "spokesman", "spokesperson", "user", "users",
     "resident", "residents", "headquarters", "authorities", "police", "agency", "council", "command", "officers",
     "sources", "source", "members", "member", "workers", "staff", "group", "team", "service", "administration",
-    "pictures", "photos", "images", "videos", "clips", "posts", "post", "messages", "footage", "aides",
+    "pictures", "photos", "images", "videos", "clips", "posts", "post", "messages", "footage", "aides", "desk",
 }  # fmt: skip
 #: nouns of a body that a name beside them names (``named_body``, tenth pass): "a separatist group, the X,", "the X
 #: (XA) militant group", "claimed by the militant group X", "according to Iran's official news agency IRNA"

@@ -119,7 +119,11 @@ def of_the(toks: list[str], i: int) -> bool:
     -------
     bool
     """
-    return 0 < i < len(toks) - 2 and toks[i] in ("of", "for") and toks[i + 1] == "the" and capitalised(toks[i + 2])
+    if not (0 < i < len(toks) - 2 and toks[i] in ("of", "for") and toks[i + 1] == "the"):
+        return False
+    if re.fullmatch(r"[a-z]+-[a-z]+", toks[i + 2]) and i + 3 < len(toks):  # subject_phrase: "The Defence Ministry
+        return capitalised(toks[i + 3])  # of the self-proclaimed Donetsk People’s Republic"
+    return capitalised(toks[i + 2])
 
 
 def np_word(tok: str) -> bool:
@@ -155,7 +159,9 @@ def _person_tail(words: list[str]) -> int:
         return 0
     before = words[k - 1].lower().rstrip(".").split("-")[0]
     plain = words[k - 1][0].islower() and before not in CONNECTORS | PREPS | lex.DETERMINERS | lex.QUANTIFIERS
-    plain = plain and not before.endswith("ed")  # "the locally formed People's Defense Force" is no title's holder
+    plain = plain and not words[k - 1].lower().endswith(
+        "ed"
+    )  # "the locally formed People's Defense Force" is no title's holder
     if before in TITLES or before in ROLE_WORDS or plain:
         if any(w.lower() in SPEAKER_NOUNS | ORG_HEADS for w in words[k:]):
             return 0
