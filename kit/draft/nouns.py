@@ -155,8 +155,10 @@ def _person_tail(words: list[str]) -> int:
     k = len(words)
     while k > 0 and capitalised(words[k - 1]) and words[k - 1].lower().rstrip(".").split("-")[0] not in ROLE_WORDS:
         k -= 1  # "President-Elect Joe Biden": a hyphenated title is a title
-    if k == len(words) or k == 0:
-        return 0
+    nouns = ROLE_WORDS | SPEAKER_NOUNS | ORG_HEADS | lex.BODY_NOUNS
+    acronym = k == len(words) - 1 and re.fullmatch(r"[A-Z]{2,5}", words[k])
+    if k == len(words) or k == 0 or acronym and not any(w.lower() in nouns for w in words[:k]):
+        return 0  # subject_phrase: "The additional IG further stated": an acronym after no noun is no one's name
     before = words[k - 1].lower().rstrip(".").split("-")[0]
     plain = words[k - 1][0].islower() and before not in CONNECTORS | PREPS | lex.DETERMINERS | lex.QUANTIFIERS
     plain = plain and not words[k - 1].lower().endswith(
