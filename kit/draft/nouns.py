@@ -144,9 +144,9 @@ def np_word(tok: str) -> bool:
     (True, False, False)
     """
     low = tok.lower()
-    if not re.match(r"\w", tok) or low in lex.NAME_STOPS or tok[0].isdigit() and "-" not in tok:
+    if not re.match(r"\w", tok) or low in lex.NAME_STOPS or tok[0].isdigit() and "-" not in tok or tok == "without":
         return False
-    verbal = re.search(r"(ed|ly|ing)$", low) and low not in ROLE_WORDS | lex.LY_NOUNS
+    verbal = re.search(r"(ed|ly|ing)$", low) and low not in ROLE_WORDS | lex.LY_NOUNS | {"ranking"}  # "high ranking"
     return not (tok[0].islower() and "-" not in tok and verbal)
 
 
@@ -301,7 +301,8 @@ def is_description(seg: str) -> bool:
         or first.lower() in lex.DETERMINERS | lex.QUANTIFIERS | {"who", "which"}
     ):
         return True
-    if len(toks) > 1 and toks[0].endswith(("’s", "'s")) and toks[-1].lower() in ROLE_WORDS:
+    titled = toks[0].endswith(("’s", "'s")) or all(capitalised(t) for t in toks)  # "Interior Minister, Rajnath Singh"
+    if len(toks) > 1 and titled and toks[-1].lower() in ROLE_WORDS:
         return True  # subject_phrase: "Afghanistan’s Chief Executive, Abdullah Abdullah,": a title, not a name
     return any(t.lower().rstrip(".") in ROLE_WORDS and t[0].islower() for t in toks)
 
