@@ -91,3 +91,47 @@ def test_the_pieces():
     assert is_description("Afghanistan’s Chief Executive") and not is_description("Abdullah Abdullah")
     assert speaker_like(Mention("The head of the United Nations mission in Afghanistan", True))
     assert not speaker_like(Mention("the bus in Kabul", True))
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # unseen15/b1-novinite: "of the self-proclaimed" inside the name ("Donetsk People’s Republic" before)
+        (
+            "The Defence Ministry of the self-proclaimed Donetsk People’s Republic denied responsibility for the "
+            "attacks, calling the statement “clear misinformation”.",
+            ("The Defence Ministry of the self-proclaimed Donetsk People’s Republic", ""),
+        ),
+        # unseen8/c2-yenihaberden-anadolu: a desk at an office ("President’s office" before)
+        (
+            "The crisis desk at the president’s office later said the Turkish Red Crescent had not issued an appeal "
+            "for blood donations.",
+            ("The crisis desk at the president’s office", ""),
+        ),
+        # unseen16/j3-dawn: an acronym after no noun is no person's name ("IG", titled "The additional", before)
+        (
+            "The additional IG further stated that the suspects “have been almost tracked down in the initial "
+            "action” taken so far.",
+            ("The additional IG", ""),
+        ),
+        # unseen5/a3-voa: a capitalised title before an apposed name ("Interior Minister" before)
+        (
+            "“I believe that the entire house appreciates the valor of the Jammu and Kashmir police,” said Interior "
+            "Minister, Rajnath Singh.",
+            ("Rajnath Singh", "Interior Minister"),
+        ),
+        # unseen12/q2-arunachaltimes-pti: "high ranking" unhyphenated ("High (unnamed)" before)
+        (
+            "The death toll could be more than 20, estimated a high ranking official without getting into details.",
+            ("a high ranking official", ""),
+        ),
+    ],
+)
+def test_more_whole_noun_phrases(sentence, speaker):
+    assert cited(sentence)[0] == [speaker]
+
+
+def test_names_that_stay():
+    assert cited("Doctors Without Borders said 20 people died.")[0] == [("Doctors Without Borders", "")]
+    # an acronym after a body's noun stays the name, the noun its description (dev/y2-wavetv-ap)
+    assert cited("Chinese state broadcaster CCTV said 20 people died.")[0] == [("CCTV", "Chinese state broadcaster")]
