@@ -111,7 +111,7 @@ def speaker_like(m: Mention) -> bool:
     >>> speaker_like(Mention("a regional government official", common=True)), speaker_like(Mention("the bus", True))
     (True, False)
     """
-    last = m.text.split()[-1].lower() if m.text.split() else ""
+    last = (re.split(r"\s(?:of|in|at|from)\s", m.text)[0].split() or [""])[-1].lower()  # "The head of … in X"
     plural = last.endswith("s") and last[:-1] in SPEAKER_NOUNS | ROLE_WORDS  # plural_speaker: "human rights groups"
     return not m.common or m.text.lower().endswith(_PEOPLE) or last in SPEAKER_NOUNS | ROLE_WORDS or plural
 

@@ -123,7 +123,7 @@ SPEAKER_NOUNS = {
     "office", "officials", "official", "department", "ministry", "spokesman", "spokesperson", "user", "users",
     "resident", "residents", "headquarters", "authorities", "police", "agency", "council", "command", "officers",
     "sources", "source", "members", "member", "workers", "staff", "group", "team", "service", "administration",
-    "pictures", "photos", "images", "videos", "clips", "posts", "post", "messages", "footage", "aides",
+    "pictures", "photos", "images", "videos", "clips", "posts", "post", "messages", "footage", "aides", "desk",
 }  # fmt: skip
 #: nouns of a body that a name beside them names (``named_body``, tenth pass): "a separatist group, the X,", "the X
 #: (XA) militant group", "claimed by the militant group X", "according to Iran's official news agency IRNA"
@@ -248,6 +248,7 @@ CERTAINTY = (
 QUOTED_OWN = {"my", "our", "your", "a", "an", "everybody", "people"}
 #: a name opening the sentence or a clause, then its verb: whose participle "…, telling …" is
 OPENING_NAME = re.compile(
-    r"(?:^|,\s+)((?:[A-Z][\w.’'-]*\s+){1,5})(?!(?:in|on|at|of|for|to|from|by|with|the|an?|and|or|but|campaign|"
+    r"(?:^|,\s+)((?:[A-Z][\w.-]*(?:’s|'s)\s+[a-z]+\s+)?(?:[A-Z][\w.’'-]*\s+){1,5})"  # "Mogadishu’s mayor X"
+    r"(?!(?:in|on|at|of|for|to|from|by|with|the|an?|and|or|but|campaign|"
     r"administration|office|team|spokes\w+|officials?|government|department|ministry|police|aides?)\b)[a-z]"
 )

@@ -41,7 +41,7 @@ PARTY = re.compile(r"\s*\([DRI]-[A-Z][\w. ]*\)(?:,(?=\s*$))?")
 #: words of a headline or a quotation that are never part of a speaker's name ("Me He Had", "Does Rubio")
 _NOT_NAME = set("me he she him i i’ve i'm i’m we you does did had he’s having i'd i’d".split())  # noqa: SIM905
 _TOKEN = re.compile(  # initials ("D. Prasad Rao") and web addresses ("AirNow.gov") are one token
-    r"\d+(?=[A-Z][a-z])|(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[A-Za-z][\w-]*\.(?:com|org|gov|net|edu)\b"
+    r"\d+(?=[A-Z][a-z])|No\.\d+\b|(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[A-Za-z][\w-]*\.(?:com|org|gov|net|edu)\b"
     r"|\w[\w’'-]*|[^\w\s]"
 )
 
@@ -119,7 +119,11 @@ def of_the(toks: list[str], i: int) -> bool:
     -------
     bool
     """
-    return 0 < i < len(toks) - 2 and toks[i] in ("of", "for") and toks[i + 1] == "the" and capitalised(toks[i + 2])
+    if not (0 < i < len(toks) - 2 and toks[i] in ("of", "for") and toks[i + 1] == "the"):
+        return False
+    if re.fullmatch(r"[a-z]+-[a-z]+", toks[i + 2]) and i + 3 < len(toks):  # subject_phrase: "The Defence Ministry
+        return capitalised(toks[i + 3])  # of the self-proclaimed Donetsk People’s Republic"
+    return capitalised(toks[i + 2])
 
 
 def np_word(tok: str) -> bool:
@@ -140,9 +144,9 @@ def np_word(tok: str) -> bool:
     (True, False, False)
     """
     low = tok.lower()
-    if not re.match(r"\w", tok) or low in lex.NAME_STOPS or tok[0].isdigit() and "-" not in tok:
+    if not re.match(r"\w", tok) or low in lex.NAME_STOPS or tok[0].isdigit() and "-" not in tok or tok == "without":
         return False
-    verbal = re.search(r"(ed|ly|ing)$", low) and low not in ROLE_WORDS | lex.LY_NOUNS
+    verbal = re.search(r"(ed|ly|ing)$", low) and low not in ROLE_WORDS | lex.LY_NOUNS | {"ranking"}  # "high ranking"
     return not (tok[0].islower() and "-" not in tok and verbal)
 
 
@@ -151,11 +155,15 @@ def _person_tail(words: list[str]) -> int:
     k = len(words)
     while k > 0 and capitalised(words[k - 1]) and words[k - 1].lower().rstrip(".").split("-")[0] not in ROLE_WORDS:
         k -= 1  # "President-Elect Joe Biden": a hyphenated title is a title
-    if k == len(words) or k == 0:
-        return 0
+    nouns = ROLE_WORDS | SPEAKER_NOUNS | ORG_HEADS | lex.BODY_NOUNS
+    acronym = k == len(words) - 1 and re.fullmatch(r"[A-Z]{2,5}", words[k])
+    if k == len(words) or k == 0 or acronym and not any(w.lower() in nouns for w in words[:k]):
+        return 0  # subject_phrase: "The additional IG further stated": an acronym after no noun is no one's name
     before = words[k - 1].lower().rstrip(".").split("-")[0]
     plain = words[k - 1][0].islower() and before not in CONNECTORS | PREPS | lex.DETERMINERS | lex.QUANTIFIERS
-    plain = plain and not before.endswith("ed")  # "the locally formed People's Defense Force" is no title's holder
+    plain = plain and not words[k - 1].lower().endswith(
+        "ed"
+    )  # "the locally formed People's Defense Force" is no title's holder
     if before in TITLES or before in ROLE_WORDS or plain:
         if any(w.lower() in SPEAKER_NOUNS | ORG_HEADS for w in words[k:]):
             return 0
@@ -293,6 +301,9 @@ def is_description(seg: str) -> bool:
         or first.lower() in lex.DETERMINERS | lex.QUANTIFIERS | {"who", "which"}
     ):
         return True
+    titled = toks[0].endswith(("’s", "'s")) or all(capitalised(t) for t in toks)  # "Interior Minister, Rajnath Singh"
+    if len(toks) > 1 and titled and toks[-1].lower() in ROLE_WORDS:
+        return True  # subject_phrase: "Afghanistan’s Chief Executive, Abdullah Abdullah,": a title, not a name
     return any(t.lower().rstrip(".") in ROLE_WORDS and t[0].islower() for t in toks)
 
 

@@ -82,6 +82,7 @@ _PLACE_TAIL = re.compile(
 )
 _GROUP_HEADS = {
     "groups", "organisations", "organizations", "families", "people", "leaders", "elders", "workers", "members",
+    "traders",
 }  # fmt: skip
 
 
@@ -113,6 +114,20 @@ def _name_of(toks: list[str]) -> bool:  # name_of: "the Emergency Room of Abu Sh
 def _place_body(words: list[str]) -> bool:  # "Ankara police", "Gaza health ministry": capitalised words, a body
     low = [w.lower() for w in words]
     return len(words) > 1 and low[-1] in lex.GROUPS | ORG_HEADS and capitalised(words[0]) and words[-1].islower()
+
+
+def _spelled_out(toks: list[str], about: str) -> list[str]:
+    """``subject_phrase``: the words at the end of ``toks`` whose capitalised initials spell the acronym in brackets
+    after them ("Al Qaeda in the Islamic Maghreb" for "(AQIM)"), or none."""
+    spelled = re.fullmatch(r"\(([A-Z]{2,9})\)", about)
+    letters = spelled.group(1) if spelled else ""
+    for i in range(len(toks) - 1, -1, -1) if letters else ():
+        initials = "".join(t[0] for t in toks[i:] if capitalised(t)).upper()
+        if not np_word(toks[i]) and toks[i] not in CONNECTORS | PREPS or len(initials) > len(letters):
+            break
+        if initials == letters and capitalised(toks[i]):
+            return toks[i:]
+    return []
 
 
 def _walk_back(toks: list[str]) -> list[str]:
@@ -168,6 +183,9 @@ def _walk_back(toks: list[str]) -> list[str]:
             and k > 0
             and (
                 toks[k - 1].lower() in SPEAKER_NOUNS
+                or low == "with"  # subject_phrase: "A doctor with Kunming No.1 People’s Hospital told"
+                and toks[k - 1].lower() in ROLE_WORDS
+                and capitalised(words[0])
                 or capitalised(toks[k - 1])
                 and (any(_org_head(t) for t in toks[max(0, k - 5) : k]) or _name_of(toks[max(0, k - 7) : k]))
             )
@@ -175,6 +193,8 @@ def _walk_back(toks: list[str]) -> list[str]:
             words.insert(0, tok)  # speaker_noun_phrase
             k -= 1
             continue
+        if low == "of" and k > 0 and toks[k - 1].lower() in ROLE_WORDS and words and all(w.islower() for w in words):
+            return [*_walk_back(toks[:k]), tok, *words]  # subject_phrase: "Ukraine's minister of internal affairs"
         if not np_word(tok) or len(words) >= 12:
             if low in ("for", "of", "in") and k > 0 and toks[k - 1].lower() in ROLE_WORDS and len(words) > 2:
                 words = words[-2:] if all(capitalised(w) for w in words) else words  # role_for_place
@@ -356,8 +376,14 @@ def subject_before(prefix: str):
         return mention(words[1:] if words[0].lower() == "that" else words, about, affiliation)
     tail = _PLACE_TAIL.search(prefix)
     head = tokens(prefix[: tail.start()]) if tail else []
-    if tail and head and head[-1] in SPEAKER_NOUNS | ROLE_WORDS | ORG_HEADS and not about:  # place_tail
+    role_of = any(a.lower() in ROLE_WORDS and b == "of" for a, b in zip(head, head[1:], strict=False))
+    headed = head and (head[-1] in SPEAKER_NOUNS | ROLE_WORDS | ORG_HEADS or role_of and head[-1].islower())
+    if tail and headed and not about:  # place_tail; subject_phrase: "The head of the United Nations mission in X"
         found = mention(_walk_back(head), about, affiliation)
         if found is not None and found.text.endswith(head[-1]):
             return Mention(f"{found.text} {tail.group().strip()}", True, found.about, affiliation)
-    return mention(_walk_back(tokens(prefix)), about, affiliation)
+    words = _walk_back(tokens(prefix))
+    spelled = _spelled_out(tokens(prefix), about)
+    if len(spelled) > len(words):  # subject_phrase: "Al Qaeda in the Islamic Maghreb (AQIM) said"
+        words = spelled
+    return mention(words, about, affiliation)

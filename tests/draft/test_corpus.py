@@ -131,10 +131,12 @@ def _merged(part: str) -> dict:
 
 
 def _as_it_stands(part: str) -> dict:
-    """A part's totals with the kit as it stands, the PolNeAR pass merged
-    (benchmarks/results-draft-corpus-polnear-pass-merged.json, compared with the benchmark in
-    test_the_kit_as_it_stands_is_the_polnear_pass_merged)."""
-    return _results("results-draft-corpus-polnear-pass-merged.json")["parts"][part]
+    """A part's totals with the kit as it stands: the subject-phrase pass's "after" for the parts it scored
+    (benchmarks/results-draft-corpus-subject-phrases.json), else the PolNeAR pass merged
+    (benchmarks/results-draft-corpus-polnear-pass-merged.json: Cebu's part, which neither pass scored); compared with
+    the benchmark in test_the_kit_as_it_stands_is_the_polnear_pass_merged."""
+    after = _results("results-draft-corpus-subject-phrases.json")["after"]
+    return after[part] if part in after else _results("results-draft-corpus-polnear-pass-merged.json")["parts"][part]
 
 
 def no_measure_fell(now: dict, before: dict) -> bool:
@@ -440,7 +442,9 @@ def test_docs_state_the_seventh_pass():
     ):
         assert words.format(c["right"], c["citations"]) in prose
     later = _results("results-draft-corpus-eighth-pass.json")["confidence_filter"]  # the eighth pass's kit
-    assert confidence.count_part("unseen5") == later["parts"]["unseen5"]  # benchmarks/draft_confidence.py wrote them
+    moved = _results("results-draft-corpus-subject-phrases.json")["confidence_filter"]["unseen5"]  # moved it since
+    assert moved["before"] == later["parts"]["unseen5"]  # benchmarks/draft_confidence.py wrote them
+    assert confidence.count_part("unseen5") == moved["after"]
     wrong_noted = three_parts["noted"]["citations"] - three_parts["noted"]["right"]
     assert f"remove {three_parts['noted']['right']} right ones on the three parts to remove {wrong_noted}" in prose
 
@@ -1387,8 +1391,9 @@ def test_the_kit_as_it_stands_is_the_merged_passes():
     # each of which was measured on its own branch without the other; the kit as it stands on every part it holds (the
     # PolNeAR pass moved none: test_the_kit_as_it_stands_is_the_polnear_pass_merged compares it with the benchmark)
     merged = _results("results-draft-corpus-figure-pass-merged.json")
+    polnear_merged = _results("results-draft-corpus-polnear-pass-merged.json")["parts"]  # the PolNeAR pass moved none
     for part in merged["parts"]:
-        assert _as_it_stands(part) == merged["parts"][part], part
+        assert polnear_merged[part] == merged["parts"][part], part
     assert set(merged["parts"]) == set(bench.PARTS) - {"unseen18"} | {"dev air strikes"}  # unseen18 sealed then
     assert _results("results-polnear-figure-pass-merged.json") == merged["polnear"]  # PolNeAR's row of the merged kit
     twelfth = _results("results-draft-corpus-twelfth-pass.json")
@@ -1415,8 +1420,11 @@ def test_the_kit_as_it_stands_is_the_polnear_pass_merged():
     assert now["parts"]["dev"] == result["total"]
     air = bench.totals([r for r in result["articles"] if bench.is_air_strike(r["article"])])
     assert now["parts"]["dev air strikes"] == air
-    for part in bench.PARTS:
-        assert scored(part)["total"] == now["parts"][part], part
+    subject = _results("results-draft-corpus-subject-phrases.json")  # the kit before that pass is this file's kit
+    assert {p: now["parts"][p] for p in subject["before"]} == subject["before"]
+    for part in bench.PARTS:  # the kit as it stands: after the subject-phrase pass where it moved a part
+        assert scored(part)["total"] == _as_it_stands(part), part
+        assert (_as_it_stands(part) == now["parts"][part]) == (part not in subject["moved"]), part
     assert set(now["parts"]) == set(bench.PARTS) | {"dev air strikes"}
     # the pass moved no part it was checked on ("No corpus part moved."), and none of the others
     sp = _results("results-polnear-splits.json")["corpus"]
@@ -1543,7 +1551,9 @@ def test_docs_state_the_sealed_parts_scored_once(part, nth, years, sealed_pass):
     assert once["kit_commit"] == kit_once and what_once in once["what"]
     assert before[part] == once[part]  # the pass moved none of its totals
     total = scored(part)["total"]
-    assert {k: total[k] for k in once[part]} == once[part]  # the kit as it stands gives its score once
+    subject = _results("results-draft-corpus-subject-phrases.json")  # the kit before the subject-phrase pass gave it
+    assert {k: subject["before"][part][k] for k in once[part]} == once[part]
+    assert total == subject["after"][part]  # the kit as it stands: after the subject-phrase pass
     o = {**once[part], "articles": total["articles"]}
     assert total["articles"] == 10 and part in bench.PARTS
     assert _row(prose, f"{nth} held-out part", what_before) == _as_row(o)
@@ -1755,3 +1765,42 @@ def test_changelog_states_the_polnear_pass():
         "of real coverage moved." in entry
     )
     assert sp["corpus"]["moved"] == []
+
+
+def test_docs_state_the_subject_phrase_pass():
+    # docs/draft.md, "Against PolNeAR", "The subject-phrase pass": the parts it moved and PolNeAR before and after
+    # (benchmarks/results-draft-corpus-subject-phrases.json)
+    sp = _results("results-draft-corpus-subject-phrases.json")
+    b, a = sp["before"], sp["after"]
+    flat = " ".join(section("### Against PolNeAR").split())
+    keys = ("sources_found", "attributions_found", "citations_right")
+    for part in set(b) - {"dev air strikes"}:  # the gate: nothing fell, no figure error added
+        assert all(a[part][k] >= b[part][k] for k in keys) and a[part]["figure_errors"] <= b[part]["figure_errors"]
+    assert sp["moved"] == ["unseen5", "unseen8", "unseen12", "unseen15", "unseen16", "unseen18"]
+    gains = [[a[p][k] - b[p][k] for k in keys] for p in sp["moved"]]
+    assert gains == [[0, 2, 1], [1, 1, 1], [1, 1, 1], [3, 4, 4], [1, 3, 2], [4, 8, 7]]
+    g = [", ".join(map(str, x[:2])) + f" and {x[2]}" for x in gains]
+    assert (
+        f"`unseen5/` {gains[0][0]} sources, {gains[0][1]} attributions and {gains[0][2]} right citation more, "
+        f"`unseen8/` {g[1]}, `unseen12/` {g[2]}, `unseen15/` {g[3]}, `unseen16/` {g[4]}, `unseen18/` {g[5]}; no "
+        "other part moved." in flat
+    )
+    pb, pa = sp["polnear"]["before"], sp["polnear"]["after"]
+    assert pb == _results("results-polnear.json") and pa["found"] >= pb["found"] and pa["right"] >= pb["right"]
+    assert (
+        f"{pa['found']} attributions found ({pb['found']} before) and {pa['right']} right of {pa['citations']} "
+        f"citations ({pb['right']} of {pb['citations']})" in flat
+    )
+    assert len([c for c in sp["cases"] if not c["kept"]]) == 2 and "Two cuts of the kind are left" in flat
+    dev = sp["polnear"]["splits_after"]["dev"], sp["polnear"]["splits_before"]["dev"]
+    assert (
+        f"({dev[0]['found']} found, {dev[0]['right']} right of {dev[0]['citations']}; {dev[1]['found']} and "
+        f"{dev[1]['right']} of {dev[1]['citations']} before)" in flat
+    )
+    text = " ".join((ROOT / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    total = [sum(a[p][k] - b[p][k] for p in sp["moved"]) for k in keys]
+    assert (
+        f"{total[0]} sources, {total[1]} attributions and {total[2]} right citations more on the development parts"
+        in text
+    )
+    assert f"PolNeAR train+dev {pa['found']} found, {pa['right']} right ({pb['found']}, {pb['right']} before)" in text
