@@ -42,7 +42,9 @@ CORPUS = ROOT / "tests" / "draft_corpus"
 #: figure pass were written (``unseen15`` and ``unseen16`` annotated while they were, ``unseen17`` a little later),
 #: scored before them (the kit at d5bee1a) and once after both were merged, then development material; ``unseen18``
 #: annotated blind while the PolNeAR pass was written, sealed, scored before it (the kit at a3d1c58) and once after it
-#: was merged (c03dc9c), the same, then development material
+#: was merged (c03dc9c), the same, then development material; ``unseen19`` annotated blind while the subject-phrase
+#: pass was written, sealed, scored before it (the kit at 894c15b) and once after it was merged (5c0c3f7), the same,
+#: then development material
 PARTS = (
     "dev",
     "test",
@@ -64,6 +66,7 @@ PARTS = (
     "unseen16",
     "unseen17",
     "unseen18",
+    "unseen19",
 )
 
 __all__ = ["PARTS", "AIR_STRIKES", "articles", "is_air_strike", "score_article", "totals", "score", "main"]

@@ -125,18 +125,18 @@ def _twelfth_pass(part: str, when: str) -> dict:
 
 def _merged(part: str) -> dict:
     """A part's totals with the twelfth pass and the figure pass merged
-    (benchmarks/results-draft-corpus-figure-pass-merged.json): the kit as it stands on every part but ``unseen18``
-    (sealed then), the PolNeAR pass having moved none (test_the_kit_as_it_stands_is_the_polnear_pass_merged)."""
+    (benchmarks/results-draft-corpus-figure-pass-merged.json): the kit with the PolNeAR pass merged on every part but
+    ``unseen18`` (sealed then; ``unseen19`` not yet annotated), that pass having moved none
+    (test_the_kit_as_it_stands_is_the_polnear_pass_merged)."""
     return _results("results-draft-corpus-figure-pass-merged.json")["parts"][part]
 
 
 def _as_it_stands(part: str) -> dict:
-    """A part's totals with the kit as it stands: the subject-phrase pass's "after" for the parts it scored
-    (benchmarks/results-draft-corpus-subject-phrases.json), else the PolNeAR pass merged
-    (benchmarks/results-draft-corpus-polnear-pass-merged.json: Cebu's part, which neither pass scored); compared with
-    the benchmark in test_the_kit_as_it_stands_is_the_polnear_pass_merged."""
-    after = _results("results-draft-corpus-subject-phrases.json")["after"]
-    return after[part] if part in after else _results("results-draft-corpus-polnear-pass-merged.json")["parts"][part]
+    """A part's totals with the kit as it stands, the subject-phrase pass merged
+    (benchmarks/results-draft-corpus-subject-phrases-merged.json: the pass's "after" on every part it scored, Cebu's
+    as with the PolNeAR pass merged, ``unseen19`` its score once); compared with the benchmark in
+    test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged."""
+    return _results("results-draft-corpus-subject-phrases-merged.json")["parts"][part]
 
 
 def no_measure_fell(now: dict, before: dict) -> bool:
@@ -594,8 +594,9 @@ def test_docs_say_what_to_expect_on_articles_never_seen():
         _results("results-draft-corpus-unseen13-scored-once.json")["unseen13"],
         _results("results-draft-corpus-unseen14-scored-once.json")["unseen14"],
         # sealed while the twelfth pass and the figure pass were written, scored before them and once after: equal;
-        # unseen18 sealed while the PolNeAR pass was written, scored before it and once after: equal
-        *(_results(f"results-draft-corpus-unseen{n}-scored-once.json")[f"unseen{n}"] for n in (15, 16, 17, 18)),
+        # unseen18 sealed while the PolNeAR pass was written, unseen19 while the subject-phrase pass was, each scored
+        # before it and once after: equal
+        *(_results(f"results-draft-corpus-unseen{n}-scored-once.json")[f"unseen{n}"] for n in (15, 16, 17, 18, 19)),
     ]
     prose = " ".join(section("## Limits").split())
 
@@ -606,8 +607,8 @@ def test_docs_say_what_to_expect_on_articles_never_seen():
     assert f"the draft found {span('sources_found', 'sources')} of the sources" in prose
     assert f"and {span('attributions_found', 'attributions')} of the attributions with the right speaker" in prose
     assert f", {span('citations_right', 'citations')} of its citations named the right speaker" in prose
-    assert "on the sixteen parts of the corpus annotated blind" in prose and len(once) == 16
-    assert "(`unseen3/` to `unseen18/`" in prose and bench.PARTS[-1] == "unseen18"
+    assert "on the seventeen parts of the corpus annotated blind" in prose and len(once) == 17
+    assert "(`unseen3/` to `unseen19/`" in prose and bench.PARTS[-1] == "unseen19"
     worst = max(t["figure_errors"] for t in once)
     assert f"up to {worst} of a part's drafted figures were not a figure" in prose
 
@@ -1114,7 +1115,7 @@ def test_docs_pool_the_four_parts_of_stop_31():
     # unseen10 to unseen13, the four parts annotated in stop 31, together at their single scores (docs/draft.md, "On
     # real coverage"); the three-part sentence of the eleventh pass stays (test_docs_pool_the_held_out_parts_of_the_…)
     four = ("unseen10", "unseen11", "unseen12", "unseen13")
-    assert bench.PARTS[-9:-5] == four and bench.PARTS[-5] == "unseen14"  # annotated after them: not among the four
+    assert bench.PARTS[-10:-6] == four and bench.PARTS[-6] == "unseen14"  # annotated after them: not among the four
     t: dict = {}
     for part in four:
         once = _results(f"results-draft-corpus-{part}-scored-once.json")[part]
@@ -1136,7 +1137,7 @@ def test_docs_pool_the_four_parts_of_stop_31():
 
 
 #: the fresh parts up to unseen14, each annotated blind and scored once with no rule written on it before (the "Limits"
-#: test reads unseen3 to unseen18)
+#: test reads unseen3 to unseen19)
 ONCE = tuple(f"unseen{n}" for n in range(3, 15))
 
 
@@ -1183,8 +1184,8 @@ def test_docs_pool_the_five_parts_of_stop_31():
     # real coverage"); the three- and four-part sentences stay (test_docs_pool_the_held_out_parts_of_the_eleventh_pass,
     # test_docs_pool_the_four_parts_of_stop_31)
     five = ("unseen10", "unseen11", "unseen12", "unseen13", "unseen14")
-    # unseen15 to unseen18 after them: test_docs_pool_the_three_sealed_parts, test_docs_state_the_nineteenth_held_out_…
-    assert bench.PARTS[-9:-4] == five
+    # unseen15 to unseen19 after them: test_docs_pool_the_three_sealed_parts, test_docs_state_the_nineteenth_held_out_…
+    assert bench.PARTS[-10:-5] == five
     t: dict = {}
     for part in five:
         once = _results(f"results-draft-corpus-{part}-scored-once.json")[part]
@@ -1232,8 +1233,8 @@ def test_docs_state_the_twelfth_pass():
             assert _merged(part) == after[part], part
     assert twelfth["test"]["after"] == _merged("test") == twelfth["test"]["before"]  # Cebu did not move
     parts = [p for p in before if p != "dev air strikes"]
-    # unseen15 to unseen17 sealed then, unseen18 not yet annotated
-    assert set(parts) == set(bench.PARTS) - {"test", "unseen15", "unseen16", "unseen17", "unseen18"}
+    # unseen15 to unseen17 sealed then, unseen18 and unseen19 not yet annotated
+    assert set(parts) == set(bench.PARTS) - {"test", "unseen15", "unseen16", "unseen17", "unseen18", "unseen19"}
     # "No part lost a source, an attribution or a right citation"; no figure error more
     for part in parts:
         for k in ("sources_found", "attributions_found", "citations_right"):
@@ -1394,7 +1395,8 @@ def test_the_kit_as_it_stands_is_the_merged_passes():
     polnear_merged = _results("results-draft-corpus-polnear-pass-merged.json")["parts"]  # the PolNeAR pass moved none
     for part in merged["parts"]:
         assert polnear_merged[part] == merged["parts"][part], part
-    assert set(merged["parts"]) == set(bench.PARTS) - {"unseen18"} | {"dev air strikes"}  # unseen18 sealed then
+    # unseen18 sealed then, unseen19 not yet annotated
+    assert set(merged["parts"]) == set(bench.PARTS) - {"unseen18", "unseen19"} | {"dev air strikes"}
     assert _results("results-polnear-figure-pass-merged.json") == merged["polnear"]  # PolNeAR's row of the merged kit
     twelfth = _results("results-draft-corpus-twelfth-pass.json")
     figures = _results("results-draft-corpus-figures.json")["parts"]
@@ -1422,10 +1424,9 @@ def test_the_kit_as_it_stands_is_the_polnear_pass_merged():
     assert now["parts"]["dev air strikes"] == air
     subject = _results("results-draft-corpus-subject-phrases.json")  # the kit before that pass is this file's kit
     assert {p: now["parts"][p] for p in subject["before"]} == subject["before"]
-    for part in bench.PARTS:  # the kit as it stands: after the subject-phrase pass where it moved a part
-        assert scored(part)["total"] == _as_it_stands(part), part
+    for part in now["parts"]:  # the kit as it stands (the benchmark's: test_the_kit_as_it_stands_is_the_subject_…)
         assert (_as_it_stands(part) == now["parts"][part]) == (part not in subject["moved"]), part
-    assert set(now["parts"]) == set(bench.PARTS) | {"dev air strikes"}
+    assert set(now["parts"]) == set(bench.PARTS) - {"unseen19"} | {"dev air strikes"}  # unseen19 sealed then
     # the pass moved no part it was checked on ("No corpus part moved."), and none of the others
     sp = _results("results-polnear-splits.json")["corpus"]
     merged = _results("results-draft-corpus-figure-pass-merged.json")["parts"]
@@ -1438,6 +1439,27 @@ def test_the_kit_as_it_stands_is_the_polnear_pass_merged():
     polnear = _results("results-polnear.json")
     counts = ("articles", "attributions", "found", "citations", "right", "failed")
     assert {k: now["polnear"][k] for k in counts} == {k: polnear[k] for k in counts}
+
+
+def test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged():
+    # benchmarks/results-draft-corpus-subject-phrases-merged.json: the kit with the subject-phrase pass merged (main at
+    # de885a6), every part of PARTS, unseen19 with it; the benchmark computes each again
+    now = _results("results-draft-corpus-subject-phrases-merged.json")
+    assert now["kit_commit"] == "de885a6"
+    result = scored("dev")
+    assert now["parts"]["dev"] == result["total"]
+    air = bench.totals([r for r in result["articles"] if bench.is_air_strike(r["article"])])
+    assert now["parts"]["dev air strikes"] == air
+    for part in bench.PARTS:
+        assert scored(part)["total"] == now["parts"][part], part
+    assert set(now["parts"]) == set(bench.PARTS) | {"dev air strikes"}
+    # the pass's "after" on every part it scored; Cebu's as with the PolNeAR pass merged; unseen19 its score once
+    after = _results("results-draft-corpus-subject-phrases.json")["after"]
+    assert {p: now["parts"][p] for p in after} == after
+    assert set(now["parts"]) - set(after) == {"test", "unseen19"}
+    assert now["parts"]["test"] == _results("results-draft-corpus-polnear-pass-merged.json")["parts"]["test"]
+    once = _results("results-draft-corpus-unseen19-scored-once.json")["unseen19"]
+    assert {k: now["parts"]["unseen19"][k] for k in once} == once
 
 
 def test_docs_state_the_figure_pass():
@@ -1528,14 +1550,24 @@ POLNEAR_PASS = (
     "the PolNeAR pass was written on PolNeAR's train split, its rules kept by its dev split and checked on `dev/` and"
     " `unseen/` to `unseen17/`, never on this part",
 )
+SUBJECT_PHRASE_PASS = (
+    "before-subject-phrases",
+    "894c15b",
+    "5c0c3f7",
+    "before the subject-phrase pass",
+    "after the subject-phrase pass (and publisher_outlet) was merged",
+    "the subject-phrase pass was written on the sentences of `dev/` and `unseen/` to `unseen18/`, never on this part",
+)
 
 #: the parts sealed while a pass was written, their ordinal, the years its paragraph states and the pass: three while
-#: the twelfth pass and the figure pass were written, one while the PolNeAR pass was
+#: the twelfth pass and the figure pass were written, one while the PolNeAR pass was, one while the subject-phrase
+#: pass was
 SEALED = (
     ("unseen15", "sixteenth", ["2014", "2015", "2016"], TWO_PASSES),
     ("unseen16", "seventeenth", ["2023", "2023", "2025"], TWO_PASSES),
     ("unseen17", "eighteenth", ["2018", "2009", "2018"], TWO_PASSES),
     ("unseen18", "nineteenth", ["2017", "2022", "2018"], POLNEAR_PASS),
+    ("unseen19", "twentieth", ["2023", "2023", "2023"], SUBJECT_PHRASE_PASS),
 )
 
 
@@ -1552,8 +1584,12 @@ def test_docs_state_the_sealed_parts_scored_once(part, nth, years, sealed_pass):
     assert before[part] == once[part]  # the pass moved none of its totals
     total = scored(part)["total"]
     subject = _results("results-draft-corpus-subject-phrases.json")  # the kit before the subject-phrase pass gave it
-    assert {k: subject["before"][part][k] for k in once[part]} == once[part]
-    assert total == subject["after"][part]  # the kit as it stands: after the subject-phrase pass
+    if part in subject["before"]:
+        assert {k: subject["before"][part][k] for k in once[part]} == once[part]
+        assert total == subject["after"][part]  # the kit as it stands: after the subject-phrase pass
+    else:  # sealed while that pass was written: its "before" file is the kit that pass's "before" was scored with
+        assert sealed_pass is SUBJECT_PHRASE_PASS and subject["kit_commit"].startswith(f"before {kit_before},")
+        assert total == _as_it_stands(part)
     o = {**once[part], "articles": total["articles"]}
     assert total["articles"] == 10 and part in bench.PARTS
     assert _row(prose, f"{nth} held-out part", what_before) == _as_row(o)
@@ -1589,13 +1625,13 @@ def test_docs_state_the_nineteenth_held_out_part():
     o = {**once, "articles": 10}
     assert _row(prose, "nineteenth held-out part", "before the PolNeAR pass") == _as_row(o)
     assert _row(prose, "nineteenth held-out part", "scored once") == _as_row(o)
-    assert _goals_met(o) == [] and bench.PARTS[-1] == "unseen18"
+    assert _goals_met(o) == [] and bench.PARTS[-2] == "unseen18"
     text = re.search(r"The \*\*nineteenth held-out part\*\*.*?Scored, it is development material\.", prose).group(0)
     assert "sources not met, attributions not met, speaker precision not met, invented figures not met" in text
     # checked on the parts scored before it, never on this one (benchmarks/results-polnear-splits.json, "corpus")
     checked = set(_results("results-polnear-splits.json")["corpus"]["parts"])
-    assert checked == set(bench.PARTS) - {"test", "unseen18"} | {"dev air strikes"}
-    assert bench.PARTS[bench.PARTS.index("unseen") : -1] == tuple(f"unseen{n}" for n in ("", *range(2, 18)))
+    assert checked == set(bench.PARTS) - {"test", "unseen18", "unseen19"} | {"dev air strikes"}
+    assert bench.PARTS[bench.PARTS.index("unseen") : -2] == tuple(f"unseen{n}" for n in ("", *range(2, 18)))
     assert (
         "kept by its dev split and checked on `dev/` and `unseen/` to `unseen17/`, never on this part, moved none of"
         " its totals, to the citation and the figure." in text
@@ -1617,9 +1653,49 @@ def test_docs_state_the_nineteenth_held_out_part():
     assert _as_it_stands("unseen18") == _results("results-draft-corpus-subject-phrases.json")["after"]["unseen18"]
 
 
+def test_docs_state_the_twentieth_held_out_part():
+    # unseen19, sealed while the subject-phrase pass was written: its two results files equal, the docs' rows and
+    # paragraph (test_docs_state_the_sealed_parts_scored_once), what the pass was written on, and the kit as it stands
+    before = _results("results-draft-corpus-unseen19-before-subject-phrases.json")["unseen19"]
+    once = _results("results-draft-corpus-unseen19-scored-once.json")["unseen19"]
+    assert before == once
+    prose = section("### On real coverage")
+    o = {**once, "articles": 10}
+    assert _row(prose, "twentieth held-out part", "before the subject-phrase pass") == _as_row(o)
+    assert _row(prose, "twentieth held-out part", "scored once") == _as_row(o)
+    assert _goals_met(o) == ["attributions"] and bench.PARTS[-1] == "unseen19"
+    text = re.search(r"The \*\*twentieth held-out part\*\*.*?Scored, it is development material\.", prose).group(0)
+    text = " ".join(text.split())
+    assert "sources not met, attributions met, speaker precision not met, invented figures not met" in text
+    # written on the development parts scored before it, never on this one (the pass's "before" and "after")
+    subject = _results("results-draft-corpus-subject-phrases.json")
+    assert (
+        set(subject["before"]) == set(subject["after"]) == set(bench.PARTS) - {"test", "unseen19"} | {"dev air strikes"}
+    )
+    assert bench.PARTS[bench.PARTS.index("unseen") : -1] == tuple(f"unseen{n}" for n in ("", *range(2, 19)))
+    assert (
+        "The subject-phrase pass's rules, written on `dev/` and `unseen/` to `unseen18/`, never on this part, moved"
+        " none of its totals, to the citation and the figure." in text
+    )
+    # the kit as it stands (test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged): the pass's "after" on every
+    # part it scored, Cebu's with the PolNeAR pass merged, this part's score once
+    now = _results("results-draft-corpus-subject-phrases-merged.json")["parts"]
+    assert all(now[p] == subject["after"][p] for p in subject["after"]) and "unseen19" not in subject["after"]
+    assert now["test"] == _results("results-draft-corpus-polnear-pass-merged.json")["parts"]["test"]
+    assert {k: now["unseen19"][k] for k in once} == once
+    assert (
+        "With the pass merged, the kit as it stands gives every part the totals of"
+        ' `benchmarks/results-draft-corpus-subject-phrases-merged.json`: those of the pass\'s "after"'
+        " (`benchmarks/results-draft-corpus-subject-phrases.json`) on every part it scored, Cebu's those of"
+        " `benchmarks/results-draft-corpus-polnear-pass-merged.json`, and on this one its score once. Scored, it is"
+        " development material." in text
+    )
+
+
 def test_docs_pool_the_three_sealed_parts():
     three = tuple(part for part, _, _, sealed_pass in SEALED if sealed_pass is TWO_PASSES)
-    assert bench.PARTS[-4:-1] == three and bench.PARTS[-1] == "unseen18"  # sealed while a later pass was written
+    # unseen18 and unseen19 sealed while later passes were written
+    assert bench.PARTS[-5:-2] == three and bench.PARTS[-2:] == ("unseen18", "unseen19")
     t: dict = {}
     for part in three:
         once = {**_results(f"results-draft-corpus-{part}-scored-once.json")[part], "articles": 10}
