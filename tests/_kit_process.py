@@ -16,13 +16,13 @@ What differs from a fresh ``python -m kit``: the children of one server share it
 ``random`` (kit's commands use neither for what they print), and kit's modules were imported before the run's
 environment was set. So a run whose environment differs from the server's in anything but ``PYTEST_CURRENT_TEST``
 is not forked: it runs as ``python -m kit`` in a new interpreter. tests/cli/test_run_kit.py checks that both give
-the same returncode, stdout and stderr, byte for byte, on the commands' successes, refusals, usage errors and
-``--help``.
+the same returncode, stdout and stderr, on a success, warnings, problems, a refusal, usage errors and ``--help``,
+and the same files written.
 
-Measured 2026-12-08 on the 2-core machine: the four modules that use ``run_kit`` (65 runs:
-tests/cli/test_hostile_cli.py,
-tests/publish/test_hostile_redaction.py, tests/store/test_hostile_store.py, tests/model/test_case.py) took 72.4
-CPU-seconds (user+sys) and 74 s with a new ``python -m kit`` per run, 31.1 CPU-seconds and 32 s forked.
+Measured 2026-12-08 on the 2-core machine: the four modules that used ``run_kit`` first (65 runs in
+tests/cli/test_hostile_cli.py, tests/publish/test_hostile_redaction.py, tests/store/test_hostile_store.py and
+tests/model/test_case.py) took 72.4 CPU-seconds (user+sys) and 74 s with a new ``python -m kit`` per run, 31.1
+CPU-seconds and 32 s forked.
 """
 
 from __future__ import annotations

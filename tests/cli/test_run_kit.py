@@ -11,19 +11,13 @@ import pytest
 from conftest import CASES, ROOT
 
 RUNS = [
-    ("check", CASES / "echo"),
-    ("check", CASES / "warnings"),
-    ("check", CASES / "bad_mixed"),
-    ("check", CASES / "workbook.xlsx"),
-    ("check", CASES / "no-such-case"),
-    ("trace", CASES / "echo", "e_single"),
-    ("trace", CASES / "echo", "no_such_claim"),
-    ("audit", CASES / "echo", "--min-score", "0"),
-    ("export", CASES / "echo", CASES / "echo" / "claims.csv"),
+    ("check", CASES / "echo"),  # a success (stdout)
+    ("check", CASES / "warnings"),  # warnings, exit 0
+    ("check", CASES / "bad_mixed"),  # problems on stdout, their count on stderr, exit 1
+    ("trace", CASES / "echo", "no_such_claim"),  # a refusal on stderr, exit 1
+    ("export", CASES / "echo", CASES / "echo" / "claims.csv"),  # kit's usage error, exit 2
+    ("no-such-command",),  # argparse's usage error, exit 2
     ("--help",),
-    ("check", "--help"),
-    ("no-such-command",),
-    (),
 ]
 
 
