@@ -2,14 +2,14 @@
 Python and importing kit's stack (pandas, numpy, networkx: ~0.6 CPU-seconds) again for every run.
 
 One server process per test process, started with ``python -c`` from the project root and the test process's
-environment, imports the package ``kit``: what ``python -m kit`` imports before it runs ``kit/__main__.py``. For
-each run it forks; the child takes the run's working directory (also ``sys.path[0]``, as ``-m`` puts it there), its
-environment, ``sys.argv``, a fresh ``__main__`` module, stdout and stderr (files, read back as ``subprocess.run(...,
-text=True)`` decodes a pipe) and stdin (``/dev/null``), runs ``kit/__main__.py`` through
-``runpy._run_module_as_main``, the function ``python -m`` calls, and ends as the interpreter ends: ``SystemExit``
-gives the exit code (a non-integer is printed, exit 1), any other exception is printed by ``sys.excepthook`` (exit 1),
-then threads are joined, ``atexit`` functions run and stdout and stderr flushed. The returncode is the child's exit
-status (negative for a signal), as ``subprocess`` gives it; a run past its timeout is killed and raises
+environment, imports the package ``kit``: what ``python -m kit`` imports before it runs ``kit/__main__.py``. For each
+run it forks; the child takes the run's working directory (also ``sys.path[0]``, as ``-m`` puts it there), the test
+process's umask, the run's environment, ``sys.argv``, a fresh ``__main__`` module, stdout and stderr (files, read back
+as ``subprocess.run(..., text=True)`` decodes a pipe) and stdin (``/dev/null``), runs ``kit/__main__.py`` through
+``runpy._run_module_as_main``, the function ``python -m`` calls, and ends as the interpreter ends: ``SystemExit`` gives
+the exit code (a non-integer is printed, exit 1), any other exception is printed by ``sys.excepthook`` (exit 1), then
+threads are joined, ``atexit`` functions run and stdout and stderr flushed. The returncode is the child's exit status
+(negative for a signal), as ``subprocess`` gives it; a run past its timeout is killed and raises
 ``subprocess.TimeoutExpired``.
 
 What differs from a fresh ``python -m kit``: the children of one server share its hash seed and the state of
@@ -17,7 +17,7 @@ What differs from a fresh ``python -m kit``: the children of one server share it
 environment was set. So a run whose environment differs from the server's in anything but ``PYTEST_CURRENT_TEST``
 is not forked: it runs as ``python -m kit`` in a new interpreter. tests/cli/test_run_kit.py checks that both give
 the same returncode, stdout and stderr, on a success, warnings, problems, a refusal, usage errors and ``--help``,
-and the same files written.
+and the same files written, with the test process's umask.
 
 Measured 2026-12-08 on the 2-core machine: the four modules that used ``run_kit`` first (65 runs in
 tests/cli/test_hostile_cli.py, tests/publish/test_hostile_redaction.py, tests/store/test_hostile_store.py and
@@ -75,6 +75,7 @@ def _child(req):
             os.dup2(new, fd)
             os.close(new)
         os.chdir(req["cwd"])
+        os.umask(req["umask"])
         os.environ.clear()
         os.environ.update(req["env"])
         sys.path[0] = os.getcwd()
@@ -174,7 +175,9 @@ class KitProcesses:
         err = pathlib.Path(self._dir.name) / f"{self._runs}.err"
         out.write_bytes(b"")
         err.write_bytes(b"")
-        request = {"args": args, "cwd": str(cwd), "env": env, "stdout": str(out), "stderr": str(err)}
+        umask = os.umask(0o22)
+        os.umask(umask)
+        request = {"args": args, "cwd": str(cwd), "umask": umask, "env": env, "stdout": str(out), "stderr": str(err)}
         os.write(self._req_w, json.dumps(request).encode("utf-8") + b"\n")
         pid = int(self._line(None))
         status = self._line(timeout)

@@ -1,6 +1,6 @@
 """The ``run_kit`` fixture (tests/_kit_process.py) gives what a new ``python -m kit`` gives: the same returncode,
 stdout and stderr, on a success, a warning, problems in a case, a refusal, a usage error, ``--help`` and an unknown
-command; and a run past its timeout is killed."""
+command; it writes the same files, with the test process's umask; and a run past its timeout is killed."""
 
 import shutil
 import subprocess
@@ -59,3 +59,17 @@ def test_a_run_past_its_timeout_is_killed(run_kit, tmp_path):
     with pytest.raises(subprocess.TimeoutExpired):
         run_kit("publish", folder, tmp_path / "site", timeout=0.05)
     assert run_kit("check", folder).returncode == 0  # the server still answers
+
+
+def test_run_kit_writes_with_the_test_process_s_umask(run_kit, tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o077)
+    try:
+        r = run_kit("export", CASES / "echo", tmp_path / "out")
+    finally:
+        os.umask(old)
+    assert r.returncode == 0, r.stderr
+    modes = {stat.S_IMODE(p.stat().st_mode) & 0o077 for p in (tmp_path / "out").rglob("*")}
+    assert modes == {0}, modes  # nothing readable by group or others, as a new process with umask 077 writes
