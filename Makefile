@@ -36,6 +36,9 @@ MPL_TESTS     := Agg
 MPL_NOTEBOOKS := module://matplotlib_inline.backend_inline
 
 PYTEST := $(PY) -m pytest -p no:cacheprovider
+# nbval is only for the notebooks step: loading the plugin (nbformat, jsonschema's grammars) costs ~1.8 CPU-seconds in
+# every pytest process, three in the unit tests (the controller and its two workers) and one for the contract tests.
+NO_NBVAL := -p no:nbval
 
 # The extras `make` installs; environment.yml mirrors core + these (scripts/environment.py reads this line).
 EXTRAS := notebooks,test,dev
@@ -84,14 +87,14 @@ lab: $(STAMP)
 test: $(STAMP) browser-deps tool-deps
 	@failed=""; \
 	echo "== unit tests and doctests: tests/ kit/ scripts/"; \
-	$(call pytest_step,$(MPL_TESTS),-n auto --dist loadfile --no-loadscope-reorder tests kit scripts,tests/+kit/+scripts/); \
+	$(call pytest_step,$(MPL_TESTS),$(NO_NBVAL) -n auto --dist loadfile --no-loadscope-reorder tests kit scripts,tests/+kit/+scripts/); \
 	$(if $(NOTEBOOKS),\
 	  echo "== notebooks (nbval --nbval-lax): $(NOTEBOOKS)"; \
 	  $(call pytest_step,$(MPL_NOTEBOOKS),--nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg $(NOTEBOOKS),notebooks/);,\
 	  echo "== notebooks: none in notebooks/, nothing to run";) \
 	if [ -d $(CONTRACT) ]; then \
 	  echo "== public contract tests: $(CONTRACT)"; \
-	  $(call pytest_step,$(MPL_TESTS),$(CONTRACT) -q,$(CONTRACT)); \
+	  $(call pytest_step,$(MPL_TESTS),$(NO_NBVAL) $(CONTRACT) -q,$(CONTRACT)); \
 	else \
 	  echo "== public contract tests: NOT RUN: $(CONTRACT) does not exist (CI lays shared/ beside the clone)"; \
 	fi; \

@@ -18,8 +18,6 @@ may be missing) are defined here once; a module-scoped fixture or a ``parametriz
 import html
 import json
 import pathlib
-import subprocess
-import sys
 from urllib.parse import quote
 
 import pytest
@@ -264,14 +262,24 @@ def assert_no_secret():
     return check
 
 
+@pytest.fixture(scope="session")
+def _kit_processes():
+    """The server that runs ``python -m kit`` for ``run_kit`` (tests/_kit_process.py), one per test process."""
+    from _kit_process import KitProcesses
+
+    server = KitProcesses()
+    yield server
+    server.close()
+
+
 @pytest.fixture
-def run_kit():
-    """Run `python -m kit ARGS...` from the project root; returns the CompletedProcess (text, captured)."""
+def run_kit(_kit_processes):
+    """Run `python -m kit ARGS...` from the project root, in a process of its own; returns the CompletedProcess
+    (text, captured). The process is forked from a server that has imported kit (tests/_kit_process.py says what
+    that changes: nothing a command prints; tests/cli/test_run_kit.py compares it with a new `python -m kit`)."""
 
     def run(*args, timeout=120):
-        return subprocess.run(
-            [sys.executable, "-m", "kit", *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=timeout
-        )
+        return _kit_processes.run(args, cwd=ROOT, timeout=timeout)
 
     return run
 

@@ -4,9 +4,6 @@ Regression tests for the house issue: a repeat (a diamond) is not a loop, and ch
 without recursion.
 """
 
-import subprocess
-import sys
-
 import pandas as pd
 import pytest
 
@@ -43,14 +40,14 @@ def diamond(tmp_path):
     )
 
 
-def test_a_diamond_is_a_repeat_not_a_loop(diamond):
+def test_a_diamond_is_a_repeat_not_a_loop(diamond, run_kit):
     case = kit.load_case(diamond)
     assert kit.circular(case) == []
     text = trace_text(case, "a")
     assert "(already shown above)" in text and "loop" not in text
     t = lineage(case, "a")
     assert t["repeat"].sum() == 1 and not t["loop"].any()
-    p = subprocess.run([sys.executable, "-m", "kit", "trace", str(diamond), "a"], capture_output=True, text=True)
+    p = run_kit("trace", diamond, "a")
     assert p.returncode == 0 and "(already shown above)" in p.stdout and "loop" not in p.stdout
 
 
@@ -67,9 +64,9 @@ def _chain(tmp_path, n):
     return _write(tmp_path / f"chain{n}", ["wire"], [("r1", "wire", "2024-01-01")], claims, cites)
 
 
-def test_a_1500_hop_chain_traces_on_the_command_line(tmp_path):
+def test_a_1500_hop_chain_traces_on_the_command_line(tmp_path, run_kit):
     folder = _chain(tmp_path, 1500)
-    p = subprocess.run([sys.executable, "-m", "kit", "trace", str(folder), "k0"], capture_output=True, text=True)
+    p = run_kit("trace", folder, "k0")
     assert p.returncode == 0, p.stderr
     assert "1500 hops" in p.stdout and "RecursionError" not in p.stderr
 

@@ -197,27 +197,19 @@ def test_story_path_of_a_workbook_and_of_case_toml(workbook_case, tmp_path):
     assert len(load_story(case)) == 8
 
 
-def test_kit_check_also_checks_story_csv(tmp_path):
+def test_kit_check_also_checks_story_csv(tmp_path, run_kit):
     """`kit check` reports a broken story.csv beside the tables (exit 1); the tables themselves still load."""
-    import subprocess
-    import sys
-
     case = tmp_path / "case"
     shutil.copytree(ROOT / "data" / "deir-ez-zor", case)
     with open(case / "story.csv", "a", encoding="utf-8") as f:
         f.write("9,13/02/2018,,x,\n")
-    p = subprocess.run([sys.executable, "-m", "kit", "check", str(case)], capture_output=True, text=True, cwd=ROOT)
+    p = run_kit("check", case)
     assert p.returncode == 1, p.stdout + p.stderr
     assert f"{case / 'story.csv'}:10: date: '13/02/2018' is not an ISO date" in p.stdout
     assert f"{case / 'story.csv'}:10: title: " in p.stdout
     assert "2 problems found" in p.stderr
     assert len(kit.load_case(case).claims) == len(kit.load_case(DEIR).claims)  # the analyses do not depend on the story
-    ok = subprocess.run(
-        [sys.executable, "-m", "kit", "check", str(ROOT / "data" / "deir-ez-zor")],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    ok = run_kit("check", ROOT / "data" / "deir-ez-zor")
     *warnings, summary = ok.stdout.splitlines()  # warnings (if any) print before the summary
     assert ok.returncode == 0 and summary.startswith("OK: "), ok.stdout + ok.stderr
     assert all(": warning: " in w for w in warnings), warnings

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -52,11 +51,9 @@ def _files(folder: Path) -> dict:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-def _check(folder: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), MPLBACKEND="Agg")
-    return subprocess.run(
-        [sys.executable, "-m", "kit", "check", str(folder)], capture_output=True, text=True, env=env, cwd=ROOT
-    )
+def _check(run_kit, folder: Path) -> subprocess.CompletedProcess:
+    """``python -m kit check FOLDER`` from the project root (conftest's run_kit)."""
+    return run_kit("check", folder)
 
 
 def _pairs(rows) -> list:
@@ -67,15 +64,15 @@ def _item(review, pair):
     return next(box for box in review._list.children if box.pair == pair)
 
 
-def test_the_case_gives_two_suggestions(folder):
+def test_the_case_gives_two_suggestions(run_kit, folder):
     review = AuditReview(folder)
     assert len(review.rows) == 2
     assert _pairs(review.rows) == _pairs(kit.audit(kit.load_case(folder)))
     assert len(review._list.children) == 2
-    assert _check(folder).returncode == 0
+    assert _check(run_kit, folder).returncode == 0
 
 
-def test_accept_appends_only_the_accepted_row(folder):
+def test_accept_appends_only_the_accepted_row(run_kit, folder):
     review = AuditReview(folder)
     before = _files(folder)
     pair = _pairs(review.rows)[0]
@@ -97,11 +94,11 @@ def test_accept_appends_only_the_accepted_row(folder):
     assert pair not in _pairs(review.rows) and len(review.rows) == 1
     assert pair not in _pairs(kit.audit(kit.load_case(folder)))
     assert "appended" in review.message
-    got = _check(folder)
+    got = _check(run_kit, folder)
     assert got.returncode == 0, got.stdout + got.stderr
 
 
-def test_accept_as_stated_then_the_other(folder):
+def test_accept_as_stated_then_the_other(run_kit, folder):
     review = AuditReview(folder)
     first, second = _pairs(review.rows)
     old = (folder / "citations.csv").read_bytes()
@@ -115,12 +112,12 @@ def test_accept_as_stated_then_the_other(folder):
     assert _pairs(tail) == [first, second]
     assert tail["basis"].tolist() == ["stated", "inferred"]
     assert review.rows.empty and "No open suggestions" in review._answers.value
-    assert _check(folder).returncode == 0
+    assert _check(run_kit, folder).returncode == 0
 
 
-def test_reject_is_remembered_and_changes_no_table(folder):
+def test_reject_is_remembered_and_changes_no_table(run_kit, folder):
     review = AuditReview(folder)
-    checked = _check(folder)
+    checked = _check(run_kit, folder)
     before = _files(folder)
     pair = _pairs(review.rows)[1]
     signal = str(review.rows["signal"].iloc[1])
@@ -135,13 +132,13 @@ def test_reject_is_remembered_and_changes_no_table(folder):
     assert pair in _pairs(kit.audit(case, rejected=()))  # asked to, the audit still finds it
     assert pair not in _pairs(review.rows) and len(review.rows) == 1
     assert pair not in _pairs(AuditReview(folder).rows)  # and a new review does not offer it again
-    got = _check(folder)
+    got = _check(run_kit, folder)
     # kit check ignores audit_rejected.csv: the same report, word for word, as before the rejection
     assert got.returncode == 0 and (got.stdout, got.stderr) == (checked.stdout, checked.stderr)
     assert REJECTED_FILE not in got.stdout + got.stderr
 
 
-def test_later_changes_no_file(folder):
+def test_later_changes_no_file(run_kit, folder):
     review = AuditReview(folder)
     before = _files(folder)
     first, second = _pairs(review.rows)
@@ -150,7 +147,7 @@ def test_later_changes_no_file(folder):
     assert _pairs(review.rows) == [second, first]
     assert [b.pair for b in review._list.children] == [second, first]
     assert "nothing written" in review.message
-    assert _check(folder).returncode == 0
+    assert _check(run_kit, folder).returncode == 0
 
 
 def test_accept_is_refused_without_a_basis_column(tmp_path):
@@ -256,7 +253,7 @@ def _review_notebook(root: Path, name: str, code: str) -> str:
     return name
 
 
-def test_later_accept_reject_in_jupyterlab(review_lab, browser):
+def test_later_accept_reject_in_jupyterlab(run_kit, review_lab, browser):
     """Later, Accept and Reject clicked in Chromium on the widget in JupyterLab; the files are read back here."""
     from _browser import run_all
 
@@ -323,7 +320,7 @@ def test_later_accept_reject_in_jupyterlab(review_lab, browser):
     assert {n for n in after_accept if after_accept[n] != before.get(n)} == {"citations.csv"}
     assert read_rejected(folder)[["claim_id", "cites"]].values.tolist() == [list(first)]
     assert (folder / "citations.csv").read_bytes() == new
-    assert _check(folder).returncode == 0
+    assert _check(run_kit, folder).returncode == 0
 
 
 def test_a_long_review_fits_the_screen_and_scrolls_in_jupyterlab(review_lab, browser):
