@@ -378,6 +378,12 @@ def test_docs_state_the_polnear_speech_share():
     ) in prose
     assert f"(the kit at {r['kit_commit']}," in prose
     assert "The whole-attribution measure stays the headline figure too" in prose
+    text = " ".join((ROOT / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    assert (
+        f"train+dev {both['speech_found']} of {both['speech_attributions']} "
+        f"({100 * both['speech_found'] / both['speech_attributions']:.1f} %), beside {both['found']} of all "
+        f"{both['attributions']} ({100 * both['found'] / both['attributions']:.1f} %)"
+    ) in text
 
 
 def test_polnear_guard_of_the_fourth_pass():
