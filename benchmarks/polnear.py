@@ -9,6 +9,9 @@ repository (its repository states no licence for the articles). Each article is 
   takes as a claim (a claim in the Content's sentence) resting on the right source (the cited source's name and the
   Source span share their words, or the draft read the Source span itself as a pronoun or description:
   ``'he' taken to be …``);
+- **speech recall** (``speech_attributions``, ``speech_found``, ``speech_recall``): the same recall over the
+  attributions whose Cue is a verb or phrase of saying (:data:`SPEECH_CUES`, :func:`speech_cue`), given apart because
+  most of PolNeAR's attributions without speech are beliefs, wishes and support that the draft does not read as claims;
 - **speaker precision**: of the draft's citations, the share whose claim lies in the sentence of an annotated
   Content and whose cited source is that attribution's Source (as above).
 
@@ -34,7 +37,91 @@ import sys
 import time
 from pathlib import Path
 
-__all__ = ["articles", "attributions", "score_article", "main"]
+__all__ = ["SPEECH_CUES", "articles", "attributions", "speech_cue", "score_article", "main"]
+
+
+# Reported speech, told apart from the other attributions (beliefs, wishes, support, evidence: "wants", "believe",
+# "supported", "called for", "show"), for issue 21's "share of reported-speech attributions": verbs and phrases of
+# saying written from general knowledge, fixed before any result was looked at, neither read from the kit's lexicon
+# nor tuned on PolNeAR. An attribution is speech when a word of its Cue span, lower-cased, is one of these lemmas or
+# an inflection of one (see :func:`speech_cue`), when the Cue holds the phrase "according to", or when the Cue is a
+# quotation's colon (":"). Nouns other than the verbs' own forms ("statement", "testimony") do not count.
+SPEECH_CUES = (
+    "say",
+    "tell",
+    "according to",
+    "add",
+    "state",
+    "announce",
+    "claim",
+    "note",
+    "explain",
+    "confirm",
+    "deny",
+    "reply",
+    "respond",
+    "answer",
+    "warn",
+    "write",
+    "insist",
+    "argue",
+    "acknowledge",
+    "admit",
+    "declare",
+    "report",
+    "quote",
+    "comment",
+    "remark",
+    "tweet",
+    "post",
+    "testify",
+    "allege",
+    "assert",
+    "contend",
+    "maintain",
+    "predict",
+    "promise",
+    "recall",
+    "reiterate",
+    "repeat",
+    "stress",
+    "emphasise",
+    "emphasize",
+    "ask",
+    ":",
+)
+# the forms no suffix rule below gives
+_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "admit": ("admitted", "admitting")}
+
+
+def _inflections(lemma: str) -> set[str]:
+    """A verb's forms by a small suffix rule: -s/-es, -ed/-d, -ing (a final "e" dropped, a consonant's "y" made
+    "ie"/"i"), and the irregular ones of ``_IRREGULAR``: ``say`` -> say, says, saying, said."""
+    forms = {lemma, *_IRREGULAR.get(lemma, ())}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in set("aeiou"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    return forms
+
+
+_SPEECH_WORDS = {f for c in SPEECH_CUES if c.isalpha() for f in _inflections(c)}
+_SPEECH_PHRASES = tuple(c for c in SPEECH_CUES if " " in c)
+
+
+def speech_cue(cue: str) -> bool:
+    """Whether an attribution's Cue span is reported speech by ``SPEECH_CUES``: one of its words a listed verb or its
+    inflection ("told", "has said", "did not deny"), a listed phrase among its words ("according to"), or the Cue a
+    colon alone. ``speech_cue("wants") is False``; ``speech_cue("said") is True``."""
+    if cue.strip() == ":":
+        return True
+    words = re.findall(r"[a-z]+", cue.lower())
+    joined = " " + " ".join(words) + " "
+    return any(w in _SPEECH_WORDS for w in words) or any(f" {p} " in joined for p in _SPEECH_PHRASES)
 
 
 def _git(repo: Path, *args: str) -> str:
@@ -125,11 +212,14 @@ def score_article(text: str, ann: str, detail: bool = False) -> dict:
         cited = c["cites"]
         name = names.get(cited) or names.get(publisher.get(claims.get(cited, {}).get("report_id", ""), ""), "")
         cites.append((where, name, str(claim.get("notes", "")), str(c["evidence"])))
-    found, missed = 0, []
+    found, speech, speech_found, missed = 0, 0, 0, []
     for a in atts:
         where = sentence_of(a["content"][0], a["content"][1]) | sentence_of(a["source"][0], a["source"][1])
         ok = any(w & where and _same_source(n, notes, a["source"][2]) for w, n, notes, _ in cites)
         found += ok
+        if speech_cue(a["cue"][2]):
+            speech += 1
+            speech_found += ok
         if detail and not ok:
             said = [n for w, n, _, _ in cites if w & where]
             missed.append(
@@ -158,6 +248,7 @@ def score_article(text: str, ann: str, detail: bool = False) -> dict:
                 }
             )
     out = {"attributions": len(atts), "found": found, "citations": len(cites), "right": right}
+    out |= {"speech_attributions": speech, "speech_found": speech_found}
     if detail:
         out |= {"missed": missed, "wrong": wrong}
     return out
@@ -167,12 +258,14 @@ def _option(argv: list[str], name: str, default: str | None = None) -> str | Non
     return argv[argv.index(name) + 1] if name in argv else default
 
 
-_COUNTS = ("articles", "attributions", "found", "citations", "right", "failed")
+_COUNTS = ("articles", "attributions", "found", "citations", "right", "failed", "speech_attributions", "speech_found")
 
 
 def _shares(total: dict, seconds: float) -> dict:
     total["recall"] = round(total["found"] / total["attributions"], 4) if total["attributions"] else None
     total["precision"] = round(total["right"] / total["citations"], 4) if total["citations"] else None
+    speech = total["speech_attributions"]
+    total["speech_recall"] = round(total["speech_found"] / speech, 4) if speech else None
     total["seconds"] = round(seconds, 1)
     total["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return total
@@ -200,7 +293,7 @@ def main(argv: list[str]) -> int:
                 total["failed"] += 1
                 continue
             total["articles"] += 1
-            for k in ("attributions", "found", "citations", "right"):
+            for k in ("attributions", "found", "citations", "right", "speech_attributions", "speech_found"):
                 total[k] += r[k]
             lines += [json.dumps({"article": name, "kind": k, **m}) for k in ("missed", "wrong") for m in r.get(k, [])]
         out[split] = _shares(total, time.perf_counter() - t0)

@@ -340,6 +340,52 @@ def test_docs_state_the_polnear_scores():
         assert float(got[6]) == round(100 * r["right"] / r["citations"], 1)
 
 
+def test_docs_state_the_polnear_speech_share():
+    # issue 21's "share of reported-speech attributions", given apart (docs/draft.md, Against PolNeAR, "Reported
+    # speech apart"): the numbers are results-polnear-speech.json's, its cue list benchmarks/polnear.py's SPEECH_CUES
+    spec = importlib.util.spec_from_file_location("polnear", ROOT / "benchmarks" / "polnear.py")
+    polnear = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(polnear)
+    r = _results("results-polnear-speech.json")
+    assert tuple(r["speech_cues"]) == polnear.SPEECH_CUES
+    prose = section("### Against PolNeAR")
+    for cue in polnear.SPEECH_CUES:
+        assert (f'"{cue}"' if cue != ":" else "a quotation's colon") in prose, cue
+    splits = r["splits"]
+    for k in ("articles", "attributions", "found", "citations", "right", "speech_attributions", "speech_found"):
+        assert splits["train+dev"][k] == splits["train"][k] + splits["dev"][k], k
+    for when, key in (("train", "train"), ("dev", "dev"), ("train and dev", "train+dev")):
+        t = splits[key]
+        assert 0 < t["speech_found"] <= t["speech_attributions"] <= t["attributions"]
+        assert t["speech_recall"] == round(t["speech_found"] / t["speech_attributions"], 4)
+        m = re.search(rf"\| {when} \| (\d+) \| (\d+) \(([\d.]+) %\) \| (\d+) \| (\d+) \(([\d.]+) %\) \|", prose)
+        assert m, f"docs/draft.md no longer has the speech row '{when}'"
+        got = m.groups()
+        assert (int(got[0]), int(got[1]), int(got[3]), int(got[4])) == (
+            t["attributions"],
+            t["found"],
+            t["speech_attributions"],
+            t["speech_found"],
+        )
+        assert float(got[2]) == round(100 * t["found"] / t["attributions"], 1)
+        assert float(got[5]) == round(100 * t["speech_found"] / t["speech_attributions"], 1)
+    both = splits["train+dev"]
+    other, other_found = both["attributions"] - both["speech_attributions"], both["found"] - both["speech_found"]
+    assert (
+        f"({both['speech_attributions']} of {both['attributions']}) are reported speech by this list, and the draft "
+        f"finds {100 * both['speech_found'] / both['speech_attributions']:.1f} % of them; of the other {other} it "
+        f"finds {other_found} ({100 * other_found / other:.1f} %)"
+    ) in prose
+    assert f"(the kit at {r['kit_commit']}," in prose
+    assert "The whole-attribution measure stays the headline figure too" in prose
+    text = " ".join((ROOT / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    assert (
+        f"train+dev {both['speech_found']} of {both['speech_attributions']} "
+        f"({100 * both['speech_found'] / both['speech_attributions']:.1f} %), beside {both['found']} of all "
+        f"{both['attributions']} ({100 * both['found'] / both['attributions']:.1f} %)"
+    ) in text
+
+
 def test_polnear_guard_of_the_fourth_pass():
     # "recall and speaker precision above the third pass's" (docs/draft.md, Against PolNeAR)
     third = _results("results-polnear-third-pass.json")
