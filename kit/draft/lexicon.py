@@ -177,6 +177,9 @@ SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described so
     # emergency")
     r"(?:promised|promises|predicted|predicts)(?! (?:in|on|at|by|for|from|over|across|during|since)\b)|"
     r"(?:declared|declares)(?= (?:that|he|she|they|we|I|it|there|you)\b)|"
+    # quote_asked (speech pass): "asked" beside the question it quotes ("…?” asked the mayor", "she asked, “…”"),
+    # not "asked the court to" nor "asked for"
+    r"(?<=[?!,][”\"] )asked|asked(?=[,:]? [“\"])|"
     r"rejected|blasted|blamed(?= (?:[\w’'-]+ ){1,4}for\b)|"
     # blamed_on (twelfth pass): "blamed the attack on a rebel group", "GNA blames air attack … on Haftar's forces":
     # the other frame of blaming, the deed first and "on" the one blamed (not "was blamed on": a word must come first)

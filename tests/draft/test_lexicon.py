@@ -56,3 +56,9 @@ def test_verb_clause_promised_predicted_declared():
     assert _cited("The senator declared that the bill was dead.") == [["The senator"]]
     assert _cited("The governor declared a state of emergency on Monday.") == []
     assert _cited("Farmers feared the storms predicted in the north.") == []
+
+
+def test_quote_asked_is_the_speakers_word():
+    # quote_asked (speech pass): "asked" beside the question it quotes; not "asked" with an object and "to"
+    assert _cited("“Who will pay for the new bridge?” asked Councillor Brandt.") == [["Brandt"]]
+    assert _cited("The mayor asked the council to delay the vote.") == []
