@@ -402,6 +402,12 @@ def test_docs_state_the_speech_pass():
         f"{a['speech_found']}, with {b['right']} of {b['citations']} citations right before and {a['right']} of "
         f"{a['citations']} after, and moved no part of the corpus"
     ) in section("### Against PolNeAR")
+    text = " ".join((ROOT / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    assert (
+        f"PolNeAR dev {a['found']} attributions found ({b['found']} before), {a['speech_found']} of its reported "
+        f"speech ({b['speech_found']}), {a['right']} of {a['citations']} citations right "
+        f"({b['right']} of {b['citations']})"
+    ) in text
 
 
 def test_polnear_guard_of_the_fourth_pass():
