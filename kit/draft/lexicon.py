@@ -171,6 +171,15 @@ SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described so
     # "dismissed reports of any civilian casualties as propaganda", "called out the shelling as an act of revenge"
     r"(?:identified|dismissed|branded|labell?ed|characteri[sz]ed|called out|denounced)(?= (?:[\w’'.-]+ ){1,8}as\b)|"
     r"(?:assured|disclosed|maintained|hinted|speculated)(?= that\b)|"  # verb_that: "The defence ministry assured that"
+    # verb_clause (speech pass, PolNeAR's reported speech): a verb of promising or predicting, not as a participle
+    # before a preposition ("rainfall predicted in some parts"); "declared" only before the clause it reports ("that",
+    # or the clause's own subject pronoun: "declared he would run"), never before a noun ("declared a state of
+    # emergency")
+    r"(?:promised|promises|predicted|predicts)(?! (?:in|on|at|by|for|from|over|across|during|since)\b)|"
+    r"(?:declared|declares)(?= (?:that|he|she|they|we|I|it|there|you)\b)|"
+    # quote_asked (speech pass): "asked" beside the question it quotes ("…?” asked the mayor", "she asked, “…”"),
+    # not "asked the court to" nor "asked for"
+    r"(?<=[?!,][”\"] )asked|asked(?=[,:]? [“\"])|"
     r"rejected|blasted|blamed(?= (?:[\w’'-]+ ){1,4}for\b)|"
     # blamed_on (twelfth pass): "blamed the attack on a rebel group", "GNA blames air attack … on Haftar's forces":
     # the other frame of blaming, the deed first and "on" the one blamed (not "was blamed on": a word must come first)

@@ -386,6 +386,30 @@ def test_docs_state_the_polnear_speech_share():
     ) in text
 
 
+def test_docs_state_the_speech_pass():
+    # the speech pass (docs/draft.md, Against PolNeAR, after "Reported speech apart"): dev's numbers before and after
+    # are results-polnear-speech-pass.json's; the pass moved no part of the corpus, and its "before" is the speech
+    # share's dev row
+    r = _results("results-polnear-speech-pass.json")
+    b, a = r["polnear"]["dev"]["before"], r["polnear"]["dev"]["after"]
+    assert b == {k: v for k, v in _results("results-polnear-speech.json")["splits"]["dev"].items() if k in b}
+    assert a["found"] > b["found"] and a["speech_found"] > b["speech_found"]
+    assert a["right"] * b["citations"] >= b["right"] * a["citations"]  # precision did not fall
+    assert r["corpus"]["before"] == r["corpus"]["after"] and "test" not in r["corpus"]["after"]
+    assert sum(r["kinds_of_1468"].values()) == 1468
+    assert (
+        f"raised dev's found from {b['found']} to {a['found']} and its speech found from {b['speech_found']} to "
+        f"{a['speech_found']}, with {b['right']} of {b['citations']} citations right before and {a['right']} of "
+        f"{a['citations']} after, and moved no part of the corpus"
+    ) in section("### Against PolNeAR")
+    text = " ".join((ROOT / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    assert (
+        f"PolNeAR dev {a['found']} attributions found ({b['found']} before), {a['speech_found']} of its reported "
+        f"speech ({b['speech_found']}), {a['right']} of {a['citations']} citations right "
+        f"({b['right']} of {b['citations']})"
+    ) in text
+
+
 def test_polnear_guard_of_the_fourth_pass():
     # "recall and speaker precision above the third pass's" (docs/draft.md, Against PolNeAR)
     third = _results("results-polnear-third-pass.json")

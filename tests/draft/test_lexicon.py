@@ -46,3 +46,19 @@ def test_put_at_gives_a_toll():
     assert _cited("Police put the provisional number of injuries at 33.") == [["Police"]]
     assert _cited("The official initially placed the death toll at four children.") == [["The official"]]
     assert _cited("Workers put the new roof at the top of their list.") == []
+
+
+def test_verb_clause_promised_predicted_declared():
+    # verb_clause (speech pass): promising and predicting report what the speaker said; "declared" only before the
+    # clause it reports; neither a participle before a preposition nor "declared" before a noun is speech
+    assert _cited("The mayor promised the new bridge would open by spring.") == [["The mayor"]]
+    assert _cited("Dr. Okafor predicted turnout would fall in the suburbs.") == [["Okafor"]]
+    assert _cited("The senator declared that the bill was dead.") == [["The senator"]]
+    assert _cited("The governor declared a state of emergency on Monday.") == []
+    assert _cited("Farmers feared the storms predicted in the north.") == []
+
+
+def test_quote_asked_is_the_speakers_word():
+    # quote_asked (speech pass): "asked" beside the question it quotes; not "asked" with an object and "to"
+    assert _cited("“Who will pay for the new bridge?” asked Councillor Brandt.") == [["Brandt"]]
+    assert _cited("The mayor asked the council to delay the vote.") == []
