@@ -212,15 +212,15 @@ def build_tables(
     reg = _Registry()
     own = Mention(publisher or "Publisher of the article (not given)")
     own_id = reg.source(own, None, text.split("\n", 1)[0], [])
-    if reg.sources[0]["kind"] == "individual":  # publisher_outlet: the publisher of an article is an outlet
-        reg.sources[0]["kind"] = "online"
-        reg.sources[0]["notes"] = reg.sources[0]["notes"].replace(
-            "(looks like a person's name)", "(the article's publisher: an outlet the kit does not know)"
-        )
-    reg.sources[0]["notes"] = (
+    row = reg.sources[0]
+    kind_note = row["notes"].split(" Article:")[0]  # the publisher's mention has no affiliation: the kind's note only
+    if row["kind"] == "individual":  # publisher_outlet: the publisher of an article is an outlet, not a person
+        row["kind"] = "online"
+        kind_note = "draft: check kind (the article's publisher: an outlet the kit does not know)."
+    row["notes"] = (
         "The publisher of the article this draft was made from. "
         + ("draft: check: give kit draft --publisher. " if not publisher else "")
-        + reg.sources[0]["notes"].split(" Article:")[0]
+        + kind_note
     )
     own_report = reg.new_report_id(f"{own_id}-article")
     reports = [
