@@ -1685,18 +1685,27 @@ def test_docs_state_the_sealed_parts_scored_once(part, nth, years, sealed_pass):
     assert "scored, it is development material" in own and "It is sealed" not in own
 
 
-def test_docs_state_the_nineteenth_held_out_part():
-    # unseen18, sealed while the PolNeAR pass was written: its two results files equal, the docs' rows and paragraph
-    # (test_docs_state_the_sealed_parts_scored_once), what the pass was checked on, and the kit as it stands
-    before = _results("results-draft-corpus-unseen18-before-polnear-pass.json")["unseen18"]
-    once = _results("results-draft-corpus-unseen18-scored-once.json")["unseen18"]
+def _fresh_part(part: str, nth: str, before_file: str, what_before: str, goals: list) -> tuple[dict, str, str]:
+    """A fresh part sealed while a pass was written: its two results files equal, the docs' two rows, the goals it
+    meets, and its paragraph; returns its score once, "### On real coverage" and the paragraph (whitespace made
+    single)."""
+    before = _results(f"results-draft-corpus-{part}-{before_file}.json")[part]
+    once = _results(f"results-draft-corpus-{part}-scored-once.json")[part]
     assert before == once
     prose = section("### On real coverage")
     o = {**once, "articles": 10}
-    assert _row(prose, "nineteenth held-out part", "before the PolNeAR pass") == _as_row(o)
-    assert _row(prose, "nineteenth held-out part", "scored once") == _as_row(o)
-    assert _goals_met(o) == [] and bench.PARTS[-2] == "unseen18"
-    text = re.search(r"The \*\*nineteenth held-out part\*\*.*?Scored, it is development material\.", prose).group(0)
+    assert _row(prose, f"{nth} held-out part", what_before) == _as_row(o)
+    assert _row(prose, f"{nth} held-out part", "scored once") == _as_row(o)
+    assert _goals_met(o) == goals
+    text = re.search(rf"The \*\*{nth} held-out part\*\*.*?Scored, it is development material\.", prose).group(0)
+    return once, prose, " ".join(text.split())
+
+
+def test_docs_state_the_nineteenth_held_out_part():
+    # unseen18, sealed while the PolNeAR pass was written: its two results files equal, the docs' rows and paragraph
+    # (test_docs_state_the_sealed_parts_scored_once), what the pass was checked on, and the kit as it stands
+    once, prose, text = _fresh_part("unseen18", "nineteenth", "before-polnear-pass", "before the PolNeAR pass", [])
+    assert bench.PARTS[-2] == "unseen18"
     assert "sources not met, attributions not met, speaker precision not met, invented figures not met" in text
     # checked on the parts scored before it, never on this one (benchmarks/results-polnear-splits.json, "corpus")
     checked = set(_results("results-polnear-splits.json")["corpus"]["parts"])
@@ -1726,16 +1735,10 @@ def test_docs_state_the_nineteenth_held_out_part():
 def test_docs_state_the_twentieth_held_out_part():
     # unseen19, sealed while the subject-phrase pass was written: its two results files equal, the docs' rows and
     # paragraph (test_docs_state_the_sealed_parts_scored_once), what the pass was written on, and the kit as it stands
-    before = _results("results-draft-corpus-unseen19-before-subject-phrases.json")["unseen19"]
-    once = _results("results-draft-corpus-unseen19-scored-once.json")["unseen19"]
-    assert before == once
-    prose = section("### On real coverage")
-    o = {**once, "articles": 10}
-    assert _row(prose, "twentieth held-out part", "before the subject-phrase pass") == _as_row(o)
-    assert _row(prose, "twentieth held-out part", "scored once") == _as_row(o)
-    assert _goals_met(o) == ["attributions"] and bench.PARTS[-1] == "unseen19"
-    text = re.search(r"The \*\*twentieth held-out part\*\*.*?Scored, it is development material\.", prose).group(0)
-    text = " ".join(text.split())
+    once, _, text = _fresh_part(
+        "unseen19", "twentieth", "before-subject-phrases", "before the subject-phrase pass", ["attributions"]
+    )
+    assert bench.PARTS[-1] == "unseen19"
     assert "sources not met, attributions met, speaker precision not met, invented figures not met" in text
     # written on the development parts scored before it, never on this one (the pass's "before" and "after")
     subject = _results("results-draft-corpus-subject-phrases.json")
