@@ -213,7 +213,8 @@ def _same(a: str, b: str) -> bool:
 def _count(c: Counter, atts: list[dict], kit: list[tuple], pcs: list[tuple], examples: dict | None, text, spans):
     """Add one article's counts to ``c``. ``atts``: the annotated attributions, each with its sentences (``where``),
     ``speaker(name, notes)`` (the name is its speaker), ``cited(name, notes)`` (its speaker or relay), ``speech``
-    (PolNeAR: a cue of saying; the corpus: None) and ``label``; ``kit`` and ``pcs``: the kit's and the parser's
+    (PolNeAR: a cue of saying; the corpus: None), ``pronoun`` (PolNeAR: the Source span a pronoun, which its scorer
+    credits to any reading of it) and ``label``; ``kit`` and ``pcs``: the kit's and the parser's
     citations, each (sentences, name, notes). A citation is right when it names an annotated speaker (or relay) of
     its sentences; an attribution is right when a citation in its sentences names its speaker (the scorers' rules).
     Besides the four kinds, two combinations: ``veto`` (the kit's citations the parser contradicts, dropped) and
@@ -253,6 +254,7 @@ def _count(c: Counter, atts: list[dict], kit: list[tuple], pcs: list[tuple], exa
         c[kind] += 1
         if a["speech"] is not None:
             c[("speech_" if a["speech"] else "other_") + kind] += 1
+            c[("speech_" if a["speech"] else "other_") + kind + "_pronoun_source"] += a["pronoun"]
         if examples is not None and kind in ("kit_only", "parser_only") and a["speech"] is not False:
             examples[kind].append(_example(a["label"], a["where"], kit, pcs, text, spans))
     c["attributions"] += len(atts)
@@ -377,7 +379,8 @@ def score_polnear(nlp, repo: Path, split: str, limit: int | None, examples: dict
                     where = sentence_of(*a["content"][:2]) | sentence_of(*a["source"][:2])
                     label = f"{name}: {src} / {a['cue'][2]}"
                     atts.append({"where": where, "speaker": same, "cited": same, "label": label,
-                                 "speech": polnear.speech_cue(a["cue"][2])})  # fmt: skip
+                                 "speech": polnear.speech_cue(a["cue"][2]),
+                                 "pronoun": src.strip().lower() in polnear._PRONOUNS})  # fmt: skip
             pcs = [({_sentence_of(spans, at)}, n, notes) for at, n, notes in parser_citations(doc, text)]
             before = (c["kit_found"], c["kit_right"], c["kit_citations"])
             _count(c, atts, _polnear_cites(drafted.pop(), text, sentence_of), pcs, examples, text, spans)

@@ -70,6 +70,8 @@ def test_the_sentences_are_the_results(results: dict, section: str) -> None:
     w = results["model_wheel"]
     expected = [
         f"of dev's {speech} reported-speech attributions, {parser_speech} against the kit's {kit_speech}",
+        f"(of the {d['speech_parser_only']} it finds and the kit does not, {d['speech_parser_only_pronoun_source']} "
+        "have a pronoun as their Source",
         f"of the kit's {c['kit_wrong']} wrong citations on the corpus the parser names the right speaker in "
         f"{c['kit_wrong_parser_right']}, repeats the kit's wrong speaker in {c['second_opinion_kit_wrong_agrees']} "
         f"and says nothing in {c['second_opinion_kit_wrong_silent']}",
