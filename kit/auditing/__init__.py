@@ -23,6 +23,7 @@ import pandas as pd
 from kit.auditing.aligned import aligned_copies
 from kit.auditing.anonymous import anonymous_wordings
 from kit.auditing.context import claims_in_time_order
+from kit.auditing.described import described_quotes
 from kit.auditing.edited import edited_sentences
 from kit.auditing.figure_pairs import same_attribution, same_figure
 from kit.auditing.framing import linked_framed_quotes
@@ -161,6 +162,13 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     # a quotation framed alike by two reports that copy each other elsewhere (kit.auditing.framing)
     listed_now = pd.concat([r[["later", "earlier"]] for r in rows], ignore_index=True)
     more = linked_framed_quotes(
+        claims, corp, found, report, listed_now["later"], listed_now["earlier"], min_score=min_score, small=small
+    )
+    if len(more):
+        rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])
+    # a quotation repeated with the same description of its speaker (kit.auditing.described)
+    listed_now = pd.concat([r[["later", "earlier"]] for r in rows], ignore_index=True)
+    more = described_quotes(
         claims, corp, found, report, listed_now["later"], listed_now["earlier"], min_score=min_score, small=small
     )
     if len(more):
