@@ -126,7 +126,9 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     if len(framed):
         framed = framed[~explained(framed["later"].to_numpy(), framed["earlier"].to_numpy())]
     rows[0] = pd.concat([rows[0], framed], ignore_index=True)
-    lone = lone_descriptions(corp, rows[0]["later"], rows[0]["earlier"], claims.publisher, claims.proposition)
+    lone = lone_descriptions(
+        corp, rows[0]["later"], rows[0]["earlier"], claims.publisher, claims.proposition, texts=claims.text
+    )
     rows[0] = rows[0][~lone]  # a description shared by outlets that copy each other nowhere else: kit.auditing.lone
     # a sentence reworded around a run of words kept whole (kit.auditing.reworded), or around its figure
     # (kit.auditing.restated), by outlets listed as copying each other elsewhere in the story

@@ -43,7 +43,10 @@ def test_the_real_sentences_are_these():
     ("text", "words"),
     [
         ("“People were climbing over one another just to breathe,” said Abdullah Lotfy of Egypt.", {"egypt"}),
-        ("“Mud, weed and muck are hampering our efforts to find missing people,” said Ankit Yadav, a diver.", {"diver"}),
+        (
+            "“Mud, weed and muck are hampering our efforts to find missing people,” said Ankit Yadav, a diver.",
+            {"diver"},
+        ),
         (
             '"The country is going through an unspeakable tragedy," Greek Prime Minister Alexis Tsipras said in a '
             "televised address.",
