@@ -31,7 +31,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
-from kit.auditing.marks import quoted_flags
+from kit.auditing.marks import SPEECH_VERB, quoted_flags
 from kit.auditing.quotes import CHANNEL_WORDS
 from kit.auditing.stock import COPY_SIMILARITY
 from kit.auditing.text import STOP_WORDS, word_spans
@@ -53,6 +53,9 @@ RUN = 8
 #: tsunami that" (4) is the event named alike
 RUN_WORDS = 5
 _DIGIT = re.compile(r"\d")
+#: a speech verb or "according" ends a run: the attribution ("…, the army said in a statement posted online";
+#: "according to figures released by the health ministry") is how many sentences end, not one outlet's wording
+_SAID = re.compile(rf"{SPEECH_VERB}|according|reported|saying")
 
 
 def _words(corp, i: int) -> set:
@@ -94,7 +97,8 @@ def copy_elsewhere(corp, x: int, y: int, publisher, story) -> bool:
 
 
 def shared_run(a: str, b: str) -> list:
-    """The longest run of consecutive words outside quotation marks that texts ``a`` and ``b`` share (lower-case).
+    """The longest run of consecutive words outside quotation marks that texts ``a`` and ``b`` share (lower-case),
+    not across a speech verb or "according" (the attribution).
 
     Parameters
     ----------
@@ -115,7 +119,7 @@ def shared_run(a: str, b: str) -> list:
         spans, flags = word_spans(text), quoted_flags(text)
         if len(spans) != len(flags):
             flags = [False] * len(spans)
-        return [None if q else w for (w, _, _), q in zip(spans, flags, strict=True)]
+        return [None if q or _SAID.fullmatch(w) else w for (w, _, _), q in zip(spans, flags, strict=True)]
 
     x, y = own(a), own(b)
     y = [w if w is not None else 0 for w in y]  # a quoted word matches nothing
