@@ -168,19 +168,20 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     )
     if len(more):
         rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])
-    # a quotation repeated with the same description of its speaker (kit.auditing.described)
-    listed_now = pd.concat([r[["later", "earlier"]] for r in rows], ignore_index=True)
-    more = described_quotes(
-        claims, corp, found, report, listed_now["later"], listed_now["earlier"], min_score=min_score, small=small
-    )
-    if len(more):
-        rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])
     # a sentence edited word by word, its own words kept in order (kit.auditing.edited)
     listed_now = pd.concat([r[["later", "earlier"]] for r in rows], ignore_index=True)
     ll, le = listed_now["later"].to_numpy(), listed_now["earlier"].to_numpy()
     more = edited_sentences(claims, ll, le, explained=explained, min_score=min_score)
     if len(more):
         rows[0] = pd.concat([rows[0], more[~_speaker_only(claims, corp, found, more)]], ignore_index=True)
+    # a quotation repeated with the same description of its speaker (kit.auditing.described), after the rules
+    # before it: the pairs it adds are those no other rule lists
+    listed_now = pd.concat([r[["later", "earlier"]] for r in rows], ignore_index=True)
+    more = described_quotes(
+        claims, corp, found, report, listed_now["later"], listed_now["earlier"], min_score=min_score, small=small
+    )
+    if len(more):
+        rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])
     copied: dict = {}
     step("figures")
     for a, b in zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False):
