@@ -23,7 +23,7 @@ import pandas as pd
 from kit.auditing.aligned import aligned_copies
 from kit.auditing.anonymous import anonymous_wordings
 from kit.auditing.context import claims_in_time_order
-from kit.auditing.described import described_quotes
+from kit.auditing.description import described_quotes
 from kit.auditing.edited import edited_sentences
 from kit.auditing.figure_pairs import same_attribution, same_figure
 from kit.auditing.framing import linked_framed_quotes
@@ -174,7 +174,7 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     more = edited_sentences(claims, ll, le, explained=explained, min_score=min_score)
     if len(more):
         rows[0] = pd.concat([rows[0], more[~_speaker_only(claims, corp, found, more)]], ignore_index=True)
-    # a quotation repeated with the same description of its speaker (kit.auditing.described), after the rules
+    # a quotation repeated with the same description of its speaker (kit.auditing.description), after the rules
     # before it: the pairs it adds are those no other rule lists
     listed_now = pd.concat([r[["later", "earlier"]] for r in rows], ignore_index=True)
     more = described_quotes(

@@ -187,7 +187,7 @@ def linked_quote_pairs(
 ) -> dict:
     """The pairs of sentences, both quoting, of two reports of a small story linked by at least ``at_least`` listed
     pairs (:func:`linked_reports`), of different publishers, whose later sentence is not listed yet and whose pair is
-    not cited: the pairs :func:`linked_framed_quotes` and :func:`kit.auditing.described.described_quotes` look at.
+    not cited: the pairs :func:`linked_framed_quotes` and :func:`kit.auditing.description.described_quotes` look at.
 
     Parameters
     ----------

@@ -1869,11 +1869,11 @@ def test_every_reuse_csv_parses_with_its_five_fields_and_its_claims():
 
 
 def test_fourteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores):
-    # the fourteenth round (a quotation repeated with the reporter's description of its speaker, kit.auditing.described;
-    # a long run of the reporters' words keeps a lone pair, kit.auditing.lone.shared_run), written with all twenty parts
-    # as development material: against the kit before it (b58091d) no part finds fewer copies or lists fewer right
-    # pairs, more wrong pairs, more shared quotations, stock phrases or unannotated pairs as copying; every pair it adds
-    # is a copy; the kit as it stands scores what the file says, each part and each story on its own
+    # the fourteenth round (a quotation repeated with the reporter's description of its speaker,
+    # kit.auditing.description; a long run of the reporters' words keeps a lone pair, kit.auditing.lone.shared_run),
+    # written with all twenty parts as development material: against the kit before it (b58091d) no part finds fewer
+    # copies or lists fewer right pairs, more wrong pairs, more shared quotations, stock phrases or unannotated pairs as
+    # copying; every pair it adds is a copy; the kit as it stands scores what the file says, each part and each story
     r = _fourteenth_round()
     assert set(r["before"]) == set(r["after"]) == set(PARTS) and r["kit_before"] == "b58091d"
     assert set(r["stories"]["before"]) == set(r["stories"]["after"]) == {x for v in PARTS.values() for x in v}
@@ -1897,9 +1897,9 @@ def test_fourteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(sco
     # each rule's pairs: copies all, as listed now; the copies each finds
     rules = r["rules"]
     assert rules["described"]["settings"] == {
-        "LINKED_ONCE": kit.auditing.described.LINKED_ONCE,
-        "SAME_QUOTE": kit.auditing.described.SAME_QUOTE,
-        "DESCRIBED": kit.auditing.described.DESCRIBED,
+        "LINKED_ONCE": kit.auditing.description.LINKED_ONCE,
+        "SAME_QUOTE": kit.auditing.description.SAME_QUOTE,
+        "DESCRIBED": kit.auditing.description.DESCRIBED,
         "QUOTED": kit.auditing.framing.QUOTED,
     }
     assert rules["long_run"]["settings"] == {"RUN": kit.auditing.lone.RUN, "RUN_WORDS": kit.auditing.lone.RUN_WORDS}

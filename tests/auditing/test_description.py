@@ -1,4 +1,4 @@
-"""kit.auditing.described: a quotation repeated with the reporter's description of its speaker or of the occasion,
+"""kit.auditing.description: a quotation repeated with the reporter's description of its speaker or of the occasion,
 between two reports that copy each other elsewhere, is copied prose; with the speaker's bare name, title, post or
 speech clause it is not. On the real coverage's sentences (tests/audit_corpus/): the AP's lead and Abdullah Lotfy's
 words in two copies of its story on the Mina hajj crush ("…,” said Abdullah Lotfy of Egypt"), and the framings of
@@ -14,7 +14,7 @@ from test_framing import sentences
 
 import kit
 from kit.auditing import audit
-from kit.auditing.described import DESCRIBED, LINKED_ONCE, SAME_QUOTE, description
+from kit.auditing.description import DESCRIBED, LINKED_ONCE, SAME_QUOTE, description
 from kit.auditing.framing import LINKED, QUOTED
 from kit.auditing.framing import SAME_QUOTE as FRAMING_SAME_QUOTE
 
