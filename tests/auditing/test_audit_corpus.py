@@ -1870,10 +1870,11 @@ def test_every_reuse_csv_parses_with_its_five_fields_and_its_claims():
 
 def test_fourteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores):
     # the fourteenth round (a quotation repeated with the reporter's description of its speaker,
-    # kit.auditing.description; a long run of the reporters' words keeps a lone pair, kit.auditing.lone.shared_run),
-    # written with all twenty parts as development material: against the kit before it (b58091d) no part finds fewer
-    # copies or lists fewer right pairs, more wrong pairs, more shared quotations, stock phrases or unannotated pairs as
-    # copying; every pair it adds is a copy; the kit as it stands scores what the file says, each part and each story
+    # kit.auditing.description; a long run of the reporters' words keeps a lone pair, kit.auditing.lone.shared_run; a
+    # double prime after a word's punctuation closes a quotation, kit.auditing.marks), written with all twenty parts as
+    # development material: against the kit before it (b58091d) no part finds fewer copies or lists fewer right pairs,
+    # more wrong pairs, more shared quotations, stock phrases or unannotated pairs as copying; every pair it adds is a
+    # copy; the kit as it stands scores what the file says, each part and each story
     r = _fourteenth_round()
     assert set(r["before"]) == set(r["after"]) == set(PARTS) and r["kit_before"] == "b58091d"
     assert set(r["stories"]["before"]) == set(r["stories"]["after"]) == {x for v in PARTS.values() for x in v}
@@ -1913,7 +1914,10 @@ def test_fourteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(sco
             added += len(pairs)
     assert added == a["listed"] - b["listed"] == a["right"] - b["right"]
     found = {k: sum(rule["found_more"].values()) for k, rule in rules.items()}
-    assert found == {"described": 4, "long_run": 5} and sum(found.values()) == a["found"] - b["found"]
+    assert (
+        found == {"described": 4, "long_run": 5, "double_prime": 1} and sum(found.values()) == a["found"] - b["found"]
+    )
+    assert [p["claim_id"] for p in rules["double_prime"]["pairs"]["held-out-9"]].count("latintimes-10") == 1
     described = {p["claim_id"] for v in rules["described"]["pairs"].values() for p in v}
     assert {"torontostar-2", "israelhayomcom-5", "sakshien-12"} <= described
     # the synthetic cases: the same rows before and after
