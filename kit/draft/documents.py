@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from kit.draft.footage import footage_phrase
 from kit.draft.lexicon import DETERMINERS, QUANTIFIERS
 from kit.draft.nouns import Mention
 from kit.draft.objects import can_author, object_after
@@ -79,6 +80,9 @@ def document_speaker(prefix: str) -> tuple[Mention, Mention | None] | None:
     if online:  # online_document (tenth pass): "A video on social media showed", not "social media" nor "A video"
         return Mention(online.group().strip(), common=True, about="a document"), None
     m = _BY.search(text)
+    picture = footage_phrase(text)  # footage_phrase (recall pass): "Footage from the scene showed", its phrase whole
+    if picture is not None and (not m or m.group("from")):
+        return picture, None
     if not m:
         return None
     who = object_after(m.group("who"))

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from kit.draft.called import CALLED_QUOTE
+
 __all__ = [
     "AUXILIARIES",
     "DETERMINERS",
@@ -187,7 +189,9 @@ SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described so
     r"blames(?= (?:[\w’'-]+ ){1,4}for\b)|"
     # reports_suggest (ninth pass): "Initial reports suggest", "Local media reports suggested": after the noun
     # "reports", "suggest" says what the reports say (and "reports" is then the speaker's head noun, not a verb)
-    r"(?<=reports )suggest(?:s|ed)?)\b"
+    r"(?<=reports )suggest(?:s|ed)?|"
+    + CALLED_QUOTE  # called_quote (recall pass, kit.draft.called): "called it “a deliberate attack …”"
+    + r")\b"
 )
 #: what "citing", "relying on", "based on" may name as a source when it is no name: a speaker or a document
 SOURCE_NOUNS = SPEAKER_NOUNS | {

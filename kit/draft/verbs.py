@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from kit.draft import lexicon as lex
+from kit.draft.absolute import with_speaker
 from kit.draft.clauses import shared_subject, speaker_like, split_pair
 from kit.draft.documents import DOCUMENT_ONLY, document_speaker
 from kit.draft.heads import (
@@ -62,6 +63,9 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     prefix, rest, verb = s[: m.start()], s[m.end() :], m.group()
     if verb in ("reports", "claims", "estimates", "posts", "notes") and _SOURCE_NOUN.search(prefix):
         return  # source_noun (tenth pass): "according to Iranian media reports": a noun the source phrase ends with
+    if (with_x := with_speaker(prefix, verb)) is not None:  # with_saying (recall pass): "with the UN warning …"
+        out.append((m.start(), "speaker", with_x, verb, None))
+        return
     by = re.match(r"\s+by\s+(?!(?:tele)?phone|e-?mail|text|video)", rest)
     passive = by and (lex.PASSIVE.search(prefix) or re.search(r"[,]\s*$|\b[a-z]+\s*$", prefix))
     if by and passive and not re.search(r"\bas\s*$", prefix, re.I):  # passive_by: "announced by President Correa"

@@ -139,6 +139,14 @@ def _as_it_stands(part: str) -> dict:
     return _results("results-draft-corpus-subject-phrases-merged.json")["parts"][part]
 
 
+def _now(part: str, when: str = "after") -> dict:
+    """A part's totals with the kit as it stands, the recall pass merged
+    (benchmarks/results-draft-corpus-recall-pass.json's "after"; its "before" is :func:`_as_it_stands`, the
+    subject-phrase pass merged); compared with the benchmark in
+    test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged."""
+    return _results("results-draft-corpus-recall-pass.json")[when][part]
+
+
 def no_measure_fell(now: dict, before: dict) -> bool:
     """No share and no count of sources, attributions and right citations is below ``before``'s; no more figure
     errors."""
@@ -514,7 +522,8 @@ def test_docs_state_the_seventh_pass():
     later = _results("results-draft-corpus-eighth-pass.json")["confidence_filter"]  # the eighth pass's kit
     moved = _results("results-draft-corpus-subject-phrases.json")["confidence_filter"]["unseen5"]  # moved it since
     assert moved["before"] == later["parts"]["unseen5"]  # benchmarks/draft_confidence.py wrote them
-    assert confidence.count_part("unseen5") == moved["after"]
+    recall = _results("results-draft-corpus-recall-pass.json")["confidence_filter"]["unseen5"]  # and the recall pass
+    assert recall["before"] == moved["after"] and confidence.count_part("unseen5") == recall["after"]
     wrong_noted = three_parts["noted"]["citations"] - three_parts["noted"]["right"]
     assert f"remove {three_parts['noted']['right']} right ones on the three parts to remove {wrong_noted}" in prose
 
@@ -1516,12 +1525,13 @@ def test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged():
     # de885a6), every part of PARTS, unseen19 with it; the benchmark computes each again
     now = _results("results-draft-corpus-subject-phrases-merged.json")
     assert now["kit_commit"] == "de885a6"
+    assert {p: _now(p, "before") for p in now["parts"]} == now["parts"]  # the recall pass moved some parts since
     result = scored("dev")
-    assert now["parts"]["dev"] == result["total"]
+    assert _now("dev") == result["total"]
     air = bench.totals([r for r in result["articles"] if bench.is_air_strike(r["article"])])
-    assert now["parts"]["dev air strikes"] == air
+    assert _now("dev air strikes") == air
     for part in bench.PARTS:
-        assert scored(part)["total"] == now["parts"][part], part
+        assert scored(part)["total"] == _now(part), part
     assert set(now["parts"]) == set(bench.PARTS) | {"dev air strikes"}
     # the pass's "after" on every part it scored; Cebu's as with the PolNeAR pass merged; unseen19 its score once
     after = _results("results-draft-corpus-subject-phrases.json")["after"]
@@ -1656,10 +1666,11 @@ def test_docs_state_the_sealed_parts_scored_once(part, nth, years, sealed_pass):
     subject = _results("results-draft-corpus-subject-phrases.json")  # the kit before the subject-phrase pass gave it
     if part in subject["before"]:
         assert {k: subject["before"][part][k] for k in once[part]} == once[part]
-        assert total == subject["after"][part]  # the kit as it stands: after the subject-phrase pass
+        assert _now(part, "before") == subject["after"][part]  # after the subject-phrase pass
+        assert total == _now(part)  # the kit as it stands: after the recall pass
     else:  # sealed while that pass was written: its "before" file is the kit that pass's "before" was scored with
         assert sealed_pass is SUBJECT_PHRASE_PASS and subject["kit_commit"].startswith(f"before {kit_before},")
-        assert total == _as_it_stands(part)
+        assert total == _now(part) and _now(part, "before") == _as_it_stands(part)
     o = {**once[part], "articles": total["articles"]}
     assert total["articles"] == 10 and part in bench.PARTS
     assert _row(prose, f"{nth} held-out part", what_before) == _as_row(o)
