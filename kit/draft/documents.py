@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from kit.draft.lexicon import DETERMINERS, QUANTIFIERS
+from kit.draft.misreads import place_not_author
 from kit.draft.nouns import Mention
 from kit.draft.objects import can_author, object_after
 from kit.draft.phrases import subject_before
@@ -84,10 +85,13 @@ def document_speaker(prefix: str) -> tuple[Mention, Mention | None] | None:
     who = object_after(m.group("who"))
     if who is None or not m.group("who").endswith(who.text):
         return None  # "Pictures from Yirgou shared with VOA": not a document from Yirgou
-    if m.group("from") and not can_author(who):
-        return None  # "Images from Gaza showed": a place, not an author
     doc = subject_before(m.group("doc") + " ")
     doc_text = doc.text if isinstance(doc, Mention) else m.group("doc").strip()
+    place = place_not_author(doc_text, who) if m.group("from") else None
+    if place is not None:  # place_not_author (kit.draft.misreads): "Footage from the scene showed"
+        return place, None
+    if m.group("from") and not can_author(who):
+        return None  # "Images from Gaza showed": a place, not an author
     verb = (m.group("verb") or m.group("from")).lower()
     if verb in _AUTHOR:
         return Mention(who.text, who.common, f"{doc_text} {verb}" + (" by" * (verb != "from")), who.affiliation), None

@@ -40,6 +40,7 @@ import re
 from kit.draft import lexicon as lex
 from kit.draft.asides import without_aside
 from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS
+from kit.draft.misreads import predicate_segment, scare_quotes
 from kit.draft.nouns import (
     CONNECTORS,
     PARTY,
@@ -268,6 +269,7 @@ def subject_before(prefix: str):
     """
     prefix, about, affiliation = PARTY.sub("", prefix).rstrip(), "", ""  # party_state: "Sen. Jack Reed (D-R.I.),"
     prefix = without_aside(prefix)  # bracketed_aside (kit.draft.asides): "Gov. Phil Bryant (R) said"
+    prefix = scare_quotes(prefix)  # scare_quotes (kit.draft.misreads): "was “most probably” also"
     straight = prefix.rfind('"')  # a straight mark after , . ! ? closes a quotation (one the sentence before opened)
     close = max(
         prefix.rfind("”"), straight if prefix.count('"') % 2 == 0 or prefix[straight - 1 : straight] in ",.!?" else -1
@@ -364,6 +366,8 @@ def subject_before(prefix: str):
         elif trailing and about and re.match(r"the [A-Z]", seg) and lex.OPENER.fullmatch(body[:cut].strip()):
             prefix = seg  # opening_phrase: "For its part, the Emergency Room of …, also a volunteer group, said"
             break
+        elif trailing and predicate_segment(seg):  # predicate_segment (kit.draft.misreads)
+            return None  # "…, had arrested one and were hunting for more, said the official Xinhua news agency"
         elif trailing and is_description(seg) and body[:cut].strip():
             about, prefix = seg, body[:cut] + ","
         elif trailing:

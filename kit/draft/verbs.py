@@ -25,6 +25,7 @@ from kit.draft.heads import (
 )
 from kit.draft.interrupted import interrupted_subject, participle_object, unpunctuated_appositive
 from kit.draft.inverted import inverted_closes
+from kit.draft.misreads import object_not_words, time_opening
 from kit.draft.names import outlet_of
 from kit.draft.objects import object_after
 from kit.draft.phrases import Mention, subject_before
@@ -60,6 +61,8 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     [('told', 'their associates', 'Reuters')]
     """
     prefix, rest, verb = s[: m.start()], s[m.end() :], m.group()
+    if object_not_words(verb, rest):
+        return  # object_not_words (kit.draft.misreads): "claims it in full", "responded to the attack"
     if verb in ("reports", "claims", "estimates", "posts", "notes") and _SOURCE_NOUN.search(prefix):
         return  # source_noun (tenth pass): "according to Iranian media reports": a noun the source phrase ends with
     by = re.match(r"\s+by\s+(?!(?:tele)?phone|e-?mail|text|video)", rest)
@@ -120,9 +123,12 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
         subj = shared_subject(prefix)  # "Residents of Al Daraja combed through the wreckage …, but said …"
     if subj == "negated":
         return
+    if isinstance(subj, Mention) and not subj.common and time_opening(subj.text):
+        subj = None  # time_opening (kit.draft.misreads): "Last November, the Houthis began …, saying"
     bare = subj is None and prefix.rstrip().endswith(",") or isinstance(subj, Mention) and subj.common
     if verb in ("telling", "saying") and bare:  # participle_subject: "Ohio Gov. John Kasich suspended …, telling …"
         openings = lex.OPENING_NAME.findall(prefix)  # "Sanders started out their ninth debate saying …"
+        openings = [o for o in openings if not time_opening(o)]  # time_opening: "Last November"
         named = subject_before(openings[-1]) if openings else None
         subj = named if isinstance(named, Mention) and not named.common else subj
     if subj is None:

@@ -1,0 +1,175 @@
+"""Wrong speakers the draft named, and the rules that stop it (issue 21, the wrong-speaker pass).
+
+A drafted citation naming the wrong speaker misleads more than a miss. Every wrong citation of the development parts
+(``benchmarks/draft_corpus.py``'s ``PARTS``) was listed with its sentence and grouped by kind; these rules fix the
+kinds that a small rule fixes, each named and tested in ``tests/draft/test_misreads.py`` on a real sentence of its
+kind:
+
+- ``scare_quotes``: a word or two quoted inside a clause ("was “most probably” also a suicide attack, said the
+  source") is no quotation before its speaker: the noun after it is the reported clause's, not the speaker;
+- ``predicate_segment``: "Police shot dead at least four attackers, had arrested one and were hunting for more, said
+  the official Xinhua news agency": a segment after a comma that opens on an auxiliary and a verb is the sentence's
+  own predicate, not an appositive of the speaker; the speaker comes after the verb;
+- ``time_opening``: "Last November, the Houthis began …, saying" and "Beginning late last year Russia launched …,
+  with Western countries saying": a time phrase opening the sentence is no speaker of a participle;
+- ``object_not_words``: "Pakistan, which … claims it in full", "as the army responded to the attack": a verb of
+  speech whose object is a thing claimed or an event answered reports no words;
+- ``place_not_author``: "Footage from the scene showed", "Purported videos from the spot showed": a document "from"
+  where it was taken (the scene, the spot, the area) is the speaker, its phrase whole, and not the place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kit.draft.lexicon import MONTH_WORDS, WEEKDAYS
+from kit.draft.nouns import Mention
+
+__all__ = ["object_not_words", "place_not_author", "predicate_segment", "scare_quotes",
+           "time_opening"]  # fmt: skip
+
+#: scare_quotes: a short quoted phrase after a word, closed with no punctuation before its closing mark
+_SCARE = re.compile(r"(?<=[A-Za-z,] )[“\"]([A-Za-z][\w’' -]{0,40}?[A-Za-z])[”\"](?=\s+[A-Za-z])")
+#: predicate_segment: an auxiliary (or a past tense) and a verb opening a segment: "had arrested one and were …"
+_PREDICATE = re.compile(r"(?:had|has|have|were|was|is|are|will|would)\s+[a-z“\"]")
+#: time_opening: a time word or phrase opening a sentence ("Last November", "Beginning late last year", "Earlier")
+_TIME_WORDS = MONTH_WORDS | WEEKDAYS | {
+    "last", "beginning", "earlier", "later", "today", "yesterday", "year", "week", "month", "night", "morning",
+}  # fmt: skip
+#: object_not_words: a claim to a thing ("claims it in full"), a response to an event
+_CLAIMED_THING = re.compile(r"\s+(?:it|them)\s+(?:in\s+full|as\s+its\s+own)\b")
+_RESPONDED_TO = re.compile(
+    r"\s+to\s+(?:the|an?|this|that)\s+(?:[\w’'-]+\s+){0,2}?(?:attacks?|assault|strikes?|raids?|plea|call|appeal|"
+    r"emergency|fire|blast|explosion|incident|crisis)\b"
+)
+#: place_not_author: where a document was taken, after "from"
+_PLACES = {"scene", "spot", "area", "site", "ground", "scenes"}
+
+
+def scare_quotes(prefix: str) -> str:
+    """``scare_quotes``: the prefix with the marks of a word or phrase quoted inside the clause taken off.
+
+    A closing mark with no comma, full stop, "!" or "?" before it, after a quotation of a few words that opened
+    after a word, ends a quoted expression ("in “savage” attack", "was “most probably” also"), not a quotation the
+    speaker's name follows (":func:`kit.draft.phrases.subject_before`'s ``quotation_first``).
+
+    Parameters
+    ----------
+    prefix : str
+        The sentence up to a verb.
+
+    Returns
+    -------
+    str
+        The prefix, its scare quotes' marks replaced by spaces (the same length).
+
+    Examples
+    --------
+    >>> scare_quotes('The second blast was "most probably" also a suicide attack, ')
+    'The second blast was  most probably  also a suicide attack, '
+    >>> scare_quotes("“We will rebuild,” Mayor Kim ")
+    '“We will rebuild,” Mayor Kim '
+    """
+    return _SCARE.sub(lambda m: " " + m.group(1) + " ", prefix)
+
+
+def predicate_segment(seg: str) -> bool:
+    """``predicate_segment``: whether a segment between commas is the sentence's own predicate, not an appositive.
+
+    Parameters
+    ----------
+    seg : str
+        The words between the last two commas before a verb.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> predicate_segment("had arrested one and were hunting for more"), predicate_segment("was most probably a bomb")
+    (True, True)
+    >>> predicate_segment("the official Xinhua news agency"), predicate_segment("who was wounded")
+    (False, False)
+    """
+    return bool(_PREDICATE.match(seg.strip()))
+
+
+def time_opening(name: str) -> bool:
+    """``time_opening``: whether a sentence's opening words, read as a name, are a time phrase.
+
+    Parameters
+    ----------
+    name : str
+        The capitalised words opening the sentence (:data:`kit.draft.lexicon.OPENING_NAME`).
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> time_opening("Last November"), time_opening("Beginning"), time_opening("Ohio Gov. John Kasich")
+    (True, True, False)
+    """
+    words = [w.lower().strip(",") for w in name.split()]
+    return bool(words) and all(w in _TIME_WORDS for w in words)
+
+
+def object_not_words(verb: str, rest: str) -> bool:
+    """``object_not_words``: whether the verb's object is a thing claimed or an event answered, not words.
+
+    Parameters
+    ----------
+    verb : str
+        The speech verb.
+    rest : str
+        The sentence after it.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> object_not_words("claims", " it in full.")
+    True
+    >>> object_not_words("responded", " to the attack on the Kaiga post, sources said")
+    True
+    >>> object_not_words("claims", " it was an accident."), object_not_words("responded", " to questions")
+    (False, False)
+    """
+    v = verb.lower()
+    if v.startswith("claim"):
+        return bool(_CLAIMED_THING.match(rest))
+    if v.startswith("respond"):
+        return bool(_RESPONDED_TO.match(rest))
+    return False
+
+
+def place_not_author(doc: str, who: Mention) -> Mention | None:
+    """``place_not_author``: a document "from the scene" is the speaker, its phrase whole; not the place.
+
+    Parameters
+    ----------
+    doc : str
+        The document's words ("Footage", "Purported videos").
+    who : Mention
+        What follows "from".
+
+    Returns
+    -------
+    Mention or None
+        The document, unnamed ("Footage from the scene"), when ``who`` is where it was taken; else None.
+
+    Examples
+    --------
+    >>> place_not_author("Footage", Mention("the scene", common=True)).text
+    'Footage from the scene'
+    >>> place_not_author("Footage", Mention("the ministry", common=True)) is None
+    True
+    """
+    last = (who.text.split() or [""])[-1].lower()
+    if not who.common or last not in _PLACES:
+        return None
+    return Mention(f"{doc} from {who.text}", common=True, about="a document")
