@@ -15,7 +15,20 @@ kind:
 - ``object_not_words``: "Pakistan, which … claims it in full", "as the army responded to the attack": a verb of
   speech whose object is a thing claimed or an event answered reports no words;
 - ``place_not_author``: "Footage from the scene showed", "Purported videos from the spot showed": a document "from"
-  where it was taken (the scene, the spot, the area) is the speaker, its phrase whole, and not the place.
+  where it was taken (the scene, the spot, the area) is the speaker, its phrase whole, and not the place;
+- ``version_of``: "An earlier version of this report said" is the earlier version, its phrase whole, not "version";
+- ``identified_as``: "A 38-year-old Nazran resident who identified himself only as Ilyas said" is Ilyas, and
+  "identified himself as" reports no words;
+- ``own_subject_pronoun``: "Klymenko cited preliminary information that he said showed …": "he" inside the
+  sentence's own clause is the person who opens it, not the speaker of the sentence before;
+- ``count_reported``: "The last death toll reported on Monday was 59": a toll or deaths "reported" on a day is what
+  is counted, no speaker.
+
+Three more of the kind live beside the rules they correct: ``statement_by`` (:mod:`kit.draft.documents`: "A
+televised statement by the Moroccan Interior Ministry said" is the ministry's word, as a statement "from" it; "Earlier
+reports from the area" is a document too), ``so_far`` (:mod:`kit.draft.phrases`: "No group has so far claimed" is
+"No group", negated, not "far") and ``credit_caps`` (:data:`kit.draft.lexicon.HEADLINE_LEAD`: "SOURCE: Al Jazeera and
+agencies" is a credit line in capitals, no speaker).
 """
 
 from __future__ import annotations
@@ -25,8 +38,10 @@ import re
 from kit.draft.lexicon import MONTH_WORDS, WEEKDAYS
 from kit.draft.nouns import Mention
 
-__all__ = ["object_not_words", "place_not_author", "predicate_segment", "scare_quotes",
-           "time_opening"]  # fmt: skip
+__all__ = [
+    "count_reported", "identified_as", "object_not_words", "own_subject_pronoun", "place_not_author",
+    "predicate_segment", "scare_quotes", "time_opening", "version_of",
+]  # fmt: skip
 
 #: scare_quotes: a short quoted phrase after a word, closed with no punctuation before its closing mark
 _SCARE = re.compile(r"(?<=[A-Za-z,] )[“\"]([A-Za-z][\w’' -]{0,40}?[A-Za-z])[”\"](?=\s+[A-Za-z])")
@@ -42,6 +57,24 @@ _RESPONDED_TO = re.compile(
     r"\s+to\s+(?:the|an?|this|that)\s+(?:[\w’'-]+\s+){0,2}?(?:attacks?|assault|strikes?|raids?|plea|call|appeal|"
     r"emergency|fire|blast|explosion|incident|crisis)\b"
 )
+#: identified_as: "who identified himself only as Ilyas", "identified only as Ilyas"
+_IDENTIFIED = re.compile(
+    r"\bidentified\s+(?:(?:himself|herself|themselves)\s+)?(?:only\s+)?as\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+    r"\s*,?\s*$"
+)
+_IDENTIFIED_AS = re.compile(r"\s+(?:(?:himself|herself|themselves)\s+)?(?:only\s+)?as\s+[A-Z]")
+#: version_of: a version, an edition or an update of this report, article or story
+_VERSION = re.compile(
+    r"(?:^|(?<=\s))(?P<doc>(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:version|edition|update)\s+of\s+(?:this|the|an?)\s+"
+    r"(?:report|article|story))\s*$"
+)
+#: own_subject_pronoun: a name opening the sentence, its verb, then "that he said" or "which she said"
+_OWN_PRONOUN = re.compile(
+    r"^(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+[a-z]+ed\s+[^,;:“”\"]*?\b(?:that|which)\s+(?P<pronoun>he|she)\s*$"
+)
+#: count_reported: a toll or deaths "reported on Monday", "reported earlier"
+_COUNT_NOUN = re.compile(r"\b(?:toll|tolls|deaths|casualties|fatalities)\s*$", re.I)
+_ON_A_DAY = re.compile(r"\s+(?:on\s+\w+day|earlier|yesterday|so far|on\s+\w+\s+\d+)\b", re.I)
 #: place_not_author: where a document was taken, after "from"
 _PLACES = {"scene", "spot", "area", "site", "ground", "scenes"}
 
@@ -140,6 +173,8 @@ def object_not_words(verb: str, rest: str) -> bool:
     (False, False)
     """
     v = verb.lower()
+    if v == "identified":  # identified_as: "who identified himself only as Ilyas"
+        return bool(_IDENTIFIED_AS.match(rest))
     if v.startswith("claim"):
         return bool(_CLAIMED_THING.match(rest))
     if v.startswith("respond"):
@@ -173,3 +208,109 @@ def place_not_author(doc: str, who: Mention) -> Mention | None:
     if not who.common or last not in _PLACES:
         return None
     return Mention(f"{doc} from {who.text}", common=True, about="a document")
+
+
+def version_of(prefix: str) -> Mention | None:
+    """``version_of``: "An earlier version of this report said": the version speaks, its phrase whole.
+
+    Parameters
+    ----------
+    prefix : str
+        The sentence up to the verb.
+
+    Returns
+    -------
+    Mention or None
+        The document, unnamed, when the prefix ends with a version of a report, an article or a story; else None.
+
+    Examples
+    --------
+    >>> version_of("An earlier version of this report ").text
+    'An earlier version of this report'
+    >>> version_of("The report ") is None
+    True
+    """
+    m = _VERSION.search(prefix.rstrip())
+    return Mention(m.group("doc"), common=True, about="a document") if m else None
+
+
+def identified_as(prefix: str) -> Mention | None:
+    """``identified_as``: "A 38-year-old Nazran resident who identified himself only as Ilyas said" is Ilyas.
+
+    Parameters
+    ----------
+    prefix : str
+        The sentence up to the verb.
+
+    Returns
+    -------
+    Mention or None
+        The name the speaker gave, when the prefix ends with "identified (himself) (only) as NAME"; else None.
+
+    Examples
+    --------
+    >>> identified_as("A 38-year-old Nazran resident who identified himself only as Ilyas ").text
+    'Ilyas'
+    >>> identified_as("A 38-year-old Nazran resident ") is None
+    True
+    """
+    m = _IDENTIFIED.search(prefix.rstrip())
+    return Mention(m.group("name"), about="identified only as") if m else None
+
+
+def own_subject_pronoun(prefix: str, found: Mention | str | None) -> Mention | str | None:
+    """``own_subject_pronoun``: "Klymenko cited preliminary information that he said showed …": "he" is Klymenko.
+
+    Parameters
+    ----------
+    prefix : str
+        The sentence up to the verb.
+    found : Mention, str or None
+        The speaker read so far.
+
+    Returns
+    -------
+    Mention, str or None
+        The name opening the sentence, when ``found`` is "he" or "she" in a "that"/"which" clause of that name's verb;
+        else ``found``.
+
+    Examples
+    --------
+    >>> own_subject_pronoun("Klymenko cited preliminary information that he ", Mention("he", common=True)).text
+    'Klymenko'
+    >>> own_subject_pronoun("Police found a car that he ", Mention("he", common=True)).text
+    'he'
+    """
+    if not isinstance(found, Mention) or found.text.lower() not in ("he", "she"):
+        return found
+    m = _OWN_PRONOUN.match(prefix.rstrip())
+    if m is None or m.group("name").split()[0].lower() in _TIME_WORDS | {"police", "officials", "the", "a", "an"}:
+        return found
+    return Mention(m.group("name"), said_as=found.text.lower() + ":own")  # noted: "'he' taken to be Klymenko"
+
+
+def count_reported(verb: str, prefix: str, rest: str) -> bool:
+    """``count_reported``: "The last death toll reported on Monday was 59": the count reported, no speaker.
+
+    Parameters
+    ----------
+    verb : str
+        The speech verb.
+    prefix : str
+        The sentence up to it.
+    rest : str
+        The sentence after it.
+
+    Returns
+    -------
+    bool
+        Whether "reported" follows a toll, deaths or casualties and a day or "earlier" follows it.
+
+    Examples
+    --------
+    >>> count_reported("reported", "The last death toll ", " on Monday was 59")
+    True
+    >>> count_reported("reported", "The ministry ", " on Monday that 59 died")
+    False
+    """
+    return verb == "reported" and bool(_COUNT_NOUN.search(prefix)) and bool(_ON_A_DAY.match(rest))

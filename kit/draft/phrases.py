@@ -62,7 +62,7 @@ __all__ = ["Mention", "subject_before", "relative_notes"]
 _WHEN = re.compile(
     r"\s+(?:(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:past\s+)?(?:week|month|year|weekend|morning|evening)"
     r"|(?:less than\s+|more than\s+)?\w+\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)"
-    r"|at (?:the|that) time)$",
+    r"|at (?:the|that) time|so far)$",  # so_far (wrong-speaker pass): "No group has so far claimed"
     re.I,
 )
 #: who_note (PolNeAR pass): "who" right before the verb (an adverb or an auxiliary between): the verb's own subject
@@ -228,11 +228,18 @@ def relative_notes(cited: list[Mention]) -> list[str]:
     >>> relative_notes([subject_before("the senator, who ")])
     ["draft: check: 'who' taken to be the senator (the noun before ', who')"]
     """
-    return [
-        f"draft: check: '{c.said_as}' taken to be {c.text} (the noun before ', {c.said_as}')"
-        for c in cited
-        if c.said_as in ("which", "who")
-    ]
+    return (
+        [
+            f"draft: check: '{c.said_as}' taken to be {c.text} (the noun before ', {c.said_as}')"
+            for c in cited
+            if c.said_as in ("which", "who")
+        ]
+        + [  # own_subject_pronoun (kit.draft.misreads): "Klymenko cited information that he said"
+            f"draft: check: '{c.said_as[:-4]}' taken to be {c.text} (the name opening the sentence)"
+            for c in cited
+            if c.said_as.endswith(":own")
+        ]
+    )
 
 
 def _found_named(found) -> bool:

@@ -25,7 +25,7 @@ from kit.draft.heads import (
 )
 from kit.draft.interrupted import interrupted_subject, participle_object, unpunctuated_appositive
 from kit.draft.inverted import inverted_closes
-from kit.draft.misreads import object_not_words, time_opening
+from kit.draft.misreads import count_reported, identified_as, object_not_words, own_subject_pronoun, time_opening
 from kit.draft.names import outlet_of
 from kit.draft.objects import object_after
 from kit.draft.phrases import Mention, subject_before
@@ -61,6 +61,8 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     [('told', 'their associates', 'Reuters')]
     """
     prefix, rest, verb = s[: m.start()], s[m.end() :], m.group()
+    if count_reported(verb, prefix, rest):
+        return  # count_reported (kit.draft.misreads): "The last death toll reported on Monday was 59"
     if object_not_words(verb, rest):
         return  # object_not_words (kit.draft.misreads): "claims it in full", "responded to the attack"
     if verb in ("reports", "claims", "estimates", "posts", "notes") and _SOURCE_NOUN.search(prefix):
@@ -115,6 +117,8 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     subj = interrupted_subject(prefix, subj)  # "The LNA, which is allied to …, confirmed" (twelfth pass)
     subj = participle_object(prefix, subj)  # "The Tripoli government opposing Haftar said" (twelfth pass)
     subj = unpunctuated_appositive(prefix, subj)  # "Azem Bermendoa Agouna an army spokesman said" (twelfth pass)
+    subj = identified_as(prefix) or subj  # identified_as (kit.draft.misreads): "who identified himself only as Ilyas"
+    subj = own_subject_pronoun(prefix, subj)  # own_subject_pronoun: "Klymenko cited information that he said"
     if relative and isinstance(subj, Mention) and re.match(r"(?:that|which)\s", subj.text):
         subj = Mention(subj.text.split(None, 1)[1], subj.common, subj.about, subj.affiliation)  # "that police"
     if subj == "and":

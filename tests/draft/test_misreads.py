@@ -10,7 +10,17 @@ import pytest
 
 from kit.draft.cues import find_attributions
 from kit.draft.extract import sentences
-from kit.draft.misreads import object_not_words, place_not_author, predicate_segment, scare_quotes, time_opening
+from kit.draft.misreads import (
+    count_reported,
+    identified_as,
+    object_not_words,
+    own_subject_pronoun,
+    place_not_author,
+    predicate_segment,
+    scare_quotes,
+    time_opening,
+    version_of,
+)
 from kit.draft.nouns import Mention
 
 
@@ -136,3 +146,74 @@ def test_place_not_author_keeps_authors():
     assert place_not_author("Images", Mention("Gaza")) is None
     # a statement from a body is still the body's word
     assert cited("A statement from the health ministry said 30 people were killed.") == [["the health ministry"]]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # unseen19/c3-jaziranewswire-qna (statement_by): "statement" was cited
+        (
+            "A televised statement by the Moroccan Interior Ministry said that most fatalities occurred in "
+            "mountainous areas that are difficult to access.",
+            "the Moroccan Interior Ministry",
+        ),
+        # unseen4/l2-africanexaminer-dpa (statement_by: "reports" a document, from a place): "reports" was cited
+        ("Earlier reports from the area said it was a residential building.", "Earlier reports from the area"),
+        # unseen11/h2-aljazeera (version_of): "version" was cited
+        (
+            "An earlier version of this report said an attack hit a wedding ceremony.",
+            "An earlier version of this report",
+        ),
+        # unseen17/q3-allaboutshimoga-reuters (identified_as): the unnamed resident was cited; he gave his name
+        (
+            "A 38-year-old Nazran resident who identified himself only as Ilyas said he was considering moving his "
+            "business to neighboring Chechnya as he felt the situation there was safer.",
+            "Ilyas",
+        ),
+    ],
+)
+def test_documents_and_names(sentence, speaker):
+    assert cited(sentence) == [[speaker]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # unseen12/q3-dailysabah (so_far): "far" was cited
+        "No group has so far claimed responsibility for the attack.",
+        # unseen15/c1-aljazeera (credit_caps): "SOURCE" was cited
+        "SOURCE: Al Jazeera and agencies",
+        # unseen19/b4-arabnews (count_reported): "The last death toll" was cited
+        "The last death toll reported on Monday was 59 while at least 157 had been wounded in the incident.",
+    ],
+)
+def test_no_speaker(sentence):
+    assert cited(sentence) == []
+
+
+def test_no_speaker_keeps_speakers():
+    assert cited("The group has so far said nothing.") == [["The group"]]
+    assert cited("Police: Arrest made after crossbow arrow fired") == [["Police"]]
+    assert cited("The ministry reported on Monday that 59 people died.") == [["The ministry"]]
+
+
+def test_own_subject_pronoun():
+    # unseen16/h2-dailytimes-reuters: "he" was taken to be the spokesperson of the sentence before, and so was the
+    # next sentence's "He"
+    text = (
+        "Interior Minister Ihor Klymenko said residents had been holding a memorial service. The attack was the "
+        "deadliest in the Kharkiv region, a spokesperson for the Kharkiv regional military administration told "
+        "Ukrainian public broadcaster Suspilne. Klymenko cited preliminary information that he said showed the attack "
+        "was carried out with an Iskander ballistic missile. He said the strike was clearly very targeted."
+    )
+    found = find_attributions(sentences(text))
+    assert [[c.text for c in f.cited] for f in found][2:] == [["Ihor Klymenko"], ["Ihor Klymenko"]]
+    assert "draft: check: 'he' taken to be Ihor Klymenko (the name opening the sentence)" in found[2].notes
+    # a pronoun of another clause stays the pronoun's reading
+    assert own_subject_pronoun("Police found a car that he ", Mention("he", common=True)).text == "he"
+
+
+def test_helpers():
+    assert version_of("The report ") is None and identified_as("A resident ") is None
+    assert count_reported("reported", "The death toll ", " on Monday was 59")
+    assert not count_reported("reported", "The ministry ", " on Monday that 59 died")
