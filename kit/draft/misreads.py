@@ -24,6 +24,14 @@ kind:
 - ``count_reported``: "The last death toll reported on Monday was 59": a toll or deaths "reported" on a day is what
   is counted, no speaker.
 
+- ``preposition_object``: "He passed through the first checkpoint saying …": a noun after a preposition is no
+  speaker of the participle after it;
+- ``according_apposition``: "According to Azem Bermendoa Agouna, an army spokesman said on Monday, …": the role
+  after the name is the name's appositive, not a second speaker;
+- ``noun_not_verb``: "Fake news reports intended to incite …" ("reports" a noun after lower-case "news" and before a
+  participle) and "police
+  posted outside" (stationed) report no words.
+
 Three more of the kind live beside the rules they correct: ``statement_by`` (:mod:`kit.draft.documents`: "A
 televised statement by the Moroccan Interior Ministry said" is the ministry's word, as a statement "from" it; "Earlier
 reports from the area" is a document too), ``so_far`` (:mod:`kit.draft.phrases`: "No group has so far claimed" is
@@ -39,8 +47,9 @@ from kit.draft.lexicon import MONTH_WORDS, WEEKDAYS
 from kit.draft.nouns import Mention
 
 __all__ = [
-    "count_reported", "identified_as", "object_not_words", "own_subject_pronoun", "place_not_author",
-    "predicate_segment", "scare_quotes", "time_opening", "version_of",
+    "according_apposition", "count_reported", "identified_as", "noun_not_verb", "object_not_words",
+    "own_subject_pronoun", "place_not_author", "predicate_segment", "preposition_object", "scare_quotes",
+    "time_opening", "version_of",
 ]  # fmt: skip
 
 #: scare_quotes: a short quoted phrase after a word, closed with no punctuation before its closing mark
@@ -75,6 +84,13 @@ _OWN_PRONOUN = re.compile(
 #: count_reported: a toll or deaths "reported on Monday", "reported earlier"
 _COUNT_NOUN = re.compile(r"\b(?:toll|tolls|deaths|casualties|fatalities)\s*$", re.I)
 _ON_A_DAY = re.compile(r"\s+(?:on\s+\w+day|earlier|yesterday|so far|on\s+\w+\s+\d+)\b", re.I)
+#: preposition_object: a preposition right before the noun read as a participle's subject
+_PREPOSITION = re.compile(r"\b(?:through|at|to|from|in|on|into|past|near|by|across|over)\s+$", re.I)
+#: according_apposition: "According to NAME, a ROLE" right before the verb
+_ACCORDING = re.compile(r"^[Aa]ccording\s+to\s+[A-Z][^,;:“”\"]*,\s+(?:a|an)\s+[a-z][a-z -]*$")
+#: noun_not_verb: "news reports" (lower case), "posted outside" (stationed)
+_NEWS_REPORTS = re.compile(r"(?:^|\s)news\s+$")
+_STATIONED = re.compile(r"\s+(?:outside|nearby|near|along|around|in\s+front)\b")
 #: place_not_author: where a document was taken, after "from"
 _PLACES = {"scene", "spot", "area", "site", "ground", "scenes"}
 
@@ -173,6 +189,8 @@ def object_not_words(verb: str, rest: str) -> bool:
     (False, False)
     """
     v = verb.lower()
+    if v == "posted":  # noun_not_verb: "police posted outside were rushing in" (stationed)
+        return bool(_STATIONED.match(rest))
     if v == "identified":  # identified_as: "who identified himself only as Ilyas"
         return bool(_IDENTIFIED_AS.match(rest))
     if v.startswith("claim"):
@@ -314,3 +332,78 @@ def count_reported(verb: str, prefix: str, rest: str) -> bool:
     False
     """
     return verb == "reported" and bool(_COUNT_NOUN.search(prefix)) and bool(_ON_A_DAY.match(rest))
+
+
+def preposition_object(prefix: str, found: Mention | str | None) -> bool:
+    """``preposition_object``: whether the noun read as a participle's subject follows a preposition.
+
+    Parameters
+    ----------
+    prefix : str
+        The sentence up to the participle ("saying", "telling").
+    found : Mention, str or None
+        The speaker read so far.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> preposition_object("He passed through the first checkpoint ", Mention("the first checkpoint", common=True))
+    True
+    >>> preposition_object("The ministry issued a statement, the ministry ", Mention("the ministry", common=True))
+    False
+    """
+    if not isinstance(found, Mention) or not found.common:
+        return False
+    at = prefix.rstrip().rfind(found.text)
+    return at > 0 and bool(_PREPOSITION.search(prefix[:at]))
+
+
+def according_apposition(prefix: str) -> bool:
+    """``according_apposition``: "According to Azem Bermendoa Agouna, an army spokesman said": one speaker.
+
+    Parameters
+    ----------
+    prefix : str
+        The sentence up to the verb.
+
+    Returns
+    -------
+    bool
+        Whether the verb's subject is a role apposed to the name "according to" gave.
+
+    Examples
+    --------
+    >>> according_apposition("According to Azem Bermendoa Agouna, an army spokesman ")
+    True
+    >>> according_apposition("According to Reuters, the ministry ")
+    False
+    """
+    return bool(_ACCORDING.match(prefix.rstrip()))
+
+
+def noun_not_verb(verb: str, prefix: str, rest: str) -> bool:
+    """``noun_not_verb``: "Fake news reports intended to incite …": "reports" after lower-case "news" is a noun.
+
+    Parameters
+    ----------
+    verb : str
+        The speech verb.
+    prefix : str
+        The sentence up to it.
+    rest : str
+        The sentence after it: a participle follows the noun ("intended", "circulating"); "Turkish news reports
+        identify him as" keeps its reading.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> noun_not_verb("reports", "Fake news ", " intended to incite"), noun_not_verb("reports", "Fox News ", " that")
+    (True, False)
+    """
+    return verb == "reports" and bool(_NEWS_REPORTS.search(prefix)) and bool(re.match(r"\s+[a-z]+(?:ed|ing)\b", rest))

@@ -25,7 +25,16 @@ from kit.draft.heads import (
 )
 from kit.draft.interrupted import interrupted_subject, participle_object, unpunctuated_appositive
 from kit.draft.inverted import inverted_closes
-from kit.draft.misreads import count_reported, identified_as, object_not_words, own_subject_pronoun, time_opening
+from kit.draft.misreads import (
+    according_apposition,
+    count_reported,
+    identified_as,
+    noun_not_verb,
+    object_not_words,
+    own_subject_pronoun,
+    preposition_object,
+    time_opening,
+)
 from kit.draft.names import outlet_of
 from kit.draft.objects import object_after
 from kit.draft.phrases import Mention, subject_before
@@ -61,6 +70,8 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     [('told', 'their associates', 'Reuters')]
     """
     prefix, rest, verb = s[: m.start()], s[m.end() :], m.group()
+    if noun_not_verb(verb, prefix, rest) or according_apposition(prefix):
+        return  # noun_not_verb, according_apposition (kit.draft.misreads): "Fake news reports", "According to X, an …"
     if count_reported(verb, prefix, rest):
         return  # count_reported (kit.draft.misreads): "The last death toll reported on Monday was 59"
     if object_not_words(verb, rest):
@@ -130,6 +141,8 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     if isinstance(subj, Mention) and not subj.common and time_opening(subj.text):
         subj = None  # time_opening (kit.draft.misreads): "Last November, the Houthis began …, saying"
     bare = subj is None and prefix.rstrip().endswith(",") or isinstance(subj, Mention) and subj.common
+    if verb in ("telling", "saying") and preposition_object(prefix, subj):
+        return  # preposition_object (kit.draft.misreads): "He passed through the first checkpoint saying"
     if verb in ("telling", "saying") and bare:  # participle_subject: "Ohio Gov. John Kasich suspended …, telling …"
         openings = lex.OPENING_NAME.findall(prefix)  # "Sanders started out their ninth debate saying …"
         openings = [o for o in openings if not time_opening(o)]  # time_opening: "Last November"

@@ -11,8 +11,10 @@ import pytest
 from kit.draft.cues import find_attributions
 from kit.draft.extract import sentences
 from kit.draft.misreads import (
+    according_apposition,
     count_reported,
     identified_as,
+    noun_not_verb,
     object_not_words,
     own_subject_pronoun,
     place_not_author,
@@ -217,3 +219,48 @@ def test_helpers():
     assert version_of("The report ") is None and identified_as("A resident ") is None
     assert count_reported("reported", "The death toll ", " on Monday was 59")
     assert not count_reported("reported", "The ministry ", " on Monday that 59 died")
+
+
+def test_preposition_object():
+    # unseen18/c2-dawn-afp: "the first checkpoint" was cited for the quoted "saying", and for the quotation's first
+    # sentence; both are the words of Nasrat Rahimi, who closes the quotation
+    text = (
+        "“The suicide bomber used an ambulance to pass through the checkpoints. He passed through the first "
+        "checkpoint saying he was taking a patient to Jamhuriat hospital,” interior ministry deputy spokesman Nasrat "
+        "Rahimi told AFP."
+    )
+    assert cited(text) == [["Nasrat Rahimi"], ["Nasrat Rahimi"]]
+    # "with X saying": X speaks (dev/f2-time)
+    text = "A ferry disappeared on Saturday, with officials saying that the vessel had capsized."
+    assert cited(text) == [["officials"]]
+
+
+def test_according_apposition():
+    # unseen14/z3-pulse-dpa: "an army spokesman" was cited, relayed by Agouna; he is Agouna
+    text = (
+        "According to Azem Bermendoa Agouna, an army spokesman said on Monday, April 15, 2019, that the Islamist "
+        "militants also injured 15 others when they attacked an army position in Kaiga Kindjiria."
+    )
+    assert cited(text) == [["Azem Bermendoa Agouna"]]
+    assert not according_apposition("According to Reuters, the ministry ")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # unseen17/r1-wral: "Fake news" was cited for "reports"
+        "Fake news reports intended to incite the public continue to circulate; government and opposition websites "
+        "have been hacked.",
+        # unseen4/c1-koreaherald-ap: "police" were cited for "posted" (stationed outside)
+        "Army troops and police posted outside were rushing in when the second bomb went off about one minute later "
+        "near the main entrance, causing more deaths and injuries.",
+    ],
+)
+def test_noun_not_verb(sentence):
+    assert cited(sentence) == []
+
+
+def test_noun_not_verb_keeps_verbs():
+    assert not noun_not_verb("reports", "Turkish news ", " identify him as")
+    assert cited("Fox News reports that 12 people died.") != []
+    assert cited("The ministry posted on Facebook that 12 people died.") == [["The ministry"]]
