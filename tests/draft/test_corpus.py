@@ -1753,18 +1753,21 @@ def test_docs_state_the_twentieth_held_out_part():
         "The subject-phrase pass's rules, written on `dev/` and `unseen/` to `unseen18/`, never on this part, moved"
         " none of its totals, to the citation and the figure." in text
     )
-    # the kit as it stands (test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged): the pass's "after" on every
-    # part it scored, Cebu's with the PolNeAR pass merged, this part's score once
+    # the kit with the pass merged (test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged): the pass's "after" on
+    # every part it scored, Cebu's with the PolNeAR pass merged, this part's score once
     now = _results("results-draft-corpus-subject-phrases-merged.json")["parts"]
     assert all(now[p] == subject["after"][p] for p in subject["after"]) and "unseen19" not in subject["after"]
     assert now["test"] == _results("results-draft-corpus-polnear-pass-merged.json")["parts"]["test"]
     assert {k: now["unseen19"][k] for k in once} == once
     assert (
-        "With the pass merged, the kit as it stands gives every part the totals of"
+        "With the pass merged, the kit gave every part the totals of"
         ' `benchmarks/results-draft-corpus-subject-phrases-merged.json`: those of the pass\'s "after"'
         " (`benchmarks/results-draft-corpus-subject-phrases.json`) on every part it scored, Cebu's those of"
         " `benchmarks/results-draft-corpus-polnear-pass-merged.json`, and on this one its score once. Scored, it is"
         " development material." in text
+    )
+    assert "The wrong-speaker pass (below) was written on it since, with the other development parts." in " ".join(
+        section("### On real coverage").split()
     )
 
 
