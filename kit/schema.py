@@ -9,6 +9,7 @@ __all__ = [
     "REQUIRED",
     "ID_COLUMN",
     "RESERVED_COLUMNS",
+    "KEPT_COLUMNS",
     "KINDS",
     "MEASURES",
     "CERTAINTIES",
@@ -67,6 +68,11 @@ REQUIRED = {
     "claims": ("claim_id", "report_id", "proposition", "text", "certainty"),
     "citations": ("claim_id", "cites", "relation"),
 }
+
+#: free-text columns beyond the contract's that the kit writes itself (``kit draft``'s ``draft: check`` notes on claims
+#: and citations) and keeps as text without a warning (docs/case-format-extensions.md); like any extra column they
+#: are redacted on publishing and never read by an analysis
+KEPT_COLUMNS = {"sources": (), "reports": (), "claims": ("notes",), "citations": ("notes",)}
 
 #: column names a table's file cannot use for a column of its own: the ones the kit derives in that table
 #: (``published_latest`` on loading, ``cited_claim_id`` and ``cited_source_id`` in the exports) would replace or

@@ -59,8 +59,9 @@ print([f.name for f in files], "->", sorted(p.name for p in work.iterdir()))
 #
 # ## Check it
 #
-# The draft loads as a case: no problems. The warnings are the `notes` columns the draft adds to `claims.csv` and
-# `citations.csv` for its `draft: check` notes; the kit keeps them as text.
+# The draft loads as a case: no problems, no warnings. The `notes` columns the draft adds to `claims.csv` and
+# `citations.csv` for its `draft: check` notes are columns the kit writes itself: it keeps them as text and does not
+# warn about them (any other column the case format does not have is a warning).
 
 # %%
 # NBVAL_CHECK_OUTPUT

@@ -23,6 +23,7 @@ import pandas as pd
 from kit.auditing.aligned import aligned_copies
 from kit.auditing.anonymous import anonymous_wordings
 from kit.auditing.context import claims_in_time_order
+from kit.auditing.description import described_quotes
 from kit.auditing.edited import edited_sentences
 from kit.auditing.figure_pairs import same_attribution, same_figure
 from kit.auditing.framing import linked_framed_quotes
@@ -125,7 +126,9 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     if len(framed):
         framed = framed[~explained(framed["later"].to_numpy(), framed["earlier"].to_numpy())]
     rows[0] = pd.concat([rows[0], framed], ignore_index=True)
-    lone = lone_descriptions(corp, rows[0]["later"], rows[0]["earlier"], claims.publisher, claims.proposition)
+    lone = lone_descriptions(
+        corp, rows[0]["later"], rows[0]["earlier"], claims.publisher, claims.proposition, texts=claims.text
+    )
     rows[0] = rows[0][~lone]  # a description shared by outlets that copy each other nowhere else: kit.auditing.lone
     # a sentence reworded around a run of words kept whole (kit.auditing.reworded), or around its figure
     # (kit.auditing.restated), by outlets listed as copying each other elsewhere in the story
@@ -171,6 +174,14 @@ def _audit(case, min_score, follow, rejected, step) -> pd.DataFrame:
     more = edited_sentences(claims, ll, le, explained=explained, min_score=min_score)
     if len(more):
         rows[0] = pd.concat([rows[0], more[~_speaker_only(claims, corp, found, more)]], ignore_index=True)
+    # a quotation repeated with the same description of its speaker (kit.auditing.description), after the rules
+    # before it: the pairs it adds are those no other rule lists
+    listed_now = pd.concat([r[["later", "earlier"]] for r in rows], ignore_index=True)
+    more = described_quotes(
+        claims, corp, found, report, listed_now["later"], listed_now["earlier"], min_score=min_score, small=small
+    )
+    if len(more):
+        rows[0] = pd.concat([rows[0], more[~explained(more["later"].to_numpy(), more["earlier"].to_numpy())]])
     copied: dict = {}
     step("figures")
     for a, b in zip(rows[0]["later"].tolist(), rows[0]["earlier"].tolist(), strict=False):

@@ -39,7 +39,17 @@ from kit.auditing.stories import small_pairs
 from kit.auditing.text import word_spans
 from kit.auditing.weights import score
 
-__all__ = ["LINKED", "SAME_QUOTE", "QUOTED", "FRAMING", "KEPT", "linked_reports", "linked_framed_quotes"]
+__all__ = [
+    "LINKED",
+    "SAME_QUOTE",
+    "QUOTED",
+    "FRAMING",
+    "KEPT",
+    "linked_reports",
+    "linked_quote_pairs",
+    "linked_framed_quotes",
+    "ordered_words",
+]
 
 #: two reports copy each other when at least this many pairs of their sentences are listed
 LINKED = 2
@@ -140,28 +150,7 @@ def linked_framed_quotes(
     True
     """
     empty = pair_rows([], [], "shared_text", [], [])
-    ll, le = np.asarray(listed_later, dtype=np.int64), np.asarray(listed_earlier, dtype=np.int64)
-    keep = small_pairs(claims, ll, le, small)
-    if not keep.any():
-        return empty
-    report = np.asarray(report, dtype=np.int64)
-    linked = linked_reports(report, ll[keep], le[keep], at_least=at_least)
-    if not linked:
-        return empty
-    quotes = np.bincount(np.repeat(np.arange(len(corp)), np.diff(corp.ptr)), weights=corp.quoted, minlength=len(corp))
-    pub = claims.publisher
-    texts: dict = {}
-    for pair in sorted(tuple(sorted(p)) for p in linked):
-        x = np.flatnonzero((report == pair[0]) & (quotes > 0))
-        y = np.flatnonzero((report == pair[1]) & (quotes > 0))
-        if len(x) == 0 or len(y) == 0:
-            continue
-        u, v = np.meshgrid(x, y, indexing="ij")
-        later, earlier = np.maximum(u, v).ravel(), np.minimum(u, v).ravel()
-        ok = (pub[later] != pub[earlier]) & (pub[earlier] >= 0) & ~np.isin(later, ll)
-        ok &= ~member(claims.pair_keys(later, earlier), claims.cited)
-        for a, b in zip(later[ok].tolist(), earlier[ok].tolist(), strict=True):
-            texts.setdefault(a, []).append(b)
+    texts = linked_quote_pairs(claims, corp, report, listed_later, listed_earlier, at_least=at_least, small=small)
     if not texts:
         return empty
     weight = found.pairs.word
@@ -181,7 +170,7 @@ def linked_framed_quotes(
             w = float(weight[corp.ptr[a] : corp.ptr[a + 1]][np.isin(mine, list(same | (fa & fb)))].sum())
             sc = float(score(w, found.prose_weight[a] + found.quote_weight[a]))
             if sc >= min_score and (a not in best or (len(framing), -b) > best[a][:2]):
-                best[a] = (len(framing), -b, sc, _words(corp, a, framing), _words(corp, a, same))
+                best[a] = (len(framing), -b, sc, ordered_words(corp, a, framing), ordered_words(corp, a, same))
     if not best:
         return empty
     us = sorted(best)
@@ -193,8 +182,84 @@ def linked_framed_quotes(
     return pair_rows(us, [-best[u][1] for u in us], "shared_text", [best[u][2] for u in us], evidence)
 
 
-def _words(corp, i: int, which: set) -> str:
-    """Text ``i``'s content words among ``which`` (ids), in its order, each once."""
+def linked_quote_pairs(
+    claims, corp, report, listed_later, listed_earlier, *, at_least: int = LINKED, small: np.ndarray | None = None
+) -> dict:
+    """The pairs of sentences, both quoting, of two reports of a small story linked by at least ``at_least`` listed
+    pairs (:func:`linked_reports`), of different publishers, whose later sentence is not listed yet and whose pair is
+    not cited: the pairs :func:`linked_framed_quotes` and :func:`kit.auditing.description.described_quotes` look at.
+
+    Parameters
+    ----------
+    claims : kit.auditing.context.Claims
+    corp : kit.auditing.text.Corpus
+    report : numpy.ndarray of int
+        Each text's report (code), by time-order position.
+    listed_later, listed_earlier : numpy.ndarray of int
+        The pairs listed so far (text positions).
+    at_least : int
+    small : numpy.ndarray of bool, optional
+        Which texts are of small stories (:func:`kit.auditing.stories.small_stories`).
+
+    Returns
+    -------
+    dict
+        later text -> list of earlier texts (time-order positions).
+
+    Examples
+    --------
+    >>> import kit
+    >>> from kit.auditing import context, text
+    >>> c = context.claims_in_time_order(kit.testing.synth.make_case(40, seed=1, copy_rate=0.3))
+    >>> linked_quote_pairs(c, text.corpus(c.text), np.zeros(len(c), int), np.array([], int), np.array([], int))
+    {}
+    """
+    ll, le = np.asarray(listed_later, dtype=np.int64), np.asarray(listed_earlier, dtype=np.int64)
+    keep = small_pairs(claims, ll, le, small)
+    if not keep.any():
+        return {}
+    report = np.asarray(report, dtype=np.int64)
+    linked = linked_reports(report, ll[keep], le[keep], at_least=at_least)
+    if not linked:
+        return {}
+    quotes = np.bincount(np.repeat(np.arange(len(corp)), np.diff(corp.ptr)), weights=corp.quoted, minlength=len(corp))
+    pub = claims.publisher
+    texts: dict = {}
+    for pair in sorted(tuple(sorted(p)) for p in linked):
+        x = np.flatnonzero((report == pair[0]) & (quotes > 0))
+        y = np.flatnonzero((report == pair[1]) & (quotes > 0))
+        if len(x) == 0 or len(y) == 0:
+            continue
+        u, v = np.meshgrid(x, y, indexing="ij")
+        later, earlier = np.maximum(u, v).ravel(), np.minimum(u, v).ravel()
+        ok = (pub[later] != pub[earlier]) & (pub[earlier] >= 0) & ~np.isin(later, ll)
+        ok &= ~member(claims.pair_keys(later, earlier), claims.cited)
+        for a, b in zip(later[ok].tolist(), earlier[ok].tolist(), strict=True):
+            texts.setdefault(a, []).append(b)
+    return texts
+
+
+def ordered_words(corp, i: int, which: set) -> str:
+    """Text ``i``'s content words among ``which`` (word ids), in its order, each once: the evidence's words.
+
+    Parameters
+    ----------
+    corp : kit.auditing.text.Corpus
+    i : int
+        The text (time-order position).
+    which : set of int
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from kit.auditing.text import corpus
+    >>> w = corpus(["Crews searched the hotel, crews said."])
+    >>> ordered_words(w, 0, set(w.ids.tolist()))
+    'crews searched hotel'
+    """
     seen: list = []
     for w in corp.ids[corp.ptr[i] : corp.ptr[i + 1]].tolist():
         if w in which and w not in seen:

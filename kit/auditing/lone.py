@@ -13,15 +13,30 @@ their content words the same) is copied prose only when the words it shares are 
 :data:`MOSTLY` of the content words of one of the two texts, or :data:`OWN` of the two together
 (:func:`lone_descriptions`). A passage copied with most
 of its sentence, and every pair between outlets that copy each other elsewhere, is not affected.
+
+A wording is one outlet's when it is long, though: a run of at least :data:`RUN` consecutive words of the reporters'
+shared (:func:`shared_run`: outside quotation marks, stop words counted in their place), at least :data:`RUN_WORDS`
+of them content words and no figure among them ("whose narrow lanes are lined with many small manufacturing and
+storage units" / "tucked inside congested lanes lined with many small manufacturing and storage units"; "Ali Bayati,
+a member of Iraq's Human Rights Commission"), keeps the pair as copied prose. The event named alike ("the death toll
+from the earthquake and tsunami that": four content words), a channel ("said in a post on social media platform X")
+and a fact with its figure ("killing all 189 people on board the Lion Air flight", told alike by outlets that each
+recall it) do not. What the exception changes on the real coverage: ``docs/audit.md`` (the fourteenth round).
 """
 
 from __future__ import annotations
 
+import re
+from difflib import SequenceMatcher
+
 import numpy as np
 
+from kit.auditing.marks import SPEECH_VERB, quoted_flags
+from kit.auditing.quotes import CHANNEL_WORDS
 from kit.auditing.stock import COPY_SIMILARITY
+from kit.auditing.text import STOP_WORDS, word_spans
 
-__all__ = ["MOSTLY", "OWN", "copy_elsewhere", "lone_descriptions", "word_keys"]
+__all__ = ["MOSTLY", "OWN", "RUN", "RUN_WORDS", "copy_elsewhere", "shared_run", "lone_descriptions", "word_keys"]
 
 #: a pair of outlets that copy each other nowhere else is copied prose when it shares this share of the content
 #: words of one of its two texts
@@ -29,6 +44,18 @@ MOSTLY = 0.7
 #: ... or this share of the two texts' content words together (their Jaccard similarity): an edited copy of a
 #: whole sentence shares about half its words with it, a description in two sentences of their own far less
 OWN = 0.4
+#: ... or when the two sentences share a run of at least this many consecutive words of the reporters' (outside
+#: quotation marks, stop words counted, no figure among them): "lined with many small manufacturing and storage
+#: units", "a pall of gloom hung over Dandaman village" are one outlet's wording, not the event told alike
+RUN = 8
+#: ... at least this many of them content words, not the channel a statement was posted on ("… said in a post on
+#: social media platform X"; :data:`kit.auditing.quotes.CHANNEL_WORDS`): "the death toll from the earthquake and
+#: tsunami that" (4) is the event named alike
+RUN_WORDS = 5
+_DIGIT = re.compile(r"\d")
+#: a speech verb or "according" ends a run: the attribution ("…, the army said in a statement posted online";
+#: "according to figures released by the health ministry") is how many sentences end, not one outlet's wording
+_SAID = re.compile(rf"{SPEECH_VERB}|according|reported|saying")
 
 
 def _words(corp, i: int) -> set:
@@ -69,7 +96,38 @@ def copy_elsewhere(corp, x: int, y: int, publisher, story) -> bool:
     return False
 
 
-def lone_descriptions(corp, later, earlier, publisher, story, *, mostly: float = MOSTLY) -> np.ndarray:
+def shared_run(a: str, b: str) -> list:
+    """The longest run of consecutive words outside quotation marks that texts ``a`` and ``b`` share (lower-case),
+    not across a speech verb or "according" (the attribution).
+
+    Parameters
+    ----------
+    a, b : str
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> shared_run("Fire engines rushed to the factory, tucked inside lanes lined with many small storage units.",
+    ...            "The old quarter's narrow lanes are lined with many small storage units, “crowded” ones.")
+    ['lined', 'with', 'many', 'small', 'storage', 'units']
+    """
+
+    def own(text: str) -> list:
+        spans, flags = word_spans(text), quoted_flags(text)
+        if len(spans) != len(flags):
+            flags = [False] * len(spans)
+        return [None if q or _SAID.fullmatch(w) else w for (w, _, _), q in zip(spans, flags, strict=True)]
+
+    x, y = own(a), own(b)
+    y = [w if w is not None else 0 for w in y]  # a quoted word matches nothing
+    m = SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y))
+    return [w for w in x[m.a : m.a + m.size] if w is not None]
+
+
+def lone_descriptions(corp, later, earlier, publisher, story, *, mostly: float = MOSTLY, texts=None) -> np.ndarray:
     """Which listed pairs (``later``, ``earlier``) are a description shared by outlets that copy each other nowhere
     else in the story (see the module's docstring).
 
@@ -81,6 +139,9 @@ def lone_descriptions(corp, later, earlier, publisher, story, *, mostly: float =
     publisher, story : numpy.ndarray of int
         Each text's publisher and story (codes).
     mostly : float
+    texts : pyarrow.Array of str, optional
+        The texts (by position); when given, a pair sharing a run of :data:`RUN` words (:func:`shared_run`, no
+        figure among them) is kept as copied prose.
 
     Returns
     -------
@@ -109,6 +170,11 @@ def lone_descriptions(corp, later, earlier, publisher, story, *, mostly: float =
     out = np.zeros(len(later), dtype=bool)
     for k in np.flatnonzero(known & small).tolist():
         out[k] = not copy_elsewhere(corp, int(later[k]), int(earlier[k]), publisher, story)
+    if texts is not None:
+        for k in np.flatnonzero(out).tolist():
+            run = shared_run(texts[int(later[k])].as_py() or "", texts[int(earlier[k])].as_py() or "")
+            content = [w for w in run if w not in STOP_WORDS and w not in CHANNEL_WORDS]
+            out[k] = len(run) < RUN or len(content) < RUN_WORDS or any(_DIGIT.search(w) for w in run)
     return out
 
 

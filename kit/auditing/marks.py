@@ -80,12 +80,13 @@ __all__ = [
 #: word; :mod:`kit.auditing.text` cuts words with it)
 PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»‹›“”„‟‘’‚‛–—―‐‑‒…·•°¡¿§¶†‡′″"
 #: a chunk holding any quotation mark (a regular expression)
-MARK = "[“”\"«»„]|''"
+MARK = "[“”\"«»„″]|''"
 #: a chunk opening a quotation: an opening mark (or two apostrophes) at its start (after brackets)
 _OPENS = r"^[(\[]*(?:[“\"«„]|\'\')"
 #: a chunk closing a quotation: a closing mark (or two apostrophes) at its end (before punctuation); "“" closes after a
-#: word's last letter too (a typesetting slip seen in real pages: ``them,“``)
-_CLOSES = r"(?:[”\"»]|''|\w[.,;:!?…]*“)[.,;:!?…)\]’']*$"
+#: word's last letter too (a typesetting slip seen in real pages: ``them,“``), and a double prime after a word's
+#: punctuation (``adults,″`` in a stored page; "2″", an inch mark, closes nothing)
+_CLOSES = r"(?:[”\"»]|''|\w[.,;:!?…]*“|\w[.,;:!?…]″)[.,;:!?…)\]’']*$"
 _P = re.escape(PUNCTUATION)
 #: an opening mark glued after a character and before a word, or a closing mark glued before a word (a regular
 #: expression that Python's ``re`` and pyarrow's RE2 read alike; replaced by ``\1\3 \2\4`` it puts the space in)

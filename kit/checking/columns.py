@@ -7,7 +7,7 @@ import re
 from kit.checking.checker import Checker
 from kit.checking.suggestions import suggest
 from kit.errors import Problem, shown
-from kit.schema import COLUMNS, REQUIRED, RESERVED_COLUMNS
+from kit.schema import COLUMNS, KEPT_COLUMNS, REQUIRED, RESERVED_COLUMNS
 
 __all__ = ["check_columns", "PANDAS_INDEX"]
 
@@ -18,6 +18,9 @@ PANDAS_INDEX = re.compile(r"unnamed: \d+(?:_level_\d+)?")
 def check_columns(c: Checker, name: str) -> None:
     """Report a required column that is missing (an error), a column named like one the kit derives
     (:data:`kit.schema.RESERVED_COLUMNS`, an error) and an unknown column (a warning) of one table.
+
+    A column the kit writes itself beyond the contract's (:data:`kit.schema.KEPT_COLUMNS`: ``notes`` on claims and
+    citations, where ``kit draft`` puts its ``draft: check`` notes) is kept as text with no warning.
 
     A missing column's error names the header cell that looks like it, if any; an unknown column's warning names
     the known column it looks like, or says it is a pandas index written by ``to_csv`` without ``index=False``.
@@ -32,6 +35,7 @@ def check_columns(c: Checker, name: str) -> None:
     See Also
     --------
     kit.schema.REQUIRED, kit.schema.COLUMNS : the required and the known columns of each table.
+    kit.schema.KEPT_COLUMNS : the free-text columns the kit writes itself and keeps without a warning.
     kit.checking.check_tables : runs this check on every table.
 
     Examples
@@ -75,7 +79,7 @@ def check_columns(c: Checker, name: str) -> None:
                     f"(e.g. 'my_{shown(col).lower()}'), or delete it if a loaded case's table was written as it is",
                 )
             )
-        elif col not in COLUMNS[name]:
+        elif col not in COLUMNS[name] and col not in KEPT_COLUMNS[name]:
             s = suggest(col, COLUMNS[name])
             hint = f" (did you mean '{s}'?)" if s else ""
             if PANDAS_INDEX.fullmatch(col):

@@ -240,7 +240,12 @@ def score(case, reuse) -> dict:
     row) that a ``shared_text`` row pairs with a member of their group. Precision: the share of ``shared_text``
     rows whose two claims are of one group.
     """
-    rows = audit(case)
+    return score_rows(case, reuse, audit(case))
+
+
+def score_rows(case, reuse, rows) -> dict:
+    """:func:`score` of a listing ``rows`` (``claim_id``, ``cites``, ``signal``) made by the audit or by anyone else:
+    ``benchmarks/agreement.py`` scores a second annotator's ``copied_prose`` pairs against the first's by it."""
     shared = rows[rows["signal"] == "shared_text"]
     same, kind = copy_groups(reuse)
     copied = reuse[reuse["kind"] == "copied_prose"]
@@ -570,13 +575,11 @@ def test_seventh_held_out_part_recall_goal(scores):
     assert scores["held-out-7"]["recall"] >= 0.9
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 22: on the eighth held-out part, sealed while stop 29's second round was written, "
-    "recall 30/40 = 0.75 (31/40 since the tenth round, 34/40 since the eleventh, 35/40 since the twelfth)",
-)
 def test_eighth_held_out_part_recall_goal(scores):
-    assert scores["held-out-8"]["recall"] >= 0.9
+    # sealed while stop 29's second round was written, recall 30/40 = 0.75 at its single score (31/40 since the tenth
+    # round, 34/40 since the eleventh, 35/40 since the twelfth); 36/40 = 0.90 since the fourteenth, written with it as
+    # development material: not a score on coverage never seen
+    assert scores["held-out-8"]["recall"] >= 0.9 and _fourteenth_round()["before"]["held-out-8"]["recall"] < 0.9
 
 
 def test_eighth_held_out_part_precision_and_shared_quotations(scores):
@@ -860,7 +863,11 @@ def test_tenth_held_out_part_as_scored_once(scores):
     assert {k: twelfth["before"]["held-out-10"][k] for k in keys} == {
         k: eleventh["after"]["held-out-10"][k] for k in keys
     }
-    assert {k: s[k] for k in keys} == {k: twelfth["after"]["held-out-10"][k] for k in keys}
+    fourteenth = _fourteenth_round()  # the thirteenth round changed nothing here, the fourteenth (as it stands) did
+    assert {k: fourteenth["before"]["held-out-10"][k] for k in keys} == {
+        k: twelfth["after"]["held-out-10"][k] for k in keys
+    }
+    assert {k: s[k] for k in keys} == {k: fourteenth["after"]["held-out-10"][k] for k in keys}
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     for r in (b, t):
         said = _stated(r)
@@ -991,7 +998,11 @@ def test_eleventh_held_out_part_as_scored_once(scores):
     assert {k: thirteenth["before"]["held-out-11"][k] for k in keys} == {
         k: twelfth["after"]["held-out-11"][k] for k in keys
     }  # after the twelfth round
-    assert {k: s[k] for k in keys} == {k: thirteenth["after"]["held-out-11"][k] for k in keys}  # the kit as it stands
+    fourteenth = _fourteenth_round()
+    assert {k: fourteenth["before"]["held-out-11"][k] for k in keys} == {
+        k: thirteenth["after"]["held-out-11"][k] for k in keys
+    }  # after the thirteenth round
+    assert {k: s[k] for k in keys} == {k: fourteenth["after"]["held-out-11"][k] for k in keys}  # the kit as it stands
     assert {k: b[k] for k in keys} == {k: t[k] for k in keys}  # "the same before the round and after it"
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     said = _stated(t) + ", the same before the round and after it"
@@ -1114,6 +1125,13 @@ def test_twelfth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores
 def _thirteenth_round() -> dict:
     """benchmarks/results-audit-corpus-thirteenth-round.json: every part before the thirteenth round and after it."""
     return json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-thirteenth-round.json").read_text())
+
+
+@functools.cache
+def _fourteenth_round() -> dict:
+    """benchmarks/results-audit-corpus-fourteenth-round.json: every part and story before the fourteenth round and
+    after it (the kit as it stands)."""
+    return json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-fourteenth-round.json").read_text())
 
 
 def _any_quote(per_part: dict) -> bool:
@@ -1341,12 +1359,14 @@ def test_fifteenth_held_out_part_as_scored_once(scores):
     # stands at the end of the stop (docs/audit.md, "The fifteenth held-out part"): no rule was written after it, so
     # that score is its only one (there is no "before" file) and the kit as it stands scores it exactly so
     t, once = _fifteenth()
-    s = scores["held-out-15"]
-    keys = SCORED
-    assert {k: s[k] for k in keys} == {k: t[k] for k in keys}
+    s, fourteenth = scores["held-out-15"], _fourteenth_round()
+    keys = SCORED  # the kit before the fourteenth round scored it exactly so; the kit as it stands as that round says
+    assert {k: fourteenth["before"]["held-out-15"][k] for k in keys} == {k: t[k] for k in keys}
+    assert {k: s[k] for k in keys} == {k: fourteenth["after"]["held-out-15"][k] for k in keys}
     for story in PARTS["held-out-15"]:  # each story on its own too
-        one = _alone(story)
-        assert {k: one[k] for k in keys} == {k: once[story][k] for k in keys}, story
+        one, was = _alone(story), fourteenth["stories"]
+        assert {k: was["before"][story][k] for k in TOTALS} == {k: once[story][k] for k in TOTALS}, story
+        assert {k: one[k] for k in TOTALS} == {k: was["after"][story][k] for k in TOTALS}, story
     assert not (HERE.parent / "benchmarks" / "results-audit-corpus-fifteenth-held-out-before.json").exists()
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     said = _stated(t)
@@ -1569,8 +1589,8 @@ def test_thirteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(sco
     # written, are scored in their own tests (their before and scored-once files)
     assert set(r["before"]) == set(r["after"]) == set(THIRTEENTH) and len(THIRTEENTH) == 17
     assert set(PARTS) - set(THIRTEENTH) == {"held-out-17", "held-out-18", "held-out-19"}
-    for part in THIRTEENTH:
-        s, was, now = scores[part], r["before"][part], r["after"][part]
+    for part in THIRTEENTH:  # the kit after it: as the fourteenth round's file has the kit before that round
+        s, was, now = _fourteenth_round()["before"][part], r["before"][part], r["after"][part]
         assert {k: s[k] for k in SCORED} == {k: now[k] for k in SCORED}, part
         assert s["found"] >= was["found"] and s["listed"] - s["right"] <= was["listed"] - was["right"], part
         assert s["shared_quotes_as_copying"] <= was["shared_quotes_as_copying"], part
@@ -1708,11 +1728,15 @@ def _before_and_once(nth: str, scores) -> tuple:
     assert set(once) == set(before) == {"kit_commit", "what", key} | set(PARTS[part])
     assert key == "+".join(PARTS[part])
     keys = TOTALS  # totals only: the files hold no pairs
-    s = scores[part]
+    s, fourteenth = scores[part], _fourteenth_round()
     for story, was in [(key, once[key]), *((x, once[x]) for x in PARTS[part])]:
         assert {k: before[story][k] for k in keys} == {k: was[k] for k in keys}, story  # the round changed nothing
         one = s if story == key else _alone(story)  # each story on its own too
-        assert {k: one[k] for k in keys} == {k: was[k] for k in keys}, story
+        then, now = (
+            fourteenth[w][part] if story == key else fourteenth["stories"][w][story] for w in ("before", "after")
+        )
+        assert {k: then[k] for k in keys} == {k: was[k] for k in keys}, story  # the kit before the fourteenth round
+        assert {k: one[k] for k in keys} == {k: now[k] for k in keys}, story  # the kit as it stands
     assert all(sum(once[x][k] for x in PARTS[part]) == once[key][k] for k in keys if k not in ("recall", "precision"))
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
     said = _stated(once[key])
@@ -1847,3 +1871,94 @@ def test_every_reuse_csv_parses_with_its_five_fields_and_its_claims():
         claims = set(pd.read_csv(story / "claims.csv", dtype=str, keep_default_na=False)["claim_id"])
         ids = [*reuse["claim_id"], *reuse["other"]]
         assert ids and set(ids) <= claims, (story.name, sorted(set(ids) - claims))
+
+
+def test_fourteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores):
+    # the fourteenth round (a quotation repeated with the reporter's description of its speaker,
+    # kit.auditing.description; a long run of the reporters' words keeps a lone pair, kit.auditing.lone.shared_run; a
+    # double prime after a word's punctuation closes a quotation, kit.auditing.marks), written with all twenty parts as
+    # development material: against the kit before it (b58091d) no part finds fewer copies or lists fewer right pairs,
+    # more wrong pairs, more shared quotations, stock phrases or unannotated pairs as copying; every pair it adds is a
+    # copy; the kit as it stands scores what the file says, each part and each story
+    r = _fourteenth_round()
+    assert set(r["before"]) == set(r["after"]) == set(PARTS) and r["kit_before"] == "b58091d"
+    assert set(r["stories"]["before"]) == set(r["stories"]["after"]) == {x for v in PARTS.values() for x in v}
+    for part in PARTS:
+        s, was, now = scores[part], r["before"][part], r["after"][part]
+        assert {k: s[k] for k in SCORED} == {k: now[k] for k in SCORED}, part
+        assert now["found"] >= was["found"] and now["right"] >= was["right"], part
+        assert now["listed"] - now["right"] <= was["listed"] - was["right"], part
+        for k in ("shared_quotes_as_copying", "stock_phrases_as_copying", "unannotated_as_copying"):
+            assert now[k] <= was[k], (part, k)
+        assert set(now["missed"]) <= set(was["missed"]), part
+    for story in ("mina-hajj-stampede-2015", "delhi-factory-fire-2019", "mati-wildfire-2018"):  # a few, each alone
+        one = _alone(story)
+        assert {k: one[k] for k in TOTALS} == {k: r["stories"]["after"][story][k] for k in TOTALS}, story
+    b, a = r["total"]["before"], r["total"]["after"]
+    for w, t in (("before", b), ("after", a)):
+        assert all(t[k] == sum(r[w][p][k] for p in PARTS) for k in TOTALS), w
+        assert t["wrong"] == t["listed"] - t["right"]
+    assert a["found"] > b["found"] and a["right"] > b["right"] and a["wrong"] <= b["wrong"]
+    assert a["shared_quotes_as_copying"] <= b["shared_quotes_as_copying"]
+    # each rule's pairs: copies all, as listed now; the copies each finds
+    rules = r["rules"]
+    assert rules["described"]["settings"] == {
+        "LINKED_ONCE": kit.auditing.description.LINKED_ONCE,
+        "SAME_QUOTE": kit.auditing.description.SAME_QUOTE,
+        "DESCRIBED": kit.auditing.description.DESCRIBED,
+        "QUOTED": kit.auditing.framing.QUOTED,
+    }
+    assert rules["long_run"]["settings"] == {"RUN": kit.auditing.lone.RUN, "RUN_WORDS": kit.auditing.lone.RUN_WORDS}
+    added = 0
+    for rule in rules.values():
+        for part, pairs in rule["pairs"].items():
+            same, _ = copy_groups(load_part(PARTS[part])[1])
+            listed = _shared_text(scores[part])
+            assert all(same(p["claim_id"], p["cites"]) for p in pairs), part
+            assert all(listed.loc[(p["claim_id"], p["cites"]), "evidence"] == p["evidence"] for p in pairs), part
+            added += len(pairs)
+    assert added == a["listed"] - b["listed"] == a["right"] - b["right"]
+    found = {k: sum(rule["found_more"].values()) for k, rule in rules.items()}
+    assert (
+        found == {"described": 4, "long_run": 5, "double_prime": 1} and sum(found.values()) == a["found"] - b["found"]
+    )
+    assert [p["claim_id"] for p in rules["double_prime"]["pairs"]["held-out-9"]].count("latintimes-10") == 1
+    described = {p["claim_id"] for v in rules["described"]["pairs"].values() for p in v}
+    assert {"torontostar-2", "israelhayomcom-5", "sakshien-12"} <= described
+    # the synthetic cases: the same rows before and after
+    syn = r["synthetic_100k"]
+    assert syn["same_rows"] == {"kit": True, "heldout": True}
+    assert syn["after"]["heldout"]["recall"] == syn["before"]["heldout"]["recall"]
+    assert r["not_adopted"]["long_run_without_lone"]["synthetic_heldout_listed"] == [
+        syn["before"]["heldout"]["listed"],
+        syn["before"]["heldout"]["listed"] + 23,
+    ]
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    gained = [p for p in PARTS if r["after"][p]["found"] > r["before"][p]["found"]]
+    said = [
+        f"Before it, the kit found {b['found']} of {b['copies']} copies, listed {b['listed']} pairs of which "
+        f"{b['right']} right, and {b['shared_quotes_as_copying']} of {b['shared_quotes']} shared quotations as copying",
+        f"The round finds {a['found']} of {a['copies']} copies in all ({b['found']} before): "
+        + ", ".join(f"{p}: {r['before'][p]['found']} to {r['after'][p]['found']}" for p in gained),
+        f"it lists {a['listed']} pairs of which {a['right']} right ({b['listed']} and {b['right']} before: "
+        f"{a['wrong']} wrong pairs, {b['wrong']} before), {a['shared_quotes_as_copying']} of {a['shared_quotes']} "
+        f"shared quotations as copying ({b['shared_quotes_as_copying']} before), {a['stock_phrases_as_copying']} stock "
+        f"phrases and {a['unannotated_as_copying']} unannotated pairs (the same)",
+        "linked by at least 1 listed pair",
+        "at least 0.75 in the other (at least 2 of them)",
+        "they share at least 0.75 of the shorter one's",
+        "a run of at least 8 consecutive words outside quotation marks",
+        "at least 5 of them content words",
+        f"Held-out-8's recall now reaches issue 22's goal ({scores['held-out-8']['recall']:.2f}, "
+        f"{scores['held-out-8']['found']} of {scores['held-out-8']['copies']})",
+        "precision 0.9836 to 0.9778, recall the same",
+    ]
+    for words in said:
+        assert words in prose, words
+    log = " ".join((HERE.parent / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    said = (
+        f"On the twenty parts of real coverage {a['found']} of {a['copies']} copies are found ({b['found']} before), "
+        f"{a['right']} of {a['listed']} listed pairs right ({b['right']} of {b['listed']} before) and "
+        f"{a['shared_quotes_as_copying']} of {a['shared_quotes']} shared quotations listed as copying (the same)"
+    )
+    assert said in log, said

@@ -7,7 +7,7 @@ import numpy as np
 from test_auditing import one, pairs_of
 
 from kit.auditing import audit
-from kit.auditing.lone import MOSTLY, lone_descriptions
+from kit.auditing.lone import MOSTLY, RUN, RUN_WORDS, lone_descriptions, shared_run
 from kit.auditing.text import corpus
 
 # Alwaght's and The Guardian's leads: the same description of the attacks in sentences of their own
@@ -68,3 +68,76 @@ def test_the_audit_does_not_list_them(tmp_path):
     ]
     listed = pairs_of(audit(one(tmp_path, rows, name="related")))
     assert ("a1", "g1") in listed and ("e1", "n1") not in listed
+
+
+# The National's and The Guardian's sentences on the Delhi factory fire: AFP's wording of the lanes in both (annotated
+# copied prose); Marvels' and Israel Hayom's leads on Sulawesi, Digital Journal's and Newslk's on Ethiopian 302, and
+# The Nation's and Siasat's on Wayanad: the event, a fact with its figure, a channel, named alike (annotated stock)
+NATIONAL = (
+    "Thirty fire engines rushed to the factory, which is tucked inside congested lanes lined with many small "
+    "manufacturing and storage units."
+)
+GUARDIAN_DELHI = (
+    "The blaze broke out in the early hours in the city’s old quarter, whose narrow and congested lanes are lined "
+    "with many small manufacturing and storage units."
+)
+MARVELS = (
+    "The confirmed death toll from the earthquake and tsunami that struck the Indonesian island of Sulawesi has "
+    "risen to 832, and the vice-president, Jusuf Kalla, has warned it could reach into the thousands."
+)
+ISRAEL_HAYOM = (
+    "The official death toll from the earthquake and tsunami that devastated part of the Indonesian island of "
+    "Sulawesi on Friday reached 832."
+)
+DIGITAL_JOURNAL = (
+    "In October 2018, another Boeing 737-8 MAX plunged into the Java Sea, killing all 189 people on board the Lion "
+    "Air flight."
+)
+NEWSLK = (
+    "The aircraft, a 737 MAX 8, is the same model that crashed into the Java Sea shortly after take-off from Jakarta "
+    "on Oct 29, killing all 189 people on board the Lion Air flight."
+)
+NATION = (
+    "“My thoughts are with all those who have lost their loved ones,” Modi said in a post on social media platform X."
+)
+SIASAT = (
+    "“Rescue ops are currently underway to assist all those affected,” Modi said in a post on social media platform X."
+)
+
+
+def test_the_longest_run_of_the_reporters_words():
+    assert shared_run(GUARDIAN_DELHI, NATIONAL) == [
+        "lined",
+        "with",
+        "many",
+        "small",
+        "manufacturing",
+        "and",
+        "storage",
+        "units",
+    ]
+    assert shared_run(NATION, SIASAT) == ["in", "a", "post", "on", "social", "media", "platform", "x"]
+    assert shared_run("“We are here,” she said.", "“We are here,” he said.") == []  # quoted words are not hers
+    # the attribution ends a run (the held-out generator's boilerplate: benchmarks/heldout_gen.py)
+    a = "Rochukkur trotal the voust be 207 traik, the army said in a statement posted online."
+    b = "Traik been sysgamquaix syrgax postno xylrondjis 264 the traik, the army said in a statement posted online."
+    assert shared_run(a, b) == ["in", "a", "statement", "posted", "online"]
+
+
+def _lone(a: str, b: str, texts: bool) -> bool:
+    import pyarrow as pa
+
+    c = corpus([b, a])
+    kw = {"texts": pa.array([b, a])} if texts else {}
+    return bool(lone_descriptions(c, np.array([1]), np.array([0]), np.array([0, 1]), np.zeros(2, int), **kw)[0])
+
+
+def test_a_long_run_of_one_outlets_words_is_copied_prose():
+    assert _lone(NATIONAL, GUARDIAN_DELHI, texts=False)  # a small part of both sentences
+    assert not _lone(NATIONAL, GUARDIAN_DELHI, texts=True)  # but a run of eight words, six of them content words
+    assert RUN == 8 and RUN_WORDS == 5
+
+
+def test_the_event_a_figure_or_a_channel_named_alike_is_not():
+    for a, b in ((MARVELS, ISRAEL_HAYOM), (NEWSLK, DIGITAL_JOURNAL), (SIASAT, NATION)):
+        assert _lone(a, b, texts=False) and _lone(a, b, texts=True), (a, b)

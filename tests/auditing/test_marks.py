@@ -230,3 +230,16 @@ def test_two_apostrophes_are_a_quotation_mark_a_single_one_is_not():
     # a single apostrophe, curly or straight, opens or closes nothing: possessives stay prose
     assert not any(quoted_flags("the miners’ families and the victims' relatives met Sonia’s lawyer."))
     assert not any(quoted_flags("Witnesses described scenes of ‘complete panic’ as clubbers ran."))
+
+
+def test_a_double_prime_after_a_words_punctuation_closes_a_quotation():
+    # CBS News Texas (tests/audit_corpus/cutro-shipwreck-2023, the AP's paragraph as the stored page has it): the mark
+    # after "adults," is a double prime; read as no mark, the AP's framing and the next sentence were quoted
+    text = (
+        '"All of the survivors are adults,″ Red Cross volunteer Ignazio Mangione said. "Unfortunately, all the '
+        'children are among the missing or were found dead on the beach."'
+    )
+    flags = quoted_flags(text)
+    assert flags[:6] == [True] * 6 and not any(flags[6:12]) and all(flags[12:])
+    # it closes, never opens: an inch mark after a figure leaves prose prose
+    assert not any(quoted_flags("The hail stones were 2″ across, the mayor said."))

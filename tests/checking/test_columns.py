@@ -75,3 +75,16 @@ def test_what_pandas_writes_for_an_index_is_recognised_from_the_file(tmp_path):
     check_columns(c, "sources")
     [w] = c.warnings
     assert PANDAS_INDEX.fullmatch(w.column) and "it looks like a pandas index" in w.message
+
+
+@pytest.mark.parametrize("name", ["claims", "citations"])
+def test_the_notes_the_kit_writes_itself_are_kept_without_a_warning(name):
+    """``kit draft`` writes ``notes`` on claims and citations: its own checker does not warn about them."""
+    c = _check(name, [*COLUMNS[name], "notes"])
+    assert c.problems == [] and c.warnings == []
+
+
+def test_a_column_kept_on_one_table_is_still_unknown_on_another_and_others_still_warn():
+    c = _check("claims", [*COLUMNS["claims"], "notes", "colour"])
+    [w] = c.warnings
+    assert w.column == "colour" and "unknown column 'colour'" in w.message
