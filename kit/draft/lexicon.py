@@ -227,9 +227,10 @@ INVERTED = re.compile(r"[,”\"’:]\s*$")
 TWEET = re.compile(r"^[—–]\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*\((@\w+)\)")
 #: a headline's closing speaker: "Validation reduces the toll to 68 – OCD"
 HEADLINE = re.compile(r"\s[–—]\s*([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4})\s*$")
-#: a headline's opening speaker: "Police: Arrest made after crossbow arrow fired" (not "Update:", "Watch:")
+#: a headline's opening speaker: "Police: Arrest made after crossbow arrow fired" (not "Update:", "Watch:"; credit_caps,
+#: wrong-speaker pass: nor "SOURCE:" in capitals)
 HEADLINE_LEAD = re.compile(
-    r"^(?!(?:Update|Updated|Watch|Video|Photos?|Opinion|Analysis|Breaking|Live|Exclusive|Editorial|Review|Explainer|"
+    r"^(?!(?i:Update|Updated|Watch|Video|Photos?|Opinion|Analysis|Breaking|Live|Exclusive|Editorial|Review|Explainer|"
     r"Credit|Source|Tags|Posted|Published|Last|Date|By|Image|Read|See|Note|Edition|Editor|Author|Copyright)\b)"
     r"([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}):\s+[A-Z][a-z]*\s+(?:[A-Z]\w*\s+|\d[\d,]*\s+)?[a-z]+\s+\w+"
 )
