@@ -2045,6 +2045,12 @@ def test_twentieth_held_out_part_as_scored_once(scores):
     assert _goals_met(once[key]) == [] and once[key]["recall"] < 0.9
     assert f"recall {once[key]['recall']:.3f} falls short of 0.9" in prose
     assert _goals_met(vegas) == ["shared quotations"] and _goals_met(kangra) == ["recall"]
+    said = f"Las Vegas meets the shared quotations' goal alone (0 of {vegas['shared_quotes']}), Kangra recall's alone"
+    assert f"{said} ({kangra['recall']:.2f})" in prose
+    sohag, hpakant, grenfell = (_alone(x) for x in ("sohag-train-collision-2021", *PARTS["held-out-22"]))
+    assert _goals_met(sohag) == ["precision", "shared quotations"] and _goals_met(grenfell) == []
+    assert "Sohag precision's and the shared quotations', Hpakant the shared quotations'" in prose
+    assert f"before the round, {hpakant['precision']:.2f} once after it), Grenfell none" in prose
 
 
 @pytest.mark.xfail(
