@@ -2011,7 +2011,11 @@ def _framing_before_and_once(nth: str, scores) -> tuple:
     assert set(once) == set(before) == {"kit_commit", "what", key} | set(PARTS[part])
     assert key == "+".join(PARTS[part])
     for f in (before, once):  # totals only: the files hold no pairs
-        assert all(sum(f[x][k] for x in PARTS[part]) == f[key][k] for k in TOTALS if k not in ("recall", "precision"))
+        # what the annotation and the texts fix adds up over the stories (each story is scored alone, and a part's
+        # stories audited together need not find or list the sum of what each finds and lists alone)
+        assert all(
+            sum(f[x][k] for x in PARTS[part]) == f[key][k] for k in ("claims", "articles", "copies", "shared_quotes")
+        )
         assert all(f[x]["recall"] == f[x]["found"] / f[x]["copies"] for x in (key, *PARTS[part]))
         assert all(f[x]["precision"] == f[x]["right"] / f[x]["listed"] for x in (key, *PARTS[part]))
     for story in (key, *PARTS[part]):
@@ -2114,7 +2118,15 @@ def test_twenty_second_held_out_part_as_scored_once(scores):
         f"{hpakant['stock_phrases_as_copying']})"
     )
     assert said in prose, said
-    said = f"Hpakant {hpakant['found']} of {hpakant['copies']}, Grenfell {grenfell['found']} of {grenfell['copies']}"
+    # each story audited alone; within the part, audited with the other story, the Hpakant story has one copy more
+    claims = pd.read_csv(CORPUS / PARTS["held-out-22"][0] / "claims.csv", dtype=str, keep_default_na=False)
+    ids = set(claims["claim_id"])
+    in_part = hpakant["copies"] - len([c for c in scores["held-out-22"]["missed"] if c in ids])
+    assert in_part == hpakant["found"] + 1 and o["found"] == in_part + grenfell["found"]
+    said = (
+        f"Hpakant {hpakant['found']} of {hpakant['copies']}, Grenfell {grenfell['found']} of {grenfell['copies']}, "
+        f"each story audited alone; within the part the Hpakant story's are {in_part} of {hpakant['copies']}"
+    )
     assert said in prose, said
     assert grenfell["shared_quotes_as_copying"] == o["shared_quotes_as_copying"] == 2
     said = f"both of Grenfell's ({grenfell['shared_quotes_as_copying']} of {grenfell['shared_quotes']})"
@@ -2215,8 +2227,8 @@ def test_the_readme_has_a_paragraph_and_a_row_for_each_part_annotated_while_the_
         stories = PARTS[part]
         said = f"held-out part**, `{stories[0]}/` and `{stories[1]}/`, was annotated"
         assert said in readme, said
-        said = f"before the fourteenth round ({kit_before}) and once after it was merged (47f82b8)"
-        assert said in readme, said
+        said = rf"before the fourteenth round \({kit_before}[^()]*\) and once after it was merged \(47f82b8\)"
+        assert re.search(said, readme), said
         assert f"`{part}` in `PARTS`, development material since" in readme, part
         for story in stories:
             articles = len(list((CORPUS / story / "articles").glob("*.txt")))
