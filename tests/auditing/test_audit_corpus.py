@@ -2242,7 +2242,24 @@ def test_the_readme_has_a_paragraph_and_a_row_for_each_part_annotated_while_the_
     assert len(alone) == 3 and f"Reuters' {_in_words(len(alone))} texts of Wednesday" in readme
     reuse = pd.read_csv(CORPUS / "nairobi-dusitd2-attack-2019" / "reuse.csv", dtype=str, keep_default_na=False)
     assert set(alone).isdisjoint({*reuse["claim_id"], *reuse["other"]})
+    # Uhuru Kenyatta's words: the outlets of the claims annotated as sharing a quotation of his
+    reuse = reuse[reuse["kind"].eq("shared_quote") & reuse["speaker"].str.contains("Kenyatta")]
+    outlets = {c.rsplit("-", 1)[0] for c in (*reuse["claim_id"], *reuse["other"])}
+    assert f"Uhuru Kenyatta's words shared by {_in_words(len(outlets))} outlets" in readme
+    assert f"Kenyatta's words shared by {_in_words(len(outlets))} outlets" in readme.split("| `nairobi")[1]
     # the fire service's words in the Hpakant story, in seven claims
     claims = pd.read_csv(CORPUS / "hpakant-jade-mine-landslide-2020" / "claims.csv", dtype=str, keep_default_na=False)
     n = claims["text"].str.contains("smothered by a wave of mud", case=False).sum()
     assert f'"The jade miners were smothered by a wave of mud" in {_in_words(n)} claims' in readme
+    # Modi's tweet: quoted whole by five outlets, cut in the AP's two versions (Red Deer Express, CBS News)
+    reuse = pd.read_csv(CORPUS / "kangra-school-bus-crash-2018" / "reuse.csv", dtype=str, keep_default_na=False)
+    reuse = reuse[reuse["kind"].eq("shared_quote") & reuse["speaker"].str.contains("Modi")]
+    whole = {c.rsplit("-", 1)[0] for c in (*reuse["claim_id"], *reuse["other"])} - {"reddeerexpresskgr", "cbsnewskgr"}
+    assert f"Modi's tweet is quoted whole in {_in_words(len(whole))} outlets and cut in the AP's two versions" in readme
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())  # docs/audit.md says the same of the three
+    for said in (
+        f"Uhuru Kenyatta's words shared by {_in_words(len(outlets))} outlets",
+        f'"The jade miners were smothered by a wave of mud" in {_in_words(n)} claims',
+        f"Narendra Modi's tweet whole in {_in_words(len(whole))} outlets and cut in the AP's two versions",
+    ):
+        assert said in prose, said
