@@ -110,11 +110,24 @@ PARTS = {
     # the kit before it (d5bee1a: benchmarks/results-audit-corpus-nineteenth-held-out-before.json, totals only) and
     # once after it was merged (-nineteenth-held-out-scored-once.json); the two scores are the same
     "held-out-19": ("madeira-bus-crash-2019", "xiangshui-chemical-plant-explosion-2019"),
+    # a twentieth, annotated blind while the fourteenth round was written elsewhere, sealed, scored with the kit before
+    # it (b58091d: benchmarks/results-audit-corpus-twentieth-held-out-before.json, totals only) and once after it was
+    # merged (47f82b8: -twentieth-held-out-scored-once.json); the two scores are the same
+    "held-out-20": ("las-vegas-shooting-2017", "kangra-school-bus-crash-2018"),
+    # a twenty-first, annotated blind while the fourteenth round was written elsewhere, sealed, scored with the kit
+    # before it (b58091d: -twenty-first-held-out-before.json) and once after it was merged (47f82b8:
+    # -twenty-first-held-out-scored-once.json): one copy more found once
+    "held-out-21": ("nairobi-dusitd2-attack-2019", "sohag-train-collision-2021"),
+    # a twenty-second, annotated blind while the fourteenth round was written elsewhere, sealed, scored with the kit
+    # before it (dcd8b14, whose kit/auditing is b58091d's: -twenty-second-held-out-before.json) and once after it was
+    # merged (47f82b8: -twenty-second-held-out-scored-once.json): one stock phrase more listed once
+    "held-out-22": ("hpakant-jade-mine-landslide-2020", "grenfell-tower-fire-2017"),
 }
 #: stories annotated and committed but not yet scored by any kit of the rules written after them: kept out of
 #: every score until they are
-#: (the seventeenth to nineteenth held-out parts, annotated blind while the thirteenth round was written, were scored
-#: with the kit before it and once after it was merged, and all three are in PARTS): none now
+#: (the seventeenth to nineteenth held-out parts, annotated blind while the thirteenth round was written, and the
+#: twentieth to twenty-second, annotated blind while the fourteenth was, were scored with the kit before the round
+#: and once after it was merged, and all six are in PARTS): none now
 SEALED: tuple = ()
 #: the held-out part in two: the stories whose failure kinds had been seen (scored before this round of rules; the
 #: kinds described in docs/audit.md) and the one annotated after the rules were written, never seen
@@ -139,14 +152,24 @@ SCORED = (
 )
 #: the totals of a score (SCORED but the claims missed): what a results file of totals only holds
 TOTALS = tuple(k for k in SCORED if k != "missed")
+#: the twenty parts the fourteenth round was written with (the twentieth to twenty-second held-out parts, sealed
+#: while it was written, are scored in their own tests)
+FOURTEENTH = tuple(p for p in PARTS if p not in {"held-out-20", "held-out-21", "held-out-22"})
 #: the seventeen parts the thirteenth round was written with (the seventeenth to nineteenth held-out parts, sealed
 #: while it was written, are scored in their own tests)
-THIRTEENTH = tuple(p for p in PARTS if p not in {"held-out-17", "held-out-18", "held-out-19"})
+THIRTEENTH = tuple(p for p in FOURTEENTH if p not in {"held-out-17", "held-out-18", "held-out-19"})
 #: the three held-out parts annotated while the thirteenth round was written: part and key of each results file
 STOP_32 = {
     "seventeenth": ("held-out-17", "amtrak-derailment-philadelphia-2015+sierre-bus-crash-2012"),
     "eighteenth": ("held-out-18", "baghdad-hospital-fire-2021+morbi-bridge-collapse-2022"),
     "nineteenth": ("held-out-19", "madeira-bus-crash-2019+xiangshui-chemical-plant-explosion-2019"),
+}
+#: the three held-out parts annotated blind while the fourteenth round (the framing round) was written: part, key of
+#: each results file and the kit it was scored with before the round (dcd8b14's kit/auditing is b58091d's)
+FRAMING = {
+    "twentieth": ("held-out-20", "las-vegas-shooting-2017+kangra-school-bus-crash-2018", "b58091d"),
+    "twenty-first": ("held-out-21", "nairobi-dusitd2-attack-2019+sohag-train-collision-2021", "b58091d"),
+    "twenty-second": ("held-out-22", "hpakant-jade-mine-landslide-2020+grenfell-tower-fire-2017", "dcd8b14"),
 }
 #: the three held-out parts annotated while the twelfth round was written: part and key of each results file
 FRESH = {
@@ -528,6 +551,9 @@ def test_fourth_round_no_part_worse_and_no_shared_quotation_called_copying(score
         "held-out-17",
         "held-out-18",
         "held-out-19",
+        "held-out-20",
+        "held-out-21",
+        "held-out-22",
     }
     for part in set(before) & set(PARTS):
         s, was = scores[part], before[part]
@@ -670,6 +696,9 @@ def test_fifth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores):
         "held-out-17",
         "held-out-18",
         "held-out-19",
+        "held-out-20",
+        "held-out-21",
+        "held-out-22",
     }  # sealed (or not yet annotated) then
     for part in set(before) & set(PARTS):
         s, was = scores[part], before[part]
@@ -784,7 +813,7 @@ def test_docs_audit_md_says_what_to_expect_on_coverage_never_seen():
     once = {"fourth": "christchurch+sri", "fifth": "kanjuruhan+odisha", "sixth": "delhi+sydney"}
     once |= {"seventh": "lake+soma", "eighth": "derna+mina", "tenth": "nightclub+mati", "eleventh": "plaza+bihar"}
     once |= {n: k for n, (_, k) in FRESH.items()} | {"fifteenth": "ferry+idai", "sixteenth": "itaewon+brumadinho"}
-    once |= {n: k for n, (_, k) in STOP_32.items()}
+    once |= {n: k for n, (_, k) in STOP_32.items()} | {n: k for n, (_, k, _) in FRAMING.items()}
     bench = HERE.parent / "benchmarks"
     got = [
         json.loads((bench / f"results-audit-corpus-{n}-held-out-scored-once.json").read_text())[k]
@@ -797,8 +826,8 @@ def test_docs_audit_md_says_what_to_expect_on_coverage_never_seen():
     assert f"found {min(recall):.0%} to {max(recall):.0%} of the copied sentences".replace("%", " %") in prose
     assert f"{min(precision):.0%} to {max(precision):.0%} of the pairs it listed".replace("%", " %") in prose
     assert f"and {quotes[0]} of {quotes[1]} shared quotations were listed as copying" in prose
-    assert "On the sixteen parts of real coverage" in prose and len(got) == 16
-    assert "(the fourth to nineteenth held-out parts, above)" in prose
+    assert "On the nineteen parts of real coverage" in prose and len(got) == 19
+    assert "(the fourth to twenty-second held-out parts, above)" in prose
     heading = re.search(r"## Real coverage: (\d+) stories annotated by hand, in (\d+) parts", prose)
     scored = sum(PARTS.values(), ())  # the stories of the parts (a sealed story is not yet in docs/audit.md)
     assert heading and (int(heading.group(1)), int(heading.group(2))) == (len(scored), len(PARTS))
@@ -810,7 +839,7 @@ def test_tenth_round_no_part_worse_by_more_than_a_pair_and_the_numbers_docs_audi
     # before it no part finds fewer copies, none lists more than one more wrong pair, none a shared quotation
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-tenth-round.json").read_text())
     # every part then (the tenth held-out part, sealed while the round was written, is scored in its own test)
-    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(10, 20)}
+    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(10, 23)}
     # the kit the eleventh round started from (benchmarks/results-audit-corpus-eleventh-round.json) is this round's
     eleventh = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-eleventh-round.json").read_text())
     for part in r["before"]:
@@ -916,7 +945,7 @@ def test_eleventh_round_no_part_worse_and_the_numbers_docs_audit_md_states(score
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-eleventh-round.json").read_text())
     # every part then (the eleventh to nineteenth held-out parts, sealed or not yet annotated while the round was
     # written, are scored in their own tests)
-    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(11, 20)}
+    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(11, 23)}
     # the kit the twelfth round started from (benchmarks/results-audit-corpus-twelfth-round.json) is this round's
     twelfth = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-twelfth-round.json").read_text())
     for part in r["before"]:
@@ -1029,7 +1058,7 @@ def test_twelfth_round_no_part_worse_and_the_numbers_docs_audit_md_states(scores
     r = json.loads((HERE.parent / "benchmarks" / "results-audit-corpus-twelfth-round.json").read_text())
     # every part then (the twelfth to fourteenth held-out parts, sealed while the round was written, and the
     # fifteenth to nineteenth, not yet annotated then, are scored in their own tests)
-    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(12, 20)}
+    assert set(r["before"]) == set(r["after"]) == set(PARTS) - {f"held-out-{n}" for n in range(12, 23)}
     thirteenth = _thirteenth_round()
     for part in r["before"]:
         s, was, now = scores[part], r["before"][part], r["after"][part]
@@ -1588,7 +1617,7 @@ def test_thirteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(sco
     # exactly the seventeen parts it was written with: the seventeenth to nineteenth held-out parts, sealed while it was
     # written, are scored in their own tests (their before and scored-once files)
     assert set(r["before"]) == set(r["after"]) == set(THIRTEENTH) and len(THIRTEENTH) == 17
-    assert set(PARTS) - set(THIRTEENTH) == {"held-out-17", "held-out-18", "held-out-19"}
+    assert set(FOURTEENTH) - set(THIRTEENTH) == {"held-out-17", "held-out-18", "held-out-19"}
     for part in THIRTEENTH:  # the kit after it: as the fourteenth round's file has the kit before that round
         s, was, now = _fourteenth_round()["before"][part], r["before"][part], r["after"][part]
         assert {k: s[k] for k in SCORED} == {k: now[k] for k in SCORED}, part
@@ -1852,8 +1881,9 @@ def test_the_three_parts_annotated_while_the_thirteenth_round_was_written_togeth
         f"right and {q[0]} of {q[1]} shared quotations are listed as copying"
     )
     assert said in log, said
-    stories = _in_words(sum(len(v) for v in PARTS.values()))
-    assert f"`docs/audit.md` measures `kit.audit` on {stories} stories in {_in_words(len(PARTS))} parts" in log
+    # the parts then: those the fourteenth round was written with (the twentieth to twenty-second were annotated after)
+    stories = _in_words(sum(len(PARTS[p]) for p in FOURTEENTH))
+    assert f"`docs/audit.md` measures `kit.audit` on {stories} stories in {_in_words(len(FOURTEENTH))} parts" in log
 
 
 def test_every_reuse_csv_parses_with_its_five_fields_and_its_claims():
@@ -1879,11 +1909,14 @@ def test_fourteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(sco
     # double prime after a word's punctuation closes a quotation, kit.auditing.marks), written with all twenty parts as
     # development material: against the kit before it (b58091d) no part finds fewer copies or lists fewer right pairs,
     # more wrong pairs, more shared quotations, stock phrases or unannotated pairs as copying; every pair it adds is a
-    # copy; the kit as it stands scores what the file says, each part and each story
+    # copy; the kit as it stands scores what the file says, each part and each story (exactly the twenty parts it was
+    # written with: the twentieth to twenty-second held-out parts, sealed while it was written, have their own tests)
     r = _fourteenth_round()
-    assert set(r["before"]) == set(r["after"]) == set(PARTS) and r["kit_before"] == "b58091d"
-    assert set(r["stories"]["before"]) == set(r["stories"]["after"]) == {x for v in PARTS.values() for x in v}
-    for part in PARTS:
+    assert set(r["before"]) == set(r["after"]) == set(FOURTEENTH) and r["kit_before"] == "b58091d"
+    assert len(FOURTEENTH) == 20 and set(PARTS) - set(FOURTEENTH) == {p for p, _, _ in FRAMING.values()}
+    stories = {x for p in FOURTEENTH for x in PARTS[p]}
+    assert set(r["stories"]["before"]) == set(r["stories"]["after"]) == stories
+    for part in FOURTEENTH:
         s, was, now = scores[part], r["before"][part], r["after"][part]
         assert {k: s[k] for k in SCORED} == {k: now[k] for k in SCORED}, part
         assert now["found"] >= was["found"] and now["right"] >= was["right"], part
@@ -1896,7 +1929,7 @@ def test_fourteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(sco
         assert {k: one[k] for k in TOTALS} == {k: r["stories"]["after"][story][k] for k in TOTALS}, story
     b, a = r["total"]["before"], r["total"]["after"]
     for w, t in (("before", b), ("after", a)):
-        assert all(t[k] == sum(r[w][p][k] for p in PARTS) for k in TOTALS), w
+        assert all(t[k] == sum(r[w][p][k] for p in FOURTEENTH) for k in TOTALS), w
         assert t["wrong"] == t["listed"] - t["right"]
     assert a["found"] > b["found"] and a["right"] > b["right"] and a["wrong"] <= b["wrong"]
     assert a["shared_quotes_as_copying"] <= b["shared_quotes_as_copying"]
@@ -1934,7 +1967,7 @@ def test_fourteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(sco
         syn["before"]["heldout"]["listed"] + 23,
     ]
     prose = " ".join(DOC.read_text(encoding="utf-8").split())
-    gained = [p for p in PARTS if r["after"][p]["found"] > r["before"][p]["found"]]
+    gained = [p for p in FOURTEENTH if r["after"][p]["found"] > r["before"][p]["found"]]
     said = [
         f"Before it, the kit found {b['found']} of {b['copies']} copies, listed {b['listed']} pairs of which "
         f"{b['right']} right, and {b['shared_quotes_as_copying']} of {b['shared_quotes']} shared quotations as copying",
@@ -1962,3 +1995,271 @@ def test_fourteenth_round_no_part_worse_and_the_numbers_docs_audit_md_states(sco
         f"{a['shared_quotes_as_copying']} of {a['shared_quotes']} shared quotations listed as copying (the same)"
     )
     assert said in log, said
+
+
+def _framing_before_and_once(nth: str, scores) -> tuple:
+    """A part of ``FRAMING`` scored with the kit before the fourteenth round and once after it was merged (47f82b8),
+    checked: each file's part is the sum of its stories, the kit as it stands scores each story and the part exactly as
+    the scored-once file says, and docs/audit.md states both scores. The two files and the text."""
+    part, key, kit_before = FRAMING[nth]
+    bench = HERE.parent / "benchmarks"
+    before, once = (
+        json.loads((bench / f"results-audit-corpus-{nth}-held-out-{n}.json").read_text())
+        for n in ("before", "scored-once")
+    )
+    assert (before["kit_commit"], once["kit_commit"]) == (kit_before, "47f82b8")
+    assert set(once) == set(before) == {"kit_commit", "what", key} | set(PARTS[part])
+    assert key == "+".join(PARTS[part])
+    for f in (before, once):  # totals only: the files hold no pairs
+        # what the annotation and the texts fix adds up over the stories (each story is scored alone, and a part's
+        # stories audited together need not find or list the sum of what each finds and lists alone)
+        assert all(
+            sum(f[x][k] for x in PARTS[part]) == f[key][k] for k in ("claims", "articles", "copies", "shared_quotes")
+        )
+        assert all(f[x]["recall"] == f[x]["found"] / f[x]["copies"] for x in (key, *PARTS[part]))
+        assert all(f[x]["precision"] == f[x]["right"] / f[x]["listed"] for x in (key, *PARTS[part]))
+    for story in (key, *PARTS[part]):
+        one = scores[part] if story == key else _alone(story)  # each story on its own too
+        assert {k: one[k] for k in TOTALS} == {k: once[story][k] for k in TOTALS}, story  # the kit as it stands
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    for n in ("before", "scored-once"):
+        assert f"`benchmarks/results-audit-corpus-{nth}-held-out-{n}.json`" in prose, n
+    return before, once, prose
+
+
+def _goals_met(t: dict) -> list:
+    """Which of issue 22's three goals a score meets, as docs/audit.md names them."""
+    met = [t["recall"] >= 0.9, t["precision"] >= 0.9, t["shared_quotes_as_copying"] == 0]
+    return [g for g, ok in zip(("recall", "precision", "shared quotations"), met, strict=True) if ok]
+
+
+def test_twentieth_held_out_part_as_scored_once(scores):
+    # annotated blind while the fourteenth round was written elsewhere, sealed, scored with the kit before it and once
+    # after it was merged (docs/audit.md, "The twentieth, twenty-first and twenty-second held-out parts"): the same
+    before, once, prose = _framing_before_and_once("twentieth", scores)
+    key = FRAMING["twentieth"][1]
+    assert all(before[x] == once[x] for x in (key, *PARTS["held-out-20"]))  # the round changed nothing here
+    assert f"The twentieth, before the round and once after it (the same): {_stated(once[key])}" in prose
+    vegas, kangra = once["las-vegas-shooting-2017"], once["kangra-school-bus-crash-2018"]
+    said = f"Las Vegas {vegas['found']} of {vegas['copies']}, Kangra {kangra['found']} of {kangra['copies']}"
+    assert said in prose, said
+    assert kangra["shared_quotes_as_copying"] == once[key]["shared_quotes_as_copying"] == 2
+    said = f"both of Kangra's ({kangra['shared_quotes_as_copying']} of {kangra['shared_quotes']})"
+    assert said in prose, said
+    assert _goals_met(once[key]) == [] and once[key]["recall"] < 0.9
+    assert f"recall {once[key]['recall']:.3f} falls short of 0.9" in prose
+    assert _goals_met(vegas) == ["shared quotations"] and _goals_met(kangra) == ["recall"]
+    said = f"Las Vegas meets the shared quotations' goal alone (0 of {vegas['shared_quotes']}), Kangra recall's alone"
+    assert f"{said} ({kangra['recall']:.2f})" in prose
+    sohag, hpakant, grenfell = (_alone(x) for x in ("sohag-train-collision-2021", *PARTS["held-out-22"]))
+    assert _goals_met(sohag) == ["precision", "shared quotations"] and _goals_met(grenfell) == []
+    assert "Sohag precision's and the shared quotations', Hpakant the shared quotations'" in prose
+    assert f"before the round, {hpakant['precision']:.2f} once after it), Grenfell none" in prose
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the twentieth held-out part, never seen, before the fourteenth round and once after it (the "
+    "same): recall 34/38 = 0.89, precision 34/42 = 0.81, 2 of 43 shared quotations listed as copying (Kangra's)",
+)
+def test_twentieth_held_out_part_goals(scores):
+    assert _meets_the_goals(scores["held-out-20"])
+
+
+def test_twenty_first_held_out_part_as_scored_once(scores):
+    # annotated blind while the fourteenth round was written elsewhere, sealed, scored with the kit before it and once
+    # after it was merged: one copy more found once (Sohag's), and one pair more listed, right; precision and shared
+    # quotations meet their goals both times, recall neither time
+    before, once, prose = _framing_before_and_once("twenty-first", scores)
+    key = FRAMING["twenty-first"][1]
+    b, o = before[key], once[key]
+    said = f"The twenty-first, before the round: {_stated(b)}; once after it: {_stated(o)}"
+    assert said in prose, said
+    assert (o["found"] - b["found"], o["listed"] - o["right"]) == (1, b["listed"] - b["right"])
+    nairobi, sohag = (once[x] for x in PARTS["held-out-21"])
+    assert before["nairobi-dusitd2-attack-2019"] == nairobi
+    was = before["sohag-train-collision-2021"]
+    said = (
+        f"Nairobi {nairobi['found']} of {nairobi['copies']}, Sohag {was['found']} of {was['copies']} before and "
+        f"{sohag['found']} once"
+    )
+    assert said in prose, said
+    assert _goals_met(b) == _goals_met(o) == ["precision", "shared quotations"]
+    assert f"the twenty-first two, precision's and the shared quotations' (recall {o['recall']:.3f})" in prose
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the twenty-first held-out part, never seen, recall 75/86 = 0.87 before the fourteenth "
+    "round and 76/86 = 0.88 once after it; precision 71/76 = 0.93 and 0 of 52 shared quotations meet their goals",
+)
+def test_twenty_first_held_out_part_goals(scores):
+    assert _meets_the_goals(scores["held-out-21"])
+
+
+def test_twenty_second_held_out_part_as_scored_once(scores):
+    # annotated blind while the fourteenth round was written elsewhere, sealed, scored with the kit before it and once
+    # after it was merged: one stock phrase more listed once (Hpakant's), all else the same; no goal met either time
+    before, once, prose = _framing_before_and_once("twenty-second", scores)
+    key = FRAMING["twenty-second"][1]
+    b, o = before[key], once[key]
+    said = f"The twenty-second, before the round: {_stated(b)}; once after it: {_stated(o)}"
+    assert said in prose, said
+    hpakant, grenfell = (once[x] for x in PARTS["held-out-22"])
+    was = before["hpakant-jade-mine-landslide-2020"]
+    assert before["grenfell-tower-fire-2017"] == grenfell
+    assert {k: was[k] for k in ("found", "right")} == {k: hpakant[k] for k in ("found", "right")}
+    assert (hpakant["listed"], hpakant["stock_phrases_as_copying"]) == (
+        was["listed"] + 1,
+        was["stock_phrases_as_copying"] + 1,
+    )
+    said = (
+        f"one stock phrase more listed as copying in the Hpakant story ({was['stock_phrases_as_copying']} to "
+        f"{hpakant['stock_phrases_as_copying']})"
+    )
+    assert said in prose, said
+    # each story audited alone; within the part, audited with the other story, the Hpakant story has one copy more
+    claims = pd.read_csv(CORPUS / PARTS["held-out-22"][0] / "claims.csv", dtype=str, keep_default_na=False)
+    ids = set(claims["claim_id"])
+    in_part = hpakant["copies"] - len([c for c in scores["held-out-22"]["missed"] if c in ids])
+    assert in_part == hpakant["found"] + 1 and o["found"] == in_part + grenfell["found"]
+    said = (
+        f"Hpakant {hpakant['found']} of {hpakant['copies']}, Grenfell {grenfell['found']} of {grenfell['copies']}, "
+        f"each story audited alone; within the part the Hpakant story's are {in_part} of {hpakant['copies']}"
+    )
+    assert said in prose, said
+    assert grenfell["shared_quotes_as_copying"] == o["shared_quotes_as_copying"] == 2
+    said = f"both of Grenfell's ({grenfell['shared_quotes_as_copying']} of {grenfell['shared_quotes']})"
+    assert said in prose, said
+    assert _goals_met(b) == _goals_met(o) == []
+    # the Hpakant story's precision met its goal before the round (18 of 20) and not once after it (18 of 21)
+    assert _goals_met(was) == ["precision", "shared quotations"] and _goals_met(hpakant) == ["shared quotations"]
+    said = f"Hpakant's precision was {was['precision']:.2f} ({was['right']} of {was['listed']}) before the round"
+    assert said in prose, said
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 22: on the twenty-second held-out part, never seen, before the fourteenth round and once after it: "
+    "recall 32/38 = 0.84, precision 32/38 = 0.84 then 32/39 = 0.82, 2 of 50 shared quotations listed as copying",
+)
+def test_twenty_second_held_out_part_goals(scores):
+    assert _meets_the_goals(scores["held-out-22"])
+
+
+def test_nairobi_never_seen_meets_the_goals():
+    # the Nairobi DusitD2 story alone of the six meets issue 22's three goals, before the fourteenth round, once after
+    # it and with the kit as it stands (docs/audit.md says so)
+    bench = HERE.parent / "benchmarks"
+    met = []
+    for nth, (part, _, _) in FRAMING.items():
+        for n in ("before", "scored-once"):
+            f = json.loads((bench / f"results-audit-corpus-{nth}-held-out-{n}.json").read_text())
+            met += [(x, n) for x in PARTS[part] if _meets_the_goals(f[x])]
+    story = "nairobi-dusitd2-attack-2019"
+    assert met == [(story, "before"), (story, "scored-once")]
+    s = _alone(story)
+    assert _meets_the_goals(s)
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = f"The Nairobi story alone of the six meets all three ({_stated(s)})"
+    assert said in prose, said
+
+
+def test_the_three_parts_annotated_while_the_fourteenth_round_was_written_together(scores):
+    # the twentieth to twenty-second held-out parts pooled at their single scores (docs/audit.md, after their
+    # paragraph; the goals not met pooled), all twenty-three parts as the kit stands, and the CHANGELOG entry
+    bench = HERE.parent / "benchmarks"
+    got = [
+        json.loads((bench / f"results-audit-corpus-{n}-held-out-scored-once.json").read_text())[k]
+        for n, (_, k, _) in FRAMING.items()
+    ]
+    n = {k: sum(g[k] for g in got) for k in ("found", "copies", "right", "listed")}
+    q = sum(g["shared_quotes_as_copying"] for g in got), sum(g["shared_quotes"] for g in got)
+    pooled = {
+        "recall": n["found"] / n["copies"],
+        "precision": n["right"] / n["listed"],
+        "shared_quotes_as_copying": q[0],
+    }
+    assert not _goals_met(pooled)
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())
+    said = (
+        "Together, the three parts annotated while the fourteenth round was written, at their single scores: "
+        f"{n['found']} of {n['copies']} copies found ({pooled['recall']:.3f}), {n['right']} of {n['listed']} pairs "
+        f"listed right ({pooled['precision']:.3f}), {q[0]} of {q[1]} shared quotations listed as copying: none of "
+        "issue 22's three goals is met pooled."
+    )
+    assert said in prose, said
+    assert prose.index("**The fourteenth round**") < prose.index(said)
+    # every part as the kit stands
+    t = {k: sum(scores[p][k] for p in PARTS) for k in TOTALS}
+    said = (
+        f"All {_in_words(len(PARTS))} parts as the kit now stands: {t['found']} of {t['copies']} copies found, "
+        f"{t['right']} of {t['listed']} pairs listed right, {t['shared_quotes_as_copying']} of {t['shared_quotes']} "
+        f"shared quotations, {t['stock_phrases_as_copying']} stock phrases and {t['unannotated_as_copying']} "
+        "unannotated pairs listed as copying."
+    )
+    assert said in prose, said
+    log = " ".join((HERE.parent / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    said = (
+        f"together {n['found']} of {n['copies']} copies are found, {n['right']} of {n['listed']} listed pairs are "
+        f"right and {q[0]} of {q[1]} shared quotations are listed as copying"
+    )
+    assert said in log, said
+    stories = _in_words(sum(len(v) for v in PARTS.values()))
+    assert f"`docs/audit.md` measures `kit.audit` on {stories} stories in {_in_words(len(PARTS))} parts" in log
+
+
+#: the stories annotated while the fourteenth round was written, as the README's paragraphs name them
+NAMES = {
+    "las-vegas-shooting-2017": "Las Vegas",
+    "kangra-school-bus-crash-2018": "Kangra",
+    "nairobi-dusitd2-attack-2019": "Nairobi",
+    "sohag-train-collision-2021": "Sohag",
+    "hpakant-jade-mine-landslide-2020": "Hpakant",
+    "grenfell-tower-fire-2017": "Grenfell",
+}
+
+
+def test_the_readme_has_a_paragraph_and_a_row_for_each_part_annotated_while_the_fourteenth_round_was_written():
+    # each story's row gives its articles and says its part; each part's paragraph names its folders and its scores
+    readme = " ".join((CORPUS / "README.md").read_text(encoding="utf-8").split())
+    for nth, (part, _, kit_before) in FRAMING.items():
+        stories = PARTS[part]
+        said = f"held-out part**, `{stories[0]}/` and `{stories[1]}/`, was annotated"
+        assert said in readme, said
+        said = rf"before the fourteenth round \({kit_before}[^()]*\) and once after it was merged \(47f82b8\)"
+        assert re.search(said, readme), said
+        assert f"`{part}` in `PARTS`, development material since" in readme, part
+        for story in stories:
+            articles = len(list((CORPUS / story / "articles").glob("*.txt")))
+            assert f"| `{story}/` (held out, {nth} part) | {articles} (" in readme, story
+            claims = len(pd.read_csv(CORPUS / story / "claims.csv", dtype=str, keep_default_na=False))
+            said = rf"The {NAMES[story]} story is {_in_words(articles)} outlets' texts of [^()]+ \({claims} sentences\)"
+            assert re.search(said, readme), said
+    # the three claims build.py cuts off at "3 p.m." in Reuters' texts of the Nairobi story, not annotated
+    claims = pd.read_csv(CORPUS / "nairobi-dusitd2-attack-2019" / "claims.csv", dtype=str, keep_default_na=False)
+    alone = claims.loc[claims["text"] == "(1200 GMT).", "claim_id"].tolist()
+    assert len(alone) == 3 and f"Reuters' {_in_words(len(alone))} texts of Wednesday" in readme
+    reuse = pd.read_csv(CORPUS / "nairobi-dusitd2-attack-2019" / "reuse.csv", dtype=str, keep_default_na=False)
+    assert set(alone).isdisjoint({*reuse["claim_id"], *reuse["other"]})
+    # Uhuru Kenyatta's words: the outlets of the claims annotated as sharing a quotation of his
+    reuse = reuse[reuse["kind"].eq("shared_quote") & reuse["speaker"].str.contains("Kenyatta")]
+    outlets = {c.rsplit("-", 1)[0] for c in (*reuse["claim_id"], *reuse["other"])}
+    assert f"Uhuru Kenyatta's words shared by {_in_words(len(outlets))} outlets" in readme
+    assert f"Kenyatta's words shared by {_in_words(len(outlets))} outlets" in readme.split("| `nairobi")[1]
+    # the fire service's words in the Hpakant story, in seven claims
+    claims = pd.read_csv(CORPUS / "hpakant-jade-mine-landslide-2020" / "claims.csv", dtype=str, keep_default_na=False)
+    n = claims["text"].str.contains("smothered by a wave of mud", case=False).sum()
+    assert f'"The jade miners were smothered by a wave of mud" in {_in_words(n)} claims' in readme
+    # Modi's tweet: quoted whole by five outlets, cut in the AP's two versions (Red Deer Express, CBS News)
+    reuse = pd.read_csv(CORPUS / "kangra-school-bus-crash-2018" / "reuse.csv", dtype=str, keep_default_na=False)
+    reuse = reuse[reuse["kind"].eq("shared_quote") & reuse["speaker"].str.contains("Modi")]
+    whole = {c.rsplit("-", 1)[0] for c in (*reuse["claim_id"], *reuse["other"])} - {"reddeerexpresskgr", "cbsnewskgr"}
+    assert f"Modi's tweet is quoted whole in {_in_words(len(whole))} outlets and cut in the AP's two versions" in readme
+    prose = " ".join(DOC.read_text(encoding="utf-8").split())  # docs/audit.md says the same of the three
+    for said in (
+        f"Uhuru Kenyatta's words shared by {_in_words(len(outlets))} outlets",
+        f'"The jade miners were smothered by a wave of mud" in {_in_words(n)} claims',
+        f"Narendra Modi's tweet whole in {_in_words(len(whole))} outlets and cut in the AP's two versions",
+    ):
+        assert said in prose, said
