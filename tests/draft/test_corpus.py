@@ -138,17 +138,18 @@ def _subject_merged(part: str) -> dict:
     return _results("results-draft-corpus-subject-phrases-merged.json")["parts"][part]
 
 
-def _now(part: str, when: str = "after") -> dict:
-    """A part's totals with the kit as it stands, the recall pass merged
-    (benchmarks/results-draft-corpus-recall-pass.json's "after"; its "before" is :func:`_as_it_stands`, the
-    subject-phrase pass merged); compared with the benchmark in
-    test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged."""
+def _recall(part: str, when: str = "after") -> dict:
+    """A part's totals in the recall pass's own file (benchmarks/results-draft-corpus-recall-pass.json): "before" the
+    kit with the subject-phrase pass merged (:func:`_subject_merged`), "after" the recall pass on its branch, without
+    the wrong-speaker pass (test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged)."""
     return _results("results-draft-corpus-recall-pass.json")[when][part]
+
+
 def _as_it_stands(part: str) -> dict:
-    """A part's totals with the kit as it stands, the wrong-speaker pass merged
-    (benchmarks/results-draft-corpus-wrong-speaker-pass.json, its "after" on every part); compared with the benchmark
-    in test_the_kit_as_it_stands_is_the_wrong_speaker_pass."""
-    return _results("results-draft-corpus-wrong-speaker-pass.json")["after"][part]
+    """A part's totals with the kit as it stands, the recall pass and the wrong-speaker pass merged (main at 7662fd4,
+    benchmarks/results-draft-corpus-passes-merged.json); compared with the benchmark in
+    test_the_kit_as_it_stands_is_the_passes_merged."""
+    return _results("results-draft-corpus-passes-merged.json")["parts"][part]
 
 
 def no_measure_fell(now: dict, before: dict) -> bool:
@@ -1529,14 +1530,9 @@ def test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged():
     # de885a6), every part of PARTS, unseen19 with it; the benchmark computes each again
     now = _results("results-draft-corpus-subject-phrases-merged.json")
     assert now["kit_commit"] == "de885a6"
-    assert {p: _now(p, "before") for p in now["parts"]} == now["parts"]  # the recall pass moved some parts since
-    result = scored("dev")
-    assert _now("dev") == result["total"]
-    air = bench.totals([r for r in result["articles"] if bench.is_air_strike(r["article"])])
-    assert _now("dev air strikes") == air
-    for part in bench.PARTS:
-        assert scored(part)["total"] == _now(part), part
-    # the kit before the wrong-speaker pass: that pass's "before", every part (test_the_kit_as_it_stands_is_the_wrong_…)
+    # the kit before the recall pass and before the wrong-speaker pass: each pass's "before", every part (the kit as it
+    # stands, both merged: test_the_kit_as_it_stands_is_the_passes_merged)
+    assert {p: _recall(p, "before") for p in now["parts"]} == now["parts"]
     assert now["parts"] == _results("results-draft-corpus-wrong-speaker-pass.json")["before"]
     assert set(now["parts"]) == set(bench.PARTS) | {"dev air strikes"}
     # the pass's "after" on every part it scored; Cebu's as with the PolNeAR pass merged; unseen19 its score once
@@ -1672,13 +1668,13 @@ def test_docs_state_the_sealed_parts_scored_once(part, nth, years, sealed_pass):
     subject = _results("results-draft-corpus-subject-phrases.json")  # the kit before the subject-phrase pass gave it
     if part in subject["before"]:
         assert {k: subject["before"][part][k] for k in once[part]} == once[part]
-        assert _now(part, "before") == subject["after"][part]  # after the subject-phrase pass
-        assert total == _now(part)  # the kit as it stands: after the recall pass
-        assert subject["after"][part] == _subject_merged(part)  # the kit after the subject-phrase pass
-        assert total == _as_it_stands(part)  # the kit as it stands: after the wrong-speaker pass
+        assert (
+            _recall(part, "before") == subject["after"][part] == _subject_merged(part)
+        )  # after the subject-phrase pass
+        assert total == _as_it_stands(part)  # the kit as it stands: the recall and wrong-speaker passes merged
     else:  # sealed while that pass was written: its "before" file is the kit that pass's "before" was scored with
         assert sealed_pass is SUBJECT_PHRASE_PASS and subject["kit_commit"].startswith(f"before {kit_before},")
-        assert total == _now(part) and _now(part, "before") == _as_it_stands(part)
+        assert total == _as_it_stands(part) and _recall(part, "before") == _subject_merged(part)
     o = {**once[part], "articles": total["articles"]}
     assert total["articles"] == 10 and part in bench.PARTS
     assert _row(prose, f"{nth} held-out part", what_before) == _as_row(o)
@@ -1984,15 +1980,11 @@ def test_docs_state_the_subject_phrase_pass():
 
 def test_the_kit_as_it_stands_is_the_wrong_speaker_pass():
     # benchmarks/results-draft-corpus-wrong-speaker-pass.json: "before" the kit at b58091d (the subject-phrase pass
-    # merged: test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged), "after" the kit as it stands, every part;
-    # the benchmark computes each again
+    # merged: test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged), "after" the pass on its branch, without the
+    # recall pass, every part; the kit as it stands, both merged: test_the_kit_as_it_stands_is_the_passes_merged
     ws = _results("results-draft-corpus-wrong-speaker-pass.json")
     assert set(ws["after"]) == set(ws["before"]) == set(bench.PARTS) | {"dev air strikes"}
-    result = scored("dev")
-    air = bench.totals([r for r in result["articles"] if bench.is_air_strike(r["article"])])
-    assert ws["after"]["dev air strikes"] == air
-    for part in bench.PARTS:
-        assert scored(part)["total"] == ws["after"][part], part
+    assert ws["before"] == _results("results-draft-corpus-subject-phrases-merged.json")["parts"]
     assert ws["moved"] == [p for p in ws["before"] if ws["before"][p] != ws["after"][p]]
     # the gate: no part lost a source, an attribution or a right citation or gained a figure error
     keys = ("sources_found", "attributions_found", "citations_right")
@@ -2093,3 +2085,82 @@ def test_docs_state_the_wrong_speaker_pass():
         f"{b['figure_errors']} -> {a['figure_errors']}; PolNeAR dev unchanged" in changelog
     )
     assert pa["dev"]["found"] == pb["dev"]["found"] and pa["dev"]["right"] == pb["dev"]["right"]
+
+
+def test_the_kit_as_it_stands_is_the_passes_merged():
+    # benchmarks/results-draft-corpus-passes-merged.json: the kit with the recall pass and the wrong-speaker pass merged
+    # (main at 7662fd4), every part of PARTS; the benchmark computes each again
+    now = _results("results-draft-corpus-passes-merged.json")
+    assert now["kit_commit"] == "7662fd4"
+    assert set(now["parts"]) == set(bench.PARTS) | {"dev air strikes"}
+    result = scored("dev")
+    assert _as_it_stands("dev") == result["total"]
+    air = bench.totals([r for r in result["articles"] if bench.is_air_strike(r["article"])])
+    assert _as_it_stands("dev air strikes") == air
+    for part in bench.PARTS:
+        assert scored(part)["total"] == _as_it_stands(part), part
+    # both passes' "before" is the kit at b58091d; a part one pass moved and the other did not has that pass's "after"
+    before = _results("results-draft-corpus-subject-phrases-merged.json")["parts"]
+    recall, ws = (
+        _results("results-draft-corpus-recall-pass.json"),
+        _results("results-draft-corpus-wrong-speaker-pass.json"),
+    )
+    assert recall["before"] == ws["before"] == before
+    assert now["moved"] == [p for p in now["parts"] if now["parts"][p] != before[p]]
+    assert set(now["moved"]) <= set(recall["moved"]) | set(ws["moved"])
+    for part in now["parts"]:
+        if part not in ws["moved"]:
+            assert now["parts"][part] == recall["after"][part], part
+        if part not in recall["moved"]:
+            assert now["parts"][part] == ws["after"][part], part
+    # on the parts both moved, the gains add up but on three, where both passes found the same source and attribution
+    both = [p for p in now["parts"] if p in recall["moved"] and p in ws["moved"]]
+    less = {}
+    for part in both:
+        added = {k: recall["after"][part][k] + ws["after"][part][k] - before[part][k] for k in before[part]}
+        if added != now["parts"][part]:
+            less[part] = {k: added[k] - now["parts"][part][k] for k in added if added[k] != now["parts"][part][k]}
+    assert less == {p: {"sources_found": 1, "attributions_found": 1, "citations_right": 1} for p in less}
+    assert list(less) == ["unseen9", "unseen12", "unseen19"]
+    flat = " ".join(section("### Against PolNeAR").split())
+    assert (
+        f"of the {len(both)} parts both moved, {len(both) - len(less)} gained what the two passes' gains add up to, "
+        "and `unseen9/`, `unseen12/` and `unseen19/` one source, one attribution and one right citation fewer" in flat
+    )
+    # the gate of both passes: no part lost a source, an attribution or a right citation or gained a figure error
+    keys = ("sources_found", "attributions_found", "citations_right")
+    for part, b in before.items():
+        a = now["parts"][part]
+        assert all(a[k] >= b[k] for k in keys) and a["figure_errors"] <= b["figure_errors"], part
+    # the totals: Cebu's with the other parts (as the wrong-speaker pass counts them) and without (as the recall pass)
+    parts = [p for p in now["parts"] if p != "dev air strikes"]
+    assert now["totals"] == {k: sum(now["parts"][p][k] for p in parts) for k in ws["totals"]["after"]}
+    dev = [p for p in parts if p != "test"]
+    assert now["development_totals"] == {k: sum(now["parts"][p][k] for p in dev) for k in now["totals"]}
+    # docs/draft.md states them, and PolNeAR's train and dev with the same kit
+    text = flat[flat.index("**Both passes merged.**") :]
+    t, d, pol = now["totals"], now["development_totals"], now["polnear"]
+    pct = lambda x, y: f"{100 * x / y:.1f} %"  # noqa: E731
+    assert (
+        f"sources {t['sources_found']} of {t['sources']} ({pct(t['sources_found'], t['sources'])}), attributions "
+        f"{t['attributions_found']} of {t['attributions']} ({pct(t['attributions_found'], t['attributions'])}), right "
+        f"citations {t['citations_right']} of {t['citations']} ({pct(t['citations_right'], t['citations'])}), wrong "
+        f"citations {t['citations'] - t['citations_right']}, figure errors {t['figure_errors']} of {t['figures']}; "
+        f"without Cebu's, as the recall pass counts them: sources {d['sources_found']} of {d['sources']}, attributions "
+        f"{d['attributions_found']} of {d['attributions']}, right citations {d['citations_right']} of "
+        f"{d['citations']} (wrong {d['citations'] - d['citations_right']}), figure errors {d['figure_errors']} of "
+        f"{d['figures']}. {len(now['moved'])} parts differ from before both passes, none fell." in text
+    )
+    assert (
+        f"PolNeAR dev: {pol['dev']['found']} found and {pol['dev']['right']} right of {pol['dev']['citations']} "
+        f"citations; train: {pol['train']['found']} and {pol['train']['right']} of {pol['train']['citations']}" in text
+    )
+    assert all(pol[s]["articles"] == ws["polnear"]["after"][s]["articles"] for s in ("train", "dev"))
+    changelog = " ".join((ROOT / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    assert (
+        f"With the recall pass merged too, the kit as it stands: on the development parts (Cebu's with them) "
+        f"{t['citations'] - t['citations_right']} wrong citations of {t['citations']}, right {t['citations_right']}, "
+        f"sources {t['sources_found']} of {t['sources']}, attributions {t['attributions_found']} of "
+        f"{t['attributions']}, figure errors {t['figure_errors']} of {t['figures']}; PolNeAR dev {pol['dev']['found']} "
+        f"found, {pol['dev']['right']} right of {pol['dev']['citations']}" in changelog
+    )
