@@ -2205,6 +2205,8 @@ def test_the_kit_as_it_stands_is_the_passes_merged():
         f"of the {len(both)} parts both moved, {len(both) - len(less)} gained what the two passes' gains add up to, "
         "and `unseen9/`, `unseen12/` and `unseen19/` one source, one attribution and one right citation fewer" in flat
     )
+    # the footage both passes found (one rule since: kit.draft.misreads.place_not_author calls footage_phrase)
+    assert "the same rule, written by each pass, kept in one place since, `kit.draft.footage.footage_phrase`" in flat
     # the gate of both passes: no part lost a source, an attribution or a right citation or gained a figure error
     keys = ("sources_found", "attributions_found", "citations_right")
     for part, b in before.items():
