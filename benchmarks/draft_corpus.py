@@ -44,7 +44,10 @@ CORPUS = ROOT / "tests" / "draft_corpus"
 #: annotated blind while the PolNeAR pass was written, sealed, scored before it (the kit at a3d1c58) and once after it
 #: was merged (c03dc9c), the same, then development material; ``unseen19`` annotated blind while the subject-phrase
 #: pass was written, sealed, scored before it (the kit at 894c15b) and once after it was merged (5c0c3f7), the same,
-#: then development material
+#: then development material; ``unseen20`` to ``unseen22`` annotated blind while the wrong-speaker and recall passes
+#: were written (``unseen22`` a little later, while both still were), sealed, scored before them (the kit at b58091d)
+#: and once after both were merged (7662fd4), ``unseen21`` one source, attribution and right citation more, then
+#: development material
 PARTS = (
     "dev",
     "test",
@@ -67,6 +70,9 @@ PARTS = (
     "unseen17",
     "unseen18",
     "unseen19",
+    "unseen20",
+    "unseen21",
+    "unseen22",
 )
 
 __all__ = ["PARTS", "AIR_STRIKES", "articles", "is_air_strike", "score_article", "totals", "score", "main"]

@@ -10,6 +10,9 @@ attack published on a local news site showed …" (unseen15's b3-financialtribun
 whole, from its first word to the verb, as the (unnamed) speaker, when the phrase opens the sentence or follows
 "and": a picture whose author the article does not give stands for itself (``released_by``, "Video footage
 released by the ministry", still gives the ministry: :func:`kit.draft.documents.document_speaker` reads that first).
+The wrong-speaker pass wrote the same rule for "Footage from the scene" (:func:`kit.draft.misreads.place_not_author`);
+it calls this one for a picture "from" a place and keeps only a document that is no picture ("Earlier reports from the
+area") for itself.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ def footage_phrase(prefix: str) -> Mention | None:
     See Also
     --------
     kit.draft.documents.document_speaker : a document released by someone, or seen online.
+    kit.draft.misreads.place_not_author : calls this on a document "from" X; a report from a place is its own.
 
     Examples
     --------

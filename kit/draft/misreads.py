@@ -15,7 +15,9 @@ kind:
 - ``object_not_words``: "Pakistan, which … claims it in full", "as the army responded to the attack": a verb of
   speech whose object is a thing claimed or an event answered reports no words;
 - ``place_not_author``: "Footage from the scene showed", "Purported videos from the spot showed": a document "from"
-  where it was taken (the scene, the spot, the area) is the speaker, its phrase whole, and not the place;
+  where it was taken (the scene, the spot, the area) is the speaker, its phrase whole, and not the place (for a
+  picture the rule is :func:`kit.draft.footage.footage_phrase`'s, which it calls; its own is "Earlier reports from the
+  area");
 - ``version_of``: "An earlier version of this report said" is the earlier version, its phrase whole, not "version";
 - ``identified_as``: "A 38-year-old Nazran resident who identified himself only as Ilyas said" is Ilyas, and
   "identified himself as" reports no words;
@@ -43,6 +45,7 @@ from __future__ import annotations
 
 import re
 
+from kit.draft.footage import PICTURE_NOUNS, footage_phrase
 from kit.draft.lexicon import MONTH_WORDS, WEEKDAYS
 from kit.draft.nouns import Mention
 
@@ -91,8 +94,9 @@ _ACCORDING = re.compile(r"^[Aa]ccording\s+to\s+[A-Z][^,;:“”\"]*,\s+(?:a|an)\
 #: noun_not_verb: "news reports" (lower case), "posted outside" (stationed)
 _NEWS_REPORTS = re.compile(r"(?:^|\s)news\s+$")
 _STATIONED = re.compile(r"\s+(?:outside|nearby|near|along|around|in\s+front)\b")
-#: place_not_author: where a document was taken, after "from"
+#: place_not_author: where a document that is no picture was taken, after "from" (a picture's: footage_phrase's)
 _PLACES = {"scene", "spot", "area", "site", "ground", "scenes"}
+_PICTURE = re.compile(r"(?i)\b(?:" + "|".join(PICTURE_NOUNS) + r")$")
 
 
 def scare_quotes(prefix: str) -> str:
@@ -203,10 +207,16 @@ def object_not_words(verb: str, rest: str) -> bool:
 def place_not_author(doc: str, who: Mention) -> Mention | None:
     """``place_not_author``: a document "from the scene" is the speaker, its phrase whole; not the place.
 
+    A picture from where it was taken is :func:`kit.draft.footage.footage_phrase`'s rule (the recall pass wrote the
+    same rule for "Footage from the scene showed"): this calls it on the document's words and what follows "from",
+    and adds only what that rule leaves, a document that is no picture ("Earlier reports from the area") from a place
+    that authors nothing (the scene, the spot, the area, the site, the ground), where "a statement from the hospital"
+    is still the hospital's word.
+
     Parameters
     ----------
     doc : str
-        The document's words ("Footage", "Purported videos").
+        The document's words ("Footage", "Purported videos", "Earlier reports").
     who : Mention
         What follows "from".
 
@@ -215,13 +225,22 @@ def place_not_author(doc: str, who: Mention) -> Mention | None:
     Mention or None
         The document, unnamed ("Footage from the scene"), when ``who`` is where it was taken; else None.
 
+    See Also
+    --------
+    kit.draft.footage.footage_phrase : a picture's phrase whole, the rule for pictures.
+
     Examples
     --------
     >>> place_not_author("Footage", Mention("the scene", common=True)).text
     'Footage from the scene'
+    >>> place_not_author("Earlier reports", Mention("the area", common=True)).text
+    'Earlier reports from the area'
     >>> place_not_author("Footage", Mention("the ministry", common=True)) is None
     True
     """
+    picture = footage_phrase(f"{doc} from {who.text} ")
+    if picture is not None or _PICTURE.search(doc):
+        return picture  # a picture: footage_phrase's rule (kit.draft.footage), whatever it answers
     last = (who.text.split() or [""])[-1].lower()
     if not who.common or last not in _PLACES:
         return None

@@ -10,6 +10,7 @@ import pytest
 
 from kit.draft.cues import find_attributions
 from kit.draft.extract import sentences
+from kit.draft.footage import footage_phrase
 from kit.draft.misreads import (
     according_apposition,
     count_reported,
@@ -148,6 +149,23 @@ def test_place_not_author_keeps_authors():
     assert place_not_author("Images", Mention("Gaza")) is None
     # a statement from a body is still the body's word
     assert cited("A statement from the health ministry said 30 people were killed.") == [["the health ministry"]]
+
+
+def test_place_not_author_is_footage_phrase_for_a_picture():
+    # one rule in one place: a picture "from" X is kit.draft.footage.footage_phrase's to judge (its places and events);
+    # place_not_author adds only a document that is no picture from a place that authors nothing
+    for doc, where in (
+        ("Footage", "the scene"),
+        ("Video", "the blast"),
+        ("Images", "the hospital"),
+        ("Photos", "Gaza"),
+    ):
+        picture = footage_phrase(f"{doc} from {where} ")
+        got = place_not_author(doc, Mention(where, common=where.startswith("the")))
+        assert (got and got.text) == (picture and picture.text), doc
+    assert place_not_author("Video", Mention("the blast", common=True)).text == "Video from the blast"  # type: ignore[union-attr]
+    assert place_not_author("Earlier reports", Mention("the area", common=True)).text == "Earlier reports from the area"  # type: ignore[union-attr]
+    assert place_not_author("A statement", Mention("the hospital", common=True)) is None  # the hospital's word
 
 
 @pytest.mark.parametrize(

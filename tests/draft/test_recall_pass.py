@@ -1,8 +1,10 @@
 """docs/draft.md's "The recall pass" and CHANGELOG.md state what benchmarks/results-*-recall-pass.json measured.
 
 The development parts' totals before and after, the misses read and their kinds, each rule's moves (each on the gate
-of issue 21's recall pass) and PolNeAR's train and dev; the kit as it stands is compared with the "after" in
-tests/draft/test_corpus.py (test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged).
+of issue 21's recall pass) and PolNeAR's train and dev; the file's "before" is the kit with the subject-phrase pass
+merged and its "after" the pass on its branch (tests/draft/test_corpus.py,
+test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged); the kit as it stands, with the wrong-speaker pass merged
+too, is benchmarks/results-draft-corpus-passes-merged.json (test_the_kit_as_it_stands_is_the_passes_merged).
 """
 
 from __future__ import annotations
