@@ -17,6 +17,7 @@ from kit.draft.names import guess_kind, normalise_key, outlet_of, same_name, slu
 from kit.draft.narrative import narrative_spans
 from kit.draft.numbers import counted, figures, measure_of, subject_after
 from kit.draft.report_dates import report_date
+from kit.draft.reporters import agency_reporter
 from kit.schema import COLUMNS as SCHEMA_COLUMNS
 
 __all__ = ["DraftError", "build_tables", "COLUMNS"]
@@ -61,7 +62,8 @@ class _Registry:
         return rid
 
     def source(self, mention: Mention, via: str | None, sentence: str, merged: list) -> str:
-        kind, reason = guess_kind(mention.text, head_lower=mention.common, cue=mention.about)
+        own = agency_reporter(mention.text)  # agency_reporter (recall pass): "an AFP correspondent", not AFP
+        kind, reason = own or guess_kind(mention.text, head_lower=mention.common, cue=mention.about)
         words = re.sub(r"^(the|a|an)\s+", "", mention.text, flags=re.I)
         if kind in ("anonymous", "document"):
             name = _cap(words) + (f" (unnamed, via {via})" if via else " (unnamed)")

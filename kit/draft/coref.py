@@ -353,7 +353,8 @@ class Speakers:
         if found is None:
             return m
         notes.append(f"draft: check: '{text}' taken to be {found.text} ({rule})")
-        return Mention(found.text, found.common, found.about, found.affiliation, said_as=text)
+        said_as = m.said_as if m.said_as.endswith(":own") else text  # own_subject_pronoun (kit.draft.misreads)
+        return Mention(found.text, found.common, found.about, found.affiliation, said_as=said_as)
 
     def _in_passing(self, m: Mention, key: set, pool: list, avoid: tuple) -> list[Mention]:
         """surname_in_passing: "Mr Kim", "Kim" is the "Vitaliy Kim" named earlier without speaking, when he is the one

@@ -11,6 +11,9 @@ University's Humanitarian Research Lab on Thursday showed …", "Video footage o
   itself is the speaker, X relays it;
 - ``document_verbs``: "showed", "depicted", "indicates" attribute only when their subject is a document, an image,
   a post or footage (:data:`DOCUMENT_ONLY`);
+- ``statement_by`` (wrong-speaker pass, ``tests/draft/test_misreads.py``): a statement or a report "by" X is X's word,
+  as one "from" X; with :func:`kit.draft.misreads.place_not_author` ("Footage from the scene") and
+  :func:`kit.draft.misreads.version_of` ("An earlier version of this report");
 - ``online_document`` (tenth pass, ``tests/draft/test_tenth_pass.py``): "A video on social media showed", "Videos
   circulating on social media show": the document seen online is the speaker, its phrase whole.
 """
@@ -19,7 +22,9 @@ from __future__ import annotations
 
 import re
 
+from kit.draft.footage import footage_phrase
 from kit.draft.lexicon import DETERMINERS, QUANTIFIERS
+from kit.draft.misreads import place_not_author, version_of
 from kit.draft.nouns import Mention
 from kit.draft.objects import can_author, object_after
 from kit.draft.phrases import subject_before
@@ -29,12 +34,14 @@ __all__ = ["DOCUMENT_ONLY", "document_speaker", "weak_speaker"]
 #: speech verbs that attribute only after a document, an image, footage or a post: "Satellite images depicted …"
 DOCUMENT_ONLY = {"gave", "showed", "listed", "show", "shows", "depicted", "depicts", "indicates", "indicated"}
 
-_AUTHOR = {"released", "published", "issued", "posted", "shared", "provided", "compiled", "from"}
+_AUTHOR = {"released", "published", "issued", "posted", "shared", "provided", "compiled", "from", "by"}
+#: statement_by (wrong-speaker pass): "A televised statement by the Moroccan Interior Ministry", "Earlier reports from
+#: the area" (a document "by" its author as "from" it; "reports" a document too; an adverb before the verb skipped)
 _BY = re.compile(
     r"(?P<doc>(?:[\w’'-]+\s+){0,2}(?:footage|imagery|images|video|videos|photos|photographs|pictures|report|"
-    r"statement|data|figures|documents?|analysis|posts?|messages?|letter|study))\s+"
+    r"statement|data|figures|documents?|analysis|posts?|messages?|letter|study|reports))\s+"
     r"(?:(?P<verb>released|published|issued|posted|shared|provided|compiled|obtained|seen|viewed|verified|reviewed|examined)"
-    r"(?:\s+(?:on|to|in)(?:\s+[\w’'-]+){1,3}?)?\s+by|(?P<from>from))\s+(?P<who>[^,;“”\"]+?)\s*$",
+    r"(?:\s+(?:on|to|in)(?:\s+[\w’'-]+){1,3}?)?\s+by|(?P<from>from|by))\s+(?P<who>[^,;“”\"]+?)(?:\s+(?:further|also|again|then|later))?\s*$",
     re.I,
 )
 #: online_document: a video, footage, images or posts seen online, without their author: the phrase, whole
@@ -75,22 +82,33 @@ def document_speaker(prefix: str) -> tuple[Mention, Mention | None] | None:
     text = prefix.rstrip()
     while _WHEN.search(text):
         text = text[: _WHEN.search(text).start()]  # type: ignore[union-attr]
+    version = version_of(prefix)
+    if version is not None:  # version_of (kit.draft.misreads): "An earlier version of this report said"
+        return version, None
     online = _ONLINE.search(text)
     if online:  # online_document (tenth pass): "A video on social media showed", not "social media" nor "A video"
         return Mention(online.group().strip(), common=True, about="a document"), None
     m = _BY.search(text)
+    picture = footage_phrase(text)  # footage_phrase (recall pass): "Footage from the scene showed", its phrase whole
+    if picture is not None and (not m or m.group("from")):
+        return picture, None
     if not m:
         return None
     who = object_after(m.group("who"))
     if who is None or not m.group("who").endswith(who.text):
         return None  # "Pictures from Yirgou shared with VOA": not a document from Yirgou
-    if m.group("from") and not can_author(who):
-        return None  # "Images from Gaza showed": a place, not an author
     doc = subject_before(m.group("doc") + " ")
     doc_text = doc.text if isinstance(doc, Mention) else m.group("doc").strip()
+    place = place_not_author(m.group("doc").strip(), who) if m.group("from") == "from" else None
+    if place is not None:  # place_not_author (kit.draft.misreads): "Footage from the scene showed"
+        return place, None
+    if m.group("from") and not can_author(who):
+        return None  # "Images from Gaza showed": a place, not an author
     verb = (m.group("verb") or m.group("from")).lower()
     if verb in _AUTHOR:
-        return Mention(who.text, who.common, f"{doc_text} {verb}" + (" by" * (verb != "from")), who.affiliation), None
+        return Mention(
+            who.text, who.common, f"{doc_text} {verb}" + (" by" * (verb not in ("from", "by"))), who.affiliation
+        ), None
     return Mention(f"{doc_text} {verb} by {who.text}", common=True, about="a document"), who
 
 

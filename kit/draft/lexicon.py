@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from kit.draft.called import CALLED_QUOTE
+
 __all__ = [
     "AUXILIARIES",
     "DETERMINERS",
@@ -187,7 +189,9 @@ SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described so
     r"blames(?= (?:[\w’'-]+ ){1,4}for\b)|"
     # reports_suggest (ninth pass): "Initial reports suggest", "Local media reports suggested": after the noun
     # "reports", "suggest" says what the reports say (and "reports" is then the speaker's head noun, not a verb)
-    r"(?<=reports )suggest(?:s|ed)?)\b"
+    r"(?<=reports )suggest(?:s|ed)?|"
+    + CALLED_QUOTE  # called_quote (recall pass, kit.draft.called): "called it “a deliberate attack …”"
+    + r")\b"
 )
 #: what "citing", "relying on", "based on" may name as a source when it is no name: a speaker or a document
 SOURCE_NOUNS = SPEAKER_NOUNS | {
@@ -223,9 +227,10 @@ INVERTED = re.compile(r"[,”\"’:]\s*$")
 TWEET = re.compile(r"^[—–]\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*\((@\w+)\)")
 #: a headline's closing speaker: "Validation reduces the toll to 68 – OCD"
 HEADLINE = re.compile(r"\s[–—]\s*([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4})\s*$")
-#: a headline's opening speaker: "Police: Arrest made after crossbow arrow fired" (not "Update:", "Watch:")
+#: a headline's opening speaker: "Police: Arrest made after crossbow arrow fired" (not "Update:", "Watch:"; credit_caps,
+#: wrong-speaker pass: nor "SOURCE:" in capitals)
 HEADLINE_LEAD = re.compile(
-    r"^(?!(?:Update|Updated|Watch|Video|Photos?|Opinion|Analysis|Breaking|Live|Exclusive|Editorial|Review|Explainer|"
+    r"^(?!(?i:Update|Updated|Watch|Video|Photos?|Opinion|Analysis|Breaking|Live|Exclusive|Editorial|Review|Explainer|"
     r"Credit|Source|Tags|Posted|Published|Last|Date|By|Image|Read|See|Note|Edition|Editor|Author|Copyright)\b)"
     r"([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}):\s+[A-Z][a-z]*\s+(?:[A-Z]\w*\s+|\d[\d,]*\s+)?[a-z]+\s+\w+"
 )

@@ -40,6 +40,7 @@ import re
 from kit.draft import lexicon as lex
 from kit.draft.asides import without_aside
 from kit.draft.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS
+from kit.draft.misreads import predicate_segment, scare_quotes
 from kit.draft.nouns import (
     CONNECTORS,
     PARTY,
@@ -61,7 +62,7 @@ __all__ = ["Mention", "subject_before", "relative_notes"]
 _WHEN = re.compile(
     r"\s+(?:(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:past\s+)?(?:week|month|year|weekend|morning|evening)"
     r"|(?:less than\s+|more than\s+)?\w+\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)"
-    r"|at (?:the|that) time)$",
+    r"|at (?:the|that) time|so far)$",  # so_far (wrong-speaker pass): "No group has so far claimed"
     re.I,
 )
 #: who_note (PolNeAR pass): "who" right before the verb (an adverb or an auxiliary between): the verb's own subject
@@ -227,11 +228,18 @@ def relative_notes(cited: list[Mention]) -> list[str]:
     >>> relative_notes([subject_before("the senator, who ")])
     ["draft: check: 'who' taken to be the senator (the noun before ', who')"]
     """
-    return [
-        f"draft: check: '{c.said_as}' taken to be {c.text} (the noun before ', {c.said_as}')"
-        for c in cited
-        if c.said_as in ("which", "who")
-    ]
+    return (
+        [
+            f"draft: check: '{c.said_as}' taken to be {c.text} (the noun before ', {c.said_as}')"
+            for c in cited
+            if c.said_as in ("which", "who")
+        ]
+        + [  # own_subject_pronoun (kit.draft.misreads): "Klymenko cited information that he said"
+            f"draft: check: '{c.said_as[:-4]}' taken to be {c.text} (the name opening the sentence)"
+            for c in cited
+            if c.said_as.endswith(":own")
+        ]
+    )
 
 
 def _found_named(found) -> bool:
@@ -268,6 +276,7 @@ def subject_before(prefix: str):
     """
     prefix, about, affiliation = PARTY.sub("", prefix).rstrip(), "", ""  # party_state: "Sen. Jack Reed (D-R.I.),"
     prefix = without_aside(prefix)  # bracketed_aside (kit.draft.asides): "Gov. Phil Bryant (R) said"
+    prefix = scare_quotes(prefix)  # scare_quotes (kit.draft.misreads): "was “most probably” also"
     straight = prefix.rfind('"')  # a straight mark after , . ! ? closes a quotation (one the sentence before opened)
     close = max(
         prefix.rfind("”"), straight if prefix.count('"') % 2 == 0 or prefix[straight - 1 : straight] in ",.!?" else -1
@@ -364,6 +373,8 @@ def subject_before(prefix: str):
         elif trailing and about and re.match(r"the [A-Z]", seg) and lex.OPENER.fullmatch(body[:cut].strip()):
             prefix = seg  # opening_phrase: "For its part, the Emergency Room of …, also a volunteer group, said"
             break
+        elif trailing and predicate_segment(seg):  # predicate_segment (kit.draft.misreads)
+            return None  # "…, had arrested one and were hunting for more, said the official Xinhua news agency"
         elif trailing and is_description(seg) and body[:cut].strip():
             about, prefix = seg, body[:cut] + ","
         elif trailing:

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from kit.draft import lexicon as lex
+from kit.draft.absolute import with_speaker
 from kit.draft.clauses import shared_subject, speaker_like, split_pair
 from kit.draft.documents import DOCUMENT_ONLY, document_speaker
 from kit.draft.heads import (
@@ -25,6 +26,16 @@ from kit.draft.heads import (
 )
 from kit.draft.interrupted import interrupted_subject, participle_object, unpunctuated_appositive
 from kit.draft.inverted import inverted_closes
+from kit.draft.misreads import (
+    according_apposition,
+    count_reported,
+    identified_as,
+    noun_not_verb,
+    object_not_words,
+    own_subject_pronoun,
+    preposition_object,
+    time_opening,
+)
 from kit.draft.names import outlet_of
 from kit.draft.objects import object_after
 from kit.draft.phrases import Mention, subject_before
@@ -60,8 +71,17 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     [('told', 'their associates', 'Reuters')]
     """
     prefix, rest, verb = s[: m.start()], s[m.end() :], m.group()
+    if noun_not_verb(verb, prefix, rest) or according_apposition(prefix):
+        return  # noun_not_verb, according_apposition (kit.draft.misreads): "Fake news reports", "According to X, an …"
+    if count_reported(verb, prefix, rest):
+        return  # count_reported (kit.draft.misreads): "The last death toll reported on Monday was 59"
+    if object_not_words(verb, rest):
+        return  # object_not_words (kit.draft.misreads): "claims it in full", "responded to the attack"
     if verb in ("reports", "claims", "estimates", "posts", "notes") and _SOURCE_NOUN.search(prefix):
         return  # source_noun (tenth pass): "according to Iranian media reports": a noun the source phrase ends with
+    if (with_x := with_speaker(prefix, verb)) is not None:  # with_saying (recall pass): "with the UN warning …"
+        out.append((m.start(), "speaker", with_x, verb, None))
+        return
     by = re.match(r"\s+by\s+(?!(?:tele)?phone|e-?mail|text|video)", rest)
     passive = by and (lex.PASSIVE.search(prefix) or re.search(r"[,]\s*$|\b[a-z]+\s*$", prefix))
     if by and passive and not re.search(r"\bas\s*$", prefix, re.I):  # passive_by: "announced by President Correa"
@@ -112,6 +132,8 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
     subj = interrupted_subject(prefix, subj)  # "The LNA, which is allied to …, confirmed" (twelfth pass)
     subj = participle_object(prefix, subj)  # "The Tripoli government opposing Haftar said" (twelfth pass)
     subj = unpunctuated_appositive(prefix, subj)  # "Azem Bermendoa Agouna an army spokesman said" (twelfth pass)
+    subj = identified_as(prefix) or subj  # identified_as (kit.draft.misreads): "who identified himself only as Ilyas"
+    subj = own_subject_pronoun(prefix, subj)  # own_subject_pronoun: "Klymenko cited information that he said"
     if relative and isinstance(subj, Mention) and re.match(r"(?:that|which)\s", subj.text):
         subj = Mention(subj.text.split(None, 1)[1], subj.common, subj.about, subj.affiliation)  # "that police"
     if subj == "and":
@@ -120,9 +142,14 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
         subj = shared_subject(prefix)  # "Residents of Al Daraja combed through the wreckage …, but said …"
     if subj == "negated":
         return
+    if isinstance(subj, Mention) and not subj.common and time_opening(subj.text):
+        subj = None  # time_opening (kit.draft.misreads): "Last November, the Houthis began …, saying"
     bare = subj is None and prefix.rstrip().endswith(",") or isinstance(subj, Mention) and subj.common
+    if verb in ("telling", "saying") and preposition_object(prefix, subj):
+        return  # preposition_object (kit.draft.misreads): "He passed through the first checkpoint saying"
     if verb in ("telling", "saying") and bare:  # participle_subject: "Ohio Gov. John Kasich suspended …, telling …"
         openings = lex.OPENING_NAME.findall(prefix)  # "Sanders started out their ninth debate saying …"
+        openings = [o for o in openings if not time_opening(o)]  # time_opening: "Last November"
         named = subject_before(openings[-1]) if openings else None
         subj = named if isinstance(named, Mention) and not named.common else subj
     if subj is None:

@@ -240,7 +240,12 @@ def score(case, reuse) -> dict:
     row) that a ``shared_text`` row pairs with a member of their group. Precision: the share of ``shared_text``
     rows whose two claims are of one group.
     """
-    rows = audit(case)
+    return score_rows(case, reuse, audit(case))
+
+
+def score_rows(case, reuse, rows) -> dict:
+    """:func:`score` of a listing ``rows`` (``claim_id``, ``cites``, ``signal``) made by the audit or by anyone else:
+    ``benchmarks/agreement.py`` scores a second annotator's ``copied_prose`` pairs against the first's by it."""
     shared = rows[rows["signal"] == "shared_text"]
     same, kind = copy_groups(reuse)
     copied = reuse[reuse["kind"] == "copied_prose"]

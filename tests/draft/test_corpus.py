@@ -131,12 +131,24 @@ def _merged(part: str) -> dict:
     return _results("results-draft-corpus-figure-pass-merged.json")["parts"][part]
 
 
-def _as_it_stands(part: str) -> dict:
-    """A part's totals with the kit as it stands, the subject-phrase pass merged
-    (benchmarks/results-draft-corpus-subject-phrases-merged.json: the pass's "after" on every part it scored, Cebu's
-    as with the PolNeAR pass merged, ``unseen19`` its score once); compared with the benchmark in
-    test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged."""
+def _subject_merged(part: str) -> dict:
+    """A part's totals with the subject-phrase pass merged (benchmarks/results-draft-corpus-subject-phrases-merged.json:
+    the pass's "after" on every part it scored, Cebu's as with the PolNeAR pass merged, ``unseen19`` its score once),
+    the kit before the wrong-speaker pass (test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged)."""
     return _results("results-draft-corpus-subject-phrases-merged.json")["parts"][part]
+
+
+def _now(part: str, when: str = "after") -> dict:
+    """A part's totals with the kit as it stands, the recall pass merged
+    (benchmarks/results-draft-corpus-recall-pass.json's "after"; its "before" is :func:`_as_it_stands`, the
+    subject-phrase pass merged); compared with the benchmark in
+    test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged."""
+    return _results("results-draft-corpus-recall-pass.json")[when][part]
+def _as_it_stands(part: str) -> dict:
+    """A part's totals with the kit as it stands, the wrong-speaker pass merged
+    (benchmarks/results-draft-corpus-wrong-speaker-pass.json, its "after" on every part); compared with the benchmark
+    in test_the_kit_as_it_stands_is_the_wrong_speaker_pass."""
+    return _results("results-draft-corpus-wrong-speaker-pass.json")["after"][part]
 
 
 def no_measure_fell(now: dict, before: dict) -> bool:
@@ -514,7 +526,8 @@ def test_docs_state_the_seventh_pass():
     later = _results("results-draft-corpus-eighth-pass.json")["confidence_filter"]  # the eighth pass's kit
     moved = _results("results-draft-corpus-subject-phrases.json")["confidence_filter"]["unseen5"]  # moved it since
     assert moved["before"] == later["parts"]["unseen5"]  # benchmarks/draft_confidence.py wrote them
-    assert confidence.count_part("unseen5") == moved["after"]
+    recall = _results("results-draft-corpus-recall-pass.json")["confidence_filter"]["unseen5"]  # and the recall pass
+    assert recall["before"] == moved["after"] and confidence.count_part("unseen5") == recall["after"]
     wrong_noted = three_parts["noted"]["citations"] - three_parts["noted"]["right"]
     assert f"remove {three_parts['noted']['right']} right ones on the three parts to remove {wrong_noted}" in prose
 
@@ -1494,8 +1507,8 @@ def test_the_kit_as_it_stands_is_the_polnear_pass_merged():
     assert now["parts"]["dev air strikes"] == air
     subject = _results("results-draft-corpus-subject-phrases.json")  # the kit before that pass is this file's kit
     assert {p: now["parts"][p] for p in subject["before"]} == subject["before"]
-    for part in now["parts"]:  # the kit as it stands (the benchmark's: test_the_kit_as_it_stands_is_the_subject_…)
-        assert (_as_it_stands(part) == now["parts"][part]) == (part not in subject["moved"]), part
+    for part in now["parts"]:  # the kit with the subject-phrase pass merged (test_the_kit_as_it_stands_is_the_subject…)
+        assert (_subject_merged(part) == now["parts"][part]) == (part not in subject["moved"]), part
     assert set(now["parts"]) == set(bench.PARTS) - {"unseen19"} | {"dev air strikes"}  # unseen19 sealed then
     # the pass moved no part it was checked on ("No corpus part moved."), and none of the others
     sp = _results("results-polnear-splits.json")["corpus"]
@@ -1516,12 +1529,15 @@ def test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged():
     # de885a6), every part of PARTS, unseen19 with it; the benchmark computes each again
     now = _results("results-draft-corpus-subject-phrases-merged.json")
     assert now["kit_commit"] == "de885a6"
+    assert {p: _now(p, "before") for p in now["parts"]} == now["parts"]  # the recall pass moved some parts since
     result = scored("dev")
-    assert now["parts"]["dev"] == result["total"]
+    assert _now("dev") == result["total"]
     air = bench.totals([r for r in result["articles"] if bench.is_air_strike(r["article"])])
-    assert now["parts"]["dev air strikes"] == air
+    assert _now("dev air strikes") == air
     for part in bench.PARTS:
-        assert scored(part)["total"] == now["parts"][part], part
+        assert scored(part)["total"] == _now(part), part
+    # the kit before the wrong-speaker pass: that pass's "before", every part (test_the_kit_as_it_stands_is_the_wrong_…)
+    assert now["parts"] == _results("results-draft-corpus-wrong-speaker-pass.json")["before"]
     assert set(now["parts"]) == set(bench.PARTS) | {"dev air strikes"}
     # the pass's "after" on every part it scored; Cebu's as with the PolNeAR pass merged; unseen19 its score once
     after = _results("results-draft-corpus-subject-phrases.json")["after"]
@@ -1656,10 +1672,13 @@ def test_docs_state_the_sealed_parts_scored_once(part, nth, years, sealed_pass):
     subject = _results("results-draft-corpus-subject-phrases.json")  # the kit before the subject-phrase pass gave it
     if part in subject["before"]:
         assert {k: subject["before"][part][k] for k in once[part]} == once[part]
-        assert total == subject["after"][part]  # the kit as it stands: after the subject-phrase pass
+        assert _now(part, "before") == subject["after"][part]  # after the subject-phrase pass
+        assert total == _now(part)  # the kit as it stands: after the recall pass
+        assert subject["after"][part] == _subject_merged(part)  # the kit after the subject-phrase pass
+        assert total == _as_it_stands(part)  # the kit as it stands: after the wrong-speaker pass
     else:  # sealed while that pass was written: its "before" file is the kit that pass's "before" was scored with
         assert sealed_pass is SUBJECT_PHRASE_PASS and subject["kit_commit"].startswith(f"before {kit_before},")
-        assert total == _as_it_stands(part)
+        assert total == _now(part) and _now(part, "before") == _as_it_stands(part)
     o = {**once[part], "articles": total["articles"]}
     assert total["articles"] == 10 and part in bench.PARTS
     assert _row(prose, f"{nth} held-out part", what_before) == _as_row(o)
@@ -1729,7 +1748,7 @@ def test_docs_state_the_nineteenth_held_out_part():
     assert "The subject-phrase pass (below) was written on it since, with the other development parts." in " ".join(
         prose.split()
     )
-    assert _as_it_stands("unseen18") == _results("results-draft-corpus-subject-phrases.json")["after"]["unseen18"]
+    assert _subject_merged("unseen18") == _results("results-draft-corpus-subject-phrases.json")["after"]["unseen18"]
 
 
 def test_docs_state_the_twentieth_held_out_part():
@@ -1750,18 +1769,21 @@ def test_docs_state_the_twentieth_held_out_part():
         "The subject-phrase pass's rules, written on `dev/` and `unseen/` to `unseen18/`, never on this part, moved"
         " none of its totals, to the citation and the figure." in text
     )
-    # the kit as it stands (test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged): the pass's "after" on every
-    # part it scored, Cebu's with the PolNeAR pass merged, this part's score once
+    # the kit with the pass merged (test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged): the pass's "after" on
+    # every part it scored, Cebu's with the PolNeAR pass merged, this part's score once
     now = _results("results-draft-corpus-subject-phrases-merged.json")["parts"]
     assert all(now[p] == subject["after"][p] for p in subject["after"]) and "unseen19" not in subject["after"]
     assert now["test"] == _results("results-draft-corpus-polnear-pass-merged.json")["parts"]["test"]
     assert {k: now["unseen19"][k] for k in once} == once
     assert (
-        "With the pass merged, the kit as it stands gives every part the totals of"
+        "With the pass merged, the kit gave every part the totals of"
         ' `benchmarks/results-draft-corpus-subject-phrases-merged.json`: those of the pass\'s "after"'
         " (`benchmarks/results-draft-corpus-subject-phrases.json`) on every part it scored, Cebu's those of"
         " `benchmarks/results-draft-corpus-polnear-pass-merged.json`, and on this one its score once. Scored, it is"
         " development material." in text
+    )
+    assert "The wrong-speaker pass (below) was written on it since, with the other development parts." in " ".join(
+        section("### On real coverage").split()
     )
 
 
@@ -1958,3 +1980,116 @@ def test_docs_state_the_subject_phrase_pass():
         in text
     )
     assert f"PolNeAR train+dev {pa['found']} found, {pa['right']} right ({pb['found']}, {pb['right']} before)" in text
+
+
+def test_the_kit_as_it_stands_is_the_wrong_speaker_pass():
+    # benchmarks/results-draft-corpus-wrong-speaker-pass.json: "before" the kit at b58091d (the subject-phrase pass
+    # merged: test_the_kit_as_it_stands_is_the_subject_phrase_pass_merged), "after" the kit as it stands, every part;
+    # the benchmark computes each again
+    ws = _results("results-draft-corpus-wrong-speaker-pass.json")
+    assert set(ws["after"]) == set(ws["before"]) == set(bench.PARTS) | {"dev air strikes"}
+    result = scored("dev")
+    air = bench.totals([r for r in result["articles"] if bench.is_air_strike(r["article"])])
+    assert ws["after"]["dev air strikes"] == air
+    for part in bench.PARTS:
+        assert scored(part)["total"] == ws["after"][part], part
+    assert ws["moved"] == [p for p in ws["before"] if ws["before"][p] != ws["after"][p]]
+    # the gate: no part lost a source, an attribution or a right citation or gained a figure error
+    keys = ("sources_found", "attributions_found", "citations_right")
+    for part, b in ws["before"].items():
+        a = ws["after"][part]
+        assert all(a[k] >= b[k] for k in keys) and a["figure_errors"] <= b["figure_errors"], part
+    # the totals over the development parts (without "dev air strikes", counted in "dev")
+    for when in ("before", "after"):
+        parts = {p: t for p, t in ws[when].items() if p != "dev air strikes"}
+        assert ws["totals"][when] == {k: sum(t[k] for t in parts.values()) for k in ws["totals"][when]}
+    # each wrong citation before, with its kind; those left are the wrong citations after, none added
+    errors, after = ws["errors"], ws["wrong_after"]
+    assert (
+        len(errors)
+        == ws["wrong_citations"]["before"]
+        == ws["totals"]["before"]["citations"] - ws["totals"]["before"]["citations_right"]
+    )
+    assert (
+        len(after)
+        == ws["wrong_citations"]["after"]
+        == ws["totals"]["after"]["citations"] - ws["totals"]["after"]["citations_right"]
+    )
+    assert sum(e["after"] == "left" for e in errors) == len(after)
+    kinds: dict = {}
+    for e in errors:
+        kinds[e["kind"]] = kinds.get(e["kind"], 0) + 1
+    assert kinds == ws["kinds_before"] and "other" not in kinds
+    left: dict = {}
+    for e in after:
+        left[e["kind"]] = left.get(e["kind"], 0) + 1
+    assert left == ws["kinds_after"]
+    assert sum(len(w) for w in [after]) == ws["wrong_citations"]["after"] < ws["wrong_citations"]["before"]
+
+
+def test_docs_state_the_wrong_speaker_pass():
+    # docs/draft.md, "Against PolNeAR", "The wrong-speaker pass": the kinds, the totals before and after over the
+    # development parts, PolNeAR dev and train (benchmarks/results-draft-corpus-wrong-speaker-pass.json,
+    # benchmarks/results-polnear-wrong-speaker-pass.json)
+    ws = _results("results-draft-corpus-wrong-speaker-pass.json")
+    flat = " ".join(section("### Against PolNeAR").split())
+    text = flat[flat.index("**The wrong-speaker pass.**") :]
+    b, a, kb, ka = ws["totals"]["before"], ws["totals"]["after"], ws["kinds_before"], ws["kinds_after"]
+    w = ws["wrong_citations"]
+    assert (
+        f"{w['before']} before the pass, of {b['citations']} citations. By kind: {kb['clause_noun_as_speaker']} a noun"
+        in text
+    )
+    for kind, words in (
+        ("pronoun_or_description_misresolved", "a pronoun, a description or a quotation's owner"),
+        ("document_or_medium_cut", "a document, an image or a report named by a piece"),
+        ("described_person_named_elsewhere", "a person described where"),
+        ("name_form", "the right entity under a form"),
+        ("quotation_not_annotated", "quotations the annotator left"),
+        ("no_statement_annotated", "verbs the annotator did not take"),
+        ("outlet_for_its_reporter_or_source", "an outlet cited where"),
+    ):
+        assert f"{kb[kind]} {words}" in text, kind
+    assert len(ws["kept"]) == 15 and "Fifteen rules fix" in text and all(f"``{r}``" in text for r in ws["kept"])
+    pct = lambda t: f"{100 * t['citations_right'] / t['citations']:.1f} %"  # noqa: E731
+    assert (
+        f"sources {b['sources_found']} -> {a['sources_found']} of {a['sources']}, attributions "
+        f"{b['attributions_found']} -> {a['attributions_found']} of {a['attributions']}, right citations "
+        f"{b['citations_right']} of {b['citations']} ({pct(b)}) -> {a['citations_right']} of {a['citations']} "
+        f"({pct(a)}), "
+        f"wrong citations {w['before']} -> {w['after']}, figure errors {b['figure_errors']} of {b['figures']} -> "
+        f"{a['figure_errors']} of {a['figures']}; {len(ws['moved'])} parts moved, none fell, and no wrong citation was "
+        "added" in text
+    )
+    assert (
+        f"The clause-noun kind fell from {kb['clause_noun_as_speaker']} to {ka['clause_noun_as_speaker']}, "
+        f"the document kind from {kb['document_or_medium_cut']} to {ka['document_or_medium_cut']}." in text
+    )
+    pol = _results("results-polnear-wrong-speaker-pass.json")
+    assert ws["polnear"] == {
+        when: {s: {k: pol[when][s][k] for k in ws["polnear"][when][s]} for s in pol[when]}
+        for when in ("before", "after")
+    }
+    pb, pa = pol["before"], pol["after"]
+    assert pb["dev"]["found"] <= pa["dev"]["found"] and pb["dev"]["right"] <= pa["dev"]["right"]  # the gate
+    speech = _results("results-polnear-speech-pass.json")["polnear"]  # the kit before: the speech pass's "after"
+    counts = ("found", "citations", "right", "speech_found")
+    assert all({k: pb[x][k] for k in counts} == {k: speech[x]["after"][k] for k in counts} for x in ("dev", "train"))
+    assert (
+        f"PolNeAR dev: {pb['dev']['found']} found and {pb['dev']['right']} right of {pb['dev']['citations']} citations "
+        f"before, {pa['dev']['found']} and {pa['dev']['right']} of {pa['dev']['citations']} after; train: "
+        f"{pb['train']['found']} and {pb['train']['right']} of {pb['train']['citations']} before, "
+        f"{pa['train']['found']} and {pa['train']['right']} of {pa['train']['citations']} after" in text
+    )
+    assert len(ws["dropped"]) == 3 and "Three rules were tried and dropped" in text
+    assert (
+        f"(wrong citations {w['after']} -> 97: as often two people)" in text
+        and "79 -> 97" in ws["dropped"]["named_later"]
+    )
+    changelog = " ".join((ROOT / "CHANGELOG.md").read_text(encoding="utf-8").split())
+    assert (
+        f"development parts {w['before']} wrong citations -> {w['after']}, right {b['citations_right']} -> "
+        f"{a['citations_right']}, attributions {b['attributions_found']} -> {a['attributions_found']}, figure errors "
+        f"{b['figure_errors']} -> {a['figure_errors']}; PolNeAR dev unchanged" in changelog
+    )
+    assert pa["dev"]["found"] == pb["dev"]["found"] and pa["dev"]["right"] == pb["dev"]["right"]

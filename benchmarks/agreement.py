@@ -1,0 +1,184 @@
+"""How far two careful annotators agree (issues 21 and 22): the ceiling against which a tool's score on one
+annotation can be read.
+
+A held-out part of each corpus was annotated a second time, by someone who had not seen the first annotation:
+
+- **draft** (issue 21): ``tests/agreement/draft/<part>/NAME.json``, a second annotation of the articles of
+  ``tests/draft_corpus/<part>/``, in the same format. It is scored against the first exactly as
+  ``benchmarks/draft_corpus.py`` scores a draft, each second-annotation attribution taken as one citation of its
+  speaker in its statement's sentence: **sources** (the first annotation's speakers and relays that the second names,
+  under a name or alias the matcher accepts), **attributions** (the first's statements for which the second gives
+  a statement in the same sentence by a matching speaker), **right** (the second's attributions whose speaker is the
+  speaker or the relay of a statement of the first in that sentence) and **figures that disagree** (a second's
+  attribution with figures none of which the first allows in that sentence). Then the other way round.
+- **audit** (issue 22): ``tests/agreement/audit/<story>/reuse.csv``, a second annotation of the reuse of a story of
+  ``tests/audit_corpus``; its ``copied_prose`` pairs are scored against the first annotation exactly as the audit's
+  ``shared_text`` rows are (``tests/auditing/test_audit_corpus.py``'s ``score_rows``): recall, precision, shared
+  quotations and stock phrases of the first called copied prose by the second. Then the other way round; and the
+  kinds the two give each pair either lists.
+
+Usage: ``python benchmarks/agreement.py [--json]`` prints the scores (``--json``: as
+``benchmarks/results-agreement.json`` holds them).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+AGREEMENT = ROOT / "tests" / "agreement"
+
+
+def _module(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+draft_corpus = _module("draft_corpus", ROOT / "benchmarks" / "draft_corpus.py")
+
+
+def draft_agreement(ref: dict, other: dict, text: str) -> dict:
+    """The second annotation ``other`` of one article scored against ``ref``, as a draft is (module docstring)."""
+    from kit.draft.extract import sentences
+
+    spans = [(x.start, x.end) for x in sentences(text)]
+    ref_aliases, other_aliases = ref.get("aliases", {}), other.get("aliases", {})
+    places: dict = {}
+
+    def where(att: dict) -> set:
+        if att["statement"] not in places:
+            places[att["statement"]] = draft_corpus._places(text, att["statement"], spans, quoted=True)
+        return places[att["statement"]]
+
+    def is_(name: str | None, speaker: str | None) -> bool:  # any of the second's names for it matches the first's
+        return bool(name and speaker) and any(
+            draft_corpus.names_match(n, speaker, ref_aliases.get(speaker, []))
+            for n in [name, *other_aliases.get(name, [])]
+        )
+
+    first, second = ref["attributions"], other["attributions"]
+    entities = sorted({a["speaker"] for a in first} | {a["via"] for a in first if a.get("via")})
+    named = {b["speaker"] for b in second} | {b["via"] for b in second if b.get("via")}
+    found = [e for e in entities if any(is_(n, e) for n in named)]
+    hits = [a for a in first if any(where(a) & where(b) and is_(b["speaker"], a["speaker"]) for b in second)]
+
+    def said(b: dict, a: dict) -> bool:  # b's speaker is a's speaker or relay, in a's sentence
+        return bool(where(a) & where(b)) and (is_(b["speaker"], a["speaker"]) or is_(b["speaker"], a.get("via")))
+
+    right = [b for b in second if any(said(b, a) for a in first)]
+    figured = [b for b in second if b.get("figures")]
+    differ = [
+        b
+        for b in figured
+        if not {tuple(f) for f in b["figures"]} & {tuple(f) for a in first if where(a) & where(b) for f in a["figures"]}
+    ]
+    return {
+        "sources": len(entities),
+        "sources_found": len(found),
+        "attributions": len(first),
+        "attributions_found": len(hits),
+        "citations": len(second),
+        "citations_right": len(right),
+        "figures": len(figured),
+        "figures_differing": len(differ),
+        "missed_sources": sorted(set(entities) - set(found)),
+        "missed_attributions": [f"{a['speaker']}: {a['statement']}" for a in first if a not in hits],
+        "wrong": [f"{b['speaker']}: {b['statement']}" for b in second if b not in right],
+    }
+
+
+TOTALS = (
+    "sources",
+    "sources_found",
+    "attributions",
+    "attributions_found",
+    "citations",
+    "citations_right",
+    "figures",
+    "figures_differing",
+)
+
+
+def draft_part(part: str) -> dict:
+    """Both directions over every article of ``part`` that has a second annotation, with their totals."""
+    out: dict = {"articles": [], "second_against_first": {}, "first_against_second": {}}
+    for path in sorted((AGREEMENT / "draft" / part).glob("*.json")):
+        text = (draft_corpus.CORPUS / part / f"{path.stem}.txt").read_text(encoding="utf-8")
+        first = json.loads((draft_corpus.CORPUS / part / path.name).read_text(encoding="utf-8"))
+        second = json.loads(path.read_text(encoding="utf-8"))
+        row = {"article": path.stem}
+        for key, (ref, other) in (("second_against_first", (first, second)), ("first_against_second", (second, first))):
+            got = draft_agreement(ref, other, text)
+            row[key] = got
+            for k in TOTALS:
+                out[key][k] = out[key].get(k, 0) + got[k]
+        out["articles"].append(row)
+    return out
+
+
+def audit_story(story: str) -> dict:
+    """The second annotation's ``copied_prose`` pairs of ``story`` scored as the audit's rows are, both ways, and the
+    kinds the two annotations give each pair either of them lists."""
+    tests = _module("test_audit_corpus", ROOT / "tests" / "auditing" / "test_audit_corpus.py")
+    case, first = tests.load_part((story,))
+    second = pd.read_csv(AGREEMENT / "audit" / story / "reuse.csv", dtype=str, keep_default_na=False)
+
+    def listing(reuse: pd.DataFrame) -> pd.DataFrame:
+        copied = reuse[reuse["kind"] == "copied_prose"]
+        return pd.DataFrame({"claim_id": copied["claim_id"], "cites": copied["other"], "signal": "shared_text"})
+
+    out = {}
+    for key, (ref, other) in (("second_against_first", (first, second)), ("first_against_second", (second, first))):
+        got = tests.score_rows(case, ref, listing(other))
+        out[key] = {k: v for k, v in got.items() if k not in ("rows", "missed", "claims", "articles")}
+    kinds: Counter = Counter()
+    one = {frozenset((a, b)): k for a, b, k in zip(first["claim_id"], first["other"], first["kind"], strict=True)}
+    two = {frozenset((a, b)): k for a, b, k in zip(second["claim_id"], second["other"], second["kind"], strict=True)}
+    for pair in set(one) | set(two):
+        kinds[f"{one.get(pair, 'none')} / {two.get(pair, 'none')}"] += 1
+    out["kinds_first_second"] = dict(sorted(kinds.items()))
+    return out
+
+
+def score() -> dict:
+    """Every part and story that has a second annotation."""
+    draft = {p.name: draft_part(p.name) for p in sorted((AGREEMENT / "draft").iterdir()) if p.is_dir()}
+    audit = {s.name: audit_story(s.name) for s in sorted((AGREEMENT / "audit").iterdir()) if s.is_dir()}
+    return {"draft": draft, "audit": audit}
+
+
+def main(argv: list[str]) -> int:
+    got = score()
+    if "--json" in argv:
+        print(json.dumps(got, indent=1, ensure_ascii=False))
+        return 0
+    for part, d in got["draft"].items():
+        for key in ("second_against_first", "first_against_second"):
+            t = d[key]
+            print(
+                f"draft {part} {key}: sources {t['sources_found']}/{t['sources']}, attributions "
+                f"{t['attributions_found']}/{t['attributions']}, right {t['citations_right']}/{t['citations']}, "
+                f"figures differing {t['figures_differing']}/{t['figures']}"
+            )
+    for story, d in got["audit"].items():
+        for key in ("second_against_first", "first_against_second"):
+            t = d[key]
+            print(
+                f"audit {story} {key}: found {t['found']}/{t['copies']}, right {t['right']}/{t['listed']}, shared "
+                f"quotations as copying {t['shared_quotes_as_copying']}/{t['shared_quotes']}, stock "
+                f"{t['stock_phrases_as_copying']}, unannotated {t['unannotated_as_copying']}"
+            )
+        print(f"audit {story} kinds (first / second): {d['kinds_first_second']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
