@@ -161,22 +161,31 @@ AUDIT_TOTALS = (
 )
 #: what the results file holds
 WHAT = (
-    "A second, independent annotation of held-out material scored against the first as the tools are "
-    "(benchmarks/agreement.py): the draft corpus' unseen20 (ten articles) and the audit corpus' held-out-20 "
-    "(Las Vegas 2017, Kangra 2018), each written by someone who had seen neither the first annotation nor the "
-    "tools' scores on it; 'second_against_first' takes the first annotation as the reference, as the tools are "
-    "scored, 'first_against_second' the other way round."
+    "Second, independent annotations of held-out material scored against the first as the tools are "
+    "(benchmarks/agreement.py): parts of the draft corpus (ten articles each) and of the audit corpus (two stories "
+    "each), each written by someone who had seen neither the first annotation nor the tools' scores on it; "
+    "'second_against_first' takes the first annotation as the reference, as the tools are scored, "
+    "'first_against_second' the other way round; 'audit_parts' sums a part's stories, 'pooled' every part."
 )
 
 
 def score() -> dict:
-    """Every part and story that has a second annotation."""
+    """Every part and story that has a second annotation; the audit's by part (its stories summed) and pooled."""
+    tests = _module("test_audit_corpus", ROOT / "tests" / "auditing" / "test_audit_corpus.py")
     draft = {p.name: draft_part(p.name) for p in sorted((AGREEMENT / "draft").iterdir()) if p.is_dir()}
     audit = {s.name: audit_story(s.name) for s in sorted((AGREEMENT / "audit").iterdir()) if s.is_dir()}
-    together: dict = {}
-    for key in ("second_against_first", "first_against_second"):
-        together[key] = {k: sum(a[key][k] for a in audit.values()) for k in AUDIT_TOTALS}
-    return {"what": WHAT, "draft": draft, "audit": audit, "audit_together": together}
+    directions = ("second_against_first", "first_against_second")
+    parts = {
+        part: {key: {k: sum(audit[s][key][k] for s in stories) for k in AUDIT_TOTALS} for key in directions}
+        for part, stories in tests.PARTS.items()
+        if all(s in audit for s in stories)
+    }
+    assert sorted(s for part in parts for s in tests.PARTS[part]) == sorted(audit), "a story outside a whole part"
+    pooled = {
+        "draft": {key: {k: sum(d[key][k] for d in draft.values()) for k in TOTALS} for key in directions},
+        "audit": {key: {k: sum(a[key][k] for a in audit.values()) for k in AUDIT_TOTALS} for key in directions},
+    }
+    return {"what": WHAT, "draft": draft, "audit": audit, "audit_parts": parts, "pooled": pooled}
 
 
 def main(argv: list[str]) -> int:
