@@ -61,6 +61,20 @@ def test_the_counts_add_up(results: dict) -> None:
 def test_the_table_rows_are_the_results(results: dict, section: str) -> None:
     assert _row("draft corpus, every part but `test`", results["corpus"]["total"]) in section
     assert _row("PolNeAR dev", results["polnear"]["dev"]) in section
+    assert _row("unseen20–unseen22, tuned on by neither", results["fresh_parts"]["total"]) in section
+
+
+def test_the_fresh_parts_sentence_is_the_results(results: dict, section: str) -> None:
+    c = results["fresh_parts"]["total"]
+    assert results["fresh_parts"]["parts"] == ["unseen20", "unseen21", "unseen22"]
+    assert c["both"] + c["kit_only"] + c["parser_only"] + c["neither"] == c["attributions"]
+    assert c["parser_found"] < c["kit_found"] and c["parser_right"] / c["parser_citations"] < c["kit_precision"]
+    said = (
+        f"gives {c['fill_found']} found ({_pct(c['fill_found'], c['attributions'])}) and {c['fill_right']} of "
+        f"{c['fill_citations']} citations right ({_pct(c['fill_right'], c['fill_citations'])}); {c['neither']} of the "
+        f"{c['attributions']} attributions are found by neither."
+    )
+    assert said in section
 
 
 def test_the_sentences_are_the_results(results: dict, section: str) -> None:
@@ -120,7 +134,7 @@ def test_every_number_in_the_section_is_the_results(results: dict, section: str)
     speech = [d["speech_both"] + d[f"speech_{k}"] for k in ("kit_only", "parser_only")]
     allowed |= {str(sum(d[f"speech_{k}"] for k in ("both", "kit_only", "parser_only", "neither"))), *map(str, speech)}
     allowed.add(str(int(results["date"][8:])))  # "8 Dec 2026"
-    for c in (results["corpus"]["total"], results["polnear"]["dev"]):
+    for c in (results["corpus"]["total"], results["polnear"]["dev"], results["fresh_parts"]["total"]):
         for a, b in ((c["kit_found"], c["attributions"]), (c["parser_found"], c["attributions"])):
             allowed.add(_pct(a, b)[:-2])
         for k in ("kit", "parser", "veto", "fill"):
