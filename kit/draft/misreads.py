@@ -24,15 +24,13 @@ kind:
 - ``own_subject_pronoun``: "Klymenko cited preliminary information that he said showed …": "he" inside the
   sentence's own clause is the person who opens it, not the speaker of the sentence before;
 - ``count_reported``: "The last death toll reported on Monday was 59": a toll or deaths "reported" on a day is what
-  is counted, no speaker.
-
+  is counted, no speaker;
 - ``preposition_object``: "He passed through the first checkpoint saying …": a noun after a preposition is no
   speaker of the participle after it;
 - ``according_apposition``: "According to Azem Bermendoa Agouna, an army spokesman said on Monday, …": the role
   after the name is the name's appositive, not a second speaker;
 - ``noun_not_verb``: "Fake news reports intended to incite …" ("reports" a noun after lower-case "news" and before a
-  participle) and "police
-  posted outside" (stationed) report no words.
+  participle) and "police posted outside" (stationed) report no words.
 
 Three more of the kind live beside the rules they correct: ``statement_by`` (:mod:`kit.draft.documents`: "A
 televised statement by the Moroccan Interior Ministry said" is the ministry's word, as a statement "from" it; "Earlier
