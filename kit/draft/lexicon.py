@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kit.draft.called import CALLED_QUOTE
+from kit.draft.stance import STANCE_VERBS
 
 __all__ = [
     "AUXILIARIES",
@@ -190,6 +191,8 @@ SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described so
     # reports_suggest (ninth pass): "Initial reports suggest", "Local media reports suggested": after the noun
     # "reports", "suggest" says what the reports say (and "reports" is then the speaker's head noun, not a verb)
     r"(?<=reports )suggest(?:s|ed)?|"
+    + STANCE_VERBS  # stance_verbs (second recall pass, kit.draft.stance): "decried", "expressed condolences"
+    + "|"
     + CALLED_QUOTE  # called_quote (recall pass, kit.draft.called): "called it “a deliberate attack …”"
     + r")\b"
 )
