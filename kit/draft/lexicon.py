@@ -223,7 +223,9 @@ FUNCTION = {"as", "was", "is", "has", "this", "his", "its", "thus", "yes", "perh
 #: a verb with no object ("has acknowledged during …"): in a reduced relative clause
 NO_OBJECT = re.compile(r"\s*(?:during|in|on|at|since|over|for|so far|to date|[.,;”\"])", re.I)
 #: a passive verb with no "by": "is reported to be"
-PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+(?:\w+ly\s+)?$", re.I)
+PASSIVE = re.compile(  # its_passive (second recall pass): "It's estimated that …" is "It is estimated", no speaker
+    r"(?:\b(?:is|was|were|are|been|be|being)|(?<![\w’'])[Ii]t[’']s)\s+(?:\w+ly\s+)?$", re.I
+)
 #: the end of the words before an inverted verb: "…,” said Bali"
 INVERTED = re.compile(r"[,”\"’:]\s*$")
 #: an embedded post's signature line: "— Karl Mondon (@karlmondon) November 9, 2018"

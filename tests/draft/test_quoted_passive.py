@@ -36,3 +36,15 @@ def test_quoted_passive_in_a_draft() -> None:
         "bomb exploded,” an eyewitness was quoted by ISNA as saying."
     )  # unseen8/b1-trtworld-afp
     assert _cited(s) == ["Eyewitness (unnamed, via ISNA)"]
+
+
+def test_its_passive_names_no_speaker() -> None:
+    # unseen22/e3-channelnewsasia: "It's estimated" is "It is estimated" (kit.draft.lexicon.PASSIVE's its_passive),
+    # so "It's" is no speaker and the sentence's "he was quoted by Kompas as saying" gives it to the minister
+    s = (
+        "Willem Rampangilei told reporters the toll had reached 420.\n\n"
+        "“It's estimated that 10,000 refugees are scattered in 50 points in Palu city,” he was quoted by Kompas as "
+        "saying."
+    )
+    assert _cited(s) == ["Willem Rampangilei", "Willem Rampangilei"]
+    assert _cited("It's estimated that 10,000 refugees are scattered in 50 points.") == []
