@@ -535,7 +535,9 @@ def test_docs_state_the_seventh_pass():
     moved = _results("results-draft-corpus-subject-phrases.json")["confidence_filter"]["unseen5"]  # moved it since
     assert moved["before"] == later["parts"]["unseen5"]  # benchmarks/draft_confidence.py wrote them
     recall = _results("results-draft-corpus-recall-pass.json")["confidence_filter"]["unseen5"]  # and the recall pass
-    assert recall["before"] == moved["after"] and confidence.count_part("unseen5") == recall["after"]
+    assert recall["before"] == moved["after"]
+    recall2 = _results("results-draft-corpus-recall-pass-2.json")["confidence_filter"]["unseen5"]  # and the second
+    assert recall2["before"] == recall["after"] and confidence.count_part("unseen5") == recall2["after"]
     wrong_noted = three_parts["noted"]["citations"] - three_parts["noted"]["right"]
     assert f"remove {three_parts['noted']['right']} right ones on the three parts to remove {wrong_noted}" in prose
 
@@ -603,8 +605,9 @@ def test_docs_state_the_eighth_pass():
             assert now_json[part] == after[part], part
     assert "unseen7" not in before and "unseen7" not in after and "unseen7" not in now_json  # never scored here
     assert eighth["test"]["after"] == eighth["test"]["before"] == now_json["test"]  # Cebu, scored once: unchanged
-    # the row "development, now" is the kit as it stands: the eighth pass's "after" until the figure pass moved it
-    assert _row(prose, "development", "now") == _as_row(_merged("dev")) and _merged("dev") != after["dev"]
+    # the row "development, now" is the kit as it stands: the eighth pass's "after" until the figure pass moved it (and
+    # the second recall pass since: one attribution and one right citation more, test_docs_state_the_development_scores)
+    assert _row(prose, "development", "now") == _as_row(_as_it_stands("dev")) and _merged("dev") != after["dev"]
     for part, nth in (("unseen3", "fourth"), ("unseen4", "fifth"), ("unseen5", "sixth"), ("unseen6", "seventh")):
         assert _row(prose, f"{nth} held-out part", "after the eighth pass") == _as_row(after[part])
     for part in ("unseen", "unseen2"):  # "did not move, to the citation"
@@ -1511,12 +1514,12 @@ def test_the_kit_as_it_stands_is_the_merged_passes():
 def test_the_kit_as_it_stands_is_the_polnear_pass_merged():
     # benchmarks/results-draft-corpus-polnear-pass-merged.json: the kit with the PolNeAR pass merged (894c15b), every
     # part of PARTS, unseen18 with it; the benchmark computes each again
+    # (dev since moved by the second recall pass: its "before", test_the_kit_as_it_stands_is_the_second_recall_pass)
     now = _results("results-draft-corpus-polnear-pass-merged.json")
     assert now["kit_commit"] == "894c15b"
-    result = scored("dev")
-    assert now["parts"]["dev"] == result["total"]
-    air = bench.totals([r for r in result["articles"] if bench.is_air_strike(r["article"])])
-    assert now["parts"]["dev air strikes"] == air
+    before_r2 = _results("results-draft-corpus-recall-pass-2.json")["before"]
+    assert now["parts"]["dev"] == before_r2["dev"]
+    assert now["parts"]["dev air strikes"] == before_r2["dev air strikes"]
     subject = _results("results-draft-corpus-subject-phrases.json")  # the kit before that pass is this file's kit
     assert {p: now["parts"][p] for p in subject["before"]} == subject["before"]
     for part in now["parts"]:  # the kit with the subject-phrase pass merged (test_the_kit_as_it_stands_is_the_subject…)
