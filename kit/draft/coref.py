@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from kit.draft.apposed import apposed_person
 from kit.draft.first_names import gender_of
 from kit.draft.known_outlets import KNOWN_OUTLETS
 from kit.draft.lexicon import DETERMINERS, ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
@@ -263,6 +264,7 @@ class Speakers:
         self.interviewers: set[str] = set()  # outlets only told something ("one local told AFP"), never "they"
         self.body_before: Mention | None = None  # a body named in passing in the sentence before (no speaker there)
         self.stated: Mention | None = None  # the last speaker said to speak in a statement (statement_before)
+        self.apposed: Mention | None = None  # apposed_subject (kit.draft.apposed): "Riaz Ahmed, a lawyer, had gone"
 
     def add(self, m: Mention) -> None:
         """Remember a speaker as the nearest one (a named one, or a plural unnamed group for "they")."""
@@ -278,7 +280,8 @@ class Speakers:
     def passing(self, sentence: str, spoke: bool = False) -> None:
         """Remember the people a sentence names in passing ("Agnes Merza in the town of Bantayan saw …"), and the body
         it names first when nobody speaks in it (``body_in_passing``: "a Nigerian Air Force jet bombed …")."""
-        body = _BODY_NAME.search(sentence)
+        body, apposed = _BODY_NAME.search(sentence), None if spoke else apposed_person(sentence)
+        self.apposed = Mention(apposed) if apposed and is_person(Mention(apposed)) else None
         self.body_before = None if spoke or body is None else Mention(body.group().strip())
         if spoke and self.named and _IN_STATEMENT.search(sentence):  # statement_before (twelfth pass)
             self.stated = self.named[-1]
@@ -312,7 +315,9 @@ class Speakers:
         found, rule = None, ""
         if low in PRONOUNS:
             rule = "pronoun"
-            if low in ("he", "she"):  # gendered: not a person the article has called the other
+            if low in ("he", "she") and self.apposed and self.apposed.text not in avoid and self._is(self.apposed, low):
+                found, rule = self.apposed, "apposed_subject"  # kit.draft.apposed: the person the sentence before
+            elif low in ("he", "she"):  # gendered: not a person the article has called the other
                 found = next((n for n in reversed(self.people) if n.text not in avoid and self._is(n, low)), None)
                 if found is None:  # no person has spoken yet: the person named just before
                     found = next((n for n in reversed(self.seen) if n.text not in avoid and self._is(n, low)), None)

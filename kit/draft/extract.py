@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kit.draft.glued import GLUED_END
+
 __all__ = [
     "Article",
     "Sentence",
@@ -297,7 +299,7 @@ def html_text(html: str) -> tuple[str, dict]:
 _LONGEST = 1000
 #: how far before a full stop its word is looked for (an abbreviation or initialism is shorter)
 _WORD = 64
-_END = re.compile(r"[.!?]+[”\"’)\]]*(?=\s+[“\"‘(\[]?[A-Z0-9])|…[”\"’]*(?=\s*[“\"‘]?[A-Z])")
+_END = re.compile(r"[.!?]+[”\"’)\]]*(?=\s+[“\"‘(\[]?[A-Z0-9])|…[”\"’]*(?=\s*[“\"‘]?[A-Z])|" + GLUED_END)
 
 
 def sentences(text: str) -> list[Sentence]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kit.draft.called import CALLED_QUOTE
+from kit.draft.stance import STANCE_VERBS
 
 __all__ = [
     "AUXILIARIES",
@@ -190,6 +191,8 @@ SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described so
     # reports_suggest (ninth pass): "Initial reports suggest", "Local media reports suggested": after the noun
     # "reports", "suggest" says what the reports say (and "reports" is then the speaker's head noun, not a verb)
     r"(?<=reports )suggest(?:s|ed)?|"
+    + STANCE_VERBS  # stance_verbs (second recall pass, kit.draft.stance): "decried", "expressed condolences"
+    + "|"
     + CALLED_QUOTE  # called_quote (recall pass, kit.draft.called): "called it “a deliberate attack …”"
     + r")\b"
 )
@@ -220,7 +223,9 @@ FUNCTION = {"as", "was", "is", "has", "this", "his", "its", "thus", "yes", "perh
 #: a verb with no object ("has acknowledged during …"): in a reduced relative clause
 NO_OBJECT = re.compile(r"\s*(?:during|in|on|at|since|over|for|so far|to date|[.,;”\"])", re.I)
 #: a passive verb with no "by": "is reported to be"
-PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+(?:\w+ly\s+)?$", re.I)
+PASSIVE = re.compile(  # its_passive (second recall pass): "It's estimated that …" is "It is estimated", no speaker
+    r"(?:\b(?:is|was|were|are|been|be|being)|(?<![\w’'])[Ii]t[’']s)\s+(?:\w+ly\s+)?$", re.I
+)
 #: the end of the words before an inverted verb: "…,” said Bali"
 INVERTED = re.compile(r"[,”\"’:]\s*$")
 #: an embedded post's signature line: "— Karl Mondon (@karlmondon) November 9, 2018"

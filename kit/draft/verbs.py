@@ -39,6 +39,7 @@ from kit.draft.misreads import (
 from kit.draft.names import outlet_of
 from kit.draft.objects import object_after
 from kit.draft.phrases import Mention, subject_before
+from kit.draft.quoted_passive import quoted_passive
 
 __all__ = ["speaker_cues"]
 
@@ -81,6 +82,9 @@ def speaker_cues(s: str, m: re.Match, out: list) -> None:
         return  # source_noun (tenth pass): "according to Iranian media reports": a noun the source phrase ends with
     if (with_x := with_speaker(prefix, verb)) is not None:  # with_saying (recall pass): "with the UN warning …"
         out.append((m.start(), "speaker", with_x, verb, None))
+        return
+    if (quoted := quoted_passive(verb, prefix, rest)) is not None:  # quoted_passive: "X was quoted by Y as saying"
+        out.append((m.start(), "told" if quoted[1] else "speaker", quoted[0], verb, quoted[1]))
         return
     by = re.match(r"\s+by\s+(?!(?:tele)?phone|e-?mail|text|video)", rest)
     passive = by and (lex.PASSIVE.search(prefix) or re.search(r"[,]\s*$|\b[a-z]+\s*$", prefix))
