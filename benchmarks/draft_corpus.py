@@ -47,6 +47,8 @@ CORPUS = ROOT / "tests" / "draft_corpus"
 #: then development material; ``unseen20`` to ``unseen22`` annotated blind while the wrong-speaker and recall passes
 #: were written (``unseen22`` a little later, while both still were), sealed, scored before them (the kit at b58091d)
 #: and once after both were merged (7662fd4), ``unseen21`` one source, attribution and right citation more, then
+#: development material; ``unseen23`` annotated blind while the second recall pass was written, sealed, scored before
+#: it (the kit at 2c17e6e, both earlier passes merged) and once after it was merged (d4f5afc), the same, then
 #: development material
 PARTS = (
     "dev",
@@ -73,6 +75,7 @@ PARTS = (
     "unseen20",
     "unseen21",
     "unseen22",
+    "unseen23",
 )
 
 __all__ = ["PARTS", "AIR_STRIKES", "articles", "is_air_strike", "score_article", "totals", "score", "main"]
