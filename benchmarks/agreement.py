@@ -148,17 +148,6 @@ def audit_story(story: str) -> dict:
     return out
 
 
-#: the audit's counts summed over the stories
-AUDIT_TOTALS = (
-    "copies",
-    "found",
-    "listed",
-    "right",
-    "shared_quotes",
-    "shared_quotes_as_copying",
-    "stock_phrases_as_copying",
-    "unannotated_as_copying",
-)
 #: what the results file holds
 WHAT = (
     "Second, independent annotations of held-out material scored against the first as the tools are "
@@ -176,14 +165,14 @@ def score() -> dict:
     audit = {s.name: audit_story(s.name) for s in sorted((AGREEMENT / "audit").iterdir()) if s.is_dir()}
     directions = ("second_against_first", "first_against_second")
     parts = {
-        part: {key: {k: sum(audit[s][key][k] for s in stories) for k in AUDIT_TOTALS} for key in directions}
+        part: {key: {k: sum(audit[s][key][k] for s in stories) for k in tests.TOTALS} for key in directions}
         for part, stories in tests.PARTS.items()
         if all(s in audit for s in stories)
     }
     assert sorted(s for part in parts for s in tests.PARTS[part]) == sorted(audit), "a story outside a whole part"
     pooled = {
         "draft": {key: {k: sum(d[key][k] for d in draft.values()) for k in TOTALS} for key in directions},
-        "audit": {key: {k: sum(a[key][k] for a in audit.values()) for k in AUDIT_TOTALS} for key in directions},
+        "audit": {key: {k: sum(a[key][k] for a in audit.values()) for k in tests.TOTALS} for key in directions},
     }
     return {"what": WHAT, "draft": draft, "audit": audit, "audit_parts": parts, "pooled": pooled}
 
