@@ -31,12 +31,11 @@ import re
 import numpy as np
 import pandas as pd
 
-from kit.auditing.framing import QUOTED, linked_quote_pairs, ordered_words
+from kit.auditing.framing import QUOTED, linked_quote_pairs, ordered_words, shared_score
 from kit.auditing.marks import ROLE, SPEECH_CLAUSE, SPEECH_VERB, quoted_flags
 from kit.auditing.quotes import CHANNEL_WORDS, speaker
 from kit.auditing.rows import pair_rows
 from kit.auditing.text import STOP_WORDS, word_spans
-from kit.auditing.weights import score
 
 __all__ = ["LINKED_ONCE", "SAME_QUOTE", "DESCRIBED", "description", "described_quotes"]
 
@@ -179,9 +178,7 @@ def described_quotes(
             alike = da & db
             if not alike or len(alike) < DESCRIBED * min(len(da), len(db)):
                 continue
-            mine = corp.ids[corp.ptr[a] : corp.ptr[a + 1]]
-            w = float(found.pairs.word[corp.ptr[a] : corp.ptr[a + 1]][np.isin(mine, list(same | (fa & fb)))].sum())
-            sc = float(score(w, found.prose_weight[a] + found.quote_weight[a]))
+            sc = shared_score(corp, found, a, same | (fa & fb))
             if sc >= min_score and (a not in best or (len(alike), -b) > best[a][:2]):
                 best[a] = (len(alike), -b, sc, " ".join(sorted(alike)), ordered_words(corp, a, same))
     us = sorted(best)

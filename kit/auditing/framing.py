@@ -49,6 +49,7 @@ __all__ = [
     "linked_quote_pairs",
     "linked_framed_quotes",
     "ordered_words",
+    "shared_score",
 ]
 
 #: two reports copy each other when at least this many pairs of their sentences are listed
@@ -153,7 +154,6 @@ def linked_framed_quotes(
     texts = linked_quote_pairs(claims, corp, report, listed_later, listed_earlier, at_least=at_least, small=small)
     if not texts:
         return empty
-    weight = found.pairs.word
     best: dict = {}
     parts: dict = {}  # each text read once (its quoted words, its other words, those in lower case)
     for a in sorted(texts):
@@ -166,9 +166,7 @@ def linked_framed_quotes(
             framing = lower & fb
             if len(framing) < FRAMING or len(fa & fb) < KEPT * len(fa):
                 continue
-            mine = corp.ids[corp.ptr[a] : corp.ptr[a + 1]]
-            w = float(weight[corp.ptr[a] : corp.ptr[a + 1]][np.isin(mine, list(same | (fa & fb)))].sum())
-            sc = float(score(w, found.prose_weight[a] + found.quote_weight[a]))
+            sc = shared_score(corp, found, a, same | (fa & fb))
             if sc >= min_score and (a not in best or (len(framing), -b) > best[a][:2]):
                 best[a] = (len(framing), -b, sc, ordered_words(corp, a, framing), ordered_words(corp, a, same))
     if not best:
@@ -237,6 +235,38 @@ def linked_quote_pairs(
         for a, b in zip(later[ok].tolist(), earlier[ok].tolist(), strict=True):
             texts.setdefault(a, []).append(b)
     return texts
+
+
+def shared_score(corp, found, i: int, which: set) -> float:
+    """The score text ``i`` gets for the content words ``which`` it shares with another: their weights in ``i``
+    (``found.pairs.word``) against all of ``i``'s, prose and quoted (:func:`kit.auditing.weights.score`); the score
+    :func:`linked_framed_quotes` and :func:`kit.auditing.description.described_quotes` give a pair.
+
+    Parameters
+    ----------
+    corp : kit.auditing.text.Corpus
+    found : kit.auditing.signals.Matches
+    i : int
+        The later text (time-order position).
+    which : set of int
+        Content word ids the two texts share.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> import kit
+    >>> from kit.auditing import context, signals, text
+    >>> c = context.claims_in_time_order(kit.testing.synth.make_case(40, seed=1, copy_rate=0.3))
+    >>> w = text.corpus(c.text)
+    >>> shared_score(w, signals.matches(w), 0, set())
+    0.0
+    """
+    mine = corp.ids[corp.ptr[i] : corp.ptr[i + 1]]
+    w = float(found.pairs.word[corp.ptr[i] : corp.ptr[i + 1]][np.isin(mine, list(which))].sum())
+    return float(score(w, found.prose_weight[i] + found.quote_weight[i]))
 
 
 def ordered_words(corp, i: int, which: set) -> str:
