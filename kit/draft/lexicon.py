@@ -172,7 +172,8 @@ SPEECH_VERBS = re.compile(  # not inside a hyphenated word: "a self-described so
     # blamed Israel" nor "which India has long blamed for …"
     # verb_as (seventh pass): a speaker's verb of characterising, with its object and "as": "identified the man as",
     # "dismissed reports of any civilian casualties as propaganda", "called out the shelling as an act of revenge"
-    r"(?:identified|dismissed|branded|labell?ed|characteri[sz]ed|called out|denounced)(?= (?:[\w’'.-]+ ){1,8}as\b)|"
+    # ("denounced … as" too, read without "as" by stance_verbs below)
+    r"(?:identified|dismissed|branded|labell?ed|characteri[sz]ed|called out)(?= (?:[\w’'.-]+ ){1,8}as\b)|"
     r"(?:assured|disclosed|maintained|hinted|speculated)(?= that\b)|"  # verb_that: "The defence ministry assured that"
     # verb_clause (speech pass, PolNeAR's reported speech): a verb of promising or predicting, not as a participle
     # before a preposition ("rainfall predicted in some parts"); "declared" only before the clause it reports ("that",

@@ -161,9 +161,8 @@ def _person_tail(words: list[str]) -> int:
         return 0  # subject_phrase: "The additional IG further stated": an acronym after no noun is no one's name
     before = words[k - 1].lower().rstrip(".").split("-")[0]
     plain = words[k - 1][0].islower() and before not in CONNECTORS | PREPS | lex.DETERMINERS | lex.QUANTIFIERS
-    plain = plain and not words[k - 1].lower().endswith(
-        "ed"
-    )  # "the locally formed People's Defense Force" is no title's holder
+    participle = words[k - 1].lower().endswith("ed")  # "the locally formed People's Defense Force": no title's holder
+    plain = plain and not participle
     if before in TITLES or before in ROLE_WORDS or plain:
         if any(w.lower() in SPEAKER_NOUNS | ORG_HEADS for w in words[k:]):
             return 0

@@ -5,10 +5,10 @@ attacks in his Easter Mass", "Priyanka Gandhi Vadra also expressed condolences t
 statement, as they take "X condemned the attack" (already a verb of :data:`kit.draft.lexicon.SPEECH_VERBS`).
 
 The rule ``stance_verbs``: "decried", "decries", "denounced", "denounces" (the lexicon's ``verb_as`` took
-"denounced" only before "… as"), and "expressed", "offered", "extended" or "conveyed" before "condolences" (with
-at most a possessive but "its", "deep", "deepest", "sincere", "heartfelt" or an opening quotation mark between; "In
-a statement, the agency expressed its deep condolences." stays no statement of its words, as the fifth pass's
-``statement_colon`` reads it, which tests/draft/test_fifth_pass.py keeps). Bare
+"denounced" only before "… as", and now leaves it to this rule), and "expressed", "offered", "extended" or
+"conveyed" before "condolences" (with at most a possessive but "its", "deep", "deepest", "sincere", "heartfelt" or an
+opening quotation mark between; "In a statement, the agency expressed its deep condolences." stays no statement of
+its words, as the fifth pass's ``statement_colon`` reads it, which tests/draft/test_fifth_pass.py keeps). Bare
 "expressed" stays out of the lexicon: it reads "expressed hope", "expressed concern" as often as a statement (the
 sixth pass, on PolNeAR's train split). :data:`STANCE_VERBS` is a part of :data:`kit.draft.lexicon.SPEECH_VERBS`.
 
