@@ -46,52 +46,45 @@ draft_corpus = _module("draft_corpus", ROOT / "benchmarks" / "draft_corpus.py")
 
 
 def draft_agreement(ref: dict, other: dict, text: str) -> dict:
-    """The second annotation ``other`` of one article scored against ``ref``, as a draft is (module docstring)."""
+    """The second annotation ``other`` of one article scored against ``ref``, as a draft is (module docstring): by
+    ``benchmarks/draft_corpus.py``'s :func:`judge`, each of ``other``'s attributions one citation of its speaker (by
+    the names ``other`` gives it) in its statement's sentences, with its figures."""
     from kit.draft.extract import sentences
 
     spans = [(x.start, x.end) for x in sentences(text)]
-    ref_aliases, other_aliases = ref.get("aliases", {}), other.get("aliases", {})
-    places: dict = {}
+    other_aliases = other.get("aliases", {})
+    first, second = ref["attributions"], other["attributions"]
 
     def where(att: dict) -> set:
-        if att["statement"] not in places:
-            places[att["statement"]] = draft_corpus._places(text, att["statement"], spans, quoted=True)
-        return places[att["statement"]]
+        return draft_corpus._places(text, att["statement"], spans, quoted=True)
 
-    def is_(name: str | None, speaker: str | None) -> bool:  # any of the second's names for it matches the first's
-        return bool(name and speaker) and any(
-            draft_corpus.names_match(n, speaker, ref_aliases.get(speaker, []))
-            for n in [name, *other_aliases.get(name, [])]
-        )
+    def alts(name: str) -> tuple:  # the second's names for it
+        return (name, *other_aliases.get(name, []))
 
-    first, second = ref["attributions"], other["attributions"]
-    entities = sorted({a["speaker"] for a in first} | {a["via"] for a in first if a.get("via")})
     named = {b["speaker"] for b in second} | {b["via"] for b in second if b.get("via")}
-    found = [e for e in entities if any(is_(n, e) for n in named)]
-    hits = [a for a in first if any(where(a) & where(b) and is_(b["speaker"], a["speaker"]) for b in second)]
-
-    def said(b: dict, a: dict) -> bool:  # b's speaker is a's speaker or relay, in a's sentence
-        return bool(where(a) & where(b)) and (is_(b["speaker"], a["speaker"]) or is_(b["speaker"], a.get("via")))
-
-    right = [b for b in second if any(said(b, a) for a in first)]
     figured = [b for b in second if b.get("figures")]
-    differ = [
-        b
-        for b in figured
-        if not {tuple(f) for f in b["figures"]} & {tuple(f) for a in first if where(a) & where(b) for f in a["figures"]}
-    ]
+    v = draft_corpus.judge(
+        text,
+        spans,
+        ref,
+        [alts(n) for n in named],
+        [(where(b), alts(b["speaker"])) for b in second],
+        [(where(b), {tuple(f) for f in b["figures"]}) for b in figured],
+    )
     return {
-        "sources": len(entities),
-        "sources_found": len(found),
+        "sources": len(v["entities"]),
+        "sources_found": len(v["found"]),
         "attributions": len(first),
-        "attributions_found": len(hits),
+        "attributions_found": sum(v["hits"]),
         "citations": len(second),
-        "citations_right": len(right),
+        "citations_right": sum(v["right"]),
         "figures": len(figured),
-        "figures_differing": len(differ),
-        "missed_sources": sorted(set(entities) - set(found)),
-        "missed_attributions": [f"{a['speaker']}: {a['statement']}" for a in first if a not in hits],
-        "wrong": [f"{b['speaker']}: {b['statement']}" for b in second if b not in right],
+        "figures_differing": v["figure_ok"].count(False),
+        "missed_sources": sorted(set(v["entities"]) - set(v["found"])),
+        "missed_attributions": [
+            f"{a['speaker']}: {a['statement']}" for a, ok in zip(first, v["hits"], strict=True) if not ok
+        ],
+        "wrong": [f"{b['speaker']}: {b['statement']}" for b, ok in zip(second, v["right"], strict=True) if not ok],
     }
 
 

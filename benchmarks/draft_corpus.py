@@ -78,7 +78,7 @@ PARTS = (
     "unseen23",
 )
 
-__all__ = ["PARTS", "AIR_STRIKES", "articles", "is_air_strike", "score_article", "totals", "score", "main"]
+__all__ = ["PARTS", "AIR_STRIKES", "articles", "is_air_strike", "judge", "score_article", "totals", "score", "main"]
 
 
 def articles(part: str) -> list[tuple[Path, dict]]:
@@ -135,6 +135,47 @@ def _figure(v) -> int | None:
     return int(float(v)) if v not in ("", "nan", "<NA>", "None") else None
 
 
+def judge(text: str, spans: list, ann: dict, names: list, cites: list, figured: list) -> dict:
+    """The scorer's rules (see the module's docstring) on what is proposed for one article, by a draft
+    (:func:`score_article`) or by a second annotator (``benchmarks/agreement.py``), against its annotation ``ann``.
+
+    ``names``: each proposed source, as the tuple of names it goes by; ``cites``: each proposed citation, as (its
+    sentences, its source's names); ``figured``: each proposed figure, as (its sentences, the set of (low, high) it
+    may be read as). A name matches an annotated speaker by :func:`names_match` with the annotation's aliases; an
+    annotated statement's sentences are where its words are (:func:`_places`, a quotation whole).
+
+    Returns a dict: ``entities`` (the annotated speakers and relays, sorted), ``found`` (those a proposed name
+    matches), ``hits`` (per annotated attribution: a citation in its sentences names its speaker), ``right`` (per
+    citation: it names the speaker or the relay of an annotated statement in its sentences), ``over`` (per citation:
+    those statements) and ``figure_ok`` (per figure: a figure of a statement in its sentences).
+    """
+    aliases = ann.get("aliases", {})
+    atts = ann["attributions"]
+    where = [_places(text, a["statement"], spans, quoted=True) for a in atts]
+
+    def is_(alts: tuple, speaker: str | None) -> bool:
+        return bool(speaker) and any(names_match(n, speaker, aliases.get(speaker, [])) for n in alts)
+
+    entities = sorted({a["speaker"] for a in atts} | {a["via"] for a in atts if a.get("via")})
+    over = [[a for a, w in zip(atts, where, strict=True) if at & w] for at, _ in cites]
+    return {
+        "entities": entities,
+        "found": [e for e in entities if any(is_(alts, e) for alts in names)],
+        "hits": [
+            any(at & w and is_(alts, a["speaker"]) for at, alts in cites) for a, w in zip(atts, where, strict=True)
+        ],
+        "right": [
+            any(is_(alts, a["speaker"]) or is_(alts, a.get("via")) for a in o)
+            for (_, alts), o in zip(cites, over, strict=True)
+        ],
+        "over": over,
+        "figure_ok": [
+            bool(pairs & {tuple(f) for a, w in zip(atts, where, strict=True) if at & w for f in a["figures"]})
+            for at, pairs in figured
+        ],
+    }
+
+
 def score_article(path: Path, ann: dict, work: Path) -> dict:
     """Draft one article and measure it against its annotation (see the module's docstring)."""
     from kit.case import load_case
@@ -154,7 +195,6 @@ def score_article(path: Path, ann: dict, work: Path) -> dict:
     sources = {str(r.source_id): str(r.name) for r in case.sources.itertuples()}
     report_of = {str(r.report_id): str(r.source_id) for r in case.reports.itertuples()}
     claims = {str(r.claim_id): r for r in case.claims.itertuples()}
-    aliases = ann.get("aliases", {})
     atts = ann["attributions"]
 
     def entity(cites: str) -> str:
@@ -162,59 +202,49 @@ def score_article(path: Path, ann: dict, work: Path) -> dict:
             return sources.get(report_of.get(str(claims[cites].report_id), ""), "")
         return sources.get(cites, "")
 
-    where = {a["statement"]: _places(text, a["statement"], spans, quoted=True) for a in atts}
     claim_where = {cid: _places(text, str(c.text), spans) for cid, c in claims.items()}
-
-    def overlap(cid: str, a: dict) -> bool:  # the claim and the statement are (in) the same sentence
-        return bool(claim_where[cid] & where[a["statement"]])
-
-    def is_(name: str, speaker: str | None) -> bool:
-        return bool(speaker) and names_match(name, speaker, aliases.get(speaker, []))
-
     verbatim = all(str(c.text) in text for c in claims.values()) and all(
         str(e) in text for e in case.citations["evidence"]
     )
-    entities = sorted({a["speaker"] for a in atts} | {a["via"] for a in atts if a.get("via")})
-    found = [e for e in entities if any(is_(n, e) for n in sources.values())]
     cites = [(str(r.claim_id), entity(str(r.cites))) for r in case.citations.itertuples()]
     publisher = {cid: sources.get(report_of.get(str(c.report_id), ""), "") for cid, c in claims.items()}
-
-    hits, misses = 0, []
-    for a in atts:
-        ok = any(overlap(cid, a) and is_(name, a["speaker"]) for cid, name in cites)
-        hits += ok
+    figured = {
+        cid: (_figure(c.low), _figure(c.high))
+        for cid, c in claims.items()
+        if _figure(c.low) is not None or _figure(c.high) is not None
+    }
+    v = judge(
+        text,
+        spans,
+        ann,
+        [(n,) for n in sources.values()],
+        [(claim_where[cid], (name,)) for cid, name in cites],
+        [(claim_where[cid], {pair}) for cid, pair in figured.items()],
+    )
+    entities, found = v["entities"], v["found"]
+    misses = [f"{a['speaker']}: {a['statement']}" for a, ok in zip(atts, v["hits"], strict=True) if not ok]
+    wrong = []
+    for (cid, name), ok, over in zip(cites, v["right"], v["over"], strict=True):
         if not ok:
-            misses.append(f"{a['speaker']}: {a['statement']}")
-    right, wrong = 0, []
-    for cid, name in cites:
-        over = [a for a in atts if overlap(cid, a)]
-        if any(is_(name, a["speaker"]) or is_(name, a.get("via")) for a in over):
-            right += 1
-        else:
             why = "no annotated statement" if not over else "annotated: " + ", ".join({a["speaker"] for a in over})
             wrong.append(f"{name!r} for {str(claims[cid].text)[:70]!r} ({why})")
-    drafted_figures, figure_errors = 0, []
-    for cid, c in claims.items():
-        low, high = _figure(c.low), _figure(c.high)
-        if low is None and high is None:
-            continue
-        drafted_figures += 1
-        over = [a for a in atts if overlap(cid, a)]
-        allowed = {tuple(f) for a in over for f in a["figures"]}
-        if (low, high) not in allowed:
-            figure_errors.append(f"({low}, {high}) from {str(c.text)[:70]!r} by {publisher[cid]!r}")
+    figure_errors = [
+        f"({low}, {high}) from {str(claims[cid].text)[:70]!r} by {publisher[cid]!r}"
+        for (cid, (low, high)), ok in zip(figured.items(), v["figure_ok"], strict=True)
+        if not ok
+    ]
     return {
         "article": path.stem,
         "sources": len(entities),
         "sources_found": len(found),
         "missed_sources": sorted(set(entities) - set(found)),
         "attributions": len(atts),
-        "attributions_found": hits,
+        "attributions_found": sum(v["hits"]),
         "missed_attributions": misses,
         "citations": len(cites),
-        "citations_right": right,
+        "citations_right": sum(v["right"]),
         "wrong_citations": wrong,
-        "figures": drafted_figures,
+        "figures": len(figured),
         "figure_errors": figure_errors,
         "verbatim": verbatim,
         "checked": True,
